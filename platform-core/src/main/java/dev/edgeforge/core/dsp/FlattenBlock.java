@@ -46,9 +46,9 @@ public final class FlattenBlock implements DspBlock {
         float[] out = new float[window.length * stats.size()];
         int o = 0;
         for (float[] axis : window) {
-            Moments m = Moments.of(axis, params.scale());
+            Moments m = Moments.of(axis, (float) params.scale());
             for (FlattenStat stat : stats) {
-                out[o++] = (float) switch (stat) {
+                out[o++] = switch (stat) {
                     case AVERAGE -> m.mean();
                     case MINIMUM -> m.min();
                     case MAXIMUM -> m.max();

@@ -4,8 +4,9 @@ import java.util.List;
 
 /**
  * MFCC block: per frame (see {@link FrameSpectra}: full-scale audio, pre-emphasis, taper) the mel energies
- * ({@link MelFilterbank}), their natural log floored at {@value #LOG_FLOOR} (−100 dB full scale, so silence gives a
- * finite value and float/double round-off on near-silent bands cannot differ by decades), an orthonormal DCT-II
+ * ({@link MelFilterbank}), their natural log floored at {@code max(E_max·}{@value #RELATIVE_FLOOR}{@code ,
+ * }{@value #LOG_FLOOR}{@code )} — 80 dB under the frame's strongest band, and −100 dB full scale for silence — then an
+ * orthonormal DCT-II
  * ({@code c_k = s_k Σ_m ln(E_m)·cos(πk(2m+1)/(2M))}, {@code s_0 = √(1/M)}, {@code s_k = √(2/M)}) keeping the first
  * {@code coefficientCount} coefficients, and the sinusoidal lifter {@code c_k·(1 + (L/2)·sin(πk/L))}.
  * Output shape {@code [frames, coefficients]}. C twin: {@code ef_dsp_mfcc.c}, which gets the liftered DCT matrix as
@@ -13,8 +14,14 @@ import java.util.List;
  */
 public final class MfccBlock implements DspBlock {
 
-    /** Mel energies below this count as this before the log. */
+    /** Mel energies below this count as this before the log (silence gives a finite value). */
     public static final double LOG_FLOOR = 1e-10;
+    /**
+     * Mel energies more than 80 dB under the frame's strongest band count as that level: further down a float32 FFT
+     * on the device sees its own round-off rather than the signal (measured around −110 dB), and the log would
+     * magnify that difference into the coefficients.
+     */
+    public static final double RELATIVE_FLOOR = 1e-8;
 
     private final MfccParams params;
     private final PowerSpectrum spectrum;
@@ -123,8 +130,13 @@ public final class MfccBlock implements DspBlock {
         FrameSpectra.forEachFrame(window[0], p.layout(), params.preEmphasis(), p.window(), spectrum,
                 (frame, power) -> {
                     p.filterbank().apply(power, energies);
+                    double strongest = 0;
+                    for (double e : energies) {
+                        strongest = Math.max(strongest, e);
+                    }
+                    double floor = Math.max(strongest * RELATIVE_FLOOR, LOG_FLOOR);
                     for (int i = 0; i < filters; i++) {
-                        energies[i] = Math.log(Math.max(energies[i], LOG_FLOOR));
+                        energies[i] = Math.log(Math.max(energies[i], floor));
                     }
                     for (int k = 0; k < coefficients; k++) {
                         double sum = 0;
@@ -148,7 +160,7 @@ public final class MfccBlock implements DspBlock {
         long frames = p.layout().frameCount();
         long ops = FrameSpectra.operations(p.layout(), params.preEmphasis() != 0, p.window() != null)
                 + frames * (2L * p.filterbank().weightCount()
-                + (long) params.filterCount() * CostEstimate.TRANSCENDENTAL_OPERATIONS
+                + (long) params.filterCount() * (CostEstimate.TRANSCENDENTAL_OPERATIONS + 2)
                 + 2L * params.filterCount() * params.coefficientCount());
         long rom = FrameSpectra.fftTableBytes(params.fftLength()) + 4L * p.filterbank().weightCount()
                 + 4L * params.filterCount() + 4L * params.filterCount() * params.coefficientCount()

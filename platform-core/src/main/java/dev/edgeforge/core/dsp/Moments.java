@@ -1,47 +1,51 @@
 package dev.edgeforge.core.dsp;
 
 /**
- * Mean, extremes and central moments of one axis, in double. Skewness and kurtosis of a (near-)constant axis are
- * defined as 0: when the standard deviation is at most {@link #FLAT_RELATIVE} of the largest magnitude, what is left
- * is rounding noise, and float and double would disagree about its shape.
+ * Mean, extremes and central moments of one axis, computed in float32 with exactly the operations, in the same
+ * order, as the C twin ({@code ef_dsp_flatten.c}). Skewness and kurtosis are ill-conditioned for an axis whose
+ * spread is tiny next to its offset (a still accelerometer: 9.81 ± 0.02): there the float32 rounding of the mean
+ * alone moves them by 1e-3, so the server computes what the device computes instead of a "more exact" value the
+ * device cannot reproduce. They are defined as 0 for a flat axis (stdev at most {@link #FLAT_RELATIVE} of the
+ * largest magnitude).
  */
-record Moments(double mean, double min, double max, double rms, double stdev, double skewness, double kurtosis) {
+record Moments(float mean, float min, float max, float rms, float stdev, float skewness, float kurtosis) {
 
-    /** Below this ratio of stdev to peak magnitude, an axis counts as flat. */
-    static final double FLAT_RELATIVE = 1e-5;
+    /** At or below this ratio of stdev to peak magnitude, an axis counts as flat. */
+    static final float FLAT_RELATIVE = 1e-5f;
 
-    static Moments of(float[] x, double scale) {
+    static Moments of(float[] x, float scale) {
         int n = x.length;
-        double sum = 0;
-        double sumSq = 0;
-        double min = Double.POSITIVE_INFINITY;
-        double max = Double.NEGATIVE_INFINITY;
+        float count = n;
+        float sum = 0f;
+        float sumSq = 0f;
+        float min = x[0] * scale;
+        float max = min;
         for (float v : x) {
-            double s = v * scale;
+            float s = v * scale;
             sum += s;
             sumSq += s * s;
-            min = Math.min(min, s);
-            max = Math.max(max, s);
+            min = s < min ? s : min;
+            max = s > max ? s : max;
         }
-        double mean = sum / n;
-        double m2 = 0;
-        double m3 = 0;
-        double m4 = 0;
+        float mean = sum / count;
+        float m2 = 0f;
+        float m3 = 0f;
+        float m4 = 0f;
         for (float v : x) {
-            double d = v * scale - mean;
-            double d2 = d * d;
+            float d = v * scale - mean;
+            float d2 = d * d;
             m2 += d2;
             m3 += d2 * d;
             m4 += d2 * d2;
         }
-        m2 /= n;
-        m3 /= n;
-        m4 /= n;
-        double stdev = Math.sqrt(m2);
-        double peak = Math.max(Math.abs(min), Math.abs(max));
-        boolean flat = stdev <= FLAT_RELATIVE * peak || m2 == 0;
-        double skew = flat ? 0 : m3 / (m2 * stdev);
-        double kurt = flat ? 0 : m4 / (m2 * m2) - 3;
-        return new Moments(mean, min, max, Math.sqrt(sumSq / n), stdev, skew, kurt);
+        m2 /= count;
+        m3 /= count;
+        m4 /= count;
+        float stdev = (float) Math.sqrt(m2);
+        float peak = Math.abs(min) > Math.abs(max) ? Math.abs(min) : Math.abs(max);
+        boolean flat = stdev <= FLAT_RELATIVE * peak || m2 == 0f;
+        float skew = flat ? 0f : m3 / m2 / stdev;
+        float kurt = flat ? 0f : m4 / m2 / m2 - 3f;
+        return new Moments(mean, min, max, (float) Math.sqrt(sumSq / count), stdev, skew, kurt);
     }
 }

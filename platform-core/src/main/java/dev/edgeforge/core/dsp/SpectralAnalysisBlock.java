@@ -11,7 +11,7 @@ import java.util.List;
  *   <li>multiply by {@code scale}; apply the optional {@link ButterworthFilter} (float32, zero initial state);
  *       subtract the mean (float32 sum / n). These time-domain steps run in float on both sides so the C twin
  *       agrees to the bit;</li>
- *   <li>time-domain statistics of the centred signal: RMS, skewness, excess kurtosis (0 for an all-zero axis);</li>
+ *   <li>time-domain statistics of the centred signal: RMS, skewness, excess kurtosis (0 when the variance is under 1e-30);</li>
  *   <li>spectrum: Hann-tapered segments of {@code min(fftLength, samples)} samples, zero-padded to
  *       {@code fftLength}, hop {@code fftLength/2} with overlap or {@code fftLength} without (segments that do not
  *       fit entirely are dropped); the power {@code |X[k]|²/fftLength} of bins 1..fftLength/2 (DC is dropped: the
@@ -184,8 +184,9 @@ public final class SpectralAnalysisBlock implements DspBlock {
         m3 /= n;
         m4 /= n;
         out[o] = (float) Math.sqrt(m2);
-        out[o + 1] = (float) (m2 > 0 ? m3 / (m2 * Math.sqrt(m2)) : 0);
-        out[o + 2] = (float) (m2 > 0 ? m4 / (m2 * m2) - 3 : 0);
+        // the 1e-30 guard and the division order keep float32 on the device away from underflow
+        out[o + 1] = (float) (m2 > 1e-30 ? m3 / m2 / Math.sqrt(m2) : 0);
+        out[o + 2] = (float) (m2 > 1e-30 ? m4 / m2 / m2 - 3 : 0);
 
         int fft = params.fftLength();
         int half = fft / 2;

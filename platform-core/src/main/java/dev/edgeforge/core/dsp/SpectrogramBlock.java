@@ -42,7 +42,8 @@ public final class SpectrogramBlock implements DspBlock {
         return checks.errors();
     }
 
-    FrameLayout layout(SignalShape input) {
+    /** The frame layout for windows of {@code input}. */
+    public FrameLayout layout(SignalShape input) {
         validate(input);
         return FrameLayout.of(type(), params.frameLength(), params.frameStride(), params.fftLength(), input);
     }
