@@ -1,0 +1,16 @@
+/* Raw block (twin of dev.edgeforge.core.dsp.RawBlock): out[i] = signal[i] * scale over the interleaved window. */
+#ifndef EF_DSP_RAW_H
+#define EF_DSP_RAW_H
+
+#include <stdint.h>
+
+typedef struct {
+    uint32_t axis_count;
+    uint32_t sample_count;
+    float scale;
+} ef_dsp_raw_params;
+
+/* signal: sample_count * axis_count floats, interleaved (s0.ax0, s0.ax1, ...); out: as many floats. */
+void ef_dsp_raw(const ef_dsp_raw_params *p, const float *signal, float *out);
+
+#endif

@@ -1,0 +1,319 @@
+package dev.edgeforge.firmware.dsp;
+
+import dev.edgeforge.core.dsp.ButterworthFilter;
+import dev.edgeforge.core.dsp.DspBlock;
+import dev.edgeforge.core.dsp.FlattenBlock;
+import dev.edgeforge.core.dsp.FlattenStat;
+import dev.edgeforge.core.dsp.FrameLayout;
+import dev.edgeforge.core.dsp.ImageBlock;
+import dev.edgeforge.core.dsp.MelFilterbank;
+import dev.edgeforge.core.dsp.MfccBlock;
+import dev.edgeforge.core.dsp.MfeBlock;
+import dev.edgeforge.core.dsp.RawBlock;
+import dev.edgeforge.core.dsp.SignalShape;
+import dev.edgeforge.core.dsp.SpectralAnalysisBlock;
+import dev.edgeforge.core.dsp.SpectrogramBlock;
+import dev.edgeforge.core.impulse.ImageInput;
+import dev.edgeforge.core.impulse.ImageResizer;
+import dev.edgeforge.core.impulse.ResizeGeometry;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+import static dev.edgeforge.firmware.dsp.CLiterals.f;
+import static dev.edgeforge.firmware.dsp.CLiterals.u;
+
+/**
+ * Turns a processing block and its input into C: the block's params struct as const data with every table the C
+ * twin needs (FFT twiddles and bit reversal, windows, mel filters, the liftered DCT matrix, Butterworth sections,
+ * resize geometry) computed here in Java, plus buffer-size macros and a {@code <symbol>_run(input, output)} entry
+ * point. Text comes from the {@code *.tmpl} resources of this package.
+ *
+ * <p>The C twins themselves live in {@code src/main/c/dsp/}; {@link GeneratedDspSource#runtimeSources()} says which
+ * of them to compile with the generated file.
+ */
+public final class DspCodeGenerator {
+
+    private static final Pattern SYMBOL = Pattern.compile("[a-z][a-z0-9_]{0,40}");
+
+    private final CTemplate header = CTemplate.load("block.h.tmpl");
+    private final CTemplate source = CTemplate.load("block.c.tmpl");
+    private final CTemplate fft = CTemplate.load("fft.init.tmpl");
+    private final CTemplate frames = CTemplate.load("frames.init.tmpl");
+    private final CTemplate mel = CTemplate.load("mel.init.tmpl");
+    private final CTemplate raw = CTemplate.load("raw.init.tmpl");
+    private final CTemplate flatten = CTemplate.load("flatten.init.tmpl");
+    private final CTemplate spectral = CTemplate.load("spectral.init.tmpl");
+    private final CTemplate mfe = CTemplate.load("mfe.init.tmpl");
+    private final CTemplate mfcc = CTemplate.load("mfcc.init.tmpl");
+    private final CTemplate spectrogram = CTemplate.load("spectrogram.init.tmpl");
+    private final CTemplate image = CTemplate.load("image.init.tmpl");
+
+    /** What differs per block type; the rest of the generated files is common. */
+    private record Parts(String blockHeader, String paramsType, String function, String initializer,
+                         List<String> tables, List<String> runtimeSources) {
+    }
+
+    /**
+     * C for a time-series block (raw, flatten, spectral analysis, MFE, MFCC, spectrogram).
+     *
+     * @param block  the block, valid for {@code input}
+     * @param input  the window it runs on (axes × samples at a frequency)
+     * @param symbol lower-case C identifier prefix for the generated names
+     * @param origin what it was generated from, for the header line (e.g. "project 4, impulse v3, block 1 (mfcc)")
+     */
+    public GeneratedDspSource generate(DspBlock block, SignalShape input, String symbol, String origin) {
+        checkSymbol(symbol);
+        if (block instanceof ImageBlock) {
+            throw new IllegalArgumentException("image blocks need the camera frame size: use generateImage");
+        }
+        block.validate(input);
+        Parts parts;
+        if (block instanceof RawBlock b) {
+            parts = raw(b, input);
+        } else if (block instanceof FlattenBlock b) {
+            parts = flatten(b, input);
+        } else if (block instanceof SpectralAnalysisBlock b) {
+            parts = spectral(b, input, symbol);
+        } else if (block instanceof MfeBlock b) {
+            parts = mfe(b, input, symbol);
+        } else if (block instanceof MfccBlock b) {
+            parts = mfcc(b, input, symbol);
+        } else if (block instanceof SpectrogramBlock b) {
+            parts = spectrogram(b, input, symbol);
+        } else {
+            throw new IllegalArgumentException("no C twin for block type " + block.type());
+        }
+        int inputCount = input.axisCount() * input.sampleCount();
+        String inputDescription = input.axisCount() + " axes × " + input.sampleCount() + " samples at "
+                + input.frequencyHz() + " Hz, interleaved sample by sample";
+        return assemble(block, input, symbol, origin, parts, "float", inputCount, inputDescription);
+    }
+
+    /**
+     * C for the image block together with the image input's resize, from camera frames of
+     * {@code sourceWidth × sourceHeight} RGB888 pixels.
+     */
+    public GeneratedDspSource generateImage(ImageBlock block, ImageInput input, int sourceWidth, int sourceHeight,
+                                            String symbol, String origin) {
+        checkSymbol(symbol);
+        if (sourceWidth < 1 || sourceHeight < 1) {
+            throw new IllegalArgumentException("camera frame size must be positive, got " + sourceWidth + "×"
+                    + sourceHeight);
+        }
+        SignalShape shape = SignalShape.image(input.width(), input.height(), input.colorDepth().channels());
+        block.validate(shape);
+        ResizeGeometry g = ImageResizer.geometry(sourceWidth, sourceHeight, input);
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("sourceWidth", u(sourceWidth));
+        v.put("sourceHeight", u(sourceHeight));
+        v.put("width", u(input.width()));
+        v.put("height", u(input.height()));
+        v.put("channels", u(input.colorDepth().channels()));
+        v.put("scaleX", f(g.scaleX()));
+        v.put("scaleY", f(g.scaleY()));
+        v.put("offsetX", f(g.offsetX()));
+        v.put("offsetY", f(g.offsetY()));
+        v.put("contentX0", u(g.contentX0()));
+        v.put("contentY0", u(g.contentY0()));
+        v.put("contentX1", u(g.contentX1()));
+        v.put("contentY1", u(g.contentY1()));
+        v.put("outScale", f(block.params().normalization().scale()));
+        v.put("outOffset", f(block.params().normalization().offset()));
+        Parts parts = new Parts("ef_dsp_image.h", "ef_dsp_image_params", "ef_dsp_image", image.render(v), List.of(),
+                List.of("ef_dsp_image.c"));
+        return assemble(block, shape, symbol, origin, parts, "uint8_t", sourceWidth * sourceHeight * 3,
+                sourceWidth + "×" + sourceHeight + " RGB888 camera frame, row-major");
+    }
+
+    private GeneratedDspSource assemble(DspBlock block, SignalShape shape, String symbol, String origin, Parts parts,
+                                        String inputType, int inputCount, String inputDescription) {
+        String upper = symbol.toUpperCase(java.util.Locale.ROOT);
+        int scratch = block.scratchFloats(shape);
+        int outputCount = block.outputShape(shape).length();
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("origin", origin);
+        h.put("GUARD", upper + "_H");
+        h.put("blockHeader", parts.blockHeader());
+        h.put("inputDescription", inputDescription);
+        h.put("SYMBOL", upper);
+        h.put("inputCount", u(inputCount));
+        h.put("outputShape", block.outputShape(shape).dims().toString());
+        h.put("outputCount", u(outputCount));
+        h.put("scratchFloats", u(scratch));
+        h.put("inputType", inputType);
+        h.put("symbol", symbol);
+        h.put("paramsType", parts.paramsType());
+        Map<String, String> c = new LinkedHashMap<>();
+        c.put("origin", origin);
+        c.put("symbol", symbol);
+        c.put("tables", String.join("\n\n", parts.tables()));
+        c.put("paramsType", parts.paramsType());
+        c.put("initializer", parts.initializer());
+        c.put("scratchDeclaration", scratch > 0
+                ? "static float " + symbol + "_scratch[" + upper + "_SCRATCH_FLOATS];"
+                : "/* this block needs no scratch memory */");
+        c.put("function", parts.function());
+        c.put("scratchArgument", scratch > 0 ? symbol + "_scratch, " : "");
+        return new GeneratedDspSource(symbol, symbol + ".h", header.render(h) + "\n", symbol + ".c",
+                source.render(c) + "\n", parts.runtimeSources(), inputCount, outputCount, scratch);
+    }
+
+    private static void checkSymbol(String symbol) {
+        if (symbol == null || !SYMBOL.matcher(symbol).matches()) {
+            throw new IllegalArgumentException("C symbol prefix must be lower-case letters, digits and _, starting"
+                    + " with a letter, got '" + symbol + "'");
+        }
+    }
+
+    private Parts raw(RawBlock b, SignalShape in) {
+        String init = raw.render(Map.of("axisCount", u(in.axisCount()), "sampleCount", u(in.sampleCount()),
+                "scale", f(b.params().scale())));
+        return new Parts("ef_dsp_raw.h", "ef_dsp_raw_params", "ef_dsp_raw", init, List.of(),
+                List.of("ef_dsp_raw.c"));
+    }
+
+    private Parts flatten(FlattenBlock b, SignalShape in) {
+        List<String> bits = new ArrayList<>();
+        for (FlattenStat stat : b.params().orderedStats()) {
+            bits.add("EF_DSP_FLATTEN_" + stat.name());
+        }
+        String init = flatten.render(Map.of("axisCount", u(in.axisCount()), "sampleCount", u(in.sampleCount()),
+                "scale", f(b.params().scale()), "stats", String.join(" | ", bits)));
+        return new Parts("ef_dsp_flatten.h", "ef_dsp_flatten_params", "ef_dsp_flatten", init, List.of(),
+                List.of("ef_dsp_flatten.c"));
+    }
+
+    private Parts spectral(SpectralAnalysisBlock b, SignalShape in, String symbol) {
+        List<String> tables = new ArrayList<>();
+        int fftLength = b.params().fftLength();
+        String fftInit = fftPlan(fftLength, symbol, tables);
+        ButterworthFilter filter = b.filter(in);
+        String sections = "0";
+        if (filter != null) {
+            sections = symbol + "_sections";
+            tables.add(CLiterals.floatTable(sections, filter.coefficients()));
+        }
+        tables.add(CLiterals.floatTable(symbol + "_taper", b.taper(in)));
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("axisCount", u(in.axisCount()));
+        v.put("sampleCount", u(in.sampleCount()));
+        v.put("scale", f(b.params().scale()));
+        v.put("sectionCount", u(filter == null ? 0 : filter.sectionCount()));
+        v.put("sections", sections);
+        v.put("fft", fftInit);
+        v.put("segmentLength", u(b.segmentLength(in)));
+        v.put("hop", u(b.hop(in)));
+        v.put("segmentCount", u(b.segmentCount(in)));
+        v.put("taper", symbol + "_taper");
+        v.put("logOutput", b.params().log() ? "1" : "0");
+        v.put("relativeFloor", f(SpectralAnalysisBlock.RELATIVE_FLOOR));
+        v.put("absoluteFloor", f(SpectralAnalysisBlock.ABSOLUTE_FLOOR));
+        v.put("peakCount", u(b.params().spectralPeakCount()));
+        v.put("peakThreshold", f(b.params().spectralPeakThreshold()));
+        v.put("binHz", f(in.frequencyHz() / fftLength));
+        return new Parts("ef_dsp_spectral.h", "ef_dsp_spectral_params", "ef_dsp_spectral", spectral.render(v), tables,
+                List.of("ef_dsp_fft.c", "ef_dsp_spectral.c"));
+    }
+
+    private Parts mfe(MfeBlock b, SignalShape in, String symbol) {
+        List<String> tables = new ArrayList<>();
+        String framesInit = frames(b.layout(in), in, MfeBlock.PRE_EMPHASIS, null, symbol, tables);
+        String melInit = melFilters(b.filterbank(in), symbol, tables);
+        String init = mfe.render(Map.of("frames", framesInit, "mel", melInit,
+                "noiseFloorDb", f(b.params().noiseFloorDb())));
+        return new Parts("ef_dsp_mfe.h", "ef_dsp_mfe_params", "ef_dsp_mfe", init, tables,
+                List.of("ef_dsp_fft.c", "ef_dsp_frames.c", "ef_dsp_mfe.c"));
+    }
+
+    private Parts mfcc(MfccBlock b, SignalShape in, String symbol) {
+        List<String> tables = new ArrayList<>();
+        String framesInit = frames(b.layout(in), in, b.params().preEmphasis(), b.window(in), symbol, tables);
+        MelFilterbank bank = b.filterbank(in);
+        String melInit = melFilters(bank, symbol, tables);
+        double[][] dct = MfccBlock.liftedDct(b.params().coefficientCount(), bank.filterCount(), b.params().lifter());
+        double[] flat = new double[dct.length * bank.filterCount()];
+        for (int k = 0; k < dct.length; k++) {
+            System.arraycopy(dct[k], 0, flat, k * bank.filterCount(), bank.filterCount());
+        }
+        tables.add(CLiterals.floatTable(symbol + "_dct", flat));
+        String init = mfcc.render(Map.of("frames", framesInit, "mel", melInit,
+                "coefficientCount", u(b.params().coefficientCount()), "dct", symbol + "_dct",
+                "logFloor", f(MfccBlock.LOG_FLOOR), "relativeFloor", f(MfccBlock.RELATIVE_FLOOR)));
+        return new Parts("ef_dsp_mfcc.h", "ef_dsp_mfcc_params", "ef_dsp_mfcc", init, tables,
+                List.of("ef_dsp_fft.c", "ef_dsp_frames.c", "ef_dsp_mfcc.c"));
+    }
+
+    private Parts spectrogram(SpectrogramBlock b, SignalShape in, String symbol) {
+        List<String> tables = new ArrayList<>();
+        FrameLayout layout = b.layout(in);
+        String framesInit = frames(layout, in, 0, null, symbol, tables);
+        String init = spectrogram.render(Map.of("frames", framesInit, "logScale", b.params().logScale() ? "1" : "0",
+                "noiseFloorDb", f(b.params().noiseFloorDb())));
+        return new Parts("ef_dsp_spectrogram.h", "ef_dsp_spectrogram_params", "ef_dsp_spectrogram", init, tables,
+                List.of("ef_dsp_fft.c", "ef_dsp_frames.c", "ef_dsp_spectrogram.c"));
+    }
+
+    private String frames(FrameLayout layout, SignalShape in, double preEmphasis, double[] window, String symbol,
+                          List<String> tables) {
+        String fftInit = fftPlan(layout.fftLength(), symbol, tables);
+        String windowName = "0";
+        if (window != null) {
+            windowName = symbol + "_window";
+            tables.add(CLiterals.floatTable(windowName, window));
+        }
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("sampleCount", u(in.sampleCount()));
+        v.put("inputScale", f(1.0 / 32768.0));
+        v.put("preEmphasis", f(preEmphasis));
+        v.put("frameLength", u(layout.frameLength()));
+        v.put("frameStride", u(layout.frameStride()));
+        v.put("frameCount", u(layout.frameCount()));
+        v.put("fftInputLength", u(layout.fftInputLength()));
+        v.put("fft", fftInit);
+        v.put("window", windowName);
+        return frames.render(v);
+    }
+
+    private String melFilters(MelFilterbank bank, String symbol, List<String> tables) {
+        int count = bank.filterCount();
+        int[] starts = new int[count];
+        int[] lengths = new int[count];
+        double[] weights = new double[bank.weightCount()];
+        int o = 0;
+        for (int i = 0; i < count; i++) {
+            double[] w = bank.weights(i);
+            starts[i] = bank.start(i);
+            lengths[i] = w.length;
+            System.arraycopy(w, 0, weights, o, w.length);
+            o += w.length;
+        }
+        tables.add(CLiterals.uint16Table(symbol + "_mel_starts", starts));
+        tables.add(CLiterals.uint16Table(symbol + "_mel_lengths", lengths));
+        tables.add(CLiterals.floatTable(symbol + "_mel_weights", weights));
+        return mel.render(Map.of("filterCount", u(count), "starts", symbol + "_mel_starts",
+                "lengths", symbol + "_mel_lengths", "weights", symbol + "_mel_weights"));
+    }
+
+    /** The twiddle and bit-reversal tables of an n-point real FFT (see ef_dsp_fft.h) and the plan initializer. */
+    private String fftPlan(int n, String symbol, List<String> tables) {
+        int m = n / 2;
+        double[] twiddles = new double[n];
+        for (int k = 0; k < m; k++) {
+            twiddles[2 * k] = Math.cos(2 * Math.PI * k / n);
+            twiddles[2 * k + 1] = Math.sin(2 * Math.PI * k / n);
+        }
+        int bits = Integer.numberOfTrailingZeros(m);
+        int[] bitrev = new int[m];
+        for (int i = 0; i < m; i++) {
+            bitrev[i] = bits == 0 ? 0 : Integer.reverse(i) >>> (32 - bits);
+        }
+        tables.add(CLiterals.floatTable(symbol + "_fft_twiddles", twiddles));
+        tables.add(CLiterals.uint16Table(symbol + "_fft_bitrev", bitrev));
+        return fft.render(Map.of("length", u(n), "twiddles", symbol + "_fft_twiddles",
+                "bitrev", symbol + "_fft_bitrev"));
+    }
+}
