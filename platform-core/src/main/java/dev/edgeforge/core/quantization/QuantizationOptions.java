@@ -6,7 +6,9 @@ package dev.edgeforge.core.quantization;
  * @param calibration            how activation ranges are measured
  * @param percentile             for {@link CalibrationMethod#PERCENTILE}: the upper percentile kept, e.g. 99.99
  *                               (the lower one is 100 − percentile); in (50, 100]
- * @param perChannelFullyConnected quantize fully-connected weights per output unit (axis 0) instead of per tensor
+ * @param perChannelFullyConnected quantize fully-connected weights per output unit (axis 0) instead of per tensor;
+ *                               such files carry FULLY_CONNECTED version 12, which older TFLite runtimes (e.g. the
+ *                               TFLite WASM build of tfjs-tflite 0.0.1-alpha.10) refuse
  */
 public record QuantizationOptions(CalibrationMethod calibration, double percentile,
                                   boolean perChannelFullyConnected) {
