@@ -99,14 +99,17 @@ public final class MemoryPlanner {
 
     /** Largest sum, over operators, of the bytes of the tensors alive at that operator. */
     public static int lowerBound(List<TensorLifetime> lifetimes, int operatorCount) {
+        // Sweep: each lifetime adds its bytes at its first operator and removes them after its last.
+        int steps = Math.max(operatorCount, 1);
+        long[] change = new long[steps + 1];
+        for (TensorLifetime lifetime : lifetimes) {
+            change[Math.min(lifetime.first(), steps)] += lifetime.bytes();
+            change[Math.min(lifetime.last() + 1, steps)] -= lifetime.bytes();
+        }
+        long alive = 0;
         long best = 0;
-        for (int op = 0; op < Math.max(operatorCount, 1); op++) {
-            long alive = 0;
-            for (TensorLifetime lifetime : lifetimes) {
-                if (lifetime.first() <= op && op <= lifetime.last()) {
-                    alive += lifetime.bytes();
-                }
-            }
+        for (int op = 0; op < steps; op++) {
+            alive += change[op];
             best = Math.max(best, alive);
         }
         return (int) Math.min(best, Integer.MAX_VALUE);

@@ -233,11 +233,6 @@ final class FlatBufferInput {
             return at < 0 ? defaultValue : stringAt(at, name);
         }
 
-        /** Table number {@code i} of a vector of tables. */
-        Table tableIn(Vector vector, int i, String name) {
-            return tableAt(vector.position(i), name);
-        }
-
         int[] ints(int index, String name, int maxCount) {
             Vector v = vector(index, 4, name);
             if (v.count > maxCount) {

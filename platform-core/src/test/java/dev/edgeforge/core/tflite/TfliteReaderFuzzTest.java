@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.fail;
  */
 class TfliteReaderFuzzTest {
 
-    private static final int MUTATIONS_PER_MODEL = 1500;
+    private static final int MUTATIONS_PER_MODEL = 1000;
 
     static List<String> models() {
         return MlperfTinyModels.NAMES;
