@@ -67,6 +67,11 @@ public final class ImageReader {
                     + "x" + header.height() + " pixels exceeds the limit of " + limits.maxPixels() + " pixels and "
                     + limits.maxSide() + " per side");
         }
+        if (header.pixelCount() * 4 > Integer.MAX_VALUE - 8) {
+            // whatever the configured limits, the decoded raster must fit one Java array
+            throw new SampleFormatException(SampleFormatException.Reason.TOO_LARGE, "image of " + header.width()
+                    + "x" + header.height() + " pixels is too large to decode in memory");
+        }
         BufferedImage image = decode(bytes, header);
         if (image.getWidth() != header.width() || image.getHeight() != header.height()) {
             throw SampleFormatException.malformed("decoded size " + image.getWidth() + "x" + image.getHeight()

@@ -148,6 +148,9 @@ class ImageReaderTest {
         assertThat(failure(jpeg).reason()).isEqualTo(Reason.TOO_LARGE);
         assertThat(ImageReader.read(encode(rgbGradient(BufferedImage.TYPE_INT_RGB, 20, 20), "png"),
                 new ImageLimits(400, 20), false).info().width()).isEqualTo(20);
+        // even with limits raised beyond reason, a raster that cannot fit a Java array is refused
+        assertThat(failure2(new TestPng().ihdr(50_000, 50_000, 8, 6).idat(1, new byte[] {0}).iend().build(),
+                new ImageLimits(Long.MAX_VALUE, Integer.MAX_VALUE)).reason()).isEqualTo(Reason.TOO_LARGE);
         assertThat(failure2(encode(rgbGradient(BufferedImage.TYPE_INT_RGB, 20, 20), "png"),
                 new ImageLimits(399, 100)).reason()).isEqualTo(Reason.TOO_LARGE);
     }
