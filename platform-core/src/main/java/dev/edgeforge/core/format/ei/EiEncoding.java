@@ -1,0 +1,7 @@
+package dev.edgeforge.core.format.ei;
+
+/** How an Edge Impulse message is encoded. */
+public enum EiEncoding {
+    JSON,
+    CBOR
+}
