@@ -1,6 +1,6 @@
 /*
  * A minimal test harness for the kernel tests, small enough to run on a Cortex-M in QEMU: no stdio,
- * output goes through ef_test_platform_putc (tests/platform/host.c or tests/platform/board.c).
+ * output goes through ef_test_platform_putc (tests/platform/test_platform_host.c or test_platform_board.c).
  *
  * Output, one line each, parsed by the Java side (KernelTestsIT):
  *   ok <suite> <test>

@@ -30,11 +30,15 @@ static int starts_with(const char *text, const char *prefix)
     return 1;
 }
 
+/* Deliberately writable initialized data: .data, stored in flash and copied to RAM by the reset handler, so
+ * the test also proves the copy works (and MapFileParserTest has a .data section to account for). */
+static char greeting[] = "hello\n";
+
 int main(void)
 {
     char line[128];
     ef_board_init();
-    ef_board_write("hello\n");
+    ef_board_write(greeting);
     for (;;) {
         read_line(line, (int)sizeof line);
         if (starts_with(line, "exit ")) {

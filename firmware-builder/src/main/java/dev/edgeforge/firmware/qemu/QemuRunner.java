@@ -72,11 +72,17 @@ public final class QemuRunner {
 
     /**
      * Runs {@code kernel}, sends {@code inputLines} one after the other, and waits for the firmware to exit.
+     * When there is input, it is sent only after the firmware's first output line: QEMU's USART drops bytes that
+     * arrive before the firmware has enabled its receiver, so firmware must announce itself before it reads (as
+     * the line protocol's banner does).
      *
      * @throws QemuTimeoutException when the firmware does not exit within the time limit
      */
     public QemuResult run(Path kernel, List<String> inputLines) {
         try (QemuSession session = start(kernel)) {
+            if (!inputLines.isEmpty()) {
+                session.awaitOutput(timeLimit);
+            }
             for (String line : inputLines) {
                 session.sendLine(line);
             }

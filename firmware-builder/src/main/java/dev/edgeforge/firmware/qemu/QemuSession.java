@@ -91,7 +91,33 @@ public final class QemuSession implements AutoCloseable {
         }
     }
 
-    /** Sends one line (a {@code \n} is appended) to the firmware's serial input. */
+    /**
+     * Waits until the firmware has printed at least one line, without consuming it: {@link #readLine} still returns
+     * it. Input sent before the firmware enables its UART receiver is lost, so send only after this (or after
+     * reading a line).
+     *
+     * @throws QemuTimeoutException when nothing is printed within {@code timeout}
+     */
+    public void awaitOutput(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (transcript.isEmpty() && process.isAlive()) {
+            if (System.nanoTime() > deadline) {
+                throw new QemuTimeoutException("the firmware printed nothing within " + timeout.toMillis() + " ms",
+                        transcript(), diagnostics());
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for the firmware", e);
+            }
+        }
+    }
+
+    /**
+     * Sends one line (a {@code \n} is appended) to the firmware's serial input. Send only once the firmware has
+     * printed something (see {@link #awaitOutput}).
+     */
     public void sendLine(String line) {
         if (line.indexOf('\n') >= 0) {
             throw new IllegalArgumentException("a line must not contain a line break");

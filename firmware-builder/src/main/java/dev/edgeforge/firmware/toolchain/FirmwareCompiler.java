@@ -1,6 +1,7 @@
 package dev.edgeforge.firmware.toolchain;
 
 import dev.edgeforge.firmware.board.Board;
+import dev.edgeforge.firmware.board.KernelVariant;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,10 +37,20 @@ public final class FirmwareCompiler {
      */
     public FirmwareImage build(Path buildDirectory, Board board, FirmwareSources sources,
                                List<Path> applicationSources, List<Path> applicationIncludeDirectories) {
+        return build(buildDirectory, board, board.kernelVariant(), sources, applicationSources,
+                applicationIncludeDirectories);
+    }
+
+    /**
+     * As {@link #build(Path, Board, FirmwareSources, List, List)} with another kernel variant than the board's own
+     * (to run the reference kernels on the device, for comparison and tests).
+     */
+    public FirmwareImage build(Path buildDirectory, Board board, KernelVariant kernels, FirmwareSources sources,
+                               List<Path> applicationSources, List<Path> applicationIncludeDirectories) {
         CompileRequest request = CompileRequest.builder()
                 .setOutputName("firmware.elf")
                 .addSources(applicationSources)
-                .addSources(sources.kernelSources(board.kernelVariant()))
+                .addSources(sources.kernelSources(kernels))
                 .addSources(sources.boardSources(board))
                 .addIncludeDirectories(applicationIncludeDirectories)
                 .addIncludeDirectory(sources.includeDirectory())

@@ -165,9 +165,13 @@ public final class FirmwareSources {
         return cFiles(testsDirectory());
     }
 
-    /** Where test output goes: {@code tests/platform/host.c} (stdout) or {@code tests/platform/board.c} (serial). */
+    /**
+     * Where test output goes: {@code tests/platform/test_platform_host.c} (stdout) or
+     * {@code tests/platform/test_platform_board.c} (the board's serial port).
+     */
     public Path testPlatform(boolean onBoard) {
-        return testsDirectory().resolve("platform").resolve(onBoard ? "board.c" : "host.c");
+        return testsDirectory().resolve("platform")
+                .resolve(onBoard ? "test_platform_board.c" : "test_platform_host.c");
     }
 
     private static List<Path> cFiles(Path directory) {
