@@ -115,6 +115,9 @@ class FirmwareEndToEndIT {
                         assertThat(e.code()).isEqualTo("input-size");
                         assertThat(e.detail()).isEqualTo("expected 8 got 3");
                     });
+            assertThat(client.exchange("run " + "7f".repeat(4096)))
+                    .as("a long line is decoded as it streams in, with no line buffer to overflow")
+                    .isEqualTo("error input-size expected 8 got 4096");
             assertThat(client.exchange("run 0102030")).isEqualTo("error input-size expected 8 got 3 and a half");
             assertThat(client.exchange("run 01020304050607zz")).isEqualTo("error bad-hex");
             assertThat(client.exchange("frobnicate now")).isEqualTo("error unknown-command frobnicate");
