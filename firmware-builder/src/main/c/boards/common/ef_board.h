@@ -1,0 +1,37 @@
+/*
+ * The board interface every firmware image links against: one implementation per board in
+ * boards/<board>/board.c, selected by which folder the build compiles (no #ifdefs).
+ */
+#ifndef EF_BOARD_H
+#define EF_BOARD_H
+
+#include <stdint.h>
+
+/* Clocks, the serial port (115200 8N1 on real boards) and the instruction/cycle counter. */
+void ef_board_init(void);
+
+/* The catalogue id of this board, e.g. "netduinoplus2-qemu". */
+const char *ef_board_id(void);
+
+/* Blocking serial output and input of one byte. */
+void ef_board_putc(char c);
+int ef_board_getc(void);
+
+/* A free-running 32-bit counter; differences of two reads are exact modulo 2^32. */
+uint32_t ef_board_counter(void);
+
+/* What ef_board_counter counts: "instr" (QEMU TIM2 under -icount shift=0) or "cycles" (DWT CYCCNT). */
+const char *ef_board_counter_unit(void);
+
+/* Ends the program: QEMU exits with `code` (semihosting); real boards stop and wait for a reset. */
+void ef_board_exit(int code) __attribute__((noreturn));
+
+/* Called on a fault or an unexpected interrupt. */
+void ef_board_fault(void) __attribute__((noreturn));
+
+/* Helpers built on ef_board_putc (boards/common/ef_board_io.c). */
+void ef_board_write(const char *text);
+void ef_board_write_int(int32_t value);
+void ef_board_write_uint(uint32_t value);
+
+#endif /* EF_BOARD_H */

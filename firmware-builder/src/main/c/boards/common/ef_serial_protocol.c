@@ -1,0 +1,166 @@
+/*
+ * Device side of the line protocol (boards/PROTOCOL.md). Input is decoded while it arrives, so a
+ * `run` line needs no line buffer however large the input tensor is.
+ */
+#include <string.h>
+#include "ef_board.h"
+#include "ef_serial_protocol.h"
+
+#define COMMAND_MAX 16
+
+static int hex_value(int c)
+{
+    if (c >= '0' && c <= '9') {
+        return c - '0';
+    }
+    if (c >= 'a' && c <= 'f') {
+        return c - 'a' + 10;
+    }
+    if (c >= 'A' && c <= 'F') {
+        return c - 'A' + 10;
+    }
+    return -1;
+}
+
+/* Reads up to the end of the line (for error recovery). */
+static void skip_line(int c)
+{
+    while (c != '\n') {
+        c = ef_board_getc();
+    }
+}
+
+/* Reads the command word; returns the character that ended it (' ' or '\n'). '\r' is ignored. */
+static int read_word(char *word)
+{
+    int n = 0;
+    for (;;) {
+        const int c = ef_board_getc();
+        if (c == '\r') {
+            continue;
+        }
+        if (c == ' ' || c == '\n') {
+            word[n] = '\0';
+            return c;
+        }
+        if (n < COMMAND_MAX - 1) {
+            word[n++] = (char)c;
+        }
+    }
+}
+
+static void write_error(const char *code, const char *detail)
+{
+    ef_board_write("error ");
+    ef_board_write(code);
+    if (detail != 0) {
+        ef_board_putc(' ');
+        ef_board_write(detail);
+    }
+    ef_board_putc('\n');
+}
+
+/* Runs the model and prints "<label> <v0> ... <vn-1> <unit>=<count>". */
+static void invoke_and_report(const ef_protocol_model *model, const char *label)
+{
+    const uint32_t start = ef_board_counter();
+    const ef_status status = model->invoke(model->context);
+    const uint32_t count = ef_board_counter() - start;
+    if (status != EF_OK) {
+        write_error("invoke-failed", ef_status_name(status));
+        return;
+    }
+    ef_board_write(label);
+    for (int32_t i = 0; i < model->output_size; ++i) {
+        ef_board_putc(' ');
+        ef_board_write_int(model->output[i]);
+    }
+    ef_board_putc(' ');
+    ef_board_write(ef_board_counter_unit());
+    ef_board_putc('=');
+    ef_board_write_uint(count);
+    ef_board_putc('\n');
+}
+
+/* `run <hex>`: decodes two hex digits per input byte straight into the input tensor. */
+static void command_run(const ef_protocol_model *model, int terminator)
+{
+    int32_t count = 0;
+    int high = -1;
+    int c = terminator == ' ' ? ef_board_getc() : '\n';
+    for (; c != '\n'; c = ef_board_getc()) {
+        if (c == '\r' || c == ' ') {
+            continue;
+        }
+        const int v = hex_value(c);
+        if (v < 0) {
+            skip_line(c);
+            write_error("bad-hex", 0);
+            return;
+        }
+        if (high < 0) {
+            high = v;
+        } else {
+            if (count < model->input_size) {
+                model->input[count] = (int8_t)(uint8_t)((high << 4) | v);
+            }
+            ++count;
+            high = -1;
+        }
+    }
+    if (high >= 0 || count != model->input_size) {
+        ef_board_write("error input-size expected ");
+        ef_board_write_int(model->input_size);
+        ef_board_write(" got ");
+        ef_board_write_int(count);
+        ef_board_write(high >= 0 ? " and a half\n" : "\n");
+        return;
+    }
+    invoke_and_report(model, "result");
+}
+
+static void write_info(const ef_protocol_model *model, const char *prefix)
+{
+    ef_board_write(prefix);
+    ef_board_write(" board=");
+    ef_board_write(ef_board_id());
+    ef_board_write(" model=");
+    ef_board_write(model->name);
+    ef_board_write(" input=");
+    ef_board_write_int(model->input_size);
+    ef_board_write(" output=");
+    ef_board_write_int(model->output_size);
+    ef_board_write(" counter=");
+    ef_board_write(ef_board_counter_unit());
+    ef_board_putc('\n');
+}
+
+int ef_protocol_serve(const ef_protocol_model *model, const int8_t *boot_input)
+{
+    write_info(model, "edgeforge");
+    if (boot_input != 0) {
+        memcpy(model->input, boot_input, (size_t)model->input_size);
+        invoke_and_report(model, "boot");
+    }
+    ef_board_write("ready\n");
+    for (;;) {
+        char word[COMMAND_MAX];
+        const int terminator = read_word(word);
+        if (word[0] == '\0' && terminator == '\n') {
+            continue; /* empty line */
+        }
+        if (strcmp(word, "run") == 0) {
+            command_run(model, terminator);
+        } else if (strcmp(word, "info") == 0) {
+            skip_line(terminator);
+            write_info(model, "info");
+        } else if (strcmp(word, "quit") == 0) {
+            skip_line(terminator);
+            ef_board_write("bye\n");
+            return 0;
+        } else {
+            skip_line(terminator);
+            write_error("unknown-command", word);
+        }
+    }
+}

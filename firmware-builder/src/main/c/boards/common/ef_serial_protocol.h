@@ -1,0 +1,28 @@
+/*
+ * The EdgeForge serial line protocol, device side (specified in boards/PROTOCOL.md). A firmware image
+ * describes its model with an ef_protocol_model and hands control to ef_protocol_serve.
+ */
+#ifndef EF_SERIAL_PROTOCOL_H
+#define EF_SERIAL_PROTOCOL_H
+
+#include <stdint.h>
+#include "ef/ef_status.h"
+
+typedef struct {
+    const char *name;       /* model name for the banner and `info` (no spaces) */
+    int8_t *input;          /* the model's int8 input tensor; `run` writes here */
+    int32_t input_size;     /* bytes */
+    const int8_t *output;   /* the model's int8 output tensor, valid after invoke */
+    int32_t output_size;    /* bytes */
+    ef_status (*invoke)(void *context);
+    void *context;
+} ef_protocol_model;
+
+/*
+ * Prints the banner; if boot_input is not NULL copies it to the input tensor, runs the model and prints
+ * the `boot` result line; prints `ready`; then answers commands until `quit`. Returns the exit code
+ * (0 after `quit`).
+ */
+int ef_protocol_serve(const ef_protocol_model *model, const int8_t *boot_input);
+
+#endif /* EF_SERIAL_PROTOCOL_H */

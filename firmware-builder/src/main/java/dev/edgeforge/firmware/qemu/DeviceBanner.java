@@ -1,0 +1,23 @@
+package dev.edgeforge.firmware.qemu;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What the firmware announced at boot.
+ *
+ * @param board the board id it was built for
+ * @param model the model name
+ * @param inputBytes size of the int8 input tensor
+ * @param outputBytes size of the int8 output tensor
+ * @param counterUnit {@code instr} or {@code cycles}
+ * @param fields every {@code key=value} of the banner, including ones this version does not know
+ * @param bootResult the result of the built-in test window, when the image has one
+ */
+public record DeviceBanner(String board, String model, int inputBytes, int outputBytes, String counterUnit,
+                           Map<String, String> fields, Optional<InferenceResult> bootResult) {
+
+    public DeviceBanner {
+        fields = Map.copyOf(fields);
+    }
+}

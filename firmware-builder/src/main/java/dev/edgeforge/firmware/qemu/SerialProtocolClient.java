@@ -1,0 +1,152 @@
+package dev.edgeforge.firmware.qemu;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Host side of the EdgeForge serial line protocol ({@code src/main/c/boards/PROTOCOL.md}) over a
+ * {@link QemuSession}: wait for the banner, run inputs, quit.
+ */
+public final class SerialProtocolClient {
+
+    private final QemuSession session;
+    private final Duration answerTimeout;
+    private DeviceBanner banner;
+
+    /** @param answerTimeout how long one answer (one inference) may take */
+    public SerialProtocolClient(QemuSession session, Duration answerTimeout) {
+        this.session = session;
+        this.answerTimeout = answerTimeout;
+    }
+
+    /**
+     * Reads the banner, the optional {@code boot} result and {@code ready}.
+     *
+     * @throws SerialProtocolViolation when the firmware prints something else
+     */
+    public DeviceBanner awaitReady() {
+        String first = session.readLine(answerTimeout);
+        Map<String, String> fields = fields(first, "edgeforge");
+        Optional<InferenceResult> boot = Optional.empty();
+        String line = session.readLine(answerTimeout);
+        if (line.startsWith("boot ")) {
+            boot = Optional.of(parseResult(line, "boot", fields.get("counter")));
+            line = session.readLine(answerTimeout);
+        }
+        if (line.startsWith("error ")) {
+            throw deviceError(line);
+        }
+        if (!line.equals("ready")) {
+            throw new SerialProtocolViolation("'ready'", line);
+        }
+        banner = new DeviceBanner(required(fields, "board", first), required(fields, "model", first),
+                integer(fields, "input", first), integer(fields, "output", first), required(fields, "counter", first),
+                fields, boot);
+        return banner;
+    }
+
+    /**
+     * Runs the model on one int8 input tensor.
+     *
+     * @throws DeviceErrorException when the firmware answers with an error
+     */
+    public InferenceResult run(byte[] input) {
+        requireReady();
+        session.sendLine("run " + HexFormat.of().formatHex(input));
+        String answer = session.readLine(answerTimeout);
+        if (answer.startsWith("error ")) {
+            throw deviceError(answer);
+        }
+        InferenceResult result = parseResult(answer, "result", banner.counterUnit());
+        if (result.output().length != banner.outputBytes()) {
+            throw new SerialProtocolViolation(banner.outputBytes() + " output values", answer);
+        }
+        return result;
+    }
+
+    /** Sends a raw line and returns the one answer line (for diagnostics and protocol tests). */
+    public String exchange(String line) {
+        session.sendLine(line);
+        return session.readLine(answerTimeout);
+    }
+
+    /** Sends {@code quit} and expects {@code bye}; the caller then awaits QEMU's exit. */
+    public void quit() {
+        String answer = exchange("quit");
+        if (!answer.equals("bye")) {
+            throw new SerialProtocolViolation("'bye'", answer);
+        }
+    }
+
+    private void requireReady() {
+        if (banner == null) {
+            throw new IllegalStateException("awaitReady() first: the firmware has not announced itself yet");
+        }
+    }
+
+    static InferenceResult parseResult(String line, String label, String counterUnit) {
+        String[] tokens = line.trim().split(" ");
+        if (tokens.length < 2 || !tokens[0].equals(label)) {
+            throw new SerialProtocolViolation("'" + label + " <values> " + counterUnit + "=<count>'", line);
+        }
+        String last = tokens[tokens.length - 1];
+        String prefix = counterUnit + "=";
+        if (!last.startsWith(prefix)) {
+            throw new SerialProtocolViolation("a final '" + prefix + "<count>'", line);
+        }
+        byte[] output = new byte[tokens.length - 2];
+        try {
+            for (int i = 0; i < output.length; i++) {
+                int value = Integer.parseInt(tokens[i + 1]);
+                if (value < -128 || value > 127) {
+                    throw new SerialProtocolViolation("int8 values", line);
+                }
+                output[i] = (byte) value;
+            }
+            return new InferenceResult(output, Long.parseLong(last.substring(prefix.length())), counterUnit);
+        } catch (NumberFormatException e) {
+            throw new SerialProtocolViolation("decimal numbers", line);
+        }
+    }
+
+    private static Map<String, String> fields(String line, String label) {
+        String[] tokens = line.trim().split(" ");
+        if (!tokens[0].equals(label)) {
+            throw new SerialProtocolViolation("the '" + label + " board=… model=…' banner", line);
+        }
+        Map<String, String> fields = new HashMap<>();
+        for (int i = 1; i < tokens.length; i++) {
+            int equals = tokens[i].indexOf('=');
+            if (equals > 0) {
+                fields.put(tokens[i].substring(0, equals), tokens[i].substring(equals + 1));
+            }
+        }
+        return fields;
+    }
+
+    private static String required(Map<String, String> fields, String key, String line) {
+        String value = fields.get(key);
+        if (value == null || value.isEmpty()) {
+            throw new SerialProtocolViolation("a '" + key + "=' field in the banner", line);
+        }
+        return value;
+    }
+
+    private static int integer(Map<String, String> fields, String key, String line) {
+        try {
+            return Integer.parseInt(required(fields, key, line));
+        } catch (NumberFormatException e) {
+            throw new SerialProtocolViolation("a number in '" + key + "='", line);
+        }
+    }
+
+    private static DeviceErrorException deviceError(String line) {
+        String rest = line.substring("error ".length());
+        int space = rest.indexOf(' ');
+        return space < 0 ? new DeviceErrorException(rest, "")
+                : new DeviceErrorException(rest.substring(0, space), rest.substring(space + 1));
+    }
+}

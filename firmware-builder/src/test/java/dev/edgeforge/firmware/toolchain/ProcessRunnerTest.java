@@ -1,0 +1,70 @@
+package dev.edgeforge.firmware.toolchain;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+class ProcessRunnerTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void capturesStdoutAndStderrAndTheExitCodeInTheGivenDirectory() {
+        ProcessResult result = new ProcessRunner(Duration.ofSeconds(10))
+                .run(directory, List.of("sh", "-c", "echo out; echo err >&2; pwd; exit 3"));
+        assertThat(result.exitCode()).isEqualTo(3);
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.output()).contains("out", "err", realPath(directory));
+    }
+
+    @Test
+    void killsAToolThatOutlivesItsTimeLimitWithItsChildren() throws InterruptedException {
+        long start = System.nanoTime();
+        ToolTimeoutException timeout = catchThrowableOfType(() -> new ProcessRunner(Duration.ofMillis(500))
+                .run(directory, List.of("sh", "-c", "sleep 30 & echo child $!; sleep 30; wait")),
+                ToolTimeoutException.class);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThat(timeout.timeLimit()).isEqualTo(Duration.ofMillis(500));
+        assertThat(timeout.getMessage()).contains("sh", "500 ms");
+        Matcher child = Pattern.compile("child (\\d+)").matcher(timeout.output());
+        assertThat(child.find()).as("the shell reported its child: " + timeout.output()).isTrue();
+        long pid = Long.parseLong(child.group(1));
+        for (int i = 0; i < 40 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false); i++) {
+            Thread.sleep(50);
+        }
+        assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                .as("the background child was killed too").isFalse();
+    }
+
+    @Test
+    void aMissingProgramIsAnIoError() {
+        assertThatThrownBy(() -> new ProcessRunner(Duration.ofSeconds(5))
+                .run(directory, List.of("/nonexistent/tool")))
+                .isInstanceOf(UncheckedIOException.class)
+                .hasMessageContaining("/nonexistent/tool");
+    }
+
+    private static String realPath(Path path) {
+        try {
+            return path.toRealPath().toString();
+        } catch (java.io.IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Test
+    void rejectsANonPositiveTimeLimit() {
+        assertThatThrownBy(() -> new ProcessRunner(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    }
+}
