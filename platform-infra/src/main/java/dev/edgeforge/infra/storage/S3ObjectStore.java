@@ -95,11 +95,11 @@ public final class S3ObjectStore implements ObjectStore {
             client.makeBucket(args.build());
         } catch (ErrorResponseException e) {
             if (!BUCKET_EXISTS_CODES.contains(e.errorResponse().code())) {
-                throw failure("creating bucket '" + bucket + "'", e);
+                throw failure("checking or creating the bucket", e);
             }
             // another instance created it at the same moment
         } catch (MinioException | IOException | GeneralSecurityException e) {
-            throw failure("creating bucket '" + bucket + "'", e);
+            throw failure("checking or creating the bucket", e);
         }
     }
 
@@ -255,10 +255,14 @@ public final class S3ObjectStore implements ObjectStore {
     }
 
     private ObjectStoreException failure(String action, Exception e) {
-        String detail = e instanceof ErrorResponseException error
-                ? error.errorResponse().code() + ": " + error.errorResponse().message()
-                : e.toString();
-        return new ObjectStoreException(action + " in bucket '" + bucket + "' failed: " + detail, e);
+        String detail = e.toString();
+        if (e instanceof ErrorResponseException error) {
+            detail = error.errorResponse().code() + ": " + error.errorResponse().message();
+            if (error.response() != null && error.response().code() == 403) {
+                detail += " (check the access key and secret key, and that they may use this bucket)";
+            }
+        }
+        return new ObjectStoreException(action + " failed (S3 bucket '" + bucket + "'): " + detail, e);
     }
 
     private static Instant instantOf(ZonedDateTime time) {
