@@ -46,7 +46,7 @@ public final class FreshDatabaseExtension implements BeforeAllCallback, Paramete
             classContext = classContext.getParent().get();
         }
         Class<?> testClass = classContext.getRequiredTestClass();
-        return classContext.getStore(NAMESPACE).getOrComputeIfAbsent(testClass,
+        return classContext.getStore(NAMESPACE).computeIfAbsent(testClass,
                 c -> SharedPostgres.freshDatabase(testClass.getSimpleName()), TestDatabase.class);
     }
 }
