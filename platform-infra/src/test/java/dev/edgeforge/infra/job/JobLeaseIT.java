@@ -213,7 +213,10 @@ class JobLeaseIT {
         assertThatThrownBy(() -> context.result("{broken")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not valid JSON");
         context.log("nul \u0000 byte");
-        assertThat(queue.logs(claimed.id(), 0, 10)).extracting(JobLogLine::line).containsExactly("nul \uFFFD byte");
+        // array literal syntax must not leak through: NULL, quotes, braces, commas, backslashes, unicode
+        context.log("NULL\n\"quoted\", {braced}, back\\slash\n  indented ✓");
+        assertThat(queue.logs(claimed.id(), 0, 10)).extracting(JobLogLine::line).containsExactly(
+                "nul \uFFFD byte", "NULL", "\"quoted\", {braced}, back\\slash", "  indented ✓");
     }
 
     private static void awaitIgnoringInterrupts(CountDownLatch latch) {
