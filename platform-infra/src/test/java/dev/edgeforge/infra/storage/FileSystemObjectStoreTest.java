@@ -21,6 +21,12 @@ class FileSystemObjectStoreTest extends ObjectStoreContract {
         return new FileSystemObjectStore(tempDir.resolve("objects"));
     }
 
+    @Override
+    protected int manyKeys() {
+        // no pages here, and every put forces two fsyncs; listingIsLazyOverTenThousandFiles covers scale
+        return 300;
+    }
+
     private Path root() {
         return ((FileSystemObjectStore) store).root();
     }

@@ -171,10 +171,14 @@ abstract class ObjectStoreContract {
         }
     }
 
+    /** How many keys the listing test stores: enough to span several pages of the store's listing. */
+    protected int manyKeys() {
+        return 1_100; // more than S3's page of 1000 keys, so the listing has to fetch further pages
+    }
+
     @Test
     void listsEveryKeyUnderPrefixAcrossManyPages() {
-        // more than S3's page of 1000 keys, so the listing has to fetch further pages
-        int count = 1_100;
+        int count = manyKeys();
         Set<String> expected = new HashSet<>();
         for (int i = 0; i < count; i++) {
             String key = base + "samples/" + String.format("%064x", i);
