@@ -2,7 +2,9 @@ package dev.edgeforge.training.trainer;
 
 import dev.edgeforge.core.learning.EpochMetrics;
 import dev.edgeforge.core.learning.Hyperparameters;
+import dev.edgeforge.core.learning.InferenceCheck;
 import dev.edgeforge.core.learning.LearningBlock;
+import dev.edgeforge.core.learning.TrainedNetwork;
 
 import java.util.List;
 
@@ -22,12 +24,16 @@ import java.util.List;
  *                           {@code validationIndices[i]}: class probabilities (softmax) or regression values
  * @param classWeights       the per-class loss weights used, or {@code null} when automatic class weights were off
  *                           (or for regression)
+ * @param network            the trained float32 network (output head and softmax included) in TFLite layouts
+ * @param exportCheck        how closely {@code network}, run by the plain-Java
+ *                           {@link dev.edgeforge.core.learning.InferenceCheck}, reproduced {@code validationOutputs}
+ *                           (on up to 500 validation samples)
  * @param timing             where the time went
  */
 public record TrainingResult(LearningBlock architecture, Hyperparameters hyperparameters, List<String> outputNames,
                              List<EpochMetrics> history, int bestEpoch, boolean stoppedEarly, int[] trainIndices,
                              int[] validationIndices, float[][] validationOutputs, float[] classWeights,
-                             TrainingTiming timing) {
+                             TrainedNetwork network, InferenceCheck.Comparison exportCheck, TrainingTiming timing) {
 
     /** The metrics of the epoch whose weights were kept. */
     public EpochMetrics bestEpochMetrics() {

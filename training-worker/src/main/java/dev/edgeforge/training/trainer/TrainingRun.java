@@ -17,8 +17,10 @@ import ai.djl.training.tracker.Tracker;
 import dev.edgeforge.core.learning.EarlyStopping;
 import dev.edgeforge.core.learning.EpochMetrics;
 import dev.edgeforge.core.learning.Hyperparameters;
+import dev.edgeforge.core.learning.InferenceCheck;
 import dev.edgeforge.core.learning.LayerSpec;
 import dev.edgeforge.core.learning.LearningBlock;
+import dev.edgeforge.core.learning.TrainedNetwork;
 import dev.edgeforge.training.augmentation.Augmenter;
 
 import java.util.ArrayList;
@@ -36,6 +38,8 @@ final class TrainingRun {
     private static final String ENGINE = "PyTorch";
     private static final int EVALUATION_BATCH = 1024;
     private static final double DIVERGENCE_FACTOR = 1e6;
+    private static final int EXPORT_CHECK_SAMPLES = 500;
+    private static final double EXPORT_TOLERANCE = 1e-4;
 
     private final LearningBlock architecture;
     private final Hyperparameters hyperparameters;
@@ -224,11 +228,35 @@ final class TrainingRun {
             }
             long epochNanos = System.nanoTime() - loopStart;
             float[][] validationOutputs = outputs(split.validation(), true);
+            TrainedNetwork exported = WeightExporter.export(network, architecture.networkLayers(data.sampleShape(),
+                    outputs), data.sampleShape(), data.kind(), data.outputNames());
+            InferenceCheck.Comparison exportCheck = checkExport(exported, validationOutputs);
             TrainingTiming timing = new TrainingTiming(setupNanos, dataNanos, computeNanos, metricsNanos,
                     epochNanos, history.size());
             return new TrainingResult(architecture, hyperparameters, data.outputNames(), List.copyOf(history),
                     bestEpoch, stoppedEarly, split.train(), split.validation(), validationOutputs, classWeights,
-                    timing);
+                    exported, exportCheck, timing);
+        }
+
+        /**
+         * Runs the exported network in plain Java on (up to {@value TrainingRun#EXPORT_CHECK_SAMPLES}) validation samples and
+         * compares with DJL's outputs: a mismatch is a bug in the export, and the model must not go on.
+         */
+        private InferenceCheck.Comparison checkExport(TrainedNetwork exported, float[][] validationOutputs) {
+            int count = Math.min(EXPORT_CHECK_SAMPLES, validationOutputs.length);
+            float[][] samples = new float[count][];
+            for (int i = 0; i < count; i++) {
+                samples[i] = data.features()[split.validation()[i]];
+            }
+            InferenceCheck.Comparison comparison = new InferenceCheck(exported)
+                    .compare(samples, java.util.Arrays.copyOf(validationOutputs, count));
+            if (!comparison.isWithin(EXPORT_TOLERANCE)) {
+                throw new TrainingException(TrainingException.Reason.EXPORT_MISMATCH, String.format(Locale.ROOT,
+                        "The exported weights do not reproduce the trained network: outputs differ by up to %.3g "
+                                + "(validation sample %d). This is a bug in EdgeForge, please report it.",
+                        comparison.maxAbsoluteDifference(), comparison.worstSample()));
+            }
+            return comparison;
         }
 
         private EpochTotals trainEpoch(int epoch, int[] order) {
@@ -391,7 +419,7 @@ final class TrainingRun {
         }
 
         /**
-         * A NaN or infinite loss ends training, and so does a loss {@value #DIVERGENCE_FACTOR} times above the first
+         * A NaN or infinite loss ends training, and so does a loss {@value TrainingRun#DIVERGENCE_FACTOR} times above the first
          * batch's (at least 1): a too large learning rate often leaves the loss finite but astronomically high
          * (logits of 1e30 still give finite cross-entropy), and such weights are useless, above all for int8.
          */
