@@ -163,7 +163,8 @@ public final class Trainer {
         public Trainer build() {
             require(architecture != null, "setArchitecture is required");
             require(hyperparameters != null, "setHyperparameters is required");
-            require(features != null, "setFeatures is required");
+            require(features != null && sampleShape != null && featureKind != null,
+                    "setFeatures is required (rows, sample shape and feature kind)");
             require(architecture.kind().isNeural(), "the trainer trains neural blocks; K-means is trained by "
                     + "dev.edgeforge.core.learning.anomaly.KMeans");
             boolean classification = architecture.kind() == LearningBlock.Kind.CLASSIFICATION;
