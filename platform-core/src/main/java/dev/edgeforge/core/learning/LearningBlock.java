@@ -1,0 +1,127 @@
+package dev.edgeforge.core.learning;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A learning block of an impulse, as data: its kind and, for neural kinds, the hidden layers.
+ *
+ * <p>The output head is not part of {@link #layers()}: it depends on the number of classes or targets and is
+ * appended by {@link #networkLayers(TensorShape, int)} — a flatten when the hidden layers end in a non-flat shape,
+ * a dense layer with one unit per class or target and, for classification, a softmax. So "dense 20-10" is
+ * {@code [dense(20, relu), dense(10, relu)]}.
+ *
+ * @param kind   what the block learns
+ * @param layers hidden layers of a neural block; empty for {@link Kind#ANOMALY_KMEANS}
+ * @param kmeans settings of a K-means block; {@code null} for neural kinds
+ */
+public record LearningBlock(Kind kind, List<LayerSpec> layers, KMeansSettings kmeans) {
+
+    /** What a learning block learns. */
+    public enum Kind {
+        /** A neural network that outputs one probability per class (softmax). */
+        @JsonProperty("classification") CLASSIFICATION,
+        /** A neural network that outputs one or more numbers. */
+        @JsonProperty("regression") REGRESSION,
+        /** K-means clusters of normal data; the anomaly score is the distance to the nearest centroid. */
+        @JsonProperty("anomaly_kmeans") ANOMALY_KMEANS;
+
+        /** Whether this kind is a neural network trained by the training worker's DJL trainer. */
+        public boolean isNeural() {
+            return this != ANOMALY_KMEANS;
+        }
+    }
+
+    public LearningBlock {
+        Objects.requireNonNull(kind, "kind");
+        layers = layers == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(layers));
+    }
+
+    /** A classification block with these hidden layers. */
+    public static LearningBlock classification(List<LayerSpec> layers) {
+        return new LearningBlock(Kind.CLASSIFICATION, layers, null);
+    }
+
+    /** A regression block with these hidden layers. */
+    public static LearningBlock regression(List<LayerSpec> layers) {
+        return new LearningBlock(Kind.REGRESSION, layers, null);
+    }
+
+    /** A K-means anomaly detection block. */
+    public static LearningBlock anomalyKMeans(KMeansSettings settings) {
+        return new LearningBlock(Kind.ANOMALY_KMEANS, List.of(), settings);
+    }
+
+    /** The block of {@code kind} with the default layers for these features (see {@link DefaultArchitecture}). */
+    public static LearningBlock defaultsFor(Kind kind, FeatureKind featureKind, TensorShape featureShape) {
+        return kind == Kind.ANOMALY_KMEANS
+                ? anomalyKMeans(KMeansSettings.defaults())
+                : new LearningBlock(kind, DefaultArchitecture.layersFor(featureKind, featureShape), null);
+    }
+
+    /**
+     * The full network: the hidden layers followed by the output head for {@code outputCount} classes or targets.
+     * Indices of the hidden layers are unchanged, so problems found in the full network name the user's layers.
+     */
+    public List<LayerSpec> networkLayers(TensorShape input, int outputCount) {
+        requireNeural();
+        List<LayerSpec> network = new ArrayList<>(layers);
+        ShapeReport hidden = ShapeInference.infer(input, layers);
+        if (hidden.isValid() && hidden.outputShape().rank() > 1) {
+            network.add(LayerSpec.flatten());
+        }
+        network.add(LayerSpec.dense(outputCount, Activation.NONE));
+        if (kind == Kind.CLASSIFICATION) {
+            network.add(LayerSpec.softmax());
+        }
+        return network;
+    }
+
+    /**
+     * Every problem of this block for samples of shape {@code input} and {@code outputCount} classes or targets
+     * (ignored for K-means); empty when the block can be trained.
+     */
+    public List<LayerProblem> problems(TensorShape input, int outputCount) {
+        List<LayerProblem> problems = new ArrayList<>();
+        if (kind == Kind.ANOMALY_KMEANS) {
+            if (!layers.isEmpty()) {
+                problems.add(LayerProblem.ofList("a K-means block has no layers, got " + layers.size()));
+            }
+            if (kmeans == null) {
+                problems.add(LayerProblem.ofList("a K-means block needs its kmeans settings"));
+            } else {
+                kmeans.problems().forEach(p -> problems.add(LayerProblem.ofList(p)));
+            }
+            return problems;
+        }
+        if (kmeans != null) {
+            problems.add(LayerProblem.ofList("a " + kind.name().toLowerCase() + " block has no kmeans settings"));
+        }
+        if (kind == Kind.CLASSIFICATION && outputCount < 2) {
+            problems.add(LayerProblem.ofList("classification needs at least 2 classes, got " + outputCount));
+        } else if (outputCount < 1) {
+            problems.add(LayerProblem.ofList("regression needs at least 1 target, got " + outputCount));
+        }
+        if (problems.isEmpty()) {
+            problems.addAll(ShapeInference.infer(input, networkLayers(input, outputCount)).problems());
+        }
+        return problems;
+    }
+
+    /** Throws {@link ArchitectureViolation} listing every problem unless the block can be trained. */
+    public void requireValid(TensorShape input, int outputCount) {
+        List<LayerProblem> problems = problems(input, outputCount);
+        if (!problems.isEmpty()) {
+            throw new ArchitectureViolation(problems);
+        }
+    }
+
+    private void requireNeural() {
+        if (!kind.isNeural()) {
+            throw new IllegalStateException("a K-means block has no network layers");
+        }
+    }
+}

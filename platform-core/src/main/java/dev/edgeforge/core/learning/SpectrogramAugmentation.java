@@ -1,0 +1,41 @@
+package dev.edgeforge.core.learning;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * SpecAugment-style augmentation of {@code [frames, bins, channels]} spectrograms: bands of consecutive frames or
+ * frequency bins set to zero, plus Gaussian noise.
+ *
+ * @param timeMasks             number of time masks per sample (0 to 10)
+ * @param maxTimeMaskWidth      largest width of a time mask in frames (each mask is 0 to this wide)
+ * @param frequencyMasks        number of frequency masks per sample (0 to 10)
+ * @param maxFrequencyMaskWidth largest width of a frequency mask in bins
+ * @param noiseStd              standard deviation of Gaussian noise added to every value; 0 for none
+ */
+public record SpectrogramAugmentation(int timeMasks, int maxTimeMaskWidth, int frequencyMasks,
+                                      int maxFrequencyMaskWidth, double noiseStd) {
+
+    /** Problems with the options, each naming the field. */
+    public List<String> problems() {
+        List<String> problems = new ArrayList<>();
+        checkMasks(problems, "time", timeMasks, maxTimeMaskWidth);
+        checkMasks(problems, "frequency", frequencyMasks, maxFrequencyMaskWidth);
+        Augmentation.checkFraction(problems, "augmentation.spectrogram.noiseStd", noiseStd, 1e6);
+        return problems;
+    }
+
+    private static void checkMasks(List<String> problems, String axis, int count, int maxWidth) {
+        String prefix = "augmentation.spectrogram." + axis;
+        if (count < 0 || count > 10) {
+            problems.add(prefix + "Masks must be between 0 and 10, got " + count);
+        }
+        String widthField = "augmentation.spectrogram.max" + Character.toUpperCase(axis.charAt(0))
+                + axis.substring(1) + "MaskWidth";
+        if (maxWidth < 0 || maxWidth > 10_000) {
+            problems.add(widthField + " must be between 0 and 10000, got " + maxWidth);
+        } else if (count > 0 && maxWidth == 0) {
+            problems.add(widthField + " must be at least 1 when " + axis + " masks are used");
+        }
+    }
+}
