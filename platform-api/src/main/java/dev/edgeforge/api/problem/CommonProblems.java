@@ -1,5 +1,7 @@
 package dev.edgeforge.api.problem;
 
+import java.util.Locale;
+
 import org.springframework.http.HttpStatus;
 
 /** Problem types that belong to no single feature: request syntax, authentication, routing, the unexpected. */
@@ -49,10 +51,11 @@ public final class CommonProblems {
             case 409 -> CONFLICT;
             case 413 -> PAYLOAD_TOO_LARGE;
             case 415 -> UNSUPPORTED_MEDIA_TYPE;
+            case 500 -> INTERNAL_ERROR;
             default -> {
                 HttpStatus known = HttpStatus.resolve(status);
-                if (known != null && known.is4xxClientError()) {
-                    String code = known.name().toLowerCase().replace('_', '-');
+                if (known != null && (known.is4xxClientError() || known.is5xxServerError())) {
+                    String code = known.name().toLowerCase(Locale.ROOT).replace('_', '-');
                     yield new ProblemType(code, known, known.getReasonPhrase());
                 }
                 yield INTERNAL_ERROR;
