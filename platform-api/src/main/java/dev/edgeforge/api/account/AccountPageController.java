@@ -41,6 +41,10 @@ class AccountPageController {
     record RegisterForm(@NotBlank @Email @Size(max = 320) String email,
                         @NotBlank @Size(min = 8, max = 72) String password,
                         @Size(max = 200) String name) {
+
+        RegisterForm {
+            email = email == null ? null : email.strip();
+        }
     }
 
     record TokenForm(@NotBlank @Size(max = 200) String name) {

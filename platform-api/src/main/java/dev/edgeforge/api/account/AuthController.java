@@ -39,6 +39,11 @@ class AuthController {
     record RegisterRequest(@NotBlank @Email @Size(max = 320) String email,
                            @NotBlank @Size(min = 8, max = 72) String password,
                            @Size(max = 200) String name) {
+
+        /** Surrounding blanks of a pasted address are not part of it. */
+        RegisterRequest {
+            email = email == null ? null : email.strip();
+        }
     }
 
     record LoginRequest(@NotBlank String email, @NotBlank String password) {

@@ -35,6 +35,10 @@ class MemberController {
     }
 
     record AddMemberRequest(@NotBlank @Email String email, @NotNull ProjectRole role) {
+
+        AddMemberRequest {
+            email = email == null ? null : email.strip();
+        }
     }
 
     record ChangeRoleRequest(@NotNull ProjectRole role) {

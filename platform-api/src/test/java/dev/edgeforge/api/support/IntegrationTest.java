@@ -18,8 +18,7 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "edgeforge.embedded-postgres.port=0",
     "edgeforge.admin.email=" + IntegrationTest.ADMIN_EMAIL,
-    "edgeforge.admin.password=" + IntegrationTest.ADMIN_PASSWORD,
-    "spring.thymeleaf.cache=false"
+    "edgeforge.admin.password=" + IntegrationTest.ADMIN_PASSWORD
 })
 @ContextConfiguration(initializers = TemporaryDataDirectory.class)
 public @interface IntegrationTest {

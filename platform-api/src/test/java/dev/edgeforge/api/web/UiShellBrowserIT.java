@@ -135,6 +135,7 @@ class UiShellBrowserIT {
         assertThat(key).startsWith("ef_").hasSizeGreaterThan(40);
         assertThat(browser.findElement(By.id("api-key-rows")).getText()).contains("field sensor 12");
 
+
         // the key works for devices and scripts
         ApiClient.Response asKey = ApiClient.stateless(port).get("/api/v1/projects/" + projectId,
                 ApiClient.Auth.apiKey(key));
