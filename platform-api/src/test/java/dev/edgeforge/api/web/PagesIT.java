@@ -27,7 +27,10 @@ class PagesIT {
         TestUsers.User colleague = TestUsers.register(api, "colleague");
         BrowserSession browser = BrowserSession.signIn(port, owner.email(), owner.password());
 
-        assertThat(browser.page("/projects").body()).contains("No projects yet");
+        ApiClient.Response projects = browser.page("/projects");
+        assertThat(projects.body()).contains("No projects yet");
+        assertThat(projects.header("Content-Security-Policy")).hasValueSatisfying(policy ->
+                assertThat(policy).contains("script-src 'self'").contains("frame-ancestors 'none'"));
         ApiClient.Response invalid = browser.submit("/projects", "name", " ", "description", "");
         assertThat(invalid.status()).isEqualTo(200);
         assertThat(invalid.body()).contains("must not be blank");
