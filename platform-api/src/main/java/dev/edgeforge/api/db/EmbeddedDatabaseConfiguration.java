@@ -50,7 +50,10 @@ public class EmbeddedDatabaseConfiguration {
                 .setCleanDataDirectory(false)
                 .setPGStartupWait(Duration.ofSeconds(60))
                 // listen on loopback only: the embedded database trusts every local connection
-                .setServerConfig("listen_addresses", "localhost");
+                .setServerConfig("listen_addresses", "localhost")
+                // zonky defaults to test settings (no fsync); this database keeps real data between runs
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on");
         int port = properties.embeddedPostgres().port();
         if (port != 0) {
             builder.setPort(port);
