@@ -1,6 +1,7 @@
 package dev.edgeforge.api.account;
 
 import java.time.Clock;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -83,7 +84,7 @@ public class AccountService {
     @Transactional(readOnly = true)
     public List<AccountOverview> listAccounts() {
         return users.findAll().stream()
-                .sorted(java.util.Comparator.comparing(UserAccount::createdAt))
+                .sorted(Comparator.comparing(UserAccount::createdAt))
                 .map(u -> new AccountOverview(u.id(), u.email(), u.displayName(), u.admin(), u.createdAt()))
                 .toList();
     }

@@ -1,6 +1,7 @@
 package dev.edgeforge.api.problem;
 
 import java.util.List;
+import java.util.UUID;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
@@ -55,7 +56,7 @@ final class JsonPaths {
     }
 
     private static String jsonKind(Class<?> type) {
-        if (type == String.class || type.isEnum() || type == java.util.UUID.class) {
+        if (type == String.class || type.isEnum() || type == UUID.class) {
             return "a string";
         }
         if (type == Boolean.class || type == boolean.class) {

@@ -10,6 +10,8 @@ import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.web.WebAttributes;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.context.request.ServletWebRequest;
@@ -50,6 +52,12 @@ public class ProblemErrorController implements ErrorController {
                 problem.setInstance(URI.create(originalPath(request)));
                 return problem;
             }
+        }
+        if (request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException) {
+            ProblemDetail problem = Problems.detail(CommonProblems.CSRF_TOKEN_INVALID,
+                    "The form has expired (your session ended or the page is old); reload the page and try again.");
+            problem.setInstance(URI.create(originalPath(request)));
+            return problem;
         }
         int status = statusOf(request);
         ProblemDetail problem = Problems.detail(CommonProblems.forStatus(status), genericDetail(status, request));

@@ -98,9 +98,13 @@ public class MemberService {
     }
 
     private static void requireAdmin(ProjectGrant grant) {
-        if (!grant.atLeast(ProjectRole.ADMIN)) {
-            throw new ProjectRoleViolation(grant.role() == null ? ProjectRole.VIEWER : grant.role(), ProjectRole.ADMIN);
+        if (grant.atLeast(ProjectRole.ADMIN)) {
+            return;
         }
+        if (grant.apiKey().isPresent()) {
+            throw ApiKeyScopeViolation.roleNeeded(grant.apiKey().get(), ProjectRole.ADMIN);
+        }
+        throw new ProjectRoleViolation(grant.role(), ProjectRole.ADMIN);
     }
 
     private static void requireOwner(ProjectGrant grant, String what) {

@@ -33,6 +33,7 @@ class SessionCsrfIT {
                 "email=" + user.email() + "&password=" + user.password(), Auth.none(),
                 List.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html"));
         assertThat(withoutToken.status()).as("form login without CSRF token").isEqualTo(403);
+        assertThat(withoutToken.body()).contains("CSRF token missing or invalid").contains("reload the page");
 
         ApiClient.Response login = browser.send("POST", "/login",
                 "email=" + user.email() + "&password=" + user.password() + "&_csrf=" + loginCsrf, Auth.none(),

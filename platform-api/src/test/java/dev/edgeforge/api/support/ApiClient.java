@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -61,7 +62,7 @@ public final class ApiClient {
 
     /** A response with its body parsed as JSON when it is JSON. */
     public record Response(int status, String contentType, String body, JsonNode json,
-                           java.net.http.HttpHeaders headers) {
+                           HttpHeaders headers) {
 
         public String text(String field) {
             return json.path(field).asString();
