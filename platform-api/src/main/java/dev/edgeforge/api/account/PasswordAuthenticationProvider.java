@@ -1,0 +1,35 @@
+package dev.edgeforge.api.account;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Component;
+
+import dev.edgeforge.api.security.EdgeForgeAuthentication;
+
+/** Browser form login: checks email and password and yields the same principal every other path yields. */
+@Component
+class PasswordAuthenticationProvider implements AuthenticationProvider {
+
+    private final AccountService accounts;
+
+    PasswordAuthenticationProvider(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String email = authentication.getName();
+        Object credentials = authentication.getCredentials();
+        String password = credentials == null ? null : credentials.toString();
+        return accounts.authenticate(email, password)
+                .map(EdgeForgeAuthentication::new)
+                .orElseThrow(() -> new BadCredentialsException("Wrong email or password"));
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+}

@@ -1,0 +1,18 @@
+package dev.edgeforge.api.account;
+
+import org.springframework.http.HttpStatus;
+
+import dev.edgeforge.api.problem.EdgeForgeException;
+import dev.edgeforge.api.problem.ProblemType;
+
+/** Self-registration while an administrator has closed it (403). */
+public class RegistrationClosedViolation extends EdgeForgeException {
+
+    public static final ProblemType TYPE =
+            new ProblemType("registration-closed", HttpStatus.FORBIDDEN, "Registration is closed");
+
+    public RegistrationClosedViolation() {
+        super(TYPE, "This server does not accept new accounts; ask an administrator to create one or to reopen "
+                + "registration.");
+    }
+}

@@ -1,0 +1,64 @@
+package dev.edgeforge.api.account;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.edgeforge.api.security.CurrentPrincipal;
+
+/** Personal access tokens of the signed-in user. */
+@RestController
+@RequestMapping("/api/v1/tokens")
+@Tag(name = "Accounts")
+class TokenController {
+
+    private final TokenService tokens;
+    private final CurrentPrincipal current;
+
+    TokenController(TokenService tokens, CurrentPrincipal current) {
+        this.tokens = tokens;
+        this.current = current;
+    }
+
+    record CreateTokenRequest(@NotBlank @Size(max = 200) String name) {
+    }
+
+    record CreatedTokenResponse(UUID id, String token, String name, Instant createdAt) {
+    }
+
+    @PostMapping
+    @Operation(summary = "Create a personal access token; the token is shown only in this response")
+    ResponseEntity<CreatedTokenResponse> create(@Valid @RequestBody CreateTokenRequest request) {
+        IssuedToken token = tokens.createPersonalToken(current.requireUser(), request.name());
+        return ResponseEntity.created(URI.create("/api/v1/tokens/" + token.id()))
+                .body(new CreatedTokenResponse(token.id(), token.token(), token.name(), token.createdAt()));
+    }
+
+    @GetMapping
+    @Operation(summary = "List your personal access tokens (without secrets)")
+    List<TokenView> list() {
+        return tokens.listPersonalTokens(current.requireUser());
+    }
+
+    @DeleteMapping("/{tokenId}")
+    @Operation(summary = "Revoke one of your tokens")
+    ResponseEntity<Void> revoke(@PathVariable UUID tokenId) {
+        tokens.revoke(current.requireUser(), tokenId);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,73 @@
+package dev.edgeforge.api.project;
+
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import dev.edgeforge.api.security.ApiKeyScope;
+
+/**
+ * The keys pages. API keys are created and revoked by the page's script through the REST API (so the new key
+ * appears once, in the page, without passing through a redirect); HMAC keys use plain forms.
+ */
+@Controller
+class KeyPageController {
+
+    private final ProjectService projects;
+    private final ApiKeyService apiKeys;
+    private final HmacKeyService hmacKeys;
+    private final ProjectAccess access;
+
+    KeyPageController(ProjectService projects, ApiKeyService apiKeys, HmacKeyService hmacKeys, ProjectAccess access) {
+        this.projects = projects;
+        this.apiKeys = apiKeys;
+        this.hmacKeys = hmacKeys;
+        this.access = access;
+    }
+
+    @GetMapping("/projects/{projectId}/keys")
+    String apiKeys(@PathVariable UUID projectId, Model model) {
+        ProjectGrant grant = access.requireRole(projectId, ProjectRole.VIEWER);
+        model.addAttribute("project", projects.get(grant));
+        model.addAttribute("activeNav", ProjectNavConfiguration.KEYS);
+        model.addAttribute("keys", apiKeys.list(grant));
+        model.addAttribute("scopes", ApiKeyScope.values());
+        model.addAttribute("canManage", grant.atLeast(ProjectRole.ADMIN));
+        return "project/api-keys";
+    }
+
+    @GetMapping("/projects/{projectId}/hmac-keys")
+    String hmacKeys(@PathVariable UUID projectId, Model model) {
+        ProjectGrant grant = access.requireRole(projectId, ProjectRole.VIEWER);
+        model.addAttribute("project", projects.get(grant));
+        model.addAttribute("activeNav", ProjectNavConfiguration.KEYS);
+        model.addAttribute("keys", hmacKeys.list(grant));
+        model.addAttribute("canManage", grant.atLeast(ProjectRole.ADMIN));
+        return "project/hmac-keys";
+    }
+
+    @PostMapping("/projects/{projectId}/hmac-keys")
+    String createHmacKey(@PathVariable UUID projectId, @RequestParam String name, RedirectAttributes redirect) {
+        ProjectGrant grant = access.requireRole(projectId, ProjectRole.ADMIN);
+        if (name.isBlank() || name.length() > 200) {
+            redirect.addFlashAttribute("flashError", "Give the HMAC key a name of 1 to 200 characters.");
+        } else {
+            hmacKeys.create(grant, name);
+            redirect.addFlashAttribute("flashSuccess", "HMAC key \u201c" + name.trim() + "\u201d created.");
+        }
+        return "redirect:/projects/" + projectId + "/hmac-keys";
+    }
+
+    @PostMapping("/projects/{projectId}/hmac-keys/{keyId}/delete")
+    String deleteHmacKey(@PathVariable UUID projectId, @PathVariable UUID keyId, RedirectAttributes redirect) {
+        hmacKeys.delete(access.requireRole(projectId, ProjectRole.ADMIN), keyId);
+        redirect.addFlashAttribute("flashSuccess", "HMAC key deleted.");
+        return "redirect:/projects/" + projectId + "/hmac-keys";
+    }
+}

@@ -1,0 +1,32 @@
+package dev.edgeforge.api.project;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+
+import dev.edgeforge.api.problem.EdgeForgeException;
+import dev.edgeforge.api.problem.ProblemType;
+
+/**
+ * The project does not exist, or the caller may not know that it does (not a member, another project's key).
+ * Both cases answer the same, so ids of other people's projects leak nothing (404).
+ */
+public class ProjectNotFoundException extends EdgeForgeException {
+
+    public static final ProblemType TYPE =
+            new ProblemType("project-not-found", HttpStatus.NOT_FOUND, "Project not found");
+
+    private final UUID projectId;
+
+    public ProjectNotFoundException(UUID projectId) {
+        super(TYPE, "No project with id " + projectId + " exists that you can access; check the id, or ask an "
+                + "owner to add you.");
+        this.projectId = projectId;
+    }
+
+    @Override
+    public Map<String, Object> extensions() {
+        return Map.of("projectId", projectId.toString());
+    }
+}

@@ -1,0 +1,65 @@
+package dev.edgeforge.api.security;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.edgeforge.api.problem.CommonProblems;
+import dev.edgeforge.api.problem.ProblemResponseWriter;
+
+/**
+ * Authenticates {@code Authorization: Bearer <token>} (login tokens and personal access tokens). A request that
+ * presents a token that does not verify is answered 401 at once instead of falling back to anonymous, so a script
+ * learns its token is bad. The authentication lives only for this request; nothing goes into a session.
+ */
+final class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
+
+    private static final String BEARER = "Bearer ";
+
+    private final BearerTokenVerifier verifier;
+    private final ProblemResponseWriter problems;
+
+    BearerTokenAuthenticationFilter(BearerTokenVerifier verifier, ProblemResponseWriter problems) {
+        this.verifier = verifier;
+        this.problems = problems;
+    }
+
+    static boolean hasBearerToken(HttpServletRequest request) {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        return header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!hasBearerToken(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String token = request.getHeader(HttpHeaders.AUTHORIZATION).substring(BEARER.length()).trim();
+        if (token.startsWith(SecretTokens.API_KEY_PREFIX)) {
+            problems.write(request, response, CommonProblems.INVALID_CREDENTIALS,
+                    "This is a project API key; send it in the 'x-api-key' header instead of 'Authorization'.");
+            return;
+        }
+        Optional<UserPrincipal> user = token.isEmpty() ? Optional.empty() : verifier.verify(token);
+        if (user.isEmpty()) {
+            problems.write(request, response, CommonProblems.INVALID_CREDENTIALS,
+                    "The bearer token is unknown, expired or revoked; log in again or create a new personal "
+                            + "access token.");
+            return;
+        }
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(new EdgeForgeAuthentication(user.get()));
+        SecurityContextHolder.setContext(context);
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.edgeforge.api.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import com.zaxxer.hikari.HikariDataSource;
+
+/** The embedded database keeps its data between starts and starts again after a hard kill left its pid file. */
+class EmbeddedDatabaseRestartIT {
+
+    @TempDir
+    Path dataDir;
+
+    private final EmbeddedDatabaseConfiguration configuration = new EmbeddedDatabaseConfiguration();
+
+    private EmbeddedDatabaseProperties properties() {
+        return new EmbeddedDatabaseProperties(dataDir,
+                new EmbeddedDatabaseProperties.EmbeddedPostgresSettings(0, "edgeforge_restart"));
+    }
+
+    @Test
+    void dataSurvivesARestartAndAStalePidFileDoesNotBlockIt() throws Exception {
+        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(properties());
+             HikariDataSource data = configuration.dataSource(postgres, properties());
+             Connection connection = data.getConnection();
+             Statement sql = connection.createStatement()) {
+            sql.execute("CREATE TABLE survivor (name text)");
+            sql.execute("INSERT INTO survivor VALUES ('still here')");
+        }
+        Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
+        assertThat(pidFile).doesNotExist();
+
+        // what a kill -9 leaves behind: a pid file naming a process that is gone
+        Files.writeString(pidFile, deadPid() + "\n" + dataDir.resolve("postgres") + "\n1700000000\n54329\n");
+
+        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(properties());
+             HikariDataSource data = configuration.dataSource(postgres, properties())) {
+            assertThat(readSurvivor(data)).isEqualTo("still here");
+        }
+    }
+
+    private static String readSurvivor(HikariDataSource data) throws SQLException {
+        try (Connection connection = data.getConnection();
+             Statement sql = connection.createStatement();
+             ResultSet rows = sql.executeQuery("SELECT name FROM survivor")) {
+            assertThat(rows.next()).isTrue();
+            return rows.getString(1);
+        }
+    }
+
+    private static long deadPid() throws IOException, InterruptedException {
+        Process process = new ProcessBuilder("true").start();
+        process.waitFor();
+        return process.pid();
+    }
+}

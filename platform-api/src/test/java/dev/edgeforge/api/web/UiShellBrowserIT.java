@@ -1,0 +1,160 @@
+package dev.edgeforge.api.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.edgeforge.api.support.ApiClient;
+import dev.edgeforge.api.support.IntegrationTest;
+
+/**
+ * The UI shell in a real headless Chromium: register, sign in, create a project, create an API key (shown once,
+ * listed afterwards without the secret), and sign out. Needs Debian's {@code chromium} and {@code chromium-driver};
+ * fails (never skips) when they are missing.
+ */
+@IntegrationTest
+class UiShellBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    private static final Path SCREENSHOT = Path.of("/tmp/ef-dashboard.png");
+
+    @LocalServerPort
+    int port;
+
+    @TempDir
+    Path browserProfile;
+
+    ChromeDriver browser;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            fail("Headless Chromium is needed for this test but " + CHROMIUM + " or " + CHROMEDRIVER
+                    + " is missing; install both with: sudo apt-get install -y chromium chromium-driver");
+        }
+        // never let Selenium Manager look for (or download) browsers and drivers
+        System.setProperty("SE_OFFLINE", "true");
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1366,900", "--user-data-dir=" + browserProfile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void type(String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    @Test
+    void registerSignInCreateAProjectAndAnApiKey() throws IOException {
+        String email = "browser-" + UUID.randomUUID().toString().substring(0, 8) + "@it.edgeforge.test";
+        String password = "browser-password-1";
+
+        // register
+        browser.get(url("/register"));
+        type("name", "Ada Lovelace");
+        type("email", email);
+        type("password", password);
+        browser.findElement(By.cssSelector("#register-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlContains("/login?registered"));
+        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("account is ready");
+
+        // sign in
+        type("email", email);
+        type("password", password);
+        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlMatches(".*/projects$"));
+        assertThat(browser.getPageSource()).contains("No projects yet");
+        assertThat(browser.findElement(By.cssSelector(".user-menu summary")).getText()).contains("Ada Lovelace");
+
+        // create a project: lands on its dashboard
+        type("project-name", "Gesture recognition");
+        type("project-description", "Wrist accelerometer, four gestures.");
+        browser.findElement(By.cssSelector("#create-project button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("project-title"), "Gesture recognition"));
+        String dashboardUrl = browser.getCurrentUrl();
+        String projectId = dashboardUrl.substring(dashboardUrl.lastIndexOf('/') + 1);
+        assertThat(UUID.fromString(projectId)).isNotNull();
+        assertThat(browser.findElement(By.id("your-role")).getText()).contains("owner");
+        assertThat(browser.findElement(By.id("count-members")).getText()).isEqualTo("1");
+        assertThat(browser.findElement(By.cssSelector(".sidebar a.active")).getText()).isEqualTo("Dashboard");
+        assertThat(browser.findElements(By.cssSelector(".sidebar .coming-item"))).isNotEmpty();
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT,
+                StandardCopyOption.REPLACE_EXISTING);
+
+        // create an API key through the page's fetch() call (session + CSRF token)
+        browser.findElement(By.cssSelector(".sidebar a[data-nav=keys]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("create-api-key")));
+        type("api-key-name", "field sensor 12");
+        browser.findElement(By.cssSelector("#create-api-key input[value=read]")).click();
+        browser.findElement(By.cssSelector("#create-api-key button[type=submit]")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-key")));
+        String key = browser.findElement(By.id("new-key-value")).getText().trim();
+        assertThat(key).startsWith("ef_").hasSizeGreaterThan(40);
+        assertThat(browser.findElement(By.id("api-key-rows")).getText()).contains("field sensor 12");
+
+
+        // the key works for devices and scripts
+        ApiClient.Response asKey = ApiClient.stateless(port).get("/api/v1/projects/" + projectId,
+                ApiClient.Auth.apiKey(key));
+        assertThat(asKey.status()).isEqualTo(200);
+        assertThat(asKey.text("name")).isEqualTo("Gesture recognition");
+
+        // shown once: after a reload the key is listed, its secret is gone
+        browser.navigate().refresh();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("api-key-table")));
+        assertThat(browser.findElement(By.id("api-key-rows")).getText())
+                .contains("field sensor 12").contains(key.substring(0, 9)).contains("ingest").contains("read");
+        assertThat(browser.findElement(By.id("new-key")).isDisplayed()).isFalse();
+        assertThat(browser.getPageSource()).doesNotContain(key);
+
+        // sign out
+        browser.findElement(By.cssSelector(".user-menu summary")).click();
+        browser.findElement(By.cssSelector("[data-testid=logout]")).click();
+        wait.until(ExpectedConditions.urlContains("/login?logout"));
+        browser.get(url("/projects"));
+        wait.until(ExpectedConditions.urlContains("/login"));
+    }
+}
