@@ -85,7 +85,7 @@ class DspParityIT {
     @Test
     void realFftMatchesADirectDft() {
         Path exe = work.resolve("ef_dsp_fft_test");
-        HostGcc.build(exe, List.of(cRoot.resolve("tests/ef_dsp_fft_test.c"), cRoot.resolve("dsp/ef_dsp_fft.c")),
+        HostGcc.build(exe, List.of(cRoot.resolve("tests/dsp/ef_dsp_fft_test.c"), cRoot.resolve("dsp/ef_dsp_fft.c")),
                 List.of(cRoot.resolve("dsp")), List.of());
         assertThat(HostGcc.run(List.of(exe.toString()), work, 60)).contains("10 passed, 0 failed");
     }
