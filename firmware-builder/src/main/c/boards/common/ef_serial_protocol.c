@@ -60,11 +60,11 @@ static void write_error(const char *code, const char *detail)
     ef_board_putc('\n');
 }
 
-/* Runs the model and prints "<label> <v0> ... <vn-1> <unit>=<count>". */
-static void invoke_and_report(const ef_protocol_model *model, const char *label)
+/* Runs `step` (invoke or classify) and prints "<label> <v0> ... <vn-1> <unit>=<count>". */
+static void invoke_and_report(const ef_protocol_model *model, ef_status (*step)(void *context), const char *label)
 {
     const uint32_t start = ef_board_counter();
-    const ef_status status = model->invoke(model->context);
+    const ef_status status = step(model->context);
     const uint32_t count = ef_board_counter() - start;
     if (status != EF_OK) {
         write_error("invoke-failed", ef_status_name(status));
@@ -82,8 +82,11 @@ static void invoke_and_report(const ef_protocol_model *model, const char *label)
     ef_board_putc('\n');
 }
 
-/* `run <hex>`: decodes two hex digits per input byte straight into the input tensor. */
-static void command_run(const ef_protocol_model *model, int terminator)
+/*
+ * Decodes the hex digits of the rest of the line straight into `buffer` (two digits per byte), so a long line
+ * needs no line buffer. Returns 1 when exactly `size` bytes arrived; otherwise answers the error and returns 0.
+ */
+static int decode_hex_line(int terminator, uint8_t *buffer, int32_t size)
 {
     int32_t count = 0;
     int high = -1;
@@ -96,27 +99,48 @@ static void command_run(const ef_protocol_model *model, int terminator)
         if (v < 0) {
             skip_line(c);
             write_error("bad-hex", 0);
-            return;
+            return 0;
         }
         if (high < 0) {
             high = v;
         } else {
-            if (count < model->input_size) {
-                model->input[count] = (int8_t)(uint8_t)((high << 4) | v);
+            if (count < size) {
+                buffer[count] = (uint8_t)((high << 4) | v);
             }
             ++count;
             high = -1;
         }
     }
-    if (high >= 0 || count != model->input_size) {
+    if (high >= 0 || count != size) {
         ef_board_write("error input-size expected ");
-        ef_board_write_int(model->input_size);
+        ef_board_write_int(size);
         ef_board_write(" got ");
         ef_board_write_int(count);
         ef_board_write(high >= 0 ? " and a half\n" : "\n");
+        return 0;
+    }
+    return 1;
+}
+
+/* `run <hex>`: the model's int8 input tensor. */
+static void command_run(const ef_protocol_model *model, int terminator)
+{
+    if (decode_hex_line(terminator, (uint8_t *)model->input, model->input_size)) {
+        invoke_and_report(model, model->invoke, "result");
+    }
+}
+
+/* `window <hex>`: a raw window for the impulse (DSP block, then the model). */
+static void command_window(const ef_protocol_model *model, int terminator)
+{
+    if (model->classify == 0 || model->window == 0) {
+        skip_line(terminator);
+        write_error("unsupported", "window");
         return;
     }
-    invoke_and_report(model, "result");
+    if (decode_hex_line(terminator, model->window, model->window_size)) {
+        invoke_and_report(model, model->classify, "result");
+    }
 }
 
 static void write_info(const ef_protocol_model *model, const char *prefix)
@@ -132,16 +156,15 @@ static void write_info(const ef_protocol_model *model, const char *prefix)
     ef_board_write_int(model->output_size);
     ef_board_write(" counter=");
     ef_board_write(ef_board_counter_unit());
+    if (model->classify != 0 && model->window != 0) {
+        ef_board_write(" window=");
+        ef_board_write_int(model->window_size);
+    }
     ef_board_putc('\n');
 }
 
-int ef_protocol_serve(const ef_protocol_model *model, const int8_t *boot_input)
+static int serve_commands(const ef_protocol_model *model)
 {
-    write_info(model, "edgeforge");
-    if (boot_input != 0) {
-        memcpy(model->input, boot_input, (size_t)model->input_size);
-        invoke_and_report(model, "boot");
-    }
     ef_board_write("ready\n");
     for (;;) {
         char word[COMMAND_MAX];
@@ -151,6 +174,8 @@ int ef_protocol_serve(const ef_protocol_model *model, const int8_t *boot_input)
         }
         if (strcmp(word, "run") == 0) {
             command_run(model, terminator);
+        } else if (strcmp(word, "window") == 0) {
+            command_window(model, terminator);
         } else if (strcmp(word, "info") == 0) {
             skip_line(terminator);
             write_info(model, "info");
@@ -163,4 +188,24 @@ int ef_protocol_serve(const ef_protocol_model *model, const int8_t *boot_input)
             write_error("unknown-command", word);
         }
     }
+}
+
+int ef_protocol_serve(const ef_protocol_model *model, const int8_t *boot_input)
+{
+    write_info(model, "edgeforge");
+    if (boot_input != 0) {
+        memcpy(model->input, boot_input, (size_t)model->input_size);
+        invoke_and_report(model, model->invoke, "boot");
+    }
+    return serve_commands(model);
+}
+
+int ef_protocol_serve_boot_window(const ef_protocol_model *model, const uint8_t *boot_window)
+{
+    write_info(model, "edgeforge");
+    if (boot_window != 0 && model->classify != 0 && model->window != 0) {
+        memcpy(model->window, boot_window, (size_t)model->window_size);
+        invoke_and_report(model, model->classify, "boot");
+    }
+    return serve_commands(model);
 }

@@ -16,6 +16,12 @@ typedef struct {
     int32_t output_size;    /* bytes */
     ef_status (*invoke)(void *context);
     void *context;
+    /* Optional, for images with an impulse (zero/NULL otherwise): the `window` command decodes a raw window's
+     * bytes into `window` and calls `classify`, which runs the DSP block and the model, leaving the result in
+     * `output`. */
+    uint8_t *window;        /* raw window buffer */
+    int32_t window_size;    /* bytes */
+    ef_status (*classify)(void *context);
 } ef_protocol_model;
 
 /*
@@ -24,5 +30,11 @@ typedef struct {
  * (0 after `quit`).
  */
 int ef_protocol_serve(const ef_protocol_model *model, const int8_t *boot_input);
+
+/*
+ * As ef_protocol_serve, but the `boot` result comes from a raw window: boot_window (window_size bytes) is copied
+ * to the window buffer and classified (DSP block and model), as the `window` command does.
+ */
+int ef_protocol_serve_boot_window(const ef_protocol_model *model, const uint8_t *boot_window);
 
 #endif /* EF_SERIAL_PROTOCOL_H */

@@ -18,7 +18,9 @@ typedef enum {
     /* The input given to the model does not have the size the model expects. */
     EF_ERROR_INPUT_SIZE = 3,
     /* The requested feature is not part of this build (for example a command the firmware lacks). */
-    EF_ERROR_UNSUPPORTED = 4
+    EF_ERROR_UNSUPPORTED = 4,
+    /* The buffer given for the model's outputs does not have the size the model produces. */
+    EF_ERROR_OUTPUT_SIZE = 5
 } ef_status;
 
 /* A stable lower-case name for a status, for log lines and the serial protocol. */
@@ -30,6 +32,7 @@ static inline const char *ef_status_name(ef_status status)
     case EF_ERROR_EMPTY_POOL_WINDOW: return "empty-pool-window";
     case EF_ERROR_INPUT_SIZE: return "input-size";
     case EF_ERROR_UNSUPPORTED: return "unsupported";
+    case EF_ERROR_OUTPUT_SIZE: return "output-size";
     }
     return "unknown";
 }

@@ -20,4 +20,17 @@ public record DeviceBanner(String board, String model, int inputBytes, int outpu
     public DeviceBanner {
         fields = Map.copyOf(fields);
     }
+
+    /** Bytes of one raw window for the {@code window} command, when the image was built with an impulse. */
+    public java.util.OptionalInt windowBytes() {
+        String value = fields.get("window");
+        if (value == null) {
+            return java.util.OptionalInt.empty();
+        }
+        try {
+            return java.util.OptionalInt.of(Integer.parseInt(value));
+        } catch (NumberFormatException e) {
+            throw new SerialProtocolViolation("a number in 'window='", "window=" + value);
+        }
+    }
 }

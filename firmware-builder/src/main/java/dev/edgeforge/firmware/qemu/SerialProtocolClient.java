@@ -67,6 +67,26 @@ public final class SerialProtocolClient {
         return result;
     }
 
+    /**
+     * Runs the impulse (DSP block and model) on one raw window, in the bytes the banner's {@code window=} size
+     * announces (float32 little-endian values, or RGB888).
+     *
+     * @throws DeviceErrorException when the firmware answers with an error (e.g. it was built without an impulse)
+     */
+    public InferenceResult classifyWindow(byte[] window) {
+        requireReady();
+        session.sendLine("window " + HexFormat.of().formatHex(window));
+        String answer = session.readLine(answerTimeout);
+        if (answer.startsWith("error ")) {
+            throw deviceError(answer);
+        }
+        InferenceResult result = parseResult(answer, "result", banner.counterUnit());
+        if (result.output().length != banner.outputBytes()) {
+            throw new SerialProtocolViolation(banner.outputBytes() + " output values", answer);
+        }
+        return result;
+    }
+
     /** Sends a raw line and returns the one answer line (for diagnostics and protocol tests). */
     public String exchange(String line) {
         session.sendLine(line);

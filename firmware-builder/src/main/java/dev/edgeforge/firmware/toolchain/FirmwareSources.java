@@ -160,9 +160,14 @@ public final class FirmwareSources {
         return root.resolve("tests");
     }
 
-    /** The harness, the suites and the runner, without a platform file. */
+    /**
+     * The harness, the suites and the runner, without a platform file. The DSP twins' tests
+     * ({@code tests/ef_dsp_*_test.c}) are standalone host programs with their own {@code main}, not suites.
+     */
     public List<Path> kernelTestSources() {
-        return cFiles(testsDirectory());
+        return cFiles(testsDirectory()).stream()
+                .filter(path -> !path.getFileName().toString().startsWith("ef_dsp_"))
+                .toList();
     }
 
     /**

@@ -1,0 +1,198 @@
+package dev.edgeforge.firmware.bundle;
+
+import dev.edgeforge.firmware.board.Board;
+import dev.edgeforge.firmware.board.BoardCatalogue;
+import dev.edgeforge.firmware.codegen.CLibraryGenerator;
+import dev.edgeforge.firmware.codegen.CLibraryRequest;
+import dev.edgeforge.firmware.codegen.FirmwareApplication;
+import dev.edgeforge.firmware.codegen.GeneratedLibrary;
+import dev.edgeforge.firmware.codegen.ModelIdentity;
+import dev.edgeforge.firmware.codegen.UnsupportedModelException;
+import dev.edgeforge.firmware.toolchain.BinaryTools;
+import dev.edgeforge.firmware.toolchain.CompilationFailedException;
+import dev.edgeforge.firmware.toolchain.FirmwareCompiler;
+import dev.edgeforge.firmware.toolchain.FirmwareImage;
+import dev.edgeforge.firmware.toolchain.FirmwareSources;
+import dev.edgeforge.firmware.toolchain.GccCompiler;
+import dev.edgeforge.firmware.toolchain.ProcessRunner;
+import dev.edgeforge.firmware.toolchain.ToolTimeoutException;
+import dev.edgeforge.firmware.toolchain.Toolchain;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+/**
+ * Builds deployments: one call turns a {@link BuildRequest} (model, optional impulse, labels, board, format, test
+ * windows) into a bundle ZIP with a memory report and checksums. Each build runs in its own directory with every
+ * compiler run limited in time; a failed build throws {@link DeploymentBuildFailedException} carrying the compiler's
+ * output; a build whose inputs are identical to an earlier one's (same cache key: SHA-256 over the inputs, the C
+ * sources and {@link #VERSION}) returns the cached result without compiling.
+ *
+ * <pre>{@code
+ * DeploymentBuilder builder = DeploymentBuilder.builder().setCacheDirectory(cache).build();
+ * BuildResult result = builder.build(request, buildDirectory, Duration.ofMinutes(2));
+ * }</pre>
+ *
+ * <p>How to add a format: a constant in {@link DeploymentFormat}, a bundler class beside {@link FirmwareBundler}
+ * producing the bundle's files into a {@link BundleWriter}, and its case in {@link #produce}.
+ */
+public final class DeploymentBuilder {
+
+    /** Part of every cache key: raise it when the bundles' contents change for the same inputs. */
+    public static final String VERSION = "deployment-builder 1.0/" + CLibraryGenerator.GENERATOR + "/"
+            + FirmwareApplication.GENERATOR;
+
+    private final BoardCatalogue boards;
+    private final BuildCache cache;
+    private final Supplier<Toolchain> armToolchain;
+
+    private DeploymentBuilder(Builder builder) {
+        this.boards = builder.boards;
+        this.cache = new BuildCache(builder.cacheDirectory);
+        this.armToolchain = builder.armToolchain;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Builds (or reuses) the deployment.
+     *
+     * @param buildDirectory a directory for this build alone (created; must be empty or absent)
+     * @param timeLimit      how long each compiler or linker run may take
+     * @throws dev.edgeforge.firmware.board.BoardNotFoundException when the board id is unknown
+     * @throws DeploymentBuildFailedException when the model cannot be compiled, the compiler fails or times out
+     */
+    public BuildResult build(BuildRequest request, Path buildDirectory, Duration timeLimit) {
+        Objects.requireNonNull(request, "request");
+        long start = System.nanoTime();
+        Board board = boards.byId(request.boardId());
+        prepare(buildDirectory);
+        FirmwareSources sources = FirmwareSources.extractFromClasspath(buildDirectory.resolve("c"));
+        String key = BuildCache.key(request, VERSION, SourceDigest.of(sources.root()));
+        Optional<BuildResult> cached = cache.load(key, elapsedSince(start));
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        ProcessRunner runner = new ProcessRunner(timeLimit);
+        Produced produced;
+        try {
+            produced = produce(request, board, sources, buildDirectory, runner);
+        } catch (CompilationFailedException e) {
+            throw new DeploymentBuildFailedException("the " + request.format().id() + " build for " + board.id()
+                    + " did not compile: " + firstLine(e.getMessage()), e.compilerOutput(), e);
+        } catch (ToolTimeoutException e) {
+            throw new DeploymentBuildFailedException("the " + request.format().id() + " build for " + board.id()
+                    + " was stopped: " + e.getMessage(), e.output(), e);
+        } catch (UnsupportedModelException e) {
+            throw new DeploymentBuildFailedException("the model cannot be deployed: " + e.getMessage(), "", e);
+        }
+        String rootName = bundleName(request, board);
+        Path zip = produced.writer().zip(buildDirectory.resolve(rootName + ".zip"), rootName);
+        String sha256;
+        try {
+            sha256 = ModelIdentity.sha256(Files.readAllBytes(zip));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + zip, e);
+        }
+        BuildCache.Entry entry = new BuildCache.Entry(zip.getFileName().toString(), sha256, request.format(), board.id(), produced.elf().isPresent(),
+                produced.memoryReport(), produced.compilerOutput());
+        return cache.store(key, zip, produced.elf(), entry, elapsedSince(start));
+    }
+
+    /** What a format's bundler made: the staged bundle, the linked image if any, and the report. */
+    record Produced(BundleWriter writer, Optional<Path> elf, MemoryReport memoryReport, String compilerOutput) {
+    }
+
+    private Produced produce(BuildRequest request, Board board, FirmwareSources sources, Path directory,
+                             ProcessRunner runner) {
+        Toolchain toolchain = armToolchain.get();
+        FirmwareCompiler compiler = new FirmwareCompiler(new GccCompiler(toolchain, runner),
+                new BinaryTools(toolchain, runner));
+        BundleWriter writer = new BundleWriter(directory.resolve("bundle"));
+        GeneratedLibrary library = new CLibraryGenerator(sources).generate(new CLibraryRequest(request.modelName(),
+                request.model(), request.labels(), request.impulse()), directory.resolve("library"));
+        return switch (request.format()) {
+            case FIRMWARE -> new FirmwareBundler(sources, compiler).bundle(request, board, library, directory, writer,
+                    true);
+            case C_LIBRARY -> new FirmwareBundler(sources, compiler).bundle(request, board, library, directory,
+                    writer, false);
+            case TFLM, STM32CUBEAI -> throw new DeploymentBuildFailedException("the " + request.format().id()
+                    + " format is not available in this version", "", null);
+        };
+    }
+
+    static String bundleName(BuildRequest request, Board board) {
+        String model = request.modelName().replaceAll("[^A-Za-z0-9._-]+", "-");
+        return model + "-" + request.format().id() + "-" + board.id();
+    }
+
+    private static void prepare(Path directory) {
+        try {
+            if (Files.isDirectory(directory)) {
+                try (Stream<Path> entries = Files.list(directory)) {
+                    if (entries.findAny().isPresent()) {
+                        throw new IllegalArgumentException("the build directory " + directory
+                                + " is not empty: every build needs a directory of its own");
+                    }
+                }
+            }
+            Files.createDirectories(directory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the build directory " + directory, e);
+        }
+    }
+
+    private static Duration elapsedSince(long start) {
+        return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    private static String firstLine(String text) {
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+
+    /** Configures a {@link DeploymentBuilder}: {@code setX} for required settings, {@code optX} for the rest. */
+    public static final class Builder {
+        private Path cacheDirectory;
+        private BoardCatalogue boards = BoardCatalogue.standard();
+        private Supplier<Toolchain> armToolchain = Toolchain::armNoneEabi;
+
+        private Builder() {
+        }
+
+        /** Where finished builds are kept by cache key. Required. */
+        public Builder setCacheDirectory(Path cacheDirectory) {
+            this.cacheDirectory = cacheDirectory;
+            return this;
+        }
+
+        /** Default: {@link BoardCatalogue#standard()}. */
+        public Builder optBoards(BoardCatalogue boards) {
+            this.boards = boards;
+            return this;
+        }
+
+        /** Default: arm-none-eabi-gcc and its binutils from the PATH, looked up at each build. */
+        public Builder optArmToolchain(Toolchain toolchain) {
+            this.armToolchain = () -> toolchain;
+            return this;
+        }
+
+        public DeploymentBuilder build() {
+            if (cacheDirectory == null) {
+                throw new IllegalArgumentException("a deployment builder needs a cache directory");
+            }
+            Objects.requireNonNull(boards, "boards");
+            return new DeploymentBuilder(this);
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.edgeforge.firmware.codegen;
+
+import dev.edgeforge.firmware.board.Board;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code main.c} of a ready-to-flash image: initialises the board and the compiled model, runs the built-in test
+ * window at boot (through the impulse when it is a raw window) and prints the result, then serves the serial line
+ * protocol ({@code boards/PROTOCOL.md}): {@code run} for int8 input tensors and, with an impulse, {@code window}
+ * for raw windows. Written from {@code templates/firmware/}.
+ */
+public final class FirmwareApplication {
+
+    /** Written into the generated main.c; part of the build cache key. */
+    public static final String GENERATOR = "firmware application generator 1.0";
+
+    private final CodeTemplate main = CodeTemplate.load("firmware/main.c.tmpl");
+    private final CodeTemplate classify = CodeTemplate.load("firmware/classify.c.tmpl");
+    private final CodeTemplate windowFields = CodeTemplate.load("firmware/window_fields.c.tmpl");
+    private final CodeTemplate bootWindow = CodeTemplate.load("firmware/boot_window.c.tmpl");
+    private final CodeTemplate bootInput = CodeTemplate.load("firmware/boot_input.c.tmpl");
+
+    /**
+     * Writes {@code main.c} into {@code directory}.
+     *
+     * @param boot the built-in test window; a raw one needs a library with an impulse
+     * @return the written file
+     */
+    public Path generate(GeneratedLibrary library, Board board, Optional<TestWindow> boot, Path directory) {
+        boolean impulse = library.impulse().isPresent();
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("banner", library.identity().banner(GENERATOR));
+        v.put("boardName", CSyntax.commentText(board.name()));
+        v.put("boardId", board.id());
+        v.put("windowCommand", impulse ? " and `window <hex>` a raw window through the impulse" : "");
+        v.put("classify", impulse ? classify.render(Map.of()).stripTrailing() : "");
+        v.put("windowFields", impulse ? windowFields.render(Map.of()).stripTrailing() : "");
+        v.put("nameLiteral", CSyntax.stringLiteral(library.identity().name()));
+        if (boot.isEmpty()) {
+            v.put("bootDescription", "no test result (built without a test window)");
+            v.put("bootData", "/* No built-in test window. */");
+            v.put("serve", "ef_protocol_serve(&model, 0)");
+        } else if (boot.get().kind() == TestWindow.Kind.RAW) {
+            if (!impulse) {
+                throw new IllegalArgumentException("a raw boot window needs a library generated with an impulse");
+            }
+            ImpulseDsp dsp = library.impulse().get();
+            float[] values = boot.get().values();
+            if (values.length != dsp.windowCount()) {
+                throw new IllegalArgumentException("the raw boot window has " + values.length + " values, the"
+                        + " impulse takes " + dsp.windowCount());
+            }
+            String[] text = new String[values.length];
+            for (int i = 0; i < values.length; i++) {
+                text[i] = dsp.image() ? Integer.toString(rgbValue(values[i])) : CSyntax.floatLiteral(values[i]);
+            }
+            v.put("bootDescription", "the result of its built-in raw test window through the impulse");
+            v.put("bootData", bootWindow.render(Map.of("description", description(boot.get()),
+                    "values", CSyntax.values(text, dsp.image() ? 16 : 8))).stripTrailing());
+            v.put("serve", "ef_protocol_serve_boot_window(&model, (const uint8_t *)boot_window)");
+        } else {
+            byte[] input = InputQuantizer.of(library).int8Input(boot.get());
+            v.put("bootDescription", "the result of its built-in test input");
+            v.put("bootData", bootInput.render(Map.of("description", description(boot.get()),
+                    "values", CSyntax.int8Values(input))).stripTrailing());
+            v.put("serve", "ef_protocol_serve(&model, boot_input)");
+        }
+        Path file = directory.resolve("main.c");
+        try {
+            Files.createDirectories(directory);
+            Files.writeString(file, main.render(v), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
+        return file;
+    }
+
+    /** The application's sources: the library's (without kernels) and main.c. */
+    public static List<Path> sources(GeneratedLibrary library, Path mainSource) {
+        List<Path> sources = new ArrayList<>(library.applicationSources());
+        sources.add(mainSource);
+        return sources;
+    }
+
+    private static String description(TestWindow window) {
+        return CSyntax.commentText(window.kind().name().toLowerCase(java.util.Locale.ROOT)
+                + window.label().map(label -> ", label '" + label + "'").orElse(""));
+    }
+
+    private static int rgbValue(float value) {
+        if (!(value >= 0 && value <= 255) || value != Math.rint(value)) {
+            throw new IllegalArgumentException("an RGB888 window value must be a whole number 0..255, got " + value);
+        }
+        return (int) value;
+    }
+}

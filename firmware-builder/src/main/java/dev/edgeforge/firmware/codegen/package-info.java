@@ -1,0 +1,14 @@
+/**
+ * Model → C. {@link dev.edgeforge.firmware.codegen.CLibraryGenerator} compiles a quantized int8 model (and the
+ * impulse's DSP block) into a portable C99 library with no interpreter: const weights, const params structs from
+ * the reference interpreter's prepared params, a straight-line invoke on one static arena laid out by the memory
+ * planner, and the API of {@code include/ef/ef_model.h}. {@link dev.edgeforge.firmware.codegen.FirmwareApplication}
+ * writes the {@code main.c} of ready-to-flash images (boot test window, serial line protocol).
+ * {@link dev.edgeforge.firmware.codegen.InputQuantizer} turns test windows into int8 input tensors with the device's
+ * math. Every generated file comes from a template under {@code src/main/resources/templates/}
+ * ({@link dev.edgeforge.firmware.codegen.CodeTemplate}).
+ *
+ * <p>How to support a new operator: its kernel under {@code src/main/c/kernels/} (see the kernels README), its
+ * params template under {@code templates/c-library/ops/}, and its case in {@code OperatorEmitter}.
+ */
+package dev.edgeforge.firmware.codegen;

@@ -1,0 +1,162 @@
+package dev.edgeforge.firmware.verification;
+
+import dev.edgeforge.core.interpreter.Interpreter;
+import dev.edgeforge.firmware.codegen.ImpulseDsp;
+import dev.edgeforge.firmware.codegen.InputQuantizer;
+import dev.edgeforge.firmware.codegen.NetworkCore;
+import dev.edgeforge.firmware.codegen.TestWindow;
+import dev.edgeforge.firmware.qemu.DeviceBanner;
+import dev.edgeforge.firmware.qemu.InferenceResult;
+import dev.edgeforge.firmware.qemu.QemuException;
+import dev.edgeforge.firmware.qemu.QemuRunner;
+import dev.edgeforge.firmware.qemu.QemuSession;
+import dev.edgeforge.firmware.qemu.SerialProtocolClient;
+import dev.edgeforge.firmware.qemu.SerialProtocolViolation;
+import dev.edgeforge.firmware.qemu.DeviceErrorException;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+
+/**
+ * On-device truth for the emulated board: runs a firmware image in QEMU, streams every test window to it over the
+ * serial line protocol ({@code run} with the int8 input tensor), collects its outputs and instruction counts, and
+ * compares each output with the Java int8 reference interpreter's, bit for bit. Raw and feature windows are turned
+ * into the int8 input tensor in Java first (DSP block, then TFLite's QUANTIZE math), so the comparison covers the
+ * network exactly.
+ */
+public final class QemuVerifier {
+
+    private final QemuRunner qemu;
+    private final Duration answerTimeout;
+
+    /**
+     * @param qemu          runs the image (its time limit bounds the whole verification)
+     * @param answerTimeout how long one inference may take
+     */
+    public QemuVerifier(QemuRunner qemu, Duration answerTimeout) {
+        this.qemu = qemu;
+        this.answerTimeout = answerTimeout;
+    }
+
+    /** QEMU from the PATH, at most {@code timeLimit} for the whole run, 60 s per inference. */
+    public static QemuVerifier standard(Duration timeLimit) {
+        return new QemuVerifier(QemuRunner.builder().optTimeLimit(timeLimit).build(), Duration.ofSeconds(60));
+    }
+
+    /**
+     * @param firmwareElf an image for {@code netduinoplus2-qemu} built from {@code request.model()}
+     * @throws IllegalArgumentException when a window does not fit the model (wrong length, raw without impulse)
+     */
+    public VerificationReport verify(Path firmwareElf, VerificationRequest request) {
+        long start = System.nanoTime();
+        NetworkCore core = NetworkCore.of(request.model());
+        InputQuantizer quantizer = new InputQuantizer(core.inputQuantization(), core.input().elementCount(),
+                request.impulse().map(ImpulseDsp::of));
+        List<byte[]> inputs = new ArrayList<>();
+        for (TestWindow window : request.windows()) {
+            inputs.add(quantizer.int8Input(window));
+        }
+        Interpreter reference = new Interpreter(core.graph());
+        List<byte[]> expected = new ArrayList<>();
+        for (byte[] input : inputs) {
+            expected.add(reference.runInt8(input));
+        }
+
+        List<InferenceResult> results = new ArrayList<>();
+        String boardId = "";
+        String unit = "";
+        Optional<String> failure = Optional.empty();
+        try (QemuSession session = qemu.start(firmwareElf)) {
+            SerialProtocolClient client = new SerialProtocolClient(session, answerTimeout);
+            DeviceBanner banner = client.awaitReady();
+            boardId = banner.board();
+            unit = banner.counterUnit();
+            if (banner.inputBytes() != core.input().byteSize() || banner.outputBytes() != core.output().byteSize()) {
+                throw new SerialProtocolViolation("a model with input=" + core.input().byteSize() + " output="
+                        + core.output().byteSize(), "input=" + banner.inputBytes() + " output=" + banner.outputBytes());
+            }
+            for (byte[] input : inputs) {
+                results.add(client.run(input));
+            }
+            client.quit();
+            session.awaitExit(answerTimeout);
+        } catch (QemuException | SerialProtocolViolation | DeviceErrorException e) {
+            failure = Optional.of(e.getMessage());
+        }
+
+        List<VerificationReport.Mismatch> mismatches = new ArrayList<>();
+        int mismatchCount = 0;
+        int matching = 0;
+        List<Long> counts = new ArrayList<>();
+        for (int i = 0; i < results.size(); i++) {
+            byte[] actual = results.get(i).output();
+            counts.add(results.get(i).count());
+            VerificationReport.Mismatch mismatch = compare(i, expected.get(i), actual);
+            if (mismatch == null) {
+                matching++;
+            } else {
+                mismatchCount++;
+                if (mismatches.size() < VerificationReport.MAX_MISMATCHES) {
+                    mismatches.add(mismatch);
+                }
+            }
+        }
+        boolean complete = failure.isEmpty() && results.size() == inputs.size();
+        List<byte[]> deviceOutputs = results.stream().map(InferenceResult::output).toList();
+        return new VerificationReport(complete && mismatchCount == 0, boardId, inputs.size(), matching, mismatches,
+                mismatchCount, unit, VerificationReport.InstructionStats.of(counts),
+                accuracy(request, deviceOutputs), accuracy(request, expected), failure,
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private static VerificationReport.Mismatch compare(int window, byte[] expected, byte[] actual) {
+        if (expected.length != actual.length) {
+            return new VerificationReport.Mismatch(window, expected, actual, Math.max(expected.length, actual.length),
+                    0, 256);
+        }
+        int differing = 0;
+        int first = -1;
+        int max = 0;
+        for (int i = 0; i < expected.length; i++) {
+            int difference = Math.abs(expected[i] - actual[i]);
+            if (difference != 0) {
+                differing++;
+                first = first < 0 ? i : first;
+                max = Math.max(max, difference);
+            }
+        }
+        return differing == 0 ? null : new VerificationReport.Mismatch(window, expected, actual, differing, first, max);
+    }
+
+    /** Share of labelled windows whose argmax output names their label; empty without labels. */
+    private static OptionalDouble accuracy(VerificationRequest request, List<byte[]> outputs) {
+        List<String> labels = request.labels();
+        if (labels.isEmpty()) {
+            return OptionalDouble.empty();
+        }
+        int labelled = 0;
+        int correct = 0;
+        for (int i = 0; i < outputs.size(); i++) {
+            Optional<String> label = request.windows().get(i).label();
+            if (label.isEmpty()) {
+                continue;
+            }
+            labelled++;
+            byte[] output = outputs.get(i);
+            int best = 0;
+            for (int k = 1; k < output.length; k++) {
+                if (output[k] > output[best]) {
+                    best = k;
+                }
+            }
+            if (best < labels.size() && labels.get(best).equals(label.get())) {
+                correct++;
+            }
+        }
+        return labelled == 0 ? OptionalDouble.empty() : OptionalDouble.of((double) correct / labelled);
+    }
+}
