@@ -4,8 +4,8 @@ package dev.edgeforge.training.trainer;
  * Knowledge distillation for a classification run: the loss becomes
  * {@code alpha × CE(student, hard labels) + (1 − alpha) × T² × KL(softmax(teacher / T) ‖ softmax(student / T))}
  * (Hinton et al., 2015; the T² keeps the soft term's gradients comparable across temperatures). The hard-label term
- * uses the class weights when automatic class weights are on. Validation loss and accuracy stay those of the hard
- * labels, so runs with and without a teacher compare.
+ * uses the class weights when automatic class weights are on. The epochs' training loss is this loss; validation
+ * loss and accuracy stay those of the hard labels, so runs with and without a teacher compare.
  *
  * <p>The teacher's targets are for the samples as given: with data augmentation the student sees augmented samples
  * but the teacher's view of the clean one.

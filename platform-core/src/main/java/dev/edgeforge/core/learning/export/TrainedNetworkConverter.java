@@ -62,8 +62,8 @@ public final class TrainedNetworkConverter {
     /**
      * The float32 graph of {@code network}.
      *
-     * @throws ConversionViolation when an activation cannot be expressed (never for networks the trainer accepts;
-     *                             kept as a guard for hand-built networks)
+     * @throws ConversionViolation when the network computes nothing (its output is its input: only dropout,
+     *                             flatten or reshape layers), which no network the trainer builds does
      */
     public ModelGraph convert(TrainedNetwork network) {
         return new Conversion(network.withBatchNormFolded()).run();
