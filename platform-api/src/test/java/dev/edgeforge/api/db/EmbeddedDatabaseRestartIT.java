@@ -10,7 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.edgeforge.infra.db.EmbeddedDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -31,7 +31,7 @@ class EmbeddedDatabaseRestartIT {
 
     @Test
     void dataSurvivesARestartAndAStalePidFileDoesNotBlockIt() throws Exception {
-        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(properties());
+        try (EmbeddedDatabase postgres = configuration.embeddedDatabase(properties());
              HikariDataSource data = configuration.dataSource(postgres, properties());
              Connection connection = data.getConnection();
              Statement sql = connection.createStatement()) {
@@ -44,7 +44,7 @@ class EmbeddedDatabaseRestartIT {
         // what a kill -9 leaves behind: a pid file naming a process that is gone
         Files.writeString(pidFile, deadPid() + "\n" + dataDir.resolve("postgres") + "\n1700000000\n54329\n");
 
-        try (EmbeddedPostgres postgres = configuration.embeddedPostgres(properties());
+        try (EmbeddedDatabase postgres = configuration.embeddedDatabase(properties());
              HikariDataSource data = configuration.dataSource(postgres, properties())) {
             assertThat(readSurvivor(data)).isEqualTo("still here");
         }

@@ -12,6 +12,7 @@ import java.sql.ResultSet;
 import java.util.Map;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import dev.edgeforge.infra.db.EmbeddedDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -69,7 +70,7 @@ class ExternalDatabaseIT {
 
     @Test
     void theExternalDatabaseIsUsedAndNoEmbeddedOneStarts() throws Exception {
-        assertThat(context.getBeansOfType(EmbeddedPostgres.class)).isEmpty();
+        assertThat(context.getBeansOfType(EmbeddedDatabase.class)).isEmpty();
         assertThat(Files.exists(dataDir.resolve("postgres"))).isFalse();
 
         ApiClient client = ApiClient.stateless(port);
