@@ -22,10 +22,15 @@ extern const ef_dequantize_params ef_model_generated_output_dequantize;
 int8_t *ef_model_generated_input(void);
 int8_t *ef_model_generated_output(void);
 
-/* Zeroes the activation arena. */
+/* Zeroes the activation arena (when one is bound). */
 void ef_model_generated_clear_arena(void);
 
-/* Runs every operator in order: straight-line calls of the kernels on arena offsets. */
+/* Libraries generated with an application-owned arena (EF_MODEL_ARENA_STATIC 0) run on `arena`
+ * (EF_MODEL_ARENA_SIZE bytes); libraries with a built-in arena answer EF_ERROR_UNSUPPORTED. */
+ef_status ef_model_generated_bind_arena(int8_t *arena);
+
+/* Runs every operator in order: straight-line calls of the kernels on arena offsets; EF_ERROR_INVALID_ARGUMENT
+ * when no arena is bound. */
 ef_status ef_model_generated_invoke(void);
 
 /* Computes the features of one raw window with the DSP block and quantizes them into the input tensor;

@@ -7,11 +7,12 @@ import dev.edgeforge.firmware.codegen.CLibraryRequest;
 import dev.edgeforge.firmware.codegen.FirmwareApplication;
 import dev.edgeforge.firmware.codegen.GeneratedLibrary;
 import dev.edgeforge.firmware.codegen.ModelIdentity;
+import dev.edgeforge.firmware.codegen.Stm32CubeAiGenerator;
+import dev.edgeforge.firmware.codegen.TflmProjectGenerator;
 import dev.edgeforge.firmware.codegen.UnsupportedModelException;
 import dev.edgeforge.firmware.toolchain.BinaryTools;
 import dev.edgeforge.firmware.toolchain.CompilationFailedException;
 import dev.edgeforge.firmware.toolchain.FirmwareCompiler;
-import dev.edgeforge.firmware.toolchain.FirmwareImage;
 import dev.edgeforge.firmware.toolchain.FirmwareSources;
 import dev.edgeforge.firmware.toolchain.GccCompiler;
 import dev.edgeforge.firmware.toolchain.ProcessRunner;
@@ -40,23 +41,26 @@ import java.util.stream.Stream;
  * BuildResult result = builder.build(request, buildDirectory, Duration.ofMinutes(2));
  * }</pre>
  *
- * <p>How to add a format: a constant in {@link DeploymentFormat}, a bundler class beside {@link FirmwareBundler}
+ * <p>How to add a format: a constant in {@link DeploymentFormat}, a bundler class beside {@code FirmwareBundler}
  * producing the bundle's files into a {@link BundleWriter}, and its case in {@link #produce}.
  */
 public final class DeploymentBuilder {
 
     /** Part of every cache key: raise it when the bundles' contents change for the same inputs. */
     public static final String VERSION = "deployment-builder 1.0/" + CLibraryGenerator.GENERATOR + "/"
-            + FirmwareApplication.GENERATOR;
+            + FirmwareApplication.GENERATOR + "/" + TflmProjectGenerator.GENERATOR + "/"
+            + Stm32CubeAiGenerator.GENERATOR;
 
     private final BoardCatalogue boards;
     private final BuildCache cache;
     private final Supplier<Toolchain> armToolchain;
+    private final Optional<Path> tflmDirectory;
 
     private DeploymentBuilder(Builder builder) {
         this.boards = builder.boards;
         this.cache = new BuildCache(builder.cacheDirectory);
         this.armToolchain = builder.armToolchain;
+        this.tflmDirectory = Optional.ofNullable(builder.tflmDirectory);
     }
 
     public static Builder builder() {
@@ -77,7 +81,9 @@ public final class DeploymentBuilder {
         Board board = boards.byId(request.boardId());
         prepare(buildDirectory);
         FirmwareSources sources = FirmwareSources.extractFromClasspath(buildDirectory.resolve("c"));
-        String key = BuildCache.key(request, VERSION, SourceDigest.of(sources.root()));
+        // A configured TFLM tree changes what tflm bundles hold, so it is part of the key.
+        String key = BuildCache.key(request, VERSION + tflmDirectory.map(dir -> "/tflm=" + dir.toAbsolutePath())
+                .orElse(""), SourceDigest.of(sources.root()));
         Optional<BuildResult> cached = cache.load(key, elapsedSince(start));
         if (cached.isPresent()) {
             return cached.get();
@@ -115,18 +121,21 @@ public final class DeploymentBuilder {
     private Produced produce(BuildRequest request, Board board, FirmwareSources sources, Path directory,
                              ProcessRunner runner) {
         Toolchain toolchain = armToolchain.get();
-        FirmwareCompiler compiler = new FirmwareCompiler(new GccCompiler(toolchain, runner),
-                new BinaryTools(toolchain, runner));
+        BinaryTools binaryTools = new BinaryTools(toolchain, runner);
+        FirmwareCompiler compiler = new FirmwareCompiler(new GccCompiler(toolchain, runner), binaryTools);
         BundleWriter writer = new BundleWriter(directory.resolve("bundle"));
+        CLibraryRequest.ArenaOwner arena = request.format() == DeploymentFormat.STM32CUBEAI
+                ? CLibraryRequest.ArenaOwner.APPLICATION : CLibraryRequest.ArenaOwner.LIBRARY;
         GeneratedLibrary library = new CLibraryGenerator(sources).generate(new CLibraryRequest(request.modelName(),
-                request.model(), request.labels(), request.impulse()), directory.resolve("library"));
+                request.model(), request.labels(), request.impulse(), arena), directory.resolve("library"));
         return switch (request.format()) {
             case FIRMWARE -> new FirmwareBundler(sources, compiler).bundle(request, board, library, directory, writer,
                     true);
             case C_LIBRARY -> new FirmwareBundler(sources, compiler).bundle(request, board, library, directory,
                     writer, false);
-            case TFLM, STM32CUBEAI -> throw new DeploymentBuildFailedException("the " + request.format().id()
-                    + " format is not available in this version", "", null);
+            case TFLM -> new TflmBundler(sources, tflmDirectory, runner, binaryTools).bundle(request, board, library,
+                    directory, writer);
+            case STM32CUBEAI -> new CubeAiBundler(sources, compiler).bundle(board, library, directory, writer);
         };
     }
 
@@ -165,8 +174,18 @@ public final class DeploymentBuilder {
         private Path cacheDirectory;
         private BoardCatalogue boards = BoardCatalogue.standard();
         private Supplier<Toolchain> armToolchain = Toolchain::armNoneEabi;
+        private Path tflmDirectory;
 
         private Builder() {
+        }
+
+        /**
+         * A tflite-micro checkout: {@code tflm} builds then compile the image (with TFLM's own Makefile, which
+         * downloads TFLM's third-party code on first use). Default: none, the bundle holds the project only.
+         */
+        public Builder optTflmDirectory(Path tflmDirectory) {
+            this.tflmDirectory = tflmDirectory;
+            return this;
         }
 
         /** Where finished builds are kept by cache key. Required. */

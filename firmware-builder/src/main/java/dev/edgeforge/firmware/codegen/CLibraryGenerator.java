@@ -60,6 +60,8 @@ public final class CLibraryGenerator {
     private final CodeTemplate dataHeader = CodeTemplate.load("c-library/model_data.h.tmpl");
     private final CodeTemplate dataSource = CodeTemplate.load("c-library/model_data.c.tmpl");
     private final CodeTemplate step = CodeTemplate.load("c-library/ops/step.tmpl");
+    private final CodeTemplate arenaStatic = CodeTemplate.load("c-library/arena_static.c.tmpl");
+    private final CodeTemplate arenaApplication = CodeTemplate.load("c-library/arena_application.c.tmpl");
     private final CodeTemplate readme = CodeTemplate.load("c-library/README.md.tmpl");
     private final CodeTemplate makefile = CodeTemplate.load("c-library/Makefile.tmpl");
 
@@ -114,8 +116,8 @@ public final class CLibraryGenerator {
         write(directory, "model/model_data.c", dataSource.render(Map.of("banner", banner,
                 "modelName", CSyntax.commentText(identity.name()),
                 "definitions", definitions(core.graph(), constants))), generated);
-        write(directory, "model/ef_model_config.h", config(banner, identity, core, plan, labels, impulse),
-                generated);
+        write(directory, "model/ef_model_config.h", config(banner, identity, core, plan, labels, impulse,
+                request.arena()), generated);
 
         String impulseText;
         String dspInclude = "";
@@ -136,22 +138,28 @@ public final class CLibraryGenerator {
         } else {
             impulseText = noImpulseSource.render(Map.of());
         }
+        String arena = (request.arena() == CLibraryRequest.ArenaOwner.LIBRARY ? arenaStatic : arenaApplication)
+                .render(Map.of()).stripTrailing();
         write(directory, "model/model.c", model(banner, identity, core, prepared, labels, impulse, constants,
-                dspInclude, impulseText), generated);
+                dspInclude, impulseText, arena), generated);
         write(directory, "README.md", readme(identity, core, plan, labels, impulse), generated);
         write(directory, "Makefile", makefile.render(Map.of("modelName", identity.name(),
                 "sha256", identity.sha256(), "generator", GENERATOR,
                 "dspSources", String.join(" ", dspSources.stream().map(p -> p.toString().replace('\\', '/'))
                         .toList()),
                 "dspInclude", impulse.isPresent() ? "-Idsp" : "")), generated);
-        return new GeneratedLibrary(directory, identity, core, plan, impulse, labels, generated, dspSources);
+        List<GeneratedLibrary.ConstantArray> arrays = new ArrayList<>();
+        constants.forEach((id, name) -> arrays.add(new GeneratedLibrary.ConstantArray(name,
+                core.graph().tensor(id).byteSize())));
+        return new GeneratedLibrary(directory, identity, core, plan, impulse, labels, generated, dspSources, arrays);
     }
 
     private String config(String banner, ModelIdentity identity, NetworkCore core, MemoryPlan plan,
-                          List<String> labels, Optional<ImpulseDsp> impulse) {
+                          List<String> labels, Optional<ImpulseDsp> impulse, CLibraryRequest.ArenaOwner arena) {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("banner", banner);
         v.put("modelName", CSyntax.commentText(identity.name()));
+        v.put("arenaStatic", arena == CLibraryRequest.ArenaOwner.LIBRARY ? "1" : "0");
         v.put("inputShape", Shapes.format(core.input().shape()));
         v.put("inputSize", Integer.toString(core.input().byteSize()));
         v.put("outputShape", Shapes.format(core.output().shape()));
@@ -171,7 +179,7 @@ public final class CLibraryGenerator {
 
     private String model(String banner, ModelIdentity identity, NetworkCore core, PreparedModel prepared,
                          List<String> labels, Optional<ImpulseDsp> impulse, Map<Integer, String> constants,
-                         String dspInclude, String impulseText) {
+                         String dspInclude, String impulseText, String arena) {
         MemoryPlan plan = prepared.memoryPlan();
         OperatorEmitter emitter = new OperatorEmitter(core.graph(), plan, tensor -> constants.get(tensor.id()));
         Set<String> headers = new LinkedHashSet<>();
@@ -205,6 +213,7 @@ public final class CLibraryGenerator {
         v.put("arenaLowerBound", Integer.toString(plan.lowerBound()));
         v.put("planStrategy", CSyntax.commentText(plan.strategy()));
         v.put("includes", String.join("\n", includes));
+        v.put("arena", arena);
         v.put("operators", String.join("\n\n", definitions));
         v.put("labelArraySize", Integer.toString(Math.max(labels.size(), 1)));
         v.put("labels", labels.isEmpty() ? "    0" : CSyntax.values(labels.stream().map(CSyntax::stringLiteral)

@@ -26,15 +26,31 @@ import java.util.stream.Stream;
  * @param labels          class labels in output order (may be empty)
  * @param generatedFiles  the files written from templates, relative to the root
  * @param dspSources      the DSP sources to compile (generated params and the twins), relative to the root
+ * @param constants       the const arrays of model_data.c (weights, biases) in definition order
  */
 public record GeneratedLibrary(Path root, ModelIdentity identity, NetworkCore core, MemoryPlan plan,
                                Optional<ImpulseDsp> impulse, List<String> labels, List<Path> generatedFiles,
-                               List<Path> dspSources) {
+                               List<Path> dspSources, List<ConstantArray> constants) {
 
     public GeneratedLibrary {
         labels = List.copyOf(labels);
         generatedFiles = List.copyOf(generatedFiles);
         dspSources = List.copyOf(dspSources);
+        constants = List.copyOf(constants);
+    }
+
+    /**
+     * One const array of the model's data.
+     *
+     * @param symbol its C name (declared in model_data.h)
+     * @param bytes  its size
+     */
+    public record ConstantArray(String symbol, int bytes) {
+    }
+
+    /** Bytes of all weights and biases. */
+    public long constantBytes() {
+        return constants.stream().mapToLong(ConstantArray::bytes).sum();
     }
 
     /** Folders to pass with {@code -I}. */

@@ -142,7 +142,8 @@ final class OperatorEmitter {
         Operator op = prepared.operator();
         Tensor in = graph.tensor(op.input(0));
         Tensor out = graph.tensor(op.output(0));
-        return CSyntax.commentText(prepared.index() + ": " + op.type() + " '" + out.name() + "' "
+        String name = out.name().length() > 60 ? "..." + out.name().substring(out.name().length() - 57) : out.name();
+        return CSyntax.commentText(prepared.index() + ": " + op.type() + " '" + name + "' "
                 + Shapes.format(in.shape()) + " -> " + Shapes.format(out.shape()));
     }
 

@@ -39,7 +39,7 @@ class CLibraryGeneratorTest {
         }
         String model = Files.readString(library.root().resolve("model/model.c"));
         assertThat(model).contains("ef_fully_connected_s8(&op0_params, EF_ARENA_AT(")
-                .contains("static EF_ALIGNED(16) int8_t ef_arena[EF_MODEL_ARENA_SIZE];")
+                .contains("static EF_ALIGNED(16) int8_t ef_arena_storage[EF_MODEL_ARENA_SIZE];")
                 .contains("\"a\",").contains(".input_zero_point = -3,").contains("EF_ERROR_UNSUPPORTED")
                 .doesNotContain("{{");
         String data = Files.readString(library.root().resolve("model/model_data.c"));
