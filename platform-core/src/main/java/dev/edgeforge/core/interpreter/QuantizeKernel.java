@@ -10,7 +10,8 @@ final class QuantizeKernel {
 
     static void fromFloat(QuantizeParams p, float[] in, byte[] out, int outBase) {
         for (int i = 0; i < p.elementCount(); i++) {
-            int q = FixedPointMath.roundToInt(in[i] / p.outputScale()) + p.outputZeroPoint();
+            // in long: a huge input rounds to Integer.MAX_VALUE, and adding a positive zero point must not wrap
+            long q = (long) FixedPointMath.roundToInt(in[i] / p.outputScale()) + p.outputZeroPoint();
             out[outBase + i] = (byte) Math.max(-128, Math.min(127, q));
         }
     }

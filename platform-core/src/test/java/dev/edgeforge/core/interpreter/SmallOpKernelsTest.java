@@ -38,6 +38,19 @@ class SmallOpKernelsTest {
     }
 
     @Test
+    void quantizeSaturatesHugeInputsWithAPositiveZeroPoint() {
+        // 1e30 / 1e-3 rounds to Integer.MAX_VALUE; adding zero point 5 must clamp to 127, not wrap to -128
+        ModelGraph.Builder b = ModelGraph.builder();
+        int in = b.addTensor("x", DataType.FLOAT32, new int[] {2});
+        int q = b.addTensor("q", DataType.INT8, new int[] {2}, Quantization.perTensor(1e-3f, 5));
+        b.addOperator(OpType.QUANTIZE, NoOptions.INSTANCE, new int[] {in}, new int[] {q});
+        Interpreter interpreter = new Interpreter(b.setInputs(in).setOutputs(q).build());
+        interpreter.setInput(0, new float[] {1e30f, -1e30f});
+        interpreter.invoke();
+        assertThat(interpreter.outputBytes(0)).containsExactly(127, -128);
+    }
+
+    @Test
     void averagePoolRoundsAsTfliteMicroAndMaxPoolTakesTheMaximum() {
         Quantization q = Quantization.perTensor(0.1f, 0);
         for (OpType type : new OpType[] {OpType.AVERAGE_POOL_2D, OpType.MAX_POOL_2D}) {
