@@ -9,7 +9,8 @@ import java.util.Objects;
  * trained parameters. The training worker exports it from DJL; {@link InferenceCheck} runs it in plain Java.
  *
  * <p><b>Bridge to the model graph.</b> This is the hand-over format between training and the rest of the model path.
- * It is converted into the platform-core {@code ModelGraph} (issue #6) by the lead once the graph API lands:
+ * {@link dev.edgeforge.core.learning.export.TrainedNetworkConverter} converts it into the platform-core
+ * {@code ModelGraph}:
  * dense → FULLY_CONNECTED, conv1d/conv2d → CONV_2D, depthwise_conv2d → DEPTHWISE_CONV_2D, pools →
  * AVERAGE_POOL_2D/MAX_POOL_2D, flatten/reshape → RESHAPE, softmax → SOFTMAX, add → ADD, relu/relu6 → fused
  * activations or clamps; dropout is the identity and is dropped; batch norm is folded first

@@ -7,7 +7,7 @@
  * pass ({@link dev.edgeforge.core.learning.InferenceCheck}).
  *
  * <p>Training itself happens in the training worker (DJL); nothing here depends on DJL. A
- * {@code TrainedNetwork} is the hand-over to the model path: it is converted into the {@code ModelGraph}
- * (issue #6) once that API lands.
+ * {@code TrainedNetwork} is the hand-over to the model path: package {@code export} converts it into the
+ * {@code ModelGraph}.
  */
 package dev.edgeforge.core.learning;

@@ -3,8 +3,10 @@ package dev.edgeforge.training.trainer;
 import dev.edgeforge.core.learning.FeatureKind;
 import dev.edgeforge.core.learning.HyperparameterViolation;
 import dev.edgeforge.core.learning.Hyperparameters;
+import dev.edgeforge.core.learning.LayerSpec;
 import dev.edgeforge.core.learning.LearningBlock;
 import dev.edgeforge.core.learning.TensorShape;
+import dev.edgeforge.core.learning.TrainedNetwork;
 import dev.edgeforge.training.augmentation.Augmenter;
 
 import java.util.ArrayList;
@@ -32,6 +34,10 @@ import java.util.function.BooleanSupplier;
  * and splitting, shuffling and augmentation use seeded Java generators. DJL's PyTorch gradient collection is
  * JVM-global, so trainings in one JVM run one at a time ({@link #train()} waits for a running one).
  *
+ * <p>Compression builds on three options: {@link Builder#optInitialWeights} (fine-tune from given weights),
+ * {@link Builder#optStepHook} (e.g. re-apply pruning masks after every step) and {@link Builder#optDistillation}
+ * (learn from a teacher's soft targets).
+ *
  * <p>Errors: {@link #train()} throws {@link TrainingException} with a readable message for data problems (empty
  * class, too few samples, non-finite features) and a diverging loss, and {@link TrainingCancelledException} when the
  * cancellation token turns true (checked before every batch). Every native resource (model, DJL trainer, per-batch
@@ -44,6 +50,7 @@ public final class Trainer {
     private final TrainingData data;
     private final EpochListener listener;
     private final BooleanSupplier cancellation;
+    private final RunOptions options;
 
     private Trainer(Builder builder, TrainingData data) {
         this.architecture = builder.architecture;
@@ -51,6 +58,7 @@ public final class Trainer {
         this.data = data;
         this.listener = builder.listener;
         this.cancellation = builder.cancellation;
+        this.options = new RunOptions(builder.initialWeights, builder.stepHook, builder.distillation);
     }
 
     /** A new builder. */
@@ -65,7 +73,7 @@ public final class Trainer {
      * @throws TrainingCancelledException when cancelled
      */
     public TrainingResult train() {
-        return new TrainingRun(architecture, hyperparameters, data, listener, cancellation).run();
+        return new TrainingRun(architecture, hyperparameters, data, listener, cancellation, options).run();
     }
 
     /** Builder: {@code setX} are required, {@code optX} optional; {@link #build()} checks them. */
@@ -81,6 +89,9 @@ public final class Trainer {
         private List<String> targetNames;
         private EpochListener listener = EpochListener.NONE;
         private BooleanSupplier cancellation = () -> false;
+        private TrainedNetwork initialWeights;
+        private StepHook stepHook = StepHook.NONE;
+        private Distillation distillation;
 
         private Builder() {
         }
@@ -153,6 +164,28 @@ public final class Trainer {
         }
 
         /**
+         * Starts from these weights instead of random ones (fine-tuning a trained, pruned or shrunk network). The
+         * network must have exactly the layers of the architecture with its output head, for the same sample shape,
+         * kind and output names.
+         */
+        public Builder optInitialWeights(TrainedNetwork network) {
+            this.initialWeights = Objects.requireNonNull(network, "network");
+            return this;
+        }
+
+        /** Runs before training and after every optimizer step, with the live weights (pruning masks). */
+        public Builder optStepHook(StepHook hook) {
+            this.stepHook = Objects.requireNonNull(hook, "hook");
+            return this;
+        }
+
+        /** Trains a classifier against a teacher's soft targets as well as the labels; see {@link Distillation}. */
+        public Builder optDistillation(Distillation distillation) {
+            this.distillation = Objects.requireNonNull(distillation, "distillation");
+            return this;
+        }
+
+        /**
          * Checks the settings and builds the trainer.
          *
          * @throws IllegalStateException    when a required setting is missing or does not fit the block's kind
@@ -201,7 +234,47 @@ public final class Trainer {
             TrainingData data = new TrainingData(features, sampleShape, featureKind, architecture.kind(), labels,
                     classNames, targets, targetNames);
             architecture.requireValid(sampleShape, data.outputCount());
+            if (initialWeights != null) {
+                checkInitialWeights(data);
+            }
+            if (distillation != null) {
+                checkDistillation(data);
+            }
             return new Trainer(this, data);
+        }
+
+        private void checkInitialWeights(TrainingData data) {
+            List<LayerSpec> expected = architecture.networkLayers(sampleShape, data.outputCount());
+            if (initialWeights.kind() != architecture.kind() || !initialWeights.inputShape().equals(sampleShape)
+                    || !initialWeights.layerSpecs().equals(expected)) {
+                throw new IllegalArgumentException("the initial weights are for a " + initialWeights.kind()
+                        + " network on samples of shape " + initialWeights.inputShape() + " with layers "
+                        + initialWeights.layerSpecs() + ", but the trainer builds a " + architecture.kind()
+                        + " network on " + sampleShape + " with layers " + expected);
+            }
+            if (!initialWeights.outputNames().equals(data.outputNames())) {
+                throw new IllegalArgumentException("the initial weights output " + initialWeights.outputNames()
+                        + " but the data has " + data.outputNames());
+            }
+        }
+
+        private void checkDistillation(TrainingData data) {
+            require(data.isClassification(), "distillation trains classifiers; this block is a "
+                    + architecture.kind().name().toLowerCase(java.util.Locale.ROOT) + " block");
+            sameLength(distillation.teacherLogits().length, "teacher logit rows");
+            for (int i = 0; i < distillation.teacherLogits().length; i++) {
+                float[] row = distillation.teacherLogits()[i];
+                if (row == null || row.length != data.outputCount()) {
+                    throw new IllegalArgumentException("teacher logit row " + i + " must have " + data.outputCount()
+                            + " values (one per class)");
+                }
+                for (float v : row) {
+                    if (!Float.isFinite(v)) {
+                        throw new IllegalArgumentException("teacher logit row " + i + " has the non-finite value "
+                                + v);
+                    }
+                }
+            }
         }
 
         private void sameLength(int length, String what) {

@@ -46,7 +46,10 @@ final class TrainingRun {
     private final TrainingData data;
     private final EpochListener listener;
     private final BooleanSupplier cancellation;
+    private final RunOptions options;
     private final int outputs;
+    /** Width of a label row: the outputs, plus the teacher's soft targets when distilling. */
+    private final int labelWidth;
     private final int sampleSize;
 
     private long dataNanos;
@@ -54,13 +57,15 @@ final class TrainingRun {
     private long metricsNanos;
 
     TrainingRun(LearningBlock architecture, Hyperparameters hyperparameters, TrainingData data,
-                EpochListener listener, BooleanSupplier cancellation) {
+                EpochListener listener, BooleanSupplier cancellation, RunOptions options) {
         this.architecture = architecture;
         this.hyperparameters = hyperparameters;
         this.data = data;
         this.listener = listener;
         this.cancellation = cancellation;
+        this.options = options;
         this.outputs = data.outputCount();
+        this.labelWidth = options.distillation() == null ? outputs : 2 * outputs;
         this.sampleSize = data.sampleShape().elementCount();
     }
 
@@ -89,6 +94,9 @@ final class TrainingRun {
             model.setBlock(network);
             try (ai.djl.training.Trainer trainer = model.newTrainer(trainingConfig())) {
                 trainer.initialize(ChannelLayout.channelsLast(1, data.sampleShape()));
+                if (options.initialWeights() != null) {
+                    WeightImporter.load(network, options.initialWeights());
+                }
                 long setupNanos = System.nanoTime() - start;
                 return new EpochLoop(trainer, network, split, classWeights, augmenter, setupNanos).run();
             }
@@ -121,7 +129,10 @@ final class TrainingRun {
     }
 
     private DefaultTrainingConfig trainingConfig() {
-        Loss loss = data.isClassification() ? new WeightedSoftmaxCrossEntropy() : Loss.l2Loss("mse", 1f);
+        Distillation distillation = options.distillation();
+        Loss loss = distillation != null
+                ? new DistillationLoss(outputs, distillation.temperature(), distillation.alpha())
+                : data.isClassification() ? new WeightedSoftmaxCrossEntropy() : Loss.l2Loss("mse", 1f);
         return new DefaultTrainingConfig(loss)
                 .optDevices(new Device[] {Device.cpu()})
                 // Glorot uniform (Keras' default): bound sqrt(6 / (fan_in + fan_out)).
@@ -177,7 +188,10 @@ final class TrainingRun {
         private final Random shuffleRng;
         private final Random augmentationRng;
         private final List<EpochMetrics> history = new ArrayList<>();
+        private final NetworkWeights weights;
+        private final float[][] softTargets;
         private double firstLoss = Double.NaN;
+        private long step;
 
         EpochLoop(ai.djl.training.Trainer trainer, LayerNetworkBlock network, DataSplit split, float[] classWeights,
                   Augmenter augmenter, long setupNanos) {
@@ -189,6 +203,14 @@ final class TrainingRun {
             this.setupNanos = setupNanos;
             this.shuffleRng = new Random(Seeds.derive(hyperparameters.seed(), Seeds.SHUFFLE));
             this.augmentationRng = new Random(Seeds.derive(hyperparameters.seed(), Seeds.AUGMENTATION));
+            this.weights = new NetworkWeights(network, trainer.getManager());
+            Distillation distillation = options.distillation();
+            this.softTargets = distillation == null ? null : new float[data.sampleCount()][];
+            if (distillation != null) {
+                for (int i = 0; i < softTargets.length; i++) {
+                    softTargets[i] = distillation.softTargets(i);
+                }
+            }
         }
 
         TrainingResult run() {
@@ -200,6 +222,9 @@ final class TrainingRun {
             int epochsWithoutImprovement = 0;
             float[][] bestWeights = null;
             boolean stoppedEarly = false;
+            int batchesPerEpoch = batchBounds(order.length, hyperparameters.batchSize()).length;
+            options.stepHook().beforeTraining(new TrainingStep(0, hyperparameters.epochs(), 0, batchesPerEpoch, 0,
+                    (long) hyperparameters.epochs() * batchesPerEpoch), weights);
             for (int epoch = 1; epoch <= hyperparameters.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
                 EpochTotals totals = trainEpoch(epoch, order);
@@ -272,11 +297,11 @@ final class TrainingRun {
                 int size = batches[b][1] - start;
                 long prepareStart = System.nanoTime();
                 float[] x = new float[size * sampleSize];
-                float[] y = new float[size * outputs];
+                float[] y = new float[size * labelWidth];
                 fillBatch(order, start, size, x, y);
                 try (NDManager batchManager = trainer.getManager().newSubManager()) {
                     NDArray input = batchManager.create(x, ChannelLayout.channelsLast(size, data.sampleShape()));
-                    NDArray label = batchManager.create(y, new Shape(size, outputs));
+                    NDArray label = batchManager.create(y, new Shape(size, labelWidth));
                     long computeStart = System.nanoTime();
                     dataNanos += computeStart - prepareStart;
                     NDArray output;
@@ -287,6 +312,9 @@ final class TrainingRun {
                         collector.backward(loss);
                     }
                     trainer.step();
+                    step++;
+                    options.stepHook().afterStep(new TrainingStep(epoch, hyperparameters.epochs(), b + 1,
+                            batches.length, step, (long) hyperparameters.epochs() * batches.length), weights);
                     long metricsStart = System.nanoTime();
                     computeNanos += metricsStart - computeStart;
                     float batchLoss = loss.getFloat();
@@ -303,7 +331,10 @@ final class TrainingRun {
             return new EpochTotals(loss, accuracy);
         }
 
-        /** Copies the batch's samples (augmented) and labels; labels are one-hot rows scaled by class weight. */
+        /**
+         * Copies the batch's samples (augmented) and labels; labels are one-hot rows scaled by class weight, followed
+         * by the teacher's soft targets when distilling.
+         */
         private void fillBatch(int[] order, int start, int size, float[] x, float[] y) {
             for (int k = 0; k < size; k++) {
                 int sample = order[start + k];
@@ -311,7 +342,10 @@ final class TrainingRun {
                 augmenter.augment(x, k * sampleSize, augmentationRng);
                 if (data.isClassification()) {
                     int label = data.labels()[sample];
-                    y[k * outputs + label] = classWeights == null ? 1f : classWeights[label];
+                    y[k * labelWidth + label] = classWeights == null ? 1f : classWeights[label];
+                    if (softTargets != null) {
+                        System.arraycopy(softTargets[sample], 0, y, k * labelWidth + outputs, outputs);
+                    }
                 } else {
                     System.arraycopy(data.targets()[sample], 0, y, k * outputs, outputs);
                 }

@@ -1,0 +1,71 @@
+package dev.edgeforge.core.feature;
+
+import dev.edgeforge.core.format.ParsedSample;
+import dev.edgeforge.core.format.image.ImagePixels;
+import dev.edgeforge.core.impulse.RgbImage;
+import dev.edgeforge.core.sample.SampleData;
+
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What the {@link FeatureExtractor} reads from one sample: its {@link SampleData} and, for images, the decoded
+ * pixels. An image {@code SampleData} carries only its size and channels (the pixels live in the stored file), so
+ * image samples need the pixels beside it; build them with {@link #of(ParsedSample)} from a file parsed with
+ * {@code SampleParseOptions.withKeepImagePixels(true)}.
+ *
+ * @param data  the sample's sensors, interval and values (for images: size and channels only)
+ * @param image the pixels of an image sample; empty for time series
+ */
+public record FeatureSource(SampleData data, Optional<RgbImage> image) {
+
+    public FeatureSource {
+        Objects.requireNonNull(data, "data");
+        Objects.requireNonNull(image, "image");
+        if (image.isPresent() && !data.isImage()) {
+            throw new FeatureInputViolation("pixels were given for a time-series sample");
+        }
+    }
+
+    /** A time series (sensor or audio) sample. */
+    public static FeatureSource of(SampleData data) {
+        return new FeatureSource(data, Optional.empty());
+    }
+
+    /** An image sample with its pixels. */
+    public static FeatureSource ofImage(SampleData data, RgbImage pixels) {
+        return new FeatureSource(data, Optional.of(pixels));
+    }
+
+    /**
+     * A parsed upload or stored file. For PNG/JPEG files the decoded pixels are converted to packed RGB (gray is
+     * copied to all three channels; alpha is ignored, as Edge Impulse ignores it).
+     *
+     * @throws FeatureInputViolation for an image parsed without its pixels
+     */
+    public static FeatureSource of(ParsedSample parsed) {
+        if (!parsed.data().isImage()) {
+            return of(parsed.data());
+        }
+        ImagePixels pixels = parsed.image().flatMap(i -> i.pixels()).orElseThrow(() -> new FeatureInputViolation(
+                parsed.fileName() + ": image was parsed without its pixels; parse with keepImagePixels"));
+        return ofImage(parsed.data(), toRgb(pixels));
+    }
+
+    /** Packs interleaved 8-bit pixels (gray, gray + alpha, RGB or RGBA) as {@code 0xRRGGBB}. */
+    public static RgbImage toRgb(ImagePixels pixels) {
+        int w = pixels.width();
+        int h = pixels.height();
+        int channels = pixels.channels();
+        byte[] bytes = pixels.bytes();
+        int[] packed = new int[w * h];
+        for (int i = 0; i < packed.length; i++) {
+            int o = i * channels;
+            int r = bytes[o] & 0xFF;
+            int g = channels >= 3 ? bytes[o + 1] & 0xFF : r;
+            int b = channels >= 3 ? bytes[o + 2] & 0xFF : r;
+            packed[i] = (r << 16) | (g << 8) | b;
+        }
+        return new RgbImage(w, h, packed);
+    }
+}
