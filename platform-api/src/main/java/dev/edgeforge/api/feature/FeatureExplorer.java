@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Function;
 
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
@@ -62,7 +63,8 @@ public class FeatureExplorer {
             }
         }
         FeatureManifest manifest = manifest(set.result().manifestKey());
-        ExplorerView view = project(manifest, points);
+        long fitRows = Math.max(1, Math.min(MAX_FIT_ROWS, FIT_BYTES / (4L * manifest.featureLength())));
+        ExplorerView view = project(manifest, points, fitRows, this::chunk);
         store.put(cacheKey, JSON.writeValueAsBytes(view));
         return view;
     }
@@ -79,15 +81,19 @@ public class FeatureExplorer {
     private record Origin(String sampleId, String label, WindowFeatures window) {
     }
 
-    ExplorerView project(FeatureManifest manifest, int maxPoints) {
+    /**
+     * The projection of a feature set, fitted to at most {@code maxFitRows} windows spread evenly over it, showing at
+     * most {@code maxPoints}; chunks without a chosen window are not read.
+     */
+    static ExplorerView project(FeatureManifest manifest, int maxPoints, long maxFitRows,
+                                Function<String, FeatureChunk> chunks) {
         List<String> labels = manifest.labels().stream().map(FeatureManifest.LabelCount::label).toList();
         long total = manifest.windowCount();
         if (total == 0) {
             return new ExplorerView(manifest.impulseVersion(), manifest.jobId(), 0, 0, 0, false, new double[2],
                     labels, List.of());
         }
-        long fitCap = Math.max(1, Math.min(MAX_FIT_ROWS, FIT_BYTES / (4L * manifest.featureLength())));
-        long stride = (total + fitCap - 1) / fitCap;
+        long stride = (total + maxFitRows - 1) / maxFitRows;
         List<Origin> kept = new ArrayList<>();
         long index = 0;
         for (FeatureManifest.Entry entry : manifest.samples()) {
@@ -99,7 +105,7 @@ public class FeatureExplorer {
                 index += entry.windows(); // no kept window in this sample: do not read its chunk
                 continue;
             }
-            for (WindowFeatures window : chunk(entry.chunkKey()).windows()) {
+            for (WindowFeatures window : chunks.apply(entry.chunkKey()).windows()) {
                 if (index++ % stride == 0) {
                     kept.add(new Origin(entry.sampleId(), entry.label(), window));
                 }
