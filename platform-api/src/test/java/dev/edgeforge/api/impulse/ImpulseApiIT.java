@@ -14,6 +14,7 @@ import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 import dev.edgeforge.api.support.ApiClient;
+import dev.edgeforge.api.support.BrowserSession;
 import dev.edgeforge.api.support.IntegrationTest;
 import dev.edgeforge.api.support.TestUsers;
 import dev.edgeforge.api.support.TestUsers.User;
@@ -201,6 +202,28 @@ class ImpulseApiIT {
         assertThat(client.get(base, stranger.auth()).status()).isEqualTo(404);
         assertThat(client.put(base, impulse, stranger.auth()).status()).isEqualTo(404);
         assertThat(client.get(base, ApiClient.Auth.none()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void thePageIsInTheSidebarAndReadOnlyForViewers() {
+        User viewer = member("viewer");
+
+        BrowserSession ownerPages = BrowserSession.signIn(port, owner.email(), owner.password());
+        ApiClient.Response page = ownerPages.page("/projects/" + projectId + "/impulse");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("data-can-edit=\"true\"").contains("/js/impulse-design.js")
+                .contains("data-nav=\"impulse\"").doesNotContain("id=\"viewer-note\"");
+        assertThat(ownerPages.page("/projects/" + projectId).body())
+                .contains("href=\"/projects/" + projectId + "/impulse\"");
+
+        ApiClient.Response viewerPage = BrowserSession.signIn(port, viewer.email(), viewer.password())
+                .page("/projects/" + projectId + "/impulse");
+        assertThat(viewerPage.status()).isEqualTo(200);
+        assertThat(viewerPage.body()).contains("data-can-edit=\"false\"").contains("id=\"viewer-note\"");
+
+        User stranger = TestUsers.register(client, "stranger");
+        assertThat(BrowserSession.signIn(port, stranger.email(), stranger.password())
+                .page("/projects/" + projectId + "/impulse").status()).isEqualTo(404);
     }
 
     @Test
