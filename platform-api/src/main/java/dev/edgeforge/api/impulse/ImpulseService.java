@@ -1,0 +1,124 @@
+package dev.edgeforge.api.impulse;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import dev.edgeforge.api.problem.FieldProblem;
+import dev.edgeforge.api.problem.ValidationViolation;
+import dev.edgeforge.core.dsp.ParameterError;
+import dev.edgeforge.core.impulse.Impulse;
+import dev.edgeforge.core.impulse.ImpulseJson;
+
+/**
+ * Saves and reads the versions of projects' impulses. Callers check access first ({@code ProjectAccess}); this
+ * service trusts the project id it is given.
+ */
+@Service
+public class ImpulseService {
+
+    private final ImpulseRepository repository;
+    private final Clock clock;
+
+    ImpulseService(ImpulseRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /**
+     * The outcome of a save.
+     *
+     * @param stored  the latest version after the save
+     * @param changed whether the save made a new version (false: the impulse equals the latest one)
+     */
+    public record SaveOutcome(StoredImpulse stored, boolean changed) {
+    }
+
+    /** The latest saved version, if any. */
+    @Transactional(readOnly = true)
+    public Optional<StoredImpulse> latest(UUID projectId) {
+        return repository.latest(projectId);
+    }
+
+    /**
+     * One saved version.
+     *
+     * @throws ImpulseVersionNotFoundException when the project has no such version
+     */
+    @Transactional(readOnly = true)
+    public StoredImpulse version(UUID projectId, int version) {
+        return repository.find(projectId, version)
+                .orElseThrow(() -> new ImpulseVersionNotFoundException(version, repository.latestVersion(projectId)));
+    }
+
+    /** Every saved version, newest first. */
+    @Transactional(readOnly = true)
+    public List<StoredImpulse> versions(UUID projectId) {
+        return repository.all(projectId);
+    }
+
+    /** What a project without a saved impulse starts from (version 0, not saved). */
+    public Impulse defaultImpulse() {
+        return DefaultImpulse.create();
+    }
+
+    /**
+     * Saves {@code impulse} as the project's next version unless it equals the latest one. The version number in
+     * {@code impulse} is ignored: versions are numbered by the server.
+     *
+     * @throws ValidationViolation listing every refused field
+     */
+    @Transactional
+    public SaveOutcome save(UUID projectId, Impulse impulse, UUID createdBy) {
+        requireValid(impulse);
+        repository.lockProject(projectId);
+        Optional<StoredImpulse> latest = repository.latest(projectId);
+        if (latest.isPresent() && canonical(latest.get().impulse()).equals(canonical(impulse))) {
+            return new SaveOutcome(latest.get(), false);
+        }
+        int next = latest.map(StoredImpulse::version).orElse(0) + 1;
+        StoredImpulse stored = new StoredImpulse(projectId, canonical(impulse).withVersion(next), clock.instant(),
+                createdBy);
+        repository.insert(stored);
+        return new SaveOutcome(stored, true);
+    }
+
+    /**
+     * Every problem that keeps {@code impulse} from being saved, fields named as in its JSON; empty when it can be
+     * saved. The version number is not checked (the server sets it).
+     */
+    public static List<FieldProblem> problems(Impulse impulse) {
+        Impulse numbered = impulse.withVersion(1);
+        List<FieldProblem> problems = new ArrayList<>();
+        for (ParameterError error : numbered.check(null)) {
+            problems.add(new FieldProblem(error.field(), error.message()));
+        }
+        if (numbered.input() != null) {
+            problems.addAll(LearningBlockSettings.check(numbered));
+        }
+        return problems;
+    }
+
+    /** @throws ValidationViolation listing every problem {@link #problems} finds */
+    public static void requireValid(Impulse impulse) {
+        List<FieldProblem> problems = problems(impulse);
+        if (!problems.isEmpty()) {
+            FieldProblem first = problems.get(0);
+            throw new ValidationViolation("The impulse cannot be saved: " + first.field() + " " + first.message()
+                    + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems)." : "."), problems);
+        }
+    }
+
+    /**
+     * The impulse as it reads back from storage: absent and null settings, set orders and number forms compare equal
+     * after a JSON round trip.
+     */
+    private static Impulse canonical(Impulse impulse) {
+        return ImpulseJson.read(ImpulseJson.write(impulse.withVersion(1)));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.edgeforge.api.impulse;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+
+import dev.edgeforge.api.problem.EdgeForgeException;
+import dev.edgeforge.api.problem.ProblemType;
+
+/** A cost estimate was asked for a board whose clock is not known. */
+public class UnknownTargetViolation extends EdgeForgeException {
+
+    public static final ProblemType TYPE =
+            new ProblemType("unknown-target", HttpStatus.BAD_REQUEST, "Target board not known");
+
+    private final List<String> known;
+
+    public UnknownTargetViolation(String target, List<String> known) {
+        super(TYPE, "There is no target '" + target + "'; use one of " + String.join(", ", known) + ".");
+        this.known = List.copyOf(known);
+    }
+
+    @Override
+    public Map<String, Object> extensions() {
+        return Map.of("targets", known);
+    }
+}
