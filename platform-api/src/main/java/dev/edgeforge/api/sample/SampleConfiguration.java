@@ -39,6 +39,11 @@ class SampleConfiguration {
     }
 
     @Bean
+    UploadPartCountCustomizer uploadPartCountCustomizer(DatasetProperties properties) {
+        return new UploadPartCountCustomizer(properties);
+    }
+
+    @Bean
     FilterRegistrationBean<UploadSizeFilter> uploadSizeFilter(DatasetProperties properties,
                                                               ProblemResponseWriter problems) {
         FilterRegistrationBean<UploadSizeFilter> registration =

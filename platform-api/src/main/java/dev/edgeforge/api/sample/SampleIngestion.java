@@ -279,7 +279,7 @@ public class SampleIngestion {
 
     /** A short id that makes names unique, as Edge Impulse's {@code x-add-date-id} does. */
     private String uniqueId() {
-        return Long.toString(clock.millis(), 36) + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36),
+        return Long.toString(clock.instant().toEpochMilli(), 36) + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36),
                 36);
     }
 
