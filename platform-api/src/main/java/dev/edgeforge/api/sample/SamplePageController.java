@@ -44,6 +44,7 @@ class SamplePageController {
     String sample(@PathVariable UUID projectId, @PathVariable UUID sampleId, Model model) {
         ProjectGrant grant = prepare(projectId, model);
         model.addAttribute("sample", SampleView.of(samples.get(grant, sampleId)));
+        model.addAttribute("categories", SampleCategory.values());
         model.addAttribute("tab", "samples");
         return "data/sample";
     }
