@@ -1,0 +1,32 @@
+package dev.edgeforge.api.sample;
+
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * The outcome of one file of an upload, shaped like Edge Impulse's ingestion answers ({@code success},
+ * {@code fileName}, {@code error}) with what EdgeForge adds for a stored sample.
+ *
+ * @param code  for a failure, the problem code ({@code sample-malformed}, {@code sample-unsupported},
+ *              {@code sample-signature-invalid}, {@code upload-too-large}, {@code duplicate-sample},
+ *              {@code labels-file-invalid})
+ * @param error for a failure, the file name and what is wrong with it
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record FileResult(String fileName, boolean success, UUID id, String name, String label,
+                         SampleCategory category, String error, String code) {
+
+    static FileResult stored(String fileName, SampleRow row) {
+        return new FileResult(fileName, true, row.id(), row.name(), row.label(), row.category(), null, null);
+    }
+
+    /** A labels sidecar that was read and applied to the batch. */
+    static FileResult sidecar(String fileName) {
+        return new FileResult(fileName, true, null, null, null, null, null, null);
+    }
+
+    static FileResult failed(String fileName, String code, String error) {
+        return new FileResult(fileName, false, null, null, null, null, error, code);
+    }
+}

@@ -1,0 +1,48 @@
+package dev.edgeforge.api.sample;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import dev.edgeforge.core.format.labels.BoundingBox;
+import dev.edgeforge.core.sample.ImageInfo;
+import dev.edgeforge.core.sample.Sensor;
+
+/**
+ * One row of the {@code sample} table: the metadata of a sample whose bytes are the object {@link #objectKey()}.
+ *
+ * @param label           null when unlabeled
+ * @param length          values per axis (0 for an image)
+ * @param image           size and channels of an image sample, null otherwise
+ * @param signatureStatus for Edge Impulse messages {@code VERIFIED} or {@code NOT_SIGNED}, null otherwise
+ */
+public record SampleRow(UUID id, UUID projectId, String name, String label, SampleCategory category,
+                        StoredFormat format, String sha256, String objectKey, long sizeBytes, List<Sensor> sensors,
+                        double intervalMs, double frequencyHz, int length, double durationMs, String deviceName,
+                        String deviceType, Map<String, String> metadata, ImageInfo image,
+                        List<BoundingBox> boundingBoxes, String signatureStatus, boolean enabled, Instant createdAt,
+                        Instant updatedAt) {
+
+    public SampleRow {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(projectId, "projectId");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(category, "category");
+        Objects.requireNonNull(format, "format");
+        Objects.requireNonNull(sha256, "sha256");
+        Objects.requireNonNull(objectKey, "objectKey");
+        sensors = List.copyOf(sensors);
+        metadata = Map.copyOf(metadata);
+        boundingBoxes = List.copyOf(boundingBoxes);
+        Objects.requireNonNull(createdAt, "createdAt");
+        Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /** Whether the bytes are audio the browser can play: a WAV file, or a time series of {@code wav} units. */
+    public boolean isAudio() {
+        return format == StoredFormat.WAV
+                || (!sensors.isEmpty() && sensors.stream().allMatch(s -> "wav".equalsIgnoreCase(s.units())));
+    }
+}

@@ -1,0 +1,25 @@
+package dev.edgeforge.api.sample;
+
+import org.springframework.http.HttpStatus;
+
+import dev.edgeforge.api.problem.EdgeForgeException;
+import dev.edgeforge.api.problem.ProblemType;
+
+/** An upload is larger than {@code edgeforge.datasets.max-upload-bytes} / {@code max-request-bytes} (413). */
+public class UploadTooLargeViolation extends EdgeForgeException {
+
+    public static final ProblemType TYPE =
+            new ProblemType("upload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Upload is too large");
+
+    public UploadTooLargeViolation(String what, long limitBytes) {
+        super(TYPE, what + " is larger than the limit of " + describe(limitBytes)
+                + "; split it into smaller files or ask the administrator to raise edgeforge.datasets limits.");
+    }
+
+    static String describe(long bytes) {
+        if (bytes % (1024L * 1024) == 0) {
+            return (bytes / (1024L * 1024)) + " MB";
+        }
+        return bytes + " bytes";
+    }
+}

@@ -1,0 +1,109 @@
+package dev.edgeforge.api.sample.dataset;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+import tools.jackson.databind.JsonNode;
+
+import dev.edgeforge.api.project.ProjectAccess;
+import dev.edgeforge.api.project.ProjectGrant;
+import dev.edgeforge.api.project.ProjectRole;
+import dev.edgeforge.api.project.ProjectService;
+import dev.edgeforge.api.sample.JsonFields;
+
+/** The dataset as a whole: summary, rebalance, export, versions. */
+@RestController
+@RequestMapping("/api/v1/projects/{projectId}/dataset")
+@Tag(name = "Dataset")
+class DatasetController {
+
+    private final ProjectAccess access;
+    private final ProjectService projects;
+    private final DatasetSummaryService summaries;
+    private final DatasetExporter exporter;
+    private final DatasetVersionService versions;
+
+    DatasetController(ProjectAccess access, ProjectService projects, DatasetSummaryService summaries,
+                      DatasetExporter exporter, DatasetVersionService versions) {
+        this.access = access;
+        this.projects = projects;
+        this.summaries = summaries;
+        this.exporter = exporter;
+        this.versions = versions;
+    }
+
+    @GetMapping("/summary")
+    @Operation(summary = "Counts and total duration per label and category, and the train/test ratio")
+    DatasetSummary summary(@PathVariable UUID projectId) {
+        return summaries.summary(access.requireRole(projectId, ProjectRole.VIEWER));
+    }
+
+    @PostMapping("/rebalance")
+    @Operation(summary = "Move samples so that each label is 80% training, 20% testing (member)")
+    DatasetSummaryService.Rebalance rebalance(@PathVariable UUID projectId) {
+        return summaries.rebalance(access.requireRole(projectId, ProjectRole.MEMBER));
+    }
+
+    @GetMapping(path = "/export", produces = "application/zip")
+    @Operation(summary = "The dataset as a ZIP of Edge Impulse JSON files in training/ and testing/ (images as "
+            + "they are) plus info.labels; uploading the ZIP imports it back")
+    ResponseEntity<StreamingResponseBody> export(@PathVariable UUID projectId) {
+        ProjectGrant grant = access.requireRole(projectId, ProjectRole.VIEWER);
+        String projectName = projects.get(grant).name().replaceAll("[^A-Za-z0-9._-]+", "-");
+        String fileName = (projectName.isBlank() ? "dataset" : projectName) + "-dataset.zip";
+        StreamingResponseBody body = out -> exporter.export(grant.projectId(), out);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("application/zip"))
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
+                .body(body);
+    }
+
+    @PostMapping("/versions")
+    @Operation(summary = "Snapshot the sample list as a named, immutable version (member)")
+    ResponseEntity<DatasetVersionView> createVersion(@PathVariable UUID projectId, @RequestBody JsonNode body) {
+        ProjectGrant grant = access.requireRole(projectId, ProjectRole.MEMBER);
+        String name = JsonFields.of(body, Set.of("name")).string("name").orElse("");
+        DatasetVersionView version = versions.create(grant, name);
+        return ResponseEntity.created(URI.create("/api/v1/projects/" + projectId + "/dataset/versions/"
+                + version.id())).body(version);
+    }
+
+    @GetMapping("/versions")
+    @Operation(summary = "The dataset versions, newest first, with their counts")
+    List<DatasetVersionView> listVersions(@PathVariable UUID projectId) {
+        return versions.list(access.requireRole(projectId, ProjectRole.VIEWER));
+    }
+
+    @GetMapping("/versions/{versionId}/compare")
+    @Operation(summary = "Counts per label and category of a version and another version (with=<id>) or the "
+            + "current dataset (with=current)")
+    DatasetComparison compare(@PathVariable UUID projectId, @PathVariable UUID versionId,
+                              @RequestParam(defaultValue = "current") String with) {
+        return versions.compare(access.requireRole(projectId, ProjectRole.VIEWER), versionId, with);
+    }
+
+    @PostMapping("/versions/{versionId}/restore")
+    @Operation(summary = "Restore names, labels, categories and enabled flags of a version; deleted samples come "
+            + "back when their bytes are still stored and are reported otherwise (member)")
+    DatasetRestore restore(@PathVariable UUID projectId, @PathVariable UUID versionId) {
+        return versions.restore(access.requireRole(projectId, ProjectRole.MEMBER), versionId);
+    }
+}

@@ -1,0 +1,109 @@
+package dev.edgeforge.api.sample.dataset;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+
+import org.springframework.stereotype.Component;
+
+import dev.edgeforge.api.sample.SampleContent;
+import dev.edgeforge.api.sample.SampleFilter;
+import dev.edgeforge.api.sample.SampleRepository;
+import dev.edgeforge.api.sample.SampleRow;
+import dev.edgeforge.api.sample.SampleStorage;
+import dev.edgeforge.core.format.ei.EiAcquisitionWriter;
+import dev.edgeforge.core.format.ei.EiSigning;
+import dev.edgeforge.core.format.labels.InfoLabels;
+import dev.edgeforge.core.format.labels.InfoLabelsEntry;
+import dev.edgeforge.core.format.labels.LabelsFiles;
+import dev.edgeforge.core.format.labels.SampleLabel;
+
+/**
+ * Writes a project's dataset as a ZIP in Edge Impulse's export layout: one folder per category
+ * ({@code training/}, {@code testing/}, {@code anomaly/}) holding each time series as an Edge Impulse JSON message
+ * and each image as its original file, and an {@code info.labels} at the root with every file's name, label,
+ * category, metadata and bounding boxes. Uploading the ZIP (or its files) to the upload endpoint imports it back with
+ * the same names, labels, categories and values. File names are unique across folders, so a sidecar entry is found
+ * even when a client sends base names only.
+ *
+ * <p>The archive is written while it is sent: one sample in memory at a time.
+ */
+@Component
+public class DatasetExporter {
+
+    private static final int PAGE = 500;
+
+    private final SampleRepository samples;
+    private final SampleStorage storage;
+    private final SampleContent content;
+
+    DatasetExporter(SampleRepository samples, SampleStorage storage, SampleContent content) {
+        this.samples = samples;
+        this.storage = storage;
+        this.content = content;
+    }
+
+    /** Writes the ZIP to {@code out} (not closed). */
+    public void export(UUID projectId, OutputStream out) throws IOException {
+        ZipOutputStream zip = new ZipOutputStream(out);
+        List<InfoLabelsEntry> entries = new ArrayList<>();
+        Set<String> usedNames = new HashSet<>();
+        List<SampleRow> page = samples.pageAfter(projectId, SampleFilter.all(), null, PAGE);
+        while (!page.isEmpty()) {
+            for (SampleRow row : page) {
+                entries.add(write(zip, row, usedNames));
+            }
+            page = page.size() < PAGE ? List.of()
+                    : samples.pageAfter(projectId, SampleFilter.all(), page.get(page.size() - 1), PAGE);
+        }
+        zip.putNextEntry(new ZipEntry(LabelsFiles.INFO_LABELS));
+        zip.write(LabelsFiles.writeInfoLabels(new InfoLabels(entries)));
+        zip.closeEntry();
+        zip.finish();
+        zip.flush();
+    }
+
+    private InfoLabelsEntry write(ZipOutputStream zip, SampleRow row, Set<String> usedNames) throws IOException {
+        String extension = row.image() != null ? row.format().extension() : ".json";
+        String path = row.category().value() + "/" + uniqueFileName(row, extension, usedNames);
+        zip.putNextEntry(new ZipEntry(path));
+        if (row.image() != null) {
+            try (InputStream in = storage.open(row)) {
+                in.transferTo(zip);
+            }
+        } else {
+            zip.write(EiAcquisitionWriter.writeJson(content.load(row), EiSigning.none()));
+        }
+        zip.closeEntry();
+        Optional<SampleLabel> label = Optional.of(row.label() == null ? new SampleLabel.Unlabeled()
+                : new SampleLabel.Single(row.label()));
+        return new InfoLabelsEntry(path, Optional.of(row.name()), row.category().value(), label, row.metadata(),
+                row.boundingBoxes());
+    }
+
+    /** The sample's name made safe for a file name, made unique with the start of its id when taken. */
+    private static String uniqueFileName(SampleRow row, String extension, Set<String> used) {
+        String safe = row.name().replaceAll("[^A-Za-z0-9._ -]", "_");
+        if (safe.isBlank() || safe.startsWith(".")) {
+            safe = "sample" + safe;
+        }
+        String candidate = safe + extension;
+        if (!used.add(candidate.toLowerCase(Locale.ROOT))) {
+            candidate = safe + "." + row.id().toString().substring(0, 8) + extension;
+            if (!used.add(candidate.toLowerCase(Locale.ROOT))) {
+                candidate = safe + "." + row.id() + extension;
+                used.add(candidate.toLowerCase(Locale.ROOT));
+            }
+        }
+        return candidate;
+    }
+}
