@@ -320,7 +320,7 @@
       }
       shown++;
       var confidence = classification ? Math.max.apply(null, row.scores) : row.scores[0];
-      var tr = M.el('tr', { className: ok === false ? 'ef-wrong' : p === 'uncertain' ? 'ef-uncertain' : '',
+      var tr = M.el('tr', { className: p === 'uncertain' ? 'ef-uncertain' : ok === false ? 'ef-wrong' : '',
         'data-prediction-row': '' }, [
         M.el('td', { className: 'mono', text: row.sampleId }), M.el('td', { text: String(row.windowIndex) }),
         M.el('td', { text: row.label }), M.el('td', { className: 'ef-predicted', text: p }),

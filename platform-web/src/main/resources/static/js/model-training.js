@@ -392,6 +392,7 @@
     EdgeForge.api('POST', base + '/jobs/train', body).then(function (started) {
       document.getElementById('page-alert').classList.add('hidden');
       attach(started.jobId, started.modelId, name || null);
+      $('training-run').scrollIntoView({ block: 'start', behavior: 'smooth' });
     }).catch(function (problem) {
       EdgeForge.showAlert('error', M.problemMessage(problem));
       updateStart();
