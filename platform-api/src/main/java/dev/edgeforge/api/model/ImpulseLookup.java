@@ -1,0 +1,17 @@
+package dev.edgeforge.api.model;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import dev.edgeforge.core.impulse.Impulse;
+
+/**
+ * Port to the impulse feature: a saved impulse version of a project. Live classification computes a sample's
+ * features with the impulse version the model was trained on; training takes the default learning block from the
+ * impulse's learning block settings.
+ */
+public interface ImpulseLookup {
+
+    /** The impulse of {@code projectId} at {@code version}, or empty when there is no such version. */
+    Optional<Impulse> find(UUID projectId, int version);
+}

@@ -1,0 +1,27 @@
+package dev.edgeforge.api.model;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+
+import dev.edgeforge.api.problem.EdgeForgeException;
+import dev.edgeforge.api.problem.ProblemType;
+
+/** No model with this id in the project (404). */
+public class ModelNotFoundException extends EdgeForgeException {
+
+    public static final ProblemType TYPE = new ProblemType("model-not-found", HttpStatus.NOT_FOUND, "Model not found");
+
+    private final UUID modelId;
+
+    public ModelNotFoundException(UUID modelId) {
+        super(TYPE, "The project has no model with id " + modelId + "; list the project's models for the ids.");
+        this.modelId = modelId;
+    }
+
+    @Override
+    public Map<String, Object> extensions() {
+        return Map.of("modelId", modelId.toString());
+    }
+}

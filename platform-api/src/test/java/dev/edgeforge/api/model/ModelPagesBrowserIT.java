@@ -1,0 +1,215 @@
+package dev.edgeforge.api.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.edgeforge.api.support.ApiClient;
+import dev.edgeforge.api.support.IntegrationTest;
+import dev.edgeforge.api.support.TestUsers;
+import dev.edgeforge.infra.storage.ObjectStore;
+
+/**
+ * The Training and Models pages in a real headless Chromium: edit the layers (a shape problem shows on its layer),
+ * start training, watch the loss chart grow epoch by epoch from the SSE stream, read the confusion matrix, then the
+ * model page (metrics, threshold slider, live classification) and the models list. Screenshots go to
+ * {@code /tmp/ef-model-*.png}. Fails (never skips) without Debian's chromium and chromium-driver.
+ */
+@IntegrationTest
+class ModelPagesBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    ObjectStore store;
+    @Autowired
+    TestModelPorts.Registry registry;
+    @TempDir
+    Path browserProfile;
+
+    ChromeDriver browser;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            fail("Headless Chromium is needed for this test but " + CHROMIUM + " or " + CHROMEDRIVER
+                    + " is missing; install both with: sudo apt-get install -y chromium chromium-driver");
+        }
+        System.setProperty("SE_OFFLINE", "true");
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1400,1000", "--user-data-dir=" + browserProfile);
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build(), options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void trainFromThePageWatchItLiveAndReadTheResults() throws Exception {
+        ApiClient client = ApiClient.stateless(port);
+        TestUsers.User user = TestUsers.register(client, "browser-trainer");
+        UUID projectId = TestUsers.createProject(client, user, "Gesture pages");
+        GestureProject.classic(projectId, store, registry);
+        signIn(user);
+
+        browser.get(url("/projects/" + projectId + "/training"));
+        WebElement start = browser.findElement(By.id("start-training"));
+        wait.until(ExpectedConditions.elementToBeClickable(start));
+        assertThat(browser.findElement(By.id("feature-summary")).getText()).contains("[33]").contains("4 labels");
+        assertThat(browser.findElements(By.cssSelector("#layer-rows tr[data-layer-row]"))).hasSize(2);
+        assertThat(browser.findElement(By.cssSelector(".sidebar a.active")).getText()).isEqualTo("Training");
+
+        // a conv1d on flat features is refused on its own row, and Start is disabled until it is removed
+        new Select(browser.findElement(By.id("new-layer-type"))).selectByValue("conv1d");
+        browser.findElement(By.id("add-layer")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-problem-of='2']")));
+        assertThat(browser.findElement(By.cssSelector("[data-problem-of='2']")).getText()).contains("needs a time series");
+        assertThat(start.isEnabled()).isFalse();
+        browser.findElement(By.cssSelector("tr[data-layer-row='2'] button[title=Remove]")).click();
+        wait.until(ExpectedConditions.elementToBeClickable(start));
+        assertThat(browser.findElement(By.id("parameter-count")).getText()).contains("trainable parameters");
+
+        type("hp-epochs", "12");
+        type("hp-batch-size", "2");
+        type("model-name", "Browser gestures");
+        start.click();
+
+        // the loss chart grows while training runs (SSE), then the validation confusion matrix appears
+        TreeSet<Integer> seen = new TreeSet<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
+        boolean screenshotTaken = false;
+        while (browser.findElements(By.cssSelector("[data-testid=training-done], [data-testid=training-error]"))
+                .isEmpty()) {
+            if (System.nanoTime() > deadline) {
+                fail("training did not finish on the page; log: " + browser.findElement(By.id("training-log"))
+                        .getText());
+            }
+            List<WebElement> lines = browser.findElements(By.cssSelector("#loss-chart path.ef-line.ef-train"));
+            if (!lines.isEmpty()) {
+                seen.add(Integer.parseInt(lines.get(0).getAttribute("data-points")));
+                if (!screenshotTaken && seen.last() >= 3) {
+                    scrollTo("training-run");
+                    screenshot("training-live");
+                    screenshotTaken = true;
+                }
+            }
+            ModelTesting.sleep(100);
+        }
+        assertThat(browser.findElements(By.cssSelector("[data-testid=training-error]"))).isEmpty();
+        assertThat(seen.headSet(12)).as("partial charts seen while training: %s", seen).hasSizeGreaterThan(1);
+        assertThat(browser.findElements(By.cssSelector("#loss-chart path.ef-line")).get(0)
+                .getAttribute("data-points")).isEqualTo("12");
+        assertThat(browser.findElements(By.cssSelector("#accuracy-chart path.ef-line.ef-val"))).hasSize(1);
+        assertThat(browser.findElement(By.id("training-log")).getText()).contains("Epoch 12/12").contains("Model ready");
+        WebElement matrix = browser.findElement(By.cssSelector("#run-result [data-testid=confusion-matrix]"));
+        assertThat(matrix.findElements(By.cssSelector("tbody tr"))).hasSize(4);
+        assertThat(matrix.getText()).contains("circle").contains("wave");
+        assertThat(browser.findElement(By.id("run-state")).getText()).isEqualTo("succeeded");
+        scrollTo("run-result");
+        screenshot("training-done");
+
+        // the model page: metrics, sizes, lineage, testing table with the threshold slider, live classification
+        browser.findElement(By.cssSelector("[data-testid=training-done] a")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[data-prediction-row]")));
+        assertThat(browser.findElement(By.id("model-name")).getText()).isEqualTo("Browser gestures");
+        assertThat(browser.findElements(By.cssSelector("[data-evaluation=validation] [data-testid=confusion-matrix]")))
+                .hasSize(2);
+        assertThat(browser.findElement(By.id("sizes-table")).getText()).contains("MACs per inference");
+        assertThat(browser.findElement(By.id("lineage")).getText()).contains("Impulse version").contains("12 epochs");
+        assertThat(browser.findElements(By.cssSelector("#history-loss path.ef-line"))).hasSize(2);
+        assertThat(browser.findElement(By.id("download-int8")).getAttribute("href")).contains("variant=int8");
+        String lenient = browser.findElement(By.id("testing-summary")).getText();
+        setSlider("0.99");
+        wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("testing-summary"), lenient)));
+        assertThat(browser.findElement(By.id("threshold-value")).getText()).isEqualTo("0.99");
+        assertThat(browser.findElements(By.cssSelector("tr.ef-uncertain"))).isNotEmpty();
+        scrollTo("testing-card");
+        screenshot("model-testing");
+
+        new Select(browser.findElement(By.id("live-sample"))).selectByIndex(1);
+        browser.findElement(By.id("classify-sample")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#live-table [data-live-row]")));
+        assertThat(browser.findElement(By.cssSelector("[data-testid=live-summary]")).getText()).contains("windows");
+        scrollTo("live-card");
+        screenshot("model-live");
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        screenshot("model-top");
+
+        browser.findElement(By.cssSelector(".sidebar a[data-nav=models]")).click();
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#model-table [data-model-id]")));
+        assertThat(browser.findElement(By.id("model-table")).getText()).contains("Browser gestures")
+                .contains("validation");
+        screenshot("models-list");
+    }
+
+    private void signIn(TestUsers.User user) {
+        browser.get(url("/login"));
+        type("email", user.email());
+        type("password", user.password());
+        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlMatches(".*/projects$"));
+    }
+
+    private void scrollTo(String id) {
+        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
+    }
+
+    private void setSlider(String value) {
+        ((JavascriptExecutor) browser).executeScript("var s = document.getElementById('threshold-slider');"
+                + "s.value = arguments[0]; s.dispatchEvent(new Event('input'));", value);
+    }
+
+    private void type(String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("/tmp/ef-model-" + name + ".png"),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+}
