@@ -233,7 +233,7 @@
       if (v.status === 'not-emulated') {
         fact(facts, 'Status', v.windowNote);
       } else {
-        fact(facts, 'Windows compared', v.windows + ' (' + v.windowNote + ')');
+        fact(facts, 'Test windows', v.windowNote);
         fact(facts, 'Equal to the server, bit for bit', v.matching + ' of ' + v.windows);
         fact(facts, 'Mismatches', String(v.mismatchCount));
         if (v.deviceAccuracy !== null && v.deviceAccuracy !== undefined) {
@@ -287,7 +287,10 @@
           cell(row, grouped(section.bytes), 'num');
           sectionRows.appendChild(row);
         });
-        Object.keys(image.flashByFile).forEach(function (file) {
+        // JSON objects keep no order (PostgreSQL's jsonb sorts keys): largest first again
+        Object.keys(image.flashByFile).sort(function (a, b) {
+          return image.flashByFile[b] - image.flashByFile[a];
+        }).forEach(function (file) {
           var row = document.createElement('tr');
           cell(row, file, 'mono');
           cell(row, grouped(image.flashByFile[file]), 'num');

@@ -38,19 +38,25 @@ import java.util.Optional;
  * for Cortex-M4F; within 3% of the linked images of the MLPerf Tiny models.
  *
  * <h2>Latency</h2>
- * Network instructions {@code = }{@value #INSTRUCTIONS_PER_DENSE_MAC}{@code  × MACs of CONV_2D and FULLY_CONNECTED
- * + }{@value #INSTRUCTIONS_PER_DEPTHWISE_MAC}{@code  × MACs of DEPTHWISE_CONV_2D + }{@value
- * #INSTRUCTIONS_PER_OUTPUT_ELEMENT}{@code  × output elements of all operators}. The three rates are fitted to the
- * instructions per inference the Cortex-M kernels measured on the emulated STM32F405 (QEMU {@code -icount
- * shift=0}, TIM2; see {@code QemuVerifier}) for the four MLPerf Tiny models: AD 0.755 M, KWS 16.48 M, ResNet-8
- * 44.99 M, VWW 46.75 M instructions; the model is within 12% of each. Dense dot products run four MACs per two SIMD
- * instructions plus loads; the depthwise kernel cannot use the SIMD dot product along channels and pays addressing
- * per tap; every output element costs a requantization.
+ * Network instructions {@code = }{@value #INSTRUCTIONS_PER_CONV_MAC}{@code  × MACs of CONV_2D + }{@value
+ * #INSTRUCTIONS_PER_FULLY_CONNECTED_MAC}{@code  × MACs of FULLY_CONNECTED + }{@value
+ * #INSTRUCTIONS_PER_DEPTHWISE_MAC}{@code  × MACs of DEPTHWISE_CONV_2D + }{@value
+ * #INSTRUCTIONS_PER_OUTPUT_ELEMENT}{@code  × output elements + }{@value #INSTRUCTIONS_PER_OPERATOR}{@code  ×
+ * operators + }{@value #INSTRUCTIONS_PER_SOFTMAX_ELEMENT}{@code  × SOFTMAX elements}. The rates are fitted to the
+ * instructions per inference the Cortex-M kernels measure on the emulated STM32F405 (QEMU {@code -icount shift=0},
+ * TIM2; see {@code QemuVerifier}): the four MLPerf Tiny models (AD 0.755 M, KWS 16.48 M, ResNet-8 44.99 M, VWW
+ * 46.75 M instructions; the model is within 4% of each) and small fully connected graphs with and without SOFTMAX
+ * for the per-operator and per-exponential terms (an 8→3 classifier with SOFTMAX: 2,165). Dense dot products run two
+ * MACs per SIMD instruction plus loads; the depthwise kernel cannot use the SIMD dot product along channels and
+ * pays addressing per tap; every output element costs a requantization; each operator a call and loop set-up;
+ * SOFTMAX a fixed-point exponential and reciprocal per element.
  *
  * <p>Time {@code = instructions × cycles per instruction / clock + DSP time}. Cycles per instruction: Cortex-M4F
  * {@value #CORTEX_M4F_CYCLES_PER_INSTRUCTION}, calibrated on published MLPerf Tiny v0.5 results of TFLite Micro +
  * CMSIS-NN on the NUCLEO-L4R5ZI (Cortex-M4F at 120 MHz, weights read from flash with wait states): their cycles per
- * inference divided by the same kernels' QEMU instruction counts give 2.1 (AD) to 3.0 (VWW). Cortex-M7F
+ * inference divided by the QEMU instruction counts of TFLite Micro + CMSIS-NN for the same models
+ * ({@code shared/models/mlperf-tiny/README.md}) give 2.1 (AD) to 3.0 (VWW); the TFLite Micro versions differ, so
+ * expect real boards within a factor of 1.5 of the estimate. Cortex-M7F
  * {@value #CORTEX_M7F_CYCLES_PER_INSTRUCTION} is an assumption (dual issue, caches), not a measurement, and the
  * estimate says so ({@link DeploymentEstimate.Latency#calibrated()}). The DSP block's time is its own model
  * ({@link CostEstimate#millisecondsPerWindow}).
@@ -60,11 +66,26 @@ import java.util.Optional;
  */
 public final class DeploymentEstimator {
 
-    public static final double INSTRUCTIONS_PER_DENSE_MAC = 3.0;
+    public static final double INSTRUCTIONS_PER_CONV_MAC = 3.2;
+    public static final double INSTRUCTIONS_PER_FULLY_CONNECTED_MAC = 2.7;
     public static final double INSTRUCTIONS_PER_DEPTHWISE_MAC = 25.0;
     public static final double INSTRUCTIONS_PER_OUTPUT_ELEMENT = 30.0;
+    public static final double INSTRUCTIONS_PER_OPERATOR = 300.0;
+    public static final double INSTRUCTIONS_PER_SOFTMAX_ELEMENT = 405.0;
     public static final double CORTEX_M4F_CYCLES_PER_INSTRUCTION = 2.5;
     public static final double CORTEX_M7F_CYCLES_PER_INSTRUCTION = 1.5;
+
+    /** The model in a paragraph, for people reading an estimate. */
+    public static final String METHOD = String.format(java.util.Locale.ROOT, "RAM: activation arena + DSP buffers"
+            + " + raw window + runtime. Flash: weights + compiled model code + kernels + DSP tables and code + runtime"
+            + " (sizes measured from arm-none-eabi-gcc builds). Latency: network instructions (%.1f per convolution"
+            + " MAC, %.1f per fully connected MAC, %.0f per depthwise MAC, %.0f per output element, %.0f per operator,"
+            + " %.0f per softmax element; fitted to the instructions per inference measured in QEMU, within 4%% on"
+            + " the MLPerf Tiny models) times the core's cycles per instruction (Cortex-M4F %.1f from MLPerf Tiny"
+            + " results, Cortex-M7F %.1f assumed) divided by the clock, plus the DSP block's own estimate. Expect real"
+            + " boards within a factor of 1.5.", INSTRUCTIONS_PER_CONV_MAC, INSTRUCTIONS_PER_FULLY_CONNECTED_MAC,
+            INSTRUCTIONS_PER_DEPTHWISE_MAC, INSTRUCTIONS_PER_OUTPUT_ELEMENT, INSTRUCTIONS_PER_OPERATOR,
+            INSTRUCTIONS_PER_SOFTMAX_ELEMENT, CORTEX_M4F_CYCLES_PER_INSTRUCTION, CORTEX_M7F_CYCLES_PER_INSTRUCTION);
 
     static final long RUNTIME_RAM_BYTES = 8_192 + 264;
     static final long DSP_RUNTIME_RAM_BYTES = 112;
@@ -119,9 +140,12 @@ public final class DeploymentEstimator {
 
     /** Instructions of one network inference under the model in the class comment. */
     public static long networkInstructions(NetworkWorkload network) {
-        return Math.round(INSTRUCTIONS_PER_DENSE_MAC * network.denseMacs()
+        return Math.round(INSTRUCTIONS_PER_CONV_MAC * network.convMacs()
+                + INSTRUCTIONS_PER_FULLY_CONNECTED_MAC * network.fullyConnectedMacs()
                 + INSTRUCTIONS_PER_DEPTHWISE_MAC * network.depthwiseMacs()
-                + INSTRUCTIONS_PER_OUTPUT_ELEMENT * network.outputElements());
+                + INSTRUCTIONS_PER_OUTPUT_ELEMENT * network.outputElements()
+                + INSTRUCTIONS_PER_OPERATOR * network.stats().operators().size()
+                + INSTRUCTIONS_PER_SOFTMAX_ELEMENT * network.softmaxElements());
     }
 
     static double cyclesPerInstruction(CpuCore core) {

@@ -17,15 +17,18 @@ import java.util.Set;
  * {@link ModelStats} and the graph.
  *
  * @param stats           parameters, weight bytes, MACs, arena and its lower bound
- * @param denseMacs       MACs of CONV_2D and FULLY_CONNECTED (dot products the Cortex-M kernels run with SIMD)
+ * @param convMacs        MACs of CONV_2D
+ * @param fullyConnectedMacs MACs of FULLY_CONNECTED
  * @param depthwiseMacs   MACs of DEPTHWISE_CONV_2D
+ * @param softmaxElements elements written by SOFTMAX (each costs a fixed-point exponential)
  * @param outputElements  elements written by all operators (each costs a requantization or a copy)
  * @param requantChannels output channels of the weighted operators (each has a multiplier and a shift in flash)
  * @param constantBytes   bytes of every constant tensor (what the generated {@code model_data.c} holds)
  * @param inputBytes      bytes of the int8 input tensor
  * @param operatorTypes   the operator types the network uses (one kernel each)
  */
-public record NetworkWorkload(ModelStats stats, long denseMacs, long depthwiseMacs, long outputElements,
+public record NetworkWorkload(ModelStats stats, long convMacs, long fullyConnectedMacs, long depthwiseMacs,
+                              long softmaxElements, long outputElements,
                               long requantChannels, long constantBytes, int inputBytes, Set<OpType> operatorTypes) {
 
     public NetworkWorkload {
@@ -39,8 +42,10 @@ public record NetworkWorkload(ModelStats stats, long denseMacs, long depthwiseMa
     public static NetworkWorkload of(ModelGraph model) {
         ModelGraph graph = NetworkCore.of(model).graph();
         ModelStats stats = ModelStats.of(graph);
-        long dense = 0;
+        long conv = 0;
+        long fullyConnected = 0;
         long depthwise = 0;
+        long softmax = 0;
         long outputs = 0;
         long channels = 0;
         Set<OpType> types = EnumSet.noneOf(OpType.class);
@@ -50,10 +55,15 @@ public record NetworkWorkload(ModelStats stats, long denseMacs, long depthwiseMa
             outputs += output.elementCount();
             types.add(op.type());
             switch (op.type()) {
-                case CONV_2D, FULLY_CONNECTED -> {
-                    dense += op.macs();
+                case CONV_2D -> {
+                    conv += op.macs();
                     channels += output.dim(output.rank() - 1);
                 }
+                case FULLY_CONNECTED -> {
+                    fullyConnected += op.macs();
+                    channels += output.dim(output.rank() - 1);
+                }
+                case SOFTMAX -> softmax += output.elementCount();
                 case DEPTHWISE_CONV_2D -> {
                     depthwise += op.macs();
                     channels += output.dim(output.rank() - 1);
@@ -63,7 +73,7 @@ public record NetworkWorkload(ModelStats stats, long denseMacs, long depthwiseMa
             }
         }
         long constants = graph.tensors().stream().filter(Tensor::isConstant).mapToLong(Tensor::byteSize).sum();
-        return new NetworkWorkload(stats, dense, depthwise, outputs, channels, constants,
+        return new NetworkWorkload(stats, conv, fullyConnected, depthwise, softmax, outputs, channels, constants,
                 graph.inputTensor(0).byteSize(), types);
     }
 }

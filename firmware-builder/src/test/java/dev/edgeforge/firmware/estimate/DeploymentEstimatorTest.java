@@ -30,13 +30,17 @@ class DeploymentEstimatorTest {
     void workloadSplitsMacsByKernelKindFromModelStats() {
         NetworkWorkload workload = NetworkWorkload.of(kws);
         ModelStats stats = ModelStats.of(kws);
-        assertThat(workload.denseMacs() + workload.depthwiseMacs()).isEqualTo(stats.macs());
+        assertThat(workload.convMacs() + workload.fullyConnectedMacs() + workload.depthwiseMacs())
+                .isEqualTo(stats.macs());
+        assertThat(workload.fullyConnectedMacs()).isEqualTo(64 * 12);
+        assertThat(workload.softmaxElements()).isEqualTo(12);
         assertThat(workload.depthwiseMacs()).isEqualTo(4L * 25 * 5 * 64 * 3 * 3); // four 3x3 depthwise layers
         assertThat(workload.requantChannels()).isEqualTo(5 * 64 + 4 * 64 + 12);
         assertThat(workload.inputBytes()).isEqualTo(490);
         assertThat(workload.stats().arenaBytes()).isEqualTo(16_000);
         assertThat(DeploymentEstimator.networkInstructions(workload)).isEqualTo(Math.round(
-                3.0 * workload.denseMacs() + 25.0 * workload.depthwiseMacs() + 30.0 * workload.outputElements()));
+                3.2 * workload.convMacs() + 2.7 * 64 * 12 + 25.0 * workload.depthwiseMacs()
+                        + 30.0 * workload.outputElements() + 300.0 * 13 + 405.0 * 12));
     }
 
     @Test

@@ -108,7 +108,7 @@ class DeployJobHandlerIT {
         assertThat(instructions.min()).isPositive();
         // the estimator's network model against what the firmware measured on itself
         assertThat((double) verification.estimatedInstructions()).isCloseTo(instructions.mean(),
-                within(0.15 * instructions.mean()));
+                within(0.05 * instructions.mean()));
         assertThat(context.log()).contains("Verified 5 of 8 windows", "Verified 8 of 8 windows", "VERIFIED: all 8");
         assertThat(context.progressValues()).isSorted().endsWith(1.0);
 
@@ -189,6 +189,8 @@ class DeployJobHandlerIT {
         assertThat(verification.serverAccuracy()).isEqualTo(0.5);
         assertThat(verification.deviceAccuracy()).isEqualTo(0.5);
         assertThat(context.log()).contains("Accuracy on 6 labelled windows");
+        assertThat((double) verification.estimatedInstructions()).isCloseTo(verification.instructions().mean(),
+                within(0.05 * verification.instructions().mean()));
         assertThat(result.format()).isEqualTo("c-library");
         Map<String, byte[]> files = unzip(read(result.bundle().key()));
         String root = "kws-c-library-netduinoplus2-qemu/";

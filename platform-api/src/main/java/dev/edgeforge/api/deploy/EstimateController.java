@@ -21,13 +21,6 @@ import dev.edgeforge.firmware.estimate.DeploymentEstimator;
 @RestController
 class EstimateController {
 
-    static final String METHOD = "RAM: activation arena + DSP buffers + raw window + runtime. Flash: weights + "
-            + "compiled model code + kernels + DSP tables and code + runtime (sizes measured from arm-none-eabi-gcc "
-            + "builds). Latency: network instructions = 3.0 per MAC of convolutions and fully connected layers + 25 "
-            + "per depthwise MAC + 30 per output element (fitted to QEMU instruction counts of the MLPerf Tiny "
-            + "models), times cycles per instruction of the core (Cortex-M4F 2.5 from MLPerf Tiny results; "
-            + "Cortex-M7F 1.5 assumed), divided by the clock; plus the DSP block's own estimate.";
-
     private final ProjectAccess access;
     private final DeployableModels models;
     private final ModelFiles files;
@@ -55,7 +48,8 @@ class EstimateController {
                 : List.of(estimator.estimate(loaded.graph(), loaded.impulse(), single)))
                 .stream().map(ModelEstimatesView.TargetEstimateView::of).toList();
         return new ModelEstimatesView(model.modelId(), model.name(), stats.parameters(), stats.macs(),
-                stats.weightBytes(), stats.arenaBytes(), stats.activationLowerBound(), METHOD, estimates);
+                stats.weightBytes(), stats.arenaBytes(), stats.activationLowerBound(), DeploymentEstimator.METHOD,
+                estimates);
     }
 
     private Board board(String id) {
