@@ -1,0 +1,483 @@
+package dev.edgeforge.firmware.job;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
+
+import dev.edgeforge.core.impulse.Impulse;
+import dev.edgeforge.core.impulse.ImpulseJson;
+import dev.edgeforge.core.model.ModelGraph;
+import dev.edgeforge.core.tflite.TfliteReader;
+import dev.edgeforge.firmware.board.Board;
+import dev.edgeforge.firmware.board.BoardCatalogue;
+import dev.edgeforge.firmware.bundle.BuildRequest;
+import dev.edgeforge.firmware.bundle.BuildResult;
+import dev.edgeforge.firmware.bundle.DeploymentBuildFailedException;
+import dev.edgeforge.firmware.bundle.DeploymentBuilder;
+import dev.edgeforge.firmware.bundle.DeploymentFormat;
+import dev.edgeforge.firmware.bundle.MemoryReport;
+import dev.edgeforge.firmware.codegen.ImpulseDsp;
+import dev.edgeforge.firmware.codegen.InputQuantizer;
+import dev.edgeforge.firmware.codegen.ModelIdentity;
+import dev.edgeforge.firmware.codegen.NetworkCore;
+import dev.edgeforge.firmware.codegen.TestWindow;
+import dev.edgeforge.firmware.estimate.DeploymentEstimate;
+import dev.edgeforge.firmware.estimate.DeploymentEstimator;
+import dev.edgeforge.firmware.estimate.NetworkWorkload;
+import dev.edgeforge.firmware.toolchain.ToolNotFoundException;
+import dev.edgeforge.firmware.verification.QemuVerifier;
+import dev.edgeforge.infra.job.JobCancelledException;
+import dev.edgeforge.infra.job.JobContext;
+import dev.edgeforge.infra.job.JobHandler;
+import dev.edgeforge.infra.job.NonRetryableJobException;
+import dev.edgeforge.infra.storage.ObjectNotFoundException;
+import dev.edgeforge.infra.storage.ObjectStore;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Runs deployment jobs ({@value #TYPE}; input: {@link DeployJobPayload}, result: {@link DeployResult}):
+ * <ol>
+ *   <li>reads the int8 .tflite from the object store ({@link TfliteReader}) and the test windows
+ *       ({@link TestWindowFile}; seeded random int8 windows when the model has none, which the log and the result
+ *       say);</li>
+ *   <li>builds the bundle with {@link DeploymentBuilder} in a directory of its own under the work directory, each
+ *       compiler run limited in time; a failed build fails the job at once with the compiler's output in the
+ *       log;</li>
+ *   <li>for the emulated board, runs the image in QEMU on every test window and compares each output with the
+ *       Java int8 reference interpreter's, bit for bit ({@link QemuVerifier}); other boards are reported as not
+ *       emulated;</li>
+ *   <li>stores the ZIP and a {@link DeploymentReport} under {@link DeploymentObjects}, then the result.</li>
+ * </ol>
+ * A cancel stops the compiler or QEMU (the worker interrupts the handler) and nothing is stored. Objects are written
+ * before the result, so a deployment whose job succeeded never points at a missing bundle; a retried job writes
+ * the same keys again with the same content.
+ */
+public final class DeployJobHandler implements JobHandler {
+
+    /** The job type. */
+    public static final String TYPE = "deploy";
+
+    /**
+     * The formats {@link DeploymentBuilder} produces in this version; it refuses {@code tflm} and {@code stm32cubeai}
+     * ("not available in this version"), so the server refuses them when a deployment is requested.
+     */
+    public static final Set<DeploymentFormat> AVAILABLE_FORMATS =
+            Collections.unmodifiableSet(EnumSet.of(DeploymentFormat.FIRMWARE, DeploymentFormat.C_LIBRARY));
+
+    /** Most compiler output lines copied into the job's log; the full output is in the report. */
+    static final int MAX_COMPILER_LOG_LINES = 200;
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    private final ObjectStore store;
+    private final Path workDirectory;
+    private final DeploymentBuilder builder;
+    private final BoardCatalogue boards;
+    private final Duration compilerTimeLimit;
+    private final WindowVerification verification;
+    private final int randomWindows;
+
+    private DeployJobHandler(Builder b) {
+        this.store = b.store;
+        this.workDirectory = b.workDirectory;
+        this.builder = b.deploymentBuilder != null ? b.deploymentBuilder
+                : DeploymentBuilder.builder().setCacheDirectory(b.workDirectory.resolve("cache"))
+                .optBoards(b.boards).build();
+        this.boards = b.boards;
+        this.compilerTimeLimit = b.compilerTimeLimit;
+        Duration qemuLimit = b.verificationTimeLimit;
+        // QEMU is looked up when a job needs it, so a server without it still starts (and says so in the job)
+        Supplier<QemuVerifier> verifier = () -> QemuVerifier.standard(qemuLimit);
+        this.verification = new WindowVerification(verifier, b.verificationBatchSize);
+        this.randomWindows = b.randomWindows;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    public String type() {
+        return TYPE;
+    }
+
+    @Override
+    public void run(JobContext context) throws Exception {
+        DeployJobPayload payload = payload(context);
+        UUID projectId = context.projectId();
+        if (projectId == null) {
+            throw new NonRetryableJobException("a deployment job belongs to a project; this one has none");
+        }
+        Board board = boards.find(payload.target()).orElseThrow(() -> new NonRetryableJobException(
+                "unknown target board '" + payload.target() + "'; known: "
+                        + boards.all().stream().map(Board::id).toList()));
+        DeploymentFormat format = format(payload.format());
+        if (!DeployJobPayload.INT8.equals(payload.variant())) {
+            throw new NonRetryableJobException("the " + format.id() + " format runs the int8 model; variant '"
+                    + payload.variant() + "' cannot be compiled");
+        }
+        context.log("Deployment " + payload.deploymentId() + ": model '" + payload.modelName() + "' (int8) as "
+                + format.id() + " for " + board.name() + " (" + board.mcu() + ", " + board.core().displayName()
+                + ")");
+        context.progress(0.02);
+
+        String phase = "reading the model";
+        Path buildDirectory = workDirectory.resolve("builds").resolve(context.jobId() + "-" + context.attempt());
+        try {
+            byte[] tflite = read(payload.modelKey(), "the model file");
+            ModelGraph model = readModel(tflite, payload.modelKey());
+            Optional<Impulse> impulse = impulse(payload);
+            NetworkCore core = networkCore(model);
+            TestWindowFile.Windows windows = windows(payload, core, impulse, tflite);
+            context.log("Test windows: " + windows.note());
+            DeploymentEstimate estimate = new DeploymentEstimator().estimate(model, impulse, board);
+            long estimatedInstructions = DeploymentEstimator.networkInstructions(NetworkWorkload.of(model));
+            context.progress(0.08);
+            context.throwIfCancelled();
+
+            phase = "building";
+            context.log("Building with " + DeploymentBuilder.VERSION + " (compiler time limit "
+                    + compilerTimeLimit.toSeconds() + " s per run)");
+            BuildResult built = build(context, new BuildRequest(payload.modelName(), model, impulse, payload.labels(),
+                    board.id(), format, windows.windows()), buildDirectory);
+            logBuild(context, built);
+            context.progress(0.6);
+            context.throwIfCancelled();
+
+            phase = "verifying";
+            DeployResult.Verification verified = verify(context, built, board, model, impulse, payload.labels(),
+                    windows, estimatedInstructions);
+            context.throwIfCancelled();
+
+            phase = "storing the bundle";
+            DeployResult result = result(projectId, payload, format, board, built, verified);
+            storeBundle(result.bundle().key(), built.bundle());
+            store.put(result.reportKey(), JSON.writeValueAsBytes(new DeploymentReport(result, estimate,
+                    DeploymentBuilder.VERSION)));
+            context.result(JSON.writeValueAsString(result));
+            context.log("Stored " + result.bundle().fileName() + " (" + result.bundle().bytes() + " bytes, sha256 "
+                    + result.bundle().sha256() + ")");
+            context.progress(1.0);
+        } catch (ToolNotFoundException e) {
+            // a missing compiler or emulator is the installation's problem: retrying on this worker cannot help
+            throw new NonRetryableJobException(e.getMessage(), e);
+        } catch (RuntimeException e) {
+            if (context.isCancelRequested()) {
+                throw new JobCancelledException("deployment cancelled while " + phase);
+            }
+            throw e;
+        } finally {
+            deleteQuietly(buildDirectory);
+        }
+    }
+
+    private static DeployJobPayload payload(JobContext context) {
+        DeployJobPayload payload;
+        try {
+            payload = JSON.readValue(context.payload(), DeployJobPayload.class);
+        } catch (JacksonException e) {
+            throw new NonRetryableJobException("the deployment job's payload cannot be read: "
+                    + e.getOriginalMessage(), e);
+        }
+        if (payload.deploymentId() == null || payload.modelKey() == null || payload.target() == null
+                || payload.format() == null) {
+            throw new NonRetryableJobException("the deployment job's payload needs deploymentId, modelKey, target "
+                    + "and format; got " + context.payload());
+        }
+        return payload;
+    }
+
+    private static DeploymentFormat format(String id) {
+        DeploymentFormat format;
+        try {
+            format = DeploymentFormat.fromId(id);
+        } catch (IllegalArgumentException e) {
+            throw new NonRetryableJobException(e.getMessage(), e);
+        }
+        if (!AVAILABLE_FORMATS.contains(format)) {
+            throw new NonRetryableJobException("the " + format.id() + " format is not available in this version");
+        }
+        return format;
+    }
+
+    private byte[] read(String key, String what) {
+        try (InputStream in = store.get(key)) {
+            return in.readAllBytes();
+        } catch (ObjectNotFoundException e) {
+            throw new NonRetryableJobException(what + " " + key + " is not in the object store", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + key, e);
+        }
+    }
+
+    private static ModelGraph readModel(byte[] tflite, String key) {
+        try {
+            return new TfliteReader().read(tflite);
+        } catch (RuntimeException e) {
+            throw new NonRetryableJobException("the model file " + key + " is not a TFLite model EdgeForge can read: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static NetworkCore networkCore(ModelGraph model) {
+        try {
+            return NetworkCore.of(model);
+        } catch (RuntimeException e) {
+            throw new NonRetryableJobException("the model cannot be compiled: " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<Impulse> impulse(DeployJobPayload payload) {
+        if (payload.impulse() == null || payload.impulse().isNull()) {
+            return Optional.empty();
+        }
+        try {
+            Impulse impulse = ImpulseJson.read(payload.impulse().toString());
+            ImpulseDsp.of(impulse);
+            return Optional.of(impulse);
+        } catch (RuntimeException e) {
+            throw new NonRetryableJobException("the impulse (v" + payload.impulseVersion() + ") cannot be compiled "
+                    + "into the firmware: " + e.getMessage(), e);
+        }
+    }
+
+    /** The test windows, each checked against the model, so a bad window fails before anything is compiled. */
+    private TestWindowFile.Windows windows(DeployJobPayload payload, NetworkCore core, Optional<Impulse> impulse,
+                                           byte[] tflite) {
+        TestWindowFile.Windows windows;
+        if (payload.testWindowsKey() == null) {
+            String sha = ModelIdentity.sha256(tflite);
+            windows = TestWindowFile.random(core.input().elementCount(), core.inputQuantization().zeroPoint(),
+                    Long.parseUnsignedLong(sha.substring(0, 16), 16), randomWindows);
+        } else {
+            try {
+                windows = TestWindowFile.read(read(payload.testWindowsKey(), "the test windows"),
+                        payload.testWindowsKey());
+            } catch (IllegalArgumentException e) {
+                throw new NonRetryableJobException(e.getMessage(), e);
+            }
+        }
+        InputQuantizer quantizer = new InputQuantizer(core.inputQuantization(), core.input().elementCount(),
+                impulse.map(ImpulseDsp::of));
+        List<TestWindow> list = windows.windows();
+        for (int i = 0; i < list.size(); i++) {
+            try {
+                quantizer.int8Input(list.get(i));
+            } catch (IllegalArgumentException e) {
+                throw new NonRetryableJobException("test window " + i + " does not fit the model: " + e.getMessage(),
+                        e);
+            }
+        }
+        return windows;
+    }
+
+    private BuildResult build(JobContext context, BuildRequest request, Path directory) {
+        deleteQuietly(directory);
+        try {
+            return builder.build(request, directory, compilerTimeLimit);
+        } catch (DeploymentBuildFailedException e) {
+            if (context.isCancelRequested()) {
+                throw e;
+            }
+            context.log("Build failed: " + e.getMessage());
+            String output = e.compilerOutput().strip();
+            if (!output.isEmpty()) {
+                List<String> lines = output.lines().toList();
+                context.log("Compiler output:");
+                context.log(String.join("\n", lines.subList(0, Math.min(lines.size(), MAX_COMPILER_LOG_LINES))));
+                if (lines.size() > MAX_COMPILER_LOG_LINES) {
+                    context.log("[" + (lines.size() - MAX_COMPILER_LOG_LINES) + " more lines of compiler output]");
+                }
+            }
+            // the same inputs fail the same way: retrying cannot help
+            throw new NonRetryableJobException(e.getMessage(), e);
+        }
+    }
+
+    private static void logBuild(JobContext context, BuildResult built) {
+        MemoryReport memory = built.memoryReport();
+        context.log((built.fromCache() ? "Reused an identical earlier build (cache key " : "Built in "
+                + built.elapsed().toMillis() + " ms (cache key ") + built.cacheKey().substring(0, 12) + ")");
+        memory.image().ifPresent(image -> context.log("Flash " + image.flashBytes() + " of "
+                + image.flashCapacityBytes() + " bytes, RAM " + image.ramBytes() + " of " + image.ramCapacityBytes()
+                + " bytes"));
+        context.log("Activation arena " + memory.arenaBytes() + " bytes (lower bound " + memory.arenaLowerBound()
+                + "), model constants " + memory.modelConstantBytes() + " bytes");
+        if (!built.compilerOutput().isBlank()) {
+            context.log("Compiler warnings:\n" + built.compilerOutput().strip());
+        }
+    }
+
+    private DeployResult.Verification verify(JobContext context, BuildResult built, Board board, ModelGraph model,
+                                             Optional<Impulse> impulse, List<String> labels,
+                                             TestWindowFile.Windows windows, long estimatedInstructions) {
+        if (!board.emulated() || built.firmwareElf().isEmpty()) {
+            String why = board.name() + " is not emulated: the image was compiled and linked for it but not run; "
+                    + "deploy to " + BoardCatalogue.QEMU_BOARD_ID + " to prove the same model in QEMU";
+            context.log("Verification: not run (" + why + ")");
+            return new DeployResult.Verification(DeployResult.Verification.NOT_EMULATED, false, board.id(),
+                    windows.source(), windows.note() + "; " + why, 0, 0, 0, List.of(), "", null,
+                    estimatedInstructions, null, null, 0, null, 0);
+        }
+        int total = windows.windows().size();
+        context.log("Verifying in QEMU (" + board.qemuMachine().orElseThrow() + "): " + total
+                + " windows against the Java int8 reference interpreter");
+        DeployResult.Verification result = verification.verify(built.firmwareElf().get(), model, impulse, labels,
+                windows, estimatedInstructions, done -> {
+                    context.progress(0.6 + 0.35 * done / total);
+                    context.log("Verified " + done + " of " + total + " windows");
+                }, context::throwIfCancelled);
+        if (result.verified()) {
+            context.log("VERIFIED: all " + result.windows() + " outputs equal the reference bit for bit"
+                    + instructions(result));
+        } else if (result.failure() != null) {
+            context.log("NOT VERIFIED: the device run did not complete: " + result.failure());
+        } else {
+            context.log("NOT VERIFIED: " + result.mismatchCount() + " of " + result.windows()
+                    + " windows differ from the reference; first: " + result.mismatches().get(0));
+        }
+        if (result.deviceAccuracy() != null) {
+            context.log(String.format(java.util.Locale.ROOT, "Accuracy on %d labelled windows: device %.2f%%, "
+                            + "server %.2f%%", result.labelledWindows(), 100 * result.deviceAccuracy(),
+                    100 * result.serverAccuracy()));
+        }
+        return result;
+    }
+
+    private static String instructions(DeployResult.Verification result) {
+        return result.instructions() == null ? "" : String.format(java.util.Locale.ROOT,
+                "; %.0f instructions per inference (estimate %d)", result.instructions().mean(),
+                result.estimatedInstructions());
+    }
+
+    private static DeployResult result(UUID projectId, DeployJobPayload payload, DeploymentFormat format, Board board,
+                                       BuildResult built, DeployResult.Verification verification) throws IOException {
+        MemoryReport memory = built.memoryReport();
+        DeployResult.Sizes sizes = new DeployResult.Sizes(
+                memory.image().map(MemoryReport.ImageMemory::flashBytes).orElse(null), board.flash().sizeBytes(),
+                memory.image().map(MemoryReport.ImageMemory::ramBytes).orElse(null), board.ram().sizeBytes(),
+                memory.arenaBytes(), memory.arenaLowerBound(), memory.modelConstantBytes());
+        DeployResult.Bundle bundle = new DeployResult.Bundle(
+                DeploymentObjects.bundle(projectId, payload.deploymentId()), built.bundle().getFileName().toString(),
+                Files.size(built.bundle()), built.bundleSha256());
+        return new DeployResult(payload.deploymentId(), format.id(), board.id(), bundle,
+                DeploymentObjects.report(projectId, payload.deploymentId()), sizes, memory, verification,
+                new DeployResult.Build(built.fromCache(), built.cacheKey(), built.elapsed().toMillis(),
+                        built.compilerOutput()));
+    }
+
+    private void storeBundle(String key, Path zip) throws IOException {
+        try (InputStream in = Files.newInputStream(zip)) {
+            store.put(key, in, Files.size(zip));
+        }
+    }
+
+    private static void deleteQuietly(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            List<Path> all = new ArrayList<>(paths.sorted(Comparator.reverseOrder()).toList());
+            for (Path path : all) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            // a leftover build directory wastes space but harms nothing: the next attempt uses another one
+        }
+    }
+
+    /** Configures a {@link DeployJobHandler}: {@code setX} for required settings, {@code optX} for the rest. */
+    public static final class Builder {
+        private ObjectStore store;
+        private Path workDirectory;
+        private DeploymentBuilder deploymentBuilder;
+        private BoardCatalogue boards = BoardCatalogue.standard();
+        private Duration compilerTimeLimit = Duration.ofMinutes(3);
+        private Duration verificationTimeLimit = Duration.ofMinutes(10);
+        private int verificationBatchSize = 50;
+        private int randomWindows = 16;
+
+        private Builder() {
+        }
+
+        /** Where models and test windows are read and bundles stored. Required. */
+        public Builder setObjectStore(ObjectStore store) {
+            this.store = store;
+            return this;
+        }
+
+        /** Scratch space: {@code builds/<job>-<attempt>/} per run, and the build cache in {@code cache/}. Required. */
+        public Builder setWorkDirectory(Path workDirectory) {
+            this.workDirectory = workDirectory;
+            return this;
+        }
+
+        /** Default: a {@link DeploymentBuilder} caching in {@code <work directory>/cache}. */
+        public Builder optDeploymentBuilder(DeploymentBuilder deploymentBuilder) {
+            this.deploymentBuilder = deploymentBuilder;
+            return this;
+        }
+
+        /** Default: {@link BoardCatalogue#standard()}. */
+        public Builder optBoards(BoardCatalogue boards) {
+            this.boards = boards;
+            return this;
+        }
+
+        /** How long each compiler or linker run may take. Default: 3 minutes. */
+        public Builder optCompilerTimeLimit(Duration limit) {
+            this.compilerTimeLimit = limit;
+            return this;
+        }
+
+        /** How long one QEMU run (one batch of windows) may take. Default: 10 minutes. */
+        public Builder optVerificationTimeLimit(Duration limit) {
+            this.verificationTimeLimit = limit;
+            return this;
+        }
+
+        /** Windows per QEMU run; progress is reported after each. Default: 50. */
+        public Builder optVerificationBatchSize(int windows) {
+            this.verificationBatchSize = windows;
+            return this;
+        }
+
+        /** Random windows used when a model has no test windows. Default: 16. */
+        public Builder optRandomWindows(int count) {
+            this.randomWindows = count;
+            return this;
+        }
+
+        public DeployJobHandler build() {
+            Objects.requireNonNull(store, "a deployment handler needs an object store");
+            Objects.requireNonNull(workDirectory, "a deployment handler needs a work directory");
+            Objects.requireNonNull(boards, "boards");
+            for (Duration limit : List.of(compilerTimeLimit, verificationTimeLimit)) {
+                if (limit == null || limit.isZero() || limit.isNegative()) {
+                    throw new IllegalArgumentException("time limits must be positive, got " + limit);
+                }
+            }
+            if (randomWindows < 1) {
+                throw new IllegalArgumentException("at least one random window is needed, got " + randomWindows);
+            }
+            return new DeployJobHandler(this);
+        }
+    }
+}

@@ -1,0 +1,392 @@
+package dev.edgeforge.firmware.job;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.edgeforge.core.feature.FeatureLayout;
+import dev.edgeforge.core.feature.FeatureRow;
+import dev.edgeforge.core.feature.FeatureSet;
+import dev.edgeforge.core.impulse.Impulse;
+import dev.edgeforge.core.impulse.ImpulseJson;
+import dev.edgeforge.core.interpreter.Interpreter;
+import dev.edgeforge.core.model.ModelGraph;
+import dev.edgeforge.core.tflite.TfliteWriter;
+import dev.edgeforge.firmware.KwsImpulse;
+import dev.edgeforge.firmware.MlperfTiny;
+import dev.edgeforge.firmware.bundle.DeploymentBuilder;
+import dev.edgeforge.firmware.codegen.ImpulseDsp;
+import dev.edgeforge.firmware.codegen.InputQuantizer;
+import dev.edgeforge.firmware.codegen.NetworkCore;
+import dev.edgeforge.firmware.codegen.ModelIdentity;
+import dev.edgeforge.firmware.codegen.TestWindow;
+import dev.edgeforge.firmware.toolchain.ExecutableSearchPath;
+import dev.edgeforge.firmware.toolchain.Toolchain;
+import dev.edgeforge.infra.job.JobCancelledException;
+import dev.edgeforge.infra.job.NonRetryableJobException;
+import dev.edgeforge.infra.storage.FileSystemObjectStore;
+import dev.edgeforge.infra.storage.ObjectStore;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The deployment job end to end with a real object store (filesystem, in a temporary folder), the real compiler and
+ * QEMU: the MLPerf Tiny anomaly-detection model deployed as firmware for the emulated STM32F405 and verified on
+ * every window, the keyword-spotting model with its MFCC impulse as a C library verified on its labelled test set, a
+ * board QEMU does not emulate, random windows for a model without a test set, a compiler that fails, a cancel, and
+ * payloads the job refuses.
+ */
+class DeployJobHandlerIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    static Path work;
+    static ObjectStore store;
+    static DeployJobHandler handler;
+    static final UUID PROJECT = UUID.randomUUID();
+
+    @BeforeAll
+    static void setUp() {
+        store = new FileSystemObjectStore(work.resolve("objects"));
+        handler = DeployJobHandler.builder().setObjectStore(store).setWorkDirectory(work.resolve("work"))
+                .optVerificationBatchSize(5).build();
+    }
+
+    @Test
+    void anomalyDetectionFirmwareForTheEmulatedBoardIsVerifiedOnEveryWindowAndBundled() throws Exception {
+        MlperfTiny.Model ad = MlperfTiny.byShortName().get("ad");
+        UUID modelId = UUID.randomUUID();
+        String modelKey = storeModel(modelId, Files.readAllBytes(MlperfTiny.directory().resolve(ad.file() + ".tflite")));
+        List<TestWindow> golden = new ArrayList<>();
+        for (MlperfTiny.GoldenCase c : MlperfTiny.golden(ad)) {
+            golden.add(TestWindow.quantized(c.input(), null));
+        }
+        String windowsKey = "projects/" + PROJECT + "/models/" + modelId + "/test-windows.json";
+        store.put(windowsKey, TestWindowFile.json(golden));
+        UUID deploymentId = UUID.randomUUID();
+        RecordingJobContext context = new RecordingJobContext(PROJECT, payload(deploymentId, modelId, "ad01",
+                List.of(), "int8", "netduinoplus2-qemu", "firmware", modelKey, null, windowsKey));
+
+        handler.run(context);
+
+        DeployResult result = JSON.readValue(context.resultJson(), DeployResult.class);
+        System.out.println("AD firmware: " + context.log());
+        DeployResult.Verification verification = result.verification();
+        assertThat(verification.status()).isEqualTo(DeployResult.Verification.VERIFIED);
+        assertThat(verification.verified()).isTrue();
+        assertThat(verification.windows()).isEqualTo(8);
+        assertThat(verification.matching()).isEqualTo(8);
+        assertThat(verification.mismatchCount()).isZero();
+        assertThat(verification.failure()).isNull();
+        assertThat(verification.board()).isEqualTo("netduinoplus2-qemu");
+        assertThat(verification.windowSource()).isEqualTo(TestWindowFile.SOURCE_GIVEN);
+        assertThat(verification.counterUnit()).isEqualTo("instr");
+        assertThat(verification.deviceAccuracy()).as("no labels, no accuracy").isNull();
+        DeployResult.Instructions instructions = verification.instructions();
+        assertThat(instructions.min()).isPositive();
+        // the estimator's network model against what the firmware measured on itself
+        assertThat((double) verification.estimatedInstructions()).isCloseTo(instructions.mean(),
+                within(0.05 * instructions.mean()));
+        assertThat(context.log()).contains("Verified 5 of 8 windows", "Verified 8 of 8 windows", "VERIFIED: all 8");
+        assertThat(context.progressValues()).isSorted().endsWith(1.0);
+
+        // the stored bundle: images, sources, memory report, flashing notes, checksums that match
+        assertThat(result.bundle().key()).isEqualTo(DeploymentObjects.bundle(PROJECT, deploymentId))
+                .isEqualTo("projects/" + PROJECT + "/deployments/" + deploymentId + "/bundle.zip");
+        byte[] zip = read(result.bundle().key());
+        assertThat(zip).hasSize((int) result.bundle().bytes());
+        assertThat(ModelIdentity.sha256(zip)).isEqualTo(result.bundle().sha256());
+        assertThat(result.bundle().fileName()).isEqualTo("ad01-firmware-netduinoplus2-qemu.zip");
+        Map<String, byte[]> files = unzip(zip);
+        String root = "ad01-firmware-netduinoplus2-qemu/";
+        assertThat(files).containsKeys(root + "firmware.elf", root + "firmware.bin", root + "firmware.hex",
+                root + "MEMORY.md", root + "FLASHING.md", root + "PROTOCOL.md", root + "README.md",
+                root + "SHA256SUMS", root + "sources/Makefile", root + "sources/app/main.c",
+                root + "sources/library/model/model.c", root + "sources/library/model/model_data.c");
+        List<String> sums = new String(files.get(root + "SHA256SUMS")).lines().toList();
+        assertThat(sums).hasSize(files.size() - 1);
+        for (String line : sums) {
+            String[] parts = line.split(" {2}", 2);
+            assertThat(files).containsKey(root + parts[1]);
+            assertThat(ModelIdentity.sha256(files.get(root + parts[1]))).as(parts[1]).isEqualTo(parts[0]);
+        }
+        assertThat(new String(files.get(root + "MEMORY.md"))).contains("768 B");
+
+        // sizes and the memory report, and the estimate made before the build beside them in the report
+        DeployResult.Sizes sizes = result.sizes();
+        assertThat(sizes.arenaBytes()).isEqualTo(768);
+        assertThat(sizes.arenaLowerBound()).isEqualTo(768);
+        assertThat(sizes.flashCapacityBytes()).isEqualTo(1024 * 1024);
+        assertThat(sizes.flashBytes()).isGreaterThan(sizes.modelConstantBytes());
+        assertThat(result.memoryReport().image()).isPresent();
+        DeploymentReport report = JSON.readValue(read(result.reportKey()), DeploymentReport.class);
+        assertThat(report.result()).isEqualTo(result);
+        assertThat(report.builderVersion()).isEqualTo(DeploymentBuilder.VERSION);
+        assertThat((double) report.estimate().flash().totalBytes()).isCloseTo(sizes.flashBytes(),
+                within(0.03 * sizes.flashBytes()));
+        assertThat((double) report.estimate().ram().totalBytes()).isCloseTo(sizes.ramBytes(),
+                within(0.02 * sizes.ramBytes()));
+    }
+
+    @Test
+    void keywordSpottingCLibraryWithItsImpulseIsVerifiedOnItsLabelledTestSet() throws Exception {
+        MlperfTiny.Model kws = MlperfTiny.byShortName().get("kws");
+        UUID modelId = UUID.randomUUID();
+        String modelKey = storeModel(modelId,
+                Files.readAllBytes(MlperfTiny.directory().resolve(kws.file() + ".tflite")));
+        Impulse impulse = KwsImpulse.impulse();
+        ImpulseDsp dsp = ImpulseDsp.of(impulse);
+        // label even windows with the class the server predicts and odd ones with another: accuracy is then 50%
+        // exactly, on the server and (if it computes the same) on the device, across two QEMU runs
+        NetworkCore core = NetworkCore.of(MlperfTiny.graph(kws));
+        InputQuantizer quantizer = new InputQuantizer(core.inputQuantization(), core.input().elementCount(),
+                Optional.of(dsp));
+        Interpreter reference = new Interpreter(core.graph());
+        List<FeatureRow> rows = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            float[] features = dsp.features(KwsImpulse.clip(120 + 25 * i, 500 + 150 * i, i));
+            int predicted = argmax(reference.runInt8(quantizer.quantize(features)));
+            String label = KwsImpulse.LABELS.get(i % 2 == 0 ? predicted : (predicted + 1) % KwsImpulse.LABELS.size());
+            rows.add(new FeatureRow("sample-" + i, 0, 0, label, features));
+        }
+        String testSetKey = "projects/" + PROJECT + "/features/1/test.effs";
+        store.put(testSetKey, FeatureSet.of(1, FeatureLayout.of(impulse), rows).toBytes());
+        UUID deploymentId = UUID.randomUUID();
+        RecordingJobContext context = new RecordingJobContext(PROJECT, payload(deploymentId, modelId, "kws",
+                KwsImpulse.LABELS, "int8", "netduinoplus2-qemu", "c-library", modelKey, impulse, testSetKey));
+
+        handler.run(context);
+
+        DeployResult result = JSON.readValue(context.resultJson(), DeployResult.class);
+        System.out.println("KWS c-library: " + context.log());
+        DeployResult.Verification verification = result.verification();
+        assertThat(verification.verified()).isTrue();
+        assertThat(verification.windowSource()).isEqualTo(TestWindowFile.SOURCE_TEST_SET);
+        assertThat(verification.windows()).isEqualTo(6);
+        assertThat(verification.labelledWindows()).isEqualTo(6);
+        assertThat(verification.serverAccuracy()).isEqualTo(0.5);
+        assertThat(verification.deviceAccuracy()).isEqualTo(0.5);
+        assertThat(context.log()).contains("Accuracy on 6 labelled windows");
+        assertThat((double) verification.estimatedInstructions()).isCloseTo(verification.instructions().mean(),
+                within(0.05 * verification.instructions().mean()));
+        assertThat(result.format()).isEqualTo("c-library");
+        Map<String, byte[]> files = unzip(read(result.bundle().key()));
+        String root = "kws-c-library-netduinoplus2-qemu/";
+        assertThat(files).containsKeys(root + "Makefile", root + "MEMORY.md", root + "SHA256SUMS",
+                root + "include/ef/ef_model.h", root + "model/model.c");
+        assertThat(files.keySet()).noneMatch(name -> name.endsWith(".elf"));
+        DeploymentReport report = JSON.readValue(read(result.reportKey()), DeploymentReport.class);
+        assertThat((double) report.estimate().ram().totalBytes()).as("RAM with the MFCC buffers")
+                .isCloseTo(result.sizes().ramBytes(), within(0.02 * result.sizes().ramBytes()));
+        assertThat(report.estimate().ram().dspBytes()).isPositive();
+    }
+
+    @Test
+    void aModelWithoutTestWindowsIsVerifiedOnSeededRandomWindowsAndSaysSo() throws Exception {
+        UUID modelId = UUID.randomUUID();
+        String modelKey = storeModel(modelId, new TfliteWriter().write(TinyInt8Model.graph()));
+        RecordingJobContext context = new RecordingJobContext(PROJECT, payload(UUID.randomUUID(), modelId, "tiny",
+                TinyInt8Model.LABELS, "int8", "netduinoplus2-qemu", "firmware", modelKey, null, null));
+
+        handler.run(context);
+
+        DeployResult.Verification verification = JSON.readValue(context.resultJson(), DeployResult.class)
+                .verification();
+        assertThat(verification.verified()).isTrue();
+        assertThat(verification.windowSource()).isEqualTo(TestWindowFile.SOURCE_RANDOM);
+        assertThat(verification.windows()).isEqualTo(16);
+        assertThat(verification.windowNote()).contains("seeded random");
+        assertThat(verification.deviceAccuracy()).isNull();
+        assertThat(context.log()).contains("Test windows: 16 seeded random int8 windows");
+    }
+
+    @Test
+    void aBoardQemuDoesNotEmulateGetsItsImageButNoVerification() throws Exception {
+        UUID modelId = UUID.randomUUID();
+        String modelKey = storeModel(modelId, new TfliteWriter().write(TinyInt8Model.graph()));
+        RecordingJobContext context = new RecordingJobContext(PROJECT, payload(UUID.randomUUID(), modelId, "tiny",
+                TinyInt8Model.LABELS, "int8", "nucleo-f446re", "firmware", modelKey, null, null));
+
+        handler.run(context);
+
+        DeployResult result = JSON.readValue(context.resultJson(), DeployResult.class);
+        assertThat(result.verification().status()).isEqualTo(DeployResult.Verification.NOT_EMULATED);
+        assertThat(result.verification().verified()).isFalse();
+        assertThat(result.sizes().flashCapacityBytes()).isEqualTo(512 * 1024);
+        Map<String, byte[]> files = unzip(read(result.bundle().key()));
+        assertThat(files).containsKey("tiny-firmware-nucleo-f446re/firmware.bin");
+        assertThat(new String(files.get("tiny-firmware-nucleo-f446re/FLASHING.md"))).contains("STM32CubeProgrammer");
+        assertThat(context.log()).contains("not emulated");
+    }
+
+    @Test
+    void aFailingCompilerFailsTheJobWithItsOutputInTheLog() throws Exception {
+        // the real arm-none-eabi-gcc, given a flag no board has
+        Path gcc = ExecutableSearchPath.fromEnvironment().require("arm-none-eabi-gcc", "install it");
+        Path wrapper = work.resolve("gcc-with-bogus-board-flag.sh");
+        Files.writeString(wrapper, "#!/bin/sh\nexec " + gcc + " -mbogus-board-flag \"$@\"\n");
+        Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Toolchain real = Toolchain.armNoneEabi();
+        DeployJobHandler failing = DeployJobHandler.builder().setObjectStore(store)
+                .setWorkDirectory(work.resolve("work-failing"))
+                .optDeploymentBuilder(DeploymentBuilder.builder().setCacheDirectory(work.resolve("cache-failing"))
+                        .optArmToolchain(new Toolchain("arm-none-eabi-gcc", wrapper, real.objcopy(), real.size()))
+                        .build())
+                .build();
+        UUID modelId = UUID.randomUUID();
+        UUID deploymentId = UUID.randomUUID();
+        String modelKey = storeModel(modelId, new TfliteWriter().write(TinyInt8Model.graph()));
+        RecordingJobContext context = new RecordingJobContext(PROJECT, payload(deploymentId, modelId, "tiny",
+                List.of(), "int8", "netduinoplus2-qemu", "firmware", modelKey, null, null));
+
+        assertThatThrownBy(() -> failing.run(context)).isInstanceOf(NonRetryableJobException.class)
+                .hasMessageContaining("did not compile");
+
+        assertThat(context.log()).contains("Build failed:", "Compiler output:")
+                .contains("unrecognized command-line option '-mbogus-board-flag'");
+        assertThat(context.resultJson()).isNull();
+        assertThat(store.exists(DeploymentObjects.bundle(PROJECT, deploymentId))).isFalse();
+        assertThat(buildDirectories(work.resolve("work-failing"))).as("build directory removed").isEmpty();
+    }
+
+    @Test
+    void cancelStopsTheCompilerAndStoresNothing() throws Exception {
+        DeployJobHandler fresh = DeployJobHandler.builder().setObjectStore(store)
+                .setWorkDirectory(work.resolve("work-cancel")).build(); // its own cache: the compiler must run
+        MlperfTiny.Model ad = MlperfTiny.byShortName().get("ad");
+        UUID modelId = UUID.randomUUID();
+        UUID deploymentId = UUID.randomUUID();
+        String modelKey = storeModel(modelId, Files.readAllBytes(MlperfTiny.directory().resolve(ad.file() + ".tflite")));
+        CountDownLatch building = new CountDownLatch(1);
+        RecordingJobContext context = new RecordingJobContext(PROJECT, payload(deploymentId, modelId, "ad-cancel",
+                List.of(), "int8", "netduinoplus2-qemu", "firmware", modelKey, null, null))
+                .onLog(line -> {
+                    if (line.startsWith("Building with")) {
+                        building.countDown();
+                    }
+                });
+        CompletableFuture<Void> run = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                fresh.run(context);
+                run.complete(null);
+            } catch (Throwable t) {
+                run.completeExceptionally(t);
+            }
+        }, "deploy-cancel-test");
+        context.runningOn(thread);
+        thread.start();
+        assertThat(building.await(30, TimeUnit.SECONDS)).isTrue();
+        Thread.sleep(1500); // the compiler is running now
+        long cancelledAt = System.nanoTime();
+        context.cancel();
+
+        assertThatThrownBy(() -> run.get(20, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .cause().isInstanceOf(JobCancelledException.class).hasMessageContaining("while building");
+        assertThat(Duration.ofNanos(System.nanoTime() - cancelledAt)).isLessThan(Duration.ofSeconds(10));
+        assertThat(context.resultJson()).isNull();
+        assertThat(store.exists(DeploymentObjects.bundle(PROJECT, deploymentId))).isFalse();
+        assertThat(buildDirectories(work.resolve("work-cancel"))).isEmpty();
+        Thread.sleep(500);
+        assertThat(ProcessHandle.current().descendants()
+                .map(process -> process.info().command().orElse(""))
+                .filter(command -> command.contains("arm-none-eabi") || command.endsWith("cc1")))
+                .as("compiler processes left behind").isEmpty();
+    }
+
+    @Test
+    void payloadsItCannotBuildFailAtOnceWithAReason() throws Exception {
+        UUID modelId = UUID.randomUUID();
+        String modelKey = storeModel(modelId, new TfliteWriter().write(TinyInt8Model.graph()));
+        assertRefused(payload(UUID.randomUUID(), modelId, "m", List.of(), "int8", "netduinoplus2-qemu", "tflm",
+                modelKey, null, null), "the tflm format is not available in this version");
+        assertRefused(payload(UUID.randomUUID(), modelId, "m", List.of(), "float32", "netduinoplus2-qemu",
+                "firmware", modelKey, null, null), "runs the int8 model");
+        assertRefused(payload(UUID.randomUUID(), modelId, "m", List.of(), "int8", "esp32", "firmware", modelKey,
+                null, null), "unknown target board 'esp32'");
+        assertRefused(payload(UUID.randomUUID(), modelId, "m", List.of(), "int8", "netduinoplus2-qemu", "firmware",
+                "projects/" + PROJECT + "/models/" + UUID.randomUUID() + "/model-int8.tflite", null, null),
+                "is not in the object store");
+        String badWindows = "projects/" + PROJECT + "/models/" + modelId + "/bad-windows.json";
+        store.put(badWindows, TestWindowFile.json(List.of(TestWindow.features(new float[5], "idle"))));
+        assertRefused(payload(UUID.randomUUID(), modelId, "m", List.of(), "int8", "netduinoplus2-qemu", "firmware",
+                modelKey, null, badWindows), "test window 0 does not fit the model");
+        assertRefused("{\"deploymentId\": 42}", "payload cannot be read");
+    }
+
+    private static int argmax(byte[] scores) {
+        int best = 0;
+        for (int k = 1; k < scores.length; k++) {
+            best = scores[k] > scores[best] ? k : best;
+        }
+        return best;
+    }
+
+    private static void assertRefused(String payload, String reason) {
+        RecordingJobContext context = new RecordingJobContext(PROJECT, payload);
+        assertThatThrownBy(() -> handler.run(context)).isInstanceOf(NonRetryableJobException.class)
+                .hasMessageContaining(reason);
+        assertThat(context.resultJson()).isNull();
+    }
+
+    static String payload(UUID deploymentId, UUID modelId, String name, List<String> labels, String variant,
+                          String target, String format, String modelKey, Impulse impulse, String windowsKey) {
+        return JSON.writeValueAsString(new DeployJobPayload(deploymentId, modelId, name, labels, variant, target,
+                format, modelKey, impulse == null ? null : JSON.readTree(ImpulseJson.write(impulse)),
+                impulse == null ? null : impulse.version(), windowsKey));
+    }
+
+    private static String storeModel(UUID modelId, byte[] tflite) {
+        String key = "projects/" + PROJECT + "/models/" + modelId + "/model-int8.tflite";
+        store.put(key, tflite);
+        return key;
+    }
+
+    private static byte[] read(String key) throws IOException {
+        try (InputStream in = store.get(key)) {
+            return in.readAllBytes();
+        }
+    }
+
+    static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+        try (ZipInputStream entries = new ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
+                files.put(entry.getName(), entries.readAllBytes());
+            }
+        }
+        return files;
+    }
+
+    private static List<Path> buildDirectories(Path workDirectory) throws IOException {
+        Path builds = workDirectory.resolve("builds");
+        if (!Files.isDirectory(builds)) {
+            return List.of();
+        }
+        try (var list = Files.list(builds)) {
+            return list.toList();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.edgeforge.api.deploy;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+
+import dev.edgeforge.api.problem.EdgeForgeException;
+import dev.edgeforge.api.problem.ProblemType;
+
+/** No deployment with this id in the project. */
+public class DeploymentNotFoundException extends EdgeForgeException {
+
+    public static final ProblemType TYPE =
+            new ProblemType("deployment-not-found", HttpStatus.NOT_FOUND, "Deployment not found");
+
+    private final UUID deploymentId;
+
+    public DeploymentNotFoundException(UUID projectId, UUID deploymentId) {
+        super(TYPE, "Project " + projectId + " has no deployment " + deploymentId + "; check the id.");
+        this.deploymentId = deploymentId;
+    }
+
+    @Override
+    public Map<String, Object> extensions() {
+        return Map.of("deploymentId", deploymentId.toString());
+    }
+}

@@ -1,0 +1,30 @@
+package dev.edgeforge.api.deploy;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+
+import dev.edgeforge.api.problem.EdgeForgeException;
+import dev.edgeforge.api.problem.ProblemType;
+
+/** The bundle was asked for before the deployment was ready (still building, failed or cancelled). */
+public class DeploymentNotReadyViolation extends EdgeForgeException {
+
+    public static final ProblemType TYPE =
+            new ProblemType("deployment-not-ready", HttpStatus.CONFLICT, "Deployment not ready");
+
+    private final UUID deploymentId;
+    private final String state;
+
+    public DeploymentNotReadyViolation(UUID deploymentId, String state, String detail) {
+        super(TYPE, detail);
+        this.deploymentId = deploymentId;
+        this.state = state;
+    }
+
+    @Override
+    public Map<String, Object> extensions() {
+        return Map.of("deploymentId", deploymentId.toString(), "state", state);
+    }
+}

@@ -1,0 +1,79 @@
+package dev.edgeforge.api.deploy;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+import dev.edgeforge.api.project.ProjectAccess;
+import dev.edgeforge.api.project.ProjectGrant;
+import dev.edgeforge.api.project.ProjectRole;
+import dev.edgeforge.api.project.ProjectService;
+import dev.edgeforge.firmware.board.BoardCatalogue;
+import dev.edgeforge.firmware.bundle.DeploymentFormat;
+import dev.edgeforge.firmware.job.DeployJobHandler;
+
+/** The Deployment page: pick a model, target and format, see estimates, build, follow, download. */
+@Controller
+class DeploymentPageController {
+
+    private final ProjectAccess access;
+    private final ProjectService projects;
+    private final DeployableModels models;
+    private final BoardCatalogue boards;
+
+    DeploymentPageController(ProjectAccess access, ProjectService projects, DeployableModels models,
+                             BoardCatalogue boards) {
+        this.access = access;
+        this.projects = projects;
+        this.models = models;
+        this.boards = boards;
+    }
+
+    /**
+     * A format as the page offers it.
+     *
+     * @param available whether this version builds it
+     */
+    record FormatOption(String id, String label, String description, boolean available) {
+    }
+
+    static final List<FormatOption> FORMATS = Arrays.stream(DeploymentFormat.values())
+            .map(format -> new FormatOption(format.id(), label(format), description(format),
+                    DeployJobHandler.AVAILABLE_FORMATS.contains(format)))
+            .toList();
+
+    @GetMapping("/projects/{projectId}/deployment")
+    String page(@PathVariable UUID projectId, Model model) {
+        ProjectGrant grant = access.requireRole(projectId, ProjectRole.VIEWER);
+        model.addAttribute("project", projects.get(grant));
+        model.addAttribute("activeNav", DeployConfiguration.NAV_KEY);
+        model.addAttribute("models", models.list(projectId));
+        model.addAttribute("targets", boards.all().stream().map(TargetView::of).toList());
+        model.addAttribute("formats", FORMATS);
+        model.addAttribute("canDeploy", grant.atLeast(ProjectRole.MEMBER));
+        return "deploy/deployment";
+    }
+
+    private static String label(DeploymentFormat format) {
+        return switch (format) {
+            case FIRMWARE -> "Ready-to-flash firmware";
+            case C_LIBRARY -> "C library";
+            case TFLM -> "TensorFlow Lite Micro project";
+            case STM32CUBEAI -> "STM32Cube.AI-compatible sources";
+        };
+    }
+
+    private static String description(DeploymentFormat format) {
+        return switch (format) {
+            case FIRMWARE -> ".elf, .bin and .hex for the board, with the sources that rebuild them";
+            case C_LIBRARY -> "portable C99: the compiled model, its DSP block and the API, no interpreter";
+            case TFLM -> "the .tflite as a C array and an application for a TFLM checkout";
+            case STM32CUBEAI -> "network.c/.h with X-CUBE-AI's API";
+        };
+    }
+}

@@ -1,0 +1,254 @@
+package dev.edgeforge.api.deploy;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import dev.edgeforge.api.problem.FieldProblem;
+import dev.edgeforge.api.problem.ValidationViolation;
+import dev.edgeforge.api.project.ProjectGrant;
+import dev.edgeforge.firmware.board.Board;
+import dev.edgeforge.firmware.board.BoardCatalogue;
+import dev.edgeforge.firmware.bundle.DeploymentFormat;
+import dev.edgeforge.firmware.bundle.MemoryReport;
+import dev.edgeforge.firmware.job.DeployJobHandler;
+import dev.edgeforge.firmware.job.DeployJobPayload;
+import dev.edgeforge.firmware.job.DeployResult;
+import dev.edgeforge.infra.job.Job;
+import dev.edgeforge.infra.job.JobQueue;
+import dev.edgeforge.infra.job.NewJob;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Requests deployments (a row and a {@code deploy} job in one transaction) and shows them, keeping each row in step
+ * with its job (see the package documentation).
+ */
+@Service
+class DeploymentService {
+
+    /** Most deployments a list shows. */
+    static final int LIST_LIMIT = 100;
+
+    private static final JsonMapper JSON = JsonMapper.builder()
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+
+    private final DeploymentRepository deployments;
+    private final JobQueue queue;
+    private final DeployableModels models;
+    private final ModelFiles files;
+    private final BoardCatalogue boards;
+    private final DataSource dataSource;
+    private final TransactionTemplate transaction;
+    private final Clock clock;
+
+    DeploymentService(DeploymentRepository deployments, JobQueue queue, DeployableModels models, ModelFiles files,
+                      BoardCatalogue boards, DataSource dataSource, TransactionTemplate transaction, Clock clock) {
+        this.deployments = deployments;
+        this.queue = queue;
+        this.models = models;
+        this.files = files;
+        this.boards = boards;
+        this.dataSource = dataSource;
+        this.transaction = transaction;
+        this.clock = clock;
+    }
+
+    /** A bundle ready to stream. */
+    record Download(String objectKey, String fileName, long bytes, String sha256) {
+    }
+
+    DeploymentView create(ProjectGrant grant, DeploymentRequest request) {
+        String variant = request.variant() == null || request.variant().isBlank()
+                ? DeployJobPayload.INT8 : request.variant().trim();
+        validate(request, variant);
+        DeployableModel model = models.require(grant.projectId(), request.modelId());
+        files.load(model); // refuse a model that cannot be compiled now, not in a failed job later
+        UUID deploymentId = UUID.randomUUID();
+        DeployJobPayload payload = new DeployJobPayload(deploymentId, model.modelId(), model.name(), model.labels(),
+                variant, request.target(), request.format(), model.int8ModelKey(),
+                model.impulseJson() == null ? null : JSON.readTree(model.impulseJson()), model.impulseVersion(),
+                model.testWindowsKey());
+        Deployment deployment = transaction.execute(status -> {
+            UUID jobId = enqueue(NewJob.of(DeployJobHandler.TYPE, grant.projectId(),
+                    JSON.writeValueAsString(payload)));
+            Deployment row = new Deployment(deploymentId, grant.projectId(), model.modelId(), model.name(), variant,
+                    request.target(), request.format(), DeploymentState.QUEUED, jobId, null, null, null, false, null,
+                    null, null, null, null, clock.instant(), null);
+            deployments.insert(row);
+            return row;
+        });
+        return view(deployment, Optional.empty());
+    }
+
+    List<DeploymentView> list(ProjectGrant grant) {
+        List<DeploymentView> views = new ArrayList<>();
+        for (Deployment deployment : deployments.list(grant.projectId(), LIST_LIMIT)) {
+            views.add(current(deployment));
+        }
+        return views;
+    }
+
+    DeploymentView get(ProjectGrant grant, UUID deploymentId) {
+        return current(require(grant, deploymentId));
+    }
+
+    /** @throws DeploymentNotReadyViolation while the deployment has no bundle */
+    Download download(ProjectGrant grant, UUID deploymentId) {
+        DeploymentView view = get(grant, deploymentId);
+        if (!view.downloadAvailable()) {
+            String detail = switch (DeploymentState.fromValue(view.state())) {
+                case QUEUED -> "Deployment " + deploymentId + " is waiting for a firmware builder; download it "
+                        + "when its state is ready.";
+                case BUILDING -> "Deployment " + deploymentId + " is still building ("
+                        + Math.round(view.progress() * 100) + "% done); download it when its state is ready.";
+                case FAILED -> "Deployment " + deploymentId + " failed and has no bundle: " + view.error();
+                case CANCELLED -> "Deployment " + deploymentId + " was cancelled and has no bundle; deploy again.";
+                case READY -> "Deployment " + deploymentId + " has no bundle.";
+            };
+            throw new DeploymentNotReadyViolation(deploymentId, view.state(), detail);
+        }
+        Deployment row = require(grant, deploymentId);
+        return new Download(row.bundleObjectKey(), row.bundleFileName(), row.bundleBytes(), row.sha256());
+    }
+
+    private Deployment require(ProjectGrant grant, UUID deploymentId) {
+        return deployments.find(grant.projectId(), deploymentId)
+                .orElseThrow(() -> new DeploymentNotFoundException(grant.projectId(), deploymentId));
+    }
+
+    /** The deployment brought up to date with its job. */
+    private DeploymentView current(Deployment deployment) {
+        if (deployment.state().isTerminal()) {
+            return view(deployment, Optional.empty());
+        }
+        Optional<Job> job = queue.find(deployment.jobId());
+        if (job.isEmpty()) {
+            deployments.end(deployment.id(), DeploymentState.FAILED, "the deployment's job no longer exists",
+                    clock.instant());
+        } else {
+            sync(deployment, job.get());
+        }
+        Deployment updated = deployments.find(deployment.projectId(), deployment.id()).orElseThrow();
+        return view(updated, job);
+    }
+
+    private void sync(Deployment deployment, Job job) {
+        DeploymentState state = DeploymentState.of(job.state());
+        if (state == deployment.state()) {
+            return;
+        }
+        java.time.Instant finished = job.finishedAt() != null ? job.finishedAt() : clock.instant();
+        switch (state) {
+            case QUEUED, BUILDING -> deployments.updateOpenState(deployment.id(), state);
+            case READY -> complete(deployment, job, finished);
+            case FAILED -> deployments.end(deployment.id(), state, job.error(), finished);
+            case CANCELLED -> deployments.end(deployment.id(), state, job.error() == null ? "cancelled" : job.error(),
+                    finished);
+        }
+    }
+
+    private void complete(Deployment deployment, Job job, java.time.Instant finished) {
+        DeployResult result;
+        try {
+            result = JSON.readValue(job.result(), DeployResult.class);
+        } catch (JacksonException | IllegalArgumentException e) {
+            deployments.end(deployment.id(), DeploymentState.FAILED, "the deploy job's result cannot be read: "
+                    + e.getMessage(), finished);
+            return;
+        }
+        if (result == null || result.bundle() == null || !deployment.id().equals(result.deploymentId())) {
+            deployments.end(deployment.id(), DeploymentState.FAILED, "the deploy job's result names no bundle of "
+                    + "this deployment", finished);
+            return;
+        }
+        deployments.complete(deployment.id(), JSON.writeValueAsString(result.sizes()),
+                JSON.writeValueAsString(result.memoryReport()), JSON.writeValueAsString(result.verification()),
+                result.verification() != null && result.verification().verified(), result.bundle().key(),
+                result.bundle().fileName(), result.bundle().bytes(), result.bundle().sha256(), finished);
+    }
+
+    private DeploymentView view(Deployment d, Optional<Job> job) {
+        double progress = d.state() == DeploymentState.READY ? 1.0 : job.map(Job::progress).orElse(0.0);
+        boolean ready = d.state() == DeploymentState.READY && d.bundleObjectKey() != null;
+        String base = "/api/v1/projects/" + d.projectId() + "/deployments/" + d.id();
+        return new DeploymentView(d.id(), d.projectId(), d.modelId(), d.modelName(), d.variant(), d.target(),
+                boards.find(d.target()).map(Board::name).orElse(d.target()), d.format(), d.state().value(), d.jobId(),
+                progress, d.error(), read(d.sizesJson(), DeployResult.Sizes.class),
+                read(d.memoryReportJson(), MemoryReport.class), d.verified(),
+                read(d.verificationJson(), DeployResult.Verification.class),
+                ready ? new DeploymentView.BundleView(d.bundleFileName(), d.bundleBytes(), d.sha256()) : null, ready,
+                base + "/download", d.createdAt(), d.finishedAt());
+    }
+
+    private static <T> T read(String json, Class<T> type) {
+        return json == null ? null : JSON.readValue(json, type);
+    }
+
+    private UUID enqueue(NewJob job) {
+        // the job joins this transaction: no job without its row, no row without its job
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            return queue.enqueue(connection, job);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot enqueue the deploy job", e);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
+    private void validate(DeploymentRequest request, String variant) {
+        List<FieldProblem> errors = new ArrayList<>();
+        if (request.modelId() == null) {
+            errors.add(new FieldProblem("modelId", "is required"));
+        }
+        if (!variant.equals(DeployJobPayload.INT8) && !variant.equals(DeployJobPayload.FLOAT32)) {
+            errors.add(new FieldProblem("variant", "must be int8 or float32, got '" + variant + "'"));
+        } else if (variant.equals(DeployJobPayload.FLOAT32)) {
+            errors.add(new FieldProblem("variant", "float32 cannot be deployed: the " + available()
+                    + " formats compile the int8 model; choose int8"));
+        }
+        if (request.target() == null || request.target().isBlank()) {
+            errors.add(new FieldProblem("target", "is required: a board id from GET /api/v1/targets"));
+        } else if (boards.find(request.target()).isEmpty()) {
+            errors.add(new FieldProblem("target", "unknown target '" + request.target() + "'; known: "
+                    + boards.all().stream().map(Board::id).collect(Collectors.joining(", "))));
+        }
+        if (request.format() == null || request.format().isBlank()) {
+            errors.add(new FieldProblem("format", "is required: one of " + available()));
+        } else {
+            Optional<DeploymentFormat> format = Arrays.stream(DeploymentFormat.values())
+                    .filter(f -> f.id().equals(request.format())).findFirst();
+            if (format.isEmpty()) {
+                errors.add(new FieldProblem("format", "unknown format '" + request.format() + "'; known: "
+                        + Arrays.stream(DeploymentFormat.values()).map(DeploymentFormat::id)
+                        .collect(Collectors.joining(", "))));
+            } else if (!DeployJobHandler.AVAILABLE_FORMATS.contains(format.get())) {
+                errors.add(new FieldProblem("format", "the " + format.get().id()
+                        + " format is not available in this version; available: " + available()));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new ValidationViolation("The deployment request is not valid: " + errors.get(0).field() + " "
+                    + errors.get(0).message() + ".", errors);
+        }
+    }
+
+    private static String available() {
+        return Arrays.stream(DeploymentFormat.values()).filter(DeployJobHandler.AVAILABLE_FORMATS::contains)
+                .map(DeploymentFormat::id).collect(Collectors.joining(", "));
+    }
+}

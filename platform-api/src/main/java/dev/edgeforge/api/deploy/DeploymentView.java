@@ -1,0 +1,49 @@
+package dev.edgeforge.api.deploy;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import dev.edgeforge.firmware.bundle.MemoryReport;
+import dev.edgeforge.firmware.job.DeployResult;
+
+/**
+ * A deployment as the API shows it.
+ *
+ * @param id                the deployment
+ * @param projectId         its project
+ * @param modelId           the model deployed
+ * @param modelName         its name when it was deployed
+ * @param variant           {@code int8}
+ * @param target            the board id
+ * @param targetName        the board's name
+ * @param format            {@code firmware} or {@code c-library}
+ * @param state             {@code queued}, {@code building}, {@code ready}, {@code failed} or {@code cancelled}
+ * @param jobId             the deploy job: its log is {@code GET /api/v1/jobs/{jobId}/logs} (SSE), cancel with
+ *                          {@code POST /api/v1/jobs/{jobId}/cancel}
+ * @param progress          0..1, from the job
+ * @param error             why it failed, when it did
+ * @param sizes             flash, RAM and arena once ready
+ * @param memoryReport      flash and RAM by section, arena vs lower bound, once ready
+ * @param verified          whether every test window's output on the emulated device equals the server's int8
+ *                          reference, bit for bit
+ * @param verification      the details: windows, mismatches, device vs server accuracy, instructions per inference
+ * @param bundle            the ZIP, once ready
+ * @param downloadAvailable whether {@link #downloadUrl} answers with the ZIP now
+ * @param downloadUrl       where to download the ZIP
+ * @param createdAt         when it was requested
+ * @param finishedAt        when it reached a final state
+ */
+public record DeploymentView(UUID id, UUID projectId, UUID modelId, String modelName, String variant, String target,
+                             String targetName, String format, String state, UUID jobId, double progress,
+                             String error, DeployResult.Sizes sizes, MemoryReport memoryReport, boolean verified,
+                             DeployResult.Verification verification, BundleView bundle, boolean downloadAvailable,
+                             String downloadUrl, Instant createdAt, Instant finishedAt) {
+
+    /**
+     * @param fileName the ZIP's file name
+     * @param bytes    its size
+     * @param sha256   its SHA-256, lower-case hex
+     */
+    public record BundleView(String fileName, long bytes, String sha256) {
+    }
+}

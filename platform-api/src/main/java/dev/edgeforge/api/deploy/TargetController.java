@@ -1,0 +1,28 @@
+package dev.edgeforge.api.deploy;
+
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import dev.edgeforge.api.security.CurrentPrincipal;
+import dev.edgeforge.firmware.board.BoardCatalogue;
+
+/** The boards EdgeForge builds for: the same for everyone signed in. */
+@RestController
+class TargetController {
+
+    private final BoardCatalogue boards;
+    private final CurrentPrincipal current;
+
+    TargetController(BoardCatalogue boards, CurrentPrincipal current) {
+        this.boards = boards;
+        this.current = current;
+    }
+
+    @GetMapping("/api/v1/targets")
+    List<TargetView> targets() {
+        current.require();
+        return boards.all().stream().map(TargetView::of).toList();
+    }
+}

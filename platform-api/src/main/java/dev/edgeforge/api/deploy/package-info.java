@@ -1,0 +1,20 @@
+/**
+ * Deployment: boards ({@code GET /api/v1/targets}), estimates before building
+ * ({@code GET /api/v1/projects/{p}/models/{m}/estimates?target=}), deployments
+ * ({@code POST|GET /api/v1/projects/{p}/deployments}, {@code GET …/deployments/{d}}, {@code GET …/{d}/download}) and
+ * the project's Deployment page.
+ *
+ * <p>A deployment is a row ({@code deployments}, migration V7) and a {@code deploy} job that firmware-builder's
+ * {@link dev.edgeforge.firmware.job.DeployJobHandler} runs — in this JVM (it is a {@code JobHandler} bean) or in a
+ * standalone firmware-builder process. The job reads only its payload and the object store; the row follows the
+ * job: each read of a deployment whose job moved on copies the job's state, and once it succeeded its result
+ * (sizes, memory report, verification, bundle key) into the row. The bundle exists before the job succeeds, so a
+ * ready row never points at a missing object.
+ *
+ * <p>Models come through the port {@link dev.edgeforge.api.deploy.DeployableModelSource}, implemented by the feature
+ * that owns models; every bean of that type is asked (trained and imported models may come from different places).
+ *
+ * <p>Access: any viewer reads estimates, deployments and downloads; members and above deploy; cancelling is the
+ * job API's {@code POST /api/v1/jobs/{jobId}/cancel}.
+ */
+package dev.edgeforge.api.deploy;

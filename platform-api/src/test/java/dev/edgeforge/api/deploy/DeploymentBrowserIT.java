@@ -1,0 +1,165 @@
+package dev.edgeforge.api.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.edgeforge.api.support.ApiClient;
+import dev.edgeforge.api.support.IntegrationTest;
+import dev.edgeforge.api.support.TestUsers;
+import dev.edgeforge.api.support.TestUsers.User;
+
+/**
+ * The Deployment page in a real headless Chromium: estimates per target before building, Build, the live log, the
+ * verified badge once QEMU answered like the server on every test window, the memory report and the download link.
+ * Screenshots go to {@code /tmp/ef-deployment-*.png}. Fails (never skips) without Debian's chromium and
+ * chromium-driver.
+ */
+@IntegrationTest
+class DeploymentBrowserIT {
+
+    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    StoredModels models;
+
+    @TempDir
+    Path browserProfile;
+
+    ChromeDriver browser;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            fail("Headless Chromium is needed for this test but " + CHROMIUM + " or " + CHROMEDRIVER
+                    + " is missing; install both with: sudo apt-get install -y chromium chromium-driver");
+        }
+        System.setProperty("SE_OFFLINE", "true");
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1366,1000", "--user-data-dir=" + browserProfile);
+        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
+                .usingAnyFreePort().build(), options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void pickAModelAndTargetBuildAndSeeTheVerifiedBadgeAndTheDownload() throws Exception {
+        ApiClient client = ApiClient.stateless(port);
+        User user = TestUsers.register(client, "browser-deployer");
+        UUID projectId = TestUsers.createProject(client, user, "Wrist gestures");
+        models.registerTinyClassifier(projectId, "gesture classifier");
+
+        browser.get(url("/login"));
+        type("email", user.email());
+        type("password", user.password());
+        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlMatches(".*/projects$"));
+
+        browser.get(url("/projects/" + projectId + "/deployment"));
+        assertThat(browser.findElement(By.cssSelector(".sidebar a.active")).getText()).isEqualTo("Deployment");
+        assertThat(browser.findElement(By.id("deploy-model")).getText()).contains("gesture classifier");
+        // estimates for every target before anything is built
+        By qemuEstimate = By.cssSelector("[data-estimate-for=netduinoplus2-qemu]");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(qemuEstimate, "Latency"));
+        assertThat(browser.findElement(qemuEstimate).getText()).contains("RAM").contains("of 128.0 KiB")
+                .contains("Flash").contains("ms");
+        assertThat(browser.findElements(By.cssSelector(".target-card"))).hasSize(5);
+        assertThat(browser.findElement(By.id("model-stats")).getText()).contains("Parameters").contains("27");
+        screenshot("/tmp/ef-deployment-estimates.png");
+
+        browser.findElement(By.cssSelector(".target-card[data-target=netduinoplus2-qemu]")).click();
+        assertThat(browser.findElement(By.cssSelector(".target-card.selected")).getAttribute("data-target"))
+                .isEqualTo("netduinoplus2-qemu");
+        assertThat(browser.findElement(By.cssSelector("input[name=format][value=firmware]")).isSelected()).isTrue();
+        assertThat(browser.findElement(By.cssSelector("input[name=format][value=tflm]")).isEnabled()).isFalse();
+        browser.findElement(By.id("deploy-build")).click();
+
+        // the live log streams while the job runs, then the result replaces the progress
+        WebDriverWait build = new WebDriverWait(browser, Duration.ofMinutes(4));
+        build.until(ExpectedConditions.textToBePresentInElementLocated(By.id("run-log"), "Building with"));
+        build.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verified-badge"),
+                "Verified on device"));
+        WebElement download = browser.findElement(By.id("download-link"));
+        assertThat(download.isDisplayed()).isTrue();
+        assertThat(download.getText()).contains("gesture-classifier-firmware-netduinoplus2-qemu.zip");
+        assertThat(download.getAttribute("href")).endsWith("/download");
+        assertThat(browser.findElement(By.id("run-log")).getText()).contains("VERIFIED: all 24 outputs");
+        assertThat(browser.findElement(By.id("run-state")).getText()).isEqualTo("ready");
+        String verification = browser.findElement(By.id("verification-details")).getText();
+        assertThat(verification).contains("24 of 24").contains("Accuracy on device")
+                .contains("Accuracy on the server").contains("Instructions per inference");
+        assertThat(browser.findElement(By.id("memory-details")).getText()).contains("Activation arena")
+                .contains("lower bound");
+        assertThat(browser.findElements(By.cssSelector("#section-rows tr"))).isNotEmpty();
+        List<Long> fileSizes = browser.findElements(By.cssSelector("#file-rows td.num")).stream()
+                .map(cell -> Long.parseLong(cell.getText().replace(",", ""))).toList();
+        assertThat(fileSizes).isNotEmpty().isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("deployment-rows"), "verified"));
+        screenshot("/tmp/ef-deployment-verified.png");
+        browser.executeScript("document.getElementById('run-result').scrollIntoView()");
+        screenshot("/tmp/ef-deployment-result.png");
+
+        // the link serves the ZIP to the signed-in user (here: the same user's token)
+        HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(download.getAttribute("href"))).header("Authorization", "Bearer " + user.token())
+                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(zip.statusCode()).isEqualTo(200);
+        assertThat(zip.body()).startsWith('P', 'K');
+    }
+
+    private void screenshot(String path) throws IOException {
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of(path),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private void type(String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.edgeforge.api.deploy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Component;
+
+import dev.edgeforge.infra.storage.ObjectStore;
+
+/**
+ * The test double of the models feature: a {@link DeployableModelSource} whose models' files are stored in the
+ * server's real object store under the models feature's keys ({@code projects/{p}/models/{m}/…}) and whose rows are
+ * kept in memory. A bean of every {@code @IntegrationTest} context (component scan of the test classpath), so the
+ * shared context stays one.
+ *
+ * <p>When the models feature's own source is merged, deployment asks both; tests keep registering here.
+ */
+@Component
+public class StoredModels implements DeployableModelSource {
+
+    private final ObjectStore store;
+    private final Map<UUID, Map<UUID, DeployableModel>> byProject = new ConcurrentHashMap<>();
+
+    StoredModels(ObjectStore store) {
+        this.store = store;
+    }
+
+    /**
+     * Stores a model's files and makes it deployable.
+     *
+     * @param testSet a feature set file or test window JSON, or {@code null}
+     */
+    public DeployableModel register(UUID projectId, String name, List<String> labels, byte[] int8Tflite,
+                                    byte[] testSet, Integer impulseVersion, String impulseJson) {
+        UUID modelId = UUID.randomUUID();
+        String prefix = "projects/" + projectId + "/models/" + modelId + "/";
+        store.put(prefix + "model-int8.tflite", int8Tflite);
+        String testKey = null;
+        if (testSet != null) {
+            testKey = prefix + "test-windows";
+            store.put(testKey, testSet);
+        }
+        DeployableModel model = new DeployableModel(modelId, name, labels, prefix + "model-int8.tflite", null,
+                impulseVersion, impulseJson, testKey);
+        byProject.computeIfAbsent(projectId, id -> new ConcurrentHashMap<>()).put(modelId, model);
+        return model;
+    }
+
+    /** The tiny three-class classifier with its labelled test set. */
+    public DeployableModel registerTinyClassifier(UUID projectId, String name) {
+        TinyClassifier classifier = new TinyClassifier();
+        return register(projectId, name, TinyClassifier.LABELS, classifier.int8Tflite(), classifier.testSet(), null,
+                null);
+    }
+
+    @Override
+    public Optional<DeployableModel> find(UUID projectId, UUID modelId) {
+        return Optional.ofNullable(byProject.getOrDefault(projectId, Map.of()).get(modelId));
+    }
+
+    @Override
+    public List<DeployableModel> list(UUID projectId) {
+        return List.copyOf(byProject.getOrDefault(projectId, Map.of()).values());
+    }
+}
