@@ -5,6 +5,7 @@ import java.util.List;
 import dev.edgeforge.infra.job.JobHandler;
 import dev.edgeforge.infra.storage.ObjectStore;
 import dev.edgeforge.infra.worker.WorkerEnvironment;
+import dev.edgeforge.training.feature.FeatureJobHandler;
 import dev.edgeforge.training.job.TestJobHandler;
 import dev.edgeforge.training.job.TrainJobHandler;
 
@@ -26,6 +27,6 @@ public final class TrainingWorkerHandlers {
      *                    worker environment of its own
      */
     public static List<JobHandler> create(ObjectStore store, WorkerEnvironment environment) {
-        return List.of(new TrainJobHandler(store), new TestJobHandler(store));
+        return List.of(new FeatureJobHandler(store), new TrainJobHandler(store), new TestJobHandler(store));
     }
 }

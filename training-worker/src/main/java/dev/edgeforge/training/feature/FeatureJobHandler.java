@@ -336,8 +336,13 @@ public final class FeatureJobHandler implements JobHandler {
             if (empty > 0) {
                 context.log(empty + " sample(s) gave no window (shorter than a window, and zero padding is off)");
             }
+            FeatureSetAssembler sets = new FeatureSetAssembler(store);
+            String trainingSet = sets.write(manifest, extractor.layout(), "training").orElse(null);
+            context.throwIfCancelled();
+            String testingSet = sets.write(manifest, extractor.layout(), "testing").orElse(null);
             context.result(new FeatureJobResult(version, manifestKey, entries.size(), total,
-                    extractor.featureLength(), labels, computedSamples, reusedSamples, copiedSamples).toJson());
+                    extractor.featureLength(), labels, computedSamples, reusedSamples, copiedSamples, trainingSet,
+                    testingSet).toJson());
             context.progress(1.0);
             context.log("Done: " + total + " window(s) of " + extractor.featureLength() + " features from "
                     + entries.size() + " sample(s); " + computedSamples + " computed, " + reusedSamples + " reused");

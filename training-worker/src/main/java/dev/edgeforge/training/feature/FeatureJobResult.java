@@ -16,10 +16,12 @@ import tools.jackson.databind.json.JsonMapper;
  * @param computed          samples whose features were computed by this job
  * @param reused            samples whose features existed already (same cache key)
  * @param copiedFromVersion of the reused ones, how many were copied from an earlier impulse version's chunks
+ * @param trainingSetKey    object key of the training {@code FeatureSet} file, or {@code null} without training data
+ * @param testingSetKey     object key of the testing {@code FeatureSet} file, or {@code null} without test data
  */
 public record FeatureJobResult(int impulseVersion, String manifestKey, int samples, long windows, int featureLength,
                                List<FeatureManifest.LabelCount> labels, int computed, int reused,
-                               int copiedFromVersion) {
+                               int copiedFromVersion, String trainingSetKey, String testingSetKey) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -35,6 +35,14 @@ public final class FeatureObjectKeys {
         return versionPrefix(projectId, impulseVersion) + "manifests/" + jobId + ".json";
     }
 
+    /**
+     * The {@code FeatureSet} file of one category ({@code training}, {@code testing}) that one successful job
+     * assembled from its chunks: what training reads.
+     */
+    public static String featureSet(UUID projectId, int impulseVersion, UUID jobId, String category) {
+        return versionPrefix(projectId, impulseVersion) + "sets/" + jobId + "-" + category + ".effs";
+    }
+
     /** The cached feature explorer projection of one manifest, for at most {@code maxPoints} points. */
     public static String explorer(UUID projectId, int impulseVersion, UUID jobId, int maxPoints) {
         return versionPrefix(projectId, impulseVersion) + "explorer/" + jobId + "-" + maxPoints + ".json";

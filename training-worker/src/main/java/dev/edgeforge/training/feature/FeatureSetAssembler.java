@@ -1,0 +1,86 @@
+package dev.edgeforge.training.feature;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import dev.edgeforge.core.feature.FeatureChunk;
+import dev.edgeforge.core.feature.FeatureLayout;
+import dev.edgeforge.core.feature.FeatureRow;
+import dev.edgeforge.core.feature.FeatureSetHeader;
+import dev.edgeforge.core.feature.FeatureSetWriter;
+import dev.edgeforge.infra.storage.ObjectStore;
+
+/**
+ * Turns one manifest's chunks into the two files training reads: the training and the testing {@code FeatureSet}
+ * ({@code dev.edgeforge.core.feature}). Both share one label dictionary (every label of the manifest, sorted), so a
+ * class index means the same in both. Samples without a label or without a window are left out.
+ *
+ * <p>Written through a temporary file: a feature set can be far larger than the heap should hold.
+ */
+final class FeatureSetAssembler {
+
+    private final ObjectStore store;
+
+    FeatureSetAssembler(ObjectStore store) {
+        this.store = Objects.requireNonNull(store, "store");
+    }
+
+    private static boolean labelled(FeatureManifest.Entry entry) {
+        return entry.label() != null && !entry.label().isEmpty();
+    }
+
+    /** Writes the set of one category; empty when the category has no labelled window. */
+    Optional<String> write(FeatureManifest manifest, FeatureLayout layout, String category) {
+        List<FeatureManifest.Entry> entries = manifest.samples().stream()
+                .filter(e -> category.equals(e.category()) && labelled(e) && e.windows() > 0).toList();
+        if (entries.isEmpty()) {
+            return Optional.empty();
+        }
+        List<String> labels = manifest.samples().stream().filter(FeatureSetAssembler::labelled)
+                .map(FeatureManifest.Entry::label).distinct().sorted().toList();
+        long rows = entries.stream().mapToLong(FeatureManifest.Entry::windows).sum();
+        String key = FeatureObjectKeys.featureSet(manifest.projectId(), manifest.impulseVersion(), manifest.jobId(),
+                category);
+        Path file = null;
+        try {
+            file = Files.createTempFile("edgeforge-features-", ".effs");
+            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
+                 FeatureSetWriter writer = new FeatureSetWriter(out,
+                         new FeatureSetHeader(manifest.impulseVersion(), layout, labels, rows))) {
+                for (FeatureManifest.Entry entry : entries) {
+                    FeatureChunk chunk;
+                    try (InputStream in = store.get(entry.chunkKey())) {
+                        chunk = FeatureChunk.read(in);
+                    }
+                    for (FeatureRow row : chunk.rows(entry.sampleId(), entry.label())) {
+                        writer.write(row);
+                    }
+                }
+                writer.finish();
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                store.put(key, in, Files.size(file));
+            }
+            return Optional.of(key);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot write the " + category + " feature set " + key, e);
+        } finally {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException ignored) {
+                    // a temp file left behind is harmless
+                }
+            }
+        }
+    }
+
+}
