@@ -233,6 +233,16 @@ class DeploymentApiIT {
         assertThat(downloadAs(id, stranger.token()).statusCode()).isEqualTo(404);
     }
 
+    @Test
+    void theOpenApiDocumentDescribesTheDeploymentPaths() {
+        ApiClient.Response docs = client.get("/v3/api-docs", ApiClient.Auth.none());
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().path("paths").propertyNames()).contains("/api/v1/targets",
+                "/api/v1/projects/{projectId}/models/{modelId}/estimates",
+                "/api/v1/projects/{projectId}/deployments", "/api/v1/projects/{projectId}/deployments/{deploymentId}",
+                "/api/v1/projects/{projectId}/deployments/{deploymentId}/download");
+    }
+
     private void assertRefused(Map<String, Object> body, String field, String reason) {
         ApiClient.Response response = client.post(deployments(), body, owner.auth());
         assertThat(response.status()).as(response.body()).isEqualTo(400);
