@@ -159,6 +159,28 @@ class DeploymentApiIT {
     }
 
     @Test
+    void aCancelledDeploymentEndsCancelledWithoutABundle() {
+        // its own name: a build the cache cannot answer, so the job is still queued or compiling when cancelled
+        DeployableModel fresh = models.registerTinyClassifier(projectId, "cancel-" + UUID.randomUUID());
+        ApiClient.Response created = client.post(deployments(), request(fresh.modelId(), "int8",
+                "netduinoplus2-qemu", "firmware"), owner.auth());
+        assertThat(created.status()).isEqualTo(202);
+        ApiClient.Response cancel = client.post("/api/v1/jobs/" + created.text("jobId") + "/cancel", Map.of(),
+                owner.auth());
+        assertThat(cancel.status()).as(cancel.body()).isEqualTo(200);
+
+        JsonNode done = awaitFinal(created.text("id"), Duration.ofSeconds(30));
+        assertThat(done.get("state").asString()).isEqualTo("cancelled");
+        assertThat(done.get("downloadAvailable").asBoolean()).isFalse();
+        assertThat(done.get("bundle").isNull()).isTrue();
+        assertThat(done.get("finishedAt").isNull()).isFalse();
+        ApiClient.Response download = client.get(deployments() + "/" + created.text("id") + "/download",
+                owner.auth());
+        assertThat(download.status()).isEqualTo(409);
+        assertThat(download.text("detail")).contains("was cancelled");
+    }
+
+    @Test
     void requestsThatCannotBeBuiltAreRefusedWithTheFieldAndReason() {
         assertRefused(request(model.modelId(), "int8", "netduinoplus2-qemu", "tflm"), "format",
                 "not available in this version");
@@ -209,6 +231,16 @@ class DeploymentApiIT {
         assertThat(done.get("sizes").get("flashCapacityBytes").asLong()).isEqualTo(512 * 1024);
         assertThat(downloadAs(id, viewer.token()).statusCode()).isEqualTo(200);
         assertThat(downloadAs(id, stranger.token()).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheDeploymentPaths() {
+        ApiClient.Response docs = client.get("/v3/api-docs", ApiClient.Auth.none());
+        assertThat(docs.status()).isEqualTo(200);
+        assertThat(docs.json().path("paths").propertyNames()).contains("/api/v1/targets",
+                "/api/v1/projects/{projectId}/models/{modelId}/estimates",
+                "/api/v1/projects/{projectId}/deployments", "/api/v1/projects/{projectId}/deployments/{deploymentId}",
+                "/api/v1/projects/{projectId}/deployments/{deploymentId}/download");
     }
 
     private void assertRefused(Map<String, Object> body, String field, String reason) {
