@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 import dev.edgeforge.training.feature.FeatureJobSample;
 
 /**
- * The enabled samples of a project from the datasets feature's {@code samples} table (migration V4): id, label,
+ * The enabled samples of a project from the datasets feature's {@code sample} table (migration V4): id, label,
  * category, content hash, object key and file name.
  */
 @Component
@@ -24,7 +24,7 @@ class JdbcImpulseSampleSource implements ImpulseSampleSource {
     @Override
     public List<FeatureJobSample> enabledSamples(UUID projectId) {
         return jdbc.sql("""
-                        SELECT id, label, category, sha256, object_key, name FROM samples
+                        SELECT id, label, category, sha256, object_key, name FROM sample
                         WHERE project_id = :project AND enabled ORDER BY id""")
                 .param("project", projectId)
                 .query((rs, row) -> new FeatureJobSample(rs.getObject("id").toString(), rs.getString("label"),

@@ -156,6 +156,10 @@ class ImpulseDesignBrowserIT {
                 .selectByValue("32");
         save("Version 2");
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#version-rows tr[data-version]"), 2));
+        assertThat(browser.findElement(By.cssSelector("#version-rows tr[data-version=\"2\"]")).getText())
+                .contains("grace").contains("Spectral features (spectral-analysis) · Flatten (flatten)");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('versions-card').scrollIntoView()");
+        screenshot("versions");
         ApiClient.Response saved = client.get("/api/v1/projects/" + projectId + "/impulse", owner.auth());
         assertThat(saved.json().get("version").asInt()).isEqualTo(2);
         assertThat(saved.json().get("impulse").get("input").get("windowSizeMs").asDouble()).isEqualTo(1000);
