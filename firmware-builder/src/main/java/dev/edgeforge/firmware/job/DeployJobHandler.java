@@ -78,7 +78,7 @@ public final class DeployJobHandler implements JobHandler {
      * ("not available in this version"), so the server refuses them when a deployment is requested.
      */
     public static final Set<DeploymentFormat> AVAILABLE_FORMATS =
-            Collections.unmodifiableSet(EnumSet.of(DeploymentFormat.FIRMWARE, DeploymentFormat.C_LIBRARY));
+            Collections.unmodifiableSet(EnumSet.allOf(DeploymentFormat.class));
 
     /** Most compiler output lines copied into the job's log; the full output is in the report. */
     static final int MAX_COMPILER_LOG_LINES = 200;

@@ -242,6 +242,31 @@ class DeployJobHandlerIT {
     }
 
     @Test
+    void tfliteMicroAndCubeAiBundlesAreProducedAndTheCubeAiOneIsVerified() throws Exception {
+        UUID modelId = UUID.randomUUID();
+        String modelKey = storeModel(modelId, new TfliteWriter().write(TinyInt8Model.graph()));
+        for (String format : List.of("tflm", "stm32cubeai")) {
+            RecordingJobContext context = new RecordingJobContext(PROJECT, payload(UUID.randomUUID(), modelId, "tiny",
+                    TinyInt8Model.LABELS, "int8", "netduinoplus2-qemu", format, modelKey, null, null));
+
+            handler.run(context);
+
+            DeployResult result = JSON.readValue(context.resultJson(), DeployResult.class);
+            assertThat(result.format()).isEqualTo(format);
+            // without a TFLM tree the tflm bundle is sources only; the Cube.AI API runs on our network in QEMU
+            assertThat(result.verification().verified()).as(format).isEqualTo(format.equals("stm32cubeai"));
+            Map<String, byte[]> files = unzip(read(result.bundle().key()));
+            assertThat(files.keySet()).as(format).anyMatch(name -> name.endsWith("SHA256SUMS"));
+            if (format.equals("tflm")) {
+                assertThat(files.keySet()).anyMatch(name -> name.endsWith("Makefile"));
+            } else {
+                assertThat(files.keySet()).anyMatch(name -> name.endsWith("network.c"))
+                        .anyMatch(name -> name.endsWith("network_data.c"));
+            }
+        }
+    }
+
+    @Test
     void aFailingCompilerFailsTheJobWithItsOutputInTheLog() throws Exception {
         // the real arm-none-eabi-gcc, given a flag no board has
         Path gcc = ExecutableSearchPath.fromEnvironment().require("arm-none-eabi-gcc", "install it");
@@ -320,8 +345,6 @@ class DeployJobHandlerIT {
     void payloadsItCannotBuildFailAtOnceWithAReason() throws Exception {
         UUID modelId = UUID.randomUUID();
         String modelKey = storeModel(modelId, new TfliteWriter().write(TinyInt8Model.graph()));
-        assertRefused(payload(UUID.randomUUID(), modelId, "m", List.of(), "int8", "netduinoplus2-qemu", "tflm",
-                modelKey, null, null), "the tflm format is not available in this version");
         assertRefused(payload(UUID.randomUUID(), modelId, "m", List.of(), "float32", "netduinoplus2-qemu",
                 "firmware", modelKey, null, null), "runs the int8 model");
         assertRefused(payload(UUID.randomUUID(), modelId, "m", List.of(), "int8", "esp32", "firmware", modelKey,

@@ -182,10 +182,6 @@ class DeploymentApiIT {
 
     @Test
     void requestsThatCannotBeBuiltAreRefusedWithTheFieldAndReason() {
-        assertRefused(request(model.modelId(), "int8", "netduinoplus2-qemu", "tflm"), "format",
-                "not available in this version");
-        assertRefused(request(model.modelId(), "int8", "netduinoplus2-qemu", "stm32cubeai"), "format",
-                "not available in this version");
         assertRefused(request(model.modelId(), "int8", "netduinoplus2-qemu", "exe"), "format", "unknown format");
         assertRefused(request(model.modelId(), "int8", "esp32", "firmware"), "target", "unknown target 'esp32'");
         assertRefused(request(model.modelId(), "float32", "netduinoplus2-qemu", "firmware"), "variant",

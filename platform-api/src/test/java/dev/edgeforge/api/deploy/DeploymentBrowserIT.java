@@ -112,7 +112,7 @@ class DeploymentBrowserIT {
         assertThat(browser.findElement(By.cssSelector(".target-card.selected")).getAttribute("data-target"))
                 .isEqualTo("netduinoplus2-qemu");
         assertThat(browser.findElement(By.cssSelector("input[name=format][value=firmware]")).isSelected()).isTrue();
-        assertThat(browser.findElement(By.cssSelector("input[name=format][value=tflm]")).isEnabled()).isFalse();
+        assertThat(browser.findElement(By.cssSelector("input[name=format][value=tflm]")).isEnabled()).isTrue();
         browser.findElement(By.id("deploy-build")).click();
 
         // the live log streams while the job runs, then the result replaces the progress
