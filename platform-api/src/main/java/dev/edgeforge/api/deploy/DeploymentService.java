@@ -49,13 +49,13 @@ class DeploymentService {
     private final DeploymentRepository deployments;
     private final JobQueue queue;
     private final DeployableModels models;
-    private final ModelFiles files;
+    private final DeployableModelFiles files;
     private final BoardCatalogue boards;
     private final DataSource dataSource;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    DeploymentService(DeploymentRepository deployments, JobQueue queue, DeployableModels models, ModelFiles files,
+    DeploymentService(DeploymentRepository deployments, JobQueue queue, DeployableModels models, DeployableModelFiles files,
                       BoardCatalogue boards, DataSource dataSource, TransactionTemplate transaction, Clock clock) {
         this.deployments = deployments;
         this.queue = queue;

@@ -23,11 +23,11 @@ class EstimateController {
 
     private final ProjectAccess access;
     private final DeployableModels models;
-    private final ModelFiles files;
+    private final DeployableModelFiles files;
     private final BoardCatalogue boards;
     private final DeploymentEstimator estimator = new DeploymentEstimator();
 
-    EstimateController(ProjectAccess access, DeployableModels models, ModelFiles files, BoardCatalogue boards) {
+    EstimateController(ProjectAccess access, DeployableModels models, DeployableModelFiles files, BoardCatalogue boards) {
         this.access = access;
         this.models = models;
         this.files = files;
@@ -41,7 +41,7 @@ class EstimateController {
         boolean all = target == null || target.isBlank();
         Board single = all ? null : board(target);
         DeployableModel model = models.require(projectId, modelId);
-        ModelFiles.Loaded loaded = files.load(model);
+        DeployableModelFiles.Loaded loaded = files.load(model);
         ModelStats stats = ModelStats.of(NetworkCore.of(loaded.graph()).graph());
         List<ModelEstimatesView.TargetEstimateView> estimates = (all
                 ? estimator.estimateAll(loaded.graph(), loaded.impulse(), boards)

@@ -18,7 +18,7 @@ import dev.edgeforge.infra.storage.ObjectStore;
 
 /** Reads a deployable model's int8 graph and impulse, checking that compiled C can run them. */
 @Component
-class ModelFiles {
+class DeployableModelFiles {
 
     /** A model ready for estimates and builds. */
     record Loaded(ModelGraph graph, Optional<Impulse> impulse) {
@@ -26,7 +26,7 @@ class ModelFiles {
 
     private final ObjectStore store;
 
-    ModelFiles(ObjectStore store) {
+    DeployableModelFiles(ObjectStore store) {
         this.store = store;
     }
 
