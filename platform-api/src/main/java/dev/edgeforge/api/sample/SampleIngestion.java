@@ -218,8 +218,8 @@ public class SampleIngestion {
                 data.deviceName().map(SampleIngestion::truncate).orElse(null),
                 data.deviceType().map(SampleIngestion::truncate).orElse(null), metadata,
                 data.image().orElse(null), boxes, signatureStatus, true, now, now);
-        boolean fresh = storage.storeIfMissing(objectKey, spool.content());
-        storage.insert(row, spool.content(), fresh, options.disallowDuplicates());
+        storage.storeIfMissing(objectKey, spool.content());
+        storage.insert(row, spool.content(), options.disallowDuplicates());
         return row;
     }
 

@@ -18,12 +18,12 @@ import dev.edgeforge.infra.storage.ObjectStore;
  *
  * <p>Objects are content-addressed: {@code projects/{projectId}/samples/{sha256}}, so equal files share one object.
  * The rule "a row never points at a missing object" is kept by a protocol shared with {@link OrphanSampleSweeper},
- * which removes only objects older than its grace period, each under the object's advisory lock after checking
- * that no row points at it. A writer stores the object first ({@link #storeIfMissing}); then, in the transaction
- * that writes the row, it takes the object's lock and, if it did not store the object itself just now (an older
- * object the sweeper may be about to remove), checks that the object is still there and stores it again if not.
- * Deleting a sample removes its row only; its object becomes garbage for the sweeper once unreferenced (so a dataset
- * version can still bring the sample back until then).
+ * which removes an object only under the object's advisory lock, after checking that no row points at it. A writer
+ * stores the object first ({@link #storeIfMissing}); then, in the transaction that writes the row, it takes the
+ * object's lock, checks that the object is still there (the sweeper may have removed an old copy in between) and
+ * stores it again if not. Either the sweeper's removal comes before that check, or it comes after the row is
+ * committed and sees the row; it cannot come in between. Deleting a sample removes its row only; its object becomes
+ * garbage for the sweeper once unreferenced (so a dataset version can still bring the sample back until then).
  */
 @Component
 public class SampleStorage {
@@ -64,29 +64,22 @@ public class SampleStorage {
         return "projects/" + projectId + "/samples/" + sha256;
     }
 
-    /**
-     * Stores the content under its key unless an object is already there (the same content, by construction).
-     *
-     * @return true when this call stored it (so it is fresh, out of the sweeper's reach for its grace period)
-     */
-    public boolean storeIfMissing(String objectKey, Content content) {
-        if (store.exists(objectKey)) {
-            return false;
+    /** Stores the content under its key unless an object is already there (the same content, by construction). */
+    public void storeIfMissing(String objectKey, Content content) {
+        if (!store.exists(objectKey)) {
+            put(objectKey, content);
         }
-        put(objectKey, content);
-        return true;
     }
 
     /**
-     * Inserts the row of an object stored by {@link #storeIfMissing}.
+     * Inserts the row of an object stored by {@link #storeIfMissing}; {@code content} stores it again should the
+     * sweeper have removed it in between.
      *
-     * @param freshlyStored   what {@link #storeIfMissing} answered; when false the object is checked again under the
-     *                        lock and re-stored from {@code content} if the sweeper removed it meanwhile
      * @param refuseDuplicate throw {@link DuplicateSampleViolation} when the project already has a row with this
      *                        content; checked under the lock, so two concurrent uploads cannot both pass
      */
     @Transactional
-    public void insert(SampleRow row, Content content, boolean freshlyStored, boolean refuseDuplicate) {
+    public void insert(SampleRow row, Content content, boolean refuseDuplicate) {
         samples.lockObject(row.objectKey());
         if (refuseDuplicate) {
             samples.findBySha(row.projectId(), row.sha256()).ifPresent(existing -> {
@@ -94,9 +87,7 @@ public class SampleStorage {
                         + existing.name() + "', id " + existing.id() + "); duplicates were refused.");
             });
         }
-        if (!freshlyStored) {
-            ensureStored(row.objectKey(), content);
-        }
+        ensureStored(row.objectKey(), content);
         samples.insert(row);
     }
 
