@@ -45,6 +45,18 @@ CREATE INDEX sample_project_category_created_idx ON sample (project_id, category
 -- Duplicate refusal and the orphan sweeper: is there a row for this object?
 CREATE INDEX sample_project_sha_idx ON sample (project_id, sha256);
 
+-- Name search (name ILIKE '%term%') with trigrams, so a rare name is found without reading every row. pg_trgm ships
+-- with PostgreSQL and is a trusted extension, but a database may still refuse it (no contrib package, no CREATE
+-- privilege): then the search works without the index, scanning the project's rows.
+DO $$
+BEGIN
+    CREATE EXTENSION IF NOT EXISTS pg_trgm;
+    CREATE INDEX sample_name_trgm_idx ON sample USING gin (name gin_trgm_ops);
+EXCEPTION WHEN OTHERS THEN
+    RAISE NOTICE 'pg_trgm is not available (%); sample name searches will not use an index', SQLERRM;
+END;
+$$;
+
 CREATE TABLE dataset_version (
     id           uuid         PRIMARY KEY,
     project_id   uuid         NOT NULL REFERENCES project (id) ON DELETE CASCADE,

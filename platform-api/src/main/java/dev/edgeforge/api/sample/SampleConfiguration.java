@@ -18,7 +18,7 @@ class SampleConfiguration {
     static final String NAV_KEY = "data";
 
     /** Parts up to this size stay in memory; larger ones go to the upload directory. */
-    private static final int IN_MEMORY_PART_BYTES = 256 * 1024;
+    private static final int IN_MEMORY_PART_BYTES = 64 * 1024;
 
     /** Ahead of Spring Security's filters (order -100), which may read multipart parameters. */
     private static final int UPLOAD_SIZE_FILTER_ORDER = -110;

@@ -22,7 +22,6 @@ import org.springframework.stereotype.Service;
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
 import dev.edgeforge.api.project.HmacKeyService;
-import dev.edgeforge.core.format.BoundedBytes;
 import dev.edgeforge.core.format.ParsedSample;
 import dev.edgeforge.core.format.SampleFormat;
 import dev.edgeforge.core.format.SampleFormatException;
@@ -194,12 +193,7 @@ public class SampleIngestion {
 
     private SampleRow store(UUID projectId, IngestOptions options, UploadSpool spool,
                             Optional<SidecarLabels.FileLabels> sidecar, Supplier<List<String>> secrets) {
-        byte[] bytes;
-        try (InputStream in = spool.open()) {
-            bytes = BoundedBytes.readAll(in, spooler.maxUploadBytes());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        byte[] bytes = spool.readAll();
         ParsedSample parsed = parse(spool.fileName(), bytes, options);
         String signatureStatus = null;
         if (parsed.signatureStatus().isPresent()) {
@@ -224,8 +218,8 @@ public class SampleIngestion {
                 data.deviceName().map(SampleIngestion::truncate).orElse(null),
                 data.deviceType().map(SampleIngestion::truncate).orElse(null), metadata,
                 data.image().orElse(null), boxes, signatureStatus, true, now, now);
-        storage.storeIfMissing(objectKey, spool.file(), spool.size());
-        storage.insert(row, spool.file(), null, options.disallowDuplicates());
+        storage.storeIfMissing(objectKey, spool.content());
+        storage.insert(row, spool.content(), options.disallowDuplicates());
         return row;
     }
 

@@ -137,10 +137,11 @@ public class SampleService {
         }
         SampleContent.Encoded encoded = content.encode(cropped, row.format());
         String key = SampleStorage.objectKey(row.projectId(), encoded.sha256());
-        storage.storeIfMissing(key, encoded.bytes());
+        SampleStorage.Content bytes = SampleStorage.Content.of(encoded.bytes());
+        storage.storeIfMissing(key, bytes);
         SampleRow updated = withContent(row, encoded, key, cropped, clock.instant());
         return transaction.execute(status -> {
-            storage.lockAndEnsure(key, null, encoded.bytes());
+            storage.lockAndEnsure(key, bytes);
             if (!samples.updateContent(updated)) {
                 throw new SampleNotFoundException(sampleId);
             }
@@ -191,7 +192,7 @@ public class SampleService {
             SampleSegment segment = segments.get(i);
             SampleContent.Encoded encoded = content.encode(segment.data(), row.format());
             String key = SampleStorage.objectKey(row.projectId(), encoded.sha256());
-            storage.storeIfMissing(key, encoded.bytes());
+            storage.storeIfMissing(key, SampleStorage.Content.of(encoded.bytes()));
             SampleRow base = withContent(row, encoded, key, segment.data(), now);
             // created a microsecond apart so the list shows the segments in order
             Instant created = now.plusNanos(1000L * (segments.size() - i));
@@ -204,7 +205,7 @@ public class SampleService {
         }
         transaction.executeWithoutResult(status -> {
             for (int i = 0; i < rows.size(); i++) {
-                storage.lockAndEnsure(rows.get(i).objectKey(), null, bytes.get(i));
+                storage.lockAndEnsure(rows.get(i).objectKey(), SampleStorage.Content.of(bytes.get(i)));
                 samples.insert(rows.get(i));
             }
             if (!keepOriginal && !samples.delete(row.projectId(), row.id())) {

@@ -1,5 +1,6 @@
 package dev.edgeforge.api.sample;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -16,15 +17,39 @@ import dev.edgeforge.infra.storage.ObjectStore;
  * Where sample bytes live and the one way rows come to point at them.
  *
  * <p>Objects are content-addressed: {@code projects/{projectId}/samples/{sha256}}, so equal files share one object.
- * The rule "a row never points at a missing object" is kept by a protocol shared with {@link OrphanSampleSweeper}:
- * a writer stores the object, then, in the transaction that writes the row, takes the object's advisory lock,
- * checks the object is still there (storing it again if the sweeper removed it meanwhile) and writes the row; the
- * sweeper takes the same lock and removes an object only while no row points at it. Deleting a sample removes its
- * row only; its object becomes garbage for the sweeper once the grace period has passed (so a dataset version can
- * still bring the sample back until then).
+ * The rule "a row never points at a missing object" is kept by a protocol shared with {@link OrphanSampleSweeper},
+ * which removes an object only under the object's advisory lock, after checking that no row points at it. A writer
+ * stores the object first ({@link #storeIfMissing}); then, in the transaction that writes the row, it takes the
+ * object's lock, checks that the object is still there (the sweeper may have removed an old copy in between) and
+ * stores it again if not. Either the sweeper's removal comes before that check, or it comes after the row is
+ * committed and sees the row; it cannot come in between. Deleting a sample removes its row only; its object becomes
+ * garbage for the sweeper once unreferenced (so a dataset version can still bring the sample back until then).
  */
 @Component
 public class SampleStorage {
+
+    /** Bytes to store: in memory, or a file of known size. */
+    public record Content(Path file, byte[] bytes, long size) {
+
+        public static Content of(byte[] bytes) {
+            return new Content(null, bytes, bytes.length);
+        }
+
+        public static Content of(Path file, long size) {
+            return new Content(file, null, size);
+        }
+
+        public InputStream open() {
+            if (bytes != null) {
+                return new ByteArrayInputStream(bytes);
+            }
+            try {
+                return Files.newInputStream(file);
+            } catch (IOException e) {
+                throw new UncheckedIOException("reading spooled upload " + file, e);
+            }
+        }
+    }
 
     private final ObjectStore store;
     private final SampleRepository samples;
@@ -39,29 +64,22 @@ public class SampleStorage {
         return "projects/" + projectId + "/samples/" + sha256;
     }
 
-    /** Stores the file under its key unless an object is already there (the same content, by construction). */
-    public void storeIfMissing(String objectKey, Path file, long size) {
+    /** Stores the content under its key unless an object is already there (the same content, by construction). */
+    public void storeIfMissing(String objectKey, Content content) {
         if (!store.exists(objectKey)) {
-            put(objectKey, file, size);
-        }
-    }
-
-    /** Stores in-memory bytes under their key unless already there. */
-    public void storeIfMissing(String objectKey, byte[] bytes) {
-        if (!store.exists(objectKey)) {
-            store.put(objectKey, bytes);
+            put(objectKey, content);
         }
     }
 
     /**
-     * Inserts the row of an object stored by {@link #storeIfMissing}. {@code content} re-stores the object should the
-     * sweeper have removed it in between (a file, or bytes; one of them non-null).
+     * Inserts the row of an object stored by {@link #storeIfMissing}; {@code content} stores it again should the
+     * sweeper have removed it in between.
      *
      * @param refuseDuplicate throw {@link DuplicateSampleViolation} when the project already has a row with this
      *                        content; checked under the lock, so two concurrent uploads cannot both pass
      */
     @Transactional
-    public void insert(SampleRow row, Path file, byte[] bytes, boolean refuseDuplicate) {
+    public void insert(SampleRow row, Content content, boolean refuseDuplicate) {
         samples.lockObject(row.objectKey());
         if (refuseDuplicate) {
             samples.findBySha(row.projectId(), row.sha256()).ifPresent(existing -> {
@@ -69,14 +87,14 @@ public class SampleStorage {
                         + existing.name() + "', id " + existing.id() + "); duplicates were refused.");
             });
         }
-        ensureStored(row.objectKey(), file, bytes);
+        ensureStored(row.objectKey(), content);
         samples.insert(row);
     }
 
     /** Within a transaction that will write a row pointing at {@code objectKey}: locks it and makes sure it exists. */
-    public void lockAndEnsure(String objectKey, Path file, byte[] bytes) {
+    public void lockAndEnsure(String objectKey, Content content) {
         samples.lockObject(objectKey);
-        ensureStored(objectKey, file, bytes);
+        ensureStored(objectKey, content);
     }
 
     /** Within a transaction: locks the key and tells whether the object is there (dataset restore). */
@@ -85,18 +103,9 @@ public class SampleStorage {
         return store.exists(objectKey);
     }
 
-    private void ensureStored(String objectKey, Path file, byte[] bytes) {
-        if (store.exists(objectKey)) {
-            return;
-        }
-        if (file != null) {
-            try {
-                put(objectKey, file, Files.size(file));
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        } else {
-            store.put(objectKey, bytes);
+    private void ensureStored(String objectKey, Content content) {
+        if (!store.exists(objectKey)) {
+            put(objectKey, content);
         }
     }
 
@@ -114,11 +123,11 @@ public class SampleStorage {
         }
     }
 
-    private void put(String objectKey, Path file, long size) {
-        try (InputStream in = Files.newInputStream(file)) {
-            store.put(objectKey, in, size);
+    private void put(String objectKey, Content content) {
+        try (InputStream in = content.open()) {
+            store.put(objectKey, in, content.size());
         } catch (IOException e) {
-            throw new UncheckedIOException("reading spooled upload " + file, e);
+            throw new UncheckedIOException("storing " + objectKey, e);
         }
     }
 }

@@ -6,42 +6,27 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Objects;
 
 /**
- * An uploaded file spooled to a temporary file while its SHA-256 was computed. Closing deletes the temporary file.
- *
- * @param fileName the name the client gave (may contain folders, e.g. {@code training/idle.1.json} from a ZIP)
- * @param file     the temporary file
- * @param sha256   lowercase hex SHA-256 of the content
- * @param size     bytes
+ * An uploaded file, read once while its SHA-256 was computed: small files are kept in memory, larger ones in a
+ * temporary file (see {@link UploadSpooler}). Closing deletes the temporary file.
  */
-public record UploadSpool(String fileName, Path file, String sha256, long size) implements AutoCloseable {
+public final class UploadSpool implements AutoCloseable {
 
-    /** The first {@code n} bytes (fewer for a shorter file), for format detection. */
-    public byte[] head(int n) {
-        try (InputStream in = Files.newInputStream(file)) {
-            byte[] bytes = in.readNBytes(n);
-            return bytes.length == n ? bytes : Arrays.copyOf(bytes, bytes.length);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    private final String fileName;
+    private final SampleStorage.Content content;
+    private final String sha256;
+
+    UploadSpool(String fileName, SampleStorage.Content content, String sha256) {
+        this.fileName = Objects.requireNonNull(fileName, "fileName");
+        this.content = Objects.requireNonNull(content, "content");
+        this.sha256 = Objects.requireNonNull(sha256, "sha256");
     }
 
-    public InputStream open() {
-        try {
-            return Files.newInputStream(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The whole content; only for files known to be small (labels sidecars are bounded by the upload limit). */
-    public byte[] readAll() {
-        try {
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    /** The name the client gave (may contain folders, e.g. {@code training/idle.1.json} from a ZIP). */
+    public String fileName() {
+        return fileName;
     }
 
     /** The file name without folders. */
@@ -49,12 +34,57 @@ public record UploadSpool(String fileName, Path file, String sha256, long size) 
         return FileNames.baseName(fileName);
     }
 
+    /** Lowercase hex SHA-256 of the content. */
+    public String sha256() {
+        return sha256;
+    }
+
+    public long size() {
+        return content.size();
+    }
+
+    /** The bytes, to store. */
+    public SampleStorage.Content content() {
+        return content;
+    }
+
+    public InputStream open() {
+        return content.open();
+    }
+
+    /** The first {@code n} bytes (fewer for a shorter file), for format detection. */
+    public byte[] head(int n) {
+        if (content.bytes() != null) {
+            return Arrays.copyOf(content.bytes(), (int) Math.min(n, content.bytes().length));
+        }
+        try (InputStream in = open()) {
+            return in.readNBytes(n);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The whole content; the caller bounds the size (uploads are at most the upload limit). */
+    public byte[] readAll() {
+        if (content.bytes() != null) {
+            return content.bytes();
+        }
+        try {
+            return Files.readAllBytes(content.file());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     @Override
     public void close() {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException ignored) {
-            // a leftover temporary file is harmless; the directory is cleared on start
+        Path file = content.file();
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException ignored) {
+                // a leftover temporary file is harmless; the directory is cleared on start
+            }
         }
     }
 }
