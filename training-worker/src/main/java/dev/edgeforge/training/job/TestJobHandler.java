@@ -83,7 +83,7 @@ public final class TestJobHandler implements JobHandler {
         try {
             return new TfliteReader().read(bytes(key));
         } catch (TfliteFormatException e) {
-            throw new NonRetryableJobException("The model file " + key + " cannot be read: " + e.getMessage(), e);
+            throw new NonRetryableJobException("The model file " + key + " cannot be read: " + e.getMessage());
         }
     }
 
@@ -92,7 +92,7 @@ public final class TestJobHandler implements JobHandler {
             return JobJson.mapper().readValue(bytes(key), KMeansModel.class);
         } catch (JacksonException e) {
             throw new NonRetryableJobException("The K-means model " + key + " cannot be read: "
-                    + e.getOriginalMessage(), e);
+                    + e.getOriginalMessage());
         }
     }
 
@@ -100,7 +100,7 @@ public final class TestJobHandler implements JobHandler {
         try (InputStream in = store.get(key)) {
             return in.readAllBytes();
         } catch (ObjectNotFoundException e) {
-            throw new NonRetryableJobException("The model file " + key + " is missing from the object store.", e);
+            throw new NonRetryableJobException("The model file " + key + " is missing from the object store.");
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + key, e);
         }
