@@ -282,6 +282,15 @@ class TrainJobHandlerTest {
         JsonNode evaluation = JobJson.mapper().readTree(bytes(result.testMetrics()));
         assertThat(evaluation.path("float32").path("uncertainThreshold").asDouble()).isEqualTo(0.0);
         assertThat(evaluation.path("float32").path("accuracy").asDouble()).isEqualTo(result.summary().testAccuracy());
+
+        FeatureLayout other = new FeatureLayout(List.of(new FeatureLayout.Block(1, "Raw", "raw", FeatureShape.of(4),
+                0)));
+        String narrow = put("narrow", FeatureSet.of(1, other, List.of(new FeatureRow("s", 0, 0, "idle",
+                new float[] {1, 2, 3, 4}))));
+        RecordingContext mismatch = context(TestJobPayload.TYPE, new TestJobPayload(trained.modelId(),
+                ModelKind.CLASSIFICATION, trained.labels(), narrow, trained.artifacts(), null, null), 1, () -> false);
+        assertThatThrownBy(() -> new TestJobHandler(store).run(mismatch))
+                .isInstanceOf(NonRetryableJobException.class).hasMessageContaining("takes 33 features");
     }
 
     private RecordingContext context(String type, Object payload, int attempt,
