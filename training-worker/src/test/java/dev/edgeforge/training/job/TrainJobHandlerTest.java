@@ -170,6 +170,24 @@ class TrainJobHandlerTest {
     }
 
     @Test
+    void aDivergingLossAndTooFewWindowsAreReadableFailures() throws Exception {
+        FeatureSet gestures = GestureFeatures.of(8, 1, 1, GestureFeatures.gestures(Gesture.IDLE, Gesture.WAVE));
+        String training = put("diverge", gestures);
+        RecordingContext diverging = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
+                DENSE_20_10, FAST.withEpochs(50).withLearningRate(1e10), training, null, FeatureKind.FLAT, SHAPE,
+                null), 1, () -> false);
+        assertThatThrownBy(() -> new TrainJobHandler(store).run(diverging))
+                .isInstanceOf(NonRetryableJobException.class).hasMessageStartingWith("Training diverged");
+
+        String tiny = put("tiny", FeatureSet.of(1, gestures.header().layout(), List.of(gestures.rows().get(0),
+                gestures.rows().get(gestures.rows().size() - 1))));
+        RecordingContext tooFew = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
+                DENSE_20_10, FAST, tiny, null, FeatureKind.FLAT, SHAPE, null), 1, () -> false);
+        assertThatThrownBy(() -> new TrainJobHandler(store).run(tooFew))
+                .isInstanceOf(NonRetryableJobException.class).hasMessageContaining("Add samples");
+    }
+
+    @Test
     void cancelStopsTrainingWithinAnEpoch() throws Exception {
         String training = put("cancel", GestureFeatures.of(5, 2, 1, GestureFeatures.gestures(Gesture.IDLE,
                 Gesture.WAVE)));
