@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
 
@@ -123,9 +122,11 @@ class ModelPagesBrowserIT {
                 fail("training did not finish on the page; log: " + browser.findElement(By.id("training-log"))
                         .getText());
             }
-            List<WebElement> lines = browser.findElements(By.cssSelector("#loss-chart path.ef-line.ef-train"));
-            if (!lines.isEmpty()) {
-                seen.add(Integer.parseInt(lines.get(0).getAttribute("data-points")));
+            // read in one script: the chart is redrawn on every epoch, so an element found first may be gone
+            Object points = ((JavascriptExecutor) browser).executeScript("var line = document.querySelector("
+                    + "'#loss-chart path.ef-line.ef-train'); return line ? line.getAttribute('data-points') : null;");
+            if (points != null) {
+                seen.add(Integer.parseInt(points.toString()));
                 if (!screenshotTaken && seen.last() >= 3) {
                     scrollTo("training-run");
                     screenshot("training-live");
@@ -164,6 +165,11 @@ class ModelPagesBrowserIT {
         assertThat(browser.findElements(By.cssSelector("tr.ef-uncertain"))).isNotEmpty();
         scrollTo("testing-card");
         screenshot("model-testing");
+
+        scrollTo("sizes");
+        screenshot("model-sizes");
+        scrollTo("history-card");
+        screenshot("model-middle");
 
         new Select(browser.findElement(By.id("live-sample"))).selectByIndex(1);
         browser.findElement(By.id("classify-sample")).click();

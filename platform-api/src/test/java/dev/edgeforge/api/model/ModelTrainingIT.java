@@ -346,6 +346,17 @@ class ModelTrainingIT {
                 .isEqualTo("model-not-found");
     }
 
+    @Test
+    void theModelEndpointsAreInTheOpenApiDocument() {
+        JsonNode paths = client.get("/v3/api-docs", ApiClient.Auth.none()).json().path("paths");
+        assertThat(paths.propertyNames()).contains("/api/v1/projects/{projectId}/jobs/train",
+                "/api/v1/projects/{projectId}/jobs/test", "/api/v1/projects/{projectId}/models",
+                "/api/v1/projects/{projectId}/models/{modelId}", "/api/v1/projects/{projectId}/models/{modelId}/tflite",
+                "/api/v1/projects/{projectId}/models/import",
+                "/api/v1/projects/{projectId}/models/{modelId}/predictions",
+                "/api/v1/projects/{projectId}/models/{modelId}/classify");
+    }
+
     private JsonNode awaitApplied(UUID modelId) {
         for (int i = 0; i < 100; i++) {
             JsonNode model = client.get(base + "/models/" + modelId, owner.auth()).json();

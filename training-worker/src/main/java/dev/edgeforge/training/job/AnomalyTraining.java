@@ -41,7 +41,7 @@ final class AnomalyTraining {
         try {
             model = KMeans.fit(features, settings, seed);
         } catch (IllegalArgumentException e) {
-            throw new NonRetryableJobException(e.getMessage(), e);
+            throw new NonRetryableJobException(e.getMessage());
         }
         context.progress(0.8);
         double threshold = model.scoreQuantile(features, AnomalyMetrics.DEFAULT_QUANTILE);

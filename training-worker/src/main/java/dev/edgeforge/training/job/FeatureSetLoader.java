@@ -33,7 +33,7 @@ final class FeatureSetLoader {
                     + "store; generate features again and restart training.", e);
         } catch (FeatureFormatException e) {
             throw new NonRetryableJobException("The " + what + " features (" + key + ") cannot be read: "
-                    + e.getMessage(), e);
+                    + e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + key, e);
         }

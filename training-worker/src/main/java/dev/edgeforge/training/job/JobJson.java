@@ -38,7 +38,7 @@ public final class JobJson {
             return MAPPER.readValue(json, type);
         } catch (JacksonException e) {
             throw new NonRetryableJobException("The job payload is not a valid " + type.getSimpleName() + ": "
-                    + e.getOriginalMessage(), e);
+                    + e.getOriginalMessage());
         }
     }
 }

@@ -69,7 +69,7 @@ final class NetworkTraining {
             context.log("Quantized to int8 with " + calibration.size() + " calibration windows from the training set");
         } catch (ConversionViolation e) {
             throw new NonRetryableJobException("The trained network cannot be converted to a TFLite model: "
-                    + e.getMessage(), e);
+                    + e.getMessage());
         }
         TfliteWriter writer = new TfliteWriter();
         byte[] float32File = writer.write(float32);
@@ -129,12 +129,12 @@ final class NetworkTraining {
             trainer = builder.build();
         } catch (ArchitectureViolation | HyperparameterViolation | IllegalArgumentException
                  | IllegalStateException e) {
-            throw new NonRetryableJobException(e.getMessage(), e);
+            throw new NonRetryableJobException(e.getMessage());
         }
         try {
             return trainer.train();
         } catch (TrainingException e) {
-            throw new NonRetryableJobException(e.getMessage(), e);
+            throw new NonRetryableJobException(e.getMessage());
         }
     }
 

@@ -57,15 +57,21 @@ public final class TestJobHandler implements JobHandler {
         FeatureSet testing = features.load(payload.testingFeatures(), "test", null);
         context.log("Testing the model on " + testing.rows().size() + " windows");
         context.progress(0.1);
-        ModelEvaluator.Outcome outcome = switch (payload.kind()) {
-            case CLASSIFICATION -> ModelEvaluator.classification(payload.labels(),
-                    graph(payload.artifacts().float32()), graph(payload.artifacts().int8()), testing.rows(),
-                    payload.threshold());
-            case REGRESSION -> ModelEvaluator.regression(payload.labels(), graph(payload.artifacts().float32()),
-                    graph(payload.artifacts().int8()), testing.rows());
-            case ANOMALY -> ModelEvaluator.anomaly(new AnomalyDetector(kmeans(payload.artifacts().kmeans()),
-                    payload.anomalyThreshold()), payload.labels(), testing.rows());
-        };
+        int length = testing.header().featureLength();
+        ModelEvaluator.Outcome outcome;
+        if (payload.kind() == ModelKind.ANOMALY) {
+            KMeansModel model = kmeans(payload.artifacts().kmeans());
+            requireInput(model.featureCount(), length);
+            outcome = ModelEvaluator.anomaly(new AnomalyDetector(model, payload.anomalyThreshold()),
+                    payload.labels(), testing.rows());
+        } else {
+            ModelGraph float32 = graph(payload.artifacts().float32(), length);
+            ModelGraph int8 = graph(payload.artifacts().int8(), length);
+            outcome = payload.kind() == ModelKind.CLASSIFICATION
+                    ? ModelEvaluator.classification(payload.labels(), float32, int8, testing.rows(),
+                    payload.threshold())
+                    : ModelEvaluator.regression(payload.labels(), float32, int8, testing.rows());
+        }
         log(context, outcome);
         context.throwIfCancelled();
         RunFolder folder = new RunFolder(store, ModelArtifactKeys.testRun(context.projectId(), payload.modelId(),
@@ -76,14 +82,28 @@ public final class TestJobHandler implements JobHandler {
                 payload.testingFeatures(), outcome.summary())));
     }
 
-    private ModelGraph graph(String key) {
+    private ModelGraph graph(String key, int featureLength) {
         if (key == null) {
             return null;
         }
+        ModelGraph graph;
         try {
-            return new TfliteReader().read(bytes(key));
+            graph = new TfliteReader().read(bytes(key));
         } catch (TfliteFormatException e) {
-            throw new NonRetryableJobException("The model file " + key + " cannot be read: " + e.getMessage(), e);
+            throw new NonRetryableJobException("The model file " + key + " cannot be read: " + e.getMessage());
+        }
+        if (graph.inputs().length != 1) {
+            throw new NonRetryableJobException("The model file " + key + " has " + graph.inputs().length
+                    + " inputs; only single-input models can be tested.");
+        }
+        requireInput(graph.inputTensor(0).elementCount(), featureLength);
+        return graph;
+    }
+
+    private static void requireInput(int modelInput, int featureLength) {
+        if (modelInput != featureLength) {
+            throw new NonRetryableJobException("The model takes " + modelInput + " features per window, but the "
+                    + "test features have " + featureLength + "; train a model on the current impulse.");
         }
     }
 
@@ -92,7 +112,7 @@ public final class TestJobHandler implements JobHandler {
             return JobJson.mapper().readValue(bytes(key), KMeansModel.class);
         } catch (JacksonException e) {
             throw new NonRetryableJobException("The K-means model " + key + " cannot be read: "
-                    + e.getOriginalMessage(), e);
+                    + e.getOriginalMessage());
         }
     }
 
@@ -100,7 +120,7 @@ public final class TestJobHandler implements JobHandler {
         try (InputStream in = store.get(key)) {
             return in.readAllBytes();
         } catch (ObjectNotFoundException e) {
-            throw new NonRetryableJobException("The model file " + key + " is missing from the object store.", e);
+            throw new NonRetryableJobException("The model file " + key + " is missing from the object store.");
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + key, e);
         }

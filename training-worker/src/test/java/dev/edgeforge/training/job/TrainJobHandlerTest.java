@@ -170,6 +170,24 @@ class TrainJobHandlerTest {
     }
 
     @Test
+    void aDivergingLossAndTooFewWindowsAreReadableFailures() throws Exception {
+        FeatureSet gestures = GestureFeatures.of(8, 1, 1, GestureFeatures.gestures(Gesture.IDLE, Gesture.WAVE));
+        String training = put("diverge", gestures);
+        RecordingContext diverging = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
+                DENSE_20_10, FAST.withEpochs(50).withLearningRate(1e10), training, null, FeatureKind.FLAT, SHAPE,
+                null), 1, () -> false);
+        assertThatThrownBy(() -> new TrainJobHandler(store).run(diverging))
+                .isInstanceOf(NonRetryableJobException.class).hasMessageStartingWith("Training diverged");
+
+        String tiny = put("tiny", FeatureSet.of(1, gestures.header().layout(), List.of(gestures.rows().get(0),
+                gestures.rows().get(gestures.rows().size() - 1))));
+        RecordingContext tooFew = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
+                DENSE_20_10, FAST, tiny, null, FeatureKind.FLAT, SHAPE, null), 1, () -> false);
+        assertThatThrownBy(() -> new TrainJobHandler(store).run(tooFew))
+                .isInstanceOf(NonRetryableJobException.class).hasMessageContaining("Add samples");
+    }
+
+    @Test
     void cancelStopsTrainingWithinAnEpoch() throws Exception {
         String training = put("cancel", GestureFeatures.of(5, 2, 1, GestureFeatures.gestures(Gesture.IDLE,
                 Gesture.WAVE)));
@@ -282,6 +300,15 @@ class TrainJobHandlerTest {
         JsonNode evaluation = JobJson.mapper().readTree(bytes(result.testMetrics()));
         assertThat(evaluation.path("float32").path("uncertainThreshold").asDouble()).isEqualTo(0.0);
         assertThat(evaluation.path("float32").path("accuracy").asDouble()).isEqualTo(result.summary().testAccuracy());
+
+        FeatureLayout other = new FeatureLayout(List.of(new FeatureLayout.Block(1, "Raw", "raw", FeatureShape.of(4),
+                0)));
+        String narrow = put("narrow", FeatureSet.of(1, other, List.of(new FeatureRow("s", 0, 0, "idle",
+                new float[] {1, 2, 3, 4}))));
+        RecordingContext mismatch = context(TestJobPayload.TYPE, new TestJobPayload(trained.modelId(),
+                ModelKind.CLASSIFICATION, trained.labels(), narrow, trained.artifacts(), null, null), 1, () -> false);
+        assertThatThrownBy(() -> new TestJobHandler(store).run(mismatch))
+                .isInstanceOf(NonRetryableJobException.class).hasMessageContaining("takes 33 features");
     }
 
     private RecordingContext context(String type, Object payload, int attempt,
