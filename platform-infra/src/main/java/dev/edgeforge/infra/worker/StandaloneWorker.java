@@ -41,7 +41,8 @@ public final class StandaloneWorker {
             throws InterruptedException {
         ObjectStore store = ObjectStores.create(env.storage());
         JobWorker worker = new JobWorker(dataSource(env), Clock.systemUTC(),
-                JobWorkerSettings.builder().setConcurrency(env.concurrency()).build(), handlers.apply(store, env));
+                JobWorkerSettings.builder().setConcurrency(env.concurrency())
+                        .optLeaseDuration(env.leaseDuration()).build(), handlers.apply(store, env));
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             log.info("{} stopping: handing running jobs back", service);

@@ -1,6 +1,7 @@
 package dev.edgeforge.infra.worker;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 
@@ -17,16 +18,35 @@ import dev.edgeforge.infra.storage.ObjectStoreSettings;
  *                     {@code <EDGEFORGE_DATA_DIR>/objects}; {@code s3} with {@code EDGEFORGE_STORAGE_S3_*})
  * @param concurrency  {@code EDGEFORGE_WORKERS_CONCURRENCY}, jobs run at once (default 1)
  * @param workDir      {@code EDGEFORGE_WORK_DIR}, scratch space for builds (default the system temp dir)
+ * @param leaseDuration {@code EDGEFORGE_WORKERS_LEASE_SECONDS}, how long a claimed job stays leased without a
+ *                     heartbeat, i.e. how soon another worker takes over the jobs of a worker that died (default
+ *                     {@link #DEFAULT_LEASE}; at least {@value #MIN_LEASE_SECONDS} s)
  */
 public record WorkerEnvironment(String jdbcUrl, String username, String password, ObjectStoreSettings storage,
-                                int concurrency, Path workDir) {
+                                int concurrency, Path workDir, Duration leaseDuration) {
+
+    /** The lease of {@link dev.edgeforge.infra.job.JobWorkerSettings}' default. */
+    public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
+    /** Shortest lease accepted: the heartbeat must fit three times into it with room for a slow query. */
+    public static final int MIN_LEASE_SECONDS = 3;
 
     public WorkerEnvironment {
         Objects.requireNonNull(jdbcUrl, "jdbcUrl");
         Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(leaseDuration, "leaseDuration");
         if (concurrency < 1) {
             throw new IllegalArgumentException("EDGEFORGE_WORKERS_CONCURRENCY must be at least 1, got " + concurrency);
         }
+        if (leaseDuration.compareTo(Duration.ofSeconds(MIN_LEASE_SECONDS)) < 0) {
+            throw new IllegalArgumentException("EDGEFORGE_WORKERS_LEASE_SECONDS must be at least " + MIN_LEASE_SECONDS
+                    + ", got " + leaseDuration.toSeconds());
+        }
+    }
+
+    /** An environment with the default lease. */
+    public WorkerEnvironment(String jdbcUrl, String username, String password, ObjectStoreSettings storage,
+                             int concurrency, Path workDir) {
+        this(jdbcUrl, username, password, storage, concurrency, workDir, DEFAULT_LEASE);
     }
 
     /** Reads the variables; a missing required one is named in the exception. */
@@ -54,7 +74,20 @@ public record WorkerEnvironment(String jdbcUrl, String username, String password
         }
         Path workDir = Path.of(env.getOrDefault("EDGEFORGE_WORK_DIR", System.getProperty("java.io.tmpdir")));
         return new WorkerEnvironment(url, env.get("SPRING_DATASOURCE_USERNAME"), env.get("SPRING_DATASOURCE_PASSWORD"),
-                storage, concurrency, workDir);
+                storage, concurrency, workDir, leaseDuration(env));
+    }
+
+    private static Duration leaseDuration(Map<String, String> env) {
+        String value = env.get("EDGEFORGE_WORKERS_LEASE_SECONDS");
+        if (value == null || value.isBlank()) {
+            return DEFAULT_LEASE;
+        }
+        try {
+            return Duration.ofSeconds(Long.parseLong(value.trim()));
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("EDGEFORGE_WORKERS_LEASE_SECONDS must be a whole number of seconds, "
+                    + "got '" + value + "'");
+        }
     }
 
     private static String required(Map<String, String> env, String name) {
@@ -68,6 +101,6 @@ public record WorkerEnvironment(String jdbcUrl, String username, String password
     @Override
     public String toString() {
         return "WorkerEnvironment[jdbcUrl=" + jdbcUrl + ", username=" + username + ", storage=" + storage
-                + ", concurrency=" + concurrency + ", workDir=" + workDir + "]";
+                + ", concurrency=" + concurrency + ", workDir=" + workDir + ", leaseDuration=" + leaseDuration + "]";
     }
 }

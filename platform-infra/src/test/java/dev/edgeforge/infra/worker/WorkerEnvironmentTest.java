@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -36,6 +37,25 @@ class WorkerEnvironmentTest {
         assertThat(env.storage().type()).isEqualTo(ObjectStoreSettings.Type.FILESYSTEM);
         assertThat(env.storage().root()).isEqualTo(Path.of("/srv/edgeforge/objects"));
         assertThat(env.concurrency()).isEqualTo(1);
+        assertThat(env.leaseDuration()).isEqualTo(WorkerEnvironment.DEFAULT_LEASE);
+    }
+
+    @Test
+    void aShortLeaseLetsAnotherWorkerTakeOverSooner() {
+        WorkerEnvironment env = WorkerEnvironment.from(Map.of("SPRING_DATASOURCE_URL", "jdbc:postgresql://x/y",
+                "EDGEFORGE_WORKERS_LEASE_SECONDS", " 4 "));
+
+        assertThat(env.leaseDuration()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(env.toString()).contains("leaseDuration=PT4S");
+    }
+
+    @Test
+    void refusesALeaseThatIsNotAFewSeconds() {
+        assertThatThrownBy(() -> WorkerEnvironment.from(Map.of("SPRING_DATASOURCE_URL", "jdbc:postgresql://x/y",
+                "EDGEFORGE_WORKERS_LEASE_SECONDS", "soon"))).hasMessageContaining("EDGEFORGE_WORKERS_LEASE_SECONDS")
+                .hasMessageContaining("whole number");
+        assertThatThrownBy(() -> WorkerEnvironment.from(Map.of("SPRING_DATASOURCE_URL", "jdbc:postgresql://x/y",
+                "EDGEFORGE_WORKERS_LEASE_SECONDS", "1"))).hasMessageContaining("at least 3");
     }
 
     @Test

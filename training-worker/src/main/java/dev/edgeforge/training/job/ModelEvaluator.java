@@ -1,0 +1,126 @@
+package dev.edgeforge.training.job;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import dev.edgeforge.core.feature.FeatureRow;
+import dev.edgeforge.core.learning.anomaly.AnomalyDetector;
+import dev.edgeforge.core.learning.anomaly.AnomalyEvaluation;
+import dev.edgeforge.core.learning.eval.ClassificationReport;
+import dev.edgeforge.core.learning.eval.RegressionReport;
+import dev.edgeforge.core.model.ModelGraph;
+import dev.edgeforge.core.model.stats.GraphPredictor;
+
+/**
+ * Runs a model on every window of a test set and measures it: float32 and int8 graphs for networks, the K-means
+ * score for anomaly models. Used by training (on the test set at hand) and by the test job (on the current one).
+ */
+final class ModelEvaluator {
+
+    /** A test evaluation and the per-window outputs it was computed from. */
+    record Outcome(Object evaluation, Predictions predictions, ModelSummary summary) {
+    }
+
+    private ModelEvaluator() {
+    }
+
+    /**
+     * Classification on the test rows. Windows whose label is not a class of the model are predicted but left out of
+     * the reports.
+     *
+     * @param int8 the int8 graph, or {@code null}
+     */
+    static Outcome classification(List<String> classNames, ModelGraph float32, ModelGraph int8,
+                                  List<FeatureRow> rows, double threshold) {
+        GraphPredictor floatPredictor = float32 == null ? null : new GraphPredictor(float32);
+        GraphPredictor int8Predictor = int8 == null ? null : new GraphPredictor(int8);
+        List<PredictionRow> predictions = new ArrayList<>(rows.size());
+        List<Integer> actual = new ArrayList<>();
+        List<float[]> floatOutputs = new ArrayList<>();
+        List<float[]> int8Outputs = new ArrayList<>();
+        int agreeing = 0;
+        for (FeatureRow row : rows) {
+            float[] f = floatPredictor == null ? null : floatPredictor.predict(row.features());
+            float[] q = int8Predictor == null ? null : int8Predictor.predict(row.features());
+            predictions.add(new PredictionRow(row.sampleId(), row.windowIndex(), row.windowStartMs(), row.label(),
+                    f, q));
+            if (f != null && q != null && GraphPredictor.argmax(f) == GraphPredictor.argmax(q)) {
+                agreeing++;
+            }
+            int classId = classNames.indexOf(row.label());
+            if (classId >= 0) {
+                actual.add(classId);
+                floatOutputs.add(f);
+                int8Outputs.add(q);
+            }
+        }
+        int[] labels = actual.stream().mapToInt(Integer::intValue).toArray();
+        ClassificationReport floatReport = floatPredictor == null || labels.length == 0 ? null
+                : ClassificationReport.of(labels, floatOutputs.toArray(float[][]::new), classNames, threshold);
+        ClassificationReport int8Report = int8Predictor == null || labels.length == 0 ? null
+                : ClassificationReport.of(labels, int8Outputs.toArray(float[][]::new), classNames, threshold);
+        Double agreement = floatPredictor != null && int8Predictor != null && !rows.isEmpty()
+                ? (double) agreeing / rows.size() : null;
+        Evaluation<ClassificationReport> evaluation = new Evaluation<>(labels.length, floatReport, int8Report,
+                agreement, rows.size() - labels.length);
+        ModelSummary summary = new ModelSummary(null, null, floatReport == null ? null : floatReport.accuracy(),
+                int8Report == null ? null : int8Report.accuracy(), agreement, null, null, null);
+        return new Outcome(evaluation, new Predictions(ModelKind.CLASSIFICATION, classNames, List.of(), null,
+                predictions), summary);
+    }
+
+    /** Regression on the test rows; a window whose label is not a number is predicted but not measured. */
+    static Outcome regression(List<String> targetNames, ModelGraph float32, ModelGraph int8, List<FeatureRow> rows) {
+        GraphPredictor floatPredictor = float32 == null ? null : new GraphPredictor(float32);
+        GraphPredictor int8Predictor = int8 == null ? null : new GraphPredictor(int8);
+        List<PredictionRow> predictions = new ArrayList<>(rows.size());
+        List<float[]> actual = new ArrayList<>();
+        List<float[]> floatOutputs = new ArrayList<>();
+        List<float[]> int8Outputs = new ArrayList<>();
+        for (FeatureRow row : rows) {
+            float[] f = floatPredictor == null ? null : floatPredictor.predict(row.features());
+            float[] q = int8Predictor == null ? null : int8Predictor.predict(row.features());
+            predictions.add(new PredictionRow(row.sampleId(), row.windowIndex(), row.windowStartMs(), row.label(),
+                    f, q));
+            Float target = RegressionTargets.parse(row.label());
+            if (target != null && targetNames.size() == 1) {
+                actual.add(new float[] {target});
+                floatOutputs.add(f);
+                int8Outputs.add(q);
+            }
+        }
+        float[][] actualRows = actual.toArray(float[][]::new);
+        RegressionReport floatReport = floatPredictor == null || actualRows.length == 0 ? null
+                : RegressionReport.of(actualRows, floatOutputs.toArray(float[][]::new), targetNames);
+        RegressionReport int8Report = int8Predictor == null || actualRows.length == 0 ? null
+                : RegressionReport.of(actualRows, int8Outputs.toArray(float[][]::new), targetNames);
+        Evaluation<RegressionReport> evaluation = new Evaluation<>(actualRows.length, floatReport, int8Report, null,
+                rows.size() - actualRows.length);
+        ModelSummary summary = new ModelSummary(null, null, null, null, null, null,
+                floatReport == null ? (int8Report == null ? null : int8Report.rmse()) : floatReport.rmse(), null);
+        return new Outcome(evaluation, new Predictions(ModelKind.REGRESSION, targetNames, List.of(), null,
+                predictions), summary);
+    }
+
+    /** Anomaly scores of the test rows; windows whose label is not a training label are the known anomalies. */
+    static Outcome anomaly(AnomalyDetector detector, List<String> trainingLabels, List<FeatureRow> rows) {
+        Set<String> normal = new HashSet<>(trainingLabels);
+        List<PredictionRow> predictions = new ArrayList<>(rows.size());
+        float[][] features = new float[rows.size()][];
+        boolean[] isAnomaly = new boolean[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            FeatureRow row = rows.get(i);
+            features[i] = row.features();
+            isAnomaly[i] = !normal.contains(row.label());
+            predictions.add(new PredictionRow(row.sampleId(), row.windowIndex(), row.windowStartMs(), row.label(),
+                    new float[] {(float) detector.score(row.features())}, null));
+        }
+        AnomalyEvaluation evaluation = rows.isEmpty() ? null : AnomalyEvaluation.of(detector, features, isAnomaly);
+        ModelSummary summary = new ModelSummary(null, null, null, null, null, null, null,
+                evaluation == null ? null : evaluation.auc());
+        return new Outcome(evaluation, new Predictions(ModelKind.ANOMALY, List.of("score"), trainingLabels,
+                detector.threshold(), predictions), summary);
+    }
+}

@@ -1,0 +1,216 @@
+package dev.edgeforge.training.job;
+
+import java.util.List;
+import java.util.Locale;
+
+import dev.edgeforge.core.feature.FeatureRow;
+import dev.edgeforge.core.feature.FeatureSet;
+import dev.edgeforge.core.feature.FeatureSetHeader;
+import dev.edgeforge.core.learning.ArchitectureViolation;
+import dev.edgeforge.core.learning.HyperparameterViolation;
+import dev.edgeforge.core.learning.LearningBlock;
+import dev.edgeforge.core.learning.eval.ClassificationReport;
+import dev.edgeforge.core.learning.eval.Prediction;
+import dev.edgeforge.core.learning.eval.RegressionReport;
+import dev.edgeforge.core.learning.export.CalibrationSet;
+import dev.edgeforge.core.learning.export.ConversionViolation;
+import dev.edgeforge.core.learning.export.TrainedNetworkConverter;
+import dev.edgeforge.core.model.ModelGraph;
+import dev.edgeforge.core.model.stats.GraphPredictor;
+import dev.edgeforge.core.model.stats.ModelStats;
+import dev.edgeforge.core.quantization.PostTrainingQuantizer;
+import dev.edgeforge.core.tflite.TfliteWriter;
+import dev.edgeforge.infra.job.JobContext;
+import dev.edgeforge.infra.job.NonRetryableJobException;
+import dev.edgeforge.training.trainer.Trainer;
+import dev.edgeforge.training.trainer.TrainingException;
+import dev.edgeforge.training.trainer.TrainingResult;
+
+/**
+ * Trains a classification or regression network and turns it into a model: DJL training with live epochs, the
+ * float32 graph, int8 post-training quantization on a calibration subset of the training windows, both
+ * {@code .tflite} files, sizes, and float32/int8 metrics on the validation split and the test set.
+ */
+final class NetworkTraining {
+
+    private final JobContext context;
+    private final TrainJobPayload payload;
+    private final RunFolder folder;
+
+    NetworkTraining(JobContext context, TrainJobPayload payload, RunFolder folder) {
+        this.context = context;
+        this.payload = payload;
+        this.folder = folder;
+    }
+
+    TrainJobResult run(FeatureSet training, FeatureSet testing) {
+        LearningBlock block = payload.learningBlock();
+        boolean classification = block.kind() == LearningBlock.Kind.CLASSIFICATION;
+        List<FeatureRow> rows = training.rows();
+        float[][] features = training.features().toArray(float[][]::new);
+        FeatureSetHeader header = training.header();
+        int[] classIds = classification ? classIds(rows, header) : null;
+        float[] targets = classification ? null : RegressionTargets.of(rows);
+        List<String> outputNames = classification ? header.labels() : RegressionTargets.NAMES;
+
+        TrainingResult result = train(features, classIds, targets, outputNames);
+        context.throwIfCancelled();
+
+        ModelGraph float32;
+        ModelGraph int8;
+        long seed = payload.hyperparameters().seed();
+        try {
+            float32 = new TrainedNetworkConverter().convert(result.network());
+            List<float[]> calibration = classification
+                    ? CalibrationSet.selectStratified(features, classIds, result.trainIndices(),
+                    CalibrationSet.DEFAULT_SIZE, seed)
+                    : CalibrationSet.select(features, result.trainIndices(), CalibrationSet.DEFAULT_SIZE, seed);
+            int8 = new PostTrainingQuantizer().quantize(float32, calibration);
+            context.log("Quantized to int8 with " + calibration.size() + " calibration windows from the training set");
+        } catch (ConversionViolation e) {
+            throw new NonRetryableJobException("The trained network cannot be converted to a TFLite model: "
+                    + e.getMessage(), e);
+        }
+        TfliteWriter writer = new TfliteWriter();
+        byte[] float32File = writer.write(float32);
+        byte[] int8File = writer.write(int8);
+        GraphSize float32Size = GraphSize.of(ModelStats.of(float32), float32File.length);
+        GraphSize int8Size = GraphSize.of(ModelStats.of(int8), int8File.length);
+        context.log(String.format(Locale.ROOT, "Model size: float32 %d bytes, int8 %d bytes; %d parameters, %d MACs, "
+                + "int8 arena %d bytes", float32File.length, int8File.length, int8Size.parameters(), int8Size.macs(),
+                int8Size.arenaBytes()));
+
+        Evaluation<?> validation = classification
+                ? validateClassification(result, features, classIds, int8)
+                : validateRegression(result, features, targets, int8);
+        ModelEvaluator.Outcome test = null;
+        if (testing != null) {
+            context.throwIfCancelled();
+            test = classification
+                    ? ModelEvaluator.classification(outputNames, float32, int8, testing.rows(), payload.threshold())
+                    : ModelEvaluator.regression(outputNames, float32, int8, testing.rows());
+            logTest(test);
+        } else {
+            context.log("No test set: test metrics are left out");
+        }
+
+        context.throwIfCancelled();
+        String networkKey = folder.putJson(ModelArtifactKeys.TRAINED_NETWORK, result.network());
+        String float32Key = folder.put(ModelArtifactKeys.FLOAT32_TFLITE, float32File);
+        String int8Key = folder.put(ModelArtifactKeys.INT8_TFLITE, int8File);
+        String predictionsKey = test == null ? null : folder.putJson(ModelArtifactKeys.PREDICTIONS, test.predictions());
+        ModelMetrics metrics = new ModelMetrics(ModelKind.of(block.kind()),
+                classification ? payload.threshold() : null, validation,
+                test == null ? null : (Evaluation<?>) test.evaluation(), null, result.history(), result.bestEpoch(),
+                result.stoppedEarly());
+        String metricsKey = folder.putJson(ModelArtifactKeys.METRICS, metrics);
+        return new TrainJobResult(payload.modelId(), ModelKind.of(block.kind()), outputNames, payload.featureShape(),
+                new ModelArtifacts(networkKey, float32Key, int8Key, null, metricsKey, predictionsKey), float32Size,
+                int8Size, null, null, summary(validation, test));
+    }
+
+    private TrainingResult train(float[][] features, int[] classIds, float[] targets, List<String> outputNames) {
+        Trainer.Builder builder = Trainer.builder()
+                .setArchitecture(payload.learningBlock())
+                .setHyperparameters(payload.hyperparameters())
+                .setFeatures(features, payload.featureShape(), payload.featureKind())
+                .optEpochListener(epoch -> {
+                    context.log(epoch.toLogLine());
+                    context.progress(Math.min(1.0, (double) epoch.epoch() / epoch.epochs()));
+                })
+                .optCancellation(context::isCancelRequested);
+        if (classIds != null) {
+            builder.setClassLabels(classIds, outputNames);
+        } else {
+            builder.setTargets(targets);
+        }
+        Trainer trainer;
+        try {
+            trainer = builder.build();
+        } catch (ArchitectureViolation | HyperparameterViolation | IllegalArgumentException
+                 | IllegalStateException e) {
+            throw new NonRetryableJobException(e.getMessage(), e);
+        }
+        try {
+            return trainer.train();
+        } catch (TrainingException e) {
+            throw new NonRetryableJobException(e.getMessage(), e);
+        }
+    }
+
+    private static int[] classIds(List<FeatureRow> rows, FeatureSetHeader header) {
+        int[] ids = new int[rows.size()];
+        for (int i = 0; i < ids.length; i++) {
+            // the file format guarantees every row's label is in the header's dictionary
+            ids[i] = header.labelIndex(rows.get(i).label()).orElseThrow();
+        }
+        return ids;
+    }
+
+    private Evaluation<ClassificationReport> validateClassification(TrainingResult result, float[][] features,
+                                                                    int[] classIds, ModelGraph int8) {
+        int[] indices = result.validationIndices();
+        int[] actual = new int[indices.length];
+        float[][] int8Outputs = new float[indices.length][];
+        GraphPredictor predictor = new GraphPredictor(int8);
+        int agreeing = 0;
+        for (int i = 0; i < indices.length; i++) {
+            actual[i] = classIds[indices[i]];
+            int8Outputs[i] = predictor.predict(features[indices[i]]);
+            agreeing += Prediction.classify(result.validationOutputs()[i], 0) == Prediction.classify(int8Outputs[i], 0)
+                    ? 1 : 0;
+        }
+        ClassificationReport float32Report = ClassificationReport.of(actual, result.validationOutputs(),
+                result.outputNames(), payload.threshold());
+        ClassificationReport int8Report = ClassificationReport.of(actual, int8Outputs, result.outputNames(),
+                payload.threshold());
+        context.log(String.format(Locale.ROOT, "Validation accuracy %.4f (int8 %.4f) on %d windows",
+                float32Report.accuracy(), int8Report.accuracy(), indices.length));
+        return new Evaluation<>(indices.length, float32Report, int8Report,
+                indices.length == 0 ? null : (double) agreeing / indices.length, 0);
+    }
+
+    private Evaluation<RegressionReport> validateRegression(TrainingResult result, float[][] features,
+                                                           float[] targets, ModelGraph int8) {
+        int[] indices = result.validationIndices();
+        float[][] actual = new float[indices.length][];
+        float[][] int8Outputs = new float[indices.length][];
+        GraphPredictor predictor = new GraphPredictor(int8);
+        for (int i = 0; i < indices.length; i++) {
+            actual[i] = new float[] {targets[indices[i]]};
+            int8Outputs[i] = predictor.predict(features[indices[i]]);
+        }
+        RegressionReport float32Report = RegressionReport.of(actual, result.validationOutputs(), RegressionTargets.NAMES);
+        RegressionReport int8Report = RegressionReport.of(actual, int8Outputs, RegressionTargets.NAMES);
+        context.log(String.format(Locale.ROOT, "Validation MAE %.4f, RMSE %.4f (int8 RMSE %.4f) on %d windows",
+                float32Report.mae(), float32Report.rmse(), int8Report.rmse(), indices.length));
+        return new Evaluation<>(indices.length, float32Report, int8Report, null, 0);
+    }
+
+    private void logTest(ModelEvaluator.Outcome test) {
+        Evaluation<?> evaluation = (Evaluation<?>) test.evaluation();
+        if (evaluation.float32() instanceof ClassificationReport f && evaluation.int8() instanceof ClassificationReport q) {
+            context.log(String.format(Locale.ROOT, "Test accuracy %.4f (int8 %.4f, same class as float32 for %.1f %% "
+                    + "of windows) on %d windows", f.accuracy(), q.accuracy(), 100 * evaluation.int8Agreement(),
+                    evaluation.windows()));
+        } else if (evaluation.float32() instanceof RegressionReport f) {
+            context.log(String.format(Locale.ROOT, "Test MAE %.4f, RMSE %.4f on %d windows", f.mae(), f.rmse(),
+                    evaluation.windows()));
+        }
+        if (evaluation.skippedWindows() > 0) {
+            context.log(evaluation.skippedWindows() + " test windows have a label the model does not know; they are "
+                    + "predicted but not counted");
+        }
+    }
+
+    private static ModelSummary summary(Evaluation<?> validation, ModelEvaluator.Outcome test) {
+        ModelSummary t = test == null ? ModelSummary.empty() : test.summary();
+        if (validation.float32() instanceof ClassificationReport f) {
+            ClassificationReport q = (ClassificationReport) validation.int8();
+            return new ModelSummary(f.accuracy(), q == null ? null : q.accuracy(), t.testAccuracy(),
+                    t.int8TestAccuracy(), t.int8Agreement(), null, null, null);
+        }
+        RegressionReport f = (RegressionReport) validation.float32();
+        return new ModelSummary(null, null, null, null, null, f.rmse(), t.testRmse(), null);
+    }
+}

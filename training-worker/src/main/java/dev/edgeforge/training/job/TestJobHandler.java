@@ -1,0 +1,126 @@
+package dev.edgeforge.training.job;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+
+import tools.jackson.core.JacksonException;
+
+import dev.edgeforge.core.feature.FeatureSet;
+import dev.edgeforge.core.learning.anomaly.AnomalyDetector;
+import dev.edgeforge.core.learning.anomaly.AnomalyEvaluation;
+import dev.edgeforge.core.learning.anomaly.KMeansModel;
+import dev.edgeforge.core.learning.eval.ClassificationReport;
+import dev.edgeforge.core.learning.eval.RegressionReport;
+import dev.edgeforge.core.model.ModelGraph;
+import dev.edgeforge.core.tflite.TfliteFormatException;
+import dev.edgeforge.core.tflite.TfliteReader;
+import dev.edgeforge.infra.job.JobContext;
+import dev.edgeforge.infra.job.JobHandler;
+import dev.edgeforge.infra.job.NonRetryableJobException;
+import dev.edgeforge.infra.storage.ObjectNotFoundException;
+import dev.edgeforge.infra.storage.ObjectStore;
+
+/**
+ * Runs {@code test} jobs ({@link TestJobPayload}): evaluates a finished model on the project's current test features
+ * (float32 and int8 graphs, or the K-means score) and writes the new evaluation and per-window predictions under the
+ * attempt's own folder ({@link ModelArtifactKeys#testRun}); the result ({@link TestJobResult}) names them.
+ */
+public final class TestJobHandler implements JobHandler {
+
+    private final ObjectStore store;
+    private final FeatureSetLoader features;
+
+    public TestJobHandler(ObjectStore store) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.features = new FeatureSetLoader(store);
+    }
+
+    @Override
+    public String type() {
+        return TestJobPayload.TYPE;
+    }
+
+    @Override
+    public void run(JobContext context) {
+        TestJobPayload payload = JobJson.readPayload(context.payload(), TestJobPayload.class);
+        List<String> problems = payload.problems();
+        if (!problems.isEmpty()) {
+            throw new NonRetryableJobException("The test job cannot run: " + String.join("; ", problems) + ".");
+        }
+        if (context.projectId() == null) {
+            throw new NonRetryableJobException("The test job belongs to no project.");
+        }
+        FeatureSet testing = features.load(payload.testingFeatures(), "test", null);
+        context.log("Testing the model on " + testing.rows().size() + " windows");
+        context.progress(0.1);
+        ModelEvaluator.Outcome outcome = switch (payload.kind()) {
+            case CLASSIFICATION -> ModelEvaluator.classification(payload.labels(),
+                    graph(payload.artifacts().float32()), graph(payload.artifacts().int8()), testing.rows(),
+                    payload.threshold());
+            case REGRESSION -> ModelEvaluator.regression(payload.labels(), graph(payload.artifacts().float32()),
+                    graph(payload.artifacts().int8()), testing.rows());
+            case ANOMALY -> ModelEvaluator.anomaly(new AnomalyDetector(kmeans(payload.artifacts().kmeans()),
+                    payload.anomalyThreshold()), payload.labels(), testing.rows());
+        };
+        log(context, outcome);
+        context.throwIfCancelled();
+        RunFolder folder = new RunFolder(store, ModelArtifactKeys.testRun(context.projectId(), payload.modelId(),
+                context.jobId(), context.attempt()));
+        String predictionsKey = folder.putJson(ModelArtifactKeys.PREDICTIONS, outcome.predictions());
+        String metricsKey = folder.putJson(ModelArtifactKeys.TEST_METRICS, outcome.evaluation());
+        context.result(JobJson.write(new TestJobResult(payload.modelId(), metricsKey, predictionsKey,
+                payload.testingFeatures(), outcome.summary())));
+    }
+
+    private ModelGraph graph(String key) {
+        if (key == null) {
+            return null;
+        }
+        try {
+            return new TfliteReader().read(bytes(key));
+        } catch (TfliteFormatException e) {
+            throw new NonRetryableJobException("The model file " + key + " cannot be read: " + e.getMessage(), e);
+        }
+    }
+
+    private KMeansModel kmeans(String key) {
+        try {
+            return JobJson.mapper().readValue(bytes(key), KMeansModel.class);
+        } catch (JacksonException e) {
+            throw new NonRetryableJobException("The K-means model " + key + " cannot be read: "
+                    + e.getOriginalMessage(), e);
+        }
+    }
+
+    private byte[] bytes(String key) {
+        try (InputStream in = store.get(key)) {
+            return in.readAllBytes();
+        } catch (ObjectNotFoundException e) {
+            throw new NonRetryableJobException("The model file " + key + " is missing from the object store.", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("reading " + key, e);
+        }
+    }
+
+    private static void log(JobContext context, ModelEvaluator.Outcome outcome) {
+        if (outcome.evaluation() instanceof Evaluation<?> evaluation) {
+            if (evaluation.float32() instanceof ClassificationReport f) {
+                context.log(String.format(Locale.ROOT, "Test accuracy %.4f on %d windows", f.accuracy(),
+                        evaluation.windows()));
+            }
+            if (evaluation.int8() instanceof ClassificationReport q) {
+                context.log(String.format(Locale.ROOT, "int8 test accuracy %.4f", q.accuracy()));
+            }
+            if (evaluation.float32() instanceof RegressionReport f) {
+                context.log(String.format(Locale.ROOT, "Test MAE %.4f, RMSE %.4f on %d windows", f.mae(), f.rmse(),
+                        evaluation.windows()));
+            }
+        } else if (outcome.evaluation() instanceof AnomalyEvaluation a) {
+            context.log("Test: " + a.samples() + " windows, " + a.anomalies() + " known anomalies, AUC " + a.auc());
+        }
+    }
+}

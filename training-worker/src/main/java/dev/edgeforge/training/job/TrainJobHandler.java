@@ -1,0 +1,62 @@
+package dev.edgeforge.training.job;
+
+import java.util.List;
+import java.util.Objects;
+
+import dev.edgeforge.core.feature.FeatureSet;
+import dev.edgeforge.infra.job.JobContext;
+import dev.edgeforge.infra.job.JobHandler;
+import dev.edgeforge.infra.job.NonRetryableJobException;
+import dev.edgeforge.infra.storage.ObjectStore;
+
+/**
+ * Runs {@code train} jobs ({@link TrainJobPayload}): reads the training and test features from the object store,
+ * trains the learning block (a network with DJL, or K-means), writes the model's files under the attempt's own
+ * folder ({@link ModelArtifactKeys#trainRun}) and stores a {@link TrainJobResult} naming them. The files exist before
+ * the job succeeds, so the server can point the model row at them as soon as it sees the job done.
+ *
+ * <p>Progress is the share of epochs done; every epoch is a log line ({@code EpochMetrics.toLogLine()}); a cancel is
+ * noticed before the next batch. Data problems (an empty class, too few windows, a diverging loss, labels that are not
+ * numbers for regression) fail the job at once with a message saying what to change.
+ */
+public final class TrainJobHandler implements JobHandler {
+
+    private final ObjectStore store;
+    private final FeatureSetLoader features;
+
+    public TrainJobHandler(ObjectStore store) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.features = new FeatureSetLoader(store);
+    }
+
+    @Override
+    public String type() {
+        return TrainJobPayload.TYPE;
+    }
+
+    @Override
+    public void run(JobContext context) {
+        TrainJobPayload payload = JobJson.readPayload(context.payload(), TrainJobPayload.class);
+        List<String> problems = payload.problems();
+        if (!problems.isEmpty()) {
+            throw new NonRetryableJobException("The train job cannot run: " + String.join("; ", problems) + ".");
+        }
+        if (context.projectId() == null) {
+            throw new NonRetryableJobException("The train job belongs to no project.");
+        }
+        FeatureSet training = features.load(payload.trainingFeatures(), "training", payload.featureShape());
+        FeatureSet testing = payload.testingFeatures() == null ? null
+                : features.load(payload.testingFeatures(), "test", payload.featureShape());
+        context.log("Training a " + ModelKind.of(payload.learningBlock().kind()).value() + " model on "
+                + training.rows().size() + " windows of shape " + payload.featureShape() + " ("
+                + training.header().labels().size() + " labels), attempt " + context.attempt());
+        context.throwIfCancelled();
+        RunFolder folder = new RunFolder(store,
+                ModelArtifactKeys.trainRun(context.projectId(), payload.modelId(), context.attempt()));
+        TrainJobResult result = payload.learningBlock().kind().isNeural()
+                ? new NetworkTraining(context, payload, folder).run(training, testing)
+                : new AnomalyTraining(context, payload, folder).run(training, testing);
+        context.result(JobJson.write(result));
+        context.log("Model ready");
+    }
+}

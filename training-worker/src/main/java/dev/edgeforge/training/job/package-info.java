@@ -1,0 +1,16 @@
+/**
+ * The training worker's jobs: {@code train} ({@link dev.edgeforge.training.job.TrainJobHandler}) turns a project's
+ * feature sets into a model — a DJL-trained network with its float32 and int8 {@code .tflite} files, or a K-means
+ * anomaly model — and {@code test} ({@link dev.edgeforge.training.job.TestJobHandler}) re-evaluates a model on the
+ * current test set.
+ *
+ * <p>The contract with the server is this package's records: the payloads ({@link
+ * dev.edgeforge.training.job.TrainJobPayload}, {@link dev.edgeforge.training.job.TestJobPayload}) it enqueues, the
+ * results ({@link dev.edgeforge.training.job.TrainJobResult}, {@link dev.edgeforge.training.job.TestJobResult}) it
+ * reads back when a job succeeded, the files' JSON ({@link dev.edgeforge.training.job.ModelMetrics},
+ * {@link dev.edgeforge.training.job.Predictions}) and the object key layout
+ * ({@link dev.edgeforge.training.job.ModelArtifactKeys}), all read and written with
+ * {@link dev.edgeforge.training.job.JobJson}. The worker never touches the server's tables: it reads the queue and
+ * the object store only, so it runs in the server's JVM or as its own process unchanged.
+ */
+package dev.edgeforge.training.job;

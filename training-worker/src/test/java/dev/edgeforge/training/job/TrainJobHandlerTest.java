@@ -1,0 +1,303 @@
+package dev.edgeforge.training.job;
+
+import static dev.edgeforge.core.learning.Activation.RELU;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
+
+import dev.edgeforge.core.dsp.FeatureShape;
+import dev.edgeforge.core.feature.FeatureLayout;
+import dev.edgeforge.core.feature.FeatureRow;
+import dev.edgeforge.core.feature.FeatureSet;
+import dev.edgeforge.core.feature.FeatureSetHeader;
+import dev.edgeforge.core.learning.FeatureKind;
+import dev.edgeforge.core.learning.Hyperparameters;
+import dev.edgeforge.core.learning.KMeansSettings;
+import dev.edgeforge.core.learning.LayerSpec;
+import dev.edgeforge.core.learning.LearningBlock;
+import dev.edgeforge.core.learning.TensorShape;
+import dev.edgeforge.core.learning.TrainedNetwork;
+import dev.edgeforge.core.model.DataType;
+import dev.edgeforge.core.model.ModelGraph;
+import dev.edgeforge.core.synthetic.GestureDataset.Gesture;
+import dev.edgeforge.core.tflite.TfliteReader;
+import dev.edgeforge.infra.job.NonRetryableJobException;
+import dev.edgeforge.infra.storage.FileSystemObjectStore;
+import dev.edgeforge.infra.storage.ObjectStore;
+import dev.edgeforge.training.trainer.TrainingCancelledException;
+
+/** The train and test jobs on real feature files in a filesystem object store, without a queue. */
+class TrainJobHandlerTest {
+
+    private static final LearningBlock DENSE_20_10 = LearningBlock.classification(
+            List.of(LayerSpec.dense(20, RELU), LayerSpec.dense(10, RELU)));
+    private static final Hyperparameters FAST = Hyperparameters.defaults().withEpochs(12).withLearningRate(0.005);
+    private static final TensorShape SHAPE = TensorShape.of(33);
+
+    @TempDir
+    Path root;
+    ObjectStore store;
+
+    @BeforeEach
+    void setUp() {
+        store = new FileSystemObjectStore(root);
+    }
+
+    @AfterEach
+    void tearDown() {
+        store.close();
+    }
+
+    @Test
+    void trainsAClassifierWithFloat32AndInt8FilesMetricsAndPredictions() throws Exception {
+        String training = put("train", GestureFeatures.classic(42, 3, 2));
+        String testing = put("test", GestureFeatures.classic(7, 2, 1));
+        UUID modelId = UUID.randomUUID();
+        RecordingContext context = context(TrainJobPayload.TYPE, new TrainJobPayload(modelId, 1, DENSE_20_10, FAST,
+                training, testing, FeatureKind.FLAT, SHAPE, null), 2, () -> false);
+
+        new TrainJobHandler(store).run(context);
+
+        TrainJobResult result = JobJson.mapper().readValue(context.result, TrainJobResult.class);
+        assertThat(result.modelId()).isEqualTo(modelId);
+        assertThat(result.kind()).isEqualTo(ModelKind.CLASSIFICATION);
+        assertThat(result.labels()).containsExactly("circle", "idle", "updown", "wave");
+        String run = ModelArtifactKeys.trainRun(context.projectId, modelId, 2);
+        assertThat(result.artifacts().keys()).hasSize(5).allSatisfy(key -> {
+            assertThat(key).startsWith(run);
+            assertThat(store.exists(key)).as(key).isTrue();
+        });
+        assertThat(context.lines).filteredOn(line -> line.startsWith("Epoch ")).hasSize(12)
+                .first().asString().startsWith("Epoch 1/12: loss ");
+        assertThat(context.progress).last().isEqualTo(1.0);
+
+        ModelGraph float32 = new TfliteReader().read(bytes(result.artifacts().float32()));
+        ModelGraph int8 = new TfliteReader().read(bytes(result.artifacts().int8()));
+        assertThat(float32.inputTensor(0).type()).isEqualTo(DataType.FLOAT32);
+        assertThat(int8.inputTensor(0).type()).isEqualTo(DataType.INT8);
+        assertThat(result.int8().fileBytes()).isEqualTo(bytes(result.artifacts().int8()).length);
+        assertThat(result.int8().parameters()).isEqualTo(33 * 20 + 20 + 20 * 10 + 10 + 10 * 4 + 4);
+        assertThat(result.int8().macs()).isEqualTo(33 * 20 + 20 * 10 + 10 * 4);
+        assertThat(result.int8().fileBytes()).isLessThan(result.float32().fileBytes());
+        TrainedNetwork network = JobJson.mapper().readValue(bytes(result.artifacts().network()), TrainedNetwork.class);
+        assertThat(network.outputNames()).isEqualTo(result.labels());
+
+        JsonNode metrics = JobJson.mapper().readTree(bytes(result.artifacts().metrics()));
+        assertThat(metrics.path("kind").asString()).isEqualTo("classification");
+        assertThat(metrics.path("history").size()).isEqualTo(12);
+        double validationAccuracy = metrics.path("validation").path("float32").path("accuracy").asDouble();
+        assertThat(validationAccuracy).isGreaterThan(0.7);
+        assertThat(metrics.path("validation").path("int8").path("accuracy").asDouble())
+                .isCloseTo(validationAccuracy, org.assertj.core.data.Offset.offset(0.1));
+        JsonNode test = metrics.path("test");
+        assertThat(test.path("windows").asInt()).isPositive();
+        assertThat(test.path("float32").path("confusionMatrix").size()).isEqualTo(4);
+        assertThat(test.path("int8Agreement").asDouble()).isGreaterThan(0.85);
+        assertThat(result.summary().testAccuracy()).isEqualTo(test.path("float32").path("accuracy").asDouble());
+
+        Predictions predictions = JobJson.mapper().readValue(bytes(result.artifacts().predictions()),
+                Predictions.class);
+        assertThat(predictions.rows()).hasSize(test.path("windows").asInt());
+        assertThat(predictions.rows().get(0).float32()).hasSize(4);
+        assertThat(predictions.rows().get(0).int8()).hasSize(4);
+    }
+
+    @Test
+    void aRetriedAttemptWritesIntoAFolderOfItsOwn() throws Exception {
+        String training = put("train", GestureFeatures.of(1, 2, 1, GestureFeatures.gestures(Gesture.IDLE,
+                Gesture.WAVE)));
+        TrainJobPayload payload = new TrainJobPayload(UUID.randomUUID(), 1, DENSE_20_10, FAST.withEpochs(2),
+                training, null, FeatureKind.FLAT, SHAPE, null);
+        RecordingContext first = context(TrainJobPayload.TYPE, payload, 1, () -> false);
+        new TrainJobHandler(store).run(first);
+        TrainJobResult result = JobJson.mapper().readValue(first.result, TrainJobResult.class);
+
+        assertThat(result.artifacts().predictions()).isNull();
+        assertThat(result.artifacts().int8()).contains("/train-1/");
+        assertThat(result.summary().testAccuracy()).isNull();
+    }
+
+    @Test
+    void anEmptyClassEndsTheJobWithAReadableError() throws Exception {
+        FeatureSet twoClasses = GestureFeatures.of(3, 2, 1, GestureFeatures.gestures(Gesture.IDLE, Gesture.WAVE));
+        List<String> labels = List.of("idle", "wave", "circle");
+        FeatureSet withEmptyClass = new FeatureSet(new FeatureSetHeader(1, twoClasses.header().layout(), labels,
+                twoClasses.rows().size()), twoClasses.rows());
+        String training = put("empty", withEmptyClass);
+        RecordingContext context = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
+                DENSE_20_10, FAST, training, null, FeatureKind.FLAT, SHAPE, null), 1, () -> false);
+
+        assertThatThrownBy(() -> new TrainJobHandler(store).run(context))
+                .isInstanceOf(NonRetryableJobException.class)
+                .hasMessageContaining("circle");
+        assertThat(context.result).isNull();
+    }
+
+    @Test
+    void missingFeaturesAndAWrongShapeAreReadableFailures() throws Exception {
+        RecordingContext missing = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
+                DENSE_20_10, FAST, "projects/x/features/1/none.effs", null, FeatureKind.FLAT, SHAPE, null), 1,
+                () -> false);
+        assertThatThrownBy(() -> new TrainJobHandler(store).run(missing))
+                .isInstanceOf(NonRetryableJobException.class).hasMessageContaining("missing");
+
+        String training = put("shape", GestureFeatures.of(3, 1, 1, GestureFeatures.gestures(Gesture.IDLE,
+                Gesture.WAVE)));
+        RecordingContext wrongShape = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
+                DENSE_20_10, FAST, training, null, FeatureKind.FLAT, TensorShape.of(34), null), 1, () -> false);
+        assertThatThrownBy(() -> new TrainJobHandler(store).run(wrongShape))
+                .isInstanceOf(NonRetryableJobException.class).hasMessageContaining("33 values per window");
+
+        RecordingContext badLayers = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
+                LearningBlock.classification(List.of(LayerSpec.conv1d(8, 3, 1, null, RELU))), FAST, training, null,
+                FeatureKind.FLAT, SHAPE, null), 1, () -> false);
+        assertThatThrownBy(() -> new TrainJobHandler(store).run(badLayers))
+                .isInstanceOf(NonRetryableJobException.class).hasMessageContaining("layer 0");
+    }
+
+    @Test
+    void cancelStopsTrainingWithinAnEpoch() throws Exception {
+        String training = put("cancel", GestureFeatures.of(5, 2, 1, GestureFeatures.gestures(Gesture.IDLE,
+                Gesture.WAVE)));
+        AtomicInteger epochs = new AtomicInteger();
+        RecordingContext context = new RecordingContext(TrainJobPayload.TYPE, JobJson.write(new TrainJobPayload(
+                UUID.randomUUID(), 1, DENSE_20_10, FAST.withEpochs(500).withBatchSize(4), training, null,
+                FeatureKind.FLAT, SHAPE, null)), 1, () -> epochs.get() >= 2) {
+            @Override
+            public void log(String line) {
+                super.log(line);
+                if (line.startsWith("Epoch ")) {
+                    epochs.incrementAndGet();
+                }
+            }
+        };
+
+        assertThatThrownBy(() -> new TrainJobHandler(store).run(context))
+                .isInstanceOf(TrainingCancelledException.class);
+        assertThat(epochs.get()).isEqualTo(2);
+        assertThat(context.result).isNull();
+    }
+
+    @Test
+    void trainsARegressionNetworkOnNumericLabels() throws Exception {
+        Random random = new Random(11);
+        List<FeatureRow> rows = new ArrayList<>();
+        List<FeatureRow> testRows = new ArrayList<>();
+        for (int i = 0; i < 400; i++) {
+            float[] x = {random.nextFloat(), random.nextFloat(), random.nextFloat(), random.nextFloat()};
+            float y = 2 * x[0] - x[1] + 0.5f * x[2] + 1;
+            (i < 320 ? rows : testRows).add(new FeatureRow("s" + i, 0, 0, Float.toString(y), x));
+        }
+        FeatureLayout layout = new FeatureLayout(List.of(new FeatureLayout.Block(1, "Raw", "raw",
+                FeatureShape.of(4), 0)));
+        String training = put("regression", FeatureSet.of(1, layout, rows));
+        String testing = put("regression-test", FeatureSet.of(1, layout, testRows));
+        RecordingContext context = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
+                LearningBlock.regression(List.of(LayerSpec.dense(16, RELU))),
+                Hyperparameters.defaults().withEpochs(40).withLearningRate(0.01), training, testing,
+                FeatureKind.FLAT, TensorShape.of(4), null), 1, () -> false);
+
+        new TrainJobHandler(store).run(context);
+
+        TrainJobResult result = JobJson.mapper().readValue(context.result, TrainJobResult.class);
+        assertThat(result.kind()).isEqualTo(ModelKind.REGRESSION);
+        assertThat(result.labels()).containsExactly("value");
+        // targets spread over about 2.5; a network that learned nothing would be near 0.6
+        assertThat(result.summary().validationRmse()).isLessThan(0.25);
+        assertThat(result.summary().testRmse()).isLessThan(0.25);
+        assertThat(store.exists(result.artifacts().int8())).isTrue();
+
+        FeatureSet wordLabels = FeatureSet.of(1, layout, List.of(new FeatureRow("s1", 0, 0, "warm",
+                new float[] {1, 2, 3, 4})));
+        String bad = put("regression-words", wordLabels);
+        RecordingContext words = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
+                LearningBlock.regression(List.of(LayerSpec.dense(16, RELU))), Hyperparameters.defaults(), bad, null,
+                FeatureKind.FLAT, TensorShape.of(4), null), 1, () -> false);
+        assertThatThrownBy(() -> new TrainJobHandler(store).run(words))
+                .isInstanceOf(NonRetryableJobException.class).hasMessageContaining("'warm'");
+    }
+
+    @Test
+    void trainsKMeansAnomalyDetectionAndScoresUnknownGesturesAsAnomalies() throws Exception {
+        String training = put("normal", GestureFeatures.of(21, 3, 2, GestureFeatures.gestures(Gesture.IDLE,
+                Gesture.WAVE)));
+        String testing = put("mixed", GestureFeatures.of(22, 2, 1, GestureFeatures.gestures(Gesture.IDLE,
+                Gesture.WAVE, Gesture.UPDOWN)));
+        RecordingContext context = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
+                LearningBlock.anomalyKMeans(new KMeansSettings(8, 100, true)), null, training, testing,
+                FeatureKind.FLAT, SHAPE, null), 1, () -> false);
+
+        new TrainJobHandler(store).run(context);
+
+        TrainJobResult result = JobJson.mapper().readValue(context.result, TrainJobResult.class);
+        assertThat(result.kind()).isEqualTo(ModelKind.ANOMALY);
+        assertThat(result.artifacts().float32()).isNull();
+        assertThat(result.int8UnavailableReason()).contains("K-means");
+        assertThat(result.anomalyThreshold()).isPositive();
+        assertThat(result.summary().testAuc()).isGreaterThan(0.8);
+        JsonNode metrics = JobJson.mapper().readTree(bytes(result.artifacts().metrics()));
+        assertThat(metrics.path("anomaly").path("clusters").asInt()).isEqualTo(8);
+        assertThat(metrics.path("anomaly").path("test").path("anomalies").asInt()).isPositive();
+
+        // the test job scores the same set again from the stored K-means model
+        RecordingContext retest = context(TestJobPayload.TYPE, new TestJobPayload(result.modelId(), ModelKind.ANOMALY,
+                result.labels(), testing, result.artifacts(), null, result.anomalyThreshold()), 1, () -> false);
+        new TestJobHandler(store).run(retest);
+        TestJobResult tested = JobJson.mapper().readValue(retest.result, TestJobResult.class);
+        assertThat(tested.summary().testAuc()).isEqualTo(result.summary().testAuc());
+    }
+
+    @Test
+    void theTestJobEvaluatesAStoredClassifierOnANewTestSet() throws Exception {
+        String training = put("train2", GestureFeatures.classic(42, 2, 2));
+        RecordingContext train = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
+                DENSE_20_10, FAST, training, null, FeatureKind.FLAT, SHAPE, null), 1, () -> false);
+        new TrainJobHandler(store).run(train);
+        TrainJobResult trained = JobJson.mapper().readValue(train.result, TrainJobResult.class);
+        String testing = put("test2", GestureFeatures.classic(99, 1, 1));
+
+        RecordingContext test = context(TestJobPayload.TYPE, new TestJobPayload(trained.modelId(),
+                ModelKind.CLASSIFICATION, trained.labels(), testing, trained.artifacts(), 0.0, null), 1,
+                () -> false);
+        new TestJobHandler(store).run(test);
+
+        TestJobResult result = JobJson.mapper().readValue(test.result, TestJobResult.class);
+        assertThat(result.predictions()).contains("/test-" + test.jobId + "-1/");
+        Predictions predictions = JobJson.mapper().readValue(bytes(result.predictions()), Predictions.class);
+        assertThat(predictions.rows()).hasSize(FeatureSet.fromBytes(bytes(testing)).rows().size());
+        JsonNode evaluation = JobJson.mapper().readTree(bytes(result.testMetrics()));
+        assertThat(evaluation.path("float32").path("uncertainThreshold").asDouble()).isEqualTo(0.0);
+        assertThat(evaluation.path("float32").path("accuracy").asDouble()).isEqualTo(result.summary().testAccuracy());
+    }
+
+    private RecordingContext context(String type, Object payload, int attempt,
+                                     java.util.function.BooleanSupplier cancelled) {
+        return new RecordingContext(type, JobJson.write(payload), attempt, cancelled);
+    }
+
+    private String put(String name, FeatureSet set) {
+        String key = "projects/test/features/1/" + name + ".effs";
+        store.put(key, set.toBytes());
+        return key;
+    }
+
+    private byte[] bytes(String key) throws IOException {
+        try (InputStream in = store.get(key)) {
+            return in.readAllBytes();
+        }
+    }
+}
