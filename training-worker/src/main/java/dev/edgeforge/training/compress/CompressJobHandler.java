@@ -159,7 +159,7 @@ public final class CompressJobHandler implements JobHandler {
             throw new NonRetryableJobException("The compress job cannot run: " + e.getMessage(), e);
         }
         try {
-            return compressor.compress();
+            return TorchGradMode.withoutAutograd(compressor::compress);
         } catch (CompressionViolation | ConversionViolation | TrainingException e) {
             throw new NonRetryableJobException(e.getMessage(), e);
         }

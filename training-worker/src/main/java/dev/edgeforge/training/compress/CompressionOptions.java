@@ -29,7 +29,10 @@ public record CompressionOptions(MagnitudePruningSettings magnitudePruning,
         return magnitudePruning != null || structuredPruning != null || distillation != null;
     }
 
-    /** What is out of range; empty when usable. */
+    /**
+     * What is out of range, each problem starting with the field's JSON path and a space (e.g.
+     * {@code "distillation.alpha must be between 0 and 1, got 2.0"}); empty when usable.
+     */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
         if (magnitudePruning != null) {

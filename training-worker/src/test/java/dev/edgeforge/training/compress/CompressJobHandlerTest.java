@@ -85,7 +85,8 @@ class CompressJobHandlerTest {
                 new DistillationSettings(List.of(LayerSpec.dense(6, RELU)), 4.0, 0.3, 30), 8, 0.003);
         RecordingContext context = context(payload(options), 1, () -> false);
 
-        new CompressJobHandler(store).run(context);
+        // on a thread of its own, as a job worker runs it: PyTorch's grad mode is per thread
+        runOnNewThread(() -> new CompressJobHandler(store).run(context));
 
         CompressJobResult result = JobJson.mapper().readValue(context.result, CompressJobResult.class);
         CompressionReport report = result.report();
@@ -239,6 +240,17 @@ class CompressJobHandlerTest {
         assertThat(context.result).isNull();
         String run = CompressionArtifactKeys.run(projectId, modelId, context.jobId, 1);
         assertThat(store.list(run).toList()).isEmpty();
+    }
+
+    private static void runOnNewThread(Runnable work) throws Exception {
+        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            thread.submit(work).get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        } finally {
+            thread.shutdownNow();
+        }
     }
 
     private static CompressionOptions quick() {
