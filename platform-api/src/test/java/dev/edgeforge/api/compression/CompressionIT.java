@@ -23,6 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import dev.edgeforge.api.support.ApiClient;
+import dev.edgeforge.api.support.BrowserSession;
 import dev.edgeforge.api.support.IntegrationTest;
 import dev.edgeforge.api.support.TestUsers;
 import dev.edgeforge.api.support.TestUsers.User;
@@ -247,6 +248,20 @@ class CompressionIT {
         assertThat(client.get(base + "/models/" + ready + "/compression", stranger.auth()).status()).isEqualTo(404);
         assertProblem(client.post(base + "/models/" + ready + "/deploy-variant", Map.of("variant", "int8"),
                 owner.auth()), 404, "compression-report-not-found");
+
+        // the pages: viewers see them without the form, strangers not at all
+        BrowserSession session = BrowserSession.signIn(port, viewer.email(), viewer.password());
+        ApiClient.Response list = session.page("/projects/" + projectId + "/compression");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).contains("Still training", "Regressor", "classification only",
+                "/projects/" + projectId + "/models/" + ready + "/compression");
+        ApiClient.Response page = session.page("/projects/" + projectId + "/models/" + training + "/compression");
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("Viewers can look at reports", "compression-page.js")
+                .doesNotContain("id=\"compress-form\"");
+        BrowserSession strangerSession = BrowserSession.signIn(port, stranger.email(), stranger.password());
+        assertThat(strangerSession.page("/projects/" + projectId + "/models/" + ready + "/compression").status())
+                .isEqualTo(404);
     }
 
     private static void assertProblem(ApiClient.Response response, int status, String code) {
