@@ -45,7 +45,8 @@ class CompressionRepository {
 
     /** The model's compress jobs, newest first (at most {@link #HISTORY_LIMIT}). */
     List<UUID> jobs(UUID projectId, UUID modelId) {
-        return jdbc.sql("SELECT job_id FROM model_compression_job WHERE project_id = :projectId AND model_id = :modelId "
+        return jdbc.sql("SELECT job_id FROM model_compression_job "
+                        + "WHERE project_id = :projectId AND model_id = :modelId "
                         + "ORDER BY created_at DESC, job_id DESC LIMIT " + HISTORY_LIMIT)
                 .param("projectId", projectId).param("modelId", modelId)
                 .query(UUID.class).list();

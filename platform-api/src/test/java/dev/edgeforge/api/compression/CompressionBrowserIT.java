@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -84,7 +85,9 @@ class CompressionBrowserIT {
                 "--window-size=1366,1400", "--user-data-dir=" + browserProfile);
         browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build(), options);
+        // the page re-renders the report after every change, so an element may go stale between find and read
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.ignoring(StaleElementReferenceException.class);
     }
 
     @AfterEach
@@ -128,8 +131,8 @@ class CompressionBrowserIT {
 
         // live run, then the report
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("run-card")));
-        new WebDriverWait(browser, Duration.ofSeconds(180)).until(ExpectedConditions.numberOfElementsToBe(
-                By.cssSelector("#report-rows tr"), 6));
+        new WebDriverWait(browser, Duration.ofSeconds(180)).ignoring(StaleElementReferenceException.class)
+                .until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#report-rows tr"), 6));
         assertThat(browser.findElement(By.id("run-state")).getText()).isEqualTo("succeeded");
         assertThat(browser.findElement(By.id("compression-log")).getText())
                 .contains("Stage 2/3: structured pruning").contains("distillation: Epoch 15/15");

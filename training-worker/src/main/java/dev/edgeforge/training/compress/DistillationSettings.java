@@ -14,7 +14,8 @@ import dev.edgeforge.training.compression.KnowledgeDistillation;
  *                      {@code [{"type":"dense","units":8,"activation":"relu"}]}
  * @param temperature   softening temperature, above 0; {@code null} for
  *                      {@value KnowledgeDistillation#DEFAULT_TEMPERATURE}
- * @param alpha         weight of the hard-label loss, 0 to 1; {@code null} for {@value KnowledgeDistillation#DEFAULT_ALPHA}
+ * @param alpha         weight of the hard-label loss, 0 to 1; {@code null} for
+ *                      {@value KnowledgeDistillation#DEFAULT_ALPHA}
  * @param epochs        epochs the student trains from scratch; {@code null} for as many as the teacher trained
  */
 public record DistillationSettings(List<LayerSpec> studentLayers, Double temperature, Double alpha, Integer epochs) {
@@ -39,7 +40,10 @@ public record DistillationSettings(List<LayerSpec> studentLayers, Double tempera
         return alpha == null ? KnowledgeDistillation.DEFAULT_ALPHA : alpha;
     }
 
-    /** What is missing or out of range (the layers' fit to the features is checked with the model); empty when usable. */
+    /**
+     * What is missing or out of range (whether the layers fit the features is checked with the model); empty when
+     * usable.
+     */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();
         if (studentLayers == null) {

@@ -196,7 +196,8 @@ class CompressJobHandlerTest {
                 .hasMessageContaining("structuredPruning.fraction")
                 .hasMessageContaining("fineTuneEpochs");
 
-        CompressJobPayload noNetwork = new CompressJobPayload(modelId, "projects/x/models/y/train-1/trained-network.json",
+        CompressJobPayload noNetwork = new CompressJobPayload(modelId,
+                "projects/x/models/y/train-1/trained-network.json",
                 DENSE_24_12, TRAINING, trainingKey, null, FeatureKind.FLAT, SHAPE, quick());
         assertThatThrownBy(() -> new CompressJobHandler(store).run(context(noNetwork, 1, () -> false)))
                 .isInstanceOf(NonRetryableJobException.class).hasMessageContaining("missing");
