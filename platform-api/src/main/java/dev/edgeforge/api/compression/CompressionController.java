@@ -1,0 +1,63 @@
+package dev.edgeforge.api.compression;
+
+import java.util.UUID;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** Compression of a project's models: start, report, variant downloads, the variant to deploy. */
+@RestController
+@RequestMapping("/api/v1/projects/{projectId}")
+class CompressionController {
+
+    private final CompressionService compressions;
+
+    CompressionController(CompressionService compressions) {
+        this.compressions = compressions;
+    }
+
+    /** Starts a compress job ({@link CompressRequest}); follow it at {@code /api/v1/jobs/{jobId}}. */
+    @PostMapping(path = "/jobs/compress", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    CompressionStarted start(@PathVariable UUID projectId, @RequestBody JsonNode body) {
+        return compressions.start(projectId, body);
+    }
+
+    /** The model's latest compress job, its latest report and the variant chosen for deployment. */
+    @GetMapping("/models/{modelId}/compression")
+    CompressionView compression(@PathVariable UUID projectId, @PathVariable UUID modelId) {
+        return compressions.view(projectId, modelId);
+    }
+
+    /** A variant's {@code .tflite}, from the report of {@code jobId} (default: the latest report). */
+    @GetMapping("/models/{modelId}/variants/{variant}/tflite")
+    ResponseEntity<byte[]> tflite(@PathVariable UUID projectId, @PathVariable UUID modelId,
+                                  @PathVariable String variant,
+                                  @RequestParam(name = "jobId", required = false) UUID jobId) {
+        CompressionService.VariantFile file = compressions.tflite(projectId, modelId, variant, jobId);
+        return ResponseEntity.ok()
+                .contentType(MediaType.APPLICATION_OCTET_STREAM)
+                .header(HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(file.fileName()).build().toString())
+                .body(file.bytes());
+    }
+
+    /** Chooses the variant to deploy: {@code {"variant": "structured-pruning-int8", "jobId": null}}. */
+    @PostMapping(path = "/models/{modelId}/deploy-variant", consumes = MediaType.APPLICATION_JSON_VALUE)
+    CompressionView.ChosenVariantView deployVariant(@PathVariable UUID projectId, @PathVariable UUID modelId,
+                                                    @RequestBody DeployVariantRequest request) {
+        return compressions.choose(projectId, modelId, request);
+    }
+}

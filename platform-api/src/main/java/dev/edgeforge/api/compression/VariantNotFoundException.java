@@ -1,0 +1,29 @@
+package dev.edgeforge.api.compression;
+
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpStatus;
+
+import dev.edgeforge.api.problem.EdgeForgeException;
+import dev.edgeforge.api.problem.ProblemType;
+
+/** The compression report has no variant of this name (404); the detail lists the ones it has. */
+public class VariantNotFoundException extends EdgeForgeException {
+
+    public static final ProblemType TYPE = new ProblemType("variant-not-found", HttpStatus.NOT_FOUND,
+            "Model variant not found");
+
+    private final List<String> available;
+
+    public VariantNotFoundException(String variant, List<String> available) {
+        super(TYPE, "The compression report has no variant '" + variant + "'; it has " + String.join(", ", available)
+                + ".");
+        this.available = List.copyOf(available);
+    }
+
+    @Override
+    public Map<String, Object> extensions() {
+        return Map.of("variants", available);
+    }
+}
