@@ -5,6 +5,7 @@ import java.util.List;
 import dev.edgeforge.infra.job.JobHandler;
 import dev.edgeforge.infra.storage.ObjectStore;
 import dev.edgeforge.infra.worker.WorkerEnvironment;
+import dev.edgeforge.training.compress.CompressJobHandler;
 import dev.edgeforge.training.feature.FeatureJobHandler;
 import dev.edgeforge.training.job.TestJobHandler;
 import dev.edgeforge.training.job.TrainJobHandler;
@@ -27,6 +28,7 @@ public final class TrainingWorkerHandlers {
      *                    worker environment of its own
      */
     public static List<JobHandler> create(ObjectStore store, WorkerEnvironment environment) {
-        return List.of(new FeatureJobHandler(store), new TrainJobHandler(store), new TestJobHandler(store));
+        return List.of(new FeatureJobHandler(store), new TrainJobHandler(store), new TestJobHandler(store),
+                new CompressJobHandler(store));
     }
 }
