@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ class SampleUploadIT {
         assertThat(response.status()).isEqualTo(207);
         JsonNode files = response.json().get("files");
         assertThat(files.size()).isEqualTo(8);
-        Map<String, JsonNode> byName = new java.util.HashMap<>();
+        Map<String, JsonNode> byName = new HashMap<>();
         files.forEach(f -> byName.put(f.get("fileName").asString(), f));
         for (String good : List.of("idle.01.json", "walk.csv", "beep.wav", "cup.1.png", "tap.cbor")) {
             assertThat(byName.get(good).get("success").asBoolean()).as(good + ": " + byName.get(good)).isTrue();
@@ -77,7 +78,7 @@ class SampleUploadIT {
 
         List<JsonNode> listed = project.listAll("");
         assertThat(listed).hasSize(5);
-        Map<String, JsonNode> samples = new java.util.HashMap<>();
+        Map<String, JsonNode> samples = new HashMap<>();
         listed.forEach(s -> samples.put(s.get("name").asString(), s));
         assertThat(samples.keySet()).containsExactlyInAnyOrder("idle.01", "walk", "beep", "cup.1", "tap");
 
@@ -338,7 +339,7 @@ class SampleUploadIT {
         assertThat(patched.text("category")).isEqualTo("testing");
         assertThat(patched.json().get("enabled").asBoolean()).isFalse();
 
-        java.util.HashMap<String, Object> clear = new java.util.HashMap<>();
+        Map<String, Object> clear = new HashMap<>();
         clear.put("label", null);
         ApiClient.Response cleared = project.client.patch(path, clear, project.auth());
         assertThat(cleared.json().get("label").isNull()).isTrue();
