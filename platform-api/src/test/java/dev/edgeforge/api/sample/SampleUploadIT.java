@@ -25,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.edgeforge.api.support.ApiClient;
 import dev.edgeforge.api.support.ApiClient.Auth;
+import dev.edgeforge.api.support.BrowserSession;
 import dev.edgeforge.api.support.IntegrationTest;
 import dev.edgeforge.api.support.TestUsers;
 import dev.edgeforge.core.format.ei.EiAcquisitionReader;
@@ -399,5 +400,22 @@ class SampleUploadIT {
         assertThat(other.client.get(other.base + "/samples/" + id, other.auth()).status()).isEqualTo(404);
         assertThat(project.client.get(path, Auth.none()).status()).isEqualTo(401);
         assertThat(project.client.get(path, Auth.apiKey("ef_not_a_key")).status()).isEqualTo(401);
+
+        // the pages: viewers see the data without the upload and edit controls; strangers see nothing
+        BrowserSession viewerPages = BrowserSession.signIn(port, viewer.email(), viewer.password());
+        ApiClient.Response list = viewerPages.page("/projects/" + project.id + "/data");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).contains("sample-table").doesNotContain("upload-card").doesNotContain("bulk-bar");
+        ApiClient.Response one = viewerPages.page("/projects/" + project.id + "/data/samples/" + id);
+        assertThat(one.status()).isEqualTo(200);
+        assertThat(one.body()).contains("idle.1").doesNotContain("edit-form");
+        assertThat(viewerPages.page("/projects/" + project.id + "/data/dataset").body())
+                .contains("version-table").doesNotContain("version-form");
+        assertThat(viewerPages.page("/projects/" + project.id + "/data/samples/" + UUID.randomUUID()).status())
+                .isEqualTo(404);
+        BrowserSession ownerPages = BrowserSession.signIn(port, project.owner.email(), project.owner.password());
+        assertThat(ownerPages.page("/projects/" + project.id + "/data").body()).contains("upload-card");
+        BrowserSession strangerPages = BrowserSession.signIn(port, other.owner.email(), other.owner.password());
+        assertThat(strangerPages.page("/projects/" + project.id + "/data").status()).isEqualTo(404);
     }
 }
