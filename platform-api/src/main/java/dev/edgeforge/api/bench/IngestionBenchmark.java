@@ -68,6 +68,7 @@ public final class IngestionBenchmark {
             "run", "noise"};
     private static final int TARGET_MESSAGE_BYTES = 2048;
     private static final int TIMED_REQUESTS = 200;
+    private static final int WARMUP_REQUESTS = 100;
     /** Distinct stored objects the listing rows point at. */
     private static final int OBJECTS = 200;
 
@@ -292,7 +293,7 @@ public final class IngestionBenchmark {
     }
 
     private long[] time(String path, String token) throws Exception {
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < WARMUP_REQUESTS; i++) {
             get(path, token);
         }
         long[] latencies = new long[TIMED_REQUESTS];
