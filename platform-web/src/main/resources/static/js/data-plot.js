@@ -349,10 +349,13 @@
   function drawBoxes(holder, image, boxes) {
     var overlay = svg('svg', { 'class': 'boxes', viewBox: '0 0 ' + image.width + ' ' + image.height,
       preserveAspectRatio: 'none' }, holder);
-    var fontSize = Math.max(10, Math.round(image.width / 40));
+    // the overlay is stretched with the image: sizes in image pixels are scaled so labels read at ~13 px
+    var scale = image.width / Math.max(1, holder.clientWidth || image.width);
+    var fontSize = 13 * scale;
     boxes.forEach(function (box) {
       svg('rect', { x: box.x, y: box.y, width: box.width, height: box.height }, overlay);
-      var label = svg('text', { x: box.x + 3, y: Math.max(fontSize, box.y - 4), 'font-size': fontSize }, overlay);
+      var label = svg('text', { x: box.x + 3 * scale, y: Math.max(fontSize, box.y - 4 * scale),
+        'font-size': fontSize, 'stroke-width': 3 * scale }, overlay);
       label.textContent = box.label;
     });
     overlay.setAttribute('data-boxes', String(boxes.length));

@@ -3,11 +3,14 @@ package dev.edgeforge.api.bench;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
+import java.nio.ByteBuffer;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.Statement;
@@ -65,6 +68,7 @@ public final class IngestionBenchmark {
             "run", "noise"};
     private static final int TARGET_MESSAGE_BYTES = 2048;
     private static final int TIMED_REQUESTS = 200;
+    private static final int WARMUP_REQUESTS = 100;
     /** Distinct stored objects the listing rows point at. */
     private static final int OBJECTS = 200;
 
@@ -85,6 +89,8 @@ public final class IngestionBenchmark {
                 "--edgeforge.workers.embedded=false", "--logging.level.root=WARN",
                 "--logging.level.dev.edgeforge=WARN", "--spring.main.banner-mode=off");
         try {
+            System.out.printf(Locale.ROOT, "This disk: %.0f fsyncs/s (a stored sample costs three: its object, the "
+                    + "object's directory, the row's commit)%n", fsyncsPerSecond(dataDir));
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             new IngestionBenchmark("http://localhost:" + port).run(context, clients, samples, rows);
         } finally {
@@ -230,7 +236,8 @@ public final class IngestionBenchmark {
             long copied = copier.copyIn("COPY sample (id, project_id, name, label, category, format, sha256, "
                     + "object_key, size_bytes, sensors, interval_ms, frequency_hz, length, duration_ms, device_name, "
                     + "device_type, metadata, image_width, image_height, image_channels, bounding_boxes, "
-                    + "signature_status, enabled, created_at, updated_at) FROM STDIN", new StringReader(copy.toString()));
+                    + "signature_status, enabled, created_at, updated_at) FROM STDIN",
+                    new StringReader(copy.toString()));
             if (!connection.getAutoCommit()) {
                 connection.commit();
             }
@@ -286,7 +293,7 @@ public final class IngestionBenchmark {
     }
 
     private long[] time(String path, String token) throws Exception {
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < WARMUP_REQUESTS; i++) {
             get(path, token);
         }
         long[] latencies = new long[TIMED_REQUESTS];
@@ -340,6 +347,24 @@ public final class IngestionBenchmark {
         Arrays.sort(sorted);
         int index = (int) Math.min(sorted.length - 1, Math.ceil(percentile / 100 * sorted.length) - 1);
         return sorted[Math.max(0, index)] / 1e6;
+    }
+
+    /** How many small synchronous writes the data directory's disk completes per second. */
+    private static double fsyncsPerSecond(Path dir) throws IOException {
+        Path probe = Files.createTempFile(dir, "fsync-", ".probe");
+        try (FileChannel channel = FileChannel.open(probe, StandardOpenOption.WRITE)) {
+            ByteBuffer block = ByteBuffer.allocate(2048);
+            int count = 100;
+            long start = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                block.rewind();
+                channel.write(block, 0);
+                channel.force(true);
+            }
+            return count / ((System.nanoTime() - start) / 1e9);
+        } finally {
+            Files.deleteIfExists(probe);
+        }
     }
 
     private static Map<String, String> parse(String[] args) {

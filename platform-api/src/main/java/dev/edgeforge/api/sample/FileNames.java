@@ -6,7 +6,7 @@ import java.util.Set;
 /** What the ingestion takes from a file name: the base name, the sample name and the inferred label. */
 public final class FileNames {
 
-    /** Extensions of sample files, dropped from the sample's name ({@code idle.01.json} is the sample {@code idle.01}). */
+    /** Extensions of sample files, dropped from sample names ({@code idle.01.json} is the sample {@code idle.01}). */
     private static final Set<String> SAMPLE_EXTENSIONS =
             Set.of("json", "cbor", "csv", "tsv", "wav", "wave", "png", "jpg", "jpeg");
 

@@ -17,6 +17,7 @@ import java.util.function.Supplier;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import dev.edgeforge.api.problem.EdgeForgeException;
@@ -49,7 +50,7 @@ import dev.edgeforge.core.sample.SampleData;
 public class SampleIngestion {
 
     private static final ProblemType LABELS_INVALID = new ProblemType("labels-file-invalid",
-            org.springframework.http.HttpStatus.BAD_REQUEST, "Labels file is not valid");
+            HttpStatus.BAD_REQUEST, "Labels file is not valid");
     private static final int DETECT_BYTES = 512;
 
     private final UploadSpooler spooler;
@@ -212,7 +213,8 @@ public class SampleIngestion {
         List<BoundingBox> boxes = sidecar.map(SidecarLabels.FileLabels::boxes).orElse(List.of());
         Instant now = clock.instant();
         String objectKey = SampleStorage.objectKey(projectId, spool.sha256());
-        SampleRow row = new SampleRow(UUID.randomUUID(), projectId, truncate(name), labelChoice.labelFor(spool.fileName()),
+        SampleRow row = new SampleRow(UUID.randomUUID(), projectId, truncate(name),
+                labelChoice.labelFor(spool.fileName()),
                 category.resolve(spool.sha256()), StoredFormat.of(parsed.format()), spool.sha256(), objectKey,
                 spool.size(), data.sensors(), data.intervalMs(), data.frequencyHz(), data.length(), data.durationMs(),
                 data.deviceName().map(SampleIngestion::truncate).orElse(null),
@@ -226,7 +228,8 @@ public class SampleIngestion {
     private ParsedSample parse(String fileName, byte[] bytes, IngestOptions options) {
         SampleParseOptions parseOptions = SampleParseOptions.defaults().withMaxBytes(spooler.maxUploadBytes());
         if (options.csvIntervalMs().isPresent()) {
-            parseOptions = parseOptions.withCsv(CsvReadOptions.defaults().withIntervalMs(options.csvIntervalMs().get()));
+            parseOptions = parseOptions.withCsv(CsvReadOptions.defaults()
+                    .withIntervalMs(options.csvIntervalMs().get()));
         }
         try {
             return SampleParsers.parse(fileName, bytes, parseOptions);
@@ -273,8 +276,8 @@ public class SampleIngestion {
 
     /** A short id that makes names unique, as Edge Impulse's {@code x-add-date-id} does. */
     private String uniqueId() {
-        return Long.toString(clock.instant().toEpochMilli(), 36) + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36),
-                36);
+        return Long.toString(clock.instant().toEpochMilli(), 36)
+                + Integer.toString(ThreadLocalRandom.current().nextInt(36 * 36 * 36), 36);
     }
 
     private static String truncate(String s) {

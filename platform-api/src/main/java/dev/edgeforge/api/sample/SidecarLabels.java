@@ -40,7 +40,8 @@ final class SidecarLabels {
         if (file instanceof InfoLabels info) {
             for (InfoLabelsEntry entry : info.files()) {
                 put(folder + entry.path(), new FileLabels(entry.name(),
-                        Optional.of(UploadCategory.fromValue(entry.category())), entry.label().map(SidecarLabels::choice),
+                        Optional.of(UploadCategory.fromValue(entry.category())),
+                        entry.label().map(SidecarLabels::choice),
                         entry.metadata(), entry.boundingBoxes()));
             }
         } else if (file instanceof BoundingBoxLabels boxes) {

@@ -3,6 +3,7 @@ package dev.edgeforge.api.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -42,7 +43,7 @@ class EiIngestionIT {
     }
 
     private ApiClient.Response data(String category, byte[] body, String contentType, String... headers) {
-        List<String> all = new java.util.ArrayList<>(List.of("Content-Type", contentType));
+        List<String> all = new ArrayList<>(List.of("Content-Type", contentType));
         all.addAll(List.of(headers));
         return project.http.send("POST", "/api/" + category + "/data", body, auth, all);
     }
@@ -222,7 +223,8 @@ class EiIngestionIT {
         for (int i = 0; i < 10; i++) {
             byte[] bytes = SampleFiles.eiJson(1000 + i, 5);
             String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-            other.http.multipart("/api/split/files", otherKey, List.of(), SampleHttp.Part.file("data", "x.json", bytes));
+            other.http.multipart("/api/split/files", otherKey, List.of(),
+                    SampleHttp.Part.file("data", "x.json", bytes));
             String here = samples.stream().filter(s -> s.get("sha256").asString().equals(sha)).findFirst()
                     .orElseThrow().get("category").asString();
             String there = other.listAll("").stream().filter(s -> s.get("sha256").asString().equals(sha)).findFirst()

@@ -7,10 +7,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
 
@@ -139,7 +142,7 @@ class S3SampleStorageIT {
         TestProject project = TestProject.create(port, "Limits");
         String key = project.apiKey("ingest");
         byte[] big = new byte[2 * 1024 * 1024];
-        new java.util.Random(1).nextBytes(big);
+        new Random(1).nextBytes(big);
 
         // no Content-Length: the body is sent chunked and only the spooler can stop it
         HttpResponse<String> chunked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
@@ -165,7 +168,7 @@ class S3SampleStorageIT {
         long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
         long left;
         do {
-            try (Stream<java.nio.file.Path> files = java.nio.file.Files.list(spooler.directory())) {
+            try (Stream<Path> files = Files.list(spooler.directory())) {
                 left = files.count();
             }
         } while (left > 0 && System.nanoTime() < deadline);

@@ -2,6 +2,7 @@ package dev.edgeforge.api.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -172,7 +173,7 @@ class SampleOperationsIT {
                 .json().get("matched").asInt()).isEqualTo(6);
         assertThat(project.listAll("?enabled=false")).isEmpty();
 
-        java.util.HashMap<String, Object> unlabel = new java.util.HashMap<>();
+        Map<String, Object> unlabel = new HashMap<>();
         unlabel.put("ids", List.of(waveIds.get(0)));
         unlabel.put("action", "relabel");
         unlabel.put("label", null);

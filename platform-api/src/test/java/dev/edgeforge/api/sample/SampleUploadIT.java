@@ -9,6 +9,7 @@ import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.edgeforge.api.support.ApiClient;
 import dev.edgeforge.api.support.ApiClient.Auth;
+import dev.edgeforge.api.support.BrowserSession;
 import dev.edgeforge.api.support.IntegrationTest;
 import dev.edgeforge.api.support.TestUsers;
 import dev.edgeforge.core.format.ei.EiAcquisitionReader;
@@ -61,7 +63,7 @@ class SampleUploadIT {
         assertThat(response.status()).isEqualTo(207);
         JsonNode files = response.json().get("files");
         assertThat(files.size()).isEqualTo(8);
-        Map<String, JsonNode> byName = new java.util.HashMap<>();
+        Map<String, JsonNode> byName = new HashMap<>();
         files.forEach(f -> byName.put(f.get("fileName").asString(), f));
         for (String good : List.of("idle.01.json", "walk.csv", "beep.wav", "cup.1.png", "tap.cbor")) {
             assertThat(byName.get(good).get("success").asBoolean()).as(good + ": " + byName.get(good)).isTrue();
@@ -77,7 +79,7 @@ class SampleUploadIT {
 
         List<JsonNode> listed = project.listAll("");
         assertThat(listed).hasSize(5);
-        Map<String, JsonNode> samples = new java.util.HashMap<>();
+        Map<String, JsonNode> samples = new HashMap<>();
         listed.forEach(s -> samples.put(s.get("name").asString(), s));
         assertThat(samples.keySet()).containsExactlyInAnyOrder("idle.01", "walk", "beep", "cup.1", "tap");
 
@@ -338,7 +340,7 @@ class SampleUploadIT {
         assertThat(patched.text("category")).isEqualTo("testing");
         assertThat(patched.json().get("enabled").asBoolean()).isFalse();
 
-        java.util.HashMap<String, Object> clear = new java.util.HashMap<>();
+        Map<String, Object> clear = new HashMap<>();
         clear.put("label", null);
         ApiClient.Response cleared = project.client.patch(path, clear, project.auth());
         assertThat(cleared.json().get("label").isNull()).isTrue();
@@ -398,5 +400,22 @@ class SampleUploadIT {
         assertThat(other.client.get(other.base + "/samples/" + id, other.auth()).status()).isEqualTo(404);
         assertThat(project.client.get(path, Auth.none()).status()).isEqualTo(401);
         assertThat(project.client.get(path, Auth.apiKey("ef_not_a_key")).status()).isEqualTo(401);
+
+        // the pages: viewers see the data without the upload and edit controls; strangers see nothing
+        BrowserSession viewerPages = BrowserSession.signIn(port, viewer.email(), viewer.password());
+        ApiClient.Response list = viewerPages.page("/projects/" + project.id + "/data");
+        assertThat(list.status()).isEqualTo(200);
+        assertThat(list.body()).contains("sample-table").doesNotContain("upload-card").doesNotContain("bulk-bar");
+        ApiClient.Response one = viewerPages.page("/projects/" + project.id + "/data/samples/" + id);
+        assertThat(one.status()).isEqualTo(200);
+        assertThat(one.body()).contains("idle.1").doesNotContain("edit-form");
+        assertThat(viewerPages.page("/projects/" + project.id + "/data/dataset").body())
+                .contains("version-table").doesNotContain("version-form");
+        assertThat(viewerPages.page("/projects/" + project.id + "/data/samples/" + UUID.randomUUID()).status())
+                .isEqualTo(404);
+        BrowserSession ownerPages = BrowserSession.signIn(port, project.owner.email(), project.owner.password());
+        assertThat(ownerPages.page("/projects/" + project.id + "/data").body()).contains("upload-card");
+        BrowserSession strangerPages = BrowserSession.signIn(port, other.owner.email(), other.owner.password());
+        assertThat(strangerPages.page("/projects/" + project.id + "/data").status()).isEqualTo(404);
     }
 }

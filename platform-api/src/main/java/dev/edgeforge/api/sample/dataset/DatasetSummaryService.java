@@ -1,6 +1,8 @@
 package dev.edgeforge.api.sample.dataset;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,7 +92,8 @@ public class DatasetSummaryService {
                         + "  count(*) FILTER (WHERE category = 'testing') OVER (PARTITION BY label) AS t,"
                         + "  row_number() OVER (PARTITION BY label, category ORDER BY sha256, id) AS rn"
                         + " FROM sample WHERE project_id = :projectId AND category IN ('training', 'testing')),"
-                        + " wanted AS (SELECT id, category, t, rn, round(n * CAST(:share AS numeric))::bigint AS target FROM ranked)"
+                        + " wanted AS (SELECT id, category, t, rn,"
+                        + "  round(n * CAST(:share AS numeric))::bigint AS target FROM ranked)"
                         + " UPDATE sample s SET category = CASE WHEN w.category = 'testing' THEN 'training'"
                         + "  ELSE 'testing' END, updated_at = :now"
                         + " FROM wanted w WHERE s.id = w.id AND s.project_id = :projectId AND ("
@@ -99,7 +102,7 @@ public class DatasetSummaryService {
                         + " RETURNING s.category")
                 .param("projectId", grant.projectId())
                 .param("share", TESTING_SHARE)
-                .param("now", java.time.OffsetDateTime.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))
+                .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
                 .query(String.class).list();
         int toTesting = (int) moved.stream().filter("testing"::equals).count();
         return new Rebalance(toTesting, moved.size() - toTesting, summary(grant));

@@ -19,6 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.edgeforge.api.project.ProjectGrant;
 import dev.edgeforge.api.sample.SampleCategory;
 import dev.edgeforge.api.sample.SampleRepository;
+import dev.edgeforge.api.sample.SampleRequestViolation;
 import dev.edgeforge.api.sample.SampleRow;
 import dev.edgeforge.api.sample.SampleStorage;
 
@@ -210,7 +211,7 @@ public class DatasetVersionService {
         try {
             return UUID.fromString(text.strip());
         } catch (IllegalArgumentException e) {
-            throw new dev.edgeforge.api.sample.SampleRequestViolation("with",
+            throw new SampleRequestViolation("with",
                     "must be a version id or 'current', got '" + text + "'");
         }
     }
