@@ -20,8 +20,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -30,6 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.edgeforge.api.feature.FeatureJobService;
 import dev.edgeforge.api.feature.SyntheticSamples;
+import dev.edgeforge.api.support.HeadlessChromium;
 import dev.edgeforge.api.support.ApiClient;
 import dev.edgeforge.api.support.IntegrationTest;
 import dev.edgeforge.api.support.TestUsers;
@@ -47,8 +46,6 @@ import dev.edgeforge.training.feature.FeatureJobSample;
 @IntegrationTest
 class ImpulseDesignBrowserIT {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
 
     @LocalServerPort
     int port;
@@ -65,19 +62,7 @@ class ImpulseDesignBrowserIT {
 
     @BeforeEach
     void startBrowser() {
-        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            fail("Headless Chromium is needed for this test but " + CHROMIUM + " or " + CHROMEDRIVER
-                    + " is missing; install both with: sudo apt-get install -y chromium chromium-driver");
-        }
-        System.setProperty("SE_OFFLINE", "true");
-        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1500,1100", "--user-data-dir=" + browserProfile);
-        browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-                .usingAnyFreePort().build(), options);
+        browser = HeadlessChromium.start(browserProfile, 1500, 1100);
         wait = new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
