@@ -146,7 +146,7 @@
     var l = model.lineage;
     var items = [['Source', l.source], ['Impulse version', l.impulseVersion], ['Dataset version', l.datasetVersion],
       ['Seed', l.seed], ['Labels', model.labels.join(', ')], ['Input shape', model.inputShape ? '[' +
-        model.inputShape.join(', ') + ']' : null], ['Trained', model.trainedAt], ['Training features',
+        model.inputShape.join(', ') + ']' : null], ['Trained', utc(model.trainedAt)], ['Training features',
         l.trainingFeatures], ['Test features', l.testingFeatures]];
     var list = M.el('dl', { className: 'ef-lineage' });
     items.forEach(function (item) {
@@ -175,6 +175,10 @@
         ? b.layers.map(describeLayer).join(' \u2192 ') : b.kmeans ? b.kmeans.clusterCount + ' clusters' : '') }));
     }
     M.clear($('lineage')).appendChild(list);
+  }
+
+  function utc(iso) {
+    return iso ? new Date(iso).toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : null;
   }
 
   function describeLayer(layer) {

@@ -86,7 +86,8 @@ class ModelPagesBrowserIT {
         new Select(browser.findElement(By.id("new-layer-type"))).selectByValue("conv1d");
         browser.findElement(By.id("add-layer")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("[data-problem-of='2']")));
-        assertThat(browser.findElement(By.cssSelector("[data-problem-of='2']")).getText()).contains("needs a time series");
+        assertThat(browser.findElement(By.cssSelector("[data-problem-of='2']")).getText())
+                .contains("needs a time series");
         assertThat(start.isEnabled()).isFalse();
         browser.findElement(By.cssSelector("tr[data-layer-row='2'] button[title=Remove]")).click();
         wait.until(ExpectedConditions.elementToBeClickable(start));
@@ -125,7 +126,8 @@ class ModelPagesBrowserIT {
         assertThat(browser.findElements(By.cssSelector("#loss-chart path.ef-line")).get(0)
                 .getAttribute("data-points")).isEqualTo("12");
         assertThat(browser.findElements(By.cssSelector("#accuracy-chart path.ef-line.ef-val"))).hasSize(1);
-        assertThat(browser.findElement(By.id("training-log")).getText()).contains("Epoch 12/12").contains("Model ready");
+        assertThat(browser.findElement(By.id("training-log")).getText()).contains("Epoch 12/12")
+                .contains("Model ready");
         WebElement matrix = browser.findElement(By.cssSelector("#run-result [data-testid=confusion-matrix]"));
         assertThat(matrix.findElements(By.cssSelector("tbody tr"))).hasSize(4);
         assertThat(matrix.getText()).contains("circle").contains("wave");

@@ -292,7 +292,8 @@ class ModelTrainingIT {
         GestureProject.classic(projectId, store, registry);
 
         ApiClient.Response badLayer = client.post(base + "/jobs/train", Map.of("learningBlock", Map.of(
-                "kind", "classification", "layers", List.of(Map.of("type", "conv1d", "filters", 8, "kernelSize", 3, "stride", 1),
+                "kind", "classification", "layers", List.of(
+                        Map.of("type", "conv1d", "filters", 8, "kernelSize", 3, "stride", 1),
                         Map.of("type", "dense", "units", 0)))), owner.auth());
         assertThat(badLayer.status()).isEqualTo(400);
         List<String> fields = new ArrayList<>();

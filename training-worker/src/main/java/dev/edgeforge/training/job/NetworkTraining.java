@@ -180,7 +180,8 @@ final class NetworkTraining {
             actual[i] = new float[] {targets[indices[i]]};
             int8Outputs[i] = predictor.predict(features[indices[i]]);
         }
-        RegressionReport float32Report = RegressionReport.of(actual, result.validationOutputs(), RegressionTargets.NAMES);
+        RegressionReport float32Report = RegressionReport.of(actual, result.validationOutputs(),
+                RegressionTargets.NAMES);
         RegressionReport int8Report = RegressionReport.of(actual, int8Outputs, RegressionTargets.NAMES);
         context.log(String.format(Locale.ROOT, "Validation MAE %.4f, RMSE %.4f (int8 RMSE %.4f) on %d windows",
                 float32Report.mae(), float32Report.rmse(), int8Report.rmse(), indices.length));
@@ -189,7 +190,8 @@ final class NetworkTraining {
 
     private void logTest(ModelEvaluator.Outcome test) {
         Evaluation<?> evaluation = (Evaluation<?>) test.evaluation();
-        if (evaluation.float32() instanceof ClassificationReport f && evaluation.int8() instanceof ClassificationReport q) {
+        if (evaluation.float32() instanceof ClassificationReport f
+                && evaluation.int8() instanceof ClassificationReport q) {
             context.log(String.format(Locale.ROOT, "Test accuracy %.4f (int8 %.4f, same class as float32 for %.1f %% "
                     + "of windows) on %d windows", f.accuracy(), q.accuracy(), 100 * evaluation.int8Agreement(),
                     evaluation.windows()));
