@@ -173,28 +173,28 @@ function init(root) {
     }
   }
 
-  rows.addEventListener('change', function (event) {
-    const box = event.target.closest('[data-select]');
-    if (!box) {
-      return;
-    }
+  /** Remembers whether a row's box is checked (the selection outlives paging). */
+  function remember(box) {
     if (box.checked) {
       selected[box.getAttribute('data-select')] = true;
     } else {
       delete selected[box.getAttribute('data-select')];
     }
-    updateSelection();
+  }
+
+  rows.addEventListener('change', function (event) {
+    const box = event.target.closest('[data-select]');
+    if (box) {
+      remember(box);
+      updateSelection();
+    }
   });
 
   if (selectPage) {
     selectPage.addEventListener('change', function () {
       rows.querySelectorAll('[data-select]').forEach(function (box) {
         box.checked = selectPage.checked;
-        if (box.checked) {
-          selected[box.getAttribute('data-select')] = true;
-        } else {
-          delete selected[box.getAttribute('data-select')];
-        }
+        remember(box);
       });
       updateSelection();
     });
