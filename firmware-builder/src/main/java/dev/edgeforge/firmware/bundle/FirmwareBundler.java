@@ -83,6 +83,7 @@ final class FirmwareBundler {
             includes.add("-Ilibrary/" + relative(library.root(), include));
         }
         includes.add("-Iboards/common");
+        includes.add("-Iboards/" + board.id());
         List<String> flags = new ArrayList<>(CompilerFlags.FIRMWARE);
         flags.addAll(board.compilerFlags());
         List<String> link = new ArrayList<>(List.of("-Lboards/common", "-Tboards/" + board.id() + "/linker.ld"));
