@@ -15,7 +15,7 @@ public final class HostileStrings {
 
     static final List<String> FRAGMENTS = List.of("\"", "'", "\\", "\\\\", "*/", "/*", "//", "??/", "??=", "??'",
             "??(", "??<", "?", "\n", "\r", "\r\n", "\t", "\0", "\\0", "\\x41", "\\101", "\\u0041", "%", "%s", "%n",
-            "$(shell touch /tmp/ef-pwned)", "$$", "${PATH}", "#", "#include \"/etc/passwd\"", "__asm__(\".include",
+            "$(shell touch ef-pwned)", "$$", "${PATH}", "#", "#include \"/etc/passwd\"", "__asm__(\".include",
             "\".include \\\"/etc/hostname\\\"\"", ";", "{", "}", "`", "```", "|", "<script>alert(1)</script>",
             "<img src=x onerror=alert(1)>", "[link](http://evil.example)", "![x](y)", "http://evil.example",
             "www.evil.example", "&amp;", "&#x41;", "*", "**", "_", "~~", "- ", "1. ", "> ", "    ", " ", "=",
