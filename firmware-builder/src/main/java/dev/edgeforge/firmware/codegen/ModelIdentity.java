@@ -3,7 +3,6 @@ package dev.edgeforge.firmware.codegen;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.tflite.TfliteWriter;
 import dev.edgeforge.firmware.template.CodeTemplate;
-import dev.edgeforge.firmware.template.TextContext;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -16,7 +15,7 @@ import java.util.Map;
  * {@link TfliteWriter} writes it), which identifies the exact weights.
  *
  * <p>The name is free text, kept exactly as typed: templates escape it wherever it is shown (see
- * {@link TextContext}); only what C strings cannot hold is refused.
+ * {@code dev.edgeforge.firmware.template.TextContext}); only what C strings cannot hold is refused.
  *
  * @param name   the model's name, 1 to {@value #MAX_NAME_LENGTH} characters, no NUL
  * @param sha256 64 lower-case hex digits
@@ -84,11 +83,6 @@ public record ModelIdentity(String name, String sha256) {
     /** {@link #banner} as a C++ line comment. */
     public String cxxBanner(String generator) {
         return render(CXX_BANNER, generator);
-    }
-
-    /** The name as a file name (bundles), see {@link TextContext#FILE_NAME}. */
-    public String fileName() {
-        return TextContext.FILE_NAME.escape(name);
     }
 
     private String render(CodeTemplate template, String generator) {
