@@ -18,6 +18,7 @@ import dev.edgeforge.firmware.toolchain.GccCompiler;
 import dev.edgeforge.firmware.toolchain.ProcessRunner;
 import dev.edgeforge.firmware.toolchain.ToolTimeoutException;
 import dev.edgeforge.firmware.toolchain.Toolchain;
+import dev.edgeforge.firmware.template.TextContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -140,7 +141,7 @@ public final class DeploymentBuilder {
     }
 
     static String bundleName(BuildRequest request, Board board) {
-        String model = request.modelName().replaceAll("[^A-Za-z0-9._-]+", "-");
+        String model = TextContext.FILE_NAME.escape(request.modelName());
         return model + "-" + request.format().id() + "-" + board.id();
     }
 

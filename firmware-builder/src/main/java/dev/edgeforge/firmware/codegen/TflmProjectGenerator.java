@@ -8,6 +8,8 @@ import dev.edgeforge.core.tflite.TfliteWriter;
 import dev.edgeforge.firmware.board.Board;
 import dev.edgeforge.firmware.dsp.DspCodeGenerator;
 import dev.edgeforge.firmware.dsp.GeneratedDspSource;
+import dev.edgeforge.firmware.template.CSyntax;
+import dev.edgeforge.firmware.template.CodeTemplate;
 import dev.edgeforge.firmware.toolchain.FirmwareSources;
 
 import java.io.IOException;
@@ -91,7 +93,7 @@ public final class TflmProjectGenerator {
                     + model.outputTensor(0).type().displayName() + " output");
         }
         ModelIdentity identity = library.identity();
-        String banner = "// " + identity.banner(GENERATOR).replaceAll("^/\\* | \\*/$", "");
+        String banner = identity.cxxBanner(GENERATOR);
         byte[] flatbuffer = new TfliteWriter().write(model);
         int arena = TflmArenaEstimate.of(model);
         List<String> registrations = registrations(model);
@@ -107,6 +109,8 @@ public final class TflmProjectGenerator {
         }
         copyTree(sources.boardCommonDirectory(), directory.resolve("boards/common"));
         copyTree(sources.boardDirectory(board), directory.resolve("boards/" + board.id()));
+        // The serial protocol's header includes the status codes.
+        copyFile(sources.includeDirectory().resolve("ef/ef_status.h"), directory.resolve("include/ef/ef_status.h"));
         copyFile(sources.protocolDocument(), directory.resolve("PROTOCOL.md"));
 
         Map<String, String> v = new LinkedHashMap<>();
@@ -129,8 +133,8 @@ public final class TflmProjectGenerator {
         String dspDescription = "none (generated without an impulse)";
         if (library.impulse().isPresent()) {
             ImpulseDsp dsp = library.impulse().get();
-            GeneratedDspSource dspSource = dsp.generate(new DspCodeGenerator(), CSyntax.commentText("model '"
-                    + identity.name() + "' (SHA-256 " + identity.sha256() + "), impulse v" + dsp.impulse().version()));
+            GeneratedDspSource dspSource = dsp.generate(new DspCodeGenerator(), "model '" + identity.name()
+                    + "' (SHA-256 " + identity.sha256() + "), impulse v" + dsp.impulse().version());
             write(directory.resolve("dsp/" + dspSource.headerName()), dspSource.header());
             write(directory.resolve("dsp/" + dspSource.sourceName()), dspSource.source());
             copyTree(sources.root().resolve("dsp"), directory.resolve("dsp"));

@@ -1,13 +1,13 @@
 package dev.edgeforge.firmware.dsp;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
+import dev.edgeforge.firmware.toolchain.ProcessResult;
+import dev.edgeforge.firmware.toolchain.ProcessRunner;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Compiles and runs C on the build machine with the host gcc, for the DSP parity tests and the MFCC benchmark
@@ -65,28 +65,16 @@ final class HostGcc {
         run(command, output.getParent(), 120);
     }
 
-    /** Runs a command, returns its standard output and error; throws if it fails or outlives the timeout. */
+    /**
+     * Runs a command in the firmware builder's box ({@link ProcessRunner}: time, CPU, memory and file size limits),
+     * returns its standard output and error; throws if it fails or outlives the timeout.
+     */
     static String run(List<String> command, Path workDir, long timeoutSeconds) {
-        try {
-            Path log = Files.createTempFile(workDir, "process", ".log");
-            Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).start();
-            if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("timed out after " + timeoutSeconds + " s: " + command);
-            }
-            String output = Files.readString(log, StandardCharsets.UTF_8);
-            Files.delete(log);
-            if (process.exitValue() != 0) {
-                throw new IllegalStateException("exit " + process.exitValue() + " from " + String.join(" ", command)
-                        + "\n" + output);
-            }
-            return output;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot run " + command, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while running " + command, e);
+        ProcessResult result = new ProcessRunner(Duration.ofSeconds(timeoutSeconds)).run(workDir, command);
+        if (!result.succeeded()) {
+            throw new IllegalStateException("exit " + result.exitCode() + " from " + String.join(" ", command) + "\n"
+                    + result.output());
         }
+        return result.output();
     }
 }

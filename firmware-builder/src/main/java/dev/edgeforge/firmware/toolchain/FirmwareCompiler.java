@@ -56,6 +56,7 @@ public final class FirmwareCompiler {
                 .addIncludeDirectory(sources.includeDirectory())
                 .addIncludeDirectory(sources.kernelsDirectory())
                 .addIncludeDirectory(sources.boardCommonDirectory())
+                .addIncludeDirectory(sources.boardDirectory(board))
                 .addFlags(CompilerFlags.FIRMWARE)
                 .addFlags(board.compilerFlags())
                 .addLibraryDirectory(sources.boardCommonDirectory())

@@ -30,11 +30,12 @@ class CLibraryGeneratorTest {
     void everyGeneratedFileNamesItsGeneratorAndModel() throws Exception {
         GeneratedLibrary library = new CLibraryGenerator(sources).generate(new CLibraryRequest("tiny fc",
                 TinyModels.fullyConnected(true), List.of("a", "b", "c"), Optional.empty()), work.resolve("lib"));
-        assertThat(library.identity().name()).isEqualTo("tiny-fc");
+        assertThat(library.identity().name()).as("names are kept as typed").isEqualTo("tiny fc");
         for (Path generated : library.generatedFiles()) {
             String first = Files.readAllLines(library.root().resolve(generated)).get(0);
             if (generated.toString().endsWith(".c") || generated.toString().endsWith(".h")) {
-                assertThat(first).as(generated.toString()).isEqualTo(library.identity().banner(CLibraryGenerator.GENERATOR));
+                assertThat(first).as(generated.toString())
+                        .isEqualTo(library.identity().banner(CLibraryGenerator.GENERATOR));
             }
         }
         String model = Files.readString(library.root().resolve("model/model.c"));

@@ -36,6 +36,7 @@ import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.tflite.TfliteWriter;
 import dev.edgeforge.firmware.KwsImpulse;
 import dev.edgeforge.firmware.MlperfTiny;
+import dev.edgeforge.firmware.TinyInt8Model;
 import dev.edgeforge.firmware.bundle.DeploymentBuilder;
 import dev.edgeforge.firmware.codegen.ImpulseDsp;
 import dev.edgeforge.firmware.codegen.InputQuantizer;

@@ -1,4 +1,4 @@
-package dev.edgeforge.firmware.job;
+package dev.edgeforge.firmware;
 
 import java.util.List;
 
@@ -10,14 +10,14 @@ import dev.edgeforge.core.model.OpType;
 import dev.edgeforge.core.model.Quantization;
 
 /** A hand-built int8 FULLY_CONNECTED 8 → 3 classifier: small enough to build in seconds. */
-final class TinyInt8Model {
+public final class TinyInt8Model {
 
-    static final List<String> LABELS = List.of("idle", "wave", "shake");
+    public static final List<String> LABELS = List.of("idle", "wave", "shake");
 
     private TinyInt8Model() {
     }
 
-    static ModelGraph graph() {
+    public static ModelGraph graph() {
         ModelGraph.Builder b = ModelGraph.builder();
         int in = b.addTensor("features", DataType.INT8, new int[] {1, 8}, Quantization.perTensor(0.05f, -3));
         byte[] weights = new byte[24];
