@@ -1,7 +1,7 @@
 /*
  * The sample list page: drag-and-drop uploads with a progress bar per file (a few in parallel), the list with
- * filters and keyset paging, selection and bulk actions, and the summary figures. Everything goes through the REST
- * API (/api/v1/projects/{id}/samples, /dataset/summary).
+ * filters and keyset paging, selection and bulk actions, and the summary figures with the storage used against the
+ * project's quota. Everything goes through the REST API (/api/v1/projects/{id}/samples, /dataset/summary, /storage).
  */
 (function () {
   'use strict';
@@ -35,6 +35,20 @@
       return m + 'm ' + Math.round(s - m * 60) + 's';
     }
     return Math.floor(m / 60) + 'h ' + (m % 60) + 'm';
+  }
+
+  function formatBytes(bytes) {
+    if (bytes < 1024) {
+      return bytes + ' B';
+    }
+    var units = ['KB', 'MB', 'GB', 'TB'];
+    var value = bytes / 1024;
+    var unit = 0;
+    while (value >= 1024 && unit < units.length - 1) {
+      value /= 1024;
+      unit++;
+    }
+    return (value >= 100 ? Math.round(value) : Math.round(value * 10) / 10) + ' ' + units[unit];
   }
 
   function formatDate(iso) {
@@ -207,6 +221,27 @@
           options.appendChild(option);
         });
       }).catch(function () { /* the figures are optional; the list shows errors */ });
+      loadStorage();
+    }
+
+    /* stored bytes against the quota an administrator set, if any */
+    function loadStorage() {
+      return api('GET', base + '/storage').then(function (storage) {
+        var value = document.getElementById('stat-storage');
+        var label = document.getElementById('stat-storage-label');
+        var meter = document.getElementById('storage-meter');
+        value.textContent = formatBytes(storage.usedBytes);
+        if (storage.quotaBytes === null || storage.quotaBytes === undefined) {
+          label.textContent = 'Storage used (no quota)';
+          meter.classList.add('hidden');
+          return;
+        }
+        label.textContent = 'Storage used of ' + formatBytes(storage.quotaBytes) + ' quota';
+        var share = storage.quotaBytes === 0 ? 1 : Math.min(1, storage.usedBytes / storage.quotaBytes);
+        meter.classList.remove('hidden');
+        meter.classList.toggle('full', share >= 0.9);
+        document.getElementById('storage-bar').style.width = Math.round(share * 100) + '%';
+      }).catch(function () { /* optional, like the other figures */ });
     }
 
     newer.addEventListener('click', function () {
