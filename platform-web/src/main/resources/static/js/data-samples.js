@@ -203,6 +203,7 @@
     }
 
     function loadSummary() {
+      loadStorage();
       return api('GET', base + '/dataset/summary').then(function (summary) {
         document.getElementById('stat-count').textContent = String(summary.total.count);
         document.getElementById('stat-duration').textContent = formatDuration(summary.total.durationMs);
@@ -221,7 +222,6 @@
           options.appendChild(option);
         });
       }).catch(function () { /* the figures are optional; the list shows errors */ });
-      loadStorage();
     }
 
     /* stored bytes against the quota an administrator set, if any */
