@@ -7,7 +7,6 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.zip.CRC32;
@@ -50,8 +49,13 @@ final class ZipFiles {
         Random random = new Random(seed);
         StringBuilder text = new StringBuilder("timestamp,accX,accY,accZ\n");
         for (int t = 0; text.length() < bytes; t += 10) {
-            text.append(t).append(String.format(Locale.ROOT, ",%.5f,%.5f,%.5f\n", random.nextGaussian(),
-                    random.nextGaussian(), 9.81 + random.nextGaussian()));
+            text.append(t);
+            for (int axis = 0; axis < 3; axis++) {
+                int value = random.nextInt(2_000_000) - 1_000_000; // five random decimals: little to compress
+                text.append(value < 0 ? ",-" : ",").append(Math.abs(value) / 100_000).append('.')
+                        .append(Math.abs(value) % 100_000);
+            }
+            text.append('\n');
         }
         return text.toString().getBytes(StandardCharsets.US_ASCII);
     }
