@@ -91,6 +91,13 @@ class UploadBoundsIT {
                 + "'walk.0.csv' expands more than 100 times").contains("more than the limit of 100 times");
         assertThat((System.nanoTime() - started) / 1e9).as("seconds to refuse").isLessThan(10);
         assertNothingLeft();
+
+        // the Edge Impulse files endpoint unpacks ZIPs the same way
+        ApiClient.Response device = project.http.multipart("/api/training/files",
+                ApiClient.Auth.apiKey(project.apiKey("ingest")), SampleHttp.Part.file("data", "bomb.zip", bomb));
+        assertThat(device.status()).as(device.body()).isEqualTo(413);
+        assertThat(device.text("code")).isEqualTo("compression-bomb");
+        assertNothingLeft();
     }
 
     @Test
