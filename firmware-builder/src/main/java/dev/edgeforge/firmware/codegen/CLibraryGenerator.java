@@ -32,6 +32,9 @@ import java.util.stream.Stream;
 
 import static dev.edgeforge.firmware.codegen.CSyntax.floatLiteral;
 import static dev.edgeforge.firmware.codegen.CSyntax.stringLiteral;
+import dev.edgeforge.core.device.ImpulseDsp;
+import dev.edgeforge.core.device.NetworkCore;
+import dev.edgeforge.core.device.UnsupportedModelException;
 
 /**
  * The {@code c-library} generator, EdgeForge's answer to Edge Impulse's EON compiler: a quantized model becomes
@@ -126,7 +129,7 @@ public final class CLibraryGenerator {
             String origin = "model '" + identity.name() + "' (SHA-256 " + identity.sha256() + "), impulse v"
                     + dsp.impulse().version() + ", processing block " + dsp.processing().id() + " '"
                     + dsp.processing().name() + "'";
-            GeneratedDspSource source = dsp.generate(dspGenerator, CSyntax.commentText(origin));
+            GeneratedDspSource source = ImpulseDspSource.generate(dsp, dspGenerator, CSyntax.commentText(origin));
             write(directory, "dsp/" + source.headerName(), source.header(), generated);
             write(directory, "dsp/" + source.sourceName(), source.source(), generated);
             dspSources.add(Path.of("dsp", source.sourceName()));

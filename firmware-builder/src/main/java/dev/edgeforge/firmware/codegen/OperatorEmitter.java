@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import static dev.edgeforge.firmware.codegen.CSyntax.int32Literal;
+import dev.edgeforge.core.device.UnsupportedModelException;
 
 /**
  * Turns one prepared operator into C: its params struct as const data (from the interpreter's params record, so the

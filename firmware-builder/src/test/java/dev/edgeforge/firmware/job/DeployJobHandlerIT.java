@@ -37,9 +37,9 @@ import dev.edgeforge.core.tflite.TfliteWriter;
 import dev.edgeforge.firmware.KwsImpulse;
 import dev.edgeforge.firmware.MlperfTiny;
 import dev.edgeforge.firmware.bundle.DeploymentBuilder;
-import dev.edgeforge.firmware.codegen.ImpulseDsp;
+import dev.edgeforge.core.device.ImpulseDsp;
 import dev.edgeforge.firmware.codegen.InputQuantizer;
-import dev.edgeforge.firmware.codegen.NetworkCore;
+import dev.edgeforge.core.device.NetworkCore;
 import dev.edgeforge.firmware.codegen.ModelIdentity;
 import dev.edgeforge.firmware.codegen.TestWindow;
 import dev.edgeforge.firmware.toolchain.ExecutableSearchPath;
@@ -49,6 +49,9 @@ import dev.edgeforge.infra.job.NonRetryableJobException;
 import dev.edgeforge.infra.storage.FileSystemObjectStore;
 import dev.edgeforge.infra.storage.ObjectStore;
 import tools.jackson.databind.json.JsonMapper;
+import dev.edgeforge.jobs.deploy.DeployJobPayload;
+import dev.edgeforge.jobs.deploy.DeployResult;
+import dev.edgeforge.jobs.deploy.DeploymentObjects;
 
 /**
  * The deployment job end to end with a real object store (filesystem, in a temporary folder), the real compiler and

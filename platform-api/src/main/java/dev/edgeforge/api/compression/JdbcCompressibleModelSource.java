@@ -19,7 +19,7 @@ import dev.edgeforge.core.learning.FeatureKind;
 import dev.edgeforge.core.learning.Hyperparameters;
 import dev.edgeforge.core.learning.LearningBlock;
 import dev.edgeforge.core.learning.TensorShape;
-import dev.edgeforge.training.job.JobJson;
+import dev.edgeforge.jobs.JobJson;
 
 /**
  * {@link CompressibleModelSource} on the {@code model} table of the models feature (migration V6), read-only. JSON

@@ -21,9 +21,9 @@ import dev.edgeforge.infra.job.Job;
 import dev.edgeforge.infra.job.JobQueue;
 import dev.edgeforge.infra.job.JobState;
 import dev.edgeforge.infra.job.NewJob;
-import dev.edgeforge.training.feature.FeatureJobPayload;
-import dev.edgeforge.training.feature.FeatureJobResult;
-import dev.edgeforge.training.feature.FeatureJobSample;
+import dev.edgeforge.jobs.feature.FeatureJobPayload;
+import dev.edgeforge.jobs.feature.FeatureJobResult;
+import dev.edgeforge.jobs.feature.FeatureJobSample;
 
 /**
  * Starts feature generation jobs and finds the feature sets they made. Callers check access first; this service

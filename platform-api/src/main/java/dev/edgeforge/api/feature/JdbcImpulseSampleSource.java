@@ -6,7 +6,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import dev.edgeforge.training.feature.FeatureJobSample;
+import dev.edgeforge.jobs.feature.FeatureJobSample;
 
 /**
  * The enabled samples of a project from the datasets feature's {@code sample} table (migration V4): id, label,

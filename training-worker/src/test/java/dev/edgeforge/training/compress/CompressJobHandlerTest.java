@@ -34,11 +34,18 @@ import dev.edgeforge.core.tflite.TfliteReader;
 import dev.edgeforge.infra.job.NonRetryableJobException;
 import dev.edgeforge.infra.storage.FileSystemObjectStore;
 import dev.edgeforge.infra.storage.ObjectStore;
-import dev.edgeforge.training.job.JobJson;
+import dev.edgeforge.jobs.JobJson;
 import dev.edgeforge.training.job.TrainJobHandler;
-import dev.edgeforge.training.job.TrainJobPayload;
-import dev.edgeforge.training.job.TrainJobResult;
+import dev.edgeforge.jobs.training.TrainJobPayload;
+import dev.edgeforge.jobs.training.TrainJobResult;
 import dev.edgeforge.training.trainer.TrainingCancelledException;
+import dev.edgeforge.jobs.compress.CompressJobPayload;
+import dev.edgeforge.jobs.compress.CompressJobResult;
+import dev.edgeforge.jobs.compress.CompressionArtifactKeys;
+import dev.edgeforge.jobs.compress.CompressionOptions;
+import dev.edgeforge.jobs.compress.DistillationSettings;
+import dev.edgeforge.jobs.compress.MagnitudePruningSettings;
+import dev.edgeforge.jobs.compress.StructuredPruningSettings;
 
 /**
  * The compress job on a model the real train job made, with feature files in a filesystem object store: every variant

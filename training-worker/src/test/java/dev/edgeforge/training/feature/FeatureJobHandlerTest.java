@@ -42,6 +42,11 @@ import dev.edgeforge.infra.job.JobCancelledException;
 import dev.edgeforge.infra.job.NonRetryableJobException;
 import dev.edgeforge.infra.storage.FileSystemObjectStore;
 import dev.edgeforge.infra.storage.ObjectInfo;
+import dev.edgeforge.jobs.feature.FeatureJobPayload;
+import dev.edgeforge.jobs.feature.FeatureJobResult;
+import dev.edgeforge.jobs.feature.FeatureJobSample;
+import dev.edgeforge.jobs.feature.FeatureManifest;
+import dev.edgeforge.jobs.feature.FeatureObjectKeys;
 
 /** The features job against a real filesystem object store, with a recording job context. */
 class FeatureJobHandlerTest {

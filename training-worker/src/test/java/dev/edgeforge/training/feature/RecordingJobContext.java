@@ -7,6 +7,7 @@ import java.util.function.Predicate;
 
 import dev.edgeforge.infra.job.JobCancelledException;
 import dev.edgeforge.infra.job.JobContext;
+import dev.edgeforge.jobs.feature.FeatureJobPayload;
 
 /** A job context that records what the handler reports; cancel is asked for once a condition on it holds. */
 final class RecordingJobContext implements JobContext {

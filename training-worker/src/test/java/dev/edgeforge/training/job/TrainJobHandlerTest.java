@@ -39,6 +39,14 @@ import dev.edgeforge.infra.job.NonRetryableJobException;
 import dev.edgeforge.infra.storage.FileSystemObjectStore;
 import dev.edgeforge.infra.storage.ObjectStore;
 import dev.edgeforge.training.trainer.TrainingCancelledException;
+import dev.edgeforge.jobs.JobJson;
+import dev.edgeforge.jobs.training.ModelArtifactKeys;
+import dev.edgeforge.jobs.training.ModelKind;
+import dev.edgeforge.jobs.training.Predictions;
+import dev.edgeforge.jobs.training.TestJobPayload;
+import dev.edgeforge.jobs.training.TestJobResult;
+import dev.edgeforge.jobs.training.TrainJobPayload;
+import dev.edgeforge.jobs.training.TrainJobResult;
 
 /** The train and test jobs on real feature files in a filesystem object store, without a queue. */
 class TrainJobHandlerTest {
