@@ -1,4 +1,4 @@
-package dev.edgeforge.api.feature;
+package dev.edgeforge.api.sample;
 
 import java.util.List;
 import java.util.UUID;
@@ -6,11 +6,13 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import dev.edgeforge.api.feature.ImpulseSampleSource;
 import dev.edgeforge.jobs.feature.FeatureJobSample;
 
 /**
- * The enabled samples of a project from the datasets feature's {@code sample} table (migration V4): id, label,
- * category, content hash, object key and file name.
+ * The port {@link ImpulseSampleSource} of the feature-generation feature, on this feature's {@code sample} table
+ * (migration V4): the enabled samples of a project with id, label, category, content hash, object key and file
+ * name.
  */
 @Component
 class JdbcImpulseSampleSource implements ImpulseSampleSource {

@@ -1,4 +1,4 @@
-package dev.edgeforge.api.compression;
+package dev.edgeforge.api.model;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,6 +15,8 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.edgeforge.api.compression.CompressibleModel;
+import dev.edgeforge.api.compression.CompressibleModelSource;
 import dev.edgeforge.core.learning.FeatureKind;
 import dev.edgeforge.core.learning.Hyperparameters;
 import dev.edgeforge.core.learning.LearningBlock;
@@ -22,10 +24,10 @@ import dev.edgeforge.core.learning.TensorShape;
 import dev.edgeforge.jobs.JobJson;
 
 /**
- * {@link CompressibleModelSource} on the {@code model} table of the models feature (migration V6), read-only. JSON
- * columns hold what the models feature wrote with the training worker's mapper, so the same mapper reads them; a
- * column that no longer parses leaves the value {@code null}, which makes the model incompressible rather than
- * failing the page.
+ * The compression feature's port {@link CompressibleModelSource}, on this feature's {@code model} table (migration
+ * V6), read-only. JSON columns hold what {@link ModelRepository} wrote with the jobs' mapper, so the same mapper
+ * reads them; a column that no longer parses leaves the value {@code null}, which makes the model incompressible
+ * rather than failing the page.
  */
 @Component
 class JdbcCompressibleModelSource implements CompressibleModelSource {
