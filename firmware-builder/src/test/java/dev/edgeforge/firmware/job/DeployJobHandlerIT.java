@@ -52,6 +52,7 @@ import tools.jackson.databind.json.JsonMapper;
 import dev.edgeforge.jobs.deploy.DeployJobPayload;
 import dev.edgeforge.jobs.deploy.DeployResult;
 import dev.edgeforge.jobs.deploy.DeploymentObjects;
+import dev.edgeforge.infra.testing.RecordingJobContext;
 
 /**
  * The deployment job end to end with a real object store (filesystem, in a temporary folder), the real compiler and
@@ -81,7 +82,8 @@ class DeployJobHandlerIT {
     void anomalyDetectionFirmwareForTheEmulatedBoardIsVerifiedOnEveryWindowAndBundled() throws Exception {
         MlperfTiny.Model ad = MlperfTiny.byShortName().get("ad");
         UUID modelId = UUID.randomUUID();
-        String modelKey = storeModel(modelId, Files.readAllBytes(MlperfTiny.directory().resolve(ad.file() + ".tflite")));
+        String modelKey = storeModel(modelId,
+                Files.readAllBytes(MlperfTiny.directory().resolve(ad.file() + ".tflite")));
         List<TestWindow> golden = new ArrayList<>();
         for (MlperfTiny.GoldenCase c : MlperfTiny.golden(ad)) {
             golden.add(TestWindow.quantized(c.input(), null));
@@ -89,7 +91,7 @@ class DeployJobHandlerIT {
         String windowsKey = "projects/" + PROJECT + "/models/" + modelId + "/test-windows.json";
         store.put(windowsKey, TestWindowFile.json(golden));
         UUID deploymentId = UUID.randomUUID();
-        RecordingJobContext context = new RecordingJobContext(PROJECT, payload(deploymentId, modelId, "ad01",
+        RecordingJobContext context = recording(payload(deploymentId, modelId, "ad01",
                 List.of(), "int8", "netduinoplus2-qemu", "firmware", modelKey, null, windowsKey));
 
         handler.run(context);
@@ -177,7 +179,7 @@ class DeployJobHandlerIT {
         String testSetKey = "projects/" + PROJECT + "/features/1/test.effs";
         store.put(testSetKey, FeatureSet.of(1, FeatureLayout.of(impulse), rows).toBytes());
         UUID deploymentId = UUID.randomUUID();
-        RecordingJobContext context = new RecordingJobContext(PROJECT, payload(deploymentId, modelId, "kws",
+        RecordingJobContext context = recording(payload(deploymentId, modelId, "kws",
                 KwsImpulse.LABELS, "int8", "netduinoplus2-qemu", "c-library", modelKey, impulse, testSetKey));
 
         handler.run(context);
@@ -210,7 +212,7 @@ class DeployJobHandlerIT {
     void aModelWithoutTestWindowsIsVerifiedOnSeededRandomWindowsAndSaysSo() throws Exception {
         UUID modelId = UUID.randomUUID();
         String modelKey = storeModel(modelId, new TfliteWriter().write(TinyInt8Model.graph()));
-        RecordingJobContext context = new RecordingJobContext(PROJECT, payload(UUID.randomUUID(), modelId, "tiny",
+        RecordingJobContext context = recording(payload(UUID.randomUUID(), modelId, "tiny",
                 TinyInt8Model.LABELS, "int8", "netduinoplus2-qemu", "firmware", modelKey, null, null));
 
         handler.run(context);
@@ -229,7 +231,7 @@ class DeployJobHandlerIT {
     void aBoardQemuDoesNotEmulateGetsItsImageButNoVerification() throws Exception {
         UUID modelId = UUID.randomUUID();
         String modelKey = storeModel(modelId, new TfliteWriter().write(TinyInt8Model.graph()));
-        RecordingJobContext context = new RecordingJobContext(PROJECT, payload(UUID.randomUUID(), modelId, "tiny",
+        RecordingJobContext context = recording(payload(UUID.randomUUID(), modelId, "tiny",
                 TinyInt8Model.LABELS, "int8", "nucleo-f446re", "firmware", modelKey, null, null));
 
         handler.run(context);
@@ -249,7 +251,7 @@ class DeployJobHandlerIT {
         UUID modelId = UUID.randomUUID();
         String modelKey = storeModel(modelId, new TfliteWriter().write(TinyInt8Model.graph()));
         for (String format : List.of("tflm", "stm32cubeai")) {
-            RecordingJobContext context = new RecordingJobContext(PROJECT, payload(UUID.randomUUID(), modelId, "tiny",
+            RecordingJobContext context = recording(payload(UUID.randomUUID(), modelId, "tiny",
                     TinyInt8Model.LABELS, "int8", "netduinoplus2-qemu", format, modelKey, null, null));
 
             handler.run(context);
@@ -286,7 +288,7 @@ class DeployJobHandlerIT {
         UUID modelId = UUID.randomUUID();
         UUID deploymentId = UUID.randomUUID();
         String modelKey = storeModel(modelId, new TfliteWriter().write(TinyInt8Model.graph()));
-        RecordingJobContext context = new RecordingJobContext(PROJECT, payload(deploymentId, modelId, "tiny",
+        RecordingJobContext context = recording(payload(deploymentId, modelId, "tiny",
                 List.of(), "int8", "netduinoplus2-qemu", "firmware", modelKey, null, null));
 
         assertThatThrownBy(() -> failing.run(context)).isInstanceOf(NonRetryableJobException.class)
@@ -306,9 +308,10 @@ class DeployJobHandlerIT {
         MlperfTiny.Model ad = MlperfTiny.byShortName().get("ad");
         UUID modelId = UUID.randomUUID();
         UUID deploymentId = UUID.randomUUID();
-        String modelKey = storeModel(modelId, Files.readAllBytes(MlperfTiny.directory().resolve(ad.file() + ".tflite")));
+        String modelKey = storeModel(modelId,
+                Files.readAllBytes(MlperfTiny.directory().resolve(ad.file() + ".tflite")));
         CountDownLatch building = new CountDownLatch(1);
-        RecordingJobContext context = new RecordingJobContext(PROJECT, payload(deploymentId, modelId, "ad-cancel",
+        RecordingJobContext context = recording(payload(deploymentId, modelId, "ad-cancel",
                 List.of(), "int8", "netduinoplus2-qemu", "firmware", modelKey, null, null))
                 .onLog(line -> {
                     if (line.startsWith("Building with")) {
@@ -371,7 +374,7 @@ class DeployJobHandlerIT {
     }
 
     private static void assertRefused(String payload, String reason) {
-        RecordingJobContext context = new RecordingJobContext(PROJECT, payload);
+        RecordingJobContext context = recording(payload);
         assertThatThrownBy(() -> handler.run(context)).isInstanceOf(NonRetryableJobException.class)
                 .hasMessageContaining(reason);
         assertThat(context.resultJson()).isNull();
@@ -414,5 +417,9 @@ class DeployJobHandlerIT {
         try (var list = Files.list(builds)) {
             return list.toList();
         }
+    }
+
+    private static RecordingJobContext recording(String payload) {
+        return new RecordingJobContext(PROJECT, DeployJobHandler.TYPE, payload).attempt(1, 1);
     }
 }

@@ -10,13 +10,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Compiles and runs C on the build machine with the host gcc, for the DSP parity tests and the MFCC benchmark
- * (the device builds with arm-none-eabi-gcc are the firmware builder's business).
+ * Compiles and runs C on the build machine with the host gcc, for the DSP parity tests and the MFCC benchmark (the
+ * device builds with arm-none-eabi-gcc are the firmware builder's business). Test code, shipped in firmware-builder's
+ * test-jar for the benchmarks.
  */
-final class HostGcc {
+public final class HostGcc {
 
     /** Flags every DSP twin must pass on the host. */
-    static final List<String> FLAGS = List.of("-std=c99", "-O2", "-Wall", "-Wextra", "-Werror");
+    public static final List<String> FLAGS = List.of("-std=c99", "-O2", "-Wall", "-Wextra", "-Werror");
 
     private HostGcc() {
     }
@@ -25,7 +26,7 @@ final class HostGcc {
      * The {@code src/main/c} folder of firmware-builder: the {@code edgeforge.c.sources} system property, else
      * {@code src/main/c} or {@code firmware-builder/src/main/c} under the working directory.
      */
-    static Path cSourceRoot() {
+    public static Path cSourceRoot() {
         String configured = System.getProperty("edgeforge.c.sources");
         List<Path> candidates = configured != null ? List.of(Path.of(configured))
                 : List.of(Path.of("src/main/c"), Path.of("firmware-builder/src/main/c"));
@@ -39,7 +40,7 @@ final class HostGcc {
     }
 
     /** {@code gcc FLAGS extra… -I… sources… -o output -lm}; throws with the compiler's messages on failure. */
-    static void build(Path output, List<Path> sources, List<Path> includes, List<String> extraFlags) {
+    public static void build(Path output, List<Path> sources, List<Path> includes, List<String> extraFlags) {
         List<String> command = new ArrayList<>(List.of("gcc"));
         command.addAll(FLAGS);
         command.addAll(extraFlags);
@@ -54,7 +55,7 @@ final class HostGcc {
     }
 
     /** Compiles one source to an object file. */
-    static void compileObject(Path output, Path source, List<Path> includes, List<String> extraFlags) {
+    public static void compileObject(Path output, Path source, List<Path> includes, List<String> extraFlags) {
         List<String> command = new ArrayList<>(List.of("gcc"));
         command.addAll(FLAGS);
         command.addAll(extraFlags);
@@ -66,7 +67,7 @@ final class HostGcc {
     }
 
     /** Runs a command, returns its standard output and error; throws if it fails or outlives the timeout. */
-    static String run(List<String> command, Path workDir, long timeoutSeconds) {
+    public static String run(List<String> command, Path workDir, long timeoutSeconds) {
         try {
             Path log = Files.createTempFile(workDir, "process", ".log");
             Process process = new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true)

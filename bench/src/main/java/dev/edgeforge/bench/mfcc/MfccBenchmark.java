@@ -1,8 +1,11 @@
-package dev.edgeforge.firmware.dsp;
+package dev.edgeforge.bench.mfcc;
 
 import dev.edgeforge.core.dsp.DspBlock;
 import dev.edgeforge.core.dsp.MfccParams;
 import dev.edgeforge.core.dsp.SignalShape;
+import dev.edgeforge.firmware.dsp.DspCodeGenerator;
+import dev.edgeforge.firmware.dsp.GeneratedDspSource;
+import dev.edgeforge.firmware.dsp.HostGcc;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,7 +20,8 @@ import java.util.Random;
 /**
  * Reports how many 1 s, 16 kHz windows per second the MFCC block (default parameters) computes in Java (JTransforms,
  * one thread) and in its C twin compiled by the host gcc with {@code -O2}, on this machine. Prints figures and
- * asserts nothing; not part of the test suite. Optional argument: seconds per measurement (default 3).
+ * asserts nothing; not part of the test suite. Optional argument: seconds per measurement (default 3). Run:
+ * {@code ./edgeforge bench mfcc [seconds]}.
  */
 public final class MfccBenchmark {
 

@@ -1,11 +1,13 @@
-package dev.edgeforge.training.bench;
+package dev.edgeforge.bench.training;
 
+import dev.edgeforge.core.dsp.SpectralAnalysisParams;
 import dev.edgeforge.core.learning.EpochMetrics;
 import dev.edgeforge.core.learning.FeatureKind;
 import dev.edgeforge.core.learning.Hyperparameters;
 import dev.edgeforge.core.learning.LearningBlock;
 import dev.edgeforge.core.learning.TensorShape;
 import dev.edgeforge.core.learning.eval.ClassificationReport;
+import dev.edgeforge.core.synthetic.GestureWindows;
 import dev.edgeforge.training.trainer.Trainer;
 import dev.edgeforge.training.trainer.TrainingResult;
 import dev.edgeforge.training.trainer.TrainingTiming;
@@ -18,13 +20,13 @@ import java.util.Locale;
 
 /**
  * Benchmark of the training worker on the reference dataset: 10,000 windows of synthetic 3-axis accelerometer
- * gestures, spectral features (33 per window), a dense 20-10 network. Prints seconds per epoch and how the epoch time
- * splits between DJL's compute (forward, backward, optimizer step, validation forward) and everything else (batch
- * assembly, NDArray creation, reading results back, metrics).
+ * gestures ({@link GestureWindows}: the classic four of {@code GestureDataset}, 20 people), the features users train
+ * on (the spectral-analysis DSP block, default parameters, 33 per window), a dense 20-10 network. Prints seconds per
+ * epoch and how the epoch time splits between DJL's compute (forward, backward, optimizer step, validation forward)
+ * and everything else (batch assembly, NDArray creation, reading results back, metrics).
  *
- * <p>Run: {@code mvn -B -o -pl training-worker -am package -DskipTests -Pbenchmark} (options
- * {@code -Dbench.windows=10000 -Dbench.epochs=30 -Dbench.batchSize=32 -Dbench.seed=42}), or directly
- * {@code java -Dai.djl.offline=true -cp <classpath> dev.edgeforge.training.bench.TrainingBenchmark --epochs=30}.
+ * <p>Run: {@code ./edgeforge bench training [--windows=10000 --epochs=30 --batch-size=32 --learning-rate=0.0005
+ * --seed=42]}.
  */
 public final class TrainingBenchmark {
 
@@ -37,24 +39,20 @@ public final class TrainingBenchmark {
         out.println("EdgeForge training benchmark");
 
         long t0 = System.nanoTime();
-        GestureDataset dataset = GestureDataset.generate(options.windows, 20, options.seed);
+        GestureWindows dataset = GestureWindows.generate(options.windows, 20, options.seed);
         long t1 = System.nanoTime();
-        FeatureExtractor extractor = new BandPowerFeatures(GestureDataset.SAMPLES, 3);
-        float[][] features = new float[dataset.windows().length][];
-        for (int i = 0; i < features.length; i++) {
-            features[i] = extractor.extract(dataset.windows()[i]);
-        }
+        float[][] features = GestureWindows.spectralFeatures(dataset.windows());
         long t2 = System.nanoTime();
 
         LearningBlock block = LearningBlock.defaultsFor(LearningBlock.Kind.CLASSIFICATION, FeatureKind.FLAT,
-                TensorShape.of(extractor.featureCount()));
+                TensorShape.of(GestureWindows.FEATURES));
         Hyperparameters hyperparameters = Hyperparameters.defaults().withEpochs(options.epochs)
                 .withBatchSize(options.batchSize).withLearningRate(options.learningRate).withSeed(options.seed);
         out.printf(Locale.ROOT, "  dataset   %d windows of 3-axis accelerometer, %d samples at %.1f Hz, gestures %s,"
-                        + " 20 people (generated in %.2f s)%n", options.windows, GestureDataset.SAMPLES,
-                GestureDataset.RATE_HZ, GestureDataset.GESTURES, seconds(t1 - t0));
-        out.printf(Locale.ROOT, "  features  %d per window: per axis RMS + 10 log band powers (computed in %.2f s)%n",
-                extractor.featureCount(), seconds(t2 - t1));
+                        + " 20 people (generated in %.2f s)%n", options.windows, GestureWindows.SAMPLES,
+                GestureWindows.RATE_HZ, GestureWindows.GESTURES, seconds(t1 - t0));
+        out.printf(Locale.ROOT, "  features  %d per window: spectral analysis %s (computed in %.2f s)%n",
+                GestureWindows.FEATURES, SpectralAnalysisParams.defaults(), seconds(t2 - t1));
         out.printf(Locale.ROOT, "  network   %s + output head; Adam lr %s, batch %d, %d epochs, validation %.0f %%%n",
                 block.layers(), hyperparameters.learningRate(), hyperparameters.batchSize(), hyperparameters.epochs(),
                 hyperparameters.validationSplit() * 100);
@@ -64,7 +62,7 @@ public final class TrainingBenchmark {
                 .setArchitecture(block)
                 .setHyperparameters(hyperparameters)
                 .setFeatures(features)
-                .setClassLabels(dataset.labels(), GestureDataset.GESTURES)
+                .setClassLabels(dataset.labels(), GestureWindows.GESTURES)
                 .optEpochListener(metrics -> {
                     epochs.add(metrics);
                     out.println("  " + metrics.toLogLine());
@@ -78,7 +76,7 @@ public final class TrainingBenchmark {
     }
 
     private static void report(PrintStream out, TrainingResult result, List<EpochMetrics> epochs,
-                               GestureDataset dataset) {
+                               GestureWindows dataset) {
         TrainingTiming timing = result.timing();
         double[] epochSeconds = epochs.stream().mapToDouble(m -> m.epochMillis() / 1000.0).sorted().toArray();
         double withoutFirst = epochs.size() > 1
@@ -100,7 +98,7 @@ public final class TrainingBenchmark {
                 seconds(timing.setupNanos()));
         int[] actual = Arrays.stream(result.validationIndices()).map(i -> dataset.labels()[i]).toArray();
         ClassificationReport validation = ClassificationReport.of(actual, result.validationOutputs(),
-                GestureDataset.GESTURES, 0);
+                GestureWindows.GESTURES, 0);
         out.printf(Locale.ROOT, "  validation accuracy %.4f, macro F1 %.4f; export check max difference %.2e%n",
                 validation.accuracy(), validation.macroF1(), result.exportCheck().maxAbsoluteDifference());
     }
