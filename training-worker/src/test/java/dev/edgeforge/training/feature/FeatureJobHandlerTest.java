@@ -183,7 +183,8 @@ class FeatureJobHandlerTest {
         FeatureJobSample first = all.get(0);
         samples.add(new FeatureJobSample("copy-of-first", "relabelled", "testing", first.objectKey(), first.sha256(),
                 first.fileName()));
-        FeatureJobResult result = FeatureJobResult.parse(run(impulse(1, SpectralAnalysisParams.defaults())).resultJson());
+        FeatureJobResult result = FeatureJobResult.parse(run(impulse(1, SpectralAnalysisParams.defaults()))
+                .resultJson());
         assertThat(result.computed()).isEqualTo(3);
         assertThat(result.reused()).isEqualTo(6);
         FeatureManifest manifest = manifest(result.manifestKey());
@@ -195,7 +196,8 @@ class FeatureJobHandlerTest {
 
     @Test
     void aDamagedChunkIsComputedAgain() throws Exception {
-        FeatureJobResult first = FeatureJobResult.parse(run(impulse(1, SpectralAnalysisParams.defaults())).resultJson());
+        FeatureJobResult first = FeatureJobResult.parse(run(impulse(1, SpectralAnalysisParams.defaults()))
+                .resultJson());
         String damaged = manifest(first.manifestKey()).samples().get(2).chunkKey();
         byte[] bytes;
         try (InputStream in = store.get(damaged)) {

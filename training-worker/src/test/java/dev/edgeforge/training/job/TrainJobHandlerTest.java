@@ -278,8 +278,9 @@ class TrainJobHandlerTest {
         assertThat(metrics.path("anomaly").path("test").path("anomalies").asInt()).isPositive();
 
         // the test job scores the same set again from the stored K-means model
-        RecordingJobContext retest = context(TestJobPayload.TYPE, new TestJobPayload(result.modelId(), ModelKind.ANOMALY,
-                result.labels(), testing, result.artifacts(), null, result.anomalyThreshold()), 1, () -> false);
+        RecordingJobContext retest = context(TestJobPayload.TYPE, new TestJobPayload(result.modelId(),
+                ModelKind.ANOMALY, result.labels(), testing, result.artifacts(), null, result.anomalyThreshold()), 1,
+                () -> false);
         new TestJobHandler(store).run(retest);
         TestJobResult tested = JobJson.mapper().readValue(retest.resultJson(), TestJobResult.class);
         assertThat(tested.summary().testAuc()).isEqualTo(result.summary().testAuc());
