@@ -47,7 +47,7 @@ class Int8AccuracyTest {
                 .setFeatures(trainFeatures).setClassLabels(train.labels(), GestureWindows.GESTURES)
                 .build().train();
 
-        assertInt8CloseToFloat("dense 20-10, band powers", result, trainFeatures, train.labels(), testFeatures,
+        assertInt8CloseToFloat("dense 20-10, spectral features", result, trainFeatures, train.labels(), testFeatures,
                 test.labels());
     }
 
