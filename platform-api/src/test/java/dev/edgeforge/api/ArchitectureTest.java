@@ -40,7 +40,7 @@ class ArchitectureTest {
             // the queue's tables belong to platform-infra's JobQueue: the server goes through it
             Map.entry("jobs", "(platform-infra)"), Map.entry("job_logs", "(platform-infra)"),
             Map.entry("sample", "sample"), Map.entry("dataset_version", "sample"),
-            Map.entry("dataset_version_sample", "sample"),
+            Map.entry("dataset_version_sample", "sample"), Map.entry("project_storage_quota", "sample"),
             Map.entry("impulse_version", "impulse"),
             Map.entry("feature_generation", "feature"),
             Map.entry("model", "model"),
