@@ -2,6 +2,7 @@ package dev.edgeforge.firmware.qemu;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * What the firmware announced at boot.
@@ -14,21 +15,27 @@ import java.util.Optional;
  * @param fields every {@code key=value} of the banner, including ones this version does not know
  * @param bootResult the result of the built-in test window, when the image has one
  */
-public record DeviceBanner(String board, String model, int inputBytes, int outputBytes, String counterUnit,
-                           Map<String, String> fields, Optional<InferenceResult> bootResult) {
+public record DeviceBanner(
+        String board,
+        String model,
+        int inputBytes,
+        int outputBytes,
+        String counterUnit,
+        Map<String, String> fields,
+        Optional<InferenceResult> bootResult) {
 
     public DeviceBanner {
         fields = Map.copyOf(fields);
     }
 
     /** Bytes of one raw window for the {@code window} command, when the image was built with an impulse. */
-    public java.util.OptionalInt windowBytes() {
+    public OptionalInt windowBytes() {
         String value = fields.get("window");
         if (value == null) {
-            return java.util.OptionalInt.empty();
+            return OptionalInt.empty();
         }
         try {
-            return java.util.OptionalInt.of(Integer.parseInt(value));
+            return OptionalInt.of(Integer.parseInt(value));
         } catch (NumberFormatException e) {
             throw new SerialProtocolViolation("a number in 'window='", "window=" + value);
         }

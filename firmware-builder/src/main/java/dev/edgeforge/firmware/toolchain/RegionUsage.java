@@ -1,5 +1,7 @@
 package dev.edgeforge.firmware.toolchain;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -12,12 +14,12 @@ import java.util.Map;
  * @param bytesByFile used bytes per object file or archive member, largest first (padding between input sections
  *     is not attributed to any file)
  */
-public record RegionUsage(LinkerMemoryRegion region, long usedBytes, Map<String, Long> bytesBySection,
-                          Map<String, Long> bytesByFile) {
+public record RegionUsage(
+        LinkerMemoryRegion region, long usedBytes, Map<String, Long> bytesBySection, Map<String, Long> bytesByFile) {
 
     public RegionUsage {
-        bytesBySection = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bytesBySection));
-        bytesByFile = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bytesByFile));
+        bytesBySection = Collections.unmodifiableMap(new LinkedHashMap<>(bytesBySection));
+        bytesByFile = Collections.unmodifiableMap(new LinkedHashMap<>(bytesByFile));
     }
 
     public long freeBytes() {

@@ -1,5 +1,6 @@
 package dev.edgeforge.api.account;
 
+import dev.edgeforge.api.security.SecretTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -8,14 +9,23 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import dev.edgeforge.api.security.SecretTokens;
-
 /**
  * Creates the first administrator on the first start, when no account exists: from {@code EDGEFORGE_ADMIN_EMAIL}
  * and {@code EDGEFORGE_ADMIN_PASSWORD} when set, otherwise with a generated password that is logged once.
  */
 @Component
 class AdminBootstrap implements ApplicationRunner {
+
+    private static final String GENERATED_PASSWORD_BANNER = """
+
+                ==================================================================
+                  EdgeForge created the first administrator account:
+                    email:    {}
+                    password: {}
+                  This password is shown only this once. To choose your own,
+                  set EDGEFORGE_ADMIN_EMAIL and EDGEFORGE_ADMIN_PASSWORD before
+                  the first start.
+                ==================================================================""";
 
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
     /** Serialises the check-then-create across several server instances starting against one database. */
@@ -27,8 +37,12 @@ class AdminBootstrap implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
 
-    AdminBootstrap(AccountService accounts, UserAccountRepository users, AccountProperties properties,
-                   TransactionTemplate transaction, JdbcClient jdbc) {
+    AdminBootstrap(
+            AccountService accounts,
+            UserAccountRepository users,
+            AccountProperties properties,
+            TransactionTemplate transaction,
+            JdbcClient jdbc) {
         this.accounts = accounts;
         this.users = users;
         this.properties = properties;
@@ -42,8 +56,10 @@ class AdminBootstrap implements ApplicationRunner {
     }
 
     private void createFirstAdminIfNoAccountExists() {
-        jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?)) AS locked").param(ADVISORY_LOCK_KEY)
-                .query(Integer.class).single();
+        jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?)) AS locked")
+                .param(ADVISORY_LOCK_KEY)
+                .query(Integer.class)
+                .single();
         if (users.count() > 0) {
             if (properties.admin().password() != null) {
                 log.info("Accounts already exist; EDGEFORGE_ADMIN_EMAIL/EDGEFORGE_ADMIN_PASSWORD are ignored");
@@ -65,16 +81,6 @@ class AdminBootstrap implements ApplicationRunner {
         String generated = SecretTokens.generateHex(12);
         accounts.create(email, generated, "Administrator", true);
         // logged once, at creation; it is never stored in clear and cannot be shown again
-        log.warn("""
-
-                ==================================================================
-                  EdgeForge created the first administrator account:
-                    email:    {}
-                    password: {}
-                  This password is shown only this once. To choose your own,
-                  set EDGEFORGE_ADMIN_EMAIL and EDGEFORGE_ADMIN_PASSWORD before
-                  the first start.
-                ==================================================================""",
-                Emails.normalize(email), generated);
+        log.warn(GENERATED_PASSWORD_BANNER, Emails.normalize(email), generated);
     }
 }

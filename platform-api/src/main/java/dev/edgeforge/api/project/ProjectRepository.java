@@ -2,14 +2,13 @@ package dev.edgeforge.api.project;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 interface ProjectRepository extends JpaRepository<Project, UUID> {
 
     @Query("""
-            select new dev.edgeforge.api.project.ProjectMembership(p, m.role)
+            select new ProjectMembership(p, m.role)
             from Project p join ProjectMember m on m.projectId = p.id
             where m.userId = :userId
             order by lower(p.name), p.createdAt""")

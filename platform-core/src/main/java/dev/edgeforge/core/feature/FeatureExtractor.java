@@ -1,6 +1,7 @@
 package dev.edgeforge.core.feature;
 
 import dev.edgeforge.core.dsp.DspBlock;
+import dev.edgeforge.core.impulse.AudioInput;
 import dev.edgeforge.core.impulse.ImageInput;
 import dev.edgeforge.core.impulse.ImageResizer;
 import dev.edgeforge.core.impulse.Impulse;
@@ -11,7 +12,6 @@ import dev.edgeforge.core.impulse.WindowedInput;
 import dev.edgeforge.core.impulse.Windower;
 import dev.edgeforge.core.sample.SampleData;
 import dev.edgeforge.core.sample.Sensor;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,6 +41,7 @@ public final class FeatureExtractor {
     private final Windower windower;
     /** The axes any block reads, in order of first use: only these are resampled and windowed. */
     private final List<String> usedAxes;
+
     private final FeatureCacheKey.Config cacheConfig;
 
     /**
@@ -50,7 +51,9 @@ public final class FeatureExtractor {
     public FeatureExtractor(Impulse impulse) {
         this.impulse = Objects.requireNonNull(impulse, "impulse");
         this.layout = FeatureLayout.of(impulse);
-        this.blocks = impulse.processingBlocks().stream().map(ProcessingBlock::createBlock).toList();
+        this.blocks = impulse.processingBlocks().stream()
+                .map(ProcessingBlock::createBlock)
+                .toList();
         this.windower = impulse.input() instanceof WindowedInput windowed ? new Windower(windowed) : null;
         Set<String> axes = new LinkedHashSet<>();
         impulse.processingBlocks().forEach(b -> axes.addAll(b.axes()));
@@ -128,7 +131,7 @@ public final class FeatureExtractor {
         SampleData data = source.data();
         if (data.isImage()) {
             throw new FeatureInputViolation(what + " is an image, but the impulse's input block takes "
-                    + (impulse.input() instanceof dev.edgeforge.core.impulse.AudioInput ? "audio" : "time series"));
+                    + (impulse.input() instanceof AudioInput ? "audio" : "time series"));
         }
         List<String> sampleAxes = data.sensors().stream().map(Sensor::name).toList();
         float[][] picked = new float[usedAxes.size()][];
@@ -160,9 +163,10 @@ public final class FeatureExtractor {
         if (!source.data().isImage()) {
             throw new FeatureInputViolation(what + " is a time series, but the impulse's input block takes images");
         }
-        RgbImage image = source.image().orElseThrow(() -> new FeatureInputViolation(what
-                + " is an image without its pixels; load it with FeatureSource.of(ParsedSample) from a file parsed"
-                + " with keepImagePixels"));
+        RgbImage image = source.image()
+                .orElseThrow(() -> new FeatureInputViolation(what
+                        + " is an image without its pixels; load it with FeatureSource.of(ParsedSample) from a file"
+                        + " parsed with keepImagePixels"));
         float[][] planes = ImageResizer.resize(image, input);
         float[] features = new float[featureLength()];
         for (int b = 0; b < blocks.size(); b++) {
@@ -188,6 +192,9 @@ public final class FeatureExtractor {
     }
 
     private ProcessingBlock blockReading(String axis) {
-        return impulse.processingBlocks().stream().filter(b -> b.axes().contains(axis)).findFirst().orElseThrow();
+        return impulse.processingBlocks().stream()
+                .filter(b -> b.axes().contains(axis))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -1,5 +1,6 @@
 package dev.edgeforge.core.feature;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -41,13 +42,14 @@ public record FeatureImportance(double[] fisherScores, double[] separability) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FeatureImportance i && java.util.Arrays.equals(i.fisherScores, fisherScores)
-                && java.util.Arrays.equals(i.separability, separability);
+        return o instanceof FeatureImportance i
+                && Arrays.equals(i.fisherScores, fisherScores)
+                && Arrays.equals(i.separability, separability);
     }
 
     @Override
     public int hashCode() {
-        return 31 * java.util.Arrays.hashCode(fisherScores) + java.util.Arrays.hashCode(separability);
+        return 31 * Arrays.hashCode(fisherScores) + Arrays.hashCode(separability);
     }
 
     @Override
@@ -72,8 +74,8 @@ public record FeatureImportance(double[] fisherScores, double[] separability) {
                 throw new IllegalArgumentException("row " + index + " has " + x.length + " features, row 0 has " + d);
             }
             int length = d;
-            double[][] s = perLabel.computeIfAbsent(row.label(), l -> new double[][] {{0}, new double[length],
-                    new double[length]});
+            double[][] s = perLabel.computeIfAbsent(
+                    row.label(), l -> new double[][] {{0}, new double[length], new double[length]});
             double n = ++s[0][0];
             double[] mean = s[1];
             double[] m2 = s[2];

@@ -1,6 +1,8 @@
 package dev.edgeforge.core.impulse;
 
+import dev.edgeforge.core.dsp.ParameterError;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,7 +24,7 @@ public final class Windower {
     private final WindowedInput input;
 
     public Windower(WindowedInput input) {
-        List<dev.edgeforge.core.dsp.ParameterError> errors = input.check();
+        List<ParameterError> errors = input.check();
         if (!errors.isEmpty()) {
             throw new ImpulseViolation(errors);
         }
@@ -50,8 +52,8 @@ public final class Windower {
         int length = sample[0].length;
         for (int a = 1; a < sample.length; a++) {
             if (sample[a].length != length) {
-                throw new IllegalArgumentException("axis " + a + " has " + sample[a].length
-                        + " readings but axis 0 has " + length);
+                throw new IllegalArgumentException(
+                        "axis " + a + " has " + sample[a].length + " readings but axis 0 has " + length);
             }
         }
         double sampleHz = 1000.0 / intervalMs;
@@ -87,7 +89,7 @@ public final class Windower {
             }
             float[][] axes = new float[signal.length][];
             for (int a = 0; a < signal.length; a++) {
-                axes[a] = java.util.Arrays.copyOfRange(signal[a], start, start + w);
+                axes[a] = Arrays.copyOfRange(signal[a], start, start + w);
             }
             windows.add(new Window(k, start * 1000.0 / f, axes));
         }

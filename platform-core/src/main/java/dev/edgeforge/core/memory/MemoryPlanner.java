@@ -3,9 +3,10 @@ package dev.edgeforge.core.memory;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.Operator;
 import dev.edgeforge.core.model.Tensor;
-
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,14 +41,23 @@ public final class MemoryPlanner {
     public MemoryPlan plan(ModelGraph graph) {
         List<TensorLifetime> lifetimes = lifetimes(graph);
         int lowerBound = lowerBound(lifetimes, graph.operators().size());
-        Map<String, Comparator<TensorLifetime>> orders = new java.util.LinkedHashMap<>();
-        Comparator<TensorLifetime> bySize = Comparator.comparingInt(TensorLifetime::bytes).reversed();
+        Map<String, Comparator<TensorLifetime>> orders = new LinkedHashMap<>();
+        Comparator<TensorLifetime> bySize =
+                Comparator.comparingInt(TensorLifetime::bytes).reversed();
         orders.put("greedy by size", bySize.thenComparingInt(TensorLifetime::first));
-        orders.put("greedy by lifetime", Comparator.<TensorLifetime>comparingInt(l -> l.last() - l.first())
-                .reversed().thenComparing(bySize));
-        orders.put("greedy by size x lifetime", Comparator.<TensorLifetime>comparingLong(
-                l -> (long) l.bytes() * (l.last() - l.first() + 1)).reversed().thenComparing(bySize));
-        orders.put("execution order", Comparator.comparingInt(TensorLifetime::first).thenComparing(bySize));
+        orders.put(
+                "greedy by lifetime",
+                Comparator.<TensorLifetime>comparingInt(l -> l.last() - l.first())
+                        .reversed()
+                        .thenComparing(bySize));
+        orders.put(
+                "greedy by size x lifetime",
+                Comparator.<TensorLifetime>comparingLong(l -> (long) l.bytes() * (l.last() - l.first() + 1))
+                        .reversed()
+                        .thenComparing(bySize));
+        orders.put(
+                "execution order",
+                Comparator.comparingInt(TensorLifetime::first).thenComparing(bySize));
         MemoryPlan best = null;
         for (Map.Entry<String, Comparator<TensorLifetime>> order : orders.entrySet()) {
             MemoryPlan plan = place(graph.tensors().size(), lifetimes, order.getValue(), lowerBound, order.getKey());
@@ -63,8 +73,8 @@ public final class MemoryPlanner {
         int tensorCount = graph.tensors().size();
         int[] first = new int[tensorCount];
         int[] last = new int[tensorCount];
-        java.util.Arrays.fill(first, -1);
-        java.util.Arrays.fill(last, -1);
+        Arrays.fill(first, -1);
+        Arrays.fill(last, -1);
         int lastOp = Math.max(graph.operators().size() - 1, 0);
         for (int id : graph.inputs()) {
             first[id] = 0;
@@ -115,12 +125,16 @@ public final class MemoryPlanner {
         return (int) Math.min(best, Integer.MAX_VALUE);
     }
 
-    private MemoryPlan place(int tensorCount, List<TensorLifetime> lifetimes, Comparator<TensorLifetime> order,
-                             int lowerBound, String strategy) {
+    private MemoryPlan place(
+            int tensorCount,
+            List<TensorLifetime> lifetimes,
+            Comparator<TensorLifetime> order,
+            int lowerBound,
+            String strategy) {
         List<TensorLifetime> sorted = new ArrayList<>(lifetimes);
         sorted.sort(order);
         int[] offsets = new int[tensorCount];
-        java.util.Arrays.fill(offsets, -1);
+        Arrays.fill(offsets, -1);
         List<TensorLifetime> placed = new ArrayList<>();
         long arena = 0;
         for (TensorLifetime tensor : sorted) {

@@ -1,13 +1,14 @@
 package dev.edgeforge.core.quantization;
 
-import org.junit.jupiter.api.Test;
-
 import static dev.edgeforge.core.quantization.FixedPointMath.multiplyByQuantizedMultiplier;
 import static dev.edgeforge.core.quantization.FixedPointMath.quantizeMultiplier;
 import static dev.edgeforge.core.quantization.FixedPointMath.roundingDivideByPOT;
 import static dev.edgeforge.core.quantization.FixedPointMath.saturatingRoundingDoublingHighMul;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
 
 /** The reference integer math against values worked out by hand. */
 class FixedPointMathTest {
@@ -32,7 +33,8 @@ class FixedPointMathTest {
     @Test
     void quantizeMultiplierVariantsCheckTheirRange() {
         assertThat(FixedPointMath.quantizeMultiplierGreaterThanOne(3.0).shift()).isEqualTo(2);
-        assertThat(FixedPointMath.quantizeMultiplierSmallerThanOneExp(0.1).shift()).isEqualTo(-3);
+        assertThat(FixedPointMath.quantizeMultiplierSmallerThanOneExp(0.1).shift())
+                .isEqualTo(-3);
         assertThatThrownBy(() -> FixedPointMath.quantizeMultiplierGreaterThanOne(0.25))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> FixedPointMath.quantizeMultiplierSmallerThanOneExp(3.0))
@@ -78,8 +80,10 @@ class FixedPointMathTest {
         assertThat(multiplyByQuantizedMultiplier(-7, 1 << 30, -1)).isEqualTo(-2);
         // A multiplier of 0.1 applied to 1000 is 100.
         QuantizedMultiplier tenth = quantizeMultiplier(0.1);
-        assertThat(multiplyByQuantizedMultiplier(1000, tenth.multiplier(), tenth.shift())).isEqualTo(100);
-        assertThat(multiplyByQuantizedMultiplier(-1005, tenth.multiplier(), tenth.shift())).isEqualTo(-101);
+        assertThat(multiplyByQuantizedMultiplier(1000, tenth.multiplier(), tenth.shift()))
+                .isEqualTo(100);
+        assertThat(multiplyByQuantizedMultiplier(-1005, tenth.multiplier(), tenth.shift()))
+                .isEqualTo(-101);
     }
 
     @Test
@@ -94,11 +98,11 @@ class FixedPointMathTest {
     void fixedPointExpAndReciprocalApproximateTheRealFunctions() {
         // exp(-1) with 5 integer bits in: raw = -1 × 2^26 (gemmlowp's polynomial is good to about 1e-7).
         int exp = FixedPointMath.expOnNegativeValues(-(1 << 26), 5);
-        assertThat(exp / Math.pow(2, 31)).isCloseTo(Math.exp(-1), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(exp / Math.pow(2, 31)).isCloseTo(Math.exp(-1), Offset.offset(1e-6));
         assertThat(FixedPointMath.expOnNegativeValues(0, 5)).isEqualTo(Integer.MAX_VALUE);
         // 1 / (1 + 0.5) = 2/3.
         int third = FixedPointMath.oneOverOnePlusXForXIn01(1 << 30);
-        assertThat(third / Math.pow(2, 31)).isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-8));
+        assertThat(third / Math.pow(2, 31)).isCloseTo(2.0 / 3, Offset.offset(1e-8));
         // Softmax preprocessing of beta 1, input scale 1/16: 2^26 / 16 = 2^22 → multiplier 2^30, shift 23.
         QuantizedMultiplier m = FixedPointMath.preprocessSoftmaxScaling(1.0, 1.0 / 16, 5);
         assertThat(m).isEqualTo(new QuantizedMultiplier(1 << 30, 23));

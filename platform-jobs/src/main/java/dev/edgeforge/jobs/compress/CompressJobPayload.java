@@ -1,13 +1,13 @@
 package dev.edgeforge.jobs.compress;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
 import dev.edgeforge.core.learning.FeatureKind;
 import dev.edgeforge.core.learning.Hyperparameters;
 import dev.edgeforge.core.learning.LearningBlock;
 import dev.edgeforge.core.learning.TensorShape;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 
 /**
  * The input of a {@code compress} job, written by the server from the model row: everything the worker needs, so it
@@ -25,9 +25,16 @@ import dev.edgeforge.core.learning.TensorShape;
  * @param featureShape     the shape of one window's features, channels last
  * @param options          the stages to run
  */
-public record CompressJobPayload(UUID modelId, String networkKey, LearningBlock learningBlock,
-                                 Hyperparameters hyperparameters, String trainingFeatures, String testingFeatures,
-                                 FeatureKind featureKind, TensorShape featureShape, CompressionOptions options) {
+public record CompressJobPayload(
+        UUID modelId,
+        String networkKey,
+        LearningBlock learningBlock,
+        Hyperparameters hyperparameters,
+        String trainingFeatures,
+        String testingFeatures,
+        FeatureKind featureKind,
+        TensorShape featureShape,
+        CompressionOptions options) {
 
     /** The job type. */
     public static final String TYPE = "compress";
@@ -45,7 +52,7 @@ public record CompressJobPayload(UUID modelId, String networkKey, LearningBlock 
             problems.add("learningBlock is missing");
         } else if (learningBlock.kind() != LearningBlock.Kind.CLASSIFICATION) {
             problems.add("only classification models can be compressed, this one is "
-                    + learningBlock.kind().name().toLowerCase(java.util.Locale.ROOT));
+                    + learningBlock.kind().name().toLowerCase(Locale.ROOT));
         }
         if (hyperparameters == null) {
             problems.add("hyperparameters are missing");

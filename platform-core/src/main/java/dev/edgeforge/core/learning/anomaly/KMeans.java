@@ -1,7 +1,7 @@
 package dev.edgeforge.core.learning.anomaly;
 
 import dev.edgeforge.core.learning.KMeansSettings;
-
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -14,8 +14,7 @@ import java.util.Random;
  */
 public final class KMeans {
 
-    private KMeans() {
-    }
+    private KMeans() {}
 
     /**
      * Clusters {@code features} (one row per sample).
@@ -30,14 +29,14 @@ public final class KMeans {
         int n = features.length;
         int k = settings.clusterCount();
         if (n < k) {
-            throw new IllegalArgumentException("K-means with " + k + " clusters needs at least " + k
-                    + " samples, got " + n + "; add samples or lower the cluster count");
+            throw new IllegalArgumentException("K-means with " + k + " clusters needs at least " + k + " samples, got "
+                    + n + "; add samples or lower the cluster count");
         }
         int d = features[0].length;
         for (int i = 0; i < n; i++) {
             if (features[i].length != d) {
-                throw new IllegalArgumentException("sample " + i + " has " + features[i].length
-                        + " features, sample 0 has " + d);
+                throw new IllegalArgumentException(
+                        "sample " + i + " has " + features[i].length + " features, sample 0 has " + d);
             }
             for (int j = 0; j < d; j++) {
                 if (!Float.isFinite(features[i][j])) {
@@ -58,12 +57,12 @@ public final class KMeans {
         Random rng = new Random(seed);
         double[][] centres = kMeansPlusPlus(z, k, rng);
         int[] assignment = new int[n];
-        java.util.Arrays.fill(assignment, -1);
+        Arrays.fill(assignment, -1);
         int iterations = 0;
         while (iterations < settings.maxIterations()) {
             iterations++;
             if (!assign(z, centres, assignment)) {
-                break;   // the centres are already the means of their samples
+                break; // the centres are already the means of their samples
             }
             update(z, centres, assignment);
         }
@@ -84,7 +83,7 @@ public final class KMeans {
     private static void standardization(float[][] features, boolean standardize, float[] mean, float[] scale) {
         int d = mean.length;
         if (!standardize) {
-            java.util.Arrays.fill(scale, 1f);
+            Arrays.fill(scale, 1f);
             return;
         }
         for (int j = 0; j < d; j++) {
@@ -119,7 +118,7 @@ public final class KMeans {
                 total += v;
             }
             if (total == 0) {
-                break;   // every sample coincides with a centre: no more distinct points
+                break; // every sample coincides with a centre: no more distinct points
             }
             double target = rng.nextDouble() * total;
             int pick = n - 1;
@@ -137,7 +136,7 @@ public final class KMeans {
             }
             chosen++;
         }
-        return java.util.Arrays.copyOf(centres, chosen);
+        return Arrays.copyOf(centres, chosen);
     }
 
     /** Assigns every sample to its nearest centre; returns whether any assignment changed. */
