@@ -43,7 +43,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -52,7 +51,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs deployment jobs ({@value #TYPE}; input: {@link DeployJobPayload}, result: {@link DeployResult}):
+ * Runs deployment jobs ({@value DeployJobPayload#TYPE}; input: {@link DeployJobPayload}, result: {@link DeployResult}):
  * <ol>
  *   <li>reads the int8 .tflite from the object store ({@link TfliteReader}) and the test windows
  *       ({@link TestWindowFile}; seeded random int8 windows when the model has none, which the log and the result
@@ -70,12 +69,6 @@ import tools.jackson.databind.json.JsonMapper;
  * the same keys again with the same content.
  */
 public final class DeployJobHandler implements JobHandler {
-
-    /** The job type. */
-    public static final String TYPE = DeployJobPayload.TYPE;
-
-    /** The formats {@link DeploymentBuilder} produces in this version (the server refuses the others). */
-    public static final Set<DeploymentFormat> AVAILABLE_FORMATS = DeploymentFormat.AVAILABLE;
 
     /** Most compiler output lines copied into the job's log; the full output is in the report. */
     static final int MAX_COMPILER_LOG_LINES = 200;
@@ -116,7 +109,7 @@ public final class DeployJobHandler implements JobHandler {
 
     @Override
     public String type() {
-        return TYPE;
+        return DeployJobPayload.TYPE;
     }
 
     @Override
@@ -226,7 +219,7 @@ public final class DeployJobHandler implements JobHandler {
         } catch (IllegalArgumentException e) {
             throw new NonRetryableJobException(e.getMessage(), e);
         }
-        if (!AVAILABLE_FORMATS.contains(format)) {
+        if (!DeploymentFormat.AVAILABLE.contains(format)) {
             throw new NonRetryableJobException("the " + format.id() + " format is not available in this version");
         }
         return format;

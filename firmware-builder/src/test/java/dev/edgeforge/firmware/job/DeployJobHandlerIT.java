@@ -580,6 +580,6 @@ class DeployJobHandlerIT {
     }
 
     private static RecordingJobContext recording(String payload) {
-        return new RecordingJobContext(PROJECT, DeployJobHandler.TYPE, payload).attempt(1, 1);
+        return new RecordingJobContext(PROJECT, DeployJobPayload.TYPE, payload).attempt(1, 1);
     }
 }

@@ -113,7 +113,7 @@ public class FeatureJobService {
                     + "upload data or enable samples first.");
         }
         String payload = FeatureJobPayload.of(stored.impulse(), enabled).toJson();
-        UUID jobId = enqueue(NewJob.of(FeatureJobPayload.JOB_TYPE, projectId, payload));
+        UUID jobId = enqueue(NewJob.of(FeatureJobPayload.TYPE, projectId, payload));
         runs.insert(jobId, projectId, version, enabled.size(), clock.instant(), startedBy);
         return new Started(jobId, version, enabled.size());
     }
