@@ -355,29 +355,13 @@ public final class DeployJobHandler implements JobHandler {
             String why = board.name() + " is not emulated: the image was compiled and linked for it but not run; "
                     + "deploy to " + BoardCatalogue.QEMU_BOARD_ID + " to prove the same model in QEMU";
             context.log("Verification: not run (" + why + ")");
-            return new DeployResult.Verification(
-                    DeployResult.Verification.NOT_EMULATED,
-                    false,
-                    board.id(),
-                    windows.source(),
-                    windows.note() + "; " + why,
-                    0,
-                    0,
-                    0,
-                    List.of(),
-                    "",
-                    null,
-                    estimatedInstructions,
-                    null,
-                    null,
-                    0,
-                    null,
-                    0);
+            return new DeployResult.NotEmulated(
+                    board.id(), windows.source(), windows.note() + "; " + why, estimatedInstructions);
         }
         int total = windows.windows().size();
         context.log("Verifying in QEMU (" + board.qemuMachine().orElseThrow() + "): " + total
                 + " windows against the Java int8 reference interpreter");
-        DeployResult.Verification result = verification.verify(
+        DeployResult.EmulatedRun result = verification.verify(
                 built.firmwareElf().get(),
                 model,
                 impulse,
@@ -389,11 +373,11 @@ public final class DeployJobHandler implements JobHandler {
                     context.log("Verified " + done + " of " + total + " windows");
                 },
                 context::throwIfCancelled);
-        if (result.verified()) {
-            context.log("VERIFIED: all " + result.windows() + " outputs equal the reference bit for bit"
-                    + instructions(result));
-        } else if (result.failure() != null) {
-            context.log("NOT VERIFIED: the device run did not complete: " + result.failure());
+        if (result instanceof DeployResult.Verified verified) {
+            context.log("VERIFIED: all " + verified.windows() + " outputs equal the reference bit for bit"
+                    + instructions(verified));
+        } else if (result instanceof DeployResult.RunFailed failed) {
+            context.log("NOT VERIFIED: the device run did not complete: " + failed.failure());
         } else {
             context.log("NOT VERIFIED: " + result.mismatchCount() + " of " + result.windows()
                     + " windows differ from the reference; first: "
@@ -410,7 +394,7 @@ public final class DeployJobHandler implements JobHandler {
         return result;
     }
 
-    private static String instructions(DeployResult.Verification result) {
+    private static String instructions(DeployResult.Verified result) {
         return result.instructions() == null
                 ? ""
                 : String.format(

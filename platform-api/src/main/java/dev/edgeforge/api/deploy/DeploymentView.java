@@ -25,7 +25,8 @@ import java.util.UUID;
  * @param memoryReport      flash and RAM by section, arena vs lower bound, once ready
  * @param verified          whether every test window's output on the emulated device equals the server's int8
  *                          reference, bit for bit
- * @param verification      the details: windows, mismatches, device vs server accuracy, instructions per inference
+ * @param verification      the outcome ({@code status}: verified, mismatch, failed or not-emulated) and, for a run in
+ *                          the emulator, windows, mismatches, device vs server accuracy, instructions per inference
  * @param bundle            the ZIP, once ready
  * @param downloadAvailable whether {@link #downloadUrl} answers with the ZIP now
  * @param downloadUrl       where to download the ZIP
