@@ -31,7 +31,8 @@ class VerificationJsonTest {
              "estimatedInstructions": 1200}""";
 
     private static final String STORED_FAILED = """
-            {"board": "netduinoplus2-qemu", "failure": "QEMU did not answer within 60 s (windows after 5 were not sent)",
+            {"board": "netduinoplus2-qemu",
+             "failure": "QEMU did not answer within 60 s (windows after 5 were not sent)",
              "status": "failed", "windows": 16, "matching": 5, "verified": false, "mismatches": [],
              "windowNote": "16 seeded random int8 windows", "counterUnit": "instr", "instructions": null,
              "windowSource": "random", "elapsedMillis": 60000, "mismatchCount": 0, "deviceAccuracy": null,
