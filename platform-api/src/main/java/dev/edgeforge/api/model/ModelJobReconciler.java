@@ -120,16 +120,16 @@ class ModelJobReconciler {
             object.remove("history");
         }
         return new ModelRepository.Trained(
-                result.labels(),
-                JSON.valueToTree(result.inputShape()),
+                new ModelRecord.Signature(JSON.valueToTree(result.inputShape()), result.labels()),
                 metrics,
                 history.isMissingNode() ? null : history,
                 JSON.valueToTree(result.summary()),
-                result.float32() == null ? null : JSON.valueToTree(result.float32()),
-                result.int8() == null ? null : JSON.valueToTree(result.int8()),
-                result.int8UnavailableReason(),
                 result.anomalyThreshold(),
-                result.artifacts());
+                new ModelRecord.Files(
+                        result.artifacts(),
+                        result.float32() == null ? null : JSON.valueToTree(result.float32()),
+                        result.int8() == null ? null : JSON.valueToTree(result.int8()),
+                        result.int8UnavailableReason()));
     }
 
     private boolean applyTest(ModelRepository.Waiting waiting) {
@@ -150,7 +150,7 @@ class ModelJobReconciler {
                 if (model.isEmpty()) {
                     return false;
                 }
-                ObjectNode metrics = model.get().metrics() instanceof ObjectNode existing
+                ObjectNode metrics = model.get().evaluation().metrics() instanceof ObjectNode existing
                         ? existing.deepCopy()
                         : JSON.createObjectNode();
                 Double threshold = null;
@@ -166,7 +166,7 @@ class ModelJobReconciler {
                         metrics.put("uncertainThreshold", threshold);
                     }
                 }
-                JsonNode summary = mergeSummary(model.get().summary(), JSON.valueToTree(result.summary()));
+                JsonNode summary = mergeSummary(model.get().evaluation().summary(), JSON.valueToTree(result.summary()));
                 return models.applyTest(
                         waiting.modelId(),
                         job.id(),

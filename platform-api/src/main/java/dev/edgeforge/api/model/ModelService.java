@@ -95,8 +95,8 @@ public class ModelService {
      */
     public void delete(UUID projectId, UUID modelId) {
         ModelRecord model = find(projectId, modelId, ProjectRole.MEMBER);
-        if (model.state() == ModelState.TRAINING && model.trainJobId() != null) {
-            queue.find(model.trainJobId())
+        if (model.state() == ModelState.TRAINING && model.status().trainJobId() != null) {
+            queue.find(model.status().trainJobId())
                     .filter(job -> !job.state().isTerminal())
                     .ifPresent(job -> queue.requestCancel(job.id()));
         }
@@ -131,8 +131,8 @@ public class ModelService {
         if (key == null) {
             throw new ModelVariantUnavailableViolation("The model '" + model.name() + "' has no " + wanted
                     + " file"
-                    + (wanted.equals("int8") && model.int8UnavailableReason() != null
-                            ? ": " + model.int8UnavailableReason()
+                    + (wanted.equals("int8") && model.files().int8UnavailableReason() != null
+                            ? ": " + model.files().int8UnavailableReason()
                             : "; download the other variant."));
         }
         return new TfliteFile(fileName(model.name()) + "-" + wanted + ".tflite", files.bytes(key));
@@ -169,8 +169,8 @@ public class ModelService {
         double used = threshold != null
                 ? threshold
                 : model.kind() == ModelKind.ANOMALY
-                        ? orElse(model.anomalyThreshold(), 0)
-                        : orElse(model.uncertainThreshold(), TrainJobPayload.DEFAULT_UNCERTAIN_THRESHOLD);
+                        ? orElse(model.evaluation().anomalyThreshold(), 0)
+                        : orElse(model.evaluation().uncertainThreshold(), TrainJobPayload.DEFAULT_UNCERTAIN_THRESHOLD);
         return ModelPredictions.view(modelId, predictions, used);
     }
 
@@ -190,9 +190,9 @@ public class ModelService {
                 model.name(),
                 model.kind(),
                 model.labels(),
-                model.impulseVersion(),
+                model.lineage().impulseVersion(),
                 model.artifacts(),
-                model.anomalyThreshold());
+                model.evaluation().anomalyThreshold());
     }
 
     ModelRecord find(UUID projectId, UUID modelId, ProjectRole role) {

@@ -17,7 +17,6 @@ import dev.edgeforge.infra.storage.ObjectStore;
 import dev.edgeforge.infra.testing.SharedPostgres;
 import dev.edgeforge.infra.testing.TestDatabase;
 import dev.edgeforge.jobs.JobJson;
-import dev.edgeforge.jobs.training.ModelArtifacts;
 import dev.edgeforge.jobs.training.ModelKind;
 import dev.edgeforge.jobs.training.TrainJobPayload;
 import dev.edgeforge.jobs.training.TrainJobResult;
@@ -103,38 +102,13 @@ class TrainingWorkerProcessIT {
         UUID jobId = queue.enqueue(NewJob.of(TrainJobPayload.TYPE, projectId, JobJson.write(payload)));
         Instant now = Instant.now();
         models.insert(new ModelRecord(
-                modelId,
-                projectId,
-                "Killed once",
-                ModelKind.CLASSIFICATION,
-                ModelState.TRAINING,
-                ModelSource.TRAINED,
-                null,
-                1,
-                null,
-                null,
-                null,
-                42L,
-                "flat",
-                null,
-                training.header().labels(),
-                trainingKey,
-                null,
-                0.6,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                new ModelArtifacts(null, null, null, null, null, null),
-                jobId,
-                null,
-                null,
-                now,
-                now,
-                null));
+                new ModelRecord.Identity(
+                        modelId, projectId, "Killed once", ModelKind.CLASSIFICATION, ModelSource.TRAINED, now, now),
+                ModelRecord.Status.training(jobId),
+                new ModelRecord.Lineage(1, null, null, null, 42L, "flat", trainingKey, null),
+                new ModelRecord.Signature(null, training.header().labels()),
+                ModelRecord.Evaluation.none(0.6),
+                ModelRecord.Files.none()));
 
         workers.add(startWorker(objects, "worker-a"));
         workers.add(startWorker(objects, "worker-b"));
@@ -189,8 +163,9 @@ class TrainingWorkerProcessIT {
         ModelRecord model = rows.get(0);
         assertThat(model.state()).isEqualTo(ModelState.READY);
         assertThat(model.artifacts()).isEqualTo(result.artifacts());
-        assertThat(model.history().size()).isEqualTo(40);
-        assertThat(model.metrics()
+        assertThat(model.evaluation().history().size()).isEqualTo(40);
+        assertThat(model.evaluation()
+                        .metrics()
                         .path("validation")
                         .path("float32")
                         .path("accuracy")
