@@ -1,5 +1,6 @@
 package dev.edgeforge.api.compression;
 
+import dev.edgeforge.api.job.JobStatus;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -21,6 +22,6 @@ public record ModelCompressionItem(
         String kind,
         String state,
         boolean compressible,
-        String latestJobState,
+        JobStatus latestJobState,
         String chosenVariant,
         Instant createdAt) {}

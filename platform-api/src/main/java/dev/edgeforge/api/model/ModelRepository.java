@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -21,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code model} table through plain SQL: JSON columns are jsonb, written from and read into trees. Updates that
- * apply a job's outcome are conditional on the row still waiting for that job, so applying twice (two servers, a
- * retried reconcile) changes nothing the second time.
+ * apply a job's outcome are conditional on the row still waiting for that job, so applying twice (two servers, an
+ * event delivered again) changes nothing the second time.
  */
 @Repository
 class ModelRepository {
@@ -137,31 +136,23 @@ class ModelRepository {
                 == 1;
     }
 
-    /** A model waiting for a job: its train job (state training) or a test job not applied yet. */
-    record Waiting(UUID modelId, UUID projectId, UUID jobId) {}
-
-    /** Models still training, optionally of one project only. */
-    List<Waiting> training(UUID projectId) {
-        return jdbc.sql("SELECT id, project_id, train_job_id FROM model WHERE state = 'training'"
-                        + (projectId == null ? "" : " AND project_id = :projectId"))
-                .params(projectParams(projectId))
-                .query((rs, row) -> new Waiting(
-                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)))
-                .list();
+    /** The model still training with this train job, if any. */
+    Optional<UUID> waitingForTraining(UUID trainJobId) {
+        return jdbc.sql("SELECT id FROM model WHERE train_job_id = :jobId AND state = 'training'")
+                .param("jobId", trainJobId)
+                .query(UUID.class)
+                .optional();
     }
 
-    /** Models whose latest test job has not been applied yet. */
-    List<Waiting> pendingTests(UUID projectId) {
-        return jdbc.sql("SELECT id, project_id, pending_test_job_id FROM model WHERE pending_test_job_id IS NOT NULL"
-                        + (projectId == null ? "" : " AND project_id = :projectId"))
-                .params(projectParams(projectId))
-                .query((rs, row) -> new Waiting(
-                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)))
-                .list();
-    }
+    /** A model waiting for the outcome of a test job. */
+    record Waiting(UUID modelId, UUID projectId) {}
 
-    private static Map<String, Object> projectParams(UUID projectId) {
-        return projectId == null ? Map.of() : Map.of("projectId", projectId);
+    /** The model whose pending test job this is, if any. */
+    Optional<Waiting> waitingForTest(UUID testJobId) {
+        return jdbc.sql("SELECT id, project_id FROM model WHERE pending_test_job_id = :jobId")
+                .param("jobId", testJobId)
+                .query((rs, row) -> new Waiting(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+                .optional();
     }
 
     /** What a finished training puts into the row (the evaluation's test figures come with a test job). */

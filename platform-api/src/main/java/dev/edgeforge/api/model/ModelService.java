@@ -21,8 +21,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * A project's models: list, details, rename, delete, the {@code .tflite} files and the per-window test predictions.
- * Reads bring the project's models up to date with their jobs first, so a model is shown ready as soon as its job
- * succeeded. Other features (deployment, compression) find a model's files through {@link #requireReady}.
+ * Reads are plain reads of the {@code model} rows, which {@link ModelJobOutcomes} keeps up to date with their jobs.
+ * Other features (deployment, compression) find a model's files through {@link #requireReady}.
  */
 @Service
 public class ModelService {
@@ -31,7 +31,6 @@ public class ModelService {
 
     private final ProjectAccess access;
     private final ModelRepository models;
-    private final ModelJobReconciler reconciler;
     private final ModelFiles files;
     private final ObjectStore store;
     private final JobQueue queue;
@@ -40,14 +39,12 @@ public class ModelService {
     ModelService(
             ProjectAccess access,
             ModelRepository models,
-            ModelJobReconciler reconciler,
             ModelFiles files,
             ObjectStore store,
             JobQueue queue,
             Clock clock) {
         this.access = access;
         this.models = models;
-        this.reconciler = reconciler;
         this.files = files;
         this.store = store;
         this.queue = queue;
@@ -56,7 +53,6 @@ public class ModelService {
 
     public List<ModelListItem> list(UUID projectId) {
         access.requireRole(projectId, ProjectRole.VIEWER);
-        reconciler.reconcile(projectId);
         return models.list(projectId).stream().map(ModelViews::listItem).toList();
     }
 
@@ -197,7 +193,6 @@ public class ModelService {
 
     ModelRecord find(UUID projectId, UUID modelId, ProjectRole role) {
         access.requireRole(projectId, role);
-        reconciler.reconcile(projectId);
         return models.find(projectId, modelId).orElseThrow(() -> new ModelNotFoundException(modelId));
     }
 

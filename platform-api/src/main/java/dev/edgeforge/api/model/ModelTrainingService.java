@@ -90,7 +90,7 @@ public class ModelTrainingService {
 
     /** Creates the model and enqueues its train job. */
     @Transactional
-    public JobStarted train(UUID projectId, TrainRequest request) {
+    public ModelJobStarted train(UUID projectId, TrainRequest request) {
         access.requireRole(projectId, ProjectRole.MEMBER);
         TrainRequest body = request == null ? new TrainRequest(null, null, null, null) : request;
         LocatedFeatures features = locate(projectId).orElseThrow(FeaturesNotGeneratedViolation::forTraining);
@@ -162,12 +162,12 @@ public class ModelTrainingService {
                         kind == ModelKind.REGRESSION ? List.of("value") : header.labels()),
                 ModelRecord.Evaluation.none(kind == ModelKind.CLASSIFICATION ? payload.threshold() : null),
                 ModelRecord.Files.none()));
-        return new JobStarted(jobId, modelId);
+        return new ModelJobStarted(jobId, modelId);
     }
 
     /** Enqueues a test job of a ready model on the project's current test features. */
     @Transactional
-    public JobStarted test(UUID projectId, TestRequest request) {
+    public ModelJobStarted test(UUID projectId, TestRequest request) {
         access.requireRole(projectId, ProjectRole.MEMBER);
         if (request == null || request.modelId() == null) {
             throw new ValidationViolation("modelId", "is required: the model to test");
@@ -209,7 +209,7 @@ public class ModelTrainingService {
                 model.evaluation().anomalyThreshold());
         UUID jobId = enqueue(NewJob.of(TestJobPayload.TYPE, projectId, JobJson.write(payload)));
         models.setPendingTest(model.id(), jobId, clock.instant());
-        return new JobStarted(jobId, model.id());
+        return new ModelJobStarted(jobId, model.id());
     }
 
     /** What the training page starts from. */

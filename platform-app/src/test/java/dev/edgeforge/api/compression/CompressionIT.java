@@ -145,8 +145,8 @@ class CompressionIT {
                 .filteredOn(l -> l.startsWith("structured pruning: Epoch "))
                 .hasSize(8);
 
-        // the report, as the viewer sees it too
-        JsonNode view = client.get(modelBase + "/compression", viewer.auth()).json();
+        // the report, as the viewer sees it too, once the job's end reached the compression's row
+        JsonNode view = awaitLatestJob(modelBase, jobId, "succeeded");
         assertThat(view.path("latestJob").path("id").asString()).isEqualTo(jobId.toString());
         assertThat(view.path("latestJob").path("state").asString()).isEqualTo("succeeded");
         JsonNode result = view.path("result");
@@ -373,6 +373,30 @@ class CompressionIT {
                         .page("/projects/" + projectId + "/models/" + ready + "/compression")
                         .status())
                 .isEqualTo(404);
+    }
+
+    /**
+     * GETs the model's compression until its latest job is {@code jobId} in {@code state}: the row follows the job's
+     * events, within about a second of the job's end.
+     */
+    private JsonNode awaitLatestJob(String modelBase, UUID jobId, String state) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        JsonNode view = null;
+        while (System.nanoTime() < deadline) {
+            view = client.get(modelBase + "/compression", viewer.auth()).json();
+            JsonNode latest = view.path("latestJob");
+            if (latest.path("id").asString().equals(jobId.toString())
+                    && latest.path("state").asString().equals(state)) {
+                return view;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+        throw new AssertionError("the compression's latest job did not become " + jobId + " " + state + ": " + view);
     }
 
     private static void assertProblem(ApiClient.Response response, int status, String code) {

@@ -2,6 +2,7 @@ package dev.edgeforge.api.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.edgeforge.api.job.JobSucceeded;
 import dev.edgeforge.core.feature.FeatureSet;
 import dev.edgeforge.core.learning.FeatureKind;
 import dev.edgeforge.core.learning.Hyperparameters;
@@ -154,10 +155,12 @@ class TrainingWorkerProcessIT {
                     .isZero();
         }
 
-        // the server applies the job to the model row (here without a server: the same reconciler class)
-        ModelJobReconciler reconciler = new ModelJobReconciler(models, queue, store, Clock.systemUTC());
-        assertThat(reconciler.reconcileAll()).isEqualTo(1);
-        assertThat(reconciler.reconcileAll()).isZero();
+        // the server applies the job's event to the model row (here without a server: the same listener class),
+        // once however often the event comes
+        ModelJobOutcomes outcomes = new ModelJobOutcomes(models, store, Clock.systemUTC());
+        JobSucceeded succeeded = new JobSucceeded(done.id(), projectId, done.type(), done.result(), done.finishedAt());
+        assertThat(outcomes.apply(succeeded)).isTrue();
+        assertThat(outcomes.apply(succeeded)).as("the same event again").isFalse();
         List<ModelRecord> rows = models.list(projectId);
         assertThat(rows).hasSize(1);
         ModelRecord model = rows.get(0);
