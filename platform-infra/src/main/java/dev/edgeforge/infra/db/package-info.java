@@ -6,7 +6,7 @@
  * (a second start fails with the PID of the first); a server orphaned by a killed JVM is stopped before a new one
  * starts on its directory; kept data runs with fsync on.
  *
- * <p>Tests of every module reuse the test-jar of platform-infra: {@code dev.edgeforge.infra.db.testing}
+ * <p>Tests of every module reuse the test-jar of platform-infra: {@code dev.edgeforge.infra.testing}
  * (one embedded server per JVM, a fresh database per test class, migrated by Flyway from {@code db/migrations}).
  */
 package dev.edgeforge.infra.db;

@@ -5,11 +5,11 @@
  *
  * <p>Producers use {@link dev.edgeforge.infra.job.JobQueue} (enqueue, find, list, logs, requestCancel). The server
  * learns of state changes through {@link dev.edgeforge.infra.job.JobStateChanges} (a LISTEN connection and the
- * changes not published yet). Workers
- * run a {@link dev.edgeforge.infra.job.JobWorker} with {@link dev.edgeforge.infra.job.JobHandler}s; its steps are
- * small classes: claim ({@code JobClaimer}), run ({@code JobExecution}), heartbeat ({@code LeaseHeartbeat}),
- * reap dead leases ({@code DeadLeaseReaper}), record progress/logs/result ({@code JobRecorder}) and the final
- * state ({@code JobFinisher}). All times come from the injected {@link java.time.Clock}.
+ * changes not published yet). Workers run a {@link dev.edgeforge.infra.job.JobWorker} with
+ * {@link dev.edgeforge.infra.job.JobHandler}s; its steps are small classes: claim ({@code JobClaimer}), run
+ * ({@code JobExecution}), heartbeat ({@code LeaseHeartbeat}), reap dead leases ({@code DeadLeaseReaper}), record
+ * progress/logs/result ({@code JobRecorder}) and the final state ({@code JobFinisher}). All times come from the
+ * injected {@link java.time.Clock}.
  *
  * <p>Invariants:
  * <ul>
