@@ -11,7 +11,6 @@ import dev.edgeforge.core.model.DataType;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.tflite.TfliteReader;
 import dev.edgeforge.infra.job.Job;
-import dev.edgeforge.infra.job.JobHandler;
 import dev.edgeforge.infra.job.JobQueue;
 import dev.edgeforge.infra.job.JobState;
 import dev.edgeforge.infra.storage.ObjectStore;
@@ -26,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,9 +53,6 @@ class CompressionIT {
     DataSource dataSource;
 
     @Autowired
-    List<JobHandler> handlers;
-
-    @Autowired
     ChosenVariants chosenVariants;
 
     TrainedModels models;
@@ -69,7 +64,7 @@ class CompressionIT {
 
     @BeforeEach
     void setUp() {
-        models = new TrainedModels(queue, store, dataSource, handlers);
+        models = new TrainedModels(queue, store, dataSource);
         client = ApiClient.stateless(port);
         owner = TestUsers.register(client, "compressor");
         viewer = TestUsers.register(client, "onlooker");
@@ -78,11 +73,6 @@ class CompressionIT {
         ApiClient.Response added =
                 client.post(base + "/members", Map.of("email", viewer.email(), "role", "viewer"), owner.auth());
         assertThat(added.status()).as(added.body()).isEqualTo(201);
-    }
-
-    @AfterEach
-    void tearDown() {
-        models.close();
     }
 
     @Test
