@@ -27,7 +27,7 @@ import java.util.UUID;
 public record CompressionView(
         UUID modelId,
         String modelName,
-        String modelState,
+        CompressibleModel.State modelState,
         boolean compressible,
         String reason,
         List<String> labels,

@@ -20,7 +20,7 @@ public record ModelCompressionItem(
         UUID id,
         String name,
         String kind,
-        String state,
+        CompressibleModel.State state,
         boolean compressible,
         JobStatus latestJobState,
         String chosenVariant,

@@ -59,7 +59,7 @@ public class LiveClassificationService {
             UUID projectId, UUID modelId, String sampleId, MultipartFile file, Double threshold) {
         ModelRecord model = models.find(projectId, modelId, ProjectRole.VIEWER);
         if (!model.isReady()) {
-            throw new ModelNotReadyViolation(model.name(), model.state().value());
+            throw new ModelNotReadyViolation(model.name(), model.state());
         }
         boolean hasFile = file != null && !file.isEmpty();
         boolean hasSample = sampleId != null && !sampleId.isBlank();

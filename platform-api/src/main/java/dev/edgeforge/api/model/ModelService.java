@@ -119,7 +119,7 @@ public class ModelService {
             throw new ValidationViolation("variant", "must be int8 or float32, got '" + variant + "'");
         }
         if (!model.isReady()) {
-            throw new ModelNotReadyViolation(model.name(), model.state().value());
+            throw new ModelNotReadyViolation(model.name(), model.state());
         }
         String key = wanted.equals("int8")
                 ? model.artifacts().int8()
@@ -179,7 +179,7 @@ public class ModelService {
     public ReadyModel requireReady(UUID projectId, UUID modelId) {
         ModelRecord model = find(projectId, modelId, ProjectRole.VIEWER);
         if (!model.isReady()) {
-            throw new ModelNotReadyViolation(model.name(), model.state().value());
+            throw new ModelNotReadyViolation(model.name(), model.state());
         }
         return new ReadyModel(
                 model.id(),

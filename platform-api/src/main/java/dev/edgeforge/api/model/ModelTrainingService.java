@@ -179,7 +179,7 @@ public class ModelTrainingService {
         ModelRecord model = models.find(projectId, request.modelId())
                 .orElseThrow(() -> new ModelNotFoundException(request.modelId()));
         if (!model.isReady()) {
-            throw new ModelNotReadyViolation(model.name(), model.state().value());
+            throw new ModelNotReadyViolation(model.name(), model.state());
         }
         LocatedFeatures features = locate(projectId).orElseThrow(FeaturesNotGeneratedViolation::forTesting);
         if (features.testingKey() == null) {
