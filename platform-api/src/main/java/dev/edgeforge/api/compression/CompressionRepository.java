@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 import tools.jackson.core.JacksonException;
 
 /**
- * The tables of migrations V8 and V10: a model's compress jobs ({@link CompressionRun}) and its chosen variant. A
+ * The tables of migrations V8 and V12: a model's compress jobs ({@link CompressionRun}) and its chosen variant. A
  * run's state changes only while it is open ({@code queued} or {@code running}), so an event applied twice or late
  * changes nothing.
  */

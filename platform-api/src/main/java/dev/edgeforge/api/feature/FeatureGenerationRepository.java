@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The {@code feature_generation} table (migrations V5 and V10): which impulse version each features job computes, and
+ * The {@code feature_generation} table (migrations V5 and V12): which impulse version each features job computes, and
  * how the job went ({@link FeatureGeneration}). A row's state changes only while it is open ({@code queued} or
  * {@code running}), so an event applied twice or late changes nothing.
  */

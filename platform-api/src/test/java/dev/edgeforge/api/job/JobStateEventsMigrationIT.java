@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * An installation that ran V1–V9 upgrades to the job events (V10): what the old server had applied counts as
+ * An installation that ran V1–V9 upgrades to the job events (V12): what the old server had applied counts as
  * published, what a model or deployment still waits for is published on the first start, and the compression and
  * feature generation rows take over what they used to read from the queue on every request.
  */

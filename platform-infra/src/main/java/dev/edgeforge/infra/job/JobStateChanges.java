@@ -25,7 +25,7 @@ import org.postgresql.PGNotification;
  * changes; once it has told everyone about a job's state it marks that version {@link #markPublished published}.
  *
  * <p>The notification only wakes the listener: what is due is always read from {@code jobs.published_version}
- * (migration V10), so a change made while no listener ran (the server was down) or whose notification was lost (the
+ * (migration V12), so a change made while no listener ran (the server was down) or whose notification was lost (the
  * listener's connection broke) is still found, by the next call to {@link #unpublished}. A change can be published
  * twice (two servers, a crash between publishing and marking), never lost.
  */

@@ -1,6 +1,6 @@
 /**
  * The job queue: one PostgreSQL-backed queue ({@code jobs}, {@code job_logs}; migrations {@code V2__job_queue.sql}
- * and {@code V10__job_state_events.sql}) for every kind of long-running work — features, train, test, compress,
+ * and {@code V12__job_state_events.sql}) for every kind of long-running work — features, train, test, compress,
  * deploy.
  *
  * <p>Producers use {@link dev.edgeforge.infra.job.JobQueue} (enqueue, find, list, logs, requestCancel). The server
