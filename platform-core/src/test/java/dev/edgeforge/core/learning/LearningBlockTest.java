@@ -72,7 +72,7 @@ class LearningBlockTest {
     void hyperparametersReportEveryBadField() {
         Hyperparameters bad = new Hyperparameters(0, Double.NaN, 32, 1.0, false, 1, new EarlyStopping(0, -1),
                 new Augmentation(new TimeSeriesAugmentation(0.1, 0.7, 0.2), null,
-                        new ImageAugmentation(true, 0.1, 2)));
+                        new ImageAugmentation(true, 0.1, 2)), null);
 
         assertThat(bad.problems()).containsExactly(
                 "epochs must be between 1 and 10000, got 0",

@@ -13,7 +13,6 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import dev.edgeforge.core.learning.EarlyStopping;
 import dev.edgeforge.core.learning.EpochMetrics;
 import dev.edgeforge.core.learning.Hyperparameters;
@@ -52,6 +51,7 @@ final class TrainingRun {
     private final int labelWidth;
     private final int sampleSize;
 
+    private LearningRateController learningRate;
     private long dataNanos;
     private long computeNanos;
     private long metricsNanos;
@@ -87,6 +87,9 @@ final class TrainingRun {
                 ? balancedClassWeights(split.train()) : null;
         Augmenter augmenter = Augmenter.of(data.featureKind(), data.sampleShape(), hyperparameters.augmentation());
 
+        int batchesPerEpoch = batchBounds(split.train().length, hyperparameters.batchSize()).length;
+        learningRate = new LearningRateController(hyperparameters.learningRate(), hyperparameters.schedule(),
+                (long) hyperparameters.epochs() * batchesPerEpoch);
         Engine engine = pyTorch();
         engine.setRandomSeed((int) Seeds.derive(seed, Seeds.ENGINE));
         try (Model model = Model.newInstance("edgeforge-training", Device.cpu(), ENGINE)) {
@@ -139,7 +142,7 @@ final class TrainingRun {
                 .optInitializer(new XavierInitializer(XavierInitializer.RandomType.UNIFORM,
                         XavierInitializer.FactorType.AVG, 3f), Parameter.Type.WEIGHT)
                 .optOptimizer(Optimizer.adam()
-                        .optLearningRateTracker(Tracker.fixed((float) hyperparameters.learningRate()))
+                        .optLearningRateTracker(learningRate)
                         .build());
     }
 
@@ -236,6 +239,7 @@ final class TrainingRun {
                         + setupNanos) / 1_000_000);
                 history.add(metrics);
                 listener.onEpoch(metrics);
+                learningRate.onValidation(validation.loss());
                 if (earlyStopping == null) {
                     bestEpoch = epoch;
                 } else if (validation.loss() < bestLoss - earlyStopping.minDelta()) {

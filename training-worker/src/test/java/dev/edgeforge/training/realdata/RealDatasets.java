@@ -1,0 +1,157 @@
+package dev.edgeforge.training.realdata;
+
+import dev.edgeforge.core.format.wav.WavReader;
+import dev.edgeforge.core.sample.SampleData;
+import dev.edgeforge.core.sample.Sensor;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The real recordings under {@code shared/datasets} (see its README.md), read into {@link RealSample}s, with the splits
+ * the real-data tests and experiments use. The folder is found by walking up from the working directory to the first
+ * folder that holds {@code shared/datasets}; the system property {@code edgeforge.datasets} names it directly.
+ * Nothing is copied into the repository.
+ */
+public final class RealDatasets {
+
+    /** Sampling interval of the UCR uWave series: about 100 Hz (the archive resampled every series to 315 points). */
+    public static final double UWAVE_INTERVAL_MS = 10.0;
+    /** Axes of the uWave accelerometer, in the order of the three files. */
+    public static final List<String> UWAVE_AXES = List.of("accX", "accY", "accZ");
+    /** The three speakers of the fsdd-dev selection. */
+    public static final List<String> FSDD_SPEAKERS = List.of("jackson", "nicolas", "theo");
+
+    private static final Pattern FSDD_NAME = Pattern.compile("(\\d)_([a-z]+)_(\\d+)\\.wav");
+
+    private RealDatasets() {
+    }
+
+    /**
+     * The {@code shared/datasets} folder.
+     *
+     * @throws IllegalStateException saying where it was looked for when there is none
+     */
+    public static Path root() {
+        String property = System.getProperty("edgeforge.datasets");
+        if (property != null) {
+            Path path = Path.of(property);
+            if (!Files.isDirectory(path)) {
+                throw new IllegalStateException("edgeforge.datasets=" + property + " is not a folder");
+            }
+            return path;
+        }
+        Path start = Path.of("").toAbsolutePath();
+        for (Path dir = start; dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("shared").resolve("datasets");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("No shared/datasets folder in " + start + " or any folder above it; the "
+                + "real-data tests need the recordings described in shared/datasets/README.md (or set "
+                + "-Dedgeforge.datasets=<folder>)");
+    }
+
+    /**
+     * The 896 uWave gestures (UCR UWaveGestureLibrary, training part) in line order: three axes of 315 readings at
+     * {@value #UWAVE_INTERVAL_MS} ms, label "1".."8"; id and index are the line number from 0.
+     */
+    public static List<RealSample> uwave() {
+        Path dir = root().resolve("uwave-gestures");
+        List<List<String[]>> axes = new ArrayList<>();
+        for (String axis : List.of("X", "Y", "Z")) {
+            axes.add(readTsv(dir.resolve("UWaveGestureLibrary" + axis + "_TRAIN.tsv")));
+        }
+        int lines = axes.get(0).size();
+        for (List<String[]> axis : axes) {
+            if (axis.size() != lines) {
+                throw new IllegalStateException("the uWave axis files have different line counts");
+            }
+        }
+        List<Sensor> sensors = UWAVE_AXES.stream().map(name -> new Sensor(name, "g (z-normalised)")).toList();
+        List<RealSample> samples = new ArrayList<>(lines);
+        for (int line = 0; line < lines; line++) {
+            String label = axes.get(0).get(line)[0];
+            float[][] values = new float[3][];
+            for (int a = 0; a < 3; a++) {
+                String[] fields = axes.get(a).get(line);
+                if (!fields[0].equals(label)) {
+                    throw new IllegalStateException("line " + line + " has different classes in the axis files");
+                }
+                values[a] = new float[fields.length - 1];
+                for (int i = 1; i < fields.length; i++) {
+                    values[a][i - 1] = Float.parseFloat(fields[i]);
+                }
+            }
+            String classLabel = Integer.toString((int) Double.parseDouble(label));
+            samples.add(new RealSample("line-" + line, classLabel, "uwave", line,
+                    SampleData.timeSeries(sensors, UWAVE_INTERVAL_MS, values)));
+        }
+        return samples;
+    }
+
+    /** The fsdd-dev spoken digits: 8 kHz mono WAV, label "0".."9", group the speaker, index the file's number. */
+    public static List<RealSample> fsdd() {
+        Path dir = root().resolve("fsdd-dev");
+        List<RealSample> samples = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.sorted(Comparator.comparing(Path::toString)).toList()) {
+                Matcher m = FSDD_NAME.matcher(file.getFileName().toString());
+                if (!m.matches()) {
+                    continue;
+                }
+                SampleData data = WavReader.read(Files.readAllBytes(file)).data();
+                samples.add(new RealSample(file.getFileName().toString(), m.group(1), m.group(2),
+                        Integer.parseInt(m.group(3)), data));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        if (samples.isEmpty()) {
+            throw new IllegalStateException("no {digit}_{speaker}_{index}.wav files in " + dir);
+        }
+        return samples;
+    }
+
+    /** uWave with the last {@code testCount} lines as the test set (the split: 196). */
+    public static RealSplit uwaveLastLines(List<RealSample> uwave, int testCount) {
+        int cut = uwave.size() - testCount;
+        return new RealSplit("uwave/last-" + testCount, uwave.subList(0, cut), uwave.subList(cut, uwave.size()));
+    }
+
+    /** uWave with the first {@code testCount} lines as the test set. */
+    public static RealSplit uwaveFirstLines(List<RealSample> uwave, int testCount) {
+        return new RealSplit("uwave/first-" + testCount, uwave.subList(testCount, uwave.size()),
+                uwave.subList(0, testCount));
+    }
+
+    /** FSDD's usual split: indices 0–4 of every speaker and digit are the test set. */
+    public static RealSplit fsddStandard(List<RealSample> fsdd) {
+        return new RealSplit("fsdd/standard", fsdd.stream().filter(s -> s.index() >= 5).toList(),
+                fsdd.stream().filter(s -> s.index() < 5).toList());
+    }
+
+    /** Train on the other speakers, test on every recording of {@code speaker}. */
+    public static RealSplit fsddLeaveSpeakerOut(List<RealSample> fsdd, String speaker) {
+        return new RealSplit("fsdd/unseen-" + speaker, fsdd.stream().filter(s -> !s.group().equals(speaker)).toList(),
+                fsdd.stream().filter(s -> s.group().equals(speaker)).toList());
+    }
+
+    private static List<String[]> readTsv(Path file) {
+        try {
+            return Files.readAllLines(file).stream().filter(line -> !line.isBlank())
+                    .map(line -> line.trim().split("\t")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
