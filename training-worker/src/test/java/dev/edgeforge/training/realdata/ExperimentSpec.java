@@ -34,7 +34,8 @@ import java.util.Map;
  * <pre>
  * impulse  suggested | issue (Edge Impulse's input and DSP defaults, as the issue used them)
  * dsp      mfe | mfcc                     audio DSP of the suggestion
- * filters  mel filters; frame, fstride: audio frame length and stride in ms; pct: window percentile (0..1)
+ * filters  mel filters; frame, fstride: audio frame length and stride in ms; pct: window percentile (0..1);
+ *          floor: MFE noise floor in dB
  * arch     default (today's DefaultArchitecture) | proposed | dense | cnn1d | cnn2d
  * f        filters (or dense units) per stage, e.g. 16-32-64;  k: kernel size;  bn: 0|1;  head: flatten | gap
  * drop     dropout rate before the head (0 for none)
@@ -60,8 +61,10 @@ public final class ExperimentSpec {
             }
             kv.put(part.substring(0, eq).trim(), part.substring(eq + 1).trim());
         }
-        boolean current = "current".equals(kv.getOrDefault("base", "proposed"));
-        ImpulseSuggestion suggestion = ImpulseSuggestion.recommended();
+        String base = kv.getOrDefault("base", "p0");
+        boolean current = "current".equals(base);
+        boolean proposed = "final".equals(base);
+        ImpulseSuggestion suggestion = proposed ? ProposedDefaults.suggestion() : ImpulseSuggestion.recommended();
         if (kv.containsKey("dsp")) {
             suggestion = suggestion.withAudioDsp(kv.get("dsp"));
         }
@@ -72,14 +75,17 @@ public final class ExperimentSpec {
             suggestion = suggestion.withFrames(Double.parseDouble(kv.getOrDefault("frame", "20")),
                     Double.parseDouble(kv.getOrDefault("fstride", "10")));
         }
+        if (kv.containsKey("floor")) {
+            suggestion = suggestion.withNoiseFloorDb(Double.parseDouble(kv.get("floor")));
+        }
         if (kv.containsKey("pct")) {
             suggestion = suggestion.withWindowPercentile(Double.parseDouble(kv.get("pct")));
         }
         ImpulseSuggestion chosen = suggestion;
         java.util.function.Function<List<SampleData>, Impulse> impulse = "issue".equals(kv.get("impulse"))
                 ? ExperimentSpec::issueImpulse : chosen::suggest;
-        return new RealDataExperiment.Config(spec, impulse, input -> architecture(kv, input, current),
-                input -> hyperparameters(kv, input, current));
+        return new RealDataExperiment.Config(spec, impulse, input -> architecture(kv, input, current, proposed),
+                input -> hyperparameters(kv, input, current, proposed));
     }
 
     /** What the issue ran: Edge Impulse's input defaults with spectral analysis (sensors) or MFCC (audio). */
@@ -94,8 +100,8 @@ public final class ExperimentSpec {
     }
 
     static LearningBlock architecture(Map<String, String> kv, RealDataExperiment.FeatureInput input,
-                                      boolean current) {
-        String arch = kv.getOrDefault("arch", current ? "default" : "proposed");
+                                      boolean current, boolean proposed) {
+        String arch = kv.getOrDefault("arch", current ? "default" : proposed ? "proposed" : "cnn1d");
         FeatureKind kind = input.kind();
         TensorShape shape = input.shape();
         return switch (arch) {
@@ -140,7 +146,7 @@ public final class ExperimentSpec {
                 time /= 2;
             }
         }
-        head(kv, layers, time, true);
+        head(kv, layers, time);
         return layers;
     }
 
@@ -176,7 +182,7 @@ public final class ExperimentSpec {
         return layers;
     }
 
-    private static void head(Map<String, String> kv, List<LayerSpec> layers, int time, boolean oneD) {
+    private static void head(Map<String, String> kv, List<LayerSpec> layers, int time) {
         if ("gap".equals(kv.getOrDefault("head", "flatten"))) {
             layers.add(LayerSpec.averagePool1d(time, time));
         }
@@ -188,9 +194,11 @@ public final class ExperimentSpec {
     }
 
     static Hyperparameters hyperparameters(Map<String, String> kv, RealDataExperiment.FeatureInput input,
-                                           boolean current) {
-        Hyperparameters h = current ? Hyperparameters.defaults() : ProposedDefaults.hyperparameters(input.kind(),
-                input.shape());
+                                           boolean current, boolean proposed) {
+        Hyperparameters h = current ? Hyperparameters.defaults()
+                : proposed ? ProposedDefaults.hyperparameters(input.kind(), input.shape())
+                : Hyperparameters.defaults().withEpochs(200).withLearningRate(0.001)
+                .withEarlyStopping(new EarlyStopping(20, 0));
         if (kv.containsKey("epochs")) {
             h = h.withEpochs(Integer.parseInt(kv.get("epochs")));
         }

@@ -21,9 +21,10 @@ import java.util.List;
  *
  * <ul>
  *   <li>input: audio or time series as {@link DataProfile} says; frequency = 1000 / the median interval;</li>
- *   <li>window: event-like recordings (every one shorter than {@code continuousMs}) get a window of the
+ *   <li>window: event-like recordings (median length under {@code continuousWindows} fixed windows) get a window of the
  *       {@code windowPercentile} of their lengths, rounded up to {@code windowGrainMs}, zero-padding shorter ones,
- *       stride a quarter window; continuous recordings get the fixed window {@code continuousWindowMs};</li>
+ *       stride a quarter window; continuous recordings get the fixed window ({@code continuousWindowMs} for sensors,
+ *       1 s for audio) with the same stride;</li>
  *   <li>DSP: audio → {@code audioDsp} (MFE or MFCC, frames {@code frameMs}/{@code frameStrideMs}, FFT the next power of
  *       two over a frame); sensors → raw for event-like recordings, spectral analysis for continuous ones.</li>
  * </ul>
@@ -37,36 +38,42 @@ import java.util.List;
  * @param audioGrainMs       audio windows are rounded up to this
  * @param sensorGrainMs      sensor windows are rounded up to this
  * @param strideFraction     window stride as a fraction of the window (recordings longer than a window)
- * @param continuousMs       recordings at least this long count as continuous
+ * @param continuousWindows  recordings whose median length holds this many fixed windows count as continuous
  * @param continuousWindowMs fixed window for continuous sensor data
+ * @param noiseFloorDb       MFE noise floor
  */
 public record ImpulseSuggestion(String audioDsp, double frameMs, double frameStrideMs, int melFilters,
                                 int mfccCoefficients, double windowPercentile, double audioGrainMs,
-                                double sensorGrainMs, double strideFraction, double continuousMs,
-                                double continuousWindowMs) {
+                                double sensorGrainMs, double strideFraction, double continuousWindows,
+                                double continuousWindowMs, double noiseFloorDb) {
 
     public static ImpulseSuggestion recommended() {
-        return new ImpulseSuggestion("mfe", 20, 10, 40, 13, 0.95, 100, 10, 0.25, 10_000, 2000);
+        return new ImpulseSuggestion("mfe", 20, 10, 40, 13, 0.95, 100, 10, 0.25, 3, 2000, -52);
     }
 
     public ImpulseSuggestion withAudioDsp(String value) {
         return new ImpulseSuggestion(value, frameMs, frameStrideMs, melFilters, mfccCoefficients, windowPercentile,
-                audioGrainMs, sensorGrainMs, strideFraction, continuousMs, continuousWindowMs);
+                audioGrainMs, sensorGrainMs, strideFraction, continuousWindows, continuousWindowMs, noiseFloorDb);
     }
 
     public ImpulseSuggestion withFrames(double lengthMs, double strideMs) {
         return new ImpulseSuggestion(audioDsp, lengthMs, strideMs, melFilters, mfccCoefficients, windowPercentile,
-                audioGrainMs, sensorGrainMs, strideFraction, continuousMs, continuousWindowMs);
+                audioGrainMs, sensorGrainMs, strideFraction, continuousWindows, continuousWindowMs, noiseFloorDb);
     }
 
     public ImpulseSuggestion withMelFilters(int value) {
         return new ImpulseSuggestion(audioDsp, frameMs, frameStrideMs, value, mfccCoefficients, windowPercentile,
-                audioGrainMs, sensorGrainMs, strideFraction, continuousMs, continuousWindowMs);
+                audioGrainMs, sensorGrainMs, strideFraction, continuousWindows, continuousWindowMs, noiseFloorDb);
     }
 
     public ImpulseSuggestion withWindowPercentile(double value) {
         return new ImpulseSuggestion(audioDsp, frameMs, frameStrideMs, melFilters, mfccCoefficients, value,
-                audioGrainMs, sensorGrainMs, strideFraction, continuousMs, continuousWindowMs);
+                audioGrainMs, sensorGrainMs, strideFraction, continuousWindows, continuousWindowMs, noiseFloorDb);
+    }
+
+    public ImpulseSuggestion withNoiseFloorDb(double value) {
+        return new ImpulseSuggestion(audioDsp, frameMs, frameStrideMs, melFilters, mfccCoefficients, windowPercentile,
+                audioGrainMs, sensorGrainMs, strideFraction, continuousWindows, continuousWindowMs, value);
     }
 
     /** The suggested impulse (input and one processing block; no learning block) for these training samples. */
@@ -75,10 +82,11 @@ public record ImpulseSuggestion(String audioDsp, double frameMs, double frameStr
     }
 
     public Impulse suggest(DataProfile profile) {
-        boolean continuous = profile.minMs() >= continuousMs;
+        double fixedWindowMs = profile.audio() ? 1000 : continuousWindowMs;
+        boolean continuous = profile.medianMs() >= continuousWindows * fixedWindowMs;
         double windowMs;
         if (continuous) {
-            windowMs = profile.audio() ? 1000 : continuousWindowMs;
+            windowMs = fixedWindowMs;
         } else {
             double grain = profile.audio() ? audioGrainMs : sensorGrainMs;
             double covering = profile.lengthPercentileMs(windowPercentile);
@@ -98,7 +106,7 @@ public record ImpulseSuggestion(String audioDsp, double frameMs, double frameStr
                         0.98, WindowFunction.HAMMING, 22);
                 name = "MFCC";
             } else {
-                dsp = new MfeParams(frameMs / 1000, frameStrideMs / 1000, melFilters, fft, 0, 0, -52);
+                dsp = new MfeParams(frameMs / 1000, frameStrideMs / 1000, melFilters, fft, 0, 0, noiseFloorDb);
                 name = "MFE";
             }
         } else if (continuous) {

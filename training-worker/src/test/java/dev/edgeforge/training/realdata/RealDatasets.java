@@ -1,5 +1,6 @@
 package dev.edgeforge.training.realdata;
 
+import dev.edgeforge.core.format.ei.EiAcquisitionReader;
 import dev.edgeforge.core.format.wav.WavReader;
 import dev.edgeforge.core.sample.SampleData;
 import dev.edgeforge.core.sample.Sensor;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -122,10 +124,52 @@ public final class RealDatasets {
         return samples;
     }
 
+    /**
+     * The Edge Impulse Studio export (phone accelerometer, 10 s recordings at 62.5 Hz): its own training/testing split,
+     * label the file name's first part. The signatures cannot be verified (nobody knows the key) and are not.
+     */
+    public static RealSplit eiExport() {
+        Path dir = root().resolve("ei-studio-export");
+        return new RealSplit("ei-export", eiFolder(dir.resolve("training")), eiFolder(dir.resolve("testing")));
+    }
+
+    private static List<RealSample> eiFolder(Path dir) {
+        List<RealSample> samples = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            int index = 0;
+            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted(
+                    Comparator.comparing(Path::toString)).toList()) {
+                String name = file.getFileName().toString();
+                SampleData data = EiAcquisitionReader.read(Files.readAllBytes(file), Optional.empty()).data();
+                samples.add(new RealSample(name, name.substring(0, name.indexOf('.')), "ei", index++, data));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return samples;
+    }
+
     /** uWave with the last {@code testCount} lines as the test set (the split: 196). */
     public static RealSplit uwaveLastLines(List<RealSample> uwave, int testCount) {
         int cut = uwave.size() - testCount;
         return new RealSplit("uwave/last-" + testCount, uwave.subList(0, cut), uwave.subList(cut, uwave.size()));
+    }
+
+    /**
+     * {@link #uwaveLastLines} with classes 5–8 thinned to every fourth training recording (a 4:1 imbalance), the test
+     * set unchanged: for measuring class weighting.
+     */
+    public static RealSplit uwaveImbalanced(List<RealSample> uwave, int testCount) {
+        RealSplit balanced = uwaveLastLines(uwave, testCount);
+        List<RealSample> train = new ArrayList<>();
+        int[] seen = new int[9];
+        for (RealSample s : balanced.train()) {
+            int label = Integer.parseInt(s.label());
+            if (label <= 4 || seen[label]++ % 4 == 0) {
+                train.add(s);
+            }
+        }
+        return new RealSplit("uwave/imbalanced-last-" + testCount, train, balanced.test());
     }
 
     /** uWave with the first {@code testCount} lines as the test set. */
