@@ -11,7 +11,7 @@ import java.util.List;
 /**
  * Runs experiments from the command line and appends their rows to a Markdown table:
  * {@code java -cp <test classpath> dev.edgeforge.training.realdata.DefaultsExperiments [--out=file] split@spec ...}
- * where {@code split} is {@code uwave-last}, {@code uwave-first}, {@code uwave-imb} (classes 5–8 thinned 4:1), {@code fsdd-std} or {@code fsdd-<speaker>} (that
+ * where {@code split} is {@code uwave-last}, {@code uwave-first}, {@code uwave-imb} (classes 5–8 thinned 4:1), {@code uwave-units} (in m/s² with gravity), {@code fsdd-std} or {@code fsdd-<speaker>} (that
  * speaker unseen) or {@code ei} (the Edge Impulse export's own split), and {@code spec} an {@link ExperimentSpec}. A spec may be followed by {@code x<seed>-<seed>} to run
  * it for several seeds, e.g. {@code uwave-last@arch=cnn1d,lr=0.003@seeds=1-3}.
  */
@@ -53,6 +53,7 @@ public final class DefaultsExperiments {
                 uwave = uwave == null ? RealDatasets.uwave() : uwave;
                 split = splitName.equals("uwave-first") ? RealDatasets.uwaveFirstLines(uwave, 196)
                         : splitName.equals("uwave-imb") ? RealDatasets.uwaveImbalanced(uwave, 196)
+                        : splitName.equals("uwave-units") ? RealDatasets.uwaveInSensorUnits(uwave, 196)
                         : RealDatasets.uwaveLastLines(uwave, 196);
             } else {
                 fsdd = fsdd == null ? RealDatasets.fsdd() : fsdd;

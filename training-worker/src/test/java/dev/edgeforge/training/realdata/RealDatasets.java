@@ -172,6 +172,28 @@ public final class RealDatasets {
         return new RealSplit("uwave/imbalanced-last-" + testCount, train, balanced.test());
     }
 
+    /**
+     * {@link #uwaveLastLines} in the units a phone or watch reports: every series multiplied by 4.9 (a z-normalised
+     * swing of about ±2 g in m/s²) and 9.81 m/s² of gravity added to Z — to check that the rules do not rely on the
+     * archive's normalisation.
+     */
+    public static RealSplit uwaveInSensorUnits(List<RealSample> uwave, int testCount) {
+        RealSplit split = uwaveLastLines(uwave.stream().map(RealDatasets::inSensorUnits).toList(), testCount);
+        return new RealSplit("uwave/m-s2-last-" + testCount, split.train(), split.test());
+    }
+
+    private static RealSample inSensorUnits(RealSample s) {
+        float[][] values = s.data().values();
+        for (int a = 0; a < values.length; a++) {
+            for (int i = 0; i < values[a].length; i++) {
+                values[a][i] = values[a][i] * 4.9f + (a == 2 ? 9.81f : 0f);
+            }
+        }
+        List<Sensor> sensors = UWAVE_AXES.stream().map(name -> new Sensor(name, "m/s2")).toList();
+        return new RealSample(s.id(), s.label(), s.group(), s.index(),
+                SampleData.timeSeries(sensors, s.data().intervalMs(), values));
+    }
+
     /** uWave with the first {@code testCount} lines as the test set. */
     public static RealSplit uwaveFirstLines(List<RealSample> uwave, int testCount) {
         return new RealSplit("uwave/first-" + testCount, uwave.subList(testCount, uwave.size()),
