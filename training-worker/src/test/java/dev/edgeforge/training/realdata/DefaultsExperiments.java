@@ -10,10 +10,11 @@ import java.util.List;
 
 /**
  * Runs experiments from the command line and appends their rows to a Markdown table:
- * {@code java -cp <test classpath> dev.edgeforge.training.realdata.DefaultsExperiments [--out=file] split@spec ...}
- * where {@code split} is {@code uwave-last}, {@code uwave-first}, {@code uwave-imb} (classes 5–8 thinned 4:1), {@code uwave-units} (in m/s² with gravity), {@code fsdd-std} or {@code fsdd-<speaker>} (that
- * speaker unseen) or {@code ei} (the Edge Impulse export's own split), and {@code spec} an {@link ExperimentSpec}. A spec may be followed by {@code x<seed>-<seed>} to run
- * it for several seeds, e.g. {@code uwave-last@arch=cnn1d,lr=0.003@seeds=1-3}.
+ * {@code java -cp <test classpath> dev.edgeforge.training.realdata.DefaultsExperiments [--out=file] split@spec ...}.
+ * {@code split} is one of {@code uwave-last}, {@code uwave-first}, {@code uwave-imb} (classes 5–8 thinned 4:1),
+ * {@code uwave-units} (in m/s² with gravity), {@code fsdd-std}, {@code fsdd-<speaker>} (that speaker unseen) or
+ * {@code ei} (the Edge Impulse export's own split); {@code spec} is an {@link ExperimentSpec}. A third part
+ * {@code @seeds=<from>-<to>} runs the spec once per seed, e.g. {@code uwave-last@base=final@seeds=1-3}.
  */
 public final class DefaultsExperiments {
 

@@ -64,7 +64,8 @@ public final class ExperimentSpec {
         String base = kv.getOrDefault("base", "p0");
         boolean current = "current".equals(base);
         boolean proposed = "final".equals(base);
-        ImpulseSuggestion suggestion = proposed ? ProposedDefaults.suggestion() : ImpulseSuggestion.recommended();
+        ImpulseSuggestion suggestion = proposed ? ProposedDefaults.suggestion()
+                : ImpulseSuggestion.recommended().withAudioDsp("mfe");
         if (kv.containsKey("dsp")) {
             suggestion = suggestion.withAudioDsp(kv.get("dsp"));
         }

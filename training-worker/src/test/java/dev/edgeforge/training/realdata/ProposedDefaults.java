@@ -35,7 +35,7 @@ public final class ProposedDefaults {
 
     /** The impulse suggestion: MFCC for audio, raw for event-like sensor data, spectral analysis for streams. */
     public static ImpulseSuggestion suggestion() {
-        return ImpulseSuggestion.recommended().withAudioDsp("mfcc");
+        return ImpulseSuggestion.recommended();
     }
 
     /**

@@ -23,7 +23,8 @@ class RealDataDefaultsIT {
 
         log(result.row());
         assertThat(result.testSamples()).isEqualTo(196);
-        assertThat(result.int8Accuracy()).as("int8 top-1 on the last 196 uWave recordings").isGreaterThanOrEqualTo(0.93);
+        assertThat(result.int8Accuracy()).as("int8 top-1 on the last 196 uWave recordings")
+                .isGreaterThanOrEqualTo(0.93);
         assertThat(result.agreement()).as("int8 agrees with float32").isGreaterThanOrEqualTo(0.97);
     }
 
