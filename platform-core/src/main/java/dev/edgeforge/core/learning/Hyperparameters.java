@@ -22,9 +22,16 @@ import java.util.List;
  * @param augmentation     data augmentation applied to training batches; {@code null} for none
  * @param schedule         how the learning rate changes during training; {@code null} keeps it constant
  */
-public record Hyperparameters(int epochs, double learningRate, int batchSize, double validationSplit,
-                              boolean autoClassWeights, long seed, EarlyStopping earlyStopping,
-                              Augmentation augmentation, LearningRateSchedule schedule) {
+public record Hyperparameters(
+        int epochs,
+        double learningRate,
+        int batchSize,
+        double validationSplit,
+        boolean autoClassWeights,
+        long seed,
+        EarlyStopping earlyStopping,
+        Augmentation augmentation,
+        LearningRateSchedule schedule) {
 
     /** 30 epochs, learning rate 0.0005, batch 32, 20 % validation, no class weights, seed 42, no early stopping. */
     public static Hyperparameters defaults() {
@@ -72,47 +79,103 @@ public record Hyperparameters(int epochs, double learningRate, int batchSize, do
     }
 
     public Hyperparameters withEpochs(int value) {
-        return new Hyperparameters(value, learningRate, batchSize, validationSplit, autoClassWeights, seed,
-                earlyStopping, augmentation, schedule);
+        return new Hyperparameters(
+                value,
+                learningRate,
+                batchSize,
+                validationSplit,
+                autoClassWeights,
+                seed,
+                earlyStopping,
+                augmentation,
+                schedule);
     }
 
     public Hyperparameters withLearningRate(double value) {
-        return new Hyperparameters(epochs, value, batchSize, validationSplit, autoClassWeights, seed,
-                earlyStopping, augmentation, schedule);
+        return new Hyperparameters(
+                epochs,
+                value,
+                batchSize,
+                validationSplit,
+                autoClassWeights,
+                seed,
+                earlyStopping,
+                augmentation,
+                schedule);
     }
 
     public Hyperparameters withBatchSize(int value) {
-        return new Hyperparameters(epochs, learningRate, value, validationSplit, autoClassWeights, seed,
-                earlyStopping, augmentation, schedule);
+        return new Hyperparameters(
+                epochs,
+                learningRate,
+                value,
+                validationSplit,
+                autoClassWeights,
+                seed,
+                earlyStopping,
+                augmentation,
+                schedule);
     }
 
     public Hyperparameters withValidationSplit(double value) {
-        return new Hyperparameters(epochs, learningRate, batchSize, value, autoClassWeights, seed,
-                earlyStopping, augmentation, schedule);
+        return new Hyperparameters(
+                epochs, learningRate, batchSize, value, autoClassWeights, seed, earlyStopping, augmentation, schedule);
     }
 
     public Hyperparameters withAutoClassWeights(boolean value) {
-        return new Hyperparameters(epochs, learningRate, batchSize, validationSplit, value, seed,
-                earlyStopping, augmentation, schedule);
+        return new Hyperparameters(
+                epochs, learningRate, batchSize, validationSplit, value, seed, earlyStopping, augmentation, schedule);
     }
 
     public Hyperparameters withSeed(long value) {
-        return new Hyperparameters(epochs, learningRate, batchSize, validationSplit, autoClassWeights, value,
-                earlyStopping, augmentation, schedule);
+        return new Hyperparameters(
+                epochs,
+                learningRate,
+                batchSize,
+                validationSplit,
+                autoClassWeights,
+                value,
+                earlyStopping,
+                augmentation,
+                schedule);
     }
 
     public Hyperparameters withEarlyStopping(EarlyStopping value) {
-        return new Hyperparameters(epochs, learningRate, batchSize, validationSplit, autoClassWeights, seed,
-                value, augmentation, schedule);
+        return new Hyperparameters(
+                epochs,
+                learningRate,
+                batchSize,
+                validationSplit,
+                autoClassWeights,
+                seed,
+                value,
+                augmentation,
+                schedule);
     }
 
     public Hyperparameters withAugmentation(Augmentation value) {
-        return new Hyperparameters(epochs, learningRate, batchSize, validationSplit, autoClassWeights, seed,
-                earlyStopping, value, schedule);
+        return new Hyperparameters(
+                epochs,
+                learningRate,
+                batchSize,
+                validationSplit,
+                autoClassWeights,
+                seed,
+                earlyStopping,
+                value,
+                schedule);
     }
 
     public Hyperparameters withSchedule(LearningRateSchedule value) {
-        return new Hyperparameters(epochs, learningRate, batchSize, validationSplit, autoClassWeights, seed,
-                earlyStopping, augmentation, value);
+        return new Hyperparameters(
+                epochs,
+                learningRate,
+                batchSize,
+                validationSplit,
+                autoClassWeights,
+                seed,
+                earlyStopping,
+                augmentation,
+                value);
     }
 }

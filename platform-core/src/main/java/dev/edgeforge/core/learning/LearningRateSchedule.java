@@ -2,7 +2,6 @@ package dev.edgeforge.core.learning;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,8 +11,8 @@ import java.util.List;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = LearningRateSchedule.ReduceOnPlateau.class, name = "reduce_on_plateau"),
-        @JsonSubTypes.Type(value = LearningRateSchedule.Cosine.class, name = "cosine")
+    @JsonSubTypes.Type(value = LearningRateSchedule.ReduceOnPlateau.class, name = "reduce_on_plateau"),
+    @JsonSubTypes.Type(value = LearningRateSchedule.Cosine.class, name = "cosine")
 })
 public sealed interface LearningRateSchedule {
 
@@ -40,8 +39,8 @@ public sealed interface LearningRateSchedule {
                 problems.add("schedule.factor must be between 0 and 1 (exclusive), got " + factor);
             }
             if (!(minLearningRate >= 0) || Double.isInfinite(minLearningRate)) {
-                problems.add("schedule.minLearningRate must be zero or a positive finite number, got "
-                        + minLearningRate);
+                problems.add(
+                        "schedule.minLearningRate must be zero or a positive finite number, got " + minLearningRate);
             }
             return problems;
         }
@@ -63,8 +62,8 @@ public sealed interface LearningRateSchedule {
                 problems.add("schedule.warmupFraction must be between 0 and 0.5, got " + warmupFraction);
             }
             if (!(minLearningRate >= 0) || Double.isInfinite(minLearningRate)) {
-                problems.add("schedule.minLearningRate must be zero or a positive finite number, got "
-                        + minLearningRate);
+                problems.add(
+                        "schedule.minLearningRate must be zero or a positive finite number, got " + minLearningRate);
             }
             return problems;
         }

@@ -16,12 +16,17 @@ import java.util.List;
  *                              uniform random number of frames in {@code [-max, max]}, the frames it leaves filled
  *                              with each bin's quietest value in the sample (silence for MFE and MFCC)
  */
-public record SpectrogramAugmentation(int timeMasks, int maxTimeMaskWidth, int frequencyMasks,
-                                      int maxFrequencyMaskWidth, double noiseStd, double maxTimeShift) {
+public record SpectrogramAugmentation(
+        int timeMasks,
+        int maxTimeMaskWidth,
+        int frequencyMasks,
+        int maxFrequencyMaskWidth,
+        double noiseStd,
+        double maxTimeShift) {
 
     /** Masks and noise without a time shift. */
-    public SpectrogramAugmentation(int timeMasks, int maxTimeMaskWidth, int frequencyMasks, int maxFrequencyMaskWidth,
-                                   double noiseStd) {
+    public SpectrogramAugmentation(
+            int timeMasks, int maxTimeMaskWidth, int frequencyMasks, int maxFrequencyMaskWidth, double noiseStd) {
         this(timeMasks, maxTimeMaskWidth, frequencyMasks, maxFrequencyMaskWidth, noiseStd, 0);
     }
 
@@ -40,8 +45,8 @@ public record SpectrogramAugmentation(int timeMasks, int maxTimeMaskWidth, int f
         if (count < 0 || count > 10) {
             problems.add(prefix + "Masks must be between 0 and 10, got " + count);
         }
-        String widthField = "augmentation.spectrogram.max" + Character.toUpperCase(axis.charAt(0))
-                + axis.substring(1) + "MaskWidth";
+        String widthField = "augmentation.spectrogram.max" + Character.toUpperCase(axis.charAt(0)) + axis.substring(1)
+                + "MaskWidth";
         if (maxWidth < 0 || maxWidth > 10_000) {
             problems.add(widthField + " must be between 0 and 10000, got " + maxWidth);
         } else if (count > 0 && maxWidth == 0) {

@@ -18,8 +18,7 @@ import java.util.List;
  */
 public final class DefaultsExperiments {
 
-    private DefaultsExperiments() {
-    }
+    private DefaultsExperiments() {}
 
     public static void main(String[] args) {
         Path out = Path.of(System.getProperty("java.io.tmpdir"), "realdata-results.md");
@@ -52,13 +51,17 @@ public final class DefaultsExperiments {
                 split = RealDatasets.eiExport();
             } else if (splitName.startsWith("uwave")) {
                 uwave = uwave == null ? RealDatasets.uwave() : uwave;
-                split = splitName.equals("uwave-first") ? RealDatasets.uwaveFirstLines(uwave, 196)
-                        : splitName.equals("uwave-imb") ? RealDatasets.uwaveImbalanced(uwave, 196)
-                        : splitName.equals("uwave-units") ? RealDatasets.uwaveInSensorUnits(uwave, 196)
-                        : RealDatasets.uwaveLastLines(uwave, 196);
+                split = splitName.equals("uwave-first")
+                        ? RealDatasets.uwaveFirstLines(uwave, 196)
+                        : splitName.equals("uwave-imb")
+                                ? RealDatasets.uwaveImbalanced(uwave, 196)
+                                : splitName.equals("uwave-units")
+                                        ? RealDatasets.uwaveInSensorUnits(uwave, 196)
+                                        : RealDatasets.uwaveLastLines(uwave, 196);
             } else {
                 fsdd = fsdd == null ? RealDatasets.fsdd() : fsdd;
-                split = splitName.equals("fsdd-std") ? RealDatasets.fsddStandard(fsdd)
+                split = splitName.equals("fsdd-std")
+                        ? RealDatasets.fsddStandard(fsdd)
                         : RealDatasets.fsddLeaveSpeakerOut(fsdd, splitName.substring("fsdd-".length()));
             }
             for (int seed : seeds) {

@@ -15,11 +15,9 @@ import dev.edgeforge.core.learning.Hyperparameters;
 import dev.edgeforge.core.learning.LayerSpec;
 import dev.edgeforge.core.learning.LearningBlock;
 import dev.edgeforge.core.learning.Padding;
-import dev.edgeforge.core.learning.SpectrogramAugmentation;
 import dev.edgeforge.core.learning.TensorShape;
 import dev.edgeforge.core.learning.TimeSeriesAugmentation;
 import dev.edgeforge.core.sample.SampleData;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -46,8 +44,7 @@ import java.util.Map;
  */
 public final class ExperimentSpec {
 
-    private ExperimentSpec() {
-    }
+    private ExperimentSpec() {}
 
     public static RealDataExperiment.Config parse(String spec) {
         Map<String, String> kv = new LinkedHashMap<>();
@@ -64,7 +61,8 @@ public final class ExperimentSpec {
         String base = kv.getOrDefault("base", "p0");
         boolean current = "current".equals(base);
         boolean proposed = "final".equals(base);
-        ImpulseSuggestion suggestion = proposed ? ProposedDefaults.suggestion()
+        ImpulseSuggestion suggestion = proposed
+                ? ProposedDefaults.suggestion()
                 : ImpulseSuggestion.recommended().withAudioDsp("mfe");
         if (kv.containsKey("dsp")) {
             suggestion = suggestion.withAudioDsp(kv.get("dsp"));
@@ -73,7 +71,8 @@ public final class ExperimentSpec {
             suggestion = suggestion.withMelFilters(Integer.parseInt(kv.get("filters")));
         }
         if (kv.containsKey("frame") || kv.containsKey("fstride")) {
-            suggestion = suggestion.withFrames(Double.parseDouble(kv.getOrDefault("frame", "20")),
+            suggestion = suggestion.withFrames(
+                    Double.parseDouble(kv.getOrDefault("frame", "20")),
                     Double.parseDouble(kv.getOrDefault("fstride", "10")));
         }
         if (kv.containsKey("floor")) {
@@ -83,9 +82,12 @@ public final class ExperimentSpec {
             suggestion = suggestion.withWindowPercentile(Double.parseDouble(kv.get("pct")));
         }
         ImpulseSuggestion chosen = suggestion;
-        java.util.function.Function<List<SampleData>, Impulse> impulse = "issue".equals(kv.get("impulse"))
-                ? ExperimentSpec::issueImpulse : chosen::suggest;
-        return new RealDataExperiment.Config(spec, impulse, input -> architecture(kv, input, current, proposed),
+        java.util.function.Function<List<SampleData>, Impulse> impulse =
+                "issue".equals(kv.get("impulse")) ? ExperimentSpec::issueImpulse : chosen::suggest;
+        return new RealDataExperiment.Config(
+                spec,
+                impulse,
+                input -> architecture(kv, input, current, proposed),
                 input -> hyperparameters(kv, input, current, proposed));
     }
 
@@ -93,15 +95,21 @@ public final class ExperimentSpec {
     static Impulse issueImpulse(List<SampleData> training) {
         DataProfile profile = DataProfile.of(training);
         if (profile.audio()) {
-            return new Impulse(1, AudioInput.defaults(), List.of(new ProcessingBlock(1, "MFCC",
-                    profile.axes().subList(0, 1), MfccParams.defaults())), List.of());
+            return new Impulse(
+                    1,
+                    AudioInput.defaults(),
+                    List.of(new ProcessingBlock(1, "MFCC", profile.axes().subList(0, 1), MfccParams.defaults())),
+                    List.of());
         }
-        return new Impulse(1, TimeSeriesInput.defaults(), List.of(new ProcessingBlock(1, "Spectral analysis",
-                profile.axes(), SpectralAnalysisParams.defaults())), List.of());
+        return new Impulse(
+                1,
+                TimeSeriesInput.defaults(),
+                List.of(new ProcessingBlock(1, "Spectral analysis", profile.axes(), SpectralAnalysisParams.defaults())),
+                List.of());
     }
 
-    static LearningBlock architecture(Map<String, String> kv, RealDataExperiment.FeatureInput input,
-                                      boolean current, boolean proposed) {
+    static LearningBlock architecture(
+            Map<String, String> kv, RealDataExperiment.FeatureInput input, boolean current, boolean proposed) {
         String arch = kv.getOrDefault("arch", current ? "default" : proposed ? "proposed" : "cnn1d");
         FeatureKind kind = input.kind();
         TensorShape shape = input.shape();
@@ -194,12 +202,16 @@ public final class ExperimentSpec {
         layers.add(LayerSpec.flatten());
     }
 
-    static Hyperparameters hyperparameters(Map<String, String> kv, RealDataExperiment.FeatureInput input,
-                                           boolean current, boolean proposed) {
-        Hyperparameters h = current ? Hyperparameters.defaults()
-                : proposed ? ProposedDefaults.hyperparameters(input.kind(), input.shape())
-                : Hyperparameters.defaults().withEpochs(200).withLearningRate(0.001)
-                .withEarlyStopping(new EarlyStopping(20, 0));
+    static Hyperparameters hyperparameters(
+            Map<String, String> kv, RealDataExperiment.FeatureInput input, boolean current, boolean proposed) {
+        Hyperparameters h = current
+                ? Hyperparameters.defaults()
+                : proposed
+                        ? ProposedDefaults.hyperparameters(input.kind(), input.shape())
+                        : Hyperparameters.defaults()
+                                .withEpochs(200)
+                                .withLearningRate(0.001)
+                                .withEarlyStopping(new EarlyStopping(20, 0));
         if (kv.containsKey("epochs")) {
             h = h.withEpochs(Integer.parseInt(kv.get("epochs")));
         }
@@ -235,11 +247,17 @@ public final class ExperimentSpec {
         String[] p = value.split(":");
         return switch (p[0]) {
             case "none" -> null;
-            case "ts" -> Augmentation.of(new TimeSeriesAugmentation(Double.parseDouble(p[1]),
-                    Double.parseDouble(p[2]), Double.parseDouble(p[3])));
-            case "spec" -> Augmentation.of(ProposedDefaults.spectrogramAugmentation(Integer.parseInt(p[1]),
-                    Integer.parseInt(p[2]), Integer.parseInt(p[3]), Integer.parseInt(p[4]), Double.parseDouble(p[5]),
-                    p.length > 6 ? Double.parseDouble(p[6]) : 0));
+            case "ts" ->
+                Augmentation.of(new TimeSeriesAugmentation(
+                        Double.parseDouble(p[1]), Double.parseDouble(p[2]), Double.parseDouble(p[3])));
+            case "spec" ->
+                Augmentation.of(ProposedDefaults.spectrogramAugmentation(
+                        Integer.parseInt(p[1]),
+                        Integer.parseInt(p[2]),
+                        Integer.parseInt(p[3]),
+                        Integer.parseInt(p[4]),
+                        Double.parseDouble(p[5]),
+                        p.length > 6 ? Double.parseDouble(p[6]) : 0));
             default -> throw new IllegalArgumentException("unknown augmentation " + value);
         };
     }

@@ -12,7 +12,6 @@ import dev.edgeforge.core.impulse.InputBlock;
 import dev.edgeforge.core.impulse.ProcessingBlock;
 import dev.edgeforge.core.impulse.TimeSeriesInput;
 import dev.edgeforge.core.sample.SampleData;
-
 import java.util.List;
 
 /**
@@ -43,38 +42,102 @@ import java.util.List;
  * @param continuousWindowMs fixed window for continuous sensor data
  * @param noiseFloorDb       MFE noise floor
  */
-public record ImpulseSuggestion(String audioDsp, double frameMs, double frameStrideMs, int melFilters,
-                                int mfccCoefficients, double windowPercentile, double audioGrainMs,
-                                double sensorGrainMs, double strideFraction, double continuousWindows,
-                                double continuousWindowMs, double noiseFloorDb) {
+public record ImpulseSuggestion(
+        String audioDsp,
+        double frameMs,
+        double frameStrideMs,
+        int melFilters,
+        int mfccCoefficients,
+        double windowPercentile,
+        double audioGrainMs,
+        double sensorGrainMs,
+        double strideFraction,
+        double continuousWindows,
+        double continuousWindowMs,
+        double noiseFloorDb) {
 
     public static ImpulseSuggestion recommended() {
         return new ImpulseSuggestion("mfcc", 20, 10, 40, 13, 0.95, 100, 10, 0.25, 3, 2000, -52);
     }
 
     public ImpulseSuggestion withAudioDsp(String value) {
-        return new ImpulseSuggestion(value, frameMs, frameStrideMs, melFilters, mfccCoefficients, windowPercentile,
-                audioGrainMs, sensorGrainMs, strideFraction, continuousWindows, continuousWindowMs, noiseFloorDb);
+        return new ImpulseSuggestion(
+                value,
+                frameMs,
+                frameStrideMs,
+                melFilters,
+                mfccCoefficients,
+                windowPercentile,
+                audioGrainMs,
+                sensorGrainMs,
+                strideFraction,
+                continuousWindows,
+                continuousWindowMs,
+                noiseFloorDb);
     }
 
     public ImpulseSuggestion withFrames(double lengthMs, double strideMs) {
-        return new ImpulseSuggestion(audioDsp, lengthMs, strideMs, melFilters, mfccCoefficients, windowPercentile,
-                audioGrainMs, sensorGrainMs, strideFraction, continuousWindows, continuousWindowMs, noiseFloorDb);
+        return new ImpulseSuggestion(
+                audioDsp,
+                lengthMs,
+                strideMs,
+                melFilters,
+                mfccCoefficients,
+                windowPercentile,
+                audioGrainMs,
+                sensorGrainMs,
+                strideFraction,
+                continuousWindows,
+                continuousWindowMs,
+                noiseFloorDb);
     }
 
     public ImpulseSuggestion withMelFilters(int value) {
-        return new ImpulseSuggestion(audioDsp, frameMs, frameStrideMs, value, mfccCoefficients, windowPercentile,
-                audioGrainMs, sensorGrainMs, strideFraction, continuousWindows, continuousWindowMs, noiseFloorDb);
+        return new ImpulseSuggestion(
+                audioDsp,
+                frameMs,
+                frameStrideMs,
+                value,
+                mfccCoefficients,
+                windowPercentile,
+                audioGrainMs,
+                sensorGrainMs,
+                strideFraction,
+                continuousWindows,
+                continuousWindowMs,
+                noiseFloorDb);
     }
 
     public ImpulseSuggestion withWindowPercentile(double value) {
-        return new ImpulseSuggestion(audioDsp, frameMs, frameStrideMs, melFilters, mfccCoefficients, value,
-                audioGrainMs, sensorGrainMs, strideFraction, continuousWindows, continuousWindowMs, noiseFloorDb);
+        return new ImpulseSuggestion(
+                audioDsp,
+                frameMs,
+                frameStrideMs,
+                melFilters,
+                mfccCoefficients,
+                value,
+                audioGrainMs,
+                sensorGrainMs,
+                strideFraction,
+                continuousWindows,
+                continuousWindowMs,
+                noiseFloorDb);
     }
 
     public ImpulseSuggestion withNoiseFloorDb(double value) {
-        return new ImpulseSuggestion(audioDsp, frameMs, frameStrideMs, melFilters, mfccCoefficients, windowPercentile,
-                audioGrainMs, sensorGrainMs, strideFraction, continuousWindows, continuousWindowMs, value);
+        return new ImpulseSuggestion(
+                audioDsp,
+                frameMs,
+                frameStrideMs,
+                melFilters,
+                mfccCoefficients,
+                windowPercentile,
+                audioGrainMs,
+                sensorGrainMs,
+                strideFraction,
+                continuousWindows,
+                continuousWindowMs,
+                value);
     }
 
     /** The suggested impulse (input and one processing block; no learning block) for these training samples. */
@@ -103,8 +166,17 @@ public record ImpulseSuggestion(String audioDsp, double frameMs, double frameStr
             int frameSamples = (int) Math.ceil(frameMs / 1000 * profile.frequencyHz() - 1e-9);
             int fft = Math.max(16, Integer.highestOneBit(Math.max(1, frameSamples - 1)) * 2);
             if ("mfcc".equals(audioDsp)) {
-                dsp = new MfccParams(mfccCoefficients, frameMs / 1000, frameStrideMs / 1000, melFilters, fft, 0, 0,
-                        0.98, WindowFunction.HAMMING, 22);
+                dsp = new MfccParams(
+                        mfccCoefficients,
+                        frameMs / 1000,
+                        frameStrideMs / 1000,
+                        melFilters,
+                        fft,
+                        0,
+                        0,
+                        0.98,
+                        WindowFunction.HAMMING,
+                        22);
                 name = "MFCC";
             } else {
                 dsp = new MfeParams(frameMs / 1000, frameStrideMs / 1000, melFilters, fft, 0, 0, noiseFloorDb);

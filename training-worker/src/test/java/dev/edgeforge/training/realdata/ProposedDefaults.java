@@ -12,7 +12,6 @@ import dev.edgeforge.core.learning.LearningRateSchedule;
 import dev.edgeforge.core.learning.Padding;
 import dev.edgeforge.core.learning.SpectrogramAugmentation;
 import dev.edgeforge.core.learning.TensorShape;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,12 +22,13 @@ import java.util.List;
  */
 public final class ProposedDefaults {
 
-    private ProposedDefaults() {
-    }
+    private ProposedDefaults() {}
 
     /** Suggestion, learning block and training, all by the proposed rules. */
     public static RealDataExperiment.Config config() {
-        return new RealDataExperiment.Config("proposed defaults", suggestion()::suggest,
+        return new RealDataExperiment.Config(
+                "proposed defaults",
+                suggestion()::suggest,
                 input -> LearningBlock.classification(layersFor(input.kind(), input.shape())),
                 input -> hyperparameters(input.kind(), input.shape()));
     }
@@ -77,7 +77,9 @@ public final class ProposedDefaults {
      * SpecAugment-style masks for spectrogram-like features.
      */
     public static Hyperparameters hyperparameters(FeatureKind kind, TensorShape shape) {
-        Hyperparameters h = Hyperparameters.defaults().withEpochs(200).withLearningRate(0.001)
+        Hyperparameters h = Hyperparameters.defaults()
+                .withEpochs(200)
+                .withLearningRate(0.001)
                 .withEarlyStopping(new EarlyStopping(20, 0))
                 .withSchedule(new LearningRateSchedule.ReduceOnPlateau(5, 0.5, 0.00001));
         if (kind == FeatureKind.SPECTROGRAM && shape.rank() >= 2) {
@@ -90,27 +92,31 @@ public final class ProposedDefaults {
     static SpectrogramAugmentation spectrogramMasks(TensorShape shape) {
         int frames = shape.dim(0);
         int bins = shape.dim(1);
-        return new SpectrogramAugmentation(2, Math.max(1, (int) Math.round(0.05 * frames)), 1,
-                Math.max(1, (int) Math.round(0.15 * bins)), 0, 0);
+        return new SpectrogramAugmentation(
+                2, Math.max(1, (int) Math.round(0.05 * frames)), 1, Math.max(1, (int) Math.round(0.15 * bins)), 0, 0);
     }
 
     static Hyperparameters withSchedule(Hyperparameters h, String schedule) {
         String[] p = schedule.split(":");
         return switch (p[0]) {
             case "none" -> h.withSchedule(null);
-            case "plateau" -> h.withSchedule(new LearningRateSchedule.ReduceOnPlateau(
-                    p.length > 1 ? Integer.parseInt(p[1]) : 5, p.length > 2 ? Double.parseDouble(p[2]) : 0.5,
-                    h.learningRate() / 100));
-            case "cosine" -> h.withSchedule(new LearningRateSchedule.Cosine(
-                    p.length > 1 ? Double.parseDouble(p[1]) : 0, h.learningRate() / 100));
-            case "onecycle" -> h.withSchedule(new LearningRateSchedule.Cosine(
-                    p.length > 1 ? Double.parseDouble(p[1]) : 0.1, h.learningRate() / 100));
+            case "plateau" ->
+                h.withSchedule(new LearningRateSchedule.ReduceOnPlateau(
+                        p.length > 1 ? Integer.parseInt(p[1]) : 5,
+                        p.length > 2 ? Double.parseDouble(p[2]) : 0.5,
+                        h.learningRate() / 100));
+            case "cosine" ->
+                h.withSchedule(new LearningRateSchedule.Cosine(
+                        p.length > 1 ? Double.parseDouble(p[1]) : 0, h.learningRate() / 100));
+            case "onecycle" ->
+                h.withSchedule(new LearningRateSchedule.Cosine(
+                        p.length > 1 ? Double.parseDouble(p[1]) : 0.1, h.learningRate() / 100));
             default -> throw new IllegalArgumentException("unknown schedule " + schedule);
         };
     }
 
-    static SpectrogramAugmentation spectrogramAugmentation(int timeMasks, int timeWidth, int frequencyMasks,
-                                                           int frequencyWidth, double noise, double maxShift) {
+    static SpectrogramAugmentation spectrogramAugmentation(
+            int timeMasks, int timeWidth, int frequencyMasks, int frequencyWidth, double noise, double maxShift) {
         return new SpectrogramAugmentation(timeMasks, timeWidth, frequencyMasks, frequencyWidth, noise, maxShift);
     }
 }

@@ -1,10 +1,9 @@
 package dev.edgeforge.training.realdata;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Locale;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Issue #12, part 6: on real recordings, the impulse suggested from the data and the default learning block and
@@ -23,7 +22,8 @@ class RealDataDefaultsIT {
 
         log(result.row());
         assertThat(result.testSamples()).isEqualTo(196);
-        assertThat(result.int8Accuracy()).as("int8 top-1 on the last 196 uWave recordings")
+        assertThat(result.int8Accuracy())
+                .as("int8 top-1 on the last 196 uWave recordings")
                 .isGreaterThanOrEqualTo(0.93);
         assertThat(result.agreement()).as("int8 agrees with float32").isGreaterThanOrEqualTo(0.97);
     }
@@ -36,7 +36,8 @@ class RealDataDefaultsIT {
 
         log(result.row());
         assertThat(result.testSamples()).isEqualTo(150);
-        assertThat(result.int8SampleAccuracy()).as("int8 top-1 per recording on fsdd's test split")
+        assertThat(result.int8SampleAccuracy())
+                .as("int8 top-1 per recording on fsdd's test split")
                 .isGreaterThanOrEqualTo(0.97);
         assertThat(result.int8Accuracy()).as("int8 top-1 per window").isGreaterThanOrEqualTo(0.97);
         assertThat(result.agreement()).as("int8 agrees with float32").isGreaterThanOrEqualTo(0.97);

@@ -24,7 +24,6 @@ import dev.edgeforge.core.quantization.PostTrainingQuantizer;
 import dev.edgeforge.core.sample.SampleData;
 import dev.edgeforge.training.trainer.Trainer;
 import dev.edgeforge.training.trainer.TrainingResult;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -52,14 +51,14 @@ public final class RealDataExperiment {
      * @param learningBlock   the learning block for the features' kind and shape
      * @param hyperparameters the training settings for the features' kind and shape
      */
-    public record Config(String name, Function<List<SampleData>, Impulse> impulse,
-                         Function<FeatureInput, LearningBlock> learningBlock,
-                         Function<FeatureInput, Hyperparameters> hyperparameters) {
-    }
+    public record Config(
+            String name,
+            Function<List<SampleData>, Impulse> impulse,
+            Function<FeatureInput, LearningBlock> learningBlock,
+            Function<FeatureInput, Hyperparameters> hyperparameters) {}
 
     /** What the learning block receives: the kind and shape of one window's features. */
-    public record FeatureInput(FeatureKind kind, TensorShape shape) {
-    }
+    public record FeatureInput(FeatureKind kind, TensorShape shape) {}
 
     /**
      * The outcome of one config on one split.
@@ -74,10 +73,24 @@ public final class RealDataExperiment {
      * @param trainSeconds      wall time of {@link Trainer#train()}
      * @param totalSeconds      wall time of the whole run (features, training, quantization, evaluation)
      */
-    public record Result(String config, String split, String impulse, String shape, int trainWindows,
-                         int testWindows, int testSamples, double floatAccuracy, double int8Accuracy,
-                         double agreement, double int8SampleAccuracy, int epochs, int bestEpoch, long parameters,
-                         long macs, double trainSeconds, double totalSeconds) {
+    public record Result(
+            String config,
+            String split,
+            String impulse,
+            String shape,
+            int trainWindows,
+            int testWindows,
+            int testSamples,
+            double floatAccuracy,
+            double int8Accuracy,
+            double agreement,
+            double int8SampleAccuracy,
+            int epochs,
+            int bestEpoch,
+            long parameters,
+            long macs,
+            double trainSeconds,
+            double totalSeconds) {
 
         public static String header() {
             return "| config | split | features | train win | test win/rec | float top-1 | int8 top-1 | agree | "
@@ -86,16 +99,30 @@ public final class RealDataExperiment {
         }
 
         public String row() {
-            return String.format(Locale.ROOT, "| %s | %s | %s | %d | %d/%d | %.4f | %.4f | %.4f | %.4f | %d (%d) | "
-                            + "%d | %d | %.0f | %.0f |", config, split, shape, trainWindows, testWindows,
-                    testSamples, floatAccuracy, int8Accuracy, agreement, int8SampleAccuracy, epochs, bestEpoch,
-                    parameters, macs, trainSeconds, totalSeconds);
+            return String.format(
+                    Locale.ROOT,
+                    "| %s | %s | %s | %d | %d/%d | %.4f | %.4f | %.4f | %.4f | %d (%d) | " + "%d | %d | %.0f | %.0f |",
+                    config,
+                    split,
+                    shape,
+                    trainWindows,
+                    testWindows,
+                    testSamples,
+                    floatAccuracy,
+                    int8Accuracy,
+                    agreement,
+                    int8SampleAccuracy,
+                    epochs,
+                    bestEpoch,
+                    parameters,
+                    macs,
+                    trainSeconds,
+                    totalSeconds);
         }
     }
 
     /** Features of some samples' windows. {@code sampleOf[i]} is the index (in the list) of row {@code i}'s sample. */
-    record Windows(float[][] rows, int[] labels, int[] sampleOf, FeatureInput input) {
-    }
+    record Windows(float[][] rows, int[] labels, int[] sampleOf, FeatureInput input) {}
 
     private final Map<String, Windows> cache = new HashMap<>();
     private final Consumer<String> log;
@@ -106,12 +133,18 @@ public final class RealDataExperiment {
 
     public Result run(Config config, RealSplit split) {
         long start = System.nanoTime();
-        List<SampleData> trainData = split.train().stream().map(RealSample::data).toList();
+        List<SampleData> trainData =
+                split.train().stream().map(RealSample::data).toList();
         Impulse impulse = config.impulse().apply(trainData);
-        List<String> classes = split.train().stream().map(RealSample::label).distinct().sorted().toList();
+        List<String> classes = split.train().stream()
+                .map(RealSample::label)
+                .distinct()
+                .sorted()
+                .toList();
         Windows train = windows(impulse, split.name() + "/train", split.train(), classes);
         // as the platform's test evaluation: recordings whose label the model does not know are not counted
-        List<RealSample> testSamples = split.test().stream().filter(s -> classes.contains(s.label())).toList();
+        List<RealSample> testSamples =
+                split.test().stream().filter(s -> classes.contains(s.label())).toList();
         Windows test = windows(impulse, split.name() + "/test", testSamples, classes);
         FeatureInput input = train.input();
         LearningBlock block = config.learningBlock().apply(input);
@@ -133,8 +166,15 @@ public final class RealDataExperiment {
         double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
 
         ModelGraph float32 = new TrainedNetworkConverter().convert(result.network());
-        ModelGraph int8 = new PostTrainingQuantizer().quantize(float32, CalibrationSet.selectStratified(train.rows(),
-                train.labels(), result.trainIndices(), CalibrationSet.DEFAULT_SIZE, hyperparameters.seed()));
+        ModelGraph int8 = new PostTrainingQuantizer()
+                .quantize(
+                        float32,
+                        CalibrationSet.selectStratified(
+                                train.rows(),
+                                train.labels(),
+                                result.trainIndices(),
+                                CalibrationSet.DEFAULT_SIZE,
+                                hyperparameters.seed()));
         GraphPredictor floatPredictor = new GraphPredictor(float32);
         GraphPredictor int8Predictor = new GraphPredictor(int8);
         int floatCorrect = 0;
@@ -163,10 +203,23 @@ public final class RealDataExperiment {
         }
         ModelStats stats = ModelStats.of(int8);
         int n = test.rows().length;
-        return new Result(config.name(), split.name(), describe(impulse), input.kind().name().toLowerCase(Locale.ROOT)
-                + input.shape(), train.rows().length, n, testSamples.size(), (double) floatCorrect / n,
-                (double) int8Correct / n, (double) agreeing / n, (double) sampleCorrect / testSamples.size(),
-                result.history().size(), result.bestEpoch(), stats.parameters(), stats.macs(), trainSeconds,
+        return new Result(
+                config.name(),
+                split.name(),
+                describe(impulse),
+                input.kind().name().toLowerCase(Locale.ROOT) + input.shape(),
+                train.rows().length,
+                n,
+                testSamples.size(),
+                (double) floatCorrect / n,
+                (double) int8Correct / n,
+                (double) agreeing / n,
+                (double) sampleCorrect / testSamples.size(),
+                result.history().size(),
+                result.bestEpoch(),
+                stats.parameters(),
+                stats.macs(),
+                trainSeconds,
                 (System.nanoTime() - start) / 1e9);
     }
 
@@ -190,11 +243,19 @@ public final class RealDataExperiment {
                 sampleOf.add(s);
             }
         }
-        Windows windows = new Windows(rows.toArray(float[][]::new),
+        Windows windows = new Windows(
+                rows.toArray(float[][]::new),
                 labels.stream().mapToInt(Integer::intValue).toArray(),
-                sampleOf.stream().mapToInt(Integer::intValue).toArray(), featureInput(impulse));
-        log.accept(String.format(Locale.ROOT, "  features %s: %d windows of %d recordings, %s, %.1f s", what,
-                rows.size(), samples.size(), windows.input(), (System.nanoTime() - start) / 1e9));
+                sampleOf.stream().mapToInt(Integer::intValue).toArray(),
+                featureInput(impulse));
+        log.accept(String.format(
+                Locale.ROOT,
+                "  features %s: %d windows of %d recordings, %s, %.1f s",
+                what,
+                rows.size(),
+                samples.size(),
+                windows.input(),
+                (System.nanoTime() - start) / 1e9));
         cache.put(key, windows);
         return windows;
     }
@@ -207,9 +268,11 @@ public final class RealDataExperiment {
         ProcessingBlock block = impulse.processingBlocks().get(0);
         FeatureShape shape = block.createBlock().outputShape(impulse.signalShapeFor(block));
         DspParams params = block.params();
-        FeatureKind kind = params instanceof RawParams ? FeatureKind.TIME_SERIES
-                : params instanceof FlattenParams || params instanceof SpectralAnalysisParams ? FeatureKind.FLAT
-                : params instanceof ImageParams ? FeatureKind.IMAGE : FeatureKind.SPECTROGRAM;
+        FeatureKind kind = params instanceof RawParams
+                ? FeatureKind.TIME_SERIES
+                : params instanceof FlattenParams || params instanceof SpectralAnalysisParams
+                        ? FeatureKind.FLAT
+                        : params instanceof ImageParams ? FeatureKind.IMAGE : FeatureKind.SPECTROGRAM;
         TensorShape tensor = kind == FeatureKind.FLAT ? TensorShape.of(shape.length()) : new TensorShape(shape.dims());
         return new FeatureInput(kind, tensor);
     }

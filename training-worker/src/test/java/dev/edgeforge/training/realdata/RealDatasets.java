@@ -4,7 +4,6 @@ import dev.edgeforge.core.format.ei.EiAcquisitionReader;
 import dev.edgeforge.core.format.wav.WavReader;
 import dev.edgeforge.core.sample.SampleData;
 import dev.edgeforge.core.sample.Sensor;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -34,8 +33,7 @@ public final class RealDatasets {
 
     private static final Pattern FSDD_NAME = Pattern.compile("(\\d)_([a-z]+)_(\\d+)\\.wav");
 
-    private RealDatasets() {
-    }
+    private RealDatasets() {}
 
     /**
      * The {@code shared/datasets} folder.
@@ -79,7 +77,9 @@ public final class RealDatasets {
                 throw new IllegalStateException("the uWave axis files have different line counts");
             }
         }
-        List<Sensor> sensors = UWAVE_AXES.stream().map(name -> new Sensor(name, "g (z-normalised)")).toList();
+        List<Sensor> sensors = UWAVE_AXES.stream()
+                .map(name -> new Sensor(name, "g (z-normalised)"))
+                .toList();
         List<RealSample> samples = new ArrayList<>(lines);
         for (int line = 0; line < lines; line++) {
             String label = axes.get(0).get(line)[0];
@@ -95,7 +95,11 @@ public final class RealDatasets {
                 }
             }
             String classLabel = Integer.toString((int) Double.parseDouble(label));
-            samples.add(new RealSample("line-" + line, classLabel, "uwave", line,
+            samples.add(new RealSample(
+                    "line-" + line,
+                    classLabel,
+                    "uwave",
+                    line,
                     SampleData.timeSeries(sensors, UWAVE_INTERVAL_MS, values)));
         }
         return samples;
@@ -112,8 +116,8 @@ public final class RealDatasets {
                     continue;
                 }
                 SampleData data = WavReader.read(Files.readAllBytes(file)).data();
-                samples.add(new RealSample(file.getFileName().toString(), m.group(1), m.group(2),
-                        Integer.parseInt(m.group(3)), data));
+                samples.add(new RealSample(
+                        file.getFileName().toString(), m.group(1), m.group(2), Integer.parseInt(m.group(3)), data));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -137,10 +141,12 @@ public final class RealDatasets {
         List<RealSample> samples = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
             int index = 0;
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted(
-                    Comparator.comparing(Path::toString)).toList()) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".json"))
+                    .sorted(Comparator.comparing(Path::toString))
+                    .toList()) {
                 String name = file.getFileName().toString();
-                SampleData data = EiAcquisitionReader.read(Files.readAllBytes(file), Optional.empty()).data();
+                SampleData data = EiAcquisitionReader.read(Files.readAllBytes(file), Optional.empty())
+                        .data();
                 samples.add(new RealSample(name, name.substring(0, name.indexOf('.')), "ei", index++, data));
             }
         } catch (IOException e) {
@@ -178,7 +184,8 @@ public final class RealDatasets {
      * archive's normalisation.
      */
     public static RealSplit uwaveInSensorUnits(List<RealSample> uwave, int testCount) {
-        RealSplit split = uwaveLastLines(uwave.stream().map(RealDatasets::inSensorUnits).toList(), testCount);
+        RealSplit split =
+                uwaveLastLines(uwave.stream().map(RealDatasets::inSensorUnits).toList(), testCount);
         return new RealSplit("uwave/m-s2-last-" + testCount, split.train(), split.test());
     }
 
@@ -189,33 +196,44 @@ public final class RealDatasets {
                 values[a][i] = values[a][i] * 4.9f + (a == 2 ? 9.81f : 0f);
             }
         }
-        List<Sensor> sensors = UWAVE_AXES.stream().map(name -> new Sensor(name, "m/s2")).toList();
-        return new RealSample(s.id(), s.label(), s.group(), s.index(),
+        List<Sensor> sensors =
+                UWAVE_AXES.stream().map(name -> new Sensor(name, "m/s2")).toList();
+        return new RealSample(
+                s.id(),
+                s.label(),
+                s.group(),
+                s.index(),
                 SampleData.timeSeries(sensors, s.data().intervalMs(), values));
     }
 
     /** uWave with the first {@code testCount} lines as the test set. */
     public static RealSplit uwaveFirstLines(List<RealSample> uwave, int testCount) {
-        return new RealSplit("uwave/first-" + testCount, uwave.subList(testCount, uwave.size()),
-                uwave.subList(0, testCount));
+        return new RealSplit(
+                "uwave/first-" + testCount, uwave.subList(testCount, uwave.size()), uwave.subList(0, testCount));
     }
 
     /** FSDD's usual split: indices 0–4 of every speaker and digit are the test set. */
     public static RealSplit fsddStandard(List<RealSample> fsdd) {
-        return new RealSplit("fsdd/standard", fsdd.stream().filter(s -> s.index() >= 5).toList(),
+        return new RealSplit(
+                "fsdd/standard",
+                fsdd.stream().filter(s -> s.index() >= 5).toList(),
                 fsdd.stream().filter(s -> s.index() < 5).toList());
     }
 
     /** Train on the other speakers, test on every recording of {@code speaker}. */
     public static RealSplit fsddLeaveSpeakerOut(List<RealSample> fsdd, String speaker) {
-        return new RealSplit("fsdd/unseen-" + speaker, fsdd.stream().filter(s -> !s.group().equals(speaker)).toList(),
+        return new RealSplit(
+                "fsdd/unseen-" + speaker,
+                fsdd.stream().filter(s -> !s.group().equals(speaker)).toList(),
                 fsdd.stream().filter(s -> s.group().equals(speaker)).toList());
     }
 
     private static List<String[]> readTsv(Path file) {
         try {
-            return Files.readAllLines(file).stream().filter(line -> !line.isBlank())
-                    .map(line -> line.trim().split("\t")).toList();
+            return Files.readAllLines(file).stream()
+                    .filter(line -> !line.isBlank())
+                    .map(line -> line.trim().split("\t"))
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

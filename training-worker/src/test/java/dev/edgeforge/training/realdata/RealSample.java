@@ -11,5 +11,4 @@ import dev.edgeforge.core.sample.SampleData;
  * @param index the recording's number within its group and label (fsdd's file index), or its line number
  * @param data  the signal
  */
-public record RealSample(String id, String label, String group, int index, SampleData data) {
-}
+public record RealSample(String id, String label, String group, int index, SampleData data) {}

@@ -15,8 +15,8 @@ public record RealSplit(String name, List<RealSample> train, List<RealSample> te
         train = List.copyOf(train);
         test = List.copyOf(test);
         if (train.isEmpty() || test.isEmpty()) {
-            throw new IllegalArgumentException("split " + name + " has " + train.size() + " training and "
-                    + test.size() + " test samples; both need some");
+            throw new IllegalArgumentException("split " + name + " has " + train.size() + " training and " + test.size()
+                    + " test samples; both need some");
         }
     }
 }
