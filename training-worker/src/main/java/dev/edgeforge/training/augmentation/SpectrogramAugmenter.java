@@ -2,6 +2,7 @@ package dev.edgeforge.training.augmentation;
 
 import dev.edgeforge.core.learning.SpectrogramAugmentation;
 import dev.edgeforge.core.learning.TensorShape;
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -63,7 +64,7 @@ public final class SpectrogramAugmenter implements Augmenter {
         }
         int rowSize = bins * channels;
         System.arraycopy(values, offset, scratch, 0, scratch.length);
-        java.util.Arrays.fill(quietest, Float.POSITIVE_INFINITY);
+        Arrays.fill(quietest, Float.POSITIVE_INFINITY);
         for (int f = 0; f < frames; f++) {
             for (int i = 0; i < rowSize; i++) {
                 quietest[i] = Math.min(quietest[i], scratch[f * rowSize + i]);
@@ -81,13 +82,13 @@ public final class SpectrogramAugmenter implements Augmenter {
 
     void maskFrames(float[] values, int offset, int start, int width) {
         int rowSize = bins * channels;
-        java.util.Arrays.fill(values, offset + start * rowSize, offset + (start + width) * rowSize, 0f);
+        Arrays.fill(values, offset + start * rowSize, offset + (start + width) * rowSize, 0f);
     }
 
     void maskBins(float[] values, int offset, int start, int width) {
         for (int f = 0; f < frames; f++) {
             int from = offset + (f * bins + start) * channels;
-            java.util.Arrays.fill(values, from, from + width * channels, 0f);
+            Arrays.fill(values, from, from + width * channels, 0f);
         }
     }
 }

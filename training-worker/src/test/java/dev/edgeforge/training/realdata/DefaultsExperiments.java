@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 /**
  * Runs experiments from the command line and appends their rows to a Markdown table:
@@ -44,7 +45,7 @@ public final class DefaultsExperiments {
                 String[] range = parts[2].substring(6).split("-");
                 int from = Integer.parseInt(range[0]);
                 int to = Integer.parseInt(range[range.length - 1]);
-                seeds = java.util.stream.IntStream.rangeClosed(from, to).toArray();
+                seeds = IntStream.rangeClosed(from, to).toArray();
             }
             RealSplit split;
             if (splitName.equals("ei")) {

@@ -23,6 +23,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * A {@link RealDataExperiment.Config} written as one line of {@code key=value} pairs separated by commas, so a sweep
@@ -82,7 +83,7 @@ public final class ExperimentSpec {
             suggestion = suggestion.withWindowPercentile(Double.parseDouble(kv.get("pct")));
         }
         ImpulseSuggestion chosen = suggestion;
-        java.util.function.Function<List<SampleData>, Impulse> impulse =
+        Function<List<SampleData>, Impulse> impulse =
                 "issue".equals(kv.get("impulse")) ? ExperimentSpec::issueImpulse : chosen::suggest;
         return new RealDataExperiment.Config(
                 spec,
