@@ -12,7 +12,7 @@ public class RegistrationClosedViolation extends EdgeForgeException {
             new ProblemType("registration-closed", HttpStatus.FORBIDDEN, "Registration is closed");
 
     public RegistrationClosedViolation() {
-        super(TYPE, "This server does not accept new accounts; ask an administrator to create one or to reopen "
-                + "registration.");
+        super(TYPE, "This server does not accept new accounts: ask a project owner for an invite link, or an "
+                + "administrator to create your account or to open registration.");
     }
 }

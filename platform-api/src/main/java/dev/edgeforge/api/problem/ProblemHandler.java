@@ -44,7 +44,10 @@ public class ProblemHandler {
 
     @ExceptionHandler(EdgeForgeException.class)
     ResponseEntity<Object> edgeForge(EdgeForgeException e, HttpServletRequest request) {
-        return respond(e.getBody(), request);
+        ResponseEntity<Object> response = respond(e.getBody(), request);
+        // e.g. Retry-After of a throttled request
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                .headers(e.getHeaders()).body(response.getBody());
     }
 
     @ExceptionHandler(BindException.class)

@@ -50,15 +50,18 @@ final class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
                     "This is a project API key; send it in the 'x-api-key' header instead of 'Authorization'.");
             return;
         }
-        Optional<UserPrincipal> user = token.isEmpty() ? Optional.empty() : verifier.verify(token);
-        if (user.isEmpty()) {
+        Optional<BearerTokenVerifier.VerifiedToken> verified = token.isEmpty() ? Optional.empty()
+                : verifier.verify(token);
+        if (verified.isEmpty()) {
             problems.write(request, response, CommonProblems.INVALID_CREDENTIALS,
                     "The bearer token is unknown, expired or revoked; log in again or create a new personal "
                             + "access token.");
             return;
         }
+        EdgeForgeAuthentication authentication = new EdgeForgeAuthentication(verified.get().user());
+        authentication.setDetails(new BearerTokenDetails(verified.get().tokenId()));
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new EdgeForgeAuthentication(user.get()));
+        context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
         chain.doFilter(request, response);
     }

@@ -9,12 +9,18 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.session.SessionInformationExpiredEvent;
+import org.springframework.security.web.session.SessionInformationExpiredStrategy;
 
 import dev.edgeforge.api.problem.CommonProblems;
 import dev.edgeforge.api.problem.ProblemResponseWriter;
 
-/** Spring Security's 401 and 403 for {@code /api/**}, as problem details instead of empty bodies or redirects. */
-final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+/**
+ * Spring Security's 401 and 403 for {@code /api/**}, as problem details instead of empty bodies or redirects; also
+ * the answer to a browser session that was ended elsewhere (a password change).
+ */
+final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler,
+        SessionInformationExpiredStrategy {
 
     private final ProblemResponseWriter writer;
 
@@ -27,6 +33,12 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
                          AuthenticationException authException) throws IOException {
         writer.write(request, response, CommonProblems.AUTHENTICATION_REQUIRED,
                 "Sign in, or send an 'Authorization: Bearer <token>' or 'x-api-key' header.");
+    }
+
+    @Override
+    public void onExpiredSessionDetected(SessionInformationExpiredEvent event) throws IOException {
+        writer.write(event.getRequest(), event.getResponse(), CommonProblems.AUTHENTICATION_REQUIRED,
+                "Your session was ended because the account's password was changed; sign in again.");
     }
 
     @Override

@@ -1,5 +1,7 @@
 package dev.edgeforge.api.security;
 
+import java.util.Map;
+
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
@@ -8,16 +10,21 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.session.ConcurrentSessionFilter;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
 import dev.edgeforge.api.problem.ProblemResponseWriter;
@@ -30,10 +37,14 @@ import dev.edgeforge.api.problem.ProblemResponseWriter;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
-    /** Paths anyone may open: sign-in pages, static assets, health probes, metrics, API docs, errors. */
+    /**
+     * Paths anyone may open: sign-in pages, invite links, static assets, health probes, API docs, errors. The
+     * actuator is served on the management port only (loopback by default, see docs/security.md), where this chain
+     * applies too; on the public port {@code /actuator/**} does not exist and answers 404.
+     */
     private static final String[] PUBLIC_PAGES = {
-        "/login", "/register", "/error", "/favicon.ico", "/favicon.svg", "/css/**", "/js/**", "/img/**",
-        "/actuator/health", "/actuator/health/**", "/actuator/prometheus",
+        "/login", "/register", "/invites/*", "/error", "/favicon.ico", "/favicon.svg", "/css/**", "/js/**",
+        "/img/**", "/livez", "/readyz", "/actuator/**",
         "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**"
     };
 
@@ -54,20 +65,46 @@ public class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
+    /** The browser sessions of each user, so a password change can end the other ones (single server). */
+    @Bean
+    SessionRegistry sessionRegistry() {
+        return new SessionRegistryImpl();
+    }
+
+    /** Tells the session registry when the servlet container ends a session. */
+    @Bean
+    HttpSessionEventPublisher httpSessionEventPublisher() {
+        return new HttpSessionEventPublisher();
+    }
+
+    /** A throttled sign-in gets its own message (it would be refused even with the right password). */
+    private static AuthenticationFailureHandler loginFailurePages() {
+        ExceptionMappingAuthenticationFailureHandler handler = new ExceptionMappingAuthenticationFailureHandler();
+        handler.setDefaultFailureUrl("/login?error");
+        handler.setExceptionMappings(Map.of(LoginThrottledException.class.getName(), "/login?throttled"));
+        return handler;
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, BearerTokenVerifier tokens, ApiKeyVerifier apiKeys,
-                                    ProblemResponseWriter problems) throws Exception {
+                                    ProblemResponseWriter problems, SessionRegistry sessions) throws Exception {
         ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
+        // header credentials live for one request; the browser's session is read, never created nor written, so
+        // the pages' own fetch() calls work and a device or script never gets a JSESSIONID
+        HttpSessionSecurityContextRepository browserSessions = new HttpSessionSecurityContextRepository();
+        browserSessions.setAllowSessionCreation(false);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(authorize -> authorize
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login").permitAll()
+                        // an invite link is its own credential; the controller checks it
+                        .requestMatchers("/api/v1/invites/**").permitAll()
                         .anyRequest().authenticated())
-                // header credentials are per request; the browser's session is read (never created) so the
-                // pages' own fetch() calls work
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.NEVER))
-                .securityContext(context -> context.securityContextRepository(
-                        new HttpSessionSecurityContextRepository()))
+                // no sign-in happens on this chain, and the session filter would store header credentials in a
+                // new session
+                .sessionManagement(AbstractHttpConfigurer::disable)
+                .securityContext(context -> context.securityContextRepository(browserSessions))
+                .addFilterAt(new ConcurrentSessionFilter(sessions, handlers), ConcurrentSessionFilter.class)
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new SessionCsrfRequestMatcher()))
                 .addFilterBefore(new BearerTokenAuthenticationFilter(tokens, problems),
                         AnonymousAuthenticationFilter.class)
@@ -85,7 +122,7 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain uiSecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain uiSecurity(HttpSecurity http, SessionRegistry sessions) throws Exception {
         http.authorizeHttpRequests(authorize -> authorize
                         .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
                         .requestMatchers(PUBLIC_PAGES).permitAll()
@@ -96,7 +133,12 @@ public class SecurityConfiguration {
                         .usernameParameter("email")
                         .passwordParameter("password")
                         .defaultSuccessUrl("/projects")
-                        .failureUrl("/login?error"))
+                        .failureHandler(loginFailurePages()))
+                // every sign-in is registered (no limit on their number) so a password change can end the others
+                .sessionManagement(session -> session
+                        .maximumSessions(-1)
+                        .sessionRegistry(sessions)
+                        .expiredUrl("/login?expired"))
                 .logout(logout -> logout
                         .logoutUrl("/logout")
                         .logoutSuccessUrl("/login?logout"))

@@ -25,6 +25,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import dev.edgeforge.api.support.HeadlessChromium;
 import dev.edgeforge.api.support.ApiClient;
 import dev.edgeforge.api.support.IntegrationTest;
+import dev.edgeforge.api.support.TestUsers;
 
 /**
  * The UI shell in a real headless Chromium: register, sign in, create a project, create an API key (shown once,
@@ -73,13 +74,15 @@ class UiShellBrowserIT {
         String email = "browser-" + UUID.randomUUID().toString().substring(0, 8) + "@it.edgeforge.test";
         String password = "browser-password-1";
 
-        // register
-        browser.get(url("/register"));
-        type("name", "Ada Lovelace");
-        type("email", email);
-        type("password", password);
-        browser.findElement(By.cssSelector("#register-form button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlContains("/login?registered"));
+        // register (closed by default: an administrator opens it for this test)
+        try (TestUsers.OpenRegistration open = TestUsers.openRegistration(ApiClient.stateless(port))) {
+            browser.get(url("/register"));
+            type("name", "Ada Lovelace");
+            type("email", email);
+            type("password", password);
+            browser.findElement(By.cssSelector("#register-form button[type=submit]")).click();
+            wait.until(ExpectedConditions.urlContains("/login?registered"));
+        }
         assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("account is ready");
 
         // sign in
