@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,11 +21,14 @@ public class MemberService {
 
     private final ProjectMemberRepository members;
     private final UserDirectory users;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    MemberService(ProjectMemberRepository members, UserDirectory users, Clock clock) {
+    MemberService(ProjectMemberRepository members, UserDirectory users, ApplicationEventPublisher events,
+                  Clock clock) {
         this.members = members;
         this.users = users;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -51,6 +55,8 @@ public class MemberService {
         }
         ProjectMember member = members.saveAndFlush(
                 new ProjectMember(grant.projectId(), user.id(), role, clock.instant()));
+        events.publishEvent(new MemberAdded(grant.projectId(), grant.principal(), user.id(), user.email(), role,
+                null));
         return view(member, user);
     }
 
@@ -65,8 +71,14 @@ public class MemberService {
         if (member.role() == ProjectRole.OWNER && newRole != ProjectRole.OWNER) {
             requireAnotherOwner(grant.projectId());
         }
+        ProjectRole previous = member.role();
         member.changeRole(newRole);
-        return view(member, users.findById(userId).orElseThrow(() -> new MemberNotFoundException(userId)));
+        UserSummary user = users.findById(userId).orElseThrow(() -> new MemberNotFoundException(userId));
+        if (previous != newRole) {
+            events.publishEvent(new MemberRoleChanged(grant.projectId(), grant.principal(), userId, user.email(),
+                    previous, newRole));
+        }
+        return view(member, user);
     }
 
     /** Removes a member; anyone may leave, removing others needs admin (owner for owners). */
@@ -84,6 +96,8 @@ public class MemberService {
             requireAnotherOwner(grant.projectId());
         }
         members.delete(member);
+        String email = users.findById(userId).map(UserSummary::email).orElse(userId.toString());
+        events.publishEvent(new MemberRemoved(grant.projectId(), grant.principal(), userId, email, member.role()));
     }
 
     private ProjectMember find(ProjectGrant grant, UUID userId) {
@@ -97,7 +111,7 @@ public class MemberService {
         }
     }
 
-    private static void requireAdmin(ProjectGrant grant) {
+    static void requireAdmin(ProjectGrant grant) {
         if (grant.atLeast(ProjectRole.ADMIN)) {
             return;
         }
@@ -107,7 +121,7 @@ public class MemberService {
         throw new ProjectRoleViolation(grant.role(), ProjectRole.ADMIN);
     }
 
-    private static void requireOwner(ProjectGrant grant, String what) {
+    static void requireOwner(ProjectGrant grant, String what) {
         if (!grant.atLeast(ProjectRole.OWNER)) {
             if (grant.apiKey().isPresent()) {
                 throw new ProjectRoleViolation(what + "; API keys never act as owner, sign in as an owner.");

@@ -23,6 +23,8 @@ import org.springframework.stereotype.Service;
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
 import dev.edgeforge.api.project.HmacKeyService;
+import dev.edgeforge.api.project.SignedDataPolicy;
+import dev.edgeforge.api.project.UnsignedDataViolation;
 import dev.edgeforge.core.format.ParsedSample;
 import dev.edgeforge.core.format.SampleFormat;
 import dev.edgeforge.core.format.SampleFormatException;
@@ -56,14 +58,16 @@ public class SampleIngestion {
     private final UploadSpooler spooler;
     private final SampleStorage storage;
     private final HmacKeyService hmacKeys;
+    private final SignedDataPolicy signedData;
     private final Clock clock;
     private final int maxFiles;
 
-    SampleIngestion(UploadSpooler spooler, SampleStorage storage, HmacKeyService hmacKeys, Clock clock,
-                    DatasetProperties properties) {
+    SampleIngestion(UploadSpooler spooler, SampleStorage storage, HmacKeyService hmacKeys,
+                    SignedDataPolicy signedData, Clock clock, DatasetProperties properties) {
         this.spooler = spooler;
         this.storage = storage;
         this.hmacKeys = hmacKeys;
+        this.signedData = signedData;
         this.clock = clock;
         this.maxFiles = properties.maxFilesPerRequest();
     }
@@ -91,6 +95,9 @@ public class SampleIngestion {
                     SampleRow row = store(projectId, options, slot.spool, sidecars.find(slot.spool.fileName()),
                             secrets);
                     results.add(FileResult.stored(slot.spool.fileName(), row));
+                } catch (UnsignedDataViolation e) {
+                    // the device is not trusted with this project's data: the whole request is refused (401)
+                    throw e;
                 } catch (EdgeForgeException e) {
                     results.add(FileResult.failed(slot.spool.fileName(), e.code(), e.detail()));
                 }
@@ -201,6 +208,9 @@ public class SampleIngestion {
             signatureStatus = verifySignature(spool.fileName(), bytes, parsed.signatureStatus().get(), secrets.get())
                     .name();
         }
+        // issue #10, the project setting "require signed data": here, where the signature status is known
+        signedData.check(projectId, spool.fileName(),
+                Optional.ofNullable(signatureStatus).map(EiSignatureStatus::valueOf));
         SampleData data = parsed.data();
         String name = sidecar.flatMap(SidecarLabels.FileLabels::name).orElse(FileNames.sampleName(spool.fileName()));
         if (options.addDateId()) {
