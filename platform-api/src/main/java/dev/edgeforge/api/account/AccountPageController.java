@@ -163,11 +163,10 @@ class AccountPageController {
     }
 
     private static String describe(FieldProblem problem) {
-        String field = switch (problem.field()) {
-            case "currentPassword" -> "The current password";
-            case "newPassword" -> "The new password";
-            default -> problem.field();
+        return switch (problem.field()) {
+            case "currentPassword" -> "The current password is wrong; type it again.";
+            case "newPassword" -> "The new password " + problem.message() + ".";
+            default -> problem.field() + " " + problem.message() + ".";
         };
-        return field + " " + problem.message() + ".";
     }
 }

@@ -15,9 +15,9 @@ import dev.edgeforge.infra.db.EmbeddedDatabase;
  * The embedded default: a real PostgreSQL (zonky binaries, started by platform-infra's {@link EmbeddedDatabase},
  * which also clears what a {@code kill -9} left behind) whose files live in {@code <edgeforge.data-dir>/postgres}
  * and are kept between restarts. It listens on loopback only and demands the superuser password that it generated
- * on the first start and keeps owner-only in {@code <edgeforge.data-dir>/postgres.password}. Active only while {@code spring.datasource.url} is unset; setting
- * {@code SPRING_DATASOURCE_URL}/{@code _USERNAME}/{@code _PASSWORD} switches to an external PostgreSQL and Spring
- * Boot's own DataSource auto-configuration takes over.
+ * on the first start and keeps owner-only in {@code <edgeforge.data-dir>/postgres.password}. Active only while
+ * {@code spring.datasource.url} is unset; setting {@code SPRING_DATASOURCE_URL}/{@code _USERNAME}/{@code _PASSWORD}
+ * switches to an external PostgreSQL and Spring Boot's own DataSource auto-configuration takes over.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(OnNoExternalDatabaseCondition.class)

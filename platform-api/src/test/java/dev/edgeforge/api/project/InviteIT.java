@@ -14,6 +14,7 @@ import tools.jackson.databind.JsonNode;
 
 import dev.edgeforge.api.support.ApiClient;
 import dev.edgeforge.api.support.ApiClient.Auth;
+import dev.edgeforge.api.support.BrowserSession;
 import dev.edgeforge.api.support.IntegrationTest;
 import dev.edgeforge.api.support.TestUsers;
 
@@ -120,6 +121,35 @@ class InviteIT {
         assertThat(client.get("/api/v1/projects/" + projectId, invited.auth()).text("role")).isEqualTo("viewer");
         // the account's password did not change
         assertThat(TestUsers.login(client, invited.email(), invited.password())).isNotBlank();
+    }
+
+    @Test
+    void theInvitePageSendsAnExistingAccountThroughTheSignInAndBack() {
+        TestUsers.User invited = TestUsers.register(client, "page-invited");
+        String token = token(invite(invited.email(), "member", owner.auth()));
+        BrowserSession browser = BrowserSession.anonymous(port);
+
+        ApiClient.Response offer = browser.page("/invites/" + token);
+        assertThat(offer.status()).isEqualTo(200);
+        assertThat(offer.body()).contains("Invites").contains(invited.email()).contains("Sign in to join")
+                .doesNotContain("invite-register-form");
+        ApiClient.Response toSignIn = browser.page("/invites/" + token + "/join");
+        assertThat(toSignIn.status()).isEqualTo(302);
+        assertThat(toSignIn.header("Location").orElse("")).endsWith("/login");
+
+        browser.page("/login");
+        ApiClient.Response signedIn = browser.submit("/login", "email", invited.email(), "password",
+                invited.password());
+        assertThat(signedIn.header("Location").orElse("")).contains("/invites/" + token + "/join");
+        assertThat(browser.page("/invites/" + token + "/join").body()).contains("invite-join-form");
+        ApiClient.Response joined = browser.submit("/invites/" + token + "/join");
+        assertThat(joined.status()).isEqualTo(302);
+        assertThat(joined.header("Location").orElse("")).endsWith("/projects/" + projectId);
+        assertThat(client.get("/api/v1/projects/" + projectId, invited.auth()).text("role")).isEqualTo("member");
+
+        ApiClient.Response used = browser.page("/invites/" + token);
+        assertThat(used.status()).isEqualTo(404);
+        assertThat(used.body()).contains("already used");
     }
 
     @Test
