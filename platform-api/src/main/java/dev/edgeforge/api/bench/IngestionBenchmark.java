@@ -84,7 +84,8 @@ public final class IngestionBenchmark {
         Path dataDir = Files.createTempDirectory("edgeforge-bench-");
         System.out.printf(Locale.ROOT, "Starting EdgeForge (embedded PostgreSQL, data in %s)%n", dataDir);
         ConfigurableApplicationContext context = new SpringApplication(EdgeForgeApplication.class).run(
-                "--server.port=0", "--edgeforge.data-dir=" + dataDir, "--edgeforge.embedded-postgres.port=0",
+                "--server.port=0", "--management.server.port=0", "--edgeforge.data-dir=" + dataDir,
+                "--edgeforge.embedded-postgres.port=0",
                 "--edgeforge.admin.email=bench@edgeforge.local", "--edgeforge.admin.password=bench-password-1",
                 "--edgeforge.workers.embedded=false", "--logging.level.root=WARN",
                 "--logging.level.dev.edgeforge=WARN", "--spring.main.banner-mode=off");
