@@ -21,6 +21,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import dev.edgeforge.api.support.ApiClient;
 import dev.edgeforge.api.support.ApiClient.Auth;
+import dev.edgeforge.api.support.BrowserSession;
 import dev.edgeforge.api.support.IntegrationTest;
 import dev.edgeforge.api.support.TestUsers;
 import dev.edgeforge.core.format.ei.EiAcquisitionWriter;
@@ -82,8 +83,16 @@ class StatelessCredentialsIT {
 
     @Test
     void metricsAreServedOnTheLoopbackManagementPortOnly() throws Exception {
-        assertThat(ApiClient.stateless(port).get("/actuator/prometheus", Auth.none()).status()).isEqualTo(404);
-        assertThat(ApiClient.stateless(port).get("/actuator/prometheus", owner.auth()).status()).isEqualTo(404);
+        // issue #10: "/actuator/prometheus is public"; on the public port it now needs a signed-in administrator,
+        // and is not even there for them
+        ApiClient.Response anonymous = ApiClient.stateless(port).get("/actuator/prometheus", Auth.none());
+        assertThat(anonymous.status()).isEqualTo(302);
+        assertThat(anonymous.header("Location").orElse("")).endsWith("/login");
+        assertThat(ApiClient.stateless(port).get("/actuator/prometheus", owner.auth()).status()).isEqualTo(302);
+        BrowserSession user = BrowserSession.signIn(port, owner.email(), owner.password());
+        assertThat(user.page("/actuator/prometheus").status()).isEqualTo(403);
+        BrowserSession admin = BrowserSession.signIn(port, IntegrationTest.ADMIN_EMAIL, IntegrationTest.ADMIN_PASSWORD);
+        assertThat(admin.page("/actuator/prometheus").status()).isEqualTo(404);
 
         HttpResponse<String> metrics = get("127.0.0.1", managementPort, "/actuator/prometheus");
         assertThat(metrics.statusCode()).isEqualTo(200);
