@@ -2,8 +2,9 @@
  * Projects, their members and roles, invites (one-time links that let people in while registration is closed),
  * project API keys and HMAC keys, the setting "require signed data"
  * ({@link dev.edgeforge.api.project.SignedDataPolicy}), and {@link dev.edgeforge.api.project.ProjectAccess}, the
- * single access check every {@code /api/v1/projects/{projectId}/**} route and every project page goes through. Changes an admin must be able to
- * trace are published as {@link dev.edgeforge.api.project.ProjectActivity} events (the audit package writes them).
+ * single access check every {@code /api/v1/projects/{projectId}/**} route and every project page goes through.
+ * Changes an admin must be able to trace are published as {@link dev.edgeforge.api.project.ProjectActivity} events
+ * (the audit package writes them).
  *
  * <h2>Who may do what</h2>
  * <pre>
