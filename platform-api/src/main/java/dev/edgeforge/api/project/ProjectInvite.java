@@ -7,6 +7,8 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -16,6 +18,7 @@ import jakarta.persistence.Table;
 class ProjectInvite {
 
     @Id
+    @GeneratedValue(strategy = GenerationType.UUID)
     private UUID id;
 
     @Column(name = "project_id", nullable = false)
@@ -51,7 +54,6 @@ class ProjectInvite {
 
     ProjectInvite(UUID projectId, String email, ProjectRole role, String tokenHash, UUID createdBy, Instant createdAt,
                   Instant expiresAt) {
-        this.id = UUID.randomUUID();
         this.projectId = projectId;
         this.email = email;
         this.role = role;

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.edgeforge.api.problem.CommonProblems;
@@ -25,10 +26,14 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiKeyVerifier verifier;
     private final ProblemResponseWriter problems;
+    private final SecurityContextRepository perRequest;
 
-    ApiKeyAuthenticationFilter(ApiKeyVerifier verifier, ProblemResponseWriter problems) {
+    /** @param perRequest where the authentication is kept for this request's async dispatches (never a session) */
+    ApiKeyAuthenticationFilter(ApiKeyVerifier verifier, ProblemResponseWriter problems,
+                               SecurityContextRepository perRequest) {
         this.verifier = verifier;
         this.problems = problems;
+        this.perRequest = perRequest;
     }
 
     static boolean hasApiKey(HttpServletRequest request) {
@@ -53,6 +58,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new EdgeForgeAuthentication(principal.get()));
         SecurityContextHolder.setContext(context);
+        perRequest.saveContext(context, request, response);
         chain.doFilter(request, response);
     }
 }

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import dev.edgeforge.api.problem.CommonProblems;
@@ -18,7 +19,8 @@ import dev.edgeforge.api.problem.ProblemResponseWriter;
 /**
  * Authenticates {@code Authorization: Bearer <token>} (login tokens and personal access tokens). A request that
  * presents a token that does not verify is answered 401 at once instead of falling back to anonymous, so a script
- * learns its token is bad. The authentication lives only for this request; nothing goes into a session.
+ * learns its token is bad. The authentication lives only for this request (kept in a request attribute, so a streamed
+ * answer's async dispatch finds it); nothing goes into a session.
  */
 final class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
 
@@ -26,10 +28,14 @@ final class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
 
     private final BearerTokenVerifier verifier;
     private final ProblemResponseWriter problems;
+    private final SecurityContextRepository perRequest;
 
-    BearerTokenAuthenticationFilter(BearerTokenVerifier verifier, ProblemResponseWriter problems) {
+    /** @param perRequest where the authentication is kept for this request's async dispatches (never a session) */
+    BearerTokenAuthenticationFilter(BearerTokenVerifier verifier, ProblemResponseWriter problems,
+                                    SecurityContextRepository perRequest) {
         this.verifier = verifier;
         this.problems = problems;
+        this.perRequest = perRequest;
     }
 
     static boolean hasBearerToken(HttpServletRequest request) {
@@ -63,6 +69,7 @@ final class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
+        perRequest.saveContext(context, request, response);
         chain.doFilter(request, response);
     }
 }

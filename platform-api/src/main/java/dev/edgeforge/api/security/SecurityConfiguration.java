@@ -20,7 +20,9 @@ import org.springframework.security.web.WebAttributes;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.ExceptionMappingAuthenticationFailureHandler;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -87,8 +89,10 @@ public class SecurityConfiguration {
     SecurityFilterChain apiSecurity(HttpSecurity http, BearerTokenVerifier tokens, ApiKeyVerifier apiKeys,
                                     ProblemResponseWriter problems, SessionRegistry sessions) throws Exception {
         ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
-        // header credentials live for one request; the browser's session is read, never created nor written, so
-        // the pages' own fetch() calls work and a device or script never gets a JSESSIONID
+        // header credentials live for one request (a request attribute, which its async dispatches see too); the
+        // browser's session is read, never created nor written, so the pages' own fetch() calls work and a device or
+        // script never gets a JSESSIONID
+        RequestAttributeSecurityContextRepository perRequest = new RequestAttributeSecurityContextRepository();
         HttpSessionSecurityContextRepository browserSessions = new HttpSessionSecurityContextRepository();
         browserSessions.setAllowSessionCreation(false);
         http.securityMatcher("/api/**")
@@ -100,12 +104,13 @@ public class SecurityConfiguration {
                 // no sign-in happens on this chain, and the session filter would store header credentials in a
                 // new session
                 .sessionManagement(AbstractHttpConfigurer::disable)
-                .securityContext(context -> context.securityContextRepository(browserSessions))
+                .securityContext(context -> context.securityContextRepository(
+                        new DelegatingSecurityContextRepository(perRequest, browserSessions)))
                 .addFilterAt(new ConcurrentSessionFilter(sessions, handlers), ConcurrentSessionFilter.class)
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new SessionCsrfRequestMatcher()))
-                .addFilterBefore(new BearerTokenAuthenticationFilter(tokens, problems),
+                .addFilterBefore(new BearerTokenAuthenticationFilter(tokens, problems, perRequest),
                         AnonymousAuthenticationFilter.class)
-                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems),
+                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems, perRequest),
                         AnonymousAuthenticationFilter.class)
                 .exceptionHandling(exceptions -> exceptions
                         .authenticationEntryPoint(handlers)

@@ -82,6 +82,18 @@ class StatelessCredentialsIT {
     }
 
     @Test
+    void streamedAnswersFindTheHeaderCredentialsWithoutASession() throws Exception {
+        // the dataset export streams (an async dispatch, which runs the security filters once more)
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<byte[]> export = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                        + "/api/v1/projects/" + projectId + "/dataset/export"))
+                .header("Authorization", "Bearer " + owner.token()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(export.statusCode()).isEqualTo(200);
+        assertThat(export.body()).startsWith('P', 'K');
+        assertThat(export.headers().firstValue("Set-Cookie")).isEmpty();
+    }
+
+    @Test
     void metricsAreServedOnTheLoopbackManagementPortOnly() throws Exception {
         // issue #10: "/actuator/prometheus is public"; on the public port it now needs a signed-in administrator,
         // and is not even there for them
