@@ -1,10 +1,11 @@
 /*
  * The sample list page: drag-and-drop uploads with a progress bar per file (a few in parallel), the list with
- * filters and keyset paging, selection and bulk actions, and the summary figures. Everything goes through the REST
- * API (/api/v1/projects/{id}/samples, /dataset/summary).
+ * filters and keyset paging, selection and bulk actions, and the summary figures with the storage used against the
+ * project's quota. Everything goes through the REST API (/api/v1/projects/{id}/samples, /dataset/summary, /storage).
  */
 import {
-  alertProblem, api, byId, clear, csrfHeaders, DASH, el, forPage, formatDate, formatDuration, problemMessage, showAlert
+  alertProblem, api, byId, clear, csrfHeaders, DASH, el, forPage, formatBytes, formatDate, formatDuration,
+  problemMessage, showAlert
 } from './ui.js';
 
 const PAGE_SIZE = 50;
@@ -111,7 +112,27 @@ function init(root) {
     return load();
   }
 
+  /* stored bytes against the quota an administrator set, if any */
+  function loadStorage() {
+    return api('GET', base + '/storage').then(function (storage) {
+      const label = byId('stat-storage-label');
+      const meter = byId('storage-meter');
+      byId('stat-storage').textContent = formatBytes(storage.usedBytes);
+      if (storage.quotaBytes === null || storage.quotaBytes === undefined) {
+        label.textContent = 'Storage used (no quota)';
+        meter.classList.add('hidden');
+        return;
+      }
+      label.textContent = 'Storage used of ' + formatBytes(storage.quotaBytes) + ' quota';
+      const share = storage.quotaBytes === 0 ? 1 : Math.min(1, storage.usedBytes / storage.quotaBytes);
+      meter.classList.remove('hidden');
+      meter.classList.toggle('full', share >= 0.9);
+      byId('storage-bar').style.width = Math.round(share * 100) + '%';
+    }).catch(function () { /* optional, like the other figures */ });
+  }
+
   function loadSummary() {
+    loadStorage();
     return api('GET', base + '/dataset/summary').then(function (summary) {
       byId('stat-count').textContent = String(summary.total.count);
       byId('stat-duration').textContent = formatDuration(summary.total.durationMs);

@@ -1,5 +1,8 @@
 package dev.edgeforge.firmware.codegen;
 
+import dev.edgeforge.core.device.ImpulseDsp;
+import dev.edgeforge.core.device.UnsupportedModelException;
+import dev.edgeforge.core.device.NetworkCore;
 import dev.edgeforge.core.interpreter.PreparedModel;
 import dev.edgeforge.core.interpreter.PreparedOperator;
 import dev.edgeforge.core.memory.MemoryPlan;
@@ -12,6 +15,8 @@ import dev.edgeforge.core.model.Shapes;
 import dev.edgeforge.core.model.Tensor;
 import dev.edgeforge.firmware.dsp.DspCodeGenerator;
 import dev.edgeforge.firmware.dsp.GeneratedDspSource;
+import dev.edgeforge.firmware.template.CSyntax;
+import dev.edgeforge.firmware.template.CodeTemplate;
 import dev.edgeforge.firmware.toolchain.FirmwareSources;
 
 import java.io.IOException;
@@ -28,10 +33,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import static dev.edgeforge.firmware.codegen.CSyntax.floatLiteral;
-import static dev.edgeforge.firmware.codegen.CSyntax.stringLiteral;
+import static dev.edgeforge.firmware.template.CSyntax.floatLiteral;
 
 /**
  * The {@code c-library} generator, EdgeForge's answer to Edge Impulse's EON compiler: a quantized model becomes
@@ -64,6 +69,9 @@ public final class CLibraryGenerator {
     private final CodeTemplate arenaApplication = CodeTemplate.load("c-library/arena_application.c.tmpl");
     private final CodeTemplate readme = CodeTemplate.load("c-library/README.md.tmpl");
     private final CodeTemplate makefile = CodeTemplate.load("c-library/Makefile.tmpl");
+    private final CodeTemplate label = CodeTemplate.load("c-library/label.c.tmpl");
+    private final CodeTemplate constantDeclaration = CodeTemplate.load("c-library/constant_declaration.h.tmpl");
+    private final CodeTemplate constantDefinition = CodeTemplate.load("c-library/constant_definition.c.tmpl");
 
     /** @param sources the C tree (kernels, runtime, DSP twins) copied into every library */
     public CLibraryGenerator(FirmwareSources sources) {
@@ -79,7 +87,7 @@ public final class CLibraryGenerator {
      * Writes the library into {@code directory} (created; it must be empty or absent).
      *
      * @throws UnsupportedModelException when the model cannot be compiled (float operators, several inputs, an
-     *     impulse whose features do not fit the model's input …)
+     *     impulse whose features do not fit the model's input, a name or label a C string cannot hold …)
      */
     public GeneratedLibrary generate(CLibraryRequest request, Path directory) {
         NetworkCore core = NetworkCore.of(request.model());
@@ -88,12 +96,14 @@ public final class CLibraryGenerator {
         MemoryPlan plan = prepared.memoryPlan();
         plan.verify();
         List<String> labels = request.labels();
+        ModelIdentity.requireCText(labels);
         int outputSize = core.output().byteSize();
         if (!labels.isEmpty() && labels.size() != outputSize) {
             throw new UnsupportedModelException(labels.size() + " labels for a model with " + outputSize
                     + " outputs");
         }
         Optional<ImpulseDsp> impulse = request.impulse().map(ImpulseDsp::of);
+        impulse.ifPresent(dsp -> ModelIdentity.requireCText("the processing block's name", dsp.processing().name()));
         impulse.ifPresent(dsp -> {
             if (dsp.featureCount() != core.input().elementCount()) {
                 throw new UnsupportedModelException("the impulse's " + dsp.block().type() + " block gives "
@@ -110,11 +120,11 @@ public final class CLibraryGenerator {
         Map<Integer, String> constants = constantNames(core.graph());
 
         write(directory, "model/model_data.h", dataHeader.render(Map.of("banner", banner,
-                "modelName", CSyntax.commentText(identity.name()),
+                "modelName", identity.name(),
                 "constantBytes", Long.toString(constantBytes(core.graph(), constants)),
                 "declarations", declarations(core.graph(), constants))), generated);
         write(directory, "model/model_data.c", dataSource.render(Map.of("banner", banner,
-                "modelName", CSyntax.commentText(identity.name()),
+                "modelName", identity.name(),
                 "definitions", definitions(core.graph(), constants))), generated);
         write(directory, "model/ef_model_config.h", config(banner, identity, core, plan, labels, impulse,
                 request.arena()), generated);
@@ -126,13 +136,13 @@ public final class CLibraryGenerator {
             String origin = "model '" + identity.name() + "' (SHA-256 " + identity.sha256() + "), impulse v"
                     + dsp.impulse().version() + ", processing block " + dsp.processing().id() + " '"
                     + dsp.processing().name() + "'";
-            GeneratedDspSource source = dsp.generate(dspGenerator, CSyntax.commentText(origin));
+            GeneratedDspSource source = ImpulseDspSource.generate(dsp, dspGenerator, origin);
             write(directory, "dsp/" + source.headerName(), source.header(), generated);
             write(directory, "dsp/" + source.sourceName(), source.source(), generated);
             dspSources.add(Path.of("dsp", source.sourceName()));
             source.runtimeSources().forEach(twin -> dspSources.add(Path.of("dsp", twin)));
             dspInclude = "#include \"" + source.headerName() + "\"";
-            impulseText = impulseSource.render(Map.of("blockName", CSyntax.commentText(dsp.processing().name()),
+            impulseText = impulseSource.render(Map.of("blockName", dsp.processing().name(),
                     "blockType", dsp.block().type(), "dspHeader", source.headerName(),
                     "dspSymbol", source.symbol()));
         } else {
@@ -158,7 +168,7 @@ public final class CLibraryGenerator {
                           List<String> labels, Optional<ImpulseDsp> impulse, CLibraryRequest.ArenaOwner arena) {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("banner", banner);
-        v.put("modelName", CSyntax.commentText(identity.name()));
+        v.put("modelName", identity.name());
         v.put("arenaStatic", arena == CLibraryRequest.ArenaOwner.LIBRARY ? "1" : "0");
         v.put("inputShape", Shapes.format(core.input().shape()));
         v.put("inputSize", Integer.toString(core.input().byteSize()));
@@ -192,7 +202,7 @@ public final class CLibraryGenerator {
             steps.append(step.render(Map.of("description", emitter.describe(op), "call", emitted.call())));
         }
         List<String> includes = new ArrayList<>();
-        new java.util.TreeSet<>(headers).forEach(header -> includes.add("#include \"" + header + "\""));
+        new TreeSet<>(headers).forEach(header -> includes.add("#include \"" + header + "\""));
         if (!dspInclude.isEmpty()) {
             includes.add(dspInclude);
         }
@@ -207,18 +217,18 @@ public final class CLibraryGenerator {
         System.arraycopy(shape, 0, dims, 0, shape.length);
         Map<String, String> v = new LinkedHashMap<>();
         v.put("banner", banner);
-        v.put("modelName", CSyntax.commentText(identity.name()));
+        v.put("modelName", identity.name());
         v.put("operatorCount", Integer.toString(prepared.operators().size()));
         v.put("arenaSize", Integer.toString(plan.arenaBytes()));
         v.put("arenaLowerBound", Integer.toString(plan.lowerBound()));
-        v.put("planStrategy", CSyntax.commentText(plan.strategy()));
+        v.put("planStrategy", plan.strategy());
         v.put("includes", String.join("\n", includes));
         v.put("arena", arena);
         v.put("operators", String.join("\n\n", definitions));
         v.put("labelArraySize", Integer.toString(Math.max(labels.size(), 1)));
-        v.put("labels", labels.isEmpty() ? "    0" : CSyntax.values(labels.stream().map(CSyntax::stringLiteral)
-                .toArray(String[]::new), 1));
-        v.put("nameLiteral", stringLiteral(identity.name()));
+        v.put("labelLiterals", labels.isEmpty() ? "    0" : CSyntax.values(labels.stream()
+                .map(text -> label.render(Map.of("label", text)).stripTrailing()).toArray(String[]::new), 1));
+        v.put("modelName", identity.name());
         v.put("sha256", identity.sha256());
         v.put("inputRank", Integer.toString(shape.length));
         v.put("inputDims", joined(dims));
@@ -226,7 +236,7 @@ public final class CLibraryGenerator {
         v.put("inputZeroPoint", Integer.toString(core.inputQuantization().zeroPoint()));
         v.put("outputScale", floatLiteral(core.outputQuantization().scale()));
         v.put("outputZeroPoint", Integer.toString(core.outputQuantization().zeroPoint()));
-        v.put("dspBlockLiteral", stringLiteral(impulse.map(dsp -> dsp.block().type()).orElse("")));
+        v.put("dspBlock", impulse.map(dsp -> dsp.block().type()).orElse(""));
         v.put("inputOffset", Integer.toString(plan.offset(input.id())));
         v.put("outputOffset", Integer.toString(plan.offset(output.id())));
         v.put("steps", steps.toString().stripTrailing());
@@ -249,10 +259,10 @@ public final class CLibraryGenerator {
         v.put("labels", labels.isEmpty() ? "(none)" : String.join(", ", labels));
         v.put("arenaSize", Integer.toString(plan.arenaBytes()));
         v.put("arenaLowerBound", Integer.toString(plan.lowerBound()));
-        v.put("operators", operatorSummary(core.graph()));
-        v.put("impulse", impulse.map(dsp -> "processing block '" + dsp.processing().name() + "' ("
+        v.put("operatorSummary", operatorSummary(core.graph()));
+        v.put("impulseSummary", impulse.map(dsp -> "processing block '" + dsp.processing().name() + "' ("
                 + dsp.block().type() + "), raw windows of " + dsp.windowCount() + " " + dsp.windowType()
-                + " values").orElse("none: `ef_model_run_impulse` returns `EF_ERROR_UNSUPPORTED`"));
+                + " values").orElse("none: ef_model_run_impulse returns EF_ERROR_UNSUPPORTED"));
         return readme.render(v);
     }
 
@@ -295,26 +305,26 @@ public final class CLibraryGenerator {
         return tensor.type() == DataType.INT8 ? "int8_t" : "int32_t";
     }
 
-    private static String declarations(ModelGraph graph, Map<Integer, String> constants) {
-        StringBuilder out = new StringBuilder();
+    /** The extern declarations of the constant tensors; a tensor's description names it as the model file does. */
+    private String declarations(ModelGraph graph, Map<Integer, String> constants) {
+        List<String> lines = new ArrayList<>();
         constants.forEach((id, name) -> {
             Tensor tensor = graph.tensor(id);
-            out.append("/* ").append(CSyntax.commentText(tensor.describe())).append(" */\n")
-                    .append("extern const ").append(cType(tensor)).append(' ').append(name).append('[')
-                    .append(tensor.elementCount()).append("];\n");
+            lines.add(constantDeclaration.render(Map.of("description", tensor.describe(), "type", cType(tensor),
+                    "symbol", name, "count", Integer.toString(tensor.elementCount()))).stripTrailing());
         });
-        return out.toString().stripTrailing();
+        return String.join("\n", lines);
     }
 
-    private static String definitions(ModelGraph graph, Map<Integer, String> constants) {
+    private String definitions(ModelGraph graph, Map<Integer, String> constants) {
         List<String> tables = new ArrayList<>();
         constants.forEach((id, name) -> {
             Tensor tensor = graph.tensor(id);
             String values = tensor.type() == DataType.INT8 ? CSyntax.int8Values(tensor.int8Data())
                     : CSyntax.int32Values(tensor.int32Data());
-            tables.add("/* " + CSyntax.commentText(tensor.describe()) + " */\n"
-                    + CSyntax.table("EF_ALIGNED(" + DATA_ALIGNMENT + ") const", cType(tensor), name,
-                    tensor.elementCount(), values));
+            tables.add(constantDefinition.render(Map.of("description", tensor.describe(),
+                    "table", CSyntax.table("EF_ALIGNED(" + DATA_ALIGNMENT + ") const", cType(tensor), name,
+                            tensor.elementCount(), values))).stripTrailing());
         });
         return String.join("\n\n", tables);
     }

@@ -5,8 +5,8 @@
  * planner, and the API of {@code include/ef/ef_model.h}. {@link dev.edgeforge.firmware.codegen.FirmwareApplication}
  * writes the {@code main.c} of ready-to-flash images (boot test window, serial line protocol).
  * {@link dev.edgeforge.firmware.codegen.InputQuantizer} turns test windows into int8 input tensors with the device's
- * math. Every generated file comes from a template under {@code src/main/resources/templates/}
- * ({@link dev.edgeforge.firmware.codegen.CodeTemplate}).
+ * math. Every generated file comes from a template under {@code src/main/resources/templates/}, and names and labels
+ * reach it only through placeholders that escape them for their context (see {@code dev.edgeforge.firmware.template}).
  *
  * <p>How to support a new operator: its kernel under {@code src/main/c/kernels/} (see the kernels README), its
  * params template under {@code templates/c-library/ops/}, and its case in {@code OperatorEmitter}.

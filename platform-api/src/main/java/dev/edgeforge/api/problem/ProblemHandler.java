@@ -45,7 +45,10 @@ public class ProblemHandler {
     @ExceptionHandler(EdgeForgeException.class)
     ResponseEntity<Object> edgeForge(EdgeForgeException e, HttpServletRequest request) {
         ResponseEntity<Object> response = respond(e.getBody(), request);
-        // e.g. Retry-After of a throttled request
+        if (e.getHeaders().isEmpty()) {
+            return response;
+        }
+        // e.g. Retry-After of a 503 or of a throttled request
         return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
                 .headers(e.getHeaders()).body(response.getBody());
     }

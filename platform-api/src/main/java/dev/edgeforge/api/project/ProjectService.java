@@ -24,15 +24,17 @@ public class ProjectService {
     private final ProjectApiKeyRepository apiKeys;
     private final HmacKeyRepository hmacKeys;
     private final ApplicationEventPublisher events;
+    private final ProjectObjects objects;
     private final Clock clock;
 
     ProjectService(ProjectRepository projects, ProjectMemberRepository members, ProjectApiKeyRepository apiKeys,
-                   HmacKeyRepository hmacKeys, ApplicationEventPublisher events, Clock clock) {
+                   HmacKeyRepository hmacKeys, ApplicationEventPublisher events, ProjectObjects objects, Clock clock) {
         this.projects = projects;
         this.members = members;
         this.apiKeys = apiKeys;
         this.hmacKeys = hmacKeys;
         this.events = events;
+        this.objects = objects;
         this.clock = clock;
     }
 
@@ -96,12 +98,13 @@ public class ProjectService {
     }
 
     /**
-     * Deletes the project with its members and keys (foreign keys cascade).
-     * TODO(#3): samples, models and deployments must also drop their objects in the object store.
+     * Deletes the project with everything it holds: the rows of every feature (foreign keys cascade) and, once that
+     * committed, the objects of its samples, features, models and deployments ({@link ProjectObjects}).
      */
     @Transactional
     public void delete(ProjectGrant grant) {
         projects.delete(load(grant.projectId()));
+        objects.deleteAfterCommit(grant.projectId());
     }
 
     @Transactional(readOnly = true)
