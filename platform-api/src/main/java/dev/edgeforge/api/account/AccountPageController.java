@@ -1,15 +1,18 @@
 package dev.edgeforge.api.account;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-
+import dev.edgeforge.api.problem.EdgeForgeException;
+import dev.edgeforge.api.problem.FieldProblem;
+import dev.edgeforge.api.security.CurrentPrincipal;
+import dev.edgeforge.api.web.FormErrors;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -18,11 +21,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import dev.edgeforge.api.problem.EdgeForgeException;
-import dev.edgeforge.api.problem.FieldProblem;
-import dev.edgeforge.api.security.CurrentPrincipal;
-import dev.edgeforge.api.web.FormErrors;
 
 /** Sign-in, registration, the account page (password) and the tokens page. */
 @Controller
@@ -38,8 +36,13 @@ class AccountPageController {
     private final CurrentPrincipal current;
     private final long throttleMinutes;
 
-    AccountPageController(AccountService accounts, TokenService tokens, PasswordChange passwordChange,
-                          PlatformSettingsService settings, CurrentPrincipal current, AccountProperties properties) {
+    AccountPageController(
+            AccountService accounts,
+            TokenService tokens,
+            PasswordChange passwordChange,
+            PlatformSettingsService settings,
+            CurrentPrincipal current,
+            AccountProperties properties) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.passwordChange = passwordChange;
@@ -49,20 +52,19 @@ class AccountPageController {
     }
 
     /** The registration form; a record so it is never confused with the account entity. */
-    record RegisterForm(@NotBlank @Email @Size(max = 320) String email,
-                        @NotBlank @Size(min = 8, max = 72) String password,
-                        @Size(max = 200) String name) {
+    record RegisterForm(
+            @NotBlank @Email @Size(max = 320) String email,
+            @NotBlank @Size(min = 8, max = 72) String password,
+            @Size(max = 200) String name) {
 
         RegisterForm {
             email = email == null ? null : email.strip();
         }
     }
 
-    record TokenForm(@NotBlank @Size(max = 200) String name, Integer expiresInDays) {
-    }
+    record TokenForm(@NotBlank @Size(max = 200) String name, Integer expiresInDays) {}
 
-    record PasswordForm(String currentPassword, String newPassword, String repeatPassword) {
-    }
+    record PasswordForm(String currentPassword, String newPassword, String repeatPassword) {}
 
     @GetMapping("/login")
     String login(Model model) {
@@ -107,19 +109,26 @@ class AccountPageController {
     }
 
     @PostMapping("/account/password")
-    String changePassword(@ModelAttribute PasswordForm form, HttpServletRequest request,
-                          RedirectAttributes redirect) {
+    String changePassword(@ModelAttribute PasswordForm form, HttpServletRequest request, RedirectAttributes redirect) {
         if (form.newPassword() == null || !form.newPassword().equals(form.repeatPassword())) {
             redirect.addFlashAttribute("flashError", "The new password and its repetition differ; type both again.");
             return "redirect:/account";
         }
         try {
-            PasswordChange.Result result = passwordChange.change(current.requireUser(), form.currentPassword(),
-                    form.newPassword(), request.getRemoteAddr(), Optional.empty(), request.getSession().getId());
+            PasswordChange.Result result = passwordChange.change(
+                    current.requireUser(),
+                    form.currentPassword(),
+                    form.newPassword(),
+                    request.getRemoteAddr(),
+                    Optional.empty(),
+                    request.getSession().getId());
             redirect.addFlashAttribute("flashSuccess", "Password changed. " + signedOut(result));
         } catch (EdgeForgeException rejected) {
-            redirect.addFlashAttribute("flashError", rejected.errors().isEmpty() ? rejected.detail()
-                    : describe(rejected.errors().get(0)));
+            redirect.addFlashAttribute(
+                    "flashError",
+                    rejected.errors().isEmpty()
+                            ? rejected.detail()
+                            : describe(rejected.errors().get(0)));
         }
         return "redirect:/account";
     }
@@ -140,8 +149,7 @@ class AccountPageController {
             return "redirect:/account/tokens";
         }
         try {
-            IssuedToken token = tokens.createPersonalToken(current.requireUser(), form.name(),
-                    form.expiresInDays());
+            IssuedToken token = tokens.createPersonalToken(current.requireUser(), form.name(), form.expiresInDays());
             redirect.addFlashAttribute("createdToken", token);
         } catch (EdgeForgeException rejected) {
             redirect.addFlashAttribute("flashError", rejected.detail());
@@ -158,7 +166,8 @@ class AccountPageController {
 
     private static String signedOut(PasswordChange.Result result) {
         int others = result.loginTokensRevoked() + result.sessionsEnded();
-        return others == 0 ? "No other sign-in was open."
+        return others == 0
+                ? "No other sign-in was open."
                 : others == 1 ? "1 other sign-in was signed out." : others + " other sign-ins were signed out.";
     }
 

@@ -1,7 +1,6 @@
 package dev.edgeforge.api.account;
 
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,23 +12,24 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param auth  token and sign-in settings ({@code edgeforge.auth.*})
  */
 @ConfigurationProperties(prefix = "edgeforge")
-record AccountProperties(@DefaultValue Admin admin, @DefaultValue Auth auth) {
+record AccountProperties(
+        @DefaultValue Admin admin, @DefaultValue Auth auth) {
 
     /**
      * @param email    email of the first administrator; {@code admin@edgeforge.local} when unset
      * @param password password of the first administrator; generated and logged once when unset
      */
-    record Admin(@DefaultValue("admin@edgeforge.local") String email, String password) {
-    }
+    record Admin(@DefaultValue("admin@edgeforge.local") String email, String password) {}
 
     /**
      * @param loginTokenTtl    how long a token from {@code POST /api/v1/auth/login} stays valid
      * @param personalTokenTtl how long a personal access token stays valid when its creator does not choose
      * @param throttle         how many failed sign-ins are tolerated
      */
-    record Auth(@DefaultValue("30d") Duration loginTokenTtl, @DefaultValue("90d") Duration personalTokenTtl,
-                @DefaultValue Throttle throttle) {
-    }
+    record Auth(
+            @DefaultValue("30d") Duration loginTokenTtl,
+            @DefaultValue("90d") Duration personalTokenTtl,
+            @DefaultValue Throttle throttle) {}
 
     /**
      * Failed sign-ins tolerated within {@code window}; once a limit is reached, sign-ins for that account or from
@@ -39,7 +39,8 @@ record AccountProperties(@DefaultValue Admin admin, @DefaultValue Auth auth) {
      * @param addressFailures per client address, {@code edgeforge.auth.throttle.address-failures}
      * @param window          {@code edgeforge.auth.throttle.window}
      */
-    record Throttle(@DefaultValue("10") int accountFailures, @DefaultValue("50") int addressFailures,
-                    @DefaultValue("15m") Duration window) {
-    }
+    record Throttle(
+            @DefaultValue("10") int accountFailures,
+            @DefaultValue("50") int addressFailures,
+            @DefaultValue("15m") Duration window) {}
 }

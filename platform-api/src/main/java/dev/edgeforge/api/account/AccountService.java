@@ -1,17 +1,15 @@
 package dev.edgeforge.api.account;
 
+import dev.edgeforge.api.problem.ValidationViolation;
+import dev.edgeforge.api.security.AuthenticationRequiredException;
+import dev.edgeforge.api.security.UserPrincipal;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import dev.edgeforge.api.problem.ValidationViolation;
-import dev.edgeforge.api.security.AuthenticationRequiredException;
-import dev.edgeforge.api.security.UserPrincipal;
 
 /** Accounts: registration, creation by administrators and invites, password sign-in and password changes. */
 @Service
@@ -25,8 +23,12 @@ public class AccountService {
     /** Compared against when the email is unknown, so a wrong email costs as much time as a wrong password. */
     private final String dummyHash;
 
-    AccountService(UserAccountRepository users, PlatformSettingsService settings, PasswordEncoder passwords,
-                   LoginThrottle throttle, Clock clock) {
+    AccountService(
+            UserAccountRepository users,
+            PlatformSettingsService settings,
+            PasswordEncoder passwords,
+            LoginThrottle throttle,
+            Clock clock) {
         this.users = users;
         this.settings = settings;
         this.passwords = passwords;
@@ -58,8 +60,8 @@ public class AccountService {
     @Transactional
     public AccountOverview createAccount(String email, String password, String displayName, boolean admin) {
         UserAccount account = create(email, password, displayName, admin);
-        return new AccountOverview(account.id(), account.email(), account.displayName(), account.admin(),
-                account.createdAt());
+        return new AccountOverview(
+                account.id(), account.email(), account.displayName(), account.admin(), account.createdAt());
     }
 
     /** Creates an account without the registration check (first administrator). */

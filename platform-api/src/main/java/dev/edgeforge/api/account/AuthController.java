@@ -1,9 +1,7 @@
 package dev.edgeforge.api.account;
 
-import java.net.URI;
-import java.time.Instant;
-import java.util.UUID;
-
+import dev.edgeforge.api.security.CurrentPrincipal;
+import dev.edgeforge.api.security.UserPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,15 +11,15 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.edgeforge.api.security.CurrentPrincipal;
-import dev.edgeforge.api.security.UserPrincipal;
 
 /** Registration, sign-in and password changes for scripts. */
 @RestController
@@ -34,17 +32,18 @@ class AuthController {
     private final PasswordChange passwordChange;
     private final CurrentPrincipal current;
 
-    AuthController(AccountService accounts, TokenService tokens, PasswordChange passwordChange,
-                   CurrentPrincipal current) {
+    AuthController(
+            AccountService accounts, TokenService tokens, PasswordChange passwordChange, CurrentPrincipal current) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.passwordChange = passwordChange;
         this.current = current;
     }
 
-    record RegisterRequest(@NotBlank @Email @Size(max = 320) String email,
-                           @NotBlank @Size(min = 8, max = 72) String password,
-                           @Size(max = 200) String name) {
+    record RegisterRequest(
+            @NotBlank @Email @Size(max = 320) String email,
+            @NotBlank @Size(min = 8, max = 72) String password,
+            @Size(max = 200) String name) {
 
         /** Surrounding blanks of a pasted address are not part of it. */
         RegisterRequest {
@@ -52,20 +51,16 @@ class AuthController {
         }
     }
 
-    record LoginRequest(@NotBlank String email, @NotBlank String password) {
-    }
+    record LoginRequest(@NotBlank String email, @NotBlank String password) {}
 
-    record LoginResponse(String token, Instant expiresAt) {
-    }
+    record LoginResponse(String token, Instant expiresAt) {}
 
-    record UserResponse(UUID id, String email, String name, boolean admin) {
-    }
+    record UserResponse(UUID id, String email, String name, boolean admin) {}
 
-    record PasswordChangeRequest(@NotNull String currentPassword, @NotNull String newPassword) {
-    }
+    record PasswordChangeRequest(
+            @NotNull String currentPassword, @NotNull String newPassword) {}
 
-    record PasswordChangeResponse(int loginTokensRevoked, int sessionsEnded) {
-    }
+    record PasswordChangeResponse(int loginTokensRevoked, int sessionsEnded) {}
 
     @PostMapping("/register")
     @Operation(summary = "Create an account (only while an administrator has opened registration)")
@@ -76,8 +71,9 @@ class AuthController {
     }
 
     @PostMapping("/login")
-    @Operation(summary = "Exchange email and password for a bearer token; 429 with Retry-After after too many "
-            + "failures for the account or from the address")
+    @Operation(
+            summary = "Exchange email and password for a bearer token; 429 with Retry-After after too many "
+                    + "failures for the account or from the address")
     LoginResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
         UserPrincipal user = accounts.authenticate(request.email(), request.password(), http.getRemoteAddr())
                 .orElseThrow(InvalidCredentialsException::new);
@@ -93,12 +89,17 @@ class AuthController {
     }
 
     @PostMapping("/password")
-    @Operation(summary = "Change your password; your other login tokens and browser sessions are signed out, the "
-            + "token or session of this request and your personal access tokens keep working")
+    @Operation(
+            summary = "Change your password; your other login tokens and browser sessions are signed out, the "
+                    + "token or session of this request and your personal access tokens keep working")
     PasswordChangeResponse changePassword(@Valid @RequestBody PasswordChangeRequest request, HttpServletRequest http) {
         HttpSession session = http.getSession(false);
-        PasswordChange.Result result = passwordChange.change(current.requireUser(), request.currentPassword(),
-                request.newPassword(), http.getRemoteAddr(), current.bearerTokenId(),
+        PasswordChange.Result result = passwordChange.change(
+                current.requireUser(),
+                request.currentPassword(),
+                request.newPassword(),
+                http.getRemoteAddr(),
+                current.bearerTokenId(),
                 session == null ? null : session.getId());
         return new PasswordChangeResponse(result.loginTokensRevoked(), result.sessionsEnded());
     }

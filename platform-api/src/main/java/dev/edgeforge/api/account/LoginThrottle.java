@@ -3,7 +3,6 @@ package dev.edgeforge.api.account;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,12 +1,10 @@
 package dev.edgeforge.api.account;
 
-import java.time.Duration;
-
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
+import java.time.Duration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 
 /** Too many failed sign-ins for an account or from an address (429, with {@code Retry-After} in seconds). */
 public class LoginThrottledViolation extends EdgeForgeException {
@@ -18,8 +16,10 @@ public class LoginThrottledViolation extends EdgeForgeException {
 
     /** @param whose "for this account" or "from your address (…)" */
     LoginThrottledViolation(String whose, Duration retryAfter) {
-        super(TYPE, "Too many failed sign-ins " + whose + "; sign-in is refused, even with the right password, "
-                + "for " + describe(retryAfter) + ".");
+        super(
+                TYPE,
+                "Too many failed sign-ins " + whose + "; sign-in is refused, even with the right password, " + "for "
+                        + describe(retryAfter) + ".");
         this.retryAfter = retryAfter;
     }
 

@@ -1,14 +1,13 @@
 package dev.edgeforge.api.account;
 
+import dev.edgeforge.api.security.EdgeForgeAuthentication;
+import dev.edgeforge.api.security.LoginThrottledException;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
-
-import dev.edgeforge.api.security.EdgeForgeAuthentication;
-import dev.edgeforge.api.security.LoginThrottledException;
 
 /** Browser form login: checks email and password and yields the same principal every other path yields. */
 @Component
@@ -26,7 +25,8 @@ class PasswordAuthenticationProvider implements AuthenticationProvider {
         Object credentials = authentication.getCredentials();
         String password = credentials == null ? null : credentials.toString();
         String address = authentication.getDetails() instanceof WebAuthenticationDetails details
-                ? details.getRemoteAddress() : null;
+                ? details.getRemoteAddress()
+                : null;
         try {
             return accounts.authenticate(email, password, address)
                     .map(EdgeForgeAuthentication::new)

@@ -1,13 +1,11 @@
 package dev.edgeforge.api.account;
 
-import java.util.Optional;
-import java.util.UUID;
-
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import dev.edgeforge.api.security.BrowserSessions;
 import dev.edgeforge.api.security.UserPrincipal;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A password change and what must follow it: whoever signed in with the old password is signed out. The caller's own
@@ -22,16 +20,15 @@ class PasswordChange {
      * @param loginTokensRevoked other login tokens ({@code POST /api/v1/auth/login}) revoked
      * @param sessionsEnded      other browser sessions ended
      */
-    record Result(int loginTokensRevoked, int sessionsEnded) {
-    }
+    record Result(int loginTokensRevoked, int sessionsEnded) {}
 
     private final AccountService accounts;
     private final TokenService tokens;
     private final BrowserSessions sessions;
     private final TransactionTemplate transaction;
 
-    PasswordChange(AccountService accounts, TokenService tokens, BrowserSessions sessions,
-                   TransactionTemplate transaction) {
+    PasswordChange(
+            AccountService accounts, TokenService tokens, BrowserSessions sessions, TransactionTemplate transaction) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.sessions = sessions;
@@ -43,8 +40,13 @@ class PasswordChange {
      * @param keepToken      the bearer token of the request, which keeps working
      * @param keepSessionId  the browser session of the request, which stays signed in; null for none
      */
-    Result change(UserPrincipal user, String currentPassword, String newPassword, String address,
-                  Optional<UUID> keepToken, String keepSessionId) {
+    Result change(
+            UserPrincipal user,
+            String currentPassword,
+            String newPassword,
+            String address,
+            Optional<UUID> keepToken,
+            String keepSessionId) {
         Integer revoked = transaction.execute(status -> {
             accounts.changePassword(user, currentPassword, newPassword, address);
             return tokens.revokeLoginTokens(user, keepToken);

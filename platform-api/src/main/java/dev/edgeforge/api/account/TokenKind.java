@@ -1,8 +1,7 @@
 package dev.edgeforge.api.account;
 
-import java.util.Locale;
-
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
 
 /** Where a user token came from. */
 public enum TokenKind {

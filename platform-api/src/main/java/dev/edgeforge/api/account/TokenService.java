@@ -1,19 +1,17 @@
 package dev.edgeforge.api.account;
 
+import dev.edgeforge.api.problem.ValidationViolation;
+import dev.edgeforge.api.security.BearerTokenVerifier;
+import dev.edgeforge.api.security.SecretTokens;
+import dev.edgeforge.api.security.UserPrincipal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import dev.edgeforge.api.problem.ValidationViolation;
-import dev.edgeforge.api.security.BearerTokenVerifier;
-import dev.edgeforge.api.security.SecretTokens;
-import dev.edgeforge.api.security.UserPrincipal;
 
 /**
  * Bearer tokens of users: login tokens and personal access tokens. Secrets are returned once, stored hashed; every
@@ -68,12 +66,18 @@ public class TokenService implements BearerTokenVerifier {
     public IssuedToken createPersonalToken(UserPrincipal user, String name, Integer days) {
         long lifetime = days == null ? defaultPersonalTokenDays() : days;
         if (lifetime < 1 || lifetime > MAX_PERSONAL_TOKEN_DAYS) {
-            throw new ValidationViolation("expiresInDays", "must be between 1 and " + MAX_PERSONAL_TOKEN_DAYS
-                    + " (a token lives at most a year)");
+            throw new ValidationViolation(
+                    "expiresInDays",
+                    "must be between 1 and " + MAX_PERSONAL_TOKEN_DAYS + " (a token lives at most a year)");
         }
         Instant now = clock.instant();
         tokens.deleteExpired(user.id(), now);
-        return issue(user, TokenKind.PERSONAL, name.trim(), SecretTokens.PERSONAL_TOKEN_PREFIX, now,
+        return issue(
+                user,
+                TokenKind.PERSONAL,
+                name.trim(),
+                SecretTokens.PERSONAL_TOKEN_PREFIX,
+                now,
                 now.plus(Duration.ofDays(lifetime)));
     }
 
@@ -87,7 +91,13 @@ public class TokenService implements BearerTokenVerifier {
         Instant now = clock.instant();
         return tokens.findByUserIdOrderByCreatedAtDesc(user.id()).stream()
                 .filter(t -> !t.isExpiredAt(now))
-                .map(t -> new TokenView(t.id(), t.kind(), t.name(), t.createdAt(), t.expiresAt(), t.lastUsedAt(),
+                .map(t -> new TokenView(
+                        t.id(),
+                        t.kind(),
+                        t.name(),
+                        t.createdAt(),
+                        t.expiresAt(),
+                        t.lastUsedAt(),
                         currentTokenId.map(t.id()::equals).orElse(false)))
                 .toList();
     }
@@ -95,8 +105,8 @@ public class TokenService implements BearerTokenVerifier {
     /** Revokes one of the user's own tokens (personal or login). */
     @Transactional
     public void revoke(UserPrincipal user, UUID tokenId) {
-        UserToken token = tokens.findByIdAndUserId(tokenId, user.id())
-                .orElseThrow(() -> new TokenNotFoundException(tokenId));
+        UserToken token =
+                tokens.findByIdAndUserId(tokenId, user.id()).orElseThrow(() -> new TokenNotFoundException(tokenId));
         tokens.delete(token);
     }
 
@@ -125,17 +135,18 @@ public class TokenService implements BearerTokenVerifier {
             tokens.delete(token);
             return Optional.empty();
         }
-        if (token.lastUsedAt() == null || token.lastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
+        if (token.lastUsedAt() == null
+                || token.lastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
             token.markUsed(now);
         }
         return users.findById(token.userId()).map(u -> new VerifiedToken(token.id(), u.toPrincipal()));
     }
 
-    private IssuedToken issue(UserPrincipal user, TokenKind kind, String name, String prefix, Instant now,
-                              Instant expiresAt) {
+    private IssuedToken issue(
+            UserPrincipal user, TokenKind kind, String name, String prefix, Instant now, Instant expiresAt) {
         String secret = SecretTokens.generate(prefix);
-        UserToken token = tokens.save(new UserToken(user.id(), kind, name, SecretTokens.sha256Hex(secret), now,
-                expiresAt));
+        UserToken token =
+                tokens.save(new UserToken(user.id(), kind, name, SecretTokens.sha256Hex(secret), now, expiresAt));
         return new IssuedToken(token.id(), secret, token.name(), token.createdAt(), token.expiresAt());
     }
 

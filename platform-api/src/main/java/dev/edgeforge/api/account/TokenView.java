@@ -9,6 +9,11 @@ import java.util.UUID;
  * @param current    whether the request listing the tokens came with this token
  * @param lastUsedAt when the token last authenticated a request (to the minute); null when never used
  */
-public record TokenView(UUID id, TokenKind kind, String name, Instant createdAt, Instant expiresAt,
-                        Instant lastUsedAt, boolean current) {
-}
+public record TokenView(
+        UUID id,
+        TokenKind kind,
+        String name,
+        Instant createdAt,
+        Instant expiresAt,
+        Instant lastUsedAt,
+        boolean current) {}

@@ -1,11 +1,10 @@
 package dev.edgeforge.api.audit;
 
-import java.util.UUID;
-
 import dev.edgeforge.api.project.ProjectActivity;
 import dev.edgeforge.api.security.ApiKeyPrincipal;
 import dev.edgeforge.api.security.EdgeForgePrincipal;
 import dev.edgeforge.api.security.UserPrincipal;
+import java.util.UUID;
 
 /**
  * Who did something, as the log keeps it.

@@ -1,25 +1,22 @@
 package dev.edgeforge.api.audit;
 
+import dev.edgeforge.api.project.ProjectActivity;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.edgeforge.api.project.ProjectActivity;
-
 /** The {@code audit_event} table: insert and read back, nothing else. */
 @Repository
 class AuditEventRepository {
 
-    private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {
-    };
+    private static final TypeReference<Map<String, Object>> DETAILS = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -51,15 +48,14 @@ class AuditEventRepository {
     /** Up to {@code limit} entries of the project older than {@code before} (all when null), newest first. */
     List<AuditEventView> page(UUID projectId, Long before, int limit) {
         String olderThan = before == null ? "" : " AND id < :before";
-        JdbcClient.StatementSpec query = jdbc.sql("""
+        JdbcClient.StatementSpec query =
+                jdbc.sql("""
                         SELECT id, at, actor_kind, actor_id, actor_name, action, target, summary, details::text
                         FROM audit_event
                         WHERE project_id = :projectId""" + olderThan + """
 
                         ORDER BY id DESC
-                        LIMIT :limit""")
-                .param("projectId", projectId)
-                .param("limit", limit);
+                        LIMIT :limit""").param("projectId", projectId).param("limit", limit);
         if (before != null) {
             query = query.param("before", before);
         }
@@ -67,10 +63,14 @@ class AuditEventRepository {
     }
 
     private AuditEventView row(ResultSet rs, int rowNumber) throws SQLException {
-        return new AuditEventView(rs.getLong("id"), rs.getTimestamp("at").toInstant(),
-                new AuditActor(rs.getString("actor_kind"), rs.getObject("actor_id", UUID.class),
-                        rs.getString("actor_name")),
-                rs.getString("action"), rs.getString("target"), rs.getString("summary"),
+        return new AuditEventView(
+                rs.getLong("id"),
+                rs.getTimestamp("at").toInstant(),
+                new AuditActor(
+                        rs.getString("actor_kind"), rs.getObject("actor_id", UUID.class), rs.getString("actor_name")),
+                rs.getString("action"),
+                rs.getString("target"),
+                rs.getString("summary"),
                 json.readValue(rs.getString("details"), DETAILS));
     }
 

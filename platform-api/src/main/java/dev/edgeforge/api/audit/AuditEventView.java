@@ -11,6 +11,11 @@ import java.util.Map;
  * @param target  {@code kind/id} of what was acted on
  * @param summary one sentence for people
  */
-public record AuditEventView(long id, Instant at, AuditActor actor, String action, String target, String summary,
-                             Map<String, Object> details) {
-}
+public record AuditEventView(
+        long id,
+        Instant at,
+        AuditActor actor,
+        String action,
+        String target,
+        String summary,
+        Map<String, Object> details) {}

@@ -1,15 +1,13 @@
 package dev.edgeforge.api.audit;
 
+import dev.edgeforge.api.project.ProjectActivity;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import dev.edgeforge.api.project.ProjectActivity;
 
 /** Writes every {@link ProjectActivity} down, and reads a project's log back, newest first. */
 @Service

@@ -1,9 +1,8 @@
 package dev.edgeforge.api.audit;
 
+import dev.edgeforge.api.web.ProjectNavItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import dev.edgeforge.api.web.ProjectNavItem;
 
 /** The project sidebar entry of the audit log, shown to admins and owners only. */
 @Configuration(proxyBeanMethods = false)

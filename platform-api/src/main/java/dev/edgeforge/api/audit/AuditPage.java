@@ -7,5 +7,4 @@ import java.util.List;
  *
  * @param next the {@code before} value that fetches the following (older) page; null on the last page
  */
-public record AuditPage(List<AuditEventView> items, Long next) {
-}
+public record AuditPage(List<AuditEventView> items, Long next) {}

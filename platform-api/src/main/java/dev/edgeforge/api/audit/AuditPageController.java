@@ -1,17 +1,15 @@
 package dev.edgeforge.api.audit;
 
+import dev.edgeforge.api.project.ProjectAccess;
+import dev.edgeforge.api.project.ProjectGrant;
+import dev.edgeforge.api.project.ProjectRole;
+import dev.edgeforge.api.project.ProjectService;
 import java.util.UUID;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-
-import dev.edgeforge.api.project.ProjectAccess;
-import dev.edgeforge.api.project.ProjectGrant;
-import dev.edgeforge.api.project.ProjectRole;
-import dev.edgeforge.api.project.ProjectService;
 
 /** The project's "Audit log" page, for admins and owners: the newest entries, and older ones page by page. */
 @Controller

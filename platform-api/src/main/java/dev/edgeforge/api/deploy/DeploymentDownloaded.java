@@ -1,14 +1,20 @@
 package dev.edgeforge.api.deploy;
 
+import dev.edgeforge.api.project.ProjectActivity;
+import dev.edgeforge.api.security.EdgeForgePrincipal;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.edgeforge.api.project.ProjectActivity;
-import dev.edgeforge.api.security.EdgeForgePrincipal;
-
 /** A deployment's bundle (firmware, library) was handed out: the project's model left the server. */
-public record DeploymentDownloaded(UUID projectId, EdgeForgePrincipal actor, UUID deploymentId, UUID modelId,
-                                   String modelName, String target, String format) implements ProjectActivity {
+public record DeploymentDownloaded(
+        UUID projectId,
+        EdgeForgePrincipal actor,
+        UUID deploymentId,
+        UUID modelId,
+        String modelName,
+        String target,
+        String format)
+        implements ProjectActivity {
 
     @Override
     public String action() {

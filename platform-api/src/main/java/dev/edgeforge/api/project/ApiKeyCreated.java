@@ -1,16 +1,15 @@
 package dev.edgeforge.api.project;
 
+import dev.edgeforge.api.security.ApiKeyScope;
+import dev.edgeforge.api.security.EdgeForgePrincipal;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-import dev.edgeforge.api.security.ApiKeyScope;
-import dev.edgeforge.api.security.EdgeForgePrincipal;
-
 /** A project API key was created. */
-public record ApiKeyCreated(UUID projectId, EdgeForgePrincipal actor, UUID keyId, String name,
-                            Set<ApiKeyScope> scopes) implements ProjectActivity {
+public record ApiKeyCreated(UUID projectId, EdgeForgePrincipal actor, UUID keyId, String name, Set<ApiKeyScope> scopes)
+        implements ProjectActivity {
 
     @Override
     public String action() {
@@ -29,7 +28,11 @@ public record ApiKeyCreated(UUID projectId, EdgeForgePrincipal actor, UUID keyId
 
     @Override
     public Map<String, Object> details() {
-        return Map.of("name", name, "scopes", scopes.stream().map(ApiKeyScope::value).sorted().toList());
+        return Map.of(
+                "name",
+                name,
+                "scopes",
+                scopes.stream().map(ApiKeyScope::value).sorted().toList());
     }
 
     private String scopeList() {

@@ -1,9 +1,8 @@
 package dev.edgeforge.api.project;
 
+import dev.edgeforge.api.security.EdgeForgePrincipal;
 import java.util.Map;
 import java.util.UUID;
-
-import dev.edgeforge.api.security.EdgeForgePrincipal;
 
 /** A project API key was revoked. */
 public record ApiKeyRevoked(UUID projectId, EdgeForgePrincipal actor, UUID keyId, String name)

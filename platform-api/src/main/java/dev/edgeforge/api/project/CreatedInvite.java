@@ -8,6 +8,5 @@ import java.util.UUID;
  *
  * @param token the secret part of the link {@code /invites/{token}}
  */
-public record CreatedInvite(UUID id, String email, ProjectRole role, Instant createdAt, Instant expiresAt,
-                            String token) {
-}
+public record CreatedInvite(
+        UUID id, String email, ProjectRole role, Instant createdAt, Instant expiresAt, String token) {}

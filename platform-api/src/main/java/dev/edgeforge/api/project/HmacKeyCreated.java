@@ -1,9 +1,8 @@
 package dev.edgeforge.api.project;
 
+import dev.edgeforge.api.security.EdgeForgePrincipal;
 import java.util.Map;
 import java.util.UUID;
-
-import dev.edgeforge.api.security.EdgeForgePrincipal;
 
 /** An HMAC key for signed device data was created (its secret is never part of the event). */
 public record HmacKeyCreated(UUID projectId, EdgeForgePrincipal actor, UUID keyId, String name)

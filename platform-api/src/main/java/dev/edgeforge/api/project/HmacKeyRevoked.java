@@ -1,9 +1,8 @@
 package dev.edgeforge.api.project;
 
+import dev.edgeforge.api.security.EdgeForgePrincipal;
 import java.util.Map;
 import java.util.UUID;
-
-import dev.edgeforge.api.security.EdgeForgePrincipal;
 
 /** An HMAC key was deleted: data signed with it no longer verifies. */
 public record HmacKeyRevoked(UUID projectId, EdgeForgePrincipal actor, UUID keyId, String name)

@@ -1,17 +1,17 @@
 package dev.edgeforge.api.project;
 
+import dev.edgeforge.api.security.EdgeForgePrincipal;
 import java.util.Map;
 import java.util.UUID;
-
-import dev.edgeforge.api.security.EdgeForgePrincipal;
 
 /**
  * An invite was accepted by the person it was for (the actor).
  *
  * @param accountCreated whether accepting it created their account
  */
-public record InviteAccepted(UUID projectId, EdgeForgePrincipal actor, UUID inviteId, String email, ProjectRole role,
-                             boolean accountCreated) implements ProjectActivity {
+public record InviteAccepted(
+        UUID projectId, EdgeForgePrincipal actor, UUID inviteId, String email, ProjectRole role, boolean accountCreated)
+        implements ProjectActivity {
 
     @Override
     public String action() {

@@ -1,9 +1,8 @@
 package dev.edgeforge.api.project;
 
-import org.springframework.http.HttpStatus;
-
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
+import org.springframework.http.HttpStatus;
 
 /**
  * An invite accepted by the wrong person: the invited email has an account and the caller is not signed in as it
@@ -21,12 +20,16 @@ public class InviteAccountViolation extends EdgeForgeException {
     }
 
     static InviteAccountViolation signInRequired(String email) {
-        return new InviteAccountViolation(SIGN_IN, "An account with the email " + email + " exists: sign in as "
-                + email + " (or send its bearer token), then accept the invite.");
+        return new InviteAccountViolation(
+                SIGN_IN,
+                "An account with the email " + email + " exists: sign in as " + email
+                        + " (or send its bearer token), then accept the invite.");
     }
 
     static InviteAccountViolation otherAccount(String email, String signedIn) {
-        return new InviteAccountViolation(OTHER_ACCOUNT, "This invite is for " + email + ", but you are signed in as "
-                + signedIn + "; sign in as " + email + " to accept it.");
+        return new InviteAccountViolation(
+                OTHER_ACCOUNT,
+                "This invite is for " + email + ", but you are signed in as " + signedIn + "; sign in as " + email
+                        + " to accept it.");
     }
 }

@@ -6,5 +6,4 @@ import org.springframework.context.annotation.Configuration;
 /** Binds {@link InviteProperties}. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(InviteProperties.class)
-class InviteConfiguration {
-}
+class InviteConfiguration {}

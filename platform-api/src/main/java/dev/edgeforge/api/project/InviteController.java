@@ -1,10 +1,5 @@
 package dev.edgeforge.api.project;
 
-import java.net.URI;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -12,6 +7,10 @@ import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,7 +34,9 @@ class InviteController {
         this.access = access;
     }
 
-    record CreateInviteRequest(@NotBlank @Email @Size(max = 320) String email, @NotNull ProjectRole role) {
+    record CreateInviteRequest(
+            @NotBlank @Email @Size(max = 320) String email,
+            @NotNull ProjectRole role) {
 
         CreateInviteRequest {
             email = email == null ? null : email.strip();
@@ -43,9 +44,8 @@ class InviteController {
     }
 
     /** @param link the one-time link to pass on; shown only in this response */
-    record CreatedInviteResponse(UUID id, String email, ProjectRole role, Instant createdAt, Instant expiresAt,
-                                 String link) {
-    }
+    record CreatedInviteResponse(
+            UUID id, String email, ProjectRole role, Instant createdAt, Instant expiresAt, String link) {}
 
     @GetMapping
     @Operation(summary = "List the invites nobody accepted yet, without their links (admin)")
@@ -54,15 +54,22 @@ class InviteController {
     }
 
     @PostMapping
-    @Operation(summary = "Invite an email with a role; answers a one-time link, shown only here, that creates the "
-            + "account (even with registration closed) or adds the existing one (admin; owner to invite an owner)")
-    ResponseEntity<CreatedInviteResponse> create(@PathVariable UUID projectId,
-                                                 @Valid @RequestBody CreateInviteRequest request) {
-        CreatedInvite invite = invites.create(access.requireRole(projectId, ProjectRole.ADMIN), request.email(),
-                request.role());
+    @Operation(
+            summary =
+                    "Invite an email with a role; answers a one-time link, shown only here, that creates the "
+                            + "account (even with registration closed) or adds the existing one (admin; owner to invite an owner)")
+    ResponseEntity<CreatedInviteResponse> create(
+            @PathVariable UUID projectId, @Valid @RequestBody CreateInviteRequest request) {
+        CreatedInvite invite =
+                invites.create(access.requireRole(projectId, ProjectRole.ADMIN), request.email(), request.role());
         return ResponseEntity.created(URI.create("/api/v1/projects/" + projectId + "/invites/" + invite.id()))
-                .body(new CreatedInviteResponse(invite.id(), invite.email(), invite.role(), invite.createdAt(),
-                        invite.expiresAt(), InviteLinks.of(invite.token())));
+                .body(new CreatedInviteResponse(
+                        invite.id(),
+                        invite.email(),
+                        invite.role(),
+                        invite.createdAt(),
+                        invite.expiresAt(),
+                        InviteLinks.of(invite.token())));
     }
 
     @DeleteMapping("/{inviteId}")

@@ -1,14 +1,14 @@
 package dev.edgeforge.api.project;
 
+import dev.edgeforge.api.security.EdgeForgePrincipal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.edgeforge.api.security.EdgeForgePrincipal;
-
 /** An invite link was created (the link itself is never part of the event). */
-public record InviteCreated(UUID projectId, EdgeForgePrincipal actor, UUID inviteId, String email, ProjectRole role,
-                            Instant expiresAt) implements ProjectActivity {
+public record InviteCreated(
+        UUID projectId, EdgeForgePrincipal actor, UUID inviteId, String email, ProjectRole role, Instant expiresAt)
+        implements ProjectActivity {
 
     @Override
     public String action() {

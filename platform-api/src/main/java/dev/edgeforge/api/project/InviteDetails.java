@@ -8,6 +8,5 @@ import java.time.Instant;
  * @param accountExists whether {@code email} already has an account (then accepting needs that account signed in;
  *                      otherwise accepting creates it)
  */
-public record InviteDetails(String projectName, String email, ProjectRole role, Instant expiresAt,
-                            boolean accountExists) {
-}
+public record InviteDetails(
+        String projectName, String email, ProjectRole role, Instant expiresAt, boolean accountExists) {}

@@ -8,11 +8,12 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  */
 final class InviteLinks {
 
-    private InviteLinks() {
-    }
+    private InviteLinks() {}
 
     static String of(String token) {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/invites/{token}").buildAndExpand(token)
+        return ServletUriComponentsBuilder.fromCurrentContextPath()
+                .path("/invites/{token}")
+                .buildAndExpand(token)
                 .toUriString();
     }
 }

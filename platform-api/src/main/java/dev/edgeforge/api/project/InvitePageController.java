@@ -1,7 +1,9 @@
 package dev.edgeforge.api.project;
 
+import dev.edgeforge.api.problem.EdgeForgeException;
+import dev.edgeforge.api.security.CurrentPrincipal;
+import dev.edgeforge.api.security.UserPrincipal;
 import java.util.Optional;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,10 +11,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import dev.edgeforge.api.problem.EdgeForgeException;
-import dev.edgeforge.api.security.CurrentPrincipal;
-import dev.edgeforge.api.security.UserPrincipal;
 
 /**
  * The page behind an invite link. {@code /invites/{token}} is open to anyone (the token is the credential) and creates
@@ -30,8 +28,7 @@ class InvitePageController {
         this.current = current;
     }
 
-    record AccountForm(String name, String password, String repeatPassword) {
-    }
+    record AccountForm(String name, String password, String repeatPassword) {}
 
     @GetMapping({"/invites/{token}", "/invites/{token}/join"})
     String invite(@PathVariable String token, Model model) {
@@ -40,7 +37,9 @@ class InvitePageController {
         model.addAttribute("invite", invite);
         model.addAttribute("token", token);
         model.addAttribute("signedInAs", user.map(UserPrincipal::email).orElse(null));
-        model.addAttribute("signedInAsInvited", user.map(u -> u.email().equals(invite.email())).orElse(false));
+        model.addAttribute(
+                "signedInAsInvited",
+                user.map(u -> u.email().equals(invite.email())).orElse(false));
         return "project/invite";
     }
 
@@ -62,9 +61,12 @@ class InvitePageController {
     @PostMapping("/invites/{token}/join")
     String join(@PathVariable String token, RedirectAttributes redirect) {
         AcceptedInvite accepted = invites.accept(token, Optional.of(current.requireUser()), null, null);
-        redirect.addFlashAttribute("flashSuccess", accepted.alreadyMember()
-                ? "You were already a member of " + accepted.projectName() + "; your role stays as it was."
-                : "You joined " + accepted.projectName() + " as " + accepted.role().value() + ".");
+        redirect.addFlashAttribute(
+                "flashSuccess",
+                accepted.alreadyMember()
+                        ? "You were already a member of " + accepted.projectName() + "; your role stays as it was."
+                        : "You joined " + accepted.projectName() + " as "
+                                + accepted.role().value() + ".");
         return "redirect:/projects/" + accepted.projectId();
     }
 }

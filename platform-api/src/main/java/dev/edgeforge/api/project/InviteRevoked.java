@@ -1,9 +1,8 @@
 package dev.edgeforge.api.project;
 
+import dev.edgeforge.api.security.EdgeForgePrincipal;
 import java.util.Map;
 import java.util.UUID;
-
-import dev.edgeforge.api.security.EdgeForgePrincipal;
 
 /** An invite was revoked before anyone accepted it. */
 public record InviteRevoked(UUID projectId, EdgeForgePrincipal actor, UUID inviteId, String email, ProjectRole role)

@@ -1,16 +1,5 @@
 package dev.edgeforge.api.project;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.UUID;
-
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import dev.edgeforge.api.account.AccountOverview;
 import dev.edgeforge.api.account.AccountService;
 import dev.edgeforge.api.account.UserDirectory;
@@ -18,6 +7,15 @@ import dev.edgeforge.api.account.UserSummary;
 import dev.edgeforge.api.problem.ValidationViolation;
 import dev.edgeforge.api.security.SecretTokens;
 import dev.edgeforge.api.security.UserPrincipal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Invites: how people join a project while registration is closed. An admin invites an email with a role and gets a
@@ -39,9 +37,15 @@ public class InviteService {
     private final InviteProperties properties;
     private final Clock clock;
 
-    InviteService(ProjectInviteRepository invites, ProjectMemberRepository members, ProjectRepository projects,
-                  UserDirectory users, AccountService accounts, ApplicationEventPublisher events,
-                  InviteProperties properties, Clock clock) {
+    InviteService(
+            ProjectInviteRepository invites,
+            ProjectMemberRepository members,
+            ProjectRepository projects,
+            UserDirectory users,
+            AccountService accounts,
+            ApplicationEventPublisher events,
+            InviteProperties properties,
+            Clock clock) {
         this.invites = invites;
         this.members = members;
         this.projects = projects;
@@ -69,21 +73,28 @@ public class InviteService {
             throw new ValidationViolation("email", "must be an email address such as ada@example.com");
         }
         Optional<UserSummary> existing = users.findByEmail(normalized);
-        if (existing.isPresent() && members.findRole(grant.projectId(), existing.get().id()).isPresent()) {
+        if (existing.isPresent()
+                && members.findRole(grant.projectId(), existing.get().id()).isPresent()) {
             throw new MemberExistsViolation(normalized);
         }
-        for (ProjectInvite earlier : invites.findByProjectIdAndEmailAndAcceptedAtIsNull(grant.projectId(),
-                normalized)) {
+        for (ProjectInvite earlier :
+                invites.findByProjectIdAndEmailAndAcceptedAtIsNull(grant.projectId(), normalized)) {
             invites.delete(earlier);
-            events.publishEvent(new InviteRevoked(grant.projectId(), grant.principal(), earlier.id(), normalized,
-                    earlier.role()));
+            events.publishEvent(
+                    new InviteRevoked(grant.projectId(), grant.principal(), earlier.id(), normalized, earlier.role()));
         }
         Instant now = clock.instant();
         String token = SecretTokens.generate(TOKEN_PREFIX);
-        ProjectInvite invite = invites.save(new ProjectInvite(grant.projectId(), normalized, role,
-                SecretTokens.sha256Hex(token), grant.userId().orElse(null), now, now.plus(properties.ttl())));
-        events.publishEvent(new InviteCreated(grant.projectId(), grant.principal(), invite.id(), normalized, role,
-                invite.expiresAt()));
+        ProjectInvite invite = invites.save(new ProjectInvite(
+                grant.projectId(),
+                normalized,
+                role,
+                SecretTokens.sha256Hex(token),
+                grant.userId().orElse(null),
+                now,
+                now.plus(properties.ttl())));
+        events.publishEvent(new InviteCreated(
+                grant.projectId(), grant.principal(), invite.id(), normalized, role, invite.expiresAt()));
         return new CreatedInvite(invite.id(), normalized, role, now, invite.expiresAt(), token);
     }
 
@@ -93,7 +104,8 @@ public class InviteService {
         MemberService.requireAdmin(grant);
         Instant now = clock.instant();
         return invites.findByProjectIdAndAcceptedAtIsNullOrderByCreatedAtDesc(grant.projectId()).stream()
-                .map(i -> i.toView(now)).toList();
+                .map(i -> i.toView(now))
+                .toList();
     }
 
     /** Revokes an invite nobody accepted yet: its link stops working. */
@@ -103,15 +115,19 @@ public class InviteService {
         ProjectInvite invite = invites.findByIdAndProjectIdAndAcceptedAtIsNull(inviteId, grant.projectId())
                 .orElseThrow(() -> new InviteNotFoundException(inviteId));
         invites.delete(invite);
-        events.publishEvent(new InviteRevoked(grant.projectId(), grant.principal(), inviteId, invite.email(),
-                invite.role()));
+        events.publishEvent(
+                new InviteRevoked(grant.projectId(), grant.principal(), inviteId, invite.email(), invite.role()));
     }
 
     /** What a link offers; {@link InviteNotFoundException} when it does not work. */
     @Transactional(readOnly = true)
     public InviteDetails describe(String token) {
         ProjectInvite invite = open(invites.findByTokenHash(hash(token)));
-        return new InviteDetails(projectName(invite.projectId()), invite.email(), invite.role(), invite.expiresAt(),
+        return new InviteDetails(
+                projectName(invite.projectId()),
+                invite.email(),
+                invite.role(),
+                invite.expiresAt(),
                 users.findByEmail(invite.email()).isPresent());
     }
 
@@ -140,15 +156,21 @@ public class InviteService {
         Instant now = clock.instant();
         invite.accept(user.id(), now);
         boolean alreadyMember = members.findRole(invite.projectId(), user.id()).isPresent();
-        events.publishEvent(new InviteAccepted(invite.projectId(), user, invite.id(), invite.email(), invite.role(),
-                created));
+        events.publishEvent(
+                new InviteAccepted(invite.projectId(), user, invite.id(), invite.email(), invite.role(), created));
         if (!alreadyMember) {
             members.save(new ProjectMember(invite.projectId(), user.id(), invite.role(), now));
-            events.publishEvent(new MemberAdded(invite.projectId(), user, user.id(), invite.email(), invite.role(),
-                    invite.id()));
+            events.publishEvent(
+                    new MemberAdded(invite.projectId(), user, user.id(), invite.email(), invite.role(), invite.id()));
         }
-        return new AcceptedInvite(invite.projectId(), projectName(invite.projectId()), user.id(), invite.email(),
-                invite.role(), created, alreadyMember);
+        return new AcceptedInvite(
+                invite.projectId(),
+                projectName(invite.projectId()),
+                user.id(),
+                invite.email(),
+                invite.role(),
+                created,
+                alreadyMember);
     }
 
     private ProjectInvite open(Optional<ProjectInvite> found) {

@@ -8,6 +8,5 @@ import java.util.UUID;
  *
  * @param status {@code pending} (the link works) or {@code expired}
  */
-public record InviteView(UUID id, String email, ProjectRole role, Instant createdAt, Instant expiresAt,
-                         String status) {
-}
+public record InviteView(
+        UUID id, String email, ProjectRole role, Instant createdAt, Instant expiresAt, String status) {}

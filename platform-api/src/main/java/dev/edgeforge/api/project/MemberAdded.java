@@ -1,18 +1,18 @@
 package dev.edgeforge.api.project;
 
+import dev.edgeforge.api.security.EdgeForgePrincipal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-
-import dev.edgeforge.api.security.EdgeForgePrincipal;
 
 /**
  * Someone became a member of a project.
  *
  * @param inviteId the invite they accepted; null when an admin added them directly
  */
-public record MemberAdded(UUID projectId, EdgeForgePrincipal actor, UUID userId, String email, ProjectRole role,
-                          UUID inviteId) implements ProjectActivity {
+public record MemberAdded(
+        UUID projectId, EdgeForgePrincipal actor, UUID userId, String email, ProjectRole role, UUID inviteId)
+        implements ProjectActivity {
 
     @Override
     public String action() {
@@ -26,7 +26,8 @@ public record MemberAdded(UUID projectId, EdgeForgePrincipal actor, UUID userId,
 
     @Override
     public String summary() {
-        return inviteId == null ? email + " added as " + role.value()
+        return inviteId == null
+                ? email + " added as " + role.value()
                 : email + " joined as " + role.value() + " through an invite";
     }
 

@@ -1,8 +1,8 @@
 package dev.edgeforge.api.project;
 
+import dev.edgeforge.api.problem.EdgeForgeException;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -10,8 +10,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import dev.edgeforge.api.problem.EdgeForgeException;
 
 /**
  * The members page: list, add by email, remove, invite (a one-time link shown once, to copy); role changes go through
@@ -25,8 +23,7 @@ class MemberPageController {
     private final InviteService invites;
     private final ProjectAccess access;
 
-    MemberPageController(ProjectService projects, MemberService members, InviteService invites,
-                         ProjectAccess access) {
+    MemberPageController(ProjectService projects, MemberService members, InviteService invites, ProjectAccess access) {
         this.projects = projects;
         this.members = members;
         this.invites = invites;
@@ -34,8 +31,7 @@ class MemberPageController {
     }
 
     /** An invite just created, shown once on the page after the redirect. */
-    record ShownInvite(String email, String role, String link) {
-    }
+    record ShownInvite(String email, String role, String link) {}
 
     @GetMapping("/projects/{projectId}/members")
     String members(@PathVariable UUID projectId, Model model) {
@@ -52,12 +48,17 @@ class MemberPageController {
     }
 
     @PostMapping("/projects/{projectId}/members")
-    String add(@PathVariable UUID projectId, @RequestParam String email, @RequestParam String role,
-               RedirectAttributes redirect) {
+    String add(
+            @PathVariable UUID projectId,
+            @RequestParam String email,
+            @RequestParam String role,
+            RedirectAttributes redirect) {
         ProjectGrant grant = access.requireRole(projectId, ProjectRole.ADMIN);
         try {
             MemberView added = members.add(grant, email, ProjectRole.fromValue(role));
-            redirect.addFlashAttribute("flashSuccess", added.email() + " was added as " + added.role().value() + ".");
+            redirect.addFlashAttribute(
+                    "flashSuccess",
+                    added.email() + " was added as " + added.role().value() + ".");
         } catch (EdgeForgeException rejected) {
             redirect.addFlashAttribute("flashError", rejected.detail());
         } catch (IllegalArgumentException badRole) {
@@ -67,12 +68,16 @@ class MemberPageController {
     }
 
     @PostMapping("/projects/{projectId}/invites")
-    String invite(@PathVariable UUID projectId, @RequestParam String email, @RequestParam String role,
-                  RedirectAttributes redirect) {
+    String invite(
+            @PathVariable UUID projectId,
+            @RequestParam String email,
+            @RequestParam String role,
+            RedirectAttributes redirect) {
         ProjectGrant grant = access.requireRole(projectId, ProjectRole.ADMIN);
         try {
             CreatedInvite invite = invites.create(grant, email, ProjectRole.fromValue(role));
-            redirect.addFlashAttribute("createdInvite",
+            redirect.addFlashAttribute(
+                    "createdInvite",
                     new ShownInvite(invite.email(), invite.role().value(), InviteLinks.of(invite.token())));
         } catch (EdgeForgeException rejected) {
             redirect.addFlashAttribute("flashError", rejected.detail());

@@ -1,10 +1,9 @@
 package dev.edgeforge.api.project;
 
-import java.util.Map;
-import java.util.UUID;
-
 import dev.edgeforge.api.security.EdgeForgePrincipal;
 import dev.edgeforge.api.security.UserPrincipal;
+import java.util.Map;
+import java.util.UUID;
 
 /** A member left a project or was removed from it. */
 public record MemberRemoved(UUID projectId, EdgeForgePrincipal actor, UUID userId, String email, ProjectRole role)

@@ -1,13 +1,13 @@
 package dev.edgeforge.api.project;
 
+import dev.edgeforge.api.security.EdgeForgePrincipal;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.edgeforge.api.security.EdgeForgePrincipal;
-
 /** A member's role changed. */
-public record MemberRoleChanged(UUID projectId, EdgeForgePrincipal actor, UUID userId, String email,
-                                ProjectRole from, ProjectRole to) implements ProjectActivity {
+public record MemberRoleChanged(
+        UUID projectId, EdgeForgePrincipal actor, UUID userId, String email, ProjectRole from, ProjectRole to)
+        implements ProjectActivity {
 
     @Override
     public String action() {

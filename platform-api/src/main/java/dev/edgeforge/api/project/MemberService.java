@@ -1,16 +1,14 @@
 package dev.edgeforge.api.project;
 
+import dev.edgeforge.api.account.UserDirectory;
+import dev.edgeforge.api.account.UserSummary;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import dev.edgeforge.api.account.UserDirectory;
-import dev.edgeforge.api.account.UserSummary;
 
 /**
  * Project membership. Beyond the minimum role the caller checked, it keeps two rules: only owners grant, change or
@@ -24,8 +22,7 @@ public class MemberService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    MemberService(ProjectMemberRepository members, UserDirectory users, ApplicationEventPublisher events,
-                  Clock clock) {
+    MemberService(ProjectMemberRepository members, UserDirectory users, ApplicationEventPublisher events, Clock clock) {
         this.members = members;
         this.users = users;
         this.events = events;
@@ -35,7 +32,8 @@ public class MemberService {
     @Transactional(readOnly = true)
     public List<MemberView> list(ProjectGrant grant) {
         List<ProjectMember> rows = members.findByProjectIdOrderByCreatedAt(grant.projectId());
-        Map<UUID, UserSummary> people = users.findAllById(rows.stream().map(ProjectMember::userId).toList());
+        Map<UUID, UserSummary> people =
+                users.findAllById(rows.stream().map(ProjectMember::userId).toList());
         return rows.stream()
                 .filter(m -> people.containsKey(m.userId()))
                 .map(m -> view(m, people.get(m.userId())))
@@ -53,10 +51,9 @@ public class MemberService {
         if (members.findByProjectIdAndUserId(grant.projectId(), user.id()).isPresent()) {
             throw new MemberExistsViolation(user.email());
         }
-        ProjectMember member = members.saveAndFlush(
-                new ProjectMember(grant.projectId(), user.id(), role, clock.instant()));
-        events.publishEvent(new MemberAdded(grant.projectId(), grant.principal(), user.id(), user.email(), role,
-                null));
+        ProjectMember member =
+                members.saveAndFlush(new ProjectMember(grant.projectId(), user.id(), role, clock.instant()));
+        events.publishEvent(new MemberAdded(grant.projectId(), grant.principal(), user.id(), user.email(), role, null));
         return view(member, user);
     }
 
@@ -75,8 +72,8 @@ public class MemberService {
         member.changeRole(newRole);
         UserSummary user = users.findById(userId).orElseThrow(() -> new MemberNotFoundException(userId));
         if (previous != newRole) {
-            events.publishEvent(new MemberRoleChanged(grant.projectId(), grant.principal(), userId, user.email(),
-                    previous, newRole));
+            events.publishEvent(new MemberRoleChanged(
+                    grant.projectId(), grant.principal(), userId, user.email(), previous, newRole));
         }
         return view(member, user);
     }
@@ -126,7 +123,8 @@ public class MemberService {
             if (grant.apiKey().isPresent()) {
                 throw new ProjectRoleViolation(what + "; API keys never act as owner, sign in as an owner.");
             }
-            throw new ProjectRoleViolation(what + "; your role is " + grant.role().value() + ".");
+            throw new ProjectRoleViolation(
+                    what + "; your role is " + grant.role().value() + ".");
         }
     }
 

@@ -1,11 +1,10 @@
 package dev.edgeforge.api.project;
 
-import java.util.Map;
-import java.util.UUID;
-
 import dev.edgeforge.api.security.ApiKeyPrincipal;
 import dev.edgeforge.api.security.EdgeForgePrincipal;
 import dev.edgeforge.api.security.UserPrincipal;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * Something that happened in a project and belongs in its audit log: a change of keys, members, invites or settings,

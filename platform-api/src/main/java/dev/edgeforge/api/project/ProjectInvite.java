@@ -1,8 +1,5 @@
 package dev.edgeforge.api.project;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,6 +8,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
 
 /** An invite to a project for one email and role; only the SHA-256 of its link's token is stored. Persistence only. */
 @Entity
@@ -49,11 +48,16 @@ class ProjectInvite {
     @Column(name = "accepted_by")
     private UUID acceptedBy;
 
-    protected ProjectInvite() {
-    }
+    protected ProjectInvite() {}
 
-    ProjectInvite(UUID projectId, String email, ProjectRole role, String tokenHash, UUID createdBy, Instant createdAt,
-                  Instant expiresAt) {
+    ProjectInvite(
+            UUID projectId,
+            String email,
+            ProjectRole role,
+            String tokenHash,
+            UUID createdBy,
+            Instant createdAt,
+            Instant expiresAt) {
         this.projectId = projectId;
         this.email = email;
         this.role = role;

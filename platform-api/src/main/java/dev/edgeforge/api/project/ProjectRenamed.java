@@ -1,9 +1,8 @@
 package dev.edgeforge.api.project;
 
+import dev.edgeforge.api.security.EdgeForgePrincipal;
 import java.util.Map;
 import java.util.UUID;
-
-import dev.edgeforge.api.security.EdgeForgePrincipal;
 
 /** A project got a new name. */
 public record ProjectRenamed(UUID projectId, EdgeForgePrincipal actor, String from, String to)

@@ -1,19 +1,17 @@
 package dev.edgeforge.api.project;
 
+import dev.edgeforge.api.security.ApiKeyPrincipal;
+import dev.edgeforge.api.security.EdgeForgePrincipal;
+import dev.edgeforge.api.security.UserPrincipal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import dev.edgeforge.api.security.ApiKeyPrincipal;
-import dev.edgeforge.api.security.EdgeForgePrincipal;
-import dev.edgeforge.api.security.UserPrincipal;
 
 /** Project lifecycle. Access is checked by the callers through {@link ProjectAccess}. */
 @Service
@@ -27,8 +25,14 @@ public class ProjectService {
     private final ProjectObjects objects;
     private final Clock clock;
 
-    ProjectService(ProjectRepository projects, ProjectMemberRepository members, ProjectApiKeyRepository apiKeys,
-                   HmacKeyRepository hmacKeys, ApplicationEventPublisher events, ProjectObjects objects, Clock clock) {
+    ProjectService(
+            ProjectRepository projects,
+            ProjectMemberRepository members,
+            ProjectApiKeyRepository apiKeys,
+            HmacKeyRepository hmacKeys,
+            ApplicationEventPublisher events,
+            ProjectObjects objects,
+            Clock clock) {
         this.projects = projects;
         this.members = members;
         this.apiKeys = apiKeys;
@@ -55,7 +59,9 @@ public class ProjectService {
             if (role == null) {
                 return List.of();
             }
-            return projects.findById(key.projectId()).map(p -> List.of(p.toView(role))).orElse(List.of());
+            return projects.findById(key.projectId())
+                    .map(p -> List.of(p.toView(role)))
+                    .orElse(List.of());
         }
         UserPrincipal user = (UserPrincipal) principal;
         return projects.findAllOfUser(user.id()).stream()
@@ -87,7 +93,8 @@ public class ProjectService {
             project.describe(description.trim(), now);
         }
         if (requireSignedData != null && requireSignedData != project.requireSignedData()) {
-            changes.put("requireSignedData",
+            changes.put(
+                    "requireSignedData",
                     new ProjectSettingsChanged.Change(project.requireSignedData(), requireSignedData));
             project.changeRequireSignedData(requireSignedData, now);
         }
@@ -110,8 +117,8 @@ public class ProjectService {
     @Transactional(readOnly = true)
     public ProjectCounts counts(ProjectGrant grant) {
         UUID id = grant.projectId();
-        return new ProjectCounts(members.countByProjectId(id), apiKeys.countByProjectId(id),
-                hmacKeys.countByProjectId(id));
+        return new ProjectCounts(
+                members.countByProjectId(id), apiKeys.countByProjectId(id), hmacKeys.countByProjectId(id));
     }
 
     private Project load(UUID projectId) {

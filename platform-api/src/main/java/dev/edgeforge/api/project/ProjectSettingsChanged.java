@@ -1,11 +1,10 @@
 package dev.edgeforge.api.project;
 
+import dev.edgeforge.api.security.EdgeForgePrincipal;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import dev.edgeforge.api.security.EdgeForgePrincipal;
 
 /**
  * Project settings changed (description, require signed data).
@@ -16,8 +15,7 @@ public record ProjectSettingsChanged(UUID projectId, EdgeForgePrincipal actor, M
         implements ProjectActivity {
 
     /** One setting's value before and after. */
-    public record Change(Object from, Object to) {
-    }
+    public record Change(Object from, Object to) {}
 
     private static final Map<String, String> LABELS = Map.of("requireSignedData", "require signed data");
 
@@ -37,17 +35,21 @@ public record ProjectSettingsChanged(UUID projectId, EdgeForgePrincipal actor, M
 
     @Override
     public String summary() {
-        return "Settings changed: " + changes.entrySet().stream()
-                .sorted(Map.Entry.comparingByKey())
-                .map(e -> describe(e.getKey(), e.getValue()))
-                .collect(Collectors.joining("; "));
+        return "Settings changed: "
+                + changes.entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey())
+                        .map(e -> describe(e.getKey(), e.getValue()))
+                        .collect(Collectors.joining("; "));
     }
 
     @Override
     public Map<String, Object> details() {
         Map<String, Object> details = new LinkedHashMap<>();
-        changes.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
-                details.put(e.getKey(), Map.of("from", e.getValue().from(), "to", e.getValue().to())));
+        changes.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(e -> details.put(
+                        e.getKey(),
+                        Map.of("from", e.getValue().from(), "to", e.getValue().to())));
         return details;
     }
 

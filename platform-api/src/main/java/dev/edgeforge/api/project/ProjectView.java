@@ -11,6 +11,11 @@ import java.util.UUID;
  * @param requireSignedData whether data sent with an API key must carry a valid HMAC signature
  *                          ({@link SignedDataPolicy})
  */
-public record ProjectView(UUID id, String name, String description, Instant createdAt, Instant updatedAt,
-                          ProjectRole role, boolean requireSignedData) {
-}
+public record ProjectView(
+        UUID id,
+        String name,
+        String description,
+        Instant createdAt,
+        Instant updatedAt,
+        ProjectRole role,
+        boolean requireSignedData) {}

@@ -1,14 +1,12 @@
 package dev.edgeforge.api.project;
 
-import java.util.Optional;
-import java.util.UUID;
-
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-
 import dev.edgeforge.api.security.ApiKeyPrincipal;
 import dev.edgeforge.api.security.CurrentPrincipal;
 import dev.edgeforge.core.format.ei.EiSignatureStatus;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The project setting "require signed data": data a device or script sends with an API key must be an Edge Impulse

@@ -1,12 +1,10 @@
 package dev.edgeforge.api.project;
 
-import java.util.Optional;
-
-import org.springframework.http.HttpStatus;
-
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
 import dev.edgeforge.core.format.ei.EiSignatureStatus;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
 
 /**
  * Data sent with an API key to a project that requires signed data, without a signature that verified (401: the
@@ -18,8 +16,10 @@ public class UnsignedDataViolation extends EdgeForgeException {
             new ProblemType("signed-data-required", HttpStatus.UNAUTHORIZED, "Signed data required");
 
     public UnsignedDataViolation(String fileName, Optional<EiSignatureStatus> signature) {
-        super(TYPE, "'" + fileName + "' " + why(signature) + "; this project requires data sent with an API key to "
-                + "be an Edge Impulse message signed (alg HS256) with one of the project's HMAC keys.");
+        super(
+                TYPE,
+                "'" + fileName + "' " + why(signature) + "; this project requires data sent with an API key to "
+                        + "be an Edge Impulse message signed (alg HS256) with one of the project's HMAC keys.");
     }
 
     private static String why(Optional<EiSignatureStatus> signature) {

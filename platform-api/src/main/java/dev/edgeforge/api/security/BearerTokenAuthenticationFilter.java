@@ -1,20 +1,18 @@
 package dev.edgeforge.api.security;
 
-import java.io.IOException;
-import java.util.Optional;
-
+import dev.edgeforge.api.problem.CommonProblems;
+import dev.edgeforge.api.problem.ProblemResponseWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import dev.edgeforge.api.problem.CommonProblems;
-import dev.edgeforge.api.problem.ProblemResponseWriter;
 
 /**
  * Authenticates {@code Authorization: Bearer <token>} (login tokens and personal access tokens). A request that
@@ -31,8 +29,8 @@ final class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
     private final SecurityContextRepository perRequest;
 
     /** @param perRequest where the authentication is kept for this request's async dispatches (never a session) */
-    BearerTokenAuthenticationFilter(BearerTokenVerifier verifier, ProblemResponseWriter problems,
-                                    SecurityContextRepository perRequest) {
+    BearerTokenAuthenticationFilter(
+            BearerTokenVerifier verifier, ProblemResponseWriter problems, SecurityContextRepository perRequest) {
         this.verifier = verifier;
         this.problems = problems;
         this.perRequest = perRequest;
@@ -50,21 +48,30 @@ final class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String token = request.getHeader(HttpHeaders.AUTHORIZATION).substring(BEARER.length()).trim();
+        String token = request.getHeader(HttpHeaders.AUTHORIZATION)
+                .substring(BEARER.length())
+                .trim();
         if (token.startsWith(SecretTokens.API_KEY_PREFIX)) {
-            problems.write(request, response, CommonProblems.INVALID_CREDENTIALS,
+            problems.write(
+                    request,
+                    response,
+                    CommonProblems.INVALID_CREDENTIALS,
                     "This is a project API key; send it in the 'x-api-key' header instead of 'Authorization'.");
             return;
         }
-        Optional<BearerTokenVerifier.VerifiedToken> verified = token.isEmpty() ? Optional.empty()
-                : verifier.verify(token);
+        Optional<BearerTokenVerifier.VerifiedToken> verified =
+                token.isEmpty() ? Optional.empty() : verifier.verify(token);
         if (verified.isEmpty()) {
-            problems.write(request, response, CommonProblems.INVALID_CREDENTIALS,
+            problems.write(
+                    request,
+                    response,
+                    CommonProblems.INVALID_CREDENTIALS,
                     "The bearer token is unknown, expired or revoked; log in again or create a new personal "
                             + "access token.");
             return;
         }
-        EdgeForgeAuthentication authentication = new EdgeForgeAuthentication(verified.get().user());
+        EdgeForgeAuthentication authentication =
+                new EdgeForgeAuthentication(verified.get().user());
         authentication.setDetails(new BearerTokenDetails(verified.get().tokenId()));
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(authentication);

@@ -12,8 +12,7 @@ public interface BearerTokenVerifier {
      * @param tokenId the token's id (never its secret), so the request knows which token it came with
      * @param user    the token's owner
      */
-    record VerifiedToken(UUID tokenId, UserPrincipal user) {
-    }
+    record VerifiedToken(UUID tokenId, UserPrincipal user) {}
 
     /** The token's id and user, or empty when the token is unknown, expired or revoked. */
     Optional<VerifiedToken> verify(String token);

@@ -2,7 +2,6 @@ package dev.edgeforge.api.security;
 
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;

@@ -1,7 +1,6 @@
 package dev.edgeforge.api.security;
 
 import java.time.Duration;
-
 import org.springframework.security.authentication.AccountStatusException;
 
 /**

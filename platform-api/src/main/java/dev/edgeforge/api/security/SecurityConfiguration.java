@@ -1,9 +1,9 @@
 package dev.edgeforge.api.security;
 
-import java.util.Map;
-
+import dev.edgeforge.api.problem.ProblemResponseWriter;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -30,8 +30,6 @@ import org.springframework.security.web.session.ConcurrentSessionFilter;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 
-import dev.edgeforge.api.problem.ProblemResponseWriter;
-
 /**
  * Two filter chains: the REST API under {@code /api/**} (including the Edge Impulse-compatible ingestion paths
  * {@code /api/training/**}, {@code /api/testing/**}, {@code /api/anomaly/**}, {@code /api/split/**}), and the
@@ -42,9 +40,22 @@ public class SecurityConfiguration {
 
     /** Paths anyone may open: sign-in pages, invite links, static assets, health probes, API docs, errors. */
     private static final String[] PUBLIC_PAGES = {
-        "/login", "/register", "/invites/*", "/error", "/favicon.ico", "/favicon.svg", "/css/**", "/js/**",
-        "/img/**", "/livez", "/readyz",
-        "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml", "/swagger-ui.html", "/swagger-ui/**"
+        "/login",
+        "/register",
+        "/invites/*",
+        "/error",
+        "/favicon.ico",
+        "/favicon.svg",
+        "/css/**",
+        "/js/**",
+        "/img/**",
+        "/livez",
+        "/readyz",
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        "/v3/api-docs.yaml",
+        "/swagger-ui.html",
+        "/swagger-ui/**"
     };
 
     /**
@@ -86,8 +97,13 @@ public class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiSecurity(HttpSecurity http, BearerTokenVerifier tokens, ApiKeyVerifier apiKeys,
-                                    ProblemResponseWriter problems, SessionRegistry sessions) throws Exception {
+    SecurityFilterChain apiSecurity(
+            HttpSecurity http,
+            BearerTokenVerifier tokens,
+            ApiKeyVerifier apiKeys,
+            ProblemResponseWriter problems,
+            SessionRegistry sessions)
+            throws Exception {
         ProblemSecurityHandlers handlers = new ProblemSecurityHandlers(problems);
         // header credentials live for one request (a request attribute, which its async dispatches see too); the
         // browser's session is read, never created nor written, so the pages' own fetch() calls work and a device or
@@ -97,10 +113,13 @@ public class SecurityConfiguration {
         browserSessions.setAllowSessionCreation(false);
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(authorize -> authorize
-                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/register", "/api/v1/auth/login")
+                        .permitAll()
                         // an invite link is its own credential; the controller checks it
-                        .requestMatchers("/api/v1/invites/**").permitAll()
-                        .anyRequest().authenticated())
+                        .requestMatchers("/api/v1/invites/**")
+                        .permitAll()
+                        .anyRequest()
+                        .authenticated())
                 // no sign-in happens on this chain, and the session filter would store header credentials in a
                 // new session
                 .sessionManagement(AbstractHttpConfigurer::disable)
@@ -108,13 +127,14 @@ public class SecurityConfiguration {
                         new DelegatingSecurityContextRepository(perRequest, browserSessions)))
                 .addFilterAt(new ConcurrentSessionFilter(sessions, handlers), ConcurrentSessionFilter.class)
                 .csrf(csrf -> csrf.requireCsrfProtectionMatcher(new SessionCsrfRequestMatcher()))
-                .addFilterBefore(new BearerTokenAuthenticationFilter(tokens, problems, perRequest),
+                .addFilterBefore(
+                        new BearerTokenAuthenticationFilter(tokens, problems, perRequest),
                         AnonymousAuthenticationFilter.class)
-                .addFilterBefore(new ApiKeyAuthenticationFilter(apiKeys, problems, perRequest),
+                .addFilterBefore(
+                        new ApiKeyAuthenticationFilter(apiKeys, problems, perRequest),
                         AnonymousAuthenticationFilter.class)
-                .exceptionHandling(exceptions -> exceptions
-                        .authenticationEntryPoint(handlers)
-                        .accessDeniedHandler(handlers))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(handlers).accessDeniedHandler(handlers))
                 .requestCache(AbstractHttpConfigurer::disable)
                 .formLogin(AbstractHttpConfigurer::disable)
                 .httpBasic(AbstractHttpConfigurer::disable)
@@ -127,38 +147,38 @@ public class SecurityConfiguration {
     SecurityFilterChain uiSecurity(HttpSecurity http, SessionRegistry sessions, Environment environment)
             throws Exception {
         http.authorizeHttpRequests(authorize -> authorize
-                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-                        .requestMatchers(PUBLIC_PAGES).permitAll()
+                        .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
+                        .permitAll()
+                        .requestMatchers(PUBLIC_PAGES)
+                        .permitAll()
                         // the actuator (metrics, health) is open on its own management port only, which listens on
                         // loopback unless configured otherwise (docs/security.md); this chain guards it there too
-                        .requestMatchers(new ManagementPortRequestMatcher(environment)).permitAll()
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        .requestMatchers("/admin/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
-                .formLogin(form -> form
-                        .loginPage("/login")
+                        .requestMatchers(new ManagementPortRequestMatcher(environment))
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/admin/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(form -> form.loginPage("/login")
                         .usernameParameter("email")
                         .passwordParameter("password")
                         .defaultSuccessUrl("/projects")
                         .failureHandler(loginFailurePages()))
                 // every sign-in is registered (no limit on their number) so a password change can end the others
-                .sessionManagement(session -> session
-                        .maximumSessions(-1)
-                        .sessionRegistry(sessions)
-                        .expiredUrl("/login?expired"))
-                .logout(logout -> logout
-                        .logoutUrl("/logout")
-                        .logoutSuccessUrl("/login?logout"))
+                .sessionManagement(session ->
+                        session.maximumSessions(-1).sessionRegistry(sessions).expiredUrl("/login?expired"))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?logout"))
                 // the error page tells an expired form (CSRF) apart from a missing permission
                 .exceptionHandling(exceptions -> exceptions.accessDeniedHandler((request, response, denied) -> {
                     request.setAttribute(WebAttributes.ACCESS_DENIED_403, denied);
                     response.sendError(HttpServletResponse.SC_FORBIDDEN);
                 }))
-                .headers(headers -> headers
-                        .frameOptions(frame -> frame.deny())
+                .headers(headers -> headers.frameOptions(frame -> frame.deny())
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                                new NegatedRequestMatcher(PathPatternRequestMatcher.withDefaults()
-                                        .matcher("/swagger-ui/**")),
+                                new NegatedRequestMatcher(
+                                        PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**")),
                                 new ContentSecurityPolicyHeaderWriter(CONTENT_SECURITY_POLICY))));
         return http.build();
     }

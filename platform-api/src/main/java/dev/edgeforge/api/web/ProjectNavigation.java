@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.springframework.stereotype.Component;
 
 /** The project sidebar: contributed {@link ProjectNavItem}s plus placeholders for features still to come. */
@@ -26,8 +25,7 @@ public class ProjectNavigation {
      * @param available false for a placeholder that is not yet a page
      * @param adminOnly shown to the project's admins and owners only
      */
-    public record Entry(String key, String label, String path, boolean available, boolean adminOnly) {
-    }
+    public record Entry(String key, String label, String path, boolean available, boolean adminOnly) {}
 
     private final List<Entry> entries;
 

@@ -2,10 +2,14 @@ package dev.edgeforge.api.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.edgeforge.api.support.ApiClient;
+import dev.edgeforge.api.support.ApiClient.Auth;
+import dev.edgeforge.api.support.HeadlessChromium;
+import dev.edgeforge.api.support.IntegrationTest;
+import dev.edgeforge.api.support.TestUsers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,12 +21,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import dev.edgeforge.api.support.ApiClient;
-import dev.edgeforge.api.support.ApiClient.Auth;
-import dev.edgeforge.api.support.HeadlessChromium;
-import dev.edgeforge.api.support.IntegrationTest;
-import dev.edgeforge.api.support.TestUsers;
 
 /**
  * The account and administration pages in a real headless Chromium: tokens listed with their kind and expiry, a
@@ -99,10 +97,13 @@ class AccountPagesBrowserIT {
         new Select(browser.findElement(By.id("token-lifetime"))).selectByValue("30");
         browser.findElement(By.cssSelector("#create-token button[type=submit]")).click();
         String secret = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-token-value")))
-                .getText().trim();
+                .getText()
+                .trim();
         assertThat(secret).startsWith("efp_");
         assertThat(browser.findElement(By.id("new-token")).getText()).contains("It expires on");
-        assertThat(browser.findElement(By.id("token-table")).getText()).contains("laptop CLI").contains("personal");
+        assertThat(browser.findElement(By.id("token-table")).getText())
+                .contains("laptop CLI")
+                .contains("personal");
         assertThat(api.get("/api/v1/auth/me", Auth.bearer(secret)).status()).isEqualTo(200);
 
         // revoke the sign-in the test made over the API: its token stops working
@@ -120,23 +121,32 @@ class AccountPagesBrowserIT {
         type("current-password", "not-my-password");
         type("new-password", "browser-new-password");
         type("repeat-password", "browser-new-password");
-        browser.findElement(By.cssSelector("#password-form button[type=submit]")).click();
+        browser.findElement(By.cssSelector("#password-form button[type=submit]"))
+                .click();
         assertFlash("The current password is wrong");
 
         type("current-password", user.password());
         type("new-password", "browser-new-password");
         type("repeat-password", "browser-new-password");
-        browser.findElement(By.cssSelector("#password-form button[type=submit]")).click();
+        browser.findElement(By.cssSelector("#password-form button[type=submit]"))
+                .click();
         assertFlash("Password changed");
         assertFlash("1 other sign-in was signed out");
 
         // this browser stays signed in; the other sign-in and the old password no longer work
         browser.get(url("/projects"));
         assertThat(browser.getCurrentUrl()).endsWith("/projects");
-        assertThat(api.get("/api/v1/auth/me", Auth.bearer(otherSignIn)).status()).isEqualTo(401);
-        assertThat(api.get("/api/v1/auth/me", Auth.bearer(secret)).status()).as("personal token").isEqualTo(200);
-        assertThat(api.post("/api/v1/auth/login", Map.of("email", user.email(), "password", user.password()),
-                Auth.none()).status()).isEqualTo(401);
+        assertThat(api.get("/api/v1/auth/me", Auth.bearer(otherSignIn)).status())
+                .isEqualTo(401);
+        assertThat(api.get("/api/v1/auth/me", Auth.bearer(secret)).status())
+                .as("personal token")
+                .isEqualTo(200);
+        assertThat(api.post(
+                                "/api/v1/auth/login",
+                                Map.of("email", user.email(), "password", user.password()),
+                                Auth.none())
+                        .status())
+                .isEqualTo(401);
         assertThat(TestUsers.login(api, user.email(), "browser-new-password")).isNotBlank();
     }
 
@@ -148,11 +158,14 @@ class AccountPagesBrowserIT {
         assertThat(browser.findElement(By.id("registration-state")).getText()).contains("closed");
 
         try {
-            browser.findElement(By.cssSelector("#registration-form button[type=submit]")).click();
+            browser.findElement(By.cssSelector("#registration-form button[type=submit]"))
+                    .click();
             assertFlash("Registration is open");
-            assertThat(browser.findElement(By.id("registration-state")).getText()).contains("open");
+            assertThat(browser.findElement(By.id("registration-state")).getText())
+                    .contains("open");
         } finally {
-            browser.findElement(By.cssSelector("#registration-form button[type=submit]")).click();
+            browser.findElement(By.cssSelector("#registration-form button[type=submit]"))
+                    .click();
         }
         assertFlash("Registration is closed");
         assertThat(browser.findElement(By.id("registration-state")).getText()).contains("closed");
@@ -161,9 +174,12 @@ class AccountPagesBrowserIT {
         type("account-email", email);
         type("account-name", "Grace Hopper");
         type("account-password", "given-by-admin-1");
-        browser.findElement(By.cssSelector("#create-account button[type=submit]")).click();
+        browser.findElement(By.cssSelector("#create-account button[type=submit]"))
+                .click();
         assertFlash("Account " + email + " created");
-        assertThat(browser.findElement(By.id("account-table")).getText()).contains(email).contains("Grace Hopper");
+        assertThat(browser.findElement(By.id("account-table")).getText())
+                .contains(email)
+                .contains("Grace Hopper");
         assertThat(TestUsers.login(api, email, "given-by-admin-1")).isNotBlank();
     }
 }

@@ -12,27 +12,25 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.edgeforge.api.security.CurrentPrincipal;
+import dev.edgeforge.api.security.UserPrincipal;
+import dev.edgeforge.api.support.StandaloneMvc;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-
-import dev.edgeforge.api.security.CurrentPrincipal;
-import dev.edgeforge.api.security.UserPrincipal;
-import dev.edgeforge.api.support.StandaloneMvc;
 
 class AuthControllerTest {
 
     private final AccountService accounts = mock(AccountService.class);
     private final TokenService tokens = mock(TokenService.class);
     private final PasswordChange passwordChange = mock(PasswordChange.class);
-    private final MockMvc mvc = StandaloneMvc.of(new AuthController(accounts, tokens, passwordChange,
-            new CurrentPrincipal()));
+    private final MockMvc mvc =
+            StandaloneMvc.of(new AuthController(accounts, tokens, passwordChange, new CurrentPrincipal()));
 
     @AfterEach
     void signOut() {
@@ -47,7 +45,8 @@ class AuthControllerTest {
         when(tokens.issueLoginToken(user, "127.0.0.1"))
                 .thenReturn(new IssuedToken(UUID.randomUUID(), "efs_token", "login", Instant.EPOCH, expires));
 
-        mvc.perform(post("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/auth/login")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"email\":\"ada@example.com\",\"password\":\"secret-pw\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.token").value("efs_token"))
@@ -58,7 +57,8 @@ class AuthControllerTest {
     void wrongCredentialsAre401WithoutIssuingAToken() throws Exception {
         when(accounts.authenticate(any(), any(), any())).thenReturn(Optional.empty());
 
-        mvc.perform(post("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/auth/login")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"email\":\"ada@example.com\",\"password\":\"nope\"}"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.code").value("invalid-credentials"));
@@ -70,7 +70,8 @@ class AuthControllerTest {
         when(accounts.authenticate(any(), any(), any()))
                 .thenThrow(new LoginThrottledViolation("for this account", Duration.ofMillis(90_500)));
 
-        mvc.perform(post("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/auth/login")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"email\":\"ada@example.com\",\"password\":\"right-or-wrong\"}"))
                 .andExpect(status().isTooManyRequests())
                 .andExpect(header().string("Retry-After", "91"))
@@ -83,7 +84,8 @@ class AuthControllerTest {
     void registrationRefusalsKeepTheirProblemType() throws Exception {
         when(accounts.register("new@example.com", "long-enough", null)).thenThrow(new RegistrationClosedViolation());
 
-        mvc.perform(post("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/auth/register")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"email\":\"new@example.com\",\"password\":\"long-enough\"}"))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.code").value("registration-closed"))

@@ -2,21 +2,19 @@ package dev.edgeforge.api.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
-
 import dev.edgeforge.api.support.ApiClient;
 import dev.edgeforge.api.support.ApiClient.Auth;
 import dev.edgeforge.api.support.BrowserSession;
 import dev.edgeforge.api.support.IntegrationTest;
 import dev.edgeforge.api.support.TestUsers;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 @IntegrationTest
 class AuthFlowIT {
@@ -35,9 +33,14 @@ class AuthFlowIT {
     @Test
     void registrationIsClosedUntilAnAdministratorOpensIt() {
         Auth admin = TestUsers.admin(client);
-        assertThat(client.get("/api/v1/admin/settings", admin).json().path("registrationOpen").asBoolean()).isFalse();
+        assertThat(client.get("/api/v1/admin/settings", admin)
+                        .json()
+                        .path("registrationOpen")
+                        .asBoolean())
+                .isFalse();
 
-        ApiClient.Response refused = client.post("/api/v1/auth/register",
+        ApiClient.Response refused = client.post(
+                "/api/v1/auth/register",
                 Map.of("email", "walk-in-" + System.nanoTime() + "@it.edgeforge.test", "password", "long-enough"),
                 Auth.none());
         assertThat(refused.status()).isEqualTo(403);
@@ -50,7 +53,8 @@ class AuthFlowIT {
     void registerLoginAndUseTheBearerToken() {
         ApiClient.Response registered;
         try (TestUsers.OpenRegistration open = TestUsers.openRegistration(client)) {
-            registered = client.post("/api/v1/auth/register",
+            registered = client.post(
+                    "/api/v1/auth/register",
                     Map.of("email", "  Grace.Hopper@IT.edgeforge.test ", "password", "cobol-1959!", "name", "Grace"),
                     Auth.none());
         }
@@ -60,8 +64,10 @@ class AuthFlowIT {
         assertThat(registered.body()).doesNotContain("cobol-1959!").doesNotContain("bcrypt");
 
         // the email is matched case-insensitively at sign-in
-        ApiClient.Response login = client.post("/api/v1/auth/login",
-                Map.of("email", "GRACE.HOPPER@it.edgeforge.test", "password", "cobol-1959!"), Auth.none());
+        ApiClient.Response login = client.post(
+                "/api/v1/auth/login",
+                Map.of("email", "GRACE.HOPPER@it.edgeforge.test", "password", "cobol-1959!"),
+                Auth.none());
         assertThat(login.status()).isEqualTo(200);
         String token = login.text("token");
         assertThat(token).startsWith("efs_");
@@ -76,10 +82,12 @@ class AuthFlowIT {
     @Test
     void wrongPasswordAndUnknownEmailGetTheSameProblem() {
         TestUsers.User user = TestUsers.register(client, "wrongpw");
-        ApiClient.Response wrongPassword = client.post("/api/v1/auth/login",
-                Map.of("email", user.email(), "password", "not-the-password"), Auth.none());
-        ApiClient.Response unknownEmail = client.post("/api/v1/auth/login",
-                Map.of("email", "nobody-" + user.email(), "password", "not-the-password"), Auth.none());
+        ApiClient.Response wrongPassword = client.post(
+                "/api/v1/auth/login", Map.of("email", user.email(), "password", "not-the-password"), Auth.none());
+        ApiClient.Response unknownEmail = client.post(
+                "/api/v1/auth/login",
+                Map.of("email", "nobody-" + user.email(), "password", "not-the-password"),
+                Auth.none());
 
         for (ApiClient.Response response : new ApiClient.Response[] {wrongPassword, unknownEmail}) {
             assertThat(response.status()).isEqualTo(401);
@@ -105,8 +113,10 @@ class AuthFlowIT {
         TestUsers.User user = TestUsers.register(client, "dup");
         ApiClient.Response again;
         try (TestUsers.OpenRegistration open = TestUsers.openRegistration(client)) {
-            again = client.post("/api/v1/auth/register",
-                    Map.of("email", user.email().toUpperCase(), "password", "another-password"), Auth.none());
+            again = client.post(
+                    "/api/v1/auth/register",
+                    Map.of("email", user.email().toUpperCase(), "password", "another-password"),
+                    Auth.none());
         }
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.text("code")).isEqualTo("email-taken");
@@ -118,13 +128,15 @@ class AuthFlowIT {
         String seventyFourBytes = "x".repeat(70) + "\u00e9\u00e9"; // 72 characters, 74 bytes in UTF-8
         ApiClient.Response response;
         try (TestUsers.OpenRegistration open = TestUsers.openRegistration(client)) {
-            response = client.post("/api/v1/auth/register",
+            response = client.post(
+                    "/api/v1/auth/register",
                     Map.of("email", "long-" + System.nanoTime() + "@it.edgeforge.test", "password", seventyFourBytes),
                     Auth.none());
         }
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.text("code")).isEqualTo("validation-failed");
-        assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("password");
+        assertThat(response.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("password");
     }
 
     @Test
@@ -167,20 +179,22 @@ class AuthFlowIT {
     @Test
     void personalTokenLifetimesAreChosenUpToAYear() {
         TestUsers.User user = TestUsers.register(client, "lifetime");
-        ApiClient.Response week = client.post("/api/v1/tokens", Map.of("name", "a week", "expiresInDays", 7),
-                user.auth());
+        ApiClient.Response week =
+                client.post("/api/v1/tokens", Map.of("name", "a week", "expiresInDays", 7), user.auth());
         assertThat(week.status()).isEqualTo(201);
         assertThat(Duration.between(Instant.parse(week.text("createdAt")), Instant.parse(week.text("expiresAt"))))
                 .isEqualTo(Duration.ofDays(7));
         assertThat(client.post("/api/v1/tokens", Map.of("name", "a year", "expiresInDays", 365), user.auth())
-                .status()).isEqualTo(201);
+                        .status())
+                .isEqualTo(201);
 
         for (int days : new int[] {0, 366, 10_000}) {
-            ApiClient.Response refused = client.post("/api/v1/tokens",
-                    Map.of("name", "too long", "expiresInDays", days), user.auth());
+            ApiClient.Response refused =
+                    client.post("/api/v1/tokens", Map.of("name", "too long", "expiresInDays", days), user.auth());
             assertThat(refused.status()).isEqualTo(400);
             assertThat(refused.text("code")).isEqualTo("validation-failed");
-            assertThat(refused.json().path("errors").get(0).path("field").asString()).isEqualTo("expiresInDays");
+            assertThat(refused.json().path("errors").get(0).path("field").asString())
+                    .isEqualTo("expiresInDays");
         }
     }
 
@@ -192,16 +206,25 @@ class AuthFlowIT {
 
         ApiClient.Response list = client.get("/api/v1/tokens", user.auth());
         assertThat(kinds(list)).containsExactly("login", "login");
-        JsonNode mine = list.json().valueStream().filter(t -> t.path("current").asBoolean()).findFirst()
+        JsonNode mine = list.json()
+                .valueStream()
+                .filter(t -> t.path("current").asBoolean())
+                .findFirst()
                 .orElseThrow();
         assertThat(mine.path("name").asString()).startsWith("API sign-in from ");
-        assertThat(Duration.between(Instant.parse(mine.path("createdAt").asString()),
-                Instant.parse(mine.path("expiresAt").asString()))).isEqualTo(Duration.ofDays(30));
+        assertThat(Duration.between(
+                        Instant.parse(mine.path("createdAt").asString()),
+                        Instant.parse(mine.path("expiresAt").asString())))
+                .isEqualTo(Duration.ofDays(30));
         assertThat(mine.path("lastUsedAt").isNull()).isFalse();
-        JsonNode other = list.json().valueStream().filter(t -> !t.path("current").asBoolean()).findFirst()
+        JsonNode other = list.json()
+                .valueStream()
+                .filter(t -> !t.path("current").asBoolean())
+                .findFirst()
                 .orElseThrow();
 
-        assertThat(client.delete("/api/v1/tokens/" + other.path("id").asString(), user.auth()).status())
+        assertThat(client.delete("/api/v1/tokens/" + other.path("id").asString(), user.auth())
+                        .status())
                 .isEqualTo(204);
         assertThat(client.get("/api/v1/auth/me", Auth.bearer(second)).status()).isEqualTo(401);
         assertThat(client.get("/api/v1/auth/me", user.auth()).status()).isEqualTo(200);
@@ -212,34 +235,50 @@ class AuthFlowIT {
     void changingThePasswordSignsOutEveryOtherLoginButKeepsPersonalTokens() {
         TestUsers.User user = TestUsers.register(client, "newpw");
         String otherLogin = TestUsers.login(client, user.email(), user.password());
-        String personal = client.post("/api/v1/tokens", Map.of("name", "ci"), user.auth()).text("token");
+        String personal =
+                client.post("/api/v1/tokens", Map.of("name", "ci"), user.auth()).text("token");
         BrowserSession browser = BrowserSession.signIn(port, user.email(), user.password());
         assertThat(browser.page("/projects").status()).isEqualTo(200);
 
-        ApiClient.Response wrong = client.post("/api/v1/auth/password",
-                Map.of("currentPassword", "not-it", "newPassword", "a-new-password"), user.auth());
+        ApiClient.Response wrong = client.post(
+                "/api/v1/auth/password",
+                Map.of("currentPassword", "not-it", "newPassword", "a-new-password"),
+                user.auth());
         assertThat(wrong.status()).isEqualTo(400);
         assertThat(wrong.json().path("errors").get(0).path("field").asString()).isEqualTo("currentPassword");
-        ApiClient.Response tooShort = client.post("/api/v1/auth/password",
-                Map.of("currentPassword", user.password(), "newPassword", "short"), user.auth());
+        ApiClient.Response tooShort = client.post(
+                "/api/v1/auth/password",
+                Map.of("currentPassword", user.password(), "newPassword", "short"),
+                user.auth());
         assertThat(tooShort.status()).isEqualTo(400);
-        assertThat(tooShort.json().path("errors").get(0).path("field").asString()).isEqualTo("newPassword");
+        assertThat(tooShort.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("newPassword");
 
-        ApiClient.Response changed = client.post("/api/v1/auth/password",
-                Map.of("currentPassword", user.password(), "newPassword", "a-new-password"), user.auth());
+        ApiClient.Response changed = client.post(
+                "/api/v1/auth/password",
+                Map.of("currentPassword", user.password(), "newPassword", "a-new-password"),
+                user.auth());
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
         assertThat(changed.json().path("loginTokensRevoked").asInt()).isEqualTo(1);
         assertThat(changed.json().path("sessionsEnded").asInt()).isEqualTo(1);
 
-        assertThat(client.get("/api/v1/auth/me", user.auth()).status()).as("the token that asked").isEqualTo(200);
-        assertThat(client.get("/api/v1/auth/me", Auth.bearer(otherLogin)).status()).isEqualTo(401);
-        assertThat(client.get("/api/v1/auth/me", Auth.bearer(personal)).status()).isEqualTo(200);
+        assertThat(client.get("/api/v1/auth/me", user.auth()).status())
+                .as("the token that asked")
+                .isEqualTo(200);
+        assertThat(client.get("/api/v1/auth/me", Auth.bearer(otherLogin)).status())
+                .isEqualTo(401);
+        assertThat(client.get("/api/v1/auth/me", Auth.bearer(personal)).status())
+                .isEqualTo(200);
         ApiClient.Response ended = browser.page("/projects");
         assertThat(ended.status()).isEqualTo(302);
         assertThat(ended.header("Location").orElse("")).endsWith("/login?expired");
 
-        assertThat(client.post("/api/v1/auth/login", Map.of("email", user.email(), "password", user.password()),
-                Auth.none()).status()).isEqualTo(401);
+        assertThat(client.post(
+                                "/api/v1/auth/login",
+                                Map.of("email", user.email(), "password", user.password()),
+                                Auth.none())
+                        .status())
+                .isEqualTo(401);
         assertThat(TestUsers.login(client, user.email(), "a-new-password")).isNotBlank();
     }
 
@@ -254,24 +293,37 @@ class AuthFlowIT {
     @Test
     void onlyAdministratorsChangeSettingsAndCreateAccounts() {
         TestUsers.User user = TestUsers.register(client, "not-admin");
-        ApiClient.Response forbidden = client.put("/api/v1/admin/settings", Map.of("registrationOpen", true),
-                user.auth());
+        ApiClient.Response forbidden =
+                client.put("/api/v1/admin/settings", Map.of("registrationOpen", true), user.auth());
         assertThat(forbidden.status()).isEqualTo(403);
         assertThat(forbidden.text("code")).isEqualTo("admin-required");
-        assertThat(client.post("/api/v1/admin/accounts", Map.of("email", "x@it.edgeforge.test", "password",
-                "long-enough"), user.auth()).status()).isEqualTo(403);
+        assertThat(client.post(
+                                "/api/v1/admin/accounts",
+                                Map.of("email", "x@it.edgeforge.test", "password", "long-enough"),
+                                user.auth())
+                        .status())
+                .isEqualTo(403);
 
         Auth admin = TestUsers.admin(client);
         try (TestUsers.OpenRegistration open = TestUsers.openRegistration(client)) {
-            assertThat(client.get("/api/v1/admin/settings", admin).json().path("registrationOpen").asBoolean())
+            assertThat(client.get("/api/v1/admin/settings", admin)
+                            .json()
+                            .path("registrationOpen")
+                            .asBoolean())
                     .isTrue();
-            ApiClient.Response registered = client.post("/api/v1/auth/register",
+            ApiClient.Response registered = client.post(
+                    "/api/v1/auth/register",
                     Map.of("email", "early-" + System.nanoTime() + "@it.edgeforge.test", "password", "long-enough"),
                     Auth.none());
             assertThat(registered.status()).isEqualTo(201);
         }
-        assertThat(client.get("/api/v1/admin/settings", admin).json().path("registrationOpen").asBoolean()).isFalse();
-        ApiClient.Response refused = client.post("/api/v1/auth/register",
+        assertThat(client.get("/api/v1/admin/settings", admin)
+                        .json()
+                        .path("registrationOpen")
+                        .asBoolean())
+                .isFalse();
+        ApiClient.Response refused = client.post(
+                "/api/v1/auth/register",
                 Map.of("email", "late-" + System.nanoTime() + "@it.edgeforge.test", "password", "long-enough"),
                 Auth.none());
         assertThat(refused.status()).isEqualTo(403);
@@ -279,14 +331,16 @@ class AuthFlowIT {
 
         // administrators let people in while registration is closed
         String email = "by-admin-" + System.nanoTime() + "@it.edgeforge.test";
-        ApiClient.Response created = client.post("/api/v1/admin/accounts",
-                Map.of("email", email, "password", "initial-password", "name", "Made by admin"), admin);
+        ApiClient.Response created = client.post(
+                "/api/v1/admin/accounts",
+                Map.of("email", email, "password", "initial-password", "name", "Made by admin"),
+                admin);
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.json().path("admin").asBoolean()).isFalse();
         assertThat(TestUsers.login(client, email, "initial-password")).isNotBlank();
         assertThat(client.get("/api/v1/admin/accounts", admin).body()).contains(email);
-        ApiClient.Response taken = client.post("/api/v1/admin/accounts",
-                Map.of("email", email.toUpperCase(), "password", "initial-password"), admin);
+        ApiClient.Response taken = client.post(
+                "/api/v1/admin/accounts", Map.of("email", email.toUpperCase(), "password", "initial-password"), admin);
         assertThat(taken.status()).isEqualTo(409);
     }
 
@@ -296,7 +350,9 @@ class AuthFlowIT {
     }
 
     private static JsonNode only(ApiClient.Response list, String kind) {
-        List<JsonNode> matching = list.json().valueStream().filter(t -> t.path("kind").asString().equals(kind))
+        List<JsonNode> matching = list.json()
+                .valueStream()
+                .filter(t -> t.path("kind").asString().equals(kind))
                 .toList();
         assertThat(matching).hasSize(1);
         return matching.get(0);

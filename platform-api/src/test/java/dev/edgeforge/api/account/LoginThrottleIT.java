@@ -2,11 +2,16 @@ package dev.edgeforge.api.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.edgeforge.api.support.ApiClient;
+import dev.edgeforge.api.support.ApiClient.Auth;
+import dev.edgeforge.api.support.BrowserSession;
+import dev.edgeforge.api.support.IntegrationTest;
+import dev.edgeforge.api.support.TestUsers;
+import dev.edgeforge.infra.testing.MutableClock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,13 +21,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
-
-import dev.edgeforge.api.support.ApiClient;
-import dev.edgeforge.api.support.ApiClient.Auth;
-import dev.edgeforge.api.support.BrowserSession;
-import dev.edgeforge.api.support.IntegrationTest;
-import dev.edgeforge.api.support.TestUsers;
-import dev.edgeforge.infra.testing.MutableClock;
 
 /**
  * Issue #10: "25 wrong passwords in a row on POST /api/v1/auth/login are all answered 401 at full speed". With the
@@ -105,7 +103,9 @@ class LoginThrottleIT {
         TestUsers.User user = TestUsers.register(client, "same-address");
         for (int attempt = 0; attempt < 50; attempt++) {
             // a different unknown email each time: no account reaches its own limit
-            assertThat(login("nobody-" + attempt + "@it.edgeforge.test", "guess").status()).isEqualTo(401);
+            assertThat(login("nobody-" + attempt + "@it.edgeforge.test", "guess")
+                            .status())
+                    .isEqualTo(401);
         }
         ApiClient.Response blocked = login(user.email(), user.password());
         assertThat(blocked.status()).isEqualTo(429);

@@ -2,6 +2,12 @@ package dev.edgeforge.api.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.edgeforge.api.deploy.DeployableModel;
+import dev.edgeforge.api.deploy.StoredModels;
+import dev.edgeforge.api.support.ApiClient;
+import dev.edgeforge.api.support.ApiClient.Auth;
+import dev.edgeforge.api.support.IntegrationTest;
+import dev.edgeforge.api.support.TestUsers;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -10,19 +16,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-
-import dev.edgeforge.api.deploy.DeployableModel;
-import dev.edgeforge.api.deploy.StoredModels;
-import dev.edgeforge.api.support.ApiClient;
-import dev.edgeforge.api.support.ApiClient.Auth;
-import dev.edgeforge.api.support.IntegrationTest;
-import dev.edgeforge.api.support.TestUsers;
 
 /** Issue #10, item 5: every change to a project's keys, members, invites and settings, and every download, logged. */
 @IntegrationTest
@@ -54,7 +52,11 @@ class AuditLogIT {
     }
 
     private List<String> actions() {
-        return newest(200).path("items").valueStream().map(e -> e.path("action").asString()).toList();
+        return newest(200)
+                .path("items")
+                .valueStream()
+                .map(e -> e.path("action").asString())
+                .toList();
     }
 
     private JsonNode latest() {
@@ -63,15 +65,16 @@ class AuditLogIT {
 
     @Test
     void keysMembersInvitesAndSettingsAreLoggedWithWhoDidIt() {
-        ApiClient.Response key = client.post(base + "/api-keys",
-                Map.of("name", "device 12", "scopes", List.of("ingest", "admin")), owner.auth());
+        ApiClient.Response key = client.post(
+                base + "/api-keys", Map.of("name", "device 12", "scopes", List.of("ingest", "admin")), owner.auth());
         JsonNode created = latest();
         assertThat(created.path("action").asString()).isEqualTo("api-key.created");
         assertThat(created.path("target").asString()).isEqualTo("api-key/" + key.text("id"));
         assertThat(created.path("summary").asString())
                 .isEqualTo("API key \u201cdevice 12\u201d created with scope admin, ingest");
         assertThat(created.path("actor").path("kind").asString()).isEqualTo("user");
-        assertThat(created.path("actor").path("id").asString()).isEqualTo(owner.id().toString());
+        assertThat(created.path("actor").path("id").asString())
+                .isEqualTo(owner.id().toString());
         assertThat(created.path("actor").path("name").asString()).isEqualTo(owner.email());
         assertThat(created.path("details").path("scopes").valueStream().map(JsonNode::asString))
                 .containsExactly("admin", "ingest");
@@ -98,18 +101,20 @@ class AuditLogIT {
         assertThat(latest().path("summary").asString()).isEqualTo(colleague.email() + " was removed (was admin)");
 
         String email = "invitee-" + UUID.randomUUID().toString().substring(0, 8) + "@it.edgeforge.test";
-        ApiClient.Response invite = client.post(base + "/invites", Map.of("email", email, "role", "viewer"),
-                owner.auth());
+        ApiClient.Response invite =
+                client.post(base + "/invites", Map.of("email", email, "role", "viewer"), owner.auth());
         assertThat(latest().path("action").asString()).isEqualTo("invite.created");
         assertThat(newest(200).toString()).doesNotContain(invite.text("link"));
         String token = invite.text("link").substring(invite.text("link").lastIndexOf('/') + 1);
         client.post("/api/v1/invites/" + token + "/accept", Map.of("password", "invitee-password"), Auth.none());
         JsonNode joined = latest();
         assertThat(joined.path("action").asString()).isEqualTo("member.added");
-        assertThat(joined.path("actor").path("name").asString()).as("the invitee acted").isEqualTo(email);
+        assertThat(joined.path("actor").path("name").asString())
+                .as("the invitee acted")
+                .isEqualTo(email);
         assertThat(joined.path("summary").asString()).isEqualTo(email + " joined as viewer through an invite");
-        ApiClient.Response revokedInvite = client.post(base + "/invites",
-                Map.of("email", "never-" + email, "role", "member"), owner.auth());
+        ApiClient.Response revokedInvite =
+                client.post(base + "/invites", Map.of("email", "never-" + email, "role", "member"), owner.auth());
         client.delete(base + "/invites/" + revokedInvite.text("id"), owner.auth());
         assertThat(latest().path("action").asString()).isEqualTo("invite.revoked");
 
@@ -117,13 +122,31 @@ class AuditLogIT {
         client.patch(base, Map.of("description", "same name, new words"), owner.auth());
         client.delete(base + "/api-keys/" + key.text("id"), owner.auth());
 
-        assertThat(actions()).containsExactly("api-key.revoked", "project.settings-changed",
-                "project.settings-changed", "project.renamed", "invite.revoked", "invite.created", "member.added",
-                "invite.accepted", "invite.created", "member.removed", "member.role-changed", "member.added",
-                "hmac-key.revoked", "hmac-key.created", "api-key.created");
+        assertThat(actions())
+                .containsExactly(
+                        "api-key.revoked",
+                        "project.settings-changed",
+                        "project.settings-changed",
+                        "project.renamed",
+                        "invite.revoked",
+                        "invite.created",
+                        "member.added",
+                        "invite.accepted",
+                        "invite.created",
+                        "member.removed",
+                        "member.role-changed",
+                        "member.added",
+                        "hmac-key.revoked",
+                        "hmac-key.created",
+                        "api-key.created");
         JsonNode log = newest(200).path("items");
         assertThat(log.get(2).path("summary").asString()).isEqualTo("Settings changed: require signed data on");
-        assertThat(log.get(2).path("details").path("requireSignedData").path("to").asBoolean()).isTrue();
+        assertThat(log.get(2)
+                        .path("details")
+                        .path("requireSignedData")
+                        .path("to")
+                        .asBoolean())
+                .isTrue();
         assertThat(log.get(3).path("summary").asString())
                 .isEqualTo("Project renamed from \u201cAudited\u201d to \u201cAudited again\u201d");
     }
@@ -147,17 +170,20 @@ class AuditLogIT {
         assertThat(first.path("items").valueStream().map(e -> e.path("summary").asString()))
                 .containsExactly("HMAC key \u201ckey 4\u201d created", "HMAC key \u201ckey 3\u201d created");
         long next = first.path("next").asLong();
-        JsonNode second = client.get(base + "/audit?limit=2&before=" + next, owner.auth()).json();
+        JsonNode second =
+                client.get(base + "/audit?limit=2&before=" + next, owner.auth()).json();
         assertThat(second.path("items").valueStream().map(e -> e.path("summary").asString()))
                 .containsExactly("HMAC key \u201ckey 2\u201d created", "HMAC key \u201ckey 1\u201d created");
-        JsonNode last = client.get(base + "/audit?limit=2&before=" + second.path("next").asLong(), owner.auth())
+        JsonNode last = client.get(
+                        base + "/audit?limit=2&before=" + second.path("next").asLong(), owner.auth())
                 .json();
         assertThat(last.path("items").size()).isEqualTo(1);
         assertThat(last.path("next").isNull()).isTrue();
 
         ApiClient.Response tooMany = client.get(base + "/audit?limit=1000", owner.auth());
         assertThat(tooMany.status()).isEqualTo(400);
-        assertThat(tooMany.json().path("errors").get(0).path("field").asString()).isEqualTo("limit");
+        assertThat(tooMany.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("limit");
     }
 
     @Test
@@ -169,24 +195,38 @@ class AuditLogIT {
         assertThat(asMember.status()).isEqualTo(403);
         assertThat(client.get(base + "/audit", stranger.auth()).status()).isEqualTo(404);
         assertThat(client.get(base + "/audit", Auth.none()).status()).isEqualTo(401);
-        String readKey = client.post(base + "/api-keys", Map.of("name", "reader", "scopes", List.of("read")),
-                owner.auth()).text("key");
+        String readKey = client.post(
+                        base + "/api-keys", Map.of("name", "reader", "scopes", List.of("read")), owner.auth())
+                .text("key");
         assertThat(client.get(base + "/audit", Auth.apiKey(readKey)).status()).isEqualTo(403);
     }
 
     @Test
     void downloadingADeploymentIsLogged() throws Exception {
         DeployableModel model = models.registerTinyClassifier(projectId, "gestures");
-        ApiClient.Response deployment = client.post(base + "/deployments", Map.of("modelId",
-                model.modelId().toString(), "variant", "int8", "target", "nucleo-f446re", "format", "c-library"),
+        ApiClient.Response deployment = client.post(
+                base + "/deployments",
+                Map.of(
+                        "modelId",
+                        model.modelId().toString(),
+                        "variant",
+                        "int8",
+                        "target",
+                        "nucleo-f446re",
+                        "format",
+                        "c-library"),
                 owner.auth());
         assertThat(deployment.status()).as(deployment.body()).isEqualTo(202);
         String id = deployment.text("id");
         awaitReady(id);
 
-        HttpResponse<byte[]> download = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + base + "/deployments/" + id + "/download"))
-                .header("Authorization", "Bearer " + owner.token()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> download = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(
+                                        "http://localhost:" + port + base + "/deployments/" + id + "/download"))
+                                .header("Authorization", "Bearer " + owner.token())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertThat(download.statusCode()).isEqualTo(200);
 
         JsonNode entry = latest();

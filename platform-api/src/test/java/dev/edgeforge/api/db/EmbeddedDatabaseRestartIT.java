@@ -3,6 +3,8 @@ package dev.edgeforge.api.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.zaxxer.hikari.HikariDataSource;
+import dev.edgeforge.infra.db.EmbeddedDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,12 +15,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Properties;
-
-import dev.edgeforge.infra.db.EmbeddedDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.zaxxer.hikari.HikariDataSource;
 
 /** The embedded database keeps its data between starts and starts again after a hard kill left its pid file. */
 class EmbeddedDatabaseRestartIT {
@@ -29,16 +27,16 @@ class EmbeddedDatabaseRestartIT {
     private final EmbeddedDatabaseConfiguration configuration = new EmbeddedDatabaseConfiguration();
 
     private EmbeddedDatabaseProperties properties() {
-        return new EmbeddedDatabaseProperties(dataDir,
-                new EmbeddedDatabaseProperties.EmbeddedPostgresSettings(0, "edgeforge_restart"));
+        return new EmbeddedDatabaseProperties(
+                dataDir, new EmbeddedDatabaseProperties.EmbeddedPostgresSettings(0, "edgeforge_restart"));
     }
 
     @Test
     void dataSurvivesARestartAndAStalePidFileDoesNotBlockIt() throws Exception {
         try (EmbeddedDatabase postgres = configuration.embeddedDatabase(properties());
-             HikariDataSource data = configuration.dataSource(postgres, properties());
-             Connection connection = data.getConnection();
-             Statement sql = connection.createStatement()) {
+                HikariDataSource data = configuration.dataSource(postgres, properties());
+                Connection connection = data.getConnection();
+                Statement sql = connection.createStatement()) {
             sql.execute("CREATE TABLE survivor (name text)");
             sql.execute("INSERT INTO survivor VALUES ('still here')");
         }
@@ -49,7 +47,7 @@ class EmbeddedDatabaseRestartIT {
         Files.writeString(pidFile, deadPid() + "\n" + dataDir.resolve("postgres") + "\n1700000000\n54329\n");
 
         try (EmbeddedDatabase postgres = configuration.embeddedDatabase(properties());
-             HikariDataSource data = configuration.dataSource(postgres, properties())) {
+                HikariDataSource data = configuration.dataSource(postgres, properties())) {
             assertThat(readSurvivor(data)).isEqualTo("still here");
         }
     }
@@ -58,15 +56,16 @@ class EmbeddedDatabaseRestartIT {
     @Test
     void connectionsWithoutThePasswordKeptInTheDataDirectoryAreRefused() throws Exception {
         try (EmbeddedDatabase postgres = configuration.embeddedDatabase(properties());
-             HikariDataSource data = configuration.dataSource(postgres, properties());
-             Connection connection = data.getConnection()) {
+                HikariDataSource data = configuration.dataSource(postgres, properties());
+                Connection connection = data.getConnection()) {
             assertThat(connection.isValid(5)).isTrue();
             assertThat(Files.getPosixFilePermissions(dataDir.resolve("postgres.password")))
                     .isEqualTo(PosixFilePermissions.fromString("rw-------"));
             Properties noPassword = new Properties();
             noPassword.setProperty("user", EmbeddedDatabase.USER);
             String url = "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/edgeforge_restart";
-            assertThatThrownBy(() -> DriverManager.getConnection(url, noPassword).close())
+            assertThatThrownBy(
+                            () -> DriverManager.getConnection(url, noPassword).close())
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("no password was provided");
         }
@@ -74,8 +73,8 @@ class EmbeddedDatabaseRestartIT {
 
     private static String readSurvivor(HikariDataSource data) throws SQLException {
         try (Connection connection = data.getConnection();
-             Statement sql = connection.createStatement();
-             ResultSet rows = sql.executeQuery("SELECT name FROM survivor")) {
+                Statement sql = connection.createStatement();
+                ResultSet rows = sql.executeQuery("SELECT name FROM survivor")) {
             assertThat(rows.next()).isTrue();
             return rows.getString(1);
         }

@@ -2,12 +2,15 @@ package dev.edgeforge.api.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.edgeforge.api.support.ApiClient;
+import dev.edgeforge.api.support.HeadlessChromium;
+import dev.edgeforge.api.support.IntegrationTest;
+import dev.edgeforge.api.support.TestUsers;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -19,11 +22,6 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import dev.edgeforge.api.support.ApiClient;
-import dev.edgeforge.api.support.HeadlessChromium;
-import dev.edgeforge.api.support.IntegrationTest;
-import dev.edgeforge.api.support.TestUsers;
 
 /**
  * In a real headless Chromium: an owner invites a newcomer from the members page and copies the link; the newcomer
@@ -97,16 +95,21 @@ class InviteAndAuditBrowserIT {
         type(owner, "invite-email", email);
         new Select(owner.findElement(By.id("invite-role"))).selectByValue("member");
         owner.findElement(By.cssSelector("#invite-form button[type=submit]")).click();
-        String link = waitIn(owner).until(ExpectedConditions.visibilityOfElementLocated(By.id("new-invite-link")))
-                .getText().trim();
+        String link = waitIn(owner)
+                .until(ExpectedConditions.visibilityOfElementLocated(By.id("new-invite-link")))
+                .getText()
+                .trim();
         assertThat(link).startsWith(url("/invites/efi_"));
-        assertThat(owner.findElement(By.id("invite-table")).getText()).contains(email).contains("member");
-        owner.executeCdpCommand("Browser.grantPermissions", Map.of("origin", url(""),
-                "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
+        assertThat(owner.findElement(By.id("invite-table")).getText())
+                .contains(email)
+                .contains("member");
+        owner.executeCdpCommand(
+                "Browser.grantPermissions",
+                Map.of("origin", url(""), "permissions", List.of("clipboardReadWrite", "clipboardSanitizedWrite")));
         owner.findElement(By.id("copy-invite-link")).click();
         waitIn(owner).until(ExpectedConditions.textToBe(By.id("copy-invite-link"), "Copied"));
-        Object copied = owner.executeAsyncScript(
-                "navigator.clipboard.readText().then(arguments[arguments.length - 1])");
+        Object copied =
+                owner.executeAsyncScript("navigator.clipboard.readText().then(arguments[arguments.length - 1])");
         assertThat(copied).isEqualTo(link);
 
         // the newcomer opens the link in their own browser and creates the account
@@ -118,9 +121,11 @@ class InviteAndAuditBrowserIT {
         type(newcomer, "invite-name", "Newcomer");
         type(newcomer, "invite-password", "newcomer-password");
         type(newcomer, "invite-repeat", "newcomer-password");
-        newcomer.findElement(By.cssSelector("#invite-register-form button[type=submit]")).click();
+        newcomer.findElement(By.cssSelector("#invite-register-form button[type=submit]"))
+                .click();
         waitIn(newcomer).until(ExpectedConditions.urlContains("/login?invited"));
-        assertThat(newcomer.findElement(By.cssSelector(".alert-success")).getText()).contains("joined the project");
+        assertThat(newcomer.findElement(By.cssSelector(".alert-success")).getText())
+                .contains("joined the project");
         signIn(newcomer, email, "newcomer-password");
         assertThat(newcomer.findElement(By.cssSelector(".content")).getText()).contains("Invited in the browser");
         // the link worked once
@@ -133,25 +138,32 @@ class InviteAndAuditBrowserIT {
         assertThat(requireSigned.isSelected()).isFalse();
         requireSigned.click();
         requireSigned.submit();
-        waitIn(owner).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".alert-success"),
-                "Project saved"));
-        assertThat(owner.findElement(By.id("settings-require-signed")).isSelected()).isTrue();
+        waitIn(owner)
+                .until(ExpectedConditions.textToBePresentInElementLocated(
+                        By.cssSelector(".alert-success"), "Project saved"));
+        assertThat(owner.findElement(By.id("settings-require-signed")).isSelected())
+                .isTrue();
 
         // and reads it all in the audit log
         owner.findElement(By.cssSelector(".sidebar a[data-nav=audit]")).click();
         waitIn(owner).until(ExpectedConditions.visibilityOfElementLocated(By.id("audit-table")));
         String log = owner.findElement(By.id("audit-table")).getText();
-        assertThat(log).contains("Settings changed: require signed data on")
+        assertThat(log)
+                .contains("Settings changed: require signed data on")
                 .contains(email + " joined as member through an invite")
                 .contains("Invite for " + email + " as member created")
                 .contains(user.email());
-        assertThat(owner.findElements(By.cssSelector("#audit-table tr[data-action]")).get(0)
-                .getAttribute("data-action")).isEqualTo("project.settings-changed");
+        assertThat(owner.findElements(By.cssSelector("#audit-table tr[data-action]"))
+                        .get(0)
+                        .getAttribute("data-action"))
+                .isEqualTo("project.settings-changed");
 
         // a member sees no audit log in the sidebar, and is refused the page
         newcomer.get(url("/projects/" + projectId));
-        assertThat(newcomer.findElements(By.cssSelector(".sidebar a[data-nav=members]"))).hasSize(1);
-        assertThat(newcomer.findElements(By.cssSelector(".sidebar a[data-nav=audit]"))).isEmpty();
+        assertThat(newcomer.findElements(By.cssSelector(".sidebar a[data-nav=members]")))
+                .hasSize(1);
+        assertThat(newcomer.findElements(By.cssSelector(".sidebar a[data-nav=audit]")))
+                .isEmpty();
         newcomer.get(url("/projects/" + projectId + "/audit"));
         assertThat(newcomer.getPageSource()).contains("403");
     }

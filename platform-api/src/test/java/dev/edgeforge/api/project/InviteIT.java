@@ -2,21 +2,19 @@ package dev.edgeforge.api.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.UUID;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
-
 import dev.edgeforge.api.support.ApiClient;
 import dev.edgeforge.api.support.ApiClient.Auth;
 import dev.edgeforge.api.support.BrowserSession;
 import dev.edgeforge.api.support.IntegrationTest;
 import dev.edgeforge.api.support.TestUsers;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Invites over the API: with registration closed (the default), an invite link is how a newcomer gets an account,
@@ -72,13 +70,15 @@ class InviteIT {
         assertThat(details.text("role")).isEqualTo("member");
         assertThat(details.json().path("accountExists").asBoolean()).isFalse();
 
-        ApiClient.Response weak = client.post("/api/v1/invites/" + token + "/accept", Map.of("password", "short"),
-                Auth.none());
+        ApiClient.Response weak =
+                client.post("/api/v1/invites/" + token + "/accept", Map.of("password", "short"), Auth.none());
         assertThat(weak.status()).isEqualTo(400);
         assertThat(weak.json().path("errors").get(0).path("field").asString()).isEqualTo("password");
 
-        ApiClient.Response accepted = client.post("/api/v1/invites/" + token + "/accept",
-                Map.of("password", "newcomer-password", "name", "Newcomer"), Auth.none());
+        ApiClient.Response accepted = client.post(
+                "/api/v1/invites/" + token + "/accept",
+                Map.of("password", "newcomer-password", "name", "Newcomer"),
+                Auth.none());
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
         assertThat(accepted.json().path("accountCreated").asBoolean()).isTrue();
         assertThat(accepted.text("projectId")).isEqualTo(projectId.toString());
@@ -89,8 +89,8 @@ class InviteIT {
         assertThat(project.text("role")).isEqualTo("member");
 
         // one time only, and gone from the pending list
-        ApiClient.Response again = client.post("/api/v1/invites/" + token + "/accept",
-                Map.of("password", "another-password"), Auth.none());
+        ApiClient.Response again = client.post(
+                "/api/v1/invites/" + token + "/accept", Map.of("password", "another-password"), Auth.none());
         assertThat(again.status()).isEqualTo(404);
         assertThat(again.text("code")).isEqualTo("invite-not-found");
         assertThat(client.get("/api/v1/invites/" + token, Auth.none()).status()).isEqualTo(404);
@@ -103,22 +103,28 @@ class InviteIT {
         TestUsers.User someoneElse = TestUsers.register(client, "someone-else");
         ApiClient.Response created = invite(invited.email(), "viewer", owner.auth());
         String token = token(created);
-        assertThat(client.get("/api/v1/invites/" + token, Auth.none()).json().path("accountExists").asBoolean())
+        assertThat(client.get("/api/v1/invites/" + token, Auth.none())
+                        .json()
+                        .path("accountExists")
+                        .asBoolean())
                 .isTrue();
 
-        ApiClient.Response anonymous = client.post("/api/v1/invites/" + token + "/accept",
-                Map.of("password", "trying-to-take-over"), Auth.none());
+        ApiClient.Response anonymous = client.post(
+                "/api/v1/invites/" + token + "/accept", Map.of("password", "trying-to-take-over"), Auth.none());
         assertThat(anonymous.status()).isEqualTo(401);
         assertThat(anonymous.text("code")).isEqualTo("invite-sign-in-required");
         ApiClient.Response other = client.post("/api/v1/invites/" + token + "/accept", Map.of(), someoneElse.auth());
         assertThat(other.status()).isEqualTo(403);
         assertThat(other.text("code")).isEqualTo("invite-for-another-account");
-        assertThat(client.get("/api/v1/projects/" + projectId, someoneElse.auth()).status()).isEqualTo(404);
+        assertThat(client.get("/api/v1/projects/" + projectId, someoneElse.auth())
+                        .status())
+                .isEqualTo(404);
 
         ApiClient.Response accepted = client.post("/api/v1/invites/" + token + "/accept", Map.of(), invited.auth());
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
         assertThat(accepted.json().path("accountCreated").asBoolean()).isFalse();
-        assertThat(client.get("/api/v1/projects/" + projectId, invited.auth()).text("role")).isEqualTo("viewer");
+        assertThat(client.get("/api/v1/projects/" + projectId, invited.auth()).text("role"))
+                .isEqualTo("viewer");
         // the account's password did not change
         assertThat(TestUsers.login(client, invited.email(), invited.password())).isNotBlank();
     }
@@ -131,21 +137,25 @@ class InviteIT {
 
         ApiClient.Response offer = browser.page("/invites/" + token);
         assertThat(offer.status()).isEqualTo(200);
-        assertThat(offer.body()).contains("Invites").contains(invited.email()).contains("Sign in to join")
+        assertThat(offer.body())
+                .contains("Invites")
+                .contains(invited.email())
+                .contains("Sign in to join")
                 .doesNotContain("invite-register-form");
         ApiClient.Response toSignIn = browser.page("/invites/" + token + "/join");
         assertThat(toSignIn.status()).isEqualTo(302);
         assertThat(toSignIn.header("Location").orElse("")).endsWith("/login");
 
         browser.page("/login");
-        ApiClient.Response signedIn = browser.submit("/login", "email", invited.email(), "password",
-                invited.password());
+        ApiClient.Response signedIn =
+                browser.submit("/login", "email", invited.email(), "password", invited.password());
         assertThat(signedIn.header("Location").orElse("")).contains("/invites/" + token + "/join");
         assertThat(browser.page("/invites/" + token + "/join").body()).contains("invite-join-form");
         ApiClient.Response joined = browser.submit("/invites/" + token + "/join");
         assertThat(joined.status()).isEqualTo(302);
         assertThat(joined.header("Location").orElse("")).endsWith("/projects/" + projectId);
-        assertThat(client.get("/api/v1/projects/" + projectId, invited.auth()).text("role")).isEqualTo("member");
+        assertThat(client.get("/api/v1/projects/" + projectId, invited.auth()).text("role"))
+                .isEqualTo("member");
 
         ApiClient.Response used = browser.page("/invites/" + token);
         assertThat(used.status()).isEqualTo(404);
@@ -158,26 +168,41 @@ class InviteIT {
         ApiClient.Response first = invite(email, "member", owner.auth());
         ApiClient.Response second = invite(email, "admin", owner.auth());
         assertThat(client.get("/api/v1/invites/" + token(first), Auth.none()).status())
-                .as("a new invite for the same email replaces the old one").isEqualTo(404);
+                .as("a new invite for the same email replaces the old one")
+                .isEqualTo(404);
         JsonNode pending = client.get(invites, owner.auth()).json();
         assertThat(pending.size()).isEqualTo(1);
         assertThat(pending.get(0).path("role").asString()).isEqualTo("admin");
 
-        assertThat(client.delete(invites + "/" + second.text("id"), owner.auth()).status()).isEqualTo(204);
-        assertThat(client.get("/api/v1/invites/" + token(second), Auth.none()).status()).isEqualTo(404);
-        assertThat(client.post("/api/v1/invites/" + token(second) + "/accept", Map.of("password", "long-enough"),
-                Auth.none()).status()).isEqualTo(404);
-        assertThat(client.delete(invites + "/" + second.text("id"), owner.auth()).status()).isEqualTo(404);
-        assertThat(client.get("/api/v1/invites/efi_never-issued", Auth.none()).status()).isEqualTo(404);
+        assertThat(client.delete(invites + "/" + second.text("id"), owner.auth())
+                        .status())
+                .isEqualTo(204);
+        assertThat(client.get("/api/v1/invites/" + token(second), Auth.none()).status())
+                .isEqualTo(404);
+        assertThat(client.post(
+                                "/api/v1/invites/" + token(second) + "/accept",
+                                Map.of("password", "long-enough"),
+                                Auth.none())
+                        .status())
+                .isEqualTo(404);
+        assertThat(client.delete(invites + "/" + second.text("id"), owner.auth())
+                        .status())
+                .isEqualTo(404);
+        assertThat(client.get("/api/v1/invites/efi_never-issued", Auth.none()).status())
+                .isEqualTo(404);
     }
 
     @Test
     void onlyAdminsInviteAndOnlyOwnersInviteOwners() {
         TestUsers.User member = TestUsers.register(client, "plain-member");
         TestUsers.User admin = TestUsers.register(client, "project-admin");
-        client.post("/api/v1/projects/" + projectId + "/members", Map.of("email", member.email(), "role", "member"),
+        client.post(
+                "/api/v1/projects/" + projectId + "/members",
+                Map.of("email", member.email(), "role", "member"),
                 owner.auth());
-        client.post("/api/v1/projects/" + projectId + "/members", Map.of("email", admin.email(), "role", "admin"),
+        client.post(
+                "/api/v1/projects/" + projectId + "/members",
+                Map.of("email", admin.email(), "role", "admin"),
                 owner.auth());
 
         ApiClient.Response byMember = invite("x@it.edgeforge.test", "viewer", member.auth());
@@ -185,14 +210,17 @@ class InviteIT {
         assertThat(client.get(invites, member.auth()).status()).isEqualTo(403);
         ApiClient.Response ownerByAdmin = invite("x@it.edgeforge.test", "owner", admin.auth());
         assertThat(ownerByAdmin.status()).isEqualTo(403);
-        assertThat(invite("x@it.edgeforge.test", "member", admin.auth()).status()).isEqualTo(201);
+        assertThat(invite("x@it.edgeforge.test", "member", admin.auth()).status())
+                .isEqualTo(201);
 
         ApiClient.Response alreadyIn = invite(member.email(), "admin", owner.auth());
         assertThat(alreadyIn.status()).isEqualTo(409);
         ApiClient.Response notAnEmail = invite("not-an-email", "member", owner.auth());
         assertThat(notAnEmail.status()).isEqualTo(400);
-        assertThat(notAnEmail.json().path("errors").get(0).path("field").asString()).isEqualTo("email");
+        assertThat(notAnEmail.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("email");
         TestUsers.User stranger = TestUsers.register(client, "stranger");
-        assertThat(invite("y@it.edgeforge.test", "member", stranger.auth()).status()).isEqualTo(404);
+        assertThat(invite("y@it.edgeforge.test", "member", stranger.auth()).status())
+                .isEqualTo(404);
     }
 }

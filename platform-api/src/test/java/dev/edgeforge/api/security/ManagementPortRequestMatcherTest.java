@@ -17,7 +17,8 @@ class ManagementPortRequestMatcherTest {
     @Test
     void matchesRequestsOnTheSeparateManagementPortOnly() {
         MockEnvironment environment = new MockEnvironment()
-                .withProperty("local.server.port", "8080").withProperty("local.management.port", "8081");
+                .withProperty("local.server.port", "8080")
+                .withProperty("local.management.port", "8081");
         ManagementPortRequestMatcher matcher = new ManagementPortRequestMatcher(environment);
         assertThat(matcher.matches(arrivingOn(8081))).isTrue();
         assertThat(matcher.matches(arrivingOn(8080))).isFalse();
@@ -26,9 +27,12 @@ class ManagementPortRequestMatcherTest {
     @Test
     void aManagementPortThatIsThePublicPortOpensNothing() {
         MockEnvironment samePort = new MockEnvironment()
-                .withProperty("local.server.port", "8080").withProperty("local.management.port", "8080");
-        assertThat(new ManagementPortRequestMatcher(samePort).matches(arrivingOn(8080))).isFalse();
+                .withProperty("local.server.port", "8080")
+                .withProperty("local.management.port", "8080");
+        assertThat(new ManagementPortRequestMatcher(samePort).matches(arrivingOn(8080)))
+                .isFalse();
         MockEnvironment notStarted = new MockEnvironment().withProperty("local.server.port", "8080");
-        assertThat(new ManagementPortRequestMatcher(notStarted).matches(arrivingOn(8080))).isFalse();
+        assertThat(new ManagementPortRequestMatcher(notStarted).matches(arrivingOn(8080)))
+                .isFalse();
     }
 }

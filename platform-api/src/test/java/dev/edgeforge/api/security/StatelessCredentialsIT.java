@@ -3,6 +3,15 @@ package dev.edgeforge.api.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.edgeforge.api.support.ApiClient;
+import dev.edgeforge.api.support.ApiClient.Auth;
+import dev.edgeforge.api.support.BrowserSession;
+import dev.edgeforge.api.support.IntegrationTest;
+import dev.edgeforge.api.support.TestUsers;
+import dev.edgeforge.core.format.ei.EiAcquisitionWriter;
+import dev.edgeforge.core.format.ei.EiSigning;
+import dev.edgeforge.core.sample.SampleData;
+import dev.edgeforge.core.sample.Sensor;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -13,21 +22,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import dev.edgeforge.api.support.ApiClient;
-import dev.edgeforge.api.support.ApiClient.Auth;
-import dev.edgeforge.api.support.BrowserSession;
-import dev.edgeforge.api.support.IntegrationTest;
-import dev.edgeforge.api.support.TestUsers;
-import dev.edgeforge.core.format.ei.EiAcquisitionWriter;
-import dev.edgeforge.core.format.ei.EiSigning;
-import dev.edgeforge.core.sample.SampleData;
-import dev.edgeforge.core.sample.Sensor;
 
 /**
  * Issue #10: header credentials leave no server session behind, and the metrics are not on the public port.
@@ -54,15 +52,25 @@ class StatelessCredentialsIT {
 
     @Test
     void aDeviceUploadWithAnApiKeyCreatesNoSession() {
-        ApiClient.Response key = client.post("/api/v1/projects/" + projectId + "/api-keys",
-                Map.of("name", "device", "scopes", List.of("ingest")), owner.auth());
+        ApiClient.Response key = client.post(
+                "/api/v1/projects/" + projectId + "/api-keys",
+                Map.of("name", "device", "scopes", List.of("ingest")),
+                owner.auth());
         assertThat(key.status()).isEqualTo(201);
-        byte[] message = EiAcquisitionWriter.writeJson(SampleData.builder()
-                .setSensors(List.of(new Sensor("accX", "m/s2"))).setIntervalMs(10)
-                .setValues(new float[][] {{1, 2, 3, 4}}).build(), EiSigning.none());
+        byte[] message = EiAcquisitionWriter.writeJson(
+                SampleData.builder()
+                        .setSensors(List.of(new Sensor("accX", "m/s2")))
+                        .setIntervalMs(10)
+                        .setValues(new float[][] {{1, 2, 3, 4}})
+                        .build(),
+                EiSigning.none());
 
-        ApiClient.Response upload = client.send("POST", "/api/training/data", new String(message),
-                Auth.apiKey(key.text("key")), List.of("Content-Type", "application/json", "x-file-name", "a.json"));
+        ApiClient.Response upload = client.send(
+                "POST",
+                "/api/training/data",
+                new String(message),
+                Auth.apiKey(key.text("key")),
+                List.of("Content-Type", "application/json", "x-file-name", "a.json"));
 
         assertThat(upload.status()).as(upload.body()).isEqualTo(200);
         assertThat(upload.header("Set-Cookie")).isEmpty();
@@ -71,8 +79,8 @@ class StatelessCredentialsIT {
     @Test
     void bearerTokenRequestsCreateNoSession() {
         ApiClient.Response read = client.get("/api/v1/projects/" + projectId, owner.auth());
-        ApiClient.Response write = client.patch("/api/v1/projects/" + projectId, Map.of("description", "x"),
-                owner.auth());
+        ApiClient.Response write =
+                client.patch("/api/v1/projects/" + projectId, Map.of("description", "x"), owner.auth());
         ApiClient.Response refused = client.get("/api/v1/projects/" + UUID.randomUUID(), owner.auth());
 
         assertThat(List.of(read.status(), write.status(), refused.status())).containsExactly(200, 200, 404);
@@ -84,10 +92,14 @@ class StatelessCredentialsIT {
     @Test
     void streamedAnswersFindTheHeaderCredentialsWithoutASession() throws Exception {
         // the dataset export streams (an async dispatch, which runs the security filters once more)
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        HttpResponse<byte[]> export = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                        + "/api/v1/projects/" + projectId + "/dataset/export"))
-                .header("Authorization", "Bearer " + owner.token()).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpResponse<byte[]> export = http.send(
+                HttpRequest.newBuilder(URI.create(
+                                "http://127.0.0.1:" + port + "/api/v1/projects/" + projectId + "/dataset/export"))
+                        .header("Authorization", "Bearer " + owner.token())
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(export.statusCode()).isEqualTo(200);
         assertThat(export.body()).startsWith('P', 'K');
         assertThat(export.headers().firstValue("Set-Cookie")).isEmpty();
@@ -100,7 +112,10 @@ class StatelessCredentialsIT {
         ApiClient.Response anonymous = ApiClient.stateless(port).get("/actuator/prometheus", Auth.none());
         assertThat(anonymous.status()).isEqualTo(302);
         assertThat(anonymous.header("Location").orElse("")).endsWith("/login");
-        assertThat(ApiClient.stateless(port).get("/actuator/prometheus", owner.auth()).status()).isEqualTo(302);
+        assertThat(ApiClient.stateless(port)
+                        .get("/actuator/prometheus", owner.auth())
+                        .status())
+                .isEqualTo(302);
         BrowserSession user = BrowserSession.signIn(port, owner.email(), owner.password());
         assertThat(user.page("/actuator/prometheus").status()).isEqualTo(403);
         BrowserSession admin = BrowserSession.signIn(port, IntegrationTest.ADMIN_EMAIL, IntegrationTest.ADMIN_PASSWORD);
@@ -116,16 +131,22 @@ class StatelessCredentialsIT {
 
     @Test
     void healthProbesStayAvailable() throws Exception {
-        assertThat(get("127.0.0.1", managementPort, "/actuator/health/readiness").statusCode()).isEqualTo(200);
-        assertThat(get("127.0.0.1", managementPort, "/actuator/health/liveness").statusCode()).isEqualTo(200);
+        assertThat(get("127.0.0.1", managementPort, "/actuator/health/readiness")
+                        .statusCode())
+                .isEqualTo(200);
+        assertThat(get("127.0.0.1", managementPort, "/actuator/health/liveness").statusCode())
+                .isEqualTo(200);
         assertThat(get("127.0.0.1", port, "/readyz").statusCode()).isEqualTo(200);
         assertThat(get("127.0.0.1", port, "/livez").statusCode()).isEqualTo(200);
     }
 
     private static HttpResponse<String> get(String host, int port, String path)
             throws IOException, InterruptedException {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        return http.send(HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + path)).build(),
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://" + host + ":" + port + path))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -16,8 +16,7 @@ public final class TestUsers {
     /** The administrator's login token per server, so creating a user costs one sign-in, not two. */
     private static final Map<String, String> ADMIN_TOKENS = new ConcurrentHashMap<>();
 
-    private TestUsers() {
-    }
+    private TestUsers() {}
 
     /** A registered, logged-in user. */
     public record User(UUID id, String email, String password, String token) {
@@ -42,16 +41,16 @@ public final class TestUsers {
     }
 
     public static String login(ApiClient client, String email, String password) {
-        ApiClient.Response login = client.post("/api/v1/auth/login", Map.of("email", email, "password", password),
-                ApiClient.Auth.none());
+        ApiClient.Response login =
+                client.post("/api/v1/auth/login", Map.of("email", email, "password", password), ApiClient.Auth.none());
         assertThat(login.status()).as(login.body()).isEqualTo(200);
         return login.text("token");
     }
 
     /** The first administrator of {@link IntegrationTest}, signed in. */
     public static ApiClient.Auth admin(ApiClient client) {
-        return ApiClient.Auth.bearer(ADMIN_TOKENS.computeIfAbsent(client.base(),
-                base -> login(client, IntegrationTest.ADMIN_EMAIL, IntegrationTest.ADMIN_PASSWORD)));
+        return ApiClient.Auth.bearer(ADMIN_TOKENS.computeIfAbsent(
+                client.base(), base -> login(client, IntegrationTest.ADMIN_EMAIL, IntegrationTest.ADMIN_PASSWORD)));
     }
 
     /**
@@ -71,8 +70,8 @@ public final class TestUsers {
     }
 
     private static void setRegistration(ApiClient client, boolean open) {
-        ApiClient.Response changed = client.put("/api/v1/admin/settings", Map.of("registrationOpen", open),
-                admin(client));
+        ApiClient.Response changed =
+                client.put("/api/v1/admin/settings", Map.of("registrationOpen", open), admin(client));
         assertThat(changed.status()).as(changed.body()).isEqualTo(200);
     }
 

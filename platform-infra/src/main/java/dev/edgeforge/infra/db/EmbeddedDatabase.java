@@ -52,6 +52,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String USER = "postgres";
     /** The PostgreSQL major version of the embedded binaries; a data directory of another version cannot start. */
     public static final String MAJOR_VERSION = "17";
+
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
@@ -111,8 +112,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** An unpooled DataSource for a database of this server. */
     public DataSource dataSource(String database) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setServerNames(new String[]{"localhost"});
-        ds.setPortNumbers(new int[]{port()});
+        ds.setServerNames(new String[] {"localhost"});
+        ds.setPortNumbers(new int[] {port()});
         ds.setDatabaseName(requireDatabaseName(database));
         ds.setUser(USER);
         password().ifPresent(ds::setPassword);
@@ -128,8 +129,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public boolean createDatabaseIfMissing(String name) {
         requireDatabaseName(name);
         try (Connection connection = dataSource().getConnection()) {
-            try (PreparedStatement exists = connection.prepareStatement(
-                    "SELECT 1 FROM pg_database WHERE datname = ?")) {
+            try (PreparedStatement exists =
+                    connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
                 exists.setString(1, name);
                 try (ResultSet rs = exists.executeQuery()) {
                     if (rs.next()) {
@@ -164,7 +165,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             }
             Timestamp loadedBefore;
             try (Connection connection = dataSource().getConnection();
-                 Statement statement = connection.createStatement()) {
+                    Statement statement = connection.createStatement()) {
                 statement.execute("SET password_encryption = '" + SuperuserPassword.METHOD + "'");
                 // the value is 32 hex characters (SuperuserPassword), so it cannot break out of the literal
                 statement.execute("ALTER ROLE " + USER + " WITH PASSWORD '" + password.value() + "'");
@@ -173,12 +174,15 @@ public final class EmbeddedDatabase implements AutoCloseable {
                 statement.execute("SELECT pg_reload_conf()");
             }
             awaitReload(loadedBefore);
-            LOG.warn("The database in {} accepted local connections without a password; it now demands the "
-                    + "password kept in {}", dataDirectory, password.file());
+            LOG.warn(
+                    "The database in {} accepted local connections without a password; it now demands the "
+                            + "password kept in {}",
+                    dataDirectory,
+                    password.file());
         } catch (IOException | SQLException e) {
             close();
-            throw new EmbeddedDatabaseException("Could not protect the database in " + dataDirectory
-                    + " with a password: " + e.getMessage(), e);
+            throw new EmbeddedDatabaseException(
+                    "Could not protect the database in " + dataDirectory + " with a password: " + e.getMessage(), e);
         }
     }
 
@@ -201,8 +205,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** When the postmaster last read its configuration, as a new connection sees it. */
     private Timestamp configurationLoadTime() throws SQLException {
         try (Connection connection = dataSource().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("SELECT pg_conf_load_time()")) {
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT pg_conf_load_time()")) {
             rs.next();
             return rs.getTimestamp(1);
         }
@@ -313,21 +317,28 @@ public final class EmbeddedDatabase implements AutoCloseable {
             } catch (IOException | RuntimeException e) {
                 String hint = String.valueOf(rootMessage(e)).contains("password authentication failed")
                         ? ". The password in " + SuperuserPassword.fileOf(directory) + " is not the database's; "
-                        + "restore the right file from a backup" : port > 0 ? ". Is the port already taken?" : "";
-                throw new EmbeddedDatabaseException("PostgreSQL did not start on " + directory
-                        + (port > 0 ? " (port " + port + ")" : "") + ": " + rootMessage(e) + hint, e);
+                                + "restore the right file from a backup"
+                        : port > 0 ? ". Is the port already taken?" : "";
+                throw new EmbeddedDatabaseException(
+                        "PostgreSQL did not start on " + directory + (port > 0 ? " (port " + port + ")" : "") + ": "
+                                + rootMessage(e) + hint,
+                        e);
             }
             EmbeddedDatabase database = new EmbeddedDatabase(postgres, directory, password);
             if (persistent && clusterExists) {
                 database.demandPasswordIfTrusting();
             }
-            LOG.info("PostgreSQL {} started on port {} with data in {}{}", MAJOR_VERSION, postgres.getPort(),
-                    directory, persistent ? "" : " (temporary)");
+            LOG.info(
+                    "PostgreSQL {} started on port {} with data in {}{}",
+                    MAJOR_VERSION,
+                    postgres.getPort(),
+                    directory,
+                    persistent ? "" : " (temporary)");
             return database;
         }
 
-        private static SuperuserPassword protectWithPassword(EmbeddedPostgres.Builder builder, Path directory,
-                                                             boolean clusterExists) {
+        private static SuperuserPassword protectWithPassword(
+                EmbeddedPostgres.Builder builder, Path directory, boolean clusterExists) {
             SuperuserPassword password = SuperuserPassword.prepare(directory, clusterExists);
             // zonky's own readiness check connects as the superuser too
             builder.setConnectConfig("password", password.value());
@@ -344,7 +355,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             Files.createDirectories(directory);
             Path versionFile = directory.resolve("PG_VERSION");
             if (Files.exists(versionFile)) {
-                String version = Files.readString(versionFile, StandardCharsets.US_ASCII).trim();
+                String version =
+                        Files.readString(versionFile, StandardCharsets.US_ASCII).trim();
                 if (!MAJOR_VERSION.equals(version)) {
                     throw new EmbeddedDatabaseException("The database directory " + directory
                             + " holds PostgreSQL " + version + " data, but the embedded server is PostgreSQL "

@@ -28,6 +28,7 @@ import java.util.regex.Pattern;
 final class SuperuserPassword {
     /** The one authentication method of every pg_hba.conf rule once the password is in place. */
     static final String METHOD = "scram-sha-256";
+
     static final String HBA_FILE = "pg_hba.conf";
     private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
     private static final Pattern VALUE = Pattern.compile("[0-9a-f]{32}");
@@ -71,8 +72,8 @@ final class SuperuserPassword {
             write(file, generated);
             return new SuperuserPassword(file, generated);
         } catch (IOException e) {
-            throw new EmbeddedDatabaseException("Cannot read or write the database password file " + file + ": "
-                    + e, e);
+            throw new EmbeddedDatabaseException(
+                    "Cannot read or write the database password file " + file + ": " + e, e);
         }
     }
 
@@ -135,7 +136,8 @@ final class SuperuserPassword {
 
     private static void write(Path file, String password) throws IOException {
         Files.createDirectories(file.getParent());
-        Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp", ownerOnly());
+        Path temporary =
+                Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp", ownerOnly());
         Files.writeString(temporary, password + "\n", StandardCharsets.US_ASCII);
         moveIntoPlace(temporary, file);
     }
@@ -149,7 +151,8 @@ final class SuperuserPassword {
     }
 
     private static FileAttribute<?>[] ownerOnly() {
-        return isPosix() ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
+        return isPosix()
+                ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(OWNER_ONLY)}
                 : new FileAttribute<?>[0];
     }
 

@@ -3,6 +3,7 @@ package dev.edgeforge.infra.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,7 +48,8 @@ class EmbeddedDatabaseIT {
     void keepsDataBetweenRestartsRefusesASecondServerAndSurvivesAStalePidFile() throws Exception {
         Path data = tempDir.resolve("postgres");
         int port = freePort();
-        try (EmbeddedDatabase db = EmbeddedDatabase.builder().optDataDirectory(data).optPort(port).build()) {
+        try (EmbeddedDatabase db =
+                EmbeddedDatabase.builder().optDataDirectory(data).optPort(port).build()) {
             assertThat(db.port()).isEqualTo(port);
             assertThat(db.isPersistent()).isTrue();
             assertThat(query(db, "SHOW fsync")).isEqualTo("on");
@@ -56,14 +57,16 @@ class EmbeddedDatabaseIT {
             assertThat(db.createDatabaseIfMissing("edgeforge")).isFalse();
             execute(db, "edgeforge", "CREATE TABLE kept (value text)", "INSERT INTO kept VALUES ('survives')");
 
-            assertThatThrownBy(() -> EmbeddedDatabase.builder().optDataDirectory(data).build())
+            assertThatThrownBy(() ->
+                            EmbeddedDatabase.builder().optDataDirectory(data).build())
                     .isInstanceOf(EmbeddedDatabaseException.class)
                     .hasMessageContaining(data.toString())
                     .hasMessageContaining("already open in this JVM");
         }
         assertThat(data.resolve("PG_VERSION")).exists();
 
-        try (EmbeddedDatabase db = EmbeddedDatabase.builder().optDataDirectory(data).build()) {
+        try (EmbeddedDatabase db =
+                EmbeddedDatabase.builder().optDataDirectory(data).build()) {
             assertThat(query(db, "edgeforge", "SELECT value FROM kept")).isEqualTo("survives");
         }
 
@@ -71,7 +74,8 @@ class EmbeddedDatabaseIT {
         Process finished = new ProcessBuilder("true").start();
         finished.waitFor();
         Files.writeString(data.resolve("postmaster.pid"), finished.pid() + "\n" + data + "\n");
-        try (EmbeddedDatabase db = EmbeddedDatabase.builder().optDataDirectory(data).build()) {
+        try (EmbeddedDatabase db =
+                EmbeddedDatabase.builder().optDataDirectory(data).build()) {
             assertThat(query(db, "edgeforge", "SELECT value FROM kept")).isEqualTo("survives");
         }
     }
@@ -83,10 +87,12 @@ class EmbeddedDatabaseIT {
         long orphanPid;
         try {
             awaitReady(child);
-            orphanPid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+            orphanPid = Long.parseLong(
+                    Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
 
             // the child JVM still holds the directory
-            assertThatThrownBy(() -> EmbeddedDatabase.builder().optDataDirectory(data).build())
+            assertThatThrownBy(() ->
+                            EmbeddedDatabase.builder().optDataDirectory(data).build())
                     .isInstanceOf(EmbeddedDatabaseException.class)
                     .hasMessageContaining("in use by another running process")
                     .hasMessageContaining("PostgreSQL PID " + orphanPid);
@@ -94,12 +100,17 @@ class EmbeddedDatabaseIT {
             child.destroyForcibly(); // SIGKILL: no shutdown hook runs, PostgreSQL is orphaned
             child.waitFor(30, TimeUnit.SECONDS);
         }
-        assertThat(ProcessHandle.of(orphanPid).map(StalePostmasterCheck::isRunning)).contains(true);
+        assertThat(ProcessHandle.of(orphanPid).map(StalePostmasterCheck::isRunning))
+                .contains(true);
 
-        try (EmbeddedDatabase db = EmbeddedDatabase.builder().optDataDirectory(data).build()) {
+        try (EmbeddedDatabase db =
+                EmbeddedDatabase.builder().optDataDirectory(data).build()) {
             assertThat(query(db, "SELECT value FROM kept")).isEqualTo("written by the child");
             // isRunning, not isAlive: the exited orphan may linger as a zombie until PID 1 reaps it
-            assertThat(ProcessHandle.of(orphanPid).map(StalePostmasterCheck::isRunning).orElse(false)).isFalse();
+            assertThat(ProcessHandle.of(orphanPid)
+                            .map(StalePostmasterCheck::isRunning)
+                            .orElse(false))
+                    .isFalse();
         }
     }
 
@@ -109,10 +120,13 @@ class EmbeddedDatabaseIT {
         Path data = tempDir.resolve("postgres");
         Path passwordFile = tempDir.resolve("postgres.password");
         int port = freePort();
-        try (EmbeddedDatabase db = EmbeddedDatabase.builder().optDataDirectory(data).optPort(port).build()) {
+        try (EmbeddedDatabase db =
+                EmbeddedDatabase.builder().optDataDirectory(data).optPort(port).build()) {
             assertThat(db.passwordFile()).contains(passwordFile);
             assertThat(Files.getPosixFilePermissions(passwordFile)).isEqualTo(OWNER_ONLY);
-            assertThat(Files.readString(passwordFile).strip()).isEqualTo(db.password().orElseThrow()).hasSize(32);
+            assertThat(Files.readString(passwordFile).strip())
+                    .isEqualTo(db.password().orElseThrow())
+                    .hasSize(32);
             assertThat(query(db, "SHOW listen_addresses")).isEqualTo("localhost");
             assertRefusedWithoutPassword(port);
             assertThat(refusal(port, "wrong-password")).contains("password authentication failed");
@@ -121,14 +135,16 @@ class EmbeddedDatabaseIT {
         }
 
         // the next start reads the same password
-        try (EmbeddedDatabase db = EmbeddedDatabase.builder().optDataDirectory(data).optPort(port).build()) {
+        try (EmbeddedDatabase db =
+                EmbeddedDatabase.builder().optDataDirectory(data).optPort(port).build()) {
             assertThat(query(db, "SELECT value FROM kept")).isEqualTo("behind a password");
             assertRefusedWithoutPassword(port);
         }
 
         // a lost password file is not silently replaced by one the database does not know
         Files.delete(passwordFile);
-        assertThatThrownBy(() -> EmbeddedDatabase.builder().optDataDirectory(data).build())
+        assertThatThrownBy(
+                        () -> EmbeddedDatabase.builder().optDataDirectory(data).build())
                 .isInstanceOf(EmbeddedDatabaseException.class)
                 .hasMessageContaining(passwordFile.toString())
                 .hasMessageContaining("missing");
@@ -139,22 +155,29 @@ class EmbeddedDatabaseIT {
         Path data = tempDir.resolve("postgres");
         int port = freePort();
         // what earlier EdgeForge versions left: zonky's initdb defaults, every local connection trusted
-        try (EmbeddedPostgres legacy = EmbeddedPostgres.builder().setDataDirectory(data)
-                .setCleanDataDirectory(false).setPort(port).start();
-             Connection c = legacy.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+        try (EmbeddedPostgres legacy = EmbeddedPostgres.builder()
+                        .setDataDirectory(data)
+                        .setCleanDataDirectory(false)
+                        .setPort(port)
+                        .start();
+                Connection c = legacy.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
             s.execute("CREATE TABLE kept (value text)");
             s.execute("INSERT INTO kept VALUES ('from before')");
         }
         assertThat(Files.readString(data.resolve("pg_hba.conf"))).containsPattern("(?m)^host.*trust");
 
-        try (EmbeddedDatabase db = EmbeddedDatabase.builder().optDataDirectory(data).optPort(port).build()) {
+        try (EmbeddedDatabase db =
+                EmbeddedDatabase.builder().optDataDirectory(data).optPort(port).build()) {
             assertThat(query(db, "SELECT value FROM kept")).isEqualTo("from before");
             assertRefusedWithoutPassword(port);
-            assertThat(Files.getPosixFilePermissions(tempDir.resolve("postgres.password"))).isEqualTo(OWNER_ONLY);
+            assertThat(Files.getPosixFilePermissions(tempDir.resolve("postgres.password")))
+                    .isEqualTo(OWNER_ONLY);
         }
         assertThat(Files.readString(data.resolve("pg_hba.conf"))).doesNotContainPattern("(?m)^[^#]*\\btrust\\b");
 
-        try (EmbeddedDatabase db = EmbeddedDatabase.builder().optDataDirectory(data).optPort(port).build()) {
+        try (EmbeddedDatabase db =
+                EmbeddedDatabase.builder().optDataDirectory(data).optPort(port).build()) {
             assertThat(query(db, "SELECT value FROM kept")).isEqualTo("from before");
             assertRefusedWithoutPassword(port);
         }
@@ -165,7 +188,8 @@ class EmbeddedDatabaseIT {
         Path data = Files.createDirectories(tempDir.resolve("old"));
         Files.writeString(data.resolve("PG_VERSION"), "16\n");
 
-        assertThatThrownBy(() -> EmbeddedDatabase.builder().optDataDirectory(data).build())
+        assertThatThrownBy(
+                        () -> EmbeddedDatabase.builder().optDataDirectory(data).build())
                 .isInstanceOf(EmbeddedDatabaseException.class)
                 .hasMessageContaining("PostgreSQL 16 data")
                 .hasMessageContaining("pg_upgrade");
@@ -176,7 +200,8 @@ class EmbeddedDatabaseIT {
         Path data = Files.createDirectories(tempDir.resolve("other"));
         Files.writeString(data.resolve("notes.txt"), "mine");
 
-        assertThatThrownBy(() -> EmbeddedDatabase.builder().optDataDirectory(data).build())
+        assertThatThrownBy(
+                        () -> EmbeddedDatabase.builder().optDataDirectory(data).build())
                 .isInstanceOf(EmbeddedDatabaseException.class)
                 .hasMessageContaining("not a PostgreSQL data directory");
         assertThat(data.resolve("notes.txt")).hasContent("mine");
@@ -185,15 +210,22 @@ class EmbeddedDatabaseIT {
     @Test
     void rejectsBadSettingsAndDatabaseNames() {
         assertThatThrownBy(() -> EmbeddedDatabase.builder().optPort(70000).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("port");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("port");
         assertThatThrownBy(() -> EmbeddedDatabase.requireDatabaseName("Robert'); DROP"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("database name");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("database name");
     }
 
     private Process startChild(Path data) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx128m", "-cp",
-                System.getProperty("java.class.path"), EmbeddedDatabaseChild.class.getName(), data.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                java.toString(),
+                "-Xmx128m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                EmbeddedDatabaseChild.class.getName(),
+                data.toString()));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
@@ -229,8 +261,8 @@ class EmbeddedDatabaseIT {
         if (password != null) {
             properties.setProperty("password", password);
         }
-        try (Connection ignored = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres",
-                properties)) {
+        try (Connection ignored =
+                DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", properties)) {
             return null;
         } catch (SQLException refused) {
             return refused.getMessage();
@@ -252,15 +284,17 @@ class EmbeddedDatabaseIT {
     }
 
     private static String query(EmbeddedDatabase db, String database, String sql) throws SQLException {
-        try (Connection c = db.dataSource(database).getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = db.dataSource(database).getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             assertThat(rs.next()).isTrue();
             return rs.getString(1);
         }
     }
 
     private static void execute(EmbeddedDatabase db, String database, String... sql) throws SQLException {
-        try (Connection c = db.dataSource(database).getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.dataSource(database).getConnection();
+                Statement s = c.createStatement()) {
             for (String statement : sql) {
                 s.execute(statement);
             }

@@ -23,21 +23,23 @@ class SuperuserPasswordTest {
     @Test
     void rewritesTrustingRulesAndLeavesCommentsAlone() throws IOException {
         Path data = dataDirectory();
-        Files.write(data.resolve("pg_hba.conf"), List.of(
-                "# METHOD can be \"trust\", \"reject\", \"md5\", \"password\", \"scram-sha-256\"",
-                "",
-                "local   all             all                                     trust",
-                "host    all             all             127.0.0.1/32            trust   # loopback",
-                "host    replication     all             ::1/128                 trust"));
+        Files.write(
+                data.resolve("pg_hba.conf"),
+                List.of(
+                        "# METHOD can be \"trust\", \"reject\", \"md5\", \"password\", \"scram-sha-256\"",
+                        "",
+                        "local   all             all                                     trust",
+                        "host    all             all             127.0.0.1/32            trust   # loopback",
+                        "host    replication     all             ::1/128                 trust"));
         assertThat(SuperuserPassword.demandsPassword(data)).isFalse();
 
         SuperuserPassword.demandPassword(data);
 
         List<String> lines = Files.readAllLines(data.resolve("pg_hba.conf"));
-        assertThat(lines.get(0)).isEqualTo("# METHOD can be \"trust\", \"reject\", \"md5\", \"password\", "
-                + "\"scram-sha-256\"");
-        assertThat(lines.subList(2, 5)).allSatisfy(line ->
-                assertThat(line).contains("scram-sha-256").doesNotContain("trust"));
+        assertThat(lines.get(0))
+                .isEqualTo("# METHOD can be \"trust\", \"reject\", \"md5\", \"password\", " + "\"scram-sha-256\"");
+        assertThat(lines.subList(2, 5))
+                .allSatisfy(line -> assertThat(line).contains("scram-sha-256").doesNotContain("trust"));
         assertThat(lines.get(3)).startsWith("host").contains("127.0.0.1/32");
         assertThat(SuperuserPassword.demandsPassword(data)).isTrue();
     }
