@@ -69,7 +69,6 @@ public final class IngestionBenchmark {
         ConfigurableApplicationContext context = new SpringApplication(EdgeForgeApplication.class)
                 .run(
                         "--server.port=0",
-                        "--management.server.port=0",
                         "--edgeforge.data-dir=" + dataDir,
                         "--edgeforge.embedded-postgres.port=0",
                         "--edgeforge.admin.email=" + email,

@@ -55,9 +55,9 @@ class InviteController {
 
     @PostMapping
     @Operation(
-            summary =
-                    "Invite an email with a role; answers a one-time link, shown only here, that creates the "
-                            + "account (even with registration closed) or adds the existing one (admin; owner to invite an owner)")
+            summary = "Invite an email with a role; answers a one-time link, shown only here, that creates the account "
+                    + "(even with registration closed) or adds the existing one (admin; owner to invite an "
+                    + "owner)")
     ResponseEntity<CreatedInviteResponse> create(
             @PathVariable UUID projectId, @Valid @RequestBody CreateInviteRequest request) {
         CreatedInvite invite =
