@@ -321,7 +321,8 @@ final class TrainingRun {
         }
 
         /**
-         * Runs the exported network in plain Java on (up to {@value TrainingRun#EXPORT_CHECK_SAMPLES}) validation samples and
+         * Runs the exported network in plain Java on (up to {@value TrainingRun#EXPORT_CHECK_SAMPLES}) validation
+         * samples and
          * compares with DJL's outputs: a mismatch is a bug in the export, and the model must not go on.
          */
         private InferenceCheck.Comparison checkExport(TrainedNetwork exported, float[][] validationOutputs) {
@@ -524,7 +525,8 @@ final class TrainingRun {
         }
 
         /**
-         * A NaN or infinite loss ends training, and so does a loss {@value TrainingRun#DIVERGENCE_FACTOR} times above the first
+         * A NaN or infinite loss ends training, and so does a loss {@value TrainingRun#DIVERGENCE_FACTOR} times above
+         * the first
          * batch's (at least 1): a too large learning rate often leaves the loss finite but astronomically high
          * (logits of 1e30 still give finite cross-entropy), and such weights are useless, above all for int8.
          */
