@@ -240,6 +240,16 @@ class HostileInputIT {
         assertNothingLeft();
     }
 
+    @Test
+    void zipEntryWithAnInvalidUtf8Name() throws Exception {
+        byte[] zip = ZipFiles.zip(Map.of("idle.json", SampleFiles.eiJson(10, 20)));
+        // the name's bytes, in the local header and the central directory, become a byte that is not UTF-8
+        int local = indexOf(zip, "idle.json".getBytes(StandardCharsets.US_ASCII));
+        zip[local] = (byte) 0xFF;
+        zip[indexOf(Arrays.copyOfRange(zip, local + 1, zip.length), "idle.json".getBytes(StandardCharsets.US_ASCII))
+                + local + 1] = (byte) 0xFF;
+        refusedFile("names.zip", zip, "sample-malformed", "names.zip: not a readable ZIP archive");
+    }
 
     // ---- the REST upload ----
 
