@@ -267,7 +267,9 @@ public class SampleIngestion {
                 case UNSUPPORTED -> new SampleFileViolation(SampleFileViolation.UNSUPPORTED, e.getMessage());
                 case INVALID_SIGNATURE -> new SampleFileViolation(SampleFileViolation.INVALID_SIGNATURE,
                         e.getMessage());
-                case TOO_LARGE -> new UploadTooLargeViolation("'" + fileName + "'", spooler.maxUploadBytes());
+                // the spooler has already held the bytes to the limit: what is too large here is what the file
+                // declares, e.g. an image's pixels, and the parser's message says which
+                case TOO_LARGE -> UploadTooLargeViolation.declared(e.getMessage());
             };
         }
     }

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import java.util.zip.CRC32;
 
 import javax.imageio.ImageIO;
 import javax.sql.DataSource;
@@ -222,6 +223,17 @@ class HostileInputIT {
         refusedFile("car.png", Arrays.copyOf(png, png.length - 20), "sample-malformed", "car.png: PNG");
     }
 
+    @Test
+    void pngDeclaringTenBillionPixels() throws Exception {
+        // a decompression bomb's header: 100,000 × 100,000 pixels in a file of a few dozen bytes
+        byte[] png = SampleFiles.png(2, 2);
+        ByteBuffer header = ByteBuffer.wrap(png);
+        header.putInt(16, 100_000).putInt(20, 100_000);
+        CRC32 crc = new CRC32();
+        crc.update(png, 12, 17);
+        header.putInt(29, (int) crc.getValue());
+        refusedFile("bomb.png", png, "upload-too-large", "image of 100000x100000 pixels exceeds the limit");
+    }
 
     @Test
     void truncatedJpeg() throws Exception {
