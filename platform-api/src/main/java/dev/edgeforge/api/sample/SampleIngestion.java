@@ -241,12 +241,14 @@ public class SampleIngestion {
         Map<String, String> metadata = new LinkedHashMap<>(options.metadata());
         sidecar.ifPresent(s -> metadata.putAll(s.metadata()));
         List<BoundingBox> boxes = sidecar.map(SidecarLabels.FileLabels::boxes).orElse(List.of());
+        String label = labelChoice.labelFor(spool.fileName());
+        StorableText.requireAll(spool.fileName(), name, label, data.sensors(), data.deviceName().orElse(null),
+                data.deviceType().orElse(null), metadata, boxes);
         Instant now = clock.instant();
         String objectKey = SampleStorage.objectKey(projectId, spool.sha256());
-        return new SampleRow(UUID.randomUUID(), projectId, truncate(name),
-                labelChoice.labelFor(spool.fileName()),
-                category.resolve(spool.sha256()), StoredFormat.of(parsed.format()), spool.sha256(), objectKey,
-                spool.size(), data.sensors(), data.intervalMs(), data.frequencyHz(), data.length(), data.durationMs(),
+        return new SampleRow(UUID.randomUUID(), projectId, truncate(name), label, category.resolve(spool.sha256()),
+                StoredFormat.of(parsed.format()), spool.sha256(), objectKey, spool.size(), data.sensors(),
+                data.intervalMs(), data.frequencyHz(), data.length(), data.durationMs(),
                 data.deviceName().map(SampleIngestion::truncate).orElse(null),
                 data.deviceType().map(SampleIngestion::truncate).orElse(null), metadata,
                 data.image().orElse(null), boxes, signatureStatus, true, now, now);

@@ -122,6 +122,13 @@ class HostileInputIT {
                 "sample-malformed", "Invalid UTF-8");
     }
 
+    @Test
+    void nulCharacterInASensorName() throws Exception {
+        String json = new String(SampleFiles.eiJson(4, 20), StandardCharsets.UTF_8).replace("\"accY\"",
+                "\"acc\\u0000Y\"");
+        refusedData("nul.json", json.getBytes(StandardCharsets.UTF_8), "application/json", 400, "sample-malformed",
+                "NUL");
+    }
 
     @Test
     void cborDeclaringATwoGigabyteString() throws Exception {
