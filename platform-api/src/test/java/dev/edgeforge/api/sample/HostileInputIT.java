@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 
@@ -193,6 +194,16 @@ class HostileInputIT {
         assertThat(objectKeys()).hasSize(1);
     }
 
+    @Test
+    void nulCharacterInARename() throws Exception {
+        UUID id = project.uploadOne("", "idle.json", SampleFiles.eiJson(16, 20));
+        ApiClient.Response renamed = project.client.patch(project.base + "/samples/" + id,
+                Map.of("name", "idle\0evil"), project.auth());
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(400);
+        assertThat(renamed.text("code")).isEqualTo("text-not-storable");
+        assertThat(renamed.text("detail")).contains("NUL character (U+0000)");
+        assertThat(project.sample(id).get("name").asString()).isEqualTo("idle");
+    }
 
     // ---- files on the Edge Impulse /files endpoint: 400 when none was stored, one result per file ----
 
