@@ -2,7 +2,7 @@ package dev.edgeforge.firmware.bundle;
 
 import dev.edgeforge.core.interpreter.PreparedModel;
 import dev.edgeforge.core.model.Shapes;
-import dev.edgeforge.firmware.board.Board;
+import dev.edgeforge.jobs.board.Board;
 import dev.edgeforge.firmware.codegen.GeneratedLibrary;
 import dev.edgeforge.firmware.codegen.MacCounter;
 import dev.edgeforge.firmware.codegen.Stm32CubeAiGenerator;
@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import dev.edgeforge.jobs.deploy.MemoryReport;
 
 /**
  * The {@code stm32cubeai} bundle: the X-CUBE-AI-compatible API ({@code App/}, {@code Inc/}, {@code Lib/}) over the

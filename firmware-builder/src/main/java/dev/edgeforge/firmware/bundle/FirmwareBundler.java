@@ -1,6 +1,6 @@
 package dev.edgeforge.firmware.bundle;
 
-import dev.edgeforge.firmware.board.Board;
+import dev.edgeforge.jobs.board.Board;
 import dev.edgeforge.firmware.codegen.FirmwareApplication;
 import dev.edgeforge.firmware.codegen.GeneratedLibrary;
 import dev.edgeforge.firmware.toolchain.CompilerFlags;
@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import dev.edgeforge.jobs.deploy.MemoryReport;
 
 /**
  * The {@code firmware} and {@code c-library} bundles. Both link a complete image for the board (the library proven

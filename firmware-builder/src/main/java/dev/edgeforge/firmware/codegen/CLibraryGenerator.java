@@ -1,5 +1,8 @@
 package dev.edgeforge.firmware.codegen;
 
+import dev.edgeforge.core.device.ImpulseDsp;
+import dev.edgeforge.core.device.UnsupportedModelException;
+import dev.edgeforge.core.device.NetworkCore;
 import dev.edgeforge.core.interpreter.PreparedModel;
 import dev.edgeforge.core.interpreter.PreparedOperator;
 import dev.edgeforge.core.memory.MemoryPlan;
@@ -133,7 +136,7 @@ public final class CLibraryGenerator {
             String origin = "model '" + identity.name() + "' (SHA-256 " + identity.sha256() + "), impulse v"
                     + dsp.impulse().version() + ", processing block " + dsp.processing().id() + " '"
                     + dsp.processing().name() + "'";
-            GeneratedDspSource source = dsp.generate(dspGenerator, origin);
+            GeneratedDspSource source = ImpulseDspSource.generate(dsp, dspGenerator, origin);
             write(directory, "dsp/" + source.headerName(), source.header(), generated);
             write(directory, "dsp/" + source.sourceName(), source.source(), generated);
             dspSources.add(Path.of("dsp", source.sourceName()));

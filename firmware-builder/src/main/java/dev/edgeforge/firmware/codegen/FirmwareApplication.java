@@ -1,6 +1,6 @@
 package dev.edgeforge.firmware.codegen;
 
-import dev.edgeforge.firmware.board.Board;
+import dev.edgeforge.jobs.board.Board;
 import dev.edgeforge.firmware.template.CSyntax;
 import dev.edgeforge.firmware.template.CodeTemplate;
 
@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import dev.edgeforge.core.device.ImpulseDsp;
 
 /**
  * The {@code main.c} of a ready-to-flash image: initialises the board and the compiled model, runs the built-in test

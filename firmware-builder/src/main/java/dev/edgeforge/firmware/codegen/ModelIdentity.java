@@ -1,5 +1,6 @@
 package dev.edgeforge.firmware.codegen;
 
+import dev.edgeforge.core.device.UnsupportedModelException;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.tflite.TfliteWriter;
 import dev.edgeforge.firmware.template.CodeTemplate;

@@ -1,5 +1,6 @@
 package dev.edgeforge.firmware.codegen;
 
+import dev.edgeforge.core.device.UnsupportedModelException;
 import dev.edgeforge.core.interpreter.AddParams;
 import dev.edgeforge.core.interpreter.ConvParams;
 import dev.edgeforge.core.interpreter.DepthwiseConvParams;

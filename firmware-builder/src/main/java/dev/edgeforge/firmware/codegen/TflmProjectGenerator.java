@@ -5,7 +5,7 @@ import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.OpType;
 import dev.edgeforge.core.model.Operator;
 import dev.edgeforge.core.tflite.TfliteWriter;
-import dev.edgeforge.firmware.board.Board;
+import dev.edgeforge.jobs.board.Board;
 import dev.edgeforge.firmware.dsp.DspCodeGenerator;
 import dev.edgeforge.firmware.dsp.GeneratedDspSource;
 import dev.edgeforge.firmware.template.CSyntax;
@@ -27,6 +27,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import dev.edgeforge.core.device.ImpulseDsp;
+import dev.edgeforge.core.device.UnsupportedModelException;
 
 /**
  * A TensorFlow Lite Micro project for a board: the model as an aligned TFLite flatbuffer ({@link TfliteWriter}),
@@ -133,7 +135,7 @@ public final class TflmProjectGenerator {
         String dspDescription = "none (generated without an impulse)";
         if (library.impulse().isPresent()) {
             ImpulseDsp dsp = library.impulse().get();
-            GeneratedDspSource dspSource = dsp.generate(new DspCodeGenerator(), "model '" + identity.name()
+            GeneratedDspSource dspSource = ImpulseDspSource.generate(dsp, new DspCodeGenerator(), "model '" + identity.name()
                     + "' (SHA-256 " + identity.sha256() + "), impulse v" + dsp.impulse().version());
             write(directory.resolve("dsp/" + dspSource.headerName()), dspSource.header());
             write(directory.resolve("dsp/" + dspSource.sourceName()), dspSource.source());

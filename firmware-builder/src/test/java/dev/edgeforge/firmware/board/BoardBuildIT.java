@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.edgeforge.jobs.board.BoardCatalogue;
 
 /**
  * Cross-compiles the demo firmware (kernels, start-up code, linker script, UART, line protocol) for every board of

@@ -5,10 +5,10 @@ import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.Tensor;
 import dev.edgeforge.firmware.KwsImpulse;
 import dev.edgeforge.firmware.MlperfTiny;
-import dev.edgeforge.firmware.codegen.ImpulseDsp;
+import dev.edgeforge.core.device.ImpulseDsp;
 import dev.edgeforge.firmware.codegen.InputQuantizer;
 import dev.edgeforge.firmware.codegen.ModelIdentity;
-import dev.edgeforge.firmware.codegen.NetworkCore;
+import dev.edgeforge.core.device.NetworkCore;
 import dev.edgeforge.firmware.codegen.TestWindow;
 import dev.edgeforge.firmware.qemu.DeviceBanner;
 import dev.edgeforge.firmware.qemu.InferenceResult;
@@ -35,6 +35,8 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.edgeforge.jobs.deploy.DeploymentFormat;
+import dev.edgeforge.jobs.deploy.MemoryReport;
 
 /**
  * The deployment path end to end on a real network and a real impulse: the MLPerf Tiny keyword-spotting model behind

@@ -1,9 +1,10 @@
 package dev.edgeforge.firmware.bundle;
 
+import dev.edgeforge.jobs.deploy.DeploymentFormat;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.firmware.TestResources;
 import dev.edgeforge.firmware.TinyInt8Model;
-import dev.edgeforge.firmware.board.BoardCatalogue;
+import dev.edgeforge.jobs.board.BoardCatalogue;
 import dev.edgeforge.firmware.qemu.DeviceBanner;
 import dev.edgeforge.firmware.qemu.QemuRunner;
 import dev.edgeforge.firmware.qemu.QemuSession;

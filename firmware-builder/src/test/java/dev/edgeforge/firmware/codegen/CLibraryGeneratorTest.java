@@ -1,6 +1,6 @@
 package dev.edgeforge.firmware.codegen;
 
-import dev.edgeforge.firmware.board.KernelVariant;
+import dev.edgeforge.jobs.board.KernelVariant;
 import dev.edgeforge.firmware.toolchain.FirmwareSources;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.edgeforge.core.device.UnsupportedModelException;
 
 /** What the generator writes (the compiled behaviour is proven by the *IT tests with real compilers). */
 class CLibraryGeneratorTest {

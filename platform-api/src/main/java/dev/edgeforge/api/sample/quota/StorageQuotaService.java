@@ -3,6 +3,7 @@ package dev.edgeforge.api.sample.quota;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +15,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.edgeforge.api.project.ProjectDirectory;
 import dev.edgeforge.api.project.ProjectNotFoundException;
 
 /**
@@ -32,10 +34,12 @@ public class StorageQuotaService {
             + "size_bytes FROM sample WHERE project_id = :projectId ORDER BY sha256) AS contents";
 
     private final JdbcClient jdbc;
+    private final ProjectDirectory projects;
     private final Clock clock;
 
-    StorageQuotaService(JdbcClient jdbc, Clock clock) {
+    StorageQuotaService(JdbcClient jdbc, ProjectDirectory projects, Clock clock) {
         this.jdbc = jdbc;
+        this.projects = projects;
         this.clock = clock;
     }
 
@@ -47,13 +51,20 @@ public class StorageQuotaService {
     /** Every project with its usage and quota, by name, for administrators. */
     @Transactional(readOnly = true)
     public List<ProjectStorage> all() {
-        return jdbc.sql("SELECT p.id, p.name, q.quota_bytes, (SELECT coalesce(sum(size_bytes), 0) FROM "
-                        + "(SELECT DISTINCT ON (s.sha256) s.size_bytes FROM sample s WHERE s.project_id = p.id "
-                        + "ORDER BY s.sha256) AS contents) AS used FROM project p "
-                        + "LEFT JOIN project_storage_quota q ON q.project_id = p.id ORDER BY lower(p.name), p.id")
-                .query((rs, n) -> new ProjectStorage(rs.getObject("id", UUID.class), rs.getString("name"),
-                        rs.getLong("used"), (Long) rs.getObject("quota_bytes")))
-                .list();
+        Map<UUID, Long> used = new HashMap<>();
+        jdbc.sql("SELECT project_id, sum(size_bytes) AS used FROM (SELECT DISTINCT ON (project_id, sha256) project_id, "
+                        + "size_bytes FROM sample ORDER BY project_id, sha256) AS contents GROUP BY project_id")
+                .query(rs -> {
+                    used.put(rs.getObject("project_id", UUID.class), rs.getLong("used"));
+                });
+        Map<UUID, Long> quotas = new HashMap<>();
+        jdbc.sql("SELECT project_id, quota_bytes FROM project_storage_quota")
+                .query(rs -> {
+                    quotas.put(rs.getObject("project_id", UUID.class), rs.getLong("quota_bytes"));
+                });
+        return projects.all().stream()
+                .map(p -> new ProjectStorage(p.id(), p.name(), used.getOrDefault(p.id(), 0L), quotas.get(p.id())))
+                .toList();
     }
 
     /**
@@ -63,9 +74,7 @@ public class StorageQuotaService {
      */
     @Transactional
     public StorageUsage setQuota(UUID projectId, Long quotaBytes, UUID adminId) {
-        boolean exists = jdbc.sql("SELECT EXISTS (SELECT 1 FROM project WHERE id = :id)").param("id", projectId)
-                .query(Boolean.class).single();
-        if (!exists) {
+        if (!projects.exists(projectId)) {
             throw new ProjectNotFoundException(projectId);
         }
         if (quotaBytes == null) {
