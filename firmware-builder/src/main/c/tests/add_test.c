@@ -68,13 +68,11 @@ static void test_broadcast(void)
     static const int8_t x[8] = {1, 2, 3, 4, 5, 6, 7, 8};
     static const int8_t y[2] = {10, -10};
     static const int8_t expected[8] = {11, -8, 13, -6, 15, -4, 17, -2};
-    static const ef_add_broadcast channel_vector = {
-        {1, 1, 1, 2, 2, 2}, {8, 8, 8, 4, 2, 1}, {0, 0, 0, 0, 0, 1}};
+    static const ef_add_broadcast channel_vector = {{1, 1, 1, 2, 2, 2}, {8, 8, 8, 4, 2, 1}, {0, 0, 0, 0, 0, 1}};
     static const int8_t scalar[1] = {5};
     static const int8_t row[3] = {1, 2, 3};
     static const int8_t expected_scalar[3] = {6, 7, 8};
-    static const ef_add_broadcast scalar_first = {
-        {1, 1, 1, 1, 1, 3}, {0, 0, 0, 0, 0, 0}, {3, 3, 3, 3, 3, 1}};
+    static const ef_add_broadcast scalar_first = {{1, 1, 1, 1, 1, 3}, {0, 0, 0, 0, 0, 0}, {3, 3, 3, 3, 3, 1}};
     int8_t output[8];
     ef_add_params p = same_scale_params();
     ef_test_expect_int("status", EF_OK, ef_add_broadcast_s8(&p, &channel_vector, x, y, output));

@@ -2,8 +2,8 @@
 #include "ef_test.h"
 #include "average_pool2d.h"
 
-static ef_pool2d_params params(int32_t in_h, int32_t in_w, int32_t depth, int32_t out_h, int32_t out_w,
-                               int32_t filter, int32_t stride, int32_t pad)
+static ef_pool2d_params params(int32_t in_h, int32_t in_w, int32_t depth, int32_t out_h, int32_t out_w, int32_t filter,
+                               int32_t stride, int32_t pad)
 {
     ef_pool2d_params p = {0};
     p.batches = 1;

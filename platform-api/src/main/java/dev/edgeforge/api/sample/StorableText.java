@@ -1,10 +1,9 @@
 package dev.edgeforge.api.sample;
 
-import java.util.List;
-import java.util.Map;
-
 import dev.edgeforge.core.format.labels.BoundingBox;
 import dev.edgeforge.core.sample.Sensor;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Text a sample row can hold. PostgreSQL's {@code text} and {@code jsonb} refuse U+0000 (NUL), so a file whose
@@ -14,20 +13,28 @@ import dev.edgeforge.core.sample.Sensor;
  */
 final class StorableText {
 
-    private StorableText() {
-    }
+    private StorableText() {}
 
     /** @throws SampleFileViolation {@code sample-malformed} naming the file, the field and the value */
     static void require(String fileName, String what, String value) {
         if (value != null && value.indexOf('\0') >= 0) {
-            throw new SampleFileViolation(SampleFileViolation.MALFORMED, fileName + ": " + what + " '"
-                    + value.replace("\0", "\\u0000") + "' holds a NUL character (U+0000), which cannot be stored");
+            throw new SampleFileViolation(
+                    SampleFileViolation.MALFORMED,
+                    fileName + ": " + what + " '" + value.replace("\0", "\\u0000")
+                            + "' holds a NUL character (U+0000), which cannot be stored");
         }
     }
 
     /** Every text of a new sample row. */
-    static void requireAll(String fileName, String name, String label, List<Sensor> sensors, String deviceName,
-                           String deviceType, Map<String, String> metadata, List<BoundingBox> boxes) {
+    static void requireAll(
+            String fileName,
+            String name,
+            String label,
+            List<Sensor> sensors,
+            String deviceName,
+            String deviceType,
+            Map<String, String> metadata,
+            List<BoundingBox> boxes) {
         require(fileName, "the sample name", name);
         require(fileName, "the label", label);
         for (Sensor sensor : sensors) {

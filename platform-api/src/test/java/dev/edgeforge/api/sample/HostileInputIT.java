@@ -2,6 +2,20 @@ package dev.edgeforge.api.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.edgeforge.api.support.ApiClient;
+import dev.edgeforge.api.support.ApiClient.Auth;
+import dev.edgeforge.api.support.SecurityTestServer;
+import dev.edgeforge.core.format.ei.EiAcquisitionWriter;
+import dev.edgeforge.core.format.ei.EiSigning;
+import dev.edgeforge.core.model.Activation;
+import dev.edgeforge.core.model.DataType;
+import dev.edgeforge.core.model.FullyConnectedOptions;
+import dev.edgeforge.core.model.ModelGraph;
+import dev.edgeforge.core.model.OpType;
+import dev.edgeforge.core.model.SoftmaxOptions;
+import dev.edgeforge.core.quantization.PostTrainingQuantizer;
+import dev.edgeforge.core.tflite.TfliteWriter;
+import dev.edgeforge.infra.storage.ObjectStore;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -22,10 +36,8 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
-
 import javax.imageio.ImageIO;
 import javax.sql.DataSource;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,21 +45,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
-
-import dev.edgeforge.api.support.ApiClient;
-import dev.edgeforge.api.support.ApiClient.Auth;
-import dev.edgeforge.api.support.SecurityTestServer;
-import dev.edgeforge.core.format.ei.EiAcquisitionWriter;
-import dev.edgeforge.core.format.ei.EiSigning;
-import dev.edgeforge.core.model.Activation;
-import dev.edgeforge.core.model.DataType;
-import dev.edgeforge.core.model.FullyConnectedOptions;
-import dev.edgeforge.core.model.ModelGraph;
-import dev.edgeforge.core.model.OpType;
-import dev.edgeforge.core.model.SoftmaxOptions;
-import dev.edgeforge.core.quantization.PostTrainingQuantizer;
-import dev.edgeforge.core.tflite.TfliteWriter;
-import dev.edgeforge.infra.storage.ObjectStore;
 
 /**
  * Issue #10, item 7: the catalogue of hostile inputs, one named case each, through the real endpoints (the Edge
@@ -94,14 +91,24 @@ class HostileInputIT {
     @Test
     void truncatedJson() throws Exception {
         byte[] json = SampleFiles.eiJson(1, 50);
-        refusedData("idle.json", Arrays.copyOf(json, json.length / 2), "application/json", 400, "sample-malformed",
+        refusedData(
+                "idle.json",
+                Arrays.copyOf(json, json.length / 2),
+                "application/json",
+                400,
+                "sample-malformed",
                 "idle.json: not valid JSON");
     }
 
     @Test
     void truncatedCbor() throws Exception {
         byte[] cbor = SampleFiles.eiCbor(2, 50);
-        refusedData("idle.cbor", Arrays.copyOf(cbor, cbor.length - 7), "application/cbor", 400, "sample-malformed",
+        refusedData(
+                "idle.cbor",
+                Arrays.copyOf(cbor, cbor.length - 7),
+                "application/cbor",
+                400,
+                "sample-malformed",
                 "idle.cbor: not valid CBOR");
     }
 
@@ -111,24 +118,34 @@ class HostileInputIT {
         String deep = "{\"protected\":{\"ver\":\"v1\",\"alg\":\"none\"},\"signature\":\"\",\"payload\":{"
                 + "\"interval_ms\":10,\"sensors\":[{\"name\":\"a\"}],\"values\":[1],\"x\":"
                 + "[".repeat(100_000) + "]".repeat(100_000) + "}}";
-        refusedData("deep.json", deep.getBytes(StandardCharsets.US_ASCII), "application/json", 400,
-                "sample-malformed", "nesting depth");
+        refusedData(
+                "deep.json",
+                deep.getBytes(StandardCharsets.US_ASCII),
+                "application/json",
+                400,
+                "sample-malformed",
+                "nesting depth");
     }
 
     @Test
     void invalidUtf8InJson() throws Exception {
         byte[] json = SampleFiles.eiJson(3, 20);
         int at = indexOf(json, "accY".getBytes(StandardCharsets.US_ASCII)) + 2;
-        refusedData("bad.json", splice(json, at, new byte[] {(byte) 0xC3, '('}), "application/json", 400,
-                "sample-malformed", "Invalid UTF-8");
+        refusedData(
+                "bad.json",
+                splice(json, at, new byte[] {(byte) 0xC3, '('}),
+                "application/json",
+                400,
+                "sample-malformed",
+                "Invalid UTF-8");
     }
 
     @Test
     void nulCharacterInASensorName() throws Exception {
-        String json = new String(SampleFiles.eiJson(4, 20), StandardCharsets.UTF_8).replace("\"accY\"",
-                "\"acc\\u0000Y\"");
-        refusedData("nul.json", json.getBytes(StandardCharsets.UTF_8), "application/json", 400, "sample-malformed",
-                "NUL");
+        String json =
+                new String(SampleFiles.eiJson(4, 20), StandardCharsets.UTF_8).replace("\"accY\"", "\"acc\\u0000Y\"");
+        refusedData(
+                "nul.json", json.getBytes(StandardCharsets.UTF_8), "application/json", 400, "sample-malformed", "NUL");
     }
 
     @Test
@@ -142,8 +159,13 @@ class HostileInputIT {
     @Test
     void hmacSignedWithAnotherKey() throws Exception {
         project.hmacKey("devices");
-        refusedData("idle.json", SampleFiles.eiJsonSigned(6, 20, "someone else's key"), "application/json", 400,
-                "sample-signature-invalid", "does not match the HMAC-SHA256 of the message under any of the project's");
+        refusedData(
+                "idle.json",
+                SampleFiles.eiJsonSigned(6, 20, "someone else's key"),
+                "application/json",
+                400,
+                "sample-signature-invalid",
+                "does not match the HMAC-SHA256 of the message under any of the project's");
     }
 
     @Test
@@ -151,7 +173,12 @@ class HostileInputIT {
         String secret = project.hmacKey("devices");
         String json = new String(SampleFiles.eiJsonSigned(7, 20, secret), StandardCharsets.UTF_8)
                 .replaceFirst("\"signature\":\"[0-9a-f]{64}\",", "");
-        refusedData("idle.json", json.getBytes(StandardCharsets.UTF_8), "application/json", 400, "sample-malformed",
+        refusedData(
+                "idle.json",
+                json.getBytes(StandardCharsets.UTF_8),
+                "application/json",
+                400,
+                "sample-malformed",
                 "'signature' is missing");
     }
 
@@ -160,8 +187,13 @@ class HostileInputIT {
         String secret = project.hmacKey("devices");
         String json = new String(SampleFiles.eiJsonSigned(8, 20, secret), StandardCharsets.UTF_8)
                 .replaceFirst("\"signature\":\"[0-9a-f]{64}\"", "\"signature\":\"\"");
-        refusedData("idle.json", json.getBytes(StandardCharsets.UTF_8), "application/json", 400,
-                "sample-signature-invalid", "is not 64 hexadecimal characters");
+        refusedData(
+                "idle.json",
+                json.getBytes(StandardCharsets.UTF_8),
+                "application/json",
+                400,
+                "sample-signature-invalid",
+                "is not 64 hexadecimal characters");
     }
 
     @Test
@@ -174,8 +206,8 @@ class HostileInputIT {
     @Test
     void replayedSignedMessageIsADuplicate() throws Exception {
         String secret = project.hmacKey("devices");
-        byte[] signed = EiAcquisitionWriter.writeJson(SampleFiles.accelerometer(9, 20),
-                EiSigning.hs256(secret).withIssuedAt(1_750_000_000L));
+        byte[] signed = EiAcquisitionWriter.writeJson(
+                SampleFiles.accelerometer(9, 20), EiSigning.hs256(secret).withIssuedAt(1_750_000_000L));
         ApiClient.Response first = data("reading.json", signed, "application/json");
         assertThat(first.status()).as(first.body()).isEqualTo(200);
 
@@ -188,8 +220,9 @@ class HostileInputIT {
         ApiClient.Response refused = data("reading.json", signed, "application/json", "x-disallow-duplicates", "1");
         assertThat(refused.status()).as(refused.body()).isEqualTo(409);
         assertThat(refused.text("code")).isEqualTo("duplicate-sample");
-        assertThat(refused.text("detail")).contains("already exists").contains(first.headers()
-                .firstValue("x-sample-id").orElseThrow());
+        assertThat(refused.text("detail"))
+                .contains("already exists")
+                .contains(first.headers().firstValue("x-sample-id").orElseThrow());
         assertThat(sampleRows()).isEqualTo(2);
         assertThat(objectKeys()).hasSize(1);
     }
@@ -197,8 +230,8 @@ class HostileInputIT {
     @Test
     void nulCharacterInARename() throws Exception {
         UUID id = project.uploadOne("", "idle.json", SampleFiles.eiJson(16, 20));
-        ApiClient.Response renamed = project.client.patch(project.base + "/samples/" + id,
-                Map.of("name", "idle\0evil"), project.auth());
+        ApiClient.Response renamed =
+                project.client.patch(project.base + "/samples/" + id, Map.of("name", "idle\0evil"), project.auth());
         assertThat(renamed.status()).as(renamed.body()).isEqualTo(400);
         assertThat(renamed.text("code")).isEqualTo("text-not-storable");
         assertThat(renamed.text("detail")).contains("NUL character (U+0000)");
@@ -209,15 +242,21 @@ class HostileInputIT {
 
     @Test
     void malformedCsv() throws Exception {
-        refusedFile("walk.csv", SampleFiles.text("timestamp,x,y\n0,1,2\n10,3\n"), "sample-malformed",
+        refusedFile(
+                "walk.csv",
+                SampleFiles.text("timestamp,x,y\n0,1,2\n10,3\n"),
+                "sample-malformed",
                 "walk.csv: row 3: 2 values, header has 3");
     }
 
     @Test
     void csvCellOfTwoHundredThousandDigits() throws Exception {
         long started = System.nanoTime();
-        refusedFile("long.csv", SampleFiles.text("timestamp,x\n0,1\n10," + "1".repeat(200_000) + "x\n"),
-                "sample-malformed", "is not a number");
+        refusedFile(
+                "long.csv",
+                SampleFiles.text("timestamp,x\n0,1\n10," + "1".repeat(200_000) + "x\n"),
+                "sample-malformed",
+                "is not a number");
         assertThat((System.nanoTime() - started) / 1e9).as("seconds to refuse").isLessThan(10);
     }
 
@@ -261,7 +300,10 @@ class HostileInputIT {
 
     @Test
     void labelsSidecarWithAHugeVersion() throws Exception {
-        ApiClient.Response response = project.http.multipart("/api/training/files", device, List.of(),
+        ApiClient.Response response = project.http.multipart(
+                "/api/training/files",
+                device,
+                List.of(),
                 SampleHttp.Part.file("data", "info.labels", SampleFiles.text("{\"version\":2147483648,\"files\":[]}")));
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         JsonNode file = response.json().get("files").get(0);
@@ -276,8 +318,13 @@ class HostileInputIT {
         // the name's bytes, in the local header and the central directory, become a byte that is not UTF-8
         int local = indexOf(zip, "idle.json".getBytes(StandardCharsets.US_ASCII));
         zip[local] = (byte) 0xFF;
-        zip[indexOf(Arrays.copyOfRange(zip, local + 1, zip.length), "idle.json".getBytes(StandardCharsets.US_ASCII))
-                + local + 1] = (byte) 0xFF;
+        zip[
+                        indexOf(
+                                        Arrays.copyOfRange(zip, local + 1, zip.length),
+                                        "idle.json".getBytes(StandardCharsets.US_ASCII))
+                                + local
+                                + 1] =
+                (byte) 0xFF;
         refusedFile("names.zip", zip, "sample-malformed", "names.zip: not a readable ZIP archive");
     }
 
@@ -285,7 +332,9 @@ class HostileInputIT {
 
     @Test
     void zipCompressionBomb() throws Exception {
-        ApiClient.Response response = project.http.multipart(project.base + "/samples", project.auth(),
+        ApiClient.Response response = project.http.multipart(
+                project.base + "/samples",
+                project.auth(),
                 SampleHttp.Part.file("bomb.zip", ZipFiles.csvBomb(4, 900 * 1024)));
         assertThat(response.status()).as(response.body()).isEqualTo(413);
         assertThat(response.text("code")).isEqualTo("compression-bomb");
@@ -312,8 +361,10 @@ class HostileInputIT {
         ApiClient.Response stored = data("../../etc/passwd", SampleFiles.eiJson(15, 20), "application/json");
         assertThat(stored.status()).as(stored.body()).isEqualTo(200);
         assertThat(stored.body()).isEqualTo("passwd");
-        ApiClient.Response sample = project.client.get(project.base + "/samples/"
-                + stored.headers().firstValue("x-sample-id").orElseThrow(), project.auth());
+        ApiClient.Response sample = project.client.get(
+                project.base + "/samples/"
+                        + stored.headers().firstValue("x-sample-id").orElseThrow(),
+                project.auth());
         assertThat(sample.text("name")).isEqualTo("passwd");
         assertNothingWrittenOutsideTheStore("passwd");
     }
@@ -348,8 +399,8 @@ class HostileInputIT {
     @Test
     void tfliteOverTheImportLimit() throws Exception {
         byte[] model = Arrays.copyOf(tinyModel(), Integer.parseInt(SecurityTestServer.MAX_UPLOAD_BYTES) + 1);
-        ApiClient.Response response = project.http.multipart(project.base + "/models/import", project.auth(),
-                SampleHttp.Part.file("file", "huge.tflite", model));
+        ApiClient.Response response = project.http.multipart(
+                project.base + "/models/import", project.auth(), SampleHttp.Part.file("file", "huge.tflite", model));
         assertThat(response.status()).as(response.body()).isEqualTo(413);
         // the multipart limit (the same 1 MiB) stops it before the import reads it
         assertThat(response.text("code")).isEqualTo("upload-too-large");
@@ -365,8 +416,8 @@ class HostileInputIT {
         return project.http.send("POST", "/api/training/data", body, device, all);
     }
 
-    private void refusedData(String fileName, byte[] body, String contentType, int status, String code,
-                             String problem) throws Exception {
+    private void refusedData(String fileName, byte[] body, String contentType, int status, String code, String problem)
+            throws Exception {
         ApiClient.Response response = data(fileName, body, contentType);
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -377,8 +428,8 @@ class HostileInputIT {
     }
 
     private void refusedFile(String fileName, byte[] content, String code, String problem) throws Exception {
-        ApiClient.Response response = project.http.multipart("/api/training/files", device, List.of(),
-                SampleHttp.Part.file("data", fileName, content));
+        ApiClient.Response response = project.http.multipart(
+                "/api/training/files", device, List.of(), SampleHttp.Part.file("data", fileName, content));
         assertThat(response.status()).as(response.body()).isEqualTo(400);
         JsonNode file = response.json().get("files").get(0);
         assertThat(file.get("success").asBoolean()).isFalse();
@@ -388,25 +439,31 @@ class HostileInputIT {
         assertNothingLeft();
     }
 
-    private void refusedModel(String fileName, byte[] model, int status, String code, String problem)
-            throws Exception {
-        ApiClient.Response response = project.http.multipart(project.base + "/models/import", project.auth(),
-                SampleHttp.Part.file("file", fileName, model));
+    private void refusedModel(String fileName, byte[] model, int status, String code, String problem) throws Exception {
+        ApiClient.Response response = project.http.multipart(
+                project.base + "/models/import", project.auth(), SampleHttp.Part.file("file", fileName, model));
         assertThat(response.status()).as(response.body()).isEqualTo(status);
         assertThat(response.text("code")).isEqualTo(code);
-        assertThat(response.text("detail")).startsWith("The file '" + fileName + "' is not a usable TFLite model: ")
+        assertThat(response.text("detail"))
+                .startsWith("The file '" + fileName + "' is not a usable TFLite model: ")
                 .contains(problem);
         assertNothingLeft();
     }
 
     private long sampleRows() {
-        return JdbcClient.create(dataSource).sql("SELECT count(*) FROM sample WHERE project_id = :project")
-                .param("project", project.id).query(Long.class).single();
+        return JdbcClient.create(dataSource)
+                .sql("SELECT count(*) FROM sample WHERE project_id = :project")
+                .param("project", project.id)
+                .query(Long.class)
+                .single();
     }
 
     private long modelRows() {
-        return JdbcClient.create(dataSource).sql("SELECT count(*) FROM model WHERE project_id = :project")
-                .param("project", project.id).query(Long.class).single();
+        return JdbcClient.create(dataSource)
+                .sql("SELECT count(*) FROM model WHERE project_id = :project")
+                .param("project", project.id)
+                .query(Long.class)
+                .single();
     }
 
     private List<String> objectKeys() {
@@ -462,7 +519,8 @@ class HostileInputIT {
         }
         assertThat(named).as("files named like the traversal targets").isEmpty();
         try (Stream<Path> top = Files.list(root)) {
-            assertThat(top.map(p -> p.getFileName().toString()).toList()).as("entries of " + root)
+            assertThat(top.map(p -> p.getFileName().toString()).toList())
+                    .as("entries of " + root)
                     .isSubsetOf("objects", "postgres", "tmp");
         }
     }
@@ -493,8 +551,10 @@ class HostileInputIT {
         int c = g.addFloatConstant("bias", new int[] {3}, new float[] {0.1f, -0.2f, 0.3f});
         int logits = g.addTensor("logits", DataType.FLOAT32, new int[] {1, 3});
         int out = g.addTensor("probabilities", DataType.FLOAT32, new int[] {1, 3});
-        g.addOperator(OpType.FULLY_CONNECTED, FullyConnectedOptions.of(Activation.NONE), new int[] {in, w, c},
-                new int[] {logits});
+        g.addOperator(
+                OpType.FULLY_CONNECTED, FullyConnectedOptions.of(Activation.NONE), new int[] {in, w, c}, new int[] {
+                    logits
+                });
         g.addOperator(OpType.SOFTMAX, new SoftmaxOptions(1f), new int[] {logits}, new int[] {out});
         List<float[]> calibration = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
@@ -504,8 +564,9 @@ class HostileInputIT {
             }
             calibration.add(window);
         }
-        return new TfliteWriter().write(new PostTrainingQuantizer().quantize(
-                g.setInputs(in).setOutputs(out).build(), calibration));
+        return new TfliteWriter()
+                .write(new PostTrainingQuantizer()
+                        .quantize(g.setInputs(in).setOutputs(out).build(), calibration));
     }
 
     private static byte[] le(int... ints) {
@@ -540,7 +601,8 @@ class HostileInputIT {
     /** Where {@code needle} is, asserting it occurs once (so the case damages what it says). */
     private static int indexOfOnly(byte[] haystack, byte[] needle) {
         int first = indexOf(haystack, needle);
-        assertThat(Arrays.copyOfRange(haystack, first + 1, haystack.length)).as("a second occurrence")
+        assertThat(Arrays.copyOfRange(haystack, first + 1, haystack.length))
+                .as("a second occurrence")
                 .satisfies(rest -> {
                     try {
                         indexOf(rest, needle);
@@ -551,5 +613,4 @@ class HostileInputIT {
                 });
         return first;
     }
-
 }

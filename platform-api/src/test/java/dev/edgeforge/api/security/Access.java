@@ -1,9 +1,8 @@
 package dev.edgeforge.api.security;
 
+import dev.edgeforge.api.project.ProjectRole;
 import java.util.EnumSet;
 import java.util.Set;
-
-import dev.edgeforge.api.project.ProjectRole;
 
 /**
  * Who may call an operation, as one line of the matrix states it, and what each {@link Caller} must then be
@@ -32,7 +31,10 @@ record Access(Kind kind, ProjectRole minimum, Set<ApiKeyScope> keys) {
 
     /** What a caller must be answered. */
     enum Expected {
-        ALLOWED, UNAUTHENTICATED, FORBIDDEN, HIDDEN;
+        ALLOWED,
+        UNAUTHENTICATED,
+        FORBIDDEN,
+        HIDDEN;
 
         int status() {
             return switch (this) {
@@ -86,12 +88,16 @@ record Access(Kind kind, ProjectRole minimum, Set<ApiKeyScope> keys) {
             case OPEN, SIGNED_IN -> Expected.ALLOWED;
             case USER -> caller.isKey() ? Expected.FORBIDDEN : Expected.ALLOWED;
             case PLATFORM_ADMIN -> caller == Caller.PLATFORM_ADMIN ? Expected.ALLOWED : Expected.FORBIDDEN;
-            case TOKEN_OWNER -> caller.isKey() ? Expected.FORBIDDEN
-                    : caller == Caller.OWNER ? Expected.ALLOWED : Expected.HIDDEN;
+            case TOKEN_OWNER ->
+                caller.isKey() ? Expected.FORBIDDEN : caller == Caller.OWNER ? Expected.ALLOWED : Expected.HIDDEN;
             case PROJECT -> project(caller);
-            case DEVICE -> !caller.isKey() ? Expected.UNAUTHENTICATED
-                    : caller == Caller.OTHER_KEY || keys.contains(caller.scope().orElseThrow()) ? Expected.ALLOWED
-                    : Expected.FORBIDDEN;
+            case DEVICE ->
+                !caller.isKey()
+                        ? Expected.UNAUTHENTICATED
+                        : caller == Caller.OTHER_KEY
+                                        || keys.contains(caller.scope().orElseThrow())
+                                ? Expected.ALLOWED
+                                : Expected.FORBIDDEN;
         };
     }
 

@@ -15,6 +15,13 @@ import static dev.edgeforge.api.security.ApiKeyScope.INGEST;
 import static dev.edgeforge.api.security.ApiKeyScope.READ;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.edgeforge.api.security.Access.Expected;
+import dev.edgeforge.api.security.MatrixHttp.Answer;
+import dev.edgeforge.api.security.MatrixHttp.Body;
+import dev.edgeforge.api.security.MatrixWorld.Fresh;
+import dev.edgeforge.api.support.ApiClient;
+import dev.edgeforge.api.support.BrowserSession;
+import dev.edgeforge.api.support.SecurityTestServer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -26,7 +33,6 @@ import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -37,14 +43,6 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import tools.jackson.databind.JsonNode;
-
-import dev.edgeforge.api.security.Access.Expected;
-import dev.edgeforge.api.security.MatrixHttp.Answer;
-import dev.edgeforge.api.security.MatrixHttp.Body;
-import dev.edgeforge.api.security.MatrixWorld.Fresh;
-import dev.edgeforge.api.support.ApiClient;
-import dev.edgeforge.api.support.BrowserSession;
-import dev.edgeforge.api.support.SecurityTestServer;
 
 /**
  * Issue #10, item 6: every operation of the OpenAPI document and every page, called by every kind of {@link Caller},
@@ -74,10 +72,11 @@ class AuthorizationMatrixIT {
     /** The API: one line per operation of {@code /v3/api-docs}. */
     private static final List<Line> API = List.of(
             // accounts and tokens
-            line("POST /api/v1/auth/register", open()).json("{\"email\":\"${fresh-email}\",\"password\":"
-                    + "\"matrix-password-1\",\"name\":\"matrix\"}"),
-            line("POST /api/v1/auth/login", open()).json("{\"email\":\"nobody@it.edgeforge.test\",\"password\":"
-                    + "\"wrong-password\"}").allowing(401, "invalid-credentials", "wrong credentials, on purpose"),
+            line("POST /api/v1/auth/register", open())
+                    .json("{\"email\":\"${fresh-email}\",\"password\":" + "\"matrix-password-1\",\"name\":\"matrix\"}"),
+            line("POST /api/v1/auth/login", open())
+                    .json("{\"email\":\"nobody@it.edgeforge.test\",\"password\":" + "\"wrong-password\"}")
+                    .allowing(401, "invalid-credentials", "wrong credentials, on purpose"),
             line("GET /api/v1/auth/me", user()),
             line("GET /api/v1/tokens", user()),
             line("POST /api/v1/tokens", user()).json("{\"name\":\"matrix\"}"),
@@ -86,18 +85,21 @@ class AuthorizationMatrixIT {
             line("GET /api/v1/admin/settings", platformAdmin()),
             line("PUT /api/v1/admin/settings", platformAdmin()).json("{\"registrationOpen\":true}"),
             line("GET /api/v1/admin/projects", platformAdmin()),
-            line("PUT /api/v1/admin/projects/{projectId}/quota", platformAdmin()).json("{\"quotaBytes\":null}"),
+            line("PUT /api/v1/admin/projects/{projectId}/quota", platformAdmin())
+                    .json("{\"quotaBytes\":null}"),
             // catalogues
             line("GET /api/v1/targets", signedIn()),
             line("GET /api/v1/dsp-blocks", signedIn()),
             line("GET /api/v1/impulse/cost-targets", signedIn()),
-            line("POST /api/v1/learning-blocks/defaults", signedIn()).query("kind=classification").json("{}"),
+            line("POST /api/v1/learning-blocks/defaults", signedIn())
+                    .query("kind=classification")
+                    .json("{}"),
             // projects, members, keys
             line("GET /api/v1/projects", signedIn()),
             line("POST /api/v1/projects", user()).json("{\"name\":\"matrix created\"}"),
             line("GET /api/v1/projects/{projectId}", project(VIEWER, READ, ADMIN_SCOPE)),
-            line("PATCH /api/v1/projects/{projectId}", project(ADMIN, ADMIN_SCOPE)).json("{\"description\":"
-                    + "\"${projectDescription}\"}"),
+            line("PATCH /api/v1/projects/{projectId}", project(ADMIN, ADMIN_SCOPE))
+                    .json("{\"description\":" + "\"${projectDescription}\"}"),
             line("DELETE /api/v1/projects/{projectId}", project(OWNER)).fresh(Fresh.PROJECT),
             line("GET /api/v1/projects/{projectId}/members", project(VIEWER, READ, ADMIN_SCOPE)),
             line("POST /api/v1/projects/{projectId}/members", project(ADMIN, ADMIN_SCOPE))
@@ -121,15 +123,16 @@ class AuthorizationMatrixIT {
             line("POST /api/v1/projects/{projectId}/samples", project(MEMBER, INGEST, ADMIN_SCOPE))
                     .multipart("files"),
             line("GET /api/v1/projects/{projectId}/samples", project(VIEWER, READ, ADMIN_SCOPE)),
-            line("POST /api/v1/projects/{projectId}/samples/bulk", project(MEMBER, ADMIN_SCOPE)).json("{}"),
+            line("POST /api/v1/projects/{projectId}/samples/bulk", project(MEMBER, ADMIN_SCOPE))
+                    .json("{}"),
             line("GET /api/v1/projects/{projectId}/samples/{sampleId}", project(VIEWER, READ, ADMIN_SCOPE)),
-            line("PATCH /api/v1/projects/{projectId}/samples/{sampleId}", project(MEMBER, ADMIN_SCOPE)).json("{}"),
+            line("PATCH /api/v1/projects/{projectId}/samples/{sampleId}", project(MEMBER, ADMIN_SCOPE))
+                    .json("{}"),
             line("DELETE /api/v1/projects/{projectId}/samples/{sampleId}", project(MEMBER, ADMIN_SCOPE))
                     .fresh(Fresh.SAMPLE),
             line("GET /api/v1/projects/{projectId}/samples/{sampleId}/raw", project(VIEWER, READ, ADMIN_SCOPE)),
             line("GET /api/v1/projects/{projectId}/samples/{sampleId}/data", project(VIEWER, READ, ADMIN_SCOPE)),
-            line("GET /api/v1/projects/{projectId}/samples/{sampleId}/spectrogram",
-                    project(VIEWER, READ, ADMIN_SCOPE)),
+            line("GET /api/v1/projects/{projectId}/samples/{sampleId}/spectrogram", project(VIEWER, READ, ADMIN_SCOPE)),
             line("GET /api/v1/projects/{projectId}/samples/{sampleId}/audio", project(VIEWER, READ, ADMIN_SCOPE)),
             line("POST /api/v1/projects/{projectId}/samples/{sampleId}/crop", project(MEMBER, ADMIN_SCOPE))
                     .json("{}"),
@@ -141,23 +144,30 @@ class AuthorizationMatrixIT {
             line("GET /api/v1/projects/{projectId}/dataset/versions", project(VIEWER, READ, ADMIN_SCOPE)),
             line("POST /api/v1/projects/{projectId}/dataset/versions", project(MEMBER, ADMIN_SCOPE))
                     .json("{\"name\":\"matrix\"}"),
-            line("GET /api/v1/projects/{projectId}/dataset/versions/{versionId}/compare",
+            line(
+                    "GET /api/v1/projects/{projectId}/dataset/versions/{versionId}/compare",
                     project(VIEWER, READ, ADMIN_SCOPE)),
-            line("POST /api/v1/projects/{projectId}/dataset/versions/{versionId}/restore",
+            line(
+                    "POST /api/v1/projects/{projectId}/dataset/versions/{versionId}/restore",
                     project(MEMBER, ADMIN_SCOPE)),
             // impulse, features, training
             line("GET /api/v1/projects/{projectId}/impulse", project(VIEWER, READ, ADMIN_SCOPE)),
-            line("PUT /api/v1/projects/{projectId}/impulse", project(MEMBER, ADMIN_SCOPE)).json("{}"),
+            line("PUT /api/v1/projects/{projectId}/impulse", project(MEMBER, ADMIN_SCOPE))
+                    .json("{}"),
             line("GET /api/v1/projects/{projectId}/impulse/versions", project(VIEWER, READ, ADMIN_SCOPE)),
             line("GET /api/v1/projects/{projectId}/impulse/versions/{version}", project(VIEWER, READ, ADMIN_SCOPE)),
             line("GET /api/v1/projects/{projectId}/impulse/costs", project(VIEWER, READ, ADMIN_SCOPE)),
-            line("POST /api/v1/projects/{projectId}/impulse/costs", project(VIEWER, READ, ADMIN_SCOPE)).json("{}"),
-            line("POST /api/v1/projects/{projectId}/jobs/features", project(MEMBER, ADMIN_SCOPE)).json("{}"),
+            line("POST /api/v1/projects/{projectId}/impulse/costs", project(VIEWER, READ, ADMIN_SCOPE))
+                    .json("{}"),
+            line("POST /api/v1/projects/{projectId}/jobs/features", project(MEMBER, ADMIN_SCOPE))
+                    .json("{}"),
             line("GET /api/v1/projects/{projectId}/features", project(VIEWER, READ, ADMIN_SCOPE)),
             line("GET /api/v1/projects/{projectId}/features/explorer", project(VIEWER, READ, ADMIN_SCOPE))
                     .allowing(404, "features-not-found", "no features were generated: the workers are off"),
-            line("POST /api/v1/projects/{projectId}/jobs/train", project(MEMBER, ADMIN_SCOPE)).json("{}"),
-            line("POST /api/v1/projects/{projectId}/jobs/test", project(MEMBER, ADMIN_SCOPE)).json("{}"),
+            line("POST /api/v1/projects/{projectId}/jobs/train", project(MEMBER, ADMIN_SCOPE))
+                    .json("{}"),
+            line("POST /api/v1/projects/{projectId}/jobs/test", project(MEMBER, ADMIN_SCOPE))
+                    .json("{}"),
             line("GET /api/v1/projects/{projectId}/training/defaults", project(VIEWER, READ, ADMIN_SCOPE)),
             line("POST /api/v1/projects/{projectId}/training/architecture-check", project(VIEWER, READ, ADMIN_SCOPE))
                     .json("{}"),
@@ -168,9 +178,11 @@ class AuthorizationMatrixIT {
             line("POST /api/v1/jobs/{jobId}/cancel", project(MEMBER, ADMIN_SCOPE)),
             // models, compression, deployment
             line("GET /api/v1/projects/{projectId}/models", project(VIEWER, READ, ADMIN_SCOPE)),
-            line("POST /api/v1/projects/{projectId}/models/import", project(MEMBER, ADMIN_SCOPE)).multipart("file"),
+            line("POST /api/v1/projects/{projectId}/models/import", project(MEMBER, ADMIN_SCOPE))
+                    .multipart("file"),
             line("GET /api/v1/projects/{projectId}/models/{modelId}", project(VIEWER, READ, ADMIN_SCOPE)),
-            line("PATCH /api/v1/projects/{projectId}/models/{modelId}", project(MEMBER, ADMIN_SCOPE)).json("{}"),
+            line("PATCH /api/v1/projects/{projectId}/models/{modelId}", project(MEMBER, ADMIN_SCOPE))
+                    .json("{}"),
             line("DELETE /api/v1/projects/{projectId}/models/{modelId}", project(MEMBER, ADMIN_SCOPE))
                     .fresh(Fresh.MODEL),
             line("GET /api/v1/projects/{projectId}/models/{modelId}/tflite", project(VIEWER, READ, ADMIN_SCOPE)),
@@ -178,17 +190,21 @@ class AuthorizationMatrixIT {
             line("POST /api/v1/projects/{projectId}/models/{modelId}/classify", project(VIEWER, READ, ADMIN_SCOPE))
                     .json("{\"sampleId\":\"${sampleId}\"}"),
             line("GET /api/v1/projects/{projectId}/models/{modelId}/estimates", project(VIEWER, READ, ADMIN_SCOPE)),
-            line("POST /api/v1/projects/{projectId}/jobs/compress", project(MEMBER, ADMIN_SCOPE)).json("{}"),
+            line("POST /api/v1/projects/{projectId}/jobs/compress", project(MEMBER, ADMIN_SCOPE))
+                    .json("{}"),
             line("GET /api/v1/projects/{projectId}/models/{modelId}/compression", project(VIEWER, READ, ADMIN_SCOPE)),
-            line("GET /api/v1/projects/{projectId}/models/{modelId}/variants/{variant}/tflite",
-                    project(VIEWER, READ, ADMIN_SCOPE))
+            line(
+                            "GET /api/v1/projects/{projectId}/models/{modelId}/variants/{variant}/tflite",
+                            project(VIEWER, READ, ADMIN_SCOPE))
                     .allowing(404, "compression-report-not-found", "no compression ran: the workers are off"),
             line("POST /api/v1/projects/{projectId}/models/{modelId}/deploy-variant", project(MEMBER, ADMIN_SCOPE))
                     .json("{}"),
             line("GET /api/v1/projects/{projectId}/deployments", project(VIEWER, READ, ADMIN_SCOPE)),
-            line("POST /api/v1/projects/{projectId}/deployments", project(MEMBER, ADMIN_SCOPE)).json("{}"),
+            line("POST /api/v1/projects/{projectId}/deployments", project(MEMBER, ADMIN_SCOPE))
+                    .json("{}"),
             line("GET /api/v1/projects/{projectId}/deployments/{deploymentId}", project(VIEWER, READ, ADMIN_SCOPE)),
-            line("GET /api/v1/projects/{projectId}/deployments/{deploymentId}/download",
+            line(
+                    "GET /api/v1/projects/{projectId}/deployments/{deploymentId}/download",
                     project(VIEWER, READ, ADMIN_SCOPE)),
             // Edge Impulse device endpoints: the project is the key's
             line("POST /api/{category}/files", device(INGEST, ADMIN_SCOPE)).multipart("data"),
@@ -198,8 +214,8 @@ class AuthorizationMatrixIT {
     private static final List<Line> PAGES = List.of(
             line("GET /login", open()),
             line("GET /register", open()),
-            line("POST /register", open()).form("email", "${fresh-email}", "password", "matrix-password-1", "name",
-                    "matrix"),
+            line("POST /register", open())
+                    .form("email", "${fresh-email}", "password", "matrix-password-1", "name", "matrix"),
             line("GET /v3/api-docs", open()).accept("application/json"),
             line("GET /v3/api-docs.yaml", open()).accept("application/vnd.oai.openapi"),
             line("GET /v3/api-docs/swagger-config", open()).accept("application/json"),
@@ -212,19 +228,21 @@ class AuthorizationMatrixIT {
             line("GET /projects", user()),
             line("POST /projects", user()).form("name", "matrix page project", "description", ""),
             line("GET /projects/{projectId}", project(VIEWER)),
-            line("POST /projects/{projectId}/settings", project(ADMIN)).form("name", "${projectName}",
-                    "description", "${projectDescription}"),
+            line("POST /projects/{projectId}/settings", project(ADMIN))
+                    .form("name", "${projectName}", "description", "${projectDescription}"),
             line("POST /projects/{projectId}/delete", project(OWNER)).fresh(Fresh.PROJECT),
             line("GET /projects/{projectId}/members", project(VIEWER)),
-            line("POST /projects/{projectId}/members", project(ADMIN)).form("email", "${fresh-email}", "role",
-                    "viewer"),
+            line("POST /projects/{projectId}/members", project(ADMIN))
+                    .form("email", "${fresh-email}", "role", "viewer"),
             // refused in the page itself, not with a 403: the form's page comes back with the reason
-            line("POST /projects/{projectId}/members/{userId}/remove", project(ADMIN)).fresh(Fresh.MEMBER)
+            line("POST /projects/{projectId}/members/{userId}/remove", project(ADMIN))
+                    .fresh(Fresh.MEMBER)
                     .refusedOn("/projects/{projectId}/members"),
             line("GET /projects/{projectId}/keys", project(VIEWER)),
             line("GET /projects/{projectId}/hmac-keys", project(VIEWER)),
             line("POST /projects/{projectId}/hmac-keys", project(ADMIN)).form("name", "matrix"),
-            line("POST /projects/{projectId}/hmac-keys/{keyId}/delete", project(ADMIN)).fresh(Fresh.HMAC_KEY),
+            line("POST /projects/{projectId}/hmac-keys/{keyId}/delete", project(ADMIN))
+                    .fresh(Fresh.HMAC_KEY),
             line("GET /projects/{projectId}/data", project(VIEWER)),
             line("GET /projects/{projectId}/data/samples/{sampleId}", project(VIEWER)),
             line("GET /projects/{projectId}/data/dataset", project(VIEWER)),
@@ -273,9 +291,10 @@ class AuthorizationMatrixIT {
                 calls += callApi(line, caller, failures);
             }
         }
-        System.out.printf("matrix API: %d lines, %d calls in %.1f s%n", API.size(), calls,
-                (System.nanoTime() - started) / 1e9);
-        assertThat(failures).as(failures.size() + " answers differ from the table:\n" + String.join("\n", failures))
+        System.out.printf(
+                "matrix API: %d lines, %d calls in %.1f s%n", API.size(), calls, (System.nanoTime() - started) / 1e9);
+        assertThat(failures)
+                .as(failures.size() + " answers differ from the table:\n" + String.join("\n", failures))
                 .isEmpty();
     }
 
@@ -289,9 +308,11 @@ class AuthorizationMatrixIT {
                 calls += callPage(line, caller, failures);
             }
         }
-        System.out.printf("matrix pages: %d lines, %d calls in %.1f s%n", PAGES.size(), calls,
-                (System.nanoTime() - started) / 1e9);
-        assertThat(failures).as(failures.size() + " answers differ from the table:\n" + String.join("\n", failures))
+        System.out.printf(
+                "matrix pages: %d lines, %d calls in %.1f s%n",
+                PAGES.size(), calls, (System.nanoTime() - started) / 1e9);
+        assertThat(failures)
+                .as(failures.size() + " answers differ from the table:\n" + String.join("\n", failures))
                 .isEmpty();
     }
 
@@ -312,8 +333,8 @@ class AuthorizationMatrixIT {
                 Answer twin = world.send(caller, line.method(), nowhere, line.body(vars));
                 calls++;
                 if (twin.status() != answer.status() || !twin.code().equals(answer.code())) {
-                    failures.add(what + ": answered " + answer.status() + " " + answer.code() + ", but "
-                            + twin.status() + " " + twin.code() + " for ids that exist nowhere");
+                    failures.add(what + ": answered " + answer.status() + " " + answer.code() + ", but " + twin.status()
+                            + " " + twin.code() + " for ids that exist nowhere");
                 }
             }
         }
@@ -349,7 +370,8 @@ class AuthorizationMatrixIT {
             answer = new Answer(response.status(), response.contentType(), response.body(), response.headers());
             if (expected == Expected.FORBIDDEN && line.refusedOn() != null) {
                 String page = fill(line.refusedOn(), vars);
-                boolean shown = response.status() == 302 && answer.location().endsWith(page)
+                boolean shown = response.status() == 302
+                        && answer.location().endsWith(page)
                         && browser.follow(response).body().contains("class=\"alert alert-error\"");
                 if (!shown) {
                     failures.add(what + ": expected the refusal shown on " + page + ", got " + answer);
@@ -364,25 +386,38 @@ class AuthorizationMatrixIT {
         return 1;
     }
 
-    private void check(String what, Line line, Expected expected, Answer answer, boolean page,
-                       List<String> failures) {
+    private void check(String what, Line line, Expected expected, Answer answer, boolean page, List<String> failures) {
         int status = answer.status();
         boolean toLogin = status == 302 && answer.location().endsWith("/login");
         boolean ok = switch (expected) {
-            case ALLOWED -> page ? (status == 200 || status == 302) && !toLogin
-                    : status < 500 && (status != 401 && status != 403 && status != 404
-                    || line.allowedStatus() == status && line.allowedCode().equals(answer.code()));
-            case UNAUTHENTICATED -> page ? toLogin : status == 401 && answer.contentType()
-                    .startsWith("application/problem+json") && !answer.code().isEmpty();
-            case FORBIDDEN, HIDDEN -> status == expected.status()
-                    && (page || answer.contentType().startsWith("application/problem+json"));
+            case ALLOWED ->
+                page
+                        ? (status == 200 || status == 302) && !toLogin
+                        : status < 500
+                                && (status != 401 && status != 403 && status != 404
+                                        || line.allowedStatus() == status
+                                                && line.allowedCode().equals(answer.code()));
+            case UNAUTHENTICATED ->
+                page
+                        ? toLogin
+                        : status == 401
+                                && answer.contentType().startsWith("application/problem+json")
+                                && !answer.code().isEmpty();
+            case FORBIDDEN, HIDDEN ->
+                status == expected.status() && (page || answer.contentType().startsWith("application/problem+json"));
         };
         if (!ok) {
-            failures.add(what + ": expected " + (expected == Expected.ALLOWED ? "an answer past authorization"
-                    + (line.allowedStatus() == 0 ? "" : " (or " + line.allowedStatus() + " " + line.allowedCode()
-                    + ": " + line.allowedWhy() + ")")
-                    : page && expected == Expected.UNAUTHENTICATED ? "a redirect to /login"
-                    : String.valueOf(expected.status())) + ", got " + answer);
+            failures.add(what + ": expected "
+                    + (expected == Expected.ALLOWED
+                            ? "an answer past authorization"
+                                    + (line.allowedStatus() == 0
+                                            ? ""
+                                            : " (or " + line.allowedStatus() + " " + line.allowedCode() + ": "
+                                                    + line.allowedWhy() + ")")
+                            : page && expected == Expected.UNAUTHENTICATED
+                                    ? "a redirect to /login"
+                                    : String.valueOf(expected.status()))
+                    + ", got " + answer);
         }
     }
 
@@ -470,8 +505,8 @@ class AuthorizationMatrixIT {
         return operations;
     }
 
-    private static void compare(String kind, Set<String> found, List<Line> table, String tableName,
-                                List<String> problems) {
+    private static void compare(
+            String kind, Set<String> found, List<Line> table, String tableName, List<String> problems) {
         Set<String> listed = new TreeSet<>();
         for (Line line : table) {
             listed.add(line.method() + " " + line.path());

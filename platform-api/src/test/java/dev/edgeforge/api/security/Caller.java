@@ -1,8 +1,7 @@
 package dev.edgeforge.api.security;
 
-import java.util.Optional;
-
 import dev.edgeforge.api.project.ProjectRole;
+import java.util.Optional;
 
 /**
  * Every kind of caller the authorization matrix tries, relative to project A (whose data the requests point at):

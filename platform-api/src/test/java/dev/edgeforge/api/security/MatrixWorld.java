@@ -2,18 +2,6 @@ package dev.edgeforge.api.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import tools.jackson.databind.JsonNode;
-
 import dev.edgeforge.api.security.MatrixHttp.Answer;
 import dev.edgeforge.api.security.MatrixHttp.Body;
 import dev.edgeforge.api.support.BrowserSession;
@@ -30,6 +18,16 @@ import dev.edgeforge.core.quantization.PostTrainingQuantizer;
 import dev.edgeforge.core.sample.SampleData;
 import dev.edgeforge.core.sample.Sensor;
 import dev.edgeforge.core.tflite.TfliteWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The one setup the whole matrix shares, made through the real API: project A with a member of every role, an API
@@ -42,7 +40,13 @@ final class MatrixWorld {
 
     /** What a destructive call gets a fresh one of. */
     enum Fresh {
-        PROJECT, SAMPLE, MODEL, MEMBER, API_KEY, HMAC_KEY, TOKEN
+        PROJECT,
+        SAMPLE,
+        MODEL,
+        MEMBER,
+        API_KEY,
+        HMAC_KEY,
+        TOKEN
     }
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -56,6 +60,7 @@ final class MatrixWorld {
     final Map<String, String> vars = new LinkedHashMap<>();
     /** Text of A that no answer to a caller of B may contain (ids in the request's own path excepted). */
     final Map<String, String> secrets = new LinkedHashMap<>();
+
     final String projectName;
     final String projectDescription;
     private final byte[] model = tinyInt8Model();
@@ -69,8 +74,12 @@ final class MatrixWorld {
         credentials.put(Caller.OWNER, bearer(login(Caller.OWNER)));
         projectName = "Matrix A " + tag;
         projectDescription = "A's private description " + tag;
-        String projectId = created(post(Caller.OWNER, "/api/v1/projects", "{\"name\":\"" + projectName
-                + "\",\"description\":\"" + projectDescription + "\"}")).path("id").asString();
+        String projectId = created(post(
+                        Caller.OWNER,
+                        "/api/v1/projects",
+                        "{\"name\":\"" + projectName + "\",\"description\":\"" + projectDescription + "\"}"))
+                .path("id")
+                .asString();
         vars.put("projectId", projectId);
         secrets.put("A's id", projectId);
         secrets.put("A's name", projectName);
@@ -78,13 +87,20 @@ final class MatrixWorld {
         for (Caller member : List.of(Caller.ADMIN, Caller.MEMBER, Caller.VIEWER)) {
             String email = register(member, member.role().orElseThrow().value());
             credentials.put(member, bearer(login(member)));
-            created(post(Caller.OWNER, base() + "/members", "{\"email\":\"" + email + "\",\"role\":\""
-                    + member.role().orElseThrow().value() + "\"}"));
+            created(post(
+                    Caller.OWNER,
+                    base() + "/members",
+                    "{\"email\":\"" + email + "\",\"role\":\""
+                            + member.role().orElseThrow().value() + "\"}"));
         }
         for (Caller key : List.of(Caller.READ_KEY, Caller.INGEST_KEY, Caller.ADMIN_KEY)) {
-            JsonNode created = created(post(Caller.OWNER, base() + "/api-keys", "{\"name\":\"matrix "
-                    + key.scope().orElseThrow().value() + "\",\"scopes\":[\"" + key.scope().orElseThrow().value()
-                    + "\"]}"));
+            JsonNode created = created(post(
+                    Caller.OWNER,
+                    base() + "/api-keys",
+                    "{\"name\":\"matrix "
+                            + key.scope().orElseThrow().value() + "\",\"scopes\":[\""
+                            + key.scope().orElseThrow().value()
+                            + "\"]}"));
             credentials.put(key, List.of("x-api-key", created.path("key").asString()));
             secrets.put(key + " id", created.path("id").asString());
         }
@@ -93,12 +109,16 @@ final class MatrixWorld {
         register(Caller.STRANGER, "stranger");
         credentials.put(Caller.STRANGER, bearer(login(Caller.STRANGER)));
         String projectB = created(post(Caller.STRANGER, "/api/v1/projects", "{\"name\":\"Matrix B " + tag + "\"}"))
-                .path("id").asString();
-        JsonNode otherKey = created(post(Caller.STRANGER, "/api/v1/projects/" + projectB + "/api-keys",
+                .path("id")
+                .asString();
+        JsonNode otherKey = created(post(
+                Caller.STRANGER,
+                "/api/v1/projects/" + projectB + "/api-keys",
                 "{\"name\":\"B admin\",\"scopes\":[\"admin\"]}"));
-        credentials.put(Caller.OTHER_KEY, List.of("x-api-key", otherKey.path("key").asString()));
-        passwords.put(Caller.PLATFORM_ADMIN, new String[] {IntegrationTest.ADMIN_EMAIL,
-            IntegrationTest.ADMIN_PASSWORD});
+        credentials.put(
+                Caller.OTHER_KEY, List.of("x-api-key", otherKey.path("key").asString()));
+        passwords.put(
+                Caller.PLATFORM_ADMIN, new String[] {IntegrationTest.ADMIN_EMAIL, IntegrationTest.ADMIN_PASSWORD});
         credentials.put(Caller.PLATFORM_ADMIN, bearer(login(Caller.PLATFORM_ADMIN)));
 
         String sampleName = "matrix-secret-sample-" + tag;
@@ -112,17 +132,21 @@ final class MatrixWorld {
         vars.put("modelId", importModel(modelName));
         secrets.put("A's model id", vars.get("modelId"));
         secrets.put("A's model name", modelName);
-        String target = ok(get(Caller.OWNER, "/api/v1/targets")).get(0).path("id").asString();
-        Answer queued = post(Caller.OWNER, base() + "/deployments", "{\"modelId\":\"" + vars.get("modelId")
-                + "\",\"variant\":\"int8\",\"target\":\"" + target + "\",\"format\":\"c-library\"}");
+        String target =
+                ok(get(Caller.OWNER, "/api/v1/targets")).get(0).path("id").asString();
+        Answer queued = post(
+                Caller.OWNER,
+                base() + "/deployments",
+                "{\"modelId\":\"" + vars.get("modelId") + "\",\"variant\":\"int8\",\"target\":\"" + target
+                        + "\",\"format\":\"c-library\"}");
         assertThat(queued.status()).as(queued.toString()).isEqualTo(202);
         JsonNode deployment = queued.json();
         vars.put("deploymentId", deployment.path("id").asString());
         vars.put("jobId", deployment.path("jobId").asString());
         secrets.put("A's deployment id", vars.get("deploymentId"));
         secrets.put("A's job id", vars.get("jobId"));
-        JsonNode version = created(post(Caller.OWNER, base() + "/dataset/versions", "{\"name\":\"matrix v1 " + tag
-                + "\"}"));
+        JsonNode version =
+                created(post(Caller.OWNER, base() + "/dataset/versions", "{\"name\":\"matrix v1 " + tag + "\"}"));
         vars.put("versionId", version.path("id").asString());
         secrets.put("A's dataset version id", vars.get("versionId"));
         JsonNode hmac = created(post(Caller.OWNER, base() + "/hmac-keys", "{\"name\":\"matrix hmac\"}"));
@@ -159,25 +183,44 @@ final class MatrixWorld {
                 // only owners delete projects: a project of the caller's own
                 assertThat(caller).as("fresh projects are for owners").isEqualTo(Caller.OWNER);
                 yield created(post(caller, "/api/v1/projects", "{\"name\":\"Matrix fresh " + n + "\"}"))
-                        .path("id").asString();
+                        .path("id")
+                        .asString();
             }
             case SAMPLE -> uploadSample("matrix-fresh-" + n, 20 + n);
             case MODEL -> importModel("matrix-fresh-" + n);
             case MEMBER -> {
                 Caller bystander = Caller.VIEWER;
-                String email = "matrix-bystander-" + n + "-" + UUID.randomUUID().toString().substring(0, 6)
-                        + "@it.edgeforge.test";
-                created(send(Caller.ANONYMOUS, "POST", "/api/v1/auth/register", Body.json("{\"email\":\"" + email
-                        + "\",\"password\":\"pw-" + UUID.randomUUID() + "\",\"name\":\"bystander\"}")));
-                yield created(post(Caller.OWNER, base() + "/members", "{\"email\":\"" + email + "\",\"role\":\""
-                        + bystander.role().orElseThrow().value() + "\"}")).path("userId").asString();
+                String email = "matrix-bystander-" + n + "-"
+                        + UUID.randomUUID().toString().substring(0, 6) + "@it.edgeforge.test";
+                created(send(
+                        Caller.ANONYMOUS,
+                        "POST",
+                        "/api/v1/auth/register",
+                        Body.json("{\"email\":\"" + email + "\",\"password\":\"pw-" + UUID.randomUUID()
+                                + "\",\"name\":\"bystander\"}")));
+                yield created(post(
+                                Caller.OWNER,
+                                base() + "/members",
+                                "{\"email\":\"" + email + "\",\"role\":\""
+                                        + bystander.role().orElseThrow().value() + "\"}"))
+                        .path("userId")
+                        .asString();
             }
-            case API_KEY -> created(post(Caller.OWNER, base() + "/api-keys", "{\"name\":\"fresh " + n
-                    + "\",\"scopes\":[\"read\"]}")).path("id").asString();
-            case HMAC_KEY -> created(post(Caller.OWNER, base() + "/hmac-keys", "{\"name\":\"fresh " + n + "\"}"))
-                    .path("id").asString();
-            case TOKEN -> created(post(Caller.OWNER, "/api/v1/tokens", "{\"name\":\"matrix " + n + "\"}"))
-                    .path("id").asString();
+            case API_KEY ->
+                created(post(
+                                Caller.OWNER,
+                                base() + "/api-keys",
+                                "{\"name\":\"fresh " + n + "\",\"scopes\":[\"read\"]}"))
+                        .path("id")
+                        .asString();
+            case HMAC_KEY ->
+                created(post(Caller.OWNER, base() + "/hmac-keys", "{\"name\":\"fresh " + n + "\"}"))
+                        .path("id")
+                        .asString();
+            case TOKEN ->
+                created(post(Caller.OWNER, "/api/v1/tokens", "{\"name\":\"matrix " + n + "\"}"))
+                        .path("id")
+                        .asString();
         };
     }
 
@@ -204,23 +247,38 @@ final class MatrixWorld {
                 axis[i] = Math.round(random.nextGaussian() * 100) / 10f;
             }
         }
-        SampleData data = SampleData.builder().setSensors(List.of(new Sensor("accX", "m/s2"),
-                new Sensor("accY", "m/s2"), new Sensor("accZ", "m/s2"))).setIntervalMs(16).setValues(values).build();
-        Answer stored = send(Caller.OWNER, "POST", base() + "/samples?label=idle", Body.multipart("files",
-                name + ".json", EiAcquisitionWriter.writeJson(data, EiSigning.none())));
+        SampleData data = SampleData.builder()
+                .setSensors(List.of(new Sensor("accX", "m/s2"), new Sensor("accY", "m/s2"), new Sensor("accZ", "m/s2")))
+                .setIntervalMs(16)
+                .setValues(values)
+                .build();
+        Answer stored = send(
+                Caller.OWNER,
+                "POST",
+                base() + "/samples?label=idle",
+                Body.multipart("files", name + ".json", EiAcquisitionWriter.writeJson(data, EiSigning.none())));
         return ok(stored).path("files").get(0).path("id").asString();
     }
 
     private String importModel(String name) {
-        return created(send(Caller.OWNER, "POST", base() + "/models/import", Body.multipart("file", name + ".tflite",
-                model))).path("id").asString();
+        return created(send(
+                        Caller.OWNER,
+                        "POST",
+                        base() + "/models/import",
+                        Body.multipart("file", name + ".tflite", model)))
+                .path("id")
+                .asString();
     }
 
     private String register(Caller caller, String label) {
         String email = "matrix-" + label + "-" + UUID.randomUUID().toString().substring(0, 8) + "@it.edgeforge.test";
         String password = "pw-" + UUID.randomUUID();
-        created(send(Caller.ANONYMOUS, "POST", "/api/v1/auth/register", Body.json("{\"email\":\"" + email
-                + "\",\"password\":\"" + password + "\",\"name\":\"" + label + "\"}")));
+        created(send(
+                Caller.ANONYMOUS,
+                "POST",
+                "/api/v1/auth/register",
+                Body.json(
+                        "{\"email\":\"" + email + "\",\"password\":\"" + password + "\",\"name\":\"" + label + "\"}")));
         passwords.put(caller, new String[] {email, password});
         if (caller.role().isPresent()) {
             secrets.put(caller + "'s email", email);
@@ -230,8 +288,13 @@ final class MatrixWorld {
 
     private String login(Caller caller) {
         String[] login = passwords.get(caller);
-        return ok(send(Caller.ANONYMOUS, "POST", "/api/v1/auth/login", Body.json("{\"email\":\"" + login[0]
-                + "\",\"password\":\"" + login[1] + "\"}"))).path("token").asString();
+        return ok(send(
+                        Caller.ANONYMOUS,
+                        "POST",
+                        "/api/v1/auth/login",
+                        Body.json("{\"email\":\"" + login[0] + "\",\"password\":\"" + login[1] + "\"}")))
+                .path("token")
+                .asString();
     }
 
     private static List<String> bearer(String token) {
@@ -261,10 +324,15 @@ final class MatrixWorld {
         int c = g.addFloatConstant("bias", new int[] {3}, new float[] {0.1f, -0.2f, 0.3f});
         int logits = g.addTensor("logits", DataType.FLOAT32, new int[] {1, 3});
         int out = g.addTensor("probabilities", DataType.FLOAT32, new int[] {1, 3});
-        g.addOperator(OpType.FULLY_CONNECTED, FullyConnectedOptions.of(Activation.NONE), new int[] {in, w, c},
-                new int[] {logits});
+        g.addOperator(
+                OpType.FULLY_CONNECTED, FullyConnectedOptions.of(Activation.NONE), new int[] {in, w, c}, new int[] {
+                    logits
+                });
         g.addOperator(OpType.SOFTMAX, new SoftmaxOptions(1f), new int[] {logits}, new int[] {out});
-        ModelGraph floatGraph = g.setInputs(in).setOutputs(out).optLabels(List.of("idle", "wave", "shake")).build();
+        ModelGraph floatGraph = g.setInputs(in)
+                .setOutputs(out)
+                .optLabels(List.of("idle", "wave", "shake"))
+                .build();
         List<float[]> calibration = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
             float[] window = new float[8];

@@ -4,7 +4,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -15,14 +14,15 @@ import org.springframework.test.context.TestPropertySource;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @IntegrationTest
-@TestPropertySource(properties = {
-    "edgeforge.workers.embedded=false",
-    "edgeforge.datasets.max-upload-bytes=" + SecurityTestServer.MAX_UPLOAD_BYTES,
-    "edgeforge.datasets.max-request-bytes=3MB",
-    "edgeforge.datasets.max-expanded-request-bytes=4MB",
-    "edgeforge.datasets.compression-ratio-from=256KB",
-    "edgeforge.models.max-import-bytes=" + SecurityTestServer.MAX_UPLOAD_BYTES
-})
+@TestPropertySource(
+        properties = {
+            "edgeforge.workers.embedded=false",
+            "edgeforge.datasets.max-upload-bytes=" + SecurityTestServer.MAX_UPLOAD_BYTES,
+            "edgeforge.datasets.max-request-bytes=3MB",
+            "edgeforge.datasets.max-expanded-request-bytes=4MB",
+            "edgeforge.datasets.compression-ratio-from=256KB",
+            "edgeforge.models.max-import-bytes=" + SecurityTestServer.MAX_UPLOAD_BYTES
+        })
 public @interface SecurityTestServer {
 
     /** The largest file (and model) accepted: 1 MiB. */

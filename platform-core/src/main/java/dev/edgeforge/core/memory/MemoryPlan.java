@@ -14,8 +14,8 @@ import java.util.List;
  * @param alignment      every offset is a multiple of this
  * @param strategy       the placement order that gave this plan
  */
-public record MemoryPlan(int arenaBytes, int[] offsets, List<TensorLifetime> lifetimes, int lowerBound,
-                         int alignment, String strategy) {
+public record MemoryPlan(
+        int arenaBytes, int[] offsets, List<TensorLifetime> lifetimes, int lowerBound, int alignment, String strategy) {
 
     public MemoryPlan {
         offsets = offsets.clone();
@@ -58,8 +58,10 @@ public record MemoryPlan(int arenaBytes, int[] offsets, List<TensorLifetime> lif
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof MemoryPlan that && arenaBytes == that.arenaBytes
-                && Arrays.equals(offsets, that.offsets) && lowerBound == that.lowerBound
+        return other instanceof MemoryPlan that
+                && arenaBytes == that.arenaBytes
+                && Arrays.equals(offsets, that.offsets)
+                && lowerBound == that.lowerBound
                 && alignment == that.alignment;
     }
 

@@ -3,7 +3,6 @@ package dev.edgeforge.core.memory;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.Operator;
 import dev.edgeforge.core.model.Tensor;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -41,13 +40,22 @@ public final class MemoryPlanner {
         List<TensorLifetime> lifetimes = lifetimes(graph);
         int lowerBound = lowerBound(lifetimes, graph.operators().size());
         Map<String, Comparator<TensorLifetime>> orders = new java.util.LinkedHashMap<>();
-        Comparator<TensorLifetime> bySize = Comparator.comparingInt(TensorLifetime::bytes).reversed();
+        Comparator<TensorLifetime> bySize =
+                Comparator.comparingInt(TensorLifetime::bytes).reversed();
         orders.put("greedy by size", bySize.thenComparingInt(TensorLifetime::first));
-        orders.put("greedy by lifetime", Comparator.<TensorLifetime>comparingInt(l -> l.last() - l.first())
-                .reversed().thenComparing(bySize));
-        orders.put("greedy by size x lifetime", Comparator.<TensorLifetime>comparingLong(
-                l -> (long) l.bytes() * (l.last() - l.first() + 1)).reversed().thenComparing(bySize));
-        orders.put("execution order", Comparator.comparingInt(TensorLifetime::first).thenComparing(bySize));
+        orders.put(
+                "greedy by lifetime",
+                Comparator.<TensorLifetime>comparingInt(l -> l.last() - l.first())
+                        .reversed()
+                        .thenComparing(bySize));
+        orders.put(
+                "greedy by size x lifetime",
+                Comparator.<TensorLifetime>comparingLong(l -> (long) l.bytes() * (l.last() - l.first() + 1))
+                        .reversed()
+                        .thenComparing(bySize));
+        orders.put(
+                "execution order",
+                Comparator.comparingInt(TensorLifetime::first).thenComparing(bySize));
         MemoryPlan best = null;
         for (Map.Entry<String, Comparator<TensorLifetime>> order : orders.entrySet()) {
             MemoryPlan plan = place(graph.tensors().size(), lifetimes, order.getValue(), lowerBound, order.getKey());
@@ -115,8 +123,12 @@ public final class MemoryPlanner {
         return (int) Math.min(best, Integer.MAX_VALUE);
     }
 
-    private MemoryPlan place(int tensorCount, List<TensorLifetime> lifetimes, Comparator<TensorLifetime> order,
-                             int lowerBound, String strategy) {
+    private MemoryPlan place(
+            int tensorCount,
+            List<TensorLifetime> lifetimes,
+            Comparator<TensorLifetime> order,
+            int lowerBound,
+            String strategy) {
         List<TensorLifetime> sorted = new ArrayList<>(lifetimes);
         sorted.sort(order);
         int[] offsets = new int[tensorCount];

@@ -1,14 +1,13 @@
 package dev.edgeforge.core.hostile;
 
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
 
 /**
  * Damaged variants of valid files, as a fuzzer makes them: one to three stacked byte-level mutations of a seed
@@ -21,15 +20,55 @@ import java.util.Random;
 public final class Mutations {
 
     /** Values a length or offset field may be set to: the boundaries parsers get wrong. */
-    private static final long[] GIANT = {0x7FFFFFFFL, 0xFFFFFFFFL, 0x80000000L, 0x7FFFFFFEL, 0x10000000L,
-        0xFFFFL, 0x7FFFL, 0x8000L, 0, 1, -1, Long.MAX_VALUE, Long.MIN_VALUE, 1L << 32};
+    private static final long[] GIANT = {
+        0x7FFFFFFFL,
+        0xFFFFFFFFL,
+        0x80000000L,
+        0x7FFFFFFEL,
+        0x10000000L,
+        0xFFFFL,
+        0x7FFFL,
+        0x8000L,
+        0,
+        1,
+        -1,
+        Long.MAX_VALUE,
+        Long.MIN_VALUE,
+        1L << 32
+    };
     /** Bytes with a meaning in JSON, CSV, CBOR or UTF-8. */
-    private static final byte[] SPECIAL = {0, (byte) 0xFF, (byte) 0xC0, (byte) 0xED, (byte) 0xF8, (byte) 0x80, '"',
-        '\\', '{', '}', '[', ']', ',', ';', '\t', '\n', '\r', ':', '-', '.', 'e', '0', '9', (byte) 0x9F,
-        (byte) 0xBF, (byte) 0x7B, (byte) 0x5B, (byte) 0xFB};
+    private static final byte[] SPECIAL = {
+        0,
+        (byte) 0xFF,
+        (byte) 0xC0,
+        (byte) 0xED,
+        (byte) 0xF8,
+        (byte) 0x80,
+        '"',
+        '\\',
+        '{',
+        '}',
+        '[',
+        ']',
+        ',',
+        ';',
+        '\t',
+        '\n',
+        '\r',
+        ':',
+        '-',
+        '.',
+        'e',
+        '0',
+        '9',
+        (byte) 0x9F,
+        (byte) 0xBF,
+        (byte) 0x7B,
+        (byte) 0x5B,
+        (byte) 0xFB
+    };
 
-    private Mutations() {
-    }
+    private Mutations() {}
 
     /** Mutants of the seeds (chosen evenly); each is one to three stacked mutations. */
     public static Arbitrary<Mutant> of(List<Mutant> seeds) {
@@ -89,7 +128,8 @@ public final class Mutations {
                 for (int t = 0; t < times; t++) {
                     repeated.writeBytes(range);
                 }
-                yield m.then(n + " bytes at " + at + " repeated " + times + " times",
+                yield m.then(
+                        n + " bytes at " + at + " repeated " + times + " times",
                         splice(b, at, 0, repeated.toByteArray()));
             }
             case 6 -> {
@@ -103,8 +143,8 @@ public final class Mutations {
                 int n = 500 + random.nextInt(16_000);
                 byte[] run = new byte[n];
                 Arrays.fill(run, s);
-                yield m.then(String.format("a run of %d × 0x%02X inserted at %d", n, s & 0xFF, at),
-                        splice(b, at, 0, run));
+                yield m.then(
+                        String.format("a run of %d × 0x%02X inserted at %d", n, s & 0xFF, at), splice(b, at, 0, run));
             }
             default -> {
                 int n = 1 + random.nextInt(Math.min(32, b.length - at));
@@ -127,8 +167,11 @@ public final class Mutations {
             default -> field.putLong(value);
         }
         byte[] bytes = Arrays.copyOf(field.array(), width);
-        return m.then(String.format("%d-byte %s field at %d set to 0x%X", width,
-                order == ByteOrder.LITTLE_ENDIAN ? "LE" : "BE", at, value), overwrite(m.bytes(), at, bytes));
+        return m.then(
+                String.format(
+                        "%d-byte %s field at %d set to 0x%X",
+                        width, order == ByteOrder.LITTLE_ENDIAN ? "LE" : "BE", at, value),
+                overwrite(m.bytes(), at, bytes));
     }
 
     /** {@code b} with {@code remove} bytes at {@code at} replaced by {@code insert}. */

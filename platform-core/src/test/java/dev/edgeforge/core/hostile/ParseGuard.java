@@ -1,7 +1,6 @@
 package dev.edgeforge.core.hostile;
 
 import com.sun.management.ThreadMXBean;
-
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.util.Objects;
@@ -55,8 +54,11 @@ public final class ParseGuard {
      * @param allocationBase    bytes any input may allocate (decoder tables, buffers)
      * @param allocationPerByte bytes allocated per byte of input on top of that
      */
-    public ParseGuard(Class<? extends RuntimeException> documented, Duration cpuLimit, long allocationBase,
-                      long allocationPerByte) {
+    public ParseGuard(
+            Class<? extends RuntimeException> documented,
+            Duration cpuLimit,
+            long allocationBase,
+            long allocationPerByte) {
         this.documented = Objects.requireNonNull(documented, "documented");
         this.cpuLimit = cpuLimit;
         this.allocationBase = allocationBase;
@@ -89,28 +91,28 @@ public final class ParseGuard {
         }
         Throwable thrown = measured.thrown();
         if (thrown != null && !documented.isInstance(thrown)) {
-            throw new AssertionError("threw " + thrown + " instead of a " + documented.getSimpleName() + " for "
-                    + input, thrown);
+            throw new AssertionError(
+                    "threw " + thrown + " instead of a " + documented.getSimpleName() + " for " + input, thrown);
         }
-        if (thrown != null && (thrown.getMessage() == null || thrown.getMessage().isBlank())) {
+        if (thrown != null
+                && (thrown.getMessage() == null || thrown.getMessage().isBlank())) {
             throw new AssertionError("a " + documented.getSimpleName() + " without a message for " + input, thrown);
         }
         double mib = input.bytes().length / (1024.0 * 1024.0);
         long cpuAllowed = (long) (cpuLimit.toNanos() * (1 + mib));
         if (measured.cpuNanos() > cpuAllowed) {
-            throw new AssertionError(String.format("took %.2f s of CPU (at most %.2f s) for %s",
-                    measured.cpuNanos() / 1e9, cpuAllowed / 1e9, input));
+            throw new AssertionError(String.format(
+                    "took %.2f s of CPU (at most %.2f s) for %s", measured.cpuNanos() / 1e9, cpuAllowed / 1e9, input));
         }
         long allocationAllowed = allocationBase + allocationPerByte * input.bytes().length;
         if (measured.allocatedBytes() > allocationAllowed) {
-            throw new AssertionError(String.format("allocated %,d bytes (at most %,d) for %s",
-                    measured.allocatedBytes(), allocationAllowed, input));
+            throw new AssertionError(String.format(
+                    "allocated %,d bytes (at most %,d) for %s", measured.allocatedBytes(), allocationAllowed, input));
         }
         return new Outcome(measured.value(), (RuntimeException) thrown);
     }
 
-    private record Measured(Object value, Throwable thrown, long cpuNanos, long allocatedBytes) {
-    }
+    private record Measured(Object value, Throwable thrown, long cpuNanos, long allocatedBytes) {}
 
     private static Measured measure(byte[] bytes, Function<byte[], ?> parser) {
         long cpu = THREADS.getCurrentThreadCpuTime();
@@ -122,7 +124,10 @@ public final class ParseGuard {
         } catch (Throwable t) { // Errors too: a StackOverflowError or OutOfMemoryError is a failure to report
             thrown = t;
         }
-        return new Measured(value, thrown, THREADS.getCurrentThreadCpuTime() - cpu,
+        return new Measured(
+                value,
+                thrown,
+                THREADS.getCurrentThreadCpuTime() - cpu,
                 THREADS.getCurrentThreadAllocatedBytes() - allocated);
     }
 

@@ -1,15 +1,14 @@
 package dev.edgeforge.core.memory;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.SmallFloatModels;
 import dev.edgeforge.core.tflite.MlperfTinyModels;
 import dev.edgeforge.core.tflite.TfliteReader;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class MemoryPlannerTest {
 
@@ -17,13 +16,16 @@ class MemoryPlannerTest {
     void lifetimesRunFromWriterToLastReader() {
         ModelGraph graph = SmallFloatModels.convNet(1);
         List<TensorLifetime> lifetimes = MemoryPlanner.lifetimes(graph);
-        TensorLifetime input = lifetimes.stream().filter(l -> l.tensorId() == graph.inputs()[0]).findFirst()
+        TensorLifetime input = lifetimes.stream()
+                .filter(l -> l.tensorId() == graph.inputs()[0])
+                .findFirst()
                 .orElseThrow();
         assertThat(input.first()).isZero();
         assertThat(input.last()).isZero();
         // The depthwise output feeds both 1x1 convolutions (operators 2 and 3).
         int dw = graph.operators().get(1).output(0);
-        TensorLifetime dwLife = lifetimes.stream().filter(l -> l.tensorId() == dw).findFirst().orElseThrow();
+        TensorLifetime dwLife =
+                lifetimes.stream().filter(l -> l.tensorId() == dw).findFirst().orElseThrow();
         assertThat(dwLife.first()).isEqualTo(1);
         assertThat(dwLife.last()).isEqualTo(3);
         assertThat(lifetimes).noneMatch(l -> graph.tensor(l.tensorId()).isConstant());
@@ -43,8 +45,8 @@ class MemoryPlannerTest {
 
     @Test
     void mlperfTinyPlansReachTheLivenessLowerBoundsOfTheReadme() {
-        Map<String, Integer> readmeBounds = Map.of("kws_ref_model", 16_000, "pretrainedResnet_quant", 49_152,
-                "vww_96_int8", 55_296, "ad01_int8", 768);
+        Map<String, Integer> readmeBounds = Map.of(
+                "kws_ref_model", 16_000, "pretrainedResnet_quant", 49_152, "vww_96_int8", 55_296, "ad01_int8", 768);
         for (String name : MlperfTinyModels.NAMES) {
             ModelGraph graph = new TfliteReader().read(MlperfTinyModels.tflite(name));
             MemoryPlan plan = new MemoryPlanner().plan(graph);

@@ -1,5 +1,7 @@
 package dev.edgeforge.core.tflite;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.edgeforge.core.hostile.Mutant;
 import dev.edgeforge.core.hostile.Mutations;
 import dev.edgeforge.core.hostile.ParseGuard;
@@ -11,6 +13,11 @@ import dev.edgeforge.core.model.OpType;
 import dev.edgeforge.core.model.SoftmaxOptions;
 import dev.edgeforge.core.model.stats.ModelStats;
 import dev.edgeforge.core.quantization.PostTrainingQuantizer;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
@@ -18,14 +25,6 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
-
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Hostile {@code .tflite} files, as {@code POST .../models/import} receives them: 10,000 damaged and malicious files
@@ -53,17 +52,21 @@ class TfliteHostileInputTest {
             assertThat(graph.operators()).isNotEmpty();
             STATS.run(model.then("measured", model.bytes()), bytes -> ModelStats.of(graph));
         } else {
-            assertThat(outcome.rejection().getMessage()).as("found by an explicit check, not the last-resort catch")
+            assertThat(outcome.rejection().getMessage())
+                    .as("found by an explicit check, not the last-resort catch")
                     .doesNotStartWith("malformed TFLite file (");
         }
         Statistics.label("outcome").collect(outcome.kind());
-        Statistics.label("outcome").coverage(coverage -> coverage.check("accepted").count(n -> n > 0));
+        Statistics.label("outcome")
+                .coverage(coverage -> coverage.check("accepted").count(n -> n > 0));
     }
 
     @Provide
     Arbitrary<Mutant> hostileModels() {
-        List<Mutant> plain = SEEDS.stream().map(s -> new Mutant(s.name(), s.bytes())).toList();
-        return Arbitraries.frequencyOf(Tuple.of(1, Mutations.of(plain)),
+        List<Mutant> plain =
+                SEEDS.stream().map(s -> new Mutant(s.name(), s.bytes())).toList();
+        return Arbitraries.frequencyOf(
+                Tuple.of(1, Mutations.of(plain)),
                 Tuple.of(1, Arbitraries.randomValue(TfliteHostileInputTest::malicious)));
     }
 
@@ -84,13 +87,15 @@ class TfliteHostileInputTest {
             case 0 -> {
                 // a cycle: an operator reads its own output, or the output of an operator that runs after it
                 TfliteLayout.Operator op = layout.operators.get(random.nextInt(layout.operators.size()));
-                TfliteLayout.Operator writer = layout.operators.get(op.index() + random.nextInt(
-                        layout.operators.size() - op.index()));
+                TfliteLayout.Operator writer =
+                        layout.operators.get(op.index() + random.nextInt(layout.operators.size() - op.index()));
                 int input = op.inputs().get(random.nextInt(op.inputs().size()));
                 int output = b.getInt(writer.outputs().get(0));
                 b.putInt(input, output);
-                return m.then("operator " + op.index() + " reads tensor " + output + ", written by operator "
-                        + writer.index(), bytes);
+                return m.then(
+                        "operator " + op.index() + " reads tensor " + output + ", written by operator "
+                                + writer.index(),
+                        bytes);
             }
             case 1 -> {
                 TfliteLayout.Operator op = layout.operators.get(random.nextInt(layout.operators.size()));
@@ -101,7 +106,8 @@ class TfliteHostileInputTest {
                 return m.then("operator " + op.index() + " refers to tensor " + index, bytes);
             }
             case 2 -> {
-                List<List<Integer>> shaped = layout.shapes.stream().filter(s -> !s.isEmpty()).toList();
+                List<List<Integer>> shaped =
+                        layout.shapes.stream().filter(s -> !s.isEmpty()).toList();
                 List<Integer> shape = shaped.get(random.nextInt(shaped.size()));
                 int[] giant = {0x7FFFFFFF, 65536, 65535, 0, -1, 1 << 20, Integer.MIN_VALUE};
                 boolean all = random.nextBoolean();
@@ -111,13 +117,11 @@ class TfliteHostileInputTest {
                         b.putInt(shape.get(i), value);
                     }
                 }
-                return m.then((all ? "every dimension" : "the last dimension") + " of a shape set to " + value,
-                        bytes);
+                return m.then((all ? "every dimension" : "the last dimension") + " of a shape set to " + value, bytes);
             }
             case 3 -> {
                 int at = layout.bufferLengths.get(random.nextInt(layout.bufferLengths.size()));
-                int length = new int[] {0x7FFFFFFF, -1, bytes.length, bytes.length - at, 0x10000000}[random
-                        .nextInt(5)];
+                int length = new int[] {0x7FFFFFFF, -1, bytes.length, bytes.length - at, 0x10000000}[random.nextInt(5)];
                 b.putInt(at, length);
                 return m.then("a buffer's length set to " + Integer.toUnsignedString(length), bytes);
             }
@@ -134,8 +138,10 @@ class TfliteHostileInputTest {
                 boolean size = random.nextBoolean();
                 short value = (short) new int[] {0xFFFF, 3, 0, 0x7FFF, 2}[random.nextInt(5)];
                 b.putShort(vtable + (size ? 0 : 2), value);
-                return m.then("the vtable of the table at " + table + " given " + (size ? "vtable" : "object")
-                        + " size " + Short.toUnsignedInt(value), bytes);
+                return m.then(
+                        "the vtable of the table at " + table + " given " + (size ? "vtable" : "object") + " size "
+                                + Short.toUnsignedInt(value),
+                        bytes);
             }
         }
     }
@@ -153,10 +159,15 @@ class TfliteHostileInputTest {
         int c = g.addFloatConstant("bias", new int[] {3}, new float[] {0.1f, -0.2f, 0.3f});
         int logits = g.addTensor("logits", DataType.FLOAT32, new int[] {1, 3});
         int out = g.addTensor("probabilities", DataType.FLOAT32, new int[] {1, 3});
-        g.addOperator(OpType.FULLY_CONNECTED, FullyConnectedOptions.of(Activation.RELU), new int[] {in, w, c},
-                new int[] {logits});
+        g.addOperator(
+                OpType.FULLY_CONNECTED, FullyConnectedOptions.of(Activation.RELU), new int[] {in, w, c}, new int[] {
+                    logits
+                });
         g.addOperator(OpType.SOFTMAX, new SoftmaxOptions(1f), new int[] {logits}, new int[] {out});
-        return g.setInputs(in).setOutputs(out).optLabels(List.of("idle", "wave", "shake")).build();
+        return g.setInputs(in)
+                .setOutputs(out)
+                .optLabels(List.of("idle", "wave", "shake"))
+                .build();
     }
 
     private static ModelGraph int8Classifier() {

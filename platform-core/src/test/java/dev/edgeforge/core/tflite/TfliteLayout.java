@@ -13,8 +13,7 @@ import java.util.List;
 final class TfliteLayout {
 
     /** Operator {@code index}: positions of its input and output tensor indexes. */
-    record Operator(int index, List<Integer> inputs, List<Integer> outputs) {
-    }
+    record Operator(int index, List<Integer> inputs, List<Integer> outputs) {}
 
     final int tensorCount;
     final List<Operator> operators = new ArrayList<>();

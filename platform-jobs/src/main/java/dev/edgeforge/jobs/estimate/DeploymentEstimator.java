@@ -1,5 +1,6 @@
 package dev.edgeforge.jobs.estimate;
 
+import dev.edgeforge.core.device.ImpulseDsp;
 import dev.edgeforge.core.dsp.CostEstimate;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.impulse.ProcessingBlock;
@@ -8,8 +9,6 @@ import dev.edgeforge.core.model.OpType;
 import dev.edgeforge.jobs.board.Board;
 import dev.edgeforge.jobs.board.BoardCatalogue;
 import dev.edgeforge.jobs.board.CpuCore;
-import dev.edgeforge.core.device.ImpulseDsp;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -76,16 +75,24 @@ public final class DeploymentEstimator {
     public static final double CORTEX_M7F_CYCLES_PER_INSTRUCTION = 1.5;
 
     /** The model in a paragraph, for people reading an estimate. */
-    public static final String METHOD = String.format(java.util.Locale.ROOT, "RAM: activation arena + DSP buffers"
-            + " + raw window + runtime. Flash: weights + compiled model code + kernels + DSP tables and code + runtime"
-            + " (sizes measured from arm-none-eabi-gcc builds). Latency: network instructions (%.1f per convolution"
-            + " MAC, %.1f per fully connected MAC, %.0f per depthwise MAC, %.0f per output element, %.0f per operator,"
-            + " %.0f per softmax element; fitted to the instructions per inference measured in QEMU, within 4%% on"
-            + " the MLPerf Tiny models) times the core's cycles per instruction (Cortex-M4F %.1f from MLPerf Tiny"
-            + " results, Cortex-M7F %.1f assumed) divided by the clock, plus the DSP block's own estimate. Expect real"
-            + " boards within a factor of 1.5.", INSTRUCTIONS_PER_CONV_MAC, INSTRUCTIONS_PER_FULLY_CONNECTED_MAC,
-            INSTRUCTIONS_PER_DEPTHWISE_MAC, INSTRUCTIONS_PER_OUTPUT_ELEMENT, INSTRUCTIONS_PER_OPERATOR,
-            INSTRUCTIONS_PER_SOFTMAX_ELEMENT, CORTEX_M4F_CYCLES_PER_INSTRUCTION, CORTEX_M7F_CYCLES_PER_INSTRUCTION);
+    public static final String METHOD = String.format(
+            java.util.Locale.ROOT,
+            "RAM: activation arena + DSP buffers"
+                    + " + raw window + runtime. Flash: weights + compiled model code + kernels + DSP tables and code + runtime"
+                    + " (sizes measured from arm-none-eabi-gcc builds). Latency: network instructions (%.1f per convolution"
+                    + " MAC, %.1f per fully connected MAC, %.0f per depthwise MAC, %.0f per output element, %.0f per operator,"
+                    + " %.0f per softmax element; fitted to the instructions per inference measured in QEMU, within 4%% on"
+                    + " the MLPerf Tiny models) times the core's cycles per instruction (Cortex-M4F %.1f from MLPerf Tiny"
+                    + " results, Cortex-M7F %.1f assumed) divided by the clock, plus the DSP block's own estimate. Expect real"
+                    + " boards within a factor of 1.5.",
+            INSTRUCTIONS_PER_CONV_MAC,
+            INSTRUCTIONS_PER_FULLY_CONNECTED_MAC,
+            INSTRUCTIONS_PER_DEPTHWISE_MAC,
+            INSTRUCTIONS_PER_OUTPUT_ELEMENT,
+            INSTRUCTIONS_PER_OPERATOR,
+            INSTRUCTIONS_PER_SOFTMAX_ELEMENT,
+            CORTEX_M4F_CYCLES_PER_INSTRUCTION,
+            CORTEX_M7F_CYCLES_PER_INSTRUCTION);
 
     static final long RUNTIME_RAM_BYTES = 8_192 + 264;
     static final long DSP_RUNTIME_RAM_BYTES = 112;
@@ -116,25 +123,44 @@ public final class DeploymentEstimator {
         long windowRam = dsp.map(DspWorkload::windowBytes).orElse(0L);
         long runtimeRam = RUNTIME_RAM_BYTES + (dsp.isPresent() ? DSP_RUNTIME_RAM_BYTES : 0);
         long arena = network.stats().arenaBytes();
-        DeploymentEstimate.Ram ram = new DeploymentEstimate.Ram(arena + dspRam + windowRam + runtimeRam,
-                board.ram().sizeBytes(), arena, network.stats().activationLowerBound(), dspRam, windowRam,
+        DeploymentEstimate.Ram ram = new DeploymentEstimate.Ram(
+                arena + dspRam + windowRam + runtimeRam,
+                board.ram().sizeBytes(),
+                arena,
+                network.stats().activationLowerBound(),
+                dspRam,
+                windowRam,
                 runtimeRam);
 
         long modelCode = MODEL_CODE_PER_CHANNEL * network.requantChannels()
                 + MODEL_CODE_PER_OPERATOR * network.stats().operators().size();
-        long kernels = network.operatorTypes().stream().mapToLong(DeploymentEstimator::kernelBytes).sum();
+        long kernels = network.operatorTypes().stream()
+                .mapToLong(DeploymentEstimator::kernelBytes)
+                .sum();
         long dspFlash = dsp.map(d -> d.cost().romBytes() + DSP_CODE_BYTES).orElse(0L);
         long runtimeFlash = RUNTIME_FLASH_BYTES + network.inputBytes();
         DeploymentEstimate.Flash flash = new DeploymentEstimate.Flash(
-                network.constantBytes() + modelCode + kernels + dspFlash + runtimeFlash, board.flash().sizeBytes(),
-                network.constantBytes(), modelCode, kernels, dspFlash, runtimeFlash);
+                network.constantBytes() + modelCode + kernels + dspFlash + runtimeFlash,
+                board.flash().sizeBytes(),
+                network.constantBytes(),
+                modelCode,
+                kernels,
+                dspFlash,
+                runtimeFlash);
 
         long instructions = networkInstructions(network);
         double cpi = cyclesPerInstruction(board.core());
         double networkMillis = instructions * cpi / board.clockHz() * 1000.0;
-        double dspMillis = dsp.map(d -> d.cost().millisecondsPerWindow(board.clockHz())).orElse(0.0);
-        DeploymentEstimate.Latency latency = new DeploymentEstimate.Latency(networkMillis + dspMillis, networkMillis,
-                dspMillis, instructions, cpi, board.clockHz(), isCalibrated(board.core()));
+        double dspMillis =
+                dsp.map(d -> d.cost().millisecondsPerWindow(board.clockHz())).orElse(0.0);
+        DeploymentEstimate.Latency latency = new DeploymentEstimate.Latency(
+                networkMillis + dspMillis,
+                networkMillis,
+                dspMillis,
+                instructions,
+                cpi,
+                board.clockHz(),
+                isCalibrated(board.core()));
         return new DeploymentEstimate(board.id(), board.name(), ram, flash, latency);
     }
 

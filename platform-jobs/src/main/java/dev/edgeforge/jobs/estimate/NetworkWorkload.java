@@ -1,13 +1,12 @@
 package dev.edgeforge.jobs.estimate;
 
+import dev.edgeforge.core.device.NetworkCore;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.OpType;
 import dev.edgeforge.core.model.Operator;
 import dev.edgeforge.core.model.Tensor;
 import dev.edgeforge.core.model.stats.ModelStats;
 import dev.edgeforge.core.model.stats.OperatorStats;
-import dev.edgeforge.core.device.NetworkCore;
-
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
@@ -27,13 +26,21 @@ import java.util.Set;
  * @param inputBytes      bytes of the int8 input tensor
  * @param operatorTypes   the operator types the network uses (one kernel each)
  */
-public record NetworkWorkload(ModelStats stats, long convMacs, long fullyConnectedMacs, long depthwiseMacs,
-                              long softmaxElements, long outputElements,
-                              long requantChannels, long constantBytes, int inputBytes, Set<OpType> operatorTypes) {
+public record NetworkWorkload(
+        ModelStats stats,
+        long convMacs,
+        long fullyConnectedMacs,
+        long depthwiseMacs,
+        long softmaxElements,
+        long outputElements,
+        long requantChannels,
+        long constantBytes,
+        int inputBytes,
+        Set<OpType> operatorTypes) {
 
     public NetworkWorkload {
-        operatorTypes = Collections.unmodifiableSet(operatorTypes.isEmpty()
-                ? EnumSet.noneOf(OpType.class) : EnumSet.copyOf(operatorTypes));
+        operatorTypes = Collections.unmodifiableSet(
+                operatorTypes.isEmpty() ? EnumSet.noneOf(OpType.class) : EnumSet.copyOf(operatorTypes));
     }
 
     /**
@@ -68,12 +75,23 @@ public record NetworkWorkload(ModelStats stats, long convMacs, long fullyConnect
                     depthwise += op.macs();
                     channels += output.dim(output.rank() - 1);
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
-        long constants = graph.tensors().stream().filter(Tensor::isConstant).mapToLong(Tensor::byteSize).sum();
-        return new NetworkWorkload(stats, conv, fullyConnected, depthwise, softmax, outputs, channels, constants,
-                graph.inputTensor(0).byteSize(), types);
+        long constants = graph.tensors().stream()
+                .filter(Tensor::isConstant)
+                .mapToLong(Tensor::byteSize)
+                .sum();
+        return new NetworkWorkload(
+                stats,
+                conv,
+                fullyConnected,
+                depthwise,
+                softmax,
+                outputs,
+                channels,
+                constants,
+                graph.inputTensor(0).byteSize(),
+                types);
     }
 }

@@ -1,5 +1,7 @@
 package dev.edgeforge.core.format.image;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.edgeforge.core.format.ParsedSample;
 import dev.edgeforge.core.format.SampleFormatException;
 import dev.edgeforge.core.format.SampleParseOptions;
@@ -7,15 +9,6 @@ import dev.edgeforge.core.format.SampleParsers;
 import dev.edgeforge.core.hostile.Mutant;
 import dev.edgeforge.core.hostile.Mutations;
 import dev.edgeforge.core.hostile.ParseGuard;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.Tuple;
-import net.jqwik.api.statistics.Statistics;
-
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.io.ByteArrayOutputStream;
@@ -27,8 +20,14 @@ import java.util.List;
 import java.util.Random;
 import java.util.zip.CRC32;
 import java.util.zip.Deflater;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.imageio.ImageIO;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Hostile images, 10,000 PNG and 10,000 JPEG, through {@link SampleParsers} with pixels kept: each is read or refused
@@ -42,11 +41,13 @@ class ImageHostileInputTest {
 
     /** Small limits keep each case fast; whether a size passes them is the same check as with the defaults. */
     private static final ImageLimits LIMITS = new ImageLimits(1_000_000, 4096);
-    private static final SampleParseOptions OPTIONS = SampleParseOptions.defaults().withImageLimits(LIMITS)
-            .withKeepImagePixels(true);
+
+    private static final SampleParseOptions OPTIONS =
+            SampleParseOptions.defaults().withImageLimits(LIMITS).withKeepImagePixels(true);
     private static final ParseGuard GUARD = ParseGuard.forParser(SampleFormatException.class);
     /** Decompression bombs: a few KB of IDAT that inflate to the image's scanlines and up to three times more. */
     private static final List<Mutant> BOMBS = List.of(bomb(300, 0), bomb(500, 3), bomb(700, 1), bomb(8, 20_000));
+
     private static final byte[] JPEG = encode(gradient(BufferedImage.TYPE_INT_RGB, 16, 11), "jpeg");
 
     @Property(tries = 10_000)
@@ -71,7 +72,8 @@ class ImageHostileInputTest {
             assertThat(outcome.rejection().getMessage()).startsWith(name + ": ");
         }
         Statistics.label("outcome").collect(outcome.kind());
-        Statistics.label("outcome").coverage(coverage -> coverage.check("accepted").count(n -> n > 0));
+        Statistics.label("outcome")
+                .coverage(coverage -> coverage.check("accepted").count(n -> n > 0));
     }
 
     @Provide
@@ -81,12 +83,17 @@ class ImageHostileInputTest {
                 new Mutant("RGBA PNG", encode(gradient(BufferedImage.TYPE_INT_ARGB, 7, 5), "png")),
                 new Mutant("16-bit gray PNG", encode(gradient(BufferedImage.TYPE_USHORT_GRAY, 9, 4), "png")),
                 new Mutant("palette PNG", encode(palette(), "png")),
-                new Mutant("gray + alpha PNG", new TestPng().ihdr(3, 2, 8, 4).idat(6, new byte[] {1, 2, 3, 4, 5, 6, 7,
-                        8, 9, 10, 11, 12}).iend().build()));
-        Arbitrary<Mutant> mutated = Mutations.of(seeds).map(m -> Math.floorMod(m.bytes().length, 2) == 0
-                ? m.then("CRCs fixed", fixCrcs(m.bytes())) : m);
-        return Arbitraries.frequencyOf(Tuple.of(3, mutated),
-                Tuple.of(1, Arbitraries.randomValue(ImageHostileInputTest::maliciousPng)));
+                new Mutant(
+                        "gray + alpha PNG",
+                        new TestPng()
+                                .ihdr(3, 2, 8, 4)
+                                .idat(6, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12})
+                                .iend()
+                                .build()));
+        Arbitrary<Mutant> mutated = Mutations.of(seeds)
+                .map(m -> Math.floorMod(m.bytes().length, 2) == 0 ? m.then("CRCs fixed", fixCrcs(m.bytes())) : m);
+        return Arbitraries.frequencyOf(
+                Tuple.of(3, mutated), Tuple.of(1, Arbitraries.randomValue(ImageHostileInputTest::maliciousPng)));
     }
 
     @Provide
@@ -94,7 +101,8 @@ class ImageHostileInputTest {
         List<Mutant> seeds = List.of(
                 new Mutant("RGB JPEG", encode(gradient(BufferedImage.TYPE_INT_RGB, 16, 11), "jpeg")),
                 new Mutant("gray JPEG", encode(gradient(BufferedImage.TYPE_BYTE_GRAY, 9, 17), "jpeg")));
-        return Arbitraries.frequencyOf(Tuple.of(3, Mutations.of(seeds)),
+        return Arbitraries.frequencyOf(
+                Tuple.of(3, Mutations.of(seeds)),
                 Tuple.of(1, Arbitraries.randomValue(ImageHostileInputTest::maliciousJpeg)));
     }
 
@@ -105,8 +113,13 @@ class ImageHostileInputTest {
             case 0 -> {
                 int w = sides[random.nextInt(sides.length)];
                 int h = sides[random.nextInt(sides.length)];
-                yield new Mutant("a PNG declaring " + Integer.toUnsignedString(w) + "x" + Integer.toUnsignedString(h),
-                        new TestPng().ihdr(w, h, 8, 2).idat(3, new byte[] {1, 2, 3}).iend().build());
+                yield new Mutant(
+                        "a PNG declaring " + Integer.toUnsignedString(w) + "x" + Integer.toUnsignedString(h),
+                        new TestPng()
+                                .ihdr(w, h, 8, 2)
+                                .idat(3, new byte[] {1, 2, 3})
+                                .iend()
+                                .build());
             }
             case 1 -> BOMBS.get(random.nextInt(BOMBS.size()));
             case 2 -> {
@@ -118,7 +131,11 @@ class ImageHostileInputTest {
                 yield new Mutant(chunks + " tiny chunks", png.iend().build());
             }
             case 3 -> {
-                byte[] png = new TestPng().ihdr(4, 4, 8, 2).idat(12, new byte[48]).iend().build();
+                byte[] png = new TestPng()
+                        .ihdr(4, 4, 8, 2)
+                        .idat(12, new byte[48])
+                        .iend()
+                        .build();
                 int length = new int[] {0x7FFFFFFF, 0xFFFFFFFF, 0x7FFFFFF0, png.length}[random.nextInt(4)];
                 ByteBuffer.wrap(png).putInt(33, length); // the IDAT chunk's length field
                 yield new Mutant("an IDAT declaring " + Integer.toUnsignedString(length) + " bytes", png);
@@ -126,8 +143,13 @@ class ImageHostileInputTest {
             default -> {
                 int depth = new int[] {3, 5, 7, 32, 255, 0}[random.nextInt(6)];
                 int colour = new int[] {1, 5, 7, 3, 255}[random.nextInt(5)];
-                yield new Mutant("a PNG of colour type " + colour + " and depth " + depth, fixCrcs(new TestPng()
-                        .ihdr(3, 3, depth, colour).idat(9, new byte[27]).iend().build()));
+                yield new Mutant(
+                        "a PNG of colour type " + colour + " and depth " + depth,
+                        fixCrcs(new TestPng()
+                                .ihdr(3, 3, depth, colour)
+                                .idat(9, new byte[27])
+                                .iend()
+                                .build()));
             }
         };
     }
@@ -151,11 +173,12 @@ class ImageHostileInputTest {
                 yield new Mutant("a 1000x1000 JPEG cut at " + cut, c);
             }
             case 2 -> {
-                byte[] second = Arrays.copyOfRange(jpeg, sof, sof + 2 + ((jpeg[sof + 2] & 0xFF) << 8
-                        | (jpeg[sof + 3] & 0xFF)));
+                byte[] second =
+                        Arrays.copyOfRange(jpeg, sof, sof + 2 + ((jpeg[sof + 2] & 0xFF) << 8 | (jpeg[sof + 3] & 0xFF)));
                 ByteBuffer.wrap(second).putShort(5, (short) 60000).putShort(7, (short) 60000);
-                yield new Mutant("a second frame of 60000x60000 after the first", Mutations.splice(jpeg,
-                        sof + second.length, 0, second));
+                yield new Mutant(
+                        "a second frame of 60000x60000 after the first",
+                        Mutations.splice(jpeg, sof + second.length, 0, second));
             }
             case 3 -> {
                 int n = 1000 + random.nextInt(30_000);
@@ -179,8 +202,9 @@ class ImageHostileInputTest {
 
     private static Mutant bomb(int side, int extraImages) {
         byte[] idat = deflate(new byte[(side * 4 + 1) * side * (1 + extraImages)]);
-        return new Mutant(side + "x" + side + " RGBA from " + idat.length + " bytes of IDAT, " + extraImages
-                + " images too many", new TestPng().ihdr(side, side, 8, 6).chunk("IDAT", idat).iend().build());
+        return new Mutant(
+                side + "x" + side + " RGBA from " + idat.length + " bytes of IDAT, " + extraImages + " images too many",
+                new TestPng().ihdr(side, side, 8, 6).chunk("IDAT", idat).iend().build());
     }
 
     /** Offset of the first SOFn marker (0xFFC0..0xFFCF without DHT, JPG, DAC). */
@@ -241,8 +265,8 @@ class ImageHostileInputTest {
         byte[] g = {0, 0, (byte) 255, 30};
         byte[] b = {0, 0, 0, (byte) 255};
         byte[] a = {0, (byte) 128, (byte) 255, (byte) 255};
-        BufferedImage image = new BufferedImage(6, 4, BufferedImage.TYPE_BYTE_INDEXED,
-                new IndexColorModel(2, 4, r, g, b, a));
+        BufferedImage image =
+                new BufferedImage(6, 4, BufferedImage.TYPE_BYTE_INDEXED, new IndexColorModel(2, 4, r, g, b, a));
         for (int y = 0; y < 4; y++) {
             for (int x = 0; x < 6; x++) {
                 image.getRaster().setSample(x, y, 0, (x + y) % 4);
