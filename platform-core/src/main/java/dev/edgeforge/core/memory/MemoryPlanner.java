@@ -4,7 +4,9 @@ import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.Operator;
 import dev.edgeforge.core.model.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -39,7 +41,7 @@ public final class MemoryPlanner {
     public MemoryPlan plan(ModelGraph graph) {
         List<TensorLifetime> lifetimes = lifetimes(graph);
         int lowerBound = lowerBound(lifetimes, graph.operators().size());
-        Map<String, Comparator<TensorLifetime>> orders = new java.util.LinkedHashMap<>();
+        Map<String, Comparator<TensorLifetime>> orders = new LinkedHashMap<>();
         Comparator<TensorLifetime> bySize =
                 Comparator.comparingInt(TensorLifetime::bytes).reversed();
         orders.put("greedy by size", bySize.thenComparingInt(TensorLifetime::first));
@@ -71,8 +73,8 @@ public final class MemoryPlanner {
         int tensorCount = graph.tensors().size();
         int[] first = new int[tensorCount];
         int[] last = new int[tensorCount];
-        java.util.Arrays.fill(first, -1);
-        java.util.Arrays.fill(last, -1);
+        Arrays.fill(first, -1);
+        Arrays.fill(last, -1);
         int lastOp = Math.max(graph.operators().size() - 1, 0);
         for (int id : graph.inputs()) {
             first[id] = 0;
@@ -132,7 +134,7 @@ public final class MemoryPlanner {
         List<TensorLifetime> sorted = new ArrayList<>(lifetimes);
         sorted.sort(order);
         int[] offsets = new int[tensorCount];
-        java.util.Arrays.fill(offsets, -1);
+        Arrays.fill(offsets, -1);
         List<TensorLifetime> placed = new ArrayList<>();
         long arena = 0;
         for (TensorLifetime tensor : sorted) {
