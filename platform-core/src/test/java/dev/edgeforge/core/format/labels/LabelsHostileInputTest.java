@@ -115,7 +115,8 @@ class LabelsHostileInputTest {
             case 3 ->
                 text(
                         "the label range index " + shown,
-                        "{\"version\":1,\"files\":[{\"path\":\"a.wav\",\"category\":\"training\",\"label\":{\"type\":\"multi-label\",\"labels\":[{\"label\":\"x\","
+                        "{\"version\":1,\"files\":[{\"path\":\"a.wav\",\"category\":\"training\","
+                                + "\"label\":{\"type\":\"multi-label\",\"labels\":[{\"label\":\"x\","
                                 + "\"startIndex\":" + n + ",\"endIndex\":" + n + "}]}}]}");
             case 4 -> text("the version " + shown, "{\"version\":" + n + ",\"files\":[]}");
             default -> {
