@@ -51,7 +51,7 @@ public class ProblemHandler {
         if (e.getHeaders().isEmpty()) {
             return response;
         }
-        // e.g. Retry-After of a 503
+        // e.g. Retry-After of a 503 or of a throttled request
         return ResponseEntity.status(response.getStatusCode())
                 .headers(response.getHeaders())
                 .headers(e.getHeaders())
