@@ -183,8 +183,8 @@ public class ProblemHandler {
             return respond(
                     Problems.detail(
                             CommonProblems.TEXT_NOT_STORABLE,
-                            "A text in the request holds a NUL "
-                                    + "character (U+0000), which cannot be stored; remove it and send the request again."),
+                            "A text in the request holds a NUL character (U+0000), which cannot be stored; remove "
+                                    + "it and send the request again."),
                     request);
         }
         // normally prevented by service checks; reaching here means a concurrent change won the race
