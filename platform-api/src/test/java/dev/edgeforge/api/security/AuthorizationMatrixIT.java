@@ -73,7 +73,8 @@ class AuthorizationMatrixIT {
     private static final List<Line> API = List.of(
             // accounts and tokens
             line("POST /api/v1/auth/register", open())
-                    .json("{\"email\":\"${fresh-email}\",\"password\":" + "\"matrix-password-1\",\"name\":\"matrix\"}"),
+                    .json("{\"email\":\"${fresh-email}\",\"password\":" + "\"matrix-password-1\",\"name\":\"matrix\"}")
+                    .allowing(403, "registration-closed", "registration is closed by default"),
             line("POST /api/v1/auth/login", open())
                     .json("{\"email\":\"nobody@it.edgeforge.test\",\"password\":" + "\"wrong-password\"}")
                     .allowing(401, "invalid-credentials", "wrong credentials, on purpose"),
@@ -83,7 +84,7 @@ class AuthorizationMatrixIT {
             line("DELETE /api/v1/tokens/{tokenId}", tokenOwner()).fresh(Fresh.TOKEN),
             // administration
             line("GET /api/v1/admin/settings", platformAdmin()),
-            line("PUT /api/v1/admin/settings", platformAdmin()).json("{\"registrationOpen\":true}"),
+            line("PUT /api/v1/admin/settings", platformAdmin()).json("{\"registrationOpen\":false}"),
             line("GET /api/v1/admin/projects", platformAdmin()),
             line("PUT /api/v1/admin/projects/{projectId}/quota", platformAdmin())
                     .json("{\"quotaBytes\":null}"),

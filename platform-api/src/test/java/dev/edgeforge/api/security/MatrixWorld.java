@@ -70,6 +70,10 @@ final class MatrixWorld {
         this.http = new MatrixHttp(port);
         String tag = UUID.randomUUID().toString().substring(0, 8);
         credentials.put(Caller.ANONYMOUS, List.of());
+        // registration is closed by default: the platform administrator creates every account
+        passwords.put(
+                Caller.PLATFORM_ADMIN, new String[] {IntegrationTest.ADMIN_EMAIL, IntegrationTest.ADMIN_PASSWORD});
+        credentials.put(Caller.PLATFORM_ADMIN, bearer(login(Caller.PLATFORM_ADMIN)));
         register(Caller.OWNER, "owner");
         credentials.put(Caller.OWNER, bearer(login(Caller.OWNER)));
         projectName = "Matrix A " + tag;
@@ -117,9 +121,6 @@ final class MatrixWorld {
                 "{\"name\":\"B admin\",\"scopes\":[\"admin\"]}"));
         credentials.put(
                 Caller.OTHER_KEY, List.of("x-api-key", otherKey.path("key").asString()));
-        passwords.put(
-                Caller.PLATFORM_ADMIN, new String[] {IntegrationTest.ADMIN_EMAIL, IntegrationTest.ADMIN_PASSWORD});
-        credentials.put(Caller.PLATFORM_ADMIN, bearer(login(Caller.PLATFORM_ADMIN)));
 
         String sampleName = "matrix-secret-sample-" + tag;
         vars.put("sampleId", uploadSample(sampleName, 300));
@@ -193,9 +194,9 @@ final class MatrixWorld {
                 String email = "matrix-bystander-" + n + "-"
                         + UUID.randomUUID().toString().substring(0, 6) + "@it.edgeforge.test";
                 created(send(
-                        Caller.ANONYMOUS,
+                        Caller.PLATFORM_ADMIN,
                         "POST",
-                        "/api/v1/auth/register",
+                        "/api/v1/admin/accounts",
                         Body.json("{\"email\":\"" + email + "\",\"password\":\"pw-" + UUID.randomUUID()
                                 + "\",\"name\":\"bystander\"}")));
                 yield created(post(
@@ -274,9 +275,9 @@ final class MatrixWorld {
         String email = "matrix-" + label + "-" + UUID.randomUUID().toString().substring(0, 8) + "@it.edgeforge.test";
         String password = "pw-" + UUID.randomUUID();
         created(send(
-                Caller.ANONYMOUS,
+                Caller.PLATFORM_ADMIN,
                 "POST",
-                "/api/v1/auth/register",
+                "/api/v1/admin/accounts",
                 Body.json(
                         "{\"email\":\"" + email + "\",\"password\":\"" + password + "\",\"name\":\"" + label + "\"}")));
         passwords.put(caller, new String[] {email, password});
