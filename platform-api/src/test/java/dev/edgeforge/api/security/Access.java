@@ -12,6 +12,9 @@ import java.util.Set;
  */
 record Access(Kind kind, ProjectRole minimum, Set<ApiKeyScope> keys) {
 
+    /** The user the matrix's invite links are for: B's owner, invited to A (an invite is for people outside it). */
+    static final Caller INVITED = Caller.STRANGER;
+
     enum Kind {
         /** Anyone, even anonymous (sign-in, registration, API docs). */
         OPEN,
@@ -26,7 +29,12 @@ record Access(Kind kind, ProjectRole minimum, Set<ApiKeyScope> keys) {
         /** Members of A from {@link #minimum()} and A's keys with one of {@link #keys()}. */
         PROJECT,
         /** The Edge Impulse device endpoints: the project is the key's, so B's key ingests into B; users 401. */
-        DEVICE
+        DEVICE,
+        /**
+         * The user the invite link in the path is for ({@link #INVITED}); other users 403 (the invite is for another
+         * account); keys 401 as anonymous callers are (accepting knows people only: sign in as the invited account).
+         */
+        INVITEE
     }
 
     /** What a caller must be answered. */
@@ -71,6 +79,10 @@ record Access(Kind kind, ProjectRole minimum, Set<ApiKeyScope> keys) {
         return new Access(Kind.PROJECT, minimum, keys.length == 0 ? Set.of() : EnumSet.of(keys[0], keys));
     }
 
+    static Access invitee() {
+        return new Access(Kind.INVITEE, null, Set.of());
+    }
+
     /** Keys with any of {@code keys}, of whatever project. */
     static Access device(ApiKeyScope... keys) {
         return new Access(Kind.DEVICE, null, EnumSet.of(keys[0], keys));
@@ -98,6 +110,8 @@ record Access(Kind kind, ProjectRole minimum, Set<ApiKeyScope> keys) {
                                         || keys.contains(caller.scope().orElseThrow())
                                 ? Expected.ALLOWED
                                 : Expected.FORBIDDEN;
+            case INVITEE ->
+                caller.isKey() ? Expected.UNAUTHENTICATED : caller == INVITED ? Expected.ALLOWED : Expected.FORBIDDEN;
         };
     }
 
@@ -118,6 +132,7 @@ record Access(Kind kind, ProjectRole minimum, Set<ApiKeyScope> keys) {
             case TOKEN_OWNER -> caller == Caller.OWNER ? Expected.ALLOWED : Expected.HIDDEN;
             case PROJECT -> project(caller);
             case DEVICE -> throw new IllegalStateException("no page is a device endpoint");
+            case INVITEE -> caller == INVITED ? Expected.ALLOWED : Expected.FORBIDDEN;
         };
     }
 

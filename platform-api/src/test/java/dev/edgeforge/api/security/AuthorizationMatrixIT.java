@@ -5,6 +5,7 @@ import static dev.edgeforge.api.project.ProjectRole.MEMBER;
 import static dev.edgeforge.api.project.ProjectRole.OWNER;
 import static dev.edgeforge.api.project.ProjectRole.VIEWER;
 import static dev.edgeforge.api.security.Access.device;
+import static dev.edgeforge.api.security.Access.invitee;
 import static dev.edgeforge.api.security.Access.open;
 import static dev.edgeforge.api.security.Access.platformAdmin;
 import static dev.edgeforge.api.security.Access.project;
@@ -15,6 +16,7 @@ import static dev.edgeforge.api.security.ApiKeyScope.INGEST;
 import static dev.edgeforge.api.security.ApiKeyScope.READ;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.edgeforge.api.project.InviteNotFoundException;
 import dev.edgeforge.api.security.Access.Expected;
 import dev.edgeforge.api.security.MatrixHttp.Answer;
 import dev.edgeforge.api.security.MatrixHttp.Body;
@@ -49,15 +51,22 @@ import tools.jackson.databind.JsonNode;
  * answers as the table below says, and no answer to a caller of another project carries project A's data.
  *
  * <p><b>The table</b> has one line per operation: who may call it ({@link Access}: the minimum role in the project and
- * the API key scopes that may, or open / signed-in / user / platform admin / device key), and, where the call needs
- * one, a body, a query or a fresh target. An operation in {@code /v3/api-docs} (or a page controller) without a line
- * fails {@link #everyOperationAndPageHasALine()}, which prints the line to add; a line without an operation fails too.
+ * the API key scopes that may, or open / signed-in / user / platform admin / device key / invitee), and, where the call
+ * needs one, a body, a query or a fresh target. An operation in {@code /v3/api-docs} (or a page controller) without a
+ * line fails {@link #everyOperationAndPageHasALine()}, which prints the line to add; a line without an operation fails
+ * too.
  *
- * <p><b>What is checked.</b> Denied callers get exactly 401 (anonymous, or a user on a device endpoint), 403 (a role
- * below the minimum, a key without the scope, a key where a person is needed) or 404 (not a member of A, or B's key:
- * the same answer, code included, as for ids that exist nowhere). Allowed callers get anything but 401, 403, 404 and
- * 5xx: the request may still be 400, 409 or 422 for its minimal body, which is fine, the point is authorization.
- * Pages answer anonymous callers and API keys (pages know only the browser session) with a redirect to sign in.
+ * <p><b>What is checked.</b> Denied callers get exactly 401 (anonymous, a user on a device endpoint, a key accepting an
+ * invite: that knows people only), 403 (a role below the minimum, a key without the scope, a key where a person is
+ * needed) or 404 (not a member of A, or B's key: the same answer, code included, as for ids that exist nowhere).
+ * Allowed callers get anything but 401, 403, 404 and 5xx: the request may still be 400, 409 or 422 for its minimal
+ * body, which is fine, the point is authorization. Pages answer anonymous callers and API keys (pages know only the
+ * browser session) with a redirect to sign in.
+ *
+ * <p><b>Invite links and password changes.</b> An invite link's token is its holder's credential: whoever holds it is
+ * told what the invite offers, so for those lines a caller of B is checked on a token that exists nowhere instead (see
+ * {@link Line#bearerSecret()}). A call that would sign the caller's other sign-ins out (a password change) is made by a
+ * fresh account of the caller's kind ({@link Fresh#ACCOUNT}), so the matrix's own callers keep working.
  *
  * <p><b>Speed.</b> One server (workers off: jobs stay queued, so the deployment and its job stay as set up), one
  * setup, every caller reused; destructive calls expected to succeed get a fresh target each.
@@ -79,6 +88,10 @@ class AuthorizationMatrixIT {
                     .json("{\"email\":\"nobody@it.edgeforge.test\",\"password\":" + "\"wrong-password\"}")
                     .allowing(401, "invalid-credentials", "wrong credentials, on purpose"),
             line("GET /api/v1/auth/me", user()),
+            // it signs the account's other sign-ins out: a fresh account of the caller's kind changes its password
+            line("POST /api/v1/auth/password", user())
+                    .fresh(Fresh.ACCOUNT)
+                    .json("{\"currentPassword\":\"${password}\",\"newPassword\":\"${new-password}\"}"),
             line("GET /api/v1/tokens", user()),
             line("POST /api/v1/tokens", user()).json("{\"name\":\"matrix\"}"),
             line("DELETE /api/v1/tokens/{tokenId}", tokenOwner()).fresh(Fresh.TOKEN),
@@ -86,6 +99,9 @@ class AuthorizationMatrixIT {
             line("GET /api/v1/admin/settings", platformAdmin()),
             line("PUT /api/v1/admin/settings", platformAdmin()).json("{\"registrationOpen\":false}"),
             line("GET /api/v1/admin/projects", platformAdmin()),
+            line("GET /api/v1/admin/accounts", platformAdmin()),
+            line("POST /api/v1/admin/accounts", platformAdmin())
+                    .json("{\"email\":\"${fresh-email}\",\"password\":\"matrix-password-1\",\"name\":\"matrix\"}"),
             line("PUT /api/v1/admin/projects/{projectId}/quota", platformAdmin())
                     .json("{\"quotaBytes\":null}"),
             // catalogues
@@ -120,6 +136,17 @@ class AuthorizationMatrixIT {
             line("DELETE /api/v1/projects/{projectId}/hmac-keys/{keyId}", project(ADMIN, ADMIN_SCOPE))
                     .fresh(Fresh.HMAC_KEY),
             line("GET /api/v1/projects/{projectId}/storage", project(VIEWER, READ, ADMIN_SCOPE)),
+            line("GET /api/v1/projects/{projectId}/audit", project(ADMIN, ADMIN_SCOPE)),
+            // invites: made, listed and revoked by admins; the link's token is the credential of whoever holds it
+            line("GET /api/v1/projects/{projectId}/invites", project(ADMIN, ADMIN_SCOPE)),
+            line("POST /api/v1/projects/{projectId}/invites", project(ADMIN, ADMIN_SCOPE))
+                    .json("{\"email\":\"${fresh-email}\",\"role\":\"viewer\"}"),
+            line("DELETE /api/v1/projects/{projectId}/invites/{inviteId}", project(ADMIN, ADMIN_SCOPE))
+                    .fresh(Fresh.INVITE),
+            line("GET /api/v1/invites/{token}", open()).bearerSecret(),
+            line("POST /api/v1/invites/{token}/accept", invitee())
+                    .fresh(Fresh.INVITE_FOR_CALLER)
+                    .json("{}"),
             // samples and datasets
             line("POST /api/v1/projects/{projectId}/samples", project(MEMBER, INGEST, ADMIN_SCOPE))
                     .multipart("files"),
@@ -217,15 +244,35 @@ class AuthorizationMatrixIT {
             line("GET /register", open()),
             line("POST /register", open())
                     .form("email", "${fresh-email}", "password", "matrix-password-1", "name", "matrix"),
+            // an invite link: open to whoever holds it; joining as an existing account needs that account signed in
+            line("GET /invites/{token}", open()).bearerSecret(),
+            // the matrix's invite is for an account that exists: the form answers "sign in, then join" (a flash)
+            line("POST /invites/{token}", open())
+                    .form("name", "matrix", "password", "matrix-password-1", "repeatPassword", "matrix-password-1"),
+            line("GET /invites/{token}/join", user()).bearerSecret(),
+            line("POST /invites/{token}/join", invitee()).fresh(Fresh.INVITE_FOR_CALLER),
             line("GET /v3/api-docs", open()).accept("application/json"),
             line("GET /v3/api-docs.yaml", open()).accept("application/vnd.oai.openapi"),
             line("GET /v3/api-docs/swagger-config", open()).accept("application/json"),
             line("GET /swagger-ui.html", open()),
+            line("GET /account", user()),
+            // it signs the account's other sign-ins out: a fresh account of the caller's kind changes its password
+            line("POST /account/password", user())
+                    .fresh(Fresh.ACCOUNT)
+                    .form(
+                            "currentPassword",
+                            "${password}",
+                            "newPassword",
+                            "${new-password}",
+                            "repeatPassword",
+                            "${new-password}"),
             line("GET /account/tokens", user()),
             line("POST /account/tokens", user()).form("name", "matrix"),
             line("POST /account/tokens/{tokenId}/revoke", tokenOwner()).fresh(Fresh.TOKEN),
             line("GET /admin/settings", platformAdmin()),
             line("POST /admin/settings", platformAdmin()).form("registrationOpen", "true"),
+            line("POST /admin/accounts", platformAdmin())
+                    .form("email", "${fresh-email}", "password", "matrix-password-1", "name", "matrix"),
             line("GET /projects", user()),
             line("POST /projects", user()).form("name", "matrix page project", "description", ""),
             line("GET /projects/{projectId}", project(VIEWER)),
@@ -239,6 +286,11 @@ class AuthorizationMatrixIT {
             line("POST /projects/{projectId}/members/{userId}/remove", project(ADMIN))
                     .fresh(Fresh.MEMBER)
                     .refusedOn("/projects/{projectId}/members"),
+            line("POST /projects/{projectId}/invites", project(ADMIN))
+                    .form("email", "${fresh-email}", "role", "viewer"),
+            line("POST /projects/{projectId}/invites/{inviteId}/revoke", project(ADMIN))
+                    .fresh(Fresh.INVITE),
+            line("GET /projects/{projectId}/audit", project(ADMIN)),
             line("GET /projects/{projectId}/keys", project(VIEWER)),
             line("GET /projects/{projectId}/hmac-keys", project(VIEWER)),
             line("POST /projects/{projectId}/hmac-keys", project(ADMIN)).form("name", "matrix"),
@@ -322,12 +374,26 @@ class AuthorizationMatrixIT {
         Expected expected = line.access().api(caller);
         Map<String, String> vars = variables(line, caller, expected);
         String path = fill(line.path(), vars) + (line.query() == null ? "" : "?" + line.query());
-        Answer answer = world.send(caller, line.method(), path, line.body(vars));
-        String what = line.method() + " " + path + " as " + caller + " (" + line.access() + ")";
+        String standIn = vars.get("stand-in");
+        List<String> credentials = standIn == null ? world.credentials(caller) : world.standInCredentials(standIn);
+        Answer answer = world.send(credentials, line.method(), path, line.body(vars));
+        String what = line.method() + " " + path + " as " + caller + insteadBy(standIn) + " (" + line.access() + ")";
         check(what, line, expected, answer, false, failures);
         int calls = 1;
         if (caller.ofProjectB()) {
-            checkNoLeak(what, path, answer, failures);
+            if (line.isBearerSecret()) {
+                String unknown = withUnknownToken(path, vars);
+                checkUnknownSecret(
+                        what,
+                        unknown,
+                        expected,
+                        world.send(credentials, line.method(), unknown, line.body(vars)),
+                        false,
+                        failures);
+                calls++;
+            } else {
+                checkNoLeak(what, path, answer, failures);
+            }
             if (expected == Expected.HIDDEN) {
                 // the answer must be the one for ids that exist nowhere: nothing tells A's ids apart
                 String nowhere = withRandomIds(path);
@@ -347,7 +413,9 @@ class AuthorizationMatrixIT {
         Expected expected = line.access().page(caller);
         Map<String, String> vars = variables(line, caller, expected);
         String path = fill(line.path(), vars);
-        String what = line.method() + " " + path + " (page) as " + caller + " (" + line.access() + ")";
+        String standIn = vars.get("stand-in");
+        String what =
+                line.method() + " " + path + " (page) as " + caller + insteadBy(standIn) + " (" + line.access() + ")";
         Answer answer;
         if (line.accept() != null) {
             // a document for anyone (open): the caller's session changes nothing, so no session is sent
@@ -356,11 +424,9 @@ class AuthorizationMatrixIT {
             if (!line.method().equals("GET")) {
                 return 0; // pages never read x-api-key: a key's POST is an anonymous one, checked as ANONYMOUS
             }
-            List<String> headers = new ArrayList<>(world.credentials(caller));
-            headers.addAll(List.of("Accept", "text/html"));
-            answer = world.http.send("GET", path, headers, null);
+            answer = pageWithKey(caller, path);
         } else {
-            BrowserSession browser = world.session(caller);
+            BrowserSession browser = standIn == null ? world.session(caller) : world.standInSession(standIn);
             ApiClient.Response response;
             if (line.method().equals("GET")) {
                 response = browser.page(path);
@@ -382,9 +448,55 @@ class AuthorizationMatrixIT {
         }
         check(what, line, expected, answer, true, failures);
         if (caller.ofProjectB()) {
+            if (line.isBearerSecret()) {
+                String unknown = withUnknownToken(path, vars);
+                Answer guess = caller.isKey() ? pageWithKey(caller, unknown) : page(world.session(caller), unknown);
+                checkUnknownSecret(what, unknown, expected, guess, true, failures);
+                return 2;
+            }
             checkNoLeak(what, path, answer, failures);
         }
         return 1;
+    }
+
+    /** A page asked for with an API key, which pages do not read. */
+    private Answer pageWithKey(Caller caller, String path) {
+        List<String> headers = new ArrayList<>(world.credentials(caller));
+        headers.addAll(List.of("Accept", "text/html"));
+        return world.http.send("GET", path, headers, null);
+    }
+
+    private static Answer page(BrowserSession browser, String path) {
+        ApiClient.Response response = browser.page(path);
+        return new Answer(response.status(), response.contentType(), response.body(), response.headers());
+    }
+
+    private static String insteadBy(String standIn) {
+        return standIn == null ? "" : ", through a fresh account of its kind (" + standIn + ")";
+    }
+
+    /**
+     * The path's token with one that exists nowhere, of the same kind (an invite link's secret): a caller who does
+     * not hold the secret.
+     */
+    private static String withUnknownToken(String path, Map<String, String> vars) {
+        String token = vars.get("token");
+        return path.replace(token, SecretTokens.generate(token.substring(0, token.indexOf('_') + 1)));
+    }
+
+    /**
+     * A caller of B who does not hold the secret in the path learns nothing of A from it, and where the caller got in
+     * (past sign-in), a token that exists nowhere is simply not found.
+     */
+    private void checkUnknownSecret(
+            String what, String path, Expected expected, Answer answer, boolean page, List<String> failures) {
+        checkNoLeak(what + ", with a token that exists nowhere", path, answer, failures);
+        String code = InviteNotFoundException.TYPE.code();
+        if (expected == Expected.ALLOWED
+                && (answer.status() != 404 || !page && !answer.code().equals(code))) {
+            failures.add(what + ": with a token that exists nowhere, expected 404" + (page ? "" : " " + code) + ", got "
+                    + answer);
+        }
     }
 
     private void check(String what, Line line, Expected expected, Answer answer, boolean page, List<String> failures) {
@@ -438,6 +550,8 @@ class AuthorizationMatrixIT {
         vars.put("projectName", world.projectName);
         vars.put("projectDescription", world.projectDescription);
         vars.put("fresh-email", "matrix-new-" + UUID.randomUUID() + "@it.edgeforge.test");
+        vars.put("password", "not-the-password-1"); // a request that is refused before it is read
+        vars.put("new-password", "matrix-new-password-" + UUID.randomUUID());
         if (line.fresh() != null && expected == Expected.ALLOWED) {
             String id = world.fresh(line.fresh(), caller);
             switch (line.fresh()) {
@@ -447,6 +561,12 @@ class AuthorizationMatrixIT {
                 case MEMBER -> vars.put("userId", id);
                 case API_KEY, HMAC_KEY -> vars.put("keyId", id);
                 case TOKEN -> vars.put("tokenId", id);
+                case INVITE -> vars.put("inviteId", id);
+                case INVITE_FOR_CALLER -> vars.put("token", id);
+                case ACCOUNT -> {
+                    vars.put("stand-in", id);
+                    vars.put("password", world.standInPassword(id));
+                }
                 default -> throw new IllegalStateException(line.fresh().name());
             }
         }
@@ -549,6 +669,7 @@ class AuthorizationMatrixIT {
         private List<String> formFields = List.of();
         private String accept;
         private String refusedOn;
+        private boolean bearerSecret;
 
         Line(String method, String path, Access access) {
             this.method = method;
@@ -597,7 +718,14 @@ class AuthorizationMatrixIT {
             return refusedOn;
         }
 
-        /** A JSON body; {@code ${name}} takes a path variable or {@code fresh-email}, a new unregistered address. */
+        boolean isBearerSecret() {
+            return bearerSecret;
+        }
+
+        /**
+         * A JSON body; {@code ${name}} takes a path variable, {@code fresh-email} (a new unregistered address), or
+         * {@code password} and {@code new-password} (those of a {@link Fresh#ACCOUNT} stand-in).
+         */
         Line json(String body) {
             json = body;
             return this;
@@ -643,6 +771,16 @@ class AuthorizationMatrixIT {
         /** A caller whose role is too low gets the form's page back (302 to {@code page}) showing why, not a 403. */
         Line refusedOn(String page) {
             refusedOn = page;
+            return this;
+        }
+
+        /**
+         * The path's {@code {token}} is a bearer secret (an invite link), the caller's credential: whoever holds it is
+         * told what it offers, A's name included, so a caller of B is held to the no-leak rule on a token that exists
+         * nowhere instead (answered 404 where the caller got in). For the API and GET pages.
+         */
+        Line bearerSecret() {
+            bearerSecret = true;
             return this;
         }
 

@@ -21,6 +21,7 @@ import dev.edgeforge.core.tflite.TfliteWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,9 +33,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * The one setup the whole matrix shares, made through the real API: project A with a member of every role, an API
  * key of every scope and one of everything a route can point at (sample, saved impulse, imported model, deployment
- * and its job, dataset version, HMAC key, personal token of A's owner); project B with its owner and a key. Targets
- * for destructive calls ({@link Fresh}) are made anew for each call that is expected to succeed, so no call
- * destroys what the next one needs.
+ * and its job, dataset version, HMAC key, personal token of A's owner, and an invite to A for B's owner with its
+ * link); project B with its owner and a key. Targets for destructive calls ({@link Fresh}) are made anew for each call
+ * that is expected to succeed, so no call destroys what the next one needs.
  */
 final class MatrixWorld {
 
@@ -46,7 +47,20 @@ final class MatrixWorld {
         MEMBER,
         API_KEY,
         HMAC_KEY,
-        TOKEN
+        TOKEN,
+        /** An invite to A for a new email, by id. */
+        INVITE,
+        /**
+         * The link token of an invite for the caller, to a project of its own: accepting it adds the caller there, so
+         * the members of A stay as they are.
+         */
+        INVITE_FOR_CALLER,
+        /**
+         * A fresh account of the caller's kind (a user; an administrator for the platform administrator) that makes
+         * the call in the caller's stead: a password change signs the account's other sign-ins out, which would end
+         * the matrix's own ones.
+         */
+        ACCOUNT
     }
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
@@ -56,6 +70,8 @@ final class MatrixWorld {
     private final Map<Caller, List<String>> credentials = new EnumMap<>(Caller.class);
     private final Map<Caller, String[]> passwords = new EnumMap<>(Caller.class);
     private final Map<Caller, BrowserSession> sessions = new EnumMap<>(Caller.class);
+    /** The passwords of the accounts made for {@link Fresh#ACCOUNT}, by email. */
+    private final Map<String, String> standIns = new HashMap<>();
     /** Path variables pointing at A's things, by name. */
     final Map<String, String> vars = new LinkedHashMap<>();
     /** Text of A that no answer to a caller of B may contain (ids in the request's own path excepted). */
@@ -154,6 +170,12 @@ final class MatrixWorld {
         vars.put("hmacKeyId", hmac.path("id").asString());
         secrets.put("A's HMAC key id", vars.get("hmacKeyId"));
         secrets.put("A's HMAC secret", hmac.path("secret").asString());
+        // an invite to A for B's owner, which no call accepts (the calls that should, accept one of their own)
+        JsonNode invite = created(invite(Caller.OWNER, base(), passwords.get(Access.INVITED)[0]));
+        vars.put("inviteId", invite.path("id").asString());
+        vars.put("token", token(invite));
+        secrets.put("A's invite id", vars.get("inviteId"));
+        secrets.put("A's invite link token", vars.get("token"));
         vars.put("userId", fresh(Fresh.MEMBER, Caller.OWNER));
         vars.put("tokenId", fresh(Fresh.TOKEN, Caller.OWNER));
         vars.put("category", "training");
@@ -222,11 +244,61 @@ final class MatrixWorld {
                 created(post(Caller.OWNER, "/api/v1/tokens", "{\"name\":\"matrix " + n + "\"}"))
                         .path("id")
                         .asString();
+            case INVITE ->
+                created(invite(
+                                Caller.OWNER,
+                                base(),
+                                "matrix-invited-" + n + "-" + UUID.randomUUID() + "@it.edgeforge.test"))
+                        .path("id")
+                        .asString();
+            case INVITE_FOR_CALLER -> {
+                assertThat(caller.isUser()).as("invites are for people").isTrue();
+                Caller host = caller == Caller.OWNER ? Caller.ADMIN : Caller.OWNER;
+                String project = created(post(host, "/api/v1/projects", "{\"name\":\"Matrix invite " + n + "\"}"))
+                        .path("id")
+                        .asString();
+                yield token(created(
+                        invite(host, "/api/v1/projects/" + project, passwords.get(caller)[0])));
+            }
+            case ACCOUNT -> {
+                assertThat(caller.isUser()).as("stand-ins are for people").isTrue();
+                String email = "matrix-stand-in-" + n + "-"
+                        + UUID.randomUUID().toString().substring(0, 6) + "@it.edgeforge.test";
+                String password = "pw-" + UUID.randomUUID();
+                created(send(
+                        Caller.PLATFORM_ADMIN,
+                        "POST",
+                        "/api/v1/admin/accounts",
+                        Body.json("{\"email\":\"" + email + "\",\"password\":\"" + password
+                                + "\",\"name\":\"stand-in\",\"admin\":" + (caller == Caller.PLATFORM_ADMIN) + "}")));
+                standIns.put(email, password);
+                yield email;
+            }
         };
     }
 
+    /** The current password of a {@link Fresh#ACCOUNT} stand-in. */
+    String standInPassword(String email) {
+        return standIns.get(email);
+    }
+
+    /** A login token of a {@link Fresh#ACCOUNT} stand-in, as request headers. */
+    List<String> standInCredentials(String email) {
+        return bearer(login(email, standIns.get(email)));
+    }
+
+    /** A browser signed in as a {@link Fresh#ACCOUNT} stand-in. */
+    BrowserSession standInSession(String email) {
+        return BrowserSession.signIn(port, email, standIns.get(email));
+    }
+
     Answer send(Caller caller, String method, String path, Body body) {
-        List<String> headers = new ArrayList<>(credentials.get(caller));
+        return send(credentials.get(caller), method, path, body);
+    }
+
+    /** A request with these credentials (header name, value, …), as a JSON client sends it. */
+    Answer send(List<String> credentials, String method, String path, Body body) {
+        List<String> headers = new ArrayList<>(credentials);
         headers.add("Accept");
         headers.add("application/json, */*;q=0.5");
         return http.send(method, path, headers, body);
@@ -238,6 +310,17 @@ final class MatrixWorld {
 
     private Answer post(Caller caller, String path, String json) {
         return send(caller, "POST", path, Body.json(json));
+    }
+
+    /** An invite to the project at {@code projectPath} for {@code email}, as viewer. */
+    private Answer invite(Caller inviter, String projectPath, String email) {
+        return post(inviter, projectPath + "/invites", "{\"email\":\"" + email + "\",\"role\":\"viewer\"}");
+    }
+
+    /** The secret of an invite's one-time link: the link's last segment. */
+    private static String token(JsonNode invite) {
+        String link = invite.path("link").asString();
+        return link.substring(link.lastIndexOf('/') + 1);
     }
 
     private String uploadSample(String name, int length) {
@@ -289,11 +372,15 @@ final class MatrixWorld {
 
     private String login(Caller caller) {
         String[] login = passwords.get(caller);
+        return login(login[0], login[1]);
+    }
+
+    private String login(String email, String password) {
         return ok(send(
                         Caller.ANONYMOUS,
                         "POST",
                         "/api/v1/auth/login",
-                        Body.json("{\"email\":\"" + login[0] + "\",\"password\":\"" + login[1] + "\"}")))
+                        Body.json("{\"email\":\"" + email + "\",\"password\":\"" + password + "\"}")))
                 .path("token")
                 .asString();
     }
