@@ -270,7 +270,7 @@ class AuthorizationMatrixIT {
             line("POST /account/tokens", user()).form("name", "matrix"),
             line("POST /account/tokens/{tokenId}/revoke", tokenOwner()).fresh(Fresh.TOKEN),
             line("GET /admin/settings", platformAdmin()),
-            line("POST /admin/settings", platformAdmin()).form("registrationOpen", "true"),
+            line("POST /admin/settings", platformAdmin()).form("registrationOpen", "false"),
             line("POST /admin/accounts", platformAdmin())
                     .form("email", "${fresh-email}", "password", "matrix-password-1", "name", "matrix"),
             line("GET /projects", user()),
