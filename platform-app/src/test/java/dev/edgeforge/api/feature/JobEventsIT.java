@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.edgeforge.api.EdgeForgeApplication;
 import dev.edgeforge.api.support.ApiClient;
+import dev.edgeforge.api.support.IntegrationTest;
 import dev.edgeforge.api.support.TestUsers;
 import dev.edgeforge.api.support.TestUsers.User;
 import dev.edgeforge.core.synthetic.GestureDataset;
@@ -146,8 +147,9 @@ class JobEventsIT {
                         "--edgeforge.workers.embedded=false",
                         // no poll in time: a prompt row is the notification's doing (or the start's)
                         "--edgeforge.jobs.safety-poll=1h",
-                        "--edgeforge.admin.email=events-admin@it.edgeforge.test",
-                        "--edgeforge.admin.password=events-admin-password-1");
+                        // the administrator TestUsers signs in as to create accounts
+                        "--edgeforge.admin.email=" + IntegrationTest.ADMIN_EMAIL,
+                        "--edgeforge.admin.password=" + IntegrationTest.ADMIN_PASSWORD);
     }
 
     /** A features worker as a standalone process runs it: own connections, the queue and the object store only. */
