@@ -135,7 +135,8 @@ final class ModelEvaluator {
         String[] sampleIds = new String[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             FeatureRow row = rows.get(i);
-            scores[i] = detector.score(row.features());
+            // stored as float: evaluating the float lets the server recompute exactly these figures from the file
+            scores[i] = (float) detector.score(row.features());
             isAnomaly[i] = !normal.contains(row.label());
             sampleIds[i] = row.sampleId();
             predictions.add(new PredictionRow(
