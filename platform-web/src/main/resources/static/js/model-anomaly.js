@@ -29,6 +29,12 @@ export function anomalyCard(model, base, canEdit, onSaved) {
       + 'anomalies) and test the model to measure it.' }));
     return card;
   }
+  if (!test.confusion) {
+    // measured before the figures below existed: testing again (or saving a threshold) recomputes them
+    card.appendChild(el('p', { className: 'muted', text: 'These figures predate the ROC curve and the threshold '
+      + 'picker: test the model on the current test set to see them.' }));
+    return card;
+  }
   card.appendChild(el('div', { className: 'stats', 'data-testid': 'anomaly-stats' }, [
     stat(formatNumber(model.anomalyThreshold), 'Threshold'),
     stat(test.auc === null ? DASH : formatNumber(test.auc, 3), 'Window AUC'),

@@ -113,8 +113,8 @@ public final class RealDatasets {
 
     /**
      * The 1,000 wafer recordings (UCR Wafer, training part) in line order: one sensor, 152 readings at
-     * {@value #WAFER_INTERVAL_MS} ms, label {@code normal} (class 1) or {@code abnormal} (class -1); id and index are the
-     * line number from 0.
+     * {@value #WAFER_INTERVAL_MS} ms, label {@code normal} (class 1) or {@code abnormal} (class -1); id and index are
+     * the line number from 0.
      */
     public static List<RealSample> wafer() {
         List<String[]> lines = readTsv(root().resolve("wafer").resolve("Wafer_TRAIN.tsv"));
