@@ -63,7 +63,10 @@ public final class DeployCommand implements Callable<Integer> {
     @Option(names = "--model", paramLabel = "ID", description = "The model (default: the newest ready one).")
     UUID modelId;
 
-    @Option(names = "--variant", paramLabel = "VARIANT", description = "int8 (default) or float32.")
+    @Option(
+            names = "--variant",
+            paramLabel = "VARIANT",
+            description = "The model variant to build: int8 (the default; firmware runs int8 models).")
     String variant;
 
     private final Terminal terminal;

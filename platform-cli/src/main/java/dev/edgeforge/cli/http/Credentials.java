@@ -21,6 +21,12 @@ public sealed interface Credentials {
         public String describe() {
             return "a token";
         }
+
+        /** Never the secret: a record's own toString would print it into any message or log that shows this. */
+        @Override
+        public String toString() {
+            return "Bearer[token=***]";
+        }
     }
 
     /** A project API key: {@code x-api-key}; the key implies its project. */
@@ -33,6 +39,11 @@ public sealed interface Credentials {
         @Override
         public String describe() {
             return "an API key";
+        }
+
+        @Override
+        public String toString() {
+            return "ApiKey[key=***]";
         }
     }
 

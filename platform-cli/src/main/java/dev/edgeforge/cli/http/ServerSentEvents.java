@@ -13,7 +13,7 @@ public final class ServerSentEvents {
      * One event.
      *
      * @param name the {@code event:} field, {@code message} when absent
-     * @param id   the {@code id:} field, or null
+     * @param id   the last {@code id:} field seen on the stream (the standard keeps it across events), or null
      * @param data the {@code data:} lines joined by newlines
      */
     public record Event(String name, String id, String data) {}

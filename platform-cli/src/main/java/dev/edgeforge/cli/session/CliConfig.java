@@ -19,4 +19,11 @@ public record CliConfig(String url, String email, String token, String tokenId, 
     public CliConfig withProject(String other) {
         return new CliConfig(url, email, token, tokenId, expiresAt, other);
     }
+
+    /** Everything but the token, which no message or log may show. */
+    @Override
+    public String toString() {
+        return "CliConfig[url=" + url + ", email=" + email + ", token=" + (token == null ? null : "***") + ", tokenId="
+                + tokenId + ", expiresAt=" + expiresAt + ", project=" + project + "]";
+    }
 }

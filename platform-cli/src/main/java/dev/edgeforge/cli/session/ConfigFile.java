@@ -8,8 +8,10 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Optional;
+import java.util.Set;
 import tools.jackson.core.JacksonException;
 
 /**
@@ -18,6 +20,8 @@ import tools.jackson.core.JacksonException;
  * {@code 0700} when the CLI creates it) and replaced atomically, never left half-written.
  */
 public final class ConfigFile {
+
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
 
     private final Path path;
 
@@ -45,6 +49,7 @@ public final class ConfigFile {
             return Optional.empty();
         }
         try {
+            ownerOnly();
             return Optional.of(RestClient.JSON.readValue(Files.readString(path), CliConfig.class));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + path, e);
@@ -69,8 +74,7 @@ public final class ConfigFile {
                     path.getFileName() + ".tmp-" + ProcessHandle.current().pid());
             Files.deleteIfExists(temporary);
             if (posix()) {
-                Files.createFile(
-                        temporary, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+                Files.createFile(temporary, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
             } else {
                 Files.createFile(temporary);
             }
@@ -89,6 +93,13 @@ public final class ConfigFile {
             return Files.deleteIfExists(path);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + path, e);
+        }
+    }
+
+    /** A file copied or restored with looser permissions is taken back to owner-only before its secret is used. */
+    private void ownerOnly() throws IOException {
+        if (posix() && !Files.getPosixFilePermissions(path).equals(OWNER_ONLY)) {
+            Files.setPosixFilePermissions(path, OWNER_ONLY);
         }
     }
 
