@@ -61,7 +61,7 @@ public final class Connection {
 
     /**
      * The project to work on: {@code --project}, else {@code EDGEFORGE_PROJECT}, else the one {@code login} stored
-     * (when its token is the one in use), else the API key's own project.
+     * (when its token is the one in use), else the API key's own project (keys with the read or admin scope).
      */
     public UUID project(ProjectOption option) {
         signedIn();
@@ -77,6 +77,9 @@ public final class Connection {
             if (projects != null && projects.size() == 1) {
                 return UUID.fromString(projects.get(0).get("id").asString());
             }
+            // the platform shows a key's project only to keys with the read or admin scope
+            throw new UsageException("this API key does not show its project (an ingest-only key cannot read it): "
+                    + "name the project with --project ID or EDGEFORGE_PROJECT");
         }
         throw new UsageException("name the project with --project ID or EDGEFORGE_PROJECT "
                 + "('edgeforge cli projects' lists yours; 'edgeforge cli login --project ID' sets a default)");

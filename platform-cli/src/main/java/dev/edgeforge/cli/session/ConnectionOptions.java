@@ -21,6 +21,7 @@ public final class ConnectionOptions {
     @Option(
             names = "--api-key",
             paramLabel = "KEY",
-            description = "A project API key instead of a token (env EDGEFORGE_API_KEY); it implies its project.")
+            description = "A project API key instead of a token (env EDGEFORGE_API_KEY); a key with the read or admin "
+                    + "scope implies its project.")
     String apiKey;
 }

@@ -9,6 +9,6 @@ public final class ProjectOption {
             names = {"-p", "--project"},
             paramLabel = "ID",
             description = "The project's id (env EDGEFORGE_PROJECT; default: the one stored by login, or the "
-                    + "API key's project).")
+                    + "project of an API key with the read or admin scope).")
     String project;
 }

@@ -92,7 +92,12 @@ public final class UploadCommand implements Callable<Integer> {
         }
         UploadFiles.Found found = UploadFiles.collect(paths);
         for (Path skipped : found.skipped()) {
-            terminal.err().println("skipped " + skipped + " (not a sample file type)");
+            terminal.err()
+                    .println("skipped " + skipped
+                            + (skipped.getFileName().toString().equals("info.labels")
+                                    ? " (an Edge Impulse export's labels file: labels come from the file names or "
+                                            + "--label, categories from --category)"
+                                    : " (not a sample file type)"));
         }
         if (found.files().isEmpty()) {
             throw new UsageException("no sample files to upload in " + paths);
