@@ -59,7 +59,7 @@ class CommandLineTest {
     void badValuesAreRefusedBeforeAnythingIsSent() throws Exception {
         Path sample = Files.writeString(folder.resolve("idle.1.json"), "{}");
         assertThat(run("upload", "--category", "validation", sample.toString())).isEqualTo(2);
-        assertThat(err.toString()).contains("--category must be training, testing or split");
+        assertThat(err.toString()).contains("--category must be training, testing, split or anomaly");
         assertThat(run("upload", "--label", " ", sample.toString())).isEqualTo(2);
         assertThat(run("upload", folder.resolve("missing").toString())).isEqualTo(2);
         assertThat(run("train", "--hyperparameters", "{epochs: 3")).isEqualTo(2);

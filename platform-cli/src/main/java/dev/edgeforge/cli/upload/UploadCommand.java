@@ -47,7 +47,7 @@ public final class UploadCommand implements Callable<Integer> {
             names = "--category",
             paramLabel = "CATEGORY",
             defaultValue = "training",
-            description = "training (default), testing, or split (80/20 by content).")
+            description = "training (default), testing, split (80/20 by content) or anomaly.")
     String category;
 
     @Option(
@@ -82,7 +82,7 @@ public final class UploadCommand implements Callable<Integer> {
     public Integer call() {
         String chosenCategory = category.strip().toLowerCase(Locale.ROOT);
         if (!CATEGORIES.contains(chosenCategory)) {
-            throw new UsageException("--category must be training, testing or split, not '" + category + "'");
+            throw new UsageException("--category must be training, testing, split or anomaly, not '" + category + "'");
         }
         if (label != null && label.isBlank()) {
             throw new UsageException("--label must not be blank");
