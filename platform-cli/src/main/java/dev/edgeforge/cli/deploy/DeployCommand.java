@@ -144,19 +144,25 @@ public final class DeployCommand implements Callable<Integer> {
         }
     }
 
+    /** What the emulated run showed, by the verification's status (verified, mismatch, failed, not-emulated). */
     private void report(JsonNode deployment) {
         JsonNode verification = deployment.path("verification");
+        String status = RestClient.text(verification, "status");
+        int windows = verification.path("windows").asInt();
         if (deployment.path("verified").asBoolean()) {
             terminal.err()
-                    .printf(
-                            "verified: the emulated device answered %d windows exactly as the server does%n",
-                            verification.path("windows").asInt());
-        } else if (verification.isObject()) {
+                    .printf("verified: the emulated device answered %d windows exactly as the server does%n", windows);
+        } else if ("mismatch".equals(status)) {
             terminal.err()
                     .printf(
                             "NOT verified: %d of %d windows differ from the server's answers%n",
-                            verification.path("mismatchCount").asInt(),
-                            verification.path("windows").asInt());
+                            verification.path("mismatchCount").asInt(), windows);
+        } else if ("failed".equals(status)) {
+            terminal.err()
+                    .printf(
+                            "NOT verified: the emulated run failed (%s)%n",
+                            Optional.ofNullable(RestClient.text(verification, "failure"))
+                                    .orElse("no reason given"));
         } else {
             terminal.err().println("not verified on an emulated device (this format or board has no self-test)");
         }
