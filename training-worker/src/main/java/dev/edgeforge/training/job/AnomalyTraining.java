@@ -31,8 +31,8 @@ import java.util.TreeSet;
  * threshold at the {@link AnomalyMetrics#DEFAULT_QUANTILE} quantile of their scores, and scores the test set, where
  * windows with any other label are the known anomalies.
  *
- * <p>The labels come from the training rows, not from the feature file's label dictionary: the dictionary is shared by
- * the training and test files, so it also holds the test set's anomaly labels.
+ * <p>The labels come from the training rows, not from the feature file's label dictionary: files written before
+ * issue #18 share one dictionary with the test file, so it also holds the test set's anomaly labels.
  */
 final class AnomalyTraining {
 
