@@ -247,6 +247,37 @@ class ModelTrainingIT {
         }
     }
 
+    /** The confusion in the metrics is the count of the predictions table's rows, a missed anomaly being wrong. */
+    private static void assertAnomalyFiguresMatchTheRows(JsonNode test, JsonNode predictions, double threshold) {
+        int tp = 0;
+        int fp = 0;
+        int tn = 0;
+        int fn = 0;
+        int correct = 0;
+        for (JsonNode row : predictions.path("rows")) {
+            boolean anomalous = !row.path("label").asString().equals("idle")
+                    && !row.path("label").asString().equals("wave");
+            boolean called = row.path("scores").get(0).asDouble() > threshold;
+            assertThat(row.path("predicted").asString()).isEqualTo(called ? "anomaly" : "normal");
+            assertThat(row.path("correct").asBoolean()).isEqualTo(called == anomalous);
+            tp += anomalous && called ? 1 : 0;
+            fn += anomalous && !called ? 1 : 0;
+            fp += !anomalous && called ? 1 : 0;
+            tn += !anomalous && !called ? 1 : 0;
+            correct += called == anomalous ? 1 : 0;
+        }
+        JsonNode confusion = test.path("confusion");
+        assertThat(List.of(
+                        confusion.path("truePositives").asInt(),
+                        confusion.path("falsePositives").asInt(),
+                        confusion.path("trueNegatives").asInt(),
+                        confusion.path("falseNegatives").asInt()))
+                .containsExactly(tp, fp, tn, fn);
+        assertThat(predictions.path("accuracy").asDouble())
+                .isEqualTo(confusion.path("accuracy").asDouble())
+                .isEqualTo((double) correct / predictions.path("rows").size());
+    }
+
     @Test
     void trainsRegressionAndKMeansAnomalyModels() throws Exception {
         GestureProject project = GestureProject.create(
@@ -257,6 +288,8 @@ class ModelTrainingIT {
                 GestureProject.gestures(Gesture.IDLE, Gesture.WAVE, Gesture.UPDOWN),
                 2,
                 2);
+        // as the feature job writes them: one label dictionary for both files, so the training file names "updown"
+        project.register(store, registry, project.withEmptyClass("updown"), project.testing);
 
         ApiClient.Response anomaly = client.post(
                 base + "/jobs/train",
@@ -284,14 +317,38 @@ class ModelTrainingIT {
         assertThat(kmeans.path("variants").path("int8").asBoolean()).isFalse();
         assertThat(kmeans.path("variants").path("int8UnavailableReason").asString())
                 .contains("K-means");
+        // issue #19: the test set's anomaly label is not a training label
+        assertThat(strings(kmeans.path("labels"))).containsExactly("idle", "wave");
+        JsonNode anomalyTest = kmeans.path("metrics").path("anomaly").path("test");
+        long updown = project.testing.rows().stream()
+                .filter(r -> r.label().equals("updown"))
+                .count();
+        assertThat(anomalyTest.path("anomalies").asLong()).isEqualTo(updown);
         double threshold = kmeans.path("anomalyThreshold").asDouble();
         JsonNode scored = client.get(base + "/models/" + anomalyId + "/predictions", owner.auth())
                 .json();
         assertThat(scored.path("rows").size()).isEqualTo(project.testing.rows().size());
         assertThat(scored.path("threshold").asDouble()).isEqualTo(threshold);
+        assertAnomalyFiguresMatchTheRows(anomalyTest, scored, threshold);
+
+        // saving a threshold recomputes the figures at it (they stayed at the old threshold before)
+        double lower = threshold / 2;
         ApiClient.Response patched =
-                client.patch(base + "/models/" + anomalyId, Map.of("anomalyThreshold", threshold * 2), owner.auth());
-        assertThat(patched.json().path("anomalyThreshold").asDouble()).isEqualTo(threshold * 2);
+                client.patch(base + "/models/" + anomalyId, Map.of("anomalyThreshold", lower), owner.auth());
+        assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+        assertThat(patched.json().path("anomalyThreshold").asDouble()).isEqualTo(lower);
+        JsonNode saved = patched.json().path("metrics").path("anomaly");
+        assertThat(saved.path("threshold").asDouble()).isEqualTo(lower);
+        assertThat(saved.path("test").path("threshold").asDouble()).isEqualTo(lower);
+        assertThat(saved.path("test").path("auc").asDouble())
+                .isEqualTo(anomalyTest.path("auc").asDouble());
+        JsonNode rescored = client.get(base + "/models/" + anomalyId + "/predictions", owner.auth())
+                .json();
+        assertThat(rescored.path("threshold").asDouble()).isEqualTo(lower);
+        assertAnomalyFiguresMatchTheRows(saved.path("test"), rescored, lower);
+        assertThat(client.patch(base + "/models/" + anomalyId, Map.of("anomalyThreshold", "NaN"), owner.auth())
+                        .status())
+                .isEqualTo(400);
         assertThat(ModelTesting.download(port, owner, base + "/models/" + anomalyId + "/tflite")
                         .statusCode())
                 .isEqualTo(409);
