@@ -8,6 +8,7 @@ import dev.edgeforge.api.support.ApiClient;
 import dev.edgeforge.api.support.IntegrationTest;
 import dev.edgeforge.api.support.TestUsers;
 import dev.edgeforge.api.support.TestUsers.User;
+import dev.edgeforge.app.testing.OwnedProject;
 import dev.edgeforge.core.feature.FeatureRow;
 import dev.edgeforge.core.format.ei.EiAcquisitionWriter;
 import dev.edgeforge.core.format.ei.EiSigning;
@@ -26,10 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,12 +38,9 @@ import tools.jackson.databind.JsonNode;
  * validation and access.
  */
 @IntegrationTest
-class ModelTrainingIT {
+class ModelTrainingIT extends OwnedProject {
 
     private static final Duration JOB_LIMIT = Duration.ofSeconds(180);
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     ObjectStore store;
@@ -52,17 +48,8 @@ class ModelTrainingIT {
     @Autowired
     TestModelPorts.Registry registry;
 
-    ApiClient client;
-    User owner;
-    UUID projectId;
-    String base;
-
-    @BeforeEach
-    void setUp() {
-        client = ApiClient.stateless(port);
-        owner = TestUsers.register(client, "trainer");
-        projectId = TestUsers.createProject(client, owner, "Gestures");
-        base = "/api/v1/projects/" + projectId;
+    ModelTrainingIT() {
+        super("trainer", "Gestures");
     }
 
     @Test
