@@ -245,20 +245,14 @@ class ModelTrainingIT extends OwnedProject {
                 2,
                 2);
 
-        ApiClient.Response anomaly = client.post(
-                base + "/jobs/train",
+        JsonNode kmeans = trainUntilReady(Map.of(
+                "learningBlock",
                 Map.of(
-                        "learningBlock",
-                        Map.of(
-                                "kind",
-                                "anomaly_kmeans",
-                                "kmeans",
-                                Map.of("clusterCount", 8, "maxIterations", 100, "standardize", true))),
-                owner.auth());
-        assertThat(anomaly.status()).as(anomaly.body()).isEqualTo(202);
-        UUID anomalyId = UUID.fromString(anomaly.text("modelId"));
-        awaitJob(client, owner, UUID.fromString(anomaly.text("jobId")), "succeeded", JOB_LIMIT);
-        JsonNode kmeans = awaitModel(client, owner, projectId, anomalyId, "ready");
+                        "kind",
+                        "anomaly_kmeans",
+                        "kmeans",
+                        Map.of("clusterCount", 8, "maxIterations", 100, "standardize", true))));
+        String anomalyId = kmeans.path("id").asString();
         assertThat(kmeans.path("kind").asString()).isEqualTo("anomaly");
         assertThat(kmeans.path("metrics").path("anomaly").path("clusters").asInt())
                 .isEqualTo(8);
@@ -288,21 +282,14 @@ class ModelTrainingIT extends OwnedProject {
                 registry,
                 GestureProject.regression(project.training),
                 GestureProject.regression(project.testing));
-        ApiClient.Response regression = client.post(
-                base + "/jobs/train",
-                Map.of(
-                        "learningBlock",
-                                Map.of(
-                                        "kind",
-                                        "regression",
-                                        "layers",
-                                        List.of(Map.of("type", "dense", "units", 16, "activation", "relu"))),
-                        "hyperparameters", Map.of("epochs", 30, "learningRate", 0.01)),
-                owner.auth());
-        assertThat(regression.status()).as(regression.body()).isEqualTo(202);
-        UUID regressionId = UUID.fromString(regression.text("modelId"));
-        awaitJob(client, owner, UUID.fromString(regression.text("jobId")), "succeeded", JOB_LIMIT);
-        JsonNode model = awaitModel(client, owner, projectId, regressionId, "ready");
+        JsonNode model = trainUntilReady(Map.of(
+                "learningBlock",
+                        Map.of(
+                                "kind",
+                                "regression",
+                                "layers",
+                                List.of(Map.of("type", "dense", "units", 16, "activation", "relu"))),
+                "hyperparameters", Map.of("epochs", 30, "learningRate", 0.01)));
         assertThat(model.path("kind").asString()).isEqualTo("regression");
         assertThat(strings(model.path("labels"))).containsExactly("value");
         JsonNode validation = model.path("metrics").path("validation").path("float32");
@@ -513,5 +500,13 @@ class ModelTrainingIT extends OwnedProject {
         List<String> values = new ArrayList<>();
         array.forEach(v -> values.add(v.asString()));
         return values;
+    }
+
+    /** Starts a training job on the project, waits for it to succeed and returns the ready model. */
+    private JsonNode trainUntilReady(Map<String, Object> request) {
+        ApiClient.Response started = client.post(base + "/jobs/train", request, owner.auth());
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        awaitJob(client, owner, UUID.fromString(started.text("jobId")), "succeeded", JOB_LIMIT);
+        return awaitModel(client, owner, projectId, UUID.fromString(started.text("modelId")), "ready");
     }
 }
