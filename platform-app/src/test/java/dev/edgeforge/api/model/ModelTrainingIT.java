@@ -8,6 +8,7 @@ import dev.edgeforge.api.support.ApiClient;
 import dev.edgeforge.api.support.IntegrationTest;
 import dev.edgeforge.api.support.TestUsers;
 import dev.edgeforge.api.support.TestUsers.User;
+import dev.edgeforge.app.testing.OwnedProject;
 import dev.edgeforge.core.feature.FeatureRow;
 import dev.edgeforge.core.format.ei.EiAcquisitionWriter;
 import dev.edgeforge.core.format.ei.EiSigning;
@@ -26,10 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,12 +38,9 @@ import tools.jackson.databind.JsonNode;
  * validation and access.
  */
 @IntegrationTest
-class ModelTrainingIT {
+class ModelTrainingIT extends OwnedProject {
 
     private static final Duration JOB_LIMIT = Duration.ofSeconds(180);
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     ObjectStore store;
@@ -52,17 +48,8 @@ class ModelTrainingIT {
     @Autowired
     TestModelPorts.Registry registry;
 
-    ApiClient client;
-    User owner;
-    UUID projectId;
-    String base;
-
-    @BeforeEach
-    void setUp() {
-        client = ApiClient.stateless(port);
-        owner = TestUsers.register(client, "trainer");
-        projectId = TestUsers.createProject(client, owner, "Gestures");
-        base = "/api/v1/projects/" + projectId;
+    ModelTrainingIT() {
+        super("trainer", "Gestures");
     }
 
     @Test
@@ -291,20 +278,14 @@ class ModelTrainingIT {
         // as the feature job writes them: one label dictionary for both files, so the training file names "updown"
         project.register(store, registry, project.withEmptyClass("updown"), project.testing);
 
-        ApiClient.Response anomaly = client.post(
-                base + "/jobs/train",
+        JsonNode kmeans = trainUntilReady(Map.of(
+                "learningBlock",
                 Map.of(
-                        "learningBlock",
-                        Map.of(
-                                "kind",
-                                "anomaly_kmeans",
-                                "kmeans",
-                                Map.of("clusterCount", 8, "maxIterations", 100, "standardize", true))),
-                owner.auth());
-        assertThat(anomaly.status()).as(anomaly.body()).isEqualTo(202);
-        UUID anomalyId = UUID.fromString(anomaly.text("modelId"));
-        awaitJob(client, owner, UUID.fromString(anomaly.text("jobId")), "succeeded", JOB_LIMIT);
-        JsonNode kmeans = awaitModel(client, owner, projectId, anomalyId, "ready");
+                        "kind",
+                        "anomaly_kmeans",
+                        "kmeans",
+                        Map.of("clusterCount", 8, "maxIterations", 100, "standardize", true))));
+        String anomalyId = kmeans.path("id").asString();
         assertThat(kmeans.path("kind").asString()).isEqualTo("anomaly");
         assertThat(kmeans.path("metrics").path("anomaly").path("clusters").asInt())
                 .isEqualTo(8);
@@ -358,21 +339,14 @@ class ModelTrainingIT {
                 registry,
                 GestureProject.regression(project.training),
                 GestureProject.regression(project.testing));
-        ApiClient.Response regression = client.post(
-                base + "/jobs/train",
-                Map.of(
-                        "learningBlock",
-                                Map.of(
-                                        "kind",
-                                        "regression",
-                                        "layers",
-                                        List.of(Map.of("type", "dense", "units", 16, "activation", "relu"))),
-                        "hyperparameters", Map.of("epochs", 30, "learningRate", 0.01)),
-                owner.auth());
-        assertThat(regression.status()).as(regression.body()).isEqualTo(202);
-        UUID regressionId = UUID.fromString(regression.text("modelId"));
-        awaitJob(client, owner, UUID.fromString(regression.text("jobId")), "succeeded", JOB_LIMIT);
-        JsonNode model = awaitModel(client, owner, projectId, regressionId, "ready");
+        JsonNode model = trainUntilReady(Map.of(
+                "learningBlock",
+                        Map.of(
+                                "kind",
+                                "regression",
+                                "layers",
+                                List.of(Map.of("type", "dense", "units", 16, "activation", "relu"))),
+                "hyperparameters", Map.of("epochs", 30, "learningRate", 0.01)));
         assertThat(model.path("kind").asString()).isEqualTo("regression");
         assertThat(strings(model.path("labels"))).containsExactly("value");
         JsonNode validation = model.path("metrics").path("validation").path("float32");
@@ -583,5 +557,13 @@ class ModelTrainingIT {
         List<String> values = new ArrayList<>();
         array.forEach(v -> values.add(v.asString()));
         return values;
+    }
+
+    /** Starts a training job on the project, waits for it to succeed and returns the ready model. */
+    private JsonNode trainUntilReady(Map<String, Object> request) {
+        ApiClient.Response started = client.post(base + "/jobs/train", request, owner.auth());
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        awaitJob(client, owner, UUID.fromString(started.text("jobId")), "succeeded", JOB_LIMIT);
+        return awaitModel(client, owner, projectId, UUID.fromString(started.text("modelId")), "ready");
     }
 }
