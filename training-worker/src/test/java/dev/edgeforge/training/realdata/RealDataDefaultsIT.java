@@ -25,7 +25,7 @@ class RealDataDefaultsIT {
 
     private final RealDataExperiment experiment = new RealDataExperiment(RealDataDefaultsIT::log);
 
-    /** What a project gets without changing a setting: the suggestion's impulse and learning block, default training. */
+    /** What a project gets without changing a setting: the suggested impulse and learning block, default training. */
     static RealDataExperiment.Config platformDefaults() {
         return new RealDataExperiment.Config(
                 "platform defaults",
