@@ -13,8 +13,10 @@ import dev.edgeforge.core.impulse.ImageInput;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.learning.FeatureKind;
 import dev.edgeforge.core.learning.TensorShape;
+import dev.edgeforge.infra.job.Job;
 import dev.edgeforge.jobs.feature.FeatureJobResult;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -49,6 +51,50 @@ class GeneratedFeatureSetLocator implements FeatureSetLocator {
                 .map(FeatureJobService.FeatureSet::result)
                 .filter(result -> result.trainingSetKey() != null)
                 .map(result -> located(latest.get().impulse(), result));
+    }
+
+    @Override
+    public String whyMissing(UUID projectId) {
+        String api = "/api/v1/projects/" + projectId;
+        String generate = "POST " + api + "/jobs/features";
+        Optional<StoredImpulse> latest = impulses.latest(projectId);
+        if (latest.isEmpty()) {
+            return "The project has no saved impulse yet: save one with PUT " + api + "/impulse (GET " + api
+                    + "/impulse/suggestion gives one made for its samples), then generate its features with "
+                    + generate + ".";
+        }
+        int version = latest.get().version();
+        List<Job> jobs = features.recentJobs(projectId, version);
+        if (jobs.isEmpty()) {
+            return "No features were generated for impulse version " + version + " (the latest): start them with "
+                    + generate + ", then try again when that job has succeeded.";
+        }
+        Job job = jobs.get(0);
+        return switch (job.state()) {
+            case QUEUED, RUNNING ->
+                "The features of impulse version " + version + " are still being generated (job " + job.id() + ", "
+                        + job.state().name().toLowerCase(Locale.ROOT) + "); try again when it has succeeded (GET "
+                        + "/api/v1/jobs/" + job.id() + ").";
+            case FAILED ->
+                "The last features job of impulse version " + version + " (" + job.id() + ") failed: "
+                        + sentence(job.error())
+                        + " Fix that, then generate the features again with " + generate + ".";
+            case CANCELLED ->
+                "The last features job of impulse version " + version + " was cancelled: generate the features "
+                        + "again with " + generate + ".";
+            case SUCCEEDED ->
+                "The features of impulse version " + version + " have no training window (job " + job.id()
+                        + "): add training samples, or fix the impulse so they give windows, then generate the "
+                        + "features again with " + generate + ".";
+        };
+    }
+
+    private static String sentence(String error) {
+        if (error == null || error.isBlank()) {
+            return "no reason was recorded.";
+        }
+        String text = error.strip();
+        return text.endsWith(".") ? text : text + ".";
     }
 
     private static LocatedFeatures located(Impulse impulse, FeatureJobResult result) {
