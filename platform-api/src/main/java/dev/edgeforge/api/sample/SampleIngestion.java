@@ -278,13 +278,23 @@ public class SampleIngestion {
         Map<String, String> metadata = new LinkedHashMap<>(options.metadata());
         sidecar.ifPresent(s -> metadata.putAll(s.metadata()));
         List<BoundingBox> boxes = sidecar.map(SidecarLabels.FileLabels::boxes).orElse(List.of());
+        String label = labelChoice.labelFor(spool.fileName());
+        StorableText.requireAll(
+                spool.fileName(),
+                name,
+                label,
+                data.sensors(),
+                data.deviceName().orElse(null),
+                data.deviceType().orElse(null),
+                metadata,
+                boxes);
         Instant now = clock.instant();
         String objectKey = SampleStorage.objectKey(projectId, spool.sha256());
         return new SampleRow(
                 UUID.randomUUID(),
                 projectId,
                 truncate(name),
-                labelChoice.labelFor(spool.fileName()),
+                label,
                 category.resolve(spool.sha256()),
                 StoredFormat.of(parsed.format()),
                 spool.sha256(),
@@ -321,7 +331,9 @@ public class SampleIngestion {
                 case UNSUPPORTED -> new SampleFileViolation(SampleFileViolation.UNSUPPORTED, e.getMessage());
                 case INVALID_SIGNATURE ->
                     new SampleFileViolation(SampleFileViolation.INVALID_SIGNATURE, e.getMessage());
-                case TOO_LARGE -> new UploadTooLargeViolation("'" + fileName + "'", spooler.maxUploadBytes());
+                // the spooler has already held the bytes to the limit: what is too large here is what the file
+                // declares, e.g. an image's pixels, and the parser's message says which
+                case TOO_LARGE -> UploadTooLargeViolation.declared(e.getMessage());
             };
         }
     }

@@ -101,7 +101,7 @@ public final class FeatureJobHandler implements JobHandler {
 
     @Override
     public String type() {
-        return FeatureJobPayload.JOB_TYPE;
+        return FeatureJobPayload.TYPE;
     }
 
     @Override

@@ -105,7 +105,7 @@ class FeatureJobHandlerTest {
     private RecordingJobContext run(Impulse impulse) throws Exception {
         RecordingJobContext context = new RecordingJobContext(
                 projectId,
-                FeatureJobPayload.JOB_TYPE,
+                FeatureJobPayload.TYPE,
                 FeatureJobPayload.of(impulse, samples).toJson());
         handler.run(context);
         return context;
@@ -247,7 +247,7 @@ class FeatureJobHandlerTest {
         // cancel once computing has started
         RecordingJobContext context = new RecordingJobContext(
                         projectId,
-                        FeatureJobPayload.JOB_TYPE,
+                        FeatureJobPayload.TYPE,
                         FeatureJobPayload.of(impulse(1, SpectralAnalysisParams.defaults()), samples)
                                 .toJson())
                 .cancelWhen(c -> c.lines().stream().anyMatch(l -> l.startsWith("Reusing")));
@@ -342,7 +342,7 @@ class FeatureJobHandlerTest {
     @Test
     void aPayloadThatCannotBeReadIsNotRetried() {
         RecordingJobContext context =
-                new RecordingJobContext(projectId, FeatureJobPayload.JOB_TYPE, "{\"impulseVersion\": 0}");
+                new RecordingJobContext(projectId, FeatureJobPayload.TYPE, "{\"impulseVersion\": 0}");
 
         assertThatThrownBy(() -> handler.run(context))
                 .isInstanceOf(NonRetryableJobException.class)
