@@ -13,10 +13,8 @@ import dev.edgeforge.core.impulse.ImageInput;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.learning.FeatureKind;
 import dev.edgeforge.core.learning.TensorShape;
-import dev.edgeforge.infra.job.Job;
 import dev.edgeforge.jobs.feature.FeatureJobResult;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -64,26 +62,26 @@ class GeneratedFeatureSetLocator implements FeatureSetLocator {
                     + generate + ".";
         }
         int version = latest.get().version();
-        List<Job> jobs = features.recentJobs(projectId, version);
-        if (jobs.isEmpty()) {
+        Optional<FeatureGeneration> last = features.latestRun(projectId, version);
+        if (last.isEmpty()) {
             return "No features were generated for impulse version " + version + " (the latest): start them with "
                     + generate + ", then try again when that job has succeeded.";
         }
-        Job job = jobs.get(0);
-        return switch (job.state()) {
+        FeatureGeneration run = last.get();
+        return switch (run.state()) {
             case QUEUED, RUNNING ->
-                "The features of impulse version " + version + " are still being generated (job " + job.id() + ", "
-                        + job.state().name().toLowerCase(Locale.ROOT) + "); try again when it has succeeded (GET "
-                        + "/api/v1/jobs/" + job.id() + ").";
+                "The features of impulse version " + version + " are still being generated (job " + run.jobId()
+                        + ", " + run.state().value() + "); try again when it has succeeded (GET /api/v1/jobs/"
+                        + run.jobId() + ").";
             case FAILED ->
-                "The last features job of impulse version " + version + " (" + job.id() + ") failed: "
-                        + sentence(job.error())
+                "The last features job of impulse version " + version + " (" + run.jobId() + ") failed: "
+                        + sentence(run.error())
                         + " Fix that, then generate the features again with " + generate + ".";
             case CANCELLED ->
                 "The last features job of impulse version " + version + " was cancelled: generate the features "
                         + "again with " + generate + ".";
             case SUCCEEDED ->
-                "The features of impulse version " + version + " have no training window (job " + job.id()
+                "The features of impulse version " + version + " have no training window (job " + run.jobId()
                         + "): add training samples, or fix the impulse so they give windows, then generate the "
                         + "features again with " + generate + ".";
         };

@@ -295,7 +295,7 @@ class FeatureJobHandlerTest {
                 List.of());
         RecordingJobContext context = new RecordingJobContext(
                 projectId,
-                FeatureJobPayload.JOB_TYPE,
+                FeatureJobPayload.TYPE,
                 FeatureJobPayload.of(tooLong, samples).toJson());
 
         assertThatThrownBy(() -> handler.run(context))
