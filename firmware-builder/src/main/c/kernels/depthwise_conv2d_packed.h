@@ -8,7 +8,7 @@
  * point).
  *
  * Scratch holds filter_height input rows widened to 16 bits, each padded_width columns wide (the image columns with
- * pad_width columns before them and enough after them for the last output), and the constants of one group of 4
+ * pad_width columns before them and enough after them for the last output), and the constants of each group of 4
  * channels.
  * In place: output row y is written after input rows up to y * stride_height - pad_height + filter_height - 1 (all
  * the rows it needs) have been read into scratch, and no input row is read after that, so the output may overlap the
@@ -39,10 +39,10 @@ typedef struct {
     ef_requant requant;
 } ef_depthwise_conv2d_packed_params;
 
-/* Bytes of scratch for the widened rows (4 channels of a column are 8 bytes) and one group's constants (its 16-bit
+/* Bytes of scratch for the widened rows (4 channels of a column are 8 bytes) and each group's constants (its 16-bit
  * weights and requantization constants). */
 #define EF_DEPTHWISE_CONV2D_PACKED_SCRATCH_BYTES(filter_height, filter_width, padded_width, depth) \
-    (8 * (filter_height) * (padded_width) * (((depth) + 3) / 4) + 8 * (filter_height) * (filter_width) + 76)
+    ((8 * (filter_height) * (padded_width) + 8 * (filter_height) * (filter_width) + 76) * (((depth) + 3) / 4))
 
 ef_status ef_depthwise_conv2d_packed_s8(const ef_depthwise_conv2d_packed_params *params, const int8_t *input,
                                         const int8_t *weights, int8_t *output, void *scratch);

@@ -1,8 +1,8 @@
 /*
- * FULLY_CONNECTED, int8, symmetric weights, on weights the generator packed for the matrix-multiply tiles of the
- * optimized kernels (the layout of conv2d_packed.h with patch_size = accum_depth), with the requantization of
- * ef_requant.h. Bit-exact with TFLM's reference_integer_ops::FullyConnected for every layer the generator hands to
- * it (otherwise it emits ef_fully_connected_s8).
+ * FULLY_CONNECTED, int8, symmetric weights, on a stream the generator packed for the matrix-multiply tiles of the
+ * optimized kernels (the stream of conv2d_packed.h with patch_size = accum_depth). Bit-exact with TFLM's
+ * reference_integer_ops::FullyConnected for every layer the generator hands to it (otherwise it emits
+ * ef_fully_connected_s8).
  *
  * In place: batch rows are written in order, each after its input row has been read (into scratch).
  */
@@ -11,20 +11,20 @@
 
 #include <stdint.h>
 #include "ef/ef_status.h"
-#include "ef_requant.h"
 
 typedef struct {
     int32_t batches;
     int32_t accum_depth;
-    int32_t accum_stride; /* accum_depth rounded up to a multiple of 4 */
+    int32_t accum_stride; /* accum_depth rounded up to a multiple of 8 */
     int32_t output_depth;
-    ef_requant requant;
+    int32_t activation_min;
+    int32_t activation_max;
 } ef_fully_connected_packed_params;
 
 /* Bytes of scratch the kernels need for an accumulation stride. */
 #define EF_FULLY_CONNECTED_PACKED_SCRATCH_BYTES(accum_stride) (5 * (accum_stride))
 
 ef_status ef_fully_connected_packed_s8(const ef_fully_connected_packed_params *params, const int8_t *input,
-                                       const int8_t *weights, int8_t *output, void *scratch);
+                                       const int8_t *packed, int8_t *output, void *scratch);
 
 #endif /* EF_KERNEL_FULLY_CONNECTED_PACKED_H */

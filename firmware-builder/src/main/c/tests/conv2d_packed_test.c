@@ -123,7 +123,7 @@ static void test_sweep(void)
 
 /* Extreme values: every input -128 or 127, weights +-127, zero point -128 (input offset 128), large biases; and
  * channels whose output cannot change (multiplier 0, a shift so large every value rounds to 0) or that are right
- * at the rounding ties of the second rounding step. */
+ * at the rounding ties of the second rounding step; channels with a huge bias whose output is another constant. */
 static void test_extremes_and_constant_channels(void)
 {
     uint32_t seed = 0xBEEFu;
@@ -145,6 +145,10 @@ static void test_extremes_and_constant_channels(void)
     multiplier[4] = 1 << 30; /* x 2^-8: ties of the second rounding step are frequent */
     shift[4] = -8;
     shift[5] = -1;
+    bias[6] = 1500000000; /* a tiny scale with a huge bias: the output is a constant other than the offset */
+    shift[6] = -26;
+    bias[7] = -1500000000;
+    shift[7] = -27;
     check(&p, "extremes");
     for (int32_t i = 0; i < bytes_in(&p); ++i) {
         input[i] = (int8_t)(-1 - i % 2);

@@ -139,6 +139,8 @@ static void test_extremes(void)
     shift[2] = -29;
     multiplier[3] = 1 << 30;
     shift[3] = -6;
+    bias[4] = 2000000000;
+    shift[4] = -25;
     check(&p, "extremes");
     ef_test_end();
 }

@@ -7,7 +7,7 @@
 
 static int8_t input[2048];
 static int8_t weights[10240];
-static int8_t packed[10240];
+static int8_t packed[12288];
 static int8_t expected[512];
 static int8_t output[512];
 static int8_t arena[4096];

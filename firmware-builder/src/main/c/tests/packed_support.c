@@ -10,6 +10,12 @@ static int64_t abs64(int64_t v)
     return v < 0 ? -v : v;
 }
 
+/* TFLM's MultiplyByQuantizedMultiplier plus the output offset, before the clamp. */
+static int32_t tflm_output(int32_t acc, int32_t multiplier, int32_t shift, int32_t output_offset)
+{
+    return ef_multiply_by_quantized_multiplier(acc, multiplier, shift) + output_offset;
+}
+
 int ef_packed_requant(ef_requant_storage *storage, ef_requant *rq, int32_t channels, const int8_t *weights,
                       int32_t stride, int32_t step, int32_t taps, const int32_t *bias, const int32_t *multiplier,
                       const int32_t *shift, int32_t input_offset, int32_t output_offset, int32_t activation_min,
@@ -21,35 +27,41 @@ int ef_packed_requant(ef_requant_storage *storage, ef_requant *rq, int32_t chann
     for (int32_t c = 0; c < channels; ++c) {
         int64_t sum = 0;
         int64_t sum_abs = 0;
+        int64_t low = bias != 0 ? bias[c] : 0;
+        int64_t high = low;
         for (int32_t k = 0; k < taps; ++k) {
             const int32_t w = weights[c * stride + k * step];
+            const int64_t a = (int64_t)w * (-128 + input_offset);
+            const int64_t b = (int64_t)w * (127 + input_offset);
             sum += w;
             sum_abs += w < 0 ? -w : w;
+            low += a < b ? a : b;
+            high += a < b ? b : a;
         }
-        const int64_t b = bias != 0 ? bias[c] : 0;
-        const int64_t folded = b + (int64_t)input_offset * sum;
-        /* Every partial sum of the kernels' accumulation, doubled, and the final one stay below 2^31. */
-        const int64_t bound = abs64(b) + (abs64(input_offset) + 128) * sum_abs;
-        if (2 * bound >= TWO_POW_31 || shift[c] > 0) {
+        if (low < EF_INT32_MIN || high > EF_INT32_MAX || shift[c] > 0) {
             return 0;
         }
         const int32_t e = -shift[c];
-        const int64_t high_bound = (bound * multiplier[c] + ((int64_t)1 << 30)) / TWO_POW_31 + 1;
-        storage->bias[c] = (int32_t)(2 * folded);
-        if (multiplier[c] == 0 || (e >= 1 && high_bound < ((int64_t)1 << (e - 1)))) {
-            /* The output is output_offset whatever the input. */
+        const int32_t lowest = tflm_output((int32_t)low, multiplier[c], shift[c], output_offset);
+        if (multiplier[c] == 0 || lowest == tflm_output((int32_t)high, multiplier[c], shift[c], output_offset)) {
+            /* The output cannot change with the input. */
+            storage->bias[c] = 0;
             storage->multiplier[c] = 0;
             storage->shift[c] = 1;
-            storage->rounding[c] = 1 + 2 * output_offset;
+            storage->rounding[c] = 1 + 2 * ef_clamp_i32(lowest, -(1 << 20), 1 << 20);
             continue;
         }
-        if (e == 0) {
+        const int64_t folded = (bias != 0 ? bias[c] : 0) + (int64_t)input_offset * sum;
+        if (2 * (abs64(folded) + 128 * sum_abs) >= TWO_POW_31 || e == 0) {
             return 0;
         }
+        const int64_t bound = -low > high ? -low : high;
+        const int64_t high_bound = (bound * multiplier[c] + ((int64_t)1 << 30)) / TWO_POW_31 + 1;
         const int64_t rounding = ((int64_t)1 << (e - 1)) + (int64_t)output_offset * ((int64_t)1 << e);
-        if (high_bound + abs64(rounding) + 1 >= TWO_POW_31) {
+        if (2 * bound >= TWO_POW_31 || high_bound + abs64(rounding) + 1 >= TWO_POW_31) {
             return 0;
         }
+        storage->bias[c] = (int32_t)(2 * folded);
         storage->multiplier[c] = multiplier[c];
         storage->shift[c] = (uint8_t)e;
         storage->rounding[c] = (int32_t)rounding;
@@ -63,23 +75,37 @@ int ef_packed_requant(ef_requant_storage *storage, ef_requant *rq, int32_t chann
     return 1;
 }
 
-/* Packs rows of `size` weights (row c at weights + c * size) into the pair layout of conv2d_packed.h. */
-static void pack_pairs(const int8_t *weights, int32_t channels, int32_t size, int32_t stride, int8_t *packed)
+static int8_t *put_int32(int8_t *at, int32_t value)
 {
-    int32_t c = 0;
-    for (; c + 2 <= channels; c += 2) {
+    for (int32_t k = 0; k < 4; ++k) {
+        at[k] = (int8_t)(uint8_t)((uint32_t)value >> (8 * k));
+    }
+    return at + 4;
+}
+
+/* The packed stream of conv2d_packed.h from rows of `size` weights (row c at weights + c * size). */
+static void pack_stream(const int8_t *weights, int32_t channels, int32_t size, int32_t stride,
+                        const ef_requant_storage *rq, int8_t *packed)
+{
+    for (int32_t c = 0; c < channels; c += 2) {
+        const int32_t lanes = c + 1 < channels ? 2 : 1;
+        for (int32_t k = 0; k < lanes; ++k) {
+            packed = put_int32(packed, rq->bias[c + k]);
+        }
         for (int32_t block = 0; block < stride / 4; ++block) {
-            for (int32_t half = 0; half < 2; ++half) {
+            for (int32_t k = 0; k < lanes; ++k) {
                 for (int32_t lane = 0; lane < 4; ++lane) {
-                    const int32_t k = 4 * block + lane;
-                    *packed++ = k < size ? weights[(c + half) * size + k] : 0;
+                    const int32_t i = 4 * block + lane;
+                    *packed++ = i < size ? weights[(c + k) * size + i] : 0;
                 }
             }
         }
-    }
-    if (c < channels) {
-        for (int32_t k = 0; k < stride; ++k) {
-            *packed++ = k < size ? weights[c * size + k] : 0;
+        for (int32_t k = 0; k < lanes; ++k) {
+            packed = put_int32(packed, rq->multiplier[c + k]);
+            packed = put_int32(packed, rq->rounding[c + k]);
+        }
+        for (int32_t k = 0; k < 4; ++k) {
+            *packed++ = (int8_t)(k < lanes ? rq->shift[c + k] : 0);
         }
     }
 }
@@ -105,12 +131,18 @@ int ef_packed_conv(const ef_conv2d_params *p, const int8_t *filter, const int32_
     q->pad_height = p->pad_height;
     q->pad_width = p->pad_width;
     q->patch_size = size;
-    q->patch_stride = (size + 3) / 4 * 4;
+    q->patch_stride = (size + 7) / 8 * 8;
     q->pad_value = -p->input_offset;
-    pack_pairs(filter, p->output_depth, size, q->patch_stride, packed);
-    return ef_packed_requant(storage, &q->requant, p->output_depth, filter, size, 1, size, bias,
-                             p->output_multiplier, p->output_shift, p->input_offset, p->output_offset,
-                             p->activation_min, p->activation_max);
+    q->activation_min = p->activation_min;
+    q->activation_max = p->activation_max;
+    ef_requant rq;
+    if (!ef_packed_requant(storage, &rq, p->output_depth, filter, size, 1, size, bias, p->output_multiplier,
+                           p->output_shift, p->input_offset, p->output_offset, p->activation_min,
+                           p->activation_max)) {
+        return 0;
+    }
+    pack_stream(filter, p->output_depth, size, q->patch_stride, storage, packed);
+    return 1;
 }
 
 int ef_packed_depthwise(const ef_depthwise_conv2d_params *p, const int8_t *filter, const int32_t *bias,
@@ -160,12 +192,18 @@ int ef_packed_fully_connected(const ef_fully_connected_params *p, const int8_t *
     memset(q, 0, sizeof *q);
     q->batches = p->batches;
     q->accum_depth = p->accum_depth;
-    q->accum_stride = (p->accum_depth + 3) / 4 * 4;
+    q->accum_stride = (p->accum_depth + 7) / 8 * 8;
     q->output_depth = p->output_depth;
-    pack_pairs(weights, p->output_depth, p->accum_depth, q->accum_stride, packed);
-    return ef_packed_requant(storage, &q->requant, p->output_depth, weights, p->accum_depth, 1, p->accum_depth,
-                             bias, p->output_multiplier, p->output_shift, p->input_offset, p->output_offset,
-                             p->activation_min, p->activation_max);
+    q->activation_min = p->activation_min;
+    q->activation_max = p->activation_max;
+    ef_requant rq;
+    if (!ef_packed_requant(storage, &rq, p->output_depth, weights, p->accum_depth, 1, p->accum_depth, bias,
+                           p->output_multiplier, p->output_shift, p->input_offset, p->output_offset,
+                           p->activation_min, p->activation_max)) {
+        return 0;
+    }
+    pack_stream(weights, p->output_depth, p->accum_depth, q->accum_stride, storage, packed);
+    return 1;
 }
 
 /* The first input byte an output pixel of a packed convolution reads, or -1 when all its taps are padding. */

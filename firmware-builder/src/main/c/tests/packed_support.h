@@ -33,16 +33,18 @@ int ef_packed_requant(ef_requant_storage *storage, ef_requant *rq, int32_t chann
                       const int32_t *shift, int32_t input_offset, int32_t output_offset, int32_t activation_min,
                       int32_t activation_max);
 
-/* The packed conv params, weights (`packed`, big enough) and constants of a plain (ungrouped) convolution. */
+/* The packed conv params and stream (`packed`, big enough) of a plain (ungrouped) convolution; `storage` is
+ * working space. */
 int ef_packed_conv(const ef_conv2d_params *p, const int8_t *filter, const int32_t *bias,
                    ef_conv2d_packed_params *packed_params, int8_t *packed, ef_requant_storage *storage);
 
-/* The same for a depthwise convolution with depth multiplier 1 and dilation 1. */
+/* The packed depthwise params, weights and requantization constants (in `storage`) of a depthwise convolution
+ * with depth multiplier 1 and dilation 1. */
 int ef_packed_depthwise(const ef_depthwise_conv2d_params *p, const int8_t *filter, const int32_t *bias,
                         ef_depthwise_conv2d_packed_params *packed_params, int8_t *packed,
                         ef_requant_storage *storage);
 
-/* The same for a fully connected layer with symmetric weights. */
+/* The packed params and stream of a fully connected layer with symmetric weights. */
 int ef_packed_fully_connected(const ef_fully_connected_params *p, const int8_t *weights, const int32_t *bias,
                               ef_fully_connected_packed_params *packed_params, int8_t *packed,
                               ef_requant_storage *storage);

@@ -1,12 +1,11 @@
 /*
- * CONV_2D int8 on packed weights for Cortex-M4/M7 (DSP extension). Bit-exact with kernels/reference.
+ * CONV_2D int8 on a packed stream for Cortex-M4/M7 (DSP extension). Bit-exact with kernels/reference.
  *
  * Two output pixels at a time: their patches are widened to 16 bits (doubled, see ef_requant.h) into scratch,
- * interleaved block by block ([4 values of pixel 0][4 values of pixel 1] per block of 4), then every pair of output
- * channels is one 2x2 tile: per block one LDRD of packed weights (4 values of each channel), two SXTB16 per channel,
- * and eight SMLAD, each widened input word feeding two channels and each weight word two pixels. A 1x1 convolution
- * widens its input pixels straight from the image; other filters gather the patch first (ef_patch.h). The
- * requantization is fused: SMMLAR, the sign bit, one shift and SSAT per output.
+ * interleaved block by block ([4 values of pixel 0][4 values of pixel 1] per block of 4), then the pair loop of
+ * ef_gemm.h runs over the stream: each widened input word feeds two channels and each weight word two pixels, and the
+ * requantization is fused. A 1x1 convolution widens its input pixels straight from the image; other filters gather
+ * the patch first (ef_patch.h).
  */
 #include "conv2d_packed.h"
 #include "ef_fixedpoint.h"
@@ -28,79 +27,116 @@ static void widen(const int8_t *from, ef_word *to, int32_t blocks, int32_t step)
     }
 }
 
-/* The widened patch of one output pixel at `to` (every `step` words). */
-static void load_patch(const ef_conv2d_packed_params *p, const int8_t *image, int32_t pixel, int8_t *gathered,
-                       ef_word *to, int32_t step)
+/* What loading one patch needs, computed once per call. */
+typedef struct {
+    const ef_conv2d_packed_params *p;
+    int32_t blocks;       /* blocks of 4 in the patch stride */
+    int32_t row;          /* bytes of one filter row (dilation 1): filter_width * input_depth */
+    int32_t row_stride;   /* bytes between the image rows of consecutive filter rows */
+    int32_t direct;       /* filter rows are whole blocks: widen straight from the image */
+    int32_t tail;         /* blocks past the filter rows (zeros) when direct */
+    int32_t first_inside_y, end_inside_y; /* output rows and columns whose window lies inside the image */
+    int32_t first_inside_x, end_inside_x;
+    int8_t *gathered;     /* patch_stride bytes, the tail past patch_size zero */
+} patch_loader;
+
+static int32_t ceil_div(int32_t a, int32_t b)
 {
-    const int32_t out_y = pixel / p->output_width;
-    const int32_t out_x = pixel - out_y * p->output_width;
-    const int32_t blocks = p->patch_stride / 4;
-    if (p->filter_height == 1 && p->filter_width == 1 && p->pad_height == 0 && p->pad_width == 0
-        && p->patch_size == p->patch_stride) {
-        const int8_t *from = image
-            + ((out_y * p->stride_height) * p->input_width + out_x * p->stride_width) * p->input_depth;
-        widen(from, to, blocks, step);
-        return;
-    }
-    ef_patch_gather(p, image, out_y, out_x, gathered);
-    widen(gathered, to, blocks, step);
+    return a >= 0 ? (a + b - 1) / b : -((-a) / b);
 }
 
-static inline int8_t requant(const int32_t *multiplier, const int32_t *rounding, const uint8_t *shift, int32_t c,
-                             int32_t acc2)
+static void loader_init(patch_loader *l, const ef_conv2d_packed_params *p, int8_t *gathered)
 {
-    const int32_t high = ef_smmlar(acc2, multiplier[c], rounding[c]);
-    return (int8_t)__ssat((high + (acc2 >> 31)) >> shift[c], 8);
+    l->p = p;
+    l->blocks = p->patch_stride / 4;
+    l->row = p->filter_width * p->input_depth;
+    l->row_stride = p->dilation_height * p->input_width * p->input_depth;
+    l->direct = l->row % 4 == 0;
+    l->tail = l->blocks - p->filter_height * (l->row / 4);
+    /* out_y * stride - pad >= 0 and out_y * stride - pad + (fh - 1) * dh < input_height; the same across. */
+    l->first_inside_y = ceil_div(p->pad_height, p->stride_height);
+    l->end_inside_y = (p->input_height - 1 - (p->filter_height - 1) * p->dilation_height + p->pad_height)
+                      / p->stride_height + 1;
+    l->first_inside_x = ceil_div(p->pad_width, p->stride_width);
+    l->end_inside_x = p->dilation_width == 1
+                          ? (p->input_width - p->filter_width + p->pad_width) / p->stride_width + 1
+                          : l->first_inside_x; /* dilated filters always take the generic path */
+    if (p->input_height - 1 - (p->filter_height - 1) * p->dilation_height + p->pad_height < 0) {
+        l->end_inside_y = 0;
+    }
+    if (p->input_width - p->filter_width + p->pad_width < 0) {
+        l->end_inside_x = 0;
+    }
+    l->gathered = gathered;
+    ef_patch_fill(gathered + p->patch_size, 0, p->patch_stride - p->patch_size);
+}
+
+/* The widened patch of output pixel (out_y, out_x) at `to` (every `step` words). */
+static void load_patch(const patch_loader *l, const int8_t *image, int32_t out_y, int32_t out_x, ef_word *to,
+                       int32_t step)
+{
+    const ef_conv2d_packed_params *p = l->p;
+    if (out_y >= l->first_inside_y && out_y < l->end_inside_y && out_x >= l->first_inside_x
+        && out_x < l->end_inside_x) {
+        const int8_t *from = image
+            + ((out_y * p->stride_height - p->pad_height) * p->input_width + out_x * p->stride_width
+               - p->pad_width) * p->input_depth;
+        if (l->direct) {
+            /* Filter rows of whole blocks (1x1 with a depth multiple of 4, most 3x3 layers): straight from the image. */
+            const int32_t row_blocks = l->row / 4;
+            for (int32_t fy = 0; fy < p->filter_height; ++fy) {
+                widen(from, to, row_blocks, step);
+                to += step * row_blocks;
+                from += l->row_stride;
+            }
+            for (int32_t b = 0; b < l->tail; ++b) {
+                to[0] = 0;
+                to[1] = 0;
+                to += step;
+            }
+            return;
+        }
+        for (int32_t fy = 0; fy < p->filter_height; ++fy) {
+            ef_patch_copy(l->gathered + fy * l->row, from, l->row);
+            from += l->row_stride;
+        }
+    } else {
+        /* The window touches the padding (or the filter is dilated): tap by tap. */
+        ef_patch_gather(p, image, out_y, out_x, l->gathered);
+    }
+    widen(l->gathered, to, l->blocks, step);
 }
 
 /* The activation clamp beyond int8 saturation, for layers that have one: a pass over the pixel's outputs. */
-static void clamp_pixel(int8_t *out, int32_t depth, const ef_requant *rq)
+static void clamp_outputs(int8_t *out, int32_t count, const ef_conv2d_packed_params *p)
 {
-    for (int32_t c = 0; c < depth; ++c) {
-        out[c] = (int8_t)ef_clamp_i32(out[c], rq->activation_min, rq->activation_max);
+    for (int32_t k = 0; k < count; ++k) {
+        out[k] = (int8_t)ef_clamp_i32(out[k], p->activation_min, p->activation_max);
     }
 }
 
-/* `pixels` (1 or 2) widened patches in x, interleaved per block, times every output channel. */
-static void multiply(const ef_conv2d_packed_params *p, const ef_word *x, int32_t pixels, const int8_t *weights,
-                     int8_t *out0, int8_t *out1)
+/* `pixels` (1 or 2) widened patches at context->x times every output channel of the stream. */
+static void multiply(const ef_conv2d_packed_params *p, ef_gemm_context *context, int32_t pixels,
+                     const int8_t *packed)
 {
-    const int32_t *bias = p->requant.bias;
-    const int32_t *multiplier = p->requant.multiplier;
-    const int32_t *rounding = p->requant.rounding;
-    const uint8_t *shift = p->requant.shift;
     const int32_t blocks = p->patch_stride / 4;
-    const int32_t depth = p->output_depth;
-    const ef_word *w = (const ef_word *)weights;
-    int32_t c = 0;
-    if (pixels == 2) {
-        for (; c + 2 <= depth; c += 2) {
-            int32_t acc[4] = {bias[c], bias[c + 1], bias[c], bias[c + 1]};
-            ef_gemm_2x2(x, &w, blocks, acc);
-            out0[c] = requant(multiplier, rounding, shift, c, acc[0]);
-            out0[c + 1] = requant(multiplier, rounding, shift, c + 1, acc[1]);
-            out1[c] = requant(multiplier, rounding, shift, c, acc[2]);
-            out1[c + 1] = requant(multiplier, rounding, shift, c + 1, acc[3]);
-        }
-    } else {
-        for (; c + 2 <= depth; c += 2) {
-            int32_t acc[2] = {bias[c], bias[c + 1]};
-            ef_gemm_1x2(x, &w, blocks, acc);
-            out0[c] = requant(multiplier, rounding, shift, c, acc[0]);
-            out0[c + 1] = requant(multiplier, rounding, shift, c + 1, acc[1]);
+    const int32_t pairs = p->output_depth / 2;
+    const ef_word *w = (const ef_word *)packed;
+    context->x_end = context->x + 2 * pixels * blocks;
+    context->w_end = w + pairs * (7 + 2 * blocks);
+    if (pairs > 0) {
+        if (pixels == 2) {
+            ef_gemm_pairs_2px(context, &w);
+        } else {
+            ef_gemm_pairs_1px(context, &w);
         }
     }
-    if (c < depth) {
-        int32_t acc[2] = {bias[c], bias[c]};
-        ef_gemm_nx1(x, &w, blocks, pixels, acc);
-        out0[c] = requant(multiplier, rounding, shift, c, acc[0]);
-        if (pixels == 2) {
-            out1[c] = requant(multiplier, rounding, shift, c, acc[1]);
-        }
+    if (p->output_depth % 2 != 0) {
+        ef_gemm_last_channel(context, pixels, w, blocks);
     }
 }
 
-ef_status ef_conv2d_packed_s8(const ef_conv2d_packed_params *p, const int8_t *input, const int8_t *weights,
+ef_status ef_conv2d_packed_s8(const ef_conv2d_packed_params *p, const int8_t *input, const int8_t *packed,
                               int8_t *output, void *scratch)
 {
     ef_word *x = (ef_word *)scratch;
@@ -108,25 +144,44 @@ ef_status ef_conv2d_packed_s8(const ef_conv2d_packed_params *p, const int8_t *in
     const int32_t pixels = p->output_height * p->output_width;
     const int32_t image_bytes = p->input_height * p->input_width * p->input_depth;
     const int32_t depth = p->output_depth;
-    const int clamp = p->requant.activation_min > -128 || p->requant.activation_max < 127;
+    const int clamp = p->activation_min > -128 || p->activation_max < 127;
+    ef_gemm_context context;
+    context.x = x;
+    patch_loader loader;
+    loader_init(&loader, p, gathered);
     for (int32_t batch = 0; batch < p->batches; ++batch) {
         const int8_t *image = input + batch * image_bytes;
         int8_t *out = output + batch * pixels * depth;
         int32_t pixel = 0;
+        int32_t out_y = 0;
+        int32_t out_x = 0;
         for (; pixel + 2 <= pixels; pixel += 2) {
             int8_t *out0 = out + pixel * depth;
-            load_patch(p, image, pixel, gathered, x, 4);
-            load_patch(p, image, pixel + 1, gathered, x + 2, 4);
-            multiply(p, x, 2, weights, out0, out0 + depth);
+            load_patch(&loader, image, out_y, out_x, x, 4);
+            if (++out_x == p->output_width) {
+                out_x = 0;
+                ++out_y;
+            }
+            load_patch(&loader, image, out_y, out_x, x + 2, 4);
+            if (++out_x == p->output_width) {
+                out_x = 0;
+                ++out_y;
+            }
+            context.out0 = out0;
+            context.out1 = out0 + depth;
+            multiply(p, &context, 2, packed);
             if (clamp) {
-                clamp_pixel(out0, 2 * depth, &p->requant);
+                clamp_outputs(out0, 2 * depth, p);
             }
         }
         if (pixel < pixels) {
-            load_patch(p, image, pixel, gathered, x, 2);
-            multiply(p, x, 1, weights, out + pixel * depth, 0);
+            int8_t *out0 = out + pixel * depth;
+            load_patch(&loader, image, out_y, out_x, x, 2);
+            context.out0 = out0;
+            context.out1 = 0;
+            multiply(p, &context, 1, packed);
             if (clamp) {
-                clamp_pixel(out + pixel * depth, depth, &p->requant);
+                clamp_outputs(out0, depth, p);
             }
         }
     }

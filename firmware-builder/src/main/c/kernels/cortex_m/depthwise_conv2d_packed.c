@@ -2,46 +2,37 @@
  * DEPTHWISE_CONV_2D int8 (depth multiplier 1) on packed weights for Cortex-M4/M7 (DSP extension). Bit-exact with
  * kernels/reference.
  *
- * Input rows are widened once into a ring of filter_height rows in scratch: 16-bit doubled values (ef_requant.h),
- * groups of 4 channels per column as two words in SXTB16 order (channels 0,2 then 1,3), group-major so that the
- * columns of one group are 8 bytes apart. For each output row and group of 4 channels the group's weights are
- * unpacked to 16 bits once; then each tap of each output pixel is one LDRD of inputs, one LDRD of weights and four
- * SMLABB/SMLATT, the 3x3 filter unrolled with constant offsets. Requantization fused, as in conv2d_packed.
+ * Input rows are widened once into a ring of filter_height rows in scratch: 16-bit values, groups of 4 channels per
+ * column as two words in SXTB16 order (channels 0,2 then 1,3), group-major so that the columns of one group are 8
+ * bytes apart. Each group's weights are unpacked once per call to doubled 16-bit values (ef_requant.h accumulates
+ * twice the sum) in a block with its requantization constants; then each tap of each output pixel is one LDRD of
+ * inputs, one LDRD of weights and four SMLABB/SMLATT, the 3x3 filter unrolled with constant offsets in assembly.
  */
 #include <string.h>
 #include "depthwise_conv2d_packed.h"
 #include "ef_fixedpoint.h"
 #include "ef_simd.h"
 
-/* Both 16-bit lanes of a word holding the doubled value v. */
+/* Both 16-bit lanes of a word holding the value v. */
 static int32_t lanes(int32_t v)
 {
-    const uint32_t half = (uint32_t)(uint16_t)(int16_t)(2 * v);
+    const uint32_t half = (uint32_t)(uint16_t)(int16_t)v;
     return (int32_t)((half << 16) | half);
 }
 
-/* Four channels of one input pixel widened to the two words of a ring column. */
-static void widen4(const int8_t *from, int32_t channels, int32_t pad, ef_word *to)
+/* The 4 channels of the last group of a depth that is not a multiple of 4, as one word (missing channels: pad, which
+ * their zero weights ignore). */
+static int32_t short_group(const int8_t *from, int32_t channels, int32_t pad)
 {
-    int32_t v;
-    if (channels >= 4) {
-        v = ef_load_x4(from);
-    } else {
-        /* The last group of a depth that is not a multiple of 4: the missing channels have weight 0. */
-        uint32_t bytes = 0;
-        for (int32_t k = 0; k < 4; ++k) {
-            const int32_t value = k < channels ? from[k] : pad;
-            bytes |= (uint32_t)(uint8_t)(int8_t)value << (8 * k);
-        }
-        v = (int32_t)bytes;
+    uint32_t bytes = 0;
+    for (int32_t k = 0; k < 4; ++k) {
+        const int32_t value = k < channels ? from[k] : pad;
+        bytes |= (uint32_t)(uint8_t)(int8_t)value << (8 * k);
     }
-    const int16x2_t even = __sxtb16(v);
-    const int16x2_t odd = ef_sxtb16_ror8(v);
-    to[0] = __sadd16(even, even);
-    to[1] = __sadd16(odd, odd);
+    return (int32_t)bytes;
 }
 
-/* Input row `row` (or padding) into a ring slot. */
+/* Input row `row` (or padding) into a ring slot: per group, padded_width columns of two words. */
 static void load_row(const ef_depthwise_conv2d_packed_params *p, const int8_t *image, int32_t row, ef_word *slot,
                      int32_t groups)
 {
@@ -54,24 +45,38 @@ static void load_row(const ef_depthwise_conv2d_packed_params *p, const int8_t *i
         }
         return;
     }
+    const int32_t right = p->pad_width + p->input_width;
+    const int8_t *image_row = image + row * p->input_width * depth;
     for (int32_t g = 0; g < groups; ++g) {
         ef_word *to = slot + 2 * g * width;
-        for (int32_t col = 0; col < width; ++col) {
-            const int32_t x = col - p->pad_width;
-            if (x < 0 || x >= p->input_width) {
-                to[2 * col] = pad;
-                to[2 * col + 1] = pad;
+        for (int32_t col = 0; col < p->pad_width; ++col) {
+            to[2 * col] = pad;
+            to[2 * col + 1] = pad;
+        }
+        for (int32_t col = right; col < width; ++col) {
+            to[2 * col] = pad;
+            to[2 * col + 1] = pad;
+        }
+        to += 2 * p->pad_width;
+        const int8_t *from = image_row + 4 * g;
+        const ef_word *end = to + 2 * p->input_width;
+        if (depth - 4 * g >= 4) {
+            while (to != end) {
+                const int32_t v = ef_load_x4(from);
+                to[0] = __sxtb16(v);
+                to[1] = ef_sxtb16_ror8(v);
+                to += 2;
+                from += depth;
+            }
+        } else {
+            while (to != end) {
+                const int32_t v = short_group(from, depth - 4 * g, p->pad_value);
+                to[0] = __sxtb16(v);
+                to[1] = ef_sxtb16_ror8(v);
+                to += 2;
+                from += depth;
             }
         }
-    }
-    const int8_t *from = image + row * p->input_width * depth;
-    for (int32_t x = 0; x < p->input_width; ++x) {
-        ef_word *to = slot + 2 * (x + p->pad_width);
-        for (int32_t g = 0; g < groups; ++g) {
-            widen4(from + 4 * g, depth - 4 * g, p->pad_value, to);
-            to += 2 * width;
-        }
-        from += depth;
     }
 }
 
@@ -93,9 +98,12 @@ static void unpack_group(const ef_depthwise_conv2d_packed_params *p, const int8_
 {
     const ef_requant *rq = &p->requant;
     for (int32_t t = 0; t < taps; ++t) {
+        /* Doubled here, so that the widened inputs need not be (ef_requant.h accumulates twice the sum). */
         const int32_t v = ef_load_x4(packed + 4 * t);
-        to[2 * t] = __sxtb16(v);
-        to[2 * t + 1] = ef_sxtb16_ror8(v);
+        const int16x2_t even = __sxtb16(v);
+        const int16x2_t odd = ef_sxtb16_ror8(v);
+        to[2 * t] = __sadd16(even, even);
+        to[2 * t + 1] = __sadd16(odd, odd);
     }
     for (int32_t k = 0; k < 4; ++k) {
         const int valid = k < channels;
@@ -250,9 +258,14 @@ ef_status ef_depthwise_conv2d_packed_s8(const ef_depthwise_conv2d_packed_params 
     const int32_t slot_words = 2 * p->padded_width * groups;
     const int32_t group_words = 2 * p->padded_width;
     ef_word *ring = (ef_word *)scratch;
-    ef_word *block = ring + p->filter_height * slot_words;
+    ef_word *blocks = ring + p->filter_height * slot_words;
     const int three = p->filter_height == 3 && p->filter_width == 3;
     const int clamp = p->requant.activation_min > -128 || p->requant.activation_max < 127;
+    for (int32_t g = 0; g < groups; ++g) {
+        const int32_t c = 4 * g;
+        unpack_group(p, weights + g * taps * 4, taps, c, depth - c < 4 ? depth - c : 4,
+                     blocks + g * BLOCK_WORDS(taps));
+    }
     for (int32_t batch = 0; batch < p->batches; ++batch) {
         const int8_t *image = input + batch * p->input_height * p->input_width * depth;
         int8_t *out_image = output + batch * p->output_height * p->output_width * depth;
@@ -271,7 +284,7 @@ ef_status ef_depthwise_conv2d_packed_s8(const ef_depthwise_conv2d_packed_params 
             for (int32_t g = 0; g < groups; ++g) {
                 const int32_t c = 4 * g;
                 const int32_t channels = depth - c < 4 ? depth - c : 4;
-                unpack_group(p, weights + g * taps * 4, taps, c, channels, block);
+                ef_word *block = blocks + g * BLOCK_WORDS(taps);
                 if (three && channels == 4) {
                     block[BLOCK_OUT_END(9)] = (int32_t)(uintptr_t)(out + c + p->output_width * depth);
                     row_3x3(rows[0] + g * group_words, rows[1] + g * group_words, rows[2] + g * group_words,

@@ -1,12 +1,14 @@
 /*
- * Inner loops of the packed kernels' matrix multiplications (internal to kernels/cortex_m/): dot products of widened
- * 16-bit inputs (two words per block of 4 values, in SXTB16 order: values 0,2 then 1,3) with packed int8 weights
- * (one word per block and channel), accumulated with SMLAD.
+ * The matrix multiplications of the packed CONV_2D and FULLY_CONNECTED kernels (internal to kernels/cortex_m/): one
+ * or two widened pixels (16-bit doubled values, two words per block of 4 in SXTB16 order: values 0,2 then 1,3; two
+ * pixels interleaved block by block) times every output channel of the packed stream of conv2d_packed.h, with the
+ * requantization fused.
  *
- * The loops are written in assembly because their cost is the cost of the network: with 13 live values (four
- * accumulators, both unpacked weight words, one input pair, three pointers) the compiler spills or counts an index
- * beside the pointers; here each block is one LDRD of weights, two LDRD of inputs, four SXTB16 and eight SMLAD, and
- * the loop is unrolled twice.
+ * The loops over channel pairs are written in assembly because their cost is the cost of the network: per block one
+ * LDRD of weights (both channels), two LDRD of inputs (one per pixel), four SXTB16 and eight SMLAD, unrolled twice
+ * (the patch stride is a multiple of 8); per pair two LDRD of biases, then SMMLAR, the sign bit, the shift and SSAT
+ * per output with the constants read from the stream. All 14 general registers are in use; the values the loop needs
+ * once per pair live in an ef_gemm_context.
  */
 #ifndef EF_GEMM_H
 #define EF_GEMM_H
@@ -14,8 +16,16 @@
 #include <stdint.h>
 #include "ef_simd.h"
 
-/* One block of the 2x2 tile: weights of channels c0, c1 (one LDRD), pixel 0 then pixel 1 inputs. */
-#define EF_GEMM_2X2_BLOCK                                   \
+/* What the pair loops read once per pair (field offsets are used by the assembly). */
+typedef struct {
+    const ef_word *x;     /* 0: the widened pixels */
+    const ef_word *x_end; /* 4: one past them */
+    const ef_word *w_end; /* 8: the end of the channel pairs in the stream */
+    int8_t *out0;         /* 12: where the next pair's outputs go, pixel 0 */
+    int8_t *out1;         /* 16: and pixel 1 */
+} ef_gemm_context;
+
+#define EF_GEMM_2PX_BLOCK                                   \
     "ldrd   %[w0], %[w1], [%[w]], #8\n\t"                   \
     "ldrd   %[xe], %[xo], [%[x]], #8\n\t"                   \
     "sxtb16 %[t0], %[w0]\n\t"                               \
@@ -32,51 +42,71 @@
     "smlad  %[a11], %[xe], %[t1], %[a11]\n\t"               \
     "smlad  %[a11], %[xo], %[w1], %[a11]\n\t"
 
+/* Requantizes accumulators p0 and p1 (one channel, both pixels) with multiplier m, rounding r and shift s into
+ * the bytes at [o0 + offset] and [o1 + offset]; clobbers xe and xo. */
+#define EF_GEMM_REQUANT_2PX(p0, p1, m, r, s, offset)        \
+    "smmlar %[xe], %[" p0 "], %[" m "], %[" r "]\n\t"       \
+    "smmlar %[xo], %[" p1 "], %[" m "], %[" r "]\n\t"       \
+    "add    %[xe], %[xe], %[" p0 "], asr #31\n\t"           \
+    "add    %[xo], %[xo], %[" p1 "], asr #31\n\t"           \
+    "asr    %[xe], %[xe], %[" s "]\n\t"                     \
+    "asr    %[xo], %[xo], %[" s "]\n\t"                     \
+    "ssat   %[xe], #8, %[xe]\n\t"                           \
+    "ssat   %[xo], #8, %[xo]\n\t"                           \
+    "strb   %[xe], [%[x], #" offset "]\n\t"                 \
+    "strb   %[xo], [%[x_end], #" offset "]\n\t"
+
 /*
- * Two pixels times two channels over `blocks` (>= 1) blocks: x holds the pixels interleaved per block (pixel 0's two
- * words, then pixel 1's), *w the two channels' words per block; acc is {p0c0, p0c1, p1c0, p1c1}. Advances *w.
+ * Two pixels times every pair of output channels of the stream at *w (at least one pair). Writes two outputs per
+ * pair at context->out0 and out1 and advances them, leaves *w after the pairs.
  */
-static inline void ef_gemm_2x2(const ef_word *x, const ef_word **w, int32_t blocks, int32_t acc[4])
+static inline void ef_gemm_pairs_2px(ef_gemm_context *context, const ef_word **w)
 {
-    int32_t a00 = acc[0];
-    int32_t a01 = acc[1];
-    int32_t a10 = acc[2];
-    int32_t a11 = acc[3];
     const ef_word *wp = *w;
-    const ef_word *end = x + 4 * blocks;
+    int32_t a00;
+    int32_t a01;
+    int32_t a10;
+    int32_t a11;
+    int32_t x;
+    int32_t x_end;
     int32_t w0;
     int32_t w1;
     int32_t t0;
     int32_t t1;
     int32_t xe;
     int32_t xo;
-    if (blocks & 1) {
-        __asm__ volatile(EF_GEMM_2X2_BLOCK
-                         : [a00] "+r"(a00), [a01] "+r"(a01), [a10] "+r"(a10), [a11] "+r"(a11), [x] "+r"(x),
-                           [w] "+r"(wp), [w0] "=&r"(w0), [w1] "=&r"(w1), [t0] "=&r"(t0), [t1] "=&r"(t1),
-                           [xe] "=&r"(xe), [xo] "=&r"(xo)
-                         :
-                         : "memory");
-    }
-    if (x != end) {
-        __asm__ volatile("1:\n\t" EF_GEMM_2X2_BLOCK EF_GEMM_2X2_BLOCK
-                         "cmp    %[x], %[end]\n\t"
-                         "bne    1b\n\t"
-                         : [a00] "+r"(a00), [a01] "+r"(a01), [a10] "+r"(a10), [a11] "+r"(a11), [x] "+r"(x),
-                           [w] "+r"(wp), [w0] "=&r"(w0), [w1] "=&r"(w1), [t0] "=&r"(t0), [t1] "=&r"(t1),
-                           [xe] "=&r"(xe), [xo] "=&r"(xo)
-                         : [end] "r"(end)
-                         : "cc", "memory");
-    }
+    __asm__ volatile(
+        "0:\n\t"
+        "ldrd   %[a00], %[a01], [%[w]], #8\n\t"
+        "mov    %[a10], %[a00]\n\t"
+        "mov    %[a11], %[a01]\n\t"
+        "ldrd   %[x], %[x_end], [%[c], #0]\n\t"
+        "1:\n\t" EF_GEMM_2PX_BLOCK EF_GEMM_2PX_BLOCK
+        "cmp    %[x], %[x_end]\n\t"
+        "bne    1b\n\t"
+        "ldrd   %[w0], %[w1], [%[w]], #8\n\t"
+        "ldr    %[t1], [%[w], #8]\n\t"
+        "uxtb   %[t0], %[t1]\n\t"
+        "ldrd   %[x], %[x_end], [%[c], #12]\n\t"
+        EF_GEMM_REQUANT_2PX("a00", "a10", "w0", "w1", "t0", "0")
+        "ldrd   %[w0], %[w1], [%[w]], #12\n\t"
+        "ubfx   %[t0], %[t1], #8, #8\n\t"
+        EF_GEMM_REQUANT_2PX("a01", "a11", "w0", "w1", "t0", "1")
+        "add    %[x], %[x], #2\n\t"
+        "add    %[x_end], %[x_end], #2\n\t"
+        "strd   %[x], %[x_end], [%[c], #12]\n\t"
+        "ldr    %[t0], [%[c], #8]\n\t"
+        "cmp    %[w], %[t0]\n\t"
+        "bne    0b\n\t"
+        : [w] "+r"(wp), [a00] "=&r"(a00), [a01] "=&r"(a01), [a10] "=&r"(a10), [a11] "=&r"(a11), [x] "=&r"(x),
+          [x_end] "=&r"(x_end), [w0] "=&r"(w0), [w1] "=&r"(w1), [t0] "=&r"(t0), [t1] "=&r"(t1), [xe] "=&r"(xe),
+          [xo] "=&r"(xo)
+        : [c] "r"(context)
+        : "cc", "memory");
     *w = wp;
-    acc[0] = a00;
-    acc[1] = a01;
-    acc[2] = a10;
-    acc[3] = a11;
 }
 
-/* One block of the 1x2 tile: weights of channels c0, c1, then the pixel's inputs. */
-#define EF_GEMM_1X2_BLOCK                                   \
+#define EF_GEMM_1PX_BLOCK                                   \
     "ldrd   %[w0], %[w1], [%[w]], #8\n\t"                   \
     "ldrd   %[xe], %[xo], [%[x]], #8\n\t"                   \
     "sxtb16 %[t0], %[w0]\n\t"                               \
@@ -88,57 +118,82 @@ static inline void ef_gemm_2x2(const ef_word *x, const ef_word **w, int32_t bloc
     "smlad  %[a1], %[xe], %[t1], %[a1]\n\t"                 \
     "smlad  %[a1], %[xo], %[w1], %[a1]\n\t"
 
-/* One pixel (two words per block) times two channels; acc is {c0, c1}. Advances *w. */
-static inline void ef_gemm_1x2(const ef_word *x, const ef_word **w, int32_t blocks, int32_t acc[2])
+#define EF_GEMM_REQUANT_1PX(acc, m, r, s, offset)           \
+    "smmlar %[xe], %[" acc "], %[" m "], %[" r "]\n\t"      \
+    "add    %[xe], %[xe], %[" acc "], asr #31\n\t"          \
+    "asr    %[xe], %[xe], %[" s "]\n\t"                     \
+    "ssat   %[xe], #8, %[xe]\n\t"                           \
+    "strb   %[xe], [%[out], #" offset "]\n\t"
+
+/* One pixel (two words per block) times every pair of output channels of the stream at *w (at least one pair),
+ * two outputs per pair at context->out0, which it advances; leaves *w after the pairs. */
+static inline void ef_gemm_pairs_1px(ef_gemm_context *context, const ef_word **w)
 {
-    int32_t a0 = acc[0];
-    int32_t a1 = acc[1];
     const ef_word *wp = *w;
-    const ef_word *end = x + 2 * blocks;
+    int8_t *out = context->out0;
+    int32_t a0;
+    int32_t a1;
+    int32_t x;
+    int32_t x_end;
     int32_t w0;
     int32_t w1;
     int32_t t0;
     int32_t t1;
     int32_t xe;
     int32_t xo;
-    if (blocks & 1) {
-        __asm__ volatile(EF_GEMM_1X2_BLOCK
-                         : [a0] "+r"(a0), [a1] "+r"(a1), [x] "+r"(x), [w] "+r"(wp), [w0] "=&r"(w0),
-                           [w1] "=&r"(w1), [t0] "=&r"(t0), [t1] "=&r"(t1), [xe] "=&r"(xe), [xo] "=&r"(xo)
-                         :
-                         : "memory");
-    }
-    if (x != end) {
-        __asm__ volatile("1:\n\t" EF_GEMM_1X2_BLOCK EF_GEMM_1X2_BLOCK
-                         "cmp    %[x], %[end]\n\t"
-                         "bne    1b\n\t"
-                         : [a0] "+r"(a0), [a1] "+r"(a1), [x] "+r"(x), [w] "+r"(wp), [w0] "=&r"(w0),
-                           [w1] "=&r"(w1), [t0] "=&r"(t0), [t1] "=&r"(t1), [xe] "=&r"(xe), [xo] "=&r"(xo)
-                         : [end] "r"(end)
-                         : "cc", "memory");
-    }
+    __asm__ volatile(
+        "0:\n\t"
+        "ldrd   %[a0], %[a1], [%[w]], #8\n\t"
+        "ldrd   %[x], %[x_end], [%[c], #0]\n\t"
+        "1:\n\t" EF_GEMM_1PX_BLOCK EF_GEMM_1PX_BLOCK
+        "cmp    %[x], %[x_end]\n\t"
+        "bne    1b\n\t"
+        "ldrd   %[w0], %[w1], [%[w]], #8\n\t"
+        "ldr    %[t1], [%[w], #8]\n\t"
+        "uxtb   %[t0], %[t1]\n\t"
+        EF_GEMM_REQUANT_1PX("a0", "w0", "w1", "t0", "0")
+        "ldrd   %[w0], %[w1], [%[w]], #12\n\t"
+        "ubfx   %[t0], %[t1], #8, #8\n\t"
+        EF_GEMM_REQUANT_1PX("a1", "w0", "w1", "t0", "1")
+        "add    %[out], %[out], #2\n\t"
+        "ldr    %[t0], [%[c], #8]\n\t"
+        "cmp    %[w], %[t0]\n\t"
+        "bne    0b\n\t"
+        : [w] "+r"(wp), [out] "+r"(out), [a0] "=&r"(a0), [a1] "=&r"(a1), [x] "=&r"(x), [x_end] "=&r"(x_end),
+          [w0] "=&r"(w0), [w1] "=&r"(w1), [t0] "=&r"(t0), [t1] "=&r"(t1), [xe] "=&r"(xe), [xo] "=&r"(xo)
+        : [c] "r"(context)
+        : "cc", "memory");
+    context->out0 = out;
     *w = wp;
-    acc[0] = a0;
-    acc[1] = a1;
 }
 
-/* Pixels times one channel (the odd last channel): `pixels` (1 or 2) interleaved per block as for the tiles above,
- * one weight word per block. acc has `pixels` entries. Advances *w. */
-static inline void ef_gemm_nx1(const ef_word *x, const ef_word **w, int32_t blocks, int32_t pixels, int32_t *acc)
+/*
+ * The odd last channel of the stream at w for `pixels` (1 or 2) widened pixels laid out as for the pair loops:
+ * its bias2, one weight word per block, multiplier, rounding and shift; the outputs at context->out0 (and out1).
+ */
+static inline void ef_gemm_last_channel(const ef_gemm_context *context, int32_t pixels, const ef_word *w,
+                                        int32_t blocks)
 {
-    const ef_word *wp = *w;
     for (int32_t p = 0; p < pixels; ++p) {
-        int32_t a = acc[p];
-        const ef_word *xp = x + 2 * p;
+        int32_t acc2 = w[0];
+        const ef_word *xp = context->x + 2 * p;
         for (int32_t b = 0; b < blocks; ++b) {
-            const int32_t wv = wp[b];
-            a = __smlad(xp[0], __sxtb16(wv), a);
-            a = __smlad(xp[1], ef_sxtb16_ror8(wv), a);
+            const int32_t wv = w[1 + b];
+            acc2 = __smlad(xp[0], __sxtb16(wv), acc2);
+            acc2 = __smlad(xp[1], ef_sxtb16_ror8(wv), acc2);
             xp += 2 * pixels;
         }
-        acc[p] = a;
+        const int32_t multiplier = w[1 + blocks];
+        const int32_t rounding = w[2 + blocks];
+        const int32_t shift = w[3 + blocks] & 0xFF;
+        const int32_t high = ef_smmlar(acc2, multiplier, rounding);
+        const int8_t value = (int8_t)__ssat((high + (acc2 >> 31)) >> shift, 8);
+        if (p == 0) {
+            context->out0[0] = value;
+        } else {
+            context->out1[0] = value;
+        }
     }
-    *w = wp + blocks;
 }
 
 #endif /* EF_GEMM_H */

@@ -1,17 +1,16 @@
 /*
- * FULLY_CONNECTED int8 on packed weights for Cortex-M4/M7 (DSP extension). Bit-exact with kernels/reference.
+ * FULLY_CONNECTED int8 on a packed stream for Cortex-M4/M7 (DSP extension). Bit-exact with kernels/reference.
  *
- * The batch rows are widened to doubled 16-bit lanes in scratch, two rows interleaved per block of 4 when there are
- * two left, then each pair of output channels is one tile of ef_gemm.h: two LDRD and four SXTB16 per block feed
- * eight SMLAD with two rows, four with one. Requantization fused, as in conv2d_packed.
+ * The batch rows are widened to doubled 16-bit lanes in scratch (two rows interleaved per block of 4 while two are
+ * left), then the pair loops of ef_gemm.h run over the stream, requantization fused.
  */
 #include "fully_connected_packed.h"
 #include "ef_fixedpoint.h"
 #include "ef_gemm.h"
 #include "ef_simd.h"
 
-/* Row `from` (depth values, the last block completed with zeros) as widened words every `step` words. */
-static void widen_row(const int8_t *from, int32_t depth, ef_word *to, int32_t step)
+/* Row `from` (depth values) as widened words every `step` words, zero blocks up to `stride` values. */
+static void widen_row(const int8_t *from, int32_t depth, int32_t stride, ef_word *to, int32_t step)
 {
     int32_t k = 0;
     for (; k + 4 <= depth; k += 4) {
@@ -31,62 +30,58 @@ static void widen_row(const int8_t *from, int32_t depth, ef_word *to, int32_t st
         const int16x2_t odd = ef_sxtb16_ror8((int32_t)bytes);
         to[0] = __sadd16(even, even);
         to[1] = __sadd16(odd, odd);
+        to += step;
+        k += 4;
+    }
+    for (; k < stride; k += 4) {
+        to[0] = 0;
+        to[1] = 0;
+        to += step;
     }
 }
 
-static inline int8_t requant(const ef_requant *rq, int32_t c, int32_t acc2)
+static void clamp_outputs(int8_t *out, int32_t count, const ef_fully_connected_packed_params *p)
 {
-    const int32_t high = ef_smmlar(acc2, rq->multiplier[c], rq->rounding[c]);
-    const int32_t value = __ssat((high + (acc2 >> 31)) >> rq->shift[c], 8);
-    return (int8_t)ef_clamp_i32(value, rq->activation_min, rq->activation_max);
+    for (int32_t k = 0; k < count; ++k) {
+        out[k] = (int8_t)ef_clamp_i32(out[k], p->activation_min, p->activation_max);
+    }
 }
 
 ef_status ef_fully_connected_packed_s8(const ef_fully_connected_packed_params *p, const int8_t *input,
-                                       const int8_t *weights, int8_t *output, void *scratch)
+                                       const int8_t *packed, int8_t *output, void *scratch)
 {
-    const ef_requant *rq = &p->requant;
     const int32_t blocks = p->accum_stride / 4;
     const int32_t depth = p->output_depth;
+    const int32_t pairs = depth / 2;
+    const int clamp = p->activation_min > -128 || p->activation_max < 127;
     ef_word *x = (ef_word *)scratch;
-    int32_t b = 0;
-    for (; b + 2 <= p->batches; b += 2) {
-        widen_row(input + b * p->accum_depth, p->accum_depth, x, 4);
-        widen_row(input + (b + 1) * p->accum_depth, p->accum_depth, x + 2, 4);
+    ef_gemm_context context;
+    context.x = x;
+    for (int32_t b = 0; b < p->batches;) {
+        const int32_t rows = p->batches - b >= 2 ? 2 : 1;
+        for (int32_t r = 0; r < rows; ++r) {
+            widen_row(input + (b + r) * p->accum_depth, p->accum_depth, p->accum_stride, x + 2 * r, 2 * rows);
+        }
+        const ef_word *w = (const ef_word *)packed;
         int8_t *out0 = output + b * depth;
-        int8_t *out1 = out0 + depth;
-        const ef_word *w = (const ef_word *)weights;
-        int32_t c = 0;
-        for (; c + 2 <= depth; c += 2) {
-            int32_t acc[4] = {rq->bias[c], rq->bias[c + 1], rq->bias[c], rq->bias[c + 1]};
-            ef_gemm_2x2(x, &w, blocks, acc);
-            out0[c] = requant(rq, c, acc[0]);
-            out0[c + 1] = requant(rq, c + 1, acc[1]);
-            out1[c] = requant(rq, c, acc[2]);
-            out1[c + 1] = requant(rq, c + 1, acc[3]);
+        context.x_end = x + 2 * rows * blocks;
+        context.w_end = w + pairs * (7 + 2 * blocks);
+        context.out0 = out0;
+        context.out1 = out0 + depth;
+        if (pairs > 0) {
+            if (rows == 2) {
+                ef_gemm_pairs_2px(&context, &w);
+            } else {
+                ef_gemm_pairs_1px(&context, &w);
+            }
         }
-        if (c < depth) {
-            int32_t acc[2] = {rq->bias[c], rq->bias[c]};
-            ef_gemm_nx1(x, &w, blocks, 2, acc);
-            out0[c] = requant(rq, c, acc[0]);
-            out1[c] = requant(rq, c, acc[1]);
+        if (depth % 2 != 0) {
+            ef_gemm_last_channel(&context, rows, w, blocks);
         }
-    }
-    if (b < p->batches) {
-        widen_row(input + b * p->accum_depth, p->accum_depth, x, 2);
-        int8_t *out = output + b * depth;
-        const ef_word *w = (const ef_word *)weights;
-        int32_t c = 0;
-        for (; c + 2 <= depth; c += 2) {
-            int32_t acc[2] = {rq->bias[c], rq->bias[c + 1]};
-            ef_gemm_1x2(x, &w, blocks, acc);
-            out[c] = requant(rq, c, acc[0]);
-            out[c + 1] = requant(rq, c + 1, acc[1]);
+        if (clamp) {
+            clamp_outputs(out0, rows * depth, p);
         }
-        if (c < depth) {
-            int32_t acc[1] = {rq->bias[c]};
-            ef_gemm_nx1(x, &w, blocks, 1, acc);
-            out[c] = requant(rq, c, acc[0]);
-        }
+        b += rows;
     }
     return EF_OK;
 }

@@ -84,7 +84,9 @@ public final class CLibraryGenerator {
     public GeneratedLibrary generate(CLibraryRequest request, Path directory) {
         NetworkCore core = NetworkCore.of(request.model());
         ModelIdentity identity = ModelIdentity.of(request.modelName(), request.model());
-        PreparedModel prepared = PreparedModel.prepare(core.graph(), planner);
+        // The kernels are chosen first; their scratch and in-place allowances then shape the arena plan.
+        KernelPlan kernels = KernelPlan.of(core.graph(), PreparedModel.prepare(core.graph(), planner).operators());
+        PreparedModel prepared = PreparedModel.prepare(core.graph(), planner.withRequests(kernels.requests()));
         MemoryPlan plan = prepared.memoryPlan();
         plan.verify();
         List<String> labels = request.labels();
@@ -107,15 +109,17 @@ public final class CLibraryGenerator {
         List<Path> generated = new ArrayList<>();
         List<Path> dspSources = new ArrayList<>();
         String banner = identity.banner(GENERATOR);
-        Map<Integer, String> constants = constantNames(core.graph());
+        Map<Integer, String> constants = constantNames(core.graph(), kernels);
+        List<DataArray> data = new ArrayList<>(tensorArrays(core.graph(), constants));
+        data.addAll(kernels.arrays());
 
         write(directory, "model/model_data.h", dataHeader.render(Map.of("banner", banner,
                 "modelName", CSyntax.commentText(identity.name()),
-                "constantBytes", Long.toString(constantBytes(core.graph(), constants)),
-                "declarations", declarations(core.graph(), constants))), generated);
+                "constantBytes", Long.toString(data.stream().mapToLong(DataArray::bytes).sum()),
+                "declarations", declarations(data))), generated);
         write(directory, "model/model_data.c", dataSource.render(Map.of("banner", banner,
                 "modelName", CSyntax.commentText(identity.name()),
-                "definitions", definitions(core.graph(), constants))), generated);
+                "definitions", definitions(data))), generated);
         write(directory, "model/ef_model_config.h", config(banner, identity, core, plan, labels, impulse,
                 request.arena()), generated);
 
@@ -140,8 +144,8 @@ public final class CLibraryGenerator {
         }
         String arena = (request.arena() == CLibraryRequest.ArenaOwner.LIBRARY ? arenaStatic : arenaApplication)
                 .render(Map.of()).stripTrailing();
-        write(directory, "model/model.c", model(banner, identity, core, prepared, labels, impulse, constants,
-                dspInclude, impulseText, arena), generated);
+        write(directory, "model/model.c", model(banner, identity, core, prepared, kernels, labels, impulse,
+                constants, dspInclude, impulseText, arena), generated);
         write(directory, "README.md", readme(identity, core, plan, labels, impulse), generated);
         write(directory, "Makefile", makefile.render(Map.of("modelName", identity.name(),
                 "sha256", identity.sha256(), "generator", GENERATOR,
@@ -149,8 +153,7 @@ public final class CLibraryGenerator {
                         .toList()),
                 "dspInclude", impulse.isPresent() ? "-Idsp" : "")), generated);
         List<GeneratedLibrary.ConstantArray> arrays = new ArrayList<>();
-        constants.forEach((id, name) -> arrays.add(new GeneratedLibrary.ConstantArray(name,
-                core.graph().tensor(id).byteSize())));
+        data.forEach(array -> arrays.add(new GeneratedLibrary.ConstantArray(array.name(), array.bytes())));
         return new GeneratedLibrary(directory, identity, core, plan, impulse, labels, generated, dspSources, arrays);
     }
 
@@ -178,10 +181,11 @@ public final class CLibraryGenerator {
     }
 
     private String model(String banner, ModelIdentity identity, NetworkCore core, PreparedModel prepared,
-                         List<String> labels, Optional<ImpulseDsp> impulse, Map<Integer, String> constants,
-                         String dspInclude, String impulseText, String arena) {
+                         KernelPlan kernels, List<String> labels, Optional<ImpulseDsp> impulse,
+                         Map<Integer, String> constants, String dspInclude, String impulseText, String arena) {
         MemoryPlan plan = prepared.memoryPlan();
-        OperatorEmitter emitter = new OperatorEmitter(core.graph(), plan, tensor -> constants.get(tensor.id()));
+        OperatorEmitter emitter = new OperatorEmitter(core.graph(), plan, kernels,
+                tensor -> constants.get(tensor.id()));
         Set<String> headers = new LinkedHashSet<>();
         List<String> definitions = new ArrayList<>();
         StringBuilder steps = new StringBuilder();
@@ -264,8 +268,11 @@ public final class CLibraryGenerator {
         return String.join(", ", parts);
     }
 
-    /** The C array name of every constant tensor an operator reads (RESHAPE's shape vector is not read). */
-    private static Map<Integer, String> constantNames(ModelGraph graph) {
+    /**
+     * The C array name of every constant tensor an operator reads as it is (RESHAPE's shape vector is not read, nor
+     * are the weights and biases the packed kernels read in their own layout).
+     */
+    private static Map<Integer, String> constantNames(ModelGraph graph, KernelPlan kernels) {
         Map<Integer, String> names = new LinkedHashMap<>();
         for (Operator op : graph.operators()) {
             for (int k = 0; k < op.inputCount(); k++) {
@@ -281,41 +288,42 @@ public final class CLibraryGenerator {
                     throw new UnsupportedModelException(op.type() + " reads the constant " + tensor.describe()
                             + "; compiled models take int8 weights and int32 biases");
                 }
-                names.putIfAbsent(id, "ef_model_tensor_" + id);
+                if (kernels.readsRaw(graph, id)) {
+                    names.putIfAbsent(id, "ef_model_tensor_" + id);
+                }
             }
         }
         return names;
     }
 
-    private static long constantBytes(ModelGraph graph, Map<Integer, String> constants) {
-        return constants.keySet().stream().mapToLong(id -> graph.tensor(id).byteSize()).sum();
-    }
-
-    private static String cType(Tensor tensor) {
-        return tensor.type() == DataType.INT8 ? "int8_t" : "int32_t";
-    }
-
-    private static String declarations(ModelGraph graph, Map<Integer, String> constants) {
-        StringBuilder out = new StringBuilder();
+    private static List<DataArray> tensorArrays(ModelGraph graph, Map<Integer, String> constants) {
+        List<DataArray> arrays = new ArrayList<>();
         constants.forEach((id, name) -> {
             Tensor tensor = graph.tensor(id);
-            out.append("/* ").append(CSyntax.commentText(tensor.describe())).append(" */\n")
-                    .append("extern const ").append(cType(tensor)).append(' ').append(name).append('[')
-                    .append(tensor.elementCount()).append("];\n");
+            String comment = CSyntax.commentText(tensor.describe());
+            arrays.add(tensor.type() == DataType.INT8 ? DataArray.int8(name, comment, tensor.int8Data())
+                    : DataArray.int32(name, comment, tensor.int32Data()));
         });
+        return arrays;
+    }
+
+    private static String declarations(List<DataArray> data) {
+        StringBuilder out = new StringBuilder();
+        for (DataArray array : data) {
+            out.append("/* ").append(CSyntax.commentText(array.comment())).append(" */\n")
+                    .append("extern const ").append(array.type()).append(' ').append(array.name()).append('[')
+                    .append(Math.max(array.count(), 1)).append("];\n");
+        }
         return out.toString().stripTrailing();
     }
 
-    private static String definitions(ModelGraph graph, Map<Integer, String> constants) {
+    private static String definitions(List<DataArray> data) {
         List<String> tables = new ArrayList<>();
-        constants.forEach((id, name) -> {
-            Tensor tensor = graph.tensor(id);
-            String values = tensor.type() == DataType.INT8 ? CSyntax.int8Values(tensor.int8Data())
-                    : CSyntax.int32Values(tensor.int32Data());
-            tables.add("/* " + CSyntax.commentText(tensor.describe()) + " */\n"
-                    + CSyntax.table("EF_ALIGNED(" + DATA_ALIGNMENT + ") const", cType(tensor), name,
-                    tensor.elementCount(), values));
-        });
+        for (DataArray array : data) {
+            tables.add("/* " + CSyntax.commentText(array.comment()) + " */\n"
+                    + CSyntax.table("EF_ALIGNED(" + DATA_ALIGNMENT + ") const", array.type(), array.name(),
+                    array.count(), array.values()));
+        }
         return String.join("\n\n", tables);
     }
 

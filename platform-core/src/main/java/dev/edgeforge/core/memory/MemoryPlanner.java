@@ -17,6 +17,10 @@ import java.util.Map;
  * (first fit). The order of placement decides the result: TFLite Micro's GreedyMemoryPlanner uses largest first; this
  * planner also tries longest-lived first, largest size × lifetime first, and execution order, and keeps the smallest
  * arena (ties: largest first, so it is never worse than the TFLM greedy plan with the same alignment).
+ *
+ * <p>With {@link ArenaRequests} (from a code generator that knows its kernels) the plan also holds each operator's
+ * scratch buffer, alive during that operator only, and lets an output overlap an input its operator reads for the last
+ * time, within the allowance the kernel states: such a pair is not an obstacle to each other where the allowance holds.
  */
 public final class MemoryPlanner {
 
@@ -24,22 +28,45 @@ public final class MemoryPlanner {
     public static final int DEFAULT_ALIGNMENT = 16;
 
     private final int alignment;
+    private final ArenaRequests requests;
 
     public MemoryPlanner() {
         this(DEFAULT_ALIGNMENT);
     }
 
     public MemoryPlanner(int alignment) {
+        this(alignment, ArenaRequests.NONE);
+    }
+
+    private MemoryPlanner(int alignment, ArenaRequests requests) {
         if (alignment < 1 || Integer.bitCount(alignment) != 1) {
             throw new IllegalArgumentException("alignment must be a power of two, got " + alignment);
         }
         this.alignment = alignment;
+        this.requests = requests;
+    }
+
+    /** This planner, also placing the scratch buffers and honouring the in-place allowances of {@code requests}. */
+    public MemoryPlanner withRequests(ArenaRequests requests) {
+        return new MemoryPlanner(alignment, requests);
     }
 
     /** Plans the arena of {@code graph} (which must be valid). */
     public MemoryPlan plan(ModelGraph graph) {
         List<TensorLifetime> lifetimes = lifetimes(graph);
         int lowerBound = lowerBound(lifetimes, graph.operators().size());
+        int tensorCount = graph.tensors().size();
+        // Scratch buffers are planned like tensors alive for one operator, with ids after the tensors'.
+        List<TensorLifetime> buffers = new ArrayList<>(lifetimes);
+        requests.scratchBytes().forEach((op, bytes) -> {
+            if (op >= graph.operators().size()) {
+                throw new IllegalArgumentException("scratch for operator " + op + " of a graph with "
+                        + graph.operators().size());
+            }
+            if (bytes > 0) {
+                buffers.add(new TensorLifetime(tensorCount + op, bytes, op, op));
+            }
+        });
         Map<String, Comparator<TensorLifetime>> orders = new java.util.LinkedHashMap<>();
         Comparator<TensorLifetime> bySize = Comparator.comparingInt(TensorLifetime::bytes).reversed();
         orders.put("greedy by size", bySize.thenComparingInt(TensorLifetime::first));
@@ -50,7 +77,8 @@ public final class MemoryPlanner {
         orders.put("execution order", Comparator.comparingInt(TensorLifetime::first).thenComparing(bySize));
         MemoryPlan best = null;
         for (Map.Entry<String, Comparator<TensorLifetime>> order : orders.entrySet()) {
-            MemoryPlan plan = place(graph.tensors().size(), lifetimes, order.getValue(), lowerBound, order.getKey());
+            MemoryPlan plan = place(graph, tensorCount, lifetimes, buffers, order.getValue(), lowerBound,
+                    order.getKey());
             if (best == null || plan.arenaBytes() < best.arenaBytes()) {
                 best = plan;
             }
@@ -115,38 +143,85 @@ public final class MemoryPlanner {
         return (int) Math.min(best, Integer.MAX_VALUE);
     }
 
-    private MemoryPlan place(int tensorCount, List<TensorLifetime> lifetimes, Comparator<TensorLifetime> order,
-                             int lowerBound, String strategy) {
-        List<TensorLifetime> sorted = new ArrayList<>(lifetimes);
+    private MemoryPlan place(ModelGraph graph, int tensorCount, List<TensorLifetime> lifetimes,
+                             List<TensorLifetime> buffers, Comparator<TensorLifetime> order, int lowerBound,
+                             String strategy) {
+        List<TensorLifetime> sorted = new ArrayList<>(buffers);
         sorted.sort(order);
-        int[] offsets = new int[tensorCount];
+        long[] offsets = new long[tensorCount + graph.operators().size()];
         java.util.Arrays.fill(offsets, -1);
+        Map<Integer, TensorLifetime> byId = new java.util.HashMap<>();
+        buffers.forEach(buffer -> byId.put(buffer.tensorId(), buffer));
         List<TensorLifetime> placed = new ArrayList<>();
         long arena = 0;
-        for (TensorLifetime tensor : sorted) {
-            List<TensorLifetime> conflicts = new ArrayList<>();
+        for (TensorLifetime buffer : sorted) {
+            // Obstacles: [start, end) ranges the buffer must not overlap; an in-place partner shrinks its range.
+            List<long[]> obstacles = new ArrayList<>();
             for (TensorLifetime other : placed) {
-                if (other.overlaps(tensor)) {
-                    conflicts.add(other);
+                if (other.overlaps(buffer)) {
+                    long[] obstacle = obstacle(buffer, other, offsets[other.tensorId()], byId);
+                    if (obstacle != null) {
+                        obstacles.add(obstacle);
+                    }
                 }
             }
-            conflicts.sort(Comparator.comparingInt(other -> offsets[other.tensorId()]));
+            obstacles.sort(Comparator.comparingLong(obstacle -> obstacle[0]));
             long candidate = 0;
-            for (TensorLifetime other : conflicts) {
-                long otherStart = offsets[other.tensorId()];
-                if (otherStart >= candidate + tensor.bytes()) {
+            for (long[] obstacle : obstacles) {
+                if (obstacle[0] >= candidate + buffer.bytes()) {
                     break;
                 }
-                candidate = Math.max(candidate, align(otherStart + other.bytes()));
+                candidate = Math.max(candidate, align(obstacle[1]));
             }
-            if (candidate + tensor.bytes() > Integer.MAX_VALUE) {
+            if (candidate + buffer.bytes() > Integer.MAX_VALUE) {
                 throw new IllegalArgumentException("activations need more than 2 GiB of arena");
             }
-            offsets[tensor.tensorId()] = (int) candidate;
-            placed.add(tensor);
-            arena = Math.max(arena, align(candidate + tensor.bytes()));
+            offsets[buffer.tensorId()] = candidate;
+            placed.add(buffer);
+            arena = Math.max(arena, align(candidate + buffer.bytes()));
         }
-        return new MemoryPlan((int) arena, offsets, lifetimes, lowerBound, alignment, strategy);
+        int[] tensorOffsets = new int[tensorCount];
+        for (int id = 0; id < tensorCount; id++) {
+            tensorOffsets[id] = (int) offsets[id];
+        }
+        int[] scratch = new int[graph.operators().size()];
+        for (int op = 0; op < scratch.length; op++) {
+            scratch[op] = (int) offsets[tensorCount + op];
+        }
+        return new MemoryPlan((int) arena, tensorOffsets, lifetimes, lowerBound, alignment, strategy, scratch,
+                requests);
+    }
+
+    /**
+     * The range {@code [start, end)} that keeps {@code buffer} from starting in {@code (start - size, end)} because
+     * {@code other} is at {@code at}, or null when nothing is blocked. Normally that is where {@code other} is; for an
+     * in-place pair only the starts that would break the allowance are blocked (then start may exceed end).
+     */
+    private long[] obstacle(TensorLifetime buffer, TensorLifetime other, long at, Map<Integer, TensorLifetime> byId) {
+        long end = at + other.bytes();
+        for (ArenaRequests.InPlace allowed : requests.inPlace()) {
+            if (!usable(allowed, byId)) {
+                continue;
+            }
+            if (allowed.output() == buffer.tensorId() && allowed.input() == other.tensorId()) {
+                // Overlapping starts up to at + maxShift are allowed: blocked are (max(at - size, at + maxShift), end).
+                return new long[] {Math.max(at, at + allowed.maxShift() + buffer.bytes()), end};
+            }
+            if (allowed.input() == buffer.tensorId() && allowed.output() == other.tensorId()) {
+                // Overlapping starts from at - maxShift are allowed: blocked are (at - size, min(end, at - maxShift)).
+                long stop = Math.min(end, at - allowed.maxShift());
+                return stop > at - buffer.bytes() ? new long[] {at, stop} : null;
+            }
+        }
+        return new long[] {at, end};
+    }
+
+    /** An allowance applies when its operator is the input's last reader and the output's first writer. */
+    private static boolean usable(ArenaRequests.InPlace allowed, Map<Integer, TensorLifetime> byId) {
+        TensorLifetime input = byId.get(allowed.input());
+        TensorLifetime output = byId.get(allowed.output());
+        return input != null && output != null && input.last() == allowed.operator()
+                && output.first() == allowed.operator();
     }
 
     private long align(long value) {

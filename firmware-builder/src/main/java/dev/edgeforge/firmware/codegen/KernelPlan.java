@@ -1,0 +1,254 @@
+package dev.edgeforge.firmware.codegen;
+
+import dev.edgeforge.core.interpreter.AddParams;
+import dev.edgeforge.core.interpreter.ConvParams;
+import dev.edgeforge.core.interpreter.DepthwiseConvParams;
+import dev.edgeforge.core.interpreter.FullyConnectedParams;
+import dev.edgeforge.core.interpreter.OpParams;
+import dev.edgeforge.core.interpreter.PreparedOperator;
+import dev.edgeforge.core.interpreter.QuantizeParams;
+import dev.edgeforge.core.interpreter.ReshapeParams;
+import dev.edgeforge.core.memory.ArenaRequests;
+import dev.edgeforge.core.model.ModelGraph;
+import dev.edgeforge.core.model.Operator;
+import dev.edgeforge.core.model.Tensor;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Which kernel runs each operator of a network, decided ahead of time from shapes, weights and quantization: the
+ * packed kernels (weights re-laid for the SIMD loops, requantization constants of {@link PackedRequant}) where their
+ * exactness is proven, the unpacked ones otherwise. It also states what those kernels need of the arena: scratch
+ * buffers, and where an output may overlap its input ({@link ArenaRequests}).
+ */
+final class KernelPlan {
+
+    /** The kernel of one operator. */
+    sealed interface Choice {
+    }
+
+    /** The unpacked kernel, on the model's own tensors. */
+    record Unpacked() implements Choice {
+    }
+
+    /** CONV_2D on a packed stream (weights and requantization constants). */
+    record PackedConv(ConvParams params, byte[] stream, int patchSize) implements Choice {
+    }
+
+    /** DEPTHWISE_CONV_2D (depth multiplier 1, dilation 1) on packed weights. */
+    record PackedDepthwise(DepthwiseConvParams params, PackedRequant requant, byte[] weights) implements Choice {
+    }
+
+    /** FULLY_CONNECTED (symmetric weights) on a packed stream. */
+    record PackedFullyConnected(FullyConnectedParams params, byte[] stream) implements Choice {
+    }
+
+    private final List<Choice> choices;
+    private final ArenaRequests requests;
+
+    private KernelPlan(List<Choice> choices, ArenaRequests requests) {
+        this.choices = List.copyOf(choices);
+        this.requests = requests;
+    }
+
+    /** The plan of every operator of {@code graph}. */
+    static KernelPlan of(ModelGraph graph, List<PreparedOperator> operators) {
+        List<Choice> choices = new ArrayList<>();
+        Map<Integer, Integer> scratch = new LinkedHashMap<>();
+        List<ArenaRequests.InPlace> inPlace = new ArrayList<>();
+        for (PreparedOperator prepared : operators) {
+            Operator op = prepared.operator();
+            Choice choice = choose(graph, op, prepared.params());
+            choices.add(choice);
+            int index = prepared.index();
+            int input = op.input(0);
+            int output = op.output(0);
+            if (choice instanceof PackedConv conv) {
+                scratch.put(index, 5 * PackedLayout.stride(conv.patchSize()));
+                inPlace.add(new ArenaRequests.InPlace(index, input, output,
+                        PackedLayout.convInPlaceShift(conv.params())));
+            } else if (choice instanceof PackedDepthwise dw) {
+                DepthwiseConvParams p = dw.params();
+                int groups = (p.inputDepth() + 3) / 4;
+                int taps = p.filterHeight() * p.filterWidth();
+                scratch.put(index, (8 * p.filterHeight() * PackedLayout.paddedWidth(p) + 8 * taps + 76) * groups);
+                inPlace.add(new ArenaRequests.InPlace(index, input, output, PackedLayout.depthwiseInPlaceShift(p)));
+            } else if (choice instanceof PackedFullyConnected fc) {
+                FullyConnectedParams p = fc.params();
+                scratch.put(index, 5 * PackedLayout.stride(p.accumDepth()));
+                inPlace.add(new ArenaRequests.InPlace(index, input, output,
+                        PackedLayout.fullyConnectedInPlaceShift(p.batches(), p.accumDepth(), p.outputDepth())));
+            } else if (elementWise(prepared.params())) {
+                // Element by element in order: the output may start where the input starts, or before.
+                for (int k = 0; k < op.inputCount(); k++) {
+                    if (op.input(k) != Operator.NO_TENSOR && !graph.tensor(op.input(k)).isConstant()) {
+                        inPlace.add(new ArenaRequests.InPlace(index, op.input(k), output, 0));
+                    }
+                }
+            }
+        }
+        return new KernelPlan(choices, new ArenaRequests(scratch, inPlace));
+    }
+
+    /** The kernel of operator {@code index}. */
+    Choice choice(int index) {
+        return choices.get(index);
+    }
+
+    /** Scratch and in-place allowances for the memory planner. */
+    ArenaRequests requests() {
+        return requests;
+    }
+
+    /**
+     * The const arrays of the packed operators for model_data.c, named {@code ef_model_op<index>_<what>}: the packed
+     * stream of a convolution or fully connected layer; the packed weights, folded biases, multipliers, rounding
+     * constants and shifts of a depthwise convolution.
+     */
+    List<DataArray> arrays() {
+        List<DataArray> arrays = new ArrayList<>();
+        for (int i = 0; i < choices.size(); i++) {
+            String prefix = "ef_model_op" + i + "_";
+            Choice choice = choices.get(i);
+            if (choice instanceof PackedConv conv) {
+                arrays.add(DataArray.int8(prefix + "packed", "operator " + i + ": weights, folded biases and"
+                        + " requantization constants, packed by pairs of output channels", conv.stream()));
+            } else if (choice instanceof PackedFullyConnected fc) {
+                arrays.add(DataArray.int8(prefix + "packed", "operator " + i + ": weights, folded biases and"
+                        + " requantization constants, packed by pairs of output channels", fc.stream()));
+            } else if (choice instanceof PackedDepthwise dw) {
+                PackedRequant requant = dw.requant();
+                arrays.add(DataArray.int8(prefix + "weights", "operator " + i + ": weights packed in groups of 4"
+                        + " channels, tap by tap", dw.weights()));
+                arrays.add(DataArray.int32(prefix + "bias", "operator " + i + ": 2 x (bias + input offset x sum"
+                        + " of weights)", requant.bias2()));
+                arrays.add(DataArray.int32(prefix + "multiplier", "operator " + i + ": Q0.31 multipliers",
+                        requant.multiplier()));
+                arrays.add(DataArray.int32(prefix + "rounding", "operator " + i + ": rounding constants with the"
+                        + " output offset", requant.rounding()));
+                arrays.add(DataArray.uint8(prefix + "shift", "operator " + i + ": right shifts", requant.shift()));
+            }
+        }
+        return arrays;
+    }
+
+    /** Whether some operator reads constant tensor {@code tensorId} as it is in the model (not packed). */
+    boolean readsRaw(ModelGraph graph, int tensorId) {
+        for (int i = 0; i < choices.size(); i++) {
+            Operator op = graph.operators().get(i);
+            boolean packed = !(choices.get(i) instanceof Unpacked);
+            for (int k = 0; k < op.inputCount(); k++) {
+                // A packed operator reads its input activation only; its weights and bias are in the packed arrays.
+                if (op.input(k) == tensorId && (!packed || k == 0)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private static boolean elementWise(OpParams params) {
+        return (params instanceof AddParams add && !add.broadcast())
+                || (params instanceof QuantizeParams quantize && quantize.requantize())
+                || params instanceof ReshapeParams;
+    }
+
+    private static Choice choose(ModelGraph graph, Operator op, OpParams params) {
+        if (op.hasInput(2) && !graph.tensor(op.input(2)).isConstant()) {
+            return new Unpacked(); // a bias computed by the network is not folded ahead of time
+        }
+        if (params instanceof ConvParams p && p.quantized()) {
+            Tensor filter = graph.tensor(op.input(1));
+            if (filter.dim(3) != p.inputDepth() || !filter.isConstant()) {
+                return new Unpacked(); // grouped convolution
+            }
+            int size = p.filterHeight() * p.filterWidth() * p.inputDepth();
+            byte[] weights = filter.int8Data();
+            Optional<PackedRequant> requant = PackedRequant.of(rows(weights, p.outputDepth(), size), bias(graph, op),
+                    p.outputMultiplier(), p.outputShift(), p.inputOffset(), p.outputOffset());
+            return requant.<Choice>map(rq -> new PackedConv(p,
+                    PackedLayout.stream(weights, p.outputDepth(), size, rq), size)).orElse(new Unpacked());
+        }
+        if (params instanceof DepthwiseConvParams p && p.quantized()) {
+            Tensor filter = graph.tensor(op.input(1));
+            if (p.depthMultiplier() != 1 || p.dilationHeight() != 1 || p.dilationWidth() != 1
+                    || p.filterHeight() > 16 || !filter.isConstant()) {
+                return new Unpacked();
+            }
+            int taps = p.filterHeight() * p.filterWidth();
+            int depth = p.inputDepth();
+            byte[] weights = filter.int8Data();
+            PackedRequant.Weights byChannel = new PackedRequant.Weights() {
+                @Override
+                public int channels() {
+                    return depth;
+                }
+
+                @Override
+                public int taps() {
+                    return taps;
+                }
+
+                @Override
+                public int weight(int c, int k) {
+                    return weights[k * depth + c];
+                }
+            };
+            Optional<PackedRequant> requant = PackedRequant.of(byChannel, bias(graph, op), p.outputMultiplier(),
+                    p.outputShift(), p.inputOffset(), p.outputOffset());
+            return requant.<Choice>map(rq -> new PackedDepthwise(p, rq,
+                    PackedLayout.channelGroups(weights, depth, taps))).orElse(new Unpacked());
+        }
+        if (params instanceof FullyConnectedParams p && p.quantized()) {
+            Tensor filter = graph.tensor(op.input(1));
+            if (p.weightsOffset() != 0 || !filter.isConstant()) {
+                return new Unpacked();
+            }
+            byte[] weights = filter.int8Data();
+            int[] multiplier = p.outputMultiplier();
+            int[] shift = p.outputShift();
+            if (!p.perChannel()) {
+                multiplier = repeat(multiplier[0], p.outputDepth());
+                shift = repeat(shift[0], p.outputDepth());
+            }
+            Optional<PackedRequant> requant = PackedRequant.of(rows(weights, p.outputDepth(), p.accumDepth()),
+                    bias(graph, op), multiplier, shift, p.inputOffset(), p.outputOffset());
+            return requant.<Choice>map(rq -> new PackedFullyConnected(p,
+                    PackedLayout.stream(weights, p.outputDepth(), p.accumDepth(), rq))).orElse(new Unpacked());
+        }
+        return new Unpacked();
+    }
+
+    private static PackedRequant.Weights rows(byte[] weights, int channels, int size) {
+        return new PackedRequant.Weights() {
+            @Override
+            public int channels() {
+                return channels;
+            }
+
+            @Override
+            public int taps() {
+                return size;
+            }
+
+            @Override
+            public int weight(int c, int k) {
+                return weights[c * size + k];
+            }
+        };
+    }
+
+    private static int[] bias(ModelGraph graph, Operator op) {
+        return op.hasInput(2) ? graph.tensor(op.input(2)).int32Data() : null;
+    }
+
+    private static int[] repeat(int value, int count) {
+        int[] values = new int[count];
+        java.util.Arrays.fill(values, value);
+        return values;
+    }
+}
