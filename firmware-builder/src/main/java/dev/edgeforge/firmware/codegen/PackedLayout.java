@@ -80,7 +80,7 @@ final class PackedLayout {
         return packed;
     }
 
-    /** Columns of the depthwise kernels' widened rows: the image, its left padding, the columns the last output reads. */
+    /** Columns of the depthwise kernels' widened rows: the image, its left padding, the columns right of it read. */
     static int paddedWidth(DepthwiseConvParams p) {
         int right = (p.outputWidth() - 1) * p.strideWidth() + p.filterWidth() - p.padWidth() - p.inputWidth();
         return p.padWidth() + p.inputWidth() + Math.max(right, 0);
