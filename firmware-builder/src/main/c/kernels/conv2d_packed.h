@@ -14,8 +14,10 @@
  * of c, then of c+1; the uint8 shifts of c and c+1 and two zero bytes. An odd last channel follows with its bias2,
  * 4 weights per block, multiplier, rounding, and its shift and three zero bytes.
  *
- * In place: output pixels are written in order, each after every input value it needs has been read (into
- * scratch), so the output may overlap the input as far as the generator's memory plan allows.
+ * In place: output pixels are written in order (from the first, or with `reverse` from the last), each after every
+ * input value it needs has been read (into scratch), so the output may overlap the input as far as the generator's
+ * memory plan allows: a layer whose output is larger than its input runs in reverse, so that its output can start
+ * where its input starts.
  */
 #ifndef EF_KERNEL_CONV2D_PACKED_H
 #define EF_KERNEL_CONV2D_PACKED_H
@@ -44,6 +46,7 @@ typedef struct {
     int32_t pad_value;    /* the input zero point */
     int32_t activation_min;
     int32_t activation_max;
+    int32_t reverse; /* 1: output pixels (and batches) from the last to the first */
 } ef_conv2d_packed_params;
 
 /* Bytes of scratch the kernels need for a patch stride (in the arena, 16-byte aligned). */

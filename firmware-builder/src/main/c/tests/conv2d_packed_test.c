@@ -70,8 +70,8 @@ static int32_t bytes_out(const ef_conv2d_params *p)
     return p->batches * p->output_height * p->output_width * p->output_depth;
 }
 
-/* Runs the packed kernel out of place and in place (output at the largest shift the plan may give it) and compares
- * both with the oracle. */
+/* Runs the packed kernel forward and in reverse, out of place and in place (the output at the largest, in reverse the
+ * smallest, start the memory plan may give it), and compares every result with the oracle. */
 static void check(const ef_conv2d_params *p, const char *what)
 {
     ef_conv2d_packed_params q;
@@ -79,18 +79,28 @@ static void check(const ef_conv2d_params *p, const char *what)
     ef_test_expect_int("packable", 1, ef_packed_conv(p, filter, bias, &q, packed, &storage));
     ef_test_expect_int("scratch fits", 1,
                        EF_CONV2D_PACKED_SCRATCH_BYTES(q.patch_stride) <= (int32_t)sizeof scratch);
-    memset(output, 0x55, sizeof output);
-    ef_test_expect_int("status", EF_OK, ef_conv2d_packed_s8(&q, input, packed, output, scratch));
-    ef_test_expect_i8_array(what, expected, output, bytes_out(p));
+    for (int32_t reverse = 0; reverse <= 1; ++reverse) {
+        q.reverse = reverse;
+        memset(output, 0x55, sizeof output);
+        ef_test_expect_int("status", EF_OK, ef_conv2d_packed_s8(&q, input, packed, output, scratch));
+        ef_test_expect_i8_array(what, expected, output, bytes_out(p));
 
-    const int32_t d = ef_packed_conv_in_place_shift(&q);
-    const int32_t shift_used = d > bytes_in(p) ? bytes_in(p) : d; /* beyond the input there is no overlap */
-    const int32_t in_at = shift_used < 0 ? -shift_used : 0;
-    memset(arena, 0x55, sizeof arena);
-    memcpy(arena + in_at, input, (size_t)bytes_in(p));
-    ef_test_expect_int("status in place", EF_OK,
-                       ef_conv2d_packed_s8(&q, arena + in_at, packed, arena + in_at + shift_used, scratch));
-    ef_test_expect_i8_array("in place", expected, arena + in_at + shift_used, bytes_out(p));
+        int32_t shift;
+        if (reverse) {
+            shift = ef_packed_conv_in_place_min_shift(&q);
+            shift = shift < -bytes_out(p) ? -bytes_out(p) : shift; /* before that there is no overlap */
+        } else {
+            shift = ef_packed_conv_in_place_shift(&q);
+            shift = shift > bytes_in(p) ? bytes_in(p) : shift;
+        }
+        const int32_t in_at = shift < 0 ? -shift : 0;
+        memset(arena, 0x55, sizeof arena);
+        memcpy(arena + in_at, input, (size_t)bytes_in(p));
+        ef_test_expect_int("status in place", EF_OK,
+                           ef_conv2d_packed_s8(&q, arena + in_at, packed, arena + in_at + shift, scratch));
+        ef_test_expect_i8_array(reverse ? "in place, reverse" : "in place", expected, arena + in_at + shift,
+                                bytes_out(p));
+    }
 }
 
 static void test_sweep(void)

@@ -206,8 +206,9 @@ int ef_packed_fully_connected(const ef_fully_connected_params *p, const int8_t *
     return 1;
 }
 
-/* The first input byte an output pixel of a packed convolution reads, or -1 when all its taps are padding. */
-static int32_t first_read(const ef_conv2d_packed_params *p, int32_t pixel)
+/* The first (or with last != 0 one past the last) input byte an output pixel of a packed convolution reads, or -1
+ * when all its taps are padding. */
+static int32_t pixel_reads(const ef_conv2d_packed_params *p, int32_t pixel, int last)
 {
     const int32_t per_image = p->output_height * p->output_width;
     const int32_t batch = pixel / per_image;
@@ -221,8 +222,9 @@ static int32_t first_read(const ef_conv2d_packed_params *p, int32_t pixel)
             if (y < 0 || y >= p->input_height || x < 0 || x >= p->input_width) {
                 continue;
             }
-            const int32_t at = ((batch * p->input_height + y) * p->input_width + x) * p->input_depth;
-            if (first < 0 || at < first) {
+            const int32_t at = ((batch * p->input_height + y) * p->input_width + x) * p->input_depth
+                               + (last ? p->input_depth : 0);
+            if (first < 0 || (last ? at > first : at < first)) {
                 first = at;
             }
         }
@@ -239,10 +241,24 @@ int32_t ef_packed_conv_in_place_shift(const ef_conv2d_packed_params *p)
         if (later != EF_INT32_MAX) {
             shift = ef_min_i32(shift, later - (pixel + 1) * p->output_depth);
         }
-        const int32_t first = first_read(p, pixel);
+        const int32_t first = pixel_reads(p, pixel, 0);
         if (first >= 0) {
             later = ef_min_i32(later, first);
         }
+    }
+    return shift;
+}
+
+int32_t ef_packed_conv_in_place_min_shift(const ef_conv2d_packed_params *p)
+{
+    const int32_t pixels = p->batches * p->output_height * p->output_width;
+    int32_t shift = EF_INT32_MIN;
+    int32_t earlier = -1; /* one past the last input byte any pixel before the current one reads */
+    for (int32_t pixel = 0; pixel < pixels; ++pixel) {
+        if (earlier >= 0) {
+            shift = ef_max_i32(shift, earlier - pixel * p->output_depth);
+        }
+        earlier = ef_max_i32(earlier, pixel_reads(p, pixel, 1));
     }
     return shift;
 }

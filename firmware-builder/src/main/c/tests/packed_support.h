@@ -49,8 +49,10 @@ int ef_packed_fully_connected(const ef_fully_connected_params *p, const int8_t *
                               ef_fully_connected_packed_params *packed_params, int8_t *packed,
                               ef_requant_storage *storage);
 
-/* The largest start of the output relative to the input at which a kernel may run in place (see MemoryPlan). */
+/* The largest start of the output relative to the input at which a kernel may run in place (see MemoryPlan), and
+ * for the convolution in reverse the smallest. */
 int32_t ef_packed_conv_in_place_shift(const ef_conv2d_packed_params *p);
+int32_t ef_packed_conv_in_place_min_shift(const ef_conv2d_packed_params *p);
 int32_t ef_packed_depthwise_in_place_shift(const ef_depthwise_conv2d_packed_params *p);
 
 /* TFLM's ConvPerChannel, DepthwiseConvPerChannel and FullyConnected written out naively. */

@@ -4,8 +4,8 @@
  * Two output pixels at a time: their patches are widened to 16 bits (doubled, see ef_requant.h) into scratch,
  * interleaved block by block ([4 values of pixel 0][4 values of pixel 1] per block of 4), then the pair loop of
  * ef_gemm.h runs over the stream: each widened input word feeds two channels and each weight word two pixels, and the
- * requantization is fused. A 1x1 convolution widens its input pixels straight from the image; other filters gather
- * the patch first (ef_patch.h).
+ * requantization is fused. Windows inside the image whose filter rows are whole blocks are widened straight from
+ * it; others are gathered first (ef_patch.h). With `reverse` the pairs run from the last pixel to the first.
  */
 #include "conv2d_packed.h"
 #include "ef_fixedpoint.h"
@@ -149,39 +149,27 @@ ef_status ef_conv2d_packed_s8(const ef_conv2d_packed_params *p, const int8_t *in
     context.x = x;
     patch_loader loader;
     loader_init(&loader, p, gathered);
-    for (int32_t batch = 0; batch < p->batches; ++batch) {
+    for (int32_t k = 0; k < p->batches; ++k) {
+        const int32_t batch = p->reverse ? p->batches - 1 - k : k;
         const int8_t *image = input + batch * image_bytes;
         int8_t *out = output + batch * pixels * depth;
-        int32_t pixel = 0;
-        int32_t out_y = 0;
-        int32_t out_x = 0;
-        for (; pixel + 2 <= pixels; pixel += 2) {
+        /* Pairs of pixels, and the last pixel alone when their count is odd; from the last in reverse. */
+        const int32_t steps = (pixels + 1) / 2;
+        for (int32_t j = 0; j < steps; ++j) {
+            const int32_t pair = p->reverse ? steps - 1 - j : j;
+            const int32_t pixel = 2 * pair;
+            const int32_t count = pixel + 2 <= pixels ? 2 : 1;
             int8_t *out0 = out + pixel * depth;
-            load_patch(&loader, image, out_y, out_x, x, 4);
-            if (++out_x == p->output_width) {
-                out_x = 0;
-                ++out_y;
-            }
-            load_patch(&loader, image, out_y, out_x, x + 2, 4);
-            if (++out_x == p->output_width) {
-                out_x = 0;
-                ++out_y;
+            for (int32_t i = 0; i < count; ++i) {
+                const int32_t out_y = (pixel + i) / p->output_width;
+                const int32_t out_x = pixel + i - out_y * p->output_width;
+                load_patch(&loader, image, out_y, out_x, x + 2 * i, 2 * count);
             }
             context.out0 = out0;
             context.out1 = out0 + depth;
-            multiply(p, &context, 2, packed);
+            multiply(p, &context, count, packed);
             if (clamp) {
-                clamp_outputs(out0, 2 * depth, p);
-            }
-        }
-        if (pixel < pixels) {
-            int8_t *out0 = out + pixel * depth;
-            load_patch(&loader, image, out_y, out_x, x, 2);
-            context.out0 = out0;
-            context.out1 = 0;
-            multiply(p, &context, 1, packed);
-            if (clamp) {
-                clamp_outputs(out0, depth, p);
+                clamp_outputs(out0, count * depth, p);
             }
         }
     }

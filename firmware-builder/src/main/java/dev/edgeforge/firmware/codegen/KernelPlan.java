@@ -35,8 +35,11 @@ final class KernelPlan {
     record Unpacked() implements Choice {
     }
 
-    /** CONV_2D on a packed stream (weights and requantization constants). */
-    record PackedConv(ConvParams params, byte[] stream, int patchSize) implements Choice {
+    /**
+     * CONV_2D on a packed stream (weights and requantization constants); {@code reverse} when its output is larger
+     * than its input, so that the output may start where the input does.
+     */
+    record PackedConv(ConvParams params, byte[] stream, int patchSize, boolean reverse) implements Choice {
     }
 
     /** DEPTHWISE_CONV_2D (depth multiplier 1, dilation 1) on packed weights. */
@@ -69,24 +72,28 @@ final class KernelPlan {
             int output = op.output(0);
             if (choice instanceof PackedConv conv) {
                 scratch.put(index, 5 * PackedLayout.stride(conv.patchSize()));
-                inPlace.add(new ArenaRequests.InPlace(index, input, output,
+                inPlace.add(conv.reverse()
+                        ? new ArenaRequests.InPlace(index, input, output,
+                        PackedLayout.convReverseInPlaceShift(conv.params()), Long.MAX_VALUE)
+                        : new ArenaRequests.InPlace(index, input, output, Long.MIN_VALUE,
                         PackedLayout.convInPlaceShift(conv.params())));
             } else if (choice instanceof PackedDepthwise dw) {
                 DepthwiseConvParams p = dw.params();
                 int groups = (p.inputDepth() + 3) / 4;
                 int taps = p.filterHeight() * p.filterWidth();
                 scratch.put(index, (8 * p.filterHeight() * PackedLayout.paddedWidth(p) + 8 * taps + 76) * groups);
-                inPlace.add(new ArenaRequests.InPlace(index, input, output, PackedLayout.depthwiseInPlaceShift(p)));
+                inPlace.add(new ArenaRequests.InPlace(index, input, output, Long.MIN_VALUE,
+                        PackedLayout.depthwiseInPlaceShift(p)));
             } else if (choice instanceof PackedFullyConnected fc) {
                 FullyConnectedParams p = fc.params();
                 scratch.put(index, 5 * PackedLayout.stride(p.accumDepth()));
-                inPlace.add(new ArenaRequests.InPlace(index, input, output,
+                inPlace.add(new ArenaRequests.InPlace(index, input, output, Long.MIN_VALUE,
                         PackedLayout.fullyConnectedInPlaceShift(p.batches(), p.accumDepth(), p.outputDepth())));
             } else if (elementWise(prepared.params())) {
                 // Element by element in order: the output may start where the input starts, or before.
                 for (int k = 0; k < op.inputCount(); k++) {
                     if (op.input(k) != Operator.NO_TENSOR && !graph.tensor(op.input(k)).isConstant()) {
-                        inPlace.add(new ArenaRequests.InPlace(index, op.input(k), output, 0));
+                        inPlace.add(new ArenaRequests.InPlace(index, op.input(k), output, Long.MIN_VALUE, 0));
                     }
                 }
             }
@@ -170,8 +177,9 @@ final class KernelPlan {
             byte[] weights = filter.int8Data();
             Optional<PackedRequant> requant = PackedRequant.of(rows(weights, p.outputDepth(), size), bias(graph, op),
                     p.outputMultiplier(), p.outputShift(), p.inputOffset(), p.outputOffset());
+            boolean reverse = graph.tensor(op.output(0)).byteSize() > graph.tensor(op.input(0)).byteSize();
             return requant.<Choice>map(rq -> new PackedConv(p,
-                    PackedLayout.stream(weights, p.outputDepth(), size, rq), size)).orElse(new Unpacked());
+                    PackedLayout.stream(weights, p.outputDepth(), size, rq), size, reverse)).orElse(new Unpacked());
         }
         if (params instanceof DepthwiseConvParams p && p.quantized()) {
             Tensor filter = graph.tensor(op.input(1));

@@ -165,6 +165,7 @@ final class OperatorEmitter {
             put(v, "padValue", -p.inputOffset());
             put(v, "activationMin", p.activationMin());
             put(v, "activationMax", p.activationMax());
+            put(v, "reverse", conv.reverse() ? 1 : 0);
             return new EmittedOperator(convPacked.render(v), "ef_conv2d_packed_s8" + arguments,
                     "conv2d_packed.h");
         }

@@ -107,6 +107,45 @@ final class PackedLayout {
         return shift;
     }
 
+    /**
+     * How far before its input the output of the packed CONV_2D run in reverse may start while they overlap: it
+     * writes output pixels from the last, each after reading every input byte it needs, so pixel {@code p}'s output
+     * must start after the last input byte any earlier pixel reads. {@link Long#MIN_VALUE} when nothing constrains
+     * it.
+     */
+    static long convReverseInPlaceShift(ConvParams p) {
+        int pixels = p.batches() * p.outputHeight() * p.outputWidth();
+        long shift = Long.MIN_VALUE;
+        long earlier = -1;
+        for (int pixel = 0; pixel < pixels; pixel++) {
+            if (earlier >= 0) {
+                shift = Math.max(shift, earlier - (long) pixel * p.outputDepth());
+            }
+            earlier = Math.max(earlier, lastRead(p, pixel));
+        }
+        return shift;
+    }
+
+    /** One past the last input byte an output pixel reads, or -1 when all its taps are padding. */
+    private static long lastRead(ConvParams p, int pixel) {
+        int perImage = p.outputHeight() * p.outputWidth();
+        int batch = pixel / perImage;
+        int outY = pixel % perImage / p.outputWidth();
+        int outX = pixel % p.outputWidth();
+        long last = -1;
+        for (int fy = 0; fy < p.filterHeight(); fy++) {
+            for (int fx = 0; fx < p.filterWidth(); fx++) {
+                int y = outY * p.strideHeight() - p.padHeight() + fy * p.dilationHeight();
+                int x = outX * p.strideWidth() - p.padWidth() + fx * p.dilationWidth();
+                if (y >= 0 && y < p.inputHeight() && x >= 0 && x < p.inputWidth()) {
+                    last = Math.max(last, (((long) batch * p.inputHeight() + y) * p.inputWidth() + x + 1)
+                            * p.inputDepth());
+                }
+            }
+        }
+        return last;
+    }
+
     private static long firstRead(ConvParams p, int pixel) {
         int perImage = p.outputHeight() * p.outputWidth();
         int batch = pixel / perImage;

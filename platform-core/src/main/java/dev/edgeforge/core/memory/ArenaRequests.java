@@ -28,12 +28,24 @@ public record ArenaRequests(Map<Integer, Integer> scratchBytes, List<InPlace> in
     }
 
     /**
-     * Operator {@code operator} may write tensor {@code output} over tensor {@code input} when the output starts at
-     * most {@code maxShift} bytes after the input starts (a negative shift: before it). The kernel guarantees that
-     * every byte it overwrites there has been read for the last time; the planner uses the allowance only when the
-     * operator is the input's last reader and the output's writer.
+     * Operator {@code operator} may write tensor {@code output} over tensor {@code input} when the output starts
+     * between {@code minShift} and {@code maxShift} bytes after the input starts (negative: before it), both
+     * inclusive; {@link Long#MIN_VALUE} and {@link Long#MAX_VALUE} leave a side open. The kernel guarantees that every
+     * byte it overwrites there has been read for the last time; the planner uses the allowance only when the operator
+     * is the input's last reader and the output's writer.
      */
-    public record InPlace(int operator, int input, int output, long maxShift) {
+    public record InPlace(int operator, int input, int output, long minShift, long maxShift) {
+
+        public InPlace {
+            if (minShift > maxShift) {
+                throw new IllegalArgumentException("in-place shifts " + minShift + " > " + maxShift);
+            }
+        }
+
+        /** Whether an output starting {@code shift} bytes after the input's start is allowed. */
+        public boolean allows(long shift) {
+            return minShift <= shift && shift <= maxShift;
+        }
     }
 
     /** Bytes of scratch of an operator, 0 when it has none. */

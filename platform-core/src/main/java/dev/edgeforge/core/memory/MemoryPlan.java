@@ -78,8 +78,7 @@ public record MemoryPlan(int arenaBytes, int[] offsets, List<TensorLifetime> lif
     private boolean inPlace(Buffer output, Buffer input) {
         for (ArenaRequests.InPlace allowed : requests.inPlace()) {
             if (allowed.output() == output.id && allowed.input() == input.id && input.last == allowed.operator()
-                    && output.first == allowed.operator()
-                    && output.offset - (long) input.offset <= allowed.maxShift()) {
+                    && output.first == allowed.operator() && allowed.allows(output.offset - (long) input.offset)) {
                 return true;
             }
         }

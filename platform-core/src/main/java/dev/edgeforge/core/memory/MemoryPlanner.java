@@ -75,7 +75,8 @@ public final class MemoryPlanner {
         orders.put("greedy by size x lifetime", Comparator.<TensorLifetime>comparingLong(
                 l -> (long) l.bytes() * (l.last() - l.first() + 1)).reversed().thenComparing(bySize));
         orders.put("execution order", Comparator.comparingInt(TensorLifetime::first).thenComparing(bySize));
-        MemoryPlan best = null;
+        MemoryPlan best = requests.inPlace().isEmpty() ? null
+                : placeInPlace(graph, tensorCount, lifetimes, buffers, lowerBound);
         for (Map.Entry<String, Comparator<TensorLifetime>> order : orders.entrySet()) {
             MemoryPlan plan = place(graph, tensorCount, lifetimes, buffers, order.getValue(), lowerBound,
                     order.getKey());
@@ -159,10 +160,7 @@ public final class MemoryPlanner {
             List<long[]> obstacles = new ArrayList<>();
             for (TensorLifetime other : placed) {
                 if (other.overlaps(buffer)) {
-                    long[] obstacle = obstacle(buffer, other, offsets[other.tensorId()], byId);
-                    if (obstacle != null) {
-                        obstacles.add(obstacle);
-                    }
+                    obstacles.addAll(obstacles(buffer, other, offsets[other.tensorId()], byId));
                 }
             }
             obstacles.sort(Comparator.comparingLong(obstacle -> obstacle[0]));
@@ -193,27 +191,132 @@ public final class MemoryPlanner {
     }
 
     /**
-     * The range {@code [start, end)} that keeps {@code buffer} from starting in {@code (start - size, end)} because
-     * {@code other} is at {@code at}, or null when nothing is blocked. Normally that is where {@code other} is; for an
-     * in-place pair only the starts that would break the allowance are blocked (then start may exceed end).
+     * Reverse execution order with in-place inputs: operators from the last to the first, each placing the inputs it
+     * reads for the last time and its scratch. An input may go where its operator's in-place allowance lets it overlap
+     * the (already placed) output, at the lowest such start, when that gives a smaller arena than first fit; ties go
+     * to the lower start. Laid out from the end, in-place inputs never need a start below 0.
      */
-    private long[] obstacle(TensorLifetime buffer, TensorLifetime other, long at, Map<Integer, TensorLifetime> byId) {
+    private MemoryPlan placeInPlace(ModelGraph graph, int tensorCount, List<TensorLifetime> lifetimes,
+                                    List<TensorLifetime> buffers, int lowerBound) {
+        Map<Integer, TensorLifetime> byId = new java.util.HashMap<>();
+        buffers.forEach(buffer -> byId.put(buffer.tensorId(), buffer));
+        List<TensorLifetime> sorted = new ArrayList<>(buffers);
+        // By the operator that reads them last, latest first; at one operator tensors before its scratch.
+        sorted.sort(Comparator.comparingInt(TensorLifetime::last).reversed()
+                .thenComparing(buffer -> buffer.tensorId() >= tensorCount)
+                .thenComparing(Comparator.comparingInt(TensorLifetime::bytes).reversed()));
+        long[] offsets = new long[tensorCount + graph.operators().size()];
+        java.util.Arrays.fill(offsets, -1);
+        List<TensorLifetime> placed = new ArrayList<>();
+        long arena = 0;
+        for (TensorLifetime buffer : sorted) {
+            long bestStart = firstFit(buffer, placed, offsets, byId);
+            long bestArena = Math.max(arena, align(bestStart + buffer.bytes()));
+            for (ArenaRequests.InPlace allowed : requests.inPlace()) {
+                if (allowed.input() != buffer.tensorId() || !usable(allowed, byId)
+                        || offsets[allowed.output()] < 0) {
+                    continue;
+                }
+                long lowest = allowed.maxShift() == Long.MAX_VALUE ? 0 : offsets[allowed.output()] - allowed.maxShift();
+                long start = align(Math.max(0, lowest));
+                long size = Math.max(arena, align(start + buffer.bytes()));
+                if (fits(buffer, start, placed, offsets, byId)
+                        && (size < bestArena || (size == bestArena && start < bestStart))) {
+                    bestStart = start;
+                    bestArena = size;
+                }
+            }
+            offsets[buffer.tensorId()] = bestStart;
+            placed.add(buffer);
+            arena = bestArena;
+        }
+        if (arena > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("activations need more than 2 GiB of arena");
+        }
+        int[] tensorOffsets = new int[tensorCount];
+        for (int id = 0; id < tensorCount; id++) {
+            tensorOffsets[id] = (int) offsets[id];
+        }
+        int[] scratch = new int[graph.operators().size()];
+        for (int op = 0; op < scratch.length; op++) {
+            scratch[op] = (int) offsets[tensorCount + op];
+        }
+        return new MemoryPlan((int) arena, tensorOffsets, lifetimes, lowerBound, alignment,
+                "reverse execution order, in place", scratch, requests);
+    }
+
+    /** The lowest aligned start where {@code buffer} meets no placed buffer alive with it (allowances honoured). */
+    private long firstFit(TensorLifetime buffer, List<TensorLifetime> placed, long[] offsets,
+                          Map<Integer, TensorLifetime> byId) {
+        List<long[]> obstacles = new ArrayList<>();
+        for (TensorLifetime other : placed) {
+            if (other.overlaps(buffer)) {
+                obstacles.addAll(obstacles(buffer, other, offsets[other.tensorId()], byId));
+            }
+        }
+        obstacles.sort(Comparator.comparingLong(obstacle -> obstacle[0]));
+        long candidate = 0;
+        for (long[] obstacle : obstacles) {
+            if (obstacle[0] >= candidate + buffer.bytes()) {
+                break;
+            }
+            candidate = Math.max(candidate, align(obstacle[1]));
+        }
+        return candidate;
+    }
+
+    /** Whether {@code buffer} may start at {@code start} among the placed buffers. */
+    private boolean fits(TensorLifetime buffer, long start, List<TensorLifetime> placed, long[] offsets,
+                         Map<Integer, TensorLifetime> byId) {
+        for (TensorLifetime other : placed) {
+            if (!other.overlaps(buffer)) {
+                continue;
+            }
+            for (long[] obstacle : obstacles(buffer, other, offsets[other.tensorId()], byId)) {
+                if (start + buffer.bytes() > obstacle[0] && start < obstacle[1]) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The ranges {@code [start, end)} that keep {@code buffer} from starting in {@code (start - size, end)} because
+     * {@code other} is at {@code at}. Normally that is where {@code other} is; for an in-place pair only the starts
+     * that overlap outside the allowance are blocked (then a start may exceed its end).
+     */
+    private List<long[]> obstacles(TensorLifetime buffer, TensorLifetime other, long at,
+                                   Map<Integer, TensorLifetime> byId) {
         long end = at + other.bytes();
+        long size = buffer.bytes();
         for (ArenaRequests.InPlace allowed : requests.inPlace()) {
             if (!usable(allowed, byId)) {
                 continue;
             }
+            List<long[]> ranges = new ArrayList<>();
             if (allowed.output() == buffer.tensorId() && allowed.input() == other.tensorId()) {
-                // Overlapping starts up to at + maxShift are allowed: blocked are (max(at - size, at + maxShift), end).
-                return new long[] {Math.max(at, at + allowed.maxShift() + buffer.bytes()), end};
+                // Overlapping starts in [at + minShift, at + maxShift] are allowed.
+                if (allowed.minShift() != Long.MIN_VALUE) {
+                    ranges.add(new long[] {at, Math.min(end, at + allowed.minShift())});
+                }
+                if (allowed.maxShift() != Long.MAX_VALUE) {
+                    ranges.add(new long[] {Math.max(at, at + allowed.maxShift() + size), end});
+                }
+                return ranges;
             }
             if (allowed.input() == buffer.tensorId() && allowed.output() == other.tensorId()) {
-                // Overlapping starts from at - maxShift are allowed: blocked are (at - size, min(end, at - maxShift)).
-                long stop = Math.min(end, at - allowed.maxShift());
-                return stop > at - buffer.bytes() ? new long[] {at, stop} : null;
+                // Overlapping starts in [at - maxShift, at - minShift] are allowed.
+                if (allowed.maxShift() != Long.MAX_VALUE) {
+                    ranges.add(new long[] {at, Math.min(end, at - allowed.maxShift())});
+                }
+                if (allowed.minShift() != Long.MIN_VALUE) {
+                    ranges.add(new long[] {Math.max(at, at - allowed.minShift() + size), end});
+                }
+                return ranges;
             }
         }
-        return new long[] {at, end};
+        return List.of(new long[] {at, end});
     }
 
     /** An allowance applies when its operator is the input's last reader and the output's first writer. */
