@@ -6,11 +6,11 @@
 #include "packed_support.h"
 #include "ef_fixedpoint.h"
 
-#define MAX_BYTES 4096
+#define MAX_BYTES 1024
 
 static int8_t input[MAX_BYTES];
-static int8_t filter[MAX_BYTES];
-static int8_t packed[MAX_BYTES];
+static int8_t filter[2 * MAX_BYTES];
+static int8_t packed[2 * MAX_BYTES];
 static int8_t expected[MAX_BYTES];
 static int8_t output[MAX_BYTES];
 static int8_t arena[3 * MAX_BYTES];

@@ -6,7 +6,7 @@
 #include "packed_support.h"
 #include "ef_fixedpoint.h"
 
-#define MAX_BYTES 4096
+#define MAX_BYTES 1024
 
 static int8_t input[MAX_BYTES];
 static int8_t filter[1024];
