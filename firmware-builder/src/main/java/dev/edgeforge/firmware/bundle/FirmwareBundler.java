@@ -4,6 +4,7 @@ import dev.edgeforge.firmware.board.Board;
 import dev.edgeforge.firmware.codegen.CodeTemplate;
 import dev.edgeforge.firmware.codegen.FirmwareApplication;
 import dev.edgeforge.firmware.codegen.GeneratedLibrary;
+import dev.edgeforge.firmware.codegen.TestWindow;
 import dev.edgeforge.firmware.toolchain.CompilerFlags;
 import dev.edgeforge.firmware.toolchain.FirmwareCompiler;
 import dev.edgeforge.firmware.toolchain.FirmwareImage;
@@ -37,7 +38,11 @@ final class FirmwareBundler {
 
     DeploymentBuilder.Produced bundle(BuildRequest request, Board board, GeneratedLibrary library, Path directory,
                                       BundleWriter writer, boolean shipImage) {
-        Path main = new FirmwareApplication().generate(library, board, request.bootWindow(), directory.resolve("app"));
+        FirmwareApplication application = new FirmwareApplication();
+        Path app = directory.resolve("app");
+        Path main = generatesBootInput(request, library)
+                ? application.generateWithGeneratedInput(library, board, FirmwareApplication.GENERATED_BOOT_SEED, app)
+                : application.generate(library, board, request.bootWindow(), app);
         List<Path> applicationSources = FirmwareApplication.sources(library, main);
         FirmwareImage image = compiler.build(directory.resolve("image"), board, sources, applicationSources,
                 library.includeDirectories());
@@ -61,6 +66,16 @@ final class FirmwareBundler {
         writer.writeText("sources/Makefile", makefile(request, board, library, applicationSources, main));
         writer.writeText("README.md", readme(request, board, library, image, memory));
         return new DeploymentBuilder.Produced(writer, Optional.of(image.elf()), memory, image.compilerOutput());
+    }
+
+    /**
+     * Whether the image generates its boot input: the boot window is an int8 input tensor (or features for one)
+     * larger than {@link FirmwareApplication#STORED_BOOT_INPUT_BYTES}, which would cost as much flash as it has bytes.
+     * Raw windows for an impulse stay stored: their result also proves the DSP block.
+     */
+    static boolean generatesBootInput(BuildRequest request, GeneratedLibrary library) {
+        return request.bootWindow().filter(window -> window.kind() != TestWindow.Kind.RAW).isPresent()
+                && library.inputSize() > FirmwareApplication.STORED_BOOT_INPUT_BYTES;
     }
 
     /** A Makefile listing the sources in the builder's link order, with paths inside the bundle's sources/. */
@@ -120,7 +135,12 @@ final class FirmwareBundler {
         v.put("impulse", library.impulse().map(dsp -> "The image contains the impulse's `" + dsp.block().type()
                 + "` block: `window <hex>` classifies a raw window of " + dsp.windowBytes() + " bytes.")
                 .orElse("The image has no impulse: send int8 input tensors with `run <hex>`."));
-        v.put("boot", request.bootWindow().map(window -> "At boot it classifies its built-in test window ("
+        v.put("boot", generatesBootInput(request, library)
+                ? "At boot it classifies an int8 input it generates (xorshift32 from "
+                + Integer.toUnsignedString(FirmwareApplication.GENERATED_BOOT_SEED) + ", the top byte of each step:"
+                + " a test window of " + library.inputSize() + " bytes would cost as much flash) and prints the"
+                + " `boot` line."
+                : request.bootWindow().map(window -> "At boot it classifies its built-in test window ("
                 + window.kind().name().toLowerCase(java.util.Locale.ROOT) + window.label()
                 .map(label -> ", label `" + label + "`").orElse("") + ") and prints the `boot` line.")
                 .orElse("It has no built-in test window."));

@@ -44,7 +44,7 @@ import static dev.edgeforge.firmware.codegen.CSyntax.stringLiteral;
 public final class CLibraryGenerator {
 
     /** Written into every generated file; part of the build cache key. */
-    public static final String GENERATOR = "c-library generator 1.0";
+    public static final String GENERATOR = "c-library generator 1.1";
 
     private static final int DATA_ALIGNMENT = 16;
     /** EF_MODEL_MAX_DIMS in ef_model.h. */
