@@ -1,5 +1,6 @@
-/* FULLY_CONNECTED on packed weights: one and several batch rows (pairs and the odd last row), output channel pairs and
- * the odd last channel, depths that are not a multiple of 4, the activation clamp, against the naive TFLM oracle. */
+/* FULLY_CONNECTED on packed weights: one row read where it is (depth a multiple of 8, no scratch), one and several
+ * rows widened (pairs and the odd last row), output channel pairs and the odd last channel, depths that are not a
+ * multiple of 4, the activation clamp, against the naive TFLM oracle. */
 #include <string.h>
 #include "ef_test.h"
 #include "packed_support.h"
@@ -22,6 +23,7 @@ static void test_sweep(void)
     /* {batches, accum depth, output depth, clamp, per-tensor} */
     static const int32_t shapes[][5] = {
         {1, 640, 6, 0, 1}, {1, 128, 8, 0, 1}, {1, 8, 12, 0, 1}, {1, 64, 10, 0, 1}, {1, 7, 5, 0, 0},
+        {1, 16, 7, 1, 0}, {1, 24, 1, 0, 0},
         {2, 13, 6, 0, 0},   {3, 32, 3, 1, 0},  {4, 2, 2, 0, 1},  {1, 1, 1, 0, 0},   {5, 50, 9, 1, 0},
     };
     uint32_t seed = 0xFC0FFEEu;
@@ -51,17 +53,19 @@ static void test_sweep(void)
 
         ef_fully_connected_packed_params q;
         ef_test_expect_int("packable", 1, ef_packed_fully_connected(&p, weights, bias, &q, packed, &storage));
-        ef_test_expect_int("scratch fits", 1,
-                           EF_FULLY_CONNECTED_PACKED_SCRATCH_BYTES(q.accum_stride) <= (int32_t)sizeof scratch);
+        const int32_t scratch_bytes = EF_FULLY_CONNECTED_PACKED_SCRATCH_BYTES(q.batches, q.accum_depth,
+                                                                              q.accum_stride);
+        ef_test_expect_int("scratch fits", 1, scratch_bytes <= (int32_t)sizeof scratch);
         memset(output, 0x55, sizeof output);
-        ef_test_expect_int("status", EF_OK, ef_fully_connected_packed_s8(&q, input, packed, output, scratch));
+        ef_test_expect_int("status", EF_OK, ef_fully_connected_packed_s8(&q, input, packed, output,
+                                                                         scratch_bytes > 0 ? scratch : 0));
         ef_test_expect_i8_array("output", expected, output, p.batches * p.output_depth);
 
-        /* In place: each row's output may start where its input row starts. */
+        /* In place (with scratch): each row's output may start where its input row starts. */
         const int32_t n_in = p.batches * p.accum_depth;
         memset(arena, 0x55, sizeof arena);
         memcpy(arena, input, (size_t)n_in);
-        if (p.output_depth <= p.accum_depth) {
+        if (p.output_depth <= p.accum_depth && scratch_bytes > 0) {
             ef_test_expect_int("status in place", EF_OK,
                                ef_fully_connected_packed_s8(&q, arena, packed, arena, scratch));
             ef_test_expect_i8_array("in place", expected, arena, p.batches * p.output_depth);

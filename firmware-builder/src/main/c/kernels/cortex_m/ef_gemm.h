@@ -167,6 +167,85 @@ static inline void ef_gemm_pairs_1px(ef_gemm_context *context, const ef_word **w
     *w = wp;
 }
 
+#define EF_GEMM_1PX_INT8_BLOCK                              \
+    "ldr    %[xe], [%[x]], #4\n\t"                          \
+    "ldrd   %[w0], %[w1], [%[w]], #8\n\t"                   \
+    "sxtb16 %[xo], %[xe], ror #8\n\t"                       \
+    "sxtb16 %[xe], %[xe]\n\t"                               \
+    "sxtb16 %[t0], %[w0]\n\t"                               \
+    "sxtb16 %[w0], %[w0], ror #8\n\t"                       \
+    "sxtb16 %[t1], %[w1]\n\t"                               \
+    "sxtb16 %[w1], %[w1], ror #8\n\t"                       \
+    "smlad  %[a0], %[xe], %[t0], %[a0]\n\t"                 \
+    "smlad  %[a0], %[xo], %[w0], %[a0]\n\t"                 \
+    "smlad  %[a1], %[xe], %[t1], %[a1]\n\t"                 \
+    "smlad  %[a1], %[xo], %[w1], %[a1]\n\t"
+
+/*
+ * One pixel read as int8 straight from its row (context->x to x_end, a multiple of 8 bytes) times every pair of
+ * output channels: the input is unpacked per pair instead of widened once, so it needs no scratch. The biases are
+ * halved (bias2 is even) and the sums doubled before requantizing. Two outputs per pair at context->out0.
+ */
+static inline void ef_gemm_pairs_1px_int8(ef_gemm_context *context, const ef_word **w)
+{
+    const ef_word *wp = *w;
+    int8_t *out = context->out0;
+    int32_t a0;
+    int32_t a1;
+    int32_t x;
+    int32_t x_end;
+    int32_t w0;
+    int32_t w1;
+    int32_t t0;
+    int32_t t1;
+    int32_t xe;
+    int32_t xo;
+    __asm__ volatile(
+        "0:\n\t"
+        "ldrd   %[a0], %[a1], [%[w]], #8\n\t"
+        "asr    %[a0], %[a0], #1\n\t"
+        "asr    %[a1], %[a1], #1\n\t"
+        "ldrd   %[x], %[x_end], [%[c], #0]\n\t"
+        "1:\n\t" EF_GEMM_1PX_INT8_BLOCK EF_GEMM_1PX_INT8_BLOCK
+        "cmp    %[x], %[x_end]\n\t"
+        "bne    1b\n\t"
+        "lsl    %[a0], %[a0], #1\n\t"
+        "lsl    %[a1], %[a1], #1\n\t"
+        "ldrd   %[w0], %[w1], [%[w]], #8\n\t"
+        "ldr    %[t1], [%[w], #8]\n\t"
+        "uxtb   %[t0], %[t1]\n\t"
+        EF_GEMM_REQUANT_1PX("a0", "w0", "w1", "t0", "0")
+        "ldrd   %[w0], %[w1], [%[w]], #12\n\t"
+        "ubfx   %[t0], %[t1], #8, #8\n\t"
+        EF_GEMM_REQUANT_1PX("a1", "w0", "w1", "t0", "1")
+        "add    %[out], %[out], #2\n\t"
+        "ldr    %[t0], [%[c], #8]\n\t"
+        "cmp    %[w], %[t0]\n\t"
+        "bne    0b\n\t"
+        : [w] "+r"(wp), [out] "+r"(out), [a0] "=&r"(a0), [a1] "=&r"(a1), [x] "=&r"(x), [x_end] "=&r"(x_end),
+          [w0] "=&r"(w0), [w1] "=&r"(w1), [t0] "=&r"(t0), [t1] "=&r"(t1), [xe] "=&r"(xe), [xo] "=&r"(xo)
+        : [c] "r"(context)
+        : "cc", "memory");
+    context->out0 = out;
+    *w = wp;
+}
+
+/* The odd last channel as ef_gemm_last_channel, for one pixel read as int8 from its row. */
+static inline void ef_gemm_last_channel_int8(const ef_gemm_context *context, const ef_word *w, int32_t blocks)
+{
+    const int8_t *x = (const int8_t *)context->x;
+    int32_t acc = w[0] / 2;
+    for (int32_t b = 0; b < blocks; ++b) {
+        const int32_t xv = ef_load_x4(x + 4 * b);
+        const int32_t wv = w[1 + b];
+        acc = __smlad(__sxtb16(xv), __sxtb16(wv), acc);
+        acc = __smlad(ef_sxtb16_ror8(xv), ef_sxtb16_ror8(wv), acc);
+    }
+    const int32_t acc2 = 2 * acc;
+    const int32_t high = ef_smmlar(acc2, w[1 + blocks], w[2 + blocks]);
+    context->out0[0] = (int8_t)__ssat((high + (acc2 >> 31)) >> (w[3 + blocks] & 0xFF), 8);
+}
+
 /*
  * The odd last channel of the stream at w for `pixels` (1 or 2) widened pixels laid out as for the pair loops:
  * its bias2, one weight word per block, multiplier, rounding and shift; the outputs at context->out0 (and out1).

@@ -2,7 +2,8 @@
  * FULLY_CONNECTED int8 on a packed stream for Cortex-M4/M7 (DSP extension). Bit-exact with kernels/reference.
  *
  * The batch rows are widened to doubled 16-bit lanes in scratch (two rows interleaved per block of 4 while two are
- * left), then the pair loops of ef_gemm.h run over the stream, requantization fused.
+ * left), then the pair loops of ef_gemm.h run over the stream, requantization fused. A single row whose depth is a
+ * multiple of 8 is read as int8 where it is instead, unpacked for each pair of channels: no scratch.
  */
 #include "fully_connected_packed.h"
 #include "ef_fixedpoint.h"
@@ -56,6 +57,24 @@ ef_status ef_fully_connected_packed_s8(const ef_fully_connected_packed_params *p
     const int clamp = p->activation_min > -128 || p->activation_max < 127;
     ef_word *x = (ef_word *)scratch;
     ef_gemm_context context;
+    if (p->batches == 1 && p->accum_depth == p->accum_stride) {
+        /* One row whose depth is whole pairs of blocks: read as int8 where it is, no scratch. */
+        const ef_word *w = (const ef_word *)packed;
+        context.x = (const ef_word *)(const void *)input;
+        context.x_end = (const ef_word *)(const void *)(input + p->accum_depth);
+        context.w_end = w + pairs * (7 + 2 * blocks);
+        context.out0 = output;
+        if (pairs > 0) {
+            ef_gemm_pairs_1px_int8(&context, &w);
+        }
+        if (depth % 2 != 0) {
+            ef_gemm_last_channel_int8(&context, w, blocks);
+        }
+        if (clamp) {
+            clamp_outputs(output, depth, p);
+        }
+        return EF_OK;
+    }
     context.x = x;
     for (int32_t b = 0; b < p->batches;) {
         const int32_t rows = p->batches - b >= 2 ? 2 : 1;

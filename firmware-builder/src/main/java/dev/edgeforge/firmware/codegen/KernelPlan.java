@@ -86,9 +86,12 @@ final class KernelPlan {
                         PackedLayout.depthwiseInPlaceShift(p)));
             } else if (choice instanceof PackedFullyConnected fc) {
                 FullyConnectedParams p = fc.params();
-                scratch.put(index, 5 * PackedLayout.stride(p.accumDepth()));
-                inPlace.add(new ArenaRequests.InPlace(index, input, output, Long.MIN_VALUE,
-                        PackedLayout.fullyConnectedInPlaceShift(p.batches(), p.accumDepth(), p.outputDepth())));
+                // One row of whole blocks is read where it is: no scratch, and no overlap with the output.
+                if (!PackedLayout.fullyConnectedReadsInPlace(p.batches(), p.accumDepth())) {
+                    scratch.put(index, 4 * PackedLayout.stride(p.accumDepth()));
+                    inPlace.add(new ArenaRequests.InPlace(index, input, output, Long.MIN_VALUE,
+                            PackedLayout.fullyConnectedInPlaceShift(p.batches(), p.accumDepth(), p.outputDepth())));
+                }
             } else if (elementWise(prepared.params())) {
                 // Element by element in order: the output may start where the input starts, or before.
                 for (int k = 0; k < op.inputCount(); k++) {

@@ -144,8 +144,9 @@ final class OperatorEmitter {
                                        Operator op) {
         String prefix = "ef_model_op" + index + "_";
         String data = choice instanceof KernelPlan.PackedDepthwise ? prefix + "weights" : prefix + "packed";
-        String arguments = "(&" + name + "_params, " + operand(op, 0) + ", " + data + ", " + output(op)
-                + ", EF_ARENA_AT(" + plan.scratchOffset(index) + "))";
+        int scratch = plan.scratchOffset(index);
+        String arguments = "(&" + name + "_params, " + operand(op, 0) + ", " + data + ", " + output(op) + ", "
+                + (scratch < 0 ? "0" : "EF_ARENA_AT(" + scratch + ")") + ")";
         Map<String, String> v = start(name, description);
         if (choice instanceof KernelPlan.PackedConv conv) {
             ConvParams p = conv.params();

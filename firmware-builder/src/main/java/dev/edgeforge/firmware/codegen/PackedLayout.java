@@ -191,6 +191,11 @@ final class PackedLayout {
         return shift;
     }
 
+    /** Whether the packed FULLY_CONNECTED reads its one input row where it is (no scratch, no in-place output). */
+    static boolean fullyConnectedReadsInPlace(int batches, int accumDepth) {
+        return batches == 1 && accumDepth == stride(accumDepth);
+    }
+
     /**
      * The same for the packed FULLY_CONNECTED: batch row {@code b} is written after input rows up to {@code b}
      * (and {@code b + 1} when it runs two rows at a time) were widened into scratch.
