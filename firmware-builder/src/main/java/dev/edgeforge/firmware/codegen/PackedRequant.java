@@ -1,5 +1,7 @@
 package dev.edgeforge.firmware.codegen;
 
+import dev.edgeforge.core.quantization.FixedPointMath;
+
 import java.util.Optional;
 
 /**
@@ -109,21 +111,7 @@ public record PackedRequant(int[] bias2, int[] multiplier, int[] rounding, int[]
 
     /** TFLM's MultiplyByQuantizedMultiplier (double rounding) plus the output offset, before the clamp. */
     static int tflm(int acc, int multiplier, int shift, int outputOffset) {
-        int leftShift = Math.max(shift, 0);
-        int rightShift = Math.max(-shift, 0);
-        int shifted = acc << leftShift;
-        int high;
-        if (shifted == Integer.MIN_VALUE && multiplier == Integer.MIN_VALUE) {
-            high = Integer.MAX_VALUE;
-        } else {
-            long ab = (long) shifted * multiplier;
-            long nudge = ab >= 0 ? (1L << 30) : (1 - (1L << 30));
-            high = (int) ((ab + nudge) / (1L << 31));
-        }
-        int mask = (int) ((1L << rightShift) - 1);
-        int remainder = high & mask;
-        int threshold = (mask >> 1) + (high < 0 ? 1 : 0);
-        return (high >> rightShift) + (remainder > threshold ? 1 : 0) + outputOffset;
+        return FixedPointMath.multiplyByQuantizedMultiplier(acc, multiplier, shift) + outputOffset;
     }
 
     @Override

@@ -36,19 +36,23 @@ class FirmwareSourcesTest {
     void referenceVariantIsEveryReferenceKernel() {
         assertThat(names(sources.kernelSources(KernelVariant.REFERENCE))).containsExactly(
                 "kernels/reference/add.c", "kernels/reference/average_pool2d.c", "kernels/reference/conv2d.c",
-                "kernels/reference/depthwise_conv2d.c", "kernels/reference/dequantize.c",
-                "kernels/reference/fully_connected.c", "kernels/reference/max_pool2d.c",
-                "kernels/reference/quantize.c", "kernels/reference/reshape.c", "kernels/reference/softmax.c");
+                "kernels/reference/conv2d_packed.c", "kernels/reference/depthwise_conv2d.c",
+                "kernels/reference/depthwise_conv2d_packed.c", "kernels/reference/dequantize.c",
+                "kernels/reference/fully_connected.c", "kernels/reference/fully_connected_packed.c",
+                "kernels/reference/max_pool2d.c", "kernels/reference/quantize.c", "kernels/reference/reshape.c",
+                "kernels/reference/softmax.c");
     }
 
     @Test
     void cortexMVariantReplacesKernelsOfTheSameNameAndKeepsTheRest() {
         List<String> cortexM = names(sources.kernelSources(KernelVariant.CORTEX_M));
         assertThat(cortexM).contains("kernels/cortex_m/conv2d.c", "kernels/cortex_m/depthwise_conv2d.c",
-                "kernels/cortex_m/fully_connected.c", "kernels/reference/softmax.c", "kernels/reference/add.c");
+                "kernels/cortex_m/fully_connected.c", "kernels/cortex_m/conv2d_packed.c",
+                "kernels/cortex_m/add.c", "kernels/reference/softmax.c", "kernels/reference/max_pool2d.c");
         assertThat(cortexM).doesNotContain("kernels/reference/conv2d.c", "kernels/reference/fully_connected.c",
-                "kernels/reference/depthwise_conv2d.c");
-        assertThat(cortexM).hasSize(10);
+                "kernels/reference/depthwise_conv2d.c", "kernels/reference/conv2d_packed.c",
+                "kernels/reference/add.c");
+        assertThat(cortexM).hasSize(13);
     }
 
     @Test
