@@ -100,7 +100,8 @@ class DeploymentBuilderIT {
         assertThat(modelC).doesNotContain("malloc");
 
         MemoryReport memory = firmware.memoryReport();
-        assertThat(memory.arenaBytes()).isEqualTo(16_000);
+        // In-place execution (packed kernels) lets the plan go below the liveness bound.
+        assertThat(memory.arenaBytes()).isLessThanOrEqualTo(16_000);
         assertThat(memory.arenaLowerBound()).isEqualTo(16_000);
         assertThat(memory.modelConstantBytes()).isBetween(22_604L, 22_604L * 4 + 4096);
         MemoryReport.ImageMemory image = memory.image().orElseThrow();
