@@ -118,7 +118,8 @@ static void test_sweep(void)
         {{2, 4, 5, 5, 9, 3, 2, 1, 2, 1, 1, 0, 0}},   /* two batches, rectangular filter */
         {{1, 5, 4, 12, 10, 3, 3, 1, 1, 1, 1, 1, 1}}, /* activation clamp narrower than int8 */
         {{1, 1, 1, 33, 1, 1, 1, 1, 1, 1, 0, 0, 0}},  /* one pixel, one channel, patch 33 */
-        {{1, 2, 3, 64, 2, 1, 1, 1, 1, 1, 0, 0, 0}},  /* long patch: the unrolled loop's odd block */
+        {{1, 2, 3, 64, 2, 1, 1, 1, 1, 1, 0, 0, 0}},  /* long patch */
+        {{1, 3, 4, 12, 5, 1, 1, 1, 1, 1, 0, 0, 0}},  /* 1x1 of depth 12: widened from the image, one zero block */
     };
     uint32_t seed = 0x1234567u;
     ef_test_begin("conv2d_packed", "sweep_matches_oracle_in_and_out_of_place");

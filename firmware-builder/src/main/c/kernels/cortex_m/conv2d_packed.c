@@ -13,18 +13,35 @@
 #include "ef_gemm.h"
 #include "ef_simd.h"
 
-/* Widens `blocks` blocks of 4 int8 values to doubled 16-bit lanes in SXTB16 order (values 0,2 then 1,3), writing
- * two words per block every `step` words. */
-static void widen(const int8_t *from, ef_word *to, int32_t blocks, int32_t step)
-{
-    for (int32_t b = 0; b < blocks; ++b) {
-        const int32_t v = ef_load_x4(from + 4 * b);
-        const int16x2_t even = __sxtb16(v);
-        const int16x2_t odd = ef_sxtb16_ror8(v);
-        to[0] = __sadd16(even, even);
-        to[1] = __sadd16(odd, odd);
-        to += step;
+/* Widens blocks of 4 int8 values (from .. end) to doubled 16-bit lanes in SXTB16 order (values 0,2 then 1,3): two
+ * words per block, one block every `step` bytes at `to` (16: two pixels interleaved; 8: one pixel). */
+#define WIDEN(name, step)                                                                   \
+    static inline ef_word *name(const int8_t *from, const int8_t *end, ef_word *to)       \
+    {                                                                                      \
+        int32_t even;                                                                      \
+        int32_t odd;                                                                       \
+        __asm__ volatile("1:\n\t"                                                          \
+                         "ldr    %[e], [%[from]], #4\n\t"                                  \
+                         "sxtb16 %[o], %[e], ror #8\n\t"                                   \
+                         "sxtb16 %[e], %[e]\n\t"                                           \
+                         "sadd16 %[e], %[e], %[e]\n\t"                                     \
+                         "sadd16 %[o], %[o], %[o]\n\t"                                     \
+                         "strd   %[e], %[o], [%[to]], #" #step "\n\t"                      \
+                         "cmp    %[from], %[end]\n\t"                                      \
+                         "bne    1b\n\t"                                                   \
+                         : [from] "+r"(from), [to] "+r"(to), [e] "=&r"(even), [o] "=&r"(odd) \
+                         : [end] "r"(end)                                                  \
+                         : "cc", "memory");                                                \
+        return to;                                                                         \
     }
+
+WIDEN(widen_pair, 16)
+WIDEN(widen_one, 8)
+
+/* `blocks` (>= 1) blocks from `from` into the slot of pixel 0 or 1 of a pair (step 16), or of a lone pixel (8). */
+static inline ef_word *widen(const int8_t *from, ef_word *to, int32_t blocks, int32_t step)
+{
+    return step == 16 ? widen_pair(from, from + 4 * blocks, to) : widen_one(from, from + 4 * blocks, to);
 }
 
 /* What loading one patch needs, computed once per call. */
@@ -75,6 +92,7 @@ static void loader_init(patch_loader *l, const ef_conv2d_packed_params *p, int8_
 static void load_patch(const patch_loader *l, const int8_t *image, int32_t out_y, int32_t out_x, ef_word *to,
                        int32_t step)
 {
+    const int32_t step_bytes = 4 * step;
     const ef_conv2d_packed_params *p = l->p;
     if (out_y >= l->first_inside_y && out_y < l->end_inside_y && out_x >= l->first_inside_x
         && out_x < l->end_inside_x) {
@@ -85,8 +103,7 @@ static void load_patch(const patch_loader *l, const int8_t *image, int32_t out_y
             /* Filter rows of whole blocks (1x1 with a depth multiple of 4, most 3x3 layers): straight from the image. */
             const int32_t row_blocks = l->row / 4;
             for (int32_t fy = 0; fy < p->filter_height; ++fy) {
-                widen(from, to, row_blocks, step);
-                to += step * row_blocks;
+                to = widen(from, to, row_blocks, step_bytes);
                 from += l->row_stride;
             }
             for (int32_t b = 0; b < l->tail; ++b) {
@@ -104,7 +121,7 @@ static void load_patch(const patch_loader *l, const int8_t *image, int32_t out_y
         /* The window touches the padding (or the filter is dilated): tap by tap. */
         ef_patch_gather(p, image, out_y, out_x, l->gathered);
     }
-    widen(l->gathered, to, l->blocks, step);
+    widen(l->gathered, to, l->blocks, step_bytes);
 }
 
 /* The activation clamp beyond int8 saturation, for layers that have one: a pass over the pixel's outputs. */
@@ -112,27 +129,6 @@ static void clamp_outputs(int8_t *out, int32_t count, const ef_conv2d_packed_par
 {
     for (int32_t k = 0; k < count; ++k) {
         out[k] = (int8_t)ef_clamp_i32(out[k], p->activation_min, p->activation_max);
-    }
-}
-
-/* `pixels` (1 or 2) widened patches at context->x times every output channel of the stream. */
-static void multiply(const ef_conv2d_packed_params *p, ef_gemm_context *context, int32_t pixels,
-                     const int8_t *packed)
-{
-    const int32_t blocks = p->patch_stride / 4;
-    const int32_t pairs = p->output_depth / 2;
-    const ef_word *w = (const ef_word *)packed;
-    context->x_end = context->x + 2 * pixels * blocks;
-    context->w_end = w + pairs * (7 + 2 * blocks);
-    if (pairs > 0) {
-        if (pixels == 2) {
-            ef_gemm_pairs_2px(context, &w);
-        } else {
-            ef_gemm_pairs_1px(context, &w);
-        }
-    }
-    if (p->output_depth % 2 != 0) {
-        ef_gemm_last_channel(context, pixels, w, blocks);
     }
 }
 
@@ -144,9 +140,18 @@ ef_status ef_conv2d_packed_s8(const ef_conv2d_packed_params *p, const int8_t *in
     const int32_t pixels = p->output_height * p->output_width;
     const int32_t image_bytes = p->input_height * p->input_width * p->input_depth;
     const int32_t depth = p->output_depth;
+    const int32_t blocks = p->patch_stride / 4;
+    const int32_t pairs = depth / 2;
     const int clamp = p->activation_min > -128 || p->activation_max < 127;
+    /* A 1x1 convolution with stride 1, no padding and a depth multiple of 4: pixel p's patch is the input pixel p. */
+    const int pointwise = p->filter_height == 1 && p->filter_width == 1 && p->stride_height == 1
+                          && p->stride_width == 1 && p->pad_height == 0 && p->pad_width == 0
+                          && p->input_depth % 4 == 0;
+    const int32_t depth_blocks = p->input_depth / 4;
+    const ef_word *stream_pairs_end = (const ef_word *)packed + pairs * (7 + 2 * blocks);
     ef_gemm_context context;
     context.x = x;
+    context.w_end = stream_pairs_end;
     patch_loader loader;
     loader_init(&loader, p, gathered);
     for (int32_t k = 0; k < p->batches; ++k) {
@@ -159,15 +164,36 @@ ef_status ef_conv2d_packed_s8(const ef_conv2d_packed_params *p, const int8_t *in
             const int32_t pair = p->reverse ? steps - 1 - j : j;
             const int32_t pixel = 2 * pair;
             const int32_t count = pixel + 2 <= pixels ? 2 : 1;
-            int8_t *out0 = out + pixel * depth;
+            const int32_t step = count == 2 ? 16 : 8;
             for (int32_t i = 0; i < count; ++i) {
-                const int32_t out_y = (pixel + i) / p->output_width;
-                const int32_t out_x = pixel + i - out_y * p->output_width;
-                load_patch(&loader, image, out_y, out_x, x + 2 * i, 2 * count);
+                if (pointwise) {
+                    ef_word *to = widen(image + (pixel + i) * p->input_depth, x + 2 * i, depth_blocks, step);
+                    for (int32_t b = depth_blocks; b < blocks; ++b) {
+                        to[0] = 0;
+                        to[1] = 0;
+                        to += step / 4;
+                    }
+                } else {
+                    const int32_t out_y = (pixel + i) / p->output_width;
+                    const int32_t out_x = pixel + i - out_y * p->output_width;
+                    load_patch(&loader, image, out_y, out_x, x + 2 * i, step / 4);
+                }
             }
+            int8_t *out0 = out + pixel * depth;
+            const ef_word *w = (const ef_word *)packed;
+            context.x_end = x + 2 * count * blocks;
             context.out0 = out0;
             context.out1 = out0 + depth;
-            multiply(p, &context, count, packed);
+            if (pairs > 0) {
+                if (count == 2) {
+                    ef_gemm_pairs_2px(&context, &w);
+                } else {
+                    ef_gemm_pairs_1px(&context, &w);
+                }
+            }
+            if (depth % 2 != 0) {
+                ef_gemm_last_channel(&context, count, w, blocks);
+            }
             if (clamp) {
                 clamp_outputs(out0, count * depth, p);
             }
