@@ -64,7 +64,8 @@ final class MemoryReports {
         v.put("arenaBytes", bytes(memory.arenaBytes()));
         v.put("arenaLowerBound", bytes(memory.arenaLowerBound()));
         v.put("arenaVerdict", memory.arenaOverhead() == 0 ? "the plan is optimal for this operator order"
-                : "the plan uses " + bytes(memory.arenaOverhead()) + " more");
+                : memory.arenaOverhead() < 0 ? "in-place execution keeps the arena " + bytes(-memory.arenaOverhead())
+                + " below it" : "the plan uses " + bytes(memory.arenaOverhead()) + " more (kernel scratch included)");
         v.put("image", memory.image().map(this::image)
                 .orElse("No image was linked for this format, so flash and RAM use depend on your build."));
         return report.render(v);

@@ -84,9 +84,9 @@ public final class CLibraryGenerator {
     public GeneratedLibrary generate(CLibraryRequest request, Path directory) {
         NetworkCore core = NetworkCore.of(request.model());
         ModelIdentity identity = ModelIdentity.of(request.modelName(), request.model());
-        // The kernels are chosen first; their scratch and in-place allowances then shape the arena plan.
-        KernelPlan kernels = KernelPlan.of(core.graph(), PreparedModel.prepare(core.graph(), planner).operators());
-        PreparedModel prepared = PreparedModel.prepare(core.graph(), planner.withRequests(kernels.requests()));
+        NetworkPlan network = NetworkPlan.of(core.graph(), planner);
+        KernelPlan kernels = network.kernels();
+        PreparedModel prepared = network.prepared();
         MemoryPlan plan = prepared.memoryPlan();
         plan.verify();
         List<String> labels = request.labels();

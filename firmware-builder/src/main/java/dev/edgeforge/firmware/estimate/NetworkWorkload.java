@@ -7,6 +7,7 @@ import dev.edgeforge.core.model.Tensor;
 import dev.edgeforge.core.model.stats.ModelStats;
 import dev.edgeforge.core.model.stats.OperatorStats;
 import dev.edgeforge.firmware.codegen.NetworkCore;
+import dev.edgeforge.firmware.codegen.NetworkPlan;
 
 import java.util.Collections;
 import java.util.EnumSet;
@@ -26,10 +27,12 @@ import java.util.Set;
  * @param constantBytes   bytes of every constant tensor (what the generated {@code model_data.c} holds)
  * @param inputBytes      bytes of the int8 input tensor
  * @param operatorTypes   the operator types the network uses (one kernel each)
+ * @param plan            what the generator decides: each operator's kernel and the arena plan
  */
 public record NetworkWorkload(ModelStats stats, long convMacs, long fullyConnectedMacs, long depthwiseMacs,
                               long softmaxElements, long outputElements,
-                              long requantChannels, long constantBytes, int inputBytes, Set<OpType> operatorTypes) {
+                              long requantChannels, long constantBytes, int inputBytes, Set<OpType> operatorTypes,
+                              NetworkPlan plan) {
 
     public NetworkWorkload {
         operatorTypes = Collections.unmodifiableSet(operatorTypes.isEmpty()
@@ -74,6 +77,11 @@ public record NetworkWorkload(ModelStats stats, long convMacs, long fullyConnect
         }
         long constants = graph.tensors().stream().filter(Tensor::isConstant).mapToLong(Tensor::byteSize).sum();
         return new NetworkWorkload(stats, conv, fullyConnected, depthwise, softmax, outputs, channels, constants,
-                graph.inputTensor(0).byteSize(), types);
+                graph.inputTensor(0).byteSize(), types, NetworkPlan.of(graph));
+    }
+
+    /** The generated library's arena: the kernels' scratch buffers and in-place execution included. */
+    public int arenaBytes() {
+        return plan.arena().arenaBytes();
     }
 }

@@ -110,7 +110,8 @@ class DeploymentBuilderIT {
         assertThat(image.sections()).extracting(MemoryReport.SectionUsage::name).contains(".text", ".bss");
         assertThat(image.flashByFile()).containsKey("model_data.o");
         String report = Files.readString(extracted.resolve("MEMORY.md"));
-        assertThat(report).contains("16,000 B").contains("the plan is optimal").contains("| RAM | `.bss` |");
+        assertThat(report).contains("16,000 B").contains("in-place execution keeps the arena")
+                .contains("| RAM | `.bss` |");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
@@ -38,9 +39,21 @@ class DeploymentEstimatorTest {
         assertThat(workload.requantChannels()).isEqualTo(5 * 64 + 4 * 64 + 12);
         assertThat(workload.inputBytes()).isEqualTo(490);
         assertThat(workload.stats().arenaBytes()).isEqualTo(16_000);
-        assertThat(DeploymentEstimator.networkInstructions(workload)).isEqualTo(Math.round(
-                3.2 * workload.convMacs() + 2.7 * 64 * 12 + 25.0 * workload.depthwiseMacs()
-                        + 30.0 * workload.outputElements() + 300.0 * 13 + 405.0 * 12));
+        // The generated library's arena: the depthwise layers run in place, with their scratch.
+        assertThat(workload.arenaBytes()).isEqualTo(workload.plan().arena().arenaBytes()).isLessThan(16_000);
+        assertThat(DeploymentEstimator.networkInstructions(workload)).isEqualTo(KernelCosts.network(workload.plan()));
+    }
+
+    @Test
+    void instructionModelIsWithinThreePercentOfTheMeasuredMlperfModels() {
+        // Instructions per inference the Cortex-M kernels measure in QEMU (MlperfGoldenQemuIT prints them).
+        Map<String, Long> measured = Map.of("kws", 3_909_798L, "resnet8", 16_422_503L, "vww", 11_775_179L,
+                "ad", 450_955L);
+        measured.forEach((name, instructions) -> {
+            NetworkWorkload workload = NetworkWorkload.of(MlperfTiny.graph(MlperfTiny.byShortName().get(name)));
+            assertThat((double) DeploymentEstimator.networkInstructions(workload)).as(name)
+                    .isCloseTo(instructions, org.assertj.core.api.Assertions.within(0.03 * instructions));
+        });
     }
 
     @Test
