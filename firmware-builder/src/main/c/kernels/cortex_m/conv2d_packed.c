@@ -100,7 +100,7 @@ static void load_patch(const patch_loader *l, const int8_t *image, int32_t out_y
             + ((out_y * p->stride_height - p->pad_height) * p->input_width + out_x * p->stride_width
                - p->pad_width) * p->input_depth;
         if (l->direct) {
-            /* Filter rows of whole blocks (1x1 with a depth multiple of 4, most 3x3 layers): straight from the image. */
+            /* Filter rows of whole blocks (most 3x3 layers): widened straight from the image. */
             const int32_t row_blocks = l->row / 4;
             for (int32_t fy = 0; fy < p->filter_height; ++fy) {
                 to = widen(from, to, row_blocks, step_bytes);
