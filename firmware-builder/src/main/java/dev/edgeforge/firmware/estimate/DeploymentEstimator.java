@@ -154,7 +154,7 @@ public final class DeploymentEstimator {
             case FULLY_CONNECTED -> 1_648;
             case SOFTMAX -> 1_452;
             case AVERAGE_POOL_2D -> 796;
-            case MAX_POOL_2D -> 500;
+            case MAX_POOL_2D -> 656;
             case ADD -> 1_040;
             case RESHAPE -> 0; // a copy through the runtime's memcpy, counted in the runtime
             default -> UNMEASURED_KERNEL_BYTES;
