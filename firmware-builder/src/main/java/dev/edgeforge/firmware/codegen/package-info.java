@@ -8,7 +8,13 @@
  * math. Every generated file comes from a template under {@code src/main/resources/templates/}
  * ({@link dev.edgeforge.firmware.codegen.CodeTemplate}).
  *
+ * <p>{@link dev.edgeforge.firmware.codegen.NetworkPlan} decides each operator's kernel before anything is written:
+ * convolutions and fully connected layers run on packed kernels (weights re-laid for the SIMD loops, the fused
+ * requantization of {@code PackedRequant}, which proves it exact per layer) and the plan gives the memory planner their
+ * scratch buffers and in-place allowances.
+ *
  * <p>How to support a new operator: its kernel under {@code src/main/c/kernels/} (see the kernels README), its
- * params template under {@code templates/c-library/ops/}, and its case in {@code OperatorEmitter}.
+ * params template under {@code templates/c-library/ops/}, and its case in {@code OperatorEmitter} (and in
+ * {@code KernelPlan} when it can run in place or packed).
  */
 package dev.edgeforge.firmware.codegen;
