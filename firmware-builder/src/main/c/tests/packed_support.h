@@ -1,6 +1,6 @@
 /*
  * What the generator does for the packed kernels, written out in C for their tests: the requantization constants
- * of ef_requant.h (with the same bound checks as dev.edgeforge.firmware.codegen.PackedRequant) and the weight
+ * of ef_requant.h (with the same bound checks as dev.edgeforge.core.device.PackedRequant) and the weight
  * layouts, from a layer described with the unpacked kernels' params; plus naive oracles of TFLM's math.
  */
 #ifndef EF_PACKED_SUPPORT_H

@@ -74,11 +74,6 @@ void ef_board_init(void)
     ef_dwt_cycle_counter_start();
 }
 
-const char *ef_board_id(void)
-{
-    return "arduino-nano-33-ble-sense";
-}
-
 void ef_board_putc(char c)
 {
     tx_byte = (uint8_t)c;
@@ -100,29 +95,4 @@ int ef_board_getc(void)
     const int c = rx_byte;
     UARTE_TASKS_STARTRX = 1u;
     return c;
-}
-
-uint32_t ef_board_counter(void)
-{
-    return EF_DWT_CYCCNT;
-}
-
-const char *ef_board_counter_unit(void)
-{
-    return "cycles";
-}
-
-void ef_board_exit(int code)
-{
-    (void)code;
-    for (;;) {
-        __asm__ volatile("wfi");
-    }
-}
-
-void ef_board_fault(void)
-{
-    ef_board_write("\nfault\n");
-    for (;;) {
-    }
 }

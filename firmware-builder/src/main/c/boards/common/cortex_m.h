@@ -7,6 +7,7 @@
 #define EF_REG32(address) (*(volatile uint32_t *)(address))
 
 #define EF_SCB_VTOR EF_REG32(0xE000ED08u)
+#define EF_SCB_AIRCR EF_REG32(0xE000ED0Cu)
 #define EF_SCB_CCR EF_REG32(0xE000ED14u)
 #define EF_SCB_CPACR EF_REG32(0xE000ED88u)
 #define EF_SCB_ICIALLU EF_REG32(0xE000EF50u)

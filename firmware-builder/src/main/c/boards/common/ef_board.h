@@ -1,6 +1,8 @@
 /*
- * The board interface every firmware image links against: one implementation per board in
- * boards/<board>/board.c, selected by which folder the build compiles (no #ifdefs).
+ * The board interface every firmware image links against. What differs per board (clock, serial port) is in
+ * boards/<board>/board.c and its constants (id, vector count, counter, how it ends) in
+ * boards/<board>/ef_board_config.h; the rest is shared in boards/common/. A build compiles every C file of
+ * boards/common/ and of exactly one board folder, with both folders on the include path.
  */
 #ifndef EF_BOARD_H
 #define EF_BOARD_H
@@ -23,10 +25,12 @@ uint32_t ef_board_counter(void);
 /* What ef_board_counter counts: "instr" (QEMU TIM2 under -icount shift=0) or "cycles" (DWT CYCCNT). */
 const char *ef_board_counter_unit(void);
 
-/* Ends the program: QEMU exits with `code` (semihosting); real boards stop and wait for a reset. */
+/* Ends the program: prints `exit <code>` on the serial line, then stops. Under QEMU (run with -no-reboot) the
+ * board requests a system reset, which ends QEMU, and the host reads the status from that line; real boards
+ * sleep until reset. */
 void ef_board_exit(int code) __attribute__((noreturn));
 
-/* Called on a fault or an unexpected interrupt. */
+/* Called on a fault or an unexpected interrupt: prints `fault`, then ends with status 70. */
 void ef_board_fault(void) __attribute__((noreturn));
 
 /* Helpers built on ef_board_putc (boards/common/ef_board_io.c). */

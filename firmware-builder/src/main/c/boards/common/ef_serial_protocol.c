@@ -143,13 +143,29 @@ static void command_window(const ef_protocol_model *model, int terminator)
     }
 }
 
+/* Text as one token of a space-separated line: bytes outside '!'..'~', and '%' itself, as %XX (PROTOCOL.md), so a
+ * model name with spaces, line breaks or any other byte can neither split the banner nor add a line to it. */
+static void write_token(const char *text)
+{
+    static const char digits[] = "0123456789ABCDEF";
+    for (const unsigned char *p = (const unsigned char *)text; *p != 0u; ++p) {
+        if (*p > ' ' && *p < 0x7Fu && *p != '%') {
+            ef_board_putc((char)*p);
+        } else {
+            ef_board_putc('%');
+            ef_board_putc(digits[*p >> 4]);
+            ef_board_putc(digits[*p & 0xFu]);
+        }
+    }
+}
+
 static void write_info(const ef_protocol_model *model, const char *prefix)
 {
     ef_board_write(prefix);
     ef_board_write(" board=");
     ef_board_write(ef_board_id());
     ef_board_write(" model=");
-    ef_board_write(model->name);
+    write_token(model->name);
     ef_board_write(" input=");
     ef_board_write_int(model->input_size);
     ef_board_write(" output=");

@@ -9,7 +9,7 @@
 #include "ef/ef_status.h"
 
 typedef struct {
-    const char *name;       /* model name for the banner and `info` (no spaces) */
+    const char *name;       /* model name for the banner and `info` (any text; sent percent-encoded) */
     int8_t *input;          /* the model's int8 input tensor; `run` writes here */
     int32_t input_size;     /* bytes */
     const int8_t *output;   /* the model's int8 output tensor, valid after invoke */

@@ -4,9 +4,9 @@
  * What QEMU models matters here: USART1 works without clock setup (RCC is not emulated), DWT CYCCNT
  * reads 0, but TIM2 counts at 1 GHz of virtual time, so under `-icount shift=0` (one instruction per
  * virtual nanosecond) its counter advances exactly once per executed instruction: the firmware
- * measures its own instruction counts, repeatably. Exit is through semihosting SYS_EXIT_EXTENDED,
- * which ends QEMU with the program's exit code when QEMU runs with
- * `-semihosting-config enable=on,target=native`.
+ * measures its own instruction counts, repeatably (ef_board_config.h makes TIM2 the counter). The program
+ * ends by printing its exit status and requesting a system reset, which ends QEMU when it runs with
+ * `-no-reboot` (boards/common): no semihosting, so the guest has no way to the host's files or commands.
  *
  * Reception is interrupt-driven into a ring buffer, and ef_board_getc sleeps in WFI while it is empty. QEMU's
  * USART takes one byte at a time and a busy-polling CPU delays each delivery; sleeping hands the emulator its
@@ -15,6 +15,7 @@
  */
 #include "cortex_m.h"
 #include "ef_board.h"
+#include "ef_board_config.h"
 
 #define USART1_BASE 0x40011000u
 #define USART1_SR EF_REG32(USART1_BASE + 0x00u)
@@ -27,20 +28,15 @@
 #define USART_CR1_TE (1u << 3)
 #define USART_CR1_RXNEIE (1u << 5)
 #define USART_CR1_UE (1u << 13)
-#define USART1_IRQ 37u
 #define NVIC_ISER(n) EF_REG32(0xE000E100u + 4u * (n))
 
 #define TIM2_BASE 0x40000000u
 #define TIM2_CR1 EF_REG32(TIM2_BASE + 0x00u)
 #define TIM2_EGR EF_REG32(TIM2_BASE + 0x14u)
-#define TIM2_CNT EF_REG32(TIM2_BASE + 0x24u)
 #define TIM2_PSC EF_REG32(TIM2_BASE + 0x28u)
 #define TIM2_ARR EF_REG32(TIM2_BASE + 0x2Cu)
 #define TIM_CR1_CEN (1u << 0)
 #define TIM_EGR_UG (1u << 0)
-
-#define SEMIHOSTING_SYS_EXIT_EXTENDED 0x20
-#define ADP_STOPPED_APPLICATION_EXIT 0x20026u
 
 #define RX_BUFFER_SIZE 256u /* a power of two */
 
@@ -48,8 +44,8 @@ static volatile uint8_t rx_buffer[RX_BUFFER_SIZE];
 static volatile uint32_t rx_head; /* written by the interrupt only */
 static volatile uint32_t rx_tail; /* written by ef_board_getc only */
 
-void ef_board_usart1_irq(void);
-void ef_board_usart1_irq(void)
+void ef_board_uart_irq(void);
+void ef_board_uart_irq(void)
 {
     while ((USART1_SR & USART_SR_RXNE) != 0u) {
         const uint8_t byte = (uint8_t)USART1_DR;
@@ -66,17 +62,12 @@ void ef_board_init(void)
     /* 115200 baud at the 16 MHz HSI the real chip would run on; QEMU ignores the rate. */
     USART1_BRR = 139u;
     USART1_CR1 = USART_CR1_UE | USART_CR1_TE | USART_CR1_RE | USART_CR1_RXNEIE;
-    NVIC_ISER(USART1_IRQ / 32u) = 1u << (USART1_IRQ % 32u);
+    NVIC_ISER(EF_BOARD_UART_IRQ / 32u) = 1u << (EF_BOARD_UART_IRQ % 32u);
 
     TIM2_PSC = 0u;
     TIM2_ARR = 0xFFFFFFFFu;
     TIM2_EGR = TIM_EGR_UG; /* load the prescaler */
     TIM2_CR1 = TIM_CR1_CEN;
-}
-
-const char *ef_board_id(void)
-{
-    return "netduinoplus2-qemu";
 }
 
 void ef_board_putc(char c)
@@ -102,31 +93,4 @@ int ef_board_getc(void)
     const uint8_t byte = rx_buffer[rx_tail % RX_BUFFER_SIZE];
     rx_tail++;
     return (int)byte;
-}
-
-uint32_t ef_board_counter(void)
-{
-    return TIM2_CNT;
-}
-
-const char *ef_board_counter_unit(void)
-{
-    return "instr";
-}
-
-void ef_board_exit(int code)
-{
-    volatile uint32_t block[2] = {ADP_STOPPED_APPLICATION_EXIT, (uint32_t)code};
-    register uint32_t r0 __asm__("r0") = SEMIHOSTING_SYS_EXIT_EXTENDED;
-    register volatile uint32_t *r1 __asm__("r1") = block;
-    __asm__ volatile("bkpt 0xab" : "+r"(r0) : "r"(r1) : "memory");
-    for (;;) {
-        /* Only reached when QEMU runs without semihosting. */
-    }
-}
-
-void ef_board_fault(void)
-{
-    ef_board_write("\nfault\n");
-    ef_board_exit(70);
 }

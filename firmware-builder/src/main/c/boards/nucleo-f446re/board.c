@@ -108,11 +108,6 @@ void ef_board_init(void)
     ef_dwt_cycle_counter_start();
 }
 
-const char *ef_board_id(void)
-{
-    return "nucleo-f446re";
-}
-
 void ef_board_putc(char c)
 {
     while ((USART2_SR & USART_SR_TXE) == 0u) {
@@ -125,29 +120,4 @@ int ef_board_getc(void)
     while ((USART2_SR & USART_SR_RXNE) == 0u) {
     }
     return (int)(USART2_DR & 0xFFu);
-}
-
-uint32_t ef_board_counter(void)
-{
-    return EF_DWT_CYCCNT;
-}
-
-const char *ef_board_counter_unit(void)
-{
-    return "cycles";
-}
-
-void ef_board_exit(int code)
-{
-    (void)code;
-    for (;;) {
-        __asm__ volatile("wfi");
-    }
-}
-
-void ef_board_fault(void)
-{
-    ef_board_write("\nfault\n");
-    for (;;) {
-    }
 }

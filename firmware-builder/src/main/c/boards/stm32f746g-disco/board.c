@@ -127,11 +127,6 @@ void ef_board_init(void)
     ef_dwt_cycle_counter_start();
 }
 
-const char *ef_board_id(void)
-{
-    return "stm32f746g-disco";
-}
-
 void ef_board_putc(char c)
 {
     while ((USART1_ISR & USART_ISR_TXE) == 0u) {
@@ -144,29 +139,4 @@ int ef_board_getc(void)
     while ((USART1_ISR & USART_ISR_RXNE) == 0u) {
     }
     return (int)(USART1_RDR & 0xFFu);
-}
-
-uint32_t ef_board_counter(void)
-{
-    return EF_DWT_CYCCNT;
-}
-
-const char *ef_board_counter_unit(void)
-{
-    return "cycles";
-}
-
-void ef_board_exit(int code)
-{
-    (void)code;
-    for (;;) {
-        __asm__ volatile("wfi");
-    }
-}
-
-void ef_board_fault(void)
-{
-    ef_board_write("\nfault\n");
-    for (;;) {
-    }
 }

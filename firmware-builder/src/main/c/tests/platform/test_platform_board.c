@@ -1,5 +1,5 @@
 /* Test output on a board (or QEMU): the board's serial port. main's return value becomes the exit
- * code through ef_board_exit (semihosting under QEMU). */
+ * status through ef_board_exit, which reports it on the serial line (`exit <code>`). */
 #include "ef_board.h"
 #include "../ef_test.h"
 

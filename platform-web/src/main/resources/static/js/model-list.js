@@ -1,67 +1,68 @@
 /* The models list: headline metrics per row, and the .tflite import form. */
-(function () {
-  'use strict';
+import { alertProblem, byId, DASH, forPage, formatNumber, formatPercent, showAlert, upload } from './ui.js';
 
-  function summaryText(summary, M) {
-    if (!summary) {
-      return '\u2013';
-    }
-    if (summary.validationAccuracy !== null && summary.validationAccuracy !== undefined) {
-      return M.percent(summary.validationAccuracy) + ' validation' + (summary.testAccuracy !== null &&
-        summary.testAccuracy !== undefined ? ' \u00b7 ' + M.percent(summary.testAccuracy) + ' test' : '');
-    }
-    if (summary.validationRmse !== null && summary.validationRmse !== undefined) {
-      return 'RMSE ' + M.number(summary.validationRmse);
-    }
-    if (summary.testAuc !== null && summary.testAuc !== undefined) {
-      return 'AUC ' + M.number(summary.testAuc, 3);
-    }
-    return '\u2013';
+function present(value) {
+  return value !== null && value !== undefined;
+}
+
+function summaryText(summary) {
+  if (!summary) {
+    return DASH;
   }
+  if (present(summary.validationAccuracy)) {
+    return formatPercent(summary.validationAccuracy) + ' validation' + (present(summary.testAccuracy)
+      ? ' \u00b7 ' + formatPercent(summary.testAccuracy) + ' test' : '');
+  }
+  if (present(summary.validationRmse)) {
+    return 'RMSE ' + formatNumber(summary.validationRmse);
+  }
+  if (present(summary.testAuc)) {
+    return 'AUC ' + formatNumber(summary.testAuc, 3);
+  }
+  return DASH;
+}
 
-  function init(root) {
-    var M = window.EdgeForgeModels;
-    var projectId = root.getAttribute('data-project-id');
-    Array.prototype.forEach.call(root.querySelectorAll('[data-summary]'), function (cell) {
-      var text = cell.getAttribute('data-summary');
-      var summary = null;
-      try { summary = text ? JSON.parse(text) : null; } catch (ignored) { summary = null; }
-      cell.textContent = summaryText(summary, M);
-    });
-    var form = document.getElementById('import-form');
-    if (!form) {
+function parseSummary(text) {
+  try {
+    return text ? JSON.parse(text) : null;
+  } catch {
+    return null;
+  }
+}
+
+function init(root) {
+  const projectId = root.getAttribute('data-project-id');
+  root.querySelectorAll('[data-summary]').forEach((cell) => {
+    cell.textContent = summaryText(parseSummary(cell.getAttribute('data-summary')));
+  });
+  const form = byId('import-form');
+  if (!form) {
+    return;
+  }
+  form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const file = byId('import-file').files[0];
+    if (!file) {
+      showAlert('error', 'Choose a .tflite file to import.');
       return;
     }
-    form.addEventListener('submit', function (event) {
-      event.preventDefault();
-      var data = new FormData();
-      var file = document.getElementById('import-file').files[0];
-      if (!file) {
-        EdgeForge.showAlert('error', 'Choose a .tflite file to import.');
-        return;
+    const data = new FormData();
+    data.append('file', file);
+    ['import-name', 'import-kind', 'import-impulse'].forEach((id) => {
+      const input = byId(id);
+      if (input.value.trim()) {
+        data.append(input.name, input.value.trim());
       }
-      data.append('file', file);
-      ['import-name', 'import-kind', 'import-impulse'].forEach(function (id) {
-        var input = document.getElementById(id);
-        if (input.value.trim()) {
-          data.append(input.name, input.value.trim());
-        }
-      });
-      var button = form.querySelector('button[type=submit]');
-      button.disabled = true;
-      M.upload('/api/v1/projects/' + projectId + '/models/import', data).then(function (model) {
-        window.location.href = '/projects/' + projectId + '/models/' + model.id;
-      }).catch(function (problem) {
-        EdgeForge.showAlert('error', M.problemMessage(problem));
-        button.disabled = false;
-      });
     });
-  }
-
-  document.addEventListener('DOMContentLoaded', function () {
-    var root = document.querySelector('[data-page=models]');
-    if (root) {
-      init(root);
-    }
+    const button = form.querySelector('button[type=submit]');
+    button.disabled = true;
+    upload('/api/v1/projects/' + projectId + '/models/import', data).then((model) => {
+      window.location.href = '/projects/' + projectId + '/models/' + model.id;
+    }).catch((problem) => {
+      alertProblem(problem);
+      button.disabled = false;
+    });
   });
-})();
+}
+
+forPage('models', init);

@@ -75,7 +75,7 @@ class LayoutTemplateTest {
 
         assertThat(html).contains("<title>Sample page · EdgeForge</title>")
                 .contains("<link rel=\"stylesheet\" href=\"/css/app.css\">")
-                .contains("<script src=\"/js/app.js\" defer></script>")
+                .contains("<script type=\"module\" src=\"/js/app.js\"></script>")
                 .contains("<meta name=\"_csrf\" content=\"csrf-123\">")
                 .contains("<meta name=\"_csrf_header\" content=\"X-CSRF-TOKEN\">")
                 .contains("id=\"sample-content\"").contains("Sample content")

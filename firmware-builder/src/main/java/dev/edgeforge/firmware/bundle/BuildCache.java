@@ -22,6 +22,8 @@ import java.util.Comparator;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
+import dev.edgeforge.jobs.deploy.DeploymentFormat;
+import dev.edgeforge.jobs.deploy.MemoryReport;
 
 /**
  * Finished builds by cache key: {@code <cache>/<key>/} holds the bundle ZIP, the linked {@code firmware.elf}

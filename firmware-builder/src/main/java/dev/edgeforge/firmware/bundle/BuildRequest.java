@@ -7,6 +7,7 @@ import dev.edgeforge.firmware.codegen.TestWindow;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import dev.edgeforge.jobs.deploy.DeploymentFormat;
 
 /**
  * What to deploy.

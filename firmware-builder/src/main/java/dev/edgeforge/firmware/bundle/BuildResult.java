@@ -3,6 +3,8 @@ package dev.edgeforge.firmware.bundle;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import dev.edgeforge.jobs.deploy.DeploymentFormat;
+import dev.edgeforge.jobs.deploy.MemoryReport;
 
 /**
  * A finished deployment build.

@@ -2,21 +2,26 @@ package dev.edgeforge.firmware.bundle;
 
 import dev.edgeforge.core.interpreter.PreparedModel;
 import dev.edgeforge.core.model.Shapes;
-import dev.edgeforge.firmware.board.Board;
-import dev.edgeforge.firmware.codegen.CodeTemplate;
+import dev.edgeforge.jobs.board.Board;
 import dev.edgeforge.firmware.codegen.GeneratedLibrary;
 import dev.edgeforge.firmware.codegen.MacCounter;
 import dev.edgeforge.firmware.codegen.Stm32CubeAiGenerator;
 import dev.edgeforge.firmware.toolchain.FirmwareCompiler;
 import dev.edgeforge.firmware.toolchain.FirmwareImage;
 import dev.edgeforge.firmware.toolchain.FirmwareSources;
+import dev.edgeforge.firmware.template.CodeTemplate;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import dev.edgeforge.jobs.deploy.MemoryReport;
 
 /**
  * The {@code stm32cubeai} bundle: the X-CUBE-AI-compatible API ({@code App/}, {@code Inc/}, {@code Lib/}) over the
@@ -58,10 +63,10 @@ final class CubeAiBundler {
 
     private static void writeExample(Path file) {
         try {
-            java.nio.file.Files.createDirectories(file.getParent());
-            java.nio.file.Files.writeString(file, CodeTemplate.load("stm32cubeai/static/app_x-cube-ai.c").text());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot write " + file, e);
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, CodeTemplate.load("stm32cubeai/static/app_x-cube-ai.c").text());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
         }
     }
 
@@ -82,7 +87,7 @@ final class CubeAiBundler {
         v.put("arenaSize", Integer.toString(library.plan().arenaBytes()));
         v.put("arenaLowerBound", Integer.toString(library.plan().lowerBound()));
         v.put("weightsSize", Long.toString(library.constantBytes()));
-        v.put("macs", String.format(java.util.Locale.ROOT, "%,d",
+        v.put("macs", String.format(Locale.ROOT, "%,d",
                 MacCounter.count(PreparedModel.prepare(library.core().graph()))));
         return readme.render(v);
     }

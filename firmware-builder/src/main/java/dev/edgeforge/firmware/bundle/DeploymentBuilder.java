@@ -1,7 +1,7 @@
 package dev.edgeforge.firmware.bundle;
 
-import dev.edgeforge.firmware.board.Board;
-import dev.edgeforge.firmware.board.BoardCatalogue;
+import dev.edgeforge.jobs.board.Board;
+import dev.edgeforge.jobs.board.BoardCatalogue;
 import dev.edgeforge.firmware.codegen.CLibraryGenerator;
 import dev.edgeforge.firmware.codegen.CLibraryRequest;
 import dev.edgeforge.firmware.codegen.FirmwareApplication;
@@ -9,7 +9,7 @@ import dev.edgeforge.firmware.codegen.GeneratedLibrary;
 import dev.edgeforge.firmware.codegen.ModelIdentity;
 import dev.edgeforge.firmware.codegen.Stm32CubeAiGenerator;
 import dev.edgeforge.firmware.codegen.TflmProjectGenerator;
-import dev.edgeforge.firmware.codegen.UnsupportedModelException;
+import dev.edgeforge.core.device.UnsupportedModelException;
 import dev.edgeforge.firmware.toolchain.BinaryTools;
 import dev.edgeforge.firmware.toolchain.CompilationFailedException;
 import dev.edgeforge.firmware.toolchain.FirmwareCompiler;
@@ -18,6 +18,7 @@ import dev.edgeforge.firmware.toolchain.GccCompiler;
 import dev.edgeforge.firmware.toolchain.ProcessRunner;
 import dev.edgeforge.firmware.toolchain.ToolTimeoutException;
 import dev.edgeforge.firmware.toolchain.Toolchain;
+import dev.edgeforge.firmware.template.TextContext;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +29,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
+import dev.edgeforge.jobs.deploy.DeploymentFormat;
+import dev.edgeforge.jobs.deploy.MemoryReport;
 
 /**
  * Builds deployments: one call turns a {@link BuildRequest} (model, optional impulse, labels, board, format, test
@@ -72,7 +75,7 @@ public final class DeploymentBuilder {
      *
      * @param buildDirectory a directory for this build alone (created; must be empty or absent)
      * @param timeLimit      how long each compiler or linker run may take
-     * @throws dev.edgeforge.firmware.board.BoardNotFoundException when the board id is unknown
+     * @throws dev.edgeforge.jobs.board.BoardNotFoundException when the board id is unknown
      * @throws DeploymentBuildFailedException when the model cannot be compiled, the compiler fails or times out
      */
     public BuildResult build(BuildRequest request, Path buildDirectory, Duration timeLimit) {
@@ -140,7 +143,7 @@ public final class DeploymentBuilder {
     }
 
     static String bundleName(BuildRequest request, Board board) {
-        String model = request.modelName().replaceAll("[^A-Za-z0-9._-]+", "-");
+        String model = TextContext.FILE_NAME.escape(request.modelName());
         return model + "-" + request.format().id() + "-" + board.id();
     }
 

@@ -1,7 +1,6 @@
 package dev.edgeforge.firmware.bundle;
 
-import dev.edgeforge.firmware.board.Board;
-import dev.edgeforge.firmware.codegen.CodeTemplate;
+import dev.edgeforge.jobs.board.Board;
 import dev.edgeforge.firmware.codegen.FirmwareApplication;
 import dev.edgeforge.firmware.codegen.GeneratedLibrary;
 import dev.edgeforge.firmware.codegen.TestWindow;
@@ -9,13 +8,16 @@ import dev.edgeforge.firmware.toolchain.CompilerFlags;
 import dev.edgeforge.firmware.toolchain.FirmwareCompiler;
 import dev.edgeforge.firmware.toolchain.FirmwareImage;
 import dev.edgeforge.firmware.toolchain.FirmwareSources;
+import dev.edgeforge.firmware.template.CodeTemplate;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import dev.edgeforge.jobs.deploy.MemoryReport;
 
 /**
  * The {@code firmware} and {@code c-library} bundles. Both link a complete image for the board (the library proven
@@ -30,6 +32,9 @@ final class FirmwareBundler {
     private final MemoryReports memoryReports = new MemoryReports();
     private final CodeTemplate firmwareReadme = CodeTemplate.load("bundle/firmware-README.md.tmpl");
     private final CodeTemplate makefile = CodeTemplate.load("firmware/Makefile.tmpl");
+    private final CodeTemplate bootSentence = CodeTemplate.load("bundle/firmware-README-boot.md.tmpl");
+    private final CodeTemplate generatedBootSentence =
+            CodeTemplate.load("bundle/firmware-README-boot-generated.md.tmpl");
 
     FirmwareBundler(FirmwareSources sources, FirmwareCompiler compiler) {
         this.sources = sources;
@@ -96,6 +101,7 @@ final class FirmwareBundler {
             includes.add("-Ilibrary/" + relative(library.root(), include));
         }
         includes.add("-Iboards/common");
+        includes.add("-Iboards/" + board.id());
         List<String> flags = new ArrayList<>(CompilerFlags.FIRMWARE);
         flags.addAll(board.compilerFlags());
         List<String> link = new ArrayList<>(List.of("-Lboards/common", "-Tboards/" + board.id() + "/linker.ld"));
@@ -136,13 +142,12 @@ final class FirmwareBundler {
                 + "` block: `window <hex>` classifies a raw window of " + dsp.windowBytes() + " bytes.")
                 .orElse("The image has no impulse: send int8 input tensors with `run <hex>`."));
         v.put("boot", generatesBootInput(request, library)
-                ? "At boot it classifies an int8 input it generates (xorshift32 from "
-                + Integer.toUnsignedString(FirmwareApplication.GENERATED_BOOT_SEED) + ", the top byte of each step:"
-                + " a test window of " + library.inputSize() + " bytes would cost as much flash) and prints the"
-                + " `boot` line."
-                : request.bootWindow().map(window -> "At boot it classifies its built-in test window ("
-                + window.kind().name().toLowerCase(java.util.Locale.ROOT) + window.label()
-                .map(label -> ", label `" + label + "`").orElse("") + ") and prints the `boot` line.")
+                ? generatedBootSentence.render(Map.of(
+                        "seed", Integer.toUnsignedString(FirmwareApplication.GENERATED_BOOT_SEED),
+                        "inputBytes", Integer.toString(library.inputSize()))).stripTrailing()
+                : request.bootWindow().map(window -> bootSentence.render(Map.of("testWindow",
+                window.kind().name().toLowerCase(Locale.ROOT) + window.label().map(label -> ", label " + label)
+                        .orElse(""))).stripTrailing())
                 .orElse("It has no built-in test window."));
         v.put("builder", DeploymentBuilder.VERSION);
         return firmwareReadme.render(v);

@@ -1,11 +1,11 @@
 package dev.edgeforge.firmware.bundle;
 
-import dev.edgeforge.firmware.board.Board;
-import dev.edgeforge.firmware.codegen.CodeTemplate;
+import dev.edgeforge.jobs.board.Board;
 import dev.edgeforge.firmware.codegen.GeneratedLibrary;
 import dev.edgeforge.firmware.toolchain.FirmwareImage;
 import dev.edgeforge.firmware.toolchain.LinkerMemoryRegion;
 import dev.edgeforge.firmware.toolchain.RegionUsage;
+import dev.edgeforge.firmware.template.CodeTemplate;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import dev.edgeforge.jobs.deploy.MemoryReport;
 
 /** Builds {@link MemoryReport}s and renders them as the bundle's {@code MEMORY.md}. */
 final class MemoryReports {

@@ -1,6 +1,6 @@
 package dev.edgeforge.firmware.bundle;
 
-import dev.edgeforge.firmware.board.Board;
+import dev.edgeforge.jobs.board.Board;
 import dev.edgeforge.firmware.codegen.GeneratedLibrary;
 import dev.edgeforge.firmware.codegen.TflmProjectGenerator;
 import dev.edgeforge.firmware.toolchain.BinaryTools;
@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import dev.edgeforge.jobs.deploy.MemoryReport;
 
 /**
  * The {@code tflm} bundle: a TensorFlow Lite Micro project for the board. With a TFLM checkout configured

@@ -1,5 +1,10 @@
 package dev.edgeforge.firmware.codegen;
 
+import dev.edgeforge.core.device.ImpulseDsp;
+import dev.edgeforge.core.device.KernelPlan;
+import dev.edgeforge.core.device.NetworkPlan;
+import dev.edgeforge.core.device.UnsupportedModelException;
+import dev.edgeforge.core.device.NetworkCore;
 import dev.edgeforge.core.interpreter.PreparedModel;
 import dev.edgeforge.core.interpreter.PreparedOperator;
 import dev.edgeforge.core.memory.MemoryPlan;
@@ -12,6 +17,8 @@ import dev.edgeforge.core.model.Shapes;
 import dev.edgeforge.core.model.Tensor;
 import dev.edgeforge.firmware.dsp.DspCodeGenerator;
 import dev.edgeforge.firmware.dsp.GeneratedDspSource;
+import dev.edgeforge.firmware.template.CSyntax;
+import dev.edgeforge.firmware.template.CodeTemplate;
 import dev.edgeforge.firmware.toolchain.FirmwareSources;
 
 import java.io.IOException;
@@ -28,10 +35,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
-import static dev.edgeforge.firmware.codegen.CSyntax.floatLiteral;
-import static dev.edgeforge.firmware.codegen.CSyntax.stringLiteral;
+import static dev.edgeforge.firmware.template.CSyntax.floatLiteral;
 
 /**
  * The {@code c-library} generator, EdgeForge's answer to Edge Impulse's EON compiler: a quantized model becomes
@@ -64,6 +71,9 @@ public final class CLibraryGenerator {
     private final CodeTemplate arenaApplication = CodeTemplate.load("c-library/arena_application.c.tmpl");
     private final CodeTemplate readme = CodeTemplate.load("c-library/README.md.tmpl");
     private final CodeTemplate makefile = CodeTemplate.load("c-library/Makefile.tmpl");
+    private final CodeTemplate label = CodeTemplate.load("c-library/label.c.tmpl");
+    private final CodeTemplate constantDeclaration = CodeTemplate.load("c-library/constant_declaration.h.tmpl");
+    private final CodeTemplate constantDefinition = CodeTemplate.load("c-library/constant_definition.c.tmpl");
 
     /** @param sources the C tree (kernels, runtime, DSP twins) copied into every library */
     public CLibraryGenerator(FirmwareSources sources) {
@@ -79,7 +89,7 @@ public final class CLibraryGenerator {
      * Writes the library into {@code directory} (created; it must be empty or absent).
      *
      * @throws UnsupportedModelException when the model cannot be compiled (float operators, several inputs, an
-     *     impulse whose features do not fit the model's input …)
+     *     impulse whose features do not fit the model's input, a name or label a C string cannot hold …)
      */
     public GeneratedLibrary generate(CLibraryRequest request, Path directory) {
         NetworkCore core = NetworkCore.of(request.model());
@@ -90,12 +100,14 @@ public final class CLibraryGenerator {
         MemoryPlan plan = prepared.memoryPlan();
         plan.verify();
         List<String> labels = request.labels();
+        ModelIdentity.requireCText(labels);
         int outputSize = core.output().byteSize();
         if (!labels.isEmpty() && labels.size() != outputSize) {
             throw new UnsupportedModelException(labels.size() + " labels for a model with " + outputSize
                     + " outputs");
         }
         Optional<ImpulseDsp> impulse = request.impulse().map(ImpulseDsp::of);
+        impulse.ifPresent(dsp -> ModelIdentity.requireCText("the processing block's name", dsp.processing().name()));
         impulse.ifPresent(dsp -> {
             if (dsp.featureCount() != core.input().elementCount()) {
                 throw new UnsupportedModelException("the impulse's " + dsp.block().type() + " block gives "
@@ -111,14 +123,14 @@ public final class CLibraryGenerator {
         String banner = identity.banner(GENERATOR);
         Map<Integer, String> constants = constantNames(core.graph(), kernels);
         List<DataArray> data = new ArrayList<>(tensorArrays(core.graph(), constants));
-        data.addAll(kernels.arrays());
+        data.addAll(PackedArrays.of(kernels, core.graph().operators().size()));
 
         write(directory, "model/model_data.h", dataHeader.render(Map.of("banner", banner,
-                "modelName", CSyntax.commentText(identity.name()),
+                "modelName", identity.name(),
                 "constantBytes", Long.toString(data.stream().mapToLong(DataArray::bytes).sum()),
                 "declarations", declarations(data))), generated);
         write(directory, "model/model_data.c", dataSource.render(Map.of("banner", banner,
-                "modelName", CSyntax.commentText(identity.name()),
+                "modelName", identity.name(),
                 "definitions", definitions(data))), generated);
         write(directory, "model/ef_model_config.h", config(banner, identity, core, plan, labels, impulse,
                 request.arena()), generated);
@@ -130,13 +142,13 @@ public final class CLibraryGenerator {
             String origin = "model '" + identity.name() + "' (SHA-256 " + identity.sha256() + "), impulse v"
                     + dsp.impulse().version() + ", processing block " + dsp.processing().id() + " '"
                     + dsp.processing().name() + "'";
-            GeneratedDspSource source = dsp.generate(dspGenerator, CSyntax.commentText(origin));
+            GeneratedDspSource source = ImpulseDspSource.generate(dsp, dspGenerator, origin);
             write(directory, "dsp/" + source.headerName(), source.header(), generated);
             write(directory, "dsp/" + source.sourceName(), source.source(), generated);
             dspSources.add(Path.of("dsp", source.sourceName()));
             source.runtimeSources().forEach(twin -> dspSources.add(Path.of("dsp", twin)));
             dspInclude = "#include \"" + source.headerName() + "\"";
-            impulseText = impulseSource.render(Map.of("blockName", CSyntax.commentText(dsp.processing().name()),
+            impulseText = impulseSource.render(Map.of("blockName", dsp.processing().name(),
                     "blockType", dsp.block().type(), "dspHeader", source.headerName(),
                     "dspSymbol", source.symbol()));
         } else {
@@ -161,7 +173,7 @@ public final class CLibraryGenerator {
                           List<String> labels, Optional<ImpulseDsp> impulse, CLibraryRequest.ArenaOwner arena) {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("banner", banner);
-        v.put("modelName", CSyntax.commentText(identity.name()));
+        v.put("modelName", identity.name());
         v.put("arenaStatic", arena == CLibraryRequest.ArenaOwner.LIBRARY ? "1" : "0");
         v.put("inputShape", Shapes.format(core.input().shape()));
         v.put("inputSize", Integer.toString(core.input().byteSize()));
@@ -196,7 +208,7 @@ public final class CLibraryGenerator {
             steps.append(step.render(Map.of("description", emitter.describe(op), "call", emitted.call())));
         }
         List<String> includes = new ArrayList<>();
-        new java.util.TreeSet<>(headers).forEach(header -> includes.add("#include \"" + header + "\""));
+        new TreeSet<>(headers).forEach(header -> includes.add("#include \"" + header + "\""));
         if (!dspInclude.isEmpty()) {
             includes.add(dspInclude);
         }
@@ -211,18 +223,18 @@ public final class CLibraryGenerator {
         System.arraycopy(shape, 0, dims, 0, shape.length);
         Map<String, String> v = new LinkedHashMap<>();
         v.put("banner", banner);
-        v.put("modelName", CSyntax.commentText(identity.name()));
+        v.put("modelName", identity.name());
         v.put("operatorCount", Integer.toString(prepared.operators().size()));
         v.put("arenaSize", Integer.toString(plan.arenaBytes()));
         v.put("arenaLowerBound", Integer.toString(plan.lowerBound()));
-        v.put("planStrategy", CSyntax.commentText(plan.strategy()));
+        v.put("planStrategy", plan.strategy());
         v.put("includes", String.join("\n", includes));
         v.put("arena", arena);
         v.put("operators", String.join("\n\n", definitions));
         v.put("labelArraySize", Integer.toString(Math.max(labels.size(), 1)));
-        v.put("labels", labels.isEmpty() ? "    0" : CSyntax.values(labels.stream().map(CSyntax::stringLiteral)
-                .toArray(String[]::new), 1));
-        v.put("nameLiteral", stringLiteral(identity.name()));
+        v.put("labelLiterals", labels.isEmpty() ? "    0" : CSyntax.values(labels.stream()
+                .map(text -> label.render(Map.of("label", text)).stripTrailing()).toArray(String[]::new), 1));
+        v.put("modelName", identity.name());
         v.put("sha256", identity.sha256());
         v.put("inputRank", Integer.toString(shape.length));
         v.put("inputDims", joined(dims));
@@ -230,7 +242,7 @@ public final class CLibraryGenerator {
         v.put("inputZeroPoint", Integer.toString(core.inputQuantization().zeroPoint()));
         v.put("outputScale", floatLiteral(core.outputQuantization().scale()));
         v.put("outputZeroPoint", Integer.toString(core.outputQuantization().zeroPoint()));
-        v.put("dspBlockLiteral", stringLiteral(impulse.map(dsp -> dsp.block().type()).orElse("")));
+        v.put("dspBlock", impulse.map(dsp -> dsp.block().type()).orElse(""));
         v.put("inputOffset", Integer.toString(plan.offset(input.id())));
         v.put("outputOffset", Integer.toString(plan.offset(output.id())));
         v.put("steps", steps.toString().stripTrailing());
@@ -253,10 +265,10 @@ public final class CLibraryGenerator {
         v.put("labels", labels.isEmpty() ? "(none)" : String.join(", ", labels));
         v.put("arenaSize", Integer.toString(plan.arenaBytes()));
         v.put("arenaLowerBound", Integer.toString(plan.lowerBound()));
-        v.put("operators", operatorSummary(core.graph()));
-        v.put("impulse", impulse.map(dsp -> "processing block '" + dsp.processing().name() + "' ("
+        v.put("operatorSummary", operatorSummary(core.graph()));
+        v.put("impulseSummary", impulse.map(dsp -> "processing block '" + dsp.processing().name() + "' ("
                 + dsp.block().type() + "), raw windows of " + dsp.windowCount() + " " + dsp.windowType()
-                + " values").orElse("none: `ef_model_run_impulse` returns `EF_ERROR_UNSUPPORTED`"));
+                + " values").orElse("none: ef_model_run_impulse returns EF_ERROR_UNSUPPORTED"));
         return readme.render(v);
     }
 
@@ -296,33 +308,33 @@ public final class CLibraryGenerator {
         return names;
     }
 
+    /** The constant tensors an operator reads as they are; a tensor's description names it as the model file does. */
     private static List<DataArray> tensorArrays(ModelGraph graph, Map<Integer, String> constants) {
         List<DataArray> arrays = new ArrayList<>();
         constants.forEach((id, name) -> {
             Tensor tensor = graph.tensor(id);
-            String comment = CSyntax.commentText(tensor.describe());
-            arrays.add(tensor.type() == DataType.INT8 ? DataArray.int8(name, comment, tensor.int8Data())
-                    : DataArray.int32(name, comment, tensor.int32Data()));
+            arrays.add(tensor.type() == DataType.INT8 ? DataArray.int8(name, tensor.describe(), tensor.int8Data())
+                    : DataArray.int32(name, tensor.describe(), tensor.int32Data()));
         });
         return arrays;
     }
 
-    private static String declarations(List<DataArray> data) {
-        StringBuilder out = new StringBuilder();
+    /** The extern declarations of the constant data; each array's comment is text for people (c-comment). */
+    private String declarations(List<DataArray> data) {
+        List<String> lines = new ArrayList<>();
         for (DataArray array : data) {
-            out.append("/* ").append(CSyntax.commentText(array.comment())).append(" */\n")
-                    .append("extern const ").append(array.type()).append(' ').append(array.name()).append('[')
-                    .append(Math.max(array.count(), 1)).append("];\n");
+            lines.add(constantDeclaration.render(Map.of("description", array.comment(), "type", array.type(),
+                    "symbol", array.name(), "count", Integer.toString(Math.max(array.count(), 1)))).stripTrailing());
         }
-        return out.toString().stripTrailing();
+        return String.join("\n", lines);
     }
 
-    private static String definitions(List<DataArray> data) {
+    private String definitions(List<DataArray> data) {
         List<String> tables = new ArrayList<>();
         for (DataArray array : data) {
-            tables.add("/* " + CSyntax.commentText(array.comment()) + " */\n"
-                    + CSyntax.table("EF_ALIGNED(" + DATA_ALIGNMENT + ") const", array.type(), array.name(),
-                    array.count(), array.values()));
+            tables.add(constantDefinition.render(Map.of("description", array.comment(),
+                    "table", CSyntax.table("EF_ALIGNED(" + DATA_ALIGNMENT + ") const", array.type(), array.name(),
+                            array.count(), array.values()))).stripTrailing());
         }
         return String.join("\n\n", tables);
     }

@@ -1,5 +1,7 @@
 package dev.edgeforge.firmware.codegen;
 
+import dev.edgeforge.firmware.template.CSyntax;
+
 /**
  * One const array of a library's model data (model_data.c): a constant tensor of the model or data the generator
  * derived from them (packed weights, folded biases, requantization constants).

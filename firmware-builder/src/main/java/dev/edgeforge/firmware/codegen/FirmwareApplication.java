@@ -1,6 +1,8 @@
 package dev.edgeforge.firmware.codegen;
 
-import dev.edgeforge.firmware.board.Board;
+import dev.edgeforge.jobs.board.Board;
+import dev.edgeforge.firmware.template.CSyntax;
+import dev.edgeforge.firmware.template.CodeTemplate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,8 +12,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import dev.edgeforge.core.device.ImpulseDsp;
 
 /**
  * The {@code main.c} of a ready-to-flash image: initialises the board and the compiled model, runs the built-in test
@@ -118,12 +122,12 @@ public final class FirmwareApplication {
         boolean impulse = library.impulse().isPresent();
         Map<String, String> v = new LinkedHashMap<>();
         v.put("banner", library.identity().banner(GENERATOR));
-        v.put("boardName", CSyntax.commentText(board.name()));
+        v.put("boardName", board.name());
         v.put("boardId", board.id());
         v.put("windowCommand", impulse ? " and `window <hex>` a raw window through the impulse" : "");
         v.put("classify", impulse ? classify.render(Map.of()).stripTrailing() : "");
         v.put("windowFields", impulse ? windowFields.render(Map.of()).stripTrailing() : "");
-        v.put("nameLiteral", CSyntax.stringLiteral(library.identity().name()));
+        v.put("modelName", library.identity().name());
         return v;
     }
 
@@ -146,8 +150,8 @@ public final class FirmwareApplication {
     }
 
     private static String description(TestWindow window) {
-        return CSyntax.commentText(window.kind().name().toLowerCase(java.util.Locale.ROOT)
-                + window.label().map(label -> ", label '" + label + "'").orElse(""));
+        return window.kind().name().toLowerCase(Locale.ROOT)
+                + window.label().map(label -> ", label '" + label + "'").orElse("");
     }
 
     private static int rgbValue(float value) {

@@ -1,7 +1,7 @@
 package dev.edgeforge.firmware.codegen;
 
 import dev.edgeforge.core.memory.MemoryPlan;
-import dev.edgeforge.firmware.board.KernelVariant;
+import dev.edgeforge.jobs.board.KernelVariant;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import dev.edgeforge.core.device.ImpulseDsp;
+import dev.edgeforge.core.device.NetworkCore;
 
 /**
  * A model compiled to a C library in {@link #root()}: {@code include/ef/} (the API), {@code model/} (generated:

@@ -4,6 +4,7 @@ import dev.edgeforge.core.model.Quantization;
 import dev.edgeforge.core.quantization.FixedPointMath;
 
 import java.util.Optional;
+import dev.edgeforge.core.device.ImpulseDsp;
 
 /**
  * Turns test windows into the model's int8 input tensor in Java, with the same math as the device: features are

@@ -1,5 +1,8 @@
 package dev.edgeforge.firmware.codegen;
 
+import dev.edgeforge.core.device.KernelPlan;
+import dev.edgeforge.core.device.PackedLayout;
+import dev.edgeforge.core.device.UnsupportedModelException;
 import dev.edgeforge.core.interpreter.AddParams;
 import dev.edgeforge.core.interpreter.ConvParams;
 import dev.edgeforge.core.interpreter.DepthwiseConvParams;
@@ -16,12 +19,14 @@ import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.Operator;
 import dev.edgeforge.core.model.Shapes;
 import dev.edgeforge.core.model.Tensor;
+import dev.edgeforge.firmware.template.CSyntax;
+import dev.edgeforge.firmware.template.CodeTemplate;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import static dev.edgeforge.firmware.codegen.CSyntax.int32Literal;
+import static dev.edgeforge.firmware.template.CSyntax.int32Literal;
 
 /**
  * Turns one prepared operator into C: its params struct as const data (from the interpreter's params record, so the
@@ -216,14 +221,17 @@ final class OperatorEmitter {
         }
     }
 
-    /** {@code 12: CONV_2D 'name' [1,49,10,1] -> [1,25,5,64]}, for comments. */
+    /**
+     * {@code 12: CONV_2D 'name' [1,49,10,1] -> [1,25,5,64]}, for comments: text, since the tensor name comes from the
+     * model file.
+     */
     String describe(PreparedOperator prepared) {
         Operator op = prepared.operator();
         Tensor in = graph.tensor(op.input(0));
         Tensor out = graph.tensor(op.output(0));
         String name = out.name().length() > 60 ? "..." + out.name().substring(out.name().length() - 57) : out.name();
-        return CSyntax.commentText(prepared.index() + ": " + op.type() + " '" + name + "' "
-                + Shapes.format(in.shape()) + " -> " + Shapes.format(out.shape()));
+        return prepared.index() + ": " + op.type() + " '" + name + "' " + Shapes.format(in.shape()) + " -> "
+                + Shapes.format(out.shape());
     }
 
     /** Where an input of the operator is: a model constant or an arena offset. */

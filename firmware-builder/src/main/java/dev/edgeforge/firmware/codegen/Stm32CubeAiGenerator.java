@@ -2,6 +2,8 @@ package dev.edgeforge.firmware.codegen;
 
 import dev.edgeforge.core.interpreter.PreparedModel;
 import dev.edgeforge.core.model.Tensor;
+import dev.edgeforge.firmware.template.CSyntax;
+import dev.edgeforge.firmware.template.CodeTemplate;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -79,7 +81,7 @@ public final class Stm32CubeAiGenerator {
 
         Map<String, String> source = new LinkedHashMap<>();
         source.put("banner", banner);
-        source.put("modelName", CSyntax.commentText(identity.name()));
+        source.put("modelName", identity.name());
         source.put("inputScale", CSyntax.floatLiteral(library.core().inputQuantization().scale()));
         source.put("inputZeroPoint", Integer.toString(library.core().inputQuantization().zeroPoint()));
         source.put("outputScale", CSyntax.floatLiteral(library.core().outputQuantization().scale()));
@@ -99,7 +101,7 @@ public final class Stm32CubeAiGenerator {
 
         Map<String, String> dataH = new LinkedHashMap<>();
         dataH.put("banner", banner);
-        dataH.put("modelName", CSyntax.commentText(identity.name()));
+        dataH.put("modelName", identity.name());
         dataH.put("arenaSize", Integer.toString(library.plan().arenaBytes()));
         dataH.put("arenaLowerBound", Integer.toString(library.plan().lowerBound()));
         dataH.put("weightsSize", Long.toString(Math.max(library.constantBytes(), 1)));

@@ -5,9 +5,11 @@ import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.OpType;
 import dev.edgeforge.core.model.Operator;
 import dev.edgeforge.core.tflite.TfliteWriter;
-import dev.edgeforge.firmware.board.Board;
+import dev.edgeforge.jobs.board.Board;
 import dev.edgeforge.firmware.dsp.DspCodeGenerator;
 import dev.edgeforge.firmware.dsp.GeneratedDspSource;
+import dev.edgeforge.firmware.template.CSyntax;
+import dev.edgeforge.firmware.template.CodeTemplate;
 import dev.edgeforge.firmware.toolchain.FirmwareSources;
 
 import java.io.IOException;
@@ -25,6 +27,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
+import dev.edgeforge.core.device.ImpulseDsp;
+import dev.edgeforge.core.device.UnsupportedModelException;
 
 /**
  * A TensorFlow Lite Micro project for a board: the model as an aligned TFLite flatbuffer ({@link TfliteWriter}),
@@ -91,7 +95,7 @@ public final class TflmProjectGenerator {
                     + model.outputTensor(0).type().displayName() + " output");
         }
         ModelIdentity identity = library.identity();
-        String banner = "// " + identity.banner(GENERATOR).replaceAll("^/\\* | \\*/$", "");
+        String banner = identity.cxxBanner(GENERATOR);
         byte[] flatbuffer = new TfliteWriter().write(model);
         int arena = TflmArenaEstimate.of(model);
         List<String> registrations = registrations(model);
@@ -107,6 +111,8 @@ public final class TflmProjectGenerator {
         }
         copyTree(sources.boardCommonDirectory(), directory.resolve("boards/common"));
         copyTree(sources.boardDirectory(board), directory.resolve("boards/" + board.id()));
+        // The serial protocol's header includes the status codes.
+        copyFile(sources.includeDirectory().resolve("ef/ef_status.h"), directory.resolve("include/ef/ef_status.h"));
         copyFile(sources.protocolDocument(), directory.resolve("PROTOCOL.md"));
 
         Map<String, String> v = new LinkedHashMap<>();
@@ -129,8 +135,8 @@ public final class TflmProjectGenerator {
         String dspDescription = "none (generated without an impulse)";
         if (library.impulse().isPresent()) {
             ImpulseDsp dsp = library.impulse().get();
-            GeneratedDspSource dspSource = dsp.generate(new DspCodeGenerator(), CSyntax.commentText("model '"
-                    + identity.name() + "' (SHA-256 " + identity.sha256() + "), impulse v" + dsp.impulse().version()));
+            GeneratedDspSource dspSource = ImpulseDspSource.generate(dsp, new DspCodeGenerator(), "model '" + identity.name()
+                    + "' (SHA-256 " + identity.sha256() + "), impulse v" + dsp.impulse().version());
             write(directory.resolve("dsp/" + dspSource.headerName()), dspSource.header());
             write(directory.resolve("dsp/" + dspSource.sourceName()), dspSource.source());
             copyTree(sources.root().resolve("dsp"), directory.resolve("dsp"));

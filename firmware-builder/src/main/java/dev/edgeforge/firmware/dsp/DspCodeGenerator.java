@@ -16,21 +16,21 @@ import dev.edgeforge.core.dsp.SpectrogramBlock;
 import dev.edgeforge.core.impulse.ImageInput;
 import dev.edgeforge.core.impulse.ImageResizer;
 import dev.edgeforge.core.impulse.ResizeGeometry;
+import dev.edgeforge.firmware.template.CSyntax;
+import dev.edgeforge.firmware.template.CodeTemplate;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Locale;
 import java.util.regex.Pattern;
-
-import static dev.edgeforge.firmware.dsp.CLiterals.f;
-import static dev.edgeforge.firmware.dsp.CLiterals.u;
 
 /**
  * Turns a processing block and its input into C: the block's params struct as const data with every table the C
  * twin needs (FFT twiddles and bit reversal, windows, mel filters, the liftered DCT matrix, Butterworth sections,
  * resize geometry) computed here in Java, plus buffer-size macros and a {@code <symbol>_run(input, output)} entry
- * point. Text comes from the {@code *.tmpl} resources of this package.
+ * point. Text comes from the templates under {@code templates/dsp/}.
  *
  * <p>The C twins themselves live in {@code src/main/c/dsp/}; {@link GeneratedDspSource#runtimeSources()} says which
  * of them to compile with the generated file.
@@ -39,18 +39,18 @@ public final class DspCodeGenerator {
 
     private static final Pattern SYMBOL = Pattern.compile("[a-z][a-z0-9_]{0,40}");
 
-    private final CTemplate header = CTemplate.load("block.h.tmpl");
-    private final CTemplate source = CTemplate.load("block.c.tmpl");
-    private final CTemplate fft = CTemplate.load("fft.init.tmpl");
-    private final CTemplate frames = CTemplate.load("frames.init.tmpl");
-    private final CTemplate mel = CTemplate.load("mel.init.tmpl");
-    private final CTemplate raw = CTemplate.load("raw.init.tmpl");
-    private final CTemplate flatten = CTemplate.load("flatten.init.tmpl");
-    private final CTemplate spectral = CTemplate.load("spectral.init.tmpl");
-    private final CTemplate mfe = CTemplate.load("mfe.init.tmpl");
-    private final CTemplate mfcc = CTemplate.load("mfcc.init.tmpl");
-    private final CTemplate spectrogram = CTemplate.load("spectrogram.init.tmpl");
-    private final CTemplate image = CTemplate.load("image.init.tmpl");
+    private final CodeTemplate header = CodeTemplate.load("dsp/block.h.tmpl");
+    private final CodeTemplate source = CodeTemplate.load("dsp/block.c.tmpl");
+    private final CodeTemplate fft = CodeTemplate.load("dsp/fft.init.tmpl");
+    private final CodeTemplate frames = CodeTemplate.load("dsp/frames.init.tmpl");
+    private final CodeTemplate mel = CodeTemplate.load("dsp/mel.init.tmpl");
+    private final CodeTemplate raw = CodeTemplate.load("dsp/raw.init.tmpl");
+    private final CodeTemplate flatten = CodeTemplate.load("dsp/flatten.init.tmpl");
+    private final CodeTemplate spectral = CodeTemplate.load("dsp/spectral.init.tmpl");
+    private final CodeTemplate mfe = CodeTemplate.load("dsp/mfe.init.tmpl");
+    private final CodeTemplate mfcc = CodeTemplate.load("dsp/mfcc.init.tmpl");
+    private final CodeTemplate spectrogram = CodeTemplate.load("dsp/spectrogram.init.tmpl");
+    private final CodeTemplate image = CodeTemplate.load("dsp/image.init.tmpl");
 
     /** What differs per block type; the rest of the generated files is common. */
     private record Parts(String blockHeader, String paramsType, String function, String initializer,
@@ -63,7 +63,8 @@ public final class DspCodeGenerator {
      * @param block  the block, valid for {@code input}
      * @param input  the window it runs on (axes × samples at a frequency)
      * @param symbol lower-case C identifier prefix for the generated names
-     * @param origin what it was generated from, for the header line (e.g. "project 4, impulse v3, block 1 (mfcc)")
+     * @param origin what it was generated from, for the header comment (e.g. "project 4, impulse v3, block 1
+     *               (mfcc)"); text for people, escaped by the template
      */
     public GeneratedDspSource generate(DspBlock block, SignalShape input, String symbol, String origin) {
         checkSymbol(symbol);
@@ -123,7 +124,7 @@ public final class DspCodeGenerator {
         v.put("contentY1", u(g.contentY1()));
         v.put("outScale", f(block.params().normalization().scale()));
         v.put("outOffset", f(block.params().normalization().offset()));
-        Parts parts = new Parts("ef_dsp_image.h", "ef_dsp_image_params", "ef_dsp_image", image.render(v), List.of(),
+        Parts parts = new Parts("ef_dsp_image.h", "ef_dsp_image_params", "ef_dsp_image", part(image, v), List.of(),
                 List.of("ef_dsp_image.c"));
         return assemble(block, shape, symbol, origin, parts, "uint8_t", sourceWidth * sourceHeight * 3,
                 sourceWidth + "×" + sourceHeight + " RGB888 camera frame, row-major");
@@ -131,7 +132,7 @@ public final class DspCodeGenerator {
 
     private GeneratedDspSource assemble(DspBlock block, SignalShape shape, String symbol, String origin, Parts parts,
                                         String inputType, int inputCount, String inputDescription) {
-        String upper = symbol.toUpperCase(java.util.Locale.ROOT);
+        String upper = symbol.toUpperCase(Locale.ROOT);
         int scratch = block.scratchFloats(shape);
         int outputCount = block.outputShape(shape).length();
         Map<String, String> h = new LinkedHashMap<>();
@@ -158,8 +159,21 @@ public final class DspCodeGenerator {
                 : "/* this block needs no scratch memory */");
         c.put("function", parts.function());
         c.put("scratchArgument", scratch > 0 ? symbol + "_scratch, " : "");
-        return new GeneratedDspSource(symbol, symbol + ".h", header.render(h) + "\n", symbol + ".c",
-                source.render(c) + "\n", parts.runtimeSources(), inputCount, outputCount, scratch);
+        return new GeneratedDspSource(symbol, symbol + ".h", header.render(h), symbol + ".c", source.render(c),
+                parts.runtimeSources(), inputCount, outputCount, scratch);
+    }
+
+    /** A rendered piece that goes inside another template (without the file's final newline). */
+    private static String part(CodeTemplate template, Map<String, String> values) {
+        return template.render(values).stripTrailing();
+    }
+
+    private static String f(double v) {
+        return CSyntax.floatLiteral(v);
+    }
+
+    private static String u(long v) {
+        return Long.toString(v);
     }
 
     private static void checkSymbol(String symbol) {
@@ -170,7 +184,7 @@ public final class DspCodeGenerator {
     }
 
     private Parts raw(RawBlock b, SignalShape in) {
-        String init = raw.render(Map.of("axisCount", u(in.axisCount()), "sampleCount", u(in.sampleCount()),
+        String init = part(raw, Map.of("axisCount", u(in.axisCount()), "sampleCount", u(in.sampleCount()),
                 "scale", f(b.params().scale())));
         return new Parts("ef_dsp_raw.h", "ef_dsp_raw_params", "ef_dsp_raw", init, List.of(),
                 List.of("ef_dsp_raw.c"));
@@ -181,7 +195,7 @@ public final class DspCodeGenerator {
         for (FlattenStat stat : b.params().orderedStats()) {
             bits.add("EF_DSP_FLATTEN_" + stat.name());
         }
-        String init = flatten.render(Map.of("axisCount", u(in.axisCount()), "sampleCount", u(in.sampleCount()),
+        String init = part(flatten, Map.of("axisCount", u(in.axisCount()), "sampleCount", u(in.sampleCount()),
                 "scale", f(b.params().scale()), "stats", String.join(" | ", bits)));
         return new Parts("ef_dsp_flatten.h", "ef_dsp_flatten_params", "ef_dsp_flatten", init, List.of(),
                 List.of("ef_dsp_flatten.c"));
@@ -195,9 +209,9 @@ public final class DspCodeGenerator {
         String sections = "0";
         if (filter != null) {
             sections = symbol + "_sections";
-            tables.add(CLiterals.floatTable(sections, filter.coefficients()));
+            tables.add(CSyntax.floatTable(sections, filter.coefficients()));
         }
-        tables.add(CLiterals.floatTable(symbol + "_taper", b.taper(in)));
+        tables.add(CSyntax.floatTable(symbol + "_taper", b.taper(in)));
         Map<String, String> v = new LinkedHashMap<>();
         v.put("axisCount", u(in.axisCount()));
         v.put("sampleCount", u(in.sampleCount()));
@@ -215,7 +229,7 @@ public final class DspCodeGenerator {
         v.put("peakCount", u(b.params().spectralPeakCount()));
         v.put("peakThreshold", f(b.params().spectralPeakThreshold()));
         v.put("binHz", f(in.frequencyHz() / fftLength));
-        return new Parts("ef_dsp_spectral.h", "ef_dsp_spectral_params", "ef_dsp_spectral", spectral.render(v), tables,
+        return new Parts("ef_dsp_spectral.h", "ef_dsp_spectral_params", "ef_dsp_spectral", part(spectral, v), tables,
                 List.of("ef_dsp_fft.c", "ef_dsp_spectral.c"));
     }
 
@@ -223,7 +237,7 @@ public final class DspCodeGenerator {
         List<String> tables = new ArrayList<>();
         String framesInit = frames(b.layout(in), in, MfeBlock.PRE_EMPHASIS, null, symbol, tables);
         String melInit = melFilters(b.filterbank(in), symbol, tables);
-        String init = mfe.render(Map.of("frames", framesInit, "mel", melInit,
+        String init = part(mfe, Map.of("frames", framesInit, "mel", melInit,
                 "noiseFloorDb", f(b.params().noiseFloorDb())));
         return new Parts("ef_dsp_mfe.h", "ef_dsp_mfe_params", "ef_dsp_mfe", init, tables,
                 List.of("ef_dsp_fft.c", "ef_dsp_frames.c", "ef_dsp_mfe.c"));
@@ -239,8 +253,8 @@ public final class DspCodeGenerator {
         for (int k = 0; k < dct.length; k++) {
             System.arraycopy(dct[k], 0, flat, k * bank.filterCount(), bank.filterCount());
         }
-        tables.add(CLiterals.floatTable(symbol + "_dct", flat));
-        String init = mfcc.render(Map.of("frames", framesInit, "mel", melInit,
+        tables.add(CSyntax.floatTable(symbol + "_dct", flat));
+        String init = part(mfcc, Map.of("frames", framesInit, "mel", melInit,
                 "coefficientCount", u(b.params().coefficientCount()), "dct", symbol + "_dct",
                 "logFloor", f(MfccBlock.LOG_FLOOR), "relativeFloor", f(MfccBlock.RELATIVE_FLOOR)));
         return new Parts("ef_dsp_mfcc.h", "ef_dsp_mfcc_params", "ef_dsp_mfcc", init, tables,
@@ -251,7 +265,7 @@ public final class DspCodeGenerator {
         List<String> tables = new ArrayList<>();
         FrameLayout layout = b.layout(in);
         String framesInit = frames(layout, in, 0, null, symbol, tables);
-        String init = spectrogram.render(Map.of("frames", framesInit, "logScale", b.params().logScale() ? "1" : "0",
+        String init = part(spectrogram, Map.of("frames", framesInit, "logScale", b.params().logScale() ? "1" : "0",
                 "noiseFloorDb", f(b.params().noiseFloorDb())));
         return new Parts("ef_dsp_spectrogram.h", "ef_dsp_spectrogram_params", "ef_dsp_spectrogram", init, tables,
                 List.of("ef_dsp_fft.c", "ef_dsp_frames.c", "ef_dsp_spectrogram.c"));
@@ -263,7 +277,7 @@ public final class DspCodeGenerator {
         String windowName = "0";
         if (window != null) {
             windowName = symbol + "_window";
-            tables.add(CLiterals.floatTable(windowName, window));
+            tables.add(CSyntax.floatTable(windowName, window));
         }
         Map<String, String> v = new LinkedHashMap<>();
         v.put("sampleCount", u(in.sampleCount()));
@@ -275,7 +289,7 @@ public final class DspCodeGenerator {
         v.put("fftInputLength", u(layout.fftInputLength()));
         v.put("fft", fftInit);
         v.put("window", windowName);
-        return frames.render(v);
+        return part(frames, v);
     }
 
     private String melFilters(MelFilterbank bank, String symbol, List<String> tables) {
@@ -291,10 +305,10 @@ public final class DspCodeGenerator {
             System.arraycopy(w, 0, weights, o, w.length);
             o += w.length;
         }
-        tables.add(CLiterals.uint16Table(symbol + "_mel_starts", starts));
-        tables.add(CLiterals.uint16Table(symbol + "_mel_lengths", lengths));
-        tables.add(CLiterals.floatTable(symbol + "_mel_weights", weights));
-        return mel.render(Map.of("filterCount", u(count), "starts", symbol + "_mel_starts",
+        tables.add(CSyntax.uint16Table(symbol + "_mel_starts", starts));
+        tables.add(CSyntax.uint16Table(symbol + "_mel_lengths", lengths));
+        tables.add(CSyntax.floatTable(symbol + "_mel_weights", weights));
+        return part(mel, Map.of("filterCount", u(count), "starts", symbol + "_mel_starts",
                 "lengths", symbol + "_mel_lengths", "weights", symbol + "_mel_weights"));
     }
 
@@ -311,9 +325,9 @@ public final class DspCodeGenerator {
         for (int i = 0; i < m; i++) {
             bitrev[i] = bits == 0 ? 0 : Integer.reverse(i) >>> (32 - bits);
         }
-        tables.add(CLiterals.floatTable(symbol + "_fft_twiddles", twiddles));
-        tables.add(CLiterals.uint16Table(symbol + "_fft_bitrev", bitrev));
-        return fft.render(Map.of("length", u(n), "twiddles", symbol + "_fft_twiddles",
+        tables.add(CSyntax.floatTable(symbol + "_fft_twiddles", twiddles));
+        tables.add(CSyntax.uint16Table(symbol + "_fft_bitrev", bitrev));
+        return part(fft, Map.of("length", u(n), "twiddles", symbol + "_fft_twiddles",
                 "bitrev", symbol + "_fft_bitrev"));
     }
 }

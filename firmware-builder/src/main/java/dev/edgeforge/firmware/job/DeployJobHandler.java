@@ -22,22 +22,22 @@ import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.impulse.ImpulseJson;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.tflite.TfliteReader;
-import dev.edgeforge.firmware.board.Board;
-import dev.edgeforge.firmware.board.BoardCatalogue;
+import dev.edgeforge.jobs.board.Board;
+import dev.edgeforge.jobs.board.BoardCatalogue;
 import dev.edgeforge.firmware.bundle.BuildRequest;
 import dev.edgeforge.firmware.bundle.BuildResult;
 import dev.edgeforge.firmware.bundle.DeploymentBuildFailedException;
 import dev.edgeforge.firmware.bundle.DeploymentBuilder;
-import dev.edgeforge.firmware.bundle.DeploymentFormat;
-import dev.edgeforge.firmware.bundle.MemoryReport;
-import dev.edgeforge.firmware.codegen.ImpulseDsp;
+import dev.edgeforge.jobs.deploy.DeploymentFormat;
+import dev.edgeforge.jobs.deploy.MemoryReport;
+import dev.edgeforge.core.device.ImpulseDsp;
 import dev.edgeforge.firmware.codegen.InputQuantizer;
 import dev.edgeforge.firmware.codegen.ModelIdentity;
-import dev.edgeforge.firmware.codegen.NetworkCore;
+import dev.edgeforge.core.device.NetworkCore;
 import dev.edgeforge.firmware.codegen.TestWindow;
-import dev.edgeforge.firmware.estimate.DeploymentEstimate;
-import dev.edgeforge.firmware.estimate.DeploymentEstimator;
-import dev.edgeforge.firmware.estimate.NetworkWorkload;
+import dev.edgeforge.jobs.estimate.DeploymentEstimate;
+import dev.edgeforge.jobs.estimate.DeploymentEstimator;
+import dev.edgeforge.jobs.estimate.NetworkWorkload;
 import dev.edgeforge.firmware.toolchain.ToolNotFoundException;
 import dev.edgeforge.firmware.verification.QemuVerifier;
 import dev.edgeforge.infra.job.JobCancelledException;
@@ -49,6 +49,9 @@ import dev.edgeforge.infra.storage.ObjectStore;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
+import dev.edgeforge.jobs.deploy.DeployJobPayload;
+import dev.edgeforge.jobs.deploy.DeployResult;
+import dev.edgeforge.jobs.deploy.DeploymentObjects;
 
 /**
  * Runs deployment jobs ({@value #TYPE}; input: {@link DeployJobPayload}, result: {@link DeployResult}):
@@ -71,14 +74,10 @@ import tools.jackson.databind.json.JsonMapper;
 public final class DeployJobHandler implements JobHandler {
 
     /** The job type. */
-    public static final String TYPE = "deploy";
+    public static final String TYPE = DeployJobPayload.TYPE;
 
-    /**
-     * The formats {@link DeploymentBuilder} produces in this version; it refuses {@code tflm} and {@code stm32cubeai}
-     * ("not available in this version"), so the server refuses them when a deployment is requested.
-     */
-    public static final Set<DeploymentFormat> AVAILABLE_FORMATS =
-            Collections.unmodifiableSet(EnumSet.allOf(DeploymentFormat.class));
+    /** The formats {@link DeploymentBuilder} produces in this version (the server refuses the others). */
+    public static final Set<DeploymentFormat> AVAILABLE_FORMATS = DeploymentFormat.AVAILABLE;
 
     /** Most compiler output lines copied into the job's log; the full output is in the report. */
     static final int MAX_COMPILER_LOG_LINES = 200;

@@ -1,6 +1,7 @@
 package dev.edgeforge.firmware.job;
 
-import dev.edgeforge.firmware.estimate.DeploymentEstimate;
+import dev.edgeforge.jobs.estimate.DeploymentEstimate;
+import dev.edgeforge.jobs.deploy.DeployResult;
 
 /**
  * The report stored beside the bundle ({@link DeploymentObjects#report}): the job's result, the estimate made before

@@ -14,6 +14,7 @@ import dev.edgeforge.firmware.codegen.TestWindow;
 import dev.edgeforge.firmware.verification.QemuVerifier;
 import dev.edgeforge.firmware.verification.VerificationReport;
 import dev.edgeforge.firmware.verification.VerificationRequest;
+import dev.edgeforge.jobs.deploy.DeployResult;
 
 /**
  * Runs {@link QemuVerifier} over every test window in batches (one QEMU run each), so a long test set reports

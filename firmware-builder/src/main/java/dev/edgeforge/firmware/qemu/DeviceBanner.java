@@ -7,7 +7,7 @@ import java.util.Optional;
  * What the firmware announced at boot.
  *
  * @param board the board id it was built for
- * @param model the model name
+ * @param model the model name, decoded from the banner's percent-encoded token
  * @param inputBytes size of the int8 input tensor
  * @param outputBytes size of the int8 output tensor
  * @param counterUnit {@code instr} or {@code cycles}

@@ -2,7 +2,10 @@ package dev.edgeforge.firmware.qemu;
 
 import java.util.List;
 
-/** QEMU ended (the firmware exited, faulted, or the run hit its time limit) while a line was still expected. */
+/**
+ * QEMU ended (the firmware exited or faulted, the run hit its time limit or a resource limit) while a line or an exit
+ * report was still expected.
+ */
 public class QemuExitedException extends QemuException {
 
     private final int exitCode;
@@ -12,6 +15,7 @@ public class QemuExitedException extends QemuException {
         this.exitCode = exitCode;
     }
 
+    /** The firmware's reported exit status, or -1 when it reported none (a crash, a limit, a kill). */
     public int exitCode() {
         return exitCode;
     }

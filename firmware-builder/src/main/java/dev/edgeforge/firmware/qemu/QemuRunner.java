@@ -1,6 +1,7 @@
 package dev.edgeforge.firmware.qemu;
 
 import dev.edgeforge.firmware.toolchain.ExecutableSearchPath;
+import dev.edgeforge.firmware.toolchain.ResourceLimits;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,19 +12,29 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Starts firmware images in {@code qemu-system-arm}:
- * {@code qemu-system-arm -M netduinoplus2 -nographic -monitor none -icount shift=0
- * -semihosting-config enable=on,target=native -serial stdio -kernel firmware.elf}.
+ * Starts firmware images in {@code qemu-system-arm}, boxed:
+ * {@code qemu-system-arm -M netduinoplus2 -accel tcg,tb-size=64 -nodefaults -display none -monitor none
+ * -icount shift=0 -no-reboot -sandbox on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny
+ * -serial stdio -kernel firmware.elf}, under {@link ResourceLimits#forEmulator} (prlimit), in a fresh empty working
+ * directory, with an empty environment.
  *
- * <p>{@code -icount shift=0} ties virtual time to executed instructions (one per nanosecond), which makes the
- * instruction counts the firmware measures with TIM2 exact and repeatable; semihosting lets the firmware end QEMU
- * with its exit code; the first serial port is QEMU's stdin/stdout, so the session can write to the firmware's
- * UART receiver and read its transmitter. Built with {@link #builder()}.
+ * <p>Why each part: the guest runs code derived from user input, so it gets no door to the host. There is no
+ * semihosting (it would let the guest open host files and run host commands); the firmware reports its exit status
+ * on the serial line and ends the run by requesting a system reset, which {@code -no-reboot} turns into QEMU's exit
+ * (see {@link QemuSession#awaitExit}). {@code -sandbox} confines QEMU itself with seccomp: no new processes, no
+ * privilege or scheduling changes. {@code -nodefaults} adds no devices besides the machine's own; the only I/O is the
+ * first serial port on QEMU's stdin/stdout. {@code -icount shift=0} ties virtual time to executed instructions (one
+ * per nanosecond), which makes the instruction counts the firmware measures with TIM2 exact and repeatable. The
+ * translation buffer is 64 MiB instead of QEMU's default 1 GiB so that QEMU fits a modest address-space limit.
+ * Built with {@link #builder()}.
  */
 public final class QemuRunner {
 
     public static final String EXECUTABLE = "qemu-system-arm";
     static final String INSTALL = "sudo apt-get install qemu-system-arm";
+
+    /** {@code -sandbox}: seccomp filters against what QEMU never needs to emulate a board. */
+    static final String SANDBOX = "on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny";
 
     private final Path executable;
     private final String machine;
@@ -41,31 +52,41 @@ public final class QemuRunner {
         return new Builder();
     }
 
-    /** The command line for an image (for logs and for people reproducing a run). */
+    /** The QEMU command line for an image (for logs and for people reproducing a run); prlimit wraps it. */
     public List<String> command(Path kernel) {
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
-        command.addAll(List.of("-M", machine, "-nographic", "-monitor", "none",
-                "-icount", "shift=0",
-                "-semihosting-config", "enable=on,target=native",
+        command.addAll(List.of("-M", machine, "-accel", "tcg,tb-size=64", "-nodefaults", "-display", "none",
+                "-monitor", "none", "-icount", "shift=0", "-no-reboot", "-sandbox", SANDBOX,
                 "-serial", "stdio",
                 "-kernel", kernel.toAbsolutePath().toString()));
         return command;
     }
 
-    /** Starts QEMU on {@code kernel}; the caller talks to it through the session and closes it. */
+    /**
+     * Starts QEMU on {@code kernel}; the caller talks to it through the session and closes it.
+     *
+     * @throws dev.edgeforge.firmware.toolchain.ToolNotFoundException when prlimit (util-linux) is not installed
+     */
     public QemuSession start(Path kernel) {
         if (!Files.isRegularFile(kernel)) {
             throw new IllegalArgumentException("no firmware image at " + kernel);
         }
-        ProcessBuilder builder = new ProcessBuilder(command(kernel));
-        Path directory = kernel.toAbsolutePath().getParent();
-        if (directory != null) {
-            builder.directory(directory.toFile());
-        }
+        List<String> boxed = ResourceLimits.forEmulator(timeLimit).wrap(ResourceLimits.prlimit(), command(kernel));
+        Path directory;
         try {
-            return new QemuSession(builder.start(), timeLimit);
+            directory = Files.createTempDirectory("edgeforge-qemu-");
         } catch (IOException e) {
+            throw new UncheckedIOException("could not create a working directory for QEMU", e);
+        }
+        ProcessBuilder builder = new ProcessBuilder(boxed).directory(directory.toFile());
+        // Nothing of the builder's environment (database URLs, keys) is QEMU's business.
+        builder.environment().clear();
+        builder.environment().put("LC_ALL", "C");
+        try {
+            return new QemuSession(builder.start(), timeLimit, directory);
+        } catch (IOException e) {
+            QemuSession.deleteTree(directory);
             throw new UncheckedIOException("could not start " + executable, e);
         }
     }
@@ -77,6 +98,7 @@ public final class QemuRunner {
      * the line protocol's banner does).
      *
      * @throws QemuTimeoutException when the firmware does not exit within the time limit
+     * @throws QemuExitedException when QEMU ends without the firmware reporting its exit status
      */
     public QemuResult run(Path kernel, List<String> inputLines) {
         try (QemuSession session = start(kernel)) {
@@ -123,8 +145,9 @@ public final class QemuRunner {
 
         /** @throws dev.edgeforge.firmware.toolchain.ToolNotFoundException when QEMU is not installed */
         public QemuRunner build() {
-            if (machine == null || machine.isBlank()) {
-                throw new IllegalArgumentException("a QEMU machine is required");
+            if (machine == null || !machine.matches("[a-z0-9][a-z0-9.-]*")) {
+                throw new IllegalArgumentException("a QEMU machine name (lower-case letters, digits, '.', '-') is"
+                        + " required, got '" + machine + "'");
             }
             if (timeLimit == null || timeLimit.isNegative() || timeLimit.isZero()) {
                 throw new IllegalArgumentException("the QEMU time limit must be positive");

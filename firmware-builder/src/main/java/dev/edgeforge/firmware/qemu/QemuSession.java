@@ -5,25 +5,45 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * One running QEMU: lines to the firmware's serial input, lines from its serial output, its exit code. A
- * watchdog kills QEMU when the run's time limit is reached, whatever the caller is doing. Close it to make sure
- * QEMU is gone.
+ * One running QEMU: lines to the firmware's serial input, lines from its serial output, the firmware's exit status.
+ * A watchdog kills QEMU when the run's time limit is reached, whatever the caller is doing; a firmware that prints
+ * more than {@value #MAX_OUTPUT_CHARS} characters is stopped too. Close it to make sure QEMU is gone and its working
+ * directory deleted.
+ *
+ * <p>The exit status: a firmware ends by printing {@code exit <status>} and requesting a system reset, which ends
+ * QEMU (run with {@code -no-reboot}). That line, when it is the last one before QEMU ends by itself, is the status;
+ * it is not part of the transcript.
  */
 public final class QemuSession implements AutoCloseable {
 
+    /** Serial output kept at most; a firmware printing more is stopped (it is looping, not answering). */
+    public static final int MAX_OUTPUT_CHARS = 8 << 20;
+
+    private static final Pattern EXIT_LINE = Pattern.compile("exit (-?[0-9]{1,10})");
+
     private final Process process;
     private final Duration timeLimit;
+    private final Path workingDirectory;
     private final OutputStream toFirmware;
     private final BlockingQueue<Optional<String>> fromFirmware = new LinkedBlockingQueue<>();
     private final List<String> transcript = Collections.synchronizedList(new ArrayList<>());
@@ -32,11 +52,15 @@ public final class QemuSession implements AutoCloseable {
     private final Thread stderrReader;
     private final Thread watchdog;
     private volatile boolean killedAtTimeLimit;
+    private volatile boolean killedForOutput;
+    /** The status the firmware reported in its last line; set by the reader at the end of the output. */
+    private volatile OptionalInt reportedStatus = OptionalInt.empty();
     private boolean ended;
 
-    QemuSession(Process process, Duration timeLimit) {
+    QemuSession(Process process, Duration timeLimit, Path workingDirectory) {
         this.process = process;
         this.timeLimit = timeLimit;
+        this.workingDirectory = workingDirectory;
         this.toFirmware = process.getOutputStream();
         this.stdoutReader = daemon("qemu serial output", () -> readLines(process.getInputStream()));
         this.stderrReader = daemon("qemu diagnostics", () -> readDiagnostics(process.getErrorStream()));
@@ -54,11 +78,46 @@ public final class QemuSession implements AutoCloseable {
 
     private void readLines(InputStream stream) {
         // The UART carries bytes; ISO-8859-1 maps each to one char, so nothing is lost or rejected.
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.ISO_8859_1))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                transcript.add(line);
-                fromFirmware.add(Optional.of(line));
+        try (Reader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.ISO_8859_1))) {
+            StringBuilder line = new StringBuilder();
+            String pending = null; // a line that looks like the exit report: held until we know whether it is last
+            long total = 0;
+            int c;
+            while ((c = reader.read()) >= 0) {
+                if (++total > MAX_OUTPUT_CHARS) {
+                    killedForOutput = true;
+                    kill();
+                    break;
+                }
+                if (c != '\n') {
+                    line.append((char) c);
+                    continue;
+                }
+                if (!line.isEmpty() && line.charAt(line.length() - 1) == '\r') {
+                    line.setLength(line.length() - 1);
+                }
+                if (pending != null) {
+                    deliver(pending);
+                    pending = null;
+                }
+                if (EXIT_LINE.matcher(line).matches()) {
+                    pending = line.toString();
+                } else {
+                    deliver(line.toString());
+                }
+                line.setLength(0);
+            }
+            if (pending != null && line.isEmpty() && !killedForOutput) {
+                Matcher exit = EXIT_LINE.matcher(pending);
+                reportedStatus = exit.matches() ? parseStatus(exit.group(1)) : OptionalInt.empty();
+                if (reportedStatus.isEmpty()) {
+                    deliver(pending);
+                }
+            } else if (pending != null) {
+                deliver(pending);
+            }
+            if (!line.isEmpty()) {
+                deliver(line.toString()); // an unfinished last line
             }
         } catch (IOException e) {
             // QEMU was killed; the lines read so far stay available.
@@ -67,12 +126,26 @@ public final class QemuSession implements AutoCloseable {
         }
     }
 
+    private static OptionalInt parseStatus(String digits) {
+        try {
+            return OptionalInt.of(Integer.parseInt(digits));
+        } catch (NumberFormatException e) {
+            return OptionalInt.empty();
+        }
+    }
+
+    private void deliver(String line) {
+        transcript.add(line);
+        fromFirmware.add(Optional.of(line));
+    }
+
     private void readDiagnostics(InputStream stream) {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
+            char[] buffer = new char[4096];
+            int n;
+            while ((n = reader.read(buffer)) >= 0) {
                 if (diagnostics.length() < 64 * 1024) {
-                    diagnostics.append(line).append('\n');
+                    diagnostics.append(buffer, 0, Math.min(n, 64 * 1024 - diagnostics.length()));
                 }
             }
         } catch (IOException e) {
@@ -126,7 +199,7 @@ public final class QemuSession implements AutoCloseable {
             toFirmware.write((line + "\n").getBytes(StandardCharsets.ISO_8859_1));
             toFirmware.flush();
         } catch (IOException e) {
-            throw new QemuExitedException("could not send to the firmware: QEMU has ended", exitCodeOrMinusOne(),
+            throw new QemuExitedException("could not send to the firmware: QEMU has ended", statusOrMinusOne(),
                     transcript(), diagnostics());
         }
     }
@@ -160,17 +233,33 @@ public final class QemuSession implements AutoCloseable {
     }
 
     private QemuExitedException exited() {
-        int code = awaitExitQuietly();
-        String why = killedAtTimeLimit
-                ? "QEMU was stopped at its time limit of " + timeLimit.toMillis() + " ms"
-                : "QEMU exited with status " + code;
-        return new QemuExitedException(why + " before the expected line", code, transcript(), diagnostics());
+        awaitEndQuietly();
+        return new QemuExitedException(why() + " before the expected line", statusOrMinusOne(), transcript(),
+                diagnostics());
+    }
+
+    /** How the run ended, for messages. */
+    private String why() {
+        if (killedAtTimeLimit) {
+            return "QEMU was stopped at its time limit of " + timeLimit.toMillis() + " ms";
+        }
+        if (killedForOutput) {
+            return "QEMU was stopped: the firmware printed more than " + MAX_OUTPUT_CHARS + " characters";
+        }
+        if (process.isAlive()) {
+            return "the firmware's output ended";
+        }
+        OptionalInt status = firmwareStatus();
+        return status.isPresent() ? "the firmware exited with status " + status.getAsInt()
+                : "QEMU ended with status " + process.exitValue() + " without the firmware reporting an exit status";
     }
 
     /**
-     * Waits for QEMU to end and returns its exit status: the firmware's exit code when it left through semihosting.
+     * Waits for QEMU to end and returns the firmware's exit status, as it reported it on its last line.
      *
-     * @throws QemuTimeoutException when QEMU is still running after {@code timeout}
+     * @throws QemuTimeoutException when QEMU is still running after {@code timeout} or was stopped at its time limit
+     * @throws QemuExitedException when QEMU ended without the firmware reporting a status (a crash, a resource
+     *     limit, too much output)
      */
     public int awaitExit(Duration timeout) {
         try {
@@ -188,20 +277,38 @@ public final class QemuSession implements AutoCloseable {
             throw new QemuTimeoutException("QEMU was stopped at its time limit of " + timeLimit.toMillis() + " ms",
                     transcript(), diagnostics());
         }
-        return process.exitValue();
+        OptionalInt status = firmwareStatus();
+        if (status.isEmpty()) {
+            throw new QemuExitedException(why(), -1, transcript(), diagnostics());
+        }
+        return status.getAsInt();
     }
 
-    private int awaitExitQuietly() {
+    /** The reported status, when QEMU ended by itself (the reset request) and the reader has seen the end. */
+    private OptionalInt firmwareStatus() {
+        if (process.isAlive() || killedAtTimeLimit || killedForOutput || process.exitValue() != 0
+                || stdoutReader.isAlive()) {
+            return OptionalInt.empty();
+        }
+        return reportedStatus;
+    }
+
+    private void awaitEndQuietly() {
         try {
             process.waitFor(2, TimeUnit.SECONDS);
+            stdoutReader.join(1000);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return exitCodeOrMinusOne();
     }
 
-    private int exitCodeOrMinusOne() {
-        return process.isAlive() ? -1 : process.exitValue();
+    private int statusOrMinusOne() {
+        return firmwareStatus().orElse(-1);
+    }
+
+    /** QEMU's process id (for diagnostics: its limits, working directory and environment under /proc). */
+    public long pid() {
+        return process.pid();
     }
 
     public boolean isAlive() {
@@ -213,7 +320,7 @@ public final class QemuSession implements AutoCloseable {
         return killedAtTimeLimit;
     }
 
-    /** Every line the firmware has printed so far. */
+    /** Every line the firmware has printed so far (without the final exit report). */
     public List<String> transcript() {
         synchronized (transcript) {
             return List.copyOf(transcript);
@@ -230,7 +337,7 @@ public final class QemuSession implements AutoCloseable {
         process.destroyForcibly();
     }
 
-    /** Stops QEMU if it still runs. */
+    /** Stops QEMU if it still runs and deletes its working directory. */
     @Override
     public void close() {
         if (process.isAlive()) {
@@ -244,5 +351,19 @@ public final class QemuSession implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         watchdog.interrupt();
+        deleteTree(workingDirectory);
+    }
+
+    static void deleteTree(Path root) {
+        if (root == null || !Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) paths.sorted(Comparator.reverseOrder())::iterator) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete QEMU's working directory " + root, e);
+        }
     }
 }

@@ -1,5 +1,7 @@
 package dev.edgeforge.firmware.qemu;
 
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -42,7 +44,7 @@ public final class SerialProtocolClient {
         if (!line.equals("ready")) {
             throw new SerialProtocolViolation("'ready'", line);
         }
-        banner = new DeviceBanner(required(fields, "board", first), required(fields, "model", first),
+        banner = new DeviceBanner(required(fields, "board", first), decodeToken(required(fields, "model", first)),
                 integer(fields, "input", first), integer(fields, "output", first), required(fields, "counter", first),
                 fields, boot);
         return banner;
@@ -145,6 +147,29 @@ public final class SerialProtocolClient {
             }
         }
         return fields;
+    }
+
+    /**
+     * Undoes the device's token encoding of text (PROTOCOL.md): {@code %XX} is the byte XX; the bytes are UTF-8. A
+     * {@code %} not followed by two hex digits stays as it is.
+     */
+    static String decodeToken(String token) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(token.length());
+        for (int i = 0; i < token.length(); i++) {
+            char c = token.charAt(i);
+            if (c == '%' && i + 2 < token.length() && hexDigit(token.charAt(i + 1)) >= 0
+                    && hexDigit(token.charAt(i + 2)) >= 0) {
+                bytes.write(hexDigit(token.charAt(i + 1)) * 16 + hexDigit(token.charAt(i + 2)));
+                i += 2;
+            } else {
+                bytes.write(c & 0xFF); // the line was read byte per char (ISO-8859-1)
+            }
+        }
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    private static int hexDigit(char c) {
+        return Character.digit(c, 16);
     }
 
     private static String required(Map<String, String> fields, String key, String line) {

@@ -1,7 +1,7 @@
 package dev.edgeforge.firmware.toolchain;
 
-import dev.edgeforge.firmware.board.Board;
-import dev.edgeforge.firmware.board.KernelVariant;
+import dev.edgeforge.jobs.board.Board;
+import dev.edgeforge.jobs.board.KernelVariant;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,6 +56,7 @@ public final class FirmwareCompiler {
                 .addIncludeDirectory(sources.includeDirectory())
                 .addIncludeDirectory(sources.kernelsDirectory())
                 .addIncludeDirectory(sources.boardCommonDirectory())
+                .addIncludeDirectory(sources.boardDirectory(board))
                 .addFlags(CompilerFlags.FIRMWARE)
                 .addFlags(board.compilerFlags())
                 .addLibraryDirectory(sources.boardCommonDirectory())

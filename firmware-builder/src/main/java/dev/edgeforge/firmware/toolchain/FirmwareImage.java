@@ -1,6 +1,6 @@
 package dev.edgeforge.firmware.toolchain;
 
-import dev.edgeforge.firmware.board.Board;
+import dev.edgeforge.jobs.board.Board;
 
 import java.nio.file.Path;
 

@@ -1,7 +1,7 @@
 package dev.edgeforge.firmware.toolchain;
 
-import dev.edgeforge.firmware.board.Board;
-import dev.edgeforge.firmware.board.KernelVariant;
+import dev.edgeforge.jobs.board.Board;
+import dev.edgeforge.jobs.board.KernelVariant;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -148,7 +148,10 @@ public final class FirmwareSources {
         return result;
     }
 
-    /** {@code boards/common/*.c} and {@code boards/<id>/*.c}. */
+    /**
+     * {@code boards/common/*.c} and {@code boards/<id>/*.c}; both folders go on the include path
+     * ({@code boards/<id>/ef_board_config.h} configures the common code).
+     */
     public List<Path> boardSources(Board board) {
         List<Path> result = new ArrayList<>(cFiles(boardCommonDirectory()));
         result.addAll(cFiles(boardDirectory(board)));

@@ -1,11 +1,13 @@
 package dev.edgeforge.firmware.toolchain;
 
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,8 +15,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Runs an external tool in a directory with a time limit, capturing everything it prints. On timeout the tool and
- * all its descendants (gcc spawns cc1, as, collect2, ld) are killed.
+ * Runs an external tool in a directory with a time limit, capturing everything it prints (up to a cap), inside
+ * {@link ResourceLimits} (CPU time, memory, size of the files it writes). On timeout the tool and all its
+ * descendants (gcc spawns cc1, as, collect2, ld) are killed. Every tool the firmware builder starts goes through
+ * here, except QEMU, which {@code QemuRunner} boxes the same way.
  */
 public final class ProcessRunner {
 
@@ -23,8 +27,9 @@ public final class ProcessRunner {
 
     private final Duration timeLimit;
     private final Map<String, String> environment;
+    private final ResourceLimits limits;
 
-    /** @param timeLimit how long a tool may run before it is killed */
+    /** @param timeLimit how long a tool may run before it is killed; limits {@link ResourceLimits#forTools} */
     public ProcessRunner(Duration timeLimit) {
         this(timeLimit, Map.of("LC_ALL", "C"));
     }
@@ -35,11 +40,25 @@ public final class ProcessRunner {
      *     messages are plain ASCII and the same on every machine)
      */
     public ProcessRunner(Duration timeLimit, Map<String, String> environment) {
+        this(timeLimit, environment, ResourceLimits.forTools(positive(timeLimit)));
+    }
+
+    /** As {@link #ProcessRunner(Duration, Map)} with other resource limits. */
+    public ProcessRunner(Duration timeLimit, Map<String, String> environment, ResourceLimits limits) {
+        this.timeLimit = positive(timeLimit);
+        this.environment = Map.copyOf(environment);
+        this.limits = limits;
+    }
+
+    private static Duration positive(Duration timeLimit) {
         if (timeLimit.isNegative() || timeLimit.isZero()) {
             throw new IllegalArgumentException("time limit must be positive, got " + timeLimit);
         }
-        this.timeLimit = timeLimit;
-        this.environment = Map.copyOf(environment);
+        return timeLimit;
+    }
+
+    public ResourceLimits limits() {
+        return limits;
     }
 
     public Duration timeLimit() {
@@ -48,10 +67,12 @@ public final class ProcessRunner {
 
     /**
      * @throws ToolTimeoutException when the tool outlives the time limit
+     * @throws ToolNotFoundException when {@code prlimit} (util-linux), which applies the limits, is not installed
      * @throws UncheckedIOException when the tool cannot be started
      */
     public ProcessResult run(Path workingDirectory, List<String> command) {
-        ProcessBuilder builder = new ProcessBuilder(command)
+        requireExecutable(command.get(0), workingDirectory);
+        ProcessBuilder builder = new ProcessBuilder(limits.wrap(ResourceLimits.prlimit(), command))
                 .directory(workingDirectory.toFile())
                 .redirectErrorStream(true)
                 .redirectInput(ProcessBuilder.Redirect.PIPE);
@@ -85,8 +106,22 @@ public final class ProcessRunner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while running " + command.get(0), e);
         }
-        return new ProcessResult(command, process.exitValue(), collector.text(),
-                Duration.ofNanos(System.nanoTime() - start));
+        int exitValue = process.exitValue();
+        String stopped = limits.explain(exitValue);
+        String output = stopped.isEmpty() ? collector.text() : collector.text() + "\n[" + command.get(0) + " was "
+                + stopped + "]\n";
+        return new ProcessResult(command, exitValue, output, Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /** prlimit would report a missing program only as exit status 127; say it plainly before starting. */
+    private static void requireExecutable(String program, Path workingDirectory) {
+        boolean found = program.contains("/")
+                ? Files.isExecutable(workingDirectory.resolve(program))
+                : ExecutableSearchPath.fromEnvironment().find(program).isPresent();
+        if (!found) {
+            throw new UncheckedIOException("could not start " + program + " in " + workingDirectory,
+                    new FileNotFoundException(program + " is not an executable file"));
+        }
     }
 
     static void killTree(Process process) {

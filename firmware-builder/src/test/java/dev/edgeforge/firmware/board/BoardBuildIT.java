@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.edgeforge.jobs.board.BoardCatalogue;
 
 /**
  * Cross-compiles the demo firmware (kernels, start-up code, linker script, UART, line protocol) for every board of
@@ -71,7 +72,8 @@ class BoardBuildIT {
             assertThat(ram.region().length()).isEqualTo(board.ram().sizeBytes());
             assertThat(flash.usedBytes()).isEqualTo(image.size().flashBytes());
             assertThat(ram.usedBytes()).isEqualTo(image.size().ramBytes());
-            assertThat(flash.bytesByFile()).containsKeys("main.o", "fully_connected.o", "board.o", "startup.o");
+            assertThat(flash.bytesByFile()).containsKeys("main.o", "fully_connected.o", "board.o",
+                    "cortex_m_startup.o", "ef_board_common.o");
             assertThat(flash.bytesByFile()).as("only the kernels the model uses are linked")
                     .doesNotContainKeys("conv2d.o", "softmax.o");
             assertIntelHexStartsAt(image.hex(), board.flash().origin());

@@ -6,6 +6,12 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.edgeforge.jobs.board.Board;
+import dev.edgeforge.jobs.board.BoardCatalogue;
+import dev.edgeforge.jobs.board.BoardNotFoundException;
+import dev.edgeforge.jobs.board.CounterKind;
+import dev.edgeforge.jobs.board.KernelVariant;
+import dev.edgeforge.jobs.board.MemoryRegion;
 
 class BoardCatalogueTest {
 

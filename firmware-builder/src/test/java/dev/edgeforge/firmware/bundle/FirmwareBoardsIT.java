@@ -3,8 +3,8 @@ package dev.edgeforge.firmware.bundle;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.firmware.KwsImpulse;
 import dev.edgeforge.firmware.MlperfTiny;
-import dev.edgeforge.firmware.board.Board;
-import dev.edgeforge.firmware.board.BoardCatalogue;
+import dev.edgeforge.jobs.board.Board;
+import dev.edgeforge.jobs.board.BoardCatalogue;
 import dev.edgeforge.firmware.codegen.TestWindow;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
@@ -21,6 +21,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.edgeforge.jobs.deploy.DeploymentFormat;
+import dev.edgeforge.jobs.deploy.MemoryReport;
 
 /**
  * Ready-to-flash firmware for every real board of the catalogue (the emulated one runs in DeploymentBuilderIT): the

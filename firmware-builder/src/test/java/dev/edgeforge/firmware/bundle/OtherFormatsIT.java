@@ -5,8 +5,8 @@ import dev.edgeforge.core.tflite.TfliteReader;
 import dev.edgeforge.firmware.KwsImpulse;
 import dev.edgeforge.firmware.MlperfTiny;
 import dev.edgeforge.firmware.TestResources;
-import dev.edgeforge.firmware.board.Board;
-import dev.edgeforge.firmware.board.BoardCatalogue;
+import dev.edgeforge.jobs.board.Board;
+import dev.edgeforge.jobs.board.BoardCatalogue;
 import dev.edgeforge.firmware.codegen.TestWindow;
 import dev.edgeforge.firmware.qemu.DeviceBanner;
 import dev.edgeforge.firmware.qemu.InferenceResult;
@@ -34,6 +34,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.edgeforge.jobs.deploy.DeploymentFormat;
 
 /**
  * The {@code stm32cubeai} and {@code tflm} formats. STM32Cube.AI: an application written against X-CUBE-AI's API

@@ -1,6 +1,6 @@
 package dev.edgeforge.firmware.codegen;
 
-import dev.edgeforge.firmware.board.KernelVariant;
+import dev.edgeforge.jobs.board.KernelVariant;
 import dev.edgeforge.firmware.toolchain.FirmwareSources;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.edgeforge.core.device.UnsupportedModelException;
 
 /** What the generator writes (the compiled behaviour is proven by the *IT tests with real compilers). */
 class CLibraryGeneratorTest {
@@ -30,11 +31,12 @@ class CLibraryGeneratorTest {
     void everyGeneratedFileNamesItsGeneratorAndModel() throws Exception {
         GeneratedLibrary library = new CLibraryGenerator(sources).generate(new CLibraryRequest("tiny fc",
                 TinyModels.fullyConnected(true), List.of("a", "b", "c"), Optional.empty()), work.resolve("lib"));
-        assertThat(library.identity().name()).isEqualTo("tiny-fc");
+        assertThat(library.identity().name()).as("names are kept as typed").isEqualTo("tiny fc");
         for (Path generated : library.generatedFiles()) {
             String first = Files.readAllLines(library.root().resolve(generated)).get(0);
             if (generated.toString().endsWith(".c") || generated.toString().endsWith(".h")) {
-                assertThat(first).as(generated.toString()).isEqualTo(library.identity().banner(CLibraryGenerator.GENERATOR));
+                assertThat(first).as(generated.toString())
+                        .isEqualTo(library.identity().banner(CLibraryGenerator.GENERATOR));
             }
         }
         String model = Files.readString(library.root().resolve("model/model.c"));

@@ -2,8 +2,8 @@ package dev.edgeforge.firmware.codegen;
 
 import dev.edgeforge.core.interpreter.Interpreter;
 import dev.edgeforge.firmware.MlperfTiny;
-import dev.edgeforge.firmware.board.Board;
-import dev.edgeforge.firmware.board.BoardCatalogue;
+import dev.edgeforge.jobs.board.Board;
+import dev.edgeforge.jobs.board.BoardCatalogue;
 import dev.edgeforge.firmware.qemu.DeviceBanner;
 import dev.edgeforge.firmware.qemu.QemuRunner;
 import dev.edgeforge.firmware.qemu.QemuSession;

@@ -13,7 +13,7 @@ import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.firmware.KwsImpulse;
 import dev.edgeforge.firmware.MlperfTiny;
 import dev.edgeforge.firmware.TestResources;
-import dev.edgeforge.firmware.board.KernelVariant;
+import dev.edgeforge.jobs.board.KernelVariant;
 import dev.edgeforge.firmware.toolchain.CompileRequest;
 import dev.edgeforge.firmware.toolchain.CompileResult;
 import dev.edgeforge.firmware.toolchain.CompilerFlags;
@@ -36,6 +36,7 @@ import java.util.Optional;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import dev.edgeforge.core.device.ImpulseDsp;
 
 /**
  * Whole impulses in the host-built library ({@code -Werror}): raw windows through the DSP twin, the quantization and

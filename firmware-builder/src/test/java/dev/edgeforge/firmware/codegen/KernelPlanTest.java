@@ -1,5 +1,8 @@
 package dev.edgeforge.firmware.codegen;
 
+import dev.edgeforge.core.device.KernelPlan;
+import dev.edgeforge.core.device.NetworkCore;
+import dev.edgeforge.core.device.PackedLayout;
 import dev.edgeforge.core.interpreter.PreparedModel;
 import dev.edgeforge.core.memory.ArenaRequests;
 import dev.edgeforge.core.memory.MemoryPlan;

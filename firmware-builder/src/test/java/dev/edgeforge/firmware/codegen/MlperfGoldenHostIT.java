@@ -2,7 +2,7 @@ package dev.edgeforge.firmware.codegen;
 
 import dev.edgeforge.firmware.MlperfTiny;
 import dev.edgeforge.firmware.TestResources;
-import dev.edgeforge.firmware.board.KernelVariant;
+import dev.edgeforge.jobs.board.KernelVariant;
 import dev.edgeforge.firmware.toolchain.CompileRequest;
 import dev.edgeforge.firmware.toolchain.CompileResult;
 import dev.edgeforge.firmware.toolchain.CompilerFlags;

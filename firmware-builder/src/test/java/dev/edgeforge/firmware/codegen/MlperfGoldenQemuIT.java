@@ -1,8 +1,8 @@
 package dev.edgeforge.firmware.codegen;
 
 import dev.edgeforge.firmware.MlperfTiny;
-import dev.edgeforge.firmware.board.Board;
-import dev.edgeforge.firmware.board.BoardCatalogue;
+import dev.edgeforge.jobs.board.Board;
+import dev.edgeforge.jobs.board.BoardCatalogue;
 import dev.edgeforge.firmware.qemu.DeviceBanner;
 import dev.edgeforge.firmware.qemu.InferenceResult;
 import dev.edgeforge.firmware.qemu.QemuRunner;

@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import dev.edgeforge.core.device.NetworkCore;
+import dev.edgeforge.core.device.UnsupportedModelException;
 
 class NetworkCoreTest {
 

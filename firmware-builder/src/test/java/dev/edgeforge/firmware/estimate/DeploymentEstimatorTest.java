@@ -13,9 +13,14 @@ import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.stats.ModelStats;
 import dev.edgeforge.firmware.KwsImpulse;
 import dev.edgeforge.firmware.MlperfTiny;
-import dev.edgeforge.firmware.board.Board;
-import dev.edgeforge.firmware.board.BoardCatalogue;
-import dev.edgeforge.firmware.codegen.UnsupportedModelException;
+import dev.edgeforge.firmware.codegen.FirmwareApplication;
+import dev.edgeforge.jobs.board.Board;
+import dev.edgeforge.jobs.board.BoardCatalogue;
+import dev.edgeforge.core.device.UnsupportedModelException;
+import dev.edgeforge.jobs.estimate.DeploymentEstimate;
+import dev.edgeforge.jobs.estimate.DeploymentEstimator;
+import dev.edgeforge.jobs.estimate.KernelCosts;
+import dev.edgeforge.jobs.estimate.NetworkWorkload;
 
 /**
  * The estimator's arithmetic on real models; how close it comes to real builds and QEMU measurements is checked by
@@ -83,6 +88,16 @@ class DeploymentEstimatorTest {
     }
 
     @Test
+    void storedBootInputsAreTheFirmwaresAndOnlySmallOnesCostFlash() {
+        assertThat(DeploymentEstimator.STORED_BOOT_INPUT_BYTES).isEqualTo(FirmwareApplication.STORED_BOOT_INPUT_BYTES);
+        Board f446 = boards.byId("nucleo-f446re");
+        ModelGraph vww = MlperfTiny.graph(MlperfTiny.byShortName().get("vww"));
+        DeploymentEstimate small = estimator.estimate(kws, Optional.empty(), f446); // 490-byte input: stored
+        DeploymentEstimate large = estimator.estimate(vww, Optional.empty(), f446); // 27,648 bytes: generated
+        assertThat(small.flash().runtimeBytes() - large.flash().runtimeBytes()).isEqualTo(490);
+    }
+
+    @Test
     void anImpulseAddsItsBuffersTablesAndTime() {
         DeploymentEstimate plain = estimator.estimate(kws, Optional.empty(), boards.byId("nucleo-f446re"));
         DeploymentEstimate withMfcc = estimator.estimate(kws, Optional.of(KwsImpulse.impulse()),
@@ -99,10 +114,10 @@ class DeploymentEstimatorTest {
     @Test
     void aModelLargerThanTheBoardDoesNotFit() {
         ModelGraph vww = MlperfTiny.graph(MlperfTiny.byShortName().get("vww"));
-        Board tiny = new Board("tiny-board", "Tiny", "X", dev.edgeforge.firmware.board.CpuCore.CORTEX_M4F, 48_000_000L,
-                dev.edgeforge.firmware.board.MemoryRegion.kib(0x0800_0000L, 128),
-                dev.edgeforge.firmware.board.MemoryRegion.kib(0x2000_0000L, 32), "USART1",
-                dev.edgeforge.firmware.board.CounterKind.CYCLES, List.of("st-flash"), Optional.empty());
+        Board tiny = new Board("tiny-board", "Tiny", "X", dev.edgeforge.jobs.board.CpuCore.CORTEX_M4F, 48_000_000L,
+                dev.edgeforge.jobs.board.MemoryRegion.kib(0x0800_0000L, 128),
+                dev.edgeforge.jobs.board.MemoryRegion.kib(0x2000_0000L, 32), "USART1",
+                dev.edgeforge.jobs.board.CounterKind.CYCLES, List.of("st-flash"), Optional.empty());
         DeploymentEstimate estimate = estimator.estimate(vww, Optional.empty(), tiny);
         assertThat(estimate.fits()).isFalse();
         assertThat(estimate.flash().totalBytes()).isGreaterThan(estimate.flash().capacityBytes());

@@ -36,10 +36,11 @@ import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.tflite.TfliteWriter;
 import dev.edgeforge.firmware.KwsImpulse;
 import dev.edgeforge.firmware.MlperfTiny;
+import dev.edgeforge.firmware.TinyInt8Model;
 import dev.edgeforge.firmware.bundle.DeploymentBuilder;
-import dev.edgeforge.firmware.codegen.ImpulseDsp;
+import dev.edgeforge.core.device.ImpulseDsp;
 import dev.edgeforge.firmware.codegen.InputQuantizer;
-import dev.edgeforge.firmware.codegen.NetworkCore;
+import dev.edgeforge.core.device.NetworkCore;
 import dev.edgeforge.firmware.codegen.ModelIdentity;
 import dev.edgeforge.firmware.codegen.TestWindow;
 import dev.edgeforge.firmware.toolchain.ExecutableSearchPath;
@@ -49,6 +50,10 @@ import dev.edgeforge.infra.job.NonRetryableJobException;
 import dev.edgeforge.infra.storage.FileSystemObjectStore;
 import dev.edgeforge.infra.storage.ObjectStore;
 import tools.jackson.databind.json.JsonMapper;
+import dev.edgeforge.jobs.deploy.DeployJobPayload;
+import dev.edgeforge.jobs.deploy.DeployResult;
+import dev.edgeforge.jobs.deploy.DeploymentObjects;
+import dev.edgeforge.infra.testing.RecordingJobContext;
 
 /**
  * The deployment job end to end with a real object store (filesystem, in a temporary folder), the real compiler and
@@ -78,7 +83,8 @@ class DeployJobHandlerIT {
     void anomalyDetectionFirmwareForTheEmulatedBoardIsVerifiedOnEveryWindowAndBundled() throws Exception {
         MlperfTiny.Model ad = MlperfTiny.byShortName().get("ad");
         UUID modelId = UUID.randomUUID();
-        String modelKey = storeModel(modelId, Files.readAllBytes(MlperfTiny.directory().resolve(ad.file() + ".tflite")));
+        String modelKey = storeModel(modelId,
+                Files.readAllBytes(MlperfTiny.directory().resolve(ad.file() + ".tflite")));
         List<TestWindow> golden = new ArrayList<>();
         for (MlperfTiny.GoldenCase c : MlperfTiny.golden(ad)) {
             golden.add(TestWindow.quantized(c.input(), null));
@@ -86,7 +92,7 @@ class DeployJobHandlerIT {
         String windowsKey = "projects/" + PROJECT + "/models/" + modelId + "/test-windows.json";
         store.put(windowsKey, TestWindowFile.json(golden));
         UUID deploymentId = UUID.randomUUID();
-        RecordingJobContext context = new RecordingJobContext(PROJECT, payload(deploymentId, modelId, "ad01",
+        RecordingJobContext context = recording(payload(deploymentId, modelId, "ad01",
                 List.of(), "int8", "netduinoplus2-qemu", "firmware", modelKey, null, windowsKey));
 
         handler.run(context);
@@ -174,7 +180,7 @@ class DeployJobHandlerIT {
         String testSetKey = "projects/" + PROJECT + "/features/1/test.effs";
         store.put(testSetKey, FeatureSet.of(1, FeatureLayout.of(impulse), rows).toBytes());
         UUID deploymentId = UUID.randomUUID();
-        RecordingJobContext context = new RecordingJobContext(PROJECT, payload(deploymentId, modelId, "kws",
+        RecordingJobContext context = recording(payload(deploymentId, modelId, "kws",
                 KwsImpulse.LABELS, "int8", "netduinoplus2-qemu", "c-library", modelKey, impulse, testSetKey));
 
         handler.run(context);
@@ -207,7 +213,7 @@ class DeployJobHandlerIT {
     void aModelWithoutTestWindowsIsVerifiedOnSeededRandomWindowsAndSaysSo() throws Exception {
         UUID modelId = UUID.randomUUID();
         String modelKey = storeModel(modelId, new TfliteWriter().write(TinyInt8Model.graph()));
-        RecordingJobContext context = new RecordingJobContext(PROJECT, payload(UUID.randomUUID(), modelId, "tiny",
+        RecordingJobContext context = recording(payload(UUID.randomUUID(), modelId, "tiny",
                 TinyInt8Model.LABELS, "int8", "netduinoplus2-qemu", "firmware", modelKey, null, null));
 
         handler.run(context);
@@ -226,7 +232,7 @@ class DeployJobHandlerIT {
     void aBoardQemuDoesNotEmulateGetsItsImageButNoVerification() throws Exception {
         UUID modelId = UUID.randomUUID();
         String modelKey = storeModel(modelId, new TfliteWriter().write(TinyInt8Model.graph()));
-        RecordingJobContext context = new RecordingJobContext(PROJECT, payload(UUID.randomUUID(), modelId, "tiny",
+        RecordingJobContext context = recording(payload(UUID.randomUUID(), modelId, "tiny",
                 TinyInt8Model.LABELS, "int8", "nucleo-f446re", "firmware", modelKey, null, null));
 
         handler.run(context);
@@ -246,7 +252,7 @@ class DeployJobHandlerIT {
         UUID modelId = UUID.randomUUID();
         String modelKey = storeModel(modelId, new TfliteWriter().write(TinyInt8Model.graph()));
         for (String format : List.of("tflm", "stm32cubeai")) {
-            RecordingJobContext context = new RecordingJobContext(PROJECT, payload(UUID.randomUUID(), modelId, "tiny",
+            RecordingJobContext context = recording(payload(UUID.randomUUID(), modelId, "tiny",
                     TinyInt8Model.LABELS, "int8", "netduinoplus2-qemu", format, modelKey, null, null));
 
             handler.run(context);
@@ -283,7 +289,7 @@ class DeployJobHandlerIT {
         UUID modelId = UUID.randomUUID();
         UUID deploymentId = UUID.randomUUID();
         String modelKey = storeModel(modelId, new TfliteWriter().write(TinyInt8Model.graph()));
-        RecordingJobContext context = new RecordingJobContext(PROJECT, payload(deploymentId, modelId, "tiny",
+        RecordingJobContext context = recording(payload(deploymentId, modelId, "tiny",
                 List.of(), "int8", "netduinoplus2-qemu", "firmware", modelKey, null, null));
 
         assertThatThrownBy(() -> failing.run(context)).isInstanceOf(NonRetryableJobException.class)
@@ -303,9 +309,10 @@ class DeployJobHandlerIT {
         MlperfTiny.Model ad = MlperfTiny.byShortName().get("ad");
         UUID modelId = UUID.randomUUID();
         UUID deploymentId = UUID.randomUUID();
-        String modelKey = storeModel(modelId, Files.readAllBytes(MlperfTiny.directory().resolve(ad.file() + ".tflite")));
+        String modelKey = storeModel(modelId,
+                Files.readAllBytes(MlperfTiny.directory().resolve(ad.file() + ".tflite")));
         CountDownLatch building = new CountDownLatch(1);
-        RecordingJobContext context = new RecordingJobContext(PROJECT, payload(deploymentId, modelId, "ad-cancel",
+        RecordingJobContext context = recording(payload(deploymentId, modelId, "ad-cancel",
                 List.of(), "int8", "netduinoplus2-qemu", "firmware", modelKey, null, null))
                 .onLog(line -> {
                     if (line.startsWith("Building with")) {
@@ -368,7 +375,7 @@ class DeployJobHandlerIT {
     }
 
     private static void assertRefused(String payload, String reason) {
-        RecordingJobContext context = new RecordingJobContext(PROJECT, payload);
+        RecordingJobContext context = recording(payload);
         assertThatThrownBy(() -> handler.run(context)).isInstanceOf(NonRetryableJobException.class)
                 .hasMessageContaining(reason);
         assertThat(context.resultJson()).isNull();
@@ -411,5 +418,9 @@ class DeployJobHandlerIT {
         try (var list = Files.list(builds)) {
             return list.toList();
         }
+    }
+
+    private static RecordingJobContext recording(String payload) {
+        return new RecordingJobContext(PROJECT, DeployJobHandler.TYPE, payload).attempt(1, 1);
     }
 }

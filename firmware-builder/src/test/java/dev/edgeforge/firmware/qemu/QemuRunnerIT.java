@@ -1,8 +1,8 @@
 package dev.edgeforge.firmware.qemu;
 
 import dev.edgeforge.firmware.TestResources;
-import dev.edgeforge.firmware.board.Board;
-import dev.edgeforge.firmware.board.BoardCatalogue;
+import dev.edgeforge.jobs.board.Board;
+import dev.edgeforge.jobs.board.BoardCatalogue;
 import dev.edgeforge.firmware.toolchain.FirmwareCompiler;
 import dev.edgeforge.firmware.toolchain.FirmwareImage;
 import dev.edgeforge.firmware.toolchain.FirmwareSources;

@@ -28,11 +28,22 @@ class SerialProtocolClientTest {
     }
 
     @Test
-    void qemuCommandLineUsesIcountSemihostingAndStdioSerial() {
+    void qemuCommandLineUsesIcountStdioSerialAndTheBoxWithoutSemihosting() {
         QemuRunner runner = QemuRunner.builder().optExecutable(Path.of("/opt/qemu/bin/qemu-system-arm")).build();
         assertThat(runner.command(Path.of("/build/firmware.elf"))).containsExactly(
-                "/opt/qemu/bin/qemu-system-arm", "-M", "netduinoplus2", "-nographic", "-monitor", "none",
-                "-icount", "shift=0", "-semihosting-config", "enable=on,target=native", "-serial", "stdio",
-                "-kernel", "/build/firmware.elf");
+                "/opt/qemu/bin/qemu-system-arm", "-M", "netduinoplus2", "-accel", "tcg,tb-size=64", "-nodefaults",
+                "-display", "none", "-monitor", "none", "-icount", "shift=0", "-no-reboot",
+                "-sandbox", "on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny",
+                "-serial", "stdio", "-kernel", "/build/firmware.elf");
+        assertThat(runner.command(Path.of("/build/firmware.elf"))).noneMatch(arg -> arg.contains("semihosting"));
+        assertThatThrownBy(() -> QemuRunner.builder().optExecutable(Path.of("/q")).optMachine("virt,secure=on")
+                .build()).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void modelNamesInTheBannerArePercentDecoded() {
+        assertThat(SerialProtocolClient.decodeToken("kws%20words%0A%25%C3%A9")).isEqualTo("kws words\n%é");
+        assertThat(SerialProtocolClient.decodeToken("100%")).isEqualTo("100%");
+        assertThat(SerialProtocolClient.decodeToken("a%zz")).isEqualTo("a%zz");
     }
 }

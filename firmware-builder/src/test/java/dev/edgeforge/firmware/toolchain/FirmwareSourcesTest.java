@@ -1,8 +1,8 @@
 package dev.edgeforge.firmware.toolchain;
 
-import dev.edgeforge.firmware.board.Board;
-import dev.edgeforge.firmware.board.BoardCatalogue;
-import dev.edgeforge.firmware.board.KernelVariant;
+import dev.edgeforge.jobs.board.Board;
+import dev.edgeforge.jobs.board.BoardCatalogue;
+import dev.edgeforge.jobs.board.KernelVariant;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,8 +60,9 @@ class FirmwareSourcesTest {
         BoardCatalogue catalogue = BoardCatalogue.standard();
         for (Board board : catalogue.all()) {
             assertThat(names(sources.boardSources(board))).contains(
-                    "boards/common/cortex_m_startup.c", "boards/common/ef_serial_protocol.c",
-                    "boards/" + board.id() + "/startup.c", "boards/" + board.id() + "/board.c");
+                    "boards/common/cortex_m_startup.c", "boards/common/ef_board_common.c",
+                    "boards/common/ef_serial_protocol.c", "boards/" + board.id() + "/board.c");
+            assertThat(sources.boardDirectory(board).resolve("ef_board_config.h")).isRegularFile();
             assertThat(sources.linkerScript(board)).isRegularFile();
             assertThat(sources.boardReadme(board)).isRegularFile();
         }

@@ -1,8 +1,8 @@
 package dev.edgeforge.firmware.toolchain;
 
-import dev.edgeforge.firmware.board.Board;
-import dev.edgeforge.firmware.board.BoardCatalogue;
-import dev.edgeforge.firmware.board.KernelVariant;
+import dev.edgeforge.jobs.board.Board;
+import dev.edgeforge.jobs.board.BoardCatalogue;
+import dev.edgeforge.jobs.board.KernelVariant;
 import dev.edgeforge.firmware.qemu.QemuResult;
 import dev.edgeforge.firmware.qemu.QemuRunner;
 import org.junit.jupiter.api.BeforeAll;

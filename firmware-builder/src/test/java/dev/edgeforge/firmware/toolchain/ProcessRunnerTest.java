@@ -3,10 +3,12 @@ package dev.edgeforge.firmware.toolchain;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -55,10 +57,35 @@ class ProcessRunnerTest {
                 .hasMessageContaining("/nonexistent/tool");
     }
 
+    @Test
+    void toolsRunInsideTheirResourceLimits() {
+        ProcessRunner runner = new ProcessRunner(Duration.ofSeconds(10), Map.of(),
+                new ResourceLimits(3, 256L << 20, 1L << 20));
+        ProcessResult limits = runner.run(directory, List.of("sh", "-c", "ulimit -t; ulimit -v; ulimit -f; ulimit -c"));
+        assertThat(limits.output().lines()).containsExactly("3", Long.toString(256 * 1024), "2048", "0");
+
+        ProcessResult spin = runner.run(directory, List.of("sh", "-c", "while :; do :; done"));
+        assertThat(spin.succeeded()).isFalse();
+        assertThat(spin.output()).contains("sh was stopped at its CPU time limit of 3 s");
+
+        ProcessResult big = runner.run(directory, List.of("sh", "-c", "head -c 2000000 /dev/zero > big.bin"));
+        assertThat(big.succeeded()).isFalse();
+        assertThat(directory.resolve("big.bin")).hasSize(1L << 20);
+    }
+
+    @Test
+    void theDefaultLimitsFollowTheTimeLimit() {
+        assertThat(new ProcessRunner(Duration.ofSeconds(30)).limits())
+                .isEqualTo(new ResourceLimits(40, 4096L << 20, 512L << 20));
+        assertThat(ResourceLimits.forEmulator(Duration.ofMillis(1500)).wrap(Path.of("/usr/bin/prlimit"),
+                List.of("qemu-system-arm", "-M", "netduinoplus2"))).containsExactly("/usr/bin/prlimit", "--cpu=12:17",
+                "--as=" + (512L << 20), "--fsize=0", "--core=0", "--", "qemu-system-arm", "-M", "netduinoplus2");
+    }
+
     private static String realPath(Path path) {
         try {
             return path.toRealPath().toString();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }

@@ -2,10 +2,10 @@ package dev.edgeforge.api.compression;
 
 import java.util.UUID;
 
-import dev.edgeforge.training.compress.CompressionOptions;
-import dev.edgeforge.training.compress.DistillationSettings;
-import dev.edgeforge.training.compress.MagnitudePruningSettings;
-import dev.edgeforge.training.compress.StructuredPruningSettings;
+import dev.edgeforge.jobs.compress.CompressionOptions;
+import dev.edgeforge.jobs.compress.DistillationSettings;
+import dev.edgeforge.jobs.compress.MagnitudePruningSettings;
+import dev.edgeforge.jobs.compress.StructuredPruningSettings;
 
 /**
  * The body of {@code POST /api/v1/projects/{projectId}/jobs/compress}: the model and the stages to run (at least

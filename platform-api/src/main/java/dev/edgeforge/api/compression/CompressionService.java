@@ -37,10 +37,10 @@ import dev.edgeforge.infra.job.JobState;
 import dev.edgeforge.infra.job.NewJob;
 import dev.edgeforge.infra.storage.ObjectNotFoundException;
 import dev.edgeforge.infra.storage.ObjectStore;
-import dev.edgeforge.training.compress.CompressJobPayload;
-import dev.edgeforge.training.compress.CompressJobResult;
-import dev.edgeforge.training.compress.CompressionOptions;
-import dev.edgeforge.training.job.JobJson;
+import dev.edgeforge.jobs.compress.CompressJobPayload;
+import dev.edgeforge.jobs.compress.CompressJobResult;
+import dev.edgeforge.jobs.compress.CompressionOptions;
+import dev.edgeforge.jobs.JobJson;
 
 /**
  * Compression of a project's models: starts {@code compress} jobs, shows a model's latest compression report, serves

@@ -8,7 +8,7 @@ import java.util.UUID;
 import dev.edgeforge.core.learning.LayerSpec;
 import dev.edgeforge.core.model.stats.CompressionReport;
 import dev.edgeforge.infra.job.Job;
-import dev.edgeforge.training.compress.CompressionOptions;
+import dev.edgeforge.jobs.compress.CompressionOptions;
 
 /**
  * A model's compression, as {@code GET .../models/{modelId}/compression} answers it.

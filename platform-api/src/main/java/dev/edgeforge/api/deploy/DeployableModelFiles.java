@@ -11,8 +11,8 @@ import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.impulse.ImpulseJson;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.tflite.TfliteReader;
-import dev.edgeforge.firmware.codegen.ImpulseDsp;
-import dev.edgeforge.firmware.codegen.NetworkCore;
+import dev.edgeforge.core.device.ImpulseDsp;
+import dev.edgeforge.core.device.NetworkCore;
 import dev.edgeforge.infra.storage.ObjectNotFoundException;
 import dev.edgeforge.infra.storage.ObjectStore;
 

@@ -13,9 +13,8 @@ import dev.edgeforge.api.project.ProjectAccess;
 import dev.edgeforge.api.project.ProjectGrant;
 import dev.edgeforge.api.project.ProjectRole;
 import dev.edgeforge.api.project.ProjectService;
-import dev.edgeforge.firmware.board.BoardCatalogue;
-import dev.edgeforge.firmware.bundle.DeploymentFormat;
-import dev.edgeforge.firmware.job.DeployJobHandler;
+import dev.edgeforge.jobs.board.BoardCatalogue;
+import dev.edgeforge.jobs.deploy.DeploymentFormat;
 
 /** The Deployment page: pick a model, target and format, see estimates, build, follow, download. */
 @Controller
@@ -44,7 +43,7 @@ class DeploymentPageController {
 
     static final List<FormatOption> FORMATS = Arrays.stream(DeploymentFormat.values())
             .map(format -> new FormatOption(format.id(), label(format), description(format),
-                    DeployJobHandler.AVAILABLE_FORMATS.contains(format)))
+                    DeploymentFormat.AVAILABLE.contains(format)))
             .toList();
 
     @GetMapping("/projects/{projectId}/deployment")

@@ -19,13 +19,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import dev.edgeforge.api.problem.FieldProblem;
 import dev.edgeforge.api.problem.ValidationViolation;
 import dev.edgeforge.api.project.ProjectGrant;
-import dev.edgeforge.firmware.board.Board;
-import dev.edgeforge.firmware.board.BoardCatalogue;
-import dev.edgeforge.firmware.bundle.DeploymentFormat;
-import dev.edgeforge.firmware.bundle.MemoryReport;
-import dev.edgeforge.firmware.job.DeployJobHandler;
-import dev.edgeforge.firmware.job.DeployJobPayload;
-import dev.edgeforge.firmware.job.DeployResult;
+import dev.edgeforge.jobs.board.Board;
+import dev.edgeforge.jobs.board.BoardCatalogue;
+import dev.edgeforge.jobs.deploy.DeploymentFormat;
+import dev.edgeforge.jobs.deploy.MemoryReport;
+import dev.edgeforge.jobs.deploy.DeployJobPayload;
+import dev.edgeforge.jobs.deploy.DeployResult;
 import dev.edgeforge.infra.job.Job;
 import dev.edgeforge.infra.job.JobQueue;
 import dev.edgeforge.infra.job.NewJob;
@@ -83,7 +82,7 @@ class DeploymentService {
                 model.impulseJson() == null ? null : JSON.readTree(model.impulseJson()), model.impulseVersion(),
                 model.testWindowsKey());
         Deployment deployment = transaction.execute(status -> {
-            UUID jobId = enqueue(NewJob.of(DeployJobHandler.TYPE, grant.projectId(),
+            UUID jobId = enqueue(NewJob.of(DeployJobPayload.TYPE, grant.projectId(),
                     JSON.writeValueAsString(payload)));
             Deployment row = new Deployment(deploymentId, grant.projectId(), model.modelId(), model.name(), variant,
                     request.target(), request.format(), DeploymentState.QUEUED, jobId, null, null, null, false, null,
@@ -236,7 +235,7 @@ class DeploymentService {
                 errors.add(new FieldProblem("format", "unknown format '" + request.format() + "'; known: "
                         + Arrays.stream(DeploymentFormat.values()).map(DeploymentFormat::id)
                         .collect(Collectors.joining(", "))));
-            } else if (!DeployJobHandler.AVAILABLE_FORMATS.contains(format.get())) {
+            } else if (!DeploymentFormat.AVAILABLE.contains(format.get())) {
                 errors.add(new FieldProblem("format", "the " + format.get().id()
                         + " format is not available in this version; available: " + available()));
             }
@@ -248,7 +247,7 @@ class DeploymentService {
     }
 
     private static String available() {
-        return Arrays.stream(DeploymentFormat.values()).filter(DeployJobHandler.AVAILABLE_FORMATS::contains)
+        return Arrays.stream(DeploymentFormat.values()).filter(DeploymentFormat.AVAILABLE::contains)
                 .map(DeploymentFormat::id).collect(Collectors.joining(", "));
     }
 }

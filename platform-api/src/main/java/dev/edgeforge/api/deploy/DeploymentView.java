@@ -3,8 +3,8 @@ package dev.edgeforge.api.deploy;
 import java.time.Instant;
 import java.util.UUID;
 
-import dev.edgeforge.firmware.bundle.MemoryReport;
-import dev.edgeforge.firmware.job.DeployResult;
+import dev.edgeforge.jobs.deploy.MemoryReport;
+import dev.edgeforge.jobs.deploy.DeployResult;
 
 /**
  * A deployment as the API shows it.

@@ -12,10 +12,10 @@ import dev.edgeforge.api.problem.ValidationViolation;
 import dev.edgeforge.api.project.ProjectAccess;
 import dev.edgeforge.api.project.ProjectRole;
 import dev.edgeforge.core.model.stats.ModelStats;
-import dev.edgeforge.firmware.board.Board;
-import dev.edgeforge.firmware.board.BoardCatalogue;
-import dev.edgeforge.firmware.codegen.NetworkCore;
-import dev.edgeforge.firmware.estimate.DeploymentEstimator;
+import dev.edgeforge.jobs.board.Board;
+import dev.edgeforge.jobs.board.BoardCatalogue;
+import dev.edgeforge.core.device.NetworkCore;
+import dev.edgeforge.jobs.estimate.DeploymentEstimator;
 
 /** RAM, flash and latency of a model on each target, before building (see {@link DeploymentEstimator}). */
 @RestController

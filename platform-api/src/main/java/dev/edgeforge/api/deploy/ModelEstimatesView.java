@@ -3,7 +3,7 @@ package dev.edgeforge.api.deploy;
 import java.util.List;
 import java.util.UUID;
 
-import dev.edgeforge.firmware.estimate.DeploymentEstimate;
+import dev.edgeforge.jobs.estimate.DeploymentEstimate;
 
 /**
  * What a model will cost on each target before anything is built.

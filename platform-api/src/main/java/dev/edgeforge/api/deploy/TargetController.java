@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import dev.edgeforge.api.security.CurrentPrincipal;
-import dev.edgeforge.firmware.board.BoardCatalogue;
+import dev.edgeforge.jobs.board.BoardCatalogue;
 
 /** The boards EdgeForge builds for: the same for everyone signed in. */
 @RestController

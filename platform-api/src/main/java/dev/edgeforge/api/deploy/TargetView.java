@@ -2,7 +2,7 @@ package dev.edgeforge.api.deploy;
 
 import java.util.List;
 
-import dev.edgeforge.firmware.board.Board;
+import dev.edgeforge.jobs.board.Board;
 
 /**
  * A board deployments can target.

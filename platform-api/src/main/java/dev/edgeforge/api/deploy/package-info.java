@@ -4,9 +4,9 @@
  * ({@code POST|GET /api/v1/projects/{p}/deployments}, {@code GET …/deployments/{d}}, {@code GET …/{d}/download}) and
  * the project's Deployment page.
  *
- * <p>A deployment is a row ({@code deployments}, migration V7) and a {@code deploy} job that firmware-builder's
- * {@link dev.edgeforge.firmware.job.DeployJobHandler} runs — in this JVM (it is a {@code JobHandler} bean) or in a
- * standalone firmware-builder process. The job reads only its payload and the object store; the row follows the
+ * <p>A deployment is a row ({@code deployments}, migration V7) and a {@code deploy} job
+ * ({@link dev.edgeforge.jobs.deploy.DeployJobPayload}) that firmware-builder's {@code DeployJobHandler} runs — in this
+ * JVM when the all-in-one application (platform-app) brings it, or in a standalone firmware-builder process. The job reads only its payload and the object store; the row follows the
  * job: each read of a deployment whose job moved on copies the job's state, and once it succeeded its result
  * (sizes, memory report, verification, bundle key) into the row. The bundle exists before the job succeeds, so a
  * ready row never points at a missing object.

@@ -22,8 +22,8 @@ import dev.edgeforge.api.project.ProjectAccess;
 import dev.edgeforge.api.project.ProjectGrant;
 import dev.edgeforge.api.project.ProjectRole;
 import dev.edgeforge.infra.job.Job;
-import dev.edgeforge.training.feature.FeatureJobResult;
-import dev.edgeforge.training.feature.FeatureManifest;
+import dev.edgeforge.jobs.feature.FeatureJobResult;
+import dev.edgeforge.jobs.feature.FeatureManifest;
 
 /** Feature generation: start the job, the status and feature set of an impulse version, the explorer. */
 @RestController

@@ -15,8 +15,8 @@ import dev.edgeforge.core.feature.FeatureChunk;
 import dev.edgeforge.core.feature.Pca;
 import dev.edgeforge.core.feature.WindowFeatures;
 import dev.edgeforge.infra.storage.ObjectStore;
-import dev.edgeforge.training.feature.FeatureManifest;
-import dev.edgeforge.training.feature.FeatureObjectKeys;
+import dev.edgeforge.jobs.feature.FeatureManifest;
+import dev.edgeforge.jobs.feature.FeatureObjectKeys;
 
 /**
  * Computes the feature explorer's projection from a stored feature set, and caches it in the object store next to

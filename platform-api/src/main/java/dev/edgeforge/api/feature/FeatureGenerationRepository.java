@@ -32,13 +32,6 @@ class FeatureGenerationRepository {
                 .update();
     }
 
-    /** Locks the project row until the transaction ends: one start of a features job at a time per project. */
-    void lockProject(UUID projectId) {
-        jdbc.sql("SELECT id FROM project WHERE id = :project FOR UPDATE")
-                .param("project", projectId)
-                .query(UUID.class)
-                .optional();
-    }
 
     /** The jobs of one impulse version, newest first. */
     List<UUID> jobs(UUID projectId, int impulseVersion, int limit) {

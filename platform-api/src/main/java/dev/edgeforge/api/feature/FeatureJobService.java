@@ -17,13 +17,14 @@ import org.springframework.transaction.annotation.Transactional;
 import dev.edgeforge.api.impulse.ImpulseNotSavedViolation;
 import dev.edgeforge.api.impulse.ImpulseService;
 import dev.edgeforge.api.impulse.StoredImpulse;
+import dev.edgeforge.api.project.ProjectLocks;
 import dev.edgeforge.infra.job.Job;
 import dev.edgeforge.infra.job.JobQueue;
 import dev.edgeforge.infra.job.JobState;
 import dev.edgeforge.infra.job.NewJob;
-import dev.edgeforge.training.feature.FeatureJobPayload;
-import dev.edgeforge.training.feature.FeatureJobResult;
-import dev.edgeforge.training.feature.FeatureJobSample;
+import dev.edgeforge.jobs.feature.FeatureJobPayload;
+import dev.edgeforge.jobs.feature.FeatureJobResult;
+import dev.edgeforge.jobs.feature.FeatureJobSample;
 
 /**
  * Starts feature generation jobs and finds the feature sets they made. Callers check access first; this service
@@ -39,15 +40,18 @@ public class FeatureJobService {
     private final ImpulseSampleSource samples;
     private final JobQueue queue;
     private final FeatureGenerationRepository runs;
+    private final ProjectLocks projectLocks;
     private final DataSource dataSource;
     private final Clock clock;
 
     FeatureJobService(ImpulseService impulses, ImpulseSampleSource samples, JobQueue queue,
-                      FeatureGenerationRepository runs, DataSource dataSource, Clock clock) {
+                      FeatureGenerationRepository runs, ProjectLocks projectLocks, DataSource dataSource,
+                      Clock clock) {
         this.impulses = impulses;
         this.samples = samples;
         this.queue = queue;
         this.runs = runs;
+        this.projectLocks = projectLocks;
         this.dataSource = dataSource;
         this.clock = clock;
     }
@@ -95,7 +99,7 @@ public class FeatureJobService {
             throw new NoFeatureInputViolation("Impulse version " + version
                     + " has no processing block, so it makes no features; add one and save the impulse.");
         }
-        runs.lockProject(projectId);
+        projectLocks.lock(projectId);
         Optional<Job> active = recentJobs(projectId, version).stream().filter(j -> !j.state().isTerminal())
                 .findFirst();
         if (active.isPresent()) {

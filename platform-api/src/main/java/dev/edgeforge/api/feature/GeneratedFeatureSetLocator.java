@@ -20,7 +20,7 @@ import dev.edgeforge.core.impulse.ImageInput;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.learning.FeatureKind;
 import dev.edgeforge.core.learning.TensorShape;
-import dev.edgeforge.training.feature.FeatureJobResult;
+import dev.edgeforge.jobs.feature.FeatureJobResult;
 
 /**
  * Hands training the features of the project's latest impulse version: the training and testing feature set files

@@ -3,7 +3,7 @@ package dev.edgeforge.api.feature;
 import java.util.List;
 import java.util.UUID;
 
-import dev.edgeforge.training.feature.FeatureJobSample;
+import dev.edgeforge.jobs.feature.FeatureJobSample;
 
 /**
  * Read-only view of a project's dataset for feature generation: the samples that are enabled, with what the feature

@@ -5,36 +5,38 @@ import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
-/**
- * The boards cost estimates know the clock of.
- *
- * <p>TODO(#7): read the firmware builder's board catalogue instead of this fixed list.
- */
+import dev.edgeforge.jobs.board.Board;
+import dev.edgeforge.jobs.board.BoardCatalogue;
+
+/** The boards cost estimates know the clock of: every board of the catalogue the firmware builder builds for. */
 @Component
 public class CostTargets {
 
     /** The default target: the emulated board firmware is checked on. */
-    public static final String DEFAULT = "netduinoplus2-qemu";
+    public static final String DEFAULT = BoardCatalogue.QEMU_BOARD_ID;
 
-    private static final List<CostTarget> TARGETS = List.of(
-            new CostTarget(DEFAULT, "Netduino Plus 2 (QEMU, STM32F405, Cortex-M4F)", 168_000_000L),
-            new CostTarget("nucleo-f446re", "ST Nucleo-F446RE (STM32F446, Cortex-M4F)", 180_000_000L),
-            new CostTarget("nucleo-l4r5zi", "ST Nucleo-L4R5ZI (STM32L4R5, Cortex-M4F)", 120_000_000L),
-            new CostTarget("stm32f746g-disco", "ST STM32F746G-DISCO (STM32F746, Cortex-M7)", 216_000_000L),
-            new CostTarget("arduino-nano-33-ble-sense", "Arduino Nano 33 BLE Sense (nRF52840, Cortex-M4F)",
-                    64_000_000L));
+    private final List<CostTarget> targets;
+
+    CostTargets(BoardCatalogue boards) {
+        this.targets = boards.all().stream().map(CostTargets::target).toList();
+    }
 
     public List<CostTarget> all() {
-        return TARGETS;
+        return targets;
     }
 
     public Optional<CostTarget> find(String id) {
-        return TARGETS.stream().filter(t -> t.id().equals(id)).findFirst();
+        return targets.stream().filter(t -> t.id().equals(id)).findFirst();
     }
 
     /** @throws UnknownTargetViolation naming the known targets */
     public CostTarget require(String id) {
         return find(id == null || id.isBlank() ? DEFAULT : id.trim()).orElseThrow(() -> new UnknownTargetViolation(id,
-                TARGETS.stream().map(CostTarget::id).toList()));
+                targets.stream().map(CostTarget::id).toList()));
+    }
+
+    private static CostTarget target(Board board) {
+        return new CostTarget(board.id(), board.name() + " (" + board.mcu() + ", " + board.core().displayName() + ")",
+                board.clockHz());
     }
 }

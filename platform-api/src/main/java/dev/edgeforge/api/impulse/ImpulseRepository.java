@@ -58,16 +58,6 @@ class ImpulseRepository {
                 .single();
     }
 
-    /**
-     * Locks the project row until the transaction ends, so two saves of one project's impulse cannot both pick the
-     * same next version number.
-     */
-    void lockProject(UUID projectId) {
-        jdbc.sql("SELECT id FROM project WHERE id = :project FOR UPDATE")
-                .param("project", projectId)
-                .query(UUID.class)
-                .optional();
-    }
 
     void insert(StoredImpulse stored) {
         jdbc.sql("""

@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import dev.edgeforge.api.problem.FieldProblem;
 import dev.edgeforge.api.problem.ValidationViolation;
+import dev.edgeforge.api.project.ProjectLocks;
 import dev.edgeforge.core.dsp.ParameterError;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.impulse.ImpulseJson;
@@ -23,10 +24,12 @@ import dev.edgeforge.core.impulse.ImpulseJson;
 public class ImpulseService {
 
     private final ImpulseRepository repository;
+    private final ProjectLocks projectLocks;
     private final Clock clock;
 
-    ImpulseService(ImpulseRepository repository, Clock clock) {
+    ImpulseService(ImpulseRepository repository, ProjectLocks projectLocks, Clock clock) {
         this.repository = repository;
+        this.projectLocks = projectLocks;
         this.clock = clock;
     }
 
@@ -76,7 +79,7 @@ public class ImpulseService {
     @Transactional
     public SaveOutcome save(UUID projectId, Impulse impulse, UUID createdBy) {
         requireValid(impulse);
-        repository.lockProject(projectId);
+        projectLocks.lock(projectId);
         Optional<StoredImpulse> latest = repository.latest(projectId);
         if (latest.isPresent() && canonical(latest.get().impulse()).equals(canonical(impulse))) {
             return new SaveOutcome(latest.get(), false);

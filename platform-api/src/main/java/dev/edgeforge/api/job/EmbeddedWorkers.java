@@ -18,8 +18,9 @@ import dev.edgeforge.infra.job.JobWorkerSettings;
 
 /**
  * The embedded default runs the workers in the server's JVM: one {@link JobWorker} for every {@link JobHandler}
- * bean. The handlers are the same classes the standalone training-worker and firmware-builder processes run, so
- * turning this off ({@code EDGEFORGE_WORKERS_EMBEDDED=false}) and starting those processes changes nothing else.
+ * bean, which the all-in-one application (platform-app) registers. The handlers are the same classes the standalone
+ * training-worker and firmware-builder processes run, so turning this off ({@code EDGEFORGE_WORKERS_EMBEDDED=false})
+ * and starting those processes changes nothing else.
  *
  * <p>It starts after the web server is up (late phase) and stops first, letting running jobs hand their attempt back.
  */
@@ -46,7 +47,8 @@ class EmbeddedWorkers implements SmartLifecycle {
     @Override
     public synchronized void start() {
         if (handlers.isEmpty()) {
-            log.info("No job handlers on the classpath: no embedded worker started");
+            // the server alone (platform-api): standalone training-worker and firmware-builder processes take the jobs
+            log.info("No job handlers on the classpath: no embedded worker started; jobs wait for standalone workers");
             return;
         }
         worker = new JobWorker(dataSource, clock,

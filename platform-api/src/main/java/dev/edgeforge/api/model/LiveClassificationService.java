@@ -28,8 +28,8 @@ import dev.edgeforge.core.learning.anomaly.KMeansModel;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.stats.GraphPredictor;
 import dev.edgeforge.core.tflite.TfliteReader;
-import dev.edgeforge.training.job.ModelKind;
-import dev.edgeforge.training.job.TrainJobPayload;
+import dev.edgeforge.jobs.training.ModelKind;
+import dev.edgeforge.jobs.training.TrainJobPayload;
 
 /**
  * Live classification: a stored sample (by id) or an uploaded file, turned into windows and features by the impulse

@@ -9,7 +9,7 @@ import tools.jackson.core.JacksonException;
 
 import dev.edgeforge.infra.storage.ObjectNotFoundException;
 import dev.edgeforge.infra.storage.ObjectStore;
-import dev.edgeforge.training.job.JobJson;
+import dev.edgeforge.jobs.JobJson;
 
 /** Reads a model's files from the object store. A file the row names but the store lacks is a server fault. */
 @Component

@@ -33,12 +33,12 @@ import dev.edgeforge.core.tflite.TfliteFormatException;
 import dev.edgeforge.core.tflite.TfliteReader;
 import dev.edgeforge.core.tflite.TfliteWriter;
 import dev.edgeforge.infra.storage.ObjectStore;
-import dev.edgeforge.training.job.GraphSize;
-import dev.edgeforge.training.job.JobJson;
-import dev.edgeforge.training.job.ModelArtifactKeys;
-import dev.edgeforge.training.job.ModelArtifacts;
-import dev.edgeforge.training.job.ModelKind;
-import dev.edgeforge.training.job.TrainJobPayload;
+import dev.edgeforge.jobs.training.GraphSize;
+import dev.edgeforge.jobs.JobJson;
+import dev.edgeforge.jobs.training.ModelArtifactKeys;
+import dev.edgeforge.jobs.training.ModelArtifacts;
+import dev.edgeforge.jobs.training.ModelKind;
+import dev.edgeforge.jobs.training.TrainJobPayload;
 
 /**
  * Bring your own model: an uploaded {@code .tflite} file is read by the hostile-input-safe {@link TfliteReader}

@@ -20,9 +20,9 @@ import dev.edgeforge.infra.job.JobQueue;
 import dev.edgeforge.infra.job.JobState;
 import dev.edgeforge.infra.storage.ObjectNotFoundException;
 import dev.edgeforge.infra.storage.ObjectStore;
-import dev.edgeforge.training.job.JobJson;
-import dev.edgeforge.training.job.TestJobResult;
-import dev.edgeforge.training.job.TrainJobResult;
+import dev.edgeforge.jobs.JobJson;
+import dev.edgeforge.jobs.training.TestJobResult;
+import dev.edgeforge.jobs.training.TrainJobResult;
 
 /**
  * Brings model rows up to date with their jobs: the workers only write the queue and the object store, so the
@@ -137,7 +137,7 @@ class ModelJobReconciler {
                 ObjectNode metrics = model.get().metrics() instanceof ObjectNode existing ? existing.deepCopy()
                         : JSON.createObjectNode();
                 Double threshold = null;
-                if (model.get().kind() == dev.edgeforge.training.job.ModelKind.ANOMALY) {
+                if (model.get().kind() == dev.edgeforge.jobs.training.ModelKind.ANOMALY) {
                     ObjectNode anomaly = metrics.path("anomaly") instanceof ObjectNode a ? a : metrics.putObject(
                             "anomaly");
                     anomaly.set("test", evaluation);

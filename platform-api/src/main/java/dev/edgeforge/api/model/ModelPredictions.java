@@ -8,9 +8,9 @@ import java.util.Set;
 import java.util.UUID;
 
 import dev.edgeforge.core.learning.eval.Prediction;
-import dev.edgeforge.training.job.ModelKind;
-import dev.edgeforge.training.job.PredictionRow;
-import dev.edgeforge.training.job.Predictions;
+import dev.edgeforge.jobs.training.ModelKind;
+import dev.edgeforge.jobs.training.PredictionRow;
+import dev.edgeforge.jobs.training.Predictions;
 
 /** Turns stored per-window outputs into predictions at a threshold (the browser repeats this on the slider). */
 final class ModelPredictions {

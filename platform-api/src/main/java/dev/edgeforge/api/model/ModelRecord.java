@@ -6,8 +6,8 @@ import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
 
-import dev.edgeforge.training.job.ModelArtifacts;
-import dev.edgeforge.training.job.ModelKind;
+import dev.edgeforge.jobs.training.ModelArtifacts;
+import dev.edgeforge.jobs.training.ModelKind;
 
 /**
  * A row of {@code model} (migration V6). JSON columns are kept as trees: they are stored and shown, and typed only

@@ -17,9 +17,9 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import dev.edgeforge.training.job.JobJson;
-import dev.edgeforge.training.job.ModelArtifacts;
-import dev.edgeforge.training.job.ModelKind;
+import dev.edgeforge.jobs.JobJson;
+import dev.edgeforge.jobs.training.ModelArtifacts;
+import dev.edgeforge.jobs.training.ModelKind;
 
 /**
  * The {@code model} table through plain SQL: JSON columns are jsonb, written from and read into trees. Updates that

@@ -16,10 +16,10 @@ import dev.edgeforge.api.project.ProjectRole;
 import dev.edgeforge.infra.job.JobQueue;
 import dev.edgeforge.infra.storage.ObjectInfo;
 import dev.edgeforge.infra.storage.ObjectStore;
-import dev.edgeforge.training.job.ModelArtifactKeys;
-import dev.edgeforge.training.job.ModelKind;
-import dev.edgeforge.training.job.Predictions;
-import dev.edgeforge.training.job.TrainJobPayload;
+import dev.edgeforge.jobs.training.ModelArtifactKeys;
+import dev.edgeforge.jobs.training.ModelKind;
+import dev.edgeforge.jobs.training.Predictions;
+import dev.edgeforge.jobs.training.TrainJobPayload;
 
 /**
  * A project's models: list, details, rename, delete, the {@code .tflite} files and the per-window test predictions.

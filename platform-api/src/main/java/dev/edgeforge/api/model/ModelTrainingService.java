@@ -39,11 +39,11 @@ import dev.edgeforge.core.learning.LearningBlock;
 import dev.edgeforge.core.learning.TensorShape;
 import dev.edgeforge.infra.job.JobQueue;
 import dev.edgeforge.infra.job.NewJob;
-import dev.edgeforge.training.job.JobJson;
-import dev.edgeforge.training.job.ModelArtifacts;
-import dev.edgeforge.training.job.ModelKind;
-import dev.edgeforge.training.job.TestJobPayload;
-import dev.edgeforge.training.job.TrainJobPayload;
+import dev.edgeforge.jobs.JobJson;
+import dev.edgeforge.jobs.training.ModelArtifacts;
+import dev.edgeforge.jobs.training.ModelKind;
+import dev.edgeforge.jobs.training.TestJobPayload;
+import dev.edgeforge.jobs.training.TrainJobPayload;
 
 /**
  * Starts training and test jobs. A train request becomes a model row in state {@code training} and a {@code train}

@@ -3,8 +3,8 @@ package dev.edgeforge.api.model;
 import java.util.List;
 import java.util.UUID;
 
-import dev.edgeforge.training.job.ModelArtifacts;
-import dev.edgeforge.training.job.ModelKind;
+import dev.edgeforge.jobs.training.ModelArtifacts;
+import dev.edgeforge.jobs.training.ModelKind;
 
 /**
  * A model ready for use, as other features see it.

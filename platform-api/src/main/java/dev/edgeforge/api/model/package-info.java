@@ -15,7 +15,7 @@
  * <h2>How a model is made</h2>
  * {@link dev.edgeforge.api.model.ModelTrainingService} stores the model row (state {@code training}) and enqueues the
  * training worker's {@code train} job in one transaction; the job's payload carries everything the worker needs
- * ({@code dev.edgeforge.training.job.TrainJobPayload}). The worker writes the model's files to the object store under
+ * ({@code dev.edgeforge.jobs.training.TrainJobPayload}). The worker writes the model's files to the object store under
  * {@code projects/{p}/models/{modelId}/train-{attempt}/} and a result naming them; the
  * {@link dev.edgeforge.api.model.ModelJobReconciler} then points the row at them (after checking they exist) and makes
  * it ready — or records the job's error. The worker never touches this package's table.

@@ -44,7 +44,13 @@ public class ProblemHandler {
 
     @ExceptionHandler(EdgeForgeException.class)
     ResponseEntity<Object> edgeForge(EdgeForgeException e, HttpServletRequest request) {
-        return respond(e.getBody(), request);
+        ResponseEntity<Object> response = respond(e.getBody(), request);
+        if (e.getHeaders().isEmpty()) {
+            return response;
+        }
+        // e.g. Retry-After of a 503
+        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
+                .headers(e.getHeaders()).body(response.getBody());
     }
 
     @ExceptionHandler(BindException.class)

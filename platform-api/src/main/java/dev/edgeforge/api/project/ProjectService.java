@@ -20,14 +20,16 @@ public class ProjectService {
     private final ProjectMemberRepository members;
     private final ProjectApiKeyRepository apiKeys;
     private final HmacKeyRepository hmacKeys;
+    private final ProjectObjects objects;
     private final Clock clock;
 
     ProjectService(ProjectRepository projects, ProjectMemberRepository members, ProjectApiKeyRepository apiKeys,
-                   HmacKeyRepository hmacKeys, Clock clock) {
+                   HmacKeyRepository hmacKeys, ProjectObjects objects, Clock clock) {
         this.projects = projects;
         this.members = members;
         this.apiKeys = apiKeys;
         this.hmacKeys = hmacKeys;
+        this.objects = objects;
         this.clock = clock;
     }
 
@@ -76,12 +78,13 @@ public class ProjectService {
     }
 
     /**
-     * Deletes the project with its members and keys (foreign keys cascade).
-     * TODO(#3): samples, models and deployments must also drop their objects in the object store.
+     * Deletes the project with everything it holds: the rows of every feature (foreign keys cascade) and, once that
+     * committed, the objects of its samples, features, models and deployments ({@link ProjectObjects}).
      */
     @Transactional
     public void delete(ProjectGrant grant) {
         projects.delete(load(grant.projectId()));
+        objects.deleteAfterCommit(grant.projectId());
     }
 
     @Transactional(readOnly = true)

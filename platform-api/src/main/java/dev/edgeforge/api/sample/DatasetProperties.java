@@ -11,20 +11,38 @@ import org.springframework.util.unit.DataSize;
  * Limits and housekeeping of sample uploads ({@code edgeforge.datasets.*}, environment
  * {@code EDGEFORGE_DATASETS_*}); every value has a default, so no configuration is needed.
  *
- * @param maxUploadBytes      largest single file (a multipart part, a {@code /data} body, a ZIP entry); also the
- *                            most the parsers read into memory
- * @param maxRequestBytes     largest multipart request (all its files together)
- * @param maxFilesPerRequest  most files in one request (ZIP entries included)
- * @param orphanGracePeriod   how old an object without a row must be before the sweeper removes it; covers uploads
- *                            whose object is stored but whose row is not yet committed
- * @param orphanSweepInterval how often the sweeper runs; zero turns the schedule off
- * @param tempDirectory       where uploads are spooled while they are hashed; defaults to
- *                            {@code <edgeforge.data-dir>/tmp/uploads}
+ * @param maxUploadBytes           largest single file (a multipart part, a {@code /data} body, a ZIP entry)
+ * @param maxRequestBytes          largest multipart request as sent (all its parts together)
+ * @param maxFilesPerRequest       most files sent as parts of one request
+ * @param maxExpandedRequestBytes  most bytes one request may bring once its ZIP archives are unpacked: the files sent
+ *                                 as they are plus every byte inflated from an archive (skipped entries included)
+ * @param maxZipEntries            most files one ZIP archive may hold; folders and macOS metadata entries, which
+ *                                 are skipped, are counted separately against the same number
+ * @param maxZipEntriesPerRequest  most files all the ZIP archives of one request may hold together
+ * @param maxCompressionRatio      an entry, or an archive so far, that expands more than this many times its
+ *                                 compressed size is a compression bomb
+ * @param compressionRatioFrom     the ratio is checked once this much has been expanded (an entry, an archive), so
+ *                                 small, well-compressed files pass
+ * @param parseMemoryBytes         memory that parsing may use at once, server-wide (each file is counted at
+ *                                 {@link ParseMemoryBudget#FACTOR} times its size); unset: half the maximum heap
+ * @param parseMemoryWait          how long a file waits for parse memory before the server answers 503
+ * @param orphanGracePeriod        how old an object without a row must be before the sweeper removes it; covers
+ *                                 uploads whose object is stored but whose row is not yet committed
+ * @param orphanSweepInterval      how often the sweeper runs; zero turns the schedule off
+ * @param tempDirectory            where uploads are spooled while they are hashed; defaults to
+ *                                 {@code <edgeforge.data-dir>/tmp/uploads}
  */
 @ConfigurationProperties(prefix = "edgeforge.datasets")
 public record DatasetProperties(@DefaultValue("100MB") DataSize maxUploadBytes,
                                 @DefaultValue("512MB") DataSize maxRequestBytes,
                                 @DefaultValue("1000") int maxFilesPerRequest,
+                                @DefaultValue("1GB") DataSize maxExpandedRequestBytes,
+                                @DefaultValue("1000") int maxZipEntries,
+                                @DefaultValue("1000") int maxZipEntriesPerRequest,
+                                @DefaultValue("100") int maxCompressionRatio,
+                                @DefaultValue("4MB") DataSize compressionRatioFrom,
+                                DataSize parseMemoryBytes,
+                                @DefaultValue("30s") Duration parseMemoryWait,
                                 @DefaultValue("1h") Duration orphanGracePeriod,
                                 @DefaultValue("30m") Duration orphanSweepInterval,
                                 Path tempDirectory) {
@@ -34,11 +52,23 @@ public record DatasetProperties(@DefaultValue("100MB") DataSize maxUploadBytes,
             throw new IllegalArgumentException("edgeforge.datasets.max-upload-bytes must be positive and at most "
                     + "max-request-bytes");
         }
-        if (maxFilesPerRequest < 1) {
-            throw new IllegalArgumentException("edgeforge.datasets.max-files-per-request must be positive");
+        if (maxExpandedRequestBytes.toBytes() < maxUploadBytes.toBytes()) {
+            throw new IllegalArgumentException("edgeforge.datasets.max-expanded-request-bytes must be at least "
+                    + "max-upload-bytes");
         }
-        if (orphanGracePeriod.isNegative() || orphanSweepInterval.isNegative()) {
-            throw new IllegalArgumentException("edgeforge.datasets orphan durations must not be negative");
+        if (maxFilesPerRequest < 1 || maxZipEntries < 1 || maxZipEntriesPerRequest < 1) {
+            throw new IllegalArgumentException("edgeforge.datasets.max-files-per-request, max-zip-entries and "
+                    + "max-zip-entries-per-request must be positive");
+        }
+        if (maxCompressionRatio < 2 || compressionRatioFrom.isNegative()) {
+            throw new IllegalArgumentException("edgeforge.datasets.max-compression-ratio must be at least 2 and "
+                    + "compression-ratio-from not negative");
+        }
+        if (parseMemoryBytes != null && parseMemoryBytes.toBytes() < 1024 * 1024) {
+            throw new IllegalArgumentException("edgeforge.datasets.parse-memory-bytes must be at least 1MB");
+        }
+        if (parseMemoryWait.isNegative() || orphanGracePeriod.isNegative() || orphanSweepInterval.isNegative()) {
+            throw new IllegalArgumentException("edgeforge.datasets durations must not be negative");
         }
     }
 }

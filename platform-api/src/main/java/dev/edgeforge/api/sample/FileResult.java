@@ -8,9 +8,10 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * The outcome of one file of an upload, shaped like Edge Impulse's ingestion answers ({@code success},
  * {@code fileName}, {@code error}) with what EdgeForge adds for a stored sample.
  *
- * @param code  for a failure, the problem code ({@code sample-malformed}, {@code sample-unsupported},
- *              {@code sample-signature-invalid}, {@code upload-too-large}, {@code duplicate-sample},
- *              {@code labels-file-invalid})
+ * @param code  for a failure, the problem code ({@code sample-malformed}, {@code sample-unsupported} (also a ZIP
+ *              inside a ZIP), {@code sample-signature-invalid}, {@code upload-too-large}, {@code duplicate-sample},
+ *              {@code labels-file-invalid}, {@code server-busy} (no parse memory free: send the file again),
+ *              {@code storage-quota-exceeded} (another upload filled the quota first))
  * @param error for a failure, the file name and what is wrong with it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)

@@ -19,15 +19,27 @@ import dev.edgeforge.core.sample.SampleData;
 public class SampleContent {
 
     private final SampleStorage storage;
+    private final ParseMemoryBudget memory;
     private final long maxBytes;
 
-    SampleContent(SampleStorage storage, DatasetProperties properties) {
+    SampleContent(SampleStorage storage, ParseMemoryBudget memory, DatasetProperties properties) {
         this.storage = storage;
+        this.memory = memory;
         this.maxBytes = properties.maxUploadBytes().toBytes();
     }
 
-    /** The sample's values, as they were read on upload. */
+    /**
+     * The sample's values, as they were read on upload; read within the server's parse memory budget.
+     *
+     * @throws ServerBusyViolation when no parse memory is free in time (503)
+     */
     public SampleData load(SampleRow row) {
+        try (ParseMemoryBudget.Lease lease = memory.reserve("sample '" + row.name() + "'", row.sizeBytes())) {
+            return parse(row);
+        }
+    }
+
+    private SampleData parse(SampleRow row) {
         byte[] bytes = storage.read(row);
         SampleParseOptions options = SampleParseOptions.defaults().withMaxBytes(Math.max(maxBytes, bytes.length));
         if (row.format() == StoredFormat.CSV && row.intervalMs() > 0) {

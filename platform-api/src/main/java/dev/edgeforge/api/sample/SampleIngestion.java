@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -14,8 +15,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipInputStream;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -23,6 +22,8 @@ import org.springframework.stereotype.Service;
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
 import dev.edgeforge.api.project.HmacKeyService;
+import dev.edgeforge.api.sample.quota.StorageQuotaService;
+import dev.edgeforge.api.sample.quota.StorageQuotaViolation;
 import dev.edgeforge.core.format.ParsedSample;
 import dev.edgeforge.core.format.SampleFormat;
 import dev.edgeforge.core.format.SampleFormatException;
@@ -45,6 +46,11 @@ import dev.edgeforge.core.sample.SampleData;
  * <p>A batch keeps going when a file fails: each file gets its own {@link FileResult}. Labels sidecars
  * ({@code info.labels}, {@code bounding_boxes.labels}) anywhere in the batch apply to the files they list, and a ZIP
  * file is unpacked into its entries (so an export imports back in one request).
+ *
+ * <p>A request as a whole is bounded before anything of it is stored: every file is spooled first, counted by an
+ * {@link UploadAllowance} (bytes once unpacked, ZIP entries, compression ratio), and the new content is checked
+ * against the project's storage quota. Past any of these the request is refused whole (413) and every spool is
+ * deleted. Files are then parsed one at a time within the server-wide {@link ParseMemoryBudget}.
  */
 @Service
 public class SampleIngestion {
@@ -54,35 +60,50 @@ public class SampleIngestion {
     private static final int DETECT_BYTES = 512;
 
     private final UploadSpooler spooler;
+    private final ZipUnpacker unpacker;
     private final SampleStorage storage;
     private final HmacKeyService hmacKeys;
+    private final StorageQuotaService quotas;
+    private final ParseMemoryBudget memory;
     private final Clock clock;
-    private final int maxFiles;
+    private final DatasetProperties limits;
 
-    SampleIngestion(UploadSpooler spooler, SampleStorage storage, HmacKeyService hmacKeys, Clock clock,
-                    DatasetProperties properties) {
+    SampleIngestion(UploadSpooler spooler, SampleStorage storage, HmacKeyService hmacKeys, StorageQuotaService quotas,
+                    ParseMemoryBudget memory, Clock clock, DatasetProperties limits) {
         this.spooler = spooler;
+        this.unpacker = new ZipUnpacker(spooler);
         this.storage = storage;
         this.hmacKeys = hmacKeys;
+        this.quotas = quotas;
+        this.memory = memory;
         this.clock = clock;
-        this.maxFiles = properties.maxFilesPerRequest();
+        this.limits = limits;
     }
 
-    /** Stores every file it can; one result per file (per ZIP entry), in order. */
+    /**
+     * Stores every file it can; one result per file (per ZIP entry), in order.
+     *
+     * @throws SampleRequestViolation    more files than {@code max-files-per-request} (400)
+     * @throws RequestTooLargeViolation  past the request's expanded bytes or ZIP entry counts (413)
+     * @throws CompressionBombViolation  a ZIP archive or entry expands too much (413)
+     * @throws StorageQuotaViolation     the new content would pass the project's storage quota (413)
+     */
     public List<FileResult> ingestBatch(UUID projectId, IngestOptions options, List<IncomingFile> files) {
-        if (files.size() > maxFiles) {
-            throw new SampleRequestViolation("files", "holds " + files.size() + " files; at most " + maxFiles
-                    + " are accepted per request");
+        if (files.size() > limits.maxFilesPerRequest()) {
+            throw new SampleRequestViolation("files", "holds " + files.size() + " files; at most "
+                    + limits.maxFilesPerRequest() + " are accepted per request");
         }
-        List<Slot> slots = new ArrayList<>();
+        UploadAllowance allowance = new UploadAllowance(limits);
+        List<UploadSlot> slots = new ArrayList<>();
         try {
             for (IncomingFile file : files) {
-                spoolInto(slots, file);
+                spoolInto(slots, file, allowance);
             }
             SidecarLabels sidecars = readSidecars(slots);
+            quotas.requireRoom(projectId, contents(slots));
             Supplier<List<String>> secrets = memoize(() -> hmacKeys.secrets(projectId));
             List<FileResult> results = new ArrayList<>(slots.size());
-            for (Slot slot : slots) {
+            for (UploadSlot slot : slots) {
                 if (slot.result != null) {
                     results.add(slot.result);
                     continue;
@@ -93,11 +114,13 @@ public class SampleIngestion {
                     results.add(FileResult.stored(slot.spool.fileName(), row));
                 } catch (EdgeForgeException e) {
                     results.add(FileResult.failed(slot.spool.fileName(), e.code(), e.detail()));
+                } finally {
+                    slot.close(); // its bytes are stored or refused: free the disk as the batch goes
                 }
             }
             return results;
         } finally {
-            slots.forEach(Slot::close);
+            slots.forEach(UploadSlot::close);
         }
     }
 
@@ -106,10 +129,13 @@ public class SampleIngestion {
      *
      * @throws SampleFileViolation      malformed, unsupported, wrongly signed (400)
      * @throws UploadTooLargeViolation  over the limit (413)
+     * @throws StorageQuotaViolation    past the project's storage quota (413)
      * @throws DuplicateSampleViolation duplicates refused and already present (409)
+     * @throws ServerBusyViolation      no parse memory free in time (503)
      */
     public SampleRow ingestOne(UUID projectId, IngestOptions options, IncomingFile file) {
         try (UploadSpool spool = spool(file)) {
+            quotas.requireRoom(projectId, Map.of(spool.sha256(), spool.size()));
             return store(projectId, options, spool, Optional.empty(), () -> hmacKeys.secrets(projectId));
         }
     }
@@ -127,61 +153,53 @@ public class SampleIngestion {
         }
     }
 
-    private void spoolInto(List<Slot> slots, IncomingFile file) {
+    private void spoolInto(List<UploadSlot> slots, IncomingFile file, UploadAllowance allowance) {
         UploadSpool spool;
         try {
             spool = spool(file);
         } catch (UploadTooLargeViolation e) {
-            slots.add(Slot.failed(FileResult.failed(file.fileName(), e.code(), e.detail())));
+            slots.add(UploadSlot.failed(FileResult.failed(file.fileName(), e.code(), e.detail())));
             return;
         }
-        if (!isZip(spool)) {
-            slots.add(new Slot(spool, null));
-            return;
-        }
-        try (spool; ZipInputStream zip = new ZipInputStream(spool.open())) {
-            ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
-                String name = entry.getName();
-                if (entry.isDirectory() || name.startsWith("__MACOSX/") || FileNames.baseName(name).startsWith(".")) {
-                    continue;
-                }
-                if (slots.size() >= maxFiles) {
-                    throw new SampleRequestViolation("files", "'" + file.fileName() + "' holds more than " + maxFiles
-                            + " files; at most " + maxFiles + " are accepted per request");
-                }
-                try {
-                    slots.add(new Slot(spooler.spool(name, zip), null));
-                } catch (UploadTooLargeViolation e) {
-                    slots.add(Slot.failed(FileResult.failed(name, e.code(), e.detail())));
-                }
+        if (ZipUnpacker.isZip(spool)) {
+            try (spool) {
+                unpacker.unpack(file.fileName(), spool, allowance, slots);
             }
-        } catch (IOException e) {
-            slots.add(Slot.failed(FileResult.failed(file.fileName(), SampleFileViolation.MALFORMED.code(),
-                    file.fileName() + ": not a readable ZIP archive (" + e.getMessage() + ")")));
+            return;
         }
+        UploadSlot slot = new UploadSlot(spool);
+        slots.add(slot); // closed with the others should the allowance refuse the request
+        allowance.addFile(file.fileName(), spool.size());
     }
 
-    private static boolean isZip(UploadSpool spool) {
-        byte[] head = spool.head(4);
-        return head.length == 4 && head[0] == 'P' && head[1] == 'K' && head[2] == 3 && head[3] == 4;
+    /** Size of each distinct content of the batch that may be stored (sidecars are not), by sha256. */
+    private static Map<String, Long> contents(List<UploadSlot> slots) {
+        Map<String, Long> contents = new HashMap<>();
+        for (UploadSlot slot : slots) {
+            if (slot.result == null && slot.spool != null) {
+                contents.put(slot.spool.sha256(), slot.spool.size());
+            }
+        }
+        return contents;
     }
 
-    private SidecarLabels readSidecars(List<Slot> slots) {
+    private SidecarLabels readSidecars(List<UploadSlot> slots) {
         SidecarLabels sidecars = new SidecarLabels();
-        for (Slot slot : slots) {
+        for (UploadSlot slot : slots) {
             if (slot.spool == null || !isLabelsFile(slot.spool)) {
                 continue;
             }
-            try {
-                sidecars.add(slot.spool.fileName(), LabelsFiles.read(slot.spool.readAll()));
-                slot.result = FileResult.sidecar(slot.spool.fileName());
+            String fileName = slot.spool.fileName();
+            try (ParseMemoryBudget.Lease lease = memory.reserve("'" + fileName + "'", slot.spool.size())) {
+                sidecars.add(fileName, LabelsFiles.read(slot.spool.readAll()));
+                slot.result = FileResult.sidecar(fileName);
             } catch (SampleFormatException e) {
-                slot.result = FileResult.failed(slot.spool.fileName(), LABELS_INVALID.code(),
-                        e.forFile(slot.spool.fileName()).getMessage());
+                slot.result = FileResult.failed(fileName, LABELS_INVALID.code(), e.forFile(fileName).getMessage());
             } catch (SampleRequestViolation e) {
-                slot.result = FileResult.failed(slot.spool.fileName(), LABELS_INVALID.code(),
-                        slot.spool.fileName() + ": " + e.errors().get(0).field() + " " + e.errors().get(0).message());
+                slot.result = FileResult.failed(fileName, LABELS_INVALID.code(),
+                        fileName + ": " + e.errors().get(0).field() + " " + e.errors().get(0).message());
+            } catch (ServerBusyViolation e) {
+                slot.result = FileResult.failed(fileName, e.code(), e.detail());
             }
         }
         return sidecars;
@@ -194,12 +212,24 @@ public class SampleIngestion {
 
     private SampleRow store(UUID projectId, IngestOptions options, UploadSpool spool,
                             Optional<SidecarLabels.FileLabels> sidecar, Supplier<List<String>> secrets) {
-        byte[] bytes = spool.readAll();
-        ParsedSample parsed = parse(spool.fileName(), bytes, options);
+        SampleRow row;
+        try (ParseMemoryBudget.Lease lease = memory.reserve("'" + spool.fileName() + "'", spool.size())) {
+            row = read(projectId, options, spool, sidecar, secrets);
+        }
+        // the parsed values are garbage from here on: storing the bytes holds no parse memory
+        storage.storeIfMissing(row.objectKey(), spool.content());
+        storage.insert(row, spool.content(), options.disallowDuplicates());
+        return row;
+    }
+
+    /** Parses the file and checks its signature: the row to insert. */
+    private SampleRow read(UUID projectId, IngestOptions options, UploadSpool spool,
+                           Optional<SidecarLabels.FileLabels> sidecar, Supplier<List<String>> secrets) {
+        ParsedSample parsed = parse(spool, options);
         String signatureStatus = null;
         if (parsed.signatureStatus().isPresent()) {
-            signatureStatus = verifySignature(spool.fileName(), bytes, parsed.signatureStatus().get(), secrets.get())
-                    .name();
+            signatureStatus = verifySignature(spool.fileName(), spool.readAll(), parsed.signatureStatus().get(),
+                    secrets.get()).name();
         }
         SampleData data = parsed.data();
         String name = sidecar.flatMap(SidecarLabels.FileLabels::name).orElse(FileNames.sampleName(spool.fileName()));
@@ -213,26 +243,24 @@ public class SampleIngestion {
         List<BoundingBox> boxes = sidecar.map(SidecarLabels.FileLabels::boxes).orElse(List.of());
         Instant now = clock.instant();
         String objectKey = SampleStorage.objectKey(projectId, spool.sha256());
-        SampleRow row = new SampleRow(UUID.randomUUID(), projectId, truncate(name),
+        return new SampleRow(UUID.randomUUID(), projectId, truncate(name),
                 labelChoice.labelFor(spool.fileName()),
                 category.resolve(spool.sha256()), StoredFormat.of(parsed.format()), spool.sha256(), objectKey,
                 spool.size(), data.sensors(), data.intervalMs(), data.frequencyHz(), data.length(), data.durationMs(),
                 data.deviceName().map(SampleIngestion::truncate).orElse(null),
                 data.deviceType().map(SampleIngestion::truncate).orElse(null), metadata,
                 data.image().orElse(null), boxes, signatureStatus, true, now, now);
-        storage.storeIfMissing(objectKey, spool.content());
-        storage.insert(row, spool.content(), options.disallowDuplicates());
-        return row;
     }
 
-    private ParsedSample parse(String fileName, byte[] bytes, IngestOptions options) {
+    private ParsedSample parse(UploadSpool spool, IngestOptions options) {
+        String fileName = spool.fileName();
         SampleParseOptions parseOptions = SampleParseOptions.defaults().withMaxBytes(spooler.maxUploadBytes());
         if (options.csvIntervalMs().isPresent()) {
             parseOptions = parseOptions.withCsv(CsvReadOptions.defaults()
                     .withIntervalMs(options.csvIntervalMs().get()));
         }
         try {
-            return SampleParsers.parse(fileName, bytes, parseOptions);
+            return SampleParsers.parse(fileName, spool.input(), parseOptions);
         } catch (SampleFormatException e) {
             throw switch (e.reason()) {
                 case MALFORMED -> new SampleFileViolation(SampleFileViolation.MALFORMED, e.getMessage());
@@ -296,27 +324,5 @@ public class SampleIngestion {
                 return value;
             }
         };
-    }
-
-    /** One file of a batch: spooled, or already decided (a failure, a sidecar). */
-    private static final class Slot implements AutoCloseable {
-        final UploadSpool spool;
-        FileResult result;
-
-        Slot(UploadSpool spool, FileResult result) {
-            this.spool = spool;
-            this.result = result;
-        }
-
-        static Slot failed(FileResult result) {
-            return new Slot(null, result);
-        }
-
-        @Override
-        public void close() {
-            if (spool != null) {
-                spool.close();
-            }
-        }
     }
 }

@@ -3,7 +3,9 @@ package dev.edgeforge.api.sample;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -12,6 +14,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import dev.edgeforge.api.project.ProjectGrant;
+import dev.edgeforge.api.sample.quota.StorageQuotaService;
 import dev.edgeforge.core.sample.EnergySplitOptions;
 import dev.edgeforge.core.sample.SampleData;
 import dev.edgeforge.core.sample.SampleDataViolation;
@@ -28,14 +31,16 @@ public class SampleService {
     private final SampleRepository samples;
     private final SampleStorage storage;
     private final SampleContent content;
+    private final StorageQuotaService quotas;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    SampleService(SampleRepository samples, SampleStorage storage, SampleContent content,
+    SampleService(SampleRepository samples, SampleStorage storage, SampleContent content, StorageQuotaService quotas,
                   PlatformTransactionManager transactions, Clock clock) {
         this.samples = samples;
         this.storage = storage;
         this.content = content;
+        this.quotas = quotas;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
@@ -167,6 +172,8 @@ public class SampleService {
     /**
      * Cuts the sample into segments, each a new sample ({@code <name>.1}, {@code <name>.2}, ...) with the original's
      * label, category, device and metadata; the original is deleted unless {@code keepOriginal}. All or nothing.
+     * Keeping the original adds the segments to the project's storage, so then they must fit its quota; without it
+     * the segments replace the original's content.
      */
     public SplitResult split(ProjectGrant grant, UUID sampleId, SplitMode mode, boolean keepOriginal) {
         SampleRow row = get(grant, sampleId);
@@ -185,12 +192,19 @@ public class SampleService {
             throw new SampleOperationViolation("Splitting '" + row.name() + "' (" + Math.round(row.durationMs())
                     + " ms) finds no segment with these settings; use a shorter length or a lower threshold.");
         }
+        List<SampleContent.Encoded> encodings = segments.stream()
+                .map(segment -> content.encode(segment.data(), row.format())).toList();
+        Map<String, Long> added = new HashMap<>();
+        encodings.forEach(e -> added.put(e.sha256(), (long) e.bytes().length));
+        if (keepOriginal) {
+            quotas.requireRoom(row.projectId(), added);
+        }
         List<SampleRow> rows = new ArrayList<>();
         List<byte[]> bytes = new ArrayList<>();
         Instant now = clock.instant();
         for (int i = 0; i < segments.size(); i++) {
             SampleSegment segment = segments.get(i);
-            SampleContent.Encoded encoded = content.encode(segment.data(), row.format());
+            SampleContent.Encoded encoded = encodings.get(i);
             String key = SampleStorage.objectKey(row.projectId(), encoded.sha256());
             storage.storeIfMissing(key, SampleStorage.Content.of(encoded.bytes()));
             SampleRow base = withContent(row, encoded, key, segment.data(), now);
@@ -204,6 +218,9 @@ public class SampleService {
             bytes.add(encoded.bytes());
         }
         transaction.executeWithoutResult(status -> {
+            if (keepOriginal) {
+                quotas.requireRoomLocked(row.projectId(), added); // the quota lock comes before object locks
+            }
             for (int i = 0; i < rows.size(); i++) {
                 storage.lockAndEnsure(rows.get(i).objectKey(), SampleStorage.Content.of(bytes.get(i)));
                 samples.insert(rows.get(i));

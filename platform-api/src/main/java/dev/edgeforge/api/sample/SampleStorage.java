@@ -6,11 +6,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
+import dev.edgeforge.api.sample.quota.StorageQuotaService;
+import dev.edgeforge.api.sample.quota.StorageQuotaViolation;
 import dev.edgeforge.infra.storage.ObjectStore;
 
 /**
@@ -53,10 +56,12 @@ public class SampleStorage {
 
     private final ObjectStore store;
     private final SampleRepository samples;
+    private final StorageQuotaService quotas;
 
-    SampleStorage(ObjectStore store, SampleRepository samples) {
+    SampleStorage(ObjectStore store, SampleRepository samples, StorageQuotaService quotas) {
         this.store = store;
         this.samples = samples;
+        this.quotas = quotas;
     }
 
     /** Key of a project's sample object. */
@@ -77,9 +82,12 @@ public class SampleStorage {
      *
      * @param refuseDuplicate throw {@link DuplicateSampleViolation} when the project already has a row with this
      *                        content; checked under the lock, so two concurrent uploads cannot both pass
+     * @throws StorageQuotaViolation when new content would take the project past its storage quota (checked under
+     *                               the project's quota lock, taken before the object's)
      */
     @Transactional
     public void insert(SampleRow row, Content content, boolean refuseDuplicate) {
+        quotas.requireRoomLocked(row.projectId(), Map.of(row.sha256(), row.sizeBytes()));
         samples.lockObject(row.objectKey());
         if (refuseDuplicate) {
             samples.findBySha(row.projectId(), row.sha256()).ifPresent(existing -> {

@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
 
+import dev.edgeforge.core.format.SampleInput;
+
 /**
  * An uploaded file, read once while its SHA-256 was computed: small files are kept in memory, larger ones in a
  * temporary file (see {@link UploadSpooler}). Closing deletes the temporary file.
@@ -50,6 +52,11 @@ public final class UploadSpool implements AutoCloseable {
 
     public InputStream open() {
         return content.open();
+    }
+
+    /** The content for the parsers, which may read it more than once (a file is not loaded into memory). */
+    public SampleInput input() {
+        return content.bytes() != null ? SampleInput.of(content.bytes()) : SampleInput.of(content.file(), size());
     }
 
     /** The first {@code n} bytes (fewer for a shorter file), for format detection. */

@@ -17,9 +17,6 @@ public class UploadTooLargeViolation extends EdgeForgeException {
     }
 
     static String describe(long bytes) {
-        if (bytes % (1024L * 1024) == 0) {
-            return (bytes / (1024L * 1024)) + " MB";
-        }
-        return bytes + " bytes";
+        return ByteSizes.describe(bytes);
     }
 }

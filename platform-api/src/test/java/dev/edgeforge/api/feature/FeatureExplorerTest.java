@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import dev.edgeforge.core.feature.FeatureCacheKey;
 import dev.edgeforge.core.feature.FeatureChunk;
 import dev.edgeforge.core.feature.WindowFeatures;
-import dev.edgeforge.training.feature.FeatureManifest;
+import dev.edgeforge.jobs.feature.FeatureManifest;
 
 /** The explorer's thinning and projection on hand-made feature sets. */
 class FeatureExplorerTest {

@@ -7,9 +7,9 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
-import dev.edgeforge.training.job.ModelKind;
-import dev.edgeforge.training.job.PredictionRow;
-import dev.edgeforge.training.job.Predictions;
+import dev.edgeforge.jobs.training.ModelKind;
+import dev.edgeforge.jobs.training.PredictionRow;
+import dev.edgeforge.jobs.training.Predictions;
 
 class ModelPredictionsTest {
 

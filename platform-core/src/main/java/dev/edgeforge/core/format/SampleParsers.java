@@ -13,7 +13,6 @@ import dev.edgeforge.core.format.wav.WavReader;
 import dev.edgeforge.core.sample.SampleDataViolation;
 
 import java.io.InputStream;
-import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -48,36 +47,55 @@ public final class SampleParsers {
     }
 
     /**
-     * Reads a whole file.
+     * Reads a whole file held in memory (no byte limit: the bytes are already there).
      *
      * @throws SampleFormatException naming the file and the reason
      */
     public static ParsedSample parse(String fileName, byte[] bytes, SampleParseOptions options) {
-        Objects.requireNonNull(fileName, "fileName");
         Objects.requireNonNull(bytes, "bytes");
         Objects.requireNonNull(options, "options");
-        SampleFormat format = SampleFormats.detect(fileName, Arrays.copyOf(bytes, Math.min(bytes.length, 512)));
+        return parse(fileName, SampleInput.of(bytes), options.withMaxBytes(Math.max(options.maxBytes(),
+                Math.max(1, bytes.length))));
+    }
+
+    /**
+     * Reads a file of at most {@link SampleParseOptions#maxBytes()} bytes. CSV and WAV are read in passes and never
+     * held whole (memory is about the values); Edge Impulse JSON/CBOR and images are read into memory whole, because
+     * their signature and decoder need every byte.
+     *
+     * @throws SampleFormatException naming the file and the reason; {@code TOO_LARGE} past the byte limit
+     */
+    public static ParsedSample parse(String fileName, SampleInput input, SampleParseOptions options) {
+        Objects.requireNonNull(fileName, "fileName");
+        Objects.requireNonNull(input, "input");
+        Objects.requireNonNull(options, "options");
         try {
+            if (input.size() > options.maxBytes()) {
+                throw new SampleFormatException(SampleFormatException.Reason.TOO_LARGE,
+                        "larger than the limit of " + options.maxBytes() + " bytes");
+            }
+            SampleFormat format = SampleFormats.detect(fileName, input.head(512));
             return switch (format) {
                 case JSON_EI, CBOR_EI -> {
-                    EiAcquisition acq = EiAcquisitionReader.read(bytes, options.hmacKey());
+                    EiAcquisition acq = EiAcquisitionReader.read(input.readAll(options.maxBytes()), options.hmacKey());
                     SampleFormat actual = acq.encoding() == EiEncoding.JSON
                             ? SampleFormat.JSON_EI : SampleFormat.CBOR_EI;
                     yield new ParsedSample(fileName, actual, acq.data(), Optional.of(acq), Optional.empty(),
                             Optional.empty(), Optional.empty());
                 }
                 case CSV -> {
-                    CsvSample csv = CsvSampleReader.read(bytes, options.csv());
+                    CsvSample csv = CsvSampleReader.read(input, options.csv());
                     yield new ParsedSample(fileName, format, csv.data(), Optional.empty(), Optional.of(csv),
                             Optional.empty(), Optional.empty());
                 }
                 case WAV -> {
-                    WavAudio wav = WavReader.read(bytes);
+                    WavAudio wav = WavReader.read(input);
                     yield new ParsedSample(fileName, format, wav.data(), Optional.empty(), Optional.empty(),
                             Optional.of(wav.format()), Optional.empty());
                 }
                 case PNG, JPEG -> {
-                    ImageSample image = ImageReader.read(bytes, options.imageLimits(), options.keepImagePixels());
+                    ImageSample image = ImageReader.read(input.readAll(options.maxBytes()), options.imageLimits(),
+                            options.keepImagePixels());
                     SampleFormat actual = image.header().type() == ImageType.PNG
                             ? SampleFormat.PNG : SampleFormat.JPEG;
                     yield new ParsedSample(fileName, actual, image.data(), Optional.empty(), Optional.empty(),

@@ -5,7 +5,8 @@
  *
  * <p>One sub-package per format: {@code ei} (Edge Impulse acquisition JSON/CBOR, HMAC), {@code csv}, {@code wav},
  * {@code image} (PNG/JPEG) and {@code labels} ({@code info.labels}, {@code bounding_boxes.labels}); each has a reader
- * and, where the format can be written, a writer whose output reads back equal. Readers hold the whole file in
- * memory, bounded by a byte limit when reading a stream; no reader allocates by a length a file declares.
+ * and, where the format can be written, a writer whose output reads back equal. CSV and WAV readers stream a
+ * {@link dev.edgeforge.core.format.SampleInput} in passes and hold only the values; the others hold the whole file in
+ * memory, bounded by a byte limit; no reader allocates by a length a file declares.
  */
 package dev.edgeforge.core.format;

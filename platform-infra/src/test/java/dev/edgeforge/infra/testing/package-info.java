@@ -26,6 +26,8 @@
  *       per test class, injected as {@link dev.edgeforge.infra.testing.TestDatabase} or
  *       {@link javax.sql.DataSource}.</li>
  *   <li>{@link dev.edgeforge.infra.testing.MutableClock}: a clock tests move by hand.</li>
+ *   <li>{@link dev.edgeforge.infra.testing.RecordingJobContext}: a job context without a queue for job handler
+ *       tests, recording log, progress and result, cancelled on request.</li>
  * </ul>
  */
 package dev.edgeforge.infra.testing;

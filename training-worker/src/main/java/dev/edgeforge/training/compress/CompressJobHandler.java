@@ -31,8 +31,13 @@ import dev.edgeforge.training.compression.LabelledSamples;
 import dev.edgeforge.training.compression.ModelCompressor;
 import dev.edgeforge.training.compression.SparsitySchedule;
 import dev.edgeforge.training.compression.TrainedModel;
-import dev.edgeforge.training.job.JobJson;
+import dev.edgeforge.jobs.JobJson;
 import dev.edgeforge.training.trainer.TrainingException;
+import dev.edgeforge.jobs.compress.CompressJobPayload;
+import dev.edgeforge.jobs.compress.CompressJobResult;
+import dev.edgeforge.jobs.compress.CompressionArtifactKeys;
+import dev.edgeforge.jobs.compress.CompressionOptions;
+import dev.edgeforge.jobs.compress.DistillationSettings;
 
 /**
  * Runs {@code compress} jobs ({@link CompressJobPayload}): reads the model's trained network and its training and

@@ -6,6 +6,7 @@ import dev.edgeforge.core.learning.LayerSpec;
 import dev.edgeforge.core.learning.LearningBlock;
 import dev.edgeforge.core.learning.TrainedLayer;
 import dev.edgeforge.core.learning.TrainedNetwork;
+import dev.edgeforge.jobs.compress.DistillationSettings;
 import dev.edgeforge.training.trainer.Distillation;
 import dev.edgeforge.training.trainer.EpochListener;
 import dev.edgeforge.training.trainer.Trainer;
@@ -31,10 +32,10 @@ import java.util.function.BooleanSupplier;
  */
 public final class KnowledgeDistillation {
 
-    /** Default temperature: soft enough to show how the teacher ranks the wrong classes. */
-    public static final double DEFAULT_TEMPERATURE = 4;
-    /** Default weight of the hard labels. */
-    public static final double DEFAULT_ALPHA = 0.3;
+    /** Default temperature, the one a compress job uses when it names none. */
+    public static final double DEFAULT_TEMPERATURE = DistillationSettings.DEFAULT_TEMPERATURE;
+    /** Default weight of the hard labels, the one a compress job uses when it names none. */
+    public static final double DEFAULT_ALPHA = DistillationSettings.DEFAULT_ALPHA;
 
     private final Builder settings;
 

@@ -42,6 +42,11 @@ import dev.edgeforge.infra.storage.ObjectInfo;
 import dev.edgeforge.infra.storage.ObjectNotFoundException;
 import dev.edgeforge.infra.storage.ObjectStore;
 import dev.edgeforge.infra.storage.ObjectStoreException;
+import dev.edgeforge.jobs.feature.FeatureJobPayload;
+import dev.edgeforge.jobs.feature.FeatureJobResult;
+import dev.edgeforge.jobs.feature.FeatureJobSample;
+import dev.edgeforge.jobs.feature.FeatureManifest;
+import dev.edgeforge.jobs.feature.FeatureObjectKeys;
 
 /**
  * Runs {@code features} jobs (see the package documentation for payload, objects and result).

@@ -17,6 +17,8 @@ import dev.edgeforge.core.feature.FeatureRow;
 import dev.edgeforge.core.feature.FeatureSetHeader;
 import dev.edgeforge.core.feature.FeatureSetWriter;
 import dev.edgeforge.infra.storage.ObjectStore;
+import dev.edgeforge.jobs.feature.FeatureManifest;
+import dev.edgeforge.jobs.feature.FeatureObjectKeys;
 
 /**
  * Turns one manifest's chunks into the two files training reads: the training and the testing {@code FeatureSet}

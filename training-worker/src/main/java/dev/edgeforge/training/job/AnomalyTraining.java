@@ -11,6 +11,12 @@ import dev.edgeforge.core.learning.anomaly.KMeans;
 import dev.edgeforge.core.learning.anomaly.KMeansModel;
 import dev.edgeforge.infra.job.JobContext;
 import dev.edgeforge.infra.job.NonRetryableJobException;
+import dev.edgeforge.jobs.training.ModelArtifactKeys;
+import dev.edgeforge.jobs.training.ModelArtifacts;
+import dev.edgeforge.jobs.training.ModelKind;
+import dev.edgeforge.jobs.training.ModelSummary;
+import dev.edgeforge.jobs.training.TrainJobPayload;
+import dev.edgeforge.jobs.training.TrainJobResult;
 
 /**
  * Trains a K-means anomaly model (plain Java, no DJL): clusters the training windows, which are all taken as normal,

@@ -12,6 +12,10 @@ import dev.edgeforge.core.learning.eval.ClassificationReport;
 import dev.edgeforge.core.learning.eval.RegressionReport;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.stats.GraphPredictor;
+import dev.edgeforge.jobs.training.ModelKind;
+import dev.edgeforge.jobs.training.ModelSummary;
+import dev.edgeforge.jobs.training.PredictionRow;
+import dev.edgeforge.jobs.training.Predictions;
 
 /**
  * Runs a model on every window of a test set and measures it: float32 and int8 graphs for networks, the K-means

@@ -3,6 +3,7 @@ package dev.edgeforge.training.job;
 import java.util.List;
 
 import dev.edgeforge.core.learning.EpochMetrics;
+import dev.edgeforge.jobs.training.ModelKind;
 
 /**
  * The content of {@code metrics.json}: everything measured about a trained model. The server copies it into the

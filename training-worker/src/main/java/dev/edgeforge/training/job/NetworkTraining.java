@@ -25,6 +25,13 @@ import dev.edgeforge.infra.job.NonRetryableJobException;
 import dev.edgeforge.training.trainer.Trainer;
 import dev.edgeforge.training.trainer.TrainingException;
 import dev.edgeforge.training.trainer.TrainingResult;
+import dev.edgeforge.jobs.training.GraphSize;
+import dev.edgeforge.jobs.training.ModelArtifactKeys;
+import dev.edgeforge.jobs.training.ModelArtifacts;
+import dev.edgeforge.jobs.training.ModelKind;
+import dev.edgeforge.jobs.training.ModelSummary;
+import dev.edgeforge.jobs.training.TrainJobPayload;
+import dev.edgeforge.jobs.training.TrainJobResult;
 
 /**
  * Trains a classification or regression network and turns it into a model: DJL training with live epochs, the

@@ -1,6 +1,7 @@
 package dev.edgeforge.training.job;
 
 import dev.edgeforge.infra.storage.ObjectStore;
+import dev.edgeforge.jobs.JobJson;
 
 /** One run's folder in the object store ({@link ModelArtifactKeys}): writes files and answers their keys. */
 final class RunFolder {

@@ -23,6 +23,11 @@ import dev.edgeforge.infra.job.JobHandler;
 import dev.edgeforge.infra.job.NonRetryableJobException;
 import dev.edgeforge.infra.storage.ObjectNotFoundException;
 import dev.edgeforge.infra.storage.ObjectStore;
+import dev.edgeforge.jobs.JobJson;
+import dev.edgeforge.jobs.training.ModelArtifactKeys;
+import dev.edgeforge.jobs.training.ModelKind;
+import dev.edgeforge.jobs.training.TestJobPayload;
+import dev.edgeforge.jobs.training.TestJobResult;
 
 /**
  * Runs {@code test} jobs ({@link TestJobPayload}): evaluates a finished model on the project's current test features
@@ -46,7 +51,7 @@ public final class TestJobHandler implements JobHandler {
 
     @Override
     public void run(JobContext context) {
-        TestJobPayload payload = JobJson.readPayload(context.payload(), TestJobPayload.class);
+        TestJobPayload payload = Payloads.read(context.payload(), TestJobPayload.class);
         List<String> problems = payload.problems();
         if (!problems.isEmpty()) {
             throw new NonRetryableJobException("The test job cannot run: " + String.join("; ", problems) + ".");

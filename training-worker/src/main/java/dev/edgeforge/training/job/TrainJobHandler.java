@@ -8,6 +8,11 @@ import dev.edgeforge.infra.job.JobContext;
 import dev.edgeforge.infra.job.JobHandler;
 import dev.edgeforge.infra.job.NonRetryableJobException;
 import dev.edgeforge.infra.storage.ObjectStore;
+import dev.edgeforge.jobs.JobJson;
+import dev.edgeforge.jobs.training.ModelArtifactKeys;
+import dev.edgeforge.jobs.training.ModelKind;
+import dev.edgeforge.jobs.training.TrainJobPayload;
+import dev.edgeforge.jobs.training.TrainJobResult;
 
 /**
  * Runs {@code train} jobs ({@link TrainJobPayload}): reads the training and test features from the object store,
@@ -36,7 +41,7 @@ public final class TrainJobHandler implements JobHandler {
 
     @Override
     public void run(JobContext context) {
-        TrainJobPayload payload = JobJson.readPayload(context.payload(), TrainJobPayload.class);
+        TrainJobPayload payload = Payloads.read(context.payload(), TrainJobPayload.class);
         List<String> problems = payload.problems();
         if (!problems.isEmpty()) {
             throw new NonRetryableJobException("The train job cannot run: " + String.join("; ", problems) + ".");

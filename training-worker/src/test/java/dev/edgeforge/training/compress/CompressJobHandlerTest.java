@@ -34,11 +34,19 @@ import dev.edgeforge.core.tflite.TfliteReader;
 import dev.edgeforge.infra.job.NonRetryableJobException;
 import dev.edgeforge.infra.storage.FileSystemObjectStore;
 import dev.edgeforge.infra.storage.ObjectStore;
-import dev.edgeforge.training.job.JobJson;
+import dev.edgeforge.jobs.JobJson;
 import dev.edgeforge.training.job.TrainJobHandler;
-import dev.edgeforge.training.job.TrainJobPayload;
-import dev.edgeforge.training.job.TrainJobResult;
+import dev.edgeforge.jobs.training.TrainJobPayload;
+import dev.edgeforge.jobs.training.TrainJobResult;
 import dev.edgeforge.training.trainer.TrainingCancelledException;
+import dev.edgeforge.jobs.compress.CompressJobPayload;
+import dev.edgeforge.jobs.compress.CompressJobResult;
+import dev.edgeforge.jobs.compress.CompressionArtifactKeys;
+import dev.edgeforge.jobs.compress.CompressionOptions;
+import dev.edgeforge.jobs.compress.DistillationSettings;
+import dev.edgeforge.jobs.compress.MagnitudePruningSettings;
+import dev.edgeforge.jobs.compress.StructuredPruningSettings;
+import dev.edgeforge.infra.testing.RecordingJobContext;
 
 /**
  * The compress job on a model the real train job made, with feature files in a filesystem object store: every variant
@@ -66,11 +74,11 @@ class CompressJobHandlerTest {
         trainingKey = put("train", GestureFeatureFiles.of(42, 6, 2, GestureDataset.CLASSIC));
         // other people than in training, so the accuracies say how well each variant generalizes
         testingKey = put("test", GestureFeatureFiles.of(7, 3, 1, GestureDataset.CLASSIC));
-        RecordingContext train = new RecordingContext(projectId, TrainJobPayload.TYPE, JobJson.write(
+        RecordingJobContext train = new RecordingJobContext(projectId, TrainJobPayload.TYPE, JobJson.write(
                 new TrainJobPayload(modelId, 1, DENSE_24_12, TRAINING, trainingKey, testingKey, FeatureKind.FLAT,
-                        SHAPE, null)), 1, () -> false);
+                        SHAPE, null)));
         new TrainJobHandler(store).run(train);
-        trained = JobJson.mapper().readValue(train.result, TrainJobResult.class);
+        trained = JobJson.mapper().readValue(train.resultJson(), TrainJobResult.class);
     }
 
     @AfterAll
@@ -83,16 +91,16 @@ class CompressJobHandlerTest {
         CompressionOptions options = new CompressionOptions(new MagnitudePruningSettings(0.7),
                 new StructuredPruningSettings(0.5),
                 new DistillationSettings(List.of(LayerSpec.dense(6, RELU)), 4.0, 0.3, 30), 8, 0.003);
-        RecordingContext context = context(payload(options), 1, () -> false);
+        RecordingJobContext context = context(payload(options), 1, () -> false);
 
         // on a thread of its own, as a job worker runs it: PyTorch's grad mode is per thread
         runOnNewThread(() -> new CompressJobHandler(store).run(context));
 
-        CompressJobResult result = JobJson.mapper().readValue(context.result, CompressJobResult.class);
+        CompressJobResult result = JobJson.mapper().readValue(context.resultJson(), CompressJobResult.class);
         CompressionReport report = result.report();
         print(report);
         assertThat(result.modelId()).isEqualTo(modelId);
-        String run = "projects/" + projectId + "/models/" + modelId + "/compress-" + context.jobId + "-1/";
+        String run = "projects/" + projectId + "/models/" + modelId + "/compress-" + context.jobId() + "-1/";
         assertThat(result.runFolder()).isEqualTo(run);
         assertThat(result.reportKey()).isEqualTo(run + "compression-report.json");
         assertThat(report.variants()).extracting(ModelVariant::name).containsExactly("float32", "int8",
@@ -143,12 +151,12 @@ class CompressJobHandlerTest {
             assertThat(v.testAccuracy()).as(v.name()).isGreaterThan(0.7);
         }
 
-        assertThat(context.lines).contains("Stage 1/4: float32 and int8", "Stage 2/4: magnitude pruning",
+        assertThat(context.lines()).contains("Stage 1/4: float32 and int8", "Stage 2/4: magnitude pruning",
                 "Stage 3/4: structured pruning", "Stage 4/4: distillation");
-        assertThat(context.lines).filteredOn(l -> l.startsWith("magnitude pruning: Epoch ")).hasSize(8);
-        assertThat(context.lines).filteredOn(l -> l.startsWith("distillation: Epoch ")).hasSize(30);
-        assertThat(context.lines).anyMatch(l -> l.startsWith("structured-pruning-int8: test accuracy "));
-        assertThat(context.progress).isSorted().last().isEqualTo(1.0);
+        assertThat(context.lines()).filteredOn(l -> l.startsWith("magnitude pruning: Epoch ")).hasSize(8);
+        assertThat(context.lines()).filteredOn(l -> l.startsWith("distillation: Epoch ")).hasSize(30);
+        assertThat(context.lines()).anyMatch(l -> l.startsWith("structured-pruning-int8: test accuracy "));
+        assertThat(context.progressValues()).isSorted().last().isEqualTo(1.0);
     }
 
     @Test
@@ -162,33 +170,33 @@ class CompressJobHandlerTest {
         CompressJobPayload payload = new CompressJobPayload(modelId, trained.artifacts().network(), DENSE_24_12,
                 TRAINING, trainingKey, testing, FeatureKind.FLAT, SHAPE,
                 new CompressionOptions(null, null, null, null, null));
-        RecordingContext context = context(payload, 2, () -> false);
+        RecordingJobContext context = context(payload, 2, () -> false);
 
         new CompressJobHandler(store).run(context);
 
-        CompressJobResult result = JobJson.mapper().readValue(context.result, CompressJobResult.class);
+        CompressJobResult result = JobJson.mapper().readValue(context.resultJson(), CompressJobResult.class);
         assertThat(result.report().variants()).extracting(ModelVariant::name).containsExactly("float32", "int8");
         assertThat(result.report().testSamples()).isEqualTo(known);
-        assertThat(result.runFolder()).endsWith("/compress-" + context.jobId + "-2/");
-        assertThat(context.lines.get(0)).contains("1 test windows of classes the model does not know left out");
+        assertThat(result.runFolder()).endsWith("/compress-" + context.jobId() + "-2/");
+        assertThat(context.lines().get(0)).contains("1 test windows of classes the model does not know left out");
     }
 
     @Test
     void aStudentThatDoesNotFitTheFeaturesFailsAtOnceNamingTheLayer() {
         CompressionOptions options = new CompressionOptions(null, null, new DistillationSettings(
                 List.of(LayerSpec.conv1d(4, 3, 1, null, RELU)), null, null, 2), null, null);
-        RecordingContext context = context(payload(options), 1, () -> false);
+        RecordingJobContext context = context(payload(options), 1, () -> false);
 
         assertThatThrownBy(() -> new CompressJobHandler(store).run(context))
                 .isInstanceOf(NonRetryableJobException.class)
                 .hasMessageContaining("student")
                 .hasMessageContaining("layer 0");
-        assertThat(context.result).isNull();
+        assertThat(context.resultJson()).isNull();
     }
 
     @Test
     void badSettingsMissingFilesAndChangedLabelsAreReadableFailures() throws Exception {
-        RecordingContext outOfRange = context(payload(new CompressionOptions(new MagnitudePruningSettings(1.2),
+        RecordingJobContext outOfRange = context(payload(new CompressionOptions(new MagnitudePruningSettings(1.2),
                 new StructuredPruningSettings(0), null, 0, null)), 1, () -> false);
         assertThatThrownBy(() -> new CompressJobHandler(store).run(outOfRange))
                 .isInstanceOf(NonRetryableJobException.class)
@@ -224,22 +232,18 @@ class CompressJobHandlerTest {
     void cancelStopsDuringFineTuningAndWritesNoReport() {
         AtomicInteger epochs = new AtomicInteger();
         CompressionOptions options = new CompressionOptions(new MagnitudePruningSettings(0.5), null, null, 200, null);
-        RecordingContext context = new RecordingContext(projectId, CompressJobPayload.TYPE,
-                JobJson.write(payload(options)), 1, () -> epochs.get() >= 2) {
-            @Override
-            public void log(String line) {
-                super.log(line);
-                if (line.startsWith("magnitude pruning: Epoch ")) {
-                    epochs.incrementAndGet();
-                }
-            }
-        };
+        RecordingJobContext context = context(payload(options), 1, () -> epochs.get() >= 2)
+                .onLog(line -> {
+                    if (line.startsWith("magnitude pruning: Epoch ")) {
+                        epochs.incrementAndGet();
+                    }
+                });
 
         assertThatThrownBy(() -> new CompressJobHandler(store).run(context))
                 .isInstanceOf(TrainingCancelledException.class);
         assertThat(epochs.get()).isEqualTo(2);
-        assertThat(context.result).isNull();
-        String run = CompressionArtifactKeys.run(projectId, modelId, context.jobId, 1);
+        assertThat(context.resultJson()).isNull();
+        String run = CompressionArtifactKeys.run(projectId, modelId, context.jobId(), 1);
         assertThat(store.list(run).toList()).isEmpty();
     }
 
@@ -263,9 +267,10 @@ class CompressJobHandlerTest {
                 testingKey, FeatureKind.FLAT, SHAPE, options);
     }
 
-    private static RecordingContext context(CompressJobPayload payload, int attempt,
+    private static RecordingJobContext context(CompressJobPayload payload, int attempt,
                                             java.util.function.BooleanSupplier cancelled) {
-        return new RecordingContext(projectId, CompressJobPayload.TYPE, JobJson.write(payload), attempt, cancelled);
+        return new RecordingJobContext(projectId, CompressJobPayload.TYPE, JobJson.write(payload)).attempt(attempt, 3)
+                .cancelWhen(c -> cancelled.getAsBoolean());
     }
 
     private static ModelVariant variant(CompressionReport report, String name) {

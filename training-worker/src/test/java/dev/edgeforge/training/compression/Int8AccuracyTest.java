@@ -12,7 +12,7 @@ import dev.edgeforge.core.model.DataType;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.stats.GraphPredictor;
 import dev.edgeforge.core.quantization.PostTrainingQuantizer;
-import dev.edgeforge.training.bench.GestureFixture;
+import dev.edgeforge.core.synthetic.GestureWindows;
 import dev.edgeforge.training.trainer.Trainer;
 import dev.edgeforge.training.trainer.TrainingResult;
 import org.junit.jupiter.api.Test;
@@ -36,25 +36,25 @@ class Int8AccuracyTest {
 
     @Test
     void denseNetworkOnSpectralFeatures() {
-        GestureFixture.Windows train = GestureFixture.generate(1200, 20, 101);
-        GestureFixture.Windows test = GestureFixture.generate(800, 10, 202);
-        float[][] trainFeatures = GestureFixture.bandPowers(train.windows());
-        float[][] testFeatures = GestureFixture.bandPowers(test.windows());
+        GestureWindows train = GestureWindows.generate(1200, 20, 101);
+        GestureWindows test = GestureWindows.generate(800, 10, 202);
+        float[][] trainFeatures = GestureWindows.spectralFeatures(train.windows());
+        float[][] testFeatures = GestureWindows.spectralFeatures(test.windows());
         TrainingResult result = Trainer.builder()
                 .setArchitecture(LearningBlock.classification(List.of(LayerSpec.dense(20, RELU),
                         LayerSpec.dense(10, RELU))))
                 .setHyperparameters(Hyperparameters.defaults().withEpochs(25).withLearningRate(0.005))
-                .setFeatures(trainFeatures).setClassLabels(train.labels(), GestureFixture.GESTURES)
+                .setFeatures(trainFeatures).setClassLabels(train.labels(), GestureWindows.GESTURES)
                 .build().train();
 
-        assertInt8CloseToFloat("dense 20-10, band powers", result, trainFeatures, train.labels(), testFeatures,
+        assertInt8CloseToFloat("dense 20-10, spectral features", result, trainFeatures, train.labels(), testFeatures,
                 test.labels());
     }
 
     @Test
     void conv1dNetworkOnRawWindows() {
-        GestureFixture.Windows train = GestureFixture.generate(800, 20, 103);
-        GestureFixture.Windows test = GestureFixture.generate(600, 10, 204);
+        GestureWindows train = GestureWindows.generate(800, 20, 103);
+        GestureWindows test = GestureWindows.generate(600, 10, 204);
         TrainingResult result = Trainer.builder()
                 .setArchitecture(LearningBlock.classification(List.of(
                         LayerSpec.conv1d(8, 5, 2, Padding.SAME, NONE), LayerSpec.batchNorm(), LayerSpec.relu(),
@@ -62,8 +62,8 @@ class Int8AccuracyTest {
                         LayerSpec.conv1d(12, 5, 2, Padding.SAME, RELU),
                         LayerSpec.averagePool1d(4, 4))))
                 .setHyperparameters(Hyperparameters.defaults().withEpochs(30).withLearningRate(0.005))
-                .setFeatures(train.windows(), TensorShape.of(GestureFixture.SAMPLES, 3), FeatureKind.TIME_SERIES)
-                .setClassLabels(train.labels(), GestureFixture.GESTURES)
+                .setFeatures(train.windows(), TensorShape.of(GestureWindows.SAMPLES, 3), FeatureKind.TIME_SERIES)
+                .setClassLabels(train.labels(), GestureWindows.GESTURES)
                 .build().train();
 
         assertInt8CloseToFloat("conv1d, raw windows", result, train.windows(), train.labels(), test.windows(),

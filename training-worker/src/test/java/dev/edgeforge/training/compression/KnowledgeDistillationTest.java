@@ -7,7 +7,7 @@ import dev.edgeforge.core.learning.export.TrainedNetworkConverter;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.stats.GraphPredictor;
 import dev.edgeforge.core.model.stats.ModelStats;
-import dev.edgeforge.training.bench.GestureFixture;
+import dev.edgeforge.core.synthetic.GestureWindows;
 import dev.edgeforge.training.trainer.Trainer;
 import dev.edgeforge.training.trainer.TrainingResult;
 import org.junit.jupiter.api.Test;
@@ -24,11 +24,11 @@ class KnowledgeDistillationTest {
 
     @Test
     void smallStudentLearnsFromTheTeacher() {
-        GestureFixture.Windows train = GestureFixture.generate(800, 20, 51);
-        GestureFixture.Windows test = GestureFixture.generate(400, 10, 52);
-        LabelledSamples samples = LabelledSamples.flat(GestureFixture.bandPowers(train.windows()), train.labels(),
-                GestureFixture.GESTURES);
-        float[][] testFeatures = GestureFixture.bandPowers(test.windows());
+        GestureWindows train = GestureWindows.generate(800, 20, 51);
+        GestureWindows test = GestureWindows.generate(400, 10, 52);
+        LabelledSamples samples = LabelledSamples.flat(GestureWindows.spectralFeatures(train.windows()), train.labels(),
+                GestureWindows.GESTURES);
+        float[][] testFeatures = GestureWindows.spectralFeatures(test.windows());
         Hyperparameters hyperparameters = Hyperparameters.defaults().withEpochs(20).withLearningRate(0.005);
         TrainingResult teacher = samples.applyTo(Trainer.builder())
                 .setArchitecture(LearningBlock.classification(List.of(LayerSpec.dense(48, RELU),
@@ -60,9 +60,9 @@ class KnowledgeDistillationTest {
 
     @Test
     void rejectsBadSettings() {
-        GestureFixture.Windows train = GestureFixture.generate(40, 4, 53);
-        LabelledSamples samples = LabelledSamples.flat(GestureFixture.bandPowers(train.windows()), train.labels(),
-                GestureFixture.GESTURES);
+        GestureWindows train = GestureWindows.generate(40, 4, 53);
+        LabelledSamples samples = LabelledSamples.flat(GestureWindows.spectralFeatures(train.windows()), train.labels(),
+                GestureWindows.GESTURES);
         TrainingResult teacher = samples.applyTo(Trainer.builder())
                 .setArchitecture(LearningBlock.classification(List.of(LayerSpec.dense(4, RELU))))
                 .setHyperparameters(Hyperparameters.defaults().withEpochs(1)).build().train();

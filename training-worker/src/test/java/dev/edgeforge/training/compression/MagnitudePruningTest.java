@@ -10,7 +10,7 @@ import dev.edgeforge.core.model.stats.GraphPredictor;
 import dev.edgeforge.core.model.stats.ModelStats;
 import dev.edgeforge.core.quantization.PostTrainingQuantizer;
 import dev.edgeforge.core.learning.export.CalibrationSet;
-import dev.edgeforge.training.bench.GestureFixture;
+import dev.edgeforge.core.synthetic.GestureWindows;
 import dev.edgeforge.training.trainer.NetworkWeights;
 import dev.edgeforge.training.trainer.StepHook;
 import dev.edgeforge.training.trainer.Trainer;
@@ -33,11 +33,11 @@ class MagnitudePruningTest {
 
     @Test
     void reachesTheTargetSparsityInEveryLayerAndKeepsAccuracy() {
-        GestureFixture.Windows train = GestureFixture.generate(800, 20, 31);
-        GestureFixture.Windows test = GestureFixture.generate(400, 10, 32);
-        LabelledSamples samples = LabelledSamples.flat(GestureFixture.bandPowers(train.windows()), train.labels(),
-                GestureFixture.GESTURES);
-        float[][] testFeatures = GestureFixture.bandPowers(test.windows());
+        GestureWindows train = GestureWindows.generate(800, 20, 31);
+        GestureWindows test = GestureWindows.generate(400, 10, 32);
+        LabelledSamples samples = LabelledSamples.flat(GestureWindows.spectralFeatures(train.windows()), train.labels(),
+                GestureWindows.GESTURES);
+        float[][] testFeatures = GestureWindows.spectralFeatures(test.windows());
         Hyperparameters hyperparameters = Hyperparameters.defaults().withEpochs(20).withLearningRate(0.005);
         TrainingResult trained = samples.applyTo(Trainer.builder()).setArchitecture(DENSE)
                 .setHyperparameters(hyperparameters).build().train();
@@ -72,9 +72,9 @@ class MagnitudePruningTest {
 
     @Test
     void prunedWeightsStayPrunedWhileSparsityRises() {
-        GestureFixture.Windows train = GestureFixture.generate(200, 10, 33);
-        LabelledSamples samples = LabelledSamples.flat(GestureFixture.bandPowers(train.windows()), train.labels(),
-                GestureFixture.GESTURES);
+        GestureWindows train = GestureWindows.generate(200, 10, 33);
+        LabelledSamples samples = LabelledSamples.flat(GestureWindows.spectralFeatures(train.windows()), train.labels(),
+                GestureWindows.GESTURES);
         SparsityMasks masks = new SparsityMasks(new SparsitySchedule(0.2, 0.8, 0.5));
         List<boolean[]> zeroSets = new ArrayList<>();
         List<Long> steps = new ArrayList<>();

@@ -9,7 +9,7 @@ import dev.edgeforge.core.model.stats.CompressionReport;
 import dev.edgeforge.core.model.stats.ModelVariant;
 import dev.edgeforge.core.tflite.TfliteReader;
 import dev.edgeforge.core.tflite.TfliteWriter;
-import dev.edgeforge.training.bench.GestureFixture;
+import dev.edgeforge.core.synthetic.GestureWindows;
 import dev.edgeforge.training.trainer.Trainer;
 import dev.edgeforge.training.trainer.TrainingCancelledException;
 import dev.edgeforge.training.trainer.TrainingResult;
@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.within;
 class ModelCompressorTest {
 
     private static LabelledSamples samples;
-    private static GestureFixture.Windows test;
+    private static GestureWindows test;
     private static float[][] testFeatures;
     private static TrainingResult trained;
     private static final Hyperparameters HYPERPARAMETERS = Hyperparameters.defaults().withEpochs(20)
@@ -41,11 +41,11 @@ class ModelCompressorTest {
 
     @BeforeAll
     static void train() {
-        GestureFixture.Windows train = GestureFixture.generate(1000, 20, 61);
-        test = GestureFixture.generate(600, 10, 62);
-        samples = LabelledSamples.flat(GestureFixture.bandPowers(train.windows()), train.labels(),
-                GestureFixture.GESTURES);
-        testFeatures = GestureFixture.bandPowers(test.windows());
+        GestureWindows train = GestureWindows.generate(1000, 20, 61);
+        test = GestureWindows.generate(600, 10, 62);
+        samples = LabelledSamples.flat(GestureWindows.spectralFeatures(train.windows()), train.labels(),
+                GestureWindows.GESTURES);
+        testFeatures = GestureWindows.spectralFeatures(test.windows());
         trained = samples.applyTo(Trainer.builder())
                 .setArchitecture(LearningBlock.classification(List.of(LayerSpec.dense(40, RELU),
                         LayerSpec.dense(20, RELU))))

@@ -10,7 +10,7 @@ import dev.edgeforge.core.learning.export.TrainedNetworkConverter;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.stats.GraphPredictor;
 import dev.edgeforge.core.model.stats.ModelStats;
-import dev.edgeforge.training.bench.GestureFixture;
+import dev.edgeforge.core.synthetic.GestureWindows;
 import dev.edgeforge.training.trainer.Trainer;
 import dev.edgeforge.training.trainer.TrainingResult;
 import org.junit.jupiter.api.Test;
@@ -27,11 +27,11 @@ class StructuredPruningTest {
 
     @Test
     void halvesADenseNetworkAndKeepsItsAccuracy() {
-        GestureFixture.Windows train = GestureFixture.generate(800, 20, 41);
-        GestureFixture.Windows test = GestureFixture.generate(400, 10, 42);
-        LabelledSamples samples = LabelledSamples.flat(GestureFixture.bandPowers(train.windows()), train.labels(),
-                GestureFixture.GESTURES);
-        float[][] testFeatures = GestureFixture.bandPowers(test.windows());
+        GestureWindows train = GestureWindows.generate(800, 20, 41);
+        GestureWindows test = GestureWindows.generate(400, 10, 42);
+        LabelledSamples samples = LabelledSamples.flat(GestureWindows.spectralFeatures(train.windows()), train.labels(),
+                GestureWindows.GESTURES);
+        float[][] testFeatures = GestureWindows.spectralFeatures(test.windows());
         Hyperparameters hyperparameters = Hyperparameters.defaults().withEpochs(20).withLearningRate(0.005);
         TrainingResult trained = samples.applyTo(Trainer.builder())
                 .setArchitecture(LearningBlock.classification(List.of(LayerSpec.dense(32, RELU),
@@ -64,9 +64,9 @@ class StructuredPruningTest {
 
     @Test
     void shrinksConvolutionFiltersSoMacsDrop() {
-        GestureFixture.Windows train = GestureFixture.generate(240, 10, 43);
-        LabelledSamples samples = new LabelledSamples(train.windows(), TensorShape.of(GestureFixture.SAMPLES, 3),
-                FeatureKind.TIME_SERIES, train.labels(), GestureFixture.GESTURES);
+        GestureWindows train = GestureWindows.generate(240, 10, 43);
+        LabelledSamples samples = new LabelledSamples(train.windows(), TensorShape.of(GestureWindows.SAMPLES, 3),
+                FeatureKind.TIME_SERIES, train.labels(), GestureWindows.GESTURES);
         Hyperparameters hyperparameters = Hyperparameters.defaults().withEpochs(3).withLearningRate(0.005);
         TrainingResult trained = samples.applyTo(Trainer.builder())
                 .setArchitecture(LearningBlock.classification(List.of(
@@ -91,9 +91,9 @@ class StructuredPruningTest {
 
     @Test
     void refusesANetworkWithNothingToShrink() {
-        GestureFixture.Windows train = GestureFixture.generate(80, 5, 44);
-        LabelledSamples samples = LabelledSamples.flat(GestureFixture.bandPowers(train.windows()), train.labels(),
-                GestureFixture.GESTURES);
+        GestureWindows train = GestureWindows.generate(80, 5, 44);
+        LabelledSamples samples = LabelledSamples.flat(GestureWindows.spectralFeatures(train.windows()), train.labels(),
+                GestureWindows.GESTURES);
         TrainingResult trained = samples.applyTo(Trainer.builder())
                 .setArchitecture(LearningBlock.classification(List.of()))
                 .setHyperparameters(Hyperparameters.defaults().withEpochs(1)).build().train();

@@ -12,7 +12,7 @@ import dev.edgeforge.core.learning.export.TrainedNetworkConverter;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.OpType;
 import dev.edgeforge.core.model.Operator;
-import dev.edgeforge.training.bench.GestureFixture;
+import dev.edgeforge.core.synthetic.GestureWindows;
 import dev.edgeforge.training.trainer.Trainer;
 import dev.edgeforge.training.trainer.TrainingResult;
 import org.junit.jupiter.api.Test;
@@ -34,24 +34,24 @@ class TrainedGraphTest {
 
     @Test
     void denseNetworkOnGestureFeatures() {
-        GestureFixture.Windows gestures = GestureFixture.generate(240, 6, 11);
-        float[][] features = GestureFixture.bandPowers(gestures.windows());
+        GestureWindows gestures = GestureWindows.generate(240, 6, 11);
+        float[][] features = GestureWindows.spectralFeatures(gestures.windows());
         TrainingResult result = Trainer.builder()
                 .setArchitecture(LearningBlock.classification(List.of(LayerSpec.dense(20, RELU),
                         LayerSpec.dropout(0.2), LayerSpec.dense(10, NONE), LayerSpec.relu6())))
                 .setHyperparameters(Hyperparameters.defaults().withEpochs(4).withLearningRate(0.005))
-                .setFeatures(features).setClassLabels(gestures.labels(), GestureFixture.GESTURES)
+                .setFeatures(features).setClassLabels(gestures.labels(), GestureWindows.GESTURES)
                 .build().train();
 
         ModelGraph graph = assertGraphMatches(result, features);
         assertThat(types(graph)).containsExactly(OpType.FULLY_CONNECTED, OpType.FULLY_CONNECTED,
                 OpType.FULLY_CONNECTED, OpType.SOFTMAX);
-        assertThat(graph.labels()).isEqualTo(GestureFixture.GESTURES);
+        assertThat(graph.labels()).isEqualTo(GestureWindows.GESTURES);
     }
 
     @Test
     void conv1dNetworkWithBatchNormAndPoolingOnRawWindows() {
-        GestureFixture.Windows gestures = GestureFixture.generate(160, 6, 12);
+        GestureWindows gestures = GestureWindows.generate(160, 6, 12);
         TrainingResult result = Trainer.builder()
                 .setArchitecture(LearningBlock.classification(List.of(
                         LayerSpec.conv1d(8, 6, 2, Padding.SAME, NONE),
@@ -61,8 +61,8 @@ class TrainedGraphTest {
                         LayerSpec.conv1d(8, 4, 1, Padding.SAME, RELU6),
                         LayerSpec.averagePool1d(4, 4))))
                 .setHyperparameters(Hyperparameters.defaults().withEpochs(3).withLearningRate(0.005))
-                .setFeatures(gestures.windows(), TensorShape.of(GestureFixture.SAMPLES, 3), FeatureKind.TIME_SERIES)
-                .setClassLabels(gestures.labels(), GestureFixture.GESTURES)
+                .setFeatures(gestures.windows(), TensorShape.of(GestureWindows.SAMPLES, 3), FeatureKind.TIME_SERIES)
+                .setClassLabels(gestures.labels(), GestureWindows.GESTURES)
                 .build().train();
 
         ModelGraph graph = assertGraphMatches(result, gestures.windows());

@@ -42,6 +42,12 @@ import dev.edgeforge.infra.job.JobCancelledException;
 import dev.edgeforge.infra.job.NonRetryableJobException;
 import dev.edgeforge.infra.storage.FileSystemObjectStore;
 import dev.edgeforge.infra.storage.ObjectInfo;
+import dev.edgeforge.jobs.feature.FeatureJobPayload;
+import dev.edgeforge.jobs.feature.FeatureJobResult;
+import dev.edgeforge.jobs.feature.FeatureJobSample;
+import dev.edgeforge.jobs.feature.FeatureManifest;
+import dev.edgeforge.jobs.feature.FeatureObjectKeys;
+import dev.edgeforge.infra.testing.RecordingJobContext;
 
 /** The features job against a real filesystem object store, with a recording job context. */
 class FeatureJobHandlerTest {
@@ -89,7 +95,7 @@ class FeatureJobHandlerTest {
     }
 
     private RecordingJobContext run(Impulse impulse) throws Exception {
-        RecordingJobContext context = new RecordingJobContext(projectId,
+        RecordingJobContext context = new RecordingJobContext(projectId, FeatureJobPayload.JOB_TYPE,
                 FeatureJobPayload.of(impulse, samples).toJson());
         handler.run(context);
         return context;
@@ -100,7 +106,7 @@ class FeatureJobHandlerTest {
         Impulse impulse = impulse(1, SpectralAnalysisParams.defaults());
         RecordingJobContext context = run(impulse);
 
-        FeatureJobResult result = FeatureJobResult.parse(context.result);
+        FeatureJobResult result = FeatureJobResult.parse(context.resultJson());
         FeatureExtractor extractor = new FeatureExtractor(impulse);
         assertThat(result.samples()).isEqualTo(8);
         assertThat(result.windows()).isEqualTo(8 * 126);
@@ -110,9 +116,9 @@ class FeatureJobHandlerTest {
         assertThat(result.labels()).extracting(FeatureManifest.LabelCount::label)
                 .containsExactly("circle", "idle", "updown", "wave");
         assertThat(result.labels()).allSatisfy(l -> assertThat(l.windows()).isEqualTo(2 * 126));
-        assertThat(context.progress.get(context.progress.size() - 1)).isEqualTo(1.0);
-        assertThat(context.progress).isSorted();
-        assertThat(context.logs).anyMatch(l -> l.startsWith("Reusing the stored features of 0 of 8 sample(s)"))
+        assertThat(context.progressValues().get(context.progressValues().size() - 1)).isEqualTo(1.0);
+        assertThat(context.progressValues()).isSorted();
+        assertThat(context.lines()).anyMatch(l -> l.startsWith("Reusing the stored features of 0 of 8 sample(s)"))
                 .anyMatch(l -> l.startsWith("Computed 8 of 8 sample(s), 1008 window(s)"));
 
         FeatureManifest manifest = manifest(result.manifestKey());
@@ -140,18 +146,18 @@ class FeatureJobHandlerTest {
         Map<String, ObjectInfo> before = chunks(1);
 
         RecordingJobContext again = run(impulse(1, SpectralAnalysisParams.defaults()));
-        FeatureJobResult second = FeatureJobResult.parse(again.result);
+        FeatureJobResult second = FeatureJobResult.parse(again.resultJson());
         assertThat(second.computed()).isZero();
         assertThat(second.reused()).isEqualTo(8);
         assertThat(second.windows()).isEqualTo(8 * 126);
-        assertThat(again.logs).anyMatch(l -> l.startsWith("Reusing the stored features of 8 of 8 sample(s); "
+        assertThat(again.lines()).anyMatch(l -> l.startsWith("Reusing the stored features of 8 of 8 sample(s); "
                 + "computing 0 samples"));
         assertThat(chunks(1)).isEqualTo(before); // nothing rewritten
 
         // a new version with the same processing blocks (only the learning block changed): chunks are copied
         Impulse sameDsp = new Impulse(2, TimeSeriesInput.defaults(),
                 impulse(1, SpectralAnalysisParams.defaults()).processingBlocks(), List.of());
-        FeatureJobResult copied = FeatureJobResult.parse(run(sameDsp).result);
+        FeatureJobResult copied = FeatureJobResult.parse(run(sameDsp).resultJson());
         assertThat(copied.computed()).isZero();
         assertThat(copied.copiedFromVersion()).isEqualTo(8);
         assertThat(chunks(2).keySet()).hasSize(8);
@@ -160,7 +166,7 @@ class FeatureJobHandlerTest {
         SpectralAnalysisParams d = SpectralAnalysisParams.defaults();
         SpectralAnalysisParams fft32 = new SpectralAnalysisParams(d.scale(), d.filterType(), d.filterCutoffHz(),
                 d.filterOrder(), 32, d.log(), d.overlapFfts(), d.spectralPeakCount(), d.spectralPeakThreshold());
-        FeatureJobResult changed = FeatureJobResult.parse(run(impulse(3, fft32)).result);
+        FeatureJobResult changed = FeatureJobResult.parse(run(impulse(3, fft32)).resultJson());
         assertThat(changed.computed()).isEqualTo(8);
         assertThat(changed.reused()).isZero();
         assertThat(changed.featureLength()).isGreaterThan(second.featureLength());
@@ -177,7 +183,8 @@ class FeatureJobHandlerTest {
         FeatureJobSample first = all.get(0);
         samples.add(new FeatureJobSample("copy-of-first", "relabelled", "testing", first.objectKey(), first.sha256(),
                 first.fileName()));
-        FeatureJobResult result = FeatureJobResult.parse(run(impulse(1, SpectralAnalysisParams.defaults())).result);
+        FeatureJobResult result = FeatureJobResult.parse(run(impulse(1, SpectralAnalysisParams.defaults()))
+                .resultJson());
         assertThat(result.computed()).isEqualTo(3);
         assertThat(result.reused()).isEqualTo(6);
         FeatureManifest manifest = manifest(result.manifestKey());
@@ -189,7 +196,8 @@ class FeatureJobHandlerTest {
 
     @Test
     void aDamagedChunkIsComputedAgain() throws Exception {
-        FeatureJobResult first = FeatureJobResult.parse(run(impulse(1, SpectralAnalysisParams.defaults())).result);
+        FeatureJobResult first = FeatureJobResult.parse(run(impulse(1, SpectralAnalysisParams.defaults()))
+                .resultJson());
         String damaged = manifest(first.manifestKey()).samples().get(2).chunkKey();
         byte[] bytes;
         try (InputStream in = store.get(damaged)) {
@@ -199,23 +207,23 @@ class FeatureJobHandlerTest {
         store.put(damaged, bytes);
 
         RecordingJobContext again = run(impulse(1, SpectralAnalysisParams.defaults()));
-        FeatureJobResult result = FeatureJobResult.parse(again.result);
+        FeatureJobResult result = FeatureJobResult.parse(again.resultJson());
         assertThat(result.computed()).isEqualTo(1);
         assertThat(result.reused()).isEqualTo(7);
-        assertThat(again.logs).anyMatch(l -> l.contains(damaged) && l.contains("damaged"));
+        assertThat(again.lines()).anyMatch(l -> l.contains(damaged) && l.contains("damaged"));
         assertThat(chunk(damaged).windows()).hasSize(126);
     }
 
     @Test
     void cancelStopsTheRunWithoutAManifest() {
         // cancel once computing has started
-        RecordingJobContext context = new RecordingJobContext(projectId,
-                FeatureJobPayload.of(impulse(1, SpectralAnalysisParams.defaults()), samples).toJson(),
-                c -> c.logs.stream().anyMatch(l -> l.startsWith("Reusing")));
+        RecordingJobContext context = new RecordingJobContext(projectId, FeatureJobPayload.JOB_TYPE,
+                FeatureJobPayload.of(impulse(1, SpectralAnalysisParams.defaults()), samples).toJson())
+                .cancelWhen(c -> c.lines().stream().anyMatch(l -> l.startsWith("Reusing")));
 
         assertThatThrownBy(() -> handler.run(context))
                 .isInstanceOfAny(JobCancelledException.class, CancellationException.class);
-        assertThat(context.result).isNull();
+        assertThat(context.resultJson()).isNull();
         try (Stream<ObjectInfo> manifests = store.list(FeatureObjectKeys.versionPrefix(projectId, 1) + "manifests")) {
             assertThat(manifests).isEmpty();
         }
@@ -245,7 +253,8 @@ class FeatureJobHandlerTest {
 
     @Test
     void aPayloadThatCannotBeReadIsNotRetried() {
-        RecordingJobContext context = new RecordingJobContext(projectId, "{\"impulseVersion\": 0}");
+        RecordingJobContext context = new RecordingJobContext(projectId, FeatureJobPayload.JOB_TYPE,
+                "{\"impulseVersion\": 0}");
 
         assertThatThrownBy(() -> handler.run(context)).isInstanceOf(NonRetryableJobException.class)
                 .hasMessageContaining("Cannot generate features");

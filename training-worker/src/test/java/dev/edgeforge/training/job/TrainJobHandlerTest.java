@@ -39,6 +39,15 @@ import dev.edgeforge.infra.job.NonRetryableJobException;
 import dev.edgeforge.infra.storage.FileSystemObjectStore;
 import dev.edgeforge.infra.storage.ObjectStore;
 import dev.edgeforge.training.trainer.TrainingCancelledException;
+import dev.edgeforge.jobs.JobJson;
+import dev.edgeforge.jobs.training.ModelArtifactKeys;
+import dev.edgeforge.jobs.training.ModelKind;
+import dev.edgeforge.jobs.training.Predictions;
+import dev.edgeforge.jobs.training.TestJobPayload;
+import dev.edgeforge.jobs.training.TestJobResult;
+import dev.edgeforge.jobs.training.TrainJobPayload;
+import dev.edgeforge.jobs.training.TrainJobResult;
+import dev.edgeforge.infra.testing.RecordingJobContext;
 
 /** The train and test jobs on real feature files in a filesystem object store, without a queue. */
 class TrainJobHandlerTest {
@@ -67,23 +76,23 @@ class TrainJobHandlerTest {
         String training = put("train", GestureFeatures.classic(42, 3, 2));
         String testing = put("test", GestureFeatures.classic(7, 2, 1));
         UUID modelId = UUID.randomUUID();
-        RecordingContext context = context(TrainJobPayload.TYPE, new TrainJobPayload(modelId, 1, DENSE_20_10, FAST,
+        RecordingJobContext context = context(TrainJobPayload.TYPE, new TrainJobPayload(modelId, 1, DENSE_20_10, FAST,
                 training, testing, FeatureKind.FLAT, SHAPE, null), 2, () -> false);
 
         new TrainJobHandler(store).run(context);
 
-        TrainJobResult result = JobJson.mapper().readValue(context.result, TrainJobResult.class);
+        TrainJobResult result = JobJson.mapper().readValue(context.resultJson(), TrainJobResult.class);
         assertThat(result.modelId()).isEqualTo(modelId);
         assertThat(result.kind()).isEqualTo(ModelKind.CLASSIFICATION);
         assertThat(result.labels()).containsExactly("circle", "idle", "updown", "wave");
-        String run = ModelArtifactKeys.trainRun(context.projectId, modelId, 2);
+        String run = ModelArtifactKeys.trainRun(context.projectId(), modelId, 2);
         assertThat(result.artifacts().keys()).hasSize(5).allSatisfy(key -> {
             assertThat(key).startsWith(run);
             assertThat(store.exists(key)).as(key).isTrue();
         });
-        assertThat(context.lines).filteredOn(line -> line.startsWith("Epoch ")).hasSize(12)
+        assertThat(context.lines()).filteredOn(line -> line.startsWith("Epoch ")).hasSize(12)
                 .first().asString().startsWith("Epoch 1/12: loss ");
-        assertThat(context.progress).last().isEqualTo(1.0);
+        assertThat(context.progressValues()).last().isEqualTo(1.0);
 
         ModelGraph float32 = new TfliteReader().read(bytes(result.artifacts().float32()));
         ModelGraph int8 = new TfliteReader().read(bytes(result.artifacts().int8()));
@@ -122,9 +131,9 @@ class TrainJobHandlerTest {
                 Gesture.WAVE)));
         TrainJobPayload payload = new TrainJobPayload(UUID.randomUUID(), 1, DENSE_20_10, FAST.withEpochs(2),
                 training, null, FeatureKind.FLAT, SHAPE, null);
-        RecordingContext first = context(TrainJobPayload.TYPE, payload, 1, () -> false);
+        RecordingJobContext first = context(TrainJobPayload.TYPE, payload, 1, () -> false);
         new TrainJobHandler(store).run(first);
-        TrainJobResult result = JobJson.mapper().readValue(first.result, TrainJobResult.class);
+        TrainJobResult result = JobJson.mapper().readValue(first.resultJson(), TrainJobResult.class);
 
         assertThat(result.artifacts().predictions()).isNull();
         assertThat(result.artifacts().int8()).contains("/train-1/");
@@ -138,18 +147,18 @@ class TrainJobHandlerTest {
         FeatureSet withEmptyClass = new FeatureSet(new FeatureSetHeader(1, twoClasses.header().layout(), labels,
                 twoClasses.rows().size()), twoClasses.rows());
         String training = put("empty", withEmptyClass);
-        RecordingContext context = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
+        RecordingJobContext context = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
                 DENSE_20_10, FAST, training, null, FeatureKind.FLAT, SHAPE, null), 1, () -> false);
 
         assertThatThrownBy(() -> new TrainJobHandler(store).run(context))
                 .isInstanceOf(NonRetryableJobException.class)
                 .hasMessageContaining("circle");
-        assertThat(context.result).isNull();
+        assertThat(context.resultJson()).isNull();
     }
 
     @Test
     void missingFeaturesAndAWrongShapeAreReadableFailures() throws Exception {
-        RecordingContext missing = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
+        RecordingJobContext missing = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
                 DENSE_20_10, FAST, "projects/x/features/1/none.effs", null, FeatureKind.FLAT, SHAPE, null), 1,
                 () -> false);
         assertThatThrownBy(() -> new TrainJobHandler(store).run(missing))
@@ -157,12 +166,12 @@ class TrainJobHandlerTest {
 
         String training = put("shape", GestureFeatures.of(3, 1, 1, GestureFeatures.gestures(Gesture.IDLE,
                 Gesture.WAVE)));
-        RecordingContext wrongShape = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
+        RecordingJobContext wrongShape = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
                 DENSE_20_10, FAST, training, null, FeatureKind.FLAT, TensorShape.of(34), null), 1, () -> false);
         assertThatThrownBy(() -> new TrainJobHandler(store).run(wrongShape))
                 .isInstanceOf(NonRetryableJobException.class).hasMessageContaining("33 values per window");
 
-        RecordingContext badLayers = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
+        RecordingJobContext badLayers = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
                 LearningBlock.classification(List.of(LayerSpec.conv1d(8, 3, 1, null, RELU))), FAST, training, null,
                 FeatureKind.FLAT, SHAPE, null), 1, () -> false);
         assertThatThrownBy(() -> new TrainJobHandler(store).run(badLayers))
@@ -173,7 +182,7 @@ class TrainJobHandlerTest {
     void aDivergingLossAndTooFewWindowsAreReadableFailures() throws Exception {
         FeatureSet gestures = GestureFeatures.of(8, 1, 1, GestureFeatures.gestures(Gesture.IDLE, Gesture.WAVE));
         String training = put("diverge", gestures);
-        RecordingContext diverging = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
+        RecordingJobContext diverging = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
                 DENSE_20_10, FAST.withEpochs(50).withLearningRate(1e10), training, null, FeatureKind.FLAT, SHAPE,
                 null), 1, () -> false);
         assertThatThrownBy(() -> new TrainJobHandler(store).run(diverging))
@@ -181,7 +190,7 @@ class TrainJobHandlerTest {
 
         String tiny = put("tiny", FeatureSet.of(1, gestures.header().layout(), List.of(gestures.rows().get(0),
                 gestures.rows().get(gestures.rows().size() - 1))));
-        RecordingContext tooFew = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
+        RecordingJobContext tooFew = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
                 DENSE_20_10, FAST, tiny, null, FeatureKind.FLAT, SHAPE, null), 1, () -> false);
         assertThatThrownBy(() -> new TrainJobHandler(store).run(tooFew))
                 .isInstanceOf(NonRetryableJobException.class).hasMessageContaining("Add samples");
@@ -192,22 +201,19 @@ class TrainJobHandlerTest {
         String training = put("cancel", GestureFeatures.of(5, 2, 1, GestureFeatures.gestures(Gesture.IDLE,
                 Gesture.WAVE)));
         AtomicInteger epochs = new AtomicInteger();
-        RecordingContext context = new RecordingContext(TrainJobPayload.TYPE, JobJson.write(new TrainJobPayload(
-                UUID.randomUUID(), 1, DENSE_20_10, FAST.withEpochs(500).withBatchSize(4), training, null,
-                FeatureKind.FLAT, SHAPE, null)), 1, () -> epochs.get() >= 2) {
-            @Override
-            public void log(String line) {
-                super.log(line);
-                if (line.startsWith("Epoch ")) {
-                    epochs.incrementAndGet();
-                }
-            }
-        };
+        RecordingJobContext context = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
+                DENSE_20_10, FAST.withEpochs(500).withBatchSize(4), training, null, FeatureKind.FLAT, SHAPE, null), 1,
+                () -> epochs.get() >= 2)
+                .onLog(line -> {
+                    if (line.startsWith("Epoch ")) {
+                        epochs.incrementAndGet();
+                    }
+                });
 
         assertThatThrownBy(() -> new TrainJobHandler(store).run(context))
                 .isInstanceOf(TrainingCancelledException.class);
         assertThat(epochs.get()).isEqualTo(2);
-        assertThat(context.result).isNull();
+        assertThat(context.resultJson()).isNull();
     }
 
     @Test
@@ -224,14 +230,14 @@ class TrainJobHandlerTest {
                 FeatureShape.of(4), 0)));
         String training = put("regression", FeatureSet.of(1, layout, rows));
         String testing = put("regression-test", FeatureSet.of(1, layout, testRows));
-        RecordingContext context = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
+        RecordingJobContext context = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
                 LearningBlock.regression(List.of(LayerSpec.dense(16, RELU))),
                 Hyperparameters.defaults().withEpochs(40).withLearningRate(0.01), training, testing,
                 FeatureKind.FLAT, TensorShape.of(4), null), 1, () -> false);
 
         new TrainJobHandler(store).run(context);
 
-        TrainJobResult result = JobJson.mapper().readValue(context.result, TrainJobResult.class);
+        TrainJobResult result = JobJson.mapper().readValue(context.resultJson(), TrainJobResult.class);
         assertThat(result.kind()).isEqualTo(ModelKind.REGRESSION);
         assertThat(result.labels()).containsExactly("value");
         // targets spread over about 2.5; a network that learned nothing would be near 0.6
@@ -242,7 +248,7 @@ class TrainJobHandlerTest {
         FeatureSet wordLabels = FeatureSet.of(1, layout, List.of(new FeatureRow("s1", 0, 0, "warm",
                 new float[] {1, 2, 3, 4})));
         String bad = put("regression-words", wordLabels);
-        RecordingContext words = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
+        RecordingJobContext words = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
                 LearningBlock.regression(List.of(LayerSpec.dense(16, RELU))), Hyperparameters.defaults(), bad, null,
                 FeatureKind.FLAT, TensorShape.of(4), null), 1, () -> false);
         assertThatThrownBy(() -> new TrainJobHandler(store).run(words))
@@ -255,13 +261,13 @@ class TrainJobHandlerTest {
                 Gesture.WAVE)));
         String testing = put("mixed", GestureFeatures.of(22, 2, 1, GestureFeatures.gestures(Gesture.IDLE,
                 Gesture.WAVE, Gesture.UPDOWN)));
-        RecordingContext context = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
+        RecordingJobContext context = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
                 LearningBlock.anomalyKMeans(new KMeansSettings(8, 100, true)), null, training, testing,
                 FeatureKind.FLAT, SHAPE, null), 1, () -> false);
 
         new TrainJobHandler(store).run(context);
 
-        TrainJobResult result = JobJson.mapper().readValue(context.result, TrainJobResult.class);
+        TrainJobResult result = JobJson.mapper().readValue(context.resultJson(), TrainJobResult.class);
         assertThat(result.kind()).isEqualTo(ModelKind.ANOMALY);
         assertThat(result.artifacts().float32()).isNull();
         assertThat(result.int8UnavailableReason()).contains("K-means");
@@ -272,29 +278,30 @@ class TrainJobHandlerTest {
         assertThat(metrics.path("anomaly").path("test").path("anomalies").asInt()).isPositive();
 
         // the test job scores the same set again from the stored K-means model
-        RecordingContext retest = context(TestJobPayload.TYPE, new TestJobPayload(result.modelId(), ModelKind.ANOMALY,
-                result.labels(), testing, result.artifacts(), null, result.anomalyThreshold()), 1, () -> false);
+        RecordingJobContext retest = context(TestJobPayload.TYPE, new TestJobPayload(result.modelId(),
+                ModelKind.ANOMALY, result.labels(), testing, result.artifacts(), null, result.anomalyThreshold()), 1,
+                () -> false);
         new TestJobHandler(store).run(retest);
-        TestJobResult tested = JobJson.mapper().readValue(retest.result, TestJobResult.class);
+        TestJobResult tested = JobJson.mapper().readValue(retest.resultJson(), TestJobResult.class);
         assertThat(tested.summary().testAuc()).isEqualTo(result.summary().testAuc());
     }
 
     @Test
     void theTestJobEvaluatesAStoredClassifierOnANewTestSet() throws Exception {
         String training = put("train2", GestureFeatures.classic(42, 2, 2));
-        RecordingContext train = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
+        RecordingJobContext train = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
                 DENSE_20_10, FAST, training, null, FeatureKind.FLAT, SHAPE, null), 1, () -> false);
         new TrainJobHandler(store).run(train);
-        TrainJobResult trained = JobJson.mapper().readValue(train.result, TrainJobResult.class);
+        TrainJobResult trained = JobJson.mapper().readValue(train.resultJson(), TrainJobResult.class);
         String testing = put("test2", GestureFeatures.classic(99, 1, 1));
 
-        RecordingContext test = context(TestJobPayload.TYPE, new TestJobPayload(trained.modelId(),
+        RecordingJobContext test = context(TestJobPayload.TYPE, new TestJobPayload(trained.modelId(),
                 ModelKind.CLASSIFICATION, trained.labels(), testing, trained.artifacts(), 0.0, null), 1,
                 () -> false);
         new TestJobHandler(store).run(test);
 
-        TestJobResult result = JobJson.mapper().readValue(test.result, TestJobResult.class);
-        assertThat(result.predictions()).contains("/test-" + test.jobId + "-1/");
+        TestJobResult result = JobJson.mapper().readValue(test.resultJson(), TestJobResult.class);
+        assertThat(result.predictions()).contains("/test-" + test.jobId() + "-1/");
         Predictions predictions = JobJson.mapper().readValue(bytes(result.predictions()), Predictions.class);
         assertThat(predictions.rows()).hasSize(FeatureSet.fromBytes(bytes(testing)).rows().size());
         JsonNode evaluation = JobJson.mapper().readTree(bytes(result.testMetrics()));
@@ -305,15 +312,16 @@ class TrainJobHandlerTest {
                 0)));
         String narrow = put("narrow", FeatureSet.of(1, other, List.of(new FeatureRow("s", 0, 0, "idle",
                 new float[] {1, 2, 3, 4}))));
-        RecordingContext mismatch = context(TestJobPayload.TYPE, new TestJobPayload(trained.modelId(),
+        RecordingJobContext mismatch = context(TestJobPayload.TYPE, new TestJobPayload(trained.modelId(),
                 ModelKind.CLASSIFICATION, trained.labels(), narrow, trained.artifacts(), null, null), 1, () -> false);
         assertThatThrownBy(() -> new TestJobHandler(store).run(mismatch))
                 .isInstanceOf(NonRetryableJobException.class).hasMessageContaining("takes 33 features");
     }
 
-    private RecordingContext context(String type, Object payload, int attempt,
+    private RecordingJobContext context(String type, Object payload, int attempt,
                                      java.util.function.BooleanSupplier cancelled) {
-        return new RecordingContext(type, JobJson.write(payload), attempt, cancelled);
+        return new RecordingJobContext(UUID.randomUUID(), type, JobJson.write(payload)).attempt(attempt, 3)
+                .cancelWhen(c -> cancelled.getAsBoolean());
     }
 
     private String put(String name, FeatureSet set) {

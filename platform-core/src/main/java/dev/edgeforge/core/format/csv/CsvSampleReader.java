@@ -2,23 +2,13 @@ package dev.edgeforge.core.format.csv;
 
 import dev.edgeforge.core.format.BoundedBytes;
 import dev.edgeforge.core.format.SampleFormatException;
+import dev.edgeforge.core.format.SampleInput;
 import dev.edgeforge.core.sample.Sensor;
 import dev.edgeforge.core.sample.SampleData;
 import dev.edgeforge.core.sample.SampleDataViolation;
 
 import java.io.InputStream;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.Charset;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -50,11 +40,14 @@ import java.util.regex.Pattern;
  * milliseconds. Timestamps must strictly increase (an error names the row otherwise); jitter is tolerated and the
  * interval is the mean step, {@code (last - first) / (rows - 1)}. A given {@link CsvReadOptions#intervalMs()} wins
  * over the timestamps.
+ *
+ * <p><b>Memory.</b> A file is read in passes (charset, then layout, then values) and never held whole: what stays
+ * in memory is the values (4 bytes each) and the timestamps (8 bytes a row), about the size of the file for typical
+ * sensor data. The first value or row error stops the read, naming its row.
  */
 public final class CsvSampleReader {
 
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
-    private static final Pattern ISO_WITH_SPACE = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d.*");
 
     private CsvSampleReader() {
     }
@@ -74,22 +67,51 @@ public final class CsvSampleReader {
      * @throws SampleFormatException naming the row and column of the first problem
      */
     public static CsvSample read(byte[] bytes, CsvReadOptions options) {
-        return read(decode(bytes), options);
+        return read(SampleInput.of(bytes), options);
+    }
+
+    /**
+     * Reads a file in passes, without holding its text (see the memory note above).
+     *
+     * @throws SampleFormatException naming the row and column of the first problem
+     */
+    public static CsvSample read(SampleInput input, CsvReadOptions options) {
+        return read(CsvText.of(input), options);
     }
 
     /** Reads CSV text. */
     public static CsvSample read(String text, CsvReadOptions options) {
-        List<NumberedLine> lines = lines(text);
-        if (lines.isEmpty()) {
-            throw SampleFormatException.malformed("the file is empty");
+        return read(CsvText.of(text), options);
+    }
+
+    /** What a first pass over the lines finds: the header, how many data rows follow it, whether one has a comma. */
+    private record Layout(int headerNumber, String header, int rows, boolean commaInRows) {
+    }
+
+    private static Layout layout(CsvText text) {
+        try (CsvText.Lines lines = text.lines()) {
+            if (!lines.next()) {
+                throw SampleFormatException.malformed("the file is empty");
+            }
+            int headerNumber = lines.number();
+            String header = lines.text();
+            int rows = 0;
+            boolean comma = false;
+            while (lines.next()) {
+                rows++;
+                comma = comma || lines.text().indexOf(',') >= 0;
+            }
+            return new Layout(headerNumber, header, rows, comma);
         }
-        NumberedLine headerLine = lines.get(0);
-        List<NumberedLine> rows = lines.subList(1, lines.size());
-        char delimiter = delimiter(headerLine.text);
-        char decimal = delimiter != ',' && rows.stream().anyMatch(r -> r.text.indexOf(',') >= 0) ? ',' : '.';
+    }
+
+    private static CsvSample read(CsvText text, CsvReadOptions options) {
+        Layout layout = layout(text);
+        char delimiter = delimiter(layout.header());
+        char decimal = delimiter != ',' && layout.commaInRows() ? ',' : '.';
         CsvDialect dialect = new CsvDialect(delimiter, decimal);
 
-        List<String> header = new ArrayList<>(CsvLine.split(headerLine.text, delimiter, headerLine.number));
+        List<String> header = new ArrayList<>(CsvLine.split(layout.header(), delimiter, layout.headerNumber()));
         boolean trailingDelimiter = header.size() > 1 && header.get(header.size() - 1).isEmpty();
         if (trailingDelimiter) {
             header.remove(header.size() - 1);
@@ -100,11 +122,11 @@ public final class CsvSampleReader {
         for (int c = 0; c < header.size(); c++) {
             String cell = header.get(c);
             if (cell.isBlank()) {
-                throw SampleFormatException.malformed("row " + headerLine.number + ": header column " + (c + 1)
+                throw SampleFormatException.malformed("row " + layout.headerNumber() + ": header column " + (c + 1)
                         + " has no name");
             }
             if (!seen.add(cell)) {
-                throw SampleFormatException.malformed("row " + headerLine.number + ": header column '" + cell
+                throw SampleFormatException.malformed("row " + layout.headerNumber() + ": header column '" + cell
                         + "' appears twice");
             }
             if (timestampColumn < 0) {
@@ -131,41 +153,38 @@ public final class CsvSampleReader {
         if (sensors.isEmpty()) {
             throw SampleFormatException.malformed("no value columns besides the timestamp");
         }
-        if (rows.isEmpty()) {
+        int n = layout.rows();
+        if (n == 0) {
             throw SampleFormatException.malformed("no data rows after the header");
         }
 
-        int n = rows.size();
         float[][] values = new float[sensors.size()][n];
-        String[] rawTimestamps = timestampColumn >= 0 ? new String[n] : null;
-        for (int r = 0; r < n; r++) {
-            NumberedLine row = rows.get(r);
-            List<String> cells = CsvLine.split(row.text, delimiter, row.number);
-            if (trailingDelimiter && cells.size() == header.size() + 1 && cells.get(header.size()).isEmpty()) {
-                cells.remove(header.size());
-            }
-            if (cells.size() != header.size()) {
-                throw SampleFormatException.malformed("row " + row.number + ": " + cells.size() + " values, header has "
-                        + header.size());
-            }
-            for (int a = 0; a < valueColumns.size(); a++) {
-                int c = valueColumns.get(a);
-                values[a][r] = value(cells.get(c), decimal, row.number, header.get(c));
-            }
-            if (rawTimestamps != null) {
-                rawTimestamps[r] = cells.get(timestampColumn);
+        Optional<CsvTimestamps> headerUnitFinal = headerUnit;
+        Optional<CsvTimestamps> explicitUnit = options.timestamps().or(() -> headerUnitFinal);
+        CsvTimeAxis time = timestampColumn < 0 ? null
+                : new CsvTimeAxis(header.get(timestampColumn), decimal, explicitUnit, n);
+        try (CsvText.Lines lines = text.lines()) {
+            lines.next(); // the header
+            for (int r = 0; r < n; r++) {
+                lines.next();
+                List<String> cells = cells(lines, delimiter, trailingDelimiter, header.size());
+                for (int a = 0; a < valueColumns.size(); a++) {
+                    int c = valueColumns.get(a);
+                    values[a][r] = value(cells.get(c), decimal, lines.number(), header.get(c));
+                }
+                if (time != null) {
+                    time.add(r, lines.number(), cells.get(timestampColumn));
+                }
             }
         }
 
         CsvTimestamps unit = CsvTimestamps.NONE;
         double intervalMs;
         double jitter = 0;
-        if (rawTimestamps != null) {
-            String name = header.get(timestampColumn);
-            Optional<CsvTimestamps> fromHeader = headerUnit;
-            unit = options.timestamps().or(() -> fromHeader)
-                    .orElseGet(() -> detectUnit(rawTimestamps, decimal, rows, name));
-            double[] ms = timestampsMs(rawTimestamps, unit, decimal, rows, name);
+        if (time != null) {
+            int column = timestampColumn;
+            unit = time.unit();
+            double[] ms = time.millis(unit, row -> timestampCell(text, delimiter, column, row));
             if (options.intervalMs().isPresent()) {
                 intervalMs = options.intervalMs().get();
             } else {
@@ -190,45 +209,27 @@ public final class CsvSampleReader {
         }
     }
 
-    private record NumberedLine(int number, String text) {
+    /** The cells of the current line, checked against the header's width. */
+    private static List<String> cells(CsvText.Lines lines, char delimiter, boolean trailingDelimiter, int width) {
+        List<String> cells = CsvLine.split(lines.text(), delimiter, lines.number());
+        if (trailingDelimiter && cells.size() == width + 1 && cells.get(width).isEmpty()) {
+            cells.remove(width);
+        }
+        if (cells.size() != width) {
+            throw SampleFormatException.malformed("row " + lines.number() + ": " + cells.size()
+                    + " values, header has " + width);
+        }
+        return cells;
     }
 
-    private static List<NumberedLine> lines(String text) {
-        List<NumberedLine> lines = new ArrayList<>();
-        int number = 1;
-        int start = 0;
-        int n = text.length();
-        for (int i = 0; i <= n; i++) {
-            char c = i < n ? text.charAt(i) : '\n';
-            if (c == '\n' || c == '\r') {
-                String line = text.substring(start, i);
-                if (!line.isBlank()) {
-                    lines.add(new NumberedLine(number, line));
-                }
-                if (c == '\r' && i + 1 < n && text.charAt(i + 1) == '\n') {
-                    i++;
-                }
-                number++;
-                start = i + 1;
+    /** Reads the file again up to data row {@code row} (from 0): only an error message needs that cell's text. */
+    private static CsvTimeAxis.Cell timestampCell(CsvText text, char delimiter, int column, int row) {
+        try (CsvText.Lines lines = text.lines()) {
+            for (int r = -1; r <= row; r++) {
+                lines.next();
             }
-        }
-        return lines;
-    }
-
-    private static String decode(byte[] bytes) {
-        int offset = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
-                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
-        for (int i = offset; i < bytes.length; i++) {
-            if (bytes[i] == 0) {
-                throw SampleFormatException.malformed("binary data (a NUL byte at offset " + i + "), not CSV text");
-            }
-        }
-        ByteBuffer buffer = ByteBuffer.wrap(bytes, offset, bytes.length - offset);
-        try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(buffer).toString();
-        } catch (CharacterCodingException e) {
-            return new String(bytes, offset, bytes.length - offset, Charset.forName("windows-1252"));
+            return new CsvTimeAxis.Cell(lines.number(), CsvLine.split(lines.text(), delimiter, lines.number())
+                    .get(column));
         }
     }
 
@@ -263,7 +264,7 @@ public final class CsvSampleReader {
     }
 
     /** The cell as a Java-parsable decimal, or null when it is not a plain decimal number. */
-    private static String normalized(String cell, char decimal) {
+    static String normalized(String cell, char decimal) {
         String s = cell;
         if (decimal == ',') {
             if (s.indexOf('.') >= 0) {
@@ -272,99 +273,5 @@ public final class CsvSampleReader {
             s = s.replace(',', '.');
         }
         return NUMBER.matcher(s).matches() ? s : null;
-    }
-
-    private static CsvTimestamps detectUnit(String[] raw, char decimal, List<NumberedLine> rows, String column) {
-        if (raw[0].isBlank()) {
-            throw SampleFormatException.malformed("row " + rows.get(0).number + ", column '" + column
-                    + "': empty timestamp");
-        }
-        String first = normalized(raw[0].strip(), decimal);
-        if (first == null) {
-            if (isoMillis(raw[0]) != null) {
-                return CsvTimestamps.ISO_8601;
-            }
-            throw SampleFormatException.malformed("row " + rows.get(0).number + ", column '" + column + "': '"
-                    + raw[0] + "' is neither a number nor an ISO-8601 date-time");
-        }
-        double start = Math.abs(Double.parseDouble(first));
-        if (start >= 1e14) {
-            return CsvTimestamps.MICROSECONDS;
-        }
-        if (start >= 1e11) {
-            return CsvTimestamps.MILLISECONDS;
-        }
-        if (start >= 1e8) {
-            return CsvTimestamps.SECONDS;
-        }
-        if (CsvHeader.isEdgeImpulseTimestamp(column)) {
-            return CsvTimestamps.MILLISECONDS;
-        }
-        double[] steps = new double[Math.max(0, raw.length - 1)];
-        int count = 0;
-        for (int i = 1; i < raw.length; i++) {
-            String a = normalized(raw[i - 1].strip(), decimal);
-            String b = normalized(raw[i].strip(), decimal);
-            if (a != null && b != null) {
-                steps[count++] = Double.parseDouble(b) - Double.parseDouble(a);
-            }
-        }
-        if (count == 0) {
-            return CsvTimestamps.MILLISECONDS;
-        }
-        double[] sorted = Arrays.copyOf(steps, count);
-        Arrays.sort(sorted);
-        return sorted[count / 2] < 1 ? CsvTimestamps.SECONDS : CsvTimestamps.MILLISECONDS;
-    }
-
-    private static double[] timestampsMs(String[] raw, CsvTimestamps unit, char decimal, List<NumberedLine> rows,
-                                         String column) {
-        double[] ms = new double[raw.length];
-        for (int i = 0; i < raw.length; i++) {
-            String where = "row " + rows.get(i).number + ", column '" + column + "': ";
-            if (raw[i].isBlank()) {
-                throw SampleFormatException.malformed(where + "empty timestamp");
-            }
-            if (unit == CsvTimestamps.ISO_8601) {
-                Double t = isoMillis(raw[i]);
-                if (t == null) {
-                    throw SampleFormatException.malformed(where + "'" + raw[i] + "' is not an ISO-8601 date-time");
-                }
-                ms[i] = t;
-            } else {
-                String number = normalized(raw[i].strip(), decimal);
-                if (number == null) {
-                    throw SampleFormatException.malformed(where + "'" + raw[i] + "' is not a number");
-                }
-                ms[i] = Double.parseDouble(number) * unit.millisPerUnit();
-                if (!Double.isFinite(ms[i])) {
-                    throw SampleFormatException.malformed(where + raw[i] + " is out of range");
-                }
-            }
-            if (i > 0 && !(ms[i] > ms[i - 1])) {
-                throw SampleFormatException.malformed("row " + rows.get(i).number + ": timestamp " + raw[i].strip()
-                        + " is not after the previous one (" + raw[i - 1].strip() + ")");
-            }
-        }
-        return ms;
-    }
-
-    /** Milliseconds since the epoch of an ISO-8601 date-time (UTC when it has no offset), or null. */
-    private static Double isoMillis(String cell) {
-        String s = cell.strip();
-        if (ISO_WITH_SPACE.matcher(s).matches()) {
-            s = s.replaceFirst(" ", "T");
-        }
-        Instant instant;
-        try {
-            instant = OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException notOffset) {
-            try {
-                instant = LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException notLocal) {
-                return null;
-            }
-        }
-        return instant.getEpochSecond() * 1000.0 + instant.getNano() / 1e6;
     }
 }

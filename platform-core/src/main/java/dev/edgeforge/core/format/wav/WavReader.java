@@ -2,11 +2,15 @@ package dev.edgeforge.core.format.wav;
 
 import dev.edgeforge.core.format.BoundedBytes;
 import dev.edgeforge.core.format.SampleFormatException;
+import dev.edgeforge.core.format.SampleInput;
 import dev.edgeforge.core.sample.AudioInfo;
 import dev.edgeforge.core.sample.Sensor;
 import dev.edgeforge.core.sample.SampleData;
 
+import java.io.EOFException;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +36,9 @@ import java.util.Locale;
  * declared size is trusted: a chunk that claims more bytes than the file holds is an error (a truncated file),
  * except an unknown chunk after both {@code fmt } and {@code data}, which is ignored; the RIFF size is only used to
  * ignore trailing bytes after the RIFF chunk.
+ *
+ * <p>A {@link SampleInput} is read in two passes (chunk headers, then the audio straight into the values) and never
+ * held whole: memory is the values, 4 bytes a sample.
  */
 public final class WavReader {
 
@@ -41,6 +48,11 @@ public final class WavReader {
     /** The last 14 bytes of KSDATAFORMAT_SUBTYPE_PCM / _IEEE_FLOAT, after the 2-byte format tag. */
     private static final byte[] SUBTYPE_TAIL = {0, 0, 0, 0, 0x10, 0, (byte) 0x80, 0, 0, (byte) 0xAA, 0, 0x38,
             (byte) 0x9B, 0x71};
+
+    /** Bytes of the {@code fmt } chunk that are read; its fields lie in the first 40. */
+    private static final int FMT_READ_BYTES = 64;
+    /** Audio is converted this many bytes at a time (rounded down to whole frames). */
+    private static final int BLOCK_BYTES = 64 * 1024;
 
     private WavReader() {
     }
@@ -60,55 +72,71 @@ public final class WavReader {
      * @throws SampleFormatException for anything that is not a readable PCM/float WAV, naming the chunk or field
      */
     public static WavAudio read(byte[] bytes) {
-        if (bytes.length < 12) {
-            throw SampleFormatException.malformed("too short for a WAV file (" + bytes.length + " bytes)");
-        }
-        String riff = ascii(bytes, 0);
-        if (riff.equals("RIFX") || riff.equals("RF64")) {
-            throw new SampleFormatException(SampleFormatException.Reason.UNSUPPORTED, riff
-                    + " WAV files are not supported (RIFF little-endian only)");
-        }
-        if (!riff.equals("RIFF") || !ascii(bytes, 8).equals("WAVE")) {
-            throw SampleFormatException.malformed("not a RIFF/WAVE file");
-        }
-        ByteBuffer le = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        long riffSize = Integer.toUnsignedLong(le.getInt(4));
-        long end = 8 + riffSize >= 12 && 8 + riffSize <= bytes.length ? 8 + riffSize : bytes.length;
+        return read(SampleInput.of(bytes));
+    }
 
+    /**
+     * Reads a file in two passes, never holding its bytes: the chunk headers first, then the audio of the
+     * {@code data} chunk straight into the values (so the {@code fmt } chunk may come before or after it).
+     *
+     * @throws SampleFormatException for anything that is not a readable PCM/float WAV, naming the chunk or field
+     */
+    public static WavAudio read(SampleInput input) {
+        long length = input.size();
+        if (length < 12) {
+            throw SampleFormatException.malformed("too short for a WAV file (" + length + " bytes)");
+        }
         WavFormat format = null;
-        int dataStart = -1;
+        long dataStart = -1;
         long dataSize = -1;
-        long pos = 12;
-        while (pos + 8 <= end) {
-            String id = ascii(bytes, (int) pos);
-            long size = Integer.toUnsignedLong(le.getInt((int) pos + 4));
-            long body = pos + 8;
-            long available = end - body;
-            if (size > available) {
-                if (id.equals("data") || id.equals("fmt ")) {
-                    throw SampleFormatException.malformed("'" + id.strip() + "' chunk at offset " + pos + " declares "
-                            + size + " bytes but only " + available + " remain (truncated file)");
-                }
-                if (format != null && dataStart >= 0) {
-                    break; // a damaged trailing chunk cannot spoil audio we already have
-                }
-                throw SampleFormatException.malformed("chunk '" + printable(id) + "' at offset " + pos + " declares "
-                        + size + " bytes but only " + available + " remain (truncated file)");
+        try (Positioned in = new Positioned(input.open())) {
+            byte[] head = in.read(12);
+            String riff = ascii(head, 0);
+            if (riff.equals("RIFX") || riff.equals("RF64")) {
+                throw new SampleFormatException(SampleFormatException.Reason.UNSUPPORTED, riff
+                        + " WAV files are not supported (RIFF little-endian only)");
             }
-            if (id.equals("fmt ")) {
-                if (format != null) {
-                    throw SampleFormatException.malformed("a second 'fmt' chunk at offset " + pos);
-                }
-                format = format(ByteBuffer.wrap(bytes, (int) body, (int) size).slice().order(ByteOrder.LITTLE_ENDIAN),
-                        (int) size);
-            } else if (id.equals("data")) {
-                if (dataStart >= 0) {
-                    throw SampleFormatException.malformed("a second 'data' chunk at offset " + pos);
-                }
-                dataStart = (int) body;
-                dataSize = size;
+            if (!riff.equals("RIFF") || !ascii(head, 8).equals("WAVE")) {
+                throw SampleFormatException.malformed("not a RIFF/WAVE file");
             }
-            pos = body + size + (size & 1);
+            long riffSize = Integer.toUnsignedLong(ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN).getInt(4));
+            long end = 8 + riffSize >= 12 && 8 + riffSize <= length ? 8 + riffSize : length;
+            long pos = 12;
+            while (pos + 8 <= end) {
+                in.skipTo(pos);
+                byte[] chunk = in.read(8);
+                String id = ascii(chunk, 0);
+                long size = Integer.toUnsignedLong(ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN).getInt(4));
+                long body = pos + 8;
+                long available = end - body;
+                if (size > available) {
+                    if (id.equals("data") || id.equals("fmt ")) {
+                        throw SampleFormatException.malformed("'" + id.strip() + "' chunk at offset " + pos
+                                + " declares " + size + " bytes but only " + available + " remain (truncated file)");
+                    }
+                    if (format != null && dataStart >= 0) {
+                        break; // a damaged trailing chunk cannot spoil audio we already have
+                    }
+                    throw SampleFormatException.malformed("chunk '" + printable(id) + "' at offset " + pos
+                            + " declares " + size + " bytes but only " + available + " remain (truncated file)");
+                }
+                if (id.equals("fmt ")) {
+                    if (format != null) {
+                        throw SampleFormatException.malformed("a second 'fmt' chunk at offset " + pos);
+                    }
+                    // every field we read lies in the first 40 bytes; the declared size still decides the checks
+                    byte[] fmt = in.read((int) Math.min(size, FMT_READ_BYTES));
+                    format = format(ByteBuffer.wrap(fmt).order(ByteOrder.LITTLE_ENDIAN),
+                            (int) Math.min(size, Integer.MAX_VALUE));
+                } else if (id.equals("data")) {
+                    if (dataStart >= 0) {
+                        throw SampleFormatException.malformed("a second 'data' chunk at offset " + pos);
+                    }
+                    dataStart = body;
+                    dataSize = size;
+                }
+                pos = body + size + (size & 1);
+            }
         }
         if (format == null) {
             throw SampleFormatException.malformed("no 'fmt' chunk");
@@ -116,7 +144,10 @@ public final class WavReader {
         if (dataStart < 0) {
             throw SampleFormatException.malformed("no 'data' chunk");
         }
-        return new WavAudio(format, samples(bytes, dataStart, dataSize, format));
+        try (Positioned in = new Positioned(input.open())) {
+            in.skipTo(dataStart);
+            return new WavAudio(format, samples(in, dataSize, format));
+        }
     }
 
     private static WavFormat format(ByteBuffer fmt, int size) {
@@ -173,7 +204,7 @@ public final class WavReader {
         return new WavFormat(floating, extensible, channels, (int) sampleRate, bits, validBits, blockAlign);
     }
 
-    private static SampleData samples(byte[] bytes, int start, long size, WavFormat f) {
+    private static SampleData samples(Positioned in, long size, WavFormat f) {
         if (size % f.blockAlign() != 0) {
             throw SampleFormatException.malformed("'data' chunk of " + size + " bytes is not a whole number of "
                     + f.blockAlign() + "-byte frames (truncated file)");
@@ -184,15 +215,20 @@ public final class WavReader {
         }
         int channels = f.channels();
         float[][] values = new float[channels][frames];
-        ByteBuffer in = ByteBuffer.wrap(bytes, start, (int) size).slice().order(ByteOrder.LITTLE_ENDIAN);
-        for (int i = 0; i < frames; i++) {
-            for (int c = 0; c < channels; c++) {
-                float v = f.floatingPoint() ? floatSample(in, f.bitsPerSample()) : intSample(in, f.bitsPerSample());
-                if (!Float.isFinite(v)) {
-                    throw SampleFormatException.malformed("sample " + i + " of channel " + (c + 1) + " is " + v
-                            + " (or out of range)");
+        int framesPerBlock = Math.max(1, BLOCK_BYTES / f.blockAlign());
+        for (int first = 0; first < frames; first += framesPerBlock) {
+            int count = Math.min(framesPerBlock, frames - first);
+            ByteBuffer block = ByteBuffer.wrap(in.read(count * f.blockAlign())).order(ByteOrder.LITTLE_ENDIAN);
+            for (int i = first; i < first + count; i++) {
+                for (int c = 0; c < channels; c++) {
+                    float v = f.floatingPoint() ? floatSample(block, f.bitsPerSample())
+                            : intSample(block, f.bitsPerSample());
+                    if (!Float.isFinite(v)) {
+                        throw SampleFormatException.malformed("sample " + i + " of channel " + (c + 1) + " is " + v
+                                + " (or out of range)");
+                    }
+                    values[c][i] = v;
                 }
-                values[c][i] = v;
             }
         }
         List<Sensor> sensors = new ArrayList<>(channels);
@@ -227,5 +263,49 @@ public final class WavReader {
 
     private static String printable(String id) {
         return id.chars().allMatch(c -> c >= 0x20 && c < 0x7F) ? id : "?";
+    }
+
+    /** A stream that knows how far it has read, so chunks are found by offset and skipped without reading them. */
+    private static final class Positioned implements AutoCloseable {
+        private final InputStream in;
+        private long position;
+
+        Positioned(InputStream in) {
+            this.in = in;
+        }
+
+        void skipTo(long offset) {
+            try {
+                in.skipNBytes(offset - position);
+            } catch (EOFException e) {
+                throw SampleFormatException.malformed("the file ends before offset " + offset + " (truncated file)");
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            position = offset;
+        }
+
+        byte[] read(int n) {
+            try {
+                byte[] bytes = in.readNBytes(n);
+                if (bytes.length < n) {
+                    throw SampleFormatException.malformed("the file ends at offset " + (position + bytes.length)
+                            + " (truncated file)");
+                }
+                position += n;
+                return bytes;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void close() {
+            try {
+                in.close();
+            } catch (IOException ignored) {
+                // read-only
+            }
+        }
     }
 }

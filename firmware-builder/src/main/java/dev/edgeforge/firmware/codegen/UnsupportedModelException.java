@@ -1,9 +1,0 @@
-package dev.edgeforge.firmware.codegen;
-
-/** A model the code generator cannot compile (float operators, several inputs, an op without a C kernel …). */
-public class UnsupportedModelException extends RuntimeException {
-
-    public UnsupportedModelException(String message) {
-        super(message);
-    }
-}

@@ -1,9 +1,0 @@
-/**
- * What a model will cost on each board before anything is built: RAM (activation arena, DSP buffers, the raw
- * window, the runtime), flash (weights, the compiled model's code and parameters, the kernels, the DSP block, the
- * runtime) and latency (network instructions from MACs and output elements, the DSP block's operations, the
- * core's cycles per instruction and the board's clock). {@link dev.edgeforge.firmware.estimate.DeploymentEstimator}
- * states its model and where every constant comes from; {@code GET /api/v1/projects/{p}/models/{m}/estimates}
- * serves it, and the deployment's real memory report and instruction counts replace it once an image is built.
- */
-package dev.edgeforge.firmware.estimate;

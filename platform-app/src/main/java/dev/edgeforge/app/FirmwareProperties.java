@@ -1,0 +1,19 @@
+package dev.edgeforge.app;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The in-process firmware builder ({@code edgeforge.firmware.*}, environment {@code EDGEFORGE_FIRMWARE_*}).
+ *
+ * @param workDir               builds and the build cache; defaults to {@code <edgeforge.data-dir>/firmware}
+ * @param compilerTimeLimit     how long each compiler or linker run may take
+ * @param verificationTimeLimit how long one QEMU run (a batch of test windows) may take
+ */
+@ConfigurationProperties(prefix = "edgeforge.firmware")
+record FirmwareProperties(Path workDir, @DefaultValue("3m") Duration compilerTimeLimit,
+                          @DefaultValue("10m") Duration verificationTimeLimit) {
+}

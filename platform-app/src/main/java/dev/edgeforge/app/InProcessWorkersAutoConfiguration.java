@@ -1,0 +1,43 @@
+package dev.edgeforge.app;
+
+import java.nio.file.Path;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+
+import dev.edgeforge.firmware.job.DeployJobHandler;
+import dev.edgeforge.infra.job.JobHandler;
+import dev.edgeforge.infra.storage.ObjectStore;
+import dev.edgeforge.jobs.board.BoardCatalogue;
+
+/**
+ * The workers inside the server: every training-worker handler ({@link TrainingWorkerRegistration}) and the
+ * firmware builder's deployment handler become {@link JobHandler} beans, which the server's embedded workers run.
+ * It is an auto-configuration so that having this module on the classpath is what turns the server (platform-api)
+ * into the all-in-one application; the server alone has no worker classes and leaves the jobs to standalone worker
+ * processes. Off with {@code edgeforge.workers.embedded=false} ({@code EDGEFORGE_WORKERS_EMBEDDED}), so a
+ * distributed deployment does not load DJL into the server even when it runs this jar.
+ */
+@AutoConfiguration
+@ConditionalOnProperty(name = "edgeforge.workers.embedded", havingValue = "true", matchIfMissing = true)
+@EnableConfigurationProperties(FirmwareProperties.class)
+@Import(TrainingWorkerRegistration.class)
+public class InProcessWorkersAutoConfiguration {
+
+    @Bean
+    DeployJobHandler deployJobHandler(ObjectStore store, BoardCatalogue boards, FirmwareProperties properties,
+                                      @Value("${edgeforge.data-dir:./data}") Path dataDir) {
+        Path workDir = properties.workDir() != null ? properties.workDir() : dataDir.resolve("firmware");
+        return DeployJobHandler.builder()
+                .setObjectStore(store)
+                .setWorkDirectory(workDir.toAbsolutePath().normalize())
+                .optBoards(boards)
+                .optCompilerTimeLimit(properties.compilerTimeLimit())
+                .optVerificationTimeLimit(properties.verificationTimeLimit())
+                .build();
+    }
+}

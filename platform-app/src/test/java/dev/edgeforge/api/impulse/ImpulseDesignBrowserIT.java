@@ -1,0 +1,207 @@
+package dev.edgeforge.api.impulse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import dev.edgeforge.api.feature.FeatureJobService;
+import dev.edgeforge.api.feature.SyntheticSamples;
+import dev.edgeforge.api.support.HeadlessChromium;
+import dev.edgeforge.api.support.ApiClient;
+import dev.edgeforge.api.support.IntegrationTest;
+import dev.edgeforge.api.support.TestUsers;
+import dev.edgeforge.api.support.TestUsers.User;
+import dev.edgeforge.core.synthetic.GestureDataset;
+import dev.edgeforge.infra.storage.ObjectStore;
+import dev.edgeforge.jobs.feature.FeatureJobSample;
+
+/**
+ * The impulse design page in a real headless Chromium: edit and save (the version goes up), a refused field shown
+ * beside its input, cost estimates per block, the feature job's live log, and the explorer's points, one of which
+ * opens its sample. The job is started through {@link FeatureJobService} with stored synthetic samples, because the
+ * datasets feature's {@code samples} table is not in this branch. Screenshots go to {@code /tmp/ef-impulse-*.png}.
+ */
+@IntegrationTest
+class ImpulseDesignBrowserIT {
+
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    FeatureJobService features;
+    @Autowired
+    ObjectStore store;
+
+    @TempDir
+    Path browserProfile;
+
+    ChromeDriver browser;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void startBrowser() {
+        browser = HeadlessChromium.start(browserProfile, 1500, 1100);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private void signIn(User user) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("email")).sendKeys(user.email());
+        browser.findElement(By.id("password")).sendKeys(user.password());
+        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlMatches(".*/projects$"));
+    }
+
+    private void openImpulsePage(UUID projectId) {
+        browser.get(url("/projects/" + projectId + "/impulse"));
+        wait.until(ExpectedConditions.attributeToBe(By.id("impulse-page"), "data-ready", "true"));
+    }
+
+    private WebElement field(String path) {
+        return browser.findElement(By.cssSelector("[data-field=\"" + path + "\"]"));
+    }
+
+    private void setNumber(String path, String value) {
+        WebElement input = field(path).findElement(By.cssSelector("input"));
+        input.clear();
+        input.sendKeys(value);
+    }
+
+    private void save(String expectedVersion) {
+        browser.findElement(By.id("save-impulse")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("impulse-version"), expectedVersion));
+    }
+
+    private void screenshot(String name) throws IOException {
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("/tmp/ef-impulse-" + name + ".png"),
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void designSaveAndExploreAnImpulse() throws Exception {
+        ApiClient client = ApiClient.stateless(port);
+        User owner = TestUsers.register(client, "grace");
+        UUID projectId = TestUsers.createProject(client, owner, "Wrist gestures");
+        signIn(owner);
+
+        // the sidebar leads to the page; a new project shows the default impulse, not saved
+        browser.get(url("/projects/" + projectId));
+        browser.findElement(By.cssSelector(".sidebar a[data-nav=impulse]")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("impulse-page"), "data-ready", "true"));
+        assertThat(browser.findElement(By.id("impulse-version")).getText()).isEqualTo("Not saved yet");
+        assertThat(browser.findElement(By.cssSelector(".sidebar a.active")).getText()).isEqualTo("Impulse design");
+        assertThat(browser.findElements(By.cssSelector(".dsp-block"))).hasSize(1);
+        wait.until(ExpectedConditions.textMatches(By.cssSelector("[data-cost-for=\"1\"]"), java.util.regex.Pattern
+                .compile("(?s)RAM .* per window")));
+        assertThat(browser.findElement(By.id("cost-totals")).getText()).contains("168 MHz");
+
+        // edit: a shorter window, then save: version 1
+        setNumber("input.windowSizeMs", "1000");
+        save("Version 1");
+        assertThat(browser.findElement(By.cssSelector("#page-alert")).getText()).contains("Saved as version 1");
+
+        // a second block, another FFT length, saved: version 2
+        browser.findElement(By.id("add-block")).click();
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector(".dsp-block"), 2));
+        new Select(field("processingBlocks[1].params").findElement(By.tagName("select"))).selectByValue("flatten");
+        new Select(field("processingBlocks[0].spectral-analysis.fftLength").findElement(By.tagName("select")))
+                .selectByValue("32");
+        save("Version 2");
+        wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#version-rows tr[data-version]"), 2));
+        assertThat(browser.findElement(By.cssSelector("#version-rows tr[data-version=\"2\"]")).getText())
+                .contains("grace").contains("Spectral features (spectral-analysis) · Flatten (flatten)");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('versions-card').scrollIntoView()");
+        screenshot("versions");
+        ApiClient.Response saved = client.get("/api/v1/projects/" + projectId + "/impulse", owner.auth());
+        assertThat(saved.json().get("version").asInt()).isEqualTo(2);
+        assertThat(saved.json().get("impulse").get("input").get("windowSizeMs").asDouble()).isEqualTo(1000);
+        assertThat(saved.json().get("impulse").get("processingBlocks").get(1).get("params").get("type").asString())
+                .isEqualTo("flatten");
+
+        // a cut-off above Nyquist is refused, the message beside the field; the version stays
+        setNumber("processingBlocks[0].spectral-analysis.filterCutoffHz", "40");
+        browser.findElement(By.id("save-impulse")).click();
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
+                "[data-field=\"processingBlocks[0].spectral-analysis.filterCutoffHz\"] .error")));
+        assertThat(error.getText()).contains("Nyquist");
+        assertThat(browser.findElement(By.id("impulse-errors")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("impulse-version")).getText()).isEqualTo("Version 2");
+        wait.until(ExpectedConditions.textMatches(By.cssSelector("[data-cost-for=\"1\"]"),
+                java.util.regex.Pattern.compile("(?s)No estimate: .*Nyquist")));
+        screenshot("validation");
+        browser.findElement(By.id("reset-impulse")).click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("impulse-errors")));
+
+        // features of version 2 from 40 stored recordings of 60 s; the page follows the running job
+        List<FeatureJobSample> samples = SyntheticSamples.store(store, projectId, GestureDataset.builder()
+                .optPersons(10).optRecordingsPerGesture(1).optLengthSeconds(60).build().generate());
+        FeatureJobService.Started started = features.start(projectId, null, owner.id(), id -> samples);
+        openImpulsePage(projectId);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("feature-log")));
+        WebElement log = browser.findElement(By.id("feature-log"));
+        wait.until(ExpectedConditions.textMatches(By.id("feature-log"), java.util.regex.Pattern.compile("Done: ")));
+        assertThat(log.getText()).contains("Impulse version 2").contains("Computed 40 of 40 sample(s)");
+        wait.until(ExpectedConditions.attributeToBe(By.id("feature-progress"), "data-state", "succeeded"));
+
+        // the explorer draws the windows, coloured by label, with a legend
+        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#explorer-plot circle.point"), 1000));
+        assertThat(browser.findElement(By.id("feature-status")).getText())
+                .contains("Version 2: " + (40 * ((3750 - 63) / 5 + 1)) + " windows");
+        List<WebElement> legend = browser.findElements(By.cssSelector("#explorer-legend li"));
+        assertThat(legend).extracting(li -> li.getAttribute("data-label"))
+                .containsExactly("circle", "idle", "updown", "wave");
+        List<String> fills = browser.findElements(By.cssSelector("#explorer-plot circle.point")).stream().limit(4000)
+                .map(c -> c.getAttribute("fill")).distinct().toList();
+        assertThat(fills).hasSize(4);
+        assertThat(browser.findElement(By.id("explorer-caption")).getText()).contains("of 29").contains("windows");
+        ((JavascriptExecutor) browser).executeScript(
+                "document.getElementById('features-card').scrollIntoView()");
+        screenshot("explorer");
+        ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
+        screenshot("design");
+
+        // a click on a point opens that sample at that window
+        WebElement point = browser.findElement(By.cssSelector("#explorer-plot circle.point[data-label=wave]"));
+        String sampleId = point.getAttribute("data-sample-id");
+        String window = point.getAttribute("data-window");
+        assertThat(samples.stream().map(FeatureJobSample::id)).contains(sampleId);
+        ((JavascriptExecutor) browser).executeScript(
+                "arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", point);
+        wait.until(ExpectedConditions.urlContains("/projects/" + projectId + "/data/samples/" + sampleId
+                + "?window=" + window));
+        assertThat(started.impulseVersion()).isEqualTo(2);
+    }
+}

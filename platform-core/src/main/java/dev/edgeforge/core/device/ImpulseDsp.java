@@ -1,0 +1,130 @@
+package dev.edgeforge.core.device;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+
+import dev.edgeforge.core.dsp.DspBlock;
+import dev.edgeforge.core.dsp.ImageBlock;
+import dev.edgeforge.core.dsp.SignalShape;
+import dev.edgeforge.core.impulse.ImageInput;
+import dev.edgeforge.core.impulse.ImageResizer;
+import dev.edgeforge.core.impulse.Impulse;
+import dev.edgeforge.core.impulse.ProcessingBlock;
+import dev.edgeforge.core.impulse.RgbImage;
+import dev.edgeforge.core.impulse.WindowedInput;
+
+/**
+ * The DSP part of an impulse as the compiled library runs it: one processing block on one raw window. A time-series
+ * window is the block's axes interleaved sample by sample as float32 ({@code windowCount = axes × samples}); an
+ * image window is an RGB888 frame of the input's width × height ({@code windowCount = width × height × 3}).
+ * {@link #features} computes in Java what the C twin computes on the device (the firmware builder generates that
+ * twin; the server only checks that an impulse can have one and sizes its buffers).
+ *
+ * @param impulse     the impulse
+ * @param processing  its (only) processing block
+ * @param block       the DSP block
+ * @param shape       what the block receives per window
+ * @param image       whether windows are RGB888 frames (else float32 time series)
+ * @param windowCount values per raw window
+ */
+public record ImpulseDsp(Impulse impulse, ProcessingBlock processing, DspBlock block, SignalShape shape, boolean image,
+                         int windowCount) {
+
+    /**
+     * @throws UnsupportedModelException when the impulse has not exactly one processing block
+     */
+    public static ImpulseDsp of(Impulse impulse) {
+        if (impulse.processingBlocks().size() != 1) {
+            throw new UnsupportedModelException("compiled impulses need exactly one processing block, impulse v"
+                    + impulse.version() + " has " + impulse.processingBlocks().size());
+        }
+        ProcessingBlock processing = impulse.processingBlocks().get(0);
+        DspBlock block = processing.createBlock();
+        SignalShape shape = impulse.signalShapeFor(processing);
+        block.validate(shape);
+        if (impulse.input() instanceof ImageInput input) {
+            if (!(block instanceof ImageBlock)) {
+                throw new UnsupportedModelException("an image input needs the image processing block, got "
+                        + block.type());
+            }
+            return new ImpulseDsp(impulse, processing, block, shape, true, input.width() * input.height() * 3);
+        }
+        if (!(impulse.input() instanceof WindowedInput)) {
+            throw new UnsupportedModelException("unknown input block " + impulse.input());
+        }
+        return new ImpulseDsp(impulse, processing, block, shape, false, shape.axisCount() * shape.sampleCount());
+    }
+
+    /** Features per window. */
+    public int featureCount() {
+        return block.outputShape(shape).length();
+    }
+
+    /** The C type of one raw window value. */
+    public String windowType() {
+        return image ? "uint8_t" : "float";
+    }
+
+    /** Bytes of one raw window as the serial protocol carries it (float32 little-endian or RGB888). */
+    public int windowBytes() {
+        return image ? windowCount : windowCount * 4;
+    }
+
+    /**
+     * The features of one raw window, in Java.
+     *
+     * @param window {@link #windowCount} values: interleaved samples, or RGB888 bytes as 0..255
+     */
+    public float[] features(float[] window) {
+        if (window.length != windowCount) {
+            throw new IllegalArgumentException("a raw window of this impulse has " + windowCount + " values, got "
+                    + window.length);
+        }
+        if (image) {
+            ImageInput input = (ImageInput) impulse.input();
+            int[] pixels = new int[input.width() * input.height()];
+            for (int i = 0; i < pixels.length; i++) {
+                pixels[i] = (channel(window[3 * i]) << 16) | (channel(window[3 * i + 1]) << 8)
+                        | channel(window[3 * i + 2]);
+            }
+            float[][] planes = ImageResizer.resize(new RgbImage(input.width(), input.height(), pixels), input);
+            return block.compute(planes, 0);
+        }
+        int axes = shape.axisCount();
+        int samples = shape.sampleCount();
+        float[][] signal = new float[axes][samples];
+        for (int s = 0; s < samples; s++) {
+            for (int a = 0; a < axes; a++) {
+                signal[a][s] = window[s * axes + a];
+            }
+        }
+        return block.compute(signal, shape.frequencyHz());
+    }
+
+    /** One raw window as the bytes the device reads: float32 little-endian, or one byte per RGB888 value. */
+    public byte[] windowBytes(float[] window) {
+        if (window.length != windowCount) {
+            throw new IllegalArgumentException("a raw window of this impulse has " + windowCount + " values, got "
+                    + window.length);
+        }
+        if (image) {
+            byte[] bytes = new byte[windowCount];
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = (byte) channel(window[i]);
+            }
+            return bytes;
+        }
+        ByteBuffer bytes = ByteBuffer.allocate(windowCount * 4).order(ByteOrder.LITTLE_ENDIAN);
+        for (float v : window) {
+            bytes.putFloat(v);
+        }
+        return bytes.array();
+    }
+
+    private static int channel(float value) {
+        if (!(value >= 0 && value <= 255) || value != Math.rint(value)) {
+            throw new IllegalArgumentException("an RGB888 window value must be a whole number 0..255, got " + value);
+        }
+        return (int) value;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.edgeforge.jobs.estimate;
+
+/**
+ * What a deployment of one model is expected to take on one board (see {@link DeploymentEstimator} for the model
+ * behind each figure).
+ *
+ * @param boardId   the board's catalogue id
+ * @param boardName what people call it
+ * @param ram       statically reserved RAM
+ * @param flash     flash used by the image
+ * @param latency   time per inference (DSP block and network)
+ */
+public record DeploymentEstimate(String boardId, String boardName, Ram ram, Flash flash, Latency latency) {
+
+    /** Whether the image fits the board's flash and RAM. */
+    public boolean fits() {
+        return ram.totalBytes() <= ram.capacityBytes() && flash.totalBytes() <= flash.capacityBytes();
+    }
+
+    /**
+     * RAM reserved at link time.
+     *
+     * @param totalBytes        the sum of the parts below
+     * @param capacityBytes     the board's RAM
+     * @param arenaBytes        the activation arena of the memory plan
+     * @param arenaLowerBound   the liveness lower bound of the arena
+     * @param dspBytes          the DSP block's working and output buffers (0 without an impulse)
+     * @param windowBytes       the raw window buffer the firmware receives windows into (0 without an impulse)
+     * @param runtimeBytes      stack, serial receive buffer, C library data
+     */
+    public record Ram(long totalBytes, long capacityBytes, long arenaBytes, long arenaLowerBound, long dspBytes,
+                      long windowBytes, long runtimeBytes) {
+    }
+
+    /**
+     * Flash used by the image.
+     *
+     * @param totalBytes     the sum of the parts below
+     * @param capacityBytes  the board's flash (application area)
+     * @param weightBytes    the model's constants (weights, biases)
+     * @param modelCodeBytes the compiled network: operator calls and per-channel requantization parameters
+     * @param kernelBytes    one kernel per operator type used
+     * @param dspBytes       the DSP block's code and constant tables (0 without an impulse)
+     * @param runtimeBytes   startup code, vector table, UART, line protocol, C library, the built-in test input
+     */
+    public record Flash(long totalBytes, long capacityBytes, long weightBytes, long modelCodeBytes, long kernelBytes,
+                        long dspBytes, long runtimeBytes) {
+    }
+
+    /**
+     * Time per inference.
+     *
+     * @param totalMillis          DSP block plus network
+     * @param networkMillis        the network
+     * @param dspMillis            the DSP block on one window (0 without an impulse)
+     * @param networkInstructions  estimated instructions of one network inference (what the firmware's counter
+     *                             measures under QEMU)
+     * @param cyclesPerInstruction the core's assumed average
+     * @param clockHz              the board's clock
+     * @param calibrated           whether the core's cycles per instruction come from measurements (false: an
+     *                             assumption, see {@link DeploymentEstimator})
+     */
+    public record Latency(double totalMillis, double networkMillis, double dspMillis, long networkInstructions,
+                          double cyclesPerInstruction, long clockHz, boolean calibrated) {
+    }
+}

@@ -1,0 +1,183 @@
+package dev.edgeforge.jobs.estimate;
+
+import dev.edgeforge.core.dsp.CostEstimate;
+import dev.edgeforge.core.impulse.Impulse;
+import dev.edgeforge.core.impulse.ProcessingBlock;
+import dev.edgeforge.core.model.ModelGraph;
+import dev.edgeforge.core.model.OpType;
+import dev.edgeforge.core.device.ImpulseDsp;
+import dev.edgeforge.core.device.NetworkPlan;
+import dev.edgeforge.jobs.board.Board;
+import dev.edgeforge.jobs.board.BoardCatalogue;
+import dev.edgeforge.jobs.board.CpuCore;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Estimates RAM, flash and latency of a {@code firmware} image (the {@code c-library} bundle links the same image to
+ * measure itself) before it is built. The numbers are a model, fitted to real builds; the deployment's memory report
+ * and the instruction counts QEMU measures are the truth once a build exists.
+ *
+ * <h2>RAM</h2>
+ * {@code arena + DSP buffers + raw window buffer + runtime}. The arena is the memory plan's (ModelStats on the int8
+ * network); the DSP buffers are the processing block's {@link CostEstimate#ramBytes()} (working buffers and its
+ * float32 output); the raw window buffer is one window as the firmware receives it (float32 per value, one byte per
+ * RGB value); the runtime is {@value #RUNTIME_RAM_BYTES} bytes (8 KiB stack, the 256-byte serial receive ring,
+ * board state) plus {@value #DSP_RUNTIME_RAM_BYTES} bytes of C library data when the DSP code links libm. On the
+ * four MLPerf Tiny models and the keyword-spotting model behind its MFCC block this equals the linked image's RAM to
+ * within a few bytes.
+ *
+ * <h2>Flash</h2>
+ * {@code constants + }{@value #MODEL_CODE_PER_CHANNEL}{@code  × requantized channels + }{@value
+ * #MODEL_CODE_PER_OPERATOR}{@code  × operators + kernels + DSP + runtime}: the model's constant tensors (the packed
+ * kernels re-lay them, with the input offset folded into the biases); a multiplier, a rounding constant and a shift
+ * per output channel of every weighted operator and about {@value #MODEL_CODE_PER_OPERATOR} bytes of call and
+ * parameters per operator (the generated {@code model.c}); one kernel per operator type ({@link #kernelBytes}); for
+ * an impulse the block's {@link CostEstimate#romBytes()} tables plus {@value #DSP_CODE_BYTES} bytes of DSP code (FFT,
+ * logf, the block); and {@value #RUNTIME_FLASH_BYTES} bytes of startup, vector table, UART, line protocol, stack
+ * painting and C library, plus the firmware's built-in test input when it stores one (up to
+ * {@value #STORED_BOOT_INPUT_BYTES} bytes; larger ones are generated at boot). Sizes are from the map files of
+ * arm-none-eabi-gcc 12.2 builds for Cortex-M4F; within 3% of the linked images of the MLPerf Tiny models.
+ *
+ * <h2>Latency</h2>
+ * Network instructions: {@link KernelCosts}, operator by operator on the kernels the generator picks
+ * ({@link NetworkPlan}), fitted to the instructions per inference the Cortex-M kernels measure on the emulated
+ * STM32F405 (QEMU {@code -icount shift=0}, TIM2; see {@code QemuVerifier}): within 3% of each MLPerf Tiny model (AD
+ * 0.451 M, KWS 3.91 M, ResNet-8 16.42 M, VWW 11.78 M instructions).
+ *
+ * <p>Time {@code = instructions × cycles per instruction / clock + DSP time}. Cycles per instruction: Cortex-M4F
+ * {@value #CORTEX_M4F_CYCLES_PER_INSTRUCTION}, calibrated on published MLPerf Tiny v0.5 results of TFLite Micro +
+ * CMSIS-NN on the NUCLEO-L4R5ZI (Cortex-M4F at 120 MHz, weights read from flash with wait states): their cycles per
+ * inference divided by the QEMU instruction counts of TFLite Micro + CMSIS-NN for the same models
+ * ({@code shared/models/mlperf-tiny/README.md}) give 2.1 (AD) to 3.0 (VWW); the TFLite Micro versions differ, so
+ * expect real boards within a factor of 1.5 of the estimate. Cortex-M7F
+ * {@value #CORTEX_M7F_CYCLES_PER_INSTRUCTION} is an assumption (dual issue, caches), not a measurement, and the
+ * estimate says so ({@link DeploymentEstimate.Latency#calibrated()}). The DSP block's time is its own model
+ * ({@link CostEstimate#millisecondsPerWindow}).
+ *
+ * <p>How to extend: a new {@link CpuCore} needs its cycles per instruction in {@link #cyclesPerInstruction}; a new
+ * kernel its size in {@link #kernelBytes} (measure it in a build's memory report, {@code flashByFile}).
+ */
+public final class DeploymentEstimator {
+
+    public static final double CORTEX_M4F_CYCLES_PER_INSTRUCTION = 2.5;
+    public static final double CORTEX_M7F_CYCLES_PER_INSTRUCTION = 1.5;
+
+    /** The model in a paragraph, for people reading an estimate. */
+    public static final String METHOD = String.format(java.util.Locale.ROOT, "RAM: activation arena + DSP buffers"
+            + " + raw window + runtime. Flash: weights + compiled model code + kernels + DSP tables and code + runtime"
+            + " (sizes measured from arm-none-eabi-gcc builds). Latency: network instructions (operator by operator on"
+            + " the kernels the generator picks, fitted to the instructions per inference measured in QEMU, within 3%%"
+            + " on the MLPerf Tiny models) times the core's cycles per instruction (Cortex-M4F %.1f from MLPerf Tiny"
+            + " results, Cortex-M7F %.1f assumed) divided by the clock, plus the DSP block's own estimate. Expect real"
+            + " boards within a factor of 1.5.", CORTEX_M4F_CYCLES_PER_INSTRUCTION, CORTEX_M7F_CYCLES_PER_INSTRUCTION);
+
+    static final long RUNTIME_RAM_BYTES = 8_192 + 264;
+    static final long DSP_RUNTIME_RAM_BYTES = 112;
+    static final long RUNTIME_FLASH_BYTES = 3_100;
+    static final long MODEL_CODE_PER_OPERATOR = 100;
+    static final long MODEL_CODE_PER_CHANNEL = 10;
+    public static final long DSP_CODE_BYTES = 2_700;
+    /** A kernel whose size was never measured (a new operator) counts as this. */
+    static final long UNMEASURED_KERNEL_BYTES = 1_500;
+    /**
+     * The largest int8 boot input a firmware image stores; larger ones it generates at boot and costs no flash. The
+     * firmware builder's {@code FirmwareApplication.STORED_BOOT_INPUT_BYTES} decides it (its
+     * {@code DeploymentEstimatorTest} holds the two equal).
+     */
+    public static final int STORED_BOOT_INPUT_BYTES = 1_024;
+
+    /** One estimate per board of the catalogue, in catalogue order. */
+    public List<DeploymentEstimate> estimateAll(ModelGraph model, Optional<Impulse> impulse, BoardCatalogue boards) {
+        NetworkWorkload network = NetworkWorkload.of(model);
+        Optional<DspWorkload> dsp = impulse.map(DspWorkload::of);
+        return boards.all().stream().map(board -> estimate(network, dsp, board)).toList();
+    }
+
+    /**
+     * @throws dev.edgeforge.core.device.UnsupportedModelException when the model (or its impulse) cannot be
+     *     compiled
+     */
+    public DeploymentEstimate estimate(ModelGraph model, Optional<Impulse> impulse, Board board) {
+        return estimate(NetworkWorkload.of(model), impulse.map(DspWorkload::of), board);
+    }
+
+    DeploymentEstimate estimate(NetworkWorkload network, Optional<DspWorkload> dsp, Board board) {
+        long dspRam = dsp.map(d -> d.cost().ramBytes()).orElse(0L);
+        long windowRam = dsp.map(DspWorkload::windowBytes).orElse(0L);
+        long runtimeRam = RUNTIME_RAM_BYTES + (dsp.isPresent() ? DSP_RUNTIME_RAM_BYTES : 0);
+        long arena = network.arenaBytes();
+        DeploymentEstimate.Ram ram = new DeploymentEstimate.Ram(arena + dspRam + windowRam + runtimeRam,
+                board.ram().sizeBytes(), arena, network.stats().activationLowerBound(), dspRam, windowRam,
+                runtimeRam);
+
+        long modelCode = MODEL_CODE_PER_CHANNEL * network.requantChannels()
+                + MODEL_CODE_PER_OPERATOR * network.stats().operators().size();
+        long kernels = network.operatorTypes().stream().mapToLong(DeploymentEstimator::kernelBytes).sum();
+        long dspFlash = dsp.map(d -> d.cost().romBytes() + DSP_CODE_BYTES).orElse(0L);
+        long storedInput = network.inputBytes() <= STORED_BOOT_INPUT_BYTES
+                ? network.inputBytes() : 0;
+        long runtimeFlash = RUNTIME_FLASH_BYTES + storedInput;
+        DeploymentEstimate.Flash flash = new DeploymentEstimate.Flash(
+                network.constantBytes() + modelCode + kernels + dspFlash + runtimeFlash, board.flash().sizeBytes(),
+                network.constantBytes(), modelCode, kernels, dspFlash, runtimeFlash);
+
+        long instructions = networkInstructions(network);
+        double cpi = cyclesPerInstruction(board.core());
+        double networkMillis = instructions * cpi / board.clockHz() * 1000.0;
+        double dspMillis = dsp.map(d -> d.cost().millisecondsPerWindow(board.clockHz())).orElse(0.0);
+        DeploymentEstimate.Latency latency = new DeploymentEstimate.Latency(networkMillis + dspMillis, networkMillis,
+                dspMillis, instructions, cpi, board.clockHz(), isCalibrated(board.core()));
+        return new DeploymentEstimate(board.id(), board.name(), ram, flash, latency);
+    }
+
+    /** Instructions of one network inference under the model in the class comment. */
+    public static long networkInstructions(NetworkWorkload network) {
+        return KernelCosts.network(network.plan());
+    }
+
+    static double cyclesPerInstruction(CpuCore core) {
+        return switch (core) {
+            case CORTEX_M4F -> CORTEX_M4F_CYCLES_PER_INSTRUCTION;
+            case CORTEX_M7F -> CORTEX_M7F_CYCLES_PER_INSTRUCTION;
+        };
+    }
+
+    static boolean isCalibrated(CpuCore core) {
+        return core == CpuCore.CORTEX_M4F;
+    }
+
+    /**
+     * Flash of one kernel (Cortex-M variant, arm-none-eabi-gcc 12.2, from the map files of real builds): the packed
+     * kernels for the weighted operators.
+     */
+    static long kernelBytes(OpType type) {
+        return switch (type) {
+            case CONV_2D -> 2_776;
+            case DEPTHWISE_CONV_2D -> 2_180;
+            case FULLY_CONNECTED -> 1_648;
+            case SOFTMAX -> 1_452;
+            case AVERAGE_POOL_2D -> 796;
+            case MAX_POOL_2D -> 656;
+            case ADD -> 1_040;
+            case RESHAPE -> 0; // a copy through the runtime's memcpy, counted in the runtime
+            default -> UNMEASURED_KERNEL_BYTES;
+        };
+    }
+
+    /**
+     * The DSP side of an impulse as the firmware runs it.
+     *
+     * @param cost        the processing block's cost per window
+     * @param windowBytes one raw window as the firmware stores it
+     */
+    record DspWorkload(CostEstimate cost, long windowBytes) {
+
+        static DspWorkload of(Impulse impulse) {
+            ImpulseDsp dsp = ImpulseDsp.of(impulse);
+            ProcessingBlock block = dsp.processing();
+            return new DspWorkload(block.createBlock().estimateCost(impulse.signalShapeFor(block)), dsp.windowBytes());
+        }
+    }
+}
