@@ -3,7 +3,7 @@
 void ef_rfft(const ef_rfft_plan *plan, float *data)
 {
     const uint32_t n = plan->length;
-    const uint32_t m = n / 2;              /* complex points */
+    const uint32_t m = n / 2; /* complex points */
     const float *tw = plan->twiddles;
     uint32_t i;
     uint32_t j;
@@ -24,7 +24,7 @@ void ef_rfft(const ef_rfft_plan *plan, float *data)
 
     for (len = 2; len <= m; len <<= 1) {
         const uint32_t half = len / 2;
-        const uint32_t step = n / len;     /* W_len^j = W_n^(j * n / len) */
+        const uint32_t step = n / len; /* W_len^j = W_n^(j * n / len) */
         for (i = 0; i < m; i += len) {
             for (j = 0; j < half; j++) {
                 const float wr = tw[2 * j * step];

@@ -14,9 +14,9 @@
 #include <stdint.h>
 
 typedef struct {
-    uint32_t length;           /* n: a power of two, at least 8 */
-    const float *twiddles;     /* n floats, see above */
-    const uint16_t *bitrev;    /* n/2 entries, see above */
+    uint32_t length;        /* n: a power of two, at least 8 */
+    const float *twiddles;  /* n floats, see above */
+    const uint16_t *bitrev; /* n/2 entries, see above */
 } ef_rfft_plan;
 
 /* In place. Output packed: data[0] = X[0], data[1] = X[n/2] (both real), data[2k], data[2k+1] = Re, Im X[k]

@@ -7,11 +7,11 @@
 
 #include <stdint.h>
 
-#define EF_DSP_FLATTEN_AVERAGE  (1u << 0)
-#define EF_DSP_FLATTEN_MINIMUM  (1u << 1)
-#define EF_DSP_FLATTEN_MAXIMUM  (1u << 2)
-#define EF_DSP_FLATTEN_RMS      (1u << 3)
-#define EF_DSP_FLATTEN_STDEV    (1u << 4)
+#define EF_DSP_FLATTEN_AVERAGE (1u << 0)
+#define EF_DSP_FLATTEN_MINIMUM (1u << 1)
+#define EF_DSP_FLATTEN_MAXIMUM (1u << 2)
+#define EF_DSP_FLATTEN_RMS (1u << 3)
+#define EF_DSP_FLATTEN_STDEV (1u << 4)
 #define EF_DSP_FLATTEN_SKEWNESS (1u << 5)
 #define EF_DSP_FLATTEN_KURTOSIS (1u << 6)
 
@@ -19,7 +19,7 @@ typedef struct {
     uint32_t axis_count;
     uint32_t sample_count;
     float scale;
-    uint32_t stats;            /* OR of EF_DSP_FLATTEN_* */
+    uint32_t stats; /* OR of EF_DSP_FLATTEN_* */
 } ef_dsp_flatten_params;
 
 /* signal: interleaved window; out: axis_count * (number of chosen stats) floats, axis after axis. */

@@ -11,21 +11,21 @@
 
 typedef struct {
     uint32_t sample_count;
-    float input_scale;         /* 1 / 32768: int16 counts to full scale */
-    float pre_emphasis;        /* 0: none */
+    float input_scale;  /* 1 / 32768: int16 counts to full scale */
+    float pre_emphasis; /* 0: none */
     uint32_t frame_length;
     uint32_t frame_stride;
     uint32_t frame_count;
     uint32_t fft_input_length; /* min(frame_length, fft length) */
     ef_rfft_plan fft;
-    const float *window;       /* fft_input_length coefficients, or 0 (rectangular) */
+    const float *window; /* fft_input_length coefficients, or 0 (rectangular) */
 } ef_dsp_frames_params;
 
 typedef struct {
     uint32_t filter_count;
-    const uint16_t *starts;    /* first bin of each filter */
-    const uint16_t *lengths;   /* non-zero weights of each filter (may be 0) */
-    const float *weights;      /* all filters' weights, one after the other */
+    const uint16_t *starts;  /* first bin of each filter */
+    const uint16_t *lengths; /* non-zero weights of each filter (may be 0) */
+    const float *weights;    /* all filters' weights, one after the other */
 } ef_dsp_mel_filters;
 
 /* Power spectrum of frame `frame` of `signal` into buf[0 .. n/2]; buf holds n floats. */

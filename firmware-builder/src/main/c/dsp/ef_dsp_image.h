@@ -12,12 +12,12 @@ typedef struct {
     uint32_t source_height;
     uint32_t width;
     uint32_t height;
-    uint32_t channels;         /* 3: RGB, 1: luminance */
-    float scale_x;             /* source x = (x + 0.5) * scale_x - 0.5 + offset_x */
+    uint32_t channels; /* 3: RGB, 1: luminance */
+    float scale_x;     /* source x = (x + 0.5) * scale_x - 0.5 + offset_x */
     float scale_y;
     float offset_x;
     float offset_y;
-    uint32_t content_x0;       /* output pixels outside [x0, x1) x [y0, y1) are padding */
+    uint32_t content_x0; /* output pixels outside [x0, x1) x [y0, y1) are padding */
     uint32_t content_y0;
     uint32_t content_x1;
     uint32_t content_y1;

@@ -12,9 +12,9 @@ typedef struct {
     ef_dsp_frames_params frames;
     ef_dsp_mel_filters mel;
     uint32_t coefficient_count;
-    const float *dct;          /* [coefficient][filter], liftered */
-    float log_floor;           /* 1e-10: silence */
-    float relative_floor;      /* 1e-8: 80 dB under the frame's strongest band */
+    const float *dct;     /* [coefficient][filter], liftered */
+    float log_floor;      /* 1e-10: silence */
+    float relative_floor; /* 1e-8: 80 dB under the frame's strongest band */
 } ef_dsp_mfcc_params;
 
 /* signal: sample_count audio counts; out: frame_count * coefficient_count floats, frame after frame. */

@@ -40,7 +40,7 @@ static void spectral_peaks(const ef_dsp_spectral_params *p, const float *hold, f
                 continue;
             }
             if (!(v < last_power || (v == last_power && k > last_bin))) {
-                continue;                   /* already chosen, or ranked before the last choice */
+                continue; /* already chosen, or ranked before the last choice */
             }
             if (best == 0u || v > hold[best]) {
                 best = k;

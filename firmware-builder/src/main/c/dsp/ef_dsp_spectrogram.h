@@ -10,7 +10,7 @@
 
 typedef struct {
     ef_dsp_frames_params frames;
-    uint32_t log_scale;        /* 1: normalised dB, 0: linear power */
+    uint32_t log_scale; /* 1: normalised dB, 0: linear power */
     float noise_floor_db;
 } ef_dsp_spectrogram_params;
 

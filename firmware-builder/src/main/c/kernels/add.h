@@ -42,7 +42,7 @@ ef_status ef_add_s8(const ef_add_params *params, int32_t size, const int8_t *inp
                     int8_t *output);
 
 /* With broadcasting; the output is written in row-major order of broadcast->output_dims. */
-ef_status ef_add_broadcast_s8(const ef_add_params *params, const ef_add_broadcast *broadcast,
-                              const int8_t *input1, const int8_t *input2, int8_t *output);
+ef_status ef_add_broadcast_s8(const ef_add_params *params, const ef_add_broadcast *broadcast, const int8_t *input1,
+                              const int8_t *input2, int8_t *output);
 
 #endif /* EF_KERNEL_ADD_H */

@@ -39,7 +39,7 @@ typedef struct {
 } ef_depthwise_conv2d_params;
 
 /* bias may be NULL (no bias). */
-ef_status ef_depthwise_conv2d_s8(const ef_depthwise_conv2d_params *params, const int8_t *input,
-                                 const int8_t *filter, const int32_t *bias, int8_t *output);
+ef_status ef_depthwise_conv2d_s8(const ef_depthwise_conv2d_params *params, const int8_t *input, const int8_t *filter,
+                                 const int32_t *bias, int8_t *output);
 
 #endif /* EF_KERNEL_DEPTHWISE_CONV2D_H */

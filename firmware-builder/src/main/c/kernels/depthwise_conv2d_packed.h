@@ -41,7 +41,7 @@ typedef struct {
 
 /* Bytes of scratch for the widened rows (4 channels of a column are 8 bytes) and each group's constants (its 16-bit
  * weights and requantization constants). */
-#define EF_DEPTHWISE_CONV2D_PACKED_SCRATCH_BYTES(filter_height, filter_width, padded_width, depth) \
+#define EF_DEPTHWISE_CONV2D_PACKED_SCRATCH_BYTES(filter_height, filter_width, padded_width, depth)                     \
     ((8 * (filter_height) * (padded_width) + 8 * (filter_height) * (filter_width) + 76) * (((depth) + 3) / 4))
 
 ef_status ef_depthwise_conv2d_packed_s8(const ef_depthwise_conv2d_packed_params *params, const int8_t *input,

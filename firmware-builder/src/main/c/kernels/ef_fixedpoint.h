@@ -124,15 +124,14 @@ static inline int32_t ef_multiply_by_quantized_multiplier(int32_t x, int32_t mul
 }
 
 /* TFLM MultiplyByQuantizedMultiplierSmallerThanOneExp (used by ADD): shift <= 0. */
-static inline int32_t ef_multiply_by_quantized_multiplier_smaller_than_one(int32_t x, int32_t multiplier,
-                                                                            int32_t shift)
+static inline int32_t ef_multiply_by_quantized_multiplier_smaller_than_one(int32_t x, int32_t multiplier, int32_t shift)
 {
     return ef_rounding_divide_by_pot(ef_srdhm(x, multiplier), (int)-shift);
 }
 
 /* TFLM MultiplyByQuantizedMultiplierGreaterThanOne (used by SOFTMAX): left_shift >= 0. */
 static inline int32_t ef_multiply_by_quantized_multiplier_greater_than_one(int32_t x, int32_t multiplier,
-                                                                            int32_t left_shift)
+                                                                           int32_t left_shift)
 {
     return ef_srdhm(ef_shl_wrap(x, (int)left_shift), multiplier);
 }
@@ -157,15 +156,15 @@ static inline int ef_count_leading_zeros(uint32_t x)
  */
 static inline int32_t ef_exp_on_interval_between_negative_one_quarter_and_0_excl(int32_t a)
 {
-    const int32_t constant_term = 1895147668;     /* exp(-1/8) in Q0.31 */
-    const int32_t constant_1_over_3 = 715827883;  /* 1/3 in Q0.31 */
+    const int32_t constant_term = 1895147668;           /* exp(-1/8) in Q0.31 */
+    const int32_t constant_1_over_3 = 715827883;        /* 1/3 in Q0.31 */
     const int32_t x = ef_add_wrap(a, (int32_t)1 << 28); /* a + 1/8 */
     const int32_t x2 = ef_srdhm(x, x);
     const int32_t x3 = ef_srdhm(x2, x);
     const int32_t x4 = ef_srdhm(x2, x2);
     const int32_t x4_over_4 = ef_rounding_divide_by_pot(x4, 2);
-    const int32_t x4_over_24_plus_x3_over_6_plus_x2_over_2 = ef_rounding_divide_by_pot(
-        ef_add_wrap(ef_srdhm(ef_add_wrap(x4_over_4, x3), constant_1_over_3), x2), 1);
+    const int32_t x4_over_24_plus_x3_over_6_plus_x2_over_2 =
+        ef_rounding_divide_by_pot(ef_add_wrap(ef_srdhm(ef_add_wrap(x4_over_4, x3), constant_1_over_3), x2), 1);
     return ef_add_wrap(constant_term,
                        ef_srdhm(constant_term, ef_add_wrap(x, x4_over_24_plus_x3_over_6_plus_x2_over_2)));
 }

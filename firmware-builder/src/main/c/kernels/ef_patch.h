@@ -33,8 +33,8 @@ static inline void ef_patch_fill(int8_t *to, int8_t value, int32_t n)
     }
 }
 
-static inline void ef_patch_gather(const ef_conv2d_packed_params *p, const int8_t *image, int32_t out_y,
-                                   int32_t out_x, int8_t *patch)
+static inline void ef_patch_gather(const ef_conv2d_packed_params *p, const int8_t *image, int32_t out_y, int32_t out_x,
+                                   int8_t *patch)
 {
     const int32_t depth = p->input_depth;
     const int32_t row_bytes = p->input_width * depth;
@@ -44,8 +44,7 @@ static inline void ef_patch_gather(const ef_conv2d_packed_params *p, const int8_
     const int8_t pad = (int8_t)p->pad_value;
     /* With dilation 1 each filter row is a run of padding, a run of the image row, a run of padding. */
     const int32_t left = ef_min_i32(ef_max_i32(-in_x0, 0), p->filter_width);
-    const int32_t right = ef_min_i32(ef_max_i32(in_x0 + p->filter_width - p->input_width, 0),
-                                     p->filter_width - left);
+    const int32_t right = ef_min_i32(ef_max_i32(in_x0 + p->filter_width - p->input_width, 0), p->filter_width - left);
     int8_t *to = patch;
     for (int32_t fy = 0; fy < p->filter_height; ++fy) {
         const int32_t in_y = in_y0 + fy * p->dilation_height;

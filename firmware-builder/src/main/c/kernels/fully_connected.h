@@ -24,7 +24,7 @@ typedef struct {
 } ef_fully_connected_params;
 
 /* bias may be NULL (no bias). */
-ef_status ef_fully_connected_s8(const ef_fully_connected_params *params, const int8_t *input,
-                                const int8_t *weights, const int32_t *bias, int8_t *output);
+ef_status ef_fully_connected_s8(const ef_fully_connected_params *params, const int8_t *input, const int8_t *weights,
+                                const int32_t *bias, int8_t *output);
 
 #endif /* EF_KERNEL_FULLY_CONNECTED_H */

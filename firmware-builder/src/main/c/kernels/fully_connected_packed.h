@@ -24,7 +24,7 @@ typedef struct {
 } ef_fully_connected_packed_params;
 
 /* Bytes of scratch the kernels need (0 for one row of whole blocks). */
-#define EF_FULLY_CONNECTED_PACKED_SCRATCH_BYTES(batches, accum_depth, accum_stride) \
+#define EF_FULLY_CONNECTED_PACKED_SCRATCH_BYTES(batches, accum_depth, accum_stride)                                    \
     ((batches) == 1 && (accum_depth) == (accum_stride) ? 0 : 4 * (accum_stride))
 
 ef_status ef_fully_connected_packed_s8(const ef_fully_connected_packed_params *params, const int8_t *input,

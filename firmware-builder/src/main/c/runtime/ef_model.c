@@ -52,8 +52,8 @@ ef_status ef_model_run_classifier(const float *features, int32_t feature_count, 
     if (scores != 0 && score_count != ef_model_generated_info.output_size) {
         return EF_ERROR_OUTPUT_SIZE;
     }
-    const ef_status status = ef_quantize_f32_s8(&ef_model_generated_input_quantize, features,
-                                                ef_model_generated_input());
+    const ef_status status =
+        ef_quantize_f32_s8(&ef_model_generated_input_quantize, features, ef_model_generated_input());
     if (status != EF_OK) {
         return status;
     }

@@ -69,13 +69,11 @@ static void test_broadcast(void)
     static const int8_t x[8] = {1, 2, 3, 4, 5, 6, 7, 8};
     static const int8_t y[2] = {10, -10};
     static const int8_t expected[8] = {11, -8, 13, -6, 15, -4, 17, -2};
-    static const ef_add_broadcast channel_vector = {
-        {1, 1, 1, 2, 2, 2}, {8, 8, 8, 4, 2, 1}, {0, 0, 0, 0, 0, 1}};
+    static const ef_add_broadcast channel_vector = {{1, 1, 1, 2, 2, 2}, {8, 8, 8, 4, 2, 1}, {0, 0, 0, 0, 0, 1}};
     static const int8_t scalar[1] = {5};
     static const int8_t row[3] = {1, 2, 3};
     static const int8_t expected_scalar[3] = {6, 7, 8};
-    static const ef_add_broadcast scalar_first = {
-        {1, 1, 1, 1, 1, 3}, {0, 0, 0, 0, 0, 0}, {3, 3, 3, 3, 3, 1}};
+    static const ef_add_broadcast scalar_first = {{1, 1, 1, 1, 1, 3}, {0, 0, 0, 0, 0, 0}, {3, 3, 3, 3, 3, 1}};
     int8_t output[8];
     ef_add_params p = same_scale_params();
     ef_test_expect_int("status", EF_OK, ef_add_broadcast_s8(&p, &channel_vector, x, y, output));
@@ -92,9 +90,9 @@ static int8_t oracle(const ef_add_params *p, int8_t x, int8_t y)
         ef_shl_wrap(p->input1_offset + x, (int)p->left_shift), p->input1_multiplier, p->input1_shift);
     const int32_t b = ef_multiply_by_quantized_multiplier_smaller_than_one(
         ef_shl_wrap(p->input2_offset + y, (int)p->left_shift), p->input2_multiplier, p->input2_shift);
-    const int32_t raw = ef_multiply_by_quantized_multiplier_smaller_than_one(a + b, p->output_multiplier,
-                                                                             p->output_shift)
-                        + p->output_offset;
+    const int32_t raw =
+        ef_multiply_by_quantized_multiplier_smaller_than_one(a + b, p->output_multiplier, p->output_shift)
+        + p->output_offset;
     return (int8_t)ef_min_i32(p->activation_max, ef_max_i32(p->activation_min, raw));
 }
 

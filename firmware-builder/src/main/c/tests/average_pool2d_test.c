@@ -3,8 +3,8 @@
 #include "average_pool2d.h"
 #include "ef_fixedpoint.h"
 
-static ef_pool2d_params params(int32_t in_h, int32_t in_w, int32_t depth, int32_t out_h, int32_t out_w,
-                               int32_t filter, int32_t stride, int32_t pad)
+static ef_pool2d_params params(int32_t in_h, int32_t in_w, int32_t depth, int32_t out_h, int32_t out_w, int32_t filter,
+                               int32_t stride, int32_t pad)
 {
     ef_pool2d_params p = {0};
     p.batches = 1;
@@ -123,8 +123,7 @@ static void test_sweep(void)
         }
         oracle(&p, input, expected);
         ef_test_expect_int("status", EF_OK, ef_average_pool2d_s8(&p, input, output));
-        ef_test_expect_i8_array("output", expected, output,
-                                p.batches * p.output_height * p.output_width * p.depth);
+        ef_test_expect_i8_array("output", expected, output, p.batches * p.output_height * p.output_width * p.depth);
     }
     ef_test_end();
 }

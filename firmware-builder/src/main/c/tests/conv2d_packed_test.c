@@ -42,10 +42,10 @@ static ef_conv2d_params params_of(const shape *s, uint32_t *seed)
     p.dilation_height = p.dilation_width = s->v[9];
     p.pad_height = s->v[10];
     p.pad_width = s->v[11];
-    p.output_height = (p.input_height + 2 * p.pad_height - (p.filter_height - 1) * p.dilation_height - 1)
-                          / p.stride_height + 1;
-    p.output_width = (p.input_width + 2 * p.pad_width - (p.filter_width - 1) * p.dilation_width - 1)
-                         / p.stride_width + 1;
+    p.output_height =
+        (p.input_height + 2 * p.pad_height - (p.filter_height - 1) * p.dilation_height - 1) / p.stride_height + 1;
+    p.output_width =
+        (p.input_width + 2 * p.pad_width - (p.filter_width - 1) * p.dilation_width - 1) / p.stride_width + 1;
     p.input_offset = (int32_t)(ef_test_random(seed) % 256u) - 127;
     p.output_offset = (int32_t)(ef_test_random(seed) % 256u) - 128;
     p.activation_min = s->v[12] ? -100 + (int32_t)(ef_test_random(seed) % 50u) : -128;
@@ -77,8 +77,7 @@ static void check(const ef_conv2d_params *p, const char *what)
     ef_conv2d_packed_params q;
     ef_oracle_conv(p, input, filter, bias, expected);
     ef_test_expect_int("packable", 1, ef_packed_conv(p, filter, bias, &q, packed, &storage));
-    ef_test_expect_int("scratch fits", 1,
-                       EF_CONV2D_PACKED_SCRATCH_BYTES(q.patch_stride) <= (int32_t)sizeof scratch);
+    ef_test_expect_int("scratch fits", 1, EF_CONV2D_PACKED_SCRATCH_BYTES(q.patch_stride) <= (int32_t)sizeof scratch);
     for (int32_t reverse = 0; reverse <= 1; ++reverse) {
         q.reverse = reverse;
         memset(output, 0x55, sizeof output);

@@ -213,10 +213,12 @@ static void oracle(const ef_conv2d_params *p, const int8_t *input, const int8_t 
                                 if (y < 0 || y >= p->input_height || x < 0 || x >= p->input_width) {
                                     continue;
                                 }
-                                const int32_t in = input[((b * p->input_height + y) * p->input_width + x) * p->input_depth
-                                                         + (oc / per_group) * p->filter_depth + ic];
-                                const int32_t w = filter[((oc * p->filter_height + fy) * p->filter_width + fx)
-                                                             * p->filter_depth + ic];
+                                const int32_t in =
+                                    input[((b * p->input_height + y) * p->input_width + x) * p->input_depth
+                                          + (oc / per_group) * p->filter_depth + ic];
+                                const int32_t w =
+                                    filter[((oc * p->filter_height + fy) * p->filter_width + fx) * p->filter_depth
+                                           + ic];
                                 acc += w * (in + p->input_offset);
                             }
                     acc += bias[oc];
@@ -235,10 +237,10 @@ static void test_sweep(void)
 {
     /* {input h, w, depth, filter h, w, groups, output depth, stride, dilation, pad} */
     static const int32_t shapes[][10] = {
-        {5, 5, 1, 3, 3, 1, 4, 1, 1, 1},   {6, 6, 3, 3, 3, 1, 5, 2, 1, 1},  {4, 7, 4, 1, 1, 1, 8, 1, 1, 0},
-        {5, 6, 8, 3, 2, 1, 3, 1, 1, 0},   {7, 7, 5, 3, 3, 1, 7, 2, 2, 2},  {6, 5, 16, 1, 1, 1, 16, 1, 1, 0},
-        {5, 5, 6, 3, 3, 2, 4, 1, 1, 1},   {6, 6, 8, 2, 2, 4, 8, 2, 1, 0},  {9, 4, 2, 4, 3, 1, 9, 3, 1, 1},
-        {3, 10, 7, 1, 4, 1, 2, 1, 2, 3},  {8, 8, 12, 3, 3, 1, 6, 2, 1, 1}, {4, 4, 9, 2, 2, 3, 3, 1, 1, 0},
+        {5, 5, 1, 3, 3, 1, 4, 1, 1, 1},  {6, 6, 3, 3, 3, 1, 5, 2, 1, 1},  {4, 7, 4, 1, 1, 1, 8, 1, 1, 0},
+        {5, 6, 8, 3, 2, 1, 3, 1, 1, 0},  {7, 7, 5, 3, 3, 1, 7, 2, 2, 2},  {6, 5, 16, 1, 1, 1, 16, 1, 1, 0},
+        {5, 5, 6, 3, 3, 2, 4, 1, 1, 1},  {6, 6, 8, 2, 2, 4, 8, 2, 1, 0},  {9, 4, 2, 4, 3, 1, 9, 3, 1, 1},
+        {3, 10, 7, 1, 4, 1, 2, 1, 2, 3}, {8, 8, 12, 3, 3, 1, 6, 2, 1, 1}, {4, 4, 9, 2, 2, 3, 3, 1, 1, 0},
     };
     static int8_t input[SWEEP_MAX_INPUT];
     static int8_t filter[SWEEP_MAX_FILTER];
@@ -263,10 +265,10 @@ static void test_sweep(void)
         p.stride_height = p.stride_width = sh[7];
         p.dilation_height = p.dilation_width = sh[8];
         p.pad_height = p.pad_width = sh[9];
-        p.output_height = (p.input_height + 2 * p.pad_height - (p.filter_height - 1) * p.dilation_height - 1)
-                              / p.stride_height + 1;
-        p.output_width = (p.input_width + 2 * p.pad_width - (p.filter_width - 1) * p.dilation_width - 1)
-                             / p.stride_width + 1;
+        p.output_height =
+            (p.input_height + 2 * p.pad_height - (p.filter_height - 1) * p.dilation_height - 1) / p.stride_height + 1;
+        p.output_width =
+            (p.input_width + 2 * p.pad_width - (p.filter_width - 1) * p.dilation_width - 1) / p.stride_width + 1;
         p.input_offset = (int32_t)(ef_test_random(&seed) % 256u) - 127;
         p.output_offset = (int32_t)(ef_test_random(&seed) % 41u) - 20;
         p.activation_min = -128 + (int32_t)(ef_test_random(&seed) % 20u);

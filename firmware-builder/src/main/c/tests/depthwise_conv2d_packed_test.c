@@ -43,10 +43,9 @@ static ef_depthwise_conv2d_params params_of(const shape *s, uint32_t *seed)
     p.pad_height = s->v[8];
     p.pad_width = s->v[9];
     /* TFLite SAME may pad one more row/column at the bottom/right than at the top/left. */
-    p.output_height = (p.input_height + 2 * p.pad_height - p.filter_height + (s->v[8] > 0 ? 1 : 0))
-                          / p.stride_height + 1;
-    p.output_width = (p.input_width + 2 * p.pad_width - p.filter_width + (s->v[9] > 0 ? 1 : 0))
-                         / p.stride_width + 1;
+    p.output_height =
+        (p.input_height + 2 * p.pad_height - p.filter_height + (s->v[8] > 0 ? 1 : 0)) / p.stride_height + 1;
+    p.output_width = (p.input_width + 2 * p.pad_width - p.filter_width + (s->v[9] > 0 ? 1 : 0)) / p.stride_width + 1;
     p.input_offset = (int32_t)(ef_test_random(seed) % 256u) - 127;
     p.output_offset = (int32_t)(ef_test_random(seed) % 256u) - 128;
     p.activation_min = s->v[10] ? -90 : -128;
@@ -76,9 +75,10 @@ static void check(const ef_depthwise_conv2d_params *p, const char *what)
     ef_depthwise_conv2d_packed_params q;
     ef_oracle_depthwise(p, input, filter, bias, expected);
     ef_test_expect_int("packable", 1, ef_packed_depthwise(p, filter, bias, &q, packed, &storage));
-    ef_test_expect_int("scratch fits", 1,
-                       EF_DEPTHWISE_CONV2D_PACKED_SCRATCH_BYTES(q.filter_height, q.filter_width, q.padded_width,
-                                                                q.depth) <= (int32_t)sizeof scratch);
+    ef_test_expect_int(
+        "scratch fits", 1,
+        EF_DEPTHWISE_CONV2D_PACKED_SCRATCH_BYTES(q.filter_height, q.filter_width, q.padded_width, q.depth)
+            <= (int32_t)sizeof scratch);
     memset(output, 0x55, sizeof output);
     ef_test_expect_int("status", EF_OK, ef_depthwise_conv2d_packed_s8(&q, input, packed, output, scratch));
     ef_test_expect_i8_array(what, expected, output, bytes_out(p));
@@ -89,8 +89,7 @@ static void check(const ef_depthwise_conv2d_params *p, const char *what)
     memset(arena, 0x55, sizeof arena);
     memcpy(arena + in_at, input, (size_t)bytes_in(p));
     ef_test_expect_int("status in place", EF_OK,
-                       ef_depthwise_conv2d_packed_s8(&q, arena + in_at, packed, arena + in_at + shift_used,
-                                                     scratch));
+                       ef_depthwise_conv2d_packed_s8(&q, arena + in_at, packed, arena + in_at + shift_used, scratch));
     ef_test_expect_i8_array("in place", expected, arena + in_at + shift_used, bytes_out(p));
 }
 

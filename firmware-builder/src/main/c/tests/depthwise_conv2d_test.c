@@ -88,8 +88,8 @@ static void test_offset_rounding_relu6(void)
     ef_test_end();
 }
 
-static void oracle(const ef_depthwise_conv2d_params *p, const int8_t *input, const int8_t *filter,
-                   const int32_t *bias, int8_t *output)
+static void oracle(const ef_depthwise_conv2d_params *p, const int8_t *input, const int8_t *filter, const int32_t *bias,
+                   int8_t *output)
 {
     for (int32_t b = 0; b < p->batches; ++b)
         for (int32_t oy = 0; oy < p->output_height; ++oy)
@@ -104,7 +104,8 @@ static void oracle(const ef_depthwise_conv2d_params *p, const int8_t *input, con
                             if (y < 0 || y >= p->input_height || x < 0 || x >= p->input_width) {
                                 continue;
                             }
-                            const int32_t in = input[((b * p->input_height + y) * p->input_width + x) * p->input_depth + ic];
+                            const int32_t in =
+                                input[((b * p->input_height + y) * p->input_width + x) * p->input_depth + ic];
                             const int32_t w = filter[(fy * p->filter_width + fx) * p->output_depth + oc];
                             acc += w * (in + p->input_offset);
                         }
@@ -119,9 +120,9 @@ static void test_sweep(void)
 {
     /* {batches, input h, w, depth, depth multiplier, filter h, w, stride, dilation, pad} */
     static const int32_t shapes[][10] = {
-        {1, 5, 5, 4, 1, 3, 3, 1, 1, 1}, {1, 6, 6, 8, 1, 3, 3, 2, 1, 1}, {1, 5, 7, 5, 1, 3, 3, 1, 1, 1},
-        {2, 4, 4, 3, 2, 3, 3, 1, 1, 1}, {1, 7, 7, 9, 1, 3, 3, 2, 2, 2}, {1, 6, 5, 16, 1, 5, 5, 1, 1, 2},
-        {1, 3, 3, 1, 4, 2, 2, 1, 1, 0}, {1, 8, 3, 6, 1, 3, 1, 3, 1, 1}, {1, 5, 5, 7, 3, 2, 3, 2, 1, 0},
+        {1, 5, 5, 4, 1, 3, 3, 1, 1, 1},  {1, 6, 6, 8, 1, 3, 3, 2, 1, 1}, {1, 5, 7, 5, 1, 3, 3, 1, 1, 1},
+        {2, 4, 4, 3, 2, 3, 3, 1, 1, 1},  {1, 7, 7, 9, 1, 3, 3, 2, 2, 2}, {1, 6, 5, 16, 1, 5, 5, 1, 1, 2},
+        {1, 3, 3, 1, 4, 2, 2, 1, 1, 0},  {1, 8, 3, 6, 1, 3, 1, 3, 1, 1}, {1, 5, 5, 7, 3, 2, 3, 2, 1, 0},
         {1, 4, 9, 12, 1, 1, 4, 1, 2, 1},
     };
     static int8_t input[1024];
@@ -148,10 +149,10 @@ static void test_sweep(void)
         p.stride_height = p.stride_width = sh[7];
         p.dilation_height = p.dilation_width = sh[8];
         p.pad_height = p.pad_width = sh[9];
-        p.output_height = (p.input_height + 2 * p.pad_height - (p.filter_height - 1) * p.dilation_height - 1)
-                              / p.stride_height + 1;
-        p.output_width = (p.input_width + 2 * p.pad_width - (p.filter_width - 1) * p.dilation_width - 1)
-                             / p.stride_width + 1;
+        p.output_height =
+            (p.input_height + 2 * p.pad_height - (p.filter_height - 1) * p.dilation_height - 1) / p.stride_height + 1;
+        p.output_width =
+            (p.input_width + 2 * p.pad_width - (p.filter_width - 1) * p.dilation_width - 1) / p.stride_width + 1;
         p.input_offset = (int32_t)(ef_test_random(&seed) % 256u) - 127;
         p.output_offset = (int32_t)(ef_test_random(&seed) % 41u) - 20;
         p.activation_min = -128 + (int32_t)(ef_test_random(&seed) % 20u);

@@ -22,9 +22,8 @@ static void test_sweep(void)
 {
     /* {batches, accum depth, output depth, clamp, per-tensor} */
     static const int32_t shapes[][5] = {
-        {1, 640, 6, 0, 1}, {1, 128, 8, 0, 1}, {1, 8, 12, 0, 1}, {1, 64, 10, 0, 1}, {1, 7, 5, 0, 0},
-        {1, 16, 7, 1, 0}, {1, 24, 1, 0, 0},
-        {2, 13, 6, 0, 0},   {3, 32, 3, 1, 0},  {4, 2, 2, 0, 1},  {1, 1, 1, 0, 0},   {5, 50, 9, 1, 0},
+        {1, 640, 6, 0, 1}, {1, 128, 8, 0, 1}, {1, 8, 12, 0, 1}, {1, 64, 10, 0, 1}, {1, 7, 5, 0, 0}, {1, 16, 7, 1, 0},
+        {1, 24, 1, 0, 0},  {2, 13, 6, 0, 0},  {3, 32, 3, 1, 0}, {4, 2, 2, 0, 1},   {1, 1, 1, 0, 0}, {5, 50, 9, 1, 0},
     };
     uint32_t seed = 0xFC0FFEEu;
     ef_test_begin("fully_connected_packed", "sweep_matches_oracle_in_and_out_of_place");
@@ -53,12 +52,11 @@ static void test_sweep(void)
 
         ef_fully_connected_packed_params q;
         ef_test_expect_int("packable", 1, ef_packed_fully_connected(&p, weights, bias, &q, packed, &storage));
-        const int32_t scratch_bytes = EF_FULLY_CONNECTED_PACKED_SCRATCH_BYTES(q.batches, q.accum_depth,
-                                                                              q.accum_stride);
+        const int32_t scratch_bytes = EF_FULLY_CONNECTED_PACKED_SCRATCH_BYTES(q.batches, q.accum_depth, q.accum_stride);
         ef_test_expect_int("scratch fits", 1, scratch_bytes <= (int32_t)sizeof scratch);
         memset(output, 0x55, sizeof output);
-        ef_test_expect_int("status", EF_OK, ef_fully_connected_packed_s8(&q, input, packed, output,
-                                                                         scratch_bytes > 0 ? scratch : 0));
+        ef_test_expect_int("status", EF_OK,
+                           ef_fully_connected_packed_s8(&q, input, packed, output, scratch_bytes > 0 ? scratch : 0));
         ef_test_expect_i8_array("output", expected, output, p.batches * p.output_depth);
 
         /* In place (with scratch): each row's output may start where its input row starts. */

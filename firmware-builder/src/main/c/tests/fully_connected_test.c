@@ -110,8 +110,8 @@ static void test_odd_depths(void)
     ef_test_end();
 }
 
-static void oracle(const ef_fully_connected_params *p, const int8_t *input, const int8_t *weights,
-                   const int32_t *bias, int8_t *output)
+static void oracle(const ef_fully_connected_params *p, const int8_t *input, const int8_t *weights, const int32_t *bias,
+                   int8_t *output)
 {
     for (int32_t b = 0; b < p->batches; ++b)
         for (int32_t o = 0; o < p->output_depth; ++o) {
@@ -121,8 +121,8 @@ static void oracle(const ef_fully_connected_params *p, const int8_t *input, cons
                        * ((int32_t)input[b * p->accum_depth + d] + p->input_offset);
             }
             acc = ef_multiply_by_quantized_multiplier(acc, p->output_multiplier[o], p->output_shift[o]);
-            output[b * p->output_depth + o] = (int8_t)ef_clamp_i32(acc + p->output_offset, p->activation_min,
-                                                                   p->activation_max);
+            output[b * p->output_depth + o] =
+                (int8_t)ef_clamp_i32(acc + p->output_offset, p->activation_min, p->activation_max);
         }
 }
 
@@ -130,7 +130,7 @@ static void test_sweep(void)
 {
     /* {batches, accum depth, output depth, weights offset used} */
     static const int32_t shapes[][4] = {
-        {1, 1, 1, 0},  {1, 3, 5, 0},   {2, 4, 4, 0},   {1, 5, 2, 1},   {3, 16, 7, 0},
+        {1, 1, 1, 0},   {1, 3, 5, 0},   {2, 4, 4, 0},   {1, 5, 2, 1},   {3, 16, 7, 0},
         {1, 33, 10, 1}, {1, 64, 12, 0}, {2, 250, 3, 0}, {1, 640, 9, 0}, {4, 17, 1, 1},
     };
     static int8_t input[1400];

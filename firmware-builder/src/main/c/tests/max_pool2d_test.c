@@ -2,8 +2,8 @@
 #include "ef_test.h"
 #include "max_pool2d.h"
 
-static ef_pool2d_params params(int32_t in_h, int32_t in_w, int32_t depth, int32_t out_h, int32_t out_w,
-                               int32_t filter, int32_t stride, int32_t pad)
+static ef_pool2d_params params(int32_t in_h, int32_t in_w, int32_t depth, int32_t out_h, int32_t out_w, int32_t filter,
+                               int32_t stride, int32_t pad)
 {
     ef_pool2d_params p = {0};
     p.batches = 1;
@@ -97,7 +97,7 @@ static void test_sweep(void)
 {
     /* {batches, in h, w, depth, filter, stride, pad} */
     static const int32_t shapes[][7] = {
-        {1, 6, 6, 8, 2, 2, 0}, {1, 5, 7, 7, 3, 2, 1}, {2, 4, 4, 5, 3, 1, 1},
+        {1, 6, 6, 8, 2, 2, 0},  {1, 5, 7, 7, 3, 2, 1}, {2, 4, 4, 5, 3, 1, 1},
         {1, 9, 9, 12, 3, 3, 0}, {1, 3, 3, 1, 2, 1, 0},
     };
     static int8_t input[1024];
@@ -119,8 +119,7 @@ static void test_sweep(void)
         }
         oracle(&p, input, expected);
         ef_test_expect_int("status", EF_OK, ef_max_pool2d_s8(&p, input, output));
-        ef_test_expect_i8_array("output", expected, output,
-                                p.batches * p.output_height * p.output_width * p.depth);
+        ef_test_expect_i8_array("output", expected, output, p.batches * p.output_height * p.output_width * p.depth);
     }
     ef_test_end();
 }

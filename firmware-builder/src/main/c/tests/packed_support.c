@@ -110,8 +110,8 @@ static void pack_stream(const int8_t *weights, int32_t channels, int32_t size, i
     }
 }
 
-int ef_packed_conv(const ef_conv2d_params *p, const int8_t *filter, const int32_t *bias,
-                   ef_conv2d_packed_params *q, int8_t *packed, ef_requant_storage *storage)
+int ef_packed_conv(const ef_conv2d_params *p, const int8_t *filter, const int32_t *bias, ef_conv2d_packed_params *q,
+                   int8_t *packed, ef_requant_storage *storage)
 {
     const int32_t size = p->filter_height * p->filter_width * p->input_depth;
     memset(q, 0, sizeof *q);
@@ -137,8 +137,7 @@ int ef_packed_conv(const ef_conv2d_params *p, const int8_t *filter, const int32_
     q->activation_max = p->activation_max;
     ef_requant rq;
     if (!ef_packed_requant(storage, &rq, p->output_depth, filter, size, 1, size, bias, p->output_multiplier,
-                           p->output_shift, p->input_offset, p->output_offset, p->activation_min,
-                           p->activation_max)) {
+                           p->output_shift, p->input_offset, p->output_offset, p->activation_min, p->activation_max)) {
         return 0;
     }
     pack_stream(filter, p->output_depth, size, q->patch_stride, storage, packed);
@@ -179,8 +178,7 @@ int ef_packed_depthwise(const ef_depthwise_conv2d_params *p, const int8_t *filte
         }
     }
     return ef_packed_requant(storage, &q->requant, depth, filter, 1, depth, taps, bias, p->output_multiplier,
-                             p->output_shift, p->input_offset, p->output_offset, p->activation_min,
-                             p->activation_max);
+                             p->output_shift, p->input_offset, p->output_offset, p->activation_min, p->activation_max);
 }
 
 int ef_packed_fully_connected(const ef_fully_connected_params *p, const int8_t *weights, const int32_t *bias,
@@ -198,8 +196,8 @@ int ef_packed_fully_connected(const ef_fully_connected_params *p, const int8_t *
     q->activation_max = p->activation_max;
     ef_requant rq;
     if (!ef_packed_requant(storage, &rq, p->output_depth, weights, p->accum_depth, 1, p->accum_depth, bias,
-                           p->output_multiplier, p->output_shift, p->input_offset, p->output_offset,
-                           p->activation_min, p->activation_max)) {
+                           p->output_multiplier, p->output_shift, p->input_offset, p->output_offset, p->activation_min,
+                           p->activation_max)) {
         return 0;
     }
     pack_stream(weights, p->output_depth, p->accum_depth, q->accum_stride, storage, packed);
@@ -222,8 +220,8 @@ static int32_t pixel_reads(const ef_conv2d_packed_params *p, int32_t pixel, int 
             if (y < 0 || y >= p->input_height || x < 0 || x >= p->input_width) {
                 continue;
             }
-            const int32_t at = ((batch * p->input_height + y) * p->input_width + x) * p->input_depth
-                               + (last ? p->input_depth : 0);
+            const int32_t at =
+                ((batch * p->input_height + y) * p->input_width + x) * p->input_depth + (last ? p->input_depth : 0);
             if (first < 0 || (last ? at > first : at < first)) {
                 first = at;
             }
@@ -304,8 +302,8 @@ void ef_oracle_conv(const ef_conv2d_params *p, const int8_t *input, const int8_t
                                 }
                                 const int32_t in =
                                     input[((b * p->input_height + y) * p->input_width + x) * p->input_depth + ic];
-                                const int32_t w = filter[((oc * p->filter_height + fy) * p->filter_width + fx)
-                                                             * p->input_depth + ic];
+                                const int32_t w =
+                                    filter[((oc * p->filter_height + fy) * p->filter_width + fx) * p->input_depth + ic];
                                 acc += w * (in + p->input_offset);
                             }
                     acc += bias != 0 ? bias[oc] : 0;

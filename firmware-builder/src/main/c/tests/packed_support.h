@@ -41,8 +41,7 @@ int ef_packed_conv(const ef_conv2d_params *p, const int8_t *filter, const int32_
 /* The packed depthwise params, weights and requantization constants (in `storage`) of a depthwise convolution
  * with depth multiplier 1 and dilation 1. */
 int ef_packed_depthwise(const ef_depthwise_conv2d_params *p, const int8_t *filter, const int32_t *bias,
-                        ef_depthwise_conv2d_packed_params *packed_params, int8_t *packed,
-                        ef_requant_storage *storage);
+                        ef_depthwise_conv2d_packed_params *packed_params, int8_t *packed, ef_requant_storage *storage);
 
 /* The packed params and stream of a fully connected layer with symmetric weights. */
 int ef_packed_fully_connected(const ef_fully_connected_params *p, const int8_t *weights, const int32_t *bias,

@@ -29,10 +29,10 @@ static inline void ef_isb(void)
 /* Starts the DWT cycle counter (real hardware; QEMU's reads as 0). */
 static inline void ef_dwt_cycle_counter_start(void)
 {
-    EF_DEMCR |= 1u << 24;      /* TRCENA */
-    EF_DWT_LAR = 0xC5ACCE55u;  /* CoreSight unlock: required on Cortex-M7, ignored on Cortex-M4 */
+    EF_DEMCR |= 1u << 24;     /* TRCENA */
+    EF_DWT_LAR = 0xC5ACCE55u; /* CoreSight unlock: required on Cortex-M7, ignored on Cortex-M4 */
     EF_DWT_CYCCNT = 0u;
-    EF_DWT_CTRL |= 1u;         /* CYCCNTENA */
+    EF_DWT_CTRL |= 1u; /* CYCCNTENA */
 }
 
 #endif /* EF_CORTEX_M_H */

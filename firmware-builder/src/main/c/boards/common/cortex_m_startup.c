@@ -29,10 +29,10 @@ void ef_board_uart_irq(void);
 __attribute__((section(".isr_vector"), used)) const ef_vector ef_vector_table[16 + EF_BOARD_IRQ_COUNT] = {
     [0] = (ef_vector)(uintptr_t)&_estack,
     [1] = ef_reset_handler,
-    [2 ... 6] = ef_default_handler,      /* NMI, HardFault, MemManage, BusFault, UsageFault */
-    [11] = ef_default_handler,           /* SVCall */
-    [12] = ef_default_handler,           /* DebugMonitor */
-    [14 ... 15] = ef_default_handler,    /* PendSV, SysTick */
+    [2 ... 6] = ef_default_handler,   /* NMI, HardFault, MemManage, BusFault, UsageFault */
+    [11] = ef_default_handler,        /* SVCall */
+    [12] = ef_default_handler,        /* DebugMonitor */
+    [14 ... 15] = ef_default_handler, /* PendSV, SysTick */
 #ifdef EF_BOARD_UART_IRQ
     /* Ranges around the one handler, so that no initializer overrides another. */
     [16 ... 16 + EF_BOARD_UART_IRQ - 1] = ef_default_handler,

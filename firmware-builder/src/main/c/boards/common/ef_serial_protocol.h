@@ -9,18 +9,18 @@
 #include "ef/ef_status.h"
 
 typedef struct {
-    const char *name;       /* model name for the banner and `info` (any text; sent percent-encoded) */
-    int8_t *input;          /* the model's int8 input tensor; `run` writes here */
-    int32_t input_size;     /* bytes */
-    const int8_t *output;   /* the model's int8 output tensor, valid after invoke */
-    int32_t output_size;    /* bytes */
+    const char *name;     /* model name for the banner and `info` (any text; sent percent-encoded) */
+    int8_t *input;        /* the model's int8 input tensor; `run` writes here */
+    int32_t input_size;   /* bytes */
+    const int8_t *output; /* the model's int8 output tensor, valid after invoke */
+    int32_t output_size;  /* bytes */
     ef_status (*invoke)(void *context);
     void *context;
     /* Optional, for images with an impulse (zero/NULL otherwise): the `window` command decodes a raw window's
      * bytes into `window` and calls `classify`, which runs the DSP block and the model, leaving the result in
      * `output`. */
-    uint8_t *window;        /* raw window buffer */
-    int32_t window_size;    /* bytes */
+    uint8_t *window;     /* raw window buffer */
+    int32_t window_size; /* bytes */
     ef_status (*classify)(void *context);
     /* Optional (NULL otherwise): the deepest the stack has been so far, in bytes, for `stack=` in the banner and
      * `info` (the image paints its free RAM at boot and looks for the first word the stack overwrote). */

@@ -39,23 +39,23 @@ extern "C" {
 
 /* What the model is, for applications and for logs. Every field is fixed when the library is generated. */
 typedef struct {
-    const char *name;                     /* model name */
-    const char *sha256;                   /* SHA-256 of the model's TFLite flatbuffer, lower-case hex */
-    int32_t input_rank;                   /* dimensions of the input tensor */
+    const char *name;                      /* model name */
+    const char *sha256;                    /* SHA-256 of the model's TFLite flatbuffer, lower-case hex */
+    int32_t input_rank;                    /* dimensions of the input tensor */
     int32_t input_dims[EF_MODEL_MAX_DIMS]; /* input shape, row-major (NHWC for images) */
-    int32_t input_size;                   /* bytes of the int8 input tensor */
-    float input_scale;                    /* feature = input_scale * (q - input_zero_point) */
+    int32_t input_size;                    /* bytes of the int8 input tensor */
+    float input_scale;                     /* feature = input_scale * (q - input_zero_point) */
     int32_t input_zero_point;
-    int32_t output_size;                  /* bytes of the int8 output tensor */
-    float output_scale;                   /* score = output_scale * (q - output_zero_point) */
+    int32_t output_size; /* bytes of the int8 output tensor */
+    float output_scale;  /* score = output_scale * (q - output_zero_point) */
     int32_t output_zero_point;
-    int32_t label_count;                  /* 0 when the model has no labels */
-    const char *const *labels;            /* label_count class names, in output order */
-    int32_t arena_size;                   /* bytes of the activation arena */
-    int32_t arena_lower_bound;            /* the liveness lower bound for this operator order */
-    int32_t has_impulse;                  /* 1 when ef_model_run_impulse is available */
-    int32_t window_count;                 /* values of one raw window (0 without an impulse) */
-    const char *dsp_block;                /* the impulse's DSP block type ("mfcc", …), "" without one */
+    int32_t label_count;       /* 0 when the model has no labels */
+    const char *const *labels; /* label_count class names, in output order */
+    int32_t arena_size;        /* bytes of the activation arena */
+    int32_t arena_lower_bound; /* the liveness lower bound for this operator order */
+    int32_t has_impulse;       /* 1 when ef_model_run_impulse is available */
+    int32_t window_count;      /* values of one raw window (0 without an impulse) */
+    const char *dsp_block;     /* the impulse's DSP block type ("mfcc", …), "" without one */
 } ef_model_info;
 
 /* Clears the activation arena. Call once before the first inference; calling it again is harmless. */

@@ -27,12 +27,18 @@ typedef enum {
 static inline const char *ef_status_name(ef_status status)
 {
     switch (status) {
-    case EF_OK: return "ok";
-    case EF_ERROR_INVALID_ARGUMENT: return "invalid-argument";
-    case EF_ERROR_EMPTY_POOL_WINDOW: return "empty-pool-window";
-    case EF_ERROR_INPUT_SIZE: return "input-size";
-    case EF_ERROR_UNSUPPORTED: return "unsupported";
-    case EF_ERROR_OUTPUT_SIZE: return "output-size";
+        case EF_OK:
+            return "ok";
+        case EF_ERROR_INVALID_ARGUMENT:
+            return "invalid-argument";
+        case EF_ERROR_EMPTY_POOL_WINDOW:
+            return "empty-pool-window";
+        case EF_ERROR_INPUT_SIZE:
+            return "input-size";
+        case EF_ERROR_UNSUPPORTED:
+            return "unsupported";
+        case EF_ERROR_OUTPUT_SIZE:
+            return "output-size";
     }
     return "unknown";
 }

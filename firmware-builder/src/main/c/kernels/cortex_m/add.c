@@ -51,9 +51,8 @@ typedef struct {
 
 static int fast_of(const ef_add_params *p, fast_add *f)
 {
-    if (p->left_shift < 0 || p->left_shift > 22 || p->input1_shift > 0 || p->input2_shift > 0
-        || p->output_shift > 0 || p->input1_multiplier < 0 || p->input2_multiplier < 0
-        || p->output_multiplier < 0) {
+    if (p->left_shift < 0 || p->left_shift > 22 || p->input1_shift > 0 || p->input2_shift > 0 || p->output_shift > 0
+        || p->input1_multiplier < 0 || p->input2_multiplier < 0 || p->output_multiplier < 0) {
         return 0;
     }
     /* The rescaled inputs are at most (255 << left_shift) * multiplier / 2^(31 + shift) + 1 each; their sum is
@@ -91,9 +90,9 @@ static int8_t add_reference(const ef_add_params *p, int8_t x, int8_t y)
         ef_multiply_by_quantized_multiplier_smaller_than_one(shifted1, p->input1_multiplier, p->input1_shift);
     const int32_t scaled2 =
         ef_multiply_by_quantized_multiplier_smaller_than_one(shifted2, p->input2_multiplier, p->input2_shift);
-    const int32_t raw = ef_multiply_by_quantized_multiplier_smaller_than_one(scaled1 + scaled2,
-                                                                             p->output_multiplier, p->output_shift)
-                        + p->output_offset;
+    const int32_t raw =
+        ef_multiply_by_quantized_multiplier_smaller_than_one(scaled1 + scaled2, p->output_multiplier, p->output_shift)
+        + p->output_offset;
     return (int8_t)ef_min_i32(p->activation_max, ef_max_i32(p->activation_min, raw));
 }
 

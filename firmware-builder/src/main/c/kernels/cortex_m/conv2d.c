@@ -36,8 +36,8 @@ static int8_t finish(const ef_conv2d_params *p, int32_t acc, const int32_t *bias
     return (int8_t)ef_clamp_i32(acc, p->activation_min, p->activation_max);
 }
 
-ef_status ef_conv2d_s8(const ef_conv2d_params *p, const int8_t *input, const int8_t *filter,
-                       const int32_t *bias, int8_t *output)
+ef_status ef_conv2d_s8(const ef_conv2d_params *p, const int8_t *input, const int8_t *filter, const int32_t *bias,
+                       int8_t *output)
 {
     const int16x2_t x_offset2 = ef_dup16(p->input_offset);
     const int16x2_t w_offset2 = ef_dup16(0);
@@ -91,11 +91,11 @@ ef_status ef_conv2d_s8(const ef_conv2d_params *p, const int8_t *input, const int
                                 const int8_t *x = in_row + in_x * p->input_depth;
                                 const int32_t offset = fy * filter_row + fx * fd;
                                 if (pair) {
-                                    ef_dot2_s8(x, w0 + offset, w1 + offset, fd, x_offset2, w_offset2,
-                                               p->input_offset, 0, &acc0, &acc1);
+                                    ef_dot2_s8(x, w0 + offset, w1 + offset, fd, x_offset2, w_offset2, p->input_offset,
+                                               0, &acc0, &acc1);
                                 } else {
-                                    acc0 = ef_dot_s8(x, w0 + offset, fd, x_offset2, w_offset2, p->input_offset, 0,
-                                                     acc0);
+                                    acc0 =
+                                        ef_dot_s8(x, w0 + offset, fd, x_offset2, w_offset2, p->input_offset, 0, acc0);
                                 }
                             }
                         }

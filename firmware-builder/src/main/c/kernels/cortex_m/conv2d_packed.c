@@ -15,24 +15,24 @@
 
 /* Widens blocks of 4 int8 values (from .. end) to doubled 16-bit lanes in SXTB16 order (values 0,2 then 1,3): two
  * words per block, one block every `step` bytes at `to` (16: two pixels interleaved; 8: one pixel). */
-#define WIDEN(name, step)                                                                   \
-    static inline ef_word *name(const int8_t *from, const int8_t *end, ef_word *to)       \
-    {                                                                                      \
-        int32_t even;                                                                      \
-        int32_t odd;                                                                       \
-        __asm__ volatile("1:\n\t"                                                          \
-                         "ldr    %[e], [%[from]], #4\n\t"                                  \
-                         "sxtb16 %[o], %[e], ror #8\n\t"                                   \
-                         "sxtb16 %[e], %[e]\n\t"                                           \
-                         "sadd16 %[e], %[e], %[e]\n\t"                                     \
-                         "sadd16 %[o], %[o], %[o]\n\t"                                     \
-                         "strd   %[e], %[o], [%[to]], #" #step "\n\t"                      \
-                         "cmp    %[from], %[end]\n\t"                                      \
-                         "bne    1b\n\t"                                                   \
-                         : [from] "+r"(from), [to] "+r"(to), [e] "=&r"(even), [o] "=&r"(odd) \
-                         : [end] "r"(end)                                                  \
-                         : "cc", "memory");                                                \
-        return to;                                                                         \
+#define WIDEN(name, step)                                                                                              \
+    static inline ef_word *name(const int8_t *from, const int8_t *end, ef_word *to)                                    \
+    {                                                                                                                  \
+        int32_t even;                                                                                                  \
+        int32_t odd;                                                                                                   \
+        __asm__ volatile("1:\n\t"                                                                                      \
+                         "ldr    %[e], [%[from]], #4\n\t"                                                              \
+                         "sxtb16 %[o], %[e], ror #8\n\t"                                                               \
+                         "sxtb16 %[e], %[e]\n\t"                                                                       \
+                         "sadd16 %[e], %[e], %[e]\n\t"                                                                 \
+                         "sadd16 %[o], %[o], %[o]\n\t"                                                                 \
+                         "strd   %[e], %[o], [%[to]], #" #step "\n\t"                                                  \
+                         "cmp    %[from], %[end]\n\t"                                                                  \
+                         "bne    1b\n\t"                                                                               \
+                         : [from] "+r"(from), [to] "+r"(to), [e] "=&r"(even), [o] "=&r"(odd)                           \
+                         : [end] "r"(end)                                                                              \
+                         : "cc", "memory");                                                                            \
+        return to;                                                                                                     \
     }
 
 WIDEN(widen_pair, 16)
@@ -47,14 +47,14 @@ static inline ef_word *widen(const int8_t *from, ef_word *to, int32_t blocks, in
 /* What loading one patch needs, computed once per call. */
 typedef struct {
     const ef_conv2d_packed_params *p;
-    int32_t blocks;       /* blocks of 4 in the patch stride */
-    int32_t row;          /* bytes of one filter row (dilation 1): filter_width * input_depth */
-    int32_t row_stride;   /* bytes between the image rows of consecutive filter rows */
-    int32_t direct;       /* filter rows are whole blocks: widen straight from the image */
-    int32_t tail;         /* blocks past the filter rows (zeros) when direct */
+    int32_t blocks;                       /* blocks of 4 in the patch stride */
+    int32_t row;                          /* bytes of one filter row (dilation 1): filter_width * input_depth */
+    int32_t row_stride;                   /* bytes between the image rows of consecutive filter rows */
+    int32_t direct;                       /* filter rows are whole blocks: widen straight from the image */
+    int32_t tail;                         /* blocks past the filter rows (zeros) when direct */
     int32_t first_inside_y, end_inside_y; /* output rows and columns whose window lies inside the image */
     int32_t first_inside_x, end_inside_x;
-    int8_t *gathered;     /* patch_stride bytes, the tail past patch_size zero */
+    int8_t *gathered; /* patch_stride bytes, the tail past patch_size zero */
 } patch_loader;
 
 static int32_t ceil_div(int32_t a, int32_t b)
@@ -72,12 +72,11 @@ static void loader_init(patch_loader *l, const ef_conv2d_packed_params *p, int8_
     l->tail = l->blocks - p->filter_height * (l->row / 4);
     /* out_y * stride - pad >= 0 and out_y * stride - pad + (fh - 1) * dh < input_height; the same across. */
     l->first_inside_y = ceil_div(p->pad_height, p->stride_height);
-    l->end_inside_y = (p->input_height - 1 - (p->filter_height - 1) * p->dilation_height + p->pad_height)
-                      / p->stride_height + 1;
+    l->end_inside_y =
+        (p->input_height - 1 - (p->filter_height - 1) * p->dilation_height + p->pad_height) / p->stride_height + 1;
     l->first_inside_x = ceil_div(p->pad_width, p->stride_width);
-    l->end_inside_x = p->dilation_width == 1
-                          ? (p->input_width - p->filter_width + p->pad_width) / p->stride_width + 1
-                          : l->first_inside_x; /* dilated filters always take the generic path */
+    l->end_inside_x = p->dilation_width == 1 ? (p->input_width - p->filter_width + p->pad_width) / p->stride_width + 1
+                                             : l->first_inside_x; /* dilated filters always take the generic path */
     if (p->input_height - 1 - (p->filter_height - 1) * p->dilation_height + p->pad_height < 0) {
         l->end_inside_y = 0;
     }
@@ -96,9 +95,10 @@ static void load_patch(const patch_loader *l, const int8_t *image, int32_t out_y
     const ef_conv2d_packed_params *p = l->p;
     if (out_y >= l->first_inside_y && out_y < l->end_inside_y && out_x >= l->first_inside_x
         && out_x < l->end_inside_x) {
-        const int8_t *from = image
-            + ((out_y * p->stride_height - p->pad_height) * p->input_width + out_x * p->stride_width
-               - p->pad_width) * p->input_depth;
+        const int8_t *from =
+            image
+            + ((out_y * p->stride_height - p->pad_height) * p->input_width + out_x * p->stride_width - p->pad_width)
+                  * p->input_depth;
         if (l->direct) {
             /* Filter rows of whole blocks (most 3x3 layers): widened straight from the image. */
             const int32_t row_blocks = l->row / 4;
@@ -144,9 +144,8 @@ ef_status ef_conv2d_packed_s8(const ef_conv2d_packed_params *p, const int8_t *in
     const int32_t pairs = depth / 2;
     const int clamp = p->activation_min > -128 || p->activation_max < 127;
     /* A 1x1 convolution with stride 1, no padding and a depth multiple of 4: pixel p's patch is the input pixel p. */
-    const int pointwise = p->filter_height == 1 && p->filter_width == 1 && p->stride_height == 1
-                          && p->stride_width == 1 && p->pad_height == 0 && p->pad_width == 0
-                          && p->input_depth % 4 == 0;
+    const int pointwise = p->filter_height == 1 && p->filter_width == 1 && p->stride_height == 1 && p->stride_width == 1
+                          && p->pad_height == 0 && p->pad_width == 0 && p->input_depth % 4 == 0;
     const int32_t depth_blocks = p->input_depth / 4;
     const ef_word *stream_pairs_end = (const ef_word *)packed + pairs * (7 + 2 * blocks);
     ef_gemm_context context;

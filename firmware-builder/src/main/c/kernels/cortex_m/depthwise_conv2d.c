@@ -35,8 +35,8 @@ static int8_t finish(const ef_depthwise_conv2d_params *p, int32_t acc, const int
     return (int8_t)ef_clamp_i32(acc, p->activation_min, p->activation_max);
 }
 
-ef_status ef_depthwise_conv2d_s8(const ef_depthwise_conv2d_params *p, const int8_t *input,
-                                 const int8_t *filter, const int32_t *bias, int8_t *output)
+ef_status ef_depthwise_conv2d_s8(const ef_depthwise_conv2d_params *p, const int8_t *input, const int8_t *filter,
+                                 const int32_t *bias, int8_t *output)
 {
     const int16x2_t x_offset2 = ef_dup16(p->input_offset);
     const int32_t in_depth = p->input_depth;
@@ -95,7 +95,8 @@ ef_status ef_depthwise_conv2d_s8(const ef_depthwise_conv2d_params *p, const int8
                             const int8_t *w_row = filter + fy * p->filter_width * out_depth + out_c;
                             for (int32_t fx = fx_start; fx < fx_end; ++fx) {
                                 const int32_t in_x = in_x_origin + p->dilation_width * fx;
-                                acc += (int32_t)w_row[fx * out_depth] * ((int32_t)in_row[in_x * in_depth] + p->input_offset);
+                                acc += (int32_t)w_row[fx * out_depth]
+                                       * ((int32_t)in_row[in_x * in_depth] + p->input_offset);
                             }
                         }
                         out[out_c] = finish(p, acc, bias, out_c);

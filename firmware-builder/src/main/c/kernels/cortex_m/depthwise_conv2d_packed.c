@@ -124,16 +124,16 @@ static inline int8_t requant(const int32_t *multiplier, const int32_t *rounding,
 }
 
 /* One tap: inputs (x[0] channels 0,2; x[1] channels 1,3) times weights (w[0], w[1]) into a0..a3. */
-#define TAP(x, w)                                  \
-    do {                                           \
-        const int32_t xe = (x)[0];                 \
-        const int32_t xo = (x)[1];                 \
-        const int32_t we = (w)[0];                 \
-        const int32_t wo = (w)[1];                 \
-        a0 = __smlabb(xe, we, a0);                 \
-        a2 = __smlatt(xe, we, a2);                 \
-        a1 = __smlabb(xo, wo, a1);                 \
-        a3 = __smlatt(xo, wo, a3);                 \
+#define TAP(x, w)                                                                                                      \
+    do {                                                                                                               \
+        const int32_t xe = (x)[0];                                                                                     \
+        const int32_t xo = (x)[1];                                                                                     \
+        const int32_t we = (w)[0];                                                                                     \
+        const int32_t wo = (w)[1];                                                                                     \
+        a0 = __smlabb(xe, we, a0);                                                                                     \
+        a2 = __smlatt(xe, we, a2);                                                                                     \
+        a1 = __smlabb(xo, wo, a1);                                                                                     \
+        a3 = __smlatt(xo, wo, a3);                                                                                     \
     } while (0)
 
 /* Writes the requantized accumulators of channels c .. c + count - 1 (count <= 4). */
@@ -156,21 +156,21 @@ static inline void store(int8_t *out, int32_t c, int32_t count, const ef_requant
     }
 }
 
-#define ASM_TAP(row, x_offset, w_offset)                          \
-    "ldrd   %[xe], %[xo], [%[" row "], #" x_offset "]\n\t"           \
-    "ldrd   %[we], %[wo], [%[w], #" w_offset "]\n\t"                 \
-    "smlabb %[a0], %[xe], %[we], %[a0]\n\t"                          \
-    "smlatt %[a2], %[xe], %[we], %[a2]\n\t"                          \
-    "smlabb %[a1], %[xo], %[wo], %[a1]\n\t"                          \
+#define ASM_TAP(row, x_offset, w_offset)                                                                               \
+    "ldrd   %[xe], %[xo], [%[" row "], #" x_offset "]\n\t"                                                             \
+    "ldrd   %[we], %[wo], [%[w], #" w_offset "]\n\t"                                                                   \
+    "smlabb %[a0], %[xe], %[we], %[a0]\n\t"                                                                            \
+    "smlatt %[a2], %[xe], %[we], %[a2]\n\t"                                                                            \
+    "smlabb %[a1], %[xo], %[wo], %[a1]\n\t"                                                                            \
     "smlatt %[a3], %[xo], %[wo], %[a3]\n\t"
 
-#define ASM_REQUANT(acc, scale_offset, shift_offset, out_offset)    \
-    "ldrd   %[we], %[wo], [%[w], #" scale_offset "]\n\t"             \
-    "smmlar %[xe], %[" acc "], %[we], %[wo]\n\t"                     \
-    "ldr    %[xo], [%[w], #" shift_offset "]\n\t"                    \
-    "add    %[xe], %[xe], %[" acc "], asr #31\n\t"                   \
-    "asr    %[xe], %[xe], %[xo]\n\t"                                 \
-    "ssat   %[xe], #8, %[xe]\n\t"                                    \
+#define ASM_REQUANT(acc, scale_offset, shift_offset, out_offset)                                                       \
+    "ldrd   %[we], %[wo], [%[w], #" scale_offset "]\n\t"                                                               \
+    "smmlar %[xe], %[" acc "], %[we], %[wo]\n\t"                                                                       \
+    "ldr    %[xo], [%[w], #" shift_offset "]\n\t"                                                                      \
+    "add    %[xe], %[xe], %[" acc "], asr #31\n\t"                                                                     \
+    "asr    %[xe], %[xe], %[xo]\n\t"                                                                                   \
+    "ssat   %[xe], #8, %[xe]\n\t"                                                                                      \
     "strb   %[xe], [%[out], #" out_offset "]\n\t"
 
 /*
@@ -188,6 +188,8 @@ static void row_3x3(const ef_word *r0, const ef_word *r1, const ef_word *r2, con
     int32_t xo;
     int32_t we;
     int32_t wo;
+    /* Hand-scheduled assembly, one instruction per line: clang-format would fold it. */
+    // clang-format off
     __asm__ volatile(
         "1:\n\t"
         "ldrd   %[a0], %[a1], [%[w], #72]\n\t"
@@ -210,6 +212,7 @@ static void row_3x3(const ef_word *r0, const ef_word *r1, const ef_word *r2, con
           [a2] "=&r"(a2), [a3] "=&r"(a3), [xe] "=&r"(xe), [xo] "=&r"(xo), [we] "=&r"(we), [wo] "=&r"(wo)
         : [w] "r"(block)
         : "cc", "memory");
+    // clang-format on
 }
 
 /* Any filter size, and groups of fewer than 4 channels: rows[fy] start at the first output's leftmost column. */
@@ -263,8 +266,7 @@ ef_status ef_depthwise_conv2d_packed_s8(const ef_depthwise_conv2d_packed_params 
     const int clamp = p->requant.activation_min > -128 || p->requant.activation_max < 127;
     for (int32_t g = 0; g < groups; ++g) {
         const int32_t c = 4 * g;
-        unpack_group(p, weights + g * taps * 4, taps, c, depth - c < 4 ? depth - c : 4,
-                     blocks + g * BLOCK_WORDS(taps));
+        unpack_group(p, weights + g * taps * 4, taps, c, depth - c < 4 ? depth - c : 4, blocks + g * BLOCK_WORDS(taps));
     }
     for (int32_t batch = 0; batch < p->batches; ++batch) {
         const int8_t *image = input + batch * p->input_height * p->input_width * depth;
@@ -287,15 +289,14 @@ ef_status ef_depthwise_conv2d_packed_s8(const ef_depthwise_conv2d_packed_params 
                 ef_word *block = blocks + g * BLOCK_WORDS(taps);
                 if (three && channels == 4) {
                     block[BLOCK_OUT_END(9)] = (int32_t)(uintptr_t)(out + c + p->output_width * depth);
-                    row_3x3(rows[0] + g * group_words, rows[1] + g * group_words, rows[2] + g * group_words,
-                            block, out + c);
+                    row_3x3(rows[0] + g * group_words, rows[1] + g * group_words, rows[2] + g * group_words, block,
+                            out + c);
                 } else {
                     const ef_word *group_rows[EF_DW_MAX_FILTER_HEIGHT];
                     for (int32_t fy = 0; fy < p->filter_height; ++fy) {
                         group_rows[fy] = rows[fy] + g * group_words;
                     }
-                    row_any(group_rows, block, p->output_width, 2 * p->stride_width, out, depth, c, channels,
-                            p);
+                    row_any(group_rows, block, p->output_width, 2 * p->stride_width, out, depth, c, channels, p);
                 }
             }
             if (clamp) {

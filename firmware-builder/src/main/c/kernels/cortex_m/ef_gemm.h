@@ -25,35 +25,35 @@ typedef struct {
     int8_t *out1;         /* 16: and pixel 1 */
 } ef_gemm_context;
 
-#define EF_GEMM_2PX_BLOCK                                   \
-    "ldrd   %[w0], %[w1], [%[w]], #8\n\t"                   \
-    "ldrd   %[xe], %[xo], [%[x]], #8\n\t"                   \
-    "sxtb16 %[t0], %[w0]\n\t"                               \
-    "sxtb16 %[w0], %[w0], ror #8\n\t"                       \
-    "sxtb16 %[t1], %[w1]\n\t"                               \
-    "sxtb16 %[w1], %[w1], ror #8\n\t"                       \
-    "smlad  %[a00], %[xe], %[t0], %[a00]\n\t"               \
-    "smlad  %[a00], %[xo], %[w0], %[a00]\n\t"               \
-    "smlad  %[a01], %[xe], %[t1], %[a01]\n\t"               \
-    "smlad  %[a01], %[xo], %[w1], %[a01]\n\t"               \
-    "ldrd   %[xe], %[xo], [%[x]], #8\n\t"                   \
-    "smlad  %[a10], %[xe], %[t0], %[a10]\n\t"               \
-    "smlad  %[a10], %[xo], %[w0], %[a10]\n\t"               \
-    "smlad  %[a11], %[xe], %[t1], %[a11]\n\t"               \
+#define EF_GEMM_2PX_BLOCK                                                                                              \
+    "ldrd   %[w0], %[w1], [%[w]], #8\n\t"                                                                              \
+    "ldrd   %[xe], %[xo], [%[x]], #8\n\t"                                                                              \
+    "sxtb16 %[t0], %[w0]\n\t"                                                                                          \
+    "sxtb16 %[w0], %[w0], ror #8\n\t"                                                                                  \
+    "sxtb16 %[t1], %[w1]\n\t"                                                                                          \
+    "sxtb16 %[w1], %[w1], ror #8\n\t"                                                                                  \
+    "smlad  %[a00], %[xe], %[t0], %[a00]\n\t"                                                                          \
+    "smlad  %[a00], %[xo], %[w0], %[a00]\n\t"                                                                          \
+    "smlad  %[a01], %[xe], %[t1], %[a01]\n\t"                                                                          \
+    "smlad  %[a01], %[xo], %[w1], %[a01]\n\t"                                                                          \
+    "ldrd   %[xe], %[xo], [%[x]], #8\n\t"                                                                              \
+    "smlad  %[a10], %[xe], %[t0], %[a10]\n\t"                                                                          \
+    "smlad  %[a10], %[xo], %[w0], %[a10]\n\t"                                                                          \
+    "smlad  %[a11], %[xe], %[t1], %[a11]\n\t"                                                                          \
     "smlad  %[a11], %[xo], %[w1], %[a11]\n\t"
 
 /* Requantizes accumulators p0 and p1 (one channel, both pixels) with multiplier m, rounding r and shift s into
  * the bytes at [o0 + offset] and [o1 + offset]; clobbers xe and xo. */
-#define EF_GEMM_REQUANT_2PX(p0, p1, m, r, s, offset)        \
-    "smmlar %[xe], %[" p0 "], %[" m "], %[" r "]\n\t"       \
-    "smmlar %[xo], %[" p1 "], %[" m "], %[" r "]\n\t"       \
-    "add    %[xe], %[xe], %[" p0 "], asr #31\n\t"           \
-    "add    %[xo], %[xo], %[" p1 "], asr #31\n\t"           \
-    "asr    %[xe], %[xe], %[" s "]\n\t"                     \
-    "asr    %[xo], %[xo], %[" s "]\n\t"                     \
-    "ssat   %[xe], #8, %[xe]\n\t"                           \
-    "ssat   %[xo], #8, %[xo]\n\t"                           \
-    "strb   %[xe], [%[x], #" offset "]\n\t"                 \
+#define EF_GEMM_REQUANT_2PX(p0, p1, m, r, s, offset)                                                                   \
+    "smmlar %[xe], %[" p0 "], %[" m "], %[" r "]\n\t"                                                                  \
+    "smmlar %[xo], %[" p1 "], %[" m "], %[" r "]\n\t"                                                                  \
+    "add    %[xe], %[xe], %[" p0 "], asr #31\n\t"                                                                      \
+    "add    %[xo], %[xo], %[" p1 "], asr #31\n\t"                                                                      \
+    "asr    %[xe], %[xe], %[" s "]\n\t"                                                                                \
+    "asr    %[xo], %[xo], %[" s "]\n\t"                                                                                \
+    "ssat   %[xe], #8, %[xe]\n\t"                                                                                      \
+    "ssat   %[xo], #8, %[xo]\n\t"                                                                                      \
+    "strb   %[xe], [%[x], #" offset "]\n\t"                                                                            \
     "strb   %[xo], [%[x_end], #" offset "]\n\t"
 
 /*
@@ -75,6 +75,8 @@ static inline void ef_gemm_pairs_2px(ef_gemm_context *context, const ef_word **w
     int32_t t1;
     int32_t xe;
     int32_t xo;
+    /* Hand-scheduled assembly, one instruction per line: clang-format would fold it. */
+    // clang-format off
     __asm__ volatile(
         "0:\n\t"
         "ldrd   %[a00], %[a01], [%[w]], #8\n\t"
@@ -103,26 +105,27 @@ static inline void ef_gemm_pairs_2px(ef_gemm_context *context, const ef_word **w
           [xo] "=&r"(xo)
         : [c] "r"(context)
         : "cc", "memory");
+    // clang-format on
     *w = wp;
 }
 
-#define EF_GEMM_1PX_BLOCK                                   \
-    "ldrd   %[w0], %[w1], [%[w]], #8\n\t"                   \
-    "ldrd   %[xe], %[xo], [%[x]], #8\n\t"                   \
-    "sxtb16 %[t0], %[w0]\n\t"                               \
-    "sxtb16 %[w0], %[w0], ror #8\n\t"                       \
-    "sxtb16 %[t1], %[w1]\n\t"                               \
-    "sxtb16 %[w1], %[w1], ror #8\n\t"                       \
-    "smlad  %[a0], %[xe], %[t0], %[a0]\n\t"                 \
-    "smlad  %[a0], %[xo], %[w0], %[a0]\n\t"                 \
-    "smlad  %[a1], %[xe], %[t1], %[a1]\n\t"                 \
+#define EF_GEMM_1PX_BLOCK                                                                                              \
+    "ldrd   %[w0], %[w1], [%[w]], #8\n\t"                                                                              \
+    "ldrd   %[xe], %[xo], [%[x]], #8\n\t"                                                                              \
+    "sxtb16 %[t0], %[w0]\n\t"                                                                                          \
+    "sxtb16 %[w0], %[w0], ror #8\n\t"                                                                                  \
+    "sxtb16 %[t1], %[w1]\n\t"                                                                                          \
+    "sxtb16 %[w1], %[w1], ror #8\n\t"                                                                                  \
+    "smlad  %[a0], %[xe], %[t0], %[a0]\n\t"                                                                            \
+    "smlad  %[a0], %[xo], %[w0], %[a0]\n\t"                                                                            \
+    "smlad  %[a1], %[xe], %[t1], %[a1]\n\t"                                                                            \
     "smlad  %[a1], %[xo], %[w1], %[a1]\n\t"
 
-#define EF_GEMM_REQUANT_1PX(acc, m, r, s, offset)           \
-    "smmlar %[xe], %[" acc "], %[" m "], %[" r "]\n\t"      \
-    "add    %[xe], %[xe], %[" acc "], asr #31\n\t"          \
-    "asr    %[xe], %[xe], %[" s "]\n\t"                     \
-    "ssat   %[xe], #8, %[xe]\n\t"                           \
+#define EF_GEMM_REQUANT_1PX(acc, m, r, s, offset)                                                                      \
+    "smmlar %[xe], %[" acc "], %[" m "], %[" r "]\n\t"                                                                 \
+    "add    %[xe], %[xe], %[" acc "], asr #31\n\t"                                                                     \
+    "asr    %[xe], %[xe], %[" s "]\n\t"                                                                                \
+    "ssat   %[xe], #8, %[xe]\n\t"                                                                                      \
     "strb   %[xe], [%[out], #" offset "]\n\t"
 
 /* One pixel (two words per block) times every pair of output channels of the stream at *w (at least one pair),
@@ -141,6 +144,8 @@ static inline void ef_gemm_pairs_1px(ef_gemm_context *context, const ef_word **w
     int32_t t1;
     int32_t xe;
     int32_t xo;
+    /* Hand-scheduled assembly, one instruction per line: clang-format would fold it. */
+    // clang-format off
     __asm__ volatile(
         "0:\n\t"
         "ldrd   %[a0], %[a1], [%[w]], #8\n\t"
@@ -163,22 +168,23 @@ static inline void ef_gemm_pairs_1px(ef_gemm_context *context, const ef_word **w
           [w0] "=&r"(w0), [w1] "=&r"(w1), [t0] "=&r"(t0), [t1] "=&r"(t1), [xe] "=&r"(xe), [xo] "=&r"(xo)
         : [c] "r"(context)
         : "cc", "memory");
+    // clang-format on
     context->out0 = out;
     *w = wp;
 }
 
-#define EF_GEMM_1PX_INT8_BLOCK                              \
-    "ldr    %[xe], [%[x]], #4\n\t"                          \
-    "ldrd   %[w0], %[w1], [%[w]], #8\n\t"                   \
-    "sxtb16 %[xo], %[xe], ror #8\n\t"                       \
-    "sxtb16 %[xe], %[xe]\n\t"                               \
-    "sxtb16 %[t0], %[w0]\n\t"                               \
-    "sxtb16 %[w0], %[w0], ror #8\n\t"                       \
-    "sxtb16 %[t1], %[w1]\n\t"                               \
-    "sxtb16 %[w1], %[w1], ror #8\n\t"                       \
-    "smlad  %[a0], %[xe], %[t0], %[a0]\n\t"                 \
-    "smlad  %[a0], %[xo], %[w0], %[a0]\n\t"                 \
-    "smlad  %[a1], %[xe], %[t1], %[a1]\n\t"                 \
+#define EF_GEMM_1PX_INT8_BLOCK                                                                                         \
+    "ldr    %[xe], [%[x]], #4\n\t"                                                                                     \
+    "ldrd   %[w0], %[w1], [%[w]], #8\n\t"                                                                              \
+    "sxtb16 %[xo], %[xe], ror #8\n\t"                                                                                  \
+    "sxtb16 %[xe], %[xe]\n\t"                                                                                          \
+    "sxtb16 %[t0], %[w0]\n\t"                                                                                          \
+    "sxtb16 %[w0], %[w0], ror #8\n\t"                                                                                  \
+    "sxtb16 %[t1], %[w1]\n\t"                                                                                          \
+    "sxtb16 %[w1], %[w1], ror #8\n\t"                                                                                  \
+    "smlad  %[a0], %[xe], %[t0], %[a0]\n\t"                                                                            \
+    "smlad  %[a0], %[xo], %[w0], %[a0]\n\t"                                                                            \
+    "smlad  %[a1], %[xe], %[t1], %[a1]\n\t"                                                                            \
     "smlad  %[a1], %[xo], %[w1], %[a1]\n\t"
 
 /*
@@ -200,6 +206,8 @@ static inline void ef_gemm_pairs_1px_int8(ef_gemm_context *context, const ef_wor
     int32_t t1;
     int32_t xe;
     int32_t xo;
+    /* Hand-scheduled assembly, one instruction per line: clang-format would fold it. */
+    // clang-format off
     __asm__ volatile(
         "0:\n\t"
         "ldrd   %[a0], %[a1], [%[w]], #8\n\t"
@@ -226,6 +234,7 @@ static inline void ef_gemm_pairs_1px_int8(ef_gemm_context *context, const ef_wor
           [w0] "=&r"(w0), [w1] "=&r"(w1), [t0] "=&r"(t0), [t1] "=&r"(t1), [xe] "=&r"(xe), [xo] "=&r"(xo)
         : [c] "r"(context)
         : "cc", "memory");
+    // clang-format on
     context->out0 = out;
     *w = wp;
 }

@@ -39,8 +39,8 @@ static inline int16x2_t ef_dup16(int32_t value)
  * Every (value + offset) fits in 16 bits because values are int8 and offsets are negated int8 zero
  * points, so each product is exact and the int32 sum is the same as the scalar loop's.
  */
-static inline int32_t ef_dot_s8(const int8_t *x, const int8_t *w, int32_t n, int16x2_t x_offset2,
-                                int16x2_t w_offset2, int32_t x_offset, int32_t w_offset, int32_t acc)
+static inline int32_t ef_dot_s8(const int8_t *x, const int8_t *w, int32_t n, int16x2_t x_offset2, int16x2_t w_offset2,
+                                int32_t x_offset, int32_t w_offset, int32_t acc)
 {
     int32_t i = 0;
     for (; i + 4 <= n; i += 4) {
@@ -56,9 +56,8 @@ static inline int32_t ef_dot_s8(const int8_t *x, const int8_t *w, int32_t n, int
 }
 
 /* Two dot products sharing the same x (two output channels): x is loaded and unpacked once. */
-static inline void ef_dot2_s8(const int8_t *x, const int8_t *w0, const int8_t *w1, int32_t n,
-                              int16x2_t x_offset2, int16x2_t w_offset2, int32_t x_offset, int32_t w_offset,
-                              int32_t *acc0, int32_t *acc1)
+static inline void ef_dot2_s8(const int8_t *x, const int8_t *w0, const int8_t *w1, int32_t n, int16x2_t x_offset2,
+                              int16x2_t w_offset2, int32_t x_offset, int32_t w_offset, int32_t *acc0, int32_t *acc1)
 {
     int32_t a0 = *acc0;
     int32_t a1 = *acc1;

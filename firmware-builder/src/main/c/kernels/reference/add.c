@@ -8,14 +8,14 @@ static int8_t add_one(const ef_add_params *p, int8_t x, int8_t y)
     const int32_t input2_val = p->input2_offset + y;
     const int32_t shifted_input1_val = ef_shl_wrap(input1_val, (int)p->left_shift);
     const int32_t shifted_input2_val = ef_shl_wrap(input2_val, (int)p->left_shift);
-    const int32_t scaled_input1_val = ef_multiply_by_quantized_multiplier_smaller_than_one(
-        shifted_input1_val, p->input1_multiplier, p->input1_shift);
-    const int32_t scaled_input2_val = ef_multiply_by_quantized_multiplier_smaller_than_one(
-        shifted_input2_val, p->input2_multiplier, p->input2_shift);
+    const int32_t scaled_input1_val =
+        ef_multiply_by_quantized_multiplier_smaller_than_one(shifted_input1_val, p->input1_multiplier, p->input1_shift);
+    const int32_t scaled_input2_val =
+        ef_multiply_by_quantized_multiplier_smaller_than_one(shifted_input2_val, p->input2_multiplier, p->input2_shift);
     const int32_t raw_sum = scaled_input1_val + scaled_input2_val;
-    const int32_t raw_output = ef_multiply_by_quantized_multiplier_smaller_than_one(
-                                   raw_sum, p->output_multiplier, p->output_shift)
-                               + p->output_offset;
+    const int32_t raw_output =
+        ef_multiply_by_quantized_multiplier_smaller_than_one(raw_sum, p->output_multiplier, p->output_shift)
+        + p->output_offset;
     return (int8_t)ef_min_i32(p->activation_max, ef_max_i32(p->activation_min, raw_output));
 }
 

@@ -21,8 +21,8 @@ ef_status ef_average_pool2d_s8(const ef_pool2d_params *p, const int8_t *input, i
                         for (int32_t fx = fx_start; fx < fx_end; ++fx) {
                             const int32_t in_x = in_x_origin + fx;
                             const int32_t in_y = in_y_origin + fy;
-                            acc += input[((batch * p->input_height + in_y) * p->input_width + in_x) * p->depth
-                                         + channel];
+                            acc +=
+                                input[((batch * p->input_height + in_y) * p->input_width + in_x) * p->depth + channel];
                             ++count;
                         }
                     }

@@ -2,8 +2,8 @@
 #include "conv2d.h"
 #include "ef_fixedpoint.h"
 
-ef_status ef_conv2d_s8(const ef_conv2d_params *p, const int8_t *input, const int8_t *filter,
-                       const int32_t *bias, int8_t *output)
+ef_status ef_conv2d_s8(const ef_conv2d_params *p, const int8_t *input, const int8_t *filter, const int32_t *bias,
+                       int8_t *output)
 {
     const int32_t filters_per_group = p->output_depth / (p->input_depth / p->filter_depth);
     for (int32_t batch = 0; batch < p->batches; ++batch) {
@@ -22,11 +22,11 @@ ef_status ef_conv2d_s8(const ef_conv2d_params *p, const int8_t *input, const int
                             if (in_x < 0 || in_x >= p->input_width || in_y < 0 || in_y >= p->input_height) {
                                 continue;
                             }
-                            const int8_t *in = input
-                                + ((batch * p->input_height + in_y) * p->input_width + in_x) * p->input_depth
+                            const int8_t *in =
+                                input + ((batch * p->input_height + in_y) * p->input_width + in_x) * p->input_depth
                                 + group * p->filter_depth;
-                            const int8_t *w = filter
-                                + ((out_c * p->filter_height + fy) * p->filter_width + fx) * p->filter_depth;
+                            const int8_t *w =
+                                filter + ((out_c * p->filter_height + fy) * p->filter_width + fx) * p->filter_depth;
                             for (int32_t ic = 0; ic < p->filter_depth; ++ic) {
                                 acc += (int32_t)w[ic] * ((int32_t)in[ic] + p->input_offset);
                             }
@@ -35,8 +35,7 @@ ef_status ef_conv2d_s8(const ef_conv2d_params *p, const int8_t *input, const int
                     if (bias != 0) {
                         acc += bias[out_c];
                     }
-                    acc = ef_multiply_by_quantized_multiplier(acc, p->output_multiplier[out_c],
-                                                              p->output_shift[out_c]);
+                    acc = ef_multiply_by_quantized_multiplier(acc, p->output_multiplier[out_c], p->output_shift[out_c]);
                     acc += p->output_offset;
                     acc = ef_clamp_i32(acc, p->activation_min, p->activation_max);
                     output[((batch * p->output_height + out_y) * p->output_width + out_x) * p->output_depth + out_c] =

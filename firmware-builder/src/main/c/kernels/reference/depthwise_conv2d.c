@@ -2,8 +2,8 @@
 #include "depthwise_conv2d.h"
 #include "ef_fixedpoint.h"
 
-ef_status ef_depthwise_conv2d_s8(const ef_depthwise_conv2d_params *p, const int8_t *input,
-                                 const int8_t *filter, const int32_t *bias, int8_t *output)
+ef_status ef_depthwise_conv2d_s8(const ef_depthwise_conv2d_params *p, const int8_t *input, const int8_t *filter,
+                                 const int32_t *bias, int8_t *output)
 {
     for (int32_t batch = 0; batch < p->batches; ++batch) {
         for (int32_t out_y = 0; out_y < p->output_height; ++out_y) {
@@ -19,10 +19,11 @@ ef_status ef_depthwise_conv2d_s8(const ef_depthwise_conv2d_params *p, const int8
                                 const int32_t in_x = in_x_origin + p->dilation_width * fx;
                                 const int32_t in_y = in_y_origin + p->dilation_height * fy;
                                 if (in_x >= 0 && in_x < p->input_width && in_y >= 0 && in_y < p->input_height) {
-                                    const int32_t in_val = input[((batch * p->input_height + in_y) * p->input_width
-                                                                  + in_x) * p->input_depth + in_c];
-                                    const int32_t w_val =
-                                        filter[(fy * p->filter_width + fx) * p->output_depth + out_c];
+                                    const int32_t in_val =
+                                        input[((batch * p->input_height + in_y) * p->input_width + in_x)
+                                                  * p->input_depth
+                                              + in_c];
+                                    const int32_t w_val = filter[(fy * p->filter_width + fx) * p->output_depth + out_c];
                                     acc += w_val * (in_val + p->input_offset);
                                 }
                             }

@@ -2,8 +2,8 @@
 #include "fully_connected.h"
 #include "ef_fixedpoint.h"
 
-ef_status ef_fully_connected_s8(const ef_fully_connected_params *p, const int8_t *input,
-                                const int8_t *weights, const int32_t *bias, int8_t *output)
+ef_status ef_fully_connected_s8(const ef_fully_connected_params *p, const int8_t *input, const int8_t *weights,
+                                const int32_t *bias, int8_t *output)
 {
     for (int32_t b = 0; b < p->batches; ++b) {
         for (int32_t out_c = 0; out_c < p->output_depth; ++out_c) {

@@ -9,8 +9,7 @@ ef_status ef_fully_connected_packed_s8(const ef_fully_connected_packed_params *p
 {
     if (p->batches == 1 && p->accum_depth == p->accum_stride) {
         /* As the optimized kernels: no scratch for one row of whole blocks; the output must not overlap the input. */
-        ef_stream_pixel(packed, p->output_depth, p->accum_stride, input, p->activation_min, p->activation_max,
-                        output);
+        ef_stream_pixel(packed, p->output_depth, p->accum_stride, input, p->activation_min, p->activation_max, output);
         return EF_OK;
     }
     int8_t *row = (int8_t *)scratch;

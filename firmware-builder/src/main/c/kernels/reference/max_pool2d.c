@@ -19,8 +19,9 @@ ef_status ef_max_pool2d_s8(const ef_pool2d_params *p, const int8_t *input, int8_
                         for (int32_t fx = fx_start; fx < fx_end; ++fx) {
                             const int32_t in_x = in_x_origin + fx;
                             const int32_t in_y = in_y_origin + fy;
-                            max = ef_max_i32(max, input[((batch * p->input_height + in_y) * p->input_width + in_x)
-                                                        * p->depth + channel]);
+                            max = ef_max_i32(
+                                max,
+                                input[((batch * p->input_height + in_y) * p->input_width + in_x) * p->depth + channel]);
                         }
                     }
                     max = ef_clamp_i32(max, p->activation_min, p->activation_max);

@@ -23,8 +23,7 @@ ef_status ef_softmax_s8(const ef_softmax_params *p, const int8_t *input, int8_t 
                 const int32_t input_diff_rescaled = ef_multiply_by_quantized_multiplier_greater_than_one(
                     input_diff, p->input_multiplier, p->input_left_shift);
                 const int32_t exp_value = ef_exp_on_negative_values(input_diff_rescaled, SCALED_DIFF_INTEGER_BITS);
-                sum_of_exps = ef_add_wrap(sum_of_exps,
-                                          ef_rounding_divide_by_pot(exp_value, ACCUMULATION_INTEGER_BITS));
+                sum_of_exps = ef_add_wrap(sum_of_exps, ef_rounding_divide_by_pot(exp_value, ACCUMULATION_INTEGER_BITS));
             }
         }
 

@@ -16,8 +16,7 @@ import dev.edgeforge.infra.worker.WorkerEnvironment;
  */
 public final class FirmwareBuilderApplication {
 
-    private FirmwareBuilderApplication() {
-    }
+    private FirmwareBuilderApplication() {}
 
     /** The process's logback configuration (INFO to the console), unless one is given. */
     static final String LOGBACK_CONFIGURATION = "firmware-builder-logback.xml";

@@ -6,7 +6,6 @@ import dev.edgeforge.core.impulse.AudioInput;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.impulse.LearningBlockRef;
 import dev.edgeforge.core.impulse.ProcessingBlock;
-
 import java.util.List;
 import java.util.Random;
 
@@ -18,15 +17,16 @@ import java.util.Random;
 public final class KwsImpulse {
 
     /** The model's twelve classes, in output order (MLPerf Tiny KWS, Speech Commands v2). */
-    public static final List<String> LABELS = List.of("down", "go", "left", "no", "off", "on", "right", "stop", "up",
-            "yes", "silence", "unknown");
+    public static final List<String> LABELS =
+            List.of("down", "go", "left", "no", "off", "on", "right", "stop", "up", "yes", "silence", "unknown");
 
-    private KwsImpulse() {
-    }
+    private KwsImpulse() {}
 
     public static Impulse impulse() {
         MfccParams mfcc = new MfccParams(10, 0.04, 0.02, 40, 1024, 20, 4000, 0.0, WindowFunction.HAMMING, 0);
-        return new Impulse(1, new AudioInput(1000, 500, 16000, true),
+        return new Impulse(
+                1,
+                new AudioInput(1000, 500, 16000, true),
                 List.of(new ProcessingBlock(1, "MFCC", List.of("audio"), mfcc)),
                 List.of(new LearningBlockRef("classification", "NN Classifier", List.of(1), null)));
     }

@@ -2,9 +2,6 @@ package dev.edgeforge.firmware;
 
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.tflite.TfliteReader;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -13,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The four MLPerf Tiny int8 models and their golden outputs (TFLite Micro's reference kernels) from the shared
@@ -22,9 +21,12 @@ import java.util.Map;
 public final class MlperfTiny {
 
     /** A model: its file name without extension, a short name, TFLM's instructions per inference with CMSIS-NN. */
-    public record Model(String file, String shortName, double tflmCmsisNnMegaInstructions,
-                        double tflmReferenceMegaInstructions, int tflmArenaBytes) {
-    }
+    public record Model(
+            String file,
+            String shortName,
+            double tflmCmsisNnMegaInstructions,
+            double tflmReferenceMegaInstructions,
+            int tflmArenaBytes) {}
 
     /** From the folder's README (TFLM on QEMU netduinoplus2, -icount shift=0, TIM2). */
     public static final List<Model> MODELS = List.of(
@@ -34,16 +36,15 @@ public final class MlperfTiny {
             new Model("ad01_int8", "ad", 0.583, 1.95, 3_012));
 
     /** One golden case: an int8 input and TFLM's int8 output. */
-    public record GoldenCase(byte[] input, byte[] output) {
-    }
+    public record GoldenCase(byte[] input, byte[] output) {}
 
-    private MlperfTiny() {
-    }
+    private MlperfTiny() {}
 
     public static Path directory() {
         Path relative = Path.of("shared", "models", "mlperf-tiny");
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            for (Path candidate : List.of(dir.resolve(relative), dir.resolve("..").resolve(relative).normalize())) {
+            for (Path candidate : List.of(
+                    dir.resolve(relative), dir.resolve("..").resolve(relative).normalize())) {
                 if (Files.isDirectory(candidate)) {
                     return candidate;
                 }
@@ -62,7 +63,8 @@ public final class MlperfTiny {
         List<GoldenCase> cases = new ArrayList<>();
         Base64.Decoder base64 = Base64.getDecoder();
         for (JsonNode node : root.get("cases")) {
-            cases.add(new GoldenCase(base64.decode(node.get("input").asString()),
+            cases.add(new GoldenCase(
+                    base64.decode(node.get("input").asString()),
                     base64.decode(node.get("output").asString())));
         }
         return cases;

@@ -7,8 +7,7 @@ import java.nio.file.Path;
 /** Files under src/test/resources, as paths a compiler can read. */
 public final class TestResources {
 
-    private TestResources() {
-    }
+    private TestResources() {}
 
     public static Path path(String resource) {
         URL url = TestResources.class.getClassLoader().getResource(resource);

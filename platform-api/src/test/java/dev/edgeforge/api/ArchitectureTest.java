@@ -4,6 +4,9 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,10 +20,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -33,22 +32,29 @@ class ArchitectureTest {
 
     /** Every table of {@code db/migrations} and the feature (package under {@code dev.edgeforge.api}) owning it. */
     private static final Map<String, String> TABLE_OWNERS = Map.ofEntries(
-            Map.entry("user_account", "account"), Map.entry("user_token", "account"),
+            Map.entry("user_account", "account"),
+            Map.entry("user_token", "account"),
             Map.entry("platform_settings", "account"),
-            Map.entry("project", "project"), Map.entry("project_member", "project"),
-            Map.entry("project_api_key", "project"), Map.entry("project_hmac_key", "project"),
+            Map.entry("project", "project"),
+            Map.entry("project_member", "project"),
+            Map.entry("project_api_key", "project"),
+            Map.entry("project_hmac_key", "project"),
             // the queue's tables belong to platform-infra's JobQueue: the server goes through it
-            Map.entry("jobs", "(platform-infra)"), Map.entry("job_logs", "(platform-infra)"),
-            Map.entry("sample", "sample"), Map.entry("dataset_version", "sample"),
-            Map.entry("dataset_version_sample", "sample"), Map.entry("project_storage_quota", "sample"),
+            Map.entry("jobs", "(platform-infra)"),
+            Map.entry("job_logs", "(platform-infra)"),
+            Map.entry("sample", "sample"),
+            Map.entry("dataset_version", "sample"),
+            Map.entry("dataset_version_sample", "sample"),
+            Map.entry("project_storage_quota", "sample"),
             Map.entry("impulse_version", "impulse"),
             Map.entry("feature_generation", "feature"),
             Map.entry("model", "model"),
             Map.entry("deployments", "deploy"),
-            Map.entry("model_compression_job", "compression"), Map.entry("model_variant_choice", "compression"));
+            Map.entry("model_compression_job", "compression"),
+            Map.entry("model_variant_choice", "compression"));
 
-    private static final Pattern CREATE_TABLE = Pattern.compile("(?i)create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?"
-            + "([a-z_]+)");
+    private static final Pattern CREATE_TABLE =
+            Pattern.compile("(?i)create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?" + "([a-z_]+)");
 
     private final JavaClasses server = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -56,7 +62,10 @@ class ArchitectureTest {
 
     @Test
     void theServerImportsNoWorkerAndNoDjl() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage(
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
                         "dev.edgeforge.training..", "dev.edgeforge.firmware..", "dev.edgeforge.app..", "ai.djl..")
                 .check(server);
     }
@@ -76,7 +85,8 @@ class ArchitectureTest {
             }
         }
         assertThat(tables).isNotEmpty();
-        assertThat(TABLE_OWNERS.keySet()).as("tables of db/migrations; a new table needs an owner here")
+        assertThat(TABLE_OWNERS.keySet())
+                .as("tables of db/migrations; a new table needs an owner here")
                 .containsExactlyInAnyOrderElementsOf(tables);
     }
 
@@ -104,7 +114,8 @@ class ArchitectureTest {
                 return dir;
             }
         }
-        throw new IllegalStateException("no repository root (db/migrations) above " + Path.of("").toAbsolutePath());
+        throw new IllegalStateException(
+                "no repository root (db/migrations) above " + Path.of("").toAbsolutePath());
     }
 
     private static List<Path> files(Path dir, String suffix) {

@@ -2,14 +2,12 @@ package dev.edgeforge.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import dev.edgeforge.api.support.ApiClient;
 import dev.edgeforge.api.support.ApiClient.Auth;
 import dev.edgeforge.api.support.IntegrationTest;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Endpoints for operators and API users: health probes, metrics, the OpenAPI document and Swagger UI. */
 @IntegrationTest
@@ -31,9 +29,12 @@ class OperationsIT {
     @Test
     void prometheusScrapesMetrics() {
         // at least one finished request, so the HTTP server metrics exist whatever ran before
-        assertThat(ApiClient.stateless(port).get("/actuator/health", Auth.none()).status()).isEqualTo(200);
-        ApiClient.Response response = ApiClient.stateless(port).send("GET", "/actuator/prometheus", null, Auth.none(),
-                List.of("Accept", "text/plain"));
+        assertThat(ApiClient.stateless(port)
+                        .get("/actuator/health", Auth.none())
+                        .status())
+                .isEqualTo(200);
+        ApiClient.Response response = ApiClient.stateless(port)
+                .send("GET", "/actuator/prometheus", null, Auth.none(), List.of("Accept", "text/plain"));
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).contains("jvm_memory_used_bytes").contains("http_server_requests");
     }
@@ -43,9 +44,14 @@ class OperationsIT {
         ApiClient.Response docs = ApiClient.stateless(port).get("/v3/api-docs", Auth.none());
         assertThat(docs.status()).isEqualTo(200);
         assertThat(docs.json().path("openapi").asString()).startsWith("3.");
-        assertThat(docs.json().path("paths").propertyNames()).contains("/api/v1/projects",
-                "/api/v1/projects/{projectId}", "/api/v1/projects/{projectId}/api-keys", "/api/v1/auth/login",
-                "/api/v1/tokens", "/api/v1/admin/settings");
+        assertThat(docs.json().path("paths").propertyNames())
+                .contains(
+                        "/api/v1/projects",
+                        "/api/v1/projects/{projectId}",
+                        "/api/v1/projects/{projectId}/api-keys",
+                        "/api/v1/auth/login",
+                        "/api/v1/tokens",
+                        "/api/v1/admin/settings");
         assertThat(docs.json().path("components").path("securitySchemes").propertyNames())
                 .contains("bearer", "apiKey");
     }
@@ -53,12 +59,12 @@ class OperationsIT {
     @Test
     void swaggerUiIsServed() {
         ApiClient client = ApiClient.stateless(port);
-        ApiClient.Response redirect = client.send("GET", "/swagger-ui.html", null, Auth.none(),
-                List.of("Accept", "text/html"));
+        ApiClient.Response redirect =
+                client.send("GET", "/swagger-ui.html", null, Auth.none(), List.of("Accept", "text/html"));
         assertThat(redirect.status()).isEqualTo(302);
         String location = redirect.header("Location").orElseThrow();
-        ApiClient.Response page = client.send("GET", location.replaceFirst("^https?://[^/]+", ""), null, Auth.none(),
-                List.of("Accept", "text/html"));
+        ApiClient.Response page = client.send(
+                "GET", location.replaceFirst("^https?://[^/]+", ""), null, Auth.none(), List.of("Accept", "text/html"));
         assertThat(page.status()).isEqualTo(200);
         assertThat(page.body()).containsIgnoringCase("swagger");
     }

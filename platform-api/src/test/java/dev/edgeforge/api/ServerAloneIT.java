@@ -3,15 +3,14 @@ package dev.edgeforge.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import dev.edgeforge.api.support.ApiClient;
 import dev.edgeforge.api.support.ApiClient.Auth;
 import dev.edgeforge.api.support.IntegrationTest;
 import dev.edgeforge.infra.job.JobHandler;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The server runs alone, as the distributed deployment's server image does: no worker class and no DJL on its
@@ -29,9 +28,13 @@ class ServerAloneIT {
     @Test
     void startsAndServesWithoutWorkerClasses() {
         ClassLoader loader = getClass().getClassLoader();
-        for (String workerClass : new String[] {"dev.edgeforge.training.TrainingWorkerHandlers",
-                "dev.edgeforge.firmware.job.DeployJobHandler", "ai.djl.Model"}) {
-            assertThatThrownBy(() -> Class.forName(workerClass, false, loader)).as(workerClass)
+        for (String workerClass : new String[] {
+            "dev.edgeforge.training.TrainingWorkerHandlers",
+            "dev.edgeforge.firmware.job.DeployJobHandler",
+            "ai.djl.Model"
+        }) {
+            assertThatThrownBy(() -> Class.forName(workerClass, false, loader))
+                    .as(workerClass)
                     .isInstanceOf(ClassNotFoundException.class);
         }
         assertThat(handlers.stream()).isEmpty();

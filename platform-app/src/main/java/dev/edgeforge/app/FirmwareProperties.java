@@ -2,7 +2,6 @@ package dev.edgeforge.app;
 
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -14,6 +13,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param verificationTimeLimit how long one QEMU run (a batch of test windows) may take
  */
 @ConfigurationProperties(prefix = "edgeforge.firmware")
-record FirmwareProperties(Path workDir, @DefaultValue("3m") Duration compilerTimeLimit,
-                          @DefaultValue("10m") Duration verificationTimeLimit) {
-}
+record FirmwareProperties(
+        Path workDir,
+        @DefaultValue("3m") Duration compilerTimeLimit,
+        @DefaultValue("10m") Duration verificationTimeLimit) {}

@@ -1,18 +1,16 @@
 package dev.edgeforge.app;
 
+import dev.edgeforge.firmware.job.DeployJobHandler;
+import dev.edgeforge.infra.job.JobHandler;
+import dev.edgeforge.infra.storage.ObjectStore;
+import dev.edgeforge.jobs.board.BoardCatalogue;
 import java.nio.file.Path;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-
-import dev.edgeforge.firmware.job.DeployJobHandler;
-import dev.edgeforge.infra.job.JobHandler;
-import dev.edgeforge.infra.storage.ObjectStore;
-import dev.edgeforge.jobs.board.BoardCatalogue;
 
 /**
  * The workers inside the server: every training-worker handler ({@link TrainingWorkerRegistration}) and the
@@ -29,8 +27,11 @@ import dev.edgeforge.jobs.board.BoardCatalogue;
 public class InProcessWorkersAutoConfiguration {
 
     @Bean
-    DeployJobHandler deployJobHandler(ObjectStore store, BoardCatalogue boards, FirmwareProperties properties,
-                                      @Value("${edgeforge.data-dir:./data}") Path dataDir) {
+    DeployJobHandler deployJobHandler(
+            ObjectStore store,
+            BoardCatalogue boards,
+            FirmwareProperties properties,
+            @Value("${edgeforge.data-dir:./data}") Path dataDir) {
         Path workDir = properties.workDir() != null ? properties.workDir() : dataDir.resolve("firmware");
         return DeployJobHandler.builder()
                 .setObjectStore(store)

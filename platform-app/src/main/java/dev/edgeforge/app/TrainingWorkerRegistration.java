@@ -1,19 +1,17 @@
 package dev.edgeforge.app;
 
+import dev.edgeforge.infra.job.JobHandler;
+import dev.edgeforge.infra.storage.ObjectInfo;
+import dev.edgeforge.infra.storage.ObjectStore;
+import dev.edgeforge.training.TrainingWorkerHandlers;
 import java.io.InputStream;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.beans.factory.support.BeanDefinitionBuilder;
 import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.beans.factory.support.BeanDefinitionRegistryPostProcessor;
-
-import dev.edgeforge.infra.job.JobHandler;
-import dev.edgeforge.infra.storage.ObjectInfo;
-import dev.edgeforge.infra.storage.ObjectStore;
-import dev.edgeforge.training.TrainingWorkerHandlers;
 
 /**
  * Registers one {@link JobHandler} bean per handler of {@link TrainingWorkerHandlers}, named
@@ -28,8 +26,10 @@ class TrainingWorkerRegistration implements BeanDefinitionRegistryPostProcessor 
         BeanFactory beans = (BeanFactory) registry;
         ObjectStore store = new ServerObjectStore(() -> beans.getBean(ObjectStore.class));
         for (JobHandler handler : TrainingWorkerHandlers.create(store, null)) {
-            registry.registerBeanDefinition("trainingWorkerHandler." + handler.type(),
-                    BeanDefinitionBuilder.genericBeanDefinition(JobHandler.class, () -> handler).getBeanDefinition());
+            registry.registerBeanDefinition(
+                    "trainingWorkerHandler." + handler.type(),
+                    BeanDefinitionBuilder.genericBeanDefinition(JobHandler.class, () -> handler)
+                            .getBeanDefinition());
         }
     }
 

@@ -2,13 +2,11 @@ package dev.edgeforge.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import dev.edgeforge.api.support.IntegrationTest;
 import dev.edgeforge.infra.job.JobHandler;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The all-in-one application runs every job type in its own JVM: platform-app's auto-configuration adds the training
@@ -23,7 +21,8 @@ class InProcessWorkersIT {
 
     @Test
     void everyJobTypeHasAnInProcessHandler() {
-        assertThat(handlers).extracting(JobHandler::type)
+        assertThat(handlers)
+                .extracting(JobHandler::type)
                 .containsExactlyInAnyOrder("features", "train", "test", "compress", "deploy");
     }
 }

@@ -30,33 +30,58 @@ class ModuleBoundariesTest {
 
     @Test
     void coreDependsOnNoOtherModule() {
-        noClasses().that().resideInAPackage(CORE).should().dependOnClassesThat()
+        noClasses()
+                .that()
+                .resideInAPackage(CORE)
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage(INFRA, JOBS, API, APP, TRAINING, FIRMWARE, DJL, "org.springframework..")
                 .check(modules);
     }
 
     @Test
     void theSharedModulesDependOnlyOnCore() {
-        noClasses().that().resideInAnyPackage(INFRA, JOBS).should().dependOnClassesThat()
+        noClasses()
+                .that()
+                .resideInAnyPackage(INFRA, JOBS)
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage(API, APP, TRAINING, FIRMWARE, DJL, "org.springframework..")
                 .check(modules);
-        noClasses().that().resideInAPackage(JOBS).should().dependOnClassesThat().resideInAPackage(INFRA)
+        noClasses()
+                .that()
+                .resideInAPackage(JOBS)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(INFRA)
                 .check(modules);
     }
 
     @Test
     void theServerKnowsNoWorker() {
-        noClasses().that().resideInAPackage(API).should().dependOnClassesThat()
+        noClasses()
+                .that()
+                .resideInAPackage(API)
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage(APP, TRAINING, FIRMWARE, DJL)
                 .check(modules);
     }
 
     @Test
     void theWorkersKnowNeitherTheServerNorEachOther() {
-        noClasses().that().resideInAPackage(TRAINING).should().dependOnClassesThat()
+        noClasses()
+                .that()
+                .resideInAPackage(TRAINING)
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage(API, APP, FIRMWARE)
                 .check(modules);
-        noClasses().that().resideInAPackage(FIRMWARE).should().dependOnClassesThat()
+        noClasses()
+                .that()
+                .resideInAPackage(FIRMWARE)
+                .should()
+                .dependOnClassesThat()
                 .resideInAnyPackage(API, APP, TRAINING, DJL)
                 .check(modules);
     }

@@ -1,11 +1,11 @@
 package dev.edgeforge.core;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
-
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 /** platform-core is plain Java: the server and the workers wrap it, never the other way round. */
 class ArchitectureTest {
@@ -16,17 +16,25 @@ class ArchitectureTest {
 
     @Test
     void coreDoesNotDependOnFrameworks() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage(
-                        "org.springframework..", "jakarta.persistence..", "ai.djl..", "org.hibernate..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "jakarta.persistence..", "ai.djl..", "org.hibernate..")
                 .allowEmptyShould(true)
                 .check(core);
     }
 
     @Test
     void coreDoesNotDependOnOtherModules() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage(
-                        "dev.edgeforge.api..", "dev.edgeforge.infra..", "dev.edgeforge.training..",
-                        "dev.edgeforge.firmware..", "dev.edgeforge.web..")
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "dev.edgeforge.api..",
+                        "dev.edgeforge.infra..",
+                        "dev.edgeforge.training..",
+                        "dev.edgeforge.firmware..",
+                        "dev.edgeforge.web..")
                 .allowEmptyShould(true)
                 .check(core);
     }

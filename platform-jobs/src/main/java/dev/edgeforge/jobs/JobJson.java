@@ -13,8 +13,7 @@ public final class JobJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private JobJson() {
-    }
+    private JobJson() {}
 
     /** The shared, thread-safe mapper. */
     public static JsonMapper mapper() {
@@ -28,5 +27,4 @@ public final class JobJson {
     public static byte[] writeBytes(Object value) {
         return MAPPER.writeValueAsBytes(value);
     }
-
 }

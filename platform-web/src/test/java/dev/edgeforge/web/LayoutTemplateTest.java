@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.junit.jupiter.api.Test;
 import org.thymeleaf.TemplateEngine;
 import org.thymeleaf.context.Context;
@@ -28,8 +27,8 @@ class LayoutTemplateTest {
         // outside a servlet container there is no context path; links are rendered as written
         engine.setLinkBuilder(new StandardLinkBuilder() {
             @Override
-            protected String computeContextPath(IExpressionContext context, String base,
-                                                Map<String, Object> parameters) {
+            protected String computeContextPath(
+                    IExpressionContext context, String base, Map<String, Object> parameters) {
                 return "";
             }
         });
@@ -61,24 +60,27 @@ class LayoutTemplateTest {
         Map<String, Object> variables = new HashMap<>();
         variables.put("currentUser", user());
         variables.put("_csrf", Map.of("token", "csrf-123", "headerName", "X-CSRF-TOKEN"));
-        variables.put("project", Map.of("id", "p-1", "name", "Gesture recognition",
-                "role", new TemplateRole("owner")));
+        variables.put("project", Map.of("id", "p-1", "name", "Gesture recognition", "role", new TemplateRole("owner")));
         variables.put("activeNav", "members");
-        variables.put("projectNav", List.of(
-                navItem("dashboard", "Dashboard", "", true),
-                navItem("training", "Training", "/training", false),
-                navItem("members", "Members", "/members", true)));
+        variables.put(
+                "projectNav",
+                List.of(
+                        navItem("dashboard", "Dashboard", "", true),
+                        navItem("training", "Training", "/training", false),
+                        navItem("members", "Members", "/members", true)));
         variables.put("flashSuccess", "Member removed.");
         context.setVariables(variables);
 
         String html = engine.process("sample-page", context).replaceAll("\\s+", " ");
 
-        assertThat(html).contains("<title>Sample page · EdgeForge</title>")
+        assertThat(html)
+                .contains("<title>Sample page · EdgeForge</title>")
                 .contains("<link rel=\"stylesheet\" href=\"/css/app.css\">")
                 .contains("<script type=\"module\" src=\"/js/app.js\"></script>")
                 .contains("<meta name=\"_csrf\" content=\"csrf-123\">")
                 .contains("<meta name=\"_csrf_header\" content=\"X-CSRF-TOKEN\">")
-                .contains("id=\"sample-content\"").contains("Sample content")
+                .contains("id=\"sample-content\"")
+                .contains("Sample content")
                 .contains("class=\"shell with-sidebar\"")
                 .contains("Gesture recognition")
                 .contains("class=\"badge role-owner\"")
@@ -87,7 +89,8 @@ class LayoutTemplateTest {
                 .contains("<span>Training</span><span class=\"badge coming\">coming</span>")
                 .doesNotContain("href=\"/projects/p-1/training\"")
                 .contains("Member removed.")
-                .contains("Ada Lovelace").contains("href=\"/admin/settings\"")
+                .contains("Ada Lovelace")
+                .contains("href=\"/admin/settings\"")
                 .contains("action=\"/logout\"");
         assertThat(html).doesNotContain("th:");
     }
@@ -97,12 +100,18 @@ class LayoutTemplateTest {
         Context signedIn = new Context();
         signedIn.setVariable("currentUser", Map.of("displayName", "Bob", "email", "bob@example.com", "admin", false));
         String plain = engine.process("sample-page", signedIn);
-        assertThat(plain).doesNotContain("class=\"sidebar\"").contains("class=\"shell\"")
-                .doesNotContain("/admin/settings").doesNotContain("alert-success");
+        assertThat(plain)
+                .doesNotContain("class=\"sidebar\"")
+                .contains("class=\"shell\"")
+                .doesNotContain("/admin/settings")
+                .doesNotContain("alert-success");
 
         String signedOut = engine.process("sample-auth-page", new Context());
-        assertThat(signedOut).contains("<title>Sign in · EdgeForge</title>").contains("id=\"auth-content\"")
-                .contains("class=\"auth-page\"").doesNotContain("user-menu");
+        assertThat(signedOut)
+                .contains("<title>Sign in · EdgeForge</title>")
+                .contains("id=\"auth-content\"")
+                .contains("class=\"auth-page\"")
+                .doesNotContain("user-menu");
     }
 
     @Test
@@ -112,7 +121,8 @@ class LayoutTemplateTest {
         context.setVariable("title", "Project not found");
         context.setVariable("detail", "No project with id 42 exists that you can access.");
         String html = engine.process("error", context);
-        assertThat(html).contains("<title>Project not found · EdgeForge</title>")
+        assertThat(html)
+                .contains("<title>Project not found · EdgeForge</title>")
                 .contains("<div class=\"status\">404</div>")
                 .contains("No project with id 42 exists that you can access.");
     }

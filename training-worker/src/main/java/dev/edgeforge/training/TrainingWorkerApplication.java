@@ -14,8 +14,7 @@ public final class TrainingWorkerApplication {
     /** Logback reads this classpath resource unless {@code -Dlogback.configurationFile} names another. */
     static final String LOGBACK_CONFIGURATION = "dev/edgeforge/training/training-worker-logback.xml";
 
-    private TrainingWorkerApplication() {
-    }
+    private TrainingWorkerApplication() {}
 
     public static void main(String[] args) throws InterruptedException {
         // before the first logger exists; a logback.xml of our own would also configure the server, which has

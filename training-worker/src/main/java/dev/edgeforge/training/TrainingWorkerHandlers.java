@@ -1,7 +1,5 @@
 package dev.edgeforge.training;
 
-import java.util.List;
-
 import dev.edgeforge.infra.job.JobHandler;
 import dev.edgeforge.infra.storage.ObjectStore;
 import dev.edgeforge.infra.worker.WorkerEnvironment;
@@ -9,6 +7,7 @@ import dev.edgeforge.training.compress.CompressJobHandler;
 import dev.edgeforge.training.feature.FeatureJobHandler;
 import dev.edgeforge.training.job.TestJobHandler;
 import dev.edgeforge.training.job.TrainJobHandler;
+import java.util.List;
 
 /**
  * Every job handler of the training worker, in one place: the standalone process
@@ -18,8 +17,7 @@ import dev.edgeforge.training.job.TrainJobHandler;
  */
 public final class TrainingWorkerHandlers {
 
-    private TrainingWorkerHandlers() {
-    }
+    private TrainingWorkerHandlers() {}
 
     /**
      * The handlers, built on {@code store}.
@@ -28,7 +26,10 @@ public final class TrainingWorkerHandlers {
      *                    worker environment of its own
      */
     public static List<JobHandler> create(ObjectStore store, WorkerEnvironment environment) {
-        return List.of(new FeatureJobHandler(store), new TrainJobHandler(store), new TestJobHandler(store),
+        return List.of(
+                new FeatureJobHandler(store),
+                new TrainJobHandler(store),
+                new TestJobHandler(store),
                 new CompressJobHandler(store));
     }
 }

@@ -18,12 +18,6 @@ import dev.edgeforge.firmware.qemu.SerialProtocolClient;
 import dev.edgeforge.jobs.board.BoardCatalogue;
 import dev.edgeforge.jobs.deploy.DeploymentFormat;
 import dev.edgeforge.jobs.deploy.MemoryReport;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.SerializationFeature;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -40,6 +34,11 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The firmware benchmark ({@code ./edgeforge bench firmware}): imports the four MLPerf Tiny int8 models, builds each
@@ -57,9 +56,16 @@ import java.util.stream.Stream;
 public final class FirmwareBenchmark {
 
     /** One model and the figures it is measured against. */
-    record Model(String file, String name, double tflmReferenceMega, double tflmCmsisNnMega, int tflmArenaBytes,
-                 long tflmFlashBytes, double xCubeAiMega, double targetMega, double arenaTargetOfBound) {
-    }
+    record Model(
+            String file,
+            String name,
+            double tflmReferenceMega,
+            double tflmCmsisNnMega,
+            int tflmArenaBytes,
+            long tflmFlashBytes,
+            double xCubeAiMega,
+            double targetMega,
+            double arenaTargetOfBound) {}
 
     /** TFLite Micro on the same emulator (the folder's README) and issue #15's X-CUBE-AI estimates and targets. */
     static final List<Model> MODELS = List.of(
@@ -74,14 +80,14 @@ public final class FirmwareBenchmark {
     private static final Duration BUILD_LIMIT = Duration.ofMinutes(5);
     private static final Duration ANSWER = Duration.ofSeconds(120);
 
-    private FirmwareBenchmark() {
-    }
+    private FirmwareBenchmark() {}
 
     public static void main(String[] args) throws IOException {
         Path models = args.length > 0 ? Path.of(args[0]) : modelsFolder();
         Path results = args.length > 1 ? Path.of(args[1]) : Path.of("bench", "results");
         Path work = Files.createTempDirectory("firmware-benchmark");
-        JsonMapper json = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+        JsonMapper json =
+                JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
         ObjectNode report = json.createObjectNode();
         report.put("benchmark", "firmware");
         report.put("date", LocalDate.now(ZoneOffset.UTC).toString());
@@ -114,17 +120,27 @@ public final class FirmwareBenchmark {
         List<byte[][]> golden = golden(folder.resolve(model.file() + ".golden.json"), json);
         List<TestWindow> windows = new ArrayList<>();
         golden.forEach(c -> windows.add(TestWindow.quantized(c[0], null)));
-        BuildRequest request = new BuildRequest(model.file(), graph, Optional.empty(), List.of(),
-                BoardCatalogue.QEMU_BOARD_ID, DeploymentFormat.FIRMWARE, windows);
+        BuildRequest request = new BuildRequest(
+                model.file(),
+                graph,
+                Optional.empty(),
+                List.of(),
+                BoardCatalogue.QEMU_BOARD_ID,
+                DeploymentFormat.FIRMWARE,
+                windows);
 
         // Cold: the first build in this JVM for this model, empty cache; warm: the same build again with an empty
         // cache (the JVM and the compiler's files warm); cached: the same build from the builder's cache.
-        DeploymentBuilder builder = DeploymentBuilder.builder().setCacheDirectory(work.resolve("cache")).build();
+        DeploymentBuilder builder = DeploymentBuilder.builder()
+                .setCacheDirectory(work.resolve("cache"))
+                .build();
         long start = System.nanoTime();
         BuildResult cold = builder.build(request, work.resolve("cold"), BUILD_LIMIT);
         double coldSeconds = (System.nanoTime() - start) / 1e9;
         start = System.nanoTime();
-        DeploymentBuilder.builder().setCacheDirectory(work.resolve("cache2")).build()
+        DeploymentBuilder.builder()
+                .setCacheDirectory(work.resolve("cache2"))
+                .build()
                 .build(request, work.resolve("warm"), BUILD_LIMIT);
         double warmSeconds = (System.nanoTime() - start) / 1e9;
         start = System.nanoTime();
@@ -142,7 +158,9 @@ public final class FirmwareBenchmark {
         List<InferenceResult> results = new ArrayList<>();
         DeviceBanner banner;
         String info;
-        try (QemuSession session = QemuRunner.builder().optTimeLimit(Duration.ofMinutes(10)).build()
+        try (QemuSession session = QemuRunner.builder()
+                .optTimeLimit(Duration.ofMinutes(10))
+                .build()
                 .start(cold.firmwareElf().orElseThrow())) {
             SerialProtocolClient client = new SerialProtocolClient(session, ANSWER);
             banner = client.awaitReady();
@@ -158,18 +176,25 @@ public final class FirmwareBenchmark {
             exact += Arrays.equals(results.get(i).output(), golden.get(i)[1]) ? 1 : 0;
         }
         byte[] bootInput = golden.get(0)[0].length > FirmwareApplication.STORED_BOOT_INPUT_BYTES
-                ? FirmwareApplication.generatedInput(core.input().byteSize(),
-                FirmwareApplication.GENERATED_BOOT_SEED) : golden.get(0)[0];
+                ? FirmwareApplication.generatedInput(core.input().byteSize(), FirmwareApplication.GENERATED_BOOT_SEED)
+                : golden.get(0)[0];
         byte[] bootExpected = new Interpreter(core.graph()).runInt8(bootInput);
         boolean bootExact = Arrays.equals(banner.bootResult().orElseThrow().output(), bootExpected);
 
         MemoryReport memory = cold.memoryReport();
         MemoryReport.ImageMemory image = memory.image().orElseThrow();
         long modelData = image.flashByFile().entrySet().stream()
-                .filter(file -> file.getKey().endsWith("model_data.o")).mapToLong(Map.Entry::getValue).sum();
-        long tensorBytes = graph.tensors().stream().filter(Tensor::isConstant).mapToLong(Tensor::byteSize).sum();
-        long stackReserved = image.sections().stream().filter(s -> s.name().equals(".stack"))
-                .mapToLong(MemoryReport.SectionUsage::bytes).sum();
+                .filter(file -> file.getKey().endsWith("model_data.o"))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
+        long tensorBytes = graph.tensors().stream()
+                .filter(Tensor::isConstant)
+                .mapToLong(Tensor::byteSize)
+                .sum();
+        long stackReserved = image.sections().stream()
+                .filter(s -> s.name().equals(".stack"))
+                .mapToLong(MemoryReport.SectionUsage::bytes)
+                .sum();
         long staticRam = image.ramBytes() - stackReserved;
         long stack = Long.parseLong(field(info, "stack"));
         long maxCount = results.stream().mapToLong(InferenceResult::count).max().orElseThrow();
@@ -225,18 +250,32 @@ public final class FirmwareBenchmark {
         JsonNode f = row.get("flash");
         JsonNode r = row.get("ram");
         JsonNode b = row.get("buildSeconds");
-        return String.format(Locale.ROOT, "%-20s %8.3f M instr (target %.1f M %s; x%.2f of TFLM+CMSIS-NN, x%.2f of"
+        return String.format(
+                Locale.ROOT,
+                "%-20s %8.3f M instr (target %.1f M %s; x%.2f of TFLM+CMSIS-NN, x%.2f of"
                         + " X-CUBE-AI) | arena %,d B = %.2f of bound %,d B (%s) | flash %,d B = code %,d + model"
                         + " data %,d (%s) | RAM %,d B + stack %,d B | build %.1f s cold, %.1f s warm, %.2f s cached"
                         + " | golden %s",
-                row.get("model").asString(), i.get("network").asLong() / 1e6, i.get("target").asLong() / 1e6,
-                i.get("withinTarget").asBoolean() ? "ok" : "MISSED", i.get("ratioTo").get("tflmCmsisNn").asDouble(),
-                i.get("ratioTo").get("xCubeAi").asDouble(), a.get("bytes").asInt(), a.get("ofBound").asDouble(),
-                a.get("livenessBound").asInt(), a.get("withinTarget").asBoolean() ? "ok" : "MISSED",
-                f.get("bytes").asLong(), f.get("code").asLong(), f.get("modelData").asLong(),
-                f.get("withinWeightsPlus20KB").asBoolean() ? "ok" : "MISSED", r.get("static").asLong(),
-                r.get("stackHighWater").asLong(), b.get("cold").asDouble(), b.get("warm").asDouble(),
-                b.get("cached").asDouble(), row.get("goldenExact").asBoolean() ? "exact" : "DIFFERENT");
+                row.get("model").asString(),
+                i.get("network").asLong() / 1e6,
+                i.get("target").asLong() / 1e6,
+                i.get("withinTarget").asBoolean() ? "ok" : "MISSED",
+                i.get("ratioTo").get("tflmCmsisNn").asDouble(),
+                i.get("ratioTo").get("xCubeAi").asDouble(),
+                a.get("bytes").asInt(),
+                a.get("ofBound").asDouble(),
+                a.get("livenessBound").asInt(),
+                a.get("withinTarget").asBoolean() ? "ok" : "MISSED",
+                f.get("bytes").asLong(),
+                f.get("code").asLong(),
+                f.get("modelData").asLong(),
+                f.get("withinWeightsPlus20KB").asBoolean() ? "ok" : "MISSED",
+                r.get("static").asLong(),
+                r.get("stackHighWater").asLong(),
+                b.get("cold").asDouble(),
+                b.get("warm").asDouble(),
+                b.get("cached").asDouble(),
+                row.get("goldenExact").asBoolean() ? "exact" : "DIFFERENT");
     }
 
     private static String field(String line, String key) {
@@ -262,8 +301,10 @@ public final class FirmwareBenchmark {
         List<byte[][]> cases = new ArrayList<>();
         Base64.Decoder base64 = Base64.getDecoder();
         for (JsonNode node : root.get("cases")) {
-            cases.add(new byte[][] {base64.decode(node.get("input").asString()),
-                    base64.decode(node.get("output").asString())});
+            cases.add(new byte[][] {
+                base64.decode(node.get("input").asString()),
+                base64.decode(node.get("output").asString())
+            });
         }
         return cases;
     }
@@ -271,14 +312,15 @@ public final class FirmwareBenchmark {
     private static Path modelsFolder() {
         Path relative = Path.of("shared", "models", "mlperf-tiny");
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            for (Path candidate : List.of(dir.resolve(relative), dir.resolve("..").resolve(relative).normalize())) {
+            for (Path candidate : List.of(
+                    dir.resolve(relative), dir.resolve("..").resolve(relative).normalize())) {
                 if (Files.isDirectory(candidate)) {
                     return candidate;
                 }
             }
         }
-        throw new IllegalStateException("no shared/models/mlperf-tiny above " + Path.of("").toAbsolutePath()
-                + "; pass the models' folder as the first argument");
+        throw new IllegalStateException("no shared/models/mlperf-tiny above "
+                + Path.of("").toAbsolutePath() + "; pass the models' folder as the first argument");
     }
 
     private static void deleteTree(Path root) {

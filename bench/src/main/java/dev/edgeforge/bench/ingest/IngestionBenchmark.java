@@ -1,5 +1,6 @@
 package dev.edgeforge.bench.ingest;
 
+import dev.edgeforge.api.EdgeForgeApplication;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -21,12 +22,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-
-import dev.edgeforge.api.EdgeForgeApplication;
 
 /**
  * Ingestion and list benchmark of the server, over its public HTTP API only:
@@ -61,25 +59,33 @@ public final class IngestionBenchmark {
         if (options.containsKey("url")) {
             String email = require(options, "email");
             String password = require(options, "password");
-            new IngestionBenchmark(new PlatformClient(options.get("url"))).run(email, password, clients, samples,
-                    rows);
+            new IngestionBenchmark(new PlatformClient(options.get("url"))).run(email, password, clients, samples, rows);
             return;
         }
         Path dataDir = Files.createTempDirectory("edgeforge-bench-");
         String email = "bench@edgeforge.local";
         String password = randomPassword();
         System.out.printf(Locale.ROOT, "Starting the EdgeForge server (embedded PostgreSQL, data in %s)%n", dataDir);
-        ConfigurableApplicationContext context = new SpringApplication(EdgeForgeApplication.class).run(
-                "--server.port=0", "--edgeforge.data-dir=" + dataDir, "--edgeforge.embedded-postgres.port=0",
-                "--edgeforge.admin.email=" + email, "--edgeforge.admin.password=" + password,
-                "--edgeforge.workers.embedded=false", "--logging.level.root=WARN",
-                "--logging.level.dev.edgeforge=WARN", "--spring.main.banner-mode=off");
+        ConfigurableApplicationContext context = new SpringApplication(EdgeForgeApplication.class)
+                .run(
+                        "--server.port=0",
+                        "--edgeforge.data-dir=" + dataDir,
+                        "--edgeforge.embedded-postgres.port=0",
+                        "--edgeforge.admin.email=" + email,
+                        "--edgeforge.admin.password=" + password,
+                        "--edgeforge.workers.embedded=false",
+                        "--logging.level.root=WARN",
+                        "--logging.level.dev.edgeforge=WARN",
+                        "--spring.main.banner-mode=off");
         try {
-            System.out.printf(Locale.ROOT, "This disk: %.0f fsyncs/s (a stored sample costs three: its object, the "
-                    + "object's directory, the row's commit)%n", fsyncsPerSecond(dataDir));
+            System.out.printf(
+                    Locale.ROOT,
+                    "This disk: %.0f fsyncs/s (a stored sample costs three: its object, the "
+                            + "object's directory, the row's commit)%n",
+                    fsyncsPerSecond(dataDir));
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-            new IngestionBenchmark(new PlatformClient("http://localhost:" + port)).run(email, password, clients,
-                    samples, rows);
+            new IngestionBenchmark(new PlatformClient("http://localhost:" + port))
+                    .run(email, password, clients, samples, rows);
         } finally {
             context.close();
             deleteRecursively(dataDir);
@@ -89,15 +95,23 @@ public final class IngestionBenchmark {
     private void run(String email, String password, int clients, int samples, int rows) throws Exception {
         String token = client.login(email, password);
         UUID projectId = project(token, "ingestion bench");
-        String apiKey = client.post("/api/v1/projects/" + projectId + "/api-keys", token,
-                "{\"name\": \"bench\", \"scopes\": [\"ingest\"]}").get("key").asString();
+        String apiKey = client.post(
+                        "/api/v1/projects/" + projectId + "/api-keys",
+                        token,
+                        "{\"name\": \"bench\", \"scopes\": [\"ingest\"]}")
+                .get("key")
+                .asString();
         ingestion(apiKey, clients, samples);
         new ListingBenchmark(client, token).run(project(token, "list bench"), rows);
     }
 
     private UUID project(String token, String name) throws Exception {
-        return UUID.fromString(client.post("/api/v1/projects", token,
-                PlatformClient.ObjectJson.of("name", name).text()).get("id").asString());
+        return UUID.fromString(client.post(
+                        "/api/v1/projects",
+                        token,
+                        PlatformClient.ObjectJson.of("name", name).text())
+                .get("id")
+                .asString());
     }
 
     private void ingestion(String apiKey, int clients, int samples) throws Exception {
@@ -111,8 +125,12 @@ public final class IngestionBenchmark {
         for (int i = 0; i < WARMUP_MESSAGES; i++) {
             client.sendData(apiKey, SampleMessages.message(random, "bench-device"), "warmup." + i + ".json");
         }
-        System.out.printf(Locale.ROOT, "%nIngestion: %d clients, %d Edge Impulse JSON samples of ~%d bytes to "
-                + "POST /api/training/data%n", clients, samples, average);
+        System.out.printf(
+                Locale.ROOT,
+                "%nIngestion: %d clients, %d Edge Impulse JSON samples of ~%d bytes to " + "POST /api/training/data%n",
+                clients,
+                samples,
+                average);
         AtomicInteger next = new AtomicInteger();
         long[] latencies = new long[samples];
         ExecutorService pool = Executors.newFixedThreadPool(clients);
@@ -139,10 +157,18 @@ public final class IngestionBenchmark {
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         pool.shutdown();
-        System.out.printf(Locale.ROOT, "  %d samples in %.2f s: %.0f samples/s (%d failed)%n", samples, seconds,
-                samples / seconds, failures);
-        System.out.printf(Locale.ROOT, "  request latency: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n",
-                Percentiles.millis(latencies, 50), Percentiles.millis(latencies, 95),
+        System.out.printf(
+                Locale.ROOT,
+                "  %d samples in %.2f s: %.0f samples/s (%d failed)%n",
+                samples,
+                seconds,
+                samples / seconds,
+                failures);
+        System.out.printf(
+                Locale.ROOT,
+                "  request latency: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms%n",
+                Percentiles.millis(latencies, 50),
+                Percentiles.millis(latencies, 95),
                 Percentiles.millis(latencies, 99));
     }
 

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -19,8 +18,9 @@ import tools.jackson.databind.node.ObjectNode;
 final class ListingBenchmark {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final String[] LABELS = {"idle", "wave", "snake", "updown", "circle", "tap", "shake", "walk",
-            "run", "noise"};
+    private static final String[] LABELS = {
+        "idle", "wave", "snake", "updown", "circle", "tap", "shake", "walk", "run", "noise"
+    };
     /**
      * Files per upload. Below the server's 1000 files per request: with 1000 files and a query parameter, Tomcat's
      * request parameter limit (1000, which counts multipart parts) answers 500.
@@ -28,6 +28,7 @@ final class ListingBenchmark {
     private static final int BATCH = 500;
     /** Distinct message contents the rows use (rows share them, as duplicate uploads do). */
     private static final int CONTENTS = 200;
+
     private static final int DEVICES = 20;
     private static final int TIMED_REQUESTS = 200;
     private static final int WARMUP_REQUESTS = 100;
@@ -45,18 +46,21 @@ final class ListingBenchmark {
         String samples = "/api/v1/projects/" + projectId + "/samples";
         report("first page (50)", time(samples + "?limit=50"));
         String deep = cursorAt(samples + "?limit=1000", (int) (rows * 0.9) / 1000);
-        report("page after " + String.format(Locale.ROOT, "%,d", rows * 9 / 10) + " rows (50)",
+        report(
+                "page after " + String.format(Locale.ROOT, "%,d", rows * 9 / 10) + " rows (50)",
                 time(samples + "?limit=50" + (deep == null ? "" : "&cursor=" + deep)));
         String filter = "label=wave&category=training";
         report("filtered first page (" + filter + ", 50)", time(samples + "?limit=50&" + filter));
         int filteredRows = countAll(samples + "?limit=1000&" + filter);
         int deepPages = Math.max(0, filteredRows / 1000 - 1);
         String deepFiltered = cursorAt(samples + "?limit=1000&" + filter, deepPages);
-        report("filtered page after " + String.format(Locale.ROOT, "%,d", deepPages * 1000) + " of "
+        report(
+                "filtered page after " + String.format(Locale.ROOT, "%,d", deepPages * 1000) + " of "
                         + String.format(Locale.ROOT, "%,d", filteredRows) + " rows (50)",
                 time(samples + "?limit=50&" + filter + (deepFiltered == null ? "" : "&cursor=" + deepFiltered)));
         report("name search (name=bench-4242, 50)", time(samples + "?limit=50&name=bench-4242"));
-        report("device + enabled filter (device=device-3&enabled=false, 50)",
+        report(
+                "device + enabled filter (device=device-3&enabled=false, 50)",
                 time(samples + "?limit=50&device=device-3&enabled=false"));
     }
 
@@ -75,10 +79,12 @@ final class ListingBenchmark {
             String category = categoryDraw < 8 ? "training" : categoryDraw < 9 ? "testing" : "anomaly";
             List<PlatformClient.UploadFile> batch = new ArrayList<>(BATCH);
             for (int i = next; i < Math.min(rows, next + BATCH); i++) {
-                batch.add(new PlatformClient.UploadFile(LABELS[random.nextInt(LABELS.length)] + ".bench-" + i
-                        + ".json", contents.get(random.nextInt(CONTENTS))));
+                batch.add(new PlatformClient.UploadFile(
+                        LABELS[random.nextInt(LABELS.length)] + ".bench-" + i + ".json",
+                        contents.get(random.nextInt(CONTENTS))));
             }
-            for (JsonNode file : client.upload(projectId, token, category, batch).get("files")) {
+            for (JsonNode file :
+                    client.upload(projectId, token, category, batch).get("files")) {
                 if (!file.path("success").asBoolean()) {
                     throw new IllegalStateException("upload refused " + file);
                 }
@@ -88,21 +94,27 @@ final class ListingBenchmark {
             }
             next += batch.size();
         }
-        for (int from = 0; from < toDisable.size(); from += BATCH) {  // ids per bulk request, kept small likewise
+        for (int from = 0; from < toDisable.size(); from += BATCH) { // ids per bulk request, kept small likewise
             ObjectNode bulk = JSON.createObjectNode().put("action", "disable");
             toDisable.subList(from, Math.min(toDisable.size(), from + BATCH)).forEach(bulk.putArray("ids")::add);
             client.post("/api/v1/projects/" + projectId + "/samples/bulk", token, JSON.writeValueAsString(bulk));
         }
-        System.out.printf(Locale.ROOT, "  %,d samples (%,d disabled) in %.1f s: %.0f samples/s in batches of %d%n",
-                rows, toDisable.size(), (System.nanoTime() - start) / 1e9,
-                rows / ((System.nanoTime() - start) / 1e9), BATCH);
+        System.out.printf(
+                Locale.ROOT,
+                "  %,d samples (%,d disabled) in %.1f s: %.0f samples/s in batches of %d%n",
+                rows,
+                toDisable.size(),
+                (System.nanoTime() - start) / 1e9,
+                rows / ((System.nanoTime() - start) / 1e9),
+                BATCH);
     }
 
     /** The cursor after {@code pages} pages of the query (null for 0 pages). */
     private String cursorAt(String query, int pages) throws Exception {
         String cursor = null;
         for (int p = 0; p < pages; p++) {
-            JsonNode next = client.get(query + (cursor == null ? "" : "&cursor=" + cursor), token).get("next");
+            JsonNode next = client.get(query + (cursor == null ? "" : "&cursor=" + cursor), token)
+                    .get("next");
             if (next == null || next.isNull()) {
                 break;
             }
@@ -137,7 +149,11 @@ final class ListingBenchmark {
     }
 
     private static void report(String what, long[] latencies) {
-        System.out.printf(Locale.ROOT, "  %-62s p50 %6.2f ms   p95 %6.2f ms%n", what,
-                Percentiles.millis(latencies, 50), Percentiles.millis(latencies, 95));
+        System.out.printf(
+                Locale.ROOT,
+                "  %-62s p50 %6.2f ms   p95 %6.2f ms%n",
+                what,
+                Percentiles.millis(latencies, 50),
+                Percentiles.millis(latencies, 95));
     }
 }

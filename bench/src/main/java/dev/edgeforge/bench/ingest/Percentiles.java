@@ -5,8 +5,7 @@ import java.util.Arrays;
 /** Nearest-rank percentiles of durations. */
 final class Percentiles {
 
-    private Percentiles() {
-    }
+    private Percentiles() {}
 
     /** The {@code percentile} of {@code nanos}, in milliseconds. */
     static double millis(long[] nanos, double percentile) {

@@ -10,7 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -18,13 +17,14 @@ import tools.jackson.databind.json.JsonMapper;
 final class PlatformClient {
 
     /** One file of a multipart upload. */
-    record UploadFile(String name, byte[] content) {
-    }
+    record UploadFile(String name, byte[] content) {}
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final String base;
 
     PlatformClient(String base) {
@@ -39,7 +39,8 @@ final class PlatformClient {
 
     JsonNode post(String path, String token, String json) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-                .header("Content-Type", "application/json").header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
@@ -48,17 +49,23 @@ final class PlatformClient {
     }
 
     JsonNode get(String path, String token) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json")
-                .header("Authorization", "Bearer " + token).GET().build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .GET()
+                .build();
         return answer(path, http.send(request, HttpResponse.BodyHandlers.ofString()));
     }
 
     /** {@code POST /api/training/data} as an Edge Impulse device sends it; the HTTP status. */
     int sendData(String apiKey, byte[] body, String fileName) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + "/api/training/data"))
-                .header("x-api-key", apiKey).header("x-file-name", fileName)
+                .header("x-api-key", apiKey)
+                .header("x-file-name", fileName)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).timeout(Duration.ofSeconds(60)).build();
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .timeout(Duration.ofSeconds(60))
+                .build();
         return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
@@ -72,7 +79,7 @@ final class PlatformClient {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (UploadFile file : files) {
             body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"files\"; filename=\""
-                    + file.name() + "\"\r\nContent-Type: application/json\r\n\r\n")
+                            + file.name() + "\"\r\nContent-Type: application/json\r\n\r\n")
                     .getBytes(StandardCharsets.UTF_8));
             body.write(file.content());
             body.write("\r\n".getBytes(StandardCharsets.UTF_8));
@@ -81,9 +88,11 @@ final class PlatformClient {
         String path = "/api/v1/projects/" + projectId + "/samples?category=" + category;
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                .header("Accept", "application/json").header("Authorization", "Bearer " + token)
+                .header("Accept", "application/json")
+                .header("Authorization", "Bearer " + token)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
-                .timeout(Duration.ofMinutes(5)).build();
+                .timeout(Duration.ofMinutes(5))
+                .build();
         return answer(path, http.send(request, HttpResponse.BodyHandlers.ofString()));
     }
 

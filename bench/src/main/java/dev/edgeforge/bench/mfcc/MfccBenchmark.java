@@ -6,7 +6,6 @@ import dev.edgeforge.core.dsp.SignalShape;
 import dev.edgeforge.firmware.dsp.DspCodeGenerator;
 import dev.edgeforge.firmware.dsp.GeneratedDspSource;
 import dev.edgeforge.firmware.dsp.HostGcc;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -25,8 +24,7 @@ import java.util.Random;
  */
 public final class MfccBenchmark {
 
-    private MfccBenchmark() {
-    }
+    private MfccBenchmark() {}
 
     public static void main(String[] args) throws IOException {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 3.0;
@@ -39,8 +37,8 @@ public final class MfccBenchmark {
 
         System.out.println("MFCC, default parameters " + MfccParams.defaults() + ",");
         System.out.println("1 s window at 16 kHz -> " + block.outputShape(shape).dims() + " features");
-        System.out.printf("Java (JTransforms, 1 thread): %10.1f windows/s (%.3f ms/window)%n", javaRate,
-                1000 / javaRate);
+        System.out.printf(
+                "Java (JTransforms, 1 thread): %10.1f windows/s (%.3f ms/window)%n", javaRate, 1000 / javaRate);
         System.out.printf("C (host gcc -O2, float32):    %10.1f windows/s (%.3f ms/window)%n", cRate, 1000 / cRate);
         System.out.printf("C / Java: %.2f%n", cRate / javaRate);
     }
@@ -68,8 +66,8 @@ public final class MfccBenchmark {
     private static double cWindowsPerSecond(DspBlock block, SignalShape shape, float[][] window, double seconds)
             throws IOException {
         Path dir = Files.createTempDirectory("mfcc-benchmark");
-        GeneratedDspSource generated = new DspCodeGenerator().generate(block, shape, "ef_block",
-                "MfccBenchmark (default MFCC, 1 s at 16 kHz)");
+        GeneratedDspSource generated = new DspCodeGenerator()
+                .generate(block, shape, "ef_block", "MfccBenchmark (default MFCC, 1 s at 16 kHz)");
         Files.writeString(dir.resolve(generated.headerName()), generated.header());
         Files.writeString(dir.resolve(generated.sourceName()), generated.source());
         Path harness = dir.resolve("mfcc_benchmark.c");
@@ -89,10 +87,10 @@ public final class MfccBenchmark {
         }
         Path input = dir.resolve("window.bin");
         Files.write(input, bytes.array());
-        String out = HostGcc.run(List.of(exe.toString(), input.toString(), Double.toString(seconds)), dir,
-                (long) (seconds * 4 + 60));
-        for (Path p : List.of(exe, input, harness, dir.resolve(generated.headerName()),
-                dir.resolve(generated.sourceName()))) {
+        String out = HostGcc.run(
+                List.of(exe.toString(), input.toString(), Double.toString(seconds)), dir, (long) (seconds * 4 + 60));
+        for (Path p : List.of(
+                exe, input, harness, dir.resolve(generated.headerName()), dir.resolve(generated.sourceName()))) {
             Files.deleteIfExists(p);
         }
         Files.deleteIfExists(dir);

@@ -11,7 +11,6 @@ import dev.edgeforge.core.synthetic.GestureWindows;
 import dev.edgeforge.training.trainer.Trainer;
 import dev.edgeforge.training.trainer.TrainingResult;
 import dev.edgeforge.training.trainer.TrainingTiming;
-
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,8 +29,7 @@ import java.util.Locale;
  */
 public final class TrainingBenchmark {
 
-    private TrainingBenchmark() {
-    }
+    private TrainingBenchmark() {}
 
     public static void main(String[] args) {
         Options options = Options.parse(args);
@@ -44,17 +42,35 @@ public final class TrainingBenchmark {
         float[][] features = GestureWindows.spectralFeatures(dataset.windows());
         long t2 = System.nanoTime();
 
-        LearningBlock block = LearningBlock.defaultsFor(LearningBlock.Kind.CLASSIFICATION, FeatureKind.FLAT,
-                TensorShape.of(GestureWindows.FEATURES));
-        Hyperparameters hyperparameters = Hyperparameters.defaults().withEpochs(options.epochs)
-                .withBatchSize(options.batchSize).withLearningRate(options.learningRate).withSeed(options.seed);
-        out.printf(Locale.ROOT, "  dataset   %d windows of 3-axis accelerometer, %d samples at %.1f Hz, gestures %s,"
-                        + " 20 people (generated in %.2f s)%n", options.windows, GestureWindows.SAMPLES,
-                GestureWindows.RATE_HZ, GestureWindows.GESTURES, seconds(t1 - t0));
-        out.printf(Locale.ROOT, "  features  %d per window: spectral analysis %s (computed in %.2f s)%n",
-                GestureWindows.FEATURES, SpectralAnalysisParams.defaults(), seconds(t2 - t1));
-        out.printf(Locale.ROOT, "  network   %s + output head; Adam lr %s, batch %d, %d epochs, validation %.0f %%%n",
-                block.layers(), hyperparameters.learningRate(), hyperparameters.batchSize(), hyperparameters.epochs(),
+        LearningBlock block = LearningBlock.defaultsFor(
+                LearningBlock.Kind.CLASSIFICATION, FeatureKind.FLAT, TensorShape.of(GestureWindows.FEATURES));
+        Hyperparameters hyperparameters = Hyperparameters.defaults()
+                .withEpochs(options.epochs)
+                .withBatchSize(options.batchSize)
+                .withLearningRate(options.learningRate)
+                .withSeed(options.seed);
+        out.printf(
+                Locale.ROOT,
+                "  dataset   %d windows of 3-axis accelerometer, %d samples at %.1f Hz, gestures %s,"
+                        + " 20 people (generated in %.2f s)%n",
+                options.windows,
+                GestureWindows.SAMPLES,
+                GestureWindows.RATE_HZ,
+                GestureWindows.GESTURES,
+                seconds(t1 - t0));
+        out.printf(
+                Locale.ROOT,
+                "  features  %d per window: spectral analysis %s (computed in %.2f s)%n",
+                GestureWindows.FEATURES,
+                SpectralAnalysisParams.defaults(),
+                seconds(t2 - t1));
+        out.printf(
+                Locale.ROOT,
+                "  network   %s + output head; Adam lr %s, batch %d, %d epochs, validation %.0f %%%n",
+                block.layers(),
+                hyperparameters.learningRate(),
+                hyperparameters.batchSize(),
+                hyperparameters.epochs(),
                 hyperparameters.validationSplit() * 100);
 
         List<EpochMetrics> epochs = new ArrayList<>();
@@ -69,38 +85,69 @@ public final class TrainingBenchmark {
                 })
                 .build()
                 .train();
-        out.printf(Locale.ROOT, "  PyTorch threads: %s intra-op, %s inter-op%n",
+        out.printf(
+                Locale.ROOT,
+                "  PyTorch threads: %s intra-op, %s inter-op%n",
                 System.getProperty("ai.djl.pytorch.num_threads"),
                 System.getProperty("ai.djl.pytorch.num_interop_threads"));
         report(out, result, epochs, dataset);
     }
 
-    private static void report(PrintStream out, TrainingResult result, List<EpochMetrics> epochs,
-                               GestureWindows dataset) {
+    private static void report(
+            PrintStream out, TrainingResult result, List<EpochMetrics> epochs, GestureWindows dataset) {
         TrainingTiming timing = result.timing();
-        double[] epochSeconds = epochs.stream().mapToDouble(m -> m.epochMillis() / 1000.0).sorted().toArray();
+        double[] epochSeconds = epochs.stream()
+                .mapToDouble(m -> m.epochMillis() / 1000.0)
+                .sorted()
+                .toArray();
         double withoutFirst = epochs.size() > 1
-                ? epochs.stream().skip(1).mapToDouble(m -> m.epochMillis() / 1000.0).average().orElse(0) : 0;
+                ? epochs.stream()
+                        .skip(1)
+                        .mapToDouble(m -> m.epochMillis() / 1000.0)
+                        .average()
+                        .orElse(0)
+                : 0;
         double epochNanos = timing.epochNanos();
         out.println();
-        out.printf(Locale.ROOT, "RESULT seconds per epoch: %.3f (mean of %d), median %.3f, mean without epoch 1 %.3f%n",
-                timing.secondsPerEpoch(), timing.epochs(), epochSeconds[epochSeconds.length / 2], withoutFirst);
-        out.printf(Locale.ROOT, "RESULT share of epoch time outside DJL compute: %.1f %%%n",
+        out.printf(
+                Locale.ROOT,
+                "RESULT seconds per epoch: %.3f (mean of %d), median %.3f, mean without epoch 1 %.3f%n",
+                timing.secondsPerEpoch(),
+                timing.epochs(),
+                epochSeconds[epochSeconds.length / 2],
+                withoutFirst);
+        out.printf(
+                Locale.ROOT,
+                "RESULT share of epoch time outside DJL compute: %.1f %%%n",
                 timing.outsideComputeShare() * 100);
-        out.printf(Locale.ROOT, "  DJL compute (forward, loss, backward, step, validation forward) %5.1f %%%n",
+        out.printf(
+                Locale.ROOT,
+                "  DJL compute (forward, loss, backward, step, validation forward) %5.1f %%%n",
                 timing.computeNanos() / epochNanos * 100);
-        out.printf(Locale.ROOT, "  data preparation (shuffle, batching, augmentation, NDArray creation) %5.1f %%%n",
+        out.printf(
+                Locale.ROOT,
+                "  data preparation (shuffle, batching, augmentation, NDArray creation) %5.1f %%%n",
                 timing.dataPreparationNanos() / epochNanos * 100);
-        out.printf(Locale.ROOT, "  metrics (reading losses and outputs back, accuracy, validation loss) %5.1f %%%n",
+        out.printf(
+                Locale.ROOT,
+                "  metrics (reading losses and outputs back, accuracy, validation loss) %5.1f %%%n",
                 timing.metricsNanos() / epochNanos * 100);
         out.printf(Locale.ROOT, "  other (listener, bookkeeping) %5.1f %%%n", timing.otherNanos() / epochNanos * 100);
-        out.printf(Locale.ROOT, "  setup (engine load, network build, initialization) %.2f s, not in the epochs%n",
+        out.printf(
+                Locale.ROOT,
+                "  setup (engine load, network build, initialization) %.2f s, not in the epochs%n",
                 seconds(timing.setupNanos()));
-        int[] actual = Arrays.stream(result.validationIndices()).map(i -> dataset.labels()[i]).toArray();
-        ClassificationReport validation = ClassificationReport.of(actual, result.validationOutputs(),
-                GestureWindows.GESTURES, 0);
-        out.printf(Locale.ROOT, "  validation accuracy %.4f, macro F1 %.4f; export check max difference %.2e%n",
-                validation.accuracy(), validation.macroF1(), result.exportCheck().maxAbsoluteDifference());
+        int[] actual = Arrays.stream(result.validationIndices())
+                .map(i -> dataset.labels()[i])
+                .toArray();
+        ClassificationReport validation =
+                ClassificationReport.of(actual, result.validationOutputs(), GestureWindows.GESTURES, 0);
+        out.printf(
+                Locale.ROOT,
+                "  validation accuracy %.4f, macro F1 %.4f; export check max difference %.2e%n",
+                validation.accuracy(),
+                validation.macroF1(),
+                result.exportCheck().maxAbsoluteDifference());
     }
 
     private static double seconds(long nanos) {
@@ -127,8 +174,9 @@ public final class TrainingBenchmark {
                     case "--batch-size" -> batchSize = Integer.parseInt(parts[1]);
                     case "--learning-rate" -> learningRate = Double.parseDouble(parts[1]);
                     case "--seed" -> seed = Long.parseLong(parts[1]);
-                    default -> throw new IllegalArgumentException("unknown option " + parts[0]
-                            + "; known: --windows, --epochs, --batch-size, --learning-rate, --seed");
+                    default ->
+                        throw new IllegalArgumentException("unknown option " + parts[0]
+                                + "; known: --windows, --epochs, --batch-size, --learning-rate, --seed");
                 }
             }
             return new Options(windows, epochs, batchSize, learningRate, seed);

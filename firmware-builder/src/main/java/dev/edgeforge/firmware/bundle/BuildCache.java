@@ -4,16 +4,16 @@ import dev.edgeforge.core.impulse.ImpulseJson;
 import dev.edgeforge.core.tflite.TfliteWriter;
 import dev.edgeforge.firmware.codegen.ModelIdentity;
 import dev.edgeforge.firmware.codegen.TestWindow;
-import tools.jackson.databind.json.JsonMapper;
-
+import dev.edgeforge.jobs.deploy.DeploymentFormat;
+import dev.edgeforge.jobs.deploy.MemoryReport;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -22,8 +22,7 @@ import java.util.Comparator;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
-import dev.edgeforge.jobs.deploy.DeploymentFormat;
-import dev.edgeforge.jobs.deploy.MemoryReport;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Finished builds by cache key: {@code <cache>/<key>/} holds the bundle ZIP, the linked {@code firmware.elf}
@@ -41,9 +40,14 @@ final class BuildCache {
     }
 
     /** What result.json holds. */
-    record Entry(String bundleFileName, String bundleSha256, DeploymentFormat format, String boardId, boolean hasElf,
-                 MemoryReport memoryReport, String compilerOutput) {
-    }
+    record Entry(
+            String bundleFileName,
+            String bundleSha256,
+            DeploymentFormat format,
+            String boardId,
+            boolean hasElf,
+            MemoryReport memoryReport,
+            String compilerOutput) {}
 
     /**
      * SHA-256 over everything that decides a build's output: the builder's version, the C sources it compiles, the
@@ -64,7 +68,8 @@ final class BuildCache {
             for (String label : request.labels()) {
                 out.writeUTF(label);
             }
-            byte[] impulse = request.impulse().map(ImpulseJson::write).orElse("").getBytes(StandardCharsets.UTF_8);
+            byte[] impulse =
+                    request.impulse().map(ImpulseJson::write).orElse("").getBytes(StandardCharsets.UTF_8);
             out.writeInt(impulse.length);
             out.write(impulse);
             out.writeInt(request.testWindows().size());
@@ -96,13 +101,21 @@ final class BuildCache {
                 return Optional.empty();
             }
             Path bundle = folder.resolve(entry.bundleFileName());
-            if (!Files.isRegularFile(bundle) || !ModelIdentity.sha256(Files.readAllBytes(bundle))
-                    .equals(entry.bundleSha256())) {
+            if (!Files.isRegularFile(bundle)
+                    || !ModelIdentity.sha256(Files.readAllBytes(bundle)).equals(entry.bundleSha256())) {
                 return Optional.empty(); // damaged entry: build again, store() replaces it
             }
-            return Optional.of(new BuildResult(bundle, entry.bundleSha256(), entry.format(), entry.boardId(),
+            return Optional.of(new BuildResult(
+                    bundle,
+                    entry.bundleSha256(),
+                    entry.format(),
+                    entry.boardId(),
                     entry.hasElf() ? Optional.of(folder.resolve("firmware.elf")) : Optional.empty(),
-                    entry.memoryReport(), entry.compilerOutput(), key, true, elapsed));
+                    entry.memoryReport(),
+                    entry.compilerOutput(),
+                    key,
+                    true,
+                    elapsed));
         } catch (IOException | RuntimeException e) {
             return Optional.empty();
         }
@@ -128,11 +141,20 @@ final class BuildCache {
             } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
                 deleteTree(temporary); // an identical build got there first; keep its result
             }
-            return load(key, elapsed).map(result -> new BuildResult(result.bundle(), result.bundleSha256(),
-                            result.format(), result.boardId(), result.firmwareElf(), result.memoryReport(),
-                            result.compilerOutput(), key, false, elapsed))
-                    .orElseThrow(() -> new IllegalStateException("the build cache entry " + target
-                            + " cannot be read back"));
+            return load(key, elapsed)
+                    .map(result -> new BuildResult(
+                            result.bundle(),
+                            result.bundleSha256(),
+                            result.format(),
+                            result.boardId(),
+                            result.firmwareElf(),
+                            result.memoryReport(),
+                            result.compilerOutput(),
+                            key,
+                            false,
+                            elapsed))
+                    .orElseThrow(() ->
+                            new IllegalStateException("the build cache entry " + target + " cannot be read back"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store the build in the cache " + directory, e);
         }

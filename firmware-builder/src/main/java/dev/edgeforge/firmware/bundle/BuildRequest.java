@@ -3,11 +3,10 @@ package dev.edgeforge.firmware.bundle;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.firmware.codegen.TestWindow;
-
+import dev.edgeforge.jobs.deploy.DeploymentFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import dev.edgeforge.jobs.deploy.DeploymentFormat;
 
 /**
  * What to deploy.
@@ -23,8 +22,14 @@ import dev.edgeforge.jobs.deploy.DeploymentFormat;
  * @param testWindows test windows; the first (a raw one when there is an impulse and one is raw) becomes the
  *                    firmware's built-in boot window
  */
-public record BuildRequest(String modelName, ModelGraph model, Optional<Impulse> impulse, List<String> labels,
-                           String boardId, DeploymentFormat format, List<TestWindow> testWindows) {
+public record BuildRequest(
+        String modelName,
+        ModelGraph model,
+        Optional<Impulse> impulse,
+        List<String> labels,
+        String boardId,
+        DeploymentFormat format,
+        List<TestWindow> testWindows) {
 
     public BuildRequest {
         Objects.requireNonNull(model, "model");
@@ -40,11 +45,14 @@ public record BuildRequest(String modelName, ModelGraph model, Optional<Impulse>
     public Optional<TestWindow> bootWindow() {
         if (impulse.isPresent()) {
             Optional<TestWindow> raw = testWindows.stream()
-                    .filter(window -> window.kind() == TestWindow.Kind.RAW).findFirst();
+                    .filter(window -> window.kind() == TestWindow.Kind.RAW)
+                    .findFirst();
             if (raw.isPresent()) {
                 return raw;
             }
         }
-        return testWindows.stream().filter(window -> window.kind() != TestWindow.Kind.RAW).findFirst();
+        return testWindows.stream()
+                .filter(window -> window.kind() != TestWindow.Kind.RAW)
+                .findFirst();
     }
 }

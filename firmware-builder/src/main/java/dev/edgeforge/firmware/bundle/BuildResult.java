@@ -1,10 +1,10 @@
 package dev.edgeforge.firmware.bundle;
 
+import dev.edgeforge.jobs.deploy.DeploymentFormat;
+import dev.edgeforge.jobs.deploy.MemoryReport;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
-import dev.edgeforge.jobs.deploy.DeploymentFormat;
-import dev.edgeforge.jobs.deploy.MemoryReport;
 
 /**
  * A finished deployment build.
@@ -22,7 +22,14 @@ import dev.edgeforge.jobs.deploy.MemoryReport;
  * @param fromCache      whether this result was reused from an earlier identical build
  * @param elapsed        how long this call took
  */
-public record BuildResult(Path bundle, String bundleSha256, DeploymentFormat format, String boardId,
-                          Optional<Path> firmwareElf, MemoryReport memoryReport, String compilerOutput,
-                          String cacheKey, boolean fromCache, Duration elapsed) {
-}
+public record BuildResult(
+        Path bundle,
+        String bundleSha256,
+        DeploymentFormat format,
+        String boardId,
+        Optional<Path> firmwareElf,
+        MemoryReport memoryReport,
+        String compilerOutput,
+        String cacheKey,
+        boolean fromCache,
+        Duration elapsed) {}

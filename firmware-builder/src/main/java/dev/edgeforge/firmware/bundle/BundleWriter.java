@@ -1,7 +1,6 @@
 package dev.edgeforge.firmware.bundle;
 
 import dev.edgeforge.firmware.codegen.ModelIdentity;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -85,12 +84,15 @@ final class BundleWriter {
             List<Path> files = files();
             StringBuilder sums = new StringBuilder();
             for (Path file : files) {
-                sums.append(ModelIdentity.sha256(Files.readAllBytes(file))).append("  ")
-                        .append(slashes(staging.relativize(file))).append('\n');
+                sums.append(ModelIdentity.sha256(Files.readAllBytes(file)))
+                        .append("  ")
+                        .append(slashes(staging.relativize(file)))
+                        .append('\n');
             }
             writeText(CHECKSUMS, sums.toString());
             Files.createDirectories(zipFile.toAbsolutePath().getParent());
-            try (OutputStream out = Files.newOutputStream(zipFile); ZipOutputStream zip = new ZipOutputStream(out)) {
+            try (OutputStream out = Files.newOutputStream(zipFile);
+                    ZipOutputStream zip = new ZipOutputStream(out)) {
                 List<Path> entries = new ArrayList<>(files);
                 entries.add(staging.resolve(CHECKSUMS));
                 for (Path file : entries) {
@@ -110,7 +112,8 @@ final class BundleWriter {
     private List<Path> files() throws IOException {
         try (Stream<Path> paths = Files.walk(staging)) {
             List<Path> files = new ArrayList<>(paths.filter(Files::isRegularFile)
-                    .filter(path -> !staging.relativize(path).toString().equals(CHECKSUMS)).toList());
+                    .filter(path -> !staging.relativize(path).toString().equals(CHECKSUMS))
+                    .toList());
             files.sort((a, b) -> slashes(staging.relativize(a)).compareTo(slashes(staging.relativize(b))));
             return files;
         }

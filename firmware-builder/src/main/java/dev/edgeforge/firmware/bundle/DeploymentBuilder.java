@@ -1,7 +1,6 @@
 package dev.edgeforge.firmware.bundle;
 
-import dev.edgeforge.jobs.board.Board;
-import dev.edgeforge.jobs.board.BoardCatalogue;
+import dev.edgeforge.core.device.UnsupportedModelException;
 import dev.edgeforge.firmware.codegen.CLibraryGenerator;
 import dev.edgeforge.firmware.codegen.CLibraryRequest;
 import dev.edgeforge.firmware.codegen.FirmwareApplication;
@@ -9,7 +8,7 @@ import dev.edgeforge.firmware.codegen.GeneratedLibrary;
 import dev.edgeforge.firmware.codegen.ModelIdentity;
 import dev.edgeforge.firmware.codegen.Stm32CubeAiGenerator;
 import dev.edgeforge.firmware.codegen.TflmProjectGenerator;
-import dev.edgeforge.core.device.UnsupportedModelException;
+import dev.edgeforge.firmware.template.TextContext;
 import dev.edgeforge.firmware.toolchain.BinaryTools;
 import dev.edgeforge.firmware.toolchain.CompilationFailedException;
 import dev.edgeforge.firmware.toolchain.FirmwareCompiler;
@@ -18,8 +17,10 @@ import dev.edgeforge.firmware.toolchain.GccCompiler;
 import dev.edgeforge.firmware.toolchain.ProcessRunner;
 import dev.edgeforge.firmware.toolchain.ToolTimeoutException;
 import dev.edgeforge.firmware.toolchain.Toolchain;
-import dev.edgeforge.firmware.template.TextContext;
-
+import dev.edgeforge.jobs.board.Board;
+import dev.edgeforge.jobs.board.BoardCatalogue;
+import dev.edgeforge.jobs.deploy.DeploymentFormat;
+import dev.edgeforge.jobs.deploy.MemoryReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -29,8 +30,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
-import dev.edgeforge.jobs.deploy.DeploymentFormat;
-import dev.edgeforge.jobs.deploy.MemoryReport;
 
 /**
  * Builds deployments: one call turns a {@link BuildRequest} (model, optional impulse, labels, board, format, test
@@ -85,8 +84,13 @@ public final class DeploymentBuilder {
         prepare(buildDirectory);
         FirmwareSources sources = FirmwareSources.extractFromClasspath(buildDirectory.resolve("c"));
         // A configured TFLM tree changes what tflm bundles hold, so it is part of the key.
-        String key = BuildCache.key(request, VERSION + tflmDirectory.map(dir -> "/tflm=" + dir.toAbsolutePath())
-                .orElse(""), SourceDigest.of(sources.root()));
+        String key = BuildCache.key(
+                request,
+                VERSION
+                        + tflmDirectory
+                                .map(dir -> "/tflm=" + dir.toAbsolutePath())
+                                .orElse(""),
+                SourceDigest.of(sources.root()));
         Optional<BuildResult> cached = cache.load(key, elapsedSince(start));
         if (cached.isPresent()) {
             return cached.get();
@@ -96,11 +100,16 @@ public final class DeploymentBuilder {
         try {
             produced = produce(request, board, sources, buildDirectory, runner);
         } catch (CompilationFailedException e) {
-            throw new DeploymentBuildFailedException("the " + request.format().id() + " build for " + board.id()
-                    + " did not compile: " + firstLine(e.getMessage()), e.compilerOutput(), e);
+            throw new DeploymentBuildFailedException(
+                    "the " + request.format().id() + " build for " + board.id() + " did not compile: "
+                            + firstLine(e.getMessage()),
+                    e.compilerOutput(),
+                    e);
         } catch (ToolTimeoutException e) {
-            throw new DeploymentBuildFailedException("the " + request.format().id() + " build for " + board.id()
-                    + " was stopped: " + e.getMessage(), e.output(), e);
+            throw new DeploymentBuildFailedException(
+                    "the " + request.format().id() + " build for " + board.id() + " was stopped: " + e.getMessage(),
+                    e.output(),
+                    e);
         } catch (UnsupportedModelException e) {
             throw new DeploymentBuildFailedException("the model cannot be deployed: " + e.getMessage(), "", e);
         }
@@ -112,32 +121,42 @@ public final class DeploymentBuilder {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + zip, e);
         }
-        BuildCache.Entry entry = new BuildCache.Entry(zip.getFileName().toString(), sha256, request.format(), board.id(), produced.elf().isPresent(),
-                produced.memoryReport(), produced.compilerOutput());
+        BuildCache.Entry entry = new BuildCache.Entry(
+                zip.getFileName().toString(),
+                sha256,
+                request.format(),
+                board.id(),
+                produced.elf().isPresent(),
+                produced.memoryReport(),
+                produced.compilerOutput());
         return cache.store(key, zip, produced.elf(), entry, elapsedSince(start));
     }
 
     /** What a format's bundler made: the staged bundle, the linked image if any, and the report. */
-    record Produced(BundleWriter writer, Optional<Path> elf, MemoryReport memoryReport, String compilerOutput) {
-    }
+    record Produced(BundleWriter writer, Optional<Path> elf, MemoryReport memoryReport, String compilerOutput) {}
 
-    private Produced produce(BuildRequest request, Board board, FirmwareSources sources, Path directory,
-                             ProcessRunner runner) {
+    private Produced produce(
+            BuildRequest request, Board board, FirmwareSources sources, Path directory, ProcessRunner runner) {
         Toolchain toolchain = armToolchain.get();
         BinaryTools binaryTools = new BinaryTools(toolchain, runner);
         FirmwareCompiler compiler = new FirmwareCompiler(new GccCompiler(toolchain, runner), binaryTools);
         BundleWriter writer = new BundleWriter(directory.resolve("bundle"));
         CLibraryRequest.ArenaOwner arena = request.format() == DeploymentFormat.STM32CUBEAI
-                ? CLibraryRequest.ArenaOwner.APPLICATION : CLibraryRequest.ArenaOwner.LIBRARY;
-        GeneratedLibrary library = new CLibraryGenerator(sources).generate(new CLibraryRequest(request.modelName(),
-                request.model(), request.labels(), request.impulse(), arena), directory.resolve("library"));
+                ? CLibraryRequest.ArenaOwner.APPLICATION
+                : CLibraryRequest.ArenaOwner.LIBRARY;
+        GeneratedLibrary library = new CLibraryGenerator(sources)
+                .generate(
+                        new CLibraryRequest(
+                                request.modelName(), request.model(), request.labels(), request.impulse(), arena),
+                        directory.resolve("library"));
         return switch (request.format()) {
-            case FIRMWARE -> new FirmwareBundler(sources, compiler).bundle(request, board, library, directory, writer,
-                    true);
-            case C_LIBRARY -> new FirmwareBundler(sources, compiler).bundle(request, board, library, directory,
-                    writer, false);
-            case TFLM -> new TflmBundler(sources, tflmDirectory, runner, binaryTools).bundle(request, board, library,
-                    directory, writer);
+            case FIRMWARE ->
+                new FirmwareBundler(sources, compiler).bundle(request, board, library, directory, writer, true);
+            case C_LIBRARY ->
+                new FirmwareBundler(sources, compiler).bundle(request, board, library, directory, writer, false);
+            case TFLM ->
+                new TflmBundler(sources, tflmDirectory, runner, binaryTools)
+                        .bundle(request, board, library, directory, writer);
             case STM32CUBEAI -> new CubeAiBundler(sources, compiler).bundle(board, library, directory, writer);
         };
     }
@@ -179,8 +198,7 @@ public final class DeploymentBuilder {
         private Supplier<Toolchain> armToolchain = Toolchain::armNoneEabi;
         private Path tflmDirectory;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /**
          * A tflite-micro checkout: {@code tflm} builds then compile the image (with TFLM's own Makefile, which

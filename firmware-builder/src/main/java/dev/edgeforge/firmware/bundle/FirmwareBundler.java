@@ -1,15 +1,15 @@
 package dev.edgeforge.firmware.bundle;
 
-import dev.edgeforge.jobs.board.Board;
 import dev.edgeforge.firmware.codegen.FirmwareApplication;
 import dev.edgeforge.firmware.codegen.GeneratedLibrary;
 import dev.edgeforge.firmware.codegen.TestWindow;
+import dev.edgeforge.firmware.template.CodeTemplate;
 import dev.edgeforge.firmware.toolchain.CompilerFlags;
 import dev.edgeforge.firmware.toolchain.FirmwareCompiler;
 import dev.edgeforge.firmware.toolchain.FirmwareImage;
 import dev.edgeforge.firmware.toolchain.FirmwareSources;
-import dev.edgeforge.firmware.template.CodeTemplate;
-
+import dev.edgeforge.jobs.board.Board;
+import dev.edgeforge.jobs.deploy.MemoryReport;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import dev.edgeforge.jobs.deploy.MemoryReport;
 
 /**
  * The {@code firmware} and {@code c-library} bundles. Both link a complete image for the board (the library proven
@@ -41,16 +40,21 @@ final class FirmwareBundler {
         this.compiler = compiler;
     }
 
-    DeploymentBuilder.Produced bundle(BuildRequest request, Board board, GeneratedLibrary library, Path directory,
-                                      BundleWriter writer, boolean shipImage) {
+    DeploymentBuilder.Produced bundle(
+            BuildRequest request,
+            Board board,
+            GeneratedLibrary library,
+            Path directory,
+            BundleWriter writer,
+            boolean shipImage) {
         FirmwareApplication application = new FirmwareApplication();
         Path app = directory.resolve("app");
         Path main = generatesBootInput(request, library)
                 ? application.generateWithGeneratedInput(library, board, FirmwareApplication.GENERATED_BOOT_SEED, app)
                 : application.generate(library, board, request.bootWindow(), app);
         List<Path> applicationSources = FirmwareApplication.sources(library, main);
-        FirmwareImage image = compiler.build(directory.resolve("image"), board, sources, applicationSources,
-                library.includeDirectories());
+        FirmwareImage image = compiler.build(
+                directory.resolve("image"), board, sources, applicationSources, library.includeDirectories());
         MemoryReport memory = MemoryReports.of(board, library, Optional.of(image));
         String name = library.identity().name();
         writer.writeText("MEMORY.md", memoryReports.markdown(memory, name, board));
@@ -79,13 +83,15 @@ final class FirmwareBundler {
      * Raw windows for an impulse stay stored: their result also proves the DSP block.
      */
     static boolean generatesBootInput(BuildRequest request, GeneratedLibrary library) {
-        return request.bootWindow().filter(window -> window.kind() != TestWindow.Kind.RAW).isPresent()
+        return request.bootWindow()
+                        .filter(window -> window.kind() != TestWindow.Kind.RAW)
+                        .isPresent()
                 && library.inputSize() > FirmwareApplication.STORED_BOOT_INPUT_BYTES;
     }
 
     /** A Makefile listing the sources in the builder's link order, with paths inside the bundle's sources/. */
-    private String makefile(BuildRequest request, Board board, GeneratedLibrary library, List<Path> applicationSources,
-                            Path main) {
+    private String makefile(
+            BuildRequest request, Board board, GeneratedLibrary library, List<Path> applicationSources, Path main) {
         List<String> files = new ArrayList<>();
         for (Path source : applicationSources) {
             files.add(source.equals(main) ? "app/main.c" : "library/" + relative(library.root(), source));
@@ -117,12 +123,14 @@ final class FirmwareBundler {
         v.put("flags", String.join(" ", flags));
         v.put("includes", String.join(" ", includes));
         v.put("linkFlags", String.join(" ", link));
-        v.put("sources", String.join(" \\\n", files.stream().map(file -> "\t" + file).toList()));
+        v.put(
+                "sources",
+                String.join(" \\\n", files.stream().map(file -> "\t" + file).toList()));
         return makefile.render(v);
     }
 
-    private String readme(BuildRequest request, Board board, GeneratedLibrary library, FirmwareImage image,
-                          MemoryReport memory) {
+    private String readme(
+            BuildRequest request, Board board, GeneratedLibrary library, FirmwareImage image, MemoryReport memory) {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("modelName", library.identity().name());
         v.put("sha256", library.identity().sha256());
@@ -138,22 +146,38 @@ final class FirmwareBundler {
         v.put("serialPort", board.serialPort());
         v.put("flashingTools", String.join(", ", board.flashingTools()));
         v.put("counter", board.counter().unit());
-        v.put("impulse", library.impulse().map(dsp -> "The image contains the impulse's `" + dsp.block().type()
-                + "` block: `window <hex>` classifies a raw window of " + dsp.windowBytes() + " bytes.")
-                .orElse("The image has no impulse: send int8 input tensors with `run <hex>`."));
-        v.put("boot", generatesBootInput(request, library)
-                ? generatedBootSentence.render(Map.of(
-                        "seed", Integer.toUnsignedString(FirmwareApplication.GENERATED_BOOT_SEED),
-                        "inputBytes", Integer.toString(library.inputSize()))).stripTrailing()
-                : request.bootWindow().map(window -> bootSentence.render(Map.of("testWindow",
-                window.kind().name().toLowerCase(Locale.ROOT) + window.label().map(label -> ", label " + label)
-                        .orElse(""))).stripTrailing())
-                .orElse("It has no built-in test window."));
+        v.put(
+                "impulse",
+                library.impulse()
+                        .map(dsp -> "The image contains the impulse's `"
+                                + dsp.block().type() + "` block: `window <hex>` classifies a raw window of "
+                                + dsp.windowBytes() + " bytes.")
+                        .orElse("The image has no impulse: send int8 input tensors with `run <hex>`."));
+        v.put(
+                "boot",
+                generatesBootInput(request, library)
+                        ? generatedBootSentence
+                                .render(Map.of(
+                                        "seed", Integer.toUnsignedString(FirmwareApplication.GENERATED_BOOT_SEED),
+                                        "inputBytes", Integer.toString(library.inputSize())))
+                                .stripTrailing()
+                        : request.bootWindow()
+                                .map(window -> bootSentence
+                                        .render(Map.of(
+                                                "testWindow",
+                                                window.kind().name().toLowerCase(Locale.ROOT)
+                                                        + window.label()
+                                                                .map(label -> ", label " + label)
+                                                                .orElse("")))
+                                        .stripTrailing())
+                                .orElse("It has no built-in test window."));
         v.put("builder", DeploymentBuilder.VERSION);
         return firmwareReadme.render(v);
     }
 
     private static String relative(Path root, Path file) {
-        return BundleWriter.slashes(root.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()));
+        return BundleWriter.slashes(root.toAbsolutePath()
+                .normalize()
+                .relativize(file.toAbsolutePath().normalize()));
     }
 }

@@ -1,19 +1,18 @@
 package dev.edgeforge.firmware.bundle;
 
-import dev.edgeforge.jobs.board.Board;
 import dev.edgeforge.firmware.codegen.GeneratedLibrary;
+import dev.edgeforge.firmware.template.CodeTemplate;
 import dev.edgeforge.firmware.toolchain.FirmwareImage;
 import dev.edgeforge.firmware.toolchain.LinkerMemoryRegion;
 import dev.edgeforge.firmware.toolchain.RegionUsage;
-import dev.edgeforge.firmware.template.CodeTemplate;
-
+import dev.edgeforge.jobs.board.Board;
+import dev.edgeforge.jobs.deploy.MemoryReport;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import dev.edgeforge.jobs.deploy.MemoryReport;
 
 /** Builds {@link MemoryReport}s and renders them as the bundle's {@code MEMORY.md}. */
 final class MemoryReports {
@@ -25,8 +24,14 @@ final class MemoryReports {
 
     static MemoryReport of(Board board, GeneratedLibrary library, Optional<FirmwareImage> image) {
         long constants = library.core().graph().tensors().stream()
-                .filter(tensor -> tensor.isConstant()).mapToLong(tensor -> tensor.byteSize()).sum();
-        return new MemoryReport(board.id(), constants, library.plan().arenaBytes(), library.plan().lowerBound(),
+                .filter(tensor -> tensor.isConstant())
+                .mapToLong(tensor -> tensor.byteSize())
+                .sum();
+        return new MemoryReport(
+                board.id(),
+                constants,
+                library.plan().arenaBytes(),
+                library.plan().lowerBound(),
                 image.map(linked -> imageMemory(board, linked)));
     }
 
@@ -36,17 +41,25 @@ final class MemoryReports {
         Map<String, Long> ramFiles = Map.of();
         for (LinkerMemoryRegion region : image.linkerMap().regions()) {
             RegionUsage usage = image.linkerMap().usage(region);
-            usage.bytesBySection().forEach((name, bytes) ->
-                    sections.add(new MemoryReport.SectionUsage(region.name(), name, bytes)));
+            usage.bytesBySection()
+                    .forEach((name, bytes) -> sections.add(new MemoryReport.SectionUsage(region.name(), name, bytes)));
             if (region.name().equals("FLASH")) {
                 flashFiles = top(usage.bytesByFile());
             } else if (region.name().equals("RAM")) {
                 ramFiles = top(usage.bytesByFile());
             }
         }
-        return new MemoryReport.ImageMemory(image.size().flashBytes(), board.flash().sizeBytes(),
-                image.size().ramBytes(), board.ram().sizeBytes(), image.size().text(), image.size().data(),
-                image.size().bss(), sections, flashFiles, ramFiles);
+        return new MemoryReport.ImageMemory(
+                image.size().flashBytes(),
+                board.flash().sizeBytes(),
+                image.size().ramBytes(),
+                board.ram().sizeBytes(),
+                image.size().text(),
+                image.size().data(),
+                image.size().bss(),
+                sections,
+                flashFiles,
+                ramFiles);
     }
 
     private static Map<String, Long> top(Map<String, Long> largestFirst) {
@@ -64,11 +77,18 @@ final class MemoryReports {
         v.put("modelConstantBytes", bytes(memory.modelConstantBytes()));
         v.put("arenaBytes", bytes(memory.arenaBytes()));
         v.put("arenaLowerBound", bytes(memory.arenaLowerBound()));
-        v.put("arenaVerdict", memory.arenaOverhead() == 0 ? "the plan is optimal for this operator order"
-                : memory.arenaOverhead() < 0 ? "in-place execution keeps the arena " + bytes(-memory.arenaOverhead())
-                + " below it" : "the plan uses " + bytes(memory.arenaOverhead()) + " more (kernel scratch included)");
-        v.put("image", memory.image().map(this::image)
-                .orElse("No image was linked for this format, so flash and RAM use depend on your build."));
+        v.put(
+                "arenaVerdict",
+                memory.arenaOverhead() == 0
+                        ? "the plan is optimal for this operator order"
+                        : memory.arenaOverhead() < 0
+                                ? "in-place execution keeps the arena " + bytes(-memory.arenaOverhead()) + " below it"
+                                : "the plan uses " + bytes(memory.arenaOverhead()) + " more (kernel scratch included)");
+        v.put(
+                "image",
+                memory.image()
+                        .map(this::image)
+                        .orElse("No image was linked for this format, so flash and RAM use depend on your build."));
         return report.render(v);
     }
 
@@ -84,8 +104,8 @@ final class MemoryReports {
         v.put("data", Long.toString(image.data()));
         v.put("bss", Long.toString(image.bss()));
         List<String> sectionRows = new ArrayList<>();
-        image.sections().forEach(s -> sectionRows.add("| " + s.region() + " | `" + s.name() + "` | " + s.bytes()
-                + " |"));
+        image.sections()
+                .forEach(s -> sectionRows.add("| " + s.region() + " | `" + s.name() + "` | " + s.bytes() + " |"));
         v.put("sectionRows", String.join("\n", sectionRows));
         v.put("flashRows", rows(image.flashByFile()));
         v.put("ramRows", rows(image.ramByFile()));

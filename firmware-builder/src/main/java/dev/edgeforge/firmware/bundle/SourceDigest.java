@@ -1,7 +1,6 @@
 package dev.edgeforge.firmware.bundle;
 
 import dev.edgeforge.firmware.codegen.ModelIdentity;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -14,8 +13,7 @@ import java.util.stream.Stream;
 /** The SHA-256 of a source tree (every file's relative path and contents, in path order): part of the cache key. */
 final class SourceDigest {
 
-    private SourceDigest() {
-    }
+    private SourceDigest() {}
 
     static String of(Path root) {
         try (Stream<Path> paths = Files.walk(root)) {

@@ -1,6 +1,5 @@
 package dev.edgeforge.firmware.bundle;
 
-import dev.edgeforge.jobs.board.Board;
 import dev.edgeforge.firmware.codegen.GeneratedLibrary;
 import dev.edgeforge.firmware.codegen.TflmProjectGenerator;
 import dev.edgeforge.firmware.toolchain.BinaryTools;
@@ -10,14 +9,14 @@ import dev.edgeforge.firmware.toolchain.FirmwareSources;
 import dev.edgeforge.firmware.toolchain.MapFileParser;
 import dev.edgeforge.firmware.toolchain.ProcessResult;
 import dev.edgeforge.firmware.toolchain.ProcessRunner;
-
+import dev.edgeforge.jobs.board.Board;
+import dev.edgeforge.jobs.deploy.MemoryReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import dev.edgeforge.jobs.deploy.MemoryReport;
 
 /**
  * The {@code tflm} bundle: a TensorFlow Lite Micro project for the board. With a TFLM checkout configured
@@ -39,35 +38,58 @@ final class TflmBundler {
         this.binaryTools = binaryTools;
     }
 
-    DeploymentBuilder.Produced bundle(BuildRequest request, Board board, GeneratedLibrary library, Path directory,
-                                      BundleWriter writer) {
-        TflmProjectGenerator.TflmProject project = new TflmProjectGenerator(sources).generate(library, board,
-                request.bootWindow().filter(window -> window.kind() != dev.edgeforge.firmware.codegen.TestWindow
-                        .Kind.RAW || library.impulse().isPresent()), directory.resolve("tflm"));
+    DeploymentBuilder.Produced bundle(
+            BuildRequest request, Board board, GeneratedLibrary library, Path directory, BundleWriter writer) {
+        TflmProjectGenerator.TflmProject project = new TflmProjectGenerator(sources)
+                .generate(
+                        library,
+                        board,
+                        request.bootWindow()
+                                .filter(window -> window.kind() != dev.edgeforge.firmware.codegen.TestWindow.Kind.RAW
+                                        || library.impulse().isPresent()),
+                        directory.resolve("tflm"));
         writer.copyTree(project.directory(), ".");
-        MemoryReport planned = new MemoryReport(board.id(), library.constantBytes(), project.arenaBytes(),
-                library.plan().lowerBound(), Optional.empty());
+        MemoryReport planned = new MemoryReport(
+                board.id(),
+                library.constantBytes(),
+                project.arenaBytes(),
+                library.plan().lowerBound(),
+                Optional.empty());
         if (tflmDirectory.isEmpty()) {
-            writer.writeText("MEMORY.md", memoryReports.markdown(planned, library.identity().name(), board));
+            writer.writeText(
+                    "MEMORY.md",
+                    memoryReports.markdown(planned, library.identity().name(), board));
             return new DeploymentBuilder.Produced(writer, Optional.empty(), planned, "");
         }
-        ProcessResult make = runner.run(project.directory(), List.of("make",
-                "TFLM_DIR=" + tflmDirectory.get().toAbsolutePath()));
+        ProcessResult make = runner.run(
+                project.directory(),
+                List.of("make", "TFLM_DIR=" + tflmDirectory.get().toAbsolutePath()));
         if (!make.succeeded()) {
             throw new CompilationFailedException("building the TFLM project with make", make.exitCode(), make.output());
         }
         Path build = project.directory().resolve("build");
         try {
-            FirmwareImage image = new FirmwareImage(board, build.resolve("firmware.elf"), build.resolve("firmware.bin"),
-                    build.resolve("firmware.hex"), build.resolve("firmware.map"),
+            FirmwareImage image = new FirmwareImage(
+                    board,
+                    build.resolve("firmware.elf"),
+                    build.resolve("firmware.bin"),
+                    build.resolve("firmware.hex"),
+                    build.resolve("firmware.map"),
                     binaryTools.size(build.resolve("firmware.elf")),
-                    MapFileParser.parse(Files.readString(build.resolve("firmware.map"))), make.output());
+                    MapFileParser.parse(Files.readString(build.resolve("firmware.map"))),
+                    make.output());
             writer.copyFile(image.elf(), "firmware.elf");
             writer.copyFile(image.bin(), "firmware.bin");
             writer.copyFile(image.hex(), "firmware.hex");
-            MemoryReport memory = new MemoryReport(board.id(), library.constantBytes(), project.arenaBytes(),
-                    library.plan().lowerBound(), MemoryReports.of(board, library, Optional.of(image)).image());
-            writer.writeText("MEMORY.md", memoryReports.markdown(memory, library.identity().name(), board));
+            MemoryReport memory = new MemoryReport(
+                    board.id(),
+                    library.constantBytes(),
+                    project.arenaBytes(),
+                    library.plan().lowerBound(),
+                    MemoryReports.of(board, library, Optional.of(image)).image());
+            writer.writeText(
+                    "MEMORY.md",
+                    memoryReports.markdown(memory, library.identity().name(), board));
             return new DeploymentBuilder.Produced(writer, Optional.of(image.elf()), memory, make.output());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the TFLM build's map file in " + build, e);

@@ -1,10 +1,12 @@
 package dev.edgeforge.firmware.codegen;
 
+import static dev.edgeforge.firmware.template.CSyntax.floatLiteral;
+
 import dev.edgeforge.core.device.ImpulseDsp;
 import dev.edgeforge.core.device.KernelPlan;
+import dev.edgeforge.core.device.NetworkCore;
 import dev.edgeforge.core.device.NetworkPlan;
 import dev.edgeforge.core.device.UnsupportedModelException;
-import dev.edgeforge.core.device.NetworkCore;
 import dev.edgeforge.core.interpreter.PreparedModel;
 import dev.edgeforge.core.interpreter.PreparedOperator;
 import dev.edgeforge.core.memory.MemoryPlan;
@@ -20,7 +22,6 @@ import dev.edgeforge.firmware.dsp.GeneratedDspSource;
 import dev.edgeforge.firmware.template.CSyntax;
 import dev.edgeforge.firmware.template.CodeTemplate;
 import dev.edgeforge.firmware.toolchain.FirmwareSources;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +38,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-
-import static dev.edgeforge.firmware.template.CSyntax.floatLiteral;
 
 /**
  * The {@code c-library} generator, EdgeForge's answer to Edge Impulse's EON compiler: a quantized model becomes
@@ -103,16 +102,18 @@ public final class CLibraryGenerator {
         ModelIdentity.requireCText(labels);
         int outputSize = core.output().byteSize();
         if (!labels.isEmpty() && labels.size() != outputSize) {
-            throw new UnsupportedModelException(labels.size() + " labels for a model with " + outputSize
-                    + " outputs");
+            throw new UnsupportedModelException(labels.size() + " labels for a model with " + outputSize + " outputs");
         }
         Optional<ImpulseDsp> impulse = request.impulse().map(ImpulseDsp::of);
-        impulse.ifPresent(dsp -> ModelIdentity.requireCText("the processing block's name", dsp.processing().name()));
+        impulse.ifPresent(dsp -> ModelIdentity.requireCText(
+                "the processing block's name", dsp.processing().name()));
         impulse.ifPresent(dsp -> {
             if (dsp.featureCount() != core.input().elementCount()) {
-                throw new UnsupportedModelException("the impulse's " + dsp.block().type() + " block gives "
-                        + dsp.featureCount() + " features per window but the model's input "
-                        + Shapes.format(core.input().shape()) + " takes " + core.input().elementCount());
+                throw new UnsupportedModelException(
+                        "the impulse's " + dsp.block().type() + " block gives "
+                                + dsp.featureCount() + " features per window but the model's input "
+                                + Shapes.format(core.input().shape()) + " takes "
+                                + core.input().elementCount());
             }
         });
 
@@ -125,22 +126,38 @@ public final class CLibraryGenerator {
         List<DataArray> data = new ArrayList<>(tensorArrays(core.graph(), constants));
         data.addAll(PackedArrays.of(kernels, core.graph().operators().size()));
 
-        write(directory, "model/model_data.h", dataHeader.render(Map.of("banner", banner,
-                "modelName", identity.name(),
-                "constantBytes", Long.toString(data.stream().mapToLong(DataArray::bytes).sum()),
-                "declarations", declarations(data))), generated);
-        write(directory, "model/model_data.c", dataSource.render(Map.of("banner", banner,
-                "modelName", identity.name(),
-                "definitions", definitions(data))), generated);
-        write(directory, "model/ef_model_config.h", config(banner, identity, core, plan, labels, impulse,
-                request.arena()), generated);
+        write(
+                directory,
+                "model/model_data.h",
+                dataHeader.render(Map.of(
+                        "banner",
+                        banner,
+                        "modelName",
+                        identity.name(),
+                        "constantBytes",
+                        Long.toString(data.stream().mapToLong(DataArray::bytes).sum()),
+                        "declarations",
+                        declarations(data))),
+                generated);
+        write(
+                directory,
+                "model/model_data.c",
+                dataSource.render(
+                        Map.of("banner", banner, "modelName", identity.name(), "definitions", definitions(data))),
+                generated);
+        write(
+                directory,
+                "model/ef_model_config.h",
+                config(banner, identity, core, plan, labels, impulse, request.arena()),
+                generated);
 
         String impulseText;
         String dspInclude = "";
         if (impulse.isPresent()) {
             ImpulseDsp dsp = impulse.get();
             String origin = "model '" + identity.name() + "' (SHA-256 " + identity.sha256() + "), impulse v"
-                    + dsp.impulse().version() + ", processing block " + dsp.processing().id() + " '"
+                    + dsp.impulse().version() + ", processing block "
+                    + dsp.processing().id() + " '"
                     + dsp.processing().name() + "'";
             GeneratedDspSource source = ImpulseDspSource.generate(dsp, dspGenerator, origin);
             write(directory, "dsp/" + source.headerName(), source.header(), generated);
@@ -148,29 +165,70 @@ public final class CLibraryGenerator {
             dspSources.add(Path.of("dsp", source.sourceName()));
             source.runtimeSources().forEach(twin -> dspSources.add(Path.of("dsp", twin)));
             dspInclude = "#include \"" + source.headerName() + "\"";
-            impulseText = impulseSource.render(Map.of("blockName", dsp.processing().name(),
-                    "blockType", dsp.block().type(), "dspHeader", source.headerName(),
-                    "dspSymbol", source.symbol()));
+            impulseText = impulseSource.render(Map.of(
+                    "blockName",
+                    dsp.processing().name(),
+                    "blockType",
+                    dsp.block().type(),
+                    "dspHeader",
+                    source.headerName(),
+                    "dspSymbol",
+                    source.symbol()));
         } else {
             impulseText = noImpulseSource.render(Map.of());
         }
         String arena = (request.arena() == CLibraryRequest.ArenaOwner.LIBRARY ? arenaStatic : arenaApplication)
-                .render(Map.of()).stripTrailing();
-        write(directory, "model/model.c", model(banner, identity, core, prepared, kernels, labels, impulse,
-                constants, dspInclude, impulseText, arena), generated);
+                .render(Map.of())
+                .stripTrailing();
+        write(
+                directory,
+                "model/model.c",
+                model(
+                        banner,
+                        identity,
+                        core,
+                        prepared,
+                        kernels,
+                        labels,
+                        impulse,
+                        constants,
+                        dspInclude,
+                        impulseText,
+                        arena),
+                generated);
         write(directory, "README.md", readme(identity, core, plan, labels, impulse), generated);
-        write(directory, "Makefile", makefile.render(Map.of("modelName", identity.name(),
-                "sha256", identity.sha256(), "generator", GENERATOR,
-                "dspSources", String.join(" ", dspSources.stream().map(p -> p.toString().replace('\\', '/'))
-                        .toList()),
-                "dspInclude", impulse.isPresent() ? "-Idsp" : "")), generated);
+        write(
+                directory,
+                "Makefile",
+                makefile.render(Map.of(
+                        "modelName",
+                        identity.name(),
+                        "sha256",
+                        identity.sha256(),
+                        "generator",
+                        GENERATOR,
+                        "dspSources",
+                        String.join(
+                                " ",
+                                dspSources.stream()
+                                        .map(p -> p.toString().replace('\\', '/'))
+                                        .toList()),
+                        "dspInclude",
+                        impulse.isPresent() ? "-Idsp" : "")),
+                generated);
         List<GeneratedLibrary.ConstantArray> arrays = new ArrayList<>();
         data.forEach(array -> arrays.add(new GeneratedLibrary.ConstantArray(array.name(), array.bytes())));
         return new GeneratedLibrary(directory, identity, core, plan, impulse, labels, generated, dspSources, arrays);
     }
 
-    private String config(String banner, ModelIdentity identity, NetworkCore core, MemoryPlan plan,
-                          List<String> labels, Optional<ImpulseDsp> impulse, CLibraryRequest.ArenaOwner arena) {
+    private String config(
+            String banner,
+            ModelIdentity identity,
+            NetworkCore core,
+            MemoryPlan plan,
+            List<String> labels,
+            Optional<ImpulseDsp> impulse,
+            CLibraryRequest.ArenaOwner arena) {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("banner", banner);
         v.put("modelName", identity.name());
@@ -183,21 +241,37 @@ public final class CLibraryGenerator {
         v.put("arenaSize", Integer.toString(Math.max(plan.arenaBytes(), DATA_ALIGNMENT)));
         v.put("arenaLowerBound", Integer.toString(plan.lowerBound()));
         v.put("hasImpulse", impulse.isPresent() ? "1" : "0");
-        v.put("windowCount", Integer.toString(impulse.map(ImpulseDsp::windowCount).orElse(0)));
-        v.put("windowDescription", impulse.map(dsp -> dsp.image()
-                ? "an RGB888 frame of " + dsp.shape().width() + "x" + dsp.shape().height() + " pixels"
-                : dsp.shape().axisCount() + " axes x " + dsp.shape().sampleCount() + " samples at "
-                + dsp.shape().frequencyHz() + " Hz, interleaved").orElse("none, generated without an impulse"));
+        v.put(
+                "windowCount",
+                Integer.toString(impulse.map(ImpulseDsp::windowCount).orElse(0)));
+        v.put(
+                "windowDescription",
+                impulse.map(dsp -> dsp.image()
+                                ? "an RGB888 frame of " + dsp.shape().width() + "x"
+                                        + dsp.shape().height() + " pixels"
+                                : dsp.shape().axisCount() + " axes x "
+                                        + dsp.shape().sampleCount() + " samples at "
+                                        + dsp.shape().frequencyHz() + " Hz, interleaved")
+                        .orElse("none, generated without an impulse"));
         v.put("windowType", impulse.map(ImpulseDsp::windowType).orElse("float"));
         return configHeader.render(v);
     }
 
-    private String model(String banner, ModelIdentity identity, NetworkCore core, PreparedModel prepared,
-                         KernelPlan kernels, List<String> labels, Optional<ImpulseDsp> impulse,
-                         Map<Integer, String> constants, String dspInclude, String impulseText, String arena) {
+    private String model(
+            String banner,
+            ModelIdentity identity,
+            NetworkCore core,
+            PreparedModel prepared,
+            KernelPlan kernels,
+            List<String> labels,
+            Optional<ImpulseDsp> impulse,
+            Map<Integer, String> constants,
+            String dspInclude,
+            String impulseText,
+            String arena) {
         MemoryPlan plan = prepared.memoryPlan();
-        OperatorEmitter emitter = new OperatorEmitter(core.graph(), plan, kernels,
-                tensor -> constants.get(tensor.id()));
+        OperatorEmitter emitter =
+                new OperatorEmitter(core.graph(), plan, kernels, tensor -> constants.get(tensor.id()));
         Set<String> headers = new LinkedHashSet<>();
         List<String> definitions = new ArrayList<>();
         StringBuilder steps = new StringBuilder();
@@ -217,8 +291,8 @@ public final class CLibraryGenerator {
         int[] dims = new int[MAX_INPUT_DIMS];
         int[] shape = input.shape();
         if (shape.length > dims.length) {
-            throw new UnsupportedModelException("the input has " + shape.length + " dimensions; at most "
-                    + dims.length + " are supported");
+            throw new UnsupportedModelException(
+                    "the input has " + shape.length + " dimensions; at most " + dims.length + " are supported");
         }
         System.arraycopy(shape, 0, dims, 0, shape.length);
         Map<String, String> v = new LinkedHashMap<>();
@@ -232,8 +306,16 @@ public final class CLibraryGenerator {
         v.put("arena", arena);
         v.put("operators", String.join("\n\n", definitions));
         v.put("labelArraySize", Integer.toString(Math.max(labels.size(), 1)));
-        v.put("labelLiterals", labels.isEmpty() ? "    0" : CSyntax.values(labels.stream()
-                .map(text -> label.render(Map.of("label", text)).stripTrailing()).toArray(String[]::new), 1));
+        v.put(
+                "labelLiterals",
+                labels.isEmpty()
+                        ? "    0"
+                        : CSyntax.values(
+                                labels.stream()
+                                        .map(text -> label.render(Map.of("label", text))
+                                                .stripTrailing())
+                                        .toArray(String[]::new),
+                                1));
         v.put("modelName", identity.name());
         v.put("sha256", identity.sha256());
         v.put("inputRank", Integer.toString(shape.length));
@@ -250,8 +332,12 @@ public final class CLibraryGenerator {
         return modelSource.render(v);
     }
 
-    private String readme(ModelIdentity identity, NetworkCore core, MemoryPlan plan, List<String> labels,
-                          Optional<ImpulseDsp> impulse) {
+    private String readme(
+            ModelIdentity identity,
+            NetworkCore core,
+            MemoryPlan plan,
+            List<String> labels,
+            Optional<ImpulseDsp> impulse) {
         Map<String, String> v = new LinkedHashMap<>();
         v.put("modelName", identity.name());
         v.put("sha256", identity.sha256());
@@ -266,9 +352,12 @@ public final class CLibraryGenerator {
         v.put("arenaSize", Integer.toString(plan.arenaBytes()));
         v.put("arenaLowerBound", Integer.toString(plan.lowerBound()));
         v.put("operatorSummary", operatorSummary(core.graph()));
-        v.put("impulseSummary", impulse.map(dsp -> "processing block '" + dsp.processing().name() + "' ("
-                + dsp.block().type() + "), raw windows of " + dsp.windowCount() + " " + dsp.windowType()
-                + " values").orElse("none: ef_model_run_impulse returns EF_ERROR_UNSUPPORTED"));
+        v.put(
+                "impulseSummary",
+                impulse.map(dsp -> "processing block '" + dsp.processing().name() + "' ("
+                                + dsp.block().type() + "), raw windows of " + dsp.windowCount() + " " + dsp.windowType()
+                                + " values")
+                        .orElse("none: ef_model_run_impulse returns EF_ERROR_UNSUPPORTED"));
         return readme.render(v);
     }
 
@@ -313,8 +402,10 @@ public final class CLibraryGenerator {
         List<DataArray> arrays = new ArrayList<>();
         constants.forEach((id, name) -> {
             Tensor tensor = graph.tensor(id);
-            arrays.add(tensor.type() == DataType.INT8 ? DataArray.int8(name, tensor.describe(), tensor.int8Data())
-                    : DataArray.int32(name, tensor.describe(), tensor.int32Data()));
+            arrays.add(
+                    tensor.type() == DataType.INT8
+                            ? DataArray.int8(name, tensor.describe(), tensor.int8Data())
+                            : DataArray.int32(name, tensor.describe(), tensor.int32Data()));
         });
         return arrays;
     }
@@ -323,8 +414,17 @@ public final class CLibraryGenerator {
     private String declarations(List<DataArray> data) {
         List<String> lines = new ArrayList<>();
         for (DataArray array : data) {
-            lines.add(constantDeclaration.render(Map.of("description", array.comment(), "type", array.type(),
-                    "symbol", array.name(), "count", Integer.toString(Math.max(array.count(), 1)))).stripTrailing());
+            lines.add(constantDeclaration
+                    .render(Map.of(
+                            "description",
+                            array.comment(),
+                            "type",
+                            array.type(),
+                            "symbol",
+                            array.name(),
+                            "count",
+                            Integer.toString(Math.max(array.count(), 1))))
+                    .stripTrailing());
         }
         return String.join("\n", lines);
     }
@@ -332,9 +432,18 @@ public final class CLibraryGenerator {
     private String definitions(List<DataArray> data) {
         List<String> tables = new ArrayList<>();
         for (DataArray array : data) {
-            tables.add(constantDefinition.render(Map.of("description", array.comment(),
-                    "table", CSyntax.table("EF_ALIGNED(" + DATA_ALIGNMENT + ") const", array.type(), array.name(),
-                            array.count(), array.values()))).stripTrailing());
+            tables.add(constantDefinition
+                    .render(Map.of(
+                            "description",
+                            array.comment(),
+                            "table",
+                            CSyntax.table(
+                                    "EF_ALIGNED(" + DATA_ALIGNMENT + ") const",
+                                    array.type(),
+                                    array.name(),
+                                    array.count(),
+                                    array.values())))
+                    .stripTrailing());
         }
         return String.join("\n\n", tables);
     }
@@ -365,8 +474,10 @@ public final class CLibraryGenerator {
     /** The hand-written parts: API headers, runtime, kernels and (with an impulse) the DSP twins. */
     private void copyStaticSources(Path directory, boolean withDsp) {
         Path root = sources.root();
-        copyFiles(root.resolve("include/ef"), directory.resolve("include/ef"), List.of("ef_model.h",
-                "ef_status.h", "ef_compiler.h"));
+        copyFiles(
+                root.resolve("include/ef"),
+                directory.resolve("include/ef"),
+                List.of("ef_model.h", "ef_status.h", "ef_compiler.h"));
         copyFolder(root.resolve("runtime"), directory.resolve("runtime"));
         copyFolder(root.resolve("kernels"), directory.resolve("kernels"));
         if (withDsp) {

@@ -2,7 +2,6 @@ package dev.edgeforge.firmware.codegen;
 
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.model.ModelGraph;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,8 +16,8 @@ import java.util.Optional;
  *                  classified on the device
  * @param arena     who owns the activation arena
  */
-public record CLibraryRequest(String modelName, ModelGraph model, List<String> labels, Optional<Impulse> impulse,
-                              ArenaOwner arena) {
+public record CLibraryRequest(
+        String modelName, ModelGraph model, List<String> labels, Optional<Impulse> impulse, ArenaOwner arena) {
 
     /** Who owns the activation arena. */
     public enum ArenaOwner {

@@ -20,8 +20,7 @@ record DataArray(String name, String type, int count, int bytes, String values, 
     }
 
     static DataArray int32(String name, String comment, int[] values) {
-        return new DataArray(name, "int32_t", values.length, 4 * values.length, CSyntax.int32Values(values),
-                comment);
+        return new DataArray(name, "int32_t", values.length, 4 * values.length, CSyntax.int32Values(values), comment);
     }
 
     static DataArray uint8(String name, String comment, int[] values) {

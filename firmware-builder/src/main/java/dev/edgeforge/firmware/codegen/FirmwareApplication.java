@@ -1,9 +1,9 @@
 package dev.edgeforge.firmware.codegen;
 
-import dev.edgeforge.jobs.board.Board;
+import dev.edgeforge.core.device.ImpulseDsp;
 import dev.edgeforge.firmware.template.CSyntax;
 import dev.edgeforge.firmware.template.CodeTemplate;
-
+import dev.edgeforge.jobs.board.Board;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import dev.edgeforge.core.device.ImpulseDsp;
 
 /**
  * The {@code main.c} of a ready-to-flash image: initialises the board and the compiled model, runs the built-in test
@@ -68,14 +67,24 @@ public final class FirmwareApplication {
                 text[i] = dsp.image() ? Integer.toString(rgbValue(values[i])) : CSyntax.floatLiteral(values[i]);
             }
             v.put("bootDescription", "the result of its built-in raw test window through the impulse");
-            v.put("bootData", bootWindow.render(Map.of("description", description(boot.get()),
-                    "values", CSyntax.values(text, dsp.image() ? 16 : 8))).stripTrailing());
+            v.put(
+                    "bootData",
+                    bootWindow
+                            .render(Map.of(
+                                    "description",
+                                    description(boot.get()),
+                                    "values",
+                                    CSyntax.values(text, dsp.image() ? 16 : 8)))
+                            .stripTrailing());
             v.put("serve", "ef_protocol_serve_boot_window(&model, (const uint8_t *)boot_window)");
         } else {
             byte[] input = InputQuantizer.of(library).int8Input(boot.get());
             v.put("bootDescription", "the result of its built-in test input");
-            v.put("bootData", bootInput.render(Map.of("description", description(boot.get()),
-                    "values", CSyntax.int8Values(input))).stripTrailing());
+            v.put(
+                    "bootData",
+                    bootInput
+                            .render(Map.of("description", description(boot.get()), "values", CSyntax.int8Values(input)))
+                            .stripTrailing());
             v.put("serve", "ef_protocol_serve(&model, boot_input)");
         }
         return write(v, directory);
@@ -96,8 +105,11 @@ public final class FirmwareApplication {
         Map<String, String> v = common(library, board);
         v.put("bootDescription", "the result of an input it generates at boot");
         String seedText = Integer.toUnsignedString(seed);
-        v.put("bootData", bootGenerated.render(Map.of("description", "xorshift32, seed " + seedText, "seed",
-                seedText)).stripTrailing());
+        v.put(
+                "bootData",
+                bootGenerated
+                        .render(Map.of("description", "xorshift32, seed " + seedText, "seed", seedText))
+                        .stripTrailing());
         v.put("serve", "ef_protocol_serve(&model, boot_input())");
         return write(v, directory);
     }

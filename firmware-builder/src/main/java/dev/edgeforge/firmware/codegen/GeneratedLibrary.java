@@ -1,8 +1,9 @@
 package dev.edgeforge.firmware.codegen;
 
+import dev.edgeforge.core.device.ImpulseDsp;
+import dev.edgeforge.core.device.NetworkCore;
 import dev.edgeforge.core.memory.MemoryPlan;
 import dev.edgeforge.jobs.board.KernelVariant;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import dev.edgeforge.core.device.ImpulseDsp;
-import dev.edgeforge.core.device.NetworkCore;
 
 /**
  * A model compiled to a C library in {@link #root()}: {@code include/ef/} (the API), {@code model/} (generated:
@@ -30,9 +29,16 @@ import dev.edgeforge.core.device.NetworkCore;
  * @param dspSources      the DSP sources to compile (generated params and the twins), relative to the root
  * @param constants       the const arrays of model_data.c (weights, biases) in definition order
  */
-public record GeneratedLibrary(Path root, ModelIdentity identity, NetworkCore core, MemoryPlan plan,
-                               Optional<ImpulseDsp> impulse, List<String> labels, List<Path> generatedFiles,
-                               List<Path> dspSources, List<ConstantArray> constants) {
+public record GeneratedLibrary(
+        Path root,
+        ModelIdentity identity,
+        NetworkCore core,
+        MemoryPlan plan,
+        Optional<ImpulseDsp> impulse,
+        List<String> labels,
+        List<Path> generatedFiles,
+        List<Path> dspSources,
+        List<ConstantArray> constants) {
 
     public GeneratedLibrary {
         labels = List.copyOf(labels);
@@ -47,8 +53,7 @@ public record GeneratedLibrary(Path root, ModelIdentity identity, NetworkCore co
      * @param symbol its C name (declared in model_data.h)
      * @param bytes  its size
      */
-    public record ConstantArray(String symbol, int bytes) {
-    }
+    public record ConstantArray(String symbol, int bytes) {}
 
     /** Bytes of all weights and biases. */
     public long constantBytes() {
@@ -57,8 +62,8 @@ public record GeneratedLibrary(Path root, ModelIdentity identity, NetworkCore co
 
     /** Folders to pass with {@code -I}. */
     public List<Path> includeDirectories() {
-        List<Path> directories = new ArrayList<>(List.of(root.resolve("include"), root.resolve("model"),
-                root.resolve("runtime"), root.resolve("kernels")));
+        List<Path> directories = new ArrayList<>(List.of(
+                root.resolve("include"), root.resolve("model"), root.resolve("runtime"), root.resolve("kernels")));
         if (impulse.isPresent()) {
             directories.add(root.resolve("dsp"));
         }
@@ -83,9 +88,12 @@ public record GeneratedLibrary(Path root, ModelIdentity identity, NetworkCore co
             return reference;
         }
         List<Path> optimized = cFiles(root.resolve("kernels").resolve(variant.folder()));
-        List<String> replaced = optimized.stream().map(path -> path.getFileName().toString()).toList();
+        List<String> replaced =
+                optimized.stream().map(path -> path.getFileName().toString()).toList();
         List<Path> result = new ArrayList<>(optimized);
-        reference.stream().filter(path -> !replaced.contains(path.getFileName().toString())).forEach(result::add);
+        reference.stream()
+                .filter(path -> !replaced.contains(path.getFileName().toString()))
+                .forEach(result::add);
         return result;
     }
 
@@ -111,7 +119,9 @@ public record GeneratedLibrary(Path root, ModelIdentity identity, NetworkCore co
             return List.of();
         }
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(path -> path.getFileName().toString().endsWith(".c")).sorted().toList();
+            return files.filter(path -> path.getFileName().toString().endsWith(".c"))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("could not list " + directory, e);
         }

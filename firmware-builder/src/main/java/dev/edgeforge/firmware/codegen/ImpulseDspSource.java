@@ -12,15 +12,14 @@ public final class ImpulseDspSource {
     /** The C symbol prefix of the generated DSP source. */
     public static final String SYMBOL = "ef_impulse_dsp";
 
-    private ImpulseDspSource() {
-    }
+    private ImpulseDspSource() {}
 
     /** The C twin's params and entry point for the impulse's block. */
     public static GeneratedDspSource generate(ImpulseDsp dsp, DspCodeGenerator generator, String origin) {
         if (dsp.image()) {
             ImageInput input = (ImageInput) dsp.impulse().input();
-            return generator.generateImage((ImageBlock) dsp.block(), input, input.width(), input.height(), SYMBOL,
-                    origin);
+            return generator.generateImage(
+                    (ImageBlock) dsp.block(), input, input.width(), input.height(), SYMBOL, origin);
         }
         return generator.generate(dsp.block(), dsp.shape(), SYMBOL, origin);
     }

@@ -1,10 +1,9 @@
 package dev.edgeforge.firmware.codegen;
 
+import dev.edgeforge.core.device.ImpulseDsp;
 import dev.edgeforge.core.model.Quantization;
 import dev.edgeforge.core.quantization.FixedPointMath;
-
 import java.util.Optional;
-import dev.edgeforge.core.device.ImpulseDsp;
 
 /**
  * Turns test windows into the model's int8 input tensor in Java, with the same math as the device: features are
@@ -48,8 +47,10 @@ public final class InputQuantizer {
                 yield bytes;
             }
             case FEATURES -> quantize(values);
-            case RAW -> quantize(impulse.orElseThrow(() -> new IllegalArgumentException(
-                    "a raw test window needs the impulse's DSP block, and none was given")).features(values));
+            case RAW ->
+                quantize(impulse.orElseThrow(() -> new IllegalArgumentException(
+                                "a raw test window needs the impulse's DSP block, and none was given"))
+                        .features(values));
         };
     }
 
@@ -70,8 +71,8 @@ public final class InputQuantizer {
 
     private void checkLength(int length, String what) {
         if (length != inputSize) {
-            throw new IllegalArgumentException("a " + what + " test window for this model has " + inputSize
-                    + " values, got " + length);
+            throw new IllegalArgumentException(
+                    "a " + what + " test window for this model has " + inputSize + " values, got " + length);
         }
     }
 }

@@ -17,14 +17,16 @@ import dev.edgeforge.core.interpreter.SoftmaxParams;
  */
 public final class MacCounter {
 
-    private MacCounter() {
-    }
+    private MacCounter() {}
 
     public static long count(PreparedModel model) {
         long total = 0;
         for (PreparedOperator op : model.operators()) {
-            total += count(op.params(), op.operator().hasInput(1)
-                    ? model.graph().tensor(op.operator().input(1)).shape() : new int[0]);
+            total += count(
+                    op.params(),
+                    op.operator().hasInput(1)
+                            ? model.graph().tensor(op.operator().input(1)).shape()
+                            : new int[0]);
         }
         return total;
     }
@@ -32,18 +34,31 @@ public final class MacCounter {
     private static long count(OpParams params, int[] filterShape) {
         if (params instanceof ConvParams p) {
             long filterDepth = filterShape.length == 4 ? filterShape[3] : p.inputDepth();
-            return (long) p.batches() * p.outputHeight() * p.outputWidth() * p.outputDepth() * p.filterHeight()
-                    * p.filterWidth() * filterDepth;
+            return (long) p.batches()
+                    * p.outputHeight()
+                    * p.outputWidth()
+                    * p.outputDepth()
+                    * p.filterHeight()
+                    * p.filterWidth()
+                    * filterDepth;
         }
         if (params instanceof DepthwiseConvParams p) {
-            return (long) p.batches() * p.outputHeight() * p.outputWidth() * p.outputDepth() * p.filterHeight()
+            return (long) p.batches()
+                    * p.outputHeight()
+                    * p.outputWidth()
+                    * p.outputDepth()
+                    * p.filterHeight()
                     * p.filterWidth();
         }
         if (params instanceof FullyConnectedParams p) {
             return (long) p.batches() * p.outputDepth() * p.accumDepth();
         }
         if (params instanceof PoolParams p) {
-            return (long) p.batches() * p.outputHeight() * p.outputWidth() * p.depth() * p.filterHeight()
+            return (long) p.batches()
+                    * p.outputHeight()
+                    * p.outputWidth()
+                    * p.depth()
+                    * p.filterHeight()
                     * p.filterWidth();
         }
         if (params instanceof AddParams p) {

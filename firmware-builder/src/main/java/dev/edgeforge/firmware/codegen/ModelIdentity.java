@@ -4,7 +4,6 @@ import dev.edgeforge.core.device.UnsupportedModelException;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.tflite.TfliteWriter;
 import dev.edgeforge.firmware.template.CodeTemplate;
-
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -33,8 +32,8 @@ public record ModelIdentity(String name, String sha256) {
     public ModelIdentity {
         requireCText("the model name", name);
         if (name.isEmpty() || name.length() > MAX_NAME_LENGTH) {
-            throw new UnsupportedModelException("the model name must have 1 to " + MAX_NAME_LENGTH
-                    + " characters, this one has " + name.length());
+            throw new UnsupportedModelException(
+                    "the model name must have 1 to " + MAX_NAME_LENGTH + " characters, this one has " + name.length());
         }
         if (sha256 == null || !sha256.matches("[0-9a-f]{64}")) {
             throw new IllegalArgumentException("sha256 must be 64 lower-case hex digits, got '" + sha256 + "'");
@@ -43,8 +42,8 @@ public record ModelIdentity(String name, String sha256) {
 
     /** The identity of {@code graph}; a missing or blank name becomes {@code model}. */
     public static ModelIdentity of(String name, ModelGraph graph) {
-        return new ModelIdentity(name == null || name.isBlank() ? "model" : name,
-                sha256(new TfliteWriter().write(graph)));
+        return new ModelIdentity(
+                name == null || name.isBlank() ? "model" : name, sha256(new TfliteWriter().write(graph)));
     }
 
     public static String sha256(byte[] bytes) {
@@ -87,6 +86,7 @@ public record ModelIdentity(String name, String sha256) {
     }
 
     private String render(CodeTemplate template, String generator) {
-        return template.render(Map.of("generator", generator, "modelName", name, "sha256", sha256)).stripTrailing();
+        return template.render(Map.of("generator", generator, "modelName", name, "sha256", sha256))
+                .stripTrailing();
     }
 }

@@ -1,5 +1,7 @@
 package dev.edgeforge.firmware.codegen;
 
+import static dev.edgeforge.firmware.template.CSyntax.int32Literal;
+
 import dev.edgeforge.core.device.KernelPlan;
 import dev.edgeforge.core.device.PackedLayout;
 import dev.edgeforge.core.device.UnsupportedModelException;
@@ -21,12 +23,9 @@ import dev.edgeforge.core.model.Shapes;
 import dev.edgeforge.core.model.Tensor;
 import dev.edgeforge.firmware.template.CSyntax;
 import dev.edgeforge.firmware.template.CodeTemplate;
-
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static dev.edgeforge.firmware.template.CSyntax.int32Literal;
 
 /**
  * Turns one prepared operator into C: its params struct as const data (from the interpreter's params record, so the
@@ -35,8 +34,7 @@ import static dev.edgeforge.firmware.template.CSyntax.int32Literal;
 final class OperatorEmitter {
 
     /** The const definitions of one operator and the statement that runs it. */
-    record EmittedOperator(String definitions, String call, String kernelHeader) {
-    }
+    record EmittedOperator(String definitions, String call, String kernelHeader) {}
 
     private static final int MAX_ADD_DIMS = 6;
 
@@ -81,26 +79,33 @@ final class OperatorEmitter {
         }
         if (params instanceof ConvParams p) {
             requireQuantized(p.quantized(), prepared);
-            return new EmittedOperator(conv.render(conv(name, description, p, op)),
+            return new EmittedOperator(
+                    conv.render(conv(name, description, p, op)),
                     "ef_conv2d_s8(&" + name + "_params, " + operand(op, 0) + ", " + operand(op, 1) + ", "
-                            + optionalOperand(op, 2) + ", " + output(op) + ")", "conv2d.h");
+                            + optionalOperand(op, 2) + ", " + output(op) + ")",
+                    "conv2d.h");
         }
         if (params instanceof DepthwiseConvParams p) {
             requireQuantized(p.quantized(), prepared);
-            return new EmittedOperator(depthwise.render(depthwise(name, description, p)),
+            return new EmittedOperator(
+                    depthwise.render(depthwise(name, description, p)),
                     "ef_depthwise_conv2d_s8(&" + name + "_params, " + operand(op, 0) + ", " + operand(op, 1) + ", "
-                            + optionalOperand(op, 2) + ", " + output(op) + ")", "depthwise_conv2d.h");
+                            + optionalOperand(op, 2) + ", " + output(op) + ")",
+                    "depthwise_conv2d.h");
         }
         if (params instanceof FullyConnectedParams p) {
             requireQuantized(p.quantized(), prepared);
-            return new EmittedOperator(fullyConnected.render(fullyConnected(name, description, p)),
+            return new EmittedOperator(
+                    fullyConnected.render(fullyConnected(name, description, p)),
                     "ef_fully_connected_s8(&" + name + "_params, " + operand(op, 0) + ", " + operand(op, 1) + ", "
-                            + optionalOperand(op, 2) + ", " + output(op) + ")", "fully_connected.h");
+                            + optionalOperand(op, 2) + ", " + output(op) + ")",
+                    "fully_connected.h");
         }
         if (params instanceof PoolParams p) {
             requireQuantized(p.quantized(), prepared);
             String kernel = p.average() ? "ef_average_pool2d_s8" : "ef_max_pool2d_s8";
-            return new EmittedOperator(pool.render(pool(name, description, p)),
+            return new EmittedOperator(
+                    pool.render(pool(name, description, p)),
                     kernel + "(&" + name + "_params, " + operand(op, 0) + ", " + output(op) + ")",
                     p.average() ? "average_pool2d.h" : "max_pool2d.h");
         }
@@ -108,45 +113,71 @@ final class OperatorEmitter {
             requireQuantized(p.quantized(), prepared);
             String call = p.broadcast()
                     ? "ef_add_broadcast_s8(&" + name + "_params, &" + name + "_broadcast, " + operand(op, 0) + ", "
-                    + operand(op, 1) + ", " + output(op) + ")"
+                            + operand(op, 1) + ", " + output(op) + ")"
                     : "ef_add_s8(&" + name + "_params, " + p.elementCount() + ", " + operand(op, 0) + ", "
-                    + operand(op, 1) + ", " + output(op) + ")";
+                            + operand(op, 1) + ", " + output(op) + ")";
             return new EmittedOperator(add.render(add(name, description, p)), call, "add.h");
         }
         if (params instanceof SoftmaxParams p) {
             requireQuantized(p.quantized(), prepared);
-            return new EmittedOperator(softmax.render(Map.of("op", name, "description", description,
-                    "outerSize", Integer.toString(p.outerSize()), "depth", Integer.toString(p.depth()),
-                    "inputMultiplier", int32Literal(p.inputMultiplier()),
-                    "inputLeftShift", Integer.toString(p.inputLeftShift()),
-                    "diffMin", int32Literal(p.diffMin()))),
-                    "ef_softmax_s8(&" + name + "_params, " + operand(op, 0) + ", " + output(op) + ")", "softmax.h");
+            return new EmittedOperator(
+                    softmax.render(Map.of(
+                            "op",
+                            name,
+                            "description",
+                            description,
+                            "outerSize",
+                            Integer.toString(p.outerSize()),
+                            "depth",
+                            Integer.toString(p.depth()),
+                            "inputMultiplier",
+                            int32Literal(p.inputMultiplier()),
+                            "inputLeftShift",
+                            Integer.toString(p.inputLeftShift()),
+                            "diffMin",
+                            int32Literal(p.diffMin()))),
+                    "ef_softmax_s8(&" + name + "_params, " + operand(op, 0) + ", " + output(op) + ")",
+                    "softmax.h");
         }
         if (params instanceof QuantizeParams p) {
             if (!p.requantize()) {
                 throw new UnsupportedModelException(description + ": QUANTIZE from float32 inside the network");
             }
-            return new EmittedOperator(requantize.render(Map.of("op", name, "description", description,
-                    "size", Integer.toString(p.elementCount()),
-                    "inputZeroPoint", Integer.toString(p.inputZeroPoint()),
-                    "outputZeroPoint", Integer.toString(p.outputZeroPoint()),
-                    "multiplier", int32Literal(p.multiplier()), "shift", Integer.toString(p.shift()))),
+            return new EmittedOperator(
+                    requantize.render(Map.of(
+                            "op",
+                            name,
+                            "description",
+                            description,
+                            "size",
+                            Integer.toString(p.elementCount()),
+                            "inputZeroPoint",
+                            Integer.toString(p.inputZeroPoint()),
+                            "outputZeroPoint",
+                            Integer.toString(p.outputZeroPoint()),
+                            "multiplier",
+                            int32Literal(p.multiplier()),
+                            "shift",
+                            Integer.toString(p.shift()))),
                     "ef_requantize_s8(&" + name + "_params, " + operand(op, 0) + ", " + output(op) + ")",
                     "quantize.h");
         }
         if (params instanceof ReshapeParams p) {
-            return new EmittedOperator(reshape.render(Map.of("op", name, "description", description,
-                    "sizeBytes", Integer.toString(p.byteCount()))),
-                    "ef_reshape(&" + name + "_params, " + operand(op, 0) + ", " + output(op) + ")", "reshape.h");
+            return new EmittedOperator(
+                    reshape.render(Map.of(
+                            "op", name, "description", description, "sizeBytes", Integer.toString(p.byteCount()))),
+                    "ef_reshape(&" + name + "_params, " + operand(op, 0) + ", " + output(op) + ")",
+                    "reshape.h");
         }
         if (params instanceof DequantizeParams) {
             throw new UnsupportedModelException(description + ": DEQUANTIZE inside the network");
         }
-        throw new UnsupportedModelException(description + ": no C kernel for " + params.getClass().getSimpleName());
+        throw new UnsupportedModelException(
+                description + ": no C kernel for " + params.getClass().getSimpleName());
     }
 
-    private EmittedOperator emitPacked(int index, String name, String description, KernelPlan.Choice choice,
-                                       Operator op) {
+    private EmittedOperator emitPacked(
+            int index, String name, String description, KernelPlan.Choice choice, Operator op) {
         String prefix = "ef_model_op" + index + "_";
         String data = choice instanceof KernelPlan.PackedDepthwise ? prefix + "weights" : prefix + "packed";
         int scratch = plan.scratchOffset(index);
@@ -164,7 +195,13 @@ final class OperatorEmitter {
             put(v, "outputHeight", p.outputHeight());
             put(v, "outputWidth", p.outputWidth());
             put(v, "outputDepth", p.outputDepth());
-            geometry(v, p.strideHeight(), p.strideWidth(), p.dilationHeight(), p.dilationWidth(), p.padHeight(),
+            geometry(
+                    v,
+                    p.strideHeight(),
+                    p.strideWidth(),
+                    p.dilationHeight(),
+                    p.dilationWidth(),
+                    p.padHeight(),
                     p.padWidth());
             put(v, "patchSize", conv.patchSize());
             put(v, "patchStride", PackedLayout.stride(conv.patchSize()));
@@ -172,8 +209,7 @@ final class OperatorEmitter {
             put(v, "activationMin", p.activationMin());
             put(v, "activationMax", p.activationMax());
             put(v, "reverse", conv.reverse() ? 1 : 0);
-            return new EmittedOperator(convPacked.render(v), "ef_conv2d_packed_s8" + arguments,
-                    "conv2d_packed.h");
+            return new EmittedOperator(convPacked.render(v), "ef_conv2d_packed_s8" + arguments, "conv2d_packed.h");
         }
         if (choice instanceof KernelPlan.PackedDepthwise dw) {
             DepthwiseConvParams p = dw.params();
@@ -192,7 +228,9 @@ final class OperatorEmitter {
             put(v, "paddedWidth", PackedLayout.paddedWidth(p));
             put(v, "padValue", -p.inputOffset());
             v.put("requant", requant(prefix, p.activationMin(), p.activationMax()));
-            return new EmittedOperator(depthwisePacked.render(v), "ef_depthwise_conv2d_packed_s8" + arguments,
+            return new EmittedOperator(
+                    depthwisePacked.render(v),
+                    "ef_depthwise_conv2d_packed_s8" + arguments,
                     "depthwise_conv2d_packed.h");
         }
         if (choice instanceof KernelPlan.PackedFullyConnected fc) {
@@ -203,21 +241,30 @@ final class OperatorEmitter {
             put(v, "outputDepth", p.outputDepth());
             put(v, "activationMin", p.activationMin());
             put(v, "activationMax", p.activationMax());
-            return new EmittedOperator(fullyConnectedPacked.render(v),
-                    "ef_fully_connected_packed_s8" + arguments, "fully_connected_packed.h");
+            return new EmittedOperator(
+                    fullyConnectedPacked.render(v),
+                    "ef_fully_connected_packed_s8" + arguments,
+                    "fully_connected_packed.h");
         }
         throw new IllegalStateException(description + " is not packed");
     }
 
     private String requant(String prefix, int activationMin, int activationMax) {
-        return packedRequant.render(Map.of("prefix", prefix, "activationMin", int32Literal(activationMin),
-                "activationMax", int32Literal(activationMax))).stripTrailing();
+        return packedRequant
+                .render(Map.of(
+                        "prefix",
+                        prefix,
+                        "activationMin",
+                        int32Literal(activationMin),
+                        "activationMax",
+                        int32Literal(activationMax)))
+                .stripTrailing();
     }
 
     private static void requireQuantized(boolean quantized, PreparedOperator prepared) {
         if (!quantized) {
-            throw new UnsupportedModelException("operator " + prepared.index() + " " + prepared.operator().type()
-                    + " is float32; compiled models need int8 operators");
+            throw new UnsupportedModelException("operator " + prepared.index() + " "
+                    + prepared.operator().type() + " is float32; compiled models need int8 operators");
         }
     }
 
@@ -229,7 +276,9 @@ final class OperatorEmitter {
         Operator op = prepared.operator();
         Tensor in = graph.tensor(op.input(0));
         Tensor out = graph.tensor(op.output(0));
-        String name = out.name().length() > 60 ? "..." + out.name().substring(out.name().length() - 57) : out.name();
+        String name = out.name().length() > 60
+                ? "..." + out.name().substring(out.name().length() - 57)
+                : out.name();
         return prepared.index() + ": " + op.type() + " '" + name + "' " + Shapes.format(in.shape()) + " -> "
                 + Shapes.format(out.shape());
     }
@@ -265,7 +314,13 @@ final class OperatorEmitter {
         put(v, "outputHeight", p.outputHeight());
         put(v, "outputWidth", p.outputWidth());
         put(v, "outputDepth", p.outputDepth());
-        geometry(v, p.strideHeight(), p.strideWidth(), p.dilationHeight(), p.dilationWidth(), p.padHeight(),
+        geometry(
+                v,
+                p.strideHeight(),
+                p.strideWidth(),
+                p.dilationHeight(),
+                p.dilationWidth(),
+                p.padHeight(),
                 p.padWidth());
         put(v, "inputOffset", p.inputOffset());
         put(v, "outputOffset", p.outputOffset());
@@ -287,7 +342,13 @@ final class OperatorEmitter {
         put(v, "outputHeight", p.outputHeight());
         put(v, "outputWidth", p.outputWidth());
         put(v, "outputDepth", p.outputDepth());
-        geometry(v, p.strideHeight(), p.strideWidth(), p.dilationHeight(), p.dilationWidth(), p.padHeight(),
+        geometry(
+                v,
+                p.strideHeight(),
+                p.strideWidth(),
+                p.dilationHeight(),
+                p.dilationWidth(),
+                p.padHeight(),
                 p.padWidth());
         put(v, "inputOffset", p.inputOffset());
         put(v, "outputOffset", p.outputOffset());
@@ -359,10 +420,19 @@ final class OperatorEmitter {
             throw new UnsupportedModelException(description + ": ADD broadcasts over " + shape.length
                     + " dimensions; the C kernel handles up to " + MAX_ADD_DIMS);
         }
-        v.put("broadcast", addBroadcast.render(Map.of("op", name,
-                "outputDims", joined(padLeft(shape, 1)),
-                "input1Strides", joined(padLeft(p.input1Strides(), 0)),
-                "input2Strides", joined(padLeft(p.input2Strides(), 0)))).stripTrailing());
+        v.put(
+                "broadcast",
+                addBroadcast
+                        .render(Map.of(
+                                "op",
+                                name,
+                                "outputDims",
+                                joined(padLeft(shape, 1)),
+                                "input1Strides",
+                                joined(padLeft(p.input1Strides(), 0)),
+                                "input2Strides",
+                                joined(padLeft(p.input2Strides(), 0))))
+                        .stripTrailing());
         return v;
     }
 
@@ -396,17 +466,26 @@ final class OperatorEmitter {
 
     private static void multipliers(Map<String, String> v, String name, int[] multiplier, int[] shift, int channels) {
         if (multiplier.length != channels || shift.length != channels) {
-            throw new IllegalStateException(name + ": " + multiplier.length + " multipliers for " + channels
-                    + " output channels");
+            throw new IllegalStateException(
+                    name + ": " + multiplier.length + " multipliers for " + channels + " output channels");
         }
-        v.put("multipliers", CSyntax.table("static const", "int32_t", name + "_multiplier", channels,
-                CSyntax.int32Values(multiplier)));
-        v.put("shifts", CSyntax.table("static const", "int32_t", name + "_shift", channels,
-                CSyntax.int32Values(shift)));
+        v.put(
+                "multipliers",
+                CSyntax.table(
+                        "static const", "int32_t", name + "_multiplier", channels, CSyntax.int32Values(multiplier)));
+        v.put(
+                "shifts",
+                CSyntax.table("static const", "int32_t", name + "_shift", channels, CSyntax.int32Values(shift)));
     }
 
-    private static void geometry(Map<String, String> v, int strideHeight, int strideWidth, int dilationHeight,
-                                 int dilationWidth, int padHeight, int padWidth) {
+    private static void geometry(
+            Map<String, String> v,
+            int strideHeight,
+            int strideWidth,
+            int dilationHeight,
+            int dilationWidth,
+            int padHeight,
+            int padWidth) {
         put(v, "strideHeight", strideHeight);
         put(v, "strideWidth", strideWidth);
         put(v, "dilationHeight", dilationHeight);

@@ -4,7 +4,6 @@ import dev.edgeforge.core.interpreter.PreparedModel;
 import dev.edgeforge.core.model.Tensor;
 import dev.edgeforge.firmware.template.CSyntax;
 import dev.edgeforge.firmware.template.CodeTemplate;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -82,10 +81,18 @@ public final class Stm32CubeAiGenerator {
         Map<String, String> source = new LinkedHashMap<>();
         source.put("banner", banner);
         source.put("modelName", identity.name());
-        source.put("inputScale", CSyntax.floatLiteral(library.core().inputQuantization().scale()));
-        source.put("inputZeroPoint", Integer.toString(library.core().inputQuantization().zeroPoint()));
-        source.put("outputScale", CSyntax.floatLiteral(library.core().outputQuantization().scale()));
-        source.put("outputZeroPoint", Integer.toString(library.core().outputQuantization().zeroPoint()));
+        source.put(
+                "inputScale",
+                CSyntax.floatLiteral(library.core().inputQuantization().scale()));
+        source.put(
+                "inputZeroPoint",
+                Integer.toString(library.core().inputQuantization().zeroPoint()));
+        source.put(
+                "outputScale",
+                CSyntax.floatLiteral(library.core().outputQuantization().scale()));
+        source.put(
+                "outputZeroPoint",
+                Integer.toString(library.core().outputQuantization().zeroPoint()));
         source.put("inputShape", bcwh(input.shape()));
         source.put("outputShape", bcwh(output.shape()));
         source.put("sha256", identity.sha256());
@@ -111,12 +118,21 @@ public final class Stm32CubeAiGenerator {
         write(directory.resolve("App/network_data.h"), dataHeader.render(dataH));
         write(directory.resolve("App/network_data.c"), dataSource.render(data));
         write(directory.resolve("App/network_config.h"), this.config.render(Map.of("banner", banner)));
-        write(directory.resolve("Inc/ai_platform.h"), CodeTemplate.load("stm32cubeai/static/ai_platform.h").text());
-        write(directory.resolve("Inc/ai_datatypes_defines.h"),
+        write(
+                directory.resolve("Inc/ai_platform.h"),
+                CodeTemplate.load("stm32cubeai/static/ai_platform.h").text());
+        write(
+                directory.resolve("Inc/ai_datatypes_defines.h"),
                 CodeTemplate.load("stm32cubeai/static/ai_datatypes_defines.h").text());
-        write(directory.resolve("Lib/ai_platform.c"), CodeTemplate.load("stm32cubeai/static/ai_platform.c").text());
-        return new CubeAiSources(directory, List.of(directory.resolve("App/network.c"),
-                directory.resolve("App/network_data.c"), directory.resolve("Lib/ai_platform.c")));
+        write(
+                directory.resolve("Lib/ai_platform.c"),
+                CodeTemplate.load("stm32cubeai/static/ai_platform.c").text());
+        return new CubeAiSources(
+                directory,
+                List.of(
+                        directory.resolve("App/network.c"),
+                        directory.resolve("App/network_data.c"),
+                        directory.resolve("Lib/ai_platform.c")));
     }
 
     /** {@code AI_NETWORK_IN_1_HEIGHT/WIDTH/CHANNEL} from an NHWC (or [batch, …, channels]) shape. */

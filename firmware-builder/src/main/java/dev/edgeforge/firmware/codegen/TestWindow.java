@@ -33,8 +33,8 @@ public record TestWindow(Kind kind, float[] values, Optional<String> label) {
         if (kind == Kind.QUANTIZED) {
             for (int i = 0; i < values.length; i++) {
                 if (values[i] != Math.rint(values[i]) || values[i] < -128 || values[i] > 127) {
-                    throw new IllegalArgumentException("quantized test window value " + i + " is " + values[i]
-                            + ", not an int8");
+                    throw new IllegalArgumentException(
+                            "quantized test window value " + i + " is " + values[i] + ", not an int8");
                 }
             }
         }
@@ -63,7 +63,9 @@ public record TestWindow(Kind kind, float[] values, Optional<String> label) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof TestWindow that && kind == that.kind && Arrays.equals(values, that.values)
+        return other instanceof TestWindow that
+                && kind == that.kind
+                && Arrays.equals(values, that.values)
                 && label.equals(that.label);
     }
 
@@ -74,7 +76,7 @@ public record TestWindow(Kind kind, float[] values, Optional<String> label) {
 
     @Override
     public String toString() {
-        return "TestWindow[" + kind + ", " + values.length + " values" + label.map(l -> ", label " + l).orElse("")
-                + "]";
+        return "TestWindow[" + kind + ", " + values.length + " values"
+                + label.map(l -> ", label " + l).orElse("") + "]";
     }
 }

@@ -6,7 +6,6 @@ import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.OpType;
 import dev.edgeforge.core.model.Operator;
 import dev.edgeforge.core.model.Tensor;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -32,22 +31,27 @@ public final class TflmArenaEstimate {
     static final int SCRATCH_MARGIN = 1024;
     private static final int ALIGNMENT = 16;
 
-    private TflmArenaEstimate() {
-    }
+    private TflmArenaEstimate() {}
 
     /** The estimated arena for {@code model} as TFLM runs it (the whole graph, edge QUANTIZE/DEQUANTIZE included). */
     public static int of(ModelGraph model) {
         int activations = greedyPlan(model);
-        return roundUp(activations + perChannelBytes(model) + BYTES_PER_TENSOR * model.tensors().size()
-                + BYTES_PER_OPERATOR * model.operators().size() + largestScratch(model) + SCRATCH_MARGIN
-                + activations / 8, 1024);
+        return roundUp(
+                activations
+                        + perChannelBytes(model)
+                        + BYTES_PER_TENSOR * model.tensors().size()
+                        + BYTES_PER_OPERATOR * model.operators().size()
+                        + largestScratch(model)
+                        + SCRATCH_MARGIN
+                        + activations / 8,
+                1024);
     }
 
     /** The activations placed largest first (TFLM's GreedyMemoryPlanner order). */
     static int greedyPlan(ModelGraph model) {
         List<TensorLifetime> lifetimes = new ArrayList<>(MemoryPlanner.lifetimes(model));
-        lifetimes.sort(Comparator.comparingInt(TensorLifetime::bytes).reversed()
-                .thenComparingInt(TensorLifetime::first));
+        lifetimes.sort(
+                Comparator.comparingInt(TensorLifetime::bytes).reversed().thenComparingInt(TensorLifetime::first));
         List<TensorLifetime> placed = new ArrayList<>();
         List<Integer> offsets = new ArrayList<>();
         int arena = 0;
@@ -55,7 +59,9 @@ public final class TflmArenaEstimate {
             List<int[]> busy = new ArrayList<>();
             for (int i = 0; i < placed.size(); i++) {
                 if (placed.get(i).overlaps(tensor)) {
-                    busy.add(new int[] {offsets.get(i), offsets.get(i) + placed.get(i).bytes()});
+                    busy.add(new int[] {
+                        offsets.get(i), offsets.get(i) + placed.get(i).bytes()
+                    });
                 }
             }
             busy.sort(Comparator.comparingInt(range -> range[0]));
@@ -89,7 +95,8 @@ public final class TflmArenaEstimate {
     private static int perChannelBytes(ModelGraph model) {
         int channels = 0;
         for (Operator op : model.operators()) {
-            boolean weighted = op.type() == OpType.CONV_2D || op.type() == OpType.DEPTHWISE_CONV_2D
+            boolean weighted = op.type() == OpType.CONV_2D
+                    || op.type() == OpType.DEPTHWISE_CONV_2D
                     || op.type() == OpType.FULLY_CONNECTED;
             if (!weighted) {
                 continue;

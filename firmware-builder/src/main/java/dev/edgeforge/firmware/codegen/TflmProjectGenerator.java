@@ -1,17 +1,18 @@
 package dev.edgeforge.firmware.codegen;
 
+import dev.edgeforge.core.device.ImpulseDsp;
+import dev.edgeforge.core.device.UnsupportedModelException;
 import dev.edgeforge.core.model.DataType;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.OpType;
 import dev.edgeforge.core.model.Operator;
 import dev.edgeforge.core.tflite.TfliteWriter;
-import dev.edgeforge.jobs.board.Board;
 import dev.edgeforge.firmware.dsp.DspCodeGenerator;
 import dev.edgeforge.firmware.dsp.GeneratedDspSource;
 import dev.edgeforge.firmware.template.CSyntax;
 import dev.edgeforge.firmware.template.CodeTemplate;
 import dev.edgeforge.firmware.toolchain.FirmwareSources;
-
+import dev.edgeforge.jobs.board.Board;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -27,8 +28,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import dev.edgeforge.core.device.ImpulseDsp;
-import dev.edgeforge.core.device.UnsupportedModelException;
 
 /**
  * A TensorFlow Lite Micro project for a board: the model as an aligned TFLite flatbuffer ({@link TfliteWriter}),
@@ -44,10 +43,26 @@ public final class TflmProjectGenerator {
 
     /** The resolver method registering each operator. */
     private static final Map<OpType, String> REGISTRATIONS = new EnumMap<>(Map.of(
-            OpType.ADD, "AddAdd", OpType.AVERAGE_POOL_2D, "AddAveragePool2D", OpType.CONV_2D, "AddConv2D",
-            OpType.DEPTHWISE_CONV_2D, "AddDepthwiseConv2D", OpType.DEQUANTIZE, "AddDequantize",
-            OpType.FULLY_CONNECTED, "AddFullyConnected", OpType.MAX_POOL_2D, "AddMaxPool2D",
-            OpType.QUANTIZE, "AddQuantize", OpType.RESHAPE, "AddReshape", OpType.SOFTMAX, "AddSoftmax"));
+            OpType.ADD,
+            "AddAdd",
+            OpType.AVERAGE_POOL_2D,
+            "AddAveragePool2D",
+            OpType.CONV_2D,
+            "AddConv2D",
+            OpType.DEPTHWISE_CONV_2D,
+            "AddDepthwiseConv2D",
+            OpType.DEQUANTIZE,
+            "AddDequantize",
+            OpType.FULLY_CONNECTED,
+            "AddFullyConnected",
+            OpType.MAX_POOL_2D,
+            "AddMaxPool2D",
+            OpType.QUANTIZE,
+            "AddQuantize",
+            OpType.RESHAPE,
+            "AddReshape",
+            OpType.SOFTMAX,
+            "AddSoftmax"));
 
     private final FirmwareSources sources;
     private final CodeTemplate main = CodeTemplate.load("tflm/main.cc.tmpl");
@@ -72,8 +87,8 @@ public final class TflmProjectGenerator {
      * @param cSources    the C files (board support, DSP) relative to the folder
      * @param cxxSources  the C++ files relative to the folder
      */
-    public record TflmProject(Path directory, int arenaBytes, List<String> operators, List<String> cSources,
-                              List<String> cxxSources) {
+    public record TflmProject(
+            Path directory, int arenaBytes, List<String> operators, List<String> cSources, List<String> cxxSources) {
 
         public TflmProject {
             operators = List.copyOf(operators);
@@ -89,7 +104,8 @@ public final class TflmProjectGenerator {
      */
     public TflmProject generate(GeneratedLibrary library, Board board, Optional<TestWindow> boot, Path directory) {
         ModelGraph model = library.core().original();
-        if (model.inputTensor(0).type() != DataType.INT8 || model.outputTensor(0).type() != DataType.INT8) {
+        if (model.inputTensor(0).type() != DataType.INT8
+                || model.outputTensor(0).type() != DataType.INT8) {
             throw new UnsupportedModelException("the tflm format needs a model whose input and output tensors are"
                     + " int8; this one has " + model.inputTensor(0).type().displayName() + " input and "
                     + model.outputTensor(0).type().displayName() + " output");
@@ -100,10 +116,18 @@ public final class TflmProjectGenerator {
         int arena = TflmArenaEstimate.of(model);
         List<String> registrations = registrations(model);
 
-        write(directory.resolve("model_data.h"), dataHeader.render(Map.of("banner", banner,
-                "modelName", identity.name())));
-        write(directory.resolve("model_data.cc"), dataSource.render(Map.of("banner", banner,
-                "bytes", hexBytes(flatbuffer), "length", Integer.toString(flatbuffer.length))));
+        write(
+                directory.resolve("model_data.h"),
+                dataHeader.render(Map.of("banner", banner, "modelName", identity.name())));
+        write(
+                directory.resolve("model_data.cc"),
+                dataSource.render(Map.of(
+                        "banner",
+                        banner,
+                        "bytes",
+                        hexBytes(flatbuffer),
+                        "length",
+                        Integer.toString(flatbuffer.length))));
 
         List<String> cSources = new ArrayList<>();
         for (Path boardSource : sources.boardSources(board)) {
@@ -124,9 +148,15 @@ public final class TflmProjectGenerator {
         v.put("arenaSize", Integer.toString(arena));
         v.put("inputSize", Integer.toString(library.inputSize()));
         byte[] bootInput = boot.map(window -> InputQuantizer.of(library).int8Input(window))
-                .orElseGet(() -> filled(library.inputSize(), (byte) library.core().inputQuantization().zeroPoint()));
-        v.put("bootDescription", boot.map(window -> window.kind().name().toLowerCase(Locale.ROOT)
-                + window.label().map(label -> ", label " + label).orElse("")).orElse("the input's zero point"));
+                .orElseGet(() -> filled(library.inputSize(), (byte)
+                        library.core().inputQuantization().zeroPoint()));
+        v.put(
+                "bootDescription",
+                boot.map(window -> window.kind().name().toLowerCase(Locale.ROOT)
+                                + window.label()
+                                        .map(label -> ", label " + label)
+                                        .orElse(""))
+                        .orElse("the input's zero point"));
         v.put("bootValues", CSyntax.int8Values(bootInput));
         v.put("opCount", Integer.toString(registrations.size()));
         List<String> lines = new ArrayList<>();
@@ -135,25 +165,43 @@ public final class TflmProjectGenerator {
         String dspDescription = "none (generated without an impulse)";
         if (library.impulse().isPresent()) {
             ImpulseDsp dsp = library.impulse().get();
-            GeneratedDspSource dspSource = ImpulseDspSource.generate(dsp, new DspCodeGenerator(), "model '" + identity.name()
-                    + "' (SHA-256 " + identity.sha256() + "), impulse v" + dsp.impulse().version());
+            GeneratedDspSource dspSource = ImpulseDspSource.generate(
+                    dsp,
+                    new DspCodeGenerator(),
+                    "model '" + identity.name() + "' (SHA-256 " + identity.sha256() + "), impulse v"
+                            + dsp.impulse().version());
             write(directory.resolve("dsp/" + dspSource.headerName()), dspSource.header());
             write(directory.resolve("dsp/" + dspSource.sourceName()), dspSource.source());
             copyTree(sources.root().resolve("dsp"), directory.resolve("dsp"));
             cSources.add("dsp/" + dspSource.sourceName());
             dspSource.runtimeSources().forEach(twin -> cSources.add("dsp/" + twin));
-            v.put("windowCommand", " and `window <hex>` runs the impulse's " + dsp.block().type()
-                    + " block on a raw window first");
+            v.put(
+                    "windowCommand",
+                    " and `window <hex>` runs the impulse's " + dsp.block().type() + " block on a raw window first");
             v.put("dspInclude", "#include \"" + dspSource.headerName() + "\"");
-            v.put("dspState", dspState.render(Map.of("windowDescription", dsp.image() ? "RGB888 frame"
-                            : "time series, interleaved", "windowType", dsp.windowType(),
-                    "windowCount", Integer.toString(dsp.windowCount()),
-                    "featureCount", Integer.toString(dsp.featureCount()))).stripTrailing());
-            v.put("classify", classify.render(Map.of("dspSymbol", dspSource.symbol(),
-                    "featureCount", Integer.toString(dsp.featureCount()))).stripTrailing());
+            v.put(
+                    "dspState",
+                    dspState.render(Map.of(
+                                    "windowDescription",
+                                    dsp.image() ? "RGB888 frame" : "time series, interleaved",
+                                    "windowType",
+                                    dsp.windowType(),
+                                    "windowCount",
+                                    Integer.toString(dsp.windowCount()),
+                                    "featureCount",
+                                    Integer.toString(dsp.featureCount())))
+                            .stripTrailing());
+            v.put(
+                    "classify",
+                    classify.render(Map.of(
+                                    "dspSymbol",
+                                    dspSource.symbol(),
+                                    "featureCount",
+                                    Integer.toString(dsp.featureCount())))
+                            .stripTrailing());
             v.put("windowFields", windowFields.render(Map.of()).stripTrailing());
-            dspDescription = "the impulse's " + dsp.block().type() + " block as C (the DSP twin and its generated"
-                    + " params)";
+            dspDescription =
+                    "the impulse's " + dsp.block().type() + " block as C (the DSP twin and its generated" + " params)";
         } else {
             v.put("windowCommand", "");
             v.put("dspInclude", "");
@@ -183,15 +231,21 @@ public final class TflmProjectGenerator {
         r.put("sha256", identity.sha256());
         r.put("modelBytes", Integer.toString(flatbuffer.length));
         r.put("opCount", Integer.toString(registrations.size()));
-        r.put("opList", String.join(", ", registrations.stream().map(name -> "`" + name + "`").toList()));
+        r.put(
+                "opList",
+                String.join(
+                        ", ",
+                        registrations.stream().map(name -> "`" + name + "`").toList()));
         r.put("arenaSize", Integer.toString(arena));
         r.put("dspDescription", dspDescription);
         r.put("tflmArch", arch);
         r.put("plannedArena", Integer.toString(library.plan().arenaBytes()));
         r.put("arenaLowerBound", Integer.toString(library.plan().lowerBound()));
-        r.put("arenaFormula", "TFLM's greedy placement of the activations (" + TflmArenaEstimate.greedyPlan(model)
-                + " bytes) plus those records, the largest kernel scratch buffer and a margin, rounded up to 1 KiB: "
-                + arena + " bytes");
+        r.put(
+                "arenaFormula",
+                "TFLM's greedy placement of the activations (" + TflmArenaEstimate.greedyPlan(model)
+                        + " bytes) plus those records, the largest kernel scratch buffer and a margin, rounded up to 1 KiB: "
+                        + arena + " bytes");
         write(directory.resolve("README.md"), readme.render(r));
         return new TflmProject(directory, arena, registrations, cSources, List.of("main.cc", "model_data.cc"));
     }
@@ -249,7 +303,10 @@ public final class TflmProjectGenerator {
     }
 
     private static String relative(Path root, Path file) {
-        return root.toAbsolutePath().normalize().relativize(file.toAbsolutePath().normalize()).toString()
+        return root.toAbsolutePath()
+                .normalize()
+                .relativize(file.toAbsolutePath().normalize())
+                .toString()
                 .replace('\\', '/');
     }
 

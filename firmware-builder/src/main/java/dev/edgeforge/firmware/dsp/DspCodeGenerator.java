@@ -18,12 +18,11 @@ import dev.edgeforge.core.impulse.ImageResizer;
 import dev.edgeforge.core.impulse.ResizeGeometry;
 import dev.edgeforge.firmware.template.CSyntax;
 import dev.edgeforge.firmware.template.CodeTemplate;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -53,9 +52,13 @@ public final class DspCodeGenerator {
     private final CodeTemplate image = CodeTemplate.load("dsp/image.init.tmpl");
 
     /** What differs per block type; the rest of the generated files is common. */
-    private record Parts(String blockHeader, String paramsType, String function, String initializer,
-                         List<String> tables, List<String> runtimeSources) {
-    }
+    private record Parts(
+            String blockHeader,
+            String paramsType,
+            String function,
+            String initializer,
+            List<String> tables,
+            List<String> runtimeSources) {}
 
     /**
      * C for a time-series block (raw, flatten, spectral analysis, MFE, MFCC, spectrogram).
@@ -98,14 +101,15 @@ public final class DspCodeGenerator {
      * C for the image block together with the image input's resize, from camera frames of
      * {@code sourceWidth × sourceHeight} RGB888 pixels.
      */
-    public GeneratedDspSource generateImage(ImageBlock block, ImageInput input, int sourceWidth, int sourceHeight,
-                                            String symbol, String origin) {
+    public GeneratedDspSource generateImage(
+            ImageBlock block, ImageInput input, int sourceWidth, int sourceHeight, String symbol, String origin) {
         checkSymbol(symbol);
         if (sourceWidth < 1 || sourceHeight < 1) {
-            throw new IllegalArgumentException("camera frame size must be positive, got " + sourceWidth + "×"
-                    + sourceHeight);
+            throw new IllegalArgumentException(
+                    "camera frame size must be positive, got " + sourceWidth + "×" + sourceHeight);
         }
-        SignalShape shape = SignalShape.image(input.width(), input.height(), input.colorDepth().channels());
+        SignalShape shape = SignalShape.image(
+                input.width(), input.height(), input.colorDepth().channels());
         block.validate(shape);
         ResizeGeometry g = ImageResizer.geometry(sourceWidth, sourceHeight, input);
         Map<String, String> v = new LinkedHashMap<>();
@@ -124,14 +128,33 @@ public final class DspCodeGenerator {
         v.put("contentY1", u(g.contentY1()));
         v.put("outScale", f(block.params().normalization().scale()));
         v.put("outOffset", f(block.params().normalization().offset()));
-        Parts parts = new Parts("ef_dsp_image.h", "ef_dsp_image_params", "ef_dsp_image", part(image, v), List.of(),
+        Parts parts = new Parts(
+                "ef_dsp_image.h",
+                "ef_dsp_image_params",
+                "ef_dsp_image",
+                part(image, v),
+                List.of(),
                 List.of("ef_dsp_image.c"));
-        return assemble(block, shape, symbol, origin, parts, "uint8_t", sourceWidth * sourceHeight * 3,
+        return assemble(
+                block,
+                shape,
+                symbol,
+                origin,
+                parts,
+                "uint8_t",
+                sourceWidth * sourceHeight * 3,
                 sourceWidth + "×" + sourceHeight + " RGB888 camera frame, row-major");
     }
 
-    private GeneratedDspSource assemble(DspBlock block, SignalShape shape, String symbol, String origin, Parts parts,
-                                        String inputType, int inputCount, String inputDescription) {
+    private GeneratedDspSource assemble(
+            DspBlock block,
+            SignalShape shape,
+            String symbol,
+            String origin,
+            Parts parts,
+            String inputType,
+            int inputCount,
+            String inputDescription) {
         String upper = symbol.toUpperCase(Locale.ROOT);
         int scratch = block.scratchFloats(shape);
         int outputCount = block.outputShape(shape).length();
@@ -154,13 +177,23 @@ public final class DspCodeGenerator {
         c.put("tables", String.join("\n\n", parts.tables()));
         c.put("paramsType", parts.paramsType());
         c.put("initializer", parts.initializer());
-        c.put("scratchDeclaration", scratch > 0
-                ? "static float " + symbol + "_scratch[" + upper + "_SCRATCH_FLOATS];"
-                : "/* this block needs no scratch memory */");
+        c.put(
+                "scratchDeclaration",
+                scratch > 0
+                        ? "static float " + symbol + "_scratch[" + upper + "_SCRATCH_FLOATS];"
+                        : "/* this block needs no scratch memory */");
         c.put("function", parts.function());
         c.put("scratchArgument", scratch > 0 ? symbol + "_scratch, " : "");
-        return new GeneratedDspSource(symbol, symbol + ".h", header.render(h), symbol + ".c", source.render(c),
-                parts.runtimeSources(), inputCount, outputCount, scratch);
+        return new GeneratedDspSource(
+                symbol,
+                symbol + ".h",
+                header.render(h),
+                symbol + ".c",
+                source.render(c),
+                parts.runtimeSources(),
+                inputCount,
+                outputCount,
+                scratch);
     }
 
     /** A rendered piece that goes inside another template (without the file's final newline). */
@@ -184,10 +217,16 @@ public final class DspCodeGenerator {
     }
 
     private Parts raw(RawBlock b, SignalShape in) {
-        String init = part(raw, Map.of("axisCount", u(in.axisCount()), "sampleCount", u(in.sampleCount()),
-                "scale", f(b.params().scale())));
-        return new Parts("ef_dsp_raw.h", "ef_dsp_raw_params", "ef_dsp_raw", init, List.of(),
-                List.of("ef_dsp_raw.c"));
+        String init = part(
+                raw,
+                Map.of(
+                        "axisCount",
+                        u(in.axisCount()),
+                        "sampleCount",
+                        u(in.sampleCount()),
+                        "scale",
+                        f(b.params().scale())));
+        return new Parts("ef_dsp_raw.h", "ef_dsp_raw_params", "ef_dsp_raw", init, List.of(), List.of("ef_dsp_raw.c"));
     }
 
     private Parts flatten(FlattenBlock b, SignalShape in) {
@@ -195,9 +234,23 @@ public final class DspCodeGenerator {
         for (FlattenStat stat : b.params().orderedStats()) {
             bits.add("EF_DSP_FLATTEN_" + stat.name());
         }
-        String init = part(flatten, Map.of("axisCount", u(in.axisCount()), "sampleCount", u(in.sampleCount()),
-                "scale", f(b.params().scale()), "stats", String.join(" | ", bits)));
-        return new Parts("ef_dsp_flatten.h", "ef_dsp_flatten_params", "ef_dsp_flatten", init, List.of(),
+        String init = part(
+                flatten,
+                Map.of(
+                        "axisCount",
+                        u(in.axisCount()),
+                        "sampleCount",
+                        u(in.sampleCount()),
+                        "scale",
+                        f(b.params().scale()),
+                        "stats",
+                        String.join(" | ", bits)));
+        return new Parts(
+                "ef_dsp_flatten.h",
+                "ef_dsp_flatten_params",
+                "ef_dsp_flatten",
+                init,
+                List.of(),
                 List.of("ef_dsp_flatten.c"));
     }
 
@@ -229,7 +282,12 @@ public final class DspCodeGenerator {
         v.put("peakCount", u(b.params().spectralPeakCount()));
         v.put("peakThreshold", f(b.params().spectralPeakThreshold()));
         v.put("binHz", f(in.frequencyHz() / fftLength));
-        return new Parts("ef_dsp_spectral.h", "ef_dsp_spectral_params", "ef_dsp_spectral", part(spectral, v), tables,
+        return new Parts(
+                "ef_dsp_spectral.h",
+                "ef_dsp_spectral_params",
+                "ef_dsp_spectral",
+                part(spectral, v),
+                tables,
                 List.of("ef_dsp_fft.c", "ef_dsp_spectral.c"));
     }
 
@@ -237,9 +295,21 @@ public final class DspCodeGenerator {
         List<String> tables = new ArrayList<>();
         String framesInit = frames(b.layout(in), in, MfeBlock.PRE_EMPHASIS, null, symbol, tables);
         String melInit = melFilters(b.filterbank(in), symbol, tables);
-        String init = part(mfe, Map.of("frames", framesInit, "mel", melInit,
-                "noiseFloorDb", f(b.params().noiseFloorDb())));
-        return new Parts("ef_dsp_mfe.h", "ef_dsp_mfe_params", "ef_dsp_mfe", init, tables,
+        String init = part(
+                mfe,
+                Map.of(
+                        "frames",
+                        framesInit,
+                        "mel",
+                        melInit,
+                        "noiseFloorDb",
+                        f(b.params().noiseFloorDb())));
+        return new Parts(
+                "ef_dsp_mfe.h",
+                "ef_dsp_mfe_params",
+                "ef_dsp_mfe",
+                init,
+                tables,
                 List.of("ef_dsp_fft.c", "ef_dsp_frames.c", "ef_dsp_mfe.c"));
     }
 
@@ -248,16 +318,34 @@ public final class DspCodeGenerator {
         String framesInit = frames(b.layout(in), in, b.params().preEmphasis(), b.window(in), symbol, tables);
         MelFilterbank bank = b.filterbank(in);
         String melInit = melFilters(bank, symbol, tables);
-        double[][] dct = MfccBlock.liftedDct(b.params().coefficientCount(), bank.filterCount(), b.params().lifter());
+        double[][] dct = MfccBlock.liftedDct(
+                b.params().coefficientCount(), bank.filterCount(), b.params().lifter());
         double[] flat = new double[dct.length * bank.filterCount()];
         for (int k = 0; k < dct.length; k++) {
             System.arraycopy(dct[k], 0, flat, k * bank.filterCount(), bank.filterCount());
         }
         tables.add(CSyntax.floatTable(symbol + "_dct", flat));
-        String init = part(mfcc, Map.of("frames", framesInit, "mel", melInit,
-                "coefficientCount", u(b.params().coefficientCount()), "dct", symbol + "_dct",
-                "logFloor", f(MfccBlock.LOG_FLOOR), "relativeFloor", f(MfccBlock.RELATIVE_FLOOR)));
-        return new Parts("ef_dsp_mfcc.h", "ef_dsp_mfcc_params", "ef_dsp_mfcc", init, tables,
+        String init = part(
+                mfcc,
+                Map.of(
+                        "frames",
+                        framesInit,
+                        "mel",
+                        melInit,
+                        "coefficientCount",
+                        u(b.params().coefficientCount()),
+                        "dct",
+                        symbol + "_dct",
+                        "logFloor",
+                        f(MfccBlock.LOG_FLOOR),
+                        "relativeFloor",
+                        f(MfccBlock.RELATIVE_FLOOR)));
+        return new Parts(
+                "ef_dsp_mfcc.h",
+                "ef_dsp_mfcc_params",
+                "ef_dsp_mfcc",
+                init,
+                tables,
                 List.of("ef_dsp_fft.c", "ef_dsp_frames.c", "ef_dsp_mfcc.c"));
     }
 
@@ -265,14 +353,31 @@ public final class DspCodeGenerator {
         List<String> tables = new ArrayList<>();
         FrameLayout layout = b.layout(in);
         String framesInit = frames(layout, in, 0, null, symbol, tables);
-        String init = part(spectrogram, Map.of("frames", framesInit, "logScale", b.params().logScale() ? "1" : "0",
-                "noiseFloorDb", f(b.params().noiseFloorDb())));
-        return new Parts("ef_dsp_spectrogram.h", "ef_dsp_spectrogram_params", "ef_dsp_spectrogram", init, tables,
+        String init = part(
+                spectrogram,
+                Map.of(
+                        "frames",
+                        framesInit,
+                        "logScale",
+                        b.params().logScale() ? "1" : "0",
+                        "noiseFloorDb",
+                        f(b.params().noiseFloorDb())));
+        return new Parts(
+                "ef_dsp_spectrogram.h",
+                "ef_dsp_spectrogram_params",
+                "ef_dsp_spectrogram",
+                init,
+                tables,
                 List.of("ef_dsp_fft.c", "ef_dsp_frames.c", "ef_dsp_spectrogram.c"));
     }
 
-    private String frames(FrameLayout layout, SignalShape in, double preEmphasis, double[] window, String symbol,
-                          List<String> tables) {
+    private String frames(
+            FrameLayout layout,
+            SignalShape in,
+            double preEmphasis,
+            double[] window,
+            String symbol,
+            List<String> tables) {
         String fftInit = fftPlan(layout.fftLength(), symbol, tables);
         String windowName = "0";
         if (window != null) {
@@ -308,8 +413,17 @@ public final class DspCodeGenerator {
         tables.add(CSyntax.uint16Table(symbol + "_mel_starts", starts));
         tables.add(CSyntax.uint16Table(symbol + "_mel_lengths", lengths));
         tables.add(CSyntax.floatTable(symbol + "_mel_weights", weights));
-        return part(mel, Map.of("filterCount", u(count), "starts", symbol + "_mel_starts",
-                "lengths", symbol + "_mel_lengths", "weights", symbol + "_mel_weights"));
+        return part(
+                mel,
+                Map.of(
+                        "filterCount",
+                        u(count),
+                        "starts",
+                        symbol + "_mel_starts",
+                        "lengths",
+                        symbol + "_mel_lengths",
+                        "weights",
+                        symbol + "_mel_weights"));
     }
 
     /** The twiddle and bit-reversal tables of an n-point real FFT (see ef_dsp_fft.h) and the plan initializer. */
@@ -327,7 +441,7 @@ public final class DspCodeGenerator {
         }
         tables.add(CSyntax.floatTable(symbol + "_fft_twiddles", twiddles));
         tables.add(CSyntax.uint16Table(symbol + "_fft_bitrev", bitrev));
-        return part(fft, Map.of("length", u(n), "twiddles", symbol + "_fft_twiddles",
-                "bitrev", symbol + "_fft_bitrev"));
+        return part(
+                fft, Map.of("length", u(n), "twiddles", symbol + "_fft_twiddles", "bitrev", symbol + "_fft_bitrev"));
     }
 }

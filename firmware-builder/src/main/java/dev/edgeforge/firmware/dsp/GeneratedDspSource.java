@@ -17,8 +17,16 @@ import java.util.List;
  * @param outputCount    features per window
  * @param scratchFloats  floats of static scratch memory
  */
-public record GeneratedDspSource(String symbol, String headerName, String header, String sourceName, String source,
-                                 List<String> runtimeSources, int inputCount, int outputCount, int scratchFloats) {
+public record GeneratedDspSource(
+        String symbol,
+        String headerName,
+        String header,
+        String sourceName,
+        String source,
+        List<String> runtimeSources,
+        int inputCount,
+        int outputCount,
+        int scratchFloats) {
 
     public GeneratedDspSource {
         runtimeSources = List.copyOf(runtimeSources);

@@ -1,43 +1,18 @@
 package dev.edgeforge.firmware.job;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.function.Supplier;
-import java.util.stream.Stream;
-
+import dev.edgeforge.core.device.ImpulseDsp;
+import dev.edgeforge.core.device.NetworkCore;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.impulse.ImpulseJson;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.tflite.TfliteReader;
-import dev.edgeforge.jobs.board.Board;
-import dev.edgeforge.jobs.board.BoardCatalogue;
 import dev.edgeforge.firmware.bundle.BuildRequest;
 import dev.edgeforge.firmware.bundle.BuildResult;
 import dev.edgeforge.firmware.bundle.DeploymentBuildFailedException;
 import dev.edgeforge.firmware.bundle.DeploymentBuilder;
-import dev.edgeforge.jobs.deploy.DeploymentFormat;
-import dev.edgeforge.jobs.deploy.MemoryReport;
-import dev.edgeforge.core.device.ImpulseDsp;
 import dev.edgeforge.firmware.codegen.InputQuantizer;
 import dev.edgeforge.firmware.codegen.ModelIdentity;
-import dev.edgeforge.core.device.NetworkCore;
 import dev.edgeforge.firmware.codegen.TestWindow;
-import dev.edgeforge.jobs.estimate.DeploymentEstimate;
-import dev.edgeforge.jobs.estimate.DeploymentEstimator;
-import dev.edgeforge.jobs.estimate.NetworkWorkload;
 import dev.edgeforge.firmware.toolchain.ToolNotFoundException;
 import dev.edgeforge.firmware.verification.QemuVerifier;
 import dev.edgeforge.infra.job.JobCancelledException;
@@ -46,12 +21,34 @@ import dev.edgeforge.infra.job.JobHandler;
 import dev.edgeforge.infra.job.NonRetryableJobException;
 import dev.edgeforge.infra.storage.ObjectNotFoundException;
 import dev.edgeforge.infra.storage.ObjectStore;
+import dev.edgeforge.jobs.board.Board;
+import dev.edgeforge.jobs.board.BoardCatalogue;
+import dev.edgeforge.jobs.deploy.DeployJobPayload;
+import dev.edgeforge.jobs.deploy.DeployResult;
+import dev.edgeforge.jobs.deploy.DeploymentFormat;
+import dev.edgeforge.jobs.deploy.DeploymentObjects;
+import dev.edgeforge.jobs.deploy.MemoryReport;
+import dev.edgeforge.jobs.estimate.DeploymentEstimate;
+import dev.edgeforge.jobs.estimate.DeploymentEstimator;
+import dev.edgeforge.jobs.estimate.NetworkWorkload;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
-import dev.edgeforge.jobs.deploy.DeployJobPayload;
-import dev.edgeforge.jobs.deploy.DeployResult;
-import dev.edgeforge.jobs.deploy.DeploymentObjects;
 
 /**
  * Runs deployment jobs ({@value #TYPE}; input: {@link DeployJobPayload}, result: {@link DeployResult}):
@@ -83,7 +80,8 @@ public final class DeployJobHandler implements JobHandler {
     static final int MAX_COMPILER_LOG_LINES = 200;
 
     private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     private final ObjectStore store;
     private final Path workDirectory;
@@ -96,9 +94,12 @@ public final class DeployJobHandler implements JobHandler {
     private DeployJobHandler(Builder b) {
         this.store = b.store;
         this.workDirectory = b.workDirectory;
-        this.builder = b.deploymentBuilder != null ? b.deploymentBuilder
-                : DeploymentBuilder.builder().setCacheDirectory(b.workDirectory.resolve("cache"))
-                .optBoards(b.boards).build();
+        this.builder = b.deploymentBuilder != null
+                ? b.deploymentBuilder
+                : DeploymentBuilder.builder()
+                        .setCacheDirectory(b.workDirectory.resolve("cache"))
+                        .optBoards(b.boards)
+                        .build();
         this.boards = b.boards;
         this.compilerTimeLimit = b.compilerTimeLimit;
         Duration qemuLimit = b.verificationTimeLimit;
@@ -124,16 +125,17 @@ public final class DeployJobHandler implements JobHandler {
         if (projectId == null) {
             throw new NonRetryableJobException("a deployment job belongs to a project; this one has none");
         }
-        Board board = boards.find(payload.target()).orElseThrow(() -> new NonRetryableJobException(
-                "unknown target board '" + payload.target() + "'; known: "
-                        + boards.all().stream().map(Board::id).toList()));
+        Board board = boards.find(payload.target())
+                .orElseThrow(() -> new NonRetryableJobException("unknown target board '" + payload.target()
+                        + "'; known: " + boards.all().stream().map(Board::id).toList()));
         DeploymentFormat format = format(payload.format());
         if (!DeployJobPayload.INT8.equals(payload.variant())) {
             throw new NonRetryableJobException("the " + format.id() + " format runs the int8 model; variant '"
                     + payload.variant() + "' cannot be compiled");
         }
         context.log("Deployment " + payload.deploymentId() + ": model '" + payload.modelName() + "' (int8) as "
-                + format.id() + " for " + board.name() + " (" + board.mcu() + ", " + board.core().displayName()
+                + format.id() + " for " + board.name() + " (" + board.mcu() + ", "
+                + board.core().displayName()
                 + ")");
         context.progress(0.02);
 
@@ -154,24 +156,35 @@ public final class DeployJobHandler implements JobHandler {
             phase = "building";
             context.log("Building with " + DeploymentBuilder.VERSION + " (compiler time limit "
                     + compilerTimeLimit.toSeconds() + " s per run)");
-            BuildResult built = build(context, new BuildRequest(payload.modelName(), model, impulse, payload.labels(),
-                    board.id(), format, windows.windows()), buildDirectory);
+            BuildResult built = build(
+                    context,
+                    new BuildRequest(
+                            payload.modelName(),
+                            model,
+                            impulse,
+                            payload.labels(),
+                            board.id(),
+                            format,
+                            windows.windows()),
+                    buildDirectory);
             logBuild(context, built);
             context.progress(0.6);
             context.throwIfCancelled();
 
             phase = "verifying";
-            DeployResult.Verification verified = verify(context, built, board, model, impulse, payload.labels(),
-                    windows, estimatedInstructions);
+            DeployResult.Verification verified =
+                    verify(context, built, board, model, impulse, payload.labels(), windows, estimatedInstructions);
             context.throwIfCancelled();
 
             phase = "storing the bundle";
             DeployResult result = result(projectId, payload, format, board, built, verified);
             storeBundle(result.bundle().key(), built.bundle());
-            store.put(result.reportKey(), JSON.writeValueAsBytes(new DeploymentReport(result, estimate,
-                    DeploymentBuilder.VERSION)));
+            store.put(
+                    result.reportKey(),
+                    JSON.writeValueAsBytes(new DeploymentReport(result, estimate, DeploymentBuilder.VERSION)));
             context.result(JSON.writeValueAsString(result));
-            context.log("Stored " + result.bundle().fileName() + " (" + result.bundle().bytes() + " bytes, sha256 "
+            context.log("Stored " + result.bundle().fileName() + " ("
+                    + result.bundle().bytes() + " bytes, sha256 "
                     + result.bundle().sha256() + ")");
             context.progress(1.0);
         } catch (ToolNotFoundException e) {
@@ -192,10 +205,12 @@ public final class DeployJobHandler implements JobHandler {
         try {
             payload = JSON.readValue(context.payload(), DeployJobPayload.class);
         } catch (JacksonException e) {
-            throw new NonRetryableJobException("the deployment job's payload cannot be read: "
-                    + e.getOriginalMessage(), e);
+            throw new NonRetryableJobException(
+                    "the deployment job's payload cannot be read: " + e.getOriginalMessage(), e);
         }
-        if (payload.deploymentId() == null || payload.modelKey() == null || payload.target() == null
+        if (payload.deploymentId() == null
+                || payload.modelKey() == null
+                || payload.target() == null
                 || payload.format() == null) {
             throw new NonRetryableJobException("the deployment job's payload needs deploymentId, modelKey, target "
                     + "and format; got " + context.payload());
@@ -230,8 +245,8 @@ public final class DeployJobHandler implements JobHandler {
         try {
             return new TfliteReader().read(tflite);
         } catch (RuntimeException e) {
-            throw new NonRetryableJobException("the model file " + key + " is not a TFLite model EdgeForge can read: "
-                    + e.getMessage(), e);
+            throw new NonRetryableJobException(
+                    "the model file " + key + " is not a TFLite model EdgeForge can read: " + e.getMessage(), e);
         }
     }
 
@@ -252,36 +267,41 @@ public final class DeployJobHandler implements JobHandler {
             ImpulseDsp.of(impulse);
             return Optional.of(impulse);
         } catch (RuntimeException e) {
-            throw new NonRetryableJobException("the impulse (v" + payload.impulseVersion() + ") cannot be compiled "
-                    + "into the firmware: " + e.getMessage(), e);
+            throw new NonRetryableJobException(
+                    "the impulse (v" + payload.impulseVersion() + ") cannot be compiled " + "into the firmware: "
+                            + e.getMessage(),
+                    e);
         }
     }
 
     /** The test windows, each checked against the model, so a bad window fails before anything is compiled. */
-    private TestWindowFile.Windows windows(DeployJobPayload payload, NetworkCore core, Optional<Impulse> impulse,
-                                           byte[] tflite) {
+    private TestWindowFile.Windows windows(
+            DeployJobPayload payload, NetworkCore core, Optional<Impulse> impulse, byte[] tflite) {
         TestWindowFile.Windows windows;
         if (payload.testWindowsKey() == null) {
             String sha = ModelIdentity.sha256(tflite);
-            windows = TestWindowFile.random(core.input().elementCount(), core.inputQuantization().zeroPoint(),
-                    Long.parseUnsignedLong(sha.substring(0, 16), 16), randomWindows);
+            windows = TestWindowFile.random(
+                    core.input().elementCount(),
+                    core.inputQuantization().zeroPoint(),
+                    Long.parseUnsignedLong(sha.substring(0, 16), 16),
+                    randomWindows);
         } else {
             try {
-                windows = TestWindowFile.read(read(payload.testWindowsKey(), "the test windows"),
-                        payload.testWindowsKey());
+                windows = TestWindowFile.read(
+                        read(payload.testWindowsKey(), "the test windows"), payload.testWindowsKey());
             } catch (IllegalArgumentException e) {
                 throw new NonRetryableJobException(e.getMessage(), e);
             }
         }
-        InputQuantizer quantizer = new InputQuantizer(core.inputQuantization(), core.input().elementCount(),
-                impulse.map(ImpulseDsp::of));
+        InputQuantizer quantizer =
+                new InputQuantizer(core.inputQuantization(), core.input().elementCount(), impulse.map(ImpulseDsp::of));
         List<TestWindow> list = windows.windows();
         for (int i = 0; i < list.size(); i++) {
             try {
                 quantizer.int8Input(list.get(i));
             } catch (IllegalArgumentException e) {
-                throw new NonRetryableJobException("test window " + i + " does not fit the model: " + e.getMessage(),
-                        e);
+                throw new NonRetryableJobException(
+                        "test window " + i + " does not fit the model: " + e.getMessage(), e);
             }
         }
         return windows;
@@ -312,11 +332,15 @@ public final class DeployJobHandler implements JobHandler {
 
     private static void logBuild(JobContext context, BuildResult built) {
         MemoryReport memory = built.memoryReport();
-        context.log((built.fromCache() ? "Reused an identical earlier build (cache key " : "Built in "
-                + built.elapsed().toMillis() + " ms (cache key ") + built.cacheKey().substring(0, 12) + ")");
-        memory.image().ifPresent(image -> context.log("Flash " + image.flashBytes() + " of "
-                + image.flashCapacityBytes() + " bytes, RAM " + image.ramBytes() + " of " + image.ramCapacityBytes()
-                + " bytes"));
+        context.log((built.fromCache()
+                        ? "Reused an identical earlier build (cache key "
+                        : "Built in " + built.elapsed().toMillis() + " ms (cache key ")
+                + built.cacheKey().substring(0, 12) + ")");
+        memory.image()
+                .ifPresent(image -> context.log("Flash " + image.flashBytes() + " of "
+                        + image.flashCapacityBytes() + " bytes, RAM " + image.ramBytes() + " of "
+                        + image.ramCapacityBytes()
+                        + " bytes"));
         context.log("Activation arena " + memory.arenaBytes() + " bytes (lower bound " + memory.arenaLowerBound()
                 + "), model constants " + memory.modelConstantBytes() + " bytes");
         if (!built.compilerOutput().isBlank()) {
@@ -324,25 +348,53 @@ public final class DeployJobHandler implements JobHandler {
         }
     }
 
-    private DeployResult.Verification verify(JobContext context, BuildResult built, Board board, ModelGraph model,
-                                             Optional<Impulse> impulse, List<String> labels,
-                                             TestWindowFile.Windows windows, long estimatedInstructions) {
+    private DeployResult.Verification verify(
+            JobContext context,
+            BuildResult built,
+            Board board,
+            ModelGraph model,
+            Optional<Impulse> impulse,
+            List<String> labels,
+            TestWindowFile.Windows windows,
+            long estimatedInstructions) {
         if (!board.emulated() || built.firmwareElf().isEmpty()) {
             String why = board.name() + " is not emulated: the image was compiled and linked for it but not run; "
                     + "deploy to " + BoardCatalogue.QEMU_BOARD_ID + " to prove the same model in QEMU";
             context.log("Verification: not run (" + why + ")");
-            return new DeployResult.Verification(DeployResult.Verification.NOT_EMULATED, false, board.id(),
-                    windows.source(), windows.note() + "; " + why, 0, 0, 0, List.of(), "", null,
-                    estimatedInstructions, null, null, 0, null, 0);
+            return new DeployResult.Verification(
+                    DeployResult.Verification.NOT_EMULATED,
+                    false,
+                    board.id(),
+                    windows.source(),
+                    windows.note() + "; " + why,
+                    0,
+                    0,
+                    0,
+                    List.of(),
+                    "",
+                    null,
+                    estimatedInstructions,
+                    null,
+                    null,
+                    0,
+                    null,
+                    0);
         }
         int total = windows.windows().size();
         context.log("Verifying in QEMU (" + board.qemuMachine().orElseThrow() + "): " + total
                 + " windows against the Java int8 reference interpreter");
-        DeployResult.Verification result = verification.verify(built.firmwareElf().get(), model, impulse, labels,
-                windows, estimatedInstructions, done -> {
+        DeployResult.Verification result = verification.verify(
+                built.firmwareElf().get(),
+                model,
+                impulse,
+                labels,
+                windows,
+                estimatedInstructions,
+                done -> {
                     context.progress(0.6 + 0.35 * done / total);
                     context.log("Verified " + done + " of " + total + " windows");
-                }, context::throwIfCancelled);
+                },
+                context::throwIfCancelled);
         if (result.verified()) {
             context.log("VERIFIED: all " + result.windows() + " outputs equal the reference bit for bit"
                     + instructions(result));
@@ -350,36 +402,62 @@ public final class DeployJobHandler implements JobHandler {
             context.log("NOT VERIFIED: the device run did not complete: " + result.failure());
         } else {
             context.log("NOT VERIFIED: " + result.mismatchCount() + " of " + result.windows()
-                    + " windows differ from the reference; first: " + result.mismatches().get(0));
+                    + " windows differ from the reference; first: "
+                    + result.mismatches().get(0));
         }
         if (result.deviceAccuracy() != null) {
-            context.log(String.format(java.util.Locale.ROOT, "Accuracy on %d labelled windows: device %.2f%%, "
-                            + "server %.2f%%", result.labelledWindows(), 100 * result.deviceAccuracy(),
+            context.log(String.format(
+                    java.util.Locale.ROOT,
+                    "Accuracy on %d labelled windows: device %.2f%%, " + "server %.2f%%",
+                    result.labelledWindows(),
+                    100 * result.deviceAccuracy(),
                     100 * result.serverAccuracy()));
         }
         return result;
     }
 
     private static String instructions(DeployResult.Verification result) {
-        return result.instructions() == null ? "" : String.format(java.util.Locale.ROOT,
-                "; %.0f instructions per inference (estimate %d)", result.instructions().mean(),
-                result.estimatedInstructions());
+        return result.instructions() == null
+                ? ""
+                : String.format(
+                        java.util.Locale.ROOT,
+                        "; %.0f instructions per inference (estimate %d)",
+                        result.instructions().mean(),
+                        result.estimatedInstructions());
     }
 
-    private static DeployResult result(UUID projectId, DeployJobPayload payload, DeploymentFormat format, Board board,
-                                       BuildResult built, DeployResult.Verification verification) throws IOException {
+    private static DeployResult result(
+            UUID projectId,
+            DeployJobPayload payload,
+            DeploymentFormat format,
+            Board board,
+            BuildResult built,
+            DeployResult.Verification verification)
+            throws IOException {
         MemoryReport memory = built.memoryReport();
         DeployResult.Sizes sizes = new DeployResult.Sizes(
-                memory.image().map(MemoryReport.ImageMemory::flashBytes).orElse(null), board.flash().sizeBytes(),
-                memory.image().map(MemoryReport.ImageMemory::ramBytes).orElse(null), board.ram().sizeBytes(),
-                memory.arenaBytes(), memory.arenaLowerBound(), memory.modelConstantBytes());
+                memory.image().map(MemoryReport.ImageMemory::flashBytes).orElse(null),
+                board.flash().sizeBytes(),
+                memory.image().map(MemoryReport.ImageMemory::ramBytes).orElse(null),
+                board.ram().sizeBytes(),
+                memory.arenaBytes(),
+                memory.arenaLowerBound(),
+                memory.modelConstantBytes());
         DeployResult.Bundle bundle = new DeployResult.Bundle(
-                DeploymentObjects.bundle(projectId, payload.deploymentId()), built.bundle().getFileName().toString(),
+                DeploymentObjects.bundle(projectId, payload.deploymentId()),
+                        built.bundle().getFileName().toString(),
                 Files.size(built.bundle()), built.bundleSha256());
-        return new DeployResult(payload.deploymentId(), format.id(), board.id(), bundle,
-                DeploymentObjects.report(projectId, payload.deploymentId()), sizes, memory, verification,
-                new DeployResult.Build(built.fromCache(), built.cacheKey(), built.elapsed().toMillis(),
-                        built.compilerOutput()));
+        return new DeployResult(
+                payload.deploymentId(),
+                format.id(),
+                board.id(),
+                bundle,
+                DeploymentObjects.report(projectId, payload.deploymentId()),
+                sizes,
+                memory,
+                verification,
+                new DeployResult.Build(
+                        built.fromCache(), built.cacheKey(), built.elapsed().toMillis(), built.compilerOutput()));
     }
 
     private void storeBundle(String key, Path zip) throws IOException {
@@ -393,7 +471,8 @@ public final class DeployJobHandler implements JobHandler {
             return;
         }
         try (Stream<Path> paths = Files.walk(root)) {
-            List<Path> all = new ArrayList<>(paths.sorted(Comparator.reverseOrder()).toList());
+            List<Path> all =
+                    new ArrayList<>(paths.sorted(Comparator.reverseOrder()).toList());
             for (Path path : all) {
                 Files.deleteIfExists(path);
             }
@@ -413,8 +492,7 @@ public final class DeployJobHandler implements JobHandler {
         private int verificationBatchSize = 50;
         private int randomWindows = 16;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Where models and test windows are read and bundles stored. Required. */
         public Builder setObjectStore(ObjectStore store) {

@@ -1,7 +1,7 @@
 package dev.edgeforge.firmware.job;
 
-import dev.edgeforge.jobs.estimate.DeploymentEstimate;
 import dev.edgeforge.jobs.deploy.DeployResult;
+import dev.edgeforge.jobs.estimate.DeploymentEstimate;
 
 /**
  * The report stored beside the bundle ({@link DeploymentObjects#report}): the job's result, the estimate made before
@@ -11,5 +11,4 @@ import dev.edgeforge.jobs.deploy.DeployResult;
  * @param estimate       the estimate for the target board
  * @param builderVersion {@code DeploymentBuilder.VERSION}
  */
-public record DeploymentReport(DeployResult result, DeploymentEstimate estimate, String builderVersion) {
-}
+public record DeploymentReport(DeployResult result, DeploymentEstimate estimate, String builderVersion) {}

@@ -1,17 +1,15 @@
 package dev.edgeforge.firmware.job;
 
-import java.nio.file.Path;
-import java.util.List;
-
 import dev.edgeforge.infra.job.JobHandler;
 import dev.edgeforge.infra.storage.ObjectStore;
 import dev.edgeforge.infra.worker.WorkerEnvironment;
+import java.nio.file.Path;
+import java.util.List;
 
 /** The job handlers of the firmware-builder service, for its standalone process. */
 public final class FirmwareBuilderHandlers {
 
-    private FirmwareBuilderHandlers() {
-    }
+    private FirmwareBuilderHandlers() {}
 
     /**
      * The deployment handler with its scratch space (builds and build cache) in

@@ -1,16 +1,15 @@
 package dev.edgeforge.firmware.job;
 
+import dev.edgeforge.core.feature.FeatureFormatException;
+import dev.edgeforge.core.feature.FeatureRow;
+import dev.edgeforge.core.feature.FeatureSet;
+import dev.edgeforge.firmware.codegen.TestWindow;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
-
-import dev.edgeforge.core.feature.FeatureFormatException;
-import dev.edgeforge.core.feature.FeatureRow;
-import dev.edgeforge.core.feature.FeatureSet;
-import dev.edgeforge.firmware.codegen.TestWindow;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -54,8 +53,7 @@ public final class TestWindowFile {
         }
     }
 
-    private TestWindowFile() {
-    }
+    private TestWindowFile() {}
 
     /**
      * Reads a test window object.
@@ -84,8 +82,12 @@ public final class TestWindowFile {
         if (windows.isEmpty()) {
             throw new IllegalArgumentException("the test set " + key + " has no rows");
         }
-        return new Windows(windows, SOURCE_TEST_SET, windows.size() + " windows of the model's test set (impulse v"
-                + set.header().impulseVersion() + ", " + set.header().labels().size() + " labels)");
+        return new Windows(
+                windows,
+                SOURCE_TEST_SET,
+                windows.size() + " windows of the model's test set (impulse v"
+                        + set.header().impulseVersion() + ", "
+                        + set.header().labels().size() + " labels)");
     }
 
     private static Windows readJson(byte[] bytes, String key) {
@@ -93,8 +95,10 @@ public final class TestWindowFile {
         try {
             root = JSON.readTree(bytes);
         } catch (JacksonException e) {
-            throw new IllegalArgumentException("the test windows " + key + " are neither a feature set file (EFFS) "
-                    + "nor JSON: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException(
+                    "the test windows " + key + " are neither a feature set file (EFFS) " + "nor JSON: "
+                            + e.getOriginalMessage(),
+                    e);
         }
         JsonNode list = root == null ? null : root.get("windows");
         if (list == null || !list.isArray() || list.isEmpty()) {
@@ -193,7 +197,10 @@ public final class TestWindowFile {
             }
             windows.add(TestWindow.quantized(input, null));
         }
-        return new Windows(windows, SOURCE_RANDOM, count + " seeded random int8 windows (seed " + seed
-                + "): the model has no test windows, so the check covers the arithmetic but not accuracy");
+        return new Windows(
+                windows,
+                SOURCE_RANDOM,
+                count + " seeded random int8 windows (seed " + seed
+                        + "): the model has no test windows, so the check covers the arithmetic but not accuracy");
     }
 }

@@ -1,13 +1,5 @@
 package dev.edgeforge.firmware.job;
 
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.IntConsumer;
-import java.util.function.Supplier;
-
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.firmware.codegen.TestWindow;
@@ -15,6 +7,13 @@ import dev.edgeforge.firmware.verification.QemuVerifier;
 import dev.edgeforge.firmware.verification.VerificationReport;
 import dev.edgeforge.firmware.verification.VerificationRequest;
 import dev.edgeforge.jobs.deploy.DeployResult;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.IntConsumer;
+import java.util.function.Supplier;
 
 /**
  * Runs {@link QemuVerifier} over every test window in batches (one QEMU run each), so a long test set reports
@@ -38,9 +37,15 @@ final class WindowVerification {
      * @param windowsDone told the number of windows verified so far after each batch
      * @param checkpoint  called between batches; throws to stop
      */
-    DeployResult.Verification verify(Path elf, ModelGraph model, Optional<Impulse> impulse, List<String> labels,
-                                     TestWindowFile.Windows windows, long estimatedInstructions,
-                                     IntConsumer windowsDone, Runnable checkpoint) {
+    DeployResult.Verification verify(
+            Path elf,
+            ModelGraph model,
+            Optional<Impulse> impulse,
+            List<String> labels,
+            TestWindowFile.Windows windows,
+            long estimatedInstructions,
+            IntConsumer windowsDone,
+            Runnable checkpoint) {
         QemuVerifier qemu = verifier.get();
         List<TestWindow> all = windows.windows();
         List<String> accuracyLabels = labels.isEmpty() ? model.labels() : labels;
@@ -57,23 +62,44 @@ final class WindowVerification {
             tally.add(report, from, labelled(batch, accuracyLabels));
             windowsDone.accept(from + batch.size());
             if (report.failure().isPresent()) {
-                failure = report.failure().get() + (from + batch.size() < all.size()
-                        ? " (windows after " + (from + batch.size()) + " were not sent)" : "");
+                failure = report.failure().get()
+                        + (from + batch.size() < all.size()
+                                ? " (windows after " + (from + batch.size()) + " were not sent)"
+                                : "");
                 break;
             }
         }
         boolean verified = failure == null && tally.matching == all.size();
-        String status = verified ? DeployResult.Verification.VERIFIED
+        String status = verified
+                ? DeployResult.Verification.VERIFIED
                 : failure != null ? DeployResult.Verification.FAILED : DeployResult.Verification.MISMATCH;
-        return new DeployResult.Verification(status, verified, board, windows.source(), windows.note(), all.size(),
-                tally.matching, tally.mismatchCount, tally.mismatches, unit, tally.instructions(),
-                estimatedInstructions, tally.deviceAccuracy(), tally.serverAccuracy(), tally.labelled, failure,
+        return new DeployResult.Verification(
+                status,
+                verified,
+                board,
+                windows.source(),
+                windows.note(),
+                all.size(),
+                tally.matching,
+                tally.mismatchCount,
+                tally.mismatches,
+                unit,
+                tally.instructions(),
+                estimatedInstructions,
+                tally.deviceAccuracy(),
+                tally.serverAccuracy(),
+                tally.labelled,
+                failure,
                 tally.elapsed.toMillis());
     }
 
     /** Windows that count for accuracy: labelled, with labels to compare against. */
     private static int labelled(List<TestWindow> batch, List<String> labels) {
-        return labels.isEmpty() ? 0 : (int) batch.stream().filter(window -> window.label().isPresent()).count();
+        return labels.isEmpty()
+                ? 0
+                : (int) batch.stream()
+                        .filter(window -> window.label().isPresent())
+                        .count();
     }
 
     /** The batches added up. */
@@ -96,8 +122,13 @@ final class WindowVerification {
             mismatchCount += report.mismatchCount();
             for (VerificationReport.Mismatch m : report.mismatches()) {
                 if (mismatches.size() < VerificationReport.MAX_MISMATCHES) {
-                    mismatches.add(new DeployResult.Mismatch(offset + m.window(), ints(m.expected()),
-                            ints(m.actual()), m.differingValues(), m.firstDifference(), m.maxDifference()));
+                    mismatches.add(new DeployResult.Mismatch(
+                            offset + m.window(),
+                            ints(m.expected()),
+                            ints(m.actual()),
+                            m.differingValues(),
+                            m.firstDifference(),
+                            m.maxDifference()));
                 }
             }
             int answered = report.matching() + report.mismatchCount();
@@ -108,7 +139,8 @@ final class WindowVerification {
                 results += answered;
             });
             // a run that broke off answered only some windows: its shares are of different sets, leave them out
-            if (report.failure().isEmpty() && report.deviceAccuracy().isPresent()
+            if (report.failure().isEmpty()
+                    && report.deviceAccuracy().isPresent()
                     && report.referenceAccuracy().isPresent()) {
                 accuracy = true;
                 labelled += labelledInBatch;

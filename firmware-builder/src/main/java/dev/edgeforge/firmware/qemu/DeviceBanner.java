@@ -14,8 +14,14 @@ import java.util.Optional;
  * @param fields every {@code key=value} of the banner, including ones this version does not know
  * @param bootResult the result of the built-in test window, when the image has one
  */
-public record DeviceBanner(String board, String model, int inputBytes, int outputBytes, String counterUnit,
-                           Map<String, String> fields, Optional<InferenceResult> bootResult) {
+public record DeviceBanner(
+        String board,
+        String model,
+        int inputBytes,
+        int outputBytes,
+        String counterUnit,
+        Map<String, String> fields,
+        Optional<InferenceResult> bootResult) {
 
     public DeviceBanner {
         fields = Map.copyOf(fields);

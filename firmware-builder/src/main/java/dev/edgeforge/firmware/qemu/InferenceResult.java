@@ -22,7 +22,9 @@ public record InferenceResult(byte[] output, long count, String counterUnit) {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof InferenceResult that && Arrays.equals(output, that.output) && count == that.count
+        return other instanceof InferenceResult that
+                && Arrays.equals(output, that.output)
+                && count == that.count
                 && counterUnit.equals(that.counterUnit);
     }
 

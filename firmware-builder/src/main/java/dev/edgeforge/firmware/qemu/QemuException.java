@@ -28,7 +28,8 @@ public class QemuException extends RuntimeException {
         StringBuilder text = new StringBuilder();
         if (!transcript.isEmpty()) {
             int from = Math.max(0, transcript.size() - 5);
-            text.append("; last firmware output: ").append(String.join(" | ", transcript.subList(from, transcript.size())));
+            text.append("; last firmware output: ")
+                    .append(String.join(" | ", transcript.subList(from, transcript.size())));
         }
         if (!diagnostics.isBlank()) {
             text.append("; qemu said: ").append(diagnostics.strip());

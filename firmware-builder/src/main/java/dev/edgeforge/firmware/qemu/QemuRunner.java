@@ -2,7 +2,6 @@ package dev.edgeforge.firmware.qemu;
 
 import dev.edgeforge.firmware.toolchain.ExecutableSearchPath;
 import dev.edgeforge.firmware.toolchain.ResourceLimits;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -56,10 +55,25 @@ public final class QemuRunner {
     public List<String> command(Path kernel) {
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
-        command.addAll(List.of("-M", machine, "-accel", "tcg,tb-size=64", "-nodefaults", "-display", "none",
-                "-monitor", "none", "-icount", "shift=0", "-no-reboot", "-sandbox", SANDBOX,
-                "-serial", "stdio",
-                "-kernel", kernel.toAbsolutePath().toString()));
+        command.addAll(List.of(
+                "-M",
+                machine,
+                "-accel",
+                "tcg,tb-size=64",
+                "-nodefaults",
+                "-display",
+                "none",
+                "-monitor",
+                "none",
+                "-icount",
+                "shift=0",
+                "-no-reboot",
+                "-sandbox",
+                SANDBOX,
+                "-serial",
+                "stdio",
+                "-kernel",
+                kernel.toAbsolutePath().toString()));
         return command;
     }
 
@@ -122,8 +136,7 @@ public final class QemuRunner {
         private String machine = "netduinoplus2";
         private Duration timeLimit = Duration.ofSeconds(30);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Default: {@code qemu-system-arm} from the PATH. */
         public Builder optExecutable(Path executable) {

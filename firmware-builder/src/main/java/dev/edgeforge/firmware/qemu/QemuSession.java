@@ -55,6 +55,7 @@ public final class QemuSession implements AutoCloseable {
     private volatile boolean killedForOutput;
     /** The status the firmware reported in its last line; set by the reader at the end of the output. */
     private volatile OptionalInt reportedStatus = OptionalInt.empty();
+
     private boolean ended;
 
     QemuSession(Process process, Duration timeLimit, Path workingDirectory) {
@@ -175,8 +176,10 @@ public final class QemuSession implements AutoCloseable {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (transcript.isEmpty() && process.isAlive()) {
             if (System.nanoTime() > deadline) {
-                throw new QemuTimeoutException("the firmware printed nothing within " + timeout.toMillis() + " ms",
-                        transcript(), diagnostics());
+                throw new QemuTimeoutException(
+                        "the firmware printed nothing within " + timeout.toMillis() + " ms",
+                        transcript(),
+                        diagnostics());
             }
             try {
                 Thread.sleep(5);
@@ -199,8 +202,8 @@ public final class QemuSession implements AutoCloseable {
             toFirmware.write((line + "\n").getBytes(StandardCharsets.ISO_8859_1));
             toFirmware.flush();
         } catch (IOException e) {
-            throw new QemuExitedException("could not send to the firmware: QEMU has ended", statusOrMinusOne(),
-                    transcript(), diagnostics());
+            throw new QemuExitedException(
+                    "could not send to the firmware: QEMU has ended", statusOrMinusOne(), transcript(), diagnostics());
         }
     }
 
@@ -222,8 +225,8 @@ public final class QemuSession implements AutoCloseable {
             throw new IllegalStateException("interrupted while waiting for the firmware", e);
         }
         if (line == null) {
-            throw new QemuTimeoutException("the firmware printed no line within " + timeout.toMillis() + " ms",
-                    transcript(), diagnostics());
+            throw new QemuTimeoutException(
+                    "the firmware printed no line within " + timeout.toMillis() + " ms", transcript(), diagnostics());
         }
         if (line.isEmpty()) {
             ended = true;
@@ -234,8 +237,8 @@ public final class QemuSession implements AutoCloseable {
 
     private QemuExitedException exited() {
         awaitEndQuietly();
-        return new QemuExitedException(why() + " before the expected line", statusOrMinusOne(), transcript(),
-                diagnostics());
+        return new QemuExitedException(
+                why() + " before the expected line", statusOrMinusOne(), transcript(), diagnostics());
     }
 
     /** How the run ended, for messages. */
@@ -250,7 +253,8 @@ public final class QemuSession implements AutoCloseable {
             return "the firmware's output ended";
         }
         OptionalInt status = firmwareStatus();
-        return status.isPresent() ? "the firmware exited with status " + status.getAsInt()
+        return status.isPresent()
+                ? "the firmware exited with status " + status.getAsInt()
                 : "QEMU ended with status " + process.exitValue() + " without the firmware reporting an exit status";
     }
 
@@ -264,8 +268,8 @@ public final class QemuSession implements AutoCloseable {
     public int awaitExit(Duration timeout) {
         try {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new QemuTimeoutException("QEMU did not exit within " + timeout.toMillis() + " ms",
-                        transcript(), diagnostics());
+                throw new QemuTimeoutException(
+                        "QEMU did not exit within " + timeout.toMillis() + " ms", transcript(), diagnostics());
             }
             stdoutReader.join(1000);
             stderrReader.join(1000);
@@ -274,8 +278,10 @@ public final class QemuSession implements AutoCloseable {
             throw new IllegalStateException("interrupted while waiting for QEMU", e);
         }
         if (killedAtTimeLimit) {
-            throw new QemuTimeoutException("QEMU was stopped at its time limit of " + timeLimit.toMillis() + " ms",
-                    transcript(), diagnostics());
+            throw new QemuTimeoutException(
+                    "QEMU was stopped at its time limit of " + timeLimit.toMillis() + " ms",
+                    transcript(),
+                    diagnostics());
         }
         OptionalInt status = firmwareStatus();
         if (status.isEmpty()) {
@@ -286,7 +292,10 @@ public final class QemuSession implements AutoCloseable {
 
     /** The reported status, when QEMU ended by itself (the reset request) and the reader has seen the end. */
     private OptionalInt firmwareStatus() {
-        if (process.isAlive() || killedAtTimeLimit || killedForOutput || process.exitValue() != 0
+        if (process.isAlive()
+                || killedAtTimeLimit
+                || killedForOutput
+                || process.exitValue() != 0
                 || stdoutReader.isAlive()) {
             return OptionalInt.empty();
         }

@@ -44,9 +44,14 @@ public final class SerialProtocolClient {
         if (!line.equals("ready")) {
             throw new SerialProtocolViolation("'ready'", line);
         }
-        banner = new DeviceBanner(required(fields, "board", first), decodeToken(required(fields, "model", first)),
-                integer(fields, "input", first), integer(fields, "output", first), required(fields, "counter", first),
-                fields, boot);
+        banner = new DeviceBanner(
+                required(fields, "board", first),
+                decodeToken(required(fields, "model", first)),
+                integer(fields, "input", first),
+                integer(fields, "output", first),
+                required(fields, "counter", first),
+                fields,
+                boot);
         return banner;
     }
 
@@ -157,7 +162,9 @@ public final class SerialProtocolClient {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream(token.length());
         for (int i = 0; i < token.length(); i++) {
             char c = token.charAt(i);
-            if (c == '%' && i + 2 < token.length() && hexDigit(token.charAt(i + 1)) >= 0
+            if (c == '%'
+                    && i + 2 < token.length()
+                    && hexDigit(token.charAt(i + 1)) >= 0
                     && hexDigit(token.charAt(i + 2)) >= 0) {
                 bytes.write(hexDigit(token.charAt(i + 1)) * 16 + hexDigit(token.charAt(i + 2)));
                 i += 2;
@@ -191,7 +198,8 @@ public final class SerialProtocolClient {
     private static DeviceErrorException deviceError(String line) {
         String rest = line.substring("error ".length());
         int space = rest.indexOf(' ');
-        return space < 0 ? new DeviceErrorException(rest, "")
+        return space < 0
+                ? new DeviceErrorException(rest, "")
                 : new DeviceErrorException(rest.substring(0, space), rest.substring(space + 1));
     }
 }

@@ -12,8 +12,7 @@ public final class CSyntax {
     /** Values per line of the DSP blocks' float and uint16 tables. */
     private static final int TABLE_VALUES_PER_LINE = 8;
 
-    private CSyntax() {
-    }
+    private CSyntax() {}
 
     /** A float literal that reads back as exactly {@code v} (Java's shortest round-trip decimal). */
     public static String floatLiteral(float v) {
@@ -78,8 +77,18 @@ public final class CSyntax {
      * @param qualifiers e.g. {@code static const} or {@code EF_ALIGNED(16) const}
      */
     public static String table(String qualifiers, String type, String name, int count, String values) {
-        return TABLE.render(Map.of("qualifiers", qualifiers, "type", type, "symbol", name,
-                "count", Integer.toString(Math.max(count, 1)), "values", values)).stripTrailing();
+        return TABLE.render(Map.of(
+                        "qualifiers",
+                        qualifiers,
+                        "type",
+                        type,
+                        "symbol",
+                        name,
+                        "count",
+                        Integer.toString(Math.max(count, 1)),
+                        "values",
+                        values))
+                .stripTrailing();
     }
 
     /** {@code static const float <name>[n]}, each value rounded to float32. */

@@ -37,8 +37,7 @@ public final class CodeTemplate {
      * @param key     the value's name
      * @param context how text is escaped there; empty for code
      */
-    public record Placeholder(String key, Optional<TextContext> context) {
-    }
+    public record Placeholder(String key, Optional<TextContext> context) {}
 
     private final String name;
     private final String text;
@@ -123,11 +122,12 @@ public final class CodeTemplate {
             Placeholder placeholder = placeholders.get(index++);
             String value = values.get(placeholder.key());
             if (value == null) {
-                throw new IllegalStateException("template " + name + " needs a value for {{" + placeholder.key()
-                        + "}}");
+                throw new IllegalStateException(
+                        "template " + name + " needs a value for {{" + placeholder.key() + "}}");
             }
             used.add(placeholder.key());
-            String shown = placeholder.context().map(context -> context.escape(value)).orElse(value);
+            String shown =
+                    placeholder.context().map(context -> context.escape(value)).orElse(value);
             m.appendReplacement(out, Matcher.quoteReplacement(shown));
         }
         m.appendTail(out);

@@ -26,7 +26,9 @@ public enum TextContext {
                 if (c >= 0x20 && c < 0x7F && c != '"' && c != '\\' && c != '?') {
                     out.append((char) c);
                 } else {
-                    out.append('\\').append((char) ('0' + (c >> 6))).append((char) ('0' + ((c >> 3) & 7)))
+                    out.append('\\')
+                            .append((char) ('0' + (c >> 6)))
+                            .append((char) ('0' + ((c >> 3) & 7)))
                             .append((char) ('0' + (c & 7)));
                 }
             }
@@ -74,8 +76,8 @@ public enum TextContext {
         @Override
         public String escape(String text) {
             StringBuilder out = new StringBuilder(text.length());
-            text.codePoints().forEach(c -> out.append(visible(c) && c != '\\' ? Character.toString(c)
-                    : unicodeEscape(c)));
+            text.codePoints()
+                    .forEach(c -> out.append(visible(c) && c != '\\' ? Character.toString(c) : unicodeEscape(c)));
             return out.toString();
         }
     },
@@ -100,7 +102,9 @@ public enum TextContext {
                 } else if (!visible(c) || (edge && (c == ' '))) {
                     // NUL and lone surrogates cannot be shown: they become U+FFFD, as CommonMark prescribes.
                     int shown = c == 0 || Character.getType(c) == Character.SURROGATE ? 0xFFFD : c;
-                    out.append("&#x").append(Integer.toHexString(shown).toUpperCase(Locale.ROOT)).append(';');
+                    out.append("&#x")
+                            .append(Integer.toHexString(shown).toUpperCase(Locale.ROOT))
+                            .append(';');
                 } else {
                     out.appendCodePoint(c);
                 }
@@ -116,7 +120,8 @@ public enum TextContext {
     C_IDENTIFIER("c-identifier") {
         @Override
         public String escape(String text) {
-            String id = text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
+            String id =
+                    text.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
             if (id.isEmpty() || !Character.isLetter(id.charAt(0))) {
                 id = "m_" + id;
             }
@@ -132,7 +137,8 @@ public enum TextContext {
     FILE_NAME("file-name") {
         @Override
         public String escape(String text) {
-            String name = text.replaceAll("[^A-Za-z0-9._-]+", "-").replaceAll("-{2,}", "-")
+            String name = text.replaceAll("[^A-Za-z0-9._-]+", "-")
+                    .replaceAll("-{2,}", "-")
                     .replaceAll("^[.-]+", "");
             if (name.length() > MAX_FILE_NAME) {
                 name = name.substring(0, MAX_FILE_NAME);
@@ -150,16 +156,100 @@ public enum TextContext {
 
     private static final String MARKDOWN_PUNCTUATION = "!#$&()*+-.:<=>[\\]^_`{|}~";
 
-    private static final Set<String> KEYWORDS = Set.of("auto", "break", "case", "char", "const", "continue",
-            "default", "do", "double", "else", "enum", "extern", "float", "for", "goto", "if", "inline", "int", "long",
-            "register", "restrict", "return", "short", "signed", "sizeof", "static", "struct", "switch", "typedef",
-            "union", "unsigned", "void", "volatile", "while", "alignas", "alignof", "and", "and_eq", "asm", "bitand",
-            "bitor", "bool", "catch", "char8_t", "char16_t", "char32_t", "class", "compl", "concept", "consteval",
-            "constexpr", "constinit", "const_cast", "co_await", "co_return", "co_yield", "decltype", "delete",
-            "dynamic_cast", "explicit", "export", "false", "friend", "mutable", "namespace", "new", "noexcept", "not",
-            "not_eq", "nullptr", "operator", "or", "or_eq", "private", "protected", "public", "reinterpret_cast",
-            "requires", "static_assert", "static_cast", "template", "this", "thread_local", "throw", "true", "try",
-            "typeid", "typename", "using", "virtual", "wchar_t", "xor", "xor_eq");
+    private static final Set<String> KEYWORDS = Set.of(
+            "auto",
+            "break",
+            "case",
+            "char",
+            "const",
+            "continue",
+            "default",
+            "do",
+            "double",
+            "else",
+            "enum",
+            "extern",
+            "float",
+            "for",
+            "goto",
+            "if",
+            "inline",
+            "int",
+            "long",
+            "register",
+            "restrict",
+            "return",
+            "short",
+            "signed",
+            "sizeof",
+            "static",
+            "struct",
+            "switch",
+            "typedef",
+            "union",
+            "unsigned",
+            "void",
+            "volatile",
+            "while",
+            "alignas",
+            "alignof",
+            "and",
+            "and_eq",
+            "asm",
+            "bitand",
+            "bitor",
+            "bool",
+            "catch",
+            "char8_t",
+            "char16_t",
+            "char32_t",
+            "class",
+            "compl",
+            "concept",
+            "consteval",
+            "constexpr",
+            "constinit",
+            "const_cast",
+            "co_await",
+            "co_return",
+            "co_yield",
+            "decltype",
+            "delete",
+            "dynamic_cast",
+            "explicit",
+            "export",
+            "false",
+            "friend",
+            "mutable",
+            "namespace",
+            "new",
+            "noexcept",
+            "not",
+            "not_eq",
+            "nullptr",
+            "operator",
+            "or",
+            "or_eq",
+            "private",
+            "protected",
+            "public",
+            "reinterpret_cast",
+            "requires",
+            "static_assert",
+            "static_cast",
+            "template",
+            "this",
+            "thread_local",
+            "throw",
+            "true",
+            "try",
+            "typeid",
+            "typename",
+            "using",
+            "virtual",
+            "wchar_t",
+            "xor",
+            "xor_eq");
 
     private final String id;
 
@@ -195,8 +285,14 @@ public enum TextContext {
             return c >= 0x20 && c < 0x7F;
         }
         return switch (Character.getType(c)) {
-            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
-                 Character.SURROGATE, Character.PRIVATE_USE, Character.UNASSIGNED, Character.SPACE_SEPARATOR -> false;
+            case Character.CONTROL,
+                    Character.FORMAT,
+                    Character.LINE_SEPARATOR,
+                    Character.PARAGRAPH_SEPARATOR,
+                    Character.SURROGATE,
+                    Character.PRIVATE_USE,
+                    Character.UNASSIGNED,
+                    Character.SPACE_SEPARATOR -> false;
             default -> true;
         };
     }

@@ -25,8 +25,12 @@ public final class BinaryTools {
     }
 
     public SizeReport size(Path elf) {
-        ProcessResult result = runner.run(workingDirectory(elf),
-                List.of(toolchain.size().toString(), "--format=berkeley", elf.toAbsolutePath().toString()));
+        ProcessResult result = runner.run(
+                workingDirectory(elf),
+                List.of(
+                        toolchain.size().toString(),
+                        "--format=berkeley",
+                        elf.toAbsolutePath().toString()));
         if (!result.succeeded()) {
             throw new IllegalStateException("size failed on " + elf + ": " + result.output());
         }
@@ -34,8 +38,14 @@ public final class BinaryTools {
     }
 
     private Path objcopy(Path elf, Path output, String format) {
-        ProcessResult result = runner.run(workingDirectory(elf), List.of(toolchain.objcopy().toString(),
-                "-O", format, elf.toAbsolutePath().toString(), output.toAbsolutePath().toString()));
+        ProcessResult result = runner.run(
+                workingDirectory(elf),
+                List.of(
+                        toolchain.objcopy().toString(),
+                        "-O",
+                        format,
+                        elf.toAbsolutePath().toString(),
+                        output.toAbsolutePath().toString()));
         if (!result.succeeded()) {
             throw new IllegalStateException("objcopy -O " + format + " failed on " + elf + ": " + result.output());
         }

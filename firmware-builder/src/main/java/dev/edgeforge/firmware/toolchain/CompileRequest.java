@@ -90,8 +90,7 @@ public final class CompileRequest {
         private final List<String> libraries = new ArrayList<>();
         private boolean mapFile;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder setOutputName(String outputName) {
             this.outputName = outputName;
@@ -158,11 +157,12 @@ public final class CompileRequest {
             if (sources.isEmpty()) {
                 throw new IllegalArgumentException("a compile request needs at least one source file");
             }
-            List<String> names = sources.stream().map(CompileRequest::objectName).toList();
+            List<String> names =
+                    sources.stream().map(CompileRequest::objectName).toList();
             for (int i = 0; i < names.size(); i++) {
                 if (names.indexOf(names.get(i)) != i) {
-                    throw new IllegalArgumentException("two sources would produce the same object file "
-                            + names.get(i) + ": " + sources.get(names.indexOf(names.get(i))) + " and " + sources.get(i));
+                    throw new IllegalArgumentException("two sources would produce the same object file " + names.get(i)
+                            + ": " + sources.get(names.indexOf(names.get(i))) + " and " + sources.get(i));
                 }
             }
             return new CompileRequest(this);

@@ -12,5 +12,4 @@ import java.util.Optional;
  * @param compilerOutput warnings and notes printed by the compiler and the linker (empty when clean)
  * @param elapsed wall-clock time of both steps
  */
-public record CompileResult(Path executable, Optional<Path> mapFile, String compilerOutput, Duration elapsed) {
-}
+public record CompileResult(Path executable, Optional<Path> mapFile, String compilerOutput, Duration elapsed) {}

@@ -11,16 +11,23 @@ public final class CompilerFlags {
      * the same bits as on the host and in Java; debug info in the ELF only (it never reaches flash).
      */
     public static final List<String> FIRMWARE = List.of(
-            "-std=c99", "-O2", "-g", "-Wall", "-Wextra", "-ffunction-sections", "-fdata-sections",
-            "-ffp-contract=off", "-fno-common", "--specs=nano.specs");
+            "-std=c99",
+            "-O2",
+            "-g",
+            "-Wall",
+            "-Wextra",
+            "-ffunction-sections",
+            "-fdata-sections",
+            "-ffp-contract=off",
+            "-fno-common",
+            "--specs=nano.specs");
 
     /** Firmware link: our own start-up code, unused sections removed. */
     public static final List<String> FIRMWARE_LINK = List.of("-nostartfiles", "-Wl,--gc-sections");
 
     /** Host builds (gcc on the build machine): strict portable C99, the same float rules as the firmware. */
-    public static final List<String> HOST = List.of(
-            "-std=c99", "-O2", "-Wall", "-Wextra", "-Wpedantic", "-ffp-contract=off");
+    public static final List<String> HOST =
+            List.of("-std=c99", "-O2", "-Wall", "-Wextra", "-Wpedantic", "-ffp-contract=off");
 
-    private CompilerFlags() {
-    }
+    private CompilerFlags() {}
 }

@@ -46,6 +46,7 @@ public record ExecutableSearchPath(List<Path> directories) {
     private String describe() {
         return directories.isEmpty()
                 ? "the PATH is empty"
-                : "searched " + directories.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
+                : "searched "
+                        + directories.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator));
     }
 }

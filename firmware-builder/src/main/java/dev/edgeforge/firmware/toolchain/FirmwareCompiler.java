@@ -2,7 +2,6 @@ package dev.edgeforge.firmware.toolchain;
 
 import dev.edgeforge.jobs.board.Board;
 import dev.edgeforge.jobs.board.KernelVariant;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,9 +34,18 @@ public final class FirmwareCompiler {
      * @param applicationIncludeDirectories where the application's headers are (in addition to the source tree's)
      * @throws CompilationFailedException with the compiler's messages
      */
-    public FirmwareImage build(Path buildDirectory, Board board, FirmwareSources sources,
-                               List<Path> applicationSources, List<Path> applicationIncludeDirectories) {
-        return build(buildDirectory, board, board.kernelVariant(), sources, applicationSources,
+    public FirmwareImage build(
+            Path buildDirectory,
+            Board board,
+            FirmwareSources sources,
+            List<Path> applicationSources,
+            List<Path> applicationIncludeDirectories) {
+        return build(
+                buildDirectory,
+                board,
+                board.kernelVariant(),
+                sources,
+                applicationSources,
                 applicationIncludeDirectories);
     }
 
@@ -45,8 +53,13 @@ public final class FirmwareCompiler {
      * As {@link #build(Path, Board, FirmwareSources, List, List)} with another kernel variant than the board's own
      * (to run the reference kernels on the device, for comparison and tests).
      */
-    public FirmwareImage build(Path buildDirectory, Board board, KernelVariant kernels, FirmwareSources sources,
-                               List<Path> applicationSources, List<Path> applicationIncludeDirectories) {
+    public FirmwareImage build(
+            Path buildDirectory,
+            Board board,
+            KernelVariant kernels,
+            FirmwareSources sources,
+            List<Path> applicationSources,
+            List<Path> applicationIncludeDirectories) {
         CompileRequest request = CompileRequest.builder()
                 .setOutputName("firmware.elf")
                 .addSources(applicationSources)

@@ -1,7 +1,6 @@
 package dev.edgeforge.firmware.toolchain;
 
 import dev.edgeforge.jobs.board.Board;
-
 import java.nio.file.Path;
 
 /**
@@ -16,6 +15,12 @@ import java.nio.file.Path;
  * @param linkerMap the parsed map: flash and RAM by section and by object file
  * @param compilerOutput warnings printed while building (empty when clean)
  */
-public record FirmwareImage(Board board, Path elf, Path bin, Path hex, Path mapFile, SizeReport size,
-                            LinkerMap linkerMap, String compilerOutput) {
-}
+public record FirmwareImage(
+        Board board,
+        Path elf,
+        Path bin,
+        Path hex,
+        Path mapFile,
+        SizeReport size,
+        LinkerMap linkerMap,
+        String compilerOutput) {}

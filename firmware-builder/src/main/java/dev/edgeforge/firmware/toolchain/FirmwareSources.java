@@ -2,7 +2,6 @@ package dev.edgeforge.firmware.toolchain;
 
 import dev.edgeforge.jobs.board.Board;
 import dev.edgeforge.jobs.board.KernelVariant;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -141,10 +140,14 @@ public final class FirmwareSources {
             return reference;
         }
         List<Path> optimized = cFiles(kernelsDirectory().resolve(variant.folder()));
-        List<String> replaced = optimized.stream().map(path -> path.getFileName().toString()).toList();
+        List<String> replaced =
+                optimized.stream().map(path -> path.getFileName().toString()).toList();
         List<Path> result = new ArrayList<>(optimized);
-        reference.stream().filter(path -> !replaced.contains(path.getFileName().toString())).forEach(result::add);
-        result.sort((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
+        reference.stream()
+                .filter(path -> !replaced.contains(path.getFileName().toString()))
+                .forEach(result::add);
+        result.sort(
+                (a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()));
         return result;
     }
 
@@ -178,8 +181,7 @@ public final class FirmwareSources {
      * {@code tests/platform/test_platform_board.c} (the board's serial port).
      */
     public Path testPlatform(boolean onBoard) {
-        return testsDirectory().resolve("platform")
-                .resolve(onBoard ? "test_platform_board.c" : "test_platform_host.c");
+        return testsDirectory().resolve("platform").resolve(onBoard ? "test_platform_board.c" : "test_platform_host.c");
     }
 
     private static List<Path> cFiles(Path directory) {
@@ -188,7 +190,8 @@ public final class FirmwareSources {
         }
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(path -> path.getFileName().toString().endsWith(".c"))
-                    .sorted((a, b) -> a.getFileName().toString().compareTo(b.getFileName().toString()))
+                    .sorted((a, b) ->
+                            a.getFileName().toString().compareTo(b.getFileName().toString()))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("could not list " + directory, e);

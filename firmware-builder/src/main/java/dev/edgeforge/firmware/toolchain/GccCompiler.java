@@ -52,19 +52,24 @@ public final class GccCompiler {
         ProcessResult compiled = runner.run(objectDirectory, compile);
         messages.append(compiled.output());
         if (!compiled.succeeded()) {
-            throw new CompilationFailedException("compiling with " + toolchain.name(), compiled.exitCode(),
-                    compiled.output());
+            throw new CompilationFailedException(
+                    "compiling with " + toolchain.name(), compiled.exitCode(), compiled.output());
         }
 
         Path executable = buildDirectory.resolve(request.outputName()).toAbsolutePath();
         Optional<Path> mapFile = request.mapFile()
-                ? Optional.of(buildDirectory.resolve(baseName(request.outputName()) + ".map").toAbsolutePath())
+                ? Optional.of(buildDirectory
+                        .resolve(baseName(request.outputName()) + ".map")
+                        .toAbsolutePath())
                 : Optional.empty();
         List<String> link = new ArrayList<>();
         link.add(toolchain.compiler().toString());
         link.addAll(request.flags());
-        request.sources().forEach(source -> link.add(
-                objectDirectory.resolve(CompileRequest.objectName(source)).toAbsolutePath().toString()));
+        request.sources()
+                .forEach(source -> link.add(objectDirectory
+                        .resolve(CompileRequest.objectName(source))
+                        .toAbsolutePath()
+                        .toString()));
         link.add("-o");
         link.add(executable.toString());
         request.libraryDirectories().forEach(directory -> link.add("-L" + directory.toAbsolutePath()));
@@ -75,10 +80,11 @@ public final class GccCompiler {
         ProcessResult linked = runner.run(buildDirectory, link);
         messages.append(linked.output());
         if (!linked.succeeded()) {
-            throw new CompilationFailedException("linking with " + toolchain.name(), linked.exitCode(),
-                    linked.output());
+            throw new CompilationFailedException(
+                    "linking with " + toolchain.name(), linked.exitCode(), linked.output());
         }
-        return new CompileResult(executable, mapFile, messages.toString(), compiled.elapsed().plus(linked.elapsed()));
+        return new CompileResult(
+                executable, mapFile, messages.toString(), compiled.elapsed().plus(linked.elapsed()));
     }
 
     private static String baseName(String fileName) {

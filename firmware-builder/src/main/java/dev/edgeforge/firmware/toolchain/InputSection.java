@@ -10,5 +10,4 @@ package dev.edgeforge.firmware.toolchain;
  * @param file the object file or archive member it came from, e.g. {@code conv2d.o},
  *     {@code libc_nano.a(lib_a-memcpy.o)}
  */
-public record InputSection(String name, long address, long size, String file) {
-}
+public record InputSection(String name, long address, long size, String file) {}

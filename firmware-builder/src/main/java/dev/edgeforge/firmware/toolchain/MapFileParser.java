@@ -17,8 +17,7 @@ public final class MapFileParser {
     private static final Pattern PLACEMENT = Pattern.compile(
             "\\s*(0x[0-9a-fA-F]+)\\s+(0x[0-9a-fA-F]+)(?:\\s+load address\\s+(0x[0-9a-fA-F]+))?\\s*(.*)");
 
-    private MapFileParser() {
-    }
+    private MapFileParser() {}
 
     /** @throws IllegalArgumentException when the text has no memory configuration or memory map */
     public static LinkerMap parse(String mapText) {
@@ -29,8 +28,8 @@ public final class MapFileParser {
             throw new IllegalArgumentException(
                     "not a GNU ld map file: no 'Memory Configuration' or 'Linker script and memory map' heading");
         }
-        return new LinkerMap(parseRegions(lines, memoryConfiguration + 1, memoryMap),
-                parseSections(lines, memoryMap + 1));
+        return new LinkerMap(
+                parseRegions(lines, memoryConfiguration + 1, memoryMap), parseSections(lines, memoryMap + 1));
     }
 
     private static int indexOf(List<String> lines, String heading) {
@@ -46,7 +45,9 @@ public final class MapFileParser {
         List<LinkerMemoryRegion> regions = new ArrayList<>();
         for (int i = from; i < to; i++) {
             String[] fields = lines.get(i).trim().split("\\s+");
-            if (fields.length >= 3 && !fields[0].equals("*default*") && HEX.matcher(fields[1]).matches()
+            if (fields.length >= 3
+                    && !fields[0].equals("*default*")
+                    && HEX.matcher(fields[1]).matches()
                     && HEX.matcher(fields[2]).matches()) {
                 regions.add(new LinkerMemoryRegion(fields[0], hex(fields[1]), hex(fields[2])));
             }
@@ -81,8 +82,11 @@ public final class MapFileParser {
                 long address = hex(placement.group(1));
                 long load = placement.group(3) != null ? hex(placement.group(3)) : address;
                 current = new SectionBuilder(name, address, hex(placement.group(2)), load);
-            } else if (current != null && line.length() > 1 && line.charAt(0) == ' '
-                    && !Character.isWhitespace(line.charAt(1)) && line.charAt(1) != '*') {
+            } else if (current != null
+                    && line.length() > 1
+                    && line.charAt(0) == ' '
+                    && !Character.isWhitespace(line.charAt(1))
+                    && line.charAt(1) != '*') {
                 String name = line.trim().split("\\s+")[0];
                 Matcher placement = placementAfter(line.substring(1), name, lines, i);
                 if (placement == null) {
@@ -93,8 +97,8 @@ public final class MapFileParser {
                 }
                 String file = placement.group(4).trim();
                 if (!file.isEmpty()) {
-                    current.inputs.add(new InputSection(name, hex(placement.group(1)), hex(placement.group(2)),
-                            fileName(file)));
+                    current.inputs.add(
+                            new InputSection(name, hex(placement.group(1)), hex(placement.group(2)), fileName(file)));
                 }
             }
         }

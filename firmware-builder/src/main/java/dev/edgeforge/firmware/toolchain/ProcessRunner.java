@@ -108,8 +108,9 @@ public final class ProcessRunner {
         }
         int exitValue = process.exitValue();
         String stopped = limits.explain(exitValue);
-        String output = stopped.isEmpty() ? collector.text() : collector.text() + "\n[" + command.get(0) + " was "
-                + stopped + "]\n";
+        String output = stopped.isEmpty()
+                ? collector.text()
+                : collector.text() + "\n[" + command.get(0) + " was " + stopped + "]\n";
         return new ProcessResult(command, exitValue, output, Duration.ofNanos(System.nanoTime() - start));
     }
 
@@ -119,7 +120,8 @@ public final class ProcessRunner {
                 ? Files.isExecutable(workingDirectory.resolve(program))
                 : ExecutableSearchPath.fromEnvironment().find(program).isPresent();
         if (!found) {
-            throw new UncheckedIOException("could not start " + program + " in " + workingDirectory,
+            throw new UncheckedIOException(
+                    "could not start " + program + " in " + workingDirectory,
                     new FileNotFoundException(program + " is not an executable file"));
         }
     }

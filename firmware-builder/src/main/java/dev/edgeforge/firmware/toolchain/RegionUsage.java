@@ -12,8 +12,8 @@ import java.util.Map;
  * @param bytesByFile used bytes per object file or archive member, largest first (padding between input sections
  *     is not attributed to any file)
  */
-public record RegionUsage(LinkerMemoryRegion region, long usedBytes, Map<String, Long> bytesBySection,
-                          Map<String, Long> bytesByFile) {
+public record RegionUsage(
+        LinkerMemoryRegion region, long usedBytes, Map<String, Long> bytesBySection, Map<String, Long> bytesByFile) {
 
     public RegionUsage {
         bytesBySection = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bytesBySection));

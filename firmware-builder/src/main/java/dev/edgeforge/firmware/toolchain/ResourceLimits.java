@@ -23,10 +23,12 @@ public record ResourceLimits(long cpuSeconds, long addressSpaceBytes, long fileS
     private static final long MIB = 1024L * 1024L;
     /** CPU seconds beyond the wall-clock limit, so that the clearer wall-clock stop normally comes first. */
     private static final long CPU_MARGIN_SECONDS = 10;
+
     private static final long CPU_HARD_MARGIN_SECONDS = 5;
 
     /** Exit status of a process ended by a signal, as {@link Process#exitValue()} reports it on Linux. */
     static final int SIGNALLED = 128;
+
     static final int SIGXCPU = 24;
     static final int SIGXFSZ = 25;
 
@@ -59,9 +61,13 @@ public record ResourceLimits(long cpuSeconds, long addressSpaceBytes, long fileS
      * one, or at both at once, it would be a bare SIGKILL).
      */
     public List<String> wrap(Path prlimit, List<String> command) {
-        List<String> wrapped = new ArrayList<>(List.of(prlimit.toString(),
+        List<String> wrapped = new ArrayList<>(List.of(
+                prlimit.toString(),
                 "--cpu=" + cpuSeconds + ":" + (cpuSeconds + CPU_HARD_MARGIN_SECONDS),
-                "--as=" + addressSpaceBytes, "--fsize=" + fileSizeBytes, "--core=0", "--"));
+                "--as=" + addressSpaceBytes,
+                "--fsize=" + fileSizeBytes,
+                "--core=0",
+                "--"));
         wrapped.addAll(command);
         return wrapped;
     }

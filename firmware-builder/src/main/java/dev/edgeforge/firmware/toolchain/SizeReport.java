@@ -27,8 +27,8 @@ public record SizeReport(long text, long data, long bss) {
     public static SizeReport parseBerkeley(String output) {
         String[] lines = output.strip().split("\\R");
         if (lines.length < 2 || !lines[0].trim().startsWith("text")) {
-            throw new IllegalArgumentException("not Berkeley size output (expected a 'text data bss' header): "
-                    + output.strip());
+            throw new IllegalArgumentException(
+                    "not Berkeley size output (expected a 'text data bss' header): " + output.strip());
         }
         String[] fields = lines[1].trim().split("\\s+");
         if (fields.length < 3) {

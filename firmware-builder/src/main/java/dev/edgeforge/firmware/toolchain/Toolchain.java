@@ -30,7 +30,8 @@ public record Toolchain(String name, Path compiler, Path objcopy, Path size) {
     }
 
     public static Toolchain armNoneEabi(ExecutableSearchPath searchPath) {
-        return new Toolchain("arm-none-eabi-gcc",
+        return new Toolchain(
+                "arm-none-eabi-gcc",
                 searchPath.require("arm-none-eabi-gcc", ARM_INSTALL),
                 searchPath.require("arm-none-eabi-objcopy", ARM_INSTALL),
                 searchPath.require("arm-none-eabi-size", ARM_INSTALL));
@@ -42,7 +43,8 @@ public record Toolchain(String name, Path compiler, Path objcopy, Path size) {
     }
 
     public static Toolchain hostGcc(ExecutableSearchPath searchPath) {
-        return new Toolchain("gcc",
+        return new Toolchain(
+                "gcc",
                 searchPath.require("gcc", HOST_INSTALL),
                 searchPath.require("objcopy", HOST_INSTALL),
                 searchPath.require("size", HOST_INSTALL));

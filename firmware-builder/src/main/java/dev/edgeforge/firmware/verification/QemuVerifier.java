@@ -1,19 +1,18 @@
 package dev.edgeforge.firmware.verification;
 
-import dev.edgeforge.core.interpreter.Interpreter;
 import dev.edgeforge.core.device.ImpulseDsp;
-import dev.edgeforge.firmware.codegen.InputQuantizer;
 import dev.edgeforge.core.device.NetworkCore;
+import dev.edgeforge.core.interpreter.Interpreter;
+import dev.edgeforge.firmware.codegen.InputQuantizer;
 import dev.edgeforge.firmware.codegen.TestWindow;
 import dev.edgeforge.firmware.qemu.DeviceBanner;
+import dev.edgeforge.firmware.qemu.DeviceErrorException;
 import dev.edgeforge.firmware.qemu.InferenceResult;
 import dev.edgeforge.firmware.qemu.QemuException;
 import dev.edgeforge.firmware.qemu.QemuRunner;
 import dev.edgeforge.firmware.qemu.QemuSession;
 import dev.edgeforge.firmware.qemu.SerialProtocolClient;
 import dev.edgeforge.firmware.qemu.SerialProtocolViolation;
-import dev.edgeforge.firmware.qemu.DeviceErrorException;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,7 +53,9 @@ public final class QemuVerifier {
     public VerificationReport verify(Path firmwareElf, VerificationRequest request) {
         long start = System.nanoTime();
         NetworkCore core = NetworkCore.of(request.model());
-        InputQuantizer quantizer = new InputQuantizer(core.inputQuantization(), core.input().elementCount(),
+        InputQuantizer quantizer = new InputQuantizer(
+                core.inputQuantization(),
+                core.input().elementCount(),
                 request.impulse().map(ImpulseDsp::of));
         List<byte[]> inputs = new ArrayList<>();
         for (TestWindow window : request.windows()) {
@@ -75,9 +76,12 @@ public final class QemuVerifier {
             DeviceBanner banner = client.awaitReady();
             boardId = banner.board();
             unit = banner.counterUnit();
-            if (banner.inputBytes() != core.input().byteSize() || banner.outputBytes() != core.output().byteSize()) {
-                throw new SerialProtocolViolation("a model with input=" + core.input().byteSize() + " output="
-                        + core.output().byteSize(), "input=" + banner.inputBytes() + " output=" + banner.outputBytes());
+            if (banner.inputBytes() != core.input().byteSize()
+                    || banner.outputBytes() != core.output().byteSize()) {
+                throw new SerialProtocolViolation(
+                        "a model with input=" + core.input().byteSize() + " output="
+                                + core.output().byteSize(),
+                        "input=" + banner.inputBytes() + " output=" + banner.outputBytes());
             }
             for (byte[] input : inputs) {
                 results.add(client.run(input));
@@ -106,17 +110,27 @@ public final class QemuVerifier {
             }
         }
         boolean complete = failure.isEmpty() && results.size() == inputs.size();
-        List<byte[]> deviceOutputs = results.stream().map(InferenceResult::output).toList();
-        return new VerificationReport(complete && mismatchCount == 0, boardId, inputs.size(), matching, mismatches,
-                mismatchCount, unit, VerificationReport.InstructionStats.of(counts),
-                accuracy(request, deviceOutputs), accuracy(request, expected), failure,
+        List<byte[]> deviceOutputs =
+                results.stream().map(InferenceResult::output).toList();
+        return new VerificationReport(
+                complete && mismatchCount == 0,
+                boardId,
+                inputs.size(),
+                matching,
+                mismatches,
+                mismatchCount,
+                unit,
+                VerificationReport.InstructionStats.of(counts),
+                accuracy(request, deviceOutputs),
+                accuracy(request, expected),
+                failure,
                 Duration.ofNanos(System.nanoTime() - start));
     }
 
     private static VerificationReport.Mismatch compare(int window, byte[] expected, byte[] actual) {
         if (expected.length != actual.length) {
-            return new VerificationReport.Mismatch(window, expected, actual, Math.max(expected.length, actual.length),
-                    0, 256);
+            return new VerificationReport.Mismatch(
+                    window, expected, actual, Math.max(expected.length, actual.length), 0, 256);
         }
         int differing = 0;
         int first = -1;

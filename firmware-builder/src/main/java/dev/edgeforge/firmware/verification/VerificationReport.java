@@ -23,10 +23,19 @@ import java.util.OptionalDouble;
  * @param failure              why the run could not complete (QEMU crash, timeout, protocol error), if it did not
  * @param elapsed              wall-clock time of the run
  */
-public record VerificationReport(boolean verified, String boardId, int windows, int matching,
-                                 List<Mismatch> mismatches, int mismatchCount, String counterUnit,
-                                 Optional<InstructionStats> instructions, OptionalDouble deviceAccuracy,
-                                 OptionalDouble referenceAccuracy, Optional<String> failure, Duration elapsed) {
+public record VerificationReport(
+        boolean verified,
+        String boardId,
+        int windows,
+        int matching,
+        List<Mismatch> mismatches,
+        int mismatchCount,
+        String counterUnit,
+        Optional<InstructionStats> instructions,
+        OptionalDouble deviceAccuracy,
+        OptionalDouble referenceAccuracy,
+        Optional<String> failure,
+        Duration elapsed) {
 
     /** How many mismatches are kept with their details. */
     public static final int MAX_MISMATCHES = 5;
@@ -45,8 +54,8 @@ public record VerificationReport(boolean verified, String boardId, int windows, 
      * @param firstDifference the index of the first differing value
      * @param maxDifference   the largest absolute difference in quantized steps
      */
-    public record Mismatch(int window, byte[] expected, byte[] actual, int differingValues, int firstDifference,
-                           int maxDifference) {
+    public record Mismatch(
+            int window, byte[] expected, byte[] actual, int differingValues, int firstDifference, int maxDifference) {
 
         public Mismatch {
             expected = expected.clone();
@@ -65,7 +74,9 @@ public record VerificationReport(boolean verified, String boardId, int windows, 
 
         @Override
         public boolean equals(Object other) {
-            return other instanceof Mismatch that && window == that.window && Arrays.equals(expected, that.expected)
+            return other instanceof Mismatch that
+                    && window == that.window
+                    && Arrays.equals(expected, that.expected)
                     && Arrays.equals(actual, that.actual);
         }
 
@@ -76,7 +87,8 @@ public record VerificationReport(boolean verified, String boardId, int windows, 
 
         @Override
         public String toString() {
-            return "window " + window + ": expected " + Arrays.toString(expected) + ", device " + Arrays.toString(actual)
+            return "window " + window + ": expected " + Arrays.toString(expected) + ", device "
+                    + Arrays.toString(actual)
                     + " (" + differingValues + " values differ, first at " + firstDifference + ", by up to "
                     + maxDifference + ")";
         }

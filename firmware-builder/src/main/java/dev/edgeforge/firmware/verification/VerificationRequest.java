@@ -3,7 +3,6 @@ package dev.edgeforge.firmware.verification;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.firmware.codegen.TestWindow;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -17,8 +16,8 @@ import java.util.Optional;
  * @param windows the test windows: int8 input tensors, float features (quantized with the input tensor's scale
  *                and zero point) or raw windows
  */
-public record VerificationRequest(ModelGraph model, Optional<Impulse> impulse, List<String> labels,
-                                  List<TestWindow> windows) {
+public record VerificationRequest(
+        ModelGraph model, Optional<Impulse> impulse, List<String> labels, List<TestWindow> windows) {
 
     public VerificationRequest {
         Objects.requireNonNull(model, "model");

@@ -1,17 +1,16 @@
 package dev.edgeforge.firmware.board;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.edgeforge.jobs.board.Board;
 import dev.edgeforge.jobs.board.BoardCatalogue;
 import dev.edgeforge.jobs.board.BoardNotFoundException;
 import dev.edgeforge.jobs.board.CounterKind;
 import dev.edgeforge.jobs.board.KernelVariant;
 import dev.edgeforge.jobs.board.MemoryRegion;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class BoardCatalogueTest {
 
@@ -19,9 +18,14 @@ class BoardCatalogueTest {
 
     @Test
     void listsTheFiveSupportedBoards() {
-        assertThat(catalogue.all()).extracting(Board::id).containsExactly(
-                "netduinoplus2-qemu", "nucleo-f446re", "nucleo-l4r5zi", "stm32f746g-disco",
-                "arduino-nano-33-ble-sense");
+        assertThat(catalogue.all())
+                .extracting(Board::id)
+                .containsExactly(
+                        "netduinoplus2-qemu",
+                        "nucleo-f446re",
+                        "nucleo-l4r5zi",
+                        "stm32f746g-disco",
+                        "arduino-nano-33-ble-sense");
     }
 
     @Test
@@ -31,7 +35,8 @@ class BoardCatalogueTest {
         assertThat(qemu.qemuMachine()).contains("netduinoplus2");
         assertThat(qemu.counter().unit()).isEqualTo("instr");
         assertThat(catalogue.all()).filteredOn(Board::emulated).containsExactly(qemu);
-        assertThat(catalogue.all()).filteredOn(board -> !board.emulated())
+        assertThat(catalogue.all())
+                .filteredOn(board -> !board.emulated())
                 .allSatisfy(board -> assertThat(board.counter()).isEqualTo(CounterKind.CYCLES));
     }
 
@@ -41,8 +46,8 @@ class BoardCatalogueTest {
                 .containsExactly("-mcpu=cortex-m4", "-mthumb", "-mfpu=fpv4-sp-d16", "-mfloat-abi=hard");
         assertThat(catalogue.byId("stm32f746g-disco").compilerFlags())
                 .containsExactly("-mcpu=cortex-m7", "-mthumb", "-mfpu=fpv5-sp-d16", "-mfloat-abi=hard");
-        assertThat(catalogue.all()).allSatisfy(board ->
-                assertThat(board.kernelVariant()).isEqualTo(KernelVariant.CORTEX_M));
+        assertThat(catalogue.all())
+                .allSatisfy(board -> assertThat(board.kernelVariant()).isEqualTo(KernelVariant.CORTEX_M));
     }
 
     @Test

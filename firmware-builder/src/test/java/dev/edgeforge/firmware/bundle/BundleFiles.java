@@ -12,13 +12,13 @@ import java.util.zip.ZipInputStream;
 /** Reads bundle ZIPs in tests. */
 final class BundleFiles {
 
-    private BundleFiles() {
-    }
+    private BundleFiles() {}
 
     /** Entry names, in ZIP order. */
     static List<String> names(Path zip) throws IOException {
         List<String> names = new ArrayList<>();
-        try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
+        try (InputStream in = Files.newInputStream(zip);
+                ZipInputStream entries = new ZipInputStream(in)) {
             for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
                 names.add(entry.getName());
             }
@@ -29,7 +29,8 @@ final class BundleFiles {
     /** Extracts the ZIP into {@code directory}; returns the bundle's root folder. */
     static Path extract(Path zip, Path directory) throws IOException {
         Path root = null;
-        try (InputStream in = Files.newInputStream(zip); ZipInputStream entries = new ZipInputStream(in)) {
+        try (InputStream in = Files.newInputStream(zip);
+                ZipInputStream entries = new ZipInputStream(in)) {
             for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
                 Path target = directory.resolve(entry.getName()).normalize();
                 if (!target.startsWith(directory)) {

@@ -1,14 +1,17 @@
 package dev.edgeforge.firmware.bundle;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.edgeforge.core.device.ImpulseDsp;
+import dev.edgeforge.core.device.NetworkCore;
 import dev.edgeforge.core.interpreter.Interpreter;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.Tensor;
 import dev.edgeforge.firmware.KwsImpulse;
 import dev.edgeforge.firmware.MlperfTiny;
-import dev.edgeforge.core.device.ImpulseDsp;
 import dev.edgeforge.firmware.codegen.InputQuantizer;
 import dev.edgeforge.firmware.codegen.ModelIdentity;
-import dev.edgeforge.core.device.NetworkCore;
 import dev.edgeforge.firmware.codegen.TestWindow;
 import dev.edgeforge.firmware.qemu.DeviceBanner;
 import dev.edgeforge.firmware.qemu.InferenceResult;
@@ -21,10 +24,8 @@ import dev.edgeforge.firmware.toolchain.Toolchain;
 import dev.edgeforge.firmware.verification.QemuVerifier;
 import dev.edgeforge.firmware.verification.VerificationReport;
 import dev.edgeforge.firmware.verification.VerificationRequest;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import dev.edgeforge.jobs.deploy.DeploymentFormat;
+import dev.edgeforge.jobs.deploy.MemoryReport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -32,11 +33,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import dev.edgeforge.jobs.deploy.DeploymentFormat;
-import dev.edgeforge.jobs.deploy.MemoryReport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The deployment path end to end on a real network and a real impulse: the MLPerf Tiny keyword-spotting model behind
@@ -50,6 +49,7 @@ class DeploymentBuilderIT {
 
     @TempDir
     static Path work;
+
     static DeploymentBuilder builder;
     static ModelGraph kws;
     static BuildRequest firmwareRequest;
@@ -60,16 +60,25 @@ class DeploymentBuilderIT {
 
     @BeforeAll
     static void buildFirmware() {
-        builder = DeploymentBuilder.builder().setCacheDirectory(work.resolve("cache")).build();
+        builder = DeploymentBuilder.builder()
+                .setCacheDirectory(work.resolve("cache"))
+                .build();
         kws = MlperfTiny.graph(MlperfTiny.byShortName().get("kws"));
         clipYes = KwsImpulse.clip(140, 700, 1);
         clipNo = KwsImpulse.clip(210, 1200, 2);
         windows = new ArrayList<>(List.of(TestWindow.raw(clipYes, "yes"), TestWindow.raw(clipNo, "no")));
-        for (MlperfTiny.GoldenCase golden : MlperfTiny.golden(MlperfTiny.byShortName().get("kws"))) {
+        for (MlperfTiny.GoldenCase golden :
+                MlperfTiny.golden(MlperfTiny.byShortName().get("kws"))) {
             windows.add(TestWindow.quantized(golden.input(), null));
         }
-        firmwareRequest = new BuildRequest("kws words", kws, Optional.of(KwsImpulse.impulse()), KwsImpulse.LABELS,
-                "netduinoplus2-qemu", DeploymentFormat.FIRMWARE, windows);
+        firmwareRequest = new BuildRequest(
+                "kws words",
+                kws,
+                Optional.of(KwsImpulse.impulse()),
+                KwsImpulse.LABELS,
+                "netduinoplus2-qemu",
+                DeploymentFormat.FIRMWARE,
+                windows);
         firmware = builder.build(firmwareRequest, work.resolve("build-1"), LIMIT);
     }
 
@@ -81,24 +90,40 @@ class DeploymentBuilderIT {
         assertThat(firmware.bundleSha256()).isEqualTo(ModelIdentity.sha256(Files.readAllBytes(firmware.bundle())));
         List<String> names = BundleFiles.names(firmware.bundle());
         String root = "kws-words-firmware-netduinoplus2-qemu/";
-        assertThat(names).contains(root + "firmware.elf", root + "firmware.bin", root + "firmware.hex",
-                root + "firmware.map", root + "README.md", root + "MEMORY.md", root + "FLASHING.md",
-                root + "PROTOCOL.md", root + "SHA256SUMS", root + "sources/Makefile", root + "sources/app/main.c",
-                root + "sources/library/include/ef/ef_model.h", root + "sources/library/model/model.c",
-                root + "sources/library/model/model_data.c", root + "sources/library/dsp/ef_impulse_dsp.c",
-                root + "sources/boards/netduinoplus2-qemu/linker.ld", root + "sources/boards/common/ef_board.h");
+        assertThat(names)
+                .contains(
+                        root + "firmware.elf",
+                        root + "firmware.bin",
+                        root + "firmware.hex",
+                        root + "firmware.map",
+                        root + "README.md",
+                        root + "MEMORY.md",
+                        root + "FLASHING.md",
+                        root + "PROTOCOL.md",
+                        root + "SHA256SUMS",
+                        root + "sources/Makefile",
+                        root + "sources/app/main.c",
+                        root + "sources/library/include/ef/ef_model.h",
+                        root + "sources/library/model/model.c",
+                        root + "sources/library/model/model_data.c",
+                        root + "sources/library/dsp/ef_impulse_dsp.c",
+                        root + "sources/boards/netduinoplus2-qemu/linker.ld",
+                        root + "sources/boards/common/ef_board.h");
 
         Path extracted = BundleFiles.extract(firmware.bundle(), work.resolve("extracted"));
         List<String> sums = Files.readAllLines(extracted.resolve("SHA256SUMS"));
         assertThat(sums).hasSize(names.size() - 1);
         for (String line : sums) {
             String[] parts = line.split(" {2}", 2);
-            assertThat(ModelIdentity.sha256(Files.readAllBytes(extracted.resolve(parts[1])))).as(parts[1])
+            assertThat(ModelIdentity.sha256(Files.readAllBytes(extracted.resolve(parts[1]))))
+                    .as(parts[1])
                     .isEqualTo(parts[0]);
         }
         String modelC = Files.readString(extracted.resolve("sources/library/model/model.c"));
-        assertThat(modelC.lines().findFirst().orElseThrow()).startsWith("/* Generated by EdgeForge c-library")
-                .contains("'kws words'").contains(ModelIdentity.of("kws words", kws).sha256());
+        assertThat(modelC.lines().findFirst().orElseThrow())
+                .startsWith("/* Generated by EdgeForge c-library")
+                .contains("'kws words'")
+                .contains(ModelIdentity.of("kws words", kws).sha256());
         assertThat(modelC).doesNotContain("malloc");
 
         MemoryReport memory = firmware.memoryReport();
@@ -112,7 +137,9 @@ class DeploymentBuilderIT {
         assertThat(image.sections()).extracting(MemoryReport.SectionUsage::name).contains(".text", ".bss");
         assertThat(image.flashByFile()).containsKey("model_data.o");
         String report = Files.readString(extracted.resolve("MEMORY.md"));
-        assertThat(report).contains("16,000 B").contains("in-place execution keeps the arena")
+        assertThat(report)
+                .contains("16,000 B")
+                .contains("in-place execution keeps the arena")
                 .contains("| RAM | `.bss` |");
     }
 
@@ -134,7 +161,8 @@ class DeploymentBuilderIT {
         byte[] serverYes = reference.runInt8(quantizer.int8Input(windows.get(0)));
         byte[] serverNo = reference.runInt8(quantizer.int8Input(windows.get(1)));
 
-        QemuRunner qemu = QemuRunner.builder().optTimeLimit(Duration.ofMinutes(2)).build();
+        QemuRunner qemu =
+                QemuRunner.builder().optTimeLimit(Duration.ofMinutes(2)).build();
         DeviceBanner banner;
         InferenceResult no;
         InferenceResult golden;
@@ -142,28 +170,35 @@ class DeploymentBuilderIT {
             SerialProtocolClient client = new SerialProtocolClient(session, Duration.ofSeconds(60));
             banner = client.awaitReady();
             no = client.classifyWindow(dsp.windowBytes(clipNo));
-            golden = client.run(MlperfTiny.golden(MlperfTiny.byShortName().get("kws")).get(3).input());
+            golden = client.run(MlperfTiny.golden(MlperfTiny.byShortName().get("kws"))
+                    .get(3)
+                    .input());
             client.quit();
         }
         assertThat(banner.model()).isEqualTo("kws words");
         assertThat(banner.windowBytes()).hasValue(64_000);
-        System.out.printf("boot window: device %s, server %s%n", banner.bootResult().orElseThrow(),
-                java.util.Arrays.toString(serverYes));
+        System.out.printf(
+                "boot window: device %s, server %s%n",
+                banner.bootResult().orElseThrow(), java.util.Arrays.toString(serverYes));
         System.out.printf("raw window:  device %s, server %s%n", no, java.util.Arrays.toString(serverNo));
         // The device computes the MFCC in float32 with newlib's libm: features agree within 1e-4, so the quantized
         // input, and through it the scores, may differ by a step or two from the server's.
         assertClose(banner.bootResult().orElseThrow().output(), serverYes);
         assertClose(no.output(), serverNo);
-        assertThat(banner.bootResult().orElseThrow().count()).as("DSP + network")
+        assertThat(banner.bootResult().orElseThrow().count())
+                .as("DSP + network")
                 .isGreaterThan(golden.count());
-        assertThat(golden.output()).containsExactly(
-                MlperfTiny.golden(MlperfTiny.byShortName().get("kws")).get(3).output());
+        assertThat(golden.output())
+                .containsExactly(MlperfTiny.golden(MlperfTiny.byShortName().get("kws"))
+                        .get(3)
+                        .output());
     }
 
     @Test
     void verificationInQemuMatchesTheJavaInterpreterBitForBit() {
         QemuVerifier verifier = QemuVerifier.standard(Duration.ofMinutes(2));
-        VerificationReport report = verifier.verify(firmware.firmwareElf().orElseThrow(),
+        VerificationReport report = verifier.verify(
+                firmware.firmwareElf().orElseThrow(),
                 new VerificationRequest(kws, Optional.of(KwsImpulse.impulse()), KwsImpulse.LABELS, windows));
         System.out.println("verification: " + report);
         assertThat(report.failure()).isEmpty();
@@ -180,11 +215,14 @@ class DeploymentBuilderIT {
 
         // The same image against a model with one changed bias must not verify.
         ModelGraph changed = withChangedBias(kws);
-        VerificationReport wrong = verifier.verify(firmware.firmwareElf().orElseThrow(),
+        VerificationReport wrong = verifier.verify(
+                firmware.firmwareElf().orElseThrow(),
                 new VerificationRequest(changed, Optional.empty(), List.of(), windows.subList(2, windows.size())));
         assertThat(wrong.verified()).isFalse();
         assertThat(wrong.mismatchCount()).isPositive();
-        assertThat(wrong.mismatches()).isNotEmpty().allSatisfy(m -> assertThat(m.maxDifference()).isPositive());
+        assertThat(wrong.mismatches())
+                .isNotEmpty()
+                .allSatisfy(m -> assertThat(m.maxDifference()).isPositive());
     }
 
     @Test
@@ -195,24 +233,49 @@ class DeploymentBuilderIT {
         assertThat(again.bundleSha256()).isEqualTo(firmware.bundleSha256());
         assertThat(again.memoryReport()).isEqualTo(firmware.memoryReport());
         assertThat(again.firmwareElf()).isPresent();
-        BuildRequest otherLabels = new BuildRequest("kws words", kws, Optional.of(KwsImpulse.impulse()),
-                List.of(), "netduinoplus2-qemu", DeploymentFormat.FIRMWARE, windows);
+        BuildRequest otherLabels = new BuildRequest(
+                "kws words",
+                kws,
+                Optional.of(KwsImpulse.impulse()),
+                List.of(),
+                "netduinoplus2-qemu",
+                DeploymentFormat.FIRMWARE,
+                windows);
         assertThat(BuildCache.key(otherLabels, DeploymentBuilder.VERSION, "x"))
                 .isNotEqualTo(BuildCache.key(firmwareRequest, DeploymentBuilder.VERSION, "x"));
     }
 
     @Test
     void cLibraryBundleBuildsWithItsOwnMakefile() throws Exception {
-        BuildResult library = builder.build(new BuildRequest("kws", kws, Optional.empty(), KwsImpulse.LABELS,
-                "nucleo-f446re", DeploymentFormat.C_LIBRARY, windows.subList(2, 3)), work.resolve("c-library"), LIMIT);
+        BuildResult library = builder.build(
+                new BuildRequest(
+                        "kws",
+                        kws,
+                        Optional.empty(),
+                        KwsImpulse.LABELS,
+                        "nucleo-f446re",
+                        DeploymentFormat.C_LIBRARY,
+                        windows.subList(2, 3)),
+                work.resolve("c-library"),
+                LIMIT);
         List<String> names = BundleFiles.names(library.bundle());
         String root = "kws-c-library-nucleo-f446re/";
-        assertThat(names).contains(root + "README.md", root + "Makefile", root + "MEMORY.md", root + "SHA256SUMS",
-                root + "include/ef/ef_model.h", root + "include/ef/ef_compiler.h", root + "model/ef_model_config.h",
-                root + "model/model.c", root + "runtime/ef_model.c", root + "kernels/reference/conv2d.c",
-                root + "kernels/cortex_m/conv2d.c");
+        assertThat(names)
+                .contains(
+                        root + "README.md",
+                        root + "Makefile",
+                        root + "MEMORY.md",
+                        root + "SHA256SUMS",
+                        root + "include/ef/ef_model.h",
+                        root + "include/ef/ef_compiler.h",
+                        root + "model/ef_model_config.h",
+                        root + "model/model.c",
+                        root + "runtime/ef_model.c",
+                        root + "kernels/reference/conv2d.c",
+                        root + "kernels/cortex_m/conv2d.c");
         assertThat(names).noneMatch(name -> name.endsWith(".elf") || name.contains("/dsp/"));
-        assertThat(library.memoryReport().image().orElseThrow().flashCapacityBytes()).isEqualTo(512 * 1024);
+        assertThat(library.memoryReport().image().orElseThrow().flashCapacityBytes())
+                .isEqualTo(512 * 1024);
         Path extracted = BundleFiles.extract(library.bundle(), work.resolve("c-library-extracted"));
         ProcessResult make = new ProcessRunner(LIMIT).run(extracted, List.of("make", "-j2"));
         assertThat(make.exitCode()).as(make.output()).isZero();
@@ -222,11 +285,13 @@ class DeploymentBuilderIT {
     @Test
     void aFailingCompilerReachesTheCallerWithItsOutput() throws Exception {
         Path fake = work.resolve("fake-gcc.sh");
-        Files.writeString(fake, "#!/bin/sh\necho 'model.c:1:1: error: the fake compiler refuses everything' >&2\n"
-                + "exit 1\n");
+        Files.writeString(
+                fake, "#!/bin/sh\necho 'model.c:1:1: error: the fake compiler refuses everything' >&2\n" + "exit 1\n");
         Files.setPosixFilePermissions(fake, PosixFilePermissions.fromString("rwxr-xr-x"));
-        DeploymentBuilder failing = DeploymentBuilder.builder().setCacheDirectory(work.resolve("cache-fake"))
-                .optArmToolchain(new Toolchain("fake-gcc", fake, fake, fake)).build();
+        DeploymentBuilder failing = DeploymentBuilder.builder()
+                .setCacheDirectory(work.resolve("cache-fake"))
+                .optArmToolchain(new Toolchain("fake-gcc", fake, fake, fake))
+                .build();
         assertThatThrownBy(() -> failing.build(firmwareRequest, work.resolve("failing"), LIMIT))
                 .isInstanceOfSatisfying(DeploymentBuildFailedException.class, e -> {
                     assertThat(e.getMessage()).contains("did not compile");
@@ -236,8 +301,10 @@ class DeploymentBuilderIT {
         Path slow = work.resolve("slow-gcc.sh");
         Files.writeString(slow, "#!/bin/sh\necho 'compiling slowly'\nsleep 30\n");
         Files.setPosixFilePermissions(slow, PosixFilePermissions.fromString("rwxr-xr-x"));
-        DeploymentBuilder slowBuilder = DeploymentBuilder.builder().setCacheDirectory(work.resolve("cache-slow"))
-                .optArmToolchain(new Toolchain("slow-gcc", slow, slow, slow)).build();
+        DeploymentBuilder slowBuilder = DeploymentBuilder.builder()
+                .setCacheDirectory(work.resolve("cache-slow"))
+                .optArmToolchain(new Toolchain("slow-gcc", slow, slow, slow))
+                .build();
         assertThatThrownBy(() -> slowBuilder.build(firmwareRequest, work.resolve("slow"), Duration.ofSeconds(2)))
                 .isInstanceOfSatisfying(DeploymentBuildFailedException.class, e -> {
                     assertThat(e.getMessage()).contains("was stopped");
@@ -248,7 +315,8 @@ class DeploymentBuilderIT {
     private static void assertClose(byte[] device, byte[] server) {
         assertThat(device).hasSameSizeAs(server);
         for (int i = 0; i < device.length; i++) {
-            assertThat(Math.abs(device[i] - server[i])).as("score %d: device %d, server %d", i, device[i], server[i])
+            assertThat(Math.abs(device[i] - server[i]))
+                    .as("score %d: device %d, server %d", i, device[i], server[i])
                     .isLessThanOrEqualTo(3);
         }
     }
@@ -257,15 +325,21 @@ class DeploymentBuilderIT {
     private static ModelGraph withChangedBias(ModelGraph graph) {
         ModelGraph.Builder builder = graph.toBuilder();
         for (Tensor tensor : graph.tensors()) {
-            if (tensor.isConstant() && tensor.type() == dev.edgeforge.core.model.DataType.INT32
+            if (tensor.isConstant()
+                    && tensor.type() == dev.edgeforge.core.model.DataType.INT32
                     && tensor.elementCount() > 1) {
                 int[] values = tensor.int32Data();
                 values[0] += 1000;
-                java.nio.ByteBuffer bytes = java.nio.ByteBuffer.allocate(values.length * 4)
-                        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                java.nio.ByteBuffer bytes =
+                        java.nio.ByteBuffer.allocate(values.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
                 bytes.asIntBuffer().put(values);
-                builder.replaceTensor(new Tensor(tensor.id(), tensor.name(), tensor.type(), tensor.shape(),
-                        tensor.quantization(), bytes.array()));
+                builder.replaceTensor(new Tensor(
+                        tensor.id(),
+                        tensor.name(),
+                        tensor.type(),
+                        tensor.shape(),
+                        tensor.quantization(),
+                        bytes.array()));
                 return builder.build();
             }
         }

@@ -1,10 +1,10 @@
 package dev.edgeforge.firmware.bundle;
 
-import dev.edgeforge.jobs.deploy.DeploymentFormat;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.firmware.TestResources;
 import dev.edgeforge.firmware.TinyInt8Model;
-import dev.edgeforge.jobs.board.BoardCatalogue;
 import dev.edgeforge.firmware.qemu.DeviceBanner;
 import dev.edgeforge.firmware.qemu.QemuRunner;
 import dev.edgeforge.firmware.qemu.QemuSession;
@@ -12,15 +12,8 @@ import dev.edgeforge.firmware.qemu.SerialProtocolClient;
 import dev.edgeforge.firmware.template.CStringLiterals;
 import dev.edgeforge.firmware.toolchain.ProcessResult;
 import dev.edgeforge.firmware.toolchain.ProcessRunner;
-import org.commonmark.Extension;
-import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.node.Node;
-import org.commonmark.parser.Parser;
-import org.commonmark.renderer.text.TextContentRenderer;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import dev.edgeforge.jobs.board.BoardCatalogue;
+import dev.edgeforge.jobs.deploy.DeploymentFormat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,8 +24,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.node.Node;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.text.TextContentRenderer;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue #10, item 1, as the attacker did it: a model renamed to a string that closes a C comment or string and
@@ -49,15 +48,19 @@ class HostileModelNameIT {
 
     @TempDir
     static Path work;
+
     static DeploymentBuilder builder;
     static ModelGraph model;
     /** A file whose content is valid assembly: if it were included, its marker would land in the image. */
     static Path marker;
+
     static String markerText;
 
     @BeforeAll
     static void setUp() throws IOException {
-        builder = DeploymentBuilder.builder().setCacheDirectory(work.resolve("cache")).build();
+        builder = DeploymentBuilder.builder()
+                .setCacheDirectory(work.resolve("cache"))
+                .build();
         model = TinyInt8Model.graph();
         markerText = "EF-INJECTED-" + UUID.randomUUID();
         marker = work.resolve("marker.s");
@@ -109,10 +112,22 @@ class HostileModelNameIT {
                         return 0;
                     }
                     """);
-            ProcessResult compiled = runner.run(bundle, List.of("gcc", "-std=c99", "-Wall", "-Iinclude", "-Imodel",
-                    "print_name.c", "libefmodel.a", "-lm", "-o", "print_name"));
+            ProcessResult compiled = runner.run(
+                    bundle,
+                    List.of(
+                            "gcc",
+                            "-std=c99",
+                            "-Wall",
+                            "-Iinclude",
+                            "-Imodel",
+                            "print_name.c",
+                            "libefmodel.a",
+                            "-lm",
+                            "-o",
+                            "print_name"));
             assertThat(compiled.exitCode()).as(compiled.output()).isZero();
-            ProcessResult printed = runner.run(bundle, List.of(bundle.resolve("print_name").toString()));
+            ProcessResult printed =
+                    runner.run(bundle, List.of(bundle.resolve("print_name").toString()));
             assertThat(printed.output().strip()).isEqualTo(hex(name));
         }
     }
@@ -124,8 +139,9 @@ class HostileModelNameIT {
             Path bundle = BundleFiles.extract(result.bundle(), Files.createTempDirectory(work, "cube"));
             assertNothingInjected(result, bundle);
             assertThat(readmeText(bundle)).contains(name);
-            assertThat(CStringLiterals.after(Files.readString(bundle.resolve("App/network.h")),
-                    "#define AI_NETWORK_ORIGIN_MODEL_NAME ")).singleElement()
+            assertThat(CStringLiterals.after(
+                            Files.readString(bundle.resolve("App/network.h")), "#define AI_NETWORK_ORIGIN_MODEL_NAME "))
+                    .singleElement()
                     .isEqualTo(name.getBytes(StandardCharsets.UTF_8));
             // The bundle's example, linked by the builder, announces the model with that name.
             assertThat(bannerOf(result.firmwareElf().orElseThrow()).model()).isEqualTo(name);
@@ -140,20 +156,39 @@ class HostileModelNameIT {
             assertNothingInjected(result, bundle);
             assertThat(readmeText(bundle)).contains(name);
             String main = Files.readString(bundle.resolve("main.cc"));
-            assertThat(CStringLiterals.after(main, "protocol_model.name = ")).singleElement()
+            assertThat(CStringLiterals.after(main, "protocol_model.name = "))
+                    .singleElement()
                     .isEqualTo(name.getBytes(StandardCharsets.UTF_8));
-            ProcessResult check = new ProcessRunner(LIMIT).run(bundle, List.of("arm-none-eabi-g++", "-std=c++17",
-                    "-mcpu=cortex-m4", "-mthumb", "-mfpu=fpv4-sp-d16", "-mfloat-abi=hard", "-Wall", "-Wextra",
-                    "-Werror", "-fsyntax-only", "-I" + TestResources.path("tflm-stub"), "-I.", "-Iinclude",
-                    "-Iboards/common", "main.cc", "model_data.cc"));
+            ProcessResult check = new ProcessRunner(LIMIT)
+                    .run(
+                            bundle,
+                            List.of(
+                                    "arm-none-eabi-g++",
+                                    "-std=c++17",
+                                    "-mcpu=cortex-m4",
+                                    "-mthumb",
+                                    "-mfpu=fpv4-sp-d16",
+                                    "-mfloat-abi=hard",
+                                    "-Wall",
+                                    "-Wextra",
+                                    "-Werror",
+                                    "-fsyntax-only",
+                                    "-I" + TestResources.path("tflm-stub"),
+                                    "-I.",
+                                    "-Iinclude",
+                                    "-Iboards/common",
+                                    "main.cc",
+                                    "model_data.cc"));
             assertThat(check.exitCode()).as(check.output()).isZero();
             assertThat(check.output()).isEmpty();
         }
     }
 
     private static BuildResult build(String name, DeploymentFormat format, String board) throws IOException {
-        return builder.build(new BuildRequest(name, model, Optional.empty(), TinyInt8Model.LABELS, board, format,
-                List.of()), Files.createTempDirectory(work, "build"), LIMIT);
+        return builder.build(
+                new BuildRequest(name, model, Optional.empty(), TinyInt8Model.LABELS, board, format, List.of()),
+                Files.createTempDirectory(work, "build"),
+                LIMIT);
     }
 
     /** No compiler message, and the marker file's text in no file of the bundle (sources, images, map). */
@@ -163,19 +198,23 @@ class HostileModelNameIT {
         try (Stream<Path> files = Files.walk(bundle)) {
             for (Path file : files.filter(Files::isRegularFile).toList()) {
                 byte[] bytes = Files.readAllBytes(file);
-                assertThat(indexOf(bytes, needle)).as("marker in " + bundle.relativize(file)).isNegative();
+                assertThat(indexOf(bytes, needle))
+                        .as("marker in " + bundle.relativize(file))
+                        .isNegative();
                 String text = new String(bytes, StandardCharsets.ISO_8859_1);
                 assertThat(text).as(bundle.relativize(file).toString()).doesNotContain("Assembler messages");
             }
         }
         if (result.firmwareElf().isPresent()) {
-            assertThat(indexOf(Files.readAllBytes(result.firmwareElf().get()), needle)).as("marker in the ELF")
+            assertThat(indexOf(Files.readAllBytes(result.firmwareElf().get()), needle))
+                    .as("marker in the ELF")
                     .isNegative();
         }
     }
 
     private static DeviceBanner bannerOf(Path elf) {
-        try (QemuSession session = QemuRunner.builder().optTimeLimit(Duration.ofMinutes(1)).build().start(elf)) {
+        try (QemuSession session =
+                QemuRunner.builder().optTimeLimit(Duration.ofMinutes(1)).build().start(elf)) {
             SerialProtocolClient client = new SerialProtocolClient(session, Duration.ofSeconds(30));
             DeviceBanner banner = client.awaitReady();
             client.quit();
@@ -186,8 +225,8 @@ class HostileModelNameIT {
     /** The README as a reader sees it: the Markdown rendered to plain text. */
     private static String readmeText(Path bundle) throws IOException {
         List<Extension> extensions = List.of(TablesExtension.create());
-        Node document = Parser.builder().extensions(extensions).build()
-                .parse(Files.readString(bundle.resolve("README.md")));
+        Node document =
+                Parser.builder().extensions(extensions).build().parse(Files.readString(bundle.resolve("README.md")));
         return TextContentRenderer.builder().extensions(extensions).build().render(document);
     }
 

@@ -1,5 +1,7 @@
 package dev.edgeforge.firmware.codegen;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.edgeforge.core.dsp.RawParams;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.impulse.LearningBlockRef;
@@ -7,9 +9,6 @@ import dev.edgeforge.core.impulse.ProcessingBlock;
 import dev.edgeforge.core.impulse.TimeSeriesInput;
 import dev.edgeforge.firmware.TestResources;
 import dev.edgeforge.firmware.TinyInt8Model;
-import dev.edgeforge.jobs.board.Board;
-import dev.edgeforge.jobs.board.BoardCatalogue;
-import dev.edgeforge.jobs.board.KernelVariant;
 import dev.edgeforge.firmware.template.CStringLiterals;
 import dev.edgeforge.firmware.template.HostileStrings;
 import dev.edgeforge.firmware.toolchain.CompileRequest;
@@ -20,17 +19,9 @@ import dev.edgeforge.firmware.toolchain.GccCompiler;
 import dev.edgeforge.firmware.toolchain.ProcessResult;
 import dev.edgeforge.firmware.toolchain.ProcessRunner;
 import dev.edgeforge.firmware.toolchain.Toolchain;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.lifecycle.AfterContainer;
-import net.jqwik.api.lifecycle.BeforeContainer;
-import org.commonmark.Extension;
-import org.commonmark.ext.gfm.tables.TablesExtension;
-import org.commonmark.parser.Parser;
-import org.commonmark.renderer.text.TextContentRenderer;
-
+import dev.edgeforge.jobs.board.Board;
+import dev.edgeforge.jobs.board.BoardCatalogue;
+import dev.edgeforge.jobs.board.KernelVariant;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,8 +33,16 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.lifecycle.AfterContainer;
+import net.jqwik.api.lifecycle.BeforeContainer;
+import org.commonmark.Extension;
+import org.commonmark.ext.gfm.tables.TablesExtension;
+import org.commonmark.parser.Parser;
+import org.commonmark.renderer.text.TextContentRenderer;
 
 /**
  * Every generator with hostile text in every place a user's text reaches (model name, labels, processing block
@@ -86,21 +85,27 @@ class HostileNamesGeneratorIT {
     }
 
     @Property(tries = 4)
-    void everyFormatCompilesAndShowsTheTextExactly(@ForAll("names") String name, @ForAll("labels") List<String> labels,
-                                                    @ForAll("names") String blockName) throws IOException {
+    void everyFormatCompilesAndShowsTheTextExactly(
+            @ForAll("names") String name, @ForAll("labels") List<String> labels, @ForAll("names") String blockName)
+            throws IOException {
         Path directory = Files.createTempDirectory(work, "try");
-        Impulse impulse = new Impulse(1, new TimeSeriesInput(1000, 1000, 4, false),
+        Impulse impulse = new Impulse(
+                1,
+                new TimeSeriesInput(1000, 1000, 4, false),
                 List.of(new ProcessingBlock(1, blockName, List.of("x", "y"), new RawParams(1.0))),
                 List.of(new LearningBlockRef("classification", "NN", List.of(1), null)));
-        GeneratedLibrary library = new CLibraryGenerator(sources).generate(new CLibraryRequest(name,
-                TinyInt8Model.graph(), labels, Optional.of(impulse)), directory.resolve("lib"));
+        GeneratedLibrary library = new CLibraryGenerator(sources)
+                .generate(
+                        new CLibraryRequest(name, TinyInt8Model.graph(), labels, Optional.of(impulse)),
+                        directory.resolve("lib"));
         assertThat(library.identity().name()).isEqualTo(name);
         cLibraryReportsTheTextExactly(library, name, labels, directory);
 
         Board qemu = BoardCatalogue.standard().byId(BoardCatalogue.QEMU_BOARD_ID);
         TestWindow boot = TestWindow.raw(new float[8], labels.get(1));
         Path main = new FirmwareApplication().generate(library, qemu, Optional.of(boot), directory.resolve("app"));
-        assertThat(CStringLiterals.after(Files.readString(main), ".name = ")).singleElement()
+        assertThat(CStringLiterals.after(Files.readString(main), ".name = "))
+                .singleElement()
                 .isEqualTo(bytes(name));
         List<String> check = new ArrayList<>(List.of("arm-none-eabi-gcc", "-fsyntax-only"));
         check.addAll(CompilerFlags.FIRMWARE);
@@ -110,24 +115,51 @@ class HostileNamesGeneratorIT {
         check.add(main.toString());
         assertClean(directory, check);
 
-        TflmProjectGenerator.TflmProject tflm = new TflmProjectGenerator(sources).generate(library, qemu,
-                Optional.of(boot), directory.resolve("tflm"));
-        assertThat(CStringLiterals.after(Files.readString(tflm.directory().resolve("main.cc")),
-                "protocol_model.name = ")).singleElement().isEqualTo(bytes(name));
-        assertClean(tflm.directory(), List.of("arm-none-eabi-g++", "-std=c++17", "-mcpu=cortex-m4", "-mthumb",
-                "-mfpu=fpv4-sp-d16", "-mfloat-abi=hard", "-Wall", "-Wextra", "-Werror", "-fsyntax-only",
-                "-I" + TestResources.path("tflm-stub"), "-I.", "-Iinclude", "-Iboards/common", "-Idsp",
-                "main.cc", "model_data.cc"));
+        TflmProjectGenerator.TflmProject tflm =
+                new TflmProjectGenerator(sources).generate(library, qemu, Optional.of(boot), directory.resolve("tflm"));
+        assertThat(CStringLiterals.after(
+                        Files.readString(tflm.directory().resolve("main.cc")), "protocol_model.name = "))
+                .singleElement()
+                .isEqualTo(bytes(name));
+        assertClean(
+                tflm.directory(),
+                List.of(
+                        "arm-none-eabi-g++",
+                        "-std=c++17",
+                        "-mcpu=cortex-m4",
+                        "-mthumb",
+                        "-mfpu=fpv4-sp-d16",
+                        "-mfloat-abi=hard",
+                        "-Wall",
+                        "-Wextra",
+                        "-Werror",
+                        "-fsyntax-only",
+                        "-I" + TestResources.path("tflm-stub"),
+                        "-I.",
+                        "-Iinclude",
+                        "-Iboards/common",
+                        "-Idsp",
+                        "main.cc",
+                        "model_data.cc"));
         assertMakeParses(tflm.directory());
         assertThat(readmeText(tflm.directory())).contains(readable(name));
 
-        GeneratedLibrary applicationArena = new CLibraryGenerator(sources).generate(new CLibraryRequest(name,
-                TinyInt8Model.graph(), labels, Optional.empty(), CLibraryRequest.ArenaOwner.APPLICATION),
-                directory.resolve("cube-lib"));
-        Stm32CubeAiGenerator.CubeAiSources cube = new Stm32CubeAiGenerator().generate(applicationArena,
-                directory.resolve("cube"));
-        assertThat(CStringLiterals.after(Files.readString(cube.root().resolve("App/network.h")),
-                "#define AI_NETWORK_ORIGIN_MODEL_NAME ")).singleElement().isEqualTo(bytes(name));
+        GeneratedLibrary applicationArena = new CLibraryGenerator(sources)
+                .generate(
+                        new CLibraryRequest(
+                                name,
+                                TinyInt8Model.graph(),
+                                labels,
+                                Optional.empty(),
+                                CLibraryRequest.ArenaOwner.APPLICATION),
+                        directory.resolve("cube-lib"));
+        Stm32CubeAiGenerator.CubeAiSources cube =
+                new Stm32CubeAiGenerator().generate(applicationArena, directory.resolve("cube"));
+        assertThat(CStringLiterals.after(
+                        Files.readString(cube.root().resolve("App/network.h")),
+                        "#define AI_NETWORK_ORIGIN_MODEL_NAME "))
+                .singleElement()
+                .isEqualTo(bytes(name));
         List<String> cubeCheck = new ArrayList<>(List.of("arm-none-eabi-gcc", "-fsyntax-only", "-Werror"));
         cubeCheck.addAll(CompilerFlags.FIRMWARE);
         cubeCheck.addAll(qemu.compilerFlags());
@@ -138,8 +170,8 @@ class HostileNamesGeneratorIT {
     }
 
     /** Built on the host with the library's own sources; a small program prints what the API returns. */
-    private static void cLibraryReportsTheTextExactly(GeneratedLibrary library, String name, List<String> labels,
-                                                      Path directory) throws IOException {
+    private static void cLibraryReportsTheTextExactly(
+            GeneratedLibrary library, String name, List<String> labels, Path directory) throws IOException {
         Path program = Files.writeString(directory.resolve("print_info.c"), """
                 #include <stdio.h>
                 #include "ef/ef_model.h"
@@ -164,13 +196,21 @@ class HostileNamesGeneratorIT {
                 }
                 """);
         ProcessRunner runner = new ProcessRunner(LIMIT);
-        CompileResult compiled = new GccCompiler(Toolchain.hostGcc(), runner).compile(directory.resolve("host"),
-                CompileRequest.builder().setOutputName("print_info").addSource(program)
-                        .addSources(library.allSources(KernelVariant.REFERENCE))
-                        .addIncludeDirectories(library.includeDirectories())
-                        .addFlags(CompilerFlags.HOST).addFlags(List.of("-Werror")).addLibrary("m").build());
+        CompileResult compiled = new GccCompiler(Toolchain.hostGcc(), runner)
+                .compile(
+                        directory.resolve("host"),
+                        CompileRequest.builder()
+                                .setOutputName("print_info")
+                                .addSource(program)
+                                .addSources(library.allSources(KernelVariant.REFERENCE))
+                                .addIncludeDirectories(library.includeDirectories())
+                                .addFlags(CompilerFlags.HOST)
+                                .addFlags(List.of("-Werror"))
+                                .addLibrary("m")
+                                .build());
         assertThat(compiled.compilerOutput()).as("compiler warnings").isEmpty();
-        ProcessResult printed = runner.run(directory, List.of(compiled.executable().toString()));
+        ProcessResult printed =
+                runner.run(directory, List.of(compiled.executable().toString()));
         List<String> expected = new ArrayList<>();
         expected.add(HexFormat.of().formatHex(bytes(name)));
         labels.forEach(label -> expected.add(HexFormat.of().formatHex(bytes(label))));
@@ -184,21 +224,28 @@ class HostileNamesGeneratorIT {
 
     private static void assertClean(Path directory, List<String> command) {
         ProcessResult result = new ProcessRunner(LIMIT).run(directory, command);
-        assertThat(result.exitCode()).as(String.join(" ", command) + "\n" + result.output()).isZero();
+        assertThat(result.exitCode())
+                .as(String.join(" ", command) + "\n" + result.output())
+                .isZero();
         assertThat(result.output()).as("warnings of " + command.get(0)).isEmpty();
     }
 
     /** make reads the whole Makefile (a syntax error would stop it) and only prints what clean would run. */
     private static void assertMakeParses(Path directory) {
-        ProcessResult make = new ProcessRunner(LIMIT).run(directory, List.of("make", "-n", "clean",
-                "TFLM_DIR=/nonexistent"));
+        ProcessResult make =
+                new ProcessRunner(LIMIT).run(directory, List.of("make", "-n", "clean", "TFLM_DIR=/nonexistent"));
         assertThat(make.exitCode()).as(make.output()).isZero();
         assertThat(make.output()).startsWith("rm -rf build");
     }
 
     private static String readmeText(Path directory) throws IOException {
-        return TextContentRenderer.builder().extensions(MARKDOWN).build().render(Parser.builder()
-                .extensions(MARKDOWN).build().parse(Files.readString(directory.resolve("README.md"))));
+        return TextContentRenderer.builder()
+                .extensions(MARKDOWN)
+                .build()
+                .render(Parser.builder()
+                        .extensions(MARKDOWN)
+                        .build()
+                        .parse(Files.readString(directory.resolve("README.md"))));
     }
 
     /** The text as a Markdown reader shows it: a lone surrogate (no character at all) as U+FFFD. */

@@ -1,12 +1,11 @@
 package dev.edgeforge.firmware.codegen;
 
-import dev.edgeforge.core.model.Quantization;
-import org.junit.jupiter.api.Test;
-
-import java.util.Optional;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.edgeforge.core.model.Quantization;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 class InputQuantizerTest {
 
@@ -26,10 +25,13 @@ class InputQuantizerTest {
         assertThat(quantizer.int8Input(TestWindow.features(new float[] {0, 0.5f, 1, 1.5f, 2, -2}, "a")))
                 .containsExactly(3, 4, 5, 6, 7, -1);
         assertThatThrownBy(() -> quantizer.int8Input(TestWindow.raw(new float[6], null)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("impulse");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("impulse");
         assertThatThrownBy(() -> quantizer.int8Input(TestWindow.features(new float[5], null)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("6 values, got 5");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("6 values, got 5");
         assertThatThrownBy(() -> new TestWindow(TestWindow.Kind.QUANTIZED, new float[] {1, 200}, Optional.empty()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("value 1 is 200.0");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("value 1 is 200.0");
     }
 }

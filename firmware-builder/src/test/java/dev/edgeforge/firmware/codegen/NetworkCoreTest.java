@@ -1,16 +1,16 @@
 package dev.edgeforge.firmware.codegen;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.edgeforge.core.device.NetworkCore;
+import dev.edgeforge.core.device.UnsupportedModelException;
 import dev.edgeforge.core.model.Activation;
 import dev.edgeforge.core.model.DataType;
 import dev.edgeforge.core.model.FullyConnectedOptions;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.OpType;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import dev.edgeforge.core.device.NetworkCore;
-import dev.edgeforge.core.device.UnsupportedModelException;
 
 class NetworkCoreTest {
 
@@ -39,10 +39,13 @@ class NetworkCoreTest {
         int in = b.addTensor("x", DataType.FLOAT32, new int[] {1, 2});
         int w = b.addFloatConstant("w", new int[] {1, 2}, new float[] {1, 2});
         int out = b.addTensor("y", DataType.FLOAT32, new int[] {1, 1});
-        b.addOperator(OpType.FULLY_CONNECTED, FullyConnectedOptions.of(Activation.NONE), new int[] {in, w, -1},
-                new int[] {out});
+        b.addOperator(
+                OpType.FULLY_CONNECTED, FullyConnectedOptions.of(Activation.NONE), new int[] {in, w, -1}, new int[] {out
+                });
         ModelGraph model = b.setInputs(in).setOutputs(out).build();
-        assertThatThrownBy(() -> NetworkCore.of(model)).isInstanceOf(UnsupportedModelException.class)
-                .hasMessageContaining("operator 0 FULLY_CONNECTED").hasMessageContaining("int8");
+        assertThatThrownBy(() -> NetworkCore.of(model))
+                .isInstanceOf(UnsupportedModelException.class)
+                .hasMessageContaining("operator 0 FULLY_CONNECTED")
+                .hasMessageContaining("int8");
     }
 }

@@ -1,5 +1,7 @@
 package dev.edgeforge.firmware.dsp;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.edgeforge.core.dsp.DspBlock;
 import dev.edgeforge.core.dsp.DspParams;
 import dev.edgeforge.core.dsp.FilterType;
@@ -20,12 +22,6 @@ import dev.edgeforge.core.impulse.ImageInput;
 import dev.edgeforge.core.impulse.ImageResizer;
 import dev.edgeforge.core.impulse.ResizeMode;
 import dev.edgeforge.core.impulse.RgbImage;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -36,8 +32,11 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Invariant 2 of the design: every DSP block's C twin, compiled with the host gcc ({@code -std=c99 -O2 -Wall
@@ -50,6 +49,7 @@ class DspParityIT {
 
     @TempDir
     static Path work;
+
     private static Path cRoot;
     private static List<Path> runtimeObjects;
 
@@ -60,8 +60,8 @@ class DspParityIT {
         }
     }
 
-    private record ImageCase(String name, ImageInput input, ImageParams params, int sourceWidth, int sourceHeight,
-                             List<int[]> frames) {
+    private record ImageCase(
+            String name, ImageInput input, ImageParams params, int sourceWidth, int sourceHeight, List<int[]> frames) {
         @Override
         public String toString() {
             return name;
@@ -74,7 +74,8 @@ class DspParityIT {
         Path objects = Files.createDirectories(work.resolve("objects"));
         runtimeObjects = new ArrayList<>();
         try (Stream<Path> sources = Files.list(cRoot.resolve("dsp"))) {
-            for (Path source : sources.filter(p -> p.toString().endsWith(".c")).sorted().toList()) {
+            for (Path source :
+                    sources.filter(p -> p.toString().endsWith(".c")).sorted().toList()) {
                 Path object = objects.resolve(source.getFileName().toString().replace(".c", ".o"));
                 HostGcc.compileObject(object, source, List.of(cRoot.resolve("dsp")), List.of("-pedantic"));
                 runtimeObjects.add(object);
@@ -85,8 +86,11 @@ class DspParityIT {
     @Test
     void realFftMatchesADirectDft() {
         Path exe = work.resolve("ef_dsp_fft_test");
-        HostGcc.build(exe, List.of(cRoot.resolve("tests/dsp/ef_dsp_fft_test.c"), cRoot.resolve("dsp/ef_dsp_fft.c")),
-                List.of(cRoot.resolve("dsp")), List.of());
+        HostGcc.build(
+                exe,
+                List.of(cRoot.resolve("tests/dsp/ef_dsp_fft_test.c"), cRoot.resolve("dsp/ef_dsp_fft.c")),
+                List.of(cRoot.resolve("dsp")),
+                List.of());
         assertThat(HostGcc.run(List.of(exe.toString()), work, 60)).contains("10 passed, 0 failed");
     }
 
@@ -102,10 +106,10 @@ class DspParityIT {
                 TestSignals.audioNoise(8000, 4),
                 TestSignals.vowelRecording(8000, 8000, 0.4, 5, wavDir),
                 TestSignals.chirp(8000, 8000));
-        List<float[][]> motion62 = List.of(
-                TestSignals.motionNoise(125, 6), TestSignals.gesture(125, 62.5, 7), TestSignals.idle(125, 8));
-        List<float[][]> motion100 = List.of(
-                TestSignals.motionNoise(200, 9), TestSignals.gesture(200, 100, 10), TestSignals.idle(200, 11));
+        List<float[][]> motion62 =
+                List.of(TestSignals.motionNoise(125, 6), TestSignals.gesture(125, 62.5, 7), TestSignals.idle(125, 8));
+        List<float[][]> motion100 =
+                List.of(TestSignals.motionNoise(200, 9), TestSignals.gesture(200, 100, 10), TestSignals.idle(200, 11));
         SignalShape s16k = SignalShape.timeSeries(1, 16000, 16000);
         SignalShape s8k = SignalShape.timeSeries(1, 8000, 8000);
         SignalShape m62 = SignalShape.timeSeries(3, 125, 62.5);
@@ -114,31 +118,59 @@ class DspParityIT {
                 new Case("raw default", RawParams.defaults(), m62, motion62),
                 new Case("raw scale 0.5", new RawParams(0.5), m100, motion100),
                 new Case("flatten all stats", FlattenParams.defaults(), m62, motion62),
-                new Case("flatten subset scaled", new FlattenParams(0.1, EnumSet.of(FlattenStat.AVERAGE,
-                        FlattenStat.RMS, FlattenStat.SKEWNESS, FlattenStat.KURTOSIS)), m100, motion100),
+                new Case(
+                        "flatten subset scaled",
+                        new FlattenParams(
+                                0.1,
+                                EnumSet.of(
+                                        FlattenStat.AVERAGE,
+                                        FlattenStat.RMS,
+                                        FlattenStat.SKEWNESS,
+                                        FlattenStat.KURTOSIS)),
+                        m100,
+                        motion100),
                 new Case("spectral default", SpectralAnalysisParams.defaults(), m62, motion62),
-                new Case("spectral no filter fft64 peaks3", new SpectralAnalysisParams(1, FilterType.NONE, 3, 6, 64,
-                        true, true, 3, 0.1), m100, motion100),
-                new Case("spectral high-pass order3 linear", new SpectralAnalysisParams(1, FilterType.HIGH, 1.5, 3,
-                        32, false, false, 2, 0.05), m100, motion100),
-                new Case("spectral low-pass order8 fft128", new SpectralAnalysisParams(2, FilterType.LOW, 10, 8, 128,
-                        true, true, 4, 0.0), m62, motion62),
+                new Case(
+                        "spectral no filter fft64 peaks3",
+                        new SpectralAnalysisParams(1, FilterType.NONE, 3, 6, 64, true, true, 3, 0.1),
+                        m100,
+                        motion100),
+                new Case(
+                        "spectral high-pass order3 linear",
+                        new SpectralAnalysisParams(1, FilterType.HIGH, 1.5, 3, 32, false, false, 2, 0.05),
+                        m100,
+                        motion100),
+                new Case(
+                        "spectral low-pass order8 fft128",
+                        new SpectralAnalysisParams(2, FilterType.LOW, 10, 8, 128, true, true, 4, 0.0),
+                        m62,
+                        motion62),
                 new Case("mfe default", MfeParams.defaults(), s16k, audio16k),
-                new Case("mfe fft512 32 filters", new MfeParams(0.025, 0.01, 32, 512, 300, 7000, -60), s16k,
-                        audio16k),
+                new Case("mfe fft512 32 filters", new MfeParams(0.025, 0.01, 32, 512, 300, 7000, -60), s16k, audio16k),
                 new Case("mfe 8k", new MfeParams(0.032, 0.016, 20, 128, 100, 3800, -72), s8k, audio8k),
                 new Case("mfcc default", MfccParams.defaults(), s16k, audio16k),
-                new Case("mfcc hann no lifter", new MfccParams(13, 0.025, 0.01, 40, 512, 0, 0, 0.97,
-                        WindowFunction.HANN, 0), s16k, audio16k),
-                new Case("mfcc rectangular no pre-emphasis", new MfccParams(20, 0.02, 0.01, 32, 256, 100, 7000, 0,
-                        WindowFunction.RECTANGULAR, 22), s16k, audio16k),
-                new Case("mfcc 8k", new MfccParams(12, 0.032, 0.016, 26, 256, 50, 4000, 0.98, WindowFunction.HAMMING,
-                        15), s8k, audio8k),
+                new Case(
+                        "mfcc hann no lifter",
+                        new MfccParams(13, 0.025, 0.01, 40, 512, 0, 0, 0.97, WindowFunction.HANN, 0),
+                        s16k,
+                        audio16k),
+                new Case(
+                        "mfcc rectangular no pre-emphasis",
+                        new MfccParams(20, 0.02, 0.01, 32, 256, 100, 7000, 0, WindowFunction.RECTANGULAR, 22),
+                        s16k,
+                        audio16k),
+                new Case(
+                        "mfcc 8k",
+                        new MfccParams(12, 0.032, 0.016, 26, 256, 50, 4000, 0.98, WindowFunction.HAMMING, 15),
+                        s8k,
+                        audio8k),
                 new Case("spectrogram default", SpectrogramParams.defaults(), s16k, audio16k),
-                new Case("spectrogram fft512 -72dB", new SpectrogramParams(0.032, 0.016, 512, -72, true), s16k,
+                new Case(
+                        "spectrogram fft512 -72dB",
+                        new SpectrogramParams(0.032, 0.016, 512, -72, true),
+                        s16k,
                         audio16k),
-                new Case("spectrogram linear", new SpectrogramParams(0.016, 0.008, 256, -52, false), s16k,
-                        audio16k),
+                new Case("spectrogram linear", new SpectrogramParams(0.016, 0.008, 256, -52, false), s16k, audio16k),
                 new Case("spectrogram 8k", new SpectrogramParams(0.02, 0.02, 128, -30, true), s8k, audio8k));
     }
 
@@ -146,11 +178,12 @@ class DspParityIT {
     @MethodSource("timeSeriesCases")
     void timeSeriesTwinMatchesJava(Case c) throws IOException {
         DspBlock block = c.params().createBlock();
-        GeneratedDspSource generated = new DspCodeGenerator().generate(block, c.shape(), "ef_block",
-                "DspParityIT case '" + c.name() + "'");
+        GeneratedDspSource generated =
+                new DspCodeGenerator().generate(block, c.shape(), "ef_block", "DspParityIT case '" + c.name() + "'");
         int axes = c.shape().axisCount();
         int n = c.shape().sampleCount();
-        ByteBuffer input = ByteBuffer.allocate(c.windows().size() * axes * n * 4).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer input =
+                ByteBuffer.allocate(c.windows().size() * axes * n * 4).order(ByteOrder.LITTLE_ENDIAN);
         for (float[][] window : c.windows()) {
             for (int i = 0; i < n; i++) {
                 for (int a = 0; a < axes; a++) {
@@ -158,7 +191,8 @@ class DspParityIT {
                 }
             }
         }
-        float[][] fromC = runTwin(c.name(), generated, input.array(), c.windows().size());
+        float[][] fromC =
+                runTwin(c.name(), generated, input.array(), c.windows().size());
         for (int w = 0; w < c.windows().size(); w++) {
             float[] fromJava = block.compute(c.windows().get(w), c.shape().frequencyHz());
             assertAgree(c.name() + ", window " + w, fromJava, fromC[w]);
@@ -169,22 +203,48 @@ class DspParityIT {
         List<int[]> landscape = List.of(TestSignals.noiseImage(160, 120, 12), TestSignals.sceneImage(160, 120));
         List<int[]> portrait = List.of(TestSignals.noiseImage(90, 160, 13), TestSignals.sceneImage(90, 160));
         return Stream.of(
-                new ImageCase("image rgb squash", new ImageInput(96, 96, ResizeMode.SQUASH, ColorDepth.RGB),
-                        ImageParams.defaults(), 160, 120, landscape),
-                new ImageCase("image grayscale fit-shortest", new ImageInput(48, 48, ResizeMode.FIT_SHORTEST,
-                        ColorDepth.GRAYSCALE), ImageParams.defaults(), 160, 120, landscape),
-                new ImageCase("image rgb fit-longest signed", new ImageInput(64, 32, ResizeMode.FIT_LONGEST,
-                        ColorDepth.RGB), new ImageParams(ImageNormalization.MINUS_ONE_TO_ONE), 90, 160, portrait),
-                new ImageCase("image grayscale upscale fit-longest", new ImageInput(200, 200, ResizeMode.FIT_LONGEST,
-                        ColorDepth.GRAYSCALE), ImageParams.defaults(), 160, 120, landscape));
+                new ImageCase(
+                        "image rgb squash",
+                        new ImageInput(96, 96, ResizeMode.SQUASH, ColorDepth.RGB),
+                        ImageParams.defaults(),
+                        160,
+                        120,
+                        landscape),
+                new ImageCase(
+                        "image grayscale fit-shortest",
+                        new ImageInput(48, 48, ResizeMode.FIT_SHORTEST, ColorDepth.GRAYSCALE),
+                        ImageParams.defaults(),
+                        160,
+                        120,
+                        landscape),
+                new ImageCase(
+                        "image rgb fit-longest signed",
+                        new ImageInput(64, 32, ResizeMode.FIT_LONGEST, ColorDepth.RGB),
+                        new ImageParams(ImageNormalization.MINUS_ONE_TO_ONE),
+                        90,
+                        160,
+                        portrait),
+                new ImageCase(
+                        "image grayscale upscale fit-longest",
+                        new ImageInput(200, 200, ResizeMode.FIT_LONGEST, ColorDepth.GRAYSCALE),
+                        ImageParams.defaults(),
+                        160,
+                        120,
+                        landscape));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("imageCases")
     void imageTwinMatchesJava(ImageCase c) throws IOException {
         ImageBlock block = (ImageBlock) c.params().createBlock();
-        GeneratedDspSource generated = new DspCodeGenerator().generateImage(block, c.input(), c.sourceWidth(),
-                c.sourceHeight(), "ef_block", "DspParityIT case '" + c.name() + "'");
+        GeneratedDspSource generated = new DspCodeGenerator()
+                .generateImage(
+                        block,
+                        c.input(),
+                        c.sourceWidth(),
+                        c.sourceHeight(),
+                        "ef_block",
+                        "DspParityIT case '" + c.name() + "'");
         ByteBuffer input = ByteBuffer.allocate(c.frames().size() * c.sourceWidth() * c.sourceHeight() * 3);
         for (int[] frame : c.frames()) {
             for (int pixel : frame) {
@@ -193,8 +253,8 @@ class DspParityIT {
         }
         float[][] fromC = runTwin(c.name(), generated, input.array(), c.frames().size());
         for (int w = 0; w < c.frames().size(); w++) {
-            float[][] planes = ImageResizer.resize(new RgbImage(c.sourceWidth(), c.sourceHeight(), c.frames().get(w)),
-                    c.input());
+            float[][] planes = ImageResizer.resize(
+                    new RgbImage(c.sourceWidth(), c.sourceHeight(), c.frames().get(w)), c.input());
             assertAgree(c.name() + ", frame " + w, block.compute(planes, 0), fromC[w]);
         }
     }
@@ -212,8 +272,10 @@ class DspParityIT {
         assertThat(generated.header()).startsWith("/* Generated by EdgeForge DspCodeGenerator from DspParityIT");
         List<Path> sources = new ArrayList<>(List.of(harness, dir.resolve(generated.sourceName())));
         for (String runtime : generated.runtimeSources()) {
-            sources.add(runtimeObjects.stream().filter(o -> o.getFileName().toString()
-                    .equals(runtime.replace(".c", ".o"))).findFirst().orElseThrow());
+            sources.add(runtimeObjects.stream()
+                    .filter(o -> o.getFileName().toString().equals(runtime.replace(".c", ".o")))
+                    .findFirst()
+                    .orElseThrow());
         }
         Path exe = dir.resolve("twin");
         HostGcc.build(exe, sources, List.of(dir, cRoot.resolve("dsp")), List.of("-pedantic"));
@@ -239,7 +301,9 @@ class DspParityIT {
         double maxDiff = 0;
         int worst = 0;
         for (int i = 0; i < java.length; i++) {
-            assertThat(Float.isFinite(c[i])).as(what + ": C feature " + i + " is " + c[i]).isTrue();
+            assertThat(Float.isFinite(c[i]))
+                    .as(what + ": C feature " + i + " is " + c[i])
+                    .isTrue();
             maxAbs = Math.max(maxAbs, Math.abs(java[i]));
             double diff = Math.abs(java[i] - c[i]);
             if (diff > maxDiff) {
@@ -248,9 +312,10 @@ class DspParityIT {
             }
         }
         double relative = maxAbs == 0 ? maxDiff : maxDiff / maxAbs;
-        System.out.printf("%-60s max |Java| %.4g, max |diff| %.3g, relative %.3g%n", what, maxAbs, maxDiff,
-                relative);
-        assertThat(relative).as(what + ": relative error (worst at feature " + worst + ": Java " + java[worst]
-                + ", C " + c[worst] + ")").isLessThanOrEqualTo(TOLERANCE);
+        System.out.printf("%-60s max |Java| %.4g, max |diff| %.3g, relative %.3g%n", what, maxAbs, maxDiff, relative);
+        assertThat(relative)
+                .as(what + ": relative error (worst at feature " + worst + ": Java " + java[worst] + ", C " + c[worst]
+                        + ")")
+                .isLessThanOrEqualTo(TOLERANCE);
     }
 }

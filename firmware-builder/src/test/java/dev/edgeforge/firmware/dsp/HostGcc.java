@@ -2,7 +2,6 @@ package dev.edgeforge.firmware.dsp;
 
 import dev.edgeforge.firmware.toolchain.ProcessResult;
 import dev.edgeforge.firmware.toolchain.ProcessRunner;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,8 +18,7 @@ public final class HostGcc {
     /** Flags every DSP twin must pass on the host. */
     public static final List<String> FLAGS = List.of("-std=c99", "-O2", "-Wall", "-Wextra", "-Werror");
 
-    private HostGcc() {
-    }
+    private HostGcc() {}
 
     /**
      * The {@code src/main/c} folder of firmware-builder: the {@code edgeforge.c.sources} system property, else
@@ -28,7 +26,8 @@ public final class HostGcc {
      */
     public static Path cSourceRoot() {
         String configured = System.getProperty("edgeforge.c.sources");
-        List<Path> candidates = configured != null ? List.of(Path.of(configured))
+        List<Path> candidates = configured != null
+                ? List.of(Path.of(configured))
                 : List.of(Path.of("src/main/c"), Path.of("firmware-builder/src/main/c"));
         for (Path candidate : candidates) {
             if (Files.isRegularFile(candidate.resolve("dsp/ef_dsp_fft.c"))) {
@@ -73,8 +72,8 @@ public final class HostGcc {
     public static String run(List<String> command, Path workDir, long timeoutSeconds) {
         ProcessResult result = new ProcessRunner(Duration.ofSeconds(timeoutSeconds)).run(workDir, command);
         if (!result.succeeded()) {
-            throw new IllegalStateException("exit " + result.exitCode() + " from " + String.join(" ", command) + "\n"
-                    + result.output());
+            throw new IllegalStateException(
+                    "exit " + result.exitCode() + " from " + String.join(" ", command) + "\n" + result.output());
         }
         return result.output();
     }

@@ -1,9 +1,5 @@
 package dev.edgeforge.firmware.dsp;
 
-import javax.sound.sampled.AudioFileFormat;
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +7,10 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Random;
+import javax.sound.sampled.AudioFileFormat;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
 
 /**
  * Signals for the parity tests: random ones and synthetic "recordings" built to look like real data (a sung vowel
@@ -19,8 +19,7 @@ import java.util.Random;
  */
 final class TestSignals {
 
-    private TestSignals() {
-    }
+    private TestSignals() {}
 
     /** Full-scale white noise in int16 counts. */
     static float[][] audioNoise(int n, long seed) {
@@ -124,8 +123,8 @@ final class TestSignals {
             double envelope = Math.sin(Math.PI * i / n);
             double tap = Math.abs(i - n / 3) < 3 ? 6 : 0;
             x[0][i] = (float) (1.2 + 3 * envelope * Math.sin(2 * Math.PI * 1.5 * t) + random.nextGaussian() * 0.05);
-            x[1][i] = (float) (-0.8 + 1.5 * envelope * Math.sin(2 * Math.PI * 4 * t + 0.7) + tap
-                    + random.nextGaussian() * 0.05);
+            x[1][i] = (float)
+                    (-0.8 + 1.5 * envelope * Math.sin(2 * Math.PI * 4 * t + 0.7) + tap + random.nextGaussian() * 0.05);
             x[2][i] = (float) (9.7 + 0.8 * envelope * Math.cos(2 * Math.PI * 1.5 * t) + random.nextGaussian() * 0.05);
         }
         return x;

@@ -3,12 +3,7 @@ package dev.edgeforge.firmware.estimate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import org.junit.jupiter.api.Test;
-
+import dev.edgeforge.core.device.UnsupportedModelException;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.stats.ModelStats;
 import dev.edgeforge.firmware.KwsImpulse;
@@ -16,11 +11,14 @@ import dev.edgeforge.firmware.MlperfTiny;
 import dev.edgeforge.firmware.codegen.FirmwareApplication;
 import dev.edgeforge.jobs.board.Board;
 import dev.edgeforge.jobs.board.BoardCatalogue;
-import dev.edgeforge.core.device.UnsupportedModelException;
 import dev.edgeforge.jobs.estimate.DeploymentEstimate;
 import dev.edgeforge.jobs.estimate.DeploymentEstimator;
 import dev.edgeforge.jobs.estimate.KernelCosts;
 import dev.edgeforge.jobs.estimate.NetworkWorkload;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 
 /**
  * The estimator's arithmetic on real models; how close it comes to real builds and QEMU measurements is checked by
@@ -45,18 +43,22 @@ class DeploymentEstimatorTest {
         assertThat(workload.inputBytes()).isEqualTo(490);
         assertThat(workload.stats().arenaBytes()).isEqualTo(16_000);
         // The generated library's arena: the depthwise layers run in place, with their scratch.
-        assertThat(workload.arenaBytes()).isEqualTo(workload.plan().arena().arenaBytes()).isLessThan(16_000);
+        assertThat(workload.arenaBytes())
+                .isEqualTo(workload.plan().arena().arenaBytes())
+                .isLessThan(16_000);
         assertThat(DeploymentEstimator.networkInstructions(workload)).isEqualTo(KernelCosts.network(workload.plan()));
     }
 
     @Test
     void instructionModelIsWithinThreePercentOfTheMeasuredMlperfModels() {
         // Instructions per inference the Cortex-M kernels measure in QEMU (MlperfGoldenQemuIT prints them).
-        Map<String, Long> measured = Map.of("kws", 3_909_798L, "resnet8", 16_422_503L, "vww", 11_775_179L,
-                "ad", 450_955L);
+        Map<String, Long> measured =
+                Map.of("kws", 3_909_798L, "resnet8", 16_422_503L, "vww", 11_775_179L, "ad", 450_955L);
         measured.forEach((name, instructions) -> {
-            NetworkWorkload workload = NetworkWorkload.of(MlperfTiny.graph(MlperfTiny.byShortName().get(name)));
-            assertThat((double) DeploymentEstimator.networkInstructions(workload)).as(name)
+            NetworkWorkload workload =
+                    NetworkWorkload.of(MlperfTiny.graph(MlperfTiny.byShortName().get(name)));
+            assertThat((double) DeploymentEstimator.networkInstructions(workload))
+                    .as(name)
                     .isCloseTo(instructions, org.assertj.core.api.Assertions.within(0.03 * instructions));
         });
     }
@@ -64,23 +66,28 @@ class DeploymentEstimatorTest {
     @Test
     void partsAddUpAndLatencyFollowsClockAndCore() {
         List<DeploymentEstimate> all = estimator.estimateAll(kws, Optional.empty(), boards);
-        assertThat(all).extracting(DeploymentEstimate::boardId)
+        assertThat(all)
+                .extracting(DeploymentEstimate::boardId)
                 .containsExactlyElementsOf(boards.all().stream().map(Board::id).toList());
         for (DeploymentEstimate estimate : all) {
             DeploymentEstimate.Ram ram = estimate.ram();
-            assertThat(ram.totalBytes()).isEqualTo(ram.arenaBytes() + ram.dspBytes() + ram.windowBytes()
-                    + ram.runtimeBytes());
+            assertThat(ram.totalBytes())
+                    .isEqualTo(ram.arenaBytes() + ram.dspBytes() + ram.windowBytes() + ram.runtimeBytes());
             assertThat(ram.dspBytes()).isZero();
             DeploymentEstimate.Flash flash = estimate.flash();
-            assertThat(flash.totalBytes()).isEqualTo(flash.weightBytes() + flash.modelCodeBytes()
-                    + flash.kernelBytes() + flash.dspBytes() + flash.runtimeBytes());
+            assertThat(flash.totalBytes())
+                    .isEqualTo(flash.weightBytes()
+                            + flash.modelCodeBytes()
+                            + flash.kernelBytes()
+                            + flash.dspBytes()
+                            + flash.runtimeBytes());
             assertThat(estimate.fits()).isTrue();
         }
         DeploymentEstimate f446 = byId(all, "nucleo-f446re"); // Cortex-M4F, 180 MHz
         DeploymentEstimate l4r5 = byId(all, "nucleo-l4r5zi"); // Cortex-M4F, 120 MHz
         DeploymentEstimate f746 = byId(all, "stm32f746g-disco"); // Cortex-M7F, 216 MHz
-        assertThat(l4r5.latency().networkMillis() / f446.latency().networkMillis()).isCloseTo(1.5,
-                org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(l4r5.latency().networkMillis() / f446.latency().networkMillis())
+                .isCloseTo(1.5, org.assertj.core.api.Assertions.within(1e-9));
         assertThat(f446.latency().calibrated()).isTrue();
         assertThat(f746.latency().calibrated()).isFalse();
         assertThat(f746.latency().networkMillis()).isLessThan(f446.latency().networkMillis());
@@ -100,24 +107,33 @@ class DeploymentEstimatorTest {
     @Test
     void anImpulseAddsItsBuffersTablesAndTime() {
         DeploymentEstimate plain = estimator.estimate(kws, Optional.empty(), boards.byId("nucleo-f446re"));
-        DeploymentEstimate withMfcc = estimator.estimate(kws, Optional.of(KwsImpulse.impulse()),
-                boards.byId("nucleo-f446re"));
+        DeploymentEstimate withMfcc =
+                estimator.estimate(kws, Optional.of(KwsImpulse.impulse()), boards.byId("nucleo-f446re"));
         assertThat(withMfcc.ram().windowBytes()).isEqualTo(16_000 * 4); // one second of audio as float32
         assertThat(withMfcc.ram().dspBytes()).isPositive();
         assertThat(withMfcc.flash().dspBytes()).isGreaterThan(DeploymentEstimator.DSP_CODE_BYTES);
         assertThat(withMfcc.latency().dspMillis()).isPositive();
-        assertThat(withMfcc.latency().totalMillis()).isEqualTo(withMfcc.latency().networkMillis()
-                + withMfcc.latency().dspMillis());
+        assertThat(withMfcc.latency().totalMillis())
+                .isEqualTo(
+                        withMfcc.latency().networkMillis() + withMfcc.latency().dspMillis());
         assertThat(withMfcc.ram().totalBytes()).isGreaterThan(plain.ram().totalBytes() + 64_000);
     }
 
     @Test
     void aModelLargerThanTheBoardDoesNotFit() {
         ModelGraph vww = MlperfTiny.graph(MlperfTiny.byShortName().get("vww"));
-        Board tiny = new Board("tiny-board", "Tiny", "X", dev.edgeforge.jobs.board.CpuCore.CORTEX_M4F, 48_000_000L,
+        Board tiny = new Board(
+                "tiny-board",
+                "Tiny",
+                "X",
+                dev.edgeforge.jobs.board.CpuCore.CORTEX_M4F,
+                48_000_000L,
                 dev.edgeforge.jobs.board.MemoryRegion.kib(0x0800_0000L, 128),
-                dev.edgeforge.jobs.board.MemoryRegion.kib(0x2000_0000L, 32), "USART1",
-                dev.edgeforge.jobs.board.CounterKind.CYCLES, List.of("st-flash"), Optional.empty());
+                dev.edgeforge.jobs.board.MemoryRegion.kib(0x2000_0000L, 32),
+                "USART1",
+                dev.edgeforge.jobs.board.CounterKind.CYCLES,
+                List.of("st-flash"),
+                Optional.empty());
         DeploymentEstimate estimate = estimator.estimate(vww, Optional.empty(), tiny);
         assertThat(estimate.fits()).isFalse();
         assertThat(estimate.flash().totalBytes()).isGreaterThan(estimate.flash().capacityBytes());
@@ -129,15 +145,21 @@ class DeploymentEstimatorTest {
         int in = b.addTensor("x", dev.edgeforge.core.model.DataType.FLOAT32, new int[] {1, 2});
         int w = b.addFloatConstant("w", new int[] {1, 2}, new float[] {1, 2});
         int out = b.addTensor("y", dev.edgeforge.core.model.DataType.FLOAT32, new int[] {1, 1});
-        b.addOperator(dev.edgeforge.core.model.OpType.FULLY_CONNECTED,
+        b.addOperator(
+                dev.edgeforge.core.model.OpType.FULLY_CONNECTED,
                 dev.edgeforge.core.model.FullyConnectedOptions.of(dev.edgeforge.core.model.Activation.NONE),
-                new int[] {in, w, -1}, new int[] {out});
+                new int[] {in, w, -1},
+                new int[] {out});
         ModelGraph floatModel = b.setInputs(in).setOutputs(out).build();
         assertThatThrownBy(() -> estimator.estimate(floatModel, Optional.empty(), boards.byId("nucleo-f446re")))
-                .isInstanceOf(UnsupportedModelException.class).hasMessageContaining("int8");
+                .isInstanceOf(UnsupportedModelException.class)
+                .hasMessageContaining("int8");
     }
 
     private static DeploymentEstimate byId(List<DeploymentEstimate> all, String id) {
-        return all.stream().filter(estimate -> estimate.boardId().equals(id)).findFirst().orElseThrow();
+        return all.stream()
+                .filter(estimate -> estimate.boardId().equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -4,6 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.edgeforge.core.device.ImpulseDsp;
+import dev.edgeforge.core.device.NetworkCore;
+import dev.edgeforge.core.feature.FeatureLayout;
+import dev.edgeforge.core.feature.FeatureRow;
+import dev.edgeforge.core.feature.FeatureSet;
+import dev.edgeforge.core.impulse.Impulse;
+import dev.edgeforge.core.impulse.ImpulseJson;
+import dev.edgeforge.core.interpreter.Interpreter;
+import dev.edgeforge.core.tflite.TfliteWriter;
+import dev.edgeforge.firmware.KwsImpulse;
+import dev.edgeforge.firmware.MlperfTiny;
+import dev.edgeforge.firmware.TinyInt8Model;
+import dev.edgeforge.firmware.bundle.DeploymentBuilder;
+import dev.edgeforge.firmware.codegen.InputQuantizer;
+import dev.edgeforge.firmware.codegen.ModelIdentity;
+import dev.edgeforge.firmware.codegen.TestWindow;
+import dev.edgeforge.firmware.toolchain.ExecutableSearchPath;
+import dev.edgeforge.firmware.toolchain.Toolchain;
+import dev.edgeforge.infra.job.JobCancelledException;
+import dev.edgeforge.infra.job.NonRetryableJobException;
+import dev.edgeforge.infra.storage.FileSystemObjectStore;
+import dev.edgeforge.infra.storage.ObjectStore;
+import dev.edgeforge.infra.testing.RecordingJobContext;
+import dev.edgeforge.jobs.deploy.DeployJobPayload;
+import dev.edgeforge.jobs.deploy.DeployResult;
+import dev.edgeforge.jobs.deploy.DeploymentObjects;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,39 +47,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.edgeforge.core.feature.FeatureLayout;
-import dev.edgeforge.core.feature.FeatureRow;
-import dev.edgeforge.core.feature.FeatureSet;
-import dev.edgeforge.core.impulse.Impulse;
-import dev.edgeforge.core.impulse.ImpulseJson;
-import dev.edgeforge.core.interpreter.Interpreter;
-import dev.edgeforge.core.model.ModelGraph;
-import dev.edgeforge.core.tflite.TfliteWriter;
-import dev.edgeforge.firmware.KwsImpulse;
-import dev.edgeforge.firmware.MlperfTiny;
-import dev.edgeforge.firmware.TinyInt8Model;
-import dev.edgeforge.firmware.bundle.DeploymentBuilder;
-import dev.edgeforge.core.device.ImpulseDsp;
-import dev.edgeforge.firmware.codegen.InputQuantizer;
-import dev.edgeforge.core.device.NetworkCore;
-import dev.edgeforge.firmware.codegen.ModelIdentity;
-import dev.edgeforge.firmware.codegen.TestWindow;
-import dev.edgeforge.firmware.toolchain.ExecutableSearchPath;
-import dev.edgeforge.firmware.toolchain.Toolchain;
-import dev.edgeforge.infra.job.JobCancelledException;
-import dev.edgeforge.infra.job.NonRetryableJobException;
-import dev.edgeforge.infra.storage.FileSystemObjectStore;
-import dev.edgeforge.infra.storage.ObjectStore;
 import tools.jackson.databind.json.JsonMapper;
-import dev.edgeforge.jobs.deploy.DeployJobPayload;
-import dev.edgeforge.jobs.deploy.DeployResult;
-import dev.edgeforge.jobs.deploy.DeploymentObjects;
-import dev.edgeforge.infra.testing.RecordingJobContext;
 
 /**
  * The deployment job end to end with a real object store (filesystem, in a temporary folder), the real compiler and
@@ -68,6 +65,7 @@ class DeployJobHandlerIT {
 
     @TempDir
     static Path work;
+
     static ObjectStore store;
     static DeployJobHandler handler;
     static final UUID PROJECT = UUID.randomUUID();
@@ -75,16 +73,19 @@ class DeployJobHandlerIT {
     @BeforeAll
     static void setUp() {
         store = new FileSystemObjectStore(work.resolve("objects"));
-        handler = DeployJobHandler.builder().setObjectStore(store).setWorkDirectory(work.resolve("work"))
-                .optVerificationBatchSize(5).build();
+        handler = DeployJobHandler.builder()
+                .setObjectStore(store)
+                .setWorkDirectory(work.resolve("work"))
+                .optVerificationBatchSize(5)
+                .build();
     }
 
     @Test
     void anomalyDetectionFirmwareForTheEmulatedBoardIsVerifiedOnEveryWindowAndBundled() throws Exception {
         MlperfTiny.Model ad = MlperfTiny.byShortName().get("ad");
         UUID modelId = UUID.randomUUID();
-        String modelKey = storeModel(modelId,
-                Files.readAllBytes(MlperfTiny.directory().resolve(ad.file() + ".tflite")));
+        String modelKey =
+                storeModel(modelId, Files.readAllBytes(MlperfTiny.directory().resolve(ad.file() + ".tflite")));
         List<TestWindow> golden = new ArrayList<>();
         for (MlperfTiny.GoldenCase c : MlperfTiny.golden(ad)) {
             golden.add(TestWindow.quantized(c.input(), null));
@@ -92,8 +93,17 @@ class DeployJobHandlerIT {
         String windowsKey = "projects/" + PROJECT + "/models/" + modelId + "/test-windows.json";
         store.put(windowsKey, TestWindowFile.json(golden));
         UUID deploymentId = UUID.randomUUID();
-        RecordingJobContext context = recording(payload(deploymentId, modelId, "ad01",
-                List.of(), "int8", "netduinoplus2-qemu", "firmware", modelKey, null, windowsKey));
+        RecordingJobContext context = recording(payload(
+                deploymentId,
+                modelId,
+                "ad01",
+                List.of(),
+                "int8",
+                "netduinoplus2-qemu",
+                "firmware",
+                modelKey,
+                null,
+                windowsKey));
 
         handler.run(context);
 
@@ -113,13 +123,14 @@ class DeployJobHandlerIT {
         DeployResult.Instructions instructions = verification.instructions();
         assertThat(instructions.min()).isPositive();
         // the estimator's network model against what the firmware measured on itself
-        assertThat((double) verification.estimatedInstructions()).isCloseTo(instructions.mean(),
-                within(0.05 * instructions.mean()));
+        assertThat((double) verification.estimatedInstructions())
+                .isCloseTo(instructions.mean(), within(0.05 * instructions.mean()));
         assertThat(context.log()).contains("Verified 5 of 8 windows", "Verified 8 of 8 windows", "VERIFIED: all 8");
         assertThat(context.progressValues()).isSorted().endsWith(1.0);
 
         // the stored bundle: images, sources, memory report, flashing notes, checksums that match
-        assertThat(result.bundle().key()).isEqualTo(DeploymentObjects.bundle(PROJECT, deploymentId))
+        assertThat(result.bundle().key())
+                .isEqualTo(DeploymentObjects.bundle(PROJECT, deploymentId))
                 .isEqualTo("projects/" + PROJECT + "/deployments/" + deploymentId + "/bundle.zip");
         byte[] zip = read(result.bundle().key());
         assertThat(zip).hasSize((int) result.bundle().bytes());
@@ -127,16 +138,28 @@ class DeployJobHandlerIT {
         assertThat(result.bundle().fileName()).isEqualTo("ad01-firmware-netduinoplus2-qemu.zip");
         Map<String, byte[]> files = unzip(zip);
         String root = "ad01-firmware-netduinoplus2-qemu/";
-        assertThat(files).containsKeys(root + "firmware.elf", root + "firmware.bin", root + "firmware.hex",
-                root + "MEMORY.md", root + "FLASHING.md", root + "PROTOCOL.md", root + "README.md",
-                root + "SHA256SUMS", root + "sources/Makefile", root + "sources/app/main.c",
-                root + "sources/library/model/model.c", root + "sources/library/model/model_data.c");
+        assertThat(files)
+                .containsKeys(
+                        root + "firmware.elf",
+                        root + "firmware.bin",
+                        root + "firmware.hex",
+                        root + "MEMORY.md",
+                        root + "FLASHING.md",
+                        root + "PROTOCOL.md",
+                        root + "README.md",
+                        root + "SHA256SUMS",
+                        root + "sources/Makefile",
+                        root + "sources/app/main.c",
+                        root + "sources/library/model/model.c",
+                        root + "sources/library/model/model_data.c");
         List<String> sums = new String(files.get(root + "SHA256SUMS")).lines().toList();
         assertThat(sums).hasSize(files.size() - 1);
         for (String line : sums) {
             String[] parts = line.split(" {2}", 2);
             assertThat(files).containsKey(root + parts[1]);
-            assertThat(ModelIdentity.sha256(files.get(root + parts[1]))).as(parts[1]).isEqualTo(parts[0]);
+            assertThat(ModelIdentity.sha256(files.get(root + parts[1])))
+                    .as(parts[1])
+                    .isEqualTo(parts[0]);
         }
         assertThat(new String(files.get(root + "MEMORY.md"))).contains("768 B");
 
@@ -150,25 +173,25 @@ class DeployJobHandlerIT {
         DeploymentReport report = JSON.readValue(read(result.reportKey()), DeploymentReport.class);
         assertThat(report.result()).isEqualTo(result);
         assertThat(report.builderVersion()).isEqualTo(DeploymentBuilder.VERSION);
-        assertThat((double) report.estimate().flash().totalBytes()).isCloseTo(sizes.flashBytes(),
-                within(0.03 * sizes.flashBytes()));
-        assertThat((double) report.estimate().ram().totalBytes()).isCloseTo(sizes.ramBytes(),
-                within(0.02 * sizes.ramBytes()));
+        assertThat((double) report.estimate().flash().totalBytes())
+                .isCloseTo(sizes.flashBytes(), within(0.03 * sizes.flashBytes()));
+        assertThat((double) report.estimate().ram().totalBytes())
+                .isCloseTo(sizes.ramBytes(), within(0.02 * sizes.ramBytes()));
     }
 
     @Test
     void keywordSpottingCLibraryWithItsImpulseIsVerifiedOnItsLabelledTestSet() throws Exception {
         MlperfTiny.Model kws = MlperfTiny.byShortName().get("kws");
         UUID modelId = UUID.randomUUID();
-        String modelKey = storeModel(modelId,
-                Files.readAllBytes(MlperfTiny.directory().resolve(kws.file() + ".tflite")));
+        String modelKey =
+                storeModel(modelId, Files.readAllBytes(MlperfTiny.directory().resolve(kws.file() + ".tflite")));
         Impulse impulse = KwsImpulse.impulse();
         ImpulseDsp dsp = ImpulseDsp.of(impulse);
         // label even windows with the class the server predicts and odd ones with another: accuracy is then 50%
         // exactly, on the server and (if it computes the same) on the device, across two QEMU runs
         NetworkCore core = NetworkCore.of(MlperfTiny.graph(kws));
-        InputQuantizer quantizer = new InputQuantizer(core.inputQuantization(), core.input().elementCount(),
-                Optional.of(dsp));
+        InputQuantizer quantizer =
+                new InputQuantizer(core.inputQuantization(), core.input().elementCount(), Optional.of(dsp));
         Interpreter reference = new Interpreter(core.graph());
         List<FeatureRow> rows = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -180,8 +203,17 @@ class DeployJobHandlerIT {
         String testSetKey = "projects/" + PROJECT + "/features/1/test.effs";
         store.put(testSetKey, FeatureSet.of(1, FeatureLayout.of(impulse), rows).toBytes());
         UUID deploymentId = UUID.randomUUID();
-        RecordingJobContext context = recording(payload(deploymentId, modelId, "kws",
-                KwsImpulse.LABELS, "int8", "netduinoplus2-qemu", "c-library", modelKey, impulse, testSetKey));
+        RecordingJobContext context = recording(payload(
+                deploymentId,
+                modelId,
+                "kws",
+                KwsImpulse.LABELS,
+                "int8",
+                "netduinoplus2-qemu",
+                "c-library",
+                modelKey,
+                impulse,
+                testSetKey));
 
         handler.run(context);
 
@@ -195,17 +227,26 @@ class DeployJobHandlerIT {
         assertThat(verification.serverAccuracy()).isEqualTo(0.5);
         assertThat(verification.deviceAccuracy()).isEqualTo(0.5);
         assertThat(context.log()).contains("Accuracy on 6 labelled windows");
-        assertThat((double) verification.estimatedInstructions()).isCloseTo(verification.instructions().mean(),
-                within(0.05 * verification.instructions().mean()));
+        assertThat((double) verification.estimatedInstructions())
+                .isCloseTo(
+                        verification.instructions().mean(),
+                        within(0.05 * verification.instructions().mean()));
         assertThat(result.format()).isEqualTo("c-library");
         Map<String, byte[]> files = unzip(read(result.bundle().key()));
         String root = "kws-c-library-netduinoplus2-qemu/";
-        assertThat(files).containsKeys(root + "Makefile", root + "MEMORY.md", root + "SHA256SUMS",
-                root + "include/ef/ef_model.h", root + "model/model.c");
+        assertThat(files)
+                .containsKeys(
+                        root + "Makefile",
+                        root + "MEMORY.md",
+                        root + "SHA256SUMS",
+                        root + "include/ef/ef_model.h",
+                        root + "model/model.c");
         assertThat(files.keySet()).noneMatch(name -> name.endsWith(".elf"));
         DeploymentReport report = JSON.readValue(read(result.reportKey()), DeploymentReport.class);
-        assertThat((double) report.estimate().ram().totalBytes()).as("RAM with the MFCC buffers")
-                .isCloseTo(result.sizes().ramBytes(), within(0.02 * result.sizes().ramBytes()));
+        assertThat((double) report.estimate().ram().totalBytes())
+                .as("RAM with the MFCC buffers")
+                .isCloseTo(
+                        result.sizes().ramBytes(), within(0.02 * result.sizes().ramBytes()));
         assertThat(report.estimate().ram().dspBytes()).isPositive();
     }
 
@@ -213,13 +254,22 @@ class DeployJobHandlerIT {
     void aModelWithoutTestWindowsIsVerifiedOnSeededRandomWindowsAndSaysSo() throws Exception {
         UUID modelId = UUID.randomUUID();
         String modelKey = storeModel(modelId, new TfliteWriter().write(TinyInt8Model.graph()));
-        RecordingJobContext context = recording(payload(UUID.randomUUID(), modelId, "tiny",
-                TinyInt8Model.LABELS, "int8", "netduinoplus2-qemu", "firmware", modelKey, null, null));
+        RecordingJobContext context = recording(payload(
+                UUID.randomUUID(),
+                modelId,
+                "tiny",
+                TinyInt8Model.LABELS,
+                "int8",
+                "netduinoplus2-qemu",
+                "firmware",
+                modelKey,
+                null,
+                null));
 
         handler.run(context);
 
-        DeployResult.Verification verification = JSON.readValue(context.resultJson(), DeployResult.class)
-                .verification();
+        DeployResult.Verification verification =
+                JSON.readValue(context.resultJson(), DeployResult.class).verification();
         assertThat(verification.verified()).isTrue();
         assertThat(verification.windowSource()).isEqualTo(TestWindowFile.SOURCE_RANDOM);
         assertThat(verification.windows()).isEqualTo(16);
@@ -232,8 +282,17 @@ class DeployJobHandlerIT {
     void aBoardQemuDoesNotEmulateGetsItsImageButNoVerification() throws Exception {
         UUID modelId = UUID.randomUUID();
         String modelKey = storeModel(modelId, new TfliteWriter().write(TinyInt8Model.graph()));
-        RecordingJobContext context = recording(payload(UUID.randomUUID(), modelId, "tiny",
-                TinyInt8Model.LABELS, "int8", "nucleo-f446re", "firmware", modelKey, null, null));
+        RecordingJobContext context = recording(payload(
+                UUID.randomUUID(),
+                modelId,
+                "tiny",
+                TinyInt8Model.LABELS,
+                "int8",
+                "nucleo-f446re",
+                "firmware",
+                modelKey,
+                null,
+                null));
 
         handler.run(context);
 
@@ -243,7 +302,8 @@ class DeployJobHandlerIT {
         assertThat(result.sizes().flashCapacityBytes()).isEqualTo(512 * 1024);
         Map<String, byte[]> files = unzip(read(result.bundle().key()));
         assertThat(files).containsKey("tiny-firmware-nucleo-f446re/firmware.bin");
-        assertThat(new String(files.get("tiny-firmware-nucleo-f446re/FLASHING.md"))).contains("STM32CubeProgrammer");
+        assertThat(new String(files.get("tiny-firmware-nucleo-f446re/FLASHING.md")))
+                .contains("STM32CubeProgrammer");
         assertThat(context.log()).contains("not emulated");
     }
 
@@ -252,8 +312,17 @@ class DeployJobHandlerIT {
         UUID modelId = UUID.randomUUID();
         String modelKey = storeModel(modelId, new TfliteWriter().write(TinyInt8Model.graph()));
         for (String format : List.of("tflm", "stm32cubeai")) {
-            RecordingJobContext context = recording(payload(UUID.randomUUID(), modelId, "tiny",
-                    TinyInt8Model.LABELS, "int8", "netduinoplus2-qemu", format, modelKey, null, null));
+            RecordingJobContext context = recording(payload(
+                    UUID.randomUUID(),
+                    modelId,
+                    "tiny",
+                    TinyInt8Model.LABELS,
+                    "int8",
+                    "netduinoplus2-qemu",
+                    format,
+                    modelKey,
+                    null,
+                    null));
 
             handler.run(context);
 
@@ -266,7 +335,8 @@ class DeployJobHandlerIT {
             if (format.equals("tflm")) {
                 assertThat(files.keySet()).anyMatch(name -> name.endsWith("Makefile"));
             } else {
-                assertThat(files.keySet()).anyMatch(name -> name.endsWith("network.c"))
+                assertThat(files.keySet())
+                        .anyMatch(name -> name.endsWith("network.c"))
                         .anyMatch(name -> name.endsWith("network_data.c"));
             }
         }
@@ -280,54 +350,83 @@ class DeployJobHandlerIT {
         Files.writeString(wrapper, "#!/bin/sh\nexec " + gcc + " -mbogus-board-flag \"$@\"\n");
         Files.setPosixFilePermissions(wrapper, PosixFilePermissions.fromString("rwxr-xr-x"));
         Toolchain real = Toolchain.armNoneEabi();
-        DeployJobHandler failing = DeployJobHandler.builder().setObjectStore(store)
+        DeployJobHandler failing = DeployJobHandler.builder()
+                .setObjectStore(store)
                 .setWorkDirectory(work.resolve("work-failing"))
-                .optDeploymentBuilder(DeploymentBuilder.builder().setCacheDirectory(work.resolve("cache-failing"))
+                .optDeploymentBuilder(DeploymentBuilder.builder()
+                        .setCacheDirectory(work.resolve("cache-failing"))
                         .optArmToolchain(new Toolchain("arm-none-eabi-gcc", wrapper, real.objcopy(), real.size()))
                         .build())
                 .build();
         UUID modelId = UUID.randomUUID();
         UUID deploymentId = UUID.randomUUID();
         String modelKey = storeModel(modelId, new TfliteWriter().write(TinyInt8Model.graph()));
-        RecordingJobContext context = recording(payload(deploymentId, modelId, "tiny",
-                List.of(), "int8", "netduinoplus2-qemu", "firmware", modelKey, null, null));
+        RecordingJobContext context = recording(payload(
+                deploymentId,
+                modelId,
+                "tiny",
+                List.of(),
+                "int8",
+                "netduinoplus2-qemu",
+                "firmware",
+                modelKey,
+                null,
+                null));
 
-        assertThatThrownBy(() -> failing.run(context)).isInstanceOf(NonRetryableJobException.class)
+        assertThatThrownBy(() -> failing.run(context))
+                .isInstanceOf(NonRetryableJobException.class)
                 .hasMessageContaining("did not compile");
 
-        assertThat(context.log()).contains("Build failed:", "Compiler output:")
+        assertThat(context.log())
+                .contains("Build failed:", "Compiler output:")
                 .contains("unrecognized command-line option '-mbogus-board-flag'");
         assertThat(context.resultJson()).isNull();
-        assertThat(store.exists(DeploymentObjects.bundle(PROJECT, deploymentId))).isFalse();
-        assertThat(buildDirectories(work.resolve("work-failing"))).as("build directory removed").isEmpty();
+        assertThat(store.exists(DeploymentObjects.bundle(PROJECT, deploymentId)))
+                .isFalse();
+        assertThat(buildDirectories(work.resolve("work-failing")))
+                .as("build directory removed")
+                .isEmpty();
     }
 
     @Test
     void cancelStopsTheCompilerAndStoresNothing() throws Exception {
-        DeployJobHandler fresh = DeployJobHandler.builder().setObjectStore(store)
-                .setWorkDirectory(work.resolve("work-cancel")).build(); // its own cache: the compiler must run
+        DeployJobHandler fresh = DeployJobHandler.builder()
+                .setObjectStore(store)
+                .setWorkDirectory(work.resolve("work-cancel"))
+                .build(); // its own cache: the compiler must run
         MlperfTiny.Model ad = MlperfTiny.byShortName().get("ad");
         UUID modelId = UUID.randomUUID();
         UUID deploymentId = UUID.randomUUID();
-        String modelKey = storeModel(modelId,
-                Files.readAllBytes(MlperfTiny.directory().resolve(ad.file() + ".tflite")));
+        String modelKey =
+                storeModel(modelId, Files.readAllBytes(MlperfTiny.directory().resolve(ad.file() + ".tflite")));
         CountDownLatch building = new CountDownLatch(1);
-        RecordingJobContext context = recording(payload(deploymentId, modelId, "ad-cancel",
-                List.of(), "int8", "netduinoplus2-qemu", "firmware", modelKey, null, null))
+        RecordingJobContext context = recording(payload(
+                        deploymentId,
+                        modelId,
+                        "ad-cancel",
+                        List.of(),
+                        "int8",
+                        "netduinoplus2-qemu",
+                        "firmware",
+                        modelKey,
+                        null,
+                        null))
                 .onLog(line -> {
                     if (line.startsWith("Building with")) {
                         building.countDown();
                     }
                 });
         CompletableFuture<Void> run = new CompletableFuture<>();
-        Thread thread = new Thread(() -> {
-            try {
-                fresh.run(context);
-                run.complete(null);
-            } catch (Throwable t) {
-                run.completeExceptionally(t);
-            }
-        }, "deploy-cancel-test");
+        Thread thread = new Thread(
+                () -> {
+                    try {
+                        fresh.run(context);
+                        run.complete(null);
+                    } catch (Throwable t) {
+                        run.completeExceptionally(t);
+                    }
+                },
+                "deploy-cancel-test");
         context.runningOn(thread);
         thread.start();
         assertThat(building.await(30, TimeUnit.SECONDS)).isTrue();
@@ -335,34 +434,73 @@ class DeployJobHandlerIT {
         long cancelledAt = System.nanoTime();
         context.cancel();
 
-        assertThatThrownBy(() -> run.get(20, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
-                .cause().isInstanceOf(JobCancelledException.class).hasMessageContaining("while building");
+        assertThatThrownBy(() -> run.get(20, TimeUnit.SECONDS))
+                .isInstanceOf(ExecutionException.class)
+                .cause()
+                .isInstanceOf(JobCancelledException.class)
+                .hasMessageContaining("while building");
         assertThat(Duration.ofNanos(System.nanoTime() - cancelledAt)).isLessThan(Duration.ofSeconds(10));
         assertThat(context.resultJson()).isNull();
-        assertThat(store.exists(DeploymentObjects.bundle(PROJECT, deploymentId))).isFalse();
+        assertThat(store.exists(DeploymentObjects.bundle(PROJECT, deploymentId)))
+                .isFalse();
         assertThat(buildDirectories(work.resolve("work-cancel"))).isEmpty();
         Thread.sleep(500);
-        assertThat(ProcessHandle.current().descendants()
-                .map(process -> process.info().command().orElse(""))
-                .filter(command -> command.contains("arm-none-eabi") || command.endsWith("cc1")))
-                .as("compiler processes left behind").isEmpty();
+        assertThat(ProcessHandle.current()
+                        .descendants()
+                        .map(process -> process.info().command().orElse(""))
+                        .filter(command -> command.contains("arm-none-eabi") || command.endsWith("cc1")))
+                .as("compiler processes left behind")
+                .isEmpty();
     }
 
     @Test
     void payloadsItCannotBuildFailAtOnceWithAReason() throws Exception {
         UUID modelId = UUID.randomUUID();
         String modelKey = storeModel(modelId, new TfliteWriter().write(TinyInt8Model.graph()));
-        assertRefused(payload(UUID.randomUUID(), modelId, "m", List.of(), "float32", "netduinoplus2-qemu",
-                "firmware", modelKey, null, null), "runs the int8 model");
-        assertRefused(payload(UUID.randomUUID(), modelId, "m", List.of(), "int8", "esp32", "firmware", modelKey,
-                null, null), "unknown target board 'esp32'");
-        assertRefused(payload(UUID.randomUUID(), modelId, "m", List.of(), "int8", "netduinoplus2-qemu", "firmware",
-                "projects/" + PROJECT + "/models/" + UUID.randomUUID() + "/model-int8.tflite", null, null),
+        assertRefused(
+                payload(
+                        UUID.randomUUID(),
+                        modelId,
+                        "m",
+                        List.of(),
+                        "float32",
+                        "netduinoplus2-qemu",
+                        "firmware",
+                        modelKey,
+                        null,
+                        null),
+                "runs the int8 model");
+        assertRefused(
+                payload(UUID.randomUUID(), modelId, "m", List.of(), "int8", "esp32", "firmware", modelKey, null, null),
+                "unknown target board 'esp32'");
+        assertRefused(
+                payload(
+                        UUID.randomUUID(),
+                        modelId,
+                        "m",
+                        List.of(),
+                        "int8",
+                        "netduinoplus2-qemu",
+                        "firmware",
+                        "projects/" + PROJECT + "/models/" + UUID.randomUUID() + "/model-int8.tflite",
+                        null,
+                        null),
                 "is not in the object store");
         String badWindows = "projects/" + PROJECT + "/models/" + modelId + "/bad-windows.json";
         store.put(badWindows, TestWindowFile.json(List.of(TestWindow.features(new float[5], "idle"))));
-        assertRefused(payload(UUID.randomUUID(), modelId, "m", List.of(), "int8", "netduinoplus2-qemu", "firmware",
-                modelKey, null, badWindows), "test window 0 does not fit the model");
+        assertRefused(
+                payload(
+                        UUID.randomUUID(),
+                        modelId,
+                        "m",
+                        List.of(),
+                        "int8",
+                        "netduinoplus2-qemu",
+                        "firmware",
+                        modelKey,
+                        null,
+                        badWindows),
+                "test window 0 does not fit the model");
         assertRefused("{\"deploymentId\": 42}", "payload cannot be read");
     }
 
@@ -376,16 +514,35 @@ class DeployJobHandlerIT {
 
     private static void assertRefused(String payload, String reason) {
         RecordingJobContext context = recording(payload);
-        assertThatThrownBy(() -> handler.run(context)).isInstanceOf(NonRetryableJobException.class)
+        assertThatThrownBy(() -> handler.run(context))
+                .isInstanceOf(NonRetryableJobException.class)
                 .hasMessageContaining(reason);
         assertThat(context.resultJson()).isNull();
     }
 
-    static String payload(UUID deploymentId, UUID modelId, String name, List<String> labels, String variant,
-                          String target, String format, String modelKey, Impulse impulse, String windowsKey) {
-        return JSON.writeValueAsString(new DeployJobPayload(deploymentId, modelId, name, labels, variant, target,
-                format, modelKey, impulse == null ? null : JSON.readTree(ImpulseJson.write(impulse)),
-                impulse == null ? null : impulse.version(), windowsKey));
+    static String payload(
+            UUID deploymentId,
+            UUID modelId,
+            String name,
+            List<String> labels,
+            String variant,
+            String target,
+            String format,
+            String modelKey,
+            Impulse impulse,
+            String windowsKey) {
+        return JSON.writeValueAsString(new DeployJobPayload(
+                deploymentId,
+                modelId,
+                name,
+                labels,
+                variant,
+                target,
+                format,
+                modelKey,
+                impulse == null ? null : JSON.readTree(ImpulseJson.write(impulse)),
+                impulse == null ? null : impulse.version(),
+                windowsKey));
     }
 
     private static String storeModel(UUID modelId, byte[] tflite) {

@@ -8,15 +8,15 @@ final class DemoModel {
 
     private static final int Q30 = 1 << 30;
     private static final int[][] W1 = {
-        {1, 1, 1, 1, 1, 1, 1, 1}, {2, -1, 0, 3, -2, 1, 0, -1}, {-1, -1, -1, -1, 1, 1, 1, 1}, {4, 0, -3, 0, 2, 0, -1, 5}};
+        {1, 1, 1, 1, 1, 1, 1, 1}, {2, -1, 0, 3, -2, 1, 0, -1}, {-1, -1, -1, -1, 1, 1, 1, 1}, {4, 0, -3, 0, 2, 0, -1, 5}
+    };
     private static final int[] B1 = {10, -20, 0, 7};
     private static final int[] M1 = {Q30, Q30, Q30, 1518500250};
     private static final int[] S1 = {0, -1, 1, -2};
     private static final int[][] W2 = {{3, -2, 1, 0}, {-1, 4, 2, -3}, {2, 2, -2, 1}};
     private static final int[] B2 = {-6, 12, 3};
 
-    private DemoModel() {
-    }
+    private DemoModel() {}
 
     static byte[] expected(byte[] window) {
         int[] hidden = new int[4];

@@ -1,24 +1,23 @@
 package dev.edgeforge.firmware.qemu;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.edgeforge.firmware.TestResources;
-import dev.edgeforge.jobs.board.Board;
-import dev.edgeforge.jobs.board.BoardCatalogue;
 import dev.edgeforge.firmware.toolchain.FirmwareCompiler;
 import dev.edgeforge.firmware.toolchain.FirmwareImage;
 import dev.edgeforge.firmware.toolchain.FirmwareSources;
 import dev.edgeforge.firmware.toolchain.ProcessRunner;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import dev.edgeforge.jobs.board.Board;
+import dev.edgeforge.jobs.board.BoardCatalogue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The first end-to-end proof: a hand-written two-layer int8 model, built from the boards and the Cortex-M kernels
@@ -46,6 +45,7 @@ class FirmwareEndToEndIT {
         {-128, -128, -128, -128, -128, -128, -128, -128},
         {-1, -1, -1, -1, -1, -1, -1, -1},
     };
+
     private static final byte[][] HAND_ANSWERS = {{44, -38, 42}, {127, -128, 127}, {-3, 6, 2}, {5, 2, 7}};
 
     @TempDir
@@ -59,8 +59,12 @@ class FirmwareEndToEndIT {
         FirmwareSources sources = FirmwareSources.extractFromClasspath(work.resolve("c"));
         Board board = BoardCatalogue.standard().byId(BoardCatalogue.QEMU_BOARD_ID);
         image = FirmwareCompiler.armNoneEabi(new ProcessRunner(Duration.ofMinutes(2)))
-                .build(work.resolve("fc_demo"), board, sources,
-                        List.of(TestResources.path("firmware/fc_demo/main.c")), List.of());
+                .build(
+                        work.resolve("fc_demo"),
+                        board,
+                        sources,
+                        List.of(TestResources.path("firmware/fc_demo/main.c")),
+                        List.of());
         qemu = QemuRunner.builder().optTimeLimit(Duration.ofSeconds(30)).build();
     }
 
@@ -84,20 +88,23 @@ class FirmwareEndToEndIT {
         assertThat(banner.inputBytes()).isEqualTo(8);
         assertThat(banner.outputBytes()).isEqualTo(3);
         assertThat(banner.counterUnit()).isEqualTo("instr");
-        assertThat(banner.bootResult()).hasValueSatisfying(boot -> assertThat(boot.output()).containsExactly(44, -38, 42));
+        assertThat(banner.bootResult())
+                .hasValueSatisfying(boot -> assertThat(boot.output()).containsExactly(44, -38, 42));
 
         for (int i = 0; i < HAND_WINDOWS.length; i++) {
             assertThat(first.results().get(i).output()).as("hand window %d", i).containsExactly(HAND_ANSWERS[i]);
         }
         for (int i = 0; i < windows.size(); i++) {
-            assertThat(first.results().get(i).output()).as("window %d", i)
+            assertThat(first.results().get(i).output())
+                    .as("window %d", i)
                     .containsExactly(DemoModel.expected(windows.get(i)));
         }
 
         List<Long> counts = first.results().stream().map(InferenceResult::count).toList();
         assertThat(counts).allSatisfy(count -> assertThat(count).isBetween(100L, 20_000L));
         assertThat(second.results().stream().map(InferenceResult::count).toList())
-                .as("instruction counts repeat exactly across QEMU runs").isEqualTo(counts);
+                .as("instruction counts repeat exactly across QEMU runs")
+                .isEqualTo(counts);
         assertThat(second.banner().bootResult().orElseThrow().count())
                 .isEqualTo(first.banner().bootResult().orElseThrow().count());
         assertThat(counts.get(counts.size() - 1)).as("same input, same count").isEqualTo(counts.get(0));
@@ -123,15 +130,16 @@ class FirmwareEndToEndIT {
             assertThat(client.exchange("frobnicate now")).isEqualTo("error unknown-command frobnicate");
             assertThat(client.exchange("info"))
                     .isEqualTo("info board=netduinoplus2-qemu model=fc-demo input=8 output=3 counter=instr");
-            assertThat(client.exchange("run 14 0a 05 FD 07 0C F8 01")).as("spaces and upper case").startsWith("result 44 -38 42 instr=");
+            assertThat(client.exchange("run 14 0a 05 FD 07 0C F8 01"))
+                    .as("spaces and upper case")
+                    .startsWith("result 44 -38 42 instr=");
             assertThat(client.run(HAND_WINDOWS[1]).output()).containsExactly(HAND_ANSWERS[1]);
             client.quit();
             assertThat(session.awaitExit(ANSWER)).isZero();
         }
     }
 
-    private record Session(DeviceBanner banner, List<InferenceResult> results, int exitCode) {
-    }
+    private record Session(DeviceBanner banner, List<InferenceResult> results, int exitCode) {}
 
     private static Session runAll(List<byte[]> windows) {
         try (QemuSession session = qemu.start(image.elf())) {

@@ -1,15 +1,13 @@
 package dev.edgeforge.firmware.qemu;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.edgeforge.firmware.TestResources;
-import dev.edgeforge.jobs.board.Board;
-import dev.edgeforge.jobs.board.BoardCatalogue;
 import dev.edgeforge.firmware.toolchain.FirmwareCompiler;
 import dev.edgeforge.firmware.toolchain.FirmwareSources;
 import dev.edgeforge.firmware.toolchain.ProcessRunner;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import dev.edgeforge.jobs.board.Board;
+import dev.edgeforge.jobs.board.BoardCatalogue;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,8 +20,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Issue #10, item 2: firmware running in QEMU must not reach the host. A hostile image tries ARM semihosting to read
@@ -38,6 +37,7 @@ class QemuBoxIT {
 
     @TempDir
     static Path work;
+
     static Path escape;
     static Path secret;
     static String secretText;
@@ -46,8 +46,14 @@ class QemuBoxIT {
     static void buildHostileFirmware() throws IOException {
         FirmwareSources sources = FirmwareSources.extractFromClasspath(work.resolve("c"));
         Board qemu = BoardCatalogue.standard().byId(BoardCatalogue.QEMU_BOARD_ID);
-        escape = FirmwareCompiler.armNoneEabi(new ProcessRunner(Duration.ofMinutes(2))).build(work.resolve("escape"),
-                qemu, sources, List.of(TestResources.path("firmware/semihosting_escape/main.c")), List.of()).elf();
+        escape = FirmwareCompiler.armNoneEabi(new ProcessRunner(Duration.ofMinutes(2)))
+                .build(
+                        work.resolve("escape"),
+                        qemu,
+                        sources,
+                        List.of(TestResources.path("firmware/semihosting_escape/main.c")),
+                        List.of())
+                .elf();
         secretText = "EF-SECRET-" + UUID.randomUUID();
         secret = work.resolve("secret.txt");
         Files.writeString(secret, secretText + "\n");
@@ -58,7 +64,9 @@ class QemuBoxIT {
         for (String path : List.of("/etc/hostname", secret.toString())) {
             List<String> transcript;
             int status;
-            try (QemuSession session = QemuRunner.builder().optTimeLimit(Duration.ofSeconds(30)).build()
+            try (QemuSession session = QemuRunner.builder()
+                    .optTimeLimit(Duration.ofSeconds(30))
+                    .build()
                     .start(escape)) {
                 assertThat(session.readLine(LINE)).isEqualTo("ready");
                 session.sendLine("open " + path);
@@ -74,7 +82,9 @@ class QemuBoxIT {
     @Test
     void theFirmwareCannotRunHostCommands() {
         Path sentinel = work.resolve("sentinel-" + UUID.randomUUID());
-        QemuResult result = QemuRunner.builder().optTimeLimit(Duration.ofSeconds(30)).build()
+        QemuResult result = QemuRunner.builder()
+                .optTimeLimit(Duration.ofSeconds(30))
+                .build()
                 .run(escape, List.of("system touch " + sentinel));
         assertThat(result.lines()).containsExactly("ready", "", "fault");
         assertThat(result.exitCode()).isEqualTo(70);
@@ -84,12 +94,15 @@ class QemuBoxIT {
     @Test
     void qemuRunsInsideItsLimitsInAnEmptyDirectoryWithAnEmptyEnvironment() throws IOException {
         Path directory;
-        try (QemuSession session = QemuRunner.builder().optTimeLimit(Duration.ofSeconds(30)).build()
+        try (QemuSession session = QemuRunner.builder()
+                .optTimeLimit(Duration.ofSeconds(30))
+                .build()
                 .start(escape)) {
             assertThat(session.readLine(LINE)).isEqualTo("ready");
             Path proc = Path.of("/proc", Long.toString(session.pid()));
             String limits = Files.readString(proc.resolve("limits"));
-            assertThat(limits).containsPattern("Max file size +0 +0 ")
+            assertThat(limits)
+                    .containsPattern("Max file size +0 +0 ")
                     .containsPattern("Max address space +" + (512L << 20) + " +" + (512L << 20) + " ")
                     .containsPattern("Max cpu time +40 +45 ")
                     .containsPattern("Max core file size +0 +0 ");
@@ -118,9 +131,22 @@ class QemuBoxIT {
     }
 
     private static List<String> unsafeRun(String command) throws Exception {
-        Process qemu = new ProcessBuilder(QemuRunner.EXECUTABLE, "-M", "netduinoplus2", "-nographic", "-monitor",
-                "none", "-no-reboot", "-semihosting-config", "enable=on,target=native", "-serial", "stdio",
-                "-kernel", escape.toString()).redirectErrorStream(true).start();
+        Process qemu = new ProcessBuilder(
+                        QemuRunner.EXECUTABLE,
+                        "-M",
+                        "netduinoplus2",
+                        "-nographic",
+                        "-monitor",
+                        "none",
+                        "-no-reboot",
+                        "-semihosting-config",
+                        "enable=on,target=native",
+                        "-serial",
+                        "stdio",
+                        "-kernel",
+                        escape.toString())
+                .redirectErrorStream(true)
+                .start();
         List<String> lines = new ArrayList<>();
         try (BufferedReader out = qemu.inputReader(StandardCharsets.ISO_8859_1)) {
             lines.add(out.readLine());

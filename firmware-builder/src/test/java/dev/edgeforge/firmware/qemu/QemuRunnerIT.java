@@ -1,22 +1,21 @@
 package dev.edgeforge.firmware.qemu;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.edgeforge.firmware.TestResources;
-import dev.edgeforge.jobs.board.Board;
-import dev.edgeforge.jobs.board.BoardCatalogue;
 import dev.edgeforge.firmware.toolchain.FirmwareCompiler;
 import dev.edgeforge.firmware.toolchain.FirmwareImage;
 import dev.edgeforge.firmware.toolchain.FirmwareSources;
 import dev.edgeforge.firmware.toolchain.ProcessRunner;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
+import dev.edgeforge.jobs.board.Board;
+import dev.edgeforge.jobs.board.BoardCatalogue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** QemuRunner and QemuSession against a real qemu-system-arm and the echo test firmware. */
 class QemuRunnerIT {
@@ -33,16 +32,23 @@ class QemuRunnerIT {
         FirmwareSources sources = FirmwareSources.extractFromClasspath(work.resolve("c"));
         Board qemu = BoardCatalogue.standard().byId(BoardCatalogue.QEMU_BOARD_ID);
         FirmwareImage image = FirmwareCompiler.armNoneEabi(new ProcessRunner(Duration.ofMinutes(2)))
-                .build(work.resolve("echo"), qemu, sources, List.of(TestResources.path("firmware/echo/main.c")),
+                .build(
+                        work.resolve("echo"),
+                        qemu,
+                        sources,
+                        List.of(TestResources.path("firmware/echo/main.c")),
                         List.of());
         echo = image.elf();
     }
 
     @Test
     void streamsLinesBothWaysAndReturnsTheFirmwaresExitCode() {
-        QemuRunner runner = QemuRunner.builder().optTimeLimit(Duration.ofSeconds(20)).build();
+        QemuRunner runner =
+                QemuRunner.builder().optTimeLimit(Duration.ofSeconds(20)).build();
         try (QemuSession session = runner.start(echo)) {
-            assertThat(session.readLine(LINE)).as("initialized .data copied from flash").isEqualTo("hello");
+            assertThat(session.readLine(LINE))
+                    .as("initialized .data copied from flash")
+                    .isEqualTo("hello");
             session.sendLine("abc def");
             assertThat(session.readLine(LINE)).isEqualTo("ABC DEF");
             String longLine = "x".repeat(100);
@@ -52,7 +58,9 @@ class QemuRunnerIT {
             assertThat(session.awaitExit(LINE)).isEqualTo(7);
             assertThat(session.transcript()).containsExactly("hello", "ABC DEF", longLine.toUpperCase());
             assertThatThrownBy(() -> session.readLine(LINE))
-                    .isInstanceOfSatisfying(QemuExitedException.class, e -> assertThat(e.exitCode()).isEqualTo(7));
+                    .isInstanceOfSatisfying(
+                            QemuExitedException.class,
+                            e -> assertThat(e.exitCode()).isEqualTo(7));
         }
     }
 
@@ -72,7 +80,8 @@ class QemuRunnerIT {
 
     @Test
     void aFirmwareThatHangsIsKilledAtTheTimeLimit() {
-        QemuRunner runner = QemuRunner.builder().optTimeLimit(Duration.ofSeconds(2)).build();
+        QemuRunner runner =
+                QemuRunner.builder().optTimeLimit(Duration.ofSeconds(2)).build();
         long start = System.nanoTime();
         try (QemuSession session = runner.start(echo)) {
             assertThat(session.readLine(LINE)).isEqualTo("hello");

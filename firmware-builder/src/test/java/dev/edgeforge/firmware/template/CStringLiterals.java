@@ -13,8 +13,7 @@ import java.util.regex.Pattern;
  */
 public final class CStringLiterals {
 
-    private CStringLiterals() {
-    }
+    private CStringLiterals() {}
 
     /** The bytes of the one string literal that {@code literal} is (quotes included). */
     public static byte[] parse(String literal) {
@@ -28,8 +27,8 @@ public final class CStringLiterals {
         while (i < end) {
             char c = text.charAt(i);
             if (c == '"' || c == '\n') {
-                throw new IllegalArgumentException("unescaped " + (c == '"' ? "quote" : "line break") + " at " + i
-                        + " in " + literal);
+                throw new IllegalArgumentException(
+                        "unescaped " + (c == '"' ? "quote" : "line break") + " at " + i + " in " + literal);
             }
             if (c != '\\') {
                 if (c > 0x7F) {
@@ -82,7 +81,8 @@ public final class CStringLiterals {
 
     /** Every string literal assigned by {@code <prefix> <literal>} in {@code source}, e.g. {@code ".name = "}. */
     public static List<byte[]> after(String source, String prefix) {
-        Matcher m = Pattern.compile(Pattern.quote(prefix) + "(\"(?:[^\"\\\\\\n]|\\\\.)*\")").matcher(source);
+        Matcher m = Pattern.compile(Pattern.quote(prefix) + "(\"(?:[^\"\\\\\\n]|\\\\.)*\")")
+                .matcher(source);
         List<byte[]> found = new ArrayList<>();
         while (m.find()) {
             found.add(parse(m.group(1)));
@@ -95,7 +95,9 @@ public final class CStringLiterals {
         String to = "#[]\\^{}|~";
         StringBuilder out = new StringBuilder(text.length());
         for (int i = 0; i < text.length(); i++) {
-            if (i + 2 < text.length() && text.charAt(i) == '?' && text.charAt(i + 1) == '?'
+            if (i + 2 < text.length()
+                    && text.charAt(i) == '?'
+                    && text.charAt(i + 1) == '?'
                     && from.indexOf(text.charAt(i + 2)) >= 0) {
                 out.append(to.charAt(from.indexOf(text.charAt(i + 2))));
                 i += 2;

@@ -1,11 +1,10 @@
 package dev.edgeforge.firmware.template;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Map;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
 
 class CodeTemplateTest {
 
@@ -16,12 +15,14 @@ class CodeTemplateTest {
                 const char *name = {{name:c-string}};
                 int size = {{size}};   \s
                 """);
-        assertThat(template.render(Map.of("name", "a */ \"b\"", "size", "4 * 2"))).isEqualTo("""
+        assertThat(template.render(Map.of("name", "a */ \"b\"", "size", "4 * 2")))
+                .isEqualTo("""
                 /* Model 'a * / "b"' */
                 const char *name = "a */ \\042b\\042";
                 int size = 4 * 2;
                 """);
-        assertThat(template.placeholders()).extracting(CodeTemplate.Placeholder::key)
+        assertThat(template.placeholders())
+                .extracting(CodeTemplate.Placeholder::key)
                 .containsExactly("name", "name", "size");
     }
 
@@ -29,17 +30,22 @@ class CodeTemplateTest {
     void refusesMissingAndUnusedValues() {
         CodeTemplate table = CodeTemplate.load("c/table.tmpl");
         assertThatThrownBy(() -> table.render(Map.of("qualifiers", "const")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("{{type}}");
-        assertThatThrownBy(() -> table.render(Map.of("qualifiers", "", "type", "", "symbol", "", "count", "",
-                "values", "", "extra", ""))).isInstanceOf(IllegalStateException.class).hasMessageContaining("extra");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("{{type}}");
+        assertThatThrownBy(() -> table.render(
+                        Map.of("qualifiers", "", "type", "", "symbol", "", "count", "", "values", "", "extra", "")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("extra");
         assertThatThrownBy(() -> CodeTemplate.load("c/missing.tmpl")).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
     void aKeyIsEitherCodeOrTextAndContextsMustExist() {
         assertThatThrownBy(() -> CodeTemplate.of("mixed", "/* {{modelName:c-comment}} */ {{modelName}}"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("both as code and as text");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("both as code and as text");
         assertThatThrownBy(() -> CodeTemplate.of("unknown", "{{modelName:c-strin}}"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("unknown text context 'c-strin'");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("unknown text context 'c-strin'");
     }
 }

@@ -1,12 +1,9 @@
 package dev.edgeforge.firmware.template;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.edgeforge.firmware.toolchain.ProcessResult;
 import dev.edgeforge.firmware.toolchain.ProcessRunner;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,8 +14,10 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 
 /**
  * The escapes of {@link TextContext} as the real tools read them: batches of hostile strings rendered through
@@ -77,15 +76,24 @@ class HostileTextCompileIT {
         List<String> names = new ArrayList<>();
         List<String> sizes = new ArrayList<>();
         for (int i = 0; i < texts.size(); i++) {
-            entries.add(C_ENTRY.render(Map.of("index", Integer.toString(i), "text", texts.get(i))).stripTrailing());
+            entries.add(C_ENTRY.render(Map.of("index", Integer.toString(i), "text", texts.get(i)))
+                    .stripTrailing());
             names.add("text_" + i);
             sizes.add("sizeof text_" + i + " - 1");
         }
         Path source = directory.resolve("hostile.c");
-        Files.writeString(source, C_MAIN.render(Map.of("entries", String.join("\n", entries),
-                "names", String.join(", ", names), "sizes", String.join(", ", sizes))));
+        Files.writeString(
+                source,
+                C_MAIN.render(Map.of(
+                        "entries",
+                        String.join("\n", entries),
+                        "names",
+                        String.join(", ", names),
+                        "sizes",
+                        String.join(", ", sizes))));
         List<String> expected = texts.stream()
-                .map(text -> HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8))).toList();
+                .map(text -> HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8)))
+                .toList();
 
         ProcessRunner runner = new ProcessRunner(LIMIT);
         for (List<String> compiler : List.of(
@@ -93,13 +101,27 @@ class HostileTextCompileIT {
                 List.of("g++", "-std=c++11", "-x", "c++"),
                 List.of("g++", "-std=c++17", "-x", "c++"))) {
             List<String> command = new ArrayList<>(compiler);
-            command.addAll(List.of("-Wall", "-Wextra", "-Werror", "-Wtrigraphs", "-Wcomment", source.toString(),
-                    "-o", directory.resolve("hostile").toString()));
+            command.addAll(List.of(
+                    "-Wall",
+                    "-Wextra",
+                    "-Werror",
+                    "-Wtrigraphs",
+                    "-Wcomment",
+                    source.toString(),
+                    "-o",
+                    directory.resolve("hostile").toString()));
             ProcessResult compiled = runner.run(directory, command);
-            assertThat(compiled.exitCode()).as(String.join(" ", compiler) + "\n" + compiled.output()).isZero();
-            assertThat(compiled.output()).as("warnings of " + String.join(" ", compiler)).isEmpty();
-            ProcessResult run = runner.run(directory, List.of(directory.resolve("hostile").toString()));
-            assertThat(run.output().lines().toList()).as(String.join(" ", compiler)).isEqualTo(expected);
+            assertThat(compiled.exitCode())
+                    .as(String.join(" ", compiler) + "\n" + compiled.output())
+                    .isZero();
+            assertThat(compiled.output())
+                    .as("warnings of " + String.join(" ", compiler))
+                    .isEmpty();
+            ProcessResult run =
+                    runner.run(directory, List.of(directory.resolve("hostile").toString()));
+            assertThat(run.output().lines().toList())
+                    .as(String.join(" ", compiler))
+                    .isEqualTo(expected);
         }
         deleteTree(directory);
     }
@@ -122,7 +144,8 @@ class HostileTextCompileIT {
         assertThat(make.exitCode()).as(make.output()).isZero();
         assertThat(make.output()).isEqualTo(expected.toString());
         try (Stream<Path> files = Files.list(directory)) {
-            assertThat(files.map(path -> path.getFileName().toString())).as("nothing created")
+            assertThat(files.map(path -> path.getFileName().toString()))
+                    .as("nothing created")
                     .containsExactly("Makefile");
         }
         deleteTree(directory);

@@ -1,6 +1,6 @@
 package dev.edgeforge.firmware.template;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -13,8 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every template under {@code templates/} keeps the rule of this package: a placeholder whose key names text for
@@ -39,7 +38,11 @@ class TemplateLintTest {
         CodeTemplate safe = CodeTemplate.of("safe.tmpl", "/* {{modelName:c-comment}} */ {{blockOrigin}}");
         CodeTemplate other = CodeTemplate.of("other.tmpl", "{{arena:markdown}}");
         CodeTemplate code = CodeTemplate.of("code.tmpl", "{{arena}}");
-        assertThat(violations(List.of(raw))).singleElement().asString().contains("raw.tmpl").contains("modelName");
+        assertThat(violations(List.of(raw)))
+                .singleElement()
+                .asString()
+                .contains("raw.tmpl")
+                .contains("modelName");
         assertThat(violations(List.of(safe))).singleElement().asString().contains("blockOrigin");
         assertThat(violations(List.of(other, code))).singleElement().asString().contains("arena");
         assertThat(violations(List.of(CodeTemplate.of("ok.tmpl", "{{modelName:c-string}} {{arenaSize}}"))))

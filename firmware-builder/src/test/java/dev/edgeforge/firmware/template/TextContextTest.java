@@ -1,5 +1,12 @@
 package dev.edgeforge.firmware.template;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -17,14 +24,6 @@ import org.commonmark.node.Text;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;
 import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Each escape on examples and, as properties, on thousands of hostile strings: C string literals read back to the
@@ -86,7 +85,8 @@ class TextContextTest {
         for (TextContext context : TextContext.values()) {
             assertThat(TextContext.byId(context.id())).isSameAs(context);
         }
-        assertThatThrownBy(() -> TextContext.byId("c-strin")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> TextContext.byId("c-strin"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("c-string");
     }
 
@@ -103,17 +103,21 @@ class TextContextTest {
         for (TextContext context : List.of(TextContext.C_COMMENT, TextContext.MAKEFILE_COMMENT)) {
             String shown = context.escape(text);
             assertThat(shown).doesNotContain("\n").doesNotContain("\r");
-            assertThat(shown.codePoints()).noneMatch(c -> Character.getType(c) == Character.CONTROL
-                    || Character.getType(c) == Character.FORMAT || Character.getType(c) == Character.LINE_SEPARATOR
-                    || Character.getType(c) == Character.PARAGRAPH_SEPARATOR
-                    || Character.getType(c) == Character.SURROGATE);
+            assertThat(shown.codePoints())
+                    .noneMatch(c -> Character.getType(c) == Character.CONTROL
+                            || Character.getType(c) == Character.FORMAT
+                            || Character.getType(c) == Character.LINE_SEPARATOR
+                            || Character.getType(c) == Character.PARAGRAPH_SEPARATOR
+                            || Character.getType(c) == Character.SURROGATE);
             // A backslash only ever starts a \\uXXXX escape, so it never stands before a line end.
-            assertThat(shown.replaceAll("\\\\u[0-9a-f]{4}|\\\\U[0-9a-f]{8}", "")).doesNotContain("\\");
+            assertThat(shown.replaceAll("\\\\u[0-9a-f]{4}|\\\\U[0-9a-f]{8}", ""))
+                    .doesNotContain("\\");
         }
         String comment = TextContext.C_COMMENT.escape(text);
         assertThat(comment).doesNotContain("*/").doesNotContain("/*").doesNotContain("??");
         if (!comment.isEmpty()) {
-            assertThat("*/?").doesNotContain(comment.substring(0, 1))
+            assertThat("*/?")
+                    .doesNotContain(comment.substring(0, 1))
                     .doesNotContain(comment.substring(comment.length() - 1));
         }
     }
@@ -130,8 +134,13 @@ class TextContextTest {
             List<String> cells = cellsOfLastRow(table);
             assertThat(cells).containsExactly(expected, "x");
             String html = HtmlRenderer.builder().extensions(MARKDOWN).build().render(table);
-            assertThat(html).doesNotContain("<a ").doesNotContain("<img").doesNotContain("<script")
-                    .doesNotContain("<em>").doesNotContain("<strong>").doesNotContain("<code>");
+            assertThat(html)
+                    .doesNotContain("<a ")
+                    .doesNotContain("<img")
+                    .doesNotContain("<script")
+                    .doesNotContain("<em>")
+                    .doesNotContain("<strong>")
+                    .doesNotContain("<code>");
         }
     }
 
@@ -140,8 +149,11 @@ class TextContextTest {
         String identifier = TextContext.C_IDENTIFIER.escape(text);
         assertThat(identifier).matches(IDENTIFIER);
         String fileName = TextContext.FILE_NAME.escape(text);
-        assertThat(fileName).matches(FILE_NAME).hasSizeLessThanOrEqualTo(TextContext.MAX_FILE_NAME)
-                .doesNotEndWith(".").doesNotEndWith("-");
+        assertThat(fileName)
+                .matches(FILE_NAME)
+                .hasSizeLessThanOrEqualTo(TextContext.MAX_FILE_NAME)
+                .doesNotEndWith(".")
+                .doesNotEndWith("-");
     }
 
     /** What a CommonMark reader makes of the text: NUL and lone surrogates become U+FFFD. */

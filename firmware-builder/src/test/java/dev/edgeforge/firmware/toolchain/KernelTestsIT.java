@@ -1,16 +1,13 @@
 package dev.edgeforge.firmware.toolchain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.edgeforge.firmware.qemu.QemuResult;
+import dev.edgeforge.firmware.qemu.QemuRunner;
 import dev.edgeforge.jobs.board.Board;
 import dev.edgeforge.jobs.board.BoardCatalogue;
 import dev.edgeforge.jobs.board.KernelVariant;
-import dev.edgeforge.firmware.qemu.QemuResult;
-import dev.edgeforge.firmware.qemu.QemuRunner;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.DynamicContainer;
-import org.junit.jupiter.api.DynamicTest;
-import org.junit.jupiter.api.TestFactory;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,9 +17,11 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Runs the C kernel tests (src/main/c/tests) on every kernel variant: the reference kernels built with the host gcc
@@ -41,8 +40,7 @@ class KernelTestsIT {
     private static final Map<String, Run> runs = new LinkedHashMap<>();
 
     /** One variant's build and run: compiler warnings, the printed lines and exit code, or why it could not run. */
-    private record Run(String compilerOutput, List<String> lines, int exitCode, String problem) {
-    }
+    private record Run(String compilerOutput, List<String> lines, int exitCode, String problem) {}
 
     @BeforeAll
     static void buildAndRunEveryVariant() {
@@ -51,12 +49,18 @@ class KernelTestsIT {
         runs.put("reference kernels, host gcc", runOnHost(sources, runner));
         Board qemu = BoardCatalogue.standard().byId(BoardCatalogue.QEMU_BOARD_ID);
         FirmwareCompiler firmware = FirmwareCompiler.armNoneEabi(runner);
-        QemuRunner qemuRunner = QemuRunner.builder().optTimeLimit(Duration.ofSeconds(60)).build();
+        QemuRunner qemuRunner =
+                QemuRunner.builder().optTimeLimit(Duration.ofSeconds(60)).build();
         for (KernelVariant variant : List.of(KernelVariant.CORTEX_M, KernelVariant.REFERENCE)) {
             String label = variant.folder() + " kernels, Cortex-M4 in QEMU";
             try {
-                FirmwareImage image = firmware.build(work.resolve("qemu-" + variant.folder()), qemu, variant, sources,
-                        testSources(sources, true), List.of(sources.testsDirectory()));
+                FirmwareImage image = firmware.build(
+                        work.resolve("qemu-" + variant.folder()),
+                        qemu,
+                        variant,
+                        sources,
+                        testSources(sources, true),
+                        List.of(sources.testsDirectory()));
                 QemuResult result = qemuRunner.run(image.elf(), List.of());
                 runs.put(label, new Run(image.compilerOutput(), result.lines(), result.exitCode(), null));
             } catch (RuntimeException e) {
@@ -79,7 +83,8 @@ class KernelTestsIT {
                     .build();
             Path build = work.resolve("host");
             CompileResult compiled = new GccCompiler(Toolchain.hostGcc(), runner).compile(build, request);
-            ProcessResult result = runner.run(build, List.of(compiled.executable().toString()));
+            ProcessResult result =
+                    runner.run(build, List.of(compiled.executable().toString()));
             return new Run(compiled.compilerOutput(), result.output().lines().toList(), result.exitCode(), null);
         } catch (RuntimeException e) {
             return new Run("", List.of(), -1, e.getMessage());
@@ -94,8 +99,8 @@ class KernelTestsIT {
 
     @TestFactory
     Stream<DynamicContainer> everyKernelTestPassesOnEveryVariant() {
-        return runs.entrySet().stream().map(entry -> DynamicContainer.dynamicContainer(entry.getKey(),
-                testsOf(entry.getValue())));
+        return runs.entrySet().stream()
+                .map(entry -> DynamicContainer.dynamicContainer(entry.getKey(), testsOf(entry.getValue())));
     }
 
     private static Stream<DynamicTest> testsOf(Run run) {
@@ -109,19 +114,24 @@ class KernelTestsIT {
             if (ok.matches()) {
                 failuresByTest.putIfAbsent(ok.group(1) + " " + ok.group(2), new ArrayList<>());
             } else if (failed.matches()) {
-                failuresByTest.computeIfAbsent(failed.group(1) + " " + failed.group(2), key -> new ArrayList<>())
+                failuresByTest
+                        .computeIfAbsent(failed.group(1) + " " + failed.group(2), key -> new ArrayList<>())
                         .add(failed.group(3));
             }
         }
         List<DynamicTest> tests = new ArrayList<>();
-        tests.add(DynamicTest.dynamicTest("compiles without warnings",
+        tests.add(DynamicTest.dynamicTest(
+                "compiles without warnings",
                 () -> assertThat(run.compilerOutput()).as("compiler output").isEmpty()));
-        failuresByTest.forEach((name, failures) -> tests.add(DynamicTest.dynamicTest(name,
-                () -> assertThat(failures).as(name).isEmpty())));
+        failuresByTest.forEach((name, failures) -> tests.add(DynamicTest.dynamicTest(
+                name, () -> assertThat(failures).as(name).isEmpty())));
         tests.add(DynamicTest.dynamicTest("summary and exit code", () -> {
-            Matcher summary = run.lines().stream().map(SUMMARY::matcher).filter(Matcher::matches).findFirst()
-                    .orElseThrow(() -> new AssertionError("no summary line; output was:\n"
-                            + String.join("\n", run.lines())));
+            Matcher summary = run.lines().stream()
+                    .map(SUMMARY::matcher)
+                    .filter(Matcher::matches)
+                    .findFirst()
+                    .orElseThrow(() ->
+                            new AssertionError("no summary line; output was:\n" + String.join("\n", run.lines())));
             assertThat(Integer.parseInt(summary.group(1))).as("tests reported").isEqualTo(failuresByTest.size());
             assertThat(Integer.parseInt(summary.group(2))).as("failures").isZero();
             assertThat(failuresByTest.size()).as("test cases").isGreaterThanOrEqualTo(40);

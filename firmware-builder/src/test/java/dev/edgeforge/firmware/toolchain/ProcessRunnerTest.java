@@ -1,7 +1,8 @@
 package dev.edgeforge.firmware.toolchain;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,10 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ProcessRunnerTest {
 
@@ -33,34 +32,39 @@ class ProcessRunnerTest {
     @Test
     void killsAToolThatOutlivesItsTimeLimitWithItsChildren() throws InterruptedException {
         long start = System.nanoTime();
-        ToolTimeoutException timeout = catchThrowableOfType(() -> new ProcessRunner(Duration.ofMillis(500))
-                .run(directory, List.of("sh", "-c", "sleep 30 & echo child $!; sleep 30; wait")),
+        ToolTimeoutException timeout = catchThrowableOfType(
+                () -> new ProcessRunner(Duration.ofMillis(500))
+                        .run(directory, List.of("sh", "-c", "sleep 30 & echo child $!; sleep 30; wait")),
                 ToolTimeoutException.class);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
         assertThat(timeout.timeLimit()).isEqualTo(Duration.ofMillis(500));
         assertThat(timeout.getMessage()).contains("sh", "500 ms");
         Matcher child = Pattern.compile("child (\\d+)").matcher(timeout.output());
-        assertThat(child.find()).as("the shell reported its child: " + timeout.output()).isTrue();
+        assertThat(child.find())
+                .as("the shell reported its child: " + timeout.output())
+                .isTrue();
         long pid = Long.parseLong(child.group(1));
-        for (int i = 0; i < 40 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false); i++) {
+        for (int i = 0;
+                i < 40 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+                i++) {
             Thread.sleep(50);
         }
         assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
-                .as("the background child was killed too").isFalse();
+                .as("the background child was killed too")
+                .isFalse();
     }
 
     @Test
     void aMissingProgramIsAnIoError() {
-        assertThatThrownBy(() -> new ProcessRunner(Duration.ofSeconds(5))
-                .run(directory, List.of("/nonexistent/tool")))
+        assertThatThrownBy(() -> new ProcessRunner(Duration.ofSeconds(5)).run(directory, List.of("/nonexistent/tool")))
                 .isInstanceOf(UncheckedIOException.class)
                 .hasMessageContaining("/nonexistent/tool");
     }
 
     @Test
     void toolsRunInsideTheirResourceLimits() {
-        ProcessRunner runner = new ProcessRunner(Duration.ofSeconds(10), Map.of(),
-                new ResourceLimits(3, 256L << 20, 1L << 20));
+        ProcessRunner runner =
+                new ProcessRunner(Duration.ofSeconds(10), Map.of(), new ResourceLimits(3, 256L << 20, 1L << 20));
         ProcessResult limits = runner.run(directory, List.of("sh", "-c", "ulimit -t; ulimit -v; ulimit -f; ulimit -c"));
         assertThat(limits.output().lines()).containsExactly("3", Long.toString(256 * 1024), "2048", "0");
 
@@ -77,9 +81,18 @@ class ProcessRunnerTest {
     void theDefaultLimitsFollowTheTimeLimit() {
         assertThat(new ProcessRunner(Duration.ofSeconds(30)).limits())
                 .isEqualTo(new ResourceLimits(40, 4096L << 20, 512L << 20));
-        assertThat(ResourceLimits.forEmulator(Duration.ofMillis(1500)).wrap(Path.of("/usr/bin/prlimit"),
-                List.of("qemu-system-arm", "-M", "netduinoplus2"))).containsExactly("/usr/bin/prlimit", "--cpu=12:17",
-                "--as=" + (512L << 20), "--fsize=0", "--core=0", "--", "qemu-system-arm", "-M", "netduinoplus2");
+        assertThat(ResourceLimits.forEmulator(Duration.ofMillis(1500))
+                        .wrap(Path.of("/usr/bin/prlimit"), List.of("qemu-system-arm", "-M", "netduinoplus2")))
+                .containsExactly(
+                        "/usr/bin/prlimit",
+                        "--cpu=12:17",
+                        "--as=" + (512L << 20),
+                        "--fsize=0",
+                        "--core=0",
+                        "--",
+                        "qemu-system-arm",
+                        "-M",
+                        "netduinoplus2");
     }
 
     private static String realPath(Path path) {

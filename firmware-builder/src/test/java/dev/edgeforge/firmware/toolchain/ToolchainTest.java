@@ -1,15 +1,14 @@
 package dev.edgeforge.firmware.toolchain;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class ToolchainTest {
 
@@ -22,8 +21,10 @@ class ToolchainTest {
         assertThatThrownBy(() -> Toolchain.armNoneEabi(empty))
                 .isInstanceOfSatisfying(ToolNotFoundException.class, e -> {
                     assertThat(e.tool()).isEqualTo("arm-none-eabi-gcc");
-                    assertThat(e.getMessage()).contains("sudo apt-get install gcc-arm-none-eabi")
-                            .contains("libnewlib-arm-none-eabi").contains(bin.toString());
+                    assertThat(e.getMessage())
+                            .contains("sudo apt-get install gcc-arm-none-eabi")
+                            .contains("libnewlib-arm-none-eabi")
+                            .contains(bin.toString());
                 });
     }
 

@@ -1,12 +1,14 @@
 package dev.edgeforge.api.account;
 
-import java.util.Map;
-import java.util.UUID;
-
+import dev.edgeforge.api.problem.EdgeForgeException;
+import dev.edgeforge.api.security.CurrentPrincipal;
+import dev.edgeforge.api.web.FormErrors;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -15,10 +17,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import dev.edgeforge.api.problem.EdgeForgeException;
-import dev.edgeforge.api.security.CurrentPrincipal;
-import dev.edgeforge.api.web.FormErrors;
 
 /** Sign-in, registration and personal access token pages. */
 @Controller
@@ -29,8 +27,8 @@ class AccountPageController {
     private final PlatformSettingsService settings;
     private final CurrentPrincipal current;
 
-    AccountPageController(AccountService accounts, TokenService tokens, PlatformSettingsService settings,
-                          CurrentPrincipal current) {
+    AccountPageController(
+            AccountService accounts, TokenService tokens, PlatformSettingsService settings, CurrentPrincipal current) {
         this.accounts = accounts;
         this.tokens = tokens;
         this.settings = settings;
@@ -38,17 +36,17 @@ class AccountPageController {
     }
 
     /** The registration form; a record so it is never confused with the account entity. */
-    record RegisterForm(@NotBlank @Email @Size(max = 320) String email,
-                        @NotBlank @Size(min = 8, max = 72) String password,
-                        @Size(max = 200) String name) {
+    record RegisterForm(
+            @NotBlank @Email @Size(max = 320) String email,
+            @NotBlank @Size(min = 8, max = 72) String password,
+            @Size(max = 200) String name) {
 
         RegisterForm {
             email = email == null ? null : email.strip();
         }
     }
 
-    record TokenForm(@NotBlank @Size(max = 200) String name) {
-    }
+    record TokenForm(@NotBlank @Size(max = 200) String name) {}
 
     @GetMapping("/login")
     String login(Model model) {

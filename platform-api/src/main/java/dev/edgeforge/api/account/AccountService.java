@@ -1,15 +1,13 @@
 package dev.edgeforge.api.account;
 
+import dev.edgeforge.api.security.UserPrincipal;
 import java.time.Clock;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
-
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import dev.edgeforge.api.security.UserPrincipal;
 
 /** Registration and password sign-in. */
 @Service
@@ -22,8 +20,8 @@ public class AccountService {
     /** Compared against when the email is unknown, so a wrong email costs as much time as a wrong password. */
     private final String dummyHash;
 
-    AccountService(UserAccountRepository users, PlatformSettingsService settings, PasswordEncoder passwords,
-                   Clock clock) {
+    AccountService(
+            UserAccountRepository users, PlatformSettingsService settings, PasswordEncoder passwords, Clock clock) {
         this.users = users;
         this.settings = settings;
         this.passwords = passwords;

@@ -1,5 +1,6 @@
 package dev.edgeforge.api.account;
 
+import dev.edgeforge.api.security.SecretTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -7,8 +8,6 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import dev.edgeforge.api.security.SecretTokens;
 
 /**
  * Creates the first administrator on the first start, when no account exists: from {@code EDGEFORGE_ADMIN_EMAIL}
@@ -27,8 +26,12 @@ class AdminBootstrap implements ApplicationRunner {
     private final TransactionTemplate transaction;
     private final JdbcClient jdbc;
 
-    AdminBootstrap(AccountService accounts, UserAccountRepository users, AccountProperties properties,
-                   TransactionTemplate transaction, JdbcClient jdbc) {
+    AdminBootstrap(
+            AccountService accounts,
+            UserAccountRepository users,
+            AccountProperties properties,
+            TransactionTemplate transaction,
+            JdbcClient jdbc) {
         this.accounts = accounts;
         this.users = users;
         this.properties = properties;
@@ -42,8 +45,10 @@ class AdminBootstrap implements ApplicationRunner {
     }
 
     private void createFirstAdminIfNoAccountExists() {
-        jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?)) AS locked").param(ADVISORY_LOCK_KEY)
-                .query(Integer.class).single();
+        jdbc.sql("SELECT 1 FROM (SELECT pg_advisory_xact_lock(?)) AS locked")
+                .param(ADVISORY_LOCK_KEY)
+                .query(Integer.class)
+                .single();
         if (users.count() > 0) {
             if (properties.admin().password() != null) {
                 log.info("Accounts already exist; EDGEFORGE_ADMIN_EMAIL/EDGEFORGE_ADMIN_PASSWORD are ignored");
@@ -74,7 +79,6 @@ class AdminBootstrap implements ApplicationRunner {
                   This password is shown only this once. To choose your own,
                   set EDGEFORGE_ADMIN_EMAIL and EDGEFORGE_ADMIN_PASSWORD before
                   the first start.
-                ==================================================================""",
-                Emails.normalize(email), generated);
+                ==================================================================""", Emails.normalize(email), generated);
     }
 }

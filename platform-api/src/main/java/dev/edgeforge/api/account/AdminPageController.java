@@ -1,13 +1,12 @@
 package dev.edgeforge.api.account;
 
+import dev.edgeforge.api.security.CurrentPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import dev.edgeforge.api.security.CurrentPrincipal;
 
 /** The administrator's settings page (the security chain already limits /admin/** to administrators). */
 @Controller
@@ -36,8 +35,10 @@ class AdminPageController {
     String update(@RequestParam(defaultValue = "false") boolean registrationOpen, RedirectAttributes redirect) {
         current.requireAdmin();
         settings.changeRegistrationOpen(registrationOpen);
-        redirect.addFlashAttribute("flashSuccess",
-                registrationOpen ? "Registration is open: anyone can create an account."
+        redirect.addFlashAttribute(
+                "flashSuccess",
+                registrationOpen
+                        ? "Registration is open: anyone can create an account."
                         : "Registration is closed: only existing accounts can sign in.");
         return "redirect:/admin/settings";
     }

@@ -1,5 +1,6 @@
 package dev.edgeforge.api.account;
 
+import dev.edgeforge.api.security.CurrentPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
@@ -9,8 +10,6 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.edgeforge.api.security.CurrentPrincipal;
 
 /** Platform settings, for administrators. */
 @RestController
@@ -26,11 +25,9 @@ class AdminSettingsController {
         this.current = current;
     }
 
-    record SettingsResponse(boolean registrationOpen) {
-    }
+    record SettingsResponse(boolean registrationOpen) {}
 
-    record SettingsUpdate(@NotNull Boolean registrationOpen) {
-    }
+    record SettingsUpdate(@NotNull Boolean registrationOpen) {}
 
     @GetMapping
     @Operation(summary = "Read the platform settings")

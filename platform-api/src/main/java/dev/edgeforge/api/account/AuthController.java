@@ -1,24 +1,22 @@
 package dev.edgeforge.api.account;
 
-import java.net.URI;
-import java.time.Instant;
-import java.util.UUID;
-
+import dev.edgeforge.api.security.CurrentPrincipal;
+import dev.edgeforge.api.security.UserPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.edgeforge.api.security.CurrentPrincipal;
-import dev.edgeforge.api.security.UserPrincipal;
 
 /** Registration and sign-in for scripts. */
 @RestController
@@ -36,9 +34,10 @@ class AuthController {
         this.current = current;
     }
 
-    record RegisterRequest(@NotBlank @Email @Size(max = 320) String email,
-                           @NotBlank @Size(min = 8, max = 72) String password,
-                           @Size(max = 200) String name) {
+    record RegisterRequest(
+            @NotBlank @Email @Size(max = 320) String email,
+            @NotBlank @Size(min = 8, max = 72) String password,
+            @Size(max = 200) String name) {
 
         /** Surrounding blanks of a pasted address are not part of it. */
         RegisterRequest {
@@ -46,14 +45,11 @@ class AuthController {
         }
     }
 
-    record LoginRequest(@NotBlank String email, @NotBlank String password) {
-    }
+    record LoginRequest(@NotBlank String email, @NotBlank String password) {}
 
-    record LoginResponse(String token, Instant expiresAt) {
-    }
+    record LoginResponse(String token, Instant expiresAt) {}
 
-    record UserResponse(UUID id, String email, String name, boolean admin) {
-    }
+    record UserResponse(UUID id, String email, String name, boolean admin) {}
 
     @PostMapping("/register")
     @Operation(summary = "Create an account (unless an administrator closed registration)")

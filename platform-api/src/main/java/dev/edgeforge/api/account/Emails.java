@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Email addresses are compared case-insensitively: stored trimmed and lower-cased. */
 final class Emails {
 
-    private Emails() {
-    }
+    private Emails() {}
 
     static String normalize(String email) {
         return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);

@@ -8,5 +8,4 @@ import java.util.UUID;
  *
  * @param expiresAt null for personal access tokens, which live until revoked
  */
-public record IssuedToken(UUID id, String token, String name, Instant createdAt, Instant expiresAt) {
-}
+public record IssuedToken(UUID id, String token, String name, Instant createdAt, Instant expiresAt) {}

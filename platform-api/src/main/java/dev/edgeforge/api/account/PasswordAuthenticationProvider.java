@@ -1,12 +1,11 @@
 package dev.edgeforge.api.account;
 
+import dev.edgeforge.api.security.EdgeForgeAuthentication;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
-
-import dev.edgeforge.api.security.EdgeForgeAuthentication;
 
 /** Browser form login: checks email and password and yields the same principal every other path yields. */
 @Component

@@ -1,8 +1,7 @@
 package dev.edgeforge.api.account;
 
-import java.nio.charset.StandardCharsets;
-
 import dev.edgeforge.api.problem.ValidationViolation;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The rules a new password must meet. bcrypt only looks at the first 72 bytes, so longer passwords are refused
@@ -13,8 +12,7 @@ final class PasswordPolicy {
     static final int MIN_CHARACTERS = 8;
     static final int MAX_BYTES = 72;
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     static void check(String field, String password) {
         if (password == null || password.length() < MIN_CHARACTERS) {

@@ -1,11 +1,10 @@
 package dev.edgeforge.api.account;
 
-import java.time.Instant;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
 
 /** The single row of platform-wide settings (id 1, created by the migration). */
 @Entity
@@ -23,8 +22,7 @@ class PlatformSettings {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected PlatformSettings() {
-    }
+    protected PlatformSettings() {}
 
     boolean registrationOpen() {
         return registrationOpen;

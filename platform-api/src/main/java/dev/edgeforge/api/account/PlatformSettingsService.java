@@ -1,7 +1,6 @@
 package dev.edgeforge.api.account;
 
 import java.time.Clock;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -28,7 +27,8 @@ public class PlatformSettingsService {
     }
 
     private PlatformSettings row() {
-        return repository.findById(PlatformSettings.THE_ROW)
+        return repository
+                .findById(PlatformSettings.THE_ROW)
                 .orElseThrow(() -> new IllegalStateException("platform_settings row 1 is missing; the V1 migration "
                         + "creates it, so the database was changed by hand"));
     }

@@ -1,9 +1,8 @@
 package dev.edgeforge.api.account;
 
-import org.springframework.http.HttpStatus;
-
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
+import org.springframework.http.HttpStatus;
 
 /** Self-registration while an administrator has closed it (403). */
 public class RegistrationClosedViolation extends EdgeForgeException {
@@ -12,7 +11,9 @@ public class RegistrationClosedViolation extends EdgeForgeException {
             new ProblemType("registration-closed", HttpStatus.FORBIDDEN, "Registration is closed");
 
     public RegistrationClosedViolation() {
-        super(TYPE, "This server does not accept new accounts; ask an administrator to create one or to reopen "
-                + "registration.");
+        super(
+                TYPE,
+                "This server does not accept new accounts; ask an administrator to create one or to reopen "
+                        + "registration.");
     }
 }

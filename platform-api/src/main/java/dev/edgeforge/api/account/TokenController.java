@@ -1,15 +1,15 @@
 package dev.edgeforge.api.account;
 
-import java.net.URI;
-import java.time.Instant;
-import java.util.List;
-import java.util.UUID;
-
+import dev.edgeforge.api.security.CurrentPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,8 +18,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.edgeforge.api.security.CurrentPrincipal;
 
 /** Personal access tokens of the signed-in user. */
 @RestController
@@ -35,11 +33,9 @@ class TokenController {
         this.current = current;
     }
 
-    record CreateTokenRequest(@NotBlank @Size(max = 200) String name) {
-    }
+    record CreateTokenRequest(@NotBlank @Size(max = 200) String name) {}
 
-    record CreatedTokenResponse(UUID id, String token, String name, Instant createdAt) {
-    }
+    record CreatedTokenResponse(UUID id, String token, String name, Instant createdAt) {}
 
     @PostMapping
     @Operation(summary = "Create a personal access token; the token is shown only in this response")

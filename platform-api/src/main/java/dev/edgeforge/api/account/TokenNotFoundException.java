@@ -1,11 +1,9 @@
 package dev.edgeforge.api.account;
 
-import java.util.UUID;
-
-import org.springframework.http.HttpStatus;
-
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
 
 /** No token with this id belongs to the caller (404). */
 public class TokenNotFoundException extends EdgeForgeException {

@@ -1,18 +1,16 @@
 package dev.edgeforge.api.account;
 
+import dev.edgeforge.api.security.BearerTokenVerifier;
+import dev.edgeforge.api.security.SecretTokens;
+import dev.edgeforge.api.security.UserPrincipal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import dev.edgeforge.api.security.BearerTokenVerifier;
-import dev.edgeforge.api.security.SecretTokens;
-import dev.edgeforge.api.security.UserPrincipal;
 
 /** Bearer tokens of users: login tokens and personal access tokens. Secrets are returned once, stored hashed. */
 @Service
@@ -39,8 +37,8 @@ public class TokenService implements BearerTokenVerifier {
         Instant now = clock.instant();
         tokens.deleteExpired(user.id(), now);
         String secret = SecretTokens.generate(SecretTokens.LOGIN_TOKEN_PREFIX);
-        UserToken token = tokens.save(new UserToken(user.id(), TokenKind.LOGIN, "login", SecretTokens.sha256Hex(secret),
-                now, now.plus(loginTokenTtl)));
+        UserToken token = tokens.save(new UserToken(
+                user.id(), TokenKind.LOGIN, "login", SecretTokens.sha256Hex(secret), now, now.plus(loginTokenTtl)));
         return new IssuedToken(token.id(), secret, token.name(), token.createdAt(), token.expiresAt());
     }
 
@@ -48,8 +46,8 @@ public class TokenService implements BearerTokenVerifier {
     @Transactional
     public IssuedToken createPersonalToken(UserPrincipal user, String name) {
         String secret = SecretTokens.generate(SecretTokens.PERSONAL_TOKEN_PREFIX);
-        UserToken token = tokens.save(new UserToken(user.id(), TokenKind.PERSONAL, name.trim(),
-                SecretTokens.sha256Hex(secret), clock.instant(), null));
+        UserToken token = tokens.save(new UserToken(
+                user.id(), TokenKind.PERSONAL, name.trim(), SecretTokens.sha256Hex(secret), clock.instant(), null));
         return new IssuedToken(token.id(), secret, token.name(), token.createdAt(), null);
     }
 
@@ -63,8 +61,8 @@ public class TokenService implements BearerTokenVerifier {
     /** Revokes one of the user's own tokens (personal or login). */
     @Transactional
     public void revoke(UserPrincipal user, UUID tokenId) {
-        UserToken token = tokens.findByIdAndUserId(tokenId, user.id())
-                .orElseThrow(() -> new TokenNotFoundException(tokenId));
+        UserToken token =
+                tokens.findByIdAndUserId(tokenId, user.id()).orElseThrow(() -> new TokenNotFoundException(tokenId));
         tokens.delete(token);
     }
 
@@ -81,7 +79,8 @@ public class TokenService implements BearerTokenVerifier {
             tokens.delete(token);
             return Optional.empty();
         }
-        if (token.lastUsedAt() == null || token.lastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
+        if (token.lastUsedAt() == null
+                || token.lastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
             token.markUsed(now);
         }
         return users.findById(token.userId()).map(UserAccount::toPrincipal);

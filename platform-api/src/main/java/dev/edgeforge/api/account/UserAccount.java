@@ -1,16 +1,14 @@
 package dev.edgeforge.api.account;
 
-import java.time.Instant;
-import java.util.UUID;
-
+import dev.edgeforge.api.security.UserPrincipal;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import dev.edgeforge.api.security.UserPrincipal;
+import java.time.Instant;
+import java.util.UUID;
 
 /** A person who can sign in. Persistence only: never a JSON body or form object. */
 @Entity
@@ -36,8 +34,7 @@ class UserAccount {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected UserAccount() {
-    }
+    protected UserAccount() {}
 
     UserAccount(String email, String displayName, String passwordHash, boolean admin, Instant createdAt) {
         this.email = email;

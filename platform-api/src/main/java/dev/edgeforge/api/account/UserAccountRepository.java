@@ -2,7 +2,6 @@ package dev.edgeforge.api.account;
 
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface UserAccountRepository extends JpaRepository<UserAccount, UUID> {

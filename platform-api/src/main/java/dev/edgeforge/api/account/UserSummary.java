@@ -9,5 +9,4 @@ import java.util.UUID;
  * @param email       normalised email address
  * @param displayName name to show
  */
-public record UserSummary(UUID id, String email, String displayName) {
-}
+public record UserSummary(UUID id, String email, String displayName) {}

@@ -1,8 +1,5 @@
 package dev.edgeforge.api.account;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,6 +8,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
 
 /** A bearer token of a user; only the SHA-256 of the secret is stored. */
 @Entity
@@ -43,8 +42,7 @@ class UserToken {
     @Column(name = "last_used_at")
     private Instant lastUsedAt;
 
-    protected UserToken() {
-    }
+    protected UserToken() {}
 
     UserToken(UUID userId, TokenKind kind, String name, String tokenHash, Instant createdAt, Instant expiresAt) {
         this.userId = userId;

@@ -14,6 +14,11 @@ import java.util.UUID;
  * @param chosenBy  the user who chose it, or {@code null} (an API key, or a deleted account)
  * @param updatedAt when it was chosen
  */
-public record ChosenVariant(UUID modelId, String variant, UUID jobId, String reportKey, String tfliteKey,
-                            UUID chosenBy, Instant updatedAt) {
-}
+public record ChosenVariant(
+        UUID modelId,
+        String variant,
+        UUID jobId,
+        String reportKey,
+        String tfliteKey,
+        UUID chosenBy,
+        Instant updatedAt) {}

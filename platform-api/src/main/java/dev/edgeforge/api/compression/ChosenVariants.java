@@ -2,7 +2,6 @@ package dev.edgeforge.api.compression;
 
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 
 /**

@@ -1,11 +1,10 @@
 package dev.edgeforge.api.compression;
 
-import java.util.UUID;
-
 import dev.edgeforge.jobs.compress.CompressionOptions;
 import dev.edgeforge.jobs.compress.DistillationSettings;
 import dev.edgeforge.jobs.compress.MagnitudePruningSettings;
 import dev.edgeforge.jobs.compress.StructuredPruningSettings;
+import java.util.UUID;
 
 /**
  * The body of {@code POST /api/v1/projects/{projectId}/jobs/compress}: the model and the stages to run (at least
@@ -20,12 +19,16 @@ import dev.edgeforge.jobs.compress.StructuredPruningSettings;
  * @param fineTuneEpochs       fine-tuning epochs after pruning (default 10)
  * @param fineTuneLearningRate fine-tuning learning rate (default: the model's)
  */
-public record CompressRequest(UUID modelId, MagnitudePruningSettings magnitudePruning,
-                              StructuredPruningSettings structuredPruning, DistillationSettings distillation,
-                              Integer fineTuneEpochs, Double fineTuneLearningRate) {
+public record CompressRequest(
+        UUID modelId,
+        MagnitudePruningSettings magnitudePruning,
+        StructuredPruningSettings structuredPruning,
+        DistillationSettings distillation,
+        Integer fineTuneEpochs,
+        Double fineTuneLearningRate) {
 
     CompressionOptions options() {
-        return new CompressionOptions(magnitudePruning, structuredPruning, distillation, fineTuneEpochs,
-                fineTuneLearningRate);
+        return new CompressionOptions(
+                magnitudePruning, structuredPruning, distillation, fineTuneEpochs, fineTuneLearningRate);
     }
 }

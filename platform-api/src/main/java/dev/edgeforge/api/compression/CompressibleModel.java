@@ -1,14 +1,13 @@
 package dev.edgeforge.api.compression;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-
 import dev.edgeforge.core.learning.FeatureKind;
 import dev.edgeforge.core.learning.Hyperparameters;
 import dev.edgeforge.core.learning.LearningBlock;
 import dev.edgeforge.core.learning.TensorShape;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * A model as compression sees it (see {@link CompressibleModelSource}).
@@ -29,10 +28,22 @@ import dev.edgeforge.core.learning.TensorShape;
  * @param labels              class names in output order
  * @param createdAt           when it was created
  */
-public record CompressibleModel(UUID id, UUID projectId, String name, String kind, String state, String source,
-                                String networkKey, LearningBlock learningBlock, Hyperparameters hyperparameters,
-                                String trainingFeaturesKey, String testingFeaturesKey, FeatureKind featureKind,
-                                TensorShape inputShape, List<String> labels, Instant createdAt) {
+public record CompressibleModel(
+        UUID id,
+        UUID projectId,
+        String name,
+        String kind,
+        String state,
+        String source,
+        String networkKey,
+        LearningBlock learningBlock,
+        Hyperparameters hyperparameters,
+        String trainingFeaturesKey,
+        String testingFeaturesKey,
+        FeatureKind featureKind,
+        TensorShape inputShape,
+        List<String> labels,
+        Instant createdAt) {
 
     public static final String CLASSIFICATION = "classification";
     public static final String READY = "ready";
@@ -48,15 +59,19 @@ public record CompressibleModel(UUID id, UUID projectId, String name, String kin
      */
     public Optional<String> incompressibleReason() {
         if (!CLASSIFICATION.equals(kind)) {
-            return Optional.of("Only classification models can be compressed; '" + name + "' is a " + kind
-                    + " model.");
+            return Optional.of("Only classification models can be compressed; '" + name + "' is a " + kind + " model.");
         }
         if (!TRAINED.equals(source)) {
             return Optional.of("The model '" + name + "' was imported as a .tflite file: it has no trained network "
                     + "to prune or distil from; train a model in EdgeForge to compress it.");
         }
-        if (READY.equals(state) && (networkKey == null || learningBlock == null || hyperparameters == null
-                || trainingFeaturesKey == null || featureKind == null || inputShape == null)) {
+        if (READY.equals(state)
+                && (networkKey == null
+                        || learningBlock == null
+                        || hyperparameters == null
+                        || trainingFeaturesKey == null
+                        || featureKind == null
+                        || inputShape == null)) {
             return Optional.of("The model '" + name + "' lacks its trained network or the record of how it was "
                     + "trained; train it again to compress it.");
         }

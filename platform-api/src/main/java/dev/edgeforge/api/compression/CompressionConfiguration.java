@@ -1,9 +1,8 @@
 package dev.edgeforge.api.compression;
 
+import dev.edgeforge.api.web.ProjectNavItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import dev.edgeforge.api.web.ProjectNavItem;
 
 /** Wiring of compression: the sidebar entry (the {@code compress} job runs in the training worker). */
 @Configuration(proxyBeanMethods = false)

@@ -1,7 +1,6 @@
 package dev.edgeforge.api.compression;
 
 import java.util.UUID;
-
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -43,21 +42,27 @@ class CompressionController {
 
     /** A variant's {@code .tflite}, from the report of {@code jobId} (default: the latest report). */
     @GetMapping("/models/{modelId}/variants/{variant}/tflite")
-    ResponseEntity<byte[]> tflite(@PathVariable UUID projectId, @PathVariable UUID modelId,
-                                  @PathVariable String variant,
-                                  @RequestParam(name = "jobId", required = false) UUID jobId) {
+    ResponseEntity<byte[]> tflite(
+            @PathVariable UUID projectId,
+            @PathVariable UUID modelId,
+            @PathVariable String variant,
+            @RequestParam(name = "jobId", required = false) UUID jobId) {
         CompressionService.VariantFile file = compressions.tflite(projectId, modelId, variant, jobId);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(file.fileName()).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(file.fileName())
+                                .build()
+                                .toString())
                 .body(file.bytes());
     }
 
     /** Chooses the variant to deploy: {@code {"variant": "structured-pruning-int8", "jobId": null}}. */
     @PostMapping(path = "/models/{modelId}/deploy-variant", consumes = MediaType.APPLICATION_JSON_VALUE)
-    CompressionView.ChosenVariantView deployVariant(@PathVariable UUID projectId, @PathVariable UUID modelId,
-                                                    @RequestBody DeployVariantRequest request) {
+    CompressionView.ChosenVariantView deployVariant(
+            @PathVariable UUID projectId, @PathVariable UUID modelId, @RequestBody DeployVariantRequest request) {
         return compressions.choose(projectId, modelId, request);
     }
 }

@@ -1,12 +1,10 @@
 package dev.edgeforge.api.compression;
 
-import java.util.Map;
-import java.util.UUID;
-
-import org.springframework.http.HttpStatus;
-
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
 
 /** No model with this id in the project (404); the same problem code as the models feature's. */
 public class CompressionModelNotFoundException extends EdgeForgeException {

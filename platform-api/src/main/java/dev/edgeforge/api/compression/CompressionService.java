@@ -1,29 +1,5 @@
 package dev.edgeforge.api.compression;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
-import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import dev.edgeforge.api.problem.FieldProblem;
 import dev.edgeforge.api.problem.ValidationViolation;
 import dev.edgeforge.api.project.ProjectAccess;
@@ -37,10 +13,31 @@ import dev.edgeforge.infra.job.JobState;
 import dev.edgeforge.infra.job.NewJob;
 import dev.edgeforge.infra.storage.ObjectNotFoundException;
 import dev.edgeforge.infra.storage.ObjectStore;
+import dev.edgeforge.jobs.JobJson;
 import dev.edgeforge.jobs.compress.CompressJobPayload;
 import dev.edgeforge.jobs.compress.CompressJobResult;
 import dev.edgeforge.jobs.compress.CompressionOptions;
-import dev.edgeforge.jobs.JobJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Compression of a project's models: starts {@code compress} jobs, shows a model's latest compression report, serves
@@ -66,8 +63,14 @@ public class CompressionService {
     private final DataSource dataSource;
     private final Clock clock;
 
-    CompressionService(ProjectAccess access, CompressibleModelSource models, CompressionRepository compressions,
-                       JobQueue queue, ObjectStore store, DataSource dataSource, Clock clock) {
+    CompressionService(
+            ProjectAccess access,
+            CompressibleModelSource models,
+            CompressionRepository compressions,
+            JobQueue queue,
+            ObjectStore store,
+            DataSource dataSource,
+            Clock clock) {
         this.access = access;
         this.models = models;
         this.compressions = compressions;
@@ -95,9 +98,11 @@ public class CompressionService {
         CompressionOptions options = request.options();
         List<FieldProblem> problems = problems(options, model);
         if (!problems.isEmpty()) {
-            throw new ValidationViolation("The compression settings are not valid: " + problems.get(0).field() + ": "
-                    + problems.get(0).message() + (problems.size() > 1 ? " (and " + (problems.size() - 1)
-                    + " more)." : "."), problems);
+            throw new ValidationViolation(
+                    "The compression settings are not valid: " + problems.get(0).field() + ": "
+                            + problems.get(0).message()
+                            + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)." : "."),
+                    problems);
         }
         for (String key : new String[] {model.networkKey(), model.trainingFeaturesKey()}) {
             if (!store.exists(key)) {
@@ -112,10 +117,18 @@ public class CompressionService {
         }
         // a test set that was swept since training only costs the report its accuracies
         String testing = model.testingFeaturesKey() != null && store.exists(model.testingFeaturesKey())
-                ? model.testingFeaturesKey() : null;
-        CompressJobPayload payload = new CompressJobPayload(model.id(), model.networkKey(), model.learningBlock(),
-                model.hyperparameters(), model.trainingFeaturesKey(), testing, model.featureKind(),
-                model.inputShape(), options);
+                ? model.testingFeaturesKey()
+                : null;
+        CompressJobPayload payload = new CompressJobPayload(
+                model.id(),
+                model.networkKey(),
+                model.learningBlock(),
+                model.hyperparameters(),
+                model.trainingFeaturesKey(),
+                testing,
+                model.featureKind(),
+                model.inputShape(),
+                options);
         UUID jobId = enqueue(NewJob.of(CompressJobPayload.TYPE, projectId, JobJson.write(payload)));
         compressions.insertJob(jobId, projectId, model.id(), clock.instant());
         return new CompressionStarted(jobId, model.id());
@@ -127,22 +140,40 @@ public class CompressionService {
         access.requireRole(projectId, ProjectRole.VIEWER);
         CompressibleModel model = requireModel(projectId, modelId);
         List<Job> jobs = jobs(projectId, modelId);
-        Optional<Job> running = jobs.stream().filter(job -> !job.state().isTerminal()).findFirst();
+        Optional<Job> running =
+                jobs.stream().filter(job -> !job.state().isTerminal()).findFirst();
         String reason = model.incompressibleReason()
-                .or(() -> model.isReady() ? Optional.empty() : Optional.of("The model is " + model.state()
-                        + ", not ready."))
-                .or(() -> running.map(job -> "A compression is " + job.state().dbValue() + " (job " + job.id()
-                        + ")."))
+                .or(() -> model.isReady()
+                        ? Optional.empty()
+                        : Optional.of("The model is " + model.state() + ", not ready."))
+                .or(() -> running.map(job -> "A compression is " + job.state().dbValue() + " (job " + job.id() + ")."))
                 .orElse(null);
-        CompressionView.JobSummary latest = jobs.isEmpty() ? null
-                : CompressionView.JobSummary.of(jobs.get(0), options(jobs.get(0)));
-        CompressionView.Result result = jobs.stream().filter(job -> job.state() == JobState.SUCCEEDED)
-                .map(this::finished).flatMap(Optional::stream).findFirst()
-                .map(done -> result(projectId, modelId, done)).orElse(null);
-        return new CompressionView(model.id(), model.name(), model.state(), reason == null, reason, model.labels(),
-                model.learningBlock() == null ? List.of() : model.learningBlock().layers(),
-                model.hyperparameters() == null ? null : model.hyperparameters().epochs(), latest, result,
-                compressions.choice(projectId, modelId).map(CompressionView.ChosenVariantView::of).orElse(null));
+        CompressionView.JobSummary latest =
+                jobs.isEmpty() ? null : CompressionView.JobSummary.of(jobs.get(0), options(jobs.get(0)));
+        CompressionView.Result result = jobs.stream()
+                .filter(job -> job.state() == JobState.SUCCEEDED)
+                .map(this::finished)
+                .flatMap(Optional::stream)
+                .findFirst()
+                .map(done -> result(projectId, modelId, done))
+                .orElse(null);
+        return new CompressionView(
+                model.id(),
+                model.name(),
+                model.state(),
+                reason == null,
+                reason,
+                model.labels(),
+                model.learningBlock() == null
+                        ? List.of()
+                        : model.learningBlock().layers(),
+                model.hyperparameters() == null ? null : model.hyperparameters().epochs(),
+                latest,
+                result,
+                compressions
+                        .choice(projectId, modelId)
+                        .map(CompressionView.ChosenVariantView::of)
+                        .orElse(null));
     }
 
     /** The project's models with their compression state, for the Compression page. */
@@ -152,11 +183,22 @@ public class CompressionService {
         List<ModelCompressionItem> items = new ArrayList<>();
         for (CompressibleModel model : models.list(projectId)) {
             List<UUID> jobIds = compressions.jobs(projectId, model.id());
-            String latestState = jobIds.isEmpty() ? null
-                    : queue.find(jobIds.get(0)).map(job -> job.state().dbValue()).orElse(null);
-            items.add(new ModelCompressionItem(model.id(), model.name(), model.kind(), model.state(),
-                    model.incompressibleReason().isEmpty(), latestState,
-                    compressions.choice(projectId, model.id()).map(ChosenVariant::variant).orElse(null),
+            String latestState = jobIds.isEmpty()
+                    ? null
+                    : queue.find(jobIds.get(0))
+                            .map(job -> job.state().dbValue())
+                            .orElse(null);
+            items.add(new ModelCompressionItem(
+                    model.id(),
+                    model.name(),
+                    model.kind(),
+                    model.state(),
+                    model.incompressibleReason().isEmpty(),
+                    latestState,
+                    compressions
+                            .choice(projectId, model.id())
+                            .map(ChosenVariant::variant)
+                            .orElse(null),
                     model.createdAt()));
         }
         return items;
@@ -186,25 +228,29 @@ public class CompressionService {
     public CompressionView.ChosenVariantView choose(UUID projectId, UUID modelId, DeployVariantRequest request) {
         ProjectGrant grant = access.requireRole(projectId, ProjectRole.MEMBER);
         if (request == null || request.variant() == null || request.variant().isBlank()) {
-            throw new ValidationViolation("variant", "is required: the name of a variant in the compression report, "
-                    + "e.g. int8");
+            throw new ValidationViolation(
+                    "variant", "is required: the name of a variant in the compression report, " + "e.g. int8");
         }
         requireModel(projectId, modelId);
         FinishedCompression done = requireFinished(projectId, modelId, request.jobId());
         String key = variantKey(done, request.variant());
-        ChosenVariant choice = new ChosenVariant(modelId, request.variant(), done.job().id(),
-                done.result().reportKey(), key, grant.userId().orElse(null), clock.instant());
+        ChosenVariant choice = new ChosenVariant(
+                modelId,
+                request.variant(),
+                done.job().id(),
+                done.result().reportKey(),
+                key,
+                grant.userId().orElse(null),
+                clock.instant());
         compressions.saveChoice(choice, projectId);
         return CompressionView.ChosenVariantView.of(choice);
     }
 
     /** A file to download. */
-    public record VariantFile(String fileName, byte[] bytes) {
-    }
+    public record VariantFile(String fileName, byte[] bytes) {}
 
     /** A succeeded compress job with its result. */
-    record FinishedCompression(Job job, CompressJobResult result) {
-    }
+    record FinishedCompression(Job job, CompressJobResult result) {}
 
     private CompressRequest read(JsonNode body) {
         if (body == null || !body.isObject()) {
@@ -232,22 +278,25 @@ public class CompressionService {
     private static List<FieldProblem> problems(CompressionOptions options, CompressibleModel model) {
         List<FieldProblem> problems = new ArrayList<>();
         if (!options.hasStage()) {
-            problems.add(new FieldProblem("body", "choose at least one of magnitudePruning, structuredPruning and "
-                    + "distillation"));
+            problems.add(new FieldProblem(
+                    "body", "choose at least one of magnitudePruning, structuredPruning and " + "distillation"));
         }
         for (String problem : options.problems()) {
             // every problem starts with the field's path (see CompressionOptions#problems)
             int space = problem.indexOf(' ');
             problems.add(new FieldProblem(problem.substring(0, space), problem.substring(space + 1)));
         }
-        if (options.distillation() != null && options.distillation().studentLayers() != null
+        if (options.distillation() != null
+                && options.distillation().studentLayers() != null
                 && options.distillation().problems().isEmpty()) {
             LearningBlock student = options.distillation().student();
             int hidden = student.layers().size();
-            for (LayerProblem problem : student.problems(model.inputShape(), model.labels().size())) {
+            for (LayerProblem problem :
+                    student.problems(model.inputShape(), model.labels().size())) {
                 String field = "distillation.studentLayers"
                         + (problem.layerIndex() >= 0 && problem.layerIndex() < hidden
-                        ? "[" + problem.layerIndex() + "]" : "");
+                                ? "[" + problem.layerIndex() + "]"
+                                : "");
                 problems.add(new FieldProblem(field, problem.toString()));
             }
         }
@@ -267,7 +316,9 @@ public class CompressionService {
     }
 
     private Optional<Job> running(UUID projectId, UUID modelId) {
-        return jobs(projectId, modelId).stream().filter(job -> !job.state().isTerminal()).findFirst();
+        return jobs(projectId, modelId).stream()
+                .filter(job -> !job.state().isTerminal())
+                .findFirst();
     }
 
     private Optional<FinishedCompression> finished(Job job) {
@@ -275,8 +326,8 @@ public class CompressionService {
             return Optional.empty();
         }
         try {
-            return Optional.of(new FinishedCompression(job, JobJson.mapper().readValue(job.result(),
-                    CompressJobResult.class)));
+            return Optional.of(
+                    new FinishedCompression(job, JobJson.mapper().readValue(job.result(), CompressJobResult.class)));
         } catch (JacksonException e) {
             // a result this server cannot read (written by an incompatible worker) is no report
             return Optional.empty();
@@ -288,12 +339,16 @@ public class CompressionService {
             if (!compressions.isJobOf(jobId, projectId, modelId)) {
                 throw new CompressionReportNotFoundException("Job " + jobId + " is no compression of this model.");
             }
-            return queue.find(jobId).flatMap(this::finished).orElseThrow(() ->
-                    new CompressionReportNotFoundException("The compression job " + jobId + " has not succeeded, so "
-                            + "it has no report."));
+            return queue.find(jobId)
+                    .flatMap(this::finished)
+                    .orElseThrow(() -> new CompressionReportNotFoundException(
+                            "The compression job " + jobId + " has not succeeded, so " + "it has no report."));
         }
-        return jobs(projectId, modelId).stream().filter(job -> job.state() == JobState.SUCCEEDED)
-                .map(this::finished).flatMap(Optional::stream).findFirst()
+        return jobs(projectId, modelId).stream()
+                .filter(job -> job.state() == JobState.SUCCEEDED)
+                .map(this::finished)
+                .flatMap(Optional::stream)
+                .findFirst()
                 .orElseThrow(() -> new CompressionReportNotFoundException("The model has no finished compression "
                         + "yet; start one with POST /api/v1/projects/" + projectId + "/jobs/compress."));
     }
@@ -301,14 +356,17 @@ public class CompressionService {
     private static String variantKey(FinishedCompression done, String variant) {
         String key = done.result().variantKeys().get(variant);
         if (key == null) {
-            throw new VariantNotFoundException(variant, List.copyOf(done.result().variantKeys().keySet()));
+            throw new VariantNotFoundException(
+                    variant, List.copyOf(done.result().variantKeys().keySet()));
         }
         return key;
     }
 
     private CompressionOptions options(Job job) {
         try {
-            return JobJson.mapper().readValue(job.payload(), CompressJobPayload.class).options();
+            return JobJson.mapper()
+                    .readValue(job.payload(), CompressJobPayload.class)
+                    .options();
         } catch (JacksonException e) {
             return null;
         }
@@ -317,11 +375,18 @@ public class CompressionService {
     private CompressionView.Result result(UUID projectId, UUID modelId, FinishedCompression done) {
         Map<String, String> downloads = new LinkedHashMap<>();
         for (String variant : done.result().variantKeys().keySet()) {
-            downloads.put(variant, "/api/v1/projects/" + projectId + "/models/" + modelId + "/variants/" + variant
-                    + "/tflite?jobId=" + done.job().id());
+            downloads.put(
+                    variant,
+                    "/api/v1/projects/" + projectId + "/models/" + modelId + "/variants/" + variant + "/tflite?jobId="
+                            + done.job().id());
         }
-        return new CompressionView.Result(done.job().id(), done.job().finishedAt(), options(done.job()),
-                done.result().reportKey(), downloads, done.result().report());
+        return new CompressionView.Result(
+                done.job().id(),
+                done.job().finishedAt(),
+                options(done.job()),
+                done.result().reportKey(),
+                downloads,
+                done.result().report());
     }
 
     private UUID enqueue(NewJob job) {
@@ -337,7 +402,9 @@ public class CompressionService {
     }
 
     private static String fileName(String modelName, String variant) {
-        String base = modelName.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+        String base = modelName
+                .toLowerCase(java.util.Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-")
                 .replaceAll("(^-+|-+$)", "");
         return (base.isEmpty() ? "model" : base) + "-" + variant + ".tflite";
     }

@@ -1,14 +1,13 @@
 package dev.edgeforge.api.compression;
 
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 import dev.edgeforge.core.learning.LayerSpec;
 import dev.edgeforge.core.model.stats.CompressionReport;
 import dev.edgeforge.infra.job.Job;
 import dev.edgeforge.jobs.compress.CompressionOptions;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 
 /**
  * A model's compression, as {@code GET .../models/{modelId}/compression} answers it.
@@ -25,16 +24,37 @@ import dev.edgeforge.jobs.compress.CompressionOptions;
  * @param result        the newest finished compression: its report, or {@code null}
  * @param chosen        the variant chosen for deployment, or {@code null}
  */
-public record CompressionView(UUID modelId, String modelName, String modelState, boolean compressible, String reason,
-                              List<String> labels, List<LayerSpec> layers, Integer trainedEpochs, JobSummary latestJob,
-                              Result result, ChosenVariantView chosen) {
+public record CompressionView(
+        UUID modelId,
+        String modelName,
+        String modelState,
+        boolean compressible,
+        String reason,
+        List<String> labels,
+        List<LayerSpec> layers,
+        Integer trainedEpochs,
+        JobSummary latestJob,
+        Result result,
+        ChosenVariantView chosen) {
 
     /** A compress job's state. */
-    public record JobSummary(UUID id, String state, double progress, String error, CompressionOptions options,
-                             Instant createdAt, Instant finishedAt) {
+    public record JobSummary(
+            UUID id,
+            String state,
+            double progress,
+            String error,
+            CompressionOptions options,
+            Instant createdAt,
+            Instant finishedAt) {
         static JobSummary of(Job job, CompressionOptions options) {
-            return new JobSummary(job.id(), job.state().dbValue(), job.progress(), job.error(), options,
-                    job.createdAt(), job.finishedAt());
+            return new JobSummary(
+                    job.id(),
+                    job.state().dbValue(),
+                    job.progress(),
+                    job.error(),
+                    options,
+                    job.createdAt(),
+                    job.finishedAt());
         }
     }
 
@@ -49,9 +69,13 @@ public record CompressionView(UUID modelId, String modelName, String modelState,
      * @param report     the report: every variant with test accuracy, parameters, weight bytes, MACs, activation RAM
      *                   lower bound, sparsity and {@code .tflite} size
      */
-    public record Result(UUID jobId, Instant finishedAt, CompressionOptions options, String reportKey,
-                         Map<String, String> downloads, CompressionReport report) {
-    }
+    public record Result(
+            UUID jobId,
+            Instant finishedAt,
+            CompressionOptions options,
+            String reportKey,
+            Map<String, String> downloads,
+            CompressionReport report) {}
 
     /** The variant chosen for deployment. */
     public record ChosenVariantView(String variant, UUID jobId, String tfliteKey, Instant updatedAt) {

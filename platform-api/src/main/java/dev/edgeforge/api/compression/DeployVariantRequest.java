@@ -8,5 +8,4 @@ import java.util.UUID;
  * @param variant the variant's name in the report, e.g. {@code structured-pruning-int8}
  * @param jobId   the compress job whose report it is; {@code null} for the model's latest report
  */
-public record DeployVariantRequest(String variant, UUID jobId) {
-}
+public record DeployVariantRequest(String variant, UUID jobId) {}

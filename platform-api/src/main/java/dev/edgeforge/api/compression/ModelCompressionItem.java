@@ -15,6 +15,12 @@ import java.util.UUID;
  * @param chosenVariant  the variant chosen for deployment, or {@code null}
  * @param createdAt      when the model was created
  */
-public record ModelCompressionItem(UUID id, String name, String kind, String state, boolean compressible,
-                                   String latestJobState, String chosenVariant, Instant createdAt) {
-}
+public record ModelCompressionItem(
+        UUID id,
+        String name,
+        String kind,
+        String state,
+        boolean compressible,
+        String latestJobState,
+        String chosenVariant,
+        Instant createdAt) {}

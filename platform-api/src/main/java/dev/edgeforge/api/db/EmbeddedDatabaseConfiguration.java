@@ -1,15 +1,13 @@
 package dev.edgeforge.api.db;
 
-import java.nio.file.Path;
-
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import dev.edgeforge.infra.db.EmbeddedDatabase;
+import java.nio.file.Path;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
-
-import dev.edgeforge.infra.db.EmbeddedDatabase;
 
 /**
  * The embedded default: a real PostgreSQL (zonky binaries, started by platform-infra's {@link EmbeddedDatabase},

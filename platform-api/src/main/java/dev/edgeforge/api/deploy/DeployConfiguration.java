@@ -1,10 +1,9 @@
 package dev.edgeforge.api.deploy;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import dev.edgeforge.api.web.ProjectNavItem;
 import dev.edgeforge.jobs.board.BoardCatalogue;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /**
  * Wiring of the deployment feature: the board catalogue and the sidebar entry. The deployment job handler itself is

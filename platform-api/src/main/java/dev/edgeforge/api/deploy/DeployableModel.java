@@ -19,9 +19,15 @@ import java.util.UUID;
  *                       features, {@code core.feature.FeatureSet}) or the JSON of
  *                       {@code dev.edgeforge.firmware.job.TestWindowFile}
  */
-public record DeployableModel(UUID modelId, String name, List<String> labels, String int8ModelKey,
-                              String float32ModelKey, Integer impulseVersion, String impulseJson,
-                              String testWindowsKey) {
+public record DeployableModel(
+        UUID modelId,
+        String name,
+        List<String> labels,
+        String int8ModelKey,
+        String float32ModelKey,
+        Integer impulseVersion,
+        String impulseJson,
+        String testWindowsKey) {
 
     public DeployableModel {
         Objects.requireNonNull(modelId, "modelId");

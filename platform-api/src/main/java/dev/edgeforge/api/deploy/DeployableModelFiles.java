@@ -1,28 +1,25 @@
 package dev.edgeforge.api.deploy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.Optional;
-
-import org.springframework.stereotype.Component;
-
+import dev.edgeforge.core.device.ImpulseDsp;
+import dev.edgeforge.core.device.NetworkCore;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.impulse.ImpulseJson;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.tflite.TfliteReader;
-import dev.edgeforge.core.device.ImpulseDsp;
-import dev.edgeforge.core.device.NetworkCore;
 import dev.edgeforge.infra.storage.ObjectNotFoundException;
 import dev.edgeforge.infra.storage.ObjectStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
 
 /** Reads a deployable model's int8 graph and impulse, checking that compiled C can run them. */
 @Component
 class DeployableModelFiles {
 
     /** A model ready for estimates and builds. */
-    record Loaded(ModelGraph graph, Optional<Impulse> impulse) {
-    }
+    record Loaded(ModelGraph graph, Optional<Impulse> impulse) {}
 
     private final ObjectStore store;
 
@@ -36,8 +33,10 @@ class DeployableModelFiles {
         try (InputStream in = store.get(model.int8ModelKey())) {
             bytes = in.readAllBytes();
         } catch (ObjectNotFoundException e) {
-            throw new ModelNotDeployableViolation("The int8 file of model '" + model.name() + "' is missing from the "
-                    + "object store (" + model.int8ModelKey() + "); quantize or import the model again.", e);
+            throw new ModelNotDeployableViolation(
+                    "The int8 file of model '" + model.name() + "' is missing from the " + "object store ("
+                            + model.int8ModelKey() + "); quantize or import the model again.",
+                    e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + model.int8ModelKey(), e);
         }
@@ -46,8 +45,8 @@ class DeployableModelFiles {
             graph = new TfliteReader().read(bytes);
             NetworkCore.of(graph);
         } catch (RuntimeException e) {
-            throw new ModelNotDeployableViolation("Model '" + model.name() + "' cannot be compiled for a device: "
-                    + e.getMessage(), e);
+            throw new ModelNotDeployableViolation(
+                    "Model '" + model.name() + "' cannot be compiled for a device: " + e.getMessage(), e);
         }
         Optional<Impulse> impulse = Optional.empty();
         if (model.impulseJson() != null) {
@@ -55,8 +54,10 @@ class DeployableModelFiles {
                 impulse = Optional.of(ImpulseJson.read(model.impulseJson()));
                 ImpulseDsp.of(impulse.get());
             } catch (RuntimeException e) {
-                throw new ModelNotDeployableViolation("The impulse (v" + model.impulseVersion() + ") of model '"
-                        + model.name() + "' cannot be compiled for a device: " + e.getMessage(), e);
+                throw new ModelNotDeployableViolation(
+                        "The impulse (v" + model.impulseVersion() + ") of model '" + model.name()
+                                + "' cannot be compiled for a device: " + e.getMessage(),
+                        e);
             }
         }
         return new Loaded(graph, impulse);

@@ -1,12 +1,10 @@
 package dev.edgeforge.api.deploy;
 
-import java.util.Map;
-import java.util.UUID;
-
-import org.springframework.http.HttpStatus;
-
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
 
 /** No model with this id in the project, or none with an int8 .tflite to deploy. */
 public class DeployableModelNotFoundException extends EdgeForgeException {
@@ -16,8 +14,10 @@ public class DeployableModelNotFoundException extends EdgeForgeException {
     private final UUID modelId;
 
     public DeployableModelNotFoundException(UUID projectId, UUID modelId) {
-        super(TYPE, "Project " + projectId + " has no model " + modelId
-                + " with an int8 .tflite; train and quantize a model (or import one) first, then deploy it.");
+        super(
+                TYPE,
+                "Project " + projectId + " has no model " + modelId
+                        + " with an int8 .tflite; train and quantize a model (or import one) first, then deploy it.");
         this.modelId = modelId;
     }
 

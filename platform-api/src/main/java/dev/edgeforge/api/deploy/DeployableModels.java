@@ -3,7 +3,6 @@ package dev.edgeforge.api.deploy;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +28,8 @@ class DeployableModels {
     }
 
     List<DeployableModel> list(UUID projectId) {
-        return sources.stream().flatMap(source -> source.list(projectId).stream()).toList();
+        return sources.stream()
+                .flatMap(source -> source.list(projectId).stream())
+                .toList();
     }
 }

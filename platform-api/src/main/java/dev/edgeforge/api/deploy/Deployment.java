@@ -10,8 +10,24 @@ import java.util.UUID;
  * @param memoryReportJson {@code MemoryReport}, once ready
  * @param verificationJson {@code DeployResult.Verification}, once ready
  */
-record Deployment(UUID id, UUID projectId, UUID modelId, String modelName, String variant, String target,
-                  String format, DeploymentState state, UUID jobId, String sizesJson, String memoryReportJson,
-                  String verificationJson, boolean verified, String bundleObjectKey, String bundleFileName,
-                  Long bundleBytes, String sha256, String error, Instant createdAt, Instant finishedAt) {
-}
+record Deployment(
+        UUID id,
+        UUID projectId,
+        UUID modelId,
+        String modelName,
+        String variant,
+        String target,
+        String format,
+        DeploymentState state,
+        UUID jobId,
+        String sizesJson,
+        String memoryReportJson,
+        String verificationJson,
+        boolean verified,
+        String bundleObjectKey,
+        String bundleFileName,
+        Long bundleBytes,
+        String sha256,
+        String error,
+        Instant createdAt,
+        Instant finishedAt) {}

@@ -1,10 +1,12 @@
 package dev.edgeforge.api.deploy;
 
+import dev.edgeforge.api.project.ProjectAccess;
+import dev.edgeforge.api.project.ProjectRole;
+import dev.edgeforge.infra.storage.ObjectStore;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -17,10 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.edgeforge.api.project.ProjectAccess;
-import dev.edgeforge.api.project.ProjectRole;
-import dev.edgeforge.infra.storage.ObjectStore;
 
 /** Deployments of a project: request one, follow it, download its bundle. */
 @RestController
@@ -60,14 +58,18 @@ class DeploymentController {
     /** The bundle ZIP; 409 {@code deployment-not-ready} until the deployment is ready. */
     @GetMapping("/{deploymentId}/download")
     ResponseEntity<InputStreamResource> download(@PathVariable UUID projectId, @PathVariable UUID deploymentId) {
-        DeploymentService.Download bundle = deployments.download(access.requireRole(projectId, ProjectRole.VIEWER),
-                deploymentId);
+        DeploymentService.Download bundle =
+                deployments.download(access.requireRole(projectId, ProjectRole.VIEWER), deploymentId);
         String digest = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(bundle.sha256()));
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
                 .contentLength(bundle.bytes())
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(bundle.fileName()).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(bundle.fileName())
+                                .build()
+                                .toString())
                 // RFC 9530: lets clients check what they received
                 .header("Repr-Digest", "sha-256=:" + digest + ":")
                 .body(new InputStreamResource(store.get(bundle.objectKey())));

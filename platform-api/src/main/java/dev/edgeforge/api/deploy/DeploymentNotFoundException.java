@@ -1,12 +1,10 @@
 package dev.edgeforge.api.deploy;
 
-import java.util.Map;
-import java.util.UUID;
-
-import org.springframework.http.HttpStatus;
-
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
 
 /** No deployment with this id in the project. */
 public class DeploymentNotFoundException extends EdgeForgeException {

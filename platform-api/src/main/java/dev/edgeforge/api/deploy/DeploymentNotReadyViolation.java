@@ -1,12 +1,10 @@
 package dev.edgeforge.api.deploy;
 
-import java.util.Map;
-import java.util.UUID;
-
-import org.springframework.http.HttpStatus;
-
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
 
 /** The bundle was asked for before the deployment was ready (still building, failed or cancelled). */
 public class DeploymentNotReadyViolation extends EdgeForgeException {

@@ -1,20 +1,18 @@
 package dev.edgeforge.api.deploy;
 
-import java.util.Arrays;
-import java.util.List;
-import java.util.UUID;
-
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-
 import dev.edgeforge.api.project.ProjectAccess;
 import dev.edgeforge.api.project.ProjectGrant;
 import dev.edgeforge.api.project.ProjectRole;
 import dev.edgeforge.api.project.ProjectService;
 import dev.edgeforge.jobs.board.BoardCatalogue;
 import dev.edgeforge.jobs.deploy.DeploymentFormat;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 
 /** The Deployment page: pick a model, target and format, see estimates, build, follow, download. */
 @Controller
@@ -25,8 +23,8 @@ class DeploymentPageController {
     private final DeployableModels models;
     private final BoardCatalogue boards;
 
-    DeploymentPageController(ProjectAccess access, ProjectService projects, DeployableModels models,
-                             BoardCatalogue boards) {
+    DeploymentPageController(
+            ProjectAccess access, ProjectService projects, DeployableModels models, BoardCatalogue boards) {
         this.access = access;
         this.projects = projects;
         this.models = models;
@@ -38,12 +36,11 @@ class DeploymentPageController {
      *
      * @param available whether this version builds it
      */
-    record FormatOption(String id, String label, String description, boolean available) {
-    }
+    record FormatOption(String id, String label, String description, boolean available) {}
 
     static final List<FormatOption> FORMATS = Arrays.stream(DeploymentFormat.values())
-            .map(format -> new FormatOption(format.id(), label(format), description(format),
-                    DeploymentFormat.AVAILABLE.contains(format)))
+            .map(format -> new FormatOption(
+                    format.id(), label(format), description(format), DeploymentFormat.AVAILABLE.contains(format)))
             .toList();
 
     @GetMapping("/projects/{projectId}/deployment")

@@ -8,7 +8,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -36,45 +35,72 @@ class DeploymentRepository {
                 INSERT INTO deployments (id, project_id, model_id, model_name, variant, target, format, state, job_id,
                                          created_at)
                 VALUES (:id, :project, :model, :modelName, :variant, :target, :format, :state, :job, :created)""")
-                .param("id", d.id()).param("project", d.projectId()).param("model", d.modelId())
-                .param("modelName", d.modelName()).param("variant", d.variant()).param("target", d.target())
-                .param("format", d.format()).param("state", d.state().value()).param("job", d.jobId())
+                .param("id", d.id())
+                .param("project", d.projectId())
+                .param("model", d.modelId())
+                .param("modelName", d.modelName())
+                .param("variant", d.variant())
+                .param("target", d.target())
+                .param("format", d.format())
+                .param("state", d.state().value())
+                .param("job", d.jobId())
                 .param("created", utc(d.createdAt()))
                 .update();
     }
 
     Optional<Deployment> find(UUID projectId, UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM deployments WHERE project_id = :project AND id = :id")
-                .param("project", projectId).param("id", id)
-                .query(DeploymentRepository::row).optional();
+                .param("project", projectId)
+                .param("id", id)
+                .query(DeploymentRepository::row)
+                .optional();
     }
 
     /** The project's deployments, newest first. */
     List<Deployment> list(UUID projectId, int limit) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM deployments WHERE project_id = :project "
                         + "ORDER BY created_at DESC, id DESC LIMIT :limit")
-                .param("project", projectId).param("limit", limit)
-                .query(DeploymentRepository::row).list();
+                .param("project", projectId)
+                .param("limit", limit)
+                .query(DeploymentRepository::row)
+                .list();
     }
 
     /** Moves an open deployment to {@code queued} or {@code building}. */
     void updateOpenState(UUID id, DeploymentState state) {
         jdbc.sql("UPDATE deployments SET state = :state WHERE id = :id AND " + OPEN)
-                .param("state", state.value()).param("id", id).update();
+                .param("state", state.value())
+                .param("id", id)
+                .update();
     }
 
     /** Records a finished build; the bundle object exists already. */
-    void complete(UUID id, String sizes, String memoryReport, String verification, boolean verified, String bundleKey,
-                  String bundleFileName, long bundleBytes, String sha256, Instant finishedAt) {
+    void complete(
+            UUID id,
+            String sizes,
+            String memoryReport,
+            String verification,
+            boolean verified,
+            String bundleKey,
+            String bundleFileName,
+            long bundleBytes,
+            String sha256,
+            Instant finishedAt) {
         jdbc.sql("""
                 UPDATE deployments SET state = 'ready', sizes = CAST(:sizes AS jsonb),
                     memory_report = CAST(:memory AS jsonb), verification = CAST(:verification AS jsonb),
                     verified = :verified, bundle_object_key = :key, bundle_file_name = :fileName,
                     bundle_bytes = :bytes, sha256 = :sha256, finished_at = :finished
                 WHERE id = :id AND""" + " " + OPEN)
-                .param("sizes", sizes).param("memory", memoryReport).param("verification", verification)
-                .param("verified", verified).param("key", bundleKey).param("fileName", bundleFileName)
-                .param("bytes", bundleBytes).param("sha256", sha256).param("finished", utc(finishedAt))
+                .param("sizes", sizes)
+                .param("memory", memoryReport)
+                .param("verification", verification)
+                .param("verified", verified)
+                .param("key", bundleKey)
+                .param("fileName", bundleFileName)
+                .param("bytes", bundleBytes)
+                .param("sha256", sha256)
+                .param("finished", utc(finishedAt))
                 .param("id", id)
                 .update();
     }
@@ -83,7 +109,9 @@ class DeploymentRepository {
     void end(UUID id, DeploymentState state, String error, Instant finishedAt) {
         jdbc.sql("UPDATE deployments SET state = :state, error = :error, finished_at = :finished WHERE id = :id AND "
                         + OPEN)
-                .param("state", state.value()).param("error", error).param("finished", utc(finishedAt))
+                .param("state", state.value())
+                .param("error", error)
+                .param("finished", utc(finishedAt))
                 .param("id", id)
                 .update();
     }
@@ -96,12 +124,26 @@ class DeploymentRepository {
         OffsetDateTime finished = rs.getObject("finished_at", OffsetDateTime.class);
         long bytes = rs.getLong("bundle_bytes");
         Long bundleBytes = rs.wasNull() ? null : bytes;
-        return new Deployment(rs.getObject("id", UUID.class), rs.getObject("project_id", UUID.class),
-                rs.getObject("model_id", UUID.class), rs.getString("model_name"), rs.getString("variant"),
-                rs.getString("target"), rs.getString("format"), DeploymentState.fromValue(rs.getString("state")),
-                rs.getObject("job_id", UUID.class), rs.getString("sizes"), rs.getString("memory_report"),
-                rs.getString("verification"), rs.getBoolean("verified"), rs.getString("bundle_object_key"),
-                rs.getString("bundle_file_name"), bundleBytes, rs.getString("sha256"), rs.getString("error"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(), finished == null ? null : finished.toInstant());
+        return new Deployment(
+                rs.getObject("id", UUID.class),
+                rs.getObject("project_id", UUID.class),
+                rs.getObject("model_id", UUID.class),
+                rs.getString("model_name"),
+                rs.getString("variant"),
+                rs.getString("target"),
+                rs.getString("format"),
+                DeploymentState.fromValue(rs.getString("state")),
+                rs.getObject("job_id", UUID.class),
+                rs.getString("sizes"),
+                rs.getString("memory_report"),
+                rs.getString("verification"),
+                rs.getBoolean("verified"),
+                rs.getString("bundle_object_key"),
+                rs.getString("bundle_file_name"),
+                bundleBytes,
+                rs.getString("sha256"),
+                rs.getString("error"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                finished == null ? null : finished.toInstant());
     }
 }

@@ -11,5 +11,4 @@ import java.util.UUID;
  * @param format  {@code firmware} or {@code c-library} ({@code tflm} and {@code stm32cubeai} are refused: not
  *                available in this version)
  */
-public record DeploymentRequest(UUID modelId, String variant, String target, String format) {
-}
+public record DeploymentRequest(UUID modelId, String variant, String target, String format) {}

@@ -1,5 +1,17 @@
 package dev.edgeforge.api.deploy;
 
+import dev.edgeforge.api.problem.FieldProblem;
+import dev.edgeforge.api.problem.ValidationViolation;
+import dev.edgeforge.api.project.ProjectGrant;
+import dev.edgeforge.infra.job.Job;
+import dev.edgeforge.infra.job.JobQueue;
+import dev.edgeforge.infra.job.NewJob;
+import dev.edgeforge.jobs.board.Board;
+import dev.edgeforge.jobs.board.BoardCatalogue;
+import dev.edgeforge.jobs.deploy.DeployJobPayload;
+import dev.edgeforge.jobs.deploy.DeployResult;
+import dev.edgeforge.jobs.deploy.DeploymentFormat;
+import dev.edgeforge.jobs.deploy.MemoryReport;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -9,25 +21,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
 import javax.sql.DataSource;
-
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import dev.edgeforge.api.problem.FieldProblem;
-import dev.edgeforge.api.problem.ValidationViolation;
-import dev.edgeforge.api.project.ProjectGrant;
-import dev.edgeforge.jobs.board.Board;
-import dev.edgeforge.jobs.board.BoardCatalogue;
-import dev.edgeforge.jobs.deploy.DeploymentFormat;
-import dev.edgeforge.jobs.deploy.MemoryReport;
-import dev.edgeforge.jobs.deploy.DeployJobPayload;
-import dev.edgeforge.jobs.deploy.DeployResult;
-import dev.edgeforge.infra.job.Job;
-import dev.edgeforge.infra.job.JobQueue;
-import dev.edgeforge.infra.job.NewJob;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -43,7 +40,8 @@ class DeploymentService {
     static final int LIST_LIMIT = 100;
 
     private static final JsonMapper JSON = JsonMapper.builder()
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
 
     private final DeploymentRepository deployments;
     private final JobQueue queue;
@@ -54,8 +52,15 @@ class DeploymentService {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    DeploymentService(DeploymentRepository deployments, JobQueue queue, DeployableModels models, DeployableModelFiles files,
-                      BoardCatalogue boards, DataSource dataSource, TransactionTemplate transaction, Clock clock) {
+    DeploymentService(
+            DeploymentRepository deployments,
+            JobQueue queue,
+            DeployableModels models,
+            DeployableModelFiles files,
+            BoardCatalogue boards,
+            DataSource dataSource,
+            TransactionTemplate transaction,
+            Clock clock) {
         this.deployments = deployments;
         this.queue = queue;
         this.models = models;
@@ -67,26 +72,51 @@ class DeploymentService {
     }
 
     /** A bundle ready to stream. */
-    record Download(String objectKey, String fileName, long bytes, String sha256) {
-    }
+    record Download(String objectKey, String fileName, long bytes, String sha256) {}
 
     DeploymentView create(ProjectGrant grant, DeploymentRequest request) {
         String variant = request.variant() == null || request.variant().isBlank()
-                ? DeployJobPayload.INT8 : request.variant().trim();
+                ? DeployJobPayload.INT8
+                : request.variant().trim();
         validate(request, variant);
         DeployableModel model = models.require(grant.projectId(), request.modelId());
         files.load(model); // refuse a model that cannot be compiled now, not in a failed job later
         UUID deploymentId = UUID.randomUUID();
-        DeployJobPayload payload = new DeployJobPayload(deploymentId, model.modelId(), model.name(), model.labels(),
-                variant, request.target(), request.format(), model.int8ModelKey(),
-                model.impulseJson() == null ? null : JSON.readTree(model.impulseJson()), model.impulseVersion(),
+        DeployJobPayload payload = new DeployJobPayload(
+                deploymentId,
+                model.modelId(),
+                model.name(),
+                model.labels(),
+                variant,
+                request.target(),
+                request.format(),
+                model.int8ModelKey(),
+                model.impulseJson() == null ? null : JSON.readTree(model.impulseJson()),
+                model.impulseVersion(),
                 model.testWindowsKey());
         Deployment deployment = transaction.execute(status -> {
-            UUID jobId = enqueue(NewJob.of(DeployJobPayload.TYPE, grant.projectId(),
-                    JSON.writeValueAsString(payload)));
-            Deployment row = new Deployment(deploymentId, grant.projectId(), model.modelId(), model.name(), variant,
-                    request.target(), request.format(), DeploymentState.QUEUED, jobId, null, null, null, false, null,
-                    null, null, null, null, clock.instant(), null);
+            UUID jobId = enqueue(NewJob.of(DeployJobPayload.TYPE, grant.projectId(), JSON.writeValueAsString(payload)));
+            Deployment row = new Deployment(
+                    deploymentId,
+                    grant.projectId(),
+                    model.modelId(),
+                    model.name(),
+                    variant,
+                    request.target(),
+                    request.format(),
+                    DeploymentState.QUEUED,
+                    jobId,
+                    null,
+                    null,
+                    null,
+                    false,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    clock.instant(),
+                    null);
             deployments.insert(row);
             return row;
         });
@@ -110,10 +140,12 @@ class DeploymentService {
         DeploymentView view = get(grant, deploymentId);
         if (!view.downloadAvailable()) {
             String detail = switch (DeploymentState.fromValue(view.state())) {
-                case QUEUED -> "Deployment " + deploymentId + " is waiting for a firmware builder; download it "
-                        + "when its state is ready.";
-                case BUILDING -> "Deployment " + deploymentId + " is still building ("
-                        + Math.round(view.progress() * 100) + "% done); download it when its state is ready.";
+                case QUEUED ->
+                    "Deployment " + deploymentId + " is waiting for a firmware builder; download it "
+                            + "when its state is ready.";
+                case BUILDING ->
+                    "Deployment " + deploymentId + " is still building (" + Math.round(view.progress() * 100)
+                            + "% done); download it when its state is ready.";
                 case FAILED -> "Deployment " + deploymentId + " failed and has no bundle: " + view.error();
                 case CANCELLED -> "Deployment " + deploymentId + " was cancelled and has no bundle; deploy again.";
                 case READY -> "Deployment " + deploymentId + " has no bundle.";
@@ -125,7 +157,8 @@ class DeploymentService {
     }
 
     private Deployment require(ProjectGrant grant, UUID deploymentId) {
-        return deployments.find(grant.projectId(), deploymentId)
+        return deployments
+                .find(grant.projectId(), deploymentId)
                 .orElseThrow(() -> new DeploymentNotFoundException(grant.projectId(), deploymentId));
     }
 
@@ -136,12 +169,13 @@ class DeploymentService {
         }
         Optional<Job> job = queue.find(deployment.jobId());
         if (job.isEmpty()) {
-            deployments.end(deployment.id(), DeploymentState.FAILED, "the deployment's job no longer exists",
-                    clock.instant());
+            deployments.end(
+                    deployment.id(), DeploymentState.FAILED, "the deployment's job no longer exists", clock.instant());
         } else {
             sync(deployment, job.get());
         }
-        Deployment updated = deployments.find(deployment.projectId(), deployment.id()).orElseThrow();
+        Deployment updated =
+                deployments.find(deployment.projectId(), deployment.id()).orElseThrow();
         return view(updated, job);
     }
 
@@ -155,8 +189,8 @@ class DeploymentService {
             case QUEUED, BUILDING -> deployments.updateOpenState(deployment.id(), state);
             case READY -> complete(deployment, job, finished);
             case FAILED -> deployments.end(deployment.id(), state, job.error(), finished);
-            case CANCELLED -> deployments.end(deployment.id(), state, job.error() == null ? "cancelled" : job.error(),
-                    finished);
+            case CANCELLED ->
+                deployments.end(deployment.id(), state, job.error() == null ? "cancelled" : job.error(), finished);
         }
     }
 
@@ -165,32 +199,62 @@ class DeploymentService {
         try {
             result = JSON.readValue(job.result(), DeployResult.class);
         } catch (JacksonException | IllegalArgumentException e) {
-            deployments.end(deployment.id(), DeploymentState.FAILED, "the deploy job's result cannot be read: "
-                    + e.getMessage(), finished);
+            deployments.end(
+                    deployment.id(),
+                    DeploymentState.FAILED,
+                    "the deploy job's result cannot be read: " + e.getMessage(),
+                    finished);
             return;
         }
         if (result == null || result.bundle() == null || !deployment.id().equals(result.deploymentId())) {
-            deployments.end(deployment.id(), DeploymentState.FAILED, "the deploy job's result names no bundle of "
-                    + "this deployment", finished);
+            deployments.end(
+                    deployment.id(),
+                    DeploymentState.FAILED,
+                    "the deploy job's result names no bundle of " + "this deployment",
+                    finished);
             return;
         }
-        deployments.complete(deployment.id(), JSON.writeValueAsString(result.sizes()),
-                JSON.writeValueAsString(result.memoryReport()), JSON.writeValueAsString(result.verification()),
-                result.verification() != null && result.verification().verified(), result.bundle().key(),
-                result.bundle().fileName(), result.bundle().bytes(), result.bundle().sha256(), finished);
+        deployments.complete(
+                deployment.id(),
+                JSON.writeValueAsString(result.sizes()),
+                JSON.writeValueAsString(result.memoryReport()),
+                JSON.writeValueAsString(result.verification()),
+                result.verification() != null && result.verification().verified(),
+                result.bundle().key(),
+                result.bundle().fileName(),
+                result.bundle().bytes(),
+                result.bundle().sha256(),
+                finished);
     }
 
     private DeploymentView view(Deployment d, Optional<Job> job) {
-        double progress = d.state() == DeploymentState.READY ? 1.0 : job.map(Job::progress).orElse(0.0);
+        double progress = d.state() == DeploymentState.READY
+                ? 1.0
+                : job.map(Job::progress).orElse(0.0);
         boolean ready = d.state() == DeploymentState.READY && d.bundleObjectKey() != null;
         String base = "/api/v1/projects/" + d.projectId() + "/deployments/" + d.id();
-        return new DeploymentView(d.id(), d.projectId(), d.modelId(), d.modelName(), d.variant(), d.target(),
-                boards.find(d.target()).map(Board::name).orElse(d.target()), d.format(), d.state().value(), d.jobId(),
-                progress, d.error(), read(d.sizesJson(), DeployResult.Sizes.class),
-                read(d.memoryReportJson(), MemoryReport.class), d.verified(),
+        return new DeploymentView(
+                d.id(),
+                d.projectId(),
+                d.modelId(),
+                d.modelName(),
+                d.variant(),
+                d.target(),
+                boards.find(d.target()).map(Board::name).orElse(d.target()),
+                d.format(),
+                d.state().value(),
+                d.jobId(),
+                progress,
+                d.error(),
+                read(d.sizesJson(), DeployResult.Sizes.class),
+                read(d.memoryReportJson(), MemoryReport.class),
+                d.verified(),
                 read(d.verificationJson(), DeployResult.Verification.class),
-                ready ? new DeploymentView.BundleView(d.bundleFileName(), d.bundleBytes(), d.sha256()) : null, ready,
-                base + "/download", d.createdAt(), d.finishedAt());
+                ready ? new DeploymentView.BundleView(d.bundleFileName(), d.bundleBytes(), d.sha256()) : null,
+                ready,
+                base + "/download",
+                d.createdAt(),
+                d.finishedAt());
     }
 
     private static <T> T read(String json, Class<T> type) {
@@ -217,37 +281,50 @@ class DeploymentService {
         if (!variant.equals(DeployJobPayload.INT8) && !variant.equals(DeployJobPayload.FLOAT32)) {
             errors.add(new FieldProblem("variant", "must be int8 or float32, got '" + variant + "'"));
         } else if (variant.equals(DeployJobPayload.FLOAT32)) {
-            errors.add(new FieldProblem("variant", "float32 cannot be deployed: the " + available()
-                    + " formats compile the int8 model; choose int8"));
+            errors.add(new FieldProblem(
+                    "variant",
+                    "float32 cannot be deployed: the " + available() + " formats compile the int8 model; choose int8"));
         }
         if (request.target() == null || request.target().isBlank()) {
             errors.add(new FieldProblem("target", "is required: a board id from GET /api/v1/targets"));
         } else if (boards.find(request.target()).isEmpty()) {
-            errors.add(new FieldProblem("target", "unknown target '" + request.target() + "'; known: "
-                    + boards.all().stream().map(Board::id).collect(Collectors.joining(", "))));
+            errors.add(new FieldProblem(
+                    "target",
+                    "unknown target '" + request.target() + "'; known: "
+                            + boards.all().stream().map(Board::id).collect(Collectors.joining(", "))));
         }
         if (request.format() == null || request.format().isBlank()) {
             errors.add(new FieldProblem("format", "is required: one of " + available()));
         } else {
             Optional<DeploymentFormat> format = Arrays.stream(DeploymentFormat.values())
-                    .filter(f -> f.id().equals(request.format())).findFirst();
+                    .filter(f -> f.id().equals(request.format()))
+                    .findFirst();
             if (format.isEmpty()) {
-                errors.add(new FieldProblem("format", "unknown format '" + request.format() + "'; known: "
-                        + Arrays.stream(DeploymentFormat.values()).map(DeploymentFormat::id)
-                        .collect(Collectors.joining(", "))));
+                errors.add(new FieldProblem(
+                        "format",
+                        "unknown format '" + request.format() + "'; known: "
+                                + Arrays.stream(DeploymentFormat.values())
+                                        .map(DeploymentFormat::id)
+                                        .collect(Collectors.joining(", "))));
             } else if (!DeploymentFormat.AVAILABLE.contains(format.get())) {
-                errors.add(new FieldProblem("format", "the " + format.get().id()
-                        + " format is not available in this version; available: " + available()));
+                errors.add(new FieldProblem(
+                        "format",
+                        "the " + format.get().id() + " format is not available in this version; available: "
+                                + available()));
             }
         }
         if (!errors.isEmpty()) {
-            throw new ValidationViolation("The deployment request is not valid: " + errors.get(0).field() + " "
-                    + errors.get(0).message() + ".", errors);
+            throw new ValidationViolation(
+                    "The deployment request is not valid: " + errors.get(0).field() + " "
+                            + errors.get(0).message() + ".",
+                    errors);
         }
     }
 
     private static String available() {
-        return Arrays.stream(DeploymentFormat.values()).filter(DeploymentFormat.AVAILABLE::contains)
-                .map(DeploymentFormat::id).collect(Collectors.joining(", "));
+        return Arrays.stream(DeploymentFormat.values())
+                .filter(DeploymentFormat.AVAILABLE::contains)
+                .map(DeploymentFormat::id)
+                .collect(Collectors.joining(", "));
     }
 }

@@ -1,12 +1,15 @@
 package dev.edgeforge.api.deploy;
 
-import java.util.Locale;
-
 import dev.edgeforge.infra.job.JobState;
+import java.util.Locale;
 
 /** Where a deployment is: it follows its job (queued → building → ready | failed | cancelled). */
 enum DeploymentState {
-    QUEUED, BUILDING, READY, FAILED, CANCELLED;
+    QUEUED,
+    BUILDING,
+    READY,
+    FAILED,
+    CANCELLED;
 
     /** The value stored in {@code deployments.state} and shown by the API. */
     String value() {

@@ -1,10 +1,9 @@
 package dev.edgeforge.api.deploy;
 
+import dev.edgeforge.jobs.deploy.DeployResult;
+import dev.edgeforge.jobs.deploy.MemoryReport;
 import java.time.Instant;
 import java.util.UUID;
-
-import dev.edgeforge.jobs.deploy.MemoryReport;
-import dev.edgeforge.jobs.deploy.DeployResult;
 
 /**
  * A deployment as the API shows it.
@@ -33,17 +32,33 @@ import dev.edgeforge.jobs.deploy.DeployResult;
  * @param createdAt         when it was requested
  * @param finishedAt        when it reached a final state
  */
-public record DeploymentView(UUID id, UUID projectId, UUID modelId, String modelName, String variant, String target,
-                             String targetName, String format, String state, UUID jobId, double progress,
-                             String error, DeployResult.Sizes sizes, MemoryReport memoryReport, boolean verified,
-                             DeployResult.Verification verification, BundleView bundle, boolean downloadAvailable,
-                             String downloadUrl, Instant createdAt, Instant finishedAt) {
+public record DeploymentView(
+        UUID id,
+        UUID projectId,
+        UUID modelId,
+        String modelName,
+        String variant,
+        String target,
+        String targetName,
+        String format,
+        String state,
+        UUID jobId,
+        double progress,
+        String error,
+        DeployResult.Sizes sizes,
+        MemoryReport memoryReport,
+        boolean verified,
+        DeployResult.Verification verification,
+        BundleView bundle,
+        boolean downloadAvailable,
+        String downloadUrl,
+        Instant createdAt,
+        Instant finishedAt) {
 
     /**
      * @param fileName the ZIP's file name
      * @param bytes    its size
      * @param sha256   its SHA-256, lower-case hex
      */
-    public record BundleView(String fileName, long bytes, String sha256) {
-    }
+    public record BundleView(String fileName, long bytes, String sha256) {}
 }

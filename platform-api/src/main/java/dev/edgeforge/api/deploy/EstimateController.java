@@ -1,21 +1,19 @@
 package dev.edgeforge.api.deploy;
 
+import dev.edgeforge.api.problem.ValidationViolation;
+import dev.edgeforge.api.project.ProjectAccess;
+import dev.edgeforge.api.project.ProjectRole;
+import dev.edgeforge.core.device.NetworkCore;
+import dev.edgeforge.core.model.stats.ModelStats;
+import dev.edgeforge.jobs.board.Board;
+import dev.edgeforge.jobs.board.BoardCatalogue;
+import dev.edgeforge.jobs.estimate.DeploymentEstimator;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.edgeforge.api.problem.ValidationViolation;
-import dev.edgeforge.api.project.ProjectAccess;
-import dev.edgeforge.api.project.ProjectRole;
-import dev.edgeforge.core.model.stats.ModelStats;
-import dev.edgeforge.jobs.board.Board;
-import dev.edgeforge.jobs.board.BoardCatalogue;
-import dev.edgeforge.core.device.NetworkCore;
-import dev.edgeforge.jobs.estimate.DeploymentEstimator;
 
 /** RAM, flash and latency of a model on each target, before building (see {@link DeploymentEstimator}). */
 @RestController
@@ -27,7 +25,8 @@ class EstimateController {
     private final BoardCatalogue boards;
     private final DeploymentEstimator estimator = new DeploymentEstimator();
 
-    EstimateController(ProjectAccess access, DeployableModels models, DeployableModelFiles files, BoardCatalogue boards) {
+    EstimateController(
+            ProjectAccess access, DeployableModels models, DeployableModelFiles files, BoardCatalogue boards) {
         this.access = access;
         this.models = models;
         this.files = files;
@@ -35,8 +34,10 @@ class EstimateController {
     }
 
     @GetMapping("/api/v1/projects/{projectId}/models/{modelId}/estimates")
-    ModelEstimatesView estimates(@PathVariable UUID projectId, @PathVariable UUID modelId,
-                                 @RequestParam(name = "target", required = false) String target) {
+    ModelEstimatesView estimates(
+            @PathVariable UUID projectId,
+            @PathVariable UUID modelId,
+            @RequestParam(name = "target", required = false) String target) {
         access.requireRole(projectId, ProjectRole.VIEWER);
         boolean all = target == null || target.isBlank();
         Board single = all ? null : board(target);
@@ -44,16 +45,28 @@ class EstimateController {
         DeployableModelFiles.Loaded loaded = files.load(model);
         ModelStats stats = ModelStats.of(NetworkCore.of(loaded.graph()).graph());
         List<ModelEstimatesView.TargetEstimateView> estimates = (all
-                ? estimator.estimateAll(loaded.graph(), loaded.impulse(), boards)
-                : List.of(estimator.estimate(loaded.graph(), loaded.impulse(), single)))
+                        ? estimator.estimateAll(loaded.graph(), loaded.impulse(), boards)
+                        : List.of(estimator.estimate(loaded.graph(), loaded.impulse(), single)))
                 .stream().map(ModelEstimatesView.TargetEstimateView::of).toList();
-        return new ModelEstimatesView(model.modelId(), model.name(), stats.parameters(), stats.macs(),
-                stats.weightBytes(), stats.arenaBytes(), stats.activationLowerBound(), DeploymentEstimator.METHOD,
+        return new ModelEstimatesView(
+                model.modelId(),
+                model.name(),
+                stats.parameters(),
+                stats.macs(),
+                stats.weightBytes(),
+                stats.arenaBytes(),
+                stats.activationLowerBound(),
+                DeploymentEstimator.METHOD,
                 estimates);
     }
 
     private Board board(String id) {
-        return boards.find(id).orElseThrow(() -> new ValidationViolation("target", "unknown target '" + id
-                + "'; known: " + String.join(", ", boards.all().stream().map(Board::id).toList())));
+        return boards.find(id)
+                .orElseThrow(() -> new ValidationViolation(
+                        "target",
+                        "unknown target '" + id + "'; known: "
+                                + String.join(
+                                        ", ",
+                                        boards.all().stream().map(Board::id).toList())));
     }
 }

@@ -1,9 +1,8 @@
 package dev.edgeforge.api.deploy;
 
+import dev.edgeforge.jobs.estimate.DeploymentEstimate;
 import java.util.List;
 import java.util.UUID;
-
-import dev.edgeforge.jobs.estimate.DeploymentEstimate;
 
 /**
  * What a model will cost on each target before anything is built.
@@ -18,9 +17,16 @@ import dev.edgeforge.jobs.estimate.DeploymentEstimate;
  * @param method          how the figures are estimated, in words
  * @param targets         one estimate per target
  */
-public record ModelEstimatesView(UUID modelId, String modelName, long parameters, long macs, long weightBytes,
-                                 int arenaBytes, int arenaLowerBound, String method,
-                                 List<TargetEstimateView> targets) {
+public record ModelEstimatesView(
+        UUID modelId,
+        String modelName,
+        long parameters,
+        long macs,
+        long weightBytes,
+        int arenaBytes,
+        int arenaLowerBound,
+        String method,
+        List<TargetEstimateView> targets) {
 
     /**
      * One target.
@@ -32,12 +38,22 @@ public record ModelEstimatesView(UUID modelId, String modelName, long parameters
      * @param flash   flash by part
      * @param latency time per inference
      */
-    public record TargetEstimateView(String target, String name, boolean fits, DeploymentEstimate.Ram ram,
-                                     DeploymentEstimate.Flash flash, DeploymentEstimate.Latency latency) {
+    public record TargetEstimateView(
+            String target,
+            String name,
+            boolean fits,
+            DeploymentEstimate.Ram ram,
+            DeploymentEstimate.Flash flash,
+            DeploymentEstimate.Latency latency) {
 
         static TargetEstimateView of(DeploymentEstimate estimate) {
-            return new TargetEstimateView(estimate.boardId(), estimate.boardName(), estimate.fits(), estimate.ram(),
-                    estimate.flash(), estimate.latency());
+            return new TargetEstimateView(
+                    estimate.boardId(),
+                    estimate.boardName(),
+                    estimate.fits(),
+                    estimate.ram(),
+                    estimate.flash(),
+                    estimate.latency());
         }
     }
 }

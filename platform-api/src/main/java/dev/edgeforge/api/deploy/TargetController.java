@@ -1,12 +1,10 @@
 package dev.edgeforge.api.deploy;
 
-import java.util.List;
-
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
-
 import dev.edgeforge.api.security.CurrentPrincipal;
 import dev.edgeforge.jobs.board.BoardCatalogue;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 /** The boards EdgeForge builds for: the same for everyone signed in. */
 @RestController

@@ -1,8 +1,7 @@
 package dev.edgeforge.api.deploy;
 
-import java.util.List;
-
 import dev.edgeforge.jobs.board.Board;
+import java.util.List;
 
 /**
  * A board deployments can target.
@@ -19,14 +18,31 @@ import dev.edgeforge.jobs.board.Board;
  * @param flashingMethods every way to flash it, in order of preference
  * @param serialPort      where the firmware's line protocol runs
  */
-public record TargetView(String id, String name, String mcu, String core, long clockHz, long flashBytes,
-                         long ramBytes, boolean emulated, String flashingMethod, List<String> flashingMethods,
-                         String serialPort) {
+public record TargetView(
+        String id,
+        String name,
+        String mcu,
+        String core,
+        long clockHz,
+        long flashBytes,
+        long ramBytes,
+        boolean emulated,
+        String flashingMethod,
+        List<String> flashingMethods,
+        String serialPort) {
 
     static TargetView of(Board board) {
-        return new TargetView(board.id(), board.name(), board.mcu(), board.core().displayName(), board.clockHz(),
-                board.flash().sizeBytes(), board.ram().sizeBytes(), board.emulated(),
-                board.flashingTools().isEmpty() ? "" : board.flashingTools().get(0), board.flashingTools(),
+        return new TargetView(
+                board.id(),
+                board.name(),
+                board.mcu(),
+                board.core().displayName(),
+                board.clockHz(),
+                board.flash().sizeBytes(),
+                board.ram().sizeBytes(),
+                board.emulated(),
+                board.flashingTools().isEmpty() ? "" : board.flashingTools().get(0),
+                board.flashingTools(),
                 board.serialPort());
     }
 }

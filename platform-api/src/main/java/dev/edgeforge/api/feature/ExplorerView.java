@@ -17,9 +17,16 @@ import java.util.UUID;
  * @param labels                 every label of the feature set, sorted: the legend
  * @param points                 the points
  */
-public record ExplorerView(int impulseVersion, UUID jobId, long totalWindows, int fittedWindows, int shownWindows,
-                           boolean sampled, double[] explainedVarianceRatio, List<String> labels,
-                           List<Point> points) {
+public record ExplorerView(
+        int impulseVersion,
+        UUID jobId,
+        long totalWindows,
+        int fittedWindows,
+        int shownWindows,
+        boolean sampled,
+        double[] explainedVarianceRatio,
+        List<String> labels,
+        List<Point> points) {
 
     /**
      * One window.
@@ -31,6 +38,5 @@ public record ExplorerView(int impulseVersion, UUID jobId, long totalWindows, in
      * @param windowIndex   the window's index in the sample
      * @param windowStartMs where the window starts in the sample
      */
-    public record Point(float x, float y, String label, String sampleId, int windowIndex, double windowStartMs) {
-    }
+    public record Point(float x, float y, String label, String sampleId, int windowIndex, double windowStartMs) {}
 }

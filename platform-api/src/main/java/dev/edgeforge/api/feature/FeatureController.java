@@ -1,21 +1,5 @@
 package dev.edgeforge.api.feature;
 
-import java.net.URI;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-
 import dev.edgeforge.api.impulse.ImpulseNotSavedViolation;
 import dev.edgeforge.api.impulse.ImpulseService;
 import dev.edgeforge.api.project.ProjectAccess;
@@ -24,6 +8,20 @@ import dev.edgeforge.api.project.ProjectRole;
 import dev.edgeforge.infra.job.Job;
 import dev.edgeforge.jobs.feature.FeatureJobResult;
 import dev.edgeforge.jobs.feature.FeatureManifest;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 
 /** Feature generation: start the job, the status and feature set of an impulse version, the explorer. */
 @RestController
@@ -36,8 +34,7 @@ class FeatureController {
     private final ImpulseService impulses;
     private final ProjectAccess access;
 
-    FeatureController(FeatureJobService jobs, FeatureExplorer explorer, ImpulseService impulses,
-                      ProjectAccess access) {
+    FeatureController(FeatureJobService jobs, FeatureExplorer explorer, ImpulseService impulses, ProjectAccess access) {
         this.jobs = jobs;
         this.explorer = explorer;
         this.impulses = impulses;
@@ -45,14 +42,18 @@ class FeatureController {
     }
 
     @PostMapping("/jobs/features")
-    @Operation(summary = "Generate the features of an impulse version (default: the latest) from every enabled "
-            + "sample; answers 202 with the job id")
-    ResponseEntity<FeatureJobService.Started> start(@PathVariable UUID projectId,
-                                                    @RequestParam(name = "impulseVersion", required = false)
-                                                    Integer impulseVersion) {
+    @Operation(
+            summary = "Generate the features of an impulse version (default: the latest) from every enabled "
+                    + "sample; answers 202 with the job id")
+    ResponseEntity<FeatureJobService.Started> start(
+            @PathVariable UUID projectId,
+            @RequestParam(name = "impulseVersion", required = false) Integer impulseVersion) {
         ProjectGrant grant = access.requireRole(projectId, ProjectRole.MEMBER);
-        FeatureJobService.Started started = jobs.start(projectId, impulseVersion, grant.userId().orElse(null));
-        return ResponseEntity.accepted().location(URI.create("/api/v1/jobs/" + started.jobId())).body(started);
+        FeatureJobService.Started started =
+                jobs.start(projectId, impulseVersion, grant.userId().orElse(null));
+        return ResponseEntity.accepted()
+                .location(URI.create("/api/v1/jobs/" + started.jobId()))
+                .body(started);
     }
 
     /**
@@ -67,11 +68,25 @@ class FeatureController {
      * @param startedAt       start of its latest attempt
      * @param finishedAt      end
      */
-    record FeatureJobView(UUID id, String state, double progress, boolean cancelRequested, String error,
-                          Instant createdAt, Instant startedAt, Instant finishedAt) {
+    record FeatureJobView(
+            UUID id,
+            String state,
+            double progress,
+            boolean cancelRequested,
+            String error,
+            Instant createdAt,
+            Instant startedAt,
+            Instant finishedAt) {
         static FeatureJobView of(Job job) {
-            return new FeatureJobView(job.id(), job.state().dbValue(), job.progress(), job.cancelRequested(),
-                    job.error(), job.createdAt(), job.startedAt(), job.finishedAt());
+            return new FeatureJobView(
+                    job.id(),
+                    job.state().dbValue(),
+                    job.progress(),
+                    job.cancelRequested(),
+                    job.error(),
+                    job.createdAt(),
+                    job.startedAt(),
+                    job.finishedAt());
         }
     }
 
@@ -88,12 +103,28 @@ class FeatureController {
      * @param computed      samples that job computed
      * @param reused        samples whose stored features it reused
      */
-    record FeatureSetView(UUID jobId, Instant generatedAt, String manifestKey, int samples, long windows,
-                          int featureLength, List<FeatureManifest.LabelCount> labels, int computed, int reused) {
+    record FeatureSetView(
+            UUID jobId,
+            Instant generatedAt,
+            String manifestKey,
+            int samples,
+            long windows,
+            int featureLength,
+            List<FeatureManifest.LabelCount> labels,
+            int computed,
+            int reused) {
         static FeatureSetView of(FeatureJobService.FeatureSet set) {
             FeatureJobResult r = set.result();
-            return new FeatureSetView(set.jobId(), set.finishedAt(), r.manifestKey(), r.samples(), r.windows(),
-                    r.featureLength(), r.labels(), r.computed(), r.reused());
+            return new FeatureSetView(
+                    set.jobId(),
+                    set.finishedAt(),
+                    r.manifestKey(),
+                    r.samples(),
+                    r.windows(),
+                    r.featureLength(),
+                    r.labels(),
+                    r.computed(),
+                    r.reused());
         }
     }
 
@@ -105,29 +136,34 @@ class FeatureController {
      * @param job            its latest job, or null
      * @param featureSet     the feature set of its latest successful job, or null
      */
-    record FeatureStatusView(int impulseVersion, String status, FeatureJobView job, FeatureSetView featureSet) {
-    }
+    record FeatureStatusView(int impulseVersion, String status, FeatureJobView job, FeatureSetView featureSet) {}
 
     @GetMapping("/features")
-    @Operation(summary = "Status of the features of an impulse version (default: the latest): the latest job and "
-            + "the latest feature set")
-    FeatureStatusView status(@PathVariable UUID projectId,
-                             @RequestParam(name = "impulseVersion", required = false) Integer impulseVersion) {
+    @Operation(
+            summary = "Status of the features of an impulse version (default: the latest): the latest job and "
+                    + "the latest feature set")
+    FeatureStatusView status(
+            @PathVariable UUID projectId,
+            @RequestParam(name = "impulseVersion", required = false) Integer impulseVersion) {
         access.requireRole(projectId, ProjectRole.VIEWER);
         int version = resolve(projectId, impulseVersion);
         List<Job> recent = jobs.recentJobs(projectId, version);
         Optional<FeatureJobService.FeatureSet> set = FeatureJobService.latestFeatureSet(recent);
-        return new FeatureStatusView(version, recent.isEmpty() ? "none" : recent.get(0).state().dbValue(),
-                recent.isEmpty() ? null : FeatureJobView.of(recent.get(0)), set.map(FeatureSetView::of).orElse(null));
+        return new FeatureStatusView(
+                version,
+                recent.isEmpty() ? "none" : recent.get(0).state().dbValue(),
+                recent.isEmpty() ? null : FeatureJobView.of(recent.get(0)),
+                set.map(FeatureSetView::of).orElse(null));
     }
 
     @GetMapping("/features/explorer")
-    @Operation(summary = "The feature explorer: the windows of the latest feature set of an impulse version "
-            + "(default: the latest) projected to 2D by PCA, coloured by label; large sets are thinned evenly")
-    ExplorerView explorer(@PathVariable UUID projectId,
-                          @RequestParam(name = "impulseVersion", required = false) Integer impulseVersion,
-                          @RequestParam(name = "maxPoints", defaultValue = "" + FeatureExplorer.DEFAULT_POINTS)
-                          int maxPoints) {
+    @Operation(
+            summary = "The feature explorer: the windows of the latest feature set of an impulse version "
+                    + "(default: the latest) projected to 2D by PCA, coloured by label; large sets are thinned evenly")
+    ExplorerView explorer(
+            @PathVariable UUID projectId,
+            @RequestParam(name = "impulseVersion", required = false) Integer impulseVersion,
+            @RequestParam(name = "maxPoints", defaultValue = "" + FeatureExplorer.DEFAULT_POINTS) int maxPoints) {
         access.requireRole(projectId, ProjectRole.VIEWER);
         return explorer.explore(projectId, resolve(projectId, impulseVersion), maxPoints);
     }
@@ -136,6 +172,8 @@ class FeatureController {
         if (impulseVersion != null) {
             return impulses.version(projectId, impulseVersion).version();
         }
-        return impulses.latest(projectId).orElseThrow(() -> new ImpulseNotSavedViolation("Features")).version();
+        return impulses.latest(projectId)
+                .orElseThrow(() -> new ImpulseNotSavedViolation("Features"))
+                .version();
     }
 }

@@ -1,5 +1,11 @@
 package dev.edgeforge.api.feature;
 
+import dev.edgeforge.core.feature.FeatureChunk;
+import dev.edgeforge.core.feature.Pca;
+import dev.edgeforge.core.feature.WindowFeatures;
+import dev.edgeforge.infra.storage.ObjectStore;
+import dev.edgeforge.jobs.feature.FeatureManifest;
+import dev.edgeforge.jobs.feature.FeatureObjectKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,16 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
-
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
-
-import dev.edgeforge.core.feature.FeatureChunk;
-import dev.edgeforge.core.feature.Pca;
-import dev.edgeforge.core.feature.WindowFeatures;
-import dev.edgeforge.infra.storage.ObjectStore;
-import dev.edgeforge.jobs.feature.FeatureManifest;
-import dev.edgeforge.jobs.feature.FeatureObjectKeys;
 
 /**
  * Computes the feature explorer's projection from a stored feature set, and caches it in the object store next to
@@ -78,20 +76,21 @@ public class FeatureExplorer {
     }
 
     /** The window a point comes from. */
-    private record Origin(String sampleId, String label, WindowFeatures window) {
-    }
+    private record Origin(String sampleId, String label, WindowFeatures window) {}
 
     /**
      * The projection of a feature set, fitted to at most {@code maxFitRows} windows spread evenly over it, showing at
      * most {@code maxPoints}; chunks without a chosen window are not read.
      */
-    static ExplorerView project(FeatureManifest manifest, int maxPoints, long maxFitRows,
-                                Function<String, FeatureChunk> chunks) {
-        List<String> labels = manifest.labels().stream().map(FeatureManifest.LabelCount::label).toList();
+    static ExplorerView project(
+            FeatureManifest manifest, int maxPoints, long maxFitRows, Function<String, FeatureChunk> chunks) {
+        List<String> labels = manifest.labels().stream()
+                .map(FeatureManifest.LabelCount::label)
+                .toList();
         long total = manifest.windowCount();
         if (total == 0) {
-            return new ExplorerView(manifest.impulseVersion(), manifest.jobId(), 0, 0, 0, false, new double[2],
-                    labels, List.of());
+            return new ExplorerView(
+                    manifest.impulseVersion(), manifest.jobId(), 0, 0, 0, false, new double[2], labels, List.of());
         }
         long stride = (total + maxFitRows - 1) / maxFitRows;
         List<Origin> kept = new ArrayList<>();
@@ -118,11 +117,24 @@ public class FeatureExplorer {
         for (int i = 0; i < kept.size(); i += shownStride) {
             float[] xy = pca.project(rows.get(i));
             Origin o = kept.get(i);
-            points.add(new ExplorerView.Point(xy[0], xy[1], o.label(), o.sampleId(), o.window().windowIndex(),
+            points.add(new ExplorerView.Point(
+                    xy[0],
+                    xy[1],
+                    o.label(),
+                    o.sampleId(),
+                    o.window().windowIndex(),
                     o.window().windowStartMs()));
         }
-        return new ExplorerView(manifest.impulseVersion(), manifest.jobId(), total, kept.size(), points.size(),
-                points.size() < total, pca.explainedVarianceRatio(), labels, points);
+        return new ExplorerView(
+                manifest.impulseVersion(),
+                manifest.jobId(),
+                total,
+                kept.size(),
+                points.size(),
+                points.size() < total,
+                pca.explainedVarianceRatio(),
+                labels,
+                points);
     }
 
     private FeatureChunk chunk(String key) {

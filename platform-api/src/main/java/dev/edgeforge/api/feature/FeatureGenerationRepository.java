@@ -4,7 +4,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -31,7 +30,6 @@ class FeatureGenerationRepository {
                 .param("createdBy", createdBy)
                 .update();
     }
-
 
     /** The jobs of one impulse version, newest first. */
     List<UUID> jobs(UUID projectId, int impulseVersion, int limit) {

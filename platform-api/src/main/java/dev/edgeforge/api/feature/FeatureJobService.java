@@ -1,19 +1,5 @@
 package dev.edgeforge.api.feature;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
-import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import dev.edgeforge.api.impulse.ImpulseNotSavedViolation;
 import dev.edgeforge.api.impulse.ImpulseService;
 import dev.edgeforge.api.impulse.StoredImpulse;
@@ -25,6 +11,17 @@ import dev.edgeforge.infra.job.NewJob;
 import dev.edgeforge.jobs.feature.FeatureJobPayload;
 import dev.edgeforge.jobs.feature.FeatureJobResult;
 import dev.edgeforge.jobs.feature.FeatureJobSample;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Starts feature generation jobs and finds the feature sets they made. Callers check access first; this service
@@ -44,9 +41,14 @@ public class FeatureJobService {
     private final DataSource dataSource;
     private final Clock clock;
 
-    FeatureJobService(ImpulseService impulses, ImpulseSampleSource samples, JobQueue queue,
-                      FeatureGenerationRepository runs, ProjectLocks projectLocks, DataSource dataSource,
-                      Clock clock) {
+    FeatureJobService(
+            ImpulseService impulses,
+            ImpulseSampleSource samples,
+            JobQueue queue,
+            FeatureGenerationRepository runs,
+            ProjectLocks projectLocks,
+            DataSource dataSource,
+            Clock clock) {
         this.impulses = impulses;
         this.samples = samples;
         this.queue = queue;
@@ -63,8 +65,7 @@ public class FeatureJobService {
      * @param impulseVersion the impulse version it computes
      * @param samples        how many enabled samples it reads
      */
-    public record Started(UUID jobId, int impulseVersion, int samples) {
-    }
+    public record Started(UUID jobId, int impulseVersion, int samples) {}
 
     /**
      * A feature set a successful job made.
@@ -73,8 +74,7 @@ public class FeatureJobService {
      * @param finishedAt when it finished
      * @param result     its result (counts, labels, manifest key)
      */
-    public record FeatureSet(UUID jobId, Instant finishedAt, FeatureJobResult result) {
-    }
+    public record FeatureSet(UUID jobId, Instant finishedAt, FeatureJobResult result) {}
 
     /** Starts generating the features of an impulse version (null: the latest) from the project's samples. */
     @Transactional
@@ -92,7 +92,8 @@ public class FeatureJobService {
      */
     @Transactional
     public Started start(UUID projectId, Integer impulseVersion, UUID startedBy, ImpulseSampleSource source) {
-        StoredImpulse stored = impulseVersion != null ? impulses.version(projectId, impulseVersion)
+        StoredImpulse stored = impulseVersion != null
+                ? impulses.version(projectId, impulseVersion)
                 : impulses.latest(projectId).orElseThrow(() -> new ImpulseNotSavedViolation("Feature generation"));
         int version = stored.version();
         if (stored.impulse().processingBlocks().isEmpty()) {
@@ -100,7 +101,8 @@ public class FeatureJobService {
                     + " has no processing block, so it makes no features; add one and save the impulse.");
         }
         projectLocks.lock(projectId);
-        Optional<Job> active = recentJobs(projectId, version).stream().filter(j -> !j.state().isTerminal())
+        Optional<Job> active = recentJobs(projectId, version).stream()
+                .filter(j -> !j.state().isTerminal())
                 .findFirst();
         if (active.isPresent()) {
             throw new FeatureJobRunningViolation(version, active.get().id());
@@ -120,7 +122,9 @@ public class FeatureJobService {
     @Transactional(readOnly = true)
     public List<Job> recentJobs(UUID projectId, int impulseVersion) {
         return runs.jobs(projectId, impulseVersion, RECENT_JOBS).stream()
-                .map(queue::find).flatMap(Optional::stream).toList();
+                .map(queue::find)
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     /** The feature set of the latest successful job of an impulse version. */

@@ -1,12 +1,5 @@
 package dev.edgeforge.api.feature;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-
-import org.springframework.stereotype.Component;
-
 import dev.edgeforge.api.impulse.ImpulseService;
 import dev.edgeforge.api.impulse.StoredImpulse;
 import dev.edgeforge.api.model.FeatureSetLocator;
@@ -21,6 +14,11 @@ import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.learning.FeatureKind;
 import dev.edgeforge.core.learning.TensorShape;
 import dev.edgeforge.jobs.feature.FeatureJobResult;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
 
 /**
  * Hands training the features of the project's latest impulse version: the training and testing feature set files
@@ -71,7 +69,12 @@ class GeneratedFeatureSetLocator implements FeatureSetLocator {
                 dims = shape;
             }
         }
-        return new LocatedFeatures(result.impulseVersion(), null, result.trainingSetKey(), result.testingSetKey(),
-                kind, TensorShape.of(dims.stream().mapToInt(Integer::intValue).toArray()));
+        return new LocatedFeatures(
+                result.impulseVersion(),
+                null,
+                result.trainingSetKey(),
+                result.testingSetKey(),
+                kind,
+                TensorShape.of(dims.stream().mapToInt(Integer::intValue).toArray()));
     }
 }

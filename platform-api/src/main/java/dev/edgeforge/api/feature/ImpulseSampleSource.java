@@ -1,9 +1,8 @@
 package dev.edgeforge.api.feature;
 
+import dev.edgeforge.jobs.feature.FeatureJobSample;
 import java.util.List;
 import java.util.UUID;
-
-import dev.edgeforge.jobs.feature.FeatureJobSample;
 
 /**
  * Read-only view of a project's dataset for feature generation: the samples that are enabled, with what the feature

@@ -1,9 +1,8 @@
 package dev.edgeforge.api.feature;
 
-import org.springframework.http.HttpStatus;
-
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
+import org.springframework.http.HttpStatus;
 
 /** Features cannot be generated: no enabled sample, or an impulse without processing blocks. */
 public class NoFeatureInputViolation extends EdgeForgeException {

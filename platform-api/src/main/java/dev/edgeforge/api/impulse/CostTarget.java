@@ -7,5 +7,4 @@ package dev.edgeforge.api.impulse;
  * @param name    shown to users
  * @param clockHz core clock the estimate divides by
  */
-public record CostTarget(String id, String name, long clockHz) {
-}
+public record CostTarget(String id, String name, long clockHz) {}

@@ -1,12 +1,10 @@
 package dev.edgeforge.api.impulse;
 
-import java.util.List;
-import java.util.Optional;
-
-import org.springframework.stereotype.Component;
-
 import dev.edgeforge.jobs.board.Board;
 import dev.edgeforge.jobs.board.BoardCatalogue;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
 
 /** The boards cost estimates know the clock of: every board of the catalogue the firmware builder builds for. */
 @Component
@@ -31,12 +29,15 @@ public class CostTargets {
 
     /** @throws UnknownTargetViolation naming the known targets */
     public CostTarget require(String id) {
-        return find(id == null || id.isBlank() ? DEFAULT : id.trim()).orElseThrow(() -> new UnknownTargetViolation(id,
-                targets.stream().map(CostTarget::id).toList()));
+        return find(id == null || id.isBlank() ? DEFAULT : id.trim())
+                .orElseThrow(() -> new UnknownTargetViolation(
+                        id, targets.stream().map(CostTarget::id).toList()));
     }
 
     private static CostTarget target(Board board) {
-        return new CostTarget(board.id(), board.name() + " (" + board.mcu() + ", " + board.core().displayName() + ")",
+        return new CostTarget(
+                board.id(),
+                board.name() + " (" + board.mcu() + ", " + board.core().displayName() + ")",
                 board.clockHz());
     }
 }

@@ -1,13 +1,12 @@
 package dev.edgeforge.api.impulse;
 
-import java.util.List;
-
 import dev.edgeforge.core.dsp.SpectralAnalysisParams;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.impulse.LearningBlockRef;
 import dev.edgeforge.core.impulse.ProcessingBlock;
 import dev.edgeforge.core.impulse.TimeSeriesInput;
 import dev.edgeforge.core.learning.LearningBlock;
+import java.util.List;
 
 /**
  * The impulse a project starts from, as in Edge Impulse's motion template: 2000 ms time-series windows every 80 ms at
@@ -18,15 +17,15 @@ final class DefaultImpulse {
 
     static final List<String> AXES = List.of("accX", "accY", "accZ");
 
-    private DefaultImpulse() {
-    }
+    private DefaultImpulse() {}
 
     static Impulse create() {
-        ProcessingBlock spectral = new ProcessingBlock(1, "Spectral features", AXES,
-                SpectralAnalysisParams.defaults());
+        ProcessingBlock spectral = new ProcessingBlock(1, "Spectral features", AXES, SpectralAnalysisParams.defaults());
         Impulse designed = new Impulse(0, TimeSeriesInput.defaults(), List.of(spectral), List.of());
         LearningBlockRef classifier = new LearningBlockRef(
-                LearningBlockSettings.name(LearningBlock.Kind.CLASSIFICATION), "Classifier", List.of(spectral.id()),
+                LearningBlockSettings.name(LearningBlock.Kind.CLASSIFICATION),
+                "Classifier",
+                List.of(spectral.id()),
                 LearningBlockSettings.defaults(LearningBlock.Kind.CLASSIFICATION, designed, List.of(spectral.id())));
         return new Impulse(0, designed.input(), designed.processingBlocks(), List.of(classifier));
     }

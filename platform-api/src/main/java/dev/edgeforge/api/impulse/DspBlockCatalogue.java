@@ -1,11 +1,5 @@
 package dev.edgeforge.api.impulse;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-
-import tools.jackson.databind.JsonNode;
-
 import dev.edgeforge.core.dsp.DspParams;
 import dev.edgeforge.core.dsp.FilterType;
 import dev.edgeforge.core.dsp.FlattenParams;
@@ -22,6 +16,10 @@ import dev.edgeforge.core.impulse.AudioInput;
 import dev.edgeforge.core.impulse.ImageInput;
 import dev.edgeforge.core.impulse.ImpulseJson;
 import dev.edgeforge.core.impulse.TimeSeriesInput;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The processing blocks the impulse editor offers, with everything its forms need: labels, kinds, ranges, choices
@@ -33,6 +31,7 @@ final class DspBlockCatalogue {
 
     /** Which input blocks a DSP block works on. */
     private static final List<String> TIME_SERIES = List.of(TimeSeriesInput.TYPE, AudioInput.TYPE);
+
     private static final List<String> IMAGES = List.of(ImageInput.TYPE);
 
     /**
@@ -46,9 +45,13 @@ final class DspBlockCatalogue {
      *                    the input's colour planes)
      * @param parameters  its parameters, in form order
      */
-    record Block(String type, String title, String description, List<String> inputs, String axes,
-                 List<Parameter> parameters) {
-    }
+    record Block(
+            String type,
+            String title,
+            String description,
+            List<String> inputs,
+            String axes,
+            List<Parameter> parameters) {}
 
     /**
      * One parameter of a block.
@@ -67,13 +70,21 @@ final class DspBlockCatalogue {
      * @param unit         unit shown after the field (Hz, s, dB), or empty
      * @param help         one sentence on what it does and which limits depend on the input
      */
-    record Parameter(String name, String label, String kind, JsonNode defaultValue, Double min, Double max,
-                     boolean minExclusive, boolean maxExclusive, Double step, List<String> options, String unit,
-                     String help) {
-    }
+    record Parameter(
+            String name,
+            String label,
+            String kind,
+            JsonNode defaultValue,
+            Double min,
+            Double max,
+            boolean minExclusive,
+            boolean maxExclusive,
+            Double step,
+            List<String> options,
+            String unit,
+            String help) {}
 
-    private DspBlockCatalogue() {
-    }
+    private DspBlockCatalogue() {}
 
     static List<Block> blocks() {
         return List.of(raw(), flatten(), spectralAnalysis(), mfe(), mfcc(), spectrogram(), image());
@@ -81,83 +92,187 @@ final class DspBlockCatalogue {
 
     private static Block raw() {
         JsonNode d = defaults(RawParams.defaults());
-        return new Block(RawParams.TYPE, "Raw data",
+        return new Block(
+                RawParams.TYPE,
+                "Raw data",
                 "The window's samples, scaled, interleaved axis by axis; for convolutional networks on raw signals.",
-                TIME_SERIES, "any", List.of(
-                        number(d, "scale", "Scale axes", null, null, 0.1, "", "Every sample is multiplied by this.")));
+                TIME_SERIES,
+                "any",
+                List.of(number(d, "scale", "Scale axes", null, null, 0.1, "", "Every sample is multiplied by this.")));
     }
 
     private static Block flatten() {
         JsonNode d = defaults(FlattenParams.defaults());
-        return new Block(FlattenParams.TYPE, "Flatten",
+        return new Block(
+                FlattenParams.TYPE,
+                "Flatten",
                 "Statistics of each axis over the window; for slow-moving signals such as temperature.",
-                TIME_SERIES, "any", List.of(
+                TIME_SERIES,
+                "any",
+                List.of(
                         number(d, "scale", "Scale axes", null, null, 0.1, "", "Every sample is multiplied by this."),
-                        choices(d, "stats", "Statistics", FlattenStat.values(),
+                        choices(
+                                d,
+                                "stats",
+                                "Statistics",
+                                FlattenStat.values(),
                                 "At least one; features come out in the listed order, axis after axis.")));
     }
 
     private static Block spectralAnalysis() {
         JsonNode d = defaults(SpectralAnalysisParams.defaults());
-        return new Block(SpectralAnalysisParams.TYPE, "Spectral analysis",
+        return new Block(
+                SpectralAnalysisParams.TYPE,
+                "Spectral analysis",
                 "Filtered signal statistics, spectral power per frequency bin and spectral peaks; for motion and "
                         + "vibration.",
-                TIME_SERIES, "any", List.of(
+                TIME_SERIES,
+                "any",
+                List.of(
                         number(d, "scale", "Scale axes", null, null, 0.1, "", "Every sample is multiplied by this."),
-                        choice(d, "filterType", "Filter", FilterType.values(),
+                        choice(
+                                d,
+                                "filterType",
+                                "Filter",
+                                FilterType.values(),
                                 "Butterworth low-pass or high-pass filter before the analysis, or none."),
-                        new Parameter("filterCutoffHz", "Cut-off frequency", "number",
-                                d.get("filterCutoffHz"), 0.0, null, true, false, 0.5, List.of(), "Hz",
+                        new Parameter(
+                                "filterCutoffHz",
+                                "Cut-off frequency",
+                                "number",
+                                d.get("filterCutoffHz"),
+                                0.0,
+                                null,
+                                true,
+                                false,
+                                0.5,
+                                List.of(),
+                                "Hz",
                                 "Must be below half the input frequency (Nyquist)."),
                         integer(d, "filterOrder", "Filter order", 1, 8, "Butterworth order, 1 to 8."),
                         powerOfTwo(d, "fftLength", "FFT length", 8, 4096, "A power of two from 8 to 4096."),
                         bool(d, "log", "Take log of spectrum", "Spectral powers as log10 values."),
                         bool(d, "overlapFfts", "Overlap FFT frames", "Consecutive FFT segments overlap by half."),
-                        new Parameter("spectralPeakCount", "Spectral peaks", "integer", d.get("spectralPeakCount"),
-                                0.0, null, false, false, 1.0, List.of(), "",
+                        new Parameter(
+                                "spectralPeakCount",
+                                "Spectral peaks",
+                                "integer",
+                                d.get("spectralPeakCount"),
+                                0.0,
+                                null,
+                                false,
+                                false,
+                                1.0,
+                                List.of(),
+                                "",
                                 "Peaks reported per axis, 0 for none; at most half the FFT length."),
-                        new Parameter("spectralPeakThreshold", "Peak threshold", "number",
-                                d.get("spectralPeakThreshold"), 0.0, 1.0, false, false, 0.05, List.of(), "",
+                        new Parameter(
+                                "spectralPeakThreshold",
+                                "Peak threshold",
+                                "number",
+                                d.get("spectralPeakThreshold"),
+                                0.0,
+                                1.0,
+                                false,
+                                false,
+                                0.05,
+                                List.of(),
+                                "",
                                 "A peak must reach this fraction of the strongest bin.")));
     }
 
     private static Block mfe() {
         JsonNode d = defaults(MfeParams.defaults());
-        return new Block(MfeParams.TYPE, "MFE (mel filterbank energies)",
+        return new Block(
+                MfeParams.TYPE,
+                "MFE (mel filterbank energies)",
                 "Log mel-scaled energies frame by frame; for non-voice audio and as input to 2D convolutions.",
-                TIME_SERIES, "one", List.of(
-                        frameLength(d), frameStride(d),
-                        integer(d, "filterCount", "Filter count", 1, 512,
+                TIME_SERIES,
+                "one",
+                List.of(
+                        frameLength(d),
+                        frameStride(d),
+                        integer(
+                                d,
+                                "filterCount",
+                                "Filter count",
+                                1,
+                                512,
                                 "Mel filters, at most 512 and at most half the FFT length."),
                         powerOfTwo(d, "fftLength", "FFT length", 16, 4096, "A power of two from 16 to 4096."),
-                        lowFrequency(d), highFrequency(d), noiseFloor(d)));
+                        lowFrequency(d),
+                        highFrequency(d),
+                        noiseFloor(d)));
     }
 
     private static Block mfcc() {
         JsonNode d = defaults(MfccParams.defaults());
-        return new Block(MfccParams.TYPE, "MFCC",
+        return new Block(
+                MfccParams.TYPE,
+                "MFCC",
                 "Mel-frequency cepstral coefficients frame by frame; for human speech and keywords.",
-                TIME_SERIES, "one", List.of(
-                        integer(d, "coefficientCount", "Coefficients", 1, 512,
+                TIME_SERIES,
+                "one",
+                List.of(
+                        integer(
+                                d,
+                                "coefficientCount",
+                                "Coefficients",
+                                1,
+                                512,
                                 "Cepstral coefficients kept, at most the filter count."),
-                        frameLength(d), frameStride(d),
-                        integer(d, "filterCount", "Filter count", 1, 512,
+                        frameLength(d),
+                        frameStride(d),
+                        integer(
+                                d,
+                                "filterCount",
+                                "Filter count",
+                                1,
+                                512,
                                 "Mel filters, at most 512 and at most half the FFT length."),
                         powerOfTwo(d, "fftLength", "FFT length", 16, 4096, "A power of two from 16 to 4096."),
-                        lowFrequency(d), highFrequency(d),
-                        new Parameter("preEmphasis", "Pre-emphasis", "number", d.get("preEmphasis"), 0.0, 1.0,
-                                false, true, 0.01, List.of(), "", "y[n] = x[n] − c·x[n−1]; 0 for none, below 1."),
+                        lowFrequency(d),
+                        highFrequency(d),
+                        new Parameter(
+                                "preEmphasis",
+                                "Pre-emphasis",
+                                "number",
+                                d.get("preEmphasis"),
+                                0.0,
+                                1.0,
+                                false,
+                                true,
+                                0.01,
+                                List.of(),
+                                "",
+                                "y[n] = x[n] − c·x[n−1]; 0 for none, below 1."),
                         choice(d, "window", "Window", WindowFunction.values(), "The taper of each frame."),
-                        new Parameter("lifter", "Lifter", "integer", d.get("lifter"), 0.0, null, false, false, 1.0,
-                                List.of(), "", "Sinusoidal lifter L, 0 for none.")));
+                        new Parameter(
+                                "lifter",
+                                "Lifter",
+                                "integer",
+                                d.get("lifter"),
+                                0.0,
+                                null,
+                                false,
+                                false,
+                                1.0,
+                                List.of(),
+                                "",
+                                "Sinusoidal lifter L, 0 for none.")));
     }
 
     private static Block spectrogram() {
         JsonNode d = defaults(SpectrogramParams.defaults());
-        return new Block(SpectrogramParams.TYPE, "Spectrogram",
+        return new Block(
+                SpectrogramParams.TYPE,
+                "Spectrogram",
                 "Power spectrum frame by frame; for audio and vibration with structure in time and frequency.",
-                TIME_SERIES, "one", List.of(
-                        frameLength(d), frameStride(d),
+                TIME_SERIES,
+                "one",
+                List.of(
+                        frameLength(d),
+                        frameStride(d),
                         powerOfTwo(d, "fftLength", "FFT length", 16, 4096, "A power of two from 16 to 4096."),
                         noiseFloor(d),
                         bool(d, "logScale", "Log scale", "Normalised dB in 0..1 (else the linear power).")));
@@ -165,70 +280,164 @@ final class DspBlockCatalogue {
 
     private static Block image() {
         JsonNode d = defaults(ImageParams.defaults());
-        return new Block(ImageParams.TYPE, "Image",
+        return new Block(
+                ImageParams.TYPE,
+                "Image",
                 "The resized image's pixels, normalised; size and colour depth come from the image input block.",
-                IMAGES, "none", List.of(
-                        choice(d, "normalization", "Pixel scaling", ImageNormalization.values(),
-                                "How pixel values 0..255 become features.")));
+                IMAGES,
+                "none",
+                List.of(choice(
+                        d,
+                        "normalization",
+                        "Pixel scaling",
+                        ImageNormalization.values(),
+                        "How pixel values 0..255 become features.")));
     }
 
     // ---- shared parameters ----
 
     private static Parameter frameLength(JsonNode d) {
-        return new Parameter("frameLength", "Frame length", "number", d.get("frameLength"), 0.0, null, true, false,
-                0.005, List.of(), "s", "Seconds per frame; at most the window length.");
+        return new Parameter(
+                "frameLength",
+                "Frame length",
+                "number",
+                d.get("frameLength"),
+                0.0,
+                null,
+                true,
+                false,
+                0.005,
+                List.of(),
+                "s",
+                "Seconds per frame; at most the window length.");
     }
 
     private static Parameter frameStride(JsonNode d) {
-        return new Parameter("frameStride", "Frame stride", "number", d.get("frameStride"), 0.0, null, true, false,
-                0.005, List.of(), "s", "Seconds between frame starts; at least one sample.");
+        return new Parameter(
+                "frameStride",
+                "Frame stride",
+                "number",
+                d.get("frameStride"),
+                0.0,
+                null,
+                true,
+                false,
+                0.005,
+                List.of(),
+                "s",
+                "Seconds between frame starts; at least one sample.");
     }
 
     private static Parameter lowFrequency(JsonNode d) {
-        return new Parameter("lowFrequency", "Low frequency", "number", d.get("lowFrequency"), 0.0, null, false,
-                false, 10.0, List.of(), "Hz", "Lowest filter edge; below the high frequency.");
+        return new Parameter(
+                "lowFrequency",
+                "Low frequency",
+                "number",
+                d.get("lowFrequency"),
+                0.0,
+                null,
+                false,
+                false,
+                10.0,
+                List.of(),
+                "Hz",
+                "Lowest filter edge; below the high frequency.");
     }
 
     private static Parameter highFrequency(JsonNode d) {
-        return new Parameter("highFrequency", "High frequency", "number", d.get("highFrequency"), 0.0, null, false,
-                false, 10.0, List.of(), "Hz", "Highest filter edge, 0 for Nyquist (half the input frequency).");
+        return new Parameter(
+                "highFrequency",
+                "High frequency",
+                "number",
+                d.get("highFrequency"),
+                0.0,
+                null,
+                false,
+                false,
+                10.0,
+                List.of(),
+                "Hz",
+                "Highest filter edge, 0 for Nyquist (half the input frequency).");
     }
 
     private static Parameter noiseFloor(JsonNode d) {
-        return new Parameter("noiseFloorDb", "Noise floor", "number", d.get("noiseFloorDb"), null, 12.0, false,
-                true, 1.0, List.of(), "dB", "Levels below are set to 0; below +12 dB.");
+        return new Parameter(
+                "noiseFloorDb",
+                "Noise floor",
+                "number",
+                d.get("noiseFloorDb"),
+                null,
+                12.0,
+                false,
+                true,
+                1.0,
+                List.of(),
+                "dB",
+                "Levels below are set to 0; below +12 dB.");
     }
 
     // ---- factories ----
 
-    private static Parameter number(JsonNode d, String name, String label, Double min, Double max, double step,
-                                    String unit, String help) {
+    private static Parameter number(
+            JsonNode d, String name, String label, Double min, Double max, double step, String unit, String help) {
         return new Parameter(name, label, "number", d.get(name), min, max, false, false, step, List.of(), unit, help);
     }
 
     private static Parameter integer(JsonNode d, String name, String label, int min, int max, String help) {
-        return new Parameter(name, label, "integer", d.get(name), (double) min, (double) max, false, false, 1.0,
-                List.of(), "", help);
-    }
-
-    private static Parameter powerOfTwo(JsonNode d, String name, String label, int min, int max, String help) {
-        return new Parameter(name, label, "power-of-two", d.get(name), (double) min, (double) max, false, false,
-                null, List.of(), "", help);
-    }
-
-    private static Parameter bool(JsonNode d, String name, String label, String help) {
-        return new Parameter(name, label, "boolean", d.get(name), null, null, false, false, null, List.of(), "",
+        return new Parameter(
+                name,
+                label,
+                "integer",
+                d.get(name),
+                (double) min,
+                (double) max,
+                false,
+                false,
+                1.0,
+                List.of(),
+                "",
                 help);
     }
 
+    private static Parameter powerOfTwo(JsonNode d, String name, String label, int min, int max, String help) {
+        return new Parameter(
+                name,
+                label,
+                "power-of-two",
+                d.get(name),
+                (double) min,
+                (double) max,
+                false,
+                false,
+                null,
+                List.of(),
+                "",
+                help);
+    }
+
+    private static Parameter bool(JsonNode d, String name, String label, String help) {
+        return new Parameter(name, label, "boolean", d.get(name), null, null, false, false, null, List.of(), "", help);
+    }
+
     private static Parameter choice(JsonNode d, String name, String label, Enum<?>[] values, String help) {
-        return new Parameter(name, label, "choice", d.get(name), null, null, false, false, null, jsonNames(values),
-                "", help);
+        return new Parameter(
+                name, label, "choice", d.get(name), null, null, false, false, null, jsonNames(values), "", help);
     }
 
     private static Parameter choices(JsonNode d, String name, String label, Enum<?>[] values, String help) {
-        return new Parameter(name, label, "choices", sorted(d.get(name), values), null, null, false, false, null,
-                jsonNames(values), "", help);
+        return new Parameter(
+                name,
+                label,
+                "choices",
+                sorted(d.get(name), values),
+                null,
+                null,
+                false,
+                false,
+                null,
+                jsonNames(values),
+                "",
+                help);
     }
 
     private static JsonNode defaults(DspParams params) {
@@ -237,13 +446,17 @@ final class DspBlockCatalogue {
 
     /** The JSON names of enum constants ({@code @JsonProperty}), in declaration order. */
     private static List<String> jsonNames(Enum<?>[] values) {
-        return Arrays.stream(values).map(v -> ImpulseJson.mapper().valueToTree(v).asString()).toList();
+        return Arrays.stream(values)
+                .map(v -> ImpulseJson.mapper().valueToTree(v).asString())
+                .toList();
     }
 
     /** A set default in declaration order, so the catalogue's JSON is stable. */
     private static JsonNode sorted(JsonNode set, Enum<?>[] values) {
         List<String> present = new ArrayList<>();
         set.forEach(v -> present.add(v.asString()));
-        return ImpulseJson.mapper().valueToTree(jsonNames(values).stream().filter(present::contains).toList());
+        return ImpulseJson.mapper()
+                .valueToTree(
+                        jsonNames(values).stream().filter(present::contains).toList());
     }
 }

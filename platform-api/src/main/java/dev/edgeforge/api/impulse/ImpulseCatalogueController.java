@@ -1,10 +1,15 @@
 package dev.edgeforge.api.impulse;
 
-import java.util.List;
-import java.util.Optional;
-
+import dev.edgeforge.api.impulse.ImpulseViews.LearningDefaultsView;
+import dev.edgeforge.api.problem.ValidationViolation;
+import dev.edgeforge.api.security.CurrentPrincipal;
+import dev.edgeforge.core.impulse.Impulse;
+import dev.edgeforge.core.impulse.ImpulseJson;
+import dev.edgeforge.core.learning.LearningBlock;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -13,13 +18,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-
-import dev.edgeforge.api.impulse.ImpulseViews.LearningDefaultsView;
-import dev.edgeforge.api.problem.ValidationViolation;
-import dev.edgeforge.api.security.CurrentPrincipal;
-import dev.edgeforge.core.impulse.Impulse;
-import dev.edgeforge.core.impulse.ImpulseJson;
-import dev.edgeforge.core.learning.LearningBlock;
 
 /** What the impulse editor builds its forms from: the DSP blocks, the cost targets and learning block defaults. */
 @RestController
@@ -36,8 +34,9 @@ class ImpulseCatalogueController {
     }
 
     @GetMapping("/dsp-blocks")
-    @Operation(summary = "The processing blocks: type, title, inputs, axes and parameters with kinds, ranges and "
-            + "defaults")
+    @Operation(
+            summary = "The processing blocks: type, title, inputs, axes and parameters with kinds, ranges and "
+                    + "defaults")
     List<DspBlockCatalogue.Block> dspBlocks() {
         current.require();
         return DspBlockCatalogue.blocks();
@@ -51,19 +50,27 @@ class ImpulseCatalogueController {
     }
 
     @PostMapping(path = "/learning-blocks/defaults", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Default settings (layers) of a learning block of this kind for a draft impulse (the body), "
-            + "reading the processing blocks listed in inputs (all when empty)")
-    LearningDefaultsView learningDefaults(@RequestParam("kind") String kind,
-                                          @RequestParam(name = "inputs", required = false) List<Integer> inputs,
-                                          @RequestBody String body) {
+    @Operation(
+            summary = "Default settings (layers) of a learning block of this kind for a draft impulse (the body), "
+                    + "reading the processing blocks listed in inputs (all when empty)")
+    LearningDefaultsView learningDefaults(
+            @RequestParam("kind") String kind,
+            @RequestParam(name = "inputs", required = false) List<Integer> inputs,
+            @RequestBody String body) {
         current.require();
-        LearningBlock.Kind learningKind = LearningBlockSettings.kind(kind).orElseThrow(() -> new ValidationViolation(
-                "kind", "'" + kind + "' is not a learning block kind; use one of " + LearningBlockSettings.kinds()));
+        LearningBlock.Kind learningKind = LearningBlockSettings.kind(kind)
+                .orElseThrow(() -> new ValidationViolation(
+                        "kind",
+                        "'" + kind + "' is not a learning block kind; use one of " + LearningBlockSettings.kinds()));
         Impulse draft = ImpulseDocuments.read(body);
         List<Integer> reads = inputs == null ? List.of() : inputs;
         Optional<LearningBlockSettings.FeatureInput> input = LearningBlockSettings.featureInput(draft, reads);
-        JsonNode featureKind = input.map(i -> (JsonNode) ImpulseJson.mapper().valueToTree(i.kind())).orElse(null);
-        return new LearningDefaultsView(kind, featureKind, input.map(i -> i.shape().dims()).orElse(null),
+        JsonNode featureKind = input.map(i -> (JsonNode) ImpulseJson.mapper().valueToTree(i.kind()))
+                .orElse(null);
+        return new LearningDefaultsView(
+                kind,
+                featureKind,
+                input.map(i -> i.shape().dims()).orElse(null),
                 LearningBlockSettings.defaults(learningKind, draft, reads));
     }
 }

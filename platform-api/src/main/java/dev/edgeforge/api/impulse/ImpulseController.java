@@ -1,22 +1,5 @@
 package dev.edgeforge.api.impulse;
 
-import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import java.util.UUID;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import org.springframework.http.MediaType;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
-
 import dev.edgeforge.api.account.UserDirectory;
 import dev.edgeforge.api.account.UserSummary;
 import dev.edgeforge.api.impulse.ImpulseCosts.CostReport;
@@ -27,6 +10,21 @@ import dev.edgeforge.api.project.ProjectAccess;
 import dev.edgeforge.api.project.ProjectGrant;
 import dev.edgeforge.api.project.ProjectRole;
 import dev.edgeforge.core.impulse.Impulse;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
 
 /** A project's impulse: the latest version, saving a new one, the history and the cost estimates. */
 @RestController
@@ -50,17 +48,20 @@ class ImpulseController {
     @Operation(summary = "The latest impulse version, or the default impulse (version 0) when none was saved")
     ImpulseView latest(@PathVariable UUID projectId) {
         access.requireRole(projectId, ProjectRole.VIEWER);
-        return impulses.latest(projectId).map(ImpulseView::of)
+        return impulses.latest(projectId)
+                .map(ImpulseView::of)
                 .orElseGet(() -> ImpulseView.unsaved(impulses.defaultImpulse()));
     }
 
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Save the impulse: a changed impulse becomes a new version, an unchanged one does not; "
-            + "invalid fields answer 400 with errors[]")
+    @Operation(
+            summary = "Save the impulse: a changed impulse becomes a new version, an unchanged one does not; "
+                    + "invalid fields answer 400 with errors[]")
     SavedImpulseView save(@PathVariable UUID projectId, @RequestBody String body) {
         ProjectGrant grant = access.requireRole(projectId, ProjectRole.MEMBER);
         Impulse impulse = ImpulseDocuments.read(body);
-        return SavedImpulseView.of(impulses.save(projectId, impulse, grant.userId().orElse(null)));
+        return SavedImpulseView.of(
+                impulses.save(projectId, impulse, grant.userId().orElse(null)));
     }
 
     @GetMapping("/versions")
@@ -68,10 +69,18 @@ class ImpulseController {
     List<ImpulseVersionView> versions(@PathVariable UUID projectId) {
         access.requireRole(projectId, ProjectRole.VIEWER);
         List<StoredImpulse> all = impulses.versions(projectId);
-        Map<UUID, UserSummary> authors = users.findAllById(all.stream().map(StoredImpulse::createdBy)
-                .filter(Objects::nonNull).distinct().toList());
-        return all.stream().map(s -> new ImpulseVersionView(s.version(), s.createdAt(), s.createdBy(),
-                        s.createdBy() == null || !authors.containsKey(s.createdBy()) ? null
+        Map<UUID, UserSummary> authors = users.findAllById(all.stream()
+                .map(StoredImpulse::createdBy)
+                .filter(Objects::nonNull)
+                .distinct()
+                .toList());
+        return all.stream()
+                .map(s -> new ImpulseVersionView(
+                        s.version(),
+                        s.createdAt(),
+                        s.createdBy(),
+                        s.createdBy() == null || !authors.containsKey(s.createdBy())
+                                ? null
                                 : authors.get(s.createdBy()).displayName(),
                         ImpulseViews.summary(s.impulse())))
                 .toList();
@@ -85,23 +94,29 @@ class ImpulseController {
     }
 
     @GetMapping("/costs")
-    @Operation(summary = "RAM, flash and time per window of each processing block of a saved version (default: the "
-            + "latest) on a target board")
-    CostReport costs(@PathVariable UUID projectId, @RequestParam(name = "target", required = false) String target,
-                     @RequestParam(name = "version", required = false) Integer version) {
+    @Operation(
+            summary = "RAM, flash and time per window of each processing block of a saved version (default: the "
+                    + "latest) on a target board")
+    CostReport costs(
+            @PathVariable UUID projectId,
+            @RequestParam(name = "target", required = false) String target,
+            @RequestParam(name = "version", required = false) Integer version) {
         access.requireRole(projectId, ProjectRole.VIEWER);
         CostTarget board = targets.require(target);
-        StoredImpulse stored = version != null ? impulses.version(projectId, version)
+        StoredImpulse stored = version != null
+                ? impulses.version(projectId, version)
                 : impulses.latest(projectId).orElseThrow(() -> new ImpulseNotSavedViolation("A cost estimate"));
         return ImpulseCosts.estimate(stored.impulse(), board, stored.version());
     }
 
     @PostMapping(path = "/costs", consumes = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(summary = "Cost estimates of a draft impulse (the body, not saved): what the editor shows while "
-            + "parameters change")
-    CostReport draftCosts(@PathVariable UUID projectId,
-                          @RequestParam(name = "target", required = false) String target,
-                          @RequestBody String body) {
+    @Operation(
+            summary = "Cost estimates of a draft impulse (the body, not saved): what the editor shows while "
+                    + "parameters change")
+    CostReport draftCosts(
+            @PathVariable UUID projectId,
+            @RequestParam(name = "target", required = false) String target,
+            @RequestBody String body) {
         access.requireRole(projectId, ProjectRole.VIEWER);
         CostTarget board = targets.require(target);
         return ImpulseCosts.estimate(ImpulseDocuments.read(body), board, null);

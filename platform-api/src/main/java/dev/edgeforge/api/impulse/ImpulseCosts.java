@@ -1,8 +1,5 @@
 package dev.edgeforge.api.impulse;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.edgeforge.api.problem.FieldProblem;
 import dev.edgeforge.core.dsp.CostEstimate;
 import dev.edgeforge.core.dsp.DspBlock;
@@ -11,6 +8,8 @@ import dev.edgeforge.core.dsp.ParameterError;
 import dev.edgeforge.core.dsp.SignalShape;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.impulse.ProcessingBlock;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * What each processing block of an impulse costs per window on a target, from the blocks' own
@@ -22,8 +21,7 @@ import dev.edgeforge.core.impulse.ProcessingBlock;
  */
 final class ImpulseCosts {
 
-    private ImpulseCosts() {
-    }
+    private ImpulseCosts() {}
 
     /**
      * The cost of one processing block, or why it cannot be estimated.
@@ -38,9 +36,16 @@ final class ImpulseCosts {
      * @param featureShape the block's output shape; null when invalid
      * @param errors       why the block cannot be estimated (its parameter errors); empty otherwise
      */
-    record BlockCost(int blockId, String name, String type, Long ramBytes, Long romBytes, Long operations,
-                     Double msPerWindow, List<Integer> featureShape, List<FieldProblem> errors) {
-    }
+    record BlockCost(
+            int blockId,
+            String name,
+            String type,
+            Long ramBytes,
+            Long romBytes,
+            Long operations,
+            Double msPerWindow,
+            List<Integer> featureShape,
+            List<FieldProblem> errors) {}
 
     /**
      * The costs of an impulse's processing blocks on one target.
@@ -55,10 +60,16 @@ final class ImpulseCosts {
      * @param totalMsPerWindow sum of the valid blocks' times per window
      * @param featureCount   features per window of the valid blocks together
      */
-    record CostReport(String target, String targetName, long clockHz, Integer impulseVersion,
-                      List<BlockCost> blocks, long totalRamBytes, long totalRomBytes, double totalMsPerWindow,
-                      int featureCount) {
-    }
+    record CostReport(
+            String target,
+            String targetName,
+            long clockHz,
+            Integer impulseVersion,
+            List<BlockCost> blocks,
+            long totalRamBytes,
+            long totalRomBytes,
+            double totalMsPerWindow,
+            int featureCount) {}
 
     static CostReport estimate(Impulse impulse, CostTarget target, Integer impulseVersion) {
         List<BlockCost> blocks = new ArrayList<>();
@@ -76,22 +87,37 @@ final class ImpulseCosts {
             }
             DspBlock dsp = block.createBlock();
             if (!inputValid) {
-                blocks.add(invalid(block, dsp, List.of(new FieldProblem("input",
-                        "the input block is not valid, so the block's input is not known"))));
+                blocks.add(invalid(
+                        block,
+                        dsp,
+                        List.of(new FieldProblem(
+                                "input", "the input block is not valid, so the block's input is not known"))));
                 continue;
             }
             SignalShape shape = impulse.signalShapeFor(block);
             List<ParameterError> errors = dsp.check(shape);
             if (!errors.isEmpty()) {
-                blocks.add(invalid(block, dsp, errors.stream()
-                        .map(e -> new FieldProblem(at + "." + e.field(), e.message())).toList()));
+                blocks.add(invalid(
+                        block,
+                        dsp,
+                        errors.stream()
+                                .map(e -> new FieldProblem(at + "." + e.field(), e.message()))
+                                .toList()));
                 continue;
             }
             CostEstimate cost = dsp.estimateCost(shape);
             FeatureShape output = dsp.outputShape(shape);
             double blockMs = cost.millisecondsPerWindow(target.clockHz());
-            blocks.add(new BlockCost(block.id(), block.name(), dsp.type(), cost.ramBytes(), cost.romBytes(),
-                    cost.operations(), blockMs, output.dims(), List.of()));
+            blocks.add(new BlockCost(
+                    block.id(),
+                    block.name(),
+                    dsp.type(),
+                    cost.ramBytes(),
+                    cost.romBytes(),
+                    cost.operations(),
+                    blockMs,
+                    output.dims(),
+                    List.of()));
             long outputBytes = 4L * output.length();
             outputs += outputBytes;
             largestScratch = Math.max(largestScratch, Math.max(0, cost.ramBytes() - outputBytes));
@@ -99,8 +125,16 @@ final class ImpulseCosts {
             ms += blockMs;
             features += output.length();
         }
-        return new CostReport(target.id(), target.name(), target.clockHz(), impulseVersion, blocks,
-                outputs + largestScratch, rom, ms, features);
+        return new CostReport(
+                target.id(),
+                target.name(),
+                target.clockHz(),
+                impulseVersion,
+                blocks,
+                outputs + largestScratch,
+                rom,
+                ms,
+                features);
     }
 
     private static BlockCost invalid(ProcessingBlock block, DspBlock dsp, List<FieldProblem> errors) {

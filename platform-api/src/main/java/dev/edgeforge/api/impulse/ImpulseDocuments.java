@@ -1,7 +1,10 @@
 package dev.edgeforge.api.impulse;
 
+import dev.edgeforge.api.problem.FieldProblem;
+import dev.edgeforge.api.problem.ValidationViolation;
+import dev.edgeforge.core.impulse.Impulse;
+import dev.edgeforge.core.impulse.ImpulseJson;
 import java.util.List;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.JsonNode;
@@ -9,16 +12,10 @@ import tools.jackson.databind.exc.InvalidTypeIdException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
-import dev.edgeforge.api.problem.FieldProblem;
-import dev.edgeforge.api.problem.ValidationViolation;
-import dev.edgeforge.core.impulse.Impulse;
-import dev.edgeforge.core.impulse.ImpulseJson;
-
 /** Impulses as JSON documents of the API, read with {@link ImpulseJson}'s rules (defaults, no unknown fields). */
 final class ImpulseDocuments {
 
-    private ImpulseDocuments() {
-    }
+    private ImpulseDocuments() {}
 
     static JsonNode toJson(Impulse impulse) {
         return ImpulseJson.mapper().valueToTree(impulse);
@@ -42,7 +39,8 @@ final class ImpulseDocuments {
         } catch (DatabindException e) {
             String field = path(e);
             String message = reason(e);
-            throw new ValidationViolation("The impulse cannot be read: " + field + " " + message + ".",
+            throw new ValidationViolation(
+                    "The impulse cannot be read: " + field + " " + message + ".",
                     List.of(new FieldProblem(field, message)));
         } catch (JacksonException e) {
             throw new ValidationViolation("body", "is not valid JSON: " + e.getOriginalMessage());
@@ -56,7 +54,8 @@ final class ImpulseDocuments {
         if (e instanceof InvalidTypeIdException type) {
             return "has the unknown type '" + type.getTypeId() + "'";
         }
-        if (e instanceof ValueInstantiationException instantiation && instantiation.getCause() != null
+        if (e instanceof ValueInstantiationException instantiation
+                && instantiation.getCause() != null
                 && instantiation.getCause().getMessage() != null) {
             return instantiation.getCause().getMessage();
         }

@@ -1,9 +1,8 @@
 package dev.edgeforge.api.impulse;
 
+import dev.edgeforge.api.web.ProjectNavItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import dev.edgeforge.api.web.ProjectNavItem;
 
 /** The "Impulse design" entry of the project sidebar. */
 @Configuration(proxyBeanMethods = false)

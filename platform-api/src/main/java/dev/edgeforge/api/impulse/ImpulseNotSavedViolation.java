@@ -1,9 +1,8 @@
 package dev.edgeforge.api.impulse;
 
-import org.springframework.http.HttpStatus;
-
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
+import org.springframework.http.HttpStatus;
 
 /** Something needs a saved impulse (features, costs of the saved design) but the project has none yet. */
 public class ImpulseNotSavedViolation extends EdgeForgeException {

@@ -1,16 +1,14 @@
 package dev.edgeforge.api.impulse;
 
+import dev.edgeforge.core.impulse.ImpulseJson;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-
-import dev.edgeforge.core.impulse.ImpulseJson;
 
 /** The {@code impulse_version} table. Rows are only ever inserted. */
 @Repository
@@ -58,7 +56,6 @@ class ImpulseRepository {
                 .single();
     }
 
-
     void insert(StoredImpulse stored) {
         jdbc.sql("""
                         INSERT INTO impulse_version (project_id, version, json, created_at, created_by)
@@ -72,8 +69,10 @@ class ImpulseRepository {
     }
 
     private static StoredImpulse row(ResultSet rs, int rowNumber) throws SQLException {
-        return new StoredImpulse(rs.getObject("project_id", UUID.class),
+        return new StoredImpulse(
+                rs.getObject("project_id", UUID.class),
                 ImpulseJson.read(rs.getString("json")).withVersion(rs.getInt("version")),
-                rs.getTimestamp("created_at").toInstant(), rs.getObject("created_by", UUID.class));
+                rs.getTimestamp("created_at").toInstant(),
+                rs.getObject("created_by", UUID.class));
     }
 }

@@ -1,20 +1,18 @@
 package dev.edgeforge.api.impulse;
 
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-
 import dev.edgeforge.api.problem.FieldProblem;
 import dev.edgeforge.api.problem.ValidationViolation;
 import dev.edgeforge.api.project.ProjectLocks;
 import dev.edgeforge.core.dsp.ParameterError;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.impulse.ImpulseJson;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Saves and reads the versions of projects' impulses. Callers check access first ({@code ProjectAccess}); this
@@ -39,8 +37,7 @@ public class ImpulseService {
      * @param stored  the latest version after the save
      * @param changed whether the save made a new version (false: the impulse equals the latest one)
      */
-    public record SaveOutcome(StoredImpulse stored, boolean changed) {
-    }
+    public record SaveOutcome(StoredImpulse stored, boolean changed) {}
 
     /** The latest saved version, if any. */
     @Transactional(readOnly = true)
@@ -55,7 +52,8 @@ public class ImpulseService {
      */
     @Transactional(readOnly = true)
     public StoredImpulse version(UUID projectId, int version) {
-        return repository.find(projectId, version)
+        return repository
+                .find(projectId, version)
                 .orElseThrow(() -> new ImpulseVersionNotFoundException(version, repository.latestVersion(projectId)));
     }
 
@@ -85,8 +83,8 @@ public class ImpulseService {
             return new SaveOutcome(latest.get(), false);
         }
         int next = latest.map(StoredImpulse::version).orElse(0) + 1;
-        StoredImpulse stored = new StoredImpulse(projectId, canonical(impulse).withVersion(next), clock.instant(),
-                createdBy);
+        StoredImpulse stored =
+                new StoredImpulse(projectId, canonical(impulse).withVersion(next), clock.instant(), createdBy);
         repository.insert(stored);
         return new SaveOutcome(stored, true);
     }
@@ -112,8 +110,10 @@ public class ImpulseService {
         List<FieldProblem> problems = problems(impulse);
         if (!problems.isEmpty()) {
             FieldProblem first = problems.get(0);
-            throw new ValidationViolation("The impulse cannot be saved: " + first.field() + " " + first.message()
-                    + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems)." : "."), problems);
+            throw new ValidationViolation(
+                    "The impulse cannot be saved: " + first.field() + " " + first.message()
+                            + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more problems)." : "."),
+                    problems);
         }
     }
 

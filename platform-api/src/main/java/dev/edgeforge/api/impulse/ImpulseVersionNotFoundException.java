@@ -1,11 +1,9 @@
 package dev.edgeforge.api.impulse;
 
-import java.util.Map;
-
-import org.springframework.http.HttpStatus;
-
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
 
 /** The project has no impulse version with this number. */
 public class ImpulseVersionNotFoundException extends EdgeForgeException {
@@ -16,9 +14,13 @@ public class ImpulseVersionNotFoundException extends EdgeForgeException {
     private final int version;
 
     public ImpulseVersionNotFoundException(int version, int latest) {
-        super(TYPE, latest == 0
-                ? "This project has no saved impulse yet, so there is no version " + version + "; save one first."
-                : "This project has no impulse version " + version + "; versions run from 1 to " + latest + ".");
+        super(
+                TYPE,
+                latest == 0
+                        ? "This project has no saved impulse yet, so there is no version " + version
+                                + "; save one first."
+                        : "This project has no impulse version " + version + "; versions run from 1 to " + latest
+                                + ".");
         this.version = version;
     }
 

@@ -1,25 +1,22 @@
 package dev.edgeforge.api.impulse;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
-
-import tools.jackson.databind.JsonNode;
-
 import dev.edgeforge.core.impulse.ImageInput;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.impulse.InputBlock;
 import dev.edgeforge.core.impulse.LearningBlockRef;
 import dev.edgeforge.core.impulse.ProcessingBlock;
 import dev.edgeforge.core.impulse.WindowedInput;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
 
 /** The JSON shapes of the impulse API. */
 final class ImpulseViews {
 
-    private ImpulseViews() {
-    }
+    private ImpulseViews() {}
 
     /**
      * A project's impulse.
@@ -33,7 +30,11 @@ final class ImpulseViews {
     record ImpulseView(int version, boolean saved, Instant createdAt, UUID createdBy, JsonNode impulse) {
 
         static ImpulseView of(StoredImpulse stored) {
-            return new ImpulseView(stored.version(), true, stored.createdAt(), stored.createdBy(),
+            return new ImpulseView(
+                    stored.version(),
+                    true,
+                    stored.createdAt(),
+                    stored.createdBy(),
                     ImpulseDocuments.toJson(stored.impulse()));
         }
 
@@ -55,7 +56,11 @@ final class ImpulseViews {
 
         static SavedImpulseView of(ImpulseService.SaveOutcome outcome) {
             StoredImpulse stored = outcome.stored();
-            return new SavedImpulseView(outcome.changed(), stored.version(), stored.createdAt(), stored.createdBy(),
+            return new SavedImpulseView(
+                    outcome.changed(),
+                    stored.version(),
+                    stored.createdAt(),
+                    stored.createdBy(),
                     ImpulseDocuments.toJson(stored.impulse()));
         }
     }
@@ -69,15 +74,15 @@ final class ImpulseViews {
      * @param createdByName their name, when known
      * @param summary       the design in a few words
      */
-    record ImpulseVersionView(int version, Instant createdAt, UUID createdBy, String createdByName, String summary) {
-    }
+    record ImpulseVersionView(int version, Instant createdAt, UUID createdBy, String createdByName, String summary) {}
 
     /** "time-series 2000 ms every 80 ms at 62.5 Hz · Spectral features (spectral-analysis) · Classifier (…)". */
     static String summary(Impulse impulse) {
         List<String> parts = new ArrayList<>();
         parts.add(describe(impulse.input()));
         for (ProcessingBlock block : impulse.processingBlocks()) {
-            parts.add(block.name() + " (" + (block.params() == null ? "?" : block.createBlock().type()) + ")");
+            parts.add(block.name() + " ("
+                    + (block.params() == null ? "?" : block.createBlock().type()) + ")");
         }
         for (LearningBlockRef learn : impulse.learningBlocks()) {
             parts.add(learn.name() + " (" + learn.type() + ")");
@@ -87,8 +92,12 @@ final class ImpulseViews {
 
     private static String describe(InputBlock input) {
         if (input instanceof WindowedInput w) {
-            return String.format(Locale.ROOT, "%s %s ms every %s ms at %s Hz", w instanceof dev.edgeforge.core.impulse
-                    .AudioInput ? "audio" : "time series", number(w.windowSizeMs()), number(w.windowStrideMs()),
+            return String.format(
+                    Locale.ROOT,
+                    "%s %s ms every %s ms at %s Hz",
+                    w instanceof dev.edgeforge.core.impulse.AudioInput ? "audio" : "time series",
+                    number(w.windowSizeMs()),
+                    number(w.windowStrideMs()),
                     number(w.frequencyHz()));
         }
         if (input instanceof ImageInput image) {
@@ -110,6 +119,5 @@ final class ImpulseViews {
      * @param featureShape one window's features; null when the processing blocks are not valid yet
      * @param settings     the settings JSON to put in the learning block
      */
-    record LearningDefaultsView(String kind, JsonNode featureKind, List<Integer> featureShape, JsonNode settings) {
-    }
+    record LearningDefaultsView(String kind, JsonNode featureKind, List<Integer> featureShape, JsonNode settings) {}
 }

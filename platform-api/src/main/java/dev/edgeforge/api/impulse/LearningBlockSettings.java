@@ -1,16 +1,5 @@
 package dev.edgeforge.api.impulse;
 
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Optional;
-
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
-
 import dev.edgeforge.api.problem.FieldProblem;
 import dev.edgeforge.core.dsp.DspParams;
 import dev.edgeforge.core.dsp.FeatureShape;
@@ -25,6 +14,15 @@ import dev.edgeforge.core.learning.FeatureKind;
 import dev.edgeforge.core.learning.LayerProblem;
 import dev.edgeforge.core.learning.LearningBlock;
 import dev.edgeforge.core.learning.TensorShape;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The {@code settings} of an impulse's learning blocks. The impulse model keeps them opaque; here they are the JSON
@@ -37,12 +35,13 @@ final class LearningBlockSettings {
     /** Reads settings leniently: unknown members belong to other features. */
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private LearningBlockSettings() {
-    }
+    private LearningBlockSettings() {}
 
     /** The learning block kinds, as their JSON names ({@code classification}, …). */
     static List<String> kinds() {
-        return Arrays.stream(LearningBlock.Kind.values()).map(LearningBlockSettings::name).toList();
+        return Arrays.stream(LearningBlock.Kind.values())
+                .map(LearningBlockSettings::name)
+                .toList();
     }
 
     static String name(LearningBlock.Kind kind) {
@@ -50,7 +49,9 @@ final class LearningBlockSettings {
     }
 
     static Optional<LearningBlock.Kind> kind(String name) {
-        return Arrays.stream(LearningBlock.Kind.values()).filter(k -> name(k).equals(name)).findFirst();
+        return Arrays.stream(LearningBlock.Kind.values())
+                .filter(k -> name(k).equals(name))
+                .findFirst();
     }
 
     /**
@@ -59,8 +60,7 @@ final class LearningBlockSettings {
      * @param kind  decides the default architecture
      * @param shape one window's features as the network's input
      */
-    record FeatureInput(FeatureKind kind, TensorShape shape) {
-    }
+    record FeatureInput(FeatureKind kind, TensorShape shape) {}
 
     /**
      * The input of a learning block reading {@code inputs} (processing block ids, empty for all), or empty when the
@@ -70,20 +70,25 @@ final class LearningBlockSettings {
         List<ProcessingBlock> blocks = impulse.processingBlocks().stream()
                 .filter(b -> inputs.isEmpty() || inputs.contains(b.id()))
                 .toList();
-        if (blocks.isEmpty() || impulse.input() == null || !impulse.input().check().isEmpty()) {
+        if (blocks.isEmpty()
+                || impulse.input() == null
+                || !impulse.input().check().isEmpty()) {
             return Optional.empty();
         }
         List<FeatureShape> shapes = new ArrayList<>();
         for (ProcessingBlock block : blocks) {
-            if (block.params() == null || !block.createBlock().check(impulse.signalShapeFor(block)).isEmpty()) {
+            if (block.params() == null
+                    || !block.createBlock().check(impulse.signalShapeFor(block)).isEmpty()) {
                 return Optional.empty();
             }
             shapes.add(block.createBlock().outputShape(impulse.signalShapeFor(block)));
         }
         if (blocks.size() > 1) {
             // several blocks' features are concatenated into one flat vector
-            return Optional.of(new FeatureInput(FeatureKind.FLAT,
-                    TensorShape.of(shapes.stream().mapToInt(FeatureShape::length).sum())));
+            return Optional.of(new FeatureInput(
+                    FeatureKind.FLAT,
+                    TensorShape.of(
+                            shapes.stream().mapToInt(FeatureShape::length).sum())));
         }
         TensorShape shape = new TensorShape(shapes.get(0).dims());
         return Optional.of(new FeatureInput(featureKind(blocks.get(0).params()), shape));
@@ -107,8 +112,8 @@ final class LearningBlockSettings {
      * architecture for its features, or dense 20-10 when the features are not known yet.
      */
     static JsonNode defaults(LearningBlock.Kind kind, Impulse impulse, List<Integer> inputs) {
-        FeatureInput input = featureInput(impulse, inputs)
-                .orElse(new FeatureInput(FeatureKind.FLAT, TensorShape.of(1)));
+        FeatureInput input =
+                featureInput(impulse, inputs).orElse(new FeatureInput(FeatureKind.FLAT, TensorShape.of(1)));
         return JSON.valueToTree(LearningBlock.defaultsFor(kind, input.kind(), input.shape()));
     }
 
@@ -124,8 +129,9 @@ final class LearningBlockSettings {
             Optional<LearningBlock.Kind> kind = kind(ref.type());
             if (kind.isEmpty()) {
                 if (ref.type() != null && !ref.type().isBlank()) {
-                    problems.add(new FieldProblem(at + ".type", "'" + ref.type() + "' is not a learning block kind; "
-                            + "use one of " + kinds()));
+                    problems.add(new FieldProblem(
+                            at + ".type",
+                            "'" + ref.type() + "' is not a learning block kind; " + "use one of " + kinds()));
                 }
                 continue;
             }
@@ -137,8 +143,8 @@ final class LearningBlockSettings {
         return problems;
     }
 
-    private static void checkSettings(Impulse impulse, LearningBlockRef ref, LearningBlock.Kind kind, String at,
-                                      List<FieldProblem> problems) {
+    private static void checkSettings(
+            Impulse impulse, LearningBlockRef ref, LearningBlock.Kind kind, String at, List<FieldProblem> problems) {
         if (!(ref.settings() instanceof ObjectNode settings)) {
             problems.add(new FieldProblem(at, "must be a JSON object with the block's layers"));
             return;
@@ -158,8 +164,8 @@ final class LearningBlockSettings {
             return;
         }
         if (block.kind() != kind) {
-            problems.add(new FieldProblem(at + ".kind", "says " + name(block.kind()) + " but the block's type is "
-                    + ref.type()));
+            problems.add(new FieldProblem(
+                    at + ".kind", "says " + name(block.kind()) + " but the block's type is " + ref.type()));
             return;
         }
         Optional<FeatureInput> input = featureInput(impulse, ref.inputs());
@@ -169,8 +175,8 @@ final class LearningBlockSettings {
             layerProblems.addAll(block.problems(TensorShape.of(1), 1));
         } else if (input.isPresent()) {
             // the smallest valid head: the class count is known only when training starts
-            layerProblems.addAll(block.problems(input.get().shape(),
-                    kind == LearningBlock.Kind.CLASSIFICATION ? 2 : 1));
+            layerProblems.addAll(
+                    block.problems(input.get().shape(), kind == LearningBlock.Kind.CLASSIFICATION ? 2 : 1));
         } else {
             for (int l = 0; l < block.layers().size(); l++) {
                 for (String message : block.layers().get(l).parameterProblems()) {
@@ -183,11 +189,11 @@ final class LearningBlockSettings {
                 // the output head appended after the user's layers
                 problems.add(new FieldProblem(at + ".layers", "the output layer does not fit: " + p.message()));
             } else if (p.layerIndex() >= 0) {
-                problems.add(new FieldProblem(at + ".layers[" + p.layerIndex() + "]",
-                        p.layerType() + ": " + p.message()));
+                problems.add(
+                        new FieldProblem(at + ".layers[" + p.layerIndex() + "]", p.layerType() + ": " + p.message()));
             } else {
-                problems.add(new FieldProblem(kind == LearningBlock.Kind.ANOMALY_KMEANS ? at + ".kmeans"
-                        : at + ".layers", p.message()));
+                problems.add(new FieldProblem(
+                        kind == LearningBlock.Kind.ANOMALY_KMEANS ? at + ".kmeans" : at + ".layers", p.message()));
             }
         }
     }

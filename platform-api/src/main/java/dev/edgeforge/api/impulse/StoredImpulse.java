@@ -1,9 +1,8 @@
 package dev.edgeforge.api.impulse;
 
+import dev.edgeforge.core.impulse.Impulse;
 import java.time.Instant;
 import java.util.UUID;
-
-import dev.edgeforge.core.impulse.Impulse;
 
 /**
  * One saved version of a project's impulse.

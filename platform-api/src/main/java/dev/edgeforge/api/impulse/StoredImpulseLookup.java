@@ -1,12 +1,10 @@
 package dev.edgeforge.api.impulse;
 
-import java.util.Optional;
-import java.util.UUID;
-
-import org.springframework.stereotype.Component;
-
 import dev.edgeforge.api.model.ImpulseLookup;
 import dev.edgeforge.core.impulse.Impulse;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
 
 /** The models feature's view of saved impulse versions. */
 @Component

@@ -1,12 +1,10 @@
 package dev.edgeforge.api.impulse;
 
-import java.util.List;
-import java.util.Map;
-
-import org.springframework.http.HttpStatus;
-
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
 
 /** A cost estimate was asked for a board whose clock is not known. */
 public class UnknownTargetViolation extends EdgeForgeException {

@@ -1,20 +1,17 @@
 package dev.edgeforge.api.job;
 
+import dev.edgeforge.infra.job.JobHandler;
+import dev.edgeforge.infra.job.JobWorker;
+import dev.edgeforge.infra.job.JobWorkerSettings;
 import java.time.Clock;
 import java.util.List;
-
 import javax.sql.DataSource;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
-
-import dev.edgeforge.infra.job.JobHandler;
-import dev.edgeforge.infra.job.JobWorker;
-import dev.edgeforge.infra.job.JobWorkerSettings;
 
 /**
  * The embedded default runs the workers in the server's JVM: one {@link JobWorker} for every {@link JobHandler}
@@ -36,8 +33,11 @@ class EmbeddedWorkers implements SmartLifecycle {
     private final int concurrency;
     private JobWorker worker;
 
-    EmbeddedWorkers(DataSource dataSource, Clock clock, ObjectProvider<JobHandler> handlers,
-                    org.springframework.core.env.Environment environment) {
+    EmbeddedWorkers(
+            DataSource dataSource,
+            Clock clock,
+            ObjectProvider<JobHandler> handlers,
+            org.springframework.core.env.Environment environment) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.handlers = handlers.orderedStream().toList();
@@ -51,8 +51,11 @@ class EmbeddedWorkers implements SmartLifecycle {
             log.info("No job handlers on the classpath: no embedded worker started; jobs wait for standalone workers");
             return;
         }
-        worker = new JobWorker(dataSource, clock,
-                JobWorkerSettings.builder().setConcurrency(concurrency).build(), handlers);
+        worker = new JobWorker(
+                dataSource,
+                clock,
+                JobWorkerSettings.builder().setConcurrency(concurrency).build(),
+                handlers);
         worker.start();
         log.info("Embedded worker {} runs job types {}", worker.workerId(), worker.types());
     }

@@ -1,14 +1,12 @@
 package dev.edgeforge.api.job;
 
-import java.util.UUID;
-
-import org.springframework.stereotype.Component;
-
 import dev.edgeforge.api.project.ProjectAccess;
 import dev.edgeforge.api.project.ProjectNotFoundException;
 import dev.edgeforge.api.project.ProjectRole;
 import dev.edgeforge.infra.job.Job;
 import dev.edgeforge.infra.job.JobQueue;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
 
 /** Finds a job the caller may act on: its project decides, and an invisible project means an invisible job. */
 @Component

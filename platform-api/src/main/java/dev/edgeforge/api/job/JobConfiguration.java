@@ -1,13 +1,10 @@
 package dev.edgeforge.api.job;
 
+import dev.edgeforge.infra.job.JobQueue;
 import java.time.Clock;
-
 import javax.sql.DataSource;
-
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import dev.edgeforge.infra.job.JobQueue;
 
 /** The PostgreSQL job queue every feature enqueues into. */
 @Configuration(proxyBeanMethods = false)

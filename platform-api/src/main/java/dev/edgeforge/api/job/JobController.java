@@ -1,8 +1,12 @@
 package dev.edgeforge.api.job;
 
+import dev.edgeforge.api.project.ProjectAccess;
+import dev.edgeforge.api.project.ProjectRole;
+import dev.edgeforge.infra.job.JobListQuery;
+import dev.edgeforge.infra.job.JobLogLine;
+import dev.edgeforge.infra.job.JobQueue;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -12,12 +16,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
-import dev.edgeforge.api.project.ProjectAccess;
-import dev.edgeforge.api.project.ProjectRole;
-import dev.edgeforge.infra.job.JobListQuery;
-import dev.edgeforge.infra.job.JobLogLine;
-import dev.edgeforge.infra.job.JobQueue;
 
 /** Job status, logs and cancel, for every job type. */
 @RestController
@@ -43,19 +41,24 @@ class JobController {
 
     /** The log as a Server-Sent Events stream that ends when the job does. */
     @GetMapping(path = "/jobs/{jobId}/logs", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    SseEmitter stream(@PathVariable UUID jobId,
-                      @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
-                      @RequestParam(name = "after", defaultValue = "0") long after) {
+    SseEmitter stream(
+            @PathVariable UUID jobId,
+            @RequestHeader(name = "Last-Event-ID", required = false) Long lastEventId,
+            @RequestParam(name = "after", defaultValue = "0") long after) {
         jobs.require(jobId, ProjectRole.VIEWER);
         return streams.open(jobId, lastEventId != null ? lastEventId : after);
     }
 
     /** The log lines after {@code after}, for scripts that poll instead of streaming. */
     @GetMapping(path = "/jobs/{jobId}/logs", produces = MediaType.APPLICATION_JSON_VALUE)
-    List<LogLineView> lines(@PathVariable UUID jobId, @RequestParam(name = "after", defaultValue = "0") long after,
-                            @RequestParam(name = "limit", defaultValue = "1000") int limit) {
+    List<LogLineView> lines(
+            @PathVariable UUID jobId,
+            @RequestParam(name = "after", defaultValue = "0") long after,
+            @RequestParam(name = "limit", defaultValue = "1000") int limit) {
         jobs.require(jobId, ProjectRole.VIEWER);
-        return queue.logs(jobId, after, Math.max(1, Math.min(limit, 10_000))).stream().map(LogLineView::of).toList();
+        return queue.logs(jobId, after, Math.max(1, Math.min(limit, 10_000))).stream()
+                .map(LogLineView::of)
+                .toList();
     }
 
     @PostMapping("/jobs/{jobId}/cancel")
@@ -65,8 +68,10 @@ class JobController {
     }
 
     @GetMapping("/projects/{projectId}/jobs")
-    List<JobView> list(@PathVariable UUID projectId, @RequestParam(name = "type", required = false) String type,
-                       @RequestParam(name = "limit", defaultValue = "50") int limit) {
+    List<JobView> list(
+            @PathVariable UUID projectId,
+            @RequestParam(name = "type", required = false) String type,
+            @RequestParam(name = "limit", defaultValue = "50") int limit) {
         projects.requireRole(projectId, ProjectRole.VIEWER);
         JobListQuery query = JobListQuery.latest(Math.max(1, Math.min(limit, 500)));
         if (type != null && !type.isBlank()) {

@@ -1,5 +1,8 @@
 package dev.edgeforge.api.job;
 
+import dev.edgeforge.infra.job.Job;
+import dev.edgeforge.infra.job.JobLogLine;
+import dev.edgeforge.infra.job.JobQueue;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -11,14 +14,9 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
-
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
-import dev.edgeforge.infra.job.Job;
-import dev.edgeforge.infra.job.JobLogLine;
-import dev.edgeforge.infra.job.JobQueue;
 
 /**
  * Streams a job's log lines as Server-Sent Events: every new line is an event {@code log} whose id is the line's
@@ -83,7 +81,10 @@ class JobLogStreams implements DisposableBean {
         do {
             lines = queue.logs(jobId, lastSeq.get(), BATCH);
             for (JobLogLine line : lines) {
-                emitter.send(SseEmitter.event().name("log").id(Long.toString(line.seq())).data(line.line()));
+                emitter.send(SseEmitter.event()
+                        .name("log")
+                        .id(Long.toString(line.seq()))
+                        .data(line.line()));
                 lastSeq.set(line.seq());
             }
         } while (lines.size() == BATCH);

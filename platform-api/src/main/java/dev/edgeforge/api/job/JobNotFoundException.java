@@ -1,12 +1,10 @@
 package dev.edgeforge.api.job;
 
-import java.util.Map;
-import java.util.UUID;
-
-import org.springframework.http.HttpStatus;
-
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
 
 /** No such job, or it belongs to a project the caller cannot see (both answer the same). */
 public class JobNotFoundException extends EdgeForgeException {

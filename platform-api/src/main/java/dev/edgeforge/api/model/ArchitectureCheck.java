@@ -1,9 +1,8 @@
 package dev.edgeforge.api.model;
 
-import java.util.List;
-
 import dev.edgeforge.core.learning.LayerProblem;
 import dev.edgeforge.core.learning.TensorShape;
+import java.util.List;
 
 /**
  * A learning block checked against the project's features ({@code POST .../training/architecture-check}): the output
@@ -16,8 +15,13 @@ import dev.edgeforge.core.learning.TensorShape;
  * @param problems     what is wrong; {@code layerIndex} -1 for the whole block
  * @param parameters   trainable parameters of the network, or {@code null} when it is not valid
  */
-public record ArchitectureCheck(boolean valid, TensorShape inputShape, int outputCount, List<LayerShape> layers,
-                                List<LayerProblem> problems, Long parameters) {
+public record ArchitectureCheck(
+        boolean valid,
+        TensorShape inputShape,
+        int outputCount,
+        List<LayerShape> layers,
+        List<LayerProblem> problems,
+        Long parameters) {
 
     /**
      * @param index       position in the full network
@@ -25,6 +29,5 @@ public record ArchitectureCheck(boolean valid, TensorShape inputShape, int outpu
      * @param outputShape shape it produces
      * @param head        whether the layer is part of the output head the server appends
      */
-    public record LayerShape(int index, String type, TensorShape outputShape, boolean head) {
-    }
+    public record LayerShape(int index, String type, TensorShape outputShape, boolean head) {}
 }

@@ -1,20 +1,18 @@
 package dev.edgeforge.api.model;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.edgeforge.core.learning.LayerProblem;
 import dev.edgeforge.core.learning.LayerSpec;
 import dev.edgeforge.core.learning.LearningBlock;
 import dev.edgeforge.core.learning.ShapeInference;
 import dev.edgeforge.core.learning.ShapeReport;
 import dev.edgeforge.core.learning.TensorShape;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Checks a learning block against a feature shape for the layer editor: shapes, problems, parameter count. */
 final class ArchitectureChecker {
 
-    private ArchitectureChecker() {
-    }
+    private ArchitectureChecker() {}
 
     static ArchitectureCheck check(LearningBlock block, TensorShape input, int outputCount) {
         List<LayerProblem> problems = block.problems(input, outputCount);
@@ -22,14 +20,16 @@ final class ArchitectureChecker {
             return new ArchitectureCheck(problems.isEmpty(), input, outputCount, List.of(), problems, null);
         }
         List<LayerSpec> hidden = block.layers();
-        List<LayerSpec> network = hiddenShapesValid(input, hidden) ? block.networkLayers(input, outputCount)
-                : hidden;
+        List<LayerSpec> network = hiddenShapesValid(input, hidden) ? block.networkLayers(input, outputCount) : hidden;
         ShapeReport report = ShapeInference.infer(input, network);
         List<ArchitectureCheck.LayerShape> layers = new ArrayList<>();
         for (int i = 0; i < network.size(); i++) {
             LayerSpec layer = network.get(i);
-            layers.add(new ArchitectureCheck.LayerShape(i, layer == null ? "?" : layer.typeName(),
-                    i < report.outputShapes().size() ? report.outputShapes().get(i) : null, i >= hidden.size()));
+            layers.add(new ArchitectureCheck.LayerShape(
+                    i,
+                    layer == null ? "?" : layer.typeName(),
+                    i < report.outputShapes().size() ? report.outputShapes().get(i) : null,
+                    i >= hidden.size()));
         }
         Long parameters = problems.isEmpty() ? parameters(network, report) : null;
         return new ArchitectureCheck(problems.isEmpty(), input, outputCount, layers, problems, parameters);

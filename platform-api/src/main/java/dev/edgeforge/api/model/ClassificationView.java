@@ -17,8 +17,15 @@ import java.util.UUID;
  * @param counts      classification: windows per predicted class (float32, {@code uncertain} included); anomaly:
  *                    windows called {@code anomaly} and {@code normal}
  */
-public record ClassificationView(UUID modelId, String sample, String label, String kind, List<String> outputNames,
-                                 double threshold, List<Window> windows, Map<String, Integer> counts) {
+public record ClassificationView(
+        UUID modelId,
+        String sample,
+        String label,
+        String kind,
+        List<String> outputNames,
+        double threshold,
+        List<Window> windows,
+        Map<String, Integer> counts) {
 
     /**
      * @param float32          float32 outputs, or {@code null} when the model has no float32 file
@@ -26,7 +33,11 @@ public record ClassificationView(UUID modelId, String sample, String label, Stri
      * @param int8             int8 (dequantized) outputs, or {@code null}
      * @param int8Predicted    the int8 prediction
      */
-    public record Window(int windowIndex, double windowStartMs, float[] float32, String float32Predicted,
-                         float[] int8, String int8Predicted) {
-    }
+    public record Window(
+            int windowIndex,
+            double windowStartMs,
+            float[] float32,
+            String float32Predicted,
+            float[] int8,
+            String int8Predicted) {}
 }

@@ -1,15 +1,14 @@
 package dev.edgeforge.api.model;
 
-import org.springframework.http.HttpStatus;
-
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
+import org.springframework.http.HttpStatus;
 
 /** Training or testing needs features the project does not have yet (409). */
 public class FeaturesNotGeneratedViolation extends EdgeForgeException {
 
-    public static final ProblemType TYPE = new ProblemType("features-not-generated", HttpStatus.CONFLICT,
-            "Features not generated");
+    public static final ProblemType TYPE =
+            new ProblemType("features-not-generated", HttpStatus.CONFLICT, "Features not generated");
 
     public FeaturesNotGeneratedViolation(String detail) {
         super(TYPE, detail);

@@ -1,9 +1,8 @@
 package dev.edgeforge.api.model;
 
+import dev.edgeforge.core.impulse.Impulse;
 import java.util.Optional;
 import java.util.UUID;
-
-import dev.edgeforge.core.impulse.Impulse;
 
 /**
  * Port to the impulse feature: a saved impulse version of a project. Live classification computes a sample's

@@ -1,18 +1,5 @@
 package dev.edgeforge.api.model;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.UUID;
-
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Service;
-import org.springframework.web.multipart.MultipartFile;
-
 import dev.edgeforge.api.problem.ValidationViolation;
 import dev.edgeforge.api.project.ProjectRole;
 import dev.edgeforge.core.feature.FeatureExtractor;
@@ -30,6 +17,17 @@ import dev.edgeforge.core.model.stats.GraphPredictor;
 import dev.edgeforge.core.tflite.TfliteReader;
 import dev.edgeforge.jobs.training.ModelKind;
 import dev.edgeforge.jobs.training.TrainJobPayload;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Service;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Live classification: a stored sample (by id) or an uploaded file, turned into windows and features by the impulse
@@ -44,8 +42,11 @@ public class LiveClassificationService {
     private final ObjectProvider<ImpulseLookup> impulses;
     private final ObjectProvider<SampleLookup> samples;
 
-    LiveClassificationService(ModelService models, ModelFiles files, ObjectProvider<ImpulseLookup> impulses,
-                              ObjectProvider<SampleLookup> samples) {
+    LiveClassificationService(
+            ModelService models,
+            ModelFiles files,
+            ObjectProvider<ImpulseLookup> impulses,
+            ObjectProvider<SampleLookup> samples) {
         this.models = models;
         this.files = files;
         this.impulses = impulses;
@@ -53,8 +54,8 @@ public class LiveClassificationService {
     }
 
     /** Classifies either the project's sample {@code sampleId} or the uploaded {@code file}. */
-    public ClassificationView classify(UUID projectId, UUID modelId, String sampleId, MultipartFile file,
-                                       Double threshold) {
+    public ClassificationView classify(
+            UUID projectId, UUID modelId, String sampleId, MultipartFile file, Double threshold) {
         ModelRecord model = models.find(projectId, modelId, ProjectRole.VIEWER);
         if (!model.isReady()) {
             throw new ModelNotReadyViolation(model.name(), model.state().value());
@@ -62,13 +63,18 @@ public class LiveClassificationService {
         boolean hasFile = file != null && !file.isEmpty();
         boolean hasSample = sampleId != null && !sampleId.isBlank();
         if (hasFile == hasSample) {
-            throw new ValidationViolation("sampleId", "send either a sampleId or a file (multipart field 'file'), "
-                    + "not " + (hasFile ? "both" : "neither"));
+            throw new ValidationViolation(
+                    "sampleId",
+                    "send either a sampleId or a file (multipart field 'file'), " + "not "
+                            + (hasFile ? "both" : "neither"));
         }
-        if (threshold != null && (!(threshold >= 0) || Double.isInfinite(threshold)
-                || model.kind() == ModelKind.CLASSIFICATION && threshold > 1)) {
-            throw new ValidationViolation("threshold", "must be between 0 and 1 (classification) or a finite "
-                    + "number of at least 0 (anomaly)");
+        if (threshold != null
+                && (!(threshold >= 0)
+                        || Double.isInfinite(threshold)
+                        || model.kind() == ModelKind.CLASSIFICATION && threshold > 1)) {
+            throw new ValidationViolation(
+                    "threshold",
+                    "must be between 0 and 1 (classification) or a finite " + "number of at least 0 (anomaly)");
         }
         Impulse impulse = impulse(projectId, model);
         String name;
@@ -76,8 +82,10 @@ public class LiveClassificationService {
         FeatureSource source;
         if (hasSample) {
             SampleLookup lookup = samples.getIfAvailable();
-            SampleLookup.StoredSample sample = (lookup == null ? java.util.Optional.<SampleLookup.StoredSample>empty()
-                    : lookup.find(projectId, sampleId.trim())).orElseThrow(() -> new SampleNotFoundException(sampleId));
+            SampleLookup.StoredSample sample = (lookup == null
+                            ? java.util.Optional.<SampleLookup.StoredSample>empty()
+                            : lookup.find(projectId, sampleId.trim()))
+                    .orElseThrow(() -> new SampleNotFoundException(sampleId));
             name = sample.sampleId();
             label = sample.label();
             source = sample.source();
@@ -100,10 +108,15 @@ public class LiveClassificationService {
                     + windows.get(0).features().length + " features per window, but the model takes " + inputLength
                     + ".");
         }
-        double used = threshold != null ? threshold : model.kind() == ModelKind.ANOMALY
-                ? model.anomalyThreshold() : model.uncertainThreshold() != null ? model.uncertainThreshold()
-                : TrainJobPayload.DEFAULT_UNCERTAIN_THRESHOLD;
-        return model.kind() == ModelKind.ANOMALY ? anomaly(model, name, label, windows, used)
+        double used = threshold != null
+                ? threshold
+                : model.kind() == ModelKind.ANOMALY
+                        ? model.anomalyThreshold()
+                        : model.uncertainThreshold() != null
+                                ? model.uncertainThreshold()
+                                : TrainJobPayload.DEFAULT_UNCERTAIN_THRESHOLD;
+        return model.kind() == ModelKind.ANOMALY
+                ? anomaly(model, name, label, windows, used)
                 : network(model, name, label, windows, used);
     }
 
@@ -114,15 +127,15 @@ public class LiveClassificationService {
                     + "impulseVersion.");
         }
         ImpulseLookup lookup = impulses.getIfAvailable();
-        return (lookup == null ? java.util.Optional.<Impulse>empty()
-                : lookup.find(projectId, model.impulseVersion())).orElseThrow(() -> new ModelCapabilityViolation(
-                "Impulse version " + model.impulseVersion() + " of the model is not available any more."));
+        return (lookup == null ? java.util.Optional.<Impulse>empty() : lookup.find(projectId, model.impulseVersion()))
+                .orElseThrow(() -> new ModelCapabilityViolation(
+                        "Impulse version " + model.impulseVersion() + " of the model is not available any more."));
     }
 
     private static FeatureSource parse(String name, MultipartFile file) {
         try {
-            return FeatureSource.of(SampleParsers.parse(name, file.getBytes(),
-                    SampleParseOptions.defaults().withKeepImagePixels(true)));
+            return FeatureSource.of(SampleParsers.parse(
+                    name, file.getBytes(), SampleParseOptions.defaults().withKeepImagePixels(true)));
         } catch (SampleFormatException e) {
             throw new LiveClassificationViolation("The file '" + name + "' cannot be read: " + e.getMessage(), e);
         } catch (FeatureInputViolation e) {
@@ -132,8 +145,8 @@ public class LiveClassificationService {
         }
     }
 
-    private ClassificationView network(ModelRecord model, String name, String label, List<WindowFeatures> windows,
-                                       double threshold) {
+    private ClassificationView network(
+            ModelRecord model, String name, String label, List<WindowFeatures> windows, double threshold) {
         GraphPredictor float32 = predictor(model.artifacts().float32());
         GraphPredictor int8 = predictor(model.artifacts().int8());
         boolean classification = model.kind() == ModelKind.CLASSIFICATION;
@@ -149,8 +162,8 @@ public class LiveClassificationService {
                 counts.merge(fp != null ? fp : qp, 1, Integer::sum);
             }
         }
-        return new ClassificationView(model.id(), name, label, model.kind().value(), model.labels(), threshold,
-                results, counts);
+        return new ClassificationView(
+                model.id(), name, label, model.kind().value(), model.labels(), threshold, results, counts);
     }
 
     private static String predicted(ModelRecord model, float[] outputs, double threshold, boolean classification) {
@@ -164,20 +177,20 @@ public class LiveClassificationService {
         return String.join(", ", parts);
     }
 
-    private ClassificationView anomaly(ModelRecord model, String name, String label, List<WindowFeatures> windows,
-                                       double threshold) {
+    private ClassificationView anomaly(
+            ModelRecord model, String name, String label, List<WindowFeatures> windows, double threshold) {
         KMeansModel kmeans = files.json(model.artifacts().kmeans(), KMeansModel.class);
         List<ClassificationView.Window> results = new ArrayList<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (WindowFeatures window : windows) {
             double score = kmeans.score(window.features());
             String predicted = score > threshold ? ModelPredictions.ANOMALY : ModelPredictions.NORMAL;
-            results.add(new ClassificationView.Window(window.windowIndex(), window.windowStartMs(),
-                    new float[] {(float) score}, predicted, null, null));
+            results.add(new ClassificationView.Window(
+                    window.windowIndex(), window.windowStartMs(), new float[] {(float) score}, predicted, null, null));
             counts.merge(predicted, 1, Integer::sum);
         }
-        return new ClassificationView(model.id(), name, label, model.kind().value(), List.of("score"), threshold,
-                results, counts);
+        return new ClassificationView(
+                model.id(), name, label, model.kind().value(), List.of("score"), threshold, results, counts);
     }
 
     private GraphPredictor predictor(String key) {

@@ -1,9 +1,8 @@
 package dev.edgeforge.api.model;
 
-import java.util.Objects;
-
 import dev.edgeforge.core.learning.FeatureKind;
 import dev.edgeforge.core.learning.TensorShape;
+import java.util.Objects;
 
 /**
  * A project's generated features, as {@link FeatureSetLocator} finds them.
@@ -17,8 +16,13 @@ import dev.edgeforge.core.learning.TensorShape;
  * @param featureKind     what the learning block receives (flat features, a time series, a spectrogram, an image)
  * @param featureShape    the shape of one window's features, channels last (the rows' length is its element count)
  */
-public record LocatedFeatures(int impulseVersion, Integer datasetVersion, String trainingKey, String testingKey,
-                              FeatureKind featureKind, TensorShape featureShape) {
+public record LocatedFeatures(
+        int impulseVersion,
+        Integer datasetVersion,
+        String trainingKey,
+        String testingKey,
+        FeatureKind featureKind,
+        TensorShape featureShape) {
 
     public LocatedFeatures {
         Objects.requireNonNull(trainingKey, "trainingKey");

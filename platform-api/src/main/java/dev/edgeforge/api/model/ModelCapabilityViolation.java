@@ -1,9 +1,8 @@
 package dev.edgeforge.api.model;
 
-import org.springframework.http.HttpStatus;
-
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
+import org.springframework.http.HttpStatus;
 
 /**
  * The model cannot do what was asked: an imported model without class labels cannot be tested, one without an impulse
@@ -11,8 +10,8 @@ import dev.edgeforge.api.problem.ProblemType;
  */
 public class ModelCapabilityViolation extends EdgeForgeException {
 
-    public static final ProblemType TYPE = new ProblemType("model-capability-missing", HttpStatus.CONFLICT,
-            "Model cannot do this");
+    public static final ProblemType TYPE =
+            new ProblemType("model-capability-missing", HttpStatus.CONFLICT, "Model cannot do this");
 
     public ModelCapabilityViolation(String detail) {
         super(TYPE, detail);

@@ -1,13 +1,11 @@
 package dev.edgeforge.api.model;
 
-import java.time.Clock;
-
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-
 import dev.edgeforge.api.web.ProjectNavItem;
 import dev.edgeforge.infra.job.JobQueue;
 import dev.edgeforge.infra.storage.ObjectStore;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 
 /** Wiring of the models feature: the reconciler and its schedule, and the sidebar entries. */
 @Configuration(proxyBeanMethods = false)

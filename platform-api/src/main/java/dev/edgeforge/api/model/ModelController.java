@@ -2,7 +2,6 @@ package dev.edgeforge.api.model;
 
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -47,8 +46,8 @@ class ModelController {
     }
 
     @PatchMapping("/{modelId}")
-    ModelView update(@PathVariable UUID projectId, @PathVariable UUID modelId,
-                     @RequestBody UpdateModelRequest request) {
+    ModelView update(
+            @PathVariable UUID projectId, @PathVariable UUID modelId, @RequestBody UpdateModelRequest request) {
         return models.update(projectId, modelId, request);
     }
 
@@ -60,13 +59,19 @@ class ModelController {
 
     /** The model as a {@code .tflite} file; {@code variant} is {@code int8} (default) or {@code float32}. */
     @GetMapping("/{modelId}/tflite")
-    ResponseEntity<byte[]> tflite(@PathVariable UUID projectId, @PathVariable UUID modelId,
-                                  @RequestParam(name = "variant", defaultValue = "int8") String variant) {
+    ResponseEntity<byte[]> tflite(
+            @PathVariable UUID projectId,
+            @PathVariable UUID modelId,
+            @RequestParam(name = "variant", defaultValue = "int8") String variant) {
         ModelService.TfliteFile file = models.tflite(projectId, modelId, variant);
         return ResponseEntity.ok()
                 .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(file.fileName()).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(file.fileName())
+                                .build()
+                                .toString())
                 .body(file.bytes());
     }
 
@@ -76,35 +81,40 @@ class ModelController {
      */
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @ResponseStatus(HttpStatus.CREATED)
-    ModelView importTflite(@PathVariable UUID projectId, @RequestPart("file") MultipartFile file,
-                           @RequestParam(name = "name", required = false) String name,
-                           @RequestParam(name = "kind", required = false) String kind,
-                           @RequestParam(name = "impulseVersion", required = false) Integer impulseVersion) {
+    ModelView importTflite(
+            @PathVariable UUID projectId,
+            @RequestPart("file") MultipartFile file,
+            @RequestParam(name = "name", required = false) String name,
+            @RequestParam(name = "kind", required = false) String kind,
+            @RequestParam(name = "impulseVersion", required = false) Integer impulseVersion) {
         return imports.importTflite(projectId, file, name, kind, impulseVersion);
     }
 
     /** Every test window with its prediction at {@code threshold} (default: the model's). */
     @GetMapping("/{modelId}/predictions")
-    PredictionsView predictions(@PathVariable UUID projectId, @PathVariable UUID modelId,
-                                @RequestParam(name = "threshold", required = false) Double threshold) {
+    PredictionsView predictions(
+            @PathVariable UUID projectId,
+            @PathVariable UUID modelId,
+            @RequestParam(name = "threshold", required = false) Double threshold) {
         return models.predictions(projectId, modelId, threshold);
     }
 
     /** Live classification of a stored sample: {@code {"sampleId": "...", "threshold": 0.6}}. */
     @PostMapping(path = "/{modelId}/classify", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ClassificationView classifySample(@PathVariable UUID projectId, @PathVariable UUID modelId,
-                                      @RequestBody ClassifyRequest request) {
+    ClassificationView classifySample(
+            @PathVariable UUID projectId, @PathVariable UUID modelId, @RequestBody ClassifyRequest request) {
         return live.classify(projectId, modelId, request.sampleId(), null, request.threshold());
     }
 
     /** Live classification of an uploaded sample file: multipart field {@code file}, optional {@code threshold}. */
     @PostMapping(path = "/{modelId}/classify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    ClassificationView classifyFile(@PathVariable UUID projectId, @PathVariable UUID modelId,
-                                    @RequestPart("file") MultipartFile file,
-                                    @RequestParam(name = "threshold", required = false) Double threshold) {
+    ClassificationView classifyFile(
+            @PathVariable UUID projectId,
+            @PathVariable UUID modelId,
+            @RequestPart("file") MultipartFile file,
+            @RequestParam(name = "threshold", required = false) Double threshold) {
         return live.classify(projectId, modelId, null, file, threshold);
     }
 
-    record ClassifyRequest(String sampleId, Double threshold) {
-    }
+    record ClassifyRequest(String sampleId, Double threshold) {}
 }

@@ -1,15 +1,13 @@
 package dev.edgeforge.api.model;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-
-import org.springframework.stereotype.Component;
-import tools.jackson.core.JacksonException;
-
 import dev.edgeforge.infra.storage.ObjectNotFoundException;
 import dev.edgeforge.infra.storage.ObjectStore;
 import dev.edgeforge.jobs.JobJson;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
 
 /** Reads a model's files from the object store. A file the row names but the store lacks is a server fault. */
 @Component
@@ -35,8 +33,7 @@ class ModelFiles {
         try {
             return JobJson.mapper().readValue(bytes(key), type);
         } catch (JacksonException e) {
-            throw new IllegalStateException("the model file " + key + " is not readable: " + e.getOriginalMessage(),
-                    e);
+            throw new IllegalStateException("the model file " + key + " is not readable: " + e.getOriginalMessage(), e);
         }
     }
 }

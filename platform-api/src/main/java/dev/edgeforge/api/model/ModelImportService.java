@@ -1,22 +1,5 @@
 package dev.edgeforge.api.model;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.UUID;
-
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.stereotype.Service;
-import org.springframework.web.multipart.MultipartFile;
-
 import dev.edgeforge.api.problem.ValidationViolation;
 import dev.edgeforge.api.project.ProjectAccess;
 import dev.edgeforge.api.project.ProjectRole;
@@ -33,12 +16,27 @@ import dev.edgeforge.core.tflite.TfliteFormatException;
 import dev.edgeforge.core.tflite.TfliteReader;
 import dev.edgeforge.core.tflite.TfliteWriter;
 import dev.edgeforge.infra.storage.ObjectStore;
-import dev.edgeforge.jobs.training.GraphSize;
 import dev.edgeforge.jobs.JobJson;
+import dev.edgeforge.jobs.training.GraphSize;
 import dev.edgeforge.jobs.training.ModelArtifactKeys;
 import dev.edgeforge.jobs.training.ModelArtifacts;
 import dev.edgeforge.jobs.training.ModelKind;
 import dev.edgeforge.jobs.training.TrainJobPayload;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Bring your own model: an uploaded {@code .tflite} file is read by the hostile-input-safe {@link TfliteReader}
@@ -51,6 +49,7 @@ public class ModelImportService {
 
     /** Activation memory an imported model may need; a microcontroller model needs a few hundred KiB. */
     static final int MAX_ARENA_BYTES = 64 << 20;
+
     private static final long CALIBRATION_SEED = 42;
 
     private final ProjectAccess access;
@@ -60,9 +59,13 @@ public class ModelImportService {
     private final Clock clock;
     private final long maxBytes;
 
-    ModelImportService(ProjectAccess access, ModelRepository models, ObjectStore store,
-                       ObjectProvider<FeatureSetLocator> locator, Clock clock,
-                       @Value("${edgeforge.models.max-import-bytes:16777216}") long maxBytes) {
+    ModelImportService(
+            ProjectAccess access,
+            ModelRepository models,
+            ObjectStore store,
+            ObjectProvider<FeatureSetLocator> locator,
+            Clock clock,
+            @Value("${edgeforge.models.max-import-bytes:16777216}") long maxBytes) {
         this.access = access;
         this.models = models;
         this.store = store;
@@ -76,14 +79,16 @@ public class ModelImportService {
      * @param kind           classification (default) or regression
      * @param impulseVersion the impulse whose features the model takes, for live classification; optional
      */
-    public ModelView importTflite(UUID projectId, MultipartFile file, String name, String kind,
-                                  Integer impulseVersion) {
+    public ModelView importTflite(
+            UUID projectId, MultipartFile file, String name, String kind, Integer impulseVersion) {
         access.requireRole(projectId, ProjectRole.MEMBER);
         if (file == null || file.isEmpty()) {
             throw new ValidationViolation("file", "is required: the .tflite file to import");
         }
-        String fileName = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank() ? "model.tflite"
-                : file.getOriginalFilename();
+        String fileName =
+                file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
+                        ? "model.tflite"
+                        : file.getOriginalFilename();
         if (file.getSize() > maxBytes) {
             throw new ModelFileTooLargeViolation(fileName, file.getSize(), maxBytes);
         }
@@ -134,14 +139,39 @@ public class ModelImportService {
             int8Size = GraphSize.of(stats, bytes.length);
         }
         Instant now = clock.instant();
-        models.insert(new ModelRecord(modelId, projectId, modelName, modelKind, ModelState.READY,
-                ModelSource.IMPORTED, null, impulseVersion, null, null, null, null, null,
-                JobJson.mapper().valueToTree(sampleShape(input)), labels, null, null,
-                modelKind == ModelKind.CLASSIFICATION ? TrainJobPayload.DEFAULT_UNCERTAIN_THRESHOLD : null, null,
-                null, null, null,
+        models.insert(new ModelRecord(
+                modelId,
+                projectId,
+                modelName,
+                modelKind,
+                ModelState.READY,
+                ModelSource.IMPORTED,
+                null,
+                impulseVersion,
+                null,
+                null,
+                null,
+                null,
+                null,
+                JobJson.mapper().valueToTree(sampleShape(input)),
+                labels,
+                null,
+                null,
+                modelKind == ModelKind.CLASSIFICATION ? TrainJobPayload.DEFAULT_UNCERTAIN_THRESHOLD : null,
+                null,
+                null,
+                null,
+                null,
                 float32Size == null ? null : JobJson.mapper().valueToTree(float32Size),
-                int8Size == null ? null : JobJson.mapper().valueToTree(int8Size), int8Unavailable,
-                new ModelArtifacts(null, float32Key, int8Key, null, null, null), null, null, null, now, now, now));
+                int8Size == null ? null : JobJson.mapper().valueToTree(int8Size),
+                int8Unavailable,
+                new ModelArtifacts(null, float32Key, int8Key, null, null, null),
+                null,
+                null,
+                null,
+                now,
+                now,
+                now));
         return ModelViews.view(models.find(projectId, modelId).orElseThrow());
     }
 
@@ -155,8 +185,11 @@ public class ModelImportService {
 
     private static ModelStats stats(String fileName, ModelGraph graph) {
         if (graph.inputs().length != 1 || graph.outputs().length < 1) {
-            throw new TfliteFileViolation(fileName, "it has " + graph.inputs().length + " inputs and "
-                    + graph.outputs().length + " outputs; EdgeForge runs models with one input", null);
+            throw new TfliteFileViolation(
+                    fileName,
+                    "it has " + graph.inputs().length + " inputs and " + graph.outputs().length
+                            + " outputs; EdgeForge runs models with one input",
+                    null);
         }
         ModelStats stats;
         try {
@@ -165,16 +198,21 @@ public class ModelImportService {
             throw new TfliteFileViolation(fileName, "its graph cannot be planned (" + e.getMessage() + ")", e);
         }
         if (stats.arenaBytes() > MAX_ARENA_BYTES) {
-            throw new TfliteFileViolation(fileName, "it needs " + stats.arenaBytes() + " bytes of activation memory; "
-                    + "at most " + MAX_ARENA_BYTES + " are accepted", null);
+            throw new TfliteFileViolation(
+                    fileName,
+                    "it needs " + stats.arenaBytes() + " bytes of activation memory; " + "at most " + MAX_ARENA_BYTES
+                            + " are accepted",
+                    null);
         }
         return stats;
     }
 
     /** A model whose tensors are all float32 (or int32 shapes/indices): a float32 model, not yet quantized. */
     private static boolean isFloat32(ModelGraph graph) {
-        return graph.inputTensor(0).type() == DataType.FLOAT32 && graph.tensors().stream()
-                .noneMatch(t -> t.type() == DataType.INT8 || t.type() == DataType.UINT8 || t.type() == DataType.INT16);
+        return graph.inputTensor(0).type() == DataType.FLOAT32
+                && graph.tensors().stream()
+                        .noneMatch(t ->
+                                t.type() == DataType.INT8 || t.type() == DataType.UINT8 || t.type() == DataType.INT16);
     }
 
     /** The input shape of one sample: the tensor's shape without a leading batch dimension of 1. */
@@ -183,16 +221,18 @@ public class ModelImportService {
         return shape.length > 1 && shape[0] == 1 ? Arrays.copyOfRange(shape, 1, shape.length) : shape;
     }
 
-    private record Quantized(ModelGraph graph, byte[] bytes, String reason) {
-    }
+    private record Quantized(ModelGraph graph, byte[] bytes, String reason) {}
 
     private Quantized quantize(UUID projectId, ModelGraph float32) {
         FeatureSetLocator port = locator.getIfAvailable();
         Optional<LocatedFeatures> features = port == null ? Optional.empty() : port.locate(projectId);
         int inputLength = float32.inputTensor(0).elementCount();
         if (features.isEmpty()) {
-            return new Quantized(null, null, "No calibration set: the project has no training features to quantize "
-                    + "this float32 model with; generate features and import it again, or import an int8 file.");
+            return new Quantized(
+                    null,
+                    null,
+                    "No calibration set: the project has no training features to quantize "
+                            + "this float32 model with; generate features and import it again, or import an int8 file.");
         }
         List<float[]> rows;
         try {
@@ -201,13 +241,16 @@ public class ModelImportService {
             return new Quantized(null, null, "No calibration set: the training features cannot be read.");
         }
         if (rows.isEmpty()) {
-            return new Quantized(null, null, "No calibration set: the project's features have a different length "
-                    + "than the model's input (" + inputLength + " values); quantize it with matching features.");
+            return new Quantized(
+                    null,
+                    null,
+                    "No calibration set: the project's features have a different length " + "than the model's input ("
+                            + inputLength + " values); quantize it with matching features.");
         }
         int[] candidates = new int[rows.size()];
         Arrays.setAll(candidates, i -> i);
-        List<float[]> calibration = CalibrationSet.select(rows.toArray(float[][]::new), candidates,
-                CalibrationSet.DEFAULT_SIZE, CALIBRATION_SEED);
+        List<float[]> calibration = CalibrationSet.select(
+                rows.toArray(float[][]::new), candidates, CalibrationSet.DEFAULT_SIZE, CALIBRATION_SEED);
         try {
             ModelGraph int8 = new PostTrainingQuantizer().quantize(float32, calibration);
             return new Quantized(int8, new TfliteWriter().write(int8), null);
@@ -218,7 +261,8 @@ public class ModelImportService {
 
     private List<float[]> calibrationRows(String key, int inputLength) {
         List<float[]> rows = new ArrayList<>();
-        try (InputStream in = store.get(key); FeatureSetReader reader = new FeatureSetReader(in)) {
+        try (InputStream in = store.get(key);
+                FeatureSetReader reader = new FeatureSetReader(in)) {
             if (reader.header().featureLength() != inputLength) {
                 return rows;
             }
@@ -243,8 +287,10 @@ public class ModelImportService {
             throw new ValidationViolation("kind", "must be classification or regression");
         }
         if (parsed == ModelKind.ANOMALY) {
-            throw new ValidationViolation("kind", "must be classification or regression: anomaly models are K-means "
-                    + "models trained in the project, not TFLite files");
+            throw new ValidationViolation(
+                    "kind",
+                    "must be classification or regression: anomaly models are K-means "
+                            + "models trained in the project, not TFLite files");
         }
         return parsed;
     }

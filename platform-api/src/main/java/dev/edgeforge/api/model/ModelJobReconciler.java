@@ -1,20 +1,5 @@
 package dev.edgeforge.api.model;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.time.Clock;
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
-
 import dev.edgeforge.infra.job.Job;
 import dev.edgeforge.infra.job.JobQueue;
 import dev.edgeforge.infra.job.JobState;
@@ -23,6 +8,19 @@ import dev.edgeforge.infra.storage.ObjectStore;
 import dev.edgeforge.jobs.JobJson;
 import dev.edgeforge.jobs.training.TestJobResult;
 import dev.edgeforge.jobs.training.TrainJobResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Brings model rows up to date with their jobs: the workers only write the queue and the object store, so the
@@ -71,8 +69,12 @@ class ModelJobReconciler {
     private boolean applyTraining(ModelRepository.Waiting waiting) {
         Optional<Job> found = queue.find(waiting.jobId());
         if (found.isEmpty()) {
-            return models.markEnded(waiting.modelId(), waiting.jobId(), ModelState.FAILED,
-                    "The training job no longer exists; train the model again.", clock.instant());
+            return models.markEnded(
+                    waiting.modelId(),
+                    waiting.jobId(),
+                    ModelState.FAILED,
+                    "The training job no longer exists; train the model again.",
+                    clock.instant());
         }
         Job job = found.get();
         if (job.state() == JobState.SUCCEEDED) {
@@ -82,17 +84,24 @@ class ModelJobReconciler {
             } catch (ArtifactProblem e) {
                 problem = e.getMessage();
             }
-            log.warn("Training job {} of model {} succeeded but cannot be applied: {}", job.id(), waiting.modelId(),
+            log.warn(
+                    "Training job {} of model {} succeeded but cannot be applied: {}",
+                    job.id(),
+                    waiting.modelId(),
                     problem);
             return models.markEnded(waiting.modelId(), job.id(), ModelState.FAILED, problem, clock.instant());
         }
         if (job.state() == JobState.FAILED) {
-            return models.markEnded(waiting.modelId(), job.id(), ModelState.FAILED,
-                    job.error() == null ? "Training failed." : job.error(), clock.instant());
+            return models.markEnded(
+                    waiting.modelId(),
+                    job.id(),
+                    ModelState.FAILED,
+                    job.error() == null ? "Training failed." : job.error(),
+                    clock.instant());
         }
         if (job.state() == JobState.CANCELLED) {
-            return models.markEnded(waiting.modelId(), job.id(), ModelState.CANCELLED, "Training was cancelled.",
-                    clock.instant());
+            return models.markEnded(
+                    waiting.modelId(), job.id(), ModelState.CANCELLED, "Training was cancelled.", clock.instant());
         }
         return false;
     }
@@ -109,18 +118,24 @@ class ModelJobReconciler {
         if (metrics instanceof ObjectNode object) {
             object.remove("history");
         }
-        return new ModelRepository.Trained(result.labels(), JSON.valueToTree(result.inputShape()), metrics,
-                history.isMissingNode() ? null : history, JSON.valueToTree(result.summary()),
+        return new ModelRepository.Trained(
+                result.labels(),
+                JSON.valueToTree(result.inputShape()),
+                metrics,
+                history.isMissingNode() ? null : history,
+                JSON.valueToTree(result.summary()),
                 result.float32() == null ? null : JSON.valueToTree(result.float32()),
-                result.int8() == null ? null : JSON.valueToTree(result.int8()), result.int8UnavailableReason(),
-                result.anomalyThreshold(), result.artifacts());
+                result.int8() == null ? null : JSON.valueToTree(result.int8()),
+                result.int8UnavailableReason(),
+                result.anomalyThreshold(),
+                result.artifacts());
     }
 
     private boolean applyTest(ModelRepository.Waiting waiting) {
         Optional<Job> found = queue.find(waiting.jobId());
         if (found.isEmpty()) {
-            return models.failTest(waiting.modelId(), waiting.jobId(), "The test job no longer exists.",
-                    clock.instant());
+            return models.failTest(
+                    waiting.modelId(), waiting.jobId(), "The test job no longer exists.", clock.instant());
         }
         Job job = found.get();
         if (job.state() == JobState.SUCCEEDED) {
@@ -134,12 +149,13 @@ class ModelJobReconciler {
                 if (model.isEmpty()) {
                     return false;
                 }
-                ObjectNode metrics = model.get().metrics() instanceof ObjectNode existing ? existing.deepCopy()
+                ObjectNode metrics = model.get().metrics() instanceof ObjectNode existing
+                        ? existing.deepCopy()
                         : JSON.createObjectNode();
                 Double threshold = null;
                 if (model.get().kind() == dev.edgeforge.jobs.training.ModelKind.ANOMALY) {
-                    ObjectNode anomaly = metrics.path("anomaly") instanceof ObjectNode a ? a : metrics.putObject(
-                            "anomaly");
+                    ObjectNode anomaly =
+                            metrics.path("anomaly") instanceof ObjectNode a ? a : metrics.putObject("anomaly");
                     anomaly.set("test", evaluation);
                 } else {
                     metrics.set("test", evaluation);
@@ -150,16 +166,29 @@ class ModelJobReconciler {
                     }
                 }
                 JsonNode summary = mergeSummary(model.get().summary(), JSON.valueToTree(result.summary()));
-                return models.applyTest(waiting.modelId(), job.id(), metrics, summary, result.predictions(),
-                        result.testFeatures(), threshold, clock.instant());
+                return models.applyTest(
+                        waiting.modelId(),
+                        job.id(),
+                        metrics,
+                        summary,
+                        result.predictions(),
+                        result.testFeatures(),
+                        threshold,
+                        clock.instant());
             } catch (ArtifactProblem e) {
-                return models.failTest(waiting.modelId(), job.id(), "The test job's result cannot be used: "
-                        + e.getMessage(), clock.instant());
+                return models.failTest(
+                        waiting.modelId(),
+                        job.id(),
+                        "The test job's result cannot be used: " + e.getMessage(),
+                        clock.instant());
             }
         }
         if (job.state() == JobState.FAILED || job.state() == JobState.CANCELLED) {
-            return models.failTest(waiting.modelId(), job.id(), job.state() == JobState.CANCELLED
-                    ? "The test was cancelled." : job.error(), clock.instant());
+            return models.failTest(
+                    waiting.modelId(),
+                    job.id(),
+                    job.state() == JobState.CANCELLED ? "The test was cancelled." : job.error(),
+                    clock.instant());
         }
         return false;
     }

@@ -2,7 +2,6 @@ package dev.edgeforge.api.model;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -12,7 +11,17 @@ import tools.jackson.databind.JsonNode;
  * @param float32Bytes size of the float32 file, or {@code null}
  * @param int8Bytes    size of the int8 file, or {@code null}
  */
-public record ModelListItem(UUID id, String name, String kind, String state, String source, String error,
-                            Integer impulseVersion, JsonNode summary, Long float32Bytes, Long int8Bytes,
-                            UUID trainJobId, Instant createdAt, Instant trainedAt) {
-}
+public record ModelListItem(
+        UUID id,
+        String name,
+        String kind,
+        String state,
+        String source,
+        String error,
+        Integer impulseVersion,
+        JsonNode summary,
+        Long float32Bytes,
+        Long int8Bytes,
+        UUID trainJobId,
+        Instant createdAt,
+        Instant trainedAt) {}

@@ -1,9 +1,8 @@
 package dev.edgeforge.api.model;
 
-import org.springframework.http.HttpStatus;
-
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
+import org.springframework.http.HttpStatus;
 
 /** The model is still training, failed or was cancelled, so it cannot be used yet (409). */
 public class ModelNotReadyViolation extends EdgeForgeException {
@@ -11,7 +10,9 @@ public class ModelNotReadyViolation extends EdgeForgeException {
     public static final ProblemType TYPE = new ProblemType("model-not-ready", HttpStatus.CONFLICT, "Model not ready");
 
     public ModelNotReadyViolation(String name, String state) {
-        super(TYPE, "The model '" + name + "' is " + state + ", not ready; "
-                + ("training".equals(state) ? "wait for training to finish." : "train it again."));
+        super(
+                TYPE,
+                "The model '" + name + "' is " + state + ", not ready; "
+                        + ("training".equals(state) ? "wait for training to finish." : "train it again."));
     }
 }

@@ -1,16 +1,15 @@
 package dev.edgeforge.api.model;
 
+import dev.edgeforge.core.learning.eval.Prediction;
+import dev.edgeforge.jobs.training.ModelKind;
+import dev.edgeforge.jobs.training.PredictionRow;
+import dev.edgeforge.jobs.training.Predictions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-
-import dev.edgeforge.core.learning.eval.Prediction;
-import dev.edgeforge.jobs.training.ModelKind;
-import dev.edgeforge.jobs.training.PredictionRow;
-import dev.edgeforge.jobs.training.Predictions;
 
 /** Turns stored per-window outputs into predictions at a threshold (the browser repeats this on the slider). */
 final class ModelPredictions {
@@ -19,8 +18,7 @@ final class ModelPredictions {
     static final String ANOMALY = "anomaly";
     static final String NORMAL = "normal";
 
-    private ModelPredictions() {
-    }
+    private ModelPredictions() {}
 
     static PredictionsView view(UUID modelId, Predictions predictions, double threshold) {
         List<PredictionsView.Row> rows = new ArrayList<>(predictions.rows().size());
@@ -66,15 +64,29 @@ final class ModelPredictions {
                 }
                 default -> throw new IllegalStateException(predictions.kind().toString());
             }
-            rows.add(new PredictionsView.Row(row.sampleId(), row.windowIndex(), row.windowStartMs(), row.label(),
-                    predicted, int8Predicted, scores, row.float32() != null ? row.int8() : null, uncertain,
+            rows.add(new PredictionsView.Row(
+                    row.sampleId(),
+                    row.windowIndex(),
+                    row.windowStartMs(),
+                    row.label(),
+                    predicted,
+                    int8Predicted,
+                    scores,
+                    row.float32() != null ? row.int8() : null,
+                    uncertain,
                     isCorrect));
         }
-        Double accuracy = predictions.kind() == ModelKind.REGRESSION || judged == 0 ? null
-                : (double) correct / judged;
+        Double accuracy = predictions.kind() == ModelKind.REGRESSION || judged == 0 ? null : (double) correct / judged;
         Double int8Accuracy = int8Judged == 0 ? null : (double) int8Correct / int8Judged;
-        return new PredictionsView(modelId, predictions.kind().value(), predictions.outputNames(), threshold,
-                rows.size(), accuracy, int8Accuracy, rows);
+        return new PredictionsView(
+                modelId,
+                predictions.kind().value(),
+                predictions.outputNames(),
+                threshold,
+                rows.size(),
+                accuracy,
+                int8Accuracy,
+                rows);
     }
 
     /** The class with the highest score, or {@code uncertain} below the threshold. */

@@ -1,5 +1,8 @@
 package dev.edgeforge.api.model;
 
+import dev.edgeforge.jobs.JobJson;
+import dev.edgeforge.jobs.training.ModelArtifacts;
+import dev.edgeforge.jobs.training.ModelKind;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -8,18 +11,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import javax.sql.DataSource;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import dev.edgeforge.jobs.JobJson;
-import dev.edgeforge.jobs.training.ModelArtifacts;
-import dev.edgeforge.jobs.training.ModelKind;
 
 /**
  * The {@code model} table through plain SQL: JSON columns are jsonb, written from and read into trees. Updates that
@@ -30,8 +27,7 @@ import dev.edgeforge.jobs.training.ModelKind;
 class ModelRepository {
 
     private static final JsonMapper JSON = JobJson.mapper();
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final String COLUMNS = """
             id, project_id, name, kind, state, source, error, impulse_version, dataset_version, learning_block,
             hyperparameters, seed, feature_kind, input_shape, labels, training_features_key, testing_features_key,
@@ -97,47 +93,59 @@ class ModelRepository {
 
     Optional<ModelRecord> find(UUID projectId, UUID modelId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM model WHERE project_id = :projectId AND id = :id")
-                .param("projectId", projectId).param("id", modelId)
-                .query(ModelRepository::map).optional();
+                .param("projectId", projectId)
+                .param("id", modelId)
+                .query(ModelRepository::map)
+                .optional();
     }
 
     List<ModelRecord> list(UUID projectId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM model WHERE project_id = :projectId "
                         + "ORDER BY created_at DESC, id DESC")
                 .param("projectId", projectId)
-                .query(ModelRepository::map).list();
+                .query(ModelRepository::map)
+                .list();
     }
 
     boolean rename(UUID projectId, UUID modelId, String name, Instant now) {
         return jdbc.sql("UPDATE model SET name = :name, updated_at = :now WHERE project_id = :projectId AND id = :id")
-                .param("name", name).param("now", timestamp(now)).param("projectId", projectId).param("id", modelId)
-                .update() == 1;
+                        .param("name", name)
+                        .param("now", timestamp(now))
+                        .param("projectId", projectId)
+                        .param("id", modelId)
+                        .update()
+                == 1;
     }
 
     boolean setAnomalyThreshold(UUID projectId, UUID modelId, double threshold, Instant now) {
         return jdbc.sql("UPDATE model SET anomaly_threshold = :threshold, updated_at = :now "
-                        + "WHERE project_id = :projectId AND id = :id AND kind = 'anomaly'")
-                .param("threshold", threshold).param("now", timestamp(now)).param("projectId", projectId)
-                .param("id", modelId)
-                .update() == 1;
+                                + "WHERE project_id = :projectId AND id = :id AND kind = 'anomaly'")
+                        .param("threshold", threshold)
+                        .param("now", timestamp(now))
+                        .param("projectId", projectId)
+                        .param("id", modelId)
+                        .update()
+                == 1;
     }
 
     boolean delete(UUID projectId, UUID modelId) {
         return jdbc.sql("DELETE FROM model WHERE project_id = :projectId AND id = :id")
-                .param("projectId", projectId).param("id", modelId).update() == 1;
+                        .param("projectId", projectId)
+                        .param("id", modelId)
+                        .update()
+                == 1;
     }
 
     /** A model waiting for a job: its train job (state training) or a test job not applied yet. */
-    record Waiting(UUID modelId, UUID projectId, UUID jobId) {
-    }
+    record Waiting(UUID modelId, UUID projectId, UUID jobId) {}
 
     /** Models still training, optionally of one project only. */
     List<Waiting> training(UUID projectId) {
         return jdbc.sql("SELECT id, project_id, train_job_id FROM model WHERE state = 'training'"
                         + (projectId == null ? "" : " AND project_id = :projectId"))
                 .params(projectParams(projectId))
-                .query((rs, row) -> new Waiting(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class)))
+                .query((rs, row) -> new Waiting(
+                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)))
                 .list();
     }
 
@@ -146,8 +154,8 @@ class ModelRepository {
         return jdbc.sql("SELECT id, project_id, pending_test_job_id FROM model WHERE pending_test_job_id IS NOT NULL"
                         + (projectId == null ? "" : " AND project_id = :projectId"))
                 .params(projectParams(projectId))
-                .query((rs, row) -> new Waiting(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-                        rs.getObject(3, UUID.class)))
+                .query((rs, row) -> new Waiting(
+                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)))
                 .list();
     }
 
@@ -156,10 +164,17 @@ class ModelRepository {
     }
 
     /** What a finished training puts into the row. */
-    record Trained(List<String> labels, JsonNode inputShape, JsonNode metrics, JsonNode history, JsonNode summary,
-                   JsonNode float32Size, JsonNode int8Size, String int8UnavailableReason, Double anomalyThreshold,
-                   ModelArtifacts artifacts) {
-    }
+    record Trained(
+            List<String> labels,
+            JsonNode inputShape,
+            JsonNode metrics,
+            JsonNode history,
+            JsonNode summary,
+            JsonNode float32Size,
+            JsonNode int8Size,
+            String int8UnavailableReason,
+            Double anomalyThreshold,
+            ModelArtifacts artifacts) {}
 
     /** Makes a training model ready; false when it no longer waits for {@code jobId}. */
     boolean markTrained(UUID modelId, UUID jobId, Trained t, Instant now) {
@@ -173,64 +188,87 @@ class ModelRepository {
                             kmeans_key = :kmeansKey, metrics_key = :metricsKey, predictions_key = :predictionsKey,
                             trained_at = :now, updated_at = :now
                         WHERE id = :id AND state = 'training' AND train_job_id = :jobId""")
-                .param("labels", JSON.writeValueAsString(t.labels()))
-                .param("inputShape", json(t.inputShape()))
-                .param("metrics", json(t.metrics()))
-                .param("history", json(t.history()))
-                .param("summary", json(t.summary()))
-                .param("float32Size", json(t.float32Size()))
-                .param("int8Size", json(t.int8Size()))
-                .param("int8UnavailableReason", t.int8UnavailableReason())
-                .param("anomalyThreshold", t.anomalyThreshold())
-                .param("networkKey", t.artifacts().network())
-                .param("float32Key", t.artifacts().float32())
-                .param("int8Key", t.artifacts().int8())
-                .param("kmeansKey", t.artifacts().kmeans())
-                .param("metricsKey", t.artifacts().metrics())
-                .param("predictionsKey", t.artifacts().predictions())
-                .param("now", timestamp(now))
-                .param("id", modelId)
-                .param("jobId", jobId)
-                .update() == 1;
+                        .param("labels", JSON.writeValueAsString(t.labels()))
+                        .param("inputShape", json(t.inputShape()))
+                        .param("metrics", json(t.metrics()))
+                        .param("history", json(t.history()))
+                        .param("summary", json(t.summary()))
+                        .param("float32Size", json(t.float32Size()))
+                        .param("int8Size", json(t.int8Size()))
+                        .param("int8UnavailableReason", t.int8UnavailableReason())
+                        .param("anomalyThreshold", t.anomalyThreshold())
+                        .param("networkKey", t.artifacts().network())
+                        .param("float32Key", t.artifacts().float32())
+                        .param("int8Key", t.artifacts().int8())
+                        .param("kmeansKey", t.artifacts().kmeans())
+                        .param("metricsKey", t.artifacts().metrics())
+                        .param("predictionsKey", t.artifacts().predictions())
+                        .param("now", timestamp(now))
+                        .param("id", modelId)
+                        .param("jobId", jobId)
+                        .update()
+                == 1;
     }
 
     /** Ends a training model as failed or cancelled; false when it no longer waits for {@code jobId}. */
     boolean markEnded(UUID modelId, UUID jobId, ModelState state, String error, Instant now) {
         return jdbc.sql("UPDATE model SET state = :state, error = :error, updated_at = :now "
-                        + "WHERE id = :id AND state = 'training' AND train_job_id = :jobId")
-                .param("state", state.value()).param("error", error).param("now", timestamp(now))
-                .param("id", modelId).param("jobId", jobId)
-                .update() == 1;
+                                + "WHERE id = :id AND state = 'training' AND train_job_id = :jobId")
+                        .param("state", state.value())
+                        .param("error", error)
+                        .param("now", timestamp(now))
+                        .param("id", modelId)
+                        .param("jobId", jobId)
+                        .update()
+                == 1;
     }
 
     void setPendingTest(UUID modelId, UUID jobId, Instant now) {
         jdbc.sql("UPDATE model SET pending_test_job_id = :jobId, updated_at = :now WHERE id = :id")
-                .param("jobId", jobId).param("now", timestamp(now)).param("id", modelId)
+                .param("jobId", jobId)
+                .param("now", timestamp(now))
+                .param("id", modelId)
                 .update();
     }
 
     /** Puts a test job's evaluation into the row; false when another test job was started since. */
-    boolean applyTest(UUID modelId, UUID jobId, JsonNode metrics, JsonNode summary, String predictionsKey,
-                      String testingFeaturesKey, Double uncertainThreshold, Instant now) {
+    boolean applyTest(
+            UUID modelId,
+            UUID jobId,
+            JsonNode metrics,
+            JsonNode summary,
+            String predictionsKey,
+            String testingFeaturesKey,
+            Double uncertainThreshold,
+            Instant now) {
         return jdbc.sql("""
                         UPDATE model SET metrics = CAST(:metrics AS jsonb), summary = CAST(:summary AS jsonb),
                             predictions_key = :predictionsKey, testing_features_key = :testingFeaturesKey,
                             uncertain_threshold = COALESCE(:uncertainThreshold, uncertain_threshold),
                             pending_test_job_id = NULL, test_error = NULL, updated_at = :now
                         WHERE id = :id AND pending_test_job_id = :jobId""")
-                .param("metrics", json(metrics)).param("summary", json(summary))
-                .param("predictionsKey", predictionsKey).param("testingFeaturesKey", testingFeaturesKey)
-                .param("uncertainThreshold", uncertainThreshold).param("now", timestamp(now))
-                .param("id", modelId).param("jobId", jobId)
-                .update() == 1;
+                        .param("metrics", json(metrics))
+                        .param("summary", json(summary))
+                        .param("predictionsKey", predictionsKey)
+                        .param("testingFeaturesKey", testingFeaturesKey)
+                        .param("uncertainThreshold", uncertainThreshold)
+                        .param("now", timestamp(now))
+                        .param("id", modelId)
+                        .param("jobId", jobId)
+                        .update()
+                == 1;
     }
 
     /** Records why a test job did not produce an evaluation; the previous one stays. */
     boolean failTest(UUID modelId, UUID jobId, String error, Instant now) {
         return jdbc.sql("UPDATE model SET pending_test_job_id = NULL, test_error = :error, updated_at = :now "
-                        + "WHERE id = :id AND pending_test_job_id = :jobId")
-                .param("error", error).param("now", timestamp(now)).param("id", modelId).param("jobId", jobId)
-                .update() == 1;
+                                + "WHERE id = :id AND pending_test_job_id = :jobId")
+                        .param("error", error)
+                        .param("now", timestamp(now))
+                        .param("id", modelId)
+                        .param("jobId", jobId)
+                        .update()
+                == 1;
     }
 
     private static ModelRecord map(ResultSet rs, int row) throws SQLException {
@@ -260,8 +298,12 @@ class ModelRepository {
                 tree(rs.getString("float32_size")),
                 tree(rs.getString("int8_size")),
                 rs.getString("int8_unavailable_reason"),
-                new ModelArtifacts(rs.getString("network_key"), rs.getString("float32_key"),
-                        rs.getString("int8_key"), rs.getString("kmeans_key"), rs.getString("metrics_key"),
+                new ModelArtifacts(
+                        rs.getString("network_key"),
+                        rs.getString("float32_key"),
+                        rs.getString("int8_key"),
+                        rs.getString("kmeans_key"),
+                        rs.getString("metrics_key"),
                         rs.getString("predictions_key")),
                 rs.getObject("train_job_id", UUID.class),
                 rs.getObject("pending_test_job_id", UUID.class),

@@ -1,15 +1,5 @@
 package dev.edgeforge.api.model;
 
-import java.time.Clock;
-import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
-import java.util.stream.Stream;
-
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.stereotype.Service;
-
 import dev.edgeforge.api.problem.ValidationViolation;
 import dev.edgeforge.api.project.ProjectAccess;
 import dev.edgeforge.api.project.ProjectRole;
@@ -20,6 +10,14 @@ import dev.edgeforge.jobs.training.ModelArtifactKeys;
 import dev.edgeforge.jobs.training.ModelKind;
 import dev.edgeforge.jobs.training.Predictions;
 import dev.edgeforge.jobs.training.TrainJobPayload;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
 
 /**
  * A project's models: list, details, rename, delete, the {@code .tflite} files and the per-window test predictions.
@@ -39,8 +37,14 @@ public class ModelService {
     private final JobQueue queue;
     private final Clock clock;
 
-    ModelService(ProjectAccess access, ModelRepository models, ModelJobReconciler reconciler, ModelFiles files,
-                 ObjectStore store, JobQueue queue, Clock clock) {
+    ModelService(
+            ProjectAccess access,
+            ModelRepository models,
+            ModelJobReconciler reconciler,
+            ModelFiles files,
+            ObjectStore store,
+            JobQueue queue,
+            Clock clock) {
         this.access = access;
         this.models = models;
         this.reconciler = reconciler;
@@ -92,7 +96,8 @@ public class ModelService {
     public void delete(UUID projectId, UUID modelId) {
         ModelRecord model = find(projectId, modelId, ProjectRole.MEMBER);
         if (model.state() == ModelState.TRAINING && model.trainJobId() != null) {
-            queue.find(model.trainJobId()).filter(job -> !job.state().isTerminal())
+            queue.find(model.trainJobId())
+                    .filter(job -> !job.state().isTerminal())
                     .ifPresent(job -> queue.requestCancel(job.id()));
         }
         models.delete(projectId, modelId);
@@ -109,8 +114,7 @@ public class ModelService {
     }
 
     /** A model file to download. */
-    public record TfliteFile(String fileName, byte[] bytes) {
-    }
+    public record TfliteFile(String fileName, byte[] bytes) {}
 
     public TfliteFile tflite(UUID projectId, UUID modelId, String variant) {
         ModelRecord model = find(projectId, modelId, ProjectRole.VIEWER);
@@ -121,11 +125,15 @@ public class ModelService {
         if (!model.isReady()) {
             throw new ModelNotReadyViolation(model.name(), model.state().value());
         }
-        String key = wanted.equals("int8") ? model.artifacts().int8() : model.artifacts().float32();
+        String key = wanted.equals("int8")
+                ? model.artifacts().int8()
+                : model.artifacts().float32();
         if (key == null) {
             throw new ModelVariantUnavailableViolation("The model '" + model.name() + "' has no " + wanted
-                    + " file" + (wanted.equals("int8") && model.int8UnavailableReason() != null
-                    ? ": " + model.int8UnavailableReason() : "; download the other variant."));
+                    + " file"
+                    + (wanted.equals("int8") && model.int8UnavailableReason() != null
+                            ? ": " + model.int8UnavailableReason()
+                            : "; download the other variant."));
         }
         return new TfliteFile(fileName(model.name()) + "-" + wanted + ".tflite", files.bytes(key));
     }
@@ -136,19 +144,33 @@ public class ModelService {
      */
     public PredictionsView predictions(UUID projectId, UUID modelId, Double threshold) {
         ModelRecord model = find(projectId, modelId, ProjectRole.VIEWER);
-        if (threshold != null && (!(threshold >= 0) || Double.isInfinite(threshold)
-                || model.kind() == ModelKind.CLASSIFICATION && threshold > 1)) {
-            throw new ValidationViolation("threshold", model.kind() == ModelKind.CLASSIFICATION
-                    ? "must be between 0 and 1" : "must be a finite number of at least 0");
+        if (threshold != null
+                && (!(threshold >= 0)
+                        || Double.isInfinite(threshold)
+                        || model.kind() == ModelKind.CLASSIFICATION && threshold > 1)) {
+            throw new ValidationViolation(
+                    "threshold",
+                    model.kind() == ModelKind.CLASSIFICATION
+                            ? "must be between 0 and 1"
+                            : "must be a finite number of at least 0");
         }
         if (model.artifacts().predictions() == null) {
-            return new PredictionsView(modelId, model.kind().value(), model.labels(),
-                    threshold == null ? 0 : threshold, 0, null, null, List.of());
+            return new PredictionsView(
+                    modelId,
+                    model.kind().value(),
+                    model.labels(),
+                    threshold == null ? 0 : threshold,
+                    0,
+                    null,
+                    null,
+                    List.of());
         }
         Predictions predictions = files.json(model.artifacts().predictions(), Predictions.class);
-        double used = threshold != null ? threshold : model.kind() == ModelKind.ANOMALY
-                ? orElse(model.anomalyThreshold(), 0) : orElse(model.uncertainThreshold(),
-                TrainJobPayload.DEFAULT_UNCERTAIN_THRESHOLD);
+        double used = threshold != null
+                ? threshold
+                : model.kind() == ModelKind.ANOMALY
+                        ? orElse(model.anomalyThreshold(), 0)
+                        : orElse(model.uncertainThreshold(), TrainJobPayload.DEFAULT_UNCERTAIN_THRESHOLD);
         return ModelPredictions.view(modelId, predictions, used);
     }
 
@@ -163,8 +185,14 @@ public class ModelService {
         if (!model.isReady()) {
             throw new ModelNotReadyViolation(model.name(), model.state().value());
         }
-        return new ReadyModel(model.id(), model.name(), model.kind(), model.labels(), model.impulseVersion(),
-                model.artifacts(), model.anomalyThreshold());
+        return new ReadyModel(
+                model.id(),
+                model.name(),
+                model.kind(),
+                model.labels(),
+                model.impulseVersion(),
+                model.artifacts(),
+                model.anomalyThreshold());
     }
 
     ModelRecord find(UUID projectId, UUID modelId, ProjectRole role) {

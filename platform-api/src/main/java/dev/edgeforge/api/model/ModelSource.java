@@ -1,12 +1,12 @@
 package dev.edgeforge.api.model;
 
-import java.util.Locale;
-
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
 
 /** How a model came to be: trained in the project, or an uploaded {@code .tflite} file. */
 public enum ModelSource {
-    TRAINED, IMPORTED;
+    TRAINED,
+    IMPORTED;
 
     @JsonValue
     public String value() {

@@ -1,12 +1,14 @@
 package dev.edgeforge.api.model;
 
-import java.util.Locale;
-
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
 
 /** Where a model is in its life: training until its job ends, then ready, failed or cancelled. */
 public enum ModelState {
-    TRAINING, READY, FAILED, CANCELLED;
+    TRAINING,
+    READY,
+    FAILED,
+    CANCELLED;
 
     @JsonValue
     public String value() {

@@ -1,30 +1,5 @@
 package dev.edgeforge.api.model;
 
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Locale;
-import java.util.Optional;
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.datasource.DataSourceUtils;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.DeserializationFeature;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
-
 import dev.edgeforge.api.problem.FieldProblem;
 import dev.edgeforge.api.problem.ValidationViolation;
 import dev.edgeforge.api.project.ProjectAccess;
@@ -44,6 +19,28 @@ import dev.edgeforge.jobs.training.ModelArtifacts;
 import dev.edgeforge.jobs.training.ModelKind;
 import dev.edgeforge.jobs.training.TestJobPayload;
 import dev.edgeforge.jobs.training.TrainJobPayload;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Starts training and test jobs. A train request becomes a model row in state {@code training} and a {@code train}
@@ -59,8 +56,9 @@ public class ModelTrainingService {
     private static final JsonMapper STRICT = JsonMapper.builder()
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
-    private static final DateTimeFormatter NAME_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT)
-            .withZone(ZoneOffset.UTC);
+
+    private static final DateTimeFormatter NAME_TIME =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
     private final ProjectAccess access;
     private final ModelRepository models;
@@ -71,9 +69,15 @@ public class ModelTrainingService {
     private final FeatureHeaders headers;
     private final Clock clock;
 
-    ModelTrainingService(ProjectAccess access, ModelRepository models, JobQueue queue, DataSource dataSource,
-                         ObjectProvider<FeatureSetLocator> locator, ObjectProvider<ImpulseLookup> impulses,
-                         FeatureHeaders headers, Clock clock) {
+    ModelTrainingService(
+            ProjectAccess access,
+            ModelRepository models,
+            JobQueue queue,
+            DataSource dataSource,
+            ObjectProvider<FeatureSetLocator> locator,
+            ObjectProvider<ImpulseLookup> impulses,
+            FeatureHeaders headers,
+            Clock clock) {
         this.access = access;
         this.models = models;
         this.queue = queue;
@@ -92,22 +96,25 @@ public class ModelTrainingService {
         LocatedFeatures features = locate(projectId).orElseThrow(FeaturesNotGeneratedViolation::forTraining);
         FeatureSetHeader header = headers.read(features.trainingKey());
         ImpulseSettings impulse = impulseSettings(projectId, features);
-        LearningBlock block = body.learningBlock() != null ? body.learningBlock()
-                : impulse.learningBlock().orElseGet(() -> LearningBlock.defaultsFor(LearningBlock.Kind.CLASSIFICATION,
-                features.featureKind(), features.featureShape()));
-        Hyperparameters hyperparameters = hyperparameters(body.hyperparameters() != null ? body.hyperparameters()
-                : impulse.hyperparameters());
+        LearningBlock block = body.learningBlock() != null
+                ? body.learningBlock()
+                : impulse.learningBlock()
+                        .orElseGet(() -> LearningBlock.defaultsFor(
+                                LearningBlock.Kind.CLASSIFICATION, features.featureKind(), features.featureShape()));
+        Hyperparameters hyperparameters =
+                hyperparameters(body.hyperparameters() != null ? body.hyperparameters() : impulse.hyperparameters());
         List<FieldProblem> problems = new ArrayList<>();
         problems.addAll(blockProblems(block, features, header.labels()));
         if (block.kind().isNeural()) {
             hyperparameters.problems().forEach(p -> problems.add(new FieldProblem("hyperparameters", p)));
             if (hyperparameters.augmentation() != null) {
-                hyperparameters.augmentation().problemsFor(features.featureKind())
+                hyperparameters
+                        .augmentation()
+                        .problemsFor(features.featureKind())
                         .forEach(p -> problems.add(new FieldProblem("hyperparameters.augmentation", p)));
             }
         }
-        if (body.uncertainThreshold() != null
-                && !(body.uncertainThreshold() >= 0 && body.uncertainThreshold() <= 1)) {
+        if (body.uncertainThreshold() != null && !(body.uncertainThreshold() >= 0 && body.uncertainThreshold() <= 1)) {
             problems.add(new FieldProblem("uncertainThreshold", "must be between 0 and 1"));
         }
         String name = body.name() == null || body.name().isBlank()
@@ -117,26 +124,60 @@ public class ModelTrainingService {
             problems.add(new FieldProblem("name", "must be at most 200 characters"));
         }
         if (!problems.isEmpty()) {
-            throw new ValidationViolation("The training settings are not valid: " + problems.get(0).field() + ": "
-                    + problems.get(0).message() + (problems.size() > 1 ? " (and " + (problems.size() - 1)
-                    + " more)." : "."), problems);
+            throw new ValidationViolation(
+                    "The training settings are not valid: " + problems.get(0).field() + ": "
+                            + problems.get(0).message()
+                            + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)." : "."),
+                    problems);
         }
 
         UUID modelId = UUID.randomUUID();
-        TrainJobPayload payload = new TrainJobPayload(modelId, features.impulseVersion(), block, hyperparameters,
-                features.trainingKey(), features.testingKey(), features.featureKind(), features.featureShape(),
+        TrainJobPayload payload = new TrainJobPayload(
+                modelId,
+                features.impulseVersion(),
+                block,
+                hyperparameters,
+                features.trainingKey(),
+                features.testingKey(),
+                features.featureKind(),
+                features.featureShape(),
                 body.uncertainThreshold());
         UUID jobId = enqueue(NewJob.of(TrainJobPayload.TYPE, projectId, JobJson.write(payload)));
         Instant now = clock.instant();
         ModelKind kind = ModelKind.of(block.kind());
-        models.insert(new ModelRecord(modelId, projectId, name, kind, ModelState.TRAINING, ModelSource.TRAINED, null,
-                features.impulseVersion(), features.datasetVersion(), JobJson.mapper().valueToTree(block),
-                JobJson.mapper().valueToTree(hyperparameters), hyperparameters.seed(),
+        models.insert(new ModelRecord(
+                modelId,
+                projectId,
+                name,
+                kind,
+                ModelState.TRAINING,
+                ModelSource.TRAINED,
+                null,
+                features.impulseVersion(),
+                features.datasetVersion(),
+                JobJson.mapper().valueToTree(block),
+                JobJson.mapper().valueToTree(hyperparameters),
+                hyperparameters.seed(),
                 JobJson.mapper().valueToTree(features.featureKind()).asString(),
-                JobJson.mapper().valueToTree(features.featureShape()), kind == ModelKind.REGRESSION
-                ? List.of("value") : header.labels(), features.trainingKey(), features.testingKey(),
-                kind == ModelKind.CLASSIFICATION ? payload.threshold() : null, null, null, null, null, null, null,
-                null, new ModelArtifacts(null, null, null, null, null, null), jobId, null, null, now, now, null));
+                JobJson.mapper().valueToTree(features.featureShape()),
+                kind == ModelKind.REGRESSION ? List.of("value") : header.labels(),
+                features.trainingKey(),
+                features.testingKey(),
+                kind == ModelKind.CLASSIFICATION ? payload.threshold() : null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new ModelArtifacts(null, null, null, null, null, null),
+                jobId,
+                null,
+                null,
+                now,
+                now,
+                null));
         return new JobStarted(jobId, modelId);
     }
 
@@ -171,10 +212,15 @@ public class ModelTrainingService {
             throw new ModelCapabilityViolation("The model '" + model.name() + "' has no output labels, so its "
                     + "outputs cannot be compared with the test labels.");
         }
-        Double threshold = request.uncertainThreshold() != null ? request.uncertainThreshold()
-                : model.uncertainThreshold();
-        TestJobPayload payload = new TestJobPayload(model.id(), model.kind(), model.labels(), features.testingKey(),
-                model.artifacts(), model.kind() == ModelKind.CLASSIFICATION ? threshold : null,
+        Double threshold =
+                request.uncertainThreshold() != null ? request.uncertainThreshold() : model.uncertainThreshold();
+        TestJobPayload payload = new TestJobPayload(
+                model.id(),
+                model.kind(),
+                model.labels(),
+                features.testingKey(),
+                model.artifacts(),
+                model.kind() == ModelKind.CLASSIFICATION ? threshold : null,
                 model.anomalyThreshold());
         UUID jobId = enqueue(NewJob.of(TestJobPayload.TYPE, projectId, JobJson.write(payload)));
         models.setPendingTest(model.id(), jobId, clock.instant());
@@ -188,14 +234,27 @@ public class ModelTrainingService {
         Optional<LocatedFeatures> located = locate(projectId);
         List<String> layerTypes = layerTypes();
         if (located.isEmpty()) {
-            LearningBlock block = LearningBlock.defaultsFor(LearningBlock.Kind.CLASSIFICATION, FeatureKind.FLAT,
-                    TensorShape.of(1));
-            return new TrainingDefaults(false, FeaturesNotGeneratedViolation.forTraining().detail(), null, null,
-                    null, List.of(), 0, 0, block, List.of(), Hyperparameters.defaults(), layerTypes);
+            LearningBlock block =
+                    LearningBlock.defaultsFor(LearningBlock.Kind.CLASSIFICATION, FeatureKind.FLAT, TensorShape.of(1));
+            return new TrainingDefaults(
+                    false,
+                    FeaturesNotGeneratedViolation.forTraining().detail(),
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    0,
+                    0,
+                    block,
+                    List.of(),
+                    Hyperparameters.defaults(),
+                    layerTypes);
         }
         LocatedFeatures features = located.get();
         FeatureSetHeader training = headers.read(features.trainingKey());
-        long testWindows = features.testingKey() == null ? 0 : headers.read(features.testingKey()).rowCount();
+        long testWindows = features.testingKey() == null
+                ? 0
+                : headers.read(features.testingKey()).rowCount();
         ImpulseSettings impulse = impulseSettings(projectId, features);
         List<LearningBlock> byKind = new ArrayList<>();
         for (LearningBlock.Kind kind : LearningBlock.Kind.values()) {
@@ -208,9 +267,19 @@ public class ModelTrainingService {
         } catch (ValidationViolation e) {
             hyperparameters = Hyperparameters.defaults();
         }
-        return new TrainingDefaults(true, null, features.impulseVersion(), features.featureKind(),
-                features.featureShape(), training.labels(), training.rowCount(), testWindows, block, byKind,
-                hyperparameters, layerTypes);
+        return new TrainingDefaults(
+                true,
+                null,
+                features.impulseVersion(),
+                features.featureKind(),
+                features.featureShape(),
+                training.labels(),
+                training.rowCount(),
+                testWindows,
+                block,
+                byKind,
+                hyperparameters,
+                layerTypes);
     }
 
     /** Checks a learning block against the project's current features. */
@@ -234,19 +303,25 @@ public class ModelTrainingService {
         return block.kind() == LearningBlock.Kind.REGRESSION ? 1 : labels.size();
     }
 
-    private static List<FieldProblem> blockProblems(LearningBlock block, LocatedFeatures features,
-                                                    List<String> labels) {
+    private static List<FieldProblem> blockProblems(
+            LearningBlock block, LocatedFeatures features, List<String> labels) {
         List<FieldProblem> problems = new ArrayList<>();
         for (LayerProblem problem : block.problems(features.featureShape(), outputCount(block, labels))) {
-            String field = problem.layerIndex() < 0 ? "learningBlock"
-                    : problem.layerIndex() < block.layers().size() ? "learningBlock.layers[" + problem.layerIndex()
-                    + "]" : "learningBlock.outputHead";
+            String field = problem.layerIndex() < 0
+                    ? "learningBlock"
+                    : problem.layerIndex() < block.layers().size()
+                            ? "learningBlock.layers[" + problem.layerIndex() + "]"
+                            : "learningBlock.outputHead";
             problems.add(new FieldProblem(field, problem.toString()));
         }
         if (block.kind() == LearningBlock.Kind.REGRESSION) {
-            labels.stream().filter(label -> !isNumber(label)).findFirst().ifPresent(label -> problems.add(
-                    new FieldProblem("learningBlock.kind", "regression needs numeric labels (the target value), "
-                            + "but the training data has the label '" + label + "'")));
+            labels.stream()
+                    .filter(label -> !isNumber(label))
+                    .findFirst()
+                    .ifPresent(label -> problems.add(new FieldProblem(
+                            "learningBlock.kind",
+                            "regression needs numeric labels (the target value), "
+                                    + "but the training data has the label '" + label + "'")));
         }
         return problems;
     }
@@ -273,12 +348,16 @@ public class ModelTrainingService {
         } catch (DatabindException e) {
             StringBuilder field = new StringBuilder("hyperparameters");
             for (JacksonException.Reference reference : e.getPath()) {
-                field.append(reference.getPropertyName() != null ? "." + reference.getPropertyName()
-                        : "[" + reference.getIndex() + "]");
+                field.append(
+                        reference.getPropertyName() != null
+                                ? "." + reference.getPropertyName()
+                                : "[" + reference.getIndex() + "]");
             }
-            throw new ValidationViolation(field.toString(),
+            throw new ValidationViolation(
+                    field.toString(),
                     e instanceof tools.jackson.databind.exc.UnrecognizedPropertyException
-                            ? "is not a known hyperparameter" : "has the wrong type or value");
+                            ? "is not a known hyperparameter"
+                            : "has the wrong type or value");
         }
     }
 
@@ -295,15 +374,17 @@ public class ModelTrainingService {
     }
 
     /** The learning block settings the impulse holds for its (first) learning block, when they parse. */
-    record ImpulseSettings(Optional<LearningBlock> learningBlock, JsonNode hyperparameters) {
-    }
+    record ImpulseSettings(Optional<LearningBlock> learningBlock, JsonNode hyperparameters) {}
 
     private ImpulseSettings impulseSettings(UUID projectId, LocatedFeatures features) {
         ImpulseLookup lookup = impulses.getIfAvailable();
-        Optional<LearningBlockRef> ref = lookup == null ? Optional.empty()
+        Optional<LearningBlockRef> ref = lookup == null
+                ? Optional.empty()
                 : lookup.find(projectId, features.impulseVersion())
-                .flatMap(impulse -> impulse.learningBlocks().stream().findFirst());
-        if (ref.isEmpty() || ref.get().settings() == null || !ref.get().settings().isObject()) {
+                        .flatMap(impulse -> impulse.learningBlocks().stream().findFirst());
+        if (ref.isEmpty()
+                || ref.get().settings() == null
+                || !ref.get().settings().isObject()) {
             return new ImpulseSettings(Optional.empty(), null);
         }
         ObjectNode settings = ((ObjectNode) ref.get().settings()).deepCopy();
@@ -322,8 +403,9 @@ public class ModelTrainingService {
 
     private static List<String> layerTypes() {
         List<String> types = new ArrayList<>();
-        for (com.fasterxml.jackson.annotation.JsonSubTypes.Type type
-                : LayerSpec.class.getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class).value()) {
+        for (com.fasterxml.jackson.annotation.JsonSubTypes.Type type : LayerSpec.class
+                .getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class)
+                .value()) {
             types.add(type.name());
         }
         return types;
@@ -332,5 +414,4 @@ public class ModelTrainingService {
     private static String capitalized(String word) {
         return word.substring(0, 1).toUpperCase(Locale.ROOT) + word.substring(1);
     }
-
 }

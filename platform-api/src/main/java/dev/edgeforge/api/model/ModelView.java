@@ -3,7 +3,6 @@ package dev.edgeforge.api.model;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,23 +30,41 @@ import tools.jackson.databind.JsonNode;
  * @param pendingTestJobId    a test job whose results are not in yet
  * @param testError           why the last test job failed
  */
-public record ModelView(UUID id, UUID projectId, String name, String kind, String state, String source, String error,
-                        List<String> labels, JsonNode inputShape, String featureKind, Double uncertainThreshold,
-                        Double anomalyThreshold, JsonNode metrics, JsonNode history, JsonNode summary, Sizes sizes,
-                        Variants variants, Lineage lineage, UUID trainJobId, UUID pendingTestJobId, String testError,
-                        Instant createdAt, Instant updatedAt, Instant trainedAt) {
+public record ModelView(
+        UUID id,
+        UUID projectId,
+        String name,
+        String kind,
+        String state,
+        String source,
+        String error,
+        List<String> labels,
+        JsonNode inputShape,
+        String featureKind,
+        Double uncertainThreshold,
+        Double anomalyThreshold,
+        JsonNode metrics,
+        JsonNode history,
+        JsonNode summary,
+        Sizes sizes,
+        Variants variants,
+        Lineage lineage,
+        UUID trainJobId,
+        UUID pendingTestJobId,
+        String testError,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant trainedAt) {
 
     /** Size figures per variant ({@code null} when the variant does not exist). */
-    public record Sizes(JsonNode float32, JsonNode int8) {
-    }
+    public record Sizes(JsonNode float32, JsonNode int8) {}
 
     /**
      * @param float32               a float32 {@code .tflite} exists
      * @param int8                  an int8 {@code .tflite} exists (deployable as is)
      * @param int8UnavailableReason why there is no int8 file
      */
-    public record Variants(boolean float32, boolean int8, String int8UnavailableReason) {
-    }
+    public record Variants(boolean float32, boolean int8, String int8UnavailableReason) {}
 
     /**
      * What the model was made from, so it can be made again.
@@ -60,8 +77,14 @@ public record ModelView(UUID id, UUID projectId, String name, String kind, Strin
      * @param trainingFeatures object key of the training features
      * @param testingFeatures  object key of the test features last evaluated
      */
-    public record Lineage(String source, Integer impulseVersion, Integer datasetVersion, JsonNode learningBlock,
-                          JsonNode hyperparameters, Long seed, String trainingFeatures, String testingFeatures,
-                          UUID trainJobId) {
-    }
+    public record Lineage(
+            String source,
+            Integer impulseVersion,
+            Integer datasetVersion,
+            JsonNode learningBlock,
+            JsonNode hyperparameters,
+            Long seed,
+            String trainingFeatures,
+            String testingFeatures,
+            UUID trainJobId) {}
 }

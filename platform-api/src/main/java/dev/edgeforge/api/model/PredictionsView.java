@@ -16,8 +16,15 @@ import java.util.UUID;
  * @param int8Accuracy  the same for the int8 outputs, when there are any
  * @param rows          one per test window
  */
-public record PredictionsView(UUID modelId, String kind, List<String> outputNames, double threshold, int windows,
-                              Double accuracy, Double int8Accuracy, List<Row> rows) {
+public record PredictionsView(
+        UUID modelId,
+        String kind,
+        List<String> outputNames,
+        double threshold,
+        int windows,
+        Double accuracy,
+        Double int8Accuracy,
+        List<Row> rows) {
 
     /**
      * @param predicted     class name, {@code uncertain}, the predicted value, or {@code anomaly}/{@code normal}
@@ -27,7 +34,15 @@ public record PredictionsView(UUID modelId, String kind, List<String> outputName
      * @param uncertain     classification: the best score is below the threshold
      * @param correct       whether the prediction matches the label; {@code null} when it cannot be said
      */
-    public record Row(String sampleId, int windowIndex, double windowStartMs, String label, String predicted,
-                      String int8Predicted, float[] scores, float[] int8Scores, boolean uncertain, Boolean correct) {
-    }
+    public record Row(
+            String sampleId,
+            int windowIndex,
+            double windowStartMs,
+            String label,
+            String predicted,
+            String int8Predicted,
+            float[] scores,
+            float[] int8Scores,
+            boolean uncertain,
+            Boolean correct) {}
 }

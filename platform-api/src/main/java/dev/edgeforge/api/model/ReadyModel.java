@@ -1,10 +1,9 @@
 package dev.edgeforge.api.model;
 
-import java.util.List;
-import java.util.UUID;
-
 import dev.edgeforge.jobs.training.ModelArtifacts;
 import dev.edgeforge.jobs.training.ModelKind;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * A model ready for use, as other features see it.
@@ -14,6 +13,11 @@ import dev.edgeforge.jobs.training.ModelKind;
  * @param artifacts        object keys of its files ({@code int8} is the file to deploy; {@code null} when absent)
  * @param anomalyThreshold the anomaly threshold (anomaly models)
  */
-public record ReadyModel(UUID id, String name, ModelKind kind, List<String> labels, Integer impulseVersion,
-                         ModelArtifacts artifacts, Double anomalyThreshold) {
-}
+public record ReadyModel(
+        UUID id,
+        String name,
+        ModelKind kind,
+        List<String> labels,
+        Integer impulseVersion,
+        ModelArtifacts artifacts,
+        Double anomalyThreshold) {}

@@ -1,9 +1,8 @@
 package dev.edgeforge.api.model;
 
+import dev.edgeforge.core.feature.FeatureSource;
 import java.util.Optional;
 import java.util.UUID;
-
-import dev.edgeforge.core.feature.FeatureSource;
 
 /**
  * Port to the dataset: a stored sample's data, for live classification of a chosen sample (the ids are those of
@@ -22,6 +21,5 @@ public interface SampleLookup {
      * @param label    its label, or {@code null}
      * @param source   its data (images with their pixels)
      */
-    record StoredSample(String sampleId, String name, String label, FeatureSource source) {
-    }
+    record StoredSample(String sampleId, String name, String label, FeatureSource source) {}
 }

@@ -8,5 +8,4 @@ import java.util.UUID;
  * @param modelId            the model to test on the project's current test features
  * @param uncertainThreshold classification results below it count as uncertain; default: the model's
  */
-public record TestRequest(UUID modelId, Double uncertainThreshold) {
-}
+public record TestRequest(UUID modelId, Double uncertainThreshold) {}

@@ -1,8 +1,7 @@
 package dev.edgeforge.api.model;
 
-import tools.jackson.databind.JsonNode;
-
 import dev.edgeforge.core.learning.LearningBlock;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Body of {@code POST /api/v1/projects/{projectId}/jobs/train}; every field is optional.
@@ -14,6 +13,5 @@ import dev.edgeforge.core.learning.LearningBlock;
  * @param name               the model's name; default: its kind and the time
  * @param uncertainThreshold classification results below it count as uncertain (default 0.6)
  */
-public record TrainRequest(LearningBlock learningBlock, JsonNode hyperparameters, String name,
-                           Double uncertainThreshold) {
-}
+public record TrainRequest(
+        LearningBlock learningBlock, JsonNode hyperparameters, String name, Double uncertainThreshold) {}

@@ -1,14 +1,12 @@
 package dev.edgeforge.api.model;
 
-import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
-
-import org.springframework.stereotype.Component;
-
 import dev.edgeforge.api.deploy.DeployableModel;
 import dev.edgeforge.api.deploy.DeployableModelSource;
 import dev.edgeforge.core.impulse.ImpulseJson;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
 
 /**
  * The deployment feature's view of models: every ready model with an int8 .tflite, trained or imported. A trained
@@ -28,16 +26,23 @@ class TrainedDeployableModels implements DeployableModelSource {
 
     @Override
     public Optional<DeployableModel> find(UUID projectId, UUID modelId) {
-        return models.find(projectId, modelId).filter(TrainedDeployableModels::deployable).map(this::view);
+        return models.find(projectId, modelId)
+                .filter(TrainedDeployableModels::deployable)
+                .map(this::view);
     }
 
     @Override
     public List<DeployableModel> list(UUID projectId) {
-        return models.list(projectId).stream().filter(TrainedDeployableModels::deployable).map(this::view).toList();
+        return models.list(projectId).stream()
+                .filter(TrainedDeployableModels::deployable)
+                .map(this::view)
+                .toList();
     }
 
     private static boolean deployable(ModelRecord model) {
-        return model.state() == ModelState.READY && model.artifacts() != null && model.artifacts().int8() != null;
+        return model.state() == ModelState.READY
+                && model.artifacts() != null
+                && model.artifacts().int8() != null;
     }
 
     private DeployableModel view(ModelRecord model) {
@@ -45,10 +50,17 @@ class TrainedDeployableModels implements DeployableModelSource {
         if (model.impulseVersion() != null) {
             impulseJson = impulses.find(model.projectId(), model.impulseVersion())
                     .filter(impulse -> impulse.processingBlocks().size() == 1)
-                    .map(ImpulseJson::write).orElse(null);
+                    .map(ImpulseJson::write)
+                    .orElse(null);
         }
-        return new DeployableModel(model.id(), model.name(), model.labels(), model.artifacts().int8(),
-                model.artifacts().float32(), impulseJson != null ? model.impulseVersion() : null, impulseJson,
+        return new DeployableModel(
+                model.id(),
+                model.name(),
+                model.labels(),
+                model.artifacts().int8(),
+                model.artifacts().float32(),
+                impulseJson != null ? model.impulseVersion() : null,
+                impulseJson,
                 model.testingFeaturesKey());
     }
 }

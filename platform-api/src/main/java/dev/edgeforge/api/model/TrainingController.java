@@ -1,7 +1,7 @@
 package dev.edgeforge.api.model;
 
+import dev.edgeforge.core.learning.LearningBlock;
 import java.util.UUID;
-
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,8 +10,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.edgeforge.core.learning.LearningBlock;
 
 /** Training and test jobs of a project, and what the training page needs to build a learning block. */
 @RestController
@@ -49,6 +47,5 @@ class TrainingController {
         return training.check(projectId, request.learningBlock());
     }
 
-    record ArchitectureCheckRequest(LearningBlock learningBlock) {
-    }
+    record ArchitectureCheckRequest(LearningBlock learningBlock) {}
 }

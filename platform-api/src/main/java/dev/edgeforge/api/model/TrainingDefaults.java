@@ -1,11 +1,10 @@
 package dev.edgeforge.api.model;
 
-import java.util.List;
-
 import dev.edgeforge.core.learning.FeatureKind;
 import dev.edgeforge.core.learning.Hyperparameters;
 import dev.edgeforge.core.learning.LearningBlock;
 import dev.edgeforge.core.learning.TensorShape;
+import java.util.List;
 
 /**
  * What the training page starts from ({@code GET .../training/defaults}).
@@ -23,9 +22,16 @@ import dev.edgeforge.core.learning.TensorShape;
  * @param hyperparameters   the hyperparameters to start from
  * @param layerTypes        the layer types the editor offers
  */
-public record TrainingDefaults(boolean featuresAvailable, String message, Integer impulseVersion,
-                               FeatureKind featureKind, TensorShape featureShape, List<String> labels,
-                               long trainingWindows, long testWindows, LearningBlock learningBlock,
-                               List<LearningBlock> defaultsByKind, Hyperparameters hyperparameters,
-                               List<String> layerTypes) {
-}
+public record TrainingDefaults(
+        boolean featuresAvailable,
+        String message,
+        Integer impulseVersion,
+        FeatureKind featureKind,
+        TensorShape featureShape,
+        List<String> labels,
+        long trainingWindows,
+        long testWindows,
+        LearningBlock learningBlock,
+        List<LearningBlock> defaultsByKind,
+        Hyperparameters hyperparameters,
+        List<String> layerTypes) {}

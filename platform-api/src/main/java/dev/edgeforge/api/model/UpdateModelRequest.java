@@ -6,5 +6,4 @@ package dev.edgeforge.api.model;
  * @param name             a new name (1-200 characters)
  * @param anomalyThreshold a new anomaly threshold (anomaly models): scores above it are anomalies
  */
-public record UpdateModelRequest(String name, Double anomalyThreshold) {
-}
+public record UpdateModelRequest(String name, Double anomalyThreshold) {}

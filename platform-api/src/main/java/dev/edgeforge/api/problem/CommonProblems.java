@@ -1,7 +1,6 @@
 package dev.edgeforge.api.problem;
 
 import java.util.Locale;
-
 import org.springframework.http.HttpStatus;
 
 /** Problem types that belong to no single feature: request syntax, authentication, routing, the unexpected. */
@@ -31,13 +30,11 @@ public final class CommonProblems {
             new ProblemType("unsupported-media-type", HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Content type not supported");
     public static final ProblemType PAYLOAD_TOO_LARGE =
             new ProblemType("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Request is too large");
-    public static final ProblemType CONFLICT =
-            new ProblemType("conflict", HttpStatus.CONFLICT, "Conflicting change");
+    public static final ProblemType CONFLICT = new ProblemType("conflict", HttpStatus.CONFLICT, "Conflicting change");
     public static final ProblemType INTERNAL_ERROR =
             new ProblemType("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error");
 
-    private CommonProblems() {
-    }
+    private CommonProblems() {}
 
     /** The generic type for a bare HTTP status (errors raised by the servlet container or a filter). */
     public static ProblemType forStatus(int status) {

@@ -2,7 +2,6 @@ package dev.edgeforge.api.problem;
 
 import java.util.List;
 import java.util.UUID;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.InvalidFormatException;
@@ -13,8 +12,7 @@ import tools.jackson.databind.exc.ValueInstantiationException;
 /** Turns Jackson mapping errors into a field path and a reason a person can act on. */
 final class JsonPaths {
 
-    private JsonPaths() {
-    }
+    private JsonPaths() {}
 
     /** {@code scopes[1]} or {@code owner.email} from Jackson's reference path. */
     static String describe(List<JacksonException.Reference> path) {
@@ -33,7 +31,8 @@ final class JsonPaths {
     }
 
     static String reason(DatabindException e) {
-        if (e instanceof ValueInstantiationException instantiation && instantiation.getCause() != null
+        if (e instanceof ValueInstantiationException instantiation
+                && instantiation.getCause() != null
                 && instantiation.getCause().getMessage() != null) {
             // our @JsonCreator factories throw IllegalArgumentException with a message meant for people
             return instantiation.getCause().getMessage();

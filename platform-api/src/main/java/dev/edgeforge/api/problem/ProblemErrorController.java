@@ -1,10 +1,9 @@
 package dev.edgeforge.api.problem;
 
-import java.net.URI;
-import java.util.List;
-
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.List;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
 import org.springframework.http.HttpStatus;
@@ -54,7 +53,8 @@ public class ProblemErrorController implements ErrorController {
             }
         }
         if (request.getAttribute(WebAttributes.ACCESS_DENIED_403) instanceof CsrfException) {
-            ProblemDetail problem = Problems.detail(CommonProblems.CSRF_TOKEN_INVALID,
+            ProblemDetail problem = Problems.detail(
+                    CommonProblems.CSRF_TOKEN_INVALID,
                     "The form has expired (your session ended or the page is old); reload the page and try again.");
             problem.setInstance(URI.create(originalPath(request)));
             return problem;
@@ -73,11 +73,13 @@ public class ProblemErrorController implements ErrorController {
             case 404 -> noRouteDetail(request);
             case 405 -> "The HTTP method is not supported on " + path + ".";
             case 413 -> "The request is larger than the server accepts; send less data per request.";
-            default -> status >= 500
-                    ? "The server failed to handle this request; try again, and if it keeps failing check the "
-                      + "server log."
-                    : "The request to " + path + " was rejected (" + HttpStatus.valueOf(status).getReasonPhrase()
-                      + "); check the method, headers and body.";
+            default ->
+                status >= 500
+                        ? "The server failed to handle this request; try again, and if it keeps failing check the "
+                                + "server log."
+                        : "The request to " + path + " was rejected ("
+                                + HttpStatus.valueOf(status).getReasonPhrase()
+                                + "); check the method, headers and body.";
         };
     }
 
@@ -100,8 +102,11 @@ public class ProblemErrorController implements ErrorController {
             return false;
         }
         boolean html = accepted.stream().anyMatch(t -> !t.isWildcardType() && t.isCompatibleWith(MediaType.TEXT_HTML));
-        boolean json = accepted.stream().anyMatch(t -> !t.isWildcardType() && !t.isWildcardSubtype()
-                && (t.isCompatibleWith(MediaType.APPLICATION_JSON) || t.getSubtype().endsWith("+json")));
+        boolean json = accepted.stream()
+                .anyMatch(t -> !t.isWildcardType()
+                        && !t.isWildcardSubtype()
+                        && (t.isCompatibleWith(MediaType.APPLICATION_JSON)
+                                || t.getSubtype().endsWith("+json")));
         return json && !html;
     }
 

@@ -1,13 +1,12 @@
 package dev.edgeforge.api.problem;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-
-import jakarta.servlet.http.HttpServletRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -49,8 +48,10 @@ public class ProblemHandler {
             return response;
         }
         // e.g. Retry-After of a 503
-        return ResponseEntity.status(response.getStatusCode()).headers(response.getHeaders())
-                .headers(e.getHeaders()).body(response.getBody());
+        return ResponseEntity.status(response.getStatusCode())
+                .headers(response.getHeaders())
+                .headers(e.getHeaders())
+                .body(response.getBody());
     }
 
     @ExceptionHandler(BindException.class)
@@ -71,8 +72,8 @@ public class ProblemHandler {
         List<FieldProblem> errors = new ArrayList<>();
         e.getParameterValidationResults().forEach(result -> {
             String name = result.getMethodParameter().getParameterName();
-            result.getResolvableErrors().forEach(error ->
-                    errors.add(new FieldProblem(name, String.valueOf(error.getDefaultMessage()))));
+            result.getResolvableErrors()
+                    .forEach(error -> errors.add(new FieldProblem(name, String.valueOf(error.getDefaultMessage()))));
         });
         return validation(errors, request);
     }
@@ -101,70 +102,96 @@ public class ProblemHandler {
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<Object> missingParameter(MissingServletRequestParameterException e,
-                                                   HttpServletRequest request) {
-        return respond(Problems.detail(CommonProblems.INVALID_PARAMETER,
-                "The query parameter '" + e.getParameterName() + "' is required."), request);
+    ResponseEntity<Object> missingParameter(MissingServletRequestParameterException e, HttpServletRequest request) {
+        return respond(
+                Problems.detail(
+                        CommonProblems.INVALID_PARAMETER,
+                        "The query parameter '" + e.getParameterName() + "' is required."),
+                request);
     }
 
     @ExceptionHandler(MissingRequestHeaderException.class)
     ResponseEntity<Object> missingHeader(MissingRequestHeaderException e, HttpServletRequest request) {
-        return respond(Problems.detail(CommonProblems.INVALID_PARAMETER,
-                "The header '" + e.getHeaderName() + "' is required."), request);
+        return respond(
+                Problems.detail(
+                        CommonProblems.INVALID_PARAMETER, "The header '" + e.getHeaderName() + "' is required."),
+                request);
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)
     ResponseEntity<Object> missingPart(MissingServletRequestPartException e, HttpServletRequest request) {
-        return respond(Problems.detail(CommonProblems.INVALID_PARAMETER,
-                "The multipart request needs a part named '" + e.getRequestPartName() + "'."), request);
+        return respond(
+                Problems.detail(
+                        CommonProblems.INVALID_PARAMETER,
+                        "The multipart request needs a part named '" + e.getRequestPartName() + "'."),
+                request);
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Object> method(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
         String allowed = e.getSupportedHttpMethods() == null ? "" : " Allowed: " + e.getSupportedHttpMethods() + ".";
-        return respond(Problems.detail(CommonProblems.METHOD_NOT_ALLOWED,
-                request.getMethod() + " is not supported on " + request.getRequestURI() + "." + allowed), request);
+        return respond(
+                Problems.detail(
+                        CommonProblems.METHOD_NOT_ALLOWED,
+                        request.getMethod() + " is not supported on " + request.getRequestURI() + "." + allowed),
+                request);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ResponseEntity<Object> mediaType(HttpMediaTypeNotSupportedException e, HttpServletRequest request) {
-        return respond(Problems.detail(CommonProblems.UNSUPPORTED_MEDIA_TYPE,
-                "Content-Type " + e.getContentType() + " is not accepted here; use one of "
-                        + e.getSupportedMediaTypes() + "."), request);
+        return respond(
+                Problems.detail(
+                        CommonProblems.UNSUPPORTED_MEDIA_TYPE,
+                        "Content-Type " + e.getContentType() + " is not accepted here; use one of "
+                                + e.getSupportedMediaTypes() + "."),
+                request);
     }
 
     @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
     ResponseEntity<Object> notAcceptable(HttpMediaTypeNotAcceptableException e, HttpServletRequest request) {
-        return respond(Problems.detail(CommonProblems.NOT_ACCEPTABLE,
-                "This endpoint answers with " + e.getSupportedMediaTypes() + "; adjust the Accept header."), request);
+        return respond(
+                Problems.detail(
+                        CommonProblems.NOT_ACCEPTABLE,
+                        "This endpoint answers with " + e.getSupportedMediaTypes() + "; adjust the Accept header."),
+                request);
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<Object> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
-        return respond(Problems.detail(CommonProblems.PAYLOAD_TOO_LARGE,
-                "The upload is larger than the server accepts; split it into smaller requests."), request);
+        return respond(
+                Problems.detail(
+                        CommonProblems.PAYLOAD_TOO_LARGE,
+                        "The upload is larger than the server accepts; split it into smaller requests."),
+                request);
     }
 
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<Object> noResource(NoResourceFoundException e, HttpServletRequest request) {
-        return respond(Problems.detail(CommonProblems.NOT_FOUND, ProblemErrorController.noRouteDetail(request)),
-                request);
+        return respond(
+                Problems.detail(CommonProblems.NOT_FOUND, ProblemErrorController.noRouteDetail(request)), request);
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> conflict(DataIntegrityViolationException e, HttpServletRequest request) {
         // normally prevented by service checks; reaching here means a concurrent change won the race
-        log.info("Data integrity violation on {} {}: {}", request.getMethod(), request.getRequestURI(),
+        log.info(
+                "Data integrity violation on {} {}: {}",
+                request.getMethod(),
+                request.getRequestURI(),
                 e.getMostSpecificCause().getMessage());
-        return respond(Problems.detail(CommonProblems.CONFLICT,
-                "The change conflicts with data changed at the same time; reload and try again."), request);
+        return respond(
+                Problems.detail(
+                        CommonProblems.CONFLICT,
+                        "The change conflicts with data changed at the same time; reload and try again."),
+                request);
     }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
         String incident = UUID.randomUUID().toString();
         log.error("Unexpected error {} on {} {}", incident, request.getMethod(), request.getRequestURI(), e);
-        ProblemDetail problem = Problems.detail(CommonProblems.INTERNAL_ERROR,
+        ProblemDetail problem = Problems.detail(
+                CommonProblems.INTERNAL_ERROR,
                 "The server failed to handle this request; try again, and if it keeps failing report incident "
                         + incident + " to the administrator.");
         problem.setProperty("incident", incident);
@@ -173,7 +200,8 @@ public class ProblemHandler {
 
     private static ResponseEntity<Object> validation(List<FieldProblem> unsorted, HttpServletRequest request) {
         List<FieldProblem> errors = unsorted.stream()
-                .sorted(Comparator.comparing(FieldProblem::field)).toList();
+                .sorted(Comparator.comparing(FieldProblem::field))
+                .toList();
         String detail = errors.size() == 1
                 ? "The field '" + errors.get(0).field() + "' " + errors.get(0).message() + "."
                 : errors.size() + " fields are not valid; see errors[] and correct each one.";

@@ -2,7 +2,6 @@ package dev.edgeforge.api.problem;
 
 import java.net.URI;
 import java.util.Objects;
-
 import org.springframework.http.HttpStatus;
 
 /**

@@ -2,14 +2,12 @@ package dev.edgeforge.api.problem;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-
 import org.springframework.http.ProblemDetail;
 
 /** Builds problem bodies in the one shape every EdgeForge error has. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     /** A problem of the given type with its fixed title, the type URI and the {@code code} extension. */
     public static ProblemDetail detail(ProblemType type, String detail) {

@@ -1,16 +1,16 @@
 package dev.edgeforge.api.project;
 
-import java.net.URI;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-
+import dev.edgeforge.api.security.ApiKeyScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,8 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.edgeforge.api.security.ApiKeyScope;
 
 /** Project API keys, sent by devices and scripts as {@code x-api-key}. */
 @RestController
@@ -36,8 +34,9 @@ class ApiKeyController {
         this.access = access;
     }
 
-    record CreateApiKeyRequest(@NotBlank @Size(max = 200) String name, @NotEmpty Set<ApiKeyScope> scopes) {
-    }
+    record CreateApiKeyRequest(
+            @NotBlank @Size(max = 200) String name,
+            @NotEmpty Set<ApiKeyScope> scopes) {}
 
     @GetMapping
     @Operation(summary = "List API keys without their secrets (viewer)")
@@ -47,10 +46,10 @@ class ApiKeyController {
 
     @PostMapping
     @Operation(summary = "Create an API key with scopes ingest, read and/or admin; the key is shown only here (admin)")
-    ResponseEntity<CreatedApiKey> create(@PathVariable UUID projectId,
-                                         @Valid @RequestBody CreateApiKeyRequest request) {
-        CreatedApiKey key = keys.create(access.requireRole(projectId, ProjectRole.ADMIN), request.name(),
-                request.scopes());
+    ResponseEntity<CreatedApiKey> create(
+            @PathVariable UUID projectId, @Valid @RequestBody CreateApiKeyRequest request) {
+        CreatedApiKey key =
+                keys.create(access.requireRole(projectId, ProjectRole.ADMIN), request.name(), request.scopes());
         return ResponseEntity.created(URI.create("/api/v1/projects/" + projectId + "/api-keys/" + key.id()))
                 .body(key);
     }

@@ -1,9 +1,8 @@
 package dev.edgeforge.api.project;
 
-import org.springframework.http.HttpStatus;
-
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
+import org.springframework.http.HttpStatus;
 
 /** An endpoint that works on the project of the calling API key was called without one (401). */
 public class ApiKeyRequiredException extends EdgeForgeException {

@@ -1,11 +1,10 @@
 package dev.edgeforge.api.project;
 
-import org.springframework.http.HttpStatus;
-
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
 import dev.edgeforge.api.security.ApiKeyPrincipal;
 import dev.edgeforge.api.security.ApiKeyScope;
+import org.springframework.http.HttpStatus;
 
 /** A project API key tried something outside its scopes (403). */
 public class ApiKeyScopeViolation extends EdgeForgeException {
@@ -27,8 +26,8 @@ public class ApiKeyScopeViolation extends EdgeForgeException {
             return new ApiKeyScopeViolation("Only a project owner can do this, not an API key; sign in as an owner.");
         }
         String scope = needed == ProjectRole.VIEWER ? "'read' or 'admin'" : "'admin'";
-        return new ApiKeyScopeViolation("This API key has the scopes " + describe(key) + "; this needs " + scope
-                + ", create a key with it.");
+        return new ApiKeyScopeViolation(
+                "This API key has the scopes " + describe(key) + "; this needs " + scope + ", create a key with it.");
     }
 
     private static String describe(ApiKeyPrincipal key) {

@@ -1,5 +1,10 @@
 package dev.edgeforge.api.project;
 
+import dev.edgeforge.api.problem.ValidationViolation;
+import dev.edgeforge.api.security.ApiKeyPrincipal;
+import dev.edgeforge.api.security.ApiKeyScope;
+import dev.edgeforge.api.security.ApiKeyVerifier;
+import dev.edgeforge.api.security.SecretTokens;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -7,15 +12,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import dev.edgeforge.api.problem.ValidationViolation;
-import dev.edgeforge.api.security.ApiKeyPrincipal;
-import dev.edgeforge.api.security.ApiKeyScope;
-import dev.edgeforge.api.security.ApiKeyVerifier;
-import dev.edgeforge.api.security.SecretTokens;
 
 /** Project API keys: created with scopes, shown once, stored as SHA-256, revocable. */
 @Service
@@ -23,6 +21,7 @@ public class ApiKeyService implements ApiKeyVerifier {
 
     /** Characters of the key kept in clear so people can tell keys apart ({@code ef_} + 6). */
     static final int VISIBLE_PREFIX_LENGTH = SecretTokens.API_KEY_PREFIX.length() + 6;
+
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
     private final ProjectApiKeyRepository keys;
@@ -39,16 +38,23 @@ public class ApiKeyService implements ApiKeyVerifier {
             throw new ValidationViolation("scopes", "must name at least one of " + ApiKeyScope.allowedValues());
         }
         String secret = SecretTokens.generate(SecretTokens.API_KEY_PREFIX);
-        ProjectApiKey key = keys.save(new ProjectApiKey(grant.projectId(), name.trim(),
-                secret.substring(0, VISIBLE_PREFIX_LENGTH), SecretTokens.sha256Hex(secret), scopes,
-                grant.userId().orElse(null), clock.instant()));
+        ProjectApiKey key = keys.save(new ProjectApiKey(
+                grant.projectId(),
+                name.trim(),
+                secret.substring(0, VISIBLE_PREFIX_LENGTH),
+                SecretTokens.sha256Hex(secret),
+                scopes,
+                grant.userId().orElse(null),
+                clock.instant()));
         ApiKeyView view = key.toView();
         return new CreatedApiKey(view.id(), secret, view.name(), view.scopes(), view.createdAt());
     }
 
     @Transactional(readOnly = true)
     public List<ApiKeyView> list(ProjectGrant grant) {
-        return keys.findByProjectIdOrderByCreatedAtDesc(grant.projectId()).stream().map(ProjectApiKey::toView).toList();
+        return keys.findByProjectIdOrderByCreatedAtDesc(grant.projectId()).stream()
+                .map(ProjectApiKey::toView)
+                .toList();
     }
 
     @Transactional
@@ -65,7 +71,8 @@ public class ApiKeyService implements ApiKeyVerifier {
         }
         return keys.findByKeyHash(SecretTokens.sha256Hex(apiKey)).map(key -> {
             Instant now = clock.instant();
-            if (key.lastUsedAt() == null || key.lastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
+            if (key.lastUsedAt() == null
+                    || key.lastUsedAt().plus(LAST_USED_RESOLUTION).isBefore(now)) {
                 key.markUsed(now);
             }
             return key.toPrincipal();

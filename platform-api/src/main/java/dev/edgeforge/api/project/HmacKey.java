@@ -1,14 +1,13 @@
 package dev.edgeforge.api.project;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
 
 /**
  * A shared secret for HMAC-signed device data. Stored in clear on purpose: verifying a signature needs the secret
@@ -37,8 +36,7 @@ class HmacKey {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected HmacKey() {
-    }
+    protected HmacKey() {}
 
     HmacKey(UUID projectId, String name, String secret, UUID createdBy, Instant createdAt) {
         this.projectId = projectId;

@@ -1,14 +1,13 @@
 package dev.edgeforge.api.project;
 
-import java.net.URI;
-import java.util.List;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -32,8 +31,7 @@ class HmacKeyController {
         this.access = access;
     }
 
-    record CreateHmacKeyRequest(@NotBlank @Size(max = 200) String name) {
-    }
+    record CreateHmacKeyRequest(@NotBlank @Size(max = 200) String name) {}
 
     @GetMapping
     @Operation(summary = "List HMAC keys; secrets are included for admins and owners only (viewer)")

@@ -1,13 +1,11 @@
 package dev.edgeforge.api.project;
 
+import dev.edgeforge.api.security.SecretTokens;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import dev.edgeforge.api.security.SecretTokens;
 
 /** HMAC keys for signed device data. */
 @Service
@@ -26,8 +24,12 @@ public class HmacKeyService {
 
     @Transactional
     public HmacKeyView create(ProjectGrant grant, String name) {
-        HmacKey key = keys.save(new HmacKey(grant.projectId(), name.trim(), SecretTokens.generateHex(SECRET_BYTES),
-                grant.userId().orElse(null), clock.instant()));
+        HmacKey key = keys.save(new HmacKey(
+                grant.projectId(),
+                name.trim(),
+                SecretTokens.generateHex(SECRET_BYTES),
+                grant.userId().orElse(null),
+                clock.instant()));
         return key.toView(true);
     }
 
@@ -43,7 +45,9 @@ public class HmacKeyService {
     /** The secrets of a project, for verifying signed data (ingestion). */
     @Transactional(readOnly = true)
     public List<String> secrets(UUID projectId) {
-        return keys.findByProjectIdOrderByCreatedAtDesc(projectId).stream().map(HmacKey::secret).toList();
+        return keys.findByProjectIdOrderByCreatedAtDesc(projectId).stream()
+                .map(HmacKey::secret)
+                .toList();
     }
 
     @Transactional

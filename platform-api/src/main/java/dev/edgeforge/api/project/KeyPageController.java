@@ -1,7 +1,7 @@
 package dev.edgeforge.api.project;
 
+import dev.edgeforge.api.security.ApiKeyScope;
 import java.util.UUID;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,8 +9,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import dev.edgeforge.api.security.ApiKeyScope;
 
 /**
  * The keys pages. API keys are created and revoked by the page's script through the REST API (so the new key

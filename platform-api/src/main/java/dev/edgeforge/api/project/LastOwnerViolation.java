@@ -1,9 +1,8 @@
 package dev.edgeforge.api.project;
 
-import org.springframework.http.HttpStatus;
-
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
+import org.springframework.http.HttpStatus;
 
 /** A change would leave the project without an owner (409). */
 public class LastOwnerViolation extends EdgeForgeException {

@@ -1,15 +1,14 @@
 package dev.edgeforge.api.project;
 
-import java.net.URI;
-import java.util.List;
-import java.util.UUID;
-
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,15 +33,15 @@ class MemberController {
         this.access = access;
     }
 
-    record AddMemberRequest(@NotBlank @Email String email, @NotNull ProjectRole role) {
+    record AddMemberRequest(
+            @NotBlank @Email String email, @NotNull ProjectRole role) {
 
         AddMemberRequest {
             email = email == null ? null : email.strip();
         }
     }
 
-    record ChangeRoleRequest(@NotNull ProjectRole role) {
-    }
+    record ChangeRoleRequest(@NotNull ProjectRole role) {}
 
     @GetMapping
     @Operation(summary = "List members (viewer)")
@@ -53,16 +52,16 @@ class MemberController {
     @PostMapping
     @Operation(summary = "Add a registered user by email (admin; owner to add an owner)")
     ResponseEntity<MemberView> add(@PathVariable UUID projectId, @Valid @RequestBody AddMemberRequest request) {
-        MemberView member = members.add(access.requireRole(projectId, ProjectRole.ADMIN), request.email(),
-                request.role());
+        MemberView member =
+                members.add(access.requireRole(projectId, ProjectRole.ADMIN), request.email(), request.role());
         return ResponseEntity.created(URI.create("/api/v1/projects/" + projectId + "/members/" + member.userId()))
                 .body(member);
     }
 
     @PatchMapping("/{userId}")
     @Operation(summary = "Change a member's role (admin; owner for the owner role)")
-    MemberView changeRole(@PathVariable UUID projectId, @PathVariable UUID userId,
-                          @Valid @RequestBody ChangeRoleRequest request) {
+    MemberView changeRole(
+            @PathVariable UUID projectId, @PathVariable UUID userId, @Valid @RequestBody ChangeRoleRequest request) {
         return members.changeRole(access.requireRole(projectId, ProjectRole.ADMIN), userId, request.role());
     }
 

@@ -1,11 +1,9 @@
 package dev.edgeforge.api.project;
 
-import java.util.UUID;
-
-import org.springframework.http.HttpStatus;
-
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
 
 /** The user is not a member of the project (404). */
 public class MemberNotFoundException extends EdgeForgeException {

@@ -1,7 +1,7 @@
 package dev.edgeforge.api.project;
 
+import dev.edgeforge.api.problem.EdgeForgeException;
 import java.util.UUID;
-
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,8 +9,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import dev.edgeforge.api.problem.EdgeForgeException;
 
 /** The members page: list, add by email, remove; role changes go through the REST API from the page's script. */
 @Controller
@@ -40,12 +38,17 @@ class MemberPageController {
     }
 
     @PostMapping("/projects/{projectId}/members")
-    String add(@PathVariable UUID projectId, @RequestParam String email, @RequestParam String role,
-               RedirectAttributes redirect) {
+    String add(
+            @PathVariable UUID projectId,
+            @RequestParam String email,
+            @RequestParam String role,
+            RedirectAttributes redirect) {
         ProjectGrant grant = access.requireRole(projectId, ProjectRole.ADMIN);
         try {
             MemberView added = members.add(grant, email, ProjectRole.fromValue(role));
-            redirect.addFlashAttribute("flashSuccess", added.email() + " was added as " + added.role().value() + ".");
+            redirect.addFlashAttribute(
+                    "flashSuccess",
+                    added.email() + " was added as " + added.role().value() + ".");
         } catch (EdgeForgeException rejected) {
             redirect.addFlashAttribute("flashError", rejected.detail());
         } catch (IllegalArgumentException badRole) {

@@ -1,15 +1,13 @@
 package dev.edgeforge.api.project;
 
+import dev.edgeforge.api.account.UserDirectory;
+import dev.edgeforge.api.account.UserSummary;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import dev.edgeforge.api.account.UserDirectory;
-import dev.edgeforge.api.account.UserSummary;
 
 /**
  * Project membership. Beyond the minimum role the caller checked, it keeps two rules: only owners grant, change or
@@ -31,7 +29,8 @@ public class MemberService {
     @Transactional(readOnly = true)
     public List<MemberView> list(ProjectGrant grant) {
         List<ProjectMember> rows = members.findByProjectIdOrderByCreatedAt(grant.projectId());
-        Map<UUID, UserSummary> people = users.findAllById(rows.stream().map(ProjectMember::userId).toList());
+        Map<UUID, UserSummary> people =
+                users.findAllById(rows.stream().map(ProjectMember::userId).toList());
         return rows.stream()
                 .filter(m -> people.containsKey(m.userId()))
                 .map(m -> view(m, people.get(m.userId())))
@@ -49,8 +48,8 @@ public class MemberService {
         if (members.findByProjectIdAndUserId(grant.projectId(), user.id()).isPresent()) {
             throw new MemberExistsViolation(user.email());
         }
-        ProjectMember member = members.saveAndFlush(
-                new ProjectMember(grant.projectId(), user.id(), role, clock.instant()));
+        ProjectMember member =
+                members.saveAndFlush(new ProjectMember(grant.projectId(), user.id(), role, clock.instant()));
         return view(member, user);
     }
 
@@ -112,7 +111,8 @@ public class MemberService {
             if (grant.apiKey().isPresent()) {
                 throw new ProjectRoleViolation(what + "; API keys never act as owner, sign in as an owner.");
             }
-            throw new ProjectRoleViolation(what + "; your role is " + grant.role().value() + ".");
+            throw new ProjectRoleViolation(
+                    what + "; your role is " + grant.role().value() + ".");
         }
     }
 

@@ -1,14 +1,13 @@
 package dev.edgeforge.api.project;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
 
 /** A project: the unit of data, models and access. Persistence only. */
 @Entity
@@ -31,8 +30,7 @@ class Project {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
-    protected Project() {
-    }
+    protected Project() {}
 
     Project(String name, String description, Instant now) {
         this.name = name;

@@ -1,15 +1,13 @@
 package dev.edgeforge.api.project;
 
-import java.util.UUID;
-
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
-
 import dev.edgeforge.api.security.ApiKeyPrincipal;
 import dev.edgeforge.api.security.ApiKeyScope;
 import dev.edgeforge.api.security.CurrentPrincipal;
 import dev.edgeforge.api.security.EdgeForgePrincipal;
 import dev.edgeforge.api.security.UserPrincipal;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The one access check for everything under {@code /api/v1/projects/{projectId}/**} and the project pages. Call
@@ -52,8 +50,8 @@ public class ProjectAccess {
             return new ProjectGrant(projectId, role, key);
         }
         UserPrincipal user = (UserPrincipal) principal;
-        ProjectRole role = members.findRole(projectId, user.id())
-                .orElseThrow(() -> new ProjectNotFoundException(projectId));
+        ProjectRole role =
+                members.findRole(projectId, user.id()).orElseThrow(() -> new ProjectNotFoundException(projectId));
         if (!role.includes(minimum)) {
             throw new ProjectRoleViolation(role, minimum);
         }

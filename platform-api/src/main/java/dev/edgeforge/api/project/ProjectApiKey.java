@@ -1,21 +1,19 @@
 package dev.edgeforge.api.project;
 
-import java.time.Instant;
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
-
+import dev.edgeforge.api.security.ApiKeyPrincipal;
+import dev.edgeforge.api.security.ApiKeyScope;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
-import dev.edgeforge.api.security.ApiKeyPrincipal;
-import dev.edgeforge.api.security.ApiKeyScope;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** A project API key; only the SHA-256 of the key and its first characters are stored. Persistence only. */
 @Entity
@@ -51,11 +49,16 @@ class ProjectApiKey {
     @Column(name = "last_used_at")
     private Instant lastUsedAt;
 
-    protected ProjectApiKey() {
-    }
+    protected ProjectApiKey() {}
 
-    ProjectApiKey(UUID projectId, String name, String keyPrefix, String keyHash, Set<ApiKeyScope> scopes,
-                  UUID createdBy, Instant createdAt) {
+    ProjectApiKey(
+            UUID projectId,
+            String name,
+            String keyPrefix,
+            String keyHash,
+            Set<ApiKeyScope> scopes,
+            UUID createdBy,
+            Instant createdAt) {
         this.projectId = projectId;
         this.name = name;
         this.keyPrefix = keyPrefix;
@@ -78,7 +81,8 @@ class ProjectApiKey {
     }
 
     Set<ApiKeyScope> scopes() {
-        return Arrays.stream(scopes.split(",")).map(ApiKeyScope::fromValue)
+        return Arrays.stream(scopes.split(","))
+                .map(ApiKeyScope::fromValue)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(ApiKeyScope.class)));
     }
 

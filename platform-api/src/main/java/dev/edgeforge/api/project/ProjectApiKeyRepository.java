@@ -3,7 +3,6 @@ package dev.edgeforge.api.project;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.data.jpa.repository.JpaRepository;
 
 interface ProjectApiKeyRepository extends JpaRepository<ProjectApiKey, UUID> {

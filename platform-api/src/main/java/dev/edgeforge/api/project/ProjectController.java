@@ -1,15 +1,15 @@
 package dev.edgeforge.api.project;
 
-import java.net.URI;
-import java.util.List;
-import java.util.UUID;
-
+import dev.edgeforge.api.security.CurrentPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,8 +19,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import dev.edgeforge.api.security.CurrentPrincipal;
 
 /** Project CRUD. */
 @RestController
@@ -38,14 +36,16 @@ class ProjectController {
         this.current = current;
     }
 
-    record CreateProjectRequest(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description) {
-    }
+    record CreateProjectRequest(
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 2000) String description) {}
 
     /** Both fields optional; a present name must not be blank. */
-    record UpdateProjectRequest(@Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
-                                String name,
-                                @Size(max = 2000) String description) {
-    }
+    record UpdateProjectRequest(
+            @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
+            String name,
+
+            @Size(max = 2000) String description) {}
 
     @GetMapping
     @Operation(summary = "List the projects you are a member of")
@@ -57,7 +57,8 @@ class ProjectController {
     @Operation(summary = "Create a project; you become its owner")
     ResponseEntity<ProjectView> create(@Valid @RequestBody CreateProjectRequest request) {
         ProjectView project = projects.create(current.requireUser(), request.name(), request.description());
-        return ResponseEntity.created(URI.create("/api/v1/projects/" + project.id())).body(project);
+        return ResponseEntity.created(URI.create("/api/v1/projects/" + project.id()))
+                .body(project);
     }
 
     @GetMapping("/{projectId}")

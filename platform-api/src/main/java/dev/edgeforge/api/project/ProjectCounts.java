@@ -1,5 +1,4 @@
 package dev.edgeforge.api.project;
 
 /** How many members and keys a project has, for the dashboard. */
-public record ProjectCounts(long members, long apiKeys, long hmacKeys) {
-}
+public record ProjectCounts(long members, long apiKeys, long hmacKeys) {}

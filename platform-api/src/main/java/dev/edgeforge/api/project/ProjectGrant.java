@@ -1,11 +1,10 @@
 package dev.edgeforge.api.project;
 
-import java.util.Optional;
-import java.util.UUID;
-
 import dev.edgeforge.api.security.ApiKeyPrincipal;
 import dev.edgeforge.api.security.EdgeForgePrincipal;
 import dev.edgeforge.api.security.UserPrincipal;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Proof that the caller passed a {@link ProjectAccess} check on a project.

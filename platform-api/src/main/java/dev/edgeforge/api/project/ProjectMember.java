@@ -1,8 +1,5 @@
 package dev.edgeforge.api.project;
 
-import java.time.Instant;
-import java.util.UUID;
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -11,6 +8,8 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
 
 /** A user's membership in a project with a role. Persistence only. */
 @Entity
@@ -34,8 +33,7 @@ class ProjectMember {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected ProjectMember() {
-    }
+    protected ProjectMember() {}
 
     ProjectMember(UUID projectId, UUID userId, ProjectRole role, Instant createdAt) {
         this.projectId = projectId;

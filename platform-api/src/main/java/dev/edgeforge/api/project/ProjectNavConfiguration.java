@@ -1,9 +1,8 @@
 package dev.edgeforge.api.project;
 
+import dev.edgeforge.api.web.ProjectNavItem;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import dev.edgeforge.api.web.ProjectNavItem;
 
 /** The project sidebar entries of this feature. */
 @Configuration(proxyBeanMethods = false)

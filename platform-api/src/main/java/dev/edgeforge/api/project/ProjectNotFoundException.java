@@ -1,12 +1,10 @@
 package dev.edgeforge.api.project;
 
-import java.util.Map;
-import java.util.UUID;
-
-import org.springframework.http.HttpStatus;
-
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
 
 /**
  * The project does not exist, or the caller may not know that it does (not a member, another project's key).
@@ -20,8 +18,10 @@ public class ProjectNotFoundException extends EdgeForgeException {
     private final UUID projectId;
 
     public ProjectNotFoundException(UUID projectId) {
-        super(TYPE, "No project with id " + projectId + " exists that you can access; check the id, or ask an "
-                + "owner to add you.");
+        super(
+                TYPE,
+                "No project with id " + projectId + " exists that you can access; check the id, or ask an "
+                        + "owner to add you.");
         this.projectId = projectId;
     }
 

@@ -1,16 +1,14 @@
 package dev.edgeforge.api.project;
 
+import dev.edgeforge.infra.storage.ObjectInfo;
+import dev.edgeforge.infra.storage.ObjectStore;
 import java.util.List;
 import java.util.UUID;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-
-import dev.edgeforge.infra.storage.ObjectInfo;
-import dev.edgeforge.infra.storage.ObjectStore;
 
 /**
  * Every object of a project lives under {@code projects/{projectId}/} (samples, features, models, deployments), so
@@ -56,7 +54,9 @@ class ProjectObjects {
         try (var listing = store.list(prefix)) {
             keys = listing.map(ObjectInfo::key).toList();
         } catch (RuntimeException e) {
-            log.warn("Cannot list the objects of deleted project {} ({}); they stay as garbage", projectId,
+            log.warn(
+                    "Cannot list the objects of deleted project {} ({}); they stay as garbage",
+                    projectId,
                     e.getMessage());
             return;
         }

@@ -1,11 +1,12 @@
 package dev.edgeforge.api.project;
 
-import java.util.Map;
-import java.util.UUID;
-
+import dev.edgeforge.api.security.CurrentPrincipal;
+import dev.edgeforge.api.web.FormErrors;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
+import java.util.Map;
+import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -14,9 +15,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-
-import dev.edgeforge.api.security.CurrentPrincipal;
-import dev.edgeforge.api.web.FormErrors;
 
 /** Project list, creation and the project dashboard. */
 @Controller
@@ -32,8 +30,9 @@ class ProjectPageController {
         this.current = current;
     }
 
-    record ProjectForm(@NotBlank @Size(max = 200) String name, @Size(max = 2000) String description) {
-    }
+    record ProjectForm(
+            @NotBlank @Size(max = 200) String name,
+            @Size(max = 2000) String description) {}
 
     @GetMapping("/projects")
     String list(Model model) {
@@ -67,8 +66,11 @@ class ProjectPageController {
     }
 
     @PostMapping("/projects/{projectId}/settings")
-    String update(@PathVariable UUID projectId, @Valid @ModelAttribute ProjectForm form, BindingResult result,
-                  RedirectAttributes redirect) {
+    String update(
+            @PathVariable UUID projectId,
+            @Valid @ModelAttribute ProjectForm form,
+            BindingResult result,
+            RedirectAttributes redirect) {
         ProjectGrant grant = access.requireRole(projectId, ProjectRole.ADMIN);
         if (result.hasErrors()) {
             redirect.addFlashAttribute("flashError", "The project needs a name of at most 200 characters.");

@@ -1,15 +1,17 @@
 package dev.edgeforge.api.project;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
-
 /** A member's role in a project, from most to least powerful. Each role includes everything below it. */
 public enum ProjectRole {
-    OWNER, ADMIN, MEMBER, VIEWER;
+    OWNER,
+    ADMIN,
+    MEMBER,
+    VIEWER;
 
     /** Whether this role may do what {@code minimum} may do. */
     public boolean includes(ProjectRole minimum) {

@@ -1,16 +1,14 @@
 package dev.edgeforge.api.project;
 
+import dev.edgeforge.api.security.ApiKeyPrincipal;
+import dev.edgeforge.api.security.EdgeForgePrincipal;
+import dev.edgeforge.api.security.UserPrincipal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import dev.edgeforge.api.security.ApiKeyPrincipal;
-import dev.edgeforge.api.security.EdgeForgePrincipal;
-import dev.edgeforge.api.security.UserPrincipal;
 
 /** Project lifecycle. Access is checked by the callers through {@link ProjectAccess}. */
 @Service
@@ -23,8 +21,13 @@ public class ProjectService {
     private final ProjectObjects objects;
     private final Clock clock;
 
-    ProjectService(ProjectRepository projects, ProjectMemberRepository members, ProjectApiKeyRepository apiKeys,
-                   HmacKeyRepository hmacKeys, ProjectObjects objects, Clock clock) {
+    ProjectService(
+            ProjectRepository projects,
+            ProjectMemberRepository members,
+            ProjectApiKeyRepository apiKeys,
+            HmacKeyRepository hmacKeys,
+            ProjectObjects objects,
+            Clock clock) {
         this.projects = projects;
         this.members = members;
         this.apiKeys = apiKeys;
@@ -50,7 +53,9 @@ public class ProjectService {
             if (role == null) {
                 return List.of();
             }
-            return projects.findById(key.projectId()).map(p -> List.of(p.toView(role))).orElse(List.of());
+            return projects.findById(key.projectId())
+                    .map(p -> List.of(p.toView(role)))
+                    .orElse(List.of());
         }
         UserPrincipal user = (UserPrincipal) principal;
         return projects.findAllOfUser(user.id()).stream()
@@ -90,8 +95,8 @@ public class ProjectService {
     @Transactional(readOnly = true)
     public ProjectCounts counts(ProjectGrant grant) {
         UUID id = grant.projectId();
-        return new ProjectCounts(members.countByProjectId(id), apiKeys.countByProjectId(id),
-                hmacKeys.countByProjectId(id));
+        return new ProjectCounts(
+                members.countByProjectId(id), apiKeys.countByProjectId(id), hmacKeys.countByProjectId(id));
     }
 
     private Project load(UUID projectId) {

@@ -9,6 +9,5 @@ import java.util.UUID;
  * @param role the caller's effective role in the project (for an API key: admin scope = admin, read = viewer);
  *             null for an API key that may only ingest
  */
-public record ProjectView(UUID id, String name, String description, Instant createdAt, Instant updatedAt,
-                          ProjectRole role) {
-}
+public record ProjectView(
+        UUID id, String name, String description, Instant createdAt, Instant updatedAt, ProjectRole role) {}

@@ -9,8 +9,7 @@ public final class ByteSizes {
     private static final long MB = KB * 1024;
     private static final long GB = MB * 1024;
 
-    private ByteSizes() {
-    }
+    private ByteSizes() {}
 
     /** Whole units exactly; anything else rounded to one decimal with the exact count beside it. */
     public static String describe(long bytes) {
@@ -26,9 +25,11 @@ public final class ByteSizes {
         if (bytes < KB) {
             return bytes + " bytes";
         }
-        String rounded = bytes >= GB ? String.format(Locale.ROOT, "%.1f GB", bytes / (double) GB)
-                : bytes >= MB ? String.format(Locale.ROOT, "%.1f MB", bytes / (double) MB)
-                : String.format(Locale.ROOT, "%.1f KB", bytes / (double) KB);
+        String rounded = bytes >= GB
+                ? String.format(Locale.ROOT, "%.1f GB", bytes / (double) GB)
+                : bytes >= MB
+                        ? String.format(Locale.ROOT, "%.1f MB", bytes / (double) MB)
+                        : String.format(Locale.ROOT, "%.1f KB", bytes / (double) KB);
         return rounded + " (" + bytes + " bytes)";
     }
 }

@@ -1,9 +1,8 @@
 package dev.edgeforge.api.sample;
 
-import org.springframework.http.HttpStatus;
-
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
+import org.springframework.http.HttpStatus;
 
 /**
  * A ZIP archive, or one of its entries, expands more than {@code edgeforge.datasets.max-compression-ratio} times its

@@ -2,7 +2,6 @@ package dev.edgeforge.api.sample;
 
 import java.nio.file.Path;
 import java.time.Duration;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -33,28 +32,29 @@ import org.springframework.util.unit.DataSize;
  *                                 {@code <edgeforge.data-dir>/tmp/uploads}
  */
 @ConfigurationProperties(prefix = "edgeforge.datasets")
-public record DatasetProperties(@DefaultValue("100MB") DataSize maxUploadBytes,
-                                @DefaultValue("512MB") DataSize maxRequestBytes,
-                                @DefaultValue("1000") int maxFilesPerRequest,
-                                @DefaultValue("1GB") DataSize maxExpandedRequestBytes,
-                                @DefaultValue("1000") int maxZipEntries,
-                                @DefaultValue("1000") int maxZipEntriesPerRequest,
-                                @DefaultValue("100") int maxCompressionRatio,
-                                @DefaultValue("4MB") DataSize compressionRatioFrom,
-                                DataSize parseMemoryBytes,
-                                @DefaultValue("30s") Duration parseMemoryWait,
-                                @DefaultValue("1h") Duration orphanGracePeriod,
-                                @DefaultValue("30m") Duration orphanSweepInterval,
-                                Path tempDirectory) {
+public record DatasetProperties(
+        @DefaultValue("100MB") DataSize maxUploadBytes,
+        @DefaultValue("512MB") DataSize maxRequestBytes,
+        @DefaultValue("1000") int maxFilesPerRequest,
+        @DefaultValue("1GB") DataSize maxExpandedRequestBytes,
+        @DefaultValue("1000") int maxZipEntries,
+        @DefaultValue("1000") int maxZipEntriesPerRequest,
+        @DefaultValue("100") int maxCompressionRatio,
+        @DefaultValue("4MB") DataSize compressionRatioFrom,
+        DataSize parseMemoryBytes,
+        @DefaultValue("30s") Duration parseMemoryWait,
+        @DefaultValue("1h") Duration orphanGracePeriod,
+        @DefaultValue("30m") Duration orphanSweepInterval,
+        Path tempDirectory) {
 
     public DatasetProperties {
         if (maxUploadBytes.toBytes() < 1 || maxRequestBytes.toBytes() < maxUploadBytes.toBytes()) {
-            throw new IllegalArgumentException("edgeforge.datasets.max-upload-bytes must be positive and at most "
-                    + "max-request-bytes");
+            throw new IllegalArgumentException(
+                    "edgeforge.datasets.max-upload-bytes must be positive and at most " + "max-request-bytes");
         }
         if (maxExpandedRequestBytes.toBytes() < maxUploadBytes.toBytes()) {
-            throw new IllegalArgumentException("edgeforge.datasets.max-expanded-request-bytes must be at least "
-                    + "max-upload-bytes");
+            throw new IllegalArgumentException(
+                    "edgeforge.datasets.max-expanded-request-bytes must be at least " + "max-upload-bytes");
         }
         if (maxFilesPerRequest < 1 || maxZipEntries < 1 || maxZipEntriesPerRequest < 1) {
             throw new IllegalArgumentException("edgeforge.datasets.max-files-per-request, max-zip-entries and "

@@ -1,9 +1,8 @@
 package dev.edgeforge.api.sample;
 
-import org.springframework.http.HttpStatus;
-
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
+import org.springframework.http.HttpStatus;
 
 /** Duplicates were refused ({@code x-disallow-duplicates}) and the project already holds this content (409). */
 public class DuplicateSampleViolation extends EdgeForgeException {

@@ -10,8 +10,7 @@ public final class FileNames {
     private static final Set<String> SAMPLE_EXTENSIONS =
             Set.of("json", "cbor", "csv", "tsv", "wav", "wave", "png", "jpg", "jpeg");
 
-    private FileNames() {
-    }
+    private FileNames() {}
 
     /** The name without folders ({@code /} or {@code \}). */
     public static String baseName(String fileName) {

@@ -1,8 +1,7 @@
 package dev.edgeforge.api.sample;
 
-import java.util.UUID;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.UUID;
 
 /**
  * The outcome of one file of an upload, shaped like Edge Impulse's ingestion answers ({@code success},
@@ -15,8 +14,15 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param error for a failure, the file name and what is wrong with it
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record FileResult(String fileName, boolean success, UUID id, String name, String label,
-                         SampleCategory category, String error, String code) {
+public record FileResult(
+        String fileName,
+        boolean success,
+        UUID id,
+        String name,
+        String label,
+        SampleCategory category,
+        String error,
+        String code) {
 
     static FileResult stored(String fileName, SampleRow row) {
         return new FileResult(fileName, true, row.id(), row.name(), row.label(), row.category(), null, null);

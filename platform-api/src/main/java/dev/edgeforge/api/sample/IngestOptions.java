@@ -15,8 +15,13 @@ import java.util.Optional;
  * @param metadata           key/values stored with every sample ({@code x-metadata})
  * @param csvIntervalMs      interval of CSV files without a timestamp column
  */
-public record IngestOptions(UploadCategory category, LabelChoice label, boolean disallowDuplicates, boolean addDateId,
-                            Map<String, String> metadata, Optional<Double> csvIntervalMs) {
+public record IngestOptions(
+        UploadCategory category,
+        LabelChoice label,
+        boolean disallowDuplicates,
+        boolean addDateId,
+        Map<String, String> metadata,
+        Optional<Double> csvIntervalMs) {
 
     public IngestOptions {
         Objects.requireNonNull(category, "category");

@@ -1,13 +1,11 @@
 package dev.edgeforge.api.sample;
 
-import java.util.List;
-import java.util.UUID;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import dev.edgeforge.api.feature.ImpulseSampleSource;
 import dev.edgeforge.jobs.feature.FeatureJobSample;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * The port {@link ImpulseSampleSource} of the feature-generation feature, on this feature's {@code sample} table
@@ -29,8 +27,12 @@ class JdbcImpulseSampleSource implements ImpulseSampleSource {
                         SELECT id, label, category, sha256, object_key, name FROM sample
                         WHERE project_id = :project AND enabled ORDER BY id""")
                 .param("project", projectId)
-                .query((rs, row) -> new FeatureJobSample(rs.getObject("id").toString(), rs.getString("label"),
-                        rs.getString("category"), rs.getString("object_key"), rs.getString("sha256"),
+                .query((rs, row) -> new FeatureJobSample(
+                        rs.getObject("id").toString(),
+                        rs.getString("label"),
+                        rs.getString("category"),
+                        rs.getString("object_key"),
+                        rs.getString("sha256"),
                         rs.getString("name")))
                 .list();
     }

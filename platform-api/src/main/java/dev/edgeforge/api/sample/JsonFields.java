@@ -3,7 +3,6 @@ package dev.edgeforge.api.sample;
 import java.util.Iterator;
 import java.util.Optional;
 import java.util.Set;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,8 +26,10 @@ public final class JsonFields {
         while (names.hasNext()) {
             String name = names.next();
             if (!allowed.contains(name)) {
-                throw new SampleRequestViolation(name, "is not a field of this request (allowed: "
-                        + allowed.stream().sorted().toList() + ")");
+                throw new SampleRequestViolation(
+                        name,
+                        "is not a field of this request (allowed: "
+                                + allowed.stream().sorted().toList() + ")");
             }
         }
         return new JsonFields(body);

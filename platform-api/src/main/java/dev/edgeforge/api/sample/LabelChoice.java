@@ -17,12 +17,10 @@ public sealed interface LabelChoice {
     }
 
     /** No label ({@code x-no-label}). */
-    record None() implements LabelChoice {
-    }
+    record None() implements LabelChoice {}
 
     /** The file name up to its first '.', as Edge Impulse does when no label is given. */
-    record FromFileName() implements LabelChoice {
-    }
+    record FromFileName() implements LabelChoice {}
 
     /** The label for a file of this name. */
     default String labelFor(String fileName) {

@@ -1,5 +1,7 @@
 package dev.edgeforge.api.sample;
 
+import dev.edgeforge.infra.storage.ObjectInfo;
+import dev.edgeforge.infra.storage.ObjectStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,16 +18,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import dev.edgeforge.infra.storage.ObjectInfo;
-import dev.edgeforge.infra.storage.ObjectStore;
 
 /**
  * Removes sample objects no row points at: those of deleted samples, of cropped samples' old content, of deleted
@@ -38,13 +36,11 @@ import dev.edgeforge.infra.storage.ObjectStore;
 public class OrphanSampleSweeper implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OrphanSampleSweeper.class);
-    private static final Pattern SAMPLE_KEY =
-            Pattern.compile("projects/([0-9a-f-]{36})/samples/([0-9a-f]{64})");
+    private static final Pattern SAMPLE_KEY = Pattern.compile("projects/([0-9a-f-]{36})/samples/([0-9a-f]{64})");
     private static final int BATCH = 500;
 
     /** What one sweep did. */
-    public record Sweep(int examined, int deleted) {
-    }
+    public record Sweep(int examined, int deleted) {}
 
     private final ObjectStore store;
     private final SampleRepository samples;
@@ -54,8 +50,12 @@ public class OrphanSampleSweeper implements SmartLifecycle {
     private final Duration interval;
     private ScheduledExecutorService scheduler;
 
-    OrphanSampleSweeper(ObjectStore store, SampleRepository samples, PlatformTransactionManager transactions,
-                        Clock clock, DatasetProperties properties) {
+    OrphanSampleSweeper(
+            ObjectStore store,
+            SampleRepository samples,
+            PlatformTransactionManager transactions,
+            Clock clock,
+            DatasetProperties properties) {
         this.store = store;
         this.samples = samples;
         this.transaction = new TransactionTemplate(transactions);
@@ -84,7 +84,8 @@ public class OrphanSampleSweeper implements SmartLifecycle {
                     continue;
                 }
                 examined++;
-                batch.computeIfAbsent(UUID.fromString(m.group(1)), k -> new ArrayList<>()).add(m.group(2));
+                batch.computeIfAbsent(UUID.fromString(m.group(1)), k -> new ArrayList<>())
+                        .add(m.group(2));
                 if (++pending >= BATCH) {
                     deleted += sweepBatch(batch);
                     batch.clear();
@@ -134,8 +135,8 @@ public class OrphanSampleSweeper implements SmartLifecycle {
             t.setDaemon(true);
             return t;
         });
-        scheduler.scheduleWithFixedDelay(this::sweepLogged, interval.toMillis(), interval.toMillis(),
-                TimeUnit.MILLISECONDS);
+        scheduler.scheduleWithFixedDelay(
+                this::sweepLogged, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     private void sweepLogged() {

@@ -3,7 +3,6 @@ package dev.edgeforge.api.sample;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
-
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,6 +26,7 @@ public class ParseMemoryBudget {
 
     /** Permits are kilobytes, so that budgets of many gigabytes fit an int. */
     private static final long UNIT = 1024;
+
     private static final long RETRY_AFTER_SECONDS = 10;
 
     private final Semaphore permits;
@@ -34,7 +34,8 @@ public class ParseMemoryBudget {
     private final Duration wait;
 
     ParseMemoryBudget(DatasetProperties properties) {
-        long bytes = properties.parseMemoryBytes() != null ? properties.parseMemoryBytes().toBytes()
+        long bytes = properties.parseMemoryBytes() != null
+                ? properties.parseMemoryBytes().toBytes()
                 : Runtime.getRuntime().maxMemory() / 2;
         this.capacity = (int) Math.min(Integer.MAX_VALUE, Math.max(1, bytes / UNIT));
         this.permits = new Semaphore(capacity, true);
@@ -71,8 +72,10 @@ public class ParseMemoryBudget {
             got = false;
         }
         if (!got) {
-            throw new ServerBusyViolation("The server is reading other uploads and has no memory free to read "
-                    + what + " now; send it again in " + RETRY_AFTER_SECONDS + " seconds.", RETRY_AFTER_SECONDS);
+            throw new ServerBusyViolation(
+                    "The server is reading other uploads and has no memory free to read " + what
+                            + " now; send it again in " + RETRY_AFTER_SECONDS + " seconds.",
+                    RETRY_AFTER_SECONDS);
         }
         return new Lease(wanted);
     }

@@ -1,9 +1,8 @@
 package dev.edgeforge.api.sample;
 
-import java.util.List;
-
 import dev.edgeforge.core.sample.SampleData;
 import dev.edgeforge.core.sample.Sensor;
+import java.util.List;
 
 /**
  * The values of a sample, or of a time range of it, ready to plot: at most {@code maxPoints} points per axis.
@@ -16,11 +15,20 @@ import dev.edgeforge.core.sample.Sensor;
  * @param timesMs     time of each point, shared by every axis
  * @param values      points per axis, {@code [axis][point]}
  */
-public record PlotData(List<Sensor> sensors, double intervalMs, int length, double durationMs, double startMs,
-                       double endMs, boolean downsampled, double[] timesMs, float[][] values) {
+public record PlotData(
+        List<Sensor> sensors,
+        double intervalMs,
+        int length,
+        double durationMs,
+        double startMs,
+        double endMs,
+        boolean downsampled,
+        double[] timesMs,
+        float[][] values) {
 
     /** Smallest and largest {@code maxPoints} the API accepts. */
     static final int MIN_POINTS = 10;
+
     static final int MAX_POINTS = 200_000;
 
     /**
@@ -46,8 +54,16 @@ public record PlotData(List<Sensor> sensors, double intervalMs, int length, doub
                     values[a][i] = data.value(a, from + i);
                 }
             }
-            return new PlotData(data.sensors(), interval, n, data.durationMs(), from * interval, to * interval, false,
-                    times, values);
+            return new PlotData(
+                    data.sensors(),
+                    interval,
+                    n,
+                    data.durationMs(),
+                    from * interval,
+                    to * interval,
+                    false,
+                    times,
+                    values);
         }
         int buckets = Math.max(1, maxPoints / 2);
         int perBucket = (int) Math.ceil(count / (double) buckets);
@@ -77,7 +93,7 @@ public record PlotData(List<Sensor> sensors, double intervalMs, int length, doub
                 values[a][2 * b + 1] = data.value(a, second);
             }
         }
-        return new PlotData(data.sensors(), interval, n, data.durationMs(), from * interval, to * interval, true,
-                times, values);
+        return new PlotData(
+                data.sensors(), interval, n, data.durationMs(), from * interval, to * interval, true, times, values);
     }
 }

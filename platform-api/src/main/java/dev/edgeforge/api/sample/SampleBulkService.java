@@ -1,15 +1,13 @@
 package dev.edgeforge.api.sample;
 
+import dev.edgeforge.api.project.ProjectGrant;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import dev.edgeforge.api.project.ProjectGrant;
 
 /** Relabel, move, enable, disable or delete many samples at once: a filtered selection or a list of ids. */
 @Service
@@ -20,7 +18,11 @@ public class SampleBulkService {
 
     /** What to do with the selection. */
     public enum Action {
-        RELABEL, MOVE, ENABLE, DISABLE, DELETE;
+        RELABEL,
+        MOVE,
+        ENABLE,
+        DISABLE,
+        DELETE;
 
         public String value() {
             return name().toLowerCase(Locale.ROOT);
@@ -32,8 +34,8 @@ public class SampleBulkService {
                     return action;
                 }
             }
-            throw new SampleRequestViolation("action", "must be one of relabel, move, enable, disable, delete, got '"
-                    + value + "'");
+            throw new SampleRequestViolation(
+                    "action", "must be one of relabel, move, enable, disable, delete, got '" + value + "'");
         }
     }
 
@@ -43,12 +45,10 @@ public class SampleBulkService {
      * @param label    for relabel: the new label, null for "no label"
      * @param category for move: the category to move to
      */
-    public record Request(SampleFilter filter, List<UUID> ids, Action action, String label, SampleCategory category) {
-    }
+    public record Request(SampleFilter filter, List<UUID> ids, Action action, String label, SampleCategory category) {}
 
     /** What happened: how many samples the selection held and how many were changed. */
-    public record Result(String action, int matched, int affected) {
-    }
+    public record Result(String action, int matched, int affected) {}
 
     private final SampleRepository samples;
     private final Clock clock;
@@ -65,8 +65,9 @@ public class SampleBulkService {
             throw new SampleRequestViolation("filter", "or 'ids' must be given, not both and not neither");
         }
         if (request.ids() != null && request.ids().size() > MAX_IDS) {
-            throw new SampleRequestViolation("ids", "lists " + request.ids().size() + " samples; at most " + MAX_IDS
-                    + " per request, or use a filter");
+            throw new SampleRequestViolation(
+                    "ids",
+                    "lists " + request.ids().size() + " samples; at most " + MAX_IDS + " per request, or use a filter");
         }
         if (request.action() == Action.MOVE && request.category() == null) {
             throw new SampleRequestViolation("category", "is required to move samples");
@@ -74,7 +75,8 @@ public class SampleBulkService {
         if (request.ids() != null && request.ids().isEmpty()) {
             return new Result(request.action().value(), 0, 0);
         }
-        SampleSelection selection = request.ids() != null ? SampleSelection.ofIds(projectId, request.ids())
+        SampleSelection selection = request.ids() != null
+                ? SampleSelection.ofIds(projectId, request.ids())
                 : SampleSelection.of(projectId, request.filter());
         int matched = samples.count(selection);
         Instant now = clock.instant();

@@ -1,13 +1,14 @@
 package dev.edgeforge.api.sample;
 
-import java.util.Locale;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
 
 /** Where a sample is used: training, testing, or anomaly (data from deployed devices, kept apart). */
 public enum SampleCategory {
-    TRAINING, TESTING, ANOMALY;
+    TRAINING,
+    TESTING,
+    ANOMALY;
 
     @JsonValue
     public String value() {

@@ -1,13 +1,12 @@
 package dev.edgeforge.api.sample;
 
+import dev.edgeforge.api.problem.ProblemResponseWriter;
+import dev.edgeforge.api.web.ProjectNavItem;
 import jakarta.servlet.MultipartConfigElement;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import dev.edgeforge.api.problem.ProblemResponseWriter;
-import dev.edgeforge.api.web.ProjectNavItem;
 
 /** Upload limits, the multipart settings that follow from them, and the sidebar entry of the data pages. */
 @Configuration(proxyBeanMethods = false)
@@ -34,8 +33,11 @@ class SampleConfiguration {
      */
     @Bean
     MultipartConfigElement multipartConfigElement(DatasetProperties properties, UploadSpooler spooler) {
-        return new MultipartConfigElement(spooler.directory().toString(), properties.maxUploadBytes().toBytes(),
-                properties.maxRequestBytes().toBytes(), IN_MEMORY_PART_BYTES);
+        return new MultipartConfigElement(
+                spooler.directory().toString(),
+                properties.maxUploadBytes().toBytes(),
+                properties.maxRequestBytes().toBytes(),
+                IN_MEMORY_PART_BYTES);
     }
 
     @Bean
@@ -44,8 +46,8 @@ class SampleConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<UploadSizeFilter> uploadSizeFilter(DatasetProperties properties,
-                                                              ProblemResponseWriter problems) {
+    FilterRegistrationBean<UploadSizeFilter> uploadSizeFilter(
+            DatasetProperties properties, ProblemResponseWriter problems) {
         FilterRegistrationBean<UploadSizeFilter> registration =
                 new FilterRegistrationBean<>(new UploadSizeFilter(properties, problems));
         registration.addUrlPatterns("/api/*");

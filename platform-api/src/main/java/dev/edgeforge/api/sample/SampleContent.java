@@ -1,11 +1,5 @@
 package dev.edgeforge.api.sample;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
-import org.springframework.stereotype.Component;
-
 import dev.edgeforge.core.format.SampleParseOptions;
 import dev.edgeforge.core.format.SampleParsers;
 import dev.edgeforge.core.format.csv.CsvReadOptions;
@@ -13,6 +7,10 @@ import dev.edgeforge.core.format.ei.EiAcquisitionWriter;
 import dev.edgeforge.core.format.ei.EiSigning;
 import dev.edgeforge.core.format.wav.WavWriter;
 import dev.edgeforge.core.sample.SampleData;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import org.springframework.stereotype.Component;
 
 /** Reads a stored sample back into values, and writes derived values (crops, segments) as new file bytes. */
 @Component
@@ -46,12 +44,12 @@ public class SampleContent {
             // the interval found (or given) on upload; a CSV without timestamps cannot be read without it
             options = options.withCsv(CsvReadOptions.defaults().withIntervalMs(row.intervalMs()));
         }
-        return SampleParsers.parse(row.name() + row.format().extension(), bytes, options).data();
+        return SampleParsers.parse(row.name() + row.format().extension(), bytes, options)
+                .data();
     }
 
     /** New content derived from a sample: its bytes, format and hash. */
-    public record Encoded(byte[] bytes, StoredFormat format, String sha256) {
-    }
+    public record Encoded(byte[] bytes, StoredFormat format, String sha256) {}
 
     /**
      * Derived values in the original's family: WAV stays WAV (16-bit PCM when every value is a 16-bit integer,

@@ -1,5 +1,13 @@
 package dev.edgeforge.api.sample;
 
+import dev.edgeforge.api.project.ProjectAccess;
+import dev.edgeforge.api.project.ProjectGrant;
+import dev.edgeforge.api.project.ProjectRole;
+import dev.edgeforge.api.security.ApiKeyScope;
+import dev.edgeforge.core.sample.EnergySplitOptions;
+import dev.edgeforge.core.sample.SampleDataViolation;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -8,9 +16,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -30,13 +35,6 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.databind.JsonNode;
 
-import dev.edgeforge.api.project.ProjectAccess;
-import dev.edgeforge.api.project.ProjectGrant;
-import dev.edgeforge.api.project.ProjectRole;
-import dev.edgeforge.api.security.ApiKeyScope;
-import dev.edgeforge.core.sample.EnergySplitOptions;
-import dev.edgeforge.core.sample.SampleDataViolation;
-
 /** Samples of a project: upload, list, read, edit, plot, crop, split, bulk actions. */
 @RestController
 @RequestMapping("/api/v1/projects/{projectId}/samples")
@@ -49,8 +47,12 @@ class SampleController {
     private final SampleBulkService bulk;
     private final SampleStorage storage;
 
-    SampleController(ProjectAccess access, SampleIngestion ingestion, SampleService samples, SampleBulkService bulk,
-                     SampleStorage storage) {
+    SampleController(
+            ProjectAccess access,
+            SampleIngestion ingestion,
+            SampleService samples,
+            SampleBulkService bulk,
+            SampleStorage storage) {
         this.access = access;
         this.ingestion = ingestion;
         this.samples = samples;
@@ -59,27 +61,35 @@ class SampleController {
     }
 
     /** One result per file; see {@link FileResult}. */
-    record UploadResponse(List<FileResult> files) {
-    }
+    record UploadResponse(List<FileResult> files) {}
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Upload files as samples (ingest scope or member): Edge Impulse JSON/CBOR, CSV, WAV, PNG, "
-            + "JPEG, labels sidecars, ZIP archives. 200 when every file was stored, 207 otherwise; one result per file")
-    ResponseEntity<UploadResponse> upload(@PathVariable UUID projectId,
-                                          @RequestPart("files") List<MultipartFile> files,
-                                          @RequestParam(required = false) String label,
-                                          @RequestParam(defaultValue = "false") boolean noLabel,
-                                          @RequestParam(defaultValue = "training") String category,
-                                          @RequestParam(defaultValue = "false") boolean disallowDuplicates,
-                                          @RequestParam(required = false) Double intervalMs) {
+    @Operation(
+            summary =
+                    "Upload files as samples (ingest scope or member): Edge Impulse JSON/CBOR, CSV, WAV, PNG, "
+                            + "JPEG, labels sidecars, ZIP archives. 200 when every file was stored, 207 otherwise; one result per file")
+    ResponseEntity<UploadResponse> upload(
+            @PathVariable UUID projectId,
+            @RequestPart("files") List<MultipartFile> files,
+            @RequestParam(required = false) String label,
+            @RequestParam(defaultValue = "false") boolean noLabel,
+            @RequestParam(defaultValue = "training") String category,
+            @RequestParam(defaultValue = "false") boolean disallowDuplicates,
+            @RequestParam(required = false) Double intervalMs) {
         ProjectGrant grant = access.requireScope(projectId, ApiKeyScope.INGEST);
-        LabelChoice labelChoice = label != null && !label.isBlank() ? new LabelChoice.Given(label)
+        LabelChoice labelChoice = label != null && !label.isBlank()
+                ? new LabelChoice.Given(label)
                 : noLabel ? new LabelChoice.None() : new LabelChoice.FromFileName();
         if (intervalMs != null && !(intervalMs > 0 && Double.isFinite(intervalMs))) {
             throw new SampleRequestViolation("intervalMs", "must be a positive number of milliseconds");
         }
-        IngestOptions options = new IngestOptions(UploadCategory.fromValue(category), labelChoice, disallowDuplicates,
-                false, Map.of(), Optional.ofNullable(intervalMs));
+        IngestOptions options = new IngestOptions(
+                UploadCategory.fromValue(category),
+                labelChoice,
+                disallowDuplicates,
+                false,
+                Map.of(),
+                Optional.ofNullable(intervalMs));
         List<FileResult> results = ingestion.ingestBatch(grant.projectId(), options, incoming(files));
         boolean allStored = results.stream().allMatch(FileResult::success);
         return ResponseEntity.status(allStored ? HttpStatus.OK : HttpStatus.MULTI_STATUS)
@@ -90,8 +100,10 @@ class SampleController {
     static List<IncomingFile> incoming(List<MultipartFile> files) {
         List<IncomingFile> incoming = new ArrayList<>(files.size());
         for (MultipartFile file : files) {
-            String name = file.getOriginalFilename() == null || file.getOriginalFilename().isBlank()
-                    ? file.getName() : file.getOriginalFilename();
+            String name = file.getOriginalFilename() == null
+                            || file.getOriginalFilename().isBlank()
+                    ? file.getName()
+                    : file.getOriginalFilename();
             incoming.add(new IncomingFile(name, file::getInputStream));
         }
         return incoming;
@@ -99,18 +111,23 @@ class SampleController {
 
     @GetMapping
     @Operation(summary = "List samples, newest first, with filters and keyset paging (pass 'next' as cursor)")
-    SampleService.Page list(@PathVariable UUID projectId,
-                            @RequestParam(required = false) String label,
-                            @RequestParam(required = false) Boolean unlabeled,
-                            @RequestParam(required = false) String category,
-                            @RequestParam(required = false) String name,
-                            @RequestParam(required = false) String device,
-                            @RequestParam(required = false) Boolean enabled,
-                            @RequestParam(required = false) String cursor,
-                            @RequestParam(defaultValue = "50") int limit) {
+    SampleService.Page list(
+            @PathVariable UUID projectId,
+            @RequestParam(required = false) String label,
+            @RequestParam(required = false) Boolean unlabeled,
+            @RequestParam(required = false) String category,
+            @RequestParam(required = false) String name,
+            @RequestParam(required = false) String device,
+            @RequestParam(required = false) Boolean enabled,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(defaultValue = "50") int limit) {
         ProjectGrant grant = access.requireRole(projectId, ProjectRole.VIEWER);
-        SampleFilter filter = new SampleFilter(label, unlabeled,
-                category == null || category.isBlank() ? null : SampleCategory.fromValue(category), name, device,
+        SampleFilter filter = new SampleFilter(
+                label,
+                unlabeled,
+                category == null || category.isBlank() ? null : SampleCategory.fromValue(category),
+                name,
+                device,
                 enabled);
         return samples.list(grant, filter, cursor, limit);
     }
@@ -138,11 +155,12 @@ class SampleController {
         if (fields.isNull("name")) {
             throw new SampleRequestViolation("name", "cannot be null");
         }
-        Optional<Optional<String>> label = !fields.has("label") ? Optional.empty()
+        Optional<Optional<String>> label = !fields.has("label")
+                ? Optional.empty()
                 : Optional.of(fields.string("label").map(l -> JsonFields.checkLabel("label", l)));
         Optional<SampleCategory> category = fields.string("category").map(SampleCategory::fromValue);
-        return SampleView.of(samples.update(grant, sampleId,
-                new SampleService.Changes(name, label, category, fields.bool("enabled"))));
+        return SampleView.of(samples.update(
+                grant, sampleId, new SampleService.Changes(name, label, category, fields.bool("enabled"))));
     }
 
     @DeleteMapping("/{sampleId}")
@@ -158,8 +176,10 @@ class SampleController {
         SampleRow row = samples.get(access.requireRole(projectId, ProjectRole.VIEWER), sampleId);
         String fileName = row.name() + row.format().extension();
         ContentDisposition disposition = (row.format().isImage() || row.format() == StoredFormat.WAV
-                ? ContentDisposition.inline() : ContentDisposition.attachment())
-                .filename(fileName, StandardCharsets.UTF_8).build();
+                        ? ContentDisposition.inline()
+                        : ContentDisposition.attachment())
+                .filename(fileName, StandardCharsets.UTF_8)
+                .build();
         StreamingResponseBody body = out -> {
             try (InputStream in = storage.open(row)) {
                 in.transferTo(out);
@@ -173,20 +193,25 @@ class SampleController {
     }
 
     @GetMapping("/{sampleId}/data")
-    @Operation(summary = "The values for plotting: all of them, or min/max per bucket when more than maxPoints; "
-            + "startMs/endMs select a time range (zoom)")
-    PlotData data(@PathVariable UUID projectId, @PathVariable UUID sampleId,
-                  @RequestParam(defaultValue = "0") double startMs,
-                  @RequestParam(required = false) Double endMs,
-                  @RequestParam(defaultValue = "2000") int maxPoints) {
+    @Operation(
+            summary = "The values for plotting: all of them, or min/max per bucket when more than maxPoints; "
+                    + "startMs/endMs select a time range (zoom)")
+    PlotData data(
+            @PathVariable UUID projectId,
+            @PathVariable UUID sampleId,
+            @RequestParam(defaultValue = "0") double startMs,
+            @RequestParam(required = false) Double endMs,
+            @RequestParam(defaultValue = "2000") int maxPoints) {
         return samples.plot(access.requireRole(projectId, ProjectRole.VIEWER), sampleId, startMs, endMs, maxPoints);
     }
 
     @GetMapping("/{sampleId}/spectrogram")
     @Operation(summary = "A spectrogram of one axis (dB, scaled to bytes) for display")
-    Spectrogram spectrogram(@PathVariable UUID projectId, @PathVariable UUID sampleId,
-                            @RequestParam(defaultValue = "0") int axis,
-                            @RequestParam(defaultValue = "600") int maxFrames) {
+    Spectrogram spectrogram(
+            @PathVariable UUID projectId,
+            @PathVariable UUID sampleId,
+            @RequestParam(defaultValue = "0") int axis,
+            @RequestParam(defaultValue = "600") int maxFrames) {
         return samples.spectrogram(access.requireRole(projectId, ProjectRole.VIEWER), sampleId, axis, maxFrames);
     }
 
@@ -194,7 +219,9 @@ class SampleController {
     @Operation(summary = "The sample as WAV audio for a player")
     ResponseEntity<byte[]> audio(@PathVariable UUID projectId, @PathVariable UUID sampleId) {
         byte[] wav = samples.audio(access.requireRole(projectId, ProjectRole.VIEWER), sampleId);
-        return ResponseEntity.ok().contentType(MediaType.parseMediaType("audio/wav")).body(wav);
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType("audio/wav"))
+                .body(wav);
     }
 
     private static final Set<String> CROP_FIELDS = Set.of("startMs", "endMs");
@@ -204,49 +231,62 @@ class SampleController {
     SampleView crop(@PathVariable UUID projectId, @PathVariable UUID sampleId, @RequestBody JsonNode body) {
         ProjectGrant grant = access.requireRole(projectId, ProjectRole.MEMBER);
         JsonFields fields = JsonFields.of(body, CROP_FIELDS);
-        return SampleView.of(samples.crop(grant, sampleId, fields.requiredNumber("startMs"),
-                fields.requiredNumber("endMs")));
+        return SampleView.of(
+                samples.crop(grant, sampleId, fields.requiredNumber("startMs"), fields.requiredNumber("endMs")));
     }
 
-    private static final Set<String> SPLIT_FIELDS = Set.of("mode", "lengthMs", "keepShorterLast", "thresholdRms",
-            "minLengthMs", "frameMs", "paddingMs", "keepOriginal");
+    private static final Set<String> SPLIT_FIELDS = Set.of(
+            "mode",
+            "lengthMs",
+            "keepShorterLast",
+            "thresholdRms",
+            "minLengthMs",
+            "frameMs",
+            "paddingMs",
+            "keepOriginal");
 
     @PostMapping("/{sampleId}/split")
-    @Operation(summary = "Split into new samples: {mode: fixed, lengthMs} or {mode: energy, thresholdRms, "
-            + "minLengthMs?, frameMs?, paddingMs?}; the original is deleted unless keepOriginal (member)")
-    SampleService.SplitResult split(@PathVariable UUID projectId, @PathVariable UUID sampleId,
-                                    @RequestBody JsonNode body) {
+    @Operation(
+            summary = "Split into new samples: {mode: fixed, lengthMs} or {mode: energy, thresholdRms, "
+                    + "minLengthMs?, frameMs?, paddingMs?}; the original is deleted unless keepOriginal (member)")
+    SampleService.SplitResult split(
+            @PathVariable UUID projectId, @PathVariable UUID sampleId, @RequestBody JsonNode body) {
         ProjectGrant grant = access.requireRole(projectId, ProjectRole.MEMBER);
         JsonFields fields = JsonFields.of(body, SPLIT_FIELDS);
-        String mode = fields.string("mode").orElseThrow(() -> new SampleRequestViolation("mode",
-                "is required: 'fixed' or 'energy'"));
+        String mode = fields.string("mode")
+                .orElseThrow(() -> new SampleRequestViolation("mode", "is required: 'fixed' or 'energy'"));
         SampleService.SplitMode splitMode;
         try {
             splitMode = switch (mode) {
-                case "fixed" -> new SampleService.SplitMode.Fixed(fields.requiredNumber("lengthMs"),
-                        fields.bool("keepShorterLast").orElse(false));
-                case "energy" -> new SampleService.SplitMode.Energy(new EnergySplitOptions(
-                        fields.number("frameMs").orElse(20.0), fields.requiredNumber("thresholdRms"),
-                        fields.number("minLengthMs").orElse(0.0), fields.number("paddingMs").orElse(0.0)));
+                case "fixed" ->
+                    new SampleService.SplitMode.Fixed(
+                            fields.requiredNumber("lengthMs"),
+                            fields.bool("keepShorterLast").orElse(false));
+                case "energy" ->
+                    new SampleService.SplitMode.Energy(new EnergySplitOptions(
+                            fields.number("frameMs").orElse(20.0), fields.requiredNumber("thresholdRms"),
+                            fields.number("minLengthMs").orElse(0.0),
+                                    fields.number("paddingMs").orElse(0.0)));
                 default -> throw new SampleRequestViolation("mode", "must be 'fixed' or 'energy', got '" + mode + "'");
             };
         } catch (SampleDataViolation e) {
             throw new SampleOperationViolation("Cannot split with these settings: " + e.getMessage() + ".");
         }
-        return samples.split(grant, sampleId, splitMode, fields.bool("keepOriginal").orElse(false));
+        return samples.split(
+                grant, sampleId, splitMode, fields.bool("keepOriginal").orElse(false));
     }
 
     private static final Set<String> BULK_FIELDS = Set.of("filter", "ids", "action", "label", "category");
-    private static final Set<String> FILTER_FIELDS = Set.of("label", "unlabeled", "category", "name", "device",
-            "enabled");
+    private static final Set<String> FILTER_FIELDS =
+            Set.of("label", "unlabeled", "category", "name", "device", "enabled");
 
     @PostMapping("/bulk")
     @Operation(summary = "Relabel, move, enable, disable or delete a filtered selection or a list of ids (member)")
     SampleBulkService.Result bulk(@PathVariable UUID projectId, @RequestBody JsonNode body) {
         ProjectGrant grant = access.requireRole(projectId, ProjectRole.MEMBER);
         JsonFields fields = JsonFields.of(body, BULK_FIELDS);
-        SampleBulkService.Action action = SampleBulkService.Action.fromValue(fields.string("action")
-                .orElseThrow(() -> new SampleRequestViolation("action", "is required")));
+        SampleBulkService.Action action = SampleBulkService.Action.fromValue(
+                fields.string("action").orElseThrow(() -> new SampleRequestViolation("action", "is required")));
         SampleFilter filter = fields.has("filter") ? filter(JsonFields.of(fields.node("filter"), FILTER_FIELDS)) : null;
         List<UUID> ids = fields.has("ids") ? ids(fields.node("ids")) : null;
         String label = null;
@@ -254,16 +294,26 @@ class SampleController {
             if (!fields.has("label")) {
                 throw new SampleRequestViolation("label", "is required to relabel (null for no label)");
             }
-            label = fields.string("label").map(l -> JsonFields.checkLabel("label", l)).orElse(null);
+            label = fields.string("label")
+                    .map(l -> JsonFields.checkLabel("label", l))
+                    .orElse(null);
         }
-        SampleCategory category = fields.string("category").map(SampleCategory::fromValue).orElse(null);
+        SampleCategory category =
+                fields.string("category").map(SampleCategory::fromValue).orElse(null);
         return bulk.apply(grant, new SampleBulkService.Request(filter, ids, action, label, category));
     }
 
     private static SampleFilter filter(JsonFields f) {
-        return new SampleFilter(f.string("label").orElse(null), f.bool("unlabeled").orElse(null),
-                f.string("category").filter(c -> !c.isBlank()).map(SampleCategory::fromValue).orElse(null),
-                f.string("name").orElse(null), f.string("device").orElse(null), f.bool("enabled").orElse(null));
+        return new SampleFilter(
+                f.string("label").orElse(null),
+                f.bool("unlabeled").orElse(null),
+                f.string("category")
+                        .filter(c -> !c.isBlank())
+                        .map(SampleCategory::fromValue)
+                        .orElse(null),
+                f.string("name").orElse(null),
+                f.string("device").orElse(null),
+                f.bool("enabled").orElse(null));
     }
 
     private static List<UUID> ids(JsonNode node) {

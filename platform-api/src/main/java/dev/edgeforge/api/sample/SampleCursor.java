@@ -36,8 +36,9 @@ record SampleCursor(Instant createdAt, UUID id) {
             Instant at = Instant.EPOCH.plus(Long.parseLong(parts[1]), ChronoUnit.MICROS);
             return new SampleCursor(at, UUID.fromString(parts[2]));
         } catch (IllegalArgumentException e) {
-            throw new SampleRequestViolation("cursor", "is not a cursor from a previous page (use the 'next' value "
-                    + "of the last answer as it is)");
+            throw new SampleRequestViolation(
+                    "cursor",
+                    "is not a cursor from a previous page (use the 'next' value " + "of the last answer as it is)");
         }
     }
 }

@@ -1,9 +1,8 @@
 package dev.edgeforge.api.sample;
 
-import org.springframework.http.HttpStatus;
-
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
+import org.springframework.http.HttpStatus;
 
 /**
  * A file sent alone (the Edge Impulse {@code /data} endpoints) cannot be stored as a sample (400): it is malformed,

@@ -10,8 +10,8 @@ package dev.edgeforge.api.sample;
  * @param device    exact device name or device type
  * @param enabled   only enabled (true) or disabled (false) samples
  */
-public record SampleFilter(String label, Boolean unlabeled, SampleCategory category, String name, String device,
-                           Boolean enabled) {
+public record SampleFilter(
+        String label, Boolean unlabeled, SampleCategory category, String name, String device, Boolean enabled) {
 
     /** Every sample. */
     public static SampleFilter all() {

@@ -1,24 +1,5 @@
 package dev.edgeforge.api.sample;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-import java.util.UUID;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.function.Supplier;
-
-import org.springframework.http.HttpStatus;
-import org.springframework.stereotype.Service;
-
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
 import dev.edgeforge.api.project.HmacKeyService;
@@ -37,6 +18,23 @@ import dev.edgeforge.core.format.ei.SignatureVerification;
 import dev.edgeforge.core.format.labels.BoundingBox;
 import dev.edgeforge.core.format.labels.LabelsFiles;
 import dev.edgeforge.core.sample.SampleData;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Supplier;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
 
 /**
  * Turns uploaded files into samples: spool and hash, read with the platform-core parsers, check HMAC signatures
@@ -55,8 +53,8 @@ import dev.edgeforge.core.sample.SampleData;
 @Service
 public class SampleIngestion {
 
-    private static final ProblemType LABELS_INVALID = new ProblemType("labels-file-invalid",
-            HttpStatus.BAD_REQUEST, "Labels file is not valid");
+    private static final ProblemType LABELS_INVALID =
+            new ProblemType("labels-file-invalid", HttpStatus.BAD_REQUEST, "Labels file is not valid");
     private static final int DETECT_BYTES = 512;
 
     private final UploadSpooler spooler;
@@ -68,8 +66,14 @@ public class SampleIngestion {
     private final Clock clock;
     private final DatasetProperties limits;
 
-    SampleIngestion(UploadSpooler spooler, SampleStorage storage, HmacKeyService hmacKeys, StorageQuotaService quotas,
-                    ParseMemoryBudget memory, Clock clock, DatasetProperties limits) {
+    SampleIngestion(
+            UploadSpooler spooler,
+            SampleStorage storage,
+            HmacKeyService hmacKeys,
+            StorageQuotaService quotas,
+            ParseMemoryBudget memory,
+            Clock clock,
+            DatasetProperties limits) {
         this.spooler = spooler;
         this.unpacker = new ZipUnpacker(spooler);
         this.storage = storage;
@@ -90,8 +94,10 @@ public class SampleIngestion {
      */
     public List<FileResult> ingestBatch(UUID projectId, IngestOptions options, List<IncomingFile> files) {
         if (files.size() > limits.maxFilesPerRequest()) {
-            throw new SampleRequestViolation("files", "holds " + files.size() + " files; at most "
-                    + limits.maxFilesPerRequest() + " are accepted per request");
+            throw new SampleRequestViolation(
+                    "files",
+                    "holds " + files.size() + " files; at most " + limits.maxFilesPerRequest()
+                            + " are accepted per request");
         }
         UploadAllowance allowance = new UploadAllowance(limits);
         List<UploadSlot> slots = new ArrayList<>();
@@ -109,8 +115,8 @@ public class SampleIngestion {
                     continue;
                 }
                 try {
-                    SampleRow row = store(projectId, options, slot.spool, sidecars.find(slot.spool.fileName()),
-                            secrets);
+                    SampleRow row =
+                            store(projectId, options, slot.spool, sidecars.find(slot.spool.fileName()), secrets);
                     results.add(FileResult.stored(slot.spool.fileName(), row));
                 } catch (EdgeForgeException e) {
                     results.add(FileResult.failed(slot.spool.fileName(), e.code(), e.detail()));
@@ -194,10 +200,14 @@ public class SampleIngestion {
                 sidecars.add(fileName, LabelsFiles.read(slot.spool.readAll()));
                 slot.result = FileResult.sidecar(fileName);
             } catch (SampleFormatException e) {
-                slot.result = FileResult.failed(fileName, LABELS_INVALID.code(), e.forFile(fileName).getMessage());
+                slot.result = FileResult.failed(
+                        fileName, LABELS_INVALID.code(), e.forFile(fileName).getMessage());
             } catch (SampleRequestViolation e) {
-                slot.result = FileResult.failed(fileName, LABELS_INVALID.code(),
-                        fileName + ": " + e.errors().get(0).field() + " " + e.errors().get(0).message());
+                slot.result = FileResult.failed(
+                        fileName,
+                        LABELS_INVALID.code(),
+                        fileName + ": " + e.errors().get(0).field() + " "
+                                + e.errors().get(0).message());
             } catch (ServerBusyViolation e) {
                 slot.result = FileResult.failed(fileName, e.code(), e.detail());
             }
@@ -210,8 +220,12 @@ public class SampleIngestion {
                 || SampleFormats.detect(spool.baseName(), spool.head(DETECT_BYTES)) == SampleFormat.LABELS;
     }
 
-    private SampleRow store(UUID projectId, IngestOptions options, UploadSpool spool,
-                            Optional<SidecarLabels.FileLabels> sidecar, Supplier<List<String>> secrets) {
+    private SampleRow store(
+            UUID projectId,
+            IngestOptions options,
+            UploadSpool spool,
+            Optional<SidecarLabels.FileLabels> sidecar,
+            Supplier<List<String>> secrets) {
         SampleRow row;
         try (ParseMemoryBudget.Lease lease = memory.reserve("'" + spool.fileName() + "'", spool.size())) {
             row = read(projectId, options, spool, sidecar, secrets);
@@ -223,33 +237,60 @@ public class SampleIngestion {
     }
 
     /** Parses the file and checks its signature: the row to insert. */
-    private SampleRow read(UUID projectId, IngestOptions options, UploadSpool spool,
-                           Optional<SidecarLabels.FileLabels> sidecar, Supplier<List<String>> secrets) {
+    private SampleRow read(
+            UUID projectId,
+            IngestOptions options,
+            UploadSpool spool,
+            Optional<SidecarLabels.FileLabels> sidecar,
+            Supplier<List<String>> secrets) {
         ParsedSample parsed = parse(spool, options);
         String signatureStatus = null;
         if (parsed.signatureStatus().isPresent()) {
-            signatureStatus = verifySignature(spool.fileName(), spool.readAll(), parsed.signatureStatus().get(),
-                    secrets.get()).name();
+            signatureStatus = verifySignature(
+                            spool.fileName(),
+                            spool.readAll(),
+                            parsed.signatureStatus().get(),
+                            secrets.get())
+                    .name();
         }
         SampleData data = parsed.data();
         String name = sidecar.flatMap(SidecarLabels.FileLabels::name).orElse(FileNames.sampleName(spool.fileName()));
         if (options.addDateId()) {
             name = name + "." + uniqueId();
         }
-        LabelChoice labelChoice = sidecar.flatMap(SidecarLabels.FileLabels::label).orElse(options.label());
-        UploadCategory category = sidecar.flatMap(SidecarLabels.FileLabels::category).orElse(options.category());
+        LabelChoice labelChoice =
+                sidecar.flatMap(SidecarLabels.FileLabels::label).orElse(options.label());
+        UploadCategory category =
+                sidecar.flatMap(SidecarLabels.FileLabels::category).orElse(options.category());
         Map<String, String> metadata = new LinkedHashMap<>(options.metadata());
         sidecar.ifPresent(s -> metadata.putAll(s.metadata()));
         List<BoundingBox> boxes = sidecar.map(SidecarLabels.FileLabels::boxes).orElse(List.of());
         Instant now = clock.instant();
         String objectKey = SampleStorage.objectKey(projectId, spool.sha256());
-        return new SampleRow(UUID.randomUUID(), projectId, truncate(name),
+        return new SampleRow(
+                UUID.randomUUID(),
+                projectId,
+                truncate(name),
                 labelChoice.labelFor(spool.fileName()),
-                category.resolve(spool.sha256()), StoredFormat.of(parsed.format()), spool.sha256(), objectKey,
-                spool.size(), data.sensors(), data.intervalMs(), data.frequencyHz(), data.length(), data.durationMs(),
+                category.resolve(spool.sha256()),
+                StoredFormat.of(parsed.format()),
+                spool.sha256(),
+                objectKey,
+                spool.size(),
+                data.sensors(),
+                data.intervalMs(),
+                data.frequencyHz(),
+                data.length(),
+                data.durationMs(),
                 data.deviceName().map(SampleIngestion::truncate).orElse(null),
-                data.deviceType().map(SampleIngestion::truncate).orElse(null), metadata,
-                data.image().orElse(null), boxes, signatureStatus, true, now, now);
+                data.deviceType().map(SampleIngestion::truncate).orElse(null),
+                metadata,
+                data.image().orElse(null),
+                boxes,
+                signatureStatus,
+                true,
+                now,
+                now);
     }
 
     private ParsedSample parse(UploadSpool spool, IngestOptions options) {
@@ -265,8 +306,8 @@ public class SampleIngestion {
             throw switch (e.reason()) {
                 case MALFORMED -> new SampleFileViolation(SampleFileViolation.MALFORMED, e.getMessage());
                 case UNSUPPORTED -> new SampleFileViolation(SampleFileViolation.UNSUPPORTED, e.getMessage());
-                case INVALID_SIGNATURE -> new SampleFileViolation(SampleFileViolation.INVALID_SIGNATURE,
-                        e.getMessage());
+                case INVALID_SIGNATURE ->
+                    new SampleFileViolation(SampleFileViolation.INVALID_SIGNATURE, e.getMessage());
                 case TOO_LARGE -> new UploadTooLargeViolation("'" + fileName + "'", spooler.maxUploadBytes());
             };
         }
@@ -276,8 +317,8 @@ public class SampleIngestion {
      * HS256 messages must verify with one of the project's HMAC keys; unsigned ones ({@code alg: none}) are stored
      * as unsigned.
      */
-    private static EiSignatureStatus verifySignature(String fileName, byte[] message, EiSignatureStatus status,
-                                                     List<String> secrets) {
+    private static EiSignatureStatus verifySignature(
+            String fileName, byte[] message, EiSignatureStatus status, List<String> secrets) {
         if (status != EiSignatureStatus.NOT_VERIFIED) {
             return status;
         }
@@ -292,14 +333,18 @@ public class SampleIngestion {
             }
         }
         if (last == null) {
-            throw new SampleFileViolation(SampleFileViolation.INVALID_SIGNATURE, fileName
-                    + ": the message is signed (alg HS256) but the project has no HMAC key to verify its signature;"
-                    + " add the device's key under Keys, HMAC keys");
+            throw new SampleFileViolation(
+                    SampleFileViolation.INVALID_SIGNATURE,
+                    fileName
+                            + ": the message is signed (alg HS256) but the project has no HMAC key to verify its signature;"
+                            + " add the device's key under Keys, HMAC keys");
         }
         String signature = last.signature().orElse("");
-        throw new SampleFileViolation(SampleFileViolation.INVALID_SIGNATURE, fileName + ": signature '" + signature
-                + "' does not match the HMAC-SHA256 of the message under any of the project's " + secrets.size()
-                + " HMAC key(s)");
+        throw new SampleFileViolation(
+                SampleFileViolation.INVALID_SIGNATURE,
+                fileName + ": signature '" + signature
+                        + "' does not match the HMAC-SHA256 of the message under any of the project's " + secrets.size()
+                        + " HMAC key(s)");
     }
 
     /** A short id that makes names unique, as Edge Impulse's {@code x-add-date-id} does. */

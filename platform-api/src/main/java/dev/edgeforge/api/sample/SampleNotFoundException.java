@@ -1,12 +1,10 @@
 package dev.edgeforge.api.sample;
 
-import java.util.Map;
-import java.util.UUID;
-
-import org.springframework.http.HttpStatus;
-
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
 
 /** No sample with this id in this project (404); samples of other projects answer the same. */
 public class SampleNotFoundException extends EdgeForgeException {

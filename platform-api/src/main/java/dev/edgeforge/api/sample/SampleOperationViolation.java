@@ -1,9 +1,8 @@
 package dev.edgeforge.api.sample;
 
-import org.springframework.http.HttpStatus;
-
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
+import org.springframework.http.HttpStatus;
 
 /**
  * An operation does not fit the sample (400): cropping an image, a crop range outside the sample, a split that

@@ -1,16 +1,14 @@
 package dev.edgeforge.api.sample;
 
-import java.util.UUID;
-
-import org.springframework.stereotype.Controller;
-import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-
 import dev.edgeforge.api.project.ProjectAccess;
 import dev.edgeforge.api.project.ProjectGrant;
 import dev.edgeforge.api.project.ProjectRole;
 import dev.edgeforge.api.project.ProjectService;
+import java.util.UUID;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * The data acquisition pages: the sample list with uploads and bulk actions, one sample, and the dataset (summary,
@@ -24,8 +22,8 @@ class SamplePageController {
     private final SampleService samples;
     private final DatasetProperties properties;
 
-    SamplePageController(ProjectAccess access, ProjectService projects, SampleService samples,
-                         DatasetProperties properties) {
+    SamplePageController(
+            ProjectAccess access, ProjectService projects, SampleService samples, DatasetProperties properties) {
         this.access = access;
         this.projects = projects;
         this.samples = samples;

@@ -1,5 +1,8 @@
 package dev.edgeforge.api.sample;
 
+import dev.edgeforge.core.format.labels.BoundingBox;
+import dev.edgeforge.core.sample.ImageInfo;
+import dev.edgeforge.core.sample.Sensor;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -13,16 +16,11 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
-
-import dev.edgeforge.core.format.labels.BoundingBox;
-import dev.edgeforge.core.sample.ImageInfo;
-import dev.edgeforge.core.sample.Sensor;
 
 /** The {@code sample} table, in plain SQL. Every query is scoped to one project. */
 @Repository
@@ -34,12 +32,9 @@ public class SampleRepository {
             + "metadata, image_width, image_height, image_channels, bounding_boxes, signature_status, enabled, "
             + "created_at, updated_at";
 
-    private static final TypeReference<List<Sensor>> SENSORS = new TypeReference<>() {
-    };
-    private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() {
-    };
-    private static final TypeReference<List<BoundingBox>> BOXES = new TypeReference<>() {
-    };
+    private static final TypeReference<List<Sensor>> SENSORS = new TypeReference<>() {};
+    private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() {};
+    private static final TypeReference<List<BoundingBox>> BOXES = new TypeReference<>() {};
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -97,8 +92,10 @@ public class SampleRepository {
 
     public Optional<SampleRow> find(UUID projectId, UUID id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM sample WHERE project_id = :projectId AND id = :id")
-                .param("projectId", projectId).param("id", id)
-                .query(mapper).optional();
+                .param("projectId", projectId)
+                .param("id", id)
+                .query(mapper)
+                .optional();
     }
 
     /** @throws SampleNotFoundException when the project has no such sample */
@@ -111,8 +108,10 @@ public class SampleRepository {
         SampleSelection selection = SampleSelection.of(projectId, filter).after(cursor);
         return jdbc.sql("SELECT " + COLUMNS + " FROM sample" + selection.where()
                         + " ORDER BY created_at DESC, id DESC LIMIT :limit")
-                .params(selection.params()).param("limit", limit)
-                .query(mapper).list();
+                .params(selection.params())
+                .param("limit", limit)
+                .query(mapper)
+                .list();
     }
 
     /** Up to {@code limit} samples after {@code last} (null: from the newest), in the list's order. */
@@ -124,8 +123,10 @@ public class SampleRepository {
     public Optional<SampleRow> findBySha(UUID projectId, String sha256) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM sample WHERE project_id = :projectId AND sha256 = :sha "
                         + "ORDER BY created_at LIMIT 1")
-                .param("projectId", projectId).param("sha", sha256)
-                .query(mapper).optional();
+                .param("projectId", projectId)
+                .param("sha", sha256)
+                .query(mapper)
+                .optional();
     }
 
     /** Which of {@code keys} (object keys of one project) have at least one row. */
@@ -133,10 +134,12 @@ public class SampleRepository {
         if (shas.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(jdbc.sql("SELECT DISTINCT sha256 FROM sample WHERE project_id = :projectId "
-                        + "AND sha256 IN (:shas)")
-                .param("projectId", projectId).param("shas", List.copyOf(shas))
-                .query(String.class).list());
+        return new HashSet<>(
+                jdbc.sql("SELECT DISTINCT sha256 FROM sample WHERE project_id = :projectId " + "AND sha256 IN (:shas)")
+                        .param("projectId", projectId)
+                        .param("shas", List.copyOf(shas))
+                        .query(String.class)
+                        .list());
     }
 
     /**
@@ -144,60 +147,84 @@ public class SampleRepository {
      * orphan sweeper never removes an object while a row pointing at it is being written.
      */
     public void lockObject(String objectKey) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))").param("key", objectKey)
-                .query((rs, n) -> 1).single();
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
+                .param("key", objectKey)
+                .query((rs, n) -> 1)
+                .single();
     }
 
     /** Writes name, label, category and enabled; returns whether the row exists. */
     boolean updateFields(SampleRow row, Instant now) {
         return jdbc.sql("UPDATE sample SET name = :name, label = :label, category = :category, enabled = :enabled, "
-                        + "updated_at = :now WHERE project_id = :projectId AND id = :id")
-                .param("name", row.name()).param("label", row.label()).param("category", row.category().value())
-                .param("enabled", row.enabled()).param("now", timestamp(now))
-                .param("projectId", row.projectId()).param("id", row.id())
-                .update() == 1;
+                                + "updated_at = :now WHERE project_id = :projectId AND id = :id")
+                        .param("name", row.name())
+                        .param("label", row.label())
+                        .param("category", row.category().value())
+                        .param("enabled", row.enabled())
+                        .param("now", timestamp(now))
+                        .param("projectId", row.projectId())
+                        .param("id", row.id())
+                        .update()
+                == 1;
     }
 
     /** Points the row at new content (crop): object, format, size, length, duration and sensors. */
     boolean updateContent(SampleRow row) {
         Map<String, Object> p = params(row);
         return jdbc.sql("UPDATE sample SET format = :format, sha256 = :sha256, object_key = :objectKey, "
-                        + "size_bytes = :sizeBytes, sensors = :sensors::jsonb, interval_ms = :intervalMs, "
-                        + "frequency_hz = :frequencyHz, length = :length, duration_ms = :durationMs, "
-                        + "signature_status = :signatureStatus, updated_at = :updatedAt "
-                        + "WHERE project_id = :projectId AND id = :id")
-                .params(p).update() == 1;
+                                + "size_bytes = :sizeBytes, sensors = :sensors::jsonb, interval_ms = :intervalMs, "
+                                + "frequency_hz = :frequencyHz, length = :length, duration_ms = :durationMs, "
+                                + "signature_status = :signatureStatus, updated_at = :updatedAt "
+                                + "WHERE project_id = :projectId AND id = :id")
+                        .params(p)
+                        .update()
+                == 1;
     }
 
     public boolean delete(UUID projectId, UUID id) {
         return jdbc.sql("DELETE FROM sample WHERE project_id = :projectId AND id = :id")
-                .param("projectId", projectId).param("id", id).update() == 1;
+                        .param("projectId", projectId)
+                        .param("id", id)
+                        .update()
+                == 1;
     }
 
     /** Counts the selection. */
     int count(SampleSelection selection) {
-        return jdbc.sql("SELECT count(*) FROM sample" + selection.where()).params(selection.params())
-                .query(Integer.class).single();
+        return jdbc.sql("SELECT count(*) FROM sample" + selection.where())
+                .params(selection.params())
+                .query(Integer.class)
+                .single();
     }
 
     int setLabel(SampleSelection selection, String label, Instant now) {
         return jdbc.sql("UPDATE sample SET label = :newLabel, updated_at = :now" + selection.where())
-                .params(selection.params()).param("newLabel", label).param("now", timestamp(now)).update();
+                .params(selection.params())
+                .param("newLabel", label)
+                .param("now", timestamp(now))
+                .update();
     }
 
     int setCategory(SampleSelection selection, SampleCategory category, Instant now) {
         return jdbc.sql("UPDATE sample SET category = :newCategory, updated_at = :now" + selection.where())
-                .params(selection.params()).param("newCategory", category.value()).param("now", timestamp(now))
+                .params(selection.params())
+                .param("newCategory", category.value())
+                .param("now", timestamp(now))
                 .update();
     }
 
     int setEnabled(SampleSelection selection, boolean enabled, Instant now) {
         return jdbc.sql("UPDATE sample SET enabled = :newEnabled, updated_at = :now" + selection.where())
-                .params(selection.params()).param("newEnabled", enabled).param("now", timestamp(now)).update();
+                .params(selection.params())
+                .param("newEnabled", enabled)
+                .param("now", timestamp(now))
+                .update();
     }
 
     int deleteAll(SampleSelection selection) {
-        return jdbc.sql("DELETE FROM sample" + selection.where()).params(selection.params()).update();
+        return jdbc.sql("DELETE FROM sample" + selection.where())
+                .params(selection.params())
+                .update();
     }
 
     static OffsetDateTime timestamp(Instant instant) {
@@ -206,8 +233,8 @@ public class SampleRepository {
 
     private SampleRow map(ResultSet rs, int rowNum) throws SQLException {
         Integer width = (Integer) rs.getObject("image_width");
-        ImageInfo image = width == null ? null
-                : new ImageInfo(width, rs.getInt("image_height"), rs.getInt("image_channels"));
+        ImageInfo image =
+                width == null ? null : new ImageInfo(width, rs.getInt("image_height"), rs.getInt("image_channels"));
         return new SampleRow(
                 rs.getObject("id", UUID.class),
                 rs.getObject("project_id", UUID.class),

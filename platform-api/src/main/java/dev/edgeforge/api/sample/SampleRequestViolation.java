@@ -1,12 +1,10 @@
 package dev.edgeforge.api.sample;
 
-import java.util.List;
-
-import org.springframework.http.HttpStatus;
-
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.FieldProblem;
 import dev.edgeforge.api.problem.ProblemType;
+import java.util.List;
+import org.springframework.http.HttpStatus;
 
 /** A parameter or body field of a sample or dataset request is not valid (400), e.g. an unknown category. */
 public class SampleRequestViolation extends EdgeForgeException {

@@ -1,14 +1,13 @@
 package dev.edgeforge.api.sample;
 
+import dev.edgeforge.core.format.labels.BoundingBox;
+import dev.edgeforge.core.sample.ImageInfo;
+import dev.edgeforge.core.sample.Sensor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
-
-import dev.edgeforge.core.format.labels.BoundingBox;
-import dev.edgeforge.core.sample.ImageInfo;
-import dev.edgeforge.core.sample.Sensor;
 
 /**
  * One row of the {@code sample} table: the metadata of a sample whose bytes are the object {@link #objectKey()}.
@@ -18,12 +17,30 @@ import dev.edgeforge.core.sample.Sensor;
  * @param image           size and channels of an image sample, null otherwise
  * @param signatureStatus for Edge Impulse messages {@code VERIFIED} or {@code NOT_SIGNED}, null otherwise
  */
-public record SampleRow(UUID id, UUID projectId, String name, String label, SampleCategory category,
-                        StoredFormat format, String sha256, String objectKey, long sizeBytes, List<Sensor> sensors,
-                        double intervalMs, double frequencyHz, int length, double durationMs, String deviceName,
-                        String deviceType, Map<String, String> metadata, ImageInfo image,
-                        List<BoundingBox> boundingBoxes, String signatureStatus, boolean enabled, Instant createdAt,
-                        Instant updatedAt) {
+public record SampleRow(
+        UUID id,
+        UUID projectId,
+        String name,
+        String label,
+        SampleCategory category,
+        StoredFormat format,
+        String sha256,
+        String objectKey,
+        long sizeBytes,
+        List<Sensor> sensors,
+        double intervalMs,
+        double frequencyHz,
+        int length,
+        double durationMs,
+        String deviceName,
+        String deviceType,
+        Map<String, String> metadata,
+        ImageInfo image,
+        List<BoundingBox> boundingBoxes,
+        String signatureStatus,
+        boolean enabled,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public SampleRow {
         Objects.requireNonNull(id, "id");

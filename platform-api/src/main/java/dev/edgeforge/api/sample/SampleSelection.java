@@ -53,7 +53,9 @@ final class SampleSelection {
     SampleSelection after(SampleCursor cursor) {
         if (cursor != null) {
             // a row comparison on the index columns: PostgreSQL turns it into an index range, whatever the depth
-            add("(created_at, id) < (:cursorAt, :cursorId)", "cursorAt",
+            add(
+                    "(created_at, id) < (:cursorAt, :cursorId)",
+                    "cursorAt",
                     SampleRepository.timestamp(cursor.createdAt()));
             params.put("cursorId", cursor.id());
         }

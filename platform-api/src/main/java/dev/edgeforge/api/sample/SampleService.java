@@ -1,5 +1,12 @@
 package dev.edgeforge.api.sample;
 
+import dev.edgeforge.api.project.ProjectGrant;
+import dev.edgeforge.api.sample.quota.StorageQuotaService;
+import dev.edgeforge.core.sample.EnergySplitOptions;
+import dev.edgeforge.core.sample.SampleData;
+import dev.edgeforge.core.sample.SampleDataViolation;
+import dev.edgeforge.core.sample.SampleSegment;
+import dev.edgeforge.core.sample.SampleSplitter;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -8,18 +15,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import dev.edgeforge.api.project.ProjectGrant;
-import dev.edgeforge.api.sample.quota.StorageQuotaService;
-import dev.edgeforge.core.sample.EnergySplitOptions;
-import dev.edgeforge.core.sample.SampleData;
-import dev.edgeforge.core.sample.SampleDataViolation;
-import dev.edgeforge.core.sample.SampleSegment;
-import dev.edgeforge.core.sample.SampleSplitter;
 
 /** One sample at a time: read, list, edit, delete, plot, crop and split. Access is checked by the callers. */
 @Service
@@ -35,8 +33,13 @@ public class SampleService {
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    SampleService(SampleRepository samples, SampleStorage storage, SampleContent content, StorageQuotaService quotas,
-                  PlatformTransactionManager transactions, Clock clock) {
+    SampleService(
+            SampleRepository samples,
+            SampleStorage storage,
+            SampleContent content,
+            StorageQuotaService quotas,
+            PlatformTransactionManager transactions,
+            Clock clock) {
         this.samples = samples;
         this.storage = storage;
         this.content = content;
@@ -46,8 +49,7 @@ public class SampleService {
     }
 
     /** A page of the list and the cursor of the next page (null after the last). */
-    public record Page(List<SampleView> items, String next) {
-    }
+    public record Page(List<SampleView> items, String next) {}
 
     public Page list(ProjectGrant grant, SampleFilter filter, String cursor, int limit) {
         if (limit < 1 || limit > MAX_PAGE) {
@@ -66,21 +68,40 @@ public class SampleService {
     }
 
     /** The fields a PATCH may change; empty ones are left alone, {@code label} may be set to "no label". */
-    public record Changes(Optional<String> name, Optional<Optional<String>> label, Optional<SampleCategory> category,
-                          Optional<Boolean> enabled) {
-    }
+    public record Changes(
+            Optional<String> name,
+            Optional<Optional<String>> label,
+            Optional<SampleCategory> category,
+            Optional<Boolean> enabled) {}
 
     public SampleRow update(ProjectGrant grant, UUID sampleId, Changes changes) {
         return transaction.execute(status -> {
             SampleRow row = samples.require(grant.projectId(), sampleId);
             Instant now = clock.instant();
-            SampleRow changed = new SampleRow(row.id(), row.projectId(), changes.name().orElse(row.name()),
+            SampleRow changed = new SampleRow(
+                    row.id(),
+                    row.projectId(),
+                    changes.name().orElse(row.name()),
                     changes.label().isPresent() ? changes.label().get().orElse(null) : row.label(),
-                    changes.category().orElse(row.category()), row.format(), row.sha256(), row.objectKey(),
-                    row.sizeBytes(), row.sensors(), row.intervalMs(), row.frequencyHz(), row.length(),
-                    row.durationMs(), row.deviceName(), row.deviceType(), row.metadata(), row.image(),
-                    row.boundingBoxes(), row.signatureStatus(), changes.enabled().orElse(row.enabled()),
-                    row.createdAt(), now);
+                    changes.category().orElse(row.category()),
+                    row.format(),
+                    row.sha256(),
+                    row.objectKey(),
+                    row.sizeBytes(),
+                    row.sensors(),
+                    row.intervalMs(),
+                    row.frequencyHz(),
+                    row.length(),
+                    row.durationMs(),
+                    row.deviceName(),
+                    row.deviceType(),
+                    row.metadata(),
+                    row.image(),
+                    row.boundingBoxes(),
+                    row.signatureStatus(),
+                    changes.enabled().orElse(row.enabled()),
+                    row.createdAt(),
+                    now);
             samples.updateFields(changed, now);
             return changed;
         });
@@ -96,8 +117,9 @@ public class SampleService {
     /** The values of a time series for plotting. */
     public PlotData plot(ProjectGrant grant, UUID sampleId, double startMs, Double endMs, int maxPoints) {
         if (maxPoints < PlotData.MIN_POINTS || maxPoints > PlotData.MAX_POINTS) {
-            throw new SampleRequestViolation("maxPoints", "must be between " + PlotData.MIN_POINTS + " and "
-                    + PlotData.MAX_POINTS + ", got " + maxPoints);
+            throw new SampleRequestViolation(
+                    "maxPoints",
+                    "must be between " + PlotData.MIN_POINTS + " and " + PlotData.MAX_POINTS + ", got " + maxPoints);
         }
         if (!(startMs >= 0) || (endMs != null && !(endMs > startMs))) {
             throw new SampleRequestViolation("startMs", "must be >= 0 and before endMs");
@@ -157,17 +179,14 @@ public class SampleService {
     /** How to split: fixed-length segments, or the parts above an energy threshold. */
     public sealed interface SplitMode {
         /** Segments of {@code lengthMs}; a shorter remainder is kept when asked. */
-        record Fixed(double lengthMs, boolean keepShorterLast) implements SplitMode {
-        }
+        record Fixed(double lengthMs, boolean keepShorterLast) implements SplitMode {}
 
         /** Parts whose RMS over {@code frameMs} frames reaches {@code thresholdRms}. */
-        record Energy(EnergySplitOptions options) implements SplitMode {
-        }
+        record Energy(EnergySplitOptions options) implements SplitMode {}
     }
 
     /** What a split made. */
-    public record SplitResult(List<SampleView> samples, boolean originalDeleted) {
-    }
+    public record SplitResult(List<SampleView> samples, boolean originalDeleted) {}
 
     /**
      * Cuts the sample into segments, each a new sample ({@code <name>.1}, {@code <name>.2}, ...) with the original's
@@ -193,7 +212,8 @@ public class SampleService {
                     + " ms) finds no segment with these settings; use a shorter length or a lower threshold.");
         }
         List<SampleContent.Encoded> encodings = segments.stream()
-                .map(segment -> content.encode(segment.data(), row.format())).toList();
+                .map(segment -> content.encode(segment.data(), row.format()))
+                .toList();
         Map<String, Long> added = new HashMap<>();
         encodings.forEach(e -> added.put(e.sha256(), (long) e.bytes().length));
         if (keepOriginal) {
@@ -210,11 +230,30 @@ public class SampleService {
             SampleRow base = withContent(row, encoded, key, segment.data(), now);
             // created a microsecond apart so the list shows the segments in order
             Instant created = now.plusNanos(1000L * (segments.size() - i));
-            rows.add(new SampleRow(UUID.randomUUID(), row.projectId(), truncate(row.name() + "." + (i + 1)),
-                    row.label(), row.category(), base.format(), base.sha256(), key, base.sizeBytes(), base.sensors(),
-                    base.intervalMs(), base.frequencyHz(), base.length(), base.durationMs(), row.deviceName(),
-                    row.deviceType(), row.metadata(), null, List.of(), base.signatureStatus(), row.enabled(),
-                    created, created));
+            rows.add(new SampleRow(
+                    UUID.randomUUID(),
+                    row.projectId(),
+                    truncate(row.name() + "." + (i + 1)),
+                    row.label(),
+                    row.category(),
+                    base.format(),
+                    base.sha256(),
+                    key,
+                    base.sizeBytes(),
+                    base.sensors(),
+                    base.intervalMs(),
+                    base.frequencyHz(),
+                    base.length(),
+                    base.durationMs(),
+                    row.deviceName(),
+                    row.deviceType(),
+                    row.metadata(),
+                    null,
+                    List.of(),
+                    base.signatureStatus(),
+                    row.enabled(),
+                    created,
+                    created));
             bytes.add(encoded.bytes());
         }
         transaction.executeWithoutResult(status -> {
@@ -234,19 +273,38 @@ public class SampleService {
 
     private SampleData timeSeries(SampleRow row, String operation) {
         if (row.image() != null) {
-            throw new SampleOperationViolation("Sample '" + row.name() + "' is an image; images have no values to "
-                    + operation + ".");
+            throw new SampleOperationViolation(
+                    "Sample '" + row.name() + "' is an image; images have no values to " + operation + ".");
         }
         return content.load(row);
     }
 
-    private static SampleRow withContent(SampleRow row, SampleContent.Encoded encoded, String key, SampleData data,
-                                         Instant now) {
-        return new SampleRow(row.id(), row.projectId(), row.name(), row.label(), row.category(), encoded.format(),
-                encoded.sha256(), key, encoded.bytes().length, data.sensors(), data.intervalMs(), data.frequencyHz(),
-                data.length(), data.durationMs(), row.deviceName(), row.deviceType(), row.metadata(), row.image(),
-                row.boundingBoxes(), encoded.format() == StoredFormat.JSON ? "NOT_SIGNED" : null, row.enabled(),
-                row.createdAt(), now);
+    private static SampleRow withContent(
+            SampleRow row, SampleContent.Encoded encoded, String key, SampleData data, Instant now) {
+        return new SampleRow(
+                row.id(),
+                row.projectId(),
+                row.name(),
+                row.label(),
+                row.category(),
+                encoded.format(),
+                encoded.sha256(),
+                key,
+                encoded.bytes().length,
+                data.sensors(),
+                data.intervalMs(),
+                data.frequencyHz(),
+                data.length(),
+                data.durationMs(),
+                row.deviceName(),
+                row.deviceType(),
+                row.metadata(),
+                row.image(),
+                row.boundingBoxes(),
+                encoded.format() == StoredFormat.JSON ? "NOT_SIGNED" : null,
+                row.enabled(),
+                row.createdAt(),
+                now);
     }
 
     private static String truncate(String s) {

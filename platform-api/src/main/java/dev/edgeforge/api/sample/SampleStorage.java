@@ -1,5 +1,8 @@
 package dev.edgeforge.api.sample;
 
+import dev.edgeforge.api.sample.quota.StorageQuotaService;
+import dev.edgeforge.api.sample.quota.StorageQuotaViolation;
+import dev.edgeforge.infra.storage.ObjectStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,13 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.UUID;
-
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
-
-import dev.edgeforge.api.sample.quota.StorageQuotaService;
-import dev.edgeforge.api.sample.quota.StorageQuotaViolation;
-import dev.edgeforge.infra.storage.ObjectStore;
 
 /**
  * Where sample bytes live and the one way rows come to point at them.

@@ -1,13 +1,12 @@
 package dev.edgeforge.api.sample;
 
+import dev.edgeforge.core.format.labels.BoundingBox;
+import dev.edgeforge.core.sample.ImageInfo;
+import dev.edgeforge.core.sample.Sensor;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import dev.edgeforge.core.format.labels.BoundingBox;
-import dev.edgeforge.core.sample.ImageInfo;
-import dev.edgeforge.core.sample.Sensor;
 
 /**
  * A sample as the API shows it.
@@ -18,18 +17,56 @@ import dev.edgeforge.core.sample.Sensor;
  * @param signature  for Edge Impulse messages: {@code verified} (HS256, checked with an HMAC key of the project) or
  *                   {@code unsigned} (alg none); null for other formats
  */
-public record SampleView(UUID id, String name, String label, SampleCategory category, String format, String sha256,
-                         long sizeBytes, List<Sensor> sensors, double intervalMs, double frequencyHz, int length,
-                         double durationMs, String deviceName, String deviceType, Map<String, String> metadata,
-                         ImageInfo image, List<BoundingBox> boundingBoxes, String signature, boolean audio,
-                         boolean enabled, Instant createdAt, Instant updatedAt) {
+public record SampleView(
+        UUID id,
+        String name,
+        String label,
+        SampleCategory category,
+        String format,
+        String sha256,
+        long sizeBytes,
+        List<Sensor> sensors,
+        double intervalMs,
+        double frequencyHz,
+        int length,
+        double durationMs,
+        String deviceName,
+        String deviceType,
+        Map<String, String> metadata,
+        ImageInfo image,
+        List<BoundingBox> boundingBoxes,
+        String signature,
+        boolean audio,
+        boolean enabled,
+        Instant createdAt,
+        Instant updatedAt) {
 
     public static SampleView of(SampleRow row) {
-        String signature = row.signatureStatus() == null ? null
+        String signature = row.signatureStatus() == null
+                ? null
                 : "VERIFIED".equals(row.signatureStatus()) ? "verified" : "unsigned";
-        return new SampleView(row.id(), row.name(), row.label(), row.category(), row.format().value(), row.sha256(),
-                row.sizeBytes(), row.sensors(), row.intervalMs(), row.frequencyHz(), row.length(), row.durationMs(),
-                row.deviceName(), row.deviceType(), row.metadata(), row.image(), row.boundingBoxes(), signature,
-                row.isAudio(), row.enabled(), row.createdAt(), row.updatedAt());
+        return new SampleView(
+                row.id(),
+                row.name(),
+                row.label(),
+                row.category(),
+                row.format().value(),
+                row.sha256(),
+                row.sizeBytes(),
+                row.sensors(),
+                row.intervalMs(),
+                row.frequencyHz(),
+                row.length(),
+                row.durationMs(),
+                row.deviceName(),
+                row.deviceType(),
+                row.metadata(),
+                row.image(),
+                row.boundingBoxes(),
+                signature,
+                row.isAudio(),
+                row.enabled(),
+                row.createdAt(),
+                row.updatedAt());
     }
 }

@@ -1,10 +1,9 @@
 package dev.edgeforge.api.sample;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 
 /**
  * Files being read already use the memory set aside for parsing ({@code edgeforge.datasets.parse-memory-bytes}) and

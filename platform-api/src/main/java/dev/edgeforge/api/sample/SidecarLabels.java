@@ -1,13 +1,5 @@
 package dev.edgeforge.api.sample;
 
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-
 import dev.edgeforge.core.format.labels.BoundingBox;
 import dev.edgeforge.core.format.labels.BoundingBoxLabels;
 import dev.edgeforge.core.format.labels.InfoLabels;
@@ -15,6 +7,13 @@ import dev.edgeforge.core.format.labels.InfoLabelsEntry;
 import dev.edgeforge.core.format.labels.LabelRange;
 import dev.edgeforge.core.format.labels.LabelsFile;
 import dev.edgeforge.core.format.labels.SampleLabel;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * The labels sidecars of one upload ({@code info.labels}, {@code bounding_boxes.labels}), looked up by the files
@@ -24,9 +23,12 @@ import dev.edgeforge.core.format.labels.SampleLabel;
 final class SidecarLabels {
 
     /** What a sidecar says about one file; empty fields leave the upload's own choice. */
-    record FileLabels(Optional<String> name, Optional<UploadCategory> category, Optional<LabelChoice> label,
-                      Map<String, String> metadata, List<BoundingBox> boxes) {
-    }
+    record FileLabels(
+            Optional<String> name,
+            Optional<UploadCategory> category,
+            Optional<LabelChoice> label,
+            Map<String, String> metadata,
+            List<BoundingBox> boxes) {}
 
     private final Map<String, FileLabels> byPath = new HashMap<>();
     private final Map<String, List<String>> pathsByBaseName = new HashMap<>();
@@ -39,19 +41,29 @@ final class SidecarLabels {
         String folder = folderOf(sidecarPath);
         if (file instanceof InfoLabels info) {
             for (InfoLabelsEntry entry : info.files()) {
-                put(folder + entry.path(), new FileLabels(entry.name(),
-                        Optional.of(UploadCategory.fromValue(entry.category())),
-                        entry.label().map(SidecarLabels::choice),
-                        entry.metadata(), entry.boundingBoxes()));
+                put(
+                        folder + entry.path(),
+                        new FileLabels(
+                                entry.name(),
+                                Optional.of(UploadCategory.fromValue(entry.category())),
+                                entry.label().map(SidecarLabels::choice),
+                                entry.metadata(),
+                                entry.boundingBoxes()));
             }
         } else if (file instanceof BoundingBoxLabels boxes) {
             boxes.boundingBoxes().forEach((path, list) -> {
                 String full = folder + path;
                 FileLabels previous = byPath.get(full);
-                put(full, previous == null
-                        ? new FileLabels(Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), list)
-                        : new FileLabels(previous.name(), previous.category(), previous.label(), previous.metadata(),
-                        list));
+                put(
+                        full,
+                        previous == null
+                                ? new FileLabels(Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), list)
+                                : new FileLabels(
+                                        previous.name(),
+                                        previous.category(),
+                                        previous.label(),
+                                        previous.metadata(),
+                                        list));
             });
         }
     }
@@ -69,7 +81,9 @@ final class SidecarLabels {
     private void put(String path, FileLabels labels) {
         String normalized = normalize(path);
         if (byPath.put(normalized, labels) == null) {
-            pathsByBaseName.computeIfAbsent(FileNames.baseName(normalized), k -> new ArrayList<>()).add(normalized);
+            pathsByBaseName
+                    .computeIfAbsent(FileNames.baseName(normalized), k -> new ArrayList<>())
+                    .add(normalized);
         }
     }
 

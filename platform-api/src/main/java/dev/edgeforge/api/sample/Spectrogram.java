@@ -1,10 +1,8 @@
 package dev.edgeforge.api.sample;
 
-import java.util.Base64;
-
-import org.jtransforms.fft.DoubleFFT_1D;
-
 import dev.edgeforge.core.sample.SampleData;
+import java.util.Base64;
+import org.jtransforms.fft.DoubleFFT_1D;
 
 /**
  * A spectrogram of one axis for display: Hann-windowed FFT frames of about 32 ms, magnitudes in dB, scaled to
@@ -19,8 +17,16 @@ import dev.edgeforge.core.sample.SampleData;
  * @param dbMax   the loudest magnitude, in dB (full scale 255)
  * @param data    base64 of {@code frames * bins} bytes
  */
-public record Spectrogram(int axis, double frameMs, double hopMs, int bins, double maxHz, int frames, double dbMax,
-                          double dbMin, String data) {
+public record Spectrogram(
+        int axis,
+        double frameMs,
+        double hopMs,
+        int bins,
+        double maxHz,
+        int frames,
+        double dbMax,
+        double dbMin,
+        String data) {
 
     static final double RANGE_DB = 80;
     static final int MAX_FRAMES = 4000;
@@ -64,7 +70,15 @@ public record Spectrogram(int axis, double frameMs, double hopMs, int bins, doub
             scaled[i] = (byte) Math.round(255 * Math.max(0, Math.min(1, level)));
         }
         double intervalMs = sample.intervalMs();
-        return new Spectrogram(axis, fftSize * intervalMs, hop * intervalMs, bins, rate / 2, frames, max, min,
+        return new Spectrogram(
+                axis,
+                fftSize * intervalMs,
+                hop * intervalMs,
+                bins,
+                rate / 2,
+                frames,
+                max,
+                min,
                 Base64.getEncoder().encodeToString(scaled));
     }
 }

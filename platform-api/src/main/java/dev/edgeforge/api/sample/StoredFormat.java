@@ -1,8 +1,7 @@
 package dev.edgeforge.api.sample;
 
-import java.util.Locale;
-
 import dev.edgeforge.core.format.SampleFormat;
+import java.util.Locale;
 
 /** The kind of file a sample's object holds, with what HTTP and file names need to know about it. */
 public enum StoredFormat {

@@ -1,14 +1,12 @@
 package dev.edgeforge.api.sample;
 
-import java.util.Optional;
-import java.util.UUID;
-
-import org.springframework.stereotype.Component;
-
 import dev.edgeforge.api.model.SampleLookup;
 import dev.edgeforge.core.feature.FeatureSource;
 import dev.edgeforge.core.format.SampleParseOptions;
 import dev.edgeforge.core.format.SampleParsers;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
 
 /** The models feature's view of a stored sample: its values (images with their pixels) for live classification. */
 @Component
@@ -40,7 +38,9 @@ class StoredSampleLookup implements SampleLookup {
             return FeatureSource.of(content.load(row));
         }
         byte[] bytes = storage.read(row);
-        return FeatureSource.of(SampleParsers.parse(row.name() + row.format().extension(), bytes,
+        return FeatureSource.of(SampleParsers.parse(
+                row.name() + row.format().extension(),
+                bytes,
                 SampleParseOptions.defaults().withKeepImagePixels(true).withMaxBytes(bytes.length)));
     }
 }

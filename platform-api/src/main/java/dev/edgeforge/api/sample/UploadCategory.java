@@ -7,7 +7,10 @@ import java.util.Locale;
  * decide between training and testing (80/20, the same file always landing on the same side).
  */
 public enum UploadCategory {
-    TRAINING, TESTING, ANOMALY, SPLIT;
+    TRAINING,
+    TESTING,
+    ANOMALY,
+    SPLIT;
 
     /** Share of {@code split} uploads that go to training, in percent. */
     static final int TRAINING_PERCENT = 80;
@@ -24,8 +27,8 @@ public enum UploadCategory {
                 return category;
             }
         }
-        throw new SampleRequestViolation("category",
-                "must be one of training, testing, anomaly, split, got '" + value + "'");
+        throw new SampleRequestViolation(
+                "category", "must be one of training, testing, anomaly, split, got '" + value + "'");
     }
 
     /** The category of a file with this SHA-256 (lowercase hex). */

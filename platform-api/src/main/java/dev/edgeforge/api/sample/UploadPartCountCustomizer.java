@@ -23,8 +23,8 @@ final class UploadPartCountCustomizer
 
     @Override
     public void customize(ConfigurableTomcatWebServerFactory factory) {
-        factory.addConnectorCustomizers(connector ->
-                connector.setMaxPartCount(Math.max(connector.getMaxPartCount(), maxParts)));
+        factory.addConnectorCustomizers(
+                connector -> connector.setMaxPartCount(Math.max(connector.getMaxPartCount(), maxParts)));
     }
 
     @Override

@@ -1,8 +1,9 @@
 package dev.edgeforge.api.sample;
 
-import java.net.URI;
-
+import dev.edgeforge.api.problem.CommonProblems;
+import dev.edgeforge.api.problem.Problems;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
@@ -12,9 +13,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
-
-import dev.edgeforge.api.problem.CommonProblems;
-import dev.edgeforge.api.problem.Problems;
 
 /**
  * Multipart failures happen while the request is parsed, before a controller is chosen, so the REST problem
@@ -36,21 +34,29 @@ class UploadProblemAdvice {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<Object> tooLarge(MaxUploadSizeExceededException e, HttpServletRequest request) {
-        return respond(Problems.detail(UploadTooLargeViolation.TYPE, "A file is larger than "
-                + UploadTooLargeViolation.describe(maxUploadBytes) + ", the request larger than "
-                + UploadTooLargeViolation.describe(maxRequestBytes) + ", or it holds too many files; "
-                + "split the upload into smaller requests."), request);
+        return respond(
+                Problems.detail(
+                        UploadTooLargeViolation.TYPE,
+                        "A file is larger than "
+                                + UploadTooLargeViolation.describe(maxUploadBytes) + ", the request larger than "
+                                + UploadTooLargeViolation.describe(maxRequestBytes) + ", or it holds too many files; "
+                                + "split the upload into smaller requests."),
+                request);
     }
 
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<Object> unreadable(MultipartException e, HttpServletRequest request) {
-        return respond(Problems.detail(CommonProblems.MALFORMED_REQUEST,
-                "The multipart body cannot be read; send files as multipart/form-data parts."), request);
+        return respond(
+                Problems.detail(
+                        CommonProblems.MALFORMED_REQUEST,
+                        "The multipart body cannot be read; send files as multipart/form-data parts."),
+                request);
     }
 
     private static ResponseEntity<Object> respond(ProblemDetail problem, HttpServletRequest request) {
         problem.setInstance(URI.create(request.getRequestURI()));
-        return ResponseEntity.status(problem.getStatus()).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+        return ResponseEntity.status(problem.getStatus())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .body(Problems.asMap(problem));
     }
 }

@@ -1,15 +1,13 @@
 package dev.edgeforge.api.sample;
 
-import java.io.IOException;
-import java.util.regex.Pattern;
-
+import dev.edgeforge.api.problem.ProblemResponseWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import dev.edgeforge.api.problem.ProblemResponseWriter;
 
 /**
  * Refuses an upload whose declared {@code Content-Length} is over the limit with 413, before anything reads the
@@ -42,13 +40,18 @@ final class UploadSizeFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         long declared = request.getContentLengthLong();
-        long limit = MULTIPART_PATHS.matcher(path).matches() ? maxRequestBytes
+        long limit = MULTIPART_PATHS.matcher(path).matches()
+                ? maxRequestBytes
                 : BODY_PATHS.matcher(path).matches() ? maxUploadBytes : -1;
         if (limit >= 0 && declared > limit) {
             // 413 makes the container close the connection instead of draining the unread body
-            problems.write(request, response, UploadTooLargeViolation.TYPE, "The request declares " + declared
-                    + " bytes, more than the limit of " + UploadTooLargeViolation.describe(limit)
-                    + "; split the upload into smaller requests.");
+            problems.write(
+                    request,
+                    response,
+                    UploadTooLargeViolation.TYPE,
+                    "The request declares " + declared
+                            + " bytes, more than the limit of " + UploadTooLargeViolation.describe(limit)
+                            + "; split the upload into smaller requests.");
             return;
         }
         chain.doFilter(request, response);

@@ -1,5 +1,6 @@
 package dev.edgeforge.api.sample;
 
+import dev.edgeforge.core.format.SampleInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -7,8 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Objects;
-
-import dev.edgeforge.core.format.SampleInput;
 
 /**
  * An uploaded file, read once while its SHA-256 was computed: small files are kept in memory, larger ones in a

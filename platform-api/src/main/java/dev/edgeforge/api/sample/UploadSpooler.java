@@ -11,7 +11,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.stream.Stream;
-
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -31,8 +30,11 @@ public class UploadSpooler {
     private final long maxUploadBytes;
 
     UploadSpooler(DatasetProperties properties, @Value("${edgeforge.data-dir:./data}") Path dataDir) {
-        this.directory = (properties.tempDirectory() != null ? properties.tempDirectory()
-                : dataDir.resolve("tmp").resolve("uploads")).toAbsolutePath().normalize();
+        this.directory = (properties.tempDirectory() != null
+                        ? properties.tempDirectory()
+                        : dataDir.resolve("tmp").resolve("uploads"))
+                .toAbsolutePath()
+                .normalize();
         this.maxUploadBytes = properties.maxUploadBytes().toBytes();
         try {
             Files.createDirectories(directory);
@@ -123,7 +125,8 @@ public class UploadSpooler {
     /** Spools of a previous run that died mid-upload. */
     private void clearLeftovers() throws IOException {
         try (Stream<Path> files = Files.list(directory)) {
-            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("upload-")).toList()) {
+            for (Path f : files.filter(p -> p.getFileName().toString().startsWith("upload-"))
+                    .toList()) {
                 Files.deleteIfExists(f);
             }
         }

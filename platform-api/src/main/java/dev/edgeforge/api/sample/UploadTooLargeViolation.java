@@ -1,9 +1,8 @@
 package dev.edgeforge.api.sample;
 
-import org.springframework.http.HttpStatus;
-
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
+import org.springframework.http.HttpStatus;
 
 /** An upload is larger than {@code edgeforge.datasets.max-upload-bytes} / {@code max-request-bytes} (413). */
 public class UploadTooLargeViolation extends EdgeForgeException {
@@ -12,8 +11,10 @@ public class UploadTooLargeViolation extends EdgeForgeException {
             new ProblemType("upload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Upload is too large");
 
     public UploadTooLargeViolation(String what, long limitBytes) {
-        super(TYPE, what + " is larger than the limit of " + describe(limitBytes)
-                + "; split it into smaller files or ask the administrator to raise edgeforge.datasets limits.");
+        super(
+                TYPE,
+                what + " is larger than the limit of " + describe(limitBytes)
+                        + "; split it into smaller files or ask the administrator to raise edgeforge.datasets limits.");
     }
 
     static String describe(long bytes) {

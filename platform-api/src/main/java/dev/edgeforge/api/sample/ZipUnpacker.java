@@ -46,7 +46,8 @@ final class ZipUnpacker {
             ZipEntry entry;
             while ((entry = zip.getNextEntry()) != null) {
                 String name = entry.getName();
-                boolean skipped = entry.isDirectory() || name.startsWith("__MACOSX/")
+                boolean skipped = entry.isDirectory()
+                        || name.startsWith("__MACOSX/")
                         || FileNames.baseName(name).startsWith(".");
                 archive.countEntry(skipped);
                 InputStream content = archive.open(zip, name);
@@ -68,7 +69,9 @@ final class ZipUnpacker {
     }
 
     private static UploadSlot unreadable(String zipName, IOException e) {
-        return UploadSlot.failed(FileResult.failed(zipName, SampleFileViolation.MALFORMED.code(),
+        return UploadSlot.failed(FileResult.failed(
+                zipName,
+                SampleFileViolation.MALFORMED.code(),
                 zipName + ": not a readable ZIP archive (" + e.getMessage() + ")"));
     }
 
@@ -82,8 +85,10 @@ final class ZipUnpacker {
         }
         if (isZip(spool)) {
             spool.close();
-            return UploadSlot.failed(FileResult.failed(name, SampleFileViolation.UNSUPPORTED.code(), name
-                    + ": a ZIP archive inside a ZIP archive is not unpacked; upload it on its own"));
+            return UploadSlot.failed(FileResult.failed(
+                    name,
+                    SampleFileViolation.UNSUPPORTED.code(),
+                    name + ": a ZIP archive inside a ZIP archive is not unpacked; upload it on its own"));
         }
         return new UploadSlot(spool);
     }

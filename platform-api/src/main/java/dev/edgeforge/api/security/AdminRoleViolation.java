@@ -1,9 +1,8 @@
 package dev.edgeforge.api.security;
 
-import org.springframework.http.HttpStatus;
-
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
+import org.springframework.http.HttpStatus;
 
 /** A signed-in user who is not a platform administrator called an administrator-only operation (403). */
 public class AdminRoleViolation extends EdgeForgeException {

@@ -1,18 +1,16 @@
 package dev.edgeforge.api.security;
 
-import java.io.IOException;
-import java.util.Optional;
-
+import dev.edgeforge.api.problem.CommonProblems;
+import dev.edgeforge.api.problem.ProblemResponseWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import dev.edgeforge.api.problem.CommonProblems;
-import dev.edgeforge.api.problem.ProblemResponseWriter;
 
 /**
  * Authenticates a project API key sent as {@code x-api-key} (the header Edge Impulse devices and scripts use). A
@@ -45,7 +43,10 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         String key = request.getHeader(HEADER).trim();
         Optional<ApiKeyPrincipal> principal = key.isEmpty() ? Optional.empty() : verifier.verify(key);
         if (principal.isEmpty()) {
-            problems.write(request, response, CommonProblems.INVALID_CREDENTIALS,
+            problems.write(
+                    request,
+                    response,
+                    CommonProblems.INVALID_CREDENTIALS,
                     "The API key in 'x-api-key' is unknown or was revoked; create a new key in the project's "
                             + "Keys page.");
             return;

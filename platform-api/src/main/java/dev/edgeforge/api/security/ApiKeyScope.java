@@ -1,11 +1,10 @@
 package dev.edgeforge.api.security;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.stream.Collectors;
-
-import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonValue;
 
 /**
  * What a project API key may do inside its own project. {@link #ADMIN} includes the other two.
@@ -16,7 +15,9 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * </ul>
  */
 public enum ApiKeyScope {
-    INGEST, READ, ADMIN;
+    INGEST,
+    READ,
+    ADMIN;
 
     @JsonValue
     public String value() {

@@ -7,7 +7,8 @@ import dev.edgeforge.api.problem.EdgeForgeException;
 public class AuthenticationRequiredException extends EdgeForgeException {
 
     public AuthenticationRequiredException() {
-        super(CommonProblems.AUTHENTICATION_REQUIRED,
+        super(
+                CommonProblems.AUTHENTICATION_REQUIRED,
                 "Sign in, or send an 'Authorization: Bearer <token>' or 'x-api-key' header.");
     }
 }

@@ -1,19 +1,17 @@
 package dev.edgeforge.api.security;
 
-import java.io.IOException;
-import java.util.Optional;
-
+import dev.edgeforge.api.problem.CommonProblems;
+import dev.edgeforge.api.problem.ProblemResponseWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-
-import dev.edgeforge.api.problem.CommonProblems;
-import dev.edgeforge.api.problem.ProblemResponseWriter;
 
 /**
  * Authenticates {@code Authorization: Bearer <token>} (login tokens and personal access tokens). A request that
@@ -44,15 +42,23 @@ final class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String token = request.getHeader(HttpHeaders.AUTHORIZATION).substring(BEARER.length()).trim();
+        String token = request.getHeader(HttpHeaders.AUTHORIZATION)
+                .substring(BEARER.length())
+                .trim();
         if (token.startsWith(SecretTokens.API_KEY_PREFIX)) {
-            problems.write(request, response, CommonProblems.INVALID_CREDENTIALS,
+            problems.write(
+                    request,
+                    response,
+                    CommonProblems.INVALID_CREDENTIALS,
                     "This is a project API key; send it in the 'x-api-key' header instead of 'Authorization'.");
             return;
         }
         Optional<UserPrincipal> user = token.isEmpty() ? Optional.empty() : verifier.verify(token);
         if (user.isEmpty()) {
-            problems.write(request, response, CommonProblems.INVALID_CREDENTIALS,
+            problems.write(
+                    request,
+                    response,
+                    CommonProblems.INVALID_CREDENTIALS,
                     "The bearer token is unknown, expired or revoked; log in again or create a new personal "
                             + "access token.");
             return;

@@ -2,7 +2,6 @@ package dev.edgeforge.api.security;
 
 import java.util.ArrayList;
 import java.util.List;
-
 import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;

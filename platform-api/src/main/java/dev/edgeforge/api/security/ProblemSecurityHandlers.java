@@ -1,17 +1,15 @@
 package dev.edgeforge.api.security;
 
-import java.io.IOException;
-
+import dev.edgeforge.api.problem.CommonProblems;
+import dev.edgeforge.api.problem.ProblemResponseWriter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
-
-import dev.edgeforge.api.problem.CommonProblems;
-import dev.edgeforge.api.problem.ProblemResponseWriter;
 
 /** Spring Security's 401 and 403 for {@code /api/**}, as problem details instead of empty bodies or redirects. */
 final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
@@ -23,22 +21,33 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
     }
 
     @Override
-    public void commence(HttpServletRequest request, HttpServletResponse response,
-                         AuthenticationException authException) throws IOException {
-        writer.write(request, response, CommonProblems.AUTHENTICATION_REQUIRED,
+    public void commence(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException authException)
+            throws IOException {
+        writer.write(
+                request,
+                response,
+                CommonProblems.AUTHENTICATION_REQUIRED,
                 "Sign in, or send an 'Authorization: Bearer <token>' or 'x-api-key' header.");
     }
 
     @Override
-    public void handle(HttpServletRequest request, HttpServletResponse response,
-                       AccessDeniedException accessDeniedException) throws IOException {
+    public void handle(
+            HttpServletRequest request, HttpServletResponse response, AccessDeniedException accessDeniedException)
+            throws IOException {
         if (accessDeniedException instanceof CsrfException) {
-            writer.write(request, response, CommonProblems.CSRF_TOKEN_INVALID,
+            writer.write(
+                    request,
+                    response,
+                    CommonProblems.CSRF_TOKEN_INVALID,
                     "Requests authenticated by the browser session must send the page's CSRF token in the "
                             + "X-CSRF-TOKEN header; reload the page, or use a bearer token or API key instead.");
             return;
         }
-        writer.write(request, response, CommonProblems.ACCESS_DENIED,
+        writer.write(
+                request,
+                response,
+                CommonProblems.ACCESS_DENIED,
                 "Your account is not allowed to call " + request.getMethod() + " " + request.getRequestURI() + ".");
     }
 }

@@ -25,8 +25,7 @@ public final class SecretTokens {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int SECRET_BYTES = 32;
 
-    private SecretTokens() {
-    }
+    private SecretTokens() {}
 
     /** A new secret: the prefix followed by 256 random bits in URL-safe Base64 (43 characters). */
     public static String generate(String prefix) {

@@ -1,8 +1,7 @@
 package dev.edgeforge.api.security;
 
-import java.util.Set;
-
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Set;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**

@@ -1,9 +1,8 @@
 package dev.edgeforge.api.security;
 
-import org.springframework.http.HttpStatus;
-
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
+import org.springframework.http.HttpStatus;
 
 /** A project API key called an endpoint that acts for a person (tokens, project creation, admin) (403). */
 public class UserAccountRequiredViolation extends EdgeForgeException {

@@ -1,7 +1,6 @@
 package dev.edgeforge.api.storage;
 
 import java.nio.file.Path;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -13,7 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param s3         endpoint, credentials and bucket when {@code kind=s3}
  */
 @ConfigurationProperties(prefix = "edgeforge.storage")
-record StorageProperties(@DefaultValue("filesystem") String kind, Path root, @DefaultValue S3 s3) {
+record StorageProperties(
+        @DefaultValue("filesystem") String kind,
+        Path root,
+        @DefaultValue S3 s3) {
 
     /**
      * @param endpoint  e.g. {@code http://minio:9000}
@@ -22,8 +24,12 @@ record StorageProperties(@DefaultValue("filesystem") String kind, Path root, @De
      * @param bucket    created when missing (S3 bucket names need 3+ characters)
      * @param region    optional
      */
-    record S3(String endpoint, String accessKey, String secretKey, @DefaultValue("edgeforge") String bucket,
-              String region) {
+    record S3(
+            String endpoint,
+            String accessKey,
+            String secretKey,
+            @DefaultValue("edgeforge") String bucket,
+            String region) {
 
         @Override
         public String toString() {

@@ -3,7 +3,6 @@ package dev.edgeforge.api.web;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-
 import org.springframework.stereotype.Component;
 
 /** Formatting helpers for templates, used as {@code ${@fmt.instant(x)}}. Times are shown in UTC. */

@@ -1,11 +1,10 @@
 package dev.edgeforge.api.web;
 
+import dev.edgeforge.api.security.CurrentPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
-
-import dev.edgeforge.api.security.CurrentPrincipal;
 
 /**
  * Gives every rendered page what the layout needs: {@code currentUser} (a {@code UserPrincipal} or null) and
@@ -22,8 +21,8 @@ final class LayoutModelInterceptor implements HandlerInterceptor {
     }
 
     @Override
-    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
-                           ModelAndView modelAndView) {
+    public void postHandle(
+            HttpServletRequest request, HttpServletResponse response, Object handler, ModelAndView modelAndView) {
         if (modelAndView == null || isRedirect(modelAndView)) {
             return;
         }

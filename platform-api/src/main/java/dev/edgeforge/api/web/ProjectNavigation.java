@@ -5,7 +5,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-
 import org.springframework.stereotype.Component;
 
 /** The project sidebar: contributed {@link ProjectNavItem}s plus placeholders for features still to come. */
@@ -25,8 +24,7 @@ public class ProjectNavigation {
      *
      * @param available false for a placeholder that is not yet a page
      */
-    public record Entry(String key, String label, String path, boolean available) {
-    }
+    public record Entry(String key, String label, String path, boolean available) {}
 
     private final List<Entry> entries;
 

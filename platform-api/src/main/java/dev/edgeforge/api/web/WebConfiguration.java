@@ -1,11 +1,10 @@
 package dev.edgeforge.api.web;
 
+import dev.edgeforge.api.security.CurrentPrincipal;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
-
-import dev.edgeforge.api.security.CurrentPrincipal;
 
 /** MVC wiring of the UI shell. */
 @Configuration(proxyBeanMethods = false)

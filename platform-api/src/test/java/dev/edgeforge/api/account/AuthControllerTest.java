@@ -10,18 +10,16 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.edgeforge.api.security.CurrentPrincipal;
+import dev.edgeforge.api.security.UserPrincipal;
+import dev.edgeforge.api.support.StandaloneMvc;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-
-import dev.edgeforge.api.security.CurrentPrincipal;
-import dev.edgeforge.api.security.UserPrincipal;
-import dev.edgeforge.api.support.StandaloneMvc;
 
 class AuthControllerTest {
 
@@ -42,7 +40,8 @@ class AuthControllerTest {
         when(tokens.issueLoginToken(user))
                 .thenReturn(new IssuedToken(UUID.randomUUID(), "efs_token", "login", Instant.EPOCH, expires));
 
-        mvc.perform(post("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/auth/login")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"email\":\"ada@example.com\",\"password\":\"secret-pw\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.token").value("efs_token"))
@@ -53,7 +52,8 @@ class AuthControllerTest {
     void wrongCredentialsAre401WithoutIssuingAToken() throws Exception {
         when(accounts.authenticate(any(), any())).thenReturn(Optional.empty());
 
-        mvc.perform(post("/api/v1/auth/login").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/auth/login")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"email\":\"ada@example.com\",\"password\":\"nope\"}"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.code").value("invalid-credentials"));
@@ -64,7 +64,8 @@ class AuthControllerTest {
     void registrationRefusalsKeepTheirProblemType() throws Exception {
         when(accounts.register("new@example.com", "long-enough", null)).thenThrow(new RegistrationClosedViolation());
 
-        mvc.perform(post("/api/v1/auth/register").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/auth/register")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"email\":\"new@example.com\",\"password\":\"long-enough\"}"))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.code").value("registration-closed"))

@@ -2,16 +2,14 @@ package dev.edgeforge.api.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Map;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import dev.edgeforge.api.support.ApiClient;
 import dev.edgeforge.api.support.ApiClient.Auth;
 import dev.edgeforge.api.support.IntegrationTest;
 import dev.edgeforge.api.support.TestUsers;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 @IntegrationTest
 class AuthFlowIT {
@@ -28,7 +26,8 @@ class AuthFlowIT {
 
     @Test
     void registerLoginAndUseTheBearerToken() {
-        ApiClient.Response registered = client.post("/api/v1/auth/register",
+        ApiClient.Response registered = client.post(
+                "/api/v1/auth/register",
                 Map.of("email", "  Grace.Hopper@IT.edgeforge.test ", "password", "cobol-1959!", "name", "Grace"),
                 Auth.none());
         assertThat(registered.status()).isEqualTo(201);
@@ -37,8 +36,10 @@ class AuthFlowIT {
         assertThat(registered.body()).doesNotContain("cobol-1959!").doesNotContain("bcrypt");
 
         // the email is matched case-insensitively at sign-in
-        ApiClient.Response login = client.post("/api/v1/auth/login",
-                Map.of("email", "GRACE.HOPPER@it.edgeforge.test", "password", "cobol-1959!"), Auth.none());
+        ApiClient.Response login = client.post(
+                "/api/v1/auth/login",
+                Map.of("email", "GRACE.HOPPER@it.edgeforge.test", "password", "cobol-1959!"),
+                Auth.none());
         assertThat(login.status()).isEqualTo(200);
         String token = login.text("token");
         assertThat(token).startsWith("efs_");
@@ -53,10 +54,12 @@ class AuthFlowIT {
     @Test
     void wrongPasswordAndUnknownEmailGetTheSameProblem() {
         TestUsers.User user = TestUsers.register(client, "wrongpw");
-        ApiClient.Response wrongPassword = client.post("/api/v1/auth/login",
-                Map.of("email", user.email(), "password", "not-the-password"), Auth.none());
-        ApiClient.Response unknownEmail = client.post("/api/v1/auth/login",
-                Map.of("email", "nobody-" + user.email(), "password", "not-the-password"), Auth.none());
+        ApiClient.Response wrongPassword = client.post(
+                "/api/v1/auth/login", Map.of("email", user.email(), "password", "not-the-password"), Auth.none());
+        ApiClient.Response unknownEmail = client.post(
+                "/api/v1/auth/login",
+                Map.of("email", "nobody-" + user.email(), "password", "not-the-password"),
+                Auth.none());
 
         for (ApiClient.Response response : new ApiClient.Response[] {wrongPassword, unknownEmail}) {
             assertThat(response.status()).isEqualTo(401);
@@ -80,8 +83,10 @@ class AuthFlowIT {
     @Test
     void duplicateEmailIsAConflictWhateverItsCase() {
         TestUsers.User user = TestUsers.register(client, "dup");
-        ApiClient.Response again = client.post("/api/v1/auth/register",
-                Map.of("email", user.email().toUpperCase(), "password", "another-password"), Auth.none());
+        ApiClient.Response again = client.post(
+                "/api/v1/auth/register",
+                Map.of("email", user.email().toUpperCase(), "password", "another-password"),
+                Auth.none());
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.text("code")).isEqualTo("email-taken");
         assertThat(again.json().path("errors").get(0).path("field").asString()).isEqualTo("email");
@@ -90,12 +95,14 @@ class AuthFlowIT {
     @Test
     void passwordsLongerThanBcryptCanHashAreRefused() {
         String seventyFourBytes = "x".repeat(70) + "\u00e9\u00e9"; // 72 characters, 74 bytes in UTF-8
-        ApiClient.Response response = client.post("/api/v1/auth/register",
+        ApiClient.Response response = client.post(
+                "/api/v1/auth/register",
                 Map.of("email", "long-" + System.nanoTime() + "@it.edgeforge.test", "password", seventyFourBytes),
                 Auth.none());
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.text("code")).isEqualTo("validation-failed");
-        assertThat(response.json().path("errors").get(0).path("field").asString()).isEqualTo("password");
+        assertThat(response.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("password");
     }
 
     @Test
@@ -141,8 +148,8 @@ class AuthFlowIT {
     @Test
     void onlyAdministratorsChangeSettingsAndClosedRegistrationIsRefused() {
         TestUsers.User user = TestUsers.register(client, "not-admin");
-        ApiClient.Response forbidden = client.put("/api/v1/admin/settings", Map.of("registrationOpen", false),
-                user.auth());
+        ApiClient.Response forbidden =
+                client.put("/api/v1/admin/settings", Map.of("registrationOpen", false), user.auth());
         assertThat(forbidden.status()).isEqualTo(403);
         assertThat(forbidden.text("code")).isEqualTo("admin-required");
 
@@ -151,10 +158,14 @@ class AuthFlowIT {
             ApiClient.Response closed = client.put("/api/v1/admin/settings", Map.of("registrationOpen", false), admin);
             assertThat(closed.status()).isEqualTo(200);
             assertThat(closed.json().path("registrationOpen").asBoolean()).isFalse();
-            assertThat(client.get("/api/v1/admin/settings", admin).json().path("registrationOpen").asBoolean())
+            assertThat(client.get("/api/v1/admin/settings", admin)
+                            .json()
+                            .path("registrationOpen")
+                            .asBoolean())
                     .isFalse();
 
-            ApiClient.Response refused = client.post("/api/v1/auth/register",
+            ApiClient.Response refused = client.post(
+                    "/api/v1/auth/register",
                     Map.of("email", "late-" + System.nanoTime() + "@it.edgeforge.test", "password", "long-enough"),
                     Auth.none());
             assertThat(refused.status()).isEqualTo(403);

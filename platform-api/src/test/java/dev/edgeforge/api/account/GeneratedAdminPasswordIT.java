@@ -2,9 +2,11 @@ package dev.edgeforge.api.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.edgeforge.api.support.ApiClient;
+import dev.edgeforge.api.support.TemporaryDataDirectory;
+import dev.edgeforge.api.support.TestUsers;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -13,19 +15,14 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 
-import dev.edgeforge.api.support.ApiClient;
-import dev.edgeforge.api.support.TemporaryDataDirectory;
-import dev.edgeforge.api.support.TestUsers;
-
 /**
  * First start without EDGEFORGE_ADMIN_PASSWORD: a password is generated, logged once, and works. Its own context
  * (and database), since the shared one is configured with an administrator password.
  */
 @ExtendWith(OutputCaptureExtension.class)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "edgeforge.embedded-postgres.port=0",
-    "edgeforge.admin.email=first-admin@it.edgeforge.test"
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"edgeforge.embedded-postgres.port=0", "edgeforge.admin.email=first-admin@it.edgeforge.test"})
 @ContextConfiguration(initializers = TemporaryDataDirectory.class)
 class GeneratedAdminPasswordIT {
 

@@ -2,6 +2,8 @@ package dev.edgeforge.api.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.zaxxer.hikari.HikariDataSource;
+import dev.edgeforge.infra.db.EmbeddedDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,12 +11,8 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-
-import dev.edgeforge.infra.db.EmbeddedDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import com.zaxxer.hikari.HikariDataSource;
 
 /** The embedded database keeps its data between starts and starts again after a hard kill left its pid file. */
 class EmbeddedDatabaseRestartIT {
@@ -25,16 +23,16 @@ class EmbeddedDatabaseRestartIT {
     private final EmbeddedDatabaseConfiguration configuration = new EmbeddedDatabaseConfiguration();
 
     private EmbeddedDatabaseProperties properties() {
-        return new EmbeddedDatabaseProperties(dataDir,
-                new EmbeddedDatabaseProperties.EmbeddedPostgresSettings(0, "edgeforge_restart"));
+        return new EmbeddedDatabaseProperties(
+                dataDir, new EmbeddedDatabaseProperties.EmbeddedPostgresSettings(0, "edgeforge_restart"));
     }
 
     @Test
     void dataSurvivesARestartAndAStalePidFileDoesNotBlockIt() throws Exception {
         try (EmbeddedDatabase postgres = configuration.embeddedDatabase(properties());
-             HikariDataSource data = configuration.dataSource(postgres, properties());
-             Connection connection = data.getConnection();
-             Statement sql = connection.createStatement()) {
+                HikariDataSource data = configuration.dataSource(postgres, properties());
+                Connection connection = data.getConnection();
+                Statement sql = connection.createStatement()) {
             sql.execute("CREATE TABLE survivor (name text)");
             sql.execute("INSERT INTO survivor VALUES ('still here')");
         }
@@ -45,15 +43,15 @@ class EmbeddedDatabaseRestartIT {
         Files.writeString(pidFile, deadPid() + "\n" + dataDir.resolve("postgres") + "\n1700000000\n54329\n");
 
         try (EmbeddedDatabase postgres = configuration.embeddedDatabase(properties());
-             HikariDataSource data = configuration.dataSource(postgres, properties())) {
+                HikariDataSource data = configuration.dataSource(postgres, properties())) {
             assertThat(readSurvivor(data)).isEqualTo("still here");
         }
     }
 
     private static String readSurvivor(HikariDataSource data) throws SQLException {
         try (Connection connection = data.getConnection();
-             Statement sql = connection.createStatement();
-             ResultSet rows = sql.executeQuery("SELECT name FROM survivor")) {
+                Statement sql = connection.createStatement();
+                ResultSet rows = sql.executeQuery("SELECT name FROM survivor")) {
             assertThat(rows.next()).isTrue();
             return rows.getString(1);
         }

@@ -2,6 +2,10 @@ package dev.edgeforge.api.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.edgeforge.api.support.ApiClient;
+import dev.edgeforge.api.support.TemporaryDataDirectory;
+import dev.edgeforge.infra.db.EmbeddedDatabase;
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,9 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.Map;
-
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import dev.edgeforge.infra.db.EmbeddedDatabase;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
@@ -23,18 +24,17 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import dev.edgeforge.api.support.ApiClient;
-import dev.edgeforge.api.support.TemporaryDataDirectory;
-
 /**
  * Setting {@code spring.datasource.url} (SPRING_DATASOURCE_URL) switches to an external PostgreSQL: the embedded one
  * never starts and the data lands in the external database. The "external" server here is a separate PostgreSQL
  * process started by the test.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "edgeforge.admin.email=external-admin@it.edgeforge.test",
-    "edgeforge.admin.password=external-admin-pw"
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "edgeforge.admin.email=external-admin@it.edgeforge.test",
+            "edgeforge.admin.password=external-admin-pw"
+        })
 @ContextConfiguration(initializers = TemporaryDataDirectory.class)
 class ExternalDatabaseIT {
 
@@ -74,13 +74,15 @@ class ExternalDatabaseIT {
         assertThat(Files.exists(dataDir.resolve("postgres"))).isFalse();
 
         ApiClient client = ApiClient.stateless(port);
-        ApiClient.Response registered = client.post("/api/v1/auth/register",
-                Map.of("email", "external@it.edgeforge.test", "password", "external-pw-1"), ApiClient.Auth.none());
+        ApiClient.Response registered = client.post(
+                "/api/v1/auth/register",
+                Map.of("email", "external@it.edgeforge.test", "password", "external-pw-1"),
+                ApiClient.Auth.none());
         assertThat(registered.status()).isEqualTo(201);
 
         try (Connection connection = server().getPostgresDatabase().getConnection();
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT count(*) FROM user_account WHERE email IN (?, ?)")) {
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT count(*) FROM user_account WHERE email IN (?, ?)")) {
             query.setString(1, "external@it.edgeforge.test");
             query.setString(2, "external-admin@it.edgeforge.test");
             try (ResultSet rows = query.executeQuery()) {

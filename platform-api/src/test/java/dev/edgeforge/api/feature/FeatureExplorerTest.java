@@ -2,18 +2,16 @@ package dev.edgeforge.api.feature;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.edgeforge.core.feature.FeatureCacheKey;
+import dev.edgeforge.core.feature.FeatureChunk;
+import dev.edgeforge.core.feature.WindowFeatures;
+import dev.edgeforge.jobs.feature.FeatureManifest;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
-
-import dev.edgeforge.core.feature.FeatureCacheKey;
-import dev.edgeforge.core.feature.FeatureChunk;
-import dev.edgeforge.core.feature.WindowFeatures;
-import dev.edgeforge.jobs.feature.FeatureManifest;
 
 /** The explorer's thinning and projection on hand-made feature sets. */
 class FeatureExplorerTest {
@@ -32,13 +30,22 @@ class FeatureExplorerTest {
                 windows.add(new WindowFeatures(w, w * 80.0, new float[] {s, w, s + 2 * w}));
             }
             chunks.put("chunk-" + s, new FeatureChunk(new FeatureCacheKey(key), 3, windows));
-            entries.add(new FeatureManifest.Entry("sample-" + s, s % 2 == 0 ? "even" : "odd", "training", key, key,
-                    "chunk-" + s, windowCounts[s]));
+            entries.add(new FeatureManifest.Entry(
+                    "sample-" + s, s % 2 == 0 ? "even" : "odd", "training", key, key, "chunk-" + s, windowCounts[s]));
             total += windowCounts[s];
         }
-        return new FeatureManifest(FeatureManifest.FORMAT, UUID.randomUUID(), 1, UUID.randomUUID(),
-                "2025-01-01T00:00:00Z", 3, List.of(), total,
-                List.of(new FeatureManifest.LabelCount("even", 0), new FeatureManifest.LabelCount("odd", 0)), 0, 0,
+        return new FeatureManifest(
+                FeatureManifest.FORMAT,
+                UUID.randomUUID(),
+                1,
+                UUID.randomUUID(),
+                "2025-01-01T00:00:00Z",
+                3,
+                List.of(),
+                total,
+                List.of(new FeatureManifest.LabelCount("even", 0), new FeatureManifest.LabelCount("odd", 0)),
+                0,
+                0,
                 entries);
     }
 
@@ -54,8 +61,9 @@ class FeatureExplorerTest {
         assertThat(view.totalWindows()).isEqualTo(7);
         assertThat(view.fittedWindows()).isEqualTo(7);
         assertThat(view.sampled()).isFalse();
-        assertThat(view.points()).extracting(ExplorerView.Point::sampleId).containsExactly("sample-0", "sample-0",
-                "sample-0", "sample-2", "sample-2", "sample-2", "sample-2");
+        assertThat(view.points())
+                .extracting(ExplorerView.Point::sampleId)
+                .containsExactly("sample-0", "sample-0", "sample-0", "sample-2", "sample-2", "sample-2", "sample-2");
         assertThat(view.points()).extracting(ExplorerView.Point::windowIndex).containsExactly(0, 1, 2, 0, 1, 2, 3);
         assertThat(view.points().get(4).windowStartMs()).isEqualTo(80.0);
         assertThat(view.labels()).containsExactly("even", "odd");
@@ -72,7 +80,8 @@ class FeatureExplorerTest {
         assertThat(view.sampled()).isTrue();
         assertThat(reads).containsExactly("chunk-0", "chunk-2");
         // shown: every 2nd fitted window, i.e. global 0 and 8
-        assertThat(view.points()).extracting(p -> p.sampleId() + "#" + p.windowIndex())
+        assertThat(view.points())
+                .extracting(p -> p.sampleId() + "#" + p.windowIndex())
                 .containsExactly("sample-0#0", "sample-2#1");
     }
 
@@ -82,8 +91,8 @@ class FeatureExplorerTest {
         // variance, so the projection keeps every distance between standardised rows
         ExplorerView view = FeatureExplorer.project(manifest(4, 0, 4), 100, 1000, this::read);
 
-        assertThat(view.explainedVarianceRatio()[0] + view.explainedVarianceRatio()[1]).isCloseTo(1.0,
-                org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(view.explainedVarianceRatio()[0] + view.explainedVarianceRatio()[1])
+                .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
         List<double[]> rows = new ArrayList<>();
         for (int s : new int[] {0, 2}) {
             for (int w = 0; w < 4; w++) {
@@ -93,12 +102,13 @@ class FeatureExplorerTest {
         double[][] z = standardise(rows);
         for (int i = 0; i < z.length; i++) {
             for (int j = i + 1; j < z.length; j++) {
-                double expected = Math.sqrt(Math.pow(z[i][0] - z[j][0], 2) + Math.pow(z[i][1] - z[j][1], 2)
+                double expected = Math.sqrt(Math.pow(z[i][0] - z[j][0], 2)
+                        + Math.pow(z[i][1] - z[j][1], 2)
                         + Math.pow(z[i][2] - z[j][2], 2));
                 ExplorerView.Point a = view.points().get(i);
                 ExplorerView.Point b = view.points().get(j);
-                assertThat(Math.hypot(a.x() - b.x(), a.y() - b.y())).isCloseTo(expected,
-                        org.assertj.core.data.Offset.offset(1e-4));
+                assertThat(Math.hypot(a.x() - b.x(), a.y() - b.y()))
+                        .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-4));
             }
         }
     }

@@ -2,19 +2,17 @@ package dev.edgeforge.api.impulse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import dev.edgeforge.core.dsp.DspParams;
+import dev.edgeforge.core.impulse.ImpulseJson;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import com.fasterxml.jackson.annotation.JsonSubTypes;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.node.ObjectNode;
-
-import dev.edgeforge.core.dsp.DspParams;
-import dev.edgeforge.core.impulse.ImpulseJson;
 
 /** The catalogue cannot drift from the parameter records: every block, every field, the records' own defaults. */
 class DspBlockCatalogueTest {
@@ -24,14 +22,19 @@ class DspBlockCatalogueTest {
 
     @Test
     void describesEveryBlockTypeAndEveryParameter() throws Exception {
-        JsonSubTypes.Type[] types = DspParams.class.getAnnotation(JsonSubTypes.class).value();
-        assertThat(blocks.keySet()).containsExactlyInAnyOrderElementsOf(
-                Arrays.stream(types).map(JsonSubTypes.Type::name).toList());
+        JsonSubTypes.Type[] types =
+                DspParams.class.getAnnotation(JsonSubTypes.class).value();
+        assertThat(blocks.keySet())
+                .containsExactlyInAnyOrderElementsOf(
+                        Arrays.stream(types).map(JsonSubTypes.Type::name).toList());
         for (JsonSubTypes.Type type : types) {
-            List<String> fields = Arrays.stream(type.value().getRecordComponents()).map(RecordComponent::getName)
+            List<String> fields = Arrays.stream(type.value().getRecordComponents())
+                    .map(RecordComponent::getName)
                     .toList();
-            assertThat(blocks.get(type.name()).parameters()).extracting(DspBlockCatalogue.Parameter::name)
-                    .as(type.name()).containsExactlyInAnyOrderElementsOf(fields);
+            assertThat(blocks.get(type.name()).parameters())
+                    .extracting(DspBlockCatalogue.Parameter::name)
+                    .as(type.name())
+                    .containsExactlyInAnyOrderElementsOf(fields);
         }
     }
 
@@ -54,20 +57,30 @@ class DspBlockCatalogueTest {
                 String at = block.type() + "." + p.name();
                 assertThat(p.defaultValue()).as(at).isNotNull();
                 switch (p.kind()) {
-                    case "choice" -> assertThat(p.options()).as(at).contains(p.defaultValue().asString());
-                    case "choices" -> p.defaultValue().forEach(v -> assertThat(p.options()).as(at)
-                            .contains(v.asString()));
-                    case "power-of-two" -> assertThat(Integer.bitCount(p.defaultValue().asInt())).as(at).isOne();
+                    case "choice" ->
+                        assertThat(p.options()).as(at).contains(p.defaultValue().asString());
+                    case "choices" ->
+                        p.defaultValue()
+                                .forEach(v -> assertThat(p.options()).as(at).contains(v.asString()));
+                    case "power-of-two" ->
+                        assertThat(Integer.bitCount(p.defaultValue().asInt()))
+                                .as(at)
+                                .isOne();
                     case "number", "integer" -> {
                         double v = p.defaultValue().asDouble();
                         if (p.min() != null) {
-                            assertThat(p.minExclusive() ? v > p.min() : v >= p.min()).as(at).isTrue();
+                            assertThat(p.minExclusive() ? v > p.min() : v >= p.min())
+                                    .as(at)
+                                    .isTrue();
                         }
                         if (p.max() != null) {
-                            assertThat(p.maxExclusive() ? v < p.max() : v <= p.max()).as(at).isTrue();
+                            assertThat(p.maxExclusive() ? v < p.max() : v <= p.max())
+                                    .as(at)
+                                    .isTrue();
                         }
                     }
-                    case "boolean" -> assertThat(p.defaultValue().isBoolean()).as(at).isTrue();
+                    case "boolean" ->
+                        assertThat(p.defaultValue().isBoolean()).as(at).isTrue();
                     default -> throw new AssertionError(at + " has the unknown kind " + p.kind());
                 }
             }

@@ -2,22 +2,20 @@ package dev.edgeforge.api.impulse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.edgeforge.api.support.ApiClient;
+import dev.edgeforge.api.support.BrowserSession;
+import dev.edgeforge.api.support.IntegrationTest;
+import dev.edgeforge.api.support.TestUsers;
+import dev.edgeforge.api.support.TestUsers.User;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
-
-import dev.edgeforge.api.support.ApiClient;
-import dev.edgeforge.api.support.BrowserSession;
-import dev.edgeforge.api.support.IntegrationTest;
-import dev.edgeforge.api.support.TestUsers;
-import dev.edgeforge.api.support.TestUsers.User;
 
 /** The impulse API over HTTP: defaults, versioning, validation errors, access, the catalogue and the costs. */
 @IntegrationTest
@@ -43,8 +41,10 @@ class ImpulseApiIT {
 
     private User member(String role) {
         User user = TestUsers.register(client, role);
-        ApiClient.Response added = client.post("/api/v1/projects/" + projectId + "/members",
-                Map.of("email", user.email(), "role", role), owner.auth());
+        ApiClient.Response added = client.post(
+                "/api/v1/projects/" + projectId + "/members",
+                Map.of("email", user.email(), "role", role),
+                owner.auth());
         assertThat(added.status()).as(added.body()).isIn(200, 201);
         return user;
     }
@@ -92,7 +92,8 @@ class ImpulseApiIT {
         assertThat(first.json().get("changed").asBoolean()).isTrue();
         assertThat(first.json().get("version").asInt()).isEqualTo(1);
         assertThat(first.json().get("impulse").get("version").asInt()).isEqualTo(1);
-        assertThat(first.json().get("createdBy").asString()).isEqualTo(owner.id().toString());
+        assertThat(first.json().get("createdBy").asString())
+                .isEqualTo(owner.id().toString());
 
         // the same impulse again, as GET returns it (jsonb reorders keys, the version is 1 now): no new version
         JsonNode saved = client.get(base, owner.auth()).json().get("impulse");
@@ -102,7 +103,8 @@ class ImpulseApiIT {
         // fields left out take their defaults, so an impulse spelling out fewer fields is the same impulse too
         ObjectNode sparse = (ObjectNode) saved.deepCopy();
         ((ObjectNode) sparse.get("processingBlocks").get(0).get("params")).remove(List.of("scale", "log"));
-        assertThat(client.put(base, sparse, owner.auth()).json().get("changed").asBoolean()).isFalse();
+        assertThat(client.put(base, sparse, owner.auth()).json().get("changed").asBoolean())
+                .isFalse();
 
         ObjectNode changed = (ObjectNode) saved.deepCopy();
         ((ObjectNode) changed.get("processingBlocks").get(0).get("params")).put("fftLength", 64);
@@ -114,7 +116,13 @@ class ImpulseApiIT {
         ApiClient.Response latest = client.get(base, owner.auth());
         assertThat(latest.json().get("version").asInt()).isEqualTo(2);
         assertThat(latest.json().get("saved").asBoolean()).isTrue();
-        assertThat(latest.json().get("impulse").get("processingBlocks").get(0).get("params").get("fftLength").asInt())
+        assertThat(latest.json()
+                        .get("impulse")
+                        .get("processingBlocks")
+                        .get(0)
+                        .get("params")
+                        .get("fftLength")
+                        .asInt())
                 .isEqualTo(64);
 
         ApiClient.Response versions = client.get(base + "/versions", owner.auth());
@@ -125,7 +133,13 @@ class ImpulseApiIT {
                 .isEqualTo("time series 2000 ms every 80 ms at 62.5 Hz · Spectral features (spectral-analysis) · "
                         + "Classifier (classification)");
         ApiClient.Response v1 = client.get(base + "/versions/1", owner.auth());
-        assertThat(v1.json().get("impulse").get("processingBlocks").get(0).get("params").get("fftLength").asInt())
+        assertThat(v1.json()
+                        .get("impulse")
+                        .get("processingBlocks")
+                        .get(0)
+                        .get("params")
+                        .get("fftLength")
+                        .asInt())
                 .isEqualTo(16);
     }
 
@@ -151,9 +165,12 @@ class ImpulseApiIT {
         ((ObjectNode) impulse.get("learningBlocks").get(0)).put("type", "classification");
         ApiClient.Response block = client.put(base, impulse, owner.auth());
         assertThat(block.status()).isEqualTo(400);
-        assertThat(fields(block)).containsExactlyInAnyOrder("processingBlocks[0].spectral-analysis.fftLength",
-                "processingBlocks[0].spectral-analysis.filterCutoffHz");
-        assertThat(message(block, "processingBlocks[0].spectral-analysis.filterCutoffHz")).contains("Nyquist");
+        assertThat(fields(block))
+                .containsExactlyInAnyOrder(
+                        "processingBlocks[0].spectral-analysis.fftLength",
+                        "processingBlocks[0].spectral-analysis.filterCutoffHz");
+        assertThat(message(block, "processingBlocks[0].spectral-analysis.filterCutoffHz"))
+                .contains("Nyquist");
     }
 
     @Test
@@ -172,9 +189,11 @@ class ImpulseApiIT {
         assertThat(message(block, "processingBlocks[0].params")).contains("wavelet");
 
         ObjectNode badLayers = defaultImpulse();
-        ((ObjectNode) badLayers.get("learningBlocks").get(0).get("settings")).set("layers",
-                JSON.readTree("[{\"type\":\"dense\",\"units\":0},{\"type\":\"conv2d\",\"filters\":8,"
-                        + "\"kernelHeight\":3,\"kernelWidth\":3,\"stride\":1}]"));
+        ((ObjectNode) badLayers.get("learningBlocks").get(0).get("settings"))
+                .set(
+                        "layers",
+                        JSON.readTree("[{\"type\":\"dense\",\"units\":0},{\"type\":\"conv2d\",\"filters\":8,"
+                                + "\"kernelHeight\":3,\"kernelWidth\":3,\"stride\":1}]"));
         ApiClient.Response layers = client.put(base, badLayers, owner.auth());
         assertThat(layers.status()).isEqualTo(400);
         assertThat(fields(layers)).contains("learningBlocks[0].settings.layers[0]");
@@ -195,7 +214,11 @@ class ImpulseApiIT {
         assertThat(refused.status()).isEqualTo(403);
         assertThat(client.get(base + "/versions", owner.auth()).json().size()).isZero();
 
-        assertThat(client.put(base, impulse, member.auth()).json().get("version").asInt()).isEqualTo(1);
+        assertThat(client.put(base, impulse, member.auth())
+                        .json()
+                        .get("version")
+                        .asInt())
+                .isEqualTo(1);
         assertThat(client.get(base + "/costs", viewer.auth()).status()).isEqualTo(200);
 
         User stranger = TestUsers.register(client, "stranger");
@@ -211,8 +234,11 @@ class ImpulseApiIT {
         BrowserSession ownerPages = BrowserSession.signIn(port, owner.email(), owner.password());
         ApiClient.Response page = ownerPages.page("/projects/" + projectId + "/impulse");
         assertThat(page.status()).isEqualTo(200);
-        assertThat(page.body()).contains("data-can-edit=\"true\"").contains("/js/impulse-design.js")
-                .contains("data-nav=\"impulse\"").doesNotContain("id=\"viewer-note\"");
+        assertThat(page.body())
+                .contains("data-can-edit=\"true\"")
+                .contains("/js/impulse-design.js")
+                .contains("data-nav=\"impulse\"")
+                .doesNotContain("id=\"viewer-note\"");
         assertThat(ownerPages.page("/projects/" + projectId).body())
                 .contains("href=\"/projects/" + projectId + "/impulse\"");
 
@@ -223,7 +249,9 @@ class ImpulseApiIT {
 
         User stranger = TestUsers.register(client, "stranger");
         assertThat(BrowserSession.signIn(port, stranger.email(), stranger.password())
-                .page("/projects/" + projectId + "/impulse").status()).isEqualTo(404);
+                        .page("/projects/" + projectId + "/impulse")
+                        .status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -231,8 +259,8 @@ class ImpulseApiIT {
         ApiClient.Response blocks = client.get("/api/v1/dsp-blocks", owner.auth());
 
         assertThat(blocks.status()).isEqualTo(200);
-        assertThat(blocks.json().findValuesAsString("type")).contains("raw", "flatten", "spectral-analysis", "mfe",
-                "mfcc", "spectrogram", "image");
+        assertThat(blocks.json().findValuesAsString("type"))
+                .contains("raw", "flatten", "spectral-analysis", "mfe", "mfcc", "spectrogram", "image");
         JsonNode mfcc = find(blocks.json(), "mfcc");
         assertThat(mfcc.get("axes").asString()).isEqualTo("one");
         JsonNode fft = parameter(mfcc, "fftLength");
@@ -241,7 +269,8 @@ class ImpulseApiIT {
         assertThat(fft.get("min").asDouble()).isEqualTo(16);
         assertThat(JSON.convertValue(parameter(mfcc, "window").get("options"), List.class))
                 .containsExactly("rectangular", "hamming", "hann");
-        assertThat(client.get("/api/v1/dsp-blocks", ApiClient.Auth.none()).status()).isEqualTo(401);
+        assertThat(client.get("/api/v1/dsp-blocks", ApiClient.Auth.none()).status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -249,8 +278,10 @@ class ImpulseApiIT {
         ObjectNode impulse = defaultImpulse();
         ObjectNode mfe = JSON.createObjectNode();
         mfe.put("id", 2).put("name", "MFE").set("axes", JSON.readTree("[\"accX\"]"));
-        mfe.set("params", JSON.readTree("{\"type\":\"mfe\",\"frameLength\":0.5,\"frameStride\":0.25,"
-                + "\"filterCount\":8,\"fftLength\":32}"));
+        mfe.set(
+                "params",
+                JSON.readTree("{\"type\":\"mfe\",\"frameLength\":0.5,\"frameStride\":0.25,"
+                        + "\"filterCount\":8,\"fftLength\":32}"));
         ((tools.jackson.databind.node.ArrayNode) impulse.get("processingBlocks")).add(mfe);
         assertThat(client.put(base, impulse, owner.auth()).status()).isEqualTo(200);
 
@@ -265,14 +296,17 @@ class ImpulseApiIT {
         assertThat(spectral.get("ramBytes").asLong()).isPositive();
         assertThat(spectral.get("msPerWindow").asDouble()).isPositive();
         JsonNode mfeCost = fast.json().get("blocks").get(1);
-        assertThat(JSON.convertValue(mfeCost.get("featureShape"), List.class)).containsExactly(6, 8); // 1 + (125 − 31) / 16 frames of 8 filters
+        assertThat(JSON.convertValue(mfeCost.get("featureShape"), List.class))
+                .containsExactly(6, 8); // 1 + (125 − 31) / 16 frames of 8 filters
         // the same operations take 216/64 times longer on the slower clock
         assertThat(slow.json().get("blocks").get(0).get("msPerWindow").asDouble())
-                .isCloseTo(spectral.get("msPerWindow").asDouble() * 216 / 64.0,
+                .isCloseTo(
+                        spectral.get("msPerWindow").asDouble() * 216 / 64.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(fast.json().get("totalMsPerWindow").asDouble())
+                .isCloseTo(
+                        spectral.get("msPerWindow").asDouble()
+                                + mfeCost.get("msPerWindow").asDouble(),
                         org.assertj.core.data.Offset.offset(1e-9));
-        assertThat(fast.json().get("totalMsPerWindow").asDouble()).isCloseTo(
-                spectral.get("msPerWindow").asDouble() + mfeCost.get("msPerWindow").asDouble(),
-                org.assertj.core.data.Offset.offset(1e-9));
 
         // a draft with a broken block: that block says why, the others still have their estimate
         ((ObjectNode) impulse.get("processingBlocks").get(1).get("params")).put("frameLength", 5.0);
@@ -280,7 +314,13 @@ class ImpulseApiIT {
         assertThat(draft.status()).isEqualTo(200);
         assertThat(draft.json().get("impulseVersion").isNull()).isTrue();
         assertThat(draft.json().get("blocks").get(0).get("errors").size()).isZero();
-        assertThat(draft.json().get("blocks").get(1).get("errors").get(0).get("field").asString())
+        assertThat(draft.json()
+                        .get("blocks")
+                        .get(1)
+                        .get("errors")
+                        .get(0)
+                        .get("field")
+                        .asString())
                 .isEqualTo("processingBlocks[1].mfe.frameLength");
 
         ApiClient.Response unknown = client.get(base + "/costs?target=esp32", owner.auth());
@@ -291,17 +331,27 @@ class ImpulseApiIT {
     @Test
     void learningDefaultsFollowTheFeatures() {
         ObjectNode impulse = defaultImpulse();
-        impulse.set("processingBlocks", JSON.readTree("[{\"id\":1,\"name\":\"Raw\",\"axes\":[\"accX\",\"accY\"],"
-                + "\"params\":{\"type\":\"raw\"}}]"));
+        impulse.set(
+                "processingBlocks",
+                JSON.readTree("[{\"id\":1,\"name\":\"Raw\",\"axes\":[\"accX\",\"accY\"],"
+                        + "\"params\":{\"type\":\"raw\"}}]"));
 
-        ApiClient.Response defaults = client.post("/api/v1/learning-blocks/defaults?kind=classification", impulse,
-                owner.auth());
+        ApiClient.Response defaults =
+                client.post("/api/v1/learning-blocks/defaults?kind=classification", impulse, owner.auth());
 
         assertThat(defaults.status()).as(defaults.body()).isEqualTo(200);
         assertThat(defaults.json().get("featureKind").asString()).isEqualTo("time_series");
-        assertThat(JSON.convertValue(defaults.json().get("featureShape"), List.class)).containsExactly(125, 2);
-        assertThat(defaults.json().get("settings").get("layers").get(0).get("type").asString()).isEqualTo("conv1d");
-        assertThat(client.post("/api/v1/learning-blocks/defaults?kind=boosting", impulse, owner.auth()).status())
+        assertThat(JSON.convertValue(defaults.json().get("featureShape"), List.class))
+                .containsExactly(125, 2);
+        assertThat(defaults.json()
+                        .get("settings")
+                        .get("layers")
+                        .get(0)
+                        .get("type")
+                        .asString())
+                .isEqualTo("conv1d");
+        assertThat(client.post("/api/v1/learning-blocks/defaults?kind=boosting", impulse, owner.auth())
+                        .status())
                 .isEqualTo(400);
     }
 

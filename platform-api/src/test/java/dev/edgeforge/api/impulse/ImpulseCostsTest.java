@@ -2,10 +2,6 @@ package dev.edgeforge.api.impulse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import dev.edgeforge.core.dsp.CostEstimate;
 import dev.edgeforge.core.dsp.FlattenParams;
 import dev.edgeforge.core.dsp.RawParams;
@@ -14,6 +10,8 @@ import dev.edgeforge.core.dsp.SpectralAnalysisParams;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.impulse.ProcessingBlock;
 import dev.edgeforge.core.impulse.TimeSeriesInput;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class ImpulseCostsTest {
 
@@ -22,10 +20,14 @@ class ImpulseCostsTest {
     @Test
     void blocksRunOneAfterAnotherOutputsStayAndWorkingMemoryIsShared() {
         List<String> axes = List.of("accX", "accY", "accZ");
-        Impulse impulse = new Impulse(1, TimeSeriesInput.defaults(), List.of(
-                new ProcessingBlock(1, "Spectral", axes, SpectralAnalysisParams.defaults()),
-                new ProcessingBlock(2, "Flatten", axes, FlattenParams.defaults()),
-                new ProcessingBlock(3, "Raw", List.of("accX"), RawParams.defaults())), List.of());
+        Impulse impulse = new Impulse(
+                1,
+                TimeSeriesInput.defaults(),
+                List.of(
+                        new ProcessingBlock(1, "Spectral", axes, SpectralAnalysisParams.defaults()),
+                        new ProcessingBlock(2, "Flatten", axes, FlattenParams.defaults()),
+                        new ProcessingBlock(3, "Raw", List.of("accX"), RawParams.defaults())),
+                List.of());
 
         ImpulseCosts.CostReport report = ImpulseCosts.estimate(impulse, BOARD, 1);
 
@@ -33,26 +35,32 @@ class ImpulseCostsTest {
         CostEstimate spectral = SpectralAnalysisParams.defaults().createBlock().estimateCost(three);
         CostEstimate flatten = FlattenParams.defaults().createBlock().estimateCost(three);
         CostEstimate raw = RawParams.defaults().createBlock().estimateCost(SignalShape.timeSeries(1, 125, 62.5));
-        assertThat(report.blocks()).extracting(ImpulseCosts.BlockCost::ramBytes)
+        assertThat(report.blocks())
+                .extracting(ImpulseCosts.BlockCost::ramBytes)
                 .containsExactly(spectral.ramBytes(), flatten.ramBytes(), raw.ramBytes());
         assertThat(report.blocks().get(0).msPerWindow()).isEqualTo(spectral.operations() * 2.0 / 100_000_000 * 1000);
-        int features = report.blocks().stream().mapToInt(b -> b.featureShape().stream().reduce(1, (x, y) -> x * y))
+        int features = report.blocks().stream()
+                .mapToInt(b -> b.featureShape().stream().reduce(1, (x, y) -> x * y))
                 .sum();
         assertThat(report.featureCount()).isEqualTo(features);
         long outputs = 4L * features;
         long largestScratch = report.blocks().stream()
                 .mapToLong(b -> b.ramBytes() - 4L * b.featureShape().stream().reduce(1, (x, y) -> x * y))
-                .max().orElseThrow();
+                .max()
+                .orElseThrow();
         assertThat(report.totalRamBytes()).isEqualTo(outputs + largestScratch);
-        assertThat(report.totalRamBytes()).isLessThanOrEqualTo(spectral.ramBytes() + flatten.ramBytes()
-                + raw.ramBytes());
+        assertThat(report.totalRamBytes())
+                .isLessThanOrEqualTo(spectral.ramBytes() + flatten.ramBytes() + raw.ramBytes());
         assertThat(report.totalRomBytes()).isEqualTo(spectral.romBytes() + flatten.romBytes() + raw.romBytes());
     }
 
     @Test
     void anInvalidInputMakesEveryBlockSayWhy() {
-        Impulse impulse = new Impulse(1, new TimeSeriesInput(2000, 80, -1, true),
-                List.of(new ProcessingBlock(1, "Raw", List.of("accX"), RawParams.defaults())), List.of());
+        Impulse impulse = new Impulse(
+                1,
+                new TimeSeriesInput(2000, 80, -1, true),
+                List.of(new ProcessingBlock(1, "Raw", List.of("accX"), RawParams.defaults())),
+                List.of());
 
         ImpulseCosts.CostReport report = ImpulseCosts.estimate(impulse, BOARD, null);
 

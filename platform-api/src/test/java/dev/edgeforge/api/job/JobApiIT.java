@@ -2,6 +2,16 @@ package dev.edgeforge.api.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.edgeforge.api.support.ApiClient;
+import dev.edgeforge.api.support.IntegrationTest;
+import dev.edgeforge.api.support.TestUsers;
+import dev.edgeforge.api.support.TestUsers.User;
+import dev.edgeforge.infra.job.JobContext;
+import dev.edgeforge.infra.job.JobHandler;
+import dev.edgeforge.infra.job.JobQueue;
+import dev.edgeforge.infra.job.JobWorker;
+import dev.edgeforge.infra.job.JobWorkerSettings;
+import dev.edgeforge.infra.job.NewJob;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -17,25 +27,12 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
 import javax.sql.DataSource;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import dev.edgeforge.api.support.ApiClient;
-import dev.edgeforge.api.support.IntegrationTest;
-import dev.edgeforge.api.support.TestUsers;
-import dev.edgeforge.api.support.TestUsers.User;
-import dev.edgeforge.infra.job.JobContext;
-import dev.edgeforge.infra.job.JobHandler;
-import dev.edgeforge.infra.job.JobQueue;
-import dev.edgeforge.infra.job.JobWorker;
-import dev.edgeforge.infra.job.JobWorkerSettings;
-import dev.edgeforge.infra.job.NewJob;
 
 /**
  * The job API over HTTP against the real queue: status, progress and logs of a running job (JSON and the SSE
@@ -46,8 +43,10 @@ class JobApiIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     DataSource dataSource;
+
     @Autowired
     JobQueue queue;
 
@@ -62,8 +61,14 @@ class JobApiIT {
         client = ApiClient.stateless(port);
         owner = TestUsers.register(client, "jobs");
         projectId = TestUsers.createProject(client, owner, "Jobs");
-        worker = new JobWorker(dataSource, Clock.systemUTC(), JobWorkerSettings.builder().setConcurrency(2)
-                .optPollInterval(Duration.ofMillis(100)).optHeartbeatInterval(Duration.ofMillis(200)).build(),
+        worker = new JobWorker(
+                dataSource,
+                Clock.systemUTC(),
+                JobWorkerSettings.builder()
+                        .setConcurrency(2)
+                        .optPollInterval(Duration.ofMillis(100))
+                        .optHeartbeatInterval(Duration.ofMillis(200))
+                        .build(),
                 List.of(new LoggingHandler(), new WaitForeverHandler()));
         worker.start();
     }
@@ -85,11 +90,15 @@ class JobApiIT {
             releaseLogger.countDown();
         });
         releaser.start();
-        HttpResponse<java.io.InputStream> stream = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/jobs/" + jobId + "/logs"))
-                        .header("Authorization", "Bearer " + owner.token())
-                        .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(30)).build(),
-                HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<java.io.InputStream> stream = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(
+                                        URI.create("http://localhost:" + port + "/api/v1/jobs/" + jobId + "/logs"))
+                                .header("Authorization", "Bearer " + owner.token())
+                                .header("Accept", "text/event-stream")
+                                .timeout(Duration.ofSeconds(30))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
         assertThat(stream.statusCode()).isEqualTo(200);
         assertThat(stream.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
@@ -109,7 +118,11 @@ class JobApiIT {
         assertThat(job.json().get("progress").asDouble()).isEqualTo(1.0);
         assertThat(job.json().get("result").get("written").asInt()).isEqualTo(3);
 
-        ApiClient.Response lines = client.send("GET", "/api/v1/jobs/" + jobId + "/logs?after=1", null, owner.auth(),
+        ApiClient.Response lines = client.send(
+                "GET",
+                "/api/v1/jobs/" + jobId + "/logs?after=1",
+                null,
+                owner.auth(),
                 List.of("Accept", "application/json"));
         assertThat(lines.status()).isEqualTo(200);
         assertThat(lines.json().size()).isEqualTo(2);
@@ -138,10 +151,13 @@ class JobApiIT {
         ApiClient.Response response = client.get("/api/v1/jobs/" + jobId, stranger.auth());
         assertThat(response.status()).isEqualTo(404);
         assertThat(response.text("code")).isEqualTo("job-not-found");
-        assertThat(client.post("/api/v1/jobs/" + jobId + "/cancel", Map.of(), stranger.auth()).status())
+        assertThat(client.post("/api/v1/jobs/" + jobId + "/cancel", Map.of(), stranger.auth())
+                        .status())
                 .isEqualTo(404);
-        assertThat(client.get("/api/v1/jobs/" + jobId, ApiClient.Auth.none()).status()).isEqualTo(401);
-        assertThat(client.get("/api/v1/jobs/" + UUID.randomUUID(), owner.auth()).status()).isEqualTo(404);
+        assertThat(client.get("/api/v1/jobs/" + jobId, ApiClient.Auth.none()).status())
+                .isEqualTo(401);
+        assertThat(client.get("/api/v1/jobs/" + UUID.randomUUID(), owner.auth()).status())
+                .isEqualTo(404);
     }
 
     private void awaitState(UUID jobId, String state, Duration limit) {

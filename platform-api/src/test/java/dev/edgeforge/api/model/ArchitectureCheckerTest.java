@@ -3,12 +3,6 @@ package dev.edgeforge.api.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.util.List;
-import java.util.Map;
-
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
-
 import dev.edgeforge.api.problem.ValidationViolation;
 import dev.edgeforge.core.learning.Activation;
 import dev.edgeforge.core.learning.Hyperparameters;
@@ -17,22 +11,32 @@ import dev.edgeforge.core.learning.LayerSpec;
 import dev.edgeforge.core.learning.LearningBlock;
 import dev.edgeforge.core.learning.Padding;
 import dev.edgeforge.core.learning.TensorShape;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 class ArchitectureCheckerTest {
 
     @Test
     void listsEveryLayerOfTheFullNetworkWithItsShapeAndCountsParameters() {
         LearningBlock block = LearningBlock.classification(List.of(
-                LayerSpec.conv1d(8, 3, 1, Padding.SAME, Activation.NONE), LayerSpec.batchNorm(), LayerSpec.relu(),
-                LayerSpec.maxPool1d(2, 2), LayerSpec.flatten(), LayerSpec.dense(10, Activation.RELU)));
+                LayerSpec.conv1d(8, 3, 1, Padding.SAME, Activation.NONE),
+                LayerSpec.batchNorm(),
+                LayerSpec.relu(),
+                LayerSpec.maxPool1d(2, 2),
+                LayerSpec.flatten(),
+                LayerSpec.dense(10, Activation.RELU)));
 
         ArchitectureCheck check = ArchitectureChecker.check(block, TensorShape.of(20, 3), 4);
 
         assertThat(check.valid()).isTrue();
-        assertThat(check.layers()).extracting(ArchitectureCheck.LayerShape::type)
+        assertThat(check.layers())
+                .extracting(ArchitectureCheck.LayerShape::type)
                 .containsExactly("conv1d", "batch_norm", "relu", "max_pool1d", "flatten", "dense", "dense", "softmax");
         assertThat(check.layers().get(3).outputShape()).isEqualTo(TensorShape.of(10, 8));
-        assertThat(check.layers()).extracting(ArchitectureCheck.LayerShape::head)
+        assertThat(check.layers())
+                .extracting(ArchitectureCheck.LayerShape::head)
                 .containsExactly(false, false, false, false, false, false, true, true);
         // conv 8*3*3+8, batch norm 2*8, dense 80*10+10, head 10*4+4
         assertThat(check.parameters()).isEqualTo(80 + 16 + 810 + 44);
@@ -40,8 +44,8 @@ class ArchitectureCheckerTest {
 
     @Test
     void namesTheLayerWithAProblemAndStopsShapesThere() {
-        LearningBlock block = LearningBlock.classification(List.of(LayerSpec.dense(16, Activation.RELU),
-                LayerSpec.conv1d(8, 3, 1, Padding.SAME, Activation.RELU)));
+        LearningBlock block = LearningBlock.classification(List.of(
+                LayerSpec.dense(16, Activation.RELU), LayerSpec.conv1d(8, 3, 1, Padding.SAME, Activation.RELU)));
 
         ArchitectureCheck check = ArchitectureChecker.check(block, TensorShape.of(33), 4);
 
@@ -56,8 +60,8 @@ class ArchitectureCheckerTest {
 
     @Test
     void kMeansHasNoLayers() {
-        ArchitectureCheck check = ArchitectureChecker.check(LearningBlock.anomalyKMeans(new KMeansSettings(0, 10,
-                true)), TensorShape.of(33), 3);
+        ArchitectureCheck check = ArchitectureChecker.check(
+                LearningBlock.anomalyKMeans(new KMeansSettings(0, 10, true)), TensorShape.of(33), 3);
 
         assertThat(check.valid()).isFalse();
         assertThat(check.problems().get(0).message()).contains("clusterCount");
@@ -68,17 +72,19 @@ class ArchitectureCheckerTest {
     void hyperparametersAreTheDefaultsWithTheGivenValuesOnTop() {
         JsonMapper json = JsonMapper.builder().build();
 
-        Hyperparameters merged = ModelTrainingService.hyperparameters(json.valueToTree(Map.of("epochs", 5,
-                "earlyStopping", Map.of("patience", 3, "minDelta", 0.01))));
+        Hyperparameters merged = ModelTrainingService.hyperparameters(
+                json.valueToTree(Map.of("epochs", 5, "earlyStopping", Map.of("patience", 3, "minDelta", 0.01))));
 
         assertThat(merged.epochs()).isEqualTo(5);
         assertThat(merged.learningRate()).isEqualTo(Hyperparameters.defaults().learningRate());
         assertThat(merged.earlyStopping().patience()).isEqualTo(3);
         assertThat(ModelTrainingService.hyperparameters(null)).isEqualTo(Hyperparameters.defaults());
         assertThatThrownBy(() -> ModelTrainingService.hyperparameters(json.valueToTree(Map.of("epoch", 5))))
-                .isInstanceOf(ValidationViolation.class).hasMessageContaining("hyperparameters.epoch");
+                .isInstanceOf(ValidationViolation.class)
+                .hasMessageContaining("hyperparameters.epoch");
         assertThatThrownBy(() -> ModelTrainingService.hyperparameters(json.valueToTree(Map.of("epochs", "many"))))
-                .isInstanceOf(ValidationViolation.class).hasMessageContaining("hyperparameters.epochs");
+                .isInstanceOf(ValidationViolation.class)
+                .hasMessageContaining("hyperparameters.epochs");
         assertThatThrownBy(() -> ModelTrainingService.hyperparameters(json.valueToTree(List.of(1))))
                 .isInstanceOf(ValidationViolation.class);
     }

@@ -2,19 +2,17 @@ package dev.edgeforge.api.problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
-
 import dev.edgeforge.api.support.ApiClient;
 import dev.edgeforge.api.support.ApiClient.Auth;
 import dev.edgeforge.api.support.CsrfTokens;
 import dev.edgeforge.api.support.IntegrationTest;
 import dev.edgeforge.api.support.TestUsers;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** Every error of the API has the same RFC 9457 shape, whichever layer produced it. */
 @IntegrationTest
@@ -41,7 +39,10 @@ class ProblemDetailsIT {
         assertThat(response.text("title")).isNotBlank();
         assertThat(response.text("detail")).isNotBlank().endsWith(".");
         assertThat(response.text("instance")).startsWith("/");
-        assertThat(response.body()).doesNotContain("Exception").doesNotContain("\tat ").doesNotContain("trace");
+        assertThat(response.body())
+                .doesNotContain("Exception")
+                .doesNotContain("\tat ")
+                .doesNotContain("trace");
     }
 
     @Test
@@ -58,13 +59,14 @@ class ProblemDetailsIT {
 
     @Test
     void validationErrorsListEveryField() {
-        ApiClient.Response response = client.post("/api/v1/auth/register",
-                Map.of("email", "not-an-email", "password", "short"), Auth.none());
+        ApiClient.Response response =
+                client.post("/api/v1/auth/register", Map.of("email", "not-an-email", "password", "short"), Auth.none());
         assertProblem(response, 400, "validation-failed");
-        assertThat(response.json().path("errors").values()).extracting(e -> e.path("field").asString())
+        assertThat(response.json().path("errors").values())
+                .extracting(e -> e.path("field").asString())
                 .containsExactly("email", "password");
-        assertThat(response.json().path("errors").values()).allSatisfy(e ->
-                assertThat(e.path("message").asString()).isNotBlank());
+        assertThat(response.json().path("errors").values())
+                .allSatisfy(e -> assertThat(e.path("message").asString()).isNotBlank());
     }
 
     @Test
@@ -74,7 +76,8 @@ class ProblemDetailsIT {
 
         ApiClient.Response wrongType = client.post("/api/v1/projects", "{\"name\": [1, 2]}", user.auth());
         assertProblem(wrongType, 400, "validation-failed");
-        assertThat(wrongType.json().path("errors").get(0).path("field").asString()).isEqualTo("name");
+        assertThat(wrongType.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("name");
 
         ApiClient.Response notUuid = client.get("/api/v1/projects/not-a-uuid", user.auth());
         assertProblem(notUuid, 400, "invalid-parameter");
@@ -85,8 +88,10 @@ class ProblemDetailsIT {
     void routingErrorsAreProblemsToo() {
         assertProblem(client.get("/api/v1/no-such-endpoint", user.auth()), 404, "not-found");
         assertProblem(client.put("/api/v1/projects", Map.of(), user.auth()), 405, "method-not-allowed");
-        assertProblem(client.send("POST", "/api/v1/projects", "name=x", user.auth(),
-                List.of("Content-Type", "text/plain")), 415, "unsupported-media-type");
+        assertProblem(
+                client.send("POST", "/api/v1/projects", "name=x", user.auth(), List.of("Content-Type", "text/plain")),
+                415,
+                "unsupported-media-type");
     }
 
     @Test
@@ -102,19 +107,22 @@ class ProblemDetailsIT {
         ApiClient.Response page = browser.send("GET", "/login", null, Auth.none(), List.of("Accept", "text/html"));
         assertThat(page.status()).isEqualTo(200);
         String csrf = CsrfTokens.fromForm(page.body());
-        ApiClient.Response login = browser.send("POST", "/login",
-                "email=" + user.email() + "&password=" + user.password() + "&_csrf=" + csrf, Auth.none(),
+        ApiClient.Response login = browser.send(
+                "POST",
+                "/login",
+                "email=" + user.email() + "&password=" + user.password() + "&_csrf=" + csrf,
+                Auth.none(),
                 List.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html"));
         assertThat(login.status()).isEqualTo(302);
 
-        ApiClient.Response missing = browser.send("GET", "/projects/" + UUID.randomUUID(), null, Auth.none(),
-                List.of("Accept", "text/html"));
+        ApiClient.Response missing = browser.send(
+                "GET", "/projects/" + UUID.randomUUID(), null, Auth.none(), List.of("Accept", "text/html"));
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.contentType()).startsWith("text/html");
         assertThat(missing.body()).contains("Project not found").doesNotContain("Exception");
 
-        ApiClient.Response noPage = browser.send("GET", "/no/such/page", null, Auth.none(),
-                List.of("Accept", "text/html"));
+        ApiClient.Response noPage =
+                browser.send("GET", "/no/such/page", null, Auth.none(), List.of("Accept", "text/html"));
         assertThat(noPage.status()).isEqualTo(404);
         assertThat(noPage.body()).contains("Resource not found");
     }

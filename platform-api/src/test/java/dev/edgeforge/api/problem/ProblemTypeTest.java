@@ -24,7 +24,8 @@ class ProblemTypeTest {
         assertThat(body.getStatus()).isEqualTo(400);
         assertThat(body.getTitle()).isEqualTo("Request is not valid");
         assertThat(body.getDetail()).isEqualTo("The field 'row[3].label' is not valid: must not be empty.");
-        assertThat(Problems.asMap(body)).containsEntry("code", "validation-failed")
+        assertThat(Problems.asMap(body))
+                .containsEntry("code", "validation-failed")
                 .containsKey("errors");
     }
 

@@ -11,19 +11,17 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import dev.edgeforge.api.security.ApiKeyScope;
+import dev.edgeforge.api.security.UserPrincipal;
+import dev.edgeforge.api.support.StandaloneMvc;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-
-import dev.edgeforge.api.security.ApiKeyScope;
-import dev.edgeforge.api.security.UserPrincipal;
-import dev.edgeforge.api.support.StandaloneMvc;
 
 class ApiKeyControllerTest {
 
@@ -31,8 +29,8 @@ class ApiKeyControllerTest {
     private final ProjectAccess access = mock(ProjectAccess.class);
     private final MockMvc mvc = StandaloneMvc.of(new ApiKeyController(keys, access));
     private final UUID projectId = UUID.randomUUID();
-    private final ProjectGrant admin = new ProjectGrant(projectId, ProjectRole.ADMIN,
-            new UserPrincipal(UUID.randomUUID(), "a@example.com", "A", false));
+    private final ProjectGrant admin = new ProjectGrant(
+            projectId, ProjectRole.ADMIN, new UserPrincipal(UUID.randomUUID(), "a@example.com", "A", false));
     private final Instant now = Instant.parse("2025-03-01T10:15:30Z");
 
     @Test
@@ -40,10 +38,11 @@ class ApiKeyControllerTest {
         when(access.requireRole(projectId, ProjectRole.ADMIN)).thenReturn(admin);
         UUID keyId = UUID.randomUUID();
         when(keys.create(admin, "sensor", EnumSet.of(ApiKeyScope.INGEST, ApiKeyScope.READ)))
-                .thenReturn(new CreatedApiKey(keyId, "ef_secret", "sensor",
-                        EnumSet.of(ApiKeyScope.INGEST, ApiKeyScope.READ), now));
+                .thenReturn(new CreatedApiKey(
+                        keyId, "ef_secret", "sensor", EnumSet.of(ApiKeyScope.INGEST, ApiKeyScope.READ), now));
 
-        mvc.perform(post("/api/v1/projects/{id}/api-keys", projectId).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/projects/{id}/api-keys", projectId)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"sensor\",\"scopes\":[\"read\",\"ingest\"]}"))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.id").value(keyId.toString()))
@@ -54,14 +53,16 @@ class ApiKeyControllerTest {
 
     @Test
     void unknownOrMissingScopesAreValidationProblems() throws Exception {
-        mvc.perform(post("/api/v1/projects/{id}/api-keys", projectId).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/projects/{id}/api-keys", projectId)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"sensor\",\"scopes\":[\"write\"]}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.code").value("validation-failed"))
                 .andExpect(jsonPath("$.errors[0].field").value("scopes[0]"))
                 .andExpect(jsonPath("$.errors[0].message").value("must be one of ingest, read, admin, got 'write'"));
 
-        mvc.perform(post("/api/v1/projects/{id}/api-keys", projectId).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/projects/{id}/api-keys", projectId)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"sensor\",\"scopes\":[]}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("scopes"));
@@ -72,8 +73,9 @@ class ApiKeyControllerTest {
     void listNeverContainsSecrets() throws Exception {
         ProjectGrant viewer = new ProjectGrant(projectId, ProjectRole.VIEWER, admin.principal());
         when(access.requireRole(projectId, ProjectRole.VIEWER)).thenReturn(viewer);
-        when(keys.list(viewer)).thenReturn(List.of(
-                new ApiKeyView(UUID.randomUUID(), "sensor", "ef_Ab3x9Q", Set.of(ApiKeyScope.READ), now, null)));
+        when(keys.list(viewer))
+                .thenReturn(List.of(
+                        new ApiKeyView(UUID.randomUUID(), "sensor", "ef_Ab3x9Q", Set.of(ApiKeyScope.READ), now, null)));
 
         mvc.perform(get("/api/v1/projects/{id}/api-keys", projectId))
                 .andExpect(status().isOk())
@@ -85,7 +87,9 @@ class ApiKeyControllerTest {
     void revokingAnUnknownKeyIs404() throws Exception {
         UUID keyId = UUID.randomUUID();
         when(access.requireRole(projectId, ProjectRole.ADMIN)).thenReturn(admin);
-        org.mockito.Mockito.doThrow(new ApiKeyNotFoundException(keyId)).when(keys).revoke(admin, keyId);
+        org.mockito.Mockito.doThrow(new ApiKeyNotFoundException(keyId))
+                .when(keys)
+                .revoke(admin, keyId);
 
         mvc.perform(delete("/api/v1/projects/{id}/api-keys/{key}", projectId, keyId))
                 .andExpect(status().isNotFound())

@@ -5,14 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
-import java.util.EnumSet;
-import java.util.Optional;
-import java.util.UUID;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.security.core.context.SecurityContextHolder;
-
 import dev.edgeforge.api.security.ApiKeyPrincipal;
 import dev.edgeforge.api.security.ApiKeyScope;
 import dev.edgeforge.api.security.AuthenticationRequiredException;
@@ -20,6 +12,12 @@ import dev.edgeforge.api.security.CurrentPrincipal;
 import dev.edgeforge.api.security.EdgeForgeAuthentication;
 import dev.edgeforge.api.security.EdgeForgePrincipal;
 import dev.edgeforge.api.security.UserPrincipal;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /** The decision table of {@link ProjectAccess}, without HTTP or a database. */
 class ProjectAccessTest {
@@ -71,7 +69,8 @@ class ProjectAccessTest {
         assertThat(grant.userId()).contains(user.id());
         assertThatThrownBy(() -> access.requireRole(project, ProjectRole.ADMIN))
                 .isInstanceOf(ProjectRoleViolation.class)
-                .hasMessageContaining("member").hasMessageContaining("admin");
+                .hasMessageContaining("member")
+                .hasMessageContaining("admin");
     }
 
     @Test
@@ -101,7 +100,8 @@ class ProjectAccessTest {
         key(project, ApiKeyScope.ADMIN);
         assertThat(access.requireRole(project, ProjectRole.ADMIN).role()).isEqualTo(ProjectRole.ADMIN);
         assertThatThrownBy(() -> access.requireRole(project, ProjectRole.OWNER))
-                .isInstanceOf(ApiKeyScopeViolation.class).hasMessageContaining("owner");
+                .isInstanceOf(ApiKeyScopeViolation.class)
+                .hasMessageContaining("owner");
     }
 
     @Test
@@ -129,7 +129,6 @@ class ProjectAccessTest {
         assertThat(access.requireApiKey(ApiKeyScope.INGEST).projectId()).isEqualTo(project);
 
         memberAs(ProjectRole.OWNER);
-        assertThatThrownBy(() -> access.requireApiKey(ApiKeyScope.INGEST))
-                .isInstanceOf(ApiKeyRequiredException.class);
+        assertThatThrownBy(() -> access.requireApiKey(ApiKeyScope.INGEST)).isInstanceOf(ApiKeyRequiredException.class);
     }
 }

@@ -17,21 +17,19 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import java.time.Instant;
-import java.util.Set;
-import java.util.UUID;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
-
 import dev.edgeforge.api.security.ApiKeyPrincipal;
 import dev.edgeforge.api.security.ApiKeyScope;
 import dev.edgeforge.api.security.CurrentPrincipal;
 import dev.edgeforge.api.security.UserPrincipal;
 import dev.edgeforge.api.support.StandaloneMvc;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
 
 class ProjectControllerTest {
 
@@ -57,7 +55,8 @@ class ProjectControllerTest {
         when(projects.create(user, "Keyword spotting", null))
                 .thenReturn(new ProjectView(projectId, "Keyword spotting", "", now, now, ProjectRole.OWNER));
 
-        mvc.perform(post("/api/v1/projects").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/projects")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"Keyword spotting\"}"))
                 .andExpect(status().isCreated())
                 .andExpect(header().string("Location", "/api/v1/projects/" + projectId))
@@ -69,7 +68,8 @@ class ProjectControllerTest {
 
     @Test
     void blankOrOverlongNamesAreValidationProblems() throws Exception {
-        mvc.perform(post("/api/v1/projects").contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(post("/api/v1/projects")
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"   \", \"description\":\"" + "d".repeat(2001) + "\"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
@@ -83,7 +83,9 @@ class ProjectControllerTest {
     @Test
     void apiKeysCannotCreateProjects() throws Exception {
         StandaloneMvc.signIn(new ApiKeyPrincipal(UUID.randomUUID(), projectId, "k", Set.of(ApiKeyScope.ADMIN)));
-        mvc.perform(post("/api/v1/projects").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"x\"}"))
+        mvc.perform(post("/api/v1/projects")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"name\":\"x\"}"))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.code").value("user-account-required"));
     }
@@ -106,12 +108,14 @@ class ProjectControllerTest {
         when(projects.update(eq(grant), isNull(), eq("new text")))
                 .thenReturn(new ProjectView(projectId, "Same", "new text", now, now, ProjectRole.ADMIN));
 
-        mvc.perform(patch("/api/v1/projects/{id}", projectId).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(patch("/api/v1/projects/{id}", projectId)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"description\":\"new text\"}"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.description").value("new text"));
 
-        mvc.perform(patch("/api/v1/projects/{id}", projectId).contentType(MediaType.APPLICATION_JSON)
+        mvc.perform(patch("/api/v1/projects/{id}", projectId)
+                        .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"name\":\"  \"}"))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.errors[0].field").value("name"));
@@ -125,8 +129,8 @@ class ProjectControllerTest {
         mvc.perform(delete("/api/v1/projects/{id}", projectId))
                 .andExpect(status().isForbidden())
                 .andExpect(jsonPath("$.code").value("project-role-too-low"))
-                .andExpect(jsonPath("$.detail").value(
-                        "Your role in this project is admin; this needs owner, ask a project owner or admin."));
+                .andExpect(jsonPath("$.detail")
+                        .value("Your role in this project is admin; this needs owner, ask a project owner or admin."));
         verify(projects, never()).delete(any());
     }
 }

@@ -1,8 +1,9 @@
 package dev.edgeforge.api.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
+import dev.edgeforge.api.support.HeadlessChromium;
+import dev.edgeforge.api.support.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +11,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,9 +25,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
-import dev.edgeforge.api.support.HeadlessChromium;
-import dev.edgeforge.api.support.IntegrationTest;
-
 /**
  * The data acquisition pages in a real headless Chromium: upload a CSV and a WAV through the file input (the same
  * code path as drag and drop), watch them land in the list, open each and see its plots (one per axis, zoomable),
@@ -36,7 +33,6 @@ import dev.edgeforge.api.support.IntegrationTest;
  */
 @IntegrationTest
 class DataPagesBrowserIT {
-
 
     @LocalServerPort
     int port;
@@ -65,7 +61,9 @@ class DataPagesBrowserIT {
     }
 
     private void screenshot(String name) throws IOException {
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("/tmp/ef-data-" + name + ".png"),
+        Files.copy(
+                browser.getScreenshotAs(OutputType.FILE).toPath(),
+                Path.of("/tmp/ef-data-" + name + ".png"),
                 StandardCopyOption.REPLACE_EXISTING);
     }
 
@@ -82,7 +80,8 @@ class DataPagesBrowserIT {
         TestProject project = TestProject.create(port, "Browser data");
         signIn(project);
         browser.get(url("/projects/" + project.id + "/data"));
-        assertThat(browser.findElement(By.cssSelector(".sidebar a.active")).getText()).isEqualTo("Data acquisition");
+        assertThat(browser.findElement(By.cssSelector(".sidebar a.active")).getText())
+                .isEqualTo("Data acquisition");
 
         Path csv = temp.resolve("walk.01.csv");
         Files.write(csv, SampleFiles.csv(400, 10));
@@ -93,15 +92,22 @@ class DataPagesBrowserIT {
         browser.findElement(By.id("upload-input")).sendKeys(csv + "\n" + wav);
 
         wait.until(d -> d.findElements(By.cssSelector("#upload-queue li.done")).size() == 2);
-        wait.until(d -> d.findElements(By.cssSelector("#sample-rows tr[data-sample-id]")).size() == 2);
+        wait.until(d -> d.findElements(By.cssSelector("#sample-rows tr[data-sample-id]"))
+                        .size()
+                == 2);
         String rows = browser.findElement(By.id("sample-rows")).getText();
-        assertThat(rows).contains("walk.01").contains("beep.02").contains("walk").contains("beep");
+        assertThat(rows)
+                .contains("walk.01")
+                .contains("beep.02")
+                .contains("walk")
+                .contains("beep");
         wait.until(ExpectedConditions.textToBe(By.id("stat-count"), "2"));
         List<WebElement> bars = browser.findElements(By.cssSelector("#upload-queue .bar"));
         assertThat(bars).allSatisfy(bar -> assertThat(bar.getAttribute("style")).contains("100%"));
         screenshot("list");
         // select one row and relabel it with the bulk bar
-        String walkId = browser.findElement(By.xpath("//tr[.//a[text()='walk.01']]")).getAttribute("data-sample-id");
+        String walkId =
+                browser.findElement(By.xpath("//tr[.//a[text()='walk.01']]")).getAttribute("data-sample-id");
         browser.findElement(By.cssSelector("[data-select='" + walkId + "']")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("bulk-bar")));
         assertThat(browser.findElement(By.id("bulk-count")).getText()).isEqualTo("1 selected");
@@ -110,22 +116,32 @@ class DataPagesBrowserIT {
         screenshot("list-table");
         browser.findElement(By.cssSelector("[data-bulk=relabel]")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sample-rows"), "stroll"));
-        assertThat(project.sample(UUID.fromString(walkId)).get("label").asString()).isEqualTo("stroll");
+        assertThat(project.sample(UUID.fromString(walkId)).get("label").asString())
+                .isEqualTo("stroll");
 
         // the CSV: one zoomable plot per axis
         browser.findElement(By.linkText("walk.01")).click();
-        wait.until(d -> d.findElements(By.cssSelector("#plots svg.plot[data-points]")).size() == 2);
+        wait.until(d ->
+                d.findElements(By.cssSelector("#plots svg.plot[data-points]")).size() == 2);
         List<WebElement> plots = browser.findElements(By.cssSelector("#plots svg.plot"));
         for (WebElement plot : plots) {
             assertThat(Integer.parseInt(plot.getAttribute("data-points"))).isEqualTo(400);
-            assertThat(plot.findElement(By.cssSelector("path.line")).getAttribute("d")).startsWith("M").contains("L");
+            assertThat(plot.findElement(By.cssSelector("path.line")).getAttribute("d"))
+                    .startsWith("M")
+                    .contains("L");
         }
-        assertThat(browser.findElements(By.cssSelector("#plots .plot-block h3")).stream().map(WebElement::getText)
-                .toList()).containsExactly("x", "y");
+        assertThat(browser.findElements(By.cssSelector("#plots .plot-block h3")).stream()
+                        .map(WebElement::getText)
+                        .toList())
+                .containsExactly("x", "y");
         WebElement first = plots.get(0);
         int width = first.getRect().getWidth();
-        new Actions(browser).moveToElement(first, -width / 4, 0).clickAndHold()
-                .moveByOffset(width / 4, 0).release().perform();
+        new Actions(browser)
+                .moveToElement(first, -width / 4, 0)
+                .clickAndHold()
+                .moveByOffset(width / 4, 0)
+                .release()
+                .perform();
         wait.until(d -> "true".equals(d.findElement(By.id("plots")).getAttribute("data-zoomed")));
         double zoomedEnd = Double.parseDouble(first.getAttribute("data-end-ms"));
         assertThat(zoomedEnd).isLessThan(3990);
@@ -138,38 +154,54 @@ class DataPagesBrowserIT {
 
         // the WAV: player, waveform, spectrogram and the plot of its one axis
         browser.navigate().back();
-        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("beep.02"))).click();
-        wait.until(d -> d.findElements(By.cssSelector("#plots svg.plot[data-points]")).size() == 1);
+        wait.until(ExpectedConditions.elementToBeClickable(By.linkText("beep.02")))
+                .click();
+        wait.until(d ->
+                d.findElements(By.cssSelector("#plots svg.plot[data-points]")).size() == 1);
         wait.until(d -> d.findElement(By.id("spectrogram")).getAttribute("data-frames") != null);
         wait.until(d -> d.findElement(By.id("waveform")).getAttribute("data-columns") != null);
-        assertThat(browser.findElement(By.id("sample-audio")).getAttribute("src")).endsWith("/audio");
+        assertThat(browser.findElement(By.id("sample-audio")).getAttribute("src"))
+                .endsWith("/audio");
         assertThat(Integer.parseInt(browser.findElement(By.id("spectrogram")).getAttribute("data-frames")))
                 .isGreaterThan(10);
         assertThat(Integer.parseInt(browser.findElement(By.id("waveform")).getAttribute("data-columns")))
                 .isGreaterThan(100);
-        assertThat(Integer.parseInt(browser.findElement(By.cssSelector("#plots svg.plot"))
-                .getAttribute("data-points"))).isBetween(10, 1500);
+        assertThat(Integer.parseInt(
+                        browser.findElement(By.cssSelector("#plots svg.plot")).getAttribute("data-points")))
+                .isBetween(10, 1500);
         Object duration = browser.executeAsyncScript("var done = arguments[0]; var a = "
                 + "document.getElementById('sample-audio'); if (a.readyState >= 1) { done(a.duration); } else "
                 + "{ a.addEventListener('loadedmetadata', function () { done(a.duration); }); "
                 + "a.addEventListener('error', function () { done(-1); }); a.load(); }");
-        assertThat(((Number) duration).doubleValue()).as("the browser decodes the audio").isBetween(1.4, 1.6);
+        assertThat(((Number) duration).doubleValue())
+                .as("the browser decodes the audio")
+                .isBetween(1.4, 1.6);
         screenshot("wav");
 
         // an image with its bounding box
         String boxes = "{\"version\": 1, \"type\": \"bounding-box-labels\", \"boundingBoxes\": {\"cup.png\": "
                 + "[{\"label\": \"cup\", \"x\": 40, \"y\": 30, \"width\": 60, \"height\": 50}]}}";
-        JsonNode image = project.upload("?category=testing", SampleHttp.Part.file("cup.png", SampleFiles.png(160, 120)),
+        JsonNode image = project.upload(
+                "?category=testing",
+                SampleHttp.Part.file("cup.png", SampleFiles.png(160, 120)),
                 SampleHttp.Part.file("bounding_boxes.labels", SampleFiles.text(boxes)));
-        browser.get(url("/projects/" + project.id + "/data/samples/" + image.get(0).get("id").asString()));
-        wait.until(d -> d.findElements(By.cssSelector("#image-view svg.boxes[data-boxes='1']")).size() == 1);
-        wait.until(d -> Boolean.TRUE.equals(((ChromeDriver) d).executeScript(
-                "var i = document.getElementById('sample-image'); return i.complete && i.naturalWidth === 160;")));
+        browser.get(url("/projects/" + project.id + "/data/samples/"
+                + image.get(0).get("id").asString()));
+        wait.until(d -> d.findElements(By.cssSelector("#image-view svg.boxes[data-boxes='1']"))
+                        .size()
+                == 1);
+        wait.until(
+                d -> Boolean.TRUE.equals(
+                        ((ChromeDriver) d)
+                                .executeScript(
+                                        "var i = document.getElementById('sample-image'); return i.complete && i.naturalWidth === 160;")));
         screenshot("image");
 
         // the dataset: chart, rebalance, versions
         browser.get(url("/projects/" + project.id + "/data/dataset"));
-        wait.until(d -> d.findElements(By.cssSelector("#label-chart svg.bars[data-rows='3']")).size() == 1);
+        wait.until(d -> d.findElements(By.cssSelector("#label-chart svg.bars[data-rows='3']"))
+                        .size()
+                == 1);
         screenshot("dataset-top");
         browser.findElement(By.id("version-name")).sendKeys("first three");
         browser.findElement(By.cssSelector("#version-form button[type=submit]")).click();
@@ -178,6 +210,7 @@ class DataPagesBrowserIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("compare-card")));
         wait.until(d -> d.findElements(By.cssSelector("#compare-rows tr")).size() == 3);
         screenshot("dataset");
-        assertThat(UUID.fromString(project.listAll("").get(0).get("id").asString())).isNotNull();
+        assertThat(UUID.fromString(project.listAll("").get(0).get("id").asString()))
+                .isNotNull();
     }
 }

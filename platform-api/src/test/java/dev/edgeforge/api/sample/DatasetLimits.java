@@ -1,20 +1,34 @@
 package dev.edgeforge.api.sample;
 
 import java.time.Duration;
-
 import org.springframework.util.unit.DataSize;
 
 /** {@link DatasetProperties} for unit tests: the defaults, with the upload bounds and parse memory given. */
 final class DatasetLimits {
 
-    private DatasetLimits() {
-    }
+    private DatasetLimits() {}
 
-    static DatasetProperties of(long maxExpandedBytes, int maxZipEntries, int maxZipEntriesPerRequest, int maxRatio,
-                                long ratioFromBytes, long parseMemoryBytes, Duration parseMemoryWait) {
-        return new DatasetProperties(DataSize.ofMegabytes(1), DataSize.ofMegabytes(1), 1000,
-                DataSize.ofBytes(maxExpandedBytes), maxZipEntries, maxZipEntriesPerRequest, maxRatio,
-                DataSize.ofBytes(ratioFromBytes), DataSize.ofBytes(parseMemoryBytes), parseMemoryWait,
-                Duration.ofHours(1), Duration.ZERO, null);
+    static DatasetProperties of(
+            long maxExpandedBytes,
+            int maxZipEntries,
+            int maxZipEntriesPerRequest,
+            int maxRatio,
+            long ratioFromBytes,
+            long parseMemoryBytes,
+            Duration parseMemoryWait) {
+        return new DatasetProperties(
+                DataSize.ofMegabytes(1),
+                DataSize.ofMegabytes(1),
+                1000,
+                DataSize.ofBytes(maxExpandedBytes),
+                maxZipEntries,
+                maxZipEntriesPerRequest,
+                maxRatio,
+                DataSize.ofBytes(ratioFromBytes),
+                DataSize.ofBytes(parseMemoryBytes),
+                parseMemoryWait,
+                Duration.ofHours(1),
+                Duration.ZERO,
+                null);
     }
 }

@@ -2,20 +2,18 @@ package dev.edgeforge.api.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.edgeforge.api.support.ApiClient;
+import dev.edgeforge.api.support.ApiClient.Auth;
+import dev.edgeforge.api.support.IntegrationTest;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-
-import dev.edgeforge.api.support.ApiClient;
-import dev.edgeforge.api.support.ApiClient.Auth;
-import dev.edgeforge.api.support.IntegrationTest;
 
 /**
  * The Edge Impulse-compatible ingestion endpoints as a device or script calls them: {@code x-api-key} only, the
@@ -50,7 +48,9 @@ class EiIngestionIT {
 
     @Test
     void filesEndpointAnswersPerFileAsEdgeImpulseDoes() {
-        ApiClient.Response response = files("training", List.of("x-label", "wave"),
+        ApiClient.Response response = files(
+                "training",
+                List.of("x-label", "wave"),
                 SampleHttp.Part.file("data", "a.json", SampleFiles.eiJson(1, 20)),
                 SampleHttp.Part.file("data", "b.wav", SampleFiles.wav(8000, 200, 0, 100)),
                 SampleHttp.Part.file("data", "c.csv", SampleFiles.text("x,y\n1,2\n3\n")));
@@ -70,16 +70,19 @@ class EiIngestionIT {
             assertThat(s.get("category").asString()).isEqualTo("training");
         });
 
-        ApiClient.Response allGood = files("anomaly", List.of(),
-                SampleHttp.Part.file("data", "idle.01.json", SampleFiles.eiJson(2, 20)));
+        ApiClient.Response allGood =
+                files("anomaly", List.of(), SampleHttp.Part.file("data", "idle.01.json", SampleFiles.eiJson(2, 20)));
         assertThat(allGood.json().get("success").asBoolean()).isTrue();
-        JsonNode idle = project.sample(UUID.fromString(allGood.json().get("files").get(0).get("id").asString()));
-        assertThat(idle.get("label").asString()).as("inferred from the file name").isEqualTo("idle");
+        JsonNode idle = project.sample(
+                UUID.fromString(allGood.json().get("files").get(0).get("id").asString()));
+        assertThat(idle.get("label").asString())
+                .as("inferred from the file name")
+                .isEqualTo("idle");
         assertThat(idle.get("name").asString()).isEqualTo("idle.01");
         assertThat(idle.get("category").asString()).isEqualTo("anomaly");
 
-        ApiClient.Response allBad = files("testing", List.of(),
-                SampleHttp.Part.file("data", "x.json", SampleFiles.text("{]")));
+        ApiClient.Response allBad =
+                files("testing", List.of(), SampleHttp.Part.file("data", "x.json", SampleFiles.text("{]")));
         assertThat(allBad.status()).isEqualTo(400);
         assertThat(allBad.json().get("success").asBoolean()).isFalse();
         assertThat(allBad.json().get("files").get(0).get("error").asString()).startsWith("x.json: ");
@@ -87,39 +90,51 @@ class EiIngestionIT {
 
     @Test
     void headersSetLabelNameAndMetadata() {
-        ApiClient.Response noLabel = files("training", List.of("x-no-label", "1", "x-add-date-id", "1",
-                        "x-metadata", "{\"site\": \"north\", \"gain\": 3}"),
+        ApiClient.Response noLabel = files(
+                "training",
+                List.of("x-no-label", "1", "x-add-date-id", "1", "x-metadata", "{\"site\": \"north\", \"gain\": 3}"),
                 SampleHttp.Part.file("data", "idle.01.json", SampleFiles.eiJson(3, 20)),
                 SampleHttp.Part.file("data", "idle.01.json", SampleFiles.eiJson(4, 20)));
         JsonNode files = noLabel.json().get("files");
         JsonNode first = project.sample(UUID.fromString(files.get(0).get("id").asString()));
         JsonNode second = project.sample(UUID.fromString(files.get(1).get("id").asString()));
         assertThat(first.get("label").isNull()).isTrue();
-        assertThat(first.get("name").asString()).startsWith("idle.01.").isNotEqualTo(second.get("name").asString());
+        assertThat(first.get("name").asString())
+                .startsWith("idle.01.")
+                .isNotEqualTo(second.get("name").asString());
         assertThat(first.get("metadata").get("site").asString()).isEqualTo("north");
         assertThat(first.get("metadata").get("gain").asString()).isEqualTo("3");
 
-        ApiClient.Response badMetadata = files("training", List.of("x-metadata", "[1, 2]"),
+        ApiClient.Response badMetadata = files(
+                "training",
+                List.of("x-metadata", "[1, 2]"),
                 SampleHttp.Part.file("data", "a.json", SampleFiles.eiJson(5, 20)));
         assertThat(badMetadata.status()).isEqualTo(400);
         assertThat(badMetadata.text("detail")).contains("x-metadata");
 
         byte[] dup = SampleFiles.eiJson(6, 20);
-        assertThat(files("training", List.of(), SampleHttp.Part.file("data", "d.json", dup)).status())
+        assertThat(files("training", List.of(), SampleHttp.Part.file("data", "d.json", dup))
+                        .status())
                 .isEqualTo(200);
-        ApiClient.Response refused = files("training", List.of("x-disallow-duplicates", "1"),
-                SampleHttp.Part.file("data", "d.json", dup));
+        ApiClient.Response refused =
+                files("training", List.of("x-disallow-duplicates", "1"), SampleHttp.Part.file("data", "d.json", dup));
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.json().get("files").get(0).get("error").asString()).contains("same content");
-        ApiClient.Response notRefused = files("training", List.of("x-disallow-duplicates", "0"),
-                SampleHttp.Part.file("data", "d.json", dup));
+        ApiClient.Response notRefused =
+                files("training", List.of("x-disallow-duplicates", "0"), SampleHttp.Part.file("data", "d.json", dup));
         assertThat(notRefused.status()).isEqualTo(200);
     }
 
     @Test
     void dataEndpointStoresOneMessageAndAnswersItsNameAsText() {
-        ApiClient.Response stored = data("testing", SampleFiles.eiJson(7, 30), "application/json",
-                "x-file-name", "idle.01.json", "x-label", "rest");
+        ApiClient.Response stored = data(
+                "testing",
+                SampleFiles.eiJson(7, 30),
+                "application/json",
+                "x-file-name",
+                "idle.01.json",
+                "x-label",
+                "rest");
         assertThat(stored.status()).as(stored.body()).isEqualTo(200);
         assertThat(stored.contentType()).startsWith("text/plain");
         assertThat(stored.body()).isEqualTo("idle.01");
@@ -129,25 +144,39 @@ class EiIngestionIT {
         assertThat(sample.get("category").asString()).isEqualTo("testing");
         assertThat(stored.header("Location").orElseThrow()).endsWith("/samples/" + id);
 
-        ApiClient.Response cbor = data("training", SampleFiles.eiCbor(8, 30), "application/cbor",
-                "x-file-name", "tap.02.cbor");
+        ApiClient.Response cbor =
+                data("training", SampleFiles.eiCbor(8, 30), "application/cbor", "x-file-name", "tap.02.cbor");
         assertThat(cbor.status()).as(cbor.body()).isEqualTo(200);
         JsonNode tap = project.sample(UUID.fromString(cbor.header("x-sample-id").orElseThrow()));
         assertThat(tap.get("label").asString()).isEqualTo("tap");
         assertThat(tap.get("format").asString()).isEqualTo("cbor");
 
-        ApiClient.Response malformed = data("training", SampleFiles.text("{\"payload\": 1}"), "application/json",
-                "x-file-name", "bad.json");
+        ApiClient.Response malformed =
+                data("training", SampleFiles.text("{\"payload\": 1}"), "application/json", "x-file-name", "bad.json");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.contentType()).startsWith("application/problem+json");
         assertThat(malformed.text("detail")).startsWith("bad.json: ");
 
-        ApiClient.Response duplicate = data("training", SampleFiles.eiJson(7, 30), "application/json",
-                "x-file-name", "again.json", "x-disallow-duplicates", "true");
+        ApiClient.Response duplicate = data(
+                "training",
+                SampleFiles.eiJson(7, 30),
+                "application/json",
+                "x-file-name",
+                "again.json",
+                "x-disallow-duplicates",
+                "true");
         assertThat(duplicate.status()).isEqualTo(409);
         assertThat(duplicate.text("code")).isEqualTo("duplicate-sample");
-        assertThat(project.http.send("POST", "/api/split/data", SampleFiles.eiJson(9, 10), auth,
-                List.of("Content-Type", "application/json")).status()).as("split has no data endpoint").isEqualTo(404);
+        assertThat(project.http
+                        .send(
+                                "POST",
+                                "/api/split/data",
+                                SampleFiles.eiJson(9, 10),
+                                auth,
+                                List.of("Content-Type", "application/json"))
+                        .status())
+                .as("split has no data endpoint")
+                .isEqualTo(404);
     }
 
     @Test
@@ -160,13 +189,21 @@ class EiIngestionIT {
 
         String first = project.hmacKey("fleet A");
         String second = project.hmacKey("fleet B");
-        ApiClient.Response good = data("training", SampleFiles.eiJsonSigned(11, 20, second), "application/json",
-                "x-file-name", "good.json");
+        ApiClient.Response good = data(
+                "training", SampleFiles.eiJsonSigned(11, 20, second), "application/json", "x-file-name", "good.json");
         assertThat(good.status()).as(good.body()).isEqualTo(200);
-        assertThat(project.sample(UUID.fromString(good.header("x-sample-id").orElseThrow())).get("signature")
-                .asString()).isEqualTo("verified");
-        assertThat(data("training", SampleFiles.eiJsonSigned(12, 20, first), "application/json",
-                "x-file-name", "good2.json").status()).isEqualTo(200);
+        assertThat(project.sample(UUID.fromString(good.header("x-sample-id").orElseThrow()))
+                        .get("signature")
+                        .asString())
+                .isEqualTo("verified");
+        assertThat(data(
+                                "training",
+                                SampleFiles.eiJsonSigned(12, 20, first),
+                                "application/json",
+                                "x-file-name",
+                                "good2.json")
+                        .status())
+                .isEqualTo(200);
 
         byte[] wrong = SampleFiles.eiJsonSigned(13, 20, "some-other-key");
         String signature = new String(wrong, java.nio.charset.StandardCharsets.UTF_8)
@@ -177,8 +214,7 @@ class EiIngestionIT {
         assertThat(bad.text("code")).isEqualTo("sample-signature-invalid");
         assertThat(bad.text("detail")).startsWith("bad.json: ").contains(signature);
 
-        ApiClient.Response badFile = files("training", List.of(),
-                SampleHttp.Part.file("data", "bad.json", wrong));
+        ApiClient.Response badFile = files("training", List.of(), SampleHttp.Part.file("data", "bad.json", wrong));
         assertThat(badFile.status()).isEqualTo(400);
         assertThat(badFile.json().get("files").get(0).get("error").asString()).contains(signature);
         assertThat(badFile.json().get("files").get(0).get("code").asString()).isEqualTo("sample-signature-invalid");
@@ -191,13 +227,25 @@ class EiIngestionIT {
         ApiClient.Response badKey = project.http.multipart("/api/training/files", Auth.apiKey("ef_unknown"), file);
         assertThat(badKey.status()).isEqualTo(401);
         assertThat(badKey.contentType()).startsWith("application/problem+json");
-        assertThat(project.http.send("POST", "/api/training/data", SampleFiles.eiJson(20, 10), Auth.apiKey("nope"),
-                List.of("Content-Type", "application/json")).status()).isEqualTo(401);
-        assertThat(project.http.multipart("/api/training/files", Auth.none(), file).status()).isEqualTo(401);
+        assertThat(project.http
+                        .send(
+                                "POST",
+                                "/api/training/data",
+                                SampleFiles.eiJson(20, 10),
+                                Auth.apiKey("nope"),
+                                List.of("Content-Type", "application/json"))
+                        .status())
+                .isEqualTo(401);
+        assertThat(project.http
+                        .multipart("/api/training/files", Auth.none(), file)
+                        .status())
+                .isEqualTo(401);
         ApiClient.Response asUser = project.http.multipart("/api/training/files", project.auth(), file);
         assertThat(asUser.status()).isEqualTo(401);
         assertThat(asUser.text("code")).isEqualTo("api-key-required");
-        assertThat(project.http.multipart("/api/training/files", Auth.apiKey(project.apiKey("read")), file).status())
+        assertThat(project.http
+                        .multipart("/api/training/files", Auth.apiKey(project.apiKey("read")), file)
+                        .status())
                 .isEqualTo(403);
         assertThat(project.listAll("")).isEmpty();
     }
@@ -211,8 +259,12 @@ class EiIngestionIT {
         ApiClient.Response response = files("split", List.of(), parts);
         assertThat(response.json().get("success").asBoolean()).isTrue();
         List<JsonNode> samples = project.listAll("");
-        long training = samples.stream().filter(s -> s.get("category").asString().equals("training")).count();
-        long testing = samples.stream().filter(s -> s.get("category").asString().equals("testing")).count();
+        long training = samples.stream()
+                .filter(s -> s.get("category").asString().equals("training"))
+                .count();
+        long testing = samples.stream()
+                .filter(s -> s.get("category").asString().equals("testing"))
+                .count();
         assertThat(training + testing).isEqualTo(60);
         assertThat(training).as("about 80%% training").isBetween(38L, 58L);
         assertThat(testing).isPositive();
@@ -222,13 +274,22 @@ class EiIngestionIT {
         Auth otherKey = Auth.apiKey(other.apiKey("ingest"));
         for (int i = 0; i < 10; i++) {
             byte[] bytes = SampleFiles.eiJson(1000 + i, 5);
-            String sha = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-            other.http.multipart("/api/split/files", otherKey, List.of(),
-                    SampleHttp.Part.file("data", "x.json", bytes));
-            String here = samples.stream().filter(s -> s.get("sha256").asString().equals(sha)).findFirst()
-                    .orElseThrow().get("category").asString();
-            String there = other.listAll("").stream().filter(s -> s.get("sha256").asString().equals(sha)).findFirst()
-                    .orElseThrow().get("category").asString();
+            String sha = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            other.http.multipart(
+                    "/api/split/files", otherKey, List.of(), SampleHttp.Part.file("data", "x.json", bytes));
+            String here = samples.stream()
+                    .filter(s -> s.get("sha256").asString().equals(sha))
+                    .findFirst()
+                    .orElseThrow()
+                    .get("category")
+                    .asString();
+            String there = other.listAll("").stream()
+                    .filter(s -> s.get("sha256").asString().equals(sha))
+                    .findFirst()
+                    .orElseThrow()
+                    .get("category")
+                    .asString();
             assertThat(there).isEqualTo(here);
         }
     }

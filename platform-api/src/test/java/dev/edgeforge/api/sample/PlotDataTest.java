@@ -2,12 +2,10 @@ package dev.edgeforge.api.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import dev.edgeforge.core.sample.SampleData;
 import dev.edgeforge.core.sample.Sensor;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class PlotDataTest {
 
@@ -51,8 +49,8 @@ class PlotDataTest {
     void aSpikeSurvivesDownsampling() {
         float[] values = new float[50_000];
         values[31_337] = 42;
-        PlotData plot = PlotData.of(SampleData.timeSeries(List.of(Sensor.of("x")), 0.5, new float[][] {values}), 0,
-                null, 200);
+        PlotData plot =
+                PlotData.of(SampleData.timeSeries(List.of(Sensor.of("x")), 0.5, new float[][] {values}), 0, null, 200);
         float max = 0;
         for (float v : plot.values()[0]) {
             max = Math.max(max, v);

@@ -2,6 +2,11 @@ package dev.edgeforge.api.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.edgeforge.api.support.ApiClient;
+import dev.edgeforge.api.support.IntegrationTest;
+import dev.edgeforge.infra.storage.ObjectInfo;
+import dev.edgeforge.infra.storage.ObjectStore;
+import dev.edgeforge.infra.storage.S3ObjectStore;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,7 +21,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Stream;
-
 import org.gaul.s3proxy.AuthenticationType;
 import org.gaul.s3proxy.S3Proxy;
 import org.jclouds.ContextBuilder;
@@ -30,12 +34,6 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import dev.edgeforge.api.support.ApiClient;
-import dev.edgeforge.api.support.IntegrationTest;
-import dev.edgeforge.infra.storage.ObjectInfo;
-import dev.edgeforge.infra.storage.ObjectStore;
-import dev.edgeforge.infra.storage.S3ObjectStore;
-
 /**
  * The same upload path with the S3 object store, against a real S3 API (S3Proxy in this JVM, signature v4 checked):
  * uploads, Edge Impulse ingestion, raw bytes, crop and the orphan sweep; and, with a 1 MB file limit, uploads that
@@ -45,14 +43,17 @@ import dev.edgeforge.infra.storage.S3ObjectStore;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class S3SampleStorageIT {
 
-    private static final String ACCESS_KEY = "it-" + UUID.randomUUID().toString().substring(0, 8);
+    private static final String ACCESS_KEY =
+            "it-" + UUID.randomUUID().toString().substring(0, 8);
     private static final String SECRET_KEY = UUID.randomUUID().toString();
     private static final BlobStoreContext BLOBS = ContextBuilder.newBuilder("transient")
-            .credentials(ACCESS_KEY, SECRET_KEY).build(BlobStoreContext.class);
+            .credentials(ACCESS_KEY, SECRET_KEY)
+            .build(BlobStoreContext.class);
     private static final S3Proxy PROXY = startProxy();
 
     private static S3Proxy startProxy() {
-        S3Proxy proxy = S3Proxy.builder().blobStore(BLOBS.getBlobStore())
+        S3Proxy proxy = S3Proxy.builder()
+                .blobStore(BLOBS.getBlobStore())
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 .build();
@@ -92,10 +93,13 @@ class S3SampleStorageIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     ObjectStore store;
+
     @Autowired
     OrphanSampleSweeper sweeper;
+
     @Autowired
     UploadSpooler spooler;
 
@@ -105,36 +109,51 @@ class S3SampleStorageIT {
         TestProject project = TestProject.create(port, "S3");
         byte[] json = SampleFiles.eiJson(1, 200);
         byte[] wav = SampleFiles.wav(8000, 300, 0, 200);
-        JsonNode files = project.upload("?category=testing", SampleHttp.Part.file("idle.1.json", json),
-                SampleHttp.Part.file("beep.wav", wav), SampleHttp.Part.file("cup.png", SampleFiles.png(12, 9)));
+        JsonNode files = project.upload(
+                "?category=testing",
+                SampleHttp.Part.file("idle.1.json", json),
+                SampleHttp.Part.file("beep.wav", wav),
+                SampleHttp.Part.file("cup.png", SampleFiles.png(12, 9)));
         UUID jsonId = UUID.fromString(files.get(0).get("id").asString());
         UUID wavId = UUID.fromString(files.get(1).get("id").asString());
         String sha = project.sample(jsonId).get("sha256").asString();
         assertThat(store.exists("projects/" + project.id + "/samples/" + sha)).isTrue();
-        assertThat(project.http.get(project.base + "/samples/" + jsonId + "/raw", project.auth()).body())
+        assertThat(project.http
+                        .get(project.base + "/samples/" + jsonId + "/raw", project.auth())
+                        .body())
                 .isEqualTo(json);
-        assertThat(project.http.get(project.base + "/samples/" + wavId + "/raw", project.auth()).body())
+        assertThat(project.http
+                        .get(project.base + "/samples/" + wavId + "/raw", project.auth())
+                        .body())
                 .isEqualTo(wav);
 
-        ApiClient.Response viaEi = project.http.send("POST", "/api/training/data", SampleFiles.eiJson(2, 50),
+        ApiClient.Response viaEi = project.http.send(
+                "POST",
+                "/api/training/data",
+                SampleFiles.eiJson(2, 50),
                 ApiClient.Auth.apiKey(project.apiKey("ingest")),
                 List.of("Content-Type", "application/json", "x-file-name", "tap.1.json"));
         assertThat(viaEi.status()).as(viaEi.body()).isEqualTo(200);
 
-        ApiClient.Response cropped = project.client.post(project.base + "/samples/" + jsonId + "/crop",
-                Map.of("startMs", 0, "endMs", 1000), project.auth());
+        ApiClient.Response cropped = project.client.post(
+                project.base + "/samples/" + jsonId + "/crop", Map.of("startMs", 0, "endMs", 1000), project.auth());
         assertThat(cropped.status()).as(cropped.body()).isEqualTo(200);
         String croppedKey = "projects/" + project.id + "/samples/" + cropped.text("sha256");
         assertThat(store.exists(croppedKey)).isTrue();
 
         sweeper.sweep(Instant.now().plusSeconds(5));
-        assertThat(store.exists("projects/" + project.id + "/samples/" + sha)).as("the crop's old content").isFalse();
+        assertThat(store.exists("projects/" + project.id + "/samples/" + sha))
+                .as("the crop's old content")
+                .isFalse();
         assertThat(store.exists(croppedKey)).isTrue();
         try (Stream<ObjectInfo> objects = store.list("projects/" + project.id + "/samples/")) {
             assertThat(objects.count()).isEqualTo(4);
         }
-        assertThat(project.listAll("")).hasSize(4).allSatisfy(s -> assertThat(store.exists("projects/" + project.id
-                + "/samples/" + s.get("sha256").asString())).isTrue());
+        assertThat(project.listAll(""))
+                .hasSize(4)
+                .allSatisfy(s -> assertThat(store.exists("projects/" + project.id + "/samples/"
+                                + s.get("sha256").asString()))
+                        .isTrue());
     }
 
     @Test
@@ -145,16 +164,21 @@ class S3SampleStorageIT {
         new Random(1).nextBytes(big);
 
         // no Content-Length: the body is sent chunked and only the spooler can stop it
-        HttpResponse<String> chunked = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/training/data"))
-                .header("x-api-key", key).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> chunked = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/training/data"))
+                                .header("x-api-key", key)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(chunked.statusCode()).isEqualTo(413);
         assertThat(chunked.body()).contains("upload-too-large");
 
         // a declared length under the request limit, one part over the file limit
-        ApiClient.Response multipart = project.http.multipart(project.base + "/samples", project.auth(),
+        ApiClient.Response multipart = project.http.multipart(
+                project.base + "/samples",
+                project.auth(),
                 SampleHttp.Part.file("small.json", SampleFiles.eiJson(3, 10)),
                 SampleHttp.Part.file("big.json", big));
         assertThat(multipart.status()).isEqualTo(413);

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.UUID;
-
 import org.junit.jupiter.api.Test;
 
 class SampleCursorTest {
@@ -21,7 +20,8 @@ class SampleCursorTest {
     @Test
     void refusesWhatItDidNotWrite() {
         for (String bad : new String[] {"x", "czE6MTI6bm90LWEtdXVpZA", "", "czI6MTox"}) {
-            assertThatThrownBy(() -> SampleCursor.decode(bad)).isInstanceOf(SampleRequestViolation.class)
+            assertThatThrownBy(() -> SampleCursor.decode(bad))
+                    .isInstanceOf(SampleRequestViolation.class)
                     .hasMessageContaining("cursor");
         }
     }

@@ -1,5 +1,10 @@
 package dev.edgeforge.api.sample;
 
+import dev.edgeforge.core.format.ei.EiAcquisitionWriter;
+import dev.edgeforge.core.format.ei.EiSigning;
+import dev.edgeforge.core.format.wav.WavWriter;
+import dev.edgeforge.core.sample.SampleData;
+import dev.edgeforge.core.sample.Sensor;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -7,20 +12,12 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
-
 import javax.imageio.ImageIO;
-
-import dev.edgeforge.core.format.ei.EiAcquisitionWriter;
-import dev.edgeforge.core.format.ei.EiSigning;
-import dev.edgeforge.core.format.wav.WavWriter;
-import dev.edgeforge.core.sample.SampleData;
-import dev.edgeforge.core.sample.Sensor;
 
 /** Sample files for tests, written with platform-core's writers (so they are valid by construction). */
 final class SampleFiles {
 
-    private SampleFiles() {
-    }
+    private SampleFiles() {}
 
     /** A 3-axis accelerometer series of {@code n} values at 100 Hz, its values drawn from {@code seed}. */
     static SampleData accelerometer(long seed, int n) {
@@ -33,7 +30,11 @@ final class SampleFiles {
         }
         return SampleData.builder()
                 .setSensors(List.of(new Sensor("accX", "m/s2"), new Sensor("accY", "m/s2"), new Sensor("accZ", "m/s2")))
-                .setIntervalMs(10).setValues(values).optDeviceName("dev-" + seed).optDeviceType("TEST_BOARD").build();
+                .setIntervalMs(10)
+                .setValues(values)
+                .optDeviceName("dev-" + seed)
+                .optDeviceType("TEST_BOARD")
+                .build();
     }
 
     static byte[] eiJson(long seed, int n) {
@@ -52,7 +53,11 @@ final class SampleFiles {
     static byte[] csv(int rows, double intervalMs) {
         StringBuilder text = new StringBuilder("timestamp,x,y\n");
         for (int i = 0; i < rows; i++) {
-            text.append(Math.round(i * intervalMs)).append(',').append(i % 7).append(',').append(-(i % 5))
+            text.append(Math.round(i * intervalMs))
+                    .append(',')
+                    .append(i % 7)
+                    .append(',')
+                    .append(-(i % 5))
                     .append('\n');
         }
         return text.toString().getBytes(StandardCharsets.UTF_8);
@@ -68,8 +73,11 @@ final class SampleFiles {
                 values[i] = Math.round(8000 * Math.sin(2 * Math.PI * 440 * i / rateHz));
             }
         }
-        return SampleData.builder().setSensors(List.of(new Sensor("audio", "wav"))).setIntervalMs(1000.0 / rateHz)
-                .setValues(new float[][] {values}).build();
+        return SampleData.builder()
+                .setSensors(List.of(new Sensor("audio", "wav")))
+                .setIntervalMs(1000.0 / rateHz)
+                .setValues(new float[][] {values})
+                .build();
     }
 
     static byte[] wav(int rateHz, int durationMs, int burstStartMs, int burstEndMs) {

@@ -1,5 +1,6 @@
 package dev.edgeforge.api.sample;
 
+import dev.edgeforge.api.support.ApiClient;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -11,11 +12,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import dev.edgeforge.api.support.ApiClient;
 
 /** HTTP the {@link ApiClient} does not speak: multipart uploads, binary bodies, binary answers. */
 final class SampleHttp {
@@ -23,7 +21,8 @@ final class SampleHttp {
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final String base;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     SampleHttp(int port) {
         this.base = "http://localhost:" + port;
@@ -45,15 +44,18 @@ final class SampleHttp {
     }
 
     /** A binary answer. */
-    record Binary(int status, String contentType, byte[] body, java.net.http.HttpHeaders headers) {
-    }
+    record Binary(int status, String contentType, byte[] body, java.net.http.HttpHeaders headers) {}
 
     ApiClient.Response multipart(String path, ApiClient.Auth auth, List<String> headers, Part... parts) {
         String boundary = "----ef" + UUID.randomUUID().toString().replace("-", "");
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (Part part : parts) {
-            StringBuilder head = new StringBuilder("--").append(boundary).append("\r\n")
-                    .append("Content-Disposition: form-data; name=\"").append(part.field()).append('"');
+            StringBuilder head = new StringBuilder("--")
+                    .append(boundary)
+                    .append("\r\n")
+                    .append("Content-Disposition: form-data; name=\"")
+                    .append(part.field())
+                    .append('"');
             if (part.fileName() != null) {
                 head.append("; filename=\"").append(part.fileName()).append('"');
             }
@@ -80,8 +82,8 @@ final class SampleHttp {
     ApiClient.Response send(String method, String path, byte[] bytes, ApiClient.Auth auth, List<String> headers) {
         Binary binary = sendBinary(method, path, bytes, auth, headers);
         String text = new String(binary.body(), StandardCharsets.UTF_8);
-        JsonNode json = binary.contentType().contains("json") && !text.isEmpty() ? JSON.readTree(text)
-                : JSON.missingNode();
+        JsonNode json =
+                binary.contentType().contains("json") && !text.isEmpty() ? JSON.readTree(text) : JSON.missingNode();
         return new ApiClient.Response(binary.status(), binary.contentType(), text, json, binary.headers());
     }
 
@@ -90,19 +92,24 @@ final class SampleHttp {
     }
 
     Binary sendBinary(String method, String path, byte[] bytes, ApiClient.Auth auth, List<String> headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (auth != null && auth.header() != null) {
             request.header(auth.header(), auth.value());
         }
         for (int i = 0; i < headers.size(); i += 2) {
             request.header(headers.get(i), headers.get(i + 1));
         }
-        request.method(method, bytes == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofByteArray(bytes));
+        request.method(
+                method,
+                bytes == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(bytes));
         try {
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Binary(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.body(), response.headers());
+            return new Binary(
+                    response.statusCode(),
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(),
+                    response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);
         } catch (InterruptedException e) {

@@ -2,6 +2,12 @@ package dev.edgeforge.api.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.edgeforge.api.support.ApiClient;
+import dev.edgeforge.api.support.ApiClient.Auth;
+import dev.edgeforge.api.support.BrowserSession;
+import dev.edgeforge.api.support.IntegrationTest;
+import dev.edgeforge.api.support.TestUsers;
+import dev.edgeforge.core.format.ei.EiAcquisitionReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -17,18 +23,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-
-import dev.edgeforge.api.support.ApiClient;
-import dev.edgeforge.api.support.ApiClient.Auth;
-import dev.edgeforge.api.support.BrowserSession;
-import dev.edgeforge.api.support.IntegrationTest;
-import dev.edgeforge.api.support.TestUsers;
-import dev.edgeforge.core.format.ei.EiAcquisitionReader;
 
 /**
  * The REST upload and the sample resource against the real server, PostgreSQL and filesystem object store: batches
@@ -50,7 +48,9 @@ class SampleUploadIT {
 
     @Test
     void aBatchKeepsItsGoodFilesAndNamesEachBadOne() {
-        ApiClient.Response response = project.http.multipart(project.base + "/samples?category=testing", project.auth(),
+        ApiClient.Response response = project.http.multipart(
+                project.base + "/samples?category=testing",
+                project.auth(),
                 SampleHttp.Part.file("idle.01.json", SampleFiles.eiJson(1, 50)),
                 SampleHttp.Part.file("walk.csv", SampleFiles.csv(40, 20)),
                 SampleHttp.Part.file("broken.csv", SampleFiles.text("timestamp,x,y\n0,1,2\n20,3\n")),
@@ -66,7 +66,9 @@ class SampleUploadIT {
         Map<String, JsonNode> byName = new HashMap<>();
         files.forEach(f -> byName.put(f.get("fileName").asString(), f));
         for (String good : List.of("idle.01.json", "walk.csv", "beep.wav", "cup.1.png", "tap.cbor")) {
-            assertThat(byName.get(good).get("success").asBoolean()).as(good + ": " + byName.get(good)).isTrue();
+            assertThat(byName.get(good).get("success").asBoolean())
+                    .as(good + ": " + byName.get(good))
+                    .isTrue();
             assertThat(byName.get(good).get("id").asString()).isNotBlank();
         }
         JsonNode broken = byName.get("broken.csv");
@@ -130,7 +132,9 @@ class SampleUploadIT {
         assertThat(raw.body()).isEqualTo(json);
         assertThat(raw.headers().firstValue("Content-Disposition").orElse("")).contains("shake.json");
 
-        float[][] expected = EiAcquisitionReader.read(json, java.util.Optional.empty()).data().values();
+        float[][] expected = EiAcquisitionReader.read(json, java.util.Optional.empty())
+                .data()
+                .values();
         ApiClient.Response all = project.client.get(project.base + "/samples/" + id + "/data", project.auth());
         assertThat(all.status()).as(all.body()).isEqualTo(200);
         assertThat(all.json().get("downsampled").asBoolean()).isFalse();
@@ -142,8 +146,8 @@ class SampleUploadIT {
             }
         }
 
-        ApiClient.Response coarse = project.client.get(project.base + "/samples/" + id + "/data?maxPoints=40",
-                project.auth());
+        ApiClient.Response coarse =
+                project.client.get(project.base + "/samples/" + id + "/data?maxPoints=40", project.auth());
         assertThat(coarse.json().get("downsampled").asBoolean()).isTrue();
         assertThat(coarse.json().get("timesMs").size()).isLessThanOrEqualTo(40);
         float max = Float.NEGATIVE_INFINITY;
@@ -156,8 +160,8 @@ class SampleUploadIT {
         }
         assertThat(coarseMax).as("the peak survives downsampling").isEqualTo(max);
 
-        ApiClient.Response zoomed = project.client.get(project.base + "/samples/" + id
-                + "/data?startMs=1000&endMs=1500", project.auth());
+        ApiClient.Response zoomed =
+                project.client.get(project.base + "/samples/" + id + "/data?startMs=1000&endMs=1500", project.auth());
         assertThat(zoomed.json().get("timesMs").size()).isEqualTo(50);
         assertThat(zoomed.json().get("timesMs").get(0).asDouble()).isEqualTo(1000);
         assertThat(zoomed.json().get("values").get(1).get(0).floatValue()).isEqualTo(expected[1][100]);
@@ -167,8 +171,10 @@ class SampleUploadIT {
     void duplicatesAreRefusedOnlyWhenAsked() {
         byte[] json = SampleFiles.eiJson(4, 30);
         project.uploadOne("", "idle.a.json", json);
-        ApiClient.Response refused = project.http.multipart(project.base + "/samples?disallowDuplicates=true",
-                project.auth(), SampleHttp.Part.file("idle.b.json", json),
+        ApiClient.Response refused = project.http.multipart(
+                project.base + "/samples?disallowDuplicates=true",
+                project.auth(),
+                SampleHttp.Part.file("idle.b.json", json),
                 SampleHttp.Part.file("idle.c.json", SampleFiles.eiJson(5, 30)));
         assertThat(refused.status()).isEqualTo(207);
         JsonNode results = refused.json().get("files");
@@ -178,8 +184,14 @@ class SampleUploadIT {
         assertThat(results.get(1).get("success").asBoolean()).isTrue();
 
         project.uploadOne("", "idle.d.json", json);
-        assertThat(project.listAll("").stream().filter(s -> s.get("sha256").asString()
-                .equals(project.listAll("?name=idle.a").get(0).get("sha256").asString()))).hasSize(2);
+        assertThat(project.listAll("").stream()
+                        .filter(s -> s.get("sha256")
+                                .asString()
+                                .equals(project.listAll("?name=idle.a")
+                                        .get(0)
+                                        .get("sha256")
+                                        .asString())))
+                .hasSize(2);
     }
 
     @Test
@@ -190,7 +202,8 @@ class SampleUploadIT {
                    "label": {"type": "label", "label": "wave"}, "metadata": {"site": "lab"}},
                   {"path": "training/two.json", "category": "training", "label": {"type": "unlabeled"}}
                 ]}""";
-        JsonNode results = project.upload("?label=ignored",
+        JsonNode results = project.upload(
+                "?label=ignored",
                 SampleHttp.Part.file("one.json", SampleFiles.eiJson(10, 20)),
                 SampleHttp.Part.file("info.labels", SampleFiles.text(infoLabels)),
                 SampleHttp.Part.file("two.json", SampleFiles.eiJson(11, 20)));
@@ -200,7 +213,8 @@ class SampleUploadIT {
         assertThat(first.get("label").asString()).isEqualTo("wave");
         assertThat(first.get("category").asString()).isEqualTo("testing");
         assertThat(first.get("metadata").get("site").asString()).isEqualTo("lab");
-        JsonNode second = project.sample(UUID.fromString(results.get(2).get("id").asString()));
+        JsonNode second =
+                project.sample(UUID.fromString(results.get(2).get("id").asString()));
         assertThat(second.get("label").isNull()).isTrue();
 
         String boxes = """
@@ -215,8 +229,8 @@ class SampleUploadIT {
             zip.putNextEntry(new ZipEntry("__MACOSX/images/._cups.png"));
             zip.write(new byte[] {1, 2, 3});
         }
-        JsonNode fromZip = project.upload("?category=training",
-                SampleHttp.Part.file("images.zip", zipBytes.toByteArray()));
+        JsonNode fromZip =
+                project.upload("?category=training", SampleHttp.Part.file("images.zip", zipBytes.toByteArray()));
         assertThat(fromZip.size()).isEqualTo(2);
         assertThat(fromZip.get(0).get("fileName").asString()).isEqualTo("images/cups.png");
         JsonNode cups = project.sample(UUID.fromString(fromZip.get(0).get("id").asString()));
@@ -229,15 +243,19 @@ class SampleUploadIT {
     void anUploadDeclaringMoreThanTheLimitGets413BeforeItsBodyIsSent() throws IOException {
         String key = project.apiKey("ingest");
         for (String[] request : List.of(
-                new String[] {project.base + "/samples", "multipart/form-data; boundary=x", "Authorization",
-                        "Bearer " + project.owner.token()},
+                new String[] {
+                    project.base + "/samples",
+                    "multipart/form-data; boundary=x",
+                    "Authorization",
+                    "Bearer " + project.owner.token()
+                },
                 new String[] {"/api/training/data", "application/json", "x-api-key", key},
                 new String[] {"/api/training/files", "multipart/form-data; boundary=x", "x-api-key", key})) {
             try (Socket socket = new Socket("localhost", port)) {
                 socket.setSoTimeout(10_000);
                 OutputStream out = socket.getOutputStream();
-                out.write(("POST " + request[0] + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + request[1]
-                        + "\r\n" + request[2] + ": " + request[3] + "\r\nContent-Length: 10737418240\r\n\r\n")
+                out.write(("POST " + request[0] + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: " + request[1] + "\r\n"
+                                + request[2] + ": " + request[3] + "\r\nContent-Length: 10737418240\r\n\r\n")
                         .getBytes(StandardCharsets.US_ASCII));
                 out.flush();
                 // not one byte of the 10 GB body is sent: the answer must come anyway
@@ -271,19 +289,21 @@ class SampleUploadIT {
             parts.add(SampleHttp.Part.file(label + "." + i + ".json", SampleFiles.eiJson(100 + i, 10)));
         }
         project.upload("?category=training", parts.toArray(SampleHttp.Part[]::new));
-        project.upload("?category=testing&label=wave", SampleHttp.Part.file("Extra.Wave.json",
-                SampleFiles.eiJson(200, 10)));
+        project.upload(
+                "?category=testing&label=wave", SampleHttp.Part.file("Extra.Wave.json", SampleFiles.eiJson(200, 10)));
 
         List<String> paged = new ArrayList<>();
         String cursor = null;
         int pages = 0;
         do {
-            ApiClient.Response page = project.client.get(project.base + "/samples?limit=5"
-                    + (cursor == null ? "" : "&cursor=" + cursor), project.auth());
+            ApiClient.Response page = project.client.get(
+                    project.base + "/samples?limit=5" + (cursor == null ? "" : "&cursor=" + cursor), project.auth());
             assertThat(page.status()).as(page.body()).isEqualTo(200);
             assertThat(page.json().get("items").size()).isLessThanOrEqualTo(5);
             page.json().get("items").forEach(s -> paged.add(s.get("id").asString()));
-            cursor = page.json().get("next").isNull() ? null : page.json().get("next").asString();
+            cursor = page.json().get("next").isNull()
+                    ? null
+                    : page.json().get("next").asString();
             pages++;
         } while (cursor != null);
         assertThat(pages).isEqualTo(5);
@@ -291,15 +311,20 @@ class SampleUploadIT {
         List<JsonNode> all = project.listAll("");
         assertThat(all.stream().map(s -> s.get("id").asString()).toList()).isEqualTo(paged);
         for (int i = 1; i < all.size(); i++) {
-            assertThat(all.get(i - 1).get("createdAt").asString().compareTo(all.get(i).get("createdAt").asString()))
-                    .as("newest first").isGreaterThanOrEqualTo(0);
+            assertThat(all.get(i - 1)
+                            .get("createdAt")
+                            .asString()
+                            .compareTo(all.get(i).get("createdAt").asString()))
+                    .as("newest first")
+                    .isGreaterThanOrEqualTo(0);
         }
 
         assertThat(project.listAll("?label=wave")).hasSize(9);
         assertThat(project.listAll("?label=wave&category=training")).hasSize(8);
         assertThat(project.listAll("?category=testing")).hasSize(1);
         assertThat(project.listAll("?name=EXTRA")).hasSize(1);
-        assertThat(project.listAll("?name=.1")).extracting(s -> s.get("name").asString())
+        assertThat(project.listAll("?name=.1"))
+                .extracting(s -> s.get("name").asString())
                 .allMatch(n -> n.contains(".1"));
         assertThat(project.listAll("?device=dev-105")).hasSize(1);
         assertThat(project.listAll("?device=TEST_BOARD")).hasSize(24);
@@ -307,21 +332,29 @@ class SampleUploadIT {
         // a page asked for with a filter pages within the filter
         ApiClient.Response first = project.client.get(project.base + "/samples?label=idle&limit=4", project.auth());
         String next = first.json().get("next").asString();
-        ApiClient.Response second = project.client.get(project.base + "/samples?label=idle&limit=4&cursor=" + next,
-                project.auth());
+        ApiClient.Response second =
+                project.client.get(project.base + "/samples?label=idle&limit=4&cursor=" + next, project.auth());
         Set<String> seen = new HashSet<>();
         first.json().get("items").forEach(s -> seen.add(s.get("id").asString()));
-        second.json().get("items").forEach(s -> assertThat(seen.add(s.get("id").asString())).isTrue());
+        second.json()
+                .get("items")
+                .forEach(s -> assertThat(seen.add(s.get("id").asString())).isTrue());
         assertThat(seen).hasSize(8);
 
         UUID someId = UUID.fromString(all.get(3).get("id").asString());
-        assertThat(project.client.patch(project.base + "/samples/" + someId, Map.of("enabled", false),
-                project.auth()).status()).isEqualTo(200);
-        assertThat(project.listAll("?enabled=false")).extracting(s -> s.get("id").asString())
+        assertThat(project.client
+                        .patch(project.base + "/samples/" + someId, Map.of("enabled", false), project.auth())
+                        .status())
+                .isEqualTo(200);
+        assertThat(project.listAll("?enabled=false"))
+                .extracting(s -> s.get("id").asString())
                 .containsExactly(someId.toString());
         assertThat(project.listAll("?enabled=true")).hasSize(23);
 
-        assertThat(project.client.get(project.base + "/samples?limit=1001", project.auth()).status()).isEqualTo(400);
+        assertThat(project.client
+                        .get(project.base + "/samples?limit=1001", project.auth())
+                        .status())
+                .isEqualTo(400);
         ApiClient.Response badCursor = project.client.get(project.base + "/samples?cursor=nonsense", project.auth());
         assertThat(badCursor.status()).isEqualTo(400);
         assertThat(badCursor.text("code")).isEqualTo("invalid-sample-request");
@@ -332,8 +365,10 @@ class SampleUploadIT {
         UUID id = project.uploadOne("", "idle.7.json", SampleFiles.eiJson(7, 10));
         String path = project.base + "/samples/" + id;
 
-        ApiClient.Response patched = project.client.patch(path, Map.of("name", " renamed ", "label", "wave",
-                "category", "testing", "enabled", false), project.auth());
+        ApiClient.Response patched = project.client.patch(
+                path,
+                Map.of("name", " renamed ", "label", "wave", "category", "testing", "enabled", false),
+                project.auth());
         assertThat(patched.status()).as(patched.body()).isEqualTo(200);
         assertThat(patched.text("name")).isEqualTo("renamed");
         assertThat(patched.text("label")).isEqualTo("wave");
@@ -347,12 +382,18 @@ class SampleUploadIT {
         assertThat(cleared.text("name")).isEqualTo("renamed");
         assertThat(project.sample(id).get("label").isNull()).isTrue();
 
-        ApiClient.Response badCategory = project.client.patch(path, Map.of("category", "validation"),
-                project.auth());
+        ApiClient.Response badCategory = project.client.patch(path, Map.of("category", "validation"), project.auth());
         assertThat(badCategory.status()).isEqualTo(400);
-        assertThat(badCategory.json().get("errors").get(0).get("field").asString()).isEqualTo("category");
-        assertThat(project.client.patch(path, Map.of("colour", "red"), project.auth()).status()).isEqualTo(400);
-        assertThat(project.client.patch(path, Map.of("name", ""), project.auth()).status()).isEqualTo(400);
+        assertThat(badCategory.json().get("errors").get(0).get("field").asString())
+                .isEqualTo("category");
+        assertThat(project.client
+                        .patch(path, Map.of("colour", "red"), project.auth())
+                        .status())
+                .isEqualTo(400);
+        assertThat(project.client
+                        .patch(path, Map.of("name", ""), project.auth())
+                        .status())
+                .isEqualTo(400);
 
         assertThat(project.client.delete(path, project.auth()).status()).isEqualTo(204);
         ApiClient.Response gone = project.client.get(path, project.auth());
@@ -368,54 +409,97 @@ class SampleUploadIT {
         TestUsers.User viewer = project.member("viewer");
 
         assertThat(project.client.get(path, viewer.auth()).status()).isEqualTo(200);
-        assertThat(project.client.get(project.base + "/samples", viewer.auth()).status()).isEqualTo(200);
+        assertThat(project.client.get(project.base + "/samples", viewer.auth()).status())
+                .isEqualTo(200);
         assertThat(project.http.get(path + "/raw", viewer.auth()).status()).isEqualTo(200);
-        assertThat(project.client.patch(path, Map.of("label", "x"), viewer.auth()).status()).isEqualTo(403);
-        assertThat(project.client.delete(path, viewer.auth()).status()).isEqualTo(403);
-        assertThat(project.client.post(path + "/crop", Map.of("startMs", 0, "endMs", 50), viewer.auth()).status())
+        assertThat(project.client
+                        .patch(path, Map.of("label", "x"), viewer.auth())
+                        .status())
                 .isEqualTo(403);
-        assertThat(project.client.post(project.base + "/samples/bulk", Map.of("ids", List.of(id), "action", "delete"),
-                viewer.auth()).status()).isEqualTo(403);
-        assertThat(project.http.multipart(project.base + "/samples", viewer.auth(),
-                SampleHttp.Part.file("a.json", SampleFiles.eiJson(9, 10))).status()).isEqualTo(403);
+        assertThat(project.client.delete(path, viewer.auth()).status()).isEqualTo(403);
+        assertThat(project.client
+                        .post(path + "/crop", Map.of("startMs", 0, "endMs", 50), viewer.auth())
+                        .status())
+                .isEqualTo(403);
+        assertThat(project.client
+                        .post(
+                                project.base + "/samples/bulk",
+                                Map.of("ids", List.of(id), "action", "delete"),
+                                viewer.auth())
+                        .status())
+                .isEqualTo(403);
+        assertThat(project.http
+                        .multipart(
+                                project.base + "/samples",
+                                viewer.auth(),
+                                SampleHttp.Part.file("a.json", SampleFiles.eiJson(9, 10)))
+                        .status())
+                .isEqualTo(403);
 
         String readKey = project.apiKey("read");
         assertThat(project.client.get(path, Auth.apiKey(readKey)).status()).isEqualTo(200);
-        assertThat(project.http.multipart(project.base + "/samples", Auth.apiKey(readKey),
-                SampleHttp.Part.file("a.json", SampleFiles.eiJson(9, 10))).status()).isEqualTo(403);
+        assertThat(project.http
+                        .multipart(
+                                project.base + "/samples",
+                                Auth.apiKey(readKey),
+                                SampleHttp.Part.file("a.json", SampleFiles.eiJson(9, 10)))
+                        .status())
+                .isEqualTo(403);
         String ingestKey = project.apiKey("ingest");
-        assertThat(project.http.multipart(project.base + "/samples", Auth.apiKey(ingestKey),
-                SampleHttp.Part.file("a.json", SampleFiles.eiJson(9, 10))).status()).isEqualTo(200);
-        assertThat(project.client.patch(path, Map.of("label", "x"), Auth.apiKey(ingestKey)).status()).isEqualTo(403);
+        assertThat(project.http
+                        .multipart(
+                                project.base + "/samples",
+                                Auth.apiKey(ingestKey),
+                                SampleHttp.Part.file("a.json", SampleFiles.eiJson(9, 10)))
+                        .status())
+                .isEqualTo(200);
+        assertThat(project.client
+                        .patch(path, Map.of("label", "x"), Auth.apiKey(ingestKey))
+                        .status())
+                .isEqualTo(403);
 
         TestProject other = TestProject.create(port, "Other");
         String otherKey = other.apiKey("admin");
         ApiClient.Response foreign = project.client.get(path, Auth.apiKey(otherKey));
         assertThat(foreign.status()).isEqualTo(404);
         assertThat(foreign.text("code")).isEqualTo("project-not-found");
-        assertThat(project.http.multipart(project.base + "/samples", Auth.apiKey(otherKey),
-                SampleHttp.Part.file("a.json", SampleFiles.eiJson(9, 10))).status()).isEqualTo(404);
+        assertThat(project.http
+                        .multipart(
+                                project.base + "/samples",
+                                Auth.apiKey(otherKey),
+                                SampleHttp.Part.file("a.json", SampleFiles.eiJson(9, 10)))
+                        .status())
+                .isEqualTo(404);
         assertThat(project.client.get(path, other.auth()).status()).isEqualTo(404);
         // the sample id under another project is not found either
-        assertThat(other.client.get(other.base + "/samples/" + id, other.auth()).status()).isEqualTo(404);
+        assertThat(other.client.get(other.base + "/samples/" + id, other.auth()).status())
+                .isEqualTo(404);
         assertThat(project.client.get(path, Auth.none()).status()).isEqualTo(401);
-        assertThat(project.client.get(path, Auth.apiKey("ef_not_a_key")).status()).isEqualTo(401);
+        assertThat(project.client.get(path, Auth.apiKey("ef_not_a_key")).status())
+                .isEqualTo(401);
 
         // the pages: viewers see the data without the upload and edit controls; strangers see nothing
         BrowserSession viewerPages = BrowserSession.signIn(port, viewer.email(), viewer.password());
         ApiClient.Response list = viewerPages.page("/projects/" + project.id + "/data");
         assertThat(list.status()).isEqualTo(200);
-        assertThat(list.body()).contains("sample-table").doesNotContain("upload-card").doesNotContain("bulk-bar");
+        assertThat(list.body())
+                .contains("sample-table")
+                .doesNotContain("upload-card")
+                .doesNotContain("bulk-bar");
         ApiClient.Response one = viewerPages.page("/projects/" + project.id + "/data/samples/" + id);
         assertThat(one.status()).isEqualTo(200);
         assertThat(one.body()).contains("idle.1").doesNotContain("edit-form");
         assertThat(viewerPages.page("/projects/" + project.id + "/data/dataset").body())
-                .contains("version-table").doesNotContain("version-form");
-        assertThat(viewerPages.page("/projects/" + project.id + "/data/samples/" + UUID.randomUUID()).status())
+                .contains("version-table")
+                .doesNotContain("version-form");
+        assertThat(viewerPages
+                        .page("/projects/" + project.id + "/data/samples/" + UUID.randomUUID())
+                        .status())
                 .isEqualTo(404);
         BrowserSession ownerPages = BrowserSession.signIn(port, project.owner.email(), project.owner.password());
         assertThat(ownerPages.page("/projects/" + project.id + "/data").body()).contains("upload-card");
         BrowserSession strangerPages = BrowserSession.signIn(port, other.owner.email(), other.owner.password());
-        assertThat(strangerPages.page("/projects/" + project.id + "/data").status()).isEqualTo(404);
+        assertThat(strangerPages.page("/projects/" + project.id + "/data").status())
+                .isEqualTo(404);
     }
 }

@@ -2,11 +2,9 @@ package dev.edgeforge.api.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
-
-import org.junit.jupiter.api.Test;
-
 import dev.edgeforge.core.format.labels.LabelsFiles;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 
 class SidecarLabelsTest {
 
@@ -29,7 +27,11 @@ class SidecarLabelsTest {
     @Test
     void filesAreFoundByPathRelativeToTheSidecarOrByAnUnambiguousBaseName() {
         SidecarLabels labels = sidecars("export/info.labels");
-        assertThat(labels.find("export/testing/a.json").orElseThrow().label().orElseThrow().labelFor("a.json"))
+        assertThat(labels.find("export/testing/a.json")
+                        .orElseThrow()
+                        .label()
+                        .orElseThrow()
+                        .labelFor("a.json"))
                 .isEqualTo("y");
         assertThat(labels.find("a.json")).as("two files are named a.json").isEmpty();
         assertThat(labels.find("b.json").orElseThrow().category()).contains(UploadCategory.SPLIT);
@@ -39,8 +41,17 @@ class SidecarLabelsTest {
     @Test
     void multiLabelSamplesKeepTheirLabelOnlyWhenThereIsOne() {
         SidecarLabels labels = sidecars("info.labels");
-        assertThat(labels.find("testing/b.json").orElseThrow().label().orElseThrow().labelFor("b.json"))
+        assertThat(labels.find("testing/b.json")
+                        .orElseThrow()
+                        .label()
+                        .orElseThrow()
+                        .labelFor("b.json"))
                 .isEqualTo("z");
-        assertThat(labels.find("testing/c.json").orElseThrow().label().orElseThrow().labelFor("c.json")).isNull();
+        assertThat(labels.find("testing/c.json")
+                        .orElseThrow()
+                        .label()
+                        .orElseThrow()
+                        .labelFor("c.json"))
+                .isNull();
     }
 }

@@ -2,13 +2,11 @@ package dev.edgeforge.api.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Base64;
-import java.util.List;
-
-import org.junit.jupiter.api.Test;
-
 import dev.edgeforge.core.sample.SampleData;
 import dev.edgeforge.core.sample.Sensor;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class SpectrogramTest {
 
@@ -19,8 +17,8 @@ class SpectrogramTest {
         for (int i = 0; i < rate; i++) {
             tone[i] = (float) (10000 * Math.sin(2 * Math.PI * 1000 * i / rate));
         }
-        SampleData data = SampleData.timeSeries(List.of(new Sensor("audio", "wav")), 1000.0 / rate,
-                new float[][] {tone});
+        SampleData data =
+                SampleData.timeSeries(List.of(new Sensor("audio", "wav")), 1000.0 / rate, new float[][] {tone});
         Spectrogram s = Spectrogram.of(data, 0, 100);
         assertThat(s.frames()).isBetween(2, 100);
         assertThat(s.bins()).isEqualTo(256);

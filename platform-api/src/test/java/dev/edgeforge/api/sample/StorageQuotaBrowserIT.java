@@ -2,6 +2,10 @@ package dev.edgeforge.api.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.edgeforge.api.support.ApiClient;
+import dev.edgeforge.api.support.HeadlessChromium;
+import dev.edgeforge.api.support.IntegrationTest;
+import dev.edgeforge.api.support.TestUsers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +14,6 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,11 +25,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import dev.edgeforge.api.support.ApiClient;
-import dev.edgeforge.api.support.HeadlessChromium;
-import dev.edgeforge.api.support.IntegrationTest;
-import dev.edgeforge.api.support.TestUsers;
 
 /**
  * Storage quotas in a real headless Chromium: the administrator sets one project's quota and clears another's on
@@ -74,7 +72,9 @@ class StorageQuotaBrowserIT {
     }
 
     private void screenshot(String name) throws IOException {
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("/tmp/ef-quota-" + name + ".png"),
+        Files.copy(
+                browser.getScreenshotAs(OutputType.FILE).toPath(),
+                Path.of("/tmp/ef-quota-" + name + ".png"),
                 StandardCopyOption.REPLACE_EXISTING);
     }
 
@@ -89,11 +89,13 @@ class StorageQuotaBrowserIT {
         byte[] first = SampleFiles.eiJson(1, 100);
         project.uploadOne("", "idle.1.json", first);
         TestProject other = TestProject.create(port, "Quota to clear");
-        ApiClient.Auth admin = ApiClient.Auth.bearer(TestUsers.login(project.client, IntegrationTest.ADMIN_EMAIL,
-                IntegrationTest.ADMIN_PASSWORD));
+        ApiClient.Auth admin = ApiClient.Auth.bearer(
+                TestUsers.login(project.client, IntegrationTest.ADMIN_EMAIL, IntegrationTest.ADMIN_PASSWORD));
         Map<String, Object> body = new HashMap<>();
         body.put("quotaBytes", 5 * MB);
-        assertThat(project.client.put("/api/v1/admin/projects/" + other.id + "/quota", body, admin).status())
+        assertThat(project.client
+                        .put("/api/v1/admin/projects/" + other.id + "/quota", body, admin)
+                        .status())
                 .isEqualTo(200);
 
         signIn(IntegrationTest.ADMIN_EMAIL, IntegrationTest.ADMIN_PASSWORD);
@@ -104,10 +106,14 @@ class StorageQuotaBrowserIT {
         assertThat(input.getAttribute("value")).isEmpty();
         input.sendKeys("0.01");
         row.findElement(By.cssSelector("button.quota-save")).click();
-        wait.until(ExpectedConditions.textToBePresentInElement(row.findElement(By.cssSelector(".quota-status")),
-                "saved: 10.2 KiB"));
+        wait.until(ExpectedConditions.textToBePresentInElement(
+                row.findElement(By.cssSelector(".quota-status")), "saved: 10.2 KiB"));
         long quota = Math.round(0.01 * MB);
-        assertThat(project.client.get(project.base + "/storage", project.auth()).json().get("quotaBytes").asLong())
+        assertThat(project.client
+                        .get(project.base + "/storage", project.auth())
+                        .json()
+                        .get("quotaBytes")
+                        .asLong())
                 .isEqualTo(quota);
 
         WebElement otherRow = quotaRow(other);
@@ -115,14 +121,19 @@ class StorageQuotaBrowserIT {
         assertThat(otherInput.getAttribute("value")).isEqualTo("5");
         otherInput.clear();
         otherRow.findElement(By.cssSelector("button.quota-save")).click();
-        wait.until(ExpectedConditions.textToBePresentInElement(otherRow.findElement(By.cssSelector(".quota-status")),
-                "saved: no quota"));
-        assertThat(other.client.get(other.base + "/storage", other.auth()).json().get("quotaBytes").isNull())
+        wait.until(ExpectedConditions.textToBePresentInElement(
+                otherRow.findElement(By.cssSelector(".quota-status")), "saved: no quota"));
+        assertThat(other.client
+                        .get(other.base + "/storage", other.auth())
+                        .json()
+                        .get("quotaBytes")
+                        .isNull())
                 .isTrue();
 
         otherInput.sendKeys("-3");
         otherRow.findElement(By.cssSelector("button.quota-save")).click();
-        assertThat(otherRow.findElement(By.cssSelector(".quota-status")).getText()).contains("Enter a number of MB");
+        assertThat(otherRow.findElement(By.cssSelector(".quota-status")).getText())
+                .contains("Enter a number of MB");
         screenshot("admin");
 
         // the owner: usage against the quota, and an upload past it refused with the server's message
@@ -137,9 +148,12 @@ class StorageQuotaBrowserIT {
         Path file = temp.resolve("wave.1.json");
         Files.write(file, large);
         browser.findElement(By.id("upload-input")).sendKeys(file.toString());
-        wait.until(d -> d.findElements(By.cssSelector("#upload-queue li.failed")).size() == 1);
-        assertThat(browser.findElement(By.cssSelector("#upload-queue li.failed")).getText())
-                .contains("Project storage quota of 10.2 KB").contains("(HTTP 413)");
+        wait.until(
+                d -> d.findElements(By.cssSelector("#upload-queue li.failed")).size() == 1);
+        assertThat(browser.findElement(By.cssSelector("#upload-queue li.failed"))
+                        .getText())
+                .contains("Project storage quota of 10.2 KB")
+                .contains("(HTTP 413)");
         screenshot("owner");
         assertThat(project.listAll("")).hasSize(1);
     }

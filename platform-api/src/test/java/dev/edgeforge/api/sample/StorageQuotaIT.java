@@ -2,24 +2,22 @@ package dev.edgeforge.api.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.edgeforge.api.support.ApiClient;
+import dev.edgeforge.api.support.ApiClient.Auth;
+import dev.edgeforge.api.support.IntegrationTest;
+import dev.edgeforge.api.support.TestUsers;
+import dev.edgeforge.infra.storage.ObjectStore;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
-
-import dev.edgeforge.api.support.ApiClient;
-import dev.edgeforge.api.support.ApiClient.Auth;
-import dev.edgeforge.api.support.IntegrationTest;
-import dev.edgeforge.api.support.TestUsers;
-import dev.edgeforge.infra.storage.ObjectStore;
 
 /**
  * Per-project storage quotas: only platform administrators set them, usage counts each distinct content once, an
@@ -41,8 +39,8 @@ class StorageQuotaIT {
     @BeforeEach
     void setUp() {
         project = TestProject.create(port, "Quota");
-        admin = Auth.bearer(TestUsers.login(project.client, IntegrationTest.ADMIN_EMAIL,
-                IntegrationTest.ADMIN_PASSWORD));
+        admin = Auth.bearer(
+                TestUsers.login(project.client, IntegrationTest.ADMIN_EMAIL, IntegrationTest.ADMIN_PASSWORD));
     }
 
     private JsonNode storage() {
@@ -74,8 +72,10 @@ class StorageQuotaIT {
         ApiClient.Response byOwner = setQuota(1000, project.auth());
         assertThat(byOwner.status()).isEqualTo(403);
         assertThat(byOwner.text("code")).isEqualTo("admin-required");
-        assertThat(project.client.get("/api/v1/admin/projects", project.auth()).status()).isEqualTo(403);
-        assertThat(setQuota(1000, Auth.apiKey(project.apiKey("admin"))).status()).isEqualTo(403);
+        assertThat(project.client.get("/api/v1/admin/projects", project.auth()).status())
+                .isEqualTo(403);
+        assertThat(setQuota(1000, Auth.apiKey(project.apiKey("admin"))).status())
+                .isEqualTo(403);
 
         ApiClient.Response set = setQuota(50_000, admin);
         assertThat(set.status()).as(set.body()).isEqualTo(200);
@@ -99,14 +99,19 @@ class StorageQuotaIT {
         for (Object bad : List.of(-1, 1.5, "lots", true)) {
             ApiClient.Response refused = setQuota(bad, admin);
             assertThat(refused.status()).as(String.valueOf(bad)).isEqualTo(400);
-            assertThat(refused.json().get("errors").get(0).get("field").asString()).isEqualTo("quotaBytes");
+            assertThat(refused.json().get("errors").get(0).get("field").asString())
+                    .isEqualTo("quotaBytes");
         }
-        ApiClient.Response misspelt = project.client.put("/api/v1/admin/projects/" + project.id + "/quota",
-                Map.of("quota", 5), admin);
+        ApiClient.Response misspelt =
+                project.client.put("/api/v1/admin/projects/" + project.id + "/quota", Map.of("quota", 5), admin);
         assertThat(misspelt.status()).isEqualTo(400);
-        assertThat(project.client.put("/api/v1/admin/projects/" + UUID.randomUUID() + "/quota",
-                Map.of("quotaBytes", 5), admin).status()).isEqualTo(404);
-        assertThat(storage().get("quotaBytes").asLong()).as("unchanged by refused requests").isEqualTo(50_000);
+        assertThat(project.client
+                        .put("/api/v1/admin/projects/" + UUID.randomUUID() + "/quota", Map.of("quotaBytes", 5), admin)
+                        .status())
+                .isEqualTo(404);
+        assertThat(storage().get("quotaBytes").asLong())
+                .as("unchanged by refused requests")
+                .isEqualTo(50_000);
 
         ApiClient.Response removed = setQuota(null, admin);
         assertThat(removed.status()).isEqualTo(200);
@@ -123,21 +128,32 @@ class StorageQuotaIT {
         byte[] small = SampleFiles.eiJson(3, 5);
         byte[] large = SampleFiles.eiJson(4, 300);
         assertThat(small.length).isLessThan(3000);
-        ApiClient.Response refused = project.http.multipart(project.base + "/samples", project.auth(),
-                SampleHttp.Part.file("idle.2.json", small), SampleHttp.Part.file("idle.3.json", large));
+        ApiClient.Response refused = project.http.multipart(
+                project.base + "/samples",
+                project.auth(),
+                SampleHttp.Part.file("idle.2.json", small),
+                SampleHttp.Part.file("idle.3.json", large));
         assertThat(refused.status()).as(refused.body()).isEqualTo(413);
         assertThat(refused.text("code")).isEqualTo("storage-quota-exceeded");
-        assertThat(refused.text("detail")).startsWith("Project storage quota of " + ByteSizes.describe(quota)
-                + " reached: " + ByteSizes.describe(first.length) + " used").contains("nothing of it was stored");
+        assertThat(refused.text("detail"))
+                .startsWith("Project storage quota of " + ByteSizes.describe(quota) + " reached: "
+                        + ByteSizes.describe(first.length) + " used")
+                .contains("nothing of it was stored");
         assertThat(project.listAll("")).hasSize(1);
         assertThat(objectCount()).isEqualTo(1);
 
         // inside a ZIP too, and through the Edge Impulse ingestion API
-        ApiClient.Response zipped = project.http.multipart(project.base + "/samples", project.auth(),
+        ApiClient.Response zipped = project.http.multipart(
+                project.base + "/samples",
+                project.auth(),
                 SampleHttp.Part.file("more.zip", ZipFiles.zip(Map.of("idle.3.json", large))));
         assertThat(zipped.status()).isEqualTo(413);
-        ApiClient.Response device = project.http.send("POST", "/api/training/data", large,
-                Auth.apiKey(project.apiKey("ingest")), List.of("Content-Type", "application/json"));
+        ApiClient.Response device = project.http.send(
+                "POST",
+                "/api/training/data",
+                large,
+                Auth.apiKey(project.apiKey("ingest")),
+                List.of("Content-Type", "application/json"));
         assertThat(device.status()).isEqualTo(413);
         assertThat(device.text("code")).isEqualTo("storage-quota-exceeded");
 
@@ -147,11 +163,16 @@ class StorageQuotaIT {
         assertThat(storage().get("usedBytes").asLong()).isEqualTo(first.length + small.length);
 
         // deleting frees the quota at once
-        ApiClient.Response split = project.client.post(project.base + "/samples/" + firstId + "/split",
-                Map.of("mode", "fixed", "lengthMs", 100, "keepOriginal", true), project.auth());
-        assertThat(split.status()).as("a split that keeps the original adds its segments").isEqualTo(413);
-        project.listAll("").forEach(s -> project.client.delete(project.base + "/samples/" + s.get("id").asString(),
-                project.auth()));
+        ApiClient.Response split = project.client.post(
+                project.base + "/samples/" + firstId + "/split",
+                Map.of("mode", "fixed", "lengthMs", 100, "keepOriginal", true),
+                project.auth());
+        assertThat(split.status())
+                .as("a split that keeps the original adds its segments")
+                .isEqualTo(413);
+        project.listAll("")
+                .forEach(s -> project.client.delete(
+                        project.base + "/samples/" + s.get("id").asString(), project.auth()));
         assertThat(storage().get("usedBytes").asLong()).isZero();
         project.uploadOne("", "idle.3.json", large);
     }
@@ -173,12 +194,14 @@ class StorageQuotaIT {
             long stored = answers.stream().filter(r -> r.status() == 200).count();
             assertThat(stored).as(answers.toString()).isEqualTo(1);
             // the loser was refused before storing (413) or, had both passed the first check, at its insert (207)
-            ApiClient.Response loser = answers.stream().filter(r -> r.status() != 200).findFirst().orElseThrow();
+            ApiClient.Response loser =
+                    answers.stream().filter(r -> r.status() != 200).findFirst().orElseThrow();
             assertThat(loser.status()).isIn(207, 413);
             assertThat(loser.body()).contains("storage-quota-exceeded");
             assertThat(storage().get("usedBytes").asLong()).isLessThanOrEqualTo(quota);
-            project.listAll("").forEach(s -> project.client.delete(project.base + "/samples/"
-                    + s.get("id").asString(), project.auth()));
+            project.listAll("")
+                    .forEach(s -> project.client.delete(
+                            project.base + "/samples/" + s.get("id").asString(), project.auth()));
         }
     }
 }

@@ -2,15 +2,13 @@ package dev.edgeforge.api.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.edgeforge.api.support.ApiClient;
+import dev.edgeforge.api.support.TestUsers;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
 import tools.jackson.databind.JsonNode;
-
-import dev.edgeforge.api.support.ApiClient;
-import dev.edgeforge.api.support.TestUsers;
 
 /** A fresh project with its owner, and the calls the sample tests make on it. */
 final class TestProject {
@@ -38,8 +36,10 @@ final class TestProject {
     }
 
     String apiKey(String... scopes) {
-        ApiClient.Response created = client.post(base + "/api-keys",
-                Map.of("name", "key " + String.join("+", scopes), "scopes", List.of(scopes)), owner.auth());
+        ApiClient.Response created = client.post(
+                base + "/api-keys",
+                Map.of("name", "key " + String.join("+", scopes), "scopes", List.of(scopes)),
+                owner.auth());
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         return created.text("key");
     }
@@ -52,8 +52,8 @@ final class TestProject {
 
     TestUsers.User member(String role) {
         TestUsers.User user = TestUsers.register(client, role);
-        ApiClient.Response added = client.post(base + "/members", Map.of("email", user.email(), "role", role),
-                owner.auth());
+        ApiClient.Response added =
+                client.post(base + "/members", Map.of("email", user.email(), "role", role), owner.auth());
         assertThat(added.status()).as(added.body()).isEqualTo(201);
         return user;
     }
@@ -83,8 +83,8 @@ final class TestProject {
         String cursor = null;
         do {
             String sep = query.isEmpty() ? "?" : query + "&";
-            ApiClient.Response page = client.get(base + "/samples" + sep + "limit=1000"
-                    + (cursor == null ? "" : "&cursor=" + cursor), auth());
+            ApiClient.Response page = client.get(
+                    base + "/samples" + sep + "limit=1000" + (cursor == null ? "" : "&cursor=" + cursor), auth());
             assertThat(page.status()).as(page.body()).isEqualTo(200);
             page.json().get("items").forEach(all::add);
             JsonNode next = page.json().get("next");

@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-
 import org.junit.jupiter.api.Test;
 
 class UploadAllowanceTest {
@@ -19,8 +18,8 @@ class UploadAllowanceTest {
     private static final long MB = 1024 * 1024;
 
     private static UploadAllowance allowance(long maxExpanded, int entries, int entriesPerRequest) {
-        return new UploadAllowance(DatasetLimits.of(maxExpanded, entries, entriesPerRequest, 100, MB, 16 * MB,
-                Duration.ZERO));
+        return new UploadAllowance(
+                DatasetLimits.of(maxExpanded, entries, entriesPerRequest, 100, MB, 16 * MB, Duration.ZERO));
     }
 
     /** Reads every entry of {@code zip} through the allowance, as the unpacker does; returns the bytes read. */

@@ -2,6 +2,9 @@ package dev.edgeforge.api.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.edgeforge.api.support.ApiClient;
+import dev.edgeforge.api.support.IntegrationTest;
+import dev.edgeforge.infra.storage.ObjectStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -17,26 +19,23 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
-import dev.edgeforge.api.support.ApiClient;
-import dev.edgeforge.api.support.IntegrationTest;
-import dev.edgeforge.infra.storage.ObjectStore;
-
 /**
  * Uploads bounded as a whole, with limits small enough to test quickly (a server of its own): bytes once ZIP
  * archives are unpacked, entries per archive and per request, the compression ratio (also of skipped entries),
  * nested archives, and the parse memory budget. A refused request leaves no row, no object and no spooled file.
  */
 @IntegrationTest
-@TestPropertySource(properties = {
-    "edgeforge.datasets.max-upload-bytes=8MB",
-    "edgeforge.datasets.max-request-bytes=12MB",
-    "edgeforge.datasets.max-expanded-request-bytes=10MB",
-    "edgeforge.datasets.max-zip-entries=20",
-    "edgeforge.datasets.max-zip-entries-per-request=30",
-    "edgeforge.datasets.compression-ratio-from=1MB",
-    "edgeforge.datasets.parse-memory-bytes=16MB",
-    "edgeforge.datasets.parse-memory-wait=1s"
-})
+@TestPropertySource(
+        properties = {
+            "edgeforge.datasets.max-upload-bytes=8MB",
+            "edgeforge.datasets.max-request-bytes=12MB",
+            "edgeforge.datasets.max-expanded-request-bytes=10MB",
+            "edgeforge.datasets.max-zip-entries=20",
+            "edgeforge.datasets.max-zip-entries-per-request=30",
+            "edgeforge.datasets.compression-ratio-from=1MB",
+            "edgeforge.datasets.parse-memory-bytes=16MB",
+            "edgeforge.datasets.parse-memory-wait=1s"
+        })
 class UploadBoundsIT {
 
     @LocalServerPort
@@ -64,15 +63,19 @@ class UploadBoundsIT {
         byte[] zip = ZipFiles.zip(ZipFiles.noisyCsvEntries("walk.", 4, 3 * 1024 * 1024));
         assertThat(zip.length).isLessThan(8 * 1024 * 1024);
 
-        ApiClient.Response response = project.http.multipart(project.base + "/samples", project.auth(),
+        ApiClient.Response response = project.http.multipart(
+                project.base + "/samples",
+                project.auth(),
                 SampleHttp.Part.file("idle.1.json", SampleFiles.eiJson(1, 50)),
                 SampleHttp.Part.file("walks.zip", zip));
 
         assertThat(response.status()).as(response.body()).isEqualTo(413);
         assertThat(response.contentType()).startsWith("application/problem+json");
         assertThat(response.text("code")).isEqualTo("upload-too-large");
-        assertThat(response.text("detail")).contains("more than 10 MB once its ZIP archives are unpacked")
-                .contains("'walks.zip' entry 'walk.3.csv'").contains("nothing of it was stored");
+        assertThat(response.text("detail"))
+                .contains("more than 10 MB once its ZIP archives are unpacked")
+                .contains("'walks.zip' entry 'walk.3.csv'")
+                .contains("nothing of it was stored");
         assertNothingLeft();
     }
 
@@ -82,19 +85,23 @@ class UploadBoundsIT {
         assertThat(bomb.length).isLessThan(100 * 1024);
         long started = System.nanoTime();
 
-        ApiClient.Response response = project.http.multipart(project.base + "/samples", project.auth(),
-                SampleHttp.Part.file("bomb.zip", bomb));
+        ApiClient.Response response = project.http.multipart(
+                project.base + "/samples", project.auth(), SampleHttp.Part.file("bomb.zip", bomb));
 
         assertThat(response.status()).as(response.body()).isEqualTo(413);
         assertThat(response.text("code")).isEqualTo("compression-bomb");
-        assertThat(response.text("detail")).startsWith("'bomb.zip' looks like a compression bomb: its entry "
-                + "'walk.0.csv' expands more than 100 times").contains("more than the limit of 100 times");
+        assertThat(response.text("detail"))
+                .startsWith("'bomb.zip' looks like a compression bomb: its entry "
+                        + "'walk.0.csv' expands more than 100 times")
+                .contains("more than the limit of 100 times");
         assertThat((System.nanoTime() - started) / 1e9).as("seconds to refuse").isLessThan(10);
         assertNothingLeft();
 
         // the Edge Impulse files endpoint unpacks ZIPs the same way
-        ApiClient.Response device = project.http.multipart("/api/training/files",
-                ApiClient.Auth.apiKey(project.apiKey("ingest")), SampleHttp.Part.file("data", "bomb.zip", bomb));
+        ApiClient.Response device = project.http.multipart(
+                "/api/training/files",
+                ApiClient.Auth.apiKey(project.apiKey("ingest")),
+                SampleHttp.Part.file("data", "bomb.zip", bomb));
         assertThat(device.status()).as(device.body()).isEqualTo(413);
         assertThat(device.text("code")).isEqualTo("compression-bomb");
         assertNothingLeft();
@@ -106,8 +113,8 @@ class UploadBoundsIT {
         Map<String, byte[]> entries = new LinkedHashMap<>();
         entries.put("idle.1.json", SampleFiles.eiJson(2, 20));
         entries.put("__MACOSX/._idle.1.json", zeros);
-        ApiClient.Response response = project.http.multipart(project.base + "/samples", project.auth(),
-                SampleHttp.Part.file("mac.zip", ZipFiles.zip(entries)));
+        ApiClient.Response response = project.http.multipart(
+                project.base + "/samples", project.auth(), SampleHttp.Part.file("mac.zip", ZipFiles.zip(entries)));
         assertThat(response.status()).as(response.body()).isEqualTo(413);
         assertThat(response.text("code")).isEqualTo("compression-bomb");
         assertThat(response.text("detail")).contains("'__MACOSX/._idle.1.json'");
@@ -120,8 +127,8 @@ class UploadBoundsIT {
         for (int i = 0; i < 21; i++) {
             many.put("idle." + i + ".json", SampleFiles.eiJson(100 + i, 10));
         }
-        ApiClient.Response tooMany = project.http.multipart(project.base + "/samples", project.auth(),
-                SampleHttp.Part.file("many.zip", ZipFiles.zip(many)));
+        ApiClient.Response tooMany = project.http.multipart(
+                project.base + "/samples", project.auth(), SampleHttp.Part.file("many.zip", ZipFiles.zip(many)));
         assertThat(tooMany.status()).as(tooMany.body()).isEqualTo(413);
         assertThat(tooMany.text("code")).isEqualTo("upload-too-large");
         assertThat(tooMany.text("detail")).contains("'many.zip' holds more than 20 files");
@@ -132,8 +139,11 @@ class UploadBoundsIT {
             sixteen.put("wave." + i + ".json", SampleFiles.eiJson(200 + i, 10));
         }
         byte[] zip = ZipFiles.zip(sixteen);
-        ApiClient.Response twoArchives = project.http.multipart(project.base + "/samples", project.auth(),
-                SampleHttp.Part.file("a.zip", zip), SampleHttp.Part.file("b.zip", zip));
+        ApiClient.Response twoArchives = project.http.multipart(
+                project.base + "/samples",
+                project.auth(),
+                SampleHttp.Part.file("a.zip", zip),
+                SampleHttp.Part.file("b.zip", zip));
         assertThat(twoArchives.status()).as(twoArchives.body()).isEqualTo(413);
         assertThat(twoArchives.text("detail")).contains("more than 30 files together");
         assertNothingLeft();
@@ -154,15 +164,17 @@ class UploadBoundsIT {
         Map<String, byte[]> outer = new LinkedHashMap<>();
         outer.put("inner.zip", inner);
         outer.put("idle.8.json", SampleFiles.eiJson(8, 10));
-        ApiClient.Response response = project.http.multipart(project.base + "/samples", project.auth(),
-                SampleHttp.Part.file("outer.zip", ZipFiles.zip(outer)));
+        ApiClient.Response response = project.http.multipart(
+                project.base + "/samples", project.auth(), SampleHttp.Part.file("outer.zip", ZipFiles.zip(outer)));
         assertThat(response.status()).as(response.body()).isEqualTo(207);
         JsonNode files = response.json().get("files");
         assertThat(files.get(0).get("fileName").asString()).isEqualTo("inner.zip");
         assertThat(files.get(0).get("code").asString()).isEqualTo("sample-unsupported");
         assertThat(files.get(0).get("error").asString()).contains("a ZIP archive inside a ZIP archive is not unpacked");
         assertThat(files.get(1).get("success").asBoolean()).isTrue();
-        assertThat(project.listAll("")).extracting(s -> s.get("name").asString()).containsExactly("idle.8");
+        assertThat(project.listAll(""))
+                .extracting(s -> s.get("name").asString())
+                .containsExactly("idle.8");
     }
 
     @Test
@@ -171,7 +183,11 @@ class UploadBoundsIT {
         byte[] json = SampleFiles.eiJson(30, 100);
         try (ParseMemoryBudget.Lease all = memory.reserveBytes("the test", memory.capacityBytes())) {
             assertThat(memory.availableBytes()).isZero();
-            ApiClient.Response busy = project.http.send("POST", "/api/training/data", json, ApiClient.Auth.apiKey(key),
+            ApiClient.Response busy = project.http.send(
+                    "POST",
+                    "/api/training/data",
+                    json,
+                    ApiClient.Auth.apiKey(key),
                     List.of("Content-Type", "application/json", "x-file-name", "idle.30.json"));
             assertThat(busy.status()).as(busy.body()).isEqualTo(503);
             assertThat(busy.headers().firstValue("Retry-After")).contains("10");
@@ -179,14 +195,20 @@ class UploadBoundsIT {
             assertThat(busy.text("detail")).contains("'idle.30.json'").contains("send it again");
 
             // in a batch the file fails on its own and can be sent again
-            ApiClient.Response batch = project.http.multipart(project.base + "/samples", project.auth(),
+            ApiClient.Response batch = project.http.multipart(
+                    project.base + "/samples",
+                    project.auth(),
                     SampleHttp.Part.file("idle.31.json", SampleFiles.eiJson(31, 100)));
             assertThat(batch.status()).isEqualTo(207);
             assertThat(batch.json().get("files").get(0).get("code").asString()).isEqualTo("server-busy");
         }
         assertThat(memory.availableBytes()).isEqualTo(memory.capacityBytes());
         assertThat(project.listAll("")).isEmpty();
-        ApiClient.Response stored = project.http.send("POST", "/api/training/data", json, ApiClient.Auth.apiKey(key),
+        ApiClient.Response stored = project.http.send(
+                "POST",
+                "/api/training/data",
+                json,
+                ApiClient.Auth.apiKey(key),
                 List.of("Content-Type", "application/json", "x-file-name", "idle.30.json"));
         assertThat(stored.status()).as(stored.body()).isEqualTo(200);
     }

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.MessageDigest;
 import java.util.HexFormat;
-
 import org.junit.jupiter.api.Test;
 
 class UploadCategoryTest {
@@ -27,9 +26,11 @@ class UploadCategoryTest {
 
     @Test
     void namedCategoriesAreTakenAsTheyAre() {
-        assertThat(UploadCategory.fromValue(" Testing ").resolve("00".repeat(32))).isEqualTo(SampleCategory.TESTING);
+        assertThat(UploadCategory.fromValue(" Testing ").resolve("00".repeat(32)))
+                .isEqualTo(SampleCategory.TESTING);
         assertThat(UploadCategory.fromValue("anomaly").resolve("ff".repeat(32))).isEqualTo(SampleCategory.ANOMALY);
-        assertThatThrownBy(() -> UploadCategory.fromValue("validation")).isInstanceOf(SampleRequestViolation.class)
+        assertThatThrownBy(() -> UploadCategory.fromValue("validation"))
+                .isInstanceOf(SampleRequestViolation.class)
                 .hasMessageContaining("training, testing, anomaly, split");
     }
 }

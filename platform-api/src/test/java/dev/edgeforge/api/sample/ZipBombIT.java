@@ -2,6 +2,9 @@ package dev.edgeforge.api.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.edgeforge.api.support.ApiClient;
+import dev.edgeforge.api.support.IntegrationTest;
+import dev.edgeforge.infra.storage.ObjectStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -12,14 +15,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import dev.edgeforge.api.support.ApiClient;
-import dev.edgeforge.api.support.IntegrationTest;
-import dev.edgeforge.infra.storage.ObjectStore;
 
 /**
  * Issue #10 as the attacker found it, with the default limits: a 3 MB ZIP of twelve 96 MB CSV entries (each under
@@ -55,8 +53,8 @@ class ZipBombIT {
             attacks.add(attackers.submit(() -> {
                 inFlight.incrementAndGet();
                 try {
-                    return project.http.multipart(project.base + "/samples", project.auth(),
-                            SampleHttp.Part.file("walk.zip", bomb));
+                    return project.http.multipart(
+                            project.base + "/samples", project.auth(), SampleHttp.Part.file("walk.zip", bomb));
                 } finally {
                     inFlight.decrementAndGet();
                 }
@@ -68,9 +66,13 @@ class ZipBombIT {
         while (attacks.stream().anyMatch(f -> !f.isDone())) {
             boolean attacked = inFlight.get() > 0;
             long started = System.nanoTime();
-            assertThat(project.client.get("/actuator/health/liveness", ApiClient.Auth.none()).status())
+            assertThat(project.client
+                            .get("/actuator/health/liveness", ApiClient.Auth.none())
+                            .status())
                     .isEqualTo(200);
-            assertThat(project.client.get(project.base + "/samples?limit=10", project.auth()).status())
+            assertThat(project.client
+                            .get(project.base + "/samples?limit=10", project.auth())
+                            .status())
                     .isEqualTo(200);
             slowest = Math.max(slowest, System.nanoTime() - started);
             if (attacked && inFlight.get() > 0) {
@@ -81,17 +83,21 @@ class ZipBombIT {
         attackers.shutdown();
         assertThat(attackers.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
 
-        System.out.printf("ZipBombIT: %d probes during the attack, slowest %.0f ms%n", probesDuringAttack,
-                slowest / 1e6);
-        assertThat(probesDuringAttack).as("probes answered while a bomb was in flight").isPositive();
+        System.out.printf(
+                "ZipBombIT: %d probes during the attack, slowest %.0f ms%n", probesDuringAttack, slowest / 1e6);
+        assertThat(probesDuringAttack)
+                .as("probes answered while a bomb was in flight")
+                .isPositive();
         assertThat(slowest / 1e9).as("slowest health + list probe, seconds").isLessThan(2.0);
         for (Future<ApiClient.Response> attack : attacks) {
             ApiClient.Response response = attack.get();
             assertThat(response.status()).as(response.body()).isEqualTo(413);
             assertThat(response.contentType()).startsWith("application/problem+json");
             assertThat(response.text("code")).isEqualTo("compression-bomb");
-            assertThat(response.text("detail")).contains("'walk.zip' looks like a compression bomb")
-                    .contains("'walk.0.csv'").contains("more than the limit of 100 times");
+            assertThat(response.text("detail"))
+                    .contains("'walk.zip' looks like a compression bomb")
+                    .contains("'walk.0.csv'")
+                    .contains("more than the limit of 100 times");
         }
         assertThat(project.listAll("")).isEmpty();
         try (Stream<?> stored = objects.list("projects/" + project.id + "/")) {

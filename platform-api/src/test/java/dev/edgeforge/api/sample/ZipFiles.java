@@ -17,8 +17,7 @@ import java.util.zip.ZipOutputStream;
 /** ZIP archives for upload tests: ordinary ones, and compression bombs built without holding what they expand to. */
 final class ZipFiles {
 
-    private ZipFiles() {
-    }
+    private ZipFiles() {}
 
     /** An archive of the given entries, in order. */
     static byte[] zip(Map<String, byte[]> entries) {
@@ -52,7 +51,9 @@ final class ZipFiles {
             text.append(t);
             for (int axis = 0; axis < 3; axis++) {
                 int value = random.nextInt(2_000_000) - 1_000_000; // five random decimals: little to compress
-                text.append(value < 0 ? ",-" : ",").append(Math.abs(value) / 100_000).append('.')
+                text.append(value < 0 ? ",-" : ",")
+                        .append(Math.abs(value) / 100_000)
+                        .append('.')
                         .append(Math.abs(value) % 100_000);
             }
             text.append('\n');
@@ -100,21 +101,50 @@ final class ZipFiles {
         for (int i = 0; i < entries; i++) {
             byte[] name = ("walk." + i + ".csv").getBytes(StandardCharsets.US_ASCII);
             int offset = zip.size();
-            ByteBuffer local = le(30 + name.length).putInt(0x04034b50).putShort((short) 20).putShort((short) 0)
-                    .putShort((short) Deflater.DEFLATED).putInt(0).putInt((int) crc).putInt(data.length)
-                    .putInt((int) size).putShort((short) name.length).putShort((short) 0).put(name);
+            ByteBuffer local = le(30 + name.length)
+                    .putInt(0x04034b50)
+                    .putShort((short) 20)
+                    .putShort((short) 0)
+                    .putShort((short) Deflater.DEFLATED)
+                    .putInt(0)
+                    .putInt((int) crc)
+                    .putInt(data.length)
+                    .putInt((int) size)
+                    .putShort((short) name.length)
+                    .putShort((short) 0)
+                    .put(name);
             zip.writeBytes(local.array());
             zip.writeBytes(data);
-            ByteBuffer central = le(46 + name.length).putInt(0x02014b50).putShort((short) 20).putShort((short) 20)
-                    .putShort((short) 0).putShort((short) Deflater.DEFLATED).putInt(0).putInt((int) crc)
-                    .putInt(data.length).putInt((int) size).putShort((short) name.length).putShort((short) 0)
-                    .putShort((short) 0).putShort((short) 0).putShort((short) 0).putInt(0).putInt(offset).put(name);
+            ByteBuffer central = le(46 + name.length)
+                    .putInt(0x02014b50)
+                    .putShort((short) 20)
+                    .putShort((short) 20)
+                    .putShort((short) 0)
+                    .putShort((short) Deflater.DEFLATED)
+                    .putInt(0)
+                    .putInt((int) crc)
+                    .putInt(data.length)
+                    .putInt((int) size)
+                    .putShort((short) name.length)
+                    .putShort((short) 0)
+                    .putShort((short) 0)
+                    .putShort((short) 0)
+                    .putShort((short) 0)
+                    .putInt(0)
+                    .putInt(offset)
+                    .put(name);
             directory.writeBytes(central.array());
         }
         int directoryOffset = zip.size();
         zip.writeBytes(directory.toByteArray());
-        zip.writeBytes(le(22).putInt(0x06054b50).putShort((short) 0).putShort((short) 0).putShort((short) entries)
-                .putShort((short) entries).putInt(directory.size()).putInt(directoryOffset).putShort((short) 0)
+        zip.writeBytes(le(22).putInt(0x06054b50)
+                .putShort((short) 0)
+                .putShort((short) 0)
+                .putShort((short) entries)
+                .putShort((short) entries)
+                .putInt(directory.size())
+                .putInt(directoryOffset)
+                .putShort((short) 0)
                 .array());
         return zip.toByteArray();
     }

@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,16 +32,19 @@ public final class ApiClient {
 
     /** A stateless client (no cookies), like a script. */
     public static ApiClient stateless(int port) {
-        return new ApiClient("http://localhost:" + port,
+        return new ApiClient(
+                "http://localhost:" + port,
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build());
     }
 
     /** A client that keeps cookies, like a browser. */
     public static ApiClient withCookies(int port) {
-        return new ApiClient("http://localhost:" + port, HttpClient.newBuilder()
-                .connectTimeout(Duration.ofSeconds(10))
-                .cookieHandler(new CookieManager())
-                .build());
+        return new ApiClient(
+                "http://localhost:" + port,
+                HttpClient.newBuilder()
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .cookieHandler(new CookieManager())
+                        .build());
     }
 
     /** Credentials to send: {@code Authorization: Bearer}, {@code x-api-key}, any header, or none. */
@@ -61,8 +63,7 @@ public final class ApiClient {
     }
 
     /** A response with its body parsed as JSON when it is JSON. */
-    public record Response(int status, String contentType, String body, JsonNode json,
-                           HttpHeaders headers) {
+    public record Response(int status, String contentType, String body, JsonNode json, HttpHeaders headers) {
 
         public String text(String field) {
             return json.path(field).asString();
@@ -95,7 +96,8 @@ public final class ApiClient {
 
     /** A request with a raw body and extra headers (name, value, name, value, ...). */
     public Response send(String method, String path, Object body, Auth auth, List<String> extraHeaders) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         List<String> headers = new ArrayList<>(extraHeaders);
         if (auth != null && auth.header() != null) {
             headers.add(auth.header());
@@ -124,7 +126,8 @@ public final class ApiClient {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             String contentType = response.headers().firstValue("Content-Type").orElse("");
             JsonNode json = contentType.contains("json") && !response.body().isEmpty()
-                    ? JSON.readTree(response.body()) : JSON.missingNode();
+                    ? JSON.readTree(response.body())
+                    : JSON.missingNode();
             return new Response(response.statusCode(), contentType, response.body(), json, response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed", e);

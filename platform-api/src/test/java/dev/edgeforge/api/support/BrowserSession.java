@@ -52,10 +52,15 @@ public final class BrowserSession {
             if (!body.isEmpty()) {
                 body.append('&');
             }
-            body.append(URLEncoder.encode(pairs.get(i), StandardCharsets.UTF_8)).append('=')
+            body.append(URLEncoder.encode(pairs.get(i), StandardCharsets.UTF_8))
+                    .append('=')
                     .append(URLEncoder.encode(pairs.get(i + 1), StandardCharsets.UTF_8));
         }
-        return client.send("POST", path, body.toString(), ApiClient.Auth.none(),
+        return client.send(
+                "POST",
+                path,
+                body.toString(),
+                ApiClient.Auth.none(),
                 List.of("Content-Type", "application/x-www-form-urlencoded", "Accept", "text/html"));
     }
 

@@ -4,7 +4,6 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -15,15 +14,18 @@ import org.springframework.test.context.ContextConfiguration;
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-    "edgeforge.embedded-postgres.port=0",
-    "edgeforge.admin.email=" + IntegrationTest.ADMIN_EMAIL,
-    "edgeforge.admin.password=" + IntegrationTest.ADMIN_PASSWORD
-})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "edgeforge.embedded-postgres.port=0",
+            "edgeforge.admin.email=" + IntegrationTest.ADMIN_EMAIL,
+            "edgeforge.admin.password=" + IntegrationTest.ADMIN_PASSWORD
+        })
 @ContextConfiguration(initializers = TemporaryDataDirectory.class)
 public @interface IntegrationTest {
 
     /** The first administrator, created from configuration as EDGEFORGE_ADMIN_EMAIL/PASSWORD would. */
     String ADMIN_EMAIL = "Admin@IT.edgeforge.test";
+
     String ADMIN_PASSWORD = "it-admin-password-1";
 }

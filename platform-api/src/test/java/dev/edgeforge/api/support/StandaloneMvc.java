@@ -1,12 +1,11 @@
 package dev.edgeforge.api.support;
 
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-
 import dev.edgeforge.api.problem.ProblemHandler;
 import dev.edgeforge.api.security.EdgeForgeAuthentication;
 import dev.edgeforge.api.security.EdgeForgePrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 
 /**
  * MockMvc around one controller with the real problem mapping and Bean Validation, no Spring context and no
@@ -14,11 +13,12 @@ import dev.edgeforge.api.security.EdgeForgePrincipal;
  */
 public final class StandaloneMvc {
 
-    private StandaloneMvc() {
-    }
+    private StandaloneMvc() {}
 
     public static MockMvc of(Object controller) {
-        return MockMvcBuilders.standaloneSetup(controller).setControllerAdvice(new ProblemHandler()).build();
+        return MockMvcBuilders.standaloneSetup(controller)
+                .setControllerAdvice(new ProblemHandler())
+                .build();
     }
 
     /** Makes {@code principal} the caller of the following requests (the security filters are not in a slice). */

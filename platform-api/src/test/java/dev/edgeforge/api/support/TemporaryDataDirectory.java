@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
-
 import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -28,8 +27,10 @@ public final class TemporaryDataDirectory implements ApplicationContextInitializ
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        context.getEnvironment().getPropertySources().addFirst(
-                new MapPropertySource("edgeforge-test-data-dir", Map.of("edgeforge.data-dir", directory.toString())));
+        context.getEnvironment()
+                .getPropertySources()
+                .addFirst(new MapPropertySource(
+                        "edgeforge-test-data-dir", Map.of("edgeforge.data-dir", directory.toString())));
         ((DefaultSingletonBeanRegistry) context.getBeanFactory())
                 .registerDisposableBean("edgeforgeTestDataDirectory", () -> deleteRecursively(directory));
     }

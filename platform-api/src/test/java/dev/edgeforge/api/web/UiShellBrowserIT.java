@@ -1,15 +1,16 @@
 package dev.edgeforge.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
+import dev.edgeforge.api.support.ApiClient;
+import dev.edgeforge.api.support.HeadlessChromium;
+import dev.edgeforge.api.support.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,10 +22,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import dev.edgeforge.api.support.HeadlessChromium;
-import dev.edgeforge.api.support.ApiClient;
-import dev.edgeforge.api.support.IntegrationTest;
 
 /**
  * The UI shell in a real headless Chromium: register, sign in, create a project, create an API key (shown once,
@@ -78,9 +75,11 @@ class UiShellBrowserIT {
         type("name", "Ada Lovelace");
         type("email", email);
         type("password", password);
-        browser.findElement(By.cssSelector("#register-form button[type=submit]")).click();
+        browser.findElement(By.cssSelector("#register-form button[type=submit]"))
+                .click();
         wait.until(ExpectedConditions.urlContains("/login?registered"));
-        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText()).contains("account is ready");
+        assertThat(browser.findElement(By.cssSelector(".alert-success")).getText())
+                .contains("account is ready");
 
         // sign in
         type("email", email);
@@ -88,39 +87,41 @@ class UiShellBrowserIT {
         browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
         wait.until(ExpectedConditions.urlMatches(".*/projects$"));
         assertThat(browser.getPageSource()).contains("No projects yet");
-        assertThat(browser.findElement(By.cssSelector(".user-menu summary")).getText()).contains("Ada Lovelace");
+        assertThat(browser.findElement(By.cssSelector(".user-menu summary")).getText())
+                .contains("Ada Lovelace");
 
         // create a project: lands on its dashboard
         type("project-name", "Gesture recognition");
         type("project-description", "Wrist accelerometer, four gestures.");
-        browser.findElement(By.cssSelector("#create-project button[type=submit]")).click();
+        browser.findElement(By.cssSelector("#create-project button[type=submit]"))
+                .click();
         wait.until(ExpectedConditions.textToBe(By.id("project-title"), "Gesture recognition"));
         String dashboardUrl = browser.getCurrentUrl();
         String projectId = dashboardUrl.substring(dashboardUrl.lastIndexOf('/') + 1);
         assertThat(UUID.fromString(projectId)).isNotNull();
         assertThat(browser.findElement(By.id("your-role")).getText()).contains("owner");
         assertThat(browser.findElement(By.id("count-members")).getText()).isEqualTo("1");
-        assertThat(browser.findElement(By.cssSelector(".sidebar a.active")).getText()).isEqualTo("Dashboard");
+        assertThat(browser.findElement(By.cssSelector(".sidebar a.active")).getText())
+                .isEqualTo("Dashboard");
         assertThat(browser.findElements(By.cssSelector(".sidebar a")).stream().map(WebElement::getText))
                 .contains("Data acquisition", "Impulse design", "Training", "Models", "Deployment");
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT,
-                StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
 
         // create an API key through the page's fetch() call (session + CSRF token)
         browser.findElement(By.cssSelector(".sidebar a[data-nav=keys]")).click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("create-api-key")));
         type("api-key-name", "field sensor 12");
         browser.findElement(By.cssSelector("#create-api-key input[value=read]")).click();
-        browser.findElement(By.cssSelector("#create-api-key button[type=submit]")).click();
+        browser.findElement(By.cssSelector("#create-api-key button[type=submit]"))
+                .click();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("new-key")));
         String key = browser.findElement(By.id("new-key-value")).getText().trim();
         assertThat(key).startsWith("ef_").hasSizeGreaterThan(40);
         assertThat(browser.findElement(By.id("api-key-rows")).getText()).contains("field sensor 12");
 
-
         // the key works for devices and scripts
-        ApiClient.Response asKey = ApiClient.stateless(port).get("/api/v1/projects/" + projectId,
-                ApiClient.Auth.apiKey(key));
+        ApiClient.Response asKey =
+                ApiClient.stateless(port).get("/api/v1/projects/" + projectId, ApiClient.Auth.apiKey(key));
         assertThat(asKey.status()).isEqualTo(200);
         assertThat(asKey.text("name")).isEqualTo("Gesture recognition");
 
@@ -128,7 +129,10 @@ class UiShellBrowserIT {
         browser.navigate().refresh();
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("api-key-table")));
         assertThat(browser.findElement(By.id("api-key-rows")).getText())
-                .contains("field sensor 12").contains(key.substring(0, 9)).contains("ingest").contains("read");
+                .contains("field sensor 12")
+                .contains(key.substring(0, 9))
+                .contains("ingest")
+                .contains("read");
         assertThat(browser.findElement(By.id("new-key")).isDisplayed()).isFalse();
         assertThat(browser.getPageSource()).doesNotContain(key);
 

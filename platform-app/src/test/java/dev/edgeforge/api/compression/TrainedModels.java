@@ -2,23 +2,6 @@ package dev.edgeforge.api.compression;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import dev.edgeforge.core.dsp.SpectralAnalysisParams;
 import dev.edgeforge.core.feature.FeatureExtractor;
 import dev.edgeforge.core.feature.FeatureRow;
@@ -43,9 +26,23 @@ import dev.edgeforge.infra.job.JobWorkerSettings;
 import dev.edgeforge.infra.job.NewJob;
 import dev.edgeforge.infra.storage.ObjectStore;
 import dev.edgeforge.jobs.JobJson;
-import dev.edgeforge.training.job.TrainJobHandler;
 import dev.edgeforge.jobs.training.TrainJobPayload;
 import dev.edgeforge.jobs.training.TrainJobResult;
+import dev.edgeforge.training.job.TrainJobHandler;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Trained gesture classifiers for compression tests, made by the real {@code train} job through the real queue
@@ -58,13 +55,17 @@ import dev.edgeforge.jobs.training.TrainJobResult;
  */
 final class TrainedModels implements AutoCloseable {
 
-    static final Impulse IMPULSE = new Impulse(1, new TimeSeriesInput(2000, 500, 62.5, true),
-            List.of(new ProcessingBlock(1, "Spectral", List.of("accX", "accY", "accZ"),
-                    SpectralAnalysisParams.defaults())), List.of());
+    static final Impulse IMPULSE = new Impulse(
+            1,
+            new TimeSeriesInput(2000, 500, 62.5, true),
+            List.of(new ProcessingBlock(
+                    1, "Spectral", List.of("accX", "accY", "accZ"), SpectralAnalysisParams.defaults())),
+            List.of());
     static final TensorShape SHAPE = TensorShape.of(33);
     static final LearningBlock DENSE_24_12 = LearningBlock.classification(
             List.of(LayerSpec.dense(24, Activation.RELU), LayerSpec.dense(12, Activation.RELU)));
-    static final Hyperparameters TRAINING = Hyperparameters.defaults().withEpochs(15).withLearningRate(0.005);
+    static final Hyperparameters TRAINING =
+            Hyperparameters.defaults().withEpochs(15).withLearningRate(0.005);
     private static final Duration JOB_LIMIT = Duration.ofSeconds(180);
 
     /** V6's {@code model} table (db/migrations/V6__models.sql of the models feature), for branches without it. */
@@ -105,8 +106,14 @@ final class TrainedModels implements AutoCloseable {
         if (serverTrains) {
             ownWorker = null;
         } else {
-            ownWorker = new JobWorker(dataSource, Clock.systemUTC(), JobWorkerSettings.builder().setConcurrency(1)
-                    .optWorkerId("compression-it-train").optPollInterval(Duration.ofMillis(100)).build(),
+            ownWorker = new JobWorker(
+                    dataSource,
+                    Clock.systemUTC(),
+                    JobWorkerSettings.builder()
+                            .setConcurrency(1)
+                            .optWorkerId("compression-it-train")
+                            .optPollInterval(Duration.ofMillis(100))
+                            .build(),
                     List.of(new TrainJobHandler(store)));
             ownWorker.start();
         }
@@ -121,14 +128,21 @@ final class TrainedModels implements AutoCloseable {
         store.put(trainingKey, features(42, 5, 2, GestureDataset.CLASSIC).toBytes());
         store.put(testingKey, features(7, 3, 1, GestureDataset.CLASSIC).toBytes());
         UUID modelId = UUID.randomUUID();
-        TrainJobPayload payload = new TrainJobPayload(modelId, IMPULSE.version(), DENSE_24_12, TRAINING, trainingKey,
-                testingKey, FeatureKind.FLAT, SHAPE, null);
+        TrainJobPayload payload = new TrainJobPayload(
+                modelId,
+                IMPULSE.version(),
+                DENSE_24_12,
+                TRAINING,
+                trainingKey,
+                testingKey,
+                FeatureKind.FLAT,
+                SHAPE,
+                null);
         UUID jobId = queue.enqueue(NewJob.of(TrainJobPayload.TYPE, projectId, JobJson.write(payload)));
         Job job = await(jobId);
         assertThat(job.state()).as(job.error()).isEqualTo(JobState.SUCCEEDED);
         TrainJobResult result = JobJson.mapper().readValue(job.result(), TrainJobResult.class);
-        insert(modelId, projectId, name, "classification", "ready", "trained", result, trainingKey, testingKey,
-                jobId);
+        insert(modelId, projectId, name, "classification", "ready", "trained", result, trainingKey, testingKey, jobId);
         return new Trained(modelId, result, trainingKey, testingKey);
     }
 
@@ -146,9 +160,14 @@ final class TrainedModels implements AutoCloseable {
                         + "VALUES (:id, :projectId, :name, :kind, :state, 'trained', CAST(:block AS jsonb), "
                         + "CAST(:hyperparameters AS jsonb), 'flat', '[33]'::jsonb, '[\"a\", \"b\"]'::jsonb, :jobId, "
                         + ":float32Key, :networkKey, :trainingKey, :now, :now)")
-                .param("id", modelId).param("projectId", projectId).param("name", name).param("kind", kind)
-                .param("state", state).param("block", JobJson.write(DENSE_24_12))
-                .param("hyperparameters", JobJson.write(TRAINING)).param("jobId", UUID.randomUUID())
+                .param("id", modelId)
+                .param("projectId", projectId)
+                .param("name", name)
+                .param("kind", kind)
+                .param("state", state)
+                .param("block", JobJson.write(DENSE_24_12))
+                .param("hyperparameters", JobJson.write(TRAINING))
+                .param("jobId", UUID.randomUUID())
                 .param("float32Key", "ready".equals(state) ? run + "model-float32.tflite" : null)
                 .param("networkKey", "ready".equals(state) ? run + "trained-network.json" : null)
                 .param("trainingKey", "projects/" + projectId + "/features/1/training-missing.effs")
@@ -190,11 +209,19 @@ final class TrainedModels implements AutoCloseable {
     }
 
     /** A trained model and the files it came from. */
-    record Trained(UUID modelId, TrainJobResult result, String trainingKey, String testingKey) {
-    }
+    record Trained(UUID modelId, TrainJobResult result, String trainingKey, String testingKey) {}
 
-    private void insert(UUID modelId, UUID projectId, String name, String kind, String state, String source,
-                        TrainJobResult result, String trainingKey, String testingKey, UUID jobId) {
+    private void insert(
+            UUID modelId,
+            UUID projectId,
+            String name,
+            String kind,
+            String state,
+            String source,
+            TrainJobResult result,
+            String trainingKey,
+            String testingKey,
+            UUID jobId) {
         Instant now = Instant.now();
         jdbc.sql("INSERT INTO model (id, project_id, name, kind, state, source, impulse_version, learning_block, "
                         + "hyperparameters, seed, feature_kind, input_shape, labels, training_features_key, "
@@ -204,24 +231,42 @@ final class TrainedModels implements AutoCloseable {
                         + "CAST(:block AS jsonb), CAST(:hyperparameters AS jsonb), :seed, :featureKind, "
                         + "CAST(:inputShape AS jsonb), CAST(:labels AS jsonb), :trainingKey, :testingKey, 0.6, "
                         + ":networkKey, :float32Key, :int8Key, :metricsKey, :predictionsKey, :jobId, :now, :now, :now)")
-                .param("id", modelId).param("projectId", projectId).param("name", name).param("kind", kind)
-                .param("state", state).param("source", source).param("impulseVersion", IMPULSE.version())
-                .param("block", JobJson.write(DENSE_24_12)).param("hyperparameters", JobJson.write(TRAINING))
+                .param("id", modelId)
+                .param("projectId", projectId)
+                .param("name", name)
+                .param("kind", kind)
+                .param("state", state)
+                .param("source", source)
+                .param("impulseVersion", IMPULSE.version())
+                .param("block", JobJson.write(DENSE_24_12))
+                .param("hyperparameters", JobJson.write(TRAINING))
                 .param("seed", TRAINING.seed())
                 // as the models feature writes it: the JSON name of the feature kind, unquoted
-                .param("featureKind", JobJson.mapper().valueToTree(FeatureKind.FLAT).asString())
-                .param("inputShape", JobJson.write(SHAPE)).param("labels", JobJson.write(result.labels()))
-                .param("trainingKey", trainingKey).param("testingKey", testingKey)
-                .param("networkKey", result.artifacts().network()).param("float32Key", result.artifacts().float32())
-                .param("int8Key", result.artifacts().int8()).param("metricsKey", result.artifacts().metrics())
-                .param("predictionsKey", result.artifacts().predictions()).param("jobId", jobId)
+                .param(
+                        "featureKind",
+                        JobJson.mapper().valueToTree(FeatureKind.FLAT).asString())
+                .param("inputShape", JobJson.write(SHAPE))
+                .param("labels", JobJson.write(result.labels()))
+                .param("trainingKey", trainingKey)
+                .param("testingKey", testingKey)
+                .param("networkKey", result.artifacts().network())
+                .param("float32Key", result.artifacts().float32())
+                .param("int8Key", result.artifacts().int8())
+                .param("metricsKey", result.artifacts().metrics())
+                .param("predictionsKey", result.artifacts().predictions())
+                .param("jobId", jobId)
                 .param("now", Timestamp.from(now))
                 .update();
     }
 
     static FeatureSet features(long seed, int persons, int recordings, Set<GestureDataset.Gesture> gestures) {
-        List<SyntheticSample> samples = GestureDataset.builder().optSeed(seed).optPersons(persons)
-                .optRecordingsPerGesture(recordings).optLengthSeconds(6).optGestures(EnumSet.copyOf(gestures)).build()
+        List<SyntheticSample> samples = GestureDataset.builder()
+                .optSeed(seed)
+                .optPersons(persons)
+                .optRecordingsPerGesture(recordings)
+                .optLengthSeconds(6)
+                .optGestures(EnumSet.copyOf(gestures))
+                .build()
                 .generate();
         FeatureExtractor extractor = new FeatureExtractor(IMPULSE);
         List<FeatureRow> rows = new ArrayList<>();

@@ -2,6 +2,11 @@ package dev.edgeforge.api.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.edgeforge.api.support.ApiClient;
+import dev.edgeforge.api.support.IntegrationTest;
+import dev.edgeforge.api.support.TestUsers;
+import dev.edgeforge.api.support.TestUsers.User;
+import dev.edgeforge.firmware.codegen.ModelIdentity;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -16,17 +21,10 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-
-import dev.edgeforge.api.support.ApiClient;
-import dev.edgeforge.api.support.IntegrationTest;
-import dev.edgeforge.api.support.TestUsers;
-import dev.edgeforge.api.support.TestUsers.User;
-import dev.edgeforge.firmware.codegen.ModelIdentity;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,6 +37,7 @@ class DeploymentApiIT {
 
     @LocalServerPort
     int port;
+
     @Autowired
     StoredModels models;
 
@@ -71,7 +70,8 @@ class DeploymentApiIT {
         assertThat(nano.get("emulated").asBoolean()).isFalse();
         assertThat(nano.get("flashingMethod").asString()).contains("bossac");
 
-        assertThat(client.get("/api/v1/targets", ApiClient.Auth.none()).status()).isEqualTo(401);
+        assertThat(client.get("/api/v1/targets", ApiClient.Auth.none()).status())
+                .isEqualTo(401);
     }
 
     @Test
@@ -92,7 +92,12 @@ class DeploymentApiIT {
 
         ApiClient.Response one = client.get(estimates(model.modelId()) + "?target=nucleo-l4r5zi", owner.auth());
         assertThat(one.json().get("targets").size()).isEqualTo(1);
-        assertThat(one.json().get("targets").get(0).get("latency").get("clockHz").asLong())
+        assertThat(one.json()
+                        .get("targets")
+                        .get(0)
+                        .get("latency")
+                        .get("clockHz")
+                        .asLong())
                 .isEqualTo(120_000_000L);
 
         ApiClient.Response unknownTarget = client.get(estimates(model.modelId()) + "?target=esp32", owner.auth());
@@ -105,8 +110,8 @@ class DeploymentApiIT {
 
     @Test
     void aDeploymentIsBuiltVerifiedInQemuAndDownloaded() throws Exception {
-        ApiClient.Response created = client.post(deployments(), request(model.modelId(), "int8",
-                "netduinoplus2-qemu", "firmware"), owner.auth());
+        ApiClient.Response created = client.post(
+                deployments(), request(model.modelId(), "int8", "netduinoplus2-qemu", "firmware"), owner.auth());
         assertThat(created.status()).as(created.body()).isEqualTo(202);
         assertThat(created.text("state")).isEqualTo("queued");
         assertThat(created.header("Location").orElse("")).endsWith("/deployments/" + created.text("id"));
@@ -128,11 +133,13 @@ class DeploymentApiIT {
         assertThat(verification.get("windows").asInt()).isEqualTo(24);
         assertThat(verification.get("matching").asInt()).isEqualTo(24);
         assertThat(verification.get("labelledWindows").asInt()).isEqualTo(24);
-        assertThat(verification.get("deviceAccuracy").asDouble()).isGreaterThan(0.8)
+        assertThat(verification.get("deviceAccuracy").asDouble())
+                .isGreaterThan(0.8)
                 .isEqualTo(verification.get("serverAccuracy").asDouble());
         assertThat(verification.get("instructions").get("mean").asDouble()).isPositive();
         assertThat(ready.get("sizes").get("flashBytes").asLong()).isPositive();
-        assertThat(ready.get("memoryReport").get("image").get("sections").size()).isPositive();
+        assertThat(ready.get("memoryReport").get("image").get("sections").size())
+                .isPositive();
         assertThat(ready.get("downloadAvailable").asBoolean()).isTrue();
         assertThat(ready.get("targetName").asString()).isEqualTo("Netduino Plus 2 (QEMU)");
 
@@ -147,11 +154,16 @@ class DeploymentApiIT {
         String fileName = ready.get("bundle").get("fileName").asString();
         assertThat(fileName).isEqualTo("gestures-firmware-netduinoplus2-qemu.zip");
         assertThat(download.headers().firstValue("Content-Disposition").orElse(""))
-                .startsWith("attachment").contains(fileName);
-        assertThat(ModelIdentity.sha256(download.body())).isEqualTo(ready.get("bundle").get("sha256").asString());
+                .startsWith("attachment")
+                .contains(fileName);
+        assertThat(ModelIdentity.sha256(download.body()))
+                .isEqualTo(ready.get("bundle").get("sha256").asString());
         assertThat(download.headers().firstValue("Repr-Digest").orElse("")).startsWith("sha-256=:");
-        assertThat(zipEntries(download.body())).contains("gestures-firmware-netduinoplus2-qemu/firmware.elf",
-                "gestures-firmware-netduinoplus2-qemu/firmware.hex", "gestures-firmware-netduinoplus2-qemu/SHA256SUMS");
+        assertThat(zipEntries(download.body()))
+                .contains(
+                        "gestures-firmware-netduinoplus2-qemu/firmware.elf",
+                        "gestures-firmware-netduinoplus2-qemu/firmware.hex",
+                        "gestures-firmware-netduinoplus2-qemu/SHA256SUMS");
 
         ApiClient.Response list = client.get(deployments(), owner.auth());
         assertThat(list.json().get(0).get("id").asString()).isEqualTo(id);
@@ -162,11 +174,11 @@ class DeploymentApiIT {
     void aCancelledDeploymentEndsCancelledWithoutABundle() {
         // its own name: a build the cache cannot answer, so the job is still queued or compiling when cancelled
         DeployableModel fresh = models.registerTinyClassifier(projectId, "cancel-" + UUID.randomUUID());
-        ApiClient.Response created = client.post(deployments(), request(fresh.modelId(), "int8",
-                "netduinoplus2-qemu", "firmware"), owner.auth());
+        ApiClient.Response created = client.post(
+                deployments(), request(fresh.modelId(), "int8", "netduinoplus2-qemu", "firmware"), owner.auth());
         assertThat(created.status()).isEqualTo(202);
-        ApiClient.Response cancel = client.post("/api/v1/jobs/" + created.text("jobId") + "/cancel", Map.of(),
-                owner.auth());
+        ApiClient.Response cancel =
+                client.post("/api/v1/jobs/" + created.text("jobId") + "/cancel", Map.of(), owner.auth());
         assertThat(cancel.status()).as(cancel.body()).isEqualTo(200);
 
         JsonNode done = awaitFinal(created.text("id"), Duration.ofSeconds(30));
@@ -174,8 +186,7 @@ class DeploymentApiIT {
         assertThat(done.get("downloadAvailable").asBoolean()).isFalse();
         assertThat(done.get("bundle").isNull()).isTrue();
         assertThat(done.get("finishedAt").isNull()).isFalse();
-        ApiClient.Response download = client.get(deployments() + "/" + created.text("id") + "/download",
-                owner.auth());
+        ApiClient.Response download = client.get(deployments() + "/" + created.text("id") + "/download", owner.auth());
         assertThat(download.status()).isEqualTo(409);
         assertThat(download.text("detail")).contains("was cancelled");
     }
@@ -184,18 +195,22 @@ class DeploymentApiIT {
     void requestsThatCannotBeBuiltAreRefusedWithTheFieldAndReason() {
         assertRefused(request(model.modelId(), "int8", "netduinoplus2-qemu", "exe"), "format", "unknown format");
         assertRefused(request(model.modelId(), "int8", "esp32", "firmware"), "target", "unknown target 'esp32'");
-        assertRefused(request(model.modelId(), "float32", "netduinoplus2-qemu", "firmware"), "variant",
+        assertRefused(
+                request(model.modelId(), "float32", "netduinoplus2-qemu", "firmware"),
+                "variant",
                 "compile the int8 model");
         assertRefused(request(null, "int8", "netduinoplus2-qemu", "firmware"), "modelId", "is required");
 
-        ApiClient.Response unknownModel = client.post(deployments(), request(UUID.randomUUID(), "int8",
-                "netduinoplus2-qemu", "firmware"), owner.auth());
+        ApiClient.Response unknownModel = client.post(
+                deployments(), request(UUID.randomUUID(), "int8", "netduinoplus2-qemu", "firmware"), owner.auth());
         assertThat(unknownModel.status()).isEqualTo(404);
         assertThat(unknownModel.text("code")).isEqualTo("model-not-found");
         ApiClient.Response missing = client.get(deployments() + "/" + UUID.randomUUID(), owner.auth());
         assertThat(missing.status()).isEqualTo(404);
         assertThat(missing.text("code")).isEqualTo("deployment-not-found");
-        assertThat(client.get(deployments(), owner.auth()).json().size()).as("nothing half-written").isZero();
+        assertThat(client.get(deployments(), owner.auth()).json().size())
+                .as("nothing half-written")
+                .isZero();
     }
 
     @Test
@@ -210,14 +225,17 @@ class DeploymentApiIT {
         ApiClient.Response byStranger = client.post(deployments(), body, stranger.auth());
         assertThat(byStranger.status()).isEqualTo(404);
         assertThat(client.get(deployments(), stranger.auth()).status()).isEqualTo(404);
-        assertThat(client.get(estimates(model.modelId()), stranger.auth()).status()).isEqualTo(404);
+        assertThat(client.get(estimates(model.modelId()), stranger.auth()).status())
+                .isEqualTo(404);
 
         ApiClient.Response byMember = client.post(deployments(), body, member.auth());
         assertThat(byMember.status()).as(byMember.body()).isEqualTo(202);
         String id = byMember.text("id");
         assertThat(client.get(deployments() + "/" + id, viewer.auth()).status()).isEqualTo(200);
-        assertThat(client.get(estimates(model.modelId()), viewer.auth()).status()).isEqualTo(200);
-        assertThat(client.get(deployments() + "/" + id, stranger.auth()).status()).isEqualTo(404);
+        assertThat(client.get(estimates(model.modelId()), viewer.auth()).status())
+                .isEqualTo(200);
+        assertThat(client.get(deployments() + "/" + id, stranger.auth()).status())
+                .isEqualTo(404);
 
         JsonNode done = awaitFinal(id, Duration.ofMinutes(4));
         assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("ready");
@@ -233,10 +251,13 @@ class DeploymentApiIT {
     void theOpenApiDocumentDescribesTheDeploymentPaths() {
         ApiClient.Response docs = client.get("/v3/api-docs", ApiClient.Auth.none());
         assertThat(docs.status()).isEqualTo(200);
-        assertThat(docs.json().path("paths").propertyNames()).contains("/api/v1/targets",
-                "/api/v1/projects/{projectId}/models/{modelId}/estimates",
-                "/api/v1/projects/{projectId}/deployments", "/api/v1/projects/{projectId}/deployments/{deploymentId}",
-                "/api/v1/projects/{projectId}/deployments/{deploymentId}/download");
+        assertThat(docs.json().path("paths").propertyNames())
+                .contains(
+                        "/api/v1/targets",
+                        "/api/v1/projects/{projectId}/models/{modelId}/estimates",
+                        "/api/v1/projects/{projectId}/deployments",
+                        "/api/v1/projects/{projectId}/deployments/{deploymentId}",
+                        "/api/v1/projects/{projectId}/deployments/{deploymentId}/download");
     }
 
     private void assertRefused(Map<String, Object> body, String field, String reason) {
@@ -255,8 +276,10 @@ class DeploymentApiIT {
 
     private User member(String role) {
         User user = TestUsers.register(client, role);
-        ApiClient.Response added = client.post("/api/v1/projects/" + projectId + "/members",
-                Map.of("email", user.email(), "role", role), owner.auth());
+        ApiClient.Response added = client.post(
+                "/api/v1/projects/" + projectId + "/members",
+                Map.of("email", user.email(), "role", role),
+                owner.auth());
         assertThat(added.status()).as(added.body()).isEqualTo(201);
         return user;
     }
@@ -277,9 +300,14 @@ class DeploymentApiIT {
 
     private HttpResponse<byte[]> downloadAs(String id, String token) {
         try {
-            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                            + deployments() + "/" + id + "/download")).header("Authorization", "Bearer " + token)
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            return HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create(
+                                            "http://localhost:" + port + deployments() + "/" + id + "/download"))
+                                    .header("Authorization", "Bearer " + token)
+                                    .timeout(Duration.ofSeconds(30))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

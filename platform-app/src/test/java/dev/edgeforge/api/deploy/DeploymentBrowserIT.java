@@ -1,8 +1,12 @@
 package dev.edgeforge.api.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
+import dev.edgeforge.api.support.ApiClient;
+import dev.edgeforge.api.support.HeadlessChromium;
+import dev.edgeforge.api.support.IntegrationTest;
+import dev.edgeforge.api.support.TestUsers;
+import dev.edgeforge.api.support.TestUsers.User;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,7 +18,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,12 +31,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.edgeforge.api.support.HeadlessChromium;
-import dev.edgeforge.api.support.ApiClient;
-import dev.edgeforge.api.support.IntegrationTest;
-import dev.edgeforge.api.support.TestUsers;
-import dev.edgeforge.api.support.TestUsers.User;
-
 /**
  * The Deployment page in a real headless Chromium: estimates per target before building, Build, the live log, the
  * verified badge once QEMU answered like the server on every test window, the memory report and the download link.
@@ -43,9 +40,9 @@ import dev.edgeforge.api.support.TestUsers.User;
 @IntegrationTest
 class DeploymentBrowserIT {
 
-
     @LocalServerPort
     int port;
+
     @Autowired
     StoredModels models;
 
@@ -82,29 +79,39 @@ class DeploymentBrowserIT {
         wait.until(ExpectedConditions.urlMatches(".*/projects$"));
 
         browser.get(url("/projects/" + projectId + "/deployment"));
-        assertThat(browser.findElement(By.cssSelector(".sidebar a.active")).getText()).isEqualTo("Deployment");
+        assertThat(browser.findElement(By.cssSelector(".sidebar a.active")).getText())
+                .isEqualTo("Deployment");
         assertThat(browser.findElement(By.id("deploy-model")).getText()).contains("gesture classifier");
         // estimates for every target before anything is built
         By qemuEstimate = By.cssSelector("[data-estimate-for=netduinoplus2-qemu]");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(qemuEstimate, "Latency"));
-        assertThat(browser.findElement(qemuEstimate).getText()).contains("RAM").contains("of 128.0 KiB")
-                .contains("Flash").contains("ms");
+        assertThat(browser.findElement(qemuEstimate).getText())
+                .contains("RAM")
+                .contains("of 128.0 KiB")
+                .contains("Flash")
+                .contains("ms");
         assertThat(browser.findElements(By.cssSelector(".target-card"))).hasSize(5);
-        assertThat(browser.findElement(By.id("model-stats")).getText()).contains("Parameters").contains("27");
+        assertThat(browser.findElement(By.id("model-stats")).getText())
+                .contains("Parameters")
+                .contains("27");
         screenshot("/tmp/ef-deployment-estimates.png");
 
-        browser.findElement(By.cssSelector(".target-card[data-target=netduinoplus2-qemu]")).click();
+        browser.findElement(By.cssSelector(".target-card[data-target=netduinoplus2-qemu]"))
+                .click();
         assertThat(browser.findElement(By.cssSelector(".target-card.selected")).getAttribute("data-target"))
                 .isEqualTo("netduinoplus2-qemu");
-        assertThat(browser.findElement(By.cssSelector("input[name=format][value=firmware]")).isSelected()).isTrue();
-        assertThat(browser.findElement(By.cssSelector("input[name=format][value=tflm]")).isEnabled()).isTrue();
+        assertThat(browser.findElement(By.cssSelector("input[name=format][value=firmware]"))
+                        .isSelected())
+                .isTrue();
+        assertThat(browser.findElement(By.cssSelector("input[name=format][value=tflm]"))
+                        .isEnabled())
+                .isTrue();
         browser.findElement(By.id("deploy-build")).click();
 
         // the live log streams while the job runs, then the result replaces the progress
         WebDriverWait build = new WebDriverWait(browser, Duration.ofMinutes(4));
         build.until(ExpectedConditions.textToBePresentInElementLocated(By.id("run-log"), "Building with"));
-        build.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verified-badge"),
-                "Verified on device"));
+        build.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verified-badge"), "Verified on device"));
         WebElement download = browser.findElement(By.id("download-link"));
         assertThat(download.isDisplayed()).isTrue();
         assertThat(download.getText()).contains("gesture-classifier-firmware-netduinoplus2-qemu.zip");
@@ -112,13 +119,18 @@ class DeploymentBrowserIT {
         assertThat(browser.findElement(By.id("run-log")).getText()).contains("VERIFIED: all 24 outputs");
         assertThat(browser.findElement(By.id("run-state")).getText()).isEqualTo("ready");
         String verification = browser.findElement(By.id("verification-details")).getText();
-        assertThat(verification).contains("24 of 24").contains("Accuracy on device")
-                .contains("Accuracy on the server").contains("Instructions per inference");
-        assertThat(browser.findElement(By.id("memory-details")).getText()).contains("Activation arena")
+        assertThat(verification)
+                .contains("24 of 24")
+                .contains("Accuracy on device")
+                .contains("Accuracy on the server")
+                .contains("Instructions per inference");
+        assertThat(browser.findElement(By.id("memory-details")).getText())
+                .contains("Activation arena")
                 .contains("lower bound");
         assertThat(browser.findElements(By.cssSelector("#section-rows tr"))).isNotEmpty();
         List<Long> fileSizes = browser.findElements(By.cssSelector("#file-rows td.num")).stream()
-                .map(cell -> Long.parseLong(cell.getText().replace(",", ""))).toList();
+                .map(cell -> Long.parseLong(cell.getText().replace(",", "")))
+                .toList();
         assertThat(fileSizes).isNotEmpty().isSortedAccordingTo(java.util.Comparator.reverseOrder());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("deployment-rows"), "verified"));
         screenshot("/tmp/ef-deployment-verified.png");
@@ -126,16 +138,19 @@ class DeploymentBrowserIT {
         screenshot("/tmp/ef-deployment-result.png");
 
         // the link serves the ZIP to the signed-in user (here: the same user's token)
-        HttpResponse<byte[]> zip = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(download.getAttribute("href"))).header("Authorization", "Bearer " + user.token())
-                .build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> zip = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(download.getAttribute("href")))
+                                .header("Authorization", "Bearer " + user.token())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
         assertThat(zip.statusCode()).isEqualTo(200);
         assertThat(zip.body()).startsWith('P', 'K');
     }
 
     private void screenshot(String path) throws IOException {
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of(path),
-                StandardCopyOption.REPLACE_EXISTING);
+        Files.copy(
+                browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of(path), StandardCopyOption.REPLACE_EXISTING);
     }
 
     private void type(String id, String text) {

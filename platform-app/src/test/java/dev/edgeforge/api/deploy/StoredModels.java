@@ -1,14 +1,12 @@
 package dev.edgeforge.api.deploy;
 
+import dev.edgeforge.infra.storage.ObjectStore;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.springframework.stereotype.Component;
-
-import dev.edgeforge.infra.storage.ObjectStore;
 
 /**
  * The test double of the models feature: a {@link DeployableModelSource} whose models' files are stored in the
@@ -33,8 +31,14 @@ public class StoredModels implements DeployableModelSource {
      *
      * @param testSet a feature set file or test window JSON, or {@code null}
      */
-    public DeployableModel register(UUID projectId, String name, List<String> labels, byte[] int8Tflite,
-                                    byte[] testSet, Integer impulseVersion, String impulseJson) {
+    public DeployableModel register(
+            UUID projectId,
+            String name,
+            List<String> labels,
+            byte[] int8Tflite,
+            byte[] testSet,
+            Integer impulseVersion,
+            String impulseJson) {
         UUID modelId = UUID.randomUUID();
         String prefix = "projects/" + projectId + "/models/" + modelId + "/";
         store.put(prefix + "model-int8.tflite", int8Tflite);
@@ -43,8 +47,8 @@ public class StoredModels implements DeployableModelSource {
             testKey = prefix + "test-windows";
             store.put(testKey, testSet);
         }
-        DeployableModel model = new DeployableModel(modelId, name, labels, prefix + "model-int8.tflite", null,
-                impulseVersion, impulseJson, testKey);
+        DeployableModel model = new DeployableModel(
+                modelId, name, labels, prefix + "model-int8.tflite", null, impulseVersion, impulseJson, testKey);
         byProject.computeIfAbsent(projectId, id -> new ConcurrentHashMap<>()).put(modelId, model);
         return model;
     }
@@ -52,8 +56,8 @@ public class StoredModels implements DeployableModelSource {
     /** The tiny three-class classifier with its labelled test set. */
     public DeployableModel registerTinyClassifier(UUID projectId, String name) {
         TinyClassifier classifier = new TinyClassifier();
-        return register(projectId, name, TinyClassifier.LABELS, classifier.int8Tflite(), classifier.testSet(), null,
-                null);
+        return register(
+                projectId, name, TinyClassifier.LABELS, classifier.int8Tflite(), classifier.testSet(), null, null);
     }
 
     @Override

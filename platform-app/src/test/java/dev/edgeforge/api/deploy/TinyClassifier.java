@@ -1,9 +1,5 @@
 package dev.edgeforge.api.deploy;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
-
 import dev.edgeforge.core.dsp.FeatureShape;
 import dev.edgeforge.core.feature.FeatureLayout;
 import dev.edgeforge.core.feature.FeatureRow;
@@ -16,6 +12,9 @@ import dev.edgeforge.core.model.OpType;
 import dev.edgeforge.core.model.SoftmaxOptions;
 import dev.edgeforge.core.quantization.PostTrainingQuantizer;
 import dev.edgeforge.core.tflite.TfliteWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 
 /**
  * A small real classifier for deployment tests: three classes of eight features around seeded centroids, a float32
@@ -58,8 +57,8 @@ final class TinyClassifier {
             int label = i % LABELS.size();
             rows.add(new FeatureRow("sample-" + i, 0, 0, LABELS.get(label), window(label, random)));
         }
-        FeatureLayout layout = new FeatureLayout(List.of(new FeatureLayout.Block(1, "Flatten", "flatten",
-                FeatureShape.of(FEATURES), 0)));
+        FeatureLayout layout = new FeatureLayout(
+                List.of(new FeatureLayout.Block(1, "Flatten", "flatten", FeatureShape.of(FEATURES), 0)));
         return FeatureSet.of(1, layout, rows).toBytes();
     }
 
@@ -88,8 +87,10 @@ final class TinyClassifier {
         int c = b.addFloatConstant("bias", new int[] {LABELS.size()}, bias);
         int logits = b.addTensor("logits", DataType.FLOAT32, new int[] {1, LABELS.size()});
         int out = b.addTensor("probabilities", DataType.FLOAT32, new int[] {1, LABELS.size()});
-        b.addOperator(OpType.FULLY_CONNECTED, FullyConnectedOptions.of(Activation.NONE), new int[] {in, w, c},
-                new int[] {logits});
+        b.addOperator(
+                OpType.FULLY_CONNECTED, FullyConnectedOptions.of(Activation.NONE), new int[] {in, w, c}, new int[] {
+                    logits
+                });
         b.addOperator(OpType.SOFTMAX, new SoftmaxOptions(1f), new int[] {logits}, new int[] {out});
         return b.setInputs(in).setOutputs(out).optLabels(LABELS).build();
     }

@@ -3,25 +3,6 @@ package dev.edgeforge.api.feature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.InputStream;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ObjectNode;
-
 import dev.edgeforge.api.support.ApiClient;
 import dev.edgeforge.api.support.IntegrationTest;
 import dev.edgeforge.api.support.TestUsers;
@@ -33,6 +14,23 @@ import dev.edgeforge.infra.storage.ObjectStore;
 import dev.edgeforge.jobs.feature.FeatureJobSample;
 import dev.edgeforge.jobs.feature.FeatureManifest;
 import dev.edgeforge.jobs.feature.FeatureObjectKeys;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Feature generation end to end: the job goes through the real queue to the embedded worker, which reads the samples
@@ -49,12 +47,15 @@ class FeatureJobIT {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     /** (3750 − 125) / 5 + 1 windows of 2000 ms every 80 ms in 60 s at 62.5 Hz. */
     private static final int WINDOWS_PER_SAMPLE = 726;
+
     private static List<SyntheticSample> recordings;
 
     @LocalServerPort
     int port;
+
     @Autowired
     FeatureJobService features;
+
     @Autowired
     ObjectStore store;
 
@@ -66,7 +67,11 @@ class FeatureJobIT {
 
     @BeforeAll
     static void generate() {
-        recordings = GestureDataset.builder().optPersons(10).optRecordingsPerGesture(1).optLengthSeconds(60).build()
+        recordings = GestureDataset.builder()
+                .optPersons(10)
+                .optRecordingsPerGesture(1)
+                .optLengthSeconds(60)
+                .build()
                 .generate();
     }
 
@@ -80,7 +85,10 @@ class FeatureJobIT {
     }
 
     private ObjectNode saveImpulse(java.util.function.Consumer<ObjectNode> change) {
-        ObjectNode impulse = (ObjectNode) client.get(base + "/impulse", owner.auth()).json().get("impulse").deepCopy();
+        ObjectNode impulse = (ObjectNode) client.get(base + "/impulse", owner.auth())
+                .json()
+                .get("impulse")
+                .deepCopy();
         change.accept(impulse);
         ApiClient.Response saved = client.put(base + "/impulse", impulse, owner.auth());
         assertThat(saved.status()).as(saved.body()).isEqualTo(200);
@@ -105,14 +113,14 @@ class FeatureJobIT {
     }
 
     private List<String> logs(UUID jobId) {
-        ApiClient.Response lines = client.send("GET", "/api/v1/jobs/" + jobId + "/logs", null, owner.auth(),
-                List.of("Accept", "application/json"));
+        ApiClient.Response lines = client.send(
+                "GET", "/api/v1/jobs/" + jobId + "/logs", null, owner.auth(), List.of("Accept", "application/json"));
         return lines.json().findValuesAsString("line");
     }
 
     @Test
     void generatesThousandsOfWindowsReusesThemAndRecomputesWhatChanged() throws Exception {
-        saveImpulse(impulse -> { });
+        saveImpulse(impulse -> {});
 
         FeatureJobService.Started first = start();
         assertThat(first.impulseVersion()).isEqualTo(1);
@@ -123,8 +131,8 @@ class FeatureJobIT {
         assertThat(result.get("windows").asLong()).isEqualTo(40L * WINDOWS_PER_SAMPLE);
         assertThat(result.get("computed").asInt()).isEqualTo(40);
         assertThat(result.get("reused").asInt()).isZero();
-        assertThat(result.get("labels").findValuesAsString("label")).containsExactly("circle", "idle", "updown",
-                "wave");
+        assertThat(result.get("labels").findValuesAsString("label"))
+                .containsExactly("circle", "idle", "updown", "wave");
         assertThat(done.get("progress").asDouble()).isEqualTo(1.0);
         assertThat(logs(first.jobId())).anyMatch(l -> l.startsWith("Computed 40 of 40 sample(s), 29040 window(s)"));
 
@@ -139,13 +147,15 @@ class FeatureJobIT {
             assertThat(e.windows()).isEqualTo(WINDOWS_PER_SAMPLE);
             assertThat(store.exists(e.chunkKey())).isTrue();
         });
-        assertThat(manifest.samples().stream().filter(e -> e.category().equals("testing"))).hasSize(8);
+        assertThat(manifest.samples().stream().filter(e -> e.category().equals("testing")))
+                .hasSize(8);
 
         ApiClient.Response status = client.get(base + "/features", owner.auth());
         assertThat(status.status()).isEqualTo(200);
         assertThat(status.text("status")).isEqualTo("succeeded");
         assertThat(status.json().get("featureSet").get("windows").asLong()).isEqualTo(29_040);
-        assertThat(status.json().get("featureSet").get("jobId").asString()).isEqualTo(first.jobId().toString());
+        assertThat(status.json().get("featureSet").get("jobId").asString())
+                .isEqualTo(first.jobId().toString());
 
         // a second run reuses every sample's features
         FeatureJobService.Started second = start();
@@ -156,21 +166,25 @@ class FeatureJobIT {
         assertThat(logs(second.jobId())).anyMatch(l -> l.startsWith("Reusing the stored features of 40 of 40"));
 
         // another FFT length is a new version whose features are all computed again
-        saveImpulse(impulse -> ((ObjectNode) impulse.get("processingBlocks").get(0).get("params"))
-                .put("fftLength", 32));
+        saveImpulse(
+                impulse -> ((ObjectNode) impulse.get("processingBlocks").get(0).get("params")).put("fftLength", 32));
         FeatureJobService.Started changed = start();
         assertThat(changed.impulseVersion()).isEqualTo(2);
         JsonNode recomputed = awaitEnd(changed.jobId());
         assertThat(recomputed.get("result").get("computed").asInt()).isEqualTo(40);
         assertThat(recomputed.get("result").get("featureLength").asInt())
                 .isGreaterThan(result.get("featureLength").asInt());
-        assertThat(client.get(base + "/features?impulseVersion=1", owner.auth()).json().get("featureSet")
-                .get("jobId").asString()).isEqualTo(second.jobId().toString());
+        assertThat(client.get(base + "/features?impulseVersion=1", owner.auth())
+                        .json()
+                        .get("featureSet")
+                        .get("jobId")
+                        .asString())
+                .isEqualTo(second.jobId().toString());
     }
 
     @Test
     void theExplorerProjectsTheWindowsAndCachesTheProjection() throws Exception {
-        saveImpulse(impulse -> { });
+        saveImpulse(impulse -> {});
         FeatureJobService.Started run = start();
         assertThat(awaitEnd(run.jobId()).get("state").asString()).isEqualTo("succeeded");
         User viewer = TestUsers.register(client, "viewer");
@@ -184,18 +198,21 @@ class FeatureJobIT {
         assertThat(view.get("shownWindows").asInt()).isBetween(2_500, 3_000);
         assertThat(view.get("sampled").asBoolean()).isTrue();
         assertThat(view.get("labels").findValuesAsString("label")).isEmpty();
-        assertThat(JSON.convertValue(view.get("labels"), List.class)).containsExactly("circle", "idle", "updown",
-                "wave");
+        assertThat(JSON.convertValue(view.get("labels"), List.class))
+                .containsExactly("circle", "idle", "updown", "wave");
         JsonNode points = view.get("points");
         assertThat(points.size()).isEqualTo(view.get("shownWindows").asInt());
         Set<String> sampleIds = samples.stream().map(FeatureJobSample::id).collect(Collectors.toSet());
-        Map<String, String> labelOf = samples.stream()
-                .collect(Collectors.toMap(FeatureJobSample::id, FeatureJobSample::label));
+        Map<String, String> labelOf =
+                samples.stream().collect(Collectors.toMap(FeatureJobSample::id, FeatureJobSample::label));
         for (JsonNode p : points) {
             assertThat(sampleIds).contains(p.get("sampleId").asString());
-            assertThat(p.get("label").asString()).isEqualTo(labelOf.get(p.get("sampleId").asString()));
+            assertThat(p.get("label").asString())
+                    .isEqualTo(labelOf.get(p.get("sampleId").asString()));
             assertThat(p.get("windowIndex").asInt()).isBetween(0, WINDOWS_PER_SAMPLE - 1);
-            assertThat(Double.isFinite(p.get("x").asDouble()) && Double.isFinite(p.get("y").asDouble())).isTrue();
+            assertThat(Double.isFinite(p.get("x").asDouble())
+                            && Double.isFinite(p.get("y").asDouble()))
+                    .isTrue();
         }
         assertThat(points.findValuesAsString("label").stream().distinct()).hasSize(4);
         double[] ratio = JSON.convertValue(view.get("explainedVarianceRatio"), double[].class);
@@ -232,7 +249,8 @@ class FeatureJobIT {
         my /= points.size();
         double total = 0;
         for (JsonNode p : points) {
-            total += Math.pow(p.get("x").asDouble() - mx, 2) + Math.pow(p.get("y").asDouble() - my, 2);
+            total += Math.pow(p.get("x").asDouble() - mx, 2)
+                    + Math.pow(p.get("y").asDouble() - my, 2);
         }
         double between = 0;
         for (double[] sum : sums.values()) {
@@ -244,15 +262,19 @@ class FeatureJobIT {
     @Test
     void aRunningJobIsCancelledAndLeavesNoFeatureSet() throws Exception {
         // windows of 10 s every sample (16 ms at 62.5 Hz): over 125 000 windows, long enough to cancel mid-way
-        saveImpulse(impulse -> ((ObjectNode) impulse.get("input")).put("windowSizeMs", 10_000)
-                .put("windowStrideMs", 16));
+        saveImpulse(impulse ->
+                ((ObjectNode) impulse.get("input")).put("windowSizeMs", 10_000).put("windowStrideMs", 16));
         FeatureJobService.Started run = start();
 
         // a second start of the same version while the first is queued or running is refused
         assertThatThrownBy(this::start).isInstanceOf(FeatureJobRunningViolation.class);
 
         Instant deadline = Instant.now().plus(Duration.ofMinutes(1));
-        while (client.get("/api/v1/jobs/" + run.jobId(), owner.auth()).json().get("progress").asDouble() == 0) {
+        while (client.get("/api/v1/jobs/" + run.jobId(), owner.auth())
+                        .json()
+                        .get("progress")
+                        .asDouble()
+                == 0) {
             assertThat(Instant.now()).isBefore(deadline);
             Thread.sleep(100);
         }
@@ -270,7 +292,8 @@ class FeatureJobIT {
         ApiClient.Response status = client.get(base + "/features", owner.auth());
         assertThat(status.text("status")).isEqualTo("cancelled");
         assertThat(status.json().get("featureSet").isNull()).isTrue();
-        assertThat(client.get(base + "/features/explorer", owner.auth()).status()).isEqualTo(404);
+        assertThat(client.get(base + "/features/explorer", owner.auth()).status())
+                .isEqualTo(404);
     }
 
     @Test
@@ -282,12 +305,15 @@ class FeatureJobIT {
         assertThat(notSaved.status()).isEqualTo(409);
         assertThat(notSaved.text("code")).isEqualTo("impulse-not-saved");
 
-        saveImpulse(impulse -> { });
-        assertThat(client.post(base + "/jobs/features", null, viewer.auth()).status()).isEqualTo(403);
-        assertThat(client.post(base + "/jobs/features?impulseVersion=7", null, owner.auth()).text("code"))
+        saveImpulse(impulse -> {});
+        assertThat(client.post(base + "/jobs/features", null, viewer.auth()).status())
+                .isEqualTo(403);
+        assertThat(client.post(base + "/jobs/features?impulseVersion=7", null, owner.auth())
+                        .text("code"))
                 .isEqualTo("impulse-version-not-found");
         User stranger = TestUsers.register(client, "stranger");
-        assertThat(client.post(base + "/jobs/features", null, stranger.auth()).status()).isEqualTo(404);
+        assertThat(client.post(base + "/jobs/features", null, stranger.auth()).status())
+                .isEqualTo(404);
         assertThat(client.get(base + "/features", stranger.auth()).status()).isEqualTo(404);
 
         ApiClient.Response none = client.get(base + "/features", viewer.auth());
@@ -299,14 +325,18 @@ class FeatureJobIT {
 
     @Test
     void anImpulseWithoutProcessingBlocksOrAProjectWithoutSamplesHasNothingToGenerate() {
-        saveImpulse(impulse -> impulse.set("learningBlocks", JSON.createArrayNode())
-                .set("processingBlocks", JSON.createArrayNode()));
-        assertThatThrownBy(this::start).isInstanceOf(NoFeatureInputViolation.class)
+        saveImpulse(impulse ->
+                impulse.set("learningBlocks", JSON.createArrayNode()).set("processingBlocks", JSON.createArrayNode()));
+        assertThatThrownBy(this::start)
+                .isInstanceOf(NoFeatureInputViolation.class)
                 .hasMessageContaining("no processing block");
 
-        saveImpulse(impulse -> impulse.set("processingBlocks", JSON.readTree("[{\"id\":1,\"name\":\"Stats\","
-                + "\"axes\":[\"accX\"],\"params\":{\"type\":\"flatten\"}}]")));
+        saveImpulse(impulse -> impulse.set(
+                "processingBlocks",
+                JSON.readTree(
+                        "[{\"id\":1,\"name\":\"Stats\"," + "\"axes\":[\"accX\"],\"params\":{\"type\":\"flatten\"}}]")));
         assertThatThrownBy(() -> features.start(projectId, null, owner.id(), id -> List.of()))
-                .isInstanceOf(NoFeatureInputViolation.class).hasMessageContaining("no enabled sample");
+                .isInstanceOf(NoFeatureInputViolation.class)
+                .hasMessageContaining("no enabled sample");
     }
 }

@@ -1,17 +1,16 @@
 package dev.edgeforge.api.feature;
 
+import dev.edgeforge.core.format.ei.EiAcquisitionWriter;
+import dev.edgeforge.core.format.ei.EiSigning;
+import dev.edgeforge.core.synthetic.SyntheticSample;
+import dev.edgeforge.infra.storage.ObjectStore;
+import dev.edgeforge.jobs.feature.FeatureJobSample;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-
-import dev.edgeforge.core.format.ei.EiAcquisitionWriter;
-import dev.edgeforge.core.format.ei.EiSigning;
-import dev.edgeforge.core.synthetic.SyntheticSample;
-import dev.edgeforge.infra.storage.ObjectStore;
-import dev.edgeforge.jobs.feature.FeatureJobSample;
 
 /**
  * Stores synthetic recordings the way the datasets feature stores uploads (Edge Impulse JSON under
@@ -20,8 +19,7 @@ import dev.edgeforge.jobs.feature.FeatureJobSample;
  */
 public final class SyntheticSamples {
 
-    private SyntheticSamples() {
-    }
+    private SyntheticSamples() {}
 
     public static List<FeatureJobSample> store(ObjectStore store, UUID projectId, List<SyntheticSample> recordings) {
         List<FeatureJobSample> samples = new ArrayList<>();
@@ -30,8 +28,13 @@ public final class SyntheticSamples {
             String sha = sha256(bytes);
             String key = "projects/" + projectId + "/samples/" + sha;
             store.put(key, bytes);
-            samples.add(new FeatureJobSample(UUID.randomUUID().toString(), recording.label(),
-                    recording.person() % 5 == 4 ? "testing" : "training", key, sha, recording.name() + ".json"));
+            samples.add(new FeatureJobSample(
+                    UUID.randomUUID().toString(),
+                    recording.label(),
+                    recording.person() % 5 == 4 ? "testing" : "training",
+                    key,
+                    sha,
+                    recording.name() + ".json"));
         }
         return samples;
     }

@@ -1,8 +1,17 @@
 package dev.edgeforge.api.impulse;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
+import dev.edgeforge.api.feature.FeatureJobService;
+import dev.edgeforge.api.feature.SyntheticSamples;
+import dev.edgeforge.api.support.ApiClient;
+import dev.edgeforge.api.support.HeadlessChromium;
+import dev.edgeforge.api.support.IntegrationTest;
+import dev.edgeforge.api.support.TestUsers;
+import dev.edgeforge.api.support.TestUsers.User;
+import dev.edgeforge.core.synthetic.GestureDataset;
+import dev.edgeforge.infra.storage.ObjectStore;
+import dev.edgeforge.jobs.feature.FeatureJobSample;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +19,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,17 +34,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.edgeforge.api.feature.FeatureJobService;
-import dev.edgeforge.api.feature.SyntheticSamples;
-import dev.edgeforge.api.support.HeadlessChromium;
-import dev.edgeforge.api.support.ApiClient;
-import dev.edgeforge.api.support.IntegrationTest;
-import dev.edgeforge.api.support.TestUsers;
-import dev.edgeforge.api.support.TestUsers.User;
-import dev.edgeforge.core.synthetic.GestureDataset;
-import dev.edgeforge.infra.storage.ObjectStore;
-import dev.edgeforge.jobs.feature.FeatureJobSample;
-
 /**
  * The impulse design page in a real headless Chromium: edit and save (the version goes up), a refused field shown
  * beside its input, cost estimates per block, the feature job's live log, and the explorer's points, one of which
@@ -46,11 +43,12 @@ import dev.edgeforge.jobs.feature.FeatureJobSample;
 @IntegrationTest
 class ImpulseDesignBrowserIT {
 
-
     @LocalServerPort
     int port;
+
     @Autowired
     FeatureJobService features;
+
     @Autowired
     ObjectStore store;
 
@@ -106,7 +104,9 @@ class ImpulseDesignBrowserIT {
     }
 
     private void screenshot(String name) throws IOException {
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("/tmp/ef-impulse-" + name + ".png"),
+        Files.copy(
+                browser.getScreenshotAs(OutputType.FILE).toPath(),
+                Path.of("/tmp/ef-impulse-" + name + ".png"),
                 StandardCopyOption.REPLACE_EXISTING);
     }
 
@@ -122,10 +122,11 @@ class ImpulseDesignBrowserIT {
         browser.findElement(By.cssSelector(".sidebar a[data-nav=impulse]")).click();
         wait.until(ExpectedConditions.attributeToBe(By.id("impulse-page"), "data-ready", "true"));
         assertThat(browser.findElement(By.id("impulse-version")).getText()).isEqualTo("Not saved yet");
-        assertThat(browser.findElement(By.cssSelector(".sidebar a.active")).getText()).isEqualTo("Impulse design");
+        assertThat(browser.findElement(By.cssSelector(".sidebar a.active")).getText())
+                .isEqualTo("Impulse design");
         assertThat(browser.findElements(By.cssSelector(".dsp-block"))).hasSize(1);
-        wait.until(ExpectedConditions.textMatches(By.cssSelector("[data-cost-for=\"1\"]"), java.util.regex.Pattern
-                .compile("(?s)RAM .* per window")));
+        wait.until(ExpectedConditions.textMatches(
+                By.cssSelector("[data-cost-for=\"1\"]"), java.util.regex.Pattern.compile("(?s)RAM .* per window")));
         assertThat(browser.findElement(By.id("cost-totals")).getText()).contains("168 MHz");
 
         // edit: a shorter window, then save: version 1
@@ -141,33 +142,50 @@ class ImpulseDesignBrowserIT {
                 .selectByValue("32");
         save("Version 2");
         wait.until(ExpectedConditions.numberOfElementsToBe(By.cssSelector("#version-rows tr[data-version]"), 2));
-        assertThat(browser.findElement(By.cssSelector("#version-rows tr[data-version=\"2\"]")).getText())
-                .contains("grace").contains("Spectral features (spectral-analysis) · Flatten (flatten)");
+        assertThat(browser.findElement(By.cssSelector("#version-rows tr[data-version=\"2\"]"))
+                        .getText())
+                .contains("grace")
+                .contains("Spectral features (spectral-analysis) · Flatten (flatten)");
         ((JavascriptExecutor) browser).executeScript("document.getElementById('versions-card').scrollIntoView()");
         screenshot("versions");
         ApiClient.Response saved = client.get("/api/v1/projects/" + projectId + "/impulse", owner.auth());
         assertThat(saved.json().get("version").asInt()).isEqualTo(2);
-        assertThat(saved.json().get("impulse").get("input").get("windowSizeMs").asDouble()).isEqualTo(1000);
-        assertThat(saved.json().get("impulse").get("processingBlocks").get(1).get("params").get("type").asString())
+        assertThat(saved.json().get("impulse").get("input").get("windowSizeMs").asDouble())
+                .isEqualTo(1000);
+        assertThat(saved.json()
+                        .get("impulse")
+                        .get("processingBlocks")
+                        .get(1)
+                        .get("params")
+                        .get("type")
+                        .asString())
                 .isEqualTo("flatten");
 
         // a cut-off above Nyquist is refused, the message beside the field; the version stays
         setNumber("processingBlocks[0].spectral-analysis.filterCutoffHz", "40");
         browser.findElement(By.id("save-impulse")).click();
-        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(
-                "[data-field=\"processingBlocks[0].spectral-analysis.filterCutoffHz\"] .error")));
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-field=\"processingBlocks[0].spectral-analysis.filterCutoffHz\"] .error")));
         assertThat(error.getText()).contains("Nyquist");
         assertThat(browser.findElement(By.id("impulse-errors")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.id("impulse-version")).getText()).isEqualTo("Version 2");
-        wait.until(ExpectedConditions.textMatches(By.cssSelector("[data-cost-for=\"1\"]"),
+        wait.until(ExpectedConditions.textMatches(
+                By.cssSelector("[data-cost-for=\"1\"]"),
                 java.util.regex.Pattern.compile("(?s)No estimate: .*Nyquist")));
         screenshot("validation");
         browser.findElement(By.id("reset-impulse")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("impulse-errors")));
 
         // features of version 2 from 40 stored recordings of 60 s; the page follows the running job
-        List<FeatureJobSample> samples = SyntheticSamples.store(store, projectId, GestureDataset.builder()
-                .optPersons(10).optRecordingsPerGesture(1).optLengthSeconds(60).build().generate());
+        List<FeatureJobSample> samples = SyntheticSamples.store(
+                store,
+                projectId,
+                GestureDataset.builder()
+                        .optPersons(10)
+                        .optRecordingsPerGesture(1)
+                        .optLengthSeconds(60)
+                        .build()
+                        .generate());
         FeatureJobService.Started started = features.start(projectId, null, owner.id(), id -> samples);
         openImpulsePage(projectId);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("feature-log")));
@@ -177,18 +195,24 @@ class ImpulseDesignBrowserIT {
         wait.until(ExpectedConditions.attributeToBe(By.id("feature-progress"), "data-state", "succeeded"));
 
         // the explorer draws the windows, coloured by label, with a legend
-        wait.until(ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#explorer-plot circle.point"), 1000));
+        wait.until(
+                ExpectedConditions.numberOfElementsToBeMoreThan(By.cssSelector("#explorer-plot circle.point"), 1000));
         assertThat(browser.findElement(By.id("feature-status")).getText())
                 .contains("Version 2: " + (40 * ((3750 - 63) / 5 + 1)) + " windows");
         List<WebElement> legend = browser.findElements(By.cssSelector("#explorer-legend li"));
-        assertThat(legend).extracting(li -> li.getAttribute("data-label"))
+        assertThat(legend)
+                .extracting(li -> li.getAttribute("data-label"))
                 .containsExactly("circle", "idle", "updown", "wave");
-        List<String> fills = browser.findElements(By.cssSelector("#explorer-plot circle.point")).stream().limit(4000)
-                .map(c -> c.getAttribute("fill")).distinct().toList();
+        List<String> fills = browser.findElements(By.cssSelector("#explorer-plot circle.point")).stream()
+                .limit(4000)
+                .map(c -> c.getAttribute("fill"))
+                .distinct()
+                .toList();
         assertThat(fills).hasSize(4);
-        assertThat(browser.findElement(By.id("explorer-caption")).getText()).contains("of 29").contains("windows");
-        ((JavascriptExecutor) browser).executeScript(
-                "document.getElementById('features-card').scrollIntoView()");
+        assertThat(browser.findElement(By.id("explorer-caption")).getText())
+                .contains("of 29")
+                .contains("windows");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('features-card').scrollIntoView()");
         screenshot("explorer");
         ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
         screenshot("design");
@@ -198,10 +222,10 @@ class ImpulseDesignBrowserIT {
         String sampleId = point.getAttribute("data-sample-id");
         String window = point.getAttribute("data-window");
         assertThat(samples.stream().map(FeatureJobSample::id)).contains(sampleId);
-        ((JavascriptExecutor) browser).executeScript(
-                "arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", point);
-        wait.until(ExpectedConditions.urlContains("/projects/" + projectId + "/data/samples/" + sampleId
-                + "?window=" + window));
+        ((JavascriptExecutor) browser)
+                .executeScript("arguments[0].dispatchEvent(new MouseEvent('click', {bubbles: true}))", point);
+        wait.until(ExpectedConditions.urlContains(
+                "/projects/" + projectId + "/data/samples/" + sampleId + "?window=" + window));
         assertThat(started.impulseVersion()).isEqualTo(2);
     }
 }

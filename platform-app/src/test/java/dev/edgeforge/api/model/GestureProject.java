@@ -1,13 +1,5 @@
 package dev.edgeforge.api.model;
 
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-
 import dev.edgeforge.core.dsp.SpectralAnalysisParams;
 import dev.edgeforge.core.feature.FeatureExtractor;
 import dev.edgeforge.core.feature.FeatureLayout;
@@ -24,6 +16,13 @@ import dev.edgeforge.core.synthetic.GestureDataset;
 import dev.edgeforge.core.synthetic.GestureDataset.Gesture;
 import dev.edgeforge.core.synthetic.SyntheticSample;
 import dev.edgeforge.infra.storage.ObjectStore;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A project's features as the feature job would leave them: synthetic 3-axis gesture recordings, an impulse of 2 s
@@ -32,9 +31,12 @@ import dev.edgeforge.infra.storage.ObjectStore;
  */
 final class GestureProject {
 
-    static final Impulse IMPULSE = new Impulse(1, new TimeSeriesInput(2000, 500, 62.5, true),
-            List.of(new ProcessingBlock(1, "Spectral", List.of("accX", "accY", "accZ"),
-                    SpectralAnalysisParams.defaults())), List.of());
+    static final Impulse IMPULSE = new Impulse(
+            1,
+            new TimeSeriesInput(2000, 500, 62.5, true),
+            List.of(new ProcessingBlock(
+                    1, "Spectral", List.of("accX", "accY", "accZ"), SpectralAnalysisParams.defaults())),
+            List.of());
     static final TensorShape SHAPE = TensorShape.of(33);
 
     final UUID projectId;
@@ -55,13 +57,18 @@ final class GestureProject {
     }
 
     /** Training and test gestures chosen freely (an anomaly test set has gestures the training set lacks). */
-    static GestureProject create(UUID projectId, ObjectStore store, TestModelPorts.Registry registry,
-                                 Set<Gesture> trainingGestures, Set<Gesture> testGestures, int trainingPersons,
-                                 int recordings) {
+    static GestureProject create(
+            UUID projectId,
+            ObjectStore store,
+            TestModelPorts.Registry registry,
+            Set<Gesture> trainingGestures,
+            Set<Gesture> testGestures,
+            int trainingPersons,
+            int recordings) {
         List<SyntheticSample> trainingSamples = samples(42, trainingPersons, recordings, trainingGestures);
         List<SyntheticSample> testSamples = samples(7, 2, 1, testGestures);
-        GestureProject project = new GestureProject(projectId, features(trainingSamples), features(testSamples),
-                testSamples);
+        GestureProject project =
+                new GestureProject(projectId, features(trainingSamples), features(testSamples), testSamples);
         project.register(store, registry, project.training, project.testing);
         return project;
     }
@@ -76,12 +83,19 @@ final class GestureProject {
             testKey = folder + "testing-" + suffix + ".effs";
             store.put(testKey, testSet.toBytes());
         }
-        registry.features.put(projectId, new LocatedFeatures(IMPULSE.version(), 3, folder + "training-" + suffix
-                + ".effs", testKey, FeatureKind.FLAT, SHAPE));
+        registry.features.put(
+                projectId,
+                new LocatedFeatures(
+                        IMPULSE.version(),
+                        3,
+                        folder + "training-" + suffix + ".effs",
+                        testKey,
+                        FeatureKind.FLAT,
+                        SHAPE));
         registry.impulses.put(projectId, Map.of(IMPULSE.version(), IMPULSE));
         Map<String, SampleLookup.StoredSample> stored = new ConcurrentHashMap<>();
-        testSamples.forEach((name, sample) -> stored.put(name, new SampleLookup.StoredSample(name, name,
-                sample.label(), FeatureSource.of(sample.data()))));
+        testSamples.forEach((name, sample) -> stored.put(
+                name, new SampleLookup.StoredSample(name, name, sample.label(), FeatureSource.of(sample.data()))));
         registry.samples.put(projectId, stored);
     }
 
@@ -89,13 +103,24 @@ final class GestureProject {
     FeatureSet withEmptyClass(String label) {
         List<String> labels = new ArrayList<>(training.header().labels());
         labels.add(label);
-        return new FeatureSet(new FeatureSetHeader(training.header().impulseVersion(), training.header().layout(),
-                labels, training.rows().size()), training.rows());
+        return new FeatureSet(
+                new FeatureSetHeader(
+                        training.header().impulseVersion(),
+                        training.header().layout(),
+                        labels,
+                        training.rows().size()),
+                training.rows());
     }
 
     static List<SyntheticSample> samples(long seed, int persons, int recordings, Set<Gesture> gestures) {
-        return GestureDataset.builder().optSeed(seed).optPersons(persons).optRecordingsPerGesture(recordings)
-                .optLengthSeconds(6).optGestures(gestures).build().generate();
+        return GestureDataset.builder()
+                .optSeed(seed)
+                .optPersons(persons)
+                .optRecordingsPerGesture(recordings)
+                .optLengthSeconds(6)
+                .optGestures(gestures)
+                .build()
+                .generate();
     }
 
     static FeatureSet features(List<SyntheticSample> samples) {
@@ -114,8 +139,12 @@ final class GestureProject {
         for (FeatureRow row : source.rows()) {
             float[] x = row.features();
             float target = 0.5f * x[0] - 0.25f * x[11] + 0.1f * x[22] + 1f;
-            rows.add(new FeatureRow(row.sampleId(), row.windowIndex(), row.windowStartMs(),
-                    String.format(java.util.Locale.ROOT, "%.4f", target), x));
+            rows.add(new FeatureRow(
+                    row.sampleId(),
+                    row.windowIndex(),
+                    row.windowStartMs(),
+                    String.format(java.util.Locale.ROOT, "%.4f", target),
+                    x));
         }
         return FeatureSet.of(source.header().impulseVersion(), layout, rows);
     }

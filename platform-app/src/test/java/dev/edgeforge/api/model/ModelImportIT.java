@@ -2,24 +2,6 @@ package dev.edgeforge.api.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
-import java.util.UUID;
-
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import tools.jackson.databind.JsonNode;
-
 import dev.edgeforge.api.support.ApiClient;
 import dev.edgeforge.api.support.IntegrationTest;
 import dev.edgeforge.api.support.TestUsers;
@@ -37,6 +19,22 @@ import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.tflite.TfliteReader;
 import dev.edgeforge.core.tflite.TfliteWriter;
 import dev.edgeforge.infra.storage.ObjectStore;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Bring your own model over REST: the four MLPerf Tiny int8 files import with their graph figures and download
@@ -46,13 +44,15 @@ import dev.edgeforge.infra.storage.ObjectStore;
 @IntegrationTest
 class ModelImportIT {
 
-    private static final List<String> MLPERF = List.of("kws_ref_model", "pretrainedResnet_quant", "vww_96_int8",
-            "ad01_int8");
+    private static final List<String> MLPERF =
+            List.of("kws_ref_model", "pretrainedResnet_quant", "vww_96_int8", "ad01_int8");
 
     @LocalServerPort
     int port;
+
     @Autowired
     ObjectStore store;
+
     @Autowired
     TestModelPorts.Registry registry;
 
@@ -74,8 +74,8 @@ class ModelImportIT {
         for (String name : MLPERF) {
             byte[] file = Files.readAllBytes(mlperfDirectory().resolve(name + ".tflite"));
 
-            ApiClient.Response imported = ModelTesting.upload(port, owner, base + "/models/import", "file",
-                    name + ".tflite", file);
+            ApiClient.Response imported =
+                    ModelTesting.upload(port, owner, base + "/models/import", "file", name + ".tflite", file);
 
             assertThat(imported.status()).as(name + ": " + imported.body()).isEqualTo(201);
             JsonNode model = imported.json();
@@ -93,12 +93,16 @@ class ModelImportIT {
             assertThat(ModelViews.elementCount(model.path("inputShape")))
                     .isEqualTo(graph.inputTensor(0).elementCount());
 
-            HttpResponse<byte[]> download = ModelTesting.download(port, owner, base + "/models/"
-                    + model.path("id").asString() + "/tflite?variant=int8");
+            HttpResponse<byte[]> download = ModelTesting.download(
+                    port, owner, base + "/models/" + model.path("id").asString() + "/tflite?variant=int8");
             assertThat(download.statusCode()).isEqualTo(200);
             assertThat(download.body()).isEqualTo(file);
-            assertThat(ModelTesting.download(port, owner, base + "/models/" + model.path("id").asString()
-                    + "/tflite?variant=float32").statusCode()).isEqualTo(409);
+            assertThat(ModelTesting.download(
+                                    port,
+                                    owner,
+                                    base + "/models/" + model.path("id").asString() + "/tflite?variant=float32")
+                            .statusCode())
+                    .isEqualTo(409);
             if (name.equals("kws_ref_model")) {
                 // the DS-CNN's parameter count as its README states it
                 assertThat(size.path("parameters").asLong()).isEqualTo(22_604);
@@ -120,66 +124,79 @@ class ModelImportIT {
                 "text.tflite", "this is not a model".getBytes(java.nio.charset.StandardCharsets.UTF_8));
 
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
-            ApiClient.Response refused = ModelTesting.upload(port, owner, base + "/models/import", "file",
-                    file.getKey(), file.getValue());
+            ApiClient.Response refused =
+                    ModelTesting.upload(port, owner, base + "/models/import", "file", file.getKey(), file.getValue());
 
-            assertThat(refused.status()).as(file.getKey() + ": " + refused.body()).isEqualTo(400);
+            assertThat(refused.status())
+                    .as(file.getKey() + ": " + refused.body())
+                    .isEqualTo(400);
             assertThat(refused.text("code")).isEqualTo("tflite-invalid");
             String prefix = "The file '" + file.getKey() + "' is not a usable TFLite model: ";
             assertThat(refused.text("detail")).startsWith(prefix);
-            assertThat(refused.text("detail").length()).as(refused.text("detail")).isGreaterThan(prefix.length() + 10);
+            assertThat(refused.text("detail").length())
+                    .as(refused.text("detail"))
+                    .isGreaterThan(prefix.length() + 10);
             assertThat(refused.body()).doesNotContain("at dev.edgeforge").doesNotContain("Exception");
         }
-        ApiClient.Response huge = ModelTesting.upload(port, owner, base + "/models/import", "file", "huge.tflite",
-                withHugeBuffersVector(kws));
+        ApiClient.Response huge = ModelTesting.upload(
+                port, owner, base + "/models/import", "file", "huge.tflite", withHugeBuffersVector(kws));
         assertThat(huge.text("detail")).contains("2147483647");
         assertThat(client.get(base + "/models", owner.auth()).json().size()).isZero();
 
-        ApiClient.Response tooLarge = ModelTesting.upload(port, owner, base + "/models/import", "file", "big.tflite",
-                new byte[17 * 1024 * 1024]);
+        ApiClient.Response tooLarge = ModelTesting.upload(
+                port, owner, base + "/models/import", "file", "big.tflite", new byte[17 * 1024 * 1024]);
         assertThat(tooLarge.status()).isEqualTo(413);
-        ApiClient.Response anomaly = ModelTesting.upload(port, owner, base + "/models/import", "file",
-                "kws.tflite", kws, "kind", "anomaly");
+        ApiClient.Response anomaly =
+                ModelTesting.upload(port, owner, base + "/models/import", "file", "kws.tflite", kws, "kind", "anomaly");
         assertThat(anomaly.status()).isEqualTo(400);
-        assertThat(anomaly.json().path("errors").get(0).path("field").asString()).isEqualTo("kind");
+        assertThat(anomaly.json().path("errors").get(0).path("field").asString())
+                .isEqualTo("kind");
     }
 
     @Test
     void aFloat32ModelIsQuantizedOnlyWithACalibrationSet() throws Exception {
         byte[] float32 = new TfliteWriter().write(new TrainedNetworkConverter().convert(denseNetwork()));
 
-        ApiClient.Response uncalibrated = ModelTesting.upload(port, owner, base + "/models/import", "file",
-                "dense.tflite", float32, "name", "Dense float32");
+        ApiClient.Response uncalibrated = ModelTesting.upload(
+                port, owner, base + "/models/import", "file", "dense.tflite", float32, "name", "Dense float32");
         assertThat(uncalibrated.status()).as(uncalibrated.body()).isEqualTo(201);
-        assertThat(uncalibrated.json().path("variants").path("float32").asBoolean()).isTrue();
-        assertThat(uncalibrated.json().path("variants").path("int8").asBoolean()).isFalse();
-        assertThat(uncalibrated.json().path("variants").path("int8UnavailableReason").asString())
+        assertThat(uncalibrated.json().path("variants").path("float32").asBoolean())
+                .isTrue();
+        assertThat(uncalibrated.json().path("variants").path("int8").asBoolean())
+                .isFalse();
+        assertThat(uncalibrated
+                        .json()
+                        .path("variants")
+                        .path("int8UnavailableReason")
+                        .asString())
                 .contains("No calibration set");
-        ApiClient.Response noInt8 = client.get(base + "/models/" + uncalibrated.text("id") + "/tflite?variant=int8",
-                owner.auth());
+        ApiClient.Response noInt8 =
+                client.get(base + "/models/" + uncalibrated.text("id") + "/tflite?variant=int8", owner.auth());
         assertThat(noInt8.status()).isEqualTo(409);
         assertThat(noInt8.text("detail")).contains("No calibration set");
 
         GestureProject.classic(projectId, store, registry);
-        ApiClient.Response calibrated = ModelTesting.upload(port, owner, base + "/models/import", "file",
-                "dense.tflite", float32, "impulseVersion", "1");
+        ApiClient.Response calibrated = ModelTesting.upload(
+                port, owner, base + "/models/import", "file", "dense.tflite", float32, "impulseVersion", "1");
         assertThat(calibrated.status()).as(calibrated.body()).isEqualTo(201);
         JsonNode model = calibrated.json();
         assertThat(model.path("variants").path("int8").asBoolean()).isTrue();
         assertThat(model.path("sizes").path("int8").path("fileBytes").asLong())
-                .isLessThan(model.path("sizes").path("float32").path("fileBytes").asLong());
-        HttpResponse<byte[]> int8 = ModelTesting.download(port, owner, base + "/models/" + model.path("id").asString()
-                + "/tflite?variant=int8");
+                .isLessThan(
+                        model.path("sizes").path("float32").path("fileBytes").asLong());
+        HttpResponse<byte[]> int8 = ModelTesting.download(
+                port, owner, base + "/models/" + model.path("id").asString() + "/tflite?variant=int8");
         assertThat(new TfliteReader().read(int8.body()).inputTensor(0).type()).isEqualTo(DataType.INT8);
 
         // an imported model with labels and an impulse can be tested and classify samples
-        ApiClient.Response test = client.post(base + "/jobs/test", Map.of("modelId", model.path("id").asString()),
-                owner.auth());
+        ApiClient.Response test = client.post(
+                base + "/jobs/test", Map.of("modelId", model.path("id").asString()), owner.auth());
         assertThat(test.status()).as(test.body()).isEqualTo(202);
-        ModelTesting.awaitJob(client, owner, UUID.fromString(test.text("jobId")), "succeeded",
-                java.time.Duration.ofSeconds(60));
-        JsonNode predictions = client.get(base + "/models/" + model.path("id").asString() + "/predictions",
-                owner.auth()).json();
+        ModelTesting.awaitJob(
+                client, owner, UUID.fromString(test.text("jobId")), "succeeded", java.time.Duration.ofSeconds(60));
+        JsonNode predictions = client.get(
+                        base + "/models/" + model.path("id").asString() + "/predictions", owner.auth())
+                .json();
         for (int i = 0; i < 50 && predictions.path("rows").isEmpty(); i++) {
             ModelTesting.sleep(200);
             predictions = client.get(base + "/models/" + model.path("id").asString() + "/predictions", owner.auth())
@@ -191,7 +208,8 @@ class ModelImportIT {
         User viewer = TestUsers.register(client, "import-viewer");
         client.post(base + "/members", Map.of("email", viewer.email(), "role", "viewer"), owner.auth());
         assertThat(ModelTesting.upload(port, viewer, base + "/models/import", "file", "dense.tflite", float32)
-                .status()).isEqualTo(403);
+                        .status())
+                .isEqualTo(403);
     }
 
     /** A dense 33 → 4 softmax classifier with seeded random weights, labelled with the gestures. */
@@ -203,11 +221,17 @@ class ModelImportIT {
         }
         float[] bias = {0.1f, -0.1f, 0.05f, 0f};
         List<TrainedLayer> layers = List.of(
-                TrainedLayer.weighted(LayerSpec.dense(4, Activation.NONE), TensorShape.of(4),
-                        WeightTensor.of(TensorShape.of(4, 33), weights), WeightTensor.of(TensorShape.of(4), bias)),
+                TrainedLayer.weighted(
+                        LayerSpec.dense(4, Activation.NONE),
+                        TensorShape.of(4),
+                        WeightTensor.of(TensorShape.of(4, 33), weights),
+                        WeightTensor.of(TensorShape.of(4), bias)),
                 TrainedLayer.of(LayerSpec.softmax(), TensorShape.of(4)));
-        return new TrainedNetwork(LearningBlock.Kind.CLASSIFICATION, TensorShape.of(33),
-                List.of("circle", "idle", "updown", "wave"), layers);
+        return new TrainedNetwork(
+                LearningBlock.Kind.CLASSIFICATION,
+                TensorShape.of(33),
+                List.of("circle", "idle", "updown", "wave"),
+                layers);
     }
 
     /** The file with the length of the model's {@code buffers} vector (Model field 4) set to 2^31 - 1. */
@@ -232,6 +256,7 @@ class ModelImportIT {
                 return dir.resolve(relative);
             }
         }
-        throw new IOException("shared/models/mlperf-tiny not found above " + Path.of("").toAbsolutePath());
+        throw new IOException(
+                "shared/models/mlperf-tiny not found above " + Path.of("").toAbsolutePath());
     }
 }

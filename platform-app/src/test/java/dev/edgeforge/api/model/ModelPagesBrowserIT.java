@@ -3,6 +3,11 @@ package dev.edgeforge.api.model;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.edgeforge.api.support.ApiClient;
+import dev.edgeforge.api.support.HeadlessChromium;
+import dev.edgeforge.api.support.IntegrationTest;
+import dev.edgeforge.api.support.TestUsers;
+import dev.edgeforge.infra.storage.ObjectStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,7 +15,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.TreeSet;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,12 +30,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-import dev.edgeforge.api.support.HeadlessChromium;
-import dev.edgeforge.api.support.ApiClient;
-import dev.edgeforge.api.support.IntegrationTest;
-import dev.edgeforge.api.support.TestUsers;
-import dev.edgeforge.infra.storage.ObjectStore;
-
 /**
  * The Training and Models pages in a real headless Chromium: edit the layers (a shape problem shows on its layer),
  * start training, watch the loss chart grow epoch by epoch from the SSE stream, read the confusion matrix, then the
@@ -41,13 +39,15 @@ import dev.edgeforge.infra.storage.ObjectStore;
 @IntegrationTest
 class ModelPagesBrowserIT {
 
-
     @LocalServerPort
     int port;
+
     @Autowired
     ObjectStore store;
+
     @Autowired
     TestModelPorts.Registry registry;
+
     @TempDir
     Path browserProfile;
 
@@ -78,9 +78,13 @@ class ModelPagesBrowserIT {
         browser.get(url("/projects/" + projectId + "/training"));
         WebElement start = browser.findElement(By.id("start-training"));
         wait.until(ExpectedConditions.elementToBeClickable(start));
-        assertThat(browser.findElement(By.id("feature-summary")).getText()).contains("[33]").contains("4 labels");
-        assertThat(browser.findElements(By.cssSelector("#layer-rows tr[data-layer-row]"))).hasSize(2);
-        assertThat(browser.findElement(By.cssSelector(".sidebar a.active")).getText()).isEqualTo("Training");
+        assertThat(browser.findElement(By.id("feature-summary")).getText())
+                .contains("[33]")
+                .contains("4 labels");
+        assertThat(browser.findElements(By.cssSelector("#layer-rows tr[data-layer-row]")))
+                .hasSize(2);
+        assertThat(browser.findElement(By.cssSelector(".sidebar a.active")).getText())
+                .isEqualTo("Training");
 
         // a conv1d on flat features is refused on its own row, and Start is disabled until it is removed
         new Select(browser.findElement(By.id("new-layer-type"))).selectByValue("conv1d");
@@ -89,7 +93,8 @@ class ModelPagesBrowserIT {
         assertThat(browser.findElement(By.cssSelector("[data-problem-of='2']")).getText())
                 .contains("needs a time series");
         assertThat(start.isEnabled()).isFalse();
-        browser.findElement(By.cssSelector("tr[data-layer-row='2'] button[title=Remove]")).click();
+        browser.findElement(By.cssSelector("tr[data-layer-row='2'] button[title=Remove]"))
+                .click();
         wait.until(ExpectedConditions.elementToBeClickable(start));
         assertThat(browser.findElement(By.id("parameter-count")).getText()).contains("trainable parameters");
 
@@ -105,12 +110,14 @@ class ModelPagesBrowserIT {
         while (browser.findElements(By.cssSelector("[data-testid=training-done], [data-testid=training-error]"))
                 .isEmpty()) {
             if (System.nanoTime() > deadline) {
-                fail("training did not finish on the page; log: " + browser.findElement(By.id("training-log"))
-                        .getText());
+                fail("training did not finish on the page; log: "
+                        + browser.findElement(By.id("training-log")).getText());
             }
             // read in one script: the chart is redrawn on every epoch, so an element found first may be gone
-            Object points = ((JavascriptExecutor) browser).executeScript("var line = document.querySelector("
-                    + "'#loss-chart path.ef-line.ef-train'); return line ? line.getAttribute('data-points') : null;");
+            Object points = ((JavascriptExecutor) browser)
+                    .executeScript(
+                            "var line = document.querySelector("
+                                    + "'#loss-chart path.ef-line.ef-train'); return line ? line.getAttribute('data-points') : null;");
             if (points != null) {
                 seen.add(Integer.parseInt(points.toString()));
                 if (!screenshotTaken && seen.last() >= 3) {
@@ -121,12 +128,19 @@ class ModelPagesBrowserIT {
             }
             ModelTesting.sleep(100);
         }
-        assertThat(browser.findElements(By.cssSelector("[data-testid=training-error]"))).isEmpty();
-        assertThat(seen.headSet(12)).as("partial charts seen while training: %s", seen).hasSizeGreaterThan(1);
-        assertThat(browser.findElements(By.cssSelector("#loss-chart path.ef-line")).get(0)
-                .getAttribute("data-points")).isEqualTo("12");
-        assertThat(browser.findElements(By.cssSelector("#accuracy-chart path.ef-line.ef-val"))).hasSize(1);
-        assertThat(browser.findElement(By.id("training-log")).getText()).contains("Epoch 12/12")
+        assertThat(browser.findElements(By.cssSelector("[data-testid=training-error]")))
+                .isEmpty();
+        assertThat(seen.headSet(12))
+                .as("partial charts seen while training: %s", seen)
+                .hasSizeGreaterThan(1);
+        assertThat(browser.findElements(By.cssSelector("#loss-chart path.ef-line"))
+                        .get(0)
+                        .getAttribute("data-points"))
+                .isEqualTo("12");
+        assertThat(browser.findElements(By.cssSelector("#accuracy-chart path.ef-line.ef-val")))
+                .hasSize(1);
+        assertThat(browser.findElement(By.id("training-log")).getText())
+                .contains("Epoch 12/12")
                 .contains("Model ready");
         WebElement matrix = browser.findElement(By.cssSelector("#run-result [data-testid=confusion-matrix]"));
         assertThat(matrix.findElements(By.cssSelector("tbody tr"))).hasSize(4);
@@ -142,9 +156,13 @@ class ModelPagesBrowserIT {
         assertThat(browser.findElements(By.cssSelector("[data-evaluation=validation] [data-testid=confusion-matrix]")))
                 .hasSize(2);
         assertThat(browser.findElement(By.id("sizes-table")).getText()).contains("MACs per inference");
-        assertThat(browser.findElement(By.id("lineage")).getText()).contains("Impulse version").contains("12 epochs");
-        assertThat(browser.findElements(By.cssSelector("#history-loss path.ef-line"))).hasSize(2);
-        assertThat(browser.findElement(By.id("download-int8")).getAttribute("href")).contains("variant=int8");
+        assertThat(browser.findElement(By.id("lineage")).getText())
+                .contains("Impulse version")
+                .contains("12 epochs");
+        assertThat(browser.findElements(By.cssSelector("#history-loss path.ef-line")))
+                .hasSize(2);
+        assertThat(browser.findElement(By.id("download-int8")).getAttribute("href"))
+                .contains("variant=int8");
         String lenient = browser.findElement(By.id("testing-summary")).getText();
         setSlider("0.99");
         wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("testing-summary"), lenient)));
@@ -161,7 +179,9 @@ class ModelPagesBrowserIT {
         new Select(browser.findElement(By.id("live-sample"))).selectByIndex(1);
         browser.findElement(By.id("classify-sample")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#live-table [data-live-row]")));
-        assertThat(browser.findElement(By.cssSelector("[data-testid=live-summary]")).getText()).contains("windows");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=live-summary]"))
+                        .getText())
+                .contains("windows");
         scrollTo("live-card");
         screenshot("model-live");
         ((JavascriptExecutor) browser).executeScript("window.scrollTo(0, 0)");
@@ -169,7 +189,8 @@ class ModelPagesBrowserIT {
 
         browser.findElement(By.cssSelector(".sidebar a[data-nav=models]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#model-table [data-model-id]")));
-        assertThat(browser.findElement(By.id("model-table")).getText()).contains("Browser gestures")
+        assertThat(browser.findElement(By.id("model-table")).getText())
+                .contains("Browser gestures")
                 .contains("validation");
         screenshot("models-list");
     }
@@ -187,8 +208,11 @@ class ModelPagesBrowserIT {
     }
 
     private void setSlider(String value) {
-        ((JavascriptExecutor) browser).executeScript("var s = document.getElementById('threshold-slider');"
-                + "s.value = arguments[0]; s.dispatchEvent(new Event('input'));", value);
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "var s = document.getElementById('threshold-slider');"
+                                + "s.value = arguments[0]; s.dispatchEvent(new Event('input'));",
+                        value);
     }
 
     private void type(String id, String text) {
@@ -202,7 +226,9 @@ class ModelPagesBrowserIT {
     }
 
     private void screenshot(String name) throws IOException {
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("/tmp/ef-model-" + name + ".png"),
+        Files.copy(
+                browser.getScreenshotAs(OutputType.FILE).toPath(),
+                Path.of("/tmp/ef-model-" + name + ".png"),
                 StandardCopyOption.REPLACE_EXISTING);
     }
 }

@@ -1,5 +1,7 @@
 package dev.edgeforge.api.model;
 
+import dev.edgeforge.api.support.ApiClient;
+import dev.edgeforge.api.support.TestUsers;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,20 +11,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import dev.edgeforge.api.support.ApiClient;
-import dev.edgeforge.api.support.TestUsers;
 
 /** HTTP helpers of the model tests: wait for jobs, download bytes, upload multipart files. */
 final class ModelTesting {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private ModelTesting() {
-    }
+    private ModelTesting() {}
 
     /** Polls the job until it reaches {@code state} (fails fast on another terminal state). */
     static JsonNode awaitJob(ApiClient client, TestUsers.User user, UUID jobId, String state, Duration limit) {
@@ -48,7 +45,8 @@ final class ModelTesting {
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         JsonNode model = null;
         while (System.nanoTime() < deadline) {
-            model = client.get("/api/v1/projects/" + projectId + "/models/" + modelId, user.auth()).json();
+            model = client.get("/api/v1/projects/" + projectId + "/models/" + modelId, user.auth())
+                    .json();
             if (state.equals(model.path("state").asString())) {
                 return model;
             }
@@ -58,39 +56,55 @@ final class ModelTesting {
     }
 
     static HttpResponse<byte[]> download(int port, TestUsers.User user, String path) throws Exception {
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .header("Authorization", "Bearer " + user.token()).header("Accept", "*/*")
-                        .timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        return HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                .header("Authorization", "Bearer " + user.token())
+                                .header("Accept", "*/*")
+                                .timeout(Duration.ofSeconds(30))
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** POSTs multipart/form-data: one file part named {@code fileField} and plain fields (name, value, ...). */
-    static ApiClient.Response upload(int port, TestUsers.User user, String path, String fileField, String fileName,
-                                     byte[] content, String... fields) {
+    static ApiClient.Response upload(
+            int port,
+            TestUsers.User user,
+            String path,
+            String fileField,
+            String fileName,
+            byte[] content,
+            String... fields) {
         String boundary = "----ef" + UUID.randomUUID().toString().replace("-", "");
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         for (int i = 0; i < fields.length; i += 2) {
-            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[i]
-                    + "\"\r\n\r\n" + fields[i + 1] + "\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fields[i] + "\"\r\n\r\n"
+                            + fields[i + 1] + "\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
         }
-        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField
-                + "\"; filename=\"" + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + fileField + "\"; filename=\""
+                        + fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
                 .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(content);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                            URI.create("http://localhost:" + port + path))
-                    .header("Authorization", "Bearer " + user.token()).header("Accept", "application/json")
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .timeout(Duration.ofSeconds(60))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HttpClient.newHttpClient()
+                    .send(
+                            HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                                    .header("Authorization", "Bearer " + user.token())
+                                    .header("Accept", "application/json")
+                                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                                    .timeout(Duration.ofSeconds(60))
+                                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
             String contentType = response.headers().firstValue("Content-Type").orElse("");
             JsonNode json = contentType.contains("json") && !response.body().isEmpty()
-                    ? JSON.readTree(response.body()) : JSON.missingNode();
-            return new ApiClient.Response(response.statusCode(), contentType, response.body(), json,
-                    response.headers());
+                    ? JSON.readTree(response.body())
+                    : JSON.missingNode();
+            return new ApiClient.Response(
+                    response.statusCode(), contentType, response.body(), json, response.headers());
         } catch (Exception e) {
             throw new IllegalStateException("POST " + path + " failed", e);
         }

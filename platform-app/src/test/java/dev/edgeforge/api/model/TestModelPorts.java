@@ -1,16 +1,14 @@
 package dev.edgeforge.api.model;
 
+import dev.edgeforge.core.impulse.Impulse;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-
-import dev.edgeforge.core.impulse.Impulse;
 
 /**
  * The ports the models feature needs from features not in this branch (feature generation, impulses, samples),
@@ -40,7 +38,8 @@ class TestModelPorts {
             @Override
             public Optional<LocatedFeatures> locate(UUID projectId) {
                 LocatedFeatures registered = registry.features.get(projectId);
-                return registered != null ? Optional.of(registered)
+                return registered != null
+                        ? Optional.of(registered)
                         : real(all, this).flatMap(locator -> locator.locate(projectId));
             }
         };
@@ -53,7 +52,8 @@ class TestModelPorts {
             @Override
             public Optional<Impulse> find(UUID projectId, int version) {
                 Map<Integer, Impulse> registered = registry.impulses.get(projectId);
-                return registered != null ? Optional.ofNullable(registered.get(version))
+                return registered != null
+                        ? Optional.ofNullable(registered.get(version))
                         : real(all, this).flatMap(lookup -> lookup.find(projectId, version));
             }
         };
@@ -66,7 +66,8 @@ class TestModelPorts {
             @Override
             public Optional<StoredSample> find(UUID projectId, String sampleId) {
                 Map<String, StoredSample> registered = registry.samples.get(projectId);
-                return registered != null ? Optional.ofNullable(registered.get(sampleId))
+                return registered != null
+                        ? Optional.ofNullable(registered.get(sampleId))
                         : real(all, this).flatMap(lookup -> lookup.find(projectId, sampleId));
             }
         };

@@ -2,6 +2,25 @@ package dev.edgeforge.api.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.edgeforge.core.feature.FeatureSet;
+import dev.edgeforge.core.learning.FeatureKind;
+import dev.edgeforge.core.learning.Hyperparameters;
+import dev.edgeforge.core.learning.LearningBlock;
+import dev.edgeforge.core.synthetic.GestureDataset;
+import dev.edgeforge.infra.job.Job;
+import dev.edgeforge.infra.job.JobListQuery;
+import dev.edgeforge.infra.job.JobQueue;
+import dev.edgeforge.infra.job.JobState;
+import dev.edgeforge.infra.job.NewJob;
+import dev.edgeforge.infra.storage.FileSystemObjectStore;
+import dev.edgeforge.infra.storage.ObjectStore;
+import dev.edgeforge.infra.testing.SharedPostgres;
+import dev.edgeforge.infra.testing.TestDatabase;
+import dev.edgeforge.jobs.JobJson;
+import dev.edgeforge.jobs.training.ModelArtifacts;
+import dev.edgeforge.jobs.training.TrainJobPayload;
+import dev.edgeforge.jobs.training.TrainJobResult;
+import dev.edgeforge.training.TrainingWorkerApplication;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,31 +36,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import dev.edgeforge.core.feature.FeatureSet;
-import dev.edgeforge.core.learning.FeatureKind;
-import dev.edgeforge.core.learning.Hyperparameters;
-import dev.edgeforge.core.learning.LearningBlock;
-import dev.edgeforge.core.synthetic.GestureDataset;
-import dev.edgeforge.infra.job.Job;
-import dev.edgeforge.infra.job.JobListQuery;
-import dev.edgeforge.infra.job.JobQueue;
-import dev.edgeforge.infra.job.JobState;
-import dev.edgeforge.infra.job.NewJob;
-import dev.edgeforge.infra.storage.FileSystemObjectStore;
-import dev.edgeforge.infra.storage.ObjectStore;
-import dev.edgeforge.infra.testing.SharedPostgres;
-import dev.edgeforge.infra.testing.TestDatabase;
-import dev.edgeforge.training.TrainingWorkerApplication;
-import dev.edgeforge.jobs.JobJson;
-import dev.edgeforge.jobs.training.ModelArtifacts;
-import dev.edgeforge.jobs.training.TrainJobPayload;
-import dev.edgeforge.jobs.training.TrainJobResult;
 
 /**
  * Robustness with real separate JVMs: two standalone training-worker processes share a PostgreSQL and an object store;
@@ -56,6 +54,7 @@ class TrainingWorkerProcessIT {
 
     @TempDir
     Path temp;
+
     private final List<Process> workers = new ArrayList<>();
 
     @BeforeAll
@@ -86,27 +85,67 @@ class TrainingWorkerProcessIT {
 
         // a training job long enough to be killed in the middle: many small batches per epoch
         UUID modelId = UUID.randomUUID();
-        TrainJobPayload payload = new TrainJobPayload(modelId, 1, LearningBlock.defaultsFor(
-                LearningBlock.Kind.CLASSIFICATION, FeatureKind.FLAT, GestureProject.SHAPE),
-                Hyperparameters.defaults().withEpochs(40).withBatchSize(4).withLearningRate(0.002), trainingKey, null,
-                FeatureKind.FLAT, GestureProject.SHAPE, null);
+        TrainJobPayload payload = new TrainJobPayload(
+                modelId,
+                1,
+                LearningBlock.defaultsFor(LearningBlock.Kind.CLASSIFICATION, FeatureKind.FLAT, GestureProject.SHAPE),
+                Hyperparameters.defaults().withEpochs(40).withBatchSize(4).withLearningRate(0.002),
+                trainingKey,
+                null,
+                FeatureKind.FLAT,
+                GestureProject.SHAPE,
+                null);
         JobQueue queue = new JobQueue(db.dataSource(), Clock.systemUTC());
         ModelRepository models = new ModelRepository(db.dataSource());
         UUID jobId = queue.enqueue(NewJob.of(TrainJobPayload.TYPE, projectId, JobJson.write(payload)));
         Instant now = Instant.now();
-        models.insert(new ModelRecord(modelId, projectId, "Killed once", dev.edgeforge.jobs.training.ModelKind
-                .CLASSIFICATION, ModelState.TRAINING, ModelSource.TRAINED, null, 1, null, null, null, 42L, "flat",
-                null, training.header().labels(), trainingKey, null, 0.6, null, null, null, null, null, null, null,
-                new ModelArtifacts(null, null, null, null, null, null), jobId, null, null, now, now, null));
+        models.insert(new ModelRecord(
+                modelId,
+                projectId,
+                "Killed once",
+                dev.edgeforge.jobs.training.ModelKind.CLASSIFICATION,
+                ModelState.TRAINING,
+                ModelSource.TRAINED,
+                null,
+                1,
+                null,
+                null,
+                null,
+                42L,
+                "flat",
+                null,
+                training.header().labels(),
+                trainingKey,
+                null,
+                0.6,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                new ModelArtifacts(null, null, null, null, null, null),
+                jobId,
+                null,
+                null,
+                now,
+                now,
+                null));
 
         workers.add(startWorker(objects, "worker-a"));
         workers.add(startWorker(objects, "worker-b"));
 
-        Job running = await("the job to run and log its second epoch", Duration.ofSeconds(120), () -> queue.find(jobId)
-                .filter(job -> job.state() == JobState.RUNNING && job.leaseOwner() != null)
-                .filter(job -> epochsLogged(queue, jobId) >= 2));
+        Job running = await(
+                "the job to run and log its second epoch",
+                Duration.ofSeconds(120),
+                () -> queue.find(jobId)
+                        .filter(job -> job.state() == JobState.RUNNING && job.leaseOwner() != null)
+                        .filter(job -> epochsLogged(queue, jobId) >= 2));
         assertThat(running.attempts()).isEqualTo(1);
-        Process owner = workers.stream().filter(p -> running.leaseOwner().contains("-" + p.pid() + "-")).findFirst()
+        Process owner = workers.stream()
+                .filter(p -> running.leaseOwner().contains("-" + p.pid() + "-"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no worker process owns lease " + running.leaseOwner()));
         Process survivor = workers.stream().filter(p -> p != owner).findFirst().orElseThrow();
 
@@ -114,8 +153,10 @@ class TrainingWorkerProcessIT {
         assertThat(owner.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         assertThat(owner.exitValue()).isEqualTo(137);
 
-        Job done = await("the other worker to complete the job", Duration.ofSeconds(240), () -> queue.find(jobId)
-                .filter(job -> job.state().isTerminal()));
+        Job done = await(
+                "the other worker to complete the job",
+                Duration.ofSeconds(240),
+                () -> queue.find(jobId).filter(job -> job.state().isTerminal()));
         assertThat(done.state()).as(done.error()).isEqualTo(JobState.SUCCEEDED);
         assertThat(done.attempts()).isEqualTo(2);
         assertThat(queue.list(projectId, JobListQuery.latest(10))).hasSize(1);
@@ -131,7 +172,9 @@ class TrainingWorkerProcessIT {
             assertThat(store.exists(key)).as(key).isTrue();
         });
         try (var firstAttempt = store.list("projects/" + projectId + "/models/" + modelId + "/train-1/")) {
-            assertThat(firstAttempt.count()).as("the killed attempt had not written its files yet").isZero();
+            assertThat(firstAttempt.count())
+                    .as("the killed attempt had not written its files yet")
+                    .isZero();
         }
 
         // the server applies the job to the model row (here without a server: the same reconciler class)
@@ -144,34 +187,48 @@ class TrainingWorkerProcessIT {
         assertThat(model.state()).isEqualTo(ModelState.READY);
         assertThat(model.artifacts()).isEqualTo(result.artifacts());
         assertThat(model.history().size()).isEqualTo(40);
-        assertThat(model.metrics().path("validation").path("float32").path("accuracy").asDouble()).isGreaterThan(0.5);
-        String survivorLog = Files.readString(temp.resolve((survivor == workers.get(0) ? "worker-a" : "worker-b")
-                + ".log"));
+        assertThat(model.metrics()
+                        .path("validation")
+                        .path("float32")
+                        .path("accuracy")
+                        .asDouble())
+                .isGreaterThan(0.5);
+        String survivorLog =
+                Files.readString(temp.resolve((survivor == workers.get(0) ? "worker-a" : "worker-b") + ".log"));
         assertThat(survivorLog).contains("expired lease");
     }
 
     private Process startWorker(Path objects, String name) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        ProcessBuilder builder = new ProcessBuilder(java.toString(), "-Xmx512m", "-Dai.djl.offline=true", "-cp",
-                System.getProperty("java.class.path"), TrainingWorkerApplication.class.getName());
+        ProcessBuilder builder = new ProcessBuilder(
+                java.toString(),
+                "-Xmx512m",
+                "-Dai.djl.offline=true",
+                "-cp",
+                System.getProperty("java.class.path"),
+                TrainingWorkerApplication.class.getName());
         Map<String, String> env = builder.environment();
         env.put("SPRING_DATASOURCE_URL", db.jdbcUrl());
         env.put("SPRING_DATASOURCE_USERNAME", db.user());
         env.put("EDGEFORGE_STORAGE_ROOT", objects.toString());
         env.put("EDGEFORGE_WORKERS_LEASE_SECONDS", Integer.toString(LEASE_SECONDS));
         env.put("EDGEFORGE_WORK_DIR", temp.toString());
-        return builder.redirectErrorStream(true).redirectOutput(temp.resolve(name + ".log").toFile()).start();
+        return builder.redirectErrorStream(true)
+                .redirectOutput(temp.resolve(name + ".log").toFile())
+                .start();
     }
 
     private static long epochsLogged(JobQueue queue, UUID jobId) {
-        return queue.logs(jobId, 0, 10_000).stream().filter(line -> line.line().startsWith("Epoch ")).count();
+        return queue.logs(jobId, 0, 10_000).stream()
+                .filter(line -> line.line().startsWith("Epoch "))
+                .count();
     }
 
     private UUID insertProject() throws SQLException {
         UUID id = UUID.randomUUID();
         try (Connection connection = db.dataSource().getConnection();
-             PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO project (id, name, description, created_at, updated_at) VALUES (?, ?, '', ?, ?)")) {
+                PreparedStatement insert = connection.prepareStatement(
+                        "INSERT INTO project (id, name, description, created_at, updated_at) VALUES (?, ?, '', ?, ?)")) {
             Timestamp now = Timestamp.from(Instant.now());
             insert.setObject(1, id);
             insert.setString(2, "Robustness");

@@ -1,8 +1,5 @@
 package dev.edgeforge.core.device;
 
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-
 import dev.edgeforge.core.dsp.DspBlock;
 import dev.edgeforge.core.dsp.ImageBlock;
 import dev.edgeforge.core.dsp.SignalShape;
@@ -12,6 +9,8 @@ import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.impulse.ProcessingBlock;
 import dev.edgeforge.core.impulse.RgbImage;
 import dev.edgeforge.core.impulse.WindowedInput;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 
 /**
  * The DSP part of an impulse as the compiled library runs it: one processing block on one raw window. A time-series
@@ -27,8 +26,13 @@ import dev.edgeforge.core.impulse.WindowedInput;
  * @param image       whether windows are RGB888 frames (else float32 time series)
  * @param windowCount values per raw window
  */
-public record ImpulseDsp(Impulse impulse, ProcessingBlock processing, DspBlock block, SignalShape shape, boolean image,
-                         int windowCount) {
+public record ImpulseDsp(
+        Impulse impulse,
+        ProcessingBlock processing,
+        DspBlock block,
+        SignalShape shape,
+        boolean image,
+        int windowCount) {
 
     /**
      * @throws UnsupportedModelException when the impulse has not exactly one processing block
@@ -44,8 +48,8 @@ public record ImpulseDsp(Impulse impulse, ProcessingBlock processing, DspBlock b
         block.validate(shape);
         if (impulse.input() instanceof ImageInput input) {
             if (!(block instanceof ImageBlock)) {
-                throw new UnsupportedModelException("an image input needs the image processing block, got "
-                        + block.type());
+                throw new UnsupportedModelException(
+                        "an image input needs the image processing block, got " + block.type());
             }
             return new ImpulseDsp(impulse, processing, block, shape, true, input.width() * input.height() * 3);
         }
@@ -77,15 +81,15 @@ public record ImpulseDsp(Impulse impulse, ProcessingBlock processing, DspBlock b
      */
     public float[] features(float[] window) {
         if (window.length != windowCount) {
-            throw new IllegalArgumentException("a raw window of this impulse has " + windowCount + " values, got "
-                    + window.length);
+            throw new IllegalArgumentException(
+                    "a raw window of this impulse has " + windowCount + " values, got " + window.length);
         }
         if (image) {
             ImageInput input = (ImageInput) impulse.input();
             int[] pixels = new int[input.width() * input.height()];
             for (int i = 0; i < pixels.length; i++) {
-                pixels[i] = (channel(window[3 * i]) << 16) | (channel(window[3 * i + 1]) << 8)
-                        | channel(window[3 * i + 2]);
+                pixels[i] =
+                        (channel(window[3 * i]) << 16) | (channel(window[3 * i + 1]) << 8) | channel(window[3 * i + 2]);
             }
             float[][] planes = ImageResizer.resize(new RgbImage(input.width(), input.height(), pixels), input);
             return block.compute(planes, 0);
@@ -104,8 +108,8 @@ public record ImpulseDsp(Impulse impulse, ProcessingBlock processing, DspBlock b
     /** One raw window as the bytes the device reads: float32 little-endian, or one byte per RGB888 value. */
     public byte[] windowBytes(float[] window) {
         if (window.length != windowCount) {
-            throw new IllegalArgumentException("a raw window of this impulse has " + windowCount + " values, got "
-                    + window.length);
+            throw new IllegalArgumentException(
+                    "a raw window of this impulse has " + windowCount + " values, got " + window.length);
         }
         if (image) {
             byte[] bytes = new byte[windowCount];

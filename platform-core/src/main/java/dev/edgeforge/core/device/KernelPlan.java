@@ -12,7 +12,6 @@ import dev.edgeforge.core.memory.ArenaRequests;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.Operator;
 import dev.edgeforge.core.model.Tensor;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -32,28 +31,23 @@ import java.util.Optional;
 public final class KernelPlan {
 
     /** The kernel of one operator. */
-    public sealed interface Choice {
-    }
+    public sealed interface Choice {}
 
     /** The unpacked kernel, on the model's own tensors. */
-    public record Unpacked() implements Choice {
-    }
+    public record Unpacked() implements Choice {}
 
     /**
      * CONV_2D on a packed stream (weights and requantization constants); {@code reverse} when its output is larger
      * than its input, so that the output may start where the input does.
      */
-    public record PackedConv(ConvParams params, byte[] stream, int patchSize, boolean reverse) implements Choice {
-    }
+    public record PackedConv(ConvParams params, byte[] stream, int patchSize, boolean reverse) implements Choice {}
 
     /** DEPTHWISE_CONV_2D (depth multiplier 1, dilation 1) on packed weights. */
     public record PackedDepthwise(DepthwiseConvParams params, PackedRequant requant, byte[] weights)
-            implements Choice {
-    }
+            implements Choice {}
 
     /** FULLY_CONNECTED (symmetric weights) on a packed stream. */
-    public record PackedFullyConnected(FullyConnectedParams params, byte[] stream) implements Choice {
-    }
+    public record PackedFullyConnected(FullyConnectedParams params, byte[] stream) implements Choice {}
 
     private final List<Choice> choices;
     private final ArenaRequests requests;
@@ -81,30 +75,44 @@ public final class KernelPlan {
             int output = op.output(0);
             if (choice instanceof PackedConv conv) {
                 scratch.put(index, 5 * PackedLayout.stride(conv.patchSize()));
-                inPlace.add(conv.reverse()
-                        ? new ArenaRequests.InPlace(index, input, output,
-                        PackedLayout.convReverseInPlaceShift(conv.params()), Long.MAX_VALUE)
-                        : new ArenaRequests.InPlace(index, input, output, Long.MIN_VALUE,
-                        PackedLayout.convInPlaceShift(conv.params())));
+                inPlace.add(
+                        conv.reverse()
+                                ? new ArenaRequests.InPlace(
+                                        index,
+                                        input,
+                                        output,
+                                        PackedLayout.convReverseInPlaceShift(conv.params()),
+                                        Long.MAX_VALUE)
+                                : new ArenaRequests.InPlace(
+                                        index,
+                                        input,
+                                        output,
+                                        Long.MIN_VALUE,
+                                        PackedLayout.convInPlaceShift(conv.params())));
             } else if (choice instanceof PackedDepthwise dw) {
                 DepthwiseConvParams p = dw.params();
                 int groups = (p.inputDepth() + 3) / 4;
                 int taps = p.filterHeight() * p.filterWidth();
                 scratch.put(index, (8 * p.filterHeight() * PackedLayout.paddedWidth(p) + 8 * taps + 76) * groups);
-                inPlace.add(new ArenaRequests.InPlace(index, input, output, Long.MIN_VALUE,
-                        PackedLayout.depthwiseInPlaceShift(p)));
+                inPlace.add(new ArenaRequests.InPlace(
+                        index, input, output, Long.MIN_VALUE, PackedLayout.depthwiseInPlaceShift(p)));
             } else if (choice instanceof PackedFullyConnected fc) {
                 FullyConnectedParams p = fc.params();
                 // One row of whole blocks is read where it is: no scratch, and no overlap with the output.
                 if (!PackedLayout.fullyConnectedReadsInPlace(p.batches(), p.accumDepth())) {
                     scratch.put(index, 4 * PackedLayout.stride(p.accumDepth()));
-                    inPlace.add(new ArenaRequests.InPlace(index, input, output, Long.MIN_VALUE,
+                    inPlace.add(new ArenaRequests.InPlace(
+                            index,
+                            input,
+                            output,
+                            Long.MIN_VALUE,
                             PackedLayout.fullyConnectedInPlaceShift(p.batches(), p.accumDepth(), p.outputDepth())));
                 }
             } else if (elementWise(prepared.params())) {
                 // Element by element in order: the output may start where the input starts, or before.
                 for (int k = 0; k < op.inputCount(); k++) {
-                    if (op.input(k) != Operator.NO_TENSOR && !graph.tensor(op.input(k)).isConstant()) {
+                    if (op.input(k) != Operator.NO_TENSOR
+                            && !graph.tensor(op.input(k)).isConstant()) {
                         inPlace.add(new ArenaRequests.InPlace(index, op.input(k), output, Long.MIN_VALUE, 0));
                     }
                 }
@@ -155,16 +163,26 @@ public final class KernelPlan {
             }
             int size = p.filterHeight() * p.filterWidth() * p.inputDepth();
             byte[] weights = filter.int8Data();
-            Optional<PackedRequant> requant = PackedRequant.of(rows(weights, p.outputDepth(), size), bias(graph, op),
-                    p.outputMultiplier(), p.outputShift(), p.inputOffset(), p.outputOffset());
-            boolean reverse = graph.tensor(op.output(0)).byteSize() > graph.tensor(op.input(0)).byteSize();
-            return requant.<Choice>map(rq -> new PackedConv(p,
-                    PackedLayout.stream(weights, p.outputDepth(), size, rq), size, reverse)).orElse(new Unpacked());
+            Optional<PackedRequant> requant = PackedRequant.of(
+                    rows(weights, p.outputDepth(), size),
+                    bias(graph, op),
+                    p.outputMultiplier(),
+                    p.outputShift(),
+                    p.inputOffset(),
+                    p.outputOffset());
+            boolean reverse = graph.tensor(op.output(0)).byteSize()
+                    > graph.tensor(op.input(0)).byteSize();
+            return requant.<Choice>map(rq ->
+                            new PackedConv(p, PackedLayout.stream(weights, p.outputDepth(), size, rq), size, reverse))
+                    .orElse(new Unpacked());
         }
         if (params instanceof DepthwiseConvParams p && p.quantized()) {
             Tensor filter = graph.tensor(op.input(1));
-            if (p.depthMultiplier() != 1 || p.dilationHeight() != 1 || p.dilationWidth() != 1
-                    || p.filterHeight() > 16 || !filter.isConstant()) {
+            if (p.depthMultiplier() != 1
+                    || p.dilationHeight() != 1
+                    || p.dilationWidth() != 1
+                    || p.filterHeight() > 16
+                    || !filter.isConstant()) {
                 return new Unpacked();
             }
             int taps = p.filterHeight() * p.filterWidth();
@@ -186,10 +204,16 @@ public final class KernelPlan {
                     return weights[k * depth + c];
                 }
             };
-            Optional<PackedRequant> requant = PackedRequant.of(byChannel, bias(graph, op), p.outputMultiplier(),
-                    p.outputShift(), p.inputOffset(), p.outputOffset());
-            return requant.<Choice>map(rq -> new PackedDepthwise(p, rq,
-                    PackedLayout.channelGroups(weights, depth, taps))).orElse(new Unpacked());
+            Optional<PackedRequant> requant = PackedRequant.of(
+                    byChannel,
+                    bias(graph, op),
+                    p.outputMultiplier(),
+                    p.outputShift(),
+                    p.inputOffset(),
+                    p.outputOffset());
+            return requant.<Choice>map(
+                            rq -> new PackedDepthwise(p, rq, PackedLayout.channelGroups(weights, depth, taps)))
+                    .orElse(new Unpacked());
         }
         if (params instanceof FullyConnectedParams p && p.quantized()) {
             Tensor filter = graph.tensor(op.input(1));
@@ -203,10 +227,16 @@ public final class KernelPlan {
                 multiplier = repeat(multiplier[0], p.outputDepth());
                 shift = repeat(shift[0], p.outputDepth());
             }
-            Optional<PackedRequant> requant = PackedRequant.of(rows(weights, p.outputDepth(), p.accumDepth()),
-                    bias(graph, op), multiplier, shift, p.inputOffset(), p.outputOffset());
-            return requant.<Choice>map(rq -> new PackedFullyConnected(p,
-                    PackedLayout.stream(weights, p.outputDepth(), p.accumDepth(), rq))).orElse(new Unpacked());
+            Optional<PackedRequant> requant = PackedRequant.of(
+                    rows(weights, p.outputDepth(), p.accumDepth()),
+                    bias(graph, op),
+                    multiplier,
+                    shift,
+                    p.inputOffset(),
+                    p.outputOffset());
+            return requant.<Choice>map(rq -> new PackedFullyConnected(
+                            p, PackedLayout.stream(weights, p.outputDepth(), p.accumDepth(), rq)))
+                    .orElse(new Unpacked());
         }
         return new Unpacked();
     }

@@ -6,7 +6,6 @@ import dev.edgeforge.core.model.OpType;
 import dev.edgeforge.core.model.Operator;
 import dev.edgeforge.core.model.Quantization;
 import dev.edgeforge.core.model.Tensor;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,8 +21,8 @@ import java.util.List;
  * @param inputQuantization  scale and zero point of the int8 input tensor
  * @param outputQuantization scale and zero point of the int8 output tensor
  */
-public record NetworkCore(ModelGraph graph, ModelGraph original, Quantization inputQuantization,
-                          Quantization outputQuantization) {
+public record NetworkCore(
+        ModelGraph graph, ModelGraph original, Quantization inputQuantization, Quantization outputQuantization) {
 
     /**
      * @throws UnsupportedModelException naming the tensor or operator that keeps the model from running as int8
@@ -64,17 +63,25 @@ public record NetworkCore(ModelGraph graph, ModelGraph original, Quantization in
                         + " last DEQUANTIZE of the output can be compiled");
             }
         }
-        return new NetworkCore(core, model, core.tensor(input).quantization(), core.tensor(output).quantization());
+        return new NetworkCore(
+                core,
+                model,
+                core.tensor(input).quantization(),
+                core.tensor(output).quantization());
     }
 
     private static boolean isEdgeQuantize(ModelGraph model, Operator op, int input) {
-        return op.type() == OpType.QUANTIZE && op.input(0) == input
-                && model.tensor(input).type() == DataType.FLOAT32 && readers(model, input) == 1;
+        return op.type() == OpType.QUANTIZE
+                && op.input(0) == input
+                && model.tensor(input).type() == DataType.FLOAT32
+                && readers(model, input) == 1;
     }
 
     private static boolean isEdgeDequantize(ModelGraph model, Operator op, int output) {
-        return op.type() == OpType.DEQUANTIZE && op.output(0) == output
-                && model.tensor(op.input(0)).type() == DataType.INT8 && readers(model, op.input(0)) == 1;
+        return op.type() == OpType.DEQUANTIZE
+                && op.output(0) == output
+                && model.tensor(op.input(0)).type() == DataType.INT8
+                && readers(model, op.input(0)) == 1;
     }
 
     private static int readers(ModelGraph model, int tensorId) {
@@ -95,8 +102,8 @@ public record NetworkCore(ModelGraph graph, ModelGraph original, Quantization in
                     + " activations (quantize the model to int8 first)");
         }
         if (tensor.quantization() == null || tensor.quantization().isPerChannel()) {
-            throw new UnsupportedModelException(role + " " + tensor.describe() + ", which has no per-tensor"
-                    + " quantization");
+            throw new UnsupportedModelException(
+                    role + " " + tensor.describe() + ", which has no per-tensor" + " quantization");
         }
     }
 

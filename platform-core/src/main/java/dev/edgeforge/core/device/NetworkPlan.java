@@ -29,7 +29,8 @@ public final class NetworkPlan {
     /** The plan of {@code core} with {@code planner} (given the kernels' scratch and in-place allowances). */
     public static NetworkPlan of(ModelGraph core, MemoryPlanner planner) {
         // The kernels are chosen first; their scratch and in-place allowances then shape the arena plan.
-        KernelPlan kernels = KernelPlan.of(core, PreparedModel.prepare(core, planner).operators());
+        KernelPlan kernels =
+                KernelPlan.of(core, PreparedModel.prepare(core, planner).operators());
         return new NetworkPlan(kernels, PreparedModel.prepare(core, planner.withRequests(kernels.requests())));
     }
 

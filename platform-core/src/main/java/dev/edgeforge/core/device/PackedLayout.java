@@ -2,7 +2,6 @@ package dev.edgeforge.core.device;
 
 import dev.edgeforge.core.interpreter.ConvParams;
 import dev.edgeforge.core.interpreter.DepthwiseConvParams;
-
 import java.io.ByteArrayOutputStream;
 
 /**
@@ -13,8 +12,7 @@ import java.io.ByteArrayOutputStream;
  */
 public final class PackedLayout {
 
-    private PackedLayout() {
-    }
+    private PackedLayout() {}
 
     /** A dot-product length rounded up to whole pairs of blocks of 4 (the kernels' loops are unrolled twice). */
     public static int stride(int size) {
@@ -141,8 +139,8 @@ public final class PackedLayout {
                 int y = outY * p.strideHeight() - p.padHeight() + fy * p.dilationHeight();
                 int x = outX * p.strideWidth() - p.padWidth() + fx * p.dilationWidth();
                 if (y >= 0 && y < p.inputHeight() && x >= 0 && x < p.inputWidth()) {
-                    last = Math.max(last, (((long) batch * p.inputHeight() + y) * p.inputWidth() + x + 1)
-                            * p.inputDepth());
+                    last = Math.max(
+                            last, (((long) batch * p.inputHeight() + y) * p.inputWidth() + x + 1) * p.inputDepth());
                 }
             }
         }

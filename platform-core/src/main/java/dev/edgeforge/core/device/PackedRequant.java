@@ -1,7 +1,6 @@
 package dev.edgeforge.core.device;
 
 import dev.edgeforge.core.quantization.FixedPointMath;
-
 import java.util.Optional;
 
 /**
@@ -54,8 +53,8 @@ public record PackedRequant(int[] bias2, int[] multiplier, int[] rounding, int[]
      * @param outputShift      TFLM's shift per channel (positive: left)
      * @return empty when some channel's bound fails or its shift is not negative
      */
-    public static Optional<PackedRequant> of(Weights weights, int[] bias, int[] outputMultiplier, int[] outputShift,
-                                      int inputOffset, int outputOffset) {
+    public static Optional<PackedRequant> of(
+            Weights weights, int[] bias, int[] outputMultiplier, int[] outputShift, int inputOffset, int outputOffset) {
         int channels = weights.channels();
         int[] bias2 = new int[channels];
         int[] multiplier = new int[channels];
@@ -81,8 +80,8 @@ public record PackedRequant(int[] bias2, int[] multiplier, int[] rounding, int[]
             }
             int e = -outputShift[c];
             int lowest = tflm((int) low, outputMultiplier[c], outputShift[c], outputOffset);
-            if (outputMultiplier[c] == 0 || lowest == tflm((int) high, outputMultiplier[c], outputShift[c],
-                    outputOffset)) {
+            if (outputMultiplier[c] == 0
+                    || lowest == tflm((int) high, outputMultiplier[c], outputShift[c], outputOffset)) {
                 // The output cannot change with the input: a constant channel, whatever its bias.
                 bias2[c] = 0;
                 multiplier[c] = 0;

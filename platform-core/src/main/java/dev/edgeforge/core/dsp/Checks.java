@@ -34,7 +34,9 @@ final class Checks {
     }
 
     Checks timeSeries(SignalShape input) {
-        return require(!input.isImage() && input.frequencyHz() > 0, "input",
+        return require(
+                !input.isImage() && input.frequencyHz() > 0,
+                "input",
                 "needs a time-series input with a positive frequency, got " + describe(input));
     }
 

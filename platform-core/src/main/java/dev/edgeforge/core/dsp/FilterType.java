@@ -4,7 +4,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /** The optional Butterworth filter of the spectral analysis block. */
 public enum FilterType {
-    @JsonProperty("none") NONE,
-    @JsonProperty("low") LOW,
-    @JsonProperty("high") HIGH
+    @JsonProperty("none")
+    NONE,
+    @JsonProperty("low")
+    LOW,
+    @JsonProperty("high")
+    HIGH
 }

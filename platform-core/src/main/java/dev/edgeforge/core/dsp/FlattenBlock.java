@@ -28,7 +28,9 @@ public final class FlattenBlock implements DspBlock {
 
     @Override
     public List<ParameterError> check(SignalShape input) {
-        return new Checks(type()).timeSeries(input).finite(params.scale(), "scale")
+        return new Checks(type())
+                .timeSeries(input)
+                .finite(params.scale(), "scale")
                 .require(!stats.isEmpty(), "stats", "choose at least one statistic")
                 .errors();
     }

@@ -2,7 +2,6 @@ package dev.edgeforge.core.dsp;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -22,10 +21,9 @@ public record FlattenParams(double scale, Set<FlattenStat> stats) implements Dsp
     }
 
     @JsonCreator
-    static FlattenParams fromJson(@JsonProperty("scale") Double scale,
-                                  @JsonProperty("stats") List<FlattenStat> stats) {
-        return new FlattenParams(Defaults.or(scale, 1.0),
-                stats == null ? EnumSet.allOf(FlattenStat.class) : Set.copyOf(stats));
+    static FlattenParams fromJson(@JsonProperty("scale") Double scale, @JsonProperty("stats") List<FlattenStat> stats) {
+        return new FlattenParams(
+                Defaults.or(scale, 1.0), stats == null ? EnumSet.allOf(FlattenStat.class) : Set.copyOf(stats));
     }
 
     public static FlattenParams defaults() {

@@ -8,11 +8,18 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * kurtosis is the excess (Fisher) kurtosis, 0 for a normal distribution; RMS is taken around zero.
  */
 public enum FlattenStat {
-    @JsonProperty("average") AVERAGE,
-    @JsonProperty("minimum") MINIMUM,
-    @JsonProperty("maximum") MAXIMUM,
-    @JsonProperty("rms") RMS,
-    @JsonProperty("stdev") STDEV,
-    @JsonProperty("skewness") SKEWNESS,
-    @JsonProperty("kurtosis") KURTOSIS
+    @JsonProperty("average")
+    AVERAGE,
+    @JsonProperty("minimum")
+    MINIMUM,
+    @JsonProperty("maximum")
+    MAXIMUM,
+    @JsonProperty("rms")
+    RMS,
+    @JsonProperty("stdev")
+    STDEV,
+    @JsonProperty("skewness")
+    SKEWNESS,
+    @JsonProperty("kurtosis")
+    KURTOSIS
 }

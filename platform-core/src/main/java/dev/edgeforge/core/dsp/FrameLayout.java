@@ -25,8 +25,8 @@ public record FrameLayout(int frameLength, int frameStride, int frameCount, int 
      * Checks frame settings against the input; on success returns the layout, otherwise records the errors and
      * returns null.
      */
-    static FrameLayout check(Checks checks, double frameSeconds, double strideSeconds, int fftLength,
-                             SignalShape input) {
+    static FrameLayout check(
+            Checks checks, double frameSeconds, double strideSeconds, int fftLength, SignalShape input) {
         checks.powerOfTwo(fftLength, "fftLength", 16, 4096);
         if (!(frameSeconds > 0) || !Double.isFinite(frameSeconds)) {
             checks.fail("frameLength", "must be a positive number of seconds, got " + frameSeconds);
@@ -47,8 +47,10 @@ public record FrameLayout(int frameLength, int frameStride, int frameCount, int 
             checks.fail("frameStride", strideSeconds + " s is under one sample at " + input.frequencyHz() + " Hz");
         }
         if (frameLength > input.sampleCount()) {
-            checks.fail("frameLength", frameSeconds + " s (" + frameLength + " samples) is longer than the window ("
-                    + windowSeconds + " s, " + input.sampleCount() + " samples)");
+            checks.fail(
+                    "frameLength",
+                    frameSeconds + " s (" + frameLength + " samples) is longer than the window (" + windowSeconds
+                            + " s, " + input.sampleCount() + " samples)");
         }
         if (!checks.ok()) {
             return null;
@@ -58,8 +60,8 @@ public record FrameLayout(int frameLength, int frameStride, int frameCount, int 
     }
 
     /** The layout of valid parameters, throwing {@link DspParameterViolation} otherwise. */
-    static FrameLayout of(String blockType, double frameSeconds, double strideSeconds, int fftLength,
-                          SignalShape input) {
+    static FrameLayout of(
+            String blockType, double frameSeconds, double strideSeconds, int fftLength, SignalShape input) {
         Checks checks = new Checks(blockType);
         checks.timeSeries(input);
         FrameLayout layout = check(checks, frameSeconds, strideSeconds, fftLength, input);

@@ -18,16 +18,20 @@ final class FrameSpectra {
         void accept(int frame, double[] power);
     }
 
-    private FrameSpectra() {
-    }
+    private FrameSpectra() {}
 
     /**
      * Runs {@code consumer} on the power spectrum ({@code |X|²/fftLength}, bins 0..fftLength/2) of every frame.
      *
      * @param window taper of {@code layout.fftInputLength()} coefficients, or null for none
      */
-    static void forEachFrame(float[] signal, FrameLayout layout, double preEmphasis, double[] window,
-                             PowerSpectrum spectrum, FrameConsumer consumer) {
+    static void forEachFrame(
+            float[] signal,
+            FrameLayout layout,
+            double preEmphasis,
+            double[] window,
+            PowerSpectrum spectrum,
+            FrameConsumer consumer) {
         double[] buffer = new double[layout.fftLength()];
         double[] power = new double[layout.binCount()];
         for (int f = 0; f < layout.frameCount(); f++) {
@@ -49,8 +53,8 @@ final class FrameSpectra {
     /** Operations of the front end for one window (see {@link CostEstimate}). */
     static long operations(FrameLayout layout, boolean preEmphasis, boolean window) {
         long perSample = 1 + (preEmphasis ? 3 : 0) + (window ? 1 : 0);
-        return layout.frameCount() * (perSample * layout.fftInputLength()
-                + CostEstimate.realFftOperations(layout.fftLength()));
+        return layout.frameCount()
+                * (perSample * layout.fftInputLength() + CostEstimate.realFftOperations(layout.fftLength()));
     }
 
     /** Bytes of the FFT tables the C twin keeps in flash: twiddles (float) and the bit-reversal table (uint16). */
@@ -59,8 +63,8 @@ final class FrameSpectra {
     }
 
     /** Checks the audio-rate settings shared by the mel blocks. */
-    static void checkMelRange(Checks checks, int filterCount, int fftLength, double low, double high,
-                              SignalShape input) {
+    static void checkMelRange(
+            Checks checks, int filterCount, int fftLength, double low, double high, SignalShape input) {
         checks.require(filterCount >= 1, "filterCount", "needs at least one filter, got " + filterCount);
         checks.require(filterCount <= 512, "filterCount", filterCount + " filters is more than 512");
         checks.finite(low, "lowFrequency").finite(high, "highFrequency");
@@ -68,13 +72,19 @@ final class FrameSpectra {
         checks.require(high >= 0, "highFrequency", "must not be negative (0 means Nyquist), got " + high + " Hz");
         if (input.frequencyHz() > 0 && !input.isImage()) {
             double nyquist = input.nyquistHz();
-            checks.require(high <= nyquist, "highFrequency", high + " Hz is above Nyquist (" + nyquist
-                    + " Hz at " + input.frequencyHz() + " Hz sampling)");
-            checks.require(low < effectiveHigh(high, input), "lowFrequency", low
-                    + " Hz must be below the high frequency (" + effectiveHigh(high, input) + " Hz)");
+            checks.require(
+                    high <= nyquist,
+                    "highFrequency",
+                    high + " Hz is above Nyquist (" + nyquist + " Hz at " + input.frequencyHz() + " Hz sampling)");
+            checks.require(
+                    low < effectiveHigh(high, input),
+                    "lowFrequency",
+                    low + " Hz must be below the high frequency (" + effectiveHigh(high, input) + " Hz)");
             if (filterCount > fftLength / 2) {
-                checks.fail("filterCount", filterCount + " filters cannot fit in the " + (fftLength / 2 + 1)
-                        + " bins of a " + fftLength + "-point FFT");
+                checks.fail(
+                        "filterCount",
+                        filterCount + " filters cannot fit in the " + (fftLength / 2 + 1) + " bins of a " + fftLength
+                                + "-point FFT");
             }
         }
     }

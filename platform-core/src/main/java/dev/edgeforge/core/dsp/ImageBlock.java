@@ -30,7 +30,9 @@ public final class ImageBlock implements DspBlock {
     public List<ParameterError> check(SignalShape input) {
         Checks checks = new Checks(type());
         checks.require(input.isImage(), "input", "needs an image input, got " + Checks.describe(input));
-        checks.require(input.axisCount() == 1 || input.axisCount() == 3, "input",
+        checks.require(
+                input.axisCount() == 1 || input.axisCount() == 3,
+                "input",
                 "needs 1 (grayscale) or 3 (RGB) channels, got " + input.axisCount());
         checks.require(params.normalization() != null, "normalization", "must be zero-to-one or minus-one-to-one");
         return checks.errors();
@@ -46,8 +48,8 @@ public final class ImageBlock implements DspBlock {
     public float[] compute(float[][] window, double frequencyHz) {
         int channels = window.length;
         if (channels != 1 && channels != 3) {
-            throw new DspParameterViolation(List.of(new ParameterError(type() + ".input",
-                    "needs 1 (grayscale) or 3 (RGB) colour planes, got " + channels)));
+            throw new DspParameterViolation(List.of(new ParameterError(
+                    type() + ".input", "needs 1 (grayscale) or 3 (RGB) colour planes, got " + channels)));
         }
         int pixels = window[0].length;
         double scale = params.normalization().scale();

@@ -33,8 +33,8 @@ public final class MelFilterbank {
     }
 
     /** Builds the filters; the caller has checked {@code 0 <= low < high <= fs/2} and {@code filterCount >= 1}. */
-    public static MelFilterbank create(int filterCount, int fftLength, double frequencyHz, double lowHz,
-                                       double highHz) {
+    public static MelFilterbank create(
+            int filterCount, int fftLength, double frequencyHz, double lowHz, double highHz) {
         int lastBin = fftLength / 2;
         double lowMel = hzToMel(lowHz);
         double highMel = hzToMel(highHz);

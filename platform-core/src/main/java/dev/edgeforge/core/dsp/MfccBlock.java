@@ -28,15 +28,16 @@ public final class MfccBlock implements DspBlock {
     private final double[][] dct;
     private volatile Plan plan;
 
-    private record Plan(SignalShape shape, FrameLayout layout, MelFilterbank filterbank, double[] window) {
-    }
+    private record Plan(SignalShape shape, FrameLayout layout, MelFilterbank filterbank, double[] window) {}
 
     public MfccBlock(MfccParams params) {
         this.params = params;
         this.spectrum = Integer.bitCount(params.fftLength()) == 1 && params.fftLength() >= 16
-                ? new PowerSpectrum(params.fftLength()) : null;
+                ? new PowerSpectrum(params.fftLength())
+                : null;
         this.dct = params.coefficientCount() >= 1 && params.filterCount() >= params.coefficientCount()
-                ? liftedDct(params.coefficientCount(), params.filterCount(), params.lifter()) : null;
+                ? liftedDct(params.coefficientCount(), params.filterCount(), params.lifter())
+                : null;
     }
 
     /** The DCT-II matrix with the lifter folded in: {@code [coefficient][filter]}. */
@@ -68,17 +69,23 @@ public final class MfccBlock implements DspBlock {
         if (input.axisCount() != 1) {
             checks.fail("axes", "works on one audio axis, got " + input.axisCount());
         }
-        checks.require(params.coefficientCount() >= 1, "coefficientCount",
+        checks.require(
+                params.coefficientCount() >= 1,
+                "coefficientCount",
                 "needs at least one coefficient, got " + params.coefficientCount());
-        checks.require(params.coefficientCount() <= params.filterCount(), "coefficientCount",
+        checks.require(
+                params.coefficientCount() <= params.filterCount(),
+                "coefficientCount",
                 params.coefficientCount() + " coefficients is more than the " + params.filterCount() + " filters");
         checks.finite(params.preEmphasis(), "preEmphasis")
-                .require(params.preEmphasis() >= 0 && params.preEmphasis() < 1, "preEmphasis",
+                .require(
+                        params.preEmphasis() >= 0 && params.preEmphasis() < 1,
+                        "preEmphasis",
                         "must be in [0, 1), got " + params.preEmphasis());
         checks.require(params.lifter() >= 0, "lifter", "must be 0 (none) or positive, got " + params.lifter());
         checks.require(params.window() != null, "window", "must be rectangular, hamming or hann");
-        FrameSpectra.checkMelRange(checks, params.filterCount(), params.fftLength(), params.lowFrequency(),
-                params.highFrequency(), input);
+        FrameSpectra.checkMelRange(
+                checks, params.filterCount(), params.fftLength(), params.lowFrequency(), params.highFrequency(), input);
         FrameLayout.check(checks, params.frameLength(), params.frameStride(), params.fftLength(), input);
         return checks.errors();
     }
@@ -87,12 +94,17 @@ public final class MfccBlock implements DspBlock {
         Plan p = plan;
         if (p == null || !p.shape().equals(input)) {
             validate(input);
-            FrameLayout layout = FrameLayout.of(type(), params.frameLength(), params.frameStride(),
-                    params.fftLength(), input);
-            MelFilterbank bank = MelFilterbank.create(params.filterCount(), params.fftLength(), input.frequencyHz(),
-                    params.lowFrequency(), FrameSpectra.effectiveHigh(params.highFrequency(), input));
+            FrameLayout layout =
+                    FrameLayout.of(type(), params.frameLength(), params.frameStride(), params.fftLength(), input);
+            MelFilterbank bank = MelFilterbank.create(
+                    params.filterCount(),
+                    params.fftLength(),
+                    input.frequencyHz(),
+                    params.lowFrequency(),
+                    FrameSpectra.effectiveHigh(params.highFrequency(), input));
             double[] window = params.window() == WindowFunction.RECTANGULAR
-                    ? null : params.window().coefficients(layout.fftInputLength());
+                    ? null
+                    : params.window().coefficients(layout.fftInputLength());
             p = new Plan(input, layout, bank, window);
             plan = p;
         }
@@ -127,25 +139,24 @@ public final class MfccBlock implements DspBlock {
         int coefficients = params.coefficientCount();
         float[] out = new float[p.layout().frameCount() * coefficients];
         double[] energies = new double[filters];
-        FrameSpectra.forEachFrame(window[0], p.layout(), params.preEmphasis(), p.window(), spectrum,
-                (frame, power) -> {
-                    p.filterbank().apply(power, energies);
-                    double strongest = 0;
-                    for (double e : energies) {
-                        strongest = Math.max(strongest, e);
-                    }
-                    double floor = Math.max(strongest * RELATIVE_FLOOR, LOG_FLOOR);
-                    for (int i = 0; i < filters; i++) {
-                        energies[i] = Math.log(Math.max(energies[i], floor));
-                    }
-                    for (int k = 0; k < coefficients; k++) {
-                        double sum = 0;
-                        for (int i = 0; i < filters; i++) {
-                            sum += dct[k][i] * energies[i];
-                        }
-                        out[frame * coefficients + k] = (float) sum;
-                    }
-                });
+        FrameSpectra.forEachFrame(window[0], p.layout(), params.preEmphasis(), p.window(), spectrum, (frame, power) -> {
+            p.filterbank().apply(power, energies);
+            double strongest = 0;
+            for (double e : energies) {
+                strongest = Math.max(strongest, e);
+            }
+            double floor = Math.max(strongest * RELATIVE_FLOOR, LOG_FLOOR);
+            for (int i = 0; i < filters; i++) {
+                energies[i] = Math.log(Math.max(energies[i], floor));
+            }
+            for (int k = 0; k < coefficients; k++) {
+                double sum = 0;
+                for (int i = 0; i < filters; i++) {
+                    sum += dct[k][i] * energies[i];
+                }
+                out[frame * coefficients + k] = (float) sum;
+            }
+        });
         return out;
     }
 
@@ -159,11 +170,14 @@ public final class MfccBlock implements DspBlock {
         Plan p = plan(input);
         long frames = p.layout().frameCount();
         long ops = FrameSpectra.operations(p.layout(), params.preEmphasis() != 0, p.window() != null)
-                + frames * (2L * p.filterbank().weightCount()
-                + (long) params.filterCount() * (CostEstimate.TRANSCENDENTAL_OPERATIONS + 2)
-                + 2L * params.filterCount() * params.coefficientCount());
-        long rom = FrameSpectra.fftTableBytes(params.fftLength()) + 4L * p.filterbank().weightCount()
-                + 4L * params.filterCount() + 4L * params.filterCount() * params.coefficientCount()
+                + frames
+                        * (2L * p.filterbank().weightCount()
+                                + (long) params.filterCount() * (CostEstimate.TRANSCENDENTAL_OPERATIONS + 2)
+                                + 2L * params.filterCount() * params.coefficientCount());
+        long rom = FrameSpectra.fftTableBytes(params.fftLength())
+                + 4L * p.filterbank().weightCount()
+                + 4L * params.filterCount()
+                + 4L * params.filterCount() * params.coefficientCount()
                 + (p.window() == null ? 0 : 4L * p.window().length);
         return new CostEstimate(4L * (scratchFloats(input) + frames * params.coefficientCount()), rom, ops);
     }

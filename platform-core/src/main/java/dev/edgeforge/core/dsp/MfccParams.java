@@ -19,29 +19,45 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param window           taper of each frame (default hamming)
  * @param lifter           sinusoidal lifter parameter L, 0 for none (default 22)
  */
-public record MfccParams(int coefficientCount, double frameLength, double frameStride, int filterCount, int fftLength,
-                         double lowFrequency, double highFrequency, double preEmphasis, WindowFunction window,
-                         int lifter) implements DspParams {
+public record MfccParams(
+        int coefficientCount,
+        double frameLength,
+        double frameStride,
+        int filterCount,
+        int fftLength,
+        double lowFrequency,
+        double highFrequency,
+        double preEmphasis,
+        WindowFunction window,
+        int lifter)
+        implements DspParams {
 
     public static final String TYPE = "mfcc";
 
     @JsonCreator
-    static MfccParams fromJson(@JsonProperty("coefficientCount") Integer coefficientCount,
-                               @JsonProperty("frameLength") Double frameLength,
-                               @JsonProperty("frameStride") Double frameStride,
-                               @JsonProperty("filterCount") Integer filterCount,
-                               @JsonProperty("fftLength") Integer fftLength,
-                               @JsonProperty("lowFrequency") Double lowFrequency,
-                               @JsonProperty("highFrequency") Double highFrequency,
-                               @JsonProperty("preEmphasis") Double preEmphasis,
-                               @JsonProperty("window") WindowFunction window,
-                               @JsonProperty("lifter") Integer lifter) {
+    static MfccParams fromJson(
+            @JsonProperty("coefficientCount") Integer coefficientCount,
+            @JsonProperty("frameLength") Double frameLength,
+            @JsonProperty("frameStride") Double frameStride,
+            @JsonProperty("filterCount") Integer filterCount,
+            @JsonProperty("fftLength") Integer fftLength,
+            @JsonProperty("lowFrequency") Double lowFrequency,
+            @JsonProperty("highFrequency") Double highFrequency,
+            @JsonProperty("preEmphasis") Double preEmphasis,
+            @JsonProperty("window") WindowFunction window,
+            @JsonProperty("lifter") Integer lifter) {
         MfccParams d = defaults();
-        return new MfccParams(Defaults.or(coefficientCount, d.coefficientCount),
-                Defaults.or(frameLength, d.frameLength), Defaults.or(frameStride, d.frameStride),
-                Defaults.or(filterCount, d.filterCount), Defaults.or(fftLength, d.fftLength),
-                Defaults.or(lowFrequency, d.lowFrequency), Defaults.or(highFrequency, d.highFrequency),
-                Defaults.or(preEmphasis, d.preEmphasis), Defaults.or(window, d.window), Defaults.or(lifter, d.lifter));
+        return new MfccParams(
+                Defaults.or(coefficientCount, d.coefficientCount),
+                Defaults.or(frameLength, d.frameLength),
+                Defaults.or(frameStride, d.frameStride),
+                Defaults.or(filterCount, d.filterCount),
+                Defaults.or(fftLength, d.fftLength),
+                Defaults.or(lowFrequency, d.lowFrequency),
+                Defaults.or(highFrequency, d.highFrequency),
+                Defaults.or(preEmphasis, d.preEmphasis),
+                Defaults.or(window, d.window),
+                Defaults.or(lifter, d.lifter));
     }
 
     public static MfccParams defaults() {

@@ -17,13 +17,13 @@ public final class MfeBlock implements DspBlock {
     private final PowerSpectrum spectrum;
     private volatile Plan plan;
 
-    private record Plan(SignalShape shape, FrameLayout layout, MelFilterbank filterbank) {
-    }
+    private record Plan(SignalShape shape, FrameLayout layout, MelFilterbank filterbank) {}
 
     public MfeBlock(MfeParams params) {
         this.params = params;
         this.spectrum = Integer.bitCount(params.fftLength()) == 1 && params.fftLength() >= 16
-                ? new PowerSpectrum(params.fftLength()) : null;
+                ? new PowerSpectrum(params.fftLength())
+                : null;
     }
 
     @Override
@@ -43,10 +43,12 @@ public final class MfeBlock implements DspBlock {
             checks.fail("axes", "works on one audio axis, got " + input.axisCount());
         }
         checks.finite(params.noiseFloorDb(), "noiseFloorDb")
-                .require(params.noiseFloorDb() < 12, "noiseFloorDb",
+                .require(
+                        params.noiseFloorDb() < 12,
+                        "noiseFloorDb",
                         "must be below +12 dB (the top of the scale), got " + params.noiseFloorDb());
-        FrameSpectra.checkMelRange(checks, params.filterCount(), params.fftLength(), params.lowFrequency(),
-                params.highFrequency(), input);
+        FrameSpectra.checkMelRange(
+                checks, params.filterCount(), params.fftLength(), params.lowFrequency(), params.highFrequency(), input);
         FrameLayout.check(checks, params.frameLength(), params.frameStride(), params.fftLength(), input);
         return checks.errors();
     }
@@ -65,10 +67,14 @@ public final class MfeBlock implements DspBlock {
         Plan p = plan;
         if (p == null || !p.shape().equals(input)) {
             validate(input);
-            FrameLayout layout = FrameLayout.of(type(), params.frameLength(), params.frameStride(),
-                    params.fftLength(), input);
-            MelFilterbank bank = MelFilterbank.create(params.filterCount(), params.fftLength(), input.frequencyHz(),
-                    params.lowFrequency(), FrameSpectra.effectiveHigh(params.highFrequency(), input));
+            FrameLayout layout =
+                    FrameLayout.of(type(), params.frameLength(), params.frameStride(), params.fftLength(), input);
+            MelFilterbank bank = MelFilterbank.create(
+                    params.filterCount(),
+                    params.fftLength(),
+                    input.frequencyHz(),
+                    params.lowFrequency(),
+                    FrameSpectra.effectiveHigh(params.highFrequency(), input));
             p = new Plan(input, layout, bank);
             plan = p;
         }
@@ -111,7 +117,8 @@ public final class MfeBlock implements DspBlock {
                 + frames * 2L * p.filterbank().weightCount()
                 + out * (CostEstimate.TRANSCENDENTAL_OPERATIONS + 5);
         long rom = FrameSpectra.fftTableBytes(params.fftLength())
-                + 4L * p.filterbank().weightCount() + 4L * params.filterCount();
+                + 4L * p.filterbank().weightCount()
+                + 4L * params.filterCount();
         return new CostEstimate(4L * (scratchFloats(input) + out), rom, ops);
     }
 }

@@ -15,23 +15,35 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param highFrequency highest filter edge in Hz, 0 meaning Nyquist (default 0)
  * @param noiseFloorDb  energies below this level (dB full scale) become 0 (default −52)
  */
-public record MfeParams(double frameLength, double frameStride, int filterCount, int fftLength, double lowFrequency,
-                        double highFrequency, double noiseFloorDb) implements DspParams {
+public record MfeParams(
+        double frameLength,
+        double frameStride,
+        int filterCount,
+        int fftLength,
+        double lowFrequency,
+        double highFrequency,
+        double noiseFloorDb)
+        implements DspParams {
 
     public static final String TYPE = "mfe";
 
     @JsonCreator
-    static MfeParams fromJson(@JsonProperty("frameLength") Double frameLength,
-                              @JsonProperty("frameStride") Double frameStride,
-                              @JsonProperty("filterCount") Integer filterCount,
-                              @JsonProperty("fftLength") Integer fftLength,
-                              @JsonProperty("lowFrequency") Double lowFrequency,
-                              @JsonProperty("highFrequency") Double highFrequency,
-                              @JsonProperty("noiseFloorDb") Double noiseFloorDb) {
+    static MfeParams fromJson(
+            @JsonProperty("frameLength") Double frameLength,
+            @JsonProperty("frameStride") Double frameStride,
+            @JsonProperty("filterCount") Integer filterCount,
+            @JsonProperty("fftLength") Integer fftLength,
+            @JsonProperty("lowFrequency") Double lowFrequency,
+            @JsonProperty("highFrequency") Double highFrequency,
+            @JsonProperty("noiseFloorDb") Double noiseFloorDb) {
         MfeParams d = defaults();
-        return new MfeParams(Defaults.or(frameLength, d.frameLength), Defaults.or(frameStride, d.frameStride),
-                Defaults.or(filterCount, d.filterCount), Defaults.or(fftLength, d.fftLength),
-                Defaults.or(lowFrequency, d.lowFrequency), Defaults.or(highFrequency, d.highFrequency),
+        return new MfeParams(
+                Defaults.or(frameLength, d.frameLength),
+                Defaults.or(frameStride, d.frameStride),
+                Defaults.or(filterCount, d.filterCount),
+                Defaults.or(fftLength, d.fftLength),
+                Defaults.or(lowFrequency, d.lowFrequency),
+                Defaults.or(highFrequency, d.highFrequency),
                 Defaults.or(noiseFloorDb, d.noiseFloorDb));
     }
 

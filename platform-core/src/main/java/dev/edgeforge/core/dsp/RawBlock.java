@@ -23,7 +23,10 @@ public final class RawBlock implements DspBlock {
 
     @Override
     public List<ParameterError> check(SignalShape input) {
-        return new Checks(type()).timeSeries(input).finite(params.scale(), "scale").errors();
+        return new Checks(type())
+                .timeSeries(input)
+                .finite(params.scale(), "scale")
+                .errors();
     }
 
     @Override

@@ -15,8 +15,8 @@ public record SignalShape(int axisCount, int sampleCount, double frequencyHz, in
 
     public SignalShape {
         if (axisCount < 1 || sampleCount < 1) {
-            throw new IllegalArgumentException("a signal needs at least one axis and one sample, got "
-                    + axisCount + " axes × " + sampleCount + " samples");
+            throw new IllegalArgumentException("a signal needs at least one axis and one sample, got " + axisCount
+                    + " axes × " + sampleCount + " samples");
         }
     }
 

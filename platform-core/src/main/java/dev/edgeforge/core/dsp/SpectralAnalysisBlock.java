@@ -38,14 +38,20 @@ public final class SpectralAnalysisBlock implements DspBlock {
     private final PowerSpectrum spectrum;
     private volatile Plan plan;
 
-    private record Plan(SignalShape shape, ButterworthFilter filter, double[] taper, int segmentLength, int hop,
-                        int segmentCount) {
-    }
+    private record Plan(
+            SignalShape shape,
+            ButterworthFilter filter,
+            double[] taper,
+            int segmentLength,
+            int hop,
+            int segmentCount) {}
 
     public SpectralAnalysisBlock(SpectralAnalysisParams params) {
         this.params = params;
-        this.spectrum = Integer.bitCount(params.fftLength()) == 1 && params.fftLength() >= 8
-                && params.fftLength() <= 4096 ? new PowerSpectrum(params.fftLength()) : null;
+        this.spectrum =
+                Integer.bitCount(params.fftLength()) == 1 && params.fftLength() >= 8 && params.fftLength() <= 4096
+                        ? new PowerSpectrum(params.fftLength())
+                        : null;
     }
 
     @Override
@@ -65,22 +71,31 @@ public final class SpectralAnalysisBlock implements DspBlock {
         checks.powerOfTwo(params.fftLength(), "fftLength", 8, 4096);
         checks.require(params.filterType() != null, "filterType", "must be none, low or high");
         if (params.filterType() != null && params.filterType() != FilterType.NONE) {
-            checks.require(params.filterOrder() >= 1 && params.filterOrder() <= 8, "filterOrder",
+            checks.require(
+                    params.filterOrder() >= 1 && params.filterOrder() <= 8,
+                    "filterOrder",
                     "must be between 1 and 8, got " + params.filterOrder());
-            checks.require(params.filterCutoffHz() > 0, "filterCutoffHz",
+            checks.require(
+                    params.filterCutoffHz() > 0,
+                    "filterCutoffHz",
                     "must be above 0 Hz, got " + params.filterCutoffHz());
             if (input.frequencyHz() > 0) {
-                checks.require(params.filterCutoffHz() < input.nyquistHz(), "filterCutoffHz",
+                checks.require(
+                        params.filterCutoffHz() < input.nyquistHz(),
+                        "filterCutoffHz",
                         params.filterCutoffHz() + " Hz is not below Nyquist (" + input.nyquistHz() + " Hz at "
                                 + input.frequencyHz() + " Hz sampling)");
             }
         }
-        checks.require(params.spectralPeakCount() >= 0 && params.spectralPeakCount() <= params.fftLength() / 2,
-                "spectralPeakCount", "must be between 0 and fftLength/2 (" + params.fftLength() / 2 + "), got "
+        checks.require(
+                params.spectralPeakCount() >= 0 && params.spectralPeakCount() <= params.fftLength() / 2,
+                "spectralPeakCount",
+                "must be between 0 and fftLength/2 (" + params.fftLength() / 2 + "), got "
                         + params.spectralPeakCount());
-        checks.require(params.spectralPeakThreshold() >= 0 && params.spectralPeakThreshold() <= 1,
-                "spectralPeakThreshold", "must be a fraction between 0 and 1, got "
-                        + params.spectralPeakThreshold());
+        checks.require(
+                params.spectralPeakThreshold() >= 0 && params.spectralPeakThreshold() <= 1,
+                "spectralPeakThreshold",
+                "must be a fraction between 0 and 1, got " + params.spectralPeakThreshold());
         checks.require(input.sampleCount() >= 2, "input", "needs at least two samples per window");
         return checks.errors();
     }
@@ -89,16 +104,16 @@ public final class SpectralAnalysisBlock implements DspBlock {
         Plan p = plan;
         if (p == null || !p.shape().equals(input)) {
             validate(input);
-            ButterworthFilter filter = params.filterType() == FilterType.NONE ? null
-                    : ButterworthFilter.design(params.filterType(), params.filterOrder(), params.filterCutoffHz(),
-                    input.frequencyHz());
+            ButterworthFilter filter = params.filterType() == FilterType.NONE
+                    ? null
+                    : ButterworthFilter.design(
+                            params.filterType(), params.filterOrder(), params.filterCutoffHz(), input.frequencyHz());
             int n = input.sampleCount();
             int fft = params.fftLength();
             int segmentLength = Math.min(fft, n);
             int hop = params.overlapFfts() ? fft / 2 : fft;
             int segments = n <= fft ? 1 : 1 + (n - fft) / hop;
-            p = new Plan(input, filter, WindowFunction.HANN.coefficients(segmentLength), segmentLength, hop,
-                    segments);
+            p = new Plan(input, filter, WindowFunction.HANN.coefficients(segmentLength), segmentLength, hop, segments);
             plan = p;
         }
         return p;
@@ -235,7 +250,9 @@ public final class SpectralAnalysisBlock implements DspBlock {
         }
         List<Integer> chosen = candidates.stream()
                 .sorted(Comparator.comparingDouble((Integer k) -> -p[k]).thenComparingInt(k -> k))
-                .limit(count).sorted().toList();
+                .limit(count)
+                .sorted()
+                .toList();
         for (int i = 0; i < count; i++) {
             boolean found = i < chosen.size();
             out[o + 2 * i] = found ? (float) (chosen.get(i) * frequencyHz / params.fftLength()) : 0f;
@@ -254,14 +271,16 @@ public final class SpectralAnalysisBlock implements DspBlock {
         int fft = params.fftLength();
         long n = input.sampleCount();
         long sections = p.filter() == null ? 0 : p.filter().sectionCount();
-        long perAxis = 2 * n + sections * 9 * n + 2 * n + 7 * n
+        long perAxis = 2 * n
+                + sections * 9 * n
+                + 2 * n
+                + 7 * n
                 + p.segmentCount() * (p.segmentLength() + CostEstimate.realFftOperations(fft) + fft / 2)
-                + (params.log() ? (fft / 2 + params.spectralPeakCount()) * CostEstimate.TRANSCENDENTAL_OPERATIONS
-                : 0)
+                + (params.log() ? (fft / 2 + params.spectralPeakCount()) * CostEstimate.TRANSCENDENTAL_OPERATIONS : 0)
                 + (long) params.spectralPeakCount() * (fft / 2) * 2
                 + 3 * CostEstimate.TRANSCENDENTAL_OPERATIONS;
         long rom = FrameSpectra.fftTableBytes(fft) + 4L * p.segmentLength() + 20L * sections;
-        return new CostEstimate(4L * (scratchFloats(input) + outputShape(input).length()), rom,
-                input.axisCount() * perAxis);
+        return new CostEstimate(
+                4L * (scratchFloats(input) + outputShape(input).length()), rom, input.axisCount() * perAxis);
     }
 }

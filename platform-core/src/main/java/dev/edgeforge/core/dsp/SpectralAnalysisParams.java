@@ -17,26 +17,40 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param spectralPeakCount     how many spectral peaks to report per axis, 0 for none (default 0)
  * @param spectralPeakThreshold a peak must reach this fraction of the axis' strongest bin, 0..1 (default 0.1)
  */
-public record SpectralAnalysisParams(double scale, FilterType filterType, double filterCutoffHz, int filterOrder,
-                                     int fftLength, boolean log, boolean overlapFfts, int spectralPeakCount,
-                                     double spectralPeakThreshold) implements DspParams {
+public record SpectralAnalysisParams(
+        double scale,
+        FilterType filterType,
+        double filterCutoffHz,
+        int filterOrder,
+        int fftLength,
+        boolean log,
+        boolean overlapFfts,
+        int spectralPeakCount,
+        double spectralPeakThreshold)
+        implements DspParams {
 
     public static final String TYPE = "spectral-analysis";
 
     @JsonCreator
-    static SpectralAnalysisParams fromJson(@JsonProperty("scale") Double scale,
-                                           @JsonProperty("filterType") FilterType filterType,
-                                           @JsonProperty("filterCutoffHz") Double filterCutoffHz,
-                                           @JsonProperty("filterOrder") Integer filterOrder,
-                                           @JsonProperty("fftLength") Integer fftLength,
-                                           @JsonProperty("log") Boolean log,
-                                           @JsonProperty("overlapFfts") Boolean overlapFfts,
-                                           @JsonProperty("spectralPeakCount") Integer spectralPeakCount,
-                                           @JsonProperty("spectralPeakThreshold") Double spectralPeakThreshold) {
+    static SpectralAnalysisParams fromJson(
+            @JsonProperty("scale") Double scale,
+            @JsonProperty("filterType") FilterType filterType,
+            @JsonProperty("filterCutoffHz") Double filterCutoffHz,
+            @JsonProperty("filterOrder") Integer filterOrder,
+            @JsonProperty("fftLength") Integer fftLength,
+            @JsonProperty("log") Boolean log,
+            @JsonProperty("overlapFfts") Boolean overlapFfts,
+            @JsonProperty("spectralPeakCount") Integer spectralPeakCount,
+            @JsonProperty("spectralPeakThreshold") Double spectralPeakThreshold) {
         SpectralAnalysisParams d = defaults();
-        return new SpectralAnalysisParams(Defaults.or(scale, d.scale), Defaults.or(filterType, d.filterType),
-                Defaults.or(filterCutoffHz, d.filterCutoffHz), Defaults.or(filterOrder, d.filterOrder),
-                Defaults.or(fftLength, d.fftLength), Defaults.or(log, d.log), Defaults.or(overlapFfts, d.overlapFfts),
+        return new SpectralAnalysisParams(
+                Defaults.or(scale, d.scale),
+                Defaults.or(filterType, d.filterType),
+                Defaults.or(filterCutoffHz, d.filterCutoffHz),
+                Defaults.or(filterOrder, d.filterOrder),
+                Defaults.or(fftLength, d.fftLength),
+                Defaults.or(log, d.log),
+                Defaults.or(overlapFfts, d.overlapFfts),
                 Defaults.or(spectralPeakCount, d.spectralPeakCount),
                 Defaults.or(spectralPeakThreshold, d.spectralPeakThreshold));
     }

@@ -16,7 +16,8 @@ public final class SpectrogramBlock implements DspBlock {
     public SpectrogramBlock(SpectrogramParams params) {
         this.params = params;
         this.spectrum = Integer.bitCount(params.fftLength()) == 1 && params.fftLength() >= 16
-                ? new PowerSpectrum(params.fftLength()) : null;
+                ? new PowerSpectrum(params.fftLength())
+                : null;
     }
 
     @Override
@@ -33,7 +34,9 @@ public final class SpectrogramBlock implements DspBlock {
     public List<ParameterError> check(SignalShape input) {
         Checks checks = new Checks(type()).timeSeries(input);
         checks.finite(params.noiseFloorDb(), "noiseFloorDb")
-                .require(params.noiseFloorDb() < 12, "noiseFloorDb",
+                .require(
+                        params.noiseFloorDb() < 12,
+                        "noiseFloorDb",
                         "must be below +12 dB (the top of the scale), got " + params.noiseFloorDb());
         if (input.axisCount() != 1) {
             checks.fail("axes", "works on one audio axis, got " + input.axisCount());
@@ -84,7 +87,6 @@ public final class SpectrogramBlock implements DspBlock {
         long out = (long) layout.frameCount() * layout.binCount();
         long ops = FrameSpectra.operations(layout, false, false)
                 + out * (params.logScale() ? CostEstimate.TRANSCENDENTAL_OPERATIONS + 5 : 1);
-        return new CostEstimate(4L * (scratchFloats(input) + out), FrameSpectra.fftTableBytes(params.fftLength()),
-                ops);
+        return new CostEstimate(4L * (scratchFloats(input) + out), FrameSpectra.fftTableBytes(params.fftLength()), ops);
     }
 }

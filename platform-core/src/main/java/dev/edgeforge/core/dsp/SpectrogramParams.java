@@ -12,20 +12,25 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param noiseFloorDb with log scale, powers below this level (dB full scale) become 0 (default −52)
  * @param logScale     normalised dB output in 0..1 (true, default) or the linear power spectrum (false)
  */
-public record SpectrogramParams(double frameLength, double frameStride, int fftLength, double noiseFloorDb,
-                                boolean logScale) implements DspParams {
+public record SpectrogramParams(
+        double frameLength, double frameStride, int fftLength, double noiseFloorDb, boolean logScale)
+        implements DspParams {
 
     public static final String TYPE = "spectrogram";
 
     @JsonCreator
-    static SpectrogramParams fromJson(@JsonProperty("frameLength") Double frameLength,
-                                      @JsonProperty("frameStride") Double frameStride,
-                                      @JsonProperty("fftLength") Integer fftLength,
-                                      @JsonProperty("noiseFloorDb") Double noiseFloorDb,
-                                      @JsonProperty("logScale") Boolean logScale) {
+    static SpectrogramParams fromJson(
+            @JsonProperty("frameLength") Double frameLength,
+            @JsonProperty("frameStride") Double frameStride,
+            @JsonProperty("fftLength") Integer fftLength,
+            @JsonProperty("noiseFloorDb") Double noiseFloorDb,
+            @JsonProperty("logScale") Boolean logScale) {
         SpectrogramParams d = defaults();
-        return new SpectrogramParams(Defaults.or(frameLength, d.frameLength), Defaults.or(frameStride, d.frameStride),
-                Defaults.or(fftLength, d.fftLength), Defaults.or(noiseFloorDb, d.noiseFloorDb),
+        return new SpectrogramParams(
+                Defaults.or(frameLength, d.frameLength),
+                Defaults.or(frameStride, d.frameStride),
+                Defaults.or(fftLength, d.fftLength),
+                Defaults.or(noiseFloorDb, d.noiseFloorDb),
                 Defaults.or(logScale, d.logScale));
     }
 

@@ -5,11 +5,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** The taper applied to each frame before its FFT. */
 public enum WindowFunction {
     /** No taper (all ones). */
-    @JsonProperty("rectangular") RECTANGULAR,
+    @JsonProperty("rectangular")
+    RECTANGULAR,
     /** Symmetric Hamming: {@code 0.54 − 0.46·cos(2πn/(M−1))}. */
-    @JsonProperty("hamming") HAMMING,
+    @JsonProperty("hamming")
+    HAMMING,
     /** Symmetric Hann: {@code 0.5 − 0.5·cos(2πn/(M−1))}. */
-    @JsonProperty("hann") HANN;
+    @JsonProperty("hann")
+    HANN;
 
     /** The {@code length} coefficients of this window. */
     public double[] coefficients(int length) {

@@ -70,15 +70,21 @@ final class BinaryInput {
     }
 
     int i32(String what) {
-        return ByteBuffer.wrap(read(4, what), 0, 4).order(ByteOrder.LITTLE_ENDIAN).getInt();
+        return ByteBuffer.wrap(read(4, what), 0, 4)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .getInt();
     }
 
     long i64(String what) {
-        return ByteBuffer.wrap(read(8, what), 0, 8).order(ByteOrder.LITTLE_ENDIAN).getLong();
+        return ByteBuffer.wrap(read(8, what), 0, 8)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .getLong();
     }
 
     double f64(String what) {
-        return ByteBuffer.wrap(read(8, what), 0, 8).order(ByteOrder.LITTLE_ENDIAN).getDouble();
+        return ByteBuffer.wrap(read(8, what), 0, 8)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .getDouble();
     }
 
     /** {@code count} floats, each finite. */
@@ -86,7 +92,10 @@ final class BinaryInput {
         long start = position;
         byte[] b = read(count * 4, what);
         float[] out = new float[count];
-        ByteBuffer.wrap(b, 0, count * 4).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);
+        ByteBuffer.wrap(b, 0, count * 4)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .asFloatBuffer()
+                .get(out);
         for (int i = 0; i < count; i++) {
             if (!Float.isFinite(out[i])) {
                 throw errorAt(start + 4L * i, what + " value " + i + " is " + out[i] + "; features must be finite");
@@ -101,8 +110,12 @@ final class BinaryInput {
         int n = u16(what + " length");
         byte[] b = read(n, what);
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(b, 0, n)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(b, 0, n))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw errorAt(start, what + " is not valid UTF-8");
         }
@@ -112,8 +125,10 @@ final class BinaryInput {
         long start = position;
         byte[] b = read(expected.length, what);
         if (!Arrays.equals(b, 0, expected.length, expected, 0, expected.length)) {
-            throw errorAt(start, what + " is not '" + new String(expected, StandardCharsets.US_ASCII)
-                    + "' (not an EdgeForge " + kind + " file, or a damaged one)");
+            throw errorAt(
+                    start,
+                    what + " is not '" + new String(expected, StandardCharsets.US_ASCII) + "' (not an EdgeForge " + kind
+                            + " file, or a damaged one)");
         }
     }
 
@@ -124,8 +139,11 @@ final class BinaryInput {
         long at = position;
         int stored = i32("checksum");
         if (stored != expected) {
-            throw errorAt(at, String.format("checksum mismatch: stored %08x, content gives %08x (the file is corrupt)",
-                    stored, expected));
+            throw errorAt(
+                    at,
+                    String.format(
+                            "checksum mismatch: stored %08x, content gives %08x (the file is corrupt)",
+                            stored, expected));
         }
         int next;
         try {

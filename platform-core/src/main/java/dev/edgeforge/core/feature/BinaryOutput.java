@@ -68,7 +68,10 @@ final class BinaryOutput {
         if (floatBytes.length < n) {
             floatBytes = new byte[n];
         }
-        ByteBuffer.wrap(floatBytes, 0, n).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().put(values);
+        ByteBuffer.wrap(floatBytes, 0, n)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .asFloatBuffer()
+                .put(values);
         bytes(floatBytes, 0, n);
     }
 

@@ -10,5 +10,4 @@ package dev.edgeforge.core.feature;
  * @param x             first principal component
  * @param y             second principal component
  */
-public record ExplorerPoint(String sampleId, int windowIndex, double windowStartMs, String label, float x, float y) {
-}
+public record ExplorerPoint(String sampleId, int windowIndex, double windowStartMs, String label, float x, float y) {}

@@ -5,12 +5,6 @@ import dev.edgeforge.core.impulse.ImageInput;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.impulse.ImpulseJson;
 import dev.edgeforge.core.impulse.ProcessingBlock;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -23,6 +17,11 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Names the features of one sample under one DSP configuration, so feature generation recomputes only what changed:
@@ -119,8 +118,8 @@ public record FeatureCacheKey(String hex) {
             Objects.requireNonNull(sampleContentHash, "sampleContentHash");
             String hash = sampleContentHash.toLowerCase(java.util.Locale.ROOT);
             if (!SHA256_HEX.matcher(hash).matches()) {
-                throw new IllegalArgumentException("a sample content hash is a SHA-256 in 64 hex digits, got '"
-                        + sampleContentHash + "'");
+                throw new IllegalArgumentException(
+                        "a sample content hash is a SHA-256 in 64 hex digits, got '" + sampleContentHash + "'");
             }
             MessageDigest sha = sha256();
             sha.update((DOMAIN + "\n" + hash + "\n" + canonicalJson).getBytes(StandardCharsets.UTF_8));

@@ -41,8 +41,8 @@ public record FeatureChunk(FeatureCacheKey key, int featureLength, List<WindowFe
         Objects.requireNonNull(key, "key");
         windows = List.copyOf(windows);
         if (featureLength < 1 || featureLength > FeatureSet.MAX_FEATURE_LENGTH) {
-            throw new IllegalArgumentException("feature length " + featureLength + " is not between 1 and "
-                    + FeatureSet.MAX_FEATURE_LENGTH);
+            throw new IllegalArgumentException(
+                    "feature length " + featureLength + " is not between 1 and " + FeatureSet.MAX_FEATURE_LENGTH);
         }
         int previous = -1;
         for (WindowFeatures w : windows) {
@@ -51,8 +51,8 @@ public record FeatureChunk(FeatureCacheKey key, int featureLength, List<WindowFe
                         + " features, the chunk says " + featureLength);
             }
             if (w.windowIndex() <= previous) {
-                throw new IllegalArgumentException("window indexes must increase, got " + w.windowIndex()
-                        + " after " + previous);
+                throw new IllegalArgumentException(
+                        "window indexes must increase, got " + w.windowIndex() + " after " + previous);
             }
             previous = w.windowIndex();
         }
@@ -113,8 +113,8 @@ public record FeatureChunk(FeatureCacheKey key, int featureLength, List<WindowFe
         long at = in.position();
         int version = in.u16("format version");
         if (version != FORMAT_VERSION) {
-            throw in.errorAt(at, "format version " + version + " is not supported (this reader knows "
-                    + FORMAT_VERSION + ")");
+            throw in.errorAt(
+                    at, "format version " + version + " is not supported (this reader knows " + FORMAT_VERSION + ")");
         }
         at = in.position();
         int flags = in.u16("flags");
@@ -125,8 +125,8 @@ public record FeatureChunk(FeatureCacheKey key, int featureLength, List<WindowFe
         at = in.position();
         int featureLength = in.i32("feature length");
         if (featureLength < 1 || featureLength > FeatureSet.MAX_FEATURE_LENGTH) {
-            throw in.errorAt(at, "feature length " + featureLength + " is not between 1 and "
-                    + FeatureSet.MAX_FEATURE_LENGTH);
+            throw in.errorAt(
+                    at, "feature length " + featureLength + " is not between 1 and " + FeatureSet.MAX_FEATURE_LENGTH);
         }
         at = in.position();
         int count = in.i32("window count");

@@ -11,7 +11,6 @@ import dev.edgeforge.core.impulse.WindowedInput;
 import dev.edgeforge.core.impulse.Windower;
 import dev.edgeforge.core.sample.SampleData;
 import dev.edgeforge.core.sample.Sensor;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,6 +40,7 @@ public final class FeatureExtractor {
     private final Windower windower;
     /** The axes any block reads, in order of first use: only these are resampled and windowed. */
     private final List<String> usedAxes;
+
     private final FeatureCacheKey.Config cacheConfig;
 
     /**
@@ -50,7 +50,9 @@ public final class FeatureExtractor {
     public FeatureExtractor(Impulse impulse) {
         this.impulse = Objects.requireNonNull(impulse, "impulse");
         this.layout = FeatureLayout.of(impulse);
-        this.blocks = impulse.processingBlocks().stream().map(ProcessingBlock::createBlock).toList();
+        this.blocks = impulse.processingBlocks().stream()
+                .map(ProcessingBlock::createBlock)
+                .toList();
         this.windower = impulse.input() instanceof WindowedInput windowed ? new Windower(windowed) : null;
         Set<String> axes = new LinkedHashSet<>();
         impulse.processingBlocks().forEach(b -> axes.addAll(b.axes()));
@@ -160,9 +162,10 @@ public final class FeatureExtractor {
         if (!source.data().isImage()) {
             throw new FeatureInputViolation(what + " is a time series, but the impulse's input block takes images");
         }
-        RgbImage image = source.image().orElseThrow(() -> new FeatureInputViolation(what
-                + " is an image without its pixels; load it with FeatureSource.of(ParsedSample) from a file parsed"
-                + " with keepImagePixels"));
+        RgbImage image = source.image()
+                .orElseThrow(() -> new FeatureInputViolation(what
+                        + " is an image without its pixels; load it with FeatureSource.of(ParsedSample) from a file parsed"
+                        + " with keepImagePixels"));
         float[][] planes = ImageResizer.resize(image, input);
         float[] features = new float[featureLength()];
         for (int b = 0; b < blocks.size(); b++) {
@@ -188,6 +191,9 @@ public final class FeatureExtractor {
     }
 
     private ProcessingBlock blockReading(String axis) {
-        return impulse.processingBlocks().stream().filter(b -> b.axes().contains(axis)).findFirst().orElseThrow();
+        return impulse.processingBlocks().stream()
+                .filter(b -> b.axes().contains(axis))
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -52,8 +52,7 @@ public final class FeatureGeneration {
 
         /** A listener that ignores progress. */
         static ProgressListener none() {
-            return (done, total) -> {
-            };
+            return (done, total) -> {};
         }
     }
 
@@ -86,8 +85,11 @@ public final class FeatureGeneration {
      * @throws CancellationException      when {@code cancelled} said so, or the calling thread was interrupted
      *                                    (its interrupt flag is then set again)
      */
-    public void run(List<FeatureGenerationItem> items, Consumer<GeneratedChunk> sink, ProgressListener progress,
-                    BooleanSupplier cancelled) {
+    public void run(
+            List<FeatureGenerationItem> items,
+            Consumer<GeneratedChunk> sink,
+            ProgressListener progress,
+            BooleanSupplier cancelled) {
         Objects.requireNonNull(sink, "sink");
         Objects.requireNonNull(progress, "progress");
         Objects.requireNonNull(cancelled, "cancelled");
@@ -117,8 +119,8 @@ public final class FeatureGeneration {
     }
 
     /** Computes every item's chunk and returns them in item order (holding them all: for tests and small sets). */
-    public List<GeneratedChunk> runAll(List<FeatureGenerationItem> items, ProgressListener progress,
-                                       BooleanSupplier cancelled) {
+    public List<GeneratedChunk> runAll(
+            List<FeatureGenerationItem> items, ProgressListener progress, BooleanSupplier cancelled) {
         List<GeneratedChunk> chunks = new ArrayList<>(items.size());
         run(items, chunks::add, progress, cancelled);
         return chunks;
@@ -136,8 +138,8 @@ public final class FeatureGeneration {
         }
     }
 
-    private static FeatureChunk await(CompletableFuture<FeatureChunk> future, BooleanSupplier cancelled, int done,
-                                      int total) {
+    private static FeatureChunk await(
+            CompletableFuture<FeatureChunk> future, BooleanSupplier cancelled, int done, int total) {
         while (true) {
             checkCancelled(cancelled, done, total);
             try {
@@ -146,8 +148,8 @@ public final class FeatureGeneration {
                 // poll the cancellation check again
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                throw new CancellationException("feature generation interrupted after " + done + " of " + total
-                        + " samples");
+                throw new CancellationException(
+                        "feature generation interrupted after " + done + " of " + total + " samples");
             } catch (ExecutionException e) {
                 Throwable cause = e.getCause();
                 if (cause instanceof RuntimeException runtime) {
@@ -163,8 +165,7 @@ public final class FeatureGeneration {
 
     private static void checkCancelled(BooleanSupplier cancelled, int done, int total) {
         if (cancelled.getAsBoolean()) {
-            throw new CancellationException("feature generation cancelled after " + done + " of " + total
-                    + " samples");
+            throw new CancellationException("feature generation cancelled after " + done + " of " + total + " samples");
         }
     }
 }

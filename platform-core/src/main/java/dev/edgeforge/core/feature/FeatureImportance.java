@@ -41,7 +41,8 @@ public record FeatureImportance(double[] fisherScores, double[] separability) {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FeatureImportance i && java.util.Arrays.equals(i.fisherScores, fisherScores)
+        return o instanceof FeatureImportance i
+                && java.util.Arrays.equals(i.fisherScores, fisherScores)
                 && java.util.Arrays.equals(i.separability, separability);
     }
 
@@ -72,8 +73,8 @@ public record FeatureImportance(double[] fisherScores, double[] separability) {
                 throw new IllegalArgumentException("row " + index + " has " + x.length + " features, row 0 has " + d);
             }
             int length = d;
-            double[][] s = perLabel.computeIfAbsent(row.label(), l -> new double[][] {{0}, new double[length],
-                    new double[length]});
+            double[][] s = perLabel.computeIfAbsent(
+                    row.label(), l -> new double[][] {{0}, new double[length], new double[length]});
             double n = ++s[0][0];
             double[] mean = s[1];
             double[] m2 = s[2];

@@ -4,7 +4,6 @@ import dev.edgeforge.core.dsp.DspBlock;
 import dev.edgeforge.core.dsp.FeatureShape;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.impulse.ProcessingBlock;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -81,8 +80,8 @@ public record FeatureLayout(List<Block> blocks) {
             offset = Math.addExact(offset, shape.length());
         }
         if (blocks.isEmpty()) {
-            throw new IllegalArgumentException("impulse version " + impulse.version()
-                    + " has no processing block, so it gives no features");
+            throw new IllegalArgumentException(
+                    "impulse version " + impulse.version() + " has no processing block, so it gives no features");
         }
         return new FeatureLayout(blocks);
     }

@@ -34,8 +34,11 @@ public record FeatureRow(String sampleId, int windowIndex, double windowStartMs,
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof FeatureRow r && r.sampleId.equals(sampleId) && r.windowIndex == windowIndex
-                && Double.compare(r.windowStartMs, windowStartMs) == 0 && r.label.equals(label)
+        return o instanceof FeatureRow r
+                && r.sampleId.equals(sampleId)
+                && r.windowIndex == windowIndex
+                && Double.compare(r.windowStartMs, windowStartMs) == 0
+                && r.label.equals(label)
                 && Arrays.equals(r.features, features);
     }
 
@@ -46,7 +49,7 @@ public record FeatureRow(String sampleId, int windowIndex, double windowStartMs,
 
     @Override
     public String toString() {
-        return "FeatureRow[sampleId=" + sampleId + ", windowIndex=" + windowIndex + ", windowStartMs="
-                + windowStartMs + ", label=" + label + ", features=" + features.length + " values]";
+        return "FeatureRow[sampleId=" + sampleId + ", windowIndex=" + windowIndex + ", windowStartMs=" + windowStartMs
+                + ", label=" + label + ", features=" + features.length + " values]";
     }
 }

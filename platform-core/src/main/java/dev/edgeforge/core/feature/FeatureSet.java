@@ -1,7 +1,6 @@
 package dev.edgeforge.core.feature;
 
 import dev.edgeforge.core.dsp.FeatureShape;
-
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -47,14 +46,15 @@ public record FeatureSet(FeatureSetHeader header, List<FeatureRow> rows) {
     public static final int MAX_FEATURE_LENGTH = 1 << 24;
     /** Most processing blocks a layout may have. */
     public static final int MAX_BLOCKS = 1024;
+
     private static final int MAX_DIMS = 8;
 
     public FeatureSet {
         Objects.requireNonNull(header, "header");
         rows = List.copyOf(rows);
         if (rows.size() != header.rowCount()) {
-            throw new IllegalArgumentException("the header declares " + header.rowCount() + " rows, got "
-                    + rows.size());
+            throw new IllegalArgumentException(
+                    "the header declares " + header.rowCount() + " rows, got " + rows.size());
         }
     }
 
@@ -67,13 +67,12 @@ public record FeatureSet(FeatureSetHeader header, List<FeatureRow> rows) {
         TreeSet<String> labels = new TreeSet<>();
         for (FeatureRow row : rows) {
             if (row.features().length != layout.length()) {
-                throw new FeatureFormatException("sample '" + row.sampleId() + "' window " + row.windowIndex()
-                        + " has " + row.features().length + " features, the layout says " + layout.length());
+                throw new FeatureFormatException("sample '" + row.sampleId() + "' window " + row.windowIndex() + " has "
+                        + row.features().length + " features, the layout says " + layout.length());
             }
             labels.add(row.label());
         }
-        return new FeatureSet(new FeatureSetHeader(impulseVersion, layout, new ArrayList<>(labels), rows.size()),
-                rows);
+        return new FeatureSet(new FeatureSetHeader(impulseVersion, layout, new ArrayList<>(labels), rows.size()), rows);
     }
 
     /** Writes this set to {@code out} (not closed). */
@@ -135,8 +134,10 @@ public record FeatureSet(FeatureSetHeader header, List<FeatureRow> rows) {
                 at = in.position();
                 int dim = in.i32(b + " dimension " + d);
                 if (dim < 1 || dim > featureLength) {
-                    throw in.errorAt(at, b + " dimension " + d + " is " + dim + ", not between 1 and the feature"
-                            + " length " + featureLength);
+                    throw in.errorAt(
+                            at,
+                            b + " dimension " + d + " is " + dim + ", not between 1 and the feature" + " length "
+                                    + featureLength);
                 }
                 product *= dim;
                 if (product > featureLength) {

@@ -54,8 +54,10 @@ public final class FeatureSetReader implements Iterator<FeatureRow>, AutoCloseab
         long at = in.position();
         int version = in.u16("format version");
         if (version != FeatureSet.FORMAT_VERSION) {
-            throw in.errorAt(at, "format version " + version + " is not supported (this reader knows "
-                    + FeatureSet.FORMAT_VERSION + ")");
+            throw in.errorAt(
+                    at,
+                    "format version " + version + " is not supported (this reader knows " + FeatureSet.FORMAT_VERSION
+                            + ")");
         }
         at = in.position();
         int flags = in.u16("flags");
@@ -70,8 +72,8 @@ public final class FeatureSetReader implements Iterator<FeatureRow>, AutoCloseab
         at = in.position();
         int featureLength = in.i32("feature length");
         if (featureLength < 1 || featureLength > FeatureSet.MAX_FEATURE_LENGTH) {
-            throw in.errorAt(at, "feature length " + featureLength + " is not between 1 and "
-                    + FeatureSet.MAX_FEATURE_LENGTH);
+            throw in.errorAt(
+                    at, "feature length " + featureLength + " is not between 1 and " + FeatureSet.MAX_FEATURE_LENGTH);
         }
         FeatureLayout layout = FeatureSet.readLayout(in, featureLength);
         at = in.position();
@@ -134,8 +136,10 @@ public final class FeatureSetReader implements Iterator<FeatureRow>, AutoCloseab
         at = in.position();
         int label = in.i32(row + " label index");
         if (label < 0 || label >= header.labels().size()) {
-            throw in.errorAt(at, row + " label index " + label + " is outside the dictionary of "
-                    + header.labels().size() + " labels");
+            throw in.errorAt(
+                    at,
+                    row + " label index " + label + " is outside the dictionary of "
+                            + header.labels().size() + " labels");
         }
         float[] features = in.floats(header.featureLength(), row + " features");
         read++;

@@ -1,7 +1,6 @@
 package dev.edgeforge.core.feature;
 
 import dev.edgeforge.core.dsp.FeatureShape;
-
 import java.io.OutputStream;
 import java.util.HashMap;
 import java.util.List;
@@ -88,13 +87,13 @@ public final class FeatureSetWriter implements AutoCloseable {
         }
         Integer label = labelIndex.get(row.label());
         if (label == null) {
-            throw new FeatureFormatException(at + ": label '" + row.label() + "' is not in the dictionary "
-                    + header.labels());
+            throw new FeatureFormatException(
+                    at + ": label '" + row.label() + "' is not in the dictionary " + header.labels());
         }
         float[] f = row.features();
         if (f.length != header.featureLength()) {
-            throw new FeatureFormatException(at + ": " + f.length + " features, the header says "
-                    + header.featureLength());
+            throw new FeatureFormatException(
+                    at + ": " + f.length + " features, the header says " + header.featureLength());
         }
         for (int i = 0; i < f.length; i++) {
             if (!Float.isFinite(f[i])) {

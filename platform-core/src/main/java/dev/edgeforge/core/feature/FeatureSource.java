@@ -4,7 +4,6 @@ import dev.edgeforge.core.format.ParsedSample;
 import dev.edgeforge.core.format.image.ImagePixels;
 import dev.edgeforge.core.impulse.RgbImage;
 import dev.edgeforge.core.sample.SampleData;
-
 import java.util.Objects;
 import java.util.Optional;
 
@@ -47,8 +46,10 @@ public record FeatureSource(SampleData data, Optional<RgbImage> image) {
         if (!parsed.data().isImage()) {
             return of(parsed.data());
         }
-        ImagePixels pixels = parsed.image().flatMap(i -> i.pixels()).orElseThrow(() -> new FeatureInputViolation(
-                parsed.fileName() + ": image was parsed without its pixels; parse with keepImagePixels"));
+        ImagePixels pixels = parsed.image()
+                .flatMap(i -> i.pixels())
+                .orElseThrow(() -> new FeatureInputViolation(
+                        parsed.fileName() + ": image was parsed without its pixels; parse with keepImagePixels"));
         return ofImage(parsed.data(), toRgb(pixels));
     }
 

@@ -41,12 +41,15 @@ public final class Pca {
     public static final int MAX_EXACT_DIMENSION = 1024;
     /** Largest dimension solved by full Jacobi decomposition. */
     static final int JACOBI_LIMIT = 64;
+
     static final int BLOCK = 16;
     /** Rows buffered per covariance update. */
     private static final int ROW_BLOCK = 64;
+
     static final int MAX_ITERATIONS = 1000;
     /** Residual, relative to the largest eigenvalue, at which a Ritz pair counts as converged. */
     static final double TOLERANCE = 1e-7;
+
     private static final long SEED = 0x5eed_fea7L;
 
     private final int inputLength;
@@ -57,8 +60,14 @@ public final class Pca {
     private final double[] explainedVariance;
     private final double totalVariance;
 
-    private Pca(int inputLength, long rowCount, int groupSize, double[] mean, double[][] components,
-                double[] explainedVariance, double totalVariance) {
+    private Pca(
+            int inputLength,
+            long rowCount,
+            int groupSize,
+            double[] mean,
+            double[][] components,
+            double[] explainedVariance,
+            double totalVariance) {
         this.inputLength = inputLength;
         this.rowCount = rowCount;
         this.groupSize = groupSize;
@@ -387,8 +396,8 @@ public final class Pca {
      */
     public float[] project(float[] row) {
         if (row.length != inputLength) {
-            throw new IllegalArgumentException("a row of " + row.length + " features; the PCA was fitted to "
-                    + inputLength);
+            throw new IllegalArgumentException(
+                    "a row of " + row.length + " features; the PCA was fitted to " + inputLength);
         }
         float[] out = new float[2];
         for (int c = 0; c < 2; c++) {
@@ -407,8 +416,8 @@ public final class Pca {
         List<ExplorerPoint> points = new ArrayList<>();
         for (FeatureRow row : rows) {
             float[] p = project(Objects.requireNonNull(row, "row").features());
-            points.add(new ExplorerPoint(row.sampleId(), row.windowIndex(), row.windowStartMs(), row.label(), p[0],
-                    p[1]));
+            points.add(
+                    new ExplorerPoint(row.sampleId(), row.windowIndex(), row.windowStartMs(), row.label(), p[0], p[1]));
         }
         return points;
     }

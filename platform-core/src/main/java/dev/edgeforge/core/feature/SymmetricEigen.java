@@ -38,8 +38,8 @@ public final class SymmetricEigen {
         double norm = 0;
         for (int i = 0; i < n; i++) {
             if (a[i].length != n) {
-                throw new IllegalArgumentException("row " + i + " has " + a[i].length + " entries; the matrix is "
-                        + n + "×" + n);
+                throw new IllegalArgumentException(
+                        "row " + i + " has " + a[i].length + " entries; the matrix is " + n + "×" + n);
             }
             m[i] = a[i].clone();
             for (int j = 0; j < n; j++) {
@@ -53,8 +53,8 @@ public final class SymmetricEigen {
         for (int i = 0; i < n; i++) {
             for (int j = 0; j < i; j++) {
                 if (Math.abs(m[i][j] - m[j][i]) > tolerance) {
-                    throw new IllegalArgumentException("the matrix is not symmetric at (" + i + ", " + j + "): "
-                            + m[i][j] + " vs " + m[j][i]);
+                    throw new IllegalArgumentException(
+                            "the matrix is not symmetric at (" + i + ", " + j + "): " + m[i][j] + " vs " + m[j][i]);
                 }
                 double mean = 0.5 * (m[i][j] + m[j][i]);
                 m[i][j] = mean;
@@ -86,7 +86,8 @@ public final class SymmetricEigen {
             diagonal[i] = m[i][i];
         }
         Integer[] order = IntStream.range(0, n).boxed().toArray(Integer[]::new);
-        Arrays.sort(order, Comparator.comparingDouble((Integer i) -> -diagonal[i]).thenComparingInt(i -> i));
+        Arrays.sort(
+                order, Comparator.comparingDouble((Integer i) -> -diagonal[i]).thenComparingInt(i -> i));
         double[] values = new double[n];
         double[][] vectors = new double[n][n];
         for (int k = 0; k < n; k++) {

@@ -32,8 +32,10 @@ public record WindowFeatures(int windowIndex, double windowStartMs, float[] feat
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof WindowFeatures w && w.windowIndex == windowIndex
-                && Double.compare(w.windowStartMs, windowStartMs) == 0 && Arrays.equals(w.features, features);
+        return o instanceof WindowFeatures w
+                && w.windowIndex == windowIndex
+                && Double.compare(w.windowStartMs, windowStartMs) == 0
+                && Arrays.equals(w.features, features);
     }
 
     @Override

@@ -11,8 +11,7 @@ import java.util.Arrays;
  */
 public final class BoundedBytes {
 
-    private BoundedBytes() {
-    }
+    private BoundedBytes() {}
 
     /**
      * All bytes of {@code in}, which is not closed.
@@ -46,8 +45,8 @@ public final class BoundedBytes {
             throw new UncheckedIOException(e);
         }
         if (size > cap) {
-            throw new SampleFormatException(SampleFormatException.Reason.TOO_LARGE,
-                    "larger than the limit of " + maxBytes + " bytes");
+            throw new SampleFormatException(
+                    SampleFormatException.Reason.TOO_LARGE, "larger than the limit of " + maxBytes + " bytes");
         }
         return size == buf.length ? buf : Arrays.copyOf(buf, size);
     }

@@ -6,7 +6,6 @@ import dev.edgeforge.core.format.ei.EiSignatureStatus;
 import dev.edgeforge.core.format.image.ImageSample;
 import dev.edgeforge.core.format.wav.WavFormat;
 import dev.edgeforge.core.sample.SampleData;
-
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,9 +21,14 @@ import java.util.Optional;
  * @param wav         for WAV: the {@code fmt } chunk
  * @param image       for PNG/JPEG: header, size, channels and (when asked) pixels
  */
-public record ParsedSample(String fileName, SampleFormat format, SampleData data,
-                           Optional<EiAcquisition> acquisition, Optional<CsvSample> csv, Optional<WavFormat> wav,
-                           Optional<ImageSample> image) {
+public record ParsedSample(
+        String fileName,
+        SampleFormat format,
+        SampleData data,
+        Optional<EiAcquisition> acquisition,
+        Optional<CsvSample> csv,
+        Optional<WavFormat> wav,
+        Optional<ImageSample> image) {
 
     public ParsedSample {
         Objects.requireNonNull(fileName, "fileName");

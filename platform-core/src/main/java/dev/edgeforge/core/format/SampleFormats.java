@@ -15,8 +15,7 @@ import java.util.Locale;
  */
 public final class SampleFormats {
 
-    private SampleFormats() {
-    }
+    private SampleFormats() {}
 
     public static SampleFormat detect(String fileName, byte[] firstBytes) {
         String name = fileName == null ? "" : baseName(fileName).toLowerCase(Locale.ROOT);
@@ -27,7 +26,11 @@ public final class SampleFormats {
         if (startsWith(b, 0xFF, 0xD8, 0xFF)) {
             return SampleFormat.JPEG;
         }
-        if (b.length >= 12 && startsWith(b, 'R', 'I', 'F', 'F') && b[8] == 'W' && b[9] == 'A' && b[10] == 'V'
+        if (b.length >= 12
+                && startsWith(b, 'R', 'I', 'F', 'F')
+                && b[8] == 'W'
+                && b[9] == 'A'
+                && b[10] == 'V'
                 && b[11] == 'E') {
             return SampleFormat.WAV;
         }
@@ -39,7 +42,8 @@ public final class SampleFormats {
         }
         String text = textStart(b);
         if (text != null && text.startsWith("{")) {
-            if (name.endsWith(".labels") || text.contains("\"bounding-box-labels\"")
+            if (name.endsWith(".labels")
+                    || text.contains("\"bounding-box-labels\"")
                     || (text.contains("\"files\"") && !text.contains("\"payload\""))) {
                 return SampleFormat.LABELS;
             }
@@ -47,8 +51,11 @@ public final class SampleFormats {
         }
         if (text != null && !text.isEmpty()) {
             String firstLine = text.lines().findFirst().orElse("");
-            if (firstLine.indexOf(',') >= 0 || firstLine.indexOf(';') >= 0 || firstLine.indexOf('\t') >= 0
-                    || name.endsWith(".csv") || name.endsWith(".tsv")) {
+            if (firstLine.indexOf(',') >= 0
+                    || firstLine.indexOf(';') >= 0
+                    || firstLine.indexOf('\t') >= 0
+                    || name.endsWith(".csv")
+                    || name.endsWith(".tsv")) {
                 return SampleFormat.CSV;
             }
         }

@@ -78,8 +78,8 @@ public final class SampleInput {
      */
     public byte[] readAll(long maxBytes) {
         if (size > maxBytes) {
-            throw new SampleFormatException(SampleFormatException.Reason.TOO_LARGE,
-                    "larger than the limit of " + maxBytes + " bytes");
+            throw new SampleFormatException(
+                    SampleFormatException.Reason.TOO_LARGE, "larger than the limit of " + maxBytes + " bytes");
         }
         if (bytes != null) {
             return bytes;

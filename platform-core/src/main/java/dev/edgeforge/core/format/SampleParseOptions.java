@@ -2,7 +2,6 @@ package dev.edgeforge.core.format;
 
 import dev.edgeforge.core.format.csv.CsvReadOptions;
 import dev.edgeforge.core.format.image.ImageLimits;
-
 import java.util.Objects;
 import java.util.Optional;
 
@@ -15,8 +14,8 @@ import java.util.Optional;
  * @param keepImagePixels whether to return decoded image pixels
  * @param maxBytes        largest file read from a stream
  */
-public record SampleParseOptions(Optional<String> hmacKey, CsvReadOptions csv, ImageLimits imageLimits,
-                                 boolean keepImagePixels, long maxBytes) {
+public record SampleParseOptions(
+        Optional<String> hmacKey, CsvReadOptions csv, ImageLimits imageLimits, boolean keepImagePixels, long maxBytes) {
 
     /** Default largest file read from a stream: 64 MiB. */
     public static final long DEFAULT_MAX_BYTES = 64L * 1024 * 1024;
@@ -32,8 +31,8 @@ public record SampleParseOptions(Optional<String> hmacKey, CsvReadOptions csv, I
 
     /** No HMAC key, CSV detection only, default image limits, no pixels, 64 MiB. */
     public static SampleParseOptions defaults() {
-        return new SampleParseOptions(Optional.empty(), CsvReadOptions.defaults(), ImageLimits.DEFAULT, false,
-                DEFAULT_MAX_BYTES);
+        return new SampleParseOptions(
+                Optional.empty(), CsvReadOptions.defaults(), ImageLimits.DEFAULT, false, DEFAULT_MAX_BYTES);
     }
 
     public SampleParseOptions withHmacKey(String key) {

@@ -11,7 +11,6 @@ import dev.edgeforge.core.format.image.ImageType;
 import dev.edgeforge.core.format.wav.WavAudio;
 import dev.edgeforge.core.format.wav.WavReader;
 import dev.edgeforge.core.sample.SampleDataViolation;
-
 import java.io.InputStream;
 import java.util.Objects;
 import java.util.Optional;
@@ -28,8 +27,7 @@ import java.util.Optional;
  */
 public final class SampleParsers {
 
-    private SampleParsers() {
-    }
+    private SampleParsers() {}
 
     /**
      * Reads a stream (not closed) of at most {@link SampleParseOptions#maxBytes()} bytes.
@@ -54,8 +52,10 @@ public final class SampleParsers {
     public static ParsedSample parse(String fileName, byte[] bytes, SampleParseOptions options) {
         Objects.requireNonNull(bytes, "bytes");
         Objects.requireNonNull(options, "options");
-        return parse(fileName, SampleInput.of(bytes), options.withMaxBytes(Math.max(options.maxBytes(),
-                Math.max(1, bytes.length))));
+        return parse(
+                fileName,
+                SampleInput.of(bytes),
+                options.withMaxBytes(Math.max(options.maxBytes(), Math.max(1, bytes.length))));
     }
 
     /**
@@ -71,40 +71,68 @@ public final class SampleParsers {
         Objects.requireNonNull(options, "options");
         try {
             if (input.size() > options.maxBytes()) {
-                throw new SampleFormatException(SampleFormatException.Reason.TOO_LARGE,
+                throw new SampleFormatException(
+                        SampleFormatException.Reason.TOO_LARGE,
                         "larger than the limit of " + options.maxBytes() + " bytes");
             }
             SampleFormat format = SampleFormats.detect(fileName, input.head(512));
             return switch (format) {
                 case JSON_EI, CBOR_EI -> {
                     EiAcquisition acq = EiAcquisitionReader.read(input.readAll(options.maxBytes()), options.hmacKey());
-                    SampleFormat actual = acq.encoding() == EiEncoding.JSON
-                            ? SampleFormat.JSON_EI : SampleFormat.CBOR_EI;
-                    yield new ParsedSample(fileName, actual, acq.data(), Optional.of(acq), Optional.empty(),
-                            Optional.empty(), Optional.empty());
+                    SampleFormat actual =
+                            acq.encoding() == EiEncoding.JSON ? SampleFormat.JSON_EI : SampleFormat.CBOR_EI;
+                    yield new ParsedSample(
+                            fileName,
+                            actual,
+                            acq.data(),
+                            Optional.of(acq),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty());
                 }
                 case CSV -> {
                     CsvSample csv = CsvSampleReader.read(input, options.csv());
-                    yield new ParsedSample(fileName, format, csv.data(), Optional.empty(), Optional.of(csv),
-                            Optional.empty(), Optional.empty());
+                    yield new ParsedSample(
+                            fileName,
+                            format,
+                            csv.data(),
+                            Optional.empty(),
+                            Optional.of(csv),
+                            Optional.empty(),
+                            Optional.empty());
                 }
                 case WAV -> {
                     WavAudio wav = WavReader.read(input);
-                    yield new ParsedSample(fileName, format, wav.data(), Optional.empty(), Optional.empty(),
-                            Optional.of(wav.format()), Optional.empty());
+                    yield new ParsedSample(
+                            fileName,
+                            format,
+                            wav.data(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.of(wav.format()),
+                            Optional.empty());
                 }
                 case PNG, JPEG -> {
-                    ImageSample image = ImageReader.read(input.readAll(options.maxBytes()), options.imageLimits(),
-                            options.keepImagePixels());
-                    SampleFormat actual = image.header().type() == ImageType.PNG
-                            ? SampleFormat.PNG : SampleFormat.JPEG;
-                    yield new ParsedSample(fileName, actual, image.data(), Optional.empty(), Optional.empty(),
-                            Optional.empty(), Optional.of(image));
+                    ImageSample image = ImageReader.read(
+                            input.readAll(options.maxBytes()), options.imageLimits(), options.keepImagePixels());
+                    SampleFormat actual = image.header().type() == ImageType.PNG ? SampleFormat.PNG : SampleFormat.JPEG;
+                    yield new ParsedSample(
+                            fileName,
+                            actual,
+                            image.data(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.empty(),
+                            Optional.of(image));
                 }
-                case LABELS -> throw new SampleFormatException(SampleFormatException.Reason.UNSUPPORTED,
-                        "a labels file (info.labels / bounding_boxes.labels), not a sample");
-                case UNKNOWN -> throw new SampleFormatException(SampleFormatException.Reason.UNSUPPORTED,
-                        "not a recognised sample format (Edge Impulse JSON or CBOR, CSV, WAV, PNG, JPEG)");
+                case LABELS ->
+                    throw new SampleFormatException(
+                            SampleFormatException.Reason.UNSUPPORTED,
+                            "a labels file (info.labels / bounding_boxes.labels), not a sample");
+                case UNKNOWN ->
+                    throw new SampleFormatException(
+                            SampleFormatException.Reason.UNSUPPORTED,
+                            "not a recognised sample format (Edge Impulse JSON or CBOR, CSV, WAV, PNG, JPEG)");
             };
         } catch (SampleFormatException e) {
             throw e.forFile(fileName);

@@ -3,7 +3,6 @@ package dev.edgeforge.core.impulse;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.edgeforge.core.dsp.ParameterError;
-
 import java.util.List;
 
 /**
@@ -21,12 +20,15 @@ public record AudioInput(double windowSizeMs, double windowStrideMs, double freq
     public static final String TYPE = "audio";
 
     @JsonCreator
-    static AudioInput fromJson(@JsonProperty("windowSizeMs") Double windowSizeMs,
-                               @JsonProperty("windowStrideMs") Double windowStrideMs,
-                               @JsonProperty("frequencyHz") Double frequencyHz,
-                               @JsonProperty("zeroPad") Boolean zeroPad) {
-        return new AudioInput(windowSizeMs == null ? 1000 : windowSizeMs,
-                windowStrideMs == null ? 500 : windowStrideMs, frequencyHz == null ? 16000 : frequencyHz,
+    static AudioInput fromJson(
+            @JsonProperty("windowSizeMs") Double windowSizeMs,
+            @JsonProperty("windowStrideMs") Double windowStrideMs,
+            @JsonProperty("frequencyHz") Double frequencyHz,
+            @JsonProperty("zeroPad") Boolean zeroPad) {
+        return new AudioInput(
+                windowSizeMs == null ? 1000 : windowSizeMs,
+                windowStrideMs == null ? 500 : windowStrideMs,
+                frequencyHz == null ? 16000 : frequencyHz,
                 zeroPad == null || zeroPad);
     }
 

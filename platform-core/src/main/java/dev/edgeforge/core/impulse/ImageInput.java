@@ -3,7 +3,6 @@ package dev.edgeforge.core.impulse;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.edgeforge.core.dsp.ParameterError;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,10 +20,14 @@ public record ImageInput(int width, int height, ResizeMode resizeMode, ColorDept
     public static final String TYPE = "image";
 
     @JsonCreator
-    static ImageInput fromJson(@JsonProperty("width") Integer width, @JsonProperty("height") Integer height,
-                               @JsonProperty("resizeMode") ResizeMode resizeMode,
-                               @JsonProperty("colorDepth") ColorDepth colorDepth) {
-        return new ImageInput(width == null ? 96 : width, height == null ? 96 : height,
+    static ImageInput fromJson(
+            @JsonProperty("width") Integer width,
+            @JsonProperty("height") Integer height,
+            @JsonProperty("resizeMode") ResizeMode resizeMode,
+            @JsonProperty("colorDepth") ColorDepth colorDepth) {
+        return new ImageInput(
+                width == null ? 96 : width,
+                height == null ? 96 : height,
                 resizeMode == null ? ResizeMode.FIT_SHORTEST : resizeMode,
                 colorDepth == null ? ColorDepth.RGB : colorDepth);
     }

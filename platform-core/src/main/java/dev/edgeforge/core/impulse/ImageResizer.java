@@ -9,8 +9,7 @@ package dev.edgeforge.core.impulse;
  */
 public final class ImageResizer {
 
-    private ImageResizer() {
-    }
+    private ImageResizer() {}
 
     /** The geometry for a source of {@code sourceWidth × sourceHeight} into {@code input}'s size. */
     public static ResizeGeometry geometry(int sourceWidth, int sourceHeight, ImageInput input) {
@@ -47,7 +46,10 @@ public final class ImageResizer {
         double[] rgb = new double[3];
         for (int y = g.contentY0(); y < g.contentY1(); y++) {
             for (int x = g.contentX0(); x < g.contentX1(); x++) {
-                sample(image, (x + 0.5) * g.scaleX() - 0.5 + g.offsetX(), (y + 0.5) * g.scaleY() - 0.5 + g.offsetY(),
+                sample(
+                        image,
+                        (x + 0.5) * g.scaleX() - 0.5 + g.offsetX(),
+                        (y + 0.5) * g.scaleY() - 0.5 + g.offsetY(),
                         rgb);
                 int o = y * w + x;
                 if (gray) {

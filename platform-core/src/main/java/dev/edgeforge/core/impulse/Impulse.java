@@ -3,7 +3,6 @@ package dev.edgeforge.core.impulse;
 import dev.edgeforge.core.dsp.DspBlock;
 import dev.edgeforge.core.dsp.ParameterError;
 import dev.edgeforge.core.dsp.SignalShape;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -18,8 +17,8 @@ import java.util.Set;
  * @param processingBlocks the DSP blocks, each on chosen axes
  * @param learningBlocks   the learning blocks (opaque here)
  */
-public record Impulse(int version, InputBlock input, List<ProcessingBlock> processingBlocks,
-                      List<LearningBlockRef> learningBlocks) {
+public record Impulse(
+        int version, InputBlock input, List<ProcessingBlock> processingBlocks, List<LearningBlockRef> learningBlocks) {
 
     public Impulse {
         processingBlocks = processingBlocks == null ? List.of() : List.copyOf(processingBlocks);
@@ -37,11 +36,12 @@ public record Impulse(int version, InputBlock input, List<ProcessingBlock> proce
      */
     public SignalShape signalShapeFor(ProcessingBlock block) {
         if (input instanceof ImageInput image) {
-            return SignalShape.image(image.width(), image.height(), image.colorDepth().channels());
+            return SignalShape.image(
+                    image.width(), image.height(), image.colorDepth().channels());
         }
         WindowedInput windowed = (WindowedInput) input;
-        return SignalShape.timeSeries(Math.max(1, block.axes().size()), Math.max(1, windowed.windowSamples()),
-                windowed.frequencyHz());
+        return SignalShape.timeSeries(
+                Math.max(1, block.axes().size()), Math.max(1, windowed.windowSamples()), windowed.frequencyHz());
     }
 
     /**
@@ -98,8 +98,9 @@ public record Impulse(int version, InputBlock input, List<ProcessingBlock> proce
             }
             for (int input : learn.inputs()) {
                 if (!ids.contains(input)) {
-                    errors.add(new ParameterError(at + ".inputs", "refers to processing block " + input
-                            + ", which this impulse does not have"));
+                    errors.add(new ParameterError(
+                            at + ".inputs",
+                            "refers to processing block " + input + ", which this impulse does not have"));
                 }
             }
         }
@@ -119,8 +120,8 @@ public record Impulse(int version, InputBlock input, List<ProcessingBlock> proce
         if (datasetAxes != null) {
             for (String axis : block.axes()) {
                 if (!datasetAxes.contains(axis)) {
-                    errors.add(new ParameterError(at + ".axes", "axis '" + axis
-                            + "' is not in the dataset (it has " + datasetAxes + ")"));
+                    errors.add(new ParameterError(
+                            at + ".axes", "axis '" + axis + "' is not in the dataset (it has " + datasetAxes + ")"));
                 }
             }
         }

@@ -15,8 +15,7 @@ public final class ImpulseJson {
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private ImpulseJson() {
-    }
+    private ImpulseJson() {}
 
     /** The mapper configured for impulses (shared, thread-safe). */
     public static JsonMapper mapper() {
@@ -37,8 +36,8 @@ public final class ImpulseJson {
             return MAPPER.readValue(json, Impulse.class);
         } catch (JacksonException e) {
             throw new ImpulseViolation(java.util.List.of(new dev.edgeforge.core.dsp.ParameterError(
-                    e.getPathReference() == null || e.getPathReference().isEmpty() ? "impulse"
-                            : e.getPathReference(), e.getOriginalMessage())));
+                    e.getPathReference() == null || e.getPathReference().isEmpty() ? "impulse" : e.getPathReference(),
+                    e.getOriginalMessage())));
         }
     }
 }

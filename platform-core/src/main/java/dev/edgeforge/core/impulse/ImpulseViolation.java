@@ -1,7 +1,6 @@
 package dev.edgeforge.core.impulse;
 
 import dev.edgeforge.core.dsp.ParameterError;
-
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -11,8 +10,8 @@ public class ImpulseViolation extends IllegalArgumentException {
     private final transient List<ParameterError> errors;
 
     public ImpulseViolation(List<ParameterError> errors) {
-        super("invalid impulse: " + errors.stream().map(ParameterError::toString)
-                .collect(Collectors.joining("; ")));
+        super("invalid impulse: "
+                + errors.stream().map(ParameterError::toString).collect(Collectors.joining("; ")));
         this.errors = List.copyOf(errors);
     }
 

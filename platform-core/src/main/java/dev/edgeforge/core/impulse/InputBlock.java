@@ -3,7 +3,6 @@ package dev.edgeforge.core.impulse;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.edgeforge.core.dsp.ParameterError;
-
 import java.util.List;
 
 /**
@@ -12,9 +11,9 @@ import java.util.List;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = TimeSeriesInput.class, name = TimeSeriesInput.TYPE),
-        @JsonSubTypes.Type(value = AudioInput.class, name = AudioInput.TYPE),
-        @JsonSubTypes.Type(value = ImageInput.class, name = ImageInput.TYPE)
+    @JsonSubTypes.Type(value = TimeSeriesInput.class, name = TimeSeriesInput.TYPE),
+    @JsonSubTypes.Type(value = AudioInput.class, name = AudioInput.TYPE),
+    @JsonSubTypes.Type(value = ImageInput.class, name = ImageInput.TYPE)
 })
 public sealed interface InputBlock permits WindowedInput, ImageInput {
 

@@ -1,8 +1,7 @@
 package dev.edgeforge.core.impulse;
 
-import tools.jackson.databind.JsonNode;
-
 import java.util.List;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The learning block(s) at the end of an impulse, kept opaque here: their architecture and settings belong to

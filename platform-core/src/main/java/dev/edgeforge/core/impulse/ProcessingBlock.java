@@ -2,7 +2,6 @@ package dev.edgeforge.core.impulse;
 
 import dev.edgeforge.core.dsp.DspBlock;
 import dev.edgeforge.core.dsp.DspParams;
-
 import java.util.List;
 
 /**

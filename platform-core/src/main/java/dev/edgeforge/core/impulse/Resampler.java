@@ -15,8 +15,7 @@ public final class Resampler {
     /** Half-width of the kernel in zero crossings of the sinc. */
     public static final int ZERO_CROSSINGS = 16;
 
-    private Resampler() {
-    }
+    private Resampler() {}
 
     /** Whether two rates differ enough to need resampling (more than 1 part per million). */
     public static boolean needed(double fromHz, double toHz) {
@@ -32,9 +31,9 @@ public final class Resampler {
         }
         int n = x.length;
         int m = Math.max(1, (int) Math.round(n * toHz / fromHz));
-        double ratio = fromHz / toHz;            // input samples per output sample
+        double ratio = fromHz / toHz; // input samples per output sample
         double cutoff = Math.min(1.0, toHz / fromHz); // fraction of the input Nyquist kept
-        double halfWidth = ZERO_CROSSINGS / cutoff;  // in input samples
+        double halfWidth = ZERO_CROSSINGS / cutoff; // in input samples
         float[] y = new float[m];
         for (int j = 0; j < m; j++) {
             double centre = j * ratio;

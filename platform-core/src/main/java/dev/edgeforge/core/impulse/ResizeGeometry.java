@@ -16,6 +16,12 @@ package dev.edgeforge.core.impulse;
  * @param contentX1 one past the last content column
  * @param contentY1 one past the last content row
  */
-public record ResizeGeometry(double scaleX, double scaleY, double offsetX, double offsetY, int contentX0,
-                             int contentY0, int contentX1, int contentY1) {
-}
+public record ResizeGeometry(
+        double scaleX,
+        double scaleY,
+        double offsetX,
+        double offsetY,
+        int contentX0,
+        int contentY0,
+        int contentX1,
+        int contentY1) {}

@@ -3,7 +3,6 @@ package dev.edgeforge.core.impulse;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.edgeforge.core.dsp.ParameterError;
-
 import java.util.List;
 
 /**
@@ -21,12 +20,15 @@ public record TimeSeriesInput(double windowSizeMs, double windowStrideMs, double
     public static final String TYPE = "time-series";
 
     @JsonCreator
-    static TimeSeriesInput fromJson(@JsonProperty("windowSizeMs") Double windowSizeMs,
-                                    @JsonProperty("windowStrideMs") Double windowStrideMs,
-                                    @JsonProperty("frequencyHz") Double frequencyHz,
-                                    @JsonProperty("zeroPad") Boolean zeroPad) {
-        return new TimeSeriesInput(windowSizeMs == null ? 2000 : windowSizeMs,
-                windowStrideMs == null ? 80 : windowStrideMs, frequencyHz == null ? 62.5 : frequencyHz,
+    static TimeSeriesInput fromJson(
+            @JsonProperty("windowSizeMs") Double windowSizeMs,
+            @JsonProperty("windowStrideMs") Double windowStrideMs,
+            @JsonProperty("frequencyHz") Double frequencyHz,
+            @JsonProperty("zeroPad") Boolean zeroPad) {
+        return new TimeSeriesInput(
+                windowSizeMs == null ? 2000 : windowSizeMs,
+                windowStrideMs == null ? 80 : windowStrideMs,
+                frequencyHz == null ? 62.5 : frequencyHz,
                 zeroPad == null || zeroPad);
     }
 

@@ -7,5 +7,4 @@ package dev.edgeforge.core.impulse;
  * @param startMs start time in the (resampled) sample, in ms
  * @param axes    {@code axes[axis][sample]} (colour planes for images)
  */
-public record Window(int index, double startMs, float[][] axes) {
-}
+public record Window(int index, double startMs, float[][] axes) {}

@@ -50,8 +50,8 @@ public final class Windower {
         int length = sample[0].length;
         for (int a = 1; a < sample.length; a++) {
             if (sample[a].length != length) {
-                throw new IllegalArgumentException("axis " + a + " has " + sample[a].length
-                        + " readings but axis 0 has " + length);
+                throw new IllegalArgumentException(
+                        "axis " + a + " has " + sample[a].length + " readings but axis 0 has " + length);
             }
         }
         double sampleHz = 1000.0 / intervalMs;

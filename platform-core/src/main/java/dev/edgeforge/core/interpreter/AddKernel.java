@@ -5,8 +5,7 @@ import dev.edgeforge.core.quantization.FixedPointMath;
 /** ADD: TFLM {@code reference_integer_ops::Add} (elementwise and broadcast) and the float version. */
 final class AddKernel {
 
-    private AddKernel() {
-    }
+    private AddKernel() {}
 
     static void int8(AddParams p, byte[] a, int aBase, byte[] b, int bBase, byte[] out, int outBase) {
         int n = p.elementCount();
@@ -18,8 +17,8 @@ final class AddKernel {
         }
         int[] index = new int[p.shape().length];
         for (int i = 0; i < n; i++) {
-            out[outBase + i] = (byte) addInt8(p, a[aBase + offset(index, p.strides1())],
-                    b[bBase + offset(index, p.strides2())]);
+            out[outBase + i] =
+                    (byte) addInt8(p, a[aBase + offset(index, p.strides1())], b[bBase + offset(index, p.strides2())]);
             increment(index, p.shape());
         }
     }
@@ -29,13 +28,14 @@ final class AddKernel {
         int input2 = p.input2Offset() + y;
         int shifted1 = input1 * (1 << p.leftShift());
         int shifted2 = input2 * (1 << p.leftShift());
-        int scaled1 = FixedPointMath.multiplyByQuantizedMultiplierSmallerThanOneExp(shifted1, p.input1Multiplier(),
-                p.input1Shift());
-        int scaled2 = FixedPointMath.multiplyByQuantizedMultiplierSmallerThanOneExp(shifted2, p.input2Multiplier(),
-                p.input2Shift());
+        int scaled1 = FixedPointMath.multiplyByQuantizedMultiplierSmallerThanOneExp(
+                shifted1, p.input1Multiplier(), p.input1Shift());
+        int scaled2 = FixedPointMath.multiplyByQuantizedMultiplierSmallerThanOneExp(
+                shifted2, p.input2Multiplier(), p.input2Shift());
         int rawSum = scaled1 + scaled2;
-        int rawOutput = FixedPointMath.multiplyByQuantizedMultiplierSmallerThanOneExp(rawSum, p.outputMultiplier(),
-                p.outputShift()) + p.outputOffset();
+        int rawOutput = FixedPointMath.multiplyByQuantizedMultiplierSmallerThanOneExp(
+                        rawSum, p.outputMultiplier(), p.outputShift())
+                + p.outputOffset();
         return Math.min(p.activationMax(), Math.max(p.activationMin(), rawOutput));
     }
 

@@ -9,11 +9,28 @@ import java.util.Arrays;
  * element stride in each input (0 where it broadcasts); {@code broadcast} is false when both inputs have the output's
  * shape.
  */
-public record AddParams(boolean quantized, int input1Offset, int input2Offset, int outputOffset, int leftShift,
-                        int input1Multiplier, int input1Shift, int input2Multiplier, int input2Shift,
-                        int outputMultiplier, int outputShift, int activationMin, int activationMax, float floatMin,
-                        float floatMax, boolean broadcast, int[] outputShape, int[] input1Strides,
-                        int[] input2Strides, int elementCount) implements OpParams {
+public record AddParams(
+        boolean quantized,
+        int input1Offset,
+        int input2Offset,
+        int outputOffset,
+        int leftShift,
+        int input1Multiplier,
+        int input1Shift,
+        int input2Multiplier,
+        int input2Shift,
+        int outputMultiplier,
+        int outputShift,
+        int activationMin,
+        int activationMax,
+        float floatMin,
+        float floatMax,
+        boolean broadcast,
+        int[] outputShape,
+        int[] input1Strides,
+        int[] input2Strides,
+        int elementCount)
+        implements OpParams {
 
     public AddParams {
         outputShape = outputShape.clone();

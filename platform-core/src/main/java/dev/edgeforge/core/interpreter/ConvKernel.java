@@ -5,8 +5,7 @@ import dev.edgeforge.core.quantization.FixedPointMath;
 /** CONV_2D: TFLM {@code reference_integer_ops::ConvPerChannel} and {@code reference_ops::Conv} (float). */
 final class ConvKernel {
 
-    private ConvKernel() {
-    }
+    private ConvKernel() {}
 
     static void int8(ConvParams p, byte[] in, int inBase, byte[] filter, int[] bias, byte[] out, int outBase) {
         final int inH = p.inputHeight();

@@ -10,11 +10,31 @@ package dev.edgeforge.core.interpreter;
  * [activationMin, activationMax]. float32: the same without offsets, clamped to [floatMin, floatMax]; the int8 fields
  * are then zero and the arrays empty.
  */
-public record ConvParams(boolean quantized, int inputOffset, int outputOffset, int[] outputMultiplier,
-                         int[] outputShift, int activationMin, int activationMax, float floatMin, float floatMax,
-                         int strideHeight, int strideWidth, int dilationHeight, int dilationWidth, int padHeight,
-                         int padWidth, int batches, int inputHeight, int inputWidth, int inputDepth,
-                         int filterHeight, int filterWidth, int outputHeight, int outputWidth, int outputDepth)
+public record ConvParams(
+        boolean quantized,
+        int inputOffset,
+        int outputOffset,
+        int[] outputMultiplier,
+        int[] outputShift,
+        int activationMin,
+        int activationMax,
+        float floatMin,
+        float floatMax,
+        int strideHeight,
+        int strideWidth,
+        int dilationHeight,
+        int dilationWidth,
+        int padHeight,
+        int padWidth,
+        int batches,
+        int inputHeight,
+        int inputWidth,
+        int inputDepth,
+        int filterHeight,
+        int filterWidth,
+        int outputHeight,
+        int outputWidth,
+        int outputDepth)
         implements OpParams {
 
     public ConvParams {

@@ -8,11 +8,9 @@ import dev.edgeforge.core.quantization.FixedPointMath;
  */
 final class DepthwiseConvKernel {
 
-    private DepthwiseConvKernel() {
-    }
+    private DepthwiseConvKernel() {}
 
-    static void int8(DepthwiseConvParams p, byte[] in, int inBase, byte[] filter, int[] bias, byte[] out,
-                     int outBase) {
+    static void int8(DepthwiseConvParams p, byte[] in, int inBase, byte[] filter, int[] bias, byte[] out, int outBase) {
         final int inH = p.inputHeight();
         final int inW = p.inputWidth();
         final int inD = p.inputDepth();

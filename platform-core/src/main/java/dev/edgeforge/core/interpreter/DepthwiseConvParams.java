@@ -5,12 +5,33 @@ package dev.edgeforge.core.interpreter;
  * {@code [1, filterHeight, filterWidth, outputDepth]} with {@code outputDepth = inputDepth × depthMultiplier}; output
  * channel {@code ic × depthMultiplier + m} reads input channel {@code ic}. Math as {@link ConvParams}.
  */
-public record DepthwiseConvParams(boolean quantized, int inputOffset, int outputOffset, int[] outputMultiplier,
-                                  int[] outputShift, int activationMin, int activationMax, float floatMin,
-                                  float floatMax, int strideHeight, int strideWidth, int dilationHeight,
-                                  int dilationWidth, int padHeight, int padWidth, int depthMultiplier, int batches,
-                                  int inputHeight, int inputWidth, int inputDepth, int filterHeight, int filterWidth,
-                                  int outputHeight, int outputWidth, int outputDepth) implements OpParams {
+public record DepthwiseConvParams(
+        boolean quantized,
+        int inputOffset,
+        int outputOffset,
+        int[] outputMultiplier,
+        int[] outputShift,
+        int activationMin,
+        int activationMax,
+        float floatMin,
+        float floatMax,
+        int strideHeight,
+        int strideWidth,
+        int dilationHeight,
+        int dilationWidth,
+        int padHeight,
+        int padWidth,
+        int depthMultiplier,
+        int batches,
+        int inputHeight,
+        int inputWidth,
+        int inputDepth,
+        int filterHeight,
+        int filterWidth,
+        int outputHeight,
+        int outputWidth,
+        int outputDepth)
+        implements OpParams {
 
     public DepthwiseConvParams {
         outputMultiplier = outputMultiplier.clone();

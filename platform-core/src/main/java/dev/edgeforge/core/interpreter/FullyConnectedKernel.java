@@ -8,11 +8,10 @@ import dev.edgeforge.core.quantization.FixedPointMath;
  */
 final class FullyConnectedKernel {
 
-    private FullyConnectedKernel() {
-    }
+    private FullyConnectedKernel() {}
 
-    static void int8(FullyConnectedParams p, byte[] in, int inBase, byte[] weights, int[] bias, byte[] out,
-                     int outBase) {
+    static void int8(
+            FullyConnectedParams p, byte[] in, int inBase, byte[] weights, int[] bias, byte[] out, int outBase) {
         final int depth = p.accumDepth();
         final int units = p.outputDepth();
         final int inputOffset = p.inputOffset();

@@ -8,10 +8,22 @@ package dev.edgeforge.core.interpreter;
  * {@code MultiplyByQuantizedMultiplier(acc, outputMultiplier[k], outputShift[k]) + outputOffset} with {@code k = c}
  * when {@code perChannel}, else 0; clamped. float32: plain dot products, clamped to [floatMin, floatMax].
  */
-public record FullyConnectedParams(boolean quantized, int inputOffset, int weightsOffset, int outputOffset,
-                                   boolean perChannel, int[] outputMultiplier, int[] outputShift, int activationMin,
-                                   int activationMax, float floatMin, float floatMax, int batches, int accumDepth,
-                                   int outputDepth) implements OpParams {
+public record FullyConnectedParams(
+        boolean quantized,
+        int inputOffset,
+        int weightsOffset,
+        int outputOffset,
+        boolean perChannel,
+        int[] outputMultiplier,
+        int[] outputShift,
+        int activationMin,
+        int activationMax,
+        float floatMin,
+        float floatMax,
+        int batches,
+        int accumDepth,
+        int outputDepth)
+        implements OpParams {
 
     public FullyConnectedParams {
         outputMultiplier = outputMultiplier.clone();

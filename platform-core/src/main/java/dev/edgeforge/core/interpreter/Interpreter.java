@@ -5,7 +5,6 @@ import dev.edgeforge.core.model.DataType;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.Operator;
 import dev.edgeforge.core.model.Tensor;
-
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
@@ -27,8 +26,8 @@ public final class Interpreter {
     /** Largest arena the interpreter allocates. */
     public static final int MAX_ARENA_BYTES = 512 << 20;
 
-    private static final VarHandle FLOATS = MethodHandles.byteArrayViewVarHandle(float[].class,
-            ByteOrder.LITTLE_ENDIAN);
+    private static final VarHandle FLOATS =
+            MethodHandles.byteArrayViewVarHandle(float[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final PreparedModel prepared;
     private final ModelGraph graph;
@@ -139,7 +138,8 @@ public final class Interpreter {
         int out = plan.offset(op.output(0));
         int outId = op.output(0);
         // Constants are decoded once here, not on every run.
-        boolean weighted = params instanceof ConvParams || params instanceof DepthwiseConvParams
+        boolean weighted = params instanceof ConvParams
+                || params instanceof DepthwiseConvParams
                 || params instanceof FullyConnectedParams;
         boolean floatWeights = weighted && graph.tensor(op.input(1)).type() == DataType.FLOAT32;
         byte[] w8 = weighted && !floatWeights ? int8(op, 1) : null;
@@ -157,8 +157,7 @@ public final class Interpreter {
                     : floatStep(op, (x, y) -> DepthwiseConvKernel.float32(p, x, wf, bf, y));
         } else if (params instanceof FullyConnectedParams p) {
             kernel = p.quantized()
-                    ? () -> FullyConnectedKernel.int8(p, in0.bytes, in0.offset, w8, b32, arena,
-                    out)
+                    ? () -> FullyConnectedKernel.int8(p, in0.bytes, in0.offset, w8, b32, arena, out)
                     : floatStep(op, (x, y) -> FullyConnectedKernel.float32(p, x, wf, bf, y));
         } else if (params instanceof PoolParams p) {
             kernel = p.quantized()
@@ -225,8 +224,7 @@ public final class Interpreter {
     }
 
     /** Where a tensor's bytes are: the arena for activations, the constant's own array for constants. */
-    private record Operand(byte[] bytes, int offset) {
-    }
+    private record Operand(byte[] bytes, int offset) {}
 
     private Operand operand(int id) {
         Tensor tensor = graph.tensor(id);

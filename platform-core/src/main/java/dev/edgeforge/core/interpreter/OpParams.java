@@ -2,6 +2,12 @@ package dev.edgeforge.core.interpreter;
 
 /** The prepared, constant parameters of one operator's kernel. */
 public sealed interface OpParams
-        permits ConvParams, DepthwiseConvParams, FullyConnectedParams, PoolParams, AddParams, SoftmaxParams,
-        QuantizeParams, DequantizeParams, ReshapeParams {
-}
+        permits ConvParams,
+                DepthwiseConvParams,
+                FullyConnectedParams,
+                PoolParams,
+                AddParams,
+                SoftmaxParams,
+                QuantizeParams,
+                DequantizeParams,
+                ReshapeParams {}

@@ -52,18 +52,38 @@ final class ParamsFactory {
         Tensor filter = in(op, 1);
         Tensor output = out(op);
         Conv2DOptions o = op.options(Conv2DOptions.class);
-        int padH = o.padding().paddingBefore(input.dim(1), filter.dim(1), o.strideHeight(), o.dilationHeight(),
-                output.dim(1));
-        int padW = o.padding().paddingBefore(input.dim(2), filter.dim(2), o.strideWidth(), o.dilationWidth(),
-                output.dim(2));
+        int padH = o.padding()
+                .paddingBefore(input.dim(1), filter.dim(1), o.strideHeight(), o.dilationHeight(), output.dim(1));
+        int padW = o.padding()
+                .paddingBefore(input.dim(2), filter.dim(2), o.strideWidth(), o.dilationWidth(), output.dim(2));
         boolean quantized = input.type() == DataType.INT8;
         int[][] requant = quantized ? perChannelMultipliers(input, filter, output, filter.dim(0)) : new int[2][0];
         int[] clamp = quantized ? int8Range(o.activation(), output) : new int[2];
-        return new ConvParams(quantized, quantized ? -input.quantization().zeroPoint() : 0,
-                quantized ? output.quantization().zeroPoint() : 0, requant[0], requant[1], clamp[0], clamp[1],
-                o.activation().min(), o.activation().max(), o.strideHeight(), o.strideWidth(), o.dilationHeight(),
-                o.dilationWidth(), padH, padW, input.dim(0), input.dim(1), input.dim(2), input.dim(3),
-                filter.dim(1), filter.dim(2), output.dim(1), output.dim(2), output.dim(3));
+        return new ConvParams(
+                quantized,
+                quantized ? -input.quantization().zeroPoint() : 0,
+                quantized ? output.quantization().zeroPoint() : 0,
+                requant[0],
+                requant[1],
+                clamp[0],
+                clamp[1],
+                o.activation().min(),
+                o.activation().max(),
+                o.strideHeight(),
+                o.strideWidth(),
+                o.dilationHeight(),
+                o.dilationWidth(),
+                padH,
+                padW,
+                input.dim(0),
+                input.dim(1),
+                input.dim(2),
+                input.dim(3),
+                filter.dim(1),
+                filter.dim(2),
+                output.dim(1),
+                output.dim(2),
+                output.dim(3));
     }
 
     private DepthwiseConvParams depthwise(Operator op) {
@@ -71,18 +91,39 @@ final class ParamsFactory {
         Tensor filter = in(op, 1);
         Tensor output = out(op);
         DepthwiseConv2DOptions o = op.options(DepthwiseConv2DOptions.class);
-        int padH = o.padding().paddingBefore(input.dim(1), filter.dim(1), o.strideHeight(), o.dilationHeight(),
-                output.dim(1));
-        int padW = o.padding().paddingBefore(input.dim(2), filter.dim(2), o.strideWidth(), o.dilationWidth(),
-                output.dim(2));
+        int padH = o.padding()
+                .paddingBefore(input.dim(1), filter.dim(1), o.strideHeight(), o.dilationHeight(), output.dim(1));
+        int padW = o.padding()
+                .paddingBefore(input.dim(2), filter.dim(2), o.strideWidth(), o.dilationWidth(), output.dim(2));
         boolean quantized = input.type() == DataType.INT8;
         int[][] requant = quantized ? perChannelMultipliers(input, filter, output, filter.dim(3)) : new int[2][0];
         int[] clamp = quantized ? int8Range(o.activation(), output) : new int[2];
-        return new DepthwiseConvParams(quantized, quantized ? -input.quantization().zeroPoint() : 0,
-                quantized ? output.quantization().zeroPoint() : 0, requant[0], requant[1], clamp[0], clamp[1],
-                o.activation().min(), o.activation().max(), o.strideHeight(), o.strideWidth(), o.dilationHeight(),
-                o.dilationWidth(), padH, padW, o.depthMultiplier(), input.dim(0), input.dim(1), input.dim(2),
-                input.dim(3), filter.dim(1), filter.dim(2), output.dim(1), output.dim(2), output.dim(3));
+        return new DepthwiseConvParams(
+                quantized,
+                quantized ? -input.quantization().zeroPoint() : 0,
+                quantized ? output.quantization().zeroPoint() : 0,
+                requant[0],
+                requant[1],
+                clamp[0],
+                clamp[1],
+                o.activation().min(),
+                o.activation().max(),
+                o.strideHeight(),
+                o.strideWidth(),
+                o.dilationHeight(),
+                o.dilationWidth(),
+                padH,
+                padW,
+                o.depthMultiplier(),
+                input.dim(0),
+                input.dim(1),
+                input.dim(2),
+                input.dim(3),
+                filter.dim(1),
+                filter.dim(2),
+                output.dim(1),
+                output.dim(2),
+                output.dim(3));
     }
 
     private FullyConnectedParams fullyConnected(Operator op) {
@@ -95,17 +136,43 @@ final class ParamsFactory {
         int batches = input.elementCount() / depth;
         boolean quantized = input.type() == DataType.INT8;
         if (!quantized) {
-            return new FullyConnectedParams(false, 0, 0, 0, false, new int[0], new int[0], 0, 0,
-                    o.activation().min(), o.activation().max(), batches, depth, units);
+            return new FullyConnectedParams(
+                    false,
+                    0,
+                    0,
+                    0,
+                    false,
+                    new int[0],
+                    new int[0],
+                    0,
+                    0,
+                    o.activation().min(),
+                    o.activation().max(),
+                    batches,
+                    depth,
+                    units);
         }
         Quantization wq = weights.quantization();
         boolean perChannel = wq.isPerChannel();
-        int[][] requant = perChannel ? perChannelMultipliers(input, weights, output, units)
+        int[][] requant = perChannel
+                ? perChannelMultipliers(input, weights, output, units)
                 : perTensorMultiplier(input, weights, output);
         int[] clamp = int8Range(o.activation(), output);
-        return new FullyConnectedParams(true, -input.quantization().zeroPoint(), -wq.zeroPoint(),
-                output.quantization().zeroPoint(), perChannel, requant[0], requant[1], clamp[0], clamp[1],
-                o.activation().min(), o.activation().max(), batches, depth, units);
+        return new FullyConnectedParams(
+                true,
+                -input.quantization().zeroPoint(),
+                -wq.zeroPoint(),
+                output.quantization().zeroPoint(),
+                perChannel,
+                requant[0],
+                requant[1],
+                clamp[0],
+                clamp[1],
+                o.activation().min(),
+                o.activation().max(),
+                batches,
+                depth,
+                units);
     }
 
     private PoolParams pool(Operator op, boolean average) {
@@ -116,9 +183,25 @@ final class ParamsFactory {
         int padW = o.padding().paddingBefore(input.dim(2), o.filterWidth(), o.strideWidth(), 1, output.dim(2));
         boolean quantized = input.type() == DataType.INT8;
         int[] clamp = quantized ? int8Range(o.activation(), output) : new int[2];
-        return new PoolParams(quantized, average, clamp[0], clamp[1], o.activation().min(), o.activation().max(),
-                o.strideHeight(), o.strideWidth(), o.filterHeight(), o.filterWidth(), padH, padW, input.dim(0),
-                input.dim(1), input.dim(2), input.dim(3), output.dim(1), output.dim(2));
+        return new PoolParams(
+                quantized,
+                average,
+                clamp[0],
+                clamp[1],
+                o.activation().min(),
+                o.activation().max(),
+                o.strideHeight(),
+                o.strideWidth(),
+                o.filterHeight(),
+                o.filterWidth(),
+                padH,
+                padW,
+                input.dim(0),
+                input.dim(1),
+                input.dim(2),
+                input.dim(3),
+                output.dim(1),
+                output.dim(2));
     }
 
     private AddParams add(Operator op) {
@@ -129,24 +212,59 @@ final class ParamsFactory {
         int[] shape = output.shape();
         int[] strides1 = broadcastStrides(a.shape(), shape);
         int[] strides2 = broadcastStrides(b.shape(), shape);
-        boolean broadcast = !java.util.Arrays.equals(a.shape(), shape)
-                || !java.util.Arrays.equals(b.shape(), shape);
+        boolean broadcast = !java.util.Arrays.equals(a.shape(), shape) || !java.util.Arrays.equals(b.shape(), shape);
         if (a.type() != DataType.INT8) {
-            return new AddParams(false, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, activation.min(), activation.max(),
-                    broadcast, shape, strides1, strides2, output.elementCount());
+            return new AddParams(
+                    false,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    0,
+                    activation.min(),
+                    activation.max(),
+                    broadcast,
+                    shape,
+                    strides1,
+                    strides2,
+                    output.elementCount());
         }
         float scale1 = a.quantization().scale();
         float scale2 = b.quantization().scale();
         double twiceMaxInputScale = 2 * (double) Math.max(scale1, scale2);
         QuantizedMultiplier m1 = FixedPointMath.quantizeMultiplierSmallerThanOneExp(scale1 / twiceMaxInputScale);
         QuantizedMultiplier m2 = FixedPointMath.quantizeMultiplierSmallerThanOneExp(scale2 / twiceMaxInputScale);
-        QuantizedMultiplier mo = FixedPointMath.quantizeMultiplierSmallerThanOneExp(
-                twiceMaxInputScale / ((1 << ADD_LEFT_SHIFT) * (double) output.quantization().scale()));
+        QuantizedMultiplier mo = FixedPointMath.quantizeMultiplierSmallerThanOneExp(twiceMaxInputScale
+                / ((1 << ADD_LEFT_SHIFT) * (double) output.quantization().scale()));
         int[] clamp = int8Range(activation, output);
-        return new AddParams(true, -a.quantization().zeroPoint(), -b.quantization().zeroPoint(),
-                output.quantization().zeroPoint(), ADD_LEFT_SHIFT, m1.multiplier(), m1.shift(), m2.multiplier(),
-                m2.shift(), mo.multiplier(), mo.shift(), clamp[0], clamp[1], activation.min(), activation.max(),
-                broadcast, shape, strides1, strides2, output.elementCount());
+        return new AddParams(
+                true,
+                -a.quantization().zeroPoint(),
+                -b.quantization().zeroPoint(),
+                output.quantization().zeroPoint(),
+                ADD_LEFT_SHIFT,
+                m1.multiplier(),
+                m1.shift(),
+                m2.multiplier(),
+                m2.shift(),
+                mo.multiplier(),
+                mo.shift(),
+                clamp[0],
+                clamp[1],
+                activation.min(),
+                activation.max(),
+                broadcast,
+                shape,
+                strides1,
+                strides2,
+                output.elementCount());
     }
 
     private SoftmaxParams softmax(Operator op) {
@@ -157,8 +275,8 @@ final class ParamsFactory {
         if (input.type() != DataType.INT8) {
             return new SoftmaxParams(false, 0, 0, 0, beta, outer, depth);
         }
-        QuantizedMultiplier m = FixedPointMath.preprocessSoftmaxScaling(beta, input.quantization().scale(),
-                SOFTMAX_SCALED_DIFF_INTEGER_BITS);
+        QuantizedMultiplier m = FixedPointMath.preprocessSoftmaxScaling(
+                beta, input.quantization().scale(), SOFTMAX_SCALED_DIFF_INTEGER_BITS);
         int diffMin = -FixedPointMath.calculateInputRadius(SOFTMAX_SCALED_DIFF_INTEGER_BITS, m.shift(), 31);
         return new SoftmaxParams(true, m.multiplier(), m.shift(), diffMin, beta, outer, depth);
     }
@@ -172,14 +290,14 @@ final class ParamsFactory {
         }
         Quantization iq = input.quantization();
         QuantizedMultiplier m = FixedPointMath.quantizeMultiplier((double) iq.scale() / (double) oq.scale());
-        return new QuantizeParams(true, oq.scale(), oq.zeroPoint(), iq.zeroPoint(), m.multiplier(), m.shift(),
-                output.elementCount());
+        return new QuantizeParams(
+                true, oq.scale(), oq.zeroPoint(), iq.zeroPoint(), m.multiplier(), m.shift(), output.elementCount());
     }
 
     private DequantizeParams dequantize(Operator op) {
         Tensor input = in(op, 0);
-        return new DequantizeParams(input.quantization().scale(), input.quantization().zeroPoint(),
-                input.elementCount());
+        return new DequantizeParams(
+                input.quantization().scale(), input.quantization().zeroPoint(), input.elementCount());
     }
 
     /** TFLM {@code PopulateConvolutionQuantizationParams}: one multiplier per output channel. */
@@ -200,7 +318,8 @@ final class ParamsFactory {
 
     /** TFLM {@code GetQuantizedConvolutionMultipler} for per-tensor fully-connected weights. */
     private static int[][] perTensorMultiplier(Tensor input, Tensor filter, Tensor output) {
-        double inputProductScale = (double) input.quantization().scale() * (double) filter.quantization().scale();
+        double inputProductScale = (double) input.quantization().scale()
+                * (double) filter.quantization().scale();
         QuantizedMultiplier q = FixedPointMath.quantizeMultiplier(
                 inputProductScale / (double) output.quantization().scale());
         return new int[][] {{q.multiplier()}, {q.shift()}};
@@ -222,8 +341,7 @@ final class ParamsFactory {
                 min = Math.max(min, zeroPoint + FixedPointMath.roundToInt(-1f / scale));
                 max = Math.min(max, zeroPoint + FixedPointMath.roundToInt(1f / scale));
             }
-            case NONE -> {
-            }
+            case NONE -> {}
         }
         return new int[] {min, max};
     }

@@ -3,8 +3,7 @@ package dev.edgeforge.core.interpreter;
 /** AVERAGE_POOL_2D and MAX_POOL_2D: TFLM {@code reference_integer_ops::AveragePool/MaxPool} and float versions. */
 final class PoolKernel {
 
-    private PoolKernel() {
-    }
+    private PoolKernel() {}
 
     static void int8(PoolParams p, byte[] in, int inBase, byte[] out, int outBase) {
         final int inH = p.inputHeight();
@@ -25,8 +24,8 @@ final class PoolKernel {
                         int count = 0;
                         for (int fy = fyStart; fy < fyEnd; fy++) {
                             for (int fx = fxStart; fx < fxEnd; fx++) {
-                                int value = in[inBase + (((b * inH) + inYOrigin + fy) * inW + inXOrigin + fx) * depth
-                                        + c];
+                                int value =
+                                        in[inBase + (((b * inH) + inYOrigin + fy) * inW + inXOrigin + fx) * depth + c];
                                 if (p.average()) {
                                     acc += value;
                                 } else {

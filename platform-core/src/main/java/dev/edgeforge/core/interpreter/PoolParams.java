@@ -5,8 +5,23 @@ package dev.edgeforge.core.interpreter;
  * {@code sum > 0 ? (sum + count/2) / count : (sum − count/2) / count} over the window's in-image elements; int8
  * input and output share scale and zero point.
  */
-public record PoolParams(boolean quantized, boolean average, int activationMin, int activationMax, float floatMin,
-                         float floatMax, int strideHeight, int strideWidth, int filterHeight, int filterWidth,
-                         int padHeight, int padWidth, int batches, int inputHeight, int inputWidth, int depth,
-                         int outputHeight, int outputWidth) implements OpParams {
-}
+public record PoolParams(
+        boolean quantized,
+        boolean average,
+        int activationMin,
+        int activationMax,
+        float floatMin,
+        float floatMax,
+        int strideHeight,
+        int strideWidth,
+        int filterHeight,
+        int filterWidth,
+        int padHeight,
+        int padWidth,
+        int batches,
+        int inputHeight,
+        int inputWidth,
+        int depth,
+        int outputHeight,
+        int outputWidth)
+        implements OpParams {}

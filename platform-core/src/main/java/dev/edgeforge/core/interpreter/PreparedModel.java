@@ -3,7 +3,6 @@ package dev.edgeforge.core.interpreter;
 import dev.edgeforge.core.memory.MemoryPlan;
 import dev.edgeforge.core.memory.MemoryPlanner;
 import dev.edgeforge.core.model.ModelGraph;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,7 +37,9 @@ public final class PreparedModel {
         ParamsFactory factory = new ParamsFactory(graph);
         List<PreparedOperator> operators = new ArrayList<>();
         for (int i = 0; i < graph.operators().size(); i++) {
-            operators.add(new PreparedOperator(i, graph.operators().get(i),
+            operators.add(new PreparedOperator(
+                    i,
+                    graph.operators().get(i),
                     factory.prepare(i, graph.operators().get(i))));
         }
         return new PreparedModel(graph, operators, planner.plan(graph));

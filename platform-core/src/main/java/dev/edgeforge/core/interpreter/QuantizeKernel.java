@@ -5,8 +5,7 @@ import dev.edgeforge.core.quantization.FixedPointMath;
 /** QUANTIZE and DEQUANTIZE: TFLite {@code AffineQuantize}, {@code Requantize} and {@code Dequantize}. */
 final class QuantizeKernel {
 
-    private QuantizeKernel() {
-    }
+    private QuantizeKernel() {}
 
     static void fromFloat(QuantizeParams p, float[] in, byte[] out, int outBase) {
         for (int i = 0; i < p.elementCount(); i++) {
@@ -18,8 +17,9 @@ final class QuantizeKernel {
 
     static void requantize(QuantizeParams p, byte[] in, int inBase, byte[] out, int outBase) {
         for (int i = 0; i < p.elementCount(); i++) {
-            int q = FixedPointMath.multiplyByQuantizedMultiplier(in[inBase + i] - p.inputZeroPoint(),
-                    p.multiplier(), p.shift()) + p.outputZeroPoint();
+            int q = FixedPointMath.multiplyByQuantizedMultiplier(
+                            in[inBase + i] - p.inputZeroPoint(), p.multiplier(), p.shift())
+                    + p.outputZeroPoint();
             out[outBase + i] = (byte) Math.max(-128, Math.min(127, q));
         }
     }

@@ -5,6 +5,12 @@ package dev.edgeforge.core.interpreter;
  * clamped to int8. From int8 ({@code requantize} true): {@code MultiplyByQuantizedMultiplier(q − inputZeroPoint,
  * multiplier, shift) + outputZeroPoint}, clamped.
  */
-public record QuantizeParams(boolean requantize, float outputScale, int outputZeroPoint, int inputZeroPoint,
-                             int multiplier, int shift, int elementCount) implements OpParams {
-}
+public record QuantizeParams(
+        boolean requantize,
+        float outputScale,
+        int outputZeroPoint,
+        int inputZeroPoint,
+        int multiplier,
+        int shift,
+        int elementCount)
+        implements OpParams {}

@@ -8,8 +8,7 @@ final class SoftmaxKernel {
     private static final int SCALED_DIFF_INTEGER_BITS = 5;
     private static final int ACCUMULATION_INTEGER_BITS = 12;
 
-    private SoftmaxKernel() {
-    }
+    private SoftmaxKernel() {}
 
     static void int8(SoftmaxParams p, byte[] in, int inBase, byte[] out, int outBase) {
         final int depth = p.depth();
@@ -45,8 +44,8 @@ final class SoftmaxKernel {
     }
 
     private static int exp(SoftmaxParams p, int diff) {
-        int rescaled = FixedPointMath.multiplyByQuantizedMultiplierGreaterThanOne(diff, p.inputMultiplier(),
-                p.inputLeftShift());
+        int rescaled = FixedPointMath.multiplyByQuantizedMultiplierGreaterThanOne(
+                diff, p.inputMultiplier(), p.inputLeftShift());
         return FixedPointMath.expOnNegativeValues(rescaled, SCALED_DIFF_INTEGER_BITS);
     }
 

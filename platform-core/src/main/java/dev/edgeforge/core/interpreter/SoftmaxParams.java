@@ -7,6 +7,6 @@ package dev.edgeforge.core.interpreter;
  * {@code exp_on_negative_values}, summed with 12 integer bits and normalised by the fixed-point reciprocal; output
  * scale 1/256, zero point −128. float32: {@code exp(beta × (x − max)) / Σ}.
  */
-public record SoftmaxParams(boolean quantized, int inputMultiplier, int inputLeftShift, int diffMin, float beta,
-                            int outerSize, int depth) implements OpParams {
-}
+public record SoftmaxParams(
+        boolean quantized, int inputMultiplier, int inputLeftShift, int diffMin, float beta, int outerSize, int depth)
+        implements OpParams {}

@@ -8,11 +8,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public enum Activation {
     /** Identity: the layer's output is used as computed. */
-    @JsonProperty("none") NONE,
+    @JsonProperty("none")
+    NONE,
     /** {@code max(0, x)}. */
-    @JsonProperty("relu") RELU,
+    @JsonProperty("relu")
+    RELU,
     /** {@code min(max(0, x), 6)}. */
-    @JsonProperty("relu6") RELU6;
+    @JsonProperty("relu6")
+    RELU6;
 
     /** Applies the activation to one value (the float32 reference semantics). */
     public float apply(float x) {

@@ -15,8 +15,8 @@ public class ArchitectureViolation extends RuntimeException {
     private final transient List<LayerProblem> problems;
 
     public ArchitectureViolation(List<LayerProblem> problems) {
-        super("invalid architecture: " + problems.stream().map(LayerProblem::toString)
-                .collect(Collectors.joining("; ")));
+        super("invalid architecture: "
+                + problems.stream().map(LayerProblem::toString).collect(Collectors.joining("; ")));
         this.problems = List.copyOf(problems);
     }
 

@@ -12,8 +12,8 @@ import java.util.List;
  * @param spectrogram for {@link FeatureKind#SPECTROGRAM}; {@code null} for none
  * @param image       for {@link FeatureKind#IMAGE}; {@code null} for none
  */
-public record Augmentation(TimeSeriesAugmentation timeSeries, SpectrogramAugmentation spectrogram,
-                           ImageAugmentation image) {
+public record Augmentation(
+        TimeSeriesAugmentation timeSeries, SpectrogramAugmentation spectrogram, ImageAugmentation image) {
 
     /** No augmentation. */
     public static Augmentation none() {

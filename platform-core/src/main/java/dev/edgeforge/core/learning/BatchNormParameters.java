@@ -51,15 +51,22 @@ public record BatchNormParameters(float[] gamma, float[] beta, float[] mean, flo
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof BatchNormParameters that && Arrays.equals(gamma, that.gamma)
-                && Arrays.equals(beta, that.beta) && Arrays.equals(mean, that.mean)
-                && Arrays.equals(variance, that.variance) && epsilon == that.epsilon;
+        return other instanceof BatchNormParameters that
+                && Arrays.equals(gamma, that.gamma)
+                && Arrays.equals(beta, that.beta)
+                && Arrays.equals(mean, that.mean)
+                && Arrays.equals(variance, that.variance)
+                && epsilon == that.epsilon;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(Arrays.hashCode(gamma), Arrays.hashCode(beta), Arrays.hashCode(mean),
-                Arrays.hashCode(variance), epsilon);
+        return Objects.hash(
+                Arrays.hashCode(gamma),
+                Arrays.hashCode(beta),
+                Arrays.hashCode(mean),
+                Arrays.hashCode(variance),
+                epsilon);
     }
 
     @Override

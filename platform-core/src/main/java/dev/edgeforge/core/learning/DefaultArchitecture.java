@@ -10,8 +10,7 @@ import java.util.List;
  */
 public final class DefaultArchitecture {
 
-    private DefaultArchitecture() {
-    }
+    private DefaultArchitecture() {}
 
     /**
      * The default hidden layers for features of {@code kind} and shape {@code shape}.

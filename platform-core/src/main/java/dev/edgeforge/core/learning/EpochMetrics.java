@@ -12,13 +12,24 @@ package dev.edgeforge.core.learning;
  * @param epochMillis        wall time of this epoch, validation included
  * @param elapsedMillis      wall time since training started
  */
-public record EpochMetrics(int epoch, int epochs, double trainLoss, Double trainAccuracy, double validationLoss,
-                           Double validationAccuracy, long epochMillis, long elapsedMillis) {
+public record EpochMetrics(
+        int epoch,
+        int epochs,
+        double trainLoss,
+        Double trainAccuracy,
+        double validationLoss,
+        Double validationAccuracy,
+        long epochMillis,
+        long elapsedMillis) {
 
     /** One log line, e.g. {@code Epoch 3/30: loss 0.4123, accuracy 0.8750, val_loss 0.3988, val_accuracy 0.9000 (0.4 s)}. */
     public String toLogLine() {
-        StringBuilder line = new StringBuilder("Epoch ").append(epoch).append('/').append(epochs)
-                .append(": loss ").append(format(trainLoss));
+        StringBuilder line = new StringBuilder("Epoch ")
+                .append(epoch)
+                .append('/')
+                .append(epochs)
+                .append(": loss ")
+                .append(format(trainLoss));
         if (trainAccuracy != null) {
             line.append(", accuracy ").append(format(trainAccuracy));
         }
@@ -26,7 +37,8 @@ public record EpochMetrics(int epoch, int epochs, double trainLoss, Double train
         if (validationAccuracy != null) {
             line.append(", val_accuracy ").append(format(validationAccuracy));
         }
-        return line.append(String.format(java.util.Locale.ROOT, " (%.1f s)", epochMillis / 1000.0)).toString();
+        return line.append(String.format(java.util.Locale.ROOT, " (%.1f s)", epochMillis / 1000.0))
+                .toString();
     }
 
     private static String format(double value) {

@@ -8,11 +8,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public enum FeatureKind {
     /** A flat feature vector {@code [features]}, e.g. spectral-analysis features. */
-    @JsonProperty("flat") FLAT,
+    @JsonProperty("flat")
+    FLAT,
     /** A window of samples {@code [time, channels]}, e.g. raw accelerometer data. */
-    @JsonProperty("time_series") TIME_SERIES,
+    @JsonProperty("time_series")
+    TIME_SERIES,
     /** Frames of frequency bins {@code [frames, bins, 1]} (or {@code [frames, bins]}), e.g. MFE/MFCC output. */
-    @JsonProperty("spectrogram") SPECTROGRAM,
+    @JsonProperty("spectrogram")
+    SPECTROGRAM,
     /** Pixels {@code [height, width, channels]}. */
-    @JsonProperty("image") IMAGE
+    @JsonProperty("image")
+    IMAGE
 }

@@ -7,8 +7,7 @@ package dev.edgeforge.core.learning;
  */
 final class FloatKernels {
 
-    private FloatKernels() {
-    }
+    private FloatKernels() {}
 
     /** FULLY_CONNECTED: {@code out[o] = b[o] + sum_i w[o][i] * in[i]}. */
     static float[] fullyConnected(float[] in, float[] weights, float[] bias, int units) {
@@ -26,8 +25,18 @@ final class FloatKernels {
     }
 
     /** CONV_2D with weights {@code [filters, kh, kw, inC]} and TFLite padding. */
-    static float[] conv2d(float[] in, int height, int width, int inChannels, float[] weights, float[] bias,
-                          int filters, int kernelHeight, int kernelWidth, int stride, Padding padding) {
+    static float[] conv2d(
+            float[] in,
+            int height,
+            int width,
+            int inChannels,
+            float[] weights,
+            float[] bias,
+            int filters,
+            int kernelHeight,
+            int kernelWidth,
+            int stride,
+            Padding padding) {
         int outHeight = padding.outputLength(height, kernelHeight, stride);
         int outWidth = padding.outputLength(width, kernelWidth, stride);
         int padTop = padding.padBefore(height, kernelHeight, stride);
@@ -62,8 +71,18 @@ final class FloatKernels {
     }
 
     /** DEPTHWISE_CONV_2D with weights {@code [1, kh, kw, inC * multiplier]}. */
-    static float[] depthwiseConv2d(float[] in, int height, int width, int inChannels, float[] weights, float[] bias,
-                                   int multiplier, int kernelHeight, int kernelWidth, int stride, Padding padding) {
+    static float[] depthwiseConv2d(
+            float[] in,
+            int height,
+            int width,
+            int inChannels,
+            float[] weights,
+            float[] bias,
+            int multiplier,
+            int kernelHeight,
+            int kernelWidth,
+            int stride,
+            Padding padding) {
         int outHeight = padding.outputLength(height, kernelHeight, stride);
         int outWidth = padding.outputLength(width, kernelWidth, stride);
         int padTop = padding.padBefore(height, kernelHeight, stride);
@@ -97,8 +116,16 @@ final class FloatKernels {
     }
 
     /** AVERAGE_POOL_2D / MAX_POOL_2D with VALID padding and a {@code poolHeight x poolWidth} window. */
-    static float[] pool(float[] in, int height, int width, int channels, int poolHeight, int poolWidth,
-                        int strideHeight, int strideWidth, boolean max) {
+    static float[] pool(
+            float[] in,
+            int height,
+            int width,
+            int channels,
+            int poolHeight,
+            int poolWidth,
+            int strideHeight,
+            int strideWidth,
+            boolean max) {
         int outHeight = Padding.VALID.outputLength(height, poolHeight, strideHeight);
         int outWidth = Padding.VALID.outputLength(width, poolWidth, strideWidth);
         float[] out = new float[outHeight * outWidth * channels];

@@ -21,9 +21,15 @@ import java.util.List;
  * @param earlyStopping    stop when validation loss stops improving; {@code null} trains all epochs
  * @param augmentation     data augmentation applied to training batches; {@code null} for none
  */
-public record Hyperparameters(int epochs, double learningRate, int batchSize, double validationSplit,
-                              boolean autoClassWeights, long seed, EarlyStopping earlyStopping,
-                              Augmentation augmentation) {
+public record Hyperparameters(
+        int epochs,
+        double learningRate,
+        int batchSize,
+        double validationSplit,
+        boolean autoClassWeights,
+        long seed,
+        EarlyStopping earlyStopping,
+        Augmentation augmentation) {
 
     /** 30 epochs, learning rate 0.0005, batch 32, 20 % validation, no class weights, seed 42, no early stopping. */
     public static Hyperparameters defaults() {
@@ -68,42 +74,42 @@ public record Hyperparameters(int epochs, double learningRate, int batchSize, do
     }
 
     public Hyperparameters withEpochs(int value) {
-        return new Hyperparameters(value, learningRate, batchSize, validationSplit, autoClassWeights, seed,
-                earlyStopping, augmentation);
+        return new Hyperparameters(
+                value, learningRate, batchSize, validationSplit, autoClassWeights, seed, earlyStopping, augmentation);
     }
 
     public Hyperparameters withLearningRate(double value) {
-        return new Hyperparameters(epochs, value, batchSize, validationSplit, autoClassWeights, seed,
-                earlyStopping, augmentation);
+        return new Hyperparameters(
+                epochs, value, batchSize, validationSplit, autoClassWeights, seed, earlyStopping, augmentation);
     }
 
     public Hyperparameters withBatchSize(int value) {
-        return new Hyperparameters(epochs, learningRate, value, validationSplit, autoClassWeights, seed,
-                earlyStopping, augmentation);
+        return new Hyperparameters(
+                epochs, learningRate, value, validationSplit, autoClassWeights, seed, earlyStopping, augmentation);
     }
 
     public Hyperparameters withValidationSplit(double value) {
-        return new Hyperparameters(epochs, learningRate, batchSize, value, autoClassWeights, seed,
-                earlyStopping, augmentation);
+        return new Hyperparameters(
+                epochs, learningRate, batchSize, value, autoClassWeights, seed, earlyStopping, augmentation);
     }
 
     public Hyperparameters withAutoClassWeights(boolean value) {
-        return new Hyperparameters(epochs, learningRate, batchSize, validationSplit, value, seed,
-                earlyStopping, augmentation);
+        return new Hyperparameters(
+                epochs, learningRate, batchSize, validationSplit, value, seed, earlyStopping, augmentation);
     }
 
     public Hyperparameters withSeed(long value) {
-        return new Hyperparameters(epochs, learningRate, batchSize, validationSplit, autoClassWeights, value,
-                earlyStopping, augmentation);
+        return new Hyperparameters(
+                epochs, learningRate, batchSize, validationSplit, autoClassWeights, value, earlyStopping, augmentation);
     }
 
     public Hyperparameters withEarlyStopping(EarlyStopping value) {
-        return new Hyperparameters(epochs, learningRate, batchSize, validationSplit, autoClassWeights, seed,
-                value, augmentation);
+        return new Hyperparameters(
+                epochs, learningRate, batchSize, validationSplit, autoClassWeights, seed, value, augmentation);
     }
 
     public Hyperparameters withAugmentation(Augmentation value) {
-        return new Hyperparameters(epochs, learningRate, batchSize, validationSplit, autoClassWeights, seed,
-                earlyStopping, value);
+        return new Hyperparameters(
+                epochs, learningRate, batchSize, validationSplit, autoClassWeights, seed, earlyStopping, value);
     }
 }

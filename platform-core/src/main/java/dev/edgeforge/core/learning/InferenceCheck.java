@@ -21,8 +21,8 @@ public final class InferenceCheck {
     public float[] predict(float[] sample) {
         int expected = network.inputShape().elementCount();
         if (sample.length != expected) {
-            throw new IllegalArgumentException("a sample of shape " + network.inputShape() + " has " + expected
-                    + " values, got " + sample.length);
+            throw new IllegalArgumentException(
+                    "a sample of shape " + network.inputShape() + " has " + expected + " values, got " + sample.length);
         }
         List<TrainedLayer> layers = network.layers();
         float[][] outputs = new float[layers.size()][];
@@ -53,7 +53,8 @@ public final class InferenceCheck {
      */
     public Comparison compare(float[][] samples, float[][] expected) {
         if (samples.length != expected.length) {
-            throw new IllegalArgumentException(samples.length + " samples but " + expected.length + " expected outputs");
+            throw new IllegalArgumentException(
+                    samples.length + " samples but " + expected.length + " expected outputs");
         }
         double maxAbsolute = 0;
         double maxScaled = 0;
@@ -61,8 +62,8 @@ public final class InferenceCheck {
         for (int s = 0; s < samples.length; s++) {
             float[] actual = predict(samples[s]);
             if (actual.length != expected[s].length) {
-                throw new IllegalArgumentException("sample " + s + ": the network gives " + actual.length
-                        + " outputs, " + expected[s].length + " expected");
+                throw new IllegalArgumentException("sample " + s + ": the network gives " + actual.length + " outputs, "
+                        + expected[s].length + " expected");
             }
             for (int j = 0; j < actual.length; j++) {
                 double difference = Math.abs((double) actual[j] - expected[s][j]);
@@ -103,29 +104,64 @@ public final class InferenceCheck {
 
         @Override
         public float[] dense(LayerSpec.Dense spec) {
-            return FloatKernels.activate(FloatKernels.fullyConnected(x, layer.weights().values(),
-                    layer.bias().values(), spec.units()), spec.activation());
+            return FloatKernels.activate(
+                    FloatKernels.fullyConnected(
+                            x, layer.weights().values(), layer.bias().values(), spec.units()),
+                    spec.activation());
         }
 
         @Override
         public float[] conv1d(LayerSpec.Conv1d spec) {
-            return FloatKernels.activate(FloatKernels.conv2d(x, 1, in.dim(0), in.dim(1), layer.weights().values(),
-                    layer.bias().values(), spec.filters(), 1, spec.kernelSize(), spec.stride(), spec.padding()),
+            return FloatKernels.activate(
+                    FloatKernels.conv2d(
+                            x,
+                            1,
+                            in.dim(0),
+                            in.dim(1),
+                            layer.weights().values(),
+                            layer.bias().values(),
+                            spec.filters(),
+                            1,
+                            spec.kernelSize(),
+                            spec.stride(),
+                            spec.padding()),
                     spec.activation());
         }
 
         @Override
         public float[] conv2d(LayerSpec.Conv2d spec) {
-            return FloatKernels.activate(FloatKernels.conv2d(x, in.dim(0), in.dim(1), in.dim(2),
-                    layer.weights().values(), layer.bias().values(), spec.filters(), spec.kernelHeight(),
-                    spec.kernelWidth(), spec.stride(), spec.padding()), spec.activation());
+            return FloatKernels.activate(
+                    FloatKernels.conv2d(
+                            x,
+                            in.dim(0),
+                            in.dim(1),
+                            in.dim(2),
+                            layer.weights().values(),
+                            layer.bias().values(),
+                            spec.filters(),
+                            spec.kernelHeight(),
+                            spec.kernelWidth(),
+                            spec.stride(),
+                            spec.padding()),
+                    spec.activation());
         }
 
         @Override
         public float[] depthwiseConv2d(LayerSpec.DepthwiseConv2d spec) {
-            return FloatKernels.activate(FloatKernels.depthwiseConv2d(x, in.dim(0), in.dim(1), in.dim(2),
-                    layer.weights().values(), layer.bias().values(), spec.depthMultiplier(), spec.kernelHeight(),
-                    spec.kernelWidth(), spec.stride(), spec.padding()), spec.activation());
+            return FloatKernels.activate(
+                    FloatKernels.depthwiseConv2d(
+                            x,
+                            in.dim(0),
+                            in.dim(1),
+                            in.dim(2),
+                            layer.weights().values(),
+                            layer.bias().values(),
+                            spec.depthMultiplier(),
+                            spec.kernelHeight(),
+                            spec.kernelWidth(),
+                            spec.stride(),
+                            spec.padding()),
+                    spec.activation());
         }
 
         @Override
@@ -140,19 +176,35 @@ public final class InferenceCheck {
 
         @Override
         public float[] averagePool2d(LayerSpec.AveragePool2d spec) {
-            return FloatKernels.pool(x, in.dim(0), in.dim(1), in.dim(2), spec.poolSize(), spec.poolSize(),
-                    spec.stride(), spec.stride(), false);
+            return FloatKernels.pool(
+                    x,
+                    in.dim(0),
+                    in.dim(1),
+                    in.dim(2),
+                    spec.poolSize(),
+                    spec.poolSize(),
+                    spec.stride(),
+                    spec.stride(),
+                    false);
         }
 
         @Override
         public float[] maxPool2d(LayerSpec.MaxPool2d spec) {
-            return FloatKernels.pool(x, in.dim(0), in.dim(1), in.dim(2), spec.poolSize(), spec.poolSize(),
-                    spec.stride(), spec.stride(), true);
+            return FloatKernels.pool(
+                    x,
+                    in.dim(0),
+                    in.dim(1),
+                    in.dim(2),
+                    spec.poolSize(),
+                    spec.poolSize(),
+                    spec.stride(),
+                    spec.stride(),
+                    true);
         }
 
         @Override
         public float[] flatten(LayerSpec.Flatten spec) {
-            return x;   // channels-last row-major order is already the flat order
+            return x; // channels-last row-major order is already the flat order
         }
 
         @Override
@@ -162,7 +214,7 @@ public final class InferenceCheck {
 
         @Override
         public float[] dropout(LayerSpec.Dropout spec) {
-            return x;   // identity at inference
+            return x; // identity at inference
         }
 
         @Override

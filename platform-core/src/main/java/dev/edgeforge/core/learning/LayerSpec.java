@@ -2,7 +2,6 @@ package dev.edgeforge.core.learning;
 
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -26,22 +25,22 @@ import java.util.Objects;
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
-        @JsonSubTypes.Type(value = LayerSpec.Dense.class, name = "dense"),
-        @JsonSubTypes.Type(value = LayerSpec.Conv1d.class, name = "conv1d"),
-        @JsonSubTypes.Type(value = LayerSpec.Conv2d.class, name = "conv2d"),
-        @JsonSubTypes.Type(value = LayerSpec.DepthwiseConv2d.class, name = "depthwise_conv2d"),
-        @JsonSubTypes.Type(value = LayerSpec.AveragePool1d.class, name = "average_pool1d"),
-        @JsonSubTypes.Type(value = LayerSpec.MaxPool1d.class, name = "max_pool1d"),
-        @JsonSubTypes.Type(value = LayerSpec.AveragePool2d.class, name = "average_pool2d"),
-        @JsonSubTypes.Type(value = LayerSpec.MaxPool2d.class, name = "max_pool2d"),
-        @JsonSubTypes.Type(value = LayerSpec.Flatten.class, name = "flatten"),
-        @JsonSubTypes.Type(value = LayerSpec.Reshape.class, name = "reshape"),
-        @JsonSubTypes.Type(value = LayerSpec.Dropout.class, name = "dropout"),
-        @JsonSubTypes.Type(value = LayerSpec.BatchNorm.class, name = "batch_norm"),
-        @JsonSubTypes.Type(value = LayerSpec.Relu.class, name = "relu"),
-        @JsonSubTypes.Type(value = LayerSpec.Relu6.class, name = "relu6"),
-        @JsonSubTypes.Type(value = LayerSpec.Softmax.class, name = "softmax"),
-        @JsonSubTypes.Type(value = LayerSpec.Add.class, name = "add")
+    @JsonSubTypes.Type(value = LayerSpec.Dense.class, name = "dense"),
+    @JsonSubTypes.Type(value = LayerSpec.Conv1d.class, name = "conv1d"),
+    @JsonSubTypes.Type(value = LayerSpec.Conv2d.class, name = "conv2d"),
+    @JsonSubTypes.Type(value = LayerSpec.DepthwiseConv2d.class, name = "depthwise_conv2d"),
+    @JsonSubTypes.Type(value = LayerSpec.AveragePool1d.class, name = "average_pool1d"),
+    @JsonSubTypes.Type(value = LayerSpec.MaxPool1d.class, name = "max_pool1d"),
+    @JsonSubTypes.Type(value = LayerSpec.AveragePool2d.class, name = "average_pool2d"),
+    @JsonSubTypes.Type(value = LayerSpec.MaxPool2d.class, name = "max_pool2d"),
+    @JsonSubTypes.Type(value = LayerSpec.Flatten.class, name = "flatten"),
+    @JsonSubTypes.Type(value = LayerSpec.Reshape.class, name = "reshape"),
+    @JsonSubTypes.Type(value = LayerSpec.Dropout.class, name = "dropout"),
+    @JsonSubTypes.Type(value = LayerSpec.BatchNorm.class, name = "batch_norm"),
+    @JsonSubTypes.Type(value = LayerSpec.Relu.class, name = "relu"),
+    @JsonSubTypes.Type(value = LayerSpec.Relu6.class, name = "relu6"),
+    @JsonSubTypes.Type(value = LayerSpec.Softmax.class, name = "softmax"),
+    @JsonSubTypes.Type(value = LayerSpec.Add.class, name = "add")
 })
 public sealed interface LayerSpec {
 
@@ -102,13 +101,18 @@ public sealed interface LayerSpec {
         return new Conv1d(filters, kernelSize, stride, padding, activation);
     }
 
-    static Conv2d conv2d(int filters, int kernelHeight, int kernelWidth, int stride, Padding padding,
-                         Activation activation) {
+    static Conv2d conv2d(
+            int filters, int kernelHeight, int kernelWidth, int stride, Padding padding, Activation activation) {
         return new Conv2d(filters, kernelHeight, kernelWidth, stride, padding, activation);
     }
 
-    static DepthwiseConv2d depthwiseConv2d(int kernelHeight, int kernelWidth, int depthMultiplier, int stride,
-                                           Padding padding, Activation activation) {
+    static DepthwiseConv2d depthwiseConv2d(
+            int kernelHeight,
+            int kernelWidth,
+            int depthMultiplier,
+            int stride,
+            Padding padding,
+            Activation activation) {
         return new DepthwiseConv2d(kernelHeight, kernelWidth, depthMultiplier, stride, padding, activation);
     }
 
@@ -250,8 +254,9 @@ public sealed interface LayerSpec {
      * {@code [h, w, c] -> [h', w', c * depthMultiplier]}; output channel {@code c * depthMultiplier + m} comes from
      * input channel {@code c} (TFLite DEPTHWISE_CONV_2D's order).
      */
-    record DepthwiseConv2d(int kernelHeight, int kernelWidth, int depthMultiplier, int stride, Padding padding,
-                           Activation activation) implements LayerSpec {
+    record DepthwiseConv2d(
+            int kernelHeight, int kernelWidth, int depthMultiplier, int stride, Padding padding, Activation activation)
+            implements LayerSpec {
         public DepthwiseConv2d {
             padding = Objects.requireNonNullElse(padding, Padding.SAME);
             activation = Objects.requireNonNullElse(activation, Activation.NONE);

@@ -1,7 +1,6 @@
 package dev.edgeforge.core.learning;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,11 +22,14 @@ public record LearningBlock(Kind kind, List<LayerSpec> layers, KMeansSettings km
     /** What a learning block learns. */
     public enum Kind {
         /** A neural network that outputs one probability per class (softmax). */
-        @JsonProperty("classification") CLASSIFICATION,
+        @JsonProperty("classification")
+        CLASSIFICATION,
         /** A neural network that outputs one or more numbers. */
-        @JsonProperty("regression") REGRESSION,
+        @JsonProperty("regression")
+        REGRESSION,
         /** K-means clusters of normal data; the anomaly score is the distance to the nearest centroid. */
-        @JsonProperty("anomaly_kmeans") ANOMALY_KMEANS;
+        @JsonProperty("anomaly_kmeans")
+        ANOMALY_KMEANS;
 
         /** Whether this kind is a neural network trained by the training worker's DJL trainer. */
         public boolean isNeural() {
@@ -106,7 +108,8 @@ public record LearningBlock(Kind kind, List<LayerSpec> layers, KMeansSettings km
             problems.add(LayerProblem.ofList("regression needs at least 1 target, got " + outputCount));
         }
         if (problems.isEmpty()) {
-            problems.addAll(ShapeInference.infer(input, networkLayers(input, outputCount)).problems());
+            problems.addAll(ShapeInference.infer(input, networkLayers(input, outputCount))
+                    .problems());
         }
         return problems;
     }

@@ -8,8 +8,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * as TFLite computes it.
  */
 public enum Padding {
-    @JsonProperty("same") SAME,
-    @JsonProperty("valid") VALID;
+    @JsonProperty("same")
+    SAME,
+    @JsonProperty("valid")
+    VALID;
 
     /** Output length along one axis for an input of length {@code in}, a kernel of {@code kernel} and a stride. */
     public int outputLength(int in, int kernel, int stride) {

@@ -12,8 +12,7 @@ import java.util.List;
  */
 public final class ShapeInference {
 
-    private ShapeInference() {
-    }
+    private ShapeInference() {}
 
     /** Infers the output shape of every layer for samples of shape {@code input}. */
     public static ShapeReport infer(TensorShape input, List<LayerSpec> layers) {
@@ -52,17 +51,18 @@ public final class ShapeInference {
         return new ShapeReport(input, shapes, problems);
     }
 
-    private static void checkAdd(int index, LayerSpec.Add add, TensorShape input, List<TensorShape> shapes,
-                                 TensorShape current) {
+    private static void checkAdd(
+            int index, LayerSpec.Add add, TensorShape input, List<TensorShape> shapes, TensorShape current) {
         if (add.from() >= index - 1) {
             throw new ShapeMismatch("from must reference a layer before the previous one (at most " + (index - 2)
                     + ", or -1 for the input), got " + add.from());
         }
         TensorShape other = add.from() == -1 ? input : shapes.get(add.from());
         if (!other.equals(current)) {
-            throw new ShapeMismatch("cannot add the output of " + (add.from() == -1 ? "the input" : "layer " + add.from())
-                    + " with shape " + other + " to the previous layer's output with shape " + current
-                    + "; shapes must be equal");
+            throw new ShapeMismatch(
+                    "cannot add the output of " + (add.from() == -1 ? "the input" : "layer " + add.from())
+                            + " with shape " + other + " to the previous layer's output with shape " + current
+                            + "; shapes must be equal");
         }
     }
 
@@ -77,16 +77,22 @@ public final class ShapeInference {
             }
             LayerSpec previous = i == 0 ? null : layers.get(i - 1);
             if (!isFoldTarget(previous)) {
-                problems.add(new LayerProblem(i, "batch_norm", "batch norm must directly follow a dense, conv1d, "
-                        + "conv2d or depthwise_conv2d layer with activation 'none' so that it can be folded into its "
-                        + "weights; put the activation after the batch norm"));
+                problems.add(new LayerProblem(
+                        i,
+                        "batch_norm",
+                        "batch norm must directly follow a dense, conv1d, "
+                                + "conv2d or depthwise_conv2d layer with activation 'none' so that it can be folded into its "
+                                + "weights; put the activation after the batch norm"));
                 continue;
             }
             for (int j = i + 1; j < layers.size(); j++) {
                 if (layers.get(j) instanceof LayerSpec.Add add && add.from() == i - 1) {
-                    problems.add(new LayerProblem(j, "add", "from " + add.from() + " reads the output of layer "
-                            + (i - 1) + " before the batch norm at layer " + i + " that is folded into it; "
-                            + "reference layer " + i + " instead"));
+                    problems.add(new LayerProblem(
+                            j,
+                            "add",
+                            "from " + add.from() + " reads the output of layer "
+                                    + (i - 1) + " before the batch norm at layer " + i + " that is folded into it; "
+                                    + "reference layer " + i + " instead"));
                 }
             }
         }
@@ -194,8 +200,8 @@ public final class ShapeInference {
                 }
                 dims[inferredAxis] = elements / known;
             } else if (known != elements) {
-                throw new ShapeMismatch("cannot reshape " + in + " (" + elements + " values) to " + layer.shape()
-                        + " (" + known + " values)");
+                throw new ShapeMismatch("cannot reshape " + in + " (" + elements + " values) to " + layer.shape() + " ("
+                        + known + " values)");
             }
             return TensorShape.of(dims);
         }
@@ -252,8 +258,10 @@ public final class ShapeInference {
 
         private TensorShape pool2d(int size, int stride) {
             requireRank(3, "a 2-D input [height, width, channels]", "add a reshape layer before it");
-            return TensorShape.of(poolLength("height", in.dim(0), size, stride),
-                    poolLength("width", in.dim(1), size, stride), in.dim(2));
+            return TensorShape.of(
+                    poolLength("height", in.dim(0), size, stride),
+                    poolLength("width", in.dim(1), size, stride),
+                    in.dim(2));
         }
 
         private int poolLength(String axis, int length, int size, int stride) {

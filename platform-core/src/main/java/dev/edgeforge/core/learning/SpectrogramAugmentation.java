@@ -13,8 +13,8 @@ import java.util.List;
  * @param maxFrequencyMaskWidth largest width of a frequency mask in bins
  * @param noiseStd              standard deviation of Gaussian noise added to every value; 0 for none
  */
-public record SpectrogramAugmentation(int timeMasks, int maxTimeMaskWidth, int frequencyMasks,
-                                      int maxFrequencyMaskWidth, double noiseStd) {
+public record SpectrogramAugmentation(
+        int timeMasks, int maxTimeMaskWidth, int frequencyMasks, int maxFrequencyMaskWidth, double noiseStd) {
 
     /** Problems with the options, each naming the field. */
     public List<String> problems() {
@@ -30,8 +30,8 @@ public record SpectrogramAugmentation(int timeMasks, int maxTimeMaskWidth, int f
         if (count < 0 || count > 10) {
             problems.add(prefix + "Masks must be between 0 and 10, got " + count);
         }
-        String widthField = "augmentation.spectrogram.max" + Character.toUpperCase(axis.charAt(0))
-                + axis.substring(1) + "MaskWidth";
+        String widthField = "augmentation.spectrogram.max" + Character.toUpperCase(axis.charAt(0)) + axis.substring(1)
+                + "MaskWidth";
         if (maxWidth < 0 || maxWidth > 10_000) {
             problems.add(widthField + " must be between 0 and 10000, got " + maxWidth);
         } else if (count > 0 && maxWidth == 0) {

@@ -11,8 +11,12 @@ import java.util.Objects;
  * @param bias        the bias of dense and convolution layers, shape {@code [outputChannels]}; else null
  * @param batchNorm   the parameters of a batch norm layer; else null
  */
-public record TrainedLayer(LayerSpec spec, TensorShape outputShape, WeightTensor weights, WeightTensor bias,
-                           BatchNormParameters batchNorm) {
+public record TrainedLayer(
+        LayerSpec spec,
+        TensorShape outputShape,
+        WeightTensor weights,
+        WeightTensor bias,
+        BatchNormParameters batchNorm) {
 
     public TrainedLayer {
         Objects.requireNonNull(spec, "spec");
@@ -25,8 +29,8 @@ public record TrainedLayer(LayerSpec spec, TensorShape outputShape, WeightTensor
     }
 
     /** A dense or convolution layer. */
-    public static TrainedLayer weighted(LayerSpec spec, TensorShape outputShape, WeightTensor weights,
-                                        WeightTensor bias) {
+    public static TrainedLayer weighted(
+            LayerSpec spec, TensorShape outputShape, WeightTensor weights, WeightTensor bias) {
         return new TrainedLayer(spec, outputShape, weights, bias, null);
     }
 

@@ -44,8 +44,8 @@ import java.util.Objects;
  * @param outputNames class names or regression target names, in output order
  * @param layers      the layers, output head included
  */
-public record TrainedNetwork(LearningBlock.Kind kind, TensorShape inputShape, List<String> outputNames,
-                             List<TrainedLayer> layers) {
+public record TrainedNetwork(
+        LearningBlock.Kind kind, TensorShape inputShape, List<String> outputNames, List<TrainedLayer> layers) {
 
     /** Checks shapes and parameters against the layer specs. */
     public TrainedNetwork {
@@ -53,20 +53,23 @@ public record TrainedNetwork(LearningBlock.Kind kind, TensorShape inputShape, Li
         Objects.requireNonNull(inputShape, "inputShape");
         outputNames = List.copyOf(outputNames);
         layers = List.copyOf(layers);
-        ShapeReport report = ShapeInference.infer(inputShape, layers.stream().map(TrainedLayer::spec).toList())
+        ShapeReport report = ShapeInference.infer(
+                        inputShape, layers.stream().map(TrainedLayer::spec).toList())
                 .orThrow();
         for (int i = 0; i < layers.size(); i++) {
             TrainedLayer layer = layers.get(i);
             if (!layer.outputShape().equals(report.outputShapes().get(i))) {
-                throw new IllegalArgumentException("layer " + i + " (" + layer.spec().typeName() + ") declares output "
-                        + "shape " + layer.outputShape() + " but its spec gives " + report.outputShapes().get(i));
+                throw new IllegalArgumentException("layer " + i + " ("
+                        + layer.spec().typeName() + ") declares output " + "shape " + layer.outputShape()
+                        + " but its spec gives " + report.outputShapes().get(i));
             }
             checkParameters(i, layer, report.inputShapeOf(i));
         }
-        TensorShape output = layers.isEmpty() ? inputShape : layers.get(layers.size() - 1).outputShape();
+        TensorShape output =
+                layers.isEmpty() ? inputShape : layers.get(layers.size() - 1).outputShape();
         if (output.rank() != 1 || output.dim(0) != outputNames.size()) {
-            throw new IllegalArgumentException("the network outputs " + output + " but has " + outputNames.size()
-                    + " output names");
+            throw new IllegalArgumentException(
+                    "the network outputs " + output + " but has " + outputNames.size() + " output names");
         }
     }
 
@@ -123,7 +126,10 @@ public record TrainedNetwork(LearningBlock.Kind kind, TensorShape inputShape, Li
         for (int c = 0; c < channels; c++) {
             bias[c] = (float) (weighted.bias().get(c) * scale[c] + shift[c]);
         }
-        return TrainedLayer.weighted(weighted.spec(), weighted.outputShape(), new WeightTensor(weights.shape(), values),
+        return TrainedLayer.weighted(
+                weighted.spec(),
+                weighted.outputShape(),
+                new WeightTensor(weights.shape(), values),
                 new WeightTensor(weighted.bias().shape(), bias));
     }
 
@@ -132,17 +138,28 @@ public record TrainedNetwork(LearningBlock.Kind kind, TensorShape inputShape, Li
         TensorShape expectedWeights = spec.accept(new WeightShape(in));
         if (expectedWeights != null) {
             int channels = layer.outputShape().channels();
-            require(index, spec, layer.weights() != null && layer.weights().shape().equals(expectedWeights),
+            require(
+                    index,
+                    spec,
+                    layer.weights() != null && layer.weights().shape().equals(expectedWeights),
                     "weights must have shape " + expectedWeights + ", got "
-                            + (layer.weights() == null ? "none" : layer.weights().shape()));
-            require(index, spec, layer.bias() != null && layer.bias().shape().equals(TensorShape.of(channels)),
+                            + (layer.weights() == null
+                                    ? "none"
+                                    : layer.weights().shape()));
+            require(
+                    index,
+                    spec,
+                    layer.bias() != null && layer.bias().shape().equals(TensorShape.of(channels)),
                     "bias must have shape [" + channels + "], got "
                             + (layer.bias() == null ? "none" : layer.bias().shape()));
         } else {
             require(index, spec, layer.weights() == null && layer.bias() == null, "this layer has no weights");
         }
         if (spec instanceof LayerSpec.BatchNorm) {
-            require(index, spec, layer.batchNorm() != null && layer.batchNorm().channels() == in.channels(),
+            require(
+                    index,
+                    spec,
+                    layer.batchNorm() != null && layer.batchNorm().channels() == in.channels(),
                     "batch norm needs parameters for " + in.channels() + " channels");
         } else {
             require(index, spec, layer.batchNorm() == null, "only batch norm layers have batch norm parameters");
@@ -174,8 +191,8 @@ public record TrainedNetwork(LearningBlock.Kind kind, TensorShape inputShape, Li
 
         @Override
         public TensorShape depthwiseConv2d(LayerSpec.DepthwiseConv2d layer) {
-            return TensorShape.of(1, layer.kernelHeight(), layer.kernelWidth(),
-                    in.channels() * layer.depthMultiplier());
+            return TensorShape.of(
+                    1, layer.kernelHeight(), layer.kernelWidth(), in.channels() * layer.depthMultiplier());
         }
 
         @Override

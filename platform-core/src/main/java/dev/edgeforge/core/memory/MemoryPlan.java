@@ -16,8 +16,15 @@ import java.util.List;
  * @param scratch        offset of each operator's scratch buffer by operator index, -1 without one
  * @param requests       the scratch sizes and in-place allowances the plan honours
  */
-public record MemoryPlan(int arenaBytes, int[] offsets, List<TensorLifetime> lifetimes, int lowerBound,
-                         int alignment, String strategy, int[] scratch, ArenaRequests requests) {
+public record MemoryPlan(
+        int arenaBytes,
+        int[] offsets,
+        List<TensorLifetime> lifetimes,
+        int lowerBound,
+        int alignment,
+        String strategy,
+        int[] scratch,
+        ArenaRequests requests) {
 
     public MemoryPlan {
         offsets = offsets.clone();
@@ -26,8 +33,13 @@ public record MemoryPlan(int arenaBytes, int[] offsets, List<TensorLifetime> lif
     }
 
     /** A plan of tensors only (no scratch, no in-place execution). */
-    public MemoryPlan(int arenaBytes, int[] offsets, List<TensorLifetime> lifetimes, int lowerBound, int alignment,
-                      String strategy) {
+    public MemoryPlan(
+            int arenaBytes,
+            int[] offsets,
+            List<TensorLifetime> lifetimes,
+            int lowerBound,
+            int alignment,
+            String strategy) {
         this(arenaBytes, offsets, lifetimes, lowerBound, alignment, strategy, new int[0], ArenaRequests.NONE);
     }
 
@@ -65,10 +77,15 @@ public record MemoryPlan(int arenaBytes, int[] offsets, List<TensorLifetime> lif
                         + " bytes) does not fit an arena of " + arenaBytes + " aligned to " + alignment);
             }
             for (Buffer b : buffers) {
-                if (a.id < b.id && a.first <= b.last && b.first <= a.last && a.offset < b.offset + b.bytes
-                        && b.offset < a.offset + a.bytes && !inPlace(a, b) && !inPlace(b, a)) {
-                    throw new IllegalStateException(a.name + " and " + b.name
-                            + " are alive together but overlap in the arena");
+                if (a.id < b.id
+                        && a.first <= b.last
+                        && b.first <= a.last
+                        && a.offset < b.offset + b.bytes
+                        && b.offset < a.offset + a.bytes
+                        && !inPlace(a, b)
+                        && !inPlace(b, a)) {
+                    throw new IllegalStateException(
+                            a.name + " and " + b.name + " are alive together but overlap in the arena");
                 }
             }
         }
@@ -77,8 +94,11 @@ public record MemoryPlan(int arenaBytes, int[] offsets, List<TensorLifetime> lif
     /** Whether {@code output} may overlap {@code input} where they are. */
     private boolean inPlace(Buffer output, Buffer input) {
         for (ArenaRequests.InPlace allowed : requests.inPlace()) {
-            if (allowed.output() == output.id && allowed.input() == input.id && input.last == allowed.operator()
-                    && output.first == allowed.operator() && allowed.allows(output.offset - (long) input.offset)) {
+            if (allowed.output() == output.id
+                    && allowed.input() == input.id
+                    && input.last == allowed.operator()
+                    && output.first == allowed.operator()
+                    && allowed.allows(output.offset - (long) input.offset)) {
                 return true;
             }
         }
@@ -86,19 +106,28 @@ public record MemoryPlan(int arenaBytes, int[] offsets, List<TensorLifetime> lif
     }
 
     /** One placed buffer: a tensor (id = tensor id) or an operator's scratch (id = tensor count + operator). */
-    private record Buffer(int id, String name, int offset, int bytes, int first, int last) {
-    }
+    private record Buffer(int id, String name, int offset, int bytes, int first, int last) {}
 
     private List<Buffer> buffers() {
         List<Buffer> buffers = new java.util.ArrayList<>();
         for (TensorLifetime lifetime : lifetimes) {
-            buffers.add(new Buffer(lifetime.tensorId(), "tensor " + lifetime.tensorId(), offsets[lifetime.tensorId()],
-                    lifetime.bytes(), lifetime.first(), lifetime.last()));
+            buffers.add(new Buffer(
+                    lifetime.tensorId(),
+                    "tensor " + lifetime.tensorId(),
+                    offsets[lifetime.tensorId()],
+                    lifetime.bytes(),
+                    lifetime.first(),
+                    lifetime.last()));
         }
         for (int op = 0; op < scratch.length; op++) {
             if (scratch[op] >= 0) {
-                buffers.add(new Buffer(offsets.length + op, "the scratch of operator " + op, scratch[op],
-                        requests.scratchBytes(op), op, op));
+                buffers.add(new Buffer(
+                        offsets.length + op,
+                        "the scratch of operator " + op,
+                        scratch[op],
+                        requests.scratchBytes(op),
+                        op,
+                        op));
             }
         }
         return buffers;
@@ -106,9 +135,12 @@ public record MemoryPlan(int arenaBytes, int[] offsets, List<TensorLifetime> lif
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof MemoryPlan that && arenaBytes == that.arenaBytes
-                && Arrays.equals(offsets, that.offsets) && lowerBound == that.lowerBound
-                && alignment == that.alignment && Arrays.equals(scratch, that.scratch)
+        return other instanceof MemoryPlan that
+                && arenaBytes == that.arenaBytes
+                && Arrays.equals(offsets, that.offsets)
+                && lowerBound == that.lowerBound
+                && alignment == that.alignment
+                && Arrays.equals(scratch, that.scratch)
                 && requests.equals(that.requests);
     }
 

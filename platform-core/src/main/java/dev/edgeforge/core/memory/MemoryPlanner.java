@@ -3,7 +3,6 @@ package dev.edgeforge.core.memory;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.Operator;
 import dev.edgeforge.core.model.Tensor;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -68,18 +67,27 @@ public final class MemoryPlanner {
             }
         });
         Map<String, Comparator<TensorLifetime>> orders = new java.util.LinkedHashMap<>();
-        Comparator<TensorLifetime> bySize = Comparator.comparingInt(TensorLifetime::bytes).reversed();
+        Comparator<TensorLifetime> bySize =
+                Comparator.comparingInt(TensorLifetime::bytes).reversed();
         orders.put("greedy by size", bySize.thenComparingInt(TensorLifetime::first));
-        orders.put("greedy by lifetime", Comparator.<TensorLifetime>comparingInt(l -> l.last() - l.first())
-                .reversed().thenComparing(bySize));
-        orders.put("greedy by size x lifetime", Comparator.<TensorLifetime>comparingLong(
-                l -> (long) l.bytes() * (l.last() - l.first() + 1)).reversed().thenComparing(bySize));
-        orders.put("execution order", Comparator.comparingInt(TensorLifetime::first).thenComparing(bySize));
-        MemoryPlan best = requests.inPlace().isEmpty() ? null
-                : placeInPlace(graph, tensorCount, lifetimes, buffers, lowerBound);
+        orders.put(
+                "greedy by lifetime",
+                Comparator.<TensorLifetime>comparingInt(l -> l.last() - l.first())
+                        .reversed()
+                        .thenComparing(bySize));
+        orders.put(
+                "greedy by size x lifetime",
+                Comparator.<TensorLifetime>comparingLong(l -> (long) l.bytes() * (l.last() - l.first() + 1))
+                        .reversed()
+                        .thenComparing(bySize));
+        orders.put(
+                "execution order",
+                Comparator.comparingInt(TensorLifetime::first).thenComparing(bySize));
+        MemoryPlan best =
+                requests.inPlace().isEmpty() ? null : placeInPlace(graph, tensorCount, lifetimes, buffers, lowerBound);
         for (Map.Entry<String, Comparator<TensorLifetime>> order : orders.entrySet()) {
-            MemoryPlan plan = place(graph, tensorCount, lifetimes, buffers, order.getValue(), lowerBound,
-                    order.getKey());
+            MemoryPlan plan =
+                    place(graph, tensorCount, lifetimes, buffers, order.getValue(), lowerBound, order.getKey());
             if (best == null || plan.arenaBytes() < best.arenaBytes()) {
                 best = plan;
             }
@@ -144,9 +152,14 @@ public final class MemoryPlanner {
         return (int) Math.min(best, Integer.MAX_VALUE);
     }
 
-    private MemoryPlan place(ModelGraph graph, int tensorCount, List<TensorLifetime> lifetimes,
-                             List<TensorLifetime> buffers, Comparator<TensorLifetime> order, int lowerBound,
-                             String strategy) {
+    private MemoryPlan place(
+            ModelGraph graph,
+            int tensorCount,
+            List<TensorLifetime> lifetimes,
+            List<TensorLifetime> buffers,
+            Comparator<TensorLifetime> order,
+            int lowerBound,
+            String strategy) {
         List<TensorLifetime> sorted = new ArrayList<>(buffers);
         sorted.sort(order);
         long[] offsets = new long[tensorCount + graph.operators().size()];
@@ -186,8 +199,8 @@ public final class MemoryPlanner {
         for (int op = 0; op < scratch.length; op++) {
             scratch[op] = (int) offsets[tensorCount + op];
         }
-        return new MemoryPlan((int) arena, tensorOffsets, lifetimes, lowerBound, alignment, strategy, scratch,
-                requests);
+        return new MemoryPlan(
+                (int) arena, tensorOffsets, lifetimes, lowerBound, alignment, strategy, scratch, requests);
     }
 
     /**
@@ -196,13 +209,18 @@ public final class MemoryPlanner {
      * the (already placed) output, at the lowest such start, when that gives a smaller arena than first fit; ties go
      * to the lower start. Laid out from the end, in-place inputs never need a start below 0.
      */
-    private MemoryPlan placeInPlace(ModelGraph graph, int tensorCount, List<TensorLifetime> lifetimes,
-                                    List<TensorLifetime> buffers, int lowerBound) {
+    private MemoryPlan placeInPlace(
+            ModelGraph graph,
+            int tensorCount,
+            List<TensorLifetime> lifetimes,
+            List<TensorLifetime> buffers,
+            int lowerBound) {
         Map<Integer, TensorLifetime> byId = new java.util.HashMap<>();
         buffers.forEach(buffer -> byId.put(buffer.tensorId(), buffer));
         List<TensorLifetime> sorted = new ArrayList<>(buffers);
         // By the operator that reads them last, latest first; at one operator tensors before its scratch.
-        sorted.sort(Comparator.comparingInt(TensorLifetime::last).reversed()
+        sorted.sort(Comparator.comparingInt(TensorLifetime::last)
+                .reversed()
                 .thenComparing(buffer -> buffer.tensorId() >= tensorCount)
                 .thenComparing(Comparator.comparingInt(TensorLifetime::bytes).reversed()));
         long[] offsets = new long[tensorCount + graph.operators().size()];
@@ -213,8 +231,7 @@ public final class MemoryPlanner {
             long bestStart = firstFit(buffer, placed, offsets, byId);
             long bestArena = Math.max(arena, align(bestStart + buffer.bytes()));
             for (ArenaRequests.InPlace allowed : requests.inPlace()) {
-                if (allowed.input() != buffer.tensorId() || !usable(allowed, byId)
-                        || offsets[allowed.output()] < 0) {
+                if (allowed.input() != buffer.tensorId() || !usable(allowed, byId) || offsets[allowed.output()] < 0) {
                     continue;
                 }
                 long lowest = allowed.maxShift() == Long.MAX_VALUE ? 0 : offsets[allowed.output()] - allowed.maxShift();
@@ -241,13 +258,20 @@ public final class MemoryPlanner {
         for (int op = 0; op < scratch.length; op++) {
             scratch[op] = (int) offsets[tensorCount + op];
         }
-        return new MemoryPlan((int) arena, tensorOffsets, lifetimes, lowerBound, alignment,
-                "reverse execution order, in place", scratch, requests);
+        return new MemoryPlan(
+                (int) arena,
+                tensorOffsets,
+                lifetimes,
+                lowerBound,
+                alignment,
+                "reverse execution order, in place",
+                scratch,
+                requests);
     }
 
     /** The lowest aligned start where {@code buffer} meets no placed buffer alive with it (allowances honoured). */
-    private long firstFit(TensorLifetime buffer, List<TensorLifetime> placed, long[] offsets,
-                          Map<Integer, TensorLifetime> byId) {
+    private long firstFit(
+            TensorLifetime buffer, List<TensorLifetime> placed, long[] offsets, Map<Integer, TensorLifetime> byId) {
         List<long[]> obstacles = new ArrayList<>();
         for (TensorLifetime other : placed) {
             if (other.overlaps(buffer)) {
@@ -266,8 +290,12 @@ public final class MemoryPlanner {
     }
 
     /** Whether {@code buffer} may start at {@code start} among the placed buffers. */
-    private boolean fits(TensorLifetime buffer, long start, List<TensorLifetime> placed, long[] offsets,
-                         Map<Integer, TensorLifetime> byId) {
+    private boolean fits(
+            TensorLifetime buffer,
+            long start,
+            List<TensorLifetime> placed,
+            long[] offsets,
+            Map<Integer, TensorLifetime> byId) {
         for (TensorLifetime other : placed) {
             if (!other.overlaps(buffer)) {
                 continue;
@@ -286,8 +314,8 @@ public final class MemoryPlanner {
      * {@code other} is at {@code at}. Normally that is where {@code other} is; for an in-place pair only the starts
      * that overlap outside the allowance are blocked (then a start may exceed its end).
      */
-    private List<long[]> obstacles(TensorLifetime buffer, TensorLifetime other, long at,
-                                   Map<Integer, TensorLifetime> byId) {
+    private List<long[]> obstacles(
+            TensorLifetime buffer, TensorLifetime other, long at, Map<Integer, TensorLifetime> byId) {
         long end = at + other.bytes();
         long size = buffer.bytes();
         for (ArenaRequests.InPlace allowed : requests.inPlace()) {
@@ -323,7 +351,9 @@ public final class MemoryPlanner {
     private static boolean usable(ArenaRequests.InPlace allowed, Map<Integer, TensorLifetime> byId) {
         TensorLifetime input = byId.get(allowed.input());
         TensorLifetime output = byId.get(allowed.output());
-        return input != null && output != null && input.last() == allowed.operator()
+        return input != null
+                && output != null
+                && input.last() == allowed.operator()
                 && output.first() == allowed.operator();
     }
 

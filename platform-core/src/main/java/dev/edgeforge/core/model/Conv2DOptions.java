@@ -1,8 +1,14 @@
 package dev.edgeforge.core.model;
 
 /** Options of CONV_2D. Strides and dilations are at least 1. */
-public record Conv2DOptions(Padding padding, int strideHeight, int strideWidth, int dilationHeight,
-                            int dilationWidth, Activation activation) implements OperatorOptions {
+public record Conv2DOptions(
+        Padding padding,
+        int strideHeight,
+        int strideWidth,
+        int dilationHeight,
+        int dilationWidth,
+        Activation activation)
+        implements OperatorOptions {
 
     public Conv2DOptions {
         OptionChecks.notNull(padding, "padding");

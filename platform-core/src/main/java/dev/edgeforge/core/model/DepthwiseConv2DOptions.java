@@ -1,8 +1,14 @@
 package dev.edgeforge.core.model;
 
 /** Options of DEPTHWISE_CONV_2D: output channel {@code c × depthMultiplier + m} reads input channel {@code c}. */
-public record DepthwiseConv2DOptions(Padding padding, int strideHeight, int strideWidth, int depthMultiplier,
-                                     int dilationHeight, int dilationWidth, Activation activation)
+public record DepthwiseConv2DOptions(
+        Padding padding,
+        int strideHeight,
+        int strideWidth,
+        int depthMultiplier,
+        int dilationHeight,
+        int dilationWidth,
+        Activation activation)
         implements OperatorOptions {
 
     public DepthwiseConv2DOptions {
@@ -16,8 +22,8 @@ public record DepthwiseConv2DOptions(Padding padding, int strideHeight, int stri
     }
 
     /** Options with the given padding, strides, multiplier and activation and no dilation. */
-    public static DepthwiseConv2DOptions of(Padding padding, int strideHeight, int strideWidth, int depthMultiplier,
-                                            Activation activation) {
+    public static DepthwiseConv2DOptions of(
+            Padding padding, int strideHeight, int strideWidth, int depthMultiplier, Activation activation) {
         return new DepthwiseConv2DOptions(padding, strideHeight, strideWidth, depthMultiplier, 1, 1, activation);
     }
 }

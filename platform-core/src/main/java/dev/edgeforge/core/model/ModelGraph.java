@@ -27,8 +27,14 @@ public final class ModelGraph {
     private final String description;
     private final Map<String, String> metadata;
 
-    private ModelGraph(List<Tensor> tensors, List<Operator> operators, int[] inputs, int[] outputs,
-                       List<String> labels, String description, Map<String, String> metadata) {
+    private ModelGraph(
+            List<Tensor> tensors,
+            List<Operator> operators,
+            int[] inputs,
+            int[] outputs,
+            List<String> labels,
+            String description,
+            Map<String, String> metadata) {
         this.tensors = List.copyOf(tensors);
         this.operators = List.copyOf(operators);
         this.inputs = inputs.clone();
@@ -125,7 +131,8 @@ public final class ModelGraph {
     public ModelGraph validate() {
         for (int i = 0; i < tensors.size(); i++) {
             if (tensors.get(i).id() != i) {
-                throw new ModelGraphViolation("tensor at position " + i + " has id " + tensors.get(i).id());
+                throw new ModelGraphViolation(
+                        "tensor at position " + i + " has id " + tensors.get(i).id());
             }
         }
         if (inputs.length == 0) {
@@ -154,8 +161,8 @@ public final class ModelGraph {
                 }
                 Tensor input = checkedTensor(id, where + " input");
                 if (!input.isConstant() && !written[id]) {
-                    throw new ModelGraphViolation(where + " reads " + input.describe()
-                            + " before any operator writes it");
+                    throw new ModelGraphViolation(
+                            where + " reads " + input.describe() + " before any operator writes it");
                 }
             }
             for (int id : op.outputs()) {
@@ -182,17 +189,21 @@ public final class ModelGraph {
 
     private Tensor checkedTensor(int id, String role) {
         if (id < 0 || id >= tensors.size()) {
-            throw new ModelGraphViolation(role + " refers to tensor " + id + ", but the graph has "
-                    + tensors.size() + " tensors");
+            throw new ModelGraphViolation(
+                    role + " refers to tensor " + id + ", but the graph has " + tensors.size() + " tensors");
         }
         return tensors.get(id);
     }
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof ModelGraph that && tensors.equals(that.tensors) && operators.equals(that.operators)
-                && Arrays.equals(inputs, that.inputs) && Arrays.equals(outputs, that.outputs)
-                && labels.equals(that.labels) && description.equals(that.description)
+        return other instanceof ModelGraph that
+                && tensors.equals(that.tensors)
+                && operators.equals(that.operators)
+                && Arrays.equals(inputs, that.inputs)
+                && Arrays.equals(outputs, that.outputs)
+                && labels.equals(that.labels)
+                && description.equals(that.description)
                 && metadata.equals(that.metadata);
     }
 
@@ -232,8 +243,7 @@ public final class ModelGraph {
         private String description = "";
         private final Map<String, String> metadata = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Adds an activation tensor without quantization; returns its id. */
         public int addTensor(String name, DataType type, int[] shape) {
@@ -247,8 +257,8 @@ public final class ModelGraph {
 
         /** Adds a constant from little-endian bytes; returns its id. */
         public int addConstant(String name, DataType type, int[] shape, Quantization quantization, byte[] data) {
-            return add(new Tensor(tensors.size(), name, type, shape, quantization,
-                    Objects.requireNonNull(data, "data")));
+            return add(
+                    new Tensor(tensors.size(), name, type, shape, quantization, Objects.requireNonNull(data, "data")));
         }
 
         /** Adds a float32 constant; returns its id. */
@@ -275,8 +285,8 @@ public final class ModelGraph {
          */
         public int addTensor(Tensor tensor) {
             if (tensor.id() != tensors.size()) {
-                throw new IllegalArgumentException("tensor id " + tensor.id() + " is not the next id "
-                        + tensors.size());
+                throw new IllegalArgumentException(
+                        "tensor id " + tensor.id() + " is not the next id " + tensors.size());
             }
             return add(tensor);
         }

@@ -16,8 +16,9 @@ public record Operator(OpType type, OperatorOptions options, int[] inputs, int[]
         Objects.requireNonNull(type, "type");
         Objects.requireNonNull(options, "options");
         if (!OperatorOptions.typeFor(type).isInstance(options)) {
-            throw new IllegalArgumentException(type + " needs " + OperatorOptions.typeFor(type).getSimpleName()
-                    + ", got " + options.getClass().getSimpleName());
+            throw new IllegalArgumentException(
+                    type + " needs " + OperatorOptions.typeFor(type).getSimpleName() + ", got "
+                            + options.getClass().getSimpleName());
         }
         inputs = Objects.requireNonNull(inputs, "inputs").clone();
         outputs = Objects.requireNonNull(outputs, "outputs").clone();
@@ -63,8 +64,11 @@ public record Operator(OpType type, OperatorOptions options, int[] inputs, int[]
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Operator that && type == that.type && options.equals(that.options)
-                && Arrays.equals(inputs, that.inputs) && Arrays.equals(outputs, that.outputs);
+        return other instanceof Operator that
+                && type == that.type
+                && options.equals(that.options)
+                && Arrays.equals(inputs, that.inputs)
+                && Arrays.equals(outputs, that.outputs);
     }
 
     @Override

@@ -7,8 +7,14 @@ package dev.edgeforge.core.model;
  * {@link AddOptions}, RESHAPE {@link ReshapeOptions}, QUANTIZE and DEQUANTIZE {@link NoOptions}.
  */
 public sealed interface OperatorOptions
-        permits Conv2DOptions, DepthwiseConv2DOptions, Pool2DOptions, FullyConnectedOptions, SoftmaxOptions,
-        AddOptions, ReshapeOptions, NoOptions {
+        permits Conv2DOptions,
+                DepthwiseConv2DOptions,
+                Pool2DOptions,
+                FullyConnectedOptions,
+                SoftmaxOptions,
+                AddOptions,
+                ReshapeOptions,
+                NoOptions {
 
     /** The options type that {@code type} requires. */
     static Class<? extends OperatorOptions> typeFor(OpType type) {

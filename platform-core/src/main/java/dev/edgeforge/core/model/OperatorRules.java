@@ -48,8 +48,17 @@ final class OperatorRules {
                     + Shapes.format(input.shape()) + " has " + input.dim(3));
         }
         Conv2DOptions o = op.options(Conv2DOptions.class);
-        spatialOutput(input, output, filter.dim(1), filter.dim(2), o.padding(), o.strideHeight(), o.strideWidth(),
-                o.dilationHeight(), o.dilationWidth(), filter.dim(0));
+        spatialOutput(
+                input,
+                output,
+                filter.dim(1),
+                filter.dim(2),
+                o.padding(),
+                o.strideHeight(),
+                o.strideWidth(),
+                o.dilationHeight(),
+                o.dilationWidth(),
+                filter.dim(0));
         weightedTypes(input, filter, output, 0);
     }
 
@@ -70,8 +79,17 @@ final class OperatorRules {
             fail("depthwise filter has " + filter.dim(3) + " channels, input has " + input.dim(3)
                     + " channels × depth multiplier " + o.depthMultiplier());
         }
-        spatialOutput(input, output, filter.dim(1), filter.dim(2), o.padding(), o.strideHeight(), o.strideWidth(),
-                o.dilationHeight(), o.dilationWidth(), filter.dim(3));
+        spatialOutput(
+                input,
+                output,
+                filter.dim(1),
+                filter.dim(2),
+                o.padding(),
+                o.strideHeight(),
+                o.strideWidth(),
+                o.dilationHeight(),
+                o.dilationWidth(),
+                filter.dim(3));
         weightedTypes(input, filter, output, 3);
     }
 
@@ -110,8 +128,17 @@ final class OperatorRules {
         rank(input, 4, "input");
         rank(output, 4, "output");
         Pool2DOptions o = op.options(Pool2DOptions.class);
-        spatialOutput(input, output, o.filterHeight(), o.filterWidth(), o.padding(), o.strideHeight(),
-                o.strideWidth(), 1, 1, input.dim(3));
+        spatialOutput(
+                input,
+                output,
+                o.filterHeight(),
+                o.filterWidth(),
+                o.padding(),
+                o.strideHeight(),
+                o.strideWidth(),
+                1,
+                1,
+                input.dim(3));
         sameFamily(input, output);
         if (input.type() == DataType.INT8 && !sameQuantization(input, output)) {
             fail("int8 pooling needs the same scale and zero point on input and output");
@@ -160,15 +187,14 @@ final class OperatorRules {
         Tensor input = required(0, "input");
         Tensor output = output();
         if (!Arrays.equals(input.shape(), output.shape()) || input.rank() < 1) {
-            fail("softmax input " + Shapes.format(input.shape()) + " and output "
-                    + Shapes.format(output.shape()) + " must have the same shape");
+            fail("softmax input " + Shapes.format(input.shape()) + " and output " + Shapes.format(output.shape())
+                    + " must have the same shape");
         }
         sameFamily(input, output);
         if (output.type() == DataType.INT8) {
             Quantization q = output.quantization();
             if (q.zeroPoint() != -128 || Math.abs(q.scale() - 1f / 256) > 0.001f / 256) {
-                fail("int8 softmax output needs scale 1/256 and zero point -128, " + output.describe() + " has "
-                        + q);
+                fail("int8 softmax output needs scale 1/256 and zero point -128, " + output.describe() + " has " + q);
             }
         }
     }
@@ -205,9 +231,17 @@ final class OperatorRules {
     }
 
     /** Output spatial size and channel count of a conv or pool, as TFLite computes them. */
-    private void spatialOutput(Tensor input, Tensor output, int filterHeight, int filterWidth, Padding padding,
-                               int strideHeight, int strideWidth, int dilationHeight, int dilationWidth,
-                               int channels) {
+    private void spatialOutput(
+            Tensor input,
+            Tensor output,
+            int filterHeight,
+            int filterWidth,
+            Padding padding,
+            int strideHeight,
+            int strideWidth,
+            int dilationHeight,
+            int dilationWidth,
+            int channels) {
         int height = padding.outputSize(input.dim(1), filterHeight, strideHeight, dilationHeight);
         int width = padding.outputSize(input.dim(2), filterWidth, strideWidth, dilationWidth);
         int[] expected = {input.dim(0), height, width, channels};
@@ -246,14 +280,14 @@ final class OperatorRules {
         }
         Quantization wq = weights.quantization();
         if (wq.isPerChannel() && (wq.quantizedDimension() != channelAxis || wq.channelCount() != channels)) {
-            fail("per-channel weights " + weights.describe() + " need " + channels + " scales on axis "
-                    + channelAxis + ", have " + wq.channelCount() + " on axis " + wq.quantizedDimension());
+            fail("per-channel weights " + weights.describe() + " need " + channels + " scales on axis " + channelAxis
+                    + ", have " + wq.channelCount() + " on axis " + wq.quantizedDimension());
         }
         if (op.type() != OpType.FULLY_CONNECTED) {
             for (long zp : wq.zeroPoints()) {
                 if (zp != 0) {
-                    fail("int8 convolution weights must be symmetric (zero point 0); " + weights.describe()
-                            + " has " + zp);
+                    fail("int8 convolution weights must be symmetric (zero point 0); " + weights.describe() + " has "
+                            + zp);
                 }
             }
         } else if (wq.zeroPoint() < -128 || wq.zeroPoint() > 127) {
@@ -294,7 +328,8 @@ final class OperatorRules {
     }
 
     private static boolean sameQuantization(Tensor a, Tensor b) {
-        return a.quantization() != null && b.quantization() != null
+        return a.quantization() != null
+                && b.quantization() != null
                 && a.quantization().scale() == b.quantization().scale()
                 && a.quantization().zeroPoint() == b.quantization().zeroPoint();
     }
@@ -316,8 +351,8 @@ final class OperatorRules {
 
     private void arity(int minInputs, int maxInputs, int outputs) {
         if (op.inputCount() < minInputs || op.inputCount() > maxInputs) {
-            fail("has " + op.inputCount() + " inputs, needs " + (minInputs == maxInputs ? minInputs
-                    : minInputs + " to " + maxInputs));
+            fail("has " + op.inputCount() + " inputs, needs "
+                    + (minInputs == maxInputs ? minInputs : minInputs + " to " + maxInputs));
         }
         if (op.outputCount() != outputs) {
             fail("has " + op.outputCount() + " outputs, needs " + outputs);

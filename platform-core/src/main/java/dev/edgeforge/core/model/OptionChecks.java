@@ -3,8 +3,7 @@ package dev.edgeforge.core.model;
 /** Argument checks shared by the options records. */
 final class OptionChecks {
 
-    private OptionChecks() {
-    }
+    private OptionChecks() {}
 
     static void notNull(Object value, String name) {
         if (value == null) {

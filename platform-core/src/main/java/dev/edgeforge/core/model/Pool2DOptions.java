@@ -1,8 +1,9 @@
 package dev.edgeforge.core.model;
 
 /** Options of AVERAGE_POOL_2D and MAX_POOL_2D. */
-public record Pool2DOptions(Padding padding, int strideHeight, int strideWidth, int filterHeight, int filterWidth,
-                            Activation activation) implements OperatorOptions {
+public record Pool2DOptions(
+        Padding padding, int strideHeight, int strideWidth, int filterHeight, int filterWidth, Activation activation)
+        implements OperatorOptions {
 
     public Pool2DOptions {
         OptionChecks.notNull(padding, "padding");

@@ -20,16 +20,16 @@ public record Quantization(float[] scales, long[] zeroPoints, int quantizedDimen
             throw new IllegalArgumentException("quantization needs at least one scale");
         }
         if (scales.length != zeroPoints.length) {
-            throw new IllegalArgumentException("quantization has " + scales.length + " scales but "
-                    + zeroPoints.length + " zero points");
+            throw new IllegalArgumentException(
+                    "quantization has " + scales.length + " scales but " + zeroPoints.length + " zero points");
         }
         if (quantizedDimension < 0) {
             throw new IllegalArgumentException("quantized dimension must not be negative, got " + quantizedDimension);
         }
         for (int i = 0; i < scales.length; i++) {
             if (!(scales[i] > 0f) || Float.isInfinite(scales[i])) {
-                throw new IllegalArgumentException("quantization scale " + i + " must be positive and finite, got "
-                        + scales[i]);
+                throw new IllegalArgumentException(
+                        "quantization scale " + i + " must be positive and finite, got " + scales[i]);
             }
         }
         scales = scales.clone();
@@ -88,8 +88,10 @@ public record Quantization(float[] scales, long[] zeroPoints, int quantizedDimen
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Quantization that && quantizedDimension == that.quantizedDimension
-                && Arrays.equals(scales, that.scales) && Arrays.equals(zeroPoints, that.zeroPoints);
+        return other instanceof Quantization that
+                && quantizedDimension == that.quantizedDimension
+                && Arrays.equals(scales, that.scales)
+                && Arrays.equals(zeroPoints, that.zeroPoints);
     }
 
     @Override

@@ -5,8 +5,7 @@ import java.util.Arrays;
 /** Shape arithmetic shared by the graph, the reader and the interpreter. */
 public final class Shapes {
 
-    private Shapes() {
-    }
+    private Shapes() {}
 
     /**
      * Number of elements of a shape, or -1 when a dimension is not positive or the product does not fit in an int.
@@ -30,8 +29,8 @@ public final class Shapes {
     public static int elementCount(int[] shape) {
         long count = elementCountOrMinusOne(shape);
         if (count < 0) {
-            throw new IllegalArgumentException("shape " + Arrays.toString(shape)
-                    + " needs positive dimensions whose product fits in an int");
+            throw new IllegalArgumentException(
+                    "shape " + Arrays.toString(shape) + " needs positive dimensions whose product fits in an int");
         }
         return (int) count;
     }

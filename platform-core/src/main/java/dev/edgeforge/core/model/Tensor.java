@@ -167,8 +167,12 @@ public final class Tensor {
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof Tensor that && id == that.id && name.equals(that.name) && type == that.type
-                && Arrays.equals(shape, that.shape) && Objects.equals(quantization, that.quantization)
+        return other instanceof Tensor that
+                && id == that.id
+                && name.equals(that.name)
+                && type == that.type
+                && Arrays.equals(shape, that.shape)
+                && Objects.equals(quantization, that.quantization)
                 && Arrays.equals(data, that.data);
     }
 

@@ -3,7 +3,6 @@ package dev.edgeforge.core.quantization;
 import dev.edgeforge.core.interpreter.Interpreter;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.Tensor;
-
 import java.util.List;
 
 /**
@@ -90,11 +89,14 @@ final class ActivationRanges {
         return new ActivationRanges(low, high);
     }
 
-    private static void run(Interpreter interpreter, ModelGraph graph, float[][] inputs,
-                            dev.edgeforge.core.interpreter.ActivationObserver observer) {
+    private static void run(
+            Interpreter interpreter,
+            ModelGraph graph,
+            float[][] inputs,
+            dev.edgeforge.core.interpreter.ActivationObserver observer) {
         if (inputs.length != graph.inputs().length) {
-            throw new IllegalArgumentException("a calibration sample has " + inputs.length + " inputs, the graph "
-                    + graph.inputs().length);
+            throw new IllegalArgumentException(
+                    "a calibration sample has " + inputs.length + " inputs, the graph " + graph.inputs().length);
         }
         for (int i = 0; i < inputs.length; i++) {
             interpreter.setInput(i, inputs[i]);

@@ -7,12 +7,10 @@ package dev.edgeforge.core.quantization;
  */
 public final class BatchNormFolding {
 
-    private BatchNormFolding() {
-    }
+    private BatchNormFolding() {}
 
     /** Folded weights and bias. */
-    public record Folded(float[] weights, float[] bias) {
-    }
+    public record Folded(float[] weights, float[] bias) {}
 
     /**
      * @param weights      the layer's weights, row-major with shape {@code shape}
@@ -26,11 +24,22 @@ public final class BatchNormFolding {
      * @param variance     BN moving variance per channel
      * @param epsilon      BN epsilon
      */
-    public static Folded fold(float[] weights, int[] shape, int channelAxis, float[] bias, float[] gamma,
-                              float[] beta, float[] mean, float[] variance, float epsilon) {
+    public static Folded fold(
+            float[] weights,
+            int[] shape,
+            int channelAxis,
+            float[] bias,
+            float[] gamma,
+            float[] beta,
+            float[] mean,
+            float[] variance,
+            float epsilon) {
         int channels = shape[channelAxis];
-        if (gamma.length != channels || beta.length != channels || mean.length != channels
-                || variance.length != channels || (bias != null && bias.length != channels)) {
+        if (gamma.length != channels
+                || beta.length != channels
+                || mean.length != channels
+                || variance.length != channels
+                || (bias != null && bias.length != channels)) {
             throw new IllegalArgumentException("batch norm parameters must have " + channels + " channels");
         }
         int inner = 1;

@@ -8,8 +8,7 @@ package dev.edgeforge.core.quantization;
  */
 public final class FixedPointMath {
 
-    private FixedPointMath() {
-    }
+    private FixedPointMath() {}
 
     /** C's {@code std::round}: halves round away from zero. */
     public static double round(double value) {
@@ -156,9 +155,9 @@ public final class FixedPointMath {
 
     /** gemmlowp's {@code exp_on_interval_between_negative_one_quarter_and_0_excl}, 0 integer bits in and out. */
     static int expOnIntervalBetweenNegativeOneQuarterAnd0Excl(int a) {
-        final int constantTerm = 1895147668;     // exp(-1/8)
-        final int constantOneThird = 715827883;  // 1/3
-        int x = a + (1 << 28);                   // a + 1/8
+        final int constantTerm = 1895147668; // exp(-1/8)
+        final int constantOneThird = 715827883; // 1/3
+        int x = a + (1 << 28); // a + 1/8
         int x2 = saturatingRoundingDoublingHighMul(x, x);
         int x3 = saturatingRoundingDoublingHighMul(x2, x);
         int x4 = saturatingRoundingDoublingHighMul(x2, x2);
@@ -177,8 +176,8 @@ public final class FixedPointMath {
         int oneQuarter = 1 << (fractionalBits - 2);
         int mask = oneQuarter - 1;
         int aModQuarterMinusOneQuarter = (a & mask) - oneQuarter;
-        int result = expOnIntervalBetweenNegativeOneQuarterAnd0Excl(
-                rescale(aModQuarterMinusOneQuarter, integerBits, 0));
+        int result =
+                expOnIntervalBetweenNegativeOneQuarterAnd0Excl(rescale(aModQuarterMinusOneQuarter, integerBits, 0));
         int remainder = aModQuarterMinusOneQuarter - a;
         int[] multipliers = {1672461947, 1302514674, 790015084, 290630308, 39332535, 720401, 242};
         for (int i = 0; i < multipliers.length; i++) {
@@ -231,7 +230,9 @@ public final class FixedPointMath {
 
     /** TFLite's {@code CalculateInputRadius}: the largest input difference that can be rescaled without overflow. */
     public static int calculateInputRadius(int inputIntegerBits, int inputLeftShift, int totalSignedBits) {
-        double maxInputRescaled = 1.0 * ((1 << inputIntegerBits) - 1) * (1L << (totalSignedBits - inputIntegerBits))
+        double maxInputRescaled = 1.0
+                * ((1 << inputIntegerBits) - 1)
+                * (1L << (totalSignedBits - inputIntegerBits))
                 / (1L << inputLeftShift);
         return (int) Math.floor(maxInputRescaled);
     }

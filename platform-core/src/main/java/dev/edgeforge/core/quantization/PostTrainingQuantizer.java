@@ -7,7 +7,6 @@ import dev.edgeforge.core.model.OpType;
 import dev.edgeforge.core.model.Operator;
 import dev.edgeforge.core.model.Quantization;
 import dev.edgeforge.core.model.Tensor;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -79,7 +78,8 @@ public final class PostTrainingQuantizer {
                 case AVERAGE_POOL_2D, MAX_POOL_2D, RESHAPE -> quantization[op.input(0)];
                 default -> activation(ranges, output);
             };
-            if (op.type() == OpType.CONV_2D || op.type() == OpType.DEPTHWISE_CONV_2D
+            if (op.type() == OpType.CONV_2D
+                    || op.type() == OpType.DEPTHWISE_CONV_2D
                     || op.type() == OpType.FULLY_CONNECTED) {
                 quantizeWeightsAndBias(floatGraph, op, quantization[op.input(0)], replaced);
             }
@@ -92,13 +92,15 @@ public final class PostTrainingQuantizer {
                 if (quantization[tensor.id()] == null) {
                     throw new ModelGraphViolation(tensor.describe() + " is not used by any operator");
                 }
-                builder.replaceTensor(new Tensor(tensor.id(), tensor.name(), DataType.INT8, tensor.shape(),
-                        quantization[tensor.id()], null));
+                builder.replaceTensor(new Tensor(
+                        tensor.id(), tensor.name(), DataType.INT8, tensor.shape(), quantization[tensor.id()], null));
             }
         }
-        builder.optMetadata("quantization", "int8 post-training, " + options.calibration()
-                .name().toLowerCase(java.util.Locale.ROOT) + (options.calibration() == CalibrationMethod.PERCENTILE
-                ? " " + options.percentile() : "") + ", " + calibration.size() + " calibration samples");
+        builder.optMetadata(
+                "quantization",
+                "int8 post-training, " + options.calibration().name().toLowerCase(java.util.Locale.ROOT)
+                        + (options.calibration() == CalibrationMethod.PERCENTILE ? " " + options.percentile() : "")
+                        + ", " + calibration.size() + " calibration samples");
         return builder.build();
     }
 
@@ -144,25 +146,24 @@ public final class PostTrainingQuantizer {
             long q = (long) FixedPointMath.round(weights[i] / scales[c]);
             values[i] = (byte) Math.max(-127, Math.min(127, q));
         }
-        Quantization quantization = perChannel ? Quantization.perChannel(scales, axis)
-                : Quantization.perTensor(scales[0], 0);
+        Quantization quantization =
+                perChannel ? Quantization.perChannel(scales, axis) : Quantization.perTensor(scales[0], 0);
         return new QuantizedWeights(values, quantization);
     }
 
     /** int8 weight values with their quantization. */
-    public record QuantizedWeights(byte[] values, Quantization quantization) {
-    }
+    public record QuantizedWeights(byte[] values, Quantization quantization) {}
 
-    private void quantizeWeightsAndBias(ModelGraph graph, Operator op, Quantization inputQuantization,
-                                        Tensor[] replaced) {
+    private void quantizeWeightsAndBias(
+            ModelGraph graph, Operator op, Quantization inputQuantization, Tensor[] replaced) {
         Tensor weights = graph.tensor(op.input(1));
         int axis = op.type() == OpType.DEPTHWISE_CONV_2D ? 3 : 0;
         boolean perChannel = op.type() != OpType.FULLY_CONNECTED || options.perChannelFullyConnected();
         QuantizedWeights q = replaced[weights.id()] != null
                 ? new QuantizedWeights(replaced[weights.id()].int8Data(), replaced[weights.id()].quantization())
                 : quantizeWeights(weights.floatData(), weights.shape(), axis, perChannel);
-        replaced[weights.id()] = new Tensor(weights.id(), weights.name(), DataType.INT8, weights.shape(),
-                q.quantization(), q.values());
+        replaced[weights.id()] =
+                new Tensor(weights.id(), weights.name(), DataType.INT8, weights.shape(), q.quantization(), q.values());
         if (!op.hasInput(2)) {
             return;
         }
@@ -180,14 +181,16 @@ public final class PostTrainingQuantizer {
             double quantized = FixedPointMath.round(values[c] / (double) scales[c]);
             data.putInt((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, quantized)));
         }
-        Quantization biasQuantization = q.quantization().isPerChannel() ? Quantization.perChannel(scales, 0)
+        Quantization biasQuantization = q.quantization().isPerChannel()
+                ? Quantization.perChannel(scales, 0)
                 : Quantization.perTensor(scales[0], 0);
-        replaced[bias.id()] = new Tensor(bias.id(), bias.name(), DataType.INT32, bias.shape(), biasQuantization,
-                data.array());
+        replaced[bias.id()] =
+                new Tensor(bias.id(), bias.name(), DataType.INT32, bias.shape(), biasQuantization, data.array());
     }
 
     private static boolean isWeightOrBias(Operator op, int id) {
-        boolean weighted = op.type() == OpType.CONV_2D || op.type() == OpType.DEPTHWISE_CONV_2D
+        boolean weighted = op.type() == OpType.CONV_2D
+                || op.type() == OpType.DEPTHWISE_CONV_2D
                 || op.type() == OpType.FULLY_CONNECTED;
         return weighted && (op.input(1) == id || op.input(2) == id);
     }
@@ -219,15 +222,15 @@ public final class PostTrainingQuantizer {
     private static void checkFloat(ModelGraph graph) {
         for (Operator op : graph.operators()) {
             if (op.type() == OpType.QUANTIZE || op.type() == OpType.DEQUANTIZE) {
-                throw new ModelGraphViolation("the graph to quantize must be float32 and has a " + op.type()
-                        + " operator");
+                throw new ModelGraphViolation(
+                        "the graph to quantize must be float32 and has a " + op.type() + " operator");
             }
         }
         for (Tensor tensor : graph.tensors()) {
             boolean shapeVector = tensor.isConstant() && tensor.type() == DataType.INT32;
             if (tensor.type() != DataType.FLOAT32 && !shapeVector) {
-                throw new ModelGraphViolation("the graph to quantize must be float32; " + tensor.describe()
-                        + " is not");
+                throw new ModelGraphViolation(
+                        "the graph to quantize must be float32; " + tensor.describe() + " is not");
             }
         }
     }

@@ -10,8 +10,7 @@ package dev.edgeforge.core.quantization;
  *                               such files carry FULLY_CONNECTED version 12, which older TFLite runtimes (e.g. the
  *                               TFLite WASM build of tfjs-tflite 0.0.1-alpha.10) refuse
  */
-public record QuantizationOptions(CalibrationMethod calibration, double percentile,
-                                  boolean perChannelFullyConnected) {
+public record QuantizationOptions(CalibrationMethod calibration, double percentile, boolean perChannelFullyConnected) {
 
     public QuantizationOptions {
         if (calibration == null) {

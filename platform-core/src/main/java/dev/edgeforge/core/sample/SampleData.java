@@ -54,13 +54,21 @@ public final class SampleData {
 
     /** A time series without device or audio details. */
     public static SampleData timeSeries(List<Sensor> sensors, double intervalMs, float[][] values) {
-        return builder().setSensors(sensors).setIntervalMs(intervalMs).setValues(values).build();
+        return builder()
+                .setSensors(sensors)
+                .setIntervalMs(intervalMs)
+                .setValues(values)
+                .build();
     }
 
     /** An image sample: one {@code image} sensor whose units say the channels, interval 0, no values. */
     public static SampleData image(ImageInfo image) {
-        return builder().setSensors(List.of(new Sensor("image", image.unitsName())))
-                .setIntervalMs(0).setValues(new float[1][0]).optImage(image).build();
+        return builder()
+                .setSensors(List.of(new Sensor("image", image.unitsName())))
+                .setIntervalMs(0)
+                .setValues(new float[1][0])
+                .optImage(image)
+                .build();
     }
 
     /** A builder holding this sample's metadata and values, to derive a changed copy. */
@@ -96,8 +104,8 @@ public final class SampleData {
             float[] axis = values[a];
             for (int i = 0; i < axis.length; i++) {
                 if (!Float.isFinite(axis[i])) {
-                    throw new SampleDataViolation("axis '" + sensors.get(a).name() + "' value " + i + " is "
-                            + axis[i] + "; values must be finite");
+                    throw new SampleDataViolation("axis '" + sensors.get(a).name() + "' value " + i + " is " + axis[i]
+                            + "; values must be finite");
                 }
             }
         }
@@ -221,8 +229,8 @@ public final class SampleData {
     public SampleData slice(int fromIndex, int toIndex) {
         requireTimeSeries("slice");
         if (fromIndex < 0 || toIndex > length() || fromIndex >= toIndex) {
-            throw new SampleDataViolation("index range [" + fromIndex + ", " + toIndex + ") is empty or outside 0.."
-                    + length());
+            throw new SampleDataViolation(
+                    "index range [" + fromIndex + ", " + toIndex + ") is empty or outside 0.." + length());
         }
         float[][] cut = new float[values.length][];
         for (int a = 0; a < values.length; a++) {
@@ -280,9 +288,12 @@ public final class SampleData {
         if (!(o instanceof SampleData other)) {
             return false;
         }
-        return Double.compare(intervalMs, other.intervalMs) == 0 && sensors.equals(other.sensors)
-                && Objects.equals(deviceName, other.deviceName) && Objects.equals(deviceType, other.deviceType)
-                && Objects.equals(image, other.image) && Objects.equals(audio, other.audio)
+        return Double.compare(intervalMs, other.intervalMs) == 0
+                && sensors.equals(other.sensors)
+                && Objects.equals(deviceName, other.deviceName)
+                && Objects.equals(deviceType, other.deviceType)
+                && Objects.equals(image, other.image)
+                && Objects.equals(audio, other.audio)
                 && Arrays.deepEquals(values, other.values);
     }
 
@@ -310,8 +321,7 @@ public final class SampleData {
         private ImageInfo image;
         private AudioInfo audio;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder setSensors(List<Sensor> sensors) {
             this.sensors = new ArrayList<>(Objects.requireNonNull(sensors, "sensors"));

@@ -9,5 +9,4 @@ package dev.edgeforge.core.sample;
  * @param endMs      {@code endIndex * intervalMs}
  * @param data       the segment's values (and the original's sensors, device and audio details)
  */
-public record SampleSegment(int startIndex, int endIndex, double startMs, double endMs, SampleData data) {
-}
+public record SampleSegment(int startIndex, int endIndex, double startMs, double endMs, SampleData data) {}

@@ -9,8 +9,7 @@ import java.util.List;
  */
 public final class SampleSplitter {
 
-    private SampleSplitter() {
-    }
+    private SampleSplitter() {}
 
     /**
      * Consecutive segments of {@code segmentMs} each (rounded to whole values, at least one value), from the start.

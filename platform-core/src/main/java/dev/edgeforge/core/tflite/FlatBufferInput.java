@@ -77,8 +77,12 @@ final class FlatBufferInput {
         Vector vector = vectorAt(refPosition, 1, what);
         ByteBuffer slice = bytes.slice(vector.start, vector.count);
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(slice).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(slice)
+                    .toString();
         } catch (CharacterCodingException e) {
             throw error(what + ": string at offset " + vector.start + " is not valid UTF-8");
         }
@@ -119,8 +123,8 @@ final class FlatBufferInput {
 
     private void need(long position, long size, String what) {
         if (position < 0 || size < 0 || position + size > length) {
-            throw error(what + " at offset " + position + " (" + size + " bytes) lies outside the file ("
-                    + length + " bytes)");
+            throw error(what + " at offset " + position + " (" + size + " bytes) lies outside the file (" + length
+                    + " bytes)");
         }
     }
 
@@ -170,8 +174,8 @@ final class FlatBufferInput {
                 return -1;
             }
             if (offset + size > objectSize) {
-                throw error(what + ": field " + index + " at table offset " + offset
-                        + " runs past the table's " + objectSize + " bytes");
+                throw error(what + ": field " + index + " at table offset " + offset + " runs past the table's "
+                        + objectSize + " bytes");
             }
             return position + offset;
         }

@@ -18,7 +18,6 @@ import dev.edgeforge.core.model.ReshapeOptions;
 import dev.edgeforge.core.model.Shapes;
 import dev.edgeforge.core.model.SoftmaxOptions;
 import dev.edgeforge.core.model.Tensor;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -40,6 +39,7 @@ public final class TfliteReader {
     public static final int MAX_RANK = 8;
     /** Largest activation (non-constant) tensor accepted, in bytes; tiny models are far below it. */
     public static final long MAX_ACTIVATION_BYTES = 256L << 20;
+
     static final String METADATA_PREFIX = "edgeforge:";
     static final String LABELS_METADATA = METADATA_PREFIX + "labels";
 
@@ -94,8 +94,8 @@ public final class TfliteReader {
             buffers(model);
             FlatBufferInput.Vector subgraphs = model.vector(2, 4, "subgraphs");
             if (subgraphs.count() != 1) {
-                throw new TfliteFormatException("the model has " + subgraphs.count()
-                        + " subgraphs; EdgeForge supports exactly one");
+                throw new TfliteFormatException(
+                        "the model has " + subgraphs.count() + " subgraphs; EdgeForge supports exactly one");
             }
             FlatBufferInput.Table subgraph = in.tableAt(subgraphs.position(0), "subgraph 0");
             int tensorCount = tensors(subgraph);
@@ -142,8 +142,8 @@ public final class TfliteReader {
                 if (offset > 1) {
                     // Large models keep buffer data after the flatbuffer, addressed from the start of the file.
                     if (size < 0 || size > file.length || offset > file.length - size) {
-                        throw new TfliteFormatException("buffer " + i + ": external data at offset " + offset
-                                + " of " + size + " bytes lies outside the file (" + file.length + " bytes)");
+                        throw new TfliteFormatException("buffer " + i + ": external data at offset " + offset + " of "
+                                + size + " bytes lies outside the file (" + file.length + " bytes)");
                     }
                     bufferStart[i] = (int) offset;
                     bufferSize[i] = (int) size;
@@ -172,8 +172,8 @@ public final class TfliteReader {
                 int typeCode = table.int8(1, 0);
                 DataType type = TfliteSchema.dataType(typeCode);
                 if (type == null) {
-                    throw new TfliteFormatException(where + ": type " + TfliteSchema.tensorTypeName(typeCode)
-                            + " is not supported");
+                    throw new TfliteFormatException(
+                            where + ": type " + TfliteSchema.tensorTypeName(typeCode) + " is not supported");
                 }
                 long elements = Shapes.elementCountOrMinusOne(shape);
                 if (elements < 0 || elements * type.byteSize() > Integer.MAX_VALUE) {
@@ -225,12 +225,12 @@ public final class TfliteReader {
                             + Shapes.format(shape));
                 }
             } else if (dimension < 0 || (dimension >= shape.length && dimension != 0)) {
-                throw new TfliteFormatException(where + ": quantized dimension " + dimension
-                        + " is outside shape " + Shapes.format(shape));
+                throw new TfliteFormatException(
+                        where + ": quantized dimension " + dimension + " is outside shape " + Shapes.format(shape));
             }
             if (zeroPoints.count() != scales.count()) {
-                throw new TfliteFormatException(where + ": " + scales.count() + " scales but " + zeroPoints.count()
-                        + " zero points");
+                throw new TfliteFormatException(
+                        where + ": " + scales.count() + " scales but " + zeroPoints.count() + " zero points");
             }
             float[] scaleValues = new float[scales.count()];
             long[] zeroPointValues = new long[scales.count()];
@@ -238,8 +238,8 @@ public final class TfliteReader {
                 scaleValues[c] = in.f32(scales.position(c));
                 zeroPointValues[c] = in.i64(zeroPoints.position(c));
                 if (!(scaleValues[c] > 0f) || Float.isInfinite(scaleValues[c])) {
-                    throw new TfliteFormatException(where + ": scale " + c + " is " + scaleValues[c]
-                            + " (must be positive and finite)");
+                    throw new TfliteFormatException(
+                            where + ": scale " + c + " is " + scaleValues[c] + " (must be positive and finite)");
                 }
             }
             return new Quantization(scaleValues, zeroPointValues, dimension);
@@ -283,8 +283,8 @@ public final class TfliteReader {
             FlatBufferInput.Table o = null;
             if (unionType != TfliteSchema.OPTIONS_NONE) {
                 if (unionType != expected) {
-                    throw new TfliteFormatException(where + ": options of union type " + unionType
-                            + ", expected " + expected);
+                    throw new TfliteFormatException(
+                            where + ": options of union type " + unionType + ", expected " + expected);
                 }
                 o = op.table(4, where + " options");
             }
@@ -292,19 +292,36 @@ public final class TfliteReader {
             FlatBufferInput.Table opts = o;
             try {
                 return switch (type) {
-                    case CONV_2D -> new Conv2DOptions(padding(opts, 0, where), int32(opts, 2, 0), int32(opts, 1, 0),
-                            int32(opts, 5, 1), int32(opts, 4, 1), activation(opts, 3, where));
-                    case DEPTHWISE_CONV_2D -> new DepthwiseConv2DOptions(padding(opts, 0, where), int32(opts, 2, 0),
-                            int32(opts, 1, 0), int32(opts, 3, 0), int32(opts, 6, 1), int32(opts, 5, 1),
-                            activation(opts, 4, where));
-                    case AVERAGE_POOL_2D, MAX_POOL_2D -> new Pool2DOptions(padding(opts, 0, where),
-                            int32(opts, 2, 0), int32(opts, 1, 0), int32(opts, 4, 0), int32(opts, 3, 0),
-                            activation(opts, 5, where));
+                    case CONV_2D ->
+                        new Conv2DOptions(
+                                padding(opts, 0, where),
+                                int32(opts, 2, 0),
+                                int32(opts, 1, 0),
+                                int32(opts, 5, 1),
+                                int32(opts, 4, 1),
+                                activation(opts, 3, where));
+                    case DEPTHWISE_CONV_2D ->
+                        new DepthwiseConv2DOptions(
+                                padding(opts, 0, where),
+                                int32(opts, 2, 0),
+                                int32(opts, 1, 0),
+                                int32(opts, 3, 0),
+                                int32(opts, 6, 1),
+                                int32(opts, 5, 1),
+                                activation(opts, 4, where));
+                    case AVERAGE_POOL_2D, MAX_POOL_2D ->
+                        new Pool2DOptions(
+                                padding(opts, 0, where),
+                                int32(opts, 2, 0),
+                                int32(opts, 1, 0),
+                                int32(opts, 4, 0),
+                                int32(opts, 3, 0),
+                                activation(opts, 5, where));
                     case FULLY_CONNECTED -> fullyConnected(opts, where);
                     case SOFTMAX -> new SoftmaxOptions(opts == null ? 0f : opts.float32(0, 0f));
                     case ADD -> new AddOptions(activation(opts, 0, where));
-                    case RESHAPE -> new ReshapeOptions(opts == null ? new int[0]
-                            : opts.ints(0, where + " new_shape", MAX_RANK));
+                    case RESHAPE ->
+                        new ReshapeOptions(opts == null ? new int[0] : opts.ints(0, where + " new_shape", MAX_RANK));
                     case QUANTIZE, DEQUANTIZE -> NoOptions.INSTANCE;
                 };
             } catch (IllegalArgumentException e) {
@@ -315,8 +332,8 @@ public final class TfliteReader {
         private FullyConnectedOptions fullyConnected(FlatBufferInput.Table opts, String where) {
             int weightsFormat = opts == null ? 0 : opts.int8(1, 0);
             if (weightsFormat != 0) {
-                throw new TfliteFormatException(where + ": shuffled weights format " + weightsFormat
-                        + " is not supported");
+                throw new TfliteFormatException(
+                        where + ": shuffled weights format " + weightsFormat + " is not supported");
             }
             return new FullyConnectedOptions(activation(opts, 0, where), opts != null && opts.bool(2, false));
         }
@@ -338,8 +355,8 @@ public final class TfliteReader {
             int code = table == null ? 0 : table.int8(field, 0);
             Activation activation = TfliteSchema.activation(code);
             if (activation == null) {
-                throw new TfliteFormatException(where + ": fused activation " + TfliteSchema.activationName(code)
-                        + " is not supported");
+                throw new TfliteFormatException(
+                        where + ": fused activation " + TfliteSchema.activationName(code) + " is not supported");
             }
             return activation;
         }
@@ -348,8 +365,8 @@ public final class TfliteReader {
             int[] ids = table.ints(field, what, 64);
             for (int id : ids) {
                 if (id < -1 || id >= tensorCount) {
-                    throw new TfliteFormatException(what + " refer to tensor " + id + ", but the subgraph has "
-                            + tensorCount + " tensors");
+                    throw new TfliteFormatException(
+                            what + " refer to tensor " + id + ", but the subgraph has " + tensorCount + " tensors");
                 }
             }
             return ids;
@@ -375,8 +392,8 @@ public final class TfliteReader {
                 }
                 long bufferIndex = entry.uint32(1, 0);
                 if (bufferIndex >= bufferStart.length) {
-                    throw new TfliteFormatException("metadata '" + printable(name) + "': buffer " + bufferIndex
-                            + " does not exist");
+                    throw new TfliteFormatException(
+                            "metadata '" + printable(name) + "': buffer " + bufferIndex + " does not exist");
                 }
                 byte[] data = bufferData((int) bufferIndex, "metadata '" + printable(name) + "'");
                 String value = data == null ? "" : new String(data, StandardCharsets.UTF_8);

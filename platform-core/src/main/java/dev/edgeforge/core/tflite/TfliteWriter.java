@@ -14,7 +14,6 @@ import dev.edgeforge.core.model.Quantization;
 import dev.edgeforge.core.model.ReshapeOptions;
 import dev.edgeforge.core.model.SoftmaxOptions;
 import dev.edgeforge.core.model.Tensor;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -237,7 +236,11 @@ public final class TfliteWriter {
             }
             case ADD -> {
                 fb.startTable(2);
-                fb.addByte(0, (byte) TfliteSchema.activationCode(op.options(AddOptions.class).activation()), 0);
+                fb.addByte(
+                        0,
+                        (byte) TfliteSchema.activationCode(
+                                op.options(AddOptions.class).activation()),
+                        0);
                 return fb.endTable();
             }
             case RESHAPE -> {
@@ -266,7 +269,8 @@ public final class TfliteWriter {
         for (Operator op : graph.operators()) {
             if (op.type() == type) {
                 Tensor input = graph.tensor(op.input(0));
-                int8 |= input.type() == DataType.INT8 || graph.tensor(op.output(0)).type() == DataType.INT8;
+                int8 |= input.type() == DataType.INT8
+                        || graph.tensor(op.output(0)).type() == DataType.INT8;
                 if (type == OpType.FULLY_CONNECTED && graph.tensor(op.input(1)).isQuantized()) {
                     perChannelFc |= graph.tensor(op.input(1)).quantization().isPerChannel();
                 }

@@ -1,13 +1,12 @@
 package dev.edgeforge.core.device;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.edgeforge.core.interpreter.ConvParams;
 import dev.edgeforge.core.interpreter.DepthwiseConvParams;
-import org.junit.jupiter.api.Test;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The packed layouts byte for byte, and the in-place allowances on shapes worked out by hand. */
 class PackedLayoutTest {
@@ -16,8 +15,8 @@ class PackedLayoutTest {
     void streamInterleavesBiasesWeightBlocksAndConstantsPerPairOfChannels() {
         // Three channels of 5 weights: stride 8 (two blocks of 4), one pair and an odd last channel.
         byte[] weights = {1, 2, 3, 4, 5, -1, -2, -3, -4, -5, 9, 8, 7, 6, 5};
-        PackedRequant rq = new PackedRequant(new int[] {10, -20, 30}, new int[] {1 << 30, 1 << 29, 0},
-                new int[] {64, -128, 7}, new int[] {7, 8, 1});
+        PackedRequant rq = new PackedRequant(
+                new int[] {10, -20, 30}, new int[] {1 << 30, 1 << 29, 0}, new int[] {64, -128, 7}, new int[] {7, 8, 1});
         ByteBuffer s = ByteBuffer.wrap(PackedLayout.stream(weights, 3, 5, rq)).order(ByteOrder.LITTLE_ENDIAN);
         assertThat(s.remaining()).isEqualTo((28 + 2 * 8) + (4 + 8 + 12));
         assertThat(s.getInt()).isEqualTo(10);
@@ -50,8 +49,31 @@ class PackedLayoutTest {
     }
 
     private static ConvParams pointwise(int pixels, int inputDepth, int outputDepth, int stride) {
-        return new ConvParams(true, 0, 0, new int[0], new int[0], -128, 127, 0, 0, stride, stride, 1, 1, 0, 0, 1,
-                1, pixels * stride, inputDepth, 1, 1, 1, pixels, outputDepth);
+        return new ConvParams(
+                true,
+                0,
+                0,
+                new int[0],
+                new int[0],
+                -128,
+                127,
+                0,
+                0,
+                stride,
+                stride,
+                1,
+                1,
+                0,
+                0,
+                1,
+                1,
+                pixels * stride,
+                inputDepth,
+                1,
+                1,
+                1,
+                pixels,
+                outputDepth);
     }
 
     @Test
@@ -65,7 +87,8 @@ class PackedLayoutTest {
         // 10 pixels of 8 channels to 16. Forward, pixel 8's output ends at 16 * 9, pixel 9 reads from 8 * 9.
         assertThat(PackedLayout.convInPlaceShift(pointwise(10, 8, 16, 1))).isEqualTo(8 * 9 - 16 * 9);
         // In reverse, pixel p's output starts at 16p, pixel p-1 reads up to 8p: the output may start 8 before.
-        assertThat(PackedLayout.convReverseInPlaceShift(pointwise(10, 8, 16, 1))).isEqualTo(8 - 16);
+        assertThat(PackedLayout.convReverseInPlaceShift(pointwise(10, 8, 16, 1)))
+                .isEqualTo(8 - 16);
     }
 
     @Test
@@ -77,8 +100,8 @@ class PackedLayoutTest {
     @Test
     void depthwiseOutputRowsMayStartOneInputRowAfterTheirInput() {
         // 3x3, stride 1, padding 1, 6x5 image of 8 channels: output row y is written once input row y + 1 is read.
-        DepthwiseConvParams p = new DepthwiseConvParams(true, 0, 0, new int[0], new int[0], -128, 127, 0, 0, 1, 1,
-                1, 1, 1, 1, 1, 1, 6, 5, 8, 3, 3, 6, 5, 8);
+        DepthwiseConvParams p = new DepthwiseConvParams(
+                true, 0, 0, new int[0], new int[0], -128, 127, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 6, 5, 8, 3, 3, 6, 5, 8);
         assertThat(PackedLayout.depthwiseInPlaceShift(p)).isEqualTo(5 * 8);
         assertThat(PackedLayout.paddedWidth(p)).isEqualTo(7);
     }

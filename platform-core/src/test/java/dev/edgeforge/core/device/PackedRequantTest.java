@@ -1,12 +1,11 @@
 package dev.edgeforge.core.device;
 
-import dev.edgeforge.core.quantization.FixedPointMath;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.edgeforge.core.quantization.FixedPointMath;
 import java.util.Optional;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The fused requantization of the packed kernels, computed here as the C kernels compute it (SMMLAR, the sign bit,
@@ -28,8 +27,8 @@ class PackedRequantTest {
         return (int) (sum >> rq.shift()[c]);
     }
 
-    private record Layer(int[][] weights, int[] bias, int[] multiplier, int[] shift, int inputOffset,
-                         int outputOffset) {
+    private record Layer(
+            int[][] weights, int[] bias, int[] multiplier, int[] shift, int inputOffset, int outputOffset) {
 
         PackedRequant.Weights asWeights() {
             return new PackedRequant.Weights() {
@@ -93,9 +92,11 @@ class PackedRequantTest {
                 long high = layer.end(c, true);
                 for (int k = 0; k < 400; k++) {
                     long acc = k < 2 ? (k == 0 ? low : high) : low + (long) (random.nextDouble() * (high - low));
-                    int expected = FixedPointMath.multiplyByQuantizedMultiplier((int) acc, layer.multiplier()[c],
-                            layer.shift()[c]) + layer.outputOffset();
-                    assertThat(fused(rq, c, acc)).as("round %d channel %d acc %d", round, c, acc)
+                    int expected = FixedPointMath.multiplyByQuantizedMultiplier(
+                                    (int) acc, layer.multiplier()[c], layer.shift()[c])
+                            + layer.outputOffset();
+                    assertThat(fused(rq, c, acc))
+                            .as("round %d channel %d acc %d", round, c, acc)
                             .isEqualTo(expected);
                 }
             }
@@ -109,7 +110,8 @@ class PackedRequantTest {
         Layer layer = new Layer(weights, new int[] {0}, new int[] {1 << 30}, new int[] {-4}, 0, 0);
         PackedRequant rq = layer.requant().orElseThrow();
         for (int acc = -200; acc <= 200; acc++) {
-            assertThat(fused(rq, 0, acc)).as("acc %d", acc)
+            assertThat(fused(rq, 0, acc))
+                    .as("acc %d", acc)
                     .isEqualTo(FixedPointMath.multiplyByQuantizedMultiplier(acc, 1 << 30, -4));
         }
         assertThat(fused(rq, 0, -16)).isEqualTo(-1); // -16 / 2 / 16 = -0.5 -> -1
@@ -134,8 +136,9 @@ class PackedRequantTest {
         assertThat(rq.bias2()).containsExactly(0, 0, 0);
         for (int c = 0; c < 3; c++) {
             for (boolean high : new boolean[] {false, true}) {
-                int expected = FixedPointMath.multiplyByQuantizedMultiplier((int) layer.end(c, high),
-                        multiplier[c], shift[c]) - 3;
+                int expected =
+                        FixedPointMath.multiplyByQuantizedMultiplier((int) layer.end(c, high), multiplier[c], shift[c])
+                                - 3;
                 // Any accumulator the kernel forms (here the doubled raw sum) gives the constant.
                 assertThat(fused(rq, c, 0)).isEqualTo(expected);
                 assertThat(fused(rq, c, 1000)).isEqualTo(expected);
@@ -146,10 +149,13 @@ class PackedRequantTest {
     @Test
     void aLeftShiftOnAChannelThatVariesKeepsTheUnpackedKernel() {
         int[][] weights = {{100, -100}};
-        assertThat(new Layer(weights, new int[] {0}, new int[] {1 << 30}, new int[] {2}, 0, 0).requant()).isEmpty();
-        assertThat(new Layer(weights, new int[] {0}, new int[] {1 << 30}, new int[] {0}, 0, 0).requant()).isEmpty();
+        assertThat(new Layer(weights, new int[] {0}, new int[] {1 << 30}, new int[] {2}, 0, 0).requant())
+                .isEmpty();
+        assertThat(new Layer(weights, new int[] {0}, new int[] {1 << 30}, new int[] {0}, 0, 0).requant())
+                .isEmpty();
         // An accumulator TFLM itself could wrap.
-        assertThat(new Layer(weights, new int[] {Integer.MAX_VALUE - 10}, new int[] {1 << 30}, new int[] {-20}, 0,
-                0).requant()).isEmpty();
+        assertThat(new Layer(weights, new int[] {Integer.MAX_VALUE - 10}, new int[] {1 << 30}, new int[] {-20}, 0, 0)
+                        .requant())
+                .isEmpty();
     }
 }

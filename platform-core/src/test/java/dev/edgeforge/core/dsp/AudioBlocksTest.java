@@ -1,12 +1,11 @@
 package dev.edgeforge.core.dsp;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Random;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 class AudioBlocksTest {
 
@@ -22,8 +21,10 @@ class AudioBlocksTest {
 
     @Test
     void defaultShapesMatchEdgeImpulse() {
-        assertThat(MfeParams.defaults().createBlock().outputShape(ONE_SECOND_16K)).isEqualTo(FeatureShape.of(99, 40));
-        assertThat(MfccParams.defaults().createBlock().outputShape(ONE_SECOND_16K)).isEqualTo(FeatureShape.of(50, 13));
+        assertThat(MfeParams.defaults().createBlock().outputShape(ONE_SECOND_16K))
+                .isEqualTo(FeatureShape.of(99, 40));
+        assertThat(MfccParams.defaults().createBlock().outputShape(ONE_SECOND_16K))
+                .isEqualTo(FeatureShape.of(50, 13));
         assertThat(SpectrogramParams.defaults().createBlock().outputShape(ONE_SECOND_16K))
                 .isEqualTo(FeatureShape.of(99, 65));
     }
@@ -36,12 +37,16 @@ class AudioBlocksTest {
                 .hasMessageContaining("mfe.fftLength: 300 is not a power of two")
                 .hasMessageContaining("mfe.filterCount: needs at least one filter")
                 .hasMessageContaining("mfe.highFrequency: 9000.0 Hz is above Nyquist (8000.0 Hz");
-        assertThatThrownBy(() -> new MfeParams(2.0, 0.01, 40, 256, 0, 0, -52).createBlock().validate(ONE_SECOND_16K))
+        assertThatThrownBy(() -> new MfeParams(2.0, 0.01, 40, 256, 0, 0, -52)
+                        .createBlock()
+                        .validate(ONE_SECOND_16K))
                 .hasMessageContaining("mfe.frameLength: 2.0 s (32000 samples) is longer than the window");
         assertThatThrownBy(() -> MfccParams.defaults().createBlock().validate(SignalShape.timeSeries(3, 16000, 16000)))
                 .hasMessageContaining("mfcc.axes: works on one audio axis, got 3");
-        assertThat(((DspParameterViolation) catchViolation(new MfccParams(40, 0.02, 0.02, 32, 256, 300, 0, 1.5,
-                WindowFunction.HAMMING, -1))).errors()).extracting(ParameterError::field)
+        assertThat(((DspParameterViolation) catchViolation(
+                                new MfccParams(40, 0.02, 0.02, 32, 256, 300, 0, 1.5, WindowFunction.HAMMING, -1)))
+                        .errors())
+                .extracting(ParameterError::field)
                 .contains("mfcc.coefficientCount", "mfcc.preEmphasis", "mfcc.lifter");
     }
 
@@ -194,7 +199,8 @@ class AudioBlocksTest {
     void costGrowsWithTheWork() {
         CostEstimate small = MfccParams.defaults().createBlock().estimateCost(ONE_SECOND_16K);
         CostEstimate large = new MfccParams(13, 0.02, 0.01, 32, 512, 300, 0, 0.98, WindowFunction.HAMMING, 22)
-                .createBlock().estimateCost(ONE_SECOND_16K);
+                .createBlock()
+                .estimateCost(ONE_SECOND_16K);
         assertThat(large.operations()).isGreaterThan(small.operations());
         assertThat(small.ramBytes()).isEqualTo(4L * (256 + 32 + 50 * 13));
         assertThat(small.millisecondsPerWindow(80e6)).isBetween(1.0, 1000.0);

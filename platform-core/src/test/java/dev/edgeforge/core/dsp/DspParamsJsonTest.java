@@ -1,12 +1,11 @@
 package dev.edgeforge.core.dsp;
 
-import dev.edgeforge.core.impulse.ImpulseJson;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.edgeforge.core.impulse.ImpulseJson;
 import java.util.EnumSet;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class DspParamsJsonTest {
 
@@ -16,7 +15,8 @@ class DspParamsJsonTest {
 
     @Test
     void everyParameterRecordRoundTrips() {
-        for (DspParams p : List.of(new RawParams(0.5),
+        for (DspParams p : List.of(
+                new RawParams(0.5),
                 new FlattenParams(2, EnumSet.of(FlattenStat.RMS, FlattenStat.KURTOSIS)),
                 new SpectralAnalysisParams(1, FilterType.HIGH, 1.5, 4, 64, false, false, 3, 0.2),
                 new MfeParams(0.025, 0.0125, 32, 512, 100, 7000, -60),

@@ -1,14 +1,13 @@
 package dev.edgeforge.core.dsp;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class MotionBlocksTest {
 
@@ -23,8 +22,16 @@ class MotionBlocksTest {
     @Test
     void flattenComputesTheChosenStatisticsInFixedOrder() {
         float[] axis = {1, 2, 3, 4, 10};
-        FlattenParams params = new FlattenParams(1, EnumSet.of(FlattenStat.KURTOSIS, FlattenStat.AVERAGE,
-                FlattenStat.MINIMUM, FlattenStat.MAXIMUM, FlattenStat.RMS, FlattenStat.STDEV, FlattenStat.SKEWNESS));
+        FlattenParams params = new FlattenParams(
+                1,
+                EnumSet.of(
+                        FlattenStat.KURTOSIS,
+                        FlattenStat.AVERAGE,
+                        FlattenStat.MINIMUM,
+                        FlattenStat.MAXIMUM,
+                        FlattenStat.RMS,
+                        FlattenStat.STDEV,
+                        FlattenStat.SKEWNESS));
         float[] out = params.createBlock().compute(new float[][] {axis}, 50);
         double mean = 4;
         double m2 = (9 + 4 + 1 + 0 + 36) / 5.0;
@@ -37,12 +44,18 @@ class MotionBlocksTest {
         assertThat((double) out[4]).isCloseTo(Math.sqrt(m2), within(1e-6));
         assertThat((double) out[5]).isCloseTo(m3 / Math.pow(m2, 1.5), within(1e-6));
         assertThat((double) out[6]).isCloseTo(m4 / (m2 * m2) - 3, within(1e-6));
-        assertThat(new FlattenParams(1, EnumSet.of(FlattenStat.MAXIMUM, FlattenStat.AVERAGE)).createBlock()
-                .compute(new float[][] {axis}, 50)).containsExactly(4f, 10f);
-        assertThat(new FlattenParams(1, EnumSet.of(FlattenStat.SKEWNESS)).createBlock()
-                .compute(new float[][] {{9.81f, 9.81f, 9.81f}}, 50)).containsExactly(0f);
-        assertThatThrownBy(() -> new FlattenParams(1, EnumSet.noneOf(FlattenStat.class)).createBlock()
-                .validate(SignalShape.timeSeries(1, 5, 50))).hasMessageContaining("flatten.stats");
+        assertThat(new FlattenParams(1, EnumSet.of(FlattenStat.MAXIMUM, FlattenStat.AVERAGE))
+                        .createBlock()
+                        .compute(new float[][] {axis}, 50))
+                .containsExactly(4f, 10f);
+        assertThat(new FlattenParams(1, EnumSet.of(FlattenStat.SKEWNESS))
+                        .createBlock()
+                        .compute(new float[][] {{9.81f, 9.81f, 9.81f}}, 50))
+                .containsExactly(0f);
+        assertThatThrownBy(() -> new FlattenParams(1, EnumSet.noneOf(FlattenStat.class))
+                        .createBlock()
+                        .validate(SignalShape.timeSeries(1, 5, 50)))
+                .hasMessageContaining("flatten.stats");
     }
 
     @Test
@@ -68,7 +81,8 @@ class MotionBlocksTest {
         float[] x = new float[n];
         for (int i = 0; i < n; i++) {
             // 12.5 Hz = bin 4 of a 32-point FFT, 25 Hz = bin 8 (weaker), on a gravity offset
-            x[i] = (float) (9.81 + 2 * Math.sin(2 * Math.PI * 12.5 * i / fs) + 0.5 * Math.sin(2 * Math.PI * 25 * i / fs));
+            x[i] = (float)
+                    (9.81 + 2 * Math.sin(2 * Math.PI * 12.5 * i / fs) + 0.5 * Math.sin(2 * Math.PI * 25 * i / fs));
         }
         SpectralAnalysisParams params = new SpectralAnalysisParams(1, FilterType.NONE, 3, 6, 32, true, true, 2, 0.01);
         SpectralAnalysisBlock block = (SpectralAnalysisBlock) params.createBlock();
@@ -108,33 +122,42 @@ class MotionBlocksTest {
     void spectralAnalysisRefusesFiltersAboveNyquist() {
         SpectralAnalysisParams params = new SpectralAnalysisParams(1, FilterType.HIGH, 40, 9, 12, true, true, 99, 2);
         assertThatThrownBy(() -> params.createBlock().validate(SignalShape.timeSeries(3, 125, 62.5)))
-                .isInstanceOfSatisfying(DspParameterViolation.class, e -> assertThat(e.errors())
-                        .extracting(ParameterError::field).containsExactlyInAnyOrder(
-                                "spectral-analysis.fftLength", "spectral-analysis.filterOrder",
-                                "spectral-analysis.filterCutoffHz", "spectral-analysis.spectralPeakCount",
-                                "spectral-analysis.spectralPeakThreshold"))
+                .isInstanceOfSatisfying(
+                        DspParameterViolation.class,
+                        e -> assertThat(e.errors())
+                                .extracting(ParameterError::field)
+                                .containsExactlyInAnyOrder(
+                                        "spectral-analysis.fftLength",
+                                        "spectral-analysis.filterOrder",
+                                        "spectral-analysis.filterCutoffHz",
+                                        "spectral-analysis.spectralPeakCount",
+                                        "spectral-analysis.spectralPeakThreshold"))
                 .hasMessageContaining("40.0 Hz is not below Nyquist (31.25 Hz");
     }
 
     @Test
     void imageBlockInterleavesAndNormalises() {
         float[][] planes = {{0, 255}, {51, 102}, {255, 0}};
-        float[] out = new ImageParams(ImageNormalization.ZERO_TO_ONE).createBlock().compute(planes, 0);
+        float[] out =
+                new ImageParams(ImageNormalization.ZERO_TO_ONE).createBlock().compute(planes, 0);
         assertThat(out).containsExactly(0f, 0.2f, 1f, 1f, 0.4f, 0f);
-        float[] signed = new ImageParams(ImageNormalization.MINUS_ONE_TO_ONE).createBlock().compute(planes, 0);
+        float[] signed = new ImageParams(ImageNormalization.MINUS_ONE_TO_ONE)
+                .createBlock()
+                .compute(planes, 0);
         assertThat(signed[0]).isEqualTo(-1f);
         assertThat(signed[3]).isEqualTo(1f);
         assertThat(ImageParams.defaults().createBlock().outputShape(SignalShape.image(96, 64, 1)))
                 .isEqualTo(FeatureShape.of(64, 96, 1));
         assertThat(ImageParams.defaults().createBlock().check(SignalShape.timeSeries(1, 10, 10)))
-                .extracting(ParameterError::field).containsExactly("image.input");
+                .extracting(ParameterError::field)
+                .containsExactly("image.input");
     }
 
     @Test
     void everyBlockEstimatesACost() {
         SignalShape motion = SignalShape.timeSeries(3, 125, 62.5);
-        for (DspParams p : List.<DspParams>of(RawParams.defaults(), FlattenParams.defaults(),
-                SpectralAnalysisParams.defaults())) {
+        for (DspParams p :
+                List.<DspParams>of(RawParams.defaults(), FlattenParams.defaults(), SpectralAnalysisParams.defaults())) {
             CostEstimate cost = p.createBlock().estimateCost(motion);
             assertThat(cost.operations()).isPositive();
             assertThat(cost.ramBytes()).isPositive();

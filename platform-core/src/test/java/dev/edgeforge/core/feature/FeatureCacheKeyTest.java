@@ -1,5 +1,8 @@
 package dev.edgeforge.core.feature;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.edgeforge.core.dsp.FilterType;
 import dev.edgeforge.core.dsp.FlattenParams;
 import dev.edgeforge.core.dsp.FlattenStat;
@@ -17,8 +20,6 @@ import dev.edgeforge.core.impulse.LearningBlockRef;
 import dev.edgeforge.core.impulse.ProcessingBlock;
 import dev.edgeforge.core.impulse.ResizeMode;
 import dev.edgeforge.core.impulse.TimeSeriesInput;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -28,9 +29,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class FeatureCacheKeyTest {
 
@@ -38,10 +37,16 @@ class FeatureCacheKeyTest {
     private static final SpectralAnalysisParams SPECTRAL = SpectralAnalysisParams.defaults();
 
     private static Impulse impulse(TimeSeriesInput input, SpectralAnalysisParams spectral, List<String> axes) {
-        return new Impulse(3, input, List.of(
-                new ProcessingBlock(1, "Spectral", axes, spectral),
-                new ProcessingBlock(2, "Flatten", List.of("accZ"), FlattenParams.defaults())),
-                List.of(new LearningBlockRef("classification", "NN", List.of(1, 2),
+        return new Impulse(
+                3,
+                input,
+                List.of(
+                        new ProcessingBlock(1, "Spectral", axes, spectral),
+                        new ProcessingBlock(2, "Flatten", List.of("accZ"), FlattenParams.defaults())),
+                List.of(new LearningBlockRef(
+                        "classification",
+                        "NN",
+                        List.of(1, 2),
                         ImpulseJson.mapper().readTree("{\"epochs\":30}"))));
     }
 
@@ -74,12 +79,18 @@ class FeatureCacheKeyTest {
 
     @Test
     void theCanonicalJsonIsPinned() {
-        Impulse small = new Impulse(1, new TimeSeriesInput(1000, 500, 100, false), List.of(
-                new ProcessingBlock(4, "F", List.of("b", "a"), new FlattenParams(2,
-                        EnumSet.of(FlattenStat.RMS, FlattenStat.AVERAGE, FlattenStat.KURTOSIS)))), List.of());
+        Impulse small = new Impulse(
+                1,
+                new TimeSeriesInput(1000, 500, 100, false),
+                List.of(new ProcessingBlock(
+                        4,
+                        "F",
+                        List.of("b", "a"),
+                        new FlattenParams(2, EnumSet.of(FlattenStat.RMS, FlattenStat.AVERAGE, FlattenStat.KURTOSIS)))),
+                List.of());
         // keys sorted at every level, set-valued parameters sorted, ids/names/version left out
-        assertThat(FeatureCacheKey.Config.of(small).canonicalJson()).isEqualTo(
-                "{\"input\":{\"frequencyHz\":100.0,\"type\":\"time-series\",\"windowSizeMs\":1000.0,"
+        assertThat(FeatureCacheKey.Config.of(small).canonicalJson())
+                .isEqualTo("{\"input\":{\"frequencyHz\":100.0,\"type\":\"time-series\",\"windowSizeMs\":1000.0,"
                         + "\"windowStrideMs\":500.0,\"zeroPad\":false},\"processingBlocks\":[{\"axes\":[\"b\",\"a\"],"
                         + "\"params\":{\"scale\":2.0,\"stats\":[\"average\",\"kurtosis\",\"rms\"],"
                         + "\"type\":\"flatten\"}}]}");
@@ -91,10 +102,16 @@ class FeatureCacheKeyTest {
         Set<FlattenStat> forward = new LinkedHashSet<>(all);
         java.util.Collections.reverse(all);
         Set<FlattenStat> backward = new HashSet<>(all);
-        Impulse a = new Impulse(1, TimeSeriesInput.defaults(),
-                List.of(new ProcessingBlock(1, "F", List.of("x"), new FlattenParams(1, forward))), List.of());
-        Impulse b = new Impulse(1, TimeSeriesInput.defaults(),
-                List.of(new ProcessingBlock(1, "F", List.of("x"), new FlattenParams(1, backward))), List.of());
+        Impulse a = new Impulse(
+                1,
+                TimeSeriesInput.defaults(),
+                List.of(new ProcessingBlock(1, "F", List.of("x"), new FlattenParams(1, forward))),
+                List.of());
+        Impulse b = new Impulse(
+                1,
+                TimeSeriesInput.defaults(),
+                List.of(new ProcessingBlock(1, "F", List.of("x"), new FlattenParams(1, backward))),
+                List.of());
         assertThat(key(a)).isEqualTo(key(b));
     }
 
@@ -116,39 +133,59 @@ class FeatureCacheKeyTest {
         keys.add(key(base()));
         for (SpectralAnalysisParams p : variants) {
             assertThat(keys.add(key(impulse(TimeSeriesInput.defaults(), p, List.of("accX", "accY")))))
-                    .as("%s", p).isTrue();
+                    .as("%s", p)
+                    .isTrue();
         }
-        assertThat(keys.add(key(impulse(new TimeSeriesInput(1000, 80, 62.5, true), SPECTRAL,
-                List.of("accX", "accY"))))).as("window size").isTrue();
-        assertThat(keys.add(key(impulse(new TimeSeriesInput(2000, 100, 62.5, true), SPECTRAL,
-                List.of("accX", "accY"))))).as("window stride").isTrue();
-        assertThat(keys.add(key(impulse(new TimeSeriesInput(2000, 80, 100, true), SPECTRAL,
-                List.of("accX", "accY"))))).as("frequency").isTrue();
-        assertThat(keys.add(key(impulse(new TimeSeriesInput(2000, 80, 62.5, false), SPECTRAL,
-                List.of("accX", "accY"))))).as("zero pad").isTrue();
+        assertThat(keys.add(key(impulse(new TimeSeriesInput(1000, 80, 62.5, true), SPECTRAL, List.of("accX", "accY")))))
+                .as("window size")
+                .isTrue();
+        assertThat(keys.add(
+                        key(impulse(new TimeSeriesInput(2000, 100, 62.5, true), SPECTRAL, List.of("accX", "accY")))))
+                .as("window stride")
+                .isTrue();
+        assertThat(keys.add(key(impulse(new TimeSeriesInput(2000, 80, 100, true), SPECTRAL, List.of("accX", "accY")))))
+                .as("frequency")
+                .isTrue();
+        assertThat(keys.add(
+                        key(impulse(new TimeSeriesInput(2000, 80, 62.5, false), SPECTRAL, List.of("accX", "accY")))))
+                .as("zero pad")
+                .isTrue();
         assertThat(keys.add(key(impulse(TimeSeriesInput.defaults(), SPECTRAL, List.of("accY", "accX")))))
-                .as("axis order").isTrue();
+                .as("axis order")
+                .isTrue();
         assertThat(keys.add(key(impulse(TimeSeriesInput.defaults(), SPECTRAL, List.of("accX", "accZ")))))
-                .as("axes").isTrue();
-        Impulse swapped = new Impulse(3, TimeSeriesInput.defaults(), List.of(base().processingBlocks().get(1),
-                base().processingBlocks().get(0)), base().learningBlocks());
-        assertThat(keys.add(key(swapped))).as("block order").isTrue();
-        Impulse oneBlock = new Impulse(3, TimeSeriesInput.defaults(), List.of(base().processingBlocks().get(0)),
+                .as("axes")
+                .isTrue();
+        Impulse swapped = new Impulse(
+                3,
+                TimeSeriesInput.defaults(),
+                List.of(
+                        base().processingBlocks().get(1),
+                        base().processingBlocks().get(0)),
                 base().learningBlocks());
+        assertThat(keys.add(key(swapped))).as("block order").isTrue();
+        Impulse oneBlock = new Impulse(
+                3, TimeSeriesInput.defaults(), List.of(base().processingBlocks().get(0)), base().learningBlocks());
         assertThat(keys.add(key(oneBlock))).as("block removed").isTrue();
-        assertThat(keys.add(FeatureCacheKey.of(HASH.replace('9', '8'), base()).hex())).as("content").isTrue();
+        assertThat(keys.add(FeatureCacheKey.of(HASH.replace('9', '8'), base()).hex()))
+                .as("content")
+                .isTrue();
     }
 
     @Test
     void learningBlocksVersionsIdsAndNamesDoNotChangeTheKey() {
         String key = key(base());
-        Impulse otherLearning = new Impulse(3, base().input(), base().processingBlocks(),
-                List.of(new LearningBlockRef("anomaly", "K-means", List.of(1),
-                        ImpulseJson.mapper().readTree("{\"clusters\":32}"))));
+        Impulse otherLearning = new Impulse(
+                3,
+                base().input(),
+                base().processingBlocks(),
+                List.of(new LearningBlockRef(
+                        "anomaly", "K-means", List.of(1), ImpulseJson.mapper().readTree("{\"clusters\":32}"))));
         assertThat(key(otherLearning)).isEqualTo(key);
         assertThat(key(base().withVersion(9))).isEqualTo(key);
         List<ProcessingBlock> renamed = base().processingBlocks().stream()
-                .map(b -> new ProcessingBlock(b.id() + 10, b.name() + " (renamed)", b.axes(), b.params())).toList();
+                .map(b -> new ProcessingBlock(b.id() + 10, b.name() + " (renamed)", b.axes(), b.params()))
+                .toList();
         assertThat(key(new Impulse(3, base().input(), renamed, List.of()))).isEqualTo(key);
     }
 
@@ -159,16 +196,25 @@ class FeatureCacheKeyTest {
         String key = key(new Impulse(1, input, List.of(image), List.of()));
         ProcessingBlock withAxes = new ProcessingBlock(1, "Image", List.of("image"), ImageParams.defaults());
         assertThat(key(new Impulse(1, input, List.of(withAxes), List.of()))).isEqualTo(key);
-        assertThat(key(new Impulse(1, new ImageInput(96, 96, ResizeMode.SQUASH, ColorDepth.RGB), List.of(image),
-                List.of()))).isNotEqualTo(key);
-        assertThat(key(new Impulse(1, input, List.of(new ProcessingBlock(1, "Image", List.of(),
-                new ImageParams(ImageNormalization.MINUS_ONE_TO_ONE))), List.of()))).isNotEqualTo(key);
+        assertThat(key(new Impulse(
+                        1, new ImageInput(96, 96, ResizeMode.SQUASH, ColorDepth.RGB), List.of(image), List.of())))
+                .isNotEqualTo(key);
+        assertThat(key(new Impulse(
+                        1,
+                        input,
+                        List.of(new ProcessingBlock(
+                                1, "Image", List.of(), new ImageParams(ImageNormalization.MINUS_ONE_TO_ONE))),
+                        List.of())))
+                .isNotEqualTo(key);
     }
 
     @Test
     void audioAndTimeSeriesInputsWithEqualNumbersDiffer() {
-        ProcessingBlock mfcc = new ProcessingBlock(1, "MFCC", List.of("audio"), new MfccParams(13, 0.02, 0.02, 32,
-                256, 0, 0, 0.98, WindowFunction.HAMMING, 0));
+        ProcessingBlock mfcc = new ProcessingBlock(
+                1,
+                "MFCC",
+                List.of("audio"),
+                new MfccParams(13, 0.02, 0.02, 32, 256, 0, 0, 0.98, WindowFunction.HAMMING, 0));
         String audio = key(new Impulse(1, new AudioInput(1000, 500, 16000, true), List.of(mfcc), List.of()));
         String series = key(new Impulse(1, new TimeSeriesInput(1000, 500, 16000, true), List.of(mfcc), List.of()));
         assertThat(audio).isNotEqualTo(series);
@@ -176,7 +222,8 @@ class FeatureCacheKeyTest {
 
     @Test
     void refusesHashesThatAreNotSha256() {
-        assertThatThrownBy(() -> FeatureCacheKey.of("abc", base())).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> FeatureCacheKey.of("abc", base()))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("64 hex digits");
         assertThatThrownBy(() -> new FeatureCacheKey(HASH.toUpperCase())).hasMessageContaining("lowercase");
     }

@@ -1,13 +1,12 @@
 package dev.edgeforge.core.feature;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class FeatureChunkFormatTest {
 
@@ -47,25 +46,32 @@ class FeatureChunkFormatTest {
         byte[] bytes = chunk(3).toBytes();
         for (int length = 0; length < bytes.length; length++) {
             byte[] prefix = Arrays.copyOf(bytes, length);
-            assertThatThrownBy(() -> FeatureChunk.fromBytes(prefix)).as("prefix %d", length)
-                    .isInstanceOf(FeatureFormatException.class).hasMessageContaining("feature chunk: ")
+            assertThatThrownBy(() -> FeatureChunk.fromBytes(prefix))
+                    .as("prefix %d", length)
+                    .isInstanceOf(FeatureFormatException.class)
+                    .hasMessageContaining("feature chunk: ")
                     .hasMessageContaining("truncated");
         }
         for (int offset = 0; offset < bytes.length; offset++) {
             byte[] damaged = bytes.clone();
             damaged[offset] ^= 0x10;
-            assertThatThrownBy(() -> FeatureChunk.fromBytes(damaged)).as("byte %d", offset)
+            assertThatThrownBy(() -> FeatureChunk.fromBytes(damaged))
+                    .as("byte %d", offset)
                     .isInstanceOf(FeatureFormatException.class);
         }
-        assertThatThrownBy(() -> FeatureChunk.fromBytes(FeatureSet.of(1, FeatureSetFormatTest.LAYOUT,
-                List.of()).toBytes())).hasMessageContaining("byte 0: magic");
+        assertThatThrownBy(() -> FeatureChunk.fromBytes(
+                        FeatureSet.of(1, FeatureSetFormatTest.LAYOUT, List.of()).toBytes()))
+                .hasMessageContaining("byte 0: magic");
     }
 
     @Test
     void refusesInconsistentChunks() {
         assertThatThrownBy(() -> new FeatureChunk(KEY, 4, List.of(new WindowFeatures(0, 0, new float[5]))))
                 .hasMessageContaining("window 0 has 5 features");
-        assertThatThrownBy(() -> new FeatureChunk(KEY, 1, List.of(new WindowFeatures(1, 0, new float[1]),
-                new WindowFeatures(1, 0, new float[1])))).hasMessageContaining("must increase");
+        assertThatThrownBy(() -> new FeatureChunk(
+                        KEY,
+                        1,
+                        List.of(new WindowFeatures(1, 0, new float[1]), new WindowFeatures(1, 0, new float[1]))))
+                .hasMessageContaining("must increase");
     }
 }

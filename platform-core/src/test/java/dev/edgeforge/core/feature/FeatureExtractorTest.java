@@ -1,5 +1,9 @@
 package dev.edgeforge.core.feature;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
 import dev.edgeforge.core.dsp.FeatureShape;
 import dev.edgeforge.core.dsp.FlattenParams;
 import dev.edgeforge.core.dsp.ImageNormalization;
@@ -25,23 +29,20 @@ import dev.edgeforge.core.impulse.TimeSeriesInput;
 import dev.edgeforge.core.sample.ImageInfo;
 import dev.edgeforge.core.sample.SampleData;
 import dev.edgeforge.core.sample.Sensor;
-import org.junit.jupiter.api.Test;
-
-import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
-
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
 
 class FeatureExtractorTest {
 
-    private static final List<Sensor> SENSORS = List.of(new Sensor("accX", "m/s2"), new Sensor("accY", "m/s2"),
-            new Sensor("accZ", "m/s2"), new Sensor("temp", "C"));
+    private static final List<Sensor> SENSORS = List.of(
+            new Sensor("accX", "m/s2"),
+            new Sensor("accY", "m/s2"),
+            new Sensor("accZ", "m/s2"),
+            new Sensor("temp", "C"));
 
     /** Four axes of distinct signals: sines of 1, 2 and 3 Hz plus offsets, and a slow ramp. */
     static SampleData motion(int n, double hz) {
@@ -61,8 +62,8 @@ class FeatureExtractorTest {
     }
 
     private static final ProcessingBlock RAW_Z = new ProcessingBlock(1, "Raw Z", List.of("accZ"), new RawParams(2));
-    private static final ProcessingBlock FLATTEN_XY = new ProcessingBlock(2, "Flatten", List.of("accX", "accY"),
-            FlattenParams.defaults());
+    private static final ProcessingBlock FLATTEN_XY =
+            new ProcessingBlock(2, "Flatten", List.of("accX", "accY"), FlattenParams.defaults());
 
     @Test
     void cutsWindowsAndConcatenatesBlocksInOrder() {
@@ -86,8 +87,10 @@ class FeatureExtractorTest {
             for (int i = 0; i < 100; i++) {
                 assertThat(f[i]).isEqualTo(2 * sample.value(2, start + i));
             }
-            float[][] xy = {Arrays.copyOfRange(sample.axis(0), start, start + 100),
-                    Arrays.copyOfRange(sample.axis(1), start, start + 100)};
+            float[][] xy = {
+                Arrays.copyOfRange(sample.axis(0), start, start + 100),
+                Arrays.copyOfRange(sample.axis(1), start, start + 100)
+            };
             float[] flatten = FlattenParams.defaults().createBlock().compute(xy, 100);
             assertThat(Arrays.copyOfRange(f, 100, 114)).containsExactly(flatten);
         }
@@ -98,14 +101,19 @@ class FeatureExtractorTest {
         TimeSeriesInput input = new TimeSeriesInput(1000, 500, 100, true);
         SampleData sample = motion(350, 100);
         float[] rawFirst = new FeatureExtractor(impulse(input, RAW_Z, FLATTEN_XY))
-                .extract("s", "l", sample).get(2).features();
+                .extract("s", "l", sample)
+                .get(2)
+                .features();
         FeatureExtractor swapped = new FeatureExtractor(impulse(input, FLATTEN_XY, RAW_Z));
         float[] flattenFirst = swapped.extract("s", "l", sample).get(2).features();
 
         assertThat(Arrays.copyOfRange(flattenFirst, 0, 14)).containsExactly(Arrays.copyOfRange(rawFirst, 100, 114));
         assertThat(Arrays.copyOfRange(flattenFirst, 14, 114)).containsExactly(Arrays.copyOfRange(rawFirst, 0, 100));
-        assertThat(swapped.layout().blocks()).extracting(FeatureLayout.Block::offset).containsExactly(0, 14);
-        assertThat(swapped.layout().blocks()).extracting(FeatureLayout.Block::type)
+        assertThat(swapped.layout().blocks())
+                .extracting(FeatureLayout.Block::offset)
+                .containsExactly(0, 14);
+        assertThat(swapped.layout().blocks())
+                .extracting(FeatureLayout.Block::type)
                 .containsExactly("flatten", "raw");
     }
 
@@ -114,8 +122,8 @@ class FeatureExtractorTest {
         // recorded at 50 Hz, impulse at 100 Hz: 4 s becomes 400 samples, windows of 100 every 50 → 7 windows
         SampleData slow = motion(200, 50);
         TimeSeriesInput input = new TimeSeriesInput(1000, 500, 100, true);
-        FeatureExtractor extractor = new FeatureExtractor(impulse(input,
-                new ProcessingBlock(1, "Raw", List.of("accX"), RawParams.defaults())));
+        FeatureExtractor extractor = new FeatureExtractor(
+                impulse(input, new ProcessingBlock(1, "Raw", List.of("accX"), RawParams.defaults())));
 
         List<FeatureRow> rows = extractor.extract("slow", "l", slow);
 
@@ -140,29 +148,39 @@ class FeatureExtractorTest {
         assertThat(padded.get(0).features()[59]).isEqualTo(shortSample.value(0, 59));
         assertThat(Arrays.copyOfRange(padded.get(0).features(), 60, 100)).containsOnly(0f);
         assertThat(new FeatureExtractor(impulse(new TimeSeriesInput(1000, 500, 100, false), raw))
-                .extract("short", "l", shortSample)).isEmpty();
+                        .extract("short", "l", shortSample))
+                .isEmpty();
     }
 
     @Test
     void refusesSamplesWithoutAnAxisABlockReadsNamingIt() {
-        SampleData twoAxes = SampleData.timeSeries(List.of(Sensor.of("accX"), Sensor.of("accY")), 10,
-                new float[2][300]);
-        FeatureExtractor extractor = new FeatureExtractor(impulse(new TimeSeriesInput(1000, 500, 100, true),
-                FLATTEN_XY, RAW_Z));
+        SampleData twoAxes =
+                SampleData.timeSeries(List.of(Sensor.of("accX"), Sensor.of("accY")), 10, new float[2][300]);
+        FeatureExtractor extractor =
+                new FeatureExtractor(impulse(new TimeSeriesInput(1000, 500, 100, true), FLATTEN_XY, RAW_Z));
         assertThatThrownBy(() -> extractor.extract("rec-17", "idle", twoAxes))
                 .isInstanceOf(FeatureInputViolation.class)
-                .hasMessageContaining("rec-17").hasMessageContaining("'accZ'").hasMessageContaining("Raw Z")
+                .hasMessageContaining("rec-17")
+                .hasMessageContaining("'accZ'")
+                .hasMessageContaining("Raw Z")
                 .hasMessageContaining("[accX, accY]");
     }
 
     @Test
     void refusesInvalidImpulsesAndImpulsesWithoutBlocks() {
-        assertThatThrownBy(() -> new FeatureExtractor(impulse(new TimeSeriesInput(1000, 500, 100, true),
-                new ProcessingBlock(1, "Spectral", List.of("accX"), new SpectralAnalysisParams(1,
-                        dev.edgeforge.core.dsp.FilterType.NONE, 3, 6, 12, true, true, 0, 0.1)))))
-                .isInstanceOf(ImpulseViolation.class).hasMessageContaining("fftLength");
+        assertThatThrownBy(() -> new FeatureExtractor(impulse(
+                        new TimeSeriesInput(1000, 500, 100, true),
+                        new ProcessingBlock(
+                                1,
+                                "Spectral",
+                                List.of("accX"),
+                                new SpectralAnalysisParams(
+                                        1, dev.edgeforge.core.dsp.FilterType.NONE, 3, 6, 12, true, true, 0, 0.1)))))
+                .isInstanceOf(ImpulseViolation.class)
+                .hasMessageContaining("fftLength");
         assertThatThrownBy(() -> new FeatureExtractor(impulse(new TimeSeriesInput(1000, 500, 100, true))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no processing block");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("no processing block");
     }
 
     @Test
@@ -173,9 +191,13 @@ class FeatureExtractorTest {
             v[0][i] = (float) (8000 * Math.sin(2 * Math.PI * 440 * i / 16000.0));
         }
         SampleData clip = SampleData.timeSeries(List.of(new Sensor("audio", "wav")), 1000 / 16000.0, v);
-        Impulse impulse = new Impulse(1, AudioInput.defaults(), List.of(
-                new ProcessingBlock(1, "MFCC", List.of("audio"), MfccParams.defaults()),
-                new ProcessingBlock(2, "MFE", List.of("audio"), MfeParams.defaults())), List.of());
+        Impulse impulse = new Impulse(
+                1,
+                AudioInput.defaults(),
+                List.of(
+                        new ProcessingBlock(1, "MFCC", List.of("audio"), MfccParams.defaults()),
+                        new ProcessingBlock(2, "MFE", List.of("audio"), MfeParams.defaults())),
+                List.of());
         FeatureExtractor extractor = new FeatureExtractor(impulse);
 
         List<FeatureRow> rows = extractor.extract("clip", "tone", clip);
@@ -186,7 +208,8 @@ class FeatureExtractorTest {
         FeatureShape mfe = layout.blocks().get(1).shape();
         assertThat(mfcc.dims()).hasSize(2);
         assertThat(layout.length()).isEqualTo(mfcc.length() + mfe.length());
-        float[] expected = MfccParams.defaults().createBlock()
+        float[] expected = MfccParams.defaults()
+                .createBlock()
                 .compute(new float[][] {Arrays.copyOfRange(v[0], 8000, 24000)}, 16000);
         assertThat(Arrays.copyOfRange(rows.get(1).features(), 0, mfcc.length())).containsExactly(expected);
     }
@@ -199,7 +222,9 @@ class FeatureExtractorTest {
         }
         RgbImage image = new RgbImage(8, 6, pixels);
         ImageInput input = new ImageInput(4, 4, ResizeMode.SQUASH, ColorDepth.GRAYSCALE);
-        FeatureExtractor extractor = new FeatureExtractor(new Impulse(1, input,
+        FeatureExtractor extractor = new FeatureExtractor(new Impulse(
+                1,
+                input,
                 List.of(new ProcessingBlock(1, "Image", List.of(), new ImageParams(ImageNormalization.ZERO_TO_ONE))),
                 List.of()));
         SampleData data = SampleData.image(new ImageInfo(8, 6, 3));
@@ -214,12 +239,15 @@ class FeatureExtractorTest {
             assertThat(rows.get(0).features()[i]).isCloseTo(gray[i] / 255f, within(1e-6f));
         }
         assertThatThrownBy(() -> extractor.extract("img", "cat", FeatureSource.of(data)))
-                .isInstanceOf(FeatureInputViolation.class).hasMessageContaining("without its pixels");
+                .isInstanceOf(FeatureInputViolation.class)
+                .hasMessageContaining("without its pixels");
         assertThatThrownBy(() -> extractor.extract("ts", "cat", motion(100, 100)))
-                .isInstanceOf(FeatureInputViolation.class).hasMessageContaining("takes images");
+                .isInstanceOf(FeatureInputViolation.class)
+                .hasMessageContaining("takes images");
         FeatureExtractor timeSeries = new FeatureExtractor(impulse(new TimeSeriesInput(1000, 500, 100, true), RAW_Z));
         assertThatThrownBy(() -> timeSeries.extract("img", "cat", FeatureSource.ofImage(data, image)))
-                .isInstanceOf(FeatureInputViolation.class).hasMessageContaining("is an image");
+                .isInstanceOf(FeatureInputViolation.class)
+                .hasMessageContaining("is an image");
     }
 
     @Test
@@ -228,8 +256,7 @@ class FeatureExtractorTest {
         rgba.setRGB(0, 0, 0x400a141e);
         rgba.setRGB(1, 0, 0xc8323c46);
         FeatureSource fromRgba = FeatureSource.of(parsePng("rgba.png", rgba));
-        assertThat(fromRgba.image()).get().extracting(RgbImage::pixels)
-                .isEqualTo(new int[] {0x0a141e, 0x323c46});
+        assertThat(fromRgba.image()).get().extracting(RgbImage::pixels).isEqualTo(new int[] {0x0a141e, 0x323c46});
 
         BufferedImage gray = new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_GRAY);
         gray.getRaster().setSample(0, 0, 0, 128);
@@ -238,15 +265,17 @@ class FeatureExtractorTest {
 
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(gray, "png", png);
-        ParsedSample withoutPixels = SampleParsers.parse("gray.png", png.toByteArray(),
-                SampleParseOptions.defaults());
-        assertThatThrownBy(() -> FeatureSource.of(withoutPixels)).isInstanceOf(FeatureInputViolation.class)
-                .hasMessageContaining("gray.png").hasMessageContaining("keepImagePixels");
+        ParsedSample withoutPixels = SampleParsers.parse("gray.png", png.toByteArray(), SampleParseOptions.defaults());
+        assertThatThrownBy(() -> FeatureSource.of(withoutPixels))
+                .isInstanceOf(FeatureInputViolation.class)
+                .hasMessageContaining("gray.png")
+                .hasMessageContaining("keepImagePixels");
     }
 
     private static ParsedSample parsePng(String name, BufferedImage image) throws Exception {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         ImageIO.write(image, "png", png);
-        return SampleParsers.parse(name, png.toByteArray(), SampleParseOptions.defaults().withKeepImagePixels(true));
+        return SampleParsers.parse(
+                name, png.toByteArray(), SampleParseOptions.defaults().withKeepImagePixels(true));
     }
 }

@@ -1,5 +1,8 @@
 package dev.edgeforge.core.feature;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.edgeforge.core.dsp.FlattenParams;
 import dev.edgeforge.core.dsp.SpectralAnalysisParams;
 import dev.edgeforge.core.impulse.Impulse;
@@ -7,9 +10,6 @@ import dev.edgeforge.core.impulse.ProcessingBlock;
 import dev.edgeforge.core.impulse.TimeSeriesInput;
 import dev.edgeforge.core.sample.SampleData;
 import dev.edgeforge.core.sample.Sensor;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -20,16 +20,19 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 class FeatureGenerationTest {
 
-    private static final FeatureExtractor EXTRACTOR = new FeatureExtractor(new Impulse(1,
-            new TimeSeriesInput(1000, 250, 62.5, true), List.of(
-            new ProcessingBlock(1, "Spectral", List.of("accX", "accY", "accZ"), SpectralAnalysisParams.defaults()),
-            new ProcessingBlock(2, "Flatten", List.of("accZ"), FlattenParams.defaults())), List.of()));
+    private static final FeatureExtractor EXTRACTOR = new FeatureExtractor(new Impulse(
+            1,
+            new TimeSeriesInput(1000, 250, 62.5, true),
+            List.of(
+                    new ProcessingBlock(
+                            1, "Spectral", List.of("accX", "accY", "accZ"), SpectralAnalysisParams.defaults()),
+                    new ProcessingBlock(2, "Flatten", List.of("accZ"), FlattenParams.defaults())),
+            List.of()));
 
     private final ExecutorService pool = Executors.newFixedThreadPool(4);
     private final AtomicInteger loads = new AtomicInteger();
@@ -67,7 +70,8 @@ class FeatureGenerationTest {
                 v[a][i] = (float) (random.nextGaussian() + Math.sin(i * 0.3 * (a + 1)));
             }
         }
-        List<Sensor> sensors = List.of(Sensor.of("accX"), Sensor.of("accY"), Sensor.of("accZ")).subList(0, axes);
+        List<Sensor> sensors =
+                List.of(Sensor.of("accX"), Sensor.of("accY"), Sensor.of("accZ")).subList(0, axes);
         return SampleData.timeSeries(sensors, 1000 / hz, v);
     }
 
@@ -82,15 +86,19 @@ class FeatureGenerationTest {
                 .runAll(items, FeatureGeneration.ProgressListener.none(), () -> false);
 
         assertThat(parallel).isEqualTo(sequential);
-        assertThat(parallel).extracting(GeneratedChunk::sampleId)
-                .containsExactlyElementsOf(items.stream().map(FeatureGenerationItem::sampleId).toList());
+        assertThat(parallel)
+                .extracting(GeneratedChunk::sampleId)
+                .containsExactlyElementsOf(
+                        items.stream().map(FeatureGenerationItem::sampleId).toList());
         for (int i = 0; i < items.size(); i++) {
             FeatureGenerationItem item = items.get(i);
-            FeatureChunk direct = EXTRACTOR.chunk(item.contentHash(), item.loader().get());
+            FeatureChunk direct =
+                    EXTRACTOR.chunk(item.contentHash(), item.loader().get());
             assertThat(parallel.get(i).chunk()).isEqualTo(direct);
             assertThat(parallel.get(i).chunk().key()).isEqualTo(EXTRACTOR.cacheKey(item.contentHash()));
         }
-        assertThat(parallel.stream().mapToInt(c -> c.chunk().windows().size()).sum()).isGreaterThan(100);
+        assertThat(parallel.stream().mapToInt(c -> c.chunk().windows().size()).sum())
+                .isGreaterThan(100);
         assertThat(progress).hasSize(41);
         for (int i = 0; i <= 40; i++) {
             assertThat(progress.get(i)).containsExactly(i, 40);
@@ -100,9 +108,14 @@ class FeatureGenerationTest {
     @Test
     void holdsAtMostMaxInFlightSamplesAtOnce() {
         AtomicInteger most = new AtomicInteger();
-        new FeatureGeneration(EXTRACTOR, pool, 3).run(items(30, -1), chunk -> {
-            most.accumulateAndGet(loadedNotDelivered.getAndDecrement(), Math::max);
-        }, FeatureGeneration.ProgressListener.none(), () -> false);
+        new FeatureGeneration(EXTRACTOR, pool, 3)
+                .run(
+                        items(30, -1),
+                        chunk -> {
+                            most.accumulateAndGet(loadedNotDelivered.getAndDecrement(), Math::max);
+                        },
+                        FeatureGeneration.ProgressListener.none(),
+                        () -> false);
         assertThat(most.get()).isBetween(1, 3);
         assertThat(loads.get()).isEqualTo(30);
     }
@@ -111,28 +124,38 @@ class FeatureGenerationTest {
     void aFailingSampleStopsTheRunNamingIt() {
         List<String> delivered = new ArrayList<>();
         FeatureGeneration generation = new FeatureGeneration(EXTRACTOR, pool, 4);
-        assertThatThrownBy(() -> generation.run(items(20, 7), c -> delivered.add(c.sampleId()),
-                FeatureGeneration.ProgressListener.none(), () -> false))
+        assertThatThrownBy(() -> generation.run(
+                        items(20, 7),
+                        c -> delivered.add(c.sampleId()),
+                        FeatureGeneration.ProgressListener.none(),
+                        () -> false))
                 .isInstanceOf(FeatureGenerationException.class)
-                .hasMessageContaining("sample 'sample-7'").hasMessageContaining("'accZ'")
-                .satisfies(e -> assertThat(((FeatureGenerationException) e).sampleId()).isEqualTo("sample-7"));
+                .hasMessageContaining("sample 'sample-7'")
+                .hasMessageContaining("'accZ'")
+                .satisfies(e ->
+                        assertThat(((FeatureGenerationException) e).sampleId()).isEqualTo("sample-7"));
         assertThat(delivered).hasSize(7).last().isEqualTo("sample-6");
 
         FeatureGenerationItem throwing = new FeatureGenerationItem("broken", sha256("broken"), () -> {
             throw new IllegalStateException("object projects/1/samples/abc is missing");
         });
-        assertThatThrownBy(() -> generation.runAll(List.of(throwing), FeatureGeneration.ProgressListener.none(),
-                () -> false)).isInstanceOf(FeatureGenerationException.class)
+        assertThatThrownBy(() ->
+                        generation.runAll(List.of(throwing), FeatureGeneration.ProgressListener.none(), () -> false))
+                .isInstanceOf(FeatureGenerationException.class)
                 .hasMessage("sample 'broken': object projects/1/samples/abc is missing");
     }
 
     @Test
     void cancellationStopsPromptlyAndStartsNothingNew() {
         List<String> delivered = new ArrayList<>();
-        assertThatThrownBy(() -> new FeatureGeneration(EXTRACTOR, pool, 4).run(items(100, -1),
-                c -> delivered.add(c.sampleId()), FeatureGeneration.ProgressListener.none(),
-                () -> delivered.size() >= 5))
-                .isInstanceOf(CancellationException.class).hasMessageContaining("after 5 of 100");
+        assertThatThrownBy(() -> new FeatureGeneration(EXTRACTOR, pool, 4)
+                        .run(
+                                items(100, -1),
+                                c -> delivered.add(c.sampleId()),
+                                FeatureGeneration.ProgressListener.none(),
+                                () -> delivered.size() >= 5))
+                .isInstanceOf(CancellationException.class)
+                .hasMessageContaining("after 5 of 100");
         assertThat(delivered).hasSize(5);
         sleep(100); // let in-flight items finish
         assertThat(loads.get()).isLessThanOrEqualTo(5 + 4);
@@ -146,8 +169,8 @@ class FeatureGenerationTest {
 
     static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -1,8 +1,9 @@
 package dev.edgeforge.core.feature;
 
-import dev.edgeforge.core.dsp.FeatureShape;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.edgeforge.core.dsp.FeatureShape;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
@@ -12,9 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class FeatureSetFormatTest {
 
@@ -52,8 +51,10 @@ class FeatureSetFormatTest {
         assertThat(bytes).startsWith("EFFS".getBytes(StandardCharsets.US_ASCII));
         assertThat(Arrays.copyOfRange(bytes, bytes.length - 8, bytes.length - 4))
                 .isEqualTo("EFFE".getBytes(StandardCharsets.US_ASCII));
-        assertThat(ByteBuffer.wrap(bytes, 8, 8).order(ByteOrder.LITTLE_ENDIAN).getInt()).isEqualTo(4);
-        assertThat(ByteBuffer.wrap(bytes, 12, 4).order(ByteOrder.LITTLE_ENDIAN).getInt()).isEqualTo(11);
+        assertThat(ByteBuffer.wrap(bytes, 8, 8).order(ByteOrder.LITTLE_ENDIAN).getInt())
+                .isEqualTo(4);
+        assertThat(ByteBuffer.wrap(bytes, 12, 4).order(ByteOrder.LITTLE_ENDIAN).getInt())
+                .isEqualTo(11);
     }
 
     @Test
@@ -89,8 +90,10 @@ class FeatureSetFormatTest {
         byte[] bytes = FeatureSet.of(3, LAYOUT, rows(4, 3)).toBytes();
         for (int length = 0; length < bytes.length; length++) {
             byte[] prefix = Arrays.copyOf(bytes, length);
-            assertThatThrownBy(() -> FeatureSet.fromBytes(prefix)).as("prefix of %d bytes", length)
-                    .isInstanceOf(FeatureFormatException.class).hasMessageContaining("truncated");
+            assertThatThrownBy(() -> FeatureSet.fromBytes(prefix))
+                    .as("prefix of %d bytes", length)
+                    .isInstanceOf(FeatureFormatException.class)
+                    .hasMessageContaining("truncated");
         }
     }
 
@@ -101,8 +104,10 @@ class FeatureSetFormatTest {
             for (int flip : new int[] {0x01, 0x80, 0xFF}) {
                 byte[] damaged = bytes.clone();
                 damaged[offset] ^= (byte) flip;
-                assertThatThrownBy(() -> FeatureSet.fromBytes(damaged)).as("byte %d ^ %x", offset, flip)
-                        .isInstanceOf(FeatureFormatException.class).hasMessageStartingWith("feature set: ");
+                assertThatThrownBy(() -> FeatureSet.fromBytes(damaged))
+                        .as("byte %d ^ %x", offset, flip)
+                        .isInstanceOf(FeatureFormatException.class)
+                        .hasMessageStartingWith("feature set: ");
             }
         }
     }
@@ -137,8 +142,11 @@ class FeatureSetFormatTest {
         ByteBuffer.wrap(bytes, feature10, 4).order(ByteOrder.LITTLE_ENDIAN).putFloat(Float.NaN);
         java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
         crc.update(bytes, 0, bytes.length - 8);
-        ByteBuffer.wrap(bytes, bytes.length - 4, 4).order(ByteOrder.LITTLE_ENDIAN).putInt((int) crc.getValue());
-        assertThatThrownBy(() -> FeatureSet.fromBytes(bytes)).isInstanceOf(FeatureFormatException.class)
+        ByteBuffer.wrap(bytes, bytes.length - 4, 4)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putInt((int) crc.getValue());
+        assertThatThrownBy(() -> FeatureSet.fromBytes(bytes))
+                .isInstanceOf(FeatureFormatException.class)
                 .hasMessageContaining("row 0 features value 10 is NaN");
     }
 
@@ -149,7 +157,8 @@ class FeatureSetFormatTest {
         FeatureSetWriter writer = new FeatureSetWriter(out, header);
         float[] ok = new float[11];
         assertThatThrownBy(() -> writer.write(new FeatureRow("s", 0, 0, "wave", ok)))
-                .isInstanceOf(FeatureFormatException.class).hasMessageContaining("label 'wave'");
+                .isInstanceOf(FeatureFormatException.class)
+                .hasMessageContaining("label 'wave'");
         assertThatThrownBy(() -> writer.write(new FeatureRow("s", 0, 0, "idle", new float[3])))
                 .hasMessageContaining("3 features, the header says 11");
         float[] nan = new float[11];
@@ -157,12 +166,13 @@ class FeatureSetFormatTest {
         assertThatThrownBy(() -> writer.write(new FeatureRow("s", 0, 0, "idle", nan)))
                 .hasMessageContaining("feature 4 is Infinity");
         writer.write(new FeatureRow("s", 0, 0, "idle", ok));
-        assertThatThrownBy(writer::finish).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(writer::finish)
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("declares 2 rows but 1 were written");
         assertThatThrownBy(() -> FeatureSet.fromBytes(out.toByteArray())).hasMessageContaining("truncated");
 
-        FeatureSetWriter full = new FeatureSetWriter(new ByteArrayOutputStream(),
-                new FeatureSetHeader(1, LAYOUT, List.of("idle"), 1));
+        FeatureSetWriter full =
+                new FeatureSetWriter(new ByteArrayOutputStream(), new FeatureSetHeader(1, LAYOUT, List.of("idle"), 1));
         full.write(new FeatureRow("s", 0, 0, "idle", ok));
         assertThatThrownBy(() -> full.write(new FeatureRow("s", 1, 0, "idle", ok)))
                 .hasMessageContaining("declares 1 rows");

@@ -1,14 +1,13 @@
 package dev.edgeforge.core.feature;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class PcaTest {
 
@@ -44,8 +43,8 @@ class PcaTest {
                     double[] p = {3 * sx, 2 * sy, sz};
                     float[] row = new float[3];
                     for (int i = 0; i < 3; i++) {
-                        row[i] = (float) (rotation[i][0] * p[0] + rotation[i][1] * p[1] + rotation[i][2] * p[2]
-                                + offset[i]);
+                        row[i] = (float)
+                                (rotation[i][0] * p[0] + rotation[i][1] * p[1] + rotation[i][2] * p[2] + offset[i]);
                     }
                     rows.add(row);
                 }
@@ -91,8 +90,7 @@ class PcaTest {
         Pca shifted = Pca.fit(box(r, new double[] {1000, -2000, 5000}));
         assertThat(shifted.component(0)).containsExactly(first, within(1e-4));
         assertThat(shifted.component(1)).containsExactly(second, within(1e-4));
-        assertThat(shifted.explainedVariance()).containsExactly(new double[] {9 * 8 / 7.0, 4 * 8 / 7.0},
-                within(1e-3));
+        assertThat(shifted.explainedVariance()).containsExactly(new double[] {9 * 8 / 7.0, 4 * 8 / 7.0}, within(1e-3));
     }
 
     private static double[] positiveLargest(double[] v) {
@@ -146,7 +144,8 @@ class PcaTest {
             }
         }
         assertThat(points.get(5).sampleId()).isEqualTo("s5");
-        assertThat(pca.explainedVarianceRatio()[0] + pca.explainedVarianceRatio()[1]).isGreaterThan(0.9);
+        assertThat(pca.explainedVarianceRatio()[0] + pca.explainedVarianceRatio()[1])
+                .isGreaterThan(0.9);
     }
 
     @Test

@@ -1,12 +1,11 @@
 package dev.edgeforge.core.format;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class BoundedBytesTest {
 
@@ -14,10 +13,13 @@ class BoundedBytesTest {
     void readsUpToTheLimitExactly() {
         byte[] data = new byte[200_000];
         data[199_999] = 7;
-        assertThat(BoundedBytes.readAll(new ByteArrayInputStream(data), 200_000)).isEqualTo(data);
-        assertThat(BoundedBytes.readAll(new ByteArrayInputStream(new byte[0]), 0)).isEmpty();
+        assertThat(BoundedBytes.readAll(new ByteArrayInputStream(data), 200_000))
+                .isEqualTo(data);
+        assertThat(BoundedBytes.readAll(new ByteArrayInputStream(new byte[0]), 0))
+                .isEmpty();
         assertThatThrownBy(() -> BoundedBytes.readAll(new ByteArrayInputStream(data), 199_999))
-                .isInstanceOf(SampleFormatException.class).hasMessageContaining("199999");
+                .isInstanceOf(SampleFormatException.class)
+                .hasMessageContaining("199999");
     }
 
     @Test
@@ -35,6 +37,7 @@ class BoundedBytesTest {
         };
         assertThatThrownBy(() -> BoundedBytes.readAll(endless, 1_000_000))
                 .isInstanceOf(SampleFormatException.class)
-                .extracting(e -> ((SampleFormatException) e).reason()).isEqualTo(SampleFormatException.Reason.TOO_LARGE);
+                .extracting(e -> ((SampleFormatException) e).reason())
+                .isEqualTo(SampleFormatException.Reason.TOO_LARGE);
     }
 }

@@ -1,10 +1,9 @@
 package dev.edgeforge.core.format;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class SampleFormatsTest {
 
@@ -22,7 +21,8 @@ class SampleFormatsTest {
 
     @Test
     void contentDecidesFirst() {
-        assertThat(detect("x.jpg", 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0)).isEqualTo(SampleFormat.PNG);
+        assertThat(detect("x.jpg", 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0))
+                .isEqualTo(SampleFormat.PNG);
         assertThat(detect("x.png", 0xFF, 0xD8, 0xFF, 0xE0)).isEqualTo(SampleFormat.JPEG);
         assertThat(detect("upload", "RIFF\0\0\0\0WAVEfmt ")).isEqualTo(SampleFormat.WAV);
         assertThat(detect("x.json", 0xA3, 0x69)).isEqualTo(SampleFormat.CBOR_EI);
@@ -38,7 +38,8 @@ class SampleFormatsTest {
         assertThat(detect("dir/bounding_boxes.labels", "{\"version\":1}")).isEqualTo(SampleFormat.LABELS);
         assertThat(detect("boxes.json", "{\"version\":1,\"type\":\"bounding-box-labels\"}"))
                 .isEqualTo(SampleFormat.LABELS);
-        assertThat(detect("x.json", "{\"version\":1,\"files\":[{\"path\":\"a\"}]}")).isEqualTo(SampleFormat.LABELS);
+        assertThat(detect("x.json", "{\"version\":1,\"files\":[{\"path\":\"a\"}]}"))
+                .isEqualTo(SampleFormat.LABELS);
     }
 
     @Test

@@ -1,14 +1,14 @@
 package dev.edgeforge.core.format;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.edgeforge.core.format.csv.CsvReadOptions;
 import dev.edgeforge.core.format.csv.CsvSample;
 import dev.edgeforge.core.format.csv.CsvSampleReader;
 import dev.edgeforge.core.format.wav.WavWriter;
 import dev.edgeforge.core.sample.SampleData;
 import dev.edgeforge.core.sample.Sensor;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Files read from disk in passes (CSV, WAV) give exactly what the same bytes give in memory, across the readers'
@@ -42,8 +41,13 @@ class SampleInputParsingTest {
             if (i % 1000 == 7) {
                 text.append("\r\n"); // blank lines shift line numbers away from row numbers
             }
-            text.append(i * 10).append(',').append(random.nextGaussian()).append(',')
-                    .append((float) random.nextGaussian()).append(',').append(9.81 + random.nextGaussian())
+            text.append(i * 10)
+                    .append(',')
+                    .append(random.nextGaussian())
+                    .append(',')
+                    .append((float) random.nextGaussian())
+                    .append(',')
+                    .append(9.81 + random.nextGaussian())
                     .append("\r\n");
         }
         return text.toString().getBytes(StandardCharsets.UTF_8);
@@ -76,7 +80,9 @@ class SampleInputParsingTest {
             assertThat(bytes[at] & 0xFF).isEqualTo(0xC2);
             CsvSample read = CsvSampleReader.read(file("wide" + at + ".csv", bytes), CsvReadOptions.defaults());
             List<Sensor> sensors = read.data().sensors();
-            assertThat(sensors.get(sensors.size() - 1).units()).as("µ at byte " + at).isEqualTo("µT");
+            assertThat(sensors.get(sensors.size() - 1).units())
+                    .as("µ at byte " + at)
+                    .isEqualTo("µT");
         }
     }
 
@@ -92,8 +98,9 @@ class SampleInputParsingTest {
         assertThatThrownBy(() -> CsvSampleReader.read(file("back.csv", backwards), CsvReadOptions.defaults()))
                 .hasMessage("row 5: timestamp 10 is not after the previous one (10)");
         byte[] laterBad = "time,x\n0,1\n1e308,2\nsoon,3\n".getBytes(StandardCharsets.US_ASCII);
-        assertThatThrownBy(() -> CsvSampleReader.read(file("bad.csv", laterBad),
-                CsvReadOptions.defaults().withTimestamps(dev.edgeforge.core.format.csv.CsvTimestamps.SECONDS)))
+        assertThatThrownBy(() -> CsvSampleReader.read(
+                        file("bad.csv", laterBad),
+                        CsvReadOptions.defaults().withTimestamps(dev.edgeforge.core.format.csv.CsvTimestamps.SECONDS)))
                 .hasMessage("row 3, column 'time': 1e308 is out of range");
     }
 
@@ -105,8 +112,8 @@ class SampleInputParsingTest {
             values[0][i] = random.nextInt(65536) - 32768;
             values[1][i] = random.nextInt(65536) - 32768;
         }
-        SampleData stereo = SampleData.timeSeries(List.of(new Sensor("audio1", "wav"), new Sensor("audio2", "wav")),
-                1000.0 / 16000, values);
+        SampleData stereo = SampleData.timeSeries(
+                List.of(new Sensor("audio1", "wav"), new Sensor("audio2", "wav")), 1000.0 / 16000, values);
         byte[] wav = WavWriter.writePcm16(stereo);
         ParsedSample fromFile = SampleParsers.parse("s.wav", file("s.wav", wav), SampleParseOptions.defaults());
         assertThat(fromFile.data().values()).isEqualTo(values);
@@ -118,15 +125,16 @@ class SampleInputParsingTest {
         swapped.writeBytes(java.util.Arrays.copyOf(wav, 12));
         swapped.writeBytes(data);
         swapped.writeBytes(fmt);
-        ParsedSample dataFirst = SampleParsers.parse("d.wav", file("d.wav", swapped.toByteArray()),
-                SampleParseOptions.defaults());
+        ParsedSample dataFirst =
+                SampleParsers.parse("d.wav", file("d.wav", swapped.toByteArray()), SampleParseOptions.defaults());
         assertThat(dataFirst.data().values()).isEqualTo(values);
     }
 
     @Test
     void aFileOverTheLimitIsRefusedBeforeItIsRead() throws IOException {
         SampleInput input = file("big.csv", csv(100, 4));
-        assertThatThrownBy(() -> SampleParsers.parse("big.csv", input, SampleParseOptions.defaults().withMaxBytes(10)))
+        assertThatThrownBy(() -> SampleParsers.parse(
+                        "big.csv", input, SampleParseOptions.defaults().withMaxBytes(10)))
                 .isInstanceOfSatisfying(SampleFormatException.class, e -> {
                     assertThat(e.reason()).isEqualTo(SampleFormatException.Reason.TOO_LARGE);
                     assertThat(e.getMessage()).startsWith("big.csv: larger than the limit of 10 bytes");

@@ -1,21 +1,22 @@
 package dev.edgeforge.core.impulse;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.edgeforge.core.dsp.MfccParams;
 import dev.edgeforge.core.dsp.ParameterError;
 import dev.edgeforge.core.dsp.SpectralAnalysisParams;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ImpulseJsonTest {
 
     private static Impulse audioImpulse() {
         JsonNode settings = ImpulseJson.mapper().readTree("{\"epochs\":30,\"layers\":[{\"conv1d\":8}]}");
-        return new Impulse(3, AudioInput.defaults(),
+        return new Impulse(
+                3,
+                AudioInput.defaults(),
                 List.of(new ProcessingBlock(1, "MFCC", List.of("audio"), MfccParams.defaults())),
                 List.of(new LearningBlockRef("classification", "NN Classifier", List.of(1), settings)));
     }
@@ -37,8 +38,9 @@ class ImpulseJsonTest {
                                       "params":{"type":"spectral-analysis","fftLength":32}}]}""");
         assertThat(impulse.input()).isEqualTo(new TimeSeriesInput(2000, 80, 100, true));
         ProcessingBlock block = impulse.processingBlocks().get(0);
-        assertThat(block.params()).isEqualTo(new SpectralAnalysisParams(1, dev.edgeforge.core.dsp.FilterType.LOW,
-                3, 6, 32, true, true, 0, 0.1));
+        assertThat(block.params())
+                .isEqualTo(new SpectralAnalysisParams(
+                        1, dev.edgeforge.core.dsp.FilterType.LOW, 3, 6, 32, true, true, 0, 0.1));
         assertThat(impulse.learningBlocks()).isEmpty();
         assertThat(impulse.signalShapeFor(block).sampleCount()).isEqualTo(200);
         assertThat(impulse.signalShapeFor(block).axisCount()).isEqualTo(2);
@@ -47,29 +49,54 @@ class ImpulseJsonTest {
     @Test
     void refusesUnknownFieldsAndTypesNamingThem() {
         assertThatThrownBy(() -> ImpulseJson.read("{\"version\":1,\"input\":{\"type\":\"audio\",\"windowSize\":5}}"))
-                .isInstanceOf(ImpulseViolation.class).hasMessageContaining("windowSize");
+                .isInstanceOf(ImpulseViolation.class)
+                .hasMessageContaining("windowSize");
         assertThatThrownBy(() -> ImpulseJson.read("{\"version\":1,\"input\":{\"type\":\"radar\"}}"))
-                .isInstanceOf(ImpulseViolation.class).hasMessageContaining("radar");
+                .isInstanceOf(ImpulseViolation.class)
+                .hasMessageContaining("radar");
     }
 
     @Test
     void validationNamesEveryBadField() {
-        Impulse impulse = new Impulse(1, new AudioInput(1000, 500, 16000, true),
-                List.of(new ProcessingBlock(1, "MFCC", List.of("audio"),
-                                new MfccParams(13, 0.02, 0.02, 32, 200, 300, 9000, 0.98,
-                                        dev.edgeforge.core.dsp.WindowFunction.HAMMING, 22)),
+        Impulse impulse = new Impulse(
+                1,
+                new AudioInput(1000, 500, 16000, true),
+                List.of(
+                        new ProcessingBlock(
+                                1,
+                                "MFCC",
+                                List.of("audio"),
+                                new MfccParams(
+                                        13,
+                                        0.02,
+                                        0.02,
+                                        32,
+                                        200,
+                                        300,
+                                        9000,
+                                        0.98,
+                                        dev.edgeforge.core.dsp.WindowFunction.HAMMING,
+                                        22)),
                         new ProcessingBlock(1, " ", List.of("gyro"), MfccParams.defaults())),
                 List.of(new LearningBlockRef("classification", "NN", List.of(5), null)));
         assertThatThrownBy(() -> impulse.validate(List.of("audio")))
-                .isInstanceOfSatisfying(ImpulseViolation.class, e -> assertThat(e.errors())
-                        .extracting(ParameterError::field).containsExactlyInAnyOrder(
-                                "processingBlocks[0].mfcc.fftLength", "processingBlocks[0].mfcc.highFrequency",
-                                "processingBlocks[1].id", "processingBlocks[1].name", "processingBlocks[1].axes",
-                                "learningBlocks[0].inputs"))
+                .isInstanceOfSatisfying(
+                        ImpulseViolation.class,
+                        e -> assertThat(e.errors())
+                                .extracting(ParameterError::field)
+                                .containsExactlyInAnyOrder(
+                                        "processingBlocks[0].mfcc.fftLength",
+                                        "processingBlocks[0].mfcc.highFrequency",
+                                        "processingBlocks[1].id",
+                                        "processingBlocks[1].name",
+                                        "processingBlocks[1].axes",
+                                        "learningBlocks[0].inputs"))
                 .hasMessageContaining("axis 'gyro' is not in the dataset");
-        assertThat(new TimeSeriesInput(0, -1, 50, true).check()).extracting(ParameterError::field)
+        assertThat(new TimeSeriesInput(0, -1, 50, true).check())
+                .extracting(ParameterError::field)
                 .containsExactlyInAnyOrder("input.windowSizeMs", "input.windowStrideMs");
         assertThat(new ImageInput(0, 4000, ResizeMode.SQUASH, ColorDepth.RGB).check())
-                .extracting(ParameterError::field).containsExactlyInAnyOrder("input.width", "input.height");
+                .extracting(ParameterError::field)
+                .containsExactlyInAnyOrder("input.width", "input.height");
     }
 }

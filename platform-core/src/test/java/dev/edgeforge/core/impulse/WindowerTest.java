@@ -1,11 +1,10 @@
 package dev.edgeforge.core.impulse;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class WindowerTest {
 
@@ -30,7 +29,8 @@ class WindowerTest {
         assertThat(windows.get(3).startMs()).isEqualTo(750.0);
         assertThat(windows.get(3).axes()[1][0]).isEqualTo(1075f);
         assertThat(windows.get(6).axes()[0][99]).isEqualTo(249f);
-        assertThat(windower.windows(ramp(2, 250), 10)).usingRecursiveFieldByFieldElementComparator()
+        assertThat(windower.windows(ramp(2, 250), 10))
+                .usingRecursiveFieldByFieldElementComparator()
                 .isEqualTo(windows);
     }
 
@@ -45,7 +45,8 @@ class WindowerTest {
 
     @Test
     void padsShortSamplesOnlyWhenAsked() {
-        List<Window> padded = new Windower(new AudioInput(1000, 500, 16000, true)).windows(ramp(1, 4000), 1000 / 16000.0);
+        List<Window> padded =
+                new Windower(new AudioInput(1000, 500, 16000, true)).windows(ramp(1, 4000), 1000 / 16000.0);
         assertThat(padded).hasSize(1);
         assertThat(padded.get(0).axes()[0]).hasSize(16000);
         assertThat(padded.get(0).axes()[0][3999]).isEqualTo(3999f);

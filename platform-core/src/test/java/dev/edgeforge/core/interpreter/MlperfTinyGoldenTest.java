@@ -1,16 +1,15 @@
 package dev.edgeforge.core.interpreter;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.edgeforge.core.memory.MemoryPlan;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.tflite.MlperfTinyModels;
 import dev.edgeforge.core.tflite.TfliteReader;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The key acceptance test: the interpreter reproduces TFLite Micro's reference outputs of the four MLPerf Tiny
@@ -39,13 +38,16 @@ class MlperfTinyGoldenTest {
             if (golden.output().length > 16) {
                 continue; // the autoencoder has no class; its XNNPACK output is compared in the runtime IT
             }
-            assertThat(argmax(output)).as("%s case %d: XNNPACK class (%s vs %s)", name, i,
-                    Arrays.toString(output), Arrays.toString(golden.xnnpackOutput()))
+            assertThat(argmax(output))
+                    .as(
+                            "%s case %d: XNNPACK class (%s vs %s)",
+                            name, i, Arrays.toString(output), Arrays.toString(golden.xnnpackOutput()))
                     .isEqualTo(argmax(golden.xnnpackOutput()));
         }
         long millis = (System.nanoTime() - start) / 1_000_000;
-        System.out.printf("%s: %d cases in %d ms; arena %d B (%s), lower bound %d B%n", name, cases.size(), millis,
-                plan.arenaBytes(), plan.strategy(), plan.lowerBound());
+        System.out.printf(
+                "%s: %d cases in %d ms; arena %d B (%s), lower bound %d B%n",
+                name, cases.size(), millis, plan.arenaBytes(), plan.strategy(), plan.lowerBound());
     }
 
     static int argmax(byte[] values) {

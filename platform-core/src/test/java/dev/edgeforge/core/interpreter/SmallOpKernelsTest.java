@@ -1,5 +1,7 @@
 package dev.edgeforge.core.interpreter;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.edgeforge.core.model.Activation;
 import dev.edgeforge.core.model.AddOptions;
 import dev.edgeforge.core.model.DataType;
@@ -10,8 +12,6 @@ import dev.edgeforge.core.model.Padding;
 import dev.edgeforge.core.model.Pool2DOptions;
 import dev.edgeforge.core.model.Quantization;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Operators the MLPerf golden cases do not reach, against hand-worked values. */
 class SmallOpKernelsTest {
@@ -57,9 +57,11 @@ class SmallOpKernelsTest {
             ModelGraph.Builder b = ModelGraph.builder();
             int in = b.addTensor("in", DataType.INT8, new int[] {1, 1, 2, 3}, q);
             int out = b.addTensor("out", DataType.INT8, new int[] {1, 1, 1, 3}, q);
-            b.addOperator(type, new Pool2DOptions(Padding.VALID, 1, 2, 1, 2, Activation.NONE), new int[] {in},
-                    new int[] {out});
-            Interpreter interpreter = new Interpreter(b.setInputs(in).setOutputs(out).build());
+            b.addOperator(
+                    type, new Pool2DOptions(Padding.VALID, 1, 2, 1, 2, Activation.NONE), new int[] {in}, new int[] {out
+                    });
+            Interpreter interpreter =
+                    new Interpreter(b.setInputs(in).setOutputs(out).build());
             // Channels: (1, 2), (-1, -2), (-1, 0).
             byte[] result = interpreter.runInt8(new byte[] {1, -1, -1, 2, -2, 0});
             if (type == OpType.AVERAGE_POOL_2D) {

@@ -1,30 +1,31 @@
 package dev.edgeforge.core.learning;
 
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
-
-import java.util.List;
-
 import static dev.edgeforge.core.learning.Activation.NONE;
 import static dev.edgeforge.core.learning.Activation.RELU;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
 class InferenceCheckTest {
 
     @Test
     void denseWithReluThenSoftmax() {
         // [1, 1] -> dense weights [[1, 2], [3, 4], [-5, 0]] + bias [0.5, -1, 0] = [3.5, 6, -5] -> relu [3.5, 6, 0]
-        TrainedNetwork network = network(TensorShape.of(2),
-                TrainedLayer.weighted(LayerSpec.dense(3, RELU), TensorShape.of(3),
+        TrainedNetwork network = network(
+                TensorShape.of(2),
+                TrainedLayer.weighted(
+                        LayerSpec.dense(3, RELU),
+                        TensorShape.of(3),
                         WeightTensor.of(TensorShape.of(3, 2), 1, 2, 3, 4, -5, 0),
                         WeightTensor.of(TensorShape.of(3), 0.5f, -1, 0)));
 
         assertThat(new InferenceCheck(network).predict(new float[] {1, 1})).containsExactly(3.5f, 6f, 0f);
 
-        TrainedNetwork softmax = network(TensorShape.of(3),
-                TrainedLayer.of(LayerSpec.softmax(), TensorShape.of(3)));
+        TrainedNetwork softmax = network(TensorShape.of(3), TrainedLayer.of(LayerSpec.softmax(), TensorShape.of(3)));
         float ln3 = (float) Math.log(3);
         assertThat(new InferenceCheck(softmax).predict(new float[] {0, ln3, Float.NEGATIVE_INFINITY}))
                 .containsExactly(new float[] {0.25f, 0.75f, 0f}, within(1e-7f));
@@ -33,20 +34,29 @@ class InferenceCheckTest {
     @Test
     void conv1dWithSamePaddingReadsZerosAtTheEdges() {
         // input [4, 1] = 1 2 3 4, kernel 3 of ones: SAME pads one zero each side -> 3 6 9 7
-        TrainedNetwork network = network(TensorShape.of(4, 1),
-                TrainedLayer.weighted(LayerSpec.conv1d(1, 3, 1, Padding.SAME, NONE), TensorShape.of(4, 1),
-                        WeightTensor.of(TensorShape.of(1, 1, 3, 1), 1, 1, 1), WeightTensor.of(TensorShape.of(1), 0)),
+        TrainedNetwork network = network(
+                TensorShape.of(4, 1),
+                TrainedLayer.weighted(
+                        LayerSpec.conv1d(1, 3, 1, Padding.SAME, NONE),
+                        TensorShape.of(4, 1),
+                        WeightTensor.of(TensorShape.of(1, 1, 3, 1), 1, 1, 1),
+                        WeightTensor.of(TensorShape.of(1), 0)),
                 TrainedLayer.of(LayerSpec.flatten(), TensorShape.of(4)));
 
-        assertThat(new InferenceCheck(network).predict(new float[] {1, 2, 3, 4})).containsExactly(3, 6, 9, 7);
+        assertThat(new InferenceCheck(network).predict(new float[] {1, 2, 3, 4}))
+                .containsExactly(3, 6, 9, 7);
     }
 
     @Test
     void conv1dWithEvenKernelPutsTheExtraZeroAfterTheData() {
         // input 1 2 3, kernel [1, 10], SAME stride 1: total padding 1, all after -> 1+20, 2+30, 3+0
-        TrainedNetwork network = network(TensorShape.of(3, 1),
-                TrainedLayer.weighted(LayerSpec.conv1d(1, 2, 1, Padding.SAME, NONE), TensorShape.of(3, 1),
-                        WeightTensor.of(TensorShape.of(1, 1, 2, 1), 1, 10), WeightTensor.of(TensorShape.of(1), 0)),
+        TrainedNetwork network = network(
+                TensorShape.of(3, 1),
+                TrainedLayer.weighted(
+                        LayerSpec.conv1d(1, 2, 1, Padding.SAME, NONE),
+                        TensorShape.of(3, 1),
+                        WeightTensor.of(TensorShape.of(1, 1, 2, 1), 1, 10),
+                        WeightTensor.of(TensorShape.of(1), 0)),
                 TrainedLayer.of(LayerSpec.flatten(), TensorShape.of(3)));
 
         assertThat(new InferenceCheck(network).predict(new float[] {1, 2, 3})).containsExactly(21, 32, 3);
@@ -56,9 +66,12 @@ class InferenceCheckTest {
     void conv2dMixesChannelsWithTfliteWeightLayout() {
         // 2x2 image, 2 channels: pixel (y, x) = (a, b). One 2x2 VALID filter [1, kh, kw, in]:
         // weights for channel 0 all 1, channel 1 all 10 -> sum(a) + 10 sum(b) + bias 1
-        float[] image = {1, 2, 3, 4, 5, 6, 7, 8};   // a = 1 3 5 7, b = 2 4 6 8
-        TrainedNetwork network = network(TensorShape.of(2, 2, 2),
-                TrainedLayer.weighted(LayerSpec.conv2d(1, 2, 2, 1, Padding.VALID, NONE), TensorShape.of(1, 1, 1),
+        float[] image = {1, 2, 3, 4, 5, 6, 7, 8}; // a = 1 3 5 7, b = 2 4 6 8
+        TrainedNetwork network = network(
+                TensorShape.of(2, 2, 2),
+                TrainedLayer.weighted(
+                        LayerSpec.conv2d(1, 2, 2, 1, Padding.VALID, NONE),
+                        TensorShape.of(1, 1, 1),
                         WeightTensor.of(TensorShape.of(1, 2, 2, 2), 1, 10, 1, 10, 1, 10, 1, 10),
                         WeightTensor.of(TensorShape.of(1), 1)),
                 TrainedLayer.of(LayerSpec.flatten(), TensorShape.of(1)));
@@ -72,41 +85,54 @@ class InferenceCheckTest {
         // weights [1, 1, 2, 4]: tap 0 = (1, 2, 3, 4), tap 1 = (10, 20, 30, 40)
         // out[c0 m0] = 1*1 + 3*10 = 31, out[c0 m1] = 1*2 + 3*20 = 62, out[c1 m0] = 2*3 + 4*30 = 126,
         // out[c1 m1] = 2*4 + 4*40 = 168
-        TrainedNetwork network = network(TensorShape.of(1, 2, 2),
-                TrainedLayer.weighted(LayerSpec.depthwiseConv2d(1, 2, 2, 1, Padding.VALID, NONE),
+        TrainedNetwork network = network(
+                TensorShape.of(1, 2, 2),
+                TrainedLayer.weighted(
+                        LayerSpec.depthwiseConv2d(1, 2, 2, 1, Padding.VALID, NONE),
                         TensorShape.of(1, 1, 4),
                         WeightTensor.of(TensorShape.of(1, 1, 2, 4), 1, 2, 3, 4, 10, 20, 30, 40),
                         WeightTensor.of(TensorShape.of(4), 0, 0, 0, 0)),
                 TrainedLayer.of(LayerSpec.flatten(), TensorShape.of(4)));
 
-        assertThat(new InferenceCheck(network).predict(new float[] {1, 2, 3, 4})).containsExactly(31, 62, 126, 168);
+        assertThat(new InferenceCheck(network).predict(new float[] {1, 2, 3, 4}))
+                .containsExactly(31, 62, 126, 168);
     }
 
     @Test
     void poolsUseValidWindows() {
         // [5, 1] = 1 5 2 8 3, pool 2 stride 2 -> max 5 8, average 3 5 (the last value is dropped)
-        TrainedNetwork max = network(TensorShape.of(5, 1), TrainedLayer.of(LayerSpec.maxPool1d(2, 2),
-                TensorShape.of(2, 1)), TrainedLayer.of(LayerSpec.flatten(), TensorShape.of(2)));
-        TrainedNetwork average = network(TensorShape.of(5, 1), TrainedLayer.of(LayerSpec.averagePool1d(2, 2),
-                TensorShape.of(2, 1)), TrainedLayer.of(LayerSpec.flatten(), TensorShape.of(2)));
+        TrainedNetwork max = network(
+                TensorShape.of(5, 1),
+                TrainedLayer.of(LayerSpec.maxPool1d(2, 2), TensorShape.of(2, 1)),
+                TrainedLayer.of(LayerSpec.flatten(), TensorShape.of(2)));
+        TrainedNetwork average = network(
+                TensorShape.of(5, 1),
+                TrainedLayer.of(LayerSpec.averagePool1d(2, 2), TensorShape.of(2, 1)),
+                TrainedLayer.of(LayerSpec.flatten(), TensorShape.of(2)));
         float[] input = {1, 5, 2, 8, 3};
 
         assertThat(new InferenceCheck(max).predict(input)).containsExactly(5, 8);
         assertThat(new InferenceCheck(average).predict(input)).containsExactly(3, 5);
 
         // 2x2x1 image 1 2 / 3 4 with a 2x2 pool -> 4 and 2.5
-        TrainedNetwork pool2d = network(TensorShape.of(2, 2, 1), TrainedLayer.of(LayerSpec.averagePool2d(2, 2),
-                TensorShape.of(1, 1, 1)), TrainedLayer.of(LayerSpec.flatten(), TensorShape.of(1)));
+        TrainedNetwork pool2d = network(
+                TensorShape.of(2, 2, 1),
+                TrainedLayer.of(LayerSpec.averagePool2d(2, 2), TensorShape.of(1, 1, 1)),
+                TrainedLayer.of(LayerSpec.flatten(), TensorShape.of(1)));
         assertThat(new InferenceCheck(pool2d).predict(new float[] {1, 2, 3, 4})).containsExactly(2.5f);
     }
 
     @Test
     void residualAddReadsTheReferencedOutput() {
         // x = [1, 2]; layer 0 relu6 -> [1, 2]; layer 1 dense identity*2 -> [2, 4]; layer 2 add(0) -> [3, 6]
-        TrainedNetwork network = network(TensorShape.of(2),
+        TrainedNetwork network = network(
+                TensorShape.of(2),
                 TrainedLayer.of(LayerSpec.relu6(), TensorShape.of(2)),
-                TrainedLayer.weighted(LayerSpec.dense(2, NONE), TensorShape.of(2),
-                        WeightTensor.of(TensorShape.of(2, 2), 2, 0, 0, 2), WeightTensor.of(TensorShape.of(2), 0, 0)),
+                TrainedLayer.weighted(
+                        LayerSpec.dense(2, NONE),
+                        TensorShape.of(2),
+                        WeightTensor.of(TensorShape.of(2, 2), 2, 0, 0, 2),
+                        WeightTensor.of(TensorShape.of(2), 0, 0)),
                 TrainedLayer.of(LayerSpec.add(0), TensorShape.of(2)));
 
         assertThat(new InferenceCheck(network).predict(new float[] {1, 2})).containsExactly(3, 6);
@@ -118,11 +144,15 @@ class InferenceCheckTest {
         // batch norm: channel 0 mean 1, var 4 - eps, gamma 2, beta 0.5 -> (y - 1) / 2 * 2 + 0.5 = y - 0.5
         //             channel 1 mean 0, var 1 - eps, gamma 1, beta 0   -> y
         float eps = 1e-3f;
-        BatchNormParameters norm = new BatchNormParameters(new float[] {2, 1}, new float[] {0.5f, 0},
-                new float[] {1, 0}, new float[] {4 - eps, 1 - eps}, eps);
-        TrainedNetwork network = network(TensorShape.of(2, 1),
-                TrainedLayer.weighted(LayerSpec.conv1d(2, 1, 1, Padding.VALID, NONE), TensorShape.of(2, 2),
-                        WeightTensor.of(TensorShape.of(2, 1, 1, 1), 2, -1), WeightTensor.of(TensorShape.of(2), 1, 0)),
+        BatchNormParameters norm = new BatchNormParameters(
+                new float[] {2, 1}, new float[] {0.5f, 0}, new float[] {1, 0}, new float[] {4 - eps, 1 - eps}, eps);
+        TrainedNetwork network = network(
+                TensorShape.of(2, 1),
+                TrainedLayer.weighted(
+                        LayerSpec.conv1d(2, 1, 1, Padding.VALID, NONE),
+                        TensorShape.of(2, 2),
+                        WeightTensor.of(TensorShape.of(2, 1, 1, 1), 2, -1),
+                        WeightTensor.of(TensorShape.of(2), 1, 0)),
                 TrainedLayer.withBatchNorm(LayerSpec.batchNorm(), TensorShape.of(2, 2), norm),
                 TrainedLayer.of(LayerSpec.relu(), TensorShape.of(2, 2)),
                 TrainedLayer.of(LayerSpec.flatten(), TensorShape.of(4)));
@@ -132,8 +162,8 @@ class InferenceCheckTest {
 
         assertThat(new InferenceCheck(network).predict(input)).containsExactly(expected, within(1e-5f));
         TrainedNetwork folded = network.withBatchNormFolded();
-        assertThat(folded.layerSpecs()).containsExactly(LayerSpec.conv1d(2, 1, 1, Padding.VALID, NONE),
-                LayerSpec.relu(), LayerSpec.flatten());
+        assertThat(folded.layerSpecs())
+                .containsExactly(LayerSpec.conv1d(2, 1, 1, Padding.VALID, NONE), LayerSpec.relu(), LayerSpec.flatten());
         assertThat(folded.layers().get(0).weights().values()).containsExactly(new float[] {2, -1}, within(1e-5f));
         assertThat(folded.layers().get(0).bias().values()).containsExactly(new float[] {0.5f, 0}, within(1e-5f));
         assertThat(new InferenceCheck(folded).predict(input)).containsExactly(expected, within(1e-5f));
@@ -141,21 +171,22 @@ class InferenceCheckTest {
 
     @Test
     void foldingRenumbersResidualReferences() {
-        BatchNormParameters identityNorm = new BatchNormParameters(new float[] {3, 3}, new float[] {1, 1},
-                new float[] {0, 0}, new float[] {1, 1}, 1e-5f);
+        BatchNormParameters identityNorm = new BatchNormParameters(
+                new float[] {3, 3}, new float[] {1, 1}, new float[] {0, 0}, new float[] {1, 1}, 1e-5f);
         WeightTensor identity = WeightTensor.of(TensorShape.of(2, 2), 1, 0, 0, 1);
         WeightTensor zero = WeightTensor.of(TensorShape.of(2), 0, 0);
-        TrainedNetwork network = network(TensorShape.of(2),
-                TrainedLayer.weighted(LayerSpec.dense(2, NONE), TensorShape.of(2), identity, zero),   // 0
-                TrainedLayer.withBatchNorm(LayerSpec.batchNorm(), TensorShape.of(2), identityNorm),  // 1
-                TrainedLayer.weighted(LayerSpec.dense(2, NONE), TensorShape.of(2), identity, zero),   // 2
-                TrainedLayer.withBatchNorm(LayerSpec.batchNorm(), TensorShape.of(2), identityNorm),  // 3
-                TrainedLayer.of(LayerSpec.add(1), TensorShape.of(2)));                              // 4
+        TrainedNetwork network = network(
+                TensorShape.of(2),
+                TrainedLayer.weighted(LayerSpec.dense(2, NONE), TensorShape.of(2), identity, zero), // 0
+                TrainedLayer.withBatchNorm(LayerSpec.batchNorm(), TensorShape.of(2), identityNorm), // 1
+                TrainedLayer.weighted(LayerSpec.dense(2, NONE), TensorShape.of(2), identity, zero), // 2
+                TrainedLayer.withBatchNorm(LayerSpec.batchNorm(), TensorShape.of(2), identityNorm), // 3
+                TrainedLayer.of(LayerSpec.add(1), TensorShape.of(2))); // 4
 
         TrainedNetwork folded = network.withBatchNormFolded();
 
-        assertThat(folded.layerSpecs()).containsExactly(LayerSpec.dense(2, NONE), LayerSpec.dense(2, NONE),
-                LayerSpec.add(0));
+        assertThat(folded.layerSpecs())
+                .containsExactly(LayerSpec.dense(2, NONE), LayerSpec.dense(2, NONE), LayerSpec.add(0));
         float[] input = {1, -1};
         assertThat(new InferenceCheck(folded).predict(input))
                 .containsExactly(new InferenceCheck(network).predict(input), within(1e-4f));
@@ -164,8 +195,8 @@ class InferenceCheckTest {
     @Test
     void comparisonReportsTheLargestDifference() {
         TrainedNetwork network = network(TensorShape.of(2), TrainedLayer.of(LayerSpec.relu(), TensorShape.of(2)));
-        InferenceCheck.Comparison comparison = new InferenceCheck(network).compare(
-                new float[][] {{1, -1}, {2, 300}}, new float[][] {{1, 0}, {2.5f, 303}});
+        InferenceCheck.Comparison comparison = new InferenceCheck(network)
+                .compare(new float[][] {{1, -1}, {2, 300}}, new float[][] {{1, 0}, {2.5f, 303}});
 
         assertThat(comparison.maxAbsoluteDifference()).isEqualTo(3);
         assertThat(comparison.worstSample()).isEqualTo(1);
@@ -177,9 +208,13 @@ class InferenceCheckTest {
 
     @Test
     void inconsistentWeightsAreRejected() {
-        assertThatThrownBy(() -> network(TensorShape.of(2),
-                TrainedLayer.weighted(LayerSpec.dense(3, RELU), TensorShape.of(3),
-                        WeightTensor.of(TensorShape.of(2, 3), 1, 2, 3, 4, 5, 6), WeightTensor.of(TensorShape.of(3), 0, 0, 0))))
+        assertThatThrownBy(() -> network(
+                        TensorShape.of(2),
+                        TrainedLayer.weighted(
+                                LayerSpec.dense(3, RELU),
+                                TensorShape.of(3),
+                                WeightTensor.of(TensorShape.of(2, 3), 1, 2, 3, 4, 5, 6),
+                                WeightTensor.of(TensorShape.of(3), 0, 0, 0))))
                 .hasMessage("layer 0 (dense): weights must have shape [3, 2], got [2, 3]");
         assertThatThrownBy(() -> WeightTensor.of(TensorShape.of(2, 2), 1, 2, 3))
                 .hasMessage("a weight tensor of shape [2, 2] needs 4 values, got 3");
@@ -187,11 +222,22 @@ class InferenceCheckTest {
 
     @Test
     void survivesAJsonRoundTrip() {
-        TrainedNetwork network = network(TensorShape.of(2, 1),
-                TrainedLayer.weighted(LayerSpec.conv1d(2, 1, 1, Padding.VALID, NONE), TensorShape.of(2, 2),
-                        WeightTensor.of(TensorShape.of(2, 1, 1, 1), 2, -1), WeightTensor.of(TensorShape.of(2), 1, 0)),
-                TrainedLayer.withBatchNorm(LayerSpec.batchNorm(), TensorShape.of(2, 2), new BatchNormParameters(
-                        new float[] {1, 2}, new float[] {0, 1}, new float[] {0.5f, 0}, new float[] {1, 2}, 1e-5f)),
+        TrainedNetwork network = network(
+                TensorShape.of(2, 1),
+                TrainedLayer.weighted(
+                        LayerSpec.conv1d(2, 1, 1, Padding.VALID, NONE),
+                        TensorShape.of(2, 2),
+                        WeightTensor.of(TensorShape.of(2, 1, 1, 1), 2, -1),
+                        WeightTensor.of(TensorShape.of(2), 1, 0)),
+                TrainedLayer.withBatchNorm(
+                        LayerSpec.batchNorm(),
+                        TensorShape.of(2, 2),
+                        new BatchNormParameters(
+                                new float[] {1, 2},
+                                new float[] {0, 1},
+                                new float[] {0.5f, 0},
+                                new float[] {1, 2},
+                                1e-5f)),
                 TrainedLayer.of(LayerSpec.flatten(), TensorShape.of(4)));
         JsonMapper json = JsonMapper.builder().build();
 
@@ -202,7 +248,12 @@ class InferenceCheckTest {
 
     private static TrainedNetwork network(TensorShape input, TrainedLayer... layers) {
         int outputs = layers[layers.length - 1].outputShape().elementCount();
-        return new TrainedNetwork(LearningBlock.Kind.REGRESSION, input,
-                java.util.stream.IntStream.range(0, outputs).mapToObj(i -> "y" + i).toList(), List.of(layers));
+        return new TrainedNetwork(
+                LearningBlock.Kind.REGRESSION,
+                input,
+                java.util.stream.IntStream.range(0, outputs)
+                        .mapToObj(i -> "y" + i)
+                        .toList(),
+                List.of(layers));
     }
 }

@@ -1,32 +1,35 @@
 package dev.edgeforge.core.learning;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static dev.edgeforge.core.learning.Activation.NONE;
 import static dev.edgeforge.core.learning.Activation.RELU;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
 class LearningBlockTest {
 
     @Test
     void flatFeaturesDefaultToDense20Then10() {
-        LearningBlock block = LearningBlock.defaultsFor(LearningBlock.Kind.CLASSIFICATION, FeatureKind.FLAT,
-                TensorShape.of(33));
+        LearningBlock block =
+                LearningBlock.defaultsFor(LearningBlock.Kind.CLASSIFICATION, FeatureKind.FLAT, TensorShape.of(33));
 
         assertThat(block.layers()).containsExactly(LayerSpec.dense(20, RELU), LayerSpec.dense(10, RELU));
-        assertThat(block.networkLayers(TensorShape.of(33), 4)).containsExactly(
-                LayerSpec.dense(20, RELU), LayerSpec.dense(10, RELU), LayerSpec.dense(4, NONE), LayerSpec.softmax());
+        assertThat(block.networkLayers(TensorShape.of(33), 4))
+                .containsExactly(
+                        LayerSpec.dense(20, RELU),
+                        LayerSpec.dense(10, RELU),
+                        LayerSpec.dense(4, NONE),
+                        LayerSpec.softmax());
         assertThat(block.problems(TensorShape.of(33), 4)).isEmpty();
     }
 
     @Test
     void everyDefaultIsValidForItsFeatures() {
-        record Case(FeatureKind kind, TensorShape shape) {
-        }
-        for (Case c : List.of(new Case(FeatureKind.TIME_SERIES, TensorShape.of(125, 3)),
+        record Case(FeatureKind kind, TensorShape shape) {}
+        for (Case c : List.of(
+                new Case(FeatureKind.TIME_SERIES, TensorShape.of(125, 3)),
                 new Case(FeatureKind.TIME_SERIES, TensorShape.of(3, 1)),
                 new Case(FeatureKind.SPECTROGRAM, TensorShape.of(49, 40, 1)),
                 new Case(FeatureKind.SPECTROGRAM, TensorShape.of(49, 13)),
@@ -54,15 +57,18 @@ class LearningBlockTest {
     void regressionHeadHasNoSoftmaxAndConvOutputIsFlattened() {
         LearningBlock block = LearningBlock.regression(List.of(LayerSpec.conv1d(4, 3, 1, Padding.SAME, RELU)));
 
-        assertThat(block.networkLayers(TensorShape.of(10, 2), 2)).containsExactly(
-                LayerSpec.conv1d(4, 3, 1, Padding.SAME, RELU), LayerSpec.flatten(), LayerSpec.dense(2, NONE));
+        assertThat(block.networkLayers(TensorShape.of(10, 2), 2))
+                .containsExactly(
+                        LayerSpec.conv1d(4, 3, 1, Padding.SAME, RELU), LayerSpec.flatten(), LayerSpec.dense(2, NONE));
     }
 
     @Test
     void anomalyBlockChecksItsSettings() {
-        assertThat(LearningBlock.anomalyKMeans(KMeansSettings.defaults()).problems(TensorShape.of(3), 0)).isEmpty();
+        assertThat(LearningBlock.anomalyKMeans(KMeansSettings.defaults()).problems(TensorShape.of(3), 0))
+                .isEmpty();
         assertThat(LearningBlock.anomalyKMeans(new KMeansSettings(0, 10, true)).problems(TensorShape.of(3), 0))
-                .extracting(LayerProblem::message).containsExactly("kmeans.clusterCount must be between 1 and 1024, got 0");
+                .extracting(LayerProblem::message)
+                .containsExactly("kmeans.clusterCount must be between 1 and 1024, got 0");
         assertThatThrownBy(() -> LearningBlock.classification(List.of()).requireValid(TensorShape.of(3), 1))
                 .isInstanceOf(ArchitectureViolation.class)
                 .hasMessage("invalid architecture: classification needs at least 2 classes, got 1");
@@ -70,22 +76,30 @@ class LearningBlockTest {
 
     @Test
     void hyperparametersReportEveryBadField() {
-        Hyperparameters bad = new Hyperparameters(0, Double.NaN, 32, 1.0, false, 1, new EarlyStopping(0, -1),
-                new Augmentation(new TimeSeriesAugmentation(0.1, 0.7, 0.2), null,
-                        new ImageAugmentation(true, 0.1, 2)));
+        Hyperparameters bad = new Hyperparameters(
+                0,
+                Double.NaN,
+                32,
+                1.0,
+                false,
+                1,
+                new EarlyStopping(0, -1),
+                new Augmentation(new TimeSeriesAugmentation(0.1, 0.7, 0.2), null, new ImageAugmentation(true, 0.1, 2)));
 
-        assertThat(bad.problems()).containsExactly(
-                "epochs must be between 1 and 10000, got 0",
-                "learningRate must be a positive finite number, got NaN",
-                "validationSplit must be above 0 and at most 0.9, got 1.0",
-                "earlyStopping.patience must be between 1 and 10000, got 0",
-                "earlyStopping.minDelta must be zero or a positive finite number, got -1.0",
-                "augmentation.timeSeries.maxTimeShift must be between 0 and 0.5, got 0.7",
-                "augmentation.image.brightnessDelta must be between 0 and 1, got 2.0");
+        assertThat(bad.problems())
+                .containsExactly(
+                        "epochs must be between 1 and 10000, got 0",
+                        "learningRate must be a positive finite number, got NaN",
+                        "validationSplit must be above 0 and at most 0.9, got 1.0",
+                        "earlyStopping.patience must be between 1 and 10000, got 0",
+                        "earlyStopping.minDelta must be zero or a positive finite number, got -1.0",
+                        "augmentation.timeSeries.maxTimeShift must be between 0 and 0.5, got 0.7",
+                        "augmentation.image.brightnessDelta must be between 0 and 1, got 2.0");
         assertThatThrownBy(bad::requireValid).isInstanceOf(HyperparameterViolation.class);
         assertThat(Hyperparameters.defaults().problems()).isEmpty();
         assertThat(Augmentation.of(new SpectrogramAugmentation(2, 0, 0, 0, 0)).problems())
-                .containsExactly("augmentation.spectrogram.maxTimeMaskWidth must be at least 1 when time masks are used");
+                .containsExactly(
+                        "augmentation.spectrogram.maxTimeMaskWidth must be at least 1 when time masks are used");
         assertThat(Augmentation.of(new ImageAugmentation(true, 0, 0)).problemsFor(FeatureKind.TIME_SERIES))
                 .containsExactly("augmentation.image is set but the features are time series");
     }

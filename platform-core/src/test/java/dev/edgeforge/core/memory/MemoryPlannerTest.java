@@ -1,15 +1,14 @@
 package dev.edgeforge.core.memory;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.SmallFloatModels;
 import dev.edgeforge.core.tflite.MlperfTinyModels;
 import dev.edgeforge.core.tflite.TfliteReader;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class MemoryPlannerTest {
 
@@ -17,13 +16,16 @@ class MemoryPlannerTest {
     void lifetimesRunFromWriterToLastReader() {
         ModelGraph graph = SmallFloatModels.convNet(1);
         List<TensorLifetime> lifetimes = MemoryPlanner.lifetimes(graph);
-        TensorLifetime input = lifetimes.stream().filter(l -> l.tensorId() == graph.inputs()[0]).findFirst()
+        TensorLifetime input = lifetimes.stream()
+                .filter(l -> l.tensorId() == graph.inputs()[0])
+                .findFirst()
                 .orElseThrow();
         assertThat(input.first()).isZero();
         assertThat(input.last()).isZero();
         // The depthwise output feeds both 1x1 convolutions (operators 2 and 3).
         int dw = graph.operators().get(1).output(0);
-        TensorLifetime dwLife = lifetimes.stream().filter(l -> l.tensorId() == dw).findFirst().orElseThrow();
+        TensorLifetime dwLife =
+                lifetimes.stream().filter(l -> l.tensorId() == dw).findFirst().orElseThrow();
         assertThat(dwLife.first()).isEqualTo(1);
         assertThat(dwLife.last()).isEqualTo(3);
         assertThat(lifetimes).noneMatch(l -> graph.tensor(l.tensorId()).isConstant());
@@ -43,8 +45,8 @@ class MemoryPlannerTest {
 
     @Test
     void mlperfTinyPlansReachTheLivenessLowerBoundsOfTheReadme() {
-        Map<String, Integer> readmeBounds = Map.of("kws_ref_model", 16_000, "pretrainedResnet_quant", 49_152,
-                "vww_96_int8", 55_296, "ad01_int8", 768);
+        Map<String, Integer> readmeBounds = Map.of(
+                "kws_ref_model", 16_000, "pretrainedResnet_quant", 49_152, "vww_96_int8", 55_296, "ad01_int8", 768);
         for (String name : MlperfTinyModels.NAMES) {
             ModelGraph graph = new TfliteReader().read(MlperfTinyModels.tflite(name));
             MemoryPlan plan = new MemoryPlanner().plan(graph);
@@ -75,10 +77,16 @@ class MemoryPlannerTest {
         List<ArenaRequests.InPlace> inPlace = new java.util.ArrayList<>();
         for (int op = 0; op < graph.operators().size(); op++) {
             // Element-wise allowances for every operator: the output may start where the input starts, or before.
-            inPlace.add(new ArenaRequests.InPlace(op, graph.operators().get(op).input(0),
-                    graph.operators().get(op).output(0), Long.MIN_VALUE, 0));
+            inPlace.add(new ArenaRequests.InPlace(
+                    op,
+                    graph.operators().get(op).input(0),
+                    graph.operators().get(op).output(0),
+                    Long.MIN_VALUE,
+                    0));
         }
-        MemoryPlan plan = new MemoryPlanner().withRequests(new ArenaRequests(Map.of(), inPlace)).plan(graph);
+        MemoryPlan plan = new MemoryPlanner()
+                .withRequests(new ArenaRequests(Map.of(), inPlace))
+                .plan(graph);
         plan.verify();
         assertThat(plan.lowerBound()).isEqualTo(55_296);
         assertThat(plan.arenaBytes()).isLessThan(plan.lowerBound());
@@ -90,8 +98,8 @@ class MemoryPlannerTest {
         // The depthwise output (operator 1) feeds operators 2 and 3: operator 2 must not overwrite it.
         int dw = graph.operators().get(1).output(0);
         int projection = graph.operators().get(2).output(0);
-        ArenaRequests requests = new ArenaRequests(Map.of(),
-                List.of(new ArenaRequests.InPlace(2, dw, projection, Long.MIN_VALUE, Long.MAX_VALUE)));
+        ArenaRequests requests = new ArenaRequests(
+                Map.of(), List.of(new ArenaRequests.InPlace(2, dw, projection, Long.MIN_VALUE, Long.MAX_VALUE)));
         MemoryPlan plan = new MemoryPlanner().withRequests(requests).plan(graph);
         plan.verify();
         int dwStart = plan.offset(dw);
@@ -108,8 +116,10 @@ class MemoryPlannerTest {
         ArenaRequests within = new ArenaRequests(Map.of(), List.of(new ArenaRequests.InPlace(0, 0, 1, -8, 32)));
         new MemoryPlan(144, new int[] {0, 32}, lifetimes, 200, 16, "hand", new int[] {-1, -1}, within).verify();
         ArenaRequests below = new ArenaRequests(Map.of(), List.of(new ArenaRequests.InPlace(0, 0, 1, -8, 16)));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MemoryPlan(144, new int[] {0, 32}, lifetimes,
-                200, 16, "hand", new int[] {-1, -1}, below).verify()).isInstanceOf(IllegalStateException.class)
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MemoryPlan(
+                                144, new int[] {0, 32}, lifetimes, 200, 16, "hand", new int[] {-1, -1}, below)
+                        .verify())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("overlap");
     }
 }

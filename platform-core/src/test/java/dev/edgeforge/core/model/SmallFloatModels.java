@@ -5,8 +5,7 @@ import java.util.Random;
 /** Small float32 graphs with seeded random weights, covering every operator, for tests. */
 public final class SmallFloatModels {
 
-    private SmallFloatModels() {
-    }
+    private SmallFloatModels() {}
 
     /**
      * [1,8,8,2] → CONV 3x3 SAME ReLU (4) → DEPTHWISE 3x3 SAME stride 2 ReLU6 ×2 (8) → two 1x1 convs (6 each) → ADD
@@ -20,26 +19,37 @@ public final class SmallFloatModels {
         int dwW = b.addFloatConstant("dw/weights", new int[] {1, 3, 3, 8}, weights(random, 72, 9));
         int dwB = b.addFloatConstant("dw/bias", new int[] {8}, weights(random, 8, 4));
         int dw = b.addTensor("dw", DataType.FLOAT32, new int[] {1, 4, 4, 8});
-        b.addOperator(OpType.DEPTHWISE_CONV_2D, DepthwiseConv2DOptions.of(Padding.SAME, 2, 2, 2, Activation.RELU6),
-                new int[] {c1, dwW, dwB}, new int[] {dw});
+        b.addOperator(
+                OpType.DEPTHWISE_CONV_2D,
+                DepthwiseConv2DOptions.of(Padding.SAME, 2, 2, 2, Activation.RELU6),
+                new int[] {c1, dwW, dwB},
+                new int[] {dw});
         int p1 = conv(b, random, "project1", dw, 8, 6, 1, Padding.VALID, 1, Activation.NONE, new int[] {1, 4, 4, 6});
         int p2 = conv(b, random, "project2", dw, 8, 6, 1, Padding.VALID, 1, Activation.NONE, new int[] {1, 4, 4, 6});
         int sum = b.addTensor("sum", DataType.FLOAT32, new int[] {1, 4, 4, 6});
         b.addOperator(OpType.ADD, new AddOptions(Activation.RELU), new int[] {p1, p2}, new int[] {sum});
         int max = b.addTensor("max", DataType.FLOAT32, new int[] {1, 2, 2, 6});
-        b.addOperator(OpType.MAX_POOL_2D, new Pool2DOptions(Padding.VALID, 2, 2, 2, 2, Activation.NONE),
-                new int[] {sum}, new int[] {max});
+        b.addOperator(
+                OpType.MAX_POOL_2D,
+                new Pool2DOptions(Padding.VALID, 2, 2, 2, 2, Activation.NONE),
+                new int[] {sum},
+                new int[] {max});
         int avg = b.addTensor("avg", DataType.FLOAT32, new int[] {1, 1, 1, 6});
-        b.addOperator(OpType.AVERAGE_POOL_2D, new Pool2DOptions(Padding.VALID, 2, 2, 2, 2, Activation.NONE),
-                new int[] {max}, new int[] {avg});
+        b.addOperator(
+                OpType.AVERAGE_POOL_2D,
+                new Pool2DOptions(Padding.VALID, 2, 2, 2, 2, Activation.NONE),
+                new int[] {max},
+                new int[] {avg});
         int shape = b.addInt32Constant("flatten/shape", new int[] {2}, null, new int[] {1, 6});
         int flat = b.addTensor("flat", DataType.FLOAT32, new int[] {1, 6});
-        b.addOperator(OpType.RESHAPE, new ReshapeOptions(new int[] {1, 6}), new int[] {avg, shape},
-                new int[] {flat});
+        b.addOperator(OpType.RESHAPE, new ReshapeOptions(new int[] {1, 6}), new int[] {avg, shape}, new int[] {flat});
         int logits = dense(b, random, "dense", flat, 6, 3, Activation.NONE);
         int probs = b.addTensor("probabilities", DataType.FLOAT32, new int[] {1, 3});
         b.addOperator(OpType.SOFTMAX, new SoftmaxOptions(1f), new int[] {logits}, new int[] {probs});
-        return b.setInputs(in).setOutputs(probs).optLabels(java.util.List.of("idle", "wave", "circle")).build();
+        return b.setInputs(in)
+                .setOutputs(probs)
+                .optLabels(java.util.List.of("idle", "wave", "circle"))
+                .build();
     }
 
     /** [1,inputs] → FULLY_CONNECTED 16 ReLU → FULLY_CONNECTED classes → SOFTMAX. */
@@ -63,25 +73,38 @@ public final class SmallFloatModels {
         return values;
     }
 
-    private static int conv(ModelGraph.Builder b, Random random, String name, int input, int inC, int outC, int k,
-                            Padding padding, int stride, Activation activation, int[] outShape) {
-        int w = b.addFloatConstant(name + "/weights", new int[] {outC, k, k, inC},
-                weights(random, outC * k * k * inC, k * k * inC));
+    private static int conv(
+            ModelGraph.Builder b,
+            Random random,
+            String name,
+            int input,
+            int inC,
+            int outC,
+            int k,
+            Padding padding,
+            int stride,
+            Activation activation,
+            int[] outShape) {
+        int w = b.addFloatConstant(
+                name + "/weights", new int[] {outC, k, k, inC}, weights(random, outC * k * k * inC, k * k * inC));
         int bias = b.addFloatConstant(name + "/bias", new int[] {outC}, weights(random, outC, 4));
         int out = b.addTensor(name, DataType.FLOAT32, outShape);
-        b.addOperator(OpType.CONV_2D, Conv2DOptions.of(padding, stride, stride, activation),
-                new int[] {input, w, bias}, new int[] {out});
+        b.addOperator(
+                OpType.CONV_2D,
+                Conv2DOptions.of(padding, stride, stride, activation),
+                new int[] {input, w, bias},
+                new int[] {out});
         return out;
     }
 
-    private static int dense(ModelGraph.Builder b, Random random, String name, int input, int depth, int units,
-                             Activation activation) {
-        int w = b.addFloatConstant(name + "/weights", new int[] {units, depth}, weights(random, units * depth,
-                depth));
+    private static int dense(
+            ModelGraph.Builder b, Random random, String name, int input, int depth, int units, Activation activation) {
+        int w = b.addFloatConstant(name + "/weights", new int[] {units, depth}, weights(random, units * depth, depth));
         int bias = b.addFloatConstant(name + "/bias", new int[] {units}, weights(random, units, 4));
         int out = b.addTensor(name, DataType.FLOAT32, new int[] {1, units});
-        b.addOperator(OpType.FULLY_CONNECTED, FullyConnectedOptions.of(activation), new int[] {input, w, bias},
-                new int[] {out});
+        b.addOperator(
+                OpType.FULLY_CONNECTED, FullyConnectedOptions.of(activation), new int[] {input, w, bias}, new int[] {out
+                });
         return out;
     }
 

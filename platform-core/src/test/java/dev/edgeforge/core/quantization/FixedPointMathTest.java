@@ -1,13 +1,13 @@
 package dev.edgeforge.core.quantization;
 
-import org.junit.jupiter.api.Test;
-
 import static dev.edgeforge.core.quantization.FixedPointMath.multiplyByQuantizedMultiplier;
 import static dev.edgeforge.core.quantization.FixedPointMath.quantizeMultiplier;
 import static dev.edgeforge.core.quantization.FixedPointMath.roundingDivideByPOT;
 import static dev.edgeforge.core.quantization.FixedPointMath.saturatingRoundingDoublingHighMul;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 /** The reference integer math against values worked out by hand. */
 class FixedPointMathTest {
@@ -32,7 +32,8 @@ class FixedPointMathTest {
     @Test
     void quantizeMultiplierVariantsCheckTheirRange() {
         assertThat(FixedPointMath.quantizeMultiplierGreaterThanOne(3.0).shift()).isEqualTo(2);
-        assertThat(FixedPointMath.quantizeMultiplierSmallerThanOneExp(0.1).shift()).isEqualTo(-3);
+        assertThat(FixedPointMath.quantizeMultiplierSmallerThanOneExp(0.1).shift())
+                .isEqualTo(-3);
         assertThatThrownBy(() -> FixedPointMath.quantizeMultiplierGreaterThanOne(0.25))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> FixedPointMath.quantizeMultiplierSmallerThanOneExp(3.0))
@@ -78,8 +79,10 @@ class FixedPointMathTest {
         assertThat(multiplyByQuantizedMultiplier(-7, 1 << 30, -1)).isEqualTo(-2);
         // A multiplier of 0.1 applied to 1000 is 100.
         QuantizedMultiplier tenth = quantizeMultiplier(0.1);
-        assertThat(multiplyByQuantizedMultiplier(1000, tenth.multiplier(), tenth.shift())).isEqualTo(100);
-        assertThat(multiplyByQuantizedMultiplier(-1005, tenth.multiplier(), tenth.shift())).isEqualTo(-101);
+        assertThat(multiplyByQuantizedMultiplier(1000, tenth.multiplier(), tenth.shift()))
+                .isEqualTo(100);
+        assertThat(multiplyByQuantizedMultiplier(-1005, tenth.multiplier(), tenth.shift()))
+                .isEqualTo(-101);
     }
 
     @Test

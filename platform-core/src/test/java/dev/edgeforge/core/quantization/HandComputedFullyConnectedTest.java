@@ -1,5 +1,7 @@
 package dev.edgeforge.core.quantization;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.edgeforge.core.interpreter.FullyConnectedParams;
 import dev.edgeforge.core.interpreter.Interpreter;
 import dev.edgeforge.core.interpreter.PreparedModel;
@@ -10,8 +12,6 @@ import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.OpType;
 import dev.edgeforge.core.model.Quantization;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A two-input, one-unit int8 fully-connected layer worked out by hand.
@@ -29,8 +29,8 @@ class HandComputedFullyConnectedTest {
         int w = b.addInt8Constant("w", new int[] {1, 2}, Quantization.perTensor(0.25f, 0), new byte[] {2, -4});
         int bias = b.addInt32Constant("b", new int[] {1}, Quantization.perTensor(0.125f, 0), new int[] {8});
         int out = b.addTensor("out", DataType.INT8, new int[] {1, 1}, Quantization.perTensor(1f, 3));
-        b.addOperator(OpType.FULLY_CONNECTED, FullyConnectedOptions.of(activation), new int[] {in, w, bias},
-                new int[] {out});
+        b.addOperator(
+                OpType.FULLY_CONNECTED, FullyConnectedOptions.of(activation), new int[] {in, w, bias}, new int[] {out});
         return b.setInputs(in).setOutputs(out).build();
     }
 
@@ -43,8 +43,8 @@ class HandComputedFullyConnectedTest {
 
     @Test
     void preparesTheHandWorkedParams() {
-        FullyConnectedParams p = (FullyConnectedParams) PreparedModel.prepare(graph(Activation.RELU))
-                .operators().get(0).params();
+        FullyConnectedParams p = (FullyConnectedParams)
+                PreparedModel.prepare(graph(Activation.RELU)).operators().get(0).params();
         assertThat(p.inputOffset()).isEqualTo(1);
         assertThat(p.weightsOffset()).isZero();
         assertThat(p.outputOffset()).isEqualTo(3);
@@ -53,6 +53,7 @@ class HandComputedFullyConnectedTest {
         // ReLU clamps at the quantized zero, which is the zero point 3.
         assertThat(p.activationMin()).isEqualTo(3);
         assertThat(p.activationMax()).isEqualTo(127);
-        assertThat(new Interpreter(graph(Activation.RELU)).runInt8(new byte[] {3, 5})).containsExactly(3);
+        assertThat(new Interpreter(graph(Activation.RELU)).runInt8(new byte[] {3, 5}))
+                .containsExactly(3);
     }
 }

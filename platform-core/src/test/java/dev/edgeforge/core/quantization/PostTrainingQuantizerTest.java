@@ -1,5 +1,8 @@
 package dev.edgeforge.core.quantization;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.edgeforge.core.interpreter.Interpreter;
 import dev.edgeforge.core.model.Activation;
 import dev.edgeforge.core.model.DataType;
@@ -10,14 +13,10 @@ import dev.edgeforge.core.model.Operator;
 import dev.edgeforge.core.model.Quantization;
 import dev.edgeforge.core.model.SmallFloatModels;
 import dev.edgeforge.core.model.Tensor;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class PostTrainingQuantizerTest {
 
@@ -32,14 +31,15 @@ class PostTrainingQuantizerTest {
         assertThat(relu.scale()).isEqualTo((float) (6.0 / 255));
         assertThat(relu.zeroPoint()).isEqualTo(-128);
         // [-5, -1] widens to [-5, 0]: zero point 127.
-        assertThat(PostTrainingQuantizer.activationQuantization(-5f, -1f).zeroPoint()).isEqualTo(127);
+        assertThat(PostTrainingQuantizer.activationQuantization(-5f, -1f).zeroPoint())
+                .isEqualTo(127);
     }
 
     @Test
     void weightsAreSymmetricPerChannel() {
         float[] weights = {0.5f, -1f, 0.25f, 2f, -0.5f, 0f};
-        PostTrainingQuantizer.QuantizedWeights q = PostTrainingQuantizer.quantizeWeights(weights,
-                new int[] {2, 3}, 0, true);
+        PostTrainingQuantizer.QuantizedWeights q =
+                PostTrainingQuantizer.quantizeWeights(weights, new int[] {2, 3}, 0, true);
         // Channel 0: max |w| = 1 → scale 1/127; 0.5 × 127 = 63.5 rounds away from zero to 64.
         // Channel 1: max |w| = 2 → scale 2/127; 2 → 127, -0.5 → -31.75 → -32.
         assertThat(q.values()).containsExactly(64, -127, 32, 127, -32, 0);
@@ -55,8 +55,10 @@ class PostTrainingQuantizerTest {
         int w = b.addFloatConstant("w", new int[] {1, 2}, new float[] {0.5f, -1f});
         int bias = b.addFloatConstant("b", new int[] {1}, new float[] {1f});
         int out = b.addTensor("out", DataType.FLOAT32, new int[] {1, 1});
-        b.addOperator(OpType.FULLY_CONNECTED, FullyConnectedOptions.of(Activation.NONE), new int[] {in, w, bias},
-                new int[] {out});
+        b.addOperator(
+                OpType.FULLY_CONNECTED, FullyConnectedOptions.of(Activation.NONE), new int[] {in, w, bias}, new int[] {
+                    out
+                });
         ModelGraph floatGraph = b.setInputs(in).setOutputs(out).build();
         // Inputs span [-1, 3] on both features; outputs 0.5x - y + 1 are -2.5 and 3.5: scale 6/255, zero point
         // round(-128 + 2.5 / (6/255)) = round(-21.75) = -22.
@@ -115,14 +117,14 @@ class PostTrainingQuantizerTest {
                     assertThat(bias.type()).isEqualTo(DataType.INT32);
                     for (int c = 0; c < bias.elementCount(); c++) {
                         assertThat(bias.quantization().scale(c))
-                                .isEqualTo(input.quantization().scale() * filter.quantization().scale(c));
+                                .isEqualTo(input.quantization().scale()
+                                        * filter.quantization().scale(c));
                     }
                 }
                 case SOFTMAX -> assertThat(output.quantization()).isEqualTo(Quantization.perTensor(1f / 256, -128));
                 case MAX_POOL_2D, AVERAGE_POOL_2D, RESHAPE ->
-                        assertThat(output.quantization()).isEqualTo(input.quantization());
-                default -> {
-                }
+                    assertThat(output.quantization()).isEqualTo(input.quantization());
+                default -> {}
             }
         }
 
@@ -165,8 +167,8 @@ class PostTrainingQuantizerTest {
         }
         calibration.add(new float[] {100f, -100f, 100f, -100f});
         ModelGraph minMax = new PostTrainingQuantizer().quantize(floatGraph, calibration);
-        ModelGraph percentile = new PostTrainingQuantizer(QuantizationOptions.percentile(99.9))
-                .quantize(floatGraph, calibration);
+        ModelGraph percentile =
+                new PostTrainingQuantizer(QuantizationOptions.percentile(99.9)).quantize(floatGraph, calibration);
         float minMaxScale = minMax.inputTensor(0).quantization().scale();
         float percentileScale = percentile.inputTensor(0).quantization().scale();
         assertThat(minMaxScale).isCloseTo(200f / 255, org.assertj.core.data.Offset.offset(1e-4f));
@@ -185,25 +187,24 @@ class PostTrainingQuantizerTest {
 
     @Test
     void batchNormFoldingMatchesLayerThenBatchNorm() {
-        float[] w = {1f, 2f, -1f, 0.5f};          // dense [2 units, 2 inputs]
+        float[] w = {1f, 2f, -1f, 0.5f}; // dense [2 units, 2 inputs]
         float[] bias = {0.1f, -0.2f};
         float[] gamma = {2f, 0.5f};
         float[] beta = {0.3f, -0.1f};
         float[] mean = {0.4f, 1f};
         float[] var = {4f, 0.25f};
-        BatchNormFolding.Folded folded = BatchNormFolding.fold(w, new int[] {2, 2}, 0, bias, gamma, beta, mean, var,
-                0f);
+        BatchNormFolding.Folded folded =
+                BatchNormFolding.fold(w, new int[] {2, 2}, 0, bias, gamma, beta, mean, var, 0f);
         float[] x = {0.7f, -1.3f};
         for (int u = 0; u < 2; u++) {
             double layer = w[u * 2] * x[0] + w[u * 2 + 1] * x[1] + bias[u];
             double bn = (layer - mean[u]) / Math.sqrt(var[u]) * gamma[u] + beta[u];
-            double foldedOut = folded.weights()[u * 2] * x[0] + folded.weights()[u * 2 + 1] * x[1]
-                    + folded.bias()[u];
+            double foldedOut = folded.weights()[u * 2] * x[0] + folded.weights()[u * 2 + 1] * x[1] + folded.bias()[u];
             assertThat(foldedOut).isCloseTo(bn, org.assertj.core.data.Offset.offset(1e-5));
         }
         // Depthwise layout [1, h, w, channels] folds along axis 3.
-        BatchNormFolding.Folded dw = BatchNormFolding.fold(new float[] {1f, 1f, 1f, 1f}, new int[] {1, 2, 1, 2}, 3,
-                null, gamma, beta, mean, var, 0f);
+        BatchNormFolding.Folded dw = BatchNormFolding.fold(
+                new float[] {1f, 1f, 1f, 1f}, new int[] {1, 2, 1, 2}, 3, null, gamma, beta, mean, var, 0f);
         assertThat(dw.weights()).containsExactly(1f, 1f, 1f, 1f);
     }
 

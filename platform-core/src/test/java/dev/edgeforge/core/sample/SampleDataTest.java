@@ -1,11 +1,10 @@
 package dev.edgeforge.core.sample;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class SampleDataTest {
 
@@ -22,8 +21,13 @@ class SampleDataTest {
 
     @Test
     void derivesFrequencyDurationAndKeepsMetadata() {
-        SampleData s = SampleData.builder().setSensors(XY).setIntervalMs(10).setValues(new float[][] {{1, 2}, {3, 4}})
-                .optDeviceName("ac:87").optDeviceType("DISCO").build();
+        SampleData s = SampleData.builder()
+                .setSensors(XY)
+                .setIntervalMs(10)
+                .setValues(new float[][] {{1, 2}, {3, 4}})
+                .optDeviceName("ac:87")
+                .optDeviceType("DISCO")
+                .build();
         assertThat(s.frequencyHz()).isEqualTo(100.0);
         assertThat(s.durationMs()).isEqualTo(20.0);
         assertThat(s.length()).isEqualTo(2);
@@ -47,31 +51,40 @@ class SampleDataTest {
     @Test
     void refusesInconsistentAxes() {
         assertThatThrownBy(() -> SampleData.timeSeries(XY, 1, new float[][] {{1, 2}, {3}}))
-                .isInstanceOf(SampleDataViolation.class).hasMessageContaining("axis 'accY' has 1 values");
+                .isInstanceOf(SampleDataViolation.class)
+                .hasMessageContaining("axis 'accY' has 1 values");
         assertThatThrownBy(() -> SampleData.timeSeries(XY, 1, new float[][] {{1, 2}}))
-                .isInstanceOf(SampleDataViolation.class).hasMessageContaining("2 sensors but 1 value axes");
+                .isInstanceOf(SampleDataViolation.class)
+                .hasMessageContaining("2 sensors but 1 value axes");
     }
 
     @Test
     void refusesNonFiniteValuesAndBadIntervals() {
         assertThatThrownBy(() -> SampleData.timeSeries(XY, 1, new float[][] {{1, Float.NaN}, {3, 4}}))
-                .isInstanceOf(SampleDataViolation.class).hasMessageContaining("value 1 is NaN");
+                .isInstanceOf(SampleDataViolation.class)
+                .hasMessageContaining("value 1 is NaN");
         assertThatThrownBy(() -> SampleData.timeSeries(XY, 1, new float[][] {{1, 2}, {Float.NEGATIVE_INFINITY, 4}}))
-                .isInstanceOf(SampleDataViolation.class).hasMessageContaining("-Infinity");
+                .isInstanceOf(SampleDataViolation.class)
+                .hasMessageContaining("-Infinity");
         for (double bad : new double[] {0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
             assertThatThrownBy(() -> SampleData.timeSeries(XY, bad, new float[][] {{1}, {2}}))
-                    .isInstanceOf(SampleDataViolation.class).hasMessageContaining("interval");
+                    .isInstanceOf(SampleDataViolation.class)
+                    .hasMessageContaining("interval");
         }
         assertThatThrownBy(() -> SampleData.timeSeries(XY, 1, new float[][] {{}, {}}))
-                .isInstanceOf(SampleDataViolation.class).hasMessageContaining("at least one value");
+                .isInstanceOf(SampleDataViolation.class)
+                .hasMessageContaining("at least one value");
     }
 
     @Test
     void refusesDuplicateAndMissingSensors() {
-        assertThatThrownBy(() -> SampleData.timeSeries(List.of(Sensor.of("a"), Sensor.of("a")), 1,
-                new float[][] {{1}, {2}})).isInstanceOf(SampleDataViolation.class).hasMessageContaining("twice");
+        assertThatThrownBy(() ->
+                        SampleData.timeSeries(List.of(Sensor.of("a"), Sensor.of("a")), 1, new float[][] {{1}, {2}}))
+                .isInstanceOf(SampleDataViolation.class)
+                .hasMessageContaining("twice");
         assertThatThrownBy(() -> SampleData.timeSeries(List.of(), 1, new float[][] {}))
-                .isInstanceOf(SampleDataViolation.class).hasMessageContaining("at least one sensor");
+                .isInstanceOf(SampleDataViolation.class)
+                .hasMessageContaining("at least one sensor");
         assertThatThrownBy(() -> Sensor.of(" ")).isInstanceOf(SampleDataViolation.class);
     }
 
@@ -82,7 +95,8 @@ class SampleDataTest {
         assertThat(img.sensors()).containsExactly(new Sensor("image", "rgb"));
         assertThat(img.length()).isZero();
         assertThat(img.durationMs()).isZero();
-        assertThatThrownBy(() -> img.crop(0, 1)).isInstanceOf(SampleDataViolation.class)
+        assertThatThrownBy(() -> img.crop(0, 1))
+                .isInstanceOf(SampleDataViolation.class)
                 .hasMessageContaining("image");
         assertThatThrownBy(() -> new ImageInfo(0, 3, 3)).isInstanceOf(SampleDataViolation.class);
         assertThatThrownBy(() -> new ImageInfo(3, 3, 5)).isInstanceOf(SampleDataViolation.class);
@@ -108,7 +122,8 @@ class SampleDataTest {
         assertThatThrownBy(() -> s.crop(50, 50)).isInstanceOf(SampleDataViolation.class);
         assertThatThrownBy(() -> s.crop(60, 50)).isInstanceOf(SampleDataViolation.class);
         assertThatThrownBy(() -> s.crop(-1, 50)).isInstanceOf(SampleDataViolation.class);
-        assertThatThrownBy(() -> s.crop(51, 55)).isInstanceOf(SampleDataViolation.class)
+        assertThatThrownBy(() -> s.crop(51, 55))
+                .isInstanceOf(SampleDataViolation.class)
                 .hasMessageContaining("holds no values");
         assertThatThrownBy(() -> s.crop(100, 200)).isInstanceOf(SampleDataViolation.class);
     }

@@ -1,15 +1,14 @@
 package dev.edgeforge.core.sample;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.DoubleRange;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SampleSplitterTest {
 
@@ -41,8 +40,8 @@ class SampleSplitterTest {
     }
 
     @Property(tries = 200)
-    void fixedLengthSegmentsTileTheSample(@ForAll @IntRange(min = 1, max = 500) int n,
-                                          @ForAll @DoubleRange(min = 0.5, max = 50) double segmentMs) {
+    void fixedLengthSegmentsTileTheSample(
+            @ForAll @IntRange(min = 1, max = 500) int n, @ForAll @DoubleRange(min = 0.5, max = 50) double segmentMs) {
         SampleData s = mono(indices(n), 1);
         List<SampleSegment> segs = SampleSplitter.fixedLength(s, segmentMs, true);
         int expectedStart = 0;
@@ -92,7 +91,8 @@ class SampleSplitterTest {
         assertThat(segs).hasSize(1);
         assertThat(segs.get(0).startIndex()).isEqualTo(0);
         assertThat(segs.get(0).endIndex()).isEqualTo(105);
-        assertThat(SampleSplitter.aboveEnergy(mono(new float[50], 1), EnergySplitOptions.ofThreshold(0.1))).isEmpty();
+        assertThat(SampleSplitter.aboveEnergy(mono(new float[50], 1), EnergySplitOptions.ofThreshold(0.1)))
+                .isEmpty();
     }
 
     @Test

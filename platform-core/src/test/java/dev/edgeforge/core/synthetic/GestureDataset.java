@@ -2,7 +2,6 @@ package dev.edgeforge.core.synthetic;
 
 import dev.edgeforge.core.sample.SampleData;
 import dev.edgeforge.core.sample.Sensor;
-
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -79,8 +78,8 @@ public final class GestureDataset {
     /** The four classes of Edge Impulse's continuous-motion tutorial. */
     public static final Set<Gesture> CLASSIC = EnumSet.of(Gesture.IDLE, Gesture.WAVE, Gesture.CIRCLE, Gesture.UPDOWN);
 
-    private static final List<Sensor> SENSORS = List.of(new Sensor("accX", "m/s2"), new Sensor("accY", "m/s2"),
-            new Sensor("accZ", "m/s2"));
+    private static final List<Sensor> SENSORS =
+            List.of(new Sensor("accX", "m/s2"), new Sensor("accY", "m/s2"), new Sensor("accZ", "m/s2"));
 
     private final long seed;
     private final int persons;
@@ -154,21 +153,26 @@ public final class GestureDataset {
         double s = who.sloppiness;
 
         // how this recording was held: the person's grip plus a small wobble
-        double[][] grip = multiply(who.grip, rotation(Math.toRadians(rnd.gaussian(0, 4 * (1 + s))),
-                Math.toRadians(rnd.gaussian(0, 4 * (1 + s))), Math.toRadians(rnd.gaussian(0, 6))));
+        double[][] grip = multiply(
+                who.grip,
+                rotation(
+                        Math.toRadians(rnd.gaussian(0, 4 * (1 + s))),
+                        Math.toRadians(rnd.gaussian(0, 4 * (1 + s))),
+                        Math.toRadians(rnd.gaussian(0, 6))));
         double amplitude = gesture.amplitude * who.amplitude * rnd.logNormal(0.08 + 0.1 * s);
         double frequency = gesture.frequencyHz * who.tempo * rnd.logNormal(0.04 + 0.05 * s);
         Wander tempoWander = new Wander(rnd, 0.03 * (1 + 2 * s));
         Wander amplitudeWander = new Wander(rnd, 0.08 * (1 + s));
         double phase = rnd.uniform(0, 2 * Math.PI);
         double[] pause = rnd.chance(0.1 + 0.35 * s) && lengthSeconds > 3
-                ? new double[] {rnd.uniform(0.5, lengthSeconds - 2), rnd.uniform(0.6, 1.6)} : null;
+                ? new double[] {rnd.uniform(0.5, lengthSeconds - 2), rnd.uniform(0.6, 1.6)}
+                : null;
         boolean onTable = gesture == Gesture.IDLE && rnd.chance(0.3);
         if (onTable) {
             // lying on a table: face up, face down or on an edge, any heading
             double[] rolls = {0, Math.PI, Math.PI / 2, -Math.PI / 2};
-            grip = rotation(rolls[rnd.index(4)] + rnd.gaussian(0, 0.03), rnd.gaussian(0, 0.03),
-                    rnd.uniform(-Math.PI, Math.PI));
+            grip = rotation(
+                    rolls[rnd.index(4)] + rnd.gaussian(0, 0.03), rnd.gaussian(0, 0.03), rnd.uniform(-Math.PI, Math.PI));
         }
         Tremor tremor = new Tremor(rnd, dt, onTable ? 0.004 : 0.07 * (1 + s), onTable ? 0 : 0.03 * (1 + s));
         double postureRoll = 0;
@@ -176,8 +180,9 @@ public final class GestureDataset {
         double postureStep = onTable ? 0 : Math.toRadians(0.25) * Math.sqrt(dt) * (1 + s);
 
         double[] bias = who.bias.clone();
-        double[] drift = {rnd.gaussian(0, 0.01 * (1 + s)), rnd.gaussian(0, 0.01 * (1 + s)),
-                rnd.gaussian(0, 0.01 * (1 + s))};
+        double[] drift = {
+            rnd.gaussian(0, 0.01 * (1 + s)), rnd.gaussian(0, 0.01 * (1 + s)), rnd.gaussian(0, 0.01 * (1 + s))
+        };
         double walk = 0.015 * (1 + 2 * s) * Math.sqrt(dt);
 
         float[][] v = new float[3][n];
@@ -203,14 +208,19 @@ public final class GestureDataset {
             }
             for (int axis = 0; axis < 3; axis++) {
                 bias[axis] += rnd.gaussian(0, walk);
-                double reading = who.scale[axis] * force[axis] + bias[axis] + drift[axis] * t
-                        + rnd.gaussian(0, who.noiseSd);
+                double reading =
+                        who.scale[axis] * force[axis] + bias[axis] + drift[axis] * t + rnd.gaussian(0, who.noiseSd);
                 v[axis][i] = (float) quantise(reading);
             }
         }
         String name = String.format(Locale.ROOT, "%s.p%02d.r%02d", gesture.label(), person, recording);
-        SampleData data = SampleData.builder().setSensors(SENSORS).setIntervalMs(1000 / frequencyHz).setValues(v)
-                .optDeviceName("synthetic-p" + person).optDeviceType("SYNTHETIC_ACCELEROMETER").build();
+        SampleData data = SampleData.builder()
+                .setSensors(SENSORS)
+                .setIntervalMs(1000 / frequencyHz)
+                .setValues(v)
+                .optDeviceName("synthetic-p" + person)
+                .optDeviceType("SYNTHETIC_ACCELEROMETER")
+                .build();
         return new SyntheticSample(name, gesture.label(), person, recording, data);
     }
 
@@ -293,9 +303,10 @@ public final class GestureDataset {
         double cy = Math.cos(yaw);
         double sy = Math.sin(yaw);
         return new double[][] {
-                {cy * cp, cy * sp * sr - sy * cr, cy * sp * cr + sy * sr},
-                {sy * cp, sy * sp * sr + cy * cr, sy * sp * cr - cy * sr},
-                {-sp, cp * sr, cp * cr}};
+            {cy * cp, cy * sp * sr - sy * cr, cy * sp * cr + sy * sr},
+            {sy * cp, sy * sp * sr + cy * cr, sy * sp * cr - cy * sr},
+            {-sp, cp * sr, cp * cr}
+        };
     }
 
     static double[][] multiply(double[][] a, double[][] b) {
@@ -327,8 +338,10 @@ public final class GestureDataset {
             sloppiness = rnd.uniform();
             amplitude = Math.max(0.55, Math.min(1.7, rnd.logNormal(0.2)));
             tempo = Math.max(0.7, Math.min(1.4, rnd.logNormal(0.15)));
-            grip = rotation(Math.toRadians(rnd.truncatedGaussian(0, 15, -40, 40)),
-                    Math.toRadians(rnd.truncatedGaussian(0, 15, -40, 40)), Math.toRadians(rnd.uniform(-40, 40)));
+            grip = rotation(
+                    Math.toRadians(rnd.truncatedGaussian(0, 15, -40, 40)),
+                    Math.toRadians(rnd.truncatedGaussian(0, 15, -40, 40)),
+                    Math.toRadians(rnd.uniform(-40, 40)));
             bias = new double[] {rnd.gaussian(0, 0.25), rnd.gaussian(0, 0.25), rnd.gaussian(0, 0.25)};
             scale = new double[] {rnd.gaussian(1, 0.02), rnd.gaussian(1, 0.02), rnd.gaussian(1, 0.02)};
             noiseSd = (0.05 + 0.5 * sloppiness) * noiseScale;
@@ -409,8 +422,7 @@ public final class GestureDataset {
         private Set<Gesture> gestures = CLASSIC;
         private double noiseScale = 1;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder optSeed(long seed) {
             this.seed = seed;
@@ -455,8 +467,8 @@ public final class GestureDataset {
                 throw new IllegalArgumentException("persons must be 1 or more, got " + persons);
             }
             if (recordingsPerGesture < 1) {
-                throw new IllegalArgumentException("recordings per gesture must be 1 or more, got "
-                        + recordingsPerGesture);
+                throw new IllegalArgumentException(
+                        "recordings per gesture must be 1 or more, got " + recordingsPerGesture);
             }
             if (!(lengthSeconds > 0) || lengthSeconds > 3600) {
                 throw new IllegalArgumentException("length must be between 0 and 3600 s, got " + lengthSeconds);

@@ -1,12 +1,10 @@
 package dev.edgeforge.core.synthetic;
 
-import java.util.ArrayList;
-import java.util.List;
-
 import dev.edgeforge.core.dsp.SpectralAnalysisBlock;
 import dev.edgeforge.core.dsp.SpectralAnalysisParams;
 import dev.edgeforge.core.sample.SampleData;
 import dev.edgeforge.core.synthetic.GestureDataset.Gesture;
+import java.util.List;
 
 /**
  * Balanced training windows cut from {@link GestureDataset}'s classic gestures, for code that trains on windows
@@ -21,7 +19,8 @@ import dev.edgeforge.core.synthetic.GestureDataset.Gesture;
 public record GestureWindows(float[][] windows, int[] labels, int[] persons) {
 
     /** The classic gestures in label order. */
-    public static final List<String> GESTURES = GestureDataset.CLASSIC.stream().map(Gesture::label).toList();
+    public static final List<String> GESTURES =
+            GestureDataset.CLASSIC.stream().map(Gesture::label).toList();
     /** Samples per window. */
     public static final int SAMPLES = 125;
     /** Sampling rate. */
@@ -39,9 +38,15 @@ public record GestureWindows(float[][] windows, int[] labels, int[] persons) {
         int gestures = GESTURES.size();
         int perPerson = Math.max(1, (int) Math.ceil((double) count / gestures / people));
         // one recording per person and gesture, long enough for its share of non-overlapping windows
-        List<SyntheticSample> recordings = GestureDataset.builder().optSeed(seed).optPersons(people)
-                .optRecordingsPerGesture(1).optLengthSeconds(perPerson * SAMPLES / RATE_HZ).optFrequencyHz(RATE_HZ)
-                .optGestures(GestureDataset.CLASSIC).build().generate();
+        List<SyntheticSample> recordings = GestureDataset.builder()
+                .optSeed(seed)
+                .optPersons(people)
+                .optRecordingsPerGesture(1)
+                .optLengthSeconds(perPerson * SAMPLES / RATE_HZ)
+                .optFrequencyHz(RATE_HZ)
+                .optGestures(GestureDataset.CLASSIC)
+                .build()
+                .generate();
         float[][] windows = new float[count][];
         int[] labels = new int[count];
         int[] persons = new int[count];

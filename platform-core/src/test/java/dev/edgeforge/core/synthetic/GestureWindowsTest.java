@@ -27,8 +27,8 @@ class GestureWindowsTest {
         double magnitude = 0;
         float[] idle = first.windows()[0];
         for (int t = 0; t < GestureWindows.SAMPLES; t++) {
-            magnitude += Math.sqrt(idle[t * 3] * idle[t * 3] + idle[t * 3 + 1] * idle[t * 3 + 1]
-                    + idle[t * 3 + 2] * idle[t * 3 + 2]);
+            magnitude += Math.sqrt(
+                    idle[t * 3] * idle[t * 3] + idle[t * 3 + 1] * idle[t * 3 + 1] + idle[t * 3 + 2] * idle[t * 3 + 2]);
         }
         assertThat(magnitude / GestureWindows.SAMPLES).isCloseTo(GestureDataset.GRAVITY, within(0.5));
     }
@@ -36,8 +36,14 @@ class GestureWindowsTest {
     @Test
     void windowsOfAPersonAreConsecutivePartsOfOneRecording() {
         GestureWindows windows = GestureWindows.generate(8, 1, 3);
-        SyntheticSample wave = GestureDataset.builder().optSeed(3).optPersons(1).optRecordingsPerGesture(1)
-                .optLengthSeconds(4).optFrequencyHz(62.5).optGestures(GestureDataset.CLASSIC).build()
+        SyntheticSample wave = GestureDataset.builder()
+                .optSeed(3)
+                .optPersons(1)
+                .optRecordingsPerGesture(1)
+                .optLengthSeconds(4)
+                .optFrequencyHz(62.5)
+                .optGestures(GestureDataset.CLASSIC)
+                .build()
                 .recording(0, GestureDataset.Gesture.WAVE, 0);
         float[][] values = wave.data().values();
         // window 5 is the second wave window: samples 125..249 of the recording
@@ -48,7 +54,8 @@ class GestureWindowsTest {
 
     @Test
     void spectralFeaturesAreTheBlocksThirtyThreePerWindow() {
-        float[][] features = GestureWindows.spectralFeatures(GestureWindows.generate(8, 2, 5).windows());
+        float[][] features =
+                GestureWindows.spectralFeatures(GestureWindows.generate(8, 2, 5).windows());
 
         assertThat(features).hasNumberOfRows(8);
         for (float[] window : features) {

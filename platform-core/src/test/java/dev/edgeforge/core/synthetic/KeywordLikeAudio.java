@@ -3,7 +3,6 @@ package dev.edgeforge.core.synthetic;
 import dev.edgeforge.core.sample.AudioInfo;
 import dev.edgeforge.core.sample.SampleData;
 import dev.edgeforge.core.sample.Sensor;
-
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -36,7 +35,10 @@ public final class KeywordLikeAudio {
 
     /** The classes. */
     public enum Keyword {
-        YES, NO, UP, DOWN,
+        YES,
+        NO,
+        UP,
+        DOWN,
         /** Background noise only, no word. */
         NOISE;
 
@@ -49,8 +51,7 @@ public final class KeywordLikeAudio {
     private static final List<Sensor> SENSORS = List.of(new Sensor("audio", "wav"));
 
     /** One piece of a word; frequencies for a reference speaker (formant scale 1). */
-    private record Segment(Kind kind, double ms, double f1From, double f1To, double f2From, double f2To,
-                           double gain) {
+    private record Segment(Kind kind, double ms, double f1From, double f1To, double f2From, double f2To, double gain) {
         static Segment voiced(double ms, double f1From, double f1To, double f2From, double f2To, double gain) {
             return new Segment(Kind.VOICED, ms, f1From, f1To, f2From, f2To, gain);
         }
@@ -68,19 +69,33 @@ public final class KeywordLikeAudio {
         }
     }
 
-    private enum Kind { VOICED, FRICATIVE, BURST, SILENCE }
+    private enum Kind {
+        VOICED,
+        FRICATIVE,
+        BURST,
+        SILENCE
+    }
 
     private static List<Segment> word(Keyword keyword) {
         return switch (keyword) {
-            case YES -> List.of(Segment.voiced(70, 300, 420, 2200, 2000, 0.6),
-                    Segment.voiced(170, 550, 500, 1850, 1750, 1.0),
-                    Segment.fricative(160, 6000, 0.35));
-            case NO -> List.of(Segment.voiced(80, 280, 300, 1300, 1150, 0.4),
-                    Segment.voiced(260, 520, 380, 950, 800, 1.0));
-            case UP -> List.of(Segment.voiced(170, 700, 650, 1250, 1150, 1.0), Segment.silence(70),
-                    Segment.burst(25, 0.4), Segment.fricative(40, 1500, 0.12));
-            case DOWN -> List.of(Segment.burst(15, 0.35), Segment.voiced(230, 750, 450, 1250, 850, 1.0),
-                    Segment.voiced(90, 280, 280, 1400, 1400, 0.4));
+            case YES ->
+                List.of(
+                        Segment.voiced(70, 300, 420, 2200, 2000, 0.6),
+                        Segment.voiced(170, 550, 500, 1850, 1750, 1.0),
+                        Segment.fricative(160, 6000, 0.35));
+            case NO ->
+                List.of(Segment.voiced(80, 280, 300, 1300, 1150, 0.4), Segment.voiced(260, 520, 380, 950, 800, 1.0));
+            case UP ->
+                List.of(
+                        Segment.voiced(170, 700, 650, 1250, 1150, 1.0),
+                        Segment.silence(70),
+                        Segment.burst(25, 0.4),
+                        Segment.fricative(40, 1500, 0.12));
+            case DOWN ->
+                List.of(
+                        Segment.burst(15, 0.35),
+                        Segment.voiced(230, 750, 450, 1250, 850, 1.0),
+                        Segment.voiced(90, 280, 280, 1400, 1400, 0.4));
             case NOISE -> List.of();
         };
     }
@@ -171,14 +186,26 @@ public final class KeywordLikeAudio {
             values[0][i] = (float) Math.max(-32768, Math.min(32767, Math.rint(x[i])));
         }
         String name = String.format(Locale.ROOT, "%s.s%02d.c%02d", keyword.label(), speaker, index);
-        SampleData data = SampleData.builder().setSensors(SENSORS).setIntervalMs(1000.0 / fs).setValues(values)
-                .optAudio(new AudioInfo(fs, 16, false)).optDeviceName("synthetic-s" + speaker)
-                .optDeviceType("SYNTHETIC_MICROPHONE").build();
+        SampleData data = SampleData.builder()
+                .setSensors(SENSORS)
+                .setIntervalMs(1000.0 / fs)
+                .setValues(values)
+                .optAudio(new AudioInfo(fs, 16, false))
+                .optDeviceName("synthetic-s" + speaker)
+                .optDeviceType("SYNTHETIC_MICROPHONE")
+                .build();
         return new SyntheticSample(name, keyword.label(), speaker, index, data);
     }
 
-    private void synthesiseWord(double[] x, int start, List<Segment> segments, double rate, double f0,
-                                double formantScale, double breathiness, Randomness rnd) {
+    private void synthesiseWord(
+            double[] x,
+            int start,
+            List<Segment> segments,
+            double rate,
+            double f0,
+            double formantScale,
+            double breathiness,
+            Randomness rnd) {
         int fs = sampleRateHz;
         double nyquist = fs / 2.0;
         int position = start;
@@ -194,7 +221,8 @@ public final class KeywordLikeAudio {
             int length = (int) Math.round(s.ms() / rate * fs / 1000);
             int ramp = Math.max(1, Math.min(length / 3, fs / 100)); // 10 ms edges
             Biquad band = s.kind() == Kind.FRICATIVE
-                    ? Biquad.bandPass(Math.min(s.f1From() * formantScale, nyquist * 0.9), 1.2, fs) : null;
+                    ? Biquad.bandPass(Math.min(s.f1From() * formantScale, nyquist * 0.9), 1.2, fs)
+                    : null;
             double[] harmonicGain = new double[0];
             for (int i = 0; i < length && position + i < x.length; i++) {
                 double progress = length > 1 ? i / (double) (length - 1) : 0;
@@ -204,7 +232,8 @@ public final class KeywordLikeAudio {
                 switch (s.kind()) {
                     case VOICED -> {
                         double wordProgress = (voicedSoFar + i) / (double) Math.max(1, wordLength);
-                        double pitch = f0 * (1.08 - 0.16 * wordProgress)
+                        double pitch = f0
+                                * (1.08 - 0.16 * wordProgress)
                                 * (1 + 0.01 * Math.sin(2 * Math.PI * 5.5 * (position + i) / fs + vibratoPhase));
                         phase += 2 * Math.PI * pitch / fs;
                         if (i % Math.max(1, fs / 200) == 0) {
@@ -239,8 +268,8 @@ public final class KeywordLikeAudio {
         double sum = 0;
         for (int k = 0; k < count; k++) {
             double f = (k + 1) * pitch;
-            double envelope = resonance(f, f1, 80, 1.0) + resonance(f, f2, 110, 0.6) + resonance(f, f3, 160, 0.3)
-                    + 0.01;
+            double envelope =
+                    resonance(f, f1, 80, 1.0) + resonance(f, f2, 110, 0.6) + resonance(f, f3, 160, 0.3) + 0.01;
             w[k] = envelope / Math.sqrt(k + 1); // glottal source tilt
             sum += w[k];
         }
@@ -348,8 +377,7 @@ public final class KeywordLikeAudio {
         private int sampleRateHz = 16000;
         private Set<Keyword> keywords = EnumSet.allOf(Keyword.class);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder optSeed(long seed) {
             this.seed = seed;
@@ -395,8 +423,8 @@ public final class KeywordLikeAudio {
                 throw new IllegalArgumentException("duration must be between 300 and 10000 ms, got " + durationMs);
             }
             if (sampleRateHz < 8000 || sampleRateHz > 48_000) {
-                throw new IllegalArgumentException("sample rate must be between 8000 and 48000 Hz, got "
-                        + sampleRateHz);
+                throw new IllegalArgumentException(
+                        "sample rate must be between 8000 and 48000 Hz, got " + sampleRateHz);
             }
             if (keywords.isEmpty()) {
                 throw new IllegalArgumentException("choose at least one keyword");

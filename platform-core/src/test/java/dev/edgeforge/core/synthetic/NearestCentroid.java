@@ -1,7 +1,6 @@
 package dev.edgeforge.core.synthetic;
 
 import dev.edgeforge.core.feature.FeatureRow;
-
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -65,7 +64,9 @@ final class NearestCentroid {
 
     /** Fraction of rows classified as their label. */
     double accuracy(List<FeatureRow> rows) {
-        long correct = rows.stream().filter(r -> classify(r.features()).equals(r.label())).count();
+        long correct = rows.stream()
+                .filter(r -> classify(r.features()).equals(r.label()))
+                .count();
         return correct / (double) rows.size();
     }
 }

@@ -1,7 +1,6 @@
 package dev.edgeforge.core.synthetic;
 
 import dev.edgeforge.core.sample.SampleData;
-
 import java.util.Objects;
 
 /**

@@ -1,8 +1,5 @@
 package dev.edgeforge.core.tflite;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -11,6 +8,8 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The four MLPerf Tiny int8 models and their golden outputs, from the shared folder beside the repository
@@ -19,11 +18,10 @@ import java.util.List;
 public final class MlperfTinyModels {
 
     /** File names without extension. */
-    public static final List<String> NAMES = List.of("kws_ref_model", "pretrainedResnet_quant", "vww_96_int8",
-            "ad01_int8");
+    public static final List<String> NAMES =
+            List.of("kws_ref_model", "pretrainedResnet_quant", "vww_96_int8", "ad01_int8");
 
-    private MlperfTinyModels() {
-    }
+    private MlperfTinyModels() {}
 
     /** The folder holding the models. */
     public static Path directory() {
@@ -50,15 +48,15 @@ public final class MlperfTinyModels {
     }
 
     /** One golden case: int8 input, TFLM reference output, TFLite XNNPACK output. */
-    public record GoldenCase(byte[] input, byte[] output, byte[] xnnpackOutput) {
-    }
+    public record GoldenCase(byte[] input, byte[] output, byte[] xnnpackOutput) {}
 
     public static List<GoldenCase> golden(String name) {
         JsonNode root = JsonMapper.builder().build().readTree(read(directory().resolve(name + ".golden.json")));
         List<GoldenCase> cases = new ArrayList<>();
         Base64.Decoder base64 = Base64.getDecoder();
         for (JsonNode node : root.get("cases")) {
-            cases.add(new GoldenCase(base64.decode(node.get("input").asString()),
+            cases.add(new GoldenCase(
+                    base64.decode(node.get("input").asString()),
                     base64.decode(node.get("output").asString()),
                     base64.decode(node.get("tflite_xnnpack_output").asString())));
         }

@@ -1,10 +1,10 @@
 package dev.edgeforge.core.tflite;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.Tensor;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -12,9 +12,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Mutates the real MLPerf Tiny files thousands of times (byte flips, huge or out-of-range offsets and lengths,
@@ -76,9 +75,19 @@ class TfliteReaderFuzzTest {
             }
             case 1 -> {
                 int at = structural[random.nextInt(structural.length)] & ~3;
-                int[] values = {0x7FFFFFFF, 0xFFFFFFFF, 0x80000000, bytes.length, bytes.length - 2, -4,
-                    random.nextInt(), random.nextInt(bytes.length), 1 << 20};
-                ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN)
+                int[] values = {
+                    0x7FFFFFFF,
+                    0xFFFFFFFF,
+                    0x80000000,
+                    bytes.length,
+                    bytes.length - 2,
+                    -4,
+                    random.nextInt(),
+                    random.nextInt(bytes.length),
+                    1 << 20
+                };
+                ByteBuffer.wrap(bytes)
+                        .order(ByteOrder.LITTLE_ENDIAN)
                         .putInt(Math.min(at, bytes.length - 4), values[random.nextInt(values.length)]);
             }
             case 2 -> {
@@ -86,8 +95,8 @@ class TfliteReaderFuzzTest {
             }
             case 3 -> {
                 int at = structural[random.nextInt(structural.length)] & ~1;
-                ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putShort(Math.min(at, bytes.length - 2),
-                        (short) random.nextInt(1 << 16));
+                ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).putShort(Math.min(at, bytes.length - 2), (short)
+                        random.nextInt(1 << 16));
             }
             default -> {
                 int at = random.nextInt(bytes.length);

@@ -1,10 +1,5 @@
 package dev.edgeforge.core.tflite;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
-import tools.jackson.databind.node.ObjectNode;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -13,6 +8,10 @@ import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * TensorFlow Lite's own runtime (tools/tflite-runtime/run.js: the TFLite WASM build under Node) for tests. Fails with
@@ -33,15 +32,16 @@ public final class TfliteRuntime {
         for (Path dir = Paths.get("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
             Path tool = dir.resolve("tools").resolve("tflite-runtime");
             if (Files.isRegularFile(tool.resolve("run.js"))) {
-                if (!Files.isDirectory(tool.resolve("node_modules").resolve("@tensorflow").resolve("tfjs-tflite"))) {
+                if (!Files.isDirectory(
+                        tool.resolve("node_modules").resolve("@tensorflow").resolve("tfjs-tflite"))) {
                     throw new IllegalStateException("the independent TFLite runtime is not installed: run"
                             + " `cd tools/tflite-runtime && npm ci` (" + tool + " has no node_modules)");
                 }
                 return new TfliteRuntime(tool);
             }
         }
-        throw new IllegalStateException("tools/tflite-runtime/run.js not found above "
-                + Paths.get("").toAbsolutePath());
+        throw new IllegalStateException(
+                "tools/tflite-runtime/run.js not found above " + Paths.get("").toAbsolutePath());
     }
 
     /** Result of one run: per case, per output, the output values. */
@@ -73,8 +73,11 @@ public final class TfliteRuntime {
         Files.writeString(requestFile, JSON.writeValueAsString(request));
         Path stdout = Files.createTempFile(workDir, "stdout", ".json");
         Path stderr = Files.createTempFile(workDir, "stderr", ".txt");
-        Process process = new ProcessBuilder("node", toolDir.resolve("run.js").toString(), modelFile.toString(),
-                requestFile.toString()).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();
+        Process process = new ProcessBuilder(
+                        "node", toolDir.resolve("run.js").toString(), modelFile.toString(), requestFile.toString())
+                .redirectOutput(stdout.toFile())
+                .redirectError(stderr.toFile())
+                .start();
         if (!process.waitFor(120, TimeUnit.SECONDS)) {
             process.destroyForcibly();
             throw new IllegalStateException("the TFLite runtime did not finish within 120 s");

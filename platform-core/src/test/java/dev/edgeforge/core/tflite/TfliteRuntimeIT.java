@@ -1,22 +1,21 @@
 package dev.edgeforge.core.tflite;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.edgeforge.core.interpreter.Interpreter;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.Quantization;
 import dev.edgeforge.core.model.SmallFloatModels;
 import dev.edgeforge.core.quantization.PostTrainingQuantizer;
 import dev.edgeforge.core.quantization.QuantizationOptions;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Files written by {@link TfliteWriter} run in TensorFlow Lite's own runtime (TFLite WASM, XNNPACK, under Node) and
@@ -27,8 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TfliteRuntimeIT {
 
     /** Largest difference between XNNPACK and the reference math per model, from the models README. */
-    private static final Map<String, Integer> XNNPACK_STEPS = Map.of("kws_ref_model", 9,
-            "pretrainedResnet_quant", 31, "vww_96_int8", 1, "ad01_int8", 2);
+    private static final Map<String, Integer> XNNPACK_STEPS =
+            Map.of("kws_ref_model", 9, "pretrainedResnet_quant", 31, "vww_96_int8", 1, "ad01_int8", 2);
 
     private static TfliteRuntime runtime;
 
@@ -51,16 +50,20 @@ class TfliteRuntimeIT {
             }
             long start = System.nanoTime();
             TfliteRuntime.Result result = runtime.run(new TfliteWriter().write(graph), cases, workDir);
-            System.out.printf("%s: TFLite runtime ran the rewritten file in %d ms%n", name,
-                    (System.nanoTime() - start) / 1_000_000);
+            System.out.printf(
+                    "%s: TFLite runtime ran the rewritten file in %d ms%n",
+                    name, (System.nanoTime() - start) / 1_000_000);
             assertThat(result.outputTypes()).containsExactly("int8");
             Interpreter interpreter = new Interpreter(graph);
             for (int i = 0; i < golden.size(); i++) {
                 double[] tflite = result.output(i);
                 // The rewritten file gives exactly what TFLite computed from the original file.
-                assertThat(tflite).as("%s case %d", name, i).containsExactly(toDoubles(golden.get(i).xnnpackOutput()));
+                assertThat(tflite)
+                        .as("%s case %d", name, i)
+                        .containsExactly(toDoubles(golden.get(i).xnnpackOutput()));
                 double[] reference = toDoubles(interpreter.runInt8(golden.get(i).input()));
-                assertThat(maxDifference(tflite, reference)).as("%s case %d steps", name, i)
+                assertThat(maxDifference(tflite, reference))
+                        .as("%s case %d steps", name, i)
                         .isLessThanOrEqualTo(XNNPACK_STEPS.get(name));
                 if (reference.length <= 16) {
                     assertThat(argmax(tflite)).as("%s case %d class", name, i).isEqualTo(argmax(reference));
@@ -102,8 +105,8 @@ class TfliteRuntimeIT {
         List<ModelGraph> floatGraphs = List.of(SmallFloatModels.convNet(8), SmallFloatModels.denseNet(9, 12, 4));
         // Per-channel fully-connected weights (FULLY_CONNECTED version 12) are newer than this TFLite build, which
         // refuses them; the percentile option changes only the ranges.
-        List<QuantizationOptions> options = List.of(QuantizationOptions.defaults(),
-                QuantizationOptions.percentile(99.9));
+        List<QuantizationOptions> options =
+                List.of(QuantizationOptions.defaults(), QuantizationOptions.percentile(99.9));
         for (ModelGraph floatGraph : floatGraphs) {
             for (QuantizationOptions option : options) {
                 int size = floatGraph.inputTensor(0).elementCount();
@@ -128,8 +131,10 @@ class TfliteRuntimeIT {
                     double[] reference = toDoubles(interpreter.runInt8(inputs.get(i)));
                     double[] tflite = result.output(i);
                     worst = Math.max(worst, maxDifference(tflite, reference));
-                    assertThat(argmax(tflite)).as("case %d: TFLite %s vs Java %s", i,
-                            java.util.Arrays.toString(tflite), java.util.Arrays.toString(reference))
+                    assertThat(argmax(tflite))
+                            .as(
+                                    "case %d: TFLite %s vs Java %s",
+                                    i, java.util.Arrays.toString(tflite), java.util.Arrays.toString(reference))
                             .isEqualTo(argmax(reference));
                 }
                 System.out.println(int8 + " " + option + ": worst difference " + worst + " steps");

@@ -1,23 +1,22 @@
 package dev.edgeforge.core.tflite;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.edgeforge.core.interpreter.Interpreter;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.SmallFloatModels;
 import dev.edgeforge.core.model.Tensor;
 import dev.edgeforge.core.quantization.PostTrainingQuantizer;
 import dev.edgeforge.core.quantization.QuantizationOptions;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** write → read → interpret is the identity: the same graph and the same outputs. */
 class TfliteWriterTest {
@@ -43,15 +42,17 @@ class TfliteWriterTest {
 
     @Test
     void floatAndQuantizedSmallModelsSurviveWriteThenRead() {
-        ModelGraph floatGraph = SmallFloatModels.convNet(3).toBuilder().optMetadata("impulse", "v1").build();
+        ModelGraph floatGraph = SmallFloatModels.convNet(3).toBuilder()
+                .optMetadata("impulse", "v1")
+                .build();
         Random random = new Random(2);
         List<float[]> calibration = new ArrayList<>();
         for (int i = 0; i < 16; i++) {
             calibration.add(SmallFloatModels.randomInput(random, 128));
         }
         ModelGraph int8Graph = new PostTrainingQuantizer().quantize(floatGraph, calibration);
-        ModelGraph int8PerChannelFc = new PostTrainingQuantizer(new QuantizationOptions(
-                dev.edgeforge.core.quantization.CalibrationMethod.MIN_MAX, 100, true))
+        ModelGraph int8PerChannelFc = new PostTrainingQuantizer(
+                        new QuantizationOptions(dev.edgeforge.core.quantization.CalibrationMethod.MIN_MAX, 100, true))
                 .quantize(SmallFloatModels.denseNet(4, 10, 3), List.of(SmallFloatModels.randomInput(random, 10)));
 
         for (ModelGraph graph : List.of(floatGraph, int8Graph, int8PerChannelFc)) {
@@ -79,7 +80,9 @@ class TfliteWriterTest {
         ByteBuffer bb = ByteBuffer.wrap(file).order(ByteOrder.LITTLE_ENDIAN);
         int model = bb.getInt(0);
         int vtable = model - bb.getInt(model);
-        assertThat(bb.getInt(model + bb.getShort(vtable + 4))).as("schema version").isEqualTo(3);
+        assertThat(bb.getInt(model + bb.getShort(vtable + 4)))
+                .as("schema version")
+                .isEqualTo(3);
         int buffersRef = model + bb.getShort(vtable + 4 + 2 * 4);
         int buffers = buffersRef + bb.getInt(buffersRef);
         int buffer0Ref = buffers + 4;

@@ -44,6 +44,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public static final String USER = "postgres";
     /** The PostgreSQL major version of the embedded binaries; a data directory of another version cannot start. */
     public static final String MAJOR_VERSION = "17";
+
     private static final Logger LOG = LoggerFactory.getLogger(EmbeddedDatabase.class);
     private static final Pattern DATABASE_NAME = Pattern.compile("[a-z_][a-z0-9_]{0,62}");
 
@@ -93,8 +94,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     /** An unpooled DataSource for a database of this server. */
     public DataSource dataSource(String database) {
         PGSimpleDataSource ds = new PGSimpleDataSource();
-        ds.setServerNames(new String[]{"localhost"});
-        ds.setPortNumbers(new int[]{port()});
+        ds.setServerNames(new String[] {"localhost"});
+        ds.setPortNumbers(new int[] {port()});
         ds.setDatabaseName(requireDatabaseName(database));
         ds.setUser(USER);
         return ds;
@@ -109,8 +110,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
     public boolean createDatabaseIfMissing(String name) {
         requireDatabaseName(name);
         try (Connection connection = dataSource().getConnection()) {
-            try (PreparedStatement exists = connection.prepareStatement(
-                    "SELECT 1 FROM pg_database WHERE datname = ?")) {
+            try (PreparedStatement exists =
+                    connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
                 exists.setString(1, name);
                 try (ResultSet rs = exists.executeQuery()) {
                     if (rs.next()) {
@@ -166,8 +167,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         private Duration startupTimeout = Duration.ofSeconds(60);
         private final Map<String, String> serverConfig = new LinkedHashMap<>();
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Keep the data here between restarts (created when missing). Default: a temporary directory. */
         public Builder optDataDirectory(Path dataDirectory) {
@@ -229,13 +229,19 @@ public final class EmbeddedDatabase implements AutoCloseable {
             serverConfig.forEach(builder::setServerConfig);
             try {
                 EmbeddedPostgres postgres = builder.start();
-                LOG.info("PostgreSQL {} started on port {} with data in {}{}", MAJOR_VERSION, postgres.getPort(),
-                        directory, persistent ? "" : " (temporary)");
+                LOG.info(
+                        "PostgreSQL {} started on port {} with data in {}{}",
+                        MAJOR_VERSION,
+                        postgres.getPort(),
+                        directory,
+                        persistent ? "" : " (temporary)");
                 return new EmbeddedDatabase(postgres, directory, persistent);
             } catch (IOException | RuntimeException e) {
-                throw new EmbeddedDatabaseException("PostgreSQL did not start on " + directory
-                        + (port > 0 ? " (port " + port + ")" : "") + ": " + rootMessage(e)
-                        + (port > 0 ? ". Is the port already taken?" : ""), e);
+                throw new EmbeddedDatabaseException(
+                        "PostgreSQL did not start on " + directory
+                                + (port > 0 ? " (port " + port + ")" : "") + ": " + rootMessage(e)
+                                + (port > 0 ? ". Is the port already taken?" : ""),
+                        e);
             }
         }
 
@@ -243,7 +249,8 @@ public final class EmbeddedDatabase implements AutoCloseable {
             Files.createDirectories(directory);
             Path versionFile = directory.resolve("PG_VERSION");
             if (Files.exists(versionFile)) {
-                String version = Files.readString(versionFile, StandardCharsets.US_ASCII).trim();
+                String version =
+                        Files.readString(versionFile, StandardCharsets.US_ASCII).trim();
                 if (!MAJOR_VERSION.equals(version)) {
                     throw new EmbeddedDatabaseException("The database directory " + directory
                             + " holds PostgreSQL " + version + " data, but the embedded server is PostgreSQL "

@@ -34,6 +34,7 @@ final class StalePostmasterCheck {
     static final String PID_FILE = "postmaster.pid";
     /** The lock file zonky's EmbeddedPostgres holds while it runs a data directory. */
     static final String LOCK_FILE = "epg-lock";
+
     private static final Logger LOG = LoggerFactory.getLogger(StalePostmasterCheck.class);
     private static final Duration ORPHAN_STOP_TIMEOUT = Duration.ofSeconds(60);
 
@@ -69,8 +70,10 @@ final class StalePostmasterCheck {
                     + ") runs on " + dataDirectory + ". Stop it (pg_ctl -D " + dataDirectory
                     + " stop) or use another data directory.");
         }
-        LOG.warn("PostgreSQL (PID {}) still runs on {} although the process that started it is gone; stopping it",
-                pid, dataDirectory);
+        LOG.warn(
+                "PostgreSQL (PID {}) still runs on {} although the process that started it is gone; stopping it",
+                pid,
+                dataDirectory);
         stopOrphan(process.get());
         if (Files.exists(pidFile)) {
             delete(pidFile);
@@ -92,8 +95,10 @@ final class StalePostmasterCheck {
             }
             lock.release();
         } catch (OverlappingFileLockException e) {
-            throw new EmbeddedDatabaseException("The database directory " + dataDirectory
-                    + " is already open in this JVM" + runningPostgres + "; close that EmbeddedDatabase first.", e);
+            throw new EmbeddedDatabaseException(
+                    "The database directory " + dataDirectory + " is already open in this JVM" + runningPostgres
+                            + "; close that EmbeddedDatabase first.",
+                    e);
         } catch (IOException e) {
             throw new EmbeddedDatabaseException("Cannot check the lock file " + lockFile + ": " + e, e);
         }
@@ -101,7 +106,8 @@ final class StalePostmasterCheck {
 
     private boolean isPostmaster(ProcessHandle process) {
         Optional<String> command = process.info().command();
-        if (command.isEmpty() || !Path.of(command.get()).getFileName().toString().equals("postgres")) {
+        if (command.isEmpty()
+                || !Path.of(command.get()).getFileName().toString().equals("postgres")) {
             return false;
         }
         // a postmaster for another data directory must not be touched; postmaster.pid line 2 names ours
@@ -141,9 +147,11 @@ final class StalePostmasterCheck {
             Thread.currentThread().interrupt();
             throw new EmbeddedDatabaseException("Interrupted while stopping the orphaned PostgreSQL", e);
         } catch (IOException e) {
-            throw new EmbeddedDatabaseException("Could not stop the orphaned PostgreSQL (PID " + pid
-                    + ") that still runs on " + dataDirectory + "; stop it by hand (kill " + pid
-                    + ") and start again.", e);
+            throw new EmbeddedDatabaseException(
+                    "Could not stop the orphaned PostgreSQL (PID " + pid
+                            + ") that still runs on " + dataDirectory + "; stop it by hand (kill " + pid
+                            + ") and start again.",
+                    e);
         }
     }
 

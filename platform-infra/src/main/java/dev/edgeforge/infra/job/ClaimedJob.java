@@ -9,8 +9,8 @@ import java.util.UUID;
  * @param attempt     this run's number (1 for the first)
  * @param lastLogSeq  the highest log seq written so far (by earlier attempts), to continue numbering from
  */
-record ClaimedJob(JobLease lease, UUID projectId, String type, String payload, int attempt, int maxAttempts,
-                  long lastLogSeq) {
+record ClaimedJob(
+        JobLease lease, UUID projectId, String type, String payload, int attempt, int maxAttempts, long lastLogSeq) {
 
     UUID id() {
         return lease.jobId();

@@ -42,8 +42,7 @@ final class DeadLeaseReaper {
             """;
 
     /** A job the reaper took back, and the state it is in now. */
-    record Reaped(UUID jobId, JobState state) {
-    }
+    record Reaped(UUID jobId, JobState state) {}
 
     private final Jdbc jdbc;
     private final Clock clock;

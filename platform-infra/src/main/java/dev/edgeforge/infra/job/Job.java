@@ -26,8 +26,23 @@ import java.util.UUID;
  * @param finishedAt      when the job reached a terminal state, or {@code null}
  * @param updatedAt       last change (including progress and heartbeats)
  */
-public record Job(UUID id, UUID projectId, String type, JobState state, String payload, String result,
-                  double progress, int attempts, int maxAttempts, Instant runAt, String leaseOwner,
-                  Instant leaseExpiresAt, boolean cancelRequested, String error, long version, Instant createdAt,
-                  Instant startedAt, Instant finishedAt, Instant updatedAt) {
-}
+public record Job(
+        UUID id,
+        UUID projectId,
+        String type,
+        JobState state,
+        String payload,
+        String result,
+        double progress,
+        int attempts,
+        int maxAttempts,
+        Instant runAt,
+        String leaseOwner,
+        Instant leaseExpiresAt,
+        boolean cancelRequested,
+        String error,
+        long version,
+        Instant createdAt,
+        Instant startedAt,
+        Instant finishedAt,
+        Instant updatedAt) {}

@@ -66,9 +66,14 @@ final class JobClaimer {
                         return Optional.<ClaimedJob>empty();
                     }
                     JobLease lease = new JobLease(rs.getObject("id", UUID.class), owner, rs.getLong("version"));
-                    return Optional.of(new ClaimedJob(lease, rs.getObject("project_id", UUID.class),
-                            rs.getString("type"), rs.getString("payload"), rs.getInt("attempts"),
-                            rs.getInt("max_attempts"), rs.getLong("last_log_seq")));
+                    return Optional.of(new ClaimedJob(
+                            lease,
+                            rs.getObject("project_id", UUID.class),
+                            rs.getString("type"),
+                            rs.getString("payload"),
+                            rs.getInt("attempts"),
+                            rs.getInt("max_attempts"),
+                            rs.getLong("last_log_seq")));
                 }
             } finally {
                 typeArray.free();

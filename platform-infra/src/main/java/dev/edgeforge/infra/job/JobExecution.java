@@ -35,8 +35,14 @@ final class JobExecution implements JobContext, Runnable {
     private final Object logLock = new Object();
     private long lastLogSeq; // guarded by logLock
 
-    JobExecution(ClaimedJob job, JobHandler handler, JobRecorder recorder, JobFinisher finisher,
-                 RetryBackoff backoff, Clock clock, Runnable onDone) {
+    JobExecution(
+            ClaimedJob job,
+            JobHandler handler,
+            JobRecorder recorder,
+            JobFinisher finisher,
+            RetryBackoff backoff,
+            Clock clock,
+            Runnable onDone) {
         this.job = job;
         this.handler = handler;
         this.recorder = recorder;
@@ -74,8 +80,13 @@ final class JobExecution implements JobContext, Runnable {
             finish(failure);
         } catch (RuntimeException e) {
             // the database is unreachable: the lease will expire and the reaper takes the job back
-            LOG.error("Job {} ({}): could not record the end of attempt {}; the job returns to the queue when its "
-                    + "lease expires", job.id(), job.type(), job.attempt(), e);
+            LOG.error(
+                    "Job {} ({}): could not record the end of attempt {}; the job returns to the queue when its "
+                            + "lease expires",
+                    job.id(),
+                    job.type(),
+                    job.attempt(),
+                    e);
         } finally {
             onDone.run();
         }
@@ -85,7 +96,10 @@ final class JobExecution implements JobContext, Runnable {
         boolean landed;
         String outcome;
         if (leaseLost) {
-            LOG.warn("Job {} ({}): attempt {} lost its lease; its outcome is discarded", job.id(), job.type(),
+            LOG.warn(
+                    "Job {} ({}): attempt {} lost its lease; its outcome is discarded",
+                    job.id(),
+                    job.type(),
                     job.attempt());
             return;
         } else if (cancelRequested) {
@@ -102,17 +116,26 @@ final class JobExecution implements JobContext, Runnable {
             outcome = "failed (not retryable)";
             LOG.warn("Job {} ({}) failed: {}", job.id(), job.type(), describe(failure));
         } else {
-            landed = finisher.failOrRetry(job.lease(), describe(failure),
-                    clock.instant().plus(backoff.delayAfter(job.attempt())));
+            landed = finisher.failOrRetry(
+                    job.lease(), describe(failure), clock.instant().plus(backoff.delayAfter(job.attempt())));
             outcome = job.attempt() >= job.maxAttempts() ? "failed (last attempt)" : "failed, will retry";
-            LOG.warn("Job {} ({}) attempt {} of {} failed", job.id(), job.type(), job.attempt(), job.maxAttempts(),
+            LOG.warn(
+                    "Job {} ({}) attempt {} of {} failed",
+                    job.id(),
+                    job.type(),
+                    job.attempt(),
+                    job.maxAttempts(),
                     failure);
         }
         if (landed) {
             LOG.debug("Job {} ({}) attempt {}: {}", job.id(), job.type(), job.attempt(), outcome);
         } else {
-            LOG.warn("Job {} ({}): attempt {} lost its lease before it could record '{}'", job.id(), job.type(),
-                    job.attempt(), outcome);
+            LOG.warn(
+                    "Job {} ({}): attempt {} lost its lease before it could record '{}'",
+                    job.id(),
+                    job.type(),
+                    job.attempt(),
+                    outcome);
         }
     }
 
@@ -248,8 +271,10 @@ final class JobExecution implements JobContext, Runnable {
         List<String> parts = new ArrayList<>();
         for (Throwable t = failure; t != null && parts.size() < 5; t = t.getCause() == t ? null : t.getCause()) {
             boolean plain = t == failure && t instanceof NonRetryableJobException && t.getMessage() != null;
-            parts.add(plain ? t.getMessage()
-                    : t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage()));
+            parts.add(
+                    plain
+                            ? t.getMessage()
+                            : t.getClass().getSimpleName() + (t.getMessage() == null ? "" : ": " + t.getMessage()));
         }
         String text = String.join(" (caused by ", parts) + ")".repeat(parts.size() - 1);
         return text.length() > MAX_ERROR_LENGTH ? text.substring(0, MAX_ERROR_LENGTH) + "…" : text;

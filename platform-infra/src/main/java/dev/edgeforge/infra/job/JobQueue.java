@@ -189,8 +189,11 @@ public final class JobQueue {
                 List<JobLogLine> lines = new ArrayList<>();
                 try (ResultSet rs = logs.executeQuery()) {
                     while (rs.next()) {
-                        lines.add(new JobLogLine(rs.getObject("job_id", UUID.class), rs.getLong("seq"),
-                                Jdbc.getInstant(rs, "at"), rs.getString("line")));
+                        lines.add(new JobLogLine(
+                                rs.getObject("job_id", UUID.class),
+                                rs.getLong("seq"),
+                                Jdbc.getInstant(rs, "at"),
+                                rs.getString("line")));
                     }
                 }
                 return lines;

@@ -4,7 +4,11 @@ import java.util.Locale;
 
 /** Where a job is in its life: queued → running → succeeded | failed | cancelled (running → queued on retry). */
 public enum JobState {
-    QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED;
+    QUEUED,
+    RUNNING,
+    SUCCEEDED,
+    FAILED,
+    CANCELLED;
 
     /** The value stored in {@code jobs.state}. */
     public String dbValue() {

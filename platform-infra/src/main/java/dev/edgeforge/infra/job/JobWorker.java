@@ -57,8 +57,8 @@ public final class JobWorker implements AutoCloseable {
     /**
      * @param handlers one handler per job type; the worker only claims jobs of these types
      */
-    public JobWorker(DataSource dataSource, Clock clock, JobWorkerSettings settings,
-                     Collection<? extends JobHandler> handlers) {
+    public JobWorker(
+            DataSource dataSource, Clock clock, JobWorkerSettings settings, Collection<? extends JobHandler> handlers) {
         Objects.requireNonNull(dataSource, "dataSource");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -70,8 +70,8 @@ public final class JobWorker implements AutoCloseable {
         this.recorder = new JobRecorder(jdbc, clock);
         this.finisher = new JobFinisher(jdbc, clock);
         this.backoff = new RetryBackoff(settings.retryBackoff(), settings.maxRetryBackoff());
-        this.handlerPool = Executors.newFixedThreadPool(settings.concurrency(),
-                named("job-" + settings.workerId() + "-"));
+        this.handlerPool =
+                Executors.newFixedThreadPool(settings.concurrency(), named("job-" + settings.workerId() + "-"));
         this.scheduler = Executors.newSingleThreadScheduledExecutor(named("job-lease-" + settings.workerId() + "-"));
         this.poller = new Thread(this::pollLoop, "job-poll-" + settings.workerId());
         this.poller.setDaemon(true);
@@ -106,7 +106,10 @@ public final class JobWorker implements AutoCloseable {
         long reaperMillis = settings.reaperInterval().toMillis();
         scheduler.scheduleWithFixedDelay(this::reap, 0, reaperMillis, TimeUnit.MILLISECONDS);
         poller.start();
-        LOG.info("Job worker {} started: types {}, {} threads", settings.workerId(), handlers.keySet(),
+        LOG.info(
+                "Job worker {} started: types {}, {} threads",
+                settings.workerId(),
+                handlers.keySet(),
                 settings.concurrency());
     }
 
@@ -129,8 +132,7 @@ public final class JobWorker implements AutoCloseable {
         while (polling) {
             try {
                 if (running.size() < settings.concurrency()) {
-                    Optional<ClaimedJob> claimed = claimer.claim(types, settings.workerId(),
-                            settings.leaseDuration());
+                    Optional<ClaimedJob> claimed = claimer.claim(types, settings.workerId(), settings.leaseDuration());
                     if (claimed.isPresent()) {
                         launch(claimed.get());
                         continue; // there may be more work: claim again at once
@@ -143,29 +145,37 @@ public final class JobWorker implements AutoCloseable {
                     return;
                 }
             } catch (RuntimeException e) {
-                LOG.warn("Job worker {}: claiming failed ({}); trying again in {}", settings.workerId(),
-                        e.getMessage(), settings.pollInterval());
+                LOG.warn(
+                        "Job worker {}: claiming failed ({}); trying again in {}",
+                        settings.workerId(),
+                        e.getMessage(),
+                        settings.pollInterval());
                 sleepQuietly(settings.pollInterval());
             }
         }
     }
 
     private void launch(ClaimedJob job) {
-        JobExecution execution = new JobExecution(job, handlers.get(job.type()), recorder, finisher, backoff, clock,
-                () -> {
+        JobExecution execution =
+                new JobExecution(job, handlers.get(job.type()), recorder, finisher, backoff, clock, () -> {
                     running.remove(job.id());
                     wakeup.release();
                 });
         // registered before it runs, so the very next heartbeat already renews its lease
         running.put(job.id(), execution);
-        LOG.debug("Job worker {}: running job {} ({}) attempt {}", settings.workerId(), job.id(), job.type(),
+        LOG.debug(
+                "Job worker {}: running job {} ({}) attempt {}",
+                settings.workerId(),
+                job.id(),
+                job.type(),
                 job.attempt());
         handlerPool.execute(execution);
     }
 
     private void beat() {
         try {
-            List<JobLease> leases = running.values().stream().map(JobExecution::lease).toList();
+            List<JobLease> leases =
+                    running.values().stream().map(JobExecution::lease).toList();
             LeaseHeartbeat.Beat beat = heartbeat.renew(settings.workerId(), leases, settings.leaseDuration());
             for (UUID id : beat.lost()) {
                 JobExecution execution = running.get(id);
@@ -192,7 +202,10 @@ public final class JobWorker implements AutoCloseable {
             do {
                 reaped = reaper.reap();
                 for (DeadLeaseReaper.Reaped job : reaped) {
-                    LOG.warn("Job worker {}: job {} had an expired lease; now {}", settings.workerId(), job.jobId(),
+                    LOG.warn(
+                            "Job worker {}: job {} had an expired lease; now {}",
+                            settings.workerId(),
+                            job.jobId(),
                             job.state().dbValue());
                 }
             } while (reaped.size() == DeadLeaseReaper.BATCH);
@@ -222,12 +235,17 @@ public final class JobWorker implements AutoCloseable {
             }
             handlerPool.shutdown();
             if (!handlerPool.awaitTermination(settings.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.info("Job worker {}: interrupting {} running jobs after the shutdown grace", settings.workerId(),
+                LOG.info(
+                        "Job worker {}: interrupting {} running jobs after the shutdown grace",
+                        settings.workerId(),
                         running.size());
                 running.values().forEach(JobExecution::stopForShutdown);
                 if (!handlerPool.awaitTermination(STOP_AFTER_INTERRUPT.toMillis(), TimeUnit.MILLISECONDS)) {
-                    LOG.warn("Job worker {}: jobs {} ignore interruption; they return to the queue when their "
-                            + "leases expire", settings.workerId(), running.keySet());
+                    LOG.warn(
+                            "Job worker {}: jobs {} ignore interruption; they return to the queue when their "
+                                    + "leases expire",
+                            settings.workerId(),
+                            running.keySet());
                 }
             }
         } catch (InterruptedException e) {

@@ -19,9 +19,16 @@ import java.util.UUID;
  * @param maxRetryBackoff   upper bound of that delay
  * @param shutdownGrace     how long {@link JobWorker#close()} lets running jobs finish before interrupting them
  */
-public record JobWorkerSettings(String workerId, int concurrency, Duration pollInterval, Duration leaseDuration,
-                                Duration heartbeatInterval, Duration reaperInterval, Duration retryBackoff,
-                                Duration maxRetryBackoff, Duration shutdownGrace) {
+public record JobWorkerSettings(
+        String workerId,
+        int concurrency,
+        Duration pollInterval,
+        Duration leaseDuration,
+        Duration heartbeatInterval,
+        Duration reaperInterval,
+        Duration retryBackoff,
+        Duration maxRetryBackoff,
+        Duration shutdownGrace) {
     public static final int MAX_CONCURRENCY = 256;
 
     public JobWorkerSettings {
@@ -48,8 +55,8 @@ public record JobWorkerSettings(String workerId, int concurrency, Duration pollI
                     + " must be at most a third of leaseDuration " + leaseDuration);
         }
         if (retryBackoff.compareTo(maxRetryBackoff) > 0) {
-            throw new IllegalArgumentException("retryBackoff " + retryBackoff
-                    + " must not exceed maxRetryBackoff " + maxRetryBackoff);
+            throw new IllegalArgumentException(
+                    "retryBackoff " + retryBackoff + " must not exceed maxRetryBackoff " + maxRetryBackoff);
         }
     }
 
@@ -76,8 +83,7 @@ public record JobWorkerSettings(String workerId, int concurrency, Duration pollI
         private Duration maxRetryBackoff = Duration.ofMinutes(10);
         private Duration shutdownGrace = Duration.ofSeconds(30);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Required: how many jobs run at once. */
         public Builder setConcurrency(int concurrency) {
@@ -133,10 +139,18 @@ public record JobWorkerSettings(String workerId, int concurrency, Duration pollI
                 throw new IllegalStateException("setConcurrency(...) is required");
             }
             Objects.requireNonNull(leaseDuration, "leaseDuration");
-            Duration heartbeat = heartbeatInterval != null ? heartbeatInterval
+            Duration heartbeat = heartbeatInterval != null
+                    ? heartbeatInterval
                     : min(Duration.ofSeconds(2), leaseDuration.dividedBy(3));
-            return new JobWorkerSettings(workerId != null ? workerId : defaultWorkerId(), concurrency,
-                    pollInterval, leaseDuration, heartbeat, reaperInterval, retryBackoff, maxRetryBackoff,
+            return new JobWorkerSettings(
+                    workerId != null ? workerId : defaultWorkerId(),
+                    concurrency,
+                    pollInterval,
+                    leaseDuration,
+                    heartbeat,
+                    reaperInterval,
+                    retryBackoff,
+                    maxRetryBackoff,
                     shutdownGrace);
         }
 
@@ -149,7 +163,8 @@ public record JobWorkerSettings(String workerId, int concurrency, Duration pollI
             if (host == null || host.isBlank()) {
                 host = "worker";
             }
-            return host + "-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
+            return host + "-" + ProcessHandle.current().pid() + "-"
+                    + UUID.randomUUID().toString().substring(0, 8);
         }
     }
 }

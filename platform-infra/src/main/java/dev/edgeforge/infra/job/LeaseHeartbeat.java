@@ -29,8 +29,7 @@ final class LeaseHeartbeat {
             """;
 
     /** What the heartbeat found for the jobs it was given. */
-    record Beat(Set<UUID> renewed, Set<UUID> cancelRequested, Set<UUID> lost) {
-    }
+    record Beat(Set<UUID> renewed, Set<UUID> cancelRequested, Set<UUID> lost) {}
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -50,8 +49,10 @@ final class LeaseHeartbeat {
         }
         Instant now = clock.instant();
         Map<UUID, Boolean> found = jdbc.inConnection(connection -> {
-            Array ids = connection.createArrayOf("uuid", leases.stream().map(JobLease::jobId).toArray());
-            Array versions = connection.createArrayOf("bigint", leases.stream().map(JobLease::version).toArray());
+            Array ids = connection.createArrayOf(
+                    "uuid", leases.stream().map(JobLease::jobId).toArray());
+            Array versions = connection.createArrayOf(
+                    "bigint", leases.stream().map(JobLease::version).toArray());
             try (PreparedStatement renew = connection.prepareStatement(RENEW)) {
                 Jdbc.setInstant(renew, 1, now.plus(leaseDuration));
                 Jdbc.setInstant(renew, 2, now);

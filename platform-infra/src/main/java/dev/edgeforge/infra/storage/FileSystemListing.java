@@ -20,8 +20,7 @@ import java.util.NoSuchElementException;
  */
 final class FileSystemListing implements Iterator<ObjectInfo>, AutoCloseable {
 
-    private record Level(DirectoryStream<Path> stream, Iterator<Path> entries) {
-    }
+    private record Level(DirectoryStream<Path> stream, Iterator<Path> entries) {}
 
     private final Path root;
     private final String prefix;
@@ -79,7 +78,8 @@ final class FileSystemListing implements Iterator<ObjectInfo>, AutoCloseable {
                     open(entry);
                 }
             } else if (attributes.isRegularFile() && key.startsWith(prefix)) {
-                return new ObjectInfo(key, attributes.size(), attributes.lastModifiedTime().toInstant());
+                return new ObjectInfo(
+                        key, attributes.size(), attributes.lastModifiedTime().toInstant());
             }
         }
         return null;

@@ -86,7 +86,8 @@ public final class FileSystemObjectStore implements ObjectStore {
     private void writeTempFile(String key, Path dir, Path temp, InputStream in) throws IOException {
         for (int attempt = 1; ; attempt++) {
             createDirectories(key, dir);
-            try (FileChannel channel = FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
+            try (FileChannel channel =
+                    FileChannel.open(temp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 OutputStream out = Channels.newOutputStream(channel);
                 byte[] buffer = new byte[BUFFER_SIZE];
                 int n;
@@ -108,12 +109,14 @@ public final class FileSystemObjectStore implements ObjectStore {
         try {
             Files.createDirectories(dir);
         } catch (FileAlreadyExistsException | NotDirectoryException e) {
-            throw new ObjectStoreException("cannot store '" + key + "': a part of its path is already an object ("
-                    + root.relativize(dir) + " or above)", e);
+            throw new ObjectStoreException(
+                    "cannot store '" + key + "': a part of its path is already an object (" + root.relativize(dir)
+                            + " or above)",
+                    e);
         } catch (FileSystemException e) {
             if (isNotADirectory(e)) {
-                throw new ObjectStoreException("cannot store '" + key + "': a part of its path is already an object",
-                        e);
+                throw new ObjectStoreException(
+                        "cannot store '" + key + "': a part of its path is already an object", e);
             }
             throw e;
         }
@@ -125,12 +128,12 @@ public final class FileSystemObjectStore implements ObjectStore {
         } catch (AtomicMoveNotSupportedException e) {
             throw new ObjectStoreException("the filesystem under '" + root + "' cannot rename atomically", e);
         } catch (DirectoryNotEmptyException e) {
-            throw new ObjectStoreException("cannot store '" + key + "': other objects have keys starting with '"
-                    + key + "/'", e);
+            throw new ObjectStoreException(
+                    "cannot store '" + key + "': other objects have keys starting with '" + key + "/'", e);
         } catch (FileSystemException e) {
             if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-                throw new ObjectStoreException("cannot store '" + key + "': other objects have keys starting with '"
-                        + key + "/'", e);
+                throw new ObjectStoreException(
+                        "cannot store '" + key + "': other objects have keys starting with '" + key + "/'", e);
             }
             throw e;
         }
@@ -174,12 +177,13 @@ public final class FileSystemObjectStore implements ObjectStore {
     public ObjectInfo stat(String key) {
         Path path = pathOf(key);
         try {
-            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
-                    LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes attributes =
+                    Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!attributes.isRegularFile()) {
                 throw new ObjectNotFoundException(key);
             }
-            return new ObjectInfo(key, attributes.size(), attributes.lastModifiedTime().toInstant());
+            return new ObjectInfo(
+                    key, attributes.size(), attributes.lastModifiedTime().toInstant());
         } catch (NoSuchFileException e) {
             throw new ObjectNotFoundException(key, e);
         } catch (FileSystemException e) {

@@ -55,8 +55,8 @@ final class MeasuredInputStream extends InputStream {
         int n = in.read(b, off, len);
         if (n == -1) {
             if (declared >= 0 && count < declared) {
-                throw new LengthMismatch("declared length " + declared + " bytes but the stream ended after "
-                        + count + " bytes");
+                throw new LengthMismatch(
+                        "declared length " + declared + " bytes but the stream ended after " + count + " bytes");
             }
             return -1;
         }

@@ -15,8 +15,7 @@ public final class ObjectKeys {
     public static final int MAX_KEY_LENGTH = 1024;
     public static final int MAX_SEGMENT_LENGTH = 200;
 
-    private ObjectKeys() {
-    }
+    private ObjectKeys() {}
 
     /**
      * Returns {@code key} when it is valid.
@@ -106,15 +105,23 @@ public final class ObjectKeys {
         for (int i = 0; i < segment.length(); i++) {
             char c = segment.charAt(i);
             if (!isAllowed(c)) {
-                throw new ObjectKeyViolation(key, "character " + describe(c) + " at offset "
-                        + (offset + i) + " is not allowed (use A-Z a-z 0-9 . _ - = +)");
+                throw new ObjectKeyViolation(
+                        key,
+                        "character " + describe(c) + " at offset " + (offset + i)
+                                + " is not allowed (use A-Z a-z 0-9 . _ - = +)");
             }
         }
     }
 
     private static boolean isAllowed(char c) {
-        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
-                || c == '.' || c == '_' || c == '-' || c == '=' || c == '+';
+        return (c >= 'a' && c <= 'z')
+                || (c >= 'A' && c <= 'Z')
+                || (c >= '0' && c <= '9')
+                || c == '.'
+                || c == '_'
+                || c == '-'
+                || c == '='
+                || c == '+';
     }
 
     private static String describe(char c) {

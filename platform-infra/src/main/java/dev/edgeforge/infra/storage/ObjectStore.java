@@ -75,6 +75,5 @@ public interface ObjectStore extends AutoCloseable {
 
     /** Releases connections the store holds; the filesystem store holds none. */
     @Override
-    default void close() {
-    }
+    default void close() {}
 }

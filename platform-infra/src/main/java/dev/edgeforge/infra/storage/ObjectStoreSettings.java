@@ -17,11 +17,12 @@ import java.util.Objects;
  * @param bucket    S3 only: created when missing; 3 to 63 characters (S3 bucket naming)
  * @param region    S3, optional: e.g. {@code us-east-1}; {@code null} lets the client ask the server
  */
-public record ObjectStoreSettings(Type type, Path root, String endpoint, String accessKey, String secretKey,
-                                  String bucket, String region) {
+public record ObjectStoreSettings(
+        Type type, Path root, String endpoint, String accessKey, String secretKey, String bucket, String region) {
 
     public enum Type {
-        FILESYSTEM, S3;
+        FILESYSTEM,
+        S3;
 
         /** Parses {@code filesystem} or {@code s3}, ignoring case. */
         public static Type parse(String value) {
@@ -29,8 +30,9 @@ public record ObjectStoreSettings(Type type, Path root, String endpoint, String 
             return switch (value.trim().toLowerCase(Locale.ROOT)) {
                 case "filesystem" -> FILESYSTEM;
                 case "s3", "minio" -> S3;
-                default -> throw new IllegalArgumentException(
-                        "unknown object store type '" + value + "'; use 'filesystem' or 's3'");
+                default ->
+                    throw new IllegalArgumentException(
+                            "unknown object store type '" + value + "'; use 'filesystem' or 's3'");
             };
         }
     }
@@ -56,8 +58,8 @@ public record ObjectStoreSettings(Type type, Path root, String endpoint, String 
         return new ObjectStoreSettings(Type.FILESYSTEM, root, null, null, null, null, null);
     }
 
-    public static ObjectStoreSettings s3(String endpoint, String accessKey, String secretKey, String bucket,
-                                         String region) {
+    public static ObjectStoreSettings s3(
+            String endpoint, String accessKey, String secretKey, String bucket, String region) {
         return new ObjectStoreSettings(Type.S3, null, endpoint, accessKey, secretKey, bucket, region);
     }
 
@@ -67,7 +69,7 @@ public record ObjectStoreSettings(Type type, Path root, String endpoint, String 
         return type == Type.FILESYSTEM
                 ? "ObjectStoreSettings[filesystem, root=" + root + "]"
                 : "ObjectStoreSettings[s3, endpoint=" + endpoint + ", bucket=" + bucket + ", region=" + region
-                + ", accessKey=" + accessKey + "]";
+                        + ", accessKey=" + accessKey + "]";
     }
 
     private static void requireText(String value, String name) {

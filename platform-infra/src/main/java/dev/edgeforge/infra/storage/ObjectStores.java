@@ -2,8 +2,7 @@ package dev.edgeforge.infra.storage;
 
 /** Creates the {@link ObjectStore} that {@link ObjectStoreSettings} describe. */
 public final class ObjectStores {
-    private ObjectStores() {
-    }
+    private ObjectStores() {}
 
     /**
      * A {@link FileSystemObjectStore} (directory created when missing) or an {@link S3ObjectStore} (bucket created

@@ -39,6 +39,7 @@ import java.util.stream.StreamSupport;
 public final class S3ObjectStore implements ObjectStore {
     /** Part size for streams of unknown length: S3's minimum is 5 MiB; each part is buffered in memory. */
     static final long UNKNOWN_LENGTH_PART_SIZE = 8L * 1024 * 1024;
+
     private static final Set<String> NOT_FOUND_CODES = Set.of("NoSuchKey", "NoSuchObject", "ResourceNotFound");
     private static final Set<String> BUCKET_EXISTS_CODES = Set.of("BucketAlreadyOwnedByYou", "BucketAlreadyExists");
 
@@ -111,10 +112,8 @@ public final class S3ObjectStore implements ObjectStore {
             throw new IllegalArgumentException("length must be >= 0 or UNKNOWN_LENGTH, was " + length);
         }
         MeasuredInputStream measured = new MeasuredInputStream(content, length);
-        PutObjectArgs args = PutObjectArgs.builder()
-                .bucket(bucket)
-                .object(key)
-                .stream(measured, length, length == UNKNOWN_LENGTH ? UNKNOWN_LENGTH_PART_SIZE : -1)
+        PutObjectArgs args = PutObjectArgs.builder().bucket(bucket).object(key).stream(
+                        measured, length, length == UNKNOWN_LENGTH ? UNKNOWN_LENGTH_PART_SIZE : -1)
                 .contentType("application/octet-stream")
                 .build();
         try {
@@ -134,7 +133,8 @@ public final class S3ObjectStore implements ObjectStore {
     public InputStream get(String key) {
         ObjectKeys.requireValidKey(key);
         try {
-            return client.getObject(GetObjectArgs.builder().bucket(bucket).object(key).build());
+            return client.getObject(
+                    GetObjectArgs.builder().bucket(bucket).object(key).build());
         } catch (ErrorResponseException e) {
             throw notFoundOrFailure(key, "reading", e);
         } catch (MinioException | IOException | GeneralSecurityException e) {
@@ -156,7 +156,8 @@ public final class S3ObjectStore implements ObjectStore {
     public ObjectInfo stat(String key) {
         ObjectKeys.requireValidKey(key);
         try {
-            StatObjectResponse stat = client.statObject(StatObjectArgs.builder().bucket(bucket).object(key).build());
+            StatObjectResponse stat = client.statObject(
+                    StatObjectArgs.builder().bucket(bucket).object(key).build());
             return new ObjectInfo(key, stat.size(), instantOf(stat.lastModified()));
         } catch (ErrorResponseException e) {
             throw notFoundOrFailure(key, "reading", e);
@@ -169,7 +170,8 @@ public final class S3ObjectStore implements ObjectStore {
     public void delete(String key) {
         ObjectKeys.requireValidKey(key);
         try {
-            client.removeObject(RemoveObjectArgs.builder().bucket(bucket).object(key).build());
+            client.removeObject(
+                    RemoveObjectArgs.builder().bucket(bucket).object(key).build());
         } catch (ErrorResponseException e) {
             if (!isNotFound(e)) {
                 throw failure("deleting object '" + key + "'", e);
@@ -184,10 +186,11 @@ public final class S3ObjectStore implements ObjectStore {
         ObjectKeys.requireValidPrefix(prefix);
         // recursive: a flat listing of keys, not "directories"; the client fetches pages of 1000 on demand
         Iterator<Result<Item>> results = client.listObjects(ListObjectsArgs.builder()
-                .bucket(bucket)
-                .prefix(prefix)
-                .recursive(true)
-                .build()).iterator();
+                        .bucket(bucket)
+                        .prefix(prefix)
+                        .recursive(true)
+                        .build())
+                .iterator();
         Iterator<ObjectInfo> infos = new Iterator<>() {
             private ObjectInfo next;
 
@@ -250,8 +253,9 @@ public final class S3ObjectStore implements ObjectStore {
 
     private static boolean isNotFound(ErrorResponseException e) {
         return NOT_FOUND_CODES.contains(e.errorResponse().code())
-                || (e.response() != null && e.response().code() == 404 && !"NoSuchBucket".equals(
-                e.errorResponse().code()));
+                || (e.response() != null
+                        && e.response().code() == 404
+                        && !"NoSuchBucket".equals(e.errorResponse().code()));
     }
 
     private ObjectStoreException failure(String action, Exception e) {

@@ -1,21 +1,18 @@
 package dev.edgeforge.infra.worker;
 
-import java.time.Clock;
-import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.function.BiFunction;
-
-import javax.sql.DataSource;
-
-import org.postgresql.ds.PGSimpleDataSource;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import dev.edgeforge.infra.job.JobHandler;
 import dev.edgeforge.infra.job.JobWorker;
 import dev.edgeforge.infra.job.JobWorkerSettings;
 import dev.edgeforge.infra.storage.ObjectStore;
 import dev.edgeforge.infra.storage.ObjectStores;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.BiFunction;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The body of a worker process's {@code main}: connect, run the handlers until the process is told to stop, then
@@ -26,8 +23,7 @@ public final class StandaloneWorker {
 
     private static final Logger log = LoggerFactory.getLogger(StandaloneWorker.class);
 
-    private StandaloneWorker() {
-    }
+    private StandaloneWorker() {}
 
     /**
      * Runs until SIGTERM/SIGINT.
@@ -36,20 +32,30 @@ public final class StandaloneWorker {
      * @param env      the environment ({@link WorkerEnvironment#from})
      * @param handlers builds the service's handlers from the object store and the environment
      */
-    public static void run(String service, WorkerEnvironment env,
-                           BiFunction<ObjectStore, WorkerEnvironment, List<JobHandler>> handlers)
+    public static void run(
+            String service,
+            WorkerEnvironment env,
+            BiFunction<ObjectStore, WorkerEnvironment, List<JobHandler>> handlers)
             throws InterruptedException {
         ObjectStore store = ObjectStores.create(env.storage());
-        JobWorker worker = new JobWorker(dataSource(env), Clock.systemUTC(),
-                JobWorkerSettings.builder().setConcurrency(env.concurrency())
-                        .optLeaseDuration(env.leaseDuration()).build(), handlers.apply(store, env));
+        JobWorker worker = new JobWorker(
+                dataSource(env),
+                Clock.systemUTC(),
+                JobWorkerSettings.builder()
+                        .setConcurrency(env.concurrency())
+                        .optLeaseDuration(env.leaseDuration())
+                        .build(),
+                handlers.apply(store, env));
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            log.info("{} stopping: handing running jobs back", service);
-            worker.close();
-            store.close();
-            stopped.countDown();
-        }, service + "-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            log.info("{} stopping: handing running jobs back", service);
+                            worker.close();
+                            store.close();
+                            stopped.countDown();
+                        },
+                        service + "-shutdown"));
         worker.start();
         log.info("{} {} started with {}; job types {}", service, worker.workerId(), env, worker.types());
         stopped.await();

@@ -1,11 +1,10 @@
 package dev.edgeforge.infra.worker;
 
+import dev.edgeforge.infra.storage.ObjectStoreSettings;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
-
-import dev.edgeforge.infra.storage.ObjectStoreSettings;
 
 /**
  * What a standalone worker needs to know, read from environment variables named as the server's Spring properties
@@ -22,8 +21,14 @@ import dev.edgeforge.infra.storage.ObjectStoreSettings;
  *                     heartbeat, i.e. how soon another worker takes over the jobs of a worker that died (default
  *                     {@link #DEFAULT_LEASE}; at least {@value #MIN_LEASE_SECONDS} s)
  */
-public record WorkerEnvironment(String jdbcUrl, String username, String password, ObjectStoreSettings storage,
-                                int concurrency, Path workDir, Duration leaseDuration) {
+public record WorkerEnvironment(
+        String jdbcUrl,
+        String username,
+        String password,
+        ObjectStoreSettings storage,
+        int concurrency,
+        Path workDir,
+        Duration leaseDuration) {
 
     /** The lease of {@link dev.edgeforge.infra.job.JobWorkerSettings}' default. */
     public static final Duration DEFAULT_LEASE = Duration.ofSeconds(30);
@@ -44,8 +49,13 @@ public record WorkerEnvironment(String jdbcUrl, String username, String password
     }
 
     /** An environment with the default lease. */
-    public WorkerEnvironment(String jdbcUrl, String username, String password, ObjectStoreSettings storage,
-                             int concurrency, Path workDir) {
+    public WorkerEnvironment(
+            String jdbcUrl,
+            String username,
+            String password,
+            ObjectStoreSettings storage,
+            int concurrency,
+            Path workDir) {
         this(jdbcUrl, username, password, storage, concurrency, workDir, DEFAULT_LEASE);
     }
 
@@ -58,23 +68,37 @@ public record WorkerEnvironment(String jdbcUrl, String username, String password
         }
         String kind = env.getOrDefault("EDGEFORGE_STORAGE_KIND", "filesystem");
         ObjectStoreSettings storage = switch (ObjectStoreSettings.Type.parse(kind)) {
-            case FILESYSTEM -> ObjectStoreSettings.fileSystem(env.containsKey("EDGEFORGE_STORAGE_ROOT")
-                    ? Path.of(env.get("EDGEFORGE_STORAGE_ROOT"))
-                    : Path.of(env.getOrDefault("EDGEFORGE_DATA_DIR", "./data")).resolve("objects"));
-            case S3 -> ObjectStoreSettings.s3(required(env, "EDGEFORGE_STORAGE_S3_ENDPOINT"),
-                    required(env, "EDGEFORGE_STORAGE_S3_ACCESS_KEY"), required(env, "EDGEFORGE_STORAGE_S3_SECRET_KEY"),
-                    env.getOrDefault("EDGEFORGE_STORAGE_S3_BUCKET", "edgeforge"), env.get("EDGEFORGE_STORAGE_S3_REGION"));
+            case FILESYSTEM ->
+                ObjectStoreSettings.fileSystem(
+                        env.containsKey("EDGEFORGE_STORAGE_ROOT")
+                                ? Path.of(env.get("EDGEFORGE_STORAGE_ROOT"))
+                                : Path.of(env.getOrDefault("EDGEFORGE_DATA_DIR", "./data"))
+                                        .resolve("objects"));
+            case S3 ->
+                ObjectStoreSettings.s3(
+                        required(env, "EDGEFORGE_STORAGE_S3_ENDPOINT"),
+                        required(env, "EDGEFORGE_STORAGE_S3_ACCESS_KEY"),
+                        required(env, "EDGEFORGE_STORAGE_S3_SECRET_KEY"),
+                        env.getOrDefault("EDGEFORGE_STORAGE_S3_BUCKET", "edgeforge"),
+                        env.get("EDGEFORGE_STORAGE_S3_REGION"));
         };
         int concurrency;
         try {
-            concurrency = Integer.parseInt(env.getOrDefault("EDGEFORGE_WORKERS_CONCURRENCY", "1").trim());
+            concurrency = Integer.parseInt(
+                    env.getOrDefault("EDGEFORGE_WORKERS_CONCURRENCY", "1").trim());
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException("EDGEFORGE_WORKERS_CONCURRENCY must be a whole number, got '"
                     + env.get("EDGEFORGE_WORKERS_CONCURRENCY") + "'");
         }
         Path workDir = Path.of(env.getOrDefault("EDGEFORGE_WORK_DIR", System.getProperty("java.io.tmpdir")));
-        return new WorkerEnvironment(url, env.get("SPRING_DATASOURCE_USERNAME"), env.get("SPRING_DATASOURCE_PASSWORD"),
-                storage, concurrency, workDir, leaseDuration(env));
+        return new WorkerEnvironment(
+                url,
+                env.get("SPRING_DATASOURCE_USERNAME"),
+                env.get("SPRING_DATASOURCE_PASSWORD"),
+                storage,
+                concurrency,
+                workDir,
+                leaseDuration(env));
     }
 
     private static Duration leaseDuration(Map<String, String> env) {
@@ -85,8 +109,8 @@ public record WorkerEnvironment(String jdbcUrl, String username, String password
         try {
             return Duration.ofSeconds(Long.parseLong(value.trim()));
         } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("EDGEFORGE_WORKERS_LEASE_SECONDS must be a whole number of seconds, "
-                    + "got '" + value + "'");
+            throw new IllegalArgumentException(
+                    "EDGEFORGE_WORKERS_LEASE_SECONDS must be a whole number of seconds, " + "got '" + value + "'");
         }
     }
 

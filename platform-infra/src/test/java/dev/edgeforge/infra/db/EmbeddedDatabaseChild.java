@@ -7,12 +7,13 @@ import java.nio.file.Path;
  * SIGKILL to leave an orphaned server and a stale lock behind. Prints "READY" once the server runs.
  */
 public final class EmbeddedDatabaseChild {
-    private EmbeddedDatabaseChild() {
-    }
+    private EmbeddedDatabaseChild() {}
 
     public static void main(String[] args) throws Exception {
-        EmbeddedDatabase db = EmbeddedDatabase.builder().optDataDirectory(Path.of(args[0])).build();
-        try (var connection = db.dataSource().getConnection(); var statement = connection.createStatement()) {
+        EmbeddedDatabase db =
+                EmbeddedDatabase.builder().optDataDirectory(Path.of(args[0])).build();
+        try (var connection = db.dataSource().getConnection();
+                var statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS kept (value text)");
             statement.execute("INSERT INTO kept VALUES ('written by the child')");
         }

@@ -42,7 +42,8 @@ class EmbeddedDatabaseIT {
     void keepsDataBetweenRestartsRefusesASecondServerAndSurvivesAStalePidFile() throws Exception {
         Path data = tempDir.resolve("postgres");
         int port = freePort();
-        try (EmbeddedDatabase db = EmbeddedDatabase.builder().optDataDirectory(data).optPort(port).build()) {
+        try (EmbeddedDatabase db =
+                EmbeddedDatabase.builder().optDataDirectory(data).optPort(port).build()) {
             assertThat(db.port()).isEqualTo(port);
             assertThat(db.isPersistent()).isTrue();
             assertThat(query(db, "SHOW fsync")).isEqualTo("on");
@@ -50,14 +51,16 @@ class EmbeddedDatabaseIT {
             assertThat(db.createDatabaseIfMissing("edgeforge")).isFalse();
             execute(db, "edgeforge", "CREATE TABLE kept (value text)", "INSERT INTO kept VALUES ('survives')");
 
-            assertThatThrownBy(() -> EmbeddedDatabase.builder().optDataDirectory(data).build())
+            assertThatThrownBy(() ->
+                            EmbeddedDatabase.builder().optDataDirectory(data).build())
                     .isInstanceOf(EmbeddedDatabaseException.class)
                     .hasMessageContaining(data.toString())
                     .hasMessageContaining("already open in this JVM");
         }
         assertThat(data.resolve("PG_VERSION")).exists();
 
-        try (EmbeddedDatabase db = EmbeddedDatabase.builder().optDataDirectory(data).build()) {
+        try (EmbeddedDatabase db =
+                EmbeddedDatabase.builder().optDataDirectory(data).build()) {
             assertThat(query(db, "edgeforge", "SELECT value FROM kept")).isEqualTo("survives");
         }
 
@@ -65,7 +68,8 @@ class EmbeddedDatabaseIT {
         Process finished = new ProcessBuilder("true").start();
         finished.waitFor();
         Files.writeString(data.resolve("postmaster.pid"), finished.pid() + "\n" + data + "\n");
-        try (EmbeddedDatabase db = EmbeddedDatabase.builder().optDataDirectory(data).build()) {
+        try (EmbeddedDatabase db =
+                EmbeddedDatabase.builder().optDataDirectory(data).build()) {
             assertThat(query(db, "edgeforge", "SELECT value FROM kept")).isEqualTo("survives");
         }
     }
@@ -77,10 +81,12 @@ class EmbeddedDatabaseIT {
         long orphanPid;
         try {
             awaitReady(child);
-            orphanPid = Long.parseLong(Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
+            orphanPid = Long.parseLong(
+                    Files.readAllLines(data.resolve("postmaster.pid")).get(0).trim());
 
             // the child JVM still holds the directory
-            assertThatThrownBy(() -> EmbeddedDatabase.builder().optDataDirectory(data).build())
+            assertThatThrownBy(() ->
+                            EmbeddedDatabase.builder().optDataDirectory(data).build())
                     .isInstanceOf(EmbeddedDatabaseException.class)
                     .hasMessageContaining("in use by another running process")
                     .hasMessageContaining("PostgreSQL PID " + orphanPid);
@@ -88,12 +94,17 @@ class EmbeddedDatabaseIT {
             child.destroyForcibly(); // SIGKILL: no shutdown hook runs, PostgreSQL is orphaned
             child.waitFor(30, TimeUnit.SECONDS);
         }
-        assertThat(ProcessHandle.of(orphanPid).map(StalePostmasterCheck::isRunning)).contains(true);
+        assertThat(ProcessHandle.of(orphanPid).map(StalePostmasterCheck::isRunning))
+                .contains(true);
 
-        try (EmbeddedDatabase db = EmbeddedDatabase.builder().optDataDirectory(data).build()) {
+        try (EmbeddedDatabase db =
+                EmbeddedDatabase.builder().optDataDirectory(data).build()) {
             assertThat(query(db, "SELECT value FROM kept")).isEqualTo("written by the child");
             // isRunning, not isAlive: the exited orphan may linger as a zombie until PID 1 reaps it
-            assertThat(ProcessHandle.of(orphanPid).map(StalePostmasterCheck::isRunning).orElse(false)).isFalse();
+            assertThat(ProcessHandle.of(orphanPid)
+                            .map(StalePostmasterCheck::isRunning)
+                            .orElse(false))
+                    .isFalse();
         }
     }
 
@@ -102,7 +113,8 @@ class EmbeddedDatabaseIT {
         Path data = Files.createDirectories(tempDir.resolve("old"));
         Files.writeString(data.resolve("PG_VERSION"), "16\n");
 
-        assertThatThrownBy(() -> EmbeddedDatabase.builder().optDataDirectory(data).build())
+        assertThatThrownBy(
+                        () -> EmbeddedDatabase.builder().optDataDirectory(data).build())
                 .isInstanceOf(EmbeddedDatabaseException.class)
                 .hasMessageContaining("PostgreSQL 16 data")
                 .hasMessageContaining("pg_upgrade");
@@ -113,7 +125,8 @@ class EmbeddedDatabaseIT {
         Path data = Files.createDirectories(tempDir.resolve("other"));
         Files.writeString(data.resolve("notes.txt"), "mine");
 
-        assertThatThrownBy(() -> EmbeddedDatabase.builder().optDataDirectory(data).build())
+        assertThatThrownBy(
+                        () -> EmbeddedDatabase.builder().optDataDirectory(data).build())
                 .isInstanceOf(EmbeddedDatabaseException.class)
                 .hasMessageContaining("not a PostgreSQL data directory");
         assertThat(data.resolve("notes.txt")).hasContent("mine");
@@ -122,15 +135,22 @@ class EmbeddedDatabaseIT {
     @Test
     void rejectsBadSettingsAndDatabaseNames() {
         assertThatThrownBy(() -> EmbeddedDatabase.builder().optPort(70000).build())
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("port");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("port");
         assertThatThrownBy(() -> EmbeddedDatabase.requireDatabaseName("Robert'); DROP"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("database name");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("database name");
     }
 
     private Process startChild(Path data) throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xmx128m", "-cp",
-                System.getProperty("java.class.path"), EmbeddedDatabaseChild.class.getName(), data.toString()));
+        List<String> command = new ArrayList<>(List.of(
+                java.toString(),
+                "-Xmx128m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                EmbeddedDatabaseChild.class.getName(),
+                data.toString()));
         return new ProcessBuilder(command).redirectErrorStream(true).start();
     }
 
@@ -168,15 +188,17 @@ class EmbeddedDatabaseIT {
     }
 
     private static String query(EmbeddedDatabase db, String database, String sql) throws SQLException {
-        try (Connection c = db.dataSource(database).getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = db.dataSource(database).getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             assertThat(rs.next()).isTrue();
             return rs.getString(1);
         }
     }
 
     private static void execute(EmbeddedDatabase db, String database, String... sql) throws SQLException {
-        try (Connection c = db.dataSource(database).getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = db.dataSource(database).getConnection();
+                Statement s = c.createStatement()) {
             for (String statement : sql) {
                 s.execute(statement);
             }

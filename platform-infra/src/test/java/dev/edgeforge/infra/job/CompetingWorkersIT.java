@@ -49,13 +49,16 @@ class CompetingWorkersIT {
 
         List<JobWorker> workers = new ArrayList<>();
         for (String name : List.of("node-1", "node-2")) {
-            workers.add(new JobWorker(dataSource, Clock.systemUTC(), fastSettings(name, 4).build(),
-                    List.of(handler(type, ctx -> {
+            workers.add(new JobWorker(
+                    dataSource, Clock.systemUTC(), fastSettings(name, 4).build(), List.of(handler(type, ctx -> {
                         if (!runningNow.add(ctx.jobId())) {
                             overlaps.add(ctx.jobId());
                         }
-                        runs.computeIfAbsent(ctx.jobId(), id -> new AtomicInteger()).incrementAndGet();
-                        runsByWorker.computeIfAbsent(name, n -> new AtomicInteger()).incrementAndGet();
+                        runs.computeIfAbsent(ctx.jobId(), id -> new AtomicInteger())
+                                .incrementAndGet();
+                        runsByWorker
+                                .computeIfAbsent(name, n -> new AtomicInteger())
+                                .incrementAndGet();
                         Thread.sleep(ThreadLocalRandom.current().nextInt(1, 6));
                         ctx.result("{\"worker\": \"" + name + "\"}");
                         runningNow.remove(ctx.jobId());
@@ -63,7 +66,9 @@ class CompetingWorkersIT {
         }
         try {
             workers.forEach(JobWorker::start);
-            JobTesting.await(Duration.ofSeconds(60), () -> countSucceeded(type) == JOBS,
+            JobTesting.await(
+                    Duration.ofSeconds(60),
+                    () -> countSucceeded(type) == JOBS,
                     () -> "only " + countSucceeded(type) + " of " + JOBS + " jobs succeeded");
         } finally {
             workers.forEach(JobWorker::close);
@@ -75,8 +80,8 @@ class CompetingWorkersIT {
         assertThat(runsByWorker.keySet()).containsExactlyInAnyOrder("node-1", "node-2");
         // claimed once and finished once each: nothing was reaped, retried or claimed twice
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement(
-                     "SELECT count(*) FROM jobs WHERE type = ? AND (attempts <> 1 OR version <> 2)")) {
+                PreparedStatement s = c.prepareStatement(
+                        "SELECT count(*) FROM jobs WHERE type = ? AND (attempts <> 1 OR version <> 2)")) {
             s.setString(1, type);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
@@ -87,8 +92,8 @@ class CompetingWorkersIT {
 
     private long countSucceeded(String type) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement(
-                     "SELECT count(*) FROM jobs WHERE type = ? AND state = 'succeeded'")) {
+                PreparedStatement s =
+                        c.prepareStatement("SELECT count(*) FROM jobs WHERE type = ? AND state = 'succeeded'")) {
             s.setString(1, type);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

@@ -26,8 +26,8 @@ class JobExecutionTest {
 
     @Test
     void describesFailuresWithTheirCausesButNoStackTrace() {
-        Exception failure = new IllegalStateException("training diverged",
-                new IOException("disk full", new RuntimeException()));
+        Exception failure =
+                new IllegalStateException("training diverged", new IOException("disk full", new RuntimeException()));
 
         assertThat(JobExecution.describe(failure))
                 .isEqualTo("IllegalStateException: training diverged (caused by IOException: disk full "

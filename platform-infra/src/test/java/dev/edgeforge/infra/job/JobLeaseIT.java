@@ -61,8 +61,8 @@ class JobLeaseIT {
             attemptSeen.set(ctx.attempt());
         });
 
-        try (JobWorker survivor = new JobWorker(dataSource, clock, fastSettings("survivor", 2).build(),
-                List.of(handler))) {
+        try (JobWorker survivor =
+                new JobWorker(dataSource, clock, fastSettings("survivor", 2).build(), List.of(handler))) {
             survivor.start();
             sleep(600); // several reaper rounds: the lease has not expired yet
             Job stillHeld = queue.find(id).orElseThrow();
@@ -81,7 +81,8 @@ class JobLeaseIT {
     void aZombiesWritesAreRejectedAndTheNewOwnersLand() {
         String type = uniqueType();
         UUID id = queue.enqueue(NewJob.of(type, null, "{}"));
-        JobLease zombie = claimer.claim(List.of(type), "worker-a", LEASE).orElseThrow().lease();
+        JobLease zombie =
+                claimer.claim(List.of(type), "worker-a", LEASE).orElseThrow().lease();
         assertThat(recorder.log(zombie, 1, List.of("a: started"))).isTrue();
 
         clock.advance(LEASE.plusSeconds(1)); // worker-a stalls past its lease
@@ -103,7 +104,8 @@ class JobLeaseIT {
 
         // worker-b owns the job
         assertThat(recorder.progress(owner, 0.5)).isTrue();
-        assertThat(recorder.log(owner, takeover.lastLogSeq() + 1, List.of("b: started"))).isTrue();
+        assertThat(recorder.log(owner, takeover.lastLogSeq() + 1, List.of("b: started")))
+                .isTrue();
         assertThat(recorder.result(owner, "{\"from\": \"b\"}")).isTrue();
         assertThat(finisher.succeed(owner)).isTrue();
 
@@ -144,7 +146,8 @@ class JobLeaseIT {
             assertThat(started.await(15, TimeUnit.SECONDS)).isTrue();
             clock.advance(Duration.ofSeconds(31));
             reaper.reap();
-            ClaimedJob takeover = claimer.claim(List.of(type), "worker-b", LEASE).orElseThrow();
+            ClaimedJob takeover =
+                    claimer.claim(List.of(type), "worker-b", LEASE).orElseThrow();
 
             resume.countDown();
             JobTesting.await(WAIT, () -> worker.runningJobs() == 0, () -> "the stalled handler never ended");
@@ -170,9 +173,10 @@ class JobLeaseIT {
         queue.requestCancel(toCancel);
 
         clock.advance(LEASE.plusSeconds(1));
-        assertThat(reaper.reap()).containsExactlyInAnyOrder(
-                new DeadLeaseReaper.Reaped(lastAttempt, JobState.FAILED),
-                new DeadLeaseReaper.Reaped(toCancel, JobState.CANCELLED));
+        assertThat(reaper.reap())
+                .containsExactlyInAnyOrder(
+                        new DeadLeaseReaper.Reaped(lastAttempt, JobState.FAILED),
+                        new DeadLeaseReaper.Reaped(toCancel, JobState.CANCELLED));
 
         Job failed = queue.find(lastAttempt).orElseThrow();
         assertThat(failed.error()).isEqualTo("worker dying stopped responding during attempt 1 of 1 (lease expired)");
@@ -185,7 +189,8 @@ class JobLeaseIT {
     void aHeartbeatKeepsTheLeaseAndReportsACancelRequest() {
         String type = uniqueType();
         UUID id = queue.enqueue(NewJob.of(type, null, "{}"));
-        JobLease lease = claimer.claim(List.of(type), "alive", LEASE).orElseThrow().lease();
+        JobLease lease =
+                claimer.claim(List.of(type), "alive", LEASE).orElseThrow().lease();
 
         clock.advance(Duration.ofSeconds(2));
         LeaseHeartbeat.Beat beat = heartbeat.renew("alive", List.of(lease), LEASE);
@@ -193,11 +198,14 @@ class JobLeaseIT {
         assertThat(beat.cancelRequested()).isEmpty();
         clock.advance(Duration.ofSeconds(2)); // past the first lease, within the renewed one
         assertThat(reaper.reap()).isEmpty();
-        assertThat(queue.find(id).orElseThrow().leaseExpiresAt()).isEqualTo(clock.instant().plusSeconds(1));
+        assertThat(queue.find(id).orElseThrow().leaseExpiresAt())
+                .isEqualTo(clock.instant().plusSeconds(1));
 
         queue.requestCancel(id);
-        assertThat(heartbeat.renew("alive", List.of(lease), LEASE).cancelRequested()).containsExactly(id);
-        assertThat(heartbeat.renew("someone-else", List.of(lease), LEASE).lost()).containsExactly(id);
+        assertThat(heartbeat.renew("alive", List.of(lease), LEASE).cancelRequested())
+                .containsExactly(id);
+        assertThat(heartbeat.renew("someone-else", List.of(lease), LEASE).lost())
+                .containsExactly(id);
     }
 
     @Test
@@ -205,18 +213,26 @@ class JobLeaseIT {
         String type = uniqueType();
         queue.enqueue(NewJob.of(type, null, "{}"));
         ClaimedJob claimed = claimer.claim(List.of(type), "w", LEASE).orElseThrow();
-        JobExecution context = new JobExecution(claimed, handler(type, ctx -> { }), recorder, finisher,
-                new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(1)), clock, () -> { });
+        JobExecution context = new JobExecution(
+                claimed,
+                handler(type, ctx -> {}),
+                recorder,
+                finisher,
+                new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(1)),
+                clock,
+                () -> {});
 
         assertThatThrownBy(() -> context.progress(1.5)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> context.progress(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> context.result("{broken")).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> context.result("{broken"))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not valid JSON");
         context.log("nul \u0000 byte");
         // array literal syntax must not leak through: NULL, quotes, braces, commas, backslashes, unicode
         context.log("NULL\n\"quoted\", {braced}, back\\slash\n  indented ✓");
-        assertThat(queue.logs(claimed.id(), 0, 10)).extracting(JobLogLine::line).containsExactly(
-                "nul \uFFFD byte", "NULL", "\"quoted\", {braced}, back\\slash", "  indented ✓");
+        assertThat(queue.logs(claimed.id(), 0, 10))
+                .extracting(JobLogLine::line)
+                .containsExactly("nul \uFFFD byte", "NULL", "\"quoted\", {braced}, back\\slash", "  indented ✓");
     }
 
     private static void awaitIgnoringInterrupts(CountDownLatch latch) {

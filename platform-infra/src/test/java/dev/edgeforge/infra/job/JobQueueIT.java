@@ -53,8 +53,7 @@ class JobQueueIT {
         assertThatThrownBy(() -> NewJob.of("Train Model", null, "{}"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("job type 'Train Model'");
-        assertThatThrownBy(() -> new NewJob("train", null, "{}", 0))
-                .hasMessageContaining("maxAttempts");
+        assertThatThrownBy(() -> new NewJob("train", null, "{}", 0)).hasMessageContaining("maxAttempts");
     }
 
     @Test
@@ -88,16 +87,22 @@ class JobQueueIT {
         queue.enqueue(NewJob.of("train", UUID.randomUUID(), "{}"));
         queue.requestCancel(second);
 
-        assertThat(queue.list(project, JobListQuery.latest(10))).extracting(Job::id)
+        assertThat(queue.list(project, JobListQuery.latest(10)))
+                .extracting(Job::id)
                 .containsExactly(third, second, first);
-        assertThat(queue.list(project, JobListQuery.latest(10).withType("train"))).extracting(Job::id)
+        assertThat(queue.list(project, JobListQuery.latest(10).withType("train")))
+                .extracting(Job::id)
                 .containsExactly(third, second);
         assertThat(queue.list(project, JobListQuery.latest(10).withStates(JobState.CANCELLED)))
-                .extracting(Job::id).containsExactly(second);
-        assertThat(queue.list(project, JobListQuery.latest(2))).extracting(Job::id).containsExactly(third, second);
+                .extracting(Job::id)
+                .containsExactly(second);
+        assertThat(queue.list(project, JobListQuery.latest(2)))
+                .extracting(Job::id)
+                .containsExactly(third, second);
         Job secondJob = queue.find(second).orElseThrow();
         assertThat(queue.list(project, JobListQuery.latest(10).withCreatedBefore(secondJob.createdAt())))
-                .extracting(Job::id).containsExactly(first);
+                .extracting(Job::id)
+                .containsExactly(first);
         assertThatThrownBy(() -> JobListQuery.latest(0)).isInstanceOf(IllegalArgumentException.class);
     }
 
@@ -122,7 +127,8 @@ class JobQueueIT {
         String type = JobTesting.uniqueType();
         UUID id = queue.enqueue(NewJob.of(type, null, "{}"));
         Jdbc jdbc = new Jdbc(dataSource);
-        ClaimedJob claimed = new JobClaimer(jdbc, clock).claim(List.of(type), "w", Duration.ofSeconds(30))
+        ClaimedJob claimed = new JobClaimer(jdbc, clock)
+                .claim(List.of(type), "w", Duration.ofSeconds(30))
                 .orElseThrow();
         new JobFinisher(jdbc, clock).succeed(claimed.lease());
 
@@ -145,10 +151,12 @@ class JobQueueIT {
         String type = JobTesting.uniqueType();
         UUID id = queue.enqueue(NewJob.of(type, null, "{}"));
         Jdbc jdbc = new Jdbc(dataSource);
-        ClaimedJob claimed = new JobClaimer(jdbc, clock).claim(List.of(type), "w", Duration.ofSeconds(30))
+        ClaimedJob claimed = new JobClaimer(jdbc, clock)
+                .claim(List.of(type), "w", Duration.ofSeconds(30))
                 .orElseThrow();
         JobRecorder recorder = new JobRecorder(jdbc, clock);
-        assertThat(recorder.log(claimed.lease(), 1, List.of("one", "two", "three", "four", "five"))).isTrue();
+        assertThat(recorder.log(claimed.lease(), 1, List.of("one", "two", "three", "four", "five")))
+                .isTrue();
 
         assertThat(queue.logs(id, 0, 2)).extracting(JobLogLine::line).containsExactly("one", "two");
         assertThat(queue.logs(id, 2, 100)).extracting(JobLogLine::seq).containsExactly(3L, 4L, 5L);

@@ -9,8 +9,7 @@ import java.util.function.Supplier;
 
 /** Small helpers shared by the job queue tests. */
 final class JobTesting {
-    private JobTesting() {
-    }
+    private JobTesting() {}
 
     /** A job type no other test uses, so tests sharing a database never take each other's jobs. */
     static String uniqueType() {
@@ -33,11 +32,14 @@ final class JobTesting {
     /** Polls until the job satisfies {@code condition}; fails with the job's last state after {@code timeout}. */
     static Job awaitJob(JobQueue queue, UUID id, Duration timeout, Predicate<Job> condition) {
         AtomicReference<Job> last = new AtomicReference<>();
-        await(timeout, () -> {
-            Optional<Job> job = queue.find(id);
-            job.ifPresent(last::set);
-            return job.filter(condition).isPresent();
-        }, () -> "job " + id + " never reached the expected condition; last seen: " + last.get());
+        await(
+                timeout,
+                () -> {
+                    Optional<Job> job = queue.find(id);
+                    job.ifPresent(last::set);
+                    return job.filter(condition).isPresent();
+                },
+                () -> "job " + id + " never reached the expected condition; last seen: " + last.get());
         return last.get();
     }
 

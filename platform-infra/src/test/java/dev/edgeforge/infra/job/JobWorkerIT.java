@@ -50,8 +50,8 @@ class JobWorkerIT {
         UUID project = UUID.randomUUID();
         UUID id = queue.enqueue(NewJob.of(type, project, "{\"epochs\": 3}"));
 
-        try (JobWorker worker = new JobWorker(dataSource, Clock.systemUTC(), fastSettings("w-progress", 2).build(),
-                List.of(train))) {
+        try (JobWorker worker = new JobWorker(
+                dataSource, Clock.systemUTC(), fastSettings("w-progress", 2).build(), List.of(train))) {
             worker.start();
             assertThat(reported.await(15, TimeUnit.SECONDS)).isTrue();
 
@@ -61,8 +61,10 @@ class JobWorkerIT {
             assertThat(running.leaseOwner()).isEqualTo("w-progress");
             assertThat(running.attempts()).isEqualTo(1);
             assertThat(running.startedAt()).isNotNull();
-            assertThat(queue.logs(id, 0, 100)).extracting(JobLogLine::seq, JobLogLine::line)
-                    .containsExactly(org.assertj.core.groups.Tuple.tuple(1L, "step 1"),
+            assertThat(queue.logs(id, 0, 100))
+                    .extracting(JobLogLine::seq, JobLogLine::line)
+                    .containsExactly(
+                            org.assertj.core.groups.Tuple.tuple(1L, "step 1"),
                             org.assertj.core.groups.Tuple.tuple(2L, "line a"),
                             org.assertj.core.groups.Tuple.tuple(3L, "line b"));
 
@@ -93,8 +95,8 @@ class JobWorkerIT {
         });
         UUID id = queue.enqueue(new NewJob(type, null, "{}", 3));
 
-        try (JobWorker worker = new JobWorker(dataSource, clock, fastSettings("w-retry", 1).build(),
-                List.of(flaky))) {
+        try (JobWorker worker =
+                new JobWorker(dataSource, clock, fastSettings("w-retry", 1).build(), List.of(flaky))) {
             worker.start();
 
             Job afterFirst = awaitJob(queue, id, WAIT, j -> j.state() == JobState.QUEUED && j.attempts() == 1);
@@ -115,7 +117,8 @@ class JobWorkerIT {
             assertThat(done.result()).isEqualTo("{\"ok\": true}");
         }
         assertThat(runs).hasValue(3);
-        assertThat(queue.logs(id, 0, 10)).extracting(JobLogLine::line)
+        assertThat(queue.logs(id, 0, 10))
+                .extracting(JobLogLine::line)
                 .containsExactly("attempt 1", "attempt 2", "attempt 3");
     }
 
@@ -130,14 +133,19 @@ class JobWorkerIT {
         });
         UUID id = queue.enqueue(new NewJob(type, null, "{}", 2));
 
-        try (JobWorker worker = new JobWorker(dataSource, Clock.systemUTC(),
-                fastSettings("w-fail", 1).optRetryBackoff(Duration.ofMillis(10), Duration.ofMillis(10)).build(),
+        try (JobWorker worker = new JobWorker(
+                dataSource,
+                Clock.systemUTC(),
+                fastSettings("w-fail", 1)
+                        .optRetryBackoff(Duration.ofMillis(10), Duration.ofMillis(10))
+                        .build(),
                 List.of(broken))) {
             worker.start();
             Job failed = awaitJob(queue, id, WAIT, j -> j.state() == JobState.FAILED);
             assertThat(failed.attempts()).isEqualTo(2);
-            assertThat(failed.error()).isEqualTo(
-                    "IllegalStateException: out of memory on the GPU (caused by RuntimeException: CUDA error 2)");
+            assertThat(failed.error())
+                    .isEqualTo(
+                            "IllegalStateException: out of memory on the GPU (caused by RuntimeException: CUDA error 2)");
             assertThat(failed.finishedAt()).isNotNull();
         }
         assertThat(runs).hasValue(2);
@@ -154,8 +162,8 @@ class JobWorkerIT {
         });
         UUID id = queue.enqueue(new NewJob(type, null, "{}", 5));
 
-        try (JobWorker worker = new JobWorker(dataSource, Clock.systemUTC(), fastSettings("w-nonretry", 1).build(),
-                List.of(strict))) {
+        try (JobWorker worker = new JobWorker(
+                dataSource, Clock.systemUTC(), fastSettings("w-nonretry", 1).build(), List.of(strict))) {
             worker.start();
             Job failed = awaitJob(queue, id, WAIT, j -> j.state() == JobState.FAILED);
             assertThat(failed.attempts()).isEqualTo(1);
@@ -190,8 +198,8 @@ class JobWorkerIT {
         UUID cooperativeJob = queue.enqueue(NewJob.of(cooperativeType, null, "{}"));
         UUID blockingJob = queue.enqueue(NewJob.of(blockingType, null, "{}"));
 
-        try (JobWorker worker = new JobWorker(dataSource, Clock.systemUTC(), fastSettings("w-cancel", 2).build(),
-                List.of(cooperative, blocking))) {
+        try (JobWorker worker = new JobWorker(
+                dataSource, Clock.systemUTC(), fastSettings("w-cancel", 2).build(), List.of(cooperative, blocking))) {
             worker.start();
             assertThat(bothRunning.await(15, TimeUnit.SECONDS)).isTrue();
 
@@ -199,8 +207,7 @@ class JobWorkerIT {
             assertThat(queue.requestCancel(cooperativeJob).state()).isEqualTo(JobState.RUNNING);
             assertThat(queue.requestCancel(blockingJob).cancelRequested()).isTrue();
 
-            Job first = awaitJob(queue, cooperativeJob, Duration.ofSeconds(3),
-                    j -> j.state() == JobState.CANCELLED);
+            Job first = awaitJob(queue, cooperativeJob, Duration.ofSeconds(3), j -> j.state() == JobState.CANCELLED);
             Job second = awaitJob(queue, blockingJob, Duration.ofSeconds(3), j -> j.state() == JobState.CANCELLED);
             Duration took = Duration.ofNanos(System.nanoTime() - start);
 
@@ -223,8 +230,13 @@ class JobWorkerIT {
         });
         UUID id = queue.enqueue(NewJob.of(type, null, "{}"));
 
-        JobWorker worker = new JobWorker(dataSource, Clock.systemUTC(),
-                fastSettings("w-shutdown", 1).optShutdownGrace(Duration.ofMillis(300)).build(), List.of(slow));
+        JobWorker worker = new JobWorker(
+                dataSource,
+                Clock.systemUTC(),
+                fastSettings("w-shutdown", 1)
+                        .optShutdownGrace(Duration.ofMillis(300))
+                        .build(),
+                List.of(slow));
         worker.start();
         assertThat(started.await(15, TimeUnit.SECONDS)).isTrue();
         long start = System.nanoTime();
@@ -238,10 +250,15 @@ class JobWorkerIT {
 
         // and another worker runs it
         AtomicInteger ranAgain = new AtomicInteger();
-        try (JobWorker next = new JobWorker(dataSource, Clock.systemUTC(), fastSettings("w-next", 1).build(),
+        try (JobWorker next = new JobWorker(
+                dataSource,
+                Clock.systemUTC(),
+                fastSettings("w-next", 1).build(),
                 List.of(handler(type, ctx -> ranAgain.incrementAndGet())))) {
             next.start();
-            assertThat(awaitJob(queue, id, WAIT, j -> j.state() == JobState.SUCCEEDED).attempts()).isEqualTo(1);
+            assertThat(awaitJob(queue, id, WAIT, j -> j.state() == JobState.SUCCEEDED)
+                            .attempts())
+                    .isEqualTo(1);
         }
         assertThat(ranAgain).hasValue(1);
     }
@@ -252,8 +269,8 @@ class JobWorkerIT {
         JobQueue queue = new JobQueue(dataSource, Clock.systemUTC());
         CountDownLatch started = new CountDownLatch(1);
         UUID id = queue.enqueue(NewJob.of(type, null, "{}"));
-        JobWorker worker = new JobWorker(dataSource, Clock.systemUTC(), fastSettings("w-grace", 1).build(),
-                List.of(handler(type, ctx -> {
+        JobWorker worker = new JobWorker(
+                dataSource, Clock.systemUTC(), fastSettings("w-grace", 1).build(), List.of(handler(type, ctx -> {
                     started.countDown();
                     Thread.sleep(300);
                 })));
@@ -268,14 +285,20 @@ class JobWorkerIT {
     @Test
     void handlersMustHaveDistinctValidTypes() {
         JobWorkerSettings settings = fastSettings("w-bad", 1).build();
-        assertThatThrownBy(() -> new JobWorker(dataSource, Clock.systemUTC(), settings,
-                List.of(handler("train", ctx -> { }), handler("train", ctx -> { }))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("two handlers");
+        assertThatThrownBy(() -> new JobWorker(
+                        dataSource,
+                        Clock.systemUTC(),
+                        settings,
+                        List.of(handler("train", ctx -> {}), handler("train", ctx -> {}))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("two handlers");
         assertThatThrownBy(() -> new JobWorker(dataSource, Clock.systemUTC(), settings, List.of()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least one");
-        assertThatThrownBy(() -> new JobWorker(dataSource, Clock.systemUTC(), settings,
-                List.of(handler("Bad Type", ctx -> { }))))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("job type");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("at least one");
+        assertThatThrownBy(() ->
+                        new JobWorker(dataSource, Clock.systemUTC(), settings, List.of(handler("Bad Type", ctx -> {}))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("job type");
     }
 
     private static void busyWork(long millis) {

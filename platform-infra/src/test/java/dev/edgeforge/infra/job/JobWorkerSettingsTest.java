@@ -17,9 +17,11 @@ class JobWorkerSettingsTest {
 
     @Test
     void defaultsAreSensible() {
-        JobWorkerSettings settings = JobWorkerSettings.builder().setConcurrency(2).build();
+        JobWorkerSettings settings =
+                JobWorkerSettings.builder().setConcurrency(2).build();
 
-        assertThat(settings.workerId()).contains(Long.toString(ProcessHandle.current().pid()));
+        assertThat(settings.workerId())
+                .contains(Long.toString(ProcessHandle.current().pid()));
         assertThat(settings.pollInterval()).isEqualTo(Duration.ofSeconds(1));
         assertThat(settings.leaseDuration()).isEqualTo(Duration.ofSeconds(30));
         assertThat(settings.heartbeatInterval()).isEqualTo(Duration.ofSeconds(2));
@@ -29,8 +31,10 @@ class JobWorkerSettingsTest {
 
     @Test
     void defaultHeartbeatFitsAShortLease() {
-        JobWorkerSettings settings = JobWorkerSettings.builder().setConcurrency(1)
-                .optLeaseDuration(Duration.ofSeconds(3)).build();
+        JobWorkerSettings settings = JobWorkerSettings.builder()
+                .setConcurrency(1)
+                .optLeaseDuration(Duration.ofSeconds(3))
+                .build();
 
         assertThat(settings.heartbeatInterval()).isEqualTo(Duration.ofSeconds(1));
     }
@@ -39,16 +43,26 @@ class JobWorkerSettingsTest {
     void rejectsInconsistentSettings() {
         assertThatThrownBy(() -> JobWorkerSettings.builder().setConcurrency(0).build())
                 .hasMessageContaining("concurrency");
-        assertThatThrownBy(() -> JobWorkerSettings.builder().setConcurrency(1)
-                .optLeaseDuration(Duration.ofSeconds(10)).optHeartbeatInterval(Duration.ofSeconds(5)).build())
+        assertThatThrownBy(() -> JobWorkerSettings.builder()
+                        .setConcurrency(1)
+                        .optLeaseDuration(Duration.ofSeconds(10))
+                        .optHeartbeatInterval(Duration.ofSeconds(5))
+                        .build())
                 .hasMessageContaining("at most a third of leaseDuration");
-        assertThatThrownBy(() -> JobWorkerSettings.builder().setConcurrency(1)
-                .optPollInterval(Duration.ZERO).build())
+        assertThatThrownBy(() -> JobWorkerSettings.builder()
+                        .setConcurrency(1)
+                        .optPollInterval(Duration.ZERO)
+                        .build())
                 .hasMessageContaining("pollInterval must be positive");
-        assertThatThrownBy(() -> JobWorkerSettings.builder().setConcurrency(1)
-                .optRetryBackoff(Duration.ofMinutes(5), Duration.ofMinutes(1)).build())
+        assertThatThrownBy(() -> JobWorkerSettings.builder()
+                        .setConcurrency(1)
+                        .optRetryBackoff(Duration.ofMinutes(5), Duration.ofMinutes(1))
+                        .build())
                 .hasMessageContaining("must not exceed maxRetryBackoff");
-        assertThatThrownBy(() -> JobWorkerSettings.builder().setConcurrency(1).optWorkerId(" ").build())
+        assertThatThrownBy(() -> JobWorkerSettings.builder()
+                        .setConcurrency(1)
+                        .optWorkerId(" ")
+                        .build())
                 .hasMessageContaining("workerId");
     }
 }

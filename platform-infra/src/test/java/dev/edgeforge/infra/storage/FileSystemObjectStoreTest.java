@@ -33,7 +33,7 @@ class FileSystemObjectStoreTest extends ObjectStoreContract {
 
     @Test
     void keyMapsToFileUnderRoot() throws IOException {
-        store.put(base + "samples/abc", new byte[]{1, 2, 3});
+        store.put(base + "samples/abc", new byte[] {1, 2, 3});
 
         Path file = root().resolve(base + "samples/abc");
         assertThat(file).isRegularFile();
@@ -44,23 +44,23 @@ class FileSystemObjectStoreTest extends ObjectStoreContract {
     void createsMissingRootDirectory() {
         Path root = tempDir.resolve("not/yet/there");
 
-        new FileSystemObjectStore(root).put("k", new byte[]{1});
+        new FileSystemObjectStore(root).put("k", new byte[] {1});
 
         assertThat(root.resolve("k")).isRegularFile();
     }
 
     @Test
     void leftoverTemporaryFilesAreNeverListedOrRead() throws IOException {
-        store.put(base + "samples/a", new byte[]{1});
+        store.put(base + "samples/a", new byte[] {1});
         // what a crash in the middle of a put leaves behind
-        Files.write(root().resolve(base + "samples/.b.1234.part"), new byte[]{9, 9});
+        Files.write(root().resolve(base + "samples/.b.1234.part"), new byte[] {9, 9});
 
         assertThat(keysUnder(base)).containsExactly(base + "samples/a");
     }
 
     @Test
     void failedWriteLeavesNoTemporaryFile() throws IOException {
-        store.put(base + "samples/a", new byte[]{1});
+        store.put(base + "samples/a", new byte[] {1});
 
         assertThatThrownBy(() -> store.put(base + "samples/b", new ByteArrayInputStream(new byte[3]), 4))
                 .isInstanceOf(ObjectLengthViolation.class);
@@ -72,13 +72,13 @@ class FileSystemObjectStoreTest extends ObjectStoreContract {
 
     @Test
     void aKeyCannotAlsoBeTheDirectoryOfAnotherKey() {
-        store.put(base + "a/b", new byte[]{1});
-        store.put(base + "c/d/e", new byte[]{2});
+        store.put(base + "a/b", new byte[] {1});
+        store.put(base + "c/d/e", new byte[] {2});
 
-        assertThatThrownBy(() -> store.put(base + "a/b/c", new byte[]{3}))
+        assertThatThrownBy(() -> store.put(base + "a/b/c", new byte[] {3}))
                 .isInstanceOf(ObjectStoreException.class)
                 .hasMessageContaining("already an object");
-        assertThatThrownBy(() -> store.put(base + "c/d", new byte[]{3}))
+        assertThatThrownBy(() -> store.put(base + "c/d", new byte[] {3}))
                 .isInstanceOf(ObjectStoreException.class)
                 .hasMessageContaining("keys starting with");
         assertThat(keysUnder(base)).containsExactlyInAnyOrder(base + "a/b", base + "c/d/e");
@@ -86,8 +86,8 @@ class FileSystemObjectStoreTest extends ObjectStoreContract {
 
     @Test
     void deletePrunesDirectoriesLeftEmptyButKeepsTheRoot() {
-        store.put(base + "x/y/z", new byte[]{1});
-        store.put(base + "x/other", new byte[]{2});
+        store.put(base + "x/y/z", new byte[] {1});
+        store.put(base + "x/other", new byte[] {2});
 
         store.delete(base + "x/y/z");
 
@@ -97,7 +97,7 @@ class FileSystemObjectStoreTest extends ObjectStoreContract {
         assertThat(root().resolve("projects")).doesNotExist();
         assertThat(root()).isDirectory();
         // and the old "directory" key can now be a key itself
-        store.put(base + "x", new byte[]{3});
+        store.put(base + "x", new byte[] {3});
         assertThat(store.exists(base + "x")).isTrue();
     }
 

@@ -20,8 +20,8 @@ class MinioContainerIT extends ObjectStoreContract {
 
     @BeforeAll
     static void connect() {
-        shared = ObjectStores.create(ObjectStoreSettings.s3(MINIO.getS3URL(), MINIO.getUserName(),
-                MINIO.getPassword(), "edgeforge-test", "us-east-1"));
+        shared = ObjectStores.create(ObjectStoreSettings.s3(
+                MINIO.getS3URL(), MINIO.getUserName(), MINIO.getPassword(), "edgeforge-test", "us-east-1"));
     }
 
     @AfterAll

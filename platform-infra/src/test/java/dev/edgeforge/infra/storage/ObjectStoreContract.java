@@ -182,11 +182,11 @@ abstract class ObjectStoreContract {
         Set<String> expected = new HashSet<>();
         for (int i = 0; i < count; i++) {
             String key = base + "samples/" + String.format("%064x", i);
-            store.put(key, new byte[]{(byte) i});
+            store.put(key, new byte[] {(byte) i});
             expected.add(key);
         }
-        store.put(base + "models/m1/model.tflite", new byte[]{1, 2});
-        store.put(base + "samplesX", new byte[]{3});
+        store.put(base + "models/m1/model.tflite", new byte[] {1, 2});
+        store.put(base + "samplesX", new byte[] {3});
 
         try (Stream<ObjectInfo> listed = store.list(base + "samples/")) {
             List<ObjectInfo> infos = listed.collect(Collectors.toList());
@@ -201,13 +201,13 @@ abstract class ObjectStoreContract {
 
     @Test
     void prefixIsAPlainStringPrefixNotADirectory() {
-        store.put(base + "samples/a", new byte[]{1});
-        store.put(base + "samples/b/deeper", new byte[]{2});
-        store.put(base + "sap", new byte[]{3});
-        store.put(base + "models/x", new byte[]{4});
+        store.put(base + "samples/a", new byte[] {1});
+        store.put(base + "samples/b/deeper", new byte[] {2});
+        store.put(base + "sap", new byte[] {3});
+        store.put(base + "models/x", new byte[] {4});
 
-        assertThat(keysUnder(base + "sa")).containsExactlyInAnyOrder(
-                base + "samples/a", base + "samples/b/deeper", base + "sap");
+        assertThat(keysUnder(base + "sa"))
+                .containsExactlyInAnyOrder(base + "samples/a", base + "samples/b/deeper", base + "sap");
         assertThat(keysUnder(base + "samples/b")).containsExactly(base + "samples/b/deeper");
         assertThat(keysUnder(base + "samples/a")).containsExactly(base + "samples/a");
         assertThat(keysUnder(base + "nothing-here/")).isEmpty();
@@ -229,7 +229,7 @@ abstract class ObjectStoreContract {
 
     @Test
     void aPrefixOfStoredKeysIsNotAnObject() {
-        store.put(base + "dir/file", new byte[]{1});
+        store.put(base + "dir/file", new byte[] {1});
 
         assertThat(store.exists(base + "dir")).isFalse();
         assertThatThrownBy(() -> store.get(base + "dir")).isInstanceOf(ObjectNotFoundException.class);
@@ -239,7 +239,7 @@ abstract class ObjectStoreContract {
     @Test
     void deleteRemovesObjectAndIsIdempotent() {
         String key = base + "deployments/d1/firmware.bin";
-        store.put(key, new byte[]{1, 2, 3});
+        store.put(key, new byte[] {1, 2, 3});
 
         store.delete(key);
         store.delete(key);
@@ -248,15 +248,32 @@ abstract class ObjectStoreContract {
         assertThatThrownBy(() -> store.get(key)).isInstanceOf(ObjectNotFoundException.class);
         assertThat(keysUnder(base)).isEmpty();
         // the key can be used again afterwards
-        store.put(key, new byte[]{4});
+        store.put(key, new byte[] {4});
         assertThat(store.stat(key).size()).isEqualTo(1);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", "../etc/passwd", "a/../../b", "/absolute/key", "a\\b", "a//b", "a/", "a/./b",
-            ".hidden", "a/.part", "with space", "tab\tkey", "nul\u0000key", "ümlaut", "a:b"})
+    @ValueSource(
+            strings = {
+                "",
+                "../etc/passwd",
+                "a/../../b",
+                "/absolute/key",
+                "a\\b",
+                "a//b",
+                "a/",
+                "a/./b",
+                ".hidden",
+                "a/.part",
+                "with space",
+                "tab\tkey",
+                "nul\u0000key",
+                "ümlaut",
+                "a:b"
+            })
     void rejectsBadKeysEverywhere(String key) {
-        assertThatThrownBy(() -> store.put(key, new byte[]{1})).isInstanceOf(ObjectKeyViolation.class)
+        assertThatThrownBy(() -> store.put(key, new byte[] {1}))
+                .isInstanceOf(ObjectKeyViolation.class)
                 .hasMessageContaining("invalid object key");
         assertThatThrownBy(() -> store.get(key)).isInstanceOf(ObjectKeyViolation.class);
         assertThatThrownBy(() -> store.exists(key)).isInstanceOf(ObjectKeyViolation.class);

@@ -27,20 +27,23 @@ class ObjectStoreSettingsTest {
                 .hasMessageContaining("secret key");
         assertThatThrownBy(() -> ObjectStoreSettings.s3("http://h:9000", "a", "s", "ab", null))
                 .hasMessageContaining("3 to 63");
-        assertThat(ObjectStoreSettings.s3("http://h:9000", "a", "s", "abc", " ").region()).isNull();
+        assertThat(ObjectStoreSettings.s3("http://h:9000", "a", "s", "abc", " ").region())
+                .isNull();
     }
 
     @Test
     void toStringHidesTheSecret() {
-        assertThat(ObjectStoreSettings.s3("http://h:9000", "access", "top-secret", "bucket", "eu-1").toString())
-                .contains("access", "bucket").doesNotContain("top-secret");
+        assertThat(ObjectStoreSettings.s3("http://h:9000", "access", "top-secret", "bucket", "eu-1")
+                        .toString())
+                .contains("access", "bucket")
+                .doesNotContain("top-secret");
     }
 
     @Test
     void factoryCreatesFileSystemStore(@TempDir Path dir) {
         try (ObjectStore store = ObjectStores.create(ObjectStoreSettings.fileSystem(dir.resolve("objects")))) {
             assertThat(store).isInstanceOf(FileSystemObjectStore.class);
-            store.put("k", new byte[]{1});
+            store.put("k", new byte[] {1});
             assertThat(dir.resolve("objects/k")).isRegularFile();
         }
     }

@@ -42,26 +42,26 @@ class S3ObjectStoreIT extends ObjectStoreContract {
     @Test
     void createsTheBucketWhenMissingAndAcceptsAnExistingOne() {
         try (ObjectStore first = ObjectStores.create(server.settings("fresh-bucket"));
-             ObjectStore second = ObjectStores.create(server.settings("fresh-bucket"))) {
-            first.put("k", new byte[]{7});
+                ObjectStore second = ObjectStores.create(server.settings("fresh-bucket"))) {
+            first.put("k", new byte[] {7});
             assertThat(second.stat("k").size()).isEqualTo(1);
         }
     }
 
     @Test
     void worksWithoutAConfiguredRegion() {
-        ObjectStoreSettings settings = ObjectStoreSettings.s3(server.endpoint(), server.accessKey(),
-                server.secretKey(), "no-region", null);
+        ObjectStoreSettings settings =
+                ObjectStoreSettings.s3(server.endpoint(), server.accessKey(), server.secretKey(), "no-region", null);
         try (ObjectStore noRegion = ObjectStores.create(settings)) {
-            noRegion.put("k", new byte[]{1, 2});
+            noRegion.put("k", new byte[] {1, 2});
             assertThat(noRegion.stat("k").size()).isEqualTo(2);
         }
     }
 
     @Test
     void wrongSecretIsAClearFailure() {
-        ObjectStoreSettings settings = ObjectStoreSettings.s3(server.endpoint(), server.accessKey(), "wrong",
-                "edgeforge-test", "us-east-1");
+        ObjectStoreSettings settings =
+                ObjectStoreSettings.s3(server.endpoint(), server.accessKey(), "wrong", "edgeforge-test", "us-east-1");
         assertThatThrownBy(() -> ObjectStores.create(settings))
                 .isInstanceOf(ObjectStoreException.class)
                 .hasMessageContaining("edgeforge-test")

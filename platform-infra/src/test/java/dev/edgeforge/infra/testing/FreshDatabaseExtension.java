@@ -42,11 +42,14 @@ public final class FreshDatabaseExtension implements BeforeAllCallback, Paramete
     private static TestDatabase database(ExtensionContext context) {
         // stored on the class's context: its test methods see it through the store's parent lookup
         ExtensionContext classContext = context;
-        while (classContext.getTestMethod().isPresent() && classContext.getParent().isPresent()) {
+        while (classContext.getTestMethod().isPresent()
+                && classContext.getParent().isPresent()) {
             classContext = classContext.getParent().get();
         }
         Class<?> testClass = classContext.getRequiredTestClass();
-        return classContext.getStore(NAMESPACE).computeIfAbsent(testClass,
-                c -> SharedPostgres.freshDatabase(testClass.getSimpleName()), TestDatabase.class);
+        return classContext
+                .getStore(NAMESPACE)
+                .computeIfAbsent(
+                        testClass, c -> SharedPostgres.freshDatabase(testClass.getSimpleName()), TestDatabase.class);
     }
 }

@@ -8,8 +8,7 @@ public final class MigrationsDirectory {
     /** System property that names the directory explicitly (for unusual layouts). */
     public static final String PROPERTY = "edgeforge.migrations";
 
-    private MigrationsDirectory() {
-    }
+    private MigrationsDirectory() {}
 
     /**
      * The {@code db/migrations} directory found by walking up from the working directory (Maven runs tests in

@@ -1,5 +1,7 @@
 package dev.edgeforge.infra.testing;
 
+import dev.edgeforge.infra.job.JobCancelledException;
+import dev.edgeforge.infra.job.JobContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -7,9 +9,6 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-
-import dev.edgeforge.infra.job.JobCancelledException;
-import dev.edgeforge.infra.job.JobContext;
 
 /**
  * A {@link JobContext} without a queue, for job handler tests: it records the log lines, progress and result a
@@ -27,7 +26,7 @@ public final class RecordingJobContext implements JobContext {
     private int attempt = 1;
     private int maxAttempts = 3;
     private Predicate<RecordingJobContext> cancelWhen = context -> false;
-    private volatile Consumer<String> onLog = line -> { };
+    private volatile Consumer<String> onLog = line -> {};
     private volatile String result;
     private volatile boolean cancelRequested;
     private volatile Thread handlerThread;

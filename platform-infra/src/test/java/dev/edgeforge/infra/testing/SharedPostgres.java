@@ -33,8 +33,7 @@ public final class SharedPostgres {
     private static EmbeddedDatabase server;
     private static Path migrations;
 
-    private SharedPostgres() {
-    }
+    private SharedPostgres() {}
 
     /** The JVM's embedded server, started (and the template migrated) on first use. */
     public static synchronized EmbeddedDatabase server() {
@@ -76,15 +75,14 @@ public final class SharedPostgres {
         String name = databaseName(hint);
         for (int attempt = 1; ; attempt++) {
             try (Connection connection = db.dataSource().getConnection();
-                 Statement statement = connection.createStatement()) {
+                    Statement statement = connection.createStatement()) {
                 // name is built from [a-z0-9_] only (databaseName), the template clause is a constant
                 statement.execute("CREATE DATABASE " + name + templateClause);
                 return new TestDatabase(name, db.jdbcUrl(name), EmbeddedDatabase.USER, db.dataSource(name));
             } catch (SQLException e) {
                 // the template's last connection may still be closing on the server side
                 if (!OBJECT_IN_USE.equals(e.getSQLState()) || attempt >= 50) {
-                    throw new IllegalStateException("cannot create test database " + name + ": " + e.getMessage(),
-                            e);
+                    throw new IllegalStateException("cannot create test database " + name + ": " + e.getMessage(), e);
                 }
                 sleep(100);
             }
@@ -108,7 +106,7 @@ public final class SharedPostgres {
                 .load()
                 .migrate();
         try (Connection connection = db.dataSource().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             // nobody may connect to the template by accident: CREATE DATABASE … TEMPLATE needs it idle
             statement.execute("ALTER DATABASE " + TEMPLATE + " WITH ALLOW_CONNECTIONS false");
         } catch (SQLException e) {

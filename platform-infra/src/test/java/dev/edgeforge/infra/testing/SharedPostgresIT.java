@@ -34,8 +34,10 @@ class SharedPostgresIT {
         TestDatabase first = SharedPostgres.freshDatabase("isolation");
         TestDatabase second = SharedPostgres.freshDatabase("isolation");
 
-        execute(first.dataSource(), "INSERT INTO jobs (id, type, state, max_attempts, run_at, created_at, "
-                + "updated_at) VALUES (gen_random_uuid(), 'train', 'queued', 1, now(), now(), now())");
+        execute(
+                first.dataSource(),
+                "INSERT INTO jobs (id, type, state, max_attempts, run_at, created_at, "
+                        + "updated_at) VALUES (gen_random_uuid(), 'train', 'queued', 1, now(), now(), now())");
 
         assertThat(first.name()).isNotEqualTo(second.name());
         assertThat(count(first.dataSource(), "SELECT count(*) FROM jobs")).isEqualTo(1);
@@ -46,20 +48,24 @@ class SharedPostgresIT {
     void emptyDatabaseHasNoSchema() throws SQLException {
         TestDatabase empty = SharedPostgres.emptyDatabase("empty");
 
-        assertThat(count(empty.dataSource(),
-                "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'")).isZero();
+        assertThat(count(
+                        empty.dataSource(),
+                        "SELECT count(*) FROM information_schema.tables WHERE table_schema = 'public'"))
+                .isZero();
     }
 
     private static long count(DataSource dataSource, String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }
     }
 
     private static void execute(DataSource dataSource, String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

@@ -11,5 +11,4 @@ import javax.sql.DataSource;
  * @param user       user name (no password: local connections are trusted)
  * @param dataSource an unpooled DataSource for it
  */
-public record TestDatabase(String name, String jdbcUrl, String user, DataSource dataSource) {
-}
+public record TestDatabase(String name, String jdbcUrl, String user, DataSource dataSource) {}

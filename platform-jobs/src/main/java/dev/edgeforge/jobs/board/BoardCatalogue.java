@@ -28,34 +28,69 @@ public final class BoardCatalogue {
     /** The boards that ship with EdgeForge. */
     public static BoardCatalogue standard() {
         return new BoardCatalogue(List.of(
-                new Board(QEMU_BOARD_ID, "Netduino Plus 2 (QEMU)", "STM32F405RG (as emulated by QEMU)",
-                        CpuCore.CORTEX_M4F, 168_000_000L,
-                        MemoryRegion.kib(0x0800_0000L, 1024), MemoryRegion.kib(0x2000_0000L, 128),
-                        "USART1, the first -serial of qemu-system-arm", CounterKind.INSTRUCTIONS,
-                        List.of("none: runs in qemu-system-arm -M netduinoplus2"), Optional.of("netduinoplus2")),
-                new Board("nucleo-f446re", "NUCLEO-F446RE", "STM32F446RE",
-                        CpuCore.CORTEX_M4F, 180_000_000L,
-                        MemoryRegion.kib(0x0800_0000L, 512), MemoryRegion.kib(0x2000_0000L, 128),
-                        "USART2 PA2/PA3, ST-LINK virtual COM port", CounterKind.CYCLES,
-                        STLINK_TOOLS, Optional.empty()),
-                new Board("nucleo-l4r5zi", "NUCLEO-L4R5ZI", "STM32L4R5ZI",
-                        CpuCore.CORTEX_M4F, 120_000_000L,
-                        MemoryRegion.kib(0x0800_0000L, 2048), MemoryRegion.kib(0x2000_0000L, 640),
-                        "LPUART1 PG7/PG8, ST-LINK virtual COM port", CounterKind.CYCLES,
-                        STLINK_TOOLS, Optional.empty()),
-                new Board("stm32f746g-disco", "STM32F746G-DISCO", "STM32F746NG",
-                        CpuCore.CORTEX_M7F, 216_000_000L,
-                        MemoryRegion.kib(0x0800_0000L, 1024), MemoryRegion.kib(0x2000_0000L, 320),
-                        "USART1 PA9/PB7, ST-LINK virtual COM port", CounterKind.CYCLES,
-                        STLINK_TOOLS, Optional.empty()),
-                new Board("arduino-nano-33-ble-sense", "Arduino Nano 33 BLE Sense", "nRF52840",
-                        CpuCore.CORTEX_M4F, 64_000_000L,
+                new Board(
+                        QEMU_BOARD_ID,
+                        "Netduino Plus 2 (QEMU)",
+                        "STM32F405RG (as emulated by QEMU)",
+                        CpuCore.CORTEX_M4F,
+                        168_000_000L,
+                        MemoryRegion.kib(0x0800_0000L, 1024),
+                        MemoryRegion.kib(0x2000_0000L, 128),
+                        "USART1, the first -serial of qemu-system-arm",
+                        CounterKind.INSTRUCTIONS,
+                        List.of("none: runs in qemu-system-arm -M netduinoplus2"),
+                        Optional.of("netduinoplus2")),
+                new Board(
+                        "nucleo-f446re",
+                        "NUCLEO-F446RE",
+                        "STM32F446RE",
+                        CpuCore.CORTEX_M4F,
+                        180_000_000L,
+                        MemoryRegion.kib(0x0800_0000L, 512),
+                        MemoryRegion.kib(0x2000_0000L, 128),
+                        "USART2 PA2/PA3, ST-LINK virtual COM port",
+                        CounterKind.CYCLES,
+                        STLINK_TOOLS,
+                        Optional.empty()),
+                new Board(
+                        "nucleo-l4r5zi",
+                        "NUCLEO-L4R5ZI",
+                        "STM32L4R5ZI",
+                        CpuCore.CORTEX_M4F,
+                        120_000_000L,
+                        MemoryRegion.kib(0x0800_0000L, 2048),
+                        MemoryRegion.kib(0x2000_0000L, 640),
+                        "LPUART1 PG7/PG8, ST-LINK virtual COM port",
+                        CounterKind.CYCLES,
+                        STLINK_TOOLS,
+                        Optional.empty()),
+                new Board(
+                        "stm32f746g-disco",
+                        "STM32F746G-DISCO",
+                        "STM32F746NG",
+                        CpuCore.CORTEX_M7F,
+                        216_000_000L,
+                        MemoryRegion.kib(0x0800_0000L, 1024),
+                        MemoryRegion.kib(0x2000_0000L, 320),
+                        "USART1 PA9/PB7, ST-LINK virtual COM port",
+                        CounterKind.CYCLES,
+                        STLINK_TOOLS,
+                        Optional.empty()),
+                new Board(
+                        "arduino-nano-33-ble-sense",
+                        "Arduino Nano 33 BLE Sense",
+                        "nRF52840",
+                        CpuCore.CORTEX_M4F,
+                        64_000_000L,
                         // 1 MiB flash; the Arduino bootloader keeps the first 64 KiB.
-                        MemoryRegion.kib(0x0001_0000L, 960), MemoryRegion.kib(0x2000_0000L, 256),
+                        MemoryRegion.kib(0x0001_0000L, 960),
+                        MemoryRegion.kib(0x2000_0000L, 256),
                         "UARTE0 on pins D1/TX (P1.03) and D0/RX (P1.10), via a 3.3 V USB-serial adapter "
                                 + "(the USB port needs the Arduino core's software CDC stack)",
                         CounterKind.CYCLES,
-                        List.of("bossac (Arduino bootloader)", "UF2 (UF2 bootloader, converted image)",
+                        List.of(
+                                "bossac (Arduino bootloader)",
+                                "UF2 (UF2 bootloader, converted image)",
                                 "SWD (J-Link, CMSIS-DAP)"),
                         Optional.empty())));
     }
@@ -70,6 +105,7 @@ public final class BoardCatalogue {
 
     /** @throws BoardNotFoundException naming the known ids when {@code id} is not one of them */
     public Board byId(String id) {
-        return find(id).orElseThrow(() -> new BoardNotFoundException(id, boards.stream().map(Board::id).toList()));
+        return find(id).orElseThrow(() ->
+                new BoardNotFoundException(id, boards.stream().map(Board::id).toList()));
     }
 }

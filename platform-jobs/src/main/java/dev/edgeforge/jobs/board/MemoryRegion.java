@@ -10,8 +10,8 @@ public record MemoryRegion(long origin, long sizeBytes) {
 
     public MemoryRegion {
         if (origin < 0 || sizeBytes <= 0) {
-            throw new IllegalArgumentException("memory region needs origin >= 0 and size > 0, got origin " + origin
-                    + " size " + sizeBytes);
+            throw new IllegalArgumentException(
+                    "memory region needs origin >= 0 and size > 0, got origin " + origin + " size " + sizeBytes);
         }
     }
 

@@ -1,13 +1,12 @@
 package dev.edgeforge.jobs.compress;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
 import dev.edgeforge.core.learning.FeatureKind;
 import dev.edgeforge.core.learning.Hyperparameters;
 import dev.edgeforge.core.learning.LearningBlock;
 import dev.edgeforge.core.learning.TensorShape;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * The input of a {@code compress} job, written by the server from the model row: everything the worker needs, so it
@@ -25,9 +24,16 @@ import dev.edgeforge.core.learning.TensorShape;
  * @param featureShape     the shape of one window's features, channels last
  * @param options          the stages to run
  */
-public record CompressJobPayload(UUID modelId, String networkKey, LearningBlock learningBlock,
-                                 Hyperparameters hyperparameters, String trainingFeatures, String testingFeatures,
-                                 FeatureKind featureKind, TensorShape featureShape, CompressionOptions options) {
+public record CompressJobPayload(
+        UUID modelId,
+        String networkKey,
+        LearningBlock learningBlock,
+        Hyperparameters hyperparameters,
+        String trainingFeatures,
+        String testingFeatures,
+        FeatureKind featureKind,
+        TensorShape featureShape,
+        CompressionOptions options) {
 
     /** The job type. */
     public static final String TYPE = "compress";

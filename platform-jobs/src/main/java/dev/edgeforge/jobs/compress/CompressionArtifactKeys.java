@@ -1,10 +1,9 @@
 package dev.edgeforge.jobs.compress;
 
+import dev.edgeforge.jobs.training.ModelArtifactKeys;
 import java.util.Objects;
 import java.util.UUID;
 import java.util.regex.Pattern;
-
-import dev.edgeforge.jobs.training.ModelArtifactKeys;
 
 /**
  * Where a compress job writes: under the model's folder ({@link ModelArtifactKeys#modelPrefix}), one folder per job
@@ -19,8 +18,7 @@ public final class CompressionArtifactKeys {
     /** What a variant name may look like (the names {@code CompressionMethod.variantName} gives). */
     private static final Pattern VARIANT = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
 
-    private CompressionArtifactKeys() {
-    }
+    private CompressionArtifactKeys() {}
 
     /** The folder of one attempt of a compress job on the model, ending in {@code /}. */
     public static String run(UUID projectId, UUID modelId, UUID jobId, int attempt) {

@@ -13,9 +13,12 @@ import java.util.List;
  * @param fineTuneEpochs       epochs of fine-tuning after pruning; {@code null} for {@value #DEFAULT_FINE_TUNE_EPOCHS}
  * @param fineTuneLearningRate learning rate of fine-tuning; {@code null} for the model's own
  */
-public record CompressionOptions(MagnitudePruningSettings magnitudePruning,
-                                 StructuredPruningSettings structuredPruning, DistillationSettings distillation,
-                                 Integer fineTuneEpochs, Double fineTuneLearningRate) {
+public record CompressionOptions(
+        MagnitudePruningSettings magnitudePruning,
+        StructuredPruningSettings structuredPruning,
+        DistillationSettings distillation,
+        Integer fineTuneEpochs,
+        Double fineTuneLearningRate) {
 
     public static final int DEFAULT_FINE_TUNE_EPOCHS = 10;
     public static final int MAX_FINE_TUNE_EPOCHS = 1000;

@@ -1,11 +1,10 @@
 package dev.edgeforge.jobs.compress;
 
+import dev.edgeforge.core.learning.LayerSpec;
+import dev.edgeforge.core.learning.LearningBlock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-
-import dev.edgeforge.core.learning.LayerSpec;
-import dev.edgeforge.core.learning.LearningBlock;
 
 /**
  * Knowledge distillation as a compress job asks for it.

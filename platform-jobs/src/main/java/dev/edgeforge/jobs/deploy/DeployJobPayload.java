@@ -2,7 +2,6 @@ package dev.edgeforge.jobs.deploy;
 
 import java.util.List;
 import java.util.UUID;
-
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,9 +23,18 @@ import tools.jackson.databind.JsonNode;
  * @param testWindowsKey object key of the test windows (a {@code FeatureSet} file of the test split, or the
  *                       firmware builder's JSON windows), or {@code null} for seeded random windows
  */
-public record DeployJobPayload(UUID deploymentId, UUID modelId, String modelName, List<String> labels, String variant,
-                               String target, String format, String modelKey, JsonNode impulse, Integer impulseVersion,
-                               String testWindowsKey) {
+public record DeployJobPayload(
+        UUID deploymentId,
+        UUID modelId,
+        String modelName,
+        List<String> labels,
+        String variant,
+        String target,
+        String format,
+        String modelKey,
+        JsonNode impulse,
+        Integer impulseVersion,
+        String testWindowsKey) {
 
     /** The job type. */
     public static final String TYPE = "deploy";

@@ -3,8 +3,6 @@ package dev.edgeforge.jobs.deploy;
 import java.util.List;
 import java.util.UUID;
 
-import dev.edgeforge.jobs.deploy.MemoryReport;
-
 /**
  * The result JSON of a finished deployment job: object keys and figures, no bytes. The server copies it into the
  * deployment's row; the full report (with the compiler's output and the estimate) is the object at
@@ -20,8 +18,16 @@ import dev.edgeforge.jobs.deploy.MemoryReport;
  * @param verification what the emulated device answered, or why it was not asked
  * @param build        how the build went
  */
-public record DeployResult(UUID deploymentId, String format, String target, Bundle bundle, String reportKey,
-                           Sizes sizes, MemoryReport memoryReport, Verification verification, Build build) {
+public record DeployResult(
+        UUID deploymentId,
+        String format,
+        String target,
+        Bundle bundle,
+        String reportKey,
+        Sizes sizes,
+        MemoryReport memoryReport,
+        Verification verification,
+        Build build) {
 
     /**
      * @param key      object key of the ZIP
@@ -29,8 +35,7 @@ public record DeployResult(UUID deploymentId, String format, String target, Bund
      * @param bytes    its size
      * @param sha256   its SHA-256, lower-case hex
      */
-    public record Bundle(String key, String fileName, long bytes, String sha256) {
-    }
+    public record Bundle(String key, String fileName, long bytes, String sha256) {}
 
     /**
      * @param flashBytes         flash used by the linked image ({@code null} when none was linked)
@@ -41,9 +46,14 @@ public record DeployResult(UUID deploymentId, String format, String target, Bund
      * @param arenaLowerBound    its liveness lower bound
      * @param modelConstantBytes weights and biases
      */
-    public record Sizes(Long flashBytes, long flashCapacityBytes, Long ramBytes, long ramCapacityBytes,
-                        int arenaBytes, int arenaLowerBound, long modelConstantBytes) {
-    }
+    public record Sizes(
+            Long flashBytes,
+            long flashCapacityBytes,
+            Long ramBytes,
+            long ramCapacityBytes,
+            int arenaBytes,
+            int arenaLowerBound,
+            long modelConstantBytes) {}
 
     /**
      * The on-device check.
@@ -68,11 +78,24 @@ public record DeployResult(UUID deploymentId, String format, String target, Bund
      * @param failure               why the run did not complete, or {@code null}
      * @param elapsedMillis         wall-clock time in QEMU
      */
-    public record Verification(String status, boolean verified, String board, String windowSource, String windowNote,
-                               int windows, int matching, int mismatchCount, List<Mismatch> mismatches,
-                               String counterUnit, Instructions instructions, Long estimatedInstructions,
-                               Double deviceAccuracy, Double serverAccuracy, int labelledWindows, String failure,
-                               long elapsedMillis) {
+    public record Verification(
+            String status,
+            boolean verified,
+            String board,
+            String windowSource,
+            String windowNote,
+            int windows,
+            int matching,
+            int mismatchCount,
+            List<Mismatch> mismatches,
+            String counterUnit,
+            Instructions instructions,
+            Long estimatedInstructions,
+            Double deviceAccuracy,
+            Double serverAccuracy,
+            int labelledWindows,
+            String failure,
+            long elapsedMillis) {
 
         public static final String VERIFIED = "verified";
         public static final String MISMATCH = "mismatch";
@@ -94,13 +117,16 @@ public record DeployResult(UUID deploymentId, String format, String target, Bund
      * @param firstDifference index of the first differing value
      * @param maxDifference   largest difference in quantized steps
      */
-    public record Mismatch(int window, List<Integer> expected, List<Integer> actual, int differingValues,
-                           int firstDifference, int maxDifference) {
-    }
+    public record Mismatch(
+            int window,
+            List<Integer> expected,
+            List<Integer> actual,
+            int differingValues,
+            int firstDifference,
+            int maxDifference) {}
 
     /** Instructions per inference: smallest, mean, largest over the windows. */
-    public record Instructions(long min, double mean, long max) {
-    }
+    public record Instructions(long min, double mean, long max) {}
 
     /**
      * @param fromCache        whether an identical earlier build was reused
@@ -108,6 +134,5 @@ public record DeployResult(UUID deploymentId, String format, String target, Bund
      * @param elapsedMillis    time spent building (or looking up the cache)
      * @param compilerWarnings what the compiler printed on success (empty when clean)
      */
-    public record Build(boolean fromCache, String cacheKey, long elapsedMillis, String compilerWarnings) {
-    }
+    public record Build(boolean fromCache, String cacheKey, long elapsedMillis, String compilerWarnings) {}
 }

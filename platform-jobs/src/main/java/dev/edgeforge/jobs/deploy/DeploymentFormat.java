@@ -21,8 +21,8 @@ public enum DeploymentFormat {
      * The formats the firmware builder of this version produces; the server refuses the others when a deployment is
      * requested, so no job is queued that its worker would fail.
      */
-    public static final Set<DeploymentFormat> AVAILABLE = Collections.unmodifiableSet(EnumSet.allOf(
-            DeploymentFormat.class));
+    public static final Set<DeploymentFormat> AVAILABLE =
+            Collections.unmodifiableSet(EnumSet.allOf(DeploymentFormat.class));
 
     private final String id;
 
@@ -37,7 +37,9 @@ public enum DeploymentFormat {
 
     /** @throws IllegalArgumentException naming the known formats when {@code id} is none of them */
     public static DeploymentFormat fromId(String id) {
-        return Arrays.stream(values()).filter(format -> format.id.equals(id)).findFirst()
+        return Arrays.stream(values())
+                .filter(format -> format.id.equals(id))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("unknown deployment format '" + id + "'; known: "
                         + Arrays.stream(values()).map(DeploymentFormat::id).collect(Collectors.joining(", "))));
     }

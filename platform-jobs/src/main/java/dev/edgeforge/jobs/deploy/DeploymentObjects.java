@@ -9,8 +9,7 @@ public final class DeploymentObjects {
     public static final String BUNDLE = "bundle.zip";
     public static final String REPORT = "report.json";
 
-    private DeploymentObjects() {
-    }
+    private DeploymentObjects() {}
 
     /** The folder of one deployment, ending in a slash. */
     public static String prefix(UUID projectId, UUID deploymentId) {

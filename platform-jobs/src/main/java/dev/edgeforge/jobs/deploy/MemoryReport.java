@@ -16,8 +16,8 @@ import java.util.Optional;
  * @param image              the linked image's use of flash and RAM (absent when the build links none, as for
  *                           {@code tflm} without a TFLite Micro tree)
  */
-public record MemoryReport(String boardId, long modelConstantBytes, int arenaBytes, int arenaLowerBound,
-                           Optional<ImageMemory> image) {
+public record MemoryReport(
+        String boardId, long modelConstantBytes, int arenaBytes, int arenaLowerBound, Optional<ImageMemory> image) {
 
     /** Bytes by which the arena exceeds the lower bound (0 when the plan is optimal). */
     public int arenaOverhead() {
@@ -38,9 +38,17 @@ public record MemoryReport(String boardId, long modelConstantBytes, int arenaByt
      * @param flashByFile        the object files using the most flash, largest first
      * @param ramByFile          the object files using the most RAM, largest first
      */
-    public record ImageMemory(long flashBytes, long flashCapacityBytes, long ramBytes, long ramCapacityBytes,
-                              long text, long data, long bss, List<SectionUsage> sections,
-                              Map<String, Long> flashByFile, Map<String, Long> ramByFile) {
+    public record ImageMemory(
+            long flashBytes,
+            long flashCapacityBytes,
+            long ramBytes,
+            long ramCapacityBytes,
+            long text,
+            long data,
+            long bss,
+            List<SectionUsage> sections,
+            Map<String, Long> flashByFile,
+            Map<String, Long> ramByFile) {
 
         public ImageMemory {
             sections = List.copyOf(sections);
@@ -56,6 +64,5 @@ public record MemoryReport(String boardId, long modelConstantBytes, int arenaByt
      * @param name   e.g. {@code .text}, {@code .bss}, {@code .data (load)}
      * @param bytes  its size
      */
-    public record SectionUsage(String region, String name, long bytes) {
-    }
+    public record SectionUsage(String region, String name, long bytes) {}
 }

@@ -28,9 +28,14 @@ public record DeploymentEstimate(String boardId, String boardName, Ram ram, Flas
      * @param windowBytes       the raw window buffer the firmware receives windows into (0 without an impulse)
      * @param runtimeBytes      stack, serial receive buffer, C library data
      */
-    public record Ram(long totalBytes, long capacityBytes, long arenaBytes, long arenaLowerBound, long dspBytes,
-                      long windowBytes, long runtimeBytes) {
-    }
+    public record Ram(
+            long totalBytes,
+            long capacityBytes,
+            long arenaBytes,
+            long arenaLowerBound,
+            long dspBytes,
+            long windowBytes,
+            long runtimeBytes) {}
 
     /**
      * Flash used by the image.
@@ -43,9 +48,14 @@ public record DeploymentEstimate(String boardId, String boardName, Ram ram, Flas
      * @param dspBytes       the DSP block's code and constant tables (0 without an impulse)
      * @param runtimeBytes   startup code, vector table, UART, line protocol, C library, the built-in test input
      */
-    public record Flash(long totalBytes, long capacityBytes, long weightBytes, long modelCodeBytes, long kernelBytes,
-                        long dspBytes, long runtimeBytes) {
-    }
+    public record Flash(
+            long totalBytes,
+            long capacityBytes,
+            long weightBytes,
+            long modelCodeBytes,
+            long kernelBytes,
+            long dspBytes,
+            long runtimeBytes) {}
 
     /**
      * Time per inference.
@@ -60,7 +70,12 @@ public record DeploymentEstimate(String boardId, String boardName, Ram ram, Flas
      * @param calibrated           whether the core's cycles per instruction come from measurements (false: an
      *                             assumption, see {@link DeploymentEstimator})
      */
-    public record Latency(double totalMillis, double networkMillis, double dspMillis, long networkInstructions,
-                          double cyclesPerInstruction, long clockHz, boolean calibrated) {
-    }
+    public record Latency(
+            double totalMillis,
+            double networkMillis,
+            double dspMillis,
+            long networkInstructions,
+            double cyclesPerInstruction,
+            long clockHz,
+            boolean calibrated) {}
 }

@@ -1,16 +1,15 @@
 package dev.edgeforge.jobs.estimate;
 
+import dev.edgeforge.core.device.ImpulseDsp;
+import dev.edgeforge.core.device.NetworkPlan;
 import dev.edgeforge.core.dsp.CostEstimate;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.impulse.ProcessingBlock;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.OpType;
-import dev.edgeforge.core.device.ImpulseDsp;
-import dev.edgeforge.core.device.NetworkPlan;
 import dev.edgeforge.jobs.board.Board;
 import dev.edgeforge.jobs.board.BoardCatalogue;
 import dev.edgeforge.jobs.board.CpuCore;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -65,13 +64,17 @@ public final class DeploymentEstimator {
     public static final double CORTEX_M7F_CYCLES_PER_INSTRUCTION = 1.5;
 
     /** The model in a paragraph, for people reading an estimate. */
-    public static final String METHOD = String.format(java.util.Locale.ROOT, "RAM: activation arena + DSP buffers"
-            + " + raw window + runtime. Flash: weights + compiled model code + kernels + DSP tables and code + runtime"
-            + " (sizes measured from arm-none-eabi-gcc builds). Latency: network instructions (operator by operator on"
-            + " the kernels the generator picks, fitted to the instructions per inference measured in QEMU, within 3%%"
-            + " on the MLPerf Tiny models) times the core's cycles per instruction (Cortex-M4F %.1f from MLPerf Tiny"
-            + " results, Cortex-M7F %.1f assumed) divided by the clock, plus the DSP block's own estimate. Expect real"
-            + " boards within a factor of 1.5.", CORTEX_M4F_CYCLES_PER_INSTRUCTION, CORTEX_M7F_CYCLES_PER_INSTRUCTION);
+    public static final String METHOD = String.format(
+            java.util.Locale.ROOT,
+            "RAM: activation arena + DSP buffers"
+                    + " + raw window + runtime. Flash: weights + compiled model code + kernels + DSP tables and code + runtime"
+                    + " (sizes measured from arm-none-eabi-gcc builds). Latency: network instructions (operator by operator on"
+                    + " the kernels the generator picks, fitted to the instructions per inference measured in QEMU, within 3%%"
+                    + " on the MLPerf Tiny models) times the core's cycles per instruction (Cortex-M4F %.1f from MLPerf Tiny"
+                    + " results, Cortex-M7F %.1f assumed) divided by the clock, plus the DSP block's own estimate. Expect real"
+                    + " boards within a factor of 1.5.",
+            CORTEX_M4F_CYCLES_PER_INSTRUCTION,
+            CORTEX_M7F_CYCLES_PER_INSTRUCTION);
 
     static final long RUNTIME_RAM_BYTES = 8_192 + 264;
     static final long DSP_RUNTIME_RAM_BYTES = 112;
@@ -108,27 +111,45 @@ public final class DeploymentEstimator {
         long windowRam = dsp.map(DspWorkload::windowBytes).orElse(0L);
         long runtimeRam = RUNTIME_RAM_BYTES + (dsp.isPresent() ? DSP_RUNTIME_RAM_BYTES : 0);
         long arena = network.arenaBytes();
-        DeploymentEstimate.Ram ram = new DeploymentEstimate.Ram(arena + dspRam + windowRam + runtimeRam,
-                board.ram().sizeBytes(), arena, network.stats().activationLowerBound(), dspRam, windowRam,
+        DeploymentEstimate.Ram ram = new DeploymentEstimate.Ram(
+                arena + dspRam + windowRam + runtimeRam,
+                board.ram().sizeBytes(),
+                arena,
+                network.stats().activationLowerBound(),
+                dspRam,
+                windowRam,
                 runtimeRam);
 
         long modelCode = MODEL_CODE_PER_CHANNEL * network.requantChannels()
                 + MODEL_CODE_PER_OPERATOR * network.stats().operators().size();
-        long kernels = network.operatorTypes().stream().mapToLong(DeploymentEstimator::kernelBytes).sum();
+        long kernels = network.operatorTypes().stream()
+                .mapToLong(DeploymentEstimator::kernelBytes)
+                .sum();
         long dspFlash = dsp.map(d -> d.cost().romBytes() + DSP_CODE_BYTES).orElse(0L);
-        long storedInput = network.inputBytes() <= STORED_BOOT_INPUT_BYTES
-                ? network.inputBytes() : 0;
+        long storedInput = network.inputBytes() <= STORED_BOOT_INPUT_BYTES ? network.inputBytes() : 0;
         long runtimeFlash = RUNTIME_FLASH_BYTES + storedInput;
         DeploymentEstimate.Flash flash = new DeploymentEstimate.Flash(
-                network.constantBytes() + modelCode + kernels + dspFlash + runtimeFlash, board.flash().sizeBytes(),
-                network.constantBytes(), modelCode, kernels, dspFlash, runtimeFlash);
+                network.constantBytes() + modelCode + kernels + dspFlash + runtimeFlash,
+                board.flash().sizeBytes(),
+                network.constantBytes(),
+                modelCode,
+                kernels,
+                dspFlash,
+                runtimeFlash);
 
         long instructions = networkInstructions(network);
         double cpi = cyclesPerInstruction(board.core());
         double networkMillis = instructions * cpi / board.clockHz() * 1000.0;
-        double dspMillis = dsp.map(d -> d.cost().millisecondsPerWindow(board.clockHz())).orElse(0.0);
-        DeploymentEstimate.Latency latency = new DeploymentEstimate.Latency(networkMillis + dspMillis, networkMillis,
-                dspMillis, instructions, cpi, board.clockHz(), isCalibrated(board.core()));
+        double dspMillis =
+                dsp.map(d -> d.cost().millisecondsPerWindow(board.clockHz())).orElse(0.0);
+        DeploymentEstimate.Latency latency = new DeploymentEstimate.Latency(
+                networkMillis + dspMillis,
+                networkMillis,
+                dspMillis,
+                instructions,
+                cpi,
+                board.clockHz(),
+                isCalibrated(board.core()));
         return new DeploymentEstimate(board.id(), board.name(), ram, flash, latency);
     }
 

@@ -36,8 +36,7 @@ public final class KernelCosts {
     static final double SOFTMAX_ELEMENT = 405;
     static final double ADD_ELEMENT = 47;
 
-    private KernelCosts() {
-    }
+    private KernelCosts() {}
 
     /** Instructions of one inference of the network. */
     public static long network(NetworkPlan plan) {
@@ -52,12 +51,22 @@ public final class KernelCosts {
     static double operator(PreparedOperator op, boolean packed) {
         OpParams params = op.params();
         if (params instanceof ConvParams p) {
-            return packed ? packedConv(p) : unpackedMacs(p.batches() * p.outputHeight() * p.outputWidth(),
-                    p.outputDepth(), (long) p.filterHeight() * p.filterWidth() * p.inputDepth(), 3.2);
+            return packed
+                    ? packedConv(p)
+                    : unpackedMacs(
+                            p.batches() * p.outputHeight() * p.outputWidth(),
+                            p.outputDepth(),
+                            (long) p.filterHeight() * p.filterWidth() * p.inputDepth(),
+                            3.2);
         }
         if (params instanceof DepthwiseConvParams p) {
-            return packed ? packedDepthwise(p) : unpackedMacs(p.batches() * p.outputHeight() * p.outputWidth(),
-                    p.outputDepth(), (long) p.filterHeight() * p.filterWidth(), 25.0);
+            return packed
+                    ? packedDepthwise(p)
+                    : unpackedMacs(
+                            p.batches() * p.outputHeight() * p.outputWidth(),
+                            p.outputDepth(),
+                            (long) p.filterHeight() * p.filterWidth(),
+                            25.0);
         }
         if (params instanceof FullyConnectedParams p) {
             return packed ? packedFullyConnected(p) : unpackedMacs(p.batches(), p.outputDepth(), p.accumDepth(), 2.7);
@@ -97,18 +106,30 @@ public final class KernelCosts {
         long odd = p.outputDepth() % 2;
         double gemm = (steps - lone) * (pairs * (16.0 * blocks + 44) + odd * (9.0 * blocks + 40))
                 + lone * (pairs * (10.5 * blocks + 36) + odd * (5.0 * blocks + 40));
-        boolean pointwise = p.filterHeight() == 1 && p.filterWidth() == 1 && p.strideHeight() == 1
-                && p.strideWidth() == 1 && p.padHeight() == 0 && p.padWidth() == 0 && p.inputDepth() % 4 == 0;
+        boolean pointwise = p.filterHeight() == 1
+                && p.filterWidth() == 1
+                && p.strideHeight() == 1
+                && p.strideWidth() == 1
+                && p.padHeight() == 0
+                && p.padWidth() == 0
+                && p.inputDepth() % 4 == 0;
         double patches;
         if (pointwise) {
             patches = pixels * (8.0 * blocks + 16);
         } else {
             // Windows inside the image are copied row by row (widened straight from it when a filter row is whole
             // blocks); windows on the padding are gathered tap by tap.
-            long inside = (long) p.batches() * inside(p.outputHeight(), p.strideHeight(), p.padHeight(),
-                    p.filterHeight(), p.dilationHeight(), p.inputHeight())
-                    * (p.dilationWidth() == 1 ? inside(p.outputWidth(), p.strideWidth(), p.padWidth(),
-                    p.filterWidth(), 1, p.inputWidth()) : 0);
+            long inside = (long) p.batches()
+                    * inside(
+                            p.outputHeight(),
+                            p.strideHeight(),
+                            p.padHeight(),
+                            p.filterHeight(),
+                            p.dilationHeight(),
+                            p.inputHeight())
+                    * (p.dilationWidth() == 1
+                            ? inside(p.outputWidth(), p.strideWidth(), p.padWidth(), p.filterWidth(), 1, p.inputWidth())
+                            : 0);
             boolean direct = p.filterWidth() * p.inputDepth() % 4 == 0;
             double perInside = 8.0 * blocks + (direct ? 12.0 : 35.0) * p.filterHeight() + (direct ? 40 : 60);
             double perBorder = 8.0 * blocks + 20.0 * p.filterHeight() * p.filterWidth() + 60;

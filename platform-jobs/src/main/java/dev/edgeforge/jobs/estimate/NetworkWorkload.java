@@ -1,14 +1,13 @@
 package dev.edgeforge.jobs.estimate;
 
+import dev.edgeforge.core.device.NetworkCore;
+import dev.edgeforge.core.device.NetworkPlan;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.OpType;
 import dev.edgeforge.core.model.Operator;
 import dev.edgeforge.core.model.Tensor;
 import dev.edgeforge.core.model.stats.ModelStats;
 import dev.edgeforge.core.model.stats.OperatorStats;
-import dev.edgeforge.core.device.NetworkCore;
-import dev.edgeforge.core.device.NetworkPlan;
-
 import java.util.Collections;
 import java.util.EnumSet;
 import java.util.Set;
@@ -29,14 +28,22 @@ import java.util.Set;
  * @param operatorTypes   the operator types the network uses (one kernel each)
  * @param plan            what the generator decides: each operator's kernel and the arena plan
  */
-public record NetworkWorkload(ModelStats stats, long convMacs, long fullyConnectedMacs, long depthwiseMacs,
-                              long softmaxElements, long outputElements,
-                              long requantChannels, long constantBytes, int inputBytes, Set<OpType> operatorTypes,
-                              NetworkPlan plan) {
+public record NetworkWorkload(
+        ModelStats stats,
+        long convMacs,
+        long fullyConnectedMacs,
+        long depthwiseMacs,
+        long softmaxElements,
+        long outputElements,
+        long requantChannels,
+        long constantBytes,
+        int inputBytes,
+        Set<OpType> operatorTypes,
+        NetworkPlan plan) {
 
     public NetworkWorkload {
-        operatorTypes = Collections.unmodifiableSet(operatorTypes.isEmpty()
-                ? EnumSet.noneOf(OpType.class) : EnumSet.copyOf(operatorTypes));
+        operatorTypes = Collections.unmodifiableSet(
+                operatorTypes.isEmpty() ? EnumSet.noneOf(OpType.class) : EnumSet.copyOf(operatorTypes));
     }
 
     /**
@@ -71,13 +78,25 @@ public record NetworkWorkload(ModelStats stats, long convMacs, long fullyConnect
                     depthwise += op.macs();
                     channels += output.dim(output.rank() - 1);
                 }
-                default -> {
-                }
+                default -> {}
             }
         }
-        long constants = graph.tensors().stream().filter(Tensor::isConstant).mapToLong(Tensor::byteSize).sum();
-        return new NetworkWorkload(stats, conv, fullyConnected, depthwise, softmax, outputs, channels, constants,
-                graph.inputTensor(0).byteSize(), types, NetworkPlan.of(graph));
+        long constants = graph.tensors().stream()
+                .filter(Tensor::isConstant)
+                .mapToLong(Tensor::byteSize)
+                .sum();
+        return new NetworkWorkload(
+                stats,
+                conv,
+                fullyConnected,
+                depthwise,
+                softmax,
+                outputs,
+                channels,
+                constants,
+                graph.inputTensor(0).byteSize(),
+                types,
+                NetworkPlan.of(graph));
     }
 
     /** The generated library's arena: the kernels' scratch buffers and in-place execution included. */

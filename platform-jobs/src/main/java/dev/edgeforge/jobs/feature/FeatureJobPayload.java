@@ -1,14 +1,12 @@
 package dev.edgeforge.jobs.feature;
 
+import dev.edgeforge.core.impulse.Impulse;
+import dev.edgeforge.core.impulse.ImpulseJson;
 import java.util.List;
 import java.util.Objects;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import dev.edgeforge.core.impulse.Impulse;
-import dev.edgeforge.core.impulse.ImpulseJson;
 
 /**
  * The input of a {@code features} job: everything the worker needs, so it never reads the server's tables.
@@ -55,8 +53,7 @@ public record FeatureJobPayload(int impulseVersion, JsonNode impulse, List<Featu
             }
             return payload;
         } catch (JacksonException e) {
-            throw new IllegalArgumentException("the features job payload cannot be read: " + e.getOriginalMessage(),
-                    e);
+            throw new IllegalArgumentException("the features job payload cannot be read: " + e.getOriginalMessage(), e);
         }
     }
 }

@@ -1,7 +1,6 @@
 package dev.edgeforge.jobs.feature;
 
 import java.util.List;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -19,9 +18,18 @@ import tools.jackson.databind.json.JsonMapper;
  * @param trainingSetKey    object key of the training {@code FeatureSet} file, or {@code null} without training data
  * @param testingSetKey     object key of the testing {@code FeatureSet} file, or {@code null} without test data
  */
-public record FeatureJobResult(int impulseVersion, String manifestKey, int samples, long windows, int featureLength,
-                               List<FeatureManifest.LabelCount> labels, int computed, int reused,
-                               int copiedFromVersion, String trainingSetKey, String testingSetKey) {
+public record FeatureJobResult(
+        int impulseVersion,
+        String manifestKey,
+        int samples,
+        long windows,
+        int featureLength,
+        List<FeatureManifest.LabelCount> labels,
+        int computed,
+        int reused,
+        int copiedFromVersion,
+        String trainingSetKey,
+        String testingSetKey) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param sha256    SHA-256 of those bytes, 64 hex digits: the sample's part of the feature cache key
  * @param fileName  its file name, which tells the parser the format when the content does not
  */
-public record FeatureJobSample(String id, String label, String category, String objectKey, String sha256,
-                               String fileName) {
+public record FeatureJobSample(
+        String id, String label, String category, String objectKey, String sha256, String fileName) {
 
     public FeatureJobSample {
         Objects.requireNonNull(id, "id");

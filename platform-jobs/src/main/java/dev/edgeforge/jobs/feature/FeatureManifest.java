@@ -1,16 +1,14 @@
 package dev.edgeforge.jobs.feature;
 
+import dev.edgeforge.core.feature.FeatureLayout;
 import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
-
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
-
-import dev.edgeforge.core.feature.FeatureLayout;
 
 /**
  * The feature set one successful {@code features} job made for an impulse version: which chunk holds each sample's
@@ -31,9 +29,19 @@ import dev.edgeforge.core.feature.FeatureLayout;
  * @param reused         samples whose chunk existed already (under this version or copied from an earlier one)
  * @param samples        one entry per sample, in the payload's order
  */
-public record FeatureManifest(String format, UUID projectId, int impulseVersion, UUID jobId, String createdAt,
-                              int featureLength, List<LayoutBlock> layout, long windowCount,
-                              List<LabelCount> labels, int computed, int reused, List<Entry> samples) {
+public record FeatureManifest(
+        String format,
+        UUID projectId,
+        int impulseVersion,
+        UUID jobId,
+        String createdAt,
+        int featureLength,
+        List<LayoutBlock> layout,
+        long windowCount,
+        List<LabelCount> labels,
+        int computed,
+        int reused,
+        List<Entry> samples) {
 
     public static final String FORMAT = "edgeforge-feature-manifest/1";
 
@@ -58,8 +66,10 @@ public record FeatureManifest(String format, UUID projectId, int impulseVersion,
     public record LayoutBlock(int blockId, String name, String type, List<Integer> shape, int offset) {
 
         public static List<LayoutBlock> of(FeatureLayout layout) {
-            return layout.blocks().stream().map(b -> new LayoutBlock(b.blockId(), b.name(), b.type(),
-                    b.shape().dims(), b.offset())).toList();
+            return layout.blocks().stream()
+                    .map(b -> new LayoutBlock(
+                            b.blockId(), b.name(), b.type(), b.shape().dims(), b.offset()))
+                    .toList();
         }
     }
 
@@ -69,8 +79,7 @@ public record FeatureManifest(String format, UUID projectId, int impulseVersion,
      * @param label   the label (empty for unlabelled samples)
      * @param windows how many windows carry it
      */
-    public record LabelCount(String label, long windows) {
-    }
+    public record LabelCount(String label, long windows) {}
 
     /**
      * One sample of the feature set.
@@ -83,9 +92,14 @@ public record FeatureManifest(String format, UUID projectId, int impulseVersion,
      * @param chunkKey the object key of its chunk
      * @param windows  its number of windows (0: shorter than a window, without zero padding)
      */
-    public record Entry(String sampleId, String label, String category, String sha256, String cacheKey,
-                        String chunkKey, int windows) {
-    }
+    public record Entry(
+            String sampleId,
+            String label,
+            String category,
+            String sha256,
+            String cacheKey,
+            String chunkKey,
+            int windows) {}
 
     /** When it was written. */
     public Instant createdInstant() {

@@ -1,19 +1,17 @@
 package dev.edgeforge.jobs.feature;
 
+import dev.edgeforge.core.feature.FeatureCacheKey;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import dev.edgeforge.core.feature.FeatureCacheKey;
 
 /** Where features live in the object store (see the package documentation). */
 public final class FeatureObjectKeys {
 
     private static final Pattern CHUNK = Pattern.compile("projects/[^/]+/features/(\\d{1,9})/([0-9a-f]{64})");
 
-    private FeatureObjectKeys() {
-    }
+    private FeatureObjectKeys() {}
 
     /** Every feature object of a project. */
     public static String projectPrefix(UUID projectId) {
@@ -54,8 +52,7 @@ public final class FeatureObjectKeys {
      * @param impulseVersion the version directory the chunk is in
      * @param cacheKey       its cache key (hex)
      */
-    public record ChunkLocation(int impulseVersion, String cacheKey) {
-    }
+    public record ChunkLocation(int impulseVersion, String cacheKey) {}
 
     /** The version and cache key of a chunk's object key; empty for other feature objects. */
     public static Optional<ChunkLocation> parseChunk(String objectKey) {

@@ -12,11 +12,16 @@ import dev.edgeforge.core.model.stats.ModelStats;
  * @param activationLowerBound liveness lower bound of the activation RAM
  * @param arenaBytes           the planned activation arena (RAM)
  */
-public record GraphSize(long fileBytes, long parameters, long weightBytes, long macs, int activationLowerBound,
-                        int arenaBytes) {
+public record GraphSize(
+        long fileBytes, long parameters, long weightBytes, long macs, int activationLowerBound, int arenaBytes) {
 
     public static GraphSize of(ModelStats stats, long fileBytes) {
-        return new GraphSize(fileBytes, stats.parameters(), stats.weightBytes(), stats.macs(),
-                stats.activationLowerBound(), stats.arenaBytes());
+        return new GraphSize(
+                fileBytes,
+                stats.parameters(),
+                stats.weightBytes(),
+                stats.macs(),
+                stats.activationLowerBound(),
+                stats.arenaBytes());
     }
 }

@@ -20,8 +20,7 @@ public final class ModelArtifactKeys {
     public static final String TEST_METRICS = "test-metrics.json";
     public static final String PREDICTIONS = "predictions.json";
 
-    private ModelArtifactKeys() {
-    }
+    private ModelArtifactKeys() {}
 
     /** The folder of every object of the model, ending in {@code /}. */
     public static String modelPrefix(UUID projectId, UUID modelId) {

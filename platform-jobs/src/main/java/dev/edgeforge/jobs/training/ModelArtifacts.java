@@ -14,8 +14,8 @@ import java.util.List;
  * @param metrics     {@code metrics.json} ({@link ModelMetrics})
  * @param predictions the per-window test predictions ({@link Predictions})
  */
-public record ModelArtifacts(String network, String float32, String int8, String kmeans, String metrics,
-                             String predictions) {
+public record ModelArtifacts(
+        String network, String float32, String int8, String kmeans, String metrics, String predictions) {
 
     /** Every key that is set. */
     public List<String> keys() {

@@ -1,11 +1,9 @@
 package dev.edgeforge.jobs.training;
 
-import java.util.Locale;
-
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import dev.edgeforge.core.learning.LearningBlock;
+import java.util.Locale;
 
 /** What a model predicts; stored with every model and named in JSON in lower case. */
 public enum ModelKind {
@@ -38,7 +36,7 @@ public enum ModelKind {
                 return kind;
             }
         }
-        throw new IllegalArgumentException("a model kind is classification, regression or anomaly, got '" + value
-                + "'");
+        throw new IllegalArgumentException(
+                "a model kind is classification, regression or anomaly, got '" + value + "'");
     }
 }

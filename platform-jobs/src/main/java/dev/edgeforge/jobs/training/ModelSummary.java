@@ -12,9 +12,15 @@ package dev.edgeforge.jobs.training;
  * @param testRmse               regression error on the test set
  * @param testAuc                anomaly ROC AUC on the test set
  */
-public record ModelSummary(Double validationAccuracy, Double int8ValidationAccuracy, Double testAccuracy,
-                           Double int8TestAccuracy, Double int8Agreement, Double validationRmse, Double testRmse,
-                           Double testAuc) {
+public record ModelSummary(
+        Double validationAccuracy,
+        Double int8ValidationAccuracy,
+        Double testAccuracy,
+        Double int8TestAccuracy,
+        Double int8Agreement,
+        Double validationRmse,
+        Double testRmse,
+        Double testAuc) {
 
     public static ModelSummary empty() {
         return new ModelSummary(null, null, null, null, null, null, null, null);

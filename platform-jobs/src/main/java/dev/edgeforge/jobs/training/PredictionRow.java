@@ -10,6 +10,5 @@ package dev.edgeforge.jobs.training;
  * @param float32       float32 outputs: class probabilities, regression values, or {@code [score]} for anomaly
  * @param int8          the int8 graph's (dequantized) outputs, or {@code null} without an int8 variant
  */
-public record PredictionRow(String sampleId, int windowIndex, double windowStartMs, String label, float[] float32,
-                            float[] int8) {
-}
+public record PredictionRow(
+        String sampleId, int windowIndex, double windowStartMs, String label, float[] float32, float[] int8) {}

@@ -12,8 +12,12 @@ import java.util.List;
  * @param anomalyThreshold for anomaly models: the threshold when the predictions were made
  * @param rows        one per test window, in test-set order
  */
-public record Predictions(ModelKind kind, List<String> outputNames, List<String> labels, Double anomalyThreshold,
-                          List<PredictionRow> rows) {
+public record Predictions(
+        ModelKind kind,
+        List<String> outputNames,
+        List<String> labels,
+        Double anomalyThreshold,
+        List<PredictionRow> rows) {
 
     public Predictions {
         outputNames = List.copyOf(outputNames);

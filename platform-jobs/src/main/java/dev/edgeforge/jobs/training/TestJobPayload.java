@@ -16,8 +16,14 @@ import java.util.UUID;
  * @param uncertainThreshold see {@link TrainJobPayload#uncertainThreshold()}
  * @param anomalyThreshold   a K-means model's threshold; {@code null} for networks
  */
-public record TestJobPayload(UUID modelId, ModelKind kind, List<String> labels, String testingFeatures,
-                             ModelArtifacts artifacts, Double uncertainThreshold, Double anomalyThreshold) {
+public record TestJobPayload(
+        UUID modelId,
+        ModelKind kind,
+        List<String> labels,
+        String testingFeatures,
+        ModelArtifacts artifacts,
+        Double uncertainThreshold,
+        Double anomalyThreshold) {
 
     /** The job type. */
     public static final String TYPE = "test";
@@ -44,7 +50,8 @@ public record TestJobPayload(UUID modelId, ModelKind kind, List<String> labels, 
         }
         if (artifacts == null) {
             problems.add("artifacts are missing");
-        } else if (kind == ModelKind.ANOMALY ? artifacts.kmeans() == null
+        } else if (kind == ModelKind.ANOMALY
+                ? artifacts.kmeans() == null
                 : artifacts.float32() == null && artifacts.int8() == null) {
             problems.add("the model has no file to run");
         }

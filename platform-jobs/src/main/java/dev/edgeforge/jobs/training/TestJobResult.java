@@ -12,6 +12,5 @@ import java.util.UUID;
  * @param testFeatures the test features evaluated
  * @param summary      the new headline test metrics
  */
-public record TestJobResult(UUID modelId, String testMetrics, String predictions, String testFeatures,
-                            ModelSummary summary) {
-}
+public record TestJobResult(
+        UUID modelId, String testMetrics, String predictions, String testFeatures, ModelSummary summary) {}

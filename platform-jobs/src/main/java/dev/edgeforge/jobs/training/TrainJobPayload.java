@@ -1,13 +1,12 @@
 package dev.edgeforge.jobs.training;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-
 import dev.edgeforge.core.learning.FeatureKind;
 import dev.edgeforge.core.learning.Hyperparameters;
 import dev.edgeforge.core.learning.LearningBlock;
 import dev.edgeforge.core.learning.TensorShape;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
 /**
  * The input of a {@code train} job, written by the server when it creates the model row. It carries everything the
@@ -24,9 +23,16 @@ import dev.edgeforge.core.learning.TensorShape;
  * @param uncertainThreshold   a classification whose best probability is below it counts as uncertain; {@code null}
  *                             for {@link #DEFAULT_UNCERTAIN_THRESHOLD}
  */
-public record TrainJobPayload(UUID modelId, int impulseVersion, LearningBlock learningBlock,
-                              Hyperparameters hyperparameters, String trainingFeatures, String testingFeatures,
-                              FeatureKind featureKind, TensorShape featureShape, Double uncertainThreshold) {
+public record TrainJobPayload(
+        UUID modelId,
+        int impulseVersion,
+        LearningBlock learningBlock,
+        Hyperparameters hyperparameters,
+        String trainingFeatures,
+        String testingFeatures,
+        FeatureKind featureKind,
+        TensorShape featureShape,
+        Double uncertainThreshold) {
 
     /** The job type. */
     public static final String TYPE = "train";

@@ -1,9 +1,8 @@
 package dev.edgeforge.jobs.training;
 
+import dev.edgeforge.core.learning.TensorShape;
 import java.util.List;
 import java.util.UUID;
-
-import dev.edgeforge.core.learning.TensorShape;
 
 /**
  * The result JSON of a successful {@code train} job: which files were written (every one exists when the job
@@ -20,7 +19,14 @@ import dev.edgeforge.core.learning.TensorShape;
  * @param anomalyThreshold       the starting anomaly threshold (anomaly models)
  * @param summary                headline metrics
  */
-public record TrainJobResult(UUID modelId, ModelKind kind, List<String> labels, TensorShape inputShape,
-                             ModelArtifacts artifacts, GraphSize float32, GraphSize int8,
-                             String int8UnavailableReason, Double anomalyThreshold, ModelSummary summary) {
-}
+public record TrainJobResult(
+        UUID modelId,
+        ModelKind kind,
+        List<String> labels,
+        TensorShape inputShape,
+        ModelArtifacts artifacts,
+        GraphSize float32,
+        GraphSize int8,
+        String int8UnavailableReason,
+        Double anomalyThreshold,
+        ModelSummary summary) {}

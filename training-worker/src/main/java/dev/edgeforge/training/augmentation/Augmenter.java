@@ -3,7 +3,6 @@ package dev.edgeforge.training.augmentation;
 import dev.edgeforge.core.learning.Augmentation;
 import dev.edgeforge.core.learning.FeatureKind;
 import dev.edgeforge.core.learning.TensorShape;
-
 import java.util.Random;
 
 /**
@@ -13,7 +12,7 @@ import java.util.Random;
 public interface Augmenter {
 
     /** The augmenter that leaves samples unchanged. */
-    Augmenter NONE = (values, offset, rng) -> { };
+    Augmenter NONE = (values, offset, rng) -> {};
 
     /**
      * Augments the sample stored at {@code values[offset .. offset + sampleSize)} in channels-last order.

@@ -2,7 +2,6 @@ package dev.edgeforge.training.augmentation;
 
 import dev.edgeforge.core.learning.ImageAugmentation;
 import dev.edgeforge.core.learning.TensorShape;
-
 import java.util.Random;
 
 /**
@@ -19,8 +18,8 @@ public final class ImageAugmenter implements Augmenter {
 
     public ImageAugmenter(TensorShape shape, ImageAugmentation options) {
         if (shape.rank() != 3) {
-            throw new IllegalArgumentException("image augmentation needs samples of shape [height, width, channels], got "
-                    + shape);
+            throw new IllegalArgumentException(
+                    "image augmentation needs samples of shape [height, width, channels], got " + shape);
         }
         this.height = shape.dim(0);
         this.width = shape.dim(1);

@@ -2,7 +2,6 @@ package dev.edgeforge.training.augmentation;
 
 import dev.edgeforge.core.learning.SpectrogramAugmentation;
 import dev.edgeforge.core.learning.TensorShape;
-
 import java.util.Random;
 
 /**

@@ -2,7 +2,6 @@ package dev.edgeforge.training.augmentation;
 
 import dev.edgeforge.core.learning.TensorShape;
 import dev.edgeforge.core.learning.TimeSeriesAugmentation;
-
 import java.util.Random;
 
 /**
@@ -19,8 +18,8 @@ public final class TimeSeriesAugmenter implements Augmenter {
 
     public TimeSeriesAugmenter(TensorShape shape, TimeSeriesAugmentation options) {
         if (shape.rank() != 2) {
-            throw new IllegalArgumentException("time series augmentation needs samples of shape [time, channels], got "
-                    + shape);
+            throw new IllegalArgumentException(
+                    "time series augmentation needs samples of shape [time, channels], got " + shape);
         }
         this.time = shape.dim(0);
         this.channels = shape.dim(1);

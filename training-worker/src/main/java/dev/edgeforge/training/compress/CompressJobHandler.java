@@ -1,16 +1,5 @@
 package dev.edgeforge.training.compress;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Objects;
-
-import tools.jackson.core.JacksonException;
-
 import dev.edgeforge.core.learning.ArchitectureViolation;
 import dev.edgeforge.core.learning.HyperparameterViolation;
 import dev.edgeforge.core.learning.Hyperparameters;
@@ -25,19 +14,28 @@ import dev.edgeforge.infra.job.JobHandler;
 import dev.edgeforge.infra.job.NonRetryableJobException;
 import dev.edgeforge.infra.storage.ObjectNotFoundException;
 import dev.edgeforge.infra.storage.ObjectStore;
+import dev.edgeforge.jobs.JobJson;
+import dev.edgeforge.jobs.compress.CompressJobPayload;
+import dev.edgeforge.jobs.compress.CompressJobResult;
+import dev.edgeforge.jobs.compress.CompressionArtifactKeys;
+import dev.edgeforge.jobs.compress.CompressionOptions;
+import dev.edgeforge.jobs.compress.DistillationSettings;
 import dev.edgeforge.training.compression.CompressionOutcome;
 import dev.edgeforge.training.compression.CompressionViolation;
 import dev.edgeforge.training.compression.LabelledSamples;
 import dev.edgeforge.training.compression.ModelCompressor;
 import dev.edgeforge.training.compression.SparsitySchedule;
 import dev.edgeforge.training.compression.TrainedModel;
-import dev.edgeforge.jobs.JobJson;
 import dev.edgeforge.training.trainer.TrainingException;
-import dev.edgeforge.jobs.compress.CompressJobPayload;
-import dev.edgeforge.jobs.compress.CompressJobResult;
-import dev.edgeforge.jobs.compress.CompressionArtifactKeys;
-import dev.edgeforge.jobs.compress.CompressionOptions;
-import dev.edgeforge.jobs.compress.DistillationSettings;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import tools.jackson.core.JacksonException;
 
 /**
  * Runs {@code compress} jobs ({@link CompressJobPayload}): reads the model's trained network and its training and
@@ -76,12 +74,17 @@ public final class CompressJobHandler implements JobHandler {
         }
         TrainedModel model = model(payload);
         List<String> classes = model.network().outputNames();
-        LabelledSamples samples = data.training(payload.trainingFeatures(), payload.featureShape(),
-                payload.featureKind(), classes);
-        CompressionData.TestSet test = payload.testingFeatures() == null ? null
+        LabelledSamples samples =
+                data.training(payload.trainingFeatures(), payload.featureShape(), payload.featureKind(), classes);
+        CompressionData.TestSet test = payload.testingFeatures() == null
+                ? null
                 : data.testing(payload.testingFeatures(), payload.featureShape(), classes);
-        context.log(String.format(Locale.ROOT, "Compressing a classifier of %d classes: %d training windows, %s",
-                classes.size(), samples.features().length, describe(test)));
+        context.log(String.format(
+                Locale.ROOT,
+                "Compressing a classifier of %d classes: %d training windows, %s",
+                classes.size(),
+                samples.features().length,
+                describe(test)));
         context.throwIfCancelled();
 
         CompressionOutcome outcome = compress(context, payload, model, samples, test);
@@ -105,11 +108,15 @@ public final class CompressJobHandler implements JobHandler {
         try (InputStream in = store.get(payload.networkKey())) {
             network = JobJson.mapper().readValue(in, TrainedNetwork.class);
         } catch (ObjectNotFoundException e) {
-            throw new NonRetryableJobException("The model's trained network (" + payload.networkKey() + ") is missing "
-                    + "from the object store; train the model again.", e);
+            throw new NonRetryableJobException(
+                    "The model's trained network (" + payload.networkKey() + ") is missing "
+                            + "from the object store; train the model again.",
+                    e);
         } catch (JacksonException e) {
-            throw new NonRetryableJobException("The model's trained network (" + payload.networkKey() + ") cannot be "
-                    + "read: " + e.getOriginalMessage(), e);
+            throw new NonRetryableJobException(
+                    "The model's trained network (" + payload.networkKey() + ") cannot be " + "read: "
+                            + e.getOriginalMessage(),
+                    e);
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + payload.networkKey(), e);
         }
@@ -124,8 +131,12 @@ public final class CompressJobHandler implements JobHandler {
         }
     }
 
-    private static CompressionOutcome compress(JobContext context, CompressJobPayload payload, TrainedModel model,
-                                               LabelledSamples samples, CompressionData.TestSet test) {
+    private static CompressionOutcome compress(
+            JobContext context,
+            CompressJobPayload payload,
+            TrainedModel model,
+            LabelledSamples samples,
+            CompressionData.TestSet test) {
         CompressionOptions options = payload.options();
         Hyperparameters trained = payload.hyperparameters();
         Hyperparameters fineTuning = trained.withEpochs(options.fineTuneEpochsOrDefault());
@@ -144,22 +155,23 @@ public final class CompressJobHandler implements JobHandler {
         ModelCompressor compressor;
         try {
             if (options.magnitudePruning() != null) {
-                builder.optMagnitudePruning(SparsitySchedule.to(options.magnitudePruning().targetSparsity()));
+                builder.optMagnitudePruning(
+                        SparsitySchedule.to(options.magnitudePruning().targetSparsity()));
             }
             if (options.structuredPruning() != null) {
                 builder.optStructuredPruning(options.structuredPruning().fraction());
             }
             DistillationSettings distillation = options.distillation();
             if (distillation != null) {
-                builder.optDistillation(distillation.student(), distillation.temperatureOrDefault(),
-                        distillation.alphaOrDefault());
-                builder.optStudentHyperparameters(distillation.epochs() == null ? trained
-                        : trained.withEpochs(distillation.epochs()));
+                builder.optDistillation(
+                        distillation.student(), distillation.temperatureOrDefault(), distillation.alphaOrDefault());
+                builder.optStudentHyperparameters(
+                        distillation.epochs() == null ? trained : trained.withEpochs(distillation.epochs()));
             }
             compressor = builder.build();
         } catch (ArchitectureViolation e) {
-            throw new NonRetryableJobException("The distillation student does not fit the model's features: "
-                    + e.getMessage(), e);
+            throw new NonRetryableJobException(
+                    "The distillation student does not fit the model's features: " + e.getMessage(), e);
         } catch (HyperparameterViolation | IllegalArgumentException | IllegalStateException e) {
             throw new NonRetryableJobException("The compress job cannot run: " + e.getMessage(), e);
         }
@@ -171,14 +183,15 @@ public final class CompressJobHandler implements JobHandler {
     }
 
     private CompressJobResult write(JobContext context, CompressJobPayload payload, CompressionOutcome outcome) {
-        String run = CompressionArtifactKeys.run(context.projectId(), payload.modelId(), context.jobId(),
-                context.attempt());
+        String run =
+                CompressionArtifactKeys.run(context.projectId(), payload.modelId(), context.jobId(), context.attempt());
         CompressionReport report = outcome.report();
         TfliteWriter writer = new TfliteWriter();
         Map<String, String> keys = new LinkedHashMap<>();
         for (ModelVariant variant : report.variants()) {
-            ModelGraph graph = outcome.graph(variant.name()).orElseThrow(() -> new IllegalStateException(
-                    "the compressor reported variant " + variant.name() + " without its graph"));
+            ModelGraph graph = outcome.graph(variant.name())
+                    .orElseThrow(() -> new IllegalStateException(
+                            "the compressor reported variant " + variant.name() + " without its graph"));
             String key = CompressionArtifactKeys.variant(run, variant.name());
             store.put(key, writer.write(graph));
             keys.put(variant.name(), key);
@@ -190,11 +203,19 @@ public final class CompressJobHandler implements JobHandler {
     }
 
     private static String line(ModelVariant v) {
-        return String.format(Locale.ROOT, "%s: %s, %d parameters, %d weight bytes, %.1f %% zero, %d MACs, "
-                        + "activations ≥ %d bytes, .tflite %d bytes", v.name(),
-                v.testAccuracy() == null ? "no test accuracy"
+        return String.format(
+                Locale.ROOT,
+                "%s: %s, %d parameters, %d weight bytes, %.1f %% zero, %d MACs, "
+                        + "activations ≥ %d bytes, .tflite %d bytes",
+                v.name(),
+                v.testAccuracy() == null
+                        ? "no test accuracy"
                         : String.format(Locale.ROOT, "test accuracy %.4f", v.testAccuracy()),
-                v.parameters(), v.weightBytes(), 100 * v.sparsity(), v.macs(), v.activationLowerBound(),
+                v.parameters(),
+                v.weightBytes(),
+                100 * v.sparsity(),
+                v.macs(),
+                v.activationLowerBound(),
                 v.tfliteBytes());
     }
 
@@ -202,9 +223,11 @@ public final class CompressJobHandler implements JobHandler {
         if (test == null) {
             return "no test set (the report has no accuracies)";
         }
-        String skipped = test.skipped() == 0 ? ""
+        String skipped = test.skipped() == 0
+                ? ""
                 : ", " + test.skipped() + " test windows of classes the model does not know left out";
-        return test.isEmpty() ? "no test windows of the model's classes (the report has no accuracies)" + skipped
+        return test.isEmpty()
+                ? "no test windows of the model's classes (the report has no accuracies)" + skipped
                 : test.features().length + " test windows" + skipped;
     }
 }

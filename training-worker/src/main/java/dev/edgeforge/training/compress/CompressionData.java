@@ -1,13 +1,5 @@
 package dev.edgeforge.training.compress;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-
 import dev.edgeforge.core.feature.FeatureFormatException;
 import dev.edgeforge.core.feature.FeatureRow;
 import dev.edgeforge.core.feature.FeatureSet;
@@ -17,6 +9,13 @@ import dev.edgeforge.infra.job.NonRetryableJobException;
 import dev.edgeforge.infra.storage.ObjectNotFoundException;
 import dev.edgeforge.infra.storage.ObjectStore;
 import dev.edgeforge.training.compression.LabelledSamples;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The windows a compress job works on, read from the feature set files and labelled with the model's class ids (its
@@ -73,7 +72,9 @@ final class CompressionData {
                 labels.add(id);
             }
         }
-        return new TestSet(features.toArray(float[][]::new), labels.stream().mapToInt(Integer::intValue).toArray(),
+        return new TestSet(
+                features.toArray(float[][]::new),
+                labels.stream().mapToInt(Integer::intValue).toArray(),
                 skipped);
     }
 
@@ -93,18 +94,21 @@ final class CompressionData {
         try (InputStream in = store.get(key)) {
             set = FeatureSet.read(in);
         } catch (ObjectNotFoundException e) {
-            throw new NonRetryableJobException("The " + what + " features (" + key + ") are missing from the object "
-                    + "store; generate features and train the model again.", e);
+            throw new NonRetryableJobException(
+                    "The " + what + " features (" + key + ") are missing from the object "
+                            + "store; generate features and train the model again.",
+                    e);
         } catch (FeatureFormatException e) {
-            throw new NonRetryableJobException("The " + what + " features (" + key + ") cannot be read: "
-                    + e.getMessage(), e);
+            throw new NonRetryableJobException(
+                    "The " + what + " features (" + key + ") cannot be read: " + e.getMessage(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("reading " + key, e);
         }
         if (set.header().featureLength() != shape.elementCount()) {
-            throw new NonRetryableJobException("The " + what + " features have " + set.header().featureLength()
-                    + " values per window, but the model takes " + shape + " (" + shape.elementCount()
-                    + " values); the features changed since training: train the model again.");
+            throw new NonRetryableJobException(
+                    "The " + what + " features have " + set.header().featureLength()
+                            + " values per window, but the model takes " + shape + " (" + shape.elementCount()
+                            + " values); the features changed since training: train the model again.");
         }
         return set;
     }

@@ -1,10 +1,9 @@
 package dev.edgeforge.training.compress;
 
-import java.util.Locale;
-
 import dev.edgeforge.core.learning.EpochMetrics;
 import dev.edgeforge.infra.job.JobContext;
 import dev.edgeforge.training.compression.CompressionListener;
+import java.util.Locale;
 
 /**
  * Turns compression stages and epochs into the job's log lines and progress. Stages share the progress bar equally,

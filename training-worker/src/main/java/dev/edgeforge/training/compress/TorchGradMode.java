@@ -1,9 +1,8 @@
 package dev.edgeforge.training.compress;
 
-import java.util.function.Supplier;
-
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
+import java.util.function.Supplier;
 
 /**
  * PyTorch's autograd switch is per thread and on by default; DJL turns it off only on the thread that loads the
@@ -14,8 +13,7 @@ import ai.djl.pytorch.jni.JniUtils;
  */
 final class TorchGradMode {
 
-    private TorchGradMode() {
-    }
+    private TorchGradMode() {}
 
     static <T> T withoutAutograd(Supplier<T> work) {
         Engine.getEngine("PyTorch"); // loads the native library before the first call into it

@@ -8,7 +8,6 @@ import dev.edgeforge.core.learning.TensorShape;
 import dev.edgeforge.core.learning.TrainedLayer;
 import dev.edgeforge.core.learning.TrainedNetwork;
 import dev.edgeforge.core.learning.WeightTensor;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -26,12 +25,10 @@ import java.util.List;
  */
 final class ChannelPruner {
 
-    private ChannelPruner() {
-    }
+    private ChannelPruner() {}
 
     /** The result of {@link #shrink}. */
-    record Shrunk(TrainedNetwork network, List<LayerShrink> layers) {
-    }
+    record Shrunk(TrainedNetwork network, List<LayerShrink> layers) {}
 
     /**
      * Removes a {@code fraction} of the output channels of every prunable layer, keeping the channels with the
@@ -48,8 +45,8 @@ final class ChannelPruner {
             }
             int[] keep = strongest(importance(current, source), keepCount);
             current = keepChannels(current, source, keep);
-            changes.add(new LayerShrink(source, network.layers().get(source).spec().typeName(), channels,
-                    keepCount));
+            changes.add(
+                    new LayerShrink(source, network.layers().get(source).spec().typeName(), channels, keepCount));
         }
         return new Shrunk(current, changes);
     }
@@ -80,7 +77,8 @@ final class ChannelPruner {
         for (int i = 0; i < weights.length; i++) {
             importance[i / perChannel] += Math.abs(weights[i]);
         }
-        if (source + 1 < network.layers().size() && network.layers().get(source + 1).batchNorm() != null) {
+        if (source + 1 < network.layers().size()
+                && network.layers().get(source + 1).batchNorm() != null) {
             double[] scale = network.layers().get(source + 1).batchNorm().scale();
             for (int c = 0; c < channels; c++) {
                 importance[c] *= Math.abs(scale[c]);
@@ -98,17 +96,18 @@ final class ChannelPruner {
         List<LayerSpec> specs = network.layerSpecs();
         int consumer = isChannelSource(specs.get(source)) ? consumerOf(specs, source) : -1;
         if (consumer < 0) {
-            throw new CompressionViolation("layer " + source + " (" + specs.get(source).typeName() + ") cannot lose "
-                    + "output channels: its output does not reach exactly one dense or convolution layer through "
-                    + "channel-wise layers only");
+            throw new CompressionViolation(
+                    "layer " + source + " (" + specs.get(source).typeName() + ") cannot lose "
+                            + "output channels: its output does not reach exactly one dense or convolution layer through "
+                            + "channel-wise layers only");
         }
         ShapeReport before = ShapeInference.infer(network.inputShape(), specs).orThrow();
         List<LayerSpec> newSpecs = new ArrayList<>(specs);
         Parameters[] parameters = new Parameters[specs.size()];
         TrainedLayer sourceLayer = network.layers().get(source);
         newSpecs.set(source, withChannels(specs.get(source), keep.length));
-        parameters[source] = new Parameters(slice(sourceLayer.weights(), 0, keep), slice(sourceLayer.bias(), 0, keep),
-                null);
+        parameters[source] =
+                new Parameters(slice(sourceLayer.weights(), 0, keep), slice(sourceLayer.bias(), 0, keep), null);
         int[] kept = keep;
         int channels = sourceLayer.bias().values().length;
         for (int j = source + 1; j < consumer; j++) {
@@ -141,8 +140,8 @@ final class ChannelPruner {
         }
         TrainedLayer consumerLayer = network.layers().get(consumer);
         int inputAxis = specs.get(consumer) instanceof LayerSpec.Dense ? 1 : 3;
-        parameters[consumer] = new Parameters(slice(consumerLayer.weights(), inputAxis, kept), consumerLayer.bias(),
-                null);
+        parameters[consumer] =
+                new Parameters(slice(consumerLayer.weights(), inputAxis, kept), consumerLayer.bias(), null);
 
         ShapeReport after = ShapeInference.infer(network.inputShape(), newSpecs).orThrow();
         List<TrainedLayer> layers = new ArrayList<>();
@@ -161,8 +160,7 @@ final class ChannelPruner {
         return new TrainedNetwork(network.kind(), network.inputShape(), network.outputNames(), layers);
     }
 
-    private record Parameters(WeightTensor weights, WeightTensor bias, BatchNormParameters batchNorm) {
-    }
+    private record Parameters(WeightTensor weights, WeightTensor bias, BatchNormParameters batchNorm) {}
 
     private static boolean isChannelSource(LayerSpec spec) {
         return spec instanceof LayerSpec.Dense || spec instanceof LayerSpec.Conv1d || spec instanceof LayerSpec.Conv2d;
@@ -191,11 +189,16 @@ final class ChannelPruner {
     }
 
     private static boolean isChannelWise(LayerSpec spec) {
-        return spec instanceof LayerSpec.BatchNorm || spec instanceof LayerSpec.Relu
-                || spec instanceof LayerSpec.Relu6 || spec instanceof LayerSpec.Dropout
-                || spec instanceof LayerSpec.AveragePool1d || spec instanceof LayerSpec.MaxPool1d
-                || spec instanceof LayerSpec.AveragePool2d || spec instanceof LayerSpec.MaxPool2d
-                || spec instanceof LayerSpec.DepthwiseConv2d || spec instanceof LayerSpec.Flatten;
+        return spec instanceof LayerSpec.BatchNorm
+                || spec instanceof LayerSpec.Relu
+                || spec instanceof LayerSpec.Relu6
+                || spec instanceof LayerSpec.Dropout
+                || spec instanceof LayerSpec.AveragePool1d
+                || spec instanceof LayerSpec.MaxPool1d
+                || spec instanceof LayerSpec.AveragePool2d
+                || spec instanceof LayerSpec.MaxPool2d
+                || spec instanceof LayerSpec.DepthwiseConv2d
+                || spec instanceof LayerSpec.Flatten;
     }
 
     private static LayerSpec withChannels(LayerSpec spec, int channels) {
@@ -206,8 +209,8 @@ final class ChannelPruner {
             return new LayerSpec.Conv1d(channels, c.kernelSize(), c.stride(), c.padding(), c.activation());
         }
         LayerSpec.Conv2d c = (LayerSpec.Conv2d) spec;
-        return new LayerSpec.Conv2d(channels, c.kernelHeight(), c.kernelWidth(), c.stride(), c.padding(),
-                c.activation());
+        return new LayerSpec.Conv2d(
+                channels, c.kernelHeight(), c.kernelWidth(), c.stride(), c.padding(), c.activation());
     }
 
     /** The {@code keep} indices (ascending) of the {@code count} largest values; ties go to the lower index. */
@@ -240,8 +243,8 @@ final class ChannelPruner {
         float[] target = new float[outer * keep.length * inner];
         for (int o = 0; o < outer; o++) {
             for (int k = 0; k < keep.length; k++) {
-                System.arraycopy(source, (o * shape[axis] + keep[k]) * inner, target, (o * keep.length + k) * inner,
-                        inner);
+                System.arraycopy(
+                        source, (o * shape[axis] + keep[k]) * inner, target, (o * keep.length + k) * inner, inner);
             }
         }
         shape[axis] = keep.length;
@@ -249,8 +252,12 @@ final class ChannelPruner {
     }
 
     private static BatchNormParameters slice(BatchNormParameters parameters, int[] keep) {
-        return new BatchNormParameters(pick(parameters.gamma(), keep), pick(parameters.beta(), keep),
-                pick(parameters.mean(), keep), pick(parameters.variance(), keep), parameters.epsilon());
+        return new BatchNormParameters(
+                pick(parameters.gamma(), keep),
+                pick(parameters.beta(), keep),
+                pick(parameters.mean(), keep),
+                pick(parameters.variance(), keep),
+                parameters.epsilon());
     }
 
     private static float[] pick(float[] values, int[] keep) {

@@ -9,7 +9,7 @@ import dev.edgeforge.core.learning.EpochMetrics;
 public interface CompressionListener {
 
     /** A listener that ignores everything. */
-    CompressionListener NONE = (stage, index, count) -> { };
+    CompressionListener NONE = (stage, index, count) -> {};
 
     /**
      * A stage starts.
@@ -21,6 +21,5 @@ public interface CompressionListener {
     void stageStarted(String stage, int index, int count);
 
     /** An epoch of a training stage finished. */
-    default void epoch(String stage, EpochMetrics metrics) {
-    }
+    default void epoch(String stage, EpochMetrics metrics) {}
 }

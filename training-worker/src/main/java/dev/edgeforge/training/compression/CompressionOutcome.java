@@ -2,7 +2,6 @@ package dev.edgeforge.training.compression;
 
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.stats.CompressionReport;
-
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,10 +17,12 @@ import java.util.Optional;
  * @param structuredPruning the structured pruning run, if asked for
  * @param distillation      the distillation run, if asked for
  */
-public record CompressionOutcome(CompressionReport report, Map<String, ModelGraph> graphs,
-                                 Optional<MagnitudePruningResult> magnitudePruning,
-                                 Optional<StructuredPruningResult> structuredPruning,
-                                 Optional<DistillationResult> distillation) {
+public record CompressionOutcome(
+        CompressionReport report,
+        Map<String, ModelGraph> graphs,
+        Optional<MagnitudePruningResult> magnitudePruning,
+        Optional<StructuredPruningResult> structuredPruning,
+        Optional<DistillationResult> distillation) {
 
     public CompressionOutcome {
         graphs = Collections.unmodifiableMap(new LinkedHashMap<>(graphs));

@@ -14,7 +14,12 @@ import dev.edgeforge.training.trainer.TrainingResult;
  * @param teacherParameters         the teacher's parameters (weights, biases and batch norm)
  * @param studentParameters         the student's parameters
  */
-public record DistillationResult(TrainedModel model, TrainingResult training, double temperature, double alpha,
-                                 double teacherValidationAccuracy, double studentValidationAccuracy,
-                                 long teacherParameters, long studentParameters) {
-}
+public record DistillationResult(
+        TrainedModel model,
+        TrainingResult training,
+        double temperature,
+        double alpha,
+        double teacherValidationAccuracy,
+        double studentValidationAccuracy,
+        long teacherParameters,
+        long studentParameters) {}

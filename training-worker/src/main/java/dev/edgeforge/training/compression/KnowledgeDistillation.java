@@ -11,7 +11,6 @@ import dev.edgeforge.training.trainer.Distillation;
 import dev.edgeforge.training.trainer.EpochListener;
 import dev.edgeforge.training.trainer.Trainer;
 import dev.edgeforge.training.trainer.TrainingResult;
-
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
@@ -57,7 +56,8 @@ public final class KnowledgeDistillation {
     public DistillationResult distill() {
         TrainedNetwork teacher = settings.teacher.network();
         float[][] teacherLogits = new InferenceCheck(withoutSoftmax(teacher)).predict(settings.samples.features());
-        TrainingResult result = settings.samples.applyTo(Trainer.builder())
+        TrainingResult result = settings.samples
+                .applyTo(Trainer.builder())
                 .setArchitecture(settings.student)
                 .setHyperparameters(settings.hyperparameters)
                 .optDistillation(new Distillation(teacherLogits, settings.temperature, settings.alpha))
@@ -73,9 +73,15 @@ public final class KnowledgeDistillation {
             teacherCorrect += argmax(teacherLogits[validation[i]]) == label ? 1 : 0;
             studentCorrect += argmax(result.validationOutputs()[i]) == label ? 1 : 0;
         }
-        return new DistillationResult(new TrainedModel(settings.student, result.network()), result,
-                settings.temperature, settings.alpha, (double) teacherCorrect / validation.length,
-                (double) studentCorrect / validation.length, parameters(teacher), parameters(result.network()));
+        return new DistillationResult(
+                new TrainedModel(settings.student, result.network()),
+                result,
+                settings.temperature,
+                settings.alpha,
+                (double) teacherCorrect / validation.length,
+                (double) studentCorrect / validation.length,
+                parameters(teacher),
+                parameters(result.network()));
     }
 
     /** The network without its final softmax: its outputs are the logits. */
@@ -84,8 +90,8 @@ public final class KnowledgeDistillation {
         if (layers.isEmpty() || !(layers.get(layers.size() - 1).spec() instanceof LayerSpec.Softmax)) {
             throw new IllegalArgumentException("the teacher must end in a softmax (a classification network)");
         }
-        return new TrainedNetwork(network.kind(), network.inputShape(), network.outputNames(),
-                layers.subList(0, layers.size() - 1));
+        return new TrainedNetwork(
+                network.kind(), network.inputShape(), network.outputNames(), layers.subList(0, layers.size() - 1));
     }
 
     /** Weights, biases and batch norm parameters of a network. */
@@ -123,8 +129,7 @@ public final class KnowledgeDistillation {
         private EpochListener listener = EpochListener.NONE;
         private BooleanSupplier cancellation = () -> false;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The trained teacher. Required. */
         public Builder setTeacher(TrainedModel teacher) {
@@ -183,9 +188,9 @@ public final class KnowledgeDistillation {
             Checks.require(student != null, "setStudent is required");
             Checks.require(samples != null, "setSamples is required");
             Checks.require(hyperparameters != null, "setHyperparameters is required");
-            Checks.require(student.kind() == LearningBlock.Kind.CLASSIFICATION,
-                    "the student must be a classification block");
-            new Distillation(new float[0][], temperature, alpha);   // checks the ranges with the trainer's messages
+            Checks.require(
+                    student.kind() == LearningBlock.Kind.CLASSIFICATION, "the student must be a classification block");
+            new Distillation(new float[0][], temperature, alpha); // checks the ranges with the trainer's messages
             Checks.sameClasses(teacher, samples);
             return new KnowledgeDistillation(this);
         }

@@ -3,7 +3,6 @@ package dev.edgeforge.training.compression;
 import dev.edgeforge.core.learning.FeatureKind;
 import dev.edgeforge.core.learning.TensorShape;
 import dev.edgeforge.training.trainer.Trainer;
-
 import java.util.List;
 import java.util.Objects;
 
@@ -18,8 +17,8 @@ import java.util.Objects;
  * @param labels       class id of every sample
  * @param classNames   class names by id
  */
-public record LabelledSamples(float[][] features, TensorShape sampleShape, FeatureKind featureKind, int[] labels,
-                              List<String> classNames) {
+public record LabelledSamples(
+        float[][] features, TensorShape sampleShape, FeatureKind featureKind, int[] labels, List<String> classNames) {
 
     public LabelledSamples {
         Objects.requireNonNull(features, "features");

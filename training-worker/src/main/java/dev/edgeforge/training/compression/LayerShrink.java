@@ -8,5 +8,4 @@ package dev.edgeforge.training.compression;
  * @param before units or filters before
  * @param after  units or filters after
  */
-public record LayerShrink(int layer, String type, int before, int after) {
-}
+public record LayerShrink(int layer, String type, int before, int after) {}

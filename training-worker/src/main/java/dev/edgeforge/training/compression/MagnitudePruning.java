@@ -6,7 +6,6 @@ import dev.edgeforge.core.learning.TrainedNetwork;
 import dev.edgeforge.training.trainer.EpochListener;
 import dev.edgeforge.training.trainer.Trainer;
 import dev.edgeforge.training.trainer.TrainingResult;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -50,7 +49,8 @@ public final class MagnitudePruning {
      */
     public MagnitudePruningResult prune() {
         TrainedModel model = settings.model;
-        TrainingResult result = settings.samples.applyTo(Trainer.builder())
+        TrainingResult result = settings.samples
+                .applyTo(Trainer.builder())
                 .setArchitecture(model.architecture())
                 .setHyperparameters(settings.hyperparameters.withEarlyStopping(null))
                 .optInitialWeights(model.network())
@@ -62,8 +62,12 @@ public final class MagnitudePruning {
         List<LayerSparsity> layers = sparsity(result.network());
         long weights = layers.stream().mapToLong(LayerSparsity::weights).sum();
         long zeros = layers.stream().mapToLong(LayerSparsity::zeros).sum();
-        return new MagnitudePruningResult(new TrainedModel(model.architecture(), result.network()), result,
-                settings.schedule.target(), weights == 0 ? 0 : (double) zeros / weights, layers);
+        return new MagnitudePruningResult(
+                new TrainedModel(model.architecture(), result.network()),
+                result,
+                settings.schedule.target(),
+                weights == 0 ? 0 : (double) zeros / weights,
+                layers);
     }
 
     /** The sparsity of every weighted layer of {@code network}. */
@@ -76,7 +80,8 @@ public final class MagnitudePruning {
                 for (float v : layer.weights().values()) {
                     zeros += v == 0f ? 1 : 0;
                 }
-                layers.add(new LayerSparsity(i, layer.spec().typeName(), layer.weights().values().length, zeros));
+                layers.add(new LayerSparsity(
+                        i, layer.spec().typeName(), layer.weights().values().length, zeros));
             }
         }
         return layers;
@@ -91,8 +96,7 @@ public final class MagnitudePruning {
         private EpochListener listener = EpochListener.NONE;
         private BooleanSupplier cancellation = () -> false;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The trained model to prune. Required. */
         public Builder setModel(TrainedModel model) {

@@ -1,7 +1,6 @@
 package dev.edgeforge.training.compression;
 
 import dev.edgeforge.training.trainer.TrainingResult;
-
 import java.util.List;
 
 /**
@@ -13,8 +12,12 @@ import java.util.List;
  * @param sparsity       zero weights / all weights over every weighted layer of the result
  * @param layers         the sparsity of every weighted layer
  */
-public record MagnitudePruningResult(TrainedModel model, TrainingResult fineTuning, double targetSparsity,
-                                     double sparsity, List<LayerSparsity> layers) {
+public record MagnitudePruningResult(
+        TrainedModel model,
+        TrainingResult fineTuning,
+        double targetSparsity,
+        double sparsity,
+        List<LayerSparsity> layers) {
 
     public MagnitudePruningResult {
         layers = List.copyOf(layers);

@@ -12,7 +12,6 @@ import dev.edgeforge.core.quantization.PostTrainingQuantizer;
 import dev.edgeforge.core.quantization.QuantizationOptions;
 import dev.edgeforge.training.trainer.EpochListener;
 import dev.edgeforge.training.trainer.TrainingCancelledException;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,49 +83,95 @@ public final class ModelCompressor {
         MagnitudePruningResult magnitude = null;
         if (settings.schedule != null) {
             run.stage("magnitude pruning");
-            magnitude = MagnitudePruning.builder().setModel(settings.model).setSamples(settings.samples)
-                    .setHyperparameters(settings.hyperparameters).setSchedule(settings.schedule)
-                    .optEpochListener(run.epochs("magnitude pruning")).optCancellation(settings.cancellation)
-                    .build().prune();
-            run.addBoth(CompressionMethod.MAGNITUDE_PRUNING, String.format(Locale.ROOT,
-                    "%.1f %% of the weights zero (target %.0f %%), fine-tuned %d epochs", 100 * magnitude.sparsity(),
-                    100 * settings.schedule.target(), magnitude.fineTuning().history().size()), magnitude.model());
+            magnitude = MagnitudePruning.builder()
+                    .setModel(settings.model)
+                    .setSamples(settings.samples)
+                    .setHyperparameters(settings.hyperparameters)
+                    .setSchedule(settings.schedule)
+                    .optEpochListener(run.epochs("magnitude pruning"))
+                    .optCancellation(settings.cancellation)
+                    .build()
+                    .prune();
+            run.addBoth(
+                    CompressionMethod.MAGNITUDE_PRUNING,
+                    String.format(
+                            Locale.ROOT,
+                            "%.1f %% of the weights zero (target %.0f %%), fine-tuned %d epochs",
+                            100 * magnitude.sparsity(),
+                            100 * settings.schedule.target(),
+                            magnitude.fineTuning().history().size()),
+                    magnitude.model());
         }
         StructuredPruningResult structured = null;
         if (settings.structuredFraction != null) {
             run.stage("structured pruning");
-            structured = StructuredPruning.builder().setModel(settings.model).setSamples(settings.samples)
-                    .setHyperparameters(settings.hyperparameters).setFraction(settings.structuredFraction)
-                    .optEpochListener(run.epochs("structured pruning")).optCancellation(settings.cancellation)
-                    .build().prune();
+            structured = StructuredPruning.builder()
+                    .setModel(settings.model)
+                    .setSamples(settings.samples)
+                    .setHyperparameters(settings.hyperparameters)
+                    .setFraction(settings.structuredFraction)
+                    .optEpochListener(run.epochs("structured pruning"))
+                    .optCancellation(settings.cancellation)
+                    .build()
+                    .prune();
             StringBuilder layers = new StringBuilder();
             for (LayerShrink shrink : structured.layers()) {
-                layers.append(layers.length() == 0 ? "" : ", ").append(shrink.type()).append(' ')
-                        .append(shrink.before()).append(" → ").append(shrink.after());
+                layers.append(layers.length() == 0 ? "" : ", ")
+                        .append(shrink.type())
+                        .append(' ')
+                        .append(shrink.before())
+                        .append(" → ")
+                        .append(shrink.after());
             }
-            run.addBoth(CompressionMethod.STRUCTURED_PRUNING, String.format(Locale.ROOT,
-                    "%.0f %% of units/filters removed (%s), fine-tuned %d epochs", 100 * settings.structuredFraction,
-                    layers, structured.fineTuning().history().size()), structured.model());
+            run.addBoth(
+                    CompressionMethod.STRUCTURED_PRUNING,
+                    String.format(
+                            Locale.ROOT,
+                            "%.0f %% of units/filters removed (%s), fine-tuned %d epochs",
+                            100 * settings.structuredFraction,
+                            layers,
+                            structured.fineTuning().history().size()),
+                    structured.model());
         }
         DistillationResult distilled = null;
         if (settings.student != null) {
             run.stage("distillation");
-            distilled = KnowledgeDistillation.builder().setTeacher(settings.model).setStudent(settings.student)
+            distilled = KnowledgeDistillation.builder()
+                    .setTeacher(settings.model)
+                    .setStudent(settings.student)
                     .setSamples(settings.samples)
-                    .setHyperparameters(settings.studentHyperparameters != null ? settings.studentHyperparameters
-                            : settings.hyperparameters)
-                    .optTemperature(settings.temperature).optAlpha(settings.alpha)
-                    .optEpochListener(run.epochs("distillation")).optCancellation(settings.cancellation)
-                    .build().distill();
-            run.addBoth(CompressionMethod.DISTILLATION, String.format(Locale.ROOT,
-                    "student with %d parameters (teacher %d), temperature %s, alpha %s, %d epochs",
-                    distilled.studentParameters(), distilled.teacherParameters(), settings.temperature,
-                    settings.alpha, distilled.training().history().size()), distilled.model());
+                    .setHyperparameters(
+                            settings.studentHyperparameters != null
+                                    ? settings.studentHyperparameters
+                                    : settings.hyperparameters)
+                    .optTemperature(settings.temperature)
+                    .optAlpha(settings.alpha)
+                    .optEpochListener(run.epochs("distillation"))
+                    .optCancellation(settings.cancellation)
+                    .build()
+                    .distill();
+            run.addBoth(
+                    CompressionMethod.DISTILLATION,
+                    String.format(
+                            Locale.ROOT,
+                            "student with %d parameters (teacher %d), temperature %s, alpha %s, %d epochs",
+                            distilled.studentParameters(),
+                            distilled.teacherParameters(),
+                            settings.temperature,
+                            settings.alpha,
+                            distilled.training().history().size()),
+                    distilled.model());
         }
-        CompressionReport report = new CompressionReport(settings.samples.classNames(),
-                settings.testFeatures == null ? 0 : settings.testFeatures.length, run.variants);
-        return new CompressionOutcome(report, run.graphs, Optional.ofNullable(magnitude),
-                Optional.ofNullable(structured), Optional.ofNullable(distilled));
+        CompressionReport report = new CompressionReport(
+                settings.samples.classNames(),
+                settings.testFeatures == null ? 0 : settings.testFeatures.length,
+                run.variants);
+        return new CompressionOutcome(
+                report,
+                run.graphs,
+                Optional.ofNullable(magnitude),
+                Optional.ofNullable(structured),
+                Optional.ofNullable(distilled));
     }
 
     /** The state of one {@link #compress()} call. */
@@ -139,8 +184,12 @@ public final class ModelCompressor {
 
         Run(int stageCount) {
             this.stageCount = stageCount;
-            this.calibration = CalibrationSet.selectStratified(settings.samples.features(), settings.samples.labels(),
-                    settings.samples.allIndices(), settings.calibrationSize, settings.hyperparameters.seed());
+            this.calibration = CalibrationSet.selectStratified(
+                    settings.samples.features(),
+                    settings.samples.labels(),
+                    settings.samples.allIndices(),
+                    settings.calibrationSize,
+                    settings.hyperparameters.seed());
         }
 
         void stage(String name) {
@@ -163,8 +212,8 @@ public final class ModelCompressor {
         }
 
         private void add(CompressionMethod method, String description, ModelGraph graph) {
-            ModelVariant variant = ModelVariant.measure(method, description, graph, settings.testFeatures,
-                    settings.testLabels);
+            ModelVariant variant =
+                    ModelVariant.measure(method, description, graph, settings.testFeatures, settings.testLabels);
             variants.add(variant);
             graphs.put(variant.name(), graph);
         }
@@ -188,8 +237,7 @@ public final class ModelCompressor {
         private CompressionListener listener = CompressionListener.NONE;
         private BooleanSupplier cancellation = () -> false;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The trained classifier. Required. */
         public Builder setModel(TrainedModel model) {
@@ -215,8 +263,9 @@ public final class ModelCompressor {
         /** The test set the report's accuracies are measured on; without it the accuracies are null. */
         public Builder optTestSet(float[][] features, int[] labels) {
             if (features.length != labels.length || features.length == 0) {
-                throw new IllegalArgumentException("the test set needs as many labels as windows, and at least one; got "
-                        + features.length + " windows and " + labels.length + " labels");
+                throw new IllegalArgumentException(
+                        "the test set needs as many labels as windows, and at least one; got " + features.length
+                                + " windows and " + labels.length + " labels");
             }
             this.testFeatures = features;
             this.testLabels = labels;
@@ -232,8 +281,8 @@ public final class ModelCompressor {
         /** Adds a structurally pruned variant without this share of units/filters, in (0, 1). */
         public Builder optStructuredPruning(double fraction) {
             if (!(fraction > 0 && fraction < 1)) {
-                throw new IllegalArgumentException("the fraction of channels to remove must be above 0 and below 1, "
-                        + "got " + fraction);
+                throw new IllegalArgumentException(
+                        "the fraction of channels to remove must be above 0 and below 1, " + "got " + fraction);
             }
             this.structuredFraction = fraction;
             return this;
@@ -300,7 +349,8 @@ public final class ModelCompressor {
                     if (testFeatures[i] == null || testFeatures[i].length != width) {
                         throw new IllegalArgumentException("test window " + i + " must have " + width + " values");
                     }
-                    if (testLabels[i] < 0 || testLabels[i] >= samples.classNames().size()) {
+                    if (testLabels[i] < 0
+                            || testLabels[i] >= samples.classNames().size()) {
                         throw new IllegalArgumentException("test window " + i + " has the class id " + testLabels[i]
                                 + ", outside 0 to " + (samples.classNames().size() - 1));
                     }
@@ -308,8 +358,14 @@ public final class ModelCompressor {
             }
             if (student != null) {
                 student.requireValid(samples.sampleShape(), samples.classNames().size());
-                KnowledgeDistillation.builder().setTeacher(model).setStudent(student).setSamples(samples)
-                        .setHyperparameters(hyperparameters).optTemperature(temperature).optAlpha(alpha).build();
+                KnowledgeDistillation.builder()
+                        .setTeacher(model)
+                        .setStudent(student)
+                        .setSamples(samples)
+                        .setHyperparameters(hyperparameters)
+                        .optTemperature(temperature)
+                        .optAlpha(alpha)
+                        .build();
             }
             return new ModelCompressor(this);
         }

@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import dev.edgeforge.training.trainer.NetworkWeights;
 import dev.edgeforge.training.trainer.StepHook;
 import dev.edgeforge.training.trainer.TrainingStep;
-
 import java.util.Arrays;
 
 /**
@@ -55,7 +54,7 @@ final class SparsityMasks implements StepHook {
             }
             int wanted = (int) Math.round(sparsity * size);
             if (masks[layer] != null && count(pruned[layer]) >= wanted) {
-                continue;   // no new weight to prune in this layer yet: keep its mask
+                continue; // no new weight to prune in this layer yet: keep its mask
             }
             float[] values = array.toFloatArray();
             selectSmallest(values, pruned[layer], wanted);
@@ -91,8 +90,11 @@ final class SparsityMasks implements StepHook {
             order[i] = i;
         }
         // Already pruned weights first, then by magnitude; stable, so ties go to the lower index.
-        Arrays.sort(order, (a, b) -> pruned[a] != pruned[b] ? (pruned[a] ? -1 : 1)
-                : Float.compare(Math.abs(values[a]), Math.abs(values[b])));
+        Arrays.sort(
+                order,
+                (a, b) -> pruned[a] != pruned[b]
+                        ? (pruned[a] ? -1 : 1)
+                        : Float.compare(Math.abs(values[a]), Math.abs(values[b])));
         for (int i = 0; i < wanted; i++) {
             pruned[order[i]] = true;
         }

@@ -20,12 +20,11 @@ public record SparsitySchedule(double initial, double target, double rampFractio
             throw new IllegalArgumentException("the target sparsity must be at least 0 and below 1, got " + target);
         }
         if (!(initial >= 0 && initial <= target)) {
-            throw new IllegalArgumentException("the initial sparsity must be between 0 and the target " + target
-                    + ", got " + initial);
+            throw new IllegalArgumentException(
+                    "the initial sparsity must be between 0 and the target " + target + ", got " + initial);
         }
         if (!(rampFraction > 0 && rampFraction <= 1)) {
-            throw new IllegalArgumentException("the ramp fraction must be above 0 and at most 1, got "
-                    + rampFraction);
+            throw new IllegalArgumentException("the ramp fraction must be above 0 and at most 1, got " + rampFraction);
         }
     }
 

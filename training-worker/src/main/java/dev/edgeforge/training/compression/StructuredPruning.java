@@ -6,7 +6,6 @@ import dev.edgeforge.core.learning.LearningBlock;
 import dev.edgeforge.training.trainer.EpochListener;
 import dev.edgeforge.training.trainer.Trainer;
 import dev.edgeforge.training.trainer.TrainingResult;
-
 import java.util.List;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
@@ -62,10 +61,13 @@ public final class StructuredPruning {
             throw new CompressionViolation("removing " + Math.round(100 * settings.fraction) + " % of the channels "
                     + "leaves every layer as it is (the layers are too small); choose a larger fraction");
         }
-        List<LayerSpec> hidden = shrunk.network().layerSpecs().subList(0, model.architecture().layers().size());
+        List<LayerSpec> hidden = shrunk.network()
+                .layerSpecs()
+                .subList(0, model.architecture().layers().size());
         LearningBlock architecture = new LearningBlock(model.architecture().kind(), hidden, null);
         TrainedModel smaller = new TrainedModel(architecture, shrunk.network());
-        TrainingResult result = settings.samples.applyTo(Trainer.builder())
+        TrainingResult result = settings.samples
+                .applyTo(Trainer.builder())
                 .setArchitecture(architecture)
                 .setHyperparameters(settings.hyperparameters)
                 .optInitialWeights(smaller.network())
@@ -73,8 +75,8 @@ public final class StructuredPruning {
                 .optCancellation(settings.cancellation)
                 .build()
                 .train();
-        return new StructuredPruningResult(new TrainedModel(architecture, result.network()), result,
-                settings.fraction, shrunk.layers());
+        return new StructuredPruningResult(
+                new TrainedModel(architecture, result.network()), result, settings.fraction, shrunk.layers());
     }
 
     /** Builder: {@code setX} required, {@code optX} optional. */
@@ -86,8 +88,7 @@ public final class StructuredPruning {
         private EpochListener listener = EpochListener.NONE;
         private BooleanSupplier cancellation = () -> false;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The trained model to shrink. Required. */
         public Builder setModel(TrainedModel model) {
@@ -134,8 +135,8 @@ public final class StructuredPruning {
             Checks.require(samples != null, "setSamples is required");
             Checks.require(hyperparameters != null, "setHyperparameters is required");
             if (!(fraction > 0 && fraction < 1)) {
-                throw new IllegalArgumentException("the fraction of channels to remove must be above 0 and below 1, "
-                        + "got " + fraction);
+                throw new IllegalArgumentException(
+                        "the fraction of channels to remove must be above 0 and below 1, " + "got " + fraction);
             }
             Checks.sameClasses(model, samples);
             return new StructuredPruning(this);

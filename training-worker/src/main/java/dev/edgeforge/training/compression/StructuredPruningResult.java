@@ -1,7 +1,6 @@
 package dev.edgeforge.training.compression;
 
 import dev.edgeforge.training.trainer.TrainingResult;
-
 import java.util.List;
 
 /**
@@ -12,8 +11,8 @@ import java.util.List;
  * @param fraction   the share of channels asked to be removed from every prunable layer
  * @param layers     every layer that shrank, with its size before and after
  */
-public record StructuredPruningResult(TrainedModel model, TrainingResult fineTuning, double fraction,
-                                      List<LayerShrink> layers) {
+public record StructuredPruningResult(
+        TrainedModel model, TrainingResult fineTuning, double fraction, List<LayerShrink> layers) {
 
     public StructuredPruningResult {
         layers = List.copyOf(layers);

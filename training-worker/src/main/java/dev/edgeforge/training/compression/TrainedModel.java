@@ -3,7 +3,6 @@ package dev.edgeforge.training.compression;
 import dev.edgeforge.core.learning.LearningBlock;
 import dev.edgeforge.core.learning.TrainedNetwork;
 import dev.edgeforge.training.trainer.TrainingResult;
-
 import java.util.Objects;
 
 /**
@@ -19,10 +18,11 @@ public record TrainedModel(LearningBlock architecture, TrainedNetwork network) {
         Objects.requireNonNull(architecture, "architecture");
         Objects.requireNonNull(network, "network");
         if (architecture.kind() != LearningBlock.Kind.CLASSIFICATION || network.kind() != architecture.kind()) {
-            throw new IllegalArgumentException("compression works on classification networks; got a "
-                    + network.kind() + " network for a " + architecture.kind() + " block");
+            throw new IllegalArgumentException("compression works on classification networks; got a " + network.kind()
+                    + " network for a " + architecture.kind() + " block");
         }
-        var expected = architecture.networkLayers(network.inputShape(), network.outputNames().size());
+        var expected = architecture.networkLayers(
+                network.inputShape(), network.outputNames().size());
         if (!network.layerSpecs().equals(expected)) {
             throw new IllegalArgumentException("the network's layers " + network.layerSpecs()
                     + " are not those of its learning block " + expected);

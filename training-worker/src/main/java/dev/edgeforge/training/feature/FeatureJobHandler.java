@@ -1,5 +1,28 @@
 package dev.edgeforge.training.feature;
 
+import dev.edgeforge.core.feature.FeatureCacheKey;
+import dev.edgeforge.core.feature.FeatureChunk;
+import dev.edgeforge.core.feature.FeatureExtractor;
+import dev.edgeforge.core.feature.FeatureFormatException;
+import dev.edgeforge.core.feature.FeatureGeneration;
+import dev.edgeforge.core.feature.FeatureGenerationException;
+import dev.edgeforge.core.feature.FeatureGenerationItem;
+import dev.edgeforge.core.feature.FeatureSource;
+import dev.edgeforge.core.format.SampleParseOptions;
+import dev.edgeforge.core.format.SampleParsers;
+import dev.edgeforge.core.impulse.Impulse;
+import dev.edgeforge.infra.job.JobContext;
+import dev.edgeforge.infra.job.JobHandler;
+import dev.edgeforge.infra.job.NonRetryableJobException;
+import dev.edgeforge.infra.storage.ObjectInfo;
+import dev.edgeforge.infra.storage.ObjectNotFoundException;
+import dev.edgeforge.infra.storage.ObjectStore;
+import dev.edgeforge.infra.storage.ObjectStoreException;
+import dev.edgeforge.jobs.feature.FeatureJobPayload;
+import dev.edgeforge.jobs.feature.FeatureJobResult;
+import dev.edgeforge.jobs.feature.FeatureJobSample;
+import dev.edgeforge.jobs.feature.FeatureManifest;
+import dev.edgeforge.jobs.feature.FeatureObjectKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -24,30 +47,6 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
-import dev.edgeforge.core.feature.FeatureCacheKey;
-import dev.edgeforge.core.feature.FeatureChunk;
-import dev.edgeforge.core.feature.FeatureExtractor;
-import dev.edgeforge.core.feature.FeatureFormatException;
-import dev.edgeforge.core.feature.FeatureGeneration;
-import dev.edgeforge.core.feature.FeatureGenerationException;
-import dev.edgeforge.core.feature.FeatureGenerationItem;
-import dev.edgeforge.core.feature.FeatureSource;
-import dev.edgeforge.core.format.SampleParseOptions;
-import dev.edgeforge.core.format.SampleParsers;
-import dev.edgeforge.core.impulse.Impulse;
-import dev.edgeforge.infra.job.JobContext;
-import dev.edgeforge.infra.job.JobHandler;
-import dev.edgeforge.infra.job.NonRetryableJobException;
-import dev.edgeforge.infra.storage.ObjectInfo;
-import dev.edgeforge.infra.storage.ObjectNotFoundException;
-import dev.edgeforge.infra.storage.ObjectStore;
-import dev.edgeforge.infra.storage.ObjectStoreException;
-import dev.edgeforge.jobs.feature.FeatureJobPayload;
-import dev.edgeforge.jobs.feature.FeatureJobResult;
-import dev.edgeforge.jobs.feature.FeatureJobSample;
-import dev.edgeforge.jobs.feature.FeatureManifest;
-import dev.edgeforge.jobs.feature.FeatureObjectKeys;
-
 /**
  * Runs {@code features} jobs (see the package documentation for payload, objects and result).
  *
@@ -69,7 +68,9 @@ public final class FeatureJobHandler implements JobHandler {
     private static final long PROGRESS_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(250);
     /** How often waiting loops look at the cancel flag. */
     private static final long POLL_MILLIS = 100;
-    private static final SampleParseOptions PARSE_OPTIONS = SampleParseOptions.defaults().withKeepImagePixels(true);
+
+    private static final SampleParseOptions PARSE_OPTIONS =
+            SampleParseOptions.defaults().withKeepImagePixels(true);
 
     private final ObjectStore store;
     private final int threads;
@@ -116,7 +117,8 @@ public final class FeatureJobHandler implements JobHandler {
         }
         int version = payload.impulseVersion();
         context.log("Impulse version " + version + ": " + extractor.featureLength() + " features per window from "
-                + extractor.layout().blocks().size() + " processing block(s); " + payload.samples().size()
+                + extractor.layout().blocks().size() + " processing block(s); "
+                + payload.samples().size()
                 + " enabled sample(s)");
         ExecutorService pool = Executors.newFixedThreadPool(threads, threadFactory(context.jobId()));
         try {
@@ -149,13 +151,18 @@ public final class FeatureJobHandler implements JobHandler {
         private final Map<String, FeatureCacheKey> keys = new LinkedHashMap<>();
         /** Window count of every chunk that is stored and valid under this version, by cache key. */
         private final Map<String, Integer> windows = new ConcurrentHashMap<>();
+
         private final Map<String, Boolean> copied = new ConcurrentHashMap<>();
         private final Map<String, Boolean> computedKeys = new ConcurrentHashMap<>();
         private int distinct;
         private long lastProgress;
 
-        Run(JobContext context, UUID projectId, FeatureJobPayload payload, FeatureExtractor extractor,
-            ExecutorService pool) {
+        Run(
+                JobContext context,
+                UUID projectId,
+                FeatureJobPayload payload,
+                FeatureExtractor extractor,
+                ExecutorService pool) {
             this.context = context;
             this.projectId = projectId;
             this.payload = payload;
@@ -172,8 +179,8 @@ public final class FeatureJobHandler implements JobHandler {
                 try {
                     key = extractor.cacheKey(sample.sha256());
                 } catch (IllegalArgumentException e) {
-                    throw new NonRetryableJobException("sample '" + sample.id() + "' has no valid content hash: "
-                            + e.getMessage(), e);
+                    throw new NonRetryableJobException(
+                            "sample '" + sample.id() + "' has no valid content hash: " + e.getMessage(), e);
                 }
                 keys.put(sample.id(), key);
                 byKey.putIfAbsent(key.hex(), sample);
@@ -182,14 +189,20 @@ public final class FeatureJobHandler implements JobHandler {
             progress(true);
             reuseStored(byKey.keySet());
             List<FeatureJobSample> toCompute = byKey.entrySet().stream()
-                    .filter(e -> !windows.containsKey(e.getKey())).map(Map.Entry::getValue).toList();
+                    .filter(e -> !windows.containsKey(e.getKey()))
+                    .map(Map.Entry::getValue)
+                    .toList();
             int reusedSamples = (int) payload.samples().stream()
-                    .filter(s -> windows.containsKey(keys.get(s.id()).hex())).count();
+                    .filter(s -> windows.containsKey(keys.get(s.id()).hex()))
+                    .count();
             int copiedSamples = (int) payload.samples().stream()
-                    .filter(s -> copied.containsKey(keys.get(s.id()).hex())).count();
-            context.log("Reusing the stored features of " + reusedSamples + " of " + payload.samples().size()
-                    + " sample(s)" + (copiedSamples > 0 ? " (" + copiedSamples
-                    + " copied from an earlier impulse version)" : "") + "; computing " + toCompute.size()
+                    .filter(s -> copied.containsKey(keys.get(s.id()).hex()))
+                    .count();
+            context.log("Reusing the stored features of " + reusedSamples + " of "
+                    + payload.samples().size()
+                    + " sample(s)"
+                    + (copiedSamples > 0 ? " (" + copiedSamples + " copied from an earlier impulse version)" : "")
+                    + "; computing " + toCompute.size()
                     + (toCompute.size() == 1 ? " sample" : " samples") + " on " + threads + " thread(s)");
             compute(toCompute);
             writeManifestAndResult(copiedSamples);
@@ -263,22 +276,26 @@ public final class FeatureJobHandler implements JobHandler {
             long[] windowCount = {0};
             FeatureGeneration generation = new FeatureGeneration(extractor, pool, 2 * threads);
             try {
-                generation.run(items, generated -> {
-                    FeatureChunk chunk = generated.chunk();
-                    store.put(FeatureObjectKeys.chunk(projectId, version, chunk.key()), chunk.toBytes());
-                    windows.put(chunk.key().hex(), chunk.windows().size());
-                    computedKeys.put(chunk.key().hex(), Boolean.TRUE);
-                    windowCount[0] += chunk.windows().size();
-                }, (computed, of) -> {
-                    if (computed == 0) {
-                        return;
-                    }
-                    progress(false);
-                    if (computed % logEvery == 0 || computed == of) {
-                        context.log("Computed " + computed + " of " + of + " sample(s), " + windowCount[0]
-                                + " window(s)");
-                    }
-                }, context::isCancelRequested);
+                generation.run(
+                        items,
+                        generated -> {
+                            FeatureChunk chunk = generated.chunk();
+                            store.put(FeatureObjectKeys.chunk(projectId, version, chunk.key()), chunk.toBytes());
+                            windows.put(chunk.key().hex(), chunk.windows().size());
+                            computedKeys.put(chunk.key().hex(), Boolean.TRUE);
+                            windowCount[0] += chunk.windows().size();
+                        },
+                        (computed, of) -> {
+                            if (computed == 0) {
+                                return;
+                            }
+                            progress(false);
+                            if (computed % logEvery == 0 || computed == of) {
+                                context.log("Computed " + computed + " of " + of + " sample(s), " + windowCount[0]
+                                        + " window(s)");
+                            }
+                        },
+                        context::isCancelRequested);
             } catch (CancellationException e) {
                 context.throwIfCancelled();
                 throw e;
@@ -303,12 +320,18 @@ public final class FeatureJobHandler implements JobHandler {
             if (cause instanceof ObjectStoreException || cause instanceof UncheckedIOException) {
                 return e;
             }
-            String file = samples.stream().filter(s -> s.id().equals(e.sampleId())).findFirst()
-                    .map(s -> s.fileName().isBlank() ? "" : " (" + s.fileName() + ")").orElse("");
+            String file = samples.stream()
+                    .filter(s -> s.id().equals(e.sampleId()))
+                    .findFirst()
+                    .map(s -> s.fileName().isBlank() ? "" : " (" + s.fileName() + ")")
+                    .orElse("");
             String reason = cause instanceof ObjectNotFoundException
-                    ? "its bytes are missing from the object store" : String.valueOf(cause.getMessage());
-            return new NonRetryableJobException("Sample " + e.sampleId() + file + " cannot be used: " + reason
-                    + ". Fix or disable the sample, then generate features again.", e);
+                    ? "its bytes are missing from the object store"
+                    : String.valueOf(cause.getMessage());
+            return new NonRetryableJobException(
+                    "Sample " + e.sampleId() + file + " cannot be used: " + reason
+                            + ". Fix or disable the sample, then generate features again.",
+                    e);
         }
 
         private void writeManifestAndResult(int copiedSamples) {
@@ -323,18 +346,34 @@ public final class FeatureJobHandler implements JobHandler {
                 if (computedKeys.containsKey(key.hex())) {
                     computedSamples++;
                 }
-                entries.add(new FeatureManifest.Entry(sample.id(), sample.label(), sample.category(),
-                        sample.sha256(), key.hex(), FeatureObjectKeys.chunk(projectId, version, key), count));
+                entries.add(new FeatureManifest.Entry(
+                        sample.id(),
+                        sample.label(),
+                        sample.category(),
+                        sample.sha256(),
+                        key.hex(),
+                        FeatureObjectKeys.chunk(projectId, version, key),
+                        count));
                 perLabel.merge(sample.label(), (long) count, Long::sum);
                 total += count;
             }
             List<FeatureManifest.LabelCount> labels = perLabel.entrySet().stream()
-                    .map(e -> new FeatureManifest.LabelCount(e.getKey(), e.getValue())).toList();
+                    .map(e -> new FeatureManifest.LabelCount(e.getKey(), e.getValue()))
+                    .toList();
             int reusedSamples = payload.samples().size() - computedSamples;
-            FeatureManifest manifest = new FeatureManifest(FeatureManifest.FORMAT, projectId, version,
-                    context.jobId(), clock.instant().toString(), extractor.featureLength(),
-                    FeatureManifest.LayoutBlock.of(extractor.layout()), total, labels, computedSamples,
-                    reusedSamples, entries);
+            FeatureManifest manifest = new FeatureManifest(
+                    FeatureManifest.FORMAT,
+                    projectId,
+                    version,
+                    context.jobId(),
+                    clock.instant().toString(),
+                    extractor.featureLength(),
+                    FeatureManifest.LayoutBlock.of(extractor.layout()),
+                    total,
+                    labels,
+                    computedSamples,
+                    reusedSamples,
+                    entries);
             String manifestKey = FeatureObjectKeys.manifest(projectId, version, context.jobId());
             store.put(manifestKey, manifest.toJsonBytes());
             long empty = entries.stream().filter(e -> e.windows() == 0).count();
@@ -342,12 +381,24 @@ public final class FeatureJobHandler implements JobHandler {
                 context.log(empty + " sample(s) gave no window (shorter than a window, and zero padding is off)");
             }
             FeatureSetAssembler sets = new FeatureSetAssembler(store);
-            String trainingSet = sets.write(manifest, extractor.layout(), "training").orElse(null);
+            String trainingSet =
+                    sets.write(manifest, extractor.layout(), "training").orElse(null);
             context.throwIfCancelled();
-            String testingSet = sets.write(manifest, extractor.layout(), "testing").orElse(null);
-            context.result(new FeatureJobResult(version, manifestKey, entries.size(), total,
-                    extractor.featureLength(), labels, computedSamples, reusedSamples, copiedSamples, trainingSet,
-                    testingSet).toJson());
+            String testingSet =
+                    sets.write(manifest, extractor.layout(), "testing").orElse(null);
+            context.result(new FeatureJobResult(
+                            version,
+                            manifestKey,
+                            entries.size(),
+                            total,
+                            extractor.featureLength(),
+                            labels,
+                            computedSamples,
+                            reusedSamples,
+                            copiedSamples,
+                            trainingSet,
+                            testingSet)
+                    .toJson());
             context.progress(1.0);
             context.log("Done: " + total + " window(s) of " + extractor.featureLength() + " features from "
                     + entries.size() + " sample(s); " + computedSamples + " computed, " + reusedSamples + " reused");

@@ -1,5 +1,13 @@
 package dev.edgeforge.training.feature;
 
+import dev.edgeforge.core.feature.FeatureChunk;
+import dev.edgeforge.core.feature.FeatureLayout;
+import dev.edgeforge.core.feature.FeatureRow;
+import dev.edgeforge.core.feature.FeatureSetHeader;
+import dev.edgeforge.core.feature.FeatureSetWriter;
+import dev.edgeforge.infra.storage.ObjectStore;
+import dev.edgeforge.jobs.feature.FeatureManifest;
+import dev.edgeforge.jobs.feature.FeatureObjectKeys;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,15 +18,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-
-import dev.edgeforge.core.feature.FeatureChunk;
-import dev.edgeforge.core.feature.FeatureLayout;
-import dev.edgeforge.core.feature.FeatureRow;
-import dev.edgeforge.core.feature.FeatureSetHeader;
-import dev.edgeforge.core.feature.FeatureSetWriter;
-import dev.edgeforge.infra.storage.ObjectStore;
-import dev.edgeforge.jobs.feature.FeatureManifest;
-import dev.edgeforge.jobs.feature.FeatureObjectKeys;
 
 /**
  * Turns one manifest's chunks into the two files training reads: the training and the testing {@code FeatureSet}
@@ -42,21 +41,26 @@ final class FeatureSetAssembler {
     /** Writes the set of one category; empty when the category has no labelled window. */
     Optional<String> write(FeatureManifest manifest, FeatureLayout layout, String category) {
         List<FeatureManifest.Entry> entries = manifest.samples().stream()
-                .filter(e -> category.equals(e.category()) && labelled(e) && e.windows() > 0).toList();
+                .filter(e -> category.equals(e.category()) && labelled(e) && e.windows() > 0)
+                .toList();
         if (entries.isEmpty()) {
             return Optional.empty();
         }
-        List<String> labels = manifest.samples().stream().filter(FeatureSetAssembler::labelled)
-                .map(FeatureManifest.Entry::label).distinct().sorted().toList();
+        List<String> labels = manifest.samples().stream()
+                .filter(FeatureSetAssembler::labelled)
+                .map(FeatureManifest.Entry::label)
+                .distinct()
+                .sorted()
+                .toList();
         long rows = entries.stream().mapToLong(FeatureManifest.Entry::windows).sum();
-        String key = FeatureObjectKeys.featureSet(manifest.projectId(), manifest.impulseVersion(), manifest.jobId(),
-                category);
+        String key = FeatureObjectKeys.featureSet(
+                manifest.projectId(), manifest.impulseVersion(), manifest.jobId(), category);
         Path file = null;
         try {
             file = Files.createTempFile("edgeforge-features-", ".effs");
             try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 16);
-                 FeatureSetWriter writer = new FeatureSetWriter(out,
-                         new FeatureSetHeader(manifest.impulseVersion(), layout, labels, rows))) {
+                    FeatureSetWriter writer = new FeatureSetWriter(
+                            out, new FeatureSetHeader(manifest.impulseVersion(), layout, labels, rows))) {
                 for (FeatureManifest.Entry entry : entries) {
                     FeatureChunk chunk;
                     try (InputStream in = store.get(entry.chunkKey())) {
@@ -84,5 +88,4 @@ final class FeatureSetAssembler {
             }
         }
     }
-
 }

@@ -13,8 +13,8 @@ import dev.edgeforge.core.learning.anomaly.AnomalyEvaluation;
  * @param test                  AUC and confusion at the threshold on the test set (test windows whose label is not
  *                              a training label are the anomalies), or {@code null} without a test set
  */
-public record AnomalyMetrics(double threshold, int clusters, int trainingWindows, double trainingScoreMedian,
-                             AnomalyEvaluation test) {
+public record AnomalyMetrics(
+        double threshold, int clusters, int trainingWindows, double trainingScoreMedian, AnomalyEvaluation test) {
 
     /** The starting threshold calls this share of the training windows normal. */
     public static final double DEFAULT_QUANTILE = 0.99;

@@ -13,5 +13,4 @@ package dev.edgeforge.training.job;
  *                      appear in the predictions)
  * @param <R>           the report type
  */
-public record Evaluation<R>(int windows, R float32, R int8, Double int8Agreement, int skippedWindows) {
-}
+public record Evaluation<R>(int windows, R float32, R int8, Double int8Agreement, int skippedWindows) {}

@@ -1,10 +1,5 @@
 package dev.edgeforge.training.job;
 
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
-
 import dev.edgeforge.core.feature.FeatureRow;
 import dev.edgeforge.core.learning.anomaly.AnomalyDetector;
 import dev.edgeforge.core.learning.anomaly.AnomalyEvaluation;
@@ -16,6 +11,10 @@ import dev.edgeforge.jobs.training.ModelKind;
 import dev.edgeforge.jobs.training.ModelSummary;
 import dev.edgeforge.jobs.training.PredictionRow;
 import dev.edgeforge.jobs.training.Predictions;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Runs a model on every window of a test set and measures it: float32 and int8 graphs for networks, the K-means
@@ -24,11 +23,9 @@ import dev.edgeforge.jobs.training.Predictions;
 final class ModelEvaluator {
 
     /** A test evaluation and the per-window outputs it was computed from. */
-    record Outcome(Object evaluation, Predictions predictions, ModelSummary summary) {
-    }
+    record Outcome(Object evaluation, Predictions predictions, ModelSummary summary) {}
 
-    private ModelEvaluator() {
-    }
+    private ModelEvaluator() {}
 
     /**
      * Classification on the test rows. Windows whose label is not a class of the model are predicted but left out of
@@ -36,8 +33,8 @@ final class ModelEvaluator {
      *
      * @param int8 the int8 graph, or {@code null}
      */
-    static Outcome classification(List<String> classNames, ModelGraph float32, ModelGraph int8,
-                                  List<FeatureRow> rows, double threshold) {
+    static Outcome classification(
+            List<String> classNames, ModelGraph float32, ModelGraph int8, List<FeatureRow> rows, double threshold) {
         GraphPredictor floatPredictor = float32 == null ? null : new GraphPredictor(float32);
         GraphPredictor int8Predictor = int8 == null ? null : new GraphPredictor(int8);
         List<PredictionRow> predictions = new ArrayList<>(rows.size());
@@ -48,8 +45,8 @@ final class ModelEvaluator {
         for (FeatureRow row : rows) {
             float[] f = floatPredictor == null ? null : floatPredictor.predict(row.features());
             float[] q = int8Predictor == null ? null : int8Predictor.predict(row.features());
-            predictions.add(new PredictionRow(row.sampleId(), row.windowIndex(), row.windowStartMs(), row.label(),
-                    f, q));
+            predictions.add(
+                    new PredictionRow(row.sampleId(), row.windowIndex(), row.windowStartMs(), row.label(), f, q));
             if (f != null && q != null && GraphPredictor.argmax(f) == GraphPredictor.argmax(q)) {
                 agreeing++;
             }
@@ -61,18 +58,30 @@ final class ModelEvaluator {
             }
         }
         int[] labels = actual.stream().mapToInt(Integer::intValue).toArray();
-        ClassificationReport floatReport = floatPredictor == null || labels.length == 0 ? null
+        ClassificationReport floatReport = floatPredictor == null || labels.length == 0
+                ? null
                 : ClassificationReport.of(labels, floatOutputs.toArray(float[][]::new), classNames, threshold);
-        ClassificationReport int8Report = int8Predictor == null || labels.length == 0 ? null
+        ClassificationReport int8Report = int8Predictor == null || labels.length == 0
+                ? null
                 : ClassificationReport.of(labels, int8Outputs.toArray(float[][]::new), classNames, threshold);
         Double agreement = floatPredictor != null && int8Predictor != null && !rows.isEmpty()
-                ? (double) agreeing / rows.size() : null;
-        Evaluation<ClassificationReport> evaluation = new Evaluation<>(labels.length, floatReport, int8Report,
-                agreement, rows.size() - labels.length);
-        ModelSummary summary = new ModelSummary(null, null, floatReport == null ? null : floatReport.accuracy(),
-                int8Report == null ? null : int8Report.accuracy(), agreement, null, null, null);
-        return new Outcome(evaluation, new Predictions(ModelKind.CLASSIFICATION, classNames, List.of(), null,
-                predictions), summary);
+                ? (double) agreeing / rows.size()
+                : null;
+        Evaluation<ClassificationReport> evaluation =
+                new Evaluation<>(labels.length, floatReport, int8Report, agreement, rows.size() - labels.length);
+        ModelSummary summary = new ModelSummary(
+                null,
+                null,
+                floatReport == null ? null : floatReport.accuracy(),
+                int8Report == null ? null : int8Report.accuracy(),
+                agreement,
+                null,
+                null,
+                null);
+        return new Outcome(
+                evaluation,
+                new Predictions(ModelKind.CLASSIFICATION, classNames, List.of(), null, predictions),
+                summary);
     }
 
     /** Regression on the test rows; a window whose label is not a number is predicted but not measured. */
@@ -86,8 +95,8 @@ final class ModelEvaluator {
         for (FeatureRow row : rows) {
             float[] f = floatPredictor == null ? null : floatPredictor.predict(row.features());
             float[] q = int8Predictor == null ? null : int8Predictor.predict(row.features());
-            predictions.add(new PredictionRow(row.sampleId(), row.windowIndex(), row.windowStartMs(), row.label(),
-                    f, q));
+            predictions.add(
+                    new PredictionRow(row.sampleId(), row.windowIndex(), row.windowStartMs(), row.label(), f, q));
             Float target = RegressionTargets.parse(row.label());
             if (target != null && targetNames.size() == 1) {
                 actual.add(new float[] {target});
@@ -96,16 +105,25 @@ final class ModelEvaluator {
             }
         }
         float[][] actualRows = actual.toArray(float[][]::new);
-        RegressionReport floatReport = floatPredictor == null || actualRows.length == 0 ? null
+        RegressionReport floatReport = floatPredictor == null || actualRows.length == 0
+                ? null
                 : RegressionReport.of(actualRows, floatOutputs.toArray(float[][]::new), targetNames);
-        RegressionReport int8Report = int8Predictor == null || actualRows.length == 0 ? null
+        RegressionReport int8Report = int8Predictor == null || actualRows.length == 0
+                ? null
                 : RegressionReport.of(actualRows, int8Outputs.toArray(float[][]::new), targetNames);
-        Evaluation<RegressionReport> evaluation = new Evaluation<>(actualRows.length, floatReport, int8Report, null,
-                rows.size() - actualRows.length);
-        ModelSummary summary = new ModelSummary(null, null, null, null, null, null,
-                floatReport == null ? (int8Report == null ? null : int8Report.rmse()) : floatReport.rmse(), null);
-        return new Outcome(evaluation, new Predictions(ModelKind.REGRESSION, targetNames, List.of(), null,
-                predictions), summary);
+        Evaluation<RegressionReport> evaluation =
+                new Evaluation<>(actualRows.length, floatReport, int8Report, null, rows.size() - actualRows.length);
+        ModelSummary summary = new ModelSummary(
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                floatReport == null ? (int8Report == null ? null : int8Report.rmse()) : floatReport.rmse(),
+                null);
+        return new Outcome(
+                evaluation, new Predictions(ModelKind.REGRESSION, targetNames, List.of(), null, predictions), summary);
     }
 
     /** Anomaly scores of the test rows; windows whose label is not a training label are the known anomalies. */
@@ -118,13 +136,20 @@ final class ModelEvaluator {
             FeatureRow row = rows.get(i);
             features[i] = row.features();
             isAnomaly[i] = !normal.contains(row.label());
-            predictions.add(new PredictionRow(row.sampleId(), row.windowIndex(), row.windowStartMs(), row.label(),
-                    new float[] {(float) detector.score(row.features())}, null));
+            predictions.add(new PredictionRow(
+                    row.sampleId(),
+                    row.windowIndex(),
+                    row.windowStartMs(),
+                    row.label(),
+                    new float[] {(float) detector.score(row.features())},
+                    null));
         }
         AnomalyEvaluation evaluation = rows.isEmpty() ? null : AnomalyEvaluation.of(detector, features, isAnomaly);
-        ModelSummary summary = new ModelSummary(null, null, null, null, null, null, null,
-                evaluation == null ? null : evaluation.auc());
-        return new Outcome(evaluation, new Predictions(ModelKind.ANOMALY, List.of("score"), trainingLabels,
-                detector.threshold(), predictions), summary);
+        ModelSummary summary = new ModelSummary(
+                null, null, null, null, null, null, null, evaluation == null ? null : evaluation.auc());
+        return new Outcome(
+                evaluation,
+                new Predictions(ModelKind.ANOMALY, List.of("score"), trainingLabels, detector.threshold(), predictions),
+                summary);
     }
 }

@@ -1,9 +1,8 @@
 package dev.edgeforge.training.job;
 
-import java.util.List;
-
 import dev.edgeforge.core.learning.EpochMetrics;
 import dev.edgeforge.jobs.training.ModelKind;
+import java.util.List;
 
 /**
  * The content of {@code metrics.json}: everything measured about a trained model. The server copies it into the
@@ -18,7 +17,12 @@ import dev.edgeforge.jobs.training.ModelKind;
  * @param bestEpoch          the epoch whose weights were kept
  * @param stoppedEarly       whether early stopping ended training
  */
-public record ModelMetrics(ModelKind kind, Double uncertainThreshold, Evaluation<?> validation, Evaluation<?> test,
-                           AnomalyMetrics anomaly, List<EpochMetrics> history, Integer bestEpoch,
-                           Boolean stoppedEarly) {
-}
+public record ModelMetrics(
+        ModelKind kind,
+        Double uncertainThreshold,
+        Evaluation<?> validation,
+        Evaluation<?> test,
+        AnomalyMetrics anomaly,
+        List<EpochMetrics> history,
+        Integer bestEpoch,
+        Boolean stoppedEarly) {}

@@ -1,8 +1,5 @@
 package dev.edgeforge.training.job;
 
-import java.util.List;
-import java.util.Locale;
-
 import dev.edgeforge.core.feature.FeatureRow;
 import dev.edgeforge.core.feature.FeatureSet;
 import dev.edgeforge.core.feature.FeatureSetHeader;
@@ -22,9 +19,6 @@ import dev.edgeforge.core.quantization.PostTrainingQuantizer;
 import dev.edgeforge.core.tflite.TfliteWriter;
 import dev.edgeforge.infra.job.JobContext;
 import dev.edgeforge.infra.job.NonRetryableJobException;
-import dev.edgeforge.training.trainer.Trainer;
-import dev.edgeforge.training.trainer.TrainingException;
-import dev.edgeforge.training.trainer.TrainingResult;
 import dev.edgeforge.jobs.training.GraphSize;
 import dev.edgeforge.jobs.training.ModelArtifactKeys;
 import dev.edgeforge.jobs.training.ModelArtifacts;
@@ -32,6 +26,11 @@ import dev.edgeforge.jobs.training.ModelKind;
 import dev.edgeforge.jobs.training.ModelSummary;
 import dev.edgeforge.jobs.training.TrainJobPayload;
 import dev.edgeforge.jobs.training.TrainJobResult;
+import dev.edgeforge.training.trainer.Trainer;
+import dev.edgeforge.training.trainer.TrainingException;
+import dev.edgeforge.training.trainer.TrainingResult;
+import java.util.List;
+import java.util.Locale;
 
 /**
  * Trains a classification or regression network and turns it into a model: DJL training with live epochs, the
@@ -69,22 +68,27 @@ final class NetworkTraining {
         try {
             float32 = new TrainedNetworkConverter().convert(result.network());
             List<float[]> calibration = classification
-                    ? CalibrationSet.selectStratified(features, classIds, result.trainIndices(),
-                    CalibrationSet.DEFAULT_SIZE, seed)
+                    ? CalibrationSet.selectStratified(
+                            features, classIds, result.trainIndices(), CalibrationSet.DEFAULT_SIZE, seed)
                     : CalibrationSet.select(features, result.trainIndices(), CalibrationSet.DEFAULT_SIZE, seed);
             int8 = new PostTrainingQuantizer().quantize(float32, calibration);
             context.log("Quantized to int8 with " + calibration.size() + " calibration windows from the training set");
         } catch (ConversionViolation e) {
-            throw new NonRetryableJobException("The trained network cannot be converted to a TFLite model: "
-                    + e.getMessage());
+            throw new NonRetryableJobException(
+                    "The trained network cannot be converted to a TFLite model: " + e.getMessage());
         }
         TfliteWriter writer = new TfliteWriter();
         byte[] float32File = writer.write(float32);
         byte[] int8File = writer.write(int8);
         GraphSize float32Size = GraphSize.of(ModelStats.of(float32), float32File.length);
         GraphSize int8Size = GraphSize.of(ModelStats.of(int8), int8File.length);
-        context.log(String.format(Locale.ROOT, "Model size: float32 %d bytes, int8 %d bytes; %d parameters, %d MACs, "
-                + "int8 arena %d bytes", float32File.length, int8File.length, int8Size.parameters(), int8Size.macs(),
+        context.log(String.format(
+                Locale.ROOT,
+                "Model size: float32 %d bytes, int8 %d bytes; %d parameters, %d MACs, " + "int8 arena %d bytes",
+                float32File.length,
+                int8File.length,
+                int8Size.parameters(),
+                int8Size.macs(),
                 int8Size.arenaBytes()));
 
         Evaluation<?> validation = classification
@@ -106,14 +110,27 @@ final class NetworkTraining {
         String float32Key = folder.put(ModelArtifactKeys.FLOAT32_TFLITE, float32File);
         String int8Key = folder.put(ModelArtifactKeys.INT8_TFLITE, int8File);
         String predictionsKey = test == null ? null : folder.putJson(ModelArtifactKeys.PREDICTIONS, test.predictions());
-        ModelMetrics metrics = new ModelMetrics(ModelKind.of(block.kind()),
-                classification ? payload.threshold() : null, validation,
-                test == null ? null : (Evaluation<?>) test.evaluation(), null, result.history(), result.bestEpoch(),
+        ModelMetrics metrics = new ModelMetrics(
+                ModelKind.of(block.kind()),
+                classification ? payload.threshold() : null,
+                validation,
+                test == null ? null : (Evaluation<?>) test.evaluation(),
+                null,
+                result.history(),
+                result.bestEpoch(),
                 result.stoppedEarly());
         String metricsKey = folder.putJson(ModelArtifactKeys.METRICS, metrics);
-        return new TrainJobResult(payload.modelId(), ModelKind.of(block.kind()), outputNames, payload.featureShape(),
-                new ModelArtifacts(networkKey, float32Key, int8Key, null, metricsKey, predictionsKey), float32Size,
-                int8Size, null, null, summary(validation, test));
+        return new TrainJobResult(
+                payload.modelId(),
+                ModelKind.of(block.kind()),
+                outputNames,
+                payload.featureShape(),
+                new ModelArtifacts(networkKey, float32Key, int8Key, null, metricsKey, predictionsKey),
+                float32Size,
+                int8Size,
+                null,
+                null,
+                summary(validation, test));
     }
 
     private TrainingResult train(float[][] features, int[] classIds, float[] targets, List<String> outputNames) {
@@ -134,8 +151,7 @@ final class NetworkTraining {
         Trainer trainer;
         try {
             trainer = builder.build();
-        } catch (ArchitectureViolation | HyperparameterViolation | IllegalArgumentException
-                 | IllegalStateException e) {
+        } catch (ArchitectureViolation | HyperparameterViolation | IllegalArgumentException | IllegalStateException e) {
             throw new NonRetryableJobException(e.getMessage());
         }
         try {
@@ -154,8 +170,8 @@ final class NetworkTraining {
         return ids;
     }
 
-    private Evaluation<ClassificationReport> validateClassification(TrainingResult result, float[][] features,
-                                                                    int[] classIds, ModelGraph int8) {
+    private Evaluation<ClassificationReport> validateClassification(
+            TrainingResult result, float[][] features, int[] classIds, ModelGraph int8) {
         int[] indices = result.validationIndices();
         int[] actual = new int[indices.length];
         float[][] int8Outputs = new float[indices.length][];
@@ -165,20 +181,29 @@ final class NetworkTraining {
             actual[i] = classIds[indices[i]];
             int8Outputs[i] = predictor.predict(features[indices[i]]);
             agreeing += Prediction.classify(result.validationOutputs()[i], 0) == Prediction.classify(int8Outputs[i], 0)
-                    ? 1 : 0;
+                    ? 1
+                    : 0;
         }
-        ClassificationReport float32Report = ClassificationReport.of(actual, result.validationOutputs(),
-                result.outputNames(), payload.threshold());
-        ClassificationReport int8Report = ClassificationReport.of(actual, int8Outputs, result.outputNames(),
-                payload.threshold());
-        context.log(String.format(Locale.ROOT, "Validation accuracy %.4f (int8 %.4f) on %d windows",
-                float32Report.accuracy(), int8Report.accuracy(), indices.length));
-        return new Evaluation<>(indices.length, float32Report, int8Report,
-                indices.length == 0 ? null : (double) agreeing / indices.length, 0);
+        ClassificationReport float32Report =
+                ClassificationReport.of(actual, result.validationOutputs(), result.outputNames(), payload.threshold());
+        ClassificationReport int8Report =
+                ClassificationReport.of(actual, int8Outputs, result.outputNames(), payload.threshold());
+        context.log(String.format(
+                Locale.ROOT,
+                "Validation accuracy %.4f (int8 %.4f) on %d windows",
+                float32Report.accuracy(),
+                int8Report.accuracy(),
+                indices.length));
+        return new Evaluation<>(
+                indices.length,
+                float32Report,
+                int8Report,
+                indices.length == 0 ? null : (double) agreeing / indices.length,
+                0);
     }
 
-    private Evaluation<RegressionReport> validateRegression(TrainingResult result, float[][] features,
-                                                           float[] targets, ModelGraph int8) {
+    private Evaluation<RegressionReport> validateRegression(
+            TrainingResult result, float[][] features, float[] targets, ModelGraph int8) {
         int[] indices = result.validationIndices();
         float[][] actual = new float[indices.length][];
         float[][] int8Outputs = new float[indices.length][];
@@ -187,11 +212,16 @@ final class NetworkTraining {
             actual[i] = new float[] {targets[indices[i]]};
             int8Outputs[i] = predictor.predict(features[indices[i]]);
         }
-        RegressionReport float32Report = RegressionReport.of(actual, result.validationOutputs(),
-                RegressionTargets.NAMES);
+        RegressionReport float32Report =
+                RegressionReport.of(actual, result.validationOutputs(), RegressionTargets.NAMES);
         RegressionReport int8Report = RegressionReport.of(actual, int8Outputs, RegressionTargets.NAMES);
-        context.log(String.format(Locale.ROOT, "Validation MAE %.4f, RMSE %.4f (int8 RMSE %.4f) on %d windows",
-                float32Report.mae(), float32Report.rmse(), int8Report.rmse(), indices.length));
+        context.log(String.format(
+                Locale.ROOT,
+                "Validation MAE %.4f, RMSE %.4f (int8 RMSE %.4f) on %d windows",
+                float32Report.mae(),
+                float32Report.rmse(),
+                int8Report.rmse(),
+                indices.length));
         return new Evaluation<>(indices.length, float32Report, int8Report, null, 0);
     }
 
@@ -199,12 +229,16 @@ final class NetworkTraining {
         Evaluation<?> evaluation = (Evaluation<?>) test.evaluation();
         if (evaluation.float32() instanceof ClassificationReport f
                 && evaluation.int8() instanceof ClassificationReport q) {
-            context.log(String.format(Locale.ROOT, "Test accuracy %.4f (int8 %.4f, same class as float32 for %.1f %% "
-                    + "of windows) on %d windows", f.accuracy(), q.accuracy(), 100 * evaluation.int8Agreement(),
+            context.log(String.format(
+                    Locale.ROOT,
+                    "Test accuracy %.4f (int8 %.4f, same class as float32 for %.1f %% " + "of windows) on %d windows",
+                    f.accuracy(),
+                    q.accuracy(),
+                    100 * evaluation.int8Agreement(),
                     evaluation.windows()));
         } else if (evaluation.float32() instanceof RegressionReport f) {
-            context.log(String.format(Locale.ROOT, "Test MAE %.4f, RMSE %.4f on %d windows", f.mae(), f.rmse(),
-                    evaluation.windows()));
+            context.log(String.format(
+                    Locale.ROOT, "Test MAE %.4f, RMSE %.4f on %d windows", f.mae(), f.rmse(), evaluation.windows()));
         }
         if (evaluation.skippedWindows() > 0) {
             context.log(evaluation.skippedWindows() + " test windows have a label the model does not know; they are "
@@ -216,8 +250,15 @@ final class NetworkTraining {
         ModelSummary t = test == null ? ModelSummary.empty() : test.summary();
         if (validation.float32() instanceof ClassificationReport f) {
             ClassificationReport q = (ClassificationReport) validation.int8();
-            return new ModelSummary(f.accuracy(), q == null ? null : q.accuracy(), t.testAccuracy(),
-                    t.int8TestAccuracy(), t.int8Agreement(), null, null, null);
+            return new ModelSummary(
+                    f.accuracy(),
+                    q == null ? null : q.accuracy(),
+                    t.testAccuracy(),
+                    t.int8TestAccuracy(),
+                    t.int8Agreement(),
+                    null,
+                    null,
+                    null);
         }
         RegressionReport f = (RegressionReport) validation.float32();
         return new ModelSummary(null, null, null, null, null, f.rmse(), t.testRmse(), null);

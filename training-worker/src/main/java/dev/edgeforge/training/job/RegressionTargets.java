@@ -1,9 +1,8 @@
 package dev.edgeforge.training.job;
 
-import java.util.List;
-
 import dev.edgeforge.core.feature.FeatureRow;
 import dev.edgeforge.infra.job.NonRetryableJobException;
+import java.util.List;
 
 /** A regression sample's label is its target value, as Edge Impulse does it: {@code "21.5"}. */
 final class RegressionTargets {
@@ -11,8 +10,7 @@ final class RegressionTargets {
     /** The one target's name. */
     static final List<String> NAMES = List.of("value");
 
-    private RegressionTargets() {
-    }
+    private RegressionTargets() {}
 
     /** The label as a finite number, or {@code null} when it is not one. */
     static Float parse(String label) {

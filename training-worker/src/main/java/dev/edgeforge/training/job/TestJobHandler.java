@@ -1,14 +1,5 @@
 package dev.edgeforge.training.job;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.List;
-import java.util.Locale;
-import java.util.Objects;
-
-import tools.jackson.core.JacksonException;
-
 import dev.edgeforge.core.feature.FeatureSet;
 import dev.edgeforge.core.learning.anomaly.AnomalyDetector;
 import dev.edgeforge.core.learning.anomaly.AnomalyEvaluation;
@@ -28,6 +19,13 @@ import dev.edgeforge.jobs.training.ModelArtifactKeys;
 import dev.edgeforge.jobs.training.ModelKind;
 import dev.edgeforge.jobs.training.TestJobPayload;
 import dev.edgeforge.jobs.training.TestJobResult;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import tools.jackson.core.JacksonException;
 
 /**
  * Runs {@code test} jobs ({@link TestJobPayload}): evaluates a finished model on the project's current test features
@@ -67,24 +65,25 @@ public final class TestJobHandler implements JobHandler {
         if (payload.kind() == ModelKind.ANOMALY) {
             KMeansModel model = kmeans(payload.artifacts().kmeans());
             requireInput(model.featureCount(), length);
-            outcome = ModelEvaluator.anomaly(new AnomalyDetector(model, payload.anomalyThreshold()),
-                    payload.labels(), testing.rows());
+            outcome = ModelEvaluator.anomaly(
+                    new AnomalyDetector(model, payload.anomalyThreshold()), payload.labels(), testing.rows());
         } else {
             ModelGraph float32 = graph(payload.artifacts().float32(), length);
             ModelGraph int8 = graph(payload.artifacts().int8(), length);
             outcome = payload.kind() == ModelKind.CLASSIFICATION
-                    ? ModelEvaluator.classification(payload.labels(), float32, int8, testing.rows(),
-                    payload.threshold())
+                    ? ModelEvaluator.classification(
+                            payload.labels(), float32, int8, testing.rows(), payload.threshold())
                     : ModelEvaluator.regression(payload.labels(), float32, int8, testing.rows());
         }
         log(context, outcome);
         context.throwIfCancelled();
-        RunFolder folder = new RunFolder(store, ModelArtifactKeys.testRun(context.projectId(), payload.modelId(),
-                context.jobId(), context.attempt()));
+        RunFolder folder = new RunFolder(
+                store,
+                ModelArtifactKeys.testRun(context.projectId(), payload.modelId(), context.jobId(), context.attempt()));
         String predictionsKey = folder.putJson(ModelArtifactKeys.PREDICTIONS, outcome.predictions());
         String metricsKey = folder.putJson(ModelArtifactKeys.TEST_METRICS, outcome.evaluation());
-        context.result(JobJson.write(new TestJobResult(payload.modelId(), metricsKey, predictionsKey,
-                payload.testingFeatures(), outcome.summary())));
+        context.result(JobJson.write(new TestJobResult(
+                payload.modelId(), metricsKey, predictionsKey, payload.testingFeatures(), outcome.summary())));
     }
 
     private ModelGraph graph(String key, int featureLength) {
@@ -116,8 +115,8 @@ public final class TestJobHandler implements JobHandler {
         try {
             return JobJson.mapper().readValue(bytes(key), KMeansModel.class);
         } catch (JacksonException e) {
-            throw new NonRetryableJobException("The K-means model " + key + " cannot be read: "
-                    + e.getOriginalMessage());
+            throw new NonRetryableJobException(
+                    "The K-means model " + key + " cannot be read: " + e.getOriginalMessage());
         }
     }
 
@@ -134,14 +133,18 @@ public final class TestJobHandler implements JobHandler {
     private static void log(JobContext context, ModelEvaluator.Outcome outcome) {
         if (outcome.evaluation() instanceof Evaluation<?> evaluation) {
             if (evaluation.float32() instanceof ClassificationReport f) {
-                context.log(String.format(Locale.ROOT, "Test accuracy %.4f on %d windows", f.accuracy(),
-                        evaluation.windows()));
+                context.log(String.format(
+                        Locale.ROOT, "Test accuracy %.4f on %d windows", f.accuracy(), evaluation.windows()));
             }
             if (evaluation.int8() instanceof ClassificationReport q) {
                 context.log(String.format(Locale.ROOT, "int8 test accuracy %.4f", q.accuracy()));
             }
             if (evaluation.float32() instanceof RegressionReport f) {
-                context.log(String.format(Locale.ROOT, "Test MAE %.4f, RMSE %.4f on %d windows", f.mae(), f.rmse(),
+                context.log(String.format(
+                        Locale.ROOT,
+                        "Test MAE %.4f, RMSE %.4f on %d windows",
+                        f.mae(),
+                        f.rmse(),
                         evaluation.windows()));
             }
         } else if (outcome.evaluation() instanceof AnomalyEvaluation a) {

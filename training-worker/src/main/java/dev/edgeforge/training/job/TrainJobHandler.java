@@ -1,8 +1,5 @@
 package dev.edgeforge.training.job;
 
-import java.util.List;
-import java.util.Objects;
-
 import dev.edgeforge.core.feature.FeatureSet;
 import dev.edgeforge.infra.job.JobContext;
 import dev.edgeforge.infra.job.JobHandler;
@@ -13,6 +10,8 @@ import dev.edgeforge.jobs.training.ModelArtifactKeys;
 import dev.edgeforge.jobs.training.ModelKind;
 import dev.edgeforge.jobs.training.TrainJobPayload;
 import dev.edgeforge.jobs.training.TrainJobResult;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * Runs {@code train} jobs ({@link TrainJobPayload}): reads the training and test features from the object store,
@@ -50,14 +49,15 @@ public final class TrainJobHandler implements JobHandler {
             throw new NonRetryableJobException("The train job belongs to no project.");
         }
         FeatureSet training = features.load(payload.trainingFeatures(), "training", payload.featureShape());
-        FeatureSet testing = payload.testingFeatures() == null ? null
+        FeatureSet testing = payload.testingFeatures() == null
+                ? null
                 : features.load(payload.testingFeatures(), "test", payload.featureShape());
         context.log("Training a " + ModelKind.of(payload.learningBlock().kind()).value() + " model on "
                 + training.rows().size() + " windows of shape " + payload.featureShape() + " ("
                 + training.header().labels().size() + " labels), attempt " + context.attempt());
         context.throwIfCancelled();
-        RunFolder folder = new RunFolder(store,
-                ModelArtifactKeys.trainRun(context.projectId(), payload.modelId(), context.attempt()));
+        RunFolder folder = new RunFolder(
+                store, ModelArtifactKeys.trainRun(context.projectId(), payload.modelId(), context.attempt()));
         TrainJobResult result = payload.learningBlock().kind().isNeural()
                 ? new NetworkTraining(context, payload, folder).run(training, testing)
                 : new AnomalyTraining(context, payload, folder).run(training, testing);

@@ -13,8 +13,7 @@ import dev.edgeforge.core.learning.TensorShape;
  */
 final class ChannelLayout {
 
-    private ChannelLayout() {
-    }
+    private ChannelLayout() {}
 
     /** Batch shape, channels first, for samples of {@code sample} shape (channels last). */
     static Shape channelsFirst(long batch, TensorShape sample) {

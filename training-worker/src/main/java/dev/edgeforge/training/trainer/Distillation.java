@@ -21,8 +21,8 @@ public record Distillation(float[][] teacherLogits, double temperature, double a
             throw new IllegalArgumentException("distillation needs the teacher's logits");
         }
         if (!(temperature > 0) || Double.isInfinite(temperature)) {
-            throw new IllegalArgumentException("the distillation temperature must be a positive finite number, got "
-                    + temperature);
+            throw new IllegalArgumentException(
+                    "the distillation temperature must be a positive finite number, got " + temperature);
         }
         if (!(alpha >= 0 && alpha <= 1)) {
             throw new IllegalArgumentException("the distillation alpha must be between 0 and 1, got " + alpha);

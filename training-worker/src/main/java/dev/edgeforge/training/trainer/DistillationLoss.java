@@ -30,9 +30,12 @@ final class DistillationLoss extends Loss {
         NDList parts = labels.singletonOrThrow().split(new long[] {classes}, 1);
         NDArray hard = parts.get(0);
         NDArray soft = parts.get(1);
-        NDArray crossEntropy = logits.logSoftmax(1).mul(hard).sum(new int[] {1}).neg().mean();
+        NDArray crossEntropy =
+                logits.logSoftmax(1).mul(hard).sum(new int[] {1}).neg().mean();
         NDArray studentLog = logits.div(temperature).logSoftmax(1);
-        NDArray kl = soft.mul(soft.clip(LOG_FLOOR, 1f).log().sub(studentLog)).sum(new int[] {1}).mean();
+        NDArray kl = soft.mul(soft.clip(LOG_FLOOR, 1f).log().sub(studentLog))
+                .sum(new int[] {1})
+                .mean();
         return crossEntropy.mul(alpha).add(kl.mul((1 - alpha) * temperature * temperature));
     }
 }

@@ -16,7 +16,6 @@ import dev.edgeforge.core.learning.Activation;
 import dev.edgeforge.core.learning.LayerSpec;
 import dev.edgeforge.core.learning.Padding;
 import dev.edgeforge.core.learning.TensorShape;
-
 import java.util.function.Function;
 
 /**
@@ -65,8 +64,14 @@ final class DjlLayerFactory implements LayerSpec.Visitor<DjlLayerFactory.LayerBl
 
     @Override
     public LayerBlock conv2d(LayerSpec.Conv2d layer) {
-        return conv2d(layer.filters(), layer.kernelHeight(), layer.kernelWidth(), layer.stride(), layer.padding(),
-                layer.activation(), 1);
+        return conv2d(
+                layer.filters(),
+                layer.kernelHeight(),
+                layer.kernelWidth(),
+                layer.stride(),
+                layer.padding(),
+                layer.activation(),
+                1);
     }
 
     @Override
@@ -74,12 +79,24 @@ final class DjlLayerFactory implements LayerSpec.Visitor<DjlLayerFactory.LayerBl
         int channels = in.dim(2);
         // A grouped convolution with one group per input channel: output channel c * m + j reads input channel c,
         // the same order as TFLite's DEPTHWISE_CONV_2D.
-        return conv2d(channels * layer.depthMultiplier(), layer.kernelHeight(), layer.kernelWidth(), layer.stride(),
-                layer.padding(), layer.activation(), channels);
+        return conv2d(
+                channels * layer.depthMultiplier(),
+                layer.kernelHeight(),
+                layer.kernelWidth(),
+                layer.stride(),
+                layer.padding(),
+                layer.activation(),
+                channels);
     }
 
-    private LayerBlock conv2d(int filters, int kernelHeight, int kernelWidth, int stride, Padding padding,
-                              Activation activation, int groups) {
+    private LayerBlock conv2d(
+            int filters,
+            int kernelHeight,
+            int kernelWidth,
+            int stride,
+            Padding padding,
+            Activation activation,
+            int groups) {
         int top = padding.padBefore(in.dim(0), kernelHeight, stride);
         int bottom = padding.padAfter(in.dim(0), kernelHeight, stride);
         int left = padding.padBefore(in.dim(1), kernelWidth, stride);
@@ -98,45 +115,55 @@ final class DjlLayerFactory implements LayerSpec.Visitor<DjlLayerFactory.LayerBl
 
     @Override
     public LayerBlock averagePool1d(LayerSpec.AveragePool1d layer) {
-        return LayerBlock.of(Pool.avgPool1dBlock(new Shape(layer.poolSize()), new Shape(layer.stride()),
-                new Shape(0), false, true));
+        return LayerBlock.of(
+                Pool.avgPool1dBlock(new Shape(layer.poolSize()), new Shape(layer.stride()), new Shape(0), false, true));
     }
 
     @Override
     public LayerBlock maxPool1d(LayerSpec.MaxPool1d layer) {
-        return LayerBlock.of(Pool.maxPool1dBlock(new Shape(layer.poolSize()), new Shape(layer.stride()),
-                new Shape(0), false));
+        return LayerBlock.of(
+                Pool.maxPool1dBlock(new Shape(layer.poolSize()), new Shape(layer.stride()), new Shape(0), false));
     }
 
     @Override
     public LayerBlock averagePool2d(LayerSpec.AveragePool2d layer) {
-        return LayerBlock.of(Pool.avgPool2dBlock(new Shape(layer.poolSize(), layer.poolSize()),
-                new Shape(layer.stride(), layer.stride()), new Shape(0, 0), false, true));
+        return LayerBlock.of(Pool.avgPool2dBlock(
+                new Shape(layer.poolSize(), layer.poolSize()),
+                new Shape(layer.stride(), layer.stride()),
+                new Shape(0, 0),
+                false,
+                true));
     }
 
     @Override
     public LayerBlock maxPool2d(LayerSpec.MaxPool2d layer) {
-        return LayerBlock.of(Pool.maxPool2dBlock(new Shape(layer.poolSize(), layer.poolSize()),
-                new Shape(layer.stride(), layer.stride()), new Shape(0, 0), false));
+        return LayerBlock.of(Pool.maxPool2dBlock(
+                new Shape(layer.poolSize(), layer.poolSize()),
+                new Shape(layer.stride(), layer.stride()),
+                new Shape(0, 0),
+                false));
     }
 
     @Override
     public LayerBlock flatten(LayerSpec.Flatten layer) {
-        return LayerBlock.of(lambda(x -> ChannelLayout.toChannelsLast(x).reshape(x.getShape().get(0), -1),
-                "flatten"));
+        return LayerBlock.of(lambda(
+                x -> ChannelLayout.toChannelsLast(x).reshape(x.getShape().get(0), -1), "flatten"));
     }
 
     @Override
     public LayerBlock reshape(LayerSpec.Reshape layer) {
         int[] dims = layer.shape().stream().mapToInt(Integer::intValue).toArray();
-        return LayerBlock.of(lambda(x -> {
-            long[] target = new long[dims.length + 1];
-            target[0] = x.getShape().get(0);
-            for (int i = 0; i < dims.length; i++) {
-                target[i + 1] = dims[i];
-            }
-            return ChannelLayout.toChannelsFirst(ChannelLayout.toChannelsLast(x).reshape(new Shape(target)));
-        }, "reshape"));
+        return LayerBlock.of(lambda(
+                x -> {
+                    long[] target = new long[dims.length + 1];
+                    target[0] = x.getShape().get(0);
+                    for (int i = 0; i < dims.length; i++) {
+                        target[i + 1] = dims[i];
+                    }
+                    return ChannelLayout.toChannelsFirst(
+                            ChannelLayout.toChannelsLast(x).reshape(new Shape(target)));
+                },
+                "reshape"));
     }
 
     @Override
@@ -146,7 +173,10 @@ final class DjlLayerFactory implements LayerSpec.Visitor<DjlLayerFactory.LayerBl
 
     @Override
     public LayerBlock batchNorm(LayerSpec.BatchNorm layer) {
-        BatchNorm norm = BatchNorm.builder().optAxis(1).optEpsilon(LayerSpec.BatchNorm.EPSILON).build();
+        BatchNorm norm = BatchNorm.builder()
+                .optAxis(1)
+                .optEpsilon(LayerSpec.BatchNorm.EPSILON)
+                .build();
         return new LayerBlock(norm, norm);
     }
 
@@ -183,7 +213,7 @@ final class DjlLayerFactory implements LayerSpec.Visitor<DjlLayerFactory.LayerBl
         switch (activation) {
             case RELU -> sequence.add(ai.djl.nn.Activation.reluBlock());
             case RELU6 -> sequence.add(ai.djl.nn.Activation.relu6Block());
-            case NONE -> { }
+            case NONE -> {}
         }
         return new LayerBlock(sequence, weighted);
     }

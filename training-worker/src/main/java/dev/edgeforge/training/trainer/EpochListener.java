@@ -10,7 +10,7 @@ import dev.edgeforge.core.learning.EpochMetrics;
 public interface EpochListener {
 
     /** Listener that ignores every epoch. */
-    EpochListener NONE = metrics -> { };
+    EpochListener NONE = metrics -> {};
 
     /** Called once per finished epoch. */
     void onEpoch(EpochMetrics metrics);

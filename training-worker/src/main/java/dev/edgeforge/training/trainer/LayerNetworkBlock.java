@@ -13,7 +13,6 @@ import dev.edgeforge.core.learning.LayerSpec;
 import dev.edgeforge.core.learning.ShapeInference;
 import dev.edgeforge.core.learning.ShapeReport;
 import dev.edgeforge.core.learning.TensorShape;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -73,8 +72,8 @@ final class LayerNetworkBlock extends AbstractBlock {
     }
 
     @Override
-    protected NDList forwardInternal(ParameterStore parameterStore, NDList inputs, boolean training,
-                                     PairList<String, Object> params) {
+    protected NDList forwardInternal(
+            ParameterStore parameterStore, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray input = ChannelLayout.toChannelsFirst(inputs.singletonOrThrow());
         NDArray[] saved = new NDArray[layers.size()];
         NDArray x = input;
@@ -83,7 +82,8 @@ final class LayerNetworkBlock extends AbstractBlock {
                 x = x.add(add.from() == -1 ? input : saved[add.from()]);
             } else {
                 Block block = layerBlocks.get(i).block();
-                x = block.forward(parameterStore, new NDList(x), training, params).singletonOrThrow();
+                x = block.forward(parameterStore, new NDList(x), training, params)
+                        .singletonOrThrow();
             }
             if (savedForAdd[i]) {
                 saved[i] = x;

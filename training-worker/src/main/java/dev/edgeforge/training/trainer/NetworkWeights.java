@@ -4,7 +4,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.nn.Block;
 import dev.edgeforge.core.learning.LayerSpec;
-
 import java.util.List;
 
 /**

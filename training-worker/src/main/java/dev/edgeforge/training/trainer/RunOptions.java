@@ -9,5 +9,4 @@ import dev.edgeforge.core.learning.TrainedNetwork;
  * @param stepHook       runs around optimizer steps, never null
  * @param distillation   teacher targets, or null for plain training
  */
-record RunOptions(TrainedNetwork initialWeights, StepHook stepHook, Distillation distillation) {
-}
+record RunOptions(TrainedNetwork initialWeights, StepHook stepHook, Distillation distillation) {}

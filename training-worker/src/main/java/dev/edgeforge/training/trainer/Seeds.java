@@ -11,8 +11,7 @@ final class Seeds {
     static final int AUGMENTATION = 3;
     static final int ENGINE = 4;
 
-    private Seeds() {
-    }
+    private Seeds() {}
 
     static long derive(long seed, int stream) {
         long z = seed + 0x9E3779B97F4A7C15L * (stream + 1);

@@ -7,11 +7,10 @@ package dev.edgeforge.training.trainer;
 public interface StepHook {
 
     /** A hook that does nothing. */
-    StepHook NONE = (step, weights) -> { };
+    StepHook NONE = (step, weights) -> {};
 
     /** Called once before the first batch, after the initial weights are in place. */
-    default void beforeTraining(TrainingStep plan, NetworkWeights weights) {
-    }
+    default void beforeTraining(TrainingStep plan, NetworkWeights weights) {}
 
     /** Called after every optimizer step. */
     void afterStep(TrainingStep step, NetworkWeights weights);

@@ -8,7 +8,6 @@ import dev.edgeforge.core.learning.LearningBlock;
 import dev.edgeforge.core.learning.TensorShape;
 import dev.edgeforge.core.learning.TrainedNetwork;
 import dev.edgeforge.training.augmentation.Augmenter;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -93,8 +92,7 @@ public final class Trainer {
         private StepHook stepHook = StepHook.NONE;
         private Distillation distillation;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** The learning block to train (classification or regression). Required. */
         public Builder setArchitecture(LearningBlock architecture) {
@@ -196,10 +194,13 @@ public final class Trainer {
         public Trainer build() {
             require(architecture != null, "setArchitecture is required");
             require(hyperparameters != null, "setHyperparameters is required");
-            require(features != null && sampleShape != null && featureKind != null,
+            require(
+                    features != null && sampleShape != null && featureKind != null,
                     "setFeatures is required (rows, sample shape and feature kind)");
-            require(architecture.kind().isNeural(), "the trainer trains neural blocks; K-means is trained by "
-                    + "dev.edgeforge.core.learning.anomaly.KMeans");
+            require(
+                    architecture.kind().isNeural(),
+                    "the trainer trains neural blocks; K-means is trained by "
+                            + "dev.edgeforge.core.learning.anomaly.KMeans");
             boolean classification = architecture.kind() == LearningBlock.Kind.CLASSIFICATION;
             if (classification) {
                 require(labels != null && classNames != null, "setClassLabels is required for classification");
@@ -226,13 +227,14 @@ public final class Trainer {
             }
             hyperparameters.requireValid();
             List<String> augmentationProblems = hyperparameters.augmentation() == null
-                    ? List.of() : hyperparameters.augmentation().problemsFor(featureKind);
+                    ? List.of()
+                    : hyperparameters.augmentation().problemsFor(featureKind);
             if (!augmentationProblems.isEmpty()) {
                 throw new HyperparameterViolation(augmentationProblems);
             }
             Augmenter.of(featureKind, sampleShape, hyperparameters.augmentation());
-            TrainingData data = new TrainingData(features, sampleShape, featureKind, architecture.kind(), labels,
-                    classNames, targets, targetNames);
+            TrainingData data = new TrainingData(
+                    features, sampleShape, featureKind, architecture.kind(), labels, classNames, targets, targetNames);
             architecture.requireValid(sampleShape, data.outputCount());
             if (initialWeights != null) {
                 checkInitialWeights(data);
@@ -245,7 +247,8 @@ public final class Trainer {
 
         private void checkInitialWeights(TrainingData data) {
             List<LayerSpec> expected = architecture.networkLayers(sampleShape, data.outputCount());
-            if (initialWeights.kind() != architecture.kind() || !initialWeights.inputShape().equals(sampleShape)
+            if (initialWeights.kind() != architecture.kind()
+                    || !initialWeights.inputShape().equals(sampleShape)
                     || !initialWeights.layerSpecs().equals(expected)) {
                 throw new IllegalArgumentException("the initial weights are for a " + initialWeights.kind()
                         + " network on samples of shape " + initialWeights.inputShape() + " with layers "
@@ -259,19 +262,20 @@ public final class Trainer {
         }
 
         private void checkDistillation(TrainingData data) {
-            require(data.isClassification(), "distillation trains classifiers; this block is a "
-                    + architecture.kind().name().toLowerCase(java.util.Locale.ROOT) + " block");
+            require(
+                    data.isClassification(),
+                    "distillation trains classifiers; this block is a "
+                            + architecture.kind().name().toLowerCase(java.util.Locale.ROOT) + " block");
             sameLength(distillation.teacherLogits().length, "teacher logit rows");
             for (int i = 0; i < distillation.teacherLogits().length; i++) {
                 float[] row = distillation.teacherLogits()[i];
                 if (row == null || row.length != data.outputCount()) {
-                    throw new IllegalArgumentException("teacher logit row " + i + " must have " + data.outputCount()
-                            + " values (one per class)");
+                    throw new IllegalArgumentException(
+                            "teacher logit row " + i + " must have " + data.outputCount() + " values (one per class)");
                 }
                 for (float v : row) {
                     if (!Float.isFinite(v)) {
-                        throw new IllegalArgumentException("teacher logit row " + i + " has the non-finite value "
-                                + v);
+                        throw new IllegalArgumentException("teacher logit row " + i + " has the non-finite value " + v);
                     }
                 }
             }
@@ -279,8 +283,8 @@ public final class Trainer {
 
         private void sameLength(int length, String what) {
             if (length != features.length) {
-                throw new IllegalArgumentException("there are " + features.length + " feature rows but " + length
-                        + " " + what);
+                throw new IllegalArgumentException(
+                        "there are " + features.length + " feature rows but " + length + " " + what);
             }
         }
 

@@ -5,7 +5,6 @@ import dev.edgeforge.core.learning.Hyperparameters;
 import dev.edgeforge.core.learning.InferenceCheck;
 import dev.edgeforge.core.learning.LearningBlock;
 import dev.edgeforge.core.learning.TrainedNetwork;
-
 import java.util.List;
 
 /**
@@ -30,10 +29,20 @@ import java.util.List;
  *                           (on up to 500 validation samples)
  * @param timing             where the time went
  */
-public record TrainingResult(LearningBlock architecture, Hyperparameters hyperparameters, List<String> outputNames,
-                             List<EpochMetrics> history, int bestEpoch, boolean stoppedEarly, int[] trainIndices,
-                             int[] validationIndices, float[][] validationOutputs, float[] classWeights,
-                             TrainedNetwork network, InferenceCheck.Comparison exportCheck, TrainingTiming timing) {
+public record TrainingResult(
+        LearningBlock architecture,
+        Hyperparameters hyperparameters,
+        List<String> outputNames,
+        List<EpochMetrics> history,
+        int bestEpoch,
+        boolean stoppedEarly,
+        int[] trainIndices,
+        int[] validationIndices,
+        float[][] validationOutputs,
+        float[] classWeights,
+        TrainedNetwork network,
+        InferenceCheck.Comparison exportCheck,
+        TrainingTiming timing) {
 
     /** The metrics of the epoch whose weights were kept. */
     public EpochMetrics bestEpochMetrics() {

@@ -22,7 +22,6 @@ import dev.edgeforge.core.learning.LayerSpec;
 import dev.edgeforge.core.learning.LearningBlock;
 import dev.edgeforge.core.learning.TrainedNetwork;
 import dev.edgeforge.training.augmentation.Augmenter;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -35,6 +34,7 @@ final class TrainingRun {
 
     /** DJL's PyTorch gradient collector and the engine's random seed are JVM-global: one run at a time. */
     private static final ReentrantLock ENGINE_LOCK = new ReentrantLock();
+
     private static final String ENGINE = "PyTorch";
     private static final int EVALUATION_BATCH = 1024;
     private static final double DIVERGENCE_FACTOR = 1e6;
@@ -50,14 +50,20 @@ final class TrainingRun {
     private final int outputs;
     /** Width of a label row: the outputs, plus the teacher's soft targets when distilling. */
     private final int labelWidth;
+
     private final int sampleSize;
 
     private long dataNanos;
     private long computeNanos;
     private long metricsNanos;
 
-    TrainingRun(LearningBlock architecture, Hyperparameters hyperparameters, TrainingData data,
-                EpochListener listener, BooleanSupplier cancellation, RunOptions options) {
+    TrainingRun(
+            LearningBlock architecture,
+            Hyperparameters hyperparameters,
+            TrainingData data,
+            EpochListener listener,
+            BooleanSupplier cancellation,
+            RunOptions options) {
         this.architecture = architecture;
         this.hyperparameters = hyperparameters;
         this.data = data;
@@ -84,7 +90,8 @@ final class TrainingRun {
         long seed = hyperparameters.seed();
         DataSplit split = split(seed);
         float[] classWeights = hyperparameters.autoClassWeights() && data.isClassification()
-                ? balancedClassWeights(split.train()) : null;
+                ? balancedClassWeights(split.train())
+                : null;
         Augmenter augmenter = Augmenter.of(data.featureKind(), data.sampleShape(), hyperparameters.augmentation());
 
         Engine engine = pyTorch();
@@ -136,8 +143,10 @@ final class TrainingRun {
         return new DefaultTrainingConfig(loss)
                 .optDevices(new Device[] {Device.cpu()})
                 // Glorot uniform (Keras' default): bound sqrt(6 / (fan_in + fan_out)).
-                .optInitializer(new XavierInitializer(XavierInitializer.RandomType.UNIFORM,
-                        XavierInitializer.FactorType.AVG, 3f), Parameter.Type.WEIGHT)
+                .optInitializer(
+                        new XavierInitializer(
+                                XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.AVG, 3f),
+                        Parameter.Type.WEIGHT)
                 .optOptimizer(Optimizer.adam()
                         .optLearningRateTracker(Tracker.fixed((float) hyperparameters.learningRate()))
                         .build());
@@ -150,16 +159,24 @@ final class TrainingRun {
                 ? DataSplit.stratified(data.labels(), outputs, fraction, rng)
                 : DataSplit.random(data.sampleCount(), fraction, rng);
         if (split.validation().length == 0) {
-            throw new TrainingException(TrainingException.Reason.TOO_FEW_SAMPLES, String.format(Locale.ROOT,
-                    "The validation set is empty: %d samples with a validation split of %s leave none for "
-                            + "validation. Add samples or raise the validation split.",
-                    data.sampleCount(), hyperparameters.validationSplit()));
+            throw new TrainingException(
+                    TrainingException.Reason.TOO_FEW_SAMPLES,
+                    String.format(
+                            Locale.ROOT,
+                            "The validation set is empty: %d samples with a validation split of %s leave none for "
+                                    + "validation. Add samples or raise the validation split.",
+                            data.sampleCount(),
+                            hyperparameters.validationSplit()));
         }
         if (split.train().length == 0) {
-            throw new TrainingException(TrainingException.Reason.TOO_FEW_SAMPLES, String.format(Locale.ROOT,
-                    "The training set is empty: %d samples with a validation split of %s leave none to train on. "
-                            + "Add samples or lower the validation split.",
-                    data.sampleCount(), hyperparameters.validationSplit()));
+            throw new TrainingException(
+                    TrainingException.Reason.TOO_FEW_SAMPLES,
+                    String.format(
+                            Locale.ROOT,
+                            "The training set is empty: %d samples with a validation split of %s leave none to train on. "
+                                    + "Add samples or lower the validation split.",
+                            data.sampleCount(),
+                            hyperparameters.validationSplit()));
         }
         return split;
     }
@@ -193,8 +210,13 @@ final class TrainingRun {
         private double firstLoss = Double.NaN;
         private long step;
 
-        EpochLoop(ai.djl.training.Trainer trainer, LayerNetworkBlock network, DataSplit split, float[] classWeights,
-                  Augmenter augmenter, long setupNanos) {
+        EpochLoop(
+                ai.djl.training.Trainer trainer,
+                LayerNetworkBlock network,
+                DataSplit split,
+                float[] classWeights,
+                Augmenter augmenter,
+                long setupNanos) {
             this.trainer = trainer;
             this.network = network;
             this.split = split;
@@ -223,17 +245,30 @@ final class TrainingRun {
             float[][] bestWeights = null;
             boolean stoppedEarly = false;
             int batchesPerEpoch = batchBounds(order.length, hyperparameters.batchSize()).length;
-            options.stepHook().beforeTraining(new TrainingStep(0, hyperparameters.epochs(), 0, batchesPerEpoch, 0,
-                    (long) hyperparameters.epochs() * batchesPerEpoch), weights);
+            options.stepHook()
+                    .beforeTraining(
+                            new TrainingStep(
+                                    0,
+                                    hyperparameters.epochs(),
+                                    0,
+                                    batchesPerEpoch,
+                                    0,
+                                    (long) hyperparameters.epochs() * batchesPerEpoch),
+                            weights);
             for (int epoch = 1; epoch <= hyperparameters.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
                 EpochTotals totals = trainEpoch(epoch, order);
                 checkCancelled(epoch, "before validation");
                 Validation validation = validate(epoch);
-                EpochMetrics metrics = new EpochMetrics(epoch, hyperparameters.epochs(), totals.loss(),
-                        totals.accuracy(), validation.loss(), validation.accuracy(),
-                        (System.nanoTime() - epochStart) / 1_000_000, (System.nanoTime() - loopStart
-                        + setupNanos) / 1_000_000);
+                EpochMetrics metrics = new EpochMetrics(
+                        epoch,
+                        hyperparameters.epochs(),
+                        totals.loss(),
+                        totals.accuracy(),
+                        validation.loss(),
+                        validation.accuracy(),
+                        (System.nanoTime() - epochStart) / 1_000_000,
+                        (System.nanoTime() - loopStart + setupNanos) / 1_000_000);
                 history.add(metrics);
                 listener.onEpoch(metrics);
                 if (earlyStopping == null) {
@@ -253,14 +288,29 @@ final class TrainingRun {
             }
             long epochNanos = System.nanoTime() - loopStart;
             float[][] validationOutputs = outputs(split.validation(), true);
-            TrainedNetwork exported = WeightExporter.export(network, architecture.networkLayers(data.sampleShape(),
-                    outputs), data.sampleShape(), data.kind(), data.outputNames());
+            TrainedNetwork exported = WeightExporter.export(
+                    network,
+                    architecture.networkLayers(data.sampleShape(), outputs),
+                    data.sampleShape(),
+                    data.kind(),
+                    data.outputNames());
             InferenceCheck.Comparison exportCheck = checkExport(exported, validationOutputs);
-            TrainingTiming timing = new TrainingTiming(setupNanos, dataNanos, computeNanos, metricsNanos,
-                    epochNanos, history.size());
-            return new TrainingResult(architecture, hyperparameters, data.outputNames(), List.copyOf(history),
-                    bestEpoch, stoppedEarly, split.train(), split.validation(), validationOutputs, classWeights,
-                    exported, exportCheck, timing);
+            TrainingTiming timing =
+                    new TrainingTiming(setupNanos, dataNanos, computeNanos, metricsNanos, epochNanos, history.size());
+            return new TrainingResult(
+                    architecture,
+                    hyperparameters,
+                    data.outputNames(),
+                    List.copyOf(history),
+                    bestEpoch,
+                    stoppedEarly,
+                    split.train(),
+                    split.validation(),
+                    validationOutputs,
+                    classWeights,
+                    exported,
+                    exportCheck,
+                    timing);
         }
 
         /**
@@ -273,13 +323,17 @@ final class TrainingRun {
             for (int i = 0; i < count; i++) {
                 samples[i] = data.features()[split.validation()[i]];
             }
-            InferenceCheck.Comparison comparison = new InferenceCheck(exported)
-                    .compare(samples, java.util.Arrays.copyOf(validationOutputs, count));
+            InferenceCheck.Comparison comparison =
+                    new InferenceCheck(exported).compare(samples, java.util.Arrays.copyOf(validationOutputs, count));
             if (!comparison.isWithin(EXPORT_TOLERANCE)) {
-                throw new TrainingException(TrainingException.Reason.EXPORT_MISMATCH, String.format(Locale.ROOT,
-                        "The exported weights do not reproduce the trained network: outputs differ by up to %.3g "
-                                + "(validation sample %d). This is a bug in EdgeForge, please report it.",
-                        comparison.maxAbsoluteDifference(), comparison.worstSample()));
+                throw new TrainingException(
+                        TrainingException.Reason.EXPORT_MISMATCH,
+                        String.format(
+                                Locale.ROOT,
+                                "The exported weights do not reproduce the trained network: outputs differ by up to %.3g "
+                                        + "(validation sample %d). This is a bug in EdgeForge, please report it.",
+                                comparison.maxAbsoluteDifference(),
+                                comparison.worstSample()));
             }
             return comparison;
         }
@@ -313,8 +367,16 @@ final class TrainingRun {
                     }
                     trainer.step();
                     step++;
-                    options.stepHook().afterStep(new TrainingStep(epoch, hyperparameters.epochs(), b + 1,
-                            batches.length, step, (long) hyperparameters.epochs() * batches.length), weights);
+                    options.stepHook()
+                            .afterStep(
+                                    new TrainingStep(
+                                            epoch,
+                                            hyperparameters.epochs(),
+                                            b + 1,
+                                            batches.length,
+                                            step,
+                                            (long) hyperparameters.epochs() * batches.length),
+                                    weights);
                     long metricsStart = System.nanoTime();
                     computeNanos += metricsStart - computeStart;
                     float batchLoss = loss.getFloat();
@@ -447,8 +509,10 @@ final class TrainingRun {
 
         private void checkCancelled(int epoch, String where) {
             if (cancellation.getAsBoolean()) {
-                throw new TrainingCancelledException(epoch, "Training was cancelled in epoch " + epoch + " of "
-                        + hyperparameters.epochs() + ", " + where + ".");
+                throw new TrainingCancelledException(
+                        epoch,
+                        "Training was cancelled in epoch " + epoch + " of " + hyperparameters.epochs() + ", " + where
+                                + ".");
             }
         }
 
@@ -471,10 +535,16 @@ final class TrainingRun {
             } else {
                 return;
             }
-            throw new TrainingException(TrainingException.Reason.DIVERGED, String.format(Locale.ROOT,
-                    "Training diverged: %s in %s. Lower the learning rate (now %s) or scale the features (the "
-                            + "largest absolute feature value is %.4g).",
-                    what, where, hyperparameters.learningRate(), data.largestAbsoluteFeature()));
+            throw new TrainingException(
+                    TrainingException.Reason.DIVERGED,
+                    String.format(
+                            Locale.ROOT,
+                            "Training diverged: %s in %s. Lower the learning rate (now %s) or scale the features (the "
+                                    + "largest absolute feature value is %.4g).",
+                            what,
+                            where,
+                            hyperparameters.learningRate(),
+                            data.largestAbsoluteFeature()));
         }
     }
 
@@ -517,9 +587,7 @@ final class TrainingRun {
         return -(logits[label] - max - Math.log(sum));
     }
 
-    private record EpochTotals(double loss, Double accuracy) {
-    }
+    private record EpochTotals(double loss, Double accuracy) {}
 
-    private record Validation(double loss, Double accuracy) {
-    }
+    private record Validation(double loss, Double accuracy) {}
 }

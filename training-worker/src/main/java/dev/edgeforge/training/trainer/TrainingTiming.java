@@ -16,8 +16,8 @@ package dev.edgeforge.training.trainer;
  * @param epochNanos           wall time of all epochs
  * @param epochs               epochs run
  */
-public record TrainingTiming(long setupNanos, long dataPreparationNanos, long computeNanos, long metricsNanos,
-                             long epochNanos, int epochs) {
+public record TrainingTiming(
+        long setupNanos, long dataPreparationNanos, long computeNanos, long metricsNanos, long epochNanos, int epochs) {
 
     /** Mean wall time of one epoch in seconds. */
     public double secondsPerEpoch() {

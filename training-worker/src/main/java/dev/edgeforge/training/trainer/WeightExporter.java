@@ -10,7 +10,6 @@ import dev.edgeforge.core.learning.TensorShape;
 import dev.edgeforge.core.learning.TrainedLayer;
 import dev.edgeforge.core.learning.TrainedNetwork;
 import dev.edgeforge.core.learning.WeightTensor;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,8 +19,7 @@ import java.util.List;
  */
 final class WeightExporter {
 
-    private WeightExporter() {
-    }
+    private WeightExporter() {}
 
     /**
      * @param trained    the DJL network (possibly without the final softmax of a classifier)
@@ -30,26 +28,32 @@ final class WeightExporter {
      * @param kind       classification or regression
      * @param outputNames class or target names
      */
-    static TrainedNetwork export(LayerNetworkBlock trained, List<LayerSpec> layers, TensorShape input,
-                                 LearningBlock.Kind kind, List<String> outputNames) {
+    static TrainedNetwork export(
+            LayerNetworkBlock trained,
+            List<LayerSpec> layers,
+            TensorShape input,
+            LearningBlock.Kind kind,
+            List<String> outputNames) {
         ShapeReport shapes = ShapeInference.infer(input, layers).orThrow();
         List<TrainedLayer> exported = new ArrayList<>();
         for (int i = 0; i < layers.size(); i++) {
             Block owner = i < trained.layers().size() ? trained.weightsOwner(i) : null;
-            exported.add(layers.get(i).accept(new LayerExport(owner, shapes.inputShapeOf(i),
-                    shapes.outputShapes().get(i))));
+            exported.add(layers.get(i)
+                    .accept(new LayerExport(
+                            owner, shapes.inputShapeOf(i), shapes.outputShapes().get(i))));
         }
         return new TrainedNetwork(kind, input, outputNames, exported);
     }
 
     /** The export of each layer kind. */
-    private record LayerExport(Block owner, TensorShape in, TensorShape out) implements LayerSpec.Visitor<TrainedLayer> {
+    private record LayerExport(Block owner, TensorShape in, TensorShape out)
+            implements LayerSpec.Visitor<TrainedLayer> {
 
         @Override
         public TrainedLayer dense(LayerSpec.Dense layer) {
             // DJL Linear keeps weights as (units, inputs): already FULLY_CONNECTED's layout.
-            return TrainedLayer.weighted(layer, out, new WeightTensor(TensorShape.of(layer.units(), in.dim(0)),
-                    values("weight")), bias());
+            return TrainedLayer.weighted(
+                    layer, out, new WeightTensor(TensorShape.of(layer.units(), in.dim(0)), values("weight")), bias());
         }
 
         @Override
@@ -67,8 +71,8 @@ final class WeightExporter {
                     }
                 }
             }
-            return TrainedLayer.weighted(layer, out,
-                    new WeightTensor(TensorShape.of(filters, 1, kernel, inChannels), target), bias());
+            return TrainedLayer.weighted(
+                    layer, out, new WeightTensor(TensorShape.of(filters, 1, kernel, inChannels), target), bias());
         }
 
         @Override
@@ -84,13 +88,14 @@ final class WeightExporter {
                 for (int c = 0; c < inChannels; c++) {
                     for (int y = 0; y < kh; y++) {
                         for (int x = 0; x < kw; x++) {
-                            target[((f * kh + y) * kw + x) * inChannels + c] = source[((f * inChannels + c) * kh + y) * kw + x];
+                            target[((f * kh + y) * kw + x) * inChannels + c] =
+                                    source[((f * inChannels + c) * kh + y) * kw + x];
                         }
                     }
                 }
             }
-            return TrainedLayer.weighted(layer, out,
-                    new WeightTensor(TensorShape.of(filters, kh, kw, inChannels), target), bias());
+            return TrainedLayer.weighted(
+                    layer, out, new WeightTensor(TensorShape.of(filters, kh, kw, inChannels), target), bias());
         }
 
         @Override
@@ -108,14 +113,21 @@ final class WeightExporter {
                     }
                 }
             }
-            return TrainedLayer.weighted(layer, out,
-                    new WeightTensor(TensorShape.of(1, kh, kw, outChannels), target), bias());
+            return TrainedLayer.weighted(
+                    layer, out, new WeightTensor(TensorShape.of(1, kh, kw, outChannels), target), bias());
         }
 
         @Override
         public TrainedLayer batchNorm(LayerSpec.BatchNorm layer) {
-            return TrainedLayer.withBatchNorm(layer, out, new BatchNormParameters(values("gamma"), values("beta"),
-                    values("runningMean"), values("runningVar"), LayerSpec.BatchNorm.EPSILON));
+            return TrainedLayer.withBatchNorm(
+                    layer,
+                    out,
+                    new BatchNormParameters(
+                            values("gamma"),
+                            values("beta"),
+                            values("runningMean"),
+                            values("runningVar"),
+                            LayerSpec.BatchNorm.EPSILON));
         }
 
         @Override

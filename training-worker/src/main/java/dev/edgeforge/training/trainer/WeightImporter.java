@@ -13,8 +13,7 @@ import dev.edgeforge.core.learning.TrainedNetwork;
  */
 final class WeightImporter {
 
-    private WeightImporter() {
-    }
+    private WeightImporter() {}
 
     /**
      * @param target  the DJL network, initialized; its layers are the first layers of {@code network} (a classifier's
@@ -52,7 +51,7 @@ final class WeightImporter {
         int[] shape = layer.weights().shape().toArray();
         LayerSpec spec = layer.spec();
         if (spec instanceof LayerSpec.Dense) {
-            return source;   // (units, inputs) in both
+            return source; // (units, inputs) in both
         }
         float[] target = new float[source.length];
         if (spec instanceof LayerSpec.DepthwiseConv2d) {

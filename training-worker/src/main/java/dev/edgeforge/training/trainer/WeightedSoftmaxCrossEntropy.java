@@ -18,6 +18,10 @@ final class WeightedSoftmaxCrossEntropy extends Loss {
     @Override
     public NDArray evaluate(NDList labels, NDList predictions) {
         NDArray logProbabilities = predictions.singletonOrThrow().logSoftmax(1);
-        return logProbabilities.mul(labels.singletonOrThrow()).sum(new int[] {1}).neg().mean();
+        return logProbabilities
+                .mul(labels.singletonOrThrow())
+                .sum(new int[] {1})
+                .neg()
+                .mean();
     }
 }

@@ -1,25 +1,24 @@
 package dev.edgeforge.training.augmentation;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
 import dev.edgeforge.core.learning.Augmentation;
 import dev.edgeforge.core.learning.FeatureKind;
 import dev.edgeforge.core.learning.ImageAugmentation;
 import dev.edgeforge.core.learning.SpectrogramAugmentation;
 import dev.edgeforge.core.learning.TensorShape;
 import dev.edgeforge.core.learning.TimeSeriesAugmentation;
-import org.junit.jupiter.api.Test;
-
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class AugmenterTest {
 
     @Test
     void timeShiftMovesSamplesAndRepeatsTheEdge() {
-        TimeSeriesAugmenter augmenter = new TimeSeriesAugmenter(TensorShape.of(4, 2),
-                new TimeSeriesAugmentation(0, 0.5, 0));
+        TimeSeriesAugmenter augmenter =
+                new TimeSeriesAugmenter(TensorShape.of(4, 2), new TimeSeriesAugmentation(0, 0.5, 0));
         // [time 4, channels 2] at offset 1 inside a larger array
         float[] values = {99, 0, 10, 1, 11, 2, 12, 3, 13, 99};
 
@@ -31,8 +30,8 @@ class AugmenterTest {
 
     @Test
     void scalingMultipliesTheWholeWindowByOneFactorInRange() {
-        TimeSeriesAugmenter augmenter = new TimeSeriesAugmenter(TensorShape.of(3, 1),
-                new TimeSeriesAugmentation(0, 0, 0.2));
+        TimeSeriesAugmenter augmenter =
+                new TimeSeriesAugmenter(TensorShape.of(3, 1), new TimeSeriesAugmentation(0, 0, 0.2));
         Random rng = new Random(1);
         for (int trial = 0; trial < 20; trial++) {
             float[] values = {1, 2, -4};
@@ -45,8 +44,8 @@ class AugmenterTest {
 
     @Test
     void noiseHasTheRequestedSpread() {
-        TimeSeriesAugmenter augmenter = new TimeSeriesAugmenter(TensorShape.of(10_000, 1),
-                new TimeSeriesAugmentation(0.5, 0, 0));
+        TimeSeriesAugmenter augmenter =
+                new TimeSeriesAugmenter(TensorShape.of(10_000, 1), new TimeSeriesAugmentation(0.5, 0, 0));
         float[] values = new float[10_000];
         augmenter.augment(values, 0, new Random(2));
         double sum = 0;
@@ -61,23 +60,20 @@ class AugmenterTest {
 
     @Test
     void spectrogramMasksZeroWholeFramesAndBins() {
-        SpectrogramAugmenter augmenter = new SpectrogramAugmenter(TensorShape.of(3, 4, 1),
-                new SpectrogramAugmentation(0, 0, 0, 0, 0));
+        SpectrogramAugmenter augmenter =
+                new SpectrogramAugmenter(TensorShape.of(3, 4, 1), new SpectrogramAugmentation(0, 0, 0, 0, 0));
         float[] values = filled(12);
 
         augmenter.maskFrames(values, 0, 1, 1);
         augmenter.maskBins(values, 0, 2, 2);
 
-        assertThat(values).containsExactly(
-                1, 2, 0, 0,
-                0, 0, 0, 0,
-                9, 10, 0, 0);
+        assertThat(values).containsExactly(1, 2, 0, 0, 0, 0, 0, 0, 9, 10, 0, 0);
     }
 
     @Test
     void randomMasksStayWithinTheirMaximumWidth() {
-        SpectrogramAugmenter augmenter = new SpectrogramAugmenter(TensorShape.of(20, 10),
-                new SpectrogramAugmentation(1, 3, 0, 0, 0));
+        SpectrogramAugmenter augmenter =
+                new SpectrogramAugmenter(TensorShape.of(20, 10), new SpectrogramAugmentation(1, 3, 0, 0, 0));
         Random rng = new Random(3);
         for (int trial = 0; trial < 50; trial++) {
             float[] values = new float[200];
@@ -95,7 +91,7 @@ class AugmenterTest {
     @Test
     void flipMirrorsEveryRowKeepingChannelsTogether() {
         ImageAugmenter augmenter = new ImageAugmenter(TensorShape.of(2, 3, 2), new ImageAugmentation(true, 0, 0));
-        float[] values = filled(12);   // pixel (y, x) has channels (v, v + 1)
+        float[] values = filled(12); // pixel (y, x) has channels (v, v + 1)
 
         augmenter.flipHorizontally(values, 0);
 
@@ -127,13 +123,15 @@ class AugmenterTest {
         augmenter.augment(values, 0, new Random(4));
         float delta = values[0] - 0.1f;
         assertThat(delta).isBetween(-0.3f, 0.3f).isNotZero();
-        assertThat(values).containsExactly(new float[] {0.1f + delta, 0.2f + delta, 0.3f + delta, 0.4f + delta},
-                within(1e-6f));
+        assertThat(values)
+                .containsExactly(new float[] {0.1f + delta, 0.2f + delta, 0.3f + delta, 0.4f + delta}, within(1e-6f));
     }
 
     @Test
     void sameSeedGivesTheSameAugmentation() {
-        Augmenter augmenter = Augmenter.of(FeatureKind.TIME_SERIES, TensorShape.of(50, 3),
+        Augmenter augmenter = Augmenter.of(
+                FeatureKind.TIME_SERIES,
+                TensorShape.of(50, 3),
                 Augmentation.of(new TimeSeriesAugmentation(0.1, 0.2, 0.2)));
         float[] first = filled(150);
         float[] second = filled(150);
@@ -144,9 +142,13 @@ class AugmenterTest {
 
     @Test
     void optionsForAnotherKindAreRejected() {
-        assertThat(Augmenter.of(FeatureKind.FLAT, TensorShape.of(3), Augmentation.none()).isActive()).isFalse();
-        assertThatThrownBy(() -> Augmenter.of(FeatureKind.IMAGE, TensorShape.of(4, 4, 1),
-                Augmentation.of(new TimeSeriesAugmentation(0.1, 0, 0))))
+        assertThat(Augmenter.of(FeatureKind.FLAT, TensorShape.of(3), Augmentation.none())
+                        .isActive())
+                .isFalse();
+        assertThatThrownBy(() -> Augmenter.of(
+                        FeatureKind.IMAGE,
+                        TensorShape.of(4, 4, 1),
+                        Augmentation.of(new TimeSeriesAugmentation(0.1, 0, 0))))
                 .hasMessage("augmentation.timeSeries is set but the features are image");
     }
 

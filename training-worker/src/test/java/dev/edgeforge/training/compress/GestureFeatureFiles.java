@@ -1,9 +1,5 @@
 package dev.edgeforge.training.compress;
 
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-
 import dev.edgeforge.core.dsp.SpectralAnalysisParams;
 import dev.edgeforge.core.feature.FeatureExtractor;
 import dev.edgeforge.core.feature.FeatureRow;
@@ -13,6 +9,9 @@ import dev.edgeforge.core.impulse.ProcessingBlock;
 import dev.edgeforge.core.impulse.TimeSeriesInput;
 import dev.edgeforge.core.synthetic.GestureDataset;
 import dev.edgeforge.core.synthetic.SyntheticSample;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 
 /**
  * Feature sets as the feature job writes them: synthetic 3-axis gesture recordings of several people, 2 s windows
@@ -20,16 +19,24 @@ import dev.edgeforge.core.synthetic.SyntheticSample;
  */
 final class GestureFeatureFiles {
 
-    static final Impulse IMPULSE = new Impulse(1, new TimeSeriesInput(2000, 500, 62.5, true),
-            List.of(new ProcessingBlock(1, "Spectral", List.of("accX", "accY", "accZ"),
-                    SpectralAnalysisParams.defaults())), List.of());
+    static final Impulse IMPULSE = new Impulse(
+            1,
+            new TimeSeriesInput(2000, 500, 62.5, true),
+            List.of(new ProcessingBlock(
+                    1, "Spectral", List.of("accX", "accY", "accZ"), SpectralAnalysisParams.defaults())),
+            List.of());
 
-    private GestureFeatureFiles() {
-    }
+    private GestureFeatureFiles() {}
 
     static FeatureSet of(long seed, int persons, int recordings, Set<GestureDataset.Gesture> gestures) {
-        List<SyntheticSample> samples = GestureDataset.builder().optSeed(seed).optPersons(persons)
-                .optRecordingsPerGesture(recordings).optLengthSeconds(6).optGestures(gestures).build().generate();
+        List<SyntheticSample> samples = GestureDataset.builder()
+                .optSeed(seed)
+                .optPersons(persons)
+                .optRecordingsPerGesture(recordings)
+                .optLengthSeconds(6)
+                .optGestures(gestures)
+                .build()
+                .generate();
         FeatureExtractor extractor = new FeatureExtractor(IMPULSE);
         List<FeatureRow> rows = new ArrayList<>();
         for (SyntheticSample sample : samples) {

@@ -1,5 +1,10 @@
 package dev.edgeforge.training.compression;
 
+import static dev.edgeforge.core.learning.Activation.NONE;
+import static dev.edgeforge.core.learning.Activation.RELU;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
 import dev.edgeforge.core.learning.FeatureKind;
 import dev.edgeforge.core.learning.Hyperparameters;
 import dev.edgeforge.core.learning.LayerSpec;
@@ -15,15 +20,9 @@ import dev.edgeforge.core.quantization.PostTrainingQuantizer;
 import dev.edgeforge.core.synthetic.GestureWindows;
 import dev.edgeforge.training.trainer.Trainer;
 import dev.edgeforge.training.trainer.TrainingResult;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Locale;
-
-import static dev.edgeforge.core.learning.Activation.NONE;
-import static dev.edgeforge.core.learning.Activation.RELU;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 /**
  * Post-training int8 quantization on a realistic dataset: synthetic 3-axis accelerometer gestures with noise and
@@ -41,14 +40,16 @@ class Int8AccuracyTest {
         float[][] trainFeatures = GestureWindows.spectralFeatures(train.windows());
         float[][] testFeatures = GestureWindows.spectralFeatures(test.windows());
         TrainingResult result = Trainer.builder()
-                .setArchitecture(LearningBlock.classification(List.of(LayerSpec.dense(20, RELU),
-                        LayerSpec.dense(10, RELU))))
+                .setArchitecture(
+                        LearningBlock.classification(List.of(LayerSpec.dense(20, RELU), LayerSpec.dense(10, RELU))))
                 .setHyperparameters(Hyperparameters.defaults().withEpochs(25).withLearningRate(0.005))
-                .setFeatures(trainFeatures).setClassLabels(train.labels(), GestureWindows.GESTURES)
-                .build().train();
+                .setFeatures(trainFeatures)
+                .setClassLabels(train.labels(), GestureWindows.GESTURES)
+                .build()
+                .train();
 
-        assertInt8CloseToFloat("dense 20-10, spectral features", result, trainFeatures, train.labels(), testFeatures,
-                test.labels());
+        assertInt8CloseToFloat(
+                "dense 20-10, spectral features", result, trainFeatures, train.labels(), testFeatures, test.labels());
     }
 
     @Test
@@ -57,29 +58,45 @@ class Int8AccuracyTest {
         GestureWindows test = GestureWindows.generate(600, 10, 204);
         TrainingResult result = Trainer.builder()
                 .setArchitecture(LearningBlock.classification(List.of(
-                        LayerSpec.conv1d(8, 5, 2, Padding.SAME, NONE), LayerSpec.batchNorm(), LayerSpec.relu(),
+                        LayerSpec.conv1d(8, 5, 2, Padding.SAME, NONE),
+                        LayerSpec.batchNorm(),
+                        LayerSpec.relu(),
                         LayerSpec.maxPool1d(2, 2),
                         LayerSpec.conv1d(12, 5, 2, Padding.SAME, RELU),
                         LayerSpec.averagePool1d(4, 4))))
                 .setHyperparameters(Hyperparameters.defaults().withEpochs(30).withLearningRate(0.005))
                 .setFeatures(train.windows(), TensorShape.of(GestureWindows.SAMPLES, 3), FeatureKind.TIME_SERIES)
                 .setClassLabels(train.labels(), GestureWindows.GESTURES)
-                .build().train();
+                .build()
+                .train();
 
-        assertInt8CloseToFloat("conv1d, raw windows", result, train.windows(), train.labels(), test.windows(),
-                test.labels());
+        assertInt8CloseToFloat(
+                "conv1d, raw windows", result, train.windows(), train.labels(), test.windows(), test.labels());
     }
 
-    private static void assertInt8CloseToFloat(String name, TrainingResult result, float[][] trainFeatures,
-                                               int[] trainLabels, float[][] testFeatures, int[] testLabels) {
+    private static void assertInt8CloseToFloat(
+            String name,
+            TrainingResult result,
+            float[][] trainFeatures,
+            int[] trainLabels,
+            float[][] testFeatures,
+            int[] testLabels) {
         ModelGraph float32 = new TrainedNetworkConverter().convert(result.network());
-        ModelGraph int8 = new PostTrainingQuantizer().quantize(float32, CalibrationSet.selectStratified(
-                trainFeatures, trainLabels, result.trainIndices(), CalibrationSet.DEFAULT_SIZE, 7));
+        ModelGraph int8 = new PostTrainingQuantizer()
+                .quantize(
+                        float32,
+                        CalibrationSet.selectStratified(
+                                trainFeatures, trainLabels, result.trainIndices(), CalibrationSet.DEFAULT_SIZE, 7));
 
         double floatAccuracy = new GraphPredictor(float32).accuracy(testFeatures, testLabels);
         double int8Accuracy = new GraphPredictor(int8).accuracy(testFeatures, testLabels);
-        System.out.printf(Locale.ROOT, "%s: test accuracy float32 %.2f %%, int8 %.2f %% (%d windows)%n", name,
-                100 * floatAccuracy, 100 * int8Accuracy, testLabels.length);
+        System.out.printf(
+                Locale.ROOT,
+                "%s: test accuracy float32 %.2f %%, int8 %.2f %% (%d windows)%n",
+                name,
+                100 * floatAccuracy,
+                100 * int8Accuracy,
+                testLabels.length);
 
         assertThat(int8.inputTensor(0).type()).isEqualTo(DataType.INT8);
         assertThat(floatAccuracy).as("the float model learned the gestures").isGreaterThan(0.8);

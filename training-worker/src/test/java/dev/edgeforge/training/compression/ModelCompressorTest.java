@@ -1,5 +1,10 @@
 package dev.edgeforge.training.compression;
 
+import static dev.edgeforge.core.learning.Activation.RELU;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
 import dev.edgeforge.core.learning.EpochMetrics;
 import dev.edgeforge.core.learning.Hyperparameters;
 import dev.edgeforge.core.learning.LayerSpec;
@@ -7,24 +12,18 @@ import dev.edgeforge.core.learning.LearningBlock;
 import dev.edgeforge.core.model.stats.CompressionMethod;
 import dev.edgeforge.core.model.stats.CompressionReport;
 import dev.edgeforge.core.model.stats.ModelVariant;
+import dev.edgeforge.core.synthetic.GestureWindows;
 import dev.edgeforge.core.tflite.TfliteReader;
 import dev.edgeforge.core.tflite.TfliteWriter;
-import dev.edgeforge.core.synthetic.GestureWindows;
 import dev.edgeforge.training.trainer.Trainer;
 import dev.edgeforge.training.trainer.TrainingCancelledException;
 import dev.edgeforge.training.trainer.TrainingResult;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-
-import static dev.edgeforge.core.learning.Activation.RELU;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A full compression run on synthetic gestures (tested on people the model never saw): every variant is measured,
@@ -36,20 +35,22 @@ class ModelCompressorTest {
     private static GestureWindows test;
     private static float[][] testFeatures;
     private static TrainingResult trained;
-    private static final Hyperparameters HYPERPARAMETERS = Hyperparameters.defaults().withEpochs(20)
-            .withLearningRate(0.005);
+    private static final Hyperparameters HYPERPARAMETERS =
+            Hyperparameters.defaults().withEpochs(20).withLearningRate(0.005);
 
     @BeforeAll
     static void train() {
         GestureWindows train = GestureWindows.generate(1000, 20, 61);
         test = GestureWindows.generate(600, 10, 62);
-        samples = LabelledSamples.flat(GestureWindows.spectralFeatures(train.windows()), train.labels(),
-                GestureWindows.GESTURES);
+        samples = LabelledSamples.flat(
+                GestureWindows.spectralFeatures(train.windows()), train.labels(), GestureWindows.GESTURES);
         testFeatures = GestureWindows.spectralFeatures(test.windows());
         trained = samples.applyTo(Trainer.builder())
-                .setArchitecture(LearningBlock.classification(List.of(LayerSpec.dense(40, RELU),
-                        LayerSpec.dense(20, RELU))))
-                .setHyperparameters(HYPERPARAMETERS).build().train();
+                .setArchitecture(
+                        LearningBlock.classification(List.of(LayerSpec.dense(40, RELU), LayerSpec.dense(20, RELU))))
+                .setHyperparameters(HYPERPARAMETERS)
+                .build()
+                .train();
     }
 
     @Test
@@ -75,19 +76,29 @@ class ModelCompressorTest {
                         events.add(stage + " epoch " + metrics.epoch());
                     }
                 })
-                .build().compress();
+                .build()
+                .compress();
 
         CompressionReport report = outcome.report();
         print(report);
-        assertThat(report.variants()).extracting(ModelVariant::name).containsExactly("float32", "int8",
-                "magnitude-pruning", "magnitude-pruning-int8", "structured-pruning", "structured-pruning-int8",
-                "distillation", "distillation-int8");
-        assertThat(outcome.graphs().keySet()).containsExactlyElementsOf(report.variants().stream()
-                .map(ModelVariant::name).toList());
+        assertThat(report.variants())
+                .extracting(ModelVariant::name)
+                .containsExactly(
+                        "float32",
+                        "int8",
+                        "magnitude-pruning",
+                        "magnitude-pruning-int8",
+                        "structured-pruning",
+                        "structured-pruning-int8",
+                        "distillation",
+                        "distillation-int8");
+        assertThat(outcome.graphs().keySet())
+                .containsExactlyElementsOf(
+                        report.variants().stream().map(ModelVariant::name).toList());
         assertThat(report.testSamples()).isEqualTo(600);
-        assertThat(events).startsWith("0/4 float32 and int8", "1/4 magnitude pruning",
-                "magnitude pruning epoch 1").contains("2/4 structured pruning", "3/4 distillation",
-                "distillation epoch 20");
+        assertThat(events)
+                .startsWith("0/4 float32 and int8", "1/4 magnitude pruning", "magnitude pruning epoch 1")
+                .contains("2/4 structured pruning", "3/4 distillation", "distillation epoch 20");
 
         ModelVariant float32 = variant(report, "float32");
         ModelVariant int8 = variant(report, "int8");
@@ -112,20 +123,32 @@ class ModelCompressorTest {
         for (ModelVariant v : report.variants()) {
             assertThat(v.testAccuracy()).as(v.name()).isGreaterThan(float32.testAccuracy() - 0.05);
         }
-        assertThat(outcome.structuredPruning().orElseThrow().model().architecture().layers())
+        assertThat(outcome.structuredPruning()
+                        .orElseThrow()
+                        .model()
+                        .architecture()
+                        .layers())
                 .containsExactly(LayerSpec.dense(20, RELU), LayerSpec.dense(10, RELU));
         // The graphs are ready for download: written and read back, they are the same.
-        assertThat(new TfliteReader().read(new TfliteWriter().write(outcome.graph("structured-pruning-int8")
-                .orElseThrow())).operators()).hasSameSizeAs(outcome.graph("structured-pruning-int8").orElseThrow()
-                .operators());
+        assertThat(new TfliteReader()
+                        .read(new TfliteWriter()
+                                .write(outcome.graph("structured-pruning-int8").orElseThrow()))
+                        .operators())
+                .hasSameSizeAs(
+                        outcome.graph("structured-pruning-int8").orElseThrow().operators());
         JsonMapper json = JsonMapper.builder().build();
-        assertThat(json.readValue(json.writeValueAsString(report), CompressionReport.class)).isEqualTo(report);
+        assertThat(json.readValue(json.writeValueAsString(report), CompressionReport.class))
+                .isEqualTo(report);
     }
 
     @Test
     void withoutATestSetAccuraciesAreNullAndOnlyBaselineVariantsExist() {
-        CompressionOutcome outcome = ModelCompressor.builder().setModel(TrainedModel.of(trained))
-                .setSamples(samples).setHyperparameters(HYPERPARAMETERS).build().compress();
+        CompressionOutcome outcome = ModelCompressor.builder()
+                .setModel(TrainedModel.of(trained))
+                .setSamples(samples)
+                .setHyperparameters(HYPERPARAMETERS)
+                .build()
+                .compress();
 
         assertThat(outcome.report().variants()).extracting(ModelVariant::name).containsExactly("float32", "int8");
         assertThat(outcome.report().variants()).allMatch(v -> v.testAccuracy() == null);
@@ -135,18 +158,32 @@ class ModelCompressorTest {
 
     @Test
     void cancellationStopsBetweenStagesAndBadSettingsFailEarly() {
-        assertThatThrownBy(() -> ModelCompressor.builder().setModel(TrainedModel.of(trained)).setSamples(samples)
-                .setHyperparameters(HYPERPARAMETERS).optStructuredPruning(0.5).optCancellation(() -> true)
-                .build().compress()).isInstanceOf(TrainingCancelledException.class);
-        assertThatThrownBy(() -> ModelCompressor.builder().setModel(TrainedModel.of(trained)).setSamples(samples)
-                .setHyperparameters(HYPERPARAMETERS).optTestSet(new float[][] {new float[3]}, new int[] {0}).build())
+        assertThatThrownBy(() -> ModelCompressor.builder()
+                        .setModel(TrainedModel.of(trained))
+                        .setSamples(samples)
+                        .setHyperparameters(HYPERPARAMETERS)
+                        .optStructuredPruning(0.5)
+                        .optCancellation(() -> true)
+                        .build()
+                        .compress())
+                .isInstanceOf(TrainingCancelledException.class);
+        assertThatThrownBy(() -> ModelCompressor.builder()
+                        .setModel(TrainedModel.of(trained))
+                        .setSamples(samples)
+                        .setHyperparameters(HYPERPARAMETERS)
+                        .optTestSet(new float[][] {new float[3]}, new int[] {0})
+                        .build())
                 .hasMessageContaining("test window 0 must have 33 values");
         assertThatThrownBy(() -> ModelCompressor.builder().optStructuredPruning(1.0))
                 .hasMessageContaining("below 1");
-        assertThatThrownBy(() -> ModelCompressor.builder().setModel(TrainedModel.of(trained)).setSamples(samples)
-                .setHyperparameters(HYPERPARAMETERS)
-                .optDistillation(LearningBlock.classification(List.of(LayerSpec.conv1d(4, 3, 1, null, RELU))), 4, 0.3)
-                .build()).isInstanceOf(dev.edgeforge.core.learning.ArchitectureViolation.class);
+        assertThatThrownBy(() -> ModelCompressor.builder()
+                        .setModel(TrainedModel.of(trained))
+                        .setSamples(samples)
+                        .setHyperparameters(HYPERPARAMETERS)
+                        .optDistillation(
+                                LearningBlock.classification(List.of(LayerSpec.conv1d(4, 3, 1, null, RELU))), 4, 0.3)
+                        .build())
+                .isInstanceOf(dev.edgeforge.core.learning.ArchitectureViolation.class);
     }
 
     private static ModelVariant variant(CompressionReport report, String name) {
@@ -154,12 +191,29 @@ class ModelCompressorTest {
     }
 
     private static void print(CompressionReport report) {
-        System.out.printf(Locale.ROOT, "%-24s %9s %7s %9s %8s %7s %8s %8s%n", "variant", "accuracy", "params",
-                "weight B", "sparsity", "MACs", "act. LB", "tflite B");
+        System.out.printf(
+                Locale.ROOT,
+                "%-24s %9s %7s %9s %8s %7s %8s %8s%n",
+                "variant",
+                "accuracy",
+                "params",
+                "weight B",
+                "sparsity",
+                "MACs",
+                "act. LB",
+                "tflite B");
         for (ModelVariant v : report.variants()) {
-            System.out.printf(Locale.ROOT, "%-24s %8.2f%% %7d %9d %7.1f%% %7d %8d %8d%n", v.name(),
-                    100 * v.testAccuracy(), v.parameters(), v.weightBytes(), 100 * v.sparsity(), v.macs(),
-                    v.activationLowerBound(), v.tfliteBytes());
+            System.out.printf(
+                    Locale.ROOT,
+                    "%-24s %8.2f%% %7d %9d %7.1f%% %7d %8d %8d%n",
+                    v.name(),
+                    100 * v.testAccuracy(),
+                    v.parameters(),
+                    v.weightBytes(),
+                    100 * v.sparsity(),
+                    v.macs(),
+                    v.activationLowerBound(),
+                    v.tfliteBytes());
         }
     }
 }

@@ -1,5 +1,10 @@
 package dev.edgeforge.training.compression;
 
+import static dev.edgeforge.core.learning.Activation.NONE;
+import static dev.edgeforge.core.learning.Activation.RELU;
+import static dev.edgeforge.core.learning.Activation.RELU6;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.edgeforge.core.interpreter.Interpreter;
 import dev.edgeforge.core.learning.FeatureKind;
 import dev.edgeforge.core.learning.Hyperparameters;
@@ -15,14 +20,8 @@ import dev.edgeforge.core.model.Operator;
 import dev.edgeforge.core.synthetic.GestureWindows;
 import dev.edgeforge.training.trainer.Trainer;
 import dev.edgeforge.training.trainer.TrainingResult;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static dev.edgeforge.core.learning.Activation.NONE;
-import static dev.edgeforge.core.learning.Activation.RELU;
-import static dev.edgeforge.core.learning.Activation.RELU6;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Networks trained briefly by the DJL trainer, converted to float32 model graphs: the reference interpreter gives
@@ -37,15 +36,21 @@ class TrainedGraphTest {
         GestureWindows gestures = GestureWindows.generate(240, 6, 11);
         float[][] features = GestureWindows.spectralFeatures(gestures.windows());
         TrainingResult result = Trainer.builder()
-                .setArchitecture(LearningBlock.classification(List.of(LayerSpec.dense(20, RELU),
-                        LayerSpec.dropout(0.2), LayerSpec.dense(10, NONE), LayerSpec.relu6())))
+                .setArchitecture(LearningBlock.classification(List.of(
+                        LayerSpec.dense(20, RELU),
+                        LayerSpec.dropout(0.2),
+                        LayerSpec.dense(10, NONE),
+                        LayerSpec.relu6())))
                 .setHyperparameters(Hyperparameters.defaults().withEpochs(4).withLearningRate(0.005))
-                .setFeatures(features).setClassLabels(gestures.labels(), GestureWindows.GESTURES)
-                .build().train();
+                .setFeatures(features)
+                .setClassLabels(gestures.labels(), GestureWindows.GESTURES)
+                .build()
+                .train();
 
         ModelGraph graph = assertGraphMatches(result, features);
-        assertThat(types(graph)).containsExactly(OpType.FULLY_CONNECTED, OpType.FULLY_CONNECTED,
-                OpType.FULLY_CONNECTED, OpType.SOFTMAX);
+        assertThat(types(graph))
+                .containsExactly(
+                        OpType.FULLY_CONNECTED, OpType.FULLY_CONNECTED, OpType.FULLY_CONNECTED, OpType.SOFTMAX);
         assertThat(graph.labels()).isEqualTo(GestureWindows.GESTURES);
     }
 
@@ -63,11 +68,19 @@ class TrainedGraphTest {
                 .setHyperparameters(Hyperparameters.defaults().withEpochs(3).withLearningRate(0.005))
                 .setFeatures(gestures.windows(), TensorShape.of(GestureWindows.SAMPLES, 3), FeatureKind.TIME_SERIES)
                 .setClassLabels(gestures.labels(), GestureWindows.GESTURES)
-                .build().train();
+                .build()
+                .train();
 
         ModelGraph graph = assertGraphMatches(result, gestures.windows());
-        assertThat(types(graph)).containsExactly(OpType.CONV_2D, OpType.MAX_POOL_2D, OpType.CONV_2D,
-                OpType.AVERAGE_POOL_2D, OpType.RESHAPE, OpType.FULLY_CONNECTED, OpType.SOFTMAX);
+        assertThat(types(graph))
+                .containsExactly(
+                        OpType.CONV_2D,
+                        OpType.MAX_POOL_2D,
+                        OpType.CONV_2D,
+                        OpType.AVERAGE_POOL_2D,
+                        OpType.RESHAPE,
+                        OpType.FULLY_CONNECTED,
+                        OpType.SOFTMAX);
     }
 
     @Test
@@ -75,25 +88,34 @@ class TrainedGraphTest {
         Images images = Images.bars(20, 8, 13);
         TrainingResult result = Trainer.builder()
                 .setArchitecture(LearningBlock.classification(List.of(
-                        LayerSpec.conv2d(4, 3, 3, 1, Padding.SAME, NONE),           // 0 [8, 8, 4]
-                        LayerSpec.batchNorm(),                                       // 1
-                        LayerSpec.relu(),                                            // 2
-                        LayerSpec.depthwiseConv2d(3, 3, 1, 1, Padding.SAME, NONE),   // 3
-                        LayerSpec.batchNorm(),                                       // 4
-                        LayerSpec.add(2),                                            // 5
-                        LayerSpec.relu(),                                            // 6
-                        LayerSpec.maxPool2d(2, 2),                                   // 7 [4, 4, 4]
-                        LayerSpec.depthwiseConv2d(2, 2, 2, 1, Padding.VALID, RELU),  // 8 [3, 3, 8]
-                        LayerSpec.averagePool2d(3, 1))))                             // 9 [1, 1, 8]
+                        LayerSpec.conv2d(4, 3, 3, 1, Padding.SAME, NONE), // 0 [8, 8, 4]
+                        LayerSpec.batchNorm(), // 1
+                        LayerSpec.relu(), // 2
+                        LayerSpec.depthwiseConv2d(3, 3, 1, 1, Padding.SAME, NONE), // 3
+                        LayerSpec.batchNorm(), // 4
+                        LayerSpec.add(2), // 5
+                        LayerSpec.relu(), // 6
+                        LayerSpec.maxPool2d(2, 2), // 7 [4, 4, 4]
+                        LayerSpec.depthwiseConv2d(2, 2, 2, 1, Padding.VALID, RELU), // 8 [3, 3, 8]
+                        LayerSpec.averagePool2d(3, 1)))) // 9 [1, 1, 8]
                 .setHyperparameters(Hyperparameters.defaults().withEpochs(3).withLearningRate(0.01))
                 .setFeatures(images.pixels(), TensorShape.of(8, 8, 1), FeatureKind.IMAGE)
                 .setClassLabels(images.labels(), Images.CLASSES)
-                .build().train();
+                .build()
+                .train();
 
         ModelGraph graph = assertGraphMatches(result, images.pixels());
-        assertThat(types(graph)).containsExactly(OpType.CONV_2D, OpType.DEPTHWISE_CONV_2D, OpType.ADD,
-                OpType.MAX_POOL_2D, OpType.DEPTHWISE_CONV_2D, OpType.AVERAGE_POOL_2D, OpType.RESHAPE,
-                OpType.FULLY_CONNECTED, OpType.SOFTMAX);
+        assertThat(types(graph))
+                .containsExactly(
+                        OpType.CONV_2D,
+                        OpType.DEPTHWISE_CONV_2D,
+                        OpType.ADD,
+                        OpType.MAX_POOL_2D,
+                        OpType.DEPTHWISE_CONV_2D,
+                        OpType.AVERAGE_POOL_2D,
+                        OpType.RESHAPE,
+                        OpType.FULLY_CONNECTED,
+                        OpType.SOFTMAX);
     }
 
     /** The graph of the result's network reproduces DJL's validation outputs and the Java forward pass. */

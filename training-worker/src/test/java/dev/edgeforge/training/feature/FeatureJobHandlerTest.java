@@ -3,28 +3,6 @@ package dev.edgeforge.training.feature;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Clock;
-import java.util.ArrayList;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.CancellationException;
-import java.util.function.Function;
-import java.util.stream.Collectors;
-import java.util.stream.Stream;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-
 import dev.edgeforge.core.dsp.FlattenParams;
 import dev.edgeforge.core.dsp.SpectralAnalysisParams;
 import dev.edgeforge.core.feature.FeatureChunk;
@@ -42,12 +20,32 @@ import dev.edgeforge.infra.job.JobCancelledException;
 import dev.edgeforge.infra.job.NonRetryableJobException;
 import dev.edgeforge.infra.storage.FileSystemObjectStore;
 import dev.edgeforge.infra.storage.ObjectInfo;
+import dev.edgeforge.infra.testing.RecordingJobContext;
 import dev.edgeforge.jobs.feature.FeatureJobPayload;
 import dev.edgeforge.jobs.feature.FeatureJobResult;
 import dev.edgeforge.jobs.feature.FeatureJobSample;
 import dev.edgeforge.jobs.feature.FeatureManifest;
 import dev.edgeforge.jobs.feature.FeatureObjectKeys;
-import dev.edgeforge.infra.testing.RecordingJobContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The features job against a real filesystem object store, with a recording job context. */
 class FeatureJobHandlerTest {
@@ -58,6 +56,7 @@ class FeatureJobHandlerTest {
 
     @TempDir
     Path root;
+
     FileSystemObjectStore store;
     UUID projectId;
     List<FeatureJobSample> samples;
@@ -65,8 +64,12 @@ class FeatureJobHandlerTest {
 
     @BeforeAll
     static void generate() {
-        recordings = GestureDataset.builder().optPersons(2).optRecordingsPerGesture(1).optLengthSeconds(12)
-                .build().generate();
+        recordings = GestureDataset.builder()
+                .optPersons(2)
+                .optRecordingsPerGesture(1)
+                .optLengthSeconds(12)
+                .build()
+                .generate();
     }
 
     @BeforeEach
@@ -75,7 +78,9 @@ class FeatureJobHandlerTest {
         projectId = UUID.randomUUID();
         samples = new ArrayList<>();
         for (SyntheticSample recording : recordings) {
-            samples.add(upload(recording.name() + ".json", recording.label(),
+            samples.add(upload(
+                    recording.name() + ".json",
+                    recording.label(),
                     EiAcquisitionWriter.writeJson(recording.data(), EiSigning.none())));
         }
         handler = new FeatureJobHandler(store, 2, Clock.systemUTC());
@@ -89,13 +94,17 @@ class FeatureJobHandlerTest {
     }
 
     private static Impulse impulse(int version, SpectralAnalysisParams params) {
-        return new Impulse(version, TimeSeriesInput.defaults(),
+        return new Impulse(
+                version,
+                TimeSeriesInput.defaults(),
                 List.of(new ProcessingBlock(1, "Spectral features", AXES, params)),
                 List.of(new LearningBlockRef("classification", "Classifier", List.of(1), null)));
     }
 
     private RecordingJobContext run(Impulse impulse) throws Exception {
-        RecordingJobContext context = new RecordingJobContext(projectId, FeatureJobPayload.JOB_TYPE,
+        RecordingJobContext context = new RecordingJobContext(
+                projectId,
+                FeatureJobPayload.JOB_TYPE,
                 FeatureJobPayload.of(impulse, samples).toJson());
         handler.run(context);
         return context;
@@ -113,27 +122,33 @@ class FeatureJobHandlerTest {
         assertThat(result.featureLength()).isEqualTo(extractor.featureLength());
         assertThat(result.computed()).isEqualTo(8);
         assertThat(result.reused()).isZero();
-        assertThat(result.labels()).extracting(FeatureManifest.LabelCount::label)
+        assertThat(result.labels())
+                .extracting(FeatureManifest.LabelCount::label)
                 .containsExactly("circle", "idle", "updown", "wave");
         assertThat(result.labels()).allSatisfy(l -> assertThat(l.windows()).isEqualTo(2 * 126));
-        assertThat(context.progressValues().get(context.progressValues().size() - 1)).isEqualTo(1.0);
+        assertThat(context.progressValues().get(context.progressValues().size() - 1))
+                .isEqualTo(1.0);
         assertThat(context.progressValues()).isSorted();
-        assertThat(context.lines()).anyMatch(l -> l.startsWith("Reusing the stored features of 0 of 8 sample(s)"))
+        assertThat(context.lines())
+                .anyMatch(l -> l.startsWith("Reusing the stored features of 0 of 8 sample(s)"))
                 .anyMatch(l -> l.startsWith("Computed 8 of 8 sample(s), 1008 window(s)"));
 
         FeatureManifest manifest = manifest(result.manifestKey());
         assertThat(result.manifestKey()).isEqualTo(FeatureObjectKeys.manifest(projectId, 1, context.jobId()));
-        assertThat(manifest.samples()).extracting(FeatureManifest.Entry::sampleId)
-                .containsExactlyElementsOf(samples.stream().map(FeatureJobSample::id).toList());
-        assertThat(manifest.layout()).singleElement()
+        assertThat(manifest.samples())
+                .extracting(FeatureManifest.Entry::sampleId)
+                .containsExactlyElementsOf(
+                        samples.stream().map(FeatureJobSample::id).toList());
+        assertThat(manifest.layout())
+                .singleElement()
                 .satisfies(b -> assertThat(b.type()).isEqualTo("spectral-analysis"));
 
         // each sample's chunk holds exactly what the extractor computes for that sample
         for (int i = 0; i < samples.size(); i++) {
             FeatureManifest.Entry entry = manifest.samples().get(i);
             FeatureChunk chunk = chunk(entry.chunkKey());
-            List<WindowFeatures> expected = extractor.compute(
-                    dev.edgeforge.core.feature.FeatureSource.of(recordings.get(i).data()));
+            List<WindowFeatures> expected = extractor.compute(dev.edgeforge.core.feature.FeatureSource.of(
+                    recordings.get(i).data()));
             assertThat(chunk.windows()).isEqualTo(expected);
             assertThat(entry.label()).isEqualTo(recordings.get(i).label());
             assertThat(entry.windows()).isEqualTo(126);
@@ -150,13 +165,17 @@ class FeatureJobHandlerTest {
         assertThat(second.computed()).isZero();
         assertThat(second.reused()).isEqualTo(8);
         assertThat(second.windows()).isEqualTo(8 * 126);
-        assertThat(again.lines()).anyMatch(l -> l.startsWith("Reusing the stored features of 8 of 8 sample(s); "
-                + "computing 0 samples"));
+        assertThat(again.lines())
+                .anyMatch(
+                        l -> l.startsWith("Reusing the stored features of 8 of 8 sample(s); " + "computing 0 samples"));
         assertThat(chunks(1)).isEqualTo(before); // nothing rewritten
 
         // a new version with the same processing blocks (only the learning block changed): chunks are copied
-        Impulse sameDsp = new Impulse(2, TimeSeriesInput.defaults(),
-                impulse(1, SpectralAnalysisParams.defaults()).processingBlocks(), List.of());
+        Impulse sameDsp = new Impulse(
+                2,
+                TimeSeriesInput.defaults(),
+                impulse(1, SpectralAnalysisParams.defaults()).processingBlocks(),
+                List.of());
         FeatureJobResult copied = FeatureJobResult.parse(run(sameDsp).resultJson());
         assertThat(copied.computed()).isZero();
         assertThat(copied.copiedFromVersion()).isEqualTo(8);
@@ -164,8 +183,16 @@ class FeatureJobHandlerTest {
 
         // another FFT length: every sample is computed again, into other keys
         SpectralAnalysisParams d = SpectralAnalysisParams.defaults();
-        SpectralAnalysisParams fft32 = new SpectralAnalysisParams(d.scale(), d.filterType(), d.filterCutoffHz(),
-                d.filterOrder(), 32, d.log(), d.overlapFfts(), d.spectralPeakCount(), d.spectralPeakThreshold());
+        SpectralAnalysisParams fft32 = new SpectralAnalysisParams(
+                d.scale(),
+                d.filterType(),
+                d.filterCutoffHz(),
+                d.filterOrder(),
+                32,
+                d.log(),
+                d.overlapFfts(),
+                d.spectralPeakCount(),
+                d.spectralPeakThreshold());
         FeatureJobResult changed = FeatureJobResult.parse(run(impulse(3, fft32)).resultJson());
         assertThat(changed.computed()).isEqualTo(8);
         assertThat(changed.reused()).isZero();
@@ -181,10 +208,10 @@ class FeatureJobHandlerTest {
         // three new recordings, plus a copy of the first one under another id and label
         samples = new ArrayList<>(all);
         FeatureJobSample first = all.get(0);
-        samples.add(new FeatureJobSample("copy-of-first", "relabelled", "testing", first.objectKey(), first.sha256(),
-                first.fileName()));
-        FeatureJobResult result = FeatureJobResult.parse(run(impulse(1, SpectralAnalysisParams.defaults()))
-                .resultJson());
+        samples.add(new FeatureJobSample(
+                "copy-of-first", "relabelled", "testing", first.objectKey(), first.sha256(), first.fileName()));
+        FeatureJobResult result = FeatureJobResult.parse(
+                run(impulse(1, SpectralAnalysisParams.defaults())).resultJson());
         assertThat(result.computed()).isEqualTo(3);
         assertThat(result.reused()).isEqualTo(6);
         FeatureManifest manifest = manifest(result.manifestKey());
@@ -196,8 +223,8 @@ class FeatureJobHandlerTest {
 
     @Test
     void aDamagedChunkIsComputedAgain() throws Exception {
-        FeatureJobResult first = FeatureJobResult.parse(run(impulse(1, SpectralAnalysisParams.defaults()))
-                .resultJson());
+        FeatureJobResult first = FeatureJobResult.parse(
+                run(impulse(1, SpectralAnalysisParams.defaults())).resultJson());
         String damaged = manifest(first.manifestKey()).samples().get(2).chunkKey();
         byte[] bytes;
         try (InputStream in = store.get(damaged)) {
@@ -217,8 +244,11 @@ class FeatureJobHandlerTest {
     @Test
     void cancelStopsTheRunWithoutAManifest() {
         // cancel once computing has started
-        RecordingJobContext context = new RecordingJobContext(projectId, FeatureJobPayload.JOB_TYPE,
-                FeatureJobPayload.of(impulse(1, SpectralAnalysisParams.defaults()), samples).toJson())
+        RecordingJobContext context = new RecordingJobContext(
+                        projectId,
+                        FeatureJobPayload.JOB_TYPE,
+                        FeatureJobPayload.of(impulse(1, SpectralAnalysisParams.defaults()), samples)
+                                .toJson())
                 .cancelWhen(c -> c.lines().stream().anyMatch(l -> l.startsWith("Reusing")));
 
         assertThatThrownBy(() -> handler.run(context))
@@ -232,8 +262,8 @@ class FeatureJobHandlerTest {
 
     @Test
     void aSampleThatCannotBeReadFailsTheJobNamingIt() {
-        FeatureJobSample broken = upload("broken.csv", "idle", "this is,not\nnumbers,at all\n"
-                .getBytes(StandardCharsets.UTF_8));
+        FeatureJobSample broken =
+                upload("broken.csv", "idle", "this is,not\nnumbers,at all\n".getBytes(StandardCharsets.UTF_8));
         samples.add(broken);
 
         assertThatThrownBy(() -> run(impulse(1, SpectralAnalysisParams.defaults())))
@@ -243,8 +273,11 @@ class FeatureJobHandlerTest {
 
     @Test
     void aBlockReadingAnAxisTheSamplesLackFailsTheJobNamingTheAxis() {
-        Impulse gyro = new Impulse(1, TimeSeriesInput.defaults(),
-                List.of(new ProcessingBlock(1, "Gyro stats", List.of("gyrX"), FlattenParams.defaults())), List.of());
+        Impulse gyro = new Impulse(
+                1,
+                TimeSeriesInput.defaults(),
+                List.of(new ProcessingBlock(1, "Gyro stats", List.of("gyrX"), FlattenParams.defaults())),
+                List.of());
 
         assertThatThrownBy(() -> run(gyro))
                 .isInstanceOf(NonRetryableJobException.class)
@@ -253,10 +286,11 @@ class FeatureJobHandlerTest {
 
     @Test
     void aPayloadThatCannotBeReadIsNotRetried() {
-        RecordingJobContext context = new RecordingJobContext(projectId, FeatureJobPayload.JOB_TYPE,
-                "{\"impulseVersion\": 0}");
+        RecordingJobContext context =
+                new RecordingJobContext(projectId, FeatureJobPayload.JOB_TYPE, "{\"impulseVersion\": 0}");
 
-        assertThatThrownBy(() -> handler.run(context)).isInstanceOf(NonRetryableJobException.class)
+        assertThatThrownBy(() -> handler.run(context))
+                .isInstanceOf(NonRetryableJobException.class)
                 .hasMessageContaining("Cannot generate features");
     }
 

@@ -4,21 +4,6 @@ import static dev.edgeforge.core.learning.Activation.RELU;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import tools.jackson.databind.JsonNode;
-
 import dev.edgeforge.core.dsp.FeatureShape;
 import dev.edgeforge.core.feature.FeatureLayout;
 import dev.edgeforge.core.feature.FeatureRow;
@@ -38,7 +23,7 @@ import dev.edgeforge.core.tflite.TfliteReader;
 import dev.edgeforge.infra.job.NonRetryableJobException;
 import dev.edgeforge.infra.storage.FileSystemObjectStore;
 import dev.edgeforge.infra.storage.ObjectStore;
-import dev.edgeforge.training.trainer.TrainingCancelledException;
+import dev.edgeforge.infra.testing.RecordingJobContext;
 import dev.edgeforge.jobs.JobJson;
 import dev.edgeforge.jobs.training.ModelArtifactKeys;
 import dev.edgeforge.jobs.training.ModelKind;
@@ -47,18 +32,33 @@ import dev.edgeforge.jobs.training.TestJobPayload;
 import dev.edgeforge.jobs.training.TestJobResult;
 import dev.edgeforge.jobs.training.TrainJobPayload;
 import dev.edgeforge.jobs.training.TrainJobResult;
-import dev.edgeforge.infra.testing.RecordingJobContext;
+import dev.edgeforge.training.trainer.TrainingCancelledException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.JsonNode;
 
 /** The train and test jobs on real feature files in a filesystem object store, without a queue. */
 class TrainJobHandlerTest {
 
-    private static final LearningBlock DENSE_20_10 = LearningBlock.classification(
-            List.of(LayerSpec.dense(20, RELU), LayerSpec.dense(10, RELU)));
-    private static final Hyperparameters FAST = Hyperparameters.defaults().withEpochs(12).withLearningRate(0.005);
+    private static final LearningBlock DENSE_20_10 =
+            LearningBlock.classification(List.of(LayerSpec.dense(20, RELU), LayerSpec.dense(10, RELU)));
+    private static final Hyperparameters FAST =
+            Hyperparameters.defaults().withEpochs(12).withLearningRate(0.005);
     private static final TensorShape SHAPE = TensorShape.of(33);
 
     @TempDir
     Path root;
+
     ObjectStore store;
 
     @BeforeEach
@@ -76,8 +76,11 @@ class TrainJobHandlerTest {
         String training = put("train", GestureFeatures.classic(42, 3, 2));
         String testing = put("test", GestureFeatures.classic(7, 2, 1));
         UUID modelId = UUID.randomUUID();
-        RecordingJobContext context = context(TrainJobPayload.TYPE, new TrainJobPayload(modelId, 1, DENSE_20_10, FAST,
-                training, testing, FeatureKind.FLAT, SHAPE, null), 2, () -> false);
+        RecordingJobContext context = context(
+                TrainJobPayload.TYPE,
+                new TrainJobPayload(modelId, 1, DENSE_20_10, FAST, training, testing, FeatureKind.FLAT, SHAPE, null),
+                2,
+                () -> false);
 
         new TrainJobHandler(store).run(context);
 
@@ -90,8 +93,12 @@ class TrainJobHandlerTest {
             assertThat(key).startsWith(run);
             assertThat(store.exists(key)).as(key).isTrue();
         });
-        assertThat(context.lines()).filteredOn(line -> line.startsWith("Epoch ")).hasSize(12)
-                .first().asString().startsWith("Epoch 1/12: loss ");
+        assertThat(context.lines())
+                .filteredOn(line -> line.startsWith("Epoch "))
+                .hasSize(12)
+                .first()
+                .asString()
+                .startsWith("Epoch 1/12: loss ");
         assertThat(context.progressValues()).last().isEqualTo(1.0);
 
         ModelGraph float32 = new TfliteReader().read(bytes(result.artifacts().float32()));
@@ -102,13 +109,15 @@ class TrainJobHandlerTest {
         assertThat(result.int8().parameters()).isEqualTo(33 * 20 + 20 + 20 * 10 + 10 + 10 * 4 + 4);
         assertThat(result.int8().macs()).isEqualTo(33 * 20 + 20 * 10 + 10 * 4);
         assertThat(result.int8().fileBytes()).isLessThan(result.float32().fileBytes());
-        TrainedNetwork network = JobJson.mapper().readValue(bytes(result.artifacts().network()), TrainedNetwork.class);
+        TrainedNetwork network =
+                JobJson.mapper().readValue(bytes(result.artifacts().network()), TrainedNetwork.class);
         assertThat(network.outputNames()).isEqualTo(result.labels());
 
         JsonNode metrics = JobJson.mapper().readTree(bytes(result.artifacts().metrics()));
         assertThat(metrics.path("kind").asString()).isEqualTo("classification");
         assertThat(metrics.path("history").size()).isEqualTo(12);
-        double validationAccuracy = metrics.path("validation").path("float32").path("accuracy").asDouble();
+        double validationAccuracy =
+                metrics.path("validation").path("float32").path("accuracy").asDouble();
         assertThat(validationAccuracy).isGreaterThan(0.7);
         assertThat(metrics.path("validation").path("int8").path("accuracy").asDouble())
                 .isCloseTo(validationAccuracy, org.assertj.core.data.Offset.offset(0.1));
@@ -116,10 +125,11 @@ class TrainJobHandlerTest {
         assertThat(test.path("windows").asInt()).isPositive();
         assertThat(test.path("float32").path("confusionMatrix").size()).isEqualTo(4);
         assertThat(test.path("int8Agreement").asDouble()).isGreaterThan(0.85);
-        assertThat(result.summary().testAccuracy()).isEqualTo(test.path("float32").path("accuracy").asDouble());
+        assertThat(result.summary().testAccuracy())
+                .isEqualTo(test.path("float32").path("accuracy").asDouble());
 
-        Predictions predictions = JobJson.mapper().readValue(bytes(result.artifacts().predictions()),
-                Predictions.class);
+        Predictions predictions =
+                JobJson.mapper().readValue(bytes(result.artifacts().predictions()), Predictions.class);
         assertThat(predictions.rows()).hasSize(test.path("windows").asInt());
         assertThat(predictions.rows().get(0).float32()).hasSize(4);
         assertThat(predictions.rows().get(0).int8()).hasSize(4);
@@ -127,10 +137,10 @@ class TrainJobHandlerTest {
 
     @Test
     void aRetriedAttemptWritesIntoAFolderOfItsOwn() throws Exception {
-        String training = put("train", GestureFeatures.of(1, 2, 1, GestureFeatures.gestures(Gesture.IDLE,
-                Gesture.WAVE)));
-        TrainJobPayload payload = new TrainJobPayload(UUID.randomUUID(), 1, DENSE_20_10, FAST.withEpochs(2),
-                training, null, FeatureKind.FLAT, SHAPE, null);
+        String training =
+                put("train", GestureFeatures.of(1, 2, 1, GestureFeatures.gestures(Gesture.IDLE, Gesture.WAVE)));
+        TrainJobPayload payload = new TrainJobPayload(
+                UUID.randomUUID(), 1, DENSE_20_10, FAST.withEpochs(2), training, null, FeatureKind.FLAT, SHAPE, null);
         RecordingJobContext first = context(TrainJobPayload.TYPE, payload, 1, () -> false);
         new TrainJobHandler(store).run(first);
         TrainJobResult result = JobJson.mapper().readValue(first.resultJson(), TrainJobResult.class);
@@ -144,11 +154,20 @@ class TrainJobHandlerTest {
     void anEmptyClassEndsTheJobWithAReadableError() throws Exception {
         FeatureSet twoClasses = GestureFeatures.of(3, 2, 1, GestureFeatures.gestures(Gesture.IDLE, Gesture.WAVE));
         List<String> labels = List.of("idle", "wave", "circle");
-        FeatureSet withEmptyClass = new FeatureSet(new FeatureSetHeader(1, twoClasses.header().layout(), labels,
-                twoClasses.rows().size()), twoClasses.rows());
+        FeatureSet withEmptyClass = new FeatureSet(
+                new FeatureSetHeader(
+                        1,
+                        twoClasses.header().layout(),
+                        labels,
+                        twoClasses.rows().size()),
+                twoClasses.rows());
         String training = put("empty", withEmptyClass);
-        RecordingJobContext context = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
-                DENSE_20_10, FAST, training, null, FeatureKind.FLAT, SHAPE, null), 1, () -> false);
+        RecordingJobContext context = context(
+                TrainJobPayload.TYPE,
+                new TrainJobPayload(
+                        UUID.randomUUID(), 1, DENSE_20_10, FAST, training, null, FeatureKind.FLAT, SHAPE, null),
+                1,
+                () -> false);
 
         assertThatThrownBy(() -> new TrainJobHandler(store).run(context))
                 .isInstanceOf(NonRetryableJobException.class)
@@ -158,52 +177,122 @@ class TrainJobHandlerTest {
 
     @Test
     void missingFeaturesAndAWrongShapeAreReadableFailures() throws Exception {
-        RecordingJobContext missing = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
-                DENSE_20_10, FAST, "projects/x/features/1/none.effs", null, FeatureKind.FLAT, SHAPE, null), 1,
+        RecordingJobContext missing = context(
+                TrainJobPayload.TYPE,
+                new TrainJobPayload(
+                        UUID.randomUUID(),
+                        1,
+                        DENSE_20_10,
+                        FAST,
+                        "projects/x/features/1/none.effs",
+                        null,
+                        FeatureKind.FLAT,
+                        SHAPE,
+                        null),
+                1,
                 () -> false);
         assertThatThrownBy(() -> new TrainJobHandler(store).run(missing))
-                .isInstanceOf(NonRetryableJobException.class).hasMessageContaining("missing");
+                .isInstanceOf(NonRetryableJobException.class)
+                .hasMessageContaining("missing");
 
-        String training = put("shape", GestureFeatures.of(3, 1, 1, GestureFeatures.gestures(Gesture.IDLE,
-                Gesture.WAVE)));
-        RecordingJobContext wrongShape = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
-                DENSE_20_10, FAST, training, null, FeatureKind.FLAT, TensorShape.of(34), null), 1, () -> false);
+        String training =
+                put("shape", GestureFeatures.of(3, 1, 1, GestureFeatures.gestures(Gesture.IDLE, Gesture.WAVE)));
+        RecordingJobContext wrongShape = context(
+                TrainJobPayload.TYPE,
+                new TrainJobPayload(
+                        UUID.randomUUID(),
+                        1,
+                        DENSE_20_10,
+                        FAST,
+                        training,
+                        null,
+                        FeatureKind.FLAT,
+                        TensorShape.of(34),
+                        null),
+                1,
+                () -> false);
         assertThatThrownBy(() -> new TrainJobHandler(store).run(wrongShape))
-                .isInstanceOf(NonRetryableJobException.class).hasMessageContaining("33 values per window");
+                .isInstanceOf(NonRetryableJobException.class)
+                .hasMessageContaining("33 values per window");
 
-        RecordingJobContext badLayers = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
-                LearningBlock.classification(List.of(LayerSpec.conv1d(8, 3, 1, null, RELU))), FAST, training, null,
-                FeatureKind.FLAT, SHAPE, null), 1, () -> false);
+        RecordingJobContext badLayers = context(
+                TrainJobPayload.TYPE,
+                new TrainJobPayload(
+                        UUID.randomUUID(),
+                        1,
+                        LearningBlock.classification(List.of(LayerSpec.conv1d(8, 3, 1, null, RELU))),
+                        FAST,
+                        training,
+                        null,
+                        FeatureKind.FLAT,
+                        SHAPE,
+                        null),
+                1,
+                () -> false);
         assertThatThrownBy(() -> new TrainJobHandler(store).run(badLayers))
-                .isInstanceOf(NonRetryableJobException.class).hasMessageContaining("layer 0");
+                .isInstanceOf(NonRetryableJobException.class)
+                .hasMessageContaining("layer 0");
     }
 
     @Test
     void aDivergingLossAndTooFewWindowsAreReadableFailures() throws Exception {
         FeatureSet gestures = GestureFeatures.of(8, 1, 1, GestureFeatures.gestures(Gesture.IDLE, Gesture.WAVE));
         String training = put("diverge", gestures);
-        RecordingJobContext diverging = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
-                DENSE_20_10, FAST.withEpochs(50).withLearningRate(1e10), training, null, FeatureKind.FLAT, SHAPE,
-                null), 1, () -> false);
+        RecordingJobContext diverging = context(
+                TrainJobPayload.TYPE,
+                new TrainJobPayload(
+                        UUID.randomUUID(),
+                        1,
+                        DENSE_20_10,
+                        FAST.withEpochs(50).withLearningRate(1e10),
+                        training,
+                        null,
+                        FeatureKind.FLAT,
+                        SHAPE,
+                        null),
+                1,
+                () -> false);
         assertThatThrownBy(() -> new TrainJobHandler(store).run(diverging))
-                .isInstanceOf(NonRetryableJobException.class).hasMessageStartingWith("Training diverged");
+                .isInstanceOf(NonRetryableJobException.class)
+                .hasMessageStartingWith("Training diverged");
 
-        String tiny = put("tiny", FeatureSet.of(1, gestures.header().layout(), List.of(gestures.rows().get(0),
-                gestures.rows().get(gestures.rows().size() - 1))));
-        RecordingJobContext tooFew = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
-                DENSE_20_10, FAST, tiny, null, FeatureKind.FLAT, SHAPE, null), 1, () -> false);
+        String tiny = put(
+                "tiny",
+                FeatureSet.of(
+                        1,
+                        gestures.header().layout(),
+                        List.of(
+                                gestures.rows().get(0),
+                                gestures.rows().get(gestures.rows().size() - 1))));
+        RecordingJobContext tooFew = context(
+                TrainJobPayload.TYPE,
+                new TrainJobPayload(UUID.randomUUID(), 1, DENSE_20_10, FAST, tiny, null, FeatureKind.FLAT, SHAPE, null),
+                1,
+                () -> false);
         assertThatThrownBy(() -> new TrainJobHandler(store).run(tooFew))
-                .isInstanceOf(NonRetryableJobException.class).hasMessageContaining("Add samples");
+                .isInstanceOf(NonRetryableJobException.class)
+                .hasMessageContaining("Add samples");
     }
 
     @Test
     void cancelStopsTrainingWithinAnEpoch() throws Exception {
-        String training = put("cancel", GestureFeatures.of(5, 2, 1, GestureFeatures.gestures(Gesture.IDLE,
-                Gesture.WAVE)));
+        String training =
+                put("cancel", GestureFeatures.of(5, 2, 1, GestureFeatures.gestures(Gesture.IDLE, Gesture.WAVE)));
         AtomicInteger epochs = new AtomicInteger();
-        RecordingJobContext context = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
-                DENSE_20_10, FAST.withEpochs(500).withBatchSize(4), training, null, FeatureKind.FLAT, SHAPE, null), 1,
-                () -> epochs.get() >= 2)
+        RecordingJobContext context = context(
+                        TrainJobPayload.TYPE,
+                        new TrainJobPayload(
+                                UUID.randomUUID(),
+                                1,
+                                DENSE_20_10,
+                                FAST.withEpochs(500).withBatchSize(4),
+                                training,
+                                null,
+                                FeatureKind.FLAT,
+                                SHAPE,
+                                null),
+                        1,
+                        () -> epochs.get() >= 2)
                 .onLog(line -> {
                     if (line.startsWith("Epoch ")) {
                         epochs.incrementAndGet();
@@ -226,14 +315,24 @@ class TrainJobHandlerTest {
             float y = 2 * x[0] - x[1] + 0.5f * x[2] + 1;
             (i < 320 ? rows : testRows).add(new FeatureRow("s" + i, 0, 0, Float.toString(y), x));
         }
-        FeatureLayout layout = new FeatureLayout(List.of(new FeatureLayout.Block(1, "Raw", "raw",
-                FeatureShape.of(4), 0)));
+        FeatureLayout layout =
+                new FeatureLayout(List.of(new FeatureLayout.Block(1, "Raw", "raw", FeatureShape.of(4), 0)));
         String training = put("regression", FeatureSet.of(1, layout, rows));
         String testing = put("regression-test", FeatureSet.of(1, layout, testRows));
-        RecordingJobContext context = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
-                LearningBlock.regression(List.of(LayerSpec.dense(16, RELU))),
-                Hyperparameters.defaults().withEpochs(40).withLearningRate(0.01), training, testing,
-                FeatureKind.FLAT, TensorShape.of(4), null), 1, () -> false);
+        RecordingJobContext context = context(
+                TrainJobPayload.TYPE,
+                new TrainJobPayload(
+                        UUID.randomUUID(),
+                        1,
+                        LearningBlock.regression(List.of(LayerSpec.dense(16, RELU))),
+                        Hyperparameters.defaults().withEpochs(40).withLearningRate(0.01),
+                        training,
+                        testing,
+                        FeatureKind.FLAT,
+                        TensorShape.of(4),
+                        null),
+                1,
+                () -> false);
 
         new TrainJobHandler(store).run(context);
 
@@ -245,25 +344,49 @@ class TrainJobHandlerTest {
         assertThat(result.summary().testRmse()).isLessThan(0.25);
         assertThat(store.exists(result.artifacts().int8())).isTrue();
 
-        FeatureSet wordLabels = FeatureSet.of(1, layout, List.of(new FeatureRow("s1", 0, 0, "warm",
-                new float[] {1, 2, 3, 4})));
+        FeatureSet wordLabels =
+                FeatureSet.of(1, layout, List.of(new FeatureRow("s1", 0, 0, "warm", new float[] {1, 2, 3, 4})));
         String bad = put("regression-words", wordLabels);
-        RecordingJobContext words = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
-                LearningBlock.regression(List.of(LayerSpec.dense(16, RELU))), Hyperparameters.defaults(), bad, null,
-                FeatureKind.FLAT, TensorShape.of(4), null), 1, () -> false);
+        RecordingJobContext words = context(
+                TrainJobPayload.TYPE,
+                new TrainJobPayload(
+                        UUID.randomUUID(),
+                        1,
+                        LearningBlock.regression(List.of(LayerSpec.dense(16, RELU))),
+                        Hyperparameters.defaults(),
+                        bad,
+                        null,
+                        FeatureKind.FLAT,
+                        TensorShape.of(4),
+                        null),
+                1,
+                () -> false);
         assertThatThrownBy(() -> new TrainJobHandler(store).run(words))
-                .isInstanceOf(NonRetryableJobException.class).hasMessageContaining("'warm'");
+                .isInstanceOf(NonRetryableJobException.class)
+                .hasMessageContaining("'warm'");
     }
 
     @Test
     void trainsKMeansAnomalyDetectionAndScoresUnknownGesturesAsAnomalies() throws Exception {
-        String training = put("normal", GestureFeatures.of(21, 3, 2, GestureFeatures.gestures(Gesture.IDLE,
-                Gesture.WAVE)));
-        String testing = put("mixed", GestureFeatures.of(22, 2, 1, GestureFeatures.gestures(Gesture.IDLE,
-                Gesture.WAVE, Gesture.UPDOWN)));
-        RecordingJobContext context = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
-                LearningBlock.anomalyKMeans(new KMeansSettings(8, 100, true)), null, training, testing,
-                FeatureKind.FLAT, SHAPE, null), 1, () -> false);
+        String training =
+                put("normal", GestureFeatures.of(21, 3, 2, GestureFeatures.gestures(Gesture.IDLE, Gesture.WAVE)));
+        String testing = put(
+                "mixed",
+                GestureFeatures.of(22, 2, 1, GestureFeatures.gestures(Gesture.IDLE, Gesture.WAVE, Gesture.UPDOWN)));
+        RecordingJobContext context = context(
+                TrainJobPayload.TYPE,
+                new TrainJobPayload(
+                        UUID.randomUUID(),
+                        1,
+                        LearningBlock.anomalyKMeans(new KMeansSettings(8, 100, true)),
+                        null,
+                        training,
+                        testing,
+                        FeatureKind.FLAT,
+                        SHAPE,
+                        null),
+                1,
+                () -> false);
 
         new TrainJobHandler(store).run(context);
 
@@ -275,11 +398,21 @@ class TrainJobHandlerTest {
         assertThat(result.summary().testAuc()).isGreaterThan(0.8);
         JsonNode metrics = JobJson.mapper().readTree(bytes(result.artifacts().metrics()));
         assertThat(metrics.path("anomaly").path("clusters").asInt()).isEqualTo(8);
-        assertThat(metrics.path("anomaly").path("test").path("anomalies").asInt()).isPositive();
+        assertThat(metrics.path("anomaly").path("test").path("anomalies").asInt())
+                .isPositive();
 
         // the test job scores the same set again from the stored K-means model
-        RecordingJobContext retest = context(TestJobPayload.TYPE, new TestJobPayload(result.modelId(),
-                ModelKind.ANOMALY, result.labels(), testing, result.artifacts(), null, result.anomalyThreshold()), 1,
+        RecordingJobContext retest = context(
+                TestJobPayload.TYPE,
+                new TestJobPayload(
+                        result.modelId(),
+                        ModelKind.ANOMALY,
+                        result.labels(),
+                        testing,
+                        result.artifacts(),
+                        null,
+                        result.anomalyThreshold()),
+                1,
                 () -> false);
         new TestJobHandler(store).run(retest);
         TestJobResult tested = JobJson.mapper().readValue(retest.resultJson(), TestJobResult.class);
@@ -289,38 +422,67 @@ class TrainJobHandlerTest {
     @Test
     void theTestJobEvaluatesAStoredClassifierOnANewTestSet() throws Exception {
         String training = put("train2", GestureFeatures.classic(42, 2, 2));
-        RecordingJobContext train = context(TrainJobPayload.TYPE, new TrainJobPayload(UUID.randomUUID(), 1,
-                DENSE_20_10, FAST, training, null, FeatureKind.FLAT, SHAPE, null), 1, () -> false);
+        RecordingJobContext train = context(
+                TrainJobPayload.TYPE,
+                new TrainJobPayload(
+                        UUID.randomUUID(), 1, DENSE_20_10, FAST, training, null, FeatureKind.FLAT, SHAPE, null),
+                1,
+                () -> false);
         new TrainJobHandler(store).run(train);
         TrainJobResult trained = JobJson.mapper().readValue(train.resultJson(), TrainJobResult.class);
         String testing = put("test2", GestureFeatures.classic(99, 1, 1));
 
-        RecordingJobContext test = context(TestJobPayload.TYPE, new TestJobPayload(trained.modelId(),
-                ModelKind.CLASSIFICATION, trained.labels(), testing, trained.artifacts(), 0.0, null), 1,
+        RecordingJobContext test = context(
+                TestJobPayload.TYPE,
+                new TestJobPayload(
+                        trained.modelId(),
+                        ModelKind.CLASSIFICATION,
+                        trained.labels(),
+                        testing,
+                        trained.artifacts(),
+                        0.0,
+                        null),
+                1,
                 () -> false);
         new TestJobHandler(store).run(test);
 
         TestJobResult result = JobJson.mapper().readValue(test.resultJson(), TestJobResult.class);
         assertThat(result.predictions()).contains("/test-" + test.jobId() + "-1/");
         Predictions predictions = JobJson.mapper().readValue(bytes(result.predictions()), Predictions.class);
-        assertThat(predictions.rows()).hasSize(FeatureSet.fromBytes(bytes(testing)).rows().size());
+        assertThat(predictions.rows())
+                .hasSize(FeatureSet.fromBytes(bytes(testing)).rows().size());
         JsonNode evaluation = JobJson.mapper().readTree(bytes(result.testMetrics()));
-        assertThat(evaluation.path("float32").path("uncertainThreshold").asDouble()).isEqualTo(0.0);
-        assertThat(evaluation.path("float32").path("accuracy").asDouble()).isEqualTo(result.summary().testAccuracy());
+        assertThat(evaluation.path("float32").path("uncertainThreshold").asDouble())
+                .isEqualTo(0.0);
+        assertThat(evaluation.path("float32").path("accuracy").asDouble())
+                .isEqualTo(result.summary().testAccuracy());
 
-        FeatureLayout other = new FeatureLayout(List.of(new FeatureLayout.Block(1, "Raw", "raw", FeatureShape.of(4),
-                0)));
-        String narrow = put("narrow", FeatureSet.of(1, other, List.of(new FeatureRow("s", 0, 0, "idle",
-                new float[] {1, 2, 3, 4}))));
-        RecordingJobContext mismatch = context(TestJobPayload.TYPE, new TestJobPayload(trained.modelId(),
-                ModelKind.CLASSIFICATION, trained.labels(), narrow, trained.artifacts(), null, null), 1, () -> false);
+        FeatureLayout other =
+                new FeatureLayout(List.of(new FeatureLayout.Block(1, "Raw", "raw", FeatureShape.of(4), 0)));
+        String narrow =
+                put("narrow", FeatureSet.of(1, other, List.of(new FeatureRow("s", 0, 0, "idle", new float[] {1, 2, 3, 4
+                }))));
+        RecordingJobContext mismatch = context(
+                TestJobPayload.TYPE,
+                new TestJobPayload(
+                        trained.modelId(),
+                        ModelKind.CLASSIFICATION,
+                        trained.labels(),
+                        narrow,
+                        trained.artifacts(),
+                        null,
+                        null),
+                1,
+                () -> false);
         assertThatThrownBy(() -> new TestJobHandler(store).run(mismatch))
-                .isInstanceOf(NonRetryableJobException.class).hasMessageContaining("takes 33 features");
+                .isInstanceOf(NonRetryableJobException.class)
+                .hasMessageContaining("takes 33 features");
     }
 
-    private RecordingJobContext context(String type, Object payload, int attempt,
-                                     java.util.function.BooleanSupplier cancelled) {
-        return new RecordingJobContext(UUID.randomUUID(), type, JobJson.write(payload)).attempt(attempt, 3)
+    private RecordingJobContext context(
+            String type, Object payload, int attempt, java.util.function.BooleanSupplier cancelled) {
+        return new RecordingJobContext(UUID.randomUUID(), type, JobJson.write(payload))
+                .attempt(attempt, 3)
                 .cancelWhen(c -> cancelled.getAsBoolean());
     }
 

@@ -92,7 +92,10 @@ final class SyntheticData {
             for (int d = 0; d < 3; d++) {
                 features[i][d] = (float) (rng.nextDouble() * 2 - 1);
             }
-            targets[i][0] = 2 * features[i][0] - 3 * features[i][1] + 0.5f * features[i][2] + 1
+            targets[i][0] = 2 * features[i][0]
+                    - 3 * features[i][1]
+                    + 0.5f * features[i][2]
+                    + 1
                     + (float) (rng.nextGaussian() * 0.01);
         }
         return new SyntheticData(features, null, targets);

@@ -1,5 +1,10 @@
 package dev.edgeforge.training.trainer;
 
+import static dev.edgeforge.core.learning.Activation.RELU;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
 import dev.edgeforge.core.learning.ArchitectureViolation;
 import dev.edgeforge.core.learning.EarlyStopping;
 import dev.edgeforge.core.learning.EpochMetrics;
@@ -10,22 +15,16 @@ import dev.edgeforge.core.learning.LearningBlock;
 import dev.edgeforge.core.learning.TensorShape;
 import dev.edgeforge.core.learning.eval.ClassificationReport;
 import dev.edgeforge.core.learning.eval.RegressionReport;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static dev.edgeforge.core.learning.Activation.RELU;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.assertj.core.api.Assertions.within;
+import org.junit.jupiter.api.Test;
 
 class TrainerTest {
 
     private static final List<String> CLASSES = List.of("idle", "wave", "circle");
-    private static final LearningBlock DENSE_20_10 = LearningBlock.classification(
-            List.of(LayerSpec.dense(20, RELU), LayerSpec.dense(10, RELU)));
+    private static final LearningBlock DENSE_20_10 =
+            LearningBlock.classification(List.of(LayerSpec.dense(20, RELU), LayerSpec.dense(10, RELU)));
 
     @Test
     void denseNetworkSeparatesThreeClasses() {
@@ -45,7 +44,8 @@ class TrainerTest {
         assertThat(result.lastEpochMetrics().validationAccuracy()).isGreaterThan(0.9);
         assertThat(streamed).hasSize(20).isEqualTo(result.history());
         assertThat(streamed).extracting(EpochMetrics::epoch).startsWith(1, 2, 3).endsWith(20);
-        assertThat(result.lastEpochMetrics().trainLoss()).isLessThan(result.history().get(0).trainLoss());
+        assertThat(result.lastEpochMetrics().trainLoss())
+                .isLessThan(result.history().get(0).trainLoss());
         assertThat(result.validationIndices()).hasSize(120);
         assertThat(result.trainIndices()).hasSize(480);
         assertThat(result.validationOutputs()[0]).hasSize(3);
@@ -56,7 +56,9 @@ class TrainerTest {
         assertThat(sum).isCloseTo(1f, within(1e-5f));
         assertThat(result.outputNames()).isEqualTo(CLASSES);
         // the last epoch's weights were kept, so the report on the returned outputs repeats its accuracy
-        int[] actual = java.util.Arrays.stream(result.validationIndices()).map(i -> data.labels[i]).toArray();
+        int[] actual = java.util.Arrays.stream(result.validationIndices())
+                .map(i -> data.labels[i])
+                .toArray();
         ClassificationReport report = ClassificationReport.of(actual, result.validationOutputs(), CLASSES, 0);
         assertThat(report.accuracy()).isEqualTo(result.lastEpochMetrics().validationAccuracy());
         assertThat((System.nanoTime() - start) / 1e9).isLessThan(20);
@@ -73,10 +75,16 @@ class TrainerTest {
             features[i] = data.features[i % 30];
         }
 
-        TrainingResult result = Trainer.builder().setArchitecture(DENSE_20_10)
-                .setHyperparameters(Hyperparameters.defaults().withEpochs(1).withValidationSplit(0.2)
+        TrainingResult result = Trainer.builder()
+                .setArchitecture(DENSE_20_10)
+                .setHyperparameters(Hyperparameters.defaults()
+                        .withEpochs(1)
+                        .withValidationSplit(0.2)
                         .withAutoClassWeights(true))
-                .setFeatures(features).setClassLabels(labels, CLASSES).build().train();
+                .setFeatures(features)
+                .setClassLabels(labels, CLASSES)
+                .build()
+                .train();
 
         int[] perClass = new int[3];
         for (int i : result.validationIndices()) {
@@ -93,14 +101,17 @@ class TrainerTest {
 
         TrainingResult result = Trainer.builder()
                 .setArchitecture(LearningBlock.regression(List.of(LayerSpec.dense(16, RELU))))
-                .setHyperparameters(Hyperparameters.defaults().withEpochs(60).withLearningRate(0.01)
+                .setHyperparameters(Hyperparameters.defaults()
+                        .withEpochs(60)
+                        .withLearningRate(0.01)
                         .withBatchSize(16))
                 .setFeatures(data.features)
                 .setTargets(data.targets, List.of("y"))
                 .build()
                 .train();
 
-        float[][] actual = java.util.Arrays.stream(result.validationIndices()).mapToObj(i -> data.targets[i])
+        float[][] actual = java.util.Arrays.stream(result.validationIndices())
+                .mapToObj(i -> data.targets[i])
                 .toArray(float[][]::new);
         RegressionReport report = RegressionReport.of(actual, result.validationOutputs(), List.of("y"));
         // y spans about -5.5 .. 7.5
@@ -114,7 +125,8 @@ class TrainerTest {
         SyntheticData data = SyntheticData.blobs(40, 3, 6, 4);
         LearningBlock withDropout = LearningBlock.classification(
                 List.of(LayerSpec.dense(20, RELU), LayerSpec.dropout(0.3), LayerSpec.dense(10, RELU)));
-        Hyperparameters hyperparameters = Hyperparameters.defaults().withEpochs(5).withLearningRate(0.005).withSeed(7);
+        Hyperparameters hyperparameters =
+                Hyperparameters.defaults().withEpochs(5).withLearningRate(0.005).withSeed(7);
 
         TrainingResult first = train(withDropout, hyperparameters, data);
         TrainingResult second = train(withDropout, hyperparameters, data);
@@ -132,12 +144,16 @@ class TrainerTest {
         AtomicInteger checks = new AtomicInteger();
         List<EpochMetrics> seen = new ArrayList<>();
 
-        assertThatThrownBy(() -> Trainer.builder().setArchitecture(DENSE_20_10)
-                .setHyperparameters(Hyperparameters.defaults().withEpochs(50).withBatchSize(8))
-                .setFeatures(data.features).setClassLabels(data.labels, CLASSES)
-                .optEpochListener(seen::add)
-                .optCancellation(() -> checks.incrementAndGet() > 3)
-                .build().train())
+        assertThatThrownBy(() -> Trainer.builder()
+                        .setArchitecture(DENSE_20_10)
+                        .setHyperparameters(
+                                Hyperparameters.defaults().withEpochs(50).withBatchSize(8))
+                        .setFeatures(data.features)
+                        .setClassLabels(data.labels, CLASSES)
+                        .optEpochListener(seen::add)
+                        .optCancellation(() -> checks.incrementAndGet() > 3)
+                        .build()
+                        .train())
                 .isInstanceOf(TrainingCancelledException.class)
                 .hasMessage("Training was cancelled in epoch 1 of 50, after 3 of 30 batches.");
         assertThat(seen).isEmpty();
@@ -148,13 +164,18 @@ class TrainerTest {
         SyntheticData data = SyntheticData.blobs(30, 3, 4, 6);
         List<EpochMetrics> seen = new ArrayList<>();
 
-        assertThatThrownBy(() -> Trainer.builder().setArchitecture(DENSE_20_10)
-                .setHyperparameters(Hyperparameters.defaults().withEpochs(50))
-                .setFeatures(data.features).setClassLabels(data.labels, CLASSES)
-                .optEpochListener(seen::add)
-                .optCancellation(() -> seen.size() >= 2)
-                .build().train())
-                .isInstanceOfSatisfying(TrainingCancelledException.class, e -> assertThat(e.epoch()).isEqualTo(3));
+        assertThatThrownBy(() -> Trainer.builder()
+                        .setArchitecture(DENSE_20_10)
+                        .setHyperparameters(Hyperparameters.defaults().withEpochs(50))
+                        .setFeatures(data.features)
+                        .setClassLabels(data.labels, CLASSES)
+                        .optEpochListener(seen::add)
+                        .optCancellation(() -> seen.size() >= 2)
+                        .build()
+                        .train())
+                .isInstanceOfSatisfying(
+                        TrainingCancelledException.class,
+                        e -> assertThat(e.epoch()).isEqualTo(3));
         assertThat(seen).hasSize(2);
     }
 
@@ -174,15 +195,21 @@ class TrainerTest {
 
         TrainingResult result = Trainer.builder()
                 .setArchitecture(LearningBlock.classification(List.of(LayerSpec.dense(64, RELU))))
-                .setHyperparameters(Hyperparameters.defaults().withEpochs(200).withLearningRate(0.01)
+                .setHyperparameters(Hyperparameters.defaults()
+                        .withEpochs(200)
+                        .withLearningRate(0.01)
                         .withEarlyStopping(new EarlyStopping(3, 0)))
-                .setFeatures(data.features).setClassLabels(shuffledLabels, CLASSES).build().train();
+                .setFeatures(data.features)
+                .setClassLabels(shuffledLabels, CLASSES)
+                .build()
+                .train();
 
         assertThat(result.stoppedEarly()).isTrue();
         assertThat(result.history()).hasSizeLessThan(200);
         assertThat(result.bestEpoch()).isEqualTo(result.history().size() - 3);
         double bestLoss = result.bestEpochMetrics().validationLoss();
-        assertThat(result.history()).allSatisfy(m -> assertThat(m.validationLoss()).isGreaterThanOrEqualTo(bestLoss));
+        assertThat(result.history())
+                .allSatisfy(m -> assertThat(m.validationLoss()).isGreaterThanOrEqualTo(bestLoss));
         // The returned outputs come from the restored best weights, not from the last epoch.
         double loss = 0;
         for (int i = 0; i < result.validationIndices().length; i++) {
@@ -195,9 +222,10 @@ class TrainerTest {
     void hugeLearningRateEndsWithADivergenceMessage() {
         SyntheticData data = SyntheticData.blobs(50, 3, 8, 8);
 
-        assertThatThrownBy(() -> train(DENSE_20_10,
-                Hyperparameters.defaults().withEpochs(50).withLearningRate(1e10), data))
-                .isInstanceOfSatisfying(TrainingException.class,
+        assertThatThrownBy(() -> train(
+                        DENSE_20_10, Hyperparameters.defaults().withEpochs(50).withLearningRate(1e10), data))
+                .isInstanceOfSatisfying(
+                        TrainingException.class,
                         e -> assertThat(e.reason()).isEqualTo(TrainingException.Reason.DIVERGED))
                 .hasMessageStartingWith("Training diverged: the loss exploded from ")
                 .hasMessageContaining("Lower the learning rate (now 1.0E10)");
@@ -213,7 +241,8 @@ class TrainerTest {
         }
 
         assertThatThrownBy(() -> train(DENSE_20_10, Hyperparameters.defaults(), data))
-                .isInstanceOfSatisfying(TrainingException.class,
+                .isInstanceOfSatisfying(
+                        TrainingException.class,
                         e -> assertThat(e.reason()).isEqualTo(TrainingException.Reason.DIVERGED))
                 .hasMessageStartingWith("Training diverged: the loss became NaN in epoch 1, batch 1 of 2.");
     }
@@ -224,7 +253,8 @@ class TrainerTest {
         data.features[5][2] = Float.NaN;
 
         assertThatThrownBy(() -> train(DENSE_20_10, Hyperparameters.defaults(), data))
-                .isInstanceOfSatisfying(TrainingException.class,
+                .isInstanceOfSatisfying(
+                        TrainingException.class,
                         e -> assertThat(e.reason()).isEqualTo(TrainingException.Reason.INVALID_DATA))
                 .hasMessageStartingWith("Sample 5 has a non-finite feature value (NaN at index 2).");
     }
@@ -234,7 +264,8 @@ class TrainerTest {
         SyntheticData data = SyntheticData.blobs(10, 2, 4, 10);
 
         assertThatThrownBy(() -> train(DENSE_20_10, Hyperparameters.defaults(), data))
-                .isInstanceOfSatisfying(TrainingException.class,
+                .isInstanceOfSatisfying(
+                        TrainingException.class,
                         e -> assertThat(e.reason()).isEqualTo(TrainingException.Reason.EMPTY_CLASS))
                 .hasMessage("Class 'circle' has no samples. Add samples with this label or remove the class.");
     }
@@ -246,7 +277,8 @@ class TrainerTest {
         data.labels[5] = 0;
 
         assertThatThrownBy(() -> train(DENSE_20_10, Hyperparameters.defaults(), data))
-                .isInstanceOfSatisfying(TrainingException.class,
+                .isInstanceOfSatisfying(
+                        TrainingException.class,
                         e -> assertThat(e.reason()).isEqualTo(TrainingException.Reason.TOO_FEW_SAMPLES))
                 .hasMessageStartingWith("Class 'circle' has only 1 sample;");
     }
@@ -256,10 +288,14 @@ class TrainerTest {
         SyntheticData data = SyntheticData.linear(4, 12);
 
         assertThatThrownBy(() -> Trainer.builder()
-                .setArchitecture(LearningBlock.regression(List.of()))
-                .setHyperparameters(Hyperparameters.defaults().withValidationSplit(0.1))
-                .setFeatures(data.features).setTargets(data.targets, List.of("y")).build().train())
-                .isInstanceOfSatisfying(TrainingException.class,
+                        .setArchitecture(LearningBlock.regression(List.of()))
+                        .setHyperparameters(Hyperparameters.defaults().withValidationSplit(0.1))
+                        .setFeatures(data.features)
+                        .setTargets(data.targets, List.of("y"))
+                        .build()
+                        .train())
+                .isInstanceOfSatisfying(
+                        TrainingException.class,
                         e -> assertThat(e.reason()).isEqualTo(TrainingException.Reason.TOO_FEW_SAMPLES))
                 .hasMessage("The validation set is empty: 4 samples with a validation split of 0.1 leave none for "
                         + "validation. Add samples or raise the validation split.");
@@ -269,24 +305,35 @@ class TrainerTest {
     void builderChecksItsSettings() {
         SyntheticData data = SyntheticData.blobs(5, 3, 4, 13);
 
-        assertThatThrownBy(() -> Trainer.builder().setHyperparameters(Hyperparameters.defaults())
-                .setFeatures(data.features).setClassLabels(data.labels, CLASSES).build())
-                .isInstanceOf(IllegalStateException.class).hasMessage("setArchitecture is required");
-        assertThatThrownBy(() -> Trainer.builder().setArchitecture(DENSE_20_10)
-                .setHyperparameters(Hyperparameters.defaults())
-                .setFeatures(data.features, TensorShape.of(5), FeatureKind.FLAT)
-                .setClassLabels(data.labels, CLASSES).build())
+        assertThatThrownBy(() -> Trainer.builder()
+                        .setHyperparameters(Hyperparameters.defaults())
+                        .setFeatures(data.features)
+                        .setClassLabels(data.labels, CLASSES)
+                        .build())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("setArchitecture is required");
+        assertThatThrownBy(() -> Trainer.builder()
+                        .setArchitecture(DENSE_20_10)
+                        .setHyperparameters(Hyperparameters.defaults())
+                        .setFeatures(data.features, TensorShape.of(5), FeatureKind.FLAT)
+                        .setClassLabels(data.labels, CLASSES)
+                        .build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("feature row 0 has 4 values but samples of shape [5] have 5");
         assertThatThrownBy(() -> Trainer.builder()
-                .setArchitecture(LearningBlock.classification(List.of(LayerSpec.conv1d(4, 3, 1, null, RELU))))
-                .setHyperparameters(Hyperparameters.defaults())
-                .setFeatures(data.features).setClassLabels(data.labels, CLASSES).build())
+                        .setArchitecture(LearningBlock.classification(List.of(LayerSpec.conv1d(4, 3, 1, null, RELU))))
+                        .setHyperparameters(Hyperparameters.defaults())
+                        .setFeatures(data.features)
+                        .setClassLabels(data.labels, CLASSES)
+                        .build())
                 .isInstanceOf(ArchitectureViolation.class)
                 .hasMessageContaining("layer 0 (conv1d): needs a time series [time, channels] but gets [4]");
-        assertThatThrownBy(() -> Trainer.builder().setArchitecture(DENSE_20_10)
-                .setHyperparameters(Hyperparameters.defaults())
-                .setFeatures(data.features).setTargets(new float[15]).build())
+        assertThatThrownBy(() -> Trainer.builder()
+                        .setArchitecture(DENSE_20_10)
+                        .setHyperparameters(Hyperparameters.defaults())
+                        .setFeatures(data.features)
+                        .setTargets(new float[15])
+                        .build())
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessage("setClassLabels is required for classification");
     }
@@ -297,7 +344,10 @@ class TrainerTest {
         List<Integer> liveArrays = new ArrayList<>();
         int before = liveNativeArrays();
 
-        train(DENSE_20_10, Hyperparameters.defaults().withEpochs(6).withBatchSize(16), data,
+        train(
+                DENSE_20_10,
+                Hyperparameters.defaults().withEpochs(6).withBatchSize(16),
+                data,
                 metrics -> liveArrays.add(liveNativeArrays()));
 
         // Epoch 1 creates the optimizer state; after that every batch's and validation's arrays are freed.
@@ -311,28 +361,36 @@ class TrainerTest {
         SyntheticData data = SyntheticData.sines(20, 3, 16, 2, 16);
         LearningBlock block = LearningBlock.classification(List.of(LayerSpec.flatten(), LayerSpec.dense(8, RELU)));
         Hyperparameters plain = Hyperparameters.defaults().withEpochs(2);
-        Hyperparameters augmented = plain.withAugmentation(
-                dev.edgeforge.core.learning.Augmentation.of(
-                        new dev.edgeforge.core.learning.TimeSeriesAugmentation(0.3, 0.2, 0.2)));
+        Hyperparameters augmented = plain.withAugmentation(dev.edgeforge.core.learning.Augmentation.of(
+                new dev.edgeforge.core.learning.TimeSeriesAugmentation(0.3, 0.2, 0.2)));
 
-        double plainLoss = trainShaped(block, plain, data, shape).history().get(0).trainLoss();
-        double augmentedLoss = trainShaped(block, augmented, data, shape).history().get(0).trainLoss();
-        double againLoss = trainShaped(block, augmented, data, shape).history().get(0).trainLoss();
+        double plainLoss =
+                trainShaped(block, plain, data, shape).history().get(0).trainLoss();
+        double augmentedLoss =
+                trainShaped(block, augmented, data, shape).history().get(0).trainLoss();
+        double againLoss =
+                trainShaped(block, augmented, data, shape).history().get(0).trainLoss();
 
         assertThat(augmentedLoss).isNotEqualTo(plainLoss).isEqualTo(againLoss);
     }
 
-    private static TrainingResult trainShaped(LearningBlock block, Hyperparameters hyperparameters,
-                                              SyntheticData data, TensorShape shape) {
-        return Trainer.builder().setArchitecture(block).setHyperparameters(hyperparameters)
+    private static TrainingResult trainShaped(
+            LearningBlock block, Hyperparameters hyperparameters, SyntheticData data, TensorShape shape) {
+        return Trainer.builder()
+                .setArchitecture(block)
+                .setHyperparameters(hyperparameters)
                 .setFeatures(data.features, shape, FeatureKind.TIME_SERIES)
-                .setClassLabels(data.labels, CLASSES).build().train();
+                .setClassLabels(data.labels, CLASSES)
+                .build()
+                .train();
     }
 
     /** Every native array alive in the PyTorch engine (the system manager and, recursively, its children). */
     private static int liveNativeArrays() {
         try (ai.djl.ndarray.NDManager probe = TrainingRun.pyTorch().newBaseManager()) {
-            return ((ai.djl.ndarray.BaseNDManager) probe.getParentManager()).getManagedArrays().size();
+            return ((ai.djl.ndarray.BaseNDManager) probe.getParentManager())
+                    .getManagedArrays()
+                    .size();
         }
     }
 
@@ -340,15 +398,21 @@ class TrainerTest {
         return train(block, hyperparameters, data, EpochListener.NONE);
     }
 
-    static TrainingResult train(LearningBlock block, Hyperparameters hyperparameters, SyntheticData data,
-                                EpochListener listener) {
-        return Trainer.builder().setArchitecture(block).setHyperparameters(hyperparameters)
-                .setFeatures(data.features).setClassLabels(data.labels, CLASSES).optEpochListener(listener)
-                .build().train();
+    static TrainingResult train(
+            LearningBlock block, Hyperparameters hyperparameters, SyntheticData data, EpochListener listener) {
+        return Trainer.builder()
+                .setArchitecture(block)
+                .setHyperparameters(hyperparameters)
+                .setFeatures(data.features)
+                .setClassLabels(data.labels, CLASSES)
+                .optEpochListener(listener)
+                .build()
+                .train();
     }
 
     private static List<List<Double>> losses(TrainingResult result) {
-        return result.history().stream().map(m -> List.of(m.trainLoss(), m.trainAccuracy(),
-                m.validationLoss(), m.validationAccuracy())).toList();
+        return result.history().stream()
+                .map(m -> List.of(m.trainLoss(), m.trainAccuracy(), m.validationLoss(), m.validationAccuracy()))
+                .toList();
     }
 }

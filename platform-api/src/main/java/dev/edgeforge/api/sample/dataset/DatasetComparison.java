@@ -16,9 +16,7 @@ import java.util.UUID;
  */
 public record DatasetComparison(Side left, Side right, List<Row> rows, long added, long removed, long changed) {
 
-    public record Side(UUID id, String name, long samples) {
-    }
+    public record Side(UUID id, String name, long samples) {}
 
-    public record Row(String label, String category, long left, long right) {
-    }
+    public record Row(String label, String category, long left, long right) {}
 }

@@ -1,13 +1,17 @@
 package dev.edgeforge.api.sample.dataset;
 
+import dev.edgeforge.api.project.ProjectAccess;
+import dev.edgeforge.api.project.ProjectGrant;
+import dev.edgeforge.api.project.ProjectRole;
+import dev.edgeforge.api.project.ProjectService;
+import dev.edgeforge.api.sample.JsonFields;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -22,12 +26,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 import tools.jackson.databind.JsonNode;
 
-import dev.edgeforge.api.project.ProjectAccess;
-import dev.edgeforge.api.project.ProjectGrant;
-import dev.edgeforge.api.project.ProjectRole;
-import dev.edgeforge.api.project.ProjectService;
-import dev.edgeforge.api.sample.JsonFields;
-
 /** The dataset as a whole: summary, rebalance, export, versions. */
 @RestController
 @RequestMapping("/api/v1/projects/{projectId}/dataset")
@@ -40,8 +38,12 @@ class DatasetController {
     private final DatasetExporter exporter;
     private final DatasetVersionService versions;
 
-    DatasetController(ProjectAccess access, ProjectService projects, DatasetSummaryService summaries,
-                      DatasetExporter exporter, DatasetVersionService versions) {
+    DatasetController(
+            ProjectAccess access,
+            ProjectService projects,
+            DatasetSummaryService summaries,
+            DatasetExporter exporter,
+            DatasetVersionService versions) {
         this.access = access;
         this.projects = projects;
         this.summaries = summaries;
@@ -62,8 +64,9 @@ class DatasetController {
     }
 
     @GetMapping(path = "/export", produces = "application/zip")
-    @Operation(summary = "The dataset as a ZIP of Edge Impulse JSON files in training/ and testing/ (images as "
-            + "they are) plus info.labels; uploading the ZIP imports it back")
+    @Operation(
+            summary = "The dataset as a ZIP of Edge Impulse JSON files in training/ and testing/ (images as "
+                    + "they are) plus info.labels; uploading the ZIP imports it back")
     ResponseEntity<StreamingResponseBody> export(@PathVariable UUID projectId) {
         ProjectGrant grant = access.requireRole(projectId, ProjectRole.VIEWER);
         String projectName = projects.get(grant).name().replaceAll("[^A-Za-z0-9._-]+", "-");
@@ -71,8 +74,12 @@ class DatasetController {
         StreamingResponseBody body = out -> exporter.export(grant.projectId(), out);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
-                .header(HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment().filename(fileName, StandardCharsets.UTF_8).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment()
+                                .filename(fileName, StandardCharsets.UTF_8)
+                                .build()
+                                .toString())
                 .body(body);
     }
 
@@ -82,8 +89,8 @@ class DatasetController {
         ProjectGrant grant = access.requireRole(projectId, ProjectRole.MEMBER);
         String name = JsonFields.of(body, Set.of("name")).string("name").orElse("");
         DatasetVersionView version = versions.create(grant, name);
-        return ResponseEntity.created(URI.create("/api/v1/projects/" + projectId + "/dataset/versions/"
-                + version.id())).body(version);
+        return ResponseEntity.created(URI.create("/api/v1/projects/" + projectId + "/dataset/versions/" + version.id()))
+                .body(version);
     }
 
     @GetMapping("/versions")
@@ -93,16 +100,20 @@ class DatasetController {
     }
 
     @GetMapping("/versions/{versionId}/compare")
-    @Operation(summary = "Counts per label and category of a version and another version (with=<id>) or the "
-            + "current dataset (with=current)")
-    DatasetComparison compare(@PathVariable UUID projectId, @PathVariable UUID versionId,
-                              @RequestParam(defaultValue = "current") String with) {
+    @Operation(
+            summary = "Counts per label and category of a version and another version (with=<id>) or the "
+                    + "current dataset (with=current)")
+    DatasetComparison compare(
+            @PathVariable UUID projectId,
+            @PathVariable UUID versionId,
+            @RequestParam(defaultValue = "current") String with) {
         return versions.compare(access.requireRole(projectId, ProjectRole.VIEWER), versionId, with);
     }
 
     @PostMapping("/versions/{versionId}/restore")
-    @Operation(summary = "Restore names, labels, categories and enabled flags of a version; deleted samples come "
-            + "back when their bytes are still stored and are reported otherwise (member)")
+    @Operation(
+            summary = "Restore names, labels, categories and enabled flags of a version; deleted samples come "
+                    + "back when their bytes are still stored and are reported otherwise (member)")
     DatasetRestore restore(@PathVariable UUID projectId, @PathVariable UUID versionId) {
         return versions.restore(access.requireRole(projectId, ProjectRole.MEMBER), versionId);
     }

@@ -1,5 +1,16 @@
 package dev.edgeforge.api.sample.dataset;
 
+import dev.edgeforge.api.sample.SampleContent;
+import dev.edgeforge.api.sample.SampleFilter;
+import dev.edgeforge.api.sample.SampleRepository;
+import dev.edgeforge.api.sample.SampleRow;
+import dev.edgeforge.api.sample.SampleStorage;
+import dev.edgeforge.core.format.ei.EiAcquisitionWriter;
+import dev.edgeforge.core.format.ei.EiSigning;
+import dev.edgeforge.core.format.labels.InfoLabels;
+import dev.edgeforge.core.format.labels.InfoLabelsEntry;
+import dev.edgeforge.core.format.labels.LabelsFiles;
+import dev.edgeforge.core.format.labels.SampleLabel;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -12,20 +23,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-
 import org.springframework.stereotype.Component;
-
-import dev.edgeforge.api.sample.SampleContent;
-import dev.edgeforge.api.sample.SampleFilter;
-import dev.edgeforge.api.sample.SampleRepository;
-import dev.edgeforge.api.sample.SampleRow;
-import dev.edgeforge.api.sample.SampleStorage;
-import dev.edgeforge.core.format.ei.EiAcquisitionWriter;
-import dev.edgeforge.core.format.ei.EiSigning;
-import dev.edgeforge.core.format.labels.InfoLabels;
-import dev.edgeforge.core.format.labels.InfoLabelsEntry;
-import dev.edgeforge.core.format.labels.LabelsFiles;
-import dev.edgeforge.core.format.labels.SampleLabel;
 
 /**
  * Writes a project's dataset as a ZIP in Edge Impulse's export layout: one folder per category
@@ -62,7 +60,8 @@ public class DatasetExporter {
             for (SampleRow row : page) {
                 entries.add(write(zip, row, usedNames));
             }
-            page = page.size() < PAGE ? List.of()
+            page = page.size() < PAGE
+                    ? List.of()
                     : samples.pageAfter(projectId, SampleFilter.all(), page.get(page.size() - 1), PAGE);
         }
         zip.putNextEntry(new ZipEntry(LabelsFiles.INFO_LABELS));
@@ -84,10 +83,10 @@ public class DatasetExporter {
             zip.write(EiAcquisitionWriter.writeJson(content.load(row), EiSigning.none()));
         }
         zip.closeEntry();
-        Optional<SampleLabel> label = Optional.of(row.label() == null ? new SampleLabel.Unlabeled()
-                : new SampleLabel.Single(row.label()));
-        return new InfoLabelsEntry(path, Optional.of(row.name()), row.category().value(), label, row.metadata(),
-                row.boundingBoxes());
+        Optional<SampleLabel> label =
+                Optional.of(row.label() == null ? new SampleLabel.Unlabeled() : new SampleLabel.Single(row.label()));
+        return new InfoLabelsEntry(
+                path, Optional.of(row.name()), row.category().value(), label, row.metadata(), row.boundingBoxes());
     }
 
     /** The sample's name made safe for a file name, made unique with the start of its id when taken. */

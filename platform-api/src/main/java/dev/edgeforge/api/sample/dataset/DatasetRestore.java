@@ -13,6 +13,5 @@ import java.util.UUID;
  */
 public record DatasetRestore(int restored, List<SampleRef> resurrected, List<SampleRef> missing, long addedSince) {
 
-    public record SampleRef(UUID id, String name, String label, String category) {
-    }
+    public record SampleRef(UUID id, String name, String label, String category) {}
 }

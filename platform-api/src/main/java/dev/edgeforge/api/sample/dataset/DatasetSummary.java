@@ -10,8 +10,8 @@ import java.util.List;
  * @param labels     one entry per label (null label = unlabeled samples), sorted by label
  * @param trainTest  the share of training and testing among the samples in either
  */
-public record DatasetSummary(Totals total, List<CategoryTotals> categories, List<LabelTotals> labels,
-                             TrainTest trainTest) {
+public record DatasetSummary(
+        Totals total, List<CategoryTotals> categories, List<LabelTotals> labels, TrainTest trainTest) {
 
     /**
      * @param count      samples
@@ -26,16 +26,13 @@ public record DatasetSummary(Totals total, List<CategoryTotals> categories, List
         }
     }
 
-    public record CategoryTotals(String category, Totals totals) {
-    }
+    public record CategoryTotals(String category, Totals totals) {}
 
-    public record LabelTotals(String label, Totals training, Totals testing, Totals anomaly, Totals total) {
-    }
+    public record LabelTotals(String label, Totals training, Totals testing, Totals anomaly, Totals total) {}
 
     /**
      * @param trainingShare training / (training + testing) by count, 0 when both are empty
      * @param testingShare  testing / (training + testing) by count
      */
-    public record TrainTest(long training, long testing, double trainingShare, double testingShare) {
-    }
+    public record TrainTest(long training, long testing, double trainingShare, double testingShare) {}
 }

@@ -1,5 +1,7 @@
 package dev.edgeforge.api.sample.dataset;
 
+import dev.edgeforge.api.project.ProjectGrant;
+import dev.edgeforge.api.sample.SampleCategory;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -7,13 +9,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import dev.edgeforge.api.project.ProjectGrant;
-import dev.edgeforge.api.sample.SampleCategory;
 
 /** The dataset's summary, and rebalancing training and testing to 80/20 per label. */
 @Service
@@ -30,8 +28,7 @@ public class DatasetSummaryService {
         this.clock = clock;
     }
 
-    private record Group(String label, String category, DatasetSummary.Totals totals) {
-    }
+    private record Group(String label, String category, DatasetSummary.Totals totals) {}
 
     @Transactional(readOnly = true)
     public DatasetSummary summary(ProjectGrant grant) {
@@ -39,7 +36,9 @@ public class DatasetSummaryService {
                         + "coalesce(sum(duration_ms), 0) AS d FROM sample WHERE project_id = :projectId "
                         + "GROUP BY label, category ORDER BY label NULLS LAST, category")
                 .param("projectId", grant.projectId())
-                .query((rs, n) -> new Group(rs.getString("label"), rs.getString("category"),
+                .query((rs, n) -> new Group(
+                        rs.getString("label"),
+                        rs.getString("category"),
                         new DatasetSummary.Totals(rs.getLong("n"), rs.getLong("e"), rs.getDouble("d"))))
                 .list();
         return summarize(groups);
@@ -64,19 +63,25 @@ public class DatasetSummaryService {
             DatasetSummary.Totals training = cats.getOrDefault("training", DatasetSummary.Totals.ZERO);
             DatasetSummary.Totals testing = cats.getOrDefault("testing", DatasetSummary.Totals.ZERO);
             DatasetSummary.Totals anomaly = cats.getOrDefault("anomaly", DatasetSummary.Totals.ZERO);
-            labels.add(new DatasetSummary.LabelTotals(label, training, testing, anomaly,
-                    training.plus(testing).plus(anomaly)));
+            labels.add(new DatasetSummary.LabelTotals(
+                    label, training, testing, anomaly, training.plus(testing).plus(anomaly)));
         });
         long training = byCategory.get("training").count();
         long testing = byCategory.get("testing").count();
         long both = training + testing;
-        return new DatasetSummary(total, categories, labels, new DatasetSummary.TrainTest(training, testing,
-                both == 0 ? 0 : training / (double) both, both == 0 ? 0 : testing / (double) both));
+        return new DatasetSummary(
+                total,
+                categories,
+                labels,
+                new DatasetSummary.TrainTest(
+                        training,
+                        testing,
+                        both == 0 ? 0 : training / (double) both,
+                        both == 0 ? 0 : testing / (double) both));
     }
 
     /** What a rebalance moved. */
-    public record Rebalance(int movedToTesting, int movedToTraining, DatasetSummary summary) {
-    }
+    public record Rebalance(int movedToTesting, int movedToTraining, DatasetSummary summary) {}
 
     /**
      * Moves samples between training and testing so that, within each label, {@code round(0.2 n)} of its n training
@@ -103,7 +108,8 @@ public class DatasetSummaryService {
                 .param("projectId", grant.projectId())
                 .param("share", TESTING_SHARE)
                 .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
-                .query(String.class).list();
+                .query(String.class)
+                .list();
         int toTesting = (int) moved.stream().filter("testing"::equals).count();
         return new Rebalance(toTesting, moved.size() - toTesting, summary(grant));
     }

@@ -1,9 +1,8 @@
 package dev.edgeforge.api.sample.dataset;
 
-import org.springframework.http.HttpStatus;
-
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
+import org.springframework.http.HttpStatus;
 
 /** A dataset version name is blank, too long, or already used in the project (409 for a taken name). */
 public class DatasetVersionNameViolation extends EdgeForgeException {
@@ -18,8 +17,10 @@ public class DatasetVersionNameViolation extends EdgeForgeException {
     }
 
     static DatasetVersionNameViolation taken(String name) {
-        return new DatasetVersionNameViolation(TAKEN, "A dataset version named '" + name
-                + "' already exists in this project; versions never change, so choose another name.");
+        return new DatasetVersionNameViolation(
+                TAKEN,
+                "A dataset version named '" + name
+                        + "' already exists in this project; versions never change, so choose another name.");
     }
 
     static DatasetVersionNameViolation invalid() {

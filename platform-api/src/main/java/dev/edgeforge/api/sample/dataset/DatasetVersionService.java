@@ -1,5 +1,11 @@
 package dev.edgeforge.api.sample.dataset;
 
+import dev.edgeforge.api.project.ProjectGrant;
+import dev.edgeforge.api.sample.SampleCategory;
+import dev.edgeforge.api.sample.SampleRepository;
+import dev.edgeforge.api.sample.SampleRequestViolation;
+import dev.edgeforge.api.sample.SampleRow;
+import dev.edgeforge.api.sample.SampleStorage;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -11,17 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import dev.edgeforge.api.project.ProjectGrant;
-import dev.edgeforge.api.sample.SampleCategory;
-import dev.edgeforge.api.sample.SampleRepository;
-import dev.edgeforge.api.sample.SampleRequestViolation;
-import dev.edgeforge.api.sample.SampleRow;
-import dev.edgeforge.api.sample.SampleStorage;
 
 /**
  * Dataset versions: named snapshots of a project's sample list (every sample's name, label, category, enabled flag
@@ -47,8 +45,7 @@ public class DatasetVersionService {
         this.clock = clock;
     }
 
-    private record Version(UUID id, String name, Instant createdAt, int sampleCount) {
-    }
+    private record Version(UUID id, String name, Instant createdAt, int sampleCount) {}
 
     @Transactional
     public DatasetVersionView create(ProjectGrant grant, String name) {
@@ -58,7 +55,11 @@ public class DatasetVersionService {
         }
         UUID projectId = grant.projectId();
         boolean taken = jdbc.sql("SELECT count(*) FROM dataset_version WHERE project_id = :projectId AND name = :name")
-                .param("projectId", projectId).param("name", trimmed).query(Integer.class).single() > 0;
+                        .param("projectId", projectId)
+                        .param("name", trimmed)
+                        .query(Integer.class)
+                        .single()
+                > 0;
         if (taken) {
             throw DatasetVersionNameViolation.taken(trimmed);
         }
@@ -66,15 +67,24 @@ public class DatasetVersionService {
         Instant now = clock.instant();
         jdbc.sql("INSERT INTO dataset_version (id, project_id, name, sample_count, created_by, created_at) "
                         + "VALUES (:id, :projectId, :name, 0, :createdBy, :now)")
-                .param("id", id).param("projectId", projectId).param("name", trimmed)
-                .param("createdBy", grant.userId().orElse(null)).param("now", timestamp(now))
+                .param("id", id)
+                .param("projectId", projectId)
+                .param("name", trimmed)
+                .param("createdBy", grant.userId().orElse(null))
+                .param("now", timestamp(now))
                 .update();
         int count = jdbc.sql("INSERT INTO dataset_version_sample (version_id, sample_id, " + SNAPSHOT_COLUMNS + ") "
                         + "SELECT :id, id, " + SNAPSHOT_COLUMNS + " FROM sample WHERE project_id = :projectId")
-                .param("id", id).param("projectId", projectId).update();
+                .param("id", id)
+                .param("projectId", projectId)
+                .update();
         jdbc.sql("UPDATE dataset_version SET sample_count = :count WHERE id = :id")
-                .param("count", count).param("id", id).update();
-        return view(new Version(id, trimmed, now, count), categoryCounts(List.of(id)).getOrDefault(id, Map.of()),
+                .param("count", count)
+                .param("id", id)
+                .update();
+        return view(
+                new Version(id, trimmed, now, count),
+                categoryCounts(List.of(id)).getOrDefault(id, Map.of()),
                 labelCounts(List.of(id)).getOrDefault(id, 0L));
     }
 
@@ -83,8 +93,11 @@ public class DatasetVersionService {
         List<Version> versions = jdbc.sql("SELECT id, name, created_at, sample_count FROM dataset_version "
                         + "WHERE project_id = :projectId ORDER BY created_at DESC, id DESC")
                 .param("projectId", grant.projectId())
-                .query((rs, n) -> new Version(rs.getObject("id", UUID.class), rs.getString("name"),
-                        rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getInt("sample_count")))
+                .query((rs, n) -> new Version(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("name"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        rs.getInt("sample_count")))
                 .list();
         List<UUID> ids = versions.stream().map(Version::id).toList();
         Map<UUID, Map<String, Long>> categories = categoryCounts(ids);
@@ -110,20 +123,22 @@ public class DatasetVersionService {
         if (right != null) {
             params.put("right", right.id());
         }
-        String leftSet = "SELECT sample_id, label, category, enabled FROM dataset_version_sample "
-                + "WHERE version_id = :left";
+        String leftSet =
+                "SELECT sample_id, label, category, enabled FROM dataset_version_sample " + "WHERE version_id = :left";
         String rightSet = right == null
                 ? "SELECT id AS sample_id, label, category, enabled FROM sample WHERE project_id = :projectId"
                 : "SELECT sample_id, label, category, enabled FROM dataset_version_sample WHERE version_id = :right";
 
         Map<String, long[]> counts = new TreeMap<>();
         jdbc.sql("SELECT label, category, count(*) AS n FROM (" + leftSet + ") l GROUP BY label, category")
-                .params(params).query(rs -> {
+                .params(params)
+                .query(rs -> {
                     counts.computeIfAbsent(key(rs.getString("label"), rs.getString("category")), k -> new long[2])[0] =
                             rs.getLong("n");
                 });
         jdbc.sql("SELECT label, category, count(*) AS n FROM (" + rightSet + ") r GROUP BY label, category")
-                .params(params).query(rs -> {
+                .params(params)
+                .query(rs -> {
                     counts.computeIfAbsent(key(rs.getString("label"), rs.getString("category")), k -> new long[2])[1] =
                             rs.getLong("n");
                 });
@@ -132,8 +147,8 @@ public class DatasetVersionService {
         long rightTotal = 0;
         for (Map.Entry<String, long[]> e : counts.entrySet()) {
             String[] parts = e.getKey().split("\u0000", -1);
-            rows.add(new DatasetComparison.Row(parts[0].isEmpty() ? null : parts[0].substring(1), parts[1],
-                    e.getValue()[0], e.getValue()[1]));
+            rows.add(new DatasetComparison.Row(
+                    parts[0].isEmpty() ? null : parts[0].substring(1), parts[1], e.getValue()[0], e.getValue()[1]));
             leftTotal += e.getValue()[0];
             rightTotal += e.getValue()[1];
         }
@@ -146,10 +161,15 @@ public class DatasetVersionService {
                 .params(params)
                 .query((rs, n) -> new long[] {rs.getLong("added"), rs.getLong("removed"), rs.getLong("changed")})
                 .single();
-        return new DatasetComparison(new DatasetComparison.Side(left.id(), left.name(), leftTotal),
-                right == null ? new DatasetComparison.Side(null, "current", rightTotal)
+        return new DatasetComparison(
+                new DatasetComparison.Side(left.id(), left.name(), leftTotal),
+                right == null
+                        ? new DatasetComparison.Side(null, "current", rightTotal)
                         : new DatasetComparison.Side(right.id(), right.name(), rightTotal),
-                rows, diff[0], diff[1], diff[2]);
+                rows,
+                diff[0],
+                diff[1],
+                diff[2]);
     }
 
     /**
@@ -167,25 +187,48 @@ public class DatasetVersionService {
                         + "WHERE v.version_id = :versionId AND s.id = v.sample_id AND s.project_id = :projectId "
                         + "AND (s.name <> v.name OR s.label IS DISTINCT FROM v.label OR s.category <> v.category "
                         + "OR s.enabled <> v.enabled)")
-                .param("now", timestamp(now)).param("versionId", version.id()).param("projectId", projectId)
+                .param("now", timestamp(now))
+                .param("versionId", version.id())
+                .param("projectId", projectId)
                 .update();
         List<SampleRow> deleted = jdbc.sql("SELECT v.sample_id AS id, CAST(:projectId AS uuid) AS project_id, "
                         + prefixed("v.", SNAPSHOT_COLUMNS) + ", v.created_at AS updated_at "
                         + "FROM dataset_version_sample v WHERE v.version_id = :versionId "
                         + "AND NOT EXISTS (SELECT 1 FROM sample s WHERE s.id = v.sample_id) ORDER BY v.created_at")
-                .param("projectId", projectId).param("versionId", version.id())
-                .query(samples.mapper()).list();
+                .param("projectId", projectId)
+                .param("versionId", version.id())
+                .query(samples.mapper())
+                .list();
         List<DatasetRestore.SampleRef> resurrected = new ArrayList<>();
         List<DatasetRestore.SampleRef> missing = new ArrayList<>();
         for (SampleRow row : deleted) {
-            DatasetRestore.SampleRef ref = new DatasetRestore.SampleRef(row.id(), row.name(), row.label(),
-                    row.category().value());
+            DatasetRestore.SampleRef ref = new DatasetRestore.SampleRef(
+                    row.id(), row.name(), row.label(), row.category().value());
             if (storage.lockAndCheck(row.objectKey())) {
-                samples.insert(new SampleRow(row.id(), row.projectId(), row.name(), row.label(), row.category(),
-                        row.format(), row.sha256(), row.objectKey(), row.sizeBytes(), row.sensors(), row.intervalMs(),
-                        row.frequencyHz(), row.length(), row.durationMs(), row.deviceName(), row.deviceType(),
-                        row.metadata(), row.image(), row.boundingBoxes(), row.signatureStatus(), row.enabled(),
-                        row.createdAt(), now));
+                samples.insert(new SampleRow(
+                        row.id(),
+                        row.projectId(),
+                        row.name(),
+                        row.label(),
+                        row.category(),
+                        row.format(),
+                        row.sha256(),
+                        row.objectKey(),
+                        row.sizeBytes(),
+                        row.sensors(),
+                        row.intervalMs(),
+                        row.frequencyHz(),
+                        row.length(),
+                        row.durationMs(),
+                        row.deviceName(),
+                        row.deviceType(),
+                        row.metadata(),
+                        row.image(),
+                        row.boundingBoxes(),
+                        row.signatureStatus(),
+                        row.enabled(),
+                        row.createdAt(),
+                        now));
                 resurrected.add(ref);
             } else {
                 missing.add(ref);
@@ -194,25 +237,32 @@ public class DatasetVersionService {
         long addedSince = jdbc.sql("SELECT count(*) FROM sample s WHERE s.project_id = :projectId AND NOT EXISTS "
                         + "(SELECT 1 FROM dataset_version_sample v WHERE v.version_id = :versionId "
                         + "AND v.sample_id = s.id)")
-                .param("projectId", projectId).param("versionId", version.id()).query(Long.class).single();
+                .param("projectId", projectId)
+                .param("versionId", version.id())
+                .query(Long.class)
+                .single();
         return new DatasetRestore(restored, resurrected, missing, addedSince);
     }
 
     private Version require(ProjectGrant grant, UUID versionId) {
         return jdbc.sql("SELECT id, name, created_at, sample_count FROM dataset_version "
                         + "WHERE id = :id AND project_id = :projectId")
-                .param("id", versionId).param("projectId", grant.projectId())
-                .query((rs, n) -> new Version(rs.getObject("id", UUID.class), rs.getString("name"),
-                        rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getInt("sample_count")))
-                .optional().orElseThrow(() -> new DatasetVersionNotFoundException(versionId));
+                .param("id", versionId)
+                .param("projectId", grant.projectId())
+                .query((rs, n) -> new Version(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("name"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                        rs.getInt("sample_count")))
+                .optional()
+                .orElseThrow(() -> new DatasetVersionNotFoundException(versionId));
     }
 
     private static UUID parseId(String text) {
         try {
             return UUID.fromString(text.strip());
         } catch (IllegalArgumentException e) {
-            throw new SampleRequestViolation("with",
-                    "must be a version id or 'current', got '" + text + "'");
+            throw new SampleRequestViolation("with", "must be a version id or 'current', got '" + text + "'");
         }
     }
 

@@ -11,6 +11,5 @@ import java.util.UUID;
  * @param categories  samples per category (training, testing, anomaly)
  * @param labels      number of distinct labels (unlabeled not counted)
  */
-public record DatasetVersionView(UUID id, String name, Instant createdAt, int sampleCount,
-                                 Map<String, Long> categories, long labels) {
-}
+public record DatasetVersionView(
+        UUID id, String name, Instant createdAt, int sampleCount, Map<String, Long> categories, long labels) {}

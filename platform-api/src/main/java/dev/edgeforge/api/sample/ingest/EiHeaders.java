@@ -1,19 +1,17 @@
 package dev.edgeforge.api.sample.ingest;
 
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
-import java.util.Optional;
-
-import org.springframework.http.HttpHeaders;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import dev.edgeforge.api.sample.IngestOptions;
 import dev.edgeforge.api.sample.LabelChoice;
 import dev.edgeforge.api.sample.SampleRequestViolation;
 import dev.edgeforge.api.sample.UploadCategory;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The request headers of Edge Impulse's ingestion API, read as Edge Impulse reads them: {@code x-label},
@@ -31,15 +29,20 @@ final class EiHeaders {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
-    private EiHeaders() {
-    }
+    private EiHeaders() {}
 
     static IngestOptions options(HttpHeaders headers, UploadCategory category) {
         String label = headers.getFirst(LABEL);
-        LabelChoice choice = label != null && !label.isBlank() ? new LabelChoice.Given(label)
+        LabelChoice choice = label != null && !label.isBlank()
+                ? new LabelChoice.Given(label)
                 : flag(headers, NO_LABEL) ? new LabelChoice.None() : new LabelChoice.FromFileName();
-        return new IngestOptions(category, choice, flag(headers, DISALLOW_DUPLICATES), flag(headers, ADD_DATE_ID),
-                metadata(headers.getFirst(METADATA)), Optional.empty());
+        return new IngestOptions(
+                category,
+                choice,
+                flag(headers, DISALLOW_DUPLICATES),
+                flag(headers, ADD_DATE_ID),
+                metadata(headers.getFirst(METADATA)),
+                Optional.empty());
     }
 
     static Optional<String> fileName(HttpHeaders headers) {
@@ -74,8 +77,8 @@ final class EiHeaders {
         for (Map.Entry<String, JsonNode> e : node.properties()) {
             JsonNode v = e.getValue();
             if (!(v.isString() || v.isNumber() || v.isBoolean())) {
-                throw new SampleRequestViolation(METADATA, "value of '" + e.getKey()
-                        + "' must be a string, number or boolean");
+                throw new SampleRequestViolation(
+                        METADATA, "value of '" + e.getKey() + "' must be a string, number or boolean");
             }
             metadata.put(e.getKey(), v.asString());
         }

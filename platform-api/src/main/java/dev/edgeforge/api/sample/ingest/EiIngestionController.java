@@ -1,11 +1,19 @@
 package dev.edgeforge.api.sample.ingest;
 
-import java.net.URI;
-import java.util.List;
-
+import dev.edgeforge.api.project.ProjectAccess;
+import dev.edgeforge.api.project.ProjectGrant;
+import dev.edgeforge.api.sample.FileResult;
+import dev.edgeforge.api.sample.IncomingFile;
+import dev.edgeforge.api.sample.SampleIngestion;
+import dev.edgeforge.api.sample.SampleRow;
+import dev.edgeforge.api.sample.UploadCategory;
+import dev.edgeforge.api.sample.UploadTooLargeViolation;
+import dev.edgeforge.api.security.ApiKeyScope;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import java.net.URI;
+import java.util.List;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -16,16 +24,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
-
-import dev.edgeforge.api.project.ProjectAccess;
-import dev.edgeforge.api.project.ProjectGrant;
-import dev.edgeforge.api.sample.FileResult;
-import dev.edgeforge.api.sample.IncomingFile;
-import dev.edgeforge.api.sample.SampleIngestion;
-import dev.edgeforge.api.sample.SampleRow;
-import dev.edgeforge.api.sample.UploadCategory;
-import dev.edgeforge.api.sample.UploadTooLargeViolation;
-import dev.edgeforge.api.security.ApiKeyScope;
 
 /**
  * Edge Impulse's ingestion API on EdgeForge, so devices and scripts written for it work by changing the host:
@@ -50,22 +48,29 @@ class EiIngestionController {
      *
      * @param success whether every file was stored
      */
-    record FilesResponse(boolean success, List<FileResult> files) {
-    }
+    record FilesResponse(boolean success, List<FileResult> files) {}
 
-    @PostMapping(path = "/api/{category:training|testing|anomaly|split}/files",
+    @PostMapping(
+            path = "/api/{category:training|testing|anomaly|split}/files",
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    @Operation(summary = "Upload files (multipart field 'data'); 200 when at least one file was stored, 400 when "
-            + "none was; one result per file")
-    ResponseEntity<FilesResponse> files(@PathVariable String category, @RequestPart("data") List<MultipartFile> data,
-                                        @RequestHeader HttpHeaders headers) {
+    @Operation(
+            summary = "Upload files (multipart field 'data'); 200 when at least one file was stored, 400 when "
+                    + "none was; one result per file")
+    ResponseEntity<FilesResponse> files(
+            @PathVariable String category,
+            @RequestPart("data") List<MultipartFile> data,
+            @RequestHeader HttpHeaders headers) {
         ProjectGrant grant = access.requireApiKey(ApiKeyScope.INGEST);
         List<IncomingFile> incoming = data.stream()
-                .map(f -> new IncomingFile(f.getOriginalFilename() == null || f.getOriginalFilename().isBlank()
-                        ? f.getName() : f.getOriginalFilename(), f::getInputStream))
+                .map(f -> new IncomingFile(
+                        f.getOriginalFilename() == null
+                                        || f.getOriginalFilename().isBlank()
+                                ? f.getName()
+                                : f.getOriginalFilename(),
+                        f::getInputStream))
                 .toList();
-        List<FileResult> results = ingestion.ingestBatch(grant.projectId(),
-                EiHeaders.options(headers, UploadCategory.fromValue(category)), incoming);
+        List<FileResult> results = ingestion.ingestBatch(
+                grant.projectId(), EiHeaders.options(headers, UploadCategory.fromValue(category)), incoming);
         boolean all = results.stream().allMatch(FileResult::success);
         boolean any = results.stream().anyMatch(FileResult::success);
         return ResponseEntity.status(any ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
@@ -73,16 +78,18 @@ class EiIngestionController {
     }
 
     @PostMapping(path = "/api/{category:training|testing|anomaly}/data")
-    @Operation(summary = "Upload one Edge Impulse JSON or CBOR message as the body; answers the sample's name as "
-            + "text (its id in the x-sample-id header)")
-    ResponseEntity<String> data(@PathVariable String category, @RequestHeader HttpHeaders headers,
-                                HttpServletRequest request) {
+    @Operation(
+            summary = "Upload one Edge Impulse JSON or CBOR message as the body; answers the sample's name as "
+                    + "text (its id in the x-sample-id header)")
+    ResponseEntity<String> data(
+            @PathVariable String category, @RequestHeader HttpHeaders headers, HttpServletRequest request) {
         ProjectGrant grant = access.requireApiKey(ApiKeyScope.INGEST);
         if (request.getContentLengthLong() > ingestion.maxUploadBytes()) {
             throw new UploadTooLargeViolation("The body", ingestion.maxUploadBytes());
         }
         String fileName = EiHeaders.fileName(headers).orElse(defaultName(request.getContentType()));
-        SampleRow row = ingestion.ingestOne(grant.projectId(),
+        SampleRow row = ingestion.ingestOne(
+                grant.projectId(),
                 EiHeaders.options(headers, UploadCategory.fromValue(category)),
                 new IncomingFile(fileName, request::getInputStream));
         return ResponseEntity.ok()

@@ -1,21 +1,19 @@
 package dev.edgeforge.api.sample.quota;
 
+import dev.edgeforge.api.problem.ValidationViolation;
+import dev.edgeforge.api.security.CurrentPrincipal;
+import dev.edgeforge.api.security.UserPrincipal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
-
-import dev.edgeforge.api.problem.ValidationViolation;
-import dev.edgeforge.api.security.CurrentPrincipal;
-import dev.edgeforge.api.security.UserPrincipal;
 
 /** Storage quotas of every project, for platform administrators. */
 @RestController
@@ -40,8 +38,9 @@ class AdminQuotaController {
     }
 
     @PutMapping("/api/v1/admin/projects/{projectId}/quota")
-    @Operation(summary = "Set a project's storage quota: {\"quotaBytes\": 1073741824}, or {\"quotaBytes\": null} for "
-            + "none (administrators); uploads that would pass it are refused with 413")
+    @Operation(
+            summary = "Set a project's storage quota: {\"quotaBytes\": 1073741824}, or {\"quotaBytes\": null} for "
+                    + "none (administrators); uploads that would pass it are refused with 413")
     StorageUsage set(@PathVariable UUID projectId, @RequestBody JsonNode body) {
         UserPrincipal admin = current.requireAdmin();
         return quotas.setQuota(projectId, quotaBytes(body), admin.id());

@@ -8,5 +8,4 @@ import java.util.UUID;
  * @param usedBytes  size of the distinct sample contents the project's samples point at
  * @param quotaBytes the most the project may store; null when it has no quota
  */
-public record ProjectStorage(UUID projectId, String name, long usedBytes, Long quotaBytes) {
-}
+public record ProjectStorage(UUID projectId, String name, long usedBytes, Long quotaBytes) {}

@@ -1,5 +1,7 @@
 package dev.edgeforge.api.sample.quota;
 
+import dev.edgeforge.api.project.ProjectDirectory;
+import dev.edgeforge.api.project.ProjectNotFoundException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -9,14 +11,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-
-import dev.edgeforge.api.project.ProjectDirectory;
-import dev.edgeforge.api.project.ProjectNotFoundException;
 
 /**
  * Storage quotas and usage. Usage is computed, never stored: the size of the distinct contents (sha256) the
@@ -58,10 +56,9 @@ public class StorageQuotaService {
                     used.put(rs.getObject("project_id", UUID.class), rs.getLong("used"));
                 });
         Map<UUID, Long> quotas = new HashMap<>();
-        jdbc.sql("SELECT project_id, quota_bytes FROM project_storage_quota")
-                .query(rs -> {
-                    quotas.put(rs.getObject("project_id", UUID.class), rs.getLong("quota_bytes"));
-                });
+        jdbc.sql("SELECT project_id, quota_bytes FROM project_storage_quota").query(rs -> {
+            quotas.put(rs.getObject("project_id", UUID.class), rs.getLong("quota_bytes"));
+        });
         return projects.all().stream()
                 .map(p -> new ProjectStorage(p.id(), p.name(), used.getOrDefault(p.id(), 0L), quotas.get(p.id())))
                 .toList();
@@ -78,14 +75,19 @@ public class StorageQuotaService {
             throw new ProjectNotFoundException(projectId);
         }
         if (quotaBytes == null) {
-            jdbc.sql("DELETE FROM project_storage_quota WHERE project_id = :id").param("id", projectId).update();
+            jdbc.sql("DELETE FROM project_storage_quota WHERE project_id = :id")
+                    .param("id", projectId)
+                    .update();
         } else {
             jdbc.sql("INSERT INTO project_storage_quota (project_id, quota_bytes, updated_by, updated_at) "
                             + "VALUES (:id, :quota, :admin, :now) ON CONFLICT (project_id) DO UPDATE SET "
                             + "quota_bytes = EXCLUDED.quota_bytes, updated_by = EXCLUDED.updated_by, "
                             + "updated_at = EXCLUDED.updated_at")
-                    .param("id", projectId).param("quota", quotaBytes).param("admin", adminId)
-                    .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC)).update();
+                    .param("id", projectId)
+                    .param("quota", quotaBytes)
+                    .param("admin", adminId)
+                    .param("now", OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC))
+                    .update();
         }
         return usage(projectId);
     }
@@ -118,16 +120,23 @@ public class StorageQuotaService {
             return;
         }
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
-                .param("key", "storage-quota:" + projectId).query((rs, n) -> 1).single();
+                .param("key", "storage-quota:" + projectId)
+                .query((rs, n) -> 1)
+                .single();
         check(projectId, quota.get(), contents);
     }
 
     private void check(UUID projectId, long quota, Map<String, Long> contents) {
-        Set<String> held = Set.copyOf(jdbc.sql("SELECT DISTINCT sha256 FROM sample WHERE project_id = :projectId "
-                        + "AND sha256 IN (:shas)")
-                .param("projectId", projectId).param("shas", contents.keySet()).query(String.class).list());
-        long added = contents.entrySet().stream().filter(e -> !held.contains(e.getKey()))
-                .mapToLong(Map.Entry::getValue).sum();
+        Set<String> held = Set.copyOf(
+                jdbc.sql("SELECT DISTINCT sha256 FROM sample WHERE project_id = :projectId " + "AND sha256 IN (:shas)")
+                        .param("projectId", projectId)
+                        .param("shas", contents.keySet())
+                        .query(String.class)
+                        .list());
+        long added = contents.entrySet().stream()
+                .filter(e -> !held.contains(e.getKey()))
+                .mapToLong(Map.Entry::getValue)
+                .sum();
         if (added == 0) {
             return;
         }
@@ -143,6 +152,8 @@ public class StorageQuotaService {
 
     private Optional<Long> quota(UUID projectId) {
         return jdbc.sql("SELECT quota_bytes FROM project_storage_quota WHERE project_id = :projectId")
-                .param("projectId", projectId).query(Long.class).optional();
+                .param("projectId", projectId)
+                .query(Long.class)
+                .optional();
     }
 }

@@ -3,13 +3,12 @@ package dev.edgeforge.api.sample.ingest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpHeaders;
-
 import dev.edgeforge.api.sample.IngestOptions;
 import dev.edgeforge.api.sample.LabelChoice;
 import dev.edgeforge.api.sample.SampleRequestViolation;
 import dev.edgeforge.api.sample.UploadCategory;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpHeaders;
 
 class EiHeadersTest {
 
@@ -24,7 +23,10 @@ class EiHeadersTest {
         assertThat(options.label()).isEqualTo(new LabelChoice.Given("wave"));
         assertThat(options.disallowDuplicates()).isTrue();
         assertThat(options.addDateId()).isFalse();
-        assertThat(options.metadata()).containsEntry("site", "A").containsEntry("n", "2").containsEntry("ok", "true");
+        assertThat(options.metadata())
+                .containsEntry("site", "A")
+                .containsEntry("n", "2")
+                .containsEntry("ok", "true");
         assertThat(options.category()).isEqualTo(UploadCategory.TESTING);
     }
 
@@ -40,7 +42,8 @@ class EiHeadersTest {
     @Test
     void metadataMustBeAFlatObject() {
         for (String bad : new String[] {"[1]", "{\"a\": {\"b\": 1}}", "not json"}) {
-            assertThatThrownBy(() -> EiHeaders.metadata(bad)).isInstanceOf(SampleRequestViolation.class)
+            assertThatThrownBy(() -> EiHeaders.metadata(bad))
+                    .isInstanceOf(SampleRequestViolation.class)
                     .hasMessageContaining("x-metadata");
         }
     }

@@ -6,5 +6,4 @@ package dev.edgeforge.core.format.csv;
  * @param delimiter        {@code ','}, {@code ';'} or tab
  * @param decimalSeparator {@code '.'}, or {@code ','} (only with a {@code ';'} or tab delimiter)
  */
-public record CsvDialect(char delimiter, char decimalSeparator) {
-}
+public record CsvDialect(char delimiter, char decimalSeparator) {}

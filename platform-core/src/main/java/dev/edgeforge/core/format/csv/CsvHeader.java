@@ -15,25 +15,45 @@ final class CsvHeader {
 
     /** A name followed by units in round or square brackets at the end. */
     private static final Pattern WITH_UNITS = Pattern.compile("(.*?)\\s*[(\\[]([^()\\[\\]]*)[)\\]]");
+
     private static final Pattern UNIT_SUFFIX = Pattern.compile("(.*?)[_ -]([a-zµ]+)");
 
-    private static final Set<String> TIMESTAMP_NAMES = Set.of("timestamp", "time", "t", "ts", "datetime",
-            "date_time", "time_stamp", "elapsed", "seconds", "secs", "sec", "millis", "milliseconds", "micros",
+    private static final Set<String> TIMESTAMP_NAMES = Set.of(
+            "timestamp",
+            "time",
+            "t",
+            "ts",
+            "datetime",
+            "date_time",
+            "time_stamp",
+            "elapsed",
+            "seconds",
+            "secs",
+            "sec",
+            "millis",
+            "milliseconds",
+            "micros",
             "microseconds");
 
     private static final Map<String, CsvTimestamps> UNITS = Map.ofEntries(
-            Map.entry("ms", CsvTimestamps.MILLISECONDS), Map.entry("msec", CsvTimestamps.MILLISECONDS),
-            Map.entry("millis", CsvTimestamps.MILLISECONDS), Map.entry("milliseconds", CsvTimestamps.MILLISECONDS),
-            Map.entry("s", CsvTimestamps.SECONDS), Map.entry("sec", CsvTimestamps.SECONDS),
-            Map.entry("secs", CsvTimestamps.SECONDS), Map.entry("second", CsvTimestamps.SECONDS),
+            Map.entry("ms", CsvTimestamps.MILLISECONDS),
+            Map.entry("msec", CsvTimestamps.MILLISECONDS),
+            Map.entry("millis", CsvTimestamps.MILLISECONDS),
+            Map.entry("milliseconds", CsvTimestamps.MILLISECONDS),
+            Map.entry("s", CsvTimestamps.SECONDS),
+            Map.entry("sec", CsvTimestamps.SECONDS),
+            Map.entry("secs", CsvTimestamps.SECONDS),
+            Map.entry("second", CsvTimestamps.SECONDS),
             Map.entry("seconds", CsvTimestamps.SECONDS),
-            Map.entry("us", CsvTimestamps.MICROSECONDS), Map.entry("µs", CsvTimestamps.MICROSECONDS),
-            Map.entry("usec", CsvTimestamps.MICROSECONDS), Map.entry("micros", CsvTimestamps.MICROSECONDS),
+            Map.entry("us", CsvTimestamps.MICROSECONDS),
+            Map.entry("µs", CsvTimestamps.MICROSECONDS),
+            Map.entry("usec", CsvTimestamps.MICROSECONDS),
+            Map.entry("micros", CsvTimestamps.MICROSECONDS),
             Map.entry("microseconds", CsvTimestamps.MICROSECONDS),
-            Map.entry("iso", CsvTimestamps.ISO_8601), Map.entry("iso8601", CsvTimestamps.ISO_8601));
+            Map.entry("iso", CsvTimestamps.ISO_8601),
+            Map.entry("iso8601", CsvTimestamps.ISO_8601));
 
-    private CsvHeader() {
-    }
+    private CsvHeader() {}
 
     /** {@code [name, units]} of a value column's header cell. */
     static String[] nameAndUnits(String cell) {

@@ -1,7 +1,6 @@
 package dev.edgeforge.core.format.csv;
 
 import dev.edgeforge.core.format.SampleFormatException;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,8 +10,7 @@ import java.util.List;
  */
 final class CsvLine {
 
-    private CsvLine() {
-    }
+    private CsvLine() {}
 
     static List<String> split(String line, char delimiter, int row) {
         List<String> cells = new ArrayList<>();
@@ -43,8 +41,8 @@ final class CsvLine {
                 }
                 while (i < n && line.charAt(i) != delimiter) {
                     if (!Character.isWhitespace(line.charAt(i))) {
-                        throw SampleFormatException.malformed("row " + row + ": text after a closing quote in cell "
-                                + (cells.size() + 1));
+                        throw SampleFormatException.malformed(
+                                "row " + row + ": text after a closing quote in cell " + (cells.size() + 1));
                     }
                     i++;
                 }

@@ -1,7 +1,6 @@
 package dev.edgeforge.core.format.csv;
 
 import dev.edgeforge.core.sample.SampleData;
-
 import java.util.Optional;
 
 /**
@@ -14,6 +13,9 @@ import java.util.Optional;
  * @param maxJitter       the largest deviation of a timestamp step from the mean interval, as a fraction of it
  *                        (0 when the interval was given)
  */
-public record CsvSample(SampleData data, CsvDialect dialect, Optional<String> timestampColumn,
-                        CsvTimestamps timestamps, double maxJitter) {
-}
+public record CsvSample(
+        SampleData data,
+        CsvDialect dialect,
+        Optional<String> timestampColumn,
+        CsvTimestamps timestamps,
+        double maxJitter) {}

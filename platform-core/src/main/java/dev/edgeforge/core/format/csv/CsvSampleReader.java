@@ -3,10 +3,9 @@ package dev.edgeforge.core.format.csv;
 import dev.edgeforge.core.format.BoundedBytes;
 import dev.edgeforge.core.format.SampleFormatException;
 import dev.edgeforge.core.format.SampleInput;
-import dev.edgeforge.core.sample.Sensor;
 import dev.edgeforge.core.sample.SampleData;
 import dev.edgeforge.core.sample.SampleDataViolation;
-
+import dev.edgeforge.core.sample.Sensor;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -49,8 +48,7 @@ public final class CsvSampleReader {
 
     private static final Pattern NUMBER = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
-    private CsvSampleReader() {
-    }
+    private CsvSampleReader() {}
 
     /**
      * Reads a stream (not closed), buffering at most {@code maxBytes}.
@@ -85,8 +83,7 @@ public final class CsvSampleReader {
     }
 
     /** What a first pass over the lines finds: the header, how many data rows follow it, whether one has a comma. */
-    private record Layout(int headerNumber, String header, int rows, boolean commaInRows) {
-    }
+    private record Layout(int headerNumber, String header, int rows, boolean commaInRows) {}
 
     private static Layout layout(CsvText text) {
         try (CsvText.Lines lines = text.lines()) {
@@ -112,7 +109,8 @@ public final class CsvSampleReader {
         CsvDialect dialect = new CsvDialect(delimiter, decimal);
 
         List<String> header = new ArrayList<>(CsvLine.split(layout.header(), delimiter, layout.headerNumber()));
-        boolean trailingDelimiter = header.size() > 1 && header.get(header.size() - 1).isEmpty();
+        boolean trailingDelimiter =
+                header.size() > 1 && header.get(header.size() - 1).isEmpty();
         if (trailingDelimiter) {
             header.remove(header.size() - 1);
         }
@@ -122,12 +120,12 @@ public final class CsvSampleReader {
         for (int c = 0; c < header.size(); c++) {
             String cell = header.get(c);
             if (cell.isBlank()) {
-                throw SampleFormatException.malformed("row " + layout.headerNumber() + ": header column " + (c + 1)
-                        + " has no name");
+                throw SampleFormatException.malformed(
+                        "row " + layout.headerNumber() + ": header column " + (c + 1) + " has no name");
             }
             if (!seen.add(cell)) {
-                throw SampleFormatException.malformed("row " + layout.headerNumber() + ": header column '" + cell
-                        + "' appears twice");
+                throw SampleFormatException.malformed(
+                        "row " + layout.headerNumber() + ": header column '" + cell + "' appears twice");
             }
             if (timestampColumn < 0) {
                 Optional<Optional<CsvTimestamps>> ts = CsvHeader.timestamp(cell);
@@ -138,8 +136,8 @@ public final class CsvSampleReader {
             }
         }
         if (timestampColumn < 0 && options.intervalMs().isEmpty()) {
-            throw SampleFormatException.malformed("no timestamp column (timestamp, time, t, …) and no interval"
-                    + " given");
+            throw SampleFormatException.malformed(
+                    "no timestamp column (timestamp, time, t, …) and no interval" + " given");
         }
         List<Sensor> sensors = new ArrayList<>();
         List<Integer> valueColumns = new ArrayList<>();
@@ -161,8 +159,8 @@ public final class CsvSampleReader {
         float[][] values = new float[sensors.size()][n];
         Optional<CsvTimestamps> headerUnitFinal = headerUnit;
         Optional<CsvTimestamps> explicitUnit = options.timestamps().or(() -> headerUnitFinal);
-        CsvTimeAxis time = timestampColumn < 0 ? null
-                : new CsvTimeAxis(header.get(timestampColumn), decimal, explicitUnit, n);
+        CsvTimeAxis time =
+                timestampColumn < 0 ? null : new CsvTimeAxis(header.get(timestampColumn), decimal, explicitUnit, n);
         try (CsvText.Lines lines = text.lines()) {
             lines.next(); // the header
             for (int r = 0; r < n; r++) {
@@ -202,8 +200,12 @@ public final class CsvSampleReader {
         }
         try {
             SampleData data = SampleData.timeSeries(sensors, intervalMs, values);
-            return new CsvSample(data, dialect, timestampColumn >= 0 ? Optional.of(header.get(timestampColumn))
-                    : Optional.empty(), unit, jitter);
+            return new CsvSample(
+                    data,
+                    dialect,
+                    timestampColumn >= 0 ? Optional.of(header.get(timestampColumn)) : Optional.empty(),
+                    unit,
+                    jitter);
         } catch (SampleDataViolation e) {
             throw SampleFormatException.malformed(e.getMessage(), e);
         }
@@ -216,8 +218,8 @@ public final class CsvSampleReader {
             cells.remove(width);
         }
         if (cells.size() != width) {
-            throw SampleFormatException.malformed("row " + lines.number() + ": " + cells.size()
-                    + " values, header has " + width);
+            throw SampleFormatException.malformed(
+                    "row " + lines.number() + ": " + cells.size() + " values, header has " + width);
         }
         return cells;
     }
@@ -228,8 +230,9 @@ public final class CsvSampleReader {
             for (int r = -1; r <= row; r++) {
                 lines.next();
             }
-            return new CsvTimeAxis.Cell(lines.number(), CsvLine.split(lines.text(), delimiter, lines.number())
-                    .get(column));
+            return new CsvTimeAxis.Cell(
+                    lines.number(),
+                    CsvLine.split(lines.text(), delimiter, lines.number()).get(column));
         }
     }
 

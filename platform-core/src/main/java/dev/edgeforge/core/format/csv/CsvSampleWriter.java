@@ -1,8 +1,7 @@
 package dev.edgeforge.core.format.csv;
 
-import dev.edgeforge.core.sample.Sensor;
 import dev.edgeforge.core.sample.SampleData;
-
+import dev.edgeforge.core.sample.Sensor;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -14,8 +13,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class CsvSampleWriter {
 
-    private CsvSampleWriter() {
-    }
+    private CsvSampleWriter() {}
 
     /**
      * @throws IllegalArgumentException for an image sample, or units containing brackets (which the header
@@ -54,15 +52,19 @@ public final class CsvSampleWriter {
     }
 
     private static String quoted(String cell) {
-        boolean needsQuotes = cell.indexOf(',') >= 0 || cell.indexOf('"') >= 0 || cell.indexOf('\n') >= 0
-                || cell.indexOf('\r') >= 0 || cell.indexOf(';') >= 0 || cell.indexOf('\t') >= 0
+        boolean needsQuotes = cell.indexOf(',') >= 0
+                || cell.indexOf('"') >= 0
+                || cell.indexOf('\n') >= 0
+                || cell.indexOf('\r') >= 0
+                || cell.indexOf(';') >= 0
+                || cell.indexOf('\t') >= 0
                 || !cell.equals(cell.strip());
         return needsQuotes ? '"' + cell.replace("\"", "\"\"") + '"' : cell;
     }
 
     private static String number(float v) {
-        boolean compactInteger = v == Math.rint(v) && Math.abs(v) <= (1 << 24)
-                && !(v == 0 && Float.floatToRawIntBits(v) != 0);
+        boolean compactInteger =
+                v == Math.rint(v) && Math.abs(v) <= (1 << 24) && !(v == 0 && Float.floatToRawIntBits(v) != 0);
         return compactInteger ? Integer.toString((int) v) : Float.toString(v);
     }
 

@@ -2,7 +2,6 @@ package dev.edgeforge.core.format.csv;
 
 import dev.edgeforge.core.format.SampleFormatException;
 import dev.edgeforge.core.format.SampleInput;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -65,7 +64,9 @@ abstract class CsvText {
 
     /** Whether the bytes after the byte order mark are valid UTF-8; throws at a NUL byte. */
     private static boolean scan(SampleInput input, int offset) {
-        CharsetDecoder utf8 = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+        CharsetDecoder utf8 = StandardCharsets.UTF_8
+                .newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer bytes = ByteBuffer.allocate(CHUNK + 8);
         CharBuffer chars = CharBuffer.allocate(CHUNK);
@@ -80,8 +81,8 @@ abstract class CsvText {
                     int from = bytes.position();
                     for (int i = 0; i < read; i++) {
                         if (bytes.get(from + i) == 0) {
-                            throw SampleFormatException.malformed("binary data (a NUL byte at offset "
-                                    + (position + i) + "), not CSV text");
+                            throw SampleFormatException.malformed(
+                                    "binary data (a NUL byte at offset " + (position + i) + "), not CSV text");
                         }
                     }
                     position += read;

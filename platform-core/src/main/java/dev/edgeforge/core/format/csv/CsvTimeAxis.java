@@ -1,7 +1,6 @@
 package dev.edgeforge.core.format.csv;
 
 import dev.edgeforge.core.format.SampleFormatException;
-
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -24,8 +23,7 @@ final class CsvTimeAxis {
     private static final Pattern ISO_WITH_SPACE = Pattern.compile("\\d{4}-\\d{2}-\\d{2} \\d.*");
 
     /** The timestamp cell of a data row and the line it is on. */
-    record Cell(int line, String text) {
-    }
+    record Cell(int line, String text) {}
 
     /** Finds the timestamp cell of a data row (from 0) again, for an error message. */
     @FunctionalInterface
@@ -40,6 +38,7 @@ final class CsvTimeAxis {
     private final double[] values;
     /** ISO-8601 mode: values are milliseconds; otherwise numbers in the file's unit. */
     private boolean iso;
+
     private int firstBadRow = -1;
     private String firstBadMessage;
 
@@ -140,14 +139,15 @@ final class CsvTimeAxis {
             values[i] *= perUnit;
             if (!Double.isFinite(values[i])) {
                 Cell at = lookup.find(i);
-                throw SampleFormatException.malformed("row " + at.line() + ", column '" + column + "': " + at.text()
-                        + " is out of range");
+                throw SampleFormatException.malformed(
+                        "row " + at.line() + ", column '" + column + "': " + at.text() + " is out of range");
             }
             if (i > 0 && !(values[i] > values[i - 1])) {
                 Cell previous = lookup.find(i - 1);
                 Cell at = lookup.find(i);
-                throw SampleFormatException.malformed("row " + at.line() + ": timestamp " + at.text().strip()
-                        + " is not after the previous one (" + previous.text().strip() + ")");
+                throw SampleFormatException.malformed(
+                        "row " + at.line() + ": timestamp " + at.text().strip() + " is not after the previous one ("
+                                + previous.text().strip() + ")");
             }
         }
         if (firstBadRow >= 0) {

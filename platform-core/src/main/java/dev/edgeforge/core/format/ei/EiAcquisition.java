@@ -1,7 +1,6 @@
 package dev.edgeforge.core.format.ei;
 
 import dev.edgeforge.core.sample.SampleData;
-
 import java.util.Optional;
 
 /**
@@ -14,6 +13,10 @@ import java.util.Optional;
  * @param signatureStatus whether the signature was verified
  * @param data            the payload: device, interval, sensors and values
  */
-public record EiAcquisition(EiProtectedHeader protectedHeader, String signature, EiEncoding encoding,
-                            Optional<EiBinaryType> binaryType, EiSignatureStatus signatureStatus, SampleData data) {
-}
+public record EiAcquisition(
+        EiProtectedHeader protectedHeader,
+        String signature,
+        EiEncoding encoding,
+        Optional<EiBinaryType> binaryType,
+        EiSignatureStatus signatureStatus,
+        SampleData data) {}

@@ -2,7 +2,6 @@ package dev.edgeforge.core.format.ei;
 
 import dev.edgeforge.core.format.BoundedBytes;
 import dev.edgeforge.core.format.SampleFormatException;
-
 import java.io.InputStream;
 import java.util.Optional;
 
@@ -26,8 +25,7 @@ import java.util.Optional;
  */
 public final class EiAcquisitionReader {
 
-    private EiAcquisitionReader() {
-    }
+    private EiAcquisitionReader() {}
 
     /**
      * Reads a whole message.
@@ -49,8 +47,8 @@ public final class EiAcquisitionReader {
             }
             status = EiSignatureStatus.VERIFIED;
         }
-        return new EiAcquisition(parsed.header(), parsed.signature(), parsed.encoding(), parsed.binaryType(), status,
-                parsed.data());
+        return new EiAcquisition(
+                parsed.header(), parsed.signature(), parsed.encoding(), parsed.binaryType(), status, parsed.data());
     }
 
     /**

@@ -1,14 +1,13 @@
 package dev.edgeforge.core.format.ei;
 
-import dev.edgeforge.core.sample.Sensor;
 import dev.edgeforge.core.sample.SampleData;
-import tools.jackson.core.JsonGenerator;
-import tools.jackson.core.ObjectWriteContext;
-import tools.jackson.core.json.JsonFactory;
-
+import dev.edgeforge.core.sample.Sensor;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.ObjectWriteContext;
+import tools.jackson.core.json.JsonFactory;
 
 /**
  * Writes samples as Edge Impulse data acquisition messages: JSON, CBOR, or CBOR with binary values. What it writes,
@@ -25,8 +24,7 @@ public final class EiAcquisitionWriter {
     private static final JsonFactory JSON = JsonFactory.builder().build();
     private static final String ZERO_SIGNATURE = "0".repeat(EiSignatureVerifier.SIGNATURE_LENGTH);
 
-    private EiAcquisitionWriter() {
-    }
+    private EiAcquisitionWriter() {}
 
     /**
      * The sample as a JSON message.
@@ -150,12 +148,16 @@ public final class EiAcquisitionWriter {
     /** Everything up to the {@code values} key, which is written last so binary data can follow its array. */
     private static CborEncoder header(SampleData data, EiSigning signing) {
         CborEncoder cbor = new CborEncoder().map(3);
-        cbor.text("protected").map(signing.issuedAt().isPresent() ? 3 : 2)
-                .text("ver").text(EiProtectedHeader.V1)
-                .text("alg").text(signing.algorithm().headerValue());
+        cbor.text("protected")
+                .map(signing.issuedAt().isPresent() ? 3 : 2)
+                .text("ver")
+                .text(EiProtectedHeader.V1)
+                .text("alg")
+                .text(signing.algorithm().headerValue());
         signing.issuedAt().ifPresent(iat -> cbor.text("iat").integer(iat));
         cbor.text("signature").text(ZERO_SIGNATURE);
-        int fields = 3 + (data.deviceName().isPresent() ? 1 : 0) + (data.deviceType().isPresent() ? 1 : 0);
+        int fields =
+                3 + (data.deviceName().isPresent() ? 1 : 0) + (data.deviceType().isPresent() ? 1 : 0);
         cbor.text("payload").map(fields);
         data.deviceName().ifPresent(name -> cbor.text("device_name").text(name));
         data.deviceType().ifPresent(type -> cbor.text("device_type").text(type));

@@ -29,7 +29,8 @@ public enum EiAlgorithm {
                 return alg;
             }
         }
-        throw new SampleFormatException(SampleFormatException.Reason.UNSUPPORTED,
+        throw new SampleFormatException(
+                SampleFormatException.Reason.UNSUPPORTED,
                 "protected.alg '" + value + "' is not supported (HS256 or none)");
     }
 }

@@ -1,7 +1,6 @@
 package dev.edgeforge.core.format.ei;
 
 import dev.edgeforge.core.sample.SampleData;
-
 import java.util.Locale;
 import java.util.Optional;
 

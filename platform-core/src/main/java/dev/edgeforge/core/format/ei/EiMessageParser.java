@@ -1,18 +1,9 @@
 package dev.edgeforge.core.format.ei;
 
 import dev.edgeforge.core.format.SampleFormatException;
-import dev.edgeforge.core.sample.Sensor;
 import dev.edgeforge.core.sample.SampleData;
 import dev.edgeforge.core.sample.SampleDataViolation;
-import tools.jackson.core.JacksonException;
-import tools.jackson.core.JsonParser;
-import tools.jackson.core.JsonToken;
-import tools.jackson.core.ObjectReadContext;
-import tools.jackson.core.StreamReadConstraints;
-import tools.jackson.core.TokenStreamLocation;
-import tools.jackson.core.json.JsonFactory;
-import tools.jackson.dataformat.cbor.CBORFactory;
-
+import dev.edgeforge.core.sample.Sensor;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +14,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
+import tools.jackson.core.ObjectReadContext;
+import tools.jackson.core.StreamReadConstraints;
+import tools.jackson.core.TokenStreamLocation;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.dataformat.cbor.CBORFactory;
 
 /**
  * Reads an Edge Impulse message token by token (the same code for JSON and CBOR, which Jackson presents as the same
@@ -30,10 +29,12 @@ import java.util.Set;
  */
 final class EiMessageParser {
 
-    private static final StreamReadConstraints CONSTRAINTS = StreamReadConstraints.builder()
-            .maxNestingDepth(64).build();
-    private static final JsonFactory JSON = JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
-    private static final CBORFactory CBOR = CBORFactory.builder().streamReadConstraints(CONSTRAINTS).build();
+    private static final StreamReadConstraints CONSTRAINTS =
+            StreamReadConstraints.builder().maxNestingDepth(64).build();
+    private static final JsonFactory JSON =
+            JsonFactory.builder().streamReadConstraints(CONSTRAINTS).build();
+    private static final CBORFactory CBOR =
+            CBORFactory.builder().streamReadConstraints(CONSTRAINTS).build();
 
     private final JsonParser p;
     private final byte[] bytes;
@@ -61,12 +62,13 @@ final class EiMessageParser {
             return EiEncoding.JSON;
         }
         int first = bytes[0] & 0xFF;
-        if ((first >= 0xA0 && first <= 0xBB) || first == 0xBF
+        if ((first >= 0xA0 && first <= 0xBB)
+                || first == 0xBF
                 || (bytes.length >= 3 && first == 0xD9 && (bytes[1] & 0xFF) == 0xD9 && (bytes[2] & 0xFF) == 0xF7)) {
             return EiEncoding.CBOR;
         }
-        throw SampleFormatException.malformed(String.format(Locale.ROOT,
-                "neither a JSON object nor a CBOR map (first byte 0x%02X)", first));
+        throw SampleFormatException.malformed(
+                String.format(Locale.ROOT, "neither a JSON object nor a CBOR map (first byte 0x%02X)", first));
     }
 
     static ParsedEiMessage parse(byte[] bytes) {
@@ -130,10 +132,15 @@ final class EiMessageParser {
             values = payload.values.toAxes(payload.sensors.size());
         }
         try {
-            SampleData data = SampleData.builder().setSensors(payload.sensors).setIntervalMs(payload.intervalMs)
-                    .setValues(values).optDeviceName(payload.deviceName).optDeviceType(payload.deviceType).build();
-            return new ParsedEiMessage(encoding, header, signature, signatureStart,
-                    Optional.ofNullable(payload.binaryType), data);
+            SampleData data = SampleData.builder()
+                    .setSensors(payload.sensors)
+                    .setIntervalMs(payload.intervalMs)
+                    .setValues(values)
+                    .optDeviceName(payload.deviceName)
+                    .optDeviceType(payload.deviceType)
+                    .build();
+            return new ParsedEiMessage(
+                    encoding, header, signature, signatureStart, Optional.ofNullable(payload.binaryType), data);
         } catch (SampleDataViolation e) {
             throw SampleFormatException.malformed("payload: " + e.getMessage(), e);
         }
@@ -158,8 +165,8 @@ final class EiMessageParser {
             throw SampleFormatException.malformed("protected.ver is missing");
         }
         if (!EiProtectedHeader.V1.equals(version)) {
-            throw new SampleFormatException(SampleFormatException.Reason.UNSUPPORTED,
-                    "protected.ver '" + version + "' is not supported (v1)");
+            throw new SampleFormatException(
+                    SampleFormatException.Reason.UNSUPPORTED, "protected.ver '" + version + "' is not supported (v1)");
         }
         if (alg == null) {
             throw SampleFormatException.malformed("protected.alg is missing");
@@ -253,9 +260,11 @@ final class EiMessageParser {
             if (!reference.regionMatches(true, 0, EiBinaryType.REF_PREFIX, 0, EiBinaryType.REF_PREFIX.length())) {
                 throw SampleFormatException.malformed("payload.values[0]: expected a number, found a string");
             }
-            payload.binaryType = EiBinaryType.fromReference(reference).orElseThrow(() ->
-                    new SampleFormatException(SampleFormatException.Reason.UNSUPPORTED, "payload.values references '"
-                            + reference.strip() + "'; only Ref-BINARY-i16, -u16 and -f32 are supported"));
+            payload.binaryType = EiBinaryType.fromReference(reference)
+                    .orElseThrow(() -> new SampleFormatException(
+                            SampleFormatException.Reason.UNSUPPORTED,
+                            "payload.values references '" + reference.strip()
+                                    + "'; only Ref-BINARY-i16, -u16 and -f32 are supported"));
             if (encoding != EiEncoding.CBOR) {
                 throw SampleFormatException.malformed("payload.values references binary data ('" + reference.strip()
                         + "'), which only the CBOR encoding can carry");
@@ -310,8 +319,8 @@ final class EiMessageParser {
             if (width < 0) {
                 width = rowWidth;
             } else if (rowWidth != width) {
-                throw SampleFormatException.malformed("payload.values[" + row + "] has " + rowWidth
-                        + " values, payload.values[0] has " + width);
+                throw SampleFormatException.malformed(
+                        "payload.values[" + row + "] has " + rowWidth + " values, payload.values[0] has " + width);
             }
             rowCount++;
         }
@@ -322,8 +331,8 @@ final class EiMessageParser {
                         + sensorCount + " sensors; multi-axis values are rows, one value per sensor");
             }
             if (rows && width != sensorCount) {
-                throw SampleFormatException.malformed("payload.values rows have " + width
-                        + " values, payload.sensors lists " + sensorCount);
+                throw SampleFormatException.malformed(
+                        "payload.values rows have " + width + " values, payload.sensors lists " + sensorCount);
             }
         }
 
@@ -375,8 +384,8 @@ final class EiMessageParser {
             byte b = bytes[i];
             boolean blank = encoding == EiEncoding.JSON && (b == ' ' || b == '\t' || b == '\r' || b == '\n');
             if (!blank) {
-                throw SampleFormatException.malformed((bytes.length - end) + " unexpected bytes after the message"
-                        + " (from byte " + end + ")");
+                throw SampleFormatException.malformed(
+                        (bytes.length - end) + " unexpected bytes after the message" + " (from byte " + end + ")");
             }
         }
     }
@@ -421,7 +430,8 @@ final class EiMessageParser {
 
     private void requireStart(JsonToken expected, String path, String what) {
         if (p.currentToken() != expected) {
-            throw SampleFormatException.malformed(path + ": expected " + what + ", found " + describe(p.currentToken()));
+            throw SampleFormatException.malformed(
+                    path + ": expected " + what + ", found " + describe(p.currentToken()));
         }
     }
 

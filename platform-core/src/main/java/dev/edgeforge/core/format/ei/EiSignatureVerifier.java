@@ -1,9 +1,6 @@
 package dev.edgeforge.core.format.ei;
 
 import dev.edgeforge.core.format.SampleFormatException;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -11,6 +8,8 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Verifies and computes the HMAC-SHA256 signature of Edge Impulse messages.
@@ -28,8 +27,7 @@ public final class EiSignatureVerifier {
     private static final Pattern HEX64 = Pattern.compile("[0-9a-fA-F]{64}");
     private static final byte[] ZEROS = "0".repeat(SIGNATURE_LENGTH).getBytes(StandardCharsets.US_ASCII);
 
-    private EiSignatureVerifier() {
-    }
+    private EiSignatureVerifier() {}
 
     /**
      * Checks the signature of a complete message (JSON or CBOR) against a key.
@@ -42,7 +40,9 @@ public final class EiSignatureVerifier {
         try {
             parsed = EiMessageParser.parse(message);
         } catch (SampleFormatException e) {
-            return new SignatureVerification(SignatureVerification.Outcome.UNREADABLE_MESSAGE, Optional.empty(),
+            return new SignatureVerification(
+                    SignatureVerification.Outcome.UNREADABLE_MESSAGE,
+                    Optional.empty(),
                     "the message cannot be read: " + e.detail());
         }
         return verify(message, parsed, hmacKey);
@@ -51,23 +51,30 @@ public final class EiSignatureVerifier {
     static SignatureVerification verify(byte[] message, ParsedEiMessage parsed, String hmacKey) {
         String signature = parsed.signature();
         if (parsed.header().algorithm() == EiAlgorithm.NONE) {
-            return new SignatureVerification(SignatureVerification.Outcome.NOT_SIGNED, Optional.of(signature),
+            return new SignatureVerification(
+                    SignatureVerification.Outcome.NOT_SIGNED,
+                    Optional.of(signature),
                     "the message is not signed (alg none)");
         }
         if (!HEX64.matcher(signature).matches() || parsed.signatureStart() < 0) {
-            return new SignatureVerification(SignatureVerification.Outcome.MALFORMED_SIGNATURE,
-                    Optional.of(signature), "signature '" + abbreviate(signature)
-                    + "' is not 64 hexadecimal characters written as a plain string");
+            return new SignatureVerification(
+                    SignatureVerification.Outcome.MALFORMED_SIGNATURE,
+                    Optional.of(signature),
+                    "signature '" + abbreviate(signature)
+                            + "' is not 64 hexadecimal characters written as a plain string");
         }
         String expected = hmacHex(message, parsed.signatureStart(), hmacKey);
-        boolean same = MessageDigest.isEqual(expected.getBytes(StandardCharsets.US_ASCII),
+        boolean same = MessageDigest.isEqual(
+                expected.getBytes(StandardCharsets.US_ASCII),
                 signature.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII));
         if (!same) {
-            return new SignatureVerification(SignatureVerification.Outcome.MISMATCH, Optional.of(signature),
+            return new SignatureVerification(
+                    SignatureVerification.Outcome.MISMATCH,
+                    Optional.of(signature),
                     "signature '" + signature + "' does not match the HMAC-SHA256 of the message under the HMAC key");
         }
-        return new SignatureVerification(SignatureVerification.Outcome.VALID, Optional.of(signature),
-                "signature '" + signature + "' is valid");
+        return new SignatureVerification(
+                SignatureVerification.Outcome.VALID, Optional.of(signature), "signature '" + signature + "' is valid");
     }
 
     /**
@@ -99,7 +106,6 @@ public final class EiSignatureVerifier {
             throw new IllegalArgumentException("the HMAC key is empty");
         }
     }
-
 
     private static String abbreviate(String s) {
         return s.length() <= 80 ? s : s.substring(0, 77) + "...";

@@ -3,8 +3,7 @@ package dev.edgeforge.core.format.ei;
 /** Number formatting rules shared by the JSON and CBOR writers. */
 final class Numbers {
 
-    private Numbers() {
-    }
+    private Numbers() {}
 
     /**
      * Whether a value can be written as an integer without loss: whole, within the float's exact-integer range, and

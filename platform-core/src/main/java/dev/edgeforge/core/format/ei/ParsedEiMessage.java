@@ -1,7 +1,6 @@
 package dev.edgeforge.core.format.ei;
 
 import dev.edgeforge.core.sample.SampleData;
-
 import java.util.Optional;
 
 /**
@@ -11,6 +10,10 @@ import java.util.Optional;
  *                       not stored as a plain string there (escaped JSON, chunked CBOR text), so it cannot be
  *                       replaced by zeros for verification
  */
-record ParsedEiMessage(EiEncoding encoding, EiProtectedHeader header, String signature, int signatureStart,
-                       Optional<EiBinaryType> binaryType, SampleData data) {
-}
+record ParsedEiMessage(
+        EiEncoding encoding,
+        EiProtectedHeader header,
+        String signature,
+        int signatureStart,
+        Optional<EiBinaryType> binaryType,
+        SampleData data) {}

@@ -1,7 +1,6 @@
 package dev.edgeforge.core.format.image;
 
 import dev.edgeforge.core.format.SampleFormatException;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -16,8 +15,7 @@ final class ImageHeaders {
 
     static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
-    private ImageHeaders() {
-    }
+    private ImageHeaders() {}
 
     static boolean isPng(byte[] b) {
         if (b.length < PNG_SIGNATURE.length) {
@@ -56,8 +54,8 @@ final class ImageHeaders {
         boolean imageData = false;
         while (true) {
             if (pos + 8 > bytes.length) {
-                throw SampleFormatException.malformed("PNG ends at byte " + bytes.length + " without an IEND chunk"
-                        + " (truncated file)");
+                throw SampleFormatException.malformed(
+                        "PNG ends at byte " + bytes.length + " without an IEND chunk" + " (truncated file)");
             }
             long length = Integer.toUnsignedLong(in.getInt(pos));
             String type = new String(bytes, pos + 4, 4, StandardCharsets.ISO_8859_1);
@@ -69,8 +67,8 @@ final class ImageHeaders {
             CRC32 crc = new CRC32();
             crc.update(bytes, pos + 4, 4 + (int) length);
             if ((int) crc.getValue() != in.getInt(dataStart + (int) length)) {
-                throw SampleFormatException.malformed("PNG chunk '" + printable(type) + "' at offset " + pos
-                        + " has a wrong CRC (corrupted file)");
+                throw SampleFormatException.malformed(
+                        "PNG chunk '" + printable(type) + "' at offset " + pos + " has a wrong CRC (corrupted file)");
             }
             if (pos == PNG_SIGNATURE.length) {
                 if (!type.equals("IHDR") || length != 13) {
@@ -85,8 +83,8 @@ final class ImageHeaders {
                             + Integer.toUnsignedString(height) + " is not valid");
                 }
                 if (!validPngDepth(colorType, bitDepth)) {
-                    throw SampleFormatException.malformed("PNG colour type " + colorType + " with bit depth "
-                            + bitDepth + " is not valid");
+                    throw SampleFormatException.malformed(
+                            "PNG colour type " + colorType + " with bit depth " + bitDepth + " is not valid");
                 }
             } else if (type.equals("tRNS")) {
                 transparency = true;
@@ -127,8 +125,8 @@ final class ImageHeaders {
                 throw SampleFormatException.malformed("JPEG ends before its frame header (truncated file)");
             }
             if ((b[pos] & 0xFF) != 0xFF) {
-                throw SampleFormatException.malformed(String.format(Locale.ROOT,
-                        "JPEG: expected a marker at offset %d, found 0x%02X", pos, b[pos] & 0xFF));
+                throw SampleFormatException.malformed(String.format(
+                        Locale.ROOT, "JPEG: expected a marker at offset %d, found 0x%02X", pos, b[pos] & 0xFF));
             }
             while (pos < b.length && (b[pos] & 0xFF) == 0xFF) {
                 pos++; // fill bytes
@@ -148,9 +146,13 @@ final class ImageHeaders {
             }
             int length = ((b[pos] & 0xFF) << 8) | (b[pos + 1] & 0xFF);
             if (length < 2 || pos + length > b.length) {
-                throw SampleFormatException.malformed(String.format(Locale.ROOT,
+                throw SampleFormatException.malformed(String.format(
+                        Locale.ROOT,
                         "JPEG segment 0xFF%02X at offset %d declares %d bytes but the file ends first (truncated"
-                                + " file)", marker, pos - 2, length));
+                                + " file)",
+                        marker,
+                        pos - 2,
+                        length));
             }
             boolean frame = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
             if (frame) {
@@ -162,13 +164,16 @@ final class ImageHeaders {
                 int width = ((b[pos + 5] & 0xFF) << 8) | (b[pos + 6] & 0xFF);
                 int components = b[pos + 7] & 0xFF;
                 if (width == 0 || height == 0) {
-                    throw new SampleFormatException(SampleFormatException.Reason.UNSUPPORTED,
+                    throw new SampleFormatException(
+                            SampleFormatException.Reason.UNSUPPORTED,
                             "JPEG size " + width + "x" + height + " (a height given later by a DNL marker is not"
                                     + " supported)");
                 }
                 if (components != 1 && components != 3) {
-                    throw new SampleFormatException(SampleFormatException.Reason.UNSUPPORTED, "JPEG with "
-                            + components + " colour components (CMYK?) is not supported; gray and RGB are");
+                    throw new SampleFormatException(
+                            SampleFormatException.Reason.UNSUPPORTED,
+                            "JPEG with " + components
+                                    + " colour components (CMYK?) is not supported; gray and RGB are");
                 }
                 return new ImageHeader(ImageType.JPEG, width, height, components, precision);
             }

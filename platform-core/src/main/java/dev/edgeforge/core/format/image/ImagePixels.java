@@ -58,7 +58,10 @@ public final class ImagePixels {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ImagePixels p && p.width == width && p.height == height && p.channels == channels
+        return o instanceof ImagePixels p
+                && p.width == width
+                && p.height == height
+                && p.channels == channels
                 && Arrays.equals(p.data, data);
     }
 

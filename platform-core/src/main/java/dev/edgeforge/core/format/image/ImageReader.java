@@ -3,10 +3,6 @@ package dev.edgeforge.core.format.image;
 import dev.edgeforge.core.format.BoundedBytes;
 import dev.edgeforge.core.format.SampleFormatException;
 import dev.edgeforge.core.sample.ImageInfo;
-
-import javax.imageio.ImageIO;
-import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.IndexColorModel;
@@ -19,6 +15,9 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import javax.imageio.ImageIO;
+import javax.imageio.stream.ImageInputStream;
+import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
  * Reads PNG and JPEG images: detects the type by signature, reads the size and channels from the header, checks
@@ -31,8 +30,7 @@ import java.util.Optional;
  */
 public final class ImageReader {
 
-    private ImageReader() {
-    }
+    private ImageReader() {}
 
     /**
      * The header only: type, size, channels, bit depth. Cheap; decodes nothing.
@@ -61,16 +59,21 @@ public final class ImageReader {
      */
     public static ImageSample read(byte[] bytes, ImageLimits limits, boolean keepPixels) {
         ImageHeader header = ImageHeaders.read(bytes);
-        if (header.width() > limits.maxSide() || header.height() > limits.maxSide()
+        if (header.width() > limits.maxSide()
+                || header.height() > limits.maxSide()
                 || header.pixelCount() > limits.maxPixels()) {
-            throw new SampleFormatException(SampleFormatException.Reason.TOO_LARGE, "image of " + header.width()
-                    + "x" + header.height() + " pixels exceeds the limit of " + limits.maxPixels() + " pixels and "
-                    + limits.maxSide() + " per side");
+            throw new SampleFormatException(
+                    SampleFormatException.Reason.TOO_LARGE,
+                    "image of " + header.width()
+                            + "x" + header.height() + " pixels exceeds the limit of " + limits.maxPixels()
+                            + " pixels and "
+                            + limits.maxSide() + " per side");
         }
         if (header.pixelCount() * 4 > Integer.MAX_VALUE - 8) {
             // whatever the configured limits, the decoded raster must fit one Java array
-            throw new SampleFormatException(SampleFormatException.Reason.TOO_LARGE, "image of " + header.width()
-                    + "x" + header.height() + " pixels is too large to decode in memory");
+            throw new SampleFormatException(
+                    SampleFormatException.Reason.TOO_LARGE,
+                    "image of " + header.width() + "x" + header.height() + " pixels is too large to decode in memory");
         }
         BufferedImage image = decode(bytes, header);
         if (image.getWidth() != header.width() || image.getHeight() != header.height()) {
@@ -78,8 +81,8 @@ public final class ImageReader {
                     + " differs from the header's " + header.width() + "x" + header.height());
         }
         ImageInfo info = new ImageInfo(header.width(), header.height(), header.channels());
-        return new ImageSample(header, info, keepPixels ? Optional.of(pixels(image, header.channels()))
-                : Optional.empty());
+        return new ImageSample(
+                header, info, keepPixels ? Optional.of(pixels(image, header.channels())) : Optional.empty());
     }
 
     private static BufferedImage decode(byte[] bytes, ImageHeader header) {

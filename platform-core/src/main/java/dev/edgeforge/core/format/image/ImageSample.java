@@ -2,7 +2,6 @@ package dev.edgeforge.core.format.image;
 
 import dev.edgeforge.core.sample.ImageInfo;
 import dev.edgeforge.core.sample.SampleData;
-
 import java.util.Optional;
 
 /**

@@ -16,8 +16,13 @@ import java.util.Set;
  * @param metadata       free-form key/value pairs
  * @param boundingBoxes  objects in an image
  */
-public record InfoLabelsEntry(String path, Optional<String> name, String category, Optional<SampleLabel> label,
-                              Map<String, String> metadata, List<BoundingBox> boundingBoxes) {
+public record InfoLabelsEntry(
+        String path,
+        Optional<String> name,
+        String category,
+        Optional<SampleLabel> label,
+        Map<String, String> metadata,
+        List<BoundingBox> boundingBoxes) {
 
     /** The categories a sample can be put in; {@code split} lets the server choose training or testing. */
     public static final Set<String> CATEGORIES = Set.of("training", "testing", "anomaly", "split");

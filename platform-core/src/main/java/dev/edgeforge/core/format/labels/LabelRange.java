@@ -14,8 +14,8 @@ public record LabelRange(String label, long startIndex, long endIndex) {
     public LabelRange {
         Objects.requireNonNull(label, "label");
         if (startIndex < 0 || endIndex <= startIndex) {
-            throw new IllegalArgumentException("label range '" + label + "' [" + startIndex + ", " + endIndex
-                    + ") is empty or negative");
+            throw new IllegalArgumentException(
+                    "label range '" + label + "' [" + startIndex + ", " + endIndex + ") is empty or negative");
         }
     }
 }

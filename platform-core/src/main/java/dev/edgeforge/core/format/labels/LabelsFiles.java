@@ -1,18 +1,17 @@
 package dev.edgeforge.core.format.labels;
 
 import dev.edgeforge.core.format.SampleFormatException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * Reads and writes Edge Impulse's labels sidecars, {@code info.labels} ({@link InfoLabels}) and
@@ -31,10 +30,10 @@ public final class LabelsFiles {
 
     private static final String BOUNDING_BOX_TYPE = "bounding-box-labels";
     private static final JsonMapper JSON = JsonMapper.builder()
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
 
-    private LabelsFiles() {
-    }
+    private LabelsFiles() {}
 
     /**
      * Either kind, told apart by content: {@code "type": "bounding-box-labels"} or a {@code files} list.
@@ -76,7 +75,8 @@ public final class LabelsFiles {
             entry.label().ifPresent(label -> writeLabel(f.putObject("label"), label));
             if (!entry.metadata().isEmpty()) {
                 ObjectNode metadata = f.putObject("metadata");
-                entry.metadata().entrySet().stream().sorted(Map.Entry.comparingByKey())
+                entry.metadata().entrySet().stream()
+                        .sorted(Map.Entry.comparingByKey())
                         .forEach(e -> metadata.put(e.getKey(), e.getValue()));
             }
             if (!entry.boundingBoxes().isEmpty()) {
@@ -104,7 +104,9 @@ public final class LabelsFiles {
             node.put("type", "multi-label");
             ArrayNode ranges = node.putArray("labels");
             for (LabelRange r : m.labels()) {
-                ranges.addObject().put("label", r.label()).put("startIndex", r.startIndex())
+                ranges.addObject()
+                        .put("label", r.label())
+                        .put("startIndex", r.startIndex())
                         .put("endIndex", r.endIndex());
             }
         } else {
@@ -114,7 +116,11 @@ public final class LabelsFiles {
 
     private static void writeBoxes(ArrayNode array, List<BoundingBox> boxes) {
         for (BoundingBox b : boxes) {
-            array.addObject().put("label", b.label()).put("x", b.x()).put("y", b.y()).put("width", b.width())
+            array.addObject()
+                    .put("label", b.label())
+                    .put("x", b.x())
+                    .put("y", b.y())
+                    .put("width", b.width())
                     .put("height", b.height());
         }
     }
@@ -134,8 +140,8 @@ public final class LabelsFiles {
             throw SampleFormatException.malformed("version is missing");
         }
         if (!version.isIntegralNumber() || version.asInt() != 1) {
-            throw new SampleFormatException(SampleFormatException.Reason.UNSUPPORTED,
-                    "version " + version + " is not supported (1)");
+            throw new SampleFormatException(
+                    SampleFormatException.Reason.UNSUPPORTED, "version " + version + " is not supported (1)");
         }
         return root;
     }
@@ -149,14 +155,23 @@ public final class LabelsFiles {
             requireObject(f, path);
             String category = string(f, "category", path);
             if (!InfoLabelsEntry.CATEGORIES.contains(category)) {
-                throw SampleFormatException.malformed(path + ".category '" + category + "' is not one of training,"
-                        + " testing, anomaly, split");
+                throw SampleFormatException.malformed(
+                        path + ".category '" + category + "' is not one of training," + " testing, anomaly, split");
             }
             Optional<SampleLabel> label = f.has("label") && !f.get("label").isNull()
-                    ? Optional.of(label(f.get("label"), path + ".label")) : Optional.empty();
-            entries.add(construct(path, () -> new InfoLabelsEntry(string(f, "path", path),
-                    optionalString(f, "name", path), category, label, metadata(f.get("metadata"), path + ".metadata"),
-                    f.has("boundingBoxes") ? boxes(f.get("boundingBoxes"), path + ".boundingBoxes") : List.of())));
+                    ? Optional.of(label(f.get("label"), path + ".label"))
+                    : Optional.empty();
+            entries.add(construct(
+                    path,
+                    () -> new InfoLabelsEntry(
+                            string(f, "path", path),
+                            optionalString(f, "name", path),
+                            category,
+                            label,
+                            metadata(f.get("metadata"), path + ".metadata"),
+                            f.has("boundingBoxes")
+                                    ? boxes(f.get("boundingBoxes"), path + ".boundingBoxes")
+                                    : List.of())));
         }
         return new InfoLabels(entries);
     }
@@ -174,13 +189,16 @@ public final class LabelsFiles {
                 for (JsonNode r : ranges) {
                     String at = path + ".labels[" + i++ + "]";
                     requireObject(r, at);
-                    out.add(construct(at, () -> new LabelRange(string(r, "label", at), whole(r, "startIndex", at),
-                            whole(r, "endIndex", at))));
+                    out.add(construct(
+                            at,
+                            () -> new LabelRange(
+                                    string(r, "label", at), whole(r, "startIndex", at), whole(r, "endIndex", at))));
                 }
                 yield new SampleLabel.Multi(out);
             }
-            default -> throw SampleFormatException.malformed(path + ".type '" + type
-                    + "' is not 'label', 'unlabeled' or 'multi-label'");
+            default ->
+                throw SampleFormatException.malformed(
+                        path + ".type '" + type + "' is not 'label', 'unlabeled' or 'multi-label'");
         };
     }
 
@@ -197,8 +215,8 @@ public final class LabelsFiles {
             } else if (v.isNumber() || v.isBoolean()) {
                 out.put(e.getKey(), v.asString());
             } else {
-                throw SampleFormatException.malformed(path + "." + e.getKey() + ": metadata values are text,"
-                        + " found " + kind(v));
+                throw SampleFormatException.malformed(
+                        path + "." + e.getKey() + ": metadata values are text," + " found " + kind(v));
             }
         }
         return out;
@@ -230,8 +248,14 @@ public final class LabelsFiles {
         for (JsonNode b : node) {
             String at = path + "[" + i++ + "]";
             requireObject(b, at);
-            out.add(construct(at, () -> new BoundingBox(string(b, "label", at), pixel(b, "x", at),
-                    pixel(b, "y", at), pixel(b, "width", at), pixel(b, "height", at))));
+            out.add(construct(
+                    at,
+                    () -> new BoundingBox(
+                            string(b, "label", at),
+                            pixel(b, "x", at),
+                            pixel(b, "y", at),
+                            pixel(b, "width", at),
+                            pixel(b, "height", at))));
         }
         return out;
     }
@@ -260,8 +284,7 @@ public final class LabelsFiles {
     private static long whole(JsonNode node, String field, String path) {
         JsonNode v = node.get(field);
         String at = path + "." + field;
-        if (v == null || !v.isNumber() || v.asDouble() != Math.rint(v.asDouble())
-                || Math.abs(v.asDouble()) > 9.0e15) {
+        if (v == null || !v.isNumber() || v.asDouble() != Math.rint(v.asDouble()) || Math.abs(v.asDouble()) > 9.0e15) {
             throw SampleFormatException.malformed(at + ": expected a whole number, found " + kind(v));
         }
         return v.asLong();

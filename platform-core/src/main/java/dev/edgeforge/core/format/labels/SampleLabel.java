@@ -7,8 +7,7 @@ import java.util.Objects;
 public sealed interface SampleLabel {
 
     /** {@code {"type": "unlabeled"}}. */
-    record Unlabeled() implements SampleLabel {
-    }
+    record Unlabeled() implements SampleLabel {}
 
     /** {@code {"type": "label", "label": …}}. */
     record Single(String label) implements SampleLabel {

@@ -8,5 +8,4 @@ import dev.edgeforge.core.sample.SampleData;
  * @param format what the {@code fmt } chunk said
  * @param data   one axis per channel, values on the 16-bit integer scale (see {@link WavReader})
  */
-public record WavAudio(WavFormat format, SampleData data) {
-}
+public record WavAudio(WavFormat format, SampleData data) {}

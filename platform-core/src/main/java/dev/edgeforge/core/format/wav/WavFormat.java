@@ -11,6 +11,11 @@ package dev.edgeforge.core.format.wav;
  * @param validBitsPerSample meaningful bits (equal to {@code bitsPerSample} unless the extensible header says fewer)
  * @param blockAlign         bytes per frame, {@code channels * bitsPerSample / 8}
  */
-public record WavFormat(boolean floatingPoint, boolean extensible, int channels, int sampleRateHz,
-                        int bitsPerSample, int validBitsPerSample, int blockAlign) {
-}
+public record WavFormat(
+        boolean floatingPoint,
+        boolean extensible,
+        int channels,
+        int sampleRateHz,
+        int bitsPerSample,
+        int validBitsPerSample,
+        int blockAlign) {}

@@ -4,9 +4,8 @@ import dev.edgeforge.core.format.BoundedBytes;
 import dev.edgeforge.core.format.SampleFormatException;
 import dev.edgeforge.core.format.SampleInput;
 import dev.edgeforge.core.sample.AudioInfo;
-import dev.edgeforge.core.sample.Sensor;
 import dev.edgeforge.core.sample.SampleData;
-
+import dev.edgeforge.core.sample.Sensor;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -46,16 +45,16 @@ public final class WavReader {
     private static final int TAG_FLOAT = 3;
     private static final int TAG_EXTENSIBLE = 0xFFFE;
     /** The last 14 bytes of KSDATAFORMAT_SUBTYPE_PCM / _IEEE_FLOAT, after the 2-byte format tag. */
-    private static final byte[] SUBTYPE_TAIL = {0, 0, 0, 0, 0x10, 0, (byte) 0x80, 0, 0, (byte) 0xAA, 0, 0x38,
-            (byte) 0x9B, 0x71};
+    private static final byte[] SUBTYPE_TAIL = {
+        0, 0, 0, 0, 0x10, 0, (byte) 0x80, 0, 0, (byte) 0xAA, 0, 0x38, (byte) 0x9B, 0x71
+    };
 
     /** Bytes of the {@code fmt } chunk that are read; its fields lie in the first 40. */
     private static final int FMT_READ_BYTES = 64;
     /** Audio is converted this many bytes at a time (rounded down to whole frames). */
     private static final int BLOCK_BYTES = 64 * 1024;
 
-    private WavReader() {
-    }
+    private WavReader() {}
 
     /**
      * Reads a stream (not closed), buffering at most {@code maxBytes}.
@@ -93,20 +92,23 @@ public final class WavReader {
             byte[] head = in.read(12);
             String riff = ascii(head, 0);
             if (riff.equals("RIFX") || riff.equals("RF64")) {
-                throw new SampleFormatException(SampleFormatException.Reason.UNSUPPORTED, riff
-                        + " WAV files are not supported (RIFF little-endian only)");
+                throw new SampleFormatException(
+                        SampleFormatException.Reason.UNSUPPORTED,
+                        riff + " WAV files are not supported (RIFF little-endian only)");
             }
             if (!riff.equals("RIFF") || !ascii(head, 8).equals("WAVE")) {
                 throw SampleFormatException.malformed("not a RIFF/WAVE file");
             }
-            long riffSize = Integer.toUnsignedLong(ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN).getInt(4));
+            long riffSize = Integer.toUnsignedLong(
+                    ByteBuffer.wrap(head).order(ByteOrder.LITTLE_ENDIAN).getInt(4));
             long end = 8 + riffSize >= 12 && 8 + riffSize <= length ? 8 + riffSize : length;
             long pos = 12;
             while (pos + 8 <= end) {
                 in.skipTo(pos);
                 byte[] chunk = in.read(8);
                 String id = ascii(chunk, 0);
-                long size = Integer.toUnsignedLong(ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN).getInt(4));
+                long size = Integer.toUnsignedLong(
+                        ByteBuffer.wrap(chunk).order(ByteOrder.LITTLE_ENDIAN).getInt(4));
                 long body = pos + 8;
                 long available = end - body;
                 if (size > available) {
@@ -126,8 +128,8 @@ public final class WavReader {
                     }
                     // every field we read lies in the first 40 bytes; the declared size still decides the checks
                     byte[] fmt = in.read((int) Math.min(size, FMT_READ_BYTES));
-                    format = format(ByteBuffer.wrap(fmt).order(ByteOrder.LITTLE_ENDIAN),
-                            (int) Math.min(size, Integer.MAX_VALUE));
+                    format = format(ByteBuffer.wrap(fmt).order(ByteOrder.LITTLE_ENDIAN), (int)
+                            Math.min(size, Integer.MAX_VALUE));
                 } else if (id.equals("data")) {
                     if (dataStart >= 0) {
                         throw SampleFormatException.malformed("a second 'data' chunk at offset " + pos);
@@ -171,14 +173,17 @@ public final class WavReader {
             byte[] tail = new byte[SUBTYPE_TAIL.length];
             fmt.get(26, tail);
             if (!Arrays.equals(tail, SUBTYPE_TAIL)) {
-                throw new SampleFormatException(SampleFormatException.Reason.UNSUPPORTED,
+                throw new SampleFormatException(
+                        SampleFormatException.Reason.UNSUPPORTED,
                         "WAVE_FORMAT_EXTENSIBLE sub-format is not a standard format GUID");
             }
             tag = Short.toUnsignedInt(fmt.getShort(24));
         }
         if (tag != TAG_PCM && tag != TAG_FLOAT) {
-            throw new SampleFormatException(SampleFormatException.Reason.UNSUPPORTED, String.format(Locale.ROOT,
-                    "format tag 0x%04X is not supported (integer PCM and IEEE float are)", tag));
+            throw new SampleFormatException(
+                    SampleFormatException.Reason.UNSUPPORTED,
+                    String.format(
+                            Locale.ROOT, "format tag 0x%04X is not supported (integer PCM and IEEE float are)", tag));
         }
         boolean floating = tag == TAG_FLOAT;
         if (channels == 0) {
@@ -187,11 +192,12 @@ public final class WavReader {
         if (sampleRate == 0 || sampleRate > Integer.MAX_VALUE) {
             throw SampleFormatException.malformed("sample rate " + sampleRate + " Hz is not usable");
         }
-        boolean supportedBits = floating ? bits == 32 || bits == 64 : bits == 8 || bits == 16 || bits == 24
-                || bits == 32;
+        boolean supportedBits =
+                floating ? bits == 32 || bits == 64 : bits == 8 || bits == 16 || bits == 24 || bits == 32;
         if (!supportedBits) {
-            throw new SampleFormatException(SampleFormatException.Reason.UNSUPPORTED, bits + "-bit "
-                    + (floating ? "float" : "integer PCM") + " is not supported");
+            throw new SampleFormatException(
+                    SampleFormatException.Reason.UNSUPPORTED,
+                    bits + "-bit " + (floating ? "float" : "integer PCM") + " is not supported");
         }
         if (validBits > bits) {
             throw SampleFormatException.malformed(validBits + " valid bits in a " + bits + "-bit container");
@@ -221,11 +227,12 @@ public final class WavReader {
             ByteBuffer block = ByteBuffer.wrap(in.read(count * f.blockAlign())).order(ByteOrder.LITTLE_ENDIAN);
             for (int i = first; i < first + count; i++) {
                 for (int c = 0; c < channels; c++) {
-                    float v = f.floatingPoint() ? floatSample(block, f.bitsPerSample())
+                    float v = f.floatingPoint()
+                            ? floatSample(block, f.bitsPerSample())
                             : intSample(block, f.bitsPerSample());
                     if (!Float.isFinite(v)) {
-                        throw SampleFormatException.malformed("sample " + i + " of channel " + (c + 1) + " is " + v
-                                + " (or out of range)");
+                        throw SampleFormatException.malformed(
+                                "sample " + i + " of channel " + (c + 1) + " is " + v + " (or out of range)");
                     }
                     values[c][i] = v;
                 }
@@ -235,8 +242,12 @@ public final class WavReader {
         for (int c = 0; c < channels; c++) {
             sensors.add(new Sensor(channels == 1 ? "audio" : "audio" + (c + 1), "wav"));
         }
-        return SampleData.builder().setSensors(sensors).setIntervalMs(1000.0 / f.sampleRateHz()).setValues(values)
-                .optAudio(new AudioInfo(f.sampleRateHz(), f.bitsPerSample(), f.floatingPoint())).build();
+        return SampleData.builder()
+                .setSensors(sensors)
+                .setIntervalMs(1000.0 / f.sampleRateHz())
+                .setValues(values)
+                .optAudio(new AudioInfo(f.sampleRateHz(), f.bitsPerSample(), f.floatingPoint()))
+                .build();
     }
 
     private static float intSample(ByteBuffer in, int bits) {
@@ -289,8 +300,8 @@ public final class WavReader {
             try {
                 byte[] bytes = in.readNBytes(n);
                 if (bytes.length < n) {
-                    throw SampleFormatException.malformed("the file ends at offset " + (position + bytes.length)
-                            + " (truncated file)");
+                    throw SampleFormatException.malformed(
+                            "the file ends at offset " + (position + bytes.length) + " (truncated file)");
                 }
                 position += n;
                 return bytes;

@@ -1,7 +1,6 @@
 package dev.edgeforge.core.format.wav;
 
 import dev.edgeforge.core.sample.SampleData;
-
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -16,8 +15,7 @@ import java.nio.charset.StandardCharsets;
  */
 public final class WavWriter {
 
-    private WavWriter() {
-    }
+    private WavWriter() {}
 
     /** @throws IllegalArgumentException for an image or a sample rate that is not a whole number of Hz */
     public static byte[] writePcm16(SampleData data) {
@@ -41,13 +39,19 @@ public final class WavWriter {
             throw new IllegalArgumentException("too much audio for one WAV file in memory");
         }
         ByteBuffer out = ByteBuffer.allocate((int) (44 + dataSize)).order(ByteOrder.LITTLE_ENDIAN);
-        out.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt((int) (36 + dataSize))
+        out.put("RIFF".getBytes(StandardCharsets.US_ASCII))
+                .putInt((int) (36 + dataSize))
                 .put("WAVE".getBytes(StandardCharsets.US_ASCII))
-                .put("fmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16)
-                .putShort((short) (floating ? 3 : 1)).putShort((short) channels).putInt(rate)
-                .putInt(rate * channels * bytesPerSample).putShort((short) (channels * bytesPerSample))
+                .put("fmt ".getBytes(StandardCharsets.US_ASCII))
+                .putInt(16)
+                .putShort((short) (floating ? 3 : 1))
+                .putShort((short) channels)
+                .putInt(rate)
+                .putInt(rate * channels * bytesPerSample)
+                .putShort((short) (channels * bytesPerSample))
                 .putShort((short) (bytesPerSample * 8))
-                .put("data".getBytes(StandardCharsets.US_ASCII)).putInt((int) dataSize);
+                .put("data".getBytes(StandardCharsets.US_ASCII))
+                .putInt((int) dataSize);
         for (int i = 0; i < data.length(); i++) {
             for (int c = 0; c < channels; c++) {
                 float v = data.value(c, i);
@@ -65,8 +69,8 @@ public final class WavWriter {
         double hz = 1000.0 / data.intervalMs();
         long rounded = Math.round(hz);
         if (rounded < 1 || rounded > Integer.MAX_VALUE || Math.abs(hz - rounded) > 1e-6 * hz) {
-            throw new IllegalArgumentException("interval " + data.intervalMs() + " ms is not a whole-number sample"
-                    + " rate (" + hz + " Hz)");
+            throw new IllegalArgumentException(
+                    "interval " + data.intervalMs() + " ms is not a whole-number sample" + " rate (" + hz + " Hz)");
         }
         return (int) rounded;
     }

@@ -13,8 +13,8 @@ public record AnomalyDetector(KMeansModel model, double threshold) {
     public AnomalyDetector {
         Objects.requireNonNull(model, "model");
         if (!(threshold >= 0) || Double.isInfinite(threshold)) {
-            throw new IllegalArgumentException("the anomaly threshold must be a finite number of at least 0, got "
-                    + threshold);
+            throw new IllegalArgumentException(
+                    "the anomaly threshold must be a finite number of at least 0, got " + threshold);
         }
     }
 

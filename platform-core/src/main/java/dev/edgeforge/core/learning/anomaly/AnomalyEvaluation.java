@@ -13,8 +13,14 @@ import dev.edgeforge.core.learning.eval.RocAuc;
  * @param trueNegatives  normal samples called normal
  * @param falseNegatives anomalies called normal
  */
-public record AnomalyEvaluation(int samples, int anomalies, Double auc, int truePositives, int falsePositives,
-                                int trueNegatives, int falseNegatives) {
+public record AnomalyEvaluation(
+        int samples,
+        int anomalies,
+        Double auc,
+        int truePositives,
+        int falsePositives,
+        int trueNegatives,
+        int falseNegatives) {
 
     /**
      * Scores every sample and compares with the labels.

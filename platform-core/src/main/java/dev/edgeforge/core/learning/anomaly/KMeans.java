@@ -1,7 +1,6 @@
 package dev.edgeforge.core.learning.anomaly;
 
 import dev.edgeforge.core.learning.KMeansSettings;
-
 import java.util.Random;
 
 /**
@@ -14,8 +13,7 @@ import java.util.Random;
  */
 public final class KMeans {
 
-    private KMeans() {
-    }
+    private KMeans() {}
 
     /**
      * Clusters {@code features} (one row per sample).
@@ -30,14 +28,14 @@ public final class KMeans {
         int n = features.length;
         int k = settings.clusterCount();
         if (n < k) {
-            throw new IllegalArgumentException("K-means with " + k + " clusters needs at least " + k
-                    + " samples, got " + n + "; add samples or lower the cluster count");
+            throw new IllegalArgumentException("K-means with " + k + " clusters needs at least " + k + " samples, got "
+                    + n + "; add samples or lower the cluster count");
         }
         int d = features[0].length;
         for (int i = 0; i < n; i++) {
             if (features[i].length != d) {
-                throw new IllegalArgumentException("sample " + i + " has " + features[i].length
-                        + " features, sample 0 has " + d);
+                throw new IllegalArgumentException(
+                        "sample " + i + " has " + features[i].length + " features, sample 0 has " + d);
             }
             for (int j = 0; j < d; j++) {
                 if (!Float.isFinite(features[i][j])) {
@@ -63,7 +61,7 @@ public final class KMeans {
         while (iterations < settings.maxIterations()) {
             iterations++;
             if (!assign(z, centres, assignment)) {
-                break;   // the centres are already the means of their samples
+                break; // the centres are already the means of their samples
             }
             update(z, centres, assignment);
         }
@@ -119,7 +117,7 @@ public final class KMeans {
                 total += v;
             }
             if (total == 0) {
-                break;   // every sample coincides with a centre: no more distinct points
+                break; // every sample coincides with a centre: no more distinct points
             }
             double target = rng.nextDouble() * total;
             int pick = n - 1;

@@ -23,8 +23,8 @@ public record KMeansModel(float[] mean, float[] scale, float[][] centroids, int[
         Objects.requireNonNull(centroids, "centroids");
         Objects.requireNonNull(clusterSizes, "clusterSizes");
         if (scale.length != mean.length || centroids.length == 0 || clusterSizes.length != centroids.length) {
-            throw new IllegalArgumentException("inconsistent K-means model: " + mean.length + " means, "
-                    + scale.length + " scales, " + centroids.length + " centroids, " + clusterSizes.length + " sizes");
+            throw new IllegalArgumentException("inconsistent K-means model: " + mean.length + " means, " + scale.length
+                    + " scales, " + centroids.length + " centroids, " + clusterSizes.length + " sizes");
         }
         for (float[] centroid : centroids) {
             if (centroid.length != mean.length) {
@@ -78,8 +78,8 @@ public record KMeansModel(float[] mean, float[] scale, float[][] centroids, int[
      */
     public double scoreQuantile(float[][] samples, double quantile) {
         if (samples.length == 0 || !(quantile >= 0 && quantile <= 1)) {
-            throw new IllegalArgumentException("need samples and a quantile in [0, 1], got " + samples.length
-                    + " samples and " + quantile);
+            throw new IllegalArgumentException(
+                    "need samples and a quantile in [0, 1], got " + samples.length + " samples and " + quantile);
         }
         double[] scores = scores(samples);
         Arrays.sort(scores);
@@ -91,8 +91,8 @@ public record KMeansModel(float[] mean, float[] scale, float[][] centroids, int[
 
     double[] standardize(float[] features) {
         if (features.length != mean.length) {
-            throw new IllegalArgumentException("the K-means model needs " + mean.length + " features, got "
-                    + features.length);
+            throw new IllegalArgumentException(
+                    "the K-means model needs " + mean.length + " features, got " + features.length);
         }
         double[] z = new double[features.length];
         for (int j = 0; j < z.length; j++) {
@@ -112,15 +112,22 @@ public record KMeansModel(float[] mean, float[] scale, float[][] centroids, int[
 
     @Override
     public boolean equals(Object other) {
-        return other instanceof KMeansModel that && Arrays.equals(mean, that.mean) && Arrays.equals(scale, that.scale)
-                && Arrays.deepEquals(centroids, that.centroids) && Arrays.equals(clusterSizes, that.clusterSizes)
+        return other instanceof KMeansModel that
+                && Arrays.equals(mean, that.mean)
+                && Arrays.equals(scale, that.scale)
+                && Arrays.deepEquals(centroids, that.centroids)
+                && Arrays.equals(clusterSizes, that.clusterSizes)
                 && iterations == that.iterations;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(Arrays.hashCode(mean), Arrays.hashCode(scale), Arrays.deepHashCode(centroids),
-                Arrays.hashCode(clusterSizes), iterations);
+        return Objects.hash(
+                Arrays.hashCode(mean),
+                Arrays.hashCode(scale),
+                Arrays.deepHashCode(centroids),
+                Arrays.hashCode(clusterSizes),
+                iterations);
     }
 
     @Override

@@ -11,5 +11,4 @@ package dev.edgeforge.core.learning.eval;
  * @param auc       one-vs-rest ROC AUC of this class's probability, or {@code null} when undefined (no samples of
  *                  the class, or only samples of it)
  */
-public record ClassMetrics(String name, int support, double precision, double recall, double f1, Double auc) {
-}
+public record ClassMetrics(String name, int support, double precision, double recall, double f1, Double auc) {}

@@ -17,9 +17,16 @@ import java.util.List;
  * @param macroF1            mean F1 over classes
  * @param weightedF1         F1 averaged with each class weighted by its support
  */
-public record ClassificationReport(List<String> classNames, double uncertainThreshold, int samples, int uncertain,
-                                   double accuracy, int[][] confusionMatrix, List<ClassMetrics> perClass,
-                                   double macroF1, double weightedF1) {
+public record ClassificationReport(
+        List<String> classNames,
+        double uncertainThreshold,
+        int samples,
+        int uncertain,
+        double accuracy,
+        int[][] confusionMatrix,
+        List<ClassMetrics> perClass,
+        double macroF1,
+        double weightedF1) {
 
     /**
      * Evaluates class probabilities against the actual classes.
@@ -29,21 +36,20 @@ public record ClassificationReport(List<String> classNames, double uncertainThre
      * @param classNames         names of the class ids
      * @param uncertainThreshold see {@link Prediction#classify}; 0 for none
      */
-    public static ClassificationReport of(int[] actual, float[][] probabilities, List<String> classNames,
-                                          double uncertainThreshold) {
+    public static ClassificationReport of(
+            int[] actual, float[][] probabilities, List<String> classNames, double uncertainThreshold) {
         int classes = classNames.size();
         if (actual.length != probabilities.length) {
-            throw new IllegalArgumentException(actual.length + " labels but " + probabilities.length
-                    + " predictions");
+            throw new IllegalArgumentException(actual.length + " labels but " + probabilities.length + " predictions");
         }
         if (!(uncertainThreshold >= 0 && uncertainThreshold <= 1)) {
-            throw new IllegalArgumentException("the uncertain threshold must be between 0 and 1, got "
-                    + uncertainThreshold);
+            throw new IllegalArgumentException(
+                    "the uncertain threshold must be between 0 and 1, got " + uncertainThreshold);
         }
         for (int i = 0; i < actual.length; i++) {
             if (actual[i] < 0 || actual[i] >= classes) {
-                throw new IllegalArgumentException("sample " + i + " has class id " + actual[i] + " but there are "
-                        + classes + " classes");
+                throw new IllegalArgumentException(
+                        "sample " + i + " has class id " + actual[i] + " but there are " + classes + " classes");
             }
             if (probabilities[i].length != classes) {
                 throw new IllegalArgumentException("sample " + i + " has " + probabilities[i].length
@@ -75,15 +81,22 @@ public record ClassificationReport(List<String> classNames, double uncertainThre
             double precision = predictedAsC == 0 ? 0 : (double) truePositives / predictedAsC;
             double recall = support == 0 ? 0 : (double) truePositives / support;
             double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
-            perClass.add(new ClassMetrics(classNames.get(c), support, precision, recall, f1,
-                    oneVsRestAuc(actual, probabilities, c)));
+            perClass.add(new ClassMetrics(
+                    classNames.get(c), support, precision, recall, f1, oneVsRestAuc(actual, probabilities, c)));
             f1Sum += f1;
             weightedF1Sum += f1 * support;
         }
         int n = actual.length;
-        return new ClassificationReport(List.copyOf(classNames), uncertainThreshold, n, uncertain,
-                n == 0 ? 0 : (double) correct / n, confusion, List.copyOf(perClass),
-                classes == 0 ? 0 : f1Sum / classes, n == 0 ? 0 : weightedF1Sum / n);
+        return new ClassificationReport(
+                List.copyOf(classNames),
+                uncertainThreshold,
+                n,
+                uncertain,
+                n == 0 ? 0 : (double) correct / n,
+                confusion,
+                List.copyOf(perClass),
+                classes == 0 ? 0 : f1Sum / classes,
+                n == 0 ? 0 : weightedF1Sum / n);
     }
 
     private static Double oneVsRestAuc(int[] actual, float[][] probabilities, int c) {

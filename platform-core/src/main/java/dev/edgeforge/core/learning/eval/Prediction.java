@@ -9,8 +9,7 @@ public final class Prediction {
     /** The predicted class id of a sample whose best probability is below the uncertain threshold. */
     public static final int UNCERTAIN = -1;
 
-    private Prediction() {
-    }
+    private Prediction() {}
 
     /**
      * The class with the highest probability (the first on ties), or {@link #UNCERTAIN} when that probability is

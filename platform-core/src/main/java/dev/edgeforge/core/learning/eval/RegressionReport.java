@@ -20,8 +20,7 @@ public record RegressionReport(int samples, double mae, double rmse, List<Target
      * @param mae  mean absolute error
      * @param rmse root mean squared error
      */
-    public record TargetError(String name, double mae, double rmse) {
-    }
+    public record TargetError(String name, double mae, double rmse) {}
 
     /**
      * Compares predictions with actual values.
@@ -33,8 +32,8 @@ public record RegressionReport(int samples, double mae, double rmse, List<Target
     public static RegressionReport of(float[][] actual, float[][] predicted, List<String> targetNames) {
         int targets = targetNames.size();
         if (actual.length != predicted.length) {
-            throw new IllegalArgumentException(actual.length + " actual rows but " + predicted.length
-                    + " predicted rows");
+            throw new IllegalArgumentException(
+                    actual.length + " actual rows but " + predicted.length + " predicted rows");
         }
         if (actual.length == 0) {
             throw new IllegalArgumentException("no samples to evaluate");
@@ -43,8 +42,8 @@ public record RegressionReport(int samples, double mae, double rmse, List<Target
         double[] squared = new double[targets];
         for (int i = 0; i < actual.length; i++) {
             if (actual[i].length != targets || predicted[i].length != targets) {
-                throw new IllegalArgumentException("sample " + i + " must have " + targets + " actual and predicted"
-                        + " values");
+                throw new IllegalArgumentException(
+                        "sample " + i + " must have " + targets + " actual and predicted" + " values");
             }
             for (int j = 0; j < targets; j++) {
                 double error = (double) predicted[i][j] - actual[i][j];
@@ -56,13 +55,13 @@ public record RegressionReport(int samples, double mae, double rmse, List<Target
         double totalAbsolute = 0;
         double totalSquared = 0;
         for (int j = 0; j < targets; j++) {
-            perTarget.add(new TargetError(targetNames.get(j), absolute[j] / actual.length,
-                    Math.sqrt(squared[j] / actual.length)));
+            perTarget.add(new TargetError(
+                    targetNames.get(j), absolute[j] / actual.length, Math.sqrt(squared[j] / actual.length)));
             totalAbsolute += absolute[j];
             totalSquared += squared[j];
         }
         double count = (double) actual.length * targets;
-        return new RegressionReport(actual.length, totalAbsolute / count, Math.sqrt(totalSquared / count),
-                List.copyOf(perTarget));
+        return new RegressionReport(
+                actual.length, totalAbsolute / count, Math.sqrt(totalSquared / count), List.copyOf(perTarget));
     }
 }

@@ -12,8 +12,7 @@ import java.util.List;
  */
 public final class RocAuc {
 
-    private RocAuc() {
-    }
+    private RocAuc() {}
 
     /**
      * The AUC of {@code scores} for the labels {@code positive}.
@@ -82,8 +81,8 @@ public final class RocAuc {
                 falsePositives++;
             }
             if (i == 0 || scores[order[i - 1]] != scores[order[i]]) {
-                points.add(new RocPoint(scores[order[i]], (double) falsePositives / negatives,
-                        (double) truePositives / positives));
+                points.add(new RocPoint(
+                        scores[order[i]], (double) falsePositives / negatives, (double) truePositives / positives));
             }
         }
         return points;
@@ -96,8 +95,7 @@ public final class RocAuc {
      * @param falsePositiveRate negatives called positive / negatives
      * @param truePositiveRate  positives called positive / positives
      */
-    public record RocPoint(double threshold, double falsePositiveRate, double truePositiveRate) {
-    }
+    public record RocPoint(double threshold, double falsePositiveRate, double truePositiveRate) {}
 
     private static Integer[] sortedByScore(double[] scores) {
         Integer[] order = new Integer[scores.length];

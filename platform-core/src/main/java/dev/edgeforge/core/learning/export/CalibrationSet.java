@@ -14,8 +14,7 @@ public final class CalibrationSet {
     /** Windows used unless the caller says otherwise: enough for stable min/max and percentile ranges. */
     public static final int DEFAULT_SIZE = 300;
 
-    private CalibrationSet() {
-    }
+    private CalibrationSet() {}
 
     /**
      * Up to {@code maxCount} rows of {@code features}, chosen at random (seeded) among {@code candidates}; all
@@ -37,8 +36,8 @@ public final class CalibrationSet {
      *
      * @param labels class id of every row of {@code features}
      */
-    public static List<float[]> selectStratified(float[][] features, int[] labels, int[] candidates, int maxCount,
-                                                 long seed) {
+    public static List<float[]> selectStratified(
+            float[][] features, int[] labels, int[] candidates, int maxCount, long seed) {
         check(features, candidates, maxCount);
         if (labels.length != features.length) {
             throw new IllegalArgumentException(features.length + " feature rows but " + labels.length + " labels");
@@ -53,8 +52,8 @@ public final class CalibrationSet {
         }
         for (int candidate : shuffled(candidates, seed)) {
             if (labels[candidate] < 0) {
-                throw new IllegalArgumentException("row " + candidate + " has the negative class id "
-                        + labels[candidate]);
+                throw new IllegalArgumentException(
+                        "row " + candidate + " has the negative class id " + labels[candidate]);
             }
             byClass.get(labels[candidate]).add(candidate);
         }
@@ -91,8 +90,8 @@ public final class CalibrationSet {
         }
         for (int candidate : candidates) {
             if (candidate < 0 || candidate >= features.length) {
-                throw new IllegalArgumentException("candidate row " + candidate + " is outside the "
-                        + features.length + " feature rows");
+                throw new IllegalArgumentException(
+                        "candidate row " + candidate + " is outside the " + features.length + " feature rows");
             }
         }
     }

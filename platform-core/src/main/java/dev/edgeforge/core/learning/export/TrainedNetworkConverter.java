@@ -19,7 +19,6 @@ import dev.edgeforge.core.model.Padding;
 import dev.edgeforge.core.model.Pool2DOptions;
 import dev.edgeforge.core.model.ReshapeOptions;
 import dev.edgeforge.core.model.SoftmaxOptions;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -90,6 +89,7 @@ public final class TrainedNetworkConverter {
         private final Map<Integer, Integer> producer = new HashMap<>();
         /** Tensor id holding the output of each layer; several layers may share one (dropout, fused activations). */
         private final int[] values;
+
         private final int input;
         private int index;
         private int current;
@@ -124,7 +124,8 @@ public final class TrainedNetworkConverter {
         }
 
         private String kindName() {
-            return network.kind() == LearningBlock.Kind.CLASSIFICATION ? "classification"
+            return network.kind() == LearningBlock.Kind.CLASSIFICATION
+                    ? "classification"
                     : network.kind().name().toLowerCase(Locale.ROOT);
         }
 
@@ -149,9 +150,13 @@ public final class TrainedNetworkConverter {
         /** Weights and bias as constants; returns {@code {weights, bias}}. */
         private int[] parameters() {
             TrainedLayer layer = layer();
-            int weights = builder.addFloatConstant(name() + "/weights", layer.weights().shape().toArray(),
+            int weights = builder.addFloatConstant(
+                    name() + "/weights",
+                    layer.weights().shape().toArray(),
                     layer.weights().values());
-            int bias = builder.addFloatConstant(name() + "/bias", layer.bias().shape().toArray(),
+            int bias = builder.addFloatConstant(
+                    name() + "/bias",
+                    layer.bias().shape().toArray(),
                     layer.bias().values());
             return new int[] {weights, bias};
         }
@@ -159,30 +164,47 @@ public final class TrainedNetworkConverter {
         @Override
         public Integer dense(LayerSpec.Dense spec) {
             int[] p = parameters();
-            return add(OpType.FULLY_CONNECTED, FullyConnectedOptions.of(activation(spec.activation())),
-                    new int[] {current, p[0], p[1]}, output());
+            return add(
+                    OpType.FULLY_CONNECTED,
+                    FullyConnectedOptions.of(activation(spec.activation())),
+                    new int[] {current, p[0], p[1]},
+                    output());
         }
 
         @Override
         public Integer conv1d(LayerSpec.Conv1d spec) {
             int[] p = parameters();
-            return add(OpType.CONV_2D, Conv2DOptions.of(padding(spec.padding()), 1, spec.stride(),
-                    activation(spec.activation())), new int[] {current, p[0], p[1]}, output());
+            return add(
+                    OpType.CONV_2D,
+                    Conv2DOptions.of(padding(spec.padding()), 1, spec.stride(), activation(spec.activation())),
+                    new int[] {current, p[0], p[1]},
+                    output());
         }
 
         @Override
         public Integer conv2d(LayerSpec.Conv2d spec) {
             int[] p = parameters();
-            return add(OpType.CONV_2D, Conv2DOptions.of(padding(spec.padding()), spec.stride(), spec.stride(),
-                    activation(spec.activation())), new int[] {current, p[0], p[1]}, output());
+            return add(
+                    OpType.CONV_2D,
+                    Conv2DOptions.of(
+                            padding(spec.padding()), spec.stride(), spec.stride(), activation(spec.activation())),
+                    new int[] {current, p[0], p[1]},
+                    output());
         }
 
         @Override
         public Integer depthwiseConv2d(LayerSpec.DepthwiseConv2d spec) {
             int[] p = parameters();
-            return add(OpType.DEPTHWISE_CONV_2D, DepthwiseConv2DOptions.of(padding(spec.padding()), spec.stride(),
-                    spec.stride(), spec.depthMultiplier(), activation(spec.activation())),
-                    new int[] {current, p[0], p[1]}, output());
+            return add(
+                    OpType.DEPTHWISE_CONV_2D,
+                    DepthwiseConv2DOptions.of(
+                            padding(spec.padding()),
+                            spec.stride(),
+                            spec.stride(),
+                            spec.depthMultiplier(),
+                            activation(spec.activation())),
+                    new int[] {current, p[0], p[1]},
+                    output());
         }
 
         @Override
@@ -206,8 +228,12 @@ public final class TrainedNetworkConverter {
         }
 
         private int pool(OpType type, int filterHeight, int filterWidth, int strideHeight, int strideWidth) {
-            return add(type, new Pool2DOptions(Padding.VALID, strideHeight, strideWidth, filterHeight, filterWidth,
-                    Activation.NONE), new int[] {current}, output());
+            return add(
+                    type,
+                    new Pool2DOptions(
+                            Padding.VALID, strideHeight, strideWidth, filterHeight, filterWidth, Activation.NONE),
+                    new int[] {current},
+                    output());
         }
 
         @Override
@@ -269,8 +295,9 @@ public final class TrainedNetworkConverter {
                 Operator op = operators.get(producerIndex);
                 Activation combined = combine(fusedActivation(op.options()), activation);
                 if (combined != null) {
-                    operators.set(producerIndex, new Operator(op.type(), withActivation(op.options(), combined),
-                            op.inputs(), op.outputs()));
+                    operators.set(
+                            producerIndex,
+                            new Operator(op.type(), withActivation(op.options(), combined), op.inputs(), op.outputs()));
                     return current;
                 }
             }
@@ -279,10 +306,15 @@ public final class TrainedNetworkConverter {
             if (!fourD) {
                 current = reshapeTo(new int[] {1, 1, 1, builder.tensor(current).elementCount()}, name() + "/4d");
             }
-            int pooled = builder.addTensor(fourD ? name() : name() + "/clamped", DataType.FLOAT32,
+            int pooled = builder.addTensor(
+                    fourD ? name() : name() + "/clamped",
+                    DataType.FLOAT32,
                     builder.tensor(current).shape());
-            current = add(OpType.MAX_POOL_2D, new Pool2DOptions(Padding.VALID, 1, 1, 1, 1, activation),
-                    new int[] {current}, pooled);
+            current = add(
+                    OpType.MAX_POOL_2D,
+                    new Pool2DOptions(Padding.VALID, 1, 1, 1, 1, activation),
+                    new int[] {current},
+                    pooled);
             if (!fourD) {
                 current = reshapeTo(shape, name());
             }
@@ -307,7 +339,9 @@ public final class TrainedNetworkConverter {
                 }
             }
             for (int j = index + 1; j < layers.size(); j++) {
-                if (layers.get(j).spec() instanceof LayerSpec.Add add && add.from() >= 0 && add.from() < index
+                if (layers.get(j).spec() instanceof LayerSpec.Add add
+                        && add.from() >= 0
+                        && add.from() < index
                         && values[add.from()] == current) {
                     return false;
                 }
@@ -339,19 +373,30 @@ public final class TrainedNetworkConverter {
                 return new FullyConnectedOptions(activation, o.keepNumDims());
             }
             if (options instanceof Conv2DOptions o) {
-                return new Conv2DOptions(o.padding(), o.strideHeight(), o.strideWidth(), o.dilationHeight(),
-                        o.dilationWidth(), activation);
+                return new Conv2DOptions(
+                        o.padding(),
+                        o.strideHeight(),
+                        o.strideWidth(),
+                        o.dilationHeight(),
+                        o.dilationWidth(),
+                        activation);
             }
             if (options instanceof DepthwiseConv2DOptions o) {
-                return new DepthwiseConv2DOptions(o.padding(), o.strideHeight(), o.strideWidth(),
-                        o.depthMultiplier(), o.dilationHeight(), o.dilationWidth(), activation);
+                return new DepthwiseConv2DOptions(
+                        o.padding(),
+                        o.strideHeight(),
+                        o.strideWidth(),
+                        o.depthMultiplier(),
+                        o.dilationHeight(),
+                        o.dilationWidth(),
+                        activation);
             }
             if (options instanceof AddOptions) {
                 return new AddOptions(activation);
             }
             Pool2DOptions o = (Pool2DOptions) options;
-            return new Pool2DOptions(o.padding(), o.strideHeight(), o.strideWidth(), o.filterHeight(),
-                    o.filterWidth(), activation);
+            return new Pool2DOptions(
+                    o.padding(), o.strideHeight(), o.strideWidth(), o.filterHeight(), o.filterWidth(), activation);
         }
 
         /** The activation equal to applying {@code first} then {@code second}, or null when none is. */

@@ -5,13 +5,17 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 /** How a model variant was made from the trained model; in JSON the lower-case names below. */
 public enum CompressionMethod {
     /** The trained model itself (float32) or only quantized (int8). */
-    @JsonProperty("baseline") BASELINE("baseline"),
+    @JsonProperty("baseline")
+    BASELINE("baseline"),
     /** Smallest weights set to zero while fine-tuning; same architecture. */
-    @JsonProperty("magnitude-pruning") MAGNITUDE_PRUNING("magnitude-pruning"),
+    @JsonProperty("magnitude-pruning")
+    MAGNITUDE_PRUNING("magnitude-pruning"),
     /** Least important units and filters removed, then fine-tuned; a smaller architecture. */
-    @JsonProperty("structured-pruning") STRUCTURED_PRUNING("structured-pruning"),
+    @JsonProperty("structured-pruning")
+    STRUCTURED_PRUNING("structured-pruning"),
     /** A smaller student trained from the model's outputs. */
-    @JsonProperty("distillation") DISTILLATION("distillation");
+    @JsonProperty("distillation")
+    DISTILLATION("distillation");
 
     private final String jsonName;
 

@@ -22,8 +22,8 @@ public final class GraphPredictor {
 
     public GraphPredictor(ModelGraph graph) {
         if (graph.inputs().length != 1) {
-            throw new IllegalArgumentException("the predictor runs single-input graphs; this one has "
-                    + graph.inputs().length + " inputs");
+            throw new IllegalArgumentException(
+                    "the predictor runs single-input graphs; this one has " + graph.inputs().length + " inputs");
         }
         this.graph = graph;
         this.interpreter = new Interpreter(graph);

@@ -8,7 +8,6 @@ import dev.edgeforge.core.model.OpType;
 import dev.edgeforge.core.model.Operator;
 import dev.edgeforge.core.model.Quantization;
 import dev.edgeforge.core.model.Tensor;
-
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,9 +47,16 @@ import java.util.Map;
  * @param arenaBytes           the planned activation arena, bytes
  * @param operators            per-operator figures, in execution order
  */
-public record ModelStats(long parameters, long weightBytes, Map<String, Long> weightBytesByType, long weightElements,
-                         long zeroWeights, long macs, int activationLowerBound, int arenaBytes,
-                         List<OperatorStats> operators) {
+public record ModelStats(
+        long parameters,
+        long weightBytes,
+        Map<String, Long> weightBytesByType,
+        long weightElements,
+        long zeroWeights,
+        long macs,
+        int activationLowerBound,
+        int arenaBytes,
+        List<OperatorStats> operators) {
 
     public ModelStats {
         weightBytesByType = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(weightBytesByType));
@@ -73,7 +79,9 @@ public record ModelStats(long parameters, long weightBytes, Map<String, Long> we
             int[] inputs = op.inputs();
             for (int slot = 0; slot < inputs.length; slot++) {
                 int id = inputs[slot];
-                if (id == Operator.NO_TENSOR || counted[id] || !graph.tensor(id).isConstant()
+                if (id == Operator.NO_TENSOR
+                        || counted[id]
+                        || !graph.tensor(id).isConstant()
                         || (op.type() == OpType.RESHAPE && slot == 1)) {
                     continue;
                 }
@@ -91,12 +99,25 @@ public record ModelStats(long parameters, long weightBytes, Map<String, Long> we
             long opMacs = macs(graph, op);
             macs += opMacs;
             Tensor output = graph.tensor(op.output(0));
-            operators.add(new OperatorStats(index, op.type(), output.name(),
-                    Arrays.stream(output.shape()).boxed().toList(), opMacs, opParameters));
+            operators.add(new OperatorStats(
+                    index,
+                    op.type(),
+                    output.name(),
+                    Arrays.stream(output.shape()).boxed().toList(),
+                    opMacs,
+                    opParameters));
         }
         MemoryPlan plan = new MemoryPlanner().plan(graph);
-        return new ModelStats(parameters, bytes, bytesByType, weightElements, zeroWeights, macs, plan.lowerBound(),
-                plan.arenaBytes(), operators);
+        return new ModelStats(
+                parameters,
+                bytes,
+                bytesByType,
+                weightElements,
+                zeroWeights,
+                macs,
+                plan.lowerBound(),
+                plan.arenaBytes(),
+                operators);
     }
 
     /** Fraction of weight elements that are zero; 0 for a graph without weights. */

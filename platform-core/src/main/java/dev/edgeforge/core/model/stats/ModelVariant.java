@@ -3,7 +3,6 @@ package dev.edgeforge.core.model.stats;
 import dev.edgeforge.core.model.DataType;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.tflite.TfliteWriter;
-
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -26,9 +25,20 @@ import java.util.Objects;
  * @param arenaBytes           planned activation arena, bytes
  * @param tfliteBytes          size of the variant's {@code .tflite} file
  */
-public record ModelVariant(String name, CompressionMethod method, String precision, String description,
-                           Double testAccuracy, long parameters, long weightBytes, Map<String, Long> weightBytesByType,
-                           double sparsity, long macs, int activationLowerBound, int arenaBytes, int tfliteBytes) {
+public record ModelVariant(
+        String name,
+        CompressionMethod method,
+        String precision,
+        String description,
+        Double testAccuracy,
+        long parameters,
+        long weightBytes,
+        Map<String, Long> weightBytesByType,
+        double sparsity,
+        long macs,
+        int activationLowerBound,
+        int arenaBytes,
+        int tfliteBytes) {
 
     public ModelVariant {
         Objects.requireNonNull(name, "name");
@@ -41,14 +51,24 @@ public record ModelVariant(String name, CompressionMethod method, String precisi
      * its accuracy on the test set with {@link GraphPredictor} (int8 graphs get quantized features, as on the
      * device).
      */
-    public static ModelVariant measure(CompressionMethod method, String description, ModelGraph graph,
-                                       float[][] testFeatures, int[] testLabels) {
+    public static ModelVariant measure(
+            CompressionMethod method, String description, ModelGraph graph, float[][] testFeatures, int[] testLabels) {
         boolean int8 = graph.inputTensor(0).type() == DataType.INT8;
         ModelStats stats = ModelStats.of(graph);
-        Double accuracy = testFeatures == null ? null
-                : new GraphPredictor(graph).accuracy(testFeatures, testLabels);
-        return new ModelVariant(method.variantName(int8), method, int8 ? "int8" : "float32", description, accuracy,
-                stats.parameters(), stats.weightBytes(), stats.weightBytesByType(), stats.sparsity(), stats.macs(),
-                stats.activationLowerBound(), stats.arenaBytes(), new TfliteWriter().write(graph).length);
+        Double accuracy = testFeatures == null ? null : new GraphPredictor(graph).accuracy(testFeatures, testLabels);
+        return new ModelVariant(
+                method.variantName(int8),
+                method,
+                int8 ? "int8" : "float32",
+                description,
+                accuracy,
+                stats.parameters(),
+                stats.weightBytes(),
+                stats.weightBytesByType(),
+                stats.sparsity(),
+                stats.macs(),
+                stats.activationLowerBound(),
+                stats.arenaBytes(),
+                new TfliteWriter().write(graph).length);
     }
 }

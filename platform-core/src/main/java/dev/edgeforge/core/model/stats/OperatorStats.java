@@ -1,7 +1,6 @@
 package dev.edgeforge.core.model.stats;
 
 import dev.edgeforge.core.model.OpType;
-
 import java.util.List;
 
 /**
@@ -14,8 +13,8 @@ import java.util.List;
  * @param macs        multiply-accumulates per inference (0 for operators without weights)
  * @param parameters  elements of the constants it reads that no earlier operator read (weights, biases)
  */
-public record OperatorStats(int index, OpType type, String output, List<Integer> outputShape, long macs,
-                            long parameters) {
+public record OperatorStats(
+        int index, OpType type, String output, List<Integer> outputShape, long macs, long parameters) {
 
     public OperatorStats {
         outputShape = List.copyOf(outputShape);

@@ -1,15 +1,14 @@
 package dev.edgeforge.core.format.csv;
 
-import dev.edgeforge.core.format.SampleFormatException;
-import dev.edgeforge.core.sample.Sensor;
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import dev.edgeforge.core.format.SampleFormatException;
+import dev.edgeforge.core.sample.Sensor;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
 
 class CsvSampleReaderTest {
 
@@ -64,11 +63,18 @@ class CsvSampleReaderTest {
         // epoch times by magnitude
         assertThat(read("time,x\n1714567890123,1\n1714567890133,2\n").timestamps())
                 .isEqualTo(CsvTimestamps.MILLISECONDS);
-        assertThat(read("time,x\n1714567890.5,1\n1714567890.6,2\n").timestamps()).isEqualTo(CsvTimestamps.SECONDS);
-        assertThat(read("time,x\n1714567890000000,1\n1714567890001000,2\n").data().intervalMs()).isEqualTo(1.0);
+        assertThat(read("time,x\n1714567890.5,1\n1714567890.6,2\n").timestamps())
+                .isEqualTo(CsvTimestamps.SECONDS);
+        assertThat(read("time,x\n1714567890000000,1\n1714567890001000,2\n")
+                        .data()
+                        .intervalMs())
+                .isEqualTo(1.0);
         // an explicit option wins
-        assertThat(CsvSampleReader.read("t,x\n0,1\n20,2\n", CsvReadOptions.defaults()
-                .withTimestamps(CsvTimestamps.SECONDS)).data().intervalMs()).isEqualTo(20000.0);
+        assertThat(CsvSampleReader.read(
+                                "t,x\n0,1\n20,2\n", CsvReadOptions.defaults().withTimestamps(CsvTimestamps.SECONDS))
+                        .data()
+                        .intervalMs())
+                .isEqualTo(20000.0);
     }
 
     @Test
@@ -84,9 +90,13 @@ class CsvSampleReaderTest {
         assertThat(s.data().intervalMs()).isCloseTo(100.0, within(1e-9));
         assertThat(s.maxJitter()).isCloseTo(0.03, within(1e-9)); // steps 98, 103, 99 around a mean of 100
         // a space instead of T, no offset (UTC), and an offset
-        assertThat(read("time,x\n2024-05-01 12:00:00,1\n2024-05-01 12:00:01,2\n").data().intervalMs())
+        assertThat(read("time,x\n2024-05-01 12:00:00,1\n2024-05-01 12:00:01,2\n")
+                        .data()
+                        .intervalMs())
                 .isEqualTo(1000.0);
-        assertThat(read("time,x\n2024-05-01T12:00:00+02:00,1\n2024-05-01T10:00:00.5Z,2\n").data().intervalMs())
+        assertThat(read("time,x\n2024-05-01T12:00:00+02:00,1\n2024-05-01T10:00:00.5Z,2\n")
+                        .data()
+                        .intervalMs())
                 .isEqualTo(500.0);
     }
 
@@ -105,14 +115,19 @@ class CsvSampleReaderTest {
 
     @Test
     void givenIntervalWithoutTimestampColumn() {
-        CsvSample s = CsvSampleReader.read("accX,accY\n1,2\n3,4\n5,6\n", CsvReadOptions.defaults().withIntervalMs(4));
+        CsvSample s = CsvSampleReader.read(
+                "accX,accY\n1,2\n3,4\n5,6\n", CsvReadOptions.defaults().withIntervalMs(4));
         assertThat(s.timestamps()).isEqualTo(CsvTimestamps.NONE);
         assertThat(s.timestampColumn()).isEmpty();
         assertThat(s.data().intervalMs()).isEqualTo(4.0);
         assertThat(s.data().axis(1)).containsExactly(2f, 4f, 6f);
         // a given interval wins over timestamps
-        assertThat(CsvSampleReader.read("timestamp,x\n0,1\n10,2\n", CsvReadOptions.defaults().withIntervalMs(4))
-                .data().intervalMs()).isEqualTo(4.0);
+        assertThat(CsvSampleReader.read(
+                                "timestamp,x\n0,1\n10,2\n",
+                                CsvReadOptions.defaults().withIntervalMs(4))
+                        .data()
+                        .intervalMs())
+                .isEqualTo(4.0);
         assertThat(error("accX,accY\n1,2\n")).contains("no timestamp column").contains("no interval given");
     }
 
@@ -148,21 +163,25 @@ class CsvSampleReaderTest {
             assertThat(error("timestamp,x\n0," + bad + "\n10,1\n")).contains("'" + bad + "' is not a number");
         }
         assertThat(error("timestamp,x\n0,1e39\n10,1\n")).contains("outside the 32-bit float range");
-        assertThat(error("time;x\n0,0;1.5\n0,1;2,5\n")).contains("'1.5' is not a number (the decimal separator is ',')");
+        assertThat(error("time;x\n0,0;1.5\n0,1;2,5\n"))
+                .contains("'1.5' is not a number (the decimal separator is ',')");
     }
 
     @Test
     void timestampErrors() {
-        assertThat(error("timestamp,x\n0,1\n10,2\n10,3\n")).isEqualTo("row 4: timestamp 10 is not after the previous"
-                + " one (10)");
+        assertThat(error("timestamp,x\n0,1\n10,2\n10,3\n"))
+                .isEqualTo("row 4: timestamp 10 is not after the previous" + " one (10)");
         assertThat(error("timestamp,x\n0,1\n10,2\n5,3\n")).contains("row 4: timestamp 5 is not after");
         assertThat(error("timestamp,x\n0,1\nsoon,2\n")).isEqualTo("row 3, column 'timestamp': 'soon' is not a number");
         assertThat(error("time,x\nyesterday,1\n")).contains("neither a number nor an ISO-8601 date-time");
         assertThat(error("time,x\n2024-05-01T12:00:00Z,1\n2024-13-01T12:00:00Z,2\n"))
                 .contains("row 3, column 'time': '2024-13-01T12:00:00Z' is not an ISO-8601 date-time");
         assertThat(error("timestamp,x\n0,1\n")).contains("one data row is not enough");
-        assertThat(CsvSampleReader.read("timestamp,x\n0,1\n", CsvReadOptions.defaults().withIntervalMs(2))
-                .data().length()).isEqualTo(1);
+        assertThat(CsvSampleReader.read(
+                                "timestamp,x\n0,1\n", CsvReadOptions.defaults().withIntervalMs(2))
+                        .data()
+                        .length())
+                .isEqualTo(1);
         assertThat(error("timestamp,x\n,1\n1,2\n")).contains("empty timestamp");
     }
 
@@ -176,8 +195,10 @@ class CsvSampleReaderTest {
         assertThat(error("timestamp,,x\n0,1,2\n1,1,2\n")).contains("header column 2 has no name");
         assertThat(error("timestamp,x\n0,\"1\n1,2\n")).contains("row 2: unterminated quote");
         assertThat(error("timestamp,x\n0,\"1\"2\n")).contains("row 2: text after a closing quote");
-        assertThatThrownBy(() -> CsvSampleReader.read(new byte[] {'t', ',', 'x', '\n', 0, 1}, CsvReadOptions.defaults()))
-                .isInstanceOf(SampleFormatException.class).hasMessageContaining("NUL byte at offset 4");
+        assertThatThrownBy(
+                        () -> CsvSampleReader.read(new byte[] {'t', ',', 'x', '\n', 0, 1}, CsvReadOptions.defaults()))
+                .isInstanceOf(SampleFormatException.class)
+                .hasMessageContaining("NUL byte at offset 4");
     }
 
     @Test

@@ -1,21 +1,20 @@
 package dev.edgeforge.core.format.ei;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.edgeforge.core.format.SampleArbitraries;
 import dev.edgeforge.core.sample.ImageInfo;
-import dev.edgeforge.core.sample.Sensor;
 import dev.edgeforge.core.sample.SampleData;
+import dev.edgeforge.core.sample.Sensor;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class EiAcquisitionWriterTest {
 
@@ -38,8 +37,8 @@ class EiAcquisitionWriterTest {
 
     @Property(tries = 150)
     void jsonRoundTrip(@ForAll("anySample") SampleData sample) {
-        EiAcquisition back = EiAcquisitionReader.read(EiAcquisitionWriter.writeJson(sample, EiSigning.hs256(KEY)),
-                Optional.of(KEY));
+        EiAcquisition back =
+                EiAcquisitionReader.read(EiAcquisitionWriter.writeJson(sample, EiSigning.hs256(KEY)), Optional.of(KEY));
         assertThat(back.data()).isEqualTo(sample);
         assertThat(back.signatureStatus()).isEqualTo(EiSignatureStatus.VERIFIED);
         assertThat(back.encoding()).isEqualTo(EiEncoding.JSON);
@@ -47,8 +46,8 @@ class EiAcquisitionWriterTest {
 
     @Property(tries = 150)
     void cborRoundTrip(@ForAll("anySample") SampleData sample) {
-        EiAcquisition back = EiAcquisitionReader.read(EiAcquisitionWriter.writeCbor(sample, EiSigning.hs256(KEY)),
-                Optional.of(KEY));
+        EiAcquisition back =
+                EiAcquisitionReader.read(EiAcquisitionWriter.writeCbor(sample, EiSigning.hs256(KEY)), Optional.of(KEY));
         assertThat(back.data()).isEqualTo(sample);
         assertThat(back.encoding()).isEqualTo(EiEncoding.CBOR);
         assertThat(back.binaryType()).isEmpty();
@@ -93,8 +92,13 @@ class EiAcquisitionWriterTest {
         String signature = EiAcquisitionReader.read(json, Optional.empty()).signature();
         String zeroed = text.replace(signature, EiTestMessages.ZEROS);
         assertThat(signature).isEqualTo(EiTestMessages.hmacHex(zeroed.getBytes(StandardCharsets.UTF_8), KEY));
-        assertThat(text).contains("\"iat\":1700000000").contains("\"values\":[1,2.5]").contains("\"alg\":\"HS256\"");
-        assertThat(EiAcquisitionReader.read(json, Optional.empty()).protectedHeader().issuedAt())
+        assertThat(text)
+                .contains("\"iat\":1700000000")
+                .contains("\"values\":[1,2.5]")
+                .contains("\"alg\":\"HS256\"");
+        assertThat(EiAcquisitionReader.read(json, Optional.empty())
+                        .protectedHeader()
+                        .issuedAt())
                 .contains(1700000000L);
     }
 
@@ -102,16 +106,21 @@ class EiAcquisitionWriterTest {
     void unsignedMessagesCarryZeroSignature() {
         SampleData s = SampleData.timeSeries(List.of(Sensor.of("x"), Sensor.of("y")), 1, new float[][] {{1}, {2}});
         String text = new String(EiAcquisitionWriter.writeJson(s, EiSigning.none()), StandardCharsets.UTF_8);
-        assertThat(text).contains("\"alg\":\"none\"").contains(EiTestMessages.ZEROS).contains("\"values\":[[1,2]]");
+        assertThat(text)
+                .contains("\"alg\":\"none\"")
+                .contains(EiTestMessages.ZEROS)
+                .contains("\"values\":[[1,2]]");
     }
 
     @Test
     void refusesImagesAndValuesThatDoNotFitTheBinaryType() {
-        assertThatThrownBy(() -> EiAcquisitionWriter.writeJson(SampleData.image(new ImageInfo(2, 2, 3)),
-                EiSigning.none())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(
+                        () -> EiAcquisitionWriter.writeJson(SampleData.image(new ImageInfo(2, 2, 3)), EiSigning.none()))
+                .isInstanceOf(IllegalArgumentException.class);
         SampleData fractional = SampleData.timeSeries(List.of(Sensor.of("a")), 1, new float[][] {{1.5f}});
         assertThatThrownBy(() -> EiAcquisitionWriter.writeCborBinary(fractional, EiBinaryType.I16, EiSigning.none()))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("Ref-BINARY-f32");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("Ref-BINARY-f32");
         SampleData negative = SampleData.timeSeries(List.of(Sensor.of("a")), 1, new float[][] {{-1}});
         assertThat(EiBinaryType.U16.canHoldExactly(negative)).isFalse();
         assertThat(EiBinaryType.I16.canHoldExactly(negative)).isTrue();

@@ -1,25 +1,25 @@
 package dev.edgeforge.core.format.ei;
 
-import dev.edgeforge.core.format.ei.SignatureVerification.Outcome;
-import dev.edgeforge.core.sample.Sensor;
-import dev.edgeforge.core.sample.SampleData;
-import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Optional;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.edgeforge.core.format.ei.SignatureVerification.Outcome;
+import dev.edgeforge.core.sample.SampleData;
+import dev.edgeforge.core.sample.Sensor;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
 class EiSignatureVerifierTest {
 
-    private static final SampleData SAMPLE = SampleData.timeSeries(List.of(new Sensor("audio", "wav")), 0.0625,
-            new float[][] {{1, -1, 300}});
+    private static final SampleData SAMPLE =
+            SampleData.timeSeries(List.of(new Sensor("audio", "wav")), 0.0625, new float[][] {{1, -1, 300}});
 
     @Test
     void validForTheRightKeyInEveryEncoding() {
-        for (byte[] message : List.of(EiAcquisitionWriter.writeJson(SAMPLE, EiSigning.hs256("k1")),
+        for (byte[] message : List.of(
+                EiAcquisitionWriter.writeJson(SAMPLE, EiSigning.hs256("k1")),
                 EiAcquisitionWriter.writeCbor(SAMPLE, EiSigning.hs256("k1")),
                 EiAcquisitionWriter.writeCborBinary(SAMPLE, EiBinaryType.I16, EiSigning.hs256("k1")))) {
             SignatureVerification ok = EiSignatureVerifier.verify(message, "k1");
@@ -27,17 +27,21 @@ class EiSignatureVerifierTest {
             assertThat(ok.isValid()).isTrue();
             SignatureVerification wrong = EiSignatureVerifier.verify(message, "k2");
             assertThat(wrong.outcome()).isEqualTo(Outcome.MISMATCH);
-            assertThat(wrong.detail()).contains("signature '" + wrong.signature().orElseThrow() + "'");
+            assertThat(wrong.detail())
+                    .contains("signature '" + wrong.signature().orElseThrow() + "'");
         }
     }
 
     @Test
     void independentComputationAgrees() {
-        for (byte[] written : List.of(EiAcquisitionWriter.writeCbor(SAMPLE, EiSigning.hs256("k")),
+        for (byte[] written : List.of(
+                EiAcquisitionWriter.writeCbor(SAMPLE, EiSigning.hs256("k")),
                 EiAcquisitionWriter.writeCborBinary(SAMPLE, EiBinaryType.F32, EiSigning.hs256("k")))) {
-            String signature = EiAcquisitionReader.read(written, Optional.empty()).signature();
+            String signature =
+                    EiAcquisitionReader.read(written, Optional.empty()).signature();
             byte[] zeroed = new String(written, StandardCharsets.ISO_8859_1)
-                    .replace(signature, EiTestMessages.ZEROS).getBytes(StandardCharsets.ISO_8859_1);
+                    .replace(signature, EiTestMessages.ZEROS)
+                    .getBytes(StandardCharsets.ISO_8859_1);
             assertThat(EiTestMessages.hmacHex(zeroed, "k")).isEqualTo(signature);
         }
     }
@@ -47,7 +51,8 @@ class EiSignatureVerifierTest {
         byte[] none = EiAcquisitionWriter.writeJson(SAMPLE, EiSigning.none());
         assertThat(EiSignatureVerifier.verify(none, "k").outcome()).isEqualTo(Outcome.NOT_SIGNED);
         String shortSig = new String(EiAcquisitionWriter.writeJson(SAMPLE, EiSigning.none()), StandardCharsets.UTF_8)
-                .replace("\"none\"", "\"HS256\"").replace(EiTestMessages.ZEROS, "xyz");
+                .replace("\"none\"", "\"HS256\"")
+                .replace(EiTestMessages.ZEROS, "xyz");
         SignatureVerification malformed = EiSignatureVerifier.verify(shortSig.getBytes(StandardCharsets.UTF_8), "k");
         assertThat(malformed.outcome()).isEqualTo(Outcome.MALFORMED_SIGNATURE);
         assertThat(malformed.detail()).contains("signature 'xyz'");

@@ -1,17 +1,16 @@
 package dev.edgeforge.core.format.ei;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /** Signs test messages the way the specification says, independently of the code under test. */
 final class EiTestMessages {
 
     static final String ZEROS = "0".repeat(64);
 
-    private EiTestMessages() {
-    }
+    private EiTestMessages() {}
 
     static String hmacHex(byte[] message, String key) {
         try {

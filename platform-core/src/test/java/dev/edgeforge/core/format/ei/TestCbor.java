@@ -74,15 +74,25 @@ final class TestCbor {
 
     /** The header of a message as an Edge Impulse device writes it, up to and including the values key. */
     static TestCbor deviceHeader(String alg, String signature, String intervalEncoding, String... sensorNameUnits) {
-        TestCbor c = new TestCbor().map(3)
-                .text("protected").map(2).text("ver").text("v1").text("alg").text(alg)
-                .text("signature").text(signature)
-                .text("payload").map(5)
-                .text("device_name").text("ac:87:a3:0a:2d:1b")
-                .text("device_type").text("NICLA_VISION")
+        TestCbor c = new TestCbor()
+                .map(3)
+                .text("protected")
+                .map(2)
+                .text("ver")
+                .text("v1")
+                .text("alg")
+                .text(alg)
+                .text("signature")
+                .text(signature)
+                .text("payload")
+                .map(5)
+                .text("device_name")
+                .text("ac:87:a3:0a:2d:1b")
+                .text("device_type")
+                .text("NICLA_VISION")
                 .text("interval_ms");
         switch (intervalEncoding) {
-            case "half-0.0625" -> c.bytes(0xF9, 0x2C, 0x00);   // 0.0625 as IEEE half precision
+            case "half-0.0625" -> c.bytes(0xF9, 0x2C, 0x00); // 0.0625 as IEEE half precision
             case "double-10" -> c.float64(10);
             case "int-10" -> c.bytes(0x0A);
             default -> throw new IllegalArgumentException(intervalEncoding);

@@ -26,8 +26,17 @@ final class TestPng {
     }
 
     TestPng ihdr(int width, int height, int bitDepth, int colorType) {
-        return chunk("IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) bitDepth)
-                .put((byte) colorType).put((byte) 0).put((byte) 0).put((byte) 0).array());
+        return chunk(
+                "IHDR",
+                ByteBuffer.allocate(13)
+                        .putInt(width)
+                        .putInt(height)
+                        .put((byte) bitDepth)
+                        .put((byte) colorType)
+                        .put((byte) 0)
+                        .put((byte) 0)
+                        .put((byte) 0)
+                        .array());
     }
 
     /** Scanlines as given (filter type 0 prepended to each), deflated into one IDAT. */

@@ -1,7 +1,13 @@
 package dev.edgeforge.core.format.labels;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import dev.edgeforge.core.format.SampleArbitraries;
 import dev.edgeforge.core.format.SampleFormatException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -9,13 +15,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
-
-import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class LabelsFilesTest {
 
@@ -55,12 +54,13 @@ class LabelsFilesTest {
         assertThat(labels.files()).hasSize(4);
         InfoLabelsEntry road = labels.files().get(0);
         assertThat(road.label()).contains(new SampleLabel.Unlabeled());
-        assertThat(road.metadata()).containsExactlyInAnyOrderEntriesOf(Map.of("Cropped", "Yes", "site", "7",
-                "ok", "true"));
+        assertThat(road.metadata())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("Cropped", "Yes", "site", "7", "ok", "true"));
         assertThat(labels.files().get(1).name()).contains("idle.01");
         assertThat(labels.files().get(1).label()).contains(new SampleLabel.Single("idle"));
-        assertThat(labels.files().get(2).label()).contains(new SampleLabel.Multi(List.of(
-                new LabelRange("noise", 0, 1000), new LabelRange("speech", 1000, 2500))));
+        assertThat(labels.files().get(2).label())
+                .contains(new SampleLabel.Multi(
+                        List.of(new LabelRange("noise", 0, 1000), new LabelRange("speech", 1000, 2500))));
         assertThat(labels.files().get(3).boundingBoxes()).containsExactly(new BoundingBox("car", 10, 20, 30, 41));
     }
 
@@ -78,8 +78,9 @@ class LabelsFilesTest {
                 }
                 """;
         BoundingBoxLabels labels = (BoundingBoxLabels) LabelsFiles.read(utf8(json));
-        assertThat(labels.boundingBoxes().get("mypicture.jpg")).containsExactly(
-                new BoundingBox("face", 119, 64, 206, 291), new BoundingBox("face", 377, 270, 158, 165));
+        assertThat(labels.boundingBoxes().get("mypicture.jpg"))
+                .containsExactly(
+                        new BoundingBox("face", 119, 64, 206, 291), new BoundingBox("face", 377, 270, 158, 165));
         assertThat(labels.boundingBoxes().get("empty.jpg")).isEmpty();
     }
 
@@ -96,19 +97,23 @@ class LabelsFilesTest {
         assertThat(error("{\"version\":1,\"files\":[{\"path\":\"a\",\"category\":\"validation\"}]}"))
                 .contains("files[0].category 'validation' is not one of");
         assertThat(error("{\"version\":1,\"files\":[{\"path\":\"a\",\"category\":\"training\","
-                + "\"label\":{\"type\":\"tag\"}}]}")).contains("files[0].label.type 'tag' is not 'label'");
+                        + "\"label\":{\"type\":\"tag\"}}]}"))
+                .contains("files[0].label.type 'tag' is not 'label'");
         assertThat(error("{\"version\":1,\"files\":[{\"path\":\"a\",\"category\":\"training\","
-                + "\"label\":{\"type\":\"label\"}}]}")).contains("files[0].label.label is missing");
+                        + "\"label\":{\"type\":\"label\"}}]}"))
+                .contains("files[0].label.label is missing");
         assertThat(error("{\"version\":1,\"files\":[{\"path\":\"a\",\"category\":\"training\","
-                + "\"label\":{\"type\":\"multi-label\",\"labels\":[{\"label\":\"x\",\"startIndex\":5,"
-                + "\"endIndex\":5}]}}]}")).contains("files[0].label.labels[0]: label range 'x' [5, 5)");
+                        + "\"label\":{\"type\":\"multi-label\",\"labels\":[{\"label\":\"x\",\"startIndex\":5,"
+                        + "\"endIndex\":5}]}}]}"))
+                .contains("files[0].label.labels[0]: label range 'x' [5, 5)");
         assertThat(error("{\"version\":1,\"files\":[{\"path\":\"a\",\"category\":\"training\","
-                + "\"metadata\":{\"k\":{}}}]}")).contains("files[0].metadata.k: metadata values are text");
+                        + "\"metadata\":{\"k\":{}}}]}"))
+                .contains("files[0].metadata.k: metadata values are text");
         assertThat(error("{\"version\":1,\"files\":[{\"path\":\"a\",\"category\":\"training\","
-                + "\"boundingBoxes\":[{\"label\":\"c\",\"x\":\"1\",\"y\":0,\"width\":1,\"height\":1}]}]}"))
+                        + "\"boundingBoxes\":[{\"label\":\"c\",\"x\":\"1\",\"y\":0,\"width\":1,\"height\":1}]}]}"))
                 .contains("files[0].boundingBoxes[0].x: expected a number, found a string");
         assertThat(error("{\"version\":1,\"type\":\"bounding-box-labels\",\"boundingBoxes\":{\"a.jpg\":"
-                + "[{\"label\":\"c\",\"x\":0,\"y\":0,\"width\":0,\"height\":1}]}}"))
+                        + "[{\"label\":\"c\",\"x\":0,\"y\":0,\"width\":0,\"height\":1}]}}"))
                 .contains("boundingBoxes['a.jpg'][0]: bounding box 'c' has size 0x1");
         assertThat(error("{\"version\":1,\"type\":\"boxes\",\"boundingBoxes\":{}}"))
                 .contains("type 'boxes' is not 'bounding-box-labels'");
@@ -118,35 +123,53 @@ class LabelsFilesTest {
     }
 
     private static Arbitrary<BoundingBox> boxes() {
-        return Combinators.combine(SampleArbitraries.names(), Arbitraries.integers().between(-10, 5000),
-                Arbitraries.integers().between(-10, 5000), Arbitraries.integers().between(1, 5000),
-                Arbitraries.integers().between(1, 5000)).as(BoundingBox::new);
+        return Combinators.combine(
+                        SampleArbitraries.names(),
+                        Arbitraries.integers().between(-10, 5000),
+                        Arbitraries.integers().between(-10, 5000),
+                        Arbitraries.integers().between(1, 5000),
+                        Arbitraries.integers().between(1, 5000))
+                .as(BoundingBox::new);
     }
 
     private static Arbitrary<SampleLabel> labels() {
-        Arbitrary<SampleLabel> multi = Arbitraries.integers().between(0, 100_000).list().ofMinSize(0).ofMaxSize(4)
+        Arbitrary<SampleLabel> multi = Arbitraries.integers()
+                .between(0, 100_000)
+                .list()
+                .ofMinSize(0)
+                .ofMaxSize(4)
                 .map(starts -> new SampleLabel.Multi(starts.stream()
-                        .map(s -> new LabelRange("l" + s, s, s + 1 + s % 7)).toList()));
-        return Arbitraries.oneOf(Arbitraries.just(new SampleLabel.Unlabeled()),
-                Arbitraries.strings().ofMaxLength(10).map(SampleLabel.Single::new), multi);
+                        .map(s -> new LabelRange("l" + s, s, s + 1 + s % 7))
+                        .toList()));
+        return Arbitraries.oneOf(
+                Arbitraries.just(new SampleLabel.Unlabeled()),
+                Arbitraries.strings().ofMaxLength(10).map(SampleLabel.Single::new),
+                multi);
     }
 
     @Provide
     Arbitrary<InfoLabels> infoLabels() {
         Arbitrary<InfoLabelsEntry> entry = Combinators.combine(
-                SampleArbitraries.names().map(n -> "training/" + n + ".json"),
-                SampleArbitraries.names().optional(),
-                Arbitraries.of(InfoLabelsEntry.CATEGORIES),
-                labels().optional(),
-                Arbitraries.maps(SampleArbitraries.names(), Arbitraries.strings().ofMaxLength(8)).ofMaxSize(3),
-                boxes().list().ofMaxSize(3)).as(InfoLabelsEntry::new);
+                        SampleArbitraries.names().map(n -> "training/" + n + ".json"),
+                        SampleArbitraries.names().optional(),
+                        Arbitraries.of(InfoLabelsEntry.CATEGORIES),
+                        labels().optional(),
+                        Arbitraries.maps(
+                                        SampleArbitraries.names(),
+                                        Arbitraries.strings().ofMaxLength(8))
+                                .ofMaxSize(3),
+                        boxes().list().ofMaxSize(3))
+                .as(InfoLabelsEntry::new);
         return entry.list().ofMaxSize(5).map(InfoLabels::new);
     }
 
     @Provide
     Arbitrary<BoundingBoxLabels> boundingBoxLabels() {
-        return Arbitraries.maps(SampleArbitraries.names().map(n -> n + ".jpg"), boxes().list().ofMaxSize(4))
-                .ofMaxSize(5).map(BoundingBoxLabels::new);
+        return Arbitraries.maps(
+                        SampleArbitraries.names().map(n -> n + ".jpg"),
+                        boxes().list().ofMaxSize(4))
+                .ofMaxSize(5)
+                .map(BoundingBoxLabels::new);
     }
 
     @Property(tries = 200)
@@ -161,16 +184,23 @@ class LabelsFilesTest {
         byte[] json = LabelsFiles.writeBoundingBoxLabels(labels);
         BoundingBoxLabels back = LabelsFiles.readBoundingBoxLabels(json);
         assertThat(back).isEqualTo(labels);
-        assertThat(List.copyOf(back.boundingBoxes().keySet())).isEqualTo(List.copyOf(labels.boundingBoxes().keySet()));
+        assertThat(List.copyOf(back.boundingBoxes().keySet()))
+                .isEqualTo(List.copyOf(labels.boundingBoxes().keySet()));
         assertThat(LabelsFiles.read(json)).isEqualTo(labels);
     }
 
     @Test
     void writtenInfoLabelsUseEdgeImpulseFieldNames() {
-        InfoLabels labels = new InfoLabels(List.of(new InfoLabelsEntry("idle.1.json", Optional.empty(), "training",
-                Optional.of(new SampleLabel.Single("idle")), Map.of(), List.of())));
+        InfoLabels labels = new InfoLabels(List.of(new InfoLabelsEntry(
+                "idle.1.json",
+                Optional.empty(),
+                "training",
+                Optional.of(new SampleLabel.Single("idle")),
+                Map.of(),
+                List.of())));
         String json = new String(LabelsFiles.writeInfoLabels(labels), StandardCharsets.UTF_8).replaceAll("\\s", "");
-        assertThat(json).isEqualTo("{\"version\":1,\"files\":[{\"path\":\"idle.1.json\",\"category\":\"training\","
-                + "\"label\":{\"type\":\"label\",\"label\":\"idle\"}}]}");
+        assertThat(json)
+                .isEqualTo("{\"version\":1,\"files\":[{\"path\":\"idle.1.json\",\"category\":\"training\","
+                        + "\"label\":{\"type\":\"label\",\"label\":\"idle\"}}]}");
     }
 }

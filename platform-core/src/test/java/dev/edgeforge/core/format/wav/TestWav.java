@@ -24,17 +24,28 @@ final class TestWav {
 
     static byte[] fmt(int tag, int channels, int rate, int bits, int blockAlign) {
         ByteBuffer b = ByteBuffer.allocate(16).order(ByteOrder.LITTLE_ENDIAN);
-        b.putShort((short) tag).putShort((short) channels).putInt(rate).putInt(rate * blockAlign)
-                .putShort((short) blockAlign).putShort((short) bits);
+        b.putShort((short) tag)
+                .putShort((short) channels)
+                .putInt(rate)
+                .putInt(rate * blockAlign)
+                .putShort((short) blockAlign)
+                .putShort((short) bits);
         return b.array();
     }
 
     static byte[] extensibleFmt(int subTag, int channels, int rate, int bits, int validBits) {
         ByteBuffer b = ByteBuffer.allocate(40).order(ByteOrder.LITTLE_ENDIAN);
         int align = channels * bits / 8;
-        b.putShort((short) 0xFFFE).putShort((short) channels).putInt(rate).putInt(rate * align)
-                .putShort((short) align).putShort((short) bits).putShort((short) 22).putShort((short) validBits)
-                .putInt(channels == 2 ? 3 : 4).putShort((short) subTag)
+        b.putShort((short) 0xFFFE)
+                .putShort((short) channels)
+                .putInt(rate)
+                .putInt(rate * align)
+                .putShort((short) align)
+                .putShort((short) bits)
+                .putShort((short) 22)
+                .putShort((short) validBits)
+                .putInt(channels == 2 ? 3 : 4)
+                .putShort((short) subTag)
                 .put(new byte[] {0, 0, 0, 0, 0x10, 0, (byte) 0x80, 0, 0, (byte) 0xAA, 0, 0x38, (byte) 0x9B, 0x71});
         return b.array();
     }

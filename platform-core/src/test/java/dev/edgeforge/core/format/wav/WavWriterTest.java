@@ -1,8 +1,17 @@
 package dev.edgeforge.core.format.wav;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.edgeforge.core.format.SampleArbitraries;
-import dev.edgeforge.core.sample.Sensor;
 import dev.edgeforge.core.sample.SampleData;
+import dev.edgeforge.core.sample.Sensor;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sound.sampled.AudioFormat;
+import javax.sound.sampled.AudioInputStream;
+import javax.sound.sampled.AudioSystem;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
@@ -11,24 +20,14 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 
-import javax.sound.sampled.AudioFormat;
-import javax.sound.sampled.AudioInputStream;
-import javax.sound.sampled.AudioSystem;
-import java.io.ByteArrayInputStream;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 class WavWriterTest {
 
     private static Arbitrary<SampleData> audio(Arbitrary<Float> values) {
         Arbitrary<Integer> channels = Arbitraries.integers().between(1, 4);
         Arbitrary<Integer> frames = Arbitraries.integers().between(1, 300);
         Arbitrary<Integer> rate = Arbitraries.of(1, 8000, 11025, 16000, 22050, 44100, 48000, 96000, 12345);
-        return Combinators.combine(channels, frames, rate).flatAs((c, n, hz) -> values.list().ofSize(c * n)
-                .map(vs -> {
+        return Combinators.combine(channels, frames, rate)
+                .flatAs((c, n, hz) -> values.list().ofSize(c * n).map(vs -> {
                     List<Sensor> sensors = new ArrayList<>();
                     float[][] v = new float[c][n];
                     for (int ch = 0; ch < c; ch++) {
@@ -48,7 +47,8 @@ class WavWriterTest {
 
     @Provide
     Arbitrary<SampleData> floatAudio() {
-        return audio(Arbitraries.oneOf(Arbitraries.floats().between(-100_000, 100_000).ofScale(4),
+        return audio(Arbitraries.oneOf(
+                Arbitraries.floats().between(-100_000, 100_000).ofScale(4),
                 Arbitraries.of(-0.0f, 32768f, -32768f, 1e-20f, 3.0e38f)));
     }
 
@@ -71,8 +71,9 @@ class WavWriterTest {
 
     @Test
     void javaSoundReadsWhatWeWrite() throws Exception {
-        SampleData s = SampleData.timeSeries(List.of(Sensor.of("l"), Sensor.of("r")), 1000.0 / 16000,
-                new float[][] {{1, 2.6f, 40000}, {-1, -2.4f, -40000}});
+        SampleData s = SampleData.timeSeries(List.of(Sensor.of("l"), Sensor.of("r")), 1000.0 / 16000, new float[][] {
+            {1, 2.6f, 40000}, {-1, -2.4f, -40000}
+        });
         byte[] wav = WavWriter.writePcm16(s);
         try (AudioInputStream in = AudioSystem.getAudioInputStream(new ByteArrayInputStream(wav))) {
             AudioFormat f = in.getFormat();
@@ -82,17 +83,21 @@ class WavWriterTest {
             assertThat(in.getFrameLength()).isEqualTo(3);
             byte[] pcm = in.readAllBytes();
             short[] samples = new short[6];
-            java.nio.ByteBuffer.wrap(pcm).order(java.nio.ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
+            java.nio.ByteBuffer.wrap(pcm)
+                    .order(java.nio.ByteOrder.LITTLE_ENDIAN)
+                    .asShortBuffer()
+                    .get(samples);
             // rounded to the nearest integer, clamped to the 16-bit range
-            assertThat(samples).containsExactly((short) 1, (short) -1, (short) 3, (short) -2, Short.MAX_VALUE,
-                    Short.MIN_VALUE);
+            assertThat(samples)
+                    .containsExactly((short) 1, (short) -1, (short) 3, (short) -2, Short.MAX_VALUE, Short.MIN_VALUE);
         }
     }
 
     @Test
     void refusesRatesThatAreNotWholeHertz() {
         SampleData s = SampleData.timeSeries(List.of(Sensor.of("a")), 0.3, new float[][] {{1}});
-        assertThatThrownBy(() -> WavWriter.writePcm16(s)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> WavWriter.writePcm16(s))
+                .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("not a whole-number sample rate");
     }
 }

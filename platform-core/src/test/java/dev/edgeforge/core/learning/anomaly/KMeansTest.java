@@ -1,14 +1,13 @@
 package dev.edgeforge.core.learning.anomaly;
 
-import dev.edgeforge.core.learning.KMeansSettings;
-import org.junit.jupiter.api.Test;
-
-import java.util.Arrays;
-import java.util.Random;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import dev.edgeforge.core.learning.KMeansSettings;
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
 
 class KMeansTest {
 
@@ -23,7 +22,8 @@ class KMeansTest {
         for (float[] centre : centres) {
             // exactly one centroid lies near each true centre
             assertThat(Arrays.stream(model.centroids())
-                    .filter(c -> Math.hypot(c[0] - centre[0], c[1] - centre[1]) < 0.2)).hasSize(1);
+                            .filter(c -> Math.hypot(c[0] - centre[0], c[1] - centre[1]) < 0.2))
+                    .hasSize(1);
         }
         assertThat(model.clusterSizes()).containsOnly(100);
         assertThat(model.iterations()).isLessThan(100);
@@ -31,8 +31,8 @@ class KMeansTest {
 
     @Test
     void scoreIsTheDistanceToTheNearestCentroid() {
-        KMeansModel model = new KMeansModel(new float[] {0, 0}, new float[] {1, 1},
-                new float[][] {{0, 0}, {10, 0}}, new int[] {1, 1}, 1);
+        KMeansModel model = new KMeansModel(
+                new float[] {0, 0}, new float[] {1, 1}, new float[][] {{0, 0}, {10, 0}}, new int[] {1, 1}, 1);
 
         assertThat(model.score(new float[] {3, 4})).isEqualTo(5.0);
         assertThat(model.score(new float[] {10, 1})).isEqualTo(1.0);
@@ -66,11 +66,13 @@ class KMeansTest {
 
     @Test
     void modelSurvivesAJsonRoundTrip() {
-        KMeansModel model = KMeans.fit(blobs(new float[][] {{0, 0}, {4, 4}}, 20, 1, new Random(6)),
-                new KMeansSettings(2, 20, true), 1);
-        tools.jackson.databind.json.JsonMapper json = tools.jackson.databind.json.JsonMapper.builder().build();
+        KMeansModel model = KMeans.fit(
+                blobs(new float[][] {{0, 0}, {4, 4}}, 20, 1, new Random(6)), new KMeansSettings(2, 20, true), 1);
+        tools.jackson.databind.json.JsonMapper json =
+                tools.jackson.databind.json.JsonMapper.builder().build();
 
-        assertThat(json.readValue(json.writeValueAsString(model), KMeansModel.class)).isEqualTo(model);
+        assertThat(json.readValue(json.writeValueAsString(model), KMeansModel.class))
+                .isEqualTo(model);
     }
 
     @Test
@@ -95,7 +97,7 @@ class KMeansTest {
     @Test
     void quantileOfTrainingScoresSuggestsAThreshold() {
         KMeansModel model = new KMeansModel(new float[] {0}, new float[] {1}, new float[][] {{0}}, new int[] {5}, 1);
-        float[][] samples = {{1}, {-2}, {3}, {4}, {-5}};   // scores 1 2 3 4 5
+        float[][] samples = {{1}, {-2}, {3}, {4}, {-5}}; // scores 1 2 3 4 5
 
         assertThat(model.scoreQuantile(samples, 0.5)).isEqualTo(3.0);
         assertThat(model.scoreQuantile(samples, 0.9)).isCloseTo(4.6, within(1e-9));
@@ -123,7 +125,8 @@ class KMeansTest {
         assertThat(evaluation.truePositives()).isEqualTo(2);
         assertThat(evaluation.falsePositives()).isZero();
         assertThat(evaluation.trueNegatives()).isEqualTo(10);
-        assertThat(AnomalyEvaluation.of(new AnomalyDetector(model, 3), normal, new boolean[normal.length]).auc())
+        assertThat(AnomalyEvaluation.of(new AnomalyDetector(model, 3), normal, new boolean[normal.length])
+                        .auc())
                 .isNull();
     }
 

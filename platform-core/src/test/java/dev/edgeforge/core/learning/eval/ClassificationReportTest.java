@@ -1,24 +1,24 @@
 package dev.edgeforge.core.learning.eval;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class ClassificationReportTest {
 
     private static final List<String> CLASSES = List.of("idle", "wave", "circle");
     private static final int[] ACTUAL = {0, 0, 0, 1, 1, 2};
     private static final float[][] PROBABILITIES = {
-            {0.9f, 0.05f, 0.05f},   // idle, right
-            {0.7f, 0.2f, 0.1f},     // idle, right
-            {0.3f, 0.65f, 0.05f},   // wave, wrong
-            {0.1f, 0.8f, 0.1f},     // wave, right
-            {0.3f, 0.5f, 0.2f},     // wave at 0.5: uncertain below a 0.6 threshold
-            {0.0f, 0.1f, 0.9f}};    // circle, right
+        {0.9f, 0.05f, 0.05f}, // idle, right
+        {0.7f, 0.2f, 0.1f}, // idle, right
+        {0.3f, 0.65f, 0.05f}, // wave, wrong
+        {0.1f, 0.8f, 0.1f}, // wave, right
+        {0.3f, 0.5f, 0.2f}, // wave at 0.5: uncertain below a 0.6 threshold
+        {0.0f, 0.1f, 0.9f}
+    }; // circle, right
 
     @Test
     void handComputedMetricsWithUncertainPredictions() {
@@ -28,12 +28,15 @@ class ClassificationReportTest {
         assertThat(report.uncertain()).isEqualTo(1);
         assertThat(report.accuracy()).isCloseTo(4.0 / 6, within(1e-12));
         assertThat(report.confusionMatrix()).isDeepEqualTo(new int[][] {
-                {2, 1, 0, 0},
-                {0, 1, 0, 1},
-                {0, 0, 1, 0}});
+            {2, 1, 0, 0},
+            {0, 1, 0, 1},
+            {0, 0, 1, 0}
+        });
         // idle: P = 2/2, R = 2/3, F1 = 0.8; wave: P = 1/2, R = 1/2, F1 = 0.5; circle: 1, 1, 1
-        assertThat(report.perClass()).extracting(ClassMetrics::name, ClassMetrics::support)
-                .containsExactly(org.assertj.core.groups.Tuple.tuple("idle", 3),
+        assertThat(report.perClass())
+                .extracting(ClassMetrics::name, ClassMetrics::support)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("idle", 3),
                         org.assertj.core.groups.Tuple.tuple("wave", 2),
                         org.assertj.core.groups.Tuple.tuple("circle", 1));
         ClassMetrics idle = report.perClass().get(0);
@@ -76,8 +79,8 @@ class ClassificationReportTest {
 
     @Test
     void classNeverPredictedHasZeroPrecision() {
-        ClassificationReport report = ClassificationReport.of(new int[] {0, 1}, new float[][] {{1, 0}, {1, 0}},
-                List.of("a", "b"), 0);
+        ClassificationReport report =
+                ClassificationReport.of(new int[] {0, 1}, new float[][] {{1, 0}, {1, 0}}, List.of("a", "b"), 0);
 
         assertThat(report.perClass().get(1).precision()).isZero();
         assertThat(report.perClass().get(1).f1()).isZero();

@@ -1,10 +1,10 @@
 package dev.edgeforge.core.learning.eval;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+
+import org.junit.jupiter.api.Test;
 
 class RocAucTest {
 
@@ -15,12 +15,13 @@ class RocAucTest {
         boolean[] positive = {false, false, true, true};
 
         assertThat(RocAuc.of(scores, positive)).isEqualTo(0.75);
-        assertThat(RocAuc.curve(scores, positive)).containsExactly(
-                new RocAuc.RocPoint(Double.POSITIVE_INFINITY, 0, 0),
-                new RocAuc.RocPoint(0.8, 0, 0.5),
-                new RocAuc.RocPoint(0.4, 0.5, 0.5),
-                new RocAuc.RocPoint(0.35, 0.5, 1),
-                new RocAuc.RocPoint(0.1, 1, 1));
+        assertThat(RocAuc.curve(scores, positive))
+                .containsExactly(
+                        new RocAuc.RocPoint(Double.POSITIVE_INFINITY, 0, 0),
+                        new RocAuc.RocPoint(0.8, 0, 0.5),
+                        new RocAuc.RocPoint(0.4, 0.5, 0.5),
+                        new RocAuc.RocPoint(0.35, 0.5, 1),
+                        new RocAuc.RocPoint(0.1, 1, 1));
     }
 
     @Test
@@ -33,8 +34,10 @@ class RocAucTest {
 
     @Test
     void perfectAndInvertedSeparation() {
-        assertThat(RocAuc.of(new double[] {1, 2, 3, 4}, new boolean[] {false, false, true, true})).isEqualTo(1.0);
-        assertThat(RocAuc.of(new double[] {4, 3, 2, 1}, new boolean[] {false, false, true, true})).isEqualTo(0.0);
+        assertThat(RocAuc.of(new double[] {1, 2, 3, 4}, new boolean[] {false, false, true, true}))
+                .isEqualTo(1.0);
+        assertThat(RocAuc.of(new double[] {4, 3, 2, 1}, new boolean[] {false, false, true, true}))
+                .isEqualTo(0.0);
     }
 
     @Test

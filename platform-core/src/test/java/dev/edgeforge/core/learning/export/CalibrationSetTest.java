@@ -1,11 +1,10 @@
 package dev.edgeforge.core.learning.export;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
 
 class CalibrationSetTest {
 
@@ -28,7 +27,7 @@ class CalibrationSetTest {
     void stratifiedTakesTheSameNumberFromEveryClass() {
         int[] labels = new int[ROWS.length];
         for (int i = 0; i < labels.length; i++) {
-            labels[i] = i < 30 ? 0 : i < 36 ? 1 : 2;   // 30, 6 and 4 rows
+            labels[i] = i < 30 ? 0 : i < 36 ? 1 : 2; // 30, 6 and 4 rows
         }
         int[] all = java.util.stream.IntStream.range(0, ROWS.length).toArray();
 
@@ -38,8 +37,9 @@ class CalibrationSetTest {
         assertThat(picked.stream().filter(r -> labels[(int) r[0]] == 2)).hasSize(3);
         assertThat(picked.stream().filter(r -> labels[(int) r[0]] == 1)).hasSize(3);
         // Classes run out: the rest comes from the classes that still have rows.
-        assertThat(CalibrationSet.selectStratified(ROWS, labels, all, 20, 3)
-                .stream().filter(r -> labels[(int) r[0]] == 2)).hasSize(4);
+        assertThat(CalibrationSet.selectStratified(ROWS, labels, all, 20, 3).stream()
+                        .filter(r -> labels[(int) r[0]] == 2))
+                .hasSize(4);
     }
 
     @Test

@@ -9,7 +9,6 @@ import dev.edgeforge.core.learning.TensorShape;
 import dev.edgeforge.core.learning.TrainedLayer;
 import dev.edgeforge.core.learning.TrainedNetwork;
 import dev.edgeforge.core.learning.WeightTensor;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -17,11 +16,10 @@ import java.util.Random;
 /** Trained networks with seeded random parameters for any layer list, for conversion tests without DJL. */
 final class RandomNetworks {
 
-    private RandomNetworks() {
-    }
+    private RandomNetworks() {}
 
-    static TrainedNetwork of(LearningBlock.Kind kind, TensorShape input, List<String> outputNames,
-                             List<LayerSpec> specs, long seed) {
+    static TrainedNetwork of(
+            LearningBlock.Kind kind, TensorShape input, List<String> outputNames, List<LayerSpec> specs, long seed) {
         Random random = new Random(seed);
         ShapeReport shapes = ShapeInference.infer(input, specs).orThrow();
         List<TrainedLayer> layers = new ArrayList<>();
@@ -33,14 +31,22 @@ final class RandomNetworks {
             if (weights != null) {
                 int channels = out.channels();
                 float scale = (float) Math.sqrt(3.0 / (weights.elementCount() / channels));
-                layers.add(TrainedLayer.weighted(spec, out, new WeightTensor(weights,
-                        uniform(random, weights.elementCount(), scale)),
+                layers.add(TrainedLayer.weighted(
+                        spec,
+                        out,
+                        new WeightTensor(weights, uniform(random, weights.elementCount(), scale)),
                         new WeightTensor(TensorShape.of(channels), uniform(random, channels, 0.3f))));
             } else if (spec instanceof LayerSpec.BatchNorm) {
                 int c = in.channels();
-                layers.add(TrainedLayer.withBatchNorm(spec, out, new BatchNormParameters(shifted(random, c, 1, 0.5f),
-                        uniform(random, c, 0.5f), uniform(random, c, 0.5f), shifted(random, c, 1.2f, 0.7f),
-                        LayerSpec.BatchNorm.EPSILON)));
+                layers.add(TrainedLayer.withBatchNorm(
+                        spec,
+                        out,
+                        new BatchNormParameters(
+                                shifted(random, c, 1, 0.5f),
+                                uniform(random, c, 0.5f),
+                                uniform(random, c, 0.5f),
+                                shifted(random, c, 1.2f, 0.7f),
+                                LayerSpec.BatchNorm.EPSILON)));
             } else {
                 layers.add(TrainedLayer.of(spec, out));
             }

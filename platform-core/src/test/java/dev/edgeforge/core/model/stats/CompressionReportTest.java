@@ -1,19 +1,18 @@
 package dev.edgeforge.core.model.stats;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.SmallFloatModels;
 import dev.edgeforge.core.quantization.PostTrainingQuantizer;
 import dev.edgeforge.core.tflite.TfliteWriter;
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class CompressionReportTest {
 
@@ -37,9 +36,12 @@ class CompressionReportTest {
             labels[i] = GraphPredictor.argmax(predictor.predict(test[i]));
         }
 
-        CompressionReport report = new CompressionReport(List.of("a", "b", "c"), test.length, List.of(
-                ModelVariant.measure(CompressionMethod.BASELINE, "trained model", float32, test, labels),
-                ModelVariant.measure(CompressionMethod.BASELINE, "quantized", int8, test, labels)));
+        CompressionReport report = new CompressionReport(
+                List.of("a", "b", "c"),
+                test.length,
+                List.of(
+                        ModelVariant.measure(CompressionMethod.BASELINE, "trained model", float32, test, labels),
+                        ModelVariant.measure(CompressionMethod.BASELINE, "quantized", int8, test, labels)));
 
         ModelVariant f = report.variant("float32").orElseThrow();
         ModelVariant q = report.variant("int8").orElseThrow();
@@ -58,7 +60,12 @@ class CompressionReportTest {
         String text = json.writeValueAsString(report);
         JsonNode tree = json.readTree(text);
         assertThat(tree.get("variants").get(1).get("method").asString()).isEqualTo("baseline");
-        assertThat(tree.get("variants").get(1).get("weightBytesByType").get("int8").asLong()).isEqualTo(176);
+        assertThat(tree.get("variants")
+                        .get(1)
+                        .get("weightBytesByType")
+                        .get("int8")
+                        .asLong())
+                .isEqualTo(176);
         assertThat(json.readValue(text, CompressionReport.class)).isEqualTo(report);
     }
 
@@ -66,10 +73,11 @@ class CompressionReportTest {
     void variantNamesAreUniqueAndFollowTheMethod() {
         assertThat(CompressionMethod.STRUCTURED_PRUNING.variantName(true)).isEqualTo("structured-pruning-int8");
         assertThat(CompressionMethod.DISTILLATION.variantName(false)).isEqualTo("distillation");
-        ModelVariant v = new ModelVariant("int8", CompressionMethod.BASELINE, "int8", "", null, 1, 1,
-                java.util.Map.of(), 0, 0, 0, 0, 0);
+        ModelVariant v = new ModelVariant(
+                "int8", CompressionMethod.BASELINE, "int8", "", null, 1, 1, java.util.Map.of(), 0, 0, 0, 0, 0);
         assertThatThrownBy(() -> new CompressionReport(List.of(), 0, List.of(v, v)))
                 .hasMessageContaining("two variants are named 'int8'");
-        assertThat(new CompressionReport(List.of(), 0, List.of(v)).variant("float32")).isEmpty();
+        assertThat(new CompressionReport(List.of(), 0, List.of(v)).variant("float32"))
+                .isEmpty();
     }
 }

@@ -1,5 +1,8 @@
 package dev.edgeforge.core.model.stats;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import dev.edgeforge.core.model.Activation;
 import dev.edgeforge.core.model.DataType;
 import dev.edgeforge.core.model.FullyConnectedOptions;
@@ -7,12 +10,8 @@ import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.OpType;
 import dev.edgeforge.core.model.Quantization;
 import dev.edgeforge.core.quantization.PostTrainingQuantizer;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class GraphPredictorTest {
 
@@ -22,23 +21,23 @@ class GraphPredictorTest {
         int in = b.addTensor("in", DataType.FLOAT32, new int[] {1, 2});
         int w = b.addFloatConstant("w", new int[] {2, 2}, new float[] {1, -1, -1, 1});
         int out = b.addTensor("out", DataType.FLOAT32, new int[] {1, 2});
-        b.addOperator(OpType.FULLY_CONNECTED, FullyConnectedOptions.of(Activation.NONE), new int[] {in, w},
-                new int[] {out});
+        b.addOperator(
+                OpType.FULLY_CONNECTED, FullyConnectedOptions.of(Activation.NONE), new int[] {in, w}, new int[] {out});
         return b.setInputs(in).setOutputs(out).build();
     }
 
     @Test
     void floatAndInt8GraphsClassifyTheSame() {
         float[][] samples = {{1, 0}, {0, 1}, {0.2f, 0.9f}, {-1, -2}};
-        int[] labels = {0, 1, 1, 1};   // the last label is wrong on purpose
+        int[] labels = {0, 1, 1, 1}; // the last label is wrong on purpose
         ModelGraph float32 = difference();
         ModelGraph int8 = new PostTrainingQuantizer().quantize(float32, List.of(samples));
 
         assertThat(new GraphPredictor(float32).predict(samples[0])).containsExactly(1f, -1f);
         assertThat(new GraphPredictor(float32).accuracy(samples, labels)).isEqualTo(0.75);
         assertThat(new GraphPredictor(int8).accuracy(samples, labels)).isEqualTo(0.75);
-        assertThat(new GraphPredictor(int8).predict(samples[0])[0]).isCloseTo(1f,
-                org.assertj.core.api.Assertions.within(0.05f));
+        assertThat(new GraphPredictor(int8).predict(samples[0])[0])
+                .isCloseTo(1f, org.assertj.core.api.Assertions.within(0.05f));
     }
 
     @Test

@@ -1,22 +1,21 @@
 package dev.edgeforge.core.model.stats;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.edgeforge.core.model.Activation;
 import dev.edgeforge.core.model.DataType;
 import dev.edgeforge.core.model.FullyConnectedOptions;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.OpType;
 import dev.edgeforge.core.model.SmallFloatModels;
-import dev.edgeforge.core.model.Activation;
 import dev.edgeforge.core.quantization.PostTrainingQuantizer;
 import dev.edgeforge.core.tflite.MlperfTinyModels;
 import dev.edgeforge.core.tflite.TfliteReader;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** Parameters, bytes, MACs and activation RAM, checked against hand computations. */
 class ModelStatsTest {
@@ -26,10 +25,10 @@ class ModelStatsTest {
         // [1,8] -> FC 16 ReLU -> FC 3 -> SOFTMAX
         ModelStats stats = ModelStats.of(SmallFloatModels.denseNet(1, 8, 3));
 
-        assertThat(stats.parameters()).isEqualTo(8 * 16 + 16 + 16 * 3 + 3);                    // 195
+        assertThat(stats.parameters()).isEqualTo(8 * 16 + 16 + 16 * 3 + 3); // 195
         assertThat(stats.weightBytes()).isEqualTo(195 * 4);
         assertThat(stats.weightBytesByType()).containsExactly(Map.entry("float32", 195L * 4));
-        assertThat(stats.macs()).isEqualTo(8 * 16 + 16 * 3);                                  // 176
+        assertThat(stats.macs()).isEqualTo(8 * 16 + 16 * 3); // 176
         assertThat(stats.operators()).extracting(OperatorStats::macs).containsExactly(128L, 48L, 0L);
         assertThat(stats.operators()).extracting(OperatorStats::parameters).containsExactly(144L, 51L, 0L);
         assertThat(stats.weightElements()).isEqualTo(8 * 16 + 16 * 3);
@@ -54,9 +53,12 @@ class ModelStatsTest {
         assertThat(stats.macs()).isEqualTo(conv1 + depthwise + 2 * project + 18);
         assertThat(stats.operators().get(0).macs()).isEqualTo(conv1);
         assertThat(stats.operators().get(1).macs()).isEqualTo(depthwise);
-        assertThat(stats.operators()).filteredOn(o -> o.type() == OpType.ADD).extracting(OperatorStats::macs)
+        assertThat(stats.operators())
+                .filteredOn(o -> o.type() == OpType.ADD)
+                .extracting(OperatorStats::macs)
                 .containsExactly(0L);
-        // conv1 72 + 4, depthwise 72 + 8, projections 48 + 6 each, FC 18 + 3; the reshape's shape vector is no parameter
+        // conv1 72 + 4, depthwise 72 + 8, projections 48 + 6 each, FC 18 + 3; the reshape's shape vector is no
+        // parameter
         assertThat(stats.parameters()).isEqualTo(76 + 80 + 54 + 54 + 21);
         assertThat(stats.weightBytes()).isEqualTo(285 * 4);
 
@@ -81,8 +83,10 @@ class ModelStatsTest {
         int w = b.addFloatConstant("w", new int[] {2, 4}, new float[] {0, 1, 0, 2, 0, 0, 3, 0});
         int bias = b.addFloatConstant("b", new int[] {2}, new float[] {0, 0});
         int out = b.addTensor("out", DataType.FLOAT32, new int[] {1, 2});
-        b.addOperator(OpType.FULLY_CONNECTED, FullyConnectedOptions.of(Activation.NONE), new int[] {in, w, bias},
-                new int[] {out});
+        b.addOperator(
+                OpType.FULLY_CONNECTED, FullyConnectedOptions.of(Activation.NONE), new int[] {in, w, bias}, new int[] {
+                    out
+                });
         ModelGraph graph = b.setInputs(in).setOutputs(out).build();
 
         ModelStats stats = ModelStats.of(graph);
@@ -90,8 +94,8 @@ class ModelStatsTest {
         assertThat(stats.weightElements()).isEqualTo(8);
         assertThat(stats.zeroWeights()).isEqualTo(5);
         assertThat(stats.sparsity()).isEqualTo(5 / 8.0);
-        ModelStats int8 = ModelStats.of(new PostTrainingQuantizer().quantize(graph,
-                List.of(new float[] {1, -1, 2, 0.5f}, new float[] {-2, 1, 0, 1})));
+        ModelStats int8 = ModelStats.of(new PostTrainingQuantizer()
+                .quantize(graph, List.of(new float[] {1, -1, 2, 0.5f}, new float[] {-2, 1, 0, 1})));
         assertThat(int8.zeroWeights()).isEqualTo(5);
     }
 
@@ -102,8 +106,10 @@ class ModelStatsTest {
         // The README's parameter count. By hand: conv 10x4x1 -> 64 (2,560 + 64), four blocks of depthwise 3x3x64
         // (576 + 64) and pointwise 64->64 (4,096 + 64), FC 64 -> 12 (768 + 12).
         assertThat(stats.parameters()).isEqualTo(22_604);
-        assertThat(stats.weightBytesByType()).containsOnly(Map.entry("int8", 2_560L + 4 * (576 + 4_096) + 768),
-                Map.entry("int32", 4L * (64 + 4 * 128 + 12)));
+        assertThat(stats.weightBytesByType())
+                .containsOnly(
+                        Map.entry("int8", 2_560L + 4 * (576 + 4_096) + 768),
+                        Map.entry("int32", 4L * (64 + 4 * 128 + 12)));
         // MACs: the 49x10 input, 10x4 stride 2 SAME -> 25x5x64: 25·5·64·40 = 320,000; each depthwise 25·5·64·9 =
         // 72,000 and pointwise 25·5·64·64 = 512,000; FC 64·12 = 768.
         assertThat(stats.macs()).isEqualTo(320_000 + 4 * (72_000 + 512_000) + 768);
