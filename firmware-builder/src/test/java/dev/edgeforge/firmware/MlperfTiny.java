@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -72,7 +73,7 @@ public final class MlperfTiny {
 
     /** Models by short name, for parameterized tests. */
     public static Map<String, Model> byShortName() {
-        Map<String, Model> models = new java.util.LinkedHashMap<>();
+        Map<String, Model> models = new LinkedHashMap<>();
         MODELS.forEach(model -> models.put(model.shortName(), model));
         return models;
     }

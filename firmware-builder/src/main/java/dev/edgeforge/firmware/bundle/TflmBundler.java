@@ -1,6 +1,7 @@
 package dev.edgeforge.firmware.bundle;
 
 import dev.edgeforge.firmware.codegen.GeneratedLibrary;
+import dev.edgeforge.firmware.codegen.TestWindow;
 import dev.edgeforge.firmware.codegen.TflmProjectGenerator;
 import dev.edgeforge.firmware.toolchain.BinaryTools;
 import dev.edgeforge.firmware.toolchain.CompilationFailedException;
@@ -45,7 +46,7 @@ final class TflmBundler {
                         library,
                         board,
                         request.bootWindow()
-                                .filter(window -> window.kind() != dev.edgeforge.firmware.codegen.TestWindow.Kind.RAW
+                                .filter(window -> window.kind() != TestWindow.Kind.RAW
                                         || library.impulse().isPresent()),
                         directory.resolve("tflm"));
         writer.copyTree(project.directory(), ".");

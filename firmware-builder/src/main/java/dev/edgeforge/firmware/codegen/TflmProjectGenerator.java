@@ -20,6 +20,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -244,7 +245,8 @@ public final class TflmProjectGenerator {
         r.put(
                 "arenaFormula",
                 "TFLM's greedy placement of the activations (" + TflmArenaEstimate.greedyPlan(model)
-                        + " bytes) plus those records, the largest kernel scratch buffer and a margin, rounded up to 1 KiB: "
+                        + " bytes) plus those records, the largest kernel scratch buffer and a margin, rounded up to "
+                        + "1 KiB: "
                         + arena + " bytes");
         write(directory.resolve("README.md"), readme.render(r));
         return new TflmProject(directory, arena, registrations, cSources, List.of("main.cc", "model_data.cc"));
@@ -277,7 +279,7 @@ public final class TflmProjectGenerator {
 
     private static byte[] filled(int size, byte value) {
         byte[] bytes = new byte[size];
-        java.util.Arrays.fill(bytes, value);
+        Arrays.fill(bytes, value);
         return bytes;
     }
 

@@ -40,6 +40,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -407,7 +408,7 @@ public final class DeployJobHandler implements JobHandler {
         }
         if (result.deviceAccuracy() != null) {
             context.log(String.format(
-                    java.util.Locale.ROOT,
+                    Locale.ROOT,
                     "Accuracy on %d labelled windows: device %.2f%%, " + "server %.2f%%",
                     result.labelledWindows(),
                     100 * result.deviceAccuracy(),
@@ -420,7 +421,7 @@ public final class DeployJobHandler implements JobHandler {
         return result.instructions() == null
                 ? ""
                 : String.format(
-                        java.util.Locale.ROOT,
+                        Locale.ROOT,
                         "; %.0f instructions per inference (estimate %d)",
                         result.instructions().mean(),
                         result.estimatedInstructions());

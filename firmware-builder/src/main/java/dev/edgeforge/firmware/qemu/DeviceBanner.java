@@ -2,6 +2,7 @@ package dev.edgeforge.firmware.qemu;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * What the firmware announced at boot.
@@ -28,13 +29,13 @@ public record DeviceBanner(
     }
 
     /** Bytes of one raw window for the {@code window} command, when the image was built with an impulse. */
-    public java.util.OptionalInt windowBytes() {
+    public OptionalInt windowBytes() {
         String value = fields.get("window");
         if (value == null) {
-            return java.util.OptionalInt.empty();
+            return OptionalInt.empty();
         }
         try {
-            return java.util.OptionalInt.of(Integer.parseInt(value));
+            return OptionalInt.of(Integer.parseInt(value));
         } catch (NumberFormatException e) {
             throw new SerialProtocolViolation("a number in 'window='", "window=" + value);
         }

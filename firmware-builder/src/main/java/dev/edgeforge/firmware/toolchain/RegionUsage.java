@@ -1,5 +1,7 @@
 package dev.edgeforge.firmware.toolchain;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -16,8 +18,8 @@ public record RegionUsage(
         LinkerMemoryRegion region, long usedBytes, Map<String, Long> bytesBySection, Map<String, Long> bytesByFile) {
 
     public RegionUsage {
-        bytesBySection = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bytesBySection));
-        bytesByFile = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(bytesByFile));
+        bytesBySection = Collections.unmodifiableMap(new LinkedHashMap<>(bytesBySection));
+        bytesByFile = Collections.unmodifiableMap(new LinkedHashMap<>(bytesByFile));
     }
 
     public long freeBytes() {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.edgeforge.core.device.ImpulseDsp;
 import dev.edgeforge.core.device.NetworkCore;
 import dev.edgeforge.core.interpreter.Interpreter;
+import dev.edgeforge.core.model.DataType;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.Tensor;
 import dev.edgeforge.firmware.KwsImpulse;
@@ -26,11 +27,14 @@ import dev.edgeforge.firmware.verification.VerificationReport;
 import dev.edgeforge.firmware.verification.VerificationRequest;
 import dev.edgeforge.jobs.deploy.DeploymentFormat;
 import dev.edgeforge.jobs.deploy.MemoryReport;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -178,9 +182,8 @@ class DeploymentBuilderIT {
         assertThat(banner.model()).isEqualTo("kws words");
         assertThat(banner.windowBytes()).hasValue(64_000);
         System.out.printf(
-                "boot window: device %s, server %s%n",
-                banner.bootResult().orElseThrow(), java.util.Arrays.toString(serverYes));
-        System.out.printf("raw window:  device %s, server %s%n", no, java.util.Arrays.toString(serverNo));
+                "boot window: device %s, server %s%n", banner.bootResult().orElseThrow(), Arrays.toString(serverYes));
+        System.out.printf("raw window:  device %s, server %s%n", no, Arrays.toString(serverNo));
         // The device computes the MFCC in float32 with newlib's libm: features agree within 1e-4, so the quantized
         // input, and through it the scores, may differ by a step or two from the server's.
         assertClose(banner.bootResult().orElseThrow().output(), serverYes);
@@ -325,13 +328,10 @@ class DeploymentBuilderIT {
     private static ModelGraph withChangedBias(ModelGraph graph) {
         ModelGraph.Builder builder = graph.toBuilder();
         for (Tensor tensor : graph.tensors()) {
-            if (tensor.isConstant()
-                    && tensor.type() == dev.edgeforge.core.model.DataType.INT32
-                    && tensor.elementCount() > 1) {
+            if (tensor.isConstant() && tensor.type() == DataType.INT32 && tensor.elementCount() > 1) {
                 int[] values = tensor.int32Data();
                 values[0] += 1000;
-                java.nio.ByteBuffer bytes =
-                        java.nio.ByteBuffer.allocate(values.length * 4).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+                ByteBuffer bytes = ByteBuffer.allocate(values.length * 4).order(ByteOrder.LITTLE_ENDIAN);
                 bytes.asIntBuffer().put(values);
                 builder.replaceTensor(new Tensor(
                         tensor.id(),

@@ -11,6 +11,7 @@ import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
+import javax.sound.sampled.UnsupportedAudioFileException;
 
 /**
  * Signals for the parity tests: random ones and synthetic "recordings" built to look like real data (a sung vowel
@@ -94,7 +95,7 @@ final class TestSignals {
                 x[i] = read.getShort();
             }
             return x;
-        } catch (IOException | javax.sound.sampled.UnsupportedAudioFileException e) {
+        } catch (IOException | UnsupportedAudioFileException e) {
             throw new IllegalStateException("cannot read back " + file, e);
         }
     }

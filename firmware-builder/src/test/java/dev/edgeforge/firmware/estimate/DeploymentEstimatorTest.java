@@ -4,13 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.edgeforge.core.device.UnsupportedModelException;
+import dev.edgeforge.core.model.Activation;
+import dev.edgeforge.core.model.DataType;
+import dev.edgeforge.core.model.FullyConnectedOptions;
 import dev.edgeforge.core.model.ModelGraph;
+import dev.edgeforge.core.model.OpType;
 import dev.edgeforge.core.model.stats.ModelStats;
 import dev.edgeforge.firmware.KwsImpulse;
 import dev.edgeforge.firmware.MlperfTiny;
 import dev.edgeforge.firmware.codegen.FirmwareApplication;
 import dev.edgeforge.jobs.board.Board;
 import dev.edgeforge.jobs.board.BoardCatalogue;
+import dev.edgeforge.jobs.board.CounterKind;
+import dev.edgeforge.jobs.board.CpuCore;
+import dev.edgeforge.jobs.board.MemoryRegion;
 import dev.edgeforge.jobs.estimate.DeploymentEstimate;
 import dev.edgeforge.jobs.estimate.DeploymentEstimator;
 import dev.edgeforge.jobs.estimate.KernelCosts;
@@ -18,6 +25,7 @@ import dev.edgeforge.jobs.estimate.NetworkWorkload;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,7 +67,7 @@ class DeploymentEstimatorTest {
                     NetworkWorkload.of(MlperfTiny.graph(MlperfTiny.byShortName().get(name)));
             assertThat((double) DeploymentEstimator.networkInstructions(workload))
                     .as(name)
-                    .isCloseTo(instructions, org.assertj.core.api.Assertions.within(0.03 * instructions));
+                    .isCloseTo(instructions, Assertions.within(0.03 * instructions));
         });
     }
 
@@ -87,7 +95,7 @@ class DeploymentEstimatorTest {
         DeploymentEstimate l4r5 = byId(all, "nucleo-l4r5zi"); // Cortex-M4F, 120 MHz
         DeploymentEstimate f746 = byId(all, "stm32f746g-disco"); // Cortex-M7F, 216 MHz
         assertThat(l4r5.latency().networkMillis() / f446.latency().networkMillis())
-                .isCloseTo(1.5, org.assertj.core.api.Assertions.within(1e-9));
+                .isCloseTo(1.5, Assertions.within(1e-9));
         assertThat(f446.latency().calibrated()).isTrue();
         assertThat(f746.latency().calibrated()).isFalse();
         assertThat(f746.latency().networkMillis()).isLessThan(f446.latency().networkMillis());
@@ -126,12 +134,12 @@ class DeploymentEstimatorTest {
                 "tiny-board",
                 "Tiny",
                 "X",
-                dev.edgeforge.jobs.board.CpuCore.CORTEX_M4F,
+                CpuCore.CORTEX_M4F,
                 48_000_000L,
-                dev.edgeforge.jobs.board.MemoryRegion.kib(0x0800_0000L, 128),
-                dev.edgeforge.jobs.board.MemoryRegion.kib(0x2000_0000L, 32),
+                MemoryRegion.kib(0x0800_0000L, 128),
+                MemoryRegion.kib(0x2000_0000L, 32),
                 "USART1",
-                dev.edgeforge.jobs.board.CounterKind.CYCLES,
+                CounterKind.CYCLES,
                 List.of("st-flash"),
                 Optional.empty());
         DeploymentEstimate estimate = estimator.estimate(vww, Optional.empty(), tiny);
@@ -142,14 +150,12 @@ class DeploymentEstimatorTest {
     @Test
     void aFloatModelIsRefusedWithTheReason() {
         ModelGraph.Builder b = ModelGraph.builder();
-        int in = b.addTensor("x", dev.edgeforge.core.model.DataType.FLOAT32, new int[] {1, 2});
+        int in = b.addTensor("x", DataType.FLOAT32, new int[] {1, 2});
         int w = b.addFloatConstant("w", new int[] {1, 2}, new float[] {1, 2});
-        int out = b.addTensor("y", dev.edgeforge.core.model.DataType.FLOAT32, new int[] {1, 1});
+        int out = b.addTensor("y", DataType.FLOAT32, new int[] {1, 1});
         b.addOperator(
-                dev.edgeforge.core.model.OpType.FULLY_CONNECTED,
-                dev.edgeforge.core.model.FullyConnectedOptions.of(dev.edgeforge.core.model.Activation.NONE),
-                new int[] {in, w, -1},
-                new int[] {out});
+                OpType.FULLY_CONNECTED, FullyConnectedOptions.of(Activation.NONE), new int[] {in, w, -1}, new int[] {out
+                });
         ModelGraph floatModel = b.setInputs(in).setOutputs(out).build();
         assertThatThrownBy(() -> estimator.estimate(floatModel, Optional.empty(), boards.byId("nucleo-f446re")))
                 .isInstanceOf(UnsupportedModelException.class)

@@ -30,6 +30,7 @@ import dev.edgeforge.infra.testing.RecordingJobContext;
 import dev.edgeforge.jobs.deploy.DeployJobPayload;
 import dev.edgeforge.jobs.deploy.DeployResult;
 import dev.edgeforge.jobs.deploy.DeploymentObjects;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -37,6 +38,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -558,8 +560,8 @@ class DeployJobHandlerIT {
     }
 
     static Map<String, byte[]> unzip(byte[] zip) throws IOException {
-        Map<String, byte[]> files = new java.util.LinkedHashMap<>();
-        try (ZipInputStream entries = new ZipInputStream(new java.io.ByteArrayInputStream(zip))) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        try (ZipInputStream entries = new ZipInputStream(new ByteArrayInputStream(zip))) {
             for (ZipEntry entry = entries.getNextEntry(); entry != null; entry = entries.getNextEntry()) {
                 files.put(entry.getName(), entries.readAllBytes());
             }

@@ -16,6 +16,17 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 class AdminBootstrap implements ApplicationRunner {
 
+    private static final String GENERATED_PASSWORD_BANNER = """
+
+                ==================================================================
+                  EdgeForge created the first administrator account:
+                    email:    {}
+                    password: {}
+                  This password is shown only this once. To choose your own,
+                  set EDGEFORGE_ADMIN_EMAIL and EDGEFORGE_ADMIN_PASSWORD before
+                  the first start.
+                ==================================================================""";
+
     private static final Logger log = LoggerFactory.getLogger(AdminBootstrap.class);
     /** Serialises the check-then-create across several server instances starting against one database. */
     private static final long ADVISORY_LOCK_KEY = 0x6564_6765_666F_7201L;
@@ -70,15 +81,6 @@ class AdminBootstrap implements ApplicationRunner {
         String generated = SecretTokens.generateHex(12);
         accounts.create(email, generated, "Administrator", true);
         // logged once, at creation; it is never stored in clear and cannot be shown again
-        log.warn("""
-
-                ==================================================================
-                  EdgeForge created the first administrator account:
-                    email:    {}
-                    password: {}
-                  This password is shown only this once. To choose your own,
-                  set EDGEFORGE_ADMIN_EMAIL and EDGEFORGE_ADMIN_PASSWORD before
-                  the first start.
-                ==================================================================""", Emails.normalize(email), generated);
+        log.warn(GENERATED_PASSWORD_BANNER, Emails.normalize(email), generated);
     }
 }

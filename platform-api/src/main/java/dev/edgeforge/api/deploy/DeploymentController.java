@@ -3,6 +3,7 @@ package dev.edgeforge.api.deploy;
 import dev.edgeforge.api.project.ProjectAccess;
 import dev.edgeforge.api.project.ProjectRole;
 import dev.edgeforge.infra.storage.ObjectStore;
+import java.net.URI;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -40,7 +41,7 @@ class DeploymentController {
     ResponseEntity<DeploymentView> create(@PathVariable UUID projectId, @RequestBody DeploymentRequest request) {
         DeploymentView created = deployments.create(access.requireRole(projectId, ProjectRole.MEMBER), request);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .location(java.net.URI.create("/api/v1/projects/" + projectId + "/deployments/" + created.id()))
+                .location(URI.create("/api/v1/projects/" + projectId + "/deployments/" + created.id()))
                 .body(created);
     }
 

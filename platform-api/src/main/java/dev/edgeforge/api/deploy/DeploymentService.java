@@ -15,6 +15,7 @@ import dev.edgeforge.jobs.deploy.MemoryReport;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -184,7 +185,7 @@ class DeploymentService {
         if (state == deployment.state()) {
             return;
         }
-        java.time.Instant finished = job.finishedAt() != null ? job.finishedAt() : clock.instant();
+        Instant finished = job.finishedAt() != null ? job.finishedAt() : clock.instant();
         switch (state) {
             case QUEUED, BUILDING -> deployments.updateOpenState(deployment.id(), state);
             case READY -> complete(deployment, job, finished);
@@ -194,7 +195,7 @@ class DeploymentService {
         }
     }
 
-    private void complete(Deployment deployment, Job job, java.time.Instant finished) {
+    private void complete(Deployment deployment, Job job, Instant finished) {
         DeployResult result;
         try {
             result = JSON.readValue(job.result(), DeployResult.class);

@@ -6,7 +6,8 @@
  *
  * <p>A deployment is a row ({@code deployments}, migration V7) and a {@code deploy} job
  * ({@link dev.edgeforge.jobs.deploy.DeployJobPayload}) that firmware-builder's {@code DeployJobHandler} runs — in this
- * JVM when the all-in-one application (platform-app) brings it, or in a standalone firmware-builder process. The job reads only its payload and the object store; the row follows the
+ * JVM when the all-in-one application (platform-app) brings it, or in a standalone firmware-builder process. The job
+ * reads only its payload and the object store; the row follows the
  * job: each read of a deployment whose job moved on copies the job's state, and once it succeeded its result
  * (sizes, memory report, verification, bundle key) into the row. The bundle exists before the job succeeds, so a
  * ready row never points at a missing object.

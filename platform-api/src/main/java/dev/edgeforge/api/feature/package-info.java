@@ -5,7 +5,8 @@
  * ({@code GET .../features/explorer}).
  *
  * <p>The job itself runs in the training worker ({@code dev.edgeforge.training.feature.FeatureJobHandler}, one of
- * {@code TrainingWorkerHandlers}, so the embedded workers run it); its payload carries the impulse and the project's enabled samples,
+ * {@code TrainingWorkerHandlers}, so the embedded workers run it); its payload carries the impulse and the project's
+ * enabled samples,
  * which this package reads through the {@link dev.edgeforge.api.feature.ImpulseSampleSource} port, so the worker never
  * reads the server's tables. Each started job gets a {@code feature_generation} row (migration V5) naming its
  * impulse version, in the same transaction as the job. A successful job also leaves the training and testing

@@ -1,5 +1,6 @@
 package dev.edgeforge.api.impulse;
 
+import dev.edgeforge.core.impulse.AudioInput;
 import dev.edgeforge.core.impulse.ImageInput;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.impulse.InputBlock;
@@ -95,7 +96,7 @@ final class ImpulseViews {
             return String.format(
                     Locale.ROOT,
                     "%s %s ms every %s ms at %s Hz",
-                    w instanceof dev.edgeforge.core.impulse.AudioInput ? "audio" : "time series",
+                    w instanceof AudioInput ? "audio" : "time series",
                     number(w.windowSizeMs()),
                     number(w.windowStrideMs()),
                     number(w.frequencyHz()));

@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,11 +34,7 @@ class EmbeddedWorkers implements SmartLifecycle {
     private final int concurrency;
     private JobWorker worker;
 
-    EmbeddedWorkers(
-            DataSource dataSource,
-            Clock clock,
-            ObjectProvider<JobHandler> handlers,
-            org.springframework.core.env.Environment environment) {
+    EmbeddedWorkers(DataSource dataSource, Clock clock, ObjectProvider<JobHandler> handlers, Environment environment) {
         this.dataSource = dataSource;
         this.clock = clock;
         this.handlers = handlers.orderedStream().toList();

@@ -5,6 +5,7 @@ import dev.edgeforge.api.project.ProjectRole;
 import dev.edgeforge.infra.job.JobListQuery;
 import dev.edgeforge.infra.job.JobLogLine;
 import dev.edgeforge.infra.job.JobQueue;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
@@ -80,7 +81,7 @@ class JobController {
         return queue.list(projectId, query).stream().map(JobView::of).toList();
     }
 
-    record LogLineView(long seq, java.time.Instant at, String line) {
+    record LogLineView(long seq, Instant at, String line) {
         static LogLineView of(JobLogLine line) {
             return new LogLineView(line.seq(), line.at(), line.line());
         }

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
@@ -83,7 +84,7 @@ public class LiveClassificationService {
         if (hasSample) {
             SampleLookup lookup = samples.getIfAvailable();
             SampleLookup.StoredSample sample = (lookup == null
-                            ? java.util.Optional.<SampleLookup.StoredSample>empty()
+                            ? Optional.<SampleLookup.StoredSample>empty()
                             : lookup.find(projectId, sampleId.trim()))
                     .orElseThrow(() -> new SampleNotFoundException(sampleId));
             name = sample.sampleId();
@@ -127,7 +128,7 @@ public class LiveClassificationService {
                     + "impulseVersion.");
         }
         ImpulseLookup lookup = impulses.getIfAvailable();
-        return (lookup == null ? java.util.Optional.<Impulse>empty() : lookup.find(projectId, model.impulseVersion()))
+        return (lookup == null ? Optional.<Impulse>empty() : lookup.find(projectId, model.impulseVersion()))
                 .orElseThrow(() -> new ModelCapabilityViolation(
                         "Impulse version " + model.impulseVersion() + " of the model is not available any more."));
     }

@@ -231,8 +231,8 @@ public class ModelImportService {
             return new Quantized(
                     null,
                     null,
-                    "No calibration set: the project has no training features to quantize "
-                            + "this float32 model with; generate features and import it again, or import an int8 file.");
+                    "No calibration set: the project has no training features to quantize this float32 model with; "
+                            + "generate features and import it again, or import an int8 file.");
         }
         List<float[]> rows;
         try {

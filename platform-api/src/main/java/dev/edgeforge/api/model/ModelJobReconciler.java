@@ -6,6 +6,7 @@ import dev.edgeforge.infra.job.JobState;
 import dev.edgeforge.infra.storage.ObjectNotFoundException;
 import dev.edgeforge.infra.storage.ObjectStore;
 import dev.edgeforge.jobs.JobJson;
+import dev.edgeforge.jobs.training.ModelKind;
 import dev.edgeforge.jobs.training.TestJobResult;
 import dev.edgeforge.jobs.training.TrainJobResult;
 import java.io.IOException;
@@ -153,7 +154,7 @@ class ModelJobReconciler {
                         ? existing.deepCopy()
                         : JSON.createObjectNode();
                 Double threshold = null;
-                if (model.get().kind() == dev.edgeforge.jobs.training.ModelKind.ANOMALY) {
+                if (model.get().kind() == ModelKind.ANOMALY) {
                     ObjectNode anomaly =
                             metrics.path("anomaly") instanceof ObjectNode a ? a : metrics.putObject("anomaly");
                     anomaly.set("test", evaluation);

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -159,8 +160,8 @@ class ModelRepository {
                 .list();
     }
 
-    private static java.util.Map<String, Object> projectParams(UUID projectId) {
-        return projectId == null ? java.util.Map.of() : java.util.Map.of("projectId", projectId);
+    private static Map<String, Object> projectParams(UUID projectId) {
+        return projectId == null ? Map.of() : Map.of("projectId", projectId);
     }
 
     /** What a finished training puts into the row. */

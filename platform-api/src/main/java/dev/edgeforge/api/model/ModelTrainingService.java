@@ -1,5 +1,6 @@
 package dev.edgeforge.api.model;
 
+import com.fasterxml.jackson.annotation.JsonSubTypes;
 import dev.edgeforge.api.problem.FieldProblem;
 import dev.edgeforge.api.problem.ValidationViolation;
 import dev.edgeforge.api.project.ProjectAccess;
@@ -403,9 +404,8 @@ public class ModelTrainingService {
 
     private static List<String> layerTypes() {
         List<String> types = new ArrayList<>();
-        for (com.fasterxml.jackson.annotation.JsonSubTypes.Type type : LayerSpec.class
-                .getAnnotation(com.fasterxml.jackson.annotation.JsonSubTypes.class)
-                .value()) {
+        for (JsonSubTypes.Type type :
+                LayerSpec.class.getAnnotation(JsonSubTypes.class).value()) {
             types.add(type.name());
         }
         return types;

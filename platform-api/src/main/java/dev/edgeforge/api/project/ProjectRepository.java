@@ -8,7 +8,7 @@ import org.springframework.data.jpa.repository.Query;
 interface ProjectRepository extends JpaRepository<Project, UUID> {
 
     @Query("""
-            select new dev.edgeforge.api.project.ProjectMembership(p, m.role)
+            select new ProjectMembership(p, m.role)
             from Project p join ProjectMember m on m.projectId = p.id
             where m.userId = :userId
             order by lower(p.name), p.createdAt""")

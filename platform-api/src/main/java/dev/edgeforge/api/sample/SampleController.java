@@ -65,9 +65,9 @@ class SampleController {
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(
-            summary =
-                    "Upload files as samples (ingest scope or member): Edge Impulse JSON/CBOR, CSV, WAV, PNG, "
-                            + "JPEG, labels sidecars, ZIP archives. 200 when every file was stored, 207 otherwise; one result per file")
+            summary = "Upload files as samples (ingest scope or member): Edge Impulse JSON/CBOR, CSV, WAV, PNG, JPEG, "
+                    + "labels sidecars, ZIP archives. 200 when every file was stored, 207 otherwise; one "
+                    + "result per file")
     ResponseEntity<UploadResponse> upload(
             @PathVariable UUID projectId,
             @RequestPart("files") List<MultipartFile> files,

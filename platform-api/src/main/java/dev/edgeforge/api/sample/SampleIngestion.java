@@ -336,8 +336,8 @@ public class SampleIngestion {
             throw new SampleFileViolation(
                     SampleFileViolation.INVALID_SIGNATURE,
                     fileName
-                            + ": the message is signed (alg HS256) but the project has no HMAC key to verify its signature;"
-                            + " add the device's key under Keys, HMAC keys");
+                            + ": the message is signed (alg HS256) but the project has no HMAC key to verify its "
+                            + "signature; add the device's key under Keys, HMAC keys");
         }
         String signature = last.signature().orElse("");
         throw new SampleFileViolation(

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /** The explorer's thinning and projection on hand-made feature sets. */
@@ -92,7 +93,7 @@ class FeatureExplorerTest {
         ExplorerView view = FeatureExplorer.project(manifest(4, 0, 4), 100, 1000, this::read);
 
         assertThat(view.explainedVarianceRatio()[0] + view.explainedVarianceRatio()[1])
-                .isCloseTo(1.0, org.assertj.core.data.Offset.offset(1e-6));
+                .isCloseTo(1.0, Offset.offset(1e-6));
         List<double[]> rows = new ArrayList<>();
         for (int s : new int[] {0, 2}) {
             for (int w = 0; w < 4; w++) {
@@ -107,8 +108,7 @@ class FeatureExplorerTest {
                         + Math.pow(z[i][2] - z[j][2], 2));
                 ExplorerView.Point a = view.points().get(i);
                 ExplorerView.Point b = view.points().get(j);
-                assertThat(Math.hypot(a.x() - b.x(), a.y() - b.y()))
-                        .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-4));
+                assertThat(Math.hypot(a.x() - b.x(), a.y() - b.y())).isCloseTo(expected, Offset.offset(1e-4));
             }
         }
     }

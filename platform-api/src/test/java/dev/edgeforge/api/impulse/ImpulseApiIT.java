@@ -10,6 +10,7 @@ import dev.edgeforge.api.support.TestUsers.User;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -300,13 +301,12 @@ class ImpulseApiIT {
                 .containsExactly(6, 8); // 1 + (125 − 31) / 16 frames of 8 filters
         // the same operations take 216/64 times longer on the slower clock
         assertThat(slow.json().get("blocks").get(0).get("msPerWindow").asDouble())
-                .isCloseTo(
-                        spectral.get("msPerWindow").asDouble() * 216 / 64.0, org.assertj.core.data.Offset.offset(1e-9));
+                .isCloseTo(spectral.get("msPerWindow").asDouble() * 216 / 64.0, Offset.offset(1e-9));
         assertThat(fast.json().get("totalMsPerWindow").asDouble())
                 .isCloseTo(
                         spectral.get("msPerWindow").asDouble()
                                 + mfeCost.get("msPerWindow").asDouble(),
-                        org.assertj.core.data.Offset.offset(1e-9));
+                        Offset.offset(1e-9));
 
         // a draft with a broken block: that block says why, the others still have their estimate
         ((ObjectNode) impulse.get("processingBlocks").get(1).get("params")).put("frameLength", 5.0);

@@ -13,6 +13,7 @@ import dev.edgeforge.infra.job.JobWorker;
 import dev.edgeforge.infra.job.JobWorkerSettings;
 import dev.edgeforge.infra.job.NewJob;
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -90,7 +91,7 @@ class JobApiIT {
             releaseLogger.countDown();
         });
         releaser.start();
-        HttpResponse<java.io.InputStream> stream = HttpClient.newHttpClient()
+        HttpResponse<InputStream> stream = HttpClient.newHttpClient()
                 .send(
                         HttpRequest.newBuilder(
                                         URI.create("http://localhost:" + port + "/api/v1/jobs/" + jobId + "/logs"))

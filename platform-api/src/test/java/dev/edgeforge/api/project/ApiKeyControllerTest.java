@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.mockito.Mockito;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 
@@ -87,9 +88,7 @@ class ApiKeyControllerTest {
     void revokingAnUnknownKeyIs404() throws Exception {
         UUID keyId = UUID.randomUUID();
         when(access.requireRole(projectId, ProjectRole.ADMIN)).thenReturn(admin);
-        org.mockito.Mockito.doThrow(new ApiKeyNotFoundException(keyId))
-                .when(keys)
-                .revoke(admin, keyId);
+        Mockito.doThrow(new ApiKeyNotFoundException(keyId)).when(keys).revoke(admin, keyId);
 
         mvc.perform(delete("/api/v1/projects/{id}/api-keys/{key}", projectId, keyId))
                 .andExpect(status().isNotFound())

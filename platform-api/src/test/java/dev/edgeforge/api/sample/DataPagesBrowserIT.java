@@ -21,6 +21,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
@@ -87,8 +88,7 @@ class DataPagesBrowserIT {
         Files.write(csv, SampleFiles.csv(400, 10));
         Path wav = temp.resolve("beep.02.wav");
         Files.write(wav, SampleFiles.wav(16000, 1500, 300, 900));
-        new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("upload-category")))
-                .selectByValue("training");
+        new Select(browser.findElement(By.id("upload-category"))).selectByValue("training");
         browser.findElement(By.id("upload-input")).sendKeys(csv + "\n" + wav);
 
         wait.until(d -> d.findElements(By.cssSelector("#upload-queue li.done")).size() == 2);
@@ -190,11 +190,9 @@ class DataPagesBrowserIT {
         wait.until(d -> d.findElements(By.cssSelector("#image-view svg.boxes[data-boxes='1']"))
                         .size()
                 == 1);
-        wait.until(
-                d -> Boolean.TRUE.equals(
-                        ((ChromeDriver) d)
-                                .executeScript(
-                                        "var i = document.getElementById('sample-image'); return i.complete && i.naturalWidth === 160;")));
+        wait.until(d -> Boolean.TRUE.equals(((ChromeDriver) d)
+                .executeScript("var i = document.getElementById('sample-image'); return i.complete && "
+                        + "i.naturalWidth === 160;")));
         screenshot("image");
 
         // the dataset: chart, rebalance, versions

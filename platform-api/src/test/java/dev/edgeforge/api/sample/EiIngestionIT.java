@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.edgeforge.api.support.ApiClient;
 import dev.edgeforge.api.support.ApiClient.Auth;
 import dev.edgeforge.api.support.IntegrationTest;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HexFormat;
@@ -206,8 +207,8 @@ class EiIngestionIT {
                 .isEqualTo(200);
 
         byte[] wrong = SampleFiles.eiJsonSigned(13, 20, "some-other-key");
-        String signature = new String(wrong, java.nio.charset.StandardCharsets.UTF_8)
-                .replaceAll("(?s).*\"signature\":\"([0-9a-f]{64})\".*", "$1");
+        String signature =
+                new String(wrong, StandardCharsets.UTF_8).replaceAll("(?s).*\"signature\":\"([0-9a-f]{64})\".*", "$1");
         assertThat(signature).hasSize(64);
         ApiClient.Response bad = data("training", wrong, "application/json", "x-file-name", "bad.json");
         assertThat(bad.status()).isEqualTo(400);

@@ -5,6 +5,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +45,7 @@ final class SampleHttp {
     }
 
     /** A binary answer. */
-    record Binary(int status, String contentType, byte[] body, java.net.http.HttpHeaders headers) {}
+    record Binary(int status, String contentType, byte[] body, HttpHeaders headers) {}
 
     ApiClient.Response multipart(String path, ApiClient.Auth auth, List<String> headers, Part... parts) {
         String boundary = "----ef" + UUID.randomUUID().toString().replace("-", "");

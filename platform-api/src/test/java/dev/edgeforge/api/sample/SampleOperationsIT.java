@@ -6,11 +6,13 @@ import dev.edgeforge.api.support.ApiClient;
 import dev.edgeforge.api.support.IntegrationTest;
 import dev.edgeforge.core.format.SampleParseOptions;
 import dev.edgeforge.core.format.SampleParsers;
+import dev.edgeforge.core.format.wav.WavWriter;
 import dev.edgeforge.core.sample.SampleData;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -148,8 +150,7 @@ class SampleOperationsIT {
                 .setIntervalMs(first.intervalMs())
                 .setValues(new float[][] {values})
                 .build();
-        UUID id = project.uploadOne(
-                "?label=clap", "claps.wav", dev.edgeforge.core.format.wav.WavWriter.writePcm16(twoBursts));
+        UUID id = project.uploadOne("?label=clap", "claps.wav", WavWriter.writePcm16(twoBursts));
 
         ApiClient.Response split = project.client.post(
                 project.base + "/samples/" + id + "/split",
@@ -273,8 +274,7 @@ class SampleOperationsIT {
         assertThat(label(s, null).get("anomaly").get("count").asInt()).isEqualTo(1);
         assertThat(s.get("trainTest").get("training").asInt()).isEqualTo(10);
         assertThat(s.get("trainTest").get("testing").asInt()).isEqualTo(5);
-        assertThat(s.get("trainTest").get("trainingShare").asDouble())
-                .isCloseTo(10 / 15.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(s.get("trainTest").get("trainingShare").asDouble()).isCloseTo(10 / 15.0, Offset.offset(1e-9));
 
         ApiClient.Response rebalanced =
                 project.client.post(project.base + "/dataset/rebalance", Map.of(), project.auth());

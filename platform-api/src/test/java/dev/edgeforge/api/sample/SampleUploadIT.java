@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
@@ -132,9 +133,8 @@ class SampleUploadIT {
         assertThat(raw.body()).isEqualTo(json);
         assertThat(raw.headers().firstValue("Content-Disposition").orElse("")).contains("shake.json");
 
-        float[][] expected = EiAcquisitionReader.read(json, java.util.Optional.empty())
-                .data()
-                .values();
+        float[][] expected =
+                EiAcquisitionReader.read(json, Optional.empty()).data().values();
         ApiClient.Response all = project.client.get(project.base + "/samples/" + id + "/data", project.auth());
         assertThat(all.status()).as(all.body()).isEqualTo(200);
         assertThat(all.json().get("downsampled").asBoolean()).isFalse();

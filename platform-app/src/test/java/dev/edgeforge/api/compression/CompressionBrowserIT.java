@@ -23,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
@@ -153,7 +154,7 @@ class CompressionBrowserIT {
                         .orElseThrow()
                         .variant())
                 .isEqualTo("distillation-int8");
-        browser.manage().window().setSize(new org.openqa.selenium.Dimension(1366, 2600));
+        browser.manage().window().setSize(new Dimension(1366, 2600));
         Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
 
         // the Compression page lists the model with its state and the chosen variant

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -131,7 +132,7 @@ class DeploymentBrowserIT {
         List<Long> fileSizes = browser.findElements(By.cssSelector("#file-rows td.num")).stream()
                 .map(cell -> Long.parseLong(cell.getText().replace(",", "")))
                 .toList();
-        assertThat(fileSizes).isNotEmpty().isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        assertThat(fileSizes).isNotEmpty().isSortedAccordingTo(Comparator.reverseOrder());
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("deployment-rows"), "verified"));
         screenshot("/tmp/ef-deployment-verified.png");
         browser.executeScript("document.getElementById('run-result').scrollIntoView()");

@@ -17,10 +17,12 @@ import dev.edgeforge.jobs.feature.FeatureObjectKeys;
 import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -84,7 +86,7 @@ class FeatureJobIT {
         samples = SyntheticSamples.store(store, projectId, recordings);
     }
 
-    private ObjectNode saveImpulse(java.util.function.Consumer<ObjectNode> change) {
+    private ObjectNode saveImpulse(Consumer<ObjectNode> change) {
         ObjectNode impulse = (ObjectNode) client.get(base + "/impulse", owner.auth())
                 .json()
                 .get("impulse")
@@ -234,7 +236,7 @@ class FeatureJobIT {
      * the total variance. About 0 when the labels are unrelated to where points land, 1 when each label is a point.
      */
     private static double labelShareOfVariance(JsonNode points) {
-        Map<String, double[]> sums = new java.util.HashMap<>();
+        Map<String, double[]> sums = new HashMap<>();
         double mx = 0;
         double my = 0;
         for (JsonNode p : points) {

@@ -19,6 +19,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -126,7 +127,7 @@ class ImpulseDesignBrowserIT {
                 .isEqualTo("Impulse design");
         assertThat(browser.findElements(By.cssSelector(".dsp-block"))).hasSize(1);
         wait.until(ExpectedConditions.textMatches(
-                By.cssSelector("[data-cost-for=\"1\"]"), java.util.regex.Pattern.compile("(?s)RAM .* per window")));
+                By.cssSelector("[data-cost-for=\"1\"]"), Pattern.compile("(?s)RAM .* per window")));
         assertThat(browser.findElement(By.id("cost-totals")).getText()).contains("168 MHz");
 
         // edit: a shorter window, then save: version 1
@@ -170,8 +171,7 @@ class ImpulseDesignBrowserIT {
         assertThat(browser.findElement(By.id("impulse-errors")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.id("impulse-version")).getText()).isEqualTo("Version 2");
         wait.until(ExpectedConditions.textMatches(
-                By.cssSelector("[data-cost-for=\"1\"]"),
-                java.util.regex.Pattern.compile("(?s)No estimate: .*Nyquist")));
+                By.cssSelector("[data-cost-for=\"1\"]"), Pattern.compile("(?s)No estimate: .*Nyquist")));
         screenshot("validation");
         browser.findElement(By.id("reset-impulse")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("impulse-errors")));
@@ -190,7 +190,7 @@ class ImpulseDesignBrowserIT {
         openImpulsePage(projectId);
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("feature-log")));
         WebElement log = browser.findElement(By.id("feature-log"));
-        wait.until(ExpectedConditions.textMatches(By.id("feature-log"), java.util.regex.Pattern.compile("Done: ")));
+        wait.until(ExpectedConditions.textMatches(By.id("feature-log"), Pattern.compile("Done: ")));
         assertThat(log.getText()).contains("Impulse version 2").contains("Computed 40 of 40 sample(s)");
         wait.until(ExpectedConditions.attributeToBe(By.id("feature-progress"), "data-state", "succeeded"));
 

@@ -19,6 +19,7 @@ import dev.edgeforge.infra.storage.ObjectStore;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -143,7 +144,7 @@ final class GestureProject {
                     row.sampleId(),
                     row.windowIndex(),
                     row.windowStartMs(),
-                    String.format(java.util.Locale.ROOT, "%.4f", target),
+                    String.format(Locale.ROOT, "%.4f", target),
                     x));
         }
         return FeatureSet.of(source.header().impulseVersion(), layout, rows);

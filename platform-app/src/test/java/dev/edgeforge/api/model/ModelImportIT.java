@@ -23,8 +23,10 @@ import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -121,7 +123,7 @@ class ModelImportIT {
                 "random.tflite", random,
                 "huge-vector.tflite", withHugeBuffersVector(kws),
                 "tiny.tflite", new byte[] {1, 2, 3},
-                "text.tflite", "this is not a model".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                "text.tflite", "this is not a model".getBytes(StandardCharsets.UTF_8));
 
         for (Map.Entry<String, byte[]> file : files.entrySet()) {
             ApiClient.Response refused =
@@ -192,8 +194,7 @@ class ModelImportIT {
         ApiClient.Response test = client.post(
                 base + "/jobs/test", Map.of("modelId", model.path("id").asString()), owner.auth());
         assertThat(test.status()).as(test.body()).isEqualTo(202);
-        ModelTesting.awaitJob(
-                client, owner, UUID.fromString(test.text("jobId")), "succeeded", java.time.Duration.ofSeconds(60));
+        ModelTesting.awaitJob(client, owner, UUID.fromString(test.text("jobId")), "succeeded", Duration.ofSeconds(60));
         JsonNode predictions = client.get(
                         base + "/models/" + model.path("id").asString() + "/predictions", owner.auth())
                 .json();

@@ -116,8 +116,8 @@ class ModelPagesBrowserIT {
             // read in one script: the chart is redrawn on every epoch, so an element found first may be gone
             Object points = ((JavascriptExecutor) browser)
                     .executeScript(
-                            "var line = document.querySelector("
-                                    + "'#loss-chart path.ef-line.ef-train'); return line ? line.getAttribute('data-points') : null;");
+                            "var line = document.querySelector('#loss-chart path.ef-line.ef-train'); return line ? "
+                                    + "line.getAttribute('data-points') : null;");
             if (points != null) {
                 seen.add(Integer.parseInt(points.toString()));
                 if (!screenshotTaken && seen.last() >= 3) {

@@ -19,11 +19,13 @@ import dev.edgeforge.core.synthetic.SyntheticSample;
 import dev.edgeforge.core.tflite.TfliteReader;
 import dev.edgeforge.infra.storage.ObjectStore;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -143,7 +145,7 @@ class ModelTrainingIT {
         assertThat(first.path("scores").size()).isEqualTo(4);
         assertThat(labels).contains(first.path("label").asString());
         assertThat(predictions.path("accuracy").asDouble())
-                .isEqualTo(test.path("float32").path("accuracy").asDouble(), org.assertj.core.data.Offset.offset(1e-9));
+                .isEqualTo(test.path("float32").path("accuracy").asDouble(), Offset.offset(1e-9));
         int lenient = uncertain(client.get(base + "/models/" + modelId + "/predictions?threshold=0", owner.auth()));
         int strict = uncertain(client.get(base + "/models/" + modelId + "/predictions?threshold=0.99", owner.auth()));
         assertThat(lenient).isZero();
@@ -213,7 +215,7 @@ class ModelTrainingIT {
                 base + "/models/" + modelId + "/classify",
                 "file",
                 "noise.json",
-                "{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                "{not json".getBytes(StandardCharsets.UTF_8));
         assertThat(garbage.status()).isEqualTo(400);
         assertThat(garbage.text("code")).isEqualTo("sample-not-classifiable");
 

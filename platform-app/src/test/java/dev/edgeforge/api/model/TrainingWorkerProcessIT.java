@@ -18,6 +18,7 @@ import dev.edgeforge.infra.testing.SharedPostgres;
 import dev.edgeforge.infra.testing.TestDatabase;
 import dev.edgeforge.jobs.JobJson;
 import dev.edgeforge.jobs.training.ModelArtifacts;
+import dev.edgeforge.jobs.training.ModelKind;
 import dev.edgeforge.jobs.training.TrainJobPayload;
 import dev.edgeforge.jobs.training.TrainJobResult;
 import dev.edgeforge.training.TrainingWorkerApplication;
@@ -36,6 +37,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -68,7 +71,7 @@ class TrainingWorkerProcessIT {
             worker.destroy();
         }
         for (Process worker : workers) {
-            if (!worker.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!worker.waitFor(20, TimeUnit.SECONDS)) {
                 worker.destroyForcibly();
             }
         }
@@ -103,7 +106,7 @@ class TrainingWorkerProcessIT {
                 modelId,
                 projectId,
                 "Killed once",
-                dev.edgeforge.jobs.training.ModelKind.CLASSIFICATION,
+                ModelKind.CLASSIFICATION,
                 ModelState.TRAINING,
                 ModelSource.TRAINED,
                 null,
@@ -150,7 +153,7 @@ class TrainingWorkerProcessIT {
         Process survivor = workers.stream().filter(p -> p != owner).findFirst().orElseThrow();
 
         owner.destroyForcibly(); // SIGKILL: no shutdown hook, no handing back
-        assertThat(owner.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        assertThat(owner.waitFor(10, TimeUnit.SECONDS)).isTrue();
         assertThat(owner.exitValue()).isEqualTo(137);
 
         Job done = await(
@@ -226,9 +229,9 @@ class TrainingWorkerProcessIT {
 
     private UUID insertProject() throws SQLException {
         UUID id = UUID.randomUUID();
+        String sql = "INSERT INTO project (id, name, description, created_at, updated_at) VALUES (?, ?, '', ?, ?)";
         try (Connection connection = db.dataSource().getConnection();
-                PreparedStatement insert = connection.prepareStatement(
-                        "INSERT INTO project (id, name, description, created_at, updated_at) VALUES (?, ?, '', ?, ?)")) {
+                PreparedStatement insert = connection.prepareStatement(sql)) {
             Timestamp now = Timestamp.from(Instant.now());
             insert.setObject(1, id);
             insert.setString(2, "Robustness");
@@ -239,8 +242,7 @@ class TrainingWorkerProcessIT {
         return id;
     }
 
-    private <T> T await(String what, Duration limit, java.util.function.Supplier<Optional<T>> probe)
-            throws IOException {
+    private <T> T await(String what, Duration limit, Supplier<Optional<T>> probe) throws IOException {
         long deadline = System.nanoTime() + limit.toNanos();
         while (System.nanoTime() < deadline) {
             Optional<T> value = probe.get();

@@ -6,7 +6,8 @@ import java.util.List;
 /**
  * A digital Butterworth low- or high-pass filter as a cascade of second-order sections, designed by the bilinear
  * transform with the cut-off pre-warped (so the −3 dB point lands exactly on the cut-off). An analog Butterworth of
- * order n has its poles on the unit circle at angles {@code φ_k = π(n−1−2k)/(2n)}, {@code k < n/2}, from the negative real axis; each
+ * order n has its poles on the unit circle at angles {@code φ_k = π(n−1−2k)/(2n)}, {@code k < n/2}, from the negative
+ * real axis; each
  * conjugate pair becomes one biquad with {@code Q = 1/(2·cos φ_k)} (the RBJ cookbook formulas are exactly that
  * transform); an odd order adds a first-order section for the real pole.
  *

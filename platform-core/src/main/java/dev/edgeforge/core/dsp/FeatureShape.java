@@ -1,5 +1,6 @@
 package dev.edgeforge.core.dsp;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -19,7 +20,7 @@ public record FeatureShape(List<Integer> dims) {
     }
 
     public static FeatureShape of(int... dims) {
-        return new FeatureShape(java.util.Arrays.stream(dims).boxed().toList());
+        return new FeatureShape(Arrays.stream(dims).boxed().toList());
     }
 
     /** Total number of features (the product of the dimensions). */

@@ -1,5 +1,7 @@
 package dev.edgeforge.core.dsp;
 
+import java.util.Arrays;
+
 /**
  * The front end shared by the audio blocks (MFE, MFCC, spectrogram): scale to full scale, optional pre-emphasis,
  * framing, optional taper, power spectrum per frame.
@@ -36,7 +38,7 @@ final class FrameSpectra {
         double[] power = new double[layout.binCount()];
         for (int f = 0; f < layout.frameCount(); f++) {
             int start = f * layout.frameStride();
-            java.util.Arrays.fill(buffer, 0.0);
+            Arrays.fill(buffer, 0.0);
             for (int j = 0; j < layout.fftInputLength(); j++) {
                 int i = start + j;
                 double v = signal[i] / AUDIO_FULL_SCALE;

@@ -11,7 +11,8 @@ import java.util.List;
  *   <li>multiply by {@code scale}; apply the optional {@link ButterworthFilter} (float32, zero initial state);
  *       subtract the mean (float32 sum / n). These time-domain steps run in float on both sides so the C twin
  *       agrees to the bit;</li>
- *   <li>time-domain statistics of the centred signal: RMS, skewness, excess kurtosis (0 when the variance is under 1e-30);</li>
+ *   <li>time-domain statistics of the centred signal: RMS, skewness, excess kurtosis (0 when the variance is under
+ * 1e-30);</li>
  *   <li>spectrum: Hann-tapered segments of {@code min(fftLength, samples)} samples, zero-padded to
  *       {@code fftLength}, hop {@code fftLength/2} with overlap or {@code fftLength} without (segments that do not
  *       fit entirely are dropped); the power {@code |X[k]|²/fftLength} of bins 1..fftLength/2 (DC is dropped: the

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
@@ -116,7 +117,7 @@ public record FeatureCacheKey(String hex) {
         /** The key of a sample with this content hash under this configuration. */
         public FeatureCacheKey keyFor(String sampleContentHash) {
             Objects.requireNonNull(sampleContentHash, "sampleContentHash");
-            String hash = sampleContentHash.toLowerCase(java.util.Locale.ROOT);
+            String hash = sampleContentHash.toLowerCase(Locale.ROOT);
             if (!SHA256_HEX.matcher(hash).matches()) {
                 throw new IllegalArgumentException(
                         "a sample content hash is a SHA-256 in 64 hex digits, got '" + sampleContentHash + "'");

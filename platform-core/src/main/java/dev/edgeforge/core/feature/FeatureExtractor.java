@@ -1,6 +1,7 @@
 package dev.edgeforge.core.feature;
 
 import dev.edgeforge.core.dsp.DspBlock;
+import dev.edgeforge.core.impulse.AudioInput;
 import dev.edgeforge.core.impulse.ImageInput;
 import dev.edgeforge.core.impulse.ImageResizer;
 import dev.edgeforge.core.impulse.Impulse;
@@ -130,7 +131,7 @@ public final class FeatureExtractor {
         SampleData data = source.data();
         if (data.isImage()) {
             throw new FeatureInputViolation(what + " is an image, but the impulse's input block takes "
-                    + (impulse.input() instanceof dev.edgeforge.core.impulse.AudioInput ? "audio" : "time series"));
+                    + (impulse.input() instanceof AudioInput ? "audio" : "time series"));
         }
         List<String> sampleAxes = data.sensors().stream().map(Sensor::name).toList();
         float[][] picked = new float[usedAxes.size()][];
@@ -164,8 +165,8 @@ public final class FeatureExtractor {
         }
         RgbImage image = source.image()
                 .orElseThrow(() -> new FeatureInputViolation(what
-                        + " is an image without its pixels; load it with FeatureSource.of(ParsedSample) from a file parsed"
-                        + " with keepImagePixels"));
+                        + " is an image without its pixels; load it with FeatureSource.of(ParsedSample) from a file"
+                        + " parsed with keepImagePixels"));
         float[][] planes = ImageResizer.resize(image, input);
         float[] features = new float[featureLength()];
         for (int b = 0; b < blocks.size(); b++) {

@@ -1,5 +1,6 @@
 package dev.edgeforge.core.feature;
 
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -42,13 +43,13 @@ public record FeatureImportance(double[] fisherScores, double[] separability) {
     @Override
     public boolean equals(Object o) {
         return o instanceof FeatureImportance i
-                && java.util.Arrays.equals(i.fisherScores, fisherScores)
-                && java.util.Arrays.equals(i.separability, separability);
+                && Arrays.equals(i.fisherScores, fisherScores)
+                && Arrays.equals(i.separability, separability);
     }
 
     @Override
     public int hashCode() {
-        return 31 * java.util.Arrays.hashCode(fisherScores) + java.util.Arrays.hashCode(separability);
+        return 31 * Arrays.hashCode(fisherScores) + Arrays.hashCode(separability);
     }
 
     @Override

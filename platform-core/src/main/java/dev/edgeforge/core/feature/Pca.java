@@ -1,6 +1,7 @@
 package dev.edgeforge.core.feature;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Objects;
@@ -264,8 +265,8 @@ public final class Pca {
             for (int c = 0; c < m; c++) {
                 double[] u = small.vector(c);
                 theta[c] = small.value(c);
-                java.util.Arrays.fill(ritz[c], 0);
-                java.util.Arrays.fill(image[c], 0);
+                Arrays.fill(ritz[c], 0);
+                Arrays.fill(image[c], 0);
                 for (int a = 0; a < m; a++) {
                     axpy(u[a], q[a], ritz[c]);
                     axpy(u[a], z[a], image[c]);

@@ -3,7 +3,8 @@
  * and shown in the feature explorer.
  *
  * <ul>
- *   <li>{@link dev.edgeforge.core.feature.FeatureExtractor}: one sample ({@link dev.edgeforge.core.feature.FeatureSource})
+ *   <li>{@link dev.edgeforge.core.feature.FeatureExtractor}: one sample ({@link
+ * dev.edgeforge.core.feature.FeatureSource})
  *       → windows (resampled to the input block's frequency, or the resized image) → the processing blocks' features
  *       concatenated in block order ({@link dev.edgeforge.core.feature.FeatureLayout}) →
  *       {@link dev.edgeforge.core.feature.FeatureRow}s.</li>

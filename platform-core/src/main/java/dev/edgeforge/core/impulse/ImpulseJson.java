@@ -1,5 +1,7 @@
 package dev.edgeforge.core.impulse;
 
+import dev.edgeforge.core.dsp.ParameterError;
+import java.util.List;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -35,7 +37,7 @@ public final class ImpulseJson {
         try {
             return MAPPER.readValue(json, Impulse.class);
         } catch (JacksonException e) {
-            throw new ImpulseViolation(java.util.List.of(new dev.edgeforge.core.dsp.ParameterError(
+            throw new ImpulseViolation(List.of(new ParameterError(
                     e.getPathReference() == null || e.getPathReference().isEmpty() ? "impulse" : e.getPathReference(),
                     e.getOriginalMessage())));
         }

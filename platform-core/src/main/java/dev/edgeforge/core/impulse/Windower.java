@@ -1,6 +1,8 @@
 package dev.edgeforge.core.impulse;
 
+import dev.edgeforge.core.dsp.ParameterError;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,7 +24,7 @@ public final class Windower {
     private final WindowedInput input;
 
     public Windower(WindowedInput input) {
-        List<dev.edgeforge.core.dsp.ParameterError> errors = input.check();
+        List<ParameterError> errors = input.check();
         if (!errors.isEmpty()) {
             throw new ImpulseViolation(errors);
         }
@@ -87,7 +89,7 @@ public final class Windower {
             }
             float[][] axes = new float[signal.length][];
             for (int a = 0; a < signal.length; a++) {
-                axes[a] = java.util.Arrays.copyOfRange(signal[a], start, start + w);
+                axes[a] = Arrays.copyOfRange(signal[a], start, start + w);
             }
             windows.add(new Window(k, start * 1000.0 / f, axes));
         }

@@ -15,6 +15,7 @@ import dev.edgeforge.core.model.SoftmaxOptions;
 import dev.edgeforge.core.model.Tensor;
 import dev.edgeforge.core.quantization.FixedPointMath;
 import dev.edgeforge.core.quantization.QuantizedMultiplier;
+import java.util.Arrays;
 
 /** Computes each operator's params ahead of time, as TFLite Micro's Prepare functions do. */
 final class ParamsFactory {
@@ -212,7 +213,7 @@ final class ParamsFactory {
         int[] shape = output.shape();
         int[] strides1 = broadcastStrides(a.shape(), shape);
         int[] strides2 = broadcastStrides(b.shape(), shape);
-        boolean broadcast = !java.util.Arrays.equals(a.shape(), shape) || !java.util.Arrays.equals(b.shape(), shape);
+        boolean broadcast = !Arrays.equals(a.shape(), shape) || !Arrays.equals(b.shape(), shape);
         if (a.type() != DataType.INT8) {
             return new AddParams(
                     false,

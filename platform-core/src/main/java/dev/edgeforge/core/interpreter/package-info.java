@@ -4,7 +4,8 @@
  *
  * <p>{@link dev.edgeforge.core.interpreter.PreparedModel#prepare} does everything computable ahead of time: per-op
  * params records ({@link dev.edgeforge.core.interpreter.ConvParams},
- * {@link dev.edgeforge.core.interpreter.DepthwiseConvParams}, {@link dev.edgeforge.core.interpreter.FullyConnectedParams},
+ * {@link dev.edgeforge.core.interpreter.DepthwiseConvParams}, {@link
+ * dev.edgeforge.core.interpreter.FullyConnectedParams},
  * {@link dev.edgeforge.core.interpreter.PoolParams}, {@link dev.edgeforge.core.interpreter.AddParams},
  * {@link dev.edgeforge.core.interpreter.SoftmaxParams}, {@link dev.edgeforge.core.interpreter.QuantizeParams},
  * {@link dev.edgeforge.core.interpreter.DequantizeParams}, {@link dev.edgeforge.core.interpreter.ReshapeParams}:

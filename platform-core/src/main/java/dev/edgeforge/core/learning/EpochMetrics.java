@@ -1,5 +1,7 @@
 package dev.edgeforge.core.learning;
 
+import java.util.Locale;
+
 /**
  * Progress of one training epoch, as streamed to the browser and stored with the model.
  *
@@ -22,7 +24,10 @@ public record EpochMetrics(
         long epochMillis,
         long elapsedMillis) {
 
-    /** One log line, e.g. {@code Epoch 3/30: loss 0.4123, accuracy 0.8750, val_loss 0.3988, val_accuracy 0.9000 (0.4 s)}. */
+    /**
+     * One log line, e.g.
+     * {@code Epoch 3/30: loss 0.4123, accuracy 0.8750, val_loss 0.3988, val_accuracy 0.9000 (0.4 s)}.
+     */
     public String toLogLine() {
         StringBuilder line = new StringBuilder("Epoch ")
                 .append(epoch)
@@ -37,11 +42,11 @@ public record EpochMetrics(
         if (validationAccuracy != null) {
             line.append(", val_accuracy ").append(format(validationAccuracy));
         }
-        return line.append(String.format(java.util.Locale.ROOT, " (%.1f s)", epochMillis / 1000.0))
+        return line.append(String.format(Locale.ROOT, " (%.1f s)", epochMillis / 1000.0))
                 .toString();
     }
 
     private static String format(double value) {
-        return String.format(java.util.Locale.ROOT, "%.4f", value);
+        return String.format(Locale.ROOT, "%.4f", value);
     }
 }

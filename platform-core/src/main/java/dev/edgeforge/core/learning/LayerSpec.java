@@ -3,6 +3,7 @@ package dev.edgeforge.core.learning;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -137,7 +138,7 @@ public sealed interface LayerSpec {
     }
 
     static Reshape reshape(int... shape) {
-        return new Reshape(java.util.Arrays.stream(shape).boxed().toList());
+        return new Reshape(Arrays.stream(shape).boxed().toList());
     }
 
     static Dropout dropout(double rate) {
@@ -220,7 +221,9 @@ public sealed interface LayerSpec {
         }
     }
 
-    /** 2-D convolution: {@code [h, w, in] -> [h', w', filters]}; TFLite CONV_2D. The stride is the same on both axes. */
+    /**
+     * 2-D convolution: {@code [h, w, in] -> [h', w', filters]}; TFLite CONV_2D. The stride is the same on both axes.
+     */
     record Conv2d(int filters, int kernelHeight, int kernelWidth, int stride, Padding padding, Activation activation)
             implements LayerSpec {
         public Conv2d {

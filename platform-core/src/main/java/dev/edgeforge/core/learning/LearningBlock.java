@@ -2,6 +2,7 @@ package dev.edgeforge.core.learning;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
@@ -39,7 +40,7 @@ public record LearningBlock(Kind kind, List<LayerSpec> layers, KMeansSettings km
 
     public LearningBlock {
         Objects.requireNonNull(kind, "kind");
-        layers = layers == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(layers));
+        layers = layers == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(layers));
     }
 
     /** A classification block with these hidden layers. */

@@ -1,6 +1,7 @@
 package dev.edgeforge.core.learning;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -47,7 +48,7 @@ public final class ShapeInference {
                 break;
             }
         }
-        problems.sort(java.util.Comparator.comparingInt(LayerProblem::layerIndex));
+        problems.sort(Comparator.comparingInt(LayerProblem::layerIndex));
         return new ShapeReport(input, shapes, problems);
     }
 
@@ -80,9 +81,9 @@ public final class ShapeInference {
                 problems.add(new LayerProblem(
                         i,
                         "batch_norm",
-                        "batch norm must directly follow a dense, conv1d, "
-                                + "conv2d or depthwise_conv2d layer with activation 'none' so that it can be folded into its "
-                                + "weights; put the activation after the batch norm"));
+                        "batch norm must directly follow a dense, conv1d, conv2d or depthwise_conv2d layer with"
+                                + " activation 'none' so that it can be folded into its weights; put the activation"
+                                + " after the batch norm"));
                 continue;
             }
             for (int j = i + 1; j < layers.size(); j++) {

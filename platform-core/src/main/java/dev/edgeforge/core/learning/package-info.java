@@ -1,5 +1,6 @@
 /**
- * Learning blocks as data: the architecture of a neural network as a list of {@link dev.edgeforge.core.learning.LayerSpec}
+ * Learning blocks as data: the architecture of a neural network as a list of {@link
+ * dev.edgeforge.core.learning.LayerSpec}
  * (edited in the UI and the API, validated against the feature shape by
  * {@link dev.edgeforge.core.learning.ShapeInference}), the {@link dev.edgeforge.core.learning.Hyperparameters} of a
  * training run, the per-epoch {@link dev.edgeforge.core.learning.EpochMetrics}, and the trained float32 network in a

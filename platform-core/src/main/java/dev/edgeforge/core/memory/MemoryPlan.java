@@ -1,5 +1,6 @@
 package dev.edgeforge.core.memory;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -109,7 +110,7 @@ public record MemoryPlan(
     private record Buffer(int id, String name, int offset, int bytes, int first, int last) {}
 
     private List<Buffer> buffers() {
-        List<Buffer> buffers = new java.util.ArrayList<>();
+        List<Buffer> buffers = new ArrayList<>();
         for (TensorLifetime lifetime : lifetimes) {
             buffers.add(new Buffer(
                     lifetime.tensorId(),

@@ -4,7 +4,10 @@ import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.Operator;
 import dev.edgeforge.core.model.Tensor;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -66,7 +69,7 @@ public final class MemoryPlanner {
                 buffers.add(new TensorLifetime(tensorCount + op, bytes, op, op));
             }
         });
-        Map<String, Comparator<TensorLifetime>> orders = new java.util.LinkedHashMap<>();
+        Map<String, Comparator<TensorLifetime>> orders = new LinkedHashMap<>();
         Comparator<TensorLifetime> bySize =
                 Comparator.comparingInt(TensorLifetime::bytes).reversed();
         orders.put("greedy by size", bySize.thenComparingInt(TensorLifetime::first));
@@ -100,8 +103,8 @@ public final class MemoryPlanner {
         int tensorCount = graph.tensors().size();
         int[] first = new int[tensorCount];
         int[] last = new int[tensorCount];
-        java.util.Arrays.fill(first, -1);
-        java.util.Arrays.fill(last, -1);
+        Arrays.fill(first, -1);
+        Arrays.fill(last, -1);
         int lastOp = Math.max(graph.operators().size() - 1, 0);
         for (int id : graph.inputs()) {
             first[id] = 0;
@@ -163,8 +166,8 @@ public final class MemoryPlanner {
         List<TensorLifetime> sorted = new ArrayList<>(buffers);
         sorted.sort(order);
         long[] offsets = new long[tensorCount + graph.operators().size()];
-        java.util.Arrays.fill(offsets, -1);
-        Map<Integer, TensorLifetime> byId = new java.util.HashMap<>();
+        Arrays.fill(offsets, -1);
+        Map<Integer, TensorLifetime> byId = new HashMap<>();
         buffers.forEach(buffer -> byId.put(buffer.tensorId(), buffer));
         List<TensorLifetime> placed = new ArrayList<>();
         long arena = 0;
@@ -215,7 +218,7 @@ public final class MemoryPlanner {
             List<TensorLifetime> lifetimes,
             List<TensorLifetime> buffers,
             int lowerBound) {
-        Map<Integer, TensorLifetime> byId = new java.util.HashMap<>();
+        Map<Integer, TensorLifetime> byId = new HashMap<>();
         buffers.forEach(buffer -> byId.put(buffer.tensorId(), buffer));
         List<TensorLifetime> sorted = new ArrayList<>(buffers);
         // By the operator that reads them last, latest first; at one operator tensors before its scratch.
@@ -224,7 +227,7 @@ public final class MemoryPlanner {
                 .thenComparing(buffer -> buffer.tensorId() >= tensorCount)
                 .thenComparing(Comparator.comparingInt(TensorLifetime::bytes).reversed()));
         long[] offsets = new long[tensorCount + graph.operators().size()];
-        java.util.Arrays.fill(offsets, -1);
+        Arrays.fill(offsets, -1);
         List<TensorLifetime> placed = new ArrayList<>();
         long arena = 0;
         for (TensorLifetime buffer : sorted) {

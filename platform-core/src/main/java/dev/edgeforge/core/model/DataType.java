@@ -1,5 +1,7 @@
 package dev.edgeforge.core.model;
 
+import java.util.Locale;
+
 /** Element type of a tensor, with its size in bytes. Values are stored little-endian, as in TFLite buffers. */
 public enum DataType {
     FLOAT32(4),
@@ -24,6 +26,6 @@ public enum DataType {
 
     /** Lower-case name as TFLite tools print it, e.g. {@code int8}. */
     public String displayName() {
-        return name().toLowerCase(java.util.Locale.ROOT);
+        return name().toLowerCase(Locale.ROOT);
     }
 }

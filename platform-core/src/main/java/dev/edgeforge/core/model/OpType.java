@@ -4,7 +4,8 @@ package dev.edgeforge.core.model;
  * The operators a {@link ModelGraph} may contain. Inputs and outputs follow TFLite's order:
  * <ul>
  *   <li>{@code CONV_2D}: input NHWC, filter {@code [outC, kh, kw, inC]}, bias {@code [outC]} (optional) → NHWC</li>
- *   <li>{@code DEPTHWISE_CONV_2D}: input NHWC, filter {@code [1, kh, kw, inC × multiplier]}, bias (optional) → NHWC</li>
+ *   <li>{@code DEPTHWISE_CONV_2D}: input NHWC, filter {@code [1, kh, kw, inC × multiplier]}, bias (optional) →
+ * NHWC</li>
  *   <li>{@code FULLY_CONNECTED}: input {@code [..., depth]}, weights {@code [units, depth]}, bias {@code [units]}
  *       (optional) → {@code [batches, units]} (or the input's leading dims with keepNumDims)</li>
  *   <li>{@code AVERAGE_POOL_2D}, {@code MAX_POOL_2D}: input NHWC → NHWC</li>

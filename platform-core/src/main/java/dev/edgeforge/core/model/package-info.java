@@ -12,7 +12,8 @@
  * shape rules each operator needs, so code downstream may rely on them.
  *
  * <p>How to add an operator: add a constant to {@link dev.edgeforge.core.model.OpType}, an options record implementing
- * {@link dev.edgeforge.core.model.OperatorOptions} if it has options, its shape rules in {@code OperatorRules}, then its
+ * {@link dev.edgeforge.core.model.OperatorOptions} if it has options, its shape rules in {@code OperatorRules}, then
+ * its
  * TFLite mapping (package {@code tflite}) and its kernels (package {@code interpreter}).
  */
 package dev.edgeforge.core.model;

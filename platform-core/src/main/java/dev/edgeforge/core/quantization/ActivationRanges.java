@@ -1,8 +1,10 @@
 package dev.edgeforge.core.quantization;
 
+import dev.edgeforge.core.interpreter.ActivationObserver;
 import dev.edgeforge.core.interpreter.Interpreter;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.Tensor;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -25,8 +27,8 @@ final class ActivationRanges {
         int count = graph.tensors().size();
         float[] min = new float[count];
         float[] max = new float[count];
-        java.util.Arrays.fill(min, Float.POSITIVE_INFINITY);
-        java.util.Arrays.fill(max, Float.NEGATIVE_INFINITY);
+        Arrays.fill(min, Float.POSITIVE_INFINITY);
+        Arrays.fill(max, Float.NEGATIVE_INFINITY);
         Interpreter interpreter = new Interpreter(graph);
         for (float[][] inputs : calibration) {
             run(interpreter, graph, inputs, (tensor, values) -> {
@@ -89,11 +91,7 @@ final class ActivationRanges {
         return new ActivationRanges(low, high);
     }
 
-    private static void run(
-            Interpreter interpreter,
-            ModelGraph graph,
-            float[][] inputs,
-            dev.edgeforge.core.interpreter.ActivationObserver observer) {
+    private static void run(Interpreter interpreter, ModelGraph graph, float[][] inputs, ActivationObserver observer) {
         if (inputs.length != graph.inputs().length) {
             throw new IllegalArgumentException(
                     "a calibration sample has " + inputs.length + " inputs, the graph " + graph.inputs().length);

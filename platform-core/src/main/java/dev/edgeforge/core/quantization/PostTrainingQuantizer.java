@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Post-training int8 quantization of a float32 {@link ModelGraph} per TFLite's quantization spec:
@@ -98,7 +99,7 @@ public final class PostTrainingQuantizer {
         }
         builder.optMetadata(
                 "quantization",
-                "int8 post-training, " + options.calibration().name().toLowerCase(java.util.Locale.ROOT)
+                "int8 post-training, " + options.calibration().name().toLowerCase(Locale.ROOT)
                         + (options.calibration() == CalibrationMethod.PERCENTILE ? " " + options.percentile() : "")
                         + ", " + calibration.size() + " calibration samples");
         return builder.build();

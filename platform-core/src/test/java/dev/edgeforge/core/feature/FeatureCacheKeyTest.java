@@ -23,6 +23,7 @@ import dev.edgeforge.core.impulse.TimeSeriesInput;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -100,7 +101,7 @@ class FeatureCacheKeyTest {
     void setOrderDoesNotMatter() {
         List<FlattenStat> all = new ArrayList<>(EnumSet.allOf(FlattenStat.class));
         Set<FlattenStat> forward = new LinkedHashSet<>(all);
-        java.util.Collections.reverse(all);
+        Collections.reverse(all);
         Set<FlattenStat> backward = new HashSet<>(all);
         Impulse a = new Impulse(
                 1,

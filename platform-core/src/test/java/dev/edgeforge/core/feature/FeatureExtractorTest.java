@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.edgeforge.core.dsp.FeatureShape;
+import dev.edgeforge.core.dsp.FilterType;
 import dev.edgeforge.core.dsp.FlattenParams;
 import dev.edgeforge.core.dsp.ImageNormalization;
 import dev.edgeforge.core.dsp.ImageParams;
@@ -174,8 +175,7 @@ class FeatureExtractorTest {
                                 1,
                                 "Spectral",
                                 List.of("accX"),
-                                new SpectralAnalysisParams(
-                                        1, dev.edgeforge.core.dsp.FilterType.NONE, 3, 6, 12, true, true, 0, 0.1)))))
+                                new SpectralAnalysisParams(1, FilterType.NONE, 3, 6, 12, true, true, 0, 0.1)))))
                 .isInstanceOf(ImpulseViolation.class)
                 .hasMessageContaining("fftLength");
         assertThatThrownBy(() -> new FeatureExtractor(impulse(new TimeSeriesInput(1000, 500, 100, true))))

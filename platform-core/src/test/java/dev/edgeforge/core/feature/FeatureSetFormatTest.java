@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.zip.CRC32C;
 import org.junit.jupiter.api.Test;
 
 class FeatureSetFormatTest {
@@ -140,7 +141,7 @@ class FeatureSetFormatTest {
         // the features of the only row end 8 bytes before the end; make feature 10 NaN and fix the checksum
         int feature10 = bytes.length - 8 - 4;
         ByteBuffer.wrap(bytes, feature10, 4).order(ByteOrder.LITTLE_ENDIAN).putFloat(Float.NaN);
-        java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
+        CRC32C crc = new CRC32C();
         crc.update(bytes, 0, bytes.length - 8);
         ByteBuffer.wrap(bytes, bytes.length - 4, 4)
                 .order(ByteOrder.LITTLE_ENDIAN)

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
@@ -267,7 +268,7 @@ class PcaTest {
         int[] passes = new int[1];
         Iterable<float[]> rows = () -> {
             passes[0]++;
-            return new java.util.Iterator<>() {
+            return new Iterator<>() {
                 int n;
                 final float[] row = new float[39];
 

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.edgeforge.core.format.csv.CsvReadOptions;
 import dev.edgeforge.core.format.csv.CsvSample;
 import dev.edgeforge.core.format.csv.CsvSampleReader;
+import dev.edgeforge.core.format.csv.CsvTimestamps;
 import dev.edgeforge.core.format.wav.WavWriter;
 import dev.edgeforge.core.sample.SampleData;
 import dev.edgeforge.core.sample.Sensor;
@@ -14,6 +15,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -99,8 +101,7 @@ class SampleInputParsingTest {
                 .hasMessage("row 5: timestamp 10 is not after the previous one (10)");
         byte[] laterBad = "time,x\n0,1\n1e308,2\nsoon,3\n".getBytes(StandardCharsets.US_ASCII);
         assertThatThrownBy(() -> CsvSampleReader.read(
-                        file("bad.csv", laterBad),
-                        CsvReadOptions.defaults().withTimestamps(dev.edgeforge.core.format.csv.CsvTimestamps.SECONDS)))
+                        file("bad.csv", laterBad), CsvReadOptions.defaults().withTimestamps(CsvTimestamps.SECONDS)))
                 .hasMessage("row 3, column 'time': 1e308 is out of range");
     }
 
@@ -119,10 +120,10 @@ class SampleInputParsingTest {
         assertThat(fromFile.data().values()).isEqualTo(values);
 
         // data before fmt: the audio is read in a second pass, once the format is known
-        byte[] fmt = java.util.Arrays.copyOfRange(wav, 12, 12 + 8 + 16);
-        byte[] data = java.util.Arrays.copyOfRange(wav, 12 + 8 + 16, wav.length);
+        byte[] fmt = Arrays.copyOfRange(wav, 12, 12 + 8 + 16);
+        byte[] data = Arrays.copyOfRange(wav, 12 + 8 + 16, wav.length);
         ByteArrayOutputStream swapped = new ByteArrayOutputStream();
-        swapped.writeBytes(java.util.Arrays.copyOf(wav, 12));
+        swapped.writeBytes(Arrays.copyOf(wav, 12));
         swapped.writeBytes(data);
         swapped.writeBytes(fmt);
         ParsedSample dataFirst =

@@ -3,9 +3,11 @@ package dev.edgeforge.core.impulse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.edgeforge.core.dsp.FilterType;
 import dev.edgeforge.core.dsp.MfccParams;
 import dev.edgeforge.core.dsp.ParameterError;
 import dev.edgeforge.core.dsp.SpectralAnalysisParams;
+import dev.edgeforge.core.dsp.WindowFunction;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -39,8 +41,7 @@ class ImpulseJsonTest {
         assertThat(impulse.input()).isEqualTo(new TimeSeriesInput(2000, 80, 100, true));
         ProcessingBlock block = impulse.processingBlocks().get(0);
         assertThat(block.params())
-                .isEqualTo(new SpectralAnalysisParams(
-                        1, dev.edgeforge.core.dsp.FilterType.LOW, 3, 6, 32, true, true, 0, 0.1));
+                .isEqualTo(new SpectralAnalysisParams(1, FilterType.LOW, 3, 6, 32, true, true, 0, 0.1));
         assertThat(impulse.learningBlocks()).isEmpty();
         assertThat(impulse.signalShapeFor(block).sampleCount()).isEqualTo(200);
         assertThat(impulse.signalShapeFor(block).axisCount()).isEqualTo(2);
@@ -66,17 +67,7 @@ class ImpulseJsonTest {
                                 1,
                                 "MFCC",
                                 List.of("audio"),
-                                new MfccParams(
-                                        13,
-                                        0.02,
-                                        0.02,
-                                        32,
-                                        200,
-                                        300,
-                                        9000,
-                                        0.98,
-                                        dev.edgeforge.core.dsp.WindowFunction.HAMMING,
-                                        22)),
+                                new MfccParams(13, 0.02, 0.02, 32, 200, 300, 9000, 0.98, WindowFunction.HAMMING, 22)),
                         new ProcessingBlock(1, " ", List.of("gyro"), MfccParams.defaults())),
                 List.of(new LearningBlockRef("classification", "NN", List.of(5), null)));
         assertThatThrownBy(() -> impulse.validate(List.of("audio")))

@@ -3,6 +3,7 @@ package dev.edgeforge.core.impulse;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -74,7 +75,7 @@ class WindowerTest {
     @Test
     void resamplerKeepsConstantsAndRemovesWhatWouldAlias() {
         float[] dc = new float[441];
-        java.util.Arrays.fill(dc, 2.5f);
+        Arrays.fill(dc, 2.5f);
         assertThat(Resampler.resample(dc, 44100, 16000)).hasSize(160).containsOnly(2.5f);
         // 10 kHz is above the 8 kHz Nyquist of 16 kHz: it must not fold back as a loud 6 kHz tone
         float[] tone = new float[4410];

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -251,9 +252,7 @@ class InferenceCheckTest {
         return new TrainedNetwork(
                 LearningBlock.Kind.REGRESSION,
                 input,
-                java.util.stream.IntStream.range(0, outputs)
-                        .mapToObj(i -> "y" + i)
-                        .toList(),
+                IntStream.range(0, outputs).mapToObj(i -> "y" + i).toList(),
                 List.of(layers));
     }
 }

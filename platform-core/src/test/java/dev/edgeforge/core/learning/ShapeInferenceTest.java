@@ -72,8 +72,8 @@ class ShapeInferenceTest {
         assertThat(report.isValid()).isFalse();
         assertThat(report.problems())
                 .extracting(LayerProblem::toString)
-                .containsExactly(
-                        "layer 1 (dense): needs a flat input [features] but gets [125, 8]; add a flatten layer before it");
+                .containsExactly("layer 1 (dense): needs a flat input [features] but gets [125, 8];"
+                        + " add a flatten layer before it");
         assertThat(report.outputShapes()).hasSize(1);
         assertThatThrownBy(report::orThrow)
                 .isInstanceOf(ArchitectureViolation.class)
@@ -149,8 +149,8 @@ class ShapeInferenceTest {
                         .problems())
                 .extracting(LayerProblem::toString)
                 .containsExactly(
-                        "layer 1 (add): cannot add the output of the input with shape [5] to the previous layer's output"
-                                + " with shape [8]; shapes must be equal");
+                        "layer 1 (add): cannot add the output of the input with shape [5] to the previous layer's"
+                                + " output with shape [8]; shapes must be equal");
         assertThat(ShapeInference.infer(TensorShape.of(5), List.of(LayerSpec.dense(8, RELU), LayerSpec.add(0)))
                         .problems())
                 .extracting(LayerProblem::message)

@@ -6,8 +6,10 @@ import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.SmallFloatModels;
 import dev.edgeforge.core.tflite.MlperfTinyModels;
 import dev.edgeforge.core.tflite.TfliteReader;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class MemoryPlannerTest {
@@ -74,7 +76,7 @@ class MemoryPlannerTest {
     @Test
     void inPlaceAllowancesLetAChainRunBelowItsLivenessBound() {
         ModelGraph graph = new TfliteReader().read(MlperfTinyModels.tflite("vww_96_int8"));
-        List<ArenaRequests.InPlace> inPlace = new java.util.ArrayList<>();
+        List<ArenaRequests.InPlace> inPlace = new ArrayList<>();
         for (int op = 0; op < graph.operators().size(); op++) {
             // Element-wise allowances for every operator: the output may start where the input starts, or before.
             inPlace.add(new ArenaRequests.InPlace(
@@ -116,7 +118,7 @@ class MemoryPlannerTest {
         ArenaRequests within = new ArenaRequests(Map.of(), List.of(new ArenaRequests.InPlace(0, 0, 1, -8, 32)));
         new MemoryPlan(144, new int[] {0, 32}, lifetimes, 200, 16, "hand", new int[] {-1, -1}, within).verify();
         ArenaRequests below = new ArenaRequests(Map.of(), List.of(new ArenaRequests.InPlace(0, 0, 1, -8, 16)));
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new MemoryPlan(
+        Assertions.assertThatThrownBy(() -> new MemoryPlan(
                                 144, new int[] {0, 32}, lifetimes, 200, 16, "hand", new int[] {-1, -1}, below)
                         .verify())
                 .isInstanceOf(IllegalStateException.class)

@@ -1,5 +1,6 @@
 package dev.edgeforge.core.model;
 
+import java.util.List;
 import java.util.Random;
 
 /** Small float32 graphs with seeded random weights, covering every operator, for tests. */
@@ -48,7 +49,7 @@ public final class SmallFloatModels {
         b.addOperator(OpType.SOFTMAX, new SoftmaxOptions(1f), new int[] {logits}, new int[] {probs});
         return b.setInputs(in)
                 .setOutputs(probs)
-                .optLabels(java.util.List.of("idle", "wave", "circle"))
+                .optLabels(List.of("idle", "wave", "circle"))
                 .build();
     }
 

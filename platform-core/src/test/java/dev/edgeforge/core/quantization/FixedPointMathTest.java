@@ -7,6 +7,7 @@ import static dev.edgeforge.core.quantization.FixedPointMath.saturatingRoundingD
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /** The reference integer math against values worked out by hand. */
@@ -97,11 +98,11 @@ class FixedPointMathTest {
     void fixedPointExpAndReciprocalApproximateTheRealFunctions() {
         // exp(-1) with 5 integer bits in: raw = -1 × 2^26 (gemmlowp's polynomial is good to about 1e-7).
         int exp = FixedPointMath.expOnNegativeValues(-(1 << 26), 5);
-        assertThat(exp / Math.pow(2, 31)).isCloseTo(Math.exp(-1), org.assertj.core.data.Offset.offset(1e-6));
+        assertThat(exp / Math.pow(2, 31)).isCloseTo(Math.exp(-1), Offset.offset(1e-6));
         assertThat(FixedPointMath.expOnNegativeValues(0, 5)).isEqualTo(Integer.MAX_VALUE);
         // 1 / (1 + 0.5) = 2/3.
         int third = FixedPointMath.oneOverOnePlusXForXIn01(1 << 30);
-        assertThat(third / Math.pow(2, 31)).isCloseTo(2.0 / 3, org.assertj.core.data.Offset.offset(1e-8));
+        assertThat(third / Math.pow(2, 31)).isCloseTo(2.0 / 3, Offset.offset(1e-8));
         // Softmax preprocessing of beta 1, input scale 1/16: 2^26 / 16 = 2^22 → multiplier 2^30, shift 23.
         QuantizedMultiplier m = FixedPointMath.preprocessSoftmaxScaling(1.0, 1.0 / 16, 5);
         assertThat(m).isEqualTo(new QuantizedMultiplier(1 << 30, 23));

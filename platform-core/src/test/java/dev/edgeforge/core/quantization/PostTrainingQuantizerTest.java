@@ -16,6 +16,7 @@ import dev.edgeforge.core.model.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class PostTrainingQuantizerTest {
@@ -82,7 +83,7 @@ class PostTrainingQuantizerTest {
         Interpreter interpreter = new Interpreter(q);
         byte[] input = {(byte) (Math.round(1 / (4.0 / 255)) - 64), (byte) (Math.round(1 / (4.0 / 255)) - 64)};
         interpreter.runInt8(input);
-        assertThat(interpreter.outputValues(0)[0]).isCloseTo(0.5f, org.assertj.core.data.Offset.offset(0.03f));
+        assertThat(interpreter.outputValues(0)[0]).isCloseTo(0.5f, Offset.offset(0.03f));
     }
 
     @Test
@@ -171,7 +172,7 @@ class PostTrainingQuantizerTest {
                 new PostTrainingQuantizer(QuantizationOptions.percentile(99.9)).quantize(floatGraph, calibration);
         float minMaxScale = minMax.inputTensor(0).quantization().scale();
         float percentileScale = percentile.inputTensor(0).quantization().scale();
-        assertThat(minMaxScale).isCloseTo(200f / 255, org.assertj.core.data.Offset.offset(1e-4f));
+        assertThat(minMaxScale).isCloseTo(200f / 255, Offset.offset(1e-4f));
         assertThat(percentileScale).isLessThan(minMaxScale / 20);
     }
 
@@ -200,7 +201,7 @@ class PostTrainingQuantizerTest {
             double layer = w[u * 2] * x[0] + w[u * 2 + 1] * x[1] + bias[u];
             double bn = (layer - mean[u]) / Math.sqrt(var[u]) * gamma[u] + beta[u];
             double foldedOut = folded.weights()[u * 2] * x[0] + folded.weights()[u * 2 + 1] * x[1] + folded.bias()[u];
-            assertThat(foldedOut).isCloseTo(bn, org.assertj.core.data.Offset.offset(1e-5));
+            assertThat(foldedOut).isCloseTo(bn, Offset.offset(1e-5));
         }
         // Depthwise layout [1, h, w, channels] folds along axis 3.
         BatchNormFolding.Folded dw = BatchNormFolding.fold(

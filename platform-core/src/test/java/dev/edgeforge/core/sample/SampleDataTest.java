@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class SampleDataTest {
@@ -132,7 +133,7 @@ class SampleDataTest {
     void rmsAndEnergy() {
         SampleData s = SampleData.timeSeries(XY, 1, new float[][] {{3, 3}, {4, 4}});
         assertThat(s.energy()).isEqualTo(50.0);
-        assertThat(s.rms()).isCloseTo(Math.sqrt(12.5), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(s.rms()).isCloseTo(Math.sqrt(12.5), Offset.offset(1e-12));
         assertThat(s.axisRms()).containsExactly(3.0, 4.0);
     }
 

@@ -3,6 +3,7 @@ package dev.edgeforge.core.tflite;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.edgeforge.core.model.DataType;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.OpType;
 import dev.edgeforge.core.model.Tensor;
@@ -51,8 +52,7 @@ class TfliteReaderTest {
                         OpType.SOFTMAX);
         long parameters = graph.tensors().stream()
                 .filter(Tensor::isConstant)
-                .filter(t ->
-                        t.type() != dev.edgeforge.core.model.DataType.INT32 || t.rank() != 1 || t.elementCount() != 2)
+                .filter(t -> t.type() != DataType.INT32 || t.rank() != 1 || t.elementCount() != 2)
                 .mapToLong(Tensor::elementCount)
                 .sum();
         assertThat(parameters).isEqualTo(22_604);

@@ -10,6 +10,7 @@ import dev.edgeforge.core.quantization.PostTrainingQuantizer;
 import dev.edgeforge.core.quantization.QuantizationOptions;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -132,9 +133,7 @@ class TfliteRuntimeIT {
                     double[] tflite = result.output(i);
                     worst = Math.max(worst, maxDifference(tflite, reference));
                     assertThat(argmax(tflite))
-                            .as(
-                                    "case %d: TFLite %s vs Java %s",
-                                    i, java.util.Arrays.toString(tflite), java.util.Arrays.toString(reference))
+                            .as("case %d: TFLite %s vs Java %s", i, Arrays.toString(tflite), Arrays.toString(reference))
                             .isEqualTo(argmax(reference));
                 }
                 System.out.println(int8 + " " + option + ": worst difference " + worst + " steps");

@@ -6,6 +6,7 @@ import dev.edgeforge.core.interpreter.Interpreter;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.SmallFloatModels;
 import dev.edgeforge.core.model.Tensor;
+import dev.edgeforge.core.quantization.CalibrationMethod;
 import dev.edgeforge.core.quantization.PostTrainingQuantizer;
 import dev.edgeforge.core.quantization.QuantizationOptions;
 import java.nio.ByteBuffer;
@@ -52,7 +53,7 @@ class TfliteWriterTest {
         }
         ModelGraph int8Graph = new PostTrainingQuantizer().quantize(floatGraph, calibration);
         ModelGraph int8PerChannelFc = new PostTrainingQuantizer(
-                        new QuantizationOptions(dev.edgeforge.core.quantization.CalibrationMethod.MIN_MAX, 100, true))
+                        new QuantizationOptions(CalibrationMethod.MIN_MAX, 100, true))
                 .quantize(SmallFloatModels.denseNet(4, 10, 3), List.of(SmallFloatModels.randomInput(random, 10)));
 
         for (ModelGraph graph : List.of(floatGraph, int8Graph, int8PerChannelFc)) {

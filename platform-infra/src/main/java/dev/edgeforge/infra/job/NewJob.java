@@ -31,9 +31,9 @@ public record NewJob(String type, UUID projectId, String payload, int maxAttempt
 
     static String requireValidType(String type) {
         if (type == null || !TYPE.matcher(type).matches()) {
-            throw new IllegalArgumentException(
-                    "job type '" + type
-                            + "' must be 1-64 characters: a lower-case letter, then lower-case letters, digits, '.', '_' or '-'");
+            throw new IllegalArgumentException("job type '" + type
+                    + "' must be 1-64 characters: a lower-case letter, then lower-case letters, digits, "
+                    + "'.', '_' or '-'");
         }
         return type;
     }

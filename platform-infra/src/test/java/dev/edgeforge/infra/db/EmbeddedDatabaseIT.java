@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.Writer;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -163,7 +164,7 @@ class EmbeddedDatabaseIT {
                 // keep draining so the child never blocks on a full pipe
                 Thread drain = new Thread(() -> {
                     try {
-                        out.transferTo(java.io.Writer.nullWriter());
+                        out.transferTo(Writer.nullWriter());
                     } catch (IOException e) {
                         // the child was killed
                     }

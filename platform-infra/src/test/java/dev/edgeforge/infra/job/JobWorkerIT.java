@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import javax.sql.DataSource;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -63,10 +64,7 @@ class JobWorkerIT {
             assertThat(running.startedAt()).isNotNull();
             assertThat(queue.logs(id, 0, 100))
                     .extracting(JobLogLine::seq, JobLogLine::line)
-                    .containsExactly(
-                            org.assertj.core.groups.Tuple.tuple(1L, "step 1"),
-                            org.assertj.core.groups.Tuple.tuple(2L, "line a"),
-                            org.assertj.core.groups.Tuple.tuple(3L, "line b"));
+                    .containsExactly(Tuple.tuple(1L, "step 1"), Tuple.tuple(2L, "line a"), Tuple.tuple(3L, "line b"));
 
             proceed.countDown();
             Job done = awaitJob(queue, id, WAIT, j -> j.state() == JobState.SUCCEEDED);
@@ -144,8 +142,8 @@ class JobWorkerIT {
             Job failed = awaitJob(queue, id, WAIT, j -> j.state() == JobState.FAILED);
             assertThat(failed.attempts()).isEqualTo(2);
             assertThat(failed.error())
-                    .isEqualTo(
-                            "IllegalStateException: out of memory on the GPU (caused by RuntimeException: CUDA error 2)");
+                    .isEqualTo("IllegalStateException: out of memory on the GPU (caused by RuntimeException: CUDA "
+                            + "error 2)");
             assertThat(failed.finishedAt()).isNotNull();
         }
         assertThat(runs).hasValue(2);

@@ -2,6 +2,7 @@ package dev.edgeforge.infra.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -15,7 +16,7 @@ class SharedPostgresIT {
 
     @Test
     void findsTheRepositoryMigrations() {
-        assertThat(SharedPostgres.migrations()).endsWith(java.nio.file.Path.of("db", "migrations"));
+        assertThat(SharedPostgres.migrations()).endsWith(Path.of("db", "migrations"));
         assertThat(SharedPostgres.migrations().resolve("V2__job_queue.sql")).exists();
     }
 

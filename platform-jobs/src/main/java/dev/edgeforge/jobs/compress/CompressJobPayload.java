@@ -6,6 +6,7 @@ import dev.edgeforge.core.learning.LearningBlock;
 import dev.edgeforge.core.learning.TensorShape;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -51,7 +52,7 @@ public record CompressJobPayload(
             problems.add("learningBlock is missing");
         } else if (learningBlock.kind() != LearningBlock.Kind.CLASSIFICATION) {
             problems.add("only classification models can be compressed, this one is "
-                    + learningBlock.kind().name().toLowerCase(java.util.Locale.ROOT));
+                    + learningBlock.kind().name().toLowerCase(Locale.ROOT));
         }
         if (hyperparameters == null) {
             problems.add("hyperparameters are missing");

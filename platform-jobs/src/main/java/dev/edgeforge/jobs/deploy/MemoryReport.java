@@ -1,5 +1,7 @@
 package dev.edgeforge.jobs.deploy;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -52,8 +54,8 @@ public record MemoryReport(
 
         public ImageMemory {
             sections = List.copyOf(sections);
-            flashByFile = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(flashByFile));
-            ramByFile = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(ramByFile));
+            flashByFile = Collections.unmodifiableMap(new LinkedHashMap<>(flashByFile));
+            ramByFile = Collections.unmodifiableMap(new LinkedHashMap<>(ramByFile));
         }
     }
 

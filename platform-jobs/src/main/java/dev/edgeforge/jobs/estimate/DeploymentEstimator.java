@@ -11,6 +11,7 @@ import dev.edgeforge.jobs.board.Board;
 import dev.edgeforge.jobs.board.BoardCatalogue;
 import dev.edgeforge.jobs.board.CpuCore;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -65,14 +66,14 @@ public final class DeploymentEstimator {
 
     /** The model in a paragraph, for people reading an estimate. */
     public static final String METHOD = String.format(
-            java.util.Locale.ROOT,
-            "RAM: activation arena + DSP buffers"
-                    + " + raw window + runtime. Flash: weights + compiled model code + kernels + DSP tables and code + runtime"
-                    + " (sizes measured from arm-none-eabi-gcc builds). Latency: network instructions (operator by operator on"
-                    + " the kernels the generator picks, fitted to the instructions per inference measured in QEMU, within 3%%"
-                    + " on the MLPerf Tiny models) times the core's cycles per instruction (Cortex-M4F %.1f from MLPerf Tiny"
-                    + " results, Cortex-M7F %.1f assumed) divided by the clock, plus the DSP block's own estimate. Expect real"
-                    + " boards within a factor of 1.5.",
+            Locale.ROOT,
+            "RAM: activation arena + DSP buffers + raw window + runtime. Flash: weights + compiled model code + "
+                    + "kernels + DSP tables and code + runtime (sizes measured from arm-none-eabi-gcc builds). "
+                    + "Latency: network instructions (operator by operator on the kernels the generator picks, "
+                    + "fitted to the instructions per inference measured in QEMU, within 3%% on the MLPerf Tiny "
+                    + "models) times the core's cycles per instruction (Cortex-M4F %.1f from MLPerf Tiny results, "
+                    + "Cortex-M7F %.1f assumed) divided by the clock, plus the DSP block's own estimate. Expect real "
+                    + "boards within a factor of 1.5.",
             CORTEX_M4F_CYCLES_PER_INSTRUCTION,
             CORTEX_M7F_CYCLES_PER_INSTRUCTION);
 

@@ -2,6 +2,7 @@ package dev.edgeforge.training.augmentation;
 
 import dev.edgeforge.core.learning.SpectrogramAugmentation;
 import dev.edgeforge.core.learning.TensorShape;
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -48,13 +49,13 @@ public final class SpectrogramAugmenter implements Augmenter {
 
     void maskFrames(float[] values, int offset, int start, int width) {
         int rowSize = bins * channels;
-        java.util.Arrays.fill(values, offset + start * rowSize, offset + (start + width) * rowSize, 0f);
+        Arrays.fill(values, offset + start * rowSize, offset + (start + width) * rowSize, 0f);
     }
 
     void maskBins(float[] values, int offset, int start, int width) {
         for (int f = 0; f < frames; f++) {
             int from = offset + (f * bins + start) * channels;
-            java.util.Arrays.fill(values, from, from + width * channels, 0f);
+            Arrays.fill(values, from, from + width * channels, 0f);
         }
     }
 }

@@ -98,8 +98,8 @@ final class ChannelPruner {
         if (consumer < 0) {
             throw new CompressionViolation(
                     "layer " + source + " (" + specs.get(source).typeName() + ") cannot lose "
-                            + "output channels: its output does not reach exactly one dense or convolution layer through "
-                            + "channel-wise layers only");
+                            + "output channels: its output does not reach exactly one dense or convolution layer "
+                            + "through channel-wise layers only");
         }
         ShapeReport before = ShapeInference.infer(network.inputShape(), specs).orThrow();
         List<LayerSpec> newSpecs = new ArrayList<>(specs);

@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
@@ -209,7 +210,7 @@ public final class FeatureJobHandler implements JobHandler {
         }
 
         /** Finds valid stored chunks for these keys: under this version, else under an earlier one (copied). */
-        private void reuseStored(java.util.Set<String> wanted) {
+        private void reuseStored(Set<String> wanted) {
             Map<String, String> here = new HashMap<>();
             Map<String, String> elsewhere = new HashMap<>();
             try (Stream<ObjectInfo> objects = store.list(FeatureObjectKeys.projectPrefix(projectId))) {

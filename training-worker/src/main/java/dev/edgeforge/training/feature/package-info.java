@@ -17,7 +17,8 @@
  *   <li>{@code projects/{p}/features/{v}/{cacheKey}}: one sample's features, a {@code FeatureChunk} file (format in
  *       {@code dev.edgeforge.core.feature.FeatureChunk}); the cache key covers the sample's content hash and the input
  *       and processing blocks, so a chunk that exists is valid for every sample and version with that key. A chunk
- *       is computed only when no valid chunk with its key exists under this version or an earlier one (copied then).</li>
+ *       is computed only when no valid chunk with its key exists under this version or an earlier one (copied
+ *       then).</li>
  *   <li>{@code projects/{p}/features/{v}/manifests/{jobId}.json}: the feature set of one successful run, a
  *       {@link dev.edgeforge.jobs.feature.FeatureManifest} listing every sample with its label, category, chunk
  *       key and window count, the feature layout and totals. Written last: a manifest never names a missing chunk.</li>

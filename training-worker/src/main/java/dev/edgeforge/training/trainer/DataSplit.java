@@ -2,6 +2,7 @@ package dev.edgeforge.training.trainer;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 
@@ -29,7 +30,7 @@ record DataSplit(int[] train, int[] validation) {
         List<Integer> train = new ArrayList<>();
         List<Integer> validation = new ArrayList<>();
         for (List<Integer> members : byClass) {
-            java.util.Collections.shuffle(members, rng);
+            Collections.shuffle(members, rng);
             int count = (int) Math.round(members.size() * fraction);
             count = Math.max(1, Math.min(count, members.size() - 1));
             validation.addAll(members.subList(0, count));
@@ -44,7 +45,7 @@ record DataSplit(int[] train, int[] validation) {
         for (int i = 0; i < sampleCount; i++) {
             all.add(i);
         }
-        java.util.Collections.shuffle(all, rng);
+        Collections.shuffle(all, rng);
         int count = (int) Math.round(sampleCount * fraction);
         return new DataSplit(sorted(all.subList(count, sampleCount)), sorted(all.subList(0, count)));
     }

@@ -182,11 +182,13 @@ final class DjlLayerFactory implements LayerSpec.Visitor<DjlLayerFactory.LayerBl
 
     @Override
     public LayerBlock relu(LayerSpec.Relu layer) {
+        // fully qualified: DJL's activation blocks, not the learning block's enum
         return LayerBlock.of(ai.djl.nn.Activation.reluBlock());
     }
 
     @Override
     public LayerBlock relu6(LayerSpec.Relu6 layer) {
+        // fully qualified: DJL's activation blocks, not the learning block's enum
         return LayerBlock.of(ai.djl.nn.Activation.relu6Block());
     }
 
@@ -211,7 +213,9 @@ final class DjlLayerFactory implements LayerSpec.Visitor<DjlLayerFactory.LayerBl
         }
         sequence.add(weighted);
         switch (activation) {
+            // fully qualified: DJL's activation blocks, not the learning block's enum
             case RELU -> sequence.add(ai.djl.nn.Activation.reluBlock());
+            // fully qualified: DJL's activation blocks, not the learning block's enum
             case RELU6 -> sequence.add(ai.djl.nn.Activation.relu6Block());
             case NONE -> {}
         }

@@ -10,6 +10,7 @@ import dev.edgeforge.core.learning.TrainedNetwork;
 import dev.edgeforge.training.augmentation.Augmenter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.function.BooleanSupplier;
 
@@ -265,7 +266,7 @@ public final class Trainer {
             require(
                     data.isClassification(),
                     "distillation trains classifiers; this block is a "
-                            + architecture.kind().name().toLowerCase(java.util.Locale.ROOT) + " block");
+                            + architecture.kind().name().toLowerCase(Locale.ROOT) + " block");
             sameLength(distillation.teacherLogits().length, "teacher logit rows");
             for (int i = 0; i < distillation.teacherLogits().length; i++) {
                 float[] row = distillation.teacherLogits()[i];

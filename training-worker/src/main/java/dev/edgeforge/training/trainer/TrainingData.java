@@ -60,8 +60,8 @@ record TrainingData(
                         TrainingException.Reason.INVALID_DATA,
                         String.format(
                                 Locale.ROOT,
-                                "Sample %d has a non-finite feature value (%s at index %d). Check the signal processing "
-                                        + "output for this sample, or remove the sample.",
+                                "Sample %d has a non-finite feature value (%s at index %d). Check the signal "
+                                        + "processing output for this sample, or remove the sample.",
                                 i,
                                 features[i][bad],
                                 bad));

@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
+import ai.djl.training.Trainer;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
@@ -23,6 +24,7 @@ import dev.edgeforge.core.learning.LearningBlock;
 import dev.edgeforge.core.learning.TrainedNetwork;
 import dev.edgeforge.training.augmentation.Augmenter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -99,7 +101,7 @@ final class TrainingRun {
         try (Model model = Model.newInstance("edgeforge-training", Device.cpu(), ENGINE)) {
             LayerNetworkBlock network = new LayerNetworkBlock(data.sampleShape(), trainedLayers());
             model.setBlock(network);
-            try (ai.djl.training.Trainer trainer = model.newTrainer(trainingConfig())) {
+            try (Trainer trainer = model.newTrainer(trainingConfig())) {
                 trainer.initialize(ChannelLayout.channelsLast(1, data.sampleShape()));
                 if (options.initialWeights() != null) {
                     WeightImporter.load(network, options.initialWeights());
@@ -173,8 +175,8 @@ final class TrainingRun {
                     TrainingException.Reason.TOO_FEW_SAMPLES,
                     String.format(
                             Locale.ROOT,
-                            "The training set is empty: %d samples with a validation split of %s leave none to train on. "
-                                    + "Add samples or lower the validation split.",
+                            "The training set is empty: %d samples with a validation split of %s leave none to train "
+                                    + "on. Add samples or lower the validation split.",
                             data.sampleCount(),
                             hyperparameters.validationSplit()));
         }
@@ -196,7 +198,7 @@ final class TrainingRun {
 
     /** The epochs of one run, with the state they share. */
     private final class EpochLoop {
-        private final ai.djl.training.Trainer trainer;
+        private final Trainer trainer;
         private final LayerNetworkBlock network;
         private final DataSplit split;
         private final float[] classWeights;
@@ -211,7 +213,7 @@ final class TrainingRun {
         private long step;
 
         EpochLoop(
-                ai.djl.training.Trainer trainer,
+                Trainer trainer,
                 LayerNetworkBlock network,
                 DataSplit split,
                 float[] classWeights,
@@ -314,7 +316,8 @@ final class TrainingRun {
         }
 
         /**
-         * Runs the exported network in plain Java on (up to {@value TrainingRun#EXPORT_CHECK_SAMPLES}) validation samples and
+         * Runs the exported network in plain Java on (up to {@value TrainingRun#EXPORT_CHECK_SAMPLES}) validation
+         * samples and
          * compares with DJL's outputs: a mismatch is a bug in the export, and the model must not go on.
          */
         private InferenceCheck.Comparison checkExport(TrainedNetwork exported, float[][] validationOutputs) {
@@ -324,14 +327,14 @@ final class TrainingRun {
                 samples[i] = data.features()[split.validation()[i]];
             }
             InferenceCheck.Comparison comparison =
-                    new InferenceCheck(exported).compare(samples, java.util.Arrays.copyOf(validationOutputs, count));
+                    new InferenceCheck(exported).compare(samples, Arrays.copyOf(validationOutputs, count));
             if (!comparison.isWithin(EXPORT_TOLERANCE)) {
                 throw new TrainingException(
                         TrainingException.Reason.EXPORT_MISMATCH,
                         String.format(
                                 Locale.ROOT,
-                                "The exported weights do not reproduce the trained network: outputs differ by up to %.3g "
-                                        + "(validation sample %d). This is a bug in EdgeForge, please report it.",
+                                "The exported weights do not reproduce the trained network: outputs differ by up to "
+                                        + "%.3g (validation sample %d). This is a bug in EdgeForge, please report it.",
                                 comparison.maxAbsoluteDifference(),
                                 comparison.worstSample()));
             }
@@ -474,7 +477,7 @@ final class TrainingRun {
                     computeNanos += metricsStart - computeStart;
                     float[] flat = output.toFloatArray();
                     for (int k = 0; k < size; k++) {
-                        result[start + k] = java.util.Arrays.copyOfRange(flat, k * outputs, (k + 1) * outputs);
+                        result[start + k] = Arrays.copyOfRange(flat, k * outputs, (k + 1) * outputs);
                     }
                     metricsNanos += System.nanoTime() - metricsStart;
                 }
@@ -517,7 +520,8 @@ final class TrainingRun {
         }
 
         /**
-         * A NaN or infinite loss ends training, and so does a loss {@value TrainingRun#DIVERGENCE_FACTOR} times above the first
+         * A NaN or infinite loss ends training, and so does a loss {@value TrainingRun#DIVERGENCE_FACTOR} times above
+         * the first
          * batch's (at least 1): a too large learning rate often leaves the loss finite but astronomically high
          * (logits of 1e30 still give finite cross-entropy), and such weights are useless, above all for int8.
          */

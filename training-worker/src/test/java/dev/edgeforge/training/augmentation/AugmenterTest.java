@@ -10,6 +10,7 @@ import dev.edgeforge.core.learning.ImageAugmentation;
 import dev.edgeforge.core.learning.SpectrogramAugmentation;
 import dev.edgeforge.core.learning.TensorShape;
 import dev.edgeforge.core.learning.TimeSeriesAugmentation;
+import java.util.Arrays;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -77,7 +78,7 @@ class AugmenterTest {
         Random rng = new Random(3);
         for (int trial = 0; trial < 50; trial++) {
             float[] values = new float[200];
-            java.util.Arrays.fill(values, 1f);
+            Arrays.fill(values, 1f);
             augmenter.augment(values, 0, rng);
             int zeros = 0;
             for (float v : values) {

@@ -37,10 +37,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -262,8 +267,8 @@ class CompressJobHandlerTest {
                 .isInstanceOf(NonRetryableJobException.class)
                 .hasMessageContaining("missing");
 
-        FeatureSet twoGestures = GestureFeatureFiles.of(
-                3, 1, 1, java.util.EnumSet.of(GestureDataset.Gesture.IDLE, GestureDataset.Gesture.SNAKE));
+        FeatureSet twoGestures =
+                GestureFeatureFiles.of(3, 1, 1, EnumSet.of(GestureDataset.Gesture.IDLE, GestureDataset.Gesture.SNAKE));
         String relabelled = put("relabelled", twoGestures);
         CompressJobPayload changedLabels = new CompressJobPayload(
                 modelId,
@@ -315,10 +320,10 @@ class CompressJobHandlerTest {
     }
 
     private static void runOnNewThread(Runnable work) throws Exception {
-        java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor();
+        ExecutorService thread = Executors.newSingleThreadExecutor();
         try {
             thread.submit(work).get();
-        } catch (java.util.concurrent.ExecutionException e) {
+        } catch (ExecutionException e) {
             throw e.getCause() instanceof Exception cause ? cause : e;
         } finally {
             thread.shutdownNow();
@@ -342,8 +347,7 @@ class CompressJobHandlerTest {
                 options);
     }
 
-    private static RecordingJobContext context(
-            CompressJobPayload payload, int attempt, java.util.function.BooleanSupplier cancelled) {
+    private static RecordingJobContext context(CompressJobPayload payload, int attempt, BooleanSupplier cancelled) {
         return new RecordingJobContext(projectId, CompressJobPayload.TYPE, JobJson.write(payload))
                 .attempt(attempt, 3)
                 .cancelWhen(c -> cancelled.getAsBoolean());

@@ -19,6 +19,7 @@ import dev.edgeforge.core.learning.TrainedNetwork;
 import dev.edgeforge.core.learning.WeightTensor;
 import dev.edgeforge.training.trainer.Trainer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -133,7 +134,7 @@ class ChannelPrunerTest {
         TrainedLayer depthwise = layers.get(3);
         float[] dwBias = depthwise.bias().values().clone();
         for (int f : filters) {
-            java.util.Arrays.fill(w, f * perFilter, (f + 1) * perFilter, 0f);
+            Arrays.fill(w, f * perFilter, (f + 1) * perFilter, 0f);
             b[f] = -100;
             gamma[f] = 1;
             beta[f] = 0;
@@ -191,7 +192,7 @@ class ChannelPrunerTest {
     private static float[][] flatImages() {
         float[][] rows = new float[IMAGES.pixels().length][];
         for (int i = 0; i < rows.length; i++) {
-            rows[i] = java.util.Arrays.copyOf(IMAGES.pixels()[i], 6);
+            rows[i] = Arrays.copyOf(IMAGES.pixels()[i], 6);
         }
         return rows;
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.edgeforge.core.learning.ArchitectureViolation;
 import dev.edgeforge.core.learning.EpochMetrics;
 import dev.edgeforge.core.learning.Hyperparameters;
 import dev.edgeforge.core.learning.LayerSpec;
@@ -183,7 +184,7 @@ class ModelCompressorTest {
                         .optDistillation(
                                 LearningBlock.classification(List.of(LayerSpec.conv1d(4, 3, 1, null, RELU))), 4, 0.3)
                         .build())
-                .isInstanceOf(dev.edgeforge.core.learning.ArchitectureViolation.class);
+                .isInstanceOf(ArchitectureViolation.class);
     }
 
     private static ModelVariant variant(CompressionReport report, String name) {

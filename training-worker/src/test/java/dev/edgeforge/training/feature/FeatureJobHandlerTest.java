@@ -7,6 +7,7 @@ import dev.edgeforge.core.dsp.FlattenParams;
 import dev.edgeforge.core.dsp.SpectralAnalysisParams;
 import dev.edgeforge.core.feature.FeatureChunk;
 import dev.edgeforge.core.feature.FeatureExtractor;
+import dev.edgeforge.core.feature.FeatureSource;
 import dev.edgeforge.core.feature.WindowFeatures;
 import dev.edgeforge.core.format.ei.EiAcquisitionWriter;
 import dev.edgeforge.core.format.ei.EiSigning;
@@ -147,8 +148,8 @@ class FeatureJobHandlerTest {
         for (int i = 0; i < samples.size(); i++) {
             FeatureManifest.Entry entry = manifest.samples().get(i);
             FeatureChunk chunk = chunk(entry.chunkKey());
-            List<WindowFeatures> expected = extractor.compute(dev.edgeforge.core.feature.FeatureSource.of(
-                    recordings.get(i).data()));
+            List<WindowFeatures> expected =
+                    extractor.compute(FeatureSource.of(recordings.get(i).data()));
             assertThat(chunk.windows()).isEqualTo(expected);
             assertThat(entry.label()).isEqualTo(recordings.get(i).label());
             assertThat(entry.windows()).isEqualTo(126);

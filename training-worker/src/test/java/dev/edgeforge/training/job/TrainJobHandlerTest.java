@@ -41,6 +41,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -120,7 +122,7 @@ class TrainJobHandlerTest {
                 metrics.path("validation").path("float32").path("accuracy").asDouble();
         assertThat(validationAccuracy).isGreaterThan(0.7);
         assertThat(metrics.path("validation").path("int8").path("accuracy").asDouble())
-                .isCloseTo(validationAccuracy, org.assertj.core.data.Offset.offset(0.1));
+                .isCloseTo(validationAccuracy, Offset.offset(0.1));
         JsonNode test = metrics.path("test");
         assertThat(test.path("windows").asInt()).isPositive();
         assertThat(test.path("float32").path("confusionMatrix").size()).isEqualTo(4);
@@ -479,8 +481,7 @@ class TrainJobHandlerTest {
                 .hasMessageContaining("takes 33 features");
     }
 
-    private RecordingJobContext context(
-            String type, Object payload, int attempt, java.util.function.BooleanSupplier cancelled) {
+    private RecordingJobContext context(String type, Object payload, int attempt, BooleanSupplier cancelled) {
         return new RecordingJobContext(UUID.randomUUID(), type, JobJson.write(payload))
                 .attempt(attempt, 3)
                 .cancelWhen(c -> cancelled.getAsBoolean());

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.within;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
 import dev.edgeforge.core.learning.FeatureKind;
 import dev.edgeforge.core.learning.Hyperparameters;
 import dev.edgeforge.core.learning.LayerSpec;
@@ -18,6 +19,7 @@ import dev.edgeforge.core.learning.TensorShape;
 import dev.edgeforge.core.learning.TrainedLayer;
 import dev.edgeforge.core.learning.TrainedNetwork;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -106,7 +108,7 @@ class FineTuningOptionsTest {
             private void zeroFirstRow(NetworkWeights weights) {
                 NDArray w = weights.weights(0);
                 float[] values = w.toFloatArray();
-                java.util.Arrays.fill(values, 0, 4, 0f);
+                Arrays.fill(values, 0, 4, 0f);
                 w.set(values);
             }
         };
@@ -117,8 +119,7 @@ class FineTuningOptionsTest {
         assertThat(starts).containsExactly(new TrainingStep(0, 3, 0, 2, 0, 6));
         assertThat(steps).hasSize(6);
         assertThat(steps.get(5)).isEqualTo(new TrainingStep(3, 3, 2, 2, 6, 6));
-        assertThat(java.util.Arrays.copyOf(network.layers().get(0).weights().values(), 4))
-                .containsOnly(0f);
+        assertThat(Arrays.copyOf(network.layers().get(0).weights().values(), 4)).containsOnly(0f);
         assertThat(network.layers().get(0).weights().values()[4]).isNotZero();
     }
 
@@ -173,8 +174,8 @@ class FineTuningOptionsTest {
             double alpha = 0.3;
             NDArray loss = new DistillationLoss(3, temperature, alpha)
                     .evaluate(
-                            new NDList(manager.create(labels, new ai.djl.ndarray.types.Shape(2, 6))),
-                            new NDList(manager.create(logits, new ai.djl.ndarray.types.Shape(2, 3))));
+                            new NDList(manager.create(labels, new Shape(2, 6))),
+                            new NDList(manager.create(logits, new Shape(2, 3))));
 
             double expected = 0;
             int[] hard = {1, 0};

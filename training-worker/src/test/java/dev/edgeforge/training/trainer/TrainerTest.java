@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import ai.djl.ndarray.BaseNDManager;
+import ai.djl.ndarray.NDManager;
 import dev.edgeforge.core.learning.ArchitectureViolation;
+import dev.edgeforge.core.learning.Augmentation;
 import dev.edgeforge.core.learning.EarlyStopping;
 import dev.edgeforge.core.learning.EpochMetrics;
 import dev.edgeforge.core.learning.FeatureKind;
@@ -13,10 +16,13 @@ import dev.edgeforge.core.learning.Hyperparameters;
 import dev.edgeforge.core.learning.LayerSpec;
 import dev.edgeforge.core.learning.LearningBlock;
 import dev.edgeforge.core.learning.TensorShape;
+import dev.edgeforge.core.learning.TimeSeriesAugmentation;
 import dev.edgeforge.core.learning.eval.ClassificationReport;
 import dev.edgeforge.core.learning.eval.RegressionReport;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -56,7 +62,7 @@ class TrainerTest {
         assertThat(sum).isCloseTo(1f, within(1e-5f));
         assertThat(result.outputNames()).isEqualTo(CLASSES);
         // the last epoch's weights were kept, so the report on the returned outputs repeats its accuracy
-        int[] actual = java.util.Arrays.stream(result.validationIndices())
+        int[] actual = Arrays.stream(result.validationIndices())
                 .map(i -> data.labels[i])
                 .toArray();
         ClassificationReport report = ClassificationReport.of(actual, result.validationOutputs(), CLASSES, 0);
@@ -110,7 +116,7 @@ class TrainerTest {
                 .build()
                 .train();
 
-        float[][] actual = java.util.Arrays.stream(result.validationIndices())
+        float[][] actual = Arrays.stream(result.validationIndices())
                 .mapToObj(i -> data.targets[i])
                 .toArray(float[][]::new);
         RegressionReport report = RegressionReport.of(actual, result.validationOutputs(), List.of("y"));
@@ -184,7 +190,7 @@ class TrainerTest {
         // Random labels: nothing to learn, so validation loss soon rises while the network memorizes.
         SyntheticData data = SyntheticData.blobs(30, 3, 10, 7);
         int[] shuffledLabels = new int[data.labels.length];
-        java.util.Random rng = new java.util.Random(1);
+        Random rng = new Random(1);
         for (int i = 0; i < shuffledLabels.length; i++) {
             shuffledLabels[i] = i % 3;
             data.features[i] = new float[10];
@@ -361,8 +367,7 @@ class TrainerTest {
         SyntheticData data = SyntheticData.sines(20, 3, 16, 2, 16);
         LearningBlock block = LearningBlock.classification(List.of(LayerSpec.flatten(), LayerSpec.dense(8, RELU)));
         Hyperparameters plain = Hyperparameters.defaults().withEpochs(2);
-        Hyperparameters augmented = plain.withAugmentation(dev.edgeforge.core.learning.Augmentation.of(
-                new dev.edgeforge.core.learning.TimeSeriesAugmentation(0.3, 0.2, 0.2)));
+        Hyperparameters augmented = plain.withAugmentation(Augmentation.of(new TimeSeriesAugmentation(0.3, 0.2, 0.2)));
 
         double plainLoss =
                 trainShaped(block, plain, data, shape).history().get(0).trainLoss();
@@ -387,10 +392,8 @@ class TrainerTest {
 
     /** Every native array alive in the PyTorch engine (the system manager and, recursively, its children). */
     private static int liveNativeArrays() {
-        try (ai.djl.ndarray.NDManager probe = TrainingRun.pyTorch().newBaseManager()) {
-            return ((ai.djl.ndarray.BaseNDManager) probe.getParentManager())
-                    .getManagedArrays()
-                    .size();
+        try (NDManager probe = TrainingRun.pyTorch().newBaseManager()) {
+            return ((BaseNDManager) probe.getParentManager()).getManagedArrays().size();
         }
     }
 

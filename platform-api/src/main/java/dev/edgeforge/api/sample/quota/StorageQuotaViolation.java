@@ -17,7 +17,7 @@ public class StorageQuotaViolation extends EdgeForgeException {
                 "Project storage quota of " + ByteSizes.describe(quotaBytes) + " reached: "
                         + ByteSizes.describe(usedBytes) + " used, and this upload adds "
                         + ByteSizes.describe(addedBytes)
-                        + " of new content; nothing of it was stored. Delete samples, or ask a platform administrator to "
-                        + "raise the quota.");
+                        + " of new content; nothing of it was stored. Delete samples, or ask a platform "
+                        + "administrator to raise the quota.");
     }
 }

@@ -87,10 +87,12 @@ public final class ImageReader {
 
     private static BufferedImage decode(byte[] bytes, ImageHeader header) {
         String format = header.type() == ImageType.PNG ? "png" : "jpeg";
+        // fully qualified: ImageIO's reader, not this class
         Iterator<javax.imageio.ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
         if (!readers.hasNext()) {
             throw new IllegalStateException("no " + format + " decoder in this JVM");
         }
+        // fully qualified: ImageIO's reader, not this class
         javax.imageio.ImageReader reader = readers.next();
         List<String> warnings = new ArrayList<>();
         reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));

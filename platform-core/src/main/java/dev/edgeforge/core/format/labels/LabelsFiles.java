@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
@@ -260,7 +261,7 @@ public final class LabelsFiles {
         return out;
     }
 
-    private static <T> T construct(String path, java.util.function.Supplier<T> constructor) {
+    private static <T> T construct(String path, Supplier<T> constructor) {
         try {
             return constructor.get();
         } catch (IllegalArgumentException e) {

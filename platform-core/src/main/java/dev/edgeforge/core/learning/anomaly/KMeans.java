@@ -1,6 +1,7 @@
 package dev.edgeforge.core.learning.anomaly;
 
 import dev.edgeforge.core.learning.KMeansSettings;
+import java.util.Arrays;
 import java.util.Random;
 
 /**
@@ -56,7 +57,7 @@ public final class KMeans {
         Random rng = new Random(seed);
         double[][] centres = kMeansPlusPlus(z, k, rng);
         int[] assignment = new int[n];
-        java.util.Arrays.fill(assignment, -1);
+        Arrays.fill(assignment, -1);
         int iterations = 0;
         while (iterations < settings.maxIterations()) {
             iterations++;
@@ -82,7 +83,7 @@ public final class KMeans {
     private static void standardization(float[][] features, boolean standardize, float[] mean, float[] scale) {
         int d = mean.length;
         if (!standardize) {
-            java.util.Arrays.fill(scale, 1f);
+            Arrays.fill(scale, 1f);
             return;
         }
         for (int j = 0; j < d; j++) {
@@ -135,7 +136,7 @@ public final class KMeans {
             }
             chosen++;
         }
-        return java.util.Arrays.copyOf(centres, chosen);
+        return Arrays.copyOf(centres, chosen);
     }
 
     /** Assigns every sample to its nearest centre; returns whether any assignment changed. */

@@ -35,7 +35,8 @@ import java.util.Map;
  *   <li>dense → FULLY_CONNECTED (weights {@code [units, inputs]}), its activation fused;</li>
  *   <li>conv1d → CONV_2D with height 1 (filter {@code [filters, 1, kernel, channels]}), conv2d → CONV_2D,
  *       depthwise_conv2d → DEPTHWISE_CONV_2D, activations fused;</li>
- *   <li>average/max pool 1-D → AVERAGE/MAX_POOL_2D with a {@code 1 × size} window, 2-D pools square; VALID padding;</li>
+ *   <li>average/max pool 1-D → AVERAGE/MAX_POOL_2D with a {@code 1 × size} window, 2-D pools square; VALID
+ * padding;</li>
  *   <li>flatten and reshape → RESHAPE (with a constant int32 shape) when the tensor shape changes, else nothing;</li>
  *   <li>dropout → nothing (the identity at inference);</li>
  *   <li>softmax → SOFTMAX (beta 1); add → ADD;</li>
@@ -411,6 +412,7 @@ public final class TrainedNetworkConverter {
             return null;
         }
 
+        // fully qualified: the learning block's enum, not the model graph's
         private static Activation activation(dev.edgeforge.core.learning.Activation activation) {
             return switch (activation) {
                 case NONE -> Activation.NONE;
@@ -419,6 +421,7 @@ public final class TrainedNetworkConverter {
             };
         }
 
+        // fully qualified: the learning block's enum, not the model graph's
         private static Padding padding(dev.edgeforge.core.learning.Padding padding) {
             return switch (padding) {
                 case SAME -> Padding.SAME;

@@ -11,6 +11,7 @@ import dev.edgeforge.core.model.Tensor;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ public record ModelStats(
         List<OperatorStats> operators) {
 
     public ModelStats {
-        weightBytesByType = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(weightBytesByType));
+        weightBytesByType = Collections.unmodifiableMap(new LinkedHashMap<>(weightBytesByType));
         operators = List.copyOf(operators);
     }
 

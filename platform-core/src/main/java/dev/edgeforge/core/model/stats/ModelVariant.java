@@ -3,6 +3,7 @@ package dev.edgeforge.core.model.stats;
 import dev.edgeforge.core.model.DataType;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.tflite.TfliteWriter;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -43,7 +44,7 @@ public record ModelVariant(
     public ModelVariant {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(method, "method");
-        weightBytesByType = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(weightBytesByType));
+        weightBytesByType = Collections.unmodifiableMap(new LinkedHashMap<>(weightBytesByType));
     }
 
     /**

@@ -9,6 +9,7 @@ import dev.edgeforge.core.format.SampleFormatException.Reason;
 import dev.edgeforge.core.sample.Sensor;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -344,7 +345,7 @@ class EiAcquisitionReaderTest {
                 EiAcquisitionReader.read(json, Optional.empty()).data(), EiSigning.hs256(KEY));
         for (byte[] message : List.of(json, cbor)) {
             for (int length = 0; length < message.length - 1; length++) {
-                byte[] cut = java.util.Arrays.copyOf(message, length);
+                byte[] cut = Arrays.copyOf(message, length);
                 if (length > 0 && new String(cut, StandardCharsets.UTF_8).isBlank()) {
                     continue;
                 }

@@ -7,6 +7,7 @@ import dev.edgeforge.core.format.SampleFormatException.Reason;
 import dev.edgeforge.core.sample.ImageInfo;
 import dev.edgeforge.core.sample.Sensor;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.awt.image.IndexColorModel;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -133,7 +134,7 @@ class ImageReaderTest {
         assertThat(rgb.header()).isEqualTo(new ImageHeader(ImageType.JPEG, 16, 8, 3, 8));
         assertThat(rgb.pixels().orElseThrow().get(0, 0, 2)).isBetween(0x33 - 8, 0x33 + 8); // lossy
         BufferedImage gray = new BufferedImage(8, 8, BufferedImage.TYPE_BYTE_GRAY);
-        Arrays.fill(((java.awt.image.DataBufferByte) gray.getRaster().getDataBuffer()).getData(), (byte) 90);
+        Arrays.fill(((DataBufferByte) gray.getRaster().getDataBuffer()).getData(), (byte) 90);
         ImageSample g = ImageReader.read(encode(gray, "jpeg"), ImageLimits.DEFAULT, true);
         assertThat(g.info()).isEqualTo(new ImageInfo(8, 8, 1));
         assertThat(g.pixels().orElseThrow().get(4, 4, 0)).isBetween(88, 92);

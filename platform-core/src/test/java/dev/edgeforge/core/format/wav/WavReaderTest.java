@@ -17,6 +17,7 @@ import javax.sound.sampled.AudioFileFormat;
 import javax.sound.sampled.AudioFormat;
 import javax.sound.sampled.AudioInputStream;
 import javax.sound.sampled.AudioSystem;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 class WavReaderTest {
@@ -271,7 +272,7 @@ class WavReaderTest {
         var data = WavReader.read(out.toByteArray()).data();
         assertThat(data.axis(0)).containsExactly(100f, 300f);
         assertThat(data.axis(1)).containsExactly(-200f, -400f);
-        assertThat(data.frequencyHz()).isCloseTo(22050.0, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(data.frequencyHz()).isCloseTo(22050.0, Offset.offset(1e-9));
     }
 
     @Test

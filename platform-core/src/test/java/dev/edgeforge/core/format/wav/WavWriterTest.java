@@ -7,6 +7,8 @@ import dev.edgeforge.core.format.SampleArbitraries;
 import dev.edgeforge.core.sample.SampleData;
 import dev.edgeforge.core.sample.Sensor;
 import java.io.ByteArrayInputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sound.sampled.AudioFormat;
@@ -83,10 +85,7 @@ class WavWriterTest {
             assertThat(in.getFrameLength()).isEqualTo(3);
             byte[] pcm = in.readAllBytes();
             short[] samples = new short[6];
-            java.nio.ByteBuffer.wrap(pcm)
-                    .order(java.nio.ByteOrder.LITTLE_ENDIAN)
-                    .asShortBuffer()
-                    .get(samples);
+            ByteBuffer.wrap(pcm).order(ByteOrder.LITTLE_ENDIAN).asShortBuffer().get(samples);
             // rounded to the nearest integer, clamped to the 16-bit range
             assertThat(samples)
                     .containsExactly((short) 1, (short) -1, (short) 3, (short) -2, Short.MAX_VALUE, Short.MIN_VALUE);

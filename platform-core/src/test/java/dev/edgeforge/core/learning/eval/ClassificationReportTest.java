@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class ClassificationReportTest {
@@ -35,10 +36,7 @@ class ClassificationReportTest {
         // idle: P = 2/2, R = 2/3, F1 = 0.8; wave: P = 1/2, R = 1/2, F1 = 0.5; circle: 1, 1, 1
         assertThat(report.perClass())
                 .extracting(ClassMetrics::name, ClassMetrics::support)
-                .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("idle", 3),
-                        org.assertj.core.groups.Tuple.tuple("wave", 2),
-                        org.assertj.core.groups.Tuple.tuple("circle", 1));
+                .containsExactly(Tuple.tuple("idle", 3), Tuple.tuple("wave", 2), Tuple.tuple("circle", 1));
         ClassMetrics idle = report.perClass().get(0);
         assertThat(idle.precision()).isEqualTo(1.0);
         assertThat(idle.recall()).isCloseTo(2.0 / 3, within(1e-12));

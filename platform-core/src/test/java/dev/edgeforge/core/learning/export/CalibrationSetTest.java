@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class CalibrationSetTest {
@@ -29,7 +30,7 @@ class CalibrationSetTest {
         for (int i = 0; i < labels.length; i++) {
             labels[i] = i < 30 ? 0 : i < 36 ? 1 : 2; // 30, 6 and 4 rows
         }
-        int[] all = java.util.stream.IntStream.range(0, ROWS.length).toArray();
+        int[] all = IntStream.range(0, ROWS.length).toArray();
 
         List<float[]> picked = CalibrationSet.selectStratified(ROWS, labels, all, 9, 3);
 

@@ -13,8 +13,10 @@ import dev.edgeforge.core.learning.Padding;
 import dev.edgeforge.core.learning.TensorShape;
 import dev.edgeforge.core.learning.TrainedNetwork;
 import dev.edgeforge.core.model.Activation;
+import dev.edgeforge.core.model.AddOptions;
 import dev.edgeforge.core.model.Conv2DOptions;
 import dev.edgeforge.core.model.DataType;
+import dev.edgeforge.core.model.DepthwiseConv2DOptions;
 import dev.edgeforge.core.model.FullyConnectedOptions;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.OpType;
@@ -24,6 +26,7 @@ import dev.edgeforge.core.model.stats.GraphPredictor;
 import dev.edgeforge.core.quantization.PostTrainingQuantizer;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import org.junit.jupiter.api.Test;
 
 /** The converted float32 graph, run by the reference interpreter, computes what the trained network computes. */
@@ -296,15 +299,15 @@ class TrainedNetworkConverterTest {
                     if (o instanceof Conv2DOptions c) {
                         return c.activation();
                     }
-                    if (o instanceof dev.edgeforge.core.model.DepthwiseConv2DOptions d) {
+                    if (o instanceof DepthwiseConv2DOptions d) {
                         return d.activation();
                     }
-                    if (o instanceof dev.edgeforge.core.model.AddOptions a) {
+                    if (o instanceof AddOptions a) {
                         return a.activation();
                     }
                     return null;
                 })
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .toList();
     }
 }

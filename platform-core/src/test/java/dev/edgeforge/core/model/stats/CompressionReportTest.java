@@ -9,6 +9,7 @@ import dev.edgeforge.core.quantization.PostTrainingQuantizer;
 import dev.edgeforge.core.tflite.TfliteWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
@@ -73,8 +74,8 @@ class CompressionReportTest {
     void variantNamesAreUniqueAndFollowTheMethod() {
         assertThat(CompressionMethod.STRUCTURED_PRUNING.variantName(true)).isEqualTo("structured-pruning-int8");
         assertThat(CompressionMethod.DISTILLATION.variantName(false)).isEqualTo("distillation");
-        ModelVariant v = new ModelVariant(
-                "int8", CompressionMethod.BASELINE, "int8", "", null, 1, 1, java.util.Map.of(), 0, 0, 0, 0, 0);
+        ModelVariant v =
+                new ModelVariant("int8", CompressionMethod.BASELINE, "int8", "", null, 1, 1, Map.of(), 0, 0, 0, 0, 0);
         assertThatThrownBy(() -> new CompressionReport(List.of(), 0, List.of(v, v)))
                 .hasMessageContaining("two variants are named 'int8'");
         assertThat(new CompressionReport(List.of(), 0, List.of(v)).variant("float32"))

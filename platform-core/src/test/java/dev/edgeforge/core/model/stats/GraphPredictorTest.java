@@ -11,6 +11,7 @@ import dev.edgeforge.core.model.OpType;
 import dev.edgeforge.core.model.Quantization;
 import dev.edgeforge.core.quantization.PostTrainingQuantizer;
 import java.util.List;
+import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
 
 class GraphPredictorTest {
@@ -36,8 +37,7 @@ class GraphPredictorTest {
         assertThat(new GraphPredictor(float32).predict(samples[0])).containsExactly(1f, -1f);
         assertThat(new GraphPredictor(float32).accuracy(samples, labels)).isEqualTo(0.75);
         assertThat(new GraphPredictor(int8).accuracy(samples, labels)).isEqualTo(0.75);
-        assertThat(new GraphPredictor(int8).predict(samples[0])[0])
-                .isCloseTo(1f, org.assertj.core.api.Assertions.within(0.05f));
+        assertThat(new GraphPredictor(int8).predict(samples[0])[0]).isCloseTo(1f, Assertions.within(0.05f));
     }
 
     @Test
