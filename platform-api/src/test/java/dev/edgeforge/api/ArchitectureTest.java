@@ -39,6 +39,8 @@ class ArchitectureTest {
             Map.entry("project_member", "project"),
             Map.entry("project_api_key", "project"),
             Map.entry("project_hmac_key", "project"),
+            Map.entry("project_invite", "project"),
+            Map.entry("audit_event", "audit"),
             // the queue's tables belong to platform-infra's JobQueue: the server goes through it
             Map.entry("jobs", "(platform-infra)"),
             Map.entry("job_logs", "(platform-infra)"),

@@ -7,20 +7,32 @@ import dev.edgeforge.api.support.ApiClient.Auth;
 import dev.edgeforge.api.support.IntegrationTest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** Endpoints for operators and API users: health probes, metrics, the OpenAPI document and Swagger UI. */
+/**
+ * Endpoints for operators and API users: health probes and metrics (on the management port, which is on loopback;
+ * the public port has /livez and /readyz), the OpenAPI document and Swagger UI.
+ */
 @IntegrationTest
 class OperationsIT {
 
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Test
     void healthProbesAreUpWithoutCredentials() {
-        ApiClient client = ApiClient.stateless(port);
+        ApiClient management = ApiClient.stateless(managementPort);
         for (String path : List.of("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness")) {
-            ApiClient.Response response = client.get(path, Auth.none());
+            ApiClient.Response response = management.get(path, Auth.none());
+            assertThat(response.status()).as(path).isEqualTo(200);
+            assertThat(response.text("status")).as(path).isEqualTo("UP");
+        }
+        for (String path : List.of("/livez", "/readyz")) {
+            ApiClient.Response response = ApiClient.stateless(port).get(path, Auth.none());
             assertThat(response.status()).as(path).isEqualTo(200);
             assertThat(response.text("status")).as(path).isEqualTo("UP");
         }
@@ -29,11 +41,9 @@ class OperationsIT {
     @Test
     void prometheusScrapesMetrics() {
         // at least one finished request, so the HTTP server metrics exist whatever ran before
-        assertThat(ApiClient.stateless(port)
-                        .get("/actuator/health", Auth.none())
-                        .status())
+        assertThat(ApiClient.stateless(port).get("/readyz", Auth.none()).status())
                 .isEqualTo(200);
-        ApiClient.Response response = ApiClient.stateless(port)
+        ApiClient.Response response = ApiClient.stateless(managementPort)
                 .send("GET", "/actuator/prometheus", null, Auth.none(), List.of("Accept", "text/plain"));
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.body()).contains("jvm_memory_used_bytes").contains("http_server_requests");
@@ -51,7 +61,12 @@ class OperationsIT {
                         "/api/v1/projects/{projectId}/api-keys",
                         "/api/v1/auth/login",
                         "/api/v1/tokens",
-                        "/api/v1/admin/settings");
+                        "/api/v1/admin/settings",
+                        "/api/v1/admin/accounts",
+                        "/api/v1/auth/password",
+                        "/api/v1/projects/{projectId}/invites",
+                        "/api/v1/invites/{token}/accept",
+                        "/api/v1/projects/{projectId}/audit");
         assertThat(docs.json().path("components").path("securitySchemes").propertyNames())
                 .contains("bearer", "apiKey");
     }

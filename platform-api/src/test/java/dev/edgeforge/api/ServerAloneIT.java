@@ -38,7 +38,7 @@ class ServerAloneIT {
                     .isInstanceOf(ClassNotFoundException.class);
         }
         assertThat(handlers.stream()).isEmpty();
-        ApiClient.Response readiness = ApiClient.stateless(port).get("/actuator/health/readiness", Auth.none());
+        ApiClient.Response readiness = ApiClient.stateless(port).get("/readyz", Auth.none());
         assertThat(readiness.status()).isEqualTo(200);
         assertThat(readiness.text("status")).isEqualTo("UP");
     }

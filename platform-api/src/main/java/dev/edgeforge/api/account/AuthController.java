@@ -4,9 +4,12 @@ import dev.edgeforge.api.security.CurrentPrincipal;
 import dev.edgeforge.api.security.UserPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.time.Instant;
@@ -18,7 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Registration and sign-in for scripts. */
+/** Registration, sign-in and password changes for scripts. */
 @RestController
 @RequestMapping("/api/v1/auth")
 @Tag(name = "Accounts")
@@ -26,11 +29,14 @@ class AuthController {
 
     private final AccountService accounts;
     private final TokenService tokens;
+    private final PasswordChange passwordChange;
     private final CurrentPrincipal current;
 
-    AuthController(AccountService accounts, TokenService tokens, CurrentPrincipal current) {
+    AuthController(
+            AccountService accounts, TokenService tokens, PasswordChange passwordChange, CurrentPrincipal current) {
         this.accounts = accounts;
         this.tokens = tokens;
+        this.passwordChange = passwordChange;
         this.current = current;
     }
 
@@ -51,8 +57,13 @@ class AuthController {
 
     record UserResponse(UUID id, String email, String name, boolean admin) {}
 
+    record PasswordChangeRequest(
+            @NotNull String currentPassword, @NotNull String newPassword) {}
+
+    record PasswordChangeResponse(int loginTokensRevoked, int sessionsEnded) {}
+
     @PostMapping("/register")
-    @Operation(summary = "Create an account (unless an administrator closed registration)")
+    @Operation(summary = "Create an account (only while an administrator has opened registration)")
     ResponseEntity<UserResponse> register(@Valid @RequestBody RegisterRequest request) {
         UserSummary user = accounts.register(request.email(), request.password(), request.name());
         return ResponseEntity.created(URI.create("/api/v1/auth/me"))
@@ -60,11 +71,13 @@ class AuthController {
     }
 
     @PostMapping("/login")
-    @Operation(summary = "Exchange email and password for a bearer token")
-    LoginResponse login(@Valid @RequestBody LoginRequest request) {
-        UserPrincipal user = accounts.authenticate(request.email(), request.password())
+    @Operation(
+            summary = "Exchange email and password for a bearer token; 429 with Retry-After after too many "
+                    + "failures for the account or from the address")
+    LoginResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
+        UserPrincipal user = accounts.authenticate(request.email(), request.password(), http.getRemoteAddr())
                 .orElseThrow(InvalidCredentialsException::new);
-        IssuedToken token = tokens.issueLoginToken(user);
+        IssuedToken token = tokens.issueLoginToken(user, http.getRemoteAddr());
         return new LoginResponse(token.token(), token.expiresAt());
     }
 
@@ -73,5 +86,21 @@ class AuthController {
     UserResponse me() {
         UserPrincipal user = current.requireUser();
         return new UserResponse(user.id(), user.email(), user.displayName(), user.admin());
+    }
+
+    @PostMapping("/password")
+    @Operation(
+            summary = "Change your password; your other login tokens and browser sessions are signed out, the "
+                    + "token or session of this request and your personal access tokens keep working")
+    PasswordChangeResponse changePassword(@Valid @RequestBody PasswordChangeRequest request, HttpServletRequest http) {
+        HttpSession session = http.getSession(false);
+        PasswordChange.Result result = passwordChange.change(
+                current.requireUser(),
+                request.currentPassword(),
+                request.newPassword(),
+                http.getRemoteAddr(),
+                current.bearerTokenId(),
+                session == null ? null : session.getId());
+        return new PasswordChangeResponse(result.loginTokensRevoked(), result.sessionsEnded());
     }
 }

@@ -13,7 +13,7 @@ public class RegistrationClosedViolation extends EdgeForgeException {
     public RegistrationClosedViolation() {
         super(
                 TYPE,
-                "This server does not accept new accounts; ask an administrator to create one or to reopen "
-                        + "registration.");
+                "This server does not accept new accounts: ask a project owner for an invite link, or an "
+                        + "administrator to create your account or to open registration.");
     }
 }

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Personal access tokens of the signed-in user. */
+/** The signed-in user's tokens: login tokens and personal access tokens. */
 @RestController
 @RequestMapping("/api/v1/tokens")
 @Tag(name = "Accounts")
@@ -33,22 +33,26 @@ class TokenController {
         this.current = current;
     }
 
-    record CreateTokenRequest(@NotBlank @Size(max = 200) String name) {}
+    /** @param expiresInDays 1 to 365; the server's default (90 days) when absent */
+    record CreateTokenRequest(@NotBlank @Size(max = 200) String name, Integer expiresInDays) {}
 
-    record CreatedTokenResponse(UUID id, String token, String name, Instant createdAt) {}
+    record CreatedTokenResponse(UUID id, String token, String name, Instant createdAt, Instant expiresAt) {}
 
     @PostMapping
-    @Operation(summary = "Create a personal access token; the token is shown only in this response")
+    @Operation(
+            summary = "Create a personal access token that expires after expiresInDays (default 90, at most "
+                    + "365); the token is shown only in this response")
     ResponseEntity<CreatedTokenResponse> create(@Valid @RequestBody CreateTokenRequest request) {
-        IssuedToken token = tokens.createPersonalToken(current.requireUser(), request.name());
+        IssuedToken token = tokens.createPersonalToken(current.requireUser(), request.name(), request.expiresInDays());
         return ResponseEntity.created(URI.create("/api/v1/tokens/" + token.id()))
-                .body(new CreatedTokenResponse(token.id(), token.token(), token.name(), token.createdAt()));
+                .body(new CreatedTokenResponse(
+                        token.id(), token.token(), token.name(), token.createdAt(), token.expiresAt()));
     }
 
     @GetMapping
-    @Operation(summary = "List your personal access tokens (without secrets)")
+    @Operation(summary = "List your login tokens and personal access tokens (without secrets), newest first")
     List<TokenView> list() {
-        return tokens.listPersonalTokens(current.requireUser());
+        return tokens.list(current.requireUser(), current.bearerTokenId());
     }
 
     @DeleteMapping("/{tokenId}")

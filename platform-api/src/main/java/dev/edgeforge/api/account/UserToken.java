@@ -36,7 +36,7 @@ class UserToken {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    @Column(name = "expires_at")
+    @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
 
     @Column(name = "last_used_at")
@@ -82,7 +82,7 @@ class UserToken {
     }
 
     boolean isExpiredAt(Instant now) {
-        return expiresAt != null && !now.isBefore(expiresAt);
+        return !now.isBefore(expiresAt);
     }
 
     void markUsed(Instant now) {

@@ -12,9 +12,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The embedded default: a real PostgreSQL (zonky binaries, started by platform-infra's {@link EmbeddedDatabase},
  * which also clears what a {@code kill -9} left behind) whose files live in {@code <edgeforge.data-dir>/postgres}
- * and are kept between restarts. Active only while {@code spring.datasource.url} is unset; setting
- * {@code SPRING_DATASOURCE_URL}/{@code _USERNAME}/{@code _PASSWORD} switches to an external PostgreSQL and Spring
- * Boot's own DataSource auto-configuration takes over.
+ * and are kept between restarts. It listens on loopback only and demands the superuser password that it generated
+ * on the first start and keeps owner-only in {@code <edgeforge.data-dir>/postgres.password}. Active only while
+ * {@code spring.datasource.url} is unset; setting {@code SPRING_DATASOURCE_URL}/{@code _USERNAME}/{@code _PASSWORD}
+ * switches to an external PostgreSQL and Spring Boot's own DataSource auto-configuration takes over.
  */
 @Configuration(proxyBeanMethods = false)
 @Conditional(OnNoExternalDatabaseCondition.class)
@@ -27,8 +28,6 @@ public class EmbeddedDatabaseConfiguration {
         return EmbeddedDatabase.builder()
                 .optDataDirectory(directory)
                 .optPort(properties.embeddedPostgres().port())
-                // listen on loopback only: the embedded database trusts every local connection
-                .optServerConfig("listen_addresses", "localhost")
                 .build();
     }
 
@@ -40,6 +39,8 @@ public class EmbeddedDatabaseConfiguration {
         config.setPoolName("edgeforge-embedded");
         config.setJdbcUrl(database.jdbcUrl(name));
         config.setUsername(EmbeddedDatabase.USER);
+        config.setPassword(database.password()
+                .orElseThrow(() -> new IllegalStateException("a kept embedded database always has a password")));
         config.setMaximumPoolSize(10);
         return new HikariDataSource(config);
     }

@@ -23,6 +23,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -51,6 +52,7 @@ class DeploymentService {
     private final BoardCatalogue boards;
     private final DataSource dataSource;
     private final TransactionTemplate transaction;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     DeploymentService(
@@ -61,6 +63,7 @@ class DeploymentService {
             BoardCatalogue boards,
             DataSource dataSource,
             TransactionTemplate transaction,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.deployments = deployments;
         this.queue = queue;
@@ -69,6 +72,7 @@ class DeploymentService {
         this.boards = boards;
         this.dataSource = dataSource;
         this.transaction = transaction;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -154,6 +158,15 @@ class DeploymentService {
             throw new DeploymentNotReadyViolation(deploymentId, view.state(), detail);
         }
         Deployment row = require(grant, deploymentId);
+        // the project's audit log keeps who took the model away
+        events.publishEvent(new DeploymentDownloaded(
+                grant.projectId(),
+                grant.principal(),
+                deploymentId,
+                row.modelId(),
+                row.modelName(),
+                row.target(),
+                row.format()));
         return new Download(row.bundleObjectKey(), row.bundleFileName(), row.bundleBytes(), row.sha256());
     }
 

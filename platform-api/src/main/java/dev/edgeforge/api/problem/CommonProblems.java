@@ -31,6 +31,8 @@ public final class CommonProblems {
     public static final ProblemType PAYLOAD_TOO_LARGE =
             new ProblemType("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Request is too large");
     public static final ProblemType CONFLICT = new ProblemType("conflict", HttpStatus.CONFLICT, "Conflicting change");
+    public static final ProblemType TEXT_NOT_STORABLE =
+            new ProblemType("text-not-storable", HttpStatus.BAD_REQUEST, "Text cannot be stored");
     public static final ProblemType INTERNAL_ERROR =
             new ProblemType("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal server error");
 

@@ -2,10 +2,12 @@ package dev.edgeforge.api.problem;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,8 @@ import tools.jackson.databind.DatabindException;
 public class ProblemHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    /** PostgreSQL's character_not_in_repertoire (text) and untranslatable_character (jsonb): a NUL character. */
+    private static final Set<String> UNSTORABLE_TEXT_STATES = Set.of("22021", "22P05");
 
     @ExceptionHandler(EdgeForgeException.class)
     ResponseEntity<Object> edgeForge(EdgeForgeException e, HttpServletRequest request) {
@@ -47,7 +51,7 @@ public class ProblemHandler {
         if (e.getHeaders().isEmpty()) {
             return response;
         }
-        // e.g. Retry-After of a 503
+        // e.g. Retry-After of a 503 or of a throttled request
         return ResponseEntity.status(response.getStatusCode())
                 .headers(response.getHeaders())
                 .headers(e.getHeaders())
@@ -173,6 +177,16 @@ public class ProblemHandler {
 
     @ExceptionHandler(DataIntegrityViolationException.class)
     ResponseEntity<Object> conflict(DataIntegrityViolationException e, HttpServletRequest request) {
+        SQLException sql = findCause(e, SQLException.class);
+        if (sql != null && UNSTORABLE_TEXT_STATES.contains(sql.getSQLState())) {
+            // not a race: PostgreSQL text and jsonb refuse U+0000, which a JSON body can carry escaped
+            return respond(
+                    Problems.detail(
+                            CommonProblems.TEXT_NOT_STORABLE,
+                            "A text in the request holds a NUL character (U+0000), which cannot be stored; remove "
+                                    + "it and send the request again."),
+                    request);
+        }
         // normally prevented by service checks; reaching here means a concurrent change won the race
         log.info(
                 "Data integrity violation on {} {}: {}",

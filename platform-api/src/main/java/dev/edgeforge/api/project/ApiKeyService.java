@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,10 +26,12 @@ public class ApiKeyService implements ApiKeyVerifier {
     private static final Duration LAST_USED_RESOLUTION = Duration.ofMinutes(1);
 
     private final ProjectApiKeyRepository keys;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ApiKeyService(ProjectApiKeyRepository keys, Clock clock) {
+    ApiKeyService(ProjectApiKeyRepository keys, ApplicationEventPublisher events, Clock clock) {
         this.keys = keys;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -47,6 +50,8 @@ public class ApiKeyService implements ApiKeyVerifier {
                 grant.userId().orElse(null),
                 clock.instant()));
         ApiKeyView view = key.toView();
+        events.publishEvent(
+                new ApiKeyCreated(grant.projectId(), grant.principal(), view.id(), view.name(), view.scopes()));
         return new CreatedApiKey(view.id(), secret, view.name(), view.scopes(), view.createdAt());
     }
 
@@ -59,8 +64,10 @@ public class ApiKeyService implements ApiKeyVerifier {
 
     @Transactional
     public void revoke(ProjectGrant grant, UUID keyId) {
-        keys.delete(keys.findByIdAndProjectId(keyId, grant.projectId())
-                .orElseThrow(() -> new ApiKeyNotFoundException(keyId)));
+        ProjectApiKey key = keys.findByIdAndProjectId(keyId, grant.projectId())
+                .orElseThrow(() -> new ApiKeyNotFoundException(keyId));
+        keys.delete(key);
+        events.publishEvent(new ApiKeyRevoked(grant.projectId(), grant.principal(), keyId, key.name()));
     }
 
     @Override

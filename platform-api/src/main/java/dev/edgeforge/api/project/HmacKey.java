@@ -54,6 +54,10 @@ class HmacKey {
         return projectId;
     }
 
+    String name() {
+        return name;
+    }
+
     String secret() {
         return secret;
     }

@@ -4,6 +4,7 @@ import dev.edgeforge.api.security.SecretTokens;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,10 +16,12 @@ public class HmacKeyService {
     private static final int SECRET_BYTES = 16;
 
     private final HmacKeyRepository keys;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    HmacKeyService(HmacKeyRepository keys, Clock clock) {
+    HmacKeyService(HmacKeyRepository keys, ApplicationEventPublisher events, Clock clock) {
         this.keys = keys;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -30,6 +33,7 @@ public class HmacKeyService {
                 SecretTokens.generateHex(SECRET_BYTES),
                 grant.userId().orElse(null),
                 clock.instant()));
+        events.publishEvent(new HmacKeyCreated(grant.projectId(), grant.principal(), key.id(), key.name()));
         return key.toView(true);
     }
 
@@ -52,7 +56,9 @@ public class HmacKeyService {
 
     @Transactional
     public void delete(ProjectGrant grant, UUID keyId) {
-        keys.delete(keys.findByIdAndProjectId(keyId, grant.projectId())
-                .orElseThrow(() -> new HmacKeyNotFoundException(keyId)));
+        HmacKey key = keys.findByIdAndProjectId(keyId, grant.projectId())
+                .orElseThrow(() -> new HmacKeyNotFoundException(keyId));
+        keys.delete(key);
+        events.publishEvent(new HmacKeyRevoked(grant.projectId(), grant.principal(), keyId, key.name()));
     }
 }

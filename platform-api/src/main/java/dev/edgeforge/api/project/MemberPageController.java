@@ -1,6 +1,7 @@
 package dev.edgeforge.api.project;
 
 import dev.edgeforge.api.problem.EdgeForgeException;
+import java.util.List;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -10,19 +11,27 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The members page: list, add by email, remove; role changes go through the REST API from the page's script. */
+/**
+ * The members page: list, add by email, remove, invite (a one-time link shown once, to copy); role changes go through
+ * the REST API from the page's script.
+ */
 @Controller
 class MemberPageController {
 
     private final ProjectService projects;
     private final MemberService members;
+    private final InviteService invites;
     private final ProjectAccess access;
 
-    MemberPageController(ProjectService projects, MemberService members, ProjectAccess access) {
+    MemberPageController(ProjectService projects, MemberService members, InviteService invites, ProjectAccess access) {
         this.projects = projects;
         this.members = members;
+        this.invites = invites;
         this.access = access;
     }
+
+    /** An invite just created, shown once on the page after the redirect. */
+    record ShownInvite(String email, String role, String link) {}
 
     @GetMapping("/projects/{projectId}/members")
     String members(@PathVariable UUID projectId, Model model) {
@@ -34,6 +43,7 @@ class MemberPageController {
         model.addAttribute("canManage", grant.atLeast(ProjectRole.ADMIN));
         model.addAttribute("isOwner", grant.atLeast(ProjectRole.OWNER));
         model.addAttribute("me", grant.userId().orElse(null));
+        model.addAttribute("invites", grant.atLeast(ProjectRole.ADMIN) ? invites.list(grant) : List.of());
         return "project/members";
     }
 
@@ -54,6 +64,33 @@ class MemberPageController {
         } catch (IllegalArgumentException badRole) {
             redirect.addFlashAttribute("flashError", "The role " + badRole.getMessage() + ".");
         }
+        return "redirect:/projects/" + projectId + "/members";
+    }
+
+    @PostMapping("/projects/{projectId}/invites")
+    String invite(
+            @PathVariable UUID projectId,
+            @RequestParam String email,
+            @RequestParam String role,
+            RedirectAttributes redirect) {
+        ProjectGrant grant = access.requireRole(projectId, ProjectRole.ADMIN);
+        try {
+            CreatedInvite invite = invites.create(grant, email, ProjectRole.fromValue(role));
+            redirect.addFlashAttribute(
+                    "createdInvite",
+                    new ShownInvite(invite.email(), invite.role().value(), InviteLinks.of(invite.token())));
+        } catch (EdgeForgeException rejected) {
+            redirect.addFlashAttribute("flashError", rejected.detail());
+        } catch (IllegalArgumentException badRole) {
+            redirect.addFlashAttribute("flashError", "The role " + badRole.getMessage() + ".");
+        }
+        return "redirect:/projects/" + projectId + "/members";
+    }
+
+    @PostMapping("/projects/{projectId}/invites/{inviteId}/revoke")
+    String revokeInvite(@PathVariable UUID projectId, @PathVariable UUID inviteId, RedirectAttributes redirect) {
+        invites.revoke(access.requireRole(projectId, ProjectRole.ADMIN), inviteId);
+        redirect.addFlashAttribute("flashSuccess", "Invite revoked: its link no longer works.");
         return "redirect:/projects/" + projectId + "/members";
     }
 

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,11 +19,13 @@ public class MemberService {
 
     private final ProjectMemberRepository members;
     private final UserDirectory users;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    MemberService(ProjectMemberRepository members, UserDirectory users, Clock clock) {
+    MemberService(ProjectMemberRepository members, UserDirectory users, ApplicationEventPublisher events, Clock clock) {
         this.members = members;
         this.users = users;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -50,6 +53,7 @@ public class MemberService {
         }
         ProjectMember member =
                 members.saveAndFlush(new ProjectMember(grant.projectId(), user.id(), role, clock.instant()));
+        events.publishEvent(new MemberAdded(grant.projectId(), grant.principal(), user.id(), user.email(), role, null));
         return view(member, user);
     }
 
@@ -64,8 +68,14 @@ public class MemberService {
         if (member.role() == ProjectRole.OWNER && newRole != ProjectRole.OWNER) {
             requireAnotherOwner(grant.projectId());
         }
+        ProjectRole previous = member.role();
         member.changeRole(newRole);
-        return view(member, users.findById(userId).orElseThrow(() -> new MemberNotFoundException(userId)));
+        UserSummary user = users.findById(userId).orElseThrow(() -> new MemberNotFoundException(userId));
+        if (previous != newRole) {
+            events.publishEvent(new MemberRoleChanged(
+                    grant.projectId(), grant.principal(), userId, user.email(), previous, newRole));
+        }
+        return view(member, user);
     }
 
     /** Removes a member; anyone may leave, removing others needs admin (owner for owners). */
@@ -83,6 +93,8 @@ public class MemberService {
             requireAnotherOwner(grant.projectId());
         }
         members.delete(member);
+        String email = users.findById(userId).map(UserSummary::email).orElse(userId.toString());
+        events.publishEvent(new MemberRemoved(grant.projectId(), grant.principal(), userId, email, member.role()));
     }
 
     private ProjectMember find(ProjectGrant grant, UUID userId) {
@@ -96,7 +108,7 @@ public class MemberService {
         }
     }
 
-    private static void requireAdmin(ProjectGrant grant) {
+    static void requireAdmin(ProjectGrant grant) {
         if (grant.atLeast(ProjectRole.ADMIN)) {
             return;
         }
@@ -106,7 +118,7 @@ public class MemberService {
         throw new ProjectRoleViolation(grant.role(), ProjectRole.ADMIN);
     }
 
-    private static void requireOwner(ProjectGrant grant, String what) {
+    static void requireOwner(ProjectGrant grant, String what) {
         if (!grant.atLeast(ProjectRole.OWNER)) {
             if (grant.apiKey().isPresent()) {
                 throw new ProjectRoleViolation(what + "; API keys never act as owner, sign in as an owner.");

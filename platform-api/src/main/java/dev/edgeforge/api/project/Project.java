@@ -30,6 +30,9 @@ class Project {
     @Column(name = "updated_at", nullable = false)
     private Instant updatedAt;
 
+    @Column(name = "require_signed_data", nullable = false)
+    private boolean requireSignedData;
+
     protected Project() {}
 
     Project(String name, String description, Instant now) {
@@ -69,7 +72,16 @@ class Project {
         this.updatedAt = now;
     }
 
+    boolean requireSignedData() {
+        return requireSignedData;
+    }
+
+    void changeRequireSignedData(boolean required, Instant now) {
+        this.requireSignedData = required;
+        this.updatedAt = now;
+    }
+
     ProjectView toView(ProjectRole callerRole) {
-        return new ProjectView(id, name, description, createdAt, updatedAt, callerRole);
+        return new ProjectView(id, name, description, createdAt, updatedAt, callerRole, requireSignedData);
     }
 }

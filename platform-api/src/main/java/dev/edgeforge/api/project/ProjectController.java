@@ -40,12 +40,17 @@ class ProjectController {
             @NotBlank @Size(max = 200) String name,
             @Size(max = 2000) String description) {}
 
-    /** Both fields optional; a present name must not be blank. */
+    /**
+     * Every field optional; a present name must not be blank.
+     *
+     * @param requireSignedData refuse data sent with an API key unless it carries a valid HMAC signature (401)
+     */
     record UpdateProjectRequest(
             @Size(min = 1, max = 200) @Pattern(regexp = ".*\\S.*", message = "must not be blank")
             String name,
 
-            @Size(max = 2000) String description) {}
+            @Size(max = 2000) String description,
+            Boolean requireSignedData) {}
 
     @GetMapping
     @Operation(summary = "List the projects you are a member of")
@@ -68,10 +73,10 @@ class ProjectController {
     }
 
     @PatchMapping("/{projectId}")
-    @Operation(summary = "Rename or describe a project (admin)")
+    @Operation(summary = "Rename a project, describe it or change its settings such as requireSignedData (admin)")
     ProjectView update(@PathVariable UUID projectId, @Valid @RequestBody UpdateProjectRequest request) {
         ProjectGrant grant = access.requireRole(projectId, ProjectRole.ADMIN);
-        return projects.update(grant, request.name(), request.description());
+        return projects.update(grant, request.name(), request.description(), request.requireSignedData());
     }
 
     @DeleteMapping("/{projectId}")

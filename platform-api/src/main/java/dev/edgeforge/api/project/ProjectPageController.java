@@ -30,14 +30,16 @@ class ProjectPageController {
         this.current = current;
     }
 
+    /** @param requireSignedData the settings form's checkbox: absent (null) when not ticked */
     record ProjectForm(
             @NotBlank @Size(max = 200) String name,
-            @Size(max = 2000) String description) {}
+            @Size(max = 2000) String description,
+            Boolean requireSignedData) {}
 
     @GetMapping("/projects")
     String list(Model model) {
         model.addAttribute("projects", projects.listVisibleTo(current.requireUser()));
-        model.addAttribute("form", new ProjectForm("", ""));
+        model.addAttribute("form", new ProjectForm("", "", null));
         model.addAttribute("fieldErrors", Map.of());
         return "project/list";
     }
@@ -75,7 +77,11 @@ class ProjectPageController {
         if (result.hasErrors()) {
             redirect.addFlashAttribute("flashError", "The project needs a name of at most 200 characters.");
         } else {
-            projects.update(grant, form.name(), form.description() == null ? "" : form.description());
+            projects.update(
+                    grant,
+                    form.name(),
+                    form.description() == null ? "" : form.description(),
+                    Boolean.TRUE.equals(form.requireSignedData()));
             redirect.addFlashAttribute("flashSuccess", "Project saved.");
         }
         return "redirect:/projects/" + projectId;

@@ -5,8 +5,11 @@ import dev.edgeforge.api.security.EdgeForgePrincipal;
 import dev.edgeforge.api.security.UserPrincipal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -18,6 +21,7 @@ public class ProjectService {
     private final ProjectMemberRepository members;
     private final ProjectApiKeyRepository apiKeys;
     private final HmacKeyRepository hmacKeys;
+    private final ApplicationEventPublisher events;
     private final ProjectObjects objects;
     private final Clock clock;
 
@@ -26,12 +30,14 @@ public class ProjectService {
             ProjectMemberRepository members,
             ProjectApiKeyRepository apiKeys,
             HmacKeyRepository hmacKeys,
+            ApplicationEventPublisher events,
             ProjectObjects objects,
             Clock clock) {
         this.projects = projects;
         this.members = members;
         this.apiKeys = apiKeys;
         this.hmacKeys = hmacKeys;
+        this.events = events;
         this.objects = objects;
         this.clock = clock;
     }
@@ -68,16 +74,32 @@ public class ProjectService {
         return load(grant.projectId()).toView(grant.role());
     }
 
-    /** Changes name and/or description; a null argument leaves that field as it is. */
+    /**
+     * Changes name, description and/or settings; a null argument leaves that field as it is. What changed goes to
+     * the audit log ({@link ProjectRenamed}, {@link ProjectSettingsChanged}).
+     */
     @Transactional
-    public ProjectView update(ProjectGrant grant, String name, String description) {
+    public ProjectView update(ProjectGrant grant, String name, String description, Boolean requireSignedData) {
         Project project = load(grant.projectId());
         Instant now = clock.instant();
-        if (name != null) {
+        if (name != null && !name.trim().equals(project.name())) {
+            String before = project.name();
             project.rename(name.trim(), now);
+            events.publishEvent(new ProjectRenamed(project.id(), grant.principal(), before, project.name()));
         }
-        if (description != null) {
+        Map<String, ProjectSettingsChanged.Change> changes = new LinkedHashMap<>();
+        if (description != null && !description.trim().equals(project.description())) {
+            changes.put("description", new ProjectSettingsChanged.Change(project.description(), description.trim()));
             project.describe(description.trim(), now);
+        }
+        if (requireSignedData != null && requireSignedData != project.requireSignedData()) {
+            changes.put(
+                    "requireSignedData",
+                    new ProjectSettingsChanged.Change(project.requireSignedData(), requireSignedData));
+            project.changeRequireSignedData(requireSignedData, now);
+        }
+        if (!changes.isEmpty()) {
+            events.publishEvent(new ProjectSettingsChanged(project.id(), grant.principal(), changes));
         }
         return project.toView(grant.role());
     }

@@ -1,7 +1,10 @@
 /**
- * Projects, their members and roles, project API keys and HMAC keys, and {@link
- * dev.edgeforge.api.project.ProjectAccess}, the single access check every {@code /api/v1/projects/{projectId}/**}
- * route and every project page goes through.
+ * Projects, their members and roles, invites (one-time links that let people in while registration is closed),
+ * project API keys and HMAC keys, the setting "require signed data"
+ * ({@link dev.edgeforge.api.project.SignedDataPolicy}), and {@link dev.edgeforge.api.project.ProjectAccess}, the
+ * single access check every {@code /api/v1/projects/{projectId}/**} route and every project page goes through.
+ * Changes an admin must be able to trace are published as {@link dev.edgeforge.api.project.ProjectActivity} events
+ * (the audit package writes them).
  *
  * <h2>Who may do what</h2>
  * <pre>
@@ -12,6 +15,8 @@
  *  edit data, run jobs              yes    yes    yes     -     |   yes        -         -
  *  rename project                   yes    yes    -       -     |   yes        -         -
  *  add/remove members, set roles    yes    yes*   -       -     |   yes*       -         -
+ *  invite (link), revoke invites    yes    yes*   -       -     |   yes*       -         -
+ *  settings, read the audit log     yes    yes    -       -     |   yes        -         -
  *  create/revoke API and HMAC keys  yes    yes    -       -     |   yes        -         -
  *  see HMAC secrets                 yes    yes    -       -     |   yes        -         -
  *  delete project                   yes    -      -       -     |   -          -         -

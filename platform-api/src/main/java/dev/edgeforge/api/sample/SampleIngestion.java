@@ -3,6 +3,8 @@ package dev.edgeforge.api.sample;
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.problem.ProblemType;
 import dev.edgeforge.api.project.HmacKeyService;
+import dev.edgeforge.api.project.SignedDataPolicy;
+import dev.edgeforge.api.project.UnsignedDataViolation;
 import dev.edgeforge.api.sample.quota.StorageQuotaService;
 import dev.edgeforge.api.sample.quota.StorageQuotaViolation;
 import dev.edgeforge.core.format.ParsedSample;
@@ -61,6 +63,7 @@ public class SampleIngestion {
     private final ZipUnpacker unpacker;
     private final SampleStorage storage;
     private final HmacKeyService hmacKeys;
+    private final SignedDataPolicy signedData;
     private final StorageQuotaService quotas;
     private final ParseMemoryBudget memory;
     private final Clock clock;
@@ -70,6 +73,7 @@ public class SampleIngestion {
             UploadSpooler spooler,
             SampleStorage storage,
             HmacKeyService hmacKeys,
+            SignedDataPolicy signedData,
             StorageQuotaService quotas,
             ParseMemoryBudget memory,
             Clock clock,
@@ -78,6 +82,7 @@ public class SampleIngestion {
         this.unpacker = new ZipUnpacker(spooler);
         this.storage = storage;
         this.hmacKeys = hmacKeys;
+        this.signedData = signedData;
         this.quotas = quotas;
         this.memory = memory;
         this.clock = clock;
@@ -118,6 +123,9 @@ public class SampleIngestion {
                     SampleRow row =
                             store(projectId, options, slot.spool, sidecars.find(slot.spool.fileName()), secrets);
                     results.add(FileResult.stored(slot.spool.fileName(), row));
+                } catch (UnsignedDataViolation e) {
+                    // the device is not trusted with this project's data: the whole request is refused (401)
+                    throw e;
                 } catch (EdgeForgeException e) {
                     results.add(FileResult.failed(slot.spool.fileName(), e.code(), e.detail()));
                 } finally {
@@ -253,6 +261,11 @@ public class SampleIngestion {
                             secrets.get())
                     .name();
         }
+        // issue #10, the project setting "require signed data": here, where the signature status is known
+        signedData.check(
+                projectId,
+                spool.fileName(),
+                Optional.ofNullable(signatureStatus).map(EiSignatureStatus::valueOf));
         SampleData data = parsed.data();
         String name = sidecar.flatMap(SidecarLabels.FileLabels::name).orElse(FileNames.sampleName(spool.fileName()));
         if (options.addDateId()) {
@@ -265,13 +278,23 @@ public class SampleIngestion {
         Map<String, String> metadata = new LinkedHashMap<>(options.metadata());
         sidecar.ifPresent(s -> metadata.putAll(s.metadata()));
         List<BoundingBox> boxes = sidecar.map(SidecarLabels.FileLabels::boxes).orElse(List.of());
+        String label = labelChoice.labelFor(spool.fileName());
+        StorableText.requireAll(
+                spool.fileName(),
+                name,
+                label,
+                data.sensors(),
+                data.deviceName().orElse(null),
+                data.deviceType().orElse(null),
+                metadata,
+                boxes);
         Instant now = clock.instant();
         String objectKey = SampleStorage.objectKey(projectId, spool.sha256());
         return new SampleRow(
                 UUID.randomUUID(),
                 projectId,
                 truncate(name),
-                labelChoice.labelFor(spool.fileName()),
+                label,
                 category.resolve(spool.sha256()),
                 StoredFormat.of(parsed.format()),
                 spool.sha256(),
@@ -308,7 +331,9 @@ public class SampleIngestion {
                 case UNSUPPORTED -> new SampleFileViolation(SampleFileViolation.UNSUPPORTED, e.getMessage());
                 case INVALID_SIGNATURE ->
                     new SampleFileViolation(SampleFileViolation.INVALID_SIGNATURE, e.getMessage());
-                case TOO_LARGE -> new UploadTooLargeViolation("'" + fileName + "'", spooler.maxUploadBytes());
+                // the spooler has already held the bytes to the limit: what is too large here is what the file
+                // declares, e.g. an image's pixels, and the parser's message says which
+                case TOO_LARGE -> UploadTooLargeViolation.declared(e.getMessage());
             };
         }
     }

@@ -17,6 +17,18 @@ public class UploadTooLargeViolation extends EdgeForgeException {
                         + "; split it into smaller files or ask the administrator to raise edgeforge.datasets limits.");
     }
 
+    private UploadTooLargeViolation(String detail) {
+        super(TYPE, detail);
+    }
+
+    /**
+     * A file within the byte limit that declares more than the server decodes (an image's pixels, a decompression
+     * bomb), with the parser's message naming the file and the limit.
+     */
+    static UploadTooLargeViolation declared(String problem) {
+        return new UploadTooLargeViolation(problem + "; nothing of it was stored.");
+    }
+
     static String describe(long bytes) {
         return ByteSizes.describe(bytes);
     }

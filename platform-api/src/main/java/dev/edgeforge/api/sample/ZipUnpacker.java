@@ -44,7 +44,7 @@ final class ZipUnpacker {
         UploadAllowance.Archive archive = allowance.archive(zipName, compressed);
         try (ZipInputStream zip = new ZipInputStream(compressed)) {
             ZipEntry entry;
-            while ((entry = zip.getNextEntry()) != null) {
+            while ((entry = nextEntry(zip)) != null) {
                 String name = entry.getName();
                 boolean skipped = entry.isDirectory()
                         || name.startsWith("__MACOSX/")
@@ -65,6 +65,18 @@ final class ZipUnpacker {
                 throw e;
             }
             slots.add(unreadable(zipName, e.getCause()));
+        }
+    }
+
+    /**
+     * The next entry. ZipInputStream throws IllegalArgumentException, not an IOException, for an entry name that
+     * is not valid UTF-8: that is the archive's fault, answered like any other damage rather than as a 500.
+     */
+    private static ZipEntry nextEntry(ZipInputStream zip) throws IOException {
+        try {
+            return zip.getNextEntry();
+        } catch (IllegalArgumentException e) {
+            throw new ZipException("an entry's name is not valid UTF-8");
         }
     }
 

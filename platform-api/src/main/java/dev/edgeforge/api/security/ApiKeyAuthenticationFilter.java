@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.Optional;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -23,10 +24,14 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
     private final ApiKeyVerifier verifier;
     private final ProblemResponseWriter problems;
+    private final SecurityContextRepository perRequest;
 
-    ApiKeyAuthenticationFilter(ApiKeyVerifier verifier, ProblemResponseWriter problems) {
+    /** @param perRequest where the authentication is kept for this request's async dispatches (never a session) */
+    ApiKeyAuthenticationFilter(
+            ApiKeyVerifier verifier, ProblemResponseWriter problems, SecurityContextRepository perRequest) {
         this.verifier = verifier;
         this.problems = problems;
+        this.perRequest = perRequest;
     }
 
     static boolean hasApiKey(HttpServletRequest request) {
@@ -54,6 +59,7 @@ final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(new EdgeForgeAuthentication(principal.get()));
         SecurityContextHolder.setContext(context);
+        perRequest.saveContext(context, request, response);
         chain.doFilter(request, response);
     }
 }

@@ -11,12 +11,14 @@ import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer <token>} (login tokens and personal access tokens). A request that
  * presents a token that does not verify is answered 401 at once instead of falling back to anonymous, so a script
- * learns its token is bad. The authentication lives only for this request; nothing goes into a session.
+ * learns its token is bad. The authentication lives only for this request (kept in a request attribute, so a streamed
+ * answer's async dispatch finds it); nothing goes into a session.
  */
 final class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
 
@@ -24,10 +26,14 @@ final class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
 
     private final BearerTokenVerifier verifier;
     private final ProblemResponseWriter problems;
+    private final SecurityContextRepository perRequest;
 
-    BearerTokenAuthenticationFilter(BearerTokenVerifier verifier, ProblemResponseWriter problems) {
+    /** @param perRequest where the authentication is kept for this request's async dispatches (never a session) */
+    BearerTokenAuthenticationFilter(
+            BearerTokenVerifier verifier, ProblemResponseWriter problems, SecurityContextRepository perRequest) {
         this.verifier = verifier;
         this.problems = problems;
+        this.perRequest = perRequest;
     }
 
     static boolean hasBearerToken(HttpServletRequest request) {
@@ -53,8 +59,9 @@ final class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
                     "This is a project API key; send it in the 'x-api-key' header instead of 'Authorization'.");
             return;
         }
-        Optional<UserPrincipal> user = token.isEmpty() ? Optional.empty() : verifier.verify(token);
-        if (user.isEmpty()) {
+        Optional<BearerTokenVerifier.VerifiedToken> verified =
+                token.isEmpty() ? Optional.empty() : verifier.verify(token);
+        if (verified.isEmpty()) {
             problems.write(
                     request,
                     response,
@@ -63,9 +70,13 @@ final class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
                             + "access token.");
             return;
         }
+        EdgeForgeAuthentication authentication =
+                new EdgeForgeAuthentication(verified.get().user());
+        authentication.setDetails(new BearerTokenDetails(verified.get().tokenId()));
         SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(new EdgeForgeAuthentication(user.get()));
+        context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
+        perRequest.saveContext(context, request, response);
         chain.doFilter(request, response);
     }
 }

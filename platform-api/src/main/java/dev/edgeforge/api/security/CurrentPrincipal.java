@@ -1,6 +1,7 @@
 package dev.edgeforge.api.security;
 
 import java.util.Optional;
+import java.util.UUID;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -14,6 +15,15 @@ public class CurrentPrincipal {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         if (authentication != null && authentication.getPrincipal() instanceof EdgeForgePrincipal principal) {
             return Optional.of(principal);
+        }
+        return Optional.empty();
+    }
+
+    /** The id of the bearer token this request came with; empty for a browser session, an API key, anonymous. */
+    public Optional<UUID> bearerTokenId() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication != null && authentication.getDetails() instanceof BearerTokenDetails details) {
+            return Optional.of(details.tokenId());
         }
         return Optional.empty();
     }

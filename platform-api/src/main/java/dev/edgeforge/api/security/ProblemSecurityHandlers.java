@@ -10,9 +10,15 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.session.SessionInformationExpiredEvent;
+import org.springframework.security.web.session.SessionInformationExpiredStrategy;
 
-/** Spring Security's 401 and 403 for {@code /api/**}, as problem details instead of empty bodies or redirects. */
-final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessDeniedHandler {
+/**
+ * Spring Security's 401 and 403 for {@code /api/**}, as problem details instead of empty bodies or redirects; also
+ * the answer to a browser session that was ended elsewhere (a password change).
+ */
+final class ProblemSecurityHandlers
+        implements AuthenticationEntryPoint, AccessDeniedHandler, SessionInformationExpiredStrategy {
 
     private final ProblemResponseWriter writer;
 
@@ -29,6 +35,15 @@ final class ProblemSecurityHandlers implements AuthenticationEntryPoint, AccessD
                 response,
                 CommonProblems.AUTHENTICATION_REQUIRED,
                 "Sign in, or send an 'Authorization: Bearer <token>' or 'x-api-key' header.");
+    }
+
+    @Override
+    public void onExpiredSessionDetected(SessionInformationExpiredEvent event) throws IOException {
+        writer.write(
+                event.getRequest(),
+                event.getResponse(),
+                CommonProblems.AUTHENTICATION_REQUIRED,
+                "Your session was ended because the account's password was changed; sign in again.");
     }
 
     @Override

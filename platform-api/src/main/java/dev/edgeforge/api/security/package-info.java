@@ -9,8 +9,10 @@
  * scopes) are made by {@code dev.edgeforge.api.project.ProjectAccess}, not here.
  *
  * <p>Two filter chains ({@link dev.edgeforge.api.security.SecurityConfiguration}): {@code /api/**} is stateless
- * for header credentials, also accepts the browser's session (CSRF-checked then), and answers 401/403 as problem
- * details; everything else is the browser UI with form login and CSRF on every form. The token and key lookups
+ * for header credentials (it never creates or writes a session), also accepts the browser's session (CSRF-checked
+ * then), and answers 401/403 as problem details; everything else is the browser UI with form login, CSRF on every
+ * form, and a registry of signed-in sessions ({@link dev.edgeforge.api.security.BrowserSessions}) so a password change
+ * ends the others. The actuator is open only on its own management port. The token and key lookups
  * are plugged in through {@link dev.edgeforge.api.security.BearerTokenVerifier} and
  * {@link dev.edgeforge.api.security.ApiKeyVerifier}, implemented by the account and project features.
  */

@@ -23,8 +23,9 @@ public class ProjectNavigation {
      * One sidebar line.
      *
      * @param available false for a placeholder that is not yet a page
+     * @param adminOnly shown to the project's admins and owners only
      */
-    public record Entry(String key, String label, String path, boolean available) {}
+    public record Entry(String key, String label, String path, boolean available, boolean adminOnly) {}
 
     private final List<Entry> entries;
 
@@ -37,7 +38,7 @@ public class ProjectNavigation {
         PLANNED.stream().filter(p -> !keys.contains(p.key())).forEach(all::add);
         all.sort(Comparator.comparingInt(ProjectNavItem::order).thenComparing(ProjectNavItem::label));
         this.entries = all.stream()
-                .map(i -> new Entry(i.key(), i.label(), i.path(), keys.contains(i.key())))
+                .map(i -> new Entry(i.key(), i.label(), i.path(), keys.contains(i.key()), i.adminOnly()))
                 .toList();
     }
 

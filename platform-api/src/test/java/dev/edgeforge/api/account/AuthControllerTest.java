@@ -1,5 +1,6 @@
 package dev.edgeforge.api.account;
 
+import static org.hamcrest.Matchers.containsString;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -7,12 +8,14 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.edgeforge.api.security.CurrentPrincipal;
 import dev.edgeforge.api.security.UserPrincipal;
 import dev.edgeforge.api.support.StandaloneMvc;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -25,7 +28,9 @@ class AuthControllerTest {
 
     private final AccountService accounts = mock(AccountService.class);
     private final TokenService tokens = mock(TokenService.class);
-    private final MockMvc mvc = StandaloneMvc.of(new AuthController(accounts, tokens, new CurrentPrincipal()));
+    private final PasswordChange passwordChange = mock(PasswordChange.class);
+    private final MockMvc mvc =
+            StandaloneMvc.of(new AuthController(accounts, tokens, passwordChange, new CurrentPrincipal()));
 
     @AfterEach
     void signOut() {
@@ -35,9 +40,9 @@ class AuthControllerTest {
     @Test
     void loginAnswersTheTokenAndItsExpiry() throws Exception {
         UserPrincipal user = new UserPrincipal(UUID.randomUUID(), "ada@example.com", "Ada", false);
-        when(accounts.authenticate("ada@example.com", "secret-pw")).thenReturn(Optional.of(user));
+        when(accounts.authenticate("ada@example.com", "secret-pw", "127.0.0.1")).thenReturn(Optional.of(user));
         Instant expires = Instant.parse("2025-04-01T00:00:00Z");
-        when(tokens.issueLoginToken(user))
+        when(tokens.issueLoginToken(user, "127.0.0.1"))
                 .thenReturn(new IssuedToken(UUID.randomUUID(), "efs_token", "login", Instant.EPOCH, expires));
 
         mvc.perform(post("/api/v1/auth/login")
@@ -50,14 +55,29 @@ class AuthControllerTest {
 
     @Test
     void wrongCredentialsAre401WithoutIssuingAToken() throws Exception {
-        when(accounts.authenticate(any(), any())).thenReturn(Optional.empty());
+        when(accounts.authenticate(any(), any(), any())).thenReturn(Optional.empty());
 
         mvc.perform(post("/api/v1/auth/login")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"email\":\"ada@example.com\",\"password\":\"nope\"}"))
                 .andExpect(status().isUnauthorized())
                 .andExpect(jsonPath("$.code").value("invalid-credentials"));
-        verify(tokens, never()).issueLoginToken(any());
+        verify(tokens, never()).issueLoginToken(any(), any());
+    }
+
+    @Test
+    void aThrottledLoginIs429WithRetryAfterInWholeSeconds() throws Exception {
+        when(accounts.authenticate(any(), any(), any()))
+                .thenThrow(new LoginThrottledViolation("for this account", Duration.ofMillis(90_500)));
+
+        mvc.perform(post("/api/v1/auth/login")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"email\":\"ada@example.com\",\"password\":\"right-or-wrong\"}"))
+                .andExpect(status().isTooManyRequests())
+                .andExpect(header().string("Retry-After", "91"))
+                .andExpect(jsonPath("$.code").value("login-throttled"))
+                .andExpect(jsonPath("$.detail").value(containsString("about 2 minutes")));
+        verify(tokens, never()).issueLoginToken(any(), any());
     }
 
     @Test

@@ -1,16 +1,20 @@
 package dev.edgeforge.api.db;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.zaxxer.hikari.HikariDataSource;
 import dev.edgeforge.infra.db.EmbeddedDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,6 +49,25 @@ class EmbeddedDatabaseRestartIT {
         try (EmbeddedDatabase postgres = configuration.embeddedDatabase(properties());
                 HikariDataSource data = configuration.dataSource(postgres, properties())) {
             assertThat(readSurvivor(data)).isEqualTo("still here");
+        }
+    }
+
+    // issue #10: the embedded database let anyone on the machine in as superuser without a password
+    @Test
+    void connectionsWithoutThePasswordKeptInTheDataDirectoryAreRefused() throws Exception {
+        try (EmbeddedDatabase postgres = configuration.embeddedDatabase(properties());
+                HikariDataSource data = configuration.dataSource(postgres, properties());
+                Connection connection = data.getConnection()) {
+            assertThat(connection.isValid(5)).isTrue();
+            assertThat(Files.getPosixFilePermissions(dataDir.resolve("postgres.password")))
+                    .isEqualTo(PosixFilePermissions.fromString("rw-------"));
+            Properties noPassword = new Properties();
+            noPassword.setProperty("user", EmbeddedDatabase.USER);
+            String url = "jdbc:postgresql://127.0.0.1:" + postgres.port() + "/edgeforge_restart";
+            assertThatThrownBy(
+                            () -> DriverManager.getConnection(url, noPassword).close())
+                    .isInstanceOf(SQLException.class)
+                    .hasMessageContaining("no password was provided");
         }
     }
 

@@ -74,11 +74,16 @@ class ExternalDatabaseIT {
         assertThat(Files.exists(dataDir.resolve("postgres"))).isFalse();
 
         ApiClient client = ApiClient.stateless(port);
-        ApiClient.Response registered = client.post(
-                "/api/v1/auth/register",
+        ApiClient.Auth admin = ApiClient.Auth.bearer(client.post(
+                        "/api/v1/auth/login",
+                        Map.of("email", "external-admin@it.edgeforge.test", "password", "external-admin-pw"),
+                        ApiClient.Auth.none())
+                .text("token"));
+        ApiClient.Response created = client.post(
+                "/api/v1/admin/accounts",
                 Map.of("email", "external@it.edgeforge.test", "password", "external-pw-1"),
-                ApiClient.Auth.none());
-        assertThat(registered.status()).isEqualTo(201);
+                admin);
+        assertThat(created.status()).isEqualTo(201);
 
         try (Connection connection = server().getPostgresDatabase().getConnection();
                 PreparedStatement query =

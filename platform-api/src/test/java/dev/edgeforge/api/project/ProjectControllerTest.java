@@ -53,7 +53,7 @@ class ProjectControllerTest {
     @Test
     void createAnswers201WithLocationAndTheProject() throws Exception {
         when(projects.create(user, "Keyword spotting", null))
-                .thenReturn(new ProjectView(projectId, "Keyword spotting", "", now, now, ProjectRole.OWNER));
+                .thenReturn(new ProjectView(projectId, "Keyword spotting", "", now, now, ProjectRole.OWNER, false));
 
         mvc.perform(post("/api/v1/projects")
                         .contentType(MediaType.APPLICATION_JSON)
@@ -105,8 +105,8 @@ class ProjectControllerTest {
     void patchNeedsAdminAndChangesOnlyWhatIsSent() throws Exception {
         ProjectGrant grant = new ProjectGrant(projectId, ProjectRole.ADMIN, user);
         when(access.requireRole(projectId, ProjectRole.ADMIN)).thenReturn(grant);
-        when(projects.update(eq(grant), isNull(), eq("new text")))
-                .thenReturn(new ProjectView(projectId, "Same", "new text", now, now, ProjectRole.ADMIN));
+        when(projects.update(eq(grant), isNull(), eq("new text"), isNull()))
+                .thenReturn(new ProjectView(projectId, "Same", "new text", now, now, ProjectRole.ADMIN, false));
 
         mvc.perform(patch("/api/v1/projects/{id}", projectId)
                         .contentType(MediaType.APPLICATION_JSON)

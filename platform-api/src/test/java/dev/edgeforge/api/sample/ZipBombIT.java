@@ -66,9 +66,7 @@ class ZipBombIT {
         while (attacks.stream().anyMatch(f -> !f.isDone())) {
             boolean attacked = inFlight.get() > 0;
             long started = System.nanoTime();
-            assertThat(project.client
-                            .get("/actuator/health/liveness", ApiClient.Auth.none())
-                            .status())
+            assertThat(project.client.get("/livez", ApiClient.Auth.none()).status())
                     .isEqualTo(200);
             assertThat(project.client
                             .get(project.base + "/samples?limit=10", project.auth())

@@ -47,6 +47,11 @@ public final class ApiClient {
                         .build());
     }
 
+    /** The server this client talks to, e.g. {@code http://localhost:41234}. */
+    public String base() {
+        return base;
+    }
+
     /** Credentials to send: {@code Authorization: Bearer}, {@code x-api-key}, any header, or none. */
     public record Auth(String header, String value) {
         public static Auth none() {

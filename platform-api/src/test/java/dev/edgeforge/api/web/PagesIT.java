@@ -118,8 +118,13 @@ class PagesIT {
         TestUsers.User user = TestUsers.register(ApiClient.stateless(port), "tokens");
         BrowserSession browser = BrowserSession.signIn(port, user.email(), user.password());
 
-        assertThat(browser.page("/account/tokens").body()).contains("No personal access tokens yet");
-        ApiClient.Response created = browser.follow(browser.submit("/account/tokens", "name", "laptop"));
+        // the login token TestUsers signed in with is listed too
+        assertThat(browser.page("/account/tokens").body())
+                .contains("API sign-in from")
+                .contains("sign-in")
+                .doesNotContain("<strong>laptop</strong>");
+        ApiClient.Response created =
+                browser.follow(browser.submit("/account/tokens", "name", "laptop", "expiresInDays", "30"));
         assertThat(created.body())
                 .contains("Token &ldquo;<span>laptop</span>&rdquo; created")
                 .containsPattern("efp_[\\w-]{43}");
@@ -128,24 +133,35 @@ class PagesIT {
     }
 
     @Test
-    void administratorClosesAndReopensRegistration() {
+    void administratorOpensAndClosesRegistrationAndCreatesAccounts() {
         TestUsers.User user = TestUsers.register(ApiClient.stateless(port), "plain");
         BrowserSession plain = BrowserSession.signIn(port, user.email(), user.password());
         assertThat(plain.page("/admin/settings").status()).isEqualTo(403);
+        assertThat(BrowserSession.anonymous(port).page("/register").body())
+                .contains("does not accept new accounts")
+                .doesNotContain("register-form");
 
         BrowserSession admin = BrowserSession.signIn(port, IntegrationTest.ADMIN_EMAIL, IntegrationTest.ADMIN_PASSWORD);
         ApiClient.Response settings = admin.page("/admin/settings");
-        assertThat(settings.body()).contains("Close registration").contains(user.email());
+        assertThat(settings.body()).contains("Open registration").contains(user.email());
         try {
-            ApiClient.Response closed = admin.follow(admin.submit("/admin/settings", "registrationOpen", "false"));
-            assertThat(closed.body()).contains("Registration is closed").contains("Open registration");
-
-            ApiClient.Response register = BrowserSession.anonymous(port).page("/register");
-            assertThat(register.body()).contains("does not accept new accounts").doesNotContain("register-form");
+            ApiClient.Response opened = admin.follow(admin.submit("/admin/settings", "registrationOpen", "true"));
+            assertThat(opened.body()).contains("Registration is open").contains("Close registration");
+            assertThat(BrowserSession.anonymous(port).page("/register").body()).contains("register-form");
         } finally {
             admin.page("/admin/settings");
-            admin.submit("/admin/settings", "registrationOpen", "true");
+            admin.submit("/admin/settings", "registrationOpen", "false");
         }
-        assertThat(BrowserSession.anonymous(port).page("/register").body()).contains("register-form");
+        assertThat(BrowserSession.anonymous(port).page("/register").body()).doesNotContain("register-form");
+
+        String email = "made-by-admin-" + System.nanoTime() + "@it.edgeforge.test";
+        admin.page("/admin/settings");
+        ApiClient.Response created = admin.follow(
+                admin.submit("/admin/accounts", "email", email, "name", "Made", "password", "initial-password"));
+        assertThat(created.body()).contains("Account " + email + " created");
+        assertThat(BrowserSession.signIn(port, email, "initial-password")
+                        .page("/projects")
+                        .status())
+                .isEqualTo(200);
     }
 }

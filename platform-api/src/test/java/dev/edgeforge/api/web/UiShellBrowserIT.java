@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.edgeforge.api.support.ApiClient;
 import dev.edgeforge.api.support.HeadlessChromium;
 import dev.edgeforge.api.support.IntegrationTest;
+import dev.edgeforge.api.support.TestUsers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -70,14 +71,16 @@ class UiShellBrowserIT {
         String email = "browser-" + UUID.randomUUID().toString().substring(0, 8) + "@it.edgeforge.test";
         String password = "browser-password-1";
 
-        // register
-        browser.get(url("/register"));
-        type("name", "Ada Lovelace");
-        type("email", email);
-        type("password", password);
-        browser.findElement(By.cssSelector("#register-form button[type=submit]"))
-                .click();
-        wait.until(ExpectedConditions.urlContains("/login?registered"));
+        // register (closed by default: an administrator opens it for this test)
+        try (TestUsers.OpenRegistration open = TestUsers.openRegistration(ApiClient.stateless(port))) {
+            browser.get(url("/register"));
+            type("name", "Ada Lovelace");
+            type("email", email);
+            type("password", password);
+            browser.findElement(By.cssSelector("#register-form button[type=submit]"))
+                    .click();
+            wait.until(ExpectedConditions.urlContains("/login?registered"));
+        }
         assertThat(browser.findElement(By.cssSelector(".alert-success")).getText())
                 .contains("account is ready");
 

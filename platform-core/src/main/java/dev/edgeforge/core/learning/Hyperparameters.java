@@ -20,6 +20,7 @@ import java.util.List;
  *                         dropout
  * @param earlyStopping    stop when validation loss stops improving; {@code null} trains all epochs
  * @param augmentation     data augmentation applied to training batches; {@code null} for none
+ * @param schedule         how the learning rate changes during training; {@code null} keeps it constant
  */
 public record Hyperparameters(
         int epochs,
@@ -29,11 +30,12 @@ public record Hyperparameters(
         boolean autoClassWeights,
         long seed,
         EarlyStopping earlyStopping,
-        Augmentation augmentation) {
+        Augmentation augmentation,
+        LearningRateSchedule schedule) {
 
     /** 30 epochs, learning rate 0.0005, batch 32, 20 % validation, no class weights, seed 42, no early stopping. */
     public static Hyperparameters defaults() {
-        return new Hyperparameters(30, 0.0005, 32, 0.2, false, 42L, null, null);
+        return new Hyperparameters(30, 0.0005, 32, 0.2, false, 42L, null, null, null);
     }
 
     /**
@@ -61,6 +63,9 @@ public record Hyperparameters(
         if (augmentation != null) {
             problems.addAll(augmentation.problems());
         }
+        if (schedule != null) {
+            problems.addAll(schedule.problems());
+        }
         return problems;
     }
 
@@ -75,41 +80,102 @@ public record Hyperparameters(
 
     public Hyperparameters withEpochs(int value) {
         return new Hyperparameters(
-                value, learningRate, batchSize, validationSplit, autoClassWeights, seed, earlyStopping, augmentation);
+                value,
+                learningRate,
+                batchSize,
+                validationSplit,
+                autoClassWeights,
+                seed,
+                earlyStopping,
+                augmentation,
+                schedule);
     }
 
     public Hyperparameters withLearningRate(double value) {
         return new Hyperparameters(
-                epochs, value, batchSize, validationSplit, autoClassWeights, seed, earlyStopping, augmentation);
+                epochs,
+                value,
+                batchSize,
+                validationSplit,
+                autoClassWeights,
+                seed,
+                earlyStopping,
+                augmentation,
+                schedule);
     }
 
     public Hyperparameters withBatchSize(int value) {
         return new Hyperparameters(
-                epochs, learningRate, value, validationSplit, autoClassWeights, seed, earlyStopping, augmentation);
+                epochs,
+                learningRate,
+                value,
+                validationSplit,
+                autoClassWeights,
+                seed,
+                earlyStopping,
+                augmentation,
+                schedule);
     }
 
     public Hyperparameters withValidationSplit(double value) {
         return new Hyperparameters(
-                epochs, learningRate, batchSize, value, autoClassWeights, seed, earlyStopping, augmentation);
+                epochs, learningRate, batchSize, value, autoClassWeights, seed, earlyStopping, augmentation, schedule);
     }
 
     public Hyperparameters withAutoClassWeights(boolean value) {
         return new Hyperparameters(
-                epochs, learningRate, batchSize, validationSplit, value, seed, earlyStopping, augmentation);
+                epochs, learningRate, batchSize, validationSplit, value, seed, earlyStopping, augmentation, schedule);
     }
 
     public Hyperparameters withSeed(long value) {
         return new Hyperparameters(
-                epochs, learningRate, batchSize, validationSplit, autoClassWeights, value, earlyStopping, augmentation);
+                epochs,
+                learningRate,
+                batchSize,
+                validationSplit,
+                autoClassWeights,
+                value,
+                earlyStopping,
+                augmentation,
+                schedule);
     }
 
     public Hyperparameters withEarlyStopping(EarlyStopping value) {
         return new Hyperparameters(
-                epochs, learningRate, batchSize, validationSplit, autoClassWeights, seed, value, augmentation);
+                epochs,
+                learningRate,
+                batchSize,
+                validationSplit,
+                autoClassWeights,
+                seed,
+                value,
+                augmentation,
+                schedule);
     }
 
     public Hyperparameters withAugmentation(Augmentation value) {
         return new Hyperparameters(
-                epochs, learningRate, batchSize, validationSplit, autoClassWeights, seed, earlyStopping, value);
+                epochs,
+                learningRate,
+                batchSize,
+                validationSplit,
+                autoClassWeights,
+                seed,
+                earlyStopping,
+                value,
+                schedule);
+    }
+
+    public Hyperparameters withSchedule(LearningRateSchedule value) {
+        return new Hyperparameters(
+                epochs,
+                learningRate,
+                batchSize,
+                validationSplit,
+                autoClassWeights,
+                seed,
+                earlyStopping,
+                augmentation,
+                value);
     }
 }

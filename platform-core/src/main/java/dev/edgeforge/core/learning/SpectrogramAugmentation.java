@@ -4,17 +4,31 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * SpecAugment-style augmentation of {@code [frames, bins, channels]} spectrograms: bands of consecutive frames or
- * frequency bins set to zero, plus Gaussian noise.
+ * SpecAugment-style augmentation of {@code [frames, bins, channels]} spectrograms: a random shift along time, bands of
+ * consecutive frames or frequency bins set to zero, plus Gaussian noise.
  *
  * @param timeMasks             number of time masks per sample (0 to 10)
  * @param maxTimeMaskWidth      largest width of a time mask in frames (each mask is 0 to this wide)
  * @param frequencyMasks        number of frequency masks per sample (0 to 10)
  * @param maxFrequencyMaskWidth largest width of a frequency mask in bins
  * @param noiseStd              standard deviation of Gaussian noise added to every value; 0 for none
+ * @param maxTimeShift          largest shift along time as a fraction of the frames (0 to 0.5): the sample moves by a
+ *                              uniform random number of frames in {@code [-max, max]}, the frames it leaves filled
+ *                              with each bin's quietest value in the sample (silence for MFE and MFCC)
  */
 public record SpectrogramAugmentation(
-        int timeMasks, int maxTimeMaskWidth, int frequencyMasks, int maxFrequencyMaskWidth, double noiseStd) {
+        int timeMasks,
+        int maxTimeMaskWidth,
+        int frequencyMasks,
+        int maxFrequencyMaskWidth,
+        double noiseStd,
+        double maxTimeShift) {
+
+    /** Masks and noise without a time shift. */
+    public SpectrogramAugmentation(
+            int timeMasks, int maxTimeMaskWidth, int frequencyMasks, int maxFrequencyMaskWidth, double noiseStd) {
+        this(timeMasks, maxTimeMaskWidth, frequencyMasks, maxFrequencyMaskWidth, noiseStd, 0);
+    }
 
     /** Problems with the options, each naming the field. */
     public List<String> problems() {
@@ -22,6 +36,7 @@ public record SpectrogramAugmentation(
         checkMasks(problems, "time", timeMasks, maxTimeMaskWidth);
         checkMasks(problems, "frequency", frequencyMasks, maxFrequencyMaskWidth);
         Augmentation.checkFraction(problems, "augmentation.spectrogram.noiseStd", noiseStd, 1e6);
+        Augmentation.checkFraction(problems, "augmentation.spectrogram.maxTimeShift", maxTimeShift, 0.5);
         return problems;
     }
 

@@ -84,7 +84,8 @@ class LearningBlockTest {
                 false,
                 1,
                 new EarlyStopping(0, -1),
-                new Augmentation(new TimeSeriesAugmentation(0.1, 0.7, 0.2), null, new ImageAugmentation(true, 0.1, 2)));
+                new Augmentation(new TimeSeriesAugmentation(0.1, 0.7, 0.2), null, new ImageAugmentation(true, 0.1, 2)),
+                null);
 
         assertThat(bad.problems())
                 .containsExactly(

@@ -10,10 +10,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import javax.sql.DataSource;
@@ -30,6 +32,12 @@ import org.slf4j.LoggerFactory;
  * {@link StalePostmasterCheck}). Without one, a temporary directory is used, deleted on close, with fsync off for
  * speed. {@link #close()} stops the server; a JVM shutdown hook stops it too.
  *
+ * <p>The server listens on loopback only. A kept data directory is protected by a superuser password: generated on
+ * the first start, kept owner-only beside the directory ({@code <dir>.password}, see {@link #passwordFile()}) and
+ * demanded ({@code scram-sha-256}) of every connection, local socket or TCP. A directory an older version created
+ * without a password (every local connection trusted) gets one at its next start. A temporary server (tests)
+ * trusts local connections.
+ *
  * <pre>{@code
  * try (EmbeddedDatabase db = EmbeddedDatabase.builder()
  *         .optDataDirectory(Path.of("data/postgres"))
@@ -40,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  */
 public final class EmbeddedDatabase implements AutoCloseable {
-    /** The superuser initdb creates; local connections are trusted, so there is no password. */
+    /** The superuser initdb creates; see {@link #password()}. */
     public static final String USER = "postgres";
     /** The PostgreSQL major version of the embedded binaries; a data directory of another version cannot start. */
     public static final String MAJOR_VERSION = "17";
@@ -50,12 +58,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
     private final Path dataDirectory;
-    private final boolean persistent;
+    private final SuperuserPassword password;
 
-    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, boolean persistent) {
+    private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDirectory, SuperuserPassword password) {
         this.postgres = postgres;
         this.dataDirectory = dataDirectory;
-        this.persistent = persistent;
+        this.password = password;
     }
 
     public static Builder builder() {
@@ -73,7 +81,17 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
     /** Whether the data survives {@link #close()} (a data directory was given). */
     public boolean isPersistent() {
-        return persistent;
+        return password != null;
+    }
+
+    /** The password of {@value #USER}; empty for a temporary server, which trusts local connections. */
+    public Optional<String> password() {
+        return Optional.ofNullable(password).map(SuperuserPassword::value);
+    }
+
+    /** The owner-only file the password is kept in; empty for a temporary server. */
+    public Optional<Path> passwordFile() {
+        return Optional.ofNullable(password).map(SuperuserPassword::file);
     }
 
     /** JDBC URL of the {@code postgres} database, e.g. {@code jdbc:postgresql://localhost:5433/postgres}. */
@@ -81,7 +99,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         return jdbcUrl("postgres");
     }
 
-    /** JDBC URL of a database of this server; user {@value #USER}, no password. */
+    /** JDBC URL of a database of this server, without credentials: user {@value #USER}, {@link #password()}. */
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://localhost:" + port() + "/" + requireDatabaseName(database);
     }
@@ -98,6 +116,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
         ds.setPortNumbers(new int[] {port()});
         ds.setDatabaseName(requireDatabaseName(database));
         ds.setUser(USER);
+        password().ifPresent(ds::setPassword);
         return ds;
     }
 
@@ -134,6 +153,65 @@ public final class EmbeddedDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * Upgrades a data directory created without a password (every local connection trusted): sets the superuser
+     * password, then demands it in pg_hba.conf and reloads. Each step can be repeated, so a start interrupted half
+     * way finishes the job the next time.
+     */
+    private void demandPasswordIfTrusting() {
+        try {
+            if (SuperuserPassword.demandsPassword(dataDirectory)) {
+                return;
+            }
+            Timestamp loadedBefore;
+            try (Connection connection = dataSource().getConnection();
+                    Statement statement = connection.createStatement()) {
+                statement.execute("SET password_encryption = '" + SuperuserPassword.METHOD + "'");
+                // the value is 32 hex characters (SuperuserPassword), so it cannot break out of the literal
+                statement.execute("ALTER ROLE " + USER + " WITH PASSWORD '" + password.value() + "'");
+                loadedBefore = configurationLoadTime();
+                SuperuserPassword.demandPassword(dataDirectory);
+                statement.execute("SELECT pg_reload_conf()");
+            }
+            awaitReload(loadedBefore);
+            LOG.warn(
+                    "The database in {} accepted local connections without a password; it now demands the "
+                            + "password kept in {}",
+                    dataDirectory,
+                    password.file());
+        } catch (IOException | SQLException e) {
+            close();
+            throw new EmbeddedDatabaseException(
+                    "Could not protect the database in " + dataDirectory + " with a password: " + e.getMessage(), e);
+        }
+    }
+
+    /** pg_reload_conf() only signals the postmaster; wait until new connections see the new rules. */
+    private void awaitReload(Timestamp loadedBefore) throws SQLException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!configurationLoadTime().after(loadedBefore)) {
+            if (System.nanoTime() > deadline) {
+                throw new SQLException("PostgreSQL did not reload pg_hba.conf within 30 seconds");
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new SQLException("interrupted while waiting for PostgreSQL to reload pg_hba.conf", e);
+            }
+        }
+    }
+
+    /** When the postmaster last read its configuration, as a new connection sees it. */
+    private Timestamp configurationLoadTime() throws SQLException {
+        try (Connection connection = dataSource().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery("SELECT pg_conf_load_time()")) {
+            rs.next();
+            return rs.getTimestamp(1);
+        }
+    }
+
     /** Stops the server (fast shutdown); a temporary data directory is deleted. */
     @Override
     public void close() {
@@ -147,7 +225,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
     @Override
     public String toString() {
         return "EmbeddedDatabase[port=" + port() + ", dataDirectory=" + dataDirectory
-                + (persistent ? "" : " (temporary)") + "]";
+                + (isPersistent() ? "" : " (temporary)") + "]";
     }
 
     static String requireDatabaseName(String name) {
@@ -167,7 +245,10 @@ public final class EmbeddedDatabase implements AutoCloseable {
         private Duration startupTimeout = Duration.ofSeconds(60);
         private final Map<String, String> serverConfig = new LinkedHashMap<>();
 
-        private Builder() {}
+        private Builder() {
+            // nothing else on the network may reach the server; optServerConfig can widen it on purpose
+            serverConfig.put("listen_addresses", "localhost");
+        }
 
         /** Keep the data here between restarts (created when missing). Default: a temporary directory. */
         public Builder optDataDirectory(Path dataDirectory) {
@@ -220,29 +301,54 @@ public final class EmbeddedDatabase implements AutoCloseable {
                     .setCleanDataDirectory(!persistent)
                     .setPGStartupWait(startupTimeout)
                     .setPort(port);
+            SuperuserPassword password = null;
+            boolean clusterExists = Files.exists(directory.resolve("PG_VERSION"));
             if (persistent) {
                 // zonky starts PostgreSQL with -F (fsync off) and synchronous_commit off, fine for throw-away
                 // test data but not for data kept between restarts: -c options given later win
                 builder.setServerConfig("fsync", "on");
                 builder.setServerConfig("synchronous_commit", "on");
+                password = protectWithPassword(builder, directory, clusterExists);
             }
             serverConfig.forEach(builder::setServerConfig);
+            EmbeddedPostgres postgres;
             try {
-                EmbeddedPostgres postgres = builder.start();
-                LOG.info(
-                        "PostgreSQL {} started on port {} with data in {}{}",
-                        MAJOR_VERSION,
-                        postgres.getPort(),
-                        directory,
-                        persistent ? "" : " (temporary)");
-                return new EmbeddedDatabase(postgres, directory, persistent);
+                postgres = builder.start();
             } catch (IOException | RuntimeException e) {
+                String hint = String.valueOf(rootMessage(e)).contains("password authentication failed")
+                        ? ". The password in " + SuperuserPassword.fileOf(directory) + " is not the database's; "
+                                + "restore the right file from a backup"
+                        : port > 0 ? ". Is the port already taken?" : "";
                 throw new EmbeddedDatabaseException(
-                        "PostgreSQL did not start on " + directory
-                                + (port > 0 ? " (port " + port + ")" : "") + ": " + rootMessage(e)
-                                + (port > 0 ? ". Is the port already taken?" : ""),
+                        "PostgreSQL did not start on " + directory + (port > 0 ? " (port " + port + ")" : "") + ": "
+                                + rootMessage(e) + hint,
                         e);
             }
+            EmbeddedDatabase database = new EmbeddedDatabase(postgres, directory, password);
+            if (persistent && clusterExists) {
+                database.demandPasswordIfTrusting();
+            }
+            LOG.info(
+                    "PostgreSQL {} started on port {} with data in {}{}",
+                    MAJOR_VERSION,
+                    postgres.getPort(),
+                    directory,
+                    persistent ? "" : " (temporary)");
+            return database;
+        }
+
+        private static SuperuserPassword protectWithPassword(
+                EmbeddedPostgres.Builder builder, Path directory, boolean clusterExists) {
+            SuperuserPassword password = SuperuserPassword.prepare(directory, clusterExists);
+            // zonky's own readiness check connects as the superuser too
+            builder.setConnectConfig("password", password.value());
+            if (!clusterExists) {
+                // zonky runs initdb with "-A trust" followed by these options, and initdb lets the later win
+                builder.setLocaleConfig("pwfile", password.file().toString());
+                builder.setLocaleConfig("auth-local", SuperuserPassword.METHOD);
+                builder.setLocaleConfig("auth-host", SuperuserPassword.METHOD);
+            }
+            return password;
         }
 
         private static Path prepareDataDirectory(Path directory) throws IOException {

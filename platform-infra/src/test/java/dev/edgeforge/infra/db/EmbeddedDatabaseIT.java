@@ -3,6 +3,7 @@ package dev.edgeforge.infra.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -11,12 +12,17 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -109,6 +115,75 @@ class EmbeddedDatabaseIT {
         }
     }
 
+    // issue #10: "psql -h 127.0.0.1 -p 54329 -U postgres" got in without a password, as superuser
+    @Test
+    void aKeptDataDirectoryDemandsTheGeneratedPasswordOnLoopbackOnly() throws Exception {
+        Path data = tempDir.resolve("postgres");
+        Path passwordFile = tempDir.resolve("postgres.password");
+        int port = freePort();
+        try (EmbeddedDatabase db =
+                EmbeddedDatabase.builder().optDataDirectory(data).optPort(port).build()) {
+            assertThat(db.passwordFile()).contains(passwordFile);
+            assertThat(Files.getPosixFilePermissions(passwordFile)).isEqualTo(OWNER_ONLY);
+            assertThat(Files.readString(passwordFile).strip())
+                    .isEqualTo(db.password().orElseThrow())
+                    .hasSize(32);
+            assertThat(query(db, "SHOW listen_addresses")).isEqualTo("localhost");
+            assertRefusedWithoutPassword(port);
+            assertThat(refusal(port, "wrong-password")).contains("password authentication failed");
+            assertThat(Files.readString(data.resolve("pg_hba.conf"))).doesNotContainPattern("(?m)^[^#]*\\btrust\\b");
+            execute(db, "postgres", "CREATE TABLE kept (value text)", "INSERT INTO kept VALUES ('behind a password')");
+        }
+
+        // the next start reads the same password
+        try (EmbeddedDatabase db =
+                EmbeddedDatabase.builder().optDataDirectory(data).optPort(port).build()) {
+            assertThat(query(db, "SELECT value FROM kept")).isEqualTo("behind a password");
+            assertRefusedWithoutPassword(port);
+        }
+
+        // a lost password file is not silently replaced by one the database does not know
+        Files.delete(passwordFile);
+        assertThatThrownBy(
+                        () -> EmbeddedDatabase.builder().optDataDirectory(data).build())
+                .isInstanceOf(EmbeddedDatabaseException.class)
+                .hasMessageContaining(passwordFile.toString())
+                .hasMessageContaining("missing");
+    }
+
+    @Test
+    void aDataDirectoryCreatedWithoutAPasswordGetsOneAtItsNextStart() throws Exception {
+        Path data = tempDir.resolve("postgres");
+        int port = freePort();
+        // what earlier EdgeForge versions left: zonky's initdb defaults, every local connection trusted
+        try (EmbeddedPostgres legacy = EmbeddedPostgres.builder()
+                        .setDataDirectory(data)
+                        .setCleanDataDirectory(false)
+                        .setPort(port)
+                        .start();
+                Connection c = legacy.getPostgresDatabase().getConnection();
+                Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE kept (value text)");
+            s.execute("INSERT INTO kept VALUES ('from before')");
+        }
+        assertThat(Files.readString(data.resolve("pg_hba.conf"))).containsPattern("(?m)^host.*trust");
+
+        try (EmbeddedDatabase db =
+                EmbeddedDatabase.builder().optDataDirectory(data).optPort(port).build()) {
+            assertThat(query(db, "SELECT value FROM kept")).isEqualTo("from before");
+            assertRefusedWithoutPassword(port);
+            assertThat(Files.getPosixFilePermissions(tempDir.resolve("postgres.password")))
+                    .isEqualTo(OWNER_ONLY);
+        }
+        assertThat(Files.readString(data.resolve("pg_hba.conf"))).doesNotContainPattern("(?m)^[^#]*\\btrust\\b");
+
+        try (EmbeddedDatabase db =
+                EmbeddedDatabase.builder().optDataDirectory(data).optPort(port).build()) {
+            assertThat(query(db, "SELECT value FROM kept")).isEqualTo("from before");
+            assertRefusedWithoutPassword(port);
+        }
+    }
+
     @Test
     void refusesADirectoryOfAnotherPostgresVersion() throws IOException {
         Path data = Files.createDirectories(tempDir.resolve("old"));
@@ -176,6 +251,27 @@ class EmbeddedDatabaseIT {
             seen.add(line);
         }
         throw new AssertionError("child JVM ended before its database was ready:\n" + String.join("\n", seen));
+    }
+
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rw-------");
+
+    /** Connects over TCP to 127.0.0.1 as the superuser; why it was refused, or null when it was accepted. */
+    private static String refusal(int port, String password) {
+        Properties properties = new Properties();
+        properties.setProperty("user", EmbeddedDatabase.USER);
+        if (password != null) {
+            properties.setProperty("password", password);
+        }
+        try (Connection ignored =
+                DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", properties)) {
+            return null;
+        } catch (SQLException refused) {
+            return refused.getMessage();
+        }
+    }
+
+    private static void assertRefusedWithoutPassword(int port) {
+        assertThat(refusal(port, null)).as("a connection without password").contains("no password was provided");
     }
 
     private static int freePort() throws IOException {

@@ -6,8 +6,9 @@ import java.util.Arrays;
 import java.util.Random;
 
 /**
- * SpecAugment-style time and frequency masking (bands set to zero) followed by Gaussian noise on a
- * {@code [frames, bins]} or {@code [frames, bins, channels]} spectrogram.
+ * A time shift (vacated frames filled with each bin's quietest value), SpecAugment-style time and frequency masking
+ * (bands set to zero) and Gaussian noise on a {@code [frames, bins]} or {@code [frames, bins, channels]} spectrogram,
+ * in that order.
  */
 public final class SpectrogramAugmenter implements Augmenter {
 
@@ -15,6 +16,9 @@ public final class SpectrogramAugmenter implements Augmenter {
     private final int bins;
     private final int channels;
     private final SpectrogramAugmentation options;
+    private final int maxShift;
+    private final float[] scratch;
+    private final float[] quietest;
 
     public SpectrogramAugmenter(TensorShape shape, SpectrogramAugmentation options) {
         if (shape.rank() != 2 && shape.rank() != 3) {
@@ -25,10 +29,16 @@ public final class SpectrogramAugmenter implements Augmenter {
         this.bins = shape.dim(1);
         this.channels = shape.rank() == 3 ? shape.dim(2) : 1;
         this.options = options;
+        this.maxShift = (int) Math.floor(options.maxTimeShift() * frames);
+        this.scratch = new float[frames * bins * channels];
+        this.quietest = new float[bins * channels];
     }
 
     @Override
     public void augment(float[] values, int offset, Random rng) {
+        if (maxShift > 0) {
+            shift(values, offset, rng.nextInt(2 * maxShift + 1) - maxShift);
+        }
         for (int m = 0; m < options.timeMasks(); m++) {
             int width = Math.min(rng.nextInt(options.maxTimeMaskWidth() + 1), frames);
             int start = rng.nextInt(frames - width + 1);
@@ -43,6 +53,29 @@ public final class SpectrogramAugmenter implements Augmenter {
             int size = frames * bins * channels;
             for (int i = 0; i < size; i++) {
                 values[offset + i] += (float) (rng.nextGaussian() * options.noiseStd());
+            }
+        }
+    }
+
+    /** Moves the frames {@code shift} frames later (earlier when negative); vacated frames get each bin's minimum. */
+    void shift(float[] values, int offset, int shift) {
+        if (shift == 0) {
+            return;
+        }
+        int rowSize = bins * channels;
+        System.arraycopy(values, offset, scratch, 0, scratch.length);
+        Arrays.fill(quietest, Float.POSITIVE_INFINITY);
+        for (int f = 0; f < frames; f++) {
+            for (int i = 0; i < rowSize; i++) {
+                quietest[i] = Math.min(quietest[i], scratch[f * rowSize + i]);
+            }
+        }
+        for (int f = 0; f < frames; f++) {
+            int source = f - shift;
+            if (source >= 0 && source < frames) {
+                System.arraycopy(scratch, source * rowSize, values, offset + f * rowSize, rowSize);
+            } else {
+                System.arraycopy(quietest, 0, values, offset + f * rowSize, rowSize);
             }
         }
     }

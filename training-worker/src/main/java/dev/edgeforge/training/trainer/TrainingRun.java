@@ -14,7 +14,6 @@ import ai.djl.training.Trainer;
 import ai.djl.training.initializer.XavierInitializer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import dev.edgeforge.core.learning.EarlyStopping;
 import dev.edgeforge.core.learning.EpochMetrics;
 import dev.edgeforge.core.learning.Hyperparameters;
@@ -55,6 +54,7 @@ final class TrainingRun {
 
     private final int sampleSize;
 
+    private LearningRateController learningRate;
     private long dataNanos;
     private long computeNanos;
     private long metricsNanos;
@@ -96,6 +96,11 @@ final class TrainingRun {
                 : null;
         Augmenter augmenter = Augmenter.of(data.featureKind(), data.sampleShape(), hyperparameters.augmentation());
 
+        int batchesPerEpoch = batchBounds(split.train().length, hyperparameters.batchSize()).length;
+        learningRate = new LearningRateController(
+                hyperparameters.learningRate(),
+                hyperparameters.schedule(),
+                (long) hyperparameters.epochs() * batchesPerEpoch);
         Engine engine = pyTorch();
         engine.setRandomSeed((int) Seeds.derive(seed, Seeds.ENGINE));
         try (Model model = Model.newInstance("edgeforge-training", Device.cpu(), ENGINE)) {
@@ -149,9 +154,8 @@ final class TrainingRun {
                         new XavierInitializer(
                                 XavierInitializer.RandomType.UNIFORM, XavierInitializer.FactorType.AVG, 3f),
                         Parameter.Type.WEIGHT)
-                .optOptimizer(Optimizer.adam()
-                        .optLearningRateTracker(Tracker.fixed((float) hyperparameters.learningRate()))
-                        .build());
+                .optOptimizer(
+                        Optimizer.adam().optLearningRateTracker(learningRate).build());
     }
 
     private DataSplit split(long seed) {
@@ -273,6 +277,7 @@ final class TrainingRun {
                         (System.nanoTime() - loopStart + setupNanos) / 1_000_000);
                 history.add(metrics);
                 listener.onEpoch(metrics);
+                learningRate.onValidation(validation.loss());
                 if (earlyStopping == null) {
                     bestEpoch = epoch;
                 } else if (validation.loss() < bestLoss - earlyStopping.minDelta()) {

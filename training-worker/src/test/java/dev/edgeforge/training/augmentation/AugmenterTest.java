@@ -72,6 +72,19 @@ class AugmenterTest {
     }
 
     @Test
+    void spectrogramShiftMovesFramesAndFillsWithEachBinsQuietestValue() {
+        SpectrogramAugmenter augmenter =
+                new SpectrogramAugmenter(TensorShape.of(3, 2), new SpectrogramAugmentation(0, 0, 0, 0, 0, 0.5));
+        // [frames 3, bins 2] at offset 1; bin 0's quietest value is 1, bin 1's is 0
+        float[] values = {99, 5, 0, 1, 6, 3, 7, 99};
+
+        augmenter.shift(values, 1, 1);
+        assertThat(values).containsExactly(99, 1, 0, 5, 0, 1, 6, 99);
+        augmenter.shift(values, 1, -2);
+        assertThat(values).containsExactly(99, 1, 6, 1, 0, 1, 0, 99);
+    }
+
+    @Test
     void randomMasksStayWithinTheirMaximumWidth() {
         SpectrogramAugmenter augmenter =
                 new SpectrogramAugmenter(TensorShape.of(20, 10), new SpectrogramAugmentation(1, 3, 0, 0, 0));

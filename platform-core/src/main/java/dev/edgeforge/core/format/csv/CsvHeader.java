@@ -13,9 +13,6 @@ import java.util.regex.Pattern;
  */
 final class CsvHeader {
 
-    /** A name followed by units in round or square brackets at the end. */
-    private static final Pattern WITH_UNITS = Pattern.compile("(.*?)\\s*[(\\[]([^()\\[\\]]*)[)\\]]");
-
     private static final Pattern UNIT_SUFFIX = Pattern.compile("(.*?)[_ -]([a-zµ]+)");
 
     private static final Set<String> TIMESTAMP_NAMES = Set.of(
@@ -55,13 +52,47 @@ final class CsvHeader {
 
     private CsvHeader() {}
 
-    /** {@code [name, units]} of a value column's header cell. */
+    /**
+     * {@code [name, units]} of a value column's header cell: a name followed by units in round or square brackets at
+     * the end, with blanks between them dropped. Read by hand: the regular expression that says the same,
+     * {@code (.*?)\s*[(\[]([^()\[\]]*)[)\]]}, backtracks quadratically over a long blank run inside a cell (20,000
+     * blanks took 2 s of CPU, ten times as many a hundred times that), and header cells come from uploads.
+     */
     static String[] nameAndUnits(String cell) {
-        Matcher m = WITH_UNITS.matcher(cell);
-        if (m.matches() && !m.group(1).isBlank()) {
-            return new String[] {m.group(1), m.group(2).strip()};
+        int close = cell.length() - 1;
+        if (close < 1 || !isOneOf(cell.charAt(close), ")]")) {
+            return new String[] {cell, ""};
         }
-        return new String[] {cell, ""};
+        int open = close - 1;
+        while (open >= 0 && !isOneOf(cell.charAt(open), "()[]")) {
+            open--; // the units hold no bracket, so they start after the last bracket before the closing one
+        }
+        if (open < 0 || !isOneOf(cell.charAt(open), "([")) {
+            return new String[] {cell, ""};
+        }
+        int nameEnd = open;
+        while (nameEnd > 0 && isRegexBlank(cell.charAt(nameEnd - 1))) {
+            nameEnd--;
+        }
+        String name = cell.substring(0, nameEnd);
+        if (name.isBlank() || name.chars().anyMatch(CsvHeader::isLineTerminator)) {
+            return new String[] {cell, ""}; // as before: the name part never held a line terminator
+        }
+        return new String[] {name, cell.substring(open + 1, close).strip()};
+    }
+
+    private static boolean isOneOf(char c, String chars) {
+        return chars.indexOf(c) >= 0;
+    }
+
+    /** What {@code \s} matches: space, tab, line feed, vertical tab, form feed, carriage return. */
+    private static boolean isRegexBlank(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    /** What {@code .} does not match. */
+    private static boolean isLineTerminator(int c) {
+        return c == '\n' || c == '\r' || c == 0x85 || c == 0x2028 || c == 0x2029;
     }
 
     /**

@@ -140,7 +140,8 @@ public final class LabelsFiles {
         if (version == null) {
             throw SampleFormatException.malformed("version is missing");
         }
-        if (!version.isIntegralNumber() || version.asInt() != 1) {
+        // canConvertToInt first: asInt() throws (not a SampleFormatException) for a whole number past the int range
+        if (!version.isIntegralNumber() || !version.canConvertToInt() || version.asInt() != 1) {
             throw new SampleFormatException(
                     SampleFormatException.Reason.UNSUPPORTED, "version " + version + " is not supported (1)");
         }
@@ -275,7 +276,7 @@ public final class LabelsFiles {
         if (v == null || !v.isNumber()) {
             throw SampleFormatException.malformed(at + ": expected a number, found " + kind(v));
         }
-        double d = v.asDouble();
+        double d = finite(v);
         if (!Double.isFinite(d) || Math.abs(d) > 1_000_000_000) {
             throw SampleFormatException.malformed(at + ": " + v + " is not a pixel coordinate");
         }
@@ -285,10 +286,18 @@ public final class LabelsFiles {
     private static long whole(JsonNode node, String field, String path) {
         JsonNode v = node.get(field);
         String at = path + "." + field;
-        if (v == null || !v.isNumber() || v.asDouble() != Math.rint(v.asDouble()) || Math.abs(v.asDouble()) > 9.0e15) {
+        if (v == null || !v.isNumber() || finite(v) != Math.rint(finite(v)) || Math.abs(finite(v)) > 9.0e15) {
             throw SampleFormatException.malformed(at + ": expected a whole number, found " + kind(v));
         }
         return v.asLong();
+    }
+
+    /**
+     * The number as a double, or NaN when it has none: {@code asDouble()} throws (not a SampleFormatException) for a
+     * whole number past the double range, such as a coordinate of 400 digits.
+     */
+    private static double finite(JsonNode number) {
+        return number.asDouble(Double.NaN);
     }
 
     private static String string(JsonNode node, String field, String path) {

@@ -90,6 +90,17 @@ class LabelsFilesTest {
         assertThat(error("{\"version\":1,")).contains("not valid JSON");
         assertThat(error("{\"files\":[]}")).contains("version is missing");
         assertThat(error("{\"version\":2,\"files\":[]}")).contains("version 2 is not supported");
+        // numbers past the int or double range: refused with the path, not an exception of the JSON library
+        assertThat(error("{\"version\":2147483648,\"files\":[]}")).contains("version 2147483648 is not supported");
+        assertThat(error("{\"version\":-99999999999999999999,\"files\":[]}")).contains("is not supported");
+        String huge = "9".repeat(400);
+        assertThat(error("{\"version\":1,\"type\":\"bounding-box-labels\",\"boundingBoxes\":{\"a.jpg\":"
+                        + "[{\"label\":\"c\",\"x\":" + huge + ",\"y\":0,\"width\":1,\"height\":1}]}}"))
+                .contains("boundingBoxes['a.jpg'][0].x: " + huge + " is not a pixel coordinate");
+        assertThat(error("{\"version\":1,\"files\":[{\"path\":\"a\",\"category\":\"training\",\"label\":"
+                        + "{\"type\":\"multi-label\",\"labels\":[{\"label\":\"x\",\"startIndex\":-" + huge + ","
+                        + "\"endIndex\":5}]}}]}"))
+                .contains("files[0].label.labels[0].startIndex: expected a whole number");
         assertThat(error("{\"version\":1}")).contains("neither an info.labels");
         assertThat(error("{\"version\":1,\"files\":{}}")).contains("files: expected an array, found an object");
         assertThat(error("{\"version\":1,\"files\":[{\"category\":\"training\"}]}"))

@@ -1,0 +1,47 @@
+package dev.edgeforge.api.project;
+
+import dev.edgeforge.api.security.ApiKeyPrincipal;
+import dev.edgeforge.api.security.CurrentPrincipal;
+import dev.edgeforge.core.format.ei.EiSignatureStatus;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The project setting "require signed data": data a device or script sends with an API key must be an Edge Impulse
+ * message whose HMAC signature verified with one of the project's keys. Unsigned messages ({@code alg: none}),
+ * signed ones that could not be verified, and files that cannot carry a signature (CSV, WAV, images) are refused with
+ * 401. People signed in (browser, bearer token) are not affected: the setting guards the devices' door.
+ *
+ * <p>Ingestion calls {@link #check} once per file, at the point where the signature status is known.
+ */
+@Component
+public class SignedDataPolicy {
+
+    private final ProjectRepository projects;
+    private final CurrentPrincipal current;
+
+    SignedDataPolicy(ProjectRepository projects, CurrentPrincipal current) {
+        this.projects = projects;
+        this.current = current;
+    }
+
+    /**
+     * @param signature the file's signature status; empty for a format without signatures
+     * @throws UnsignedDataViolation when the project requires signed data, the caller is an API key and the file's
+     *                               signature did not verify
+     */
+    @Transactional(readOnly = true)
+    public void check(UUID projectId, String fileName, Optional<EiSignatureStatus> signature) {
+        if (signature.filter(EiSignatureStatus.VERIFIED::equals).isPresent()) {
+            return;
+        }
+        if (!(current.find().orElse(null) instanceof ApiKeyPrincipal)) {
+            return;
+        }
+        if (projects.findRequireSignedData(projectId).orElse(false)) {
+            throw new UnsignedDataViolation(fileName, signature);
+        }
+    }
+}
