@@ -15,6 +15,7 @@
 
 /* Widens blocks of 4 int8 values (from .. end) to doubled 16-bit lanes in SXTB16 order (values 0,2 then 1,3): two
  * words per block, one block every `step` bytes at `to` (16: two pixels interleaved; 8: one pixel). */
+// clang-format off
 #define WIDEN(name, step)                                                                                              \
     static inline ef_word *name(const int8_t *from, const int8_t *end, ef_word *to)                                    \
     {                                                                                                                  \
@@ -34,6 +35,7 @@
                          : "cc", "memory");                                                                            \
         return to;                                                                                                     \
     }
+// clang-format on
 
 WIDEN(widen_pair, 16)
 WIDEN(widen_one, 8)

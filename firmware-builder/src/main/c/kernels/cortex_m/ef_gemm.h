@@ -25,6 +25,8 @@ typedef struct {
     int8_t *out1;         /* 16: and pixel 1 */
 } ef_gemm_context;
 
+/* Hand-scheduled assembly, one instruction per line: clang-format would fold it. */
+// clang-format off
 #define EF_GEMM_2PX_BLOCK                                                                                              \
     "ldrd   %[w0], %[w1], [%[w]], #8\n\t"                                                                              \
     "ldrd   %[xe], %[xo], [%[x]], #8\n\t"                                                                              \
@@ -55,6 +57,7 @@ typedef struct {
     "ssat   %[xo], #8, %[xo]\n\t"                                                                                      \
     "strb   %[xe], [%[x], #" offset "]\n\t"                                                                            \
     "strb   %[xo], [%[x_end], #" offset "]\n\t"
+// clang-format on
 
 /*
  * Two pixels times every pair of output channels of the stream at *w (at least one pair). Writes two outputs per
