@@ -15,6 +15,7 @@ import dev.edgeforge.core.learning.FeatureKind;
 import dev.edgeforge.core.learning.Hyperparameters;
 import dev.edgeforge.core.learning.LayerSpec;
 import dev.edgeforge.core.learning.LearningBlock;
+import dev.edgeforge.core.learning.LearningRateSchedule;
 import dev.edgeforge.core.learning.TensorShape;
 import dev.edgeforge.core.learning.TimeSeriesAugmentation;
 import dev.edgeforge.core.learning.eval.ClassificationReport;
@@ -110,7 +111,10 @@ class TrainerTest {
                 .setHyperparameters(Hyperparameters.defaults()
                         .withEpochs(60)
                         .withLearningRate(0.01)
-                        .withBatchSize(16))
+                        .withBatchSize(16)
+                        // decay to a small rate: at a constant 0.01 the last epoch's weights depend on where
+                        // Adam's noise left them, which changes with PyTorch's thread count
+                        .withSchedule(new LearningRateSchedule.Cosine(0.0, 1e-4)))
                 .setFeatures(data.features)
                 .setTargets(data.targets, List.of("y"))
                 .build()
