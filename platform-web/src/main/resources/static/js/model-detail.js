@@ -87,10 +87,23 @@ function evaluationCard(title, evaluation) {
     card.appendChild(el('p', { className: 'muted', text: 'No window had a label the model knows.' }));
   }
   if (evaluation.skippedWindows > 0) {
-    card.appendChild(el('p', { className: 'muted', text: evaluation.skippedWindows + ' windows have a label the '
-      + 'model does not know; they are listed under model testing but not counted.' }));
+    card.appendChild(el('p', { className: 'muted', 'data-not-a-class': '', text: notAClassNote(evaluation) }));
   }
   return card;
+}
+
+/** Test windows whose label only the test set has (issue #18): named, counted, and left out of the figures. */
+function notAClassNote(evaluation) {
+  const unknown = evaluation.unknownLabels || {};
+  const labels = Object.keys(unknown);
+  if (!labels.length) {
+    return evaluation.skippedWindows + ' windows have a label the model does not know; they are listed under model '
+      + 'testing but not counted.';
+  }
+  return evaluation.skippedWindows + ' test windows are not a class of this model: '
+    + labels.map(function (l) { return '\u201c' + l + '\u201d (' + unknown[l] + ')'; }).join(', ')
+    + '. The model\'s classes come from the training data; these labels are only in the test set, so their windows '
+    + 'are listed under model testing but not counted in accuracy.';
 }
 
 function anomalyCard(anomaly) {
@@ -287,6 +300,7 @@ function renderPredictions() {
   let judged = 0;
   let correct = 0;
   let uncertain = 0;
+  let notAClass = 0;
   const normalLabels = predictions.kind === 'anomaly' ? null : predictions.outputNames;
   let shown = 0;
   predictions.rows.forEach(function (row) {
@@ -295,6 +309,7 @@ function renderPredictions() {
     let ok = null;
     if (classification) {
       known = normalLabels.indexOf(row.label) >= 0;
+      notAClass += known ? 0 : 1;
       if (known) {
         judged++;
         ok = p === row.label;
@@ -317,7 +332,9 @@ function renderPredictions() {
     const tr = el('tr', { className: p === 'uncertain' ? 'ef-uncertain' : ok === false ? 'ef-wrong' : '',
       'data-prediction-row': '' }, [
       el('td', { className: 'mono', text: row.sampleId }), el('td', { text: String(row.windowIndex) }),
-      el('td', { text: row.label }), el('td', { className: 'ef-predicted', text: p }),
+      el('td', {}, [row.label, classification && !known ? ' ' : null, classification && !known
+        ? el('span', { className: 'badge coming', text: 'not a class of this model' }) : null]),
+      el('td', { className: 'ef-predicted', text: p }),
       el('td', { text: model.kind === 'regression' ? p : formatNumber(confidence, 3) }),
       el('td', { text: classification && row.int8Scores ? predicted({ scores: row.int8Scores }, threshold) : '' })
     ]);
@@ -329,6 +346,9 @@ function renderPredictions() {
   }
   if (classification) {
     summary += ' \u00b7 ' + uncertain + ' uncertain';
+    if (notAClass > 0) {
+      summary += ' \u00b7 ' + notAClass + ' not a class of this model';
+    }
   }
   if (shown < predictions.rows.length) {
     summary += ' \u00b7 showing ' + shown;

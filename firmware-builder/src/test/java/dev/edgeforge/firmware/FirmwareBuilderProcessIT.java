@@ -9,7 +9,6 @@ import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.OpType;
 import dev.edgeforge.core.model.Quantization;
 import dev.edgeforge.core.tflite.TfliteWriter;
-import dev.edgeforge.firmware.job.DeployJobHandler;
 import dev.edgeforge.infra.job.Job;
 import dev.edgeforge.infra.job.JobQueue;
 import dev.edgeforge.infra.job.JobState;
@@ -58,7 +57,7 @@ class FirmwareBuilderProcessIT {
         store.put(modelKey, new TfliteWriter().write(tinyModel()));
         JobQueue queue = new JobQueue(database.dataSource(), Clock.systemUTC());
         UUID jobId = queue.enqueue(NewJob.of(
-                DeployJobHandler.TYPE,
+                DeployJobPayload.TYPE,
                 projectId,
                 JSON.writeValueAsString(new DeployJobPayload(
                         deploymentId,

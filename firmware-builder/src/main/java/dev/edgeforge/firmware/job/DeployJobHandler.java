@@ -43,7 +43,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
@@ -52,7 +51,7 @@ import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Runs deployment jobs ({@value #TYPE}; input: {@link DeployJobPayload}, result: {@link DeployResult}):
+ * Runs deployment jobs ({@value DeployJobPayload#TYPE}; input: {@link DeployJobPayload}, result: {@link DeployResult}):
  * <ol>
  *   <li>reads the int8 .tflite from the object store ({@link TfliteReader}) and the test windows
  *       ({@link TestWindowFile}; seeded random int8 windows when the model has none, which the log and the result
@@ -70,12 +69,6 @@ import tools.jackson.databind.json.JsonMapper;
  * the same keys again with the same content.
  */
 public final class DeployJobHandler implements JobHandler {
-
-    /** The job type. */
-    public static final String TYPE = DeployJobPayload.TYPE;
-
-    /** The formats {@link DeploymentBuilder} produces in this version (the server refuses the others). */
-    public static final Set<DeploymentFormat> AVAILABLE_FORMATS = DeploymentFormat.AVAILABLE;
 
     /** Most compiler output lines copied into the job's log; the full output is in the report. */
     static final int MAX_COMPILER_LOG_LINES = 200;
@@ -116,7 +109,7 @@ public final class DeployJobHandler implements JobHandler {
 
     @Override
     public String type() {
-        return TYPE;
+        return DeployJobPayload.TYPE;
     }
 
     @Override
@@ -226,7 +219,7 @@ public final class DeployJobHandler implements JobHandler {
         } catch (IllegalArgumentException e) {
             throw new NonRetryableJobException(e.getMessage(), e);
         }
-        if (!AVAILABLE_FORMATS.contains(format)) {
+        if (!DeploymentFormat.AVAILABLE.contains(format)) {
             throw new NonRetryableJobException("the " + format.id() + " format is not available in this version");
         }
         return format;
@@ -362,29 +355,13 @@ public final class DeployJobHandler implements JobHandler {
             String why = board.name() + " is not emulated: the image was compiled and linked for it but not run; "
                     + "deploy to " + BoardCatalogue.QEMU_BOARD_ID + " to prove the same model in QEMU";
             context.log("Verification: not run (" + why + ")");
-            return new DeployResult.Verification(
-                    DeployResult.Verification.NOT_EMULATED,
-                    false,
-                    board.id(),
-                    windows.source(),
-                    windows.note() + "; " + why,
-                    0,
-                    0,
-                    0,
-                    List.of(),
-                    "",
-                    null,
-                    estimatedInstructions,
-                    null,
-                    null,
-                    0,
-                    null,
-                    0);
+            return new DeployResult.NotEmulated(
+                    board.id(), windows.source(), windows.note() + "; " + why, estimatedInstructions);
         }
         int total = windows.windows().size();
         context.log("Verifying in QEMU (" + board.qemuMachine().orElseThrow() + "): " + total
                 + " windows against the Java int8 reference interpreter");
-        DeployResult.Verification result = verification.verify(
+        DeployResult.EmulatedRun result = verification.verify(
                 built.firmwareElf().get(),
                 model,
                 impulse,
@@ -396,11 +373,11 @@ public final class DeployJobHandler implements JobHandler {
                     context.log("Verified " + done + " of " + total + " windows");
                 },
                 context::throwIfCancelled);
-        if (result.verified()) {
-            context.log("VERIFIED: all " + result.windows() + " outputs equal the reference bit for bit"
-                    + instructions(result));
-        } else if (result.failure() != null) {
-            context.log("NOT VERIFIED: the device run did not complete: " + result.failure());
+        if (result instanceof DeployResult.Verified verified) {
+            context.log("VERIFIED: all " + verified.windows() + " outputs equal the reference bit for bit"
+                    + instructions(verified));
+        } else if (result instanceof DeployResult.RunFailed failed) {
+            context.log("NOT VERIFIED: the device run did not complete: " + failed.failure());
         } else {
             context.log("NOT VERIFIED: " + result.mismatchCount() + " of " + result.windows()
                     + " windows differ from the reference; first: "
@@ -417,7 +394,7 @@ public final class DeployJobHandler implements JobHandler {
         return result;
     }
 
-    private static String instructions(DeployResult.Verification result) {
+    private static String instructions(DeployResult.Verified result) {
         return result.instructions() == null
                 ? ""
                 : String.format(

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
 
 /**
  * Runs {@link QemuVerifier} over every test window in batches (one QEMU run each), so a long test set reports
- * progress and can be cancelled between runs, and adds the batches up into one {@link DeployResult.Verification}.
+ * progress and can be cancelled between runs, and adds the batches up into one {@link DeployResult.EmulatedRun}.
  * The first run that fails (QEMU crash, timeout, protocol error) ends the verification: the rest is not sent.
  */
 final class WindowVerification {
@@ -37,7 +37,7 @@ final class WindowVerification {
      * @param windowsDone told the number of windows verified so far after each batch
      * @param checkpoint  called between batches; throws to stop
      */
-    DeployResult.Verification verify(
+    DeployResult.EmulatedRun verify(
             Path elf,
             ModelGraph model,
             Optional<Impulse> impulse,
@@ -69,13 +69,39 @@ final class WindowVerification {
                 break;
             }
         }
-        boolean verified = failure == null && tally.matching == all.size();
-        String status = verified
-                ? DeployResult.Verification.VERIFIED
-                : failure != null ? DeployResult.Verification.FAILED : DeployResult.Verification.MISMATCH;
-        return new DeployResult.Verification(
-                status,
-                verified,
+        if (failure != null) {
+            return new DeployResult.RunFailed(
+                    board,
+                    windows.source(),
+                    windows.note(),
+                    all.size(),
+                    tally.matching,
+                    tally.mismatchCount,
+                    tally.mismatches,
+                    unit,
+                    tally.instructions(),
+                    estimatedInstructions,
+                    tally.deviceAccuracy(),
+                    tally.serverAccuracy(),
+                    tally.labelled,
+                    failure,
+                    tally.elapsed.toMillis());
+        }
+        if (tally.matching == all.size()) {
+            return new DeployResult.Verified(
+                    board,
+                    windows.source(),
+                    windows.note(),
+                    all.size(),
+                    unit,
+                    tally.instructions(),
+                    estimatedInstructions,
+                    tally.deviceAccuracy(),
+                    tally.serverAccuracy(),
+                    tally.labelled,
+                    tally.elapsed.toMillis());
+        }
+        return new DeployResult.OutputsDiffer(
                 board,
                 windows.source(),
                 windows.note(),
@@ -89,16 +115,16 @@ final class WindowVerification {
                 tally.deviceAccuracy(),
                 tally.serverAccuracy(),
                 tally.labelled,
-                failure,
                 tally.elapsed.toMillis());
     }
 
-    /** Windows that count for accuracy: labelled, with labels to compare against. */
+    /** Windows that count for accuracy: labelled with one of the classes (as the verifier counts them). */
     private static int labelled(List<TestWindow> batch, List<String> labels) {
         return labels.isEmpty()
                 ? 0
                 : (int) batch.stream()
-                        .filter(window -> window.label().isPresent())
+                        .filter(window ->
+                                window.label().filter(labels::contains).isPresent())
                         .count();
     }
 

@@ -1,5 +1,5 @@
 /**
- * Deployment jobs (type {@value dev.edgeforge.firmware.job.DeployJobHandler#TYPE}): the queue's side of
+ * Deployment jobs (type {@value dev.edgeforge.jobs.deploy.DeployJobPayload#TYPE}): the queue's side of
  * {@code POST /api/v1/projects/{p}/deployments}. {@link dev.edgeforge.firmware.job.DeployJobHandler} reads the int8
  * .tflite and the test windows from the object store, builds the bundle with
  * {@link dev.edgeforge.firmware.bundle.DeploymentBuilder} in a directory of its own under a compiler time limit,

@@ -111,13 +111,13 @@ class DeployJobHandlerIT {
 
         DeployResult result = JSON.readValue(context.resultJson(), DeployResult.class);
         System.out.println("AD firmware: " + context.log());
-        DeployResult.Verification verification = result.verification();
+        assertThat(result.verification()).isInstanceOf(DeployResult.Verified.class);
+        DeployResult.Verified verification = (DeployResult.Verified) result.verification();
         assertThat(verification.status()).isEqualTo(DeployResult.Verification.VERIFIED);
         assertThat(verification.verified()).isTrue();
         assertThat(verification.windows()).isEqualTo(8);
         assertThat(verification.matching()).isEqualTo(8);
         assertThat(verification.mismatchCount()).isZero();
-        assertThat(verification.failure()).isNull();
         assertThat(verification.board()).isEqualTo("netduinoplus2-qemu");
         assertThat(verification.windowSource()).isEqualTo(TestWindowFile.SOURCE_GIVEN);
         assertThat(verification.counterUnit()).isEqualTo("instr");
@@ -221,8 +221,8 @@ class DeployJobHandlerIT {
 
         DeployResult result = JSON.readValue(context.resultJson(), DeployResult.class);
         System.out.println("KWS c-library: " + context.log());
-        DeployResult.Verification verification = result.verification();
-        assertThat(verification.verified()).isTrue();
+        assertThat(result.verification()).isInstanceOf(DeployResult.Verified.class);
+        DeployResult.Verified verification = (DeployResult.Verified) result.verification();
         assertThat(verification.windowSource()).isEqualTo(TestWindowFile.SOURCE_TEST_SET);
         assertThat(verification.windows()).isEqualTo(6);
         assertThat(verification.labelledWindows()).isEqualTo(6);
@@ -270,9 +270,10 @@ class DeployJobHandlerIT {
 
         handler.run(context);
 
-        DeployResult.Verification verification =
+        DeployResult.Verification outcome =
                 JSON.readValue(context.resultJson(), DeployResult.class).verification();
-        assertThat(verification.verified()).isTrue();
+        assertThat(outcome).isInstanceOf(DeployResult.Verified.class);
+        DeployResult.Verified verification = (DeployResult.Verified) outcome;
         assertThat(verification.windowSource()).isEqualTo(TestWindowFile.SOURCE_RANDOM);
         assertThat(verification.windows()).isEqualTo(16);
         assertThat(verification.windowNote()).contains("seeded random");
@@ -299,6 +300,7 @@ class DeployJobHandlerIT {
         handler.run(context);
 
         DeployResult result = JSON.readValue(context.resultJson(), DeployResult.class);
+        assertThat(result.verification()).isInstanceOf(DeployResult.NotEmulated.class);
         assertThat(result.verification().status()).isEqualTo(DeployResult.Verification.NOT_EMULATED);
         assertThat(result.verification().verified()).isFalse();
         assertThat(result.sizes().flashCapacityBytes()).isEqualTo(512 * 1024);
@@ -580,6 +582,6 @@ class DeployJobHandlerIT {
     }
 
     private static RecordingJobContext recording(String payload) {
-        return new RecordingJobContext(PROJECT, DeployJobHandler.TYPE, payload).attempt(1, 1);
+        return new RecordingJobContext(PROJECT, DeployJobPayload.TYPE, payload).attempt(1, 1);
     }
 }

@@ -1,11 +1,13 @@
 package dev.edgeforge.api.compression;
 
+import com.fasterxml.jackson.annotation.JsonValue;
 import dev.edgeforge.core.learning.FeatureKind;
 import dev.edgeforge.core.learning.Hyperparameters;
 import dev.edgeforge.core.learning.LearningBlock;
 import dev.edgeforge.core.learning.TensorShape;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -16,7 +18,7 @@ import java.util.UUID;
  * @param projectId           its project
  * @param name                its name
  * @param kind                {@code classification}, {@code regression} or {@code anomaly}
- * @param state               {@code training}, {@code ready}, {@code failed} or {@code cancelled}
+ * @param state               where it is in its life
  * @param source              {@code trained} or {@code imported}
  * @param networkKey          object key of the trained network ({@code trained-network.json}), or {@code null}
  * @param learningBlock       the learning block it was trained from, or {@code null} (imported)
@@ -33,7 +35,7 @@ public record CompressibleModel(
         UUID projectId,
         String name,
         String kind,
-        String state,
+        State state,
         String source,
         String networkKey,
         LearningBlock learningBlock,
@@ -46,8 +48,37 @@ public record CompressibleModel(
         Instant createdAt) {
 
     public static final String CLASSIFICATION = "classification";
-    public static final String READY = "ready";
     public static final String TRAINED = "trained";
+
+    /**
+     * A model's state as this feature sees it (the models feature's own type is not visible from here: it depends on
+     * this package for the port): training until its job ends, then ready, failed or cancelled.
+     */
+    public enum State {
+        TRAINING,
+        READY,
+        FAILED,
+        CANCELLED;
+
+        /** The value the models feature stores and the API shows. */
+        @JsonValue
+        public String value() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        /** The value, so that templates print the state as the API shows it. */
+        @Override
+        public String toString() {
+            return value();
+        }
+
+        /**
+         * @throws IllegalArgumentException when {@code value} is none of the values
+         */
+        public static State fromValue(String value) {
+            return valueOf(value.toUpperCase(Locale.ROOT));
+        }
+    }
 
     public CompressibleModel {
         labels = labels == null ? List.of() : List.copyOf(labels);
@@ -65,7 +96,7 @@ public record CompressibleModel(
             return Optional.of("The model '" + name + "' was imported as a .tflite file: it has no trained network "
                     + "to prune or distil from; train a model in EdgeForge to compress it.");
         }
-        if (READY.equals(state)
+        if (state == State.READY
                 && (networkKey == null
                         || learningBlock == null
                         || hyperparameters == null
@@ -79,6 +110,6 @@ public record CompressibleModel(
     }
 
     public boolean isReady() {
-        return READY.equals(state);
+        return state == State.READY;
     }
 }

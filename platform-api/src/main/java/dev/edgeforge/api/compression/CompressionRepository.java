@@ -1,21 +1,38 @@
 package dev.edgeforge.api.compression;
 
+import dev.edgeforge.api.job.JobStatus;
+import dev.edgeforge.jobs.JobJson;
+import dev.edgeforge.jobs.compress.CompressionOptions;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import tools.jackson.core.JacksonException;
 
-/** The tables of migration V8: a model's compress jobs and its chosen variant. */
+/**
+ * The tables of migrations V8 and V12: a model's compress jobs ({@link CompressionRun}) and its chosen variant. A
+ * run's state changes only while it is open ({@code queued} or {@code running}), so an event applied twice or late
+ * changes nothing.
+ */
 @Repository
 class CompressionRepository {
 
     /** How many of a model's compress jobs are looked at, newest first, to find its latest report. */
     static final int HISTORY_LIMIT = 50;
+
+    private static final String RUN_COLUMNS = """
+            job_id, model_id, state, options::text AS options, result::text AS result, error, created_at, started_at,
+            finished_at""";
+    private static final String OPEN = "state IN ('queued', 'running')";
 
     private final JdbcClient jdbc;
 
@@ -34,37 +51,84 @@ class CompressionRepository {
                 .single();
     }
 
-    void insertJob(UUID jobId, UUID projectId, UUID modelId, Instant createdAt) {
-        jdbc.sql("INSERT INTO model_compression_job (job_id, project_id, model_id, created_at) "
-                        + "VALUES (:jobId, :projectId, :modelId, :createdAt)")
+    /** A compress job just enqueued (in the same transaction), queued. */
+    void insertJob(UUID jobId, UUID projectId, UUID modelId, CompressionOptions options, Instant createdAt) {
+        jdbc.sql("INSERT INTO model_compression_job (job_id, project_id, model_id, state, options, created_at) "
+                        + "VALUES (:jobId, :projectId, :modelId, 'queued', CAST(:options AS jsonb), :createdAt)")
                 .param("jobId", jobId)
                 .param("projectId", projectId)
                 .param("modelId", modelId)
+                .param("options", JobJson.write(options))
                 .param("createdAt", Timestamp.from(createdAt))
                 .update();
     }
 
     /** The model's compress jobs, newest first (at most {@link #HISTORY_LIMIT}). */
-    List<UUID> jobs(UUID projectId, UUID modelId) {
-        return jdbc.sql("SELECT job_id FROM model_compression_job "
+    List<CompressionRun> runs(UUID projectId, UUID modelId) {
+        return jdbc.sql("SELECT " + RUN_COLUMNS + " FROM model_compression_job "
                         + "WHERE project_id = :projectId AND model_id = :modelId "
                         + "ORDER BY created_at DESC, job_id DESC LIMIT " + HISTORY_LIMIT)
                 .param("projectId", projectId)
                 .param("modelId", modelId)
-                .query(UUID.class)
+                .query(CompressionRepository::run)
                 .list();
     }
 
-    /** Whether the compress job belongs to this model. */
-    boolean isJobOf(UUID jobId, UUID projectId, UUID modelId) {
-        return jdbc.sql("SELECT count(*) FROM model_compression_job WHERE job_id = :jobId AND project_id = :projectId "
-                                + "AND model_id = :modelId")
+    /** A compress job of this model. */
+    Optional<CompressionRun> run(UUID jobId, UUID projectId, UUID modelId) {
+        return jdbc.sql("SELECT " + RUN_COLUMNS + " FROM model_compression_job "
+                        + "WHERE job_id = :jobId AND project_id = :projectId AND model_id = :modelId")
+                .param("jobId", jobId)
+                .param("projectId", projectId)
+                .param("modelId", modelId)
+                .query(CompressionRepository::run)
+                .optional();
+    }
+
+    /** The model's compress job still queued or running, if any. */
+    Optional<CompressionRun> open(UUID projectId, UUID modelId) {
+        return jdbc.sql("SELECT " + RUN_COLUMNS + " FROM model_compression_job "
+                        + "WHERE project_id = :projectId AND model_id = :modelId AND " + OPEN
+                        + " ORDER BY created_at DESC LIMIT 1")
+                .param("projectId", projectId)
+                .param("modelId", modelId)
+                .query(CompressionRepository::run)
+                .optional();
+    }
+
+    /** The state of each model's newest compress job, by model, for the project's models that have one. */
+    Map<UUID, JobStatus> latestStates(UUID projectId) {
+        Map<UUID, JobStatus> states = new HashMap<>();
+        jdbc.sql("SELECT DISTINCT ON (model_id) model_id, state FROM model_compression_job "
+                        + "WHERE project_id = :projectId ORDER BY model_id, created_at DESC, job_id DESC")
+                .param("projectId", projectId)
+                .query(rs -> {
+                    states.put(rs.getObject(1, UUID.class), JobStatus.fromValue(rs.getString(2)));
+                });
+        return states;
+    }
+
+    /** A worker took the job. */
+    boolean markRunning(UUID jobId, Instant startedAt) {
+        return jdbc.sql("UPDATE model_compression_job SET state = 'running', started_at = :startedAt "
+                                + "WHERE job_id = :jobId AND " + OPEN)
+                        .param("startedAt", Timestamp.from(startedAt))
                         .param("jobId", jobId)
-                        .param("projectId", projectId)
-                        .param("modelId", modelId)
-                        .query(Integer.class)
-                        .single()
-                > 0;
+                        .update()
+                == 1;
+    }
+
+    /** The job ended: succeeded with {@code resultJson}, or failed or cancelled with {@code error}. */
+    boolean end(UUID jobId, JobStatus state, String resultJson, String error, Instant finishedAt) {
+        return jdbc.sql("UPDATE model_compression_job SET state = :state, result = CAST(:result AS jsonb), "
+                                + "error = :error, finished_at = :finishedAt WHERE job_id = :jobId AND " + OPEN)
+                        .param("state", state.value())
+                        .param("result", resultJson)
+                        .param("error", error)
+                        .param("finishedAt", Timestamp.from(finishedAt))
+                        .param("jobId", jobId)
+                        .update()
+                == 1;
     }
 
     void saveChoice(ChosenVariant choice, UUID projectId) {
@@ -100,5 +164,34 @@ class CompressionRepository {
                         rs.getObject(6, UUID.class),
                         rs.getObject(7, OffsetDateTime.class).toInstant()))
                 .optional();
+    }
+
+    private static CompressionRun run(ResultSet rs, int row) throws SQLException {
+        return new CompressionRun(
+                rs.getObject("job_id", UUID.class),
+                rs.getObject("model_id", UUID.class),
+                JobStatus.fromValue(rs.getString("state")),
+                options(rs.getString("options")),
+                rs.getString("result"),
+                rs.getString("error"),
+                instant(rs.getObject("created_at", OffsetDateTime.class)),
+                instant(rs.getObject("started_at", OffsetDateTime.class)),
+                instant(rs.getObject("finished_at", OffsetDateTime.class)));
+    }
+
+    private static CompressionOptions options(String json) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return JobJson.mapper().readValue(json, CompressionOptions.class);
+        } catch (JacksonException e) {
+            // options an older or newer version wrote differently: the run is still shown, without them
+            return null;
+        }
+    }
+
+    private static Instant instant(OffsetDateTime timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -1,5 +1,6 @@
 package dev.edgeforge.api.compression;
 
+import dev.edgeforge.api.job.JobStatus;
 import dev.edgeforge.api.problem.FieldProblem;
 import dev.edgeforge.api.problem.ValidationViolation;
 import dev.edgeforge.api.project.ProjectAccess;
@@ -7,9 +8,7 @@ import dev.edgeforge.api.project.ProjectGrant;
 import dev.edgeforge.api.project.ProjectRole;
 import dev.edgeforge.core.learning.LayerProblem;
 import dev.edgeforge.core.learning.LearningBlock;
-import dev.edgeforge.infra.job.Job;
 import dev.edgeforge.infra.job.JobQueue;
-import dev.edgeforge.infra.job.JobState;
 import dev.edgeforge.infra.job.NewJob;
 import dev.edgeforge.infra.storage.ObjectNotFoundException;
 import dev.edgeforge.infra.storage.ObjectStore;
@@ -45,8 +44,9 @@ import tools.jackson.databind.json.JsonMapper;
  * the variants' {@code .tflite} files and records the variant chosen for deployment.
  *
  * <p>A compression is a job of the training worker ({@link CompressJobPayload}); its result holds the report and the
- * object keys of every variant ({@link CompressJobResult}), so this service keeps nothing of a report but the job's
- * id (in {@code model_compression_job}, written with the job in one transaction).
+ * object keys of every variant ({@link CompressJobResult}). Each job has a {@code model_compression_job} row, written
+ * with the job in one transaction and kept up to date from the job's events ({@link CompressionJobOutcomes}); reads
+ * are plain reads of those rows.
  */
 @Service
 public class CompressionService {
@@ -112,9 +112,9 @@ public class CompressionService {
             }
         }
         compressions.lockModel(model.id());
-        Optional<Job> running = running(projectId, model.id());
+        Optional<CompressionRun> running = compressions.open(projectId, model.id());
         if (running.isPresent()) {
-            throw new CompressionRunningViolation(model.name(), running.get().id());
+            throw new CompressionRunningViolation(model.name(), running.get().jobId());
         }
         // a test set that was swept since training only costs the report its accuracies
         String testing = model.testingFeaturesKey() != null && store.exists(model.testingFeaturesKey())
@@ -131,7 +131,7 @@ public class CompressionService {
                 model.inputShape(),
                 options);
         UUID jobId = enqueue(NewJob.of(CompressJobPayload.TYPE, projectId, JobJson.write(payload)));
-        compressions.insertJob(jobId, projectId, model.id(), clock.instant());
+        compressions.insertJob(jobId, projectId, model.id(), options, clock.instant());
         return new CompressionStarted(jobId, model.id());
     }
 
@@ -140,19 +140,17 @@ public class CompressionService {
     public CompressionView view(UUID projectId, UUID modelId) {
         access.requireRole(projectId, ProjectRole.VIEWER);
         CompressibleModel model = requireModel(projectId, modelId);
-        List<Job> jobs = jobs(projectId, modelId);
-        Optional<Job> running =
-                jobs.stream().filter(job -> !job.state().isTerminal()).findFirst();
+        List<CompressionRun> runs = compressions.runs(projectId, modelId);
+        Optional<CompressionRun> running =
+                runs.stream().filter(run -> !run.state().isTerminal()).findFirst();
         String reason = model.incompressibleReason()
                 .or(() -> model.isReady()
                         ? Optional.empty()
                         : Optional.of("The model is " + model.state() + ", not ready."))
-                .or(() -> running.map(job -> "A compression is " + job.state().dbValue() + " (job " + job.id() + ")."))
+                .or(() -> running.map(run -> "A compression is " + run.state() + " (job " + run.jobId() + ")."))
                 .orElse(null);
-        CompressionView.JobSummary latest =
-                jobs.isEmpty() ? null : CompressionView.JobSummary.of(jobs.get(0), options(jobs.get(0)));
-        CompressionView.Result result = jobs.stream()
-                .filter(job -> job.state() == JobState.SUCCEEDED)
+        CompressionView.JobSummary latest = runs.isEmpty() ? null : CompressionView.JobSummary.of(runs.get(0));
+        CompressionView.Result result = runs.stream()
                 .map(this::finished)
                 .flatMap(Optional::stream)
                 .findFirst()
@@ -182,20 +180,15 @@ public class CompressionService {
     public List<ModelCompressionItem> overview(UUID projectId) {
         access.requireRole(projectId, ProjectRole.VIEWER);
         List<ModelCompressionItem> items = new ArrayList<>();
+        Map<UUID, JobStatus> latestStates = compressions.latestStates(projectId);
         for (CompressibleModel model : models.list(projectId)) {
-            List<UUID> jobIds = compressions.jobs(projectId, model.id());
-            String latestState = jobIds.isEmpty()
-                    ? null
-                    : queue.find(jobIds.get(0))
-                            .map(job -> job.state().dbValue())
-                            .orElse(null);
             items.add(new ModelCompressionItem(
                     model.id(),
                     model.name(),
                     model.kind(),
                     model.state(),
                     model.incompressibleReason().isEmpty(),
-                    latestState,
+                    latestStates.get(model.id()),
                     compressions
                             .choice(projectId, model.id())
                             .map(ChosenVariant::variant)
@@ -238,7 +231,7 @@ public class CompressionService {
         ChosenVariant choice = new ChosenVariant(
                 modelId,
                 request.variant(),
-                done.job().id(),
+                done.run().jobId(),
                 done.result().reportKey(),
                 key,
                 grant.userId().orElse(null),
@@ -251,7 +244,7 @@ public class CompressionService {
     public record VariantFile(String fileName, byte[] bytes) {}
 
     /** A succeeded compress job with its result. */
-    record FinishedCompression(Job job, CompressJobResult result) {}
+    record FinishedCompression(CompressionRun run, CompressJobResult result) {}
 
     private CompressRequest read(JsonNode body) {
         if (body == null || !body.isObject()) {
@@ -308,27 +301,13 @@ public class CompressionService {
         return models.find(projectId, modelId).orElseThrow(() -> new CompressionModelNotFoundException(modelId));
     }
 
-    private List<Job> jobs(UUID projectId, UUID modelId) {
-        List<Job> jobs = new ArrayList<>();
-        for (UUID id : compressions.jobs(projectId, modelId)) {
-            queue.find(id).ifPresent(jobs::add);
-        }
-        return jobs;
-    }
-
-    private Optional<Job> running(UUID projectId, UUID modelId) {
-        return jobs(projectId, modelId).stream()
-                .filter(job -> !job.state().isTerminal())
-                .findFirst();
-    }
-
-    private Optional<FinishedCompression> finished(Job job) {
-        if (job.state() != JobState.SUCCEEDED || job.result() == null) {
+    private Optional<FinishedCompression> finished(CompressionRun run) {
+        if (run.state() != JobStatus.SUCCEEDED || run.resultJson() == null) {
             return Optional.empty();
         }
         try {
-            return Optional.of(
-                    new FinishedCompression(job, JobJson.mapper().readValue(job.result(), CompressJobResult.class)));
+            return Optional.of(new FinishedCompression(
+                    run, JobJson.mapper().readValue(run.resultJson(), CompressJobResult.class)));
         } catch (JacksonException e) {
             // a result this server cannot read (written by an incompatible worker) is no report
             return Optional.empty();
@@ -337,16 +316,15 @@ public class CompressionService {
 
     private FinishedCompression requireFinished(UUID projectId, UUID modelId, UUID jobId) {
         if (jobId != null) {
-            if (!compressions.isJobOf(jobId, projectId, modelId)) {
-                throw new CompressionReportNotFoundException("Job " + jobId + " is no compression of this model.");
-            }
-            return queue.find(jobId)
-                    .flatMap(this::finished)
+            CompressionRun run = compressions
+                    .run(jobId, projectId, modelId)
+                    .orElseThrow(() -> new CompressionReportNotFoundException(
+                            "Job " + jobId + " is no compression of this model."));
+            return finished(run)
                     .orElseThrow(() -> new CompressionReportNotFoundException(
                             "The compression job " + jobId + " has not succeeded, so " + "it has no report."));
         }
-        return jobs(projectId, modelId).stream()
-                .filter(job -> job.state() == JobState.SUCCEEDED)
+        return compressions.runs(projectId, modelId).stream()
                 .map(this::finished)
                 .flatMap(Optional::stream)
                 .findFirst()
@@ -363,28 +341,18 @@ public class CompressionService {
         return key;
     }
 
-    private CompressionOptions options(Job job) {
-        try {
-            return JobJson.mapper()
-                    .readValue(job.payload(), CompressJobPayload.class)
-                    .options();
-        } catch (JacksonException e) {
-            return null;
-        }
-    }
-
     private CompressionView.Result result(UUID projectId, UUID modelId, FinishedCompression done) {
         Map<String, String> downloads = new LinkedHashMap<>();
         for (String variant : done.result().variantKeys().keySet()) {
             downloads.put(
                     variant,
                     "/api/v1/projects/" + projectId + "/models/" + modelId + "/variants/" + variant + "/tflite?jobId="
-                            + done.job().id());
+                            + done.run().jobId());
         }
         return new CompressionView.Result(
-                done.job().id(),
-                done.job().finishedAt(),
-                options(done.job()),
+                done.run().jobId(),
+                done.run().finishedAt(),
+                done.run().options(),
                 done.result().reportKey(),
                 downloads,
                 done.result().report());

@@ -1,8 +1,8 @@
 package dev.edgeforge.api.compression;
 
+import dev.edgeforge.api.job.JobStatus;
 import dev.edgeforge.core.learning.LayerSpec;
 import dev.edgeforge.core.model.stats.CompressionReport;
-import dev.edgeforge.infra.job.Job;
 import dev.edgeforge.jobs.compress.CompressionOptions;
 import java.time.Instant;
 import java.util.List;
@@ -27,7 +27,7 @@ import java.util.UUID;
 public record CompressionView(
         UUID modelId,
         String modelName,
-        String modelState,
+        CompressibleModel.State modelState,
         boolean compressible,
         String reason,
         List<String> labels,
@@ -37,24 +37,35 @@ public record CompressionView(
         Result result,
         ChosenVariantView chosen) {
 
-    /** A compress job's state. */
+    /**
+     * A compress job: its state as last published; a running job's progress and log are the job's
+     * ({@code /api/v1/jobs/{id}}).
+     *
+     * @param id         the job
+     * @param state      queued, running, succeeded, failed or cancelled
+     * @param error      why it failed or was cancelled
+     * @param options    what it was asked to do
+     * @param createdAt  when it was started
+     * @param startedAt  when a worker took it
+     * @param finishedAt when it ended
+     */
     public record JobSummary(
             UUID id,
-            String state,
-            double progress,
+            JobStatus state,
             String error,
             CompressionOptions options,
             Instant createdAt,
+            Instant startedAt,
             Instant finishedAt) {
-        static JobSummary of(Job job, CompressionOptions options) {
+        static JobSummary of(CompressionRun run) {
             return new JobSummary(
-                    job.id(),
-                    job.state().dbValue(),
-                    job.progress(),
-                    job.error(),
-                    options,
-                    job.createdAt(),
-                    job.finishedAt());
+                    run.jobId(),
+                    run.state(),
+                    run.error(),
+                    run.options(),
+                    run.createdAt(),
+                    run.startedAt(),
+                    run.finishedAt());
         }
     }
 

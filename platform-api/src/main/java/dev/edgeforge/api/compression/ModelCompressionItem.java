@@ -1,5 +1,6 @@
 package dev.edgeforge.api.compression;
 
+import dev.edgeforge.api.job.JobStatus;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -19,8 +20,8 @@ public record ModelCompressionItem(
         UUID id,
         String name,
         String kind,
-        String state,
+        CompressibleModel.State state,
         boolean compressible,
-        String latestJobState,
+        JobStatus latestJobState,
         String chosenVariant,
         Instant createdAt) {}

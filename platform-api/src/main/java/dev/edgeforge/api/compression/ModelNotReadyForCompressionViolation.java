@@ -9,11 +9,11 @@ public class ModelNotReadyForCompressionViolation extends EdgeForgeException {
 
     public static final ProblemType TYPE = new ProblemType("model-not-ready", HttpStatus.CONFLICT, "Model not ready");
 
-    public ModelNotReadyForCompressionViolation(String name, String state) {
+    public ModelNotReadyForCompressionViolation(String name, CompressibleModel.State state) {
         super(
                 TYPE,
-                "The model '" + name + "' is " + state + ", not ready; "
-                        + ("training".equals(state)
+                "The model '" + name + "' is " + state.value() + ", not ready; "
+                        + (state == CompressibleModel.State.TRAINING
                                 ? "wait for training to finish, then compress it."
                                 : "train it again, then compress it."));
     }

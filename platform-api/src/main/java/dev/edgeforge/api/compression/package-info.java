@@ -20,8 +20,10 @@
  * {@link dev.edgeforge.api.compression.CompressibleModelSource} (the models feature's table, read-only) and enqueues
  * the training worker's {@code compress} job ({@code dev.edgeforge.training.compress.CompressJobHandler}) together
  * with a {@code model_compression_job} row. The worker writes the variants and the report under
- * {@code projects/{p}/models/{modelId}/compress-{jobId}-{attempt}/} and returns them as the job's result, from which
- * the report is served; {@code model_variant_choice} records the chosen variant (migration V8).
+ * {@code projects/{p}/models/{modelId}/compress-{jobId}-{attempt}/} and returns them as the job's result;
+ * {@link dev.edgeforge.api.compression.CompressionJobOutcomes} copies the job's state and, once it ended, its result
+ * or error into the row from the job's events (migration V12), and the report is served from there.
+ * {@code model_variant_choice} records the chosen variant (migration V8).
  *
  * <h2>Pages</h2>
  * {@code /projects/{projectId}/compression} (sidebar "Compression": the project's models) and

@@ -13,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The {@code deployments} table. State changes are guarded by {@code state IN ('queued', 'building')}: once a
- * deployment reached a final state, nothing changes it again, however many readers sync it at once.
+ * deployment reached a final state, nothing changes it again, however often or late its job's events come.
  */
 @Repository
 class DeploymentRepository {
@@ -66,10 +66,17 @@ class DeploymentRepository {
                 .list();
     }
 
-    /** Moves an open deployment to {@code queued} or {@code building}. */
-    void updateOpenState(UUID id, DeploymentState state) {
-        jdbc.sql("UPDATE deployments SET state = :state WHERE id = :id AND " + OPEN)
-                .param("state", state.value())
+    /** The deployment of a deploy job. */
+    Optional<Deployment> findByJob(UUID jobId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM deployments WHERE job_id = :job")
+                .param("job", jobId)
+                .query(DeploymentRepository::row)
+                .optional();
+    }
+
+    /** Moves an open deployment to {@code building}: a firmware builder took its job. */
+    void markBuilding(UUID id) {
+        jdbc.sql("UPDATE deployments SET state = 'building' WHERE id = :id AND " + OPEN)
                 .param("id", id)
                 .update();
     }

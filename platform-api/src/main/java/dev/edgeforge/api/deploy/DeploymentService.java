@@ -3,7 +3,6 @@ package dev.edgeforge.api.deploy;
 import dev.edgeforge.api.problem.FieldProblem;
 import dev.edgeforge.api.problem.ValidationViolation;
 import dev.edgeforge.api.project.ProjectGrant;
-import dev.edgeforge.infra.job.Job;
 import dev.edgeforge.infra.job.JobQueue;
 import dev.edgeforge.infra.job.NewJob;
 import dev.edgeforge.jobs.board.Board;
@@ -15,7 +14,6 @@ import dev.edgeforge.jobs.deploy.MemoryReport;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -27,13 +25,12 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.datasource.DataSourceUtils;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Requests deployments (a row and a {@code deploy} job in one transaction) and shows them, keeping each row in step
- * with its job (see the package documentation).
+ * Requests deployments (a row and a {@code deploy} job in one transaction) and shows them: plain reads of the rows,
+ * which {@link DeploymentJobOutcomes} keeps in step with their jobs (see the package documentation).
  */
 @Service
 class DeploymentService {
@@ -125,37 +122,35 @@ class DeploymentService {
             deployments.insert(row);
             return row;
         });
-        return view(deployment, Optional.empty());
+        return view(deployment);
     }
 
     List<DeploymentView> list(ProjectGrant grant) {
-        List<DeploymentView> views = new ArrayList<>();
-        for (Deployment deployment : deployments.list(grant.projectId(), LIST_LIMIT)) {
-            views.add(current(deployment));
-        }
-        return views;
+        return deployments.list(grant.projectId(), LIST_LIMIT).stream()
+                .map(this::view)
+                .toList();
     }
 
     DeploymentView get(ProjectGrant grant, UUID deploymentId) {
-        return current(require(grant, deploymentId));
+        return view(require(grant, deploymentId));
     }
 
     /** @throws DeploymentNotReadyViolation while the deployment has no bundle */
     Download download(ProjectGrant grant, UUID deploymentId) {
         DeploymentView view = get(grant, deploymentId);
         if (!view.downloadAvailable()) {
-            String detail = switch (DeploymentState.fromValue(view.state())) {
+            String detail = switch (view.state()) {
                 case QUEUED ->
                     "Deployment " + deploymentId + " is waiting for a firmware builder; download it "
                             + "when its state is ready.";
                 case BUILDING ->
-                    "Deployment " + deploymentId + " is still building (" + Math.round(view.progress() * 100)
-                            + "% done); download it when its state is ready.";
+                    "Deployment " + deploymentId + " is still building (its job " + view.jobId()
+                            + " shows how far); download it when its state is ready.";
                 case FAILED -> "Deployment " + deploymentId + " failed and has no bundle: " + view.error();
                 case CANCELLED -> "Deployment " + deploymentId + " was cancelled and has no bundle; deploy again.";
                 case READY -> "Deployment " + deploymentId + " has no bundle.";
             };
-            throw new DeploymentNotReadyViolation(deploymentId, view.state(), detail);
+            throw new DeploymentNotReadyViolation(deploymentId, view.state().value(), detail);
         }
         Deployment row = require(grant, deploymentId);
         // the project's audit log keeps who took the model away
@@ -176,75 +171,7 @@ class DeploymentService {
                 .orElseThrow(() -> new DeploymentNotFoundException(grant.projectId(), deploymentId));
     }
 
-    /** The deployment brought up to date with its job. */
-    private DeploymentView current(Deployment deployment) {
-        if (deployment.state().isTerminal()) {
-            return view(deployment, Optional.empty());
-        }
-        Optional<Job> job = queue.find(deployment.jobId());
-        if (job.isEmpty()) {
-            deployments.end(
-                    deployment.id(), DeploymentState.FAILED, "the deployment's job no longer exists", clock.instant());
-        } else {
-            sync(deployment, job.get());
-        }
-        Deployment updated =
-                deployments.find(deployment.projectId(), deployment.id()).orElseThrow();
-        return view(updated, job);
-    }
-
-    private void sync(Deployment deployment, Job job) {
-        DeploymentState state = DeploymentState.of(job.state());
-        if (state == deployment.state()) {
-            return;
-        }
-        Instant finished = job.finishedAt() != null ? job.finishedAt() : clock.instant();
-        switch (state) {
-            case QUEUED, BUILDING -> deployments.updateOpenState(deployment.id(), state);
-            case READY -> complete(deployment, job, finished);
-            case FAILED -> deployments.end(deployment.id(), state, job.error(), finished);
-            case CANCELLED ->
-                deployments.end(deployment.id(), state, job.error() == null ? "cancelled" : job.error(), finished);
-        }
-    }
-
-    private void complete(Deployment deployment, Job job, Instant finished) {
-        DeployResult result;
-        try {
-            result = JSON.readValue(job.result(), DeployResult.class);
-        } catch (JacksonException | IllegalArgumentException e) {
-            deployments.end(
-                    deployment.id(),
-                    DeploymentState.FAILED,
-                    "the deploy job's result cannot be read: " + e.getMessage(),
-                    finished);
-            return;
-        }
-        if (result == null || result.bundle() == null || !deployment.id().equals(result.deploymentId())) {
-            deployments.end(
-                    deployment.id(),
-                    DeploymentState.FAILED,
-                    "the deploy job's result names no bundle of " + "this deployment",
-                    finished);
-            return;
-        }
-        deployments.complete(
-                deployment.id(),
-                JSON.writeValueAsString(result.sizes()),
-                JSON.writeValueAsString(result.memoryReport()),
-                JSON.writeValueAsString(result.verification()),
-                result.verification() != null && result.verification().verified(),
-                result.bundle().key(),
-                result.bundle().fileName(),
-                result.bundle().bytes(),
-                result.bundle().sha256(),
-                finished);
-    }
-
-    private DeploymentView view(Deployment d, Optional<Job> job) {
-        double progress = d.state() == DeploymentState.READY
-                ? 1.0
-                : job.map(Job::progress).orElse(0.0);
+    private DeploymentView view(Deployment d) {
         boolean ready = d.state() == DeploymentState.READY && d.bundleObjectKey() != null;
         String base = "/api/v1/projects/" + d.projectId() + "/deployments/" + d.id();
         return new DeploymentView(
@@ -256,9 +183,9 @@ class DeploymentService {
                 d.target(),
                 boards.find(d.target()).map(Board::name).orElse(d.target()),
                 d.format(),
-                d.state().value(),
+                d.state(),
                 d.jobId(),
-                progress,
+                d.state() == DeploymentState.READY ? 1.0 : 0.0,
                 d.error(),
                 read(d.sizesJson(), DeployResult.Sizes.class),
                 read(d.memoryReportJson(), MemoryReport.class),

@@ -1,10 +1,13 @@
 package dev.edgeforge.api.deploy;
 
-import dev.edgeforge.infra.job.JobState;
+import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 
-/** Where a deployment is: it follows its job (queued → building → ready | failed | cancelled). */
-enum DeploymentState {
+/**
+ * Where a deployment is: it follows its job (queued → building → ready | failed | cancelled), as
+ * {@link DeploymentJobOutcomes} learns of it.
+ */
+public enum DeploymentState {
     QUEUED,
     BUILDING,
     READY,
@@ -12,26 +15,22 @@ enum DeploymentState {
     CANCELLED;
 
     /** The value stored in {@code deployments.state} and shown by the API. */
-    String value() {
+    @JsonValue
+    public String value() {
         return name().toLowerCase(Locale.ROOT);
     }
 
-    boolean isTerminal() {
+    /** The value, so that templates print the state as the API shows it. */
+    @Override
+    public String toString() {
+        return value();
+    }
+
+    public boolean isTerminal() {
         return this == READY || this == FAILED || this == CANCELLED;
     }
 
     static DeploymentState fromValue(String value) {
         return valueOf(value.toUpperCase(Locale.ROOT));
-    }
-
-    /** The state of a deployment whose job is in {@code job}. */
-    static DeploymentState of(JobState job) {
-        return switch (job) {
-            case QUEUED -> QUEUED;
-            case RUNNING -> BUILDING;
-            case SUCCEEDED -> READY;
-            case FAILED -> FAILED;
-            case CANCELLED -> CANCELLED;
-        };
     }
 }

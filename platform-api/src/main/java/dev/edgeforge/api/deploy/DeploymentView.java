@@ -19,13 +19,15 @@ import java.util.UUID;
  * @param state             {@code queued}, {@code building}, {@code ready}, {@code failed} or {@code cancelled}
  * @param jobId             the deploy job: its log is {@code GET /api/v1/jobs/{jobId}/logs} (SSE), cancel with
  *                          {@code POST /api/v1/jobs/{jobId}/cancel}
- * @param progress          0..1, from the job
+ * @param progress          1 once ready, else 0: a running build's progress is its job's
+ *                          ({@code GET /api/v1/jobs/{jobId}}, or the log stream)
  * @param error             why it failed, when it did
  * @param sizes             flash, RAM and arena once ready
  * @param memoryReport      flash and RAM by section, arena vs lower bound, once ready
  * @param verified          whether every test window's output on the emulated device equals the server's int8
  *                          reference, bit for bit
- * @param verification      the details: windows, mismatches, device vs server accuracy, instructions per inference
+ * @param verification      the outcome ({@code status}: verified, mismatch, failed or not-emulated) and, for a run in
+ *                          the emulator, windows, mismatches, device vs server accuracy, instructions per inference
  * @param bundle            the ZIP, once ready
  * @param downloadAvailable whether {@link #downloadUrl} answers with the ZIP now
  * @param downloadUrl       where to download the ZIP
@@ -41,7 +43,7 @@ public record DeploymentView(
         String target,
         String targetName,
         String format,
-        String state,
+        DeploymentState state,
         UUID jobId,
         double progress,
         String error,

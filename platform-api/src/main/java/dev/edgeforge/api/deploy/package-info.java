@@ -7,10 +7,11 @@
  * <p>A deployment is a row ({@code deployments}, migration V7) and a {@code deploy} job
  * ({@link dev.edgeforge.jobs.deploy.DeployJobPayload}) that firmware-builder's {@code DeployJobHandler} runs — in this
  * JVM when the all-in-one application (platform-app) brings it, or in a standalone firmware-builder process. The job
- * reads only its payload and the object store; the row follows the
- * job: each read of a deployment whose job moved on copies the job's state, and once it succeeded its result
- * (sizes, memory report, verification, bundle key) into the row. The bundle exists before the job succeeds, so a
- * ready row never points at a missing object.
+ * reads only its payload and the object store; the row follows the job through its events
+ * ({@link dev.edgeforge.api.job.JobEvent}, applied by {@link dev.edgeforge.api.deploy.DeploymentJobOutcomes}):
+ * building once it started, then ready with its result (sizes, memory report, verification, bundle key), failed or
+ * cancelled. Reads are plain reads of the row. The bundle exists before the job succeeds, so a ready row never points
+ * at a missing object.
  *
  * <p>Models come through the port {@link dev.edgeforge.api.deploy.DeployableModelSource}, implemented by the feature
  * that owns models; every bean of that type is asked (trained and imported models may come from different places).

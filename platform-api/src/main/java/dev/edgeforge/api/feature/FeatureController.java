@@ -2,10 +2,10 @@ package dev.edgeforge.api.feature;
 
 import dev.edgeforge.api.impulse.ImpulseNotSavedViolation;
 import dev.edgeforge.api.impulse.ImpulseService;
+import dev.edgeforge.api.job.JobStatus;
 import dev.edgeforge.api.project.ProjectAccess;
 import dev.edgeforge.api.project.ProjectGrant;
 import dev.edgeforge.api.project.ProjectRole;
-import dev.edgeforge.infra.job.Job;
 import dev.edgeforge.jobs.feature.FeatureJobResult;
 import dev.edgeforge.jobs.feature.FeatureManifest;
 import io.swagger.v3.oas.annotations.Operation;
@@ -57,36 +57,21 @@ class FeatureController {
     }
 
     /**
-     * A features job as the status shows it (without its payload, which lists every sample).
+     * A features job as the status shows it (without the samples it reads); a running job's progress and log are the
+     * job's ({@code /api/v1/jobs/{id}}).
      *
-     * @param id              the job
-     * @param state           queued, running, succeeded, failed or cancelled
-     * @param progress        0..1
-     * @param cancelRequested whether a cancel was asked for
-     * @param error           why it failed
-     * @param createdAt       enqueue time
-     * @param startedAt       start of its latest attempt
-     * @param finishedAt      end
+     * @param id         the job
+     * @param state      queued, running, succeeded, failed or cancelled
+     * @param error      why it failed or was cancelled
+     * @param createdAt  enqueue time
+     * @param startedAt  when a worker took it
+     * @param finishedAt end
      */
     record FeatureJobView(
-            UUID id,
-            String state,
-            double progress,
-            boolean cancelRequested,
-            String error,
-            Instant createdAt,
-            Instant startedAt,
-            Instant finishedAt) {
-        static FeatureJobView of(Job job) {
+            UUID id, JobStatus state, String error, Instant createdAt, Instant startedAt, Instant finishedAt) {
+        static FeatureJobView of(FeatureGeneration run) {
             return new FeatureJobView(
-                    job.id(),
-                    job.state().dbValue(),
-                    job.progress(),
-                    job.cancelRequested(),
-                    job.error(),
-                    job.createdAt(),
-                    job.startedAt(),
-                    job.finishedAt());
+                    run.jobId(), run.state(), run.error(), run.createdAt(), run.startedAt(), run.finishedAt());
         }
     }
 
@@ -147,12 +132,12 @@ class FeatureController {
             @RequestParam(name = "impulseVersion", required = false) Integer impulseVersion) {
         access.requireRole(projectId, ProjectRole.VIEWER);
         int version = resolve(projectId, impulseVersion);
-        List<Job> recent = jobs.recentJobs(projectId, version);
-        Optional<FeatureJobService.FeatureSet> set = FeatureJobService.latestFeatureSet(recent);
+        Optional<FeatureGeneration> latest = jobs.latestRun(projectId, version);
+        Optional<FeatureJobService.FeatureSet> set = jobs.latestFeatureSet(projectId, version);
         return new FeatureStatusView(
                 version,
-                recent.isEmpty() ? "none" : recent.get(0).state().dbValue(),
-                recent.isEmpty() ? null : FeatureJobView.of(recent.get(0)),
+                latest.map(run -> run.state().value()).orElse("none"),
+                latest.map(FeatureJobView::of).orElse(null),
                 set.map(FeatureSetView::of).orElse(null));
     }
 

@@ -1,15 +1,28 @@
 package dev.edgeforge.api.feature;
 
+import dev.edgeforge.api.job.JobStatus;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
+import java.time.OffsetDateTime;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The {@code feature_generation} table: which impulse version each features job computes. */
+/**
+ * The {@code feature_generation} table (migrations V5 and V12): which impulse version each features job computes, and
+ * how the job went ({@link FeatureGeneration}). A row's state changes only while it is open ({@code queued} or
+ * {@code running}), so an event applied twice or late changes nothing.
+ */
 @Repository
 class FeatureGenerationRepository {
+
+    private static final String COLUMNS = """
+            job_id, impulse_version, sample_count, state, result::text AS result, error, created_at, started_at,
+            finished_at""";
+    private static final String OPEN = "state IN ('queued', 'running')";
 
     private final JdbcClient jdbc;
 
@@ -17,11 +30,12 @@ class FeatureGenerationRepository {
         this.jdbc = jdbc;
     }
 
+    /** A features job just enqueued (in the same transaction), queued. */
     void insert(UUID jobId, UUID projectId, int impulseVersion, int sampleCount, Instant createdAt, UUID createdBy) {
         jdbc.sql("""
                         INSERT INTO feature_generation
-                            (job_id, project_id, impulse_version, sample_count, created_at, created_by)
-                        VALUES (:job, :project, :version, :samples, :createdAt, :createdBy)""")
+                            (job_id, project_id, impulse_version, sample_count, state, created_at, created_by)
+                        VALUES (:job, :project, :version, :samples, 'queued', :createdAt, :createdBy)""")
                 .param("job", jobId)
                 .param("project", projectId)
                 .param("version", impulseVersion)
@@ -31,15 +45,76 @@ class FeatureGenerationRepository {
                 .update();
     }
 
-    /** The jobs of one impulse version, newest first. */
-    List<UUID> jobs(UUID projectId, int impulseVersion, int limit) {
-        return jdbc.sql("""
-                        SELECT job_id FROM feature_generation WHERE project_id = :project AND impulse_version = :version
-                        ORDER BY created_at DESC, job_id LIMIT :limit""")
+    /** The newest job of one impulse version. */
+    Optional<FeatureGeneration> latest(UUID projectId, int impulseVersion) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM feature_generation "
+                        + "WHERE project_id = :project AND impulse_version = :version "
+                        + "ORDER BY created_at DESC, job_id LIMIT 1")
                 .param("project", projectId)
                 .param("version", impulseVersion)
-                .param("limit", limit)
-                .query(UUID.class)
-                .list();
+                .query(FeatureGenerationRepository::row)
+                .optional();
+    }
+
+    /** The job of one impulse version still queued or running, if any. */
+    Optional<FeatureGeneration> open(UUID projectId, int impulseVersion) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM feature_generation "
+                        + "WHERE project_id = :project AND impulse_version = :version AND " + OPEN
+                        + " ORDER BY created_at DESC, job_id LIMIT 1")
+                .param("project", projectId)
+                .param("version", impulseVersion)
+                .query(FeatureGenerationRepository::row)
+                .optional();
+    }
+
+    /** The newest job of one impulse version that succeeded with a result. */
+    Optional<FeatureGeneration> latestSucceeded(UUID projectId, int impulseVersion) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM feature_generation "
+                        + "WHERE project_id = :project AND impulse_version = :version AND state = 'succeeded' "
+                        + "AND result IS NOT NULL ORDER BY created_at DESC, job_id LIMIT 1")
+                .param("project", projectId)
+                .param("version", impulseVersion)
+                .query(FeatureGenerationRepository::row)
+                .optional();
+    }
+
+    /** A worker took the job. */
+    boolean markRunning(UUID jobId, Instant startedAt) {
+        return jdbc.sql("UPDATE feature_generation SET state = 'running', started_at = :startedAt "
+                                + "WHERE job_id = :job AND " + OPEN)
+                        .param("startedAt", Timestamp.from(startedAt))
+                        .param("job", jobId)
+                        .update()
+                == 1;
+    }
+
+    /** The job ended: succeeded with {@code resultJson}, or failed or cancelled with {@code error}. */
+    boolean end(UUID jobId, JobStatus state, String resultJson, String error, Instant finishedAt) {
+        return jdbc.sql("UPDATE feature_generation SET state = :state, result = CAST(:result AS jsonb), "
+                                + "error = :error, finished_at = :finishedAt WHERE job_id = :job AND " + OPEN)
+                        .param("state", state.value())
+                        .param("result", resultJson)
+                        .param("error", error)
+                        .param("finishedAt", Timestamp.from(finishedAt))
+                        .param("job", jobId)
+                        .update()
+                == 1;
+    }
+
+    private static FeatureGeneration row(ResultSet rs, int row) throws SQLException {
+        return new FeatureGeneration(
+                rs.getObject("job_id", UUID.class),
+                rs.getInt("impulse_version"),
+                rs.getInt("sample_count"),
+                JobStatus.fromValue(rs.getString("state")),
+                rs.getString("result"),
+                rs.getString("error"),
+                instant(rs.getObject("created_at", OffsetDateTime.class)),
+                instant(rs.getObject("started_at", OffsetDateTime.class)),
+                instant(rs.getObject("finished_at", OffsetDateTime.class)));
+    }
+
+    private static Instant instant(OffsetDateTime timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -4,9 +4,7 @@ import dev.edgeforge.api.impulse.ImpulseNotSavedViolation;
 import dev.edgeforge.api.impulse.ImpulseService;
 import dev.edgeforge.api.impulse.StoredImpulse;
 import dev.edgeforge.api.project.ProjectLocks;
-import dev.edgeforge.infra.job.Job;
 import dev.edgeforge.infra.job.JobQueue;
-import dev.edgeforge.infra.job.JobState;
 import dev.edgeforge.infra.job.NewJob;
 import dev.edgeforge.jobs.feature.FeatureJobPayload;
 import dev.edgeforge.jobs.feature.FeatureJobResult;
@@ -24,14 +22,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Starts feature generation jobs and finds the feature sets they made. Callers check access first; this service
- * trusts the project id it is given.
+ * Starts feature generation jobs and finds the feature sets they made: plain reads of the {@code feature_generation}
+ * rows, which {@link FeatureGenerationOutcomes} keeps up to date from the jobs' events. Callers check access first;
+ * this service trusts the project id it is given.
  */
 @Service
 public class FeatureJobService {
-
-    /** How many recent jobs of a version are looked at for its status. */
-    private static final int RECENT_JOBS = 20;
 
     private final ImpulseService impulses;
     private final ImpulseSampleSource samples;
@@ -101,11 +97,9 @@ public class FeatureJobService {
                     + " has no processing block, so it makes no features; add one and save the impulse.");
         }
         projectLocks.lock(projectId);
-        Optional<Job> active = recentJobs(projectId, version).stream()
-                .filter(j -> !j.state().isTerminal())
-                .findFirst();
+        Optional<FeatureGeneration> active = runs.open(projectId, version);
         if (active.isPresent()) {
-            throw new FeatureJobRunningViolation(version, active.get().id());
+            throw new FeatureJobRunningViolation(version, active.get().jobId());
         }
         List<FeatureJobSample> enabled = source.enabledSamples(projectId);
         if (enabled.isEmpty()) {
@@ -113,31 +107,22 @@ public class FeatureJobService {
                     + "upload data or enable samples first.");
         }
         String payload = FeatureJobPayload.of(stored.impulse(), enabled).toJson();
-        UUID jobId = enqueue(NewJob.of(FeatureJobPayload.JOB_TYPE, projectId, payload));
+        UUID jobId = enqueue(NewJob.of(FeatureJobPayload.TYPE, projectId, payload));
         runs.insert(jobId, projectId, version, enabled.size(), clock.instant(), startedBy);
         return new Started(jobId, version, enabled.size());
     }
 
-    /** The jobs of an impulse version, newest first (at most {@value #RECENT_JOBS}). */
+    /** The newest job of an impulse version. */
     @Transactional(readOnly = true)
-    public List<Job> recentJobs(UUID projectId, int impulseVersion) {
-        return runs.jobs(projectId, impulseVersion, RECENT_JOBS).stream()
-                .map(queue::find)
-                .flatMap(Optional::stream)
-                .toList();
+    public Optional<FeatureGeneration> latestRun(UUID projectId, int impulseVersion) {
+        return runs.latest(projectId, impulseVersion);
     }
 
     /** The feature set of the latest successful job of an impulse version. */
     @Transactional(readOnly = true)
     public Optional<FeatureSet> latestFeatureSet(UUID projectId, int impulseVersion) {
-        return latestFeatureSet(recentJobs(projectId, impulseVersion));
-    }
-
-    static Optional<FeatureSet> latestFeatureSet(List<Job> newestFirst) {
-        return newestFirst.stream()
-                .filter(j -> j.state() == JobState.SUCCEEDED && j.result() != null)
-                .findFirst()
-                .map(j -> new FeatureSet(j.id(), j.finishedAt(), FeatureJobResult.parse(j.result())));
+        return runs.latestSucceeded(projectId, impulseVersion)
+                .map(run -> new FeatureSet(run.jobId(), run.finishedAt(), FeatureJobResult.parse(run.resultJson())));
     }
 
     /** Enqueues on the transaction's connection, so the job exists only if the run's row does. */

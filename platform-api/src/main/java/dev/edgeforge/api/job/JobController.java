@@ -27,17 +27,20 @@ class JobController {
     private final JobAccess jobs;
     private final ProjectAccess projects;
     private final JobLogStreams streams;
+    private final PublishedEnds ends;
 
-    JobController(JobQueue queue, JobAccess jobs, ProjectAccess projects, JobLogStreams streams) {
+    JobController(JobQueue queue, JobAccess jobs, ProjectAccess projects, JobLogStreams streams, PublishedEnds ends) {
         this.queue = queue;
         this.jobs = jobs;
         this.projects = projects;
         this.streams = streams;
+        this.ends = ends;
     }
 
+    /** A job that just ended is answered once its end reached the features' rows (see {@link PublishedEnds}). */
     @GetMapping("/jobs/{jobId}")
     JobView get(@PathVariable UUID jobId) {
-        return JobView.of(jobs.require(jobId, ProjectRole.VIEWER));
+        return JobView.of(ends.awaitPublished(jobs.require(jobId, ProjectRole.VIEWER)));
     }
 
     /** The log as a Server-Sent Events stream that ends when the job does. */

@@ -23,7 +23,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * sequence number (so a reconnecting browser resumes with {@code Last-Event-ID}), progress changes are events
  * {@code progress}, and a final event {@code end} carries the terminal job once it finished and every line was sent.
  *
- * <p>The queue has no push channel, so one small scheduler polls it for all open streams (twice a second each).
+ * <p>{@code end} waits until the job's end was published ({@link PublishedEnds}), so a page that reads its feature's
+ * row on {@code end} (the deployment, the model, the compression) finds the outcome there.
+ *
+ * <p>The queue notifies state changes only, not log lines or progress, so one small scheduler polls it for all open
+ * streams (twice a second each).
  */
 @Component
 class JobLogStreams implements DisposableBean {
@@ -33,14 +37,16 @@ class JobLogStreams implements DisposableBean {
     private static final Duration MAX_STREAM = Duration.ofHours(2);
 
     private final JobQueue queue;
+    private final PublishedEnds ends;
     private final ScheduledExecutorService poller = Executors.newSingleThreadScheduledExecutor(runnable -> {
         Thread thread = new Thread(runnable, "job-log-streams");
         thread.setDaemon(true);
         return thread;
     });
 
-    JobLogStreams(JobQueue queue) {
+    JobLogStreams(JobQueue queue, PublishedEnds ends) {
         this.queue = queue;
+        this.ends = ends;
     }
 
     SseEmitter open(UUID jobId, long afterSeq) {
@@ -93,7 +99,7 @@ class JobLogStreams implements DisposableBean {
             lastProgress.set(current.progress());
             emitter.send(SseEmitter.event().name("progress").data(JobView.of(current)));
         }
-        if (current.state().isTerminal()) {
+        if (ends.showsEnd(current)) {
             emitter.send(SseEmitter.event().name("end").data(JobView.of(current)));
             return false;
         }

@@ -67,7 +67,7 @@ class JdbcCompressibleModelSource implements CompressibleModelSource {
                 rs.getObject(2, UUID.class),
                 rs.getString(3),
                 rs.getString(4),
-                rs.getString(5),
+                CompressibleModel.State.fromValue(rs.getString(5)),
                 rs.getString(6),
                 rs.getString(7),
                 read(rs.getString(8), LearningBlock.class),

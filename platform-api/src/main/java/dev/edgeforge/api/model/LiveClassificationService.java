@@ -59,7 +59,7 @@ public class LiveClassificationService {
             UUID projectId, UUID modelId, String sampleId, MultipartFile file, Double threshold) {
         ModelRecord model = models.find(projectId, modelId, ProjectRole.VIEWER);
         if (!model.isReady()) {
-            throw new ModelNotReadyViolation(model.name(), model.state().value());
+            throw new ModelNotReadyViolation(model.name(), model.state());
         }
         boolean hasFile = file != null && !file.isEmpty();
         boolean hasSample = sampleId != null && !sampleId.isBlank();
@@ -100,21 +100,22 @@ public class LiveClassificationService {
         } catch (FeatureInputViolation e) {
             throw new LiveClassificationViolation("'" + name + "' cannot be classified: " + e.getMessage(), e);
         } catch (ImpulseViolation e) {
-            throw new ModelCapabilityViolation("The model's impulse version " + model.impulseVersion()
-                    + " cannot compute features: " + e.getMessage());
+            throw new ModelCapabilityViolation("The model's impulse version "
+                    + model.lineage().impulseVersion() + " cannot compute features: " + e.getMessage());
         }
-        int inputLength = ModelViews.elementCount(model.inputShape());
+        int inputLength = ModelViews.elementCount(model.signature().inputShape());
         if (!windows.isEmpty() && inputLength > 0 && windows.get(0).features().length != inputLength) {
-            throw new ModelCapabilityViolation("Impulse version " + model.impulseVersion() + " gives "
+            throw new ModelCapabilityViolation("Impulse version "
+                    + model.lineage().impulseVersion() + " gives "
                     + windows.get(0).features().length + " features per window, but the model takes " + inputLength
                     + ".");
         }
         double used = threshold != null
                 ? threshold
                 : model.kind() == ModelKind.ANOMALY
-                        ? model.anomalyThreshold()
-                        : model.uncertainThreshold() != null
-                                ? model.uncertainThreshold()
+                        ? model.evaluation().anomalyThreshold()
+                        : model.evaluation().uncertainThreshold() != null
+                                ? model.evaluation().uncertainThreshold()
                                 : TrainJobPayload.DEFAULT_UNCERTAIN_THRESHOLD;
         return model.kind() == ModelKind.ANOMALY
                 ? anomaly(model, name, label, windows, used)
@@ -122,15 +123,17 @@ public class LiveClassificationService {
     }
 
     private Impulse impulse(UUID projectId, ModelRecord model) {
-        if (model.impulseVersion() == null) {
+        if (model.lineage().impulseVersion() == null) {
             throw new ModelCapabilityViolation("The model '" + model.name() + "' was imported without an impulse "
                     + "version, so EdgeForge cannot compute its features from a raw sample; import it with "
                     + "impulseVersion.");
         }
         ImpulseLookup lookup = impulses.getIfAvailable();
-        return (lookup == null ? Optional.<Impulse>empty() : lookup.find(projectId, model.impulseVersion()))
-                .orElseThrow(() -> new ModelCapabilityViolation(
-                        "Impulse version " + model.impulseVersion() + " of the model is not available any more."));
+        return (lookup == null
+                        ? Optional.<Impulse>empty()
+                        : lookup.find(projectId, model.lineage().impulseVersion()))
+                .orElseThrow(() -> new ModelCapabilityViolation("Impulse version "
+                        + model.lineage().impulseVersion() + " of the model is not available any more."));
     }
 
     private static FeatureSource parse(String name, MultipartFile file) {

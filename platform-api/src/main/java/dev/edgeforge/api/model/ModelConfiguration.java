@@ -1,13 +1,12 @@
 package dev.edgeforge.api.model;
 
 import dev.edgeforge.api.web.ProjectNavItem;
-import dev.edgeforge.infra.job.JobQueue;
 import dev.edgeforge.infra.storage.ObjectStore;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wiring of the models feature: the reconciler and its schedule, and the sidebar entries. */
+/** Wiring of the models feature: what applies its jobs' events to the rows, and the sidebar entries. */
 @Configuration(proxyBeanMethods = false)
 class ModelConfiguration {
 
@@ -15,13 +14,8 @@ class ModelConfiguration {
     static final String MODELS_NAV = "models";
 
     @Bean
-    ModelJobReconciler modelJobReconciler(ModelRepository models, JobQueue queue, ObjectStore store, Clock clock) {
-        return new ModelJobReconciler(models, queue, store, clock);
-    }
-
-    @Bean
-    ModelReconcileSchedule modelReconcileSchedule(ModelJobReconciler reconciler) {
-        return new ModelReconcileSchedule(reconciler);
+    ModelJobOutcomes modelJobOutcomes(ModelRepository models, ObjectStore store, Clock clock) {
+        return new ModelJobOutcomes(models, store, clock);
     }
 
     @Bean

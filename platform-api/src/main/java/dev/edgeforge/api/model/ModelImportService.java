@@ -140,38 +140,17 @@ public class ModelImportService {
         }
         Instant now = clock.instant();
         models.insert(new ModelRecord(
-                modelId,
-                projectId,
-                modelName,
-                modelKind,
-                ModelState.READY,
-                ModelSource.IMPORTED,
-                null,
-                impulseVersion,
-                null,
-                null,
-                null,
-                null,
-                null,
-                JobJson.mapper().valueToTree(sampleShape(input)),
-                labels,
-                null,
-                null,
-                modelKind == ModelKind.CLASSIFICATION ? TrainJobPayload.DEFAULT_UNCERTAIN_THRESHOLD : null,
-                null,
-                null,
-                null,
-                null,
-                float32Size == null ? null : JobJson.mapper().valueToTree(float32Size),
-                int8Size == null ? null : JobJson.mapper().valueToTree(int8Size),
-                int8Unavailable,
-                new ModelArtifacts(null, float32Key, int8Key, null, null, null),
-                null,
-                null,
-                null,
-                now,
-                now,
-                now));
+                new ModelRecord.Identity(modelId, projectId, modelName, modelKind, ModelSource.IMPORTED, now, now),
+                ModelRecord.Status.imported(now),
+                ModelRecord.Lineage.imported(impulseVersion),
+                new ModelRecord.Signature(JobJson.mapper().valueToTree(sampleShape(input)), labels),
+                ModelRecord.Evaluation.none(
+                        modelKind == ModelKind.CLASSIFICATION ? TrainJobPayload.DEFAULT_UNCERTAIN_THRESHOLD : null),
+                new ModelRecord.Files(
+                        new ModelArtifacts(null, float32Key, int8Key, null, null, null),
+                        float32Size == null ? null : JobJson.mapper().valueToTree(float32Size),
+                        int8Size == null ? null : JobJson.mapper().valueToTree(int8Size),
+                        int8Unavailable)));
         return ModelViews.view(models.find(projectId, modelId).orElseThrow());
     }
 

@@ -15,7 +15,7 @@ public record ModelListItem(
         UUID id,
         String name,
         String kind,
-        String state,
+        ModelState state,
         String source,
         String error,
         Integer impulseVersion,

@@ -9,10 +9,10 @@ public class ModelNotReadyViolation extends EdgeForgeException {
 
     public static final ProblemType TYPE = new ProblemType("model-not-ready", HttpStatus.CONFLICT, "Model not ready");
 
-    public ModelNotReadyViolation(String name, String state) {
+    public ModelNotReadyViolation(String name, ModelState state) {
         super(
                 TYPE,
-                "The model '" + name + "' is " + state + ", not ready; "
-                        + ("training".equals(state) ? "wait for training to finish." : "train it again."));
+                "The model '" + name + "' is " + state.value() + ", not ready; "
+                        + (state == ModelState.TRAINING ? "wait for training to finish." : "train it again."));
     }
 }

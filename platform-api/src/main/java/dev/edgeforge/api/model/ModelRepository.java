@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -21,8 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code model} table through plain SQL: JSON columns are jsonb, written from and read into trees. Updates that
- * apply a job's outcome are conditional on the row still waiting for that job, so applying twice (two servers, a
- * retried reconcile) changes nothing the second time.
+ * apply a job's outcome are conditional on the row still waiting for that job, so applying twice (two servers, an
+ * event delivered again) changes nothing the second time.
  */
 @Repository
 class ModelRepository {
@@ -57,38 +56,38 @@ class ModelRepository {
                 .param("name", m.name())
                 .param("kind", m.kind().value())
                 .param("state", m.state().value())
-                .param("source", m.source().value())
-                .param("error", m.error())
-                .param("impulseVersion", m.impulseVersion())
-                .param("datasetVersion", m.datasetVersion())
-                .param("learningBlock", json(m.learningBlock()))
-                .param("hyperparameters", json(m.hyperparameters()))
-                .param("seed", m.seed())
-                .param("featureKind", m.featureKind())
-                .param("inputShape", json(m.inputShape()))
+                .param("source", m.identity().source().value())
+                .param("error", m.status().error())
+                .param("impulseVersion", m.lineage().impulseVersion())
+                .param("datasetVersion", m.lineage().datasetVersion())
+                .param("learningBlock", json(m.lineage().learningBlock()))
+                .param("hyperparameters", json(m.lineage().hyperparameters()))
+                .param("seed", m.lineage().seed())
+                .param("featureKind", m.lineage().featureKind())
+                .param("inputShape", json(m.signature().inputShape()))
                 .param("labels", JSON.writeValueAsString(m.labels()))
-                .param("trainingFeaturesKey", m.trainingFeaturesKey())
-                .param("testingFeaturesKey", m.testingFeaturesKey())
-                .param("uncertainThreshold", m.uncertainThreshold())
-                .param("anomalyThreshold", m.anomalyThreshold())
-                .param("metrics", json(m.metrics()))
-                .param("history", json(m.history()))
-                .param("summary", json(m.summary()))
-                .param("float32Size", json(m.float32Size()))
-                .param("int8Size", json(m.int8Size()))
-                .param("int8UnavailableReason", m.int8UnavailableReason())
+                .param("trainingFeaturesKey", m.lineage().trainingFeaturesKey())
+                .param("testingFeaturesKey", m.lineage().testingFeaturesKey())
+                .param("uncertainThreshold", m.evaluation().uncertainThreshold())
+                .param("anomalyThreshold", m.evaluation().anomalyThreshold())
+                .param("metrics", json(m.evaluation().metrics()))
+                .param("history", json(m.evaluation().history()))
+                .param("summary", json(m.evaluation().summary()))
+                .param("float32Size", json(m.files().float32Size()))
+                .param("int8Size", json(m.files().int8Size()))
+                .param("int8UnavailableReason", m.files().int8UnavailableReason())
                 .param("networkKey", m.artifacts().network())
                 .param("float32Key", m.artifacts().float32())
                 .param("int8Key", m.artifacts().int8())
                 .param("kmeansKey", m.artifacts().kmeans())
                 .param("metricsKey", m.artifacts().metrics())
                 .param("predictionsKey", m.artifacts().predictions())
-                .param("trainJobId", m.trainJobId())
-                .param("pendingTestJobId", m.pendingTestJobId())
-                .param("testError", m.testError())
-                .param("createdAt", timestamp(m.createdAt()))
-                .param("updatedAt", timestamp(m.updatedAt()))
-                .param("trainedAt", timestamp(m.trainedAt()))
+                .param("trainJobId", m.status().trainJobId())
+                .param("pendingTestJobId", m.status().pendingTestJobId())
+                .param("testError", m.status().testError())
+                .param("createdAt", timestamp(m.identity().createdAt()))
+                .param("updatedAt", timestamp(m.identity().updatedAt()))
+                .param("trainedAt", timestamp(m.status().trainedAt()))
                 .update();
     }
 
@@ -137,45 +136,33 @@ class ModelRepository {
                 == 1;
     }
 
-    /** A model waiting for a job: its train job (state training) or a test job not applied yet. */
-    record Waiting(UUID modelId, UUID projectId, UUID jobId) {}
-
-    /** Models still training, optionally of one project only. */
-    List<Waiting> training(UUID projectId) {
-        return jdbc.sql("SELECT id, project_id, train_job_id FROM model WHERE state = 'training'"
-                        + (projectId == null ? "" : " AND project_id = :projectId"))
-                .params(projectParams(projectId))
-                .query((rs, row) -> new Waiting(
-                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)))
-                .list();
+    /** The model still training with this train job, if any. */
+    Optional<UUID> waitingForTraining(UUID trainJobId) {
+        return jdbc.sql("SELECT id FROM model WHERE train_job_id = :jobId AND state = 'training'")
+                .param("jobId", trainJobId)
+                .query(UUID.class)
+                .optional();
     }
 
-    /** Models whose latest test job has not been applied yet. */
-    List<Waiting> pendingTests(UUID projectId) {
-        return jdbc.sql("SELECT id, project_id, pending_test_job_id FROM model WHERE pending_test_job_id IS NOT NULL"
-                        + (projectId == null ? "" : " AND project_id = :projectId"))
-                .params(projectParams(projectId))
-                .query((rs, row) -> new Waiting(
-                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getObject(3, UUID.class)))
-                .list();
+    /** A model waiting for the outcome of a test job. */
+    record Waiting(UUID modelId, UUID projectId) {}
+
+    /** The model whose pending test job this is, if any. */
+    Optional<Waiting> waitingForTest(UUID testJobId) {
+        return jdbc.sql("SELECT id, project_id FROM model WHERE pending_test_job_id = :jobId")
+                .param("jobId", testJobId)
+                .query((rs, row) -> new Waiting(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class)))
+                .optional();
     }
 
-    private static Map<String, Object> projectParams(UUID projectId) {
-        return projectId == null ? Map.of() : Map.of("projectId", projectId);
-    }
-
-    /** What a finished training puts into the row. */
+    /** What a finished training puts into the row (the evaluation's test figures come with a test job). */
     record Trained(
-            List<String> labels,
-            JsonNode inputShape,
+            ModelRecord.Signature signature,
             JsonNode metrics,
             JsonNode history,
             JsonNode summary,
-            JsonNode float32Size,
-            JsonNode int8Size,
-            String int8UnavailableReason,
             Double anomalyThreshold,
-            ModelArtifacts artifacts) {}
+            ModelRecord.Files files) {}
 
     /** Makes a training model ready; false when it no longer waits for {@code jobId}. */
     boolean markTrained(UUID modelId, UUID jobId, Trained t, Instant now) {
@@ -189,21 +176,21 @@ class ModelRepository {
                             kmeans_key = :kmeansKey, metrics_key = :metricsKey, predictions_key = :predictionsKey,
                             trained_at = :now, updated_at = :now
                         WHERE id = :id AND state = 'training' AND train_job_id = :jobId""")
-                        .param("labels", JSON.writeValueAsString(t.labels()))
-                        .param("inputShape", json(t.inputShape()))
+                        .param("labels", JSON.writeValueAsString(t.signature().labels()))
+                        .param("inputShape", json(t.signature().inputShape()))
                         .param("metrics", json(t.metrics()))
                         .param("history", json(t.history()))
                         .param("summary", json(t.summary()))
-                        .param("float32Size", json(t.float32Size()))
-                        .param("int8Size", json(t.int8Size()))
-                        .param("int8UnavailableReason", t.int8UnavailableReason())
+                        .param("float32Size", json(t.files().float32Size()))
+                        .param("int8Size", json(t.files().int8Size()))
+                        .param("int8UnavailableReason", t.files().int8UnavailableReason())
                         .param("anomalyThreshold", t.anomalyThreshold())
-                        .param("networkKey", t.artifacts().network())
-                        .param("float32Key", t.artifacts().float32())
-                        .param("int8Key", t.artifacts().int8())
-                        .param("kmeansKey", t.artifacts().kmeans())
-                        .param("metricsKey", t.artifacts().metrics())
-                        .param("predictionsKey", t.artifacts().predictions())
+                        .param("networkKey", t.files().keys().network())
+                        .param("float32Key", t.files().keys().float32())
+                        .param("int8Key", t.files().keys().int8())
+                        .param("kmeansKey", t.files().keys().kmeans())
+                        .param("metricsKey", t.files().keys().metrics())
+                        .param("predictionsKey", t.files().keys().predictions())
                         .param("now", timestamp(now))
                         .param("id", modelId)
                         .param("jobId", jobId)
@@ -274,44 +261,49 @@ class ModelRepository {
 
     private static ModelRecord map(ResultSet rs, int row) throws SQLException {
         return new ModelRecord(
-                rs.getObject("id", UUID.class),
-                rs.getObject("project_id", UUID.class),
-                rs.getString("name"),
-                ModelKind.fromValue(rs.getString("kind")),
-                ModelState.of(rs.getString("state")),
-                ModelSource.of(rs.getString("source")),
-                rs.getString("error"),
-                (Integer) rs.getObject("impulse_version"),
-                (Integer) rs.getObject("dataset_version"),
-                tree(rs.getString("learning_block")),
-                tree(rs.getString("hyperparameters")),
-                (Long) rs.getObject("seed"),
-                rs.getString("feature_kind"),
-                tree(rs.getString("input_shape")),
-                JSON.readValue(rs.getString("labels"), STRINGS),
-                rs.getString("training_features_key"),
-                rs.getString("testing_features_key"),
-                (Double) rs.getObject("uncertain_threshold"),
-                (Double) rs.getObject("anomaly_threshold"),
-                tree(rs.getString("metrics")),
-                tree(rs.getString("history")),
-                tree(rs.getString("summary")),
-                tree(rs.getString("float32_size")),
-                tree(rs.getString("int8_size")),
-                rs.getString("int8_unavailable_reason"),
-                new ModelArtifacts(
-                        rs.getString("network_key"),
-                        rs.getString("float32_key"),
-                        rs.getString("int8_key"),
-                        rs.getString("kmeans_key"),
-                        rs.getString("metrics_key"),
-                        rs.getString("predictions_key")),
-                rs.getObject("train_job_id", UUID.class),
-                rs.getObject("pending_test_job_id", UUID.class),
-                rs.getString("test_error"),
-                instant(rs.getObject("created_at", OffsetDateTime.class)),
-                instant(rs.getObject("updated_at", OffsetDateTime.class)),
-                instant(rs.getObject("trained_at", OffsetDateTime.class)));
+                new ModelRecord.Identity(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("project_id", UUID.class),
+                        rs.getString("name"),
+                        ModelKind.fromValue(rs.getString("kind")),
+                        ModelSource.of(rs.getString("source")),
+                        instant(rs.getObject("created_at", OffsetDateTime.class)),
+                        instant(rs.getObject("updated_at", OffsetDateTime.class))),
+                new ModelRecord.Status(
+                        ModelState.of(rs.getString("state")),
+                        rs.getString("error"),
+                        rs.getObject("train_job_id", UUID.class),
+                        rs.getObject("pending_test_job_id", UUID.class),
+                        rs.getString("test_error"),
+                        instant(rs.getObject("trained_at", OffsetDateTime.class))),
+                new ModelRecord.Lineage(
+                        (Integer) rs.getObject("impulse_version"),
+                        (Integer) rs.getObject("dataset_version"),
+                        tree(rs.getString("learning_block")),
+                        tree(rs.getString("hyperparameters")),
+                        (Long) rs.getObject("seed"),
+                        rs.getString("feature_kind"),
+                        rs.getString("training_features_key"),
+                        rs.getString("testing_features_key")),
+                new ModelRecord.Signature(
+                        tree(rs.getString("input_shape")), JSON.readValue(rs.getString("labels"), STRINGS)),
+                new ModelRecord.Evaluation(
+                        tree(rs.getString("metrics")),
+                        tree(rs.getString("history")),
+                        tree(rs.getString("summary")),
+                        (Double) rs.getObject("uncertain_threshold"),
+                        (Double) rs.getObject("anomaly_threshold")),
+                new ModelRecord.Files(
+                        new ModelArtifacts(
+                                rs.getString("network_key"),
+                                rs.getString("float32_key"),
+                                rs.getString("int8_key"),
+                                rs.getString("kmeans_key"),
+                                rs.getString("metrics_key"),
+                                rs.getString("predictions_key")),
+                        tree(rs.getString("float32_size")),
+                        tree(rs.getString("int8_size")),
+                        rs.getString("int8_unavailable_reason")));
     }
 
     private static String json(JsonNode node) {

@@ -21,8 +21,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * A project's models: list, details, rename, delete, the {@code .tflite} files and the per-window test predictions.
- * Reads bring the project's models up to date with their jobs first, so a model is shown ready as soon as its job
- * succeeded. Other features (deployment, compression) find a model's files through {@link #requireReady}.
+ * Reads are plain reads of the {@code model} rows, which {@link ModelJobOutcomes} keeps up to date with their jobs.
+ * Other features (deployment, compression) find a model's files through {@link #requireReady}.
  */
 @Service
 public class ModelService {
@@ -31,7 +31,6 @@ public class ModelService {
 
     private final ProjectAccess access;
     private final ModelRepository models;
-    private final ModelJobReconciler reconciler;
     private final ModelFiles files;
     private final ObjectStore store;
     private final JobQueue queue;
@@ -40,14 +39,12 @@ public class ModelService {
     ModelService(
             ProjectAccess access,
             ModelRepository models,
-            ModelJobReconciler reconciler,
             ModelFiles files,
             ObjectStore store,
             JobQueue queue,
             Clock clock) {
         this.access = access;
         this.models = models;
-        this.reconciler = reconciler;
         this.files = files;
         this.store = store;
         this.queue = queue;
@@ -56,7 +53,6 @@ public class ModelService {
 
     public List<ModelListItem> list(UUID projectId) {
         access.requireRole(projectId, ProjectRole.VIEWER);
-        reconciler.reconcile(projectId);
         return models.list(projectId).stream().map(ModelViews::listItem).toList();
     }
 
@@ -95,8 +91,8 @@ public class ModelService {
      */
     public void delete(UUID projectId, UUID modelId) {
         ModelRecord model = find(projectId, modelId, ProjectRole.MEMBER);
-        if (model.state() == ModelState.TRAINING && model.trainJobId() != null) {
-            queue.find(model.trainJobId())
+        if (model.state() == ModelState.TRAINING && model.status().trainJobId() != null) {
+            queue.find(model.status().trainJobId())
                     .filter(job -> !job.state().isTerminal())
                     .ifPresent(job -> queue.requestCancel(job.id()));
         }
@@ -123,7 +119,7 @@ public class ModelService {
             throw new ValidationViolation("variant", "must be int8 or float32, got '" + variant + "'");
         }
         if (!model.isReady()) {
-            throw new ModelNotReadyViolation(model.name(), model.state().value());
+            throw new ModelNotReadyViolation(model.name(), model.state());
         }
         String key = wanted.equals("int8")
                 ? model.artifacts().int8()
@@ -131,8 +127,8 @@ public class ModelService {
         if (key == null) {
             throw new ModelVariantUnavailableViolation("The model '" + model.name() + "' has no " + wanted
                     + " file"
-                    + (wanted.equals("int8") && model.int8UnavailableReason() != null
-                            ? ": " + model.int8UnavailableReason()
+                    + (wanted.equals("int8") && model.files().int8UnavailableReason() != null
+                            ? ": " + model.files().int8UnavailableReason()
                             : "; download the other variant."));
         }
         return new TfliteFile(fileName(model.name()) + "-" + wanted + ".tflite", files.bytes(key));
@@ -169,8 +165,8 @@ public class ModelService {
         double used = threshold != null
                 ? threshold
                 : model.kind() == ModelKind.ANOMALY
-                        ? orElse(model.anomalyThreshold(), 0)
-                        : orElse(model.uncertainThreshold(), TrainJobPayload.DEFAULT_UNCERTAIN_THRESHOLD);
+                        ? orElse(model.evaluation().anomalyThreshold(), 0)
+                        : orElse(model.evaluation().uncertainThreshold(), TrainJobPayload.DEFAULT_UNCERTAIN_THRESHOLD);
         return ModelPredictions.view(modelId, predictions, used);
     }
 
@@ -183,21 +179,20 @@ public class ModelService {
     public ReadyModel requireReady(UUID projectId, UUID modelId) {
         ModelRecord model = find(projectId, modelId, ProjectRole.VIEWER);
         if (!model.isReady()) {
-            throw new ModelNotReadyViolation(model.name(), model.state().value());
+            throw new ModelNotReadyViolation(model.name(), model.state());
         }
         return new ReadyModel(
                 model.id(),
                 model.name(),
                 model.kind(),
                 model.labels(),
-                model.impulseVersion(),
+                model.lineage().impulseVersion(),
                 model.artifacts(),
-                model.anomalyThreshold());
+                model.evaluation().anomalyThreshold());
     }
 
     ModelRecord find(UUID projectId, UUID modelId, ProjectRole role) {
         access.requireRole(projectId, role);
-        reconciler.reconcile(projectId);
         return models.find(projectId, modelId).orElseThrow(() -> new ModelNotFoundException(modelId));
     }
 

@@ -10,9 +10,16 @@ public enum ModelState {
     FAILED,
     CANCELLED;
 
+    /** The value stored in {@code model.state} and shown by the API. */
     @JsonValue
     public String value() {
         return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The value, so that templates print the state as the API shows it. */
+    @Override
+    public String toString() {
+        return value();
     }
 
     static ModelState of(String value) {

@@ -16,7 +16,6 @@ import dev.edgeforge.core.learning.TensorShape;
 import dev.edgeforge.infra.job.JobQueue;
 import dev.edgeforge.infra.job.NewJob;
 import dev.edgeforge.jobs.JobJson;
-import dev.edgeforge.jobs.training.ModelArtifacts;
 import dev.edgeforge.jobs.training.ModelKind;
 import dev.edgeforge.jobs.training.TestJobPayload;
 import dev.edgeforge.jobs.training.TrainJobPayload;
@@ -91,7 +90,7 @@ public class ModelTrainingService {
 
     /** Creates the model and enqueues its train job. */
     @Transactional
-    public JobStarted train(UUID projectId, TrainRequest request) {
+    public ModelJobStarted train(UUID projectId, TrainRequest request) {
         access.requireRole(projectId, ProjectRole.MEMBER);
         TrainRequest body = request == null ? new TrainRequest(null, null, null, null) : request;
         LocatedFeatures features = locate(projectId).orElseThrow(FeaturesNotGeneratedViolation::forTraining);
@@ -147,44 +146,28 @@ public class ModelTrainingService {
         Instant now = clock.instant();
         ModelKind kind = ModelKind.of(block.kind());
         models.insert(new ModelRecord(
-                modelId,
-                projectId,
-                name,
-                kind,
-                ModelState.TRAINING,
-                ModelSource.TRAINED,
-                null,
-                features.impulseVersion(),
-                features.datasetVersion(),
-                JobJson.mapper().valueToTree(block),
-                JobJson.mapper().valueToTree(hyperparameters),
-                hyperparameters.seed(),
-                JobJson.mapper().valueToTree(features.featureKind()).asString(),
-                JobJson.mapper().valueToTree(features.featureShape()),
-                kind == ModelKind.REGRESSION ? List.of("value") : header.labels(),
-                features.trainingKey(),
-                features.testingKey(),
-                kind == ModelKind.CLASSIFICATION ? payload.threshold() : null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                new ModelArtifacts(null, null, null, null, null, null),
-                jobId,
-                null,
-                null,
-                now,
-                now,
-                null));
-        return new JobStarted(jobId, modelId);
+                new ModelRecord.Identity(modelId, projectId, name, kind, ModelSource.TRAINED, now, now),
+                ModelRecord.Status.training(jobId),
+                new ModelRecord.Lineage(
+                        features.impulseVersion(),
+                        features.datasetVersion(),
+                        JobJson.mapper().valueToTree(block),
+                        JobJson.mapper().valueToTree(hyperparameters),
+                        hyperparameters.seed(),
+                        JobJson.mapper().valueToTree(features.featureKind()).asString(),
+                        features.trainingKey(),
+                        features.testingKey()),
+                new ModelRecord.Signature(
+                        JobJson.mapper().valueToTree(features.featureShape()),
+                        kind == ModelKind.REGRESSION ? List.of("value") : header.labels()),
+                ModelRecord.Evaluation.none(kind == ModelKind.CLASSIFICATION ? payload.threshold() : null),
+                ModelRecord.Files.none()));
+        return new ModelJobStarted(jobId, modelId);
     }
 
     /** Enqueues a test job of a ready model on the project's current test features. */
     @Transactional
-    public JobStarted test(UUID projectId, TestRequest request) {
+    public ModelJobStarted test(UUID projectId, TestRequest request) {
         access.requireRole(projectId, ProjectRole.MEMBER);
         if (request == null || request.modelId() == null) {
             throw new ValidationViolation("modelId", "is required: the model to test");
@@ -196,14 +179,14 @@ public class ModelTrainingService {
         ModelRecord model = models.find(projectId, request.modelId())
                 .orElseThrow(() -> new ModelNotFoundException(request.modelId()));
         if (!model.isReady()) {
-            throw new ModelNotReadyViolation(model.name(), model.state().value());
+            throw new ModelNotReadyViolation(model.name(), model.state());
         }
         LocatedFeatures features = locate(projectId).orElseThrow(FeaturesNotGeneratedViolation::forTesting);
         if (features.testingKey() == null) {
             throw FeaturesNotGeneratedViolation.forTesting();
         }
         FeatureSetHeader header = headers.read(features.testingKey());
-        int inputLength = ModelViews.elementCount(model.inputShape());
+        int inputLength = ModelViews.elementCount(model.signature().inputShape());
         if (inputLength > 0 && inputLength != header.featureLength()) {
             throw new ModelCapabilityViolation("The model takes " + inputLength + " features per window, but the "
                     + "current test features have " + header.featureLength() + "; train a model on the current "
@@ -213,8 +196,9 @@ public class ModelTrainingService {
             throw new ModelCapabilityViolation("The model '" + model.name() + "' has no output labels, so its "
                     + "outputs cannot be compared with the test labels.");
         }
-        Double threshold =
-                request.uncertainThreshold() != null ? request.uncertainThreshold() : model.uncertainThreshold();
+        Double threshold = request.uncertainThreshold() != null
+                ? request.uncertainThreshold()
+                : model.evaluation().uncertainThreshold();
         TestJobPayload payload = new TestJobPayload(
                 model.id(),
                 model.kind(),
@@ -222,10 +206,10 @@ public class ModelTrainingService {
                 features.testingKey(),
                 model.artifacts(),
                 model.kind() == ModelKind.CLASSIFICATION ? threshold : null,
-                model.anomalyThreshold());
+                model.evaluation().anomalyThreshold());
         UUID jobId = enqueue(NewJob.of(TestJobPayload.TYPE, projectId, JobJson.write(payload)));
         models.setPendingTest(model.id(), jobId, clock.instant());
-        return new JobStarted(jobId, model.id());
+        return new ModelJobStarted(jobId, model.id());
     }
 
     /** What the training page starts from. */

@@ -35,7 +35,7 @@ public record ModelView(
         UUID projectId,
         String name,
         String kind,
-        String state,
+        ModelState state,
         String source,
         String error,
         List<String> labels,

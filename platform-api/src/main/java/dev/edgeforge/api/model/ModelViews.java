@@ -8,43 +8,46 @@ final class ModelViews {
     private ModelViews() {}
 
     static ModelView view(ModelRecord m) {
+        ModelRecord.Lineage lineage = m.lineage();
+        ModelRecord.Evaluation evaluation = m.evaluation();
+        ModelRecord.Status status = m.status();
         return new ModelView(
                 m.id(),
                 m.projectId(),
                 m.name(),
                 m.kind().value(),
-                m.state().value(),
-                m.source().value(),
-                m.error(),
+                m.state(),
+                m.identity().source().value(),
+                status.error(),
                 m.labels(),
-                m.inputShape(),
-                m.featureKind(),
-                m.uncertainThreshold(),
-                m.anomalyThreshold(),
-                m.metrics(),
-                m.history(),
-                m.summary(),
-                new ModelView.Sizes(m.float32Size(), m.int8Size()),
+                m.signature().inputShape(),
+                lineage.featureKind(),
+                evaluation.uncertainThreshold(),
+                evaluation.anomalyThreshold(),
+                evaluation.metrics(),
+                evaluation.history(),
+                evaluation.summary(),
+                new ModelView.Sizes(m.files().float32Size(), m.files().int8Size()),
                 new ModelView.Variants(
                         m.isReady() && m.artifacts().float32() != null,
                         m.isReady() && m.artifacts().int8() != null,
-                        m.int8UnavailableReason()),
+                        m.files().int8UnavailableReason()),
                 new ModelView.Lineage(
-                        m.source().value(),
-                        m.impulseVersion(),
-                        m.datasetVersion(),
-                        m.learningBlock(),
-                        m.hyperparameters(),
-                        m.seed(),
-                        m.trainingFeaturesKey(),
-                        m.testingFeaturesKey(),
-                        m.trainJobId()),
-                m.trainJobId(),
-                m.pendingTestJobId(),
-                m.testError(),
-                m.createdAt(),
-                m.updatedAt(),
-                m.trainedAt());
+                        m.identity().source().value(),
+                        lineage.impulseVersion(),
+                        lineage.datasetVersion(),
+                        lineage.learningBlock(),
+                        lineage.hyperparameters(),
+                        lineage.seed(),
+                        lineage.trainingFeaturesKey(),
+                        lineage.testingFeaturesKey(),
+                        status.trainJobId()),
+                status.trainJobId(),
+                status.pendingTestJobId(),
+                status.testError(),
+                m.identity().createdAt(),
+                m.identity().updatedAt(),
+                status.trainedAt());
     }
 
     static ModelListItem listItem(ModelRecord m) {
@@ -52,16 +55,16 @@ final class ModelViews {
                 m.id(),
                 m.name(),
                 m.kind().value(),
-                m.state().value(),
-                m.source().value(),
-                m.error(),
-                m.impulseVersion(),
-                m.summary(),
-                fileBytes(m.float32Size()),
-                fileBytes(m.int8Size()),
-                m.trainJobId(),
-                m.createdAt(),
-                m.trainedAt());
+                m.state(),
+                m.identity().source().value(),
+                m.status().error(),
+                m.lineage().impulseVersion(),
+                m.evaluation().summary(),
+                fileBytes(m.files().float32Size()),
+                fileBytes(m.files().int8Size()),
+                m.status().trainJobId(),
+                m.identity().createdAt(),
+                m.status().trainedAt());
     }
 
     private static Long fileBytes(JsonNode size) {

@@ -47,8 +47,8 @@ class TrainedDeployableModels implements DeployableModelSource {
 
     private DeployableModel view(ModelRecord model) {
         String impulseJson = null;
-        if (model.impulseVersion() != null) {
-            impulseJson = impulses.find(model.projectId(), model.impulseVersion())
+        if (model.lineage().impulseVersion() != null) {
+            impulseJson = impulses.find(model.projectId(), model.lineage().impulseVersion())
                     .filter(impulse -> impulse.processingBlocks().size() == 1)
                     .map(ImpulseJson::write)
                     .orElse(null);
@@ -59,8 +59,8 @@ class TrainedDeployableModels implements DeployableModelSource {
                 model.labels(),
                 model.artifacts().int8(),
                 model.artifacts().float32(),
-                impulseJson != null ? model.impulseVersion() : null,
+                impulseJson != null ? model.lineage().impulseVersion() : null,
                 impulseJson,
-                model.testingFeaturesKey());
+                model.lineage().testingFeaturesKey());
     }
 }

@@ -25,14 +25,14 @@ class TrainingController {
     /** Trains a model on the project's current features; the body may be empty (all defaults). */
     @PostMapping("/jobs/train")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    JobStarted train(@PathVariable UUID projectId, @RequestBody(required = false) TrainRequest request) {
+    ModelJobStarted train(@PathVariable UUID projectId, @RequestBody(required = false) TrainRequest request) {
         return training.train(projectId, request);
     }
 
     /** Re-evaluates a ready model on the project's current test features. */
     @PostMapping("/jobs/test")
     @ResponseStatus(HttpStatus.ACCEPTED)
-    JobStarted test(@PathVariable UUID projectId, @RequestBody TestRequest request) {
+    ModelJobStarted test(@PathVariable UUID projectId, @RequestBody TestRequest request) {
         return training.test(projectId, request);
     }
 

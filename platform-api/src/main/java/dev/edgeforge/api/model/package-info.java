@@ -16,9 +16,10 @@
  * {@link dev.edgeforge.api.model.ModelTrainingService} stores the model row (state {@code training}) and enqueues the
  * training worker's {@code train} job in one transaction; the job's payload carries everything the worker needs
  * ({@code dev.edgeforge.jobs.training.TrainJobPayload}). The worker writes the model's files to the object store under
- * {@code projects/{p}/models/{modelId}/train-{attempt}/} and a result naming them; the
- * {@link dev.edgeforge.api.model.ModelJobReconciler} then points the row at them (after checking they exist) and makes
- * it ready — or records the job's error. The worker never touches this package's table.
+ * {@code projects/{p}/models/{modelId}/train-{attempt}/} and a result naming them; when the job's end is published
+ * ({@code dev.edgeforge.api.job.JobEnded}), {@link dev.edgeforge.api.model.ModelJobOutcomes} points the row at them
+ * (after checking they exist) and makes it ready — or records the job's error; test jobs likewise. The worker never
+ * touches this package's table, and reads are plain reads of it.
  *
  * <h2>Ports other features implement</h2>
  * {@link dev.edgeforge.api.model.FeatureSetLocator} (where the project's current feature sets are),

@@ -7,7 +7,6 @@ import dev.edgeforge.api.support.HeadlessChromium;
 import dev.edgeforge.api.support.IntegrationTest;
 import dev.edgeforge.api.support.TestUsers;
 import dev.edgeforge.api.support.TestUsers.User;
-import dev.edgeforge.infra.job.JobHandler;
 import dev.edgeforge.infra.job.JobQueue;
 import dev.edgeforge.infra.storage.ObjectStore;
 import java.io.IOException;
@@ -56,9 +55,6 @@ class CompressionBrowserIT {
     DataSource dataSource;
 
     @Autowired
-    List<JobHandler> handlers;
-
-    @Autowired
     ChosenVariants chosenVariants;
 
     @TempDir
@@ -70,7 +66,7 @@ class CompressionBrowserIT {
 
     @BeforeEach
     void startBrowser() {
-        models = new TrainedModels(queue, store, dataSource, handlers);
+        models = new TrainedModels(queue, store, dataSource);
         browser = HeadlessChromium.start(browserProfile, 1366, 1400);
         // the page re-renders the report after every change, so an element may go stale between find and read
         wait = new WebDriverWait(browser, Duration.ofSeconds(20));
@@ -81,9 +77,6 @@ class CompressionBrowserIT {
     void stopBrowser() {
         if (browser != null) {
             browser.quit();
-        }
-        if (models != null) {
-            models.close();
         }
     }
 

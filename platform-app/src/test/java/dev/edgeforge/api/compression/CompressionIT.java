@@ -11,7 +11,6 @@ import dev.edgeforge.core.model.DataType;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.tflite.TfliteReader;
 import dev.edgeforge.infra.job.Job;
-import dev.edgeforge.infra.job.JobHandler;
 import dev.edgeforge.infra.job.JobQueue;
 import dev.edgeforge.infra.job.JobState;
 import dev.edgeforge.infra.storage.ObjectStore;
@@ -26,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,9 +53,6 @@ class CompressionIT {
     DataSource dataSource;
 
     @Autowired
-    List<JobHandler> handlers;
-
-    @Autowired
     ChosenVariants chosenVariants;
 
     TrainedModels models;
@@ -69,7 +64,7 @@ class CompressionIT {
 
     @BeforeEach
     void setUp() {
-        models = new TrainedModels(queue, store, dataSource, handlers);
+        models = new TrainedModels(queue, store, dataSource);
         client = ApiClient.stateless(port);
         owner = TestUsers.register(client, "compressor");
         viewer = TestUsers.register(client, "onlooker");
@@ -78,11 +73,6 @@ class CompressionIT {
         ApiClient.Response added =
                 client.post(base + "/members", Map.of("email", viewer.email(), "role", "viewer"), owner.auth());
         assertThat(added.status()).as(added.body()).isEqualTo(201);
-    }
-
-    @AfterEach
-    void tearDown() {
-        models.close();
     }
 
     @Test
@@ -145,8 +135,8 @@ class CompressionIT {
                 .filteredOn(l -> l.startsWith("structured pruning: Epoch "))
                 .hasSize(8);
 
-        // the report, as the viewer sees it too
-        JsonNode view = client.get(modelBase + "/compression", viewer.auth()).json();
+        // the report, as the viewer sees it too, once the job's end reached the compression's row
+        JsonNode view = awaitLatestJob(modelBase, jobId, "succeeded");
         assertThat(view.path("latestJob").path("id").asString()).isEqualTo(jobId.toString());
         assertThat(view.path("latestJob").path("state").asString()).isEqualTo("succeeded");
         JsonNode result = view.path("result");
@@ -373,6 +363,30 @@ class CompressionIT {
                         .page("/projects/" + projectId + "/models/" + ready + "/compression")
                         .status())
                 .isEqualTo(404);
+    }
+
+    /**
+     * GETs the model's compression until its latest job is {@code jobId} in {@code state}: the row follows the job's
+     * events, within about a second of the job's end.
+     */
+    private JsonNode awaitLatestJob(String modelBase, UUID jobId, String state) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        JsonNode view = null;
+        while (System.nanoTime() < deadline) {
+            view = client.get(modelBase + "/compression", viewer.auth()).json();
+            JsonNode latest = view.path("latestJob");
+            if (latest.path("id").asString().equals(jobId.toString())
+                    && latest.path("state").asString().equals(state)) {
+                return view;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted", e);
+            }
+        }
+        throw new AssertionError("the compression's latest job did not become " + jobId + " " + state + ": " + view);
     }
 
     private static void assertProblem(ApiClient.Response response, int status, String code) {

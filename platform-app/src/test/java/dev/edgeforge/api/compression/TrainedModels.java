@@ -18,22 +18,17 @@ import dev.edgeforge.core.learning.TensorShape;
 import dev.edgeforge.core.synthetic.GestureDataset;
 import dev.edgeforge.core.synthetic.SyntheticSample;
 import dev.edgeforge.infra.job.Job;
-import dev.edgeforge.infra.job.JobHandler;
 import dev.edgeforge.infra.job.JobQueue;
 import dev.edgeforge.infra.job.JobState;
-import dev.edgeforge.infra.job.JobWorker;
-import dev.edgeforge.infra.job.JobWorkerSettings;
 import dev.edgeforge.infra.job.NewJob;
 import dev.edgeforge.infra.storage.ObjectStore;
 import dev.edgeforge.jobs.JobJson;
 import dev.edgeforge.jobs.training.TrainJobPayload;
 import dev.edgeforge.jobs.training.TrainJobResult;
-import dev.edgeforge.training.job.TrainJobHandler;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -45,15 +40,12 @@ import javax.sql.DataSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Trained gesture classifiers for compression tests, made by the real {@code train} job through the real queue
- * from feature files in the server's object store, then recorded in the {@code model} table as the models feature
- * records a finished training (state {@code ready}, the run's object keys).
- *
- * <p>Until the models feature (migration V6 and its handler registration) is merged into this branch, the table is
- * created here with V6's columns when it is missing, and the {@code train} job runs on a worker of the test's own when
- * the server has no {@code train} handler. Both steps do nothing once the models feature is in.
+ * Trained gesture classifiers for compression tests, made by the real {@code train} job (on the server's in-process
+ * worker) through the real queue from feature files in the server's object store, then recorded in the {@code model}
+ * table as the models feature records a finished training (state {@code ready}, the run's object keys). The job is
+ * enqueued without a model row, so the models feature's listener leaves it alone.
  */
-final class TrainedModels implements AutoCloseable {
+final class TrainedModels {
 
     static final Impulse IMPULSE = new Impulse(
             1,
@@ -68,55 +60,14 @@ final class TrainedModels implements AutoCloseable {
             Hyperparameters.defaults().withEpochs(15).withLearningRate(0.005);
     private static final Duration JOB_LIMIT = Duration.ofSeconds(180);
 
-    /** V6's {@code model} table (db/migrations/V6__models.sql of the models feature), for branches without it. */
-    private static final String MODEL_TABLE = """
-            CREATE TABLE IF NOT EXISTS model (
-                id uuid PRIMARY KEY, project_id uuid NOT NULL REFERENCES project (id) ON DELETE CASCADE,
-                name varchar(200) NOT NULL, kind varchar(16) NOT NULL, state varchar(16) NOT NULL,
-                source varchar(16) NOT NULL, error text, impulse_version integer, dataset_version integer,
-                learning_block jsonb, hyperparameters jsonb, seed bigint, feature_kind varchar(16), input_shape jsonb,
-                labels jsonb NOT NULL DEFAULT '[]'::jsonb, training_features_key text, testing_features_key text,
-                uncertain_threshold double precision, anomaly_threshold double precision, metrics jsonb, history jsonb,
-                summary jsonb, float32_size jsonb, int8_size jsonb, int8_unavailable_reason text, network_key text,
-                float32_key text, int8_key text, kmeans_key text, metrics_key text, predictions_key text,
-                train_job_id uuid, pending_test_job_id uuid, test_error text, created_at timestamptz NOT NULL,
-                updated_at timestamptz NOT NULL, trained_at timestamptz,
-                CONSTRAINT model_kind_check CHECK (kind IN ('classification', 'regression', 'anomaly')),
-                CONSTRAINT model_state_check CHECK (state IN ('training', 'ready', 'failed', 'cancelled')),
-                CONSTRAINT model_source_check CHECK (source IN ('trained', 'imported')),
-                CONSTRAINT model_training_has_job CHECK (state <> 'training' OR train_job_id IS NOT NULL),
-                CONSTRAINT model_ready_has_file CHECK (state <> 'ready'
-                    OR float32_key IS NOT NULL OR int8_key IS NOT NULL OR kmeans_key IS NOT NULL))""";
-
     private final JobQueue queue;
     private final ObjectStore store;
     private final JdbcClient jdbc;
-    private final JobWorker ownWorker;
 
-    /**
-     * @param serverHandlers the server's job handlers: a worker of the test's own runs {@code train} jobs when none
-     *                       of them does
-     */
-    TrainedModels(JobQueue queue, ObjectStore store, DataSource dataSource, List<JobHandler> serverHandlers) {
+    TrainedModels(JobQueue queue, ObjectStore store, DataSource dataSource) {
         this.queue = queue;
         this.store = store;
         this.jdbc = JdbcClient.create(dataSource);
-        jdbc.sql(MODEL_TABLE).update();
-        boolean serverTrains = serverHandlers.stream().anyMatch(h -> TrainJobPayload.TYPE.equals(h.type()));
-        if (serverTrains) {
-            ownWorker = null;
-        } else {
-            ownWorker = new JobWorker(
-                    dataSource,
-                    Clock.systemUTC(),
-                    JobWorkerSettings.builder()
-                            .setConcurrency(1)
-                            .optWorkerId("compression-it-train")
-                            .optPollInterval(Duration.ofMillis(100))
-                            .build(),
-                    List.of(new TrainJobHandler(store)));
-            ownWorker.start();
-        }
     }
 
     /** A gesture classifier trained by the train job, recorded as a ready model; returns its row. */
@@ -199,13 +150,6 @@ final class TrainedModels implements AutoCloseable {
             }
         }
         throw new AssertionError("job " + jobId + " did not finish within " + JOB_LIMIT);
-    }
-
-    @Override
-    public void close() {
-        if (ownWorker != null) {
-            ownWorker.close();
-        }
     }
 
     /** A trained model and the files it came from. */

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * kept in memory. A bean of every {@code @IntegrationTest} context (component scan of the test classpath), so the
  * shared context stays one.
  *
- * <p>When the models feature's own source is merged, deployment asks both; tests keep registering here.
+ * <p>Deployment asks every {@link DeployableModelSource}: the models feature's (trained and imported models) and this
+ * one, so tests can deploy a model without training it.
  */
 @Component
 public class StoredModels implements DeployableModelSource {

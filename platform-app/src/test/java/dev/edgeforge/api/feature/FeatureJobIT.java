@@ -39,9 +39,9 @@ import tools.jackson.databind.node.ObjectNode;
  * from the real object store and writes chunks and the manifest there; the status and explorer endpoints read them
  * back. 40 synthetic accelerometer recordings of 60 s give 29 040 windows.
  *
- * <p>The samples are listed by a test {@link ImpulseSampleSource} handed to {@link FeatureJobService}, because the
- * datasets feature's {@code samples} table (migration V4) is not in this branch; the REST start is tested for the
- * checks that come before the sample listing.
+ * <p>The samples are listed by a test {@link ImpulseSampleSource} handed to {@link FeatureJobService}, so the test
+ * stores synthetic recordings straight in the object store instead of uploading them; the REST start is tested for
+ * the checks that come before the sample listing.
  */
 @IntegrationTest
 class FeatureJobIT {
@@ -101,17 +101,35 @@ class FeatureJobIT {
         return features.start(projectId, null, owner.id(), id -> samples);
     }
 
-    private JsonNode awaitEnd(UUID jobId) throws InterruptedException {
+    /** Waits until the job ended and its end reached the version's features status (about a second later). */
+    private JsonNode awaitEnd(FeatureJobService.Started run) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
         while (Instant.now().isBefore(deadline)) {
-            JsonNode job = client.get("/api/v1/jobs/" + jobId, owner.auth()).json();
+            JsonNode job =
+                    client.get("/api/v1/jobs/" + run.jobId(), owner.auth()).json();
             String state = job.get("state").asString();
             if (state.equals("succeeded") || state.equals("failed") || state.equals("cancelled")) {
+                awaitStatus(run, state);
                 return job;
             }
             Thread.sleep(200);
         }
-        throw new AssertionError("job " + jobId + " did not end in time");
+        throw new AssertionError("job " + run.jobId() + " did not end in time");
+    }
+
+    private void awaitStatus(FeatureJobService.Started run, String state) throws InterruptedException {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(5));
+        JsonNode status = null;
+        while (Instant.now().isBefore(deadline)) {
+            status = client.get(base + "/features?impulseVersion=" + run.impulseVersion(), owner.auth())
+                    .json();
+            if (status.path("job").path("id").asString().equals(run.jobId().toString())
+                    && status.path("status").asString().equals(state)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("the features status did not show job " + run.jobId() + " " + state + ": " + status);
     }
 
     private List<String> logs(UUID jobId) {
@@ -127,7 +145,7 @@ class FeatureJobIT {
         FeatureJobService.Started first = start();
         assertThat(first.impulseVersion()).isEqualTo(1);
         assertThat(first.samples()).isEqualTo(40);
-        JsonNode done = awaitEnd(first.jobId());
+        JsonNode done = awaitEnd(first);
         assertThat(done.get("state").asString()).as(done.toString()).isEqualTo("succeeded");
         JsonNode result = done.get("result");
         assertThat(result.get("windows").asLong()).isEqualTo(40L * WINDOWS_PER_SAMPLE);
@@ -161,7 +179,7 @@ class FeatureJobIT {
 
         // a second run reuses every sample's features
         FeatureJobService.Started second = start();
-        JsonNode again = awaitEnd(second.jobId());
+        JsonNode again = awaitEnd(second);
         assertThat(again.get("state").asString()).isEqualTo("succeeded");
         assertThat(again.get("result").get("computed").asInt()).isZero();
         assertThat(again.get("result").get("reused").asInt()).isEqualTo(40);
@@ -172,7 +190,7 @@ class FeatureJobIT {
                 impulse -> ((ObjectNode) impulse.get("processingBlocks").get(0).get("params")).put("fftLength", 32));
         FeatureJobService.Started changed = start();
         assertThat(changed.impulseVersion()).isEqualTo(2);
-        JsonNode recomputed = awaitEnd(changed.jobId());
+        JsonNode recomputed = awaitEnd(changed);
         assertThat(recomputed.get("result").get("computed").asInt()).isEqualTo(40);
         assertThat(recomputed.get("result").get("featureLength").asInt())
                 .isGreaterThan(result.get("featureLength").asInt());
@@ -188,7 +206,7 @@ class FeatureJobIT {
     void theExplorerProjectsTheWindowsAndCachesTheProjection() throws Exception {
         saveImpulse(impulse -> {});
         FeatureJobService.Started run = start();
-        assertThat(awaitEnd(run.jobId()).get("state").asString()).isEqualTo("succeeded");
+        assertThat(awaitEnd(run).get("state").asString()).isEqualTo("succeeded");
         User viewer = TestUsers.register(client, "viewer");
         client.post(base + "/members", Map.of("email", viewer.email(), "role", "viewer"), owner.auth());
 
@@ -284,7 +302,7 @@ class FeatureJobIT {
         ApiClient.Response cancel = client.post("/api/v1/jobs/" + run.jobId() + "/cancel", null, owner.auth());
         assertThat(cancel.status()).isEqualTo(200);
 
-        JsonNode end = awaitEnd(run.jobId());
+        JsonNode end = awaitEnd(run);
         assertThat(end.get("state").asString()).isEqualTo("cancelled");
         assertThat(Duration.between(cancelledAt, Instant.now())).isLessThan(Duration.ofSeconds(10));
         assertThat(end.get("result").isNull()).isTrue();

@@ -14,8 +14,8 @@ import java.util.UUID;
 
 /**
  * Stores synthetic recordings the way the datasets feature stores uploads (Edge Impulse JSON under
- * {@code projects/{p}/samples/{sha256}}) and lists them as an {@link ImpulseSampleSource} would. Until the datasets
- * feature's {@code samples} table exists here, tests hand this list to {@link FeatureJobService} directly.
+ * {@code projects/{p}/samples/{sha256}}) and lists them as an {@link ImpulseSampleSource} would, so feature tests
+ * hand this list to {@link FeatureJobService} directly instead of uploading thousands of windows through the API.
  */
 public final class SyntheticSamples {
 

@@ -38,8 +38,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The impulse design page in a real headless Chromium: edit and save (the version goes up), a refused field shown
  * beside its input, cost estimates per block, the feature job's live log, and the explorer's points, one of which
- * opens its sample. The job is started through {@link FeatureJobService} with stored synthetic samples, because the
- * datasets feature's {@code samples} table is not in this branch. Screenshots go to {@code /tmp/ef-impulse-*.png}.
+ * opens its sample. The job is started through {@link FeatureJobService} with stored synthetic samples rather than
+ * uploads, to keep the test short. Screenshots go to {@code /tmp/ef-impulse-*.png}.
  */
 @IntegrationTest
 class ImpulseDesignBrowserIT {

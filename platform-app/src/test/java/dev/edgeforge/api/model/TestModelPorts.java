@@ -11,8 +11,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 
 /**
- * The ports the models feature needs from features not in this branch (feature generation, impulses, samples),
- * implemented for tests by a registry the tests fill with feature files they write to the real object store. Picked
+ * The ports the models feature needs from other features (feature generation, impulses, samples), implemented for
+ * tests by a registry the tests fill with feature files they write to the real object store. Picked
  * up by component scanning in every test context of platform-app; {@code @Primary}, and falling back to the real
  * implementations for projects a test did not register, so end-to-end tests run on the real features.
  */

@@ -2,6 +2,7 @@ package dev.edgeforge.api.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.edgeforge.api.job.JobSucceeded;
 import dev.edgeforge.core.feature.FeatureSet;
 import dev.edgeforge.core.learning.FeatureKind;
 import dev.edgeforge.core.learning.Hyperparameters;
@@ -17,7 +18,6 @@ import dev.edgeforge.infra.storage.ObjectStore;
 import dev.edgeforge.infra.testing.SharedPostgres;
 import dev.edgeforge.infra.testing.TestDatabase;
 import dev.edgeforge.jobs.JobJson;
-import dev.edgeforge.jobs.training.ModelArtifacts;
 import dev.edgeforge.jobs.training.ModelKind;
 import dev.edgeforge.jobs.training.TrainJobPayload;
 import dev.edgeforge.jobs.training.TrainJobResult;
@@ -103,38 +103,13 @@ class TrainingWorkerProcessIT {
         UUID jobId = queue.enqueue(NewJob.of(TrainJobPayload.TYPE, projectId, JobJson.write(payload)));
         Instant now = Instant.now();
         models.insert(new ModelRecord(
-                modelId,
-                projectId,
-                "Killed once",
-                ModelKind.CLASSIFICATION,
-                ModelState.TRAINING,
-                ModelSource.TRAINED,
-                null,
-                1,
-                null,
-                null,
-                null,
-                42L,
-                "flat",
-                null,
-                training.header().labels(),
-                trainingKey,
-                null,
-                0.6,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                new ModelArtifacts(null, null, null, null, null, null),
-                jobId,
-                null,
-                null,
-                now,
-                now,
-                null));
+                new ModelRecord.Identity(
+                        modelId, projectId, "Killed once", ModelKind.CLASSIFICATION, ModelSource.TRAINED, now, now),
+                ModelRecord.Status.training(jobId),
+                new ModelRecord.Lineage(1, null, null, null, 42L, "flat", trainingKey, null),
+                new ModelRecord.Signature(null, training.header().labels()),
+                ModelRecord.Evaluation.none(0.6),
+                ModelRecord.Files.none()));
 
         workers.add(startWorker(objects, "worker-a"));
         workers.add(startWorker(objects, "worker-b"));
@@ -180,17 +155,20 @@ class TrainingWorkerProcessIT {
                     .isZero();
         }
 
-        // the server applies the job to the model row (here without a server: the same reconciler class)
-        ModelJobReconciler reconciler = new ModelJobReconciler(models, queue, store, Clock.systemUTC());
-        assertThat(reconciler.reconcileAll()).isEqualTo(1);
-        assertThat(reconciler.reconcileAll()).isZero();
+        // the server applies the job's event to the model row (here without a server: the same listener class),
+        // once however often the event comes
+        ModelJobOutcomes outcomes = new ModelJobOutcomes(models, store, Clock.systemUTC());
+        JobSucceeded succeeded = new JobSucceeded(done.id(), projectId, done.type(), done.result(), done.finishedAt());
+        assertThat(outcomes.apply(succeeded)).isTrue();
+        assertThat(outcomes.apply(succeeded)).as("the same event again").isFalse();
         List<ModelRecord> rows = models.list(projectId);
         assertThat(rows).hasSize(1);
         ModelRecord model = rows.get(0);
         assertThat(model.state()).isEqualTo(ModelState.READY);
         assertThat(model.artifacts()).isEqualTo(result.artifacts());
-        assertThat(model.history().size()).isEqualTo(40);
-        assertThat(model.metrics()
+        assertThat(model.evaluation().history().size()).isEqualTo(40);
+        assertThat(model.evaluation()
+                        .metrics()
                         .path("validation")
                         .path("float32")
                         .path("accuracy")

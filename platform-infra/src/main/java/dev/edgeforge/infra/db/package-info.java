@@ -7,7 +7,7 @@
  * starts on its directory; kept data runs with fsync on; the server listens on loopback only, and a kept data
  * directory demands its superuser password (kept owner-only in {@code <dir>.password}) of every connection.
  *
- * <p>Tests of every module reuse the test-jar of platform-infra: {@code dev.edgeforge.infra.db.testing}
+ * <p>Tests of every module reuse the test-jar of platform-infra: {@code dev.edgeforge.infra.testing}
  * (one embedded server per JVM, a fresh database per test class, migrated by Flyway from {@code db/migrations}).
  */
 package dev.edgeforge.infra.db;

@@ -12,11 +12,11 @@ import java.util.UUID;
  * Returns jobs whose lease expired (their worker died or stalled past the lease) to the queue, claimable at once;
  * a job that has used all its attempts fails instead, and one whose cancel was requested is cancelled. Safe to
  * run from every worker at once: rows are locked with SKIP LOCKED and re-checked, and the version bump fences
- * the lost run's writes.
+ * the lost run's writes. Each reaped job is notified on {@link JobStateChanges#CHANNEL}.
  */
 final class DeadLeaseReaper {
     static final int BATCH = 100;
-    private static final String REAP = """
+    private static final String REAP = JobStateChanges.notifying("""
             UPDATE jobs SET
                 state = CASE WHEN cancel_requested THEN 'cancelled'
                              WHEN attempts >= max_attempts THEN 'failed'
@@ -39,7 +39,7 @@ final class DeadLeaseReaper {
                 FOR UPDATE SKIP LOCKED)
               AND state = 'running' AND lease_expires_at < ?
             RETURNING id, state
-            """;
+            """);
 
     /** A job the reaper took back, and the state it is in now. */
     record Reaped(UUID jobId, JobState state) {}

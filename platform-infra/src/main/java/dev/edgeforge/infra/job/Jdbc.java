@@ -76,6 +76,7 @@ final class Jdbc {
                 rs.getBoolean("cancel_requested"),
                 rs.getString("error"),
                 rs.getLong("version"),
+                rs.getLong("published_version"),
                 getInstant(rs, "created_at"),
                 getInstant(rs, "started_at"),
                 getInstant(rs, "finished_at"),

@@ -21,6 +21,7 @@ import java.util.UUID;
  * @param cancelRequested whether a cancel was asked for (a running job stops within seconds)
  * @param error           why the last attempt failed, or {@code null}
  * @param version         changes with every claim and state change (the fencing token)
+ * @param publishedVersion the last version whose state the server published ({@link JobStateChanges})
  * @param createdAt       enqueue time
  * @param startedAt       start of the latest attempt, or {@code null}
  * @param finishedAt      when the job reached a terminal state, or {@code null}
@@ -42,7 +43,14 @@ public record Job(
         boolean cancelRequested,
         String error,
         long version,
+        long publishedVersion,
         Instant createdAt,
         Instant startedAt,
         Instant finishedAt,
-        Instant updatedAt) {}
+        Instant updatedAt) {
+
+    /** Whether the server has published the job's current state (every listener has applied it). */
+    public boolean isPublished() {
+        return publishedVersion >= version;
+    }
+}

@@ -13,10 +13,11 @@ import java.util.UUID;
 /**
  * Claims the oldest eligible queued job of the given types, in one statement: the inner SELECT locks one
  * candidate row and skips rows other workers have locked (so competing workers never wait on, or take, the same
- * job), the UPDATE turns it into a running job leased to this worker and bumps its version.
+ * job), the UPDATE turns it into a running job leased to this worker and bumps its version, and the server is
+ * notified of the start ({@link JobStateChanges#CHANNEL}).
  */
 final class JobClaimer {
-    private static final String CLAIM = """
+    private static final String CLAIM = JobStateChanges.notifying("""
             UPDATE jobs SET
                 state = 'running',
                 lease_owner = ?,
@@ -36,7 +37,7 @@ final class JobClaimer {
               AND state = 'queued'
             RETURNING id, project_id, type, payload, attempts, max_attempts, version,
                       (SELECT coalesce(max(seq), 0) FROM job_logs WHERE job_logs.job_id = jobs.id) AS last_log_seq
-            """;
+            """);
 
     private final Jdbc jdbc;
     private final Clock clock;

@@ -1,6 +1,7 @@
 package dev.edgeforge.infra.job;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -10,14 +11,18 @@ import java.time.Instant;
  * lease was lost and another run owns the job, so nothing was written).
  *
  * <p>A cancel requested while the run ended in failure wins: the job ends cancelled rather than retried.
+ *
+ * <p>Each statement also notifies {@link JobStateChanges#CHANNEL} in the same transaction, so the server hears of
+ * the new state as soon as it commits.
  */
 final class JobFinisher {
-    private static final String SUCCEED = """
+    private static final String SUCCEED = JobStateChanges.notifying("""
             UPDATE jobs SET state = 'succeeded', progress = 1, error = NULL, finished_at = ?, updated_at = ?,
                             lease_owner = NULL, lease_expires_at = NULL, version = version + 1
             WHERE id = ? AND lease_owner = ? AND version = ? AND state = 'running'
-            """;
-    private static final String FAIL_OR_RETRY = """
+            RETURNING id
+            """);
+    private static final String FAIL_OR_RETRY = JobStateChanges.notifying("""
             UPDATE jobs SET
                 state = CASE WHEN cancel_requested THEN 'cancelled'
                              WHEN attempts >= max_attempts THEN 'failed'
@@ -29,21 +34,24 @@ final class JobFinisher {
                 updated_at = ?,
                 lease_owner = NULL, lease_expires_at = NULL, version = version + 1
             WHERE id = ? AND lease_owner = ? AND version = ? AND state = 'running'
-            """;
-    private static final String FAIL = """
+            RETURNING id
+            """);
+    private static final String FAIL = JobStateChanges.notifying("""
             UPDATE jobs SET
                 state = CASE WHEN cancel_requested THEN 'cancelled' ELSE 'failed' END,
                 finished_at = ?, error = ?, updated_at = ?,
                 lease_owner = NULL, lease_expires_at = NULL, version = version + 1
             WHERE id = ? AND lease_owner = ? AND version = ? AND state = 'running'
-            """;
-    private static final String CANCEL = """
+            RETURNING id
+            """);
+    private static final String CANCEL = JobStateChanges.notifying("""
             UPDATE jobs SET state = 'cancelled', cancel_requested = true, finished_at = ?, error = ?, updated_at = ?,
                             lease_owner = NULL, lease_expires_at = NULL, version = version + 1
             WHERE id = ? AND lease_owner = ? AND version = ? AND state = 'running'
-            """;
+            RETURNING id
+            """);
     // Shutdown is not the job's fault: the attempt is given back.
-    private static final String RELEASE = """
+    private static final String RELEASE = JobStateChanges.notifying("""
             UPDATE jobs SET
                 state = CASE WHEN cancel_requested THEN 'cancelled' ELSE 'queued' END,
                 finished_at = CASE WHEN cancel_requested THEN CAST(? AS timestamptz) END,
@@ -51,7 +59,8 @@ final class JobFinisher {
                 run_at = ?, updated_at = ?,
                 lease_owner = NULL, lease_expires_at = NULL, version = version + 1
             WHERE id = ? AND lease_owner = ? AND version = ? AND state = 'running'
-            """;
+            RETURNING id
+            """);
 
     private final Jdbc jdbc;
     private final Clock clock;
@@ -101,7 +110,9 @@ final class JobFinisher {
                     }
                 }
                 JobRecorder.fence(update, values.length + 1, lease);
-                return update.executeUpdate() == 1;
+                try (ResultSet changed = update.executeQuery()) {
+                    return changed.next();
+                }
             }
         });
     }

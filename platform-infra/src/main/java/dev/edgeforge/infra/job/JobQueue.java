@@ -40,7 +40,7 @@ public final class JobQueue {
             """;
     // queued: cancelled at once. running: only flagged; the worker notices at its next heartbeat, stops the
     // handler and writes the final state itself (its version must stay valid until then).
-    private static final String CANCEL = """
+    private static final String CANCEL = JobStateChanges.notifying("""
             UPDATE jobs SET
                 cancel_requested = true,
                 state       = CASE WHEN state = 'queued' THEN 'cancelled' ELSE state END,
@@ -50,7 +50,7 @@ public final class JobQueue {
                 updated_at  = ?
             WHERE id = ? AND state IN ('queued', 'running')
             RETURNING *
-            """;
+            """);
     private static final String LOGS = """
             SELECT job_id, seq, at, line FROM job_logs
             WHERE job_id = ? AND seq > ?

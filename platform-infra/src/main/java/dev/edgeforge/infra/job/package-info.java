@@ -1,12 +1,15 @@
 /**
- * The job queue: one PostgreSQL-backed queue ({@code jobs}, {@code job_logs}; migration
- * {@code V2__job_queue.sql}) for every kind of long-running work — features, train, test, compress, deploy.
+ * The job queue: one PostgreSQL-backed queue ({@code jobs}, {@code job_logs}; migrations {@code V2__job_queue.sql}
+ * and {@code V12__job_state_events.sql}) for every kind of long-running work — features, train, test, compress,
+ * deploy.
  *
- * <p>Producers use {@link dev.edgeforge.infra.job.JobQueue} (enqueue, find, list, logs, requestCancel). Workers
- * run a {@link dev.edgeforge.infra.job.JobWorker} with {@link dev.edgeforge.infra.job.JobHandler}s; its steps are
- * small classes: claim ({@code JobClaimer}), run ({@code JobExecution}), heartbeat ({@code LeaseHeartbeat}),
- * reap dead leases ({@code DeadLeaseReaper}), record progress/logs/result ({@code JobRecorder}) and the final
- * state ({@code JobFinisher}). All times come from the injected {@link java.time.Clock}.
+ * <p>Producers use {@link dev.edgeforge.infra.job.JobQueue} (enqueue, find, list, logs, requestCancel). The server
+ * learns of state changes through {@link dev.edgeforge.infra.job.JobStateChanges} (a LISTEN connection and the
+ * changes not published yet). Workers run a {@link dev.edgeforge.infra.job.JobWorker} with
+ * {@link dev.edgeforge.infra.job.JobHandler}s; its steps are small classes: claim ({@code JobClaimer}), run
+ * ({@code JobExecution}), heartbeat ({@code LeaseHeartbeat}), reap dead leases ({@code DeadLeaseReaper}), record
+ * progress/logs/result ({@code JobRecorder}) and the final state ({@code JobFinisher}). All times come from the
+ * injected {@link java.time.Clock}.
  *
  * <p>Invariants:
  * <ul>
@@ -24,6 +27,10 @@
  *   <li>A retried job overwrites nothing another run wrote: handlers store bytes in the object store under keys
  *       derived from content or from ids fixed at enqueue time, and a new attempt starts with a cleared result
  *       and progress; log lines keep their numbering across attempts.</li>
+ *   <li>Every state change (claim, finish, retry, reap, cancel of a queued job) bumps {@code version} and notifies
+ *       {@value dev.edgeforge.infra.job.JobStateChanges#CHANNEL} in the same statement, so a listener hears of it
+ *       when it commits, whichever process made it; {@code published_version} keeps it due until a listener has
+ *       published it, so none is lost while nobody listens.</li>
  * </ul>
  */
 package dev.edgeforge.infra.job;

@@ -1,5 +1,9 @@
 package dev.edgeforge.jobs.deploy;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import java.util.List;
 import java.util.UUID;
 
@@ -56,31 +60,163 @@ public record DeployResult(
             long modelConstantBytes) {}
 
     /**
-     * The on-device check.
+     * The on-device check: one of four outcomes, told apart in JSON by {@code status} ({@value #VERIFIED},
+     * {@value #OUTPUTS_DIFFER}, {@value #RUN_FAILED}, {@value #NOT_EMULATED}). Every outcome also writes
+     * {@code verified}, true only for {@link Verified}.
      *
-     * @param status                {@link #VERIFIED}, {@link #MISMATCH}, {@link #FAILED} or {@link #NOT_EMULATED}
-     * @param verified              true only when every window's output equals the Java int8 reference
-     *                              interpreter's, bit for bit
-     * @param board                 the board the image announced (or the target when it did not run)
-     * @param windowSource          {@code test-set}, {@code given} or {@code random} (the firmware builder's
-     *                              {@code TestWindowFile} names them)
-     * @param windowNote            where the windows came from, in words
-     * @param windows               windows sent
-     * @param matching              windows whose output matched
-     * @param mismatchCount         windows whose output did not
-     * @param mismatches            the first few mismatches with the outputs
-     * @param counterUnit           what the instruction counts count ({@code instr} under QEMU)
-     * @param instructions          instructions per inference the firmware measured, or {@code null}
-     * @param estimatedInstructions the estimator's figure for the network, to read beside the measurement
-     * @param deviceAccuracy        share of labelled windows the device classified right, or {@code null}
-     * @param serverAccuracy        the same for the server's int8 reference interpreter, or {@code null}
-     * @param labelledWindows       windows that carry a label
-     * @param failure               why the run did not complete, or {@code null}
-     * @param elapsedMillis         wall-clock time in QEMU
+     * <p>The JSON is the flat object deployments have stored since V7 (the server keeps it in
+     * {@code deployments.verification}): a stored object still reads, its members that an outcome no longer carries
+     * (zeros and nulls, e.g. the windows of a board that was not emulated) are ignored, and an outcome's counts that
+     * follow from it (a verified run's {@code matching} and {@code mismatchCount}) are still written.
      */
-    public record Verification(
-            String status,
-            boolean verified,
+    @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, include = JsonTypeInfo.As.EXISTING_PROPERTY, property = "status")
+    @JsonSubTypes({
+        @JsonSubTypes.Type(value = Verified.class, name = Verification.VERIFIED),
+        @JsonSubTypes.Type(value = OutputsDiffer.class, name = Verification.OUTPUTS_DIFFER),
+        @JsonSubTypes.Type(value = RunFailed.class, name = Verification.RUN_FAILED),
+        @JsonSubTypes.Type(value = NotEmulated.class, name = Verification.NOT_EMULATED)
+    })
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public sealed interface Verification permits EmulatedRun, NotEmulated {
+        String VERIFIED = "verified";
+        String OUTPUTS_DIFFER = "mismatch";
+        String RUN_FAILED = "failed";
+        String NOT_EMULATED = "not-emulated";
+
+        /** {@value #VERIFIED}, {@value #OUTPUTS_DIFFER}, {@value #RUN_FAILED} or {@value #NOT_EMULATED}. */
+        @JsonProperty("status")
+        String status();
+
+        /**
+         * True only when every window's output equals the Java int8 reference interpreter's, bit for bit.
+         */
+        @JsonProperty("verified")
+        default boolean verified() {
+            return this instanceof Verified;
+        }
+
+        /** The board the image announced (or the target when it did not run). */
+        String board();
+
+        /**
+         * {@code test-set}, {@code given} or {@code random} (the firmware builder's {@code TestWindowFile} names
+         * them).
+         */
+        String windowSource();
+
+        /** Where the windows came from, in words (and, when not emulated, why). */
+        String windowNote();
+
+        /** The estimator's instructions per inference for the network, to read beside a measurement. */
+        Long estimatedInstructions();
+    }
+
+    /**
+     * A run of the image in the emulator, whatever it answered.
+     *
+     * <p>{@code windows} windows were to be sent; {@code matching} answered exactly as the reference,
+     * {@code mismatchCount} did not ({@code mismatches}: the first few); the rest were not answered (a run that
+     * broke off). {@code instructions} are per inference as the firmware measured them ({@code counterUnit}:
+     * {@code instr} under QEMU), {@code null} when none was measured. {@code deviceAccuracy} and
+     * {@code serverAccuracy} are the shares of the {@code labelledWindows} the device and the server's int8
+     * reference classified right, {@code null} without labelled windows. {@code elapsedMillis}: wall-clock time in
+     * the emulator.
+     */
+    public sealed interface EmulatedRun extends Verification permits Verified, OutputsDiffer, RunFailed {
+        @JsonProperty("windows")
+        int windows();
+
+        @JsonProperty("matching")
+        int matching();
+
+        @JsonProperty("mismatchCount")
+        int mismatchCount();
+
+        @JsonProperty("mismatches")
+        List<Mismatch> mismatches();
+
+        String counterUnit();
+
+        Instructions instructions();
+
+        Double deviceAccuracy();
+
+        Double serverAccuracy();
+
+        int labelledWindows();
+
+        long elapsedMillis();
+    }
+
+    /** Every window's output equals the reference's, bit for bit. */
+    public record Verified(
+            String board,
+            String windowSource,
+            String windowNote,
+            int windows,
+            String counterUnit,
+            Instructions instructions,
+            Long estimatedInstructions,
+            Double deviceAccuracy,
+            Double serverAccuracy,
+            int labelledWindows,
+            long elapsedMillis)
+            implements EmulatedRun {
+
+        @Override
+        public String status() {
+            return VERIFIED;
+        }
+
+        @Override
+        public int matching() {
+            return windows;
+        }
+
+        @Override
+        public int mismatchCount() {
+            return 0;
+        }
+
+        @Override
+        public List<Mismatch> mismatches() {
+            return List.of();
+        }
+    }
+
+    /** The run answered every window, and some answers differ from the reference's. */
+    public record OutputsDiffer(
+            String board,
+            String windowSource,
+            String windowNote,
+            int windows,
+            int matching,
+            int mismatchCount,
+            List<Mismatch> mismatches,
+            String counterUnit,
+            Instructions instructions,
+            Long estimatedInstructions,
+            Double deviceAccuracy,
+            Double serverAccuracy,
+            int labelledWindows,
+            long elapsedMillis)
+            implements EmulatedRun {
+
+        public OutputsDiffer {
+            mismatches = mismatches == null ? List.of() : List.copyOf(mismatches);
+        }
+
+        @Override
+        public String status() {
+            return OUTPUTS_DIFFER;
+        }
+    }
+
+    /**
+     * The run did not complete (QEMU crashed or timed out, the firmware broke the protocol): {@code failure} says
+     * how; the counts are of the windows answered before, the windows after it were not sent.
+     */
+    public record RunFailed(
             String board,
             String windowSource,
             String windowNote,
@@ -95,15 +231,29 @@ public record DeployResult(
             Double serverAccuracy,
             int labelledWindows,
             String failure,
-            long elapsedMillis) {
+            long elapsedMillis)
+            implements EmulatedRun {
 
-        public static final String VERIFIED = "verified";
-        public static final String MISMATCH = "mismatch";
-        public static final String FAILED = "failed";
-        public static final String NOT_EMULATED = "not-emulated";
-
-        public Verification {
+        public RunFailed {
             mismatches = mismatches == null ? List.of() : List.copyOf(mismatches);
+        }
+
+        @Override
+        public String status() {
+            return RUN_FAILED;
+        }
+    }
+
+    /**
+     * The target is not emulated: its image was compiled and linked but not run; {@code windowNote} says so and
+     * where the proof can be had.
+     */
+    public record NotEmulated(String board, String windowSource, String windowNote, Long estimatedInstructions)
+            implements Verification {
+
+        @Override
+        public String status() {
+            return NOT_EMULATED;
         }
     }
 

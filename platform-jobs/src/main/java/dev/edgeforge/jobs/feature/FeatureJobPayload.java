@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 public record FeatureJobPayload(int impulseVersion, JsonNode impulse, List<FeatureJobSample> samples) {
 
     /** The job type. */
-    public static final String JOB_TYPE = "features";
+    public static final String TYPE = "features";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 

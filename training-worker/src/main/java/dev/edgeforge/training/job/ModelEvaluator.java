@@ -14,7 +14,9 @@ import dev.edgeforge.jobs.training.Predictions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Runs a model on every window of a test set and measures it: float32 and int8 graphs for networks, the K-means
@@ -28,8 +30,8 @@ final class ModelEvaluator {
     private ModelEvaluator() {}
 
     /**
-     * Classification on the test rows. Windows whose label is not a class of the model are predicted but left out of
-     * the reports.
+     * Classification on the test rows. Windows whose label is not a class of the model (a label only the test set
+     * has) are predicted but left out of the reports, and counted per label as "not a class of this model".
      *
      * @param int8 the int8 graph, or {@code null}
      */
@@ -41,6 +43,7 @@ final class ModelEvaluator {
         List<Integer> actual = new ArrayList<>();
         List<float[]> floatOutputs = new ArrayList<>();
         List<float[]> int8Outputs = new ArrayList<>();
+        Map<String, Integer> unknown = new TreeMap<>();
         int agreeing = 0;
         for (FeatureRow row : rows) {
             float[] f = floatPredictor == null ? null : floatPredictor.predict(row.features());
@@ -55,6 +58,8 @@ final class ModelEvaluator {
                 actual.add(classId);
                 floatOutputs.add(f);
                 int8Outputs.add(q);
+            } else {
+                unknown.merge(row.label(), 1, Integer::sum);
             }
         }
         int[] labels = actual.stream().mapToInt(Integer::intValue).toArray();
@@ -67,8 +72,8 @@ final class ModelEvaluator {
         Double agreement = floatPredictor != null && int8Predictor != null && !rows.isEmpty()
                 ? (double) agreeing / rows.size()
                 : null;
-        Evaluation<ClassificationReport> evaluation =
-                new Evaluation<>(labels.length, floatReport, int8Report, agreement, rows.size() - labels.length);
+        Evaluation<ClassificationReport> evaluation = new Evaluation<>(
+                labels.length, floatReport, int8Report, agreement, rows.size() - labels.length, unknown);
         ModelSummary summary = new ModelSummary(
                 null,
                 null,
@@ -111,8 +116,8 @@ final class ModelEvaluator {
         RegressionReport int8Report = int8Predictor == null || actualRows.length == 0
                 ? null
                 : RegressionReport.of(actualRows, int8Outputs.toArray(float[][]::new), targetNames);
-        Evaluation<RegressionReport> evaluation =
-                new Evaluation<>(actualRows.length, floatReport, int8Report, null, rows.size() - actualRows.length);
+        Evaluation<RegressionReport> evaluation = new Evaluation<>(
+                actualRows.length, floatReport, int8Report, null, rows.size() - actualRows.length, Map.of());
         ModelSummary summary = new ModelSummary(
                 null,
                 null,

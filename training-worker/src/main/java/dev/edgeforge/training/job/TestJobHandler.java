@@ -139,6 +139,10 @@ public final class TestJobHandler implements JobHandler {
             if (evaluation.int8() instanceof ClassificationReport q) {
                 context.log(String.format(Locale.ROOT, "int8 test accuracy %.4f", q.accuracy()));
             }
+            if (!evaluation.unknownLabels().isEmpty()) {
+                context.log(evaluation.skippedWindows() + " test windows are not a class of this model (labels only "
+                        + "the test set has: " + evaluation.unknownLabels() + "); they are predicted but not counted");
+            }
             if (evaluation.float32() instanceof RegressionReport f) {
                 context.log(String.format(
                         Locale.ROOT,

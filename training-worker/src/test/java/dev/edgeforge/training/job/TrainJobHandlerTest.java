@@ -421,6 +421,62 @@ class TrainJobHandlerTest {
         assertThat(tested.summary().testAuc()).isEqualTo(result.summary().testAuc());
     }
 
+    /**
+     * Issue #18: a label only the test set has (a Studio export's "unknown") is no class of the model. Training runs on
+     * the training labels; the test windows with that label are predicted and listed, counted per label as "not a
+     * class of this model", and left out of accuracy and the confusion matrix, in training and in the test job.
+     */
+    @Test
+    void aLabelOnlyTheTestSetHasIsNoClassItsWindowsArePredictedButNotCounted() throws Exception {
+        String training = put(
+                "three",
+                GestureFeatures.of(42, 3, 2, GestureFeatures.gestures(Gesture.IDLE, Gesture.WAVE, Gesture.UPDOWN)));
+        FeatureSet testSet = GestureFeatures.classic(7, 2, 1);
+        String testing = put("four", testSet);
+        long circle =
+                testSet.rows().stream().filter(r -> r.label().equals("circle")).count();
+        RecordingJobContext context = context(
+                TrainJobPayload.TYPE,
+                new TrainJobPayload(
+                        UUID.randomUUID(), 1, DENSE_20_10, FAST, training, testing, FeatureKind.FLAT, SHAPE, null),
+                1,
+                () -> false);
+
+        new TrainJobHandler(store).run(context);
+
+        TrainJobResult result = JobJson.mapper().readValue(context.resultJson(), TrainJobResult.class);
+        assertThat(result.labels()).containsExactly("idle", "updown", "wave");
+        JsonNode test =
+                JobJson.mapper().readTree(bytes(result.artifacts().metrics())).path("test");
+        assertThat(circle).isPositive();
+        assertThat(test.path("windows").asLong()).isEqualTo(testSet.rows().size() - circle);
+        assertThat(test.path("skippedWindows").asLong()).isEqualTo(circle);
+        assertThat(test.path("unknownLabels").path("circle").asLong()).isEqualTo(circle);
+        assertThat(test.path("float32").path("confusionMatrix").size()).isEqualTo(3);
+        Predictions predictions =
+                JobJson.mapper().readValue(bytes(result.artifacts().predictions()), Predictions.class);
+        assertThat(predictions.rows()).hasSize(testSet.rows().size());
+        assertThat(context.lines()).anyMatch(l -> l.startsWith(circle + " test windows are not a class of this model"));
+
+        RecordingJobContext retest = context(
+                TestJobPayload.TYPE,
+                new TestJobPayload(
+                        result.modelId(),
+                        ModelKind.CLASSIFICATION,
+                        result.labels(),
+                        testing,
+                        result.artifacts(),
+                        null,
+                        null),
+                1,
+                () -> false);
+        new TestJobHandler(store).run(retest);
+        TestJobResult tested = JobJson.mapper().readValue(retest.resultJson(), TestJobResult.class);
+        JsonNode evaluation = JobJson.mapper().readTree(bytes(tested.testMetrics()));
+        assertThat(evaluation.path("unknownLabels").path("circle").asLong()).isEqualTo(circle);
+        assertThat(tested.summary().testAccuracy()).isEqualTo(result.summary().testAccuracy());
+    }
+
     @Test
     void theTestJobEvaluatesAStoredClassifierOnANewTestSet() throws Exception {
         String training = put("train2", GestureFeatures.classic(42, 2, 2));

@@ -1,114 +1,102 @@
 package dev.edgeforge.api.model;
 
-import dev.edgeforge.infra.job.Job;
-import dev.edgeforge.infra.job.JobQueue;
-import dev.edgeforge.infra.job.JobState;
+import dev.edgeforge.api.job.JobEnded;
+import dev.edgeforge.api.job.JobFailed;
+import dev.edgeforge.api.job.JobSucceeded;
 import dev.edgeforge.infra.storage.ObjectNotFoundException;
 import dev.edgeforge.infra.storage.ObjectStore;
 import dev.edgeforge.jobs.JobJson;
 import dev.edgeforge.jobs.training.ModelKind;
+import dev.edgeforge.jobs.training.TestJobPayload;
 import dev.edgeforge.jobs.training.TestJobResult;
+import dev.edgeforge.jobs.training.TrainJobPayload;
 import dev.edgeforge.jobs.training.TrainJobResult;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * Brings model rows up to date with their jobs: the workers only write the queue and the object store, so the
- * server applies a finished job to its model — a succeeded train job's result (after checking that every file it
- * names exists) makes the model ready, a failed one records the job's error, a cancelled one marks it cancelled; a
- * finished test job replaces the test metrics and predictions. Every update is conditional on the row still waiting
- * for that job, so running this twice or on two servers at once is harmless.
+ * Applies the end of a model's jobs to its row: the workers only write the queue and the object store, and the server
+ * publishes every job that ended as a {@link JobEnded} event. A succeeded train job's result (after checking that every
+ * file it names exists) makes the model ready, a failed one records the job's error, a cancelled one marks it
+ * cancelled; a finished test job replaces the test metrics and predictions.
  *
- * <p>It runs every second ({@link ModelReconcileSchedule}) and before every read of a project's models, so a model
- * is ready on the API as soon as its job is.
+ * <p>Every update is conditional on the row still waiting for that job (state {@code training} with that train job,
+ * or that pending test job), so an event applied twice — or by two servers at once — changes the row once.
  */
-class ModelJobReconciler {
+class ModelJobOutcomes {
 
-    private static final Logger log = LoggerFactory.getLogger(ModelJobReconciler.class);
+    private static final Logger log = LoggerFactory.getLogger(ModelJobOutcomes.class);
     private static final JsonMapper JSON = JobJson.mapper();
 
     private final ModelRepository models;
-    private final JobQueue queue;
     private final ObjectStore store;
     private final Clock clock;
 
-    ModelJobReconciler(ModelRepository models, JobQueue queue, ObjectStore store, Clock clock) {
+    ModelJobOutcomes(ModelRepository models, ObjectStore store, Clock clock) {
         this.models = models;
-        this.queue = queue;
         this.store = store;
         this.clock = clock;
     }
 
-    /** Applies every finished job; answers how many models changed. */
-    int reconcileAll() {
-        return reconcile(null);
+    @EventListener
+    void on(JobEnded ended) {
+        apply(ended);
     }
 
-    /** Applies the finished jobs of one project's models ({@code null}: all projects). */
-    int reconcile(UUID projectId) {
-        int changed = 0;
-        for (ModelRepository.Waiting waiting : models.training(projectId)) {
-            changed += applyTraining(waiting) ? 1 : 0;
+    /** Applies a train or test job's end to the model waiting for it; answers whether a row changed. */
+    boolean apply(JobEnded ended) {
+        if (TrainJobPayload.TYPE.equals(ended.type())) {
+            return models.waitingForTraining(ended.jobId())
+                    .map(modelId -> applyTraining(modelId, ended))
+                    .orElse(false);
         }
-        for (ModelRepository.Waiting waiting : models.pendingTests(projectId)) {
-            changed += applyTest(waiting) ? 1 : 0;
-        }
-        return changed;
-    }
-
-    private boolean applyTraining(ModelRepository.Waiting waiting) {
-        Optional<Job> found = queue.find(waiting.jobId());
-        if (found.isEmpty()) {
-            return models.markEnded(
-                    waiting.modelId(),
-                    waiting.jobId(),
-                    ModelState.FAILED,
-                    "The training job no longer exists; train the model again.",
-                    clock.instant());
-        }
-        Job job = found.get();
-        if (job.state() == JobState.SUCCEEDED) {
-            String problem;
-            try {
-                return models.markTrained(waiting.modelId(), job.id(), trained(job), clock.instant());
-            } catch (ArtifactProblem e) {
-                problem = e.getMessage();
-            }
-            log.warn(
-                    "Training job {} of model {} succeeded but cannot be applied: {}",
-                    job.id(),
-                    waiting.modelId(),
-                    problem);
-            return models.markEnded(waiting.modelId(), job.id(), ModelState.FAILED, problem, clock.instant());
-        }
-        if (job.state() == JobState.FAILED) {
-            return models.markEnded(
-                    waiting.modelId(),
-                    job.id(),
-                    ModelState.FAILED,
-                    job.error() == null ? "Training failed." : job.error(),
-                    clock.instant());
-        }
-        if (job.state() == JobState.CANCELLED) {
-            return models.markEnded(
-                    waiting.modelId(), job.id(), ModelState.CANCELLED, "Training was cancelled.", clock.instant());
+        if (TestJobPayload.TYPE.equals(ended.type())) {
+            return models.waitingForTest(ended.jobId())
+                    .map(waiting -> applyTest(waiting, ended))
+                    .orElse(false);
         }
         return false;
     }
 
-    private ModelRepository.Trained trained(Job job) {
-        TrainJobResult result = parse(job.result(), TrainJobResult.class);
+    private boolean applyTraining(UUID modelId, JobEnded ended) {
+        Instant now = clock.instant();
+        if (ended instanceof JobSucceeded succeeded) {
+            String problem;
+            try {
+                return models.markTrained(modelId, ended.jobId(), trained(succeeded.result()), now);
+            } catch (ArtifactProblem e) {
+                problem = e.getMessage();
+            }
+            log.warn(
+                    "Training job {} of model {} succeeded but cannot be applied: {}", ended.jobId(), modelId, problem);
+            return models.markEnded(modelId, ended.jobId(), ModelState.FAILED, problem, now);
+        }
+        if (ended instanceof JobFailed failed) {
+            return models.markEnded(
+                    modelId,
+                    ended.jobId(),
+                    ModelState.FAILED,
+                    failed.error() == null ? "Training failed." : failed.error(),
+                    now);
+        }
+        return models.markEnded(modelId, ended.jobId(), ModelState.CANCELLED, "Training was cancelled.", now);
+    }
+
+    private ModelRepository.Trained trained(String resultJson) {
+        TrainJobResult result = parse(resultJson, TrainJobResult.class);
         for (String key : result.artifacts().keys()) {
             if (!store.exists(key)) {
                 throw new ArtifactProblem("the model file " + key + " is missing; train the model again.");
@@ -120,28 +108,23 @@ class ModelJobReconciler {
             object.remove("history");
         }
         return new ModelRepository.Trained(
-                result.labels(),
-                JSON.valueToTree(result.inputShape()),
+                new ModelRecord.Signature(JSON.valueToTree(result.inputShape()), result.labels()),
                 metrics,
                 history.isMissingNode() ? null : history,
                 JSON.valueToTree(result.summary()),
-                result.float32() == null ? null : JSON.valueToTree(result.float32()),
-                result.int8() == null ? null : JSON.valueToTree(result.int8()),
-                result.int8UnavailableReason(),
                 result.anomalyThreshold(),
-                result.artifacts());
+                new ModelRecord.Files(
+                        result.artifacts(),
+                        result.float32() == null ? null : JSON.valueToTree(result.float32()),
+                        result.int8() == null ? null : JSON.valueToTree(result.int8()),
+                        result.int8UnavailableReason()));
     }
 
-    private boolean applyTest(ModelRepository.Waiting waiting) {
-        Optional<Job> found = queue.find(waiting.jobId());
-        if (found.isEmpty()) {
-            return models.failTest(
-                    waiting.modelId(), waiting.jobId(), "The test job no longer exists.", clock.instant());
-        }
-        Job job = found.get();
-        if (job.state() == JobState.SUCCEEDED) {
+    private boolean applyTest(ModelRepository.Waiting waiting, JobEnded ended) {
+        Instant now = clock.instant();
+        if (ended instanceof JobSucceeded succeeded) {
             try {
-                TestJobResult result = parse(job.result(), TestJobResult.class);
+                TestJobResult result = parse(succeeded.result(), TestJobResult.class);
                 JsonNode evaluation = readJson(result.testMetrics());
                 if (!store.exists(result.predictions())) {
                     throw new ArtifactProblem("the predictions file " + result.predictions() + " is missing");
@@ -150,7 +133,8 @@ class ModelJobReconciler {
                 if (model.isEmpty()) {
                     return false;
                 }
-                ObjectNode metrics = model.get().metrics() instanceof ObjectNode existing
+                ModelRecord.Evaluation current = model.get().evaluation();
+                ObjectNode metrics = current.metrics() instanceof ObjectNode existing
                         ? existing.deepCopy()
                         : JSON.createObjectNode();
                 Double threshold = null;
@@ -166,32 +150,28 @@ class ModelJobReconciler {
                         metrics.put("uncertainThreshold", threshold);
                     }
                 }
-                JsonNode summary = mergeSummary(model.get().summary(), JSON.valueToTree(result.summary()));
+                JsonNode summary = mergeSummary(current.summary(), JSON.valueToTree(result.summary()));
                 return models.applyTest(
                         waiting.modelId(),
-                        job.id(),
+                        ended.jobId(),
                         metrics,
                         summary,
                         result.predictions(),
                         result.testFeatures(),
                         threshold,
-                        clock.instant());
+                        now);
             } catch (ArtifactProblem e) {
                 return models.failTest(
                         waiting.modelId(),
-                        job.id(),
+                        ended.jobId(),
                         "The test job's result cannot be used: " + e.getMessage(),
-                        clock.instant());
+                        now);
             }
         }
-        if (job.state() == JobState.FAILED || job.state() == JobState.CANCELLED) {
-            return models.failTest(
-                    waiting.modelId(),
-                    job.id(),
-                    job.state() == JobState.CANCELLED ? "The test was cancelled." : job.error(),
-                    clock.instant());
-        }
-        return false;
+        String error = ended instanceof JobFailed failed
+                ? (failed.error() == null ? "The test failed." : failed.error())
+                : "The test was cancelled.";
+        return models.failTest(waiting.modelId(), ended.jobId(), error, now);
     }
 
     /** The test numbers of a test job over the row's summary, keeping its validation numbers. */
