@@ -130,7 +130,7 @@ final class TrainingRun {
                 setup.onStage(
                         String.format(
                                 Locale.ROOT,
-                                "Network ready (%.1f s); warming up with epoch 1",
+                                "Network ready (%.1f s); warming up with the first epoch",
                                 (System.nanoTime() - start) / 1e9),
                         0.3);
                 if (options.initialWeights() != null) {
@@ -376,7 +376,8 @@ final class TrainingRun {
             int every = Math.max(1, total / 10);
             if (epoch == 1 && (done % every == 0 || done == total)) {
                 setup.onStage(
-                        String.format(Locale.ROOT, "Epoch 1: %d of %d batches", done, total), 0.3 + 0.7 * done / total);
+                        String.format(Locale.ROOT, "First epoch: %d of %d batches", done, total),
+                        0.3 + 0.7 * done / total);
             }
         }
 

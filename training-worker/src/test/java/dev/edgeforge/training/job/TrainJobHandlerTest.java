@@ -101,7 +101,26 @@ class TrainJobHandlerTest {
                 .first()
                 .asString()
                 .startsWith("Epoch 1/12: loss ");
-        assertThat(context.progressValues()).last().isEqualTo(1.0);
+        assertThat(context.progressValues()).isSorted().last().isEqualTo(1.0);
+        // issue #19: no silent minute before the first epoch
+        List<String> beforeFirstEpoch = context.lines()
+                .subList(
+                        0,
+                        context.lines()
+                                .indexOf(context.lines().stream()
+                                        .filter(line -> line.startsWith("Epoch 1/12"))
+                                        .findFirst()
+                                        .orElseThrow()));
+        assertThat(beforeFirstEpoch)
+                .anyMatch(line -> line.equals("Loading the training features"))
+                .anyMatch(line -> line.matches("Loaded \\d+ training windows of 33 features in [0-9.]+ s"))
+                .anyMatch(line -> line.matches("Loaded \\d+ test windows in [0-9.]+ s"))
+                .anyMatch(line -> line.equals("Loading the PyTorch engine"))
+                .anyMatch(line -> line.startsWith("Building the network: 3 layers on input [33]"))
+                .anyMatch(line -> line.startsWith("Network ready"))
+                .anyMatch(line -> line.matches("First epoch: (\\d+) of \\1 batches"));
+        assertThat(context.progressValues().get(0)).isZero();
+        assertThat(context.progressValues()).filteredOn(p -> p > 0 && p <= 0.05).hasSizeGreaterThan(3);
 
         ModelGraph float32 = new TfliteReader().read(bytes(result.artifacts().float32()));
         ModelGraph int8 = new TfliteReader().read(bytes(result.artifacts().int8()));
@@ -127,6 +146,14 @@ class TrainJobHandlerTest {
         assertThat(test.path("windows").asInt()).isPositive();
         assertThat(test.path("float32").path("confusionMatrix").size()).isEqualTo(4);
         assertThat(test.path("int8Agreement").asDouble()).isGreaterThan(0.85);
+        JsonNode int8Check = metrics.path("int8Check");
+        assertThat(int8Check.path("windows").asInt())
+                .isEqualTo(metrics.path("validation").path("windows").asInt());
+        assertThat(int8Check.path("agreement").asDouble()).isBetween(0.0, 1.0);
+        assertThat(int8Check.path("threshold").asDouble()).isEqualTo(0.98);
+        String checkLine =
+                int8Check.path("agreement").asDouble() >= 0.98 ? "int8 agrees with float32 on " : "WARNING: ";
+        assertThat(context.lines()).anyMatch(line -> line.startsWith(checkLine));
         assertThat(result.summary().testAccuracy())
                 .isEqualTo(test.path("float32").path("accuracy").asDouble());
 
