@@ -32,6 +32,28 @@ function init(root) {
       + Math.round(tt.trainingShare * 100) + '%)';
     byId('ratio-testing').textContent = 'testing ' + tt.testing + ' ('
       + Math.round(tt.testingShare * 100) + '%)';
+    showFiles(summary.signatures, summary.export);
+  }
+
+  /** Signature statuses, and what the export ZIP writes: as uploaded (signatures kept), edited, converted. */
+  function showFiles(signatures, exported) {
+    const signed = signatures.verified + signatures.unverified + signatures.invalid + signatures.unsigned;
+    byId('signature-summary').textContent = signed === 0 ? 'No Edge Impulse messages, so no signatures.'
+      : 'Edge Impulse messages: ' + signatures.verified + ' verified, ' + signatures.unverified + ' unverified (no '
+        + 'HMAC key of this project could check them), ' + signatures.invalid + ' invalid, ' + signatures.unsigned
+        + ' unsigned.';
+    let text = 'Export ZIP: ' + exported.asUploaded + ' file(s) exactly as uploaded';
+    if (exported.signedAsUploaded) {
+      text += ', ' + exported.signedAsUploaded + ' of them signed (signature kept)';
+    }
+    if (exported.edited) {
+      text += '; ' + exported.edited + ' cropped or split here, written as EdgeForge rewrote them, without the '
+        + 'signature they came with';
+    }
+    if (exported.converted) {
+      text += '; ' + exported.converted + ' CSV file(s) converted to unsigned Edge Impulse JSON';
+    }
+    byId('export-summary').textContent = text + '.';
   }
 
   function loadSummary() {

@@ -1,7 +1,10 @@
 /*
- * The sample list page: drag-and-drop uploads with a progress bar per file (a few in parallel), the list with
- * filters and keyset paging, selection and bulk actions, and the summary figures with the storage used against the
- * project's quota. Everything goes through the REST API (/api/v1/projects/{id}/samples, /dataset/summary, /storage).
+ * The sample list page: drag-and-drop uploads with a progress bar per file (a few in parallel), a folder chosen whole
+ * (an Edge Impulse Studio export: its info.labels files go with every batch of its files, so each file keeps its
+ * label, category, bounding boxes and enabled state), the list with filters (signature status too) and keyset paging,
+ * selection and bulk actions (checking signatures again among them), and the summary figures with the storage used
+ * against the project's quota. Everything goes through the REST API (/api/v1/projects/{id}/samples,
+ * /dataset/summary, /storage).
  */
 import {
   alertProblem, api, byId, clear, csrfHeaders, DASH, el, forPage, formatBytes, formatDate, formatDuration,
@@ -10,6 +13,9 @@ import {
 
 const PAGE_SIZE = 50;
 const PARALLEL_UPLOADS = 3;
+/* a chosen folder is sent in requests of at most this many data files and bytes (its labels files go with each) */
+const FOLDER_BATCH_FILES = 50;
+const FOLDER_BATCH_BYTES = 32 * 1048576;
 
 function init(root) {
   const projectId = root.getAttribute('data-project-id');
@@ -35,7 +41,7 @@ function init(root) {
 
   function filterQuery() {
     const params = new URLSearchParams();
-    ['name', 'label', 'category', 'device', 'enabled'].forEach(function (name) {
+    ['name', 'label', 'category', 'device', 'enabled', 'signature'].forEach(function (name) {
       const value = filters.elements[name].value.trim();
       if (value) {
         params.set(name, value);
@@ -68,6 +74,8 @@ function init(root) {
         : el('span', { className: 'badge label', text: sample.label })]),
       el('td', {}, [el('span', { className: 'badge cat-' + sample.category, text: sample.category })]),
       el('td', { text: kind }),
+      el('td', {}, [sample.signature ? el('span', { className: 'badge sig-' + sample.signature,
+        text: sample.signature, 'data-signature': sample.signature }) : null]),
       el('td', { text: sample.image ? '' : formatDuration(sample.durationMs) }),
       el('td', { text: sample.deviceName || sample.deviceType || '' }),
       el('td', { text: formatDate(sample.createdAt) })
@@ -77,7 +85,7 @@ function init(root) {
   function render(page) {
     clear(rows);
     if (!page.items.length) {
-      rows.appendChild(el('tr', {}, [el('td', { className: 'empty', colspan: '8', text: pageIndex === 0
+      rows.appendChild(el('tr', {}, [el('td', { className: 'empty', colspan: '9', text: pageIndex === 0
         ? 'No samples match. Upload some above, or send them from a device to /api/training/data.'
         : 'No more samples.' })]));
     }
@@ -249,13 +257,25 @@ function init(root) {
         return;
       }
       api('POST', base + '/samples/bulk', body).then(function (result) {
-        showAlert('success', result.action + ': ' + result.affected + ' of ' + result.matched + ' sample(s) changed.');
+        showAlert('success', result.action === 'verify' ? verifiedMessage(result)
+          : result.action + ': ' + result.affected + ' of ' + result.matched + ' sample(s) changed.');
         selected = {};
         allMatching.checked = false;
         loadSummary();
         return load();
       }).catch(alertProblem);
     });
+  }
+
+  /** What a signature check found, in words. */
+  function verifiedMessage(result) {
+    if (!result.checked) {
+      return 'Signatures: none of the ' + result.matched + ' selected sample(s) is unverified or invalid.';
+    }
+    const now = Object.keys(result.signatures).map(function (status) {
+      return result.signatures[status] + ' ' + status;
+    }).join(', ');
+    return 'Signatures checked for ' + result.checked + ' sample(s): ' + now + ' (' + result.affected + ' changed).';
   }
 
   /* ---- uploads ---- */
@@ -289,13 +309,19 @@ function init(root) {
     return base + '/samples?' + params.toString();
   }
 
-  function queueRow(file) {
+  function queueRow(name) {
     const bar = el('div', { className: 'bar' });
     const status = el('span', { className: 'file-status', text: 'waiting' });
-    const item = el('li', {}, [el('span', { className: 'file-name', text: file.name }),
+    const item = el('li', {}, [el('span', { className: 'file-name', text: name }),
       el('div', { className: 'progress' }, [bar]), status]);
     byId('upload-queue').appendChild(item);
     return { item, bar, status };
+  }
+
+  /** A line of the queue that reports, without a progress bar (what a folder's labels files say). */
+  function queueNote(name, text) {
+    byId('upload-queue').appendChild(el('li', { className: 'note' }, [el('span', { className: 'file-name',
+      text: name }), el('span', { className: 'file-status', text: text })]));
   }
 
   function finish(entry, ok, message) {
@@ -331,6 +357,10 @@ function init(root) {
       if (body && body.files) {
         const stored = body.files.filter(function (f) { return f.success && f.id; });
         const failed = body.files.filter(function (f) { return !f.success; });
+        if (stored.length === 0 && failed.length === 0) {
+          finish(entry, false, 'no data file in it: a labels file applies to the files sent with it');
+          return;
+        }
         if (failed.length === 0) {
           finish(entry, true, stored.length === 1 ? 'stored as “' + stored[0].name + '” ('
             + (stored[0].label || 'unlabeled') + ', ' + stored[0].category + ')'
@@ -347,7 +377,9 @@ function init(root) {
       finish(entry, false, 'the connection failed');
     });
     const form = new FormData();
-    form.append('files', entry.file, entry.file.name);
+    entry.parts.forEach(function (part) {
+      form.append('files', part.file, part.name);
+    });
     xhr.send(form);
   }
 
@@ -361,15 +393,116 @@ function init(root) {
     const maxBytes = Number(root.getAttribute('data-max-upload'));
     const url = uploadUrl();
     Array.prototype.forEach.call(files, function (file) {
-      const view = queueRow(file);
+      const view = queueRow(file.name);
       if (file.size > maxBytes) {
-        view.item.classList.add('failed');
-        view.status.textContent = 'larger than the limit of ' + Math.round(maxBytes / 1048576) + ' MB';
+        tooLarge(view, maxBytes);
         return;
       }
-      queue.push({ file: file, view: view, url: url });
+      queue.push({ parts: [{ file: file, name: file.name }], view: view, url: url });
     });
     pump();
+  }
+
+  function tooLarge(view, maxBytes) {
+    view.item.classList.add('failed');
+    view.status.textContent = 'larger than the limit of ' + Math.round(maxBytes / 1048576) + ' MB';
+  }
+
+  function isLabelsFile(file) {
+    return /\.labels$/i.test(file.name);
+  }
+
+  /** Hidden files and macOS metadata that a folder brings along, which are no samples. */
+  function isSkipped(file) {
+    const path = file.webkitRelativePath || file.name;
+    return file.name.startsWith('.') || path.split('/').indexOf('__MACOSX') >= 0;
+  }
+
+  /** What an info.labels lists, for the queue: how many files, which labels, which categories. */
+  function describeLabels(text) {
+    let json;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      return 'not valid JSON: the server will say what is wrong';
+    }
+    if (!json || !Array.isArray(json.files)) {
+      return json && json.type === 'bounding-box-labels' ? 'bounding boxes of '
+        + Object.keys(json.boundingBoxes || {}).length + ' image(s)' : 'no "files" list';
+    }
+    const labels = {};
+    const categories = {};
+    let disabled = 0;
+    json.files.forEach(function (f) {
+      if (f && f.label && f.label.label) {
+        labels[f.label.label] = true;
+      }
+      if (f && f.category) {
+        categories[f.category] = (categories[f.category] || 0) + 1;
+      }
+      disabled += f && f.enabled === false ? 1 : 0;
+    });
+    return json.files.length + ' file(s) listed; labels ' + (Object.keys(labels).sort().join(', ') || 'none') + '; '
+      + Object.keys(categories).sort().map(function (c) { return categories[c] + ' ' + c; }).join(', ')
+      + (disabled ? '; ' + disabled + ' disabled' : '');
+  }
+
+  /**
+   * A folder chosen whole (webkitdirectory): its labels files (info.labels, bounding_boxes.labels, at any depth) are
+   * read here to show what they say, and sent with every batch of the folder's files, which keep their paths so the
+   * server finds each file's entry. Without the labels files, each file would take the form's label and category.
+   */
+  function enqueueFolder(files) {
+    const maxBytes = Number(root.getAttribute('data-max-upload'));
+    const url = uploadUrl();
+    const all = Array.prototype.filter.call(files, function (file) { return !isSkipped(file); });
+    const labels = all.filter(isLabelsFile);
+    const data = all.filter(function (file) { return !isLabelsFile(file); });
+    const folder = all.length ? (all[0].webkitRelativePath || all[0].name).split('/')[0] : 'folder';
+    const part = function (file) { return { file: file, name: file.webkitRelativePath || file.name }; };
+    const sidecars = labels.map(part);
+    Promise.all(labels.map(function (file) {
+      return file.text().then(describeLabels).catch(function () { return 'could not be read'; });
+    })).then(function (descriptions) {
+      descriptions.forEach(function (text, i) {
+        queueNote(sidecars[i].name, text);
+      });
+      if (!labels.length) {
+        queueNote(folder + '/', 'no info.labels: labels come from the file names, the category from the form');
+      }
+      let batch = [];
+      let bytes = 0;
+      const flush = function () {
+        if (batch.length) {
+          const first = data.indexOf(batch[0].file) + 1;
+          const view = queueRow(folder + '/ files ' + first + DASH + (first + batch.length - 1) + ' of ' + data.length);
+          queue.push({ parts: sidecars.concat(batch), view: view, url: url });
+          batch = [];
+          bytes = 0;
+        }
+      };
+      data.forEach(function (file) {
+        if (file.size > maxBytes) {
+          tooLarge(queueRow(part(file).name), maxBytes);
+          return;
+        }
+        if (batch.length >= FOLDER_BATCH_FILES || (batch.length && bytes + file.size > FOLDER_BATCH_BYTES)) {
+          flush();
+        }
+        batch.push(part(file));
+        bytes += file.size;
+      });
+      flush();
+      pump();
+    });
+  }
+
+  const folderInput = byId('upload-folder');
+  if (folderInput) {
+    folderInput.addEventListener('change', function () {
+      enqueueFolder(folderInput.files);
+      folderInput.value = '';
+    });
   }
 
   const input = byId('upload-input');

@@ -3,6 +3,7 @@
  * sizes, lineage, the training history chart, the model testing table whose "uncertain" threshold slider recomputes
  * every prediction in the browser, and live classification of a test sample or an uploaded file.
  */
+import { anomalyCard } from './model-anomaly.js';
 import { confusionMatrix, historyCharts, perClassTable, stat } from './model-common.js';
 import {
   alertProblem, api, byId, clear, DASH, el, followJob, forPage, formatBytes, formatCount, formatDate, formatNumber,
@@ -13,12 +14,14 @@ let base;
 let projectId;
 let model;
 let predictions = null;
+let canEdit = false;
 
 function init(root) {
   projectId = root.getAttribute('data-project-id');
   base = '/api/v1/projects/' + projectId + '/models/' + root.getAttribute('data-model-id');
   api('GET', base).then(function (m) {
     model = m;
+    canEdit = root.getAttribute('data-can-edit') === 'true';
     renderMetrics();
     renderSizes();
     renderLineage();
@@ -43,7 +46,7 @@ function renderMetrics() {
     return;
   }
   if (metrics.anomaly) {
-    section.appendChild(anomalyCard(metrics.anomaly));
+    section.appendChild(anomalyCard(model, base, canEdit, thresholdSaved));
     return;
   }
   if (metrics.int8Check) {
@@ -102,26 +105,31 @@ function evaluationCard(title, evaluation) {
     card.appendChild(el('p', { className: 'muted', text: 'No window had a label the model knows.' }));
   }
   if (evaluation.skippedWindows > 0) {
-    card.appendChild(el('p', { className: 'muted', text: evaluation.skippedWindows + ' windows have a label the '
-      + 'model does not know; they are listed under model testing but not counted.' }));
+    card.appendChild(el('p', { className: 'muted', 'data-not-a-class': '', text: notAClassNote(evaluation) }));
   }
   return card;
 }
 
-function anomalyCard(anomaly) {
-  const card = el('div', { className: 'card', 'data-evaluation': 'anomaly' });
-  card.appendChild(el('h2', { text: 'Anomaly detection' }));
-  const test = anomaly.test;
-  card.appendChild(el('div', { className: 'stats' }, [
-    stat(String(anomaly.clusters), 'Clusters'), stat(formatNumber(model.anomalyThreshold), 'Threshold'),
-    stat(formatNumber(anomaly.trainingScoreMedian), 'Median training score'),
-    stat(test && test.auc !== null ? formatNumber(test.auc, 3) : DASH, 'Test AUC')]));
-  if (test) {
-    card.appendChild(el('p', { className: 'muted', text: 'Test set at the training threshold: ' + test.samples +
-      ' windows, ' + test.anomalies + ' known anomalies (labels not in the training data); ' + test.truePositives +
-      ' caught, ' + test.falseNegatives + ' missed, ' + test.falsePositives + ' false alarms.' }));
+/** A saved anomaly threshold: the server recomputed the figures; the testing table follows the new threshold. */
+function thresholdSaved(saved) {
+  model = saved;
+  renderMetrics();
+  anomalySlider();
+  renderPredictions();
+}
+
+/** Test windows whose label only the test set has (issue #18): named, counted, and left out of the figures. */
+function notAClassNote(evaluation) {
+  const unknown = evaluation.unknownLabels || {};
+  const labels = Object.keys(unknown);
+  if (!labels.length) {
+    return evaluation.skippedWindows + ' windows have a label the model does not know; they are listed under model '
+      + 'testing but not counted.';
   }
-  return card;
+  return evaluation.skippedWindows + ' test windows are not a class of this model: '
+    + labels.map(function (l) { return '\u201c' + l + '\u201d (' + unknown[l] + ')'; }).join(', ')
+    + '. The model\'s classes come from the training data; these labels are only in the test set, so their windows '
+    + 'are listed under model testing but not counted in accuracy.';
 }
 
 /* ---- sizes and lineage ---- */
@@ -178,7 +186,8 @@ function renderLineage() {
     const b = l.learningBlock;
     list.appendChild(el('dt', { text: 'Learning block' }));
     list.appendChild(el('dd', { className: 'mono', text: b.kind + ': ' + (b.layers && b.layers.length
-      ? b.layers.map(describeLayer).join(' \u2192 ') : b.kmeans ? b.kmeans.clusterCount + ' clusters' : '') }));
+      ? b.layers.map(describeLayer).join(' \u2192 ') : b.kmeans ? b.kmeans.clusterCount + ' clusters'
+      : b.gmm ? b.gmm.componentCount + ' Gaussian components' : '') }));
   }
   clear(byId('lineage')).appendChild(list);
 }
@@ -205,9 +214,7 @@ function setUpTesting() {
   const slider = byId('threshold-slider');
   if (model.kind === 'anomaly') {
     byId('threshold-label').textContent = 'Anomaly above';
-    slider.max = String(Math.max(1, (model.anomalyThreshold || 1) * 3).toFixed(2));
-    slider.step = 'any';
-    slider.value = String(model.anomalyThreshold || 0);
+    anomalySlider();
   } else if (model.kind === 'regression') {
     slider.parentNode.classList.add('hidden');
   } else {
@@ -232,6 +239,20 @@ function setUpTesting() {
       });
     });
   }
+}
+
+/** The testing slider of an anomaly model spans its test scores (a Gaussian mixture's can be negative). */
+function anomalySlider() {
+  const slider = byId('threshold-slider');
+  const t = model.anomalyThreshold || 0;
+  const h = model.metrics && model.metrics.anomaly && model.metrics.anomaly.test
+    ? model.metrics.anomaly.test.histogram : null;
+  const low = Math.min(t, h ? h.edges[0] : 0);
+  const high = Math.max(t, h ? h.edges[h.edges.length - 1] : t * 3, low + 1);
+  slider.min = String(low);
+  slider.max = String(high);
+  slider.step = 'any';
+  slider.value = String(t);
 }
 
 function watchTest(jobId, button) {
@@ -285,7 +306,7 @@ function predicted(row, threshold) {
 
 function renderPredictions() {
   const threshold = parseFloat(byId('threshold-slider').value);
-  byId('threshold-value').textContent = threshold.toFixed(2);
+  byId('threshold-value').textContent = model.kind === 'anomaly' ? formatNumber(threshold) : threshold.toFixed(2);
   const head = clear(byId('predictions-head'));
   const body = clear(byId('predictions-rows'));
   if (!predictions || predictions.rows.length === 0) {
@@ -302,6 +323,7 @@ function renderPredictions() {
   let judged = 0;
   let correct = 0;
   let uncertain = 0;
+  let notAClass = 0;
   const normalLabels = predictions.kind === 'anomaly' ? null : predictions.outputNames;
   let shown = 0;
   predictions.rows.forEach(function (row) {
@@ -310,6 +332,7 @@ function renderPredictions() {
     let ok = null;
     if (classification) {
       known = normalLabels.indexOf(row.label) >= 0;
+      notAClass += known ? 0 : 1;
       if (known) {
         judged++;
         ok = p === row.label;
@@ -332,7 +355,9 @@ function renderPredictions() {
     const tr = el('tr', { className: p === 'uncertain' ? 'ef-uncertain' : ok === false ? 'ef-wrong' : '',
       'data-prediction-row': '' }, [
       el('td', { className: 'mono', text: row.sampleId }), el('td', { text: String(row.windowIndex) }),
-      el('td', { text: row.label }), el('td', { className: 'ef-predicted', text: p }),
+      el('td', {}, [row.label, classification && !known ? ' ' : null, classification && !known
+        ? el('span', { className: 'badge coming', text: 'not a class of this model' }) : null]),
+      el('td', { className: 'ef-predicted', text: p }),
       el('td', { text: model.kind === 'regression' ? p : formatNumber(confidence, 3) }),
       el('td', { text: classification && row.int8Scores ? predicted({ scores: row.int8Scores }, threshold) : '' })
     ]);
@@ -344,6 +369,9 @@ function renderPredictions() {
   }
   if (classification) {
     summary += ' \u00b7 ' + uncertain + ' uncertain';
+    if (notAClass > 0) {
+      summary += ' \u00b7 ' + notAClass + ' not a class of this model';
+    }
   }
   if (shown < predictions.rows.length) {
     summary += ' \u00b7 showing ' + shown;

@@ -11,7 +11,8 @@ import org.junit.jupiter.api.Test;
  * The Maven modules' boundaries, checked here because this module sees them all. The layers, bottom up:
  * platform-core (domain, no frameworks) → platform-infra (queue, object store) and platform-jobs (the contracts
  * server and workers share) → the server (platform-api) and the two workers, which never import each other → this
- * assembly. DJL stays inside the training worker.
+ * assembly. DJL stays inside the training worker. The command line (platform-cli) stands apart: it reaches the
+ * platform over HTTP only, and nothing of the platform imports it.
  */
 class ModuleBoundariesTest {
 
@@ -23,6 +24,7 @@ class ModuleBoundariesTest {
     private static final String TRAINING = "dev.edgeforge.training..";
     private static final String FIRMWARE = "dev.edgeforge.firmware..";
     private static final String DJL = "ai.djl..";
+    private static final String CLI = "dev.edgeforge.cli..";
 
     private final JavaClasses modules = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -83,6 +85,24 @@ class ModuleBoundariesTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(API, APP, TRAINING, DJL)
+                .check(modules);
+    }
+
+    @Test
+    void theCommandLineKnowsOnlyHttp() {
+        noClasses()
+                .that()
+                .resideInAPackage(CLI)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(CORE, INFRA, JOBS, API, APP, TRAINING, FIRMWARE, DJL, "org.springframework..")
+                .check(modules);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage(CLI)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage(CLI)
                 .check(modules);
     }
 }

@@ -146,7 +146,10 @@ public final class QemuVerifier {
         return differing == 0 ? null : new VerificationReport.Mismatch(window, expected, actual, differing, first, max);
     }
 
-    /** Share of labelled windows whose argmax output names their label; empty without labels. */
+    /**
+     * Share of labelled windows whose argmax output names their label; empty without labels. A window whose label is
+     * not a class of the model (a label only the test set has) cannot be right or wrong, so it is not counted.
+     */
     private static OptionalDouble accuracy(VerificationRequest request, List<byte[]> outputs) {
         List<String> labels = request.labels();
         if (labels.isEmpty()) {
@@ -156,7 +159,7 @@ public final class QemuVerifier {
         int correct = 0;
         for (int i = 0; i < outputs.size(); i++) {
             Optional<String> label = request.windows().get(i).label();
-            if (label.isEmpty()) {
+            if (label.isEmpty() || !labels.contains(label.get())) {
                 continue;
             }
             labelled++;

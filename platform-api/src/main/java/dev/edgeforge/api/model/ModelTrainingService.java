@@ -92,19 +92,32 @@ public class ModelTrainingService {
     @Transactional
     public ModelJobStarted train(UUID projectId, TrainRequest request) {
         access.requireRole(projectId, ProjectRole.MEMBER);
-        TrainRequest body = request == null ? new TrainRequest(null, null, null, null) : request;
+        TrainRequest body = request == null ? new TrainRequest(null, null, null, null, null) : request;
         LocatedFeatures features = locate(projectId).orElseThrow(FeaturesNotGeneratedViolation::forTraining);
         FeatureSetHeader header = headers.read(features.trainingKey());
         ImpulseSettings impulse = impulseSettings(projectId, features);
-        LearningBlock block = body.learningBlock() != null
+        LearningBlock chosen = body.learningBlock() != null
                 ? body.learningBlock()
                 : impulse.learningBlock()
                         .orElseGet(() -> LearningBlock.defaultsFor(
                                 LearningBlock.Kind.CLASSIFICATION, features.featureKind(), features.featureShape()));
+        if (body.normalLabels() != null && !chosen.kind().isAnomaly()) {
+            throw new ValidationViolation("normalLabels", "only anomaly blocks learn normal labels");
+        }
+        LearningBlock block = body.normalLabels() != null ? chosen.withNormalLabels(body.normalLabels()) : chosen;
         Hyperparameters hyperparameters =
                 hyperparameters(body.hyperparameters() != null ? body.hyperparameters() : impulse.hyperparameters());
         List<FieldProblem> problems = new ArrayList<>();
         problems.addAll(blockProblems(block, features, header.labels()));
+        if (block.kind().isAnomaly()) {
+            // the dictionary holds every label of the training and test files: a label outside it has no data at all
+            block.normalLabels().stream()
+                    .filter(label -> label != null && !header.labels().contains(label))
+                    .findFirst()
+                    .ifPresent(label -> problems.add(new FieldProblem(
+                            "learningBlock.normalLabels",
+                            "'" + label + "' is not a label of the data; the labels are " + header.labels())));
+        }
         if (block.kind().isNeural()) {
             hyperparameters.problems().forEach(p -> problems.add(new FieldProblem("hyperparameters", p)));
             if (hyperparameters.augmentation() != null) {
@@ -159,7 +172,7 @@ public class ModelTrainingService {
                         features.testingKey()),
                 new ModelRecord.Signature(
                         JobJson.mapper().valueToTree(features.featureShape()),
-                        kind == ModelKind.REGRESSION ? List.of("value") : header.labels()),
+                        labelsAtStart(kind, block, header.labels())),
                 ModelRecord.Evaluation.none(kind == ModelKind.CLASSIFICATION ? payload.threshold() : null),
                 ModelRecord.Files.none()));
         return new ModelJobStarted(jobId, modelId);
@@ -282,6 +295,18 @@ public class ModelTrainingService {
     private Optional<LocatedFeatures> locate(UUID projectId) {
         FeatureSetLocator port = locator.getIfAvailable();
         return port == null ? Optional.empty() : port.locate(projectId);
+    }
+
+    /**
+     * The labels a model row shows while it trains: an anomaly model's normal labels when the user chose them, else
+     * none until the worker says which labels it learnt (the dictionary also holds the test set's anomaly labels).
+     */
+    private static List<String> labelsAtStart(ModelKind kind, LearningBlock block, List<String> dictionary) {
+        return switch (kind) {
+            case REGRESSION -> List.of("value");
+            case ANOMALY -> block.normalLabels();
+            case CLASSIFICATION -> dictionary;
+        };
     }
 
     private static int outputCount(LearningBlock block, List<String> labels) {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -31,7 +32,11 @@ class HmacKeyController {
         this.access = access;
     }
 
-    record CreateHmacKeyRequest(@NotBlank @Size(max = 200) String name) {}
+    /**
+     * @param secret the key's secret as the devices know it (e.g. an Edge Impulse project's HMAC key), 16 to 128
+     *               printable ASCII characters; left out, one is generated
+     */
+    record CreateHmacKeyRequest(@NotBlank @Size(max = 200) String name, String secret) {}
 
     @GetMapping
     @Operation(summary = "List HMAC keys; secrets are included for admins and owners only (viewer)")
@@ -40,9 +45,14 @@ class HmacKeyController {
     }
 
     @PostMapping
-    @Operation(summary = "Create an HMAC key (admin)")
+    @Operation(
+            summary = "Create an HMAC key (admin): with the given secret (bring the key of an Edge Impulse project or "
+                    + "a fleet) or a generated one; 409 when the project has this secret already")
     ResponseEntity<HmacKeyView> create(@PathVariable UUID projectId, @Valid @RequestBody CreateHmacKeyRequest request) {
-        HmacKeyView key = keys.create(access.requireRole(projectId, ProjectRole.ADMIN), request.name());
+        HmacKeyView key = keys.create(
+                access.requireRole(projectId, ProjectRole.ADMIN),
+                request.name(),
+                Optional.ofNullable(request.secret()));
         return ResponseEntity.created(URI.create("/api/v1/projects/" + projectId + "/hmac-keys/" + key.id()))
                 .body(key);
     }

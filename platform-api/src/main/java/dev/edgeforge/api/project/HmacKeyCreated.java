@@ -4,8 +4,12 @@ import dev.edgeforge.api.security.EdgeForgePrincipal;
 import java.util.Map;
 import java.util.UUID;
 
-/** An HMAC key for signed device data was created (its secret is never part of the event). */
-public record HmacKeyCreated(UUID projectId, EdgeForgePrincipal actor, UUID keyId, String name)
+/**
+ * An HMAC key for signed device data was created (its secret is never part of the event).
+ *
+ * @param secretGiven whether the secret was brought (e.g. from Edge Impulse) rather than generated
+ */
+public record HmacKeyCreated(UUID projectId, EdgeForgePrincipal actor, UUID keyId, String name, boolean secretGiven)
         implements ProjectActivity {
 
     @Override
@@ -20,11 +24,11 @@ public record HmacKeyCreated(UUID projectId, EdgeForgePrincipal actor, UUID keyI
 
     @Override
     public String summary() {
-        return "HMAC key \u201c" + name + "\u201d created";
+        return "HMAC key \u201c" + name + "\u201d " + (secretGiven ? "added with a given secret" : "created");
     }
 
     @Override
     public Map<String, Object> details() {
-        return Map.of("name", name);
+        return Map.of("name", name, "secret", secretGiven ? "given" : "generated");
     }
 }

@@ -1,8 +1,10 @@
 package dev.edgeforge.api.project;
 
+import dev.edgeforge.api.problem.ValidationViolation;
 import dev.edgeforge.api.security.SecretTokens;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -25,15 +27,36 @@ public class HmacKeyService {
         this.clock = clock;
     }
 
+    /** Creates a key with a generated secret. */
     @Transactional
     public HmacKeyView create(ProjectGrant grant, String name) {
+        return create(grant, name, Optional.empty());
+    }
+
+    /**
+     * Creates a key with the given secret (brought from Edge Impulse, or a fleet's existing key), or a generated one.
+     *
+     * @throws ValidationViolation    when the given secret is too short, too long or not printable ASCII (400)
+     * @throws HmacKeyExistsViolation when the project has a key with this secret (409)
+     */
+    @Transactional
+    public HmacKeyView create(ProjectGrant grant, String name, Optional<String> secret) {
+        String value;
+        if (secret.isPresent()) {
+            value = HmacSecret.check(secret.get());
+            keys.findByProjectIdOrderByCreatedAtDesc(grant.projectId()).stream()
+                    .filter(k -> k.secret().equals(value))
+                    .findFirst()
+                    .ifPresent(k -> {
+                        throw new HmacKeyExistsViolation(k.name());
+                    });
+        } else {
+            value = SecretTokens.generateHex(SECRET_BYTES);
+        }
         HmacKey key = keys.save(new HmacKey(
-                grant.projectId(),
-                name.trim(),
-                SecretTokens.generateHex(SECRET_BYTES),
-                grant.userId().orElse(null),
-                clock.instant()));
-        events.publishEvent(new HmacKeyCreated(grant.projectId(), grant.principal(), key.id(), key.name()));
+                grant.projectId(), name.trim(), value, grant.userId().orElse(null), clock.instant()));
+        events.publishEvent(
+                new HmacKeyCreated(grant.projectId(), grant.principal(), key.id(), key.name(), secret.isPresent()));
         return key.toView(true);
     }
 

@@ -1,6 +1,8 @@
 package dev.edgeforge.api.project;
 
+import dev.edgeforge.api.problem.ValidationViolation;
 import dev.edgeforge.api.security.ApiKeyScope;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -50,14 +52,28 @@ class KeyPageController {
         return "project/hmac-keys";
     }
 
+    /** Creates a key; a secret typed in (an Edge Impulse project's key) is kept, an empty one is generated. */
     @PostMapping("/projects/{projectId}/hmac-keys")
-    String createHmacKey(@PathVariable UUID projectId, @RequestParam String name, RedirectAttributes redirect) {
+    String createHmacKey(
+            @PathVariable UUID projectId,
+            @RequestParam String name,
+            @RequestParam(required = false) String secret,
+            RedirectAttributes redirect) {
         ProjectGrant grant = access.requireRole(projectId, ProjectRole.ADMIN);
+        Optional<String> given = Optional.ofNullable(secret).map(String::strip).filter(s -> !s.isEmpty());
         if (name.isBlank() || name.length() > 200) {
             redirect.addFlashAttribute("flashError", "Give the HMAC key a name of 1 to 200 characters.");
-        } else {
-            hmacKeys.create(grant, name);
-            redirect.addFlashAttribute("flashSuccess", "HMAC key \u201c" + name.trim() + "\u201d created.");
+            return "redirect:/projects/" + projectId + "/hmac-keys";
+        }
+        try {
+            hmacKeys.create(grant, name, given);
+            redirect.addFlashAttribute(
+                    "flashSuccess",
+                    "HMAC key \u201c" + name.trim() + "\u201d " + (given.isPresent() ? "added" : "created")
+                            + ". Samples that came in unverified can be checked against it on the Data acquisition "
+                            + "page (select them, then \u201cCheck signatures\u201d).");
+        } catch (ValidationViolation | HmacKeyExistsViolation e) {
+            redirect.addFlashAttribute("flashError", e.detail());
         }
         return "redirect:/projects/" + projectId + "/hmac-keys";
     }

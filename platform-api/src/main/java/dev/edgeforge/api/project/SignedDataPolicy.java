@@ -11,8 +11,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The project setting "require signed data": data a device or script sends with an API key must be an Edge Impulse
  * message whose HMAC signature verified with one of the project's keys. Unsigned messages ({@code alg: none}),
- * signed ones that could not be verified, and files that cannot carry a signature (CSV, WAV, images) are refused with
- * 401. People signed in (browser, bearer token) are not affected: the setting guards the devices' door.
+ * signed ones that no key of the project can check or that its keys disprove, and files that cannot carry a signature
+ * (CSV, WAV, images) are refused with 401. Without the setting they are stored and marked, as Edge Impulse does.
+ * People signed in (browser, bearer token) are not affected: the setting guards the devices' door.
  *
  * <p>Ingestion calls {@link #check} once per file, at the point where the signature status is known.
  */

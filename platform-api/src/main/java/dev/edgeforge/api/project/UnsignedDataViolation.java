@@ -28,7 +28,8 @@ public class UnsignedDataViolation extends EdgeForgeException {
         }
         return switch (signature.get()) {
             case NOT_SIGNED -> "is not signed (alg: none)";
-            case NOT_VERIFIED -> "is signed, but its signature could not be verified";
+            case NOT_VERIFIED -> "is signed, but the project has no HMAC key to verify its signature";
+            case INVALID -> "is signed, but its signature does not match any of the project's HMAC keys";
             case VERIFIED -> "is signed";
         };
     }

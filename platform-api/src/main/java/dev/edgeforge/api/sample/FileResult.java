@@ -1,7 +1,9 @@
 package dev.edgeforge.api.sample;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
 import java.util.UUID;
+import org.springframework.http.HttpStatus;
 
 /**
  * The outcome of one file of an upload, shaped like Edge Impulse's ingestion answers ({@code success},
@@ -35,5 +37,21 @@ public record FileResult(
 
     static FileResult failed(String fileName, String code, String error) {
         return new FileResult(fileName, false, null, null, null, null, error, code);
+    }
+
+    /** Whether a data file was stored as a sample (a labels sidecar that was read is a success, but no sample). */
+    public boolean stored() {
+        return success && id != null;
+    }
+
+    /**
+     * The status of an upload's answer: 200 when every file was stored (sidecars read), 400 when no data file was
+     * stored, 207 otherwise. A sidecar alone stores nothing, so it is not a success on its own.
+     */
+    public static HttpStatus status(List<FileResult> results) {
+        if (results.stream().noneMatch(FileResult::stored)) {
+            return HttpStatus.BAD_REQUEST;
+        }
+        return results.stream().allMatch(FileResult::success) ? HttpStatus.OK : HttpStatus.MULTI_STATUS;
     }
 }

@@ -1,15 +1,22 @@
 package dev.edgeforge.api.sample;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.edgeforge.api.project.ProjectGrant;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
-/** Relabel, move, enable, disable or delete many samples at once: a filtered selection or a list of ids. */
+/**
+ * Relabel, move, enable, disable, delete or check the signatures of many samples at once: a filtered selection or a
+ * list of ids.
+ */
 @Service
 public class SampleBulkService {
 
@@ -22,7 +29,9 @@ public class SampleBulkService {
         MOVE,
         ENABLE,
         DISABLE,
-        DELETE;
+        DELETE,
+        /** Check the signatures of unverified and invalid samples against the project's HMAC keys as they are now. */
+        VERIFY;
 
         public String value() {
             return name().toLowerCase(Locale.ROOT);
@@ -35,7 +44,7 @@ public class SampleBulkService {
                 }
             }
             throw new SampleRequestViolation(
-                    "action", "must be one of relabel, move, enable, disable, delete, got '" + value + "'");
+                    "action", "must be one of relabel, move, enable, disable, delete, verify, got '" + value + "'");
         }
     }
 
@@ -47,18 +56,33 @@ public class SampleBulkService {
      */
     public record Request(SampleFilter filter, List<UUID> ids, Action action, String label, SampleCategory category) {}
 
-    /** What happened: how many samples the selection held and how many were changed. */
-    public record Result(String action, int matched, int affected) {}
+    /**
+     * What happened: how many samples the selection held and how many were changed.
+     *
+     * @param checked    for verify: the unverified and invalid samples of the selection whose signature was checked
+     * @param signatures for verify: how many of those are now {@code verified}, {@code unverified}, {@code invalid}
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Result(String action, int matched, int affected, Integer checked, Map<String, Integer> signatures) {
+
+        Result(String action, int matched, int affected) {
+            this(action, matched, affected, null, null);
+        }
+    }
 
     private final SampleRepository samples;
+    private final SignatureRecheck recheck;
+    private final TransactionTemplate transaction;
     private final Clock clock;
 
-    SampleBulkService(SampleRepository samples, Clock clock) {
+    SampleBulkService(
+            SampleRepository samples, SignatureRecheck recheck, PlatformTransactionManager transactions, Clock clock) {
         this.samples = samples;
+        this.recheck = recheck;
+        this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
     }
 
-    @Transactional
     public Result apply(ProjectGrant grant, Request request) {
         UUID projectId = grant.projectId();
         if ((request.filter() == null) == (request.ids() == null)) {
@@ -75,18 +99,29 @@ public class SampleBulkService {
         if (request.ids() != null && request.ids().isEmpty()) {
             return new Result(request.action().value(), 0, 0);
         }
-        SampleSelection selection = request.ids() != null
+        Supplier<SampleSelection> selection = () -> request.ids() != null
                 ? SampleSelection.ofIds(projectId, request.ids())
                 : SampleSelection.of(projectId, request.filter());
-        int matched = samples.count(selection);
-        Instant now = clock.instant();
-        int affected = switch (request.action()) {
-            case RELABEL -> samples.setLabel(selection, request.label(), now);
-            case MOVE -> samples.setCategory(selection, request.category(), now);
-            case ENABLE -> samples.setEnabled(selection, true, now);
-            case DISABLE -> samples.setEnabled(selection, false, now);
-            case DELETE -> samples.deleteAll(selection);
-        };
-        return new Result(request.action().value(), matched, affected);
+        if (request.action() == Action.VERIFY) {
+            // reads every object it checks: page by page, not in one transaction
+            int matched = samples.count(selection.get());
+            SignatureRecheck.Outcome outcome = recheck.run(projectId, selection);
+            return new Result(
+                    request.action().value(), matched, outcome.changed(), outcome.checked(), outcome.signatures());
+        }
+        return transaction.execute(status -> {
+            SampleSelection selected = selection.get();
+            int matched = samples.count(selected);
+            Instant now = clock.instant();
+            int affected = switch (request.action()) {
+                case RELABEL -> samples.setLabel(selected, request.label(), now);
+                case MOVE -> samples.setCategory(selected, request.category(), now);
+                case ENABLE -> samples.setEnabled(selected, true, now);
+                case DISABLE -> samples.setEnabled(selected, false, now);
+                case DELETE -> samples.deleteAll(selected);
+                case VERIFY -> throw new IllegalStateException("verify runs outside the transaction");
+            };
+            return new Result(request.action().value(), matched, affected);
+        });
     }
 }

@@ -18,7 +18,6 @@ import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -66,8 +65,8 @@ class SampleController {
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(
             summary = "Upload files as samples (ingest scope or member): Edge Impulse JSON/CBOR, CSV, WAV, PNG, JPEG, "
-                    + "labels sidecars, ZIP archives. 200 when every file was stored, 207 otherwise; one "
-                    + "result per file")
+                    + "labels sidecars (info.labels), ZIP archives (a Studio export as it is). 200 when every file "
+                    + "was stored, 400 when no data file was, 207 otherwise; one result per file")
     ResponseEntity<UploadResponse> upload(
             @PathVariable UUID projectId,
             @RequestPart("files") List<MultipartFile> files,
@@ -91,9 +90,7 @@ class SampleController {
                 Map.of(),
                 Optional.ofNullable(intervalMs));
         List<FileResult> results = ingestion.ingestBatch(grant.projectId(), options, incoming(files));
-        boolean allStored = results.stream().allMatch(FileResult::success);
-        return ResponseEntity.status(allStored ? HttpStatus.OK : HttpStatus.MULTI_STATUS)
-                .body(new UploadResponse(results));
+        return ResponseEntity.status(FileResult.status(results)).body(new UploadResponse(results));
     }
 
     /** The multipart files as incoming files, in order. */
@@ -119,6 +116,7 @@ class SampleController {
             @RequestParam(required = false) String name,
             @RequestParam(required = false) String device,
             @RequestParam(required = false) Boolean enabled,
+            @RequestParam(required = false) String signature,
             @RequestParam(required = false) String cursor,
             @RequestParam(defaultValue = "50") int limit) {
         ProjectGrant grant = access.requireRole(projectId, ProjectRole.VIEWER);
@@ -128,7 +126,8 @@ class SampleController {
                 category == null || category.isBlank() ? null : SampleCategory.fromValue(category),
                 name,
                 device,
-                enabled);
+                enabled,
+                signature == null || signature.isBlank() ? null : SampleSignature.fromValue("signature", signature));
         return samples.list(grant, filter, cursor, limit);
     }
 
@@ -278,10 +277,13 @@ class SampleController {
 
     private static final Set<String> BULK_FIELDS = Set.of("filter", "ids", "action", "label", "category");
     private static final Set<String> FILTER_FIELDS =
-            Set.of("label", "unlabeled", "category", "name", "device", "enabled");
+            Set.of("label", "unlabeled", "category", "name", "device", "enabled", "signature");
 
     @PostMapping("/bulk")
-    @Operation(summary = "Relabel, move, enable, disable or delete a filtered selection or a list of ids (member)")
+    @Operation(
+            summary = "Relabel, move, enable, disable or delete a filtered selection or a list of ids, or check the "
+                    + "signatures of its unverified and invalid samples against the project's HMAC keys now "
+                    + "(verify) (member)")
     SampleBulkService.Result bulk(@PathVariable UUID projectId, @RequestBody JsonNode body) {
         ProjectGrant grant = access.requireRole(projectId, ProjectRole.MEMBER);
         JsonFields fields = JsonFields.of(body, BULK_FIELDS);
@@ -313,7 +315,11 @@ class SampleController {
                         .orElse(null),
                 f.string("name").orElse(null),
                 f.string("device").orElse(null),
-                f.bool("enabled").orElse(null));
+                f.bool("enabled").orElse(null),
+                f.string("signature")
+                        .filter(v -> !v.isBlank())
+                        .map(v -> SampleSignature.fromValue("filter.signature", v))
+                        .orElse(null));
     }
 
     private static List<UUID> ids(JsonNode node) {

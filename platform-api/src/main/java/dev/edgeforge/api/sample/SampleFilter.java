@@ -9,13 +9,20 @@ package dev.edgeforge.api.sample;
  * @param name      case-insensitive substring of the name
  * @param device    exact device name or device type
  * @param enabled   only enabled (true) or disabled (false) samples
+ * @param signature only samples with this signature status
  */
 public record SampleFilter(
-        String label, Boolean unlabeled, SampleCategory category, String name, String device, Boolean enabled) {
+        String label,
+        Boolean unlabeled,
+        SampleCategory category,
+        String name,
+        String device,
+        Boolean enabled,
+        SampleSignature signature) {
 
     /** Every sample. */
     public static SampleFilter all() {
-        return new SampleFilter(null, null, null, null, null, null);
+        return new SampleFilter(null, null, null, null, null, null, null);
     }
 
     public SampleFilter {

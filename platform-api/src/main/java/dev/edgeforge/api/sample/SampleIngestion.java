@@ -16,7 +16,6 @@ import dev.edgeforge.core.format.SampleParsers;
 import dev.edgeforge.core.format.csv.CsvReadOptions;
 import dev.edgeforge.core.format.ei.EiSignatureStatus;
 import dev.edgeforge.core.format.ei.EiSignatureVerifier;
-import dev.edgeforge.core.format.ei.SignatureVerification;
 import dev.edgeforge.core.format.labels.BoundingBox;
 import dev.edgeforge.core.format.labels.LabelsFiles;
 import dev.edgeforge.core.sample.SampleData;
@@ -252,20 +251,10 @@ public class SampleIngestion {
             Optional<SidecarLabels.FileLabels> sidecar,
             Supplier<List<String>> secrets) {
         ParsedSample parsed = parse(spool, options);
-        String signatureStatus = null;
-        if (parsed.signatureStatus().isPresent()) {
-            signatureStatus = verifySignature(
-                            spool.fileName(),
-                            spool.readAll(),
-                            parsed.signatureStatus().get(),
-                            secrets.get())
-                    .name();
-        }
+        Optional<EiSignatureStatus> signature =
+                parsed.signatureStatus().map(status -> checkSignature(spool, status, secrets));
         // issue #10, the project setting "require signed data": here, where the signature status is known
-        signedData.check(
-                projectId,
-                spool.fileName(),
-                Optional.ofNullable(signatureStatus).map(EiSignatureStatus::valueOf));
+        signedData.check(projectId, spool.fileName(), signature);
         SampleData data = parsed.data();
         String name = sidecar.flatMap(SidecarLabels.FileLabels::name).orElse(FileNames.sampleName(spool.fileName()));
         if (options.addDateId()) {
@@ -278,6 +267,7 @@ public class SampleIngestion {
         Map<String, String> metadata = new LinkedHashMap<>(options.metadata());
         sidecar.ifPresent(s -> metadata.putAll(s.metadata()));
         List<BoundingBox> boxes = sidecar.map(SidecarLabels.FileLabels::boxes).orElse(List.of());
+        boolean enabled = sidecar.flatMap(SidecarLabels.FileLabels::enabled).orElse(true);
         String label = labelChoice.labelFor(spool.fileName());
         StorableText.requireAll(
                 spool.fileName(),
@@ -310,8 +300,9 @@ public class SampleIngestion {
                 metadata,
                 data.image().orElse(null),
                 boxes,
-                signatureStatus,
-                true,
+                signature.map(Enum::name).orElse(null),
+                ContentOrigin.UPLOADED,
+                enabled,
                 now,
                 now);
     }
@@ -339,37 +330,22 @@ public class SampleIngestion {
     }
 
     /**
-     * HS256 messages must verify with one of the project's HMAC keys; unsigned ones ({@code alg: none}) are stored
-     * as unsigned.
+     * What the project's HMAC keys say of a message's signature. As in Edge Impulse, a message is stored whatever
+     * they say and marked: verified, unverified (no key to check it with: data from another project, such as a Studio
+     * export, until its key is added), or invalid (the keys disprove it). The keys are read only for signed messages.
      */
-    private static EiSignatureStatus verifySignature(
-            String fileName, byte[] message, EiSignatureStatus status, List<String> secrets) {
-        if (status != EiSignatureStatus.NOT_VERIFIED) {
-            return status;
+    private static EiSignatureStatus checkSignature(
+            UploadSpool spool, EiSignatureStatus parsed, Supplier<List<String>> secrets) {
+        if (parsed == EiSignatureStatus.NOT_SIGNED) {
+            return parsed;
         }
-        SignatureVerification last = null;
-        for (String secret : secrets) {
-            last = EiSignatureVerifier.verify(message, secret);
-            if (last.isValid()) {
-                return EiSignatureStatus.VERIFIED;
-            }
-            if (last.outcome() != SignatureVerification.Outcome.MISMATCH) {
-                throw new SampleFileViolation(SampleFileViolation.INVALID_SIGNATURE, fileName + ": " + last.detail());
-            }
-        }
-        if (last == null) {
+        try {
+            return EiSignatureVerifier.check(spool.readAll(), secrets.get()).status();
+        } catch (SampleFormatException e) {
+            // it was just read without trouble: only a damaged spool gets here
             throw new SampleFileViolation(
-                    SampleFileViolation.INVALID_SIGNATURE,
-                    fileName
-                            + ": the message is signed (alg HS256) but the project has no HMAC key to verify its "
-                            + "signature; add the device's key under Keys, HMAC keys");
+                    SampleFileViolation.MALFORMED, e.forFile(spool.fileName()).getMessage());
         }
-        String signature = last.signature().orElse("");
-        throw new SampleFileViolation(
-                SampleFileViolation.INVALID_SIGNATURE,
-                fileName + ": signature '" + signature
-                        + "' does not match the HMAC-SHA256 of the message under any of the project's " + secrets.size()
-                        + " HMAC key(s)");
     }
 
     /** A short id that makes names unique, as Edge Impulse's {@code x-add-date-id} does. */

@@ -29,8 +29,8 @@ public class SampleRepository {
     /** Columns of {@code sample} in {@link #mapper}'s terms, shared with the dataset versions' snapshot table. */
     public static final String COLUMNS = "id, project_id, name, label, category, format, sha256, object_key, "
             + "size_bytes, sensors, interval_ms, frequency_hz, length, duration_ms, device_name, device_type, "
-            + "metadata, image_width, image_height, image_channels, bounding_boxes, signature_status, enabled, "
-            + "created_at, updated_at";
+            + "metadata, image_width, image_height, image_channels, bounding_boxes, signature_status, "
+            + "content_origin, enabled, created_at, updated_at";
 
     private static final TypeReference<List<Sensor>> SENSORS = new TypeReference<>() {};
     private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() {};
@@ -55,7 +55,8 @@ public class SampleRepository {
         jdbc.sql("INSERT INTO sample (" + COLUMNS + ") VALUES (:id, :projectId, :name, :label, :category, :format, "
                         + ":sha256, :objectKey, :sizeBytes, :sensors::jsonb, :intervalMs, :frequencyHz, :length, "
                         + ":durationMs, :deviceName, :deviceType, :metadata::jsonb, :imageWidth, :imageHeight, "
-                        + ":imageChannels, :boxes::jsonb, :signatureStatus, :enabled, :createdAt, :updatedAt)")
+                        + ":imageChannels, :boxes::jsonb, :signatureStatus, :contentOrigin, :enabled, :createdAt, "
+                        + ":updatedAt)")
                 .params(params(row))
                 .update();
     }
@@ -84,6 +85,7 @@ public class SampleRepository {
         p.put("imageChannels", row.image() == null ? null : row.image().channels());
         p.put("boxes", json.writeValueAsString(row.boundingBoxes()));
         p.put("signatureStatus", row.signatureStatus());
+        p.put("contentOrigin", row.contentOrigin().value());
         p.put("enabled", row.enabled());
         p.put("createdAt", timestamp(row.createdAt()));
         p.put("updatedAt", timestamp(row.updatedAt()));
@@ -174,9 +176,36 @@ public class SampleRepository {
         return jdbc.sql("UPDATE sample SET format = :format, sha256 = :sha256, object_key = :objectKey, "
                                 + "size_bytes = :sizeBytes, sensors = :sensors::jsonb, interval_ms = :intervalMs, "
                                 + "frequency_hz = :frequencyHz, length = :length, duration_ms = :durationMs, "
-                                + "signature_status = :signatureStatus, updated_at = :updatedAt "
+                                + "signature_status = :signatureStatus, content_origin = :contentOrigin, "
+                                + "updated_at = :updatedAt "
                                 + "WHERE project_id = :projectId AND id = :id")
                         .params(p)
+                        .update()
+                == 1;
+    }
+
+    /** Up to {@code limit} rows of the selection in id order (pages of the signature re-check). */
+    List<SampleRow> pageById(SampleSelection selection, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM sample" + selection.where() + " ORDER BY id LIMIT :limit")
+                .params(selection.params())
+                .param("limit", limit)
+                .query(mapper)
+                .list();
+    }
+
+    /**
+     * Sets the signature status of a row that still holds the content and status it was checked with (a crop or
+     * another check in between leaves it alone); returns whether it was set.
+     */
+    boolean updateSignature(SampleRow checked, SampleSignature signature, Instant now) {
+        return jdbc.sql("UPDATE sample SET signature_status = :signature, updated_at = :now WHERE project_id = "
+                                + ":projectId AND id = :id AND sha256 = :sha256 AND signature_status = :old")
+                        .param("signature", signature.stored())
+                        .param("now", timestamp(now))
+                        .param("projectId", checked.projectId())
+                        .param("id", checked.id())
+                        .param("sha256", checked.sha256())
+                        .param("old", checked.signatureStatus())
                         .update()
                 == 1;
     }
@@ -256,6 +285,7 @@ public class SampleRepository {
                 image,
                 json.readValue(rs.getString("bounding_boxes"), BOXES),
                 rs.getString("signature_status"),
+                ContentOrigin.fromValue(rs.getString("content_origin")),
                 rs.getBoolean("enabled"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());

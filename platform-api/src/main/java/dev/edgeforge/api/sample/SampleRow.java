@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -15,7 +16,9 @@ import java.util.UUID;
  * @param label           null when unlabeled
  * @param length          values per axis (0 for an image)
  * @param image           size and channels of an image sample, null otherwise
- * @param signatureStatus for Edge Impulse messages {@code VERIFIED} or {@code NOT_SIGNED}, null otherwise
+ * @param signatureStatus for Edge Impulse messages the stored {@link SampleSignature} ({@code VERIFIED},
+ *                        {@code NOT_VERIFIED}, {@code INVALID}, {@code NOT_SIGNED}), null for other formats
+ * @param contentOrigin   whether the object is the file as uploaded or content EdgeForge wrote (crop, split)
  */
 public record SampleRow(
         UUID id,
@@ -38,6 +41,7 @@ public record SampleRow(
         ImageInfo image,
         List<BoundingBox> boundingBoxes,
         String signatureStatus,
+        ContentOrigin contentOrigin,
         boolean enabled,
         Instant createdAt,
         Instant updatedAt) {
@@ -53,8 +57,15 @@ public record SampleRow(
         sensors = List.copyOf(sensors);
         metadata = Map.copyOf(metadata);
         boundingBoxes = List.copyOf(boundingBoxes);
+        SampleSignature.ofStored(signatureStatus); // rejects a value that is none of the statuses
+        Objects.requireNonNull(contentOrigin, "contentOrigin");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
+    }
+
+    /** The signature status; empty for formats without signatures. */
+    public Optional<SampleSignature> signature() {
+        return SampleSignature.ofStored(signatureStatus);
     }
 
     /** Whether the bytes are audio the browser can play: a WAV file, or a time series of {@code wav} units. */

@@ -41,6 +41,12 @@ final class SampleSelection {
         if (filter.enabled() != null) {
             selection.add("enabled = :enabled", "enabled", filter.enabled());
         }
+        if (filter.signature() != null) {
+            selection.add(
+                    "signature_status = :signature",
+                    "signature",
+                    filter.signature().stored());
+        }
         return selection;
     }
 
@@ -58,6 +64,18 @@ final class SampleSelection {
                     "cursorAt",
                     SampleRepository.timestamp(cursor.createdAt()));
             params.put("cursorId", cursor.id());
+        }
+        return this;
+    }
+
+    /**
+     * Narrows to the samples whose signature can be checked again (unverified or invalid), after {@code afterId} in
+     * id order (null: from the start), for the signature re-check's pages.
+     */
+    SampleSelection toRecheck(UUID afterId) {
+        conditions.add("signature_status IN ('NOT_VERIFIED', 'INVALID')");
+        if (afterId != null) {
+            add("id > :afterId", "afterId", afterId);
         }
         return this;
     }

@@ -99,6 +99,7 @@ public class SampleService {
                     row.image(),
                     row.boundingBoxes(),
                     row.signatureStatus(),
+                    row.contentOrigin(),
                     changes.enabled().orElse(row.enabled()),
                     row.createdAt(),
                     now);
@@ -251,6 +252,7 @@ public class SampleService {
                     null,
                     List.of(),
                     base.signatureStatus(),
+                    ContentOrigin.EDITED,
                     row.enabled(),
                     created,
                     created));
@@ -301,7 +303,8 @@ public class SampleService {
                 row.metadata(),
                 row.image(),
                 row.boundingBoxes(),
-                encoded.format() == StoredFormat.JSON ? "NOT_SIGNED" : null,
+                encoded.format() == StoredFormat.JSON ? SampleSignature.UNSIGNED.stored() : null,
+                ContentOrigin.EDITED,
                 row.enabled(),
                 row.createdAt(),
                 now);

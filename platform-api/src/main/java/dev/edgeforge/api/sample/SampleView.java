@@ -14,8 +14,11 @@ import java.util.UUID;
  * @param format     {@code json}, {@code cbor}, {@code csv}, {@code wav}, {@code png} or {@code jpeg}
  * @param length     values per axis (0 for an image)
  * @param image      width, height and channels of an image, null for a time series
- * @param signature  for Edge Impulse messages: {@code verified} (HS256, checked with an HMAC key of the project) or
- *                   {@code unsigned} (alg none); null for other formats
+ * @param signature  for Edge Impulse messages: {@code verified} (HS256, confirmed by an HMAC key of the project),
+ *                   {@code unverified} (HS256, but the project had no key to check it with), {@code invalid} (HS256,
+ *                   disproved by the project's keys) or {@code unsigned} (alg none); null for other formats
+ * @param content    {@code uploaded}: the stored file is the one uploaded (exported byte for byte, signature
+ *                   included); {@code edited}: EdgeForge rewrote it after a crop or split
  */
 public record SampleView(
         UUID id,
@@ -36,15 +39,14 @@ public record SampleView(
         ImageInfo image,
         List<BoundingBox> boundingBoxes,
         String signature,
+        String content,
         boolean audio,
         boolean enabled,
         Instant createdAt,
         Instant updatedAt) {
 
     public static SampleView of(SampleRow row) {
-        String signature = row.signatureStatus() == null
-                ? null
-                : "VERIFIED".equals(row.signatureStatus()) ? "verified" : "unsigned";
+        String signature = row.signature().map(SampleSignature::value).orElse(null);
         return new SampleView(
                 row.id(),
                 row.name(),
@@ -64,6 +66,7 @@ public record SampleView(
                 row.image(),
                 row.boundingBoxes(),
                 signature,
+                row.contentOrigin().value(),
                 row.isAudio(),
                 row.enabled(),
                 row.createdAt(),

@@ -22,13 +22,14 @@ import java.util.Set;
  */
 final class SidecarLabels {
 
-    /** What a sidecar says about one file; empty fields leave the upload's own choice. */
+    /** What a sidecar says about one file; empty fields leave the upload's own choice (enabled: yes). */
     record FileLabels(
             Optional<String> name,
             Optional<UploadCategory> category,
             Optional<LabelChoice> label,
             Map<String, String> metadata,
-            List<BoundingBox> boxes) {}
+            List<BoundingBox> boxes,
+            Optional<Boolean> enabled) {}
 
     private final Map<String, FileLabels> byPath = new HashMap<>();
     private final Map<String, List<String>> pathsByBaseName = new HashMap<>();
@@ -48,7 +49,8 @@ final class SidecarLabels {
                                 Optional.of(UploadCategory.fromValue(entry.category())),
                                 entry.label().map(SidecarLabels::choice),
                                 entry.metadata(),
-                                entry.boundingBoxes()));
+                                entry.boundingBoxes(),
+                                entry.enabled()));
             }
         } else if (file instanceof BoundingBoxLabels boxes) {
             boxes.boundingBoxes().forEach((path, list) -> {
@@ -57,13 +59,20 @@ final class SidecarLabels {
                 put(
                         full,
                         previous == null
-                                ? new FileLabels(Optional.empty(), Optional.empty(), Optional.empty(), Map.of(), list)
+                                ? new FileLabels(
+                                        Optional.empty(),
+                                        Optional.empty(),
+                                        Optional.empty(),
+                                        Map.of(),
+                                        list,
+                                        Optional.empty())
                                 : new FileLabels(
                                         previous.name(),
                                         previous.category(),
                                         previous.label(),
                                         previous.metadata(),
-                                        list));
+                                        list,
+                                        previous.enabled()));
             });
         }
     }

@@ -156,16 +156,24 @@ class HostileInputIT {
         refusedData("giant.cbor", giant, "application/cbor", 400, "sample-malformed", "giant.cbor: not valid CBOR");
     }
 
+    /**
+     * Issue #18 (as Edge Impulse does): a signature the project's keys disprove is stored and marked {@code invalid};
+     * only a project that requires signed data refuses it, with 401 and nothing left.
+     */
     @Test
     void hmacSignedWithAnotherKey() throws Exception {
         project.hmacKey("devices");
+        byte[] json = SampleFiles.eiJsonSigned(6, 20, "someone else's key");
+        requireSignedData(true);
         refusedData(
                 "idle.json",
-                SampleFiles.eiJsonSigned(6, 20, "someone else's key"),
+                json,
                 "application/json",
-                400,
-                "sample-signature-invalid",
-                "does not match the HMAC-SHA256 of the message under any of the project's");
+                401,
+                "signed-data-required",
+                "its signature does not match any of the project's HMAC keys");
+        requireSignedData(false);
+        assertStoredAs("idle.json", json, "invalid");
     }
 
     @Test
@@ -187,13 +195,16 @@ class HostileInputIT {
         String secret = project.hmacKey("devices");
         String json = new String(SampleFiles.eiJsonSigned(8, 20, secret), StandardCharsets.UTF_8)
                 .replaceFirst("\"signature\":\"[0-9a-f]{64}\"", "\"signature\":\"\"");
+        requireSignedData(true);
         refusedData(
                 "idle.json",
                 json.getBytes(StandardCharsets.UTF_8),
                 "application/json",
-                400,
-                "sample-signature-invalid",
-                "is not 64 hexadecimal characters");
+                401,
+                "signed-data-required",
+                "its signature does not match any of the project's HMAC keys");
+        requireSignedData(false);
+        assertStoredAs("idle.json", json.getBytes(StandardCharsets.UTF_8), "invalid");
     }
 
     @Test
@@ -414,6 +425,21 @@ class HostileInputIT {
         List<String> all = new ArrayList<>(List.of("Content-Type", contentType, "x-file-name", fileName));
         all.addAll(List.of(headers));
         return project.http.send("POST", "/api/training/data", body, device, all);
+    }
+
+    private void requireSignedData(boolean required) {
+        ApiClient.Response changed =
+                project.client.patch(project.base, Map.of("requireSignedData", required), project.auth());
+        assertThat(changed.status()).as(changed.body()).isEqualTo(200);
+    }
+
+    /** Without "require signed data" the message is stored, its signature status marked (issue #18). */
+    private void assertStoredAs(String fileName, byte[] body, String signature) {
+        ApiClient.Response stored = data(fileName, body, "application/json");
+        assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+        String id = stored.header("x-sample-id").orElseThrow();
+        assertThat(project.sample(UUID.fromString(id)).get("signature").asString())
+                .isEqualTo(signature);
     }
 
     private void refusedData(String fileName, byte[] body, String contentType, int status, String code, String problem)

@@ -93,8 +93,9 @@ class RequireSignedDataIT {
         assertThat(signed.status()).as(signed.body()).isEqualTo(200);
         ApiClient.Response wrongKey = data(SampleFiles.eiJsonSigned(6, 20, "not-the-fleet-key"), device);
         assertThat(wrongKey.status())
-                .as("a signature that does not verify stays refused")
-                .isEqualTo(400);
+                .as("issue #18: a signature the project's keys disprove is refused as not verified")
+                .isEqualTo(401);
+        assertThat(wrongKey.text("detail")).contains("does not match any of the project's HMAC keys");
 
         // people are accountable by their sign-in: a member's upload is not refused
         assertThat(project.upload("", SampleHttp.Part.file("by-hand.csv", SampleFiles.csv(20, 10)))

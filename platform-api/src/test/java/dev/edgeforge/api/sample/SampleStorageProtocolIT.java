@@ -73,6 +73,7 @@ class SampleStorageProtocolIT {
                 null,
                 List.of(),
                 "NOT_SIGNED",
+                ContentOrigin.UPLOADED,
                 true,
                 now,
                 now);

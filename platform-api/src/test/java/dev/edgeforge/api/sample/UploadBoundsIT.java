@@ -199,7 +199,7 @@ class UploadBoundsIT {
                     project.base + "/samples",
                     project.auth(),
                     SampleHttp.Part.file("idle.31.json", SampleFiles.eiJson(31, 100)));
-            assertThat(batch.status()).isEqualTo(207);
+            assertThat(batch.status()).as("no data file stored").isEqualTo(400);
             assertThat(batch.json().get("files").get(0).get("code").asString()).isEqualTo("server-busy");
         }
         assertThat(memory.availableBytes()).isEqualTo(memory.capacityBytes());

@@ -387,6 +387,14 @@ public final class FeatureJobHandler implements JobHandler {
             context.throwIfCancelled();
             String testingSet =
                     sets.write(manifest, extractor.layout(), "testing").orElse(null);
+            List<String> testOnly = FeatureSetAssembler.labels(manifest, "testing").stream()
+                    .filter(l ->
+                            !FeatureSetAssembler.labels(manifest, "training").contains(l))
+                    .toList();
+            if (!testOnly.isEmpty()) {
+                context.log("Label(s) only in the test set, so not classes of the model (their test windows are "
+                        + "reported as not a class of this model): " + String.join(", ", testOnly));
+            }
             context.result(new FeatureJobResult(
                             version,
                             manifestKey,

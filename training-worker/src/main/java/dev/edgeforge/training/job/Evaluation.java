@@ -1,5 +1,9 @@
 package dev.edgeforge.training.job;
 
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
 /**
  * How a model did on one set of windows (validation or test), float32 and int8 side by side.
  *
@@ -11,6 +15,19 @@ package dev.edgeforge.training.job;
  *                      model predicts (uncertain threshold 0); {@code null} otherwise
  * @param skippedWindows test windows left out because their label is not one of the model's classes (they still
  *                      appear in the predictions)
+ * @param unknownLabels  classification: the labels of those windows, "not a class of this model" (a label only the
+ *                      test set has), with their window counts, sorted by label; empty otherwise
  * @param <R>           the report type
  */
-public record Evaluation<R>(int windows, R float32, R int8, Double int8Agreement, int skippedWindows) {}
+public record Evaluation<R>(
+        int windows, R float32, R int8, Double int8Agreement, int skippedWindows, Map<String, Integer> unknownLabels) {
+
+    public Evaluation {
+        unknownLabels = Collections.unmodifiableMap(new TreeMap<>(unknownLabels));
+    }
+
+    /** An evaluation in which every window's label is one the model knows (validation). */
+    Evaluation(int windows, R float32, R int8, Double int8Agreement) {
+        this(windows, float32, int8, int8Agreement, 0, Map.of());
+    }
+}

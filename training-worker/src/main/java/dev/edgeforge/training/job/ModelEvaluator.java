@@ -14,10 +14,12 @@ import dev.edgeforge.jobs.training.Predictions;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * Runs a model on every window of a test set and measures it: float32 and int8 graphs for networks, the K-means
+ * Runs a model on every window of a test set and measures it: float32 and int8 graphs for networks, the anomaly
  * score for anomaly models. Used by training (on the test set at hand) and by the test job (on the current one).
  */
 final class ModelEvaluator {
@@ -28,8 +30,8 @@ final class ModelEvaluator {
     private ModelEvaluator() {}
 
     /**
-     * Classification on the test rows. Windows whose label is not a class of the model are predicted but left out of
-     * the reports.
+     * Classification on the test rows. Windows whose label is not a class of the model (a label only the test set
+     * has) are predicted but left out of the reports, and counted per label as "not a class of this model".
      *
      * @param int8 the int8 graph, or {@code null}
      */
@@ -41,6 +43,7 @@ final class ModelEvaluator {
         List<Integer> actual = new ArrayList<>();
         List<float[]> floatOutputs = new ArrayList<>();
         List<float[]> int8Outputs = new ArrayList<>();
+        Map<String, Integer> unknown = new TreeMap<>();
         int agreeing = 0;
         for (FeatureRow row : rows) {
             float[] f = floatPredictor == null ? null : floatPredictor.predict(row.features());
@@ -55,6 +58,8 @@ final class ModelEvaluator {
                 actual.add(classId);
                 floatOutputs.add(f);
                 int8Outputs.add(q);
+            } else {
+                unknown.merge(row.label(), 1, Integer::sum);
             }
         }
         int[] labels = actual.stream().mapToInt(Integer::intValue).toArray();
@@ -67,8 +72,8 @@ final class ModelEvaluator {
         Double agreement = floatPredictor != null && int8Predictor != null && !rows.isEmpty()
                 ? (double) agreeing / rows.size()
                 : null;
-        Evaluation<ClassificationReport> evaluation =
-                new Evaluation<>(labels.length, floatReport, int8Report, agreement, rows.size() - labels.length);
+        Evaluation<ClassificationReport> evaluation = new Evaluation<>(
+                labels.length, floatReport, int8Report, agreement, rows.size() - labels.length, unknown);
         ModelSummary summary = new ModelSummary(
                 null,
                 null,
@@ -111,8 +116,8 @@ final class ModelEvaluator {
         RegressionReport int8Report = int8Predictor == null || actualRows.length == 0
                 ? null
                 : RegressionReport.of(actualRows, int8Outputs.toArray(float[][]::new), targetNames);
-        Evaluation<RegressionReport> evaluation =
-                new Evaluation<>(actualRows.length, floatReport, int8Report, null, rows.size() - actualRows.length);
+        Evaluation<RegressionReport> evaluation = new Evaluation<>(
+                actualRows.length, floatReport, int8Report, null, rows.size() - actualRows.length, Map.of());
         ModelSummary summary = new ModelSummary(
                 null,
                 null,
@@ -126,30 +131,34 @@ final class ModelEvaluator {
                 evaluation, new Predictions(ModelKind.REGRESSION, targetNames, List.of(), null, predictions), summary);
     }
 
-    /** Anomaly scores of the test rows; windows whose label is not a training label are the known anomalies. */
-    static Outcome anomaly(AnomalyDetector detector, List<String> trainingLabels, List<FeatureRow> rows) {
-        Set<String> normal = new HashSet<>(trainingLabels);
+    /** Anomaly scores of the test rows; windows whose label is not a normal label are the known anomalies. */
+    static Outcome anomaly(AnomalyDetector detector, List<String> normalLabels, List<FeatureRow> rows) {
+        Set<String> normal = new HashSet<>(normalLabels);
         List<PredictionRow> predictions = new ArrayList<>(rows.size());
-        float[][] features = new float[rows.size()][];
+        double[] scores = new double[rows.size()];
         boolean[] isAnomaly = new boolean[rows.size()];
+        String[] sampleIds = new String[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             FeatureRow row = rows.get(i);
-            features[i] = row.features();
+            // stored as float: evaluating the float lets the server recompute exactly these figures from the file
+            scores[i] = (float) detector.score(row.features());
             isAnomaly[i] = !normal.contains(row.label());
+            sampleIds[i] = row.sampleId();
             predictions.add(new PredictionRow(
                     row.sampleId(),
                     row.windowIndex(),
                     row.windowStartMs(),
                     row.label(),
-                    new float[] {(float) detector.score(row.features())},
+                    new float[] {(float) scores[i]},
                     null));
         }
-        AnomalyEvaluation evaluation = rows.isEmpty() ? null : AnomalyEvaluation.of(detector, features, isAnomaly);
+        AnomalyEvaluation evaluation =
+                rows.isEmpty() ? null : AnomalyEvaluation.of(scores, isAnomaly, sampleIds, detector.threshold());
         ModelSummary summary = new ModelSummary(
                 null, null, null, null, null, null, null, evaluation == null ? null : evaluation.auc());
         return new Outcome(
                 evaluation,
-                new Predictions(ModelKind.ANOMALY, List.of("score"), trainingLabels, detector.threshold(), predictions),
+                new Predictions(ModelKind.ANOMALY, List.of("score"), normalLabels, detector.threshold(), predictions),
                 summary);
     }
 }

@@ -244,8 +244,7 @@ final class NetworkTraining {
                 indices.length,
                 float32Report,
                 int8Report,
-                indices.length == 0 ? null : (double) agreeing / indices.length,
-                0);
+                indices.length == 0 ? null : (double) agreeing / indices.length);
     }
 
     private Evaluation<RegressionReport> validateRegression(
@@ -268,7 +267,7 @@ final class NetworkTraining {
                 float32Report.rmse(),
                 int8Report.rmse(),
                 indices.length));
-        return new Evaluation<>(indices.length, float32Report, int8Report, null, 0);
+        return new Evaluation<>(indices.length, float32Report, int8Report, null);
     }
 
     private void logTest(ModelEvaluator.Outcome test) {
@@ -286,7 +285,10 @@ final class NetworkTraining {
             context.log(String.format(
                     Locale.ROOT, "Test MAE %.4f, RMSE %.4f on %d windows", f.mae(), f.rmse(), evaluation.windows()));
         }
-        if (evaluation.skippedWindows() > 0) {
+        if (!evaluation.unknownLabels().isEmpty()) {
+            context.log(evaluation.skippedWindows() + " test windows are not a class of this model (labels only the "
+                    + "test set has: " + evaluation.unknownLabels() + "); they are predicted but not counted");
+        } else if (evaluation.skippedWindows() > 0) {
             context.log(evaluation.skippedWindows() + " test windows have a label the model does not know; they are "
                     + "predicted but not counted");
         }

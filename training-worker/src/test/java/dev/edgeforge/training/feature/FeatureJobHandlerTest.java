@@ -7,6 +7,7 @@ import dev.edgeforge.core.dsp.FlattenParams;
 import dev.edgeforge.core.dsp.SpectralAnalysisParams;
 import dev.edgeforge.core.feature.FeatureChunk;
 import dev.edgeforge.core.feature.FeatureExtractor;
+import dev.edgeforge.core.feature.FeatureSet;
 import dev.edgeforge.core.feature.FeatureSource;
 import dev.edgeforge.core.feature.WindowFeatures;
 import dev.edgeforge.core.format.ei.EiAcquisitionWriter;
@@ -154,6 +155,35 @@ class FeatureJobHandlerTest {
             assertThat(entry.label()).isEqualTo(recordings.get(i).label());
             assertThat(entry.windows()).isEqualTo(126);
         }
+    }
+
+    /**
+     * Issue #18: a label that only the test set has ("unknown" in a Studio export) is no class of the model: the
+     * training file's dictionary holds the training labels only; the testing file's starts with them and adds it.
+     */
+    @Test
+    void aLabelOnlyInTheTestSetIsNoClassButItsWindowsAreTested() throws Exception {
+        List<FeatureJobSample> mixed = new ArrayList<>();
+        for (int i = 0; i < samples.size(); i++) {
+            FeatureJobSample s = samples.get(i);
+            // persons 0 train; person 1 tests, one of its recordings labelled "unknown"
+            boolean test = recordings.get(i).person() == 1;
+            String label = test && recordings.get(i).label().equals("wave") ? "unknown" : s.label();
+            mixed.add(new FeatureJobSample(
+                    s.id(), label, test ? "testing" : "training", s.objectKey(), s.sha256(), s.fileName()));
+        }
+        samples = mixed;
+        RecordingJobContext context = run(impulse(1, SpectralAnalysisParams.defaults()));
+        FeatureJobResult result = FeatureJobResult.parse(context.resultJson());
+
+        FeatureSet training = featureSet(result.trainingSetKey());
+        FeatureSet testing = featureSet(result.testingSetKey());
+        assertThat(training.header().labels()).containsExactly("circle", "idle", "updown", "wave");
+        assertThat(testing.header().labels()).containsExactly("circle", "idle", "updown", "wave", "unknown");
+        assertThat(testing.rows()).filteredOn(r -> r.label().equals("unknown")).hasSize(126);
+        assertThat(testing.rows()).noneMatch(r -> r.label().equals("wave"));
+        assertThat(context.lines())
+                .anyMatch(l -> l.startsWith("Label(s) only in the test set") && l.endsWith(": unknown"));
     }
 
     @Test
@@ -305,6 +335,12 @@ class FeatureJobHandlerTest {
     private FeatureManifest manifest(String key) throws IOException {
         try (InputStream in = store.get(key)) {
             return FeatureManifest.read(in);
+        }
+    }
+
+    private FeatureSet featureSet(String key) throws IOException {
+        try (InputStream in = store.get(key)) {
+            return FeatureSet.read(in);
         }
     }
 

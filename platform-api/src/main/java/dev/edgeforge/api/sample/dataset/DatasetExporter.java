@@ -5,6 +5,7 @@ import dev.edgeforge.api.sample.SampleFilter;
 import dev.edgeforge.api.sample.SampleRepository;
 import dev.edgeforge.api.sample.SampleRow;
 import dev.edgeforge.api.sample.SampleStorage;
+import dev.edgeforge.api.sample.StoredFormat;
 import dev.edgeforge.core.format.ei.EiAcquisitionWriter;
 import dev.edgeforge.core.format.ei.EiSigning;
 import dev.edgeforge.core.format.labels.InfoLabels;
@@ -27,13 +28,18 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes a project's dataset as a ZIP in Edge Impulse's export layout: one folder per category
- * ({@code training/}, {@code testing/}, {@code anomaly/}) holding each time series as an Edge Impulse JSON message
- * and each image as its original file, and an {@code info.labels} at the root with every file's name, label,
- * category, metadata and bounding boxes. Uploading the ZIP (or its files) to the upload endpoint imports it back with
- * the same names, labels, categories and values. File names are unique across folders, so a sidecar entry is found
- * even when a client sends base names only.
+ * ({@code training/}, {@code testing/}, {@code anomaly/}) holding each sample's file, and an {@code info.labels} at
+ * the root with every file's name, label, category, metadata, bounding boxes and (when disabled) enabled state.
+ * Uploading the ZIP to EdgeForge or to Studio restores the project.
  *
- * <p>The archive is written while it is sent: one sample in memory at a time.
+ * <p>A sample's file is its stored object, byte for byte: for a file as uploaded (a Studio export's signed JSON, a
+ * WAV, an image) exactly what came in, signature and {@code iat} included, so the export of an unchanged import is
+ * the original export; for a sample EdgeForge edited (crop, split) the content it wrote, unsigned. Only CSV files are
+ * converted, to Edge Impulse JSON (unsigned): a CSV without timestamps cannot be read back without the interval,
+ * which lives in the row. {@link DatasetSummary.Export} says how many of each the export holds. File names are
+ * unique across folders, so a sidecar entry is found even when a client sends base names only.
+ *
+ * <p>The archive is written while it is sent: one sample in memory at a time (none for files copied as they are).
  */
 @Component
 public class DatasetExporter {
@@ -72,21 +78,34 @@ public class DatasetExporter {
     }
 
     private InfoLabelsEntry write(ZipOutputStream zip, SampleRow row, Set<String> usedNames) throws IOException {
-        String extension = row.image() != null ? row.format().extension() : ".json";
+        boolean converted = isConverted(row);
+        String extension =
+                converted ? StoredFormat.JSON.extension() : row.format().extension();
         String path = row.category().value() + "/" + uniqueFileName(row, extension, usedNames);
         zip.putNextEntry(new ZipEntry(path));
-        if (row.image() != null) {
+        if (converted) {
+            zip.write(EiAcquisitionWriter.writeJson(content.load(row), EiSigning.none()));
+        } else {
             try (InputStream in = storage.open(row)) {
                 in.transferTo(zip);
             }
-        } else {
-            zip.write(EiAcquisitionWriter.writeJson(content.load(row), EiSigning.none()));
         }
         zip.closeEntry();
         Optional<SampleLabel> label =
                 Optional.of(row.label() == null ? new SampleLabel.Unlabeled() : new SampleLabel.Single(row.label()));
         return new InfoLabelsEntry(
-                path, Optional.of(row.name()), row.category().value(), label, row.metadata(), row.boundingBoxes());
+                path,
+                Optional.of(row.name()),
+                row.category().value(),
+                label,
+                row.metadata(),
+                row.boundingBoxes(),
+                row.enabled() ? Optional.empty() : Optional.of(false));
+    }
+
+    /** Whether the export writes the sample as new Edge Impulse JSON rather than its stored file (CSV only). */
+    static boolean isConverted(SampleRow row) {
+        return row.format() == StoredFormat.CSV;
     }
 
     /** The sample's name made safe for a file name, made unique with the start of its id when taken. */

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,10 +42,39 @@ public class DatasetSummaryService {
                         rs.getString("category"),
                         new DatasetSummary.Totals(rs.getLong("n"), rs.getLong("e"), rs.getDouble("d"))))
                 .list();
-        return summarize(groups);
+        return summarize(groups, files(grant.projectId()));
     }
 
-    private static DatasetSummary summarize(List<Group> groups) {
+    private record Files(DatasetSummary.Signatures signatures, DatasetSummary.Export export) {}
+
+    /** Signature statuses and what the export writes; CSV is the one format the export converts. */
+    private Files files(UUID projectId) {
+        return jdbc.sql("SELECT count(*) FILTER (WHERE signature_status = 'VERIFIED') AS verified, "
+                        + "count(*) FILTER (WHERE signature_status = 'NOT_VERIFIED') AS unverified, "
+                        + "count(*) FILTER (WHERE signature_status = 'INVALID') AS invalid, "
+                        + "count(*) FILTER (WHERE signature_status = 'NOT_SIGNED') AS unsigned, "
+                        + "count(*) FILTER (WHERE content_origin = 'uploaded' AND format <> 'CSV') AS as_uploaded, "
+                        + "count(*) FILTER (WHERE content_origin = 'uploaded' AND format <> 'CSV' "
+                        + "AND signature_status IN ('VERIFIED', 'NOT_VERIFIED', 'INVALID')) AS signed, "
+                        + "count(*) FILTER (WHERE content_origin = 'edited') AS edited, "
+                        + "count(*) FILTER (WHERE content_origin = 'uploaded' AND format = 'CSV') AS converted "
+                        + "FROM sample WHERE project_id = :projectId")
+                .param("projectId", projectId)
+                .query((rs, n) -> new Files(
+                        new DatasetSummary.Signatures(
+                                rs.getLong("verified"),
+                                rs.getLong("unverified"),
+                                rs.getLong("invalid"),
+                                rs.getLong("unsigned")),
+                        new DatasetSummary.Export(
+                                rs.getLong("as_uploaded"),
+                                rs.getLong("signed"),
+                                rs.getLong("edited"),
+                                rs.getLong("converted"))))
+                .single();
+    }
+
+    private static DatasetSummary summarize(List<Group> groups, Files files) {
         Map<String, DatasetSummary.Totals> byCategory = new LinkedHashMap<>();
         for (SampleCategory category : SampleCategory.values()) {
             byCategory.put(category.value(), DatasetSummary.Totals.ZERO);
@@ -77,7 +107,9 @@ public class DatasetSummaryService {
                         training,
                         testing,
                         both == 0 ? 0 : training / (double) both,
-                        both == 0 ? 0 : testing / (double) both));
+                        both == 0 ? 0 : testing / (double) both),
+                files.signatures(),
+                files.export());
     }
 
     /** What a rebalance moved. */

@@ -31,7 +31,8 @@ public class DatasetVersionService {
     /** Columns of a snapshot row, in the order of {@link SampleRepository#COLUMNS} minus project and updated_at. */
     private static final String SNAPSHOT_COLUMNS = "name, label, category, format, sha256, object_key, size_bytes, "
             + "sensors, interval_ms, frequency_hz, length, duration_ms, device_name, device_type, metadata, "
-            + "image_width, image_height, image_channels, bounding_boxes, signature_status, enabled, created_at";
+            + "image_width, image_height, image_channels, bounding_boxes, signature_status, content_origin, enabled, "
+            + "created_at";
 
     private final JdbcClient jdbc;
     private final SampleRepository samples;
@@ -226,6 +227,7 @@ public class DatasetVersionService {
                         row.image(),
                         row.boundingBoxes(),
                         row.signatureStatus(),
+                        row.contentOrigin(),
                         row.enabled(),
                         row.createdAt(),
                         now));

@@ -15,7 +15,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.List;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -54,8 +53,8 @@ class EiIngestionController {
             path = "/api/{category:training|testing|anomaly|split}/files",
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(
-            summary = "Upload files (multipart field 'data'); 200 when at least one file was stored, 400 when "
-                    + "none was; one result per file")
+            summary = "Upload files (multipart field 'data'), labels sidecars (info.labels) and ZIP archives; 200 "
+                    + "when every file was stored, 400 when no data file was, 207 otherwise; one result per file")
     ResponseEntity<FilesResponse> files(
             @PathVariable String category,
             @RequestPart("data") List<MultipartFile> data,
@@ -72,9 +71,7 @@ class EiIngestionController {
         List<FileResult> results = ingestion.ingestBatch(
                 grant.projectId(), EiHeaders.options(headers, UploadCategory.fromValue(category)), incoming);
         boolean all = results.stream().allMatch(FileResult::success);
-        boolean any = results.stream().anyMatch(FileResult::success);
-        return ResponseEntity.status(any ? HttpStatus.OK : HttpStatus.BAD_REQUEST)
-                .body(new FilesResponse(all, results));
+        return ResponseEntity.status(FileResult.status(results)).body(new FilesResponse(all, results));
     }
 
     @PostMapping(path = "/api/{category:training|testing|anomaly}/data")

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -46,6 +47,56 @@ public final class EiSignatureVerifier {
                     "the message cannot be read: " + e.detail());
         }
         return verify(message, parsed, hmacKey);
+    }
+
+    /**
+     * Checks the signature of a complete message (JSON or CBOR) against every key at hand, as Edge Impulse does on
+     * ingestion: a signature no key can check is not verified (yet), one that no key confirms is invalid. The message
+     * is read once whatever the number of keys.
+     *
+     * @param hmacKeys the keys to try, in order; may be empty
+     * @throws SampleFormatException   when the message cannot be read
+     * @throws IllegalArgumentException when a key is empty
+     */
+    public static SignatureCheck check(byte[] message, List<String> hmacKeys) {
+        hmacKeys.forEach(EiSignatureVerifier::requireUsableKey);
+        ParsedEiMessage parsed = EiMessageParser.parse(message);
+        String signature = parsed.signature();
+        if (parsed.header().algorithm() == EiAlgorithm.NONE) {
+            return new SignatureCheck(
+                    EiSignatureStatus.NOT_SIGNED, Optional.empty(), signature, "the message is not signed (alg none)");
+        }
+        if (!HEX64.matcher(signature).matches() || parsed.signatureStart() < 0) {
+            return new SignatureCheck(
+                    EiSignatureStatus.INVALID,
+                    Optional.empty(),
+                    signature,
+                    "signature '" + abbreviate(signature)
+                            + "' is not 64 hexadecimal characters written as a plain string, so no key can verify it");
+        }
+        if (hmacKeys.isEmpty()) {
+            return new SignatureCheck(
+                    EiSignatureStatus.NOT_VERIFIED,
+                    Optional.empty(),
+                    signature,
+                    "the message is signed (alg HS256) but there is no HMAC key to check its signature '" + signature
+                            + "' with");
+        }
+        for (int i = 0; i < hmacKeys.size(); i++) {
+            if (verify(message, parsed, hmacKeys.get(i)).isValid()) {
+                return new SignatureCheck(
+                        EiSignatureStatus.VERIFIED,
+                        Optional.of(i),
+                        signature,
+                        "signature '" + signature + "' is valid");
+            }
+        }
+        return new SignatureCheck(
+                EiSignatureStatus.INVALID,
+                Optional.empty(),
+                signature,
+                "signature '" + signature + "' does not match the HMAC-SHA256 of the message under any of the "
+                        + hmacKeys.size() + " HMAC key(s)");
     }
 
     static SignatureVerification verify(byte[] message, ParsedEiMessage parsed, String hmacKey) {

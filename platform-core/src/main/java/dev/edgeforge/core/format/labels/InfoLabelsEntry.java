@@ -15,6 +15,8 @@ import java.util.Set;
  * @param label          the label, when given
  * @param metadata       free-form key/value pairs
  * @param boundingBoxes  objects in an image
+ * @param enabled        whether the sample takes part in training and testing, when given ({@code "enabled"}; a
+ *                       sample is enabled unless it says {@code false})
  */
 public record InfoLabelsEntry(
         String path,
@@ -22,7 +24,8 @@ public record InfoLabelsEntry(
         String category,
         Optional<SampleLabel> label,
         Map<String, String> metadata,
-        List<BoundingBox> boundingBoxes) {
+        List<BoundingBox> boundingBoxes,
+        Optional<Boolean> enabled) {
 
     /** The categories a sample can be put in; {@code split} lets the server choose training or testing. */
     public static final Set<String> CATEGORIES = Set.of("training", "testing", "anomaly", "split");
@@ -40,5 +43,17 @@ public record InfoLabelsEntry(
         }
         metadata = Map.copyOf(metadata);
         boundingBoxes = List.copyOf(boundingBoxes);
+        Objects.requireNonNull(enabled, "enabled");
+    }
+
+    /** An entry that says nothing of the enabled state. */
+    public InfoLabelsEntry(
+            String path,
+            Optional<String> name,
+            String category,
+            Optional<SampleLabel> label,
+            Map<String, String> metadata,
+            List<BoundingBox> boundingBoxes) {
+        this(path, name, category, label, metadata, boundingBoxes, Optional.empty());
     }
 }

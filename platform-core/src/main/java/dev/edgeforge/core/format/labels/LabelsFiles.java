@@ -80,9 +80,9 @@ public final class LabelsFiles {
                         .sorted(Map.Entry.comparingByKey())
                         .forEach(e -> metadata.put(e.getKey(), e.getValue()));
             }
-            if (!entry.boundingBoxes().isEmpty()) {
-                writeBoxes(f.putArray("boundingBoxes"), entry.boundingBoxes());
-            }
+            // written even when empty, as Studio's exports do
+            writeBoxes(f.putArray("boundingBoxes"), entry.boundingBoxes());
+            entry.enabled().ifPresent(enabled -> f.put("enabled", enabled));
         }
         return JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(root);
     }
@@ -171,9 +171,10 @@ public final class LabelsFiles {
                             category,
                             label,
                             metadata(f.get("metadata"), path + ".metadata"),
-                            f.has("boundingBoxes")
+                            f.has("boundingBoxes") && !f.get("boundingBoxes").isNull()
                                     ? boxes(f.get("boundingBoxes"), path + ".boundingBoxes")
-                                    : List.of())));
+                                    : List.of(),
+                            optionalBoolean(f, "enabled", path))));
         }
         return new InfoLabels(entries);
     }
@@ -315,6 +316,17 @@ public final class LabelsFiles {
     private static Optional<String> optionalString(JsonNode node, String field, String path) {
         JsonNode v = node.get(field);
         return v == null || v.isNull() ? Optional.empty() : Optional.of(string(node, field, path));
+    }
+
+    private static Optional<Boolean> optionalBoolean(JsonNode node, String field, String path) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) {
+            return Optional.empty();
+        }
+        if (!v.isBoolean()) {
+            throw SampleFormatException.malformed(path + "." + field + ": expected true or false, found " + kind(v));
+        }
+        return Optional.of(v.booleanValue());
     }
 
     private static JsonNode array(JsonNode node, String field, String path) {

@@ -61,4 +61,45 @@ class EiSignatureVerifierTest {
         assertThat(unreadable.signature()).isEmpty();
         assertThatThrownBy(() -> EiSignatureVerifier.verify(none, "")).isInstanceOf(IllegalArgumentException.class);
     }
+
+    @Test
+    void checkAgainstEveryKeyAtHandTellsVerifiedUnverifiedAndInvalidApart() {
+        for (byte[] message : List.of(
+                EiAcquisitionWriter.writeJson(
+                        SAMPLE, EiSigning.hs256("studio-key").withIssuedAt(1694887536)),
+                EiAcquisitionWriter.writeCbor(SAMPLE, EiSigning.hs256("studio-key")),
+                EiAcquisitionWriter.writeCborBinary(SAMPLE, EiBinaryType.I16, EiSigning.hs256("studio-key")))) {
+            SignatureCheck noKeys = EiSignatureVerifier.check(message, List.of());
+            assertThat(noKeys.status()).isEqualTo(EiSignatureStatus.NOT_VERIFIED);
+            assertThat(noKeys.detail()).contains("no HMAC key").contains(noKeys.signature());
+
+            SignatureCheck otherKeys = EiSignatureVerifier.check(message, List.of("device-key", "other-key"));
+            assertThat(otherKeys.status()).isEqualTo(EiSignatureStatus.INVALID);
+            assertThat(otherKeys.detail()).contains(otherKeys.signature()).contains("any of the 2 HMAC key(s)");
+
+            SignatureCheck second = EiSignatureVerifier.check(message, List.of("device-key", "studio-key"));
+            assertThat(second.status()).isEqualTo(EiSignatureStatus.VERIFIED);
+            assertThat(second.keyIndex()).contains(1);
+        }
+    }
+
+    @Test
+    void checkOfAnUnsignedOrMalformedSignatureNeedsNoKey() {
+        byte[] none = EiAcquisitionWriter.writeJson(SAMPLE, EiSigning.none());
+        assertThat(EiSignatureVerifier.check(none, List.of()).status()).isEqualTo(EiSignatureStatus.NOT_SIGNED);
+        assertThat(EiSignatureVerifier.check(none, List.of("k")).status()).isEqualTo(EiSignatureStatus.NOT_SIGNED);
+        byte[] malformed = new String(none, StandardCharsets.UTF_8)
+                .replace("\"none\"", "\"HS256\"")
+                .replace(EiTestMessages.ZEROS, "xyz")
+                .getBytes(StandardCharsets.UTF_8);
+        SignatureCheck check = EiSignatureVerifier.check(malformed, List.of());
+        assertThat(check.status()).as("no key could ever verify it").isEqualTo(EiSignatureStatus.INVALID);
+        assertThat(check.detail()).contains("signature 'xyz'");
+        // one altered value breaks a signature that was valid
+        String signed = new String(EiAcquisitionWriter.writeJson(SAMPLE, EiSigning.hs256("k")), StandardCharsets.UTF_8);
+        byte[] altered = signed.replace("300", "301").getBytes(StandardCharsets.UTF_8);
+        assertThat(EiSignatureVerifier.check(altered, List.of("k")).status()).isEqualTo(EiSignatureStatus.INVALID);
+        assertThatThrownBy(() -> EiSignatureVerifier.check(none, List.of("")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.edgeforge.core.format.labels;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.edgeforge.core.format.SampleArbitraries;
 import dev.edgeforge.core.format.SampleFormatException;
@@ -169,7 +170,8 @@ class LabelsFilesTest {
                                         SampleArbitraries.names(),
                                         Arbitraries.strings().ofMaxLength(8))
                                 .ofMaxSize(3),
-                        boxes().list().ofMaxSize(3))
+                        boxes().list().ofMaxSize(3),
+                        Arbitraries.of(true, false).optional())
                 .as(InfoLabelsEntry::new);
         return entry.list().ofMaxSize(5).map(InfoLabels::new);
     }
@@ -212,6 +214,28 @@ class LabelsFilesTest {
         String json = new String(LabelsFiles.writeInfoLabels(labels), StandardCharsets.UTF_8).replaceAll("\\s", "");
         assertThat(json)
                 .isEqualTo("{\"version\":1,\"files\":[{\"path\":\"idle.1.json\",\"category\":\"training\","
-                        + "\"label\":{\"type\":\"label\",\"label\":\"idle\"}}]}");
+                        + "\"label\":{\"type\":\"label\",\"label\":\"idle\"},\"boundingBoxes\":[]}]}");
+    }
+
+    @Test
+    void aStudioEntryReadsAsWrittenAndADisabledSampleSaysSo() {
+        byte[] studio =
+                ("{\"version\":1,\"files\":[{\"path\":\"testing/unknown.4ad2uf7n.ingestion-6c557c666b-v6vg7.json\","
+                                + "\"category\":\"testing\",\"label\":{\"type\":\"label\",\"label\":\"unknown\"},"
+                                + "\"boundingBoxes\":[]},{\"path\":\"idle.json\",\"category\":\"training\","
+                                + "\"label\":{\"type\":\"label\",\"label\":\"idle\"},\"enabled\":false}]}")
+                        .getBytes(StandardCharsets.UTF_8);
+        InfoLabels labels = LabelsFiles.readInfoLabels(studio);
+        assertThat(labels.files().get(0).enabled()).isEmpty();
+        assertThat(labels.files().get(0).label()).contains(new SampleLabel.Single("unknown"));
+        assertThat(labels.files().get(1).enabled()).contains(false);
+        assertThat(LabelsFiles.readInfoLabels(LabelsFiles.writeInfoLabels(labels)))
+                .isEqualTo(labels);
+        assertThatThrownBy(() -> LabelsFiles.readInfoLabels(
+                        ("{\"version\":1,\"files\":[{\"path\":\"a.json\",\"category\":\"training\","
+                                        + "\"enabled\":\"no\"}]}")
+                                .getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(SampleFormatException.class)
+                .hasMessageContaining("files[0].enabled: expected true or false");
     }
 }

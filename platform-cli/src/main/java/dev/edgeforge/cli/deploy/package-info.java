@@ -1,0 +1,2 @@
+/** Building a deployment and downloading its bundle. */
+package dev.edgeforge.cli.deploy;

@@ -1,0 +1,2 @@
+/** The REST API over HTTP: JSON requests, multipart uploads, event streams, problems. */
+package dev.edgeforge.cli.http;

@@ -1,0 +1,2 @@
+/** Reading and saving the impulse document. */
+package dev.edgeforge.cli.impulse;

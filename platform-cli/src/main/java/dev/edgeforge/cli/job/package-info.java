@@ -1,0 +1,2 @@
+/** Following, reading and cancelling jobs. */
+package dev.edgeforge.cli.job;

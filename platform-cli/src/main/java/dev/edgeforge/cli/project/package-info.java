@@ -1,0 +1,2 @@
+/** Projects and their API keys. */
+package dev.edgeforge.cli.project;

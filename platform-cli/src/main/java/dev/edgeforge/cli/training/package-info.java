@@ -1,0 +1,2 @@
+/** Feature generation, training and testing jobs. */
+package dev.edgeforge.cli.training;
