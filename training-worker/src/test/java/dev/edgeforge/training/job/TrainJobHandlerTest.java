@@ -502,7 +502,11 @@ class TrainJobHandlerTest {
         assertThat(test.path("sampleAuc").asDouble()).isGreaterThan(0.8);
         assertThat(test.path("roc").size()).isGreaterThan(2);
         assertThat(test.path("histogram").path("edges").size()).isEqualTo(AnomalyEvaluation.HISTOGRAM_BINS + 1);
-        assertThat(context.lines().get(0))
+        // the start line follows the feature-loading lines (issue #19: no silent first seconds)
+        assertThat(context.lines().stream()
+                        .filter(line -> line.startsWith("Training "))
+                        .findFirst()
+                        .orElseThrow())
                 .startsWith("Training an anomaly model (K-means, 8 clusters) on ")
                 .contains("normal labels: idle, wave");
         assertThat(context.log()).contains("known anomalies (labels other than 'idle', 'wave')");
