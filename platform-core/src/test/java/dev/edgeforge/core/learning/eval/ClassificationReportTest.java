@@ -123,9 +123,15 @@ class ClassificationReportTest {
         int[] actual = {0, 0, 0, 1, 1, 1, 1, 2, 2};
         String[] samples = {"a", "a", "a", "b", "b", "b", "b", "c", "c"};
         float[][] scores = {
-            {0.9f, 0.1f, 0f}, {0.2f, 0.8f, 0f}, {0.6f, 0.4f, 0f}, // a: idle 2 votes, wave 1 -> idle, right
-            {0.7f, 0.3f, 0f}, {0.6f, 0.4f, 0f}, {0.1f, 0.9f, 0f}, {0.2f, 0.8f, 0f}, // b: 2 - 2, wave's scores win
-            {0.5f, 0.1f, 0.4f}, {0.1f, 0.3f, 0.6f} // c: one vote each for idle and circle: circle's 1.0 beats 0.6
+            {0.9f, 0.1f, 0f},
+            {0.2f, 0.8f, 0f},
+            {0.6f, 0.4f, 0f}, // a: idle 2 votes, wave 1 -> idle, right
+            {0.7f, 0.3f, 0f},
+            {0.6f, 0.4f, 0f},
+            {0.1f, 0.9f, 0f},
+            {0.2f, 0.8f, 0f}, // b: 2 - 2, wave's scores win
+            {0.5f, 0.1f, 0.4f},
+            {0.1f, 0.3f, 0.6f} // c: one vote each for idle and circle: circle's 1.0 beats 0.6
         };
 
         ClassificationReport report = ClassificationReport.of(actual, scores, samples, CLASSES, 0.6);
