@@ -1,9 +1,9 @@
 package dev.edgeforge.firmware.verification;
 
-import dev.edgeforge.core.learning.eval.Prediction;
 import dev.edgeforge.core.device.ImpulseDsp;
 import dev.edgeforge.core.device.NetworkCore;
 import dev.edgeforge.core.interpreter.Interpreter;
+import dev.edgeforge.core.learning.eval.Prediction;
 import dev.edgeforge.firmware.codegen.InputQuantizer;
 import dev.edgeforge.firmware.codegen.TestWindow;
 import dev.edgeforge.firmware.qemu.DeviceBanner;

@@ -159,6 +159,7 @@ public class ModelService {
                     0,
                     null,
                     null,
+                    null,
                     List.of());
         }
         Predictions predictions = files.json(model.artifacts().predictions(), Predictions.class);
