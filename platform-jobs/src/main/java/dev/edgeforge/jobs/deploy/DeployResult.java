@@ -120,8 +120,8 @@ public record DeployResult(
      * {@code instr} under QEMU), {@code null} when none was measured. {@code deviceAccuracy} and
      * {@code serverAccuracy} are the top-1 accuracies (core {@code learning.eval.Prediction.top1}, the definition of
      * every accuracy of the platform): the shares of the {@code labelledWindows} whose highest output on the device
-     * and in the server's int8 reference is their class, {@code null} without labelled windows. {@code elapsedMillis}: wall-clock time in
-     * the emulator.
+     * and in the server's int8 reference is their class, {@code null} without labelled windows.
+     * {@code elapsedMillis}: wall-clock time in the emulator.
      */
     public sealed interface EmulatedRun extends Verification permits Verified, OutputsDiffer, RunFailed {
         @JsonProperty("windows")
