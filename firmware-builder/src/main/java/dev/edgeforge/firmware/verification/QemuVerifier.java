@@ -148,8 +148,9 @@ public final class QemuVerifier {
     }
 
     /**
-     * Top-1 accuracy ({@link Prediction#top1}): share of labelled windows whose highest output names their label; empty without labels. A window whose label is
-     * not a class of the model (a label only the test set has) cannot be right or wrong, so it is not counted.
+     * Top-1 accuracy ({@link Prediction#top1}): share of labelled windows whose highest output names their label;
+     * empty without labels. A window whose label is not a class of the model (a label only the test set has) cannot
+     * be right or wrong, so it is not counted.
      */
     private static OptionalDouble accuracy(VerificationRequest request, List<byte[]> outputs) {
         List<String> labels = request.labels();

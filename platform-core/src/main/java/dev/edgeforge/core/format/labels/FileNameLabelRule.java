@@ -20,11 +20,11 @@ import java.util.regex.PatternSyntaxException;
  *       not match gets no label and its file is refused ({@link NoLabelInFileNameException}).
  * </ul>
  *
- * <p>Rules apply to the base name (folders dropped) and give a stripped label of at most {@value #MAX_LABEL} characters,
- * or none when nothing is left. A user's pattern cannot hang the server: patterns are at most {@value #MAX_PATTERN}
- * characters, names are cut at {@value #MAX_NAME} characters before matching, and a match reads the name at most
- * {@value #MAX_STEPS} times (catastrophic backtracking ends there); a pattern that already backtracks past that on
- * probe names is refused when the rule is read.
+ * <p>Rules apply to the base name (folders dropped) and give a stripped label of at most {@value #MAX_LABEL}
+ * characters, or none when nothing is left. A user's pattern cannot hang the server: patterns are at most
+ * {@value #MAX_PATTERN} characters, names are cut at {@value #MAX_NAME} characters before matching, and a match
+ * reads the name at most {@value #MAX_STEPS} times (catastrophic backtracking ends there); a pattern that already
+ * backtracks past that on probe names is refused when the rule is read.
  */
 public sealed interface FileNameLabelRule {
 
