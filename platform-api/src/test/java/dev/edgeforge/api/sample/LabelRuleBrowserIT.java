@@ -84,7 +84,9 @@ class LabelRuleBrowserIT {
         wait.until(d -> d.findElements(By.cssSelector("#upload-queue li.done")).size() == 1
                 && d.findElements(By.cssSelector("#upload-queue li.failed")).size() == 1);
         List<WebElement> lines = browser.findElements(By.cssSelector("#upload-queue li"));
-        assertThat(lines.get(0).findElement(By.cssSelector("[data-testid=queued-label]")).getText())
+        assertThat(lines.get(0)
+                        .findElement(By.cssSelector("[data-testid=queued-label]"))
+                        .getText())
                 .isEqualTo("label 7");
         assertThat(lines.get(0).getText()).contains("stored as").contains("(7, ");
         assertThat(lines.get(1).getText()).contains("not sent").contains("does not match");
