@@ -119,13 +119,13 @@ export function confusionMatrix(report) {
   const extra = legacy ? report.confusionMatrix.map((row) => row[names.length] || 0) : report.uncertainByClass;
   const extraTitle = legacy ? 'uncertain (counted as wrong)' : 'of which uncertain';
   const head = el('tr', {}, [el('th', { className: 'ef-corner', text: 'true \\ predicted' }),
-    ...names.map((n) => el('th', { text: 'predicted ' + n })),
+    ...names.map((n) => el('th', { text: n, title: 'predicted ' + n })),
     extra ? el('th', { className: 'ef-cm-extra', text: extraTitle,
       title: legacy ? null : 'windows whose top score is below ' + report.uncertainThreshold
         + '; already counted in their top-1 column' }) : null]);
   const body = matrix.map((row, actual) => {
     const total = row.reduce((a, b) => a + b, 0) + (legacy && extra ? extra[actual] : 0);
-    const cells = [el('th', { text: 'true ' + names[actual] })];
+    const cells = [el('th', { text: names[actual], title: 'true ' + names[actual] })];
     row.forEach((value, predicted) => {
       const share = total === 0 ? 0 : value / total;
       const diagonal = predicted === actual;

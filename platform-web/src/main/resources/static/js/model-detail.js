@@ -69,7 +69,7 @@ function evaluationCard(title, evaluation) {
         return;
       }
       columns.appendChild(el('div', {}, [el('h3', { text: 'Confusion matrix, ' + variant[1] + ' (top-1)' }),
-        confusionMatrix(variant[0])]));
+        el('div', { className: 'ef-scroll' }, [confusionMatrix(variant[0])])]));
     });
     card.appendChild(columns);
     card.appendChild(el('h3', { text: 'Per class (' + (f ? 'float32' : 'int8') + ', top-1)' }));
