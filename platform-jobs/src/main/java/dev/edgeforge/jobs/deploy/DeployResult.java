@@ -118,9 +118,10 @@ public record DeployResult(
      * {@code mismatchCount} did not ({@code mismatches}: the first few); the rest were not answered (a run that
      * broke off). {@code instructions} are per inference as the firmware measured them ({@code counterUnit}:
      * {@code instr} under QEMU), {@code null} when none was measured. {@code deviceAccuracy} and
-     * {@code serverAccuracy} are the shares of the {@code labelledWindows} the device and the server's int8
-     * reference classified right, {@code null} without labelled windows. {@code elapsedMillis}: wall-clock time in
-     * the emulator.
+     * {@code serverAccuracy} are the top-1 accuracies (core {@code learning.eval.Prediction.top1}, the definition of
+     * every accuracy of the platform): the shares of the {@code labelledWindows} whose highest output on the device
+     * and in the server's int8 reference is their class, {@code null} without labelled windows.
+     * {@code elapsedMillis}: wall-clock time in the emulator.
      */
     public sealed interface EmulatedRun extends Verification permits Verified, OutputsDiffer, RunFailed {
         @JsonProperty("windows")
