@@ -15,6 +15,7 @@ import dev.edgeforge.core.learning.Hyperparameters;
 import dev.edgeforge.core.learning.KMeansSettings;
 import dev.edgeforge.core.learning.LayerSpec;
 import dev.edgeforge.core.learning.LearningBlock;
+import dev.edgeforge.core.learning.LearningRateSchedule;
 import dev.edgeforge.core.learning.TensorShape;
 import dev.edgeforge.core.learning.TrainedNetwork;
 import dev.edgeforge.core.learning.anomaly.AnomalyEvaluation;
@@ -357,7 +358,11 @@ class TrainJobHandlerTest {
                         UUID.randomUUID(),
                         1,
                         LearningBlock.regression(List.of(LayerSpec.dense(16, RELU))),
-                        Hyperparameters.defaults().withEpochs(40).withLearningRate(0.01),
+                        // decaying: at a constant 0.01 the last epoch's weights depend on PyTorch's thread count
+                        Hyperparameters.defaults()
+                                .withEpochs(40)
+                                .withLearningRate(0.01)
+                                .withSchedule(new LearningRateSchedule.Cosine(0.0, 1e-4)),
                         training,
                         testing,
                         FeatureKind.FLAT,
