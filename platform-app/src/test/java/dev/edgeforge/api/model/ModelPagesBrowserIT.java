@@ -252,8 +252,8 @@ class ModelPagesBrowserIT extends ChromiumPages {
         // int8 accuracy and agreement next to float32, as for every model
         assertThat(browser.findElement(By.cssSelector("[data-evaluation=validation]"))
                         .getText())
-                .contains("Accuracy (float32)")
-                .contains("Accuracy (int8)")
+                .contains("Accuracy (top-1, float32)")
+                .contains("Accuracy (top-1, int8)")
                 .contains("int8 = float32 class");
         screenshot("int8-warning");
     }
