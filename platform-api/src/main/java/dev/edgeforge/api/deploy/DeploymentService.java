@@ -51,6 +51,7 @@ class DeploymentService {
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TestSampleSource testSamples;
 
     DeploymentService(
             DeploymentRepository deployments,
@@ -61,7 +62,8 @@ class DeploymentService {
             DataSource dataSource,
             TransactionTemplate transaction,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            TestSampleSource testSamples) {
         this.deployments = deployments;
         this.queue = queue;
         this.models = models;
@@ -71,6 +73,7 @@ class DeploymentService {
         this.transaction = transaction;
         this.events = events;
         this.clock = clock;
+        this.testSamples = testSamples;
     }
 
     /** A bundle ready to stream. */
@@ -95,7 +98,11 @@ class DeploymentService {
                 model.int8ModelKey(),
                 model.impulseJson() == null ? null : JSON.readTree(model.impulseJson()),
                 model.impulseVersion(),
-                model.testWindowsKey());
+                model.testWindowsKey(),
+                // the test set's samples, for raw windows through the device's DSP block (only with a test set)
+                model.testWindowsKey() == null || model.impulseJson() == null
+                        ? List.of()
+                        : testSamples.enabledTestSamples(grant.projectId()));
         Deployment deployment = transaction.execute(status -> {
             UUID jobId = enqueue(NewJob.of(DeployJobPayload.TYPE, grant.projectId(), JSON.writeValueAsString(payload)));
             Deployment row = new Deployment(
