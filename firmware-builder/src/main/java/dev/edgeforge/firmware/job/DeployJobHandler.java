@@ -177,8 +177,8 @@ public final class DeployJobHandler implements JobHandler {
             context.throwIfCancelled();
 
             phase = "verifying";
-            DeployResult.Verification verified =
-                    verify(context, built, board, model, impulse, payload.labels(), windows, estimatedInstructions);
+            DeployResult.Verification verified = verify(
+                    context, built, board, model, impulse, payload.labels(), windows, estimatedInstructions, format);
             context.throwIfCancelled();
 
             phase = "storing the bundle";
@@ -406,7 +406,16 @@ public final class DeployJobHandler implements JobHandler {
             Optional<Impulse> impulse,
             List<String> labels,
             TestWindowFile.Windows windows,
-            long estimatedInstructions) {
+            long estimatedInstructions,
+            DeploymentFormat format) {
+        if (board.emulated() && built.firmwareElf().isEmpty() && format == DeploymentFormat.TFLM) {
+            // the board is emulated; what is missing is the TFLM build, and saying "deploy to QEMU" would be wrong
+            String why = "not verified: no TFLM checkout configured (EDGEFORGE_TFLM_DIR); the bundle holds the"
+                    + " complete TFLM project, built with make TFLM_DIR=<tflite-micro checkout>";
+            context.log("Verification: " + why);
+            return new DeployResult.NotEmulated(
+                    board.id(), windows.source(), windows.note() + "; " + why, estimatedInstructions);
+        }
         if (!board.emulated() || built.firmwareElf().isEmpty()) {
             String why = board.name() + " is not emulated: the image was compiled and linked for it but not run; "
                     + "deploy to " + BoardCatalogue.QEMU_BOARD_ID + " to prove the same model in QEMU";

@@ -38,6 +38,7 @@ import dev.edgeforge.jobs.feature.FeatureJobSample;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -422,6 +423,20 @@ class DeployJobHandlerIT {
             assertThat(files.keySet()).as(format).anyMatch(name -> name.endsWith("SHA256SUMS"));
             if (format.equals("tflm")) {
                 assertThat(files.keySet()).anyMatch(name -> name.endsWith("Makefile"));
+                // QEMU emulates the board: what is missing is the TFLM build, and the deployment says so
+                assertThat(result.verification().status()).isEqualTo(DeployResult.Verification.NOT_EMULATED);
+                assertThat(result.verification().windowNote())
+                        .contains("not verified: no TFLM checkout configured (EDGEFORGE_TFLM_DIR)")
+                        .doesNotContain("deploy to netduinoplus2-qemu");
+                String memory = files.entrySet().stream()
+                        .filter(entry -> entry.getKey().endsWith("MEMORY.md"))
+                        .map(entry -> new String(entry.getValue(), StandardCharsets.UTF_8))
+                        .findFirst()
+                        .orElseThrow();
+                assertThat(memory)
+                        .contains("an estimate, not measured")
+                        .contains("No image was built: no TFLM checkout is configured")
+                        .doesNotContain("| activation arena |");
             } else {
                 assertThat(files.keySet())
                         .anyMatch(name -> name.endsWith("network.c"))
