@@ -3,8 +3,9 @@
  * (an Edge Impulse Studio export: its info.labels files go with every batch of its files, so each file keeps its
  * label, category, bounding boxes and enabled state), the list with filters (signature status too) and keyset paging,
  * selection and bulk actions (checking signatures again among them), and the summary figures with the storage used
- * against the project's quota. Everything goes through the REST API (/api/v1/projects/{id}/samples,
- * /dataset/summary, /storage).
+ * against the project's quota; files without a given label take it from their names by the chosen rule, each
+ * shown with its label (the server's preview) before its upload starts. Everything goes through the REST API
+ * (/api/v1/projects/{id}/samples, /dataset/summary, /storage).
  */
 import {
   alertProblem, api, byId, clear, csrfHeaders, DASH, el, forPage, formatBytes, formatDate, formatDuration,
@@ -294,11 +295,70 @@ function init(root) {
     }, 200);
   }
 
+  /* ---- the label rule: how a file without a given label gets one from its name (issue #12) ---- */
+
+  const EXAMPLE_NAMES = ['0_george_5.wav', 'idle.01.json'];
+  let lastNames = [];
+  let ruleTimer = null;
+
+  /** The rule as the API takes it: first-dot, separator:<text> or regex:<pattern>. */
+  function labelRule() {
+    const kind = byId('upload-label-rule').value;
+    return kind === 'first-dot' ? 'first-dot' : kind + ':' + byId('upload-label-rule-value').value;
+  }
+
+  function givenLabel() {
+    return byId('upload-label').value.trim();
+  }
+
+  /** The labels the server's rule gives these names: the one definition, so the preview is what the upload does. */
+  function previewLabels(names) {
+    return api('POST', base + '/samples/label-preview', { labelRule: labelRule(), fileNames: names });
+  }
+
+  /** Shows, under the rule, what it makes of the last chosen names (or examples), or why it cannot be used. */
+  function showRuleExample() {
+    const example = byId('label-rule-example');
+    if (!example) {
+      return;
+    }
+    const names = (lastNames.length ? lastNames : EXAMPLE_NAMES).slice(0, 3);
+    previewLabels(names).then(function (preview) {
+      example.classList.remove('error');
+      example.textContent = preview.files.map(function (f) {
+        return f.fileName + ' \u2192 ' + (f.error ? 'refused: no label' : f.label === null ? 'unlabeled' : f.label);
+      }).join(' \u00b7 ');
+    }).catch(function (problem) {
+      example.classList.add('error');
+      example.textContent = problemMessage(problem);
+    });
+  }
+
+  const ruleSelect = byId('upload-label-rule');
+  if (ruleSelect) {
+    const ruleValue = byId('upload-label-rule-value');
+    ruleSelect.addEventListener('change', function () {
+      ruleValue.classList.toggle('hidden', ruleSelect.value === 'first-dot');
+      ruleValue.placeholder = ruleSelect.value === 'regex' ? '^(\\d+)_' : '_';
+      if (ruleSelect.value === 'separator' && !ruleValue.value) {
+        ruleValue.value = '_';
+      }
+      showRuleExample();
+    });
+    ruleValue.addEventListener('input', function () {
+      clearTimeout(ruleTimer);
+      ruleTimer = setTimeout(showRuleExample, 250);
+    });
+    showRuleExample();
+  }
+
   function uploadUrl() {
     const params = new URLSearchParams();
-    const label = byId('upload-label').value.trim();
+    const label = givenLabel();
     if (label) {
       params.set('label', label);
+    } else if (ruleSelect) {
+      params.set('labelRule', labelRule());
     }
     params.set('category', byId('upload-category').value);
     params.set('disallowDuplicates', String(byId('upload-no-duplicates').checked));
@@ -312,10 +372,11 @@ function init(root) {
   function queueRow(name) {
     const bar = el('div', { className: 'bar' });
     const status = el('span', { className: 'file-status', text: 'waiting' });
+    const label = el('span', { className: 'file-label', 'data-testid': 'queued-label' });
     const item = el('li', {}, [el('span', { className: 'file-name', text: name }),
-      el('div', { className: 'progress' }, [bar]), status]);
+      el('div', { className: 'progress' }, [bar]), label, status]);
     byId('upload-queue').appendChild(item);
-    return { item, bar, status };
+    return { item, bar, status, label };
   }
 
   /** A line of the queue that reports, without a progress bar (what a folder's labels files say). */
@@ -389,18 +450,52 @@ function init(root) {
     }
   }
 
+  /**
+   * Files chosen one by one: each gets its line with the label it will get (the given one, or what the rule makes of
+   * its name, asked of the server) before any upload starts; a name the rule gets no label from is not sent.
+   */
   function enqueue(files) {
     const maxBytes = Number(root.getAttribute('data-max-upload'));
     const url = uploadUrl();
+    const label = givenLabel();
+    const entries = [];
     Array.prototype.forEach.call(files, function (file) {
       const view = queueRow(file.name);
       if (file.size > maxBytes) {
         tooLarge(view, maxBytes);
         return;
       }
-      queue.push({ parts: [{ file: file, name: file.name }], view: view, url: url });
+      entries.push({ parts: [{ file: file, name: file.name }], view: view, url: url });
     });
-    pump();
+    lastNames = entries.map(function (e) { return e.parts[0].name; });
+    if (label || !ruleSelect || !entries.length) {
+      entries.forEach(function (e) {
+        e.view.label.textContent = label ? 'label ' + label : '';
+        queue.push(e);
+      });
+      pump();
+      return;
+    }
+    showRuleExample();
+    previewLabels(lastNames).then(function (preview) {
+      entries.forEach(function (entry, i) {
+        const item = preview.files[i];
+        if (item.error) {
+          entry.view.label.textContent = 'no label';
+          entry.view.item.classList.add('failed');
+          entry.view.status.textContent = 'not sent: ' + item.error;
+          return;
+        }
+        entry.view.label.textContent = item.label === null ? 'unlabeled' : 'label ' + item.label;
+        queue.push(entry);
+      });
+      pump();
+    }).catch(function (problem) {
+      entries.forEach(function (entry) {
+        entry.view.item.classList.add('failed');
+        entry.view.status.textContent = 'not sent: ' + problemMessage(problem);
+      });
+    });
   }
 
   function tooLarge(view, maxBytes) {

@@ -218,11 +218,11 @@ function init(root) {
       fact(facts, 'Equal to the server, bit for bit', v.matching + ' of ' + v.windows);
       fact(facts, 'Mismatches', String(v.mismatchCount));
       if (v.deviceAccuracy !== null && v.deviceAccuracy !== undefined) {
-        fact(facts, 'Accuracy on device', percent(v.deviceAccuracy) + ' of ' + v.labelledWindows
+        fact(facts, 'Top-1 accuracy on device', percent(v.deviceAccuracy) + ' of ' + v.labelledWindows
           + ' labelled windows');
-        fact(facts, 'Accuracy on the server (int8 reference)', percent(v.serverAccuracy));
+        fact(facts, 'Top-1 accuracy on the server (int8 reference)', percent(v.serverAccuracy));
       } else {
-        fact(facts, 'Accuracy', 'no labelled windows');
+        fact(facts, 'Top-1 accuracy', 'no labelled windows');
       }
       fact(facts, 'Path', v.path === 'raw'
         ? 'raw windows through the device\'s own DSP block and network'

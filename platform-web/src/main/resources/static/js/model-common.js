@@ -106,22 +106,27 @@ export function historyCharts(lossBox, accuracyBox, history, plannedEpochs) {
 }
 
 /**
- * A confusion matrix as a coloured table: rows actual, columns predicted (the last column counts uncertain
- * predictions); cells shaded by their share of the row, green on the diagonal, red elsewhere.
+ * A confusion matrix as a coloured table: a row per true class, a column per top-1 predicted class, every header
+ * named; cells shaded by their share of the row, green on the diagonal, red elsewhere. An extra column, set apart,
+ * counts each row's uncertain windows (top score below the threshold) — they are already in their top-1 column.
+ * A report stored before top-1 figures (its matrix has one column more than classes, uncertain counted as wrong)
+ * keeps that column, named for what it was.
  */
 export function confusionMatrix(report) {
   const names = report.classNames;
-  const matrix = report.confusionMatrix;
-  const hasUncertain = matrix.some((row) => row[names.length] > 0);
-  const head = el('tr', {}, [el('th', { className: 'ef-corner', text: 'actual \\ predicted' }),
-    ...names.map((n) => el('th', { text: n })), hasUncertain ? el('th', { text: 'uncertain' }) : null]);
+  const legacy = !isTopOne(report);
+  const matrix = report.confusionMatrix.map((row) => row.slice(0, names.length));
+  const extra = legacy ? report.confusionMatrix.map((row) => row[names.length] || 0) : report.uncertainByClass;
+  const extraTitle = legacy ? 'uncertain (counted as wrong)' : 'of which uncertain';
+  const head = el('tr', {}, [el('th', { className: 'ef-corner', text: 'true \\ predicted' }),
+    ...names.map((n) => el('th', { text: n, title: 'predicted ' + n })),
+    extra ? el('th', { className: 'ef-cm-extra', text: extraTitle,
+      title: legacy ? null : 'windows whose top score is below ' + report.uncertainThreshold
+        + '; already counted in their top-1 column' }) : null]);
   const body = matrix.map((row, actual) => {
-    const total = row.reduce((a, b) => a + b, 0);
-    const cells = [el('th', { text: names[actual] })];
+    const total = row.reduce((a, b) => a + b, 0) + (legacy && extra ? extra[actual] : 0);
+    const cells = [el('th', { text: names[actual], title: 'true ' + names[actual] })];
     row.forEach((value, predicted) => {
-      if (predicted === names.length && !hasUncertain) {
-        return;
-      }
       const share = total === 0 ? 0 : value / total;
       const diagonal = predicted === actual;
       const cell = el('td', { className: diagonal ? 'ef-cm-hit' : 'ef-cm-miss', text: String(value),
@@ -134,13 +139,21 @@ export function confusionMatrix(report) {
       }
       cells.push(cell);
     });
+    if (extra) {
+      cells.push(el('td', { className: 'ef-cm-extra', text: String(extra[actual]) }));
+    }
     return el('tr', {}, cells);
   });
   return el('table', { className: 'ef-confusion', 'data-testid': 'confusion-matrix' },
     [el('thead', {}, [head]), el('tbody', {}, body)]);
 }
 
-/** Per-class precision, recall and F1. */
+/** Whether a classification report has the top-1 figures (stored before them: accuracy counted uncertain as wrong). */
+export function isTopOne(report) {
+  return report.uncertainRate !== undefined && report.uncertainRate !== null;
+}
+
+/** Per-class precision, recall and F1 (top-1). */
 export function perClassTable(report) {
   const rows = report.perClass.map((c) => el('tr', {}, [el('td', { text: c.name }),
     el('td', { text: String(c.support) }), el('td', { text: formatPercent(c.precision) }),

@@ -4,7 +4,7 @@
  * every prediction in the browser, and live classification of a test sample or an uploaded file.
  */
 import { anomalyCard } from './model-anomaly.js';
-import { confusionMatrix, historyCharts, perClassTable, stat } from './model-common.js';
+import { confusionMatrix, historyCharts, isTopOne, perClassTable, stat } from './model-common.js';
 import {
   alertProblem, api, byId, clear, DASH, el, followJob, forPage, formatBytes, formatCount, formatDate, formatNumber,
   formatPercent, showAlert, upload
@@ -80,22 +80,17 @@ function evaluationCard(title, evaluation) {
   const q = evaluation.int8;
   if (f && f.confusionMatrix || q && q.confusionMatrix) {
     const main = f || q;
-    card.appendChild(el('div', { className: 'stats' }, [
-      stat(formatPercent(f ? f.accuracy : null), 'Accuracy (float32)'),
-      stat(formatPercent(q ? q.accuracy : null), 'Accuracy (int8)'),
-      stat(formatPercent(evaluation.int8Agreement), 'int8 = float32 class'),
-      stat(formatNumber(main.weightedF1, 3), 'Weighted F1')]));
+    card.appendChild(isTopOne(main) ? classificationStats(f, q, evaluation) : legacyStats(f, q, evaluation));
     const columns = el('div', { className: 'ef-two-columns' });
     [[f, 'float32'], [q, 'int8']].forEach(function (variant) {
       if (!variant[0]) {
         return;
       }
-      columns.appendChild(el('div', {}, [el('h3', { text: 'Confusion matrix, ' + variant[1] }),
-        confusionMatrix(variant[0])]));
+      columns.appendChild(el('div', {}, [el('h3', { text: 'Confusion matrix, ' + variant[1] + ' (top-1)' }),
+        el('div', { className: 'ef-scroll' }, [confusionMatrix(variant[0])])]));
     });
     card.appendChild(columns);
-    card.appendChild(el('h3', { text: 'Per class (' + (f ? 'float32' : 'int8') + ', uncertain below ' +
-      main.uncertainThreshold + ')' }));
+    card.appendChild(el('h3', { text: 'Per class (' + (f ? 'float32' : 'int8') + ', top-1)' }));
     card.appendChild(perClassTable(main));
   } else if (f || q) {
     card.appendChild(el('div', { className: 'stats' }, [
@@ -108,6 +103,52 @@ function evaluationCard(title, evaluation) {
     card.appendChild(el('p', { className: 'muted', 'data-not-a-class': '', text: notAClassNote(evaluation) }));
   }
   return card;
+}
+
+/**
+ * The classification figures, one definition everywhere (issue #12): top-1 accuracy as the headline, the uncertain
+ * rate and the accuracy of the confident windows beside it, per-sample accuracy by majority vote, macro F1.
+ */
+function classificationStats(f, q, evaluation) {
+  const main = f || q;
+  const vote = main.sampleVote;
+  const box = el('div', { 'data-figures': 'classification' });
+  box.appendChild(el('div', { className: 'stats' }, [
+    figure(formatPercent(f ? f.accuracy : null), 'Accuracy (top-1, float32)', 'accuracy'),
+    figure(formatPercent(q ? q.accuracy : null), 'Accuracy (top-1, int8)', 'int8-accuracy'),
+    figure(formatPercent(main.uncertainRate), 'Uncertain (top score below ' + main.uncertainThreshold + ')',
+      'uncertain-rate'),
+    figure(formatPercent(main.confidentAccuracy), 'Accuracy of the confident windows', 'confident-accuracy'),
+    figure(vote ? formatPercent(vote.accuracy) : DASH, 'Per-sample accuracy' + (vote ? ' (' + vote.samples
+      + ' samples, majority vote)' : ''), 'sample-accuracy'),
+    figure(formatNumber(main.macroF1, 3), 'Macro F1', 'macro-f1'),
+    stat(formatPercent(evaluation.int8Agreement), 'int8 = float32 class')]));
+  box.appendChild(el('p', { className: 'muted ef-metric-note', text: 'Accuracy counts a window as right when the '
+    + 'class with the highest score is its label, however low that score is. ' + main.uncertain + ' of '
+    + main.samples + ' windows scored below the ' + main.uncertainThreshold + ' threshold: they are "uncertain" '
+    + 'but still counted by their top-1 class; the confident rest is right '
+    + formatPercent(main.confidentAccuracy) + ' of the time. Per-sample accuracy gives each sample the class most '
+    + 'of its windows voted for. Macro F1 averages the classes\u2019 F1 without weighting them by size.' }));
+  return box;
+}
+
+/** A report stored before the top-1 figures: its accuracy counted uncertain windows as wrong, and it says so. */
+function legacyStats(f, q, evaluation) {
+  const main = f || q;
+  return el('div', { 'data-figures': 'legacy' }, [el('div', { className: 'stats' }, [
+    stat(formatPercent(f ? f.accuracy : null), 'Accuracy (float32, uncertain counted as wrong)'),
+    stat(formatPercent(q ? q.accuracy : null), 'Accuracy (int8, uncertain counted as wrong)'),
+    stat(formatPercent(evaluation.int8Agreement), 'int8 = float32 class'),
+    stat(formatNumber(main.weightedF1, 3), 'Weighted F1')]),
+  el('p', { className: 'muted', text: 'Measured before top-1 figures: windows scoring below '
+    + main.uncertainThreshold + ' were counted as wrong here. Test the model again for top-1 accuracy, the '
+    + 'uncertain rate and per-sample accuracy.' })]);
+}
+
+function figure(value, label, name) {
+  const tile = stat(value, label);
+  tile.setAttribute('data-figure', name);
+  return tile;
 }
 
 /** A saved anomaly threshold: the server recomputed the figures; the testing table follows the new threshold. */
@@ -285,6 +326,17 @@ function loadPredictions() {
   });
 }
 
+/** The top-1 class of scores (the first highest), as the server's Prediction.top1. */
+function topClass(scores) {
+  let best = 0;
+  for (let i = 1; i < scores.length; i++) {
+    if (scores[i] > scores[best]) {
+      best = i;
+    }
+  }
+  return best;
+}
+
 function predicted(row, threshold) {
   if (model.kind === 'anomaly') {
     return row.scores[0] > threshold ? 'anomaly' : 'normal';
@@ -292,16 +344,12 @@ function predicted(row, threshold) {
   if (model.kind === 'regression') {
     return row.predicted;
   }
-  let best = 0;
-  for (let i = 1; i < row.scores.length; i++) {
-    if (row.scores[i] > row.scores[best]) {
-      best = i;
-    }
-  }
-  if (row.scores[best] < threshold) {
-    return 'uncertain';
-  }
+  const best = topClass(row.scores);
   return predictions.outputNames[best] || ('output ' + best);
+}
+
+function isUncertain(row, threshold) {
+  return model.kind === 'classification' && row.scores[topClass(row.scores)] < threshold;
 }
 
 function renderPredictions() {
@@ -322,12 +370,14 @@ function renderPredictions() {
   const onlyWrong = byId('only-wrong').checked;
   let judged = 0;
   let correct = 0;
-  let uncertain = 0;
+  let uncertainJudged = 0;
+  let confidentCorrect = 0;
   let notAClass = 0;
   const normalLabels = predictions.kind === 'anomaly' ? null : predictions.outputNames;
   let shown = 0;
   predictions.rows.forEach(function (row) {
     const p = predicted(row, threshold);
+    const unsure = isUncertain(row, threshold);
     let known;
     let ok = null;
     if (classification) {
@@ -337,14 +387,15 @@ function renderPredictions() {
         judged++;
         ok = p === row.label;
         correct += ok ? 1 : 0;
+        uncertainJudged += unsure ? 1 : 0;
+        confidentCorrect += ok && !unsure ? 1 : 0;
       }
-      uncertain += p === 'uncertain' ? 1 : 0;
     } else if (anomaly) {
       judged++;
       ok = (p === 'anomaly') === isAnomalyLabel(row);
       correct += ok ? 1 : 0;
     }
-    if (onlyWrong && ok !== false && p !== 'uncertain') {
+    if (onlyWrong && ok !== false && !unsure) {
       return;
     }
     if (shown >= 2000) {
@@ -352,26 +403,35 @@ function renderPredictions() {
     }
     shown++;
     const confidence = classification ? Math.max.apply(null, row.scores) : row.scores[0];
-    const tr = el('tr', { className: p === 'uncertain' ? 'ef-uncertain' : ok === false ? 'ef-wrong' : '',
+    const tr = el('tr', { className: ok === false ? 'ef-wrong' : unsure ? 'ef-uncertain' : '',
       'data-prediction-row': '' }, [
       el('td', { className: 'mono', text: row.sampleId }), el('td', { text: String(row.windowIndex) }),
       el('td', {}, [row.label, classification && !known ? ' ' : null, classification && !known
         ? el('span', { className: 'badge coming', text: 'not a class of this model' }) : null]),
-      el('td', { className: 'ef-predicted', text: p }),
+      el('td', { className: 'ef-predicted' }, [p, unsure ? ' ' : null,
+        unsure ? el('span', { className: 'badge', text: 'uncertain' }) : null]),
       el('td', { text: model.kind === 'regression' ? p : formatNumber(confidence, 3) }),
       el('td', { text: classification && row.int8Scores ? predicted({ scores: row.int8Scores }, threshold) : '' })
     ]);
     body.appendChild(tr);
   });
   let summary = predictions.windows + ' test windows';
-  if (judged > 0) {
+  if (classification && judged > 0) {
+    const confident = judged - uncertainJudged;
+    summary += ' \u00b7 accuracy (top-1) ' + formatPercent(correct / judged);
+    summary += ' \u00b7 ' + uncertainJudged + ' uncertain below ' + threshold.toFixed(2) + ' ('
+      + formatPercent(uncertainJudged / judged) + ')';
+    summary += ' \u00b7 accuracy of the confident windows ' + (confident > 0
+      ? formatPercent(confidentCorrect / confident) : DASH);
+    const vote = predictions.report && predictions.report.sampleVote;
+    if (vote) {
+      summary += ' \u00b7 per-sample accuracy ' + formatPercent(vote.accuracy) + ' of ' + vote.samples + ' samples';
+    }
+  } else if (judged > 0) {
     summary += ' \u00b7 accuracy ' + formatPercent(correct / judged) + ' at this threshold';
   }
-  if (classification) {
-    summary += ' \u00b7 ' + uncertain + ' uncertain';
-    if (notAClass > 0) {
-      summary += ' \u00b7 ' + notAClass + ' not a class of this model';
-    }
+  if (classification && notAClass > 0) {
+    summary += ' \u00b7 ' + notAClass + ' not a class of this model';
   }
   if (shown < predictions.rows.length) {
     summary += ' \u00b7 showing ' + shown;

@@ -515,10 +515,13 @@ function showResult(result, model) {
   const validation = metrics.validation;
   if (validation && validation.float32 && validation.float32.confusionMatrix) {
     const f = validation.float32;
+    const test = metrics.test && metrics.test.float32;
     result.appendChild(el('div', { className: 'stats' }, [
-      stat(formatPercent(f.accuracy), 'Validation accuracy'),
-      stat(formatPercent(validation.int8 ? validation.int8.accuracy : null), 'int8 validation accuracy'),
-      stat(formatPercent(metrics.test && metrics.test.float32 ? metrics.test.float32.accuracy : null), 'Test accuracy'),
+      stat(formatPercent(f.accuracy), 'Validation accuracy (top-1)'),
+      stat(formatPercent(validation.int8 ? validation.int8.accuracy : null), 'int8 validation accuracy (top-1)'),
+      stat(formatPercent(f.uncertainRate), 'Validation uncertain (top score below ' + f.uncertainThreshold + ')'),
+      stat(formatPercent(test ? test.accuracy : null), 'Test accuracy (top-1)'),
+      stat(formatPercent(test && test.sampleVote ? test.sampleVote.accuracy : null), 'Test per-sample accuracy'),
       stat(formatBytes(model.sizes.int8 ? model.sizes.int8.fileBytes : null), 'int8 model')]));
     result.appendChild(el('h3', { text: 'Confusion matrix (validation, float32)' }));
     result.appendChild(confusionMatrix(f));

@@ -451,7 +451,7 @@ public final class DeployJobHandler implements JobHandler {
         if (result.deviceAccuracy() != null) {
             context.log(String.format(
                     Locale.ROOT,
-                    "Accuracy on %d labelled windows: device %.2f%%, " + "server %.2f%%",
+                    "Top-1 accuracy on %d labelled windows: device %.2f%%, " + "server %.2f%%",
                     result.labelledWindows(),
                     100 * result.deviceAccuracy(),
                     100 * result.serverAccuracy()));

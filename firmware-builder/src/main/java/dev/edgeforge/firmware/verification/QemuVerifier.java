@@ -3,6 +3,7 @@ package dev.edgeforge.firmware.verification;
 import dev.edgeforge.core.device.ImpulseDsp;
 import dev.edgeforge.core.device.NetworkCore;
 import dev.edgeforge.core.interpreter.Interpreter;
+import dev.edgeforge.core.learning.eval.Prediction;
 import dev.edgeforge.firmware.codegen.InputQuantizer;
 import dev.edgeforge.firmware.codegen.TestWindow;
 import dev.edgeforge.firmware.qemu.DeviceBanner;
@@ -178,8 +179,9 @@ public final class QemuVerifier {
     }
 
     /**
-     * Share of labelled windows whose argmax output names their label; empty without labels. A window whose label is
-     * not a class of the model (a label only the test set has) cannot be right or wrong, so it is not counted.
+     * Top-1 accuracy ({@link Prediction#top1}): share of labelled windows whose highest output names their label;
+     * empty without labels. A window whose label is not a class of the model (a label only the test set has) cannot
+     * be right or wrong, so it is not counted.
      */
     private static OptionalDouble accuracy(VerificationRequest request, List<byte[]> outputs) {
         List<String> labels = request.labels();
@@ -194,13 +196,8 @@ public final class QemuVerifier {
                 continue;
             }
             labelled++;
-            byte[] output = outputs.get(i);
-            int best = 0;
-            for (int k = 1; k < output.length; k++) {
-                if (output[k] > output[best]) {
-                    best = k;
-                }
-            }
+            // top-1 as every accuracy of the platform counts it; the int8 order is the dequantized scores' order
+            int best = Prediction.top1(outputs.get(i));
             if (best < labels.size() && labels.get(best).equals(label.get())) {
                 correct++;
             }

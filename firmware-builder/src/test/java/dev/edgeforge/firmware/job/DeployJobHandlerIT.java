@@ -238,7 +238,7 @@ class DeployJobHandlerIT {
         assertThat(verification.labelledWindows()).isEqualTo(6);
         assertThat(verification.serverAccuracy()).isEqualTo(0.5);
         assertThat(verification.deviceAccuracy()).isEqualTo(0.5);
-        assertThat(context.log()).contains("Accuracy on 6 labelled windows");
+        assertThat(context.log()).contains("Top-1 accuracy on 6 labelled windows");
         assertThat((double) verification.estimatedInstructions())
                 .isCloseTo(
                         verification.instructions().mean(),

@@ -1,5 +1,6 @@
 package dev.edgeforge.api.model;
 
+import dev.edgeforge.core.learning.eval.ClassificationReport;
 import dev.edgeforge.core.learning.eval.Prediction;
 import dev.edgeforge.jobs.training.ModelKind;
 import dev.edgeforge.jobs.training.PredictionRow;
@@ -11,7 +12,10 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
-/** Turns stored per-window outputs into predictions at a threshold (the browser repeats this on the slider). */
+/**
+ * Turns stored per-window outputs into predictions at a threshold (the browser repeats this on the slider). The
+ * threshold only flags windows uncertain: accuracy is top-1 ({@link ClassificationReport}) at every threshold.
+ */
 final class ModelPredictions {
 
     static final String UNCERTAIN = "uncertain";
@@ -21,36 +25,19 @@ final class ModelPredictions {
     private ModelPredictions() {}
 
     static PredictionsView view(UUID modelId, Predictions predictions, double threshold) {
+        if (predictions.kind() == ModelKind.CLASSIFICATION) {
+            return classification(modelId, predictions, threshold);
+        }
         List<PredictionsView.Row> rows = new ArrayList<>(predictions.rows().size());
         int judged = 0;
         int correct = 0;
-        int int8Judged = 0;
-        int int8Correct = 0;
         Set<String> normal = new HashSet<>(predictions.labels());
         for (PredictionRow row : predictions.rows()) {
             float[] scores = row.float32() != null ? row.float32() : row.int8();
             String predicted;
             String int8Predicted = null;
             Boolean isCorrect = null;
-            boolean uncertain = false;
             switch (predictions.kind()) {
-                case CLASSIFICATION -> {
-                    predicted = className(predictions.outputNames(), scores, threshold);
-                    uncertain = UNCERTAIN.equals(predicted);
-                    boolean known = predictions.outputNames().contains(row.label());
-                    if (known) {
-                        isCorrect = predicted.equals(row.label());
-                        judged++;
-                        correct += isCorrect ? 1 : 0;
-                    }
-                    if (row.int8() != null) {
-                        int8Predicted = className(predictions.outputNames(), row.int8(), threshold);
-                        if (known) {
-                            int8Judged++;
-                            int8Correct += int8Predicted.equals(row.label()) ? 1 : 0;
-                        }
-                    }
-                }
                 case REGRESSION -> {
                     predicted = format(scores);
                     int8Predicted = row.int8() == null ? null : format(row.int8());
@@ -73,11 +60,10 @@ final class ModelPredictions {
                     int8Predicted,
                     scores,
                     row.float32() != null ? row.int8() : null,
-                    uncertain,
+                    false,
                     isCorrect));
         }
         Double accuracy = predictions.kind() == ModelKind.REGRESSION || judged == 0 ? null : (double) correct / judged;
-        Double int8Accuracy = int8Judged == 0 ? null : (double) int8Correct / int8Judged;
         return new PredictionsView(
                 modelId,
                 predictions.kind().value(),
@@ -85,11 +71,71 @@ final class ModelPredictions {
                 threshold,
                 rows.size(),
                 accuracy,
-                int8Accuracy,
+                null,
+                null,
                 rows);
     }
 
-    /** The class with the highest score, or {@code uncertain} below the threshold. */
+    /**
+     * Classification rows: each window's top-1 class, flagged uncertain when its top score is below the threshold;
+     * the figures are the core {@link ClassificationReport} of the windows whose label is a class of the model.
+     */
+    private static PredictionsView classification(UUID modelId, Predictions predictions, double threshold) {
+        List<String> names = predictions.outputNames();
+        List<PredictionsView.Row> rows = new ArrayList<>(predictions.rows().size());
+        List<Integer> actual = new ArrayList<>();
+        List<String> sampleIds = new ArrayList<>();
+        List<float[]> scores = new ArrayList<>();
+        List<float[]> int8Scores = new ArrayList<>();
+        boolean int8Everywhere = true;
+        for (PredictionRow row : predictions.rows()) {
+            float[] main = row.float32() != null ? row.float32() : row.int8();
+            int top = Prediction.top1(main);
+            int classId = names.indexOf(row.label());
+            if (classId >= 0) {
+                actual.add(classId);
+                sampleIds.add(row.sampleId());
+                scores.add(main);
+                int8Scores.add(row.int8());
+                int8Everywhere &= row.int8() != null;
+            }
+            rows.add(new PredictionsView.Row(
+                    row.sampleId(),
+                    row.windowIndex(),
+                    row.windowStartMs(),
+                    row.label(),
+                    name(names, top),
+                    row.int8() == null ? null : name(names, Prediction.top1(row.int8())),
+                    main,
+                    row.float32() != null ? row.int8() : null,
+                    Prediction.isUncertain(main, threshold),
+                    classId >= 0 ? top == classId : null));
+        }
+        int[] labels = actual.stream().mapToInt(Integer::intValue).toArray();
+        String[] samples = sampleIds.toArray(String[]::new);
+        ClassificationReport report = labels.length == 0
+                ? null
+                : ClassificationReport.of(labels, scores.toArray(float[][]::new), samples, names, threshold);
+        ClassificationReport int8 = labels.length == 0 || !int8Everywhere
+                ? null
+                : ClassificationReport.of(labels, int8Scores.toArray(float[][]::new), samples, names, threshold);
+        return new PredictionsView(
+                modelId,
+                predictions.kind().value(),
+                names,
+                threshold,
+                rows.size(),
+                report == null ? null : report.accuracy(),
+                int8 == null ? null : int8.accuracy(),
+                report,
+                rows);
+    }
+
+    private static String name(List<String> names, int classId) {
+        return classId < names.size() ? names.get(classId) : "output " + classId;
+    }
+
+    /** The class with the highest score, or {@code uncertain} below the threshold (live classification's counts). */
     static String className(List<String> names, float[] scores, double threshold) {
         int best = Prediction.classify(scores, threshold);
         if (best == Prediction.UNCERTAIN) {

@@ -168,6 +168,7 @@ public class ModelService {
                     0,
                     null,
                     null,
+                    null,
                     List.of());
         }
         Predictions predictions = files.json(model.artifacts().predictions(), Predictions.class);

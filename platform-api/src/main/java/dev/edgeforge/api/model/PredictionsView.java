@@ -1,5 +1,6 @@
 package dev.edgeforge.api.model;
 
+import dev.edgeforge.core.learning.eval.ClassificationReport;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,9 +12,12 @@ import java.util.UUID;
  * @param outputNames   class names, target names, or {@code ["score"]}
  * @param threshold     classification: the uncertain threshold; anomaly: the anomaly threshold; regression: unused
  * @param windows       rows
- * @param accuracy      share of rows whose prediction is right (rows with an unknown label left out); {@code null}
+ * @param accuracy      classification: top-1 accuracy (the threshold does not change it); anomaly: share of rows
+ *                      whose prediction is right; rows whose label is not a class of the model left out; {@code null}
  *                      for regression
- * @param int8Accuracy  the same for the int8 outputs, when there are any
+ * @param int8Accuracy  classification: the int8 outputs' top-1 accuracy, when every counted row has them
+ * @param report        classification: the full figures at this threshold (uncertain rate, accuracy of the
+ *                      confident windows, per-sample vote, macro F1, confusion matrix); {@code null} otherwise
  * @param rows          one per test window
  */
 public record PredictionsView(
@@ -24,15 +28,17 @@ public record PredictionsView(
         int windows,
         Double accuracy,
         Double int8Accuracy,
+        ClassificationReport report,
         List<Row> rows) {
 
     /**
-     * @param predicted     class name, {@code uncertain}, the predicted value, or {@code anomaly}/{@code normal}
-     * @param int8Predicted the int8 model's prediction, or {@code null}
+     * @param predicted     the top-1 class name (whether uncertain or not: see {@code uncertain}), the predicted
+     *                      value, or {@code anomaly}/{@code normal}
+     * @param int8Predicted the int8 model's prediction (its top-1 class), or {@code null}
      * @param scores        float32 outputs (or int8 when the model has no float32 file)
      * @param int8Scores    int8 outputs, or {@code null}
-     * @param uncertain     classification: the best score is below the threshold
-     * @param correct       whether the prediction matches the label; {@code null} when it cannot be said
+     * @param uncertain     classification: the top score is below the threshold (the top-1 class still counts)
+     * @param correct       whether the (top-1) prediction matches the label; {@code null} when it cannot be said
      */
     public record Row(
             String sampleId,

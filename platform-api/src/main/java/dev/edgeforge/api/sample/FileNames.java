@@ -1,5 +1,6 @@
 package dev.edgeforge.api.sample;
 
+import dev.edgeforge.core.format.labels.FileNameLabelRule;
 import java.util.Locale;
 import java.util.Set;
 
@@ -40,12 +41,6 @@ public final class FileNames {
      * {@code idle.01.json} is labeled {@code idle}); null when that is blank.
      */
     public static String inferredLabel(String fileName) {
-        String base = baseName(fileName);
-        int dot = base.indexOf('.');
-        String label = (dot >= 0 ? base.substring(0, dot) : base).strip();
-        if (label.isEmpty()) {
-            return null;
-        }
-        return label.length() > 200 ? label.substring(0, 200) : label;
+        return FileNameLabelRule.DEFAULT.labelOf(fileName).orElse(null);
     }
 }

@@ -7,6 +7,7 @@ import dev.edgeforge.api.security.ApiKeyScope;
 import dev.edgeforge.core.sample.EnergySplitOptions;
 import dev.edgeforge.core.sample.SampleDataViolation;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -72,13 +73,12 @@ class SampleController {
             @RequestPart("files") List<MultipartFile> files,
             @RequestParam(required = false) String label,
             @RequestParam(defaultValue = "false") boolean noLabel,
+            @Parameter(description = LABEL_RULE_DOC) @RequestParam(required = false) String labelRule,
             @RequestParam(defaultValue = "training") String category,
             @RequestParam(defaultValue = "false") boolean disallowDuplicates,
             @RequestParam(required = false) Double intervalMs) {
         ProjectGrant grant = access.requireScope(projectId, ApiKeyScope.INGEST);
-        LabelChoice labelChoice = label != null && !label.isBlank()
-                ? new LabelChoice.Given(label)
-                : noLabel ? new LabelChoice.None() : new LabelChoice.FromFileName();
+        LabelChoice labelChoice = LabelChoice.of(label, noLabel, labelRule, "labelRule");
         if (intervalMs != null && !(intervalMs > 0 && Double.isFinite(intervalMs))) {
             throw new SampleRequestViolation("intervalMs", "must be a positive number of milliseconds");
         }
@@ -91,6 +91,53 @@ class SampleController {
                 Optional.ofNullable(intervalMs));
         List<FileResult> results = ingestion.ingestBatch(grant.projectId(), options, incoming(files));
         return ResponseEntity.status(FileResult.status(results)).body(new UploadResponse(results));
+    }
+
+    static final String LABEL_RULE_DOC = "How each file's label comes from its name when no label is given: "
+            + "first-dot (default, Edge Impulse's rule: 0_george_5.wav -> 0_george_5), separator:<text> (separator:_ "
+            + "-> 0), or regex:<Java pattern with one group> (regex:^(\\d+)_ -> 0; a name it does not match fails)";
+
+    /** What the upload form shows before the upload starts: the label each chosen file will get. */
+    record LabelPreviewRequest(String labelRule, List<String> fileNames) {}
+
+    /**
+     * @param labelRule the rule as read (its canonical text)
+     * @param files     one per file name, in order: its label, or why it gets none
+     */
+    record LabelPreview(String labelRule, List<LabelPreviewItem> files) {}
+
+    /**
+     * @param label the label the upload will give it, {@code null} for none
+     * @param error why the upload will refuse it (the rule gets no label from its name), else {@code null}
+     */
+    record LabelPreviewItem(String fileName, String label, String error) {}
+
+    static final int MAX_PREVIEW_NAMES = 10_000;
+
+    @PostMapping(path = "/label-preview", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Preview the labels a label rule gives file names (ingest scope or member): the label each "
+                    + "file of an upload will get, before it starts; 400 when the rule cannot be used")
+    LabelPreview labelPreview(@PathVariable UUID projectId, @RequestBody LabelPreviewRequest request) {
+        access.requireScope(projectId, ApiKeyScope.INGEST);
+        LabelChoice.FromFileName choice = new LabelChoice.FromFileName(
+                LabelChoice.rule(request == null ? null : request.labelRule(), "labelRule"));
+        List<String> names = request == null || request.fileNames() == null ? List.of() : request.fileNames();
+        if (names.size() > MAX_PREVIEW_NAMES) {
+            throw new SampleRequestViolation("fileNames", "must hold at most " + MAX_PREVIEW_NAMES + " names");
+        }
+        List<LabelPreviewItem> items = new ArrayList<>(names.size());
+        for (String name : names) {
+            if (name == null || name.length() > 4096) {
+                throw new SampleRequestViolation("fileNames", "must be names of at most 4096 characters");
+            }
+            try {
+                items.add(new LabelPreviewItem(name, choice.labelFor(name), null));
+            } catch (SampleFileViolation e) {
+                items.add(new LabelPreviewItem(name, null, e.detail()));
+            }
+        }
+        return new LabelPreview(choice.rule().text(), items);
     }
 
     /** The multipart files as incoming files, in order. */

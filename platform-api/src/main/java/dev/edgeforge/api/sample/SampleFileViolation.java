@@ -17,6 +17,9 @@ public class SampleFileViolation extends EdgeForgeException {
     public static final ProblemType INVALID_SIGNATURE =
             new ProblemType("sample-signature-invalid", HttpStatus.BAD_REQUEST, "Sample signature is not valid");
 
+    public static final ProblemType NO_LABEL_IN_NAME = new ProblemType(
+            "label-not-in-file-name", HttpStatus.BAD_REQUEST, "The file name gives no label by the label rule");
+
     public SampleFileViolation(ProblemType type, String detail) {
         super(type, detail);
     }

@@ -35,13 +35,16 @@ class ModelPredictionsTest {
         assertThat(lenient.accuracy()).isEqualTo(1.0);
         assertThat(lenient.int8Accuracy()).isEqualTo(0.5);
 
+        // a stricter threshold flags the 0.55 window uncertain, but its top-1 answer stays right
         PredictionsView strict = ModelPredictions.view(UUID.randomUUID(), predictions, 0.6);
-        assertThat(strict.rows())
-                .extracting(PredictionsView.Row::predicted)
-                .containsExactly("idle", "uncertain", "wave");
+        assertThat(strict.rows()).extracting(PredictionsView.Row::predicted).containsExactly("idle", "wave", "wave");
         assertThat(strict.rows().get(1).uncertain()).isTrue();
-        assertThat(strict.rows().get(1).correct()).isFalse();
-        assertThat(strict.accuracy()).isEqualTo(0.5);
+        assertThat(strict.rows().get(1).correct()).isTrue();
+        assertThat(strict.accuracy()).isEqualTo(1.0);
+        assertThat(strict.report().uncertain()).isEqualTo(1);
+        assertThat(strict.report().uncertainRate()).isEqualTo(0.5);
+        assertThat(strict.report().confidentAccuracy()).isEqualTo(1.0);
+        assertThat(strict.report().sampleVote().samples()).isEqualTo(2);
     }
 
     @Test

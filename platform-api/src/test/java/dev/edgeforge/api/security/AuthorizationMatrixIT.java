@@ -150,6 +150,8 @@ class AuthorizationMatrixIT {
             // samples and datasets
             line("POST /api/v1/projects/{projectId}/samples", project(MEMBER, INGEST, ADMIN_SCOPE))
                     .multipart("files"),
+            line("POST /api/v1/projects/{projectId}/samples/label-preview", project(MEMBER, INGEST, ADMIN_SCOPE))
+                    .json("{\"fileNames\":[\"idle.01.json\"]}"),
             line("GET /api/v1/projects/{projectId}/samples", project(VIEWER, READ, ADMIN_SCOPE)),
             line("POST /api/v1/projects/{projectId}/samples/bulk", project(MEMBER, ADMIN_SCOPE))
                     .json("{}"),

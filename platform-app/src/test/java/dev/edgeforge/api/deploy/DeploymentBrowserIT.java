@@ -92,8 +92,8 @@ class DeploymentBrowserIT extends ChromiumPages {
         String verification = browser.findElement(By.id("verification-details")).getText();
         assertThat(verification)
                 .contains("24 of 24")
-                .contains("Accuracy on device")
-                .contains("Accuracy on the server")
+                .contains("Top-1 accuracy on device")
+                .contains("Top-1 accuracy on the server")
                 .contains("Instructions per inference")
                 // a model without an impulse: the server's features, said as such, and the stack the image measured
                 .contains("Path")

@@ -141,11 +141,47 @@ class ModelPagesBrowserIT extends ChromiumPages {
                 .hasSize(2);
         assertThat(browser.findElement(By.id("download-int8")).getAttribute("href"))
                 .contains("variant=int8");
+        // issue #12: one accuracy — the headline is top-1, the uncertain rate and the rest stand beside it, and every
+        // column of the confusion matrix is named
+        WebElement testCard = browser.findElement(By.cssSelector("[data-evaluation=test]"));
+        assertThat(testCard.findElements(By.cssSelector("[data-figure]")))
+                .extracting(e -> e.getAttribute("data-figure"))
+                .containsExactly(
+                        "accuracy",
+                        "int8-accuracy",
+                        "uncertain-rate",
+                        "confident-accuracy",
+                        "sample-accuracy",
+                        "macro-f1");
+        assertThat(testCard.findElement(By.cssSelector("[data-figure=accuracy]"))
+                        .getText())
+                .contains("Accuracy (top-1, float32)");
+        assertThat(testCard.findElement(By.cssSelector("[data-figure=sample-accuracy]"))
+                        .getText())
+                .contains("samples, majority vote");
+        assertThat(testCard.getText()).contains("however low that score is");
+        for (WebElement table :
+                browser.findElements(By.cssSelector("[data-evaluation] [data-testid=confusion-matrix]"))) {
+            List<WebElement> heads = table.findElements(By.cssSelector("thead th"));
+            assertThat(heads)
+                    .extracting(WebElement::getText)
+                    .allSatisfy(text -> assertThat(text).isNotBlank());
+            assertThat(heads.get(heads.size() - 1).getText()).isEqualTo("of which uncertain");
+            for (WebElement row : table.findElements(By.cssSelector("tbody tr"))) {
+                assertThat(row.findElements(By.cssSelector("td"))).hasSize(heads.size() - 1);
+            }
+        }
+        String headline = testCard.findElement(By.cssSelector("[data-figure=accuracy] .value"))
+                .getText();
         String lenient = browser.findElement(By.id("testing-summary")).getText();
+        assertThat(lenient).contains("accuracy (top-1) " + headline);
         setSlider("0.99");
         wait.until(ExpectedConditions.not(ExpectedConditions.textToBe(By.id("testing-summary"), lenient)));
         assertThat(browser.findElement(By.id("threshold-value")).getText()).isEqualTo("0.99");
         assertThat(browser.findElements(By.cssSelector("tr.ef-uncertain"))).isNotEmpty();
+        // a stricter threshold makes windows uncertain but no right answer wrong: the top-1 accuracy stays
+        String strict = browser.findElement(By.id("testing-summary")).getText();
+        assertThat(strict).contains("accuracy (top-1) " + headline).contains("uncertain below 0.99");
         scrollTo("testing-card");
         screenshot("model-testing");
 
@@ -216,8 +252,8 @@ class ModelPagesBrowserIT extends ChromiumPages {
         // int8 accuracy and agreement next to float32, as for every model
         assertThat(browser.findElement(By.cssSelector("[data-evaluation=validation]"))
                         .getText())
-                .contains("Accuracy (float32)")
-                .contains("Accuracy (int8)")
+                .contains("Accuracy (top-1, float32)")
+                .contains("Accuracy (top-1, int8)")
                 .contains("int8 = float32 class");
         screenshot("int8-warning");
     }

@@ -90,8 +90,10 @@ class ModelTrainingIT extends OwnedProject {
         JsonNode validation = model.path("metrics").path("validation");
         assertThat(validation.path("float32").path("accuracy").asDouble()).isGreaterThan(0.6);
         assertThat(validation.path("float32").path("confusionMatrix").size()).isEqualTo(4);
+        // issue #12: square, a column per class; the uncertain windows beside it, per true class
         assertThat(validation.path("float32").path("confusionMatrix").get(0).size())
-                .isEqualTo(5);
+                .isEqualTo(4);
+        assertThat(validation.path("float32").path("uncertainByClass").size()).isEqualTo(4);
         assertThat(validation.path("float32").path("perClass").size()).isEqualTo(4);
         assertThat(validation.path("float32").path("perClass").get(0).has("f1")).isTrue();
         assertThat(validation.path("int8").path("accuracy").asDouble()).isGreaterThan(0.5);

@@ -118,13 +118,15 @@ public record DeployResult(
      * {@code mismatchCount} did not ({@code mismatches}: the first few); the rest were not answered (a run that
      * broke off). {@code instructions} are per inference as the firmware measured them ({@code counterUnit}:
      * {@code instr} under QEMU), {@code null} when none was measured. {@code deviceAccuracy} and
-     * {@code serverAccuracy} are the shares of the {@code labelledWindows} the device and the server's int8
-     * reference classified right, {@code null} without labelled windows. {@code elapsedMillis}: wall-clock time in
-     * the emulator. {@code path} is how the windows reached the device: {@value #PATH_RAW} (raw windows through the
-     * image's own DSP block and network, the {@code window} command; {@code instructions} then has the DSP block's
-     * and the network's counts apart) or {@value #PATH_FEATURES} (the int8 input tensor the server computed, the
-     * {@code run} command; every run stored before the path was recorded). {@code stackBytes}: the deepest the
-     * image's stack went over the run (stack painting), {@code null} when the image did not say.
+     * {@code serverAccuracy} are the top-1 accuracies (core {@code learning.eval.Prediction.top1}, the definition of
+     * every accuracy of the platform): the shares of the {@code labelledWindows} whose highest output on the device
+     * and in the server's int8 reference is their class, {@code null} without labelled windows.
+     * {@code elapsedMillis}: wall-clock time in the emulator. {@code path} is how the windows reached the device:
+     * {@value #PATH_RAW} (raw windows through the image's own DSP block and network, the {@code window} command;
+     * {@code instructions} then has the DSP block's and the network's counts apart) or {@value #PATH_FEATURES} (the
+     * int8 input tensor the server computed, the {@code run} command; every run stored before the path was
+     * recorded). {@code stackBytes}: the deepest the image's stack went over the run (stack painting), {@code null}
+     * when the image did not say.
      */
     public sealed interface EmulatedRun extends Verification permits Verified, OutputsDiffer, RunFailed {
         String PATH_RAW = "raw";

@@ -6,6 +6,7 @@ import dev.edgeforge.core.learning.LayerSpec;
 import dev.edgeforge.core.learning.LearningBlock;
 import dev.edgeforge.core.learning.TrainedLayer;
 import dev.edgeforge.core.learning.TrainedNetwork;
+import dev.edgeforge.core.learning.eval.Prediction;
 import dev.edgeforge.jobs.compress.DistillationSettings;
 import dev.edgeforge.training.trainer.Distillation;
 import dev.edgeforge.training.trainer.EpochListener;
@@ -109,13 +110,7 @@ public final class KnowledgeDistillation {
     }
 
     private static int argmax(float[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
+        return Prediction.top1(values);
     }
 
     /** Builder: {@code setX} required, {@code optX} optional. */

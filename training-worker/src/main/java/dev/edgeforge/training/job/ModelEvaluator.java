@@ -41,6 +41,7 @@ final class ModelEvaluator {
         GraphPredictor int8Predictor = int8 == null ? null : new GraphPredictor(int8);
         List<PredictionRow> predictions = new ArrayList<>(rows.size());
         List<Integer> actual = new ArrayList<>();
+        List<String> sampleIds = new ArrayList<>();
         List<float[]> floatOutputs = new ArrayList<>();
         List<float[]> int8Outputs = new ArrayList<>();
         Map<String, Integer> unknown = new TreeMap<>();
@@ -56,6 +57,7 @@ final class ModelEvaluator {
             int classId = classNames.indexOf(row.label());
             if (classId >= 0) {
                 actual.add(classId);
+                sampleIds.add(row.sampleId());
                 floatOutputs.add(f);
                 int8Outputs.add(q);
             } else {
@@ -63,12 +65,13 @@ final class ModelEvaluator {
             }
         }
         int[] labels = actual.stream().mapToInt(Integer::intValue).toArray();
+        String[] samples = sampleIds.toArray(String[]::new);
         ClassificationReport floatReport = floatPredictor == null || labels.length == 0
                 ? null
-                : ClassificationReport.of(labels, floatOutputs.toArray(float[][]::new), classNames, threshold);
+                : ClassificationReport.of(labels, floatOutputs.toArray(float[][]::new), samples, classNames, threshold);
         ClassificationReport int8Report = int8Predictor == null || labels.length == 0
                 ? null
-                : ClassificationReport.of(labels, int8Outputs.toArray(float[][]::new), classNames, threshold);
+                : ClassificationReport.of(labels, int8Outputs.toArray(float[][]::new), samples, classNames, threshold);
         Double agreement = floatPredictor != null && int8Predictor != null && !rows.isEmpty()
                 ? (double) agreeing / rows.size()
                 : null;

@@ -102,7 +102,7 @@ final class NetworkTraining {
                 int8Size.arenaBytes()));
 
         Evaluation<?> validation = classification
-                ? validateClassification(result, features, classIds, int8)
+                ? validateClassification(result, features, classIds, sampleIds(rows), int8)
                 : validateRegression(result, features, targets, int8);
         Int8Check int8Check = classification ? checkInt8(result, features, float32, int8) : null;
         ModelEvaluator.Outcome test = null;
@@ -230,30 +230,31 @@ final class NetworkTraining {
         return ids;
     }
 
+    private static String[] sampleIds(List<FeatureRow> rows) {
+        return rows.stream().map(FeatureRow::sampleId).toArray(String[]::new);
+    }
+
     private Evaluation<ClassificationReport> validateClassification(
-            TrainingResult result, float[][] features, int[] classIds, ModelGraph int8) {
+            TrainingResult result, float[][] features, int[] classIds, String[] sampleIds, ModelGraph int8) {
         int[] indices = result.validationIndices();
         int[] actual = new int[indices.length];
+        String[] samples = new String[indices.length];
         float[][] int8Outputs = new float[indices.length][];
         GraphPredictor predictor = new GraphPredictor(int8);
         int agreeing = 0;
         for (int i = 0; i < indices.length; i++) {
             actual[i] = classIds[indices[i]];
+            samples[i] = sampleIds[indices[i]];
             int8Outputs[i] = predictor.predict(features[indices[i]]);
             agreeing += Prediction.classify(result.validationOutputs()[i], 0) == Prediction.classify(int8Outputs[i], 0)
                     ? 1
                     : 0;
         }
-        ClassificationReport float32Report =
-                ClassificationReport.of(actual, result.validationOutputs(), result.outputNames(), payload.threshold());
+        ClassificationReport float32Report = ClassificationReport.of(
+                actual, result.validationOutputs(), samples, result.outputNames(), payload.threshold());
         ClassificationReport int8Report =
-                ClassificationReport.of(actual, int8Outputs, result.outputNames(), payload.threshold());
-        context.log(String.format(
-                Locale.ROOT,
-                "Validation accuracy %.4f (int8 %.4f) on %d windows",
-                float32Report.accuracy(),
-                int8Report.accuracy(),
-                indices.length));
+                ClassificationReport.of(actual, int8Outputs, samples, result.outputNames(), payload.threshold());
+        context.log(ReportLines.classification("Validation", float32Report, int8Report));
         return new Evaluation<>(
                 indices.length,
                 float32Report,
@@ -288,13 +289,13 @@ final class NetworkTraining {
         Evaluation<?> evaluation = (Evaluation<?>) test.evaluation();
         if (evaluation.float32() instanceof ClassificationReport f
                 && evaluation.int8() instanceof ClassificationReport q) {
-            context.log(String.format(
-                    Locale.ROOT,
-                    "Test accuracy %.4f (int8 %.4f, same class as float32 for %.1f %% " + "of windows) on %d windows",
-                    f.accuracy(),
-                    q.accuracy(),
-                    100 * evaluation.int8Agreement(),
-                    evaluation.windows()));
+            context.log(ReportLines.classification("Test", f, q));
+            if (evaluation.int8Agreement() != null) {
+                context.log(String.format(
+                        Locale.ROOT,
+                        "int8 gives the float32 class for %.1f %% of the test windows",
+                        100 * evaluation.int8Agreement()));
+            }
         } else if (evaluation.float32() instanceof RegressionReport f) {
             context.log(String.format(
                     Locale.ROOT, "Test MAE %.4f, RMSE %.4f on %d windows", f.mae(), f.rmse(), evaluation.windows()));

@@ -132,12 +132,11 @@ public final class TestJobHandler implements JobHandler {
 
     private static void log(JobContext context, TestJobPayload payload, ModelEvaluator.Outcome outcome) {
         if (outcome.evaluation() instanceof Evaluation<?> evaluation) {
+            ClassificationReport q = evaluation.int8() instanceof ClassificationReport r ? r : null;
             if (evaluation.float32() instanceof ClassificationReport f) {
-                context.log(String.format(
-                        Locale.ROOT, "Test accuracy %.4f on %d windows", f.accuracy(), evaluation.windows()));
-            }
-            if (evaluation.int8() instanceof ClassificationReport q) {
-                context.log(String.format(Locale.ROOT, "int8 test accuracy %.4f", q.accuracy()));
+                context.log(ReportLines.classification("Test", f, q));
+            } else if (q != null) {
+                context.log(ReportLines.classification("int8 test", q, null));
             }
             if (!evaluation.unknownLabels().isEmpty()) {
                 context.log(evaluation.skippedWindows() + " test windows are not a class of this model (labels only "

@@ -21,6 +21,7 @@ import dev.edgeforge.core.learning.InferenceCheck;
 import dev.edgeforge.core.learning.LayerSpec;
 import dev.edgeforge.core.learning.LearningBlock;
 import dev.edgeforge.core.learning.TrainedNetwork;
+import dev.edgeforge.core.learning.eval.Prediction;
 import dev.edgeforge.training.augmentation.Augmenter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -625,14 +626,9 @@ final class TrainingRun {
         return bounds.toArray(new int[0][]);
     }
 
+    /** The top-1 class: the platform's one definition ({@link Prediction#top1}). */
     static int argmax(float[] values, int offset, int length) {
-        int best = 0;
-        for (int i = 1; i < length; i++) {
-            if (values[offset + i] > values[offset + best]) {
-                best = i;
-            }
-        }
-        return best;
+        return Prediction.top1(values, offset, length);
     }
 
     /** {@code -log softmax(logits)[label]}, computed stably in double. */

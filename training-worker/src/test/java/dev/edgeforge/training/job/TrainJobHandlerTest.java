@@ -15,6 +15,7 @@ import dev.edgeforge.core.learning.Hyperparameters;
 import dev.edgeforge.core.learning.KMeansSettings;
 import dev.edgeforge.core.learning.LayerSpec;
 import dev.edgeforge.core.learning.LearningBlock;
+import dev.edgeforge.core.learning.LearningRateSchedule;
 import dev.edgeforge.core.learning.TensorShape;
 import dev.edgeforge.core.learning.TrainedNetwork;
 import dev.edgeforge.core.learning.anomaly.AnomalyEvaluation;
@@ -40,6 +41,7 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -356,7 +358,11 @@ class TrainJobHandlerTest {
                         UUID.randomUUID(),
                         1,
                         LearningBlock.regression(List.of(LayerSpec.dense(16, RELU))),
-                        Hyperparameters.defaults().withEpochs(40).withLearningRate(0.01),
+                        // decaying: at a constant 0.01 the last epoch's weights depend on PyTorch's thread count
+                        Hyperparameters.defaults()
+                                .withEpochs(40)
+                                .withLearningRate(0.01)
+                                .withSchedule(new LearningRateSchedule.Cosine(0.0, 1e-4)),
                         training,
                         testing,
                         FeatureKind.FLAT,
@@ -611,6 +617,50 @@ class TrainJobHandlerTest {
      * the training labels; the test windows with that label are predicted and listed, counted per label as "not a
      * class of this model", and left out of accuracy and the confusion matrix, in training and in the test job.
      */
+    /**
+     * Issue #12: the log said {@code val_accuracy 0.3600} then {@code Validation accuracy 0.0000}, because every window
+     * under the uncertain threshold counted as wrong. Under a threshold no window reaches, the validation figure is
+     * still the kept epoch's top-1 accuracy, with the uncertain rate beside it.
+     */
+    @Test
+    void validationAccuracyIsTheKeptEpochsTopOneWhateverTheThreshold() throws Exception {
+        String training = put("train-uncertain", GestureFeatures.classic(42, 3, 2));
+        String testing = put("test-uncertain", GestureFeatures.classic(7, 2, 1));
+        RecordingJobContext context = context(
+                TrainJobPayload.TYPE,
+                new TrainJobPayload(
+                        UUID.randomUUID(), 1, DENSE_20_10, FAST, training, testing, FeatureKind.FLAT, SHAPE, 1.0),
+                1,
+                () -> false);
+
+        new TrainJobHandler(store).run(context);
+
+        TrainJobResult result = JobJson.mapper().readValue(context.resultJson(), TrainJobResult.class);
+        JsonNode metrics = JobJson.mapper().readTree(bytes(result.artifacts().metrics()));
+        JsonNode validation = metrics.path("validation").path("float32");
+        JsonNode kept = metrics.path("history").get(metrics.path("bestEpoch").asInt() - 1);
+        assertThat(validation.path("accuracy").asDouble())
+                .isPositive()
+                .isCloseTo(kept.path("validationAccuracy").asDouble(), Offset.offset(1e-9));
+        assertThat(validation.path("uncertainRate").asDouble()).isGreaterThan(0.5);
+        assertThat(validation.path("sampleVote").path("samples").asInt()).isPositive();
+        String epochLine = String.format(
+                Locale.ROOT,
+                "val_accuracy %.4f",
+                kept.path("validationAccuracy").asDouble());
+        assertThat(context.lines()).anyMatch(l -> l.startsWith("Epoch ") && l.contains(epochLine));
+        assertThat(context.lines())
+                .anyMatch(l -> l.startsWith(String.format(
+                        Locale.ROOT,
+                        "Validation accuracy %.4f (top-1",
+                        kept.path("validationAccuracy").asDouble())));
+        JsonNode test = metrics.path("test").path("float32");
+        assertThat(test.path("accuracy").asDouble()).isGreaterThan(0.5);
+        assertThat(result.summary().testAccuracy())
+                .isEqualTo(test.path("accuracy").asDouble());
+        assertThat(context.lines()).anyMatch(l -> l.startsWith("Test accuracy ") && l.contains("uncertain (top score"));
+    }
+
     @Test
     void aLabelOnlyTheTestSetHasIsNoClassItsWindowsArePredictedButNotCounted() throws Exception {
         String training = put(

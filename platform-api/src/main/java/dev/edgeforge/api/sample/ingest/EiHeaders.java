@@ -16,7 +16,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The request headers of Edge Impulse's ingestion API, read as Edge Impulse reads them: {@code x-label},
  * {@code x-no-label}, {@code x-disallow-duplicates}, {@code x-add-date-id} (flags count as set unless they are
- * {@code 0} or {@code false}), {@code x-metadata} (a JSON object) and {@code x-file-name}.
+ * {@code 0} or {@code false}), {@code x-metadata} (a JSON object) and {@code x-file-name}; and EdgeForge's
+ * {@code x-label-rule} (how labels come from file names when no label is given, see {@code FileNameLabelRule}).
  */
 final class EiHeaders {
 
@@ -26,16 +27,16 @@ final class EiHeaders {
     static final String ADD_DATE_ID = "x-add-date-id";
     static final String METADATA = "x-metadata";
     static final String FILE_NAME = "x-file-name";
+    /** EdgeForge's own: how labels come from file names ({@code first-dot}, {@code separator:_}, {@code regex:...}). */
+    static final String LABEL_RULE = "x-label-rule";
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private EiHeaders() {}
 
     static IngestOptions options(HttpHeaders headers, UploadCategory category) {
-        String label = headers.getFirst(LABEL);
-        LabelChoice choice = label != null && !label.isBlank()
-                ? new LabelChoice.Given(label)
-                : flag(headers, NO_LABEL) ? new LabelChoice.None() : new LabelChoice.FromFileName();
+        LabelChoice choice = LabelChoice.of(
+                headers.getFirst(LABEL), flag(headers, NO_LABEL), headers.getFirst(LABEL_RULE), LABEL_RULE);
         return new IngestOptions(
                 category,
                 choice,

@@ -54,7 +54,9 @@ class EiIngestionController {
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(
             summary = "Upload files (multipart field 'data'), labels sidecars (info.labels) and ZIP archives; 200 "
-                    + "when every file was stored, 400 when no data file was, 207 otherwise; one result per file")
+                    + "when every file was stored, 400 when no data file was, 207 otherwise; one result per file. "
+                    + "Without x-label, x-label-rule says how labels come from file names: first-dot (default), "
+                    + "separator:<text> or regex:<pattern with one group>")
     ResponseEntity<FilesResponse> files(
             @PathVariable String category,
             @RequestPart("data") List<MultipartFile> data,

@@ -1,6 +1,7 @@
 package dev.edgeforge.core.model.stats;
 
 import dev.edgeforge.core.interpreter.Interpreter;
+import dev.edgeforge.core.learning.eval.Prediction;
 import dev.edgeforge.core.model.DataType;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.Quantization;
@@ -88,14 +89,8 @@ public final class GraphPredictor {
         return bytes;
     }
 
-    /** Index of the first largest value. */
+    /** Index of the first largest value: the top-1 class of {@link Prediction#top1}. */
     public static int argmax(float[] values) {
-        int best = 0;
-        for (int i = 1; i < values.length; i++) {
-            if (values[i] > values[best]) {
-                best = i;
-            }
-        }
-        return best;
+        return Prediction.top1(values);
     }
 }
