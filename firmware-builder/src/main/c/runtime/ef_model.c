@@ -60,8 +60,7 @@ ef_status ef_model_run_classifier(const float *features, int32_t feature_count, 
     return invoke_and_score(scores, score_count);
 }
 
-ef_status ef_model_run_impulse(const ef_model_window_t *window, int32_t window_count, float *scores,
-                               int32_t score_count)
+ef_status ef_model_window_to_input(const ef_model_window_t *window, int32_t window_count)
 {
     if (!ef_model_generated_info.has_impulse) {
         return EF_ERROR_UNSUPPORTED;
@@ -69,10 +68,16 @@ ef_status ef_model_run_impulse(const ef_model_window_t *window, int32_t window_c
     if (window == 0 || window_count != ef_model_generated_info.window_count) {
         return EF_ERROR_INPUT_SIZE;
     }
+    return ef_model_generated_window_to_input(window);
+}
+
+ef_status ef_model_run_impulse(const ef_model_window_t *window, int32_t window_count, float *scores,
+                               int32_t score_count)
+{
     if (scores != 0 && score_count != ef_model_generated_info.output_size) {
         return EF_ERROR_OUTPUT_SIZE;
     }
-    const ef_status status = ef_model_generated_window_to_input(window);
+    const ef_status status = ef_model_window_to_input(window, window_count);
     if (status != EF_OK) {
         return status;
     }

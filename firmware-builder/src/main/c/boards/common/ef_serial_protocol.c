@@ -82,6 +82,46 @@ static void invoke_and_report(const ef_protocol_model *model, ef_status (*step)(
     ef_board_putc('\n');
 }
 
+/* Runs the DSP block, then the network, and prints "<label> <v0> ... <vn-1> <unit>=<total> dsp=<dsp count>". */
+static void features_invoke_and_report(const ef_protocol_model *model, const char *label)
+{
+    const uint32_t start = ef_board_counter();
+    ef_status status = model->features(model->context);
+    const uint32_t dsp = ef_board_counter() - start;
+    uint32_t network = 0;
+    if (status == EF_OK) {
+        const uint32_t network_start = ef_board_counter();
+        status = model->invoke(model->context);
+        network = ef_board_counter() - network_start;
+    }
+    if (status != EF_OK) {
+        write_error("invoke-failed", ef_status_name(status));
+        return;
+    }
+    ef_board_write(label);
+    for (int32_t i = 0; i < model->output_size; ++i) {
+        ef_board_putc(' ');
+        ef_board_write_int(model->output[i]);
+    }
+    ef_board_putc(' ');
+    ef_board_write(ef_board_counter_unit());
+    ef_board_putc('=');
+    ef_board_write_uint(dsp + network);
+    ef_board_write(" dsp=");
+    ef_board_write_uint(dsp);
+    ef_board_putc('\n');
+}
+
+/* `window` and the boot window: split into DSP block and network when the image can, else classify as a whole. */
+static void classify_and_report(const ef_protocol_model *model, const char *label)
+{
+    if (model->features != 0) {
+        features_invoke_and_report(model, label);
+    } else {
+        invoke_and_report(model, model->classify, label);
+    }
+}
+
 /*
  * Decodes the hex digits of the rest of the line straight into `buffer` (two digits per byte), so a long line
  * needs no line buffer. Returns 1 when exactly `size` bytes arrived; otherwise answers the error and returns 0.
@@ -139,7 +179,7 @@ static void command_window(const ef_protocol_model *model, int terminator)
         return;
     }
     if (decode_hex_line(terminator, model->window, model->window_size)) {
-        invoke_and_report(model, model->classify, "result");
+        classify_and_report(model, "result");
     }
 }
 
@@ -227,7 +267,7 @@ int ef_protocol_serve_boot_window(const ef_protocol_model *model, const uint8_t 
     write_info(model, "edgeforge");
     if (boot_window != 0 && model->classify != 0 && model->window != 0) {
         memcpy(model->window, boot_window, (size_t)model->window_size);
-        invoke_and_report(model, model->classify, "boot");
+        classify_and_report(model, "boot");
     }
     return serve_commands(model);
 }

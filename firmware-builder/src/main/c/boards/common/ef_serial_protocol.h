@@ -22,6 +22,10 @@ typedef struct {
     uint8_t *window;     /* raw window buffer */
     int32_t window_size; /* bytes */
     ef_status (*classify)(void *context);
+    /* Optional (NULL otherwise), with `classify`: the DSP block alone (raw window to quantized input tensor). When
+     * set, `window` runs `features` then `invoke` instead of `classify` and reports the DSP block's count apart
+     * (`dsp=`), so the host can tell the DSP block's cost from the network's. */
+    ef_status (*features)(void *context);
     /* Optional (NULL otherwise): the deepest the stack has been so far, in bytes, for `stack=` in the banner and
      * `info` (the image paints its free RAM at boot and looks for the first word the stack overwrote). */
     uint32_t (*stack_used)(void);

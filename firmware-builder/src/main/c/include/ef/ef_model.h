@@ -91,6 +91,13 @@ ef_status ef_model_run_classifier(const float *features, int32_t feature_count, 
 ef_status ef_model_run_impulse(const ef_model_window_t *window, int32_t window_count, float *scores,
                                int32_t score_count);
 
+/*
+ * The first half of ef_model_run_impulse: the DSP block turns one raw window into features, quantized into the int8
+ * input tensor; ef_model_invoke then runs the network. Lets an application time the DSP block and the network apart.
+ * Returns as ef_model_run_impulse does for the window.
+ */
+ef_status ef_model_window_to_input(const ef_model_window_t *window, int32_t window_count);
+
 /* The index of the largest score (the first one on ties), -1 when count < 1. */
 int32_t ef_model_argmax(const float *scores, int32_t count);
 

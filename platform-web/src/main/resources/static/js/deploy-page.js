@@ -43,6 +43,11 @@ function fact(list, term, value) {
   return dd;
 }
 
+/** Instructions of one part of an inference over the windows: "1,510,000 mean (1,500,000 – 1,520,000)". */
+function spread(part) {
+  return formatCount(part.mean) + ' mean (' + formatCount(part.min) + ' – ' + formatCount(part.max) + ')';
+}
+
 function open(state) {
   return state === 'queued' || state === 'building';
 }
@@ -219,9 +224,21 @@ function init(root) {
       } else {
         fact(facts, 'Top-1 accuracy', 'no labelled windows');
       }
-      if (v.instructions) {
-        fact(facts, 'Instructions per inference', formatCount(v.instructions.mean) + ' ' + (v.counterUnit || '')
+      fact(facts, 'Path', v.path === 'raw'
+        ? 'raw windows through the device\'s own DSP block and network'
+        : 'the server\'s int8 features through the network (the device\'s DSP block not run)');
+      const counts = v.instructions;
+      if (counts && counts.dsp && counts.network) {
+        fact(facts, 'Instructions per inference', formatCount(counts.mean) + ' ' + (v.counterUnit || '')
+          + ' (DSP block and network)');
+        fact(facts, 'DSP block', spread(counts.dsp));
+        fact(facts, 'Network', spread(counts.network) + ' (estimate ' + formatCount(v.estimatedInstructions) + ')');
+      } else if (counts) {
+        fact(facts, 'Instructions per inference', formatCount(counts.mean) + ' ' + (v.counterUnit || '')
           + ' (estimate ' + formatCount(v.estimatedInstructions) + ')');
+      }
+      if (v.stackBytes !== null && v.stackBytes !== undefined) {
+        fact(facts, 'Stack (deepest, measured)', formatBytes(v.stackBytes));
       }
       if (v.failure) {
         fact(facts, 'Run failed', v.failure);

@@ -70,7 +70,8 @@ class FirmwareBuilderProcessIT {
                         modelKey,
                         null,
                         null,
-                        null))));
+                        null,
+                        List.of()))));
 
         Path log = work.resolve("firmware-builder.log");
         ProcessBuilder command = new ProcessBuilder(

@@ -70,7 +70,31 @@ final class MemoryReports {
 
     /** The report as Markdown, for the bundle. */
     String markdown(MemoryReport memory, String modelName, Board board) {
+        return render(memory, modelName, board, Map.of());
+    }
+
+    /**
+     * The report of a TFLM project that was not built (no TFLM checkout configured): its arena is the estimate
+     * written into {@code kTensorArenaSize}, not what TFLM's allocator used, and nothing was linked or measured.
+     */
+    String unbuiltTflmMarkdown(MemoryReport memory, String modelName, Board board) {
+        return render(
+                memory,
+                modelName,
+                board,
+                Map.of(
+                        "arenaLabel",
+                        "TFLM tensor arena (kTensorArenaSize): an estimate, not measured",
+                        "image",
+                        "No image was built: no TFLM checkout is configured (EDGEFORGE_TFLM_DIR), so nothing was"
+                                + " compiled, linked, run or measured here. Flash, RAM and the arena TFLM's allocator"
+                                + " really uses (`arena_used_bytes()` after `AllocateTensors()`) depend on your build"
+                                + " (`make TFLM_DIR=...`, see README.md)."));
+    }
+
+    private String render(MemoryReport memory, String modelName, Board board, Map<String, String> overrides) {
         Map<String, String> v = new LinkedHashMap<>();
+        v.put("arenaLabel", "activation arena");
         v.put("modelName", modelName);
         v.put("boardName", board.name());
         v.put("boardId", board.id());
@@ -89,6 +113,7 @@ final class MemoryReports {
                 memory.image()
                         .map(this::image)
                         .orElse("No image was linked for this format, so flash and RAM use depend on your build."));
+        v.putAll(overrides);
         return report.render(v);
     }
 

@@ -59,7 +59,8 @@ final class TflmBundler {
         if (tflmDirectory.isEmpty()) {
             writer.writeText(
                     "MEMORY.md",
-                    memoryReports.markdown(planned, library.identity().name(), board));
+                    memoryReports.unbuiltTflmMarkdown(
+                            planned, library.identity().name(), board));
             return new DeploymentBuilder.Produced(writer, Optional.empty(), planned, "");
         }
         ProcessResult make = runner.run(

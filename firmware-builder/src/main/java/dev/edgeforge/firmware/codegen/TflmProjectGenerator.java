@@ -73,6 +73,7 @@ public final class TflmProjectGenerator {
     private final CodeTemplate dataHeader = CodeTemplate.load("tflm/model_data.h.tmpl");
     private final CodeTemplate dataSource = CodeTemplate.load("tflm/model_data.cc.tmpl");
     private final CodeTemplate makefile = CodeTemplate.load("tflm/Makefile.tmpl");
+    private final CodeTemplate newlibStubs = CodeTemplate.load("tflm/newlib_stubs.c.tmpl");
     private final CodeTemplate readme = CodeTemplate.load("tflm/README.md.tmpl");
 
     public TflmProjectGenerator(FirmwareSources sources) {
@@ -129,6 +130,9 @@ public final class TflmProjectGenerator {
                         hexBytes(flatbuffer),
                         "length",
                         Integer.toString(flatbuffer.length))));
+
+        // TFLM keeps its asserts: abort() and newlib's stdio need these system calls to link
+        write(directory.resolve("newlib_stubs.c"), newlibStubs.render(Map.of("banner", identity.banner(GENERATOR))));
 
         List<String> cSources = new ArrayList<>();
         for (Path boardSource : sources.boardSources(board)) {

@@ -2,6 +2,12 @@ package dev.edgeforge.firmware.job;
 
 import dev.edgeforge.core.device.ImpulseDsp;
 import dev.edgeforge.core.device.NetworkCore;
+import dev.edgeforge.core.feature.FeatureFormatException;
+import dev.edgeforge.core.feature.FeatureSet;
+import dev.edgeforge.core.format.ParsedSample;
+import dev.edgeforge.core.format.SampleFormatException;
+import dev.edgeforge.core.format.SampleParseOptions;
+import dev.edgeforge.core.format.SampleParsers;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.impulse.ImpulseJson;
 import dev.edgeforge.core.model.ModelGraph;
@@ -31,6 +37,7 @@ import dev.edgeforge.jobs.deploy.MemoryReport;
 import dev.edgeforge.jobs.estimate.DeploymentEstimate;
 import dev.edgeforge.jobs.estimate.DeploymentEstimator;
 import dev.edgeforge.jobs.estimate.NetworkWorkload;
+import dev.edgeforge.jobs.feature.FeatureJobSample;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -39,8 +46,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -82,6 +91,8 @@ public final class DeployJobHandler implements JobHandler {
     private final DeploymentBuilder builder;
     private final BoardCatalogue boards;
     private final Duration compilerTimeLimit;
+    private static final SampleParseOptions SAMPLE_OPTIONS = SampleParseOptions.defaults();
+
     private final WindowVerification verification;
     private final int randomWindows;
 
@@ -166,8 +177,8 @@ public final class DeployJobHandler implements JobHandler {
             context.throwIfCancelled();
 
             phase = "verifying";
-            DeployResult.Verification verified =
-                    verify(context, built, board, model, impulse, payload.labels(), windows, estimatedInstructions);
+            DeployResult.Verification verified = verify(
+                    context, built, board, model, impulse, payload.labels(), windows, estimatedInstructions, format);
             context.throwIfCancelled();
 
             phase = "storing the bundle";
@@ -280,11 +291,14 @@ public final class DeployJobHandler implements JobHandler {
                     Long.parseUnsignedLong(sha.substring(0, 16), 16),
                     randomWindows);
         } else {
+            byte[] bytes = read(payload.testWindowsKey(), "the test windows");
             try {
-                windows = TestWindowFile.read(
-                        read(payload.testWindowsKey(), "the test windows"), payload.testWindowsKey());
+                windows = TestWindowFile.read(bytes, payload.testWindowsKey());
             } catch (IllegalArgumentException e) {
                 throw new NonRetryableJobException(e.getMessage(), e);
+            }
+            if (impulse.isPresent() && windows.source().equals(TestWindowFile.SOURCE_TEST_SET)) {
+                windows = rawTestWindows(payload, impulse.get(), bytes, windows);
             }
         }
         InputQuantizer quantizer =
@@ -299,6 +313,48 @@ public final class DeployJobHandler implements JobHandler {
             }
         }
         return windows;
+    }
+
+    /**
+     * The test set's rows as raw windows cut again from the test samples, so that the verification runs the device's
+     * own DSP block ({@code window}); the feature windows, with the reason in the note, when that cannot be done.
+     */
+    private TestWindowFile.Windows rawTestWindows(
+            DeployJobPayload payload, Impulse impulse, byte[] testSet, TestWindowFile.Windows features) {
+        if (payload.testSamples().isEmpty()) {
+            return new TestWindowFile.Windows(
+                    features.windows(),
+                    features.source(),
+                    features.note() + "; as features (the job names no test samples to cut raw windows from)");
+        }
+        Map<String, FeatureJobSample> samples = new HashMap<>();
+        for (FeatureJobSample sample : payload.testSamples()) {
+            samples.put(sample.id(), sample);
+        }
+        RawTestWindows.Result raw;
+        try {
+            raw = RawTestWindows.of(FeatureSet.fromBytes(testSet), impulse, samples, this::parseSample);
+        } catch (FeatureFormatException
+                | SampleFormatException
+                | IllegalArgumentException
+                | NonRetryableJobException e) {
+            // a test sample gone or changed since the features were made: the feature windows still prove the network
+            raw = new RawTestWindows.Result(Optional.empty(), String.valueOf(e.getMessage()));
+        }
+        if (raw.windows().isEmpty()) {
+            return new TestWindowFile.Windows(
+                    features.windows(), features.source(), features.note() + "; as features: " + raw.whyNot());
+        }
+        return new TestWindowFile.Windows(
+                raw.windows().get(),
+                features.source(),
+                features.note() + ", as raw windows cut again from " + samples.size()
+                        + " test samples (through the device's DSP block)");
+    }
+
+    private ParsedSample parseSample(FeatureJobSample sample) {
+        String name = sample.fileName().isBlank() ? sample.id() : sample.fileName();
+        return SampleParsers.parse(name, read(sample.objectKey(), "test sample " + sample.id()), SAMPLE_OPTIONS);
     }
 
     private BuildResult build(JobContext context, BuildRequest request, Path directory) {
@@ -350,7 +406,16 @@ public final class DeployJobHandler implements JobHandler {
             Optional<Impulse> impulse,
             List<String> labels,
             TestWindowFile.Windows windows,
-            long estimatedInstructions) {
+            long estimatedInstructions,
+            DeploymentFormat format) {
+        if (board.emulated() && built.firmwareElf().isEmpty() && format == DeploymentFormat.TFLM) {
+            // the board is emulated; what is missing is the TFLM build, and saying "deploy to QEMU" would be wrong
+            String why = "not verified: no TFLM checkout configured (EDGEFORGE_TFLM_DIR); the bundle holds the"
+                    + " complete TFLM project, built with make TFLM_DIR=<tflite-micro checkout>";
+            context.log("Verification: " + why);
+            return new DeployResult.NotEmulated(
+                    board.id(), windows.source(), windows.note() + "; " + why, estimatedInstructions);
+        }
         if (!board.emulated() || built.firmwareElf().isEmpty()) {
             String why = board.name() + " is not emulated: the image was compiled and linked for it but not run; "
                     + "deploy to " + BoardCatalogue.QEMU_BOARD_ID + " to prove the same model in QEMU";
@@ -395,7 +460,19 @@ public final class DeployJobHandler implements JobHandler {
     }
 
     private static String instructions(DeployResult.Verified result) {
-        return result.instructions() == null
+        DeployResult.Instructions counts = result.instructions();
+        if (counts != null && counts.dsp() != null && counts.network() != null) {
+            // the estimate is the network's: put it beside the network's part, not the whole inference
+            return String.format(
+                    Locale.ROOT,
+                    "; %.0f instructions per inference on raw windows: DSP block %.0f, network %.0f (network"
+                            + " estimate %d)",
+                    counts.mean(),
+                    counts.dsp().mean(),
+                    counts.network().mean(),
+                    result.estimatedInstructions());
+        }
+        return counts == null
                 ? ""
                 : String.format(
                         Locale.ROOT,

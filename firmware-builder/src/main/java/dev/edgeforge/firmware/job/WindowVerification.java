@@ -85,7 +85,9 @@ final class WindowVerification {
                     tally.serverAccuracy(),
                     tally.labelled,
                     failure,
-                    tally.elapsed.toMillis());
+                    tally.elapsed.toMillis(),
+                    tally.path(),
+                    tally.stackBytes());
         }
         if (tally.matching == all.size()) {
             return new DeployResult.Verified(
@@ -99,7 +101,9 @@ final class WindowVerification {
                     tally.deviceAccuracy(),
                     tally.serverAccuracy(),
                     tally.labelled,
-                    tally.elapsed.toMillis());
+                    tally.elapsed.toMillis(),
+                    tally.path(),
+                    tally.stackBytes());
         }
         return new DeployResult.OutputsDiffer(
                 board,
@@ -115,7 +119,9 @@ final class WindowVerification {
                 tally.deviceAccuracy(),
                 tally.serverAccuracy(),
                 tally.labelled,
-                tally.elapsed.toMillis());
+                tally.elapsed.toMillis(),
+                tally.path(),
+                tally.stackBytes());
     }
 
     /** Windows that count for accuracy: labelled with one of the classes (as the verifier counts them). */
@@ -142,6 +148,11 @@ final class WindowVerification {
         long max = Long.MIN_VALUE;
         double sum;
         Duration elapsed = Duration.ZERO;
+        boolean raw = true;
+        Integer stackBytes;
+        final Part dsp = new Part();
+        final Part network = new Part();
+        boolean split = true;
 
         void add(VerificationReport report, int offset, int labelledInBatch) {
             matching += report.matching();
@@ -158,6 +169,16 @@ final class WindowVerification {
                 }
             }
             int answered = report.matching() + report.mismatchCount();
+            raw &= report.path().equals(VerificationReport.PATH_RAW);
+            report.stackBytes()
+                    .ifPresent(bytes -> stackBytes = (int) Math.max(bytes, stackBytes == null ? 0 : stackBytes));
+            if (report.dspInstructions().isPresent()
+                    && report.networkInstructions().isPresent()) {
+                dsp.add(report.dspInstructions().get(), answered);
+                network.add(report.networkInstructions().get(), answered);
+            } else if (answered > 0) {
+                split = false;
+            }
             report.instructions().ifPresent(stats -> {
                 min = Math.min(min, stats.min());
                 max = Math.max(max, stats.max());
@@ -178,7 +199,21 @@ final class WindowVerification {
         }
 
         DeployResult.Instructions instructions() {
-            return results == 0 ? null : new DeployResult.Instructions(min, sum / results, max);
+            if (results == 0) {
+                return null;
+            }
+            // the parts only when every answered window had them, so that they are of the same windows as the total
+            boolean parts = split && dsp.results == results && network.results == results;
+            return new DeployResult.Instructions(
+                    min, sum / results, max, parts ? dsp.counts() : null, parts ? network.counts() : null);
+        }
+
+        String path() {
+            return raw && results > 0 ? DeployResult.EmulatedRun.PATH_RAW : DeployResult.EmulatedRun.PATH_FEATURES;
+        }
+
+        Integer stackBytes() {
+            return stackBytes;
         }
 
         Double deviceAccuracy() {
@@ -187,6 +222,25 @@ final class WindowVerification {
 
         Double serverAccuracy() {
             return accuracy && labelled > 0 ? Math.round(serverCorrect) / (double) labelled : null;
+        }
+
+        /** One part of the inference (DSP block or network) added up over the batches. */
+        private static final class Part {
+            long results;
+            long min = Long.MAX_VALUE;
+            long max = Long.MIN_VALUE;
+            double sum;
+
+            void add(VerificationReport.InstructionStats stats, int answered) {
+                min = Math.min(min, stats.min());
+                max = Math.max(max, stats.max());
+                sum += stats.mean() * answered;
+                results += answered;
+            }
+
+            DeployResult.Counts counts() {
+                return new DeployResult.Counts(min, sum / results, max);
+            }
         }
 
         private static List<Integer> ints(byte[] bytes) {

@@ -1,6 +1,7 @@
 package dev.edgeforge.firmware.qemu;
 
 import java.util.Arrays;
+import java.util.OptionalLong;
 
 /**
  * One answer of the firmware: the model's int8 output tensor and what the counter measured around the invocation.
@@ -8,11 +9,19 @@ import java.util.Arrays;
  * @param output the output tensor, as signed bytes
  * @param count the counter difference (instructions under QEMU, cycles on real boards)
  * @param counterUnit {@code instr} or {@code cycles}
+ * @param dspCount the part of {@code count} the DSP block took ({@code dsp=}, answers to {@code window} from images
+ *     that time it apart); the network took the rest
  */
-public record InferenceResult(byte[] output, long count, String counterUnit) {
+public record InferenceResult(byte[] output, long count, String counterUnit, OptionalLong dspCount) {
 
     public InferenceResult {
         output = output.clone();
+        dspCount = dspCount == null ? OptionalLong.empty() : dspCount;
+    }
+
+    /** An answer without a DSP block's count. */
+    public InferenceResult(byte[] output, long count, String counterUnit) {
+        this(output, count, counterUnit, OptionalLong.empty());
     }
 
     @Override
@@ -25,7 +34,8 @@ public record InferenceResult(byte[] output, long count, String counterUnit) {
         return other instanceof InferenceResult that
                 && Arrays.equals(output, that.output)
                 && count == that.count
-                && counterUnit.equals(that.counterUnit);
+                && counterUnit.equals(that.counterUnit)
+                && dspCount.equals(that.dspCount);
     }
 
     @Override
@@ -35,6 +45,7 @@ public record InferenceResult(byte[] output, long count, String counterUnit) {
 
     @Override
     public String toString() {
-        return "InferenceResult" + Arrays.toString(output) + " " + counterUnit + "=" + count;
+        return "InferenceResult" + Arrays.toString(output) + " " + counterUnit + "=" + count
+                + (dspCount.isPresent() ? " dsp=" + dspCount.getAsLong() : "");
     }
 }

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Host side of the EdgeForge serial line protocol ({@code src/main/c/boards/PROTOCOL.md}) over a
@@ -94,6 +95,24 @@ public final class SerialProtocolClient {
         return result;
     }
 
+    /**
+     * Asks {@code info} for the deepest the stack has been so far ({@code stack=}); empty when the image does not
+     * measure it.
+     */
+    public OptionalLong stackBytes() {
+        requireReady();
+        String answer = exchange("info");
+        String value = fields(answer, "info").get("stack");
+        if (value == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            throw new SerialProtocolViolation("a number in 'stack='", answer);
+        }
+    }
+
     /** Sends a raw line and returns the one answer line (for diagnostics and protocol tests). */
     public String exchange(String line) {
         session.sendLine(line);
@@ -114,17 +133,24 @@ public final class SerialProtocolClient {
         }
     }
 
+    /**
+     * {@code <label> <v0> … <unit>=<count> [dsp=<count>]}: the values, then {@code key=value} fields, the counter's
+     * first (fields after it that this version does not know are ignored).
+     */
     static InferenceResult parseResult(String line, String label, String counterUnit) {
         String[] tokens = line.trim().split(" ");
         if (tokens.length < 2 || !tokens[0].equals(label)) {
             throw new SerialProtocolViolation("'" + label + " <values> " + counterUnit + "=<count>'", line);
         }
-        String last = tokens[tokens.length - 1];
-        String prefix = counterUnit + "=";
-        if (!last.startsWith(prefix)) {
-            throw new SerialProtocolViolation("a final '" + prefix + "<count>'", line);
+        int firstField = 1;
+        while (firstField < tokens.length && tokens[firstField].indexOf('=') < 0) {
+            firstField++;
         }
-        byte[] output = new byte[tokens.length - 2];
+        String prefix = counterUnit + "=";
+        if (firstField == tokens.length || !tokens[firstField].startsWith(prefix)) {
+            throw new SerialProtocolViolation("'" + prefix + "<count>' after the values", line);
+        }
+        byte[] output = new byte[firstField - 1];
         try {
             for (int i = 0; i < output.length; i++) {
                 int value = Integer.parseInt(tokens[i + 1]);
@@ -133,7 +159,18 @@ public final class SerialProtocolClient {
                 }
                 output[i] = (byte) value;
             }
-            return new InferenceResult(output, Long.parseLong(last.substring(prefix.length())), counterUnit);
+            long count = Long.parseLong(tokens[firstField].substring(prefix.length()));
+            OptionalLong dsp = OptionalLong.empty();
+            for (int i = firstField + 1; i < tokens.length; i++) {
+                if (tokens[i].startsWith("dsp=")) {
+                    long value = Long.parseLong(tokens[i].substring("dsp=".length()));
+                    if (value < 0 || value > count) {
+                        throw new SerialProtocolViolation("a 'dsp=' count within the total", line);
+                    }
+                    dsp = OptionalLong.of(value);
+                }
+            }
+            return new InferenceResult(output, count, counterUnit, dsp);
         } catch (NumberFormatException e) {
             throw new SerialProtocolViolation("decimal numbers", line);
         }

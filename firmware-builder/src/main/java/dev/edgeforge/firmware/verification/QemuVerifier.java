@@ -20,13 +20,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * On-device truth for the emulated board: runs a firmware image in QEMU, streams every test window to it over the
- * serial line protocol ({@code run} with the int8 input tensor), collects its outputs and instruction counts, and
- * compares each output with the Java int8 reference interpreter's, bit for bit. Raw and feature windows are turned
- * into the int8 input tensor in Java first (DSP block, then TFLite's QUANTIZE math), so the comparison covers the
- * network exactly.
+ * serial line protocol, collects its outputs and instruction counts, and compares each output with the Java int8
+ * reference interpreter's, bit for bit. Raw windows go to an image built with an impulse as they are ({@code window}),
+ * so the image's own DSP block computes the features, and the expected output is the server's DSP twin's features
+ * through the interpreter: the proof covers the DSP block too, and the counts come as DSP block and network apart.
+ * Feature and int8 windows (and raw ones for an image without {@code window}) go as the int8 input tensor the server
+ * computed ({@code run}). After the last window the image's stack high-water mark is read with {@code info}.
  */
 public final class QemuVerifier {
 
@@ -54,10 +58,9 @@ public final class QemuVerifier {
     public VerificationReport verify(Path firmwareElf, VerificationRequest request) {
         long start = System.nanoTime();
         NetworkCore core = NetworkCore.of(request.model());
-        InputQuantizer quantizer = new InputQuantizer(
-                core.inputQuantization(),
-                core.input().elementCount(),
-                request.impulse().map(ImpulseDsp::of));
+        Optional<ImpulseDsp> dsp = request.impulse().map(ImpulseDsp::of);
+        InputQuantizer quantizer =
+                new InputQuantizer(core.inputQuantization(), core.input().elementCount(), dsp);
         List<byte[]> inputs = new ArrayList<>();
         for (TestWindow window : request.windows()) {
             inputs.add(quantizer.int8Input(window));
@@ -72,6 +75,8 @@ public final class QemuVerifier {
         String boardId = "";
         String unit = "";
         Optional<String> failure = Optional.empty();
+        boolean raw = false;
+        OptionalLong stack = OptionalLong.empty();
         try (QemuSession session = qemu.start(firmwareElf)) {
             SerialProtocolClient client = new SerialProtocolClient(session, answerTimeout);
             DeviceBanner banner = client.awaitReady();
@@ -84,9 +89,19 @@ public final class QemuVerifier {
                                 + core.output().byteSize(),
                         "input=" + banner.inputBytes() + " output=" + banner.outputBytes());
             }
-            for (byte[] input : inputs) {
-                results.add(client.run(input));
+            OptionalInt windowBytes = banner.windowBytes();
+            raw = windowBytes.isPresent()
+                    && dsp.isPresent()
+                    && windowBytes.getAsInt() == dsp.get().windowBytes()
+                    && request.windows().stream().allMatch(w -> w.kind() == TestWindow.Kind.RAW);
+            for (int i = 0; i < inputs.size(); i++) {
+                results.add(
+                        raw
+                                ? client.classifyWindow(dsp.orElseThrow()
+                                        .windowBytes(request.windows().get(i).values()))
+                                : client.run(inputs.get(i)));
             }
+            stack = client.stackBytes();
             client.quit();
             session.awaitExit(answerTimeout);
         } catch (QemuException | SerialProtocolViolation | DeviceErrorException e) {
@@ -97,9 +112,16 @@ public final class QemuVerifier {
         int mismatchCount = 0;
         int matching = 0;
         List<Long> counts = new ArrayList<>();
+        List<Long> dspCounts = new ArrayList<>();
+        List<Long> networkCounts = new ArrayList<>();
         for (int i = 0; i < results.size(); i++) {
             byte[] actual = results.get(i).output();
             counts.add(results.get(i).count());
+            OptionalLong dspCount = results.get(i).dspCount();
+            if (dspCount.isPresent()) {
+                dspCounts.add(dspCount.getAsLong());
+                networkCounts.add(results.get(i).count() - dspCount.getAsLong());
+            }
             VerificationReport.Mismatch mismatch = compare(i, expected.get(i), actual);
             if (mismatch == null) {
                 matching++;
@@ -122,6 +144,15 @@ public final class QemuVerifier {
                 mismatchCount,
                 unit,
                 VerificationReport.InstructionStats.of(counts),
+                raw ? VerificationReport.PATH_RAW : VerificationReport.PATH_FEATURES,
+                // every answer must carry its split, or the parts would be of different windows than the total
+                dspCounts.size() == results.size()
+                        ? VerificationReport.InstructionStats.of(dspCounts)
+                        : Optional.empty(),
+                networkCounts.size() == results.size()
+                        ? VerificationReport.InstructionStats.of(networkCounts)
+                        : Optional.empty(),
+                stack,
                 accuracy(request, deviceOutputs),
                 accuracy(request, expected),
                 failure,

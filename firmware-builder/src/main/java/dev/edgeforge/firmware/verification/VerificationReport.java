@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.OptionalLong;
 
 /**
  * The outcome of running every test window on the emulated device.
@@ -18,6 +19,11 @@ import java.util.OptionalDouble;
  * @param mismatchCount        all mismatching windows
  * @param counterUnit          what {@code instructions} counts ({@code instr} under QEMU)
  * @param instructions         per-inference counts the firmware measured itself
+ * @param path                 {@code raw} when raw windows went through the image's own DSP block ({@code window}),
+ *                             {@code features} when the server's int8 input tensors did ({@code run})
+ * @param dspInstructions      on the raw path, the DSP block's part of {@code instructions}
+ * @param networkInstructions  on the raw path, the network's part
+ * @param stackBytes           the stack's high-water mark the image reported after the last window
  * @param deviceAccuracy       share of labelled windows the device classified correctly (argmax), when labels given
  * @param referenceAccuracy    the same for the Java interpreter, to show beside it
  * @param failure              why the run could not complete (QEMU crash, timeout, protocol error), if it did not
@@ -32,10 +38,19 @@ public record VerificationReport(
         int mismatchCount,
         String counterUnit,
         Optional<InstructionStats> instructions,
+        String path,
+        Optional<InstructionStats> dspInstructions,
+        Optional<InstructionStats> networkInstructions,
+        OptionalLong stackBytes,
         OptionalDouble deviceAccuracy,
         OptionalDouble referenceAccuracy,
         Optional<String> failure,
         Duration elapsed) {
+
+    /** Raw windows through the image's DSP block and network ({@code window}). */
+    public static final String PATH_RAW = "raw";
+    /** The server's int8 input tensors through the network ({@code run}). */
+    public static final String PATH_FEATURES = "features";
 
     /** How many mismatches are kept with their details. */
     public static final int MAX_MISMATCHES = 5;

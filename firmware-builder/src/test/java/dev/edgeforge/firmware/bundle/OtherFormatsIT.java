@@ -22,6 +22,7 @@ import dev.edgeforge.jobs.board.Board;
 import dev.edgeforge.jobs.board.BoardCatalogue;
 import dev.edgeforge.jobs.deploy.DeploymentFormat;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -278,6 +279,91 @@ class OtherFormatsIT {
         ProcessResult make = runner.run(bundle, List.of("make"));
         assertThat(make.exitCode()).isNotZero();
         assertThat(make.output()).contains("set TFLM_DIR");
+
+        assertEveryIncludeResolves(bundle, "nucleo-l4r5zi");
+        // TFLM's library where TFLM's Makefile writes it with OPTIMIZED_KERNEL_DIR=cmsis_nn
+        ProcessResult library = runner.run(
+                bundle,
+                List.of("make", "TFLM_DIR=/tflm", "--eval=print-tflm-lib: ; @echo $(TFLM_LIB)", "print-tflm-lib"));
+        assertThat(library.output().strip())
+                .isEqualTo(
+                        "/tflm/gen/cortex_m_generic_cortex-m4+fp_default_cmsis_nn_gcc/lib/libtensorflow-microlite.a");
+        // every C source of the bundle (board, serial protocol, DSP twin, newlib stubs) compiles as the Makefile does
+        List<String> cSources = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(bundle)) {
+            files.filter(file -> file.toString().endsWith(".c"))
+                    .forEach(file -> cSources.add(bundle.relativize(file).toString()));
+        }
+        assertThat(cSources).contains("newlib_stubs.c", "boards/common/ef_serial_protocol.c");
+        for (String source : cSources) {
+            Path object = objects.resolve(source.replace('/', '_') + ".o");
+            assertCompiles(
+                    runner,
+                    bundle,
+                    List.of(
+                            "arm-none-eabi-gcc",
+                            "-std=c99",
+                            "-mcpu=cortex-m4",
+                            "-mthumb",
+                            "-mfpu=fpv4-sp-d16",
+                            "-mfloat-abi=hard",
+                            "-Wall",
+                            "-Wextra",
+                            "-Werror",
+                            "-I.",
+                            "-Iinclude",
+                            "-Iboards/common",
+                            "-Iboards/nucleo-l4r5zi",
+                            "-Idsp",
+                            "-c",
+                            source,
+                            "-o",
+                            object.toString()));
+        }
+        ProcessResult symbols = runner.run(
+                bundle,
+                List.of(
+                        "arm-none-eabi-nm",
+                        "--defined-only",
+                        objects.resolve("newlib_stubs.c.o").toString()));
+        for (String call : List.of(
+                "_exit", "_kill", "_getpid", "_sbrk", "_write", "_close", "_fstat", "_isatty", "_lseek", "_read")) {
+            assertThat(symbols.output()).as(call).containsPattern(" T " + call + "\\b");
+        }
+    }
+
+    /**
+     * Every {@code #include "..."} of the bundle's sources names a file of the bundle (beside the includer or on the
+     * Makefile's include path) or TFLM's own tree ({@code tensorflow/}, and its third-party downloads).
+     */
+    private static void assertEveryIncludeResolves(Path bundle, String boardId) throws IOException {
+        List<Path> includePath = List.of(
+                bundle,
+                bundle.resolve("include"),
+                bundle.resolve("boards/common"),
+                bundle.resolve("boards/" + boardId),
+                bundle.resolve("dsp"));
+        Pattern include = Pattern.compile("^\\s*#\\s*include\\s+\"([^\"]+)\"", Pattern.MULTILINE);
+        List<Path> sources;
+        try (Stream<Path> files = Files.walk(bundle)) {
+            sources = files.filter(file -> file.toString().matches(".*\\.(c|cc|h)$"))
+                    .toList();
+        }
+        assertThat(sources).isNotEmpty();
+        for (Path source : sources) {
+            Matcher m = include.matcher(Files.readString(source));
+            while (m.find()) {
+                String name = m.group(1);
+                if (name.startsWith("tensorflow/")) {
+                    continue;
+                }
+                boolean found = Files.isRegularFile(source.getParent().resolve(name))
+                        || includePath.stream().anyMatch(dir -> Files.isRegularFile(dir.resolve(name)));
+                assertThat(found)
+                        .as(bundle.relativize(source) + " includes \"" + name + "\", which is not in the bundle")
+                        .isTrue();
+            }
+        }
     }
 
     private static void assertCompiles(ProcessRunner runner, Path directory, List<String> command) {

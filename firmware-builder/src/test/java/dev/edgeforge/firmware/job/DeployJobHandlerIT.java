@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.edgeforge.core.device.ImpulseDsp;
 import dev.edgeforge.core.device.NetworkCore;
+import dev.edgeforge.core.feature.FeatureExtractor;
 import dev.edgeforge.core.feature.FeatureLayout;
 import dev.edgeforge.core.feature.FeatureRow;
 import dev.edgeforge.core.feature.FeatureSet;
+import dev.edgeforge.core.feature.FeatureSource;
+import dev.edgeforge.core.format.SampleParseOptions;
+import dev.edgeforge.core.format.SampleParsers;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.impulse.ImpulseJson;
 import dev.edgeforge.core.interpreter.Interpreter;
@@ -30,9 +34,11 @@ import dev.edgeforge.infra.testing.RecordingJobContext;
 import dev.edgeforge.jobs.deploy.DeployJobPayload;
 import dev.edgeforge.jobs.deploy.DeployResult;
 import dev.edgeforge.jobs.deploy.DeploymentObjects;
+import dev.edgeforge.jobs.feature.FeatureJobSample;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -224,6 +230,10 @@ class DeployJobHandlerIT {
         assertThat(result.verification()).isInstanceOf(DeployResult.Verified.class);
         DeployResult.Verified verification = (DeployResult.Verified) result.verification();
         assertThat(verification.windowSource()).isEqualTo(TestWindowFile.SOURCE_TEST_SET);
+        // no test samples to cut raw windows from: the server's features through the network, and it says so
+        assertThat(verification.path()).isEqualTo(DeployResult.EmulatedRun.PATH_FEATURES);
+        assertThat(verification.windowNote()).contains("as features");
+        assertThat(verification.instructions().dsp()).isNull();
         assertThat(verification.windows()).isEqualTo(6);
         assertThat(verification.labelledWindows()).isEqualTo(6);
         assertThat(verification.serverAccuracy()).isEqualTo(0.5);
@@ -250,6 +260,81 @@ class DeployJobHandlerIT {
                 .isCloseTo(
                         result.sizes().ramBytes(), within(0.02 * result.sizes().ramBytes()));
         assertThat(report.estimate().ram().dspBytes()).isPositive();
+    }
+
+    /**
+     * A real MFCC audio deployment: spoken digits (FSDD, 8 kHz WAV, resampled by the impulse to 16 kHz) through the
+     * MLPerf Tiny KWS network. The test set's rows are cut again from the stored WAV samples and sent raw
+     * ({@code window}), so the device's own MFCC runs; its outputs must equal the server's (Java MFCC twin + int8
+     * interpreter) on every window.
+     */
+    @Test
+    void anMfccAudioDeploymentIsVerifiedOnRawSpokenDigitsThroughTheDevicesOwnDsp() throws Exception {
+        MlperfTiny.Model kws = MlperfTiny.byShortName().get("kws");
+        UUID modelId = UUID.randomUUID();
+        String modelKey =
+                storeModel(modelId, Files.readAllBytes(MlperfTiny.directory().resolve(kws.file() + ".tflite")));
+        Impulse impulse = KwsImpulse.impulse();
+        FeatureExtractor extractor = new FeatureExtractor(impulse);
+        List<FeatureRow> rows = new ArrayList<>();
+        List<FeatureJobSample> samples = new ArrayList<>();
+        Path fsdd = Path.of("/work/shared/datasets/fsdd-dev");
+        for (String file : List.of(
+                "0_jackson_0.wav",
+                "1_nicolas_1.wav",
+                "2_theo_2.wav",
+                "3_jackson_3.wav",
+                "4_nicolas_4.wav",
+                "5_theo_0.wav",
+                "6_jackson_1.wav",
+                "7_nicolas_2.wav",
+                "8_theo_3.wav",
+                "9_jackson_4.wav")) {
+            byte[] wav = Files.readAllBytes(fsdd.resolve(file));
+            String sha = ModelIdentity.sha256(wav);
+            String key = "projects/" + PROJECT + "/samples/" + sha;
+            store.put(key, wav);
+            String id = UUID.randomUUID().toString();
+            String digit = file.substring(0, 1);
+            samples.add(new FeatureJobSample(id, digit, "testing", key, sha, file));
+            rows.addAll(extractor.extract(
+                    id, digit, FeatureSource.of(SampleParsers.parse(file, wav, SampleParseOptions.defaults()))));
+        }
+        String testSetKey = "projects/" + PROJECT + "/features/1/fsdd-test.effs";
+        store.put(testSetKey, FeatureSet.of(1, FeatureLayout.of(impulse), rows).toBytes());
+        RecordingJobContext context = recording(JSON.writeValueAsString(new DeployJobPayload(
+                UUID.randomUUID(),
+                modelId,
+                "digits",
+                KwsImpulse.LABELS,
+                "int8",
+                "netduinoplus2-qemu",
+                "firmware",
+                modelKey,
+                JSON.readTree(ImpulseJson.write(impulse)),
+                impulse.version(),
+                testSetKey,
+                samples)));
+
+        handler.run(context);
+
+        DeployResult result = JSON.readValue(context.resultJson(), DeployResult.class);
+        System.out.println("FSDD raw: " + context.log());
+        assertThat(result.verification()).as(context.log()).isInstanceOf(DeployResult.Verified.class);
+        DeployResult.Verified verified = (DeployResult.Verified) result.verification();
+        assertThat(verified.windows()).isEqualTo(rows.size()).isEqualTo(10);
+        assertThat(verified.matching()).isEqualTo(10);
+        assertThat(verified.path()).isEqualTo(DeployResult.EmulatedRun.PATH_RAW);
+        assertThat(verified.windowNote()).contains("raw windows");
+        DeployResult.Instructions instructions = verified.instructions();
+        assertThat(instructions.dsp().min()).isPositive();
+        assertThat(instructions.network().min()).isPositive();
+        assertThat(instructions.dsp().mean() + instructions.network().mean())
+                .isCloseTo(instructions.mean(), within(1.0));
+        assertThat(verified.stackBytes()).isPositive();
+        System.out.printf(
+                "FSDD raw: dsp %s, network %s, total mean %.0f, stack %d B%n",
+                instructions.dsp(), instructions.network(), instructions.mean(), verified.stackBytes());
     }
 
     @Test
@@ -338,6 +423,20 @@ class DeployJobHandlerIT {
             assertThat(files.keySet()).as(format).anyMatch(name -> name.endsWith("SHA256SUMS"));
             if (format.equals("tflm")) {
                 assertThat(files.keySet()).anyMatch(name -> name.endsWith("Makefile"));
+                // QEMU emulates the board: what is missing is the TFLM build, and the deployment says so
+                assertThat(result.verification().status()).isEqualTo(DeployResult.Verification.NOT_EMULATED);
+                assertThat(result.verification().windowNote())
+                        .contains("not verified: no TFLM checkout configured (EDGEFORGE_TFLM_DIR)")
+                        .doesNotContain("deploy to netduinoplus2-qemu");
+                String memory = files.entrySet().stream()
+                        .filter(entry -> entry.getKey().endsWith("MEMORY.md"))
+                        .map(entry -> new String(entry.getValue(), StandardCharsets.UTF_8))
+                        .findFirst()
+                        .orElseThrow();
+                assertThat(memory)
+                        .contains("an estimate, not measured")
+                        .contains("No image was built: no TFLM checkout is configured")
+                        .doesNotContain("| activation arena |");
             } else {
                 assertThat(files.keySet())
                         .anyMatch(name -> name.endsWith("network.c"))
@@ -546,7 +645,8 @@ class DeployJobHandlerIT {
                 modelKey,
                 impulse == null ? null : JSON.readTree(ImpulseJson.write(impulse)),
                 impulse == null ? null : impulse.version(),
-                windowsKey));
+                windowsKey,
+                List.of()));
     }
 
     private static String storeModel(UUID modelId, byte[] tflite) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
 
 class SerialProtocolClientTest {
@@ -13,6 +14,16 @@ class SerialProtocolClientTest {
         InferenceResult result =
                 SerialProtocolClient.parseResult("result -3 17 127 -128 instr=5321", "result", "instr");
         assertThat(result).isEqualTo(new InferenceResult(new byte[] {-3, 17, 127, -128}, 5321, "instr"));
+    }
+
+    @Test
+    void parsesTheDspBlocksCountOfWindowAnswers() {
+        InferenceResult result =
+                SerialProtocolClient.parseResult("result 4 -2 instr=900 dsp=600 later=1", "result", "instr");
+        assertThat(result).isEqualTo(new InferenceResult(new byte[] {4, -2}, 900, "instr", OptionalLong.of(600)));
+        assertThatThrownBy(() -> SerialProtocolClient.parseResult("result 4 instr=900 dsp=901", "result", "instr"))
+                .isInstanceOf(SerialProtocolViolation.class)
+                .hasMessageContaining("dsp=");
     }
 
     @Test

@@ -52,6 +52,7 @@ class DeploymentService {
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final TestSampleSource testSamples;
     private final DeploymentEstimator estimator = new DeploymentEstimator();
 
     DeploymentService(
@@ -63,7 +64,8 @@ class DeploymentService {
             DataSource dataSource,
             TransactionTemplate transaction,
             ApplicationEventPublisher events,
-            Clock clock) {
+            Clock clock,
+            TestSampleSource testSamples) {
         this.deployments = deployments;
         this.queue = queue;
         this.models = models;
@@ -73,6 +75,7 @@ class DeploymentService {
         this.transaction = transaction;
         this.events = events;
         this.clock = clock;
+        this.testSamples = testSamples;
     }
 
     /** A bundle ready to stream. */
@@ -105,7 +108,11 @@ class DeploymentService {
                 model.int8ModelKey(),
                 model.impulseJson() == null ? null : JSON.readTree(model.impulseJson()),
                 model.impulseVersion(),
-                model.testWindowsKey());
+                model.testWindowsKey(),
+                // the test set's samples, for raw windows through the device's DSP block (only with a test set)
+                model.testWindowsKey() == null || model.impulseJson() == null
+                        ? List.of()
+                        : testSamples.enabledTestSamples(grant.projectId()));
         Deployment deployment = transaction.execute(status -> {
             UUID jobId = enqueue(NewJob.of(DeployJobPayload.TYPE, grant.projectId(), JSON.writeValueAsString(payload)));
             Deployment row = new Deployment(

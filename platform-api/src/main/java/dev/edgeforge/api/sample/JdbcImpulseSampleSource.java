@@ -1,5 +1,6 @@
 package dev.edgeforge.api.sample;
 
+import dev.edgeforge.api.deploy.TestSampleSource;
 import dev.edgeforge.api.feature.ImpulseSampleSource;
 import dev.edgeforge.jobs.feature.FeatureJobSample;
 import java.util.List;
@@ -8,12 +9,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The port {@link ImpulseSampleSource} of the feature-generation feature, on this feature's {@code sample} table
+ * The ports {@link ImpulseSampleSource} of the feature-generation feature and {@link TestSampleSource} of the
+ * deployment feature, on this feature's {@code sample} table
  * (migration V4): the enabled samples of a project with id, label, category, content hash, object key and file
  * name.
  */
 @Component
-class JdbcImpulseSampleSource implements ImpulseSampleSource {
+class JdbcImpulseSampleSource implements ImpulseSampleSource, TestSampleSource {
 
     private final JdbcClient jdbc;
 
@@ -35,5 +37,12 @@ class JdbcImpulseSampleSource implements ImpulseSampleSource {
                         rs.getString("sha256"),
                         rs.getString("name")))
                 .list();
+    }
+
+    @Override
+    public List<FeatureJobSample> enabledTestSamples(UUID projectId) {
+        return enabledSamples(projectId).stream()
+                .filter(sample -> sample.category().equals("testing"))
+                .toList();
     }
 }

@@ -94,7 +94,12 @@ class DeploymentBrowserIT extends ChromiumPages {
                 .contains("24 of 24")
                 .contains("Top-1 accuracy on device")
                 .contains("Top-1 accuracy on the server")
-                .contains("Instructions per inference");
+                .contains("Instructions per inference")
+                // a model without an impulse: the server's features, said as such, and the stack the image measured
+                .contains("Path")
+                .contains("the server's int8 features through the network")
+                .doesNotContain("DSP block\n")
+                .containsPattern("Stack \\(deepest, measured\\)\\s+\\d+(\\.\\d)? (B|KiB)");
         assertThat(browser.findElement(By.id("memory-details")).getText())
                 .contains("Activation arena")
                 .contains("lower bound");

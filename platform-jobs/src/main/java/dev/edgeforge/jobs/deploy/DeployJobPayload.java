@@ -1,5 +1,6 @@
 package dev.edgeforge.jobs.deploy;
 
+import dev.edgeforge.jobs.feature.FeatureJobSample;
 import java.util.List;
 import java.util.UUID;
 import tools.jackson.databind.JsonNode;
@@ -22,6 +23,9 @@ import tools.jackson.databind.JsonNode;
  * @param impulseVersion the impulse's version, or {@code null}
  * @param testWindowsKey object key of the test windows (a {@code FeatureSet} file of the test split, or the
  *                       firmware builder's JSON windows), or {@code null} for seeded random windows
+ * @param testSamples    the project's test samples (with their object keys), so that the firmware builder can cut
+ *                       the test set's rows again as raw windows and prove the device's own DSP block on them; empty
+ *                       (and in jobs queued before) for the feature windows alone
  */
 public record DeployJobPayload(
         UUID deploymentId,
@@ -34,7 +38,8 @@ public record DeployJobPayload(
         String modelKey,
         JsonNode impulse,
         Integer impulseVersion,
-        String testWindowsKey) {
+        String testWindowsKey,
+        List<FeatureJobSample> testSamples) {
 
     /** The job type. */
     public static final String TYPE = "deploy";
@@ -44,5 +49,6 @@ public record DeployJobPayload(
 
     public DeployJobPayload {
         labels = labels == null ? List.of() : List.copyOf(labels);
+        testSamples = testSamples == null ? List.of() : List.copyOf(testSamples);
     }
 }

@@ -121,9 +121,21 @@ public record DeployResult(
      * {@code serverAccuracy} are the top-1 accuracies (core {@code learning.eval.Prediction.top1}, the definition of
      * every accuracy of the platform): the shares of the {@code labelledWindows} whose highest output on the device
      * and in the server's int8 reference is their class, {@code null} without labelled windows.
-     * {@code elapsedMillis}: wall-clock time in the emulator.
+     * {@code elapsedMillis}: wall-clock time in the emulator. {@code path} is how the windows reached the device:
+     * {@value #PATH_RAW} (raw windows through the image's own DSP block and network, the {@code window} command;
+     * {@code instructions} then has the DSP block's and the network's counts apart) or {@value #PATH_FEATURES} (the
+     * int8 input tensor the server computed, the {@code run} command; every run stored before the path was
+     * recorded). {@code stackBytes}: the deepest the image's stack went over the run (stack painting), {@code null}
+     * when the image did not say.
      */
     public sealed interface EmulatedRun extends Verification permits Verified, OutputsDiffer, RunFailed {
+        String PATH_RAW = "raw";
+        String PATH_FEATURES = "features";
+
+        String path();
+
+        Integer stackBytes();
+
         @JsonProperty("windows")
         int windows();
 
@@ -161,8 +173,14 @@ public record DeployResult(
             Double deviceAccuracy,
             Double serverAccuracy,
             int labelledWindows,
-            long elapsedMillis)
+            long elapsedMillis,
+            String path,
+            Integer stackBytes)
             implements EmulatedRun {
+
+        public Verified {
+            path = path == null ? PATH_FEATURES : path;
+        }
 
         @Override
         public String status() {
@@ -200,10 +218,13 @@ public record DeployResult(
             Double deviceAccuracy,
             Double serverAccuracy,
             int labelledWindows,
-            long elapsedMillis)
+            long elapsedMillis,
+            String path,
+            Integer stackBytes)
             implements EmulatedRun {
 
         public OutputsDiffer {
+            path = path == null ? PATH_FEATURES : path;
             mismatches = mismatches == null ? List.of() : List.copyOf(mismatches);
         }
 
@@ -232,10 +253,13 @@ public record DeployResult(
             Double serverAccuracy,
             int labelledWindows,
             String failure,
-            long elapsedMillis)
+            long elapsedMillis,
+            String path,
+            Integer stackBytes)
             implements EmulatedRun {
 
         public RunFailed {
+            path = path == null ? PATH_FEATURES : path;
             mismatches = mismatches == null ? List.of() : List.copyOf(mismatches);
         }
 
@@ -276,8 +300,21 @@ public record DeployResult(
             int firstDifference,
             int maxDifference) {}
 
-    /** Instructions per inference: smallest, mean, largest over the windows. */
-    public record Instructions(long min, double mean, long max) {}
+    /**
+     * Instructions per inference: smallest, mean, largest over the windows, for the whole inference; on the
+     * {@value EmulatedRun#PATH_RAW} path also the DSP block's ({@code dsp}) and the network's ({@code network}) apart,
+     * {@code null} otherwise (and in runs stored before).
+     */
+    public record Instructions(long min, double mean, long max, Counts dsp, Counts network) {
+
+        /** Counts without the DSP block's and the network's apart. */
+        public Instructions(long min, double mean, long max) {
+            this(min, mean, max, null, null);
+        }
+    }
+
+    /** Smallest, mean, largest count of one part of the inference over the windows. */
+    public record Counts(long min, double mean, long max) {}
 
     /**
      * @param fromCache        whether an identical earlier build was reused

@@ -64,7 +64,9 @@ class VerificationJsonTest {
                         0.875,
                         0.875,
                         24,
-                        2345));
+                        2345,
+                        DeployResult.EmulatedRun.PATH_FEATURES,
+                        null));
         DeployResult.Verification mismatch = read(STORED_MISMATCH);
         assertThat(mismatch).isInstanceOf(DeployResult.OutputsDiffer.class);
         DeployResult.OutputsDiffer differ = (DeployResult.OutputsDiffer) mismatch;
@@ -98,6 +100,48 @@ class VerificationJsonTest {
             assertThat(json.findValues("status")).as("status written once").hasSize(1);
             assertThat(read(json.toString())).isEqualTo(outcome);
         }
+    }
+
+    @Test
+    void aRawRunWritesItsPathTheDspAndNetworkCountsApartAndItsStack() {
+        DeployResult.Verified raw = new DeployResult.Verified(
+                "netduinoplus2-qemu",
+                "test-set",
+                "24 windows",
+                24,
+                "instr",
+                new DeployResult.Instructions(
+                        3_500_000,
+                        3_580_000.5,
+                        3_600_000,
+                        new DeployResult.Counts(1_500_000, 1_510_000.0, 1_520_000),
+                        new DeployResult.Counts(2_000_000, 2_070_000.5, 2_080_000)),
+                2_060_000L,
+                0.9,
+                0.9,
+                24,
+                1200,
+                DeployResult.EmulatedRun.PATH_RAW,
+                2048);
+        JsonNode json = JobJson.mapper().valueToTree(raw);
+
+        assertThat(json.path("path").asString()).isEqualTo("raw");
+        assertThat(json.path("stackBytes").asInt()).isEqualTo(2048);
+        assertThat(json.path("instructions").path("dsp").path("min").asLong()).isEqualTo(1_500_000);
+        assertThat(json.path("instructions").path("network").path("mean").asDouble())
+                .isEqualTo(2_070_000.5);
+        assertThat(json.path("instructions").path("max").asLong()).isEqualTo(3_600_000);
+        assertThat(read(json.toString())).isEqualTo(raw);
+    }
+
+    @Test
+    void aRunStoredBeforeThePathWasRecordedReadsAsTheFeaturesPath() {
+        DeployResult.EmulatedRun stored = (DeployResult.EmulatedRun) read(STORED_VERIFIED);
+
+        assertThat(stored.path()).isEqualTo("features");
+        assertThat(stored.stackBytes()).isNull();
+        assertThat(stored.instructions().dsp()).isNull();
+        assertThat(((DeployResult.EmulatedRun) read(STORED_FAILED)).path()).isEqualTo("features");
     }
 
     @Test
