@@ -87,9 +87,11 @@ class JobAttemptsBrowserIT {
                         base + "/api-keys", Map.of("name", "device", "scopes", List.of("ingest")), owner.auth())
                 .text("key");
         for (int i = 0; i < 4; i++) {
-            float[][] values = new float[100][];
-            for (int t = 0; t < values.length; t++) {
-                values[t] = new float[] {(float) Math.sin(t * 0.1 * (i + 1)), i, t % 7};
+            float[][] values = new float[3][100]; // per axis
+            for (int t = 0; t < 100; t++) {
+                values[0][t] = (float) Math.sin(t * 0.1 * (i + 1));
+                values[1][t] = i;
+                values[2][t] = t % 7;
             }
             byte[] message = EiAcquisitionWriter.writeJson(
                     SampleData.builder()
@@ -150,6 +152,7 @@ class JobAttemptsBrowserIT {
         assertThat(note.getText())
                 .isEqualTo("Attempt 1 on worker-27176 failed at 40.0 %: IllegalStateException: the worker's disk "
                         + "filled up. Attempt 2 of 3 on worker-27176 started again from 0%.");
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'})", note);
         Files.copy(
                 browser.getScreenshotAs(OutputType.FILE).toPath(),
                 Path.of("/tmp/ef-job-attempts.png"),

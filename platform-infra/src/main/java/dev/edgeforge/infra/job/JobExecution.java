@@ -78,6 +78,9 @@ final class JobExecution implements JobContext, Runnable {
             pending.flush(false);
         } catch (LeaseLostException e) {
             markLeaseLost();
+        } catch (RuntimeException e) {
+            // never out of the heartbeat's scheduled task: an exception there would cancel every later beat
+            LOG.warn("Job {} ({}): writing kept log lines failed: {}", job.id(), job.type(), e.getMessage());
         }
     }
 
