@@ -3,6 +3,7 @@
  * sizes, lineage, the training history chart, the model testing table whose "uncertain" threshold slider recomputes
  * every prediction in the browser, and live classification of a test sample or an uploaded file.
  */
+import { anomalyCard } from './model-anomaly.js';
 import { confusionMatrix, historyCharts, perClassTable, stat } from './model-common.js';
 import {
   alertProblem, api, byId, clear, DASH, el, followJob, forPage, formatBytes, formatCount, formatDate, formatNumber,
@@ -13,12 +14,14 @@ let base;
 let projectId;
 let model;
 let predictions = null;
+let canEdit = false;
 
 function init(root) {
   projectId = root.getAttribute('data-project-id');
   base = '/api/v1/projects/' + projectId + '/models/' + root.getAttribute('data-model-id');
   api('GET', base).then(function (m) {
     model = m;
+    canEdit = root.getAttribute('data-can-edit') === 'true';
     renderMetrics();
     renderSizes();
     renderLineage();
@@ -43,7 +46,7 @@ function renderMetrics() {
     return;
   }
   if (metrics.anomaly) {
-    section.appendChild(anomalyCard(metrics.anomaly));
+    section.appendChild(anomalyCard(model, base, canEdit, thresholdSaved));
     return;
   }
   [['validation', 'Validation'], ['test', 'Test']].forEach(function (part) {
@@ -92,6 +95,14 @@ function evaluationCard(title, evaluation) {
   return card;
 }
 
+/** A saved anomaly threshold: the server recomputed the figures; the testing table follows the new threshold. */
+function thresholdSaved(saved) {
+  model = saved;
+  renderMetrics();
+  anomalySlider();
+  renderPredictions();
+}
+
 /** Test windows whose label only the test set has (issue #18): named, counted, and left out of the figures. */
 function notAClassNote(evaluation) {
   const unknown = evaluation.unknownLabels || {};
@@ -104,22 +115,6 @@ function notAClassNote(evaluation) {
     + labels.map(function (l) { return '\u201c' + l + '\u201d (' + unknown[l] + ')'; }).join(', ')
     + '. The model\'s classes come from the training data; these labels are only in the test set, so their windows '
     + 'are listed under model testing but not counted in accuracy.';
-}
-
-function anomalyCard(anomaly) {
-  const card = el('div', { className: 'card', 'data-evaluation': 'anomaly' });
-  card.appendChild(el('h2', { text: 'Anomaly detection' }));
-  const test = anomaly.test;
-  card.appendChild(el('div', { className: 'stats' }, [
-    stat(String(anomaly.clusters), 'Clusters'), stat(formatNumber(model.anomalyThreshold), 'Threshold'),
-    stat(formatNumber(anomaly.trainingScoreMedian), 'Median training score'),
-    stat(test && test.auc !== null ? formatNumber(test.auc, 3) : DASH, 'Test AUC')]));
-  if (test) {
-    card.appendChild(el('p', { className: 'muted', text: 'Test set at the training threshold: ' + test.samples +
-      ' windows, ' + test.anomalies + ' known anomalies (labels not in the training data); ' + test.truePositives +
-      ' caught, ' + test.falseNegatives + ' missed, ' + test.falsePositives + ' false alarms.' }));
-  }
-  return card;
 }
 
 /* ---- sizes and lineage ---- */
@@ -176,7 +171,8 @@ function renderLineage() {
     const b = l.learningBlock;
     list.appendChild(el('dt', { text: 'Learning block' }));
     list.appendChild(el('dd', { className: 'mono', text: b.kind + ': ' + (b.layers && b.layers.length
-      ? b.layers.map(describeLayer).join(' \u2192 ') : b.kmeans ? b.kmeans.clusterCount + ' clusters' : '') }));
+      ? b.layers.map(describeLayer).join(' \u2192 ') : b.kmeans ? b.kmeans.clusterCount + ' clusters'
+      : b.gmm ? b.gmm.componentCount + ' Gaussian components' : '') }));
   }
   clear(byId('lineage')).appendChild(list);
 }
@@ -203,9 +199,7 @@ function setUpTesting() {
   const slider = byId('threshold-slider');
   if (model.kind === 'anomaly') {
     byId('threshold-label').textContent = 'Anomaly above';
-    slider.max = String(Math.max(1, (model.anomalyThreshold || 1) * 3).toFixed(2));
-    slider.step = 'any';
-    slider.value = String(model.anomalyThreshold || 0);
+    anomalySlider();
   } else if (model.kind === 'regression') {
     slider.parentNode.classList.add('hidden');
   } else {
@@ -230,6 +224,20 @@ function setUpTesting() {
       });
     });
   }
+}
+
+/** The testing slider of an anomaly model spans its test scores (a Gaussian mixture's can be negative). */
+function anomalySlider() {
+  const slider = byId('threshold-slider');
+  const t = model.anomalyThreshold || 0;
+  const h = model.metrics && model.metrics.anomaly && model.metrics.anomaly.test
+    ? model.metrics.anomaly.test.histogram : null;
+  const low = Math.min(t, h ? h.edges[0] : 0);
+  const high = Math.max(t, h ? h.edges[h.edges.length - 1] : t * 3, low + 1);
+  slider.min = String(low);
+  slider.max = String(high);
+  slider.step = 'any';
+  slider.value = String(t);
 }
 
 function watchTest(jobId, button) {
@@ -283,7 +291,7 @@ function predicted(row, threshold) {
 
 function renderPredictions() {
   const threshold = parseFloat(byId('threshold-slider').value);
-  byId('threshold-value').textContent = threshold.toFixed(2);
+  byId('threshold-value').textContent = model.kind === 'anomaly' ? formatNumber(threshold) : threshold.toFixed(2);
   const head = clear(byId('predictions-head'));
   const body = clear(byId('predictions-rows'));
   if (!predictions || predictions.rows.length === 0) {

@@ -92,8 +92,11 @@ function setUp() {
     if (kind === 'anomaly_kmeans') {
       block = structuredClone(fallback || { kind: kind, layers: [], kmeans: { clusterCount: 32, maxIterations: 300,
         standardize: true } });
+    } else if (kind === 'anomaly_gmm') {
+      block = structuredClone(fallback || { kind: kind, layers: [], gmm: { componentCount: 8, maxIterations: 200,
+        standardize: true } });
     } else {
-      const layers = block.kind === 'anomaly_kmeans' && fallback ? fallback.layers : block.layers;
+      const layers = isAnomaly(block) && fallback ? fallback.layers : block.layers;
       block = { kind: kind, layers: structuredClone(layers), kmeans: null };
     }
     renderBlock();
@@ -113,12 +116,14 @@ function setUp() {
       check();
     }
   });
-  ['km-clusters', 'km-iterations', 'km-standardize'].forEach(function (id) {
-    byId(id).addEventListener('change', function () {
-      readKMeans();
-      check();
+  ['km-clusters', 'km-iterations', 'km-standardize', 'gmm-components', 'gmm-iterations', 'gmm-standardize']
+    .forEach(function (id) {
+      byId(id).addEventListener('change', function () {
+        readAnomaly();
+        check();
+      });
     });
-  });
+  fillNormalLabels();
   byId('hp-early-stopping').addEventListener('change', function () {
     byId('early-stopping-fields').classList.toggle('hidden', !byId('hp-early-stopping').checked);
   });
@@ -139,15 +144,33 @@ function newLayer(type) {
 
 /* ---- the layer table ---- */
 
+function isAnomaly(b) {
+  return b.kind === 'anomaly_kmeans' || b.kind === 'anomaly_gmm';
+}
+
 function renderBlock() {
   const kmeans = block.kind === 'anomaly_kmeans';
-  byId('layer-editor').classList.toggle('hidden', kmeans);
+  const gmm = block.kind === 'anomaly_gmm';
+  byId('layer-editor').classList.toggle('hidden', kmeans || gmm);
+  byId('anomaly-editor').classList.toggle('hidden', !kmeans && !gmm);
   byId('kmeans-editor').classList.toggle('hidden', !kmeans);
-  if (kmeans) {
-    const settings = block.kmeans || { clusterCount: 32, maxIterations: 300, standardize: true };
-    byId('km-clusters').value = settings.clusterCount;
-    byId('km-iterations').value = settings.maxIterations;
-    byId('km-standardize').checked = settings.standardize;
+  byId('gmm-editor').classList.toggle('hidden', !gmm);
+  if (kmeans || gmm) {
+    if (kmeans) {
+      const settings = block.kmeans || { clusterCount: 32, maxIterations: 300, standardize: true };
+      byId('km-clusters').value = settings.clusterCount;
+      byId('km-iterations').value = settings.maxIterations;
+      byId('km-standardize').checked = settings.standardize;
+    } else {
+      const settings = block.gmm || { componentCount: 8, maxIterations: 200, standardize: true };
+      byId('gmm-components').value = settings.componentCount;
+      byId('gmm-iterations').value = settings.maxIterations;
+      byId('gmm-standardize').checked = settings.standardize;
+    }
+    const normal = block.normalLabels || [];
+    document.querySelectorAll('#normal-labels input').forEach(function (box) {
+      box.checked = normal.indexOf(box.value) >= 0;
+    });
     return;
   }
   const body = clear(byId('layer-rows'));
@@ -235,9 +258,29 @@ function move(index, delta) {
   check();
 }
 
-function readKMeans() {
-  block.kmeans = { clusterCount: parseInt(byId('km-clusters').value, 10),
-    maxIterations: parseInt(byId('km-iterations').value, 10), standardize: byId('km-standardize').checked };
+/** One checkbox per label of the features; an anomaly block's normal labels are the ticked ones. */
+function fillNormalLabels() {
+  const box = clear(byId('normal-labels'));
+  (defaults.labels || []).forEach(function (label) {
+    const input = el('input', { type: 'checkbox', value: label, 'data-normal-label': label });
+    input.addEventListener('change', function () {
+      readAnomaly();
+      check();
+    });
+    box.appendChild(el('label', { className: 'check' }, [input, ' ' + label]));
+  });
+}
+
+function readAnomaly() {
+  if (block.kind === 'anomaly_kmeans') {
+    block.kmeans = { clusterCount: parseInt(byId('km-clusters').value, 10),
+      maxIterations: parseInt(byId('km-iterations').value, 10), standardize: byId('km-standardize').checked };
+  } else if (block.kind === 'anomaly_gmm') {
+    block.gmm = { componentCount: parseInt(byId('gmm-components').value, 10),
+      maxIterations: parseInt(byId('gmm-iterations').value, 10), standardize: byId('gmm-standardize').checked };
+  }
+  block.normalLabels = Array.from(document.querySelectorAll('#normal-labels input:checked'))
+    .map(function (input) { return input.value; });
 }
 
 /* ---- checking against the feature shape ---- */
@@ -368,8 +411,8 @@ function hyperparameters() {
 /* ---- a training run ---- */
 
 function start() {
-  if (block.kind === 'anomaly_kmeans') {
-    readKMeans();
+  if (isAnomaly(block)) {
+    readAnomaly();
   }
   const body = { learningBlock: structuredClone(block), hyperparameters: hyperparameters(),
     uncertainThreshold: parseFloat(byId('uncertain-threshold').value) };
@@ -487,9 +530,12 @@ function showResult(result, model) {
         'Validation RMSE')]));
   } else if (metrics.anomaly) {
     result.appendChild(el('div', { className: 'stats' }, [
-      stat(String(metrics.anomaly.clusters), 'Clusters'), stat(formatNumber(metrics.anomaly.threshold), 'Threshold'),
+      stat(metrics.anomaly.model || String(metrics.anomaly.clusters) + ' clusters', 'Model'),
+      stat(formatNumber(metrics.anomaly.threshold), 'Threshold'),
       stat(metrics.anomaly.test && metrics.anomaly.test.auc !== null ? formatNumber(metrics.anomaly.test.auc, 3)
-        : DASH, 'Test AUC')]));
+        : DASH, 'Test window AUC'),
+      stat(metrics.anomaly.test ? formatPercent(metrics.anomaly.test.confusion.recall) : DASH,
+        'Anomalies caught')]));
   }
 }
 

@@ -170,8 +170,8 @@ final class LearningBlockSettings {
         }
         Optional<FeatureInput> input = featureInput(impulse, ref.inputs());
         List<LayerProblem> layerProblems = new ArrayList<>();
-        if (kind == LearningBlock.Kind.ANOMALY_KMEANS) {
-            // a K-means block's problems do not depend on the features
+        if (kind.isAnomaly()) {
+            // an anomaly block's problems do not depend on the features
             layerProblems.addAll(block.problems(TensorShape.of(1), 1));
         } else if (input.isPresent()) {
             // the smallest valid head: the class count is known only when training starts
@@ -193,9 +193,17 @@ final class LearningBlockSettings {
                         new FieldProblem(at + ".layers[" + p.layerIndex() + "]", p.layerType() + ": " + p.message()));
             } else {
                 problems.add(new FieldProblem(
-                        kind == LearningBlock.Kind.ANOMALY_KMEANS ? at + ".kmeans" : at + ".layers", p.message()));
+                        kind.isAnomaly() ? at + anomalyField(kind, p.message()) : at + ".layers", p.message()));
             }
         }
+    }
+
+    /** The settings member an anomaly block's problem is about. */
+    private static String anomalyField(LearningBlock.Kind kind, String message) {
+        if (message.startsWith("normalLabels")) {
+            return ".normalLabels";
+        }
+        return kind == LearningBlock.Kind.ANOMALY_KMEANS ? ".kmeans" : ".gmm";
     }
 
     private static String path(DatabindException e) {

@@ -11,7 +11,7 @@ import dev.edgeforge.core.format.SampleParseOptions;
 import dev.edgeforge.core.format.SampleParsers;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.impulse.ImpulseViolation;
-import dev.edgeforge.core.learning.anomaly.KMeansModel;
+import dev.edgeforge.core.learning.anomaly.AnomalyModel;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.stats.GraphPredictor;
 import dev.edgeforge.core.tflite.TfliteReader;
@@ -69,13 +69,9 @@ public class LiveClassificationService {
                     "send either a sampleId or a file (multipart field 'file'), " + "not "
                             + (hasFile ? "both" : "neither"));
         }
-        if (threshold != null
-                && (!(threshold >= 0)
-                        || Double.isInfinite(threshold)
-                        || model.kind() == ModelKind.CLASSIFICATION && threshold > 1)) {
+        if (threshold != null && !ModelService.validThreshold(model.kind(), threshold)) {
             throw new ValidationViolation(
-                    "threshold",
-                    "must be between 0 and 1 (classification) or a finite " + "number of at least 0 (anomaly)");
+                    "threshold", "must be between 0 and 1 (classification) or a finite number (anomaly)");
         }
         Impulse impulse = impulse(projectId, model);
         String name;
@@ -183,11 +179,11 @@ public class LiveClassificationService {
 
     private ClassificationView anomaly(
             ModelRecord model, String name, String label, List<WindowFeatures> windows, double threshold) {
-        KMeansModel kmeans = files.json(model.artifacts().kmeans(), KMeansModel.class);
+        AnomalyModel anomalyModel = files.json(model.artifacts().kmeans(), AnomalyModel.class);
         List<ClassificationView.Window> results = new ArrayList<>();
         Map<String, Integer> counts = new LinkedHashMap<>();
         for (WindowFeatures window : windows) {
-            double score = kmeans.score(window.features());
+            double score = anomalyModel.score(window.features());
             String predicted = score > threshold ? ModelPredictions.ANOMALY : ModelPredictions.NORMAL;
             results.add(new ClassificationView.Window(
                     window.windowIndex(), window.windowStartMs(), new float[] {(float) score}, predicted, null, null));

@@ -7,6 +7,7 @@ import dev.edgeforge.infra.storage.ObjectNotFoundException;
 import dev.edgeforge.infra.storage.ObjectStore;
 import dev.edgeforge.jobs.JobJson;
 import dev.edgeforge.jobs.training.ModelKind;
+import dev.edgeforge.jobs.training.Predictions;
 import dev.edgeforge.jobs.training.TestJobPayload;
 import dev.edgeforge.jobs.training.TestJobResult;
 import dev.edgeforge.jobs.training.TrainJobPayload;
@@ -141,7 +142,15 @@ class ModelJobOutcomes {
                 if (model.get().kind() == ModelKind.ANOMALY) {
                     ObjectNode anomaly =
                             metrics.path("anomaly") instanceof ObjectNode a ? a : metrics.putObject("anomaly");
-                    anomaly.set("test", evaluation);
+                    Double saved = current.anomalyThreshold();
+                    // the threshold may have been saved while the job ran: the figures follow the row's threshold
+                    anomaly.set(
+                            "test",
+                            saved == null || evaluation.path("threshold").asDouble() == saved
+                                    ? evaluation
+                                    : JSON.valueToTree(AnomalyRescoring.evaluationAt(
+                                            JSON.treeToValue(readJson(result.predictions()), Predictions.class),
+                                            saved)));
                 } else {
                     metrics.set("test", evaluation);
                     JsonNode used = evaluation.path("float32").path("uncertainThreshold");

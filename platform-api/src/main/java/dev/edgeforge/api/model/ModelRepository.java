@@ -117,10 +117,12 @@ class ModelRepository {
                 == 1;
     }
 
-    boolean setAnomalyThreshold(UUID projectId, UUID modelId, double threshold, Instant now) {
-        return jdbc.sql("UPDATE model SET anomaly_threshold = :threshold, updated_at = :now "
-                                + "WHERE project_id = :projectId AND id = :id AND kind = 'anomaly'")
+    /** The new threshold with the metrics recomputed at it, in one statement. */
+    boolean setAnomalyThreshold(UUID projectId, UUID modelId, double threshold, JsonNode metrics, Instant now) {
+        return jdbc.sql("UPDATE model SET anomaly_threshold = :threshold, metrics = CAST(:metrics AS jsonb), "
+                                + "updated_at = :now WHERE project_id = :projectId AND id = :id AND kind = 'anomaly'")
                         .param("threshold", threshold)
+                        .param("metrics", json(metrics))
                         .param("now", timestamp(now))
                         .param("projectId", projectId)
                         .param("id", modelId)

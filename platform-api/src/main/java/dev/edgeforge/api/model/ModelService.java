@@ -77,10 +77,22 @@ public class ModelService {
             if (model.kind() != ModelKind.ANOMALY) {
                 throw new ValidationViolation("anomalyThreshold", "only anomaly models have an anomaly threshold");
             }
-            if (!(threshold >= 0) || Double.isInfinite(threshold)) {
-                throw new ValidationViolation("anomalyThreshold", "must be a finite number of at least 0");
+            if (!Double.isFinite(threshold)) {
+                throw new ValidationViolation("anomalyThreshold", "must be a finite number");
             }
-            models.setAnomalyThreshold(projectId, modelId, threshold, clock.instant());
+            if (!model.isReady()) {
+                throw new ModelNotReadyViolation(model.name(), model.state());
+            }
+            // the test figures follow the threshold: recomputed from the stored test scores
+            Predictions predictions = model.artifacts().predictions() == null
+                    ? null
+                    : files.json(model.artifacts().predictions(), Predictions.class);
+            models.setAnomalyThreshold(
+                    projectId,
+                    modelId,
+                    threshold,
+                    AnomalyRescoring.metricsAt(model.evaluation().metrics(), predictions, threshold),
+                    clock.instant());
         }
         return get(projectId, modelId);
     }
@@ -140,15 +152,12 @@ public class ModelService {
      */
     public PredictionsView predictions(UUID projectId, UUID modelId, Double threshold) {
         ModelRecord model = find(projectId, modelId, ProjectRole.VIEWER);
-        if (threshold != null
-                && (!(threshold >= 0)
-                        || Double.isInfinite(threshold)
-                        || model.kind() == ModelKind.CLASSIFICATION && threshold > 1)) {
+        if (threshold != null && !validThreshold(model.kind(), threshold)) {
             throw new ValidationViolation(
                     "threshold",
                     model.kind() == ModelKind.CLASSIFICATION
                             ? "must be between 0 and 1"
-                            : "must be a finite number of at least 0");
+                            : model.kind() == ModelKind.ANOMALY ? "must be a finite number" : "must be at least 0");
         }
         if (model.artifacts().predictions() == null) {
             return new PredictionsView(
@@ -194,6 +203,19 @@ public class ModelService {
     ModelRecord find(UUID projectId, UUID modelId, ProjectRole role) {
         access.requireRole(projectId, role);
         return models.find(projectId, modelId).orElseThrow(() -> new ModelNotFoundException(modelId));
+    }
+
+    /**
+     * Whether {@code threshold} can be a threshold of a model of {@code kind}: a probability for classification, any
+     * finite score for anomaly models (a Gaussian mixture's scores can be negative), a finite number of at least 0
+     * otherwise.
+     */
+    static boolean validThreshold(ModelKind kind, double threshold) {
+        return switch (kind) {
+            case CLASSIFICATION -> threshold >= 0 && threshold <= 1;
+            case ANOMALY -> Double.isFinite(threshold);
+            case REGRESSION -> threshold >= 0 && Double.isFinite(threshold);
+        };
     }
 
     private static double orElse(Double value, double fallback) {

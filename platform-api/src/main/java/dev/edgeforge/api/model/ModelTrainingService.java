@@ -92,19 +92,34 @@ public class ModelTrainingService {
     @Transactional
     public ModelJobStarted train(UUID projectId, TrainRequest request) {
         access.requireRole(projectId, ProjectRole.MEMBER);
-        TrainRequest body = request == null ? new TrainRequest(null, null, null, null) : request;
-        LocatedFeatures features = locate(projectId).orElseThrow(FeaturesNotGeneratedViolation::forTraining);
+        TrainRequest body = request == null ? new TrainRequest(null, null, null, null, null) : request;
+        LocatedFeatures features =
+                locate(projectId).orElseThrow(() -> FeaturesNotGeneratedViolation.forTraining(whyMissing(projectId)));
         FeatureSetHeader header = headers.read(features.trainingKey());
         ImpulseSettings impulse = impulseSettings(projectId, features);
-        LearningBlock block = body.learningBlock() != null
+        LearningBlock chosen = body.learningBlock() != null
                 ? body.learningBlock()
                 : impulse.learningBlock()
                         .orElseGet(() -> LearningBlock.defaultsFor(
                                 LearningBlock.Kind.CLASSIFICATION, features.featureKind(), features.featureShape()));
-        Hyperparameters hyperparameters =
-                hyperparameters(body.hyperparameters() != null ? body.hyperparameters() : impulse.hyperparameters());
+        if (body.normalLabels() != null && !chosen.kind().isAnomaly()) {
+            throw new ValidationViolation("normalLabels", "only anomaly blocks learn normal labels");
+        }
+        LearningBlock block = body.normalLabels() != null ? chosen.withNormalLabels(body.normalLabels()) : chosen;
+        Hyperparameters hyperparameters = hyperparameters(
+                body.hyperparameters() != null ? body.hyperparameters() : impulse.hyperparameters(),
+                Hyperparameters.defaultsFor(features.featureKind(), features.featureShape()));
         List<FieldProblem> problems = new ArrayList<>();
         problems.addAll(blockProblems(block, features, header.labels()));
+        if (block.kind().isAnomaly()) {
+            // the dictionary holds every label of the training and test files: a label outside it has no data at all
+            block.normalLabels().stream()
+                    .filter(label -> label != null && !header.labels().contains(label))
+                    .findFirst()
+                    .ifPresent(label -> problems.add(new FieldProblem(
+                            "learningBlock.normalLabels",
+                            "'" + label + "' is not a label of the data; the labels are " + header.labels())));
+        }
         if (block.kind().isNeural()) {
             hyperparameters.problems().forEach(p -> problems.add(new FieldProblem("hyperparameters", p)));
             if (hyperparameters.augmentation() != null) {
@@ -159,7 +174,7 @@ public class ModelTrainingService {
                         features.testingKey()),
                 new ModelRecord.Signature(
                         JobJson.mapper().valueToTree(features.featureShape()),
-                        kind == ModelKind.REGRESSION ? List.of("value") : header.labels()),
+                        labelsAtStart(kind, block, header.labels())),
                 ModelRecord.Evaluation.none(kind == ModelKind.CLASSIFICATION ? payload.threshold() : null),
                 ModelRecord.Files.none()));
         return new ModelJobStarted(jobId, modelId);
@@ -181,9 +196,10 @@ public class ModelTrainingService {
         if (!model.isReady()) {
             throw new ModelNotReadyViolation(model.name(), model.state());
         }
-        LocatedFeatures features = locate(projectId).orElseThrow(FeaturesNotGeneratedViolation::forTesting);
+        LocatedFeatures features =
+                locate(projectId).orElseThrow(() -> FeaturesNotGeneratedViolation.forTesting(whyMissing(projectId)));
         if (features.testingKey() == null) {
-            throw FeaturesNotGeneratedViolation.forTesting();
+            throw FeaturesNotGeneratedViolation.noTestSamples(projectId);
         }
         FeatureSetHeader header = headers.read(features.testingKey());
         int inputLength = ModelViews.elementCount(model.signature().inputShape());
@@ -223,7 +239,8 @@ public class ModelTrainingService {
                     LearningBlock.defaultsFor(LearningBlock.Kind.CLASSIFICATION, FeatureKind.FLAT, TensorShape.of(1));
             return new TrainingDefaults(
                     false,
-                    FeaturesNotGeneratedViolation.forTraining().detail(),
+                    FeaturesNotGeneratedViolation.forTraining(whyMissing(projectId))
+                            .detail(),
                     null,
                     null,
                     null,
@@ -246,11 +263,12 @@ public class ModelTrainingService {
             byKind.add(LearningBlock.defaultsFor(kind, features.featureKind(), features.featureShape()));
         }
         LearningBlock block = impulse.learningBlock().orElse(byKind.get(0));
+        Hyperparameters base = Hyperparameters.defaultsFor(features.featureKind(), features.featureShape());
         Hyperparameters hyperparameters;
         try {
-            hyperparameters = hyperparameters(impulse.hyperparameters());
+            hyperparameters = hyperparameters(impulse.hyperparameters(), base);
         } catch (ValidationViolation e) {
-            hyperparameters = Hyperparameters.defaults();
+            hyperparameters = base;
         }
         return new TrainingDefaults(
                 true,
@@ -274,7 +292,8 @@ public class ModelTrainingService {
         if (block == null) {
             throw new ValidationViolation("learningBlock", "is required");
         }
-        LocatedFeatures features = locate(projectId).orElseThrow(FeaturesNotGeneratedViolation::forTraining);
+        LocatedFeatures features =
+                locate(projectId).orElseThrow(() -> FeaturesNotGeneratedViolation.forTraining(whyMissing(projectId)));
         FeatureSetHeader header = headers.read(features.trainingKey());
         return ArchitectureChecker.check(block, features.featureShape(), outputCount(block, header.labels()));
     }
@@ -282,6 +301,26 @@ public class ModelTrainingService {
     private Optional<LocatedFeatures> locate(UUID projectId) {
         FeatureSetLocator port = locator.getIfAvailable();
         return port == null ? Optional.empty() : port.locate(projectId);
+    }
+
+    /**
+     * The labels a model row shows while it trains: an anomaly model's normal labels when the user chose them, else
+     * none until the worker says which labels it learnt (the dictionary also holds the test set's anomaly labels).
+     */
+    private static List<String> labelsAtStart(ModelKind kind, LearningBlock block, List<String> dictionary) {
+        return switch (kind) {
+            case REGRESSION -> List.of("value");
+            case ANOMALY -> block.normalLabels();
+            case CLASSIFICATION -> dictionary;
+        };
+    }
+
+    private String whyMissing(UUID projectId) {
+        FeatureSetLocator port = locator.getIfAvailable();
+        return port == null
+                ? "This server generates no features; start them with POST /api/v1/projects/" + projectId
+                        + "/jobs/features."
+                : port.whyMissing(projectId);
     }
 
     private static int outputCount(LearningBlock block, List<String> labels) {
@@ -319,9 +358,12 @@ public class ModelTrainingService {
         }
     }
 
-    /** The defaults with the given values on top; unknown fields and wrong types are validation errors. */
-    static Hyperparameters hyperparameters(JsonNode overrides) {
-        ObjectNode merged = STRICT.valueToTree(Hyperparameters.defaults());
+    /**
+     * The defaults for the features ({@link Hyperparameters#defaultsFor}) with the given values on top; unknown
+     * fields and wrong types are validation errors.
+     */
+    static Hyperparameters hyperparameters(JsonNode overrides, Hyperparameters defaults) {
+        ObjectNode merged = STRICT.valueToTree(defaults);
         if (overrides != null && !overrides.isNull()) {
             if (!(overrides instanceof ObjectNode object)) {
                 throw new ValidationViolation("hyperparameters", "must be an object such as {\"epochs\": 50}");

@@ -8,6 +8,7 @@ import dev.edgeforge.api.support.ApiClient;
 import dev.edgeforge.api.support.ApiClient.Auth;
 import dev.edgeforge.api.support.IntegrationTest;
 import dev.edgeforge.api.support.TestUsers;
+import dev.edgeforge.app.testing.OwnedProject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,33 +17,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /** Issue #10, item 5: every change to a project's keys, members, invites and settings, and every download, logged. */
 @IntegrationTest
-class AuditLogIT {
-
-    @LocalServerPort
-    int port;
+class AuditLogIT extends OwnedProject {
 
     @Autowired
     StoredModels models;
 
-    ApiClient client;
-    TestUsers.User owner;
-    UUID projectId;
-    String base;
-
-    @BeforeEach
-    void setUp() {
-        client = ApiClient.stateless(port);
-        owner = TestUsers.register(client, "audited");
-        projectId = TestUsers.createProject(client, owner, "Audited");
-        base = "/api/v1/projects/" + projectId;
+    AuditLogIT() {
+        super("audited", "Audited");
     }
 
     private JsonNode newest(int limit) {

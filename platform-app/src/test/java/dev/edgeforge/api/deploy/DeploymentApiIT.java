@@ -6,6 +6,7 @@ import dev.edgeforge.api.support.ApiClient;
 import dev.edgeforge.api.support.IntegrationTest;
 import dev.edgeforge.api.support.TestUsers;
 import dev.edgeforge.api.support.TestUsers.User;
+import dev.edgeforge.app.testing.OwnedProject;
 import dev.edgeforge.firmware.codegen.ModelIdentity;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -24,7 +25,6 @@ import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,24 +33,19 @@ import tools.jackson.databind.JsonNode;
  * what.
  */
 @IntegrationTest
-class DeploymentApiIT {
-
-    @LocalServerPort
-    int port;
+class DeploymentApiIT extends OwnedProject {
 
     @Autowired
     StoredModels models;
 
-    ApiClient client;
-    User owner;
-    UUID projectId;
     DeployableModel model;
+
+    DeploymentApiIT() {
+        super("deployer", "Deploy");
+    }
 
     @BeforeEach
     void setUp() {
-        client = ApiClient.stateless(port);
-        owner = TestUsers.register(client, "deployer");
-        projectId = TestUsers.createProject(client, owner, "Deploy");
         model = models.registerTinyClassifier(projectId, "gestures");
     }
 

@@ -3,34 +3,26 @@ package dev.edgeforge.api.deploy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.edgeforge.api.support.ApiClient;
-import dev.edgeforge.api.support.HeadlessChromium;
 import dev.edgeforge.api.support.IntegrationTest;
 import dev.edgeforge.api.support.TestUsers;
 import dev.edgeforge.api.support.TestUsers.User;
+import dev.edgeforge.app.testing.ChromiumPages;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The Deployment page in a real headless Chromium: estimates per target before building, Build, the live log, the
@@ -39,31 +31,13 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * chromium-driver.
  */
 @IntegrationTest
-class DeploymentBrowserIT {
-
-    @LocalServerPort
-    int port;
+class DeploymentBrowserIT extends ChromiumPages {
 
     @Autowired
     StoredModels models;
 
-    @TempDir
-    Path browserProfile;
-
-    ChromeDriver browser;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = HeadlessChromium.start(browserProfile, 1366, 1000);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+    DeploymentBrowserIT() {
+        super(1366, 1000, Duration.ofSeconds(20));
     }
 
     @Test
@@ -73,11 +47,7 @@ class DeploymentBrowserIT {
         UUID projectId = TestUsers.createProject(client, user, "Wrist gestures");
         models.registerTinyClassifier(projectId, "gesture classifier");
 
-        browser.get(url("/login"));
-        type("email", user.email());
-        type("password", user.password());
-        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlMatches(".*/projects$"));
+        signIn(user);
 
         browser.get(url("/projects/" + projectId + "/deployment"));
         assertThat(browser.findElement(By.cssSelector(".sidebar a.active")).getText())
@@ -150,17 +120,6 @@ class DeploymentBrowserIT {
     }
 
     private void screenshot(String path) throws IOException {
-        Files.copy(
-                browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of(path), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private void type(String id, String text) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
+        screenshot(Path.of(path));
     }
 }

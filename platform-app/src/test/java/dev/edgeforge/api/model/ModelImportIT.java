@@ -6,6 +6,7 @@ import dev.edgeforge.api.support.ApiClient;
 import dev.edgeforge.api.support.IntegrationTest;
 import dev.edgeforge.api.support.TestUsers;
 import dev.edgeforge.api.support.TestUsers.User;
+import dev.edgeforge.app.testing.OwnedProject;
 import dev.edgeforge.core.learning.Activation;
 import dev.edgeforge.core.learning.LayerSpec;
 import dev.edgeforge.core.learning.LearningBlock;
@@ -32,10 +33,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -44,13 +43,10 @@ import tools.jackson.databind.JsonNode;
  * project has features to calibrate with.
  */
 @IntegrationTest
-class ModelImportIT {
+class ModelImportIT extends OwnedProject {
 
     private static final List<String> MLPERF =
             List.of("kws_ref_model", "pretrainedResnet_quant", "vww_96_int8", "ad01_int8");
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     ObjectStore store;
@@ -58,17 +54,8 @@ class ModelImportIT {
     @Autowired
     TestModelPorts.Registry registry;
 
-    ApiClient client;
-    User owner;
-    UUID projectId;
-    String base;
-
-    @BeforeEach
-    void setUp() {
-        client = ApiClient.stateless(port);
-        owner = TestUsers.register(client, "importer");
-        projectId = TestUsers.createProject(client, owner, "Imports");
-        base = "/api/v1/projects/" + projectId;
+    ModelImportIT() {
+        super("importer", "Imports");
     }
 
     @Test

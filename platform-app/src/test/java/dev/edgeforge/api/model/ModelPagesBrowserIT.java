@@ -4,31 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.edgeforge.api.support.ApiClient;
-import dev.edgeforge.api.support.HeadlessChromium;
 import dev.edgeforge.api.support.IntegrationTest;
 import dev.edgeforge.api.support.TestUsers;
+import dev.edgeforge.app.testing.ChromiumPages;
 import dev.edgeforge.infra.storage.ObjectStore;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The Training and Models pages in a real headless Chromium: edit the layers (a shape problem shows on its layer),
@@ -37,10 +28,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * {@code /tmp/ef-model-*.png}. Fails (never skips) without Debian's chromium and chromium-driver.
  */
 @IntegrationTest
-class ModelPagesBrowserIT {
-
-    @LocalServerPort
-    int port;
+class ModelPagesBrowserIT extends ChromiumPages {
 
     @Autowired
     ObjectStore store;
@@ -48,23 +36,8 @@ class ModelPagesBrowserIT {
     @Autowired
     TestModelPorts.Registry registry;
 
-    @TempDir
-    Path browserProfile;
-
-    ChromeDriver browser;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = HeadlessChromium.start(browserProfile, 1400, 1000);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
+    ModelPagesBrowserIT() {
+        super(1400, 1000, Duration.ofSeconds(30));
     }
 
     @Test
@@ -195,14 +168,6 @@ class ModelPagesBrowserIT {
         screenshot("models-list");
     }
 
-    private void signIn(TestUsers.User user) {
-        browser.get(url("/login"));
-        type("email", user.email());
-        type("password", user.password());
-        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlMatches(".*/projects$"));
-    }
-
     private void scrollTo(String id) {
         ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).scrollIntoView()", id);
     }
@@ -215,20 +180,7 @@ class ModelPagesBrowserIT {
                         value);
     }
 
-    private void type(String id, String text) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
     private void screenshot(String name) throws IOException {
-        Files.copy(
-                browser.getScreenshotAs(OutputType.FILE).toPath(),
-                Path.of("/tmp/ef-model-" + name + ".png"),
-                StandardCopyOption.REPLACE_EXISTING);
+        screenshot(Path.of("/tmp/ef-model-" + name + ".png"));
     }
 }

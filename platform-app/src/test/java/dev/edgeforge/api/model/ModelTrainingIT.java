@@ -8,6 +8,7 @@ import dev.edgeforge.api.support.ApiClient;
 import dev.edgeforge.api.support.IntegrationTest;
 import dev.edgeforge.api.support.TestUsers;
 import dev.edgeforge.api.support.TestUsers.User;
+import dev.edgeforge.app.testing.OwnedProject;
 import dev.edgeforge.core.feature.FeatureRow;
 import dev.edgeforge.core.format.ei.EiAcquisitionWriter;
 import dev.edgeforge.core.format.ei.EiSigning;
@@ -26,10 +27,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -39,12 +38,9 @@ import tools.jackson.databind.JsonNode;
  * validation and access.
  */
 @IntegrationTest
-class ModelTrainingIT {
+class ModelTrainingIT extends OwnedProject {
 
     private static final Duration JOB_LIMIT = Duration.ofSeconds(180);
-
-    @LocalServerPort
-    int port;
 
     @Autowired
     ObjectStore store;
@@ -52,17 +48,8 @@ class ModelTrainingIT {
     @Autowired
     TestModelPorts.Registry registry;
 
-    ApiClient client;
-    User owner;
-    UUID projectId;
-    String base;
-
-    @BeforeEach
-    void setUp() {
-        client = ApiClient.stateless(port);
-        owner = TestUsers.register(client, "trainer");
-        projectId = TestUsers.createProject(client, owner, "Gestures");
-        base = "/api/v1/projects/" + projectId;
+    ModelTrainingIT() {
+        super("trainer", "Gestures");
     }
 
     @Test
@@ -247,6 +234,37 @@ class ModelTrainingIT {
         }
     }
 
+    /** The confusion in the metrics is the count of the predictions table's rows, a missed anomaly being wrong. */
+    private static void assertAnomalyFiguresMatchTheRows(JsonNode test, JsonNode predictions, double threshold) {
+        int tp = 0;
+        int fp = 0;
+        int tn = 0;
+        int fn = 0;
+        int correct = 0;
+        for (JsonNode row : predictions.path("rows")) {
+            boolean anomalous = !row.path("label").asString().equals("idle")
+                    && !row.path("label").asString().equals("wave");
+            boolean called = row.path("scores").get(0).asDouble() > threshold;
+            assertThat(row.path("predicted").asString()).isEqualTo(called ? "anomaly" : "normal");
+            assertThat(row.path("correct").asBoolean()).isEqualTo(called == anomalous);
+            tp += anomalous && called ? 1 : 0;
+            fn += anomalous && !called ? 1 : 0;
+            fp += !anomalous && called ? 1 : 0;
+            tn += !anomalous && !called ? 1 : 0;
+            correct += called == anomalous ? 1 : 0;
+        }
+        JsonNode confusion = test.path("confusion");
+        assertThat(List.of(
+                        confusion.path("truePositives").asInt(),
+                        confusion.path("falsePositives").asInt(),
+                        confusion.path("trueNegatives").asInt(),
+                        confusion.path("falseNegatives").asInt()))
+                .containsExactly(tp, fp, tn, fn);
+        assertThat(predictions.path("accuracy").asDouble())
+                .isEqualTo(confusion.path("accuracy").asDouble())
+                .isEqualTo((double) correct / predictions.path("rows").size());
+    }
+
     @Test
     void trainsRegressionAndKMeansAnomalyModels() throws Exception {
         GestureProject project = GestureProject.create(
@@ -257,21 +275,17 @@ class ModelTrainingIT {
                 GestureProject.gestures(Gesture.IDLE, Gesture.WAVE, Gesture.UPDOWN),
                 2,
                 2);
+        // as the feature job writes them: one label dictionary for both files, so the training file names "updown"
+        project.register(store, registry, project.withEmptyClass("updown"), project.testing);
 
-        ApiClient.Response anomaly = client.post(
-                base + "/jobs/train",
+        JsonNode kmeans = trainUntilReady(Map.of(
+                "learningBlock",
                 Map.of(
-                        "learningBlock",
-                        Map.of(
-                                "kind",
-                                "anomaly_kmeans",
-                                "kmeans",
-                                Map.of("clusterCount", 8, "maxIterations", 100, "standardize", true))),
-                owner.auth());
-        assertThat(anomaly.status()).as(anomaly.body()).isEqualTo(202);
-        UUID anomalyId = UUID.fromString(anomaly.text("modelId"));
-        awaitJob(client, owner, UUID.fromString(anomaly.text("jobId")), "succeeded", JOB_LIMIT);
-        JsonNode kmeans = awaitModel(client, owner, projectId, anomalyId, "ready");
+                        "kind",
+                        "anomaly_kmeans",
+                        "kmeans",
+                        Map.of("clusterCount", 8, "maxIterations", 100, "standardize", true))));
+        String anomalyId = kmeans.path("id").asString();
         assertThat(kmeans.path("kind").asString()).isEqualTo("anomaly");
         assertThat(kmeans.path("metrics").path("anomaly").path("clusters").asInt())
                 .isEqualTo(8);
@@ -284,14 +298,38 @@ class ModelTrainingIT {
         assertThat(kmeans.path("variants").path("int8").asBoolean()).isFalse();
         assertThat(kmeans.path("variants").path("int8UnavailableReason").asString())
                 .contains("K-means");
+        // issue #19: the test set's anomaly label is not a training label
+        assertThat(strings(kmeans.path("labels"))).containsExactly("idle", "wave");
+        JsonNode anomalyTest = kmeans.path("metrics").path("anomaly").path("test");
+        long updown = project.testing.rows().stream()
+                .filter(r -> r.label().equals("updown"))
+                .count();
+        assertThat(anomalyTest.path("anomalies").asLong()).isEqualTo(updown);
         double threshold = kmeans.path("anomalyThreshold").asDouble();
         JsonNode scored = client.get(base + "/models/" + anomalyId + "/predictions", owner.auth())
                 .json();
         assertThat(scored.path("rows").size()).isEqualTo(project.testing.rows().size());
         assertThat(scored.path("threshold").asDouble()).isEqualTo(threshold);
+        assertAnomalyFiguresMatchTheRows(anomalyTest, scored, threshold);
+
+        // saving a threshold recomputes the figures at it (they stayed at the old threshold before)
+        double lower = threshold / 2;
         ApiClient.Response patched =
-                client.patch(base + "/models/" + anomalyId, Map.of("anomalyThreshold", threshold * 2), owner.auth());
-        assertThat(patched.json().path("anomalyThreshold").asDouble()).isEqualTo(threshold * 2);
+                client.patch(base + "/models/" + anomalyId, Map.of("anomalyThreshold", lower), owner.auth());
+        assertThat(patched.status()).as(patched.body()).isEqualTo(200);
+        assertThat(patched.json().path("anomalyThreshold").asDouble()).isEqualTo(lower);
+        JsonNode saved = patched.json().path("metrics").path("anomaly");
+        assertThat(saved.path("threshold").asDouble()).isEqualTo(lower);
+        assertThat(saved.path("test").path("threshold").asDouble()).isEqualTo(lower);
+        assertThat(saved.path("test").path("auc").asDouble())
+                .isEqualTo(anomalyTest.path("auc").asDouble());
+        JsonNode rescored = client.get(base + "/models/" + anomalyId + "/predictions", owner.auth())
+                .json();
+        assertThat(rescored.path("threshold").asDouble()).isEqualTo(lower);
+        assertAnomalyFiguresMatchTheRows(saved.path("test"), rescored, lower);
+        assertThat(client.patch(base + "/models/" + anomalyId, Map.of("anomalyThreshold", "NaN"), owner.auth())
+                        .status())
+                .isEqualTo(400);
         assertThat(ModelTesting.download(port, owner, base + "/models/" + anomalyId + "/tflite")
                         .statusCode())
                 .isEqualTo(409);
@@ -301,21 +339,14 @@ class ModelTrainingIT {
                 registry,
                 GestureProject.regression(project.training),
                 GestureProject.regression(project.testing));
-        ApiClient.Response regression = client.post(
-                base + "/jobs/train",
-                Map.of(
-                        "learningBlock",
-                                Map.of(
-                                        "kind",
-                                        "regression",
-                                        "layers",
-                                        List.of(Map.of("type", "dense", "units", 16, "activation", "relu"))),
-                        "hyperparameters", Map.of("epochs", 30, "learningRate", 0.01)),
-                owner.auth());
-        assertThat(regression.status()).as(regression.body()).isEqualTo(202);
-        UUID regressionId = UUID.fromString(regression.text("modelId"));
-        awaitJob(client, owner, UUID.fromString(regression.text("jobId")), "succeeded", JOB_LIMIT);
-        JsonNode model = awaitModel(client, owner, projectId, regressionId, "ready");
+        JsonNode model = trainUntilReady(Map.of(
+                "learningBlock",
+                        Map.of(
+                                "kind",
+                                "regression",
+                                "layers",
+                                List.of(Map.of("type", "dense", "units", 16, "activation", "relu"))),
+                "hyperparameters", Map.of("epochs", 30, "learningRate", 0.01)));
         assertThat(model.path("kind").asString()).isEqualTo("regression");
         assertThat(strings(model.path("labels"))).containsExactly("value");
         JsonNode validation = model.path("metrics").path("validation").path("float32");
@@ -529,5 +560,13 @@ class ModelTrainingIT {
         List<String> values = new ArrayList<>();
         array.forEach(v -> values.add(v.asString()));
         return values;
+    }
+
+    /** Starts a training job on the project, waits for it to succeed and returns the ready model. */
+    private JsonNode trainUntilReady(Map<String, Object> request) {
+        ApiClient.Response started = client.post(base + "/jobs/train", request, owner.auth());
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        awaitJob(client, owner, UUID.fromString(started.text("jobId")), "succeeded", JOB_LIMIT);
+        return awaitModel(client, owner, projectId, UUID.fromString(started.text("modelId")), "ready");
     }
 }

@@ -33,6 +33,20 @@ final class Checks {
         return this;
     }
 
+    /** The audio blocks read one axis. */
+    Checks oneAudioAxis(SignalShape input) {
+        return require(input.axisCount() == 1, "axes", "works on one audio axis, got " + input.axisCount());
+    }
+
+    /** A noise floor in dB full scale, mapped to 0 of the scale whose top is +12 dB. */
+    Checks noiseFloor(double noiseFloorDb) {
+        return finite(noiseFloorDb, "noiseFloorDb")
+                .require(
+                        noiseFloorDb < 12,
+                        "noiseFloorDb",
+                        "must be below +12 dB (the top of the scale), got " + noiseFloorDb);
+    }
+
     Checks timeSeries(SignalShape input) {
         return require(
                 !input.isImage() && input.frequencyHz() > 0,

@@ -6,24 +6,13 @@ import java.util.List;
  * Flatten block: per axis, the chosen {@link FlattenStat}s of the scaled samples, axis after axis. Output shape
  * {@code [axes × stats]}. C twin: {@code ef_dsp_flatten.c}.
  */
-public final class FlattenBlock implements DspBlock {
+public final class FlattenBlock extends ParamsBlock<FlattenParams> {
 
-    private final FlattenParams params;
     private final List<FlattenStat> stats;
 
     public FlattenBlock(FlattenParams params) {
-        this.params = params;
+        super(params, FlattenParams.TYPE);
         this.stats = params.orderedStats();
-    }
-
-    @Override
-    public FlattenParams params() {
-        return params;
-    }
-
-    @Override
-    public String type() {
-        return FlattenParams.TYPE;
     }
 
     @Override

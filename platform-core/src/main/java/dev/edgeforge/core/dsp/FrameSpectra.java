@@ -52,6 +52,20 @@ final class FrameSpectra {
         }
     }
 
+    /** The transform for a valid FFT length (a power of two of at least 16); null otherwise, which check reports. */
+    static PowerSpectrum spectrum(int fftLength) {
+        return Integer.bitCount(fftLength) == 1 && fftLength >= 16 ? new PowerSpectrum(fftLength) : null;
+    }
+
+    /**
+     * Edge Impulse's normalisation of a power: {@code clip((10·log10(max(p, 1e-30)) − floor) / (12 − floor), 0, 1)},
+     * the noise floor mapping to 0 and +12 dB full scale to 1.
+     */
+    static double normalisedDb(double power, double noiseFloorDb) {
+        double db = 10 * Math.log10(Math.max(power, 1e-30));
+        return Math.min(1, Math.max(0, (db - noiseFloorDb) / (12 - noiseFloorDb)));
+    }
+
     /** Operations of the front end for one window (see {@link CostEstimate}). */
     static long operations(FrameLayout layout, boolean preEmphasis, boolean window) {
         long perSample = 1 + (preEmphasis ? 3 : 0) + (window ? 1 : 0);

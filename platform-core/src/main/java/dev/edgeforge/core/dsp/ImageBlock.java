@@ -8,22 +8,10 @@ import java.util.List;
  * {@code [height, width, channels]}. C twin: {@code ef_dsp_image.c}, which also does the input's resize and
  * grayscale conversion from a camera frame.
  */
-public final class ImageBlock implements DspBlock {
-
-    private final ImageParams params;
+public final class ImageBlock extends ParamsBlock<ImageParams> {
 
     public ImageBlock(ImageParams params) {
-        this.params = params;
-    }
-
-    @Override
-    public ImageParams params() {
-        return params;
-    }
-
-    @Override
-    public String type() {
-        return ImageParams.TYPE;
+        super(params, ImageParams.TYPE);
     }
 
     @Override

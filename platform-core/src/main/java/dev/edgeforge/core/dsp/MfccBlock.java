@@ -12,7 +12,7 @@ import java.util.List;
  * Output shape {@code [frames, coefficients]}. C twin: {@code ef_dsp_mfcc.c}, which gets the liftered DCT matrix as
  * a table.
  */
-public final class MfccBlock implements DspBlock {
+public final class MfccBlock extends ParamsBlock<MfccParams> {
 
     /** Mel energies below this count as this before the log (silence gives a finite value). */
     public static final double LOG_FLOOR = 1e-10;
@@ -23,18 +23,15 @@ public final class MfccBlock implements DspBlock {
      */
     public static final double RELATIVE_FLOOR = 1e-8;
 
-    private final MfccParams params;
     private final PowerSpectrum spectrum;
     private final double[][] dct;
-    private volatile Plan plan;
+    private final PlanCache<Plan> plans = new PlanCache<>(this::plan);
 
-    private record Plan(SignalShape shape, FrameLayout layout, MelFilterbank filterbank, double[] window) {}
+    private record Plan(MelFrames frames, double[] window) {}
 
     public MfccBlock(MfccParams params) {
-        this.params = params;
-        this.spectrum = Integer.bitCount(params.fftLength()) == 1 && params.fftLength() >= 16
-                ? new PowerSpectrum(params.fftLength())
-                : null;
+        super(params, MfccParams.TYPE);
+        this.spectrum = FrameSpectra.spectrum(params.fftLength());
         this.dct = params.coefficientCount() >= 1 && params.filterCount() >= params.coefficientCount()
                 ? liftedDct(params.coefficientCount(), params.filterCount(), params.lifter())
                 : null;
@@ -54,21 +51,8 @@ public final class MfccBlock implements DspBlock {
     }
 
     @Override
-    public MfccParams params() {
-        return params;
-    }
-
-    @Override
-    public String type() {
-        return MfccParams.TYPE;
-    }
-
-    @Override
     public List<ParameterError> check(SignalShape input) {
-        Checks checks = new Checks(type()).timeSeries(input);
-        if (input.axisCount() != 1) {
-            checks.fail("axes", "works on one audio axis, got " + input.axisCount());
-        }
+        Checks checks = new Checks(type()).timeSeries(input).oneAudioAxis(input);
         checks.require(
                 params.coefficientCount() >= 1,
                 "coefficientCount",
@@ -84,46 +68,32 @@ public final class MfccBlock implements DspBlock {
                         "must be in [0, 1), got " + params.preEmphasis());
         checks.require(params.lifter() >= 0, "lifter", "must be 0 (none) or positive, got " + params.lifter());
         checks.require(params.window() != null, "window", "must be rectangular, hamming or hann");
-        FrameSpectra.checkMelRange(
-                checks, params.filterCount(), params.fftLength(), params.lowFrequency(), params.highFrequency(), input);
-        FrameLayout.check(checks, params.frameLength(), params.frameStride(), params.fftLength(), input);
+        MelFrames.check(checks, params, input);
         return checks.errors();
     }
 
     private Plan plan(SignalShape input) {
-        Plan p = plan;
-        if (p == null || !p.shape().equals(input)) {
-            validate(input);
-            FrameLayout layout =
-                    FrameLayout.of(type(), params.frameLength(), params.frameStride(), params.fftLength(), input);
-            MelFilterbank bank = MelFilterbank.create(
-                    params.filterCount(),
-                    params.fftLength(),
-                    input.frequencyHz(),
-                    params.lowFrequency(),
-                    FrameSpectra.effectiveHigh(params.highFrequency(), input));
-            double[] window = params.window() == WindowFunction.RECTANGULAR
-                    ? null
-                    : params.window().coefficients(layout.fftInputLength());
-            p = new Plan(input, layout, bank, window);
-            plan = p;
-        }
-        return p;
+        validate(input);
+        MelFrames frames = MelFrames.of(type(), params, input);
+        double[] window = params.window() == WindowFunction.RECTANGULAR
+                ? null
+                : params.window().coefficients(frames.layout().fftInputLength());
+        return new Plan(frames, window);
     }
 
     /** The frame layout for windows of {@code input}. */
     public FrameLayout layout(SignalShape input) {
-        return plan(input).layout();
+        return plans.get(input).frames().layout();
     }
 
     /** The mel filterbank for windows of {@code input}. */
     public MelFilterbank filterbank(SignalShape input) {
-        return plan(input).filterbank();
+        return plans.get(input).frames().filterbank();
     }
 
     /** The frame taper ({@code fftInputLength} coefficients), or null for rectangular. */
     public double[] window(SignalShape input) {
-        double[] w = plan(input).window();
+        double[] w = plans.get(input).window();
         return w == null ? null : w.clone();
     }
 
@@ -134,29 +104,30 @@ public final class MfccBlock implements DspBlock {
 
     @Override
     public float[] compute(float[][] window, double frequencyHz) {
-        Plan p = plan(DspBlock.shapeOf(window, frequencyHz));
+        Plan p = plans.get(DspBlock.shapeOf(window, frequencyHz));
         int filters = params.filterCount();
         int coefficients = params.coefficientCount();
-        float[] out = new float[p.layout().frameCount() * coefficients];
+        float[] out = new float[p.frames().layout().frameCount() * coefficients];
         double[] energies = new double[filters];
-        FrameSpectra.forEachFrame(window[0], p.layout(), params.preEmphasis(), p.window(), spectrum, (frame, power) -> {
-            p.filterbank().apply(power, energies);
-            double strongest = 0;
-            for (double e : energies) {
-                strongest = Math.max(strongest, e);
-            }
-            double floor = Math.max(strongest * RELATIVE_FLOOR, LOG_FLOOR);
-            for (int i = 0; i < filters; i++) {
-                energies[i] = Math.log(Math.max(energies[i], floor));
-            }
-            for (int k = 0; k < coefficients; k++) {
-                double sum = 0;
-                for (int i = 0; i < filters; i++) {
-                    sum += dct[k][i] * energies[i];
-                }
-                out[frame * coefficients + k] = (float) sum;
-            }
-        });
+        FrameSpectra.forEachFrame(
+                window[0], p.frames().layout(), params.preEmphasis(), p.window(), spectrum, (frame, power) -> {
+                    p.frames().filterbank().apply(power, energies);
+                    double strongest = 0;
+                    for (double e : energies) {
+                        strongest = Math.max(strongest, e);
+                    }
+                    double floor = Math.max(strongest * RELATIVE_FLOOR, LOG_FLOOR);
+                    for (int i = 0; i < filters; i++) {
+                        energies[i] = Math.log(Math.max(energies[i], floor));
+                    }
+                    for (int k = 0; k < coefficients; k++) {
+                        double sum = 0;
+                        for (int i = 0; i < filters; i++) {
+                            sum += dct[k][i] * energies[i];
+                        }
+                        out[frame * coefficients + k] = (float) sum;
+                    }
+                });
         return out;
     }
 
@@ -167,15 +138,15 @@ public final class MfccBlock implements DspBlock {
 
     @Override
     public CostEstimate estimateCost(SignalShape input) {
-        Plan p = plan(input);
-        long frames = p.layout().frameCount();
-        long ops = FrameSpectra.operations(p.layout(), params.preEmphasis() != 0, p.window() != null)
+        Plan p = plans.get(input);
+        long frames = p.frames().layout().frameCount();
+        long ops = FrameSpectra.operations(p.frames().layout(), params.preEmphasis() != 0, p.window() != null)
                 + frames
-                        * (2L * p.filterbank().weightCount()
+                        * (2L * p.frames().filterbank().weightCount()
                                 + (long) params.filterCount() * (CostEstimate.TRANSCENDENTAL_OPERATIONS + 2)
                                 + 2L * params.filterCount() * params.coefficientCount());
         long rom = FrameSpectra.fftTableBytes(params.fftLength())
-                + 4L * p.filterbank().weightCount()
+                + 4L * p.frames().filterbank().weightCount()
                 + 4L * params.filterCount()
                 + 4L * params.filterCount() * params.coefficientCount()
                 + (p.window() == null ? 0 : 4L * p.window().length);

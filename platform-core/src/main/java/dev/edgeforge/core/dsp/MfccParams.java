@@ -30,7 +30,7 @@ public record MfccParams(
         double preEmphasis,
         WindowFunction window,
         int lifter)
-        implements DspParams {
+        implements DspParams, MelParams {
 
     public static final String TYPE = "mfcc";
 

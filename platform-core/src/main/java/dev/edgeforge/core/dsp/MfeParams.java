@@ -23,7 +23,7 @@ public record MfeParams(
         double lowFrequency,
         double highFrequency,
         double noiseFloorDb)
-        implements DspParams {
+        implements DspParams, MelParams {
 
     public static final String TYPE = "mfe";
 

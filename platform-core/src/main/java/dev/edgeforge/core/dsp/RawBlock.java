@@ -3,22 +3,10 @@ package dev.edgeforge.core.dsp;
 import java.util.List;
 
 /** Raw block: scaled samples, interleaved; output shape {@code [samples, axes]}. C twin: {@code ef_dsp_raw.c}. */
-public final class RawBlock implements DspBlock {
-
-    private final RawParams params;
+public final class RawBlock extends ParamsBlock<RawParams> {
 
     public RawBlock(RawParams params) {
-        this.params = params;
-    }
-
-    @Override
-    public RawParams params() {
-        return params;
-    }
-
-    @Override
-    public String type() {
-        return RawParams.TYPE;
+        super(params, RawParams.TYPE);
     }
 
     @Override

@@ -28,41 +28,24 @@ import java.util.List;
  * Output per axis: {@code [rms, skewness, kurtosis, fftLength/2 powers, 2·peakCount peak figures]}, axis after axis.
  * C twin: {@code ef_dsp_spectral.c}.
  */
-public final class SpectralAnalysisBlock implements DspBlock {
+public final class SpectralAnalysisBlock extends ParamsBlock<SpectralAnalysisParams> {
 
     /** The log floor sits this factor under the strongest bin (−60 dB). */
     public static final double RELATIVE_FLOOR = 1e-6;
     /** The log floor never goes under this (an all-zero axis). */
     public static final double ABSOLUTE_FLOOR = 1e-30;
 
-    private final SpectralAnalysisParams params;
     private final PowerSpectrum spectrum;
-    private volatile Plan plan;
+    private final PlanCache<Plan> plans = new PlanCache<>(this::plan);
 
-    private record Plan(
-            SignalShape shape,
-            ButterworthFilter filter,
-            double[] taper,
-            int segmentLength,
-            int hop,
-            int segmentCount) {}
+    private record Plan(ButterworthFilter filter, double[] taper, int segmentLength, int hop, int segmentCount) {}
 
     public SpectralAnalysisBlock(SpectralAnalysisParams params) {
-        this.params = params;
+        super(params, SpectralAnalysisParams.TYPE);
         this.spectrum =
                 Integer.bitCount(params.fftLength()) == 1 && params.fftLength() >= 8 && params.fftLength() <= 4096
                         ? new PowerSpectrum(params.fftLength())
                         : null;
-    }
-
-    @Override
-    public SpectralAnalysisParams params() {
-        return params;
-    }
-
-    @Override
-    public String type() {
-        return SpectralAnalysisParams.TYPE;
     }
 
     @Override
@@ -102,47 +85,42 @@ public final class SpectralAnalysisBlock implements DspBlock {
     }
 
     private Plan plan(SignalShape input) {
-        Plan p = plan;
-        if (p == null || !p.shape().equals(input)) {
-            validate(input);
-            ButterworthFilter filter = params.filterType() == FilterType.NONE
-                    ? null
-                    : ButterworthFilter.design(
-                            params.filterType(), params.filterOrder(), params.filterCutoffHz(), input.frequencyHz());
-            int n = input.sampleCount();
-            int fft = params.fftLength();
-            int segmentLength = Math.min(fft, n);
-            int hop = params.overlapFfts() ? fft / 2 : fft;
-            int segments = n <= fft ? 1 : 1 + (n - fft) / hop;
-            p = new Plan(input, filter, WindowFunction.HANN.coefficients(segmentLength), segmentLength, hop, segments);
-            plan = p;
-        }
-        return p;
+        validate(input);
+        ButterworthFilter filter = params.filterType() == FilterType.NONE
+                ? null
+                : ButterworthFilter.design(
+                        params.filterType(), params.filterOrder(), params.filterCutoffHz(), input.frequencyHz());
+        int n = input.sampleCount();
+        int fft = params.fftLength();
+        int segmentLength = Math.min(fft, n);
+        int hop = params.overlapFfts() ? fft / 2 : fft;
+        int segments = n <= fft ? 1 : 1 + (n - fft) / hop;
+        return new Plan(filter, WindowFunction.HANN.coefficients(segmentLength), segmentLength, hop, segments);
     }
 
     /** The designed filter for windows of {@code input}, or null without one. */
     public ButterworthFilter filter(SignalShape input) {
-        return plan(input).filter();
+        return plans.get(input).filter();
     }
 
     /** Hann taper of each FFT segment ({@link #segmentLength} coefficients). */
     public double[] taper(SignalShape input) {
-        return plan(input).taper().clone();
+        return plans.get(input).taper().clone();
     }
 
     /** Samples per FFT segment, {@code min(fftLength, samples)}. */
     public int segmentLength(SignalShape input) {
-        return plan(input).segmentLength();
+        return plans.get(input).segmentLength();
     }
 
     /** Samples between segment starts. */
     public int hop(SignalShape input) {
-        return plan(input).hop();
+        return plans.get(input).hop();
     }
 
     /** Segments per window. */
     public int segmentCount(SignalShape input) {
-        return plan(input).segmentCount();
+        return plans.get(input).segmentCount();
     }
 
     /** Features per axis. */
@@ -159,7 +137,7 @@ public final class SpectralAnalysisBlock implements DspBlock {
     @Override
     public float[] compute(float[][] window, double frequencyHz) {
         SignalShape shape = DspBlock.shapeOf(window, frequencyHz);
-        Plan p = plan(shape);
+        Plan p = plans.get(shape);
         int perAxis = featuresPerAxis();
         float[] out = new float[window.length * perAxis];
         for (int a = 0; a < window.length; a++) {
@@ -268,7 +246,7 @@ public final class SpectralAnalysisBlock implements DspBlock {
 
     @Override
     public CostEstimate estimateCost(SignalShape input) {
-        Plan p = plan(input);
+        Plan p = plans.get(input);
         int fft = params.fftLength();
         long n = input.sampleCount();
         long sections = p.filter() == null ? 0 : p.filter().sectionCount();

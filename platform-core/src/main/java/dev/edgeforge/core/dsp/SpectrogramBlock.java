@@ -8,39 +8,21 @@ import java.util.List;
  * (Edge Impulse's normalisation: the noise floor maps to 0 and +12 dB full scale to 1); without, the linear power.
  * Output shape {@code [frames, fftLength/2 + 1]}. C twin: {@code ef_dsp_spectrogram.c}.
  */
-public final class SpectrogramBlock implements DspBlock {
+public final class SpectrogramBlock extends ParamsBlock<SpectrogramParams> {
 
-    private final SpectrogramParams params;
     private final PowerSpectrum spectrum;
 
     public SpectrogramBlock(SpectrogramParams params) {
-        this.params = params;
-        this.spectrum = Integer.bitCount(params.fftLength()) == 1 && params.fftLength() >= 16
-                ? new PowerSpectrum(params.fftLength())
-                : null;
-    }
-
-    @Override
-    public SpectrogramParams params() {
-        return params;
-    }
-
-    @Override
-    public String type() {
-        return SpectrogramParams.TYPE;
+        super(params, SpectrogramParams.TYPE);
+        this.spectrum = FrameSpectra.spectrum(params.fftLength());
     }
 
     @Override
     public List<ParameterError> check(SignalShape input) {
-        Checks checks = new Checks(type()).timeSeries(input);
-        checks.finite(params.noiseFloorDb(), "noiseFloorDb")
-                .require(
-                        params.noiseFloorDb() < 12,
-                        "noiseFloorDb",
-                        "must be below +12 dB (the top of the scale), got " + params.noiseFloorDb());
-        if (input.axisCount() != 1) {
-            checks.fail("axes", "works on one audio axis, got " + input.axisCount());
-        }
+        Checks checks = new Checks(type())
+                .timeSeries(input)
+                .noiseFloor(params.noiseFloorDb())
+                .oneAudioAxis(input);
         FrameLayout.check(checks, params.frameLength(), params.frameStride(), params.fftLength(), input);
         return checks.errors();
     }
@@ -66,11 +48,7 @@ public final class SpectrogramBlock implements DspBlock {
         FrameSpectra.forEachFrame(window[0], layout, 0, null, spectrum, (frame, power) -> {
             for (int k = 0; k < bins; k++) {
                 double v = power[k];
-                if (params.logScale()) {
-                    double db = 10 * Math.log10(Math.max(v, 1e-30));
-                    v = Math.min(1, Math.max(0, (db - floor) / (12 - floor)));
-                }
-                out[frame * bins + k] = (float) v;
+                out[frame * bins + k] = (float) (params.logScale() ? FrameSpectra.normalisedDb(v, floor) : v);
             }
         });
         return out;

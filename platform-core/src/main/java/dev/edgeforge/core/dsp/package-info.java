@@ -20,11 +20,11 @@
  *   <li>Write the parameter record {@code FooParams implements DspParams}: a {@code TYPE} constant, a
  *       {@code defaults()} factory, a {@code @JsonCreator} factory that fills missing fields with the defaults; add it
  *       to the {@code permits} clause and the {@code @JsonSubTypes} of {@link dev.edgeforge.core.dsp.DspParams}.</li>
- *   <li>Write {@code FooBlock implements DspBlock}: {@code check} lists every refused field (use
- *       {@code Checks}), {@code compute} is pure and thread-safe (cache plans in an immutable record behind a
- *       volatile field), {@code scratchFloats} is exactly the working memory the C twin takes, and the cost counts
- *       what the C twin does. Document the numerical definition in the class comment: it is the contract for the C
- *       twin.</li>
+ *   <li>Write {@code FooBlock extends ParamsBlock<FooParams>}: {@code check} lists every refused field (use
+ *       {@code Checks}), {@code compute} is pure and thread-safe (keep what the input shape determines in an
+ *       immutable plan record behind a {@code PlanCache}), {@code scratchFloats} is exactly the working memory the
+ *       C twin takes, and the cost counts what the C twin does. Document the numerical definition in the class
+ *       comment: it is the contract for the C twin.</li>
  *   <li>Write {@code ef_dsp_foo.h/.c} in {@code firmware-builder/src/main/c/dsp/}: a const params struct, one pure
  *       function taking the params, the input, a scratch buffer and the output; sizes only from the params; every
  *       table Java can compute (windows, filterbanks, twiddles) comes in the params.</li>

@@ -53,29 +53,23 @@ final class ParamsFactory {
         Tensor filter = in(op, 1);
         Tensor output = out(op);
         Conv2DOptions o = op.options(Conv2DOptions.class);
-        int padH = o.padding()
-                .paddingBefore(input.dim(1), filter.dim(1), o.strideHeight(), o.dilationHeight(), output.dim(1));
-        int padW = o.padding()
-                .paddingBefore(input.dim(2), filter.dim(2), o.strideWidth(), o.dilationWidth(), output.dim(2));
-        boolean quantized = input.type() == DataType.INT8;
-        int[][] requant = quantized ? perChannelMultipliers(input, filter, output, filter.dim(0)) : new int[2][0];
-        int[] clamp = quantized ? int8Range(o.activation(), output) : new int[2];
+        ChannelRequant r = channelRequant(input, filter, output, o.activation(), filter.dim(0));
         return new ConvParams(
-                quantized,
-                quantized ? -input.quantization().zeroPoint() : 0,
-                quantized ? output.quantization().zeroPoint() : 0,
-                requant[0],
-                requant[1],
-                clamp[0],
-                clamp[1],
+                r.quantized(),
+                r.inputOffset(),
+                r.outputOffset(),
+                r.multipliers(),
+                r.shifts(),
+                r.min(),
+                r.max(),
                 o.activation().min(),
                 o.activation().max(),
                 o.strideHeight(),
                 o.strideWidth(),
                 o.dilationHeight(),
                 o.dilationWidth(),
-                padH,
-                padW,
+                o.padHeight(input.dim(1), filter.dim(1), output.dim(1)),
+                o.padWidth(input.dim(2), filter.dim(2), output.dim(2)),
                 input.dim(0),
                 input.dim(1),
                 input.dim(2),
@@ -92,29 +86,23 @@ final class ParamsFactory {
         Tensor filter = in(op, 1);
         Tensor output = out(op);
         DepthwiseConv2DOptions o = op.options(DepthwiseConv2DOptions.class);
-        int padH = o.padding()
-                .paddingBefore(input.dim(1), filter.dim(1), o.strideHeight(), o.dilationHeight(), output.dim(1));
-        int padW = o.padding()
-                .paddingBefore(input.dim(2), filter.dim(2), o.strideWidth(), o.dilationWidth(), output.dim(2));
-        boolean quantized = input.type() == DataType.INT8;
-        int[][] requant = quantized ? perChannelMultipliers(input, filter, output, filter.dim(3)) : new int[2][0];
-        int[] clamp = quantized ? int8Range(o.activation(), output) : new int[2];
+        ChannelRequant r = channelRequant(input, filter, output, o.activation(), filter.dim(3));
         return new DepthwiseConvParams(
-                quantized,
-                quantized ? -input.quantization().zeroPoint() : 0,
-                quantized ? output.quantization().zeroPoint() : 0,
-                requant[0],
-                requant[1],
-                clamp[0],
-                clamp[1],
+                r.quantized(),
+                r.inputOffset(),
+                r.outputOffset(),
+                r.multipliers(),
+                r.shifts(),
+                r.min(),
+                r.max(),
                 o.activation().min(),
                 o.activation().max(),
                 o.strideHeight(),
                 o.strideWidth(),
                 o.dilationHeight(),
                 o.dilationWidth(),
-                padH,
-                padW,
+                o.padHeight(input.dim(1), filter.dim(1), output.dim(1)),
+                o.padWidth(input.dim(2), filter.dim(2), output.dim(2)),
                 o.depthMultiplier(),
                 input.dim(0),
                 input.dim(1),
@@ -125,6 +113,30 @@ final class ParamsFactory {
                 output.dim(1),
                 output.dim(2),
                 output.dim(3));
+    }
+
+    /**
+     * The int8 side of a convolution: offsets, one multiplier per output channel and the clamp; for float32 all zero
+     * and the arrays empty.
+     */
+    private record ChannelRequant(
+            boolean quantized, int inputOffset, int outputOffset, int[] multipliers, int[] shifts, int min, int max) {}
+
+    private static ChannelRequant channelRequant(
+            Tensor input, Tensor filter, Tensor output, Activation activation, int channels) {
+        if (input.type() != DataType.INT8) {
+            return new ChannelRequant(false, 0, 0, new int[0], new int[0], 0, 0);
+        }
+        int[][] requant = perChannelMultipliers(input, filter, output, channels);
+        int[] clamp = int8Range(activation, output);
+        return new ChannelRequant(
+                true,
+                -input.quantization().zeroPoint(),
+                output.quantization().zeroPoint(),
+                requant[0],
+                requant[1],
+                clamp[0],
+                clamp[1]);
     }
 
     private FullyConnectedParams fullyConnected(Operator op) {

@@ -24,40 +24,30 @@ final class FloatKernels {
         return out;
     }
 
-    /** CONV_2D with weights {@code [filters, kh, kw, inC]} and TFLite padding. */
-    static float[] conv2d(
-            float[] in,
-            int height,
-            int width,
-            int inChannels,
-            float[] weights,
-            float[] bias,
-            int filters,
-            int kernelHeight,
-            int kernelWidth,
-            int stride,
-            Padding padding) {
-        int outHeight = padding.outputLength(height, kernelHeight, stride);
-        int outWidth = padding.outputLength(width, kernelWidth, stride);
-        int padTop = padding.padBefore(height, kernelHeight, stride);
-        int padLeft = padding.padBefore(width, kernelWidth, stride);
+    /** CONV_2D with weights {@code [filters, kh, kw, inC]}. */
+    static float[] conv2d(float[] in, KernelWindow w, float[] weights, float[] bias, int filters) {
+        int outHeight = w.outHeight();
+        int outWidth = w.outWidth();
+        int padTop = w.padTop();
+        int padLeft = w.padLeft();
+        int inChannels = w.channels();
         float[] out = new float[outHeight * outWidth * filters];
         for (int oy = 0; oy < outHeight; oy++) {
             for (int ox = 0; ox < outWidth; ox++) {
                 for (int f = 0; f < filters; f++) {
                     double sum = bias[f];
-                    for (int ky = 0; ky < kernelHeight; ky++) {
-                        int iy = oy * stride - padTop + ky;
-                        if (iy < 0 || iy >= height) {
+                    for (int ky = 0; ky < w.kernelHeight(); ky++) {
+                        int iy = oy * w.strideHeight() - padTop + ky;
+                        if (iy < 0 || iy >= w.height()) {
                             continue;
                         }
-                        for (int kx = 0; kx < kernelWidth; kx++) {
-                            int ix = ox * stride - padLeft + kx;
-                            if (ix < 0 || ix >= width) {
+                        for (int kx = 0; kx < w.kernelWidth(); kx++) {
+                            int ix = ox * w.strideWidth() - padLeft + kx;
+                            if (ix < 0 || ix >= w.width()) {
                                 continue;
                             }
-                            int inBase = (iy * width + ix) * inChannels;
-                            int wBase = ((f * kernelHeight + ky) * kernelWidth + kx) * inChannels;
+                            int inBase = (iy * w.width() + ix) * inChannels;
+                            int wBase = ((f * w.kernelHeight() + ky) * w.kernelWidth() + kx) * inChannels;
                             for (int c = 0; c < inChannels; c++) {
                                 sum += (double) in[inBase + c] * weights[wBase + c];
                             }
@@ -70,23 +60,16 @@ final class FloatKernels {
         return out;
     }
 
-    /** DEPTHWISE_CONV_2D with weights {@code [1, kh, kw, inC * multiplier]}. */
-    static float[] depthwiseConv2d(
-            float[] in,
-            int height,
-            int width,
-            int inChannels,
-            float[] weights,
-            float[] bias,
-            int multiplier,
-            int kernelHeight,
-            int kernelWidth,
-            int stride,
-            Padding padding) {
-        int outHeight = padding.outputLength(height, kernelHeight, stride);
-        int outWidth = padding.outputLength(width, kernelWidth, stride);
-        int padTop = padding.padBefore(height, kernelHeight, stride);
-        int padLeft = padding.padBefore(width, kernelWidth, stride);
+    /**
+     * DEPTHWISE_CONV_2D with weights {@code [1, kh, kw, inC * multiplier]}: the same window as {@link #conv2d}, each
+     * output channel {@code oc} reading input channel {@code oc / multiplier} only.
+     */
+    static float[] depthwiseConv2d(float[] in, KernelWindow w, float[] weights, float[] bias, int multiplier) {
+        int outHeight = w.outHeight();
+        int outWidth = w.outWidth();
+        int padTop = w.padTop();
+        int padLeft = w.padLeft();
+        int inChannels = w.channels();
         int outChannels = inChannels * multiplier;
         float[] out = new float[outHeight * outWidth * outChannels];
         for (int oy = 0; oy < outHeight; oy++) {
@@ -94,18 +77,18 @@ final class FloatKernels {
                 for (int oc = 0; oc < outChannels; oc++) {
                     int ic = oc / multiplier;
                     double sum = bias[oc];
-                    for (int ky = 0; ky < kernelHeight; ky++) {
-                        int iy = oy * stride - padTop + ky;
-                        if (iy < 0 || iy >= height) {
+                    for (int ky = 0; ky < w.kernelHeight(); ky++) {
+                        int iy = oy * w.strideHeight() - padTop + ky;
+                        if (iy < 0 || iy >= w.height()) {
                             continue;
                         }
-                        for (int kx = 0; kx < kernelWidth; kx++) {
-                            int ix = ox * stride - padLeft + kx;
-                            if (ix < 0 || ix >= width) {
+                        for (int kx = 0; kx < w.kernelWidth(); kx++) {
+                            int ix = ox * w.strideWidth() - padLeft + kx;
+                            if (ix < 0 || ix >= w.width()) {
                                 continue;
                             }
-                            sum += (double) in[(iy * width + ix) * inChannels + ic]
-                                    * weights[(ky * kernelWidth + kx) * outChannels + oc];
+                            sum += (double) in[(iy * w.width() + ix) * inChannels + ic]
+                                    * weights[(ky * w.kernelWidth() + kx) * outChannels + oc];
                         }
                     }
                     out[(oy * outWidth + ox) * outChannels + oc] = (float) sum;
@@ -115,31 +98,25 @@ final class FloatKernels {
         return out;
     }
 
-    /** AVERAGE_POOL_2D / MAX_POOL_2D with VALID padding and a {@code poolHeight x poolWidth} window. */
-    static float[] pool(
-            float[] in,
-            int height,
-            int width,
-            int channels,
-            int poolHeight,
-            int poolWidth,
-            int strideHeight,
-            int strideWidth,
-            boolean max) {
-        int outHeight = Padding.VALID.outputLength(height, poolHeight, strideHeight);
-        int outWidth = Padding.VALID.outputLength(width, poolWidth, strideWidth);
+    /** AVERAGE_POOL_2D / MAX_POOL_2D over a VALID window. */
+    static float[] pool(float[] in, KernelWindow w, boolean max) {
+        int outHeight = w.outHeight();
+        int outWidth = w.outWidth();
+        int channels = w.channels();
+        int area = w.kernelHeight() * w.kernelWidth();
         float[] out = new float[outHeight * outWidth * channels];
         for (int oy = 0; oy < outHeight; oy++) {
             for (int ox = 0; ox < outWidth; ox++) {
                 for (int c = 0; c < channels; c++) {
                     double acc = max ? Double.NEGATIVE_INFINITY : 0;
-                    for (int ky = 0; ky < poolHeight; ky++) {
-                        for (int kx = 0; kx < poolWidth; kx++) {
-                            float v = in[((oy * strideHeight + ky) * width + ox * strideWidth + kx) * channels + c];
+                    for (int ky = 0; ky < w.kernelHeight(); ky++) {
+                        for (int kx = 0; kx < w.kernelWidth(); kx++) {
+                            int at = (oy * w.strideHeight() + ky) * w.width() + ox * w.strideWidth() + kx;
+                            float v = in[at * channels + c];
                             acc = max ? Math.max(acc, v) : acc + v;
                         }
                     }
-                    out[(oy * outWidth + ox) * channels + c] = (float) (max ? acc : acc / (poolHeight * poolWidth));
+                    out[(oy * outWidth + ox) * channels + c] = (float) (max ? acc : acc / area);
                 }
             }
         }

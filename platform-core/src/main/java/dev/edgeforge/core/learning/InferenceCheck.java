@@ -112,94 +112,53 @@ public final class InferenceCheck {
 
         @Override
         public float[] conv1d(LayerSpec.Conv1d spec) {
-            return FloatKernels.activate(
-                    FloatKernels.conv2d(
-                            x,
-                            1,
-                            in.dim(0),
-                            in.dim(1),
-                            layer.weights().values(),
-                            layer.bias().values(),
-                            spec.filters(),
-                            1,
-                            spec.kernelSize(),
-                            spec.stride(),
-                            spec.padding()),
-                    spec.activation());
+            KernelWindow w = KernelWindow.over(in, 1, spec.kernelSize(), spec.stride(), spec.padding());
+            return FloatKernels.activate(conv(w, spec.filters()), spec.activation());
         }
 
         @Override
         public float[] conv2d(LayerSpec.Conv2d spec) {
-            return FloatKernels.activate(
-                    FloatKernels.conv2d(
-                            x,
-                            in.dim(0),
-                            in.dim(1),
-                            in.dim(2),
-                            layer.weights().values(),
-                            layer.bias().values(),
-                            spec.filters(),
-                            spec.kernelHeight(),
-                            spec.kernelWidth(),
-                            spec.stride(),
-                            spec.padding()),
-                    spec.activation());
+            KernelWindow w =
+                    KernelWindow.over(in, spec.kernelHeight(), spec.kernelWidth(), spec.stride(), spec.padding());
+            return FloatKernels.activate(conv(w, spec.filters()), spec.activation());
         }
 
         @Override
         public float[] depthwiseConv2d(LayerSpec.DepthwiseConv2d spec) {
-            return FloatKernels.activate(
-                    FloatKernels.depthwiseConv2d(
-                            x,
-                            in.dim(0),
-                            in.dim(1),
-                            in.dim(2),
-                            layer.weights().values(),
-                            layer.bias().values(),
-                            spec.depthMultiplier(),
-                            spec.kernelHeight(),
-                            spec.kernelWidth(),
-                            spec.stride(),
-                            spec.padding()),
-                    spec.activation());
+            KernelWindow w =
+                    KernelWindow.over(in, spec.kernelHeight(), spec.kernelWidth(), spec.stride(), spec.padding());
+            float[] out = FloatKernels.depthwiseConv2d(
+                    x, w, layer.weights().values(), layer.bias().values(), spec.depthMultiplier());
+            return FloatKernels.activate(out, spec.activation());
         }
 
         @Override
         public float[] averagePool1d(LayerSpec.AveragePool1d spec) {
-            return FloatKernels.pool(x, 1, in.dim(0), in.dim(1), 1, spec.poolSize(), 1, spec.stride(), false);
+            return pool(1, spec.poolSize(), spec.stride(), false);
         }
 
         @Override
         public float[] maxPool1d(LayerSpec.MaxPool1d spec) {
-            return FloatKernels.pool(x, 1, in.dim(0), in.dim(1), 1, spec.poolSize(), 1, spec.stride(), true);
+            return pool(1, spec.poolSize(), spec.stride(), true);
         }
 
         @Override
         public float[] averagePool2d(LayerSpec.AveragePool2d spec) {
-            return FloatKernels.pool(
-                    x,
-                    in.dim(0),
-                    in.dim(1),
-                    in.dim(2),
-                    spec.poolSize(),
-                    spec.poolSize(),
-                    spec.stride(),
-                    spec.stride(),
-                    false);
+            return pool(spec.poolSize(), spec.poolSize(), spec.stride(), false);
         }
 
         @Override
         public float[] maxPool2d(LayerSpec.MaxPool2d spec) {
-            return FloatKernels.pool(
-                    x,
-                    in.dim(0),
-                    in.dim(1),
-                    in.dim(2),
-                    spec.poolSize(),
-                    spec.poolSize(),
-                    spec.stride(),
-                    spec.stride(),
-                    true);
+            return pool(spec.poolSize(), spec.poolSize(), spec.stride(), true);
+        }
+
+        private float[] conv(KernelWindow w, int filters) {
+            return FloatKernels.conv2d(
+                    x, w, layer.weights().values(), layer.bias().values(), filters);
+        }
+
+        private float[] pool(int poolHeight, int poolWidth, int stride, boolean max) {
+            return FloatKernels.pool(x, KernelWindow.over(in, poolHeight, poolWidth, stride, Padding.VALID), max);
         }
 
         @Override

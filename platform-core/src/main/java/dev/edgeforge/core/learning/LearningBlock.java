@@ -7,18 +7,24 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * A learning block of an impulse, as data: its kind and, for neural kinds, the hidden layers.
+ * A learning block of an impulse, as data: its kind and, for neural kinds, the hidden layers; for anomaly kinds the
+ * model's settings and which labels are normal.
  *
  * <p>The output head is not part of {@link #layers()}: it depends on the number of classes or targets and is
  * appended by {@link #networkLayers(TensorShape, int)} — a flatten when the hidden layers end in a non-flat shape,
  * a dense layer with one unit per class or target and, for classification, a softmax. So "dense 20-10" is
  * {@code [dense(20, relu), dense(10, relu)]}.
  *
- * @param kind   what the block learns
- * @param layers hidden layers of a neural block; empty for {@link Kind#ANOMALY_KMEANS}
- * @param kmeans settings of a K-means block; {@code null} for neural kinds
+ * @param kind         what the block learns
+ * @param layers       hidden layers of a neural block; empty for anomaly blocks
+ * @param kmeans       settings of a K-means block; {@code null} for other kinds
+ * @param gmm          settings of a Gaussian mixture block; {@code null} for other kinds
+ * @param normalLabels anomaly blocks: the labels of normal data — training windows with these labels are learnt,
+ *                     test windows with any other label are the known anomalies; empty (the default) means every
+ *                     label the training set has
  */
-public record LearningBlock(Kind kind, List<LayerSpec> layers, KMeansSettings kmeans) {
+public record LearningBlock(
+        Kind kind, List<LayerSpec> layers, KMeansSettings kmeans, GmmSettings gmm, List<String> normalLabels) {
 
     /** What a learning block learns. */
     public enum Kind {
@@ -30,17 +36,31 @@ public record LearningBlock(Kind kind, List<LayerSpec> layers, KMeansSettings km
         REGRESSION,
         /** K-means clusters of normal data; the anomaly score is the distance to the nearest centroid. */
         @JsonProperty("anomaly_kmeans")
-        ANOMALY_KMEANS;
+        ANOMALY_KMEANS,
+        /** A Gaussian mixture of normal data; the anomaly score is the negative log-likelihood. */
+        @JsonProperty("anomaly_gmm")
+        ANOMALY_GMM;
 
         /** Whether this kind is a neural network trained by the training worker's DJL trainer. */
         public boolean isNeural() {
-            return this != ANOMALY_KMEANS;
+            return this == CLASSIFICATION || this == REGRESSION;
+        }
+
+        /** Whether this kind learns normal data and scores how far a window is from it. */
+        public boolean isAnomaly() {
+            return !isNeural();
         }
     }
 
     public LearningBlock {
         Objects.requireNonNull(kind, "kind");
         layers = layers == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(layers));
+        normalLabels = normalLabels == null ? List.of() : List.copyOf(normalLabels);
+    }
+
+    /** A block without anomaly settings (neural kinds) or with K-means settings only. */
+    public LearningBlock(Kind kind, List<LayerSpec> layers, KMeansSettings kmeans) {
+        this(kind, layers, kmeans, null, List.of());
     }
 
     /** A classification block with these hidden layers. */
@@ -53,16 +73,28 @@ public record LearningBlock(Kind kind, List<LayerSpec> layers, KMeansSettings km
         return new LearningBlock(Kind.REGRESSION, layers, null);
     }
 
-    /** A K-means anomaly detection block. */
+    /** A K-means anomaly detection block learning every training label as normal. */
     public static LearningBlock anomalyKMeans(KMeansSettings settings) {
         return new LearningBlock(Kind.ANOMALY_KMEANS, List.of(), settings);
     }
 
+    /** A Gaussian mixture anomaly detection block learning every training label as normal. */
+    public static LearningBlock anomalyGmm(GmmSettings settings) {
+        return new LearningBlock(Kind.ANOMALY_GMM, List.of(), null, settings, List.of());
+    }
+
+    /** This anomaly block with these normal labels (empty: every training label). */
+    public LearningBlock withNormalLabels(List<String> labels) {
+        return new LearningBlock(kind, layers, kmeans, gmm, labels);
+    }
+
     /** The block of {@code kind} with the default layers for these features (see {@link DefaultArchitecture}). */
     public static LearningBlock defaultsFor(Kind kind, FeatureKind featureKind, TensorShape featureShape) {
-        return kind == Kind.ANOMALY_KMEANS
-                ? anomalyKMeans(KMeansSettings.defaults())
-                : new LearningBlock(kind, DefaultArchitecture.layersFor(featureKind, featureShape), null);
+        return switch (kind) {
+            case ANOMALY_KMEANS -> anomalyKMeans(KMeansSettings.defaults());
+            case ANOMALY_GMM -> anomalyGmm(GmmSettings.defaults());
+            default -> new LearningBlock(kind, DefaultArchitecture.layersFor(featureKind, featureShape), null);
+        };
     }
 
     /**
@@ -85,23 +117,50 @@ public record LearningBlock(Kind kind, List<LayerSpec> layers, KMeansSettings km
 
     /**
      * Every problem of this block for samples of shape {@code input} and {@code outputCount} classes or targets
-     * (ignored for K-means); empty when the block can be trained.
+     * (ignored for anomaly blocks); empty when the block can be trained.
      */
     public List<LayerProblem> problems(TensorShape input, int outputCount) {
         List<LayerProblem> problems = new ArrayList<>();
-        if (kind == Kind.ANOMALY_KMEANS) {
+        if (kind.isAnomaly()) {
+            String name = kind == Kind.ANOMALY_KMEANS ? "K-means" : "Gaussian mixture";
             if (!layers.isEmpty()) {
-                problems.add(LayerProblem.ofList("a K-means block has no layers, got " + layers.size()));
+                problems.add(LayerProblem.ofList("a " + name + " block has no layers, got " + layers.size()));
             }
-            if (kmeans == null) {
-                problems.add(LayerProblem.ofList("a K-means block needs its kmeans settings"));
+            if (kind == Kind.ANOMALY_KMEANS) {
+                if (kmeans == null) {
+                    problems.add(LayerProblem.ofList("a K-means block needs its kmeans settings"));
+                } else {
+                    kmeans.problems().forEach(p -> problems.add(LayerProblem.ofList(p)));
+                }
+                if (gmm != null) {
+                    problems.add(LayerProblem.ofList("a K-means block has no gmm settings"));
+                }
             } else {
-                kmeans.problems().forEach(p -> problems.add(LayerProblem.ofList(p)));
+                if (gmm == null) {
+                    problems.add(LayerProblem.ofList("a Gaussian mixture block needs its gmm settings"));
+                } else {
+                    gmm.problems().forEach(p -> problems.add(LayerProblem.ofList(p)));
+                }
+                if (kmeans != null) {
+                    problems.add(LayerProblem.ofList("a Gaussian mixture block has no kmeans settings"));
+                }
+            }
+            for (String label : normalLabels) {
+                if (label == null || label.isBlank()) {
+                    problems.add(LayerProblem.ofList("normalLabels must not hold an empty label"));
+                    break;
+                }
             }
             return problems;
         }
         if (kmeans != null) {
             problems.add(LayerProblem.ofList("a " + kind.name().toLowerCase() + " block has no kmeans settings"));
+        }
+        if (gmm != null) {
+            problems.add(LayerProblem.ofList("a " + kind.name().toLowerCase() + " block has no gmm settings"));
+        }
+        if (!normalLabels.isEmpty()) {
+            problems.add(LayerProblem.ofList("only anomaly blocks have normalLabels"));
         }
         if (kind == Kind.CLASSIFICATION && outputCount < 2) {
             problems.add(LayerProblem.ofList("classification needs at least 2 classes, got " + outputCount));
@@ -125,7 +184,7 @@ public record LearningBlock(Kind kind, List<LayerSpec> layers, KMeansSettings km
 
     private void requireNeural() {
         if (!kind.isNeural()) {
-            throw new IllegalStateException("a K-means block has no network layers");
+            throw new IllegalStateException("an anomaly block has no network layers");
         }
     }
 }

@@ -8,7 +8,7 @@ public record Conv2DOptions(
         int dilationHeight,
         int dilationWidth,
         Activation activation)
-        implements OperatorOptions {
+        implements OperatorOptions, ConvolutionOptions {
 
     public Conv2DOptions {
         OptionChecks.notNull(padding, "padding");

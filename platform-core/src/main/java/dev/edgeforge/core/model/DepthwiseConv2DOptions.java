@@ -9,7 +9,7 @@ public record DepthwiseConv2DOptions(
         int dilationHeight,
         int dilationWidth,
         Activation activation)
-        implements OperatorOptions {
+        implements OperatorOptions, ConvolutionOptions {
 
     public DepthwiseConv2DOptions {
         OptionChecks.notNull(padding, "padding");

@@ -35,42 +35,21 @@ final class OperatorRules {
     }
 
     private void conv2d() {
-        arity(2, 3, 1);
-        Tensor input = required(0, "input");
-        Tensor filter = required(1, "filter");
+        Tensor input = convolutionInput();
+        Tensor filter = graph.tensor(op.input(1));
         Tensor output = output();
-        rank(input, 4, "input");
-        rank(filter, 4, "filter");
-        rank(output, 4, "output");
-        constant(filter, "filter");
         if (filter.dim(3) != input.dim(3)) {
             fail("filter " + Shapes.format(filter.shape()) + " expects " + filter.dim(3) + " input channels, input "
                     + Shapes.format(input.shape()) + " has " + input.dim(3));
         }
-        Conv2DOptions o = op.options(Conv2DOptions.class);
-        spatialOutput(
-                input,
-                output,
-                filter.dim(1),
-                filter.dim(2),
-                o.padding(),
-                o.strideHeight(),
-                o.strideWidth(),
-                o.dilationHeight(),
-                o.dilationWidth(),
-                filter.dim(0));
+        convolutionOutput(input, filter, output, op.options(Conv2DOptions.class), filter.dim(0));
         weightedTypes(input, filter, output, 0);
     }
 
     private void depthwiseConv2d() {
-        arity(2, 3, 1);
-        Tensor input = required(0, "input");
-        Tensor filter = required(1, "filter");
+        Tensor input = convolutionInput();
+        Tensor filter = graph.tensor(op.input(1));
         Tensor output = output();
-        rank(input, 4, "input");
-        rank(filter, 4, "filter");
-        rank(output, 4, "output");
-        constant(filter, "filter");
         DepthwiseConv2DOptions o = op.options(DepthwiseConv2DOptions.class);
         if (filter.dim(0) != 1) {
             fail("depthwise filter " + Shapes.format(filter.shape()) + " must have first dimension 1");
@@ -79,17 +58,7 @@ final class OperatorRules {
             fail("depthwise filter has " + filter.dim(3) + " channels, input has " + input.dim(3)
                     + " channels × depth multiplier " + o.depthMultiplier());
         }
-        spatialOutput(
-                input,
-                output,
-                filter.dim(1),
-                filter.dim(2),
-                o.padding(),
-                o.strideHeight(),
-                o.strideWidth(),
-                o.dilationHeight(),
-                o.dilationWidth(),
-                filter.dim(3));
+        convolutionOutput(input, filter, output, o, filter.dim(3));
         weightedTypes(input, filter, output, 3);
     }
 
@@ -228,6 +197,38 @@ final class OperatorRules {
         if (output.type() != DataType.FLOAT32) {
             fail("DEQUANTIZE writes float32, not " + output.type().displayName());
         }
+    }
+
+    /**
+     * The checks both convolutions start with: 2 or 3 inputs and one output, rank-4 input, filter and output, a
+     * constant filter.
+     *
+     * @return the input
+     */
+    private Tensor convolutionInput() {
+        arity(2, 3, 1);
+        Tensor input = required(0, "input");
+        Tensor filter = required(1, "filter");
+        rank(input, 4, "input");
+        rank(filter, 4, "filter");
+        rank(output(), 4, "output");
+        constant(filter, "filter");
+        return input;
+    }
+
+    /** Output spatial size and channel count of a convolution with a {@code [_, height, width, _]} filter. */
+    private void convolutionOutput(Tensor input, Tensor filter, Tensor output, ConvolutionOptions o, int channels) {
+        spatialOutput(
+                input,
+                output,
+                filter.dim(1),
+                filter.dim(2),
+                o.padding(),
+                o.strideHeight(),
+                o.strideWidth(),
+                o.dilationHeight(),
+                o.dilationWidth(),
+                channels);
     }
 
     /** Output spatial size and channel count of a conv or pool, as TFLite computes them. */

@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.edgeforge.core.memory.MemoryPlan;
 import dev.edgeforge.core.model.ModelGraph;
+import dev.edgeforge.core.tflite.ForEachMlperfTinyModel;
 import dev.edgeforge.core.tflite.MlperfTinyModels;
 import dev.edgeforge.core.tflite.TfliteReader;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The key acceptance test: the interpreter reproduces TFLite Micro's reference outputs of the four MLPerf Tiny
@@ -17,12 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  */
 class MlperfTinyGoldenTest {
 
-    static List<String> models() {
-        return MlperfTinyModels.NAMES;
-    }
-
-    @ParameterizedTest
-    @MethodSource("models")
+    @ForEachMlperfTinyModel
     void reproducesTfliteMicroReferenceOutputsExactly(String name) {
         ModelGraph graph = new TfliteReader().read(MlperfTinyModels.tflite(name));
         Interpreter interpreter = new Interpreter(graph);

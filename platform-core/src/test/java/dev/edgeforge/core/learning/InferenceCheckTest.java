@@ -5,10 +5,15 @@ import static dev.edgeforge.core.learning.Activation.RELU;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.params.provider.Arguments.argumentSet;
 
 import java.util.List;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import tools.jackson.databind.json.JsonMapper;
 
 class InferenceCheckTest {
@@ -32,94 +37,85 @@ class InferenceCheckTest {
                 .containsExactly(new float[] {0.25f, 0.75f, 0f}, within(1e-7f));
     }
 
-    @Test
-    void conv1dWithSamePaddingReadsZerosAtTheEdges() {
-        // input [4, 1] = 1 2 3 4, kernel 3 of ones: SAME pads one zero each side -> 3 6 9 7
-        TrainedNetwork network = network(
-                TensorShape.of(4, 1),
-                TrainedLayer.weighted(
+    /** Convolutions worked by hand: one weighted layer, flattened. */
+    static Stream<Arguments> convolutions() {
+        return Stream.of(
+                // input [4, 1] = 1 2 3 4, kernel 3 of ones: SAME pads one zero each side -> 3 6 9 7
+                argumentSet(
+                        "conv1d with SAME padding reads zeros at the edges",
+                        TensorShape.of(4, 1),
                         LayerSpec.conv1d(1, 3, 1, Padding.SAME, NONE),
                         TensorShape.of(4, 1),
                         WeightTensor.of(TensorShape.of(1, 1, 3, 1), 1, 1, 1),
-                        WeightTensor.of(TensorShape.of(1), 0)),
-                TrainedLayer.of(LayerSpec.flatten(), TensorShape.of(4)));
-
-        assertThat(new InferenceCheck(network).predict(new float[] {1, 2, 3, 4}))
-                .containsExactly(3, 6, 9, 7);
-    }
-
-    @Test
-    void conv1dWithEvenKernelPutsTheExtraZeroAfterTheData() {
-        // input 1 2 3, kernel [1, 10], SAME stride 1: total padding 1, all after -> 1+20, 2+30, 3+0
-        TrainedNetwork network = network(
-                TensorShape.of(3, 1),
-                TrainedLayer.weighted(
+                        WeightTensor.of(TensorShape.of(1), 0),
+                        new float[] {1, 2, 3, 4},
+                        new float[] {3, 6, 9, 7}),
+                // input 1 2 3, kernel [1, 10], SAME stride 1: total padding 1, all after -> 1+20, 2+30, 3+0
+                argumentSet(
+                        "conv1d with an even kernel puts the extra zero after the data",
+                        TensorShape.of(3, 1),
                         LayerSpec.conv1d(1, 2, 1, Padding.SAME, NONE),
                         TensorShape.of(3, 1),
                         WeightTensor.of(TensorShape.of(1, 1, 2, 1), 1, 10),
-                        WeightTensor.of(TensorShape.of(1), 0)),
-                TrainedLayer.of(LayerSpec.flatten(), TensorShape.of(3)));
-
-        assertThat(new InferenceCheck(network).predict(new float[] {1, 2, 3})).containsExactly(21, 32, 3);
-    }
-
-    @Test
-    void conv2dMixesChannelsWithTfliteWeightLayout() {
-        // 2x2 image, 2 channels: pixel (y, x) = (a, b). One 2x2 VALID filter [1, kh, kw, in]:
-        // weights for channel 0 all 1, channel 1 all 10 -> sum(a) + 10 sum(b) + bias 1
-        float[] image = {1, 2, 3, 4, 5, 6, 7, 8}; // a = 1 3 5 7, b = 2 4 6 8
-        TrainedNetwork network = network(
-                TensorShape.of(2, 2, 2),
-                TrainedLayer.weighted(
+                        WeightTensor.of(TensorShape.of(1), 0),
+                        new float[] {1, 2, 3},
+                        new float[] {21, 32, 3}),
+                // 2x2 image, 2 channels: pixel (y, x) = (a, b), a = 1 3 5 7, b = 2 4 6 8. One 2x2 VALID filter
+                // [1, kh, kw, in]: weights for channel 0 all 1, channel 1 all 10 -> sum(a) + 10 sum(b) + bias 1
+                argumentSet(
+                        "conv2d mixes channels with TFLite's weight layout",
+                        TensorShape.of(2, 2, 2),
                         LayerSpec.conv2d(1, 2, 2, 1, Padding.VALID, NONE),
                         TensorShape.of(1, 1, 1),
                         WeightTensor.of(TensorShape.of(1, 2, 2, 2), 1, 10, 1, 10, 1, 10, 1, 10),
-                        WeightTensor.of(TensorShape.of(1), 1)),
-                TrainedLayer.of(LayerSpec.flatten(), TensorShape.of(1)));
-
-        assertThat(new InferenceCheck(network).predict(image)).containsExactly(1 + 16 + 200);
-    }
-
-    @Test
-    void depthwiseKeepsChannelsApartWithMultiplier() {
-        // 1x2 image, 2 channels: (1, 2), (3, 4). Kernel 1x2 VALID, multiplier 2 -> 4 outputs, order c * 2 + m.
-        // weights [1, 1, 2, 4]: tap 0 = (1, 2, 3, 4), tap 1 = (10, 20, 30, 40)
-        // out[c0 m0] = 1*1 + 3*10 = 31, out[c0 m1] = 1*2 + 3*20 = 62, out[c1 m0] = 2*3 + 4*30 = 126,
-        // out[c1 m1] = 2*4 + 4*40 = 168
-        TrainedNetwork network = network(
-                TensorShape.of(1, 2, 2),
-                TrainedLayer.weighted(
+                        WeightTensor.of(TensorShape.of(1), 1),
+                        new float[] {1, 2, 3, 4, 5, 6, 7, 8},
+                        new float[] {1 + 16 + 200}),
+                // 1x2 image, 2 channels: (1, 2), (3, 4). Kernel 1x2 VALID, multiplier 2 -> 4 outputs, order c * 2 + m.
+                // weights [1, 1, 2, 4]: tap 0 = (1, 2, 3, 4), tap 1 = (10, 20, 30, 40)
+                // out[c0 m0] = 1*1 + 3*10 = 31, out[c0 m1] = 1*2 + 3*20 = 62, out[c1 m0] = 2*3 + 4*30 = 126,
+                // out[c1 m1] = 2*4 + 4*40 = 168
+                argumentSet(
+                        "depthwise keeps channels apart with a multiplier",
+                        TensorShape.of(1, 2, 2),
                         LayerSpec.depthwiseConv2d(1, 2, 2, 1, Padding.VALID, NONE),
                         TensorShape.of(1, 1, 4),
                         WeightTensor.of(TensorShape.of(1, 1, 2, 4), 1, 2, 3, 4, 10, 20, 30, 40),
-                        WeightTensor.of(TensorShape.of(4), 0, 0, 0, 0)),
-                TrainedLayer.of(LayerSpec.flatten(), TensorShape.of(4)));
+                        WeightTensor.of(TensorShape.of(4), 0, 0, 0, 0),
+                        new float[] {1, 2, 3, 4},
+                        new float[] {31, 62, 126, 168}));
+    }
 
-        assertThat(new InferenceCheck(network).predict(new float[] {1, 2, 3, 4}))
-                .containsExactly(31, 62, 126, 168);
+    @ParameterizedTest
+    @MethodSource("convolutions")
+    void convolutionGivesTheHandWorkedOutput(
+            TensorShape input,
+            LayerSpec spec,
+            TensorShape output,
+            WeightTensor weights,
+            WeightTensor bias,
+            float[] sample,
+            float[] expected) {
+        TrainedNetwork network = flattened(input, TrainedLayer.weighted(spec, output, weights, bias));
+
+        assertThat(new InferenceCheck(network).predict(sample)).containsExactly(expected);
     }
 
     @Test
     void poolsUseValidWindows() {
         // [5, 1] = 1 5 2 8 3, pool 2 stride 2 -> max 5 8, average 3 5 (the last value is dropped)
-        TrainedNetwork max = network(
-                TensorShape.of(5, 1),
-                TrainedLayer.of(LayerSpec.maxPool1d(2, 2), TensorShape.of(2, 1)),
-                TrainedLayer.of(LayerSpec.flatten(), TensorShape.of(2)));
-        TrainedNetwork average = network(
-                TensorShape.of(5, 1),
-                TrainedLayer.of(LayerSpec.averagePool1d(2, 2), TensorShape.of(2, 1)),
-                TrainedLayer.of(LayerSpec.flatten(), TensorShape.of(2)));
+        TrainedNetwork max =
+                flattened(TensorShape.of(5, 1), TrainedLayer.of(LayerSpec.maxPool1d(2, 2), TensorShape.of(2, 1)));
+        TrainedNetwork average =
+                flattened(TensorShape.of(5, 1), TrainedLayer.of(LayerSpec.averagePool1d(2, 2), TensorShape.of(2, 1)));
         float[] input = {1, 5, 2, 8, 3};
 
         assertThat(new InferenceCheck(max).predict(input)).containsExactly(5, 8);
         assertThat(new InferenceCheck(average).predict(input)).containsExactly(3, 5);
 
         // 2x2x1 image 1 2 / 3 4 with a 2x2 pool -> 4 and 2.5
-        TrainedNetwork pool2d = network(
-                TensorShape.of(2, 2, 1),
-                TrainedLayer.of(LayerSpec.averagePool2d(2, 2), TensorShape.of(1, 1, 1)),
-                TrainedLayer.of(LayerSpec.flatten(), TensorShape.of(1)));
+        TrainedNetwork pool2d = flattened(
+                TensorShape.of(2, 2, 1), TrainedLayer.of(LayerSpec.averagePool2d(2, 2), TensorShape.of(1, 1, 1)));
         assertThat(new InferenceCheck(pool2d).predict(new float[] {1, 2, 3, 4})).containsExactly(2.5f);
     }
 
@@ -245,6 +241,15 @@ class InferenceCheckTest {
         TrainedNetwork back = json.readValue(json.writeValueAsString(network), TrainedNetwork.class);
 
         assertThat(back).isEqualTo(network);
+    }
+
+    /** {@code layer} followed by a flatten, as exported networks end before their dense head. */
+    private static TrainedNetwork flattened(TensorShape input, TrainedLayer layer) {
+        return network(
+                input,
+                layer,
+                TrainedLayer.of(
+                        LayerSpec.flatten(), TensorShape.of(layer.outputShape().elementCount())));
     }
 
     private static TrainedNetwork network(TensorShape input, TrainedLayer... layers) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.Tensor;
+import dev.edgeforge.core.testing.Bytes;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -12,8 +13,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.TreeMap;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Mutates the real MLPerf Tiny files thousands of times (byte flips, huge or out-of-range offsets and lengths,
@@ -24,12 +23,7 @@ class TfliteReaderFuzzTest {
 
     private static final int MUTATIONS_PER_MODEL = 1000;
 
-    static List<String> models() {
-        return MlperfTinyModels.NAMES;
-    }
-
-    @ParameterizedTest
-    @MethodSource("models")
+    @ForEachMlperfTinyModel
     void mutatedFilesAreReadOrRejectedWithAMessage(String name) {
         byte[] original = MlperfTinyModels.tflite(name);
         int[] structural = structuralPositions(original);
@@ -112,7 +106,7 @@ class TfliteReaderFuzzTest {
         boolean[] data = new boolean[file.length];
         for (Tensor tensor : graph.tensors()) {
             if (tensor.isConstant() && tensor.byteSize() >= 16) {
-                int at = indexOf(file, tensor.copyData());
+                int at = Bytes.indexOf(file, tensor.copyData());
                 if (at >= 0) {
                     Arrays.fill(data, at, at + tensor.byteSize(), true);
                 }
@@ -125,18 +119,5 @@ class TfliteReaderFuzzTest {
             }
         }
         return positions.stream().mapToInt(Integer::intValue).toArray();
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

@@ -7,20 +7,12 @@ import dev.edgeforge.core.model.DataType;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.OpType;
 import dev.edgeforge.core.model.Tensor;
-import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class TfliteReaderTest {
 
-    static List<String> models() {
-        return MlperfTinyModels.NAMES;
-    }
-
-    @ParameterizedTest
-    @MethodSource("models")
+    @ForEachMlperfTinyModel
     void readsTheMlperfTinyModels(String name) {
         ModelGraph graph = new TfliteReader().read(MlperfTinyModels.tflite(name));
         System.out.println(name + ": " + graph + " ops "

@@ -9,6 +9,7 @@ import dev.edgeforge.core.model.Tensor;
 import dev.edgeforge.core.quantization.CalibrationMethod;
 import dev.edgeforge.core.quantization.PostTrainingQuantizer;
 import dev.edgeforge.core.quantization.QuantizationOptions;
+import dev.edgeforge.core.testing.Bytes;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
@@ -16,18 +17,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** write → read → interpret is the identity: the same graph and the same outputs. */
 class TfliteWriterTest {
 
-    static List<String> models() {
-        return MlperfTinyModels.NAMES;
-    }
-
-    @ParameterizedTest
-    @MethodSource("models")
+    @ForEachMlperfTinyModel
     void mlperfModelsSurviveWriteThenRead(String name) {
         ModelGraph original = new TfliteReader().read(MlperfTinyModels.tflite(name));
         byte[] written = new TfliteWriter().write(original);
@@ -93,7 +87,7 @@ class TfliteWriterTest {
         assertThat(buffer0Data).as("buffer 0 has no data").isZero();
         for (Tensor tensor : graph.tensors()) {
             if (tensor.isConstant() && tensor.byteSize() >= 64) {
-                int at = indexOf(file, tensor.copyData());
+                int at = Bytes.indexOf(file, tensor.copyData());
                 assertThat(at % 16).as("alignment of %s", tensor.describe()).isZero();
             }
         }
@@ -114,18 +108,5 @@ class TfliteWriterTest {
     /** Offset of field {@code index} in its table, 0 when absent. */
     private static int field(ByteBuffer bb, int vtable, int index) {
         return 4 + 2 * index < bb.getShort(vtable) ? bb.getShort(vtable + 4 + 2 * index) : 0;
-    }
-
-    private static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
-        }
-        return -1;
     }
 }

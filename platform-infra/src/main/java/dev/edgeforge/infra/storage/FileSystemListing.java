@@ -11,21 +11,19 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 
 /**
  * Walks the store's directory tree lazily, depth first, holding one open directory stream per level, so listing
  * a directory with 100k files costs no more memory than listing ten. Files and directories that vanish while the
  * walk runs (concurrent deletes) are skipped, not errors. Hidden entries (in-progress writes) are skipped.
  */
-final class FileSystemListing implements Iterator<ObjectInfo>, AutoCloseable {
+final class FileSystemListing extends LookaheadIterator<ObjectInfo> implements AutoCloseable {
 
     private record Level(DirectoryStream<Path> stream, Iterator<Path> entries) {}
 
     private final Path root;
     private final String prefix;
     private final Deque<Level> stack = new ArrayDeque<>();
-    private ObjectInfo next;
     private boolean closed;
 
     FileSystemListing(Path root, String startDirectory, String prefix) {
@@ -35,25 +33,8 @@ final class FileSystemListing implements Iterator<ObjectInfo>, AutoCloseable {
     }
 
     @Override
-    public boolean hasNext() {
-        if (next == null && !closed) {
-            next = advance();
-        }
-        return next != null;
-    }
-
-    @Override
-    public ObjectInfo next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        ObjectInfo result = next;
-        next = null;
-        return result;
-    }
-
-    private ObjectInfo advance() {
-        while (!stack.isEmpty()) {
+    protected ObjectInfo advance() {
+        while (!closed && !stack.isEmpty()) {
             Level level = stack.peek();
             if (!level.entries().hasNext()) {
                 closeQuietly(stack.pop().stream());
@@ -104,7 +85,7 @@ final class FileSystemListing implements Iterator<ObjectInfo>, AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        next = null;
+        drop();
         while (!stack.isEmpty()) {
             closeQuietly(stack.pop().stream());
         }

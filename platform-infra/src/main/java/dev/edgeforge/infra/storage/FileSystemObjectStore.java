@@ -156,15 +156,8 @@ public final class FileSystemObjectStore implements ObjectStore {
                 throw new ObjectNotFoundException(key);
             }
             return Files.newInputStream(path);
-        } catch (NoSuchFileException e) {
-            throw new ObjectNotFoundException(key, e);
-        } catch (FileSystemException e) {
-            if (isNotADirectory(e)) {
-                throw new ObjectNotFoundException(key, e);
-            }
-            throw new ObjectStoreException("reading object '" + key + "' failed: " + e, e);
         } catch (IOException e) {
-            throw new ObjectStoreException("reading object '" + key + "' failed: " + e, e);
+            throw readFailure(key, e);
         }
     }
 
@@ -184,15 +177,8 @@ public final class FileSystemObjectStore implements ObjectStore {
             }
             return new ObjectInfo(
                     key, attributes.size(), attributes.lastModifiedTime().toInstant());
-        } catch (NoSuchFileException e) {
-            throw new ObjectNotFoundException(key, e);
-        } catch (FileSystemException e) {
-            if (isNotADirectory(e)) {
-                throw new ObjectNotFoundException(key, e);
-            }
-            throw new ObjectStoreException("reading object '" + key + "' failed: " + e, e);
         } catch (IOException e) {
-            throw new ObjectStoreException("reading object '" + key + "' failed: " + e, e);
+            throw readFailure(key, e);
         }
     }
 
@@ -244,6 +230,14 @@ public final class FileSystemObjectStore implements ObjectStore {
             throw new ObjectKeyViolation(key, "resolves outside the store's directory");
         }
         return path;
+    }
+
+    /** A missing file, or a path through a file, is a missing object; anything else is a failure. */
+    private static ObjectStoreException readFailure(String key, IOException e) {
+        if (e instanceof NoSuchFileException || (e instanceof FileSystemException fs && isNotADirectory(fs))) {
+            return new ObjectNotFoundException(key, e);
+        }
+        return new ObjectStoreException("reading object '" + key + "' failed: " + e, e);
     }
 
     private static boolean isNotADirectory(FileSystemException e) {

@@ -20,7 +20,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Iterator;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
 import java.util.Spliterator;
@@ -141,15 +140,10 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public InputStream get(String key) {
-        ObjectKeys.requireValidKey(key);
-        try {
-            return client.getObject(
-                    GetObjectArgs.builder().bucket(bucket).object(key).build());
-        } catch (ErrorResponseException e) {
-            throw notFoundOrFailure(key, "reading", e);
-        } catch (MinioException | IOException | GeneralSecurityException e) {
-            throw failure("reading object '" + key + "'", e);
-        }
+        return reading(
+                key,
+                () -> client.getObject(
+                        GetObjectArgs.builder().bucket(bucket).object(key).build()));
     }
 
     @Override
@@ -164,16 +158,11 @@ public final class S3ObjectStore implements ObjectStore {
 
     @Override
     public ObjectInfo stat(String key) {
-        ObjectKeys.requireValidKey(key);
-        try {
-            StatObjectResponse stat = client.statObject(
-                    StatObjectArgs.builder().bucket(bucket).object(key).build());
-            return new ObjectInfo(key, stat.size(), instantOf(stat.lastModified()));
-        } catch (ErrorResponseException e) {
-            throw notFoundOrFailure(key, "reading", e);
-        } catch (MinioException | IOException | GeneralSecurityException e) {
-            throw failure("reading object '" + key + "'", e);
-        }
+        StatObjectResponse stat = reading(
+                key,
+                () -> client.statObject(
+                        StatObjectArgs.builder().bucket(bucket).object(key).build()));
+        return new ObjectInfo(key, stat.size(), instantOf(stat.lastModified()));
     }
 
     @Override
@@ -201,28 +190,16 @@ public final class S3ObjectStore implements ObjectStore {
                         .recursive(true)
                         .build())
                 .iterator();
-        Iterator<ObjectInfo> infos = new Iterator<>() {
-            private ObjectInfo next;
-
+        Iterator<ObjectInfo> infos = new LookaheadIterator<>() {
             @Override
-            public boolean hasNext() {
-                while (next == null && hasMoreResults()) {
+            protected ObjectInfo advance() {
+                while (hasMoreResults()) {
                     Item item = itemOf(results.next());
                     if (!item.isDir()) {
-                        next = new ObjectInfo(item.objectName(), item.size(), instantOf(item.lastModified()));
+                        return new ObjectInfo(item.objectName(), item.size(), instantOf(item.lastModified()));
                     }
                 }
-                return next != null;
-            }
-
-            @Override
-            public ObjectInfo next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
-                }
-                ObjectInfo result = next;
-                next = null;
-                return result;
+                return null;
             }
 
             private boolean hasMoreResults() {
@@ -254,11 +231,22 @@ public final class S3ObjectStore implements ObjectStore {
         }
     }
 
-    private ObjectStoreException notFoundOrFailure(String key, String action, ErrorResponseException e) {
-        if (isNotFound(e)) {
-            return new ObjectNotFoundException(key, e);
+    /** One call of the client, as the store's interface declares it: checked exceptions become ours. */
+    @FunctionalInterface
+    private interface ClientCall<T> {
+        T call() throws MinioException, IOException, GeneralSecurityException;
+    }
+
+    /** Reads one object: a missing one is {@link ObjectNotFoundException}, anything else a failure. */
+    private <T> T reading(String key, ClientCall<T> read) {
+        ObjectKeys.requireValidKey(key);
+        try {
+            return read.call();
+        } catch (ErrorResponseException e) {
+            throw isNotFound(e) ? new ObjectNotFoundException(key, e) : failure("reading object '" + key + "'", e);
+        } catch (MinioException | IOException | GeneralSecurityException e) {
+            throw failure("reading object '" + key + "'", e);
         }
-        return failure(action + " object '" + key + "'", e);
     }
 
     private static boolean isNotFound(ErrorResponseException e) {

@@ -124,15 +124,10 @@ class JobQueueIT {
 
     @Test
     void cancellingAFinishedJobLeavesItAsItIs() {
-        String type = JobTesting.uniqueType();
-        UUID id = queue.enqueue(NewJob.of(type, null, "{}"));
-        Jdbc jdbc = new Jdbc(dataSource);
-        ClaimedJob claimed = new JobClaimer(jdbc, clock)
-                .claim(List.of(type), "w", Duration.ofSeconds(30))
-                .orElseThrow();
-        new JobFinisher(jdbc, clock).succeed(claimed.lease());
+        ClaimedJob claimed = enqueueAndClaim();
+        new JobFinisher(new Jdbc(dataSource), clock).succeed(claimed.lease());
 
-        Job after = queue.requestCancel(id);
+        Job after = queue.requestCancel(claimed.id());
 
         assertThat(after.state()).isEqualTo(JobState.SUCCEEDED);
         assertThat(after.cancelRequested()).isFalse();
@@ -148,13 +143,9 @@ class JobQueueIT {
 
     @Test
     void logsArePagedBySeq() {
-        String type = JobTesting.uniqueType();
-        UUID id = queue.enqueue(NewJob.of(type, null, "{}"));
-        Jdbc jdbc = new Jdbc(dataSource);
-        ClaimedJob claimed = new JobClaimer(jdbc, clock)
-                .claim(List.of(type), "w", Duration.ofSeconds(30))
-                .orElseThrow();
-        JobRecorder recorder = new JobRecorder(jdbc, clock);
+        ClaimedJob claimed = enqueueAndClaim();
+        UUID id = claimed.id();
+        JobRecorder recorder = new JobRecorder(new Jdbc(dataSource), clock);
         assertThat(recorder.log(claimed.lease(), 1, List.of("one", "two", "three", "four", "five")))
                 .isTrue();
 
@@ -163,5 +154,14 @@ class JobQueueIT {
         assertThat(queue.logs(id, 5, 100)).isEmpty();
         assertThat(queue.logs(UUID.randomUUID(), 0, 100)).isEmpty();
         assertThatThrownBy(() -> queue.logs(id, 0, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** A job of a type of its own, enqueued and claimed by worker "w". */
+    private ClaimedJob enqueueAndClaim() {
+        String type = JobTesting.uniqueType();
+        queue.enqueue(NewJob.of(type, null, "{}"));
+        return new JobClaimer(new Jdbc(dataSource), clock)
+                .claim(List.of(type), "w", Duration.ofSeconds(30))
+                .orElseThrow();
     }
 }

@@ -1,7 +1,5 @@
 package dev.edgeforge.infra.storage;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.testcontainers.containers.MinIOContainer;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
@@ -11,33 +9,14 @@ import org.testcontainers.junit.jupiter.Testcontainers;
  * none, JUnit reports the class as skipped (not failed, not silently passed).
  */
 @Testcontainers(disabledWithoutDocker = true)
-class MinioContainerIT extends ObjectStoreContract {
+class MinioContainerIT extends SharedStoreContract {
 
     @Container
     static final MinIOContainer MINIO = new MinIOContainer("minio/minio:RELEASE.2025-02-28T09-55-16Z");
 
-    private static ObjectStore shared;
-
-    @BeforeAll
-    static void connect() {
-        shared = ObjectStores.create(ObjectStoreSettings.s3(
+    @Override
+    protected ObjectStore openSharedStore() {
+        return ObjectStores.create(ObjectStoreSettings.s3(
                 MINIO.getS3URL(), MINIO.getUserName(), MINIO.getPassword(), "edgeforge-test", "us-east-1"));
-    }
-
-    @AfterAll
-    static void disconnect() {
-        if (shared != null) {
-            shared.close();
-        }
-    }
-
-    @Override
-    protected ObjectStore createStore() {
-        return shared;
-    }
-
-    @Override
-    protected void releaseStore(ObjectStore used) {
-        // closed once, after all tests
     }
 }

@@ -3,40 +3,24 @@ package dev.edgeforge.infra.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The object store contract against a real S3 server (S3Proxy) through the MinIO client. */
-class S3ObjectStoreIT extends ObjectStoreContract {
-    private static S3ProxyServer server;
-    private static ObjectStore shared;
+class S3ObjectStoreIT extends SharedStoreContract {
+    private S3ProxyServer server;
 
-    @BeforeAll
-    static void startServer() throws Exception {
+    @Override
+    protected ObjectStore openSharedStore() throws Exception {
         server = new S3ProxyServer();
-        // one store (one client, one bucket) for the contract tests: each test works under its own prefix
-        shared = ObjectStores.create(server.settings("edgeforge-test"));
+        return ObjectStores.create(server.settings("edgeforge-test"));
     }
 
-    @AfterAll
-    static void stopServer() throws Exception {
-        if (shared != null) {
-            shared.close();
-        }
+    @Override
+    protected void closeSharedStore(ObjectStore store) throws Exception {
+        super.closeSharedStore(store);
         if (server != null) {
             server.close();
         }
-    }
-
-    @Override
-    protected ObjectStore createStore() {
-        return shared;
-    }
-
-    @Override
-    protected void releaseStore(ObjectStore used) {
-        // closed once, after all tests
     }
 
     @Test

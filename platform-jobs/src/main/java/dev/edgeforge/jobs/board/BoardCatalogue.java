@@ -40,42 +40,33 @@ public final class BoardCatalogue {
                         CounterKind.INSTRUCTIONS,
                         List.of("none: runs in qemu-system-arm -M netduinoplus2"),
                         Optional.of("netduinoplus2")),
-                new Board(
+                stLink(
                         "nucleo-f446re",
                         "NUCLEO-F446RE",
                         "STM32F446RE",
                         CpuCore.CORTEX_M4F,
                         180_000_000L,
-                        MemoryRegion.kib(0x0800_0000L, 512),
-                        MemoryRegion.kib(0x2000_0000L, 128),
-                        "USART2 PA2/PA3, ST-LINK virtual COM port",
-                        CounterKind.CYCLES,
-                        STLINK_TOOLS,
-                        Optional.empty()),
-                new Board(
+                        512,
+                        128,
+                        "USART2 PA2/PA3"),
+                stLink(
                         "nucleo-l4r5zi",
                         "NUCLEO-L4R5ZI",
                         "STM32L4R5ZI",
                         CpuCore.CORTEX_M4F,
                         120_000_000L,
-                        MemoryRegion.kib(0x0800_0000L, 2048),
-                        MemoryRegion.kib(0x2000_0000L, 640),
-                        "LPUART1 PG7/PG8, ST-LINK virtual COM port",
-                        CounterKind.CYCLES,
-                        STLINK_TOOLS,
-                        Optional.empty()),
-                new Board(
+                        2048,
+                        640,
+                        "LPUART1 PG7/PG8"),
+                stLink(
                         "stm32f746g-disco",
                         "STM32F746G-DISCO",
                         "STM32F746NG",
                         CpuCore.CORTEX_M7F,
                         216_000_000L,
-                        MemoryRegion.kib(0x0800_0000L, 1024),
-                        MemoryRegion.kib(0x2000_0000L, 320),
-                        "USART1 PA9/PB7, ST-LINK virtual COM port",
-                        CounterKind.CYCLES,
-                        STLINK_TOOLS,
-                        Optional.empty()),
+                        1024,
+                        320,
+                        "USART1 PA9/PB7"),
                 new Board(
                         "arduino-nano-33-ble-sense",
                         "Arduino Nano 33 BLE Sense",
@@ -93,6 +84,26 @@ public final class BoardCatalogue {
                                 "UF2 (UF2 bootloader, converted image)",
                                 "SWD (J-Link, CMSIS-DAP)"),
                         Optional.empty())));
+    }
+
+    /**
+     * An ST board flashed through its on-board ST-LINK: flash at {@code 0x0800_0000}, SRAM at {@code 0x2000_0000},
+     * the DWT cycle counter, the console on the UART the ST-LINK's virtual COM port is wired to.
+     */
+    private static Board stLink(
+            String id, String name, String mcu, CpuCore core, long clockHz, int flashKib, int ramKib, String uart) {
+        return new Board(
+                id,
+                name,
+                mcu,
+                core,
+                clockHz,
+                MemoryRegion.kib(0x0800_0000L, flashKib),
+                MemoryRegion.kib(0x2000_0000L, ramKib),
+                uart + ", ST-LINK virtual COM port",
+                CounterKind.CYCLES,
+                STLINK_TOOLS,
+                Optional.empty());
     }
 
     public List<Board> all() {

@@ -4,6 +4,7 @@ import dev.edgeforge.core.learning.FeatureKind;
 import dev.edgeforge.core.learning.Hyperparameters;
 import dev.edgeforge.core.learning.LearningBlock;
 import dev.edgeforge.core.learning.TensorShape;
+import dev.edgeforge.jobs.training.TrainJobPayload;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -57,15 +58,7 @@ public record CompressJobPayload(
         if (hyperparameters == null) {
             problems.add("hyperparameters are missing");
         }
-        if (trainingFeatures == null || trainingFeatures.isBlank()) {
-            problems.add("trainingFeatures (the object key of the training features) is missing");
-        }
-        if (featureKind == null) {
-            problems.add("featureKind is missing");
-        }
-        if (featureShape == null) {
-            problems.add("featureShape is missing");
-        }
+        problems.addAll(TrainJobPayload.trainingFeatureProblems(trainingFeatures, featureKind, featureShape));
         if (options == null) {
             problems.add("options are missing");
         } else {

@@ -16,6 +16,7 @@ public final class ModelArtifactKeys {
     public static final String FLOAT32_TFLITE = "model-float32.tflite";
     public static final String INT8_TFLITE = "model-int8.tflite";
     public static final String KMEANS_MODEL = "kmeans-model.json";
+    public static final String GMM_MODEL = "gmm-model.json";
     public static final String METRICS = "metrics.json";
     public static final String TEST_METRICS = "test-metrics.json";
     public static final String PREDICTIONS = "predictions.json";

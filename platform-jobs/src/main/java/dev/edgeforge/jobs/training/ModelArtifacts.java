@@ -10,7 +10,8 @@ import java.util.List;
  * @param network     the trained float32 network ({@code TrainedNetwork} as JSON)
  * @param float32     the float32 {@code .tflite}
  * @param int8        the int8 {@code .tflite}
- * @param kmeans      the K-means model ({@code KMeansModel} as JSON)
+ * @param kmeans      the anomaly model ({@code AnomalyModel} as JSON: K-means or Gaussian mixture, named by its
+ *                    {@code type}; the name is older than the Gaussian mixture)
  * @param metrics     {@code metrics.json} ({@link ModelMetrics})
  * @param predictions the per-window test predictions ({@link Predictions})
  */

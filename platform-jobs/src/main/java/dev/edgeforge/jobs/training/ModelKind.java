@@ -11,7 +11,7 @@ public enum ModelKind {
     CLASSIFICATION,
     /** One or more numbers. */
     REGRESSION,
-    /** An anomaly score: the distance to the nearest K-means centroid. */
+    /** An anomaly score (K-means distance or Gaussian mixture negative log-likelihood). */
     ANOMALY;
 
     /** The kind of model a learning block trains. */
@@ -19,7 +19,7 @@ public enum ModelKind {
         return switch (kind) {
             case CLASSIFICATION -> CLASSIFICATION;
             case REGRESSION -> REGRESSION;
-            case ANOMALY_KMEANS -> ANOMALY;
+            case ANOMALY_KMEANS, ANOMALY_GMM -> ANOMALY;
         };
     }
 

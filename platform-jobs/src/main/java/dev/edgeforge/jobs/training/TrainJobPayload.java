@@ -56,6 +56,20 @@ public record TrainJobPayload(
         if (learningBlock != null && learningBlock.kind().isNeural() && hyperparameters == null) {
             problems.add("hyperparameters are missing");
         }
+        problems.addAll(trainingFeatureProblems(trainingFeatures, featureKind, featureShape));
+        if (uncertainThreshold != null && !(uncertainThreshold >= 0 && uncertainThreshold <= 1)) {
+            problems.add("uncertainThreshold must be between 0 and 1, got " + uncertainThreshold);
+        }
+        return problems;
+    }
+
+    /**
+     * What is missing of the training features a job learns from (training and compression read the same three
+     * fields of the model row).
+     */
+    public static List<String> trainingFeatureProblems(
+            String trainingFeatures, FeatureKind featureKind, TensorShape featureShape) {
+        List<String> problems = new ArrayList<>();
         if (trainingFeatures == null || trainingFeatures.isBlank()) {
             problems.add("trainingFeatures (the object key of the training features) is missing");
         }
@@ -64,9 +78,6 @@ public record TrainJobPayload(
         }
         if (featureShape == null) {
             problems.add("featureShape is missing");
-        }
-        if (uncertainThreshold != null && !(uncertainThreshold >= 0 && uncertainThreshold <= 1)) {
-            problems.add("uncertainThreshold must be between 0 and 1, got " + uncertainThreshold);
         }
         return problems;
     }

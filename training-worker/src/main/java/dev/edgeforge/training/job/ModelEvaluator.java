@@ -19,7 +19,7 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Runs a model on every window of a test set and measures it: float32 and int8 graphs for networks, the K-means
+ * Runs a model on every window of a test set and measures it: float32 and int8 graphs for networks, the anomaly
  * score for anomaly models. Used by training (on the test set at hand) and by the test job (on the current one).
  */
 final class ModelEvaluator {
@@ -131,30 +131,34 @@ final class ModelEvaluator {
                 evaluation, new Predictions(ModelKind.REGRESSION, targetNames, List.of(), null, predictions), summary);
     }
 
-    /** Anomaly scores of the test rows; windows whose label is not a training label are the known anomalies. */
-    static Outcome anomaly(AnomalyDetector detector, List<String> trainingLabels, List<FeatureRow> rows) {
-        Set<String> normal = new HashSet<>(trainingLabels);
+    /** Anomaly scores of the test rows; windows whose label is not a normal label are the known anomalies. */
+    static Outcome anomaly(AnomalyDetector detector, List<String> normalLabels, List<FeatureRow> rows) {
+        Set<String> normal = new HashSet<>(normalLabels);
         List<PredictionRow> predictions = new ArrayList<>(rows.size());
-        float[][] features = new float[rows.size()][];
+        double[] scores = new double[rows.size()];
         boolean[] isAnomaly = new boolean[rows.size()];
+        String[] sampleIds = new String[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
             FeatureRow row = rows.get(i);
-            features[i] = row.features();
+            // stored as float: evaluating the float lets the server recompute exactly these figures from the file
+            scores[i] = (float) detector.score(row.features());
             isAnomaly[i] = !normal.contains(row.label());
+            sampleIds[i] = row.sampleId();
             predictions.add(new PredictionRow(
                     row.sampleId(),
                     row.windowIndex(),
                     row.windowStartMs(),
                     row.label(),
-                    new float[] {(float) detector.score(row.features())},
+                    new float[] {(float) scores[i]},
                     null));
         }
-        AnomalyEvaluation evaluation = rows.isEmpty() ? null : AnomalyEvaluation.of(detector, features, isAnomaly);
+        AnomalyEvaluation evaluation =
+                rows.isEmpty() ? null : AnomalyEvaluation.of(scores, isAnomaly, sampleIds, detector.threshold());
         ModelSummary summary = new ModelSummary(
                 null, null, null, null, null, null, null, evaluation == null ? null : evaluation.auc());
         return new Outcome(
                 evaluation,
-                new Predictions(ModelKind.ANOMALY, List.of("score"), trainingLabels, detector.threshold(), predictions),
+                new Predictions(ModelKind.ANOMALY, List.of("score"), normalLabels, detector.threshold(), predictions),
                 summary);
     }
 }

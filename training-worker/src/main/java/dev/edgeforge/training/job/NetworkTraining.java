@@ -154,11 +154,25 @@ final class NetworkTraining {
         } catch (ArchitectureViolation | HyperparameterViolation | IllegalArgumentException | IllegalStateException e) {
             throw new NonRetryableJobException(e.getMessage());
         }
+        TrainingResult result;
         try {
-            return trainer.train();
+            result = trainer.train();
         } catch (TrainingException e) {
             throw new NonRetryableJobException(e.getMessage());
         }
+        if (result.classWeights() != null) {
+            StringBuilder weights = new StringBuilder();
+            for (int c = 0; c < result.classWeights().length; c++) {
+                weights.append(c == 0 ? "" : ", ")
+                        .append(outputNames.get(c))
+                        .append(' ')
+                        .append(String.format(Locale.ROOT, "%.2f", result.classWeights()[c]));
+            }
+            context.log("The classes are imbalanced, so each class's loss was weighted: " + weights);
+        }
+        context.log("Kept the weights of epoch " + result.bestEpoch() + " of "
+                + result.history().size());
+        return result;
     }
 
     private static int[] classIds(List<FeatureRow> rows, FeatureSetHeader header) {

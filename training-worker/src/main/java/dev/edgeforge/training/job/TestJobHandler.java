@@ -3,7 +3,7 @@ package dev.edgeforge.training.job;
 import dev.edgeforge.core.feature.FeatureSet;
 import dev.edgeforge.core.learning.anomaly.AnomalyDetector;
 import dev.edgeforge.core.learning.anomaly.AnomalyEvaluation;
-import dev.edgeforge.core.learning.anomaly.KMeansModel;
+import dev.edgeforge.core.learning.anomaly.AnomalyModel;
 import dev.edgeforge.core.learning.eval.ClassificationReport;
 import dev.edgeforge.core.learning.eval.RegressionReport;
 import dev.edgeforge.core.model.ModelGraph;
@@ -29,7 +29,7 @@ import tools.jackson.core.JacksonException;
 
 /**
  * Runs {@code test} jobs ({@link TestJobPayload}): evaluates a finished model on the project's current test features
- * (float32 and int8 graphs, or the K-means score) and writes the new evaluation and per-window predictions under the
+ * (float32 and int8 graphs, or the anomaly score) and writes the new evaluation and per-window predictions under the
  * attempt's own folder ({@link ModelArtifactKeys#testRun}); the result ({@link TestJobResult}) names them.
  */
 public final class TestJobHandler implements JobHandler {
@@ -63,7 +63,7 @@ public final class TestJobHandler implements JobHandler {
         int length = testing.header().featureLength();
         ModelEvaluator.Outcome outcome;
         if (payload.kind() == ModelKind.ANOMALY) {
-            KMeansModel model = kmeans(payload.artifacts().kmeans());
+            AnomalyModel model = anomalyModel(payload.artifacts().kmeans());
             requireInput(model.featureCount(), length);
             outcome = ModelEvaluator.anomaly(
                     new AnomalyDetector(model, payload.anomalyThreshold()), payload.labels(), testing.rows());
@@ -75,7 +75,7 @@ public final class TestJobHandler implements JobHandler {
                             payload.labels(), float32, int8, testing.rows(), payload.threshold())
                     : ModelEvaluator.regression(payload.labels(), float32, int8, testing.rows());
         }
-        log(context, outcome);
+        log(context, payload, outcome);
         context.throwIfCancelled();
         RunFolder folder = new RunFolder(
                 store,
@@ -111,12 +111,12 @@ public final class TestJobHandler implements JobHandler {
         }
     }
 
-    private KMeansModel kmeans(String key) {
+    private AnomalyModel anomalyModel(String key) {
         try {
-            return JobJson.mapper().readValue(bytes(key), KMeansModel.class);
+            return JobJson.mapper().readValue(bytes(key), AnomalyModel.class);
         } catch (JacksonException e) {
             throw new NonRetryableJobException(
-                    "The K-means model " + key + " cannot be read: " + e.getOriginalMessage());
+                    "The anomaly model " + key + " cannot be read: " + e.getOriginalMessage());
         }
     }
 
@@ -130,7 +130,7 @@ public final class TestJobHandler implements JobHandler {
         }
     }
 
-    private static void log(JobContext context, ModelEvaluator.Outcome outcome) {
+    private static void log(JobContext context, TestJobPayload payload, ModelEvaluator.Outcome outcome) {
         if (outcome.evaluation() instanceof Evaluation<?> evaluation) {
             if (evaluation.float32() instanceof ClassificationReport f) {
                 context.log(String.format(
@@ -152,7 +152,7 @@ public final class TestJobHandler implements JobHandler {
                         evaluation.windows()));
             }
         } else if (outcome.evaluation() instanceof AnomalyEvaluation a) {
-            context.log("Test: " + a.samples() + " windows, " + a.anomalies() + " known anomalies, AUC " + a.auc());
+            context.log(AnomalyTraining.describe(a, payload.labels()));
         }
     }
 }

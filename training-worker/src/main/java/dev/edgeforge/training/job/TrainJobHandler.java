@@ -1,6 +1,8 @@
 package dev.edgeforge.training.job;
 
+import dev.edgeforge.core.feature.FeatureRow;
 import dev.edgeforge.core.feature.FeatureSet;
+import dev.edgeforge.core.learning.LearningBlock;
 import dev.edgeforge.infra.job.JobContext;
 import dev.edgeforge.infra.job.JobHandler;
 import dev.edgeforge.infra.job.NonRetryableJobException;
@@ -15,7 +17,7 @@ import java.util.Objects;
 
 /**
  * Runs {@code train} jobs ({@link TrainJobPayload}): reads the training and test features from the object store,
- * trains the learning block (a network with DJL, or K-means), writes the model's files under the attempt's own
+ * trains the learning block (a network with DJL, or an anomaly model), writes the model's files under the attempt's own
  * folder ({@link ModelArtifactKeys#trainRun}) and stores a {@link TrainJobResult} naming them. The files exist before
  * the job succeeds, so the server can point the model row at them as soon as it sees the job done.
  *
@@ -52,9 +54,7 @@ public final class TrainJobHandler implements JobHandler {
         FeatureSet testing = payload.testingFeatures() == null
                 ? null
                 : features.load(payload.testingFeatures(), "test", payload.featureShape());
-        context.log("Training a " + ModelKind.of(payload.learningBlock().kind()).value() + " model on "
-                + training.rows().size() + " windows of shape " + payload.featureShape() + " ("
-                + training.header().labels().size() + " labels), attempt " + context.attempt());
+        context.log(startLine(payload, training, context.attempt()));
         context.throwIfCancelled();
         RunFolder folder = new RunFolder(
                 store, ModelArtifactKeys.trainRun(context.projectId(), payload.modelId(), context.attempt()));
@@ -63,5 +63,26 @@ public final class TrainJobHandler implements JobHandler {
                 : new AnomalyTraining(context, payload, folder).run(training, testing);
         context.result(JobJson.write(result));
         context.log("Model ready");
+    }
+
+    /**
+     * The first log line: what is trained on what. An anomaly model names its normal labels (it is trained on
+     * nothing else); a network counts the labels of the training windows.
+     */
+    static String startLine(TrainJobPayload payload, FeatureSet training, int attempt) {
+        LearningBlock block = payload.learningBlock();
+        String what = block.kind().isAnomaly()
+                ? "Training an anomaly model ("
+                        + (block.kind() == LearningBlock.Kind.ANOMALY_GMM
+                                ? "Gaussian mixture, " + block.gmm().componentCount() + " components"
+                                : "K-means, " + block.kmeans().clusterCount() + " clusters")
+                        + ")"
+                : "Training a " + ModelKind.of(block.kind()).value() + " model";
+        long labels = training.rows().stream().map(FeatureRow::label).distinct().count();
+        String on = block.kind().isAnomaly()
+                ? "normal labels: " + String.join(", ", AnomalyTraining.normalLabels(block, training.rows()))
+                : labels + (labels == 1 ? " label" : " labels");
+        return what + " on " + training.rows().size() + " windows of shape " + payload.featureShape() + " (" + on
+                + "), attempt " + attempt;
     }
 }

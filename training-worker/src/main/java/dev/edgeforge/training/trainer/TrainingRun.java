@@ -188,14 +188,30 @@ final class TrainingRun {
     }
 
     /** {@code n / (classes * n_c)} over the training samples, so every class weighs the same in total. */
+    /**
+     * {@code n / (classes * n_class)} per class, or null when the classes are about balanced (the largest under
+     * {@link Hyperparameters#IMBALANCE_RATIO} times the smallest): weights near 1 would only add noise. A class
+     * without training windows keeps weight 1 (it never appears in the loss).
+     */
     private float[] balancedClassWeights(int[] train) {
         int[] counts = new int[outputs];
         for (int i : train) {
             counts[data.labels()[i]]++;
         }
+        int largest = 0;
+        int smallest = Integer.MAX_VALUE;
+        for (int count : counts) {
+            if (count > 0) {
+                largest = Math.max(largest, count);
+                smallest = Math.min(smallest, count);
+            }
+        }
+        if (largest == 0 || largest < Hyperparameters.IMBALANCE_RATIO * smallest) {
+            return null;
+        }
         float[] weights = new float[outputs];
         for (int c = 0; c < outputs; c++) {
-            weights[c] = (float) train.length / (outputs * counts[c]);
+            weights[c] = counts[c] == 0 ? 1f : (float) train.length / (outputs * counts[c]);
         }
         return weights;
     }

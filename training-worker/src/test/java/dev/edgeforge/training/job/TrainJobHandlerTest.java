@@ -10,12 +10,14 @@ import dev.edgeforge.core.feature.FeatureRow;
 import dev.edgeforge.core.feature.FeatureSet;
 import dev.edgeforge.core.feature.FeatureSetHeader;
 import dev.edgeforge.core.learning.FeatureKind;
+import dev.edgeforge.core.learning.GmmSettings;
 import dev.edgeforge.core.learning.Hyperparameters;
 import dev.edgeforge.core.learning.KMeansSettings;
 import dev.edgeforge.core.learning.LayerSpec;
 import dev.edgeforge.core.learning.LearningBlock;
 import dev.edgeforge.core.learning.TensorShape;
 import dev.edgeforge.core.learning.TrainedNetwork;
+import dev.edgeforge.core.learning.anomaly.AnomalyEvaluation;
 import dev.edgeforge.core.model.DataType;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.synthetic.GestureDataset.Gesture;
@@ -419,6 +421,158 @@ class TrainJobHandlerTest {
         new TestJobHandler(store).run(retest);
         TestJobResult tested = JobJson.mapper().readValue(retest.resultJson(), TestJobResult.class);
         assertThat(tested.summary().testAuc()).isEqualTo(result.summary().testAuc());
+    }
+
+    /**
+     * Issue #19: the feature files share one label dictionary, so the training file also lists the test set's anomaly
+     * label. It was taken as a training label: "0 known anomalies, AUC null", every detection a false positive, and
+     * the model listed a label it was never trained on.
+     */
+    @Test
+    void anomalyLabelsOfTheTestSetInTheSharedDictionaryAreNotTrainingLabels() throws Exception {
+        FeatureSet normal = GestureFeatures.of(21, 3, 2, GestureFeatures.gestures(Gesture.IDLE, Gesture.WAVE));
+        FeatureSet mixed =
+                GestureFeatures.of(22, 2, 1, GestureFeatures.gestures(Gesture.IDLE, Gesture.WAVE, Gesture.UPDOWN));
+        List<String> dictionary = List.of("idle", "updown", "wave");
+        String training = put("normal-shared", withDictionary(normal, dictionary));
+        String testing = put("mixed-shared", withDictionary(mixed, dictionary));
+        RecordingJobContext context = context(
+                TrainJobPayload.TYPE,
+                new TrainJobPayload(
+                        UUID.randomUUID(),
+                        1,
+                        LearningBlock.anomalyKMeans(new KMeansSettings(8, 100, true)),
+                        null,
+                        training,
+                        testing,
+                        FeatureKind.FLAT,
+                        SHAPE,
+                        null),
+                1,
+                () -> false);
+
+        new TrainJobHandler(store).run(context);
+
+        TrainJobResult result = JobJson.mapper().readValue(context.resultJson(), TrainJobResult.class);
+        assertThat(result.labels()).containsExactly("idle", "wave");
+        assertThat(result.summary().testAuc()).isNotNull().isGreaterThan(0.8);
+        JsonNode test = JobJson.mapper()
+                .readTree(bytes(result.artifacts().metrics()))
+                .path("anomaly")
+                .path("test");
+        long updown =
+                mixed.rows().stream().filter(r -> r.label().equals("updown")).count();
+        assertThat(test.path("anomalies").asLong()).isEqualTo(updown);
+        JsonNode confusion = test.path("confusion");
+        assertThat(confusion.path("truePositives").asInt()
+                        + confusion.path("falseNegatives").asInt())
+                .isEqualTo((int) updown);
+        // a missed anomaly counts against the accuracy
+        assertThat(confusion.path("accuracy").asDouble())
+                .isEqualTo((double) (confusion.path("truePositives").asInt()
+                                + confusion.path("trueNegatives").asInt())
+                        / mixed.rows().size());
+        assertThat(test.path("sampleAuc").asDouble()).isGreaterThan(0.8);
+        assertThat(test.path("roc").size()).isGreaterThan(2);
+        assertThat(test.path("histogram").path("edges").size()).isEqualTo(AnomalyEvaluation.HISTOGRAM_BINS + 1);
+        assertThat(context.lines().get(0))
+                .startsWith("Training an anomaly model (K-means, 8 clusters) on ")
+                .contains("normal labels: idle, wave");
+        assertThat(context.log()).contains("known anomalies (labels other than 'idle', 'wave')");
+    }
+
+    @Test
+    void normalLabelsChooseWhatIsLearntAndAGaussianMixtureScoresTheRestAsAnomalies() throws Exception {
+        // the training set holds all three gestures; only idle is normal, so wave and updown are the anomalies
+        String training = put(
+                "all",
+                GestureFeatures.of(21, 3, 2, GestureFeatures.gestures(Gesture.IDLE, Gesture.WAVE, Gesture.UPDOWN)));
+        FeatureSet mixed =
+                GestureFeatures.of(22, 2, 1, GestureFeatures.gestures(Gesture.IDLE, Gesture.WAVE, Gesture.UPDOWN));
+        String testing = put("mixed", mixed);
+        RecordingJobContext context = context(
+                TrainJobPayload.TYPE,
+                new TrainJobPayload(
+                        UUID.randomUUID(),
+                        1,
+                        LearningBlock.anomalyGmm(new GmmSettings(3, 100, true)).withNormalLabels(List.of("idle")),
+                        null,
+                        training,
+                        testing,
+                        FeatureKind.FLAT,
+                        SHAPE,
+                        null),
+                1,
+                () -> false);
+
+        new TrainJobHandler(store).run(context);
+
+        TrainJobResult result = JobJson.mapper().readValue(context.resultJson(), TrainJobResult.class);
+        assertThat(result.labels()).containsExactly("idle");
+        assertThat(result.summary().testAuc()).isGreaterThan(0.8);
+        JsonNode anomaly =
+                JobJson.mapper().readTree(bytes(result.artifacts().metrics())).path("anomaly");
+        assertThat(anomaly.path("components").asInt()).isEqualTo(3);
+        assertThat(anomaly.path("test").path("anomalies").asLong())
+                .isEqualTo(mixed.rows().stream()
+                        .filter(r -> !r.label().equals("idle"))
+                        .count());
+        assertThat(context.log()).contains("Leaving out").contains("labelled 'wave'");
+        assertThat(JobJson.mapper()
+                        .readTree(bytes(result.artifacts().kmeans()))
+                        .path("type")
+                        .asString())
+                .isEqualTo("gmm");
+
+        // the test job reads the stored mixture back and gets the same figures
+        RecordingJobContext retest = context(
+                TestJobPayload.TYPE,
+                new TestJobPayload(
+                        result.modelId(),
+                        ModelKind.ANOMALY,
+                        result.labels(),
+                        testing,
+                        result.artifacts(),
+                        null,
+                        result.anomalyThreshold()),
+                1,
+                () -> false);
+        new TestJobHandler(store).run(retest);
+        TestJobResult tested = JobJson.mapper().readValue(retest.resultJson(), TestJobResult.class);
+        assertThat(tested.summary().testAuc()).isEqualTo(result.summary().testAuc());
+    }
+
+    @Test
+    void aNormalLabelWithoutTrainingWindowsIsAReadableFailure() {
+        String training = put("normal-only", GestureFeatures.of(21, 1, 1, GestureFeatures.gestures(Gesture.IDLE)));
+        RecordingJobContext context = context(
+                TrainJobPayload.TYPE,
+                new TrainJobPayload(
+                        UUID.randomUUID(),
+                        1,
+                        LearningBlock.anomalyKMeans(new KMeansSettings(2, 100, true))
+                                .withNormalLabels(List.of("idle", "hum")),
+                        null,
+                        training,
+                        null,
+                        FeatureKind.FLAT,
+                        SHAPE,
+                        null),
+                1,
+                () -> false);
+        assertThatThrownBy(() -> new TrainJobHandler(store).run(context))
+                .isInstanceOf(NonRetryableJobException.class)
+                .hasMessage("The normal label 'hum' has no training windows; the training set has 'idle'.");
+    }
+
+    private static FeatureSet withDictionary(FeatureSet set, List<String> dictionary) {
+        return new FeatureSet(
+                new FeatureSetHeader(
+                        set.header().impulseVersion(),
+                        set.header().layout(),
+                        dictionary,
+                        set.rows().size()),
+                set.rows());
     }
 
     /**

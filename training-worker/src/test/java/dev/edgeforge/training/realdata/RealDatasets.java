@@ -31,6 +31,12 @@ public final class RealDatasets {
     /** The three speakers of the fsdd-dev selection. */
     public static final List<String> FSDD_SPEAKERS = List.of("jackson", "nicolas", "theo");
 
+    /**
+     * Sampling interval given to the wafer series: the archive states no rate, so the 152 readings are taken as
+     * 1.52 s of an in-line sensor at 100 Hz (only the spectral blocks' frequencies depend on it).
+     */
+    public static final double WAFER_INTERVAL_MS = 10.0;
+
     private static final Pattern FSDD_NAME = Pattern.compile("(\\d)_([a-z]+)_(\\d+)\\.wav");
 
     private RealDatasets() {}
@@ -103,6 +109,49 @@ public final class RealDatasets {
                     SampleData.timeSeries(sensors, UWAVE_INTERVAL_MS, values)));
         }
         return samples;
+    }
+
+    /**
+     * The 1,000 wafer recordings (UCR Wafer, training part) in line order: one sensor, 152 readings at
+     * {@value #WAFER_INTERVAL_MS} ms, label {@code normal} (class 1) or {@code abnormal} (class -1); id and index are
+     * the line number from 0.
+     */
+    public static List<RealSample> wafer() {
+        List<String[]> lines = readTsv(root().resolve("wafer").resolve("Wafer_TRAIN.tsv"));
+        List<Sensor> sensors = List.of(new Sensor("sensor", "z-normalised"));
+        List<RealSample> samples = new ArrayList<>(lines.size());
+        for (int line = 0; line < lines.size(); line++) {
+            String[] fields = lines.get(line);
+            int cls = (int) Double.parseDouble(fields[0]);
+            if (cls != 1 && cls != -1) {
+                throw new IllegalStateException("wafer line " + line + " has class " + fields[0] + ", not 1 or -1");
+            }
+            float[] values = new float[fields.length - 1];
+            for (int i = 1; i < fields.length; i++) {
+                values[i - 1] = Float.parseFloat(fields[i]);
+            }
+            samples.add(new RealSample(
+                    "wafer-" + line,
+                    cls == 1 ? "normal" : "abnormal",
+                    "wafer",
+                    line,
+                    SampleData.timeSeries(sensors, WAFER_INTERVAL_MS, new float[][] {values})));
+        }
+        return samples;
+    }
+
+    /**
+     * Wafer for anomaly detection as the dataset's README says: two thirds of the normal recordings (those whose line
+     * number is not a multiple of 3) to learn from; the other normal ones and every abnormal one to test on.
+     */
+    public static RealSplit waferNormalOnly(List<RealSample> wafer) {
+        List<RealSample> train = wafer.stream()
+                .filter(s -> s.label().equals("normal") && s.index() % 3 != 0)
+                .toList();
+        List<RealSample> test = wafer.stream()
+                .filter(s -> !s.label().equals("normal") || s.index() % 3 == 0)
+                .toList();
+        return new RealSplit("wafer/normal-only", train, test);
     }
 
     /** The fsdd-dev spoken digits: 8 kHz mono WAV, label "0".."9", group the speaker, index the file's number. */

@@ -32,19 +32,7 @@ public final class KMeans {
             throw new IllegalArgumentException("K-means with " + k + " clusters needs at least " + k + " samples, got "
                     + n + "; add samples or lower the cluster count");
         }
-        int d = features[0].length;
-        for (int i = 0; i < n; i++) {
-            if (features[i].length != d) {
-                throw new IllegalArgumentException(
-                        "sample " + i + " has " + features[i].length + " features, sample 0 has " + d);
-            }
-            for (int j = 0; j < d; j++) {
-                if (!Float.isFinite(features[i][j])) {
-                    throw new IllegalArgumentException("sample " + i + " has a non-finite feature value ("
-                            + features[i][j] + " at index " + j + ")");
-                }
-            }
-        }
+        int d = requireRows(features);
         float[] mean = new float[d];
         float[] scale = new float[d];
         standardization(features, settings.standardize(), mean, scale);
@@ -80,7 +68,25 @@ public final class KMeans {
         return new KMeansModel(mean, scale, centroids, sizes, iterations);
     }
 
-    private static void standardization(float[][] features, boolean standardize, float[] mean, float[] scale) {
+    /** Checks that every row has the first row's length and only finite values; answers the length. */
+    static int requireRows(float[][] features) {
+        int d = features[0].length;
+        for (int i = 0; i < features.length; i++) {
+            if (features[i].length != d) {
+                throw new IllegalArgumentException(
+                        "sample " + i + " has " + features[i].length + " features, sample 0 has " + d);
+            }
+            for (int j = 0; j < d; j++) {
+                if (!Float.isFinite(features[i][j])) {
+                    throw new IllegalArgumentException("sample " + i + " has a non-finite feature value ("
+                            + features[i][j] + " at index " + j + ")");
+                }
+            }
+        }
+        return d;
+    }
+
+    static void standardization(float[][] features, boolean standardize, float[] mean, float[] scale) {
         int d = mean.length;
         if (!standardize) {
             Arrays.fill(scale, 1f);

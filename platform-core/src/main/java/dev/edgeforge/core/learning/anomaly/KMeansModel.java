@@ -15,7 +15,8 @@ import java.util.Objects;
  * @param clusterSizes training samples per cluster
  * @param iterations   Lloyd iterations run
  */
-public record KMeansModel(float[] mean, float[] scale, float[][] centroids, int[] clusterSizes, int iterations) {
+public record KMeansModel(float[] mean, float[] scale, float[][] centroids, int[] clusterSizes, int iterations)
+        implements AnomalyModel {
 
     public KMeansModel {
         Objects.requireNonNull(mean, "mean");
@@ -34,11 +35,13 @@ public record KMeansModel(float[] mean, float[] scale, float[][] centroids, int[
     }
 
     /** Number of features a sample must have. */
+    @Override
     public int featureCount() {
         return mean.length;
     }
 
     /** Anomaly score: distance from the standardized sample to the nearest centroid. */
+    @Override
     public double score(float[] features) {
         double[] z = standardize(features);
         double best = Double.POSITIVE_INFINITY;
@@ -46,15 +49,6 @@ public record KMeansModel(float[] mean, float[] scale, float[][] centroids, int[
             best = Math.min(best, squaredDistance(z, centroid));
         }
         return Math.sqrt(best);
-    }
-
-    /** Scores of many samples. */
-    public double[] scores(float[][] samples) {
-        double[] scores = new double[samples.length];
-        for (int i = 0; i < samples.length; i++) {
-            scores[i] = score(samples[i]);
-        }
-        return scores;
     }
 
     /** Index of the nearest centroid. */
@@ -70,23 +64,6 @@ public record KMeansModel(float[] mean, float[] scale, float[][] centroids, int[
             }
         }
         return best;
-    }
-
-    /**
-     * The {@code quantile} (0..1) of the scores of {@code samples}, linearly interpolated: e.g. the 0.99 quantile of
-     * the training data's scores is a starting threshold that calls 1 % of normal data anomalous.
-     */
-    public double scoreQuantile(float[][] samples, double quantile) {
-        if (samples.length == 0 || !(quantile >= 0 && quantile <= 1)) {
-            throw new IllegalArgumentException(
-                    "need samples and a quantile in [0, 1], got " + samples.length + " samples and " + quantile);
-        }
-        double[] scores = scores(samples);
-        Arrays.sort(scores);
-        double position = quantile * (scores.length - 1);
-        int below = (int) Math.floor(position);
-        int above = Math.min(below + 1, scores.length - 1);
-        return scores[below] + (position - below) * (scores[above] - scores[below]);
     }
 
     double[] standardize(float[] features) {
@@ -128,6 +105,11 @@ public record KMeansModel(float[] mean, float[] scale, float[][] centroids, int[
                 Arrays.deepHashCode(centroids),
                 Arrays.hashCode(clusterSizes),
                 iterations);
+    }
+
+    @Override
+    public String describe() {
+        return "K-means, " + centroids.length + " clusters";
     }
 
     @Override

@@ -22,10 +22,7 @@ public final class RocAuc {
     public static double of(double[] scores, boolean[] positive) {
         check(scores, positive);
         Integer[] order = sortedByScore(scores);
-        long positives = 0;
-        for (boolean p : positive) {
-            positives += p ? 1 : 0;
-        }
+        long positives = countPositives(positive);
         long negatives = scores.length - positives;
         // Sum of the positives' ranks (1-based, ties get their average rank).
         double positiveRankSum = 0;
@@ -47,6 +44,14 @@ public final class RocAuc {
         return u / ((double) positives * negatives);
     }
 
+    private static long countPositives(boolean[] positive) {
+        long positives = 0;
+        for (boolean p : positive) {
+            positives += p ? 1 : 0;
+        }
+        return positives;
+    }
+
     /** Whether the AUC is defined: at least one positive and one negative. */
     public static boolean isDefined(boolean[] positive) {
         boolean anyPositive = false;
@@ -65,10 +70,7 @@ public final class RocAuc {
     public static List<RocPoint> curve(double[] scores, boolean[] positive) {
         check(scores, positive);
         Integer[] order = sortedByScore(scores);
-        long positives = 0;
-        for (boolean p : positive) {
-            positives += p ? 1 : 0;
-        }
+        long positives = countPositives(positive);
         long negatives = scores.length - positives;
         List<RocPoint> points = new ArrayList<>();
         points.add(new RocPoint(Double.POSITIVE_INFINITY, 0, 0));

@@ -263,29 +263,13 @@ class EiHostileInputTest {
                 };
                 int[] head = heads[random.nextInt(heads.length)];
                 int place = random.nextInt(3);
-                TestCbor c = new TestCbor()
-                        .map(3)
-                        .text("protected")
-                        .map(2)
-                        .text("ver")
-                        .text("v1")
-                        .text("alg")
-                        .text("none")
-                        .text("signature");
+                TestCbor c;
                 if (place == 0) {
-                    c.bytes(head);
+                    c = TestCbor.upToSignature("none").bytes(head);
                 } else {
-                    c.text("")
-                            .text("payload")
-                            .map(4)
-                            .text("interval_ms")
+                    c = TestCbor.unsignedUpToInterval(4)
                             .bytes(1)
-                            .text("sensors")
-                            .array(1)
-                            .map(1)
-                            .text("name")
-                            .text("a")
-                            .text("values")
+                            .oneSensorUpToValues("a")
                             .array(1)
                             .bytes(1);
                     if (place == 1) {
@@ -320,19 +304,7 @@ class EiHostileInputTest {
                     {0x62, 0xC0, 0xAF},
                     {0x7F, 0x61, 0xC3, 0x61, 0xA9, 0xFF}
                 };
-                TestCbor c = new TestCbor()
-                        .map(3)
-                        .text("protected")
-                        .map(2)
-                        .text("ver")
-                        .text("v1")
-                        .text("alg")
-                        .text("none")
-                        .text("signature")
-                        .text("")
-                        .text("payload")
-                        .map(3)
-                        .text("interval_ms")
+                TestCbor c = TestCbor.unsignedUpToInterval(3)
                         .bytes(1)
                         .text("sensors")
                         .array(1)
@@ -381,26 +353,9 @@ class EiHostileInputTest {
                     {0xFA, 0x7F, 0x7F, 0xFF, 0xFF}
                 };
                 int[] n = numbers[random.nextInt(numbers.length)];
-                TestCbor c = new TestCbor()
-                        .map(3)
-                        .text("protected")
-                        .map(2)
-                        .text("ver")
-                        .text("v1")
-                        .text("alg")
-                        .text("none")
-                        .text("signature")
-                        .text("")
-                        .text("payload")
-                        .map(3)
-                        .text("interval_ms")
+                TestCbor c = TestCbor.unsignedUpToInterval(3)
                         .bytes(n)
-                        .text("sensors")
-                        .array(1)
-                        .map(1)
-                        .text("name")
-                        .text("a")
-                        .text("values")
+                        .oneSensorUpToValues("a")
                         .array(2)
                         .bytes(n)
                         .bytes(1);

@@ -1,5 +1,6 @@
 package dev.edgeforge.core.format.ei;
 
+import dev.edgeforge.core.testing.Bytes;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import javax.crypto.Mac;
@@ -38,16 +39,12 @@ final class EiTestMessages {
         return signed;
     }
 
+    /** The position of {@code needle}, which the test put there. */
     static int indexOf(byte[] haystack, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= haystack.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (haystack[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
+        int at = Bytes.indexOf(haystack, needle);
+        if (at < 0) {
+            throw new IllegalArgumentException("not found");
         }
-        throw new IllegalArgumentException("not found");
+        return at;
     }
 }

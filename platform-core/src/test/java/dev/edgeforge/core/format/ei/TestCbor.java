@@ -72,9 +72,9 @@ final class TestCbor {
         return out.toByteArray();
     }
 
-    /** The header of a message as an Edge Impulse device writes it, up to and including the values key. */
-    static TestCbor deviceHeader(String alg, String signature, String intervalEncoding, String... sensorNameUnits) {
-        TestCbor c = new TestCbor()
+    /** The start of a message up to and including the {@code signature} key: {@code protected: {ver, alg}}. */
+    static TestCbor upToSignature(String alg) {
+        return new TestCbor()
                 .map(3)
                 .text("protected")
                 .map(2)
@@ -82,7 +82,22 @@ final class TestCbor {
                 .text("v1")
                 .text("alg")
                 .text(alg)
-                .text("signature")
+                .text("signature");
+    }
+
+    /** An unsigned message up to and including the {@code interval_ms} key of a payload of {@code fields} fields. */
+    static TestCbor unsignedUpToInterval(int fields) {
+        return upToSignature("none").text("").text("payload").map(fields).text("interval_ms");
+    }
+
+    /** One sensor without units, up to and including the {@code values} key: {@code sensors: [{name}], values}. */
+    TestCbor oneSensorUpToValues(String name) {
+        return text("sensors").array(1).map(1).text("name").text(name).text("values");
+    }
+
+    /** The header of a message as an Edge Impulse device writes it, up to and including the values key. */
+    static TestCbor deviceHeader(String alg, String signature, String intervalEncoding, String... sensorNameUnits) {
+        TestCbor c = upToSignature(alg)
                 .text(signature)
                 .text("payload")
                 .map(5)

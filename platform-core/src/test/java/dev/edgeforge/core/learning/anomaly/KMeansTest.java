@@ -118,14 +118,19 @@ class KMeansTest {
         labels[10] = true;
         labels[11] = true;
 
-        AnomalyEvaluation evaluation = AnomalyEvaluation.of(new AnomalyDetector(model, 3), test, labels);
+        AnomalyEvaluation evaluation =
+                AnomalyEvaluation.of(new AnomalyDetector(model, 3), test, labels, new String[test.length]);
 
         assertThat(evaluation.auc()).isEqualTo(1.0);
         assertThat(evaluation.anomalies()).isEqualTo(2);
-        assertThat(evaluation.truePositives()).isEqualTo(2);
-        assertThat(evaluation.falsePositives()).isZero();
-        assertThat(evaluation.trueNegatives()).isEqualTo(10);
-        assertThat(AnomalyEvaluation.of(new AnomalyDetector(model, 3), normal, new boolean[normal.length])
+        assertThat(evaluation.confusion().truePositives()).isEqualTo(2);
+        assertThat(evaluation.confusion().falsePositives()).isZero();
+        assertThat(evaluation.confusion().trueNegatives()).isEqualTo(10);
+        assertThat(AnomalyEvaluation.of(
+                                new AnomalyDetector(model, 3),
+                                normal,
+                                new boolean[normal.length],
+                                new String[normal.length])
                         .auc())
                 .isNull();
     }

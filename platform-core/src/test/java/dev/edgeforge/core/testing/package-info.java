@@ -1,0 +1,2 @@
+/** Small helpers shared by platform-core's tests across feature packages. */
+package dev.edgeforge.core.testing;
