@@ -120,7 +120,7 @@ public class ServiceOutages {
         }
         return Problems.detail(
                 kind.type,
-                capitalized(kind.what) + " cannot be reached right now; nothing was changed. Send the request again in "
+                capitalized(kind.what) + " cannot be reached right now; send the request again in "
                         + RETRY_AFTER.toSeconds() + " seconds.");
     }
 
