@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, it, mock } from 'node:test';
 
 import { parseEpoch } from '../../../platform-web/src/main/resources/static/js/model-common.js';
 import {
-  el, followJob, formatBytes, formatCount, formatDate, formatDuration, problemMessage
+  attemptsNote, el, followJob, formatBytes, formatCount, formatDate, formatDuration, problemMessage
 } from '../../../platform-web/src/main/resources/static/js/ui.js';
 
 /* ---------- stand-ins ---------- */
@@ -260,5 +260,39 @@ describe('formats', () => {
       { epoch: 3, epochs: 30, trainLoss: 0.41, trainAccuracy: 0.87, validationLoss: 0.39, validationAccuracy: 0.9 });
     assert.equal(parseEpoch('Epoch 3/30: loss 0.41, val_loss 0.39').trainAccuracy, null);
     assert.equal(parseEpoch('Loading features'), null);
+  });
+});
+
+/* ---------- attempt history ---------- */
+
+describe('attemptsNote', () => {
+  it('says nothing for a job with a single run', () => {
+    assert.equal(attemptsNote({ maxAttempts: 3, attempts: [{ attempt: 1, workerId: 'w', outcome: null }] }), '');
+    assert.equal(attemptsNote({ maxAttempts: 3 }), '');
+  });
+
+  it('says how the earlier run ended and that the current one started again from 0%', () => {
+    const job = {
+      maxAttempts: 3,
+      attempts: [
+        { attempt: 1, workerId: 'worker-27176', outcome: 'lease-expired', progress: 0.43,
+          reason: 'worker worker-27176 stopped responding during attempt 1 of 3 (lease expired)' },
+        { attempt: 2, workerId: 'worker-4420', outcome: null, progress: 0.05, reason: null }
+      ]
+    };
+    assert.equal(attemptsNote(job), 'Attempt 1 on worker-27176 lost its lease (its worker stopped responding) at '
+      + '43.0 %. Attempt 2 of 3 on worker-4420 started again from 0%.');
+  });
+
+  it('keeps the reason of a failed run after a later one succeeded', () => {
+    const job = {
+      maxAttempts: 2,
+      attempts: [
+        { attempt: 1, workerId: 'a', outcome: 'retrying', progress: 0.1, reason: 'IOException: disk full' },
+        { attempt: 2, workerId: 'b', outcome: 'succeeded', progress: 1, reason: null }
+      ]
+    };
+    assert.equal(attemptsNote(job), 'Attempt 1 on a failed at 10.0 %: IOException: disk full. Attempt 2 of 2 on b '
+      + 'succeeded.');
   });
 });

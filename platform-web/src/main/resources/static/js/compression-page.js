@@ -5,7 +5,7 @@
  */
 import { drawCompressionChart } from './compression-chart.js';
 import {
-  alertProblem, api, appendLine, byId, el, followJob, forPage, formatCount, formatPercent, showAlert
+  alertProblem, api, appendLine, byId, el, followJob, forPage, formatCount, formatPercent, showAlert, showAttempts
 } from './ui.js';
 
 /** The field that sizes a layer of each type the student editor can resize. */
@@ -121,8 +121,10 @@ function init(root) {
       onProgress(job) {
         setState(job.state);
         byId('run-progress').style.width = (100 * job.progress).toFixed(1) + '%';
+        showAttempts(job, byId('run-progress').parentElement);
       },
       onEnd(job) {
+        showAttempts(job, byId('run-progress').parentElement);
         page.follower = null;
         setState(job.state);
         byId('cancel-compression').classList.add('hidden');

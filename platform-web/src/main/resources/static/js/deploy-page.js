@@ -4,7 +4,8 @@
  * scripts; the page declares its data with data-* attributes.
  */
 import {
-  alertProblem, api, appendLine, byId, el, followJob, forPage, formatBytes, formatCount, formatDate, showAlert
+  alertProblem, api, appendLine, byId, el, followJob, forPage, formatBytes, formatCount, formatDate, showAlert,
+  showAttempts
 } from './ui.js';
 
 function text(element, value) {
@@ -316,6 +317,7 @@ function init(root) {
       },
       onProgress(job) {
         setProgress(job.progress);
+        showAttempts(job, byId('run-progress').parentElement);
         stateBadge(byId('run-state'), job.state === 'running' ? 'building' : job.state);
       },
       onEnd() {

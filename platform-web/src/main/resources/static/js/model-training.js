@@ -6,7 +6,7 @@
 import { confusionMatrix, historyCharts, parseEpoch, stat } from './model-common.js';
 import {
   alertProblem, api, appendLine, byId, clear, DASH, el, followJob, forPage, formatBytes, formatCount, formatNumber,
-  formatPercent, problemMessage
+  formatPercent, problemMessage, showAttempts
 } from './ui.js';
 
 const ACTIVATIONS = ['none', 'relu', 'relu6'];
@@ -471,8 +471,10 @@ function attach(jobId, modelId, name) {
     onProgress(job) {
       setState(job.state);
       byId('run-progress').style.width = (100 * job.progress).toFixed(1) + '%';
+      showAttempts(job, byId('run-progress').parentElement);
     },
     onEnd(job) {
+      showAttempts(job, byId('run-progress').parentElement);
       finish(current, job);
     },
     onError: alertProblem

@@ -251,6 +251,53 @@ export function isTerminal(state) {
   return TERMINAL_STATES.includes(state);
 }
 
+const RUN_ENDINGS = {
+  'lease-expired': 'lost its lease (its worker stopped responding)',
+  retrying: 'failed',
+  failed: 'failed',
+  'handed-back': 'was handed back (its worker shut down)',
+  cancelled: 'was cancelled',
+  succeeded: 'succeeded'
+};
+
+/**
+ * What a job's attempt history (job.attempts, from GET /api/v1/jobs/{id} or the log stream) tells a person: how each
+ * earlier run ended, and that the current one started again from 0%. Empty for a job with a single run, so a page
+ * shows nothing then.
+ */
+export function attemptsNote(job) {
+  const runs = (job && Array.isArray(job.attempts)) ? job.attempts : [];
+  if (runs.length < 2) {
+    return '';
+  }
+  const parts = runs.slice(0, -1).map((run) => 'Attempt ' + run.attempt + ' on ' + run.workerId + ' '
+    + (RUN_ENDINGS[run.outcome] || 'ended') + ' at ' + formatPercent(run.progress)
+    + (run.reason && run.outcome !== 'lease-expired' && run.outcome !== 'handed-back' ? ': ' + run.reason : '')
+    + '.');
+  const current = runs[runs.length - 1];
+  parts.push('Attempt ' + current.attempt + ' of ' + job.maxAttempts + ' on ' + current.workerId
+    + (current.outcome ? ' ' + (RUN_ENDINGS[current.outcome] || 'ended') + '.' : ' started again from 0%.'));
+  return parts.join(' ');
+}
+
+/**
+ * Shows attemptsNote(job) in a line right after the element `after` (created on first use), hidden while the job
+ * had a single run.
+ */
+export function showAttempts(job, after) {
+  if (!after || !after.parentNode) {
+    return;
+  }
+  let note = after.nextElementSibling;
+  if (!note || note.getAttribute('data-testid') !== 'job-attempts') {
+    note = el('p', { className: 'ef-attempts', 'data-testid': 'job-attempts' });
+    after.parentNode.insertBefore(note, after.nextSibling);
+  }
+  const text = attemptsNote(job);
+  note.textContent = text;
+  note.classList.toggle('hidden', text === '');
+}
+
 /**
  * Follows a job: its log lines, progress and end, from the Server-Sent Events stream /api/v1/jobs/{id}/logs.
  * handlers: {onLog(line), onProgress(job), onEnd(job), onError(problem)}, each optional; onEnd is called once, with

@@ -44,6 +44,7 @@ class ArchitectureTest {
             // the queue's tables belong to platform-infra's JobQueue: the server goes through it
             Map.entry("jobs", "(platform-infra)"),
             Map.entry("job_logs", "(platform-infra)"),
+            Map.entry("job_attempts", "(platform-infra)"),
             Map.entry("sample", "sample"),
             Map.entry("dataset_version", "sample"),
             Map.entry("dataset_version_sample", "sample"),

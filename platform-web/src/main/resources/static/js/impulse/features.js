@@ -2,7 +2,7 @@
  * Feature generation for the saved impulse: the status of its feature set, the job that computes it (started here
  * or already running) with its live log and progress, and cancelling it.
  */
-import { api, appendLine, byId, clear, followJob, formatDate, problemTitle, showAlert } from '../ui.js';
+import { api, appendLine, byId, clear, followJob, formatDate, problemTitle, showAlert, showAttempts } from '../ui.js';
 
 function setStatus(text) {
   byId('feature-status').textContent = text;
@@ -100,6 +100,7 @@ export class FeatureGeneration {
         const percent = Math.round(job.progress * 100);
         bar.style.width = percent + '%';
         progress.setAttribute('aria-valuenow', String(percent));
+        showAttempts(job, progress);
       },
       onEnd: (job) => {
         ended();

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.edgeforge.infra.db.EmbeddedDatabase;
 import java.nio.file.Path;
+import java.time.Duration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -21,6 +22,9 @@ import org.springframework.context.annotation.Configuration;
 @Conditional(OnNoExternalDatabaseCondition.class)
 @EnableConfigurationProperties(EmbeddedDatabaseProperties.class)
 public class EmbeddedDatabaseConfiguration {
+
+    /** How long a request waits for a connection of the embedded database's pool. */
+    static final Duration CONNECTION_TIMEOUT = Duration.ofSeconds(2);
 
     @Bean(destroyMethod = "close")
     EmbeddedDatabase embeddedDatabase(EmbeddedDatabaseProperties properties) {
@@ -42,6 +46,11 @@ public class EmbeddedDatabaseConfiguration {
         config.setPassword(database.password()
                 .orElseThrow(() -> new IllegalStateException("a kept embedded database always has a password")));
         config.setMaximumPoolSize(10);
+        // as application.yml sets for an external database: a caller gets a 503 within seconds while PostgreSQL is
+        // away, instead of waiting 30 s for a connection
+        config.setConnectionTimeout(CONNECTION_TIMEOUT.toMillis());
+        config.setValidationTimeout(1000);
+        config.addDataSourceProperty("connectTimeout", Long.toString(CONNECTION_TIMEOUT.toSeconds()));
         return new HikariDataSource(config);
     }
 }

@@ -2,6 +2,7 @@ package dev.edgeforge.api.job;
 
 import dev.edgeforge.api.project.ProjectAccess;
 import dev.edgeforge.api.project.ProjectRole;
+import dev.edgeforge.infra.job.Job;
 import dev.edgeforge.infra.job.JobListQuery;
 import dev.edgeforge.infra.job.JobLogLine;
 import dev.edgeforge.infra.job.JobQueue;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,10 +39,31 @@ class JobController {
         this.ends = ends;
     }
 
-    /** A job that just ended is answered once its end reached the features' rows (see {@link PublishedEnds}). */
+    /**
+     * A job's state, progress, attempts and a result summary: small enough to poll. A job that just ended is answered
+     * once its end reached the features' rows (see {@link PublishedEnds}).
+     */
     @GetMapping("/jobs/{jobId}")
     JobView get(@PathVariable UUID jobId) {
-        return JobView.of(ends.awaitPublished(jobs.require(jobId, ProjectRole.VIEWER)));
+        Job job = ends.awaitPublished(jobs.require(jobId, ProjectRole.VIEWER));
+        return JobView.of(job, queue.attempts(jobId));
+    }
+
+    /** What the job was given (for a features job: every sample's object key), as the feature wrote it. */
+    @GetMapping(path = "/jobs/{jobId}/payload", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> payload(@PathVariable UUID jobId) {
+        Job job = jobs.require(jobId, ProjectRole.VIEWER);
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(job.payload());
+    }
+
+    /** The whole result the job wrote; 404 {@code job-result-not-found} while it has none. */
+    @GetMapping(path = "/jobs/{jobId}/result", produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<String> result(@PathVariable UUID jobId) {
+        Job job = jobs.require(jobId, ProjectRole.VIEWER);
+        if (job.result() == null) {
+            throw new JobResultNotFoundException(jobId, JobStatus.of(job.state()));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(job.result());
     }
 
     /** The log as a Server-Sent Events stream that ends when the job does. */
@@ -68,7 +91,7 @@ class JobController {
     @PostMapping("/jobs/{jobId}/cancel")
     JobView cancel(@PathVariable UUID jobId) {
         jobs.require(jobId, ProjectRole.MEMBER);
-        return JobView.of(queue.requestCancel(jobId));
+        return JobView.of(queue.requestCancel(jobId), queue.attempts(jobId));
     }
 
     @GetMapping("/projects/{projectId}/jobs")
@@ -81,7 +104,7 @@ class JobController {
         if (type != null && !type.isBlank()) {
             query = query.withType(type);
         }
-        return queue.list(projectId, query).stream().map(JobView::of).toList();
+        return queue.list(projectId, query).stream().map(JobView::listed).toList();
     }
 
     record LogLineView(long seq, Instant at, String line) {

@@ -97,10 +97,10 @@ class JobLogStreams implements DisposableBean {
         Job current = job.get();
         if (current.progress() != lastProgress.get()) {
             lastProgress.set(current.progress());
-            emitter.send(SseEmitter.event().name("progress").data(JobView.of(current)));
+            emitter.send(SseEmitter.event().name("progress").data(JobView.of(current, queue.attempts(jobId))));
         }
         if (ends.showsEnd(current)) {
-            emitter.send(SseEmitter.event().name("end").data(JobView.of(current)));
+            emitter.send(SseEmitter.event().name("end").data(JobView.of(current, queue.attempts(jobId))));
             return false;
         }
         return true;

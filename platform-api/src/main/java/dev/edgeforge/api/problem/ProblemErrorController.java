@@ -2,10 +2,13 @@ package dev.edgeforge.api.problem;
 
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.net.URI;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
 import org.springframework.boot.webmvc.error.ErrorController;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -25,14 +28,21 @@ import org.springframework.web.servlet.ModelAndView;
 public class ProblemErrorController implements ErrorController {
 
     private final ErrorAttributes errorAttributes;
+    private final ServiceOutages outages;
 
-    public ProblemErrorController(ErrorAttributes errorAttributes) {
+    public ProblemErrorController(ErrorAttributes errorAttributes, ServiceOutages outages) {
         this.errorAttributes = errorAttributes;
+        this.outages = outages;
     }
 
     @RequestMapping("${server.error.path:/error}")
-    public Object error(HttpServletRequest request) {
-        ProblemDetail problem = problemFor(request);
+    public Object error(HttpServletRequest request, HttpServletResponse response) {
+        ProblemDetail problem = outageProblem(request).orElseGet(() -> problemFor(request));
+        if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()
+                && ServiceOutages.classify(errorAttributes.getError(new ServletWebRequest(request)))
+                        .isPresent()) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(ServiceOutages.RETRY_AFTER.toSeconds()));
+        }
         if (wantsJson(request)) {
             return ProblemHandler.respond(problem, request);
         }
@@ -41,6 +51,16 @@ public class ProblemErrorController implements ErrorController {
         page.addObject("title", problem.getTitle());
         page.addObject("detail", problem.getDetail());
         return page;
+    }
+
+    /** A filter (say, the API key check) found the database or the object store away: 503, one log line. */
+    private Optional<ProblemDetail> outageProblem(HttpServletRequest request) {
+        Throwable error = errorAttributes.getError(new ServletWebRequest(request));
+        return ServiceOutages.classify(error).map(kind -> {
+            ProblemDetail problem = outages.problem(kind, error, request.getMethod(), originalPath(request));
+            problem.setInstance(URI.create(originalPath(request)));
+            return problem;
+        });
     }
 
     private ProblemDetail problemFor(HttpServletRequest request) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -44,6 +45,12 @@ public class ProblemHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
     /** PostgreSQL's character_not_in_repertoire (text) and untranslatable_character (jsonb): a NUL character. */
     private static final Set<String> UNSTORABLE_TEXT_STATES = Set.of("22021", "22P05");
+
+    private final ServiceOutages outages;
+
+    public ProblemHandler(ServiceOutages outages) {
+        this.outages = outages;
+    }
 
     @ExceptionHandler(EdgeForgeException.class)
     ResponseEntity<Object> edgeForge(EdgeForgeException e, HttpServletRequest request) {
@@ -202,6 +209,16 @@ public class ProblemHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<Object> unexpected(Exception e, HttpServletRequest request) {
+        Optional<ServiceOutages.Kind> outage = ServiceOutages.classify(e);
+        if (outage.isPresent()) {
+            // the database or the object store is away: the client should try again, the log gets no stack trace
+            ResponseEntity<Object> response =
+                    respond(outages.problem(outage.get(), e, request.getMethod(), request.getRequestURI()), request);
+            return ResponseEntity.status(response.getStatusCode())
+                    .headers(response.getHeaders())
+                    .headers(ServiceOutages.retryAfter())
+                    .body(response.getBody());
+        }
         String incident = UUID.randomUUID().toString();
         log.error("Unexpected error {} on {} {}", incident, request.getMethod(), request.getRequestURI(), e);
         ProblemDetail problem = Problems.detail(

@@ -70,7 +70,7 @@ class JobApiIT {
                         .optPollInterval(Duration.ofMillis(100))
                         .optHeartbeatInterval(Duration.ofMillis(200))
                         .build(),
-                List.of(new LoggingHandler(), new WaitForeverHandler()));
+                List.of(new LoggingHandler(), new WaitForeverHandler(), new LargeResultHandler()));
         worker.start();
     }
 
@@ -117,7 +117,15 @@ class JobApiIT {
         assertThat(job.status()).isEqualTo(200);
         assertThat(job.text("state")).isEqualTo("succeeded");
         assertThat(job.json().get("progress").asDouble()).isEqualTo(1.0);
-        assertThat(job.json().get("result").get("written").asInt()).isEqualTo(3);
+        assertThat(job.json().get("summary").get("written").asInt()).isEqualTo(3);
+        assertThat(job.json().get("links").get("result").asString()).isEqualTo("/api/v1/jobs/" + jobId + "/result");
+        assertThat(client.get("/api/v1/jobs/" + jobId + "/result", owner.auth())
+                        .json()
+                        .get("written")
+                        .asInt())
+                .isEqualTo(3);
+        assertThat(job.json().get("attempts").size()).isEqualTo(1);
+        assertThat(job.json().get("attempts").get(0).get("outcome").asString()).isEqualTo("succeeded");
 
         ApiClient.Response lines = client.send(
                 "GET",
@@ -131,6 +139,55 @@ class JobApiIT {
 
         ApiClient.Response listed = client.get("/api/v1/projects/" + projectId + "/jobs?type=it-log", owner.auth());
         assertThat(listed.json().get(0).get("id").asString()).isEqualTo(jobId.toString());
+    }
+
+    /** Issue #16: "97 KB per poll for 304 samples, 378 KB for 1,200". */
+    @Test
+    void aJobOverManySamplesPollsSmallAndServesItsPayloadAndResultApart() {
+        StringBuilder samples = new StringBuilder();
+        for (int i = 0; i < 1_200; i++) {
+            samples.append(i == 0 ? "" : ",")
+                    .append("{\"sampleId\": \"")
+                    .append(UUID.randomUUID())
+                    .append("\", \"key\": \"projects/")
+                    .append(projectId)
+                    .append("/samples/")
+                    .append("%064x".formatted(i))
+                    .append("\", \"label\": \"idle\", \"category\": \"training\"}");
+        }
+        String payload = "{\"impulseVersion\": 1, \"impulse\": {}, \"samples\": [" + samples + "]}";
+        UUID jobId = queue.enqueue(NewJob.of("it-large", projectId, payload));
+        awaitState(jobId, "succeeded", Duration.ofSeconds(20));
+
+        ApiClient.Response poll = client.get("/api/v1/jobs/" + jobId, owner.auth());
+        assertThat(poll.status()).isEqualTo(200);
+        assertThat(poll.body().getBytes(StandardCharsets.UTF_8).length)
+                .as(poll.body())
+                .isLessThan(2_048);
+        assertThat(poll.json().get("summary").get("samples").asInt()).isEqualTo(1_200);
+        assertThat(poll.json().get("summary").has("keys")).isFalse();
+        assertThat(poll.json().get("links").get("payload").asString()).isEqualTo("/api/v1/jobs/" + jobId + "/payload");
+
+        ApiClient.Response fullPayload = client.get("/api/v1/jobs/" + jobId + "/payload", owner.auth());
+        assertThat(fullPayload.status()).isEqualTo(200);
+        assertThat(fullPayload.json().get("samples").size()).isEqualTo(1_200);
+        ApiClient.Response fullResult = client.get("/api/v1/jobs/" + jobId + "/result", owner.auth());
+        assertThat(fullResult.json().get("keys").size()).isEqualTo(1_200);
+        assertThat(fullResult.body().length()).isGreaterThan(100_000);
+    }
+
+    @Test
+    void aJobWithoutAResultAnswersWhyOnItsResultEndpoint() {
+        UUID jobId = queue.enqueue(NewJob.of("it-wait", projectId, "{}"));
+        awaitState(jobId, "running", Duration.ofSeconds(20));
+        ApiClient.Response result = client.get("/api/v1/jobs/" + jobId + "/result", owner.auth());
+        assertThat(result.status()).isEqualTo(404);
+        assertThat(result.text("code")).isEqualTo("job-result-not-found");
+        assertThat(result.text("detail")).contains("it is running");
+        assertThat(client.get("/api/v1/jobs/" + jobId + "/payload", owner.auth())
+                        .body())
+                .isEqualTo("{}");
+        client.post("/api/v1/jobs/" + jobId + "/cancel", Map.of(), owner.auth());
     }
 
     @Test
@@ -198,6 +255,27 @@ class JobApiIT {
             }
             releaseLogger.await(10, TimeUnit.SECONDS);
             ctx.result("{\"written\": " + lines + "}");
+        }
+    }
+
+    /** Writes a result as large as its payload: a key per sample, besides the counts. */
+    private static final class LargeResultHandler implements JobHandler {
+        @Override
+        public String type() {
+            return "it-large";
+        }
+
+        @Override
+        public void run(JobContext ctx) {
+            int samples = ctx.payload().split("\"sampleId\"", -1).length - 1;
+            StringBuilder keys = new StringBuilder();
+            for (int i = 0; i < samples; i++) {
+                keys.append(i == 0 ? "" : ",")
+                        .append("\"projects/p/features/1/chunk-")
+                        .append("%064x".formatted(i));
+                keys.append("\"");
+            }
+            ctx.result("{\"samples\": " + samples + ", \"windows\": " + 4 * samples + ", \"keys\": [" + keys + "]}");
         }
     }
 

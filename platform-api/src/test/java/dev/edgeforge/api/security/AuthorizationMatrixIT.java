@@ -206,6 +206,9 @@ class AuthorizationMatrixIT {
             line("GET /api/v1/projects/{projectId}/jobs", project(VIEWER, READ, ADMIN_SCOPE)),
             line("GET /api/v1/jobs/{jobId}", project(VIEWER, READ, ADMIN_SCOPE)),
             line("GET /api/v1/jobs/{jobId}/logs", project(VIEWER, READ, ADMIN_SCOPE)),
+            line("GET /api/v1/jobs/{jobId}/payload", project(VIEWER, READ, ADMIN_SCOPE)),
+            line("GET /api/v1/jobs/{jobId}/result", project(VIEWER, READ, ADMIN_SCOPE))
+                    .allowing(404, "job-result-not-found", "the job has not run: the workers are off"),
             line("POST /api/v1/jobs/{jobId}/cancel", project(MEMBER, ADMIN_SCOPE)),
             // models, compression, deployment
             line("GET /api/v1/projects/{projectId}/models", project(VIEWER, READ, ADMIN_SCOPE)),

@@ -12,6 +12,7 @@ import dev.edgeforge.core.format.ei.EiAcquisitionWriter;
 import dev.edgeforge.core.format.ei.EiSigning;
 import dev.edgeforge.core.sample.SampleData;
 import dev.edgeforge.core.sample.Sensor;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
@@ -24,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -38,6 +40,9 @@ class StatelessCredentialsIT {
 
     @LocalManagementPort
     int managementPort;
+
+    @Autowired
+    MeterRegistry meters;
 
     ApiClient client;
     TestUsers.User owner;
@@ -74,6 +79,42 @@ class StatelessCredentialsIT {
 
         assertThat(upload.status()).as(upload.body()).isEqualTo(200);
         assertThat(upload.header("Set-Cookie")).isEmpty();
+    }
+
+    /** Issue #16: "20 curl uploads → 20 sessions, 30 min each". */
+    @Test
+    void twentyDeviceUploadsWithAnApiKeyLeaveNoSessionOnTheServer() {
+        String key = client.post(
+                        "/api/v1/projects/" + projectId + "/api-keys",
+                        Map.of("name", "devices", "scopes", List.of("ingest")),
+                        owner.auth())
+                .text("key");
+        double createdBefore = sessionsCreated();
+
+        for (int i = 0; i < 20; i++) {
+            byte[] message = EiAcquisitionWriter.writeJson(
+                    SampleData.builder()
+                            .setSensors(List.of(new Sensor("accX", "m/s2")))
+                            .setIntervalMs(10)
+                            .setValues(new float[][] {{i, 2, 3, 4}})
+                            .build(),
+                    EiSigning.none());
+            ApiClient.Response upload = client.send(
+                    "POST",
+                    "/api/training/data",
+                    new String(message),
+                    Auth.apiKey(key),
+                    List.of("Content-Type", "application/json", "x-file-name", "device-" + i + ".json"));
+            assertThat(upload.status()).as(upload.body()).isEqualTo(200);
+            assertThat(upload.header("Set-Cookie")).isEmpty();
+        }
+
+        assertThat(sessionsCreated() - createdBefore).isZero();
+    }
+
+    /** Sessions the server's Tomcat created so far (Micrometer's Tomcat binder reads its session manager). */
+    private double sessionsCreated() {
+        return meters.get("tomcat.sessions.created").functionCounter().count();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.edgeforge.api.support;
 
 import dev.edgeforge.api.problem.ProblemHandler;
+import dev.edgeforge.api.problem.ServiceOutages;
 import dev.edgeforge.api.security.EdgeForgeAuthentication;
 import dev.edgeforge.api.security.EdgeForgePrincipal;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -17,7 +18,7 @@ public final class StandaloneMvc {
 
     public static MockMvc of(Object controller) {
         return MockMvcBuilders.standaloneSetup(controller)
-                .setControllerAdvice(new ProblemHandler())
+                .setControllerAdvice(new ProblemHandler(new ServiceOutages()))
                 .build();
     }
 

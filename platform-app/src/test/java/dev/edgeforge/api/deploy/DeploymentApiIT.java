@@ -142,7 +142,11 @@ class DeploymentApiIT extends OwnedProject {
         ApiClient.Response job = client.get("/api/v1/jobs/" + jobId, owner.auth());
         assertThat(job.text("state")).isEqualTo("succeeded");
         assertThat(job.text("type")).isEqualTo("deploy");
-        assertThat(job.json().get("payload").get("modelKey").asString()).isEqualTo(model.int8ModelKey());
+        assertThat(client.get("/api/v1/jobs/" + jobId + "/payload", owner.auth())
+                        .json()
+                        .get("modelKey")
+                        .asString())
+                .isEqualTo(model.int8ModelKey());
 
         HttpResponse<byte[]> download = downloadAs(id, owner.token());
         assertThat(download.statusCode()).isEqualTo(200);

@@ -389,7 +389,10 @@ class ModelTrainingIT extends OwnedProject {
                 client.post(base + "/jobs/train", Map.of("hyperparameters", Map.of("epochs", 3)), owner.auth());
         assertThat(started.status()).as(started.body()).isEqualTo(202);
         JsonNode job = awaitJob(client, owner, UUID.fromString(started.text("jobId")), "failed", JOB_LIMIT);
-        assertThat(job.path("attempts").asInt()).isEqualTo(1);
+        assertThat(job.path("attempt").asInt()).isEqualTo(1);
+        assertThat(job.path("attempts").get(0).path("outcome").asString()).isEqualTo("failed");
+        assertThat(job.path("attempts").get(0).path("reason").asString())
+                .isEqualTo(job.path("error").asString());
         assertThat(job.path("error").asString()).contains("shake").doesNotContain("Exception");
         JsonNode model = awaitModel(client, owner, projectId, UUID.fromString(started.text("modelId")), "failed");
         assertThat(model.path("error").asString()).isEqualTo(job.path("error").asString());

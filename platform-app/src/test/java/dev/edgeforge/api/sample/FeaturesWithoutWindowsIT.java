@@ -54,7 +54,10 @@ class FeaturesWithoutWindowsIT {
                 .startsWith("No sample gave a window: 12 of 12 samples gave none")
                 .contains("shorter than the 5000 ms window, and zero-padding is off")
                 .contains("Turn zero-padding on or shorten the window");
-        JsonNode without = job.get("result").get("withoutWindows");
+        JsonNode without = project.client
+                .get("/api/v1/jobs/" + started.text("jobId") + "/result", project.auth())
+                .json()
+                .get("withoutWindows");
         assertThat(without.size()).isEqualTo(12);
         assertThat(without.findValuesAsString("fileName")).contains("wave.0", "tap.11");
         assertThat(without.findValuesAsString("reason"))

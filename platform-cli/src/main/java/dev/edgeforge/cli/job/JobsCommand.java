@@ -115,7 +115,10 @@ public final class JobsCommand {
     }
 
     /** Prints the job as JSON. */
-    @Command(name = "get", description = "Print a job (state, progress, error, result) as JSON.")
+    @Command(
+            name = "get",
+            description = "Print a job (state, progress, attempts, error, result summary) as JSON; with --payload or "
+                    + "--result, what it was given or its whole result.")
     public static final class Get implements Callable<Integer> {
 
         @Mixin
@@ -123,6 +126,12 @@ public final class JobsCommand {
 
         @Parameters(paramLabel = "JOB_ID", description = "The job's id.")
         UUID jobId;
+
+        @Option(names = "--payload", description = "Print what the job was given instead.")
+        boolean payload;
+
+        @Option(names = "--result", description = "Print the job's whole result instead.")
+        boolean result;
 
         private final Terminal terminal;
 
@@ -133,7 +142,8 @@ public final class JobsCommand {
         @Override
         public Integer call() {
             RestClient client = Connection.open(connection, terminal).signedIn();
-            JsonNode job = client.get("/api/v1/jobs/" + jobId);
+            String path = "/api/v1/jobs/" + jobId + (payload ? "/payload" : result ? "/result" : "");
+            JsonNode job = client.get(path);
             terminal.out()
                     .println(RestClient.JSON.writerWithDefaultPrettyPrinter().writeValueAsString(job));
             return 0;

@@ -16,7 +16,8 @@ import java.util.UUID;
  */
 final class DeadLeaseReaper {
     static final int BATCH = 100;
-    private static final String REAP = JobStateChanges.notifying("""
+    private static final String REAP = JobAttempts.ending(
+            """
             UPDATE jobs SET
                 state = CASE WHEN cancel_requested THEN 'cancelled'
                              WHEN attempts >= max_attempts THEN 'failed'
@@ -38,8 +39,8 @@ final class DeadLeaseReaper {
                 LIMIT ?
                 FOR UPDATE SKIP LOCKED)
               AND state = 'running' AND lease_expires_at < ?
-            RETURNING id, state
-            """);
+            RETURNING id, state, error, progress, updated_at
+            """, "CASE changed.state WHEN 'cancelled' THEN 'cancelled' ELSE 'lease-expired' END", "changed.error");
 
     /** A job the reaper took back, and the state it is in now. */
     record Reaped(UUID jobId, JobState state) {}

@@ -1,9 +1,13 @@
 package dev.edgeforge.infra.job;
 
+import java.net.SocketException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientConnectionException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -48,6 +52,28 @@ final class Jdbc {
         } catch (SQLException e) {
             throw new JobQueueException("job queue database access failed: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Whether {@code failure} says the database could not be reached or went away (connection refused or reset,
+     * server shutting down or starting, pool timeout), as opposed to a statement the database refused: the former is
+     * worth retrying, the latter is not.
+     */
+    static boolean isTransient(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLTransientConnectionException
+                    || t instanceof SQLNonTransientConnectionException
+                    || t instanceof SQLRecoverableException
+                    || t instanceof SocketException) {
+                return true;
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                // 08: connection exception; 57P01-03: admin/crash shutdown, cannot connect now; 53300: too many
+                return state.startsWith("08") || state.startsWith("57P0") || state.equals("53300");
+            }
+        }
+        return false;
     }
 
     static void setInstant(PreparedStatement statement, int index, Instant instant) throws SQLException {

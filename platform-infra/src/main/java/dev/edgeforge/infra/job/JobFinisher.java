@@ -12,17 +12,18 @@ import java.time.Instant;
  *
  * <p>A cancel requested while the run ended in failure wins: the job ends cancelled rather than retried.
  *
- * <p>Each statement also notifies {@link JobStateChanges#CHANNEL} in the same transaction, so the server hears of
- * the new state as soon as it commits.
+ * <p>Each statement also ends the run's row of the attempt history ({@link JobAttempts}) and notifies
+ * {@link JobStateChanges#CHANNEL} in the same transaction, so the server hears of the new state as soon as it commits.
  */
 final class JobFinisher {
-    private static final String SUCCEED = JobStateChanges.notifying("""
+    private static final String SUCCEED = JobAttempts.ending("""
             UPDATE jobs SET state = 'succeeded', progress = 1, error = NULL, finished_at = ?, updated_at = ?,
                             lease_owner = NULL, lease_expires_at = NULL, version = version + 1
             WHERE id = ? AND lease_owner = ? AND version = ? AND state = 'running'
-            RETURNING id
-            """);
-    private static final String FAIL_OR_RETRY = JobStateChanges.notifying("""
+            RETURNING id, state, error, progress, updated_at
+            """, "'succeeded'", "NULL");
+    private static final String FAIL_OR_RETRY = JobAttempts.ending(
+            """
             UPDATE jobs SET
                 state = CASE WHEN cancel_requested THEN 'cancelled'
                              WHEN attempts >= max_attempts THEN 'failed'
@@ -34,24 +35,28 @@ final class JobFinisher {
                 updated_at = ?,
                 lease_owner = NULL, lease_expires_at = NULL, version = version + 1
             WHERE id = ? AND lease_owner = ? AND version = ? AND state = 'running'
-            RETURNING id
-            """);
-    private static final String FAIL = JobStateChanges.notifying("""
+            RETURNING id, state, error, progress, updated_at
+            """,
+            "CASE changed.state WHEN 'cancelled' THEN 'cancelled' WHEN 'failed' THEN 'failed' ELSE 'retrying' END",
+            "changed.error");
+    private static final String FAIL = JobAttempts.ending(
+            """
             UPDATE jobs SET
                 state = CASE WHEN cancel_requested THEN 'cancelled' ELSE 'failed' END,
                 finished_at = ?, error = ?, updated_at = ?,
                 lease_owner = NULL, lease_expires_at = NULL, version = version + 1
             WHERE id = ? AND lease_owner = ? AND version = ? AND state = 'running'
-            RETURNING id
-            """);
-    private static final String CANCEL = JobStateChanges.notifying("""
+            RETURNING id, state, error, progress, updated_at
+            """, "CASE changed.state WHEN 'cancelled' THEN 'cancelled' ELSE 'failed' END", "changed.error");
+    private static final String CANCEL = JobAttempts.ending("""
             UPDATE jobs SET state = 'cancelled', cancel_requested = true, finished_at = ?, error = ?, updated_at = ?,
                             lease_owner = NULL, lease_expires_at = NULL, version = version + 1
             WHERE id = ? AND lease_owner = ? AND version = ? AND state = 'running'
-            RETURNING id
-            """);
+            RETURNING id, state, error, progress, updated_at
+            """, "'cancelled'", "changed.error");
     // Shutdown is not the job's fault: the attempt is given back.
-    private static final String RELEASE = JobStateChanges.notifying("""
+    private static final String RELEASE = JobAttempts.ending(
+            """
             UPDATE jobs SET
                 state = CASE WHEN cancel_requested THEN 'cancelled' ELSE 'queued' END,
                 finished_at = CASE WHEN cancel_requested THEN CAST(? AS timestamptz) END,
@@ -59,8 +64,10 @@ final class JobFinisher {
                 run_at = ?, updated_at = ?,
                 lease_owner = NULL, lease_expires_at = NULL, version = version + 1
             WHERE id = ? AND lease_owner = ? AND version = ? AND state = 'running'
-            RETURNING id
-            """);
+            RETURNING id, state, error, progress, updated_at
+            """,
+            "CASE changed.state WHEN 'cancelled' THEN 'cancelled' ELSE 'handed-back' END",
+            "'its worker shut down; the attempt was given back'");
 
     private final Jdbc jdbc;
     private final Clock clock;

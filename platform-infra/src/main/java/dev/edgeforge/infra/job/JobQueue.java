@@ -58,6 +58,12 @@ public final class JobQueue {
             LIMIT ?
             """;
 
+    private static final String ATTEMPTS = """
+            SELECT run, attempt, worker_id, host, started_at, ended_at, outcome, reason, progress FROM job_attempts
+            WHERE job_id = ?
+            ORDER BY run
+            """;
+
     private final Jdbc jdbc;
     private final Clock clock;
 
@@ -197,6 +203,32 @@ public final class JobQueue {
                     }
                 }
                 return lines;
+            }
+        });
+    }
+
+    /** A job's runs, oldest first: which worker ran each, when, and how it ended. Empty for an unknown job. */
+    public List<JobAttempt> attempts(UUID jobId) {
+        Objects.requireNonNull(jobId, "jobId");
+        return jdbc.inConnection(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(ATTEMPTS)) {
+                query.setObject(1, jobId);
+                List<JobAttempt> attempts = new ArrayList<>();
+                try (ResultSet rs = query.executeQuery()) {
+                    while (rs.next()) {
+                        attempts.add(new JobAttempt(
+                                rs.getInt("run"),
+                                rs.getInt("attempt"),
+                                rs.getString("worker_id"),
+                                rs.getString("host"),
+                                Jdbc.getInstant(rs, "started_at"),
+                                Jdbc.getInstant(rs, "ended_at"),
+                                rs.getString("outcome"),
+                                rs.getString("reason"),
+                                rs.getDouble("progress")));
+                    }
+                }
+                return attempts;
             }
         });
     }

@@ -156,8 +156,8 @@ public final class JobWorker implements AutoCloseable {
     }
 
     private void launch(ClaimedJob job) {
-        JobExecution execution =
-                new JobExecution(job, handlers.get(job.type()), recorder, finisher, backoff, clock, () -> {
+        JobExecution execution = new JobExecution(
+                job, handlers.get(job.type()), recorder, finisher, backoff, clock, settings.leaseDuration(), () -> {
                     running.remove(job.id());
                     wakeup.release();
                 });
@@ -172,27 +172,53 @@ public final class JobWorker implements AutoCloseable {
         handlerPool.execute(execution);
     }
 
+    /**
+     * Renews the leases, trying again after a short pause while the database is away (a restart takes about a
+     * second; the lease outlives two missed beats), then writes what the runs kept in memory meanwhile.
+     */
     private void beat() {
-        try {
-            List<JobLease> leases =
-                    running.values().stream().map(JobExecution::lease).toList();
-            LeaseHeartbeat.Beat beat = heartbeat.renew(settings.workerId(), leases, settings.leaseDuration());
-            for (UUID id : beat.lost()) {
-                JobExecution execution = running.get(id);
-                if (execution != null) {
-                    execution.markLeaseLost();
+        Duration pause = Duration.ofMillis(100);
+        long deadline = System.nanoTime() + settings.heartbeatInterval().toNanos();
+        while (true) {
+            long started = System.nanoTime();
+            try {
+                renewOnce(started);
+                break;
+            } catch (RuntimeException e) {
+                if (!Jdbc.isTransient(e) || System.nanoTime() + pause.toNanos() - deadline > 0) {
+                    // a longer outage ends in lost leases, handled then
+                    LOG.warn("Job worker {}: heartbeat failed: {}", settings.workerId(), e.getMessage());
+                    return;
                 }
+                sleepQuietly(pause);
+                pause = pause.multipliedBy(2);
             }
-            for (UUID id : beat.cancelRequested()) {
-                JobExecution execution = running.get(id);
-                if (execution != null) {
-                    LOG.info("Job worker {}: cancelling job {} on request", settings.workerId(), id);
-                    execution.requestCancel();
-                }
+        }
+        running.values().forEach(JobExecution::flushPending);
+    }
+
+    private void renewOnce(long startedNanos) {
+        List<JobLease> leases =
+                running.values().stream().map(JobExecution::lease).toList();
+        LeaseHeartbeat.Beat beat = heartbeat.renew(settings.workerId(), leases, settings.leaseDuration());
+        for (UUID id : beat.renewed()) {
+            JobExecution execution = running.get(id);
+            if (execution != null) {
+                execution.leaseRenewed(startedNanos);
             }
-        } catch (RuntimeException e) {
-            // leases survive two missed heartbeats; a longer outage ends in lost leases, handled then
-            LOG.warn("Job worker {}: heartbeat failed: {}", settings.workerId(), e.getMessage());
+        }
+        for (UUID id : beat.lost()) {
+            JobExecution execution = running.get(id);
+            if (execution != null) {
+                execution.markLeaseLost();
+            }
+        }
+        for (UUID id : beat.cancelRequested()) {
+            JobExecution execution = running.get(id);
+            if (execution != null) {
+                LOG.info("Job worker {}: cancelling job {} on request", settings.workerId(), id);
+                execution.requestCancel();
+            }
         }
     }
 

@@ -16,6 +16,7 @@ import io.minio.messages.Item;
 import java.io.IOException;
 import java.io.InputStream;
 import java.security.GeneralSecurityException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.Iterator;
@@ -38,6 +39,11 @@ import java.util.stream.StreamSupport;
 public final class S3ObjectStore implements ObjectStore {
     /** Part size for streams of unknown length: S3's minimum is 5 MiB; each part is buffered in memory. */
     static final long UNKNOWN_LENGTH_PART_SIZE = 8L * 1024 * 1024;
+
+    /** How long connecting to the S3 server may take. */
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+    /** How long a read or write may wait for the next byte. */
+    public static final Duration TRANSFER_TIMEOUT = Duration.ofSeconds(30);
 
     private static final Set<String> NOT_FOUND_CODES = Set.of("NoSuchKey", "NoSuchObject", "ResourceNotFound");
     private static final Set<String> BUCKET_EXISTS_CODES = Set.of("BucketAlreadyOwnedByYou", "BucketAlreadyExists");
@@ -69,7 +75,11 @@ public final class S3ObjectStore implements ObjectStore {
         if (settings.region() != null) {
             builder.region(settings.region());
         }
-        S3ObjectStore store = new S3ObjectStore(builder.build(), settings.bucket());
+        MinioClient client = builder.build();
+        // a stopped server must fail a request within seconds (the API then answers 503), not after the client's
+        // default of minutes; reads and writes only time out when no byte moved for that long
+        client.setTimeout(CONNECT_TIMEOUT.toMillis(), TRANSFER_TIMEOUT.toMillis(), TRANSFER_TIMEOUT.toMillis());
+        S3ObjectStore store = new S3ObjectStore(client, settings.bucket());
         try {
             store.createBucketIfMissing(settings.region());
         } catch (RuntimeException e) {

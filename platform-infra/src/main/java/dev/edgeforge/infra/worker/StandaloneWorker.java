@@ -61,6 +61,9 @@ public final class StandaloneWorker {
         stopped.await();
     }
 
+    /** How long opening a database connection may take. */
+    static final int CONNECT_TIMEOUT_SECONDS = 2;
+
     static DataSource dataSource(WorkerEnvironment env) {
         PGSimpleDataSource dataSource = new PGSimpleDataSource();
         dataSource.setUrl(env.jdbcUrl());
@@ -71,6 +74,9 @@ public final class StandaloneWorker {
             dataSource.setPassword(env.password());
         }
         dataSource.setApplicationName("edgeforge-worker");
+        // a database that is away fails a write within seconds, which the job then keeps and retries (JobExecution)
+        dataSource.setConnectTimeout(CONNECT_TIMEOUT_SECONDS);
+        dataSource.setLoginTimeout(CONNECT_TIMEOUT_SECONDS);
         return dataSource;
     }
 }

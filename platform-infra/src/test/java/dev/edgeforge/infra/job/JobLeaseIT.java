@@ -220,6 +220,7 @@ class JobLeaseIT {
                 finisher,
                 new RetryBackoff(Duration.ofSeconds(1), Duration.ofSeconds(1)),
                 clock,
+                LEASE,
                 () -> {});
 
         assertThatThrownBy(() -> context.progress(1.5)).isInstanceOf(IllegalArgumentException.class);

@@ -115,9 +115,17 @@ class JobWorkerIT {
             assertThat(done.result()).isEqualTo("{\"ok\": true}");
         }
         assertThat(runs).hasValue(3);
+        // each retry says which run failed how, and where it starts
         assertThat(queue.logs(id, 0, 10))
                 .extracting(JobLogLine::line)
-                .containsExactly("attempt 1", "attempt 2", "attempt 3");
+                .containsExactly(
+                        "attempt 1",
+                        "attempt 1 on w-retry failed at 0%: IllegalStateException: transient failure 1; attempt 2 of 3 "
+                                + "on w-retry (" + JobAttempts.HOST + ") starts",
+                        "attempt 2",
+                        "attempt 2 on w-retry failed at 0%: IllegalStateException: transient failure 2; attempt 3 of 3 "
+                                + "on w-retry (" + JobAttempts.HOST + ") starts",
+                        "attempt 3");
     }
 
     @Test
