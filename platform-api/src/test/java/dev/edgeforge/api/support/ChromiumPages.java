@@ -1,7 +1,5 @@
-package dev.edgeforge.app.testing;
+package dev.edgeforge.api.support;
 
-import dev.edgeforge.api.support.HeadlessChromium;
-import dev.edgeforge.api.support.TestUsers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +17,9 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
- * What the browser tests of the all-in-one server share: a headless Chromium per test (fails, never skips, without
- * Debian's chromium and chromium-driver), the server's URLs, typing into a field and signing in on the login page.
+ * What the browser tests share, the server's and the all-in-one assembly's: a headless Chromium per test (fails,
+ * never skips, without Debian's chromium and chromium-driver), the server's URLs, typing into a field, signing in on
+ * the login page and screenshots.
  */
 public abstract class ChromiumPages {
 
@@ -32,7 +31,7 @@ public abstract class ChromiumPages {
     protected int port;
 
     @TempDir
-    Path browserProfile;
+    protected Path browserProfile;
 
     protected ChromeDriver browser;
     protected WebDriverWait wait;
@@ -49,13 +48,13 @@ public abstract class ChromiumPages {
     }
 
     @BeforeEach
-    void startBrowser() {
+    protected void startBrowser() {
         browser = HeadlessChromium.start(browserProfile, width, height);
         wait = new WebDriverWait(browser, patience);
     }
 
     @AfterEach
-    void stopBrowser() {
+    protected void stopBrowser() {
         if (browser != null) {
             browser.quit();
         }
@@ -75,9 +74,14 @@ public abstract class ChromiumPages {
 
     /** Signs in on the login page and waits for the projects list. */
     protected void signIn(TestUsers.User user) {
+        signIn(user.email(), user.password());
+    }
+
+    /** Signs in on the login page and waits for the projects list. */
+    protected void signIn(String email, String password) {
         browser.get(url("/login"));
-        type("email", user.email());
-        type("password", user.password());
+        type("email", email);
+        type("password", password);
         browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
         wait.until(ExpectedConditions.urlMatches(".*/projects$"));
     }
