@@ -15,7 +15,8 @@
  * {@link dev.edgeforge.api.job.JobCancelled}. Each feature that starts jobs applies the events of its job type to its
  * own rows with an {@code @EventListener} ({@code model.ModelJobOutcomes}, {@code deploy.DeploymentJobOutcomes},
  * {@code compression.CompressionJobOutcomes}, {@code feature.FeatureGenerationOutcomes}; a table of one row per job
- * needs only to extend {@link dev.edgeforge.api.job.JobRowOutcomes}); its reads are plain reads of those rows. Delivery is at least once and may be late (changes made while the server was down are published when
- * it starts), so a listener checks its own row's state before it changes it.
+ * needs only to extend {@link dev.edgeforge.api.job.JobRowOutcomes}); its reads are plain reads of those rows.
+ * Delivery is at least once and may be late (changes made while the server was down are published when it starts), so
+ * a listener checks its own row's state before it changes it.
  */
 package dev.edgeforge.api.job;
