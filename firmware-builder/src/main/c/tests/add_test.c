@@ -6,6 +6,7 @@
  */
 #include "ef_test.h"
 #include "add.h"
+#include "ef_fixedpoint.h"
 
 #define Q30 ((int32_t)1 << 30)
 
@@ -82,9 +83,72 @@ static void test_broadcast(void)
     ef_test_end();
 }
 
+/* TFLM's reference_integer_ops::Add for one element, written out with the fixed-point helpers. */
+static int8_t oracle(const ef_add_params *p, int8_t x, int8_t y)
+{
+    const int32_t a = ef_multiply_by_quantized_multiplier_smaller_than_one(
+        ef_shl_wrap(p->input1_offset + x, (int)p->left_shift), p->input1_multiplier, p->input1_shift);
+    const int32_t b = ef_multiply_by_quantized_multiplier_smaller_than_one(
+        ef_shl_wrap(p->input2_offset + y, (int)p->left_shift), p->input2_multiplier, p->input2_shift);
+    const int32_t raw =
+        ef_multiply_by_quantized_multiplier_smaller_than_one(a + b, p->output_multiplier, p->output_shift)
+        + p->output_offset;
+    return (int8_t)ef_min_i32(p->activation_max, ef_max_i32(p->activation_min, raw));
+}
+
+/* Random scales as TFLite derives them (input multipliers at most 0.5, the output one about 2^-19 times the ratio of
+ * scales), every pair of int8 values, both signs of ties; and params beyond the optimized kernel's proof (left
+ * shift 24, an input multiplier of 1) that must still give the reference result. */
+static void test_sweep(void)
+{
+    static int8_t x[256 * 4];
+    static int8_t y[256 * 4];
+    static int8_t expected[256 * 4];
+    static int8_t output[256 * 4];
+    uint32_t seed = 0xADD5EEDu;
+    ef_test_begin("add", "sweep_matches_oracle");
+    for (int32_t round = 0; round < 12; ++round) {
+        ef_add_params p = same_scale_params();
+        p.input1_offset = (int32_t)(ef_test_random(&seed) % 256u) - 127;
+        p.input2_offset = (int32_t)(ef_test_random(&seed) % 256u) - 127;
+        p.output_offset = (int32_t)(ef_test_random(&seed) % 256u) - 128;
+        p.input1_multiplier = (int32_t)((1u << 30) + (ef_test_random(&seed) >> 2));
+        p.input2_multiplier = (int32_t)((1u << 30) + (ef_test_random(&seed) >> 2));
+        p.input1_shift = -1 - (int32_t)(ef_test_random(&seed) % 3u);
+        p.input2_shift = round % 3 == 0 ? 0 : -1 - (int32_t)(ef_test_random(&seed) % 3u);
+        if (round % 3 == 0) {
+            p.input2_multiplier = 1 << 30; /* 0.5 with no shift, as TFLite gives the larger-scale input */
+        }
+        p.output_multiplier = (int32_t)((1u << 30) + (ef_test_random(&seed) >> 2));
+        p.output_shift = -15 - (int32_t)(ef_test_random(&seed) % 6u);
+        p.activation_min = round % 4 == 1 ? p.output_offset : -128;
+        p.activation_max = round % 4 == 2 ? 100 : 127;
+        if (round == 10) {
+            p.left_shift = 24;
+        }
+        if (round == 11) {
+            p.input1_multiplier = EF_INT32_MAX;
+            p.input1_shift = 0;
+        }
+        const int32_t n = EF_ARRAY_LEN(x);
+        for (int32_t i = 0; i < n; ++i) {
+            x[i] = (int8_t)(i % 256 - 128);
+            y[i] = (int8_t)((int32_t)(ef_test_random(&seed) % 256u) - 128);
+            expected[i] = oracle(&p, x[i], y[i]);
+        }
+        ef_test_expect_int("status", EF_OK, ef_add_s8(&p, n, x, y, output));
+        ef_test_expect_i8_array("output", expected, output, n);
+        /* In place over the first input. */
+        ef_test_expect_int("status in place", EF_OK, ef_add_s8(&p, n, x, y, x));
+        ef_test_expect_i8_array("in place", expected, x, n);
+    }
+    ef_test_end();
+}
+
 void ef_suite_add(void)
 {
     test_same_scale_offsets();
     test_half_scale_rounding();
     test_broadcast();
+    test_sweep();
 }

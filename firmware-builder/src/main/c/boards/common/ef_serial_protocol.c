@@ -176,6 +176,10 @@ static void write_info(const ef_protocol_model *model, const char *prefix)
         ef_board_write(" window=");
         ef_board_write_int(model->window_size);
     }
+    if (model->stack_used != 0) {
+        ef_board_write(" stack=");
+        ef_board_write_uint(model->stack_used());
+    }
     ef_board_putc('\n');
 }
 
@@ -210,7 +214,9 @@ int ef_protocol_serve(const ef_protocol_model *model, const int8_t *boot_input)
 {
     write_info(model, "edgeforge");
     if (boot_input != 0) {
-        memcpy(model->input, boot_input, (size_t)model->input_size);
+        if (boot_input != model->input) {
+            memcpy(model->input, boot_input, (size_t)model->input_size);
+        }
         invoke_and_report(model, model->invoke, "boot");
     }
     return serve_commands(model);

@@ -22,12 +22,15 @@ typedef struct {
     uint8_t *window;     /* raw window buffer */
     int32_t window_size; /* bytes */
     ef_status (*classify)(void *context);
+    /* Optional (NULL otherwise): the deepest the stack has been so far, in bytes, for `stack=` in the banner and
+     * `info` (the image paints its free RAM at boot and looks for the first word the stack overwrote). */
+    uint32_t (*stack_used)(void);
 } ef_protocol_model;
 
 /*
- * Prints the banner; if boot_input is not NULL copies it to the input tensor, runs the model and prints
- * the `boot` result line; prints `ready`; then answers commands until `quit`. Returns the exit code
- * (0 after `quit`).
+ * Prints the banner; if boot_input is not NULL copies it to the input tensor (unless it is the input tensor, already
+ * filled), runs the model and prints the `boot` result line; prints `ready`; then answers commands until `quit`.
+ * Returns the exit code (0 after `quit`).
  */
 int ef_protocol_serve(const ef_protocol_model *model, const int8_t *boot_input);
 

@@ -82,4 +82,25 @@ static inline void ef_dot2_s8(const int8_t *x, const int8_t *w0, const int8_t *w
     *acc1 = a1;
 }
 
+/* SXTB16 of the word rotated right by 8 bits (bytes 1 and 3), as the one instruction the ISA has for it. */
+static inline int16x2_t ef_sxtb16_ror8(int32_t x)
+{
+    int16x2_t result;
+    __asm__("sxtb16 %0, %1, ror #8" : "=r"(result) : "r"(x));
+    return result;
+}
+
+/* SMMLAR: acc + ((a * b + 2^31) >> 32), the rounded high word of a 64-bit product plus an accumulator. */
+static inline int32_t ef_smmlar(int32_t a, int32_t b, int32_t acc)
+{
+    int32_t result;
+    __asm__("smmlar %0, %1, %2, %3" : "=r"(result) : "r"(a), "r"(b), "r"(acc));
+    return result;
+}
+
+/* Aligned word access for data the kernels lay out themselves (scratch) or the generator packed (weights, 16-byte
+ * aligned): may_alias keeps the compiler's type-based alias analysis out of it, and the alignment lets it use
+ * LDRD/LDM, which fault on unaligned addresses. */
+typedef int32_t __attribute__((may_alias, aligned(4))) ef_word;
+
 #endif /* EF_SIMD_H */

@@ -132,6 +132,33 @@ function init(root) {
     });
   }
 
+  /* ---- a refused build: what does not fit, and the override ---- */
+
+  function showOverBudget(problem) {
+    text(byId('over-budget-detail'), problem.detail);
+    const rows = byId('over-budget-rows');
+    rows.textContent = '';
+    [['RAM', problem.budget.ram], ['Flash', problem.budget.flash]].forEach((pair) => {
+      const memory = pair[1];
+      const total = el('tr', { className: memory.fits ? '' : 'too-big', 'data-memory': pair[0].toLowerCase() });
+      cell(total, pair[0]);
+      cell(total, (memory.fits ? 'fits: ' : 'does not fit: ') + 'needed of ' + formatCount(memory.availableBytes)
+        + ' available');
+      cell(total, formatCount(memory.neededBytes), 'num');
+      rows.appendChild(total);
+      memory.buffers.filter((b) => b.bytes > 0).forEach((buffer) => {
+        const row = el('tr');
+        cell(row, '');
+        cell(row, buffer.name);
+        cell(row, formatCount(buffer.bytes), 'num');
+        rows.appendChild(row);
+      });
+    });
+    const box = byId('deploy-over-budget');
+    box.classList.remove('hidden');
+    box.scrollIntoView({ block: 'nearest', behavior: 'smooth' });
+  }
+
   /* ---- one deployment: progress, log, result ---- */
 
   function stateBadge(element, state) {
@@ -146,6 +173,9 @@ function init(root) {
     setProgress(deployment.progress);
     byId('run-cancel').classList.toggle('hidden', !(open(deployment.state) && canDeploy));
     byId('run-cancel').setAttribute('data-job-id', deployment.jobId);
+    const warning = byId('run-warning');
+    warning.classList.toggle('hidden', !deployment.warning);
+    text(warning, deployment.warning || '');
     const error = byId('run-error');
     error.classList.toggle('hidden', !deployment.error);
     text(error, deployment.error || '');
@@ -353,16 +383,25 @@ function init(root) {
       });
       return;
     }
-    if (event.target.id === 'deploy-build') {
+    if (event.target.id === 'deploy-build' || event.target.id === 'deploy-build-anyway') {
       const button = event.target;
+      const insist = button.id === 'deploy-build-anyway';
       button.disabled = true;
+      byId('deploy-over-budget').classList.add('hidden');
       api('POST', base + '/deployments', {
-        modelId: modelSelect.value, variant: chosen('variant'), target: chosen('target'), format: chosen('format')
+        modelId: modelSelect.value, variant: chosen('variant'), target: chosen('target'), format: chosen('format'),
+        allowOverBudget: insist
       }).then((deployment) => {
         follow(deployment);
         loadList();
         byId('deploy-run').scrollIntoView({ block: 'start', behavior: 'smooth' });
-      }).catch(alertProblem).then(() => {
+      }).catch((problem) => {
+        if (problem.code === 'deployment-does-not-fit' && problem.budget) {
+          showOverBudget(problem);
+        } else {
+          alertProblem(problem);
+        }
+      }).then(() => {
         button.disabled = false;
       });
     }

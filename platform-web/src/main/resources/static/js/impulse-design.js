@@ -2,7 +2,8 @@
  * The impulse design page, wired from its parts: the editor (impulse/editor.js) edits the draft built from the DSP
  * block catalogue; costs (impulse/costs.js) shows each block's cost on the chosen board; versions
  * (impulse/versions.js) saves, lists and opens versions; features (impulse/features.js) runs the feature job with its
- * live log; the explorer (impulse/explorer.js) draws the feature set.
+ * live log; the explorer (impulse/explorer.js) draws the feature set; the suggestion (impulse/suggestion.js) shows
+ * the impulse suggested from the project's data and why, and puts it in the editor on request.
  *
  * Field paths in the server's errors[] (e.g. processingBlocks[0].mfe.fftLength) are the data-field attributes of the
  * inputs, so an error lands beside the field that caused it.
@@ -11,6 +12,7 @@ import { CostEstimates } from './impulse/costs.js';
 import { BlockCatalogue, ImpulseEditor } from './impulse/editor.js';
 import { FeatureExplorer } from './impulse/explorer.js';
 import { FeatureGeneration } from './impulse/features.js';
+import { ImpulseSuggestion } from './impulse/suggestion.js';
 import { ImpulseVersions } from './impulse/versions.js';
 import { api, byId, forPage, problemTitle, showAlert } from './ui.js';
 
@@ -35,8 +37,12 @@ function start(root, dspBlocks, latest) {
   });
   const costs = new CostEstimates({ base, impulse: () => editor.impulse() });
   const explorer = new FeatureExplorer({ base, projectId });
-  const versions = new ImpulseVersions({ base, editable, editor, onSaved: () => features.loadStatus() });
+  const versions = new ImpulseVersions({ base, editable, editor, onSaved: () => {
+    features.loadStatus();
+    suggestion.saved();
+  } });
   const features = new FeatureGeneration({ base, editable, versions, explorer });
+  const suggestion = new ImpulseSuggestion({ base, versions });
 
   byId('save-impulse').addEventListener('click', () => versions.save());
   byId('reset-impulse').addEventListener('click', () => versions.reset());
@@ -45,8 +51,10 @@ function start(root, dspBlocks, latest) {
   byId('cost-target').addEventListener('change', () => costs.load());
   byId('generate-features').addEventListener('click', () => features.generate());
   byId('cancel-features').addEventListener('click', () => features.cancel());
+  byId('use-suggestion').addEventListener('click', () => suggestion.use());
 
   versions.setLatest(latest);
+  suggestion.load(latest);
   root.setAttribute('data-ready', 'true');
   versions.loadList();
   features.loadStatus();

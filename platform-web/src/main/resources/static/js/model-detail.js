@@ -49,6 +49,9 @@ function renderMetrics() {
     section.appendChild(anomalyCard(model, base, canEdit, thresholdSaved));
     return;
   }
+  if (metrics.int8Check) {
+    section.appendChild(int8CheckNote(metrics.int8Check));
+  }
   [['validation', 'Validation'], ['test', 'Test']].forEach(function (part) {
     const evaluation = metrics[part[0]];
     if (!evaluation) {
@@ -56,6 +59,18 @@ function renderMetrics() {
     }
     section.appendChild(evaluationCard(part[1], evaluation));
   });
+}
+
+/* How faithfully int8 follows float32 (issue #19): a warning with the suggested fix below the threshold. */
+function int8CheckNote(check) {
+  const summary = 'int8 picks the float32 class on ' + formatPercent(check.agreement) + ' of '
+    + formatCount(check.windows) + ' validation windows';
+  if (!check.warning) {
+    return el('p', { className: 'muted', 'data-int8-check': 'ok', text: summary + '.' });
+  }
+  return el('div', { className: 'alert alert-warning', 'data-int8-check': 'warning', role: 'alert' }, [
+    el('strong', { text: 'int8 loses accuracy. ' }), check.warning,
+    el('p', { text: 'Suggested fix: ' + check.suggestion })]);
 }
 
 function evaluationCard(title, evaluation) {

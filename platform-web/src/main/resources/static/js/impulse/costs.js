@@ -44,8 +44,9 @@ function showTotals(report) {
   clear(byId('cost-totals')).append(
     el('span', { text: 'DSP on ' + report.targetName + ' (' + Math.round(report.clockHz / 1e6) + ' MHz): ' }),
     el('strong', { text: millis(report.totalMsPerWindow) + ' per window' }),
-    el('span', { text: ' · RAM ' + kilobytes(report.totalRamBytes) + ' · flash ' + kilobytes(report.totalRomBytes)
-      + ' · ' + report.featureCount + ' features' }));
+    el('span', { 'data-cost': 'total-ram', text: ' · RAM ' + kilobytes(report.totalRamBytes) + ' (raw window '
+      + kilobytes(report.windowBytes) + ')' + ' · flash ' + kilobytes(report.totalRomBytes) + ' · '
+      + report.featureCount + ' features' }));
 }
 
 export class CostEstimates {

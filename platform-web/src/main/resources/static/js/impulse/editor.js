@@ -3,7 +3,8 @@
  * learning blocks, built from the DSP block catalogue. Every edit changes the draft and calls onChange.
  */
 import { api, byId, clear, el } from '../ui.js';
-import { clearFieldErrors, showFieldErrors } from './field-errors.js';
+import { DefaultLayers } from './default-layers.js';
+import { clearFieldErrors, showFieldErrors, showFieldWarnings } from './field-errors.js';
 import { formControls } from './form.js';
 
 const INPUT_TYPES = [
@@ -78,7 +79,11 @@ export class ImpulseEditor {
     this.draft = null;
     // the text of each learning block's settings as typed, which may not be valid JSON yet
     this.settingsText = new Map();
+    // each learning block's settings text area, so new default layers can be shown without a re-render
+    this.settingsAreas = new WeakMap();
+    this.defaultLayers = new DefaultLayers({ onUpdate: (learn) => this.defaultsFollowed(learn) });
     this.errorBox = byId('impulse-errors');
+    this.warningBox = byId('impulse-warnings');
   }
 
   /** Edits a copy of this impulse. */
@@ -87,8 +92,24 @@ export class ImpulseEditor {
     this.draft.processingBlocks = this.draft.processingBlocks || [];
     this.draft.learningBlocks = this.draft.learningBlocks || [];
     this.settingsText.clear();
+    this.defaultLayers.reset();
     this.draft.processingBlocks.forEach((block) => this.rememberAxes(block.axes));
     this.render();
+    this.defaultLayers.detect(this.draft);
+  }
+
+  /** Resolves when the default layers that follow the features are up to date (before a save). */
+  settled() {
+    return this.defaultLayers.settled();
+  }
+
+  defaultsFollowed(learn) {
+    const area = this.settingsAreas.get(learn);
+    if (area) {
+      area.value = JSON.stringify(learn.settings, null, 2);
+    }
+    this.settingsText.delete(learn);
+    this.onChange();
   }
 
   /** The draft as JSON, to compare with a saved version. */
@@ -114,6 +135,9 @@ export class ImpulseEditor {
   }
 
   changed() {
+    if (this.draft) {
+      this.defaultLayers.changed(this.draft);
+    }
     this.onChange();
   }
 
@@ -129,8 +153,13 @@ export class ImpulseEditor {
     showFieldErrors(this.errorBox, problem);
   }
 
+  /** warnings: the warnings[] of a save, each {field, message}. */
+  showWarnings(warnings) {
+    showFieldWarnings(this.warningBox, warnings);
+  }
+
   clearErrors() {
-    clearFieldErrors(this.errorBox);
+    clearFieldErrors(this.errorBox, this.warningBox);
   }
 
   rememberAxes(axes) {
@@ -375,6 +404,7 @@ export class ImpulseEditor {
       disabled: !this.editable });
     area.value = this.settingsText.has(learn) ? this.settingsText.get(learn)
       : (learn.settings === null || learn.settings === undefined ? '' : JSON.stringify(learn.settings, null, 2));
+    this.settingsAreas.set(learn, area);
     const localError = el('div', { className: 'error local-error' });
     area.addEventListener('input', () => {
       this.settingsText.set(learn, area.value);
@@ -390,7 +420,8 @@ export class ImpulseEditor {
       text: 'Use default layers', disabled: !this.editable });
     defaults.addEventListener('click', () => this.loadLearningDefaults(learn));
     const settingsField = field('Layers and settings (JSON)', at + '.settings', area,
-      'The network\u2019s hidden layers; the output layer is added for the number of classes.');
+      'The network\u2019s hidden layers; the output layer is added for the number of classes. Default layers'
+      + ' follow the window and the processing blocks until you edit them.');
     settingsField.append(localError, defaults);
     return el('div', { className: 'learning-block', 'data-field': at }, [
       field('Name', at + '.name', textInput(learn.name, (v) => {
@@ -414,6 +445,7 @@ export class ImpulseEditor {
     api('POST', '/api/v1/learning-blocks/defaults?kind=' + encodeURIComponent(learn.type)
       + (inputs ? '&' + inputs : ''), this.draft).then((defaults) => {
       learn.settings = defaults.settings;
+      this.defaultLayers.record(learn);
       this.settingsText.delete(learn);
       this.render();
     }).catch((problem) => this.showErrors(problem));

@@ -5,12 +5,36 @@
  */
 import { clear, el, problemTitle } from '../ui.js';
 
-/** Removes the errors shown beside the fields and empties and hides the box. */
-export function clearFieldErrors(box) {
-  document.querySelectorAll('[data-server-error]').forEach((node) => node.remove());
+/** Removes the errors and warnings shown beside the fields and empties and hides the boxes. */
+export function clearFieldErrors(box, warningBox) {
+  document.querySelectorAll('[data-server-error], [data-server-warning]').forEach((node) => node.remove());
   document.querySelectorAll('.field.invalid').forEach((node) => node.classList.remove('invalid'));
-  box.classList.add('hidden');
+  [box, warningBox].filter(Boolean).forEach((holder) => {
+    holder.classList.add('hidden');
+    clear(holder);
+  });
+}
+
+/**
+ * Shows the warnings of a save (warnings[] of PUT .../impulse): each beside its field, and all of them listed in the
+ * box, since a warning is about the saved impulse as a whole.
+ */
+export function showFieldWarnings(box, warnings) {
+  document.querySelectorAll('[data-server-warning]').forEach((node) => node.remove());
   clear(box);
+  if (!warnings || !warnings.length) {
+    box.classList.add('hidden');
+    return;
+  }
+  warnings.forEach((warning) => {
+    const target = fieldFor(warning.field);
+    if (target && target.classList.contains('field')) {
+      target.appendChild(el('div', { className: 'warning', 'data-server-warning': '', text: warning.message }));
+    }
+  });
+  box.appendChild(el('strong', { text: 'Saved, but look at this before generating features:' }));
+  box.appendChild(el('ul', {}, warnings.map((w) => el('li', { text: w.field + ': ' + w.message }))));
+  box.classList.remove('hidden');
 }
 
 /** The element showing errors of this path: itself, an alias, or the nearest enclosing field. */

@@ -1,6 +1,7 @@
 /*
  * The impulse's versions: which one the editor shows and whether the draft differs from it, saving (PUT .../impulse,
- * refused fields shown beside their inputs), the list of versions and opening an older one.
+ * refused fields shown beside their inputs: 400 for the impulse's own rules, 422 where it does not fit the project's
+ * data; the save's warnings beside theirs), the list of versions and opening an older one.
  */
 import { api, byId, clear, DASH, el, formatDate, problemTitle, showAlert } from '../ui.js';
 
@@ -22,7 +23,8 @@ export class ImpulseVersions {
     this.opened = null;
     this.editor.load(view.impulse);
     this.savedText = view.saved ? this.editor.snapshot() : null;
-    byId('impulse-version').textContent = view.saved ? 'Version ' + view.version : 'Not saved yet';
+    byId('impulse-version').textContent = view.saved ? 'Version ' + view.version
+      : (view.suggested ? 'Suggested, not saved yet' : 'Not saved yet');
     this.editor.changed();
   }
 
@@ -61,10 +63,14 @@ export class ImpulseVersions {
     }
     const button = byId('save-impulse');
     button.disabled = true;
-    const body = this.editor.impulse();
-    body.version = this.latest;
-    api('PUT', this.base + '/impulse', body).then((saved) => {
+    // default layers that follow a just changed window are fetched before the draft is sent
+    this.editor.settled().then(() => {
+      const body = this.editor.impulse();
+      body.version = this.latest;
+      return api('PUT', this.base + '/impulse', body);
+    }).then((saved) => {
       this.setLatest({ version: saved.version, saved: true, impulse: saved.impulse });
+      this.editor.showWarnings(saved.warnings);
       showAlert('success', saved.changed ? 'Saved as version ' + saved.version + '.'
         : 'Nothing changed: the impulse is still version ' + saved.version + '.');
       this.loadList();

@@ -44,7 +44,9 @@ public final class TrainingBenchmark {
 
         LearningBlock block = LearningBlock.defaultsFor(
                 LearningBlock.Kind.CLASSIFICATION, FeatureKind.FLAT, TensorShape.of(GestureWindows.FEATURES));
+        // every epoch runs: early stopping would make the figure depend on when the loss stops improving
         Hyperparameters hyperparameters = Hyperparameters.defaults()
+                .withEarlyStopping(null)
                 .withEpochs(options.epochs)
                 .withBatchSize(options.batchSize)
                 .withLearningRate(options.learningRate)

@@ -2,6 +2,7 @@ package dev.edgeforge.firmware.bundle;
 
 import dev.edgeforge.firmware.codegen.FirmwareApplication;
 import dev.edgeforge.firmware.codegen.GeneratedLibrary;
+import dev.edgeforge.firmware.codegen.TestWindow;
 import dev.edgeforge.firmware.template.CodeTemplate;
 import dev.edgeforge.firmware.toolchain.CompilerFlags;
 import dev.edgeforge.firmware.toolchain.FirmwareCompiler;
@@ -31,6 +32,8 @@ final class FirmwareBundler {
     private final CodeTemplate firmwareReadme = CodeTemplate.load("bundle/firmware-README.md.tmpl");
     private final CodeTemplate makefile = CodeTemplate.load("firmware/Makefile.tmpl");
     private final CodeTemplate bootSentence = CodeTemplate.load("bundle/firmware-README-boot.md.tmpl");
+    private final CodeTemplate generatedBootSentence =
+            CodeTemplate.load("bundle/firmware-README-boot-generated.md.tmpl");
 
     FirmwareBundler(FirmwareSources sources, FirmwareCompiler compiler) {
         this.sources = sources;
@@ -44,7 +47,11 @@ final class FirmwareBundler {
             Path directory,
             BundleWriter writer,
             boolean shipImage) {
-        Path main = new FirmwareApplication().generate(library, board, request.bootWindow(), directory.resolve("app"));
+        FirmwareApplication application = new FirmwareApplication();
+        Path app = directory.resolve("app");
+        Path main = generatesBootInput(request, library)
+                ? application.generateWithGeneratedInput(library, board, FirmwareApplication.GENERATED_BOOT_SEED, app)
+                : application.generate(library, board, request.bootWindow(), app);
         List<Path> applicationSources = FirmwareApplication.sources(library, main);
         FirmwareImage image = compiler.build(
                 directory.resolve("image"), board, sources, applicationSources, library.includeDirectories());
@@ -68,6 +75,18 @@ final class FirmwareBundler {
         writer.writeText("sources/Makefile", makefile(request, board, library, applicationSources, main));
         writer.writeText("README.md", readme(request, board, library, image, memory));
         return new DeploymentBuilder.Produced(writer, Optional.of(image.elf()), memory, image.compilerOutput());
+    }
+
+    /**
+     * Whether the image generates its boot input: the boot window is an int8 input tensor (or features for one)
+     * larger than {@link FirmwareApplication#STORED_BOOT_INPUT_BYTES}, which would cost as much flash as it has bytes.
+     * Raw windows for an impulse stay stored: their result also proves the DSP block.
+     */
+    static boolean generatesBootInput(BuildRequest request, GeneratedLibrary library) {
+        return request.bootWindow()
+                        .filter(window -> window.kind() != TestWindow.Kind.RAW)
+                        .isPresent()
+                && library.inputSize() > FirmwareApplication.STORED_BOOT_INPUT_BYTES;
     }
 
     /** A Makefile listing the sources in the builder's link order, with paths inside the bundle's sources/. */
@@ -136,16 +155,22 @@ final class FirmwareBundler {
                         .orElse("The image has no impulse: send int8 input tensors with `run <hex>`."));
         v.put(
                 "boot",
-                request.bootWindow()
-                        .map(window -> bootSentence
+                generatesBootInput(request, library)
+                        ? generatedBootSentence
                                 .render(Map.of(
-                                        "testWindow",
-                                        window.kind().name().toLowerCase(Locale.ROOT)
-                                                + window.label()
-                                                        .map(label -> ", label " + label)
-                                                        .orElse("")))
-                                .stripTrailing())
-                        .orElse("It has no built-in test window."));
+                                        "seed", Integer.toUnsignedString(FirmwareApplication.GENERATED_BOOT_SEED),
+                                        "inputBytes", Integer.toString(library.inputSize())))
+                                .stripTrailing()
+                        : request.bootWindow()
+                                .map(window -> bootSentence
+                                        .render(Map.of(
+                                                "testWindow",
+                                                window.kind().name().toLowerCase(Locale.ROOT)
+                                                        + window.label()
+                                                                .map(label -> ", label " + label)
+                                                                .orElse("")))
+                                        .stripTrailing())
+                                .orElse("It has no built-in test window."));
         v.put("builder", DeploymentBuilder.VERSION);
         return firmwareReadme.render(v);
     }

@@ -81,7 +81,9 @@ final class MemoryReports {
                 "arenaVerdict",
                 memory.arenaOverhead() == 0
                         ? "the plan is optimal for this operator order"
-                        : "the plan uses " + bytes(memory.arenaOverhead()) + " more");
+                        : memory.arenaOverhead() < 0
+                                ? "in-place execution keeps the arena " + bytes(-memory.arenaOverhead()) + " below it"
+                                : "the plan uses " + bytes(memory.arenaOverhead()) + " more (kernel scratch included)");
         v.put(
                 "image",
                 memory.image()

@@ -3,7 +3,9 @@ package dev.edgeforge.firmware.codegen;
 import static dev.edgeforge.firmware.template.CSyntax.floatLiteral;
 
 import dev.edgeforge.core.device.ImpulseDsp;
+import dev.edgeforge.core.device.KernelPlan;
 import dev.edgeforge.core.device.NetworkCore;
+import dev.edgeforge.core.device.NetworkPlan;
 import dev.edgeforge.core.device.UnsupportedModelException;
 import dev.edgeforge.core.interpreter.PreparedModel;
 import dev.edgeforge.core.interpreter.PreparedOperator;
@@ -48,7 +50,7 @@ import java.util.stream.Stream;
 public final class CLibraryGenerator {
 
     /** Written into every generated file; part of the build cache key. */
-    public static final String GENERATOR = "c-library generator 1.0";
+    public static final String GENERATOR = "c-library generator 1.1";
 
     private static final int DATA_ALIGNMENT = 16;
     /** EF_MODEL_MAX_DIMS in ef_model.h. */
@@ -91,7 +93,9 @@ public final class CLibraryGenerator {
     public GeneratedLibrary generate(CLibraryRequest request, Path directory) {
         NetworkCore core = NetworkCore.of(request.model());
         ModelIdentity identity = ModelIdentity.of(request.modelName(), request.model());
-        PreparedModel prepared = PreparedModel.prepare(core.graph(), planner);
+        NetworkPlan network = NetworkPlan.of(core.graph(), planner);
+        KernelPlan kernels = network.kernels();
+        PreparedModel prepared = network.prepared();
         MemoryPlan plan = prepared.memoryPlan();
         plan.verify();
         List<String> labels = request.labels();
@@ -118,7 +122,9 @@ public final class CLibraryGenerator {
         List<Path> generated = new ArrayList<>();
         List<Path> dspSources = new ArrayList<>();
         String banner = identity.banner(GENERATOR);
-        Map<Integer, String> constants = constantNames(core.graph());
+        Map<Integer, String> constants = constantNames(core.graph(), kernels);
+        List<DataArray> data = new ArrayList<>(tensorArrays(core.graph(), constants));
+        data.addAll(PackedArrays.of(kernels, core.graph().operators().size()));
 
         write(
                 directory,
@@ -129,20 +135,15 @@ public final class CLibraryGenerator {
                         "modelName",
                         identity.name(),
                         "constantBytes",
-                        Long.toString(constantBytes(core.graph(), constants)),
+                        Long.toString(data.stream().mapToLong(DataArray::bytes).sum()),
                         "declarations",
-                        declarations(core.graph(), constants))),
+                        declarations(data))),
                 generated);
         write(
                 directory,
                 "model/model_data.c",
-                dataSource.render(Map.of(
-                        "banner",
-                        banner,
-                        "modelName",
-                        identity.name(),
-                        "definitions",
-                        definitions(core.graph(), constants))),
+                dataSource.render(
+                        Map.of("banner", banner, "modelName", identity.name(), "definitions", definitions(data))),
                 generated);
         write(
                 directory,
@@ -182,7 +183,18 @@ public final class CLibraryGenerator {
         write(
                 directory,
                 "model/model.c",
-                model(banner, identity, core, prepared, labels, impulse, constants, dspInclude, impulseText, arena),
+                model(
+                        banner,
+                        identity,
+                        core,
+                        prepared,
+                        kernels,
+                        labels,
+                        impulse,
+                        constants,
+                        dspInclude,
+                        impulseText,
+                        arena),
                 generated);
         write(directory, "README.md", readme(identity, core, plan, labels, impulse), generated);
         write(
@@ -205,8 +217,7 @@ public final class CLibraryGenerator {
                         impulse.isPresent() ? "-Idsp" : "")),
                 generated);
         List<GeneratedLibrary.ConstantArray> arrays = new ArrayList<>();
-        constants.forEach((id, name) -> arrays.add(
-                new GeneratedLibrary.ConstantArray(name, core.graph().tensor(id).byteSize())));
+        data.forEach(array -> arrays.add(new GeneratedLibrary.ConstantArray(array.name(), array.bytes())));
         return new GeneratedLibrary(directory, identity, core, plan, impulse, labels, generated, dspSources, arrays);
     }
 
@@ -251,6 +262,7 @@ public final class CLibraryGenerator {
             ModelIdentity identity,
             NetworkCore core,
             PreparedModel prepared,
+            KernelPlan kernels,
             List<String> labels,
             Optional<ImpulseDsp> impulse,
             Map<Integer, String> constants,
@@ -258,7 +270,8 @@ public final class CLibraryGenerator {
             String impulseText,
             String arena) {
         MemoryPlan plan = prepared.memoryPlan();
-        OperatorEmitter emitter = new OperatorEmitter(core.graph(), plan, tensor -> constants.get(tensor.id()));
+        OperatorEmitter emitter =
+                new OperatorEmitter(core.graph(), plan, kernels, tensor -> constants.get(tensor.id()));
         Set<String> headers = new LinkedHashSet<>();
         List<String> definitions = new ArrayList<>();
         StringBuilder steps = new StringBuilder();
@@ -356,8 +369,11 @@ public final class CLibraryGenerator {
         return String.join(", ", parts);
     }
 
-    /** The C array name of every constant tensor an operator reads (RESHAPE's shape vector is not read). */
-    private static Map<Integer, String> constantNames(ModelGraph graph) {
+    /**
+     * The C array name of every constant tensor an operator reads as it is (RESHAPE's shape vector is not read, nor
+     * are the weights and biases the packed kernels read in their own layout).
+     */
+    private static Map<Integer, String> constantNames(ModelGraph graph, KernelPlan kernels) {
         Map<Integer, String> names = new LinkedHashMap<>();
         for (Operator op : graph.operators()) {
             for (int k = 0; k < op.inputCount(); k++) {
@@ -373,62 +389,62 @@ public final class CLibraryGenerator {
                     throw new UnsupportedModelException(op.type() + " reads the constant " + tensor.describe()
                             + "; compiled models take int8 weights and int32 biases");
                 }
-                names.putIfAbsent(id, "ef_model_tensor_" + id);
+                if (kernels.readsRaw(graph, id)) {
+                    names.putIfAbsent(id, "ef_model_tensor_" + id);
+                }
             }
         }
         return names;
     }
 
-    private static long constantBytes(ModelGraph graph, Map<Integer, String> constants) {
-        return constants.keySet().stream()
-                .mapToLong(id -> graph.tensor(id).byteSize())
-                .sum();
-    }
-
-    private static String cType(Tensor tensor) {
-        return tensor.type() == DataType.INT8 ? "int8_t" : "int32_t";
-    }
-
-    /** The extern declarations of the constant tensors; a tensor's description names it as the model file does. */
-    private String declarations(ModelGraph graph, Map<Integer, String> constants) {
-        List<String> lines = new ArrayList<>();
+    /** The constant tensors an operator reads as they are; a tensor's description names it as the model file does. */
+    private static List<DataArray> tensorArrays(ModelGraph graph, Map<Integer, String> constants) {
+        List<DataArray> arrays = new ArrayList<>();
         constants.forEach((id, name) -> {
             Tensor tensor = graph.tensor(id);
+            arrays.add(
+                    tensor.type() == DataType.INT8
+                            ? DataArray.int8(name, tensor.describe(), tensor.int8Data())
+                            : DataArray.int32(name, tensor.describe(), tensor.int32Data()));
+        });
+        return arrays;
+    }
+
+    /** The extern declarations of the constant data; each array's comment is text for people (c-comment). */
+    private String declarations(List<DataArray> data) {
+        List<String> lines = new ArrayList<>();
+        for (DataArray array : data) {
             lines.add(constantDeclaration
                     .render(Map.of(
                             "description",
-                            tensor.describe(),
+                            array.comment(),
                             "type",
-                            cType(tensor),
+                            array.type(),
                             "symbol",
-                            name,
+                            array.name(),
                             "count",
-                            Integer.toString(tensor.elementCount())))
+                            Integer.toString(Math.max(array.count(), 1))))
                     .stripTrailing());
-        });
+        }
         return String.join("\n", lines);
     }
 
-    private String definitions(ModelGraph graph, Map<Integer, String> constants) {
+    private String definitions(List<DataArray> data) {
         List<String> tables = new ArrayList<>();
-        constants.forEach((id, name) -> {
-            Tensor tensor = graph.tensor(id);
-            String values = tensor.type() == DataType.INT8
-                    ? CSyntax.int8Values(tensor.int8Data())
-                    : CSyntax.int32Values(tensor.int32Data());
+        for (DataArray array : data) {
             tables.add(constantDefinition
                     .render(Map.of(
                             "description",
-                            tensor.describe(),
+                            array.comment(),
                             "table",
                             CSyntax.table(
                                     "EF_ALIGNED(" + DATA_ALIGNMENT + ") const",
-                                    cType(tensor),
-                                    name,
-                                    tensor.elementCount(),
-                                    values)))
+                                    array.type(),
+                                    array.name(),
+                                    array.count(),
+                                    array.values())))
                     .stripTrailing());
-        });
+        }
         return String.join("\n\n", tables);
     }
 

@@ -25,13 +25,20 @@ import java.util.Optional;
 public final class FirmwareApplication {
 
     /** Written into the generated main.c; part of the build cache key. */
-    public static final String GENERATOR = "firmware application generator 1.0";
+    public static final String GENERATOR = "firmware application generator 1.1";
+
+    /** The largest int8 boot input a deployment stores in the image; larger ones are generated at boot. */
+    public static final int STORED_BOOT_INPUT_BYTES = 1024;
+
+    /** The seed deployments generate their boot input from ({@link #generatedInput}). */
+    public static final int GENERATED_BOOT_SEED = 0x2545F491;
 
     private final CodeTemplate main = CodeTemplate.load("firmware/main.c.tmpl");
     private final CodeTemplate classify = CodeTemplate.load("firmware/classify.c.tmpl");
     private final CodeTemplate windowFields = CodeTemplate.load("firmware/window_fields.c.tmpl");
     private final CodeTemplate bootWindow = CodeTemplate.load("firmware/boot_window.c.tmpl");
     private final CodeTemplate bootInput = CodeTemplate.load("firmware/boot_input.c.tmpl");
+    private final CodeTemplate bootGenerated = CodeTemplate.load("firmware/boot_generated.c.tmpl");
 
     /**
      * Writes {@code main.c} into {@code directory}.
@@ -40,21 +47,13 @@ public final class FirmwareApplication {
      * @return the written file
      */
     public Path generate(GeneratedLibrary library, Board board, Optional<TestWindow> boot, Path directory) {
-        boolean impulse = library.impulse().isPresent();
-        Map<String, String> v = new LinkedHashMap<>();
-        v.put("banner", library.identity().banner(GENERATOR));
-        v.put("boardName", board.name());
-        v.put("boardId", board.id());
-        v.put("windowCommand", impulse ? " and `window <hex>` a raw window through the impulse" : "");
-        v.put("classify", impulse ? classify.render(Map.of()).stripTrailing() : "");
-        v.put("windowFields", impulse ? windowFields.render(Map.of()).stripTrailing() : "");
-        v.put("modelName", library.identity().name());
+        Map<String, String> v = common(library, board);
         if (boot.isEmpty()) {
             v.put("bootDescription", "no test result (built without a test window)");
             v.put("bootData", "/* No built-in test window. */");
             v.put("serve", "ef_protocol_serve(&model, 0)");
         } else if (boot.get().kind() == TestWindow.Kind.RAW) {
-            if (!impulse) {
+            if (library.impulse().isEmpty()) {
                 throw new IllegalArgumentException("a raw boot window needs a library generated with an impulse");
             }
             ImpulseDsp dsp = library.impulse().get();
@@ -88,6 +87,63 @@ public final class FirmwareApplication {
                             .stripTrailing());
             v.put("serve", "ef_protocol_serve(&model, boot_input)");
         }
+        return write(v, directory);
+    }
+
+    /**
+     * Writes a {@code main.c} whose boot test runs the model on an input it generates ({@link #generatedInput}) rather
+     * than on a stored window, so that a large input costs no flash: what a deployment builds in when its test window
+     * is larger than {@link #STORED_BOOT_INPUT_BYTES}.
+     *
+     * @param seed the generator's start (not 0)
+     * @return the written file
+     */
+    public Path generateWithGeneratedInput(GeneratedLibrary library, Board board, int seed, Path directory) {
+        if (seed == 0) {
+            throw new IllegalArgumentException("xorshift32 needs a seed other than 0");
+        }
+        Map<String, String> v = common(library, board);
+        v.put("bootDescription", "the result of an input it generates at boot");
+        String seedText = Integer.toUnsignedString(seed);
+        v.put(
+                "bootData",
+                bootGenerated
+                        .render(Map.of("description", "xorshift32, seed " + seedText, "seed", seedText))
+                        .stripTrailing());
+        v.put("serve", "ef_protocol_serve(&model, boot_input())");
+        return write(v, directory);
+    }
+
+    /**
+     * The int8 input an image built by {@link #generateWithGeneratedInput} classifies at boot: xorshift32
+     * ({@code x ^= x << 13; x ^= x >>> 17; x ^= x << 5}) from {@code seed}, the top byte of each step.
+     */
+    public static byte[] generatedInput(int size, int seed) {
+        byte[] input = new byte[size];
+        int x = seed;
+        for (int i = 0; i < size; i++) {
+            x ^= x << 13;
+            x ^= x >>> 17;
+            x ^= x << 5;
+            input[i] = (byte) (x >>> 24);
+        }
+        return input;
+    }
+
+    private Map<String, String> common(GeneratedLibrary library, Board board) {
+        boolean impulse = library.impulse().isPresent();
+        Map<String, String> v = new LinkedHashMap<>();
+        v.put("banner", library.identity().banner(GENERATOR));
+        v.put("boardName", board.name());
+        v.put("boardId", board.id());
+        v.put("windowCommand", impulse ? " and `window <hex>` a raw window through the impulse" : "");
+        v.put("classify", impulse ? classify.render(Map.of()).stripTrailing() : "");
+        v.put("windowFields", impulse ? windowFields.render(Map.of()).stripTrailing() : "");
+        v.put("modelName", library.identity().name());
+        return v;
+    }
+
+    private Path write(Map<String, String> v, Path directory) {
         Path file = directory.resolve("main.c");
         try {
             Files.createDirectories(directory);

@@ -2,6 +2,8 @@ package dev.edgeforge.firmware.codegen;
 
 import static dev.edgeforge.firmware.template.CSyntax.int32Literal;
 
+import dev.edgeforge.core.device.KernelPlan;
+import dev.edgeforge.core.device.PackedLayout;
 import dev.edgeforge.core.device.UnsupportedModelException;
 import dev.edgeforge.core.interpreter.AddParams;
 import dev.edgeforge.core.interpreter.ConvParams;
@@ -38,6 +40,7 @@ final class OperatorEmitter {
 
     private final ModelGraph graph;
     private final MemoryPlan plan;
+    private final KernelPlan kernels;
     private final ConstantNames constants;
     private final CodeTemplate conv = CodeTemplate.load("c-library/ops/conv2d.tmpl");
     private final CodeTemplate depthwise = CodeTemplate.load("c-library/ops/depthwise_conv2d.tmpl");
@@ -48,15 +51,20 @@ final class OperatorEmitter {
     private final CodeTemplate softmax = CodeTemplate.load("c-library/ops/softmax.tmpl");
     private final CodeTemplate requantize = CodeTemplate.load("c-library/ops/requantize.tmpl");
     private final CodeTemplate reshape = CodeTemplate.load("c-library/ops/reshape.tmpl");
+    private final CodeTemplate convPacked = CodeTemplate.load("c-library/ops/conv2d_packed.tmpl");
+    private final CodeTemplate depthwisePacked = CodeTemplate.load("c-library/ops/depthwise_conv2d_packed.tmpl");
+    private final CodeTemplate fullyConnectedPacked = CodeTemplate.load("c-library/ops/fully_connected_packed.tmpl");
+    private final CodeTemplate packedRequant = CodeTemplate.load("c-library/ops/packed_requant.tmpl");
 
     /** The C name of a constant tensor's array in model_data.c. */
     interface ConstantNames {
         String of(Tensor constant);
     }
 
-    OperatorEmitter(ModelGraph graph, MemoryPlan plan, ConstantNames constants) {
+    OperatorEmitter(ModelGraph graph, MemoryPlan plan, KernelPlan kernels, ConstantNames constants) {
         this.graph = graph;
         this.plan = plan;
+        this.kernels = kernels;
         this.constants = constants;
     }
 
@@ -65,6 +73,10 @@ final class OperatorEmitter {
         String name = "op" + prepared.index();
         String description = describe(prepared);
         OpParams params = prepared.params();
+        KernelPlan.Choice choice = kernels.choice(prepared.index());
+        if (!(choice instanceof KernelPlan.Unpacked)) {
+            return emitPacked(prepared.index(), name, description, choice, op);
+        }
         if (params instanceof ConvParams p) {
             requireQuantized(p.quantized(), prepared);
             return new EmittedOperator(
@@ -162,6 +174,91 @@ final class OperatorEmitter {
         }
         throw new UnsupportedModelException(
                 description + ": no C kernel for " + params.getClass().getSimpleName());
+    }
+
+    private EmittedOperator emitPacked(
+            int index, String name, String description, KernelPlan.Choice choice, Operator op) {
+        String prefix = "ef_model_op" + index + "_";
+        String data = choice instanceof KernelPlan.PackedDepthwise ? prefix + "weights" : prefix + "packed";
+        int scratch = plan.scratchOffset(index);
+        String arguments = "(&" + name + "_params, " + operand(op, 0) + ", " + data + ", " + output(op) + ", "
+                + (scratch < 0 ? "0" : "EF_ARENA_AT(" + scratch + ")") + ")";
+        Map<String, String> v = start(name, description);
+        if (choice instanceof KernelPlan.PackedConv conv) {
+            ConvParams p = conv.params();
+            put(v, "batches", p.batches());
+            put(v, "inputHeight", p.inputHeight());
+            put(v, "inputWidth", p.inputWidth());
+            put(v, "inputDepth", p.inputDepth());
+            put(v, "filterHeight", p.filterHeight());
+            put(v, "filterWidth", p.filterWidth());
+            put(v, "outputHeight", p.outputHeight());
+            put(v, "outputWidth", p.outputWidth());
+            put(v, "outputDepth", p.outputDepth());
+            geometry(
+                    v,
+                    p.strideHeight(),
+                    p.strideWidth(),
+                    p.dilationHeight(),
+                    p.dilationWidth(),
+                    p.padHeight(),
+                    p.padWidth());
+            put(v, "patchSize", conv.patchSize());
+            put(v, "patchStride", PackedLayout.stride(conv.patchSize()));
+            put(v, "padValue", -p.inputOffset());
+            put(v, "activationMin", p.activationMin());
+            put(v, "activationMax", p.activationMax());
+            put(v, "reverse", conv.reverse() ? 1 : 0);
+            return new EmittedOperator(convPacked.render(v), "ef_conv2d_packed_s8" + arguments, "conv2d_packed.h");
+        }
+        if (choice instanceof KernelPlan.PackedDepthwise dw) {
+            DepthwiseConvParams p = dw.params();
+            put(v, "batches", p.batches());
+            put(v, "inputHeight", p.inputHeight());
+            put(v, "inputWidth", p.inputWidth());
+            put(v, "depth", p.inputDepth());
+            put(v, "filterHeight", p.filterHeight());
+            put(v, "filterWidth", p.filterWidth());
+            put(v, "outputHeight", p.outputHeight());
+            put(v, "outputWidth", p.outputWidth());
+            put(v, "strideHeight", p.strideHeight());
+            put(v, "strideWidth", p.strideWidth());
+            put(v, "padHeight", p.padHeight());
+            put(v, "padWidth", p.padWidth());
+            put(v, "paddedWidth", PackedLayout.paddedWidth(p));
+            put(v, "padValue", -p.inputOffset());
+            v.put("requant", requant(prefix, p.activationMin(), p.activationMax()));
+            return new EmittedOperator(
+                    depthwisePacked.render(v),
+                    "ef_depthwise_conv2d_packed_s8" + arguments,
+                    "depthwise_conv2d_packed.h");
+        }
+        if (choice instanceof KernelPlan.PackedFullyConnected fc) {
+            FullyConnectedParams p = fc.params();
+            put(v, "batches", p.batches());
+            put(v, "accumDepth", p.accumDepth());
+            put(v, "accumStride", PackedLayout.stride(p.accumDepth()));
+            put(v, "outputDepth", p.outputDepth());
+            put(v, "activationMin", p.activationMin());
+            put(v, "activationMax", p.activationMax());
+            return new EmittedOperator(
+                    fullyConnectedPacked.render(v),
+                    "ef_fully_connected_packed_s8" + arguments,
+                    "fully_connected_packed.h");
+        }
+        throw new IllegalStateException(description + " is not packed");
+    }
+
+    private String requant(String prefix, int activationMin, int activationMax) {
+        return packedRequant
+                .render(Map.of(
+                        "prefix",
+                        prefix,
+                        "activationMin",
+                        int32Literal(activationMin),
+                        "activationMax",
+                        int32Literal(activationMax)))
+                .stripTrailing();
     }
 
     private static void requireQuantized(boolean quantized, PreparedOperator prepared) {

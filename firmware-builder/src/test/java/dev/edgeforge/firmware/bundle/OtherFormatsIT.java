@@ -95,11 +95,14 @@ class OtherFormatsIT {
             assertThat(bundle.resolve(file)).as(file).isRegularFile();
         }
         String networkData = Files.readString(bundle.resolve("App/network_data.h"));
-        assertThat(networkData).contains("#define AI_NETWORK_DATA_ACTIVATIONS_SIZE (16000)");
+        assertThat(networkData)
+                .contains("#define AI_NETWORK_DATA_ACTIVATIONS_SIZE ("
+                        + result.memoryReport().arenaBytes() + ")");
         assertThat(Files.readString(bundle.resolve("App/network.h")))
                 .contains("#define AI_NETWORK_IN_1_SIZE (490)")
                 .contains("#define AI_NETWORK_OUT_1_SIZE (12)");
-        assertThat(result.memoryReport().arenaBytes()).isEqualTo(16_000);
+        // In-place execution (packed kernels) keeps the activations below their liveness bound of 16,000 B.
+        assertThat(result.memoryReport().arenaBytes()).isLessThanOrEqualTo(16_000);
 
         // The test application, built from the bundle's own sources (the kernels and board support from the tree).
         Board qemuBoard = BoardCatalogue.standard().byId(BoardCatalogue.QEMU_BOARD_ID);

@@ -44,8 +44,9 @@ class CLibraryGeneratorTest {
             }
         }
         String model = Files.readString(library.root().resolve("model/model.c"));
+        // The one fully connected layer runs on its packed stream (weights, folded biases, requantization).
         assertThat(model)
-                .contains("ef_fully_connected_s8(&op0_params, EF_ARENA_AT(")
+                .contains("ef_fully_connected_packed_s8(&op0_params, EF_ARENA_AT(")
                 .contains("static EF_ALIGNED(16) int8_t ef_arena_storage[EF_MODEL_ARENA_SIZE];")
                 .contains("\"a\",")
                 .contains(".input_zero_point = -3,")
@@ -53,8 +54,8 @@ class CLibraryGeneratorTest {
                 .doesNotContain("{{");
         String data = Files.readString(library.root().resolve("model/model_data.c"));
         assertThat(data)
-                .contains("EF_ALIGNED(16) const int8_t ef_model_tensor_")
-                .contains("1, -2, 3, -4, 5, 6, -7, 8, 9, -10, 11, 12");
+                .contains("EF_ALIGNED(16) const int8_t ef_model_op0_packed[")
+                .doesNotContain("ef_model_tensor_");
         String config = Files.readString(library.root().resolve("model/ef_model_config.h"));
         assertThat(config)
                 .contains("#define EF_MODEL_INPUT_SIZE 4")

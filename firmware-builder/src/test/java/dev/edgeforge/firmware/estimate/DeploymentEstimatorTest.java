@@ -12,6 +12,7 @@ import dev.edgeforge.core.model.OpType;
 import dev.edgeforge.core.model.stats.ModelStats;
 import dev.edgeforge.firmware.KwsImpulse;
 import dev.edgeforge.firmware.MlperfTiny;
+import dev.edgeforge.firmware.codegen.FirmwareApplication;
 import dev.edgeforge.jobs.board.Board;
 import dev.edgeforge.jobs.board.BoardCatalogue;
 import dev.edgeforge.jobs.board.CounterKind;
@@ -19,8 +20,10 @@ import dev.edgeforge.jobs.board.CpuCore;
 import dev.edgeforge.jobs.board.MemoryRegion;
 import dev.edgeforge.jobs.estimate.DeploymentEstimate;
 import dev.edgeforge.jobs.estimate.DeploymentEstimator;
+import dev.edgeforge.jobs.estimate.KernelCosts;
 import dev.edgeforge.jobs.estimate.NetworkWorkload;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.assertj.core.api.Assertions;
 import org.junit.jupiter.api.Test;
@@ -47,13 +50,25 @@ class DeploymentEstimatorTest {
         assertThat(workload.requantChannels()).isEqualTo(5 * 64 + 4 * 64 + 12);
         assertThat(workload.inputBytes()).isEqualTo(490);
         assertThat(workload.stats().arenaBytes()).isEqualTo(16_000);
-        assertThat(DeploymentEstimator.networkInstructions(workload))
-                .isEqualTo(Math.round(3.2 * workload.convMacs()
-                        + 2.7 * 64 * 12
-                        + 25.0 * workload.depthwiseMacs()
-                        + 30.0 * workload.outputElements()
-                        + 300.0 * 13
-                        + 405.0 * 12));
+        // The generated library's arena: the depthwise layers run in place, with their scratch.
+        assertThat(workload.arenaBytes())
+                .isEqualTo(workload.plan().arena().arenaBytes())
+                .isLessThan(16_000);
+        assertThat(DeploymentEstimator.networkInstructions(workload)).isEqualTo(KernelCosts.network(workload.plan()));
+    }
+
+    @Test
+    void instructionModelIsWithinThreePercentOfTheMeasuredMlperfModels() {
+        // Instructions per inference the Cortex-M kernels measure in QEMU (MlperfGoldenQemuIT prints them).
+        Map<String, Long> measured =
+                Map.of("kws", 3_909_798L, "resnet8", 16_422_503L, "vww", 11_775_179L, "ad", 450_955L);
+        measured.forEach((name, instructions) -> {
+            NetworkWorkload workload =
+                    NetworkWorkload.of(MlperfTiny.graph(MlperfTiny.byShortName().get(name)));
+            assertThat((double) DeploymentEstimator.networkInstructions(workload))
+                    .as(name)
+                    .isCloseTo(instructions, Assertions.within(0.03 * instructions));
+        });
     }
 
     @Test
@@ -85,6 +100,16 @@ class DeploymentEstimatorTest {
         assertThat(f746.latency().calibrated()).isFalse();
         assertThat(f746.latency().networkMillis()).isLessThan(f446.latency().networkMillis());
         assertThat(f446.latency().networkMillis()).isEqualTo(f446.latency().networkInstructions() * 2.5 / 180e6 * 1000);
+    }
+
+    @Test
+    void storedBootInputsAreTheFirmwaresAndOnlySmallOnesCostFlash() {
+        assertThat(DeploymentEstimator.STORED_BOOT_INPUT_BYTES).isEqualTo(FirmwareApplication.STORED_BOOT_INPUT_BYTES);
+        Board f446 = boards.byId("nucleo-f446re");
+        ModelGraph vww = MlperfTiny.graph(MlperfTiny.byShortName().get("vww"));
+        DeploymentEstimate small = estimator.estimate(kws, Optional.empty(), f446); // 490-byte input: stored
+        DeploymentEstimate large = estimator.estimate(vww, Optional.empty(), f446); // 27,648 bytes: generated
+        assertThat(small.flash().runtimeBytes() - large.flash().runtimeBytes()).isEqualTo(490);
     }
 
     @Test

@@ -40,9 +40,12 @@ class FirmwareSourcesTest {
                         "kernels/reference/add.c",
                         "kernels/reference/average_pool2d.c",
                         "kernels/reference/conv2d.c",
+                        "kernels/reference/conv2d_packed.c",
                         "kernels/reference/depthwise_conv2d.c",
+                        "kernels/reference/depthwise_conv2d_packed.c",
                         "kernels/reference/dequantize.c",
                         "kernels/reference/fully_connected.c",
+                        "kernels/reference/fully_connected_packed.c",
                         "kernels/reference/max_pool2d.c",
                         "kernels/reference/quantize.c",
                         "kernels/reference/reshape.c",
@@ -57,14 +60,19 @@ class FirmwareSourcesTest {
                         "kernels/cortex_m/conv2d.c",
                         "kernels/cortex_m/depthwise_conv2d.c",
                         "kernels/cortex_m/fully_connected.c",
+                        "kernels/cortex_m/conv2d_packed.c",
+                        "kernels/cortex_m/add.c",
                         "kernels/reference/softmax.c",
-                        "kernels/reference/add.c");
+                        "kernels/reference/quantize.c");
         assertThat(cortexM)
                 .doesNotContain(
                         "kernels/reference/conv2d.c",
                         "kernels/reference/fully_connected.c",
-                        "kernels/reference/depthwise_conv2d.c");
-        assertThat(cortexM).hasSize(10);
+                        "kernels/reference/depthwise_conv2d.c",
+                        "kernels/reference/conv2d_packed.c",
+                        "kernels/reference/add.c",
+                        "kernels/reference/max_pool2d.c");
+        assertThat(cortexM).hasSize(13).contains("kernels/cortex_m/max_pool2d.c", "kernels/cortex_m/average_pool2d.c");
     }
 
     @Test

@@ -9,6 +9,7 @@ import java.util.UUID;
  * @param sizesJson        {@code DeployResult.Sizes}, once ready
  * @param memoryReportJson {@code MemoryReport}, once ready
  * @param verificationJson {@code DeployResult.Verification}, once ready
+ * @param overBudgetJson   {@link OverBudget}, when it was built although its estimate did not fit; else null
  */
 record Deployment(
         UUID id,
@@ -30,4 +31,5 @@ record Deployment(
         String sha256,
         String error,
         Instant createdAt,
-        Instant finishedAt) {}
+        Instant finishedAt,
+        String overBudgetJson) {}

@@ -21,7 +21,7 @@ class DeploymentRepository {
     private static final String COLUMNS = """
             id, project_id, model_id, model_name, variant, target, format, state, job_id, sizes::text AS sizes,
             memory_report::text AS memory_report, verification::text AS verification, verified, bundle_object_key,
-            bundle_file_name, bundle_bytes, sha256, error, created_at, finished_at""";
+            bundle_file_name, bundle_bytes, sha256, error, created_at, finished_at, over_budget::text AS over_budget""";
     private static final String OPEN = "state IN ('queued', 'building')";
 
     private final JdbcClient jdbc;
@@ -33,8 +33,9 @@ class DeploymentRepository {
     void insert(Deployment d) {
         jdbc.sql("""
                 INSERT INTO deployments (id, project_id, model_id, model_name, variant, target, format, state, job_id,
-                                         created_at)
-                VALUES (:id, :project, :model, :modelName, :variant, :target, :format, :state, :job, :created)""")
+                                         created_at, over_budget)
+                VALUES (:id, :project, :model, :modelName, :variant, :target, :format, :state, :job, :created,
+                        CAST(:overBudget AS jsonb))""")
                 .param("id", d.id())
                 .param("project", d.projectId())
                 .param("model", d.modelId())
@@ -45,6 +46,7 @@ class DeploymentRepository {
                 .param("state", d.state().value())
                 .param("job", d.jobId())
                 .param("created", utc(d.createdAt()))
+                .param("overBudget", d.overBudgetJson())
                 .update();
     }
 
@@ -151,6 +153,7 @@ class DeploymentRepository {
                 rs.getString("sha256"),
                 rs.getString("error"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                finished == null ? null : finished.toInstant());
+                finished == null ? null : finished.toInstant(),
+                rs.getString("over_budget"));
     }
 }

@@ -11,6 +11,7 @@ import dev.edgeforge.jobs.deploy.DeployJobPayload;
 import dev.edgeforge.jobs.deploy.DeployResult;
 import dev.edgeforge.jobs.deploy.DeploymentFormat;
 import dev.edgeforge.jobs.deploy.MemoryReport;
+import dev.edgeforge.jobs.estimate.DeploymentEstimator;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -51,6 +52,7 @@ class DeploymentService {
     private final TransactionTemplate transaction;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final DeploymentEstimator estimator = new DeploymentEstimator();
 
     DeploymentService(
             DeploymentRepository deployments,
@@ -82,7 +84,15 @@ class DeploymentService {
                 : request.variant().trim();
         validate(request, variant);
         DeployableModel model = models.require(grant.projectId(), request.modelId());
-        files.load(model); // refuse a model that cannot be compiled now, not in a failed job later
+        // refuse a model that cannot be compiled now, not in a failed job later
+        DeployableModelFiles.Loaded loaded = files.load(model);
+        OverBudget budget = OverBudget.of(estimator.estimate(
+                loaded.graph(), loaded.impulse(), boards.find(request.target()).orElseThrow()));
+        if (!budget.fits() && !Boolean.TRUE.equals(request.allowOverBudget())) {
+            // the linker would refuse it minutes later: say so now, with the figures
+            throw new DeploymentDoesNotFitViolation(budget);
+        }
+        String overBudgetJson = budget.fits() ? null : JSON.writeValueAsString(budget);
         UUID deploymentId = UUID.randomUUID();
         DeployJobPayload payload = new DeployJobPayload(
                 deploymentId,
@@ -118,7 +128,8 @@ class DeploymentService {
                     null,
                     null,
                     clock.instant(),
-                    null);
+                    null,
+                    overBudgetJson);
             deployments.insert(row);
             return row;
         });
@@ -173,6 +184,7 @@ class DeploymentService {
 
     private DeploymentView view(Deployment d) {
         boolean ready = d.state() == DeploymentState.READY && d.bundleObjectKey() != null;
+        OverBudget overBudget = read(d.overBudgetJson(), OverBudget.class);
         String base = "/api/v1/projects/" + d.projectId() + "/deployments/" + d.id();
         return new DeploymentView(
                 d.id(),
@@ -195,7 +207,9 @@ class DeploymentService {
                 ready,
                 base + "/download",
                 d.createdAt(),
-                d.finishedAt());
+                d.finishedAt(),
+                overBudget,
+                overBudget == null ? null : overBudget.warning());
     }
 
     private static <T> T read(String json, Class<T> type) {

@@ -33,6 +33,9 @@ import java.util.UUID;
  * @param downloadUrl       where to download the ZIP
  * @param createdAt         when it was requested
  * @param finishedAt        when it reached a final state
+ * @param overBudget        when it was built although its estimate did not fit the board ({@code allowOverBudget}):
+ *                          the figures; else null
+ * @param warning           for people, when there is something to warn about (an over-budget build); else null
  */
 public record DeploymentView(
         UUID id,
@@ -55,7 +58,9 @@ public record DeploymentView(
         boolean downloadAvailable,
         String downloadUrl,
         Instant createdAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        OverBudget overBudget,
+        String warning) {
 
     /**
      * @param fileName the ZIP's file name

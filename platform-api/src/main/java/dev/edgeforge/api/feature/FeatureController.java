@@ -158,7 +158,7 @@ class FeatureController {
             return impulses.version(projectId, impulseVersion).version();
         }
         return impulses.latest(projectId)
-                .orElseThrow(() -> new ImpulseNotSavedViolation("Features"))
+                .orElseThrow(() -> new ImpulseNotSavedViolation("Features", projectId))
                 .version();
     }
 }

@@ -90,7 +90,8 @@ public class FeatureJobService {
     public Started start(UUID projectId, Integer impulseVersion, UUID startedBy, ImpulseSampleSource source) {
         StoredImpulse stored = impulseVersion != null
                 ? impulses.version(projectId, impulseVersion)
-                : impulses.latest(projectId).orElseThrow(() -> new ImpulseNotSavedViolation("Feature generation"));
+                : impulses.latest(projectId)
+                        .orElseThrow(() -> new ImpulseNotSavedViolation("Feature generation", projectId));
         int version = stored.version();
         if (stored.impulse().processingBlocks().isEmpty()) {
             throw new NoFeatureInputViolation("Impulse version " + version

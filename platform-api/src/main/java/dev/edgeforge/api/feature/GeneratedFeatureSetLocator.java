@@ -51,6 +51,50 @@ class GeneratedFeatureSetLocator implements FeatureSetLocator {
                 .map(result -> located(latest.get().impulse(), result));
     }
 
+    @Override
+    public String whyMissing(UUID projectId) {
+        String api = "/api/v1/projects/" + projectId;
+        String generate = "POST " + api + "/jobs/features";
+        Optional<StoredImpulse> latest = impulses.latest(projectId);
+        if (latest.isEmpty()) {
+            return "The project has no saved impulse yet: save one with PUT " + api + "/impulse (GET " + api
+                    + "/impulse/suggestion gives one made for its samples), then generate its features with "
+                    + generate + ".";
+        }
+        int version = latest.get().version();
+        Optional<FeatureGeneration> last = features.latestRun(projectId, version);
+        if (last.isEmpty()) {
+            return "No features were generated for impulse version " + version + " (the latest): start them with "
+                    + generate + ", then try again when that job has succeeded.";
+        }
+        FeatureGeneration run = last.get();
+        return switch (run.state()) {
+            case QUEUED, RUNNING ->
+                "The features of impulse version " + version + " are still being generated (job " + run.jobId()
+                        + ", " + run.state().value() + "); try again when it has succeeded (GET /api/v1/jobs/"
+                        + run.jobId() + ").";
+            case FAILED ->
+                "The last features job of impulse version " + version + " (" + run.jobId() + ") failed: "
+                        + sentence(run.error())
+                        + " Fix that, then generate the features again with " + generate + ".";
+            case CANCELLED ->
+                "The last features job of impulse version " + version + " was cancelled: generate the features "
+                        + "again with " + generate + ".";
+            case SUCCEEDED ->
+                "The features of impulse version " + version + " have no training window (job " + run.jobId()
+                        + "): add training samples, or fix the impulse so they give windows, then generate the "
+                        + "features again with " + generate + ".";
+        };
+    }
+
+    private static String sentence(String error) {
+        if (error == null || error.isBlank()) {
+            return "no reason was recorded.";
+        }
+        String text = error.strip();
+        return text.endsWith(".") ? text : text + ".";
+    }
+
     private static LocatedFeatures located(Impulse impulse, FeatureJobResult result) {
         FeatureLayout layout = FeatureLayout.of(impulse);
         FeatureKind kind = FeatureKind.FLAT;

@@ -6,6 +6,7 @@ import dev.edgeforge.api.impulse.ImpulseCosts.CostReport;
 import dev.edgeforge.api.impulse.ImpulseViews.ImpulseVersionView;
 import dev.edgeforge.api.impulse.ImpulseViews.ImpulseView;
 import dev.edgeforge.api.impulse.ImpulseViews.SavedImpulseView;
+import dev.edgeforge.api.impulse.ImpulseViews.SuggestionView;
 import dev.edgeforge.api.project.ProjectAccess;
 import dev.edgeforge.api.project.ProjectGrant;
 import dev.edgeforge.api.project.ProjectRole;
@@ -45,18 +46,34 @@ class ImpulseController {
     }
 
     @GetMapping
-    @Operation(summary = "The latest impulse version, or the default impulse (version 0) when none was saved")
+    @Operation(
+            summary = "The latest impulse version; when none was saved, version 0: the impulse suggested from the "
+                    + "project's data (suggested: true, with its reasons), or the motion template without data")
     ImpulseView latest(@PathVariable UUID projectId) {
         access.requireRole(projectId, ProjectRole.VIEWER);
         return impulses.latest(projectId)
                 .map(ImpulseView::of)
-                .orElseGet(() -> ImpulseView.unsaved(impulses.defaultImpulse()));
+                .orElseGet(() -> impulses.suggestion(projectId)
+                        .map(s -> ImpulseView.suggested(s.suggestion()))
+                        .orElseGet(() -> ImpulseView.unsaved(impulses.defaultImpulse())));
+    }
+
+    @GetMapping("/suggestion")
+    @Operation(
+            summary = "An impulse made for the project's samples (kind of data, axes, rate, window, DSP and "
+                    + "learning block), in the JSON PUT takes, with the reasons for each choice; 409 without samples")
+    SuggestionView suggestion(@PathVariable UUID projectId) {
+        access.requireRole(projectId, ProjectRole.VIEWER);
+        return impulses.suggestion(projectId)
+                .map(SuggestionView::of)
+                .orElseThrow(() -> new NoDataToSuggestFromViolation(projectId));
     }
 
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
             summary = "Save the impulse: a changed impulse becomes a new version, an unchanged one does not; "
-                    + "invalid fields answer 400 with errors[]")
+                    + "invalid fields answer 400 with errors[], fields that do not fit the project's samples 422; "
+                    + "warnings[] says what the impulse does to the data (resampling, data left unused)")
     SavedImpulseView save(@PathVariable UUID projectId, @RequestBody String body) {
         ProjectGrant grant = access.requireRole(projectId, ProjectRole.MEMBER);
         Impulse impulse = ImpulseDocuments.read(body);
@@ -105,7 +122,8 @@ class ImpulseController {
         CostTarget board = targets.require(target);
         StoredImpulse stored = version != null
                 ? impulses.version(projectId, version)
-                : impulses.latest(projectId).orElseThrow(() -> new ImpulseNotSavedViolation("A cost estimate"));
+                : impulses.latest(projectId)
+                        .orElseThrow(() -> new ImpulseNotSavedViolation("A cost estimate", projectId));
         return ImpulseCosts.estimate(stored.impulse(), board, stored.version());
     }
 

@@ -6,6 +6,7 @@ import dev.edgeforge.core.dsp.DspBlock;
 import dev.edgeforge.core.dsp.FeatureShape;
 import dev.edgeforge.core.dsp.ParameterError;
 import dev.edgeforge.core.dsp.SignalShape;
+import dev.edgeforge.core.impulse.ImageInput;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.impulse.ProcessingBlock;
 import java.util.ArrayList;
@@ -17,7 +18,9 @@ import java.util.List;
  *
  * <p>The total RAM assumes the blocks run one after the other on one window: every block's output stays (the
  * features are concatenated) while working buffers are reused, so it is the sum of the outputs plus the largest
- * working buffer.
+ * working buffer, plus the raw window buffer the device receives each window into (float32 per value of every axis a
+ * block reads, or one byte per RGB value of an image; 64,000 B for one second of 16 kHz audio), which the firmware
+ * holds too.
  */
 final class ImpulseCosts {
 
@@ -55,7 +58,9 @@ final class ImpulseCosts {
      * @param clockHz        the clock the times are computed for
      * @param impulseVersion the saved version estimated, or null for a draft
      * @param blocks         one entry per processing block, in impulse order
-     * @param totalRamBytes  peak RAM of the blocks together (see the class comment); over the valid blocks
+     * @param windowBytes    the raw window buffer (see the class comment); 0 when no block is valid
+     * @param totalRamBytes  peak RAM of the blocks together and the raw window buffer (see the class comment); over
+     *                       the valid blocks
      * @param totalRomBytes  sum of the constant tables of the valid blocks
      * @param totalMsPerWindow sum of the valid blocks' times per window
      * @param featureCount   features per window of the valid blocks together
@@ -66,6 +71,7 @@ final class ImpulseCosts {
             long clockHz,
             Integer impulseVersion,
             List<BlockCost> blocks,
+            long windowBytes,
             long totalRamBytes,
             long totalRomBytes,
             double totalMsPerWindow,
@@ -76,6 +82,7 @@ final class ImpulseCosts {
         boolean inputValid = impulse.input() != null && impulse.input().check().isEmpty();
         long outputs = 0;
         long largestScratch = 0;
+        long window = 0;
         long rom = 0;
         double ms = 0;
         int features = 0;
@@ -119,6 +126,7 @@ final class ImpulseCosts {
                     output.dims(),
                     List.of()));
             long outputBytes = 4L * output.length();
+            window = Math.max(window, rawWindowBytes(impulse, shape));
             outputs += outputBytes;
             largestScratch = Math.max(largestScratch, Math.max(0, cost.ramBytes() - outputBytes));
             rom += cost.romBytes();
@@ -131,10 +139,19 @@ final class ImpulseCosts {
                 target.clockHz(),
                 impulseVersion,
                 blocks,
-                outputs + largestScratch,
+                window,
+                outputs + largestScratch + window,
                 rom,
                 ms,
                 features);
+    }
+
+    /** The raw window as the device stores it for a block reading {@code shape}: as {@code ImpulseDsp} sizes it. */
+    private static long rawWindowBytes(Impulse impulse, SignalShape shape) {
+        if (impulse.input() instanceof ImageInput image) {
+            return 3L * image.width() * image.height();
+        }
+        return 4L * shape.axisCount() * shape.sampleCount();
     }
 
     private static BlockCost invalid(ProcessingBlock block, DspBlock dsp, List<FieldProblem> errors) {

@@ -6,38 +6,60 @@ import dev.edgeforge.api.project.ProjectLocks;
 import dev.edgeforge.core.dsp.ParameterError;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.impulse.ImpulseJson;
+import dev.edgeforge.core.impulse.suggest.DataFit;
+import dev.edgeforge.core.impulse.suggest.DataProfile;
+import dev.edgeforge.core.impulse.suggest.ImpulseSuggester;
+import dev.edgeforge.core.impulse.suggest.SampleSummary;
+import dev.edgeforge.core.impulse.suggest.Suggestion;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Saves and reads the versions of projects' impulses. Callers check access first ({@code ProjectAccess}); this
- * service trusts the project id it is given.
+ * Saves and reads the versions of projects' impulses, suggests one from the project's data and checks a saved one
+ * against it (through the sample feature's {@link ProjectDataSource}). Callers check access first
+ * ({@code ProjectAccess}); this service trusts the project id it is given.
  */
 @Service
 public class ImpulseService {
 
     private final ImpulseRepository repository;
     private final ProjectLocks projectLocks;
+    private final ObjectProvider<ProjectDataSource> data;
     private final Clock clock;
 
-    ImpulseService(ImpulseRepository repository, ProjectLocks projectLocks, Clock clock) {
+    ImpulseService(
+            ImpulseRepository repository,
+            ProjectLocks projectLocks,
+            ObjectProvider<ProjectDataSource> data,
+            Clock clock) {
         this.repository = repository;
         this.projectLocks = projectLocks;
+        this.data = data;
         this.clock = clock;
     }
 
     /**
      * The outcome of a save.
      *
-     * @param stored  the latest version after the save
-     * @param changed whether the save made a new version (false: the impulse equals the latest one)
+     * @param stored   the latest version after the save
+     * @param changed  whether the save made a new version (false: the impulse equals the latest one)
+     * @param warnings what the user should know about how the impulse treats the project's data
      */
-    public record SaveOutcome(StoredImpulse stored, boolean changed) {}
+    public record SaveOutcome(StoredImpulse stored, boolean changed, List<FieldProblem> warnings) {}
+
+    /**
+     * A suggestion from the project's data.
+     *
+     * @param suggestion      the impulse and the reasons for it
+     * @param trainingSamples how many training samples it was made from (all enabled samples when there are none)
+     */
+    public record ProjectSuggestion(Suggestion suggestion, int trainingSamples) {}
 
     /** The latest saved version, if any. */
     @Transactional(readOnly = true)
@@ -63,30 +85,69 @@ public class ImpulseService {
         return repository.all(projectId);
     }
 
-    /** What a project without a saved impulse starts from (version 0, not saved). */
+    /** What a project without a saved impulse and without data starts from (version 0, not saved). */
     public Impulse defaultImpulse() {
         return DefaultImpulse.create();
     }
 
     /**
+     * The impulse suggested from the project's enabled training samples (all enabled samples when none is for
+     * training), or empty when the project has no enabled sample.
+     */
+    @Transactional(readOnly = true)
+    public Optional<ProjectSuggestion> suggestion(UUID projectId) {
+        ProjectDataSource.ProjectData summaries = summaries(projectId);
+        if (summaries.isEmpty()) {
+            return Optional.empty();
+        }
+        List<SampleSummary> basis = summaries.training().isEmpty() ? summaries.enabled() : summaries.training();
+        return Optional.of(new ProjectSuggestion(ImpulseSuggester.suggest(basis), basis.size()));
+    }
+
+    /** How {@code impulse} fits the project's enabled samples; nothing to say without samples. */
+    @Transactional(readOnly = true)
+    public DataFit fit(UUID projectId, Impulse impulse) {
+        ProjectDataSource.ProjectData summaries = summaries(projectId);
+        return summaries.isEmpty() ? DataFit.none() : DataFit.check(impulse, DataProfile.of(summaries.enabled()));
+    }
+
+    private ProjectDataSource.ProjectData summaries(UUID projectId) {
+        ProjectDataSource source = data.getIfAvailable();
+        return source == null ? new ProjectDataSource.ProjectData(List.of(), List.of()) : source.summaries(projectId);
+    }
+
+    /**
      * Saves {@code impulse} as the project's next version unless it equals the latest one. The version number in
-     * {@code impulse} is ignored: versions are numbered by the server.
+     * {@code impulse} is ignored: versions are numbered by the server. Checked first on its own (400), then against
+     * the project's data (422): an impulse the data cannot feed is refused here, not in the features job.
      *
-     * @throws ValidationViolation listing every refused field
+     * @throws ValidationViolation      listing every refused field
+     * @throws ImpulseDataMismatchViolation listing every field that does not fit the project's samples
      */
     @Transactional
     public SaveOutcome save(UUID projectId, Impulse impulse, UUID createdBy) {
         requireValid(impulse);
+        DataFit fit = fit(projectId, impulse.withVersion(1));
+        if (!fit.errors().isEmpty()) {
+            throw new ImpulseDataMismatchViolation(fieldProblems(fit.errors()));
+        }
+        List<FieldProblem> warnings = fieldProblems(fit.warnings());
         projectLocks.lock(projectId);
         Optional<StoredImpulse> latest = repository.latest(projectId);
         if (latest.isPresent() && canonical(latest.get().impulse()).equals(canonical(impulse))) {
-            return new SaveOutcome(latest.get(), false);
+            return new SaveOutcome(latest.get(), false, warnings);
         }
         int next = latest.map(StoredImpulse::version).orElse(0) + 1;
         StoredImpulse stored =
                 new StoredImpulse(projectId, canonical(impulse).withVersion(next), clock.instant(), createdBy);
         repository.insert(stored);
-        return new SaveOutcome(stored, true);
+        return new SaveOutcome(stored, true, warnings);
+    }
+
+    private static List<FieldProblem> fieldProblems(List<ParameterError> errors) {
+        return errors.stream()
+                .map(e -> new FieldProblem(e.field(), e.message()))
+                .toList();
     }
 
     /**

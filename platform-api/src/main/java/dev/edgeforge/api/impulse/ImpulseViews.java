@@ -1,5 +1,6 @@
 package dev.edgeforge.api.impulse;
 
+import dev.edgeforge.api.problem.FieldProblem;
 import dev.edgeforge.core.impulse.AudioInput;
 import dev.edgeforge.core.impulse.ImageInput;
 import dev.edgeforge.core.impulse.Impulse;
@@ -7,6 +8,7 @@ import dev.edgeforge.core.impulse.InputBlock;
 import dev.edgeforge.core.impulse.LearningBlockRef;
 import dev.edgeforge.core.impulse.ProcessingBlock;
 import dev.edgeforge.core.impulse.WindowedInput;
+import dev.edgeforge.core.impulse.suggest.Suggestion;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,8 +29,18 @@ final class ImpulseViews {
      * @param createdAt when the version was saved (null for the default)
      * @param createdBy who saved it (null for the default, an API key or a deleted user)
      * @param impulse   the impulse JSON, as {@code PUT} takes it
+     * @param suggested whether the unsaved impulse is the one suggested from the project's data (else, without data,
+     *                  the motion template)
+     * @param reasons   why the suggestion looks as it does, one sentence per choice; empty unless suggested
      */
-    record ImpulseView(int version, boolean saved, Instant createdAt, UUID createdBy, JsonNode impulse) {
+    record ImpulseView(
+            int version,
+            boolean saved,
+            Instant createdAt,
+            UUID createdBy,
+            JsonNode impulse,
+            boolean suggested,
+            List<String> reasons) {
 
         static ImpulseView of(StoredImpulse stored) {
             return new ImpulseView(
@@ -36,11 +48,42 @@ final class ImpulseViews {
                     true,
                     stored.createdAt(),
                     stored.createdBy(),
-                    ImpulseDocuments.toJson(stored.impulse()));
+                    ImpulseDocuments.toJson(stored.impulse()),
+                    false,
+                    List.of());
         }
 
         static ImpulseView unsaved(Impulse impulse) {
-            return new ImpulseView(0, false, null, null, ImpulseDocuments.toJson(impulse.withVersion(0)));
+            return new ImpulseView(
+                    0, false, null, null, ImpulseDocuments.toJson(impulse.withVersion(0)), false, List.of());
+        }
+
+        static ImpulseView suggested(Suggestion suggestion) {
+            return new ImpulseView(
+                    0,
+                    false,
+                    null,
+                    null,
+                    ImpulseDocuments.toJson(suggestion.impulse().withVersion(0)),
+                    true,
+                    suggestion.reasons());
+        }
+    }
+
+    /**
+     * The impulse suggested from the project's data.
+     *
+     * @param impulse the impulse JSON, as {@code PUT} takes it
+     * @param reasons why each part was chosen, one plain sentence each
+     * @param samples how many samples it was made from (the enabled training samples)
+     */
+    record SuggestionView(JsonNode impulse, List<String> reasons, int samples) {
+
+        static SuggestionView of(ImpulseService.ProjectSuggestion suggestion) {
+            return new SuggestionView(
+                    ImpulseDocuments.toJson(suggestion.suggestion().impulse().withVersion(0)),
+                    suggestion.suggestion().reasons(),
+                    suggestion.trainingSamples());
         }
     }
 
@@ -52,8 +95,16 @@ final class ImpulseViews {
      * @param createdAt when that version was saved
      * @param createdBy who saved it
      * @param impulse   its JSON
+     * @param warnings  how the impulse treats the project's data that the user should know (resampling, data left
+     *                  unused), each naming its field; empty when there is nothing to say
      */
-    record SavedImpulseView(boolean changed, int version, Instant createdAt, UUID createdBy, JsonNode impulse) {
+    record SavedImpulseView(
+            boolean changed,
+            int version,
+            Instant createdAt,
+            UUID createdBy,
+            JsonNode impulse,
+            List<FieldProblem> warnings) {
 
         static SavedImpulseView of(ImpulseService.SaveOutcome outcome) {
             StoredImpulse stored = outcome.stored();
@@ -62,7 +113,8 @@ final class ImpulseViews {
                     stored.version(),
                     stored.createdAt(),
                     stored.createdBy(),
-                    ImpulseDocuments.toJson(stored.impulse()));
+                    ImpulseDocuments.toJson(stored.impulse()),
+                    outcome.warnings());
         }
     }
 

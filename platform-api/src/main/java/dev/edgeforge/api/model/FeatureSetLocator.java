@@ -15,4 +15,10 @@ public interface FeatureSetLocator {
      * date with the impulse).
      */
     Optional<LocatedFeatures> locate(UUID projectId);
+
+    /**
+     * Why {@link #locate} finds nothing, in one or two sentences that name the API call that fixes it (no impulse
+     * saved, no features job run for the latest version, one still running, the last one failed and why).
+     */
+    String whyMissing(UUID projectId);
 }

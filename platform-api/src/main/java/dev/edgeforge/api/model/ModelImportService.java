@@ -12,6 +12,7 @@ import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.Tensor;
 import dev.edgeforge.core.model.stats.ModelStats;
 import dev.edgeforge.core.quantization.PostTrainingQuantizer;
+import dev.edgeforge.core.quantization.QuantizationOptions;
 import dev.edgeforge.core.tflite.TfliteFormatException;
 import dev.edgeforge.core.tflite.TfliteReader;
 import dev.edgeforge.core.tflite.TfliteWriter;
@@ -231,7 +232,8 @@ public class ModelImportService {
         List<float[]> calibration = CalibrationSet.select(
                 rows.toArray(float[][]::new), candidates, CalibrationSet.DEFAULT_SIZE, CALIBRATION_SEED);
         try {
-            ModelGraph int8 = new PostTrainingQuantizer().quantize(float32, calibration);
+            ModelGraph int8 =
+                    new PostTrainingQuantizer(QuantizationOptions.recommended()).quantize(float32, calibration);
             return new Quantized(int8, new TfliteWriter().write(int8), null);
         } catch (RuntimeException e) {
             return new Quantized(null, null, "Quantizing the float32 model failed: " + e.getMessage());

@@ -93,7 +93,8 @@ public class ModelTrainingService {
     public ModelJobStarted train(UUID projectId, TrainRequest request) {
         access.requireRole(projectId, ProjectRole.MEMBER);
         TrainRequest body = request == null ? new TrainRequest(null, null, null, null, null) : request;
-        LocatedFeatures features = locate(projectId).orElseThrow(FeaturesNotGeneratedViolation::forTraining);
+        LocatedFeatures features =
+                locate(projectId).orElseThrow(() -> FeaturesNotGeneratedViolation.forTraining(whyMissing(projectId)));
         FeatureSetHeader header = headers.read(features.trainingKey());
         ImpulseSettings impulse = impulseSettings(projectId, features);
         LearningBlock chosen = body.learningBlock() != null
@@ -105,8 +106,9 @@ public class ModelTrainingService {
             throw new ValidationViolation("normalLabels", "only anomaly blocks learn normal labels");
         }
         LearningBlock block = body.normalLabels() != null ? chosen.withNormalLabels(body.normalLabels()) : chosen;
-        Hyperparameters hyperparameters =
-                hyperparameters(body.hyperparameters() != null ? body.hyperparameters() : impulse.hyperparameters());
+        Hyperparameters hyperparameters = hyperparameters(
+                body.hyperparameters() != null ? body.hyperparameters() : impulse.hyperparameters(),
+                Hyperparameters.defaultsFor(features.featureKind(), features.featureShape()));
         List<FieldProblem> problems = new ArrayList<>();
         problems.addAll(blockProblems(block, features, header.labels()));
         if (block.kind().isAnomaly()) {
@@ -194,9 +196,10 @@ public class ModelTrainingService {
         if (!model.isReady()) {
             throw new ModelNotReadyViolation(model.name(), model.state());
         }
-        LocatedFeatures features = locate(projectId).orElseThrow(FeaturesNotGeneratedViolation::forTesting);
+        LocatedFeatures features =
+                locate(projectId).orElseThrow(() -> FeaturesNotGeneratedViolation.forTesting(whyMissing(projectId)));
         if (features.testingKey() == null) {
-            throw FeaturesNotGeneratedViolation.forTesting();
+            throw FeaturesNotGeneratedViolation.noTestSamples(projectId);
         }
         FeatureSetHeader header = headers.read(features.testingKey());
         int inputLength = ModelViews.elementCount(model.signature().inputShape());
@@ -236,7 +239,8 @@ public class ModelTrainingService {
                     LearningBlock.defaultsFor(LearningBlock.Kind.CLASSIFICATION, FeatureKind.FLAT, TensorShape.of(1));
             return new TrainingDefaults(
                     false,
-                    FeaturesNotGeneratedViolation.forTraining().detail(),
+                    FeaturesNotGeneratedViolation.forTraining(whyMissing(projectId))
+                            .detail(),
                     null,
                     null,
                     null,
@@ -259,11 +263,12 @@ public class ModelTrainingService {
             byKind.add(LearningBlock.defaultsFor(kind, features.featureKind(), features.featureShape()));
         }
         LearningBlock block = impulse.learningBlock().orElse(byKind.get(0));
+        Hyperparameters base = Hyperparameters.defaultsFor(features.featureKind(), features.featureShape());
         Hyperparameters hyperparameters;
         try {
-            hyperparameters = hyperparameters(impulse.hyperparameters());
+            hyperparameters = hyperparameters(impulse.hyperparameters(), base);
         } catch (ValidationViolation e) {
-            hyperparameters = Hyperparameters.defaults();
+            hyperparameters = base;
         }
         return new TrainingDefaults(
                 true,
@@ -287,7 +292,8 @@ public class ModelTrainingService {
         if (block == null) {
             throw new ValidationViolation("learningBlock", "is required");
         }
-        LocatedFeatures features = locate(projectId).orElseThrow(FeaturesNotGeneratedViolation::forTraining);
+        LocatedFeatures features =
+                locate(projectId).orElseThrow(() -> FeaturesNotGeneratedViolation.forTraining(whyMissing(projectId)));
         FeatureSetHeader header = headers.read(features.trainingKey());
         return ArchitectureChecker.check(block, features.featureShape(), outputCount(block, header.labels()));
     }
@@ -307,6 +313,14 @@ public class ModelTrainingService {
             case ANOMALY -> block.normalLabels();
             case CLASSIFICATION -> dictionary;
         };
+    }
+
+    private String whyMissing(UUID projectId) {
+        FeatureSetLocator port = locator.getIfAvailable();
+        return port == null
+                ? "This server generates no features; start them with POST /api/v1/projects/" + projectId
+                        + "/jobs/features."
+                : port.whyMissing(projectId);
     }
 
     private static int outputCount(LearningBlock block, List<String> labels) {
@@ -344,9 +358,12 @@ public class ModelTrainingService {
         }
     }
 
-    /** The defaults with the given values on top; unknown fields and wrong types are validation errors. */
-    static Hyperparameters hyperparameters(JsonNode overrides) {
-        ObjectNode merged = STRICT.valueToTree(Hyperparameters.defaults());
+    /**
+     * The defaults for the features ({@link Hyperparameters#defaultsFor}) with the given values on top; unknown
+     * fields and wrong types are validation errors.
+     */
+    static Hyperparameters hyperparameters(JsonNode overrides, Hyperparameters defaults) {
+        ObjectNode merged = STRICT.valueToTree(defaults);
         if (overrides != null && !overrides.isNull()) {
             if (!(overrides instanceof ObjectNode object)) {
                 throw new ValidationViolation("hyperparameters", "must be an object such as {\"epochs\": 50}");

@@ -7,6 +7,7 @@ import dev.edgeforge.core.dsp.FlattenParams;
 import dev.edgeforge.core.dsp.RawParams;
 import dev.edgeforge.core.dsp.SignalShape;
 import dev.edgeforge.core.dsp.SpectralAnalysisParams;
+import dev.edgeforge.core.impulse.AudioInput;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.impulse.ProcessingBlock;
 import dev.edgeforge.core.impulse.TimeSeriesInput;
@@ -48,10 +49,27 @@ class ImpulseCostsTest {
                 .mapToLong(b -> b.ramBytes() - 4L * b.featureShape().stream().reduce(1, (x, y) -> x * y))
                 .max()
                 .orElseThrow();
-        assertThat(report.totalRamBytes()).isEqualTo(outputs + largestScratch);
-        assertThat(report.totalRamBytes())
+        // the raw window buffer: 125 samples of 3 float32 axes (the widest block's input)
+        assertThat(report.windowBytes()).isEqualTo(4L * 3 * 125);
+        assertThat(report.totalRamBytes()).isEqualTo(outputs + largestScratch + report.windowBytes());
+        assertThat(report.totalRamBytes() - report.windowBytes())
                 .isLessThanOrEqualTo(spectral.ramBytes() + flatten.ramBytes() + raw.ramBytes());
         assertThat(report.totalRomBytes()).isEqualTo(spectral.romBytes() + flatten.romBytes() + raw.romBytes());
+    }
+
+    @Test
+    void theRawWindowOfOneSecondOf16KhzAudioIsCounted() {
+        // issue #19: the costs counted the DSP's RAM but not the 64 KB raw-window buffer the firmware holds
+        Impulse impulse = new Impulse(
+                1,
+                AudioInput.defaults(),
+                List.of(new ProcessingBlock(1, "Spectral", List.of("audio"), SpectralAnalysisParams.defaults())),
+                List.of());
+
+        ImpulseCosts.CostReport report = ImpulseCosts.estimate(impulse, BOARD, null);
+
+        assertThat(report.windowBytes()).isEqualTo(64_000);
+        assertThat(report.totalRamBytes()).isEqualTo(report.blocks().get(0).ramBytes() + 64_000);
     }
 
     @Test

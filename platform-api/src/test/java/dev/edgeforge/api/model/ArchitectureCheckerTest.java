@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.edgeforge.api.problem.ValidationViolation;
 import dev.edgeforge.core.learning.Activation;
+import dev.edgeforge.core.learning.FeatureKind;
 import dev.edgeforge.core.learning.Hyperparameters;
 import dev.edgeforge.core.learning.KMeansSettings;
 import dev.edgeforge.core.learning.LayerSpec;
@@ -69,23 +70,33 @@ class ArchitectureCheckerTest {
     }
 
     @Test
-    void hyperparametersAreTheDefaultsWithTheGivenValuesOnTop() {
+    void hyperparametersAreTheDefaultsForTheFeaturesWithTheGivenValuesOnTop() {
         JsonMapper json = JsonMapper.builder().build();
+        Hyperparameters spectrogram = Hyperparameters.defaultsFor(FeatureKind.SPECTROGRAM, TensorShape.of(89, 13));
 
         Hyperparameters merged = ModelTrainingService.hyperparameters(
-                json.valueToTree(Map.of("epochs", 5, "earlyStopping", Map.of("patience", 3, "minDelta", 0.01))));
+                json.valueToTree(Map.of("epochs", 5, "earlyStopping", Map.of("patience", 3, "minDelta", 0.01))),
+                spectrogram);
 
         assertThat(merged.epochs()).isEqualTo(5);
         assertThat(merged.learningRate()).isEqualTo(Hyperparameters.defaults().learningRate());
         assertThat(merged.earlyStopping().patience()).isEqualTo(3);
-        assertThat(ModelTrainingService.hyperparameters(null)).isEqualTo(Hyperparameters.defaults());
-        assertThatThrownBy(() -> ModelTrainingService.hyperparameters(json.valueToTree(Map.of("epoch", 5))))
+        assertThat(merged.augmentation()).isEqualTo(spectrogram.augmentation());
+        assertThat(ModelTrainingService.hyperparameters(null, spectrogram)).isEqualTo(spectrogram);
+        // a user turns the default augmentation off with null
+        assertThat(ModelTrainingService.hyperparameters(json.readTree("{\"augmentation\": null}"), spectrogram)
+                        .augmentation())
+                .isNull();
+        assertThatThrownBy(() -> ModelTrainingService.hyperparameters(
+                        json.valueToTree(Map.of("epoch", 5)), Hyperparameters.defaults()))
                 .isInstanceOf(ValidationViolation.class)
                 .hasMessageContaining("hyperparameters.epoch");
-        assertThatThrownBy(() -> ModelTrainingService.hyperparameters(json.valueToTree(Map.of("epochs", "many"))))
+        assertThatThrownBy(() -> ModelTrainingService.hyperparameters(
+                        json.valueToTree(Map.of("epochs", "many")), Hyperparameters.defaults()))
                 .isInstanceOf(ValidationViolation.class)
                 .hasMessageContaining("hyperparameters.epochs");
-        assertThatThrownBy(() -> ModelTrainingService.hyperparameters(json.valueToTree(List.of(1))))
+        assertThatThrownBy(() ->
+                        ModelTrainingService.hyperparameters(json.valueToTree(List.of(1)), Hyperparameters.defaults()))
                 .isInstanceOf(ValidationViolation.class);
     }
 

@@ -180,6 +180,7 @@ class AuthorizationMatrixIT {
                     project(MEMBER, ADMIN_SCOPE)),
             // impulse, features, training
             line("GET /api/v1/projects/{projectId}/impulse", project(VIEWER, READ, ADMIN_SCOPE)),
+            line("GET /api/v1/projects/{projectId}/impulse/suggestion", project(VIEWER, READ, ADMIN_SCOPE)),
             line("PUT /api/v1/projects/{projectId}/impulse", project(MEMBER, ADMIN_SCOPE))
                     .json("{}"),
             line("GET /api/v1/projects/{projectId}/impulse/versions", project(VIEWER, READ, ADMIN_SCOPE)),

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.zip.ZipEntry;
@@ -206,6 +207,64 @@ class DeploymentApiIT extends OwnedProject {
         assertThat(client.get(deployments(), owner.auth()).json().size())
                 .as("nothing half-written")
                 .isZero();
+    }
+
+    @Test
+    void aDeploymentWhoseEstimateDoesNotFitIsRefusedBeforeBuildingWithTheFiguresUnlessTheUserInsists() {
+        // issue #19: the estimate said fits: false (138,808 of 131,072 B) and the build failed at the linker later
+        DeployableModel big = models.registerClassifierWithAWindowTooBigForTheEmulatedBoard(projectId, "pump");
+        JsonNode estimate = client.get(estimates(big.modelId()) + "?target=netduinoplus2-qemu", owner.auth())
+                .json()
+                .get("targets")
+                .get(0);
+        assertThat(estimate.get("fits").asBoolean()).isFalse();
+        long needed = estimate.get("ram").get("totalBytes").asLong();
+        assertThat(needed).isGreaterThan(131_072);
+        assertThat(estimate.get("ram").get("windowBytes").asLong()).isEqualTo(128_000);
+
+        ApiClient.Response refused = client.post(
+                deployments(), request(big.modelId(), "int8", "netduinoplus2-qemu", "firmware"), owner.auth());
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.text("code")).isEqualTo("deployment-does-not-fit");
+        assertThat(refused.text("detail"))
+                .contains(String.format(Locale.ROOT, "%,d B of RAM needed, 131,072 B available", needed))
+                .contains("raw window buffer 128,000 B")
+                .contains("allowOverBudget");
+        JsonNode ram = refused.json().get("budget").get("ram");
+        assertThat(ram.get("neededBytes").asLong()).isEqualTo(needed);
+        assertThat(ram.get("availableBytes").asLong()).isEqualTo(131_072);
+        assertThat(ram.get("fits").asBoolean()).isFalse();
+        assertThat(ram.get("buffers").get(0).get("name").asString()).isEqualTo("raw window buffer");
+        assertThat(refused.json().get("budget").get("flash").get("fits").asBoolean())
+                .isTrue();
+        assertThat(client.get(deployments(), owner.auth()).json().size())
+                .as("nothing queued, nothing built")
+                .isZero();
+
+        // the same model on a board with room is accepted without a warning
+        ApiClient.Response roomy =
+                client.post(deployments(), request(big.modelId(), "int8", "nucleo-l4r5zi", "c-library"), owner.auth());
+        assertThat(roomy.status()).as(roomy.body()).isEqualTo(202);
+        assertThat(roomy.json().get("warning").isNull()).isTrue();
+        assertThat(roomy.json().get("overBudget").isNull()).isTrue();
+
+        Map<String, Object> insist = request(big.modelId(), "int8", "netduinoplus2-qemu", "firmware");
+        insist.put("allowOverBudget", true);
+        ApiClient.Response built = client.post(deployments(), insist, owner.auth());
+        assertThat(built.status()).as(built.body()).isEqualTo(202);
+        assertThat(built.text("warning"))
+                .startsWith("Built although the estimate does not fit the Netduino Plus 2 (QEMU):")
+                .contains("131,072 B available");
+        assertThat(built.json().get("overBudget").get("ram").get("neededBytes").asLong())
+                .isEqualTo(needed);
+        JsonNode again =
+                client.get(deployments() + "/" + built.text("id"), owner.auth()).json();
+        assertThat(again.get("warning").asString()).isEqualTo(built.text("warning"));
+        // the builds themselves are not what this test is about: stop them
+        for (ApiClient.Response started : List.of(built, roomy)) {
+            client.post("/api/v1/jobs/" + started.text("jobId") + "/cancel", Map.of(), owner.auth());
+        }
     }
 
     @Test

@@ -119,6 +119,55 @@ class DeploymentBrowserIT extends ChromiumPages {
         assertThat(zip.body()).startsWith('P', 'K');
     }
 
+    @Test
+    void aBuildThatDoesNotFitIsRefusedWithTheFiguresAndCanBeForcedWithAWarning() throws Exception {
+        ApiClient client = ApiClient.stateless(port);
+        User user = TestUsers.register(client, "browser-over-budget");
+        UUID projectId = TestUsers.createProject(client, user, "Pump");
+        models.registerClassifierWithAWindowTooBigForTheEmulatedBoard(projectId, "pump classifier");
+
+        browser.get(url("/login"));
+        type("email", user.email());
+        type("password", user.password());
+        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlMatches(".*/projects$"));
+        browser.get(url("/projects/" + projectId + "/deployment"));
+        By qemuEstimate = By.cssSelector("[data-estimate-for=netduinoplus2-qemu]");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(qemuEstimate, "does not fit"));
+        browser.findElement(By.cssSelector(".target-card[data-target=netduinoplus2-qemu]"))
+                .click();
+        browser.findElement(By.id("deploy-build")).click();
+
+        // refused before anything is built: the figures per buffer, and the override
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("deploy-over-budget")));
+        assertThat(browser.findElement(By.id("over-budget-detail")).getText())
+                .contains("does not fit the Netduino Plus 2 (QEMU)")
+                .contains("131,072 B available")
+                .contains("raw window buffer 128,000 B");
+        assertThat(browser.findElement(By.cssSelector("#over-budget-rows tr[data-memory=ram]"))
+                        .getText())
+                .contains("does not fit");
+        assertThat(browser.findElement(By.id("over-budget-rows")).getText())
+                .contains("raw window buffer")
+                .contains("128,000");
+        assertThat(browser.findElement(By.id("deploy-run")).isDisplayed()).isFalse();
+        assertThat(browser.findElements(By.cssSelector("#deployment-rows tr[data-deployment-id]")))
+                .isEmpty();
+        screenshot("/tmp/ef-deployment-refused.png");
+
+        browser.findElement(By.id("deploy-build-anyway")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("run-warning")));
+        assertThat(browser.findElement(By.id("run-warning")).getText())
+                .startsWith("Built although the estimate does not fit the Netduino Plus 2 (QEMU):")
+                .contains("Expect the build to fail at the linker");
+        assertThat(browser.findElement(By.id("deploy-over-budget")).isDisplayed())
+                .isFalse();
+        wait.until(
+                ExpectedConditions.presenceOfElementLocated(By.cssSelector("#deployment-rows tr[data-deployment-id]")));
+        screenshot("/tmp/ef-deployment-over-budget.png");
+        browser.findElement(By.id("run-cancel")).click();
+    }
+
     private void screenshot(String path) throws IOException {
         screenshot(Path.of(path));
     }

@@ -1,6 +1,13 @@
 package dev.edgeforge.api.deploy;
 
+import dev.edgeforge.core.dsp.FlattenParams;
+import dev.edgeforge.core.dsp.FlattenStat;
+import dev.edgeforge.core.impulse.Impulse;
+import dev.edgeforge.core.impulse.ImpulseJson;
+import dev.edgeforge.core.impulse.ProcessingBlock;
+import dev.edgeforge.core.impulse.TimeSeriesInput;
 import dev.edgeforge.infra.storage.ObjectStore;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,6 +66,38 @@ public class StoredModels implements DeployableModelSource {
         TinyClassifier classifier = new TinyClassifier();
         return register(
                 projectId, name, TinyClassifier.LABELS, classifier.int8Tflite(), classifier.testSet(), null, null);
+    }
+
+    /**
+     * The tiny classifier behind an impulse whose raw window (16 s of two axes at 1 kHz as float32: 128,000 B) alone
+     * nearly fills a 128 KiB board, so the whole image's estimate does not fit the emulated board (issue #19: 138,808
+     * of 131,072 B); flatten's four statistics per axis give the classifier's 8 features.
+     */
+    public DeployableModel registerClassifierWithAWindowTooBigForTheEmulatedBoard(UUID projectId, String name) {
+        TinyClassifier classifier = new TinyClassifier();
+        Impulse impulse = new Impulse(
+                3,
+                new TimeSeriesInput(16_000, 16_000, 1000, true),
+                List.of(new ProcessingBlock(
+                        1,
+                        "Flatten",
+                        List.of("x", "y"),
+                        new FlattenParams(
+                                1.0,
+                                EnumSet.of(
+                                        FlattenStat.AVERAGE,
+                                        FlattenStat.MINIMUM,
+                                        FlattenStat.MAXIMUM,
+                                        FlattenStat.RMS)))),
+                List.of());
+        return register(
+                projectId,
+                name,
+                TinyClassifier.LABELS,
+                classifier.int8Tflite(),
+                classifier.testSet(),
+                impulse.version(),
+                ImpulseJson.write(impulse));
     }
 
     @Override

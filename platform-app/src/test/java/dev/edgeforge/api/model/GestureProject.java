@@ -113,6 +113,20 @@ final class GestureProject {
                 training.rows());
     }
 
+    /**
+     * {@code source} with feature 0 (the RMS of accX) times {@code factor}: a feature in raw units thousands of times
+     * wider than the others, as the RMS of 16-bit audio beside log powers (issue #19).
+     */
+    static FeatureSet withFirstFeatureTimes(FeatureSet source, float factor) {
+        List<FeatureRow> rows = new ArrayList<>();
+        for (FeatureRow row : source.rows()) {
+            float[] features = row.features().clone();
+            features[0] *= factor;
+            rows.add(new FeatureRow(row.sampleId(), row.windowIndex(), row.windowStartMs(), row.label(), features));
+        }
+        return new FeatureSet(source.header(), rows);
+    }
+
     static List<SyntheticSample> samples(long seed, int persons, int recordings, Set<Gesture> gestures) {
         return GestureDataset.builder()
                 .optSeed(seed)

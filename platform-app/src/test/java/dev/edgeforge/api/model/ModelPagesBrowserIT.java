@@ -11,6 +11,8 @@ import dev.edgeforge.infra.storage.ObjectStore;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -20,6 +22,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The Training and Models pages in a real headless Chromium: edit the layers (a shape problem shows on its layer),
@@ -128,6 +131,8 @@ class ModelPagesBrowserIT extends ChromiumPages {
         assertThat(browser.findElement(By.id("model-name")).getText()).isEqualTo("Browser gestures");
         assertThat(browser.findElements(By.cssSelector("[data-evaluation=validation] [data-testid=confusion-matrix]")))
                 .hasSize(2);
+        assertThat(browser.findElement(By.cssSelector("[data-int8-check]")).getText())
+                .contains("int8 picks the float32 class on");
         assertThat(browser.findElement(By.id("sizes-table")).getText()).contains("MACs per inference");
         assertThat(browser.findElement(By.id("lineage")).getText())
                 .contains("Impulse version")
@@ -166,6 +171,55 @@ class ModelPagesBrowserIT extends ChromiumPages {
                 .contains("Browser gestures")
                 .contains("validation");
         screenshot("models-list");
+    }
+
+    @Test
+    void aModelWhoseInt8LosesTheFloatClassSaysWhyAndWhatToChangeOnItsPage() throws Exception {
+        // issue #19: one feature in raw units (thousands) beside features of a few units, one int8 input scale
+        ApiClient client = ApiClient.stateless(port);
+        TestUsers.User user = TestUsers.register(client, "browser-int8");
+        UUID projectId = TestUsers.createProject(client, user, "Raw units");
+        GestureProject project = GestureProject.classic(projectId, store, registry);
+        project.register(
+                store,
+                registry,
+                GestureProject.withFirstFeatureTimes(project.training, 4000),
+                GestureProject.withFirstFeatureTimes(project.testing, 4000));
+        ApiClient.Response started = client.post(
+                "/api/v1/projects/" + projectId + "/jobs/train",
+                Map.of("name", "Raw units", "hyperparameters", Map.of("epochs", 10)),
+                user.auth());
+        assertThat(started.status()).as(started.body()).isEqualTo(202);
+        UUID modelId = UUID.fromString(started.text("modelId"));
+        JsonNode model = ModelTesting.awaitModel(client, user, projectId, modelId, "ready");
+        JsonNode check = model.path("metrics").path("int8Check");
+        assertThat(check.path("warning").isString()).as(check.toString()).isTrue();
+        ApiClient.Response log = client.send(
+                "GET",
+                "/api/v1/jobs/" + started.text("jobId") + "/logs",
+                null,
+                user.auth(),
+                List.of("Accept", "application/json"));
+        assertThat(log.body())
+                .contains("WARNING: int8 picks the float32 class on only")
+                .contains("Suggested fix");
+
+        signIn(user);
+        browser.get(url("/projects/" + projectId + "/models/" + modelId));
+        By warning = By.cssSelector("[data-int8-check=warning]");
+        wait.until(ExpectedConditions.visibilityOfElementLocated(warning));
+        assertThat(browser.findElement(warning).getText())
+                .contains("int8 loses accuracy")
+                .contains("The int8 input alone causes it")
+                .contains("feature 0 spans")
+                .contains("Suggested fix: Bring the features to similar ranges in the processing block");
+        // int8 accuracy and agreement next to float32, as for every model
+        assertThat(browser.findElement(By.cssSelector("[data-evaluation=validation]"))
+                        .getText())
+                .contains("Accuracy (float32)")
+                .contains("Accuracy (int8)")
+                .contains("int8 = float32 class");
+        screenshot("int8-warning");
     }
 
     private void scrollTo(String id) {

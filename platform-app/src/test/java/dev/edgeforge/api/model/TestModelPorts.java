@@ -42,6 +42,13 @@ class TestModelPorts {
                         ? Optional.of(registered)
                         : real(all, this).flatMap(locator -> locator.locate(projectId));
             }
+
+            @Override
+            public String whyMissing(UUID projectId) {
+                return real(all, this)
+                        .map(locator -> locator.whyMissing(projectId))
+                        .orElse("No features were registered for this project.");
+            }
         };
     }
 

@@ -1,5 +1,6 @@
 package dev.edgeforge.core.learning;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -35,7 +36,8 @@ public record Augmentation(
         return new Augmentation(null, null, image);
     }
 
-    /** Whether no option is set. */
+    /** Whether no option is set. Not a member of the JSON: a strict reader would refuse it as unknown. */
+    @JsonIgnore
     public boolean isNone() {
         return timeSeries == null && spectrogram == null && image == null;
     }

@@ -1,5 +1,6 @@
 package dev.edgeforge.core.memory;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -13,13 +14,34 @@ import java.util.List;
  *                       at that operator; no plan for this operator order can be smaller without in-place execution
  * @param alignment      every offset is a multiple of this
  * @param strategy       the placement order that gave this plan
+ * @param scratch        offset of each operator's scratch buffer by operator index, -1 without one
+ * @param requests       the scratch sizes and in-place allowances the plan honours
  */
 public record MemoryPlan(
-        int arenaBytes, int[] offsets, List<TensorLifetime> lifetimes, int lowerBound, int alignment, String strategy) {
+        int arenaBytes,
+        int[] offsets,
+        List<TensorLifetime> lifetimes,
+        int lowerBound,
+        int alignment,
+        String strategy,
+        int[] scratch,
+        ArenaRequests requests) {
 
     public MemoryPlan {
         offsets = offsets.clone();
         lifetimes = List.copyOf(lifetimes);
+        scratch = scratch.clone();
+    }
+
+    /** A plan of tensors only (no scratch, no in-place execution). */
+    public MemoryPlan(
+            int arenaBytes,
+            int[] offsets,
+            List<TensorLifetime> lifetimes,
+            int lowerBound,
+            int alignment,
+            String strategy) {
+        this(arenaBytes, offsets, lifetimes, lowerBound, alignment, strategy, new int[0], ArenaRequests.NONE);
     }
 
     @Override
@@ -32,28 +54,84 @@ public record MemoryPlan(
         return offsets[tensorId];
     }
 
+    @Override
+    public int[] scratch() {
+        return scratch.clone();
+    }
+
+    /** Offset of operator {@code operator}'s scratch buffer, or -1 when it has none. */
+    public int scratchOffset(int operator) {
+        return operator < scratch.length ? scratch[operator] : -1;
+    }
+
     /**
-     * Checks that no two tensors alive at the same time overlap in the arena and all fit in it.
+     * Checks that every buffer fits the arena at an aligned offset and that no two buffers alive at the same time
+     * overlap, except an output over an input within the in-place allowance of their operator.
      *
-     * @throws IllegalStateException naming the two overlapping tensors
+     * @throws IllegalStateException naming the two overlapping buffers
      */
     public void verify() {
-        for (TensorLifetime a : lifetimes) {
-            int start = offsets[a.tensorId()];
-            if (start < 0 || start + (long) a.bytes() > arenaBytes || start % alignment != 0) {
-                throw new IllegalStateException("tensor " + a.tensorId() + " at " + start + " (" + a.bytes()
+        List<Buffer> buffers = buffers();
+        for (Buffer a : buffers) {
+            if (a.offset < 0 || a.offset + (long) a.bytes > arenaBytes || a.offset % alignment != 0) {
+                throw new IllegalStateException(a.name + " at " + a.offset + " (" + a.bytes
                         + " bytes) does not fit an arena of " + arenaBytes + " aligned to " + alignment);
             }
-            for (TensorLifetime b : lifetimes) {
-                if (a.tensorId() < b.tensorId() && a.overlaps(b)) {
-                    int otherStart = offsets[b.tensorId()];
-                    if (start < otherStart + b.bytes() && otherStart < start + a.bytes()) {
-                        throw new IllegalStateException("tensors " + a.tensorId() + " and " + b.tensorId()
-                                + " are alive together but overlap in the arena");
-                    }
+            for (Buffer b : buffers) {
+                if (a.id < b.id
+                        && a.first <= b.last
+                        && b.first <= a.last
+                        && a.offset < b.offset + b.bytes
+                        && b.offset < a.offset + a.bytes
+                        && !inPlace(a, b)
+                        && !inPlace(b, a)) {
+                    throw new IllegalStateException(
+                            a.name + " and " + b.name + " are alive together but overlap in the arena");
                 }
             }
         }
+    }
+
+    /** Whether {@code output} may overlap {@code input} where they are. */
+    private boolean inPlace(Buffer output, Buffer input) {
+        for (ArenaRequests.InPlace allowed : requests.inPlace()) {
+            if (allowed.output() == output.id
+                    && allowed.input() == input.id
+                    && input.last == allowed.operator()
+                    && output.first == allowed.operator()
+                    && allowed.allows(output.offset - (long) input.offset)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** One placed buffer: a tensor (id = tensor id) or an operator's scratch (id = tensor count + operator). */
+    private record Buffer(int id, String name, int offset, int bytes, int first, int last) {}
+
+    private List<Buffer> buffers() {
+        List<Buffer> buffers = new ArrayList<>();
+        for (TensorLifetime lifetime : lifetimes) {
+            buffers.add(new Buffer(
+                    lifetime.tensorId(),
+                    "tensor " + lifetime.tensorId(),
+                    offsets[lifetime.tensorId()],
+                    lifetime.bytes(),
+                    lifetime.first(),
+                    lifetime.last()));
+        }
+        for (int op = 0; op < scratch.length; op++) {
+            if (scratch[op] >= 0) {
+                buffers.add(new Buffer(
+                        offsets.length + op,
+                        "the scratch of operator " + op,
+                        scratch[op],
+                        requests.scratchBytes(op),
+                        op,
+                        op));
+            }
+        }
+        return buffers;
     }
 
     @Override
@@ -62,12 +140,14 @@ public record MemoryPlan(
                 && arenaBytes == that.arenaBytes
                 && Arrays.equals(offsets, that.offsets)
                 && lowerBound == that.lowerBound
-                && alignment == that.alignment;
+                && alignment == that.alignment
+                && Arrays.equals(scratch, that.scratch)
+                && requests.equals(that.requests);
     }
 
     @Override
     public int hashCode() {
-        return 31 * arenaBytes + Arrays.hashCode(offsets);
+        return 31 * (31 * arenaBytes + Arrays.hashCode(offsets)) + Arrays.hashCode(scratch);
     }
 
     @Override

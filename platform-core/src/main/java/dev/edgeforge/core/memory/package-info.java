@@ -4,6 +4,8 @@
  *
  * <p>{@link dev.edgeforge.core.memory.MemoryPlanner} places tensors greedily (largest first, as TFLite Micro's
  * GreedyMemoryPlanner does, and tries a few other orders, keeping the smallest arena) and reports the liveness lower
- * bound next to the arena size.
+ * bound next to the arena size. A code generator that knows its kernels adds {@link
+ * dev.edgeforge.core.memory.ArenaRequests}: per-operator scratch buffers, and outputs that may overlap the input they
+ * are computed from, which can bring the arena below the liveness bound.
  */
 package dev.edgeforge.core.memory;

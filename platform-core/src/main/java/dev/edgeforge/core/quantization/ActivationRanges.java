@@ -8,8 +8,9 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Measures the real range of every activation tensor of a float graph over a calibration set, by min/max or by
- * percentiles (a second pass fills a 4096-bin histogram between the min and max of the first).
+ * Measures the real range of every activation tensor of a float graph over a calibration set, by min/max, by
+ * percentiles or by least quantization error (a second pass fills a 4096-bin histogram between the min and max of the
+ * first; the percentile and MSE ranges are read from it).
  */
 final class ActivationRanges {
 
@@ -69,6 +70,12 @@ final class ActivationRanges {
             if (histograms[id] == null || max[id] <= min[id]) {
                 continue;
             }
+            if (options.calibration() == CalibrationMethod.MSE) {
+                float[] best = leastErrorRange(histograms[id], totals[id], min[id], max[id]);
+                low[id] = best[0];
+                high[id] = best[1];
+                continue;
+            }
             float width = (max[id] - min[id]) / BINS;
             long cut = (long) Math.floor(tail * totals[id]);
             long seen = 0;
@@ -89,6 +96,68 @@ final class ActivationRanges {
             }
         }
         return new ActivationRanges(low, high);
+    }
+
+    /** Tail shares tried on each side of the MSE search: none, then from one in a million to one in a hundred. */
+    private static final double[] TAILS = {0, 1e-6, 3e-6, 1e-5, 3e-5, 1e-4, 3e-4, 1e-3, 3e-3, 1e-2};
+
+    /**
+     * The range [low, high] among the candidates (each side cut where {@link #TAILS} of the values lie beyond it) whose
+     * int8 grid — widened to include 0, as {@link PostTrainingQuantizer#activationQuantization} does — gives the least
+     * expected squared error over the histogram: a value inside rounds with error² ≈ scale²/12, a value outside is
+     * clipped to the nearer end. Bin centres stand for their values.
+     */
+    static float[] leastErrorRange(long[] histogram, long total, float min, float max) {
+        double width = ((double) max - min) / histogram.length;
+        double[] lows = new double[TAILS.length];
+        double[] highs = new double[TAILS.length];
+        for (int t = 0; t < TAILS.length; t++) {
+            long cut = (long) Math.floor(TAILS[t] * total);
+            lows[t] = TAILS[t] == 0 ? min : min + edgeBin(histogram, cut, true) * width;
+            highs[t] = TAILS[t] == 0 ? max : min + (edgeBin(histogram, cut, false) + 1) * width;
+        }
+        double bestError = Double.POSITIVE_INFINITY;
+        float[] best = {min, max};
+        for (double lo : lows) {
+            for (double hi : highs) {
+                if (hi <= lo) {
+                    continue;
+                }
+                // the grid always reaches 0 (activationQuantization widens the range), so clip at the widened ends
+                double low = Math.min(lo, 0);
+                double high = Math.max(hi, 0);
+                double step = (high - low) / 255;
+                double rounding = step * step / 12;
+                double error = 0;
+                for (int bin = 0; bin < histogram.length; bin++) {
+                    long n = histogram[bin];
+                    if (n == 0) {
+                        continue;
+                    }
+                    double v = min + (bin + 0.5) * width;
+                    double e = v < low ? low - v : v > high ? v - high : 0;
+                    error += n * (e > 0 ? e * e : rounding);
+                }
+                if (error < bestError) {
+                    bestError = error;
+                    best = new float[] {(float) low, (float) high};
+                }
+            }
+        }
+        return best;
+    }
+
+    /** The first bin from the low (or high) end past which more than {@code cut} values lie. */
+    private static int edgeBin(long[] histogram, long cut, boolean fromLow) {
+        long seen = 0;
+        for (int i = 0; i < histogram.length; i++) {
+            int bin = fromLow ? i : histogram.length - 1 - i;
+            seen += histogram[bin];
+            if (seen > cut) {
+                return bin;
+            }
+        }
+        return fromLow ? 0 : histogram.length - 1;
     }
 
     private static void run(Interpreter interpreter, ModelGraph graph, float[][] inputs, ActivationObserver observer) {

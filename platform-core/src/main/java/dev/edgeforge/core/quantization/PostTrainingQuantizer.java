@@ -20,9 +20,9 @@ import java.util.Locale;
  *       DEPTHWISE_CONV_2D filters on axis 3, FULLY_CONNECTED weights per tensor (or per unit, axis 0, with
  *       {@link QuantizationOptions#perChannelFullyConnected()});</li>
  *   <li>biases int32 with scale {@code inputScale × weightScale[c]} and zero point 0;</li>
- *   <li>activations asymmetric per tensor from ranges measured on a calibration set (min/max or percentiles), the
- *       range always including 0; fused ReLU/ReLU6 become clamps of the quantized output (the range is measured after
- *       the activation);</li>
+ *   <li>activations asymmetric per tensor from ranges measured on a calibration set (min/max, percentiles or least
+ *       squared error, {@link CalibrationMethod}), the range always including 0; fused ReLU/ReLU6 become clamps of
+ *       the quantized output (the range is measured after the activation);</li>
  *   <li>pooling and reshape outputs keep their input's scale and zero point; softmax outputs have scale 1/256 and
  *       zero point −128;</li>
  *   <li>graph inputs and outputs become int8 tensors: the device quantizes features with the input's scale and zero

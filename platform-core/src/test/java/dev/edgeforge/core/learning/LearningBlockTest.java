@@ -54,6 +54,44 @@ class LearningBlockTest {
     }
 
     @Test
+    void windowsOverTimeGetThreeConvolutionStagesAndGlobalAveragePooling() {
+        List<LayerSpec> raw = DefaultArchitecture.layersFor(FeatureKind.TIME_SERIES, TensorShape.of(315, 3));
+        List<LayerSpec> frames = DefaultArchitecture.layersFor(FeatureKind.SPECTROGRAM, TensorShape.of(69, 13));
+
+        assertThat(raw.get(0)).isEqualTo(LayerSpec.conv1d(16, 5, 1, Padding.SAME, NONE));
+        assertThat(raw.get(1)).isEqualTo(LayerSpec.batchNorm());
+        assertThat(raw.get(4)).isEqualTo(LayerSpec.conv1d(32, 5, 1, Padding.SAME, NONE));
+        assertThat(raw.get(8)).isEqualTo(LayerSpec.conv1d(64, 5, 1, Padding.SAME, NONE));
+        // 315 → 157 → 78 → 39 readings, averaged
+        assertThat(raw.get(12)).isEqualTo(LayerSpec.averagePool1d(39, 39));
+        assertThat(frames.get(0)).isEqualTo(LayerSpec.conv1d(16, 3, 1, Padding.SAME, NONE));
+        assertThat(LearningBlock.classification(frames).problems(TensorShape.of(69, 13), 10))
+                .isEmpty();
+        assertThat(LearningBlock.classification(
+                                DefaultArchitecture.layersFor(FeatureKind.SPECTROGRAM, TensorShape.of(69, 13, 1)))
+                        .problems(TensorShape.of(69, 13, 1), 10))
+                .isEmpty();
+    }
+
+    @Test
+    void defaultTrainingStopsEarlyKeepsTheBestEpochAndMasksSpectrograms() {
+        Hyperparameters defaults = Hyperparameters.defaults();
+
+        assertThat(defaults.epochs()).isEqualTo(200);
+        assertThat(defaults.learningRate()).isEqualTo(0.001);
+        assertThat(defaults.earlyStopping()).isEqualTo(new EarlyStopping(20, 0));
+        assertThat(defaults.schedule()).isEqualTo(new LearningRateSchedule.ReduceOnPlateau(5, 0.5, 1e-5));
+        assertThat(defaults.autoClassWeights()).isTrue();
+        assertThat(Hyperparameters.defaultsFor(FeatureKind.TIME_SERIES, TensorShape.of(315, 3)))
+                .isEqualTo(defaults);
+        Hyperparameters spectrogram = Hyperparameters.defaultsFor(FeatureKind.SPECTROGRAM, TensorShape.of(69, 13));
+        assertThat(spectrogram.augmentation().spectrogram()).isEqualTo(new SpectrogramAugmentation(2, 3, 1, 2, 0, 0));
+        assertThat(spectrogram.problems()).isEmpty();
+        assertThat(spectrogram.augmentation().problemsFor(FeatureKind.SPECTROGRAM))
+                .isEmpty();
+    }
+
+    @Test
     void regressionHeadHasNoSoftmaxAndConvOutputIsFlattened() {
         LearningBlock block = LearningBlock.regression(List.of(LayerSpec.conv1d(4, 3, 1, Padding.SAME, RELU)));
 

@@ -1,6 +1,7 @@
 package dev.edgeforge.jobs.estimate;
 
 import dev.edgeforge.core.device.ImpulseDsp;
+import dev.edgeforge.core.device.NetworkPlan;
 import dev.edgeforge.core.dsp.CostEstimate;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.impulse.ProcessingBlock;
@@ -28,28 +29,22 @@ import java.util.Optional;
  * within a few bytes.
  *
  * <h2>Flash</h2>
- * {@code constants + 8 × requantized channels + }{@value #MODEL_CODE_PER_OPERATOR}{@code  × operators + kernels
- * + DSP + runtime}: the model's constant tensors; one multiplier and one shift (8 bytes) per output channel of every
- * weighted operator and about {@value #MODEL_CODE_PER_OPERATOR} bytes of call and parameters per operator (the
- * generated {@code model.c}); one kernel per operator type ({@link #kernelBytes}); for an impulse the block's
- * {@link CostEstimate#romBytes()} tables plus {@value #DSP_CODE_BYTES} bytes of DSP code (FFT, logf, the block);
- * and {@value #RUNTIME_FLASH_BYTES} bytes of startup, vector table, UART, line protocol and C library plus the
- * firmware's built-in test input (one input tensor). Sizes are from the map files of arm-none-eabi-gcc 12.2 builds
- * for Cortex-M4F; within 3% of the linked images of the MLPerf Tiny models.
+ * {@code constants + }{@value #MODEL_CODE_PER_CHANNEL}{@code  × requantized channels + }{@value
+ * #MODEL_CODE_PER_OPERATOR}{@code  × operators + kernels + DSP + runtime}: the model's constant tensors (the packed
+ * kernels re-lay them, with the input offset folded into the biases); a multiplier, a rounding constant and a shift
+ * per output channel of every weighted operator and about {@value #MODEL_CODE_PER_OPERATOR} bytes of call and
+ * parameters per operator (the generated {@code model.c}); one kernel per operator type ({@link #kernelBytes}); for
+ * an impulse the block's {@link CostEstimate#romBytes()} tables plus {@value #DSP_CODE_BYTES} bytes of DSP code (FFT,
+ * logf, the block); and {@value #RUNTIME_FLASH_BYTES} bytes of startup, vector table, UART, line protocol, stack
+ * painting and C library, plus the firmware's built-in test input when it stores one (up to
+ * {@value #STORED_BOOT_INPUT_BYTES} bytes; larger ones are generated at boot). Sizes are from the map files of
+ * arm-none-eabi-gcc 12.2 builds for Cortex-M4F; within 3% of the linked images of the MLPerf Tiny models.
  *
  * <h2>Latency</h2>
- * Network instructions {@code = }{@value #INSTRUCTIONS_PER_CONV_MAC}{@code  × MACs of CONV_2D + }{@value
- * #INSTRUCTIONS_PER_FULLY_CONNECTED_MAC}{@code  × MACs of FULLY_CONNECTED + }{@value
- * #INSTRUCTIONS_PER_DEPTHWISE_MAC}{@code  × MACs of DEPTHWISE_CONV_2D + }{@value
- * #INSTRUCTIONS_PER_OUTPUT_ELEMENT}{@code  × output elements + }{@value #INSTRUCTIONS_PER_OPERATOR}{@code  ×
- * operators + }{@value #INSTRUCTIONS_PER_SOFTMAX_ELEMENT}{@code  × SOFTMAX elements}. The rates are fitted to the
- * instructions per inference the Cortex-M kernels measure on the emulated STM32F405 (QEMU {@code -icount shift=0},
- * TIM2; see {@code QemuVerifier}): the four MLPerf Tiny models (AD 0.755 M, KWS 16.48 M, ResNet-8 44.99 M, VWW
- * 46.75 M instructions; the model is within 4% of each) and small fully connected graphs with and without SOFTMAX
- * for the per-operator and per-exponential terms (an 8→3 classifier with SOFTMAX: 2,165). Dense dot products run two
- * MACs per SIMD instruction plus loads; the depthwise kernel cannot use the SIMD dot product along channels and
- * pays addressing per tap; every output element costs a requantization; each operator a call and loop set-up;
- * SOFTMAX a fixed-point exponential and reciprocal per element.
+ * Network instructions: {@link KernelCosts}, operator by operator on the kernels the generator picks
+ * ({@link NetworkPlan}), fitted to the instructions per inference the Cortex-M kernels measure on the emulated
+ * STM32F405 (QEMU {@code -icount shift=0}, TIM2; see {@code QemuVerifier}): within 3% of each MLPerf Tiny model (AD
+ * 0.451 M, KWS 3.91 M, ResNet-8 16.42 M, VWW 11.78 M instructions).
  *
  * <p>Time {@code = instructions × cycles per instruction / clock + DSP time}. Cycles per instruction: Cortex-M4F
  * {@value #CORTEX_M4F_CYCLES_PER_INSTRUCTION}, calibrated on published MLPerf Tiny v0.5 results of TFLite Micro +
@@ -66,12 +61,6 @@ import java.util.Optional;
  */
 public final class DeploymentEstimator {
 
-    public static final double INSTRUCTIONS_PER_CONV_MAC = 3.2;
-    public static final double INSTRUCTIONS_PER_FULLY_CONNECTED_MAC = 2.7;
-    public static final double INSTRUCTIONS_PER_DEPTHWISE_MAC = 25.0;
-    public static final double INSTRUCTIONS_PER_OUTPUT_ELEMENT = 30.0;
-    public static final double INSTRUCTIONS_PER_OPERATOR = 300.0;
-    public static final double INSTRUCTIONS_PER_SOFTMAX_ELEMENT = 405.0;
     public static final double CORTEX_M4F_CYCLES_PER_INSTRUCTION = 2.5;
     public static final double CORTEX_M7F_CYCLES_PER_INSTRUCTION = 1.5;
 
@@ -80,29 +69,28 @@ public final class DeploymentEstimator {
             Locale.ROOT,
             "RAM: activation arena + DSP buffers + raw window + runtime. Flash: weights + compiled model code + "
                     + "kernels + DSP tables and code + runtime (sizes measured from arm-none-eabi-gcc builds). "
-                    + "Latency: network instructions (%.1f per convolution MAC, %.1f per fully connected MAC, %.0f "
-                    + "per depthwise MAC, %.0f per output element, %.0f per operator, %.0f per softmax element; "
-                    + "fitted to the instructions per inference measured in QEMU, within 4%% on the MLPerf Tiny "
+                    + "Latency: network instructions (operator by operator on the kernels the generator picks, "
+                    + "fitted to the instructions per inference measured in QEMU, within 3%% on the MLPerf Tiny "
                     + "models) times the core's cycles per instruction (Cortex-M4F %.1f from MLPerf Tiny results, "
                     + "Cortex-M7F %.1f assumed) divided by the clock, plus the DSP block's own estimate. Expect real "
                     + "boards within a factor of 1.5.",
-            INSTRUCTIONS_PER_CONV_MAC,
-            INSTRUCTIONS_PER_FULLY_CONNECTED_MAC,
-            INSTRUCTIONS_PER_DEPTHWISE_MAC,
-            INSTRUCTIONS_PER_OUTPUT_ELEMENT,
-            INSTRUCTIONS_PER_OPERATOR,
-            INSTRUCTIONS_PER_SOFTMAX_ELEMENT,
             CORTEX_M4F_CYCLES_PER_INSTRUCTION,
             CORTEX_M7F_CYCLES_PER_INSTRUCTION);
 
     static final long RUNTIME_RAM_BYTES = 8_192 + 264;
     static final long DSP_RUNTIME_RAM_BYTES = 112;
-    static final long RUNTIME_FLASH_BYTES = 3_000;
+    static final long RUNTIME_FLASH_BYTES = 3_100;
     static final long MODEL_CODE_PER_OPERATOR = 100;
-    static final long MODEL_CODE_PER_CHANNEL = 8;
+    static final long MODEL_CODE_PER_CHANNEL = 10;
     public static final long DSP_CODE_BYTES = 2_700;
     /** A kernel whose size was never measured (a new operator) counts as this. */
     static final long UNMEASURED_KERNEL_BYTES = 1_500;
+    /**
+     * The largest int8 boot input a firmware image stores; larger ones it generates at boot and costs no flash. The
+     * firmware builder's {@code FirmwareApplication.STORED_BOOT_INPUT_BYTES} decides it (its
+     * {@code DeploymentEstimatorTest} holds the two equal).
+     */
+    public static final int STORED_BOOT_INPUT_BYTES = 1_024;
 
     /** One estimate per board of the catalogue, in catalogue order. */
     public List<DeploymentEstimate> estimateAll(ModelGraph model, Optional<Impulse> impulse, BoardCatalogue boards) {
@@ -123,7 +111,7 @@ public final class DeploymentEstimator {
         long dspRam = dsp.map(d -> d.cost().ramBytes()).orElse(0L);
         long windowRam = dsp.map(DspWorkload::windowBytes).orElse(0L);
         long runtimeRam = RUNTIME_RAM_BYTES + (dsp.isPresent() ? DSP_RUNTIME_RAM_BYTES : 0);
-        long arena = network.stats().arenaBytes();
+        long arena = network.arenaBytes();
         DeploymentEstimate.Ram ram = new DeploymentEstimate.Ram(
                 arena + dspRam + windowRam + runtimeRam,
                 board.ram().sizeBytes(),
@@ -139,7 +127,8 @@ public final class DeploymentEstimator {
                 .mapToLong(DeploymentEstimator::kernelBytes)
                 .sum();
         long dspFlash = dsp.map(d -> d.cost().romBytes() + DSP_CODE_BYTES).orElse(0L);
-        long runtimeFlash = RUNTIME_FLASH_BYTES + network.inputBytes();
+        long storedInput = network.inputBytes() <= STORED_BOOT_INPUT_BYTES ? network.inputBytes() : 0;
+        long runtimeFlash = RUNTIME_FLASH_BYTES + storedInput;
         DeploymentEstimate.Flash flash = new DeploymentEstimate.Flash(
                 network.constantBytes() + modelCode + kernels + dspFlash + runtimeFlash,
                 board.flash().sizeBytes(),
@@ -167,12 +156,7 @@ public final class DeploymentEstimator {
 
     /** Instructions of one network inference under the model in the class comment. */
     public static long networkInstructions(NetworkWorkload network) {
-        return Math.round(INSTRUCTIONS_PER_CONV_MAC * network.convMacs()
-                + INSTRUCTIONS_PER_FULLY_CONNECTED_MAC * network.fullyConnectedMacs()
-                + INSTRUCTIONS_PER_DEPTHWISE_MAC * network.depthwiseMacs()
-                + INSTRUCTIONS_PER_OUTPUT_ELEMENT * network.outputElements()
-                + INSTRUCTIONS_PER_OPERATOR * network.stats().operators().size()
-                + INSTRUCTIONS_PER_SOFTMAX_ELEMENT * network.softmaxElements());
+        return KernelCosts.network(network.plan());
     }
 
     static double cyclesPerInstruction(CpuCore core) {
@@ -186,15 +170,19 @@ public final class DeploymentEstimator {
         return core == CpuCore.CORTEX_M4F;
     }
 
-    /** Flash of one kernel (Cortex-M variant, arm-none-eabi-gcc 12.2, from the map files of real builds). */
+    /**
+     * Flash of one kernel (Cortex-M variant, arm-none-eabi-gcc 12.2, from the map files of real builds): the packed
+     * kernels for the weighted operators.
+     */
     static long kernelBytes(OpType type) {
         return switch (type) {
-            case CONV_2D -> 1_628;
-            case DEPTHWISE_CONV_2D -> 1_180;
-            case FULLY_CONNECTED -> 700;
+            case CONV_2D -> 2_776;
+            case DEPTHWISE_CONV_2D -> 2_180;
+            case FULLY_CONNECTED -> 1_648;
             case SOFTMAX -> 1_452;
-            case AVERAGE_POOL_2D, MAX_POOL_2D -> 364;
-            case ADD -> 456;
+            case AVERAGE_POOL_2D -> 796;
+            case MAX_POOL_2D -> 656;
+            case ADD -> 1_040;
             case RESHAPE -> 0; // a copy through the runtime's memcpy, counted in the runtime
             default -> UNMEASURED_KERNEL_BYTES;
         };

@@ -1,6 +1,7 @@
 package dev.edgeforge.jobs.estimate;
 
 import dev.edgeforge.core.device.NetworkCore;
+import dev.edgeforge.core.device.NetworkPlan;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.OpType;
 import dev.edgeforge.core.model.Operator;
@@ -25,6 +26,7 @@ import java.util.Set;
  * @param constantBytes   bytes of every constant tensor (what the generated {@code model_data.c} holds)
  * @param inputBytes      bytes of the int8 input tensor
  * @param operatorTypes   the operator types the network uses (one kernel each)
+ * @param plan            what the generator decides: each operator's kernel and the arena plan
  */
 public record NetworkWorkload(
         ModelStats stats,
@@ -36,7 +38,8 @@ public record NetworkWorkload(
         long requantChannels,
         long constantBytes,
         int inputBytes,
-        Set<OpType> operatorTypes) {
+        Set<OpType> operatorTypes,
+        NetworkPlan plan) {
 
     public NetworkWorkload {
         operatorTypes = Collections.unmodifiableSet(
@@ -92,6 +95,12 @@ public record NetworkWorkload(
                 channels,
                 constants,
                 graph.inputTensor(0).byteSize(),
-                types);
+                types,
+                NetworkPlan.of(graph));
+    }
+
+    /** The generated library's arena: the kernels' scratch buffers and in-place execution included. */
+    public int arenaBytes() {
+        return plan.arena().arenaBytes();
     }
 }

@@ -232,7 +232,7 @@ public final class ModelCompressor {
         private double temperature = KnowledgeDistillation.DEFAULT_TEMPERATURE;
         private double alpha = KnowledgeDistillation.DEFAULT_ALPHA;
         private Hyperparameters studentHyperparameters;
-        private QuantizationOptions quantization = QuantizationOptions.defaults();
+        private QuantizationOptions quantization = QuantizationOptions.recommended();
         private int calibrationSize = CalibrationSet.DEFAULT_SIZE;
         private CompressionListener listener = CompressionListener.NONE;
         private BooleanSupplier cancellation = () -> false;
@@ -306,7 +306,7 @@ public final class ModelCompressor {
             return this;
         }
 
-        /** How int8 variants are quantized (default: min/max calibration, as TFLite's converter). */
+        /** How int8 variants are quantized (default: {@link QuantizationOptions#recommended()}). */
         public Builder optQuantization(QuantizationOptions quantization) {
             this.quantization = Objects.requireNonNull(quantization, "quantization");
             return this;

@@ -11,6 +11,8 @@ import dev.edgeforge.core.feature.FeatureSource;
 import dev.edgeforge.core.format.SampleParseOptions;
 import dev.edgeforge.core.format.SampleParsers;
 import dev.edgeforge.core.impulse.Impulse;
+import dev.edgeforge.core.impulse.WindowedInput;
+import dev.edgeforge.core.sample.SampleData;
 import dev.edgeforge.infra.job.JobContext;
 import dev.edgeforge.infra.job.JobHandler;
 import dev.edgeforge.infra.job.NonRetryableJobException;
@@ -31,6 +33,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -377,9 +380,19 @@ public final class FeatureJobHandler implements JobHandler {
                     entries);
             String manifestKey = FeatureObjectKeys.manifest(projectId, version, context.jobId());
             store.put(manifestKey, manifest.toJsonBytes());
-            long empty = entries.stream().filter(e -> e.windows() == 0).count();
-            if (empty > 0) {
-                context.log(empty + " sample(s) gave no window (shorter than a window, and zero padding is off)");
+            List<FeatureJobResult.SampleWithoutWindows> withoutWindows = new ArrayList<>();
+            int withoutCount = 0;
+            for (FeatureJobSample sample : payload.samples()) {
+                if (windows.get(keys.get(sample.id()).hex()) == 0) {
+                    withoutCount++;
+                    if (withoutWindows.size() < FeatureJobResult.LISTED_WITHOUT_WINDOWS) {
+                        withoutWindows.add(new FeatureJobResult.SampleWithoutWindows(
+                                sample.id(), sample.fileName(), sample.category(), whyNoWindow(sample)));
+                    }
+                }
+            }
+            if (withoutCount > 0) {
+                context.log(withoutCount + " sample(s) gave no window, e.g. " + describe(withoutWindows.get(0)));
             }
             FeatureSetAssembler sets = new FeatureSetAssembler(store);
             String trainingSet =
@@ -406,11 +419,58 @@ public final class FeatureJobHandler implements JobHandler {
                             reusedSamples,
                             copiedSamples,
                             trainingSet,
-                            testingSet)
+                            testingSet,
+                            withoutCount,
+                            withoutWindows)
                     .toJson());
+            long trainingSamples = payload.samples().stream()
+                    .filter(sample -> "training".equals(sample.category()))
+                    .count();
+            long trainingWindows = entries.stream()
+                    .filter(e -> "training".equals(e.category()))
+                    .mapToLong(FeatureManifest.Entry::windows)
+                    .sum();
+            if (total == 0 || (trainingSamples > 0 && trainingWindows == 0)) {
+                // a feature set nobody can train on is a failure, not a success with nothing in it
+                throw new NonRetryableJobException((total == 0 ? "No sample" : "No training sample")
+                        + " gave a window: " + withoutCount + " of " + entries.size() + " samples gave none, e.g. "
+                        + describe(withoutWindows.get(0)) + ". Turn zero-padding on or shorten the window of the "
+                        + "impulse (PUT .../impulse), then generate the features again; the job's result lists the "
+                        + "samples (withoutWindows).");
+            }
             context.progress(1.0);
             context.log("Done: " + total + " window(s) of " + extractor.featureLength() + " features from "
                     + entries.size() + " sample(s); " + computedSamples + " computed, " + reusedSamples + " reused");
+        }
+
+        /** Why a sample made no window: what the impulse's window needs against what the sample has. */
+        private String whyNoWindow(FeatureJobSample sample) {
+            if (!(extractor.impulse().input() instanceof WindowedInput input)) {
+                return "the input block made no window of it";
+            }
+            SampleData data;
+            try {
+                data = load(sample).data();
+            } catch (RuntimeException e) {
+                return "it gave no window and could not be read again to say why: " + e.getMessage();
+            }
+            if (data.length() == 0) {
+                return "it has no readings";
+            }
+            String length = String.format(Locale.ROOT, "%.0f ms", data.durationMs());
+            String window = String.format(Locale.ROOT, "%.0f ms", input.windowSizeMs());
+            if (!input.zeroPad() && data.durationMs() < input.windowSizeMs()) {
+                return "it lasts " + length + ", shorter than the " + window + " window, and zero-padding is off";
+            }
+            return "it lasts " + length + " and gave no " + window + " window at "
+                    + String.format(Locale.ROOT, "%.6g", input.frequencyHz()) + " Hz";
+        }
+
+        private static String describe(FeatureJobResult.SampleWithoutWindows sample) {
+            String name = sample.fileName() == null || sample.fileName().isBlank()
+                    ? "sample " + sample.sampleId()
+                    : "'" + sample.fileName() + "'";
+            return name + ": " + sample.reason();
         }
 
         private void progress(boolean force) {

@@ -1,6 +1,7 @@
 package dev.edgeforge.training.job;
 
 import dev.edgeforge.core.learning.EpochMetrics;
+import dev.edgeforge.core.model.stats.Int8Check;
 import dev.edgeforge.jobs.training.ModelKind;
 import java.util.List;
 
@@ -16,6 +17,8 @@ import java.util.List;
  * @param history            per-epoch loss and accuracy (networks only)
  * @param bestEpoch          the epoch whose weights were kept
  * @param stoppedEarly       whether early stopping ended training
+ * @param int8Check          int8 against float32 on the validation windows, with a warning and a suggested fix below
+ *                           98 % agreement (classifiers only)
  */
 public record ModelMetrics(
         ModelKind kind,
@@ -25,4 +28,19 @@ public record ModelMetrics(
         AnomalyMetrics anomaly,
         List<EpochMetrics> history,
         Integer bestEpoch,
-        Boolean stoppedEarly) {}
+        Boolean stoppedEarly,
+        Int8Check int8Check) {
+
+    /** Metrics without an int8 check (anomaly and regression models). */
+    public ModelMetrics(
+            ModelKind kind,
+            Double uncertainThreshold,
+            Evaluation<?> validation,
+            Evaluation<?> test,
+            AnomalyMetrics anomaly,
+            List<EpochMetrics> history,
+            Integer bestEpoch,
+            Boolean stoppedEarly) {
+        this(kind, uncertainThreshold, validation, test, anomaly, history, bestEpoch, stoppedEarly, null);
+    }
+}

@@ -11,11 +11,12 @@ import dev.edgeforge.core.learning.eval.Prediction;
 import dev.edgeforge.core.learning.eval.RegressionReport;
 import dev.edgeforge.core.learning.export.CalibrationSet;
 import dev.edgeforge.core.learning.export.ConversionViolation;
+import dev.edgeforge.core.learning.export.Int8Export;
 import dev.edgeforge.core.learning.export.TrainedNetworkConverter;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.stats.GraphPredictor;
+import dev.edgeforge.core.model.stats.Int8Check;
 import dev.edgeforge.core.model.stats.ModelStats;
-import dev.edgeforge.core.quantization.PostTrainingQuantizer;
 import dev.edgeforge.core.tflite.TfliteWriter;
 import dev.edgeforge.infra.job.JobContext;
 import dev.edgeforge.infra.job.NonRetryableJobException;
@@ -38,6 +39,13 @@ import java.util.Locale;
  * {@code .tflite} files, sizes, and float32/int8 metrics on the validation split and the test set.
  */
 final class NetworkTraining {
+
+    /** Progress when the features are loaded and the trainer starts setting up. */
+    private static final double SETUP_START = 0.02;
+    /** Progress when epoch 1 has ended: set-up and the first epoch's batches fill the part before. */
+    private static final double EPOCHS_START = 0.05;
+    /** Progress when the last epoch has ended; quantization and evaluation fill the rest. */
+    private static final double EPOCHS_END = 0.9;
 
     private final JobContext context;
     private final TrainJobPayload payload;
@@ -67,16 +75,18 @@ final class NetworkTraining {
         long seed = payload.hyperparameters().seed();
         try {
             float32 = new TrainedNetworkConverter().convert(result.network());
-            List<float[]> calibration = classification
-                    ? CalibrationSet.selectStratified(
-                            features, classIds, result.trainIndices(), CalibrationSet.DEFAULT_SIZE, seed)
-                    : CalibrationSet.select(features, result.trainIndices(), CalibrationSet.DEFAULT_SIZE, seed);
-            int8 = new PostTrainingQuantizer().quantize(float32, calibration);
-            context.log("Quantized to int8 with " + calibration.size() + " calibration windows from the training set");
+            context.log("Quantizing to int8: calibrating on up to " + CalibrationSet.DEFAULT_SIZE
+                    + " windows of the training set");
+            Int8Export.Result quantized = Int8Export.quantize(
+                    float32, features, classification ? classIds : null, result.trainIndices(), seed);
+            int8 = quantized.int8();
+            context.log("Quantized to int8 (MSE-optimal input and activation ranges over "
+                    + quantized.calibrationWindows() + " training windows, per-channel weights)");
         } catch (ConversionViolation e) {
             throw new NonRetryableJobException(
                     "The trained network cannot be converted to a TFLite model: " + e.getMessage());
         }
+        context.progress(0.93);
         TfliteWriter writer = new TfliteWriter();
         byte[] float32File = writer.write(float32);
         byte[] int8File = writer.write(int8);
@@ -94,6 +104,7 @@ final class NetworkTraining {
         Evaluation<?> validation = classification
                 ? validateClassification(result, features, classIds, int8)
                 : validateRegression(result, features, targets, int8);
+        Int8Check int8Check = classification ? checkInt8(result, features, float32, int8) : null;
         ModelEvaluator.Outcome test = null;
         if (testing != null) {
             context.throwIfCancelled();
@@ -118,8 +129,10 @@ final class NetworkTraining {
                 null,
                 result.history(),
                 result.bestEpoch(),
-                result.stoppedEarly());
+                result.stoppedEarly(),
+                int8Check);
         String metricsKey = folder.putJson(ModelArtifactKeys.METRICS, metrics);
+        context.progress(1.0);
         return new TrainJobResult(
                 payload.modelId(),
                 ModelKind.of(block.kind()),
@@ -133,14 +146,47 @@ final class NetworkTraining {
                 summary(validation, test));
     }
 
+    /**
+     * int8 against float32 on the validation windows (the training windows when there are none), logged; below the
+     * threshold the log warns and says what to change.
+     */
+    private Int8Check checkInt8(TrainingResult result, float[][] features, ModelGraph float32, ModelGraph int8) {
+        int[] indices = result.validationIndices().length > 0 ? result.validationIndices() : result.trainIndices();
+        float[][] windows = new float[indices.length][];
+        for (int i = 0; i < indices.length; i++) {
+            windows[i] = features[indices[i]];
+        }
+        if (windows.length == 0) {
+            return null;
+        }
+        Int8Check check = Int8Check.of(float32, int8, windows, Int8Check.DEFAULT_THRESHOLD);
+        String on = result.validationIndices().length > 0 ? "validation" : "training";
+        if (check.ok()) {
+            context.log(String.format(
+                    Locale.ROOT,
+                    "int8 agrees with float32 on %.1f %% of %d %s windows",
+                    100 * check.agreement(),
+                    check.windows(),
+                    on));
+        } else {
+            context.log("WARNING: " + check.warning() + " Suggested fix: " + check.suggestion());
+        }
+        return check;
+    }
+
     private TrainingResult train(float[][] features, int[] classIds, float[] targets, List<String> outputNames) {
         Trainer.Builder builder = Trainer.builder()
                 .setArchitecture(payload.learningBlock())
                 .setHyperparameters(payload.hyperparameters())
                 .setFeatures(features, payload.featureShape(), payload.featureKind())
+                .optSetupListener((message, share) -> {
+                    context.log(message);
+                    context.progress(SETUP_START + (EPOCHS_START - SETUP_START) * share);
+                })
                 .optEpochListener(epoch -> {
                     context.log(epoch.toLogLine());
-                    context.progress(Math.min(1.0, (double) epoch.epoch() / epoch.epochs()));
+                    context.progress(EPOCHS_START
+                            + (EPOCHS_END - EPOCHS_START) * Math.min(1.0, (double) epoch.epoch() / epoch.epochs()));
                 })
                 .optCancellation(context::isCancelRequested);
         if (classIds != null) {
@@ -154,11 +200,25 @@ final class NetworkTraining {
         } catch (ArchitectureViolation | HyperparameterViolation | IllegalArgumentException | IllegalStateException e) {
             throw new NonRetryableJobException(e.getMessage());
         }
+        TrainingResult result;
         try {
-            return trainer.train();
+            result = trainer.train();
         } catch (TrainingException e) {
             throw new NonRetryableJobException(e.getMessage());
         }
+        if (result.classWeights() != null) {
+            StringBuilder weights = new StringBuilder();
+            for (int c = 0; c < result.classWeights().length; c++) {
+                weights.append(c == 0 ? "" : ", ")
+                        .append(outputNames.get(c))
+                        .append(' ')
+                        .append(String.format(Locale.ROOT, "%.2f", result.classWeights()[c]));
+            }
+            context.log("The classes are imbalanced, so each class's loss was weighted: " + weights);
+        }
+        context.log("Kept the weights of epoch " + result.bestEpoch() + " of "
+                + result.history().size());
+        return result;
     }
 
     private static int[] classIds(List<FeatureRow> rows, FeatureSetHeader header) {

@@ -13,6 +13,7 @@ import dev.edgeforge.jobs.training.ModelKind;
 import dev.edgeforge.jobs.training.TrainJobPayload;
 import dev.edgeforge.jobs.training.TrainJobResult;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -21,9 +22,11 @@ import java.util.Objects;
  * folder ({@link ModelArtifactKeys#trainRun}) and stores a {@link TrainJobResult} naming them. The files exist before
  * the job succeeds, so the server can point the model row at them as soon as it sees the job done.
  *
- * <p>Progress is the share of epochs done; every epoch is a log line ({@code EpochMetrics.toLogLine()}); a cancel is
- * noticed before the next batch. Data problems (an empty class, too few windows, a diverging loss, labels that are not
- * numbers for regression) fail the job at once with a message saying what to change.
+ * <p>The log and progress start at once: loading the features (with their counts), building the network, the
+ * batches of the first epoch; then progress follows the share of epochs done; every epoch is a log line
+ * ({@code EpochMetrics.toLogLine()}); a cancel is noticed before the next batch. Data problems (an empty class, too
+ * few windows, a diverging loss, labels that are not numbers for regression) fail the job at once with a message
+ * saying what to change.
  */
 public final class TrainJobHandler implements JobHandler {
 
@@ -50,10 +53,30 @@ public final class TrainJobHandler implements JobHandler {
         if (context.projectId() == null) {
             throw new NonRetryableJobException("The train job belongs to no project.");
         }
+        // say what happens from the first second: loading large feature sets takes a while before any epoch
+        context.log("Loading the training features");
+        context.progress(0.0);
+        long start = System.nanoTime();
         FeatureSet training = features.load(payload.trainingFeatures(), "training", payload.featureShape());
-        FeatureSet testing = payload.testingFeatures() == null
-                ? null
-                : features.load(payload.testingFeatures(), "test", payload.featureShape());
+        context.log(String.format(
+                Locale.ROOT,
+                "Loaded %d training windows of %d features in %.1f s",
+                training.rows().size(),
+                training.header().featureLength(),
+                (System.nanoTime() - start) / 1e9));
+        context.progress(0.01);
+        FeatureSet testing = null;
+        if (payload.testingFeatures() != null) {
+            context.log("Loading the test features");
+            start = System.nanoTime();
+            testing = features.load(payload.testingFeatures(), "test", payload.featureShape());
+            context.log(String.format(
+                    Locale.ROOT,
+                    "Loaded %d test windows in %.1f s",
+                    testing.rows().size(),
+                    (System.nanoTime() - start) / 1e9));
+        }
+        context.progress(0.02);
         context.log(startLine(payload, training, context.attempt()));
         context.throwIfCancelled();
         RunFolder folder = new RunFolder(

@@ -49,6 +49,7 @@ public final class Trainer {
     private final Hyperparameters hyperparameters;
     private final TrainingData data;
     private final EpochListener listener;
+    private final SetupListener setupListener;
     private final BooleanSupplier cancellation;
     private final RunOptions options;
 
@@ -57,6 +58,7 @@ public final class Trainer {
         this.hyperparameters = builder.hyperparameters;
         this.data = data;
         this.listener = builder.listener;
+        this.setupListener = builder.setupListener;
         this.cancellation = builder.cancellation;
         this.options = new RunOptions(builder.initialWeights, builder.stepHook, builder.distillation);
     }
@@ -73,7 +75,7 @@ public final class Trainer {
      * @throws TrainingCancelledException when cancelled
      */
     public TrainingResult train() {
-        return new TrainingRun(architecture, hyperparameters, data, listener, cancellation, options).run();
+        return new TrainingRun(architecture, hyperparameters, data, listener, cancellation, options).run(setupListener);
     }
 
     /** Builder: {@code setX} are required, {@code optX} optional; {@link #build()} checks them. */
@@ -88,6 +90,7 @@ public final class Trainer {
         private float[][] targets;
         private List<String> targetNames;
         private EpochListener listener = EpochListener.NONE;
+        private SetupListener setupListener = SetupListener.NONE;
         private BooleanSupplier cancellation = () -> false;
         private TrainedNetwork initialWeights;
         private StepHook stepHook = StepHook.NONE;
@@ -148,6 +151,12 @@ public final class Trainer {
                 rows[i] = new float[] {targets[i]};
             }
             return setTargets(rows, List.of("value"));
+        }
+
+        /** Hears the stages before the first epoch ends (waiting for the engine, building, first batches). */
+        public Builder optSetupListener(SetupListener listener) {
+            this.setupListener = Objects.requireNonNull(listener, "listener");
+            return this;
         }
 
         /** Receives every finished epoch's metrics. */

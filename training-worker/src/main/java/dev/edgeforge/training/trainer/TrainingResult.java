@@ -21,7 +21,8 @@ import java.util.List;
  * @param validationIndices  indices of the validation samples, ascending
  * @param validationOutputs  DJL's outputs for the validation samples, row {@code i} for
  *                           {@code validationIndices[i]}: class probabilities (softmax) or regression values
- * @param classWeights       the per-class loss weights used, or {@code null} when automatic class weights were off
+ * @param classWeights       the per-class loss weights used, or {@code null} when automatic class weights were off or
+ *                          the classes were about balanced
  *                           (or for regression)
  * @param network            the trained float32 network (output head and softmax included) in TFLite layouts
  * @param exportCheck        how closely {@code network}, run by the plain-Java

@@ -58,6 +58,7 @@ final class TrainingRun {
     private long dataNanos;
     private long computeNanos;
     private long metricsNanos;
+    private SetupListener setup = SetupListener.NONE;
 
     TrainingRun(
             LearningBlock architecture,
@@ -77,8 +78,13 @@ final class TrainingRun {
         this.sampleSize = data.sampleShape().elementCount();
     }
 
-    TrainingResult run() {
-        ENGINE_LOCK.lock();
+    TrainingResult run(SetupListener setup) {
+        if (!ENGINE_LOCK.tryLock()) {
+            // one run at a time per JVM (PyTorch's seeds and threads are global): say why nothing moves yet
+            setup.onStage("Waiting for the training engine: another training in this worker is using it", 0);
+            ENGINE_LOCK.lock();
+        }
+        this.setup = setup;
         try {
             return runLocked();
         } finally {
@@ -101,13 +107,32 @@ final class TrainingRun {
                 hyperparameters.learningRate(),
                 hyperparameters.schedule(),
                 (long) hyperparameters.epochs() * batchesPerEpoch);
+        setup.onStage("Loading the PyTorch engine", 0.1);
         Engine engine = pyTorch();
         engine.setRandomSeed((int) Seeds.derive(seed, Seeds.ENGINE));
         try (Model model = Model.newInstance("edgeforge-training", Device.cpu(), ENGINE)) {
-            LayerNetworkBlock network = new LayerNetworkBlock(data.sampleShape(), trainedLayers());
+            List<LayerSpec> layers = trainedLayers();
+            setup.onStage(
+                    String.format(
+                            Locale.ROOT,
+                            "Building the network: %d layers on input %s, %d training and %d validation windows,"
+                                    + " %d batches per epoch",
+                            layers.size(),
+                            data.sampleShape(),
+                            split.train().length,
+                            split.validation().length,
+                            batchesPerEpoch),
+                    0.2);
+            LayerNetworkBlock network = new LayerNetworkBlock(data.sampleShape(), layers);
             model.setBlock(network);
             try (Trainer trainer = model.newTrainer(trainingConfig())) {
                 trainer.initialize(ChannelLayout.channelsLast(1, data.sampleShape()));
+                setup.onStage(
+                        String.format(
+                                Locale.ROOT,
+                                "Network ready (%.1f s); warming up with the first epoch",
+                                (System.nanoTime() - start) / 1e9),
+                        0.3);
                 if (options.initialWeights() != null) {
                     WeightImporter.load(network, options.initialWeights());
                 }
@@ -188,14 +213,30 @@ final class TrainingRun {
     }
 
     /** {@code n / (classes * n_c)} over the training samples, so every class weighs the same in total. */
+    /**
+     * {@code n / (classes * n_class)} per class, or null when the classes are about balanced (the largest under
+     * {@link Hyperparameters#IMBALANCE_RATIO} times the smallest): weights near 1 would only add noise. A class
+     * without training windows keeps weight 1 (it never appears in the loss).
+     */
     private float[] balancedClassWeights(int[] train) {
         int[] counts = new int[outputs];
         for (int i : train) {
             counts[data.labels()[i]]++;
         }
+        int largest = 0;
+        int smallest = Integer.MAX_VALUE;
+        for (int count : counts) {
+            if (count > 0) {
+                largest = Math.max(largest, count);
+                smallest = Math.min(smallest, count);
+            }
+        }
+        if (largest == 0 || largest < Hyperparameters.IMBALANCE_RATIO * smallest) {
+            return null;
+        }
         float[] weights = new float[outputs];
         for (int c = 0; c < outputs; c++) {
-            weights[c] = (float) train.length / (outputs * counts[c]);
+            weights[c] = counts[c] == 0 ? 1f : (float) train.length / (outputs * counts[c]);
         }
         return weights;
     }
@@ -346,6 +387,16 @@ final class TrainingRun {
             return comparison;
         }
 
+        /** During epoch 1 (the warm-up: PyTorch compiles and allocates), about every tenth of its batches. */
+        private void reportFirstEpoch(int epoch, int done, int total) {
+            int every = Math.max(1, total / 10);
+            if (epoch == 1 && (done % every == 0 || done == total)) {
+                setup.onStage(
+                        String.format(Locale.ROOT, "First epoch: %d of %d batches", done, total),
+                        0.3 + 0.7 * done / total);
+            }
+        }
+
         private EpochTotals trainEpoch(int epoch, int[] order) {
             long t0 = System.nanoTime();
             shuffle(order);
@@ -375,6 +426,7 @@ final class TrainingRun {
                     }
                     trainer.step();
                     step++;
+                    reportFirstEpoch(epoch, b + 1, batches.length);
                     options.stepHook()
                             .afterStep(
                                     new TrainingStep(

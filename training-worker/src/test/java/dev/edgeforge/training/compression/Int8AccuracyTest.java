@@ -42,7 +42,7 @@ class Int8AccuracyTest {
         TrainingResult result = Trainer.builder()
                 .setArchitecture(
                         LearningBlock.classification(List.of(LayerSpec.dense(20, RELU), LayerSpec.dense(10, RELU))))
-                .setHyperparameters(Hyperparameters.defaults().withEpochs(25).withLearningRate(0.005))
+                .setHyperparameters(fixed(25, 0.005))
                 .setFeatures(trainFeatures)
                 .setClassLabels(train.labels(), GestureWindows.GESTURES)
                 .build()
@@ -64,7 +64,7 @@ class Int8AccuracyTest {
                         LayerSpec.maxPool1d(2, 2),
                         LayerSpec.conv1d(12, 5, 2, Padding.SAME, RELU),
                         LayerSpec.averagePool1d(4, 4))))
-                .setHyperparameters(Hyperparameters.defaults().withEpochs(30).withLearningRate(0.005))
+                .setHyperparameters(fixed(30, 0.005))
                 .setFeatures(train.windows(), TensorShape.of(GestureWindows.SAMPLES, 3), FeatureKind.TIME_SERIES)
                 .setClassLabels(train.labels(), GestureWindows.GESTURES)
                 .build()
@@ -72,6 +72,15 @@ class Int8AccuracyTest {
 
         assertInt8CloseToFloat(
                 "conv1d, raw windows", result, train.windows(), train.labels(), test.windows(), test.labels());
+    }
+
+    /** Fixed epochs at a constant rate, as the accuracies of this test were measured. */
+    private static Hyperparameters fixed(int epochs, double learningRate) {
+        return Hyperparameters.defaults()
+                .withEpochs(epochs)
+                .withLearningRate(learningRate)
+                .withEarlyStopping(null)
+                .withSchedule(null);
     }
 
     private static void assertInt8CloseToFloat(

@@ -315,6 +315,60 @@ class FeatureJobHandlerTest {
                 .hasMessageContaining("gyrX");
     }
 
+    /** Issue #12: clips shorter than the window with zero-padding off made 0 windows and the job "succeeded". */
+    @Test
+    void aJobThatMakesNoWindowFailsAndItsResultListsTheSamplesAndWhy() {
+        Impulse tooLong = new Impulse(
+                1,
+                new TimeSeriesInput(20_000, 1000, 62.5, false),
+                List.of(new ProcessingBlock(1, "Spectral features", AXES, SpectralAnalysisParams.defaults())),
+                List.of());
+        RecordingJobContext context = new RecordingJobContext(
+                projectId,
+                FeatureJobPayload.TYPE,
+                FeatureJobPayload.of(tooLong, samples).toJson());
+
+        assertThatThrownBy(() -> handler.run(context))
+                .isInstanceOf(NonRetryableJobException.class)
+                .hasMessageContaining("No sample gave a window: " + samples.size() + " of " + samples.size())
+                .hasMessageContaining("shorter than the 20000 ms window, and zero-padding is off")
+                .hasMessageContaining("Turn zero-padding on or shorten the window");
+        FeatureJobResult result = FeatureJobResult.parse(context.resultJson());
+        assertThat(result.windows()).isZero();
+        assertThat(result.trainingSetKey()).isNull();
+        assertThat(result.withoutWindowCount()).isEqualTo(samples.size());
+        assertThat(result.withoutWindows())
+                .hasSize(samples.size())
+                .allSatisfy(sample -> assertThat(sample.reason())
+                        .isEqualTo("it lasts 12000 ms, shorter than the 20000 ms window, and zero-padding is off"));
+        assertThat(result.withoutWindows().get(0).fileName()).endsWith(".json");
+    }
+
+    @Test
+    void samplesWithoutWindowsAreListedInTheResultOfASuccessfulJob() throws Exception {
+        SyntheticSample first = recordings.get(0);
+        FeatureJobSample shortOne = upload(
+                "short.json",
+                first.label(),
+                EiAcquisitionWriter.writeJson(first.data().crop(0, 1000), EiSigning.none()));
+        samples.add(shortOne);
+        Impulse noPadding = new Impulse(
+                1,
+                new TimeSeriesInput(2000, 80, 62.5, false),
+                List.of(new ProcessingBlock(1, "Spectral features", AXES, SpectralAnalysisParams.defaults())),
+                List.of());
+
+        RecordingJobContext context = run(noPadding);
+
+        FeatureJobResult result = FeatureJobResult.parse(context.resultJson());
+        assertThat(result.withoutWindowCount()).isEqualTo(1);
+        assertThat(result.withoutWindows()).singleElement().satisfies(sample -> {
+            assertThat(sample.sampleId()).isEqualTo(shortOne.id());
+            assertThat(sample.reason()).contains("shorter than the 2000 ms window");
+        });
+        assertThat(context.log()).contains("1 sample(s) gave no window, e.g. 'short.json'");
+    }
+
     @Test
     void aPayloadThatCannotBeReadIsNotRetried() {
         RecordingJobContext context =

@@ -103,7 +103,26 @@ class TrainJobHandlerTest {
                 .first()
                 .asString()
                 .startsWith("Epoch 1/12: loss ");
-        assertThat(context.progressValues()).last().isEqualTo(1.0);
+        assertThat(context.progressValues()).isSorted().last().isEqualTo(1.0);
+        // issue #19: no silent minute before the first epoch
+        List<String> beforeFirstEpoch = context.lines()
+                .subList(
+                        0,
+                        context.lines()
+                                .indexOf(context.lines().stream()
+                                        .filter(line -> line.startsWith("Epoch 1/12"))
+                                        .findFirst()
+                                        .orElseThrow()));
+        assertThat(beforeFirstEpoch)
+                .anyMatch(line -> line.equals("Loading the training features"))
+                .anyMatch(line -> line.matches("Loaded \\d+ training windows of 33 features in [0-9.]+ s"))
+                .anyMatch(line -> line.matches("Loaded \\d+ test windows in [0-9.]+ s"))
+                .anyMatch(line -> line.equals("Loading the PyTorch engine"))
+                .anyMatch(line -> line.startsWith("Building the network: 3 layers on input [33]"))
+                .anyMatch(line -> line.startsWith("Network ready"))
+                .anyMatch(line -> line.matches("First epoch: (\\d+) of \\1 batches"));
+        assertThat(context.progressValues().get(0)).isZero();
+        assertThat(context.progressValues()).filteredOn(p -> p > 0 && p <= 0.05).hasSizeGreaterThan(3);
 
         ModelGraph float32 = new TfliteReader().read(bytes(result.artifacts().float32()));
         ModelGraph int8 = new TfliteReader().read(bytes(result.artifacts().int8()));
@@ -129,6 +148,14 @@ class TrainJobHandlerTest {
         assertThat(test.path("windows").asInt()).isPositive();
         assertThat(test.path("float32").path("confusionMatrix").size()).isEqualTo(4);
         assertThat(test.path("int8Agreement").asDouble()).isGreaterThan(0.85);
+        JsonNode int8Check = metrics.path("int8Check");
+        assertThat(int8Check.path("windows").asInt())
+                .isEqualTo(metrics.path("validation").path("windows").asInt());
+        assertThat(int8Check.path("agreement").asDouble()).isBetween(0.0, 1.0);
+        assertThat(int8Check.path("threshold").asDouble()).isEqualTo(0.98);
+        String checkLine =
+                int8Check.path("agreement").asDouble() >= 0.98 ? "int8 agrees with float32 on " : "WARNING: ";
+        assertThat(context.lines()).anyMatch(line -> line.startsWith(checkLine));
         assertThat(result.summary().testAccuracy())
                 .isEqualTo(test.path("float32").path("accuracy").asDouble());
 
@@ -475,7 +502,11 @@ class TrainJobHandlerTest {
         assertThat(test.path("sampleAuc").asDouble()).isGreaterThan(0.8);
         assertThat(test.path("roc").size()).isGreaterThan(2);
         assertThat(test.path("histogram").path("edges").size()).isEqualTo(AnomalyEvaluation.HISTOGRAM_BINS + 1);
-        assertThat(context.lines().get(0))
+        // the start line follows the feature-loading lines (issue #19: no silent first seconds)
+        assertThat(context.lines().stream()
+                        .filter(line -> line.startsWith("Training "))
+                        .findFirst()
+                        .orElseThrow())
                 .startsWith("Training an anomaly model (K-means, 8 clusters) on ")
                 .contains("normal labels: idle, wave");
         assertThat(context.log()).contains("known anomalies (labels other than 'idle', 'wave')");

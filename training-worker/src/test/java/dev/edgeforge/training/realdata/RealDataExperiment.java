@@ -15,12 +15,11 @@ import dev.edgeforge.core.learning.FeatureKind;
 import dev.edgeforge.core.learning.Hyperparameters;
 import dev.edgeforge.core.learning.LearningBlock;
 import dev.edgeforge.core.learning.TensorShape;
-import dev.edgeforge.core.learning.export.CalibrationSet;
+import dev.edgeforge.core.learning.export.Int8Export;
 import dev.edgeforge.core.learning.export.TrainedNetworkConverter;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.stats.GraphPredictor;
 import dev.edgeforge.core.model.stats.ModelStats;
-import dev.edgeforge.core.quantization.PostTrainingQuantizer;
 import dev.edgeforge.core.sample.SampleData;
 import dev.edgeforge.training.trainer.Trainer;
 import dev.edgeforge.training.trainer.TrainingResult;
@@ -35,7 +34,7 @@ import java.util.function.Function;
 /**
  * Runs the model path on a real dataset the way a project does: the impulse (suggested from the training samples)
  * cuts windows and computes features with the platform's DSP blocks, the real {@link Trainer} trains the learning
- * block, the float32 network is quantized to int8 with the worker's calibration rule, and the int8 reference
+ * block, the float32 network is quantized to int8 with the worker's rule ({@link Int8Export}), and the int8 reference
  * interpreter ({@link GraphPredictor}) answers every test window. Deterministic: the same split and config give the
  * same figures (training is seeded and single-threaded).
  *
@@ -166,15 +165,9 @@ public final class RealDataExperiment {
         double trainSeconds = (System.nanoTime() - trainStart) / 1e9;
 
         ModelGraph float32 = new TrainedNetworkConverter().convert(result.network());
-        ModelGraph int8 = new PostTrainingQuantizer()
-                .quantize(
-                        float32,
-                        CalibrationSet.selectStratified(
-                                train.rows(),
-                                train.labels(),
-                                result.trainIndices(),
-                                CalibrationSet.DEFAULT_SIZE,
-                                hyperparameters.seed()));
+        ModelGraph int8 = Int8Export.quantize(
+                        float32, train.rows(), train.labels(), result.trainIndices(), hyperparameters.seed())
+                .int8();
         GraphPredictor floatPredictor = new GraphPredictor(float32);
         GraphPredictor int8Predictor = new GraphPredictor(int8);
         int floatCorrect = 0;

@@ -103,6 +103,30 @@ class TrainerTest {
     }
 
     @Test
+    void automaticClassWeightsLeaveAboutBalancedClassesAlone() {
+        SyntheticData data = SyntheticData.blobs(10, 3, 4, 2);
+        float[][] features = new float[30][];
+        int[] labels = new int[30];
+        for (int i = 0; i < 30; i++) {
+            // classes of 11, 10 and 9 samples
+            labels[i] = i < 11 ? 0 : i < 21 ? 1 : 2;
+            features[i] = data.features[i];
+        }
+
+        TrainingResult result = Trainer.builder()
+                .setArchitecture(DENSE_20_10)
+                .setHyperparameters(Hyperparameters.defaults().withEpochs(1).withValidationSplit(0.2))
+                .setFeatures(features)
+                .setClassLabels(labels, CLASSES)
+                .build()
+                .train();
+
+        // on by default, but the training counts differ by less than 1.5 times
+        assertThat(Hyperparameters.defaults().autoClassWeights()).isTrue();
+        assertThat(result.classWeights()).isNull();
+    }
+
+    @Test
     void regressionLearnsALinearTarget() {
         SyntheticData data = SyntheticData.linear(500, 3);
 
