@@ -1,9 +1,7 @@
 package dev.edgeforge.api.audit;
 
-import dev.edgeforge.api.project.ProjectAccess;
-import dev.edgeforge.api.project.ProjectGrant;
+import dev.edgeforge.api.project.ProjectPages;
 import dev.edgeforge.api.project.ProjectRole;
-import dev.edgeforge.api.project.ProjectService;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -18,20 +16,16 @@ class AuditPageController {
     static final int PAGE_SIZE = 50;
 
     private final AuditLog log;
-    private final ProjectService projects;
-    private final ProjectAccess access;
+    private final ProjectPages pages;
 
-    AuditPageController(AuditLog log, ProjectService projects, ProjectAccess access) {
+    AuditPageController(AuditLog log, ProjectPages pages) {
         this.log = log;
-        this.projects = projects;
-        this.access = access;
+        this.pages = pages;
     }
 
     @GetMapping("/projects/{projectId}/audit")
     String page(@PathVariable UUID projectId, @RequestParam(required = false) Long before, Model model) {
-        ProjectGrant grant = access.requireRole(projectId, ProjectRole.ADMIN);
-        model.addAttribute("project", projects.get(grant));
-        model.addAttribute("activeNav", AuditNavConfiguration.AUDIT);
+        pages.open(projectId, ProjectRole.ADMIN, AuditNavConfiguration.AUDIT, model);
         model.addAttribute("page", log.page(projectId, before != null && before > 0 ? before : null, PAGE_SIZE));
         model.addAttribute("older", before != null);
         return "audit/log";

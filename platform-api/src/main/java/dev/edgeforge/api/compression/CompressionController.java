@@ -1,8 +1,7 @@
 package dev.edgeforge.api.compression;
 
+import dev.edgeforge.api.web.Downloads;
 import java.util.UUID;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -48,15 +47,7 @@ class CompressionController {
             @PathVariable String variant,
             @RequestParam(name = "jobId", required = false) UUID jobId) {
         CompressionService.VariantFile file = compressions.tflite(projectId, modelId, variant, jobId);
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(file.fileName())
-                                .build()
-                                .toString())
-                .body(file.bytes());
+        return Downloads.file(file.fileName(), file.bytes());
     }
 
     /** Chooses the variant to deploy: {@code {"variant": "structured-pruning-int8", "jobId": null}}. */

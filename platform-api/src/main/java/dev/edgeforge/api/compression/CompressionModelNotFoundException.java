@@ -11,15 +11,10 @@ public class CompressionModelNotFoundException extends EdgeForgeException {
 
     public static final ProblemType TYPE = new ProblemType("model-not-found", HttpStatus.NOT_FOUND, "Model not found");
 
-    private final UUID modelId;
-
     public CompressionModelNotFoundException(UUID modelId) {
-        super(TYPE, "The project has no model with id " + modelId + "; list the project's models for the ids.");
-        this.modelId = modelId;
-    }
-
-    @Override
-    public Map<String, Object> extensions() {
-        return Map.of("modelId", modelId.toString());
+        super(
+                TYPE,
+                "The project has no model with id " + modelId + "; list the project's models for the ids.",
+                Map.of("modelId", modelId.toString()));
     }
 }

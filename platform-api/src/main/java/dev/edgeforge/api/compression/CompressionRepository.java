@@ -1,5 +1,6 @@
 package dev.edgeforge.api.compression;
 
+import dev.edgeforge.api.job.JobRowOutcomes;
 import dev.edgeforge.api.job.JobStatus;
 import dev.edgeforge.jobs.JobJson;
 import dev.edgeforge.jobs.compress.CompressionOptions;
@@ -32,7 +33,7 @@ class CompressionRepository {
     private static final String RUN_COLUMNS = """
             job_id, model_id, state, options::text AS options, result::text AS result, error, created_at, started_at,
             finished_at""";
-    private static final String OPEN = "state IN ('queued', 'running')";
+    private static final String OPEN = JobRowOutcomes.OPEN;
 
     private final JdbcClient jdbc;
 
@@ -106,29 +107,6 @@ class CompressionRepository {
                     states.put(rs.getObject(1, UUID.class), JobStatus.fromValue(rs.getString(2)));
                 });
         return states;
-    }
-
-    /** A worker took the job. */
-    boolean markRunning(UUID jobId, Instant startedAt) {
-        return jdbc.sql("UPDATE model_compression_job SET state = 'running', started_at = :startedAt "
-                                + "WHERE job_id = :jobId AND " + OPEN)
-                        .param("startedAt", Timestamp.from(startedAt))
-                        .param("jobId", jobId)
-                        .update()
-                == 1;
-    }
-
-    /** The job ended: succeeded with {@code resultJson}, or failed or cancelled with {@code error}. */
-    boolean end(UUID jobId, JobStatus state, String resultJson, String error, Instant finishedAt) {
-        return jdbc.sql("UPDATE model_compression_job SET state = :state, result = CAST(:result AS jsonb), "
-                                + "error = :error, finished_at = :finishedAt WHERE job_id = :jobId AND " + OPEN)
-                        .param("state", state.value())
-                        .param("result", resultJson)
-                        .param("error", error)
-                        .param("finishedAt", Timestamp.from(finishedAt))
-                        .param("jobId", jobId)
-                        .update()
-                == 1;
     }
 
     void saveChoice(ChosenVariant choice, UUID projectId) {

@@ -12,18 +12,11 @@ public class CompressionRunningViolation extends EdgeForgeException {
     public static final ProblemType TYPE =
             new ProblemType("compression-running", HttpStatus.CONFLICT, "Compression already running");
 
-    private final UUID jobId;
-
     public CompressionRunningViolation(String modelName, UUID jobId) {
         super(
                 TYPE,
                 "The model '" + modelName + "' is being compressed by job " + jobId
-                        + "; wait for it to finish or cancel it first.");
-        this.jobId = jobId;
-    }
-
-    @Override
-    public Map<String, Object> extensions() {
-        return Map.of("jobId", jobId.toString());
+                        + "; wait for it to finish or cancel it first.",
+                Map.of("jobId", jobId.toString()));
     }
 }

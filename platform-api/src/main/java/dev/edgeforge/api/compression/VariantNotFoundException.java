@@ -12,18 +12,10 @@ public class VariantNotFoundException extends EdgeForgeException {
     public static final ProblemType TYPE =
             new ProblemType("variant-not-found", HttpStatus.NOT_FOUND, "Model variant not found");
 
-    private final List<String> available;
-
     public VariantNotFoundException(String variant, List<String> available) {
         super(
                 TYPE,
-                "The compression report has no variant '" + variant + "'; it has " + String.join(", ", available)
-                        + ".");
-        this.available = List.copyOf(available);
-    }
-
-    @Override
-    public Map<String, Object> extensions() {
-        return Map.of("variants", available);
+                "The compression report has no variant '" + variant + "'; it has " + String.join(", ", available) + ".",
+                Map.of("variants", List.copyOf(available)));
     }
 }

@@ -11,18 +11,11 @@ public class DeployableModelNotFoundException extends EdgeForgeException {
 
     public static final ProblemType TYPE = new ProblemType("model-not-found", HttpStatus.NOT_FOUND, "Model not found");
 
-    private final UUID modelId;
-
     public DeployableModelNotFoundException(UUID projectId, UUID modelId) {
         super(
                 TYPE,
                 "Project " + projectId + " has no model " + modelId
-                        + " with an int8 .tflite; train and quantize a model (or import one) first, then deploy it.");
-        this.modelId = modelId;
-    }
-
-    @Override
-    public Map<String, Object> extensions() {
-        return Map.of("modelId", modelId.toString());
+                        + " with an int8 .tflite; train and quantize a model (or import one) first, then deploy it.",
+                Map.of("modelId", modelId.toString()));
     }
 }

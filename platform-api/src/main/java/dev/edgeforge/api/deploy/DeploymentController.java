@@ -2,6 +2,7 @@ package dev.edgeforge.api.deploy;
 
 import dev.edgeforge.api.project.ProjectAccess;
 import dev.edgeforge.api.project.ProjectRole;
+import dev.edgeforge.api.web.Downloads;
 import dev.edgeforge.infra.storage.ObjectStore;
 import java.net.URI;
 import java.util.Base64;
@@ -9,7 +10,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.core.io.InputStreamResource;
-import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -65,12 +65,7 @@ class DeploymentController {
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType("application/zip"))
                 .contentLength(bundle.bytes())
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(bundle.fileName())
-                                .build()
-                                .toString())
+                .header(HttpHeaders.CONTENT_DISPOSITION, Downloads.attachment(bundle.fileName()))
                 // RFC 9530: lets clients check what they received
                 .header("Repr-Digest", "sha-256=:" + digest + ":")
                 .body(new InputStreamResource(store.get(bundle.objectKey())));

@@ -12,15 +12,10 @@ public class DeploymentNotFoundException extends EdgeForgeException {
     public static final ProblemType TYPE =
             new ProblemType("deployment-not-found", HttpStatus.NOT_FOUND, "Deployment not found");
 
-    private final UUID deploymentId;
-
     public DeploymentNotFoundException(UUID projectId, UUID deploymentId) {
-        super(TYPE, "Project " + projectId + " has no deployment " + deploymentId + "; check the id.");
-        this.deploymentId = deploymentId;
-    }
-
-    @Override
-    public Map<String, Object> extensions() {
-        return Map.of("deploymentId", deploymentId.toString());
+        super(
+                TYPE,
+                "Project " + projectId + " has no deployment " + deploymentId + "; check the id.",
+                Map.of("deploymentId", deploymentId.toString()));
     }
 }

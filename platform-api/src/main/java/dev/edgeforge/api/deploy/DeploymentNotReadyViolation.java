@@ -12,17 +12,7 @@ public class DeploymentNotReadyViolation extends EdgeForgeException {
     public static final ProblemType TYPE =
             new ProblemType("deployment-not-ready", HttpStatus.CONFLICT, "Deployment not ready");
 
-    private final UUID deploymentId;
-    private final String state;
-
     public DeploymentNotReadyViolation(UUID deploymentId, String state, String detail) {
-        super(TYPE, detail);
-        this.deploymentId = deploymentId;
-        this.state = state;
-    }
-
-    @Override
-    public Map<String, Object> extensions() {
-        return Map.of("deploymentId", deploymentId.toString(), "state", state);
+        super(TYPE, detail, Map.of("deploymentId", deploymentId.toString(), "state", state));
     }
 }

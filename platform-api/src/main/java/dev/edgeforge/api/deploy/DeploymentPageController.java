@@ -1,9 +1,8 @@
 package dev.edgeforge.api.deploy;
 
-import dev.edgeforge.api.project.ProjectAccess;
 import dev.edgeforge.api.project.ProjectGrant;
+import dev.edgeforge.api.project.ProjectPages;
 import dev.edgeforge.api.project.ProjectRole;
-import dev.edgeforge.api.project.ProjectService;
 import dev.edgeforge.jobs.board.BoardCatalogue;
 import dev.edgeforge.jobs.deploy.DeploymentFormat;
 import java.util.Arrays;
@@ -18,15 +17,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class DeploymentPageController {
 
-    private final ProjectAccess access;
-    private final ProjectService projects;
+    private final ProjectPages pages;
     private final DeployableModels models;
     private final BoardCatalogue boards;
 
-    DeploymentPageController(
-            ProjectAccess access, ProjectService projects, DeployableModels models, BoardCatalogue boards) {
-        this.access = access;
-        this.projects = projects;
+    DeploymentPageController(ProjectPages pages, DeployableModels models, BoardCatalogue boards) {
+        this.pages = pages;
         this.models = models;
         this.boards = boards;
     }
@@ -45,9 +41,7 @@ class DeploymentPageController {
 
     @GetMapping("/projects/{projectId}/deployment")
     String page(@PathVariable UUID projectId, Model model) {
-        ProjectGrant grant = access.requireRole(projectId, ProjectRole.VIEWER);
-        model.addAttribute("project", projects.get(grant));
-        model.addAttribute("activeNav", DeployConfiguration.NAV_KEY);
+        ProjectGrant grant = pages.open(projectId, DeployConfiguration.NAV_KEY, model);
         model.addAttribute("models", models.list(projectId));
         model.addAttribute("targets", boards.all().stream().map(TargetView::of).toList());
         model.addAttribute("formats", FORMATS);

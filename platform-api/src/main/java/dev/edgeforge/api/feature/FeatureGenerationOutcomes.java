@@ -1,13 +1,8 @@
 package dev.edgeforge.api.feature;
 
-import dev.edgeforge.api.job.JobCancelled;
-import dev.edgeforge.api.job.JobEnded;
-import dev.edgeforge.api.job.JobFailed;
-import dev.edgeforge.api.job.JobStarted;
-import dev.edgeforge.api.job.JobStatus;
-import dev.edgeforge.api.job.JobSucceeded;
+import dev.edgeforge.api.job.JobRowOutcomes;
 import dev.edgeforge.jobs.feature.FeatureJobPayload;
-import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -16,30 +11,9 @@ import org.springframework.stereotype.Component;
  * Only open rows change, so an event that comes twice or late changes nothing.
  */
 @Component
-class FeatureGenerationOutcomes {
+class FeatureGenerationOutcomes extends JobRowOutcomes {
 
-    private final FeatureGenerationRepository runs;
-
-    FeatureGenerationOutcomes(FeatureGenerationRepository runs) {
-        this.runs = runs;
-    }
-
-    @EventListener
-    void on(JobStarted started) {
-        if (FeatureJobPayload.TYPE.equals(started.type())) {
-            runs.markRunning(started.jobId(), started.startedAt());
-        }
-    }
-
-    @EventListener
-    void on(JobEnded ended) {
-        if (!FeatureJobPayload.TYPE.equals(ended.type())) {
-            return;
-        }
-        String result = ended instanceof JobSucceeded succeeded ? succeeded.result() : null;
-        String error = ended instanceof JobFailed failed
-                ? failed.error()
-                : ended instanceof JobCancelled cancelled ? cancelled.reason() : null;
-        runs.end(ended.jobId(), JobStatus.of(ended), result, error, ended.finishedAt());
+    FeatureGenerationOutcomes(JdbcClient jdbc) {
+        super(jdbc, "feature_generation", FeatureJobPayload.TYPE);
     }
 }

@@ -1,5 +1,6 @@
 package dev.edgeforge.api.feature;
 
+import dev.edgeforge.api.job.JobRowOutcomes;
 import dev.edgeforge.api.job.JobStatus;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -22,7 +23,7 @@ class FeatureGenerationRepository {
     private static final String COLUMNS = """
             job_id, impulse_version, sample_count, state, result::text AS result, error, created_at, started_at,
             finished_at""";
-    private static final String OPEN = "state IN ('queued', 'running')";
+    private static final String OPEN = JobRowOutcomes.OPEN;
 
     private final JdbcClient jdbc;
 
@@ -76,29 +77,6 @@ class FeatureGenerationRepository {
                 .param("version", impulseVersion)
                 .query(FeatureGenerationRepository::row)
                 .optional();
-    }
-
-    /** A worker took the job. */
-    boolean markRunning(UUID jobId, Instant startedAt) {
-        return jdbc.sql("UPDATE feature_generation SET state = 'running', started_at = :startedAt "
-                                + "WHERE job_id = :job AND " + OPEN)
-                        .param("startedAt", Timestamp.from(startedAt))
-                        .param("job", jobId)
-                        .update()
-                == 1;
-    }
-
-    /** The job ended: succeeded with {@code resultJson}, or failed or cancelled with {@code error}. */
-    boolean end(UUID jobId, JobStatus state, String resultJson, String error, Instant finishedAt) {
-        return jdbc.sql("UPDATE feature_generation SET state = :state, result = CAST(:result AS jsonb), "
-                                + "error = :error, finished_at = :finishedAt WHERE job_id = :job AND " + OPEN)
-                        .param("state", state.value())
-                        .param("result", resultJson)
-                        .param("error", error)
-                        .param("finishedAt", Timestamp.from(finishedAt))
-                        .param("job", jobId)
-                        .update()
-                == 1;
     }
 
     private static FeatureGeneration row(ResultSet rs, int row) throws SQLException {

@@ -82,7 +82,20 @@ final class DspBlockCatalogue {
             Double step,
             List<String> options,
             String unit,
-            String help) {}
+            String help) {
+
+        /** This parameter with {@code min} itself refused. */
+        Parameter excludingMin() {
+            return new Parameter(
+                    name, label, kind, defaultValue, min, max, true, maxExclusive, step, options, unit, help);
+        }
+
+        /** This parameter with {@code max} itself refused. */
+        Parameter excludingMax() {
+            return new Parameter(
+                    name, label, kind, defaultValue, min, max, minExclusive, true, step, options, unit, help);
+        }
+    }
 
     private DspBlockCatalogue() {}
 
@@ -136,47 +149,34 @@ final class DspBlockCatalogue {
                                 "Filter",
                                 FilterType.values(),
                                 "Butterworth low-pass or high-pass filter before the analysis, or none."),
-                        new Parameter(
-                                "filterCutoffHz",
-                                "Cut-off frequency",
-                                "number",
-                                d.get("filterCutoffHz"),
-                                0.0,
-                                null,
-                                true,
-                                false,
-                                0.5,
-                                List.of(),
-                                "Hz",
-                                "Must be below half the input frequency (Nyquist)."),
+                        number(
+                                        d,
+                                        "filterCutoffHz",
+                                        "Cut-off frequency",
+                                        0.0,
+                                        null,
+                                        0.5,
+                                        "Hz",
+                                        "Must be below half the input frequency (Nyquist).")
+                                .excludingMin(),
                         integer(d, "filterOrder", "Filter order", 1, 8, "Butterworth order, 1 to 8."),
                         powerOfTwo(d, "fftLength", "FFT length", 8, 4096, "A power of two from 8 to 4096."),
                         bool(d, "log", "Take log of spectrum", "Spectral powers as log10 values."),
                         bool(d, "overlapFfts", "Overlap FFT frames", "Consecutive FFT segments overlap by half."),
-                        new Parameter(
+                        integer(
+                                d,
                                 "spectralPeakCount",
                                 "Spectral peaks",
-                                "integer",
-                                d.get("spectralPeakCount"),
-                                0.0,
+                                0,
                                 null,
-                                false,
-                                false,
-                                1.0,
-                                List.of(),
-                                "",
                                 "Peaks reported per axis, 0 for none; at most half the FFT length."),
-                        new Parameter(
+                        number(
+                                d,
                                 "spectralPeakThreshold",
                                 "Peak threshold",
-                                "number",
-                                d.get("spectralPeakThreshold"),
                                 0.0,
                                 1.0,
-                                false,
-                                false,
                                 0.05,
-                                List.of(),
                                 "",
                                 "A peak must reach this fraction of the strongest bin.")));
     }
@@ -233,33 +233,18 @@ final class DspBlockCatalogue {
                         powerOfTwo(d, "fftLength", "FFT length", 16, 4096, "A power of two from 16 to 4096."),
                         lowFrequency(d),
                         highFrequency(d),
-                        new Parameter(
-                                "preEmphasis",
-                                "Pre-emphasis",
-                                "number",
-                                d.get("preEmphasis"),
-                                0.0,
-                                1.0,
-                                false,
-                                true,
-                                0.01,
-                                List.of(),
-                                "",
-                                "y[n] = x[n] − c·x[n−1]; 0 for none, below 1."),
+                        number(
+                                        d,
+                                        "preEmphasis",
+                                        "Pre-emphasis",
+                                        0.0,
+                                        1.0,
+                                        0.01,
+                                        "",
+                                        "y[n] = x[n] − c·x[n−1]; 0 for none, below 1.")
+                                .excludingMax(),
                         choice(d, "window", "Window", WindowFunction.values(), "The taper of each frame."),
-                        new Parameter(
-                                "lifter",
-                                "Lifter",
-                                "integer",
-                                d.get("lifter"),
-                                0.0,
-                                null,
-                                false,
-                                false,
-                                1.0,
-                                List.of(),
-                                "",
-                                "Sinusoidal lifter L, 0 for none.")));
+                        integer(d, "lifter", "Lifter", 0, null, "Sinusoidal lifter L, 0 for none.")));
     }
 
     private static Block spectrogram() {
@@ -297,83 +282,66 @@ final class DspBlockCatalogue {
     // ---- shared parameters ----
 
     private static Parameter frameLength(JsonNode d) {
-        return new Parameter(
-                "frameLength",
-                "Frame length",
-                "number",
-                d.get("frameLength"),
-                0.0,
-                null,
-                true,
-                false,
-                0.005,
-                List.of(),
-                "s",
-                "Seconds per frame; at most the window length.");
+        return number(
+                        d,
+                        "frameLength",
+                        "Frame length",
+                        0.0,
+                        null,
+                        0.005,
+                        "s",
+                        "Seconds per frame; at most the window length.")
+                .excludingMin();
     }
 
     private static Parameter frameStride(JsonNode d) {
-        return new Parameter(
-                "frameStride",
-                "Frame stride",
-                "number",
-                d.get("frameStride"),
-                0.0,
-                null,
-                true,
-                false,
-                0.005,
-                List.of(),
-                "s",
-                "Seconds between frame starts; at least one sample.");
+        return number(
+                        d,
+                        "frameStride",
+                        "Frame stride",
+                        0.0,
+                        null,
+                        0.005,
+                        "s",
+                        "Seconds between frame starts; at least one sample.")
+                .excludingMin();
     }
 
     private static Parameter lowFrequency(JsonNode d) {
-        return new Parameter(
+        return number(
+                d,
                 "lowFrequency",
                 "Low frequency",
-                "number",
-                d.get("lowFrequency"),
                 0.0,
                 null,
-                false,
-                false,
                 10.0,
-                List.of(),
                 "Hz",
                 "Lowest filter edge; below the high frequency.");
     }
 
     private static Parameter highFrequency(JsonNode d) {
-        return new Parameter(
+        return number(
+                d,
                 "highFrequency",
                 "High frequency",
-                "number",
-                d.get("highFrequency"),
                 0.0,
                 null,
-                false,
-                false,
                 10.0,
-                List.of(),
                 "Hz",
                 "Highest filter edge, 0 for Nyquist (half the input frequency).");
     }
 
     private static Parameter noiseFloor(JsonNode d) {
-        return new Parameter(
-                "noiseFloorDb",
-                "Noise floor",
-                "number",
-                d.get("noiseFloorDb"),
-                null,
-                12.0,
-                false,
-                true,
-                1.0,
-                List.of(),
-                "dB",
-                "Levels below are set to 0; below +12 dB.");
+        return number(
+                        d,
+                        "noiseFloorDb",
+                        "Noise floor",
+                        null,
+                        12.0,
+                        1.0,
+                        "dB",
+                        "Levels below are set to 0; below +12 dB.")
+                .excludingMax();
     }
 
     // ---- factories ----
@@ -383,14 +351,15 @@ final class DspBlockCatalogue {
         return new Parameter(name, label, "number", d.get(name), min, max, false, false, step, List.of(), unit, help);
     }
 
-    private static Parameter integer(JsonNode d, String name, String label, int min, int max, String help) {
+    /** @param max the largest value, or null for none */
+    private static Parameter integer(JsonNode d, String name, String label, int min, Integer max, String help) {
         return new Parameter(
                 name,
                 label,
                 "integer",
                 d.get(name),
                 (double) min,
-                (double) max,
+                max == null ? null : (double) max,
                 false,
                 false,
                 1.0,

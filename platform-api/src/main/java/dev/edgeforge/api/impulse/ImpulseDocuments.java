@@ -1,6 +1,7 @@
 package dev.edgeforge.api.impulse;
 
 import dev.edgeforge.api.problem.FieldProblem;
+import dev.edgeforge.api.problem.JsonPaths;
 import dev.edgeforge.api.problem.ValidationViolation;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.impulse.ImpulseJson;
@@ -37,7 +38,7 @@ final class ImpulseDocuments {
             }
             return impulse;
         } catch (DatabindException e) {
-            String field = path(e);
+            String field = JsonPaths.describe(e.getPath());
             String message = reason(e);
             throw new ValidationViolation(
                     "The impulse cannot be read: " + field + " " + message + ".",
@@ -60,20 +61,5 @@ final class ImpulseDocuments {
             return instantiation.getCause().getMessage();
         }
         return e.getOriginalMessage();
-    }
-
-    private static String path(DatabindException e) {
-        StringBuilder field = new StringBuilder();
-        for (JacksonException.Reference reference : e.getPath()) {
-            if (reference.getPropertyName() != null) {
-                if (!field.isEmpty()) {
-                    field.append('.');
-                }
-                field.append(reference.getPropertyName());
-            } else if (reference.getIndex() >= 0) {
-                field.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return field.isEmpty() ? "body" : field.toString();
     }
 }

@@ -1,9 +1,8 @@
 package dev.edgeforge.api.impulse;
 
-import dev.edgeforge.api.project.ProjectAccess;
 import dev.edgeforge.api.project.ProjectGrant;
+import dev.edgeforge.api.project.ProjectPages;
 import dev.edgeforge.api.project.ProjectRole;
-import dev.edgeforge.api.project.ProjectService;
 import dev.edgeforge.core.impulse.AudioInput;
 import dev.edgeforge.core.impulse.ImageInput;
 import dev.edgeforge.core.impulse.ImpulseJson;
@@ -24,21 +23,17 @@ import tools.jackson.databind.JsonNode;
 @Controller
 class ImpulsePageController {
 
-    private final ProjectService projects;
-    private final ProjectAccess access;
+    private final ProjectPages pages;
     private final CostTargets targets;
 
-    ImpulsePageController(ProjectService projects, ProjectAccess access, CostTargets targets) {
-        this.projects = projects;
-        this.access = access;
+    ImpulsePageController(ProjectPages pages, CostTargets targets) {
+        this.pages = pages;
         this.targets = targets;
     }
 
     @GetMapping("/projects/{projectId}/impulse")
     String design(@PathVariable UUID projectId, Model model) {
-        ProjectGrant grant = access.requireRole(projectId, ProjectRole.VIEWER);
-        model.addAttribute("project", projects.get(grant));
-        model.addAttribute("activeNav", ImpulseNavConfiguration.IMPULSE);
+        ProjectGrant grant = pages.open(projectId, ImpulseNavConfiguration.IMPULSE, model);
         model.addAttribute("canEdit", grant.atLeast(ProjectRole.MEMBER));
         model.addAttribute("targets", targets.all());
         model.addAttribute("defaultTarget", CostTargets.DEFAULT);

@@ -11,21 +11,13 @@ public class ImpulseVersionNotFoundException extends EdgeForgeException {
     public static final ProblemType TYPE =
             new ProblemType("impulse-version-not-found", HttpStatus.NOT_FOUND, "Impulse version not found");
 
-    private final int version;
-
     public ImpulseVersionNotFoundException(int version, int latest) {
         super(
                 TYPE,
                 latest == 0
                         ? "This project has no saved impulse yet, so there is no version " + version
                                 + "; save one first."
-                        : "This project has no impulse version " + version + "; versions run from 1 to " + latest
-                                + ".");
-        this.version = version;
-    }
-
-    @Override
-    public Map<String, Object> extensions() {
-        return Map.of("version", version);
+                        : "This project has no impulse version " + version + "; versions run from 1 to " + latest + ".",
+                Map.of("version", version));
     }
 }

@@ -12,15 +12,10 @@ public class UnknownTargetViolation extends EdgeForgeException {
     public static final ProblemType TYPE =
             new ProblemType("unknown-target", HttpStatus.BAD_REQUEST, "Target board not known");
 
-    private final List<String> known;
-
     public UnknownTargetViolation(String target, List<String> known) {
-        super(TYPE, "There is no target '" + target + "'; use one of " + String.join(", ", known) + ".");
-        this.known = List.copyOf(known);
-    }
-
-    @Override
-    public Map<String, Object> extensions() {
-        return Map.of("targets", known);
+        super(
+                TYPE,
+                "There is no target '" + target + "'; use one of " + String.join(", ", known) + ".",
+                Map.of("targets", List.copyOf(known)));
     }
 }

@@ -11,15 +11,10 @@ public class JobNotFoundException extends EdgeForgeException {
 
     public static final ProblemType TYPE = new ProblemType("job-not-found", HttpStatus.NOT_FOUND, "Job not found");
 
-    private final UUID jobId;
-
     public JobNotFoundException(UUID jobId) {
-        super(TYPE, "No job with id " + jobId + " exists in a project you can access; check the id.");
-        this.jobId = jobId;
-    }
-
-    @Override
-    public Map<String, Object> extensions() {
-        return Map.of("jobId", jobId.toString());
+        super(
+                TYPE,
+                "No job with id " + jobId + " exists in a project you can access; check the id.",
+                Map.of("jobId", jobId.toString()));
     }
 }

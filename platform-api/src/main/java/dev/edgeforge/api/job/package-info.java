@@ -14,8 +14,9 @@
  * {@link dev.edgeforge.api.job.JobSucceeded}, {@link dev.edgeforge.api.job.JobFailed},
  * {@link dev.edgeforge.api.job.JobCancelled}. Each feature that starts jobs applies the events of its job type to its
  * own rows with an {@code @EventListener} ({@code model.ModelJobOutcomes}, {@code deploy.DeploymentJobOutcomes},
- * {@code compression.CompressionJobOutcomes}, {@code feature.FeatureGenerationOutcomes}); its reads are plain reads of
- * those rows. Delivery is at least once and may be late (changes made while the server was down are published when
- * it starts), so a listener checks its own row's state before it changes it.
+ * {@code compression.CompressionJobOutcomes}, {@code feature.FeatureGenerationOutcomes}; a table of one row per job
+ * needs only to extend {@link dev.edgeforge.api.job.JobRowOutcomes}); its reads are plain reads of those rows.
+ * Delivery is at least once and may be late (changes made while the server was down are published when it starts), so
+ * a listener checks its own row's state before it changes it.
  */
 package dev.edgeforge.api.job;

@@ -1,9 +1,8 @@
 package dev.edgeforge.api.model;
 
+import dev.edgeforge.api.web.Downloads;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -64,15 +63,7 @@ class ModelController {
             @PathVariable UUID modelId,
             @RequestParam(name = "variant", defaultValue = "int8") String variant) {
         ModelService.TfliteFile file = models.tflite(projectId, modelId, variant);
-        return ResponseEntity.ok()
-                .contentType(MediaType.APPLICATION_OCTET_STREAM)
-                .header(
-                        HttpHeaders.CONTENT_DISPOSITION,
-                        ContentDisposition.attachment()
-                                .filename(file.fileName())
-                                .build()
-                                .toString())
-                .body(file.bytes());
+        return Downloads.file(file.fileName(), file.bytes());
     }
 
     /**

@@ -1,9 +1,8 @@
 package dev.edgeforge.api.model;
 
-import dev.edgeforge.api.project.ProjectAccess;
 import dev.edgeforge.api.project.ProjectGrant;
+import dev.edgeforge.api.project.ProjectPages;
 import dev.edgeforge.api.project.ProjectRole;
-import dev.edgeforge.api.project.ProjectService;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -14,26 +13,24 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class ModelPageController {
 
-    private final ProjectAccess access;
-    private final ProjectService projects;
+    private final ProjectPages pages;
     private final ModelService models;
 
-    ModelPageController(ProjectAccess access, ProjectService projects, ModelService models) {
-        this.access = access;
-        this.projects = projects;
+    ModelPageController(ProjectPages pages, ModelService models) {
+        this.pages = pages;
         this.models = models;
     }
 
     @GetMapping("/projects/{projectId}/training")
     String training(@PathVariable UUID projectId, Model model) {
-        ProjectGrant grant = shell(projectId, model, ModelConfiguration.TRAINING_NAV);
+        ProjectGrant grant = pages.open(projectId, ModelConfiguration.TRAINING_NAV, model);
         model.addAttribute("canTrain", grant.atLeast(ProjectRole.MEMBER));
         return "model/training";
     }
 
     @GetMapping("/projects/{projectId}/models")
     String list(@PathVariable UUID projectId, Model model) {
-        ProjectGrant grant = shell(projectId, model, ModelConfiguration.MODELS_NAV);
+        ProjectGrant grant = pages.open(projectId, ModelConfiguration.MODELS_NAV, model);
         model.addAttribute("models", models.list(projectId));
         model.addAttribute("canEdit", grant.atLeast(ProjectRole.MEMBER));
         return "model/list";
@@ -41,16 +38,9 @@ class ModelPageController {
 
     @GetMapping("/projects/{projectId}/models/{modelId}")
     String detail(@PathVariable UUID projectId, @PathVariable UUID modelId, Model model) {
-        ProjectGrant grant = shell(projectId, model, ModelConfiguration.MODELS_NAV);
+        ProjectGrant grant = pages.open(projectId, ModelConfiguration.MODELS_NAV, model);
         model.addAttribute("model", models.get(projectId, modelId));
         model.addAttribute("canEdit", grant.atLeast(ProjectRole.MEMBER));
         return "model/detail";
-    }
-
-    private ProjectGrant shell(UUID projectId, Model model, String nav) {
-        ProjectGrant grant = access.requireRole(projectId, ProjectRole.VIEWER);
-        model.addAttribute("project", projects.get(grant));
-        model.addAttribute("activeNav", nav);
-        return grant;
     }
 }

@@ -20,9 +20,18 @@ public abstract class EdgeForgeException extends RuntimeException implements Err
 
     private final ProblemType type;
     private final List<FieldProblem> errors;
+    private final Map<String, Object> extensions;
 
     protected EdgeForgeException(ProblemType type, String detail) {
         this(type, detail, List.of(), null);
+    }
+
+    /**
+     * A problem whose body carries fixed extra members, e.g. {@code Map.of("modelId", id.toString())}; see {@link
+     * #extensions()} for the values allowed.
+     */
+    protected EdgeForgeException(ProblemType type, String detail, Map<String, Object> extensions) {
+        this(type, detail, List.of(), null, extensions);
     }
 
     protected EdgeForgeException(ProblemType type, String detail, Throwable cause) {
@@ -30,9 +39,19 @@ public abstract class EdgeForgeException extends RuntimeException implements Err
     }
 
     protected EdgeForgeException(ProblemType type, String detail, List<FieldProblem> errors, Throwable cause) {
+        this(type, detail, errors, cause, Map.of());
+    }
+
+    private EdgeForgeException(
+            ProblemType type,
+            String detail,
+            List<FieldProblem> errors,
+            Throwable cause,
+            Map<String, Object> extensions) {
         super(Objects.requireNonNull(detail, "detail"), cause);
         this.type = Objects.requireNonNull(type, "type");
         this.errors = List.copyOf(errors);
+        this.extensions = Map.copyOf(extensions);
     }
 
     public ProblemType type() {
@@ -53,11 +72,12 @@ public abstract class EdgeForgeException extends RuntimeException implements Err
     }
 
     /**
-     * Extra members of the problem body beyond the standard ones, e.g. {@code projectId}. Override to add some;
-     * values must be JSON-friendly (strings, numbers, booleans, lists, maps).
+     * Extra members of the problem body beyond the standard ones, e.g. {@code projectId}: those given to the
+     * constructor, or override to compute them; values must be JSON-friendly (strings, numbers, booleans, lists,
+     * maps).
      */
     public Map<String, Object> extensions() {
-        return Map.of();
+        return extensions;
     }
 
     @Override

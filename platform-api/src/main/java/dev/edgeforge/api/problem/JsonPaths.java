@@ -10,12 +10,12 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
 
 /** Turns Jackson mapping errors into a field path and a reason a person can act on. */
-final class JsonPaths {
+public final class JsonPaths {
 
     private JsonPaths() {}
 
     /** {@code scopes[1]} or {@code owner.email} from Jackson's reference path. */
-    static String describe(List<JacksonException.Reference> path) {
+    public static String describe(List<JacksonException.Reference> path) {
         StringBuilder field = new StringBuilder();
         for (JacksonException.Reference reference : path) {
             if (reference.getPropertyName() != null) {

@@ -2,9 +2,6 @@ package dev.edgeforge.api.project;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -15,14 +12,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "project_hmac_key")
-class HmacKey {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.UUID)
-    private UUID id;
-
-    @Column(name = "project_id", nullable = false)
-    private UUID projectId;
+class HmacKey extends ProjectOwnedEntity {
 
     @Column(nullable = false)
     private String name;
@@ -30,28 +20,12 @@ class HmacKey {
     @Column(nullable = false)
     private String secret;
 
-    @Column(name = "created_by")
-    private UUID createdBy;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
     protected HmacKey() {}
 
     HmacKey(UUID projectId, String name, String secret, UUID createdBy, Instant createdAt) {
-        this.projectId = projectId;
+        super(projectId, createdBy, createdAt);
         this.name = name;
         this.secret = secret;
-        this.createdBy = createdBy;
-        this.createdAt = createdAt;
-    }
-
-    UUID id() {
-        return id;
-    }
-
-    UUID projectId() {
-        return projectId;
     }
 
     String name() {
@@ -63,6 +37,6 @@ class HmacKey {
     }
 
     HmacKeyView toView(boolean withSecret) {
-        return new HmacKeyView(id, name, withSecret ? secret : null, createdAt);
+        return new HmacKeyView(id(), name, withSecret ? secret : null, createdAt());
     }
 }

@@ -5,7 +5,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
-import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -35,15 +34,6 @@ class InviteLinkController {
             @Size(max = 72) String password,
             @Size(max = 200) String name) {}
 
-    record AcceptInviteResponse(
-            UUID projectId,
-            String projectName,
-            UUID userId,
-            String email,
-            ProjectRole role,
-            boolean accountCreated,
-            boolean alreadyMember) {}
-
     @GetMapping
     @Operation(summary = "What an invite link offers: project, email, role, expiry, whether the email has an account")
     InviteDetails describe(@PathVariable String token) {
@@ -54,15 +44,7 @@ class InviteLinkController {
     @Operation(
             summary = "Accept an invite: creates the account with the given password when the email has none, "
                     + "otherwise adds the signed-in account of that email to the project")
-    AcceptInviteResponse accept(@PathVariable String token, @Valid @RequestBody AcceptInviteRequest request) {
-        AcceptedInvite accepted = invites.accept(token, current.findUser(), request.password(), request.name());
-        return new AcceptInviteResponse(
-                accepted.projectId(),
-                accepted.projectName(),
-                accepted.userId(),
-                accepted.email(),
-                accepted.role(),
-                accepted.accountCreated(),
-                accepted.alreadyMember());
+    AcceptedInvite accept(@PathVariable String token, @Valid @RequestBody AcceptInviteRequest request) {
+        return invites.accept(token, current.findUser(), request.password(), request.name());
     }
 }

@@ -19,13 +19,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class KeyPageController {
 
-    private final ProjectService projects;
+    private final ProjectPages pages;
     private final ApiKeyService apiKeys;
     private final HmacKeyService hmacKeys;
     private final ProjectAccess access;
 
-    KeyPageController(ProjectService projects, ApiKeyService apiKeys, HmacKeyService hmacKeys, ProjectAccess access) {
-        this.projects = projects;
+    KeyPageController(ProjectPages pages, ApiKeyService apiKeys, HmacKeyService hmacKeys, ProjectAccess access) {
+        this.pages = pages;
         this.apiKeys = apiKeys;
         this.hmacKeys = hmacKeys;
         this.access = access;
@@ -33,9 +33,7 @@ class KeyPageController {
 
     @GetMapping("/projects/{projectId}/keys")
     String apiKeys(@PathVariable UUID projectId, Model model) {
-        ProjectGrant grant = access.requireRole(projectId, ProjectRole.VIEWER);
-        model.addAttribute("project", projects.get(grant));
-        model.addAttribute("activeNav", ProjectNavConfiguration.KEYS);
+        ProjectGrant grant = pages.open(projectId, ProjectNavConfiguration.KEYS, model);
         model.addAttribute("keys", apiKeys.list(grant));
         model.addAttribute("scopes", ApiKeyScope.values());
         model.addAttribute("canManage", grant.atLeast(ProjectRole.ADMIN));
@@ -44,9 +42,7 @@ class KeyPageController {
 
     @GetMapping("/projects/{projectId}/hmac-keys")
     String hmacKeys(@PathVariable UUID projectId, Model model) {
-        ProjectGrant grant = access.requireRole(projectId, ProjectRole.VIEWER);
-        model.addAttribute("project", projects.get(grant));
-        model.addAttribute("activeNav", ProjectNavConfiguration.KEYS);
+        ProjectGrant grant = pages.open(projectId, ProjectNavConfiguration.KEYS, model);
         model.addAttribute("keys", hmacKeys.list(grant));
         model.addAttribute("canManage", grant.atLeast(ProjectRole.ADMIN));
         return "project/hmac-keys";

@@ -18,13 +18,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class MemberPageController {
 
-    private final ProjectService projects;
+    private final ProjectPages pages;
     private final MemberService members;
     private final InviteService invites;
     private final ProjectAccess access;
 
-    MemberPageController(ProjectService projects, MemberService members, InviteService invites, ProjectAccess access) {
-        this.projects = projects;
+    MemberPageController(ProjectPages pages, MemberService members, InviteService invites, ProjectAccess access) {
+        this.pages = pages;
         this.members = members;
         this.invites = invites;
         this.access = access;
@@ -35,9 +35,7 @@ class MemberPageController {
 
     @GetMapping("/projects/{projectId}/members")
     String members(@PathVariable UUID projectId, Model model) {
-        ProjectGrant grant = access.requireRole(projectId, ProjectRole.VIEWER);
-        model.addAttribute("project", projects.get(grant));
-        model.addAttribute("activeNav", ProjectNavConfiguration.MEMBERS);
+        ProjectGrant grant = pages.open(projectId, ProjectNavConfiguration.MEMBERS, model);
         model.addAttribute("members", members.list(grant));
         model.addAttribute("roles", ProjectRole.values());
         model.addAttribute("canManage", grant.atLeast(ProjectRole.ADMIN));

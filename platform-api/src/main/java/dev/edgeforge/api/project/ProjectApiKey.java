@@ -4,9 +4,6 @@ import dev.edgeforge.api.security.ApiKeyPrincipal;
 import dev.edgeforge.api.security.ApiKeyScope;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Arrays;
@@ -18,14 +15,7 @@ import java.util.stream.Collectors;
 /** A project API key; only the SHA-256 of the key and its first characters are stored. Persistence only. */
 @Entity
 @Table(name = "project_api_key")
-class ProjectApiKey {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.UUID)
-    private UUID id;
-
-    @Column(name = "project_id", nullable = false)
-    private UUID projectId;
+class ProjectApiKey extends ProjectOwnedEntity {
 
     @Column(nullable = false)
     private String name;
@@ -40,12 +30,6 @@ class ProjectApiKey {
     @Column(nullable = false)
     private String scopes;
 
-    @Column(name = "created_by")
-    private UUID createdBy;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
-
     @Column(name = "last_used_at")
     private Instant lastUsedAt;
 
@@ -59,21 +43,11 @@ class ProjectApiKey {
             Set<ApiKeyScope> scopes,
             UUID createdBy,
             Instant createdAt) {
-        this.projectId = projectId;
+        super(projectId, createdBy, createdAt);
         this.name = name;
         this.keyPrefix = keyPrefix;
         this.keyHash = keyHash;
         this.scopes = EnumSet.copyOf(scopes).stream().map(ApiKeyScope::value).collect(Collectors.joining(","));
-        this.createdBy = createdBy;
-        this.createdAt = createdAt;
-    }
-
-    UUID id() {
-        return id;
-    }
-
-    UUID projectId() {
-        return projectId;
     }
 
     String name() {
@@ -95,10 +69,10 @@ class ProjectApiKey {
     }
 
     ApiKeyPrincipal toPrincipal() {
-        return new ApiKeyPrincipal(id, projectId, name, scopes());
+        return new ApiKeyPrincipal(id(), projectId(), name, scopes());
     }
 
     ApiKeyView toView() {
-        return new ApiKeyView(id, name, keyPrefix, scopes(), createdAt, lastUsedAt);
+        return new ApiKeyView(id(), name, keyPrefix, scopes(), createdAt(), lastUsedAt);
     }
 }

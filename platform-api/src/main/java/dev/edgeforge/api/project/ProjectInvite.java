@@ -4,9 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -14,14 +11,7 @@ import java.util.UUID;
 /** An invite to a project for one email and role; only the SHA-256 of its link's token is stored. Persistence only. */
 @Entity
 @Table(name = "project_invite")
-class ProjectInvite {
-
-    @Id
-    @GeneratedValue(strategy = GenerationType.UUID)
-    private UUID id;
-
-    @Column(name = "project_id", nullable = false)
-    private UUID projectId;
+class ProjectInvite extends ProjectOwnedEntity {
 
     @Column(nullable = false)
     private String email;
@@ -32,12 +22,6 @@ class ProjectInvite {
 
     @Column(name = "token_hash", nullable = false)
     private String tokenHash;
-
-    @Column(name = "created_by")
-    private UUID createdBy;
-
-    @Column(name = "created_at", nullable = false)
-    private Instant createdAt;
 
     @Column(name = "expires_at", nullable = false)
     private Instant expiresAt;
@@ -58,21 +42,11 @@ class ProjectInvite {
             UUID createdBy,
             Instant createdAt,
             Instant expiresAt) {
-        this.projectId = projectId;
+        super(projectId, createdBy, createdAt);
         this.email = email;
         this.role = role;
         this.tokenHash = tokenHash;
-        this.createdBy = createdBy;
-        this.createdAt = createdAt;
         this.expiresAt = expiresAt;
-    }
-
-    UUID id() {
-        return id;
-    }
-
-    UUID projectId() {
-        return projectId;
     }
 
     String email() {
@@ -98,6 +72,6 @@ class ProjectInvite {
     }
 
     InviteView toView(Instant now) {
-        return new InviteView(id, email, role, createdAt, expiresAt, isOpenAt(now) ? "pending" : "expired");
+        return new InviteView(id(), email, role, createdAt(), expiresAt, isOpenAt(now) ? "pending" : "expired");
     }
 }

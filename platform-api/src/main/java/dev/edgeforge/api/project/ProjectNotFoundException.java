@@ -15,18 +15,11 @@ public class ProjectNotFoundException extends EdgeForgeException {
     public static final ProblemType TYPE =
             new ProblemType("project-not-found", HttpStatus.NOT_FOUND, "Project not found");
 
-    private final UUID projectId;
-
     public ProjectNotFoundException(UUID projectId) {
         super(
                 TYPE,
                 "No project with id " + projectId + " exists that you can access; check the id, or ask an "
-                        + "owner to add you.");
-        this.projectId = projectId;
-    }
-
-    @Override
-    public Map<String, Object> extensions() {
-        return Map.of("projectId", projectId.toString());
+                        + "owner to add you.",
+                Map.of("projectId", projectId.toString()));
     }
 }

@@ -22,11 +22,13 @@ class ProjectPageController {
 
     private final ProjectService projects;
     private final ProjectAccess access;
+    private final ProjectPages pages;
     private final CurrentPrincipal current;
 
-    ProjectPageController(ProjectService projects, ProjectAccess access, CurrentPrincipal current) {
+    ProjectPageController(ProjectService projects, ProjectAccess access, ProjectPages pages, CurrentPrincipal current) {
         this.projects = projects;
         this.access = access;
+        this.pages = pages;
         this.current = current;
     }
 
@@ -57,10 +59,7 @@ class ProjectPageController {
 
     @GetMapping("/projects/{projectId}")
     String dashboard(@PathVariable UUID projectId, Model model) {
-        ProjectGrant grant = access.requireRole(projectId, ProjectRole.VIEWER);
-        ProjectView project = projects.get(grant);
-        model.addAttribute("project", project);
-        model.addAttribute("activeNav", ProjectNavConfiguration.DASHBOARD);
+        ProjectGrant grant = pages.open(projectId, ProjectNavConfiguration.DASHBOARD, model);
         model.addAttribute("counts", projects.counts(grant));
         model.addAttribute("canEdit", grant.atLeast(ProjectRole.ADMIN));
         model.addAttribute("canDelete", grant.atLeast(ProjectRole.OWNER));

@@ -12,15 +12,10 @@ public class SampleNotFoundException extends EdgeForgeException {
     public static final ProblemType TYPE =
             new ProblemType("sample-not-found", HttpStatus.NOT_FOUND, "Sample not found");
 
-    private final UUID sampleId;
-
     public SampleNotFoundException(UUID sampleId) {
-        super(TYPE, "No sample with id " + sampleId + " exists in this project; it may have been deleted.");
-        this.sampleId = sampleId;
-    }
-
-    @Override
-    public Map<String, Object> extensions() {
-        return Map.of("sampleId", sampleId.toString());
+        super(
+                TYPE,
+                "No sample with id " + sampleId + " exists in this project; it may have been deleted.",
+                Map.of("sampleId", sampleId.toString()));
     }
 }

@@ -1,9 +1,8 @@
 package dev.edgeforge.api.sample;
 
-import dev.edgeforge.api.project.ProjectAccess;
 import dev.edgeforge.api.project.ProjectGrant;
+import dev.edgeforge.api.project.ProjectPages;
 import dev.edgeforge.api.project.ProjectRole;
-import dev.edgeforge.api.project.ProjectService;
 import java.util.UUID;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,15 +16,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class SamplePageController {
 
-    private final ProjectAccess access;
-    private final ProjectService projects;
+    private final ProjectPages pages;
     private final SampleService samples;
     private final DatasetProperties properties;
 
-    SamplePageController(
-            ProjectAccess access, ProjectService projects, SampleService samples, DatasetProperties properties) {
-        this.access = access;
-        this.projects = projects;
+    SamplePageController(ProjectPages pages, SampleService samples, DatasetProperties properties) {
+        this.pages = pages;
         this.samples = samples;
         this.properties = properties;
     }
@@ -55,9 +51,7 @@ class SamplePageController {
     }
 
     private ProjectGrant prepare(UUID projectId, Model model) {
-        ProjectGrant grant = access.requireRole(projectId, ProjectRole.VIEWER);
-        model.addAttribute("project", projects.get(grant));
-        model.addAttribute("activeNav", SampleConfiguration.NAV_KEY);
+        ProjectGrant grant = pages.open(projectId, SampleConfiguration.NAV_KEY, model);
         model.addAttribute("canEdit", grant.atLeast(ProjectRole.MEMBER));
         return grant;
     }

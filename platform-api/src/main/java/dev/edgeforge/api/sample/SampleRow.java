@@ -63,6 +63,40 @@ public record SampleRow(
         Objects.requireNonNull(updatedAt, "updatedAt");
     }
 
+    /** This sample with what a user may edit replaced (name, label, category, enabled) and updated at {@code now}. */
+    public SampleRow edited(String name, String label, SampleCategory category, boolean enabled, Instant now) {
+        return new SampleRow(
+                id,
+                projectId,
+                name,
+                label,
+                category,
+                format,
+                sha256,
+                objectKey,
+                sizeBytes,
+                sensors,
+                intervalMs,
+                frequencyHz,
+                length,
+                durationMs,
+                deviceName,
+                deviceType,
+                metadata,
+                image,
+                boundingBoxes,
+                signatureStatus,
+                contentOrigin,
+                enabled,
+                createdAt,
+                now);
+    }
+
+    /** This sample unchanged but updated at {@code now}. */
+    public SampleRow touched(Instant now) {
+        return edited(name, label, category, enabled, now);
+    }
+
     /** The signature status; empty for formats without signatures. */
     public Optional<SampleSignature> signature() {
         return SampleSignature.ofStored(signatureStatus);

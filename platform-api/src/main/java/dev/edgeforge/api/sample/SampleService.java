@@ -78,30 +78,11 @@ public class SampleService {
         return transaction.execute(status -> {
             SampleRow row = samples.require(grant.projectId(), sampleId);
             Instant now = clock.instant();
-            SampleRow changed = new SampleRow(
-                    row.id(),
-                    row.projectId(),
+            SampleRow changed = row.edited(
                     changes.name().orElse(row.name()),
                     changes.label().isPresent() ? changes.label().get().orElse(null) : row.label(),
                     changes.category().orElse(row.category()),
-                    row.format(),
-                    row.sha256(),
-                    row.objectKey(),
-                    row.sizeBytes(),
-                    row.sensors(),
-                    row.intervalMs(),
-                    row.frequencyHz(),
-                    row.length(),
-                    row.durationMs(),
-                    row.deviceName(),
-                    row.deviceType(),
-                    row.metadata(),
-                    row.image(),
-                    row.boundingBoxes(),
-                    row.signatureStatus(),
-                    row.contentOrigin(),
                     changes.enabled().orElse(row.enabled()),
-                    row.createdAt(),
                     now);
             samples.updateFields(changed, now);
             return changed;

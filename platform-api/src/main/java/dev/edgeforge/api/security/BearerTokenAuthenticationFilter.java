@@ -1,6 +1,5 @@
 package dev.edgeforge.api.security;
 
-import dev.edgeforge.api.problem.CommonProblems;
 import dev.edgeforge.api.problem.ProblemResponseWriter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,31 +8,24 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates {@code Authorization: Bearer <token>} (login tokens and personal access tokens). A request that
  * presents a token that does not verify is answered 401 at once instead of falling back to anonymous, so a script
- * learns its token is bad. The authentication lives only for this request (kept in a request attribute, so a streamed
- * answer's async dispatch finds it); nothing goes into a session.
+ * learns its token is bad. The authentication lives only for this request (see {@link CredentialFilter}).
  */
-final class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
+final class BearerTokenAuthenticationFilter extends CredentialFilter {
 
     private static final String BEARER = "Bearer ";
 
     private final BearerTokenVerifier verifier;
-    private final ProblemResponseWriter problems;
-    private final SecurityContextRepository perRequest;
 
     /** @param perRequest where the authentication is kept for this request's async dispatches (never a session) */
     BearerTokenAuthenticationFilter(
             BearerTokenVerifier verifier, ProblemResponseWriter problems, SecurityContextRepository perRequest) {
+        super(problems, perRequest);
         this.verifier = verifier;
-        this.problems = problems;
-        this.perRequest = perRequest;
     }
 
     static boolean hasBearerToken(HttpServletRequest request) {
@@ -52,20 +44,18 @@ final class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
                 .substring(BEARER.length())
                 .trim();
         if (token.startsWith(SecretTokens.API_KEY_PREFIX)) {
-            problems.write(
+            reject(
                     request,
                     response,
-                    CommonProblems.INVALID_CREDENTIALS,
                     "This is a project API key; send it in the 'x-api-key' header instead of 'Authorization'.");
             return;
         }
         Optional<BearerTokenVerifier.VerifiedToken> verified =
                 token.isEmpty() ? Optional.empty() : verifier.verify(token);
         if (verified.isEmpty()) {
-            problems.write(
+            reject(
                     request,
                     response,
-                    CommonProblems.INVALID_CREDENTIALS,
                     "The bearer token is unknown, expired or revoked; log in again or create a new personal "
                             + "access token.");
             return;
@@ -73,10 +63,6 @@ final class BearerTokenAuthenticationFilter extends OncePerRequestFilter {
         EdgeForgeAuthentication authentication =
                 new EdgeForgeAuthentication(verified.get().user());
         authentication.setDetails(new BearerTokenDetails(verified.get().tokenId()));
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
-        SecurityContextHolder.setContext(context);
-        perRequest.saveContext(context, request, response);
-        chain.doFilter(request, response);
+        authenticate(authentication, request, response, chain);
     }
 }

@@ -4,23 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.edgeforge.api.support.ApiClient;
 import dev.edgeforge.api.support.ApiClient.Auth;
-import dev.edgeforge.api.support.HeadlessChromium;
+import dev.edgeforge.api.support.ChromiumPages;
 import dev.edgeforge.api.support.IntegrationTest;
 import dev.edgeforge.api.support.TestUsers;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The account and administration pages in a real headless Chromium: tokens listed with their kind and expiry, a
@@ -28,48 +22,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * closing registration and creating an account.
  */
 @IntegrationTest
-class AccountPagesBrowserIT {
+class AccountPagesBrowserIT extends ChromiumPages {
 
-    @LocalServerPort
-    int port;
-
-    @TempDir
-    Path browserProfile;
-
-    ChromeDriver browser;
-    WebDriverWait wait;
     ApiClient api;
 
+    AccountPagesBrowserIT() {
+        super(1366, 900, Duration.ofSeconds(20));
+    }
+
     @BeforeEach
-    void startBrowser() {
-        browser = HeadlessChromium.start(browserProfile, 1366, 900);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    void client() {
         api = ApiClient.stateless(port);
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void type(String id, String text) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
-    }
-
-    private void signIn(String email, String password) {
-        browser.get(url("/login"));
-        type("email", email);
-        type("password", password);
-        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlMatches(".*/projects$"));
     }
 
     private void openUserMenu(String link) {

@@ -29,20 +29,27 @@ class AuthFlowIT {
         client = ApiClient.stateless(port);
     }
 
+    /** What the administration settings say of registration now. */
+    private boolean registrationOpen(Auth admin) {
+        return client.get("/api/v1/admin/settings", admin)
+                .json()
+                .path("registrationOpen")
+                .asBoolean();
+    }
+
+    /** {@code POST /api/v1/auth/register} without credentials. */
+    private ApiClient.Response register(Map<String, ?> body) {
+        return client.post("/api/v1/auth/register", body, Auth.none());
+    }
+
     // issue #10: "Anyone can POST /api/v1/auth/register by default"
     @Test
     void registrationIsClosedUntilAnAdministratorOpensIt() {
         Auth admin = TestUsers.admin(client);
-        assertThat(client.get("/api/v1/admin/settings", admin)
-                        .json()
-                        .path("registrationOpen")
-                        .asBoolean())
-                .isFalse();
+        assertThat(registrationOpen(admin)).isFalse();
 
-        ApiClient.Response refused = client.post(
-                "/api/v1/auth/register",
-                Map.of("email", "walk-in-" + System.nanoTime() + "@it.edgeforge.test", "password", "long-enough"),
-                Auth.none());
+        ApiClient.Response refused = register(
+                Map.of("email", "walk-in-" + System.nanoTime() + "@it.edgeforge.test", "password", "long-enough"));
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.contentType()).startsWith("application/problem+json");
         assertThat(refused.text("code")).isEqualTo("registration-closed");
@@ -53,10 +60,8 @@ class AuthFlowIT {
     void registerLoginAndUseTheBearerToken() {
         ApiClient.Response registered;
         try (TestUsers.OpenRegistration open = TestUsers.openRegistration(client)) {
-            registered = client.post(
-                    "/api/v1/auth/register",
-                    Map.of("email", "  Grace.Hopper@IT.edgeforge.test ", "password", "cobol-1959!", "name", "Grace"),
-                    Auth.none());
+            registered = register(
+                    Map.of("email", "  Grace.Hopper@IT.edgeforge.test ", "password", "cobol-1959!", "name", "Grace"));
         }
         assertThat(registered.status()).isEqualTo(201);
         assertThat(registered.text("email")).isEqualTo("grace.hopper@it.edgeforge.test");
@@ -113,10 +118,7 @@ class AuthFlowIT {
         TestUsers.User user = TestUsers.register(client, "dup");
         ApiClient.Response again;
         try (TestUsers.OpenRegistration open = TestUsers.openRegistration(client)) {
-            again = client.post(
-                    "/api/v1/auth/register",
-                    Map.of("email", user.email().toUpperCase(), "password", "another-password"),
-                    Auth.none());
+            again = register(Map.of("email", user.email().toUpperCase(), "password", "another-password"));
         }
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.text("code")).isEqualTo("email-taken");
@@ -128,10 +130,8 @@ class AuthFlowIT {
         String seventyFourBytes = "x".repeat(70) + "\u00e9\u00e9"; // 72 characters, 74 bytes in UTF-8
         ApiClient.Response response;
         try (TestUsers.OpenRegistration open = TestUsers.openRegistration(client)) {
-            response = client.post(
-                    "/api/v1/auth/register",
-                    Map.of("email", "long-" + System.nanoTime() + "@it.edgeforge.test", "password", seventyFourBytes),
-                    Auth.none());
+            response = register(
+                    Map.of("email", "long-" + System.nanoTime() + "@it.edgeforge.test", "password", seventyFourBytes));
         }
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.text("code")).isEqualTo("validation-failed");
@@ -306,26 +306,14 @@ class AuthFlowIT {
 
         Auth admin = TestUsers.admin(client);
         try (TestUsers.OpenRegistration open = TestUsers.openRegistration(client)) {
-            assertThat(client.get("/api/v1/admin/settings", admin)
-                            .json()
-                            .path("registrationOpen")
-                            .asBoolean())
-                    .isTrue();
-            ApiClient.Response registered = client.post(
-                    "/api/v1/auth/register",
-                    Map.of("email", "early-" + System.nanoTime() + "@it.edgeforge.test", "password", "long-enough"),
-                    Auth.none());
+            assertThat(registrationOpen(admin)).isTrue();
+            ApiClient.Response registered = register(
+                    Map.of("email", "early-" + System.nanoTime() + "@it.edgeforge.test", "password", "long-enough"));
             assertThat(registered.status()).isEqualTo(201);
         }
-        assertThat(client.get("/api/v1/admin/settings", admin)
-                        .json()
-                        .path("registrationOpen")
-                        .asBoolean())
-                .isFalse();
-        ApiClient.Response refused = client.post(
-                "/api/v1/auth/register",
-                Map.of("email", "late-" + System.nanoTime() + "@it.edgeforge.test", "password", "long-enough"),
-                Auth.none());
+        assertThat(registrationOpen(admin)).isFalse();
+        ApiClient.Response refused = register(
+                Map.of("email", "late-" + System.nanoTime() + "@it.edgeforge.test", "password", "long-enough"));
         assertThat(refused.status()).isEqualTo(403);
         assertThat(refused.text("title")).isEqualTo("Registration is closed");
 

@@ -2,28 +2,22 @@ package dev.edgeforge.api.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.edgeforge.api.support.HeadlessChromium;
+import dev.edgeforge.api.support.ChromiumPages;
 import dev.edgeforge.api.support.IntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,53 +27,23 @@ import tools.jackson.databind.JsonNode;
  * {@code /tmp/ef-data-*.png}. Fails (never skips) when Chromium or chromedriver is missing.
  */
 @IntegrationTest
-class DataPagesBrowserIT {
-
-    @LocalServerPort
-    int port;
+class DataPagesBrowserIT extends ChromiumPages {
 
     @TempDir
     Path temp;
 
-    ChromeDriver browser;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = HeadlessChromium.start(temp.resolve("profile"), 1366, 1000);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
+    DataPagesBrowserIT() {
+        super(1366, 1000, Duration.ofSeconds(30));
     }
 
     private void screenshot(String name) throws IOException {
-        Files.copy(
-                browser.getScreenshotAs(OutputType.FILE).toPath(),
-                Path.of("/tmp/ef-data-" + name + ".png"),
-                StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    private void signIn(TestProject project) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("email")).sendKeys(project.owner.email());
-        browser.findElement(By.id("password")).sendKeys(project.owner.password());
-        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlMatches(".*/projects$"));
+        screenshot(Path.of("/tmp/ef-data-" + name + ".png"));
     }
 
     @Test
     void uploadACsvAndAWavAndSeeTheirPlots() throws IOException {
         TestProject project = TestProject.create(port, "Browser data");
-        signIn(project);
+        signIn(project.owner);
         browser.get(url("/projects/" + project.id + "/data"));
         assertThat(browser.findElement(By.cssSelector(".sidebar a.active")).getText())
                 .isEqualTo("Data acquisition");

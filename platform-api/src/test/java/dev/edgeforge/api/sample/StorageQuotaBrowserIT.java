@@ -3,28 +3,21 @@ package dev.edgeforge.api.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.edgeforge.api.support.ApiClient;
-import dev.edgeforge.api.support.HeadlessChromium;
+import dev.edgeforge.api.support.ChromiumPages;
 import dev.edgeforge.api.support.IntegrationTest;
 import dev.edgeforge.api.support.TestUsers;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * Storage quotas in a real headless Chromium: the administrator sets one project's quota and clears another's on
@@ -32,50 +25,26 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * the upload queue with the server's message. Screenshots go to {@code /tmp/ef-quota-*.png}.
  */
 @IntegrationTest
-class StorageQuotaBrowserIT {
+class StorageQuotaBrowserIT extends ChromiumPages {
 
     private static final long MB = 1024 * 1024;
-
-    @LocalServerPort
-    int port;
 
     @TempDir
     Path temp;
 
-    ChromeDriver browser;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = HeadlessChromium.start(temp.resolve("profile"), 1366, 1000);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    StorageQuotaBrowserIT() {
+        super(1366, 1000, Duration.ofSeconds(30));
     }
 
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void signIn(String email, String password) {
+    /** Signs in afresh: the second sign-in of the test must not find the first one's session. */
+    @Override
+    protected void signIn(String email, String password) {
         browser.manage().deleteAllCookies();
-        browser.get(url("/login"));
-        browser.findElement(By.id("email")).sendKeys(email);
-        browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
-        wait.until(ExpectedConditions.urlMatches(".*/projects$"));
+        super.signIn(email, password);
     }
 
     private void screenshot(String name) throws IOException {
-        Files.copy(
-                browser.getScreenshotAs(OutputType.FILE).toPath(),
-                Path.of("/tmp/ef-quota-" + name + ".png"),
-                StandardCopyOption.REPLACE_EXISTING);
+        screenshot(Path.of("/tmp/ef-quota-" + name + ".png"));
     }
 
     private WebElement quotaRow(TestProject project) {

@@ -3,26 +3,17 @@ package dev.edgeforge.api.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.edgeforge.api.support.ApiClient;
-import dev.edgeforge.api.support.HeadlessChromium;
+import dev.edgeforge.api.support.ChromiumPages;
 import dev.edgeforge.api.support.IntegrationTest;
 import dev.edgeforge.api.support.TestUsers;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The UI shell in a real headless Chromium: register, sign in, create a project, create an API key (shown once,
@@ -30,40 +21,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  * fails (never skips) when they are missing.
  */
 @IntegrationTest
-class UiShellBrowserIT {
+class UiShellBrowserIT extends ChromiumPages {
 
     private static final Path SCREENSHOT = Path.of("/tmp/ef-dashboard.png");
 
-    @LocalServerPort
-    int port;
-
-    @TempDir
-    Path browserProfile;
-
-    ChromeDriver browser;
-    WebDriverWait wait;
-
-    @BeforeEach
-    void startBrowser() {
-        browser = HeadlessChromium.start(browserProfile, 1366, 900);
-        wait = new WebDriverWait(browser, Duration.ofSeconds(20));
-    }
-
-    @AfterEach
-    void stopBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
-
-    private String url(String path) {
-        return "http://localhost:" + port + path;
-    }
-
-    private void type(String id, String text) {
-        WebElement field = browser.findElement(By.id(id));
-        field.clear();
-        field.sendKeys(text);
+    UiShellBrowserIT() {
+        super(1366, 900, Duration.ofSeconds(20));
     }
 
     @Test
@@ -108,7 +71,7 @@ class UiShellBrowserIT {
                 .isEqualTo("Dashboard");
         assertThat(browser.findElements(By.cssSelector(".sidebar a")).stream().map(WebElement::getText))
                 .contains("Data acquisition", "Impulse design", "Training", "Models", "Deployment");
-        Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), SCREENSHOT, StandardCopyOption.REPLACE_EXISTING);
+        screenshot(SCREENSHOT);
 
         // create an API key through the page's fetch() call (session + CSRF token)
         browser.findElement(By.cssSelector(".sidebar a[data-nav=keys]")).click();

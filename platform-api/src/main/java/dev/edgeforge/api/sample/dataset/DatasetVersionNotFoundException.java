@@ -12,15 +12,10 @@ public class DatasetVersionNotFoundException extends EdgeForgeException {
     public static final ProblemType TYPE =
             new ProblemType("dataset-version-not-found", HttpStatus.NOT_FOUND, "Dataset version not found");
 
-    private final UUID versionId;
-
     public DatasetVersionNotFoundException(UUID versionId) {
-        super(TYPE, "No dataset version with id " + versionId + " exists in this project.");
-        this.versionId = versionId;
-    }
-
-    @Override
-    public Map<String, Object> extensions() {
-        return Map.of("versionId", versionId.toString());
+        super(
+                TYPE,
+                "No dataset version with id " + versionId + " exists in this project.",
+                Map.of("versionId", versionId.toString()));
     }
 }

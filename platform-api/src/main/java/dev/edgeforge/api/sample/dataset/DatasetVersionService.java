@@ -206,31 +206,7 @@ public class DatasetVersionService {
             DatasetRestore.SampleRef ref = new DatasetRestore.SampleRef(
                     row.id(), row.name(), row.label(), row.category().value());
             if (storage.lockAndCheck(row.objectKey())) {
-                samples.insert(new SampleRow(
-                        row.id(),
-                        row.projectId(),
-                        row.name(),
-                        row.label(),
-                        row.category(),
-                        row.format(),
-                        row.sha256(),
-                        row.objectKey(),
-                        row.sizeBytes(),
-                        row.sensors(),
-                        row.intervalMs(),
-                        row.frequencyHz(),
-                        row.length(),
-                        row.durationMs(),
-                        row.deviceName(),
-                        row.deviceType(),
-                        row.metadata(),
-                        row.image(),
-                        row.boundingBoxes(),
-                        row.signatureStatus(),
-                        row.contentOrigin(),
-                        row.enabled(),
-                        row.createdAt(),
-                        now));
+                samples.insert(row.touched(now));
                 resurrected.add(ref);
             } else {
                 missing.add(ref);
