@@ -112,8 +112,8 @@ public final class AnomalyBundler {
                 files.add("| `sources/` | the library, the application and the board support it was built from |");
             } else {
                 writer.copyTree(library.root(), ".");
-                files.add(
-                        "| `model/ef_anomaly_model.h` | the API: `ef_anomaly_run_impulse`, `ef_anomaly_run_features` |");
+                files.add("| `model/ef_anomaly_model.h` | the API: `ef_anomaly_run_impulse`, "
+                        + "`ef_anomaly_run_features` |");
                 files.add("| `model/`, `anomaly/`, `dsp/`, `include/` | the library's sources (portable C99) |");
             }
             writer.writeText("README.md", readme(request, library, board, image, files));
