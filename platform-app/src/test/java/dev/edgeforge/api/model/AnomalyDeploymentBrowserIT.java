@@ -64,14 +64,22 @@ class AnomalyDeploymentBrowserIT extends ChromiumPages {
                 user,
                 base,
                 projectId,
-                Map.of("kind", "anomaly_kmeans", "kmeans", Map.of("clusterCount", 6, "maxIterations", 100)),
+                Map.of(
+                        "kind",
+                        "anomaly_kmeans",
+                        "kmeans",
+                        Map.of("clusterCount", 6, "maxIterations", 100, "standardize", true)),
                 "Pump K-means");
         JsonNode gmm = train(
                 client,
                 user,
                 base,
                 projectId,
-                Map.of("kind", "anomaly_gmm", "gmm", Map.of("componentCount", 3, "maxIterations", 100)),
+                Map.of(
+                        "kind",
+                        "anomaly_gmm",
+                        "gmm",
+                        Map.of("componentCount", 3, "maxIterations", 100, "standardize", true)),
                 "Pump GMM");
 
         // a network-only format: 422 saying why, not 404
