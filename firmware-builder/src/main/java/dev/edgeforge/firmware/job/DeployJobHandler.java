@@ -226,11 +226,11 @@ public final class DeployJobHandler implements JobHandler {
                     "the deployment job's payload cannot be read: " + e.getOriginalMessage(), e);
         }
         if (payload.deploymentId() == null
-                || payload.modelKey() == null
+                || (payload.modelKey() == null && payload.anomalyModelKey() == null)
                 || payload.target() == null
                 || payload.format() == null) {
-            throw new NonRetryableJobException("the deployment job's payload needs deploymentId, modelKey, target "
-                    + "and format; got " + context.payload());
+            throw new NonRetryableJobException("the deployment job's payload needs deploymentId, modelKey (or "
+                    + "anomalyModelKey), target and format; got " + context.payload());
         }
         return payload;
     }
