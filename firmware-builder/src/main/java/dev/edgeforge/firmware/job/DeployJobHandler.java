@@ -612,7 +612,17 @@ public final class DeployJobHandler implements JobHandler {
                     }
                     throw new NonRetryableJobException(e.getMessage(), e);
                 }
-                logBuild(context, built);
+                MemoryReport memory = built.memoryReport();
+                context.log("Built in " + built.elapsed().toMillis() + " ms; model tables "
+                        + memory.modelConstantBytes() + " bytes (float32)"
+                        + memory.image()
+                                .map(image -> "; flash " + image.flashBytes() + " of " + image.flashCapacityBytes()
+                                        + " bytes, RAM " + image.ramBytes() + " of " + image.ramCapacityBytes()
+                                        + " bytes")
+                                .orElse(""));
+                if (!built.compilerOutput().isBlank()) {
+                    context.log("Compiler warnings:\n" + built.compilerOutput().strip());
+                }
                 context.progress(0.6);
                 context.throwIfCancelled();
 
@@ -713,8 +723,8 @@ public final class DeployJobHandler implements JobHandler {
                             });
             context.log(String.format(
                     Locale.ROOT,
-                    "%s: %d of %d decisions equal, %d of %d scores within %.0e (relative); largest difference %s"
-                            + " (relative %s); anomalies device %d, server %d%s",
+                    "%s: %d of %d decisions equal, %d of %d scores within %.0e (relative); largest difference %.3g"
+                            + " (relative %.3g); anomalies device %d, server %d%s",
                     scores.verified() ? "VERIFIED" : "NOT VERIFIED",
                     scores.decisionsEqual(),
                     scores.windows(),
