@@ -129,7 +129,7 @@ public final class AnomalyLibraryGenerator {
         c.put("featureCount", Integer.toString(model.featureCount()));
         c.put("componentCount", Integer.toString(tables.components()));
         c.put("centreValues", Integer.toString(tables.centres().length));
-        c.put("centresDescription", tables.kind().equals("EF_ANOMALY_GMM") ? "component means" : "cluster centroids");
+        c.put("centresKind", tables.kind().equals("EF_ANOMALY_GMM") ? "component means" : "cluster centroids");
         c.put("mean", values(tables.mean()));
         c.put("scale", values(tables.scale()));
         c.put("centres", values(tables.centres()));
