@@ -53,7 +53,7 @@ class ImpulseController {
         access.requireRole(projectId, ProjectRole.VIEWER);
         return impulses.latest(projectId)
                 .map(ImpulseView::of)
-                .orElseGet(() -> impulses.suggestion(projectId)
+                .orElseGet(() -> impulses.suggestion(projectId, targets.require(null))
                         .map(s -> ImpulseView.suggested(s.suggestion()))
                         .orElseGet(() -> ImpulseView.unsaved(impulses.defaultImpulse())));
     }
@@ -61,10 +61,13 @@ class ImpulseController {
     @GetMapping("/suggestion")
     @Operation(
             summary = "An impulse made for the project's samples (kind of data, axes, rate, window, DSP and "
-                    + "learning block), in the JSON PUT takes, with the reasons for each choice; 409 without samples")
-    SuggestionView suggestion(@PathVariable UUID projectId) {
+                    + "learning block), in the JSON PUT takes, with the reasons for each choice; images at a size "
+                    + "and colour that fit the target board (default: the emulated board); 409 without samples")
+    SuggestionView suggestion(
+            @PathVariable UUID projectId, @RequestParam(name = "target", required = false) String target) {
         access.requireRole(projectId, ProjectRole.VIEWER);
-        return impulses.suggestion(projectId)
+        CostTarget board = targets.require(target);
+        return impulses.suggestion(projectId, board)
                 .map(SuggestionView::of)
                 .orElseThrow(() -> new NoDataToSuggestFromViolation(projectId));
     }
