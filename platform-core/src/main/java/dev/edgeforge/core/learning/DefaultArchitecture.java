@@ -142,7 +142,7 @@ public final class DefaultArchitecture {
         return layers;
     }
 
-    /** 2 while both sides have at least 4 pixels (and halves {@code size}, rounding up as SAME padding does), else 1. */
+    /** 2 while both sides have at least 4 pixels (then halves {@code size}, rounding up like SAME), else 1. */
     private static int stride(int[] size) {
         if (size[0] >= 4 && size[1] >= 4) {
             size[0] = (size[0] + 1) / 2;
