@@ -6,7 +6,8 @@ import java.io.InputStream;
 
 /**
  * What one request may still bring in, counted while its files are spooled and its ZIP archives inflated: bytes once
- * unpacked ({@code max-expanded-request-bytes}, each ZIP entry counted at least {@code zip-entry-bytes}), ZIP entries ({@code max-zip-entries}, per archive and per request)
+ * unpacked ({@code max-expanded-request-bytes}, each ZIP entry counted at least {@code zip-entry-bytes}), ZIP
+ * entries ({@code max-zip-entries}, per archive and per request)
  * and how much an archive expands ({@code max-compression-ratio}). Every inflated byte goes through an
  * {@link Archive#open entry stream} that counts it, skipped entries included, and the first byte over a limit stops
  * the read with {@link RequestTooLargeViolation} or {@link CompressionBombViolation}: a bomb costs at most the

@@ -24,7 +24,8 @@ import java.util.Optional;
  * network); the DSP buffers are the processing block's {@link CostEstimate#ramBytes()} (working buffers and its
  * float32 output; the image block writes its output directly as the network's int8 input tensor, inside the arena,
  * so it adds nothing, issue #20); the raw window buffer is one window as the firmware receives it (float32 per
- * value; for an image the camera frame in its pixel format, {@link ImpulseDsp#windowBytes()}); the runtime is {@value #RUNTIME_RAM_BYTES} bytes (8 KiB stack, the 256-byte serial receive ring,
+ * value; for an image the camera frame in its pixel format, {@link ImpulseDsp#windowBytes()}); the runtime is
+ * {@value #RUNTIME_RAM_BYTES} bytes (8 KiB stack, the 256-byte serial receive ring,
  * board state) plus {@value #DSP_RUNTIME_RAM_BYTES} bytes of C library data when the DSP code links libm. On the
  * four MLPerf Tiny models and the keyword-spotting model behind its MFCC block this equals the linked image's RAM to
  * within a few bytes.
