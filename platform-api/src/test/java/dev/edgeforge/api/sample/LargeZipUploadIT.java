@@ -37,8 +37,7 @@ class LargeZipUploadIT {
             entries.put("components/" + label + "." + i + ".png", png(i));
         }
 
-        JsonNode files =
-                project.upload("?category=split", SampleHttp.Part.file("components.zip", ZipFiles.zip(entries)));
+        JsonNode files = upload(project, "?category=split", "components.zip", ZipFiles.zip(entries));
 
         assertThat(files.size()).isEqualTo(IMAGES);
         assertThat(files)
