@@ -77,7 +77,8 @@ function init(root) {
       el('td', { text: kind }),
       el('td', {}, [sample.signature ? el('span', { className: 'badge sig-' + sample.signature,
         text: sample.signature, 'data-signature': sample.signature }) : null]),
-      el('td', { text: sample.image ? '' : formatDuration(sample.durationMs) }),
+      el('td', { text: sample.image ? sample.image.width + ' × ' + sample.image.height + ' px'
+        : formatDuration(sample.durationMs) }),
       el('td', { text: sample.deviceName || sample.deviceType || '' }),
       el('td', { text: formatDate(sample.createdAt) })
     ]);

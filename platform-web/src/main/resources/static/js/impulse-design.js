@@ -48,7 +48,10 @@ function start(root, dspBlocks, latest) {
   byId('reset-impulse').addEventListener('click', () => versions.reset());
   byId('add-block').addEventListener('click', () => editor.addBlock());
   byId('add-learning').addEventListener('click', () => editor.addLearningBlock());
-  byId('cost-target').addEventListener('change', () => costs.load());
+  byId('cost-target').addEventListener('change', () => {
+    costs.load();
+    suggestion.load(null);
+  });
   byId('generate-features').addEventListener('click', () => features.generate());
   byId('cancel-features').addEventListener('click', () => features.cancel());
   byId('use-suggestion').addEventListener('click', () => suggestion.use());

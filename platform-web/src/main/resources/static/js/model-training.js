@@ -36,7 +36,8 @@ const AUGMENTATION = {
   time_series: ['timeSeries', [['noiseStd', 0], ['maxTimeShift', 0], ['scaleRange', 0]]],
   spectrogram: ['spectrogram', [['timeMasks', 0], ['maxTimeMaskWidth', 0], ['frequencyMasks', 0],
     ['maxFrequencyMaskWidth', 0], ['noiseStd', 0]]],
-  image: ['image', [['horizontalFlip', false], ['maxCropFraction', 0], ['brightnessDelta', 0]]]
+  image: ['image', [['horizontalFlip', false], ['maxCropFraction', 0], ['brightnessDelta', 0], ['contrastDelta', 0],
+    ['maxRotationDegrees', 0]]]
 };
 
 let base;
@@ -368,10 +369,14 @@ function fillAugmentation() {
   }
   byId('augmentation-fields').classList.remove('hidden');
   const grid = byId('augmentation-grid');
+  // start from the defaults for these features (images: flips, crops, brightness, contrast, rotations; issue #20)
+  const given = (defaults.hyperparameters && defaults.hyperparameters.augmentation
+    && defaults.hyperparameters.augmentation[spec[0]]) || {};
   spec[1].forEach(function (field) {
     const id = 'aug-' + field[0];
-    const input = typeof field[1] === 'boolean' ? el('input', { type: 'checkbox', id: id })
-      : el('input', { type: 'number', id: id, step: 'any', min: '0', value: String(field[1]) });
+    const start = given[field[0]] !== undefined && given[field[0]] !== null ? given[field[0]] : field[1];
+    const input = typeof field[1] === 'boolean' ? el('input', { type: 'checkbox', id: id, checked: start })
+      : el('input', { type: 'number', id: id, step: 'any', min: '0', value: String(start) });
     grid.appendChild(el('div', { className: 'field' }, typeof field[1] === 'boolean'
       ? [el('label', { className: 'check' }, [input, ' ' + field[0]])]
       : [el('label', { 'for': id, text: field[0] }), input]));

@@ -40,13 +40,34 @@ function showBlockCost(cost) {
     el('span', { className: 'cost-item', text: cost.featureShape.join(' × ') + ' features' }));
 }
 
+/*
+ * The whole device: raw window, DSP buffers, the network's int8 activations and the runtime against the board's RAM,
+ * and what is known of flash before training; the reasons it cannot fit, if any (issue #20).
+ */
+function deviceLine(report) {
+  const device = report.device;
+  if (!device) {
+    return [];
+  }
+  const fit = el('div', { className: device.fits ? 'device-fit' : 'device-fit invalid', 'data-cost': 'device' });
+  fit.append(el('span', { text: (device.fits ? 'Fits the board: ' : 'Does not fit the board: ')
+    + 'RAM ' + kilobytes(device.ramBytes) + ' of ' + kilobytes(device.ramAvailableBytes)
+    + ' (raw window ' + kilobytes(report.windowBytes) + ', DSP ' + kilobytes(device.dspRamBytes)
+    + ', network activations ' + kilobytes(device.networkArenaBytes) + ' int8, runtime '
+    + kilobytes(device.runtimeRamBytes) + ') · flash at least ' + kilobytes(device.flashBytes) + ' of '
+    + kilobytes(device.flashAvailableBytes) }));
+  (report.errors || []).forEach((error) => fit.append(el('div', { className: 'error', text: error.message })));
+  return [fit];
+}
+
 function showTotals(report) {
   clear(byId('cost-totals')).append(
     el('span', { text: 'DSP on ' + report.targetName + ' (' + Math.round(report.clockHz / 1e6) + ' MHz): ' }),
     el('strong', { text: millis(report.totalMsPerWindow) + ' per window' }),
     el('span', { 'data-cost': 'total-ram', text: ' · RAM ' + kilobytes(report.totalRamBytes) + ' (raw window '
       + kilobytes(report.windowBytes) + ')' + ' · flash ' + kilobytes(report.totalRomBytes) + ' · '
-      + report.featureCount + ' features' }));
+      + report.featureCount + ' features' }),
+    ...deviceLine(report));
 }
 
 export class CostEstimates {

@@ -15,7 +15,10 @@ export class ImpulseSuggestion {
 
   /** Fetches the suggestion and shows it; latest: the answer of GET .../impulse. */
   load(latest) {
-    api('GET', this.base + '/impulse/suggestion').then((suggestion) => {
+    // made for the board the costs are estimated on: an image impulse is sized to fit it (issue #20)
+    const target = byId('cost-target').value;
+    const query = target ? '?target=' + encodeURIComponent(target) : '';
+    api('GET', this.base + '/impulse/suggestion' + query).then((suggestion) => {
       this.suggestion = suggestion;
       this.show(latest);
     }).catch(() => {

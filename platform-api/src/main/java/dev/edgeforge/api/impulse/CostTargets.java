@@ -38,6 +38,8 @@ public class CostTargets {
         return new CostTarget(
                 board.id(),
                 board.name() + " (" + board.mcu() + ", " + board.core().displayName() + ")",
-                board.clockHz());
+                board.clockHz(),
+                board.ram().sizeBytes(),
+                board.flash().sizeBytes());
     }
 }

@@ -58,7 +58,7 @@ class ImpulseController {
         access.requireRole(projectId, ProjectRole.VIEWER);
         return impulses.latest(projectId)
                 .map(ImpulseView::of)
-                .orElseGet(() -> impulses.suggestion(projectId)
+                .orElseGet(() -> impulses.suggestion(projectId, targets.require(null))
                         .map(s -> ImpulseView.suggested(s.suggestion()))
                         .orElseGet(() -> ImpulseView.unsaved(impulses.defaultImpulse())));
     }
@@ -67,10 +67,13 @@ class ImpulseController {
     @Operation(
             summary = "Suggest an impulse",
             description = "An impulse made for the project's samples (kind of data, axes, rate, window, DSP and "
-                    + "learning block), in the JSON PUT takes, with the reasons for each choice; 409 without samples.")
-    SuggestionView suggestion(@PathVariable UUID projectId) {
+                    + "learning block), in the JSON PUT takes, with the reasons for each choice; images at a size "
+                    + "and colour that fit the target board (default: the emulated board); 409 without samples.")
+    SuggestionView suggestion(
+            @PathVariable UUID projectId, @RequestParam(name = "target", required = false) String target) {
         access.requireRole(projectId, ProjectRole.VIEWER);
-        return impulses.suggestion(projectId)
+        CostTarget board = targets.require(target);
+        return impulses.suggestion(projectId, board)
                 .map(SuggestionView::of)
                 .orElseThrow(() -> new NoDataToSuggestFromViolation(projectId));
     }
@@ -131,7 +134,8 @@ class ImpulseController {
     @Operation(
             summary = "Estimate the impulse's costs",
             description = "RAM, flash and time per window of each processing block of a saved version (default: "
-                    + "the latest) on a target board.")
+                    + "the latest) on a target board, and whether the impulse with its learning block fits the board "
+                    + "(device, with errors[] naming the figures when it does not).")
     CostReport costs(
             @PathVariable UUID projectId,
             @RequestParam(name = "target", required = false) String target,
@@ -149,7 +153,7 @@ class ImpulseController {
     @Operation(
             summary = "Estimate a draft impulse's costs",
             description = "Cost estimates of a draft impulse (the body, not saved): what the editor shows while "
-                    + "parameters change.")
+                    + "parameters change, and whether it fits the board (device, errors[]).")
     CostReport draftCosts(
             @PathVariable UUID projectId,
             @RequestParam(name = "target", required = false) String target,

@@ -8,9 +8,11 @@ import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.impulse.ImpulseJson;
 import dev.edgeforge.core.impulse.suggest.DataFit;
 import dev.edgeforge.core.impulse.suggest.DataProfile;
+import dev.edgeforge.core.impulse.suggest.DeviceBudget;
 import dev.edgeforge.core.impulse.suggest.ImpulseSuggester;
 import dev.edgeforge.core.impulse.suggest.SampleSummary;
 import dev.edgeforge.core.impulse.suggest.Suggestion;
+import dev.edgeforge.jobs.estimate.DeploymentEstimator;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -95,13 +97,25 @@ public class ImpulseService {
      * training), or empty when the project has no enabled sample.
      */
     @Transactional(readOnly = true)
-    public Optional<ProjectSuggestion> suggestion(UUID projectId) {
+    public Optional<ProjectSuggestion> suggestion(UUID projectId, CostTarget board) {
         ProjectDataSource.ProjectData summaries = summaries(projectId);
         if (summaries.isEmpty()) {
             return Optional.empty();
         }
         List<SampleSummary> basis = summaries.training().isEmpty() ? summaries.enabled() : summaries.training();
-        return Optional.of(new ProjectSuggestion(ImpulseSuggester.suggest(basis), basis.size()));
+        return Optional.of(
+                new ProjectSuggestion(ImpulseSuggester.suggest(basis, Optional.of(budget(board))), basis.size()));
+    }
+
+    /**
+     * What an image impulse may use on {@code board}: its RAM less the runtime's (stack, serial buffers, C library
+     * data), its flash less the runtime's and the DSP code (issue #20).
+     */
+    static DeviceBudget budget(CostTarget board) {
+        return new DeviceBudget(
+                board.name(),
+                board.ramBytes() - DeploymentEstimator.RUNTIME_RAM_BYTES - DeploymentEstimator.DSP_RUNTIME_RAM_BYTES,
+                board.flashBytes() - DeploymentEstimator.RUNTIME_FLASH_BYTES - DeploymentEstimator.DSP_CODE_BYTES);
     }
 
     /** How {@code impulse} fits the project's enabled samples; nothing to say without samples. */

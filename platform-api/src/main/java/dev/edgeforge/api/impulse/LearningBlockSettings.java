@@ -13,6 +13,7 @@ import dev.edgeforge.core.impulse.ProcessingBlock;
 import dev.edgeforge.core.learning.FeatureKind;
 import dev.edgeforge.core.learning.LayerProblem;
 import dev.edgeforge.core.learning.LearningBlock;
+import dev.edgeforge.core.learning.NetworkFootprint;
 import dev.edgeforge.core.learning.TensorShape;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -115,6 +116,45 @@ final class LearningBlockSettings {
         FeatureInput input =
                 featureInput(impulse, inputs).orElse(new FeatureInput(FeatureKind.FLAT, TensorShape.of(1)));
         return JSON.valueToTree(LearningBlock.defaultsFor(kind, input.kind(), input.shape()));
+    }
+
+    /**
+     * The int8 footprint of the impulse's first neural learning block (its settings, or the defaults for its features
+     * when it has none), with the smallest output head (two classes, or one target); empty when there is no neural
+     * block or its layers do not fit the features.
+     */
+    static Optional<NetworkFootprint> network(Impulse impulse) {
+        for (LearningBlockRef ref : impulse.learningBlocks()) {
+            Optional<LearningBlock.Kind> kind = ref == null ? Optional.empty() : kind(ref.type());
+            if (kind.isEmpty() || !kind.get().isNeural()) {
+                continue;
+            }
+            Optional<FeatureInput> input = featureInput(impulse, ref.inputs());
+            if (input.isEmpty()) {
+                return Optional.empty();
+            }
+            LearningBlock block;
+            if (ref.settings() == null || ref.settings().isNull()) {
+                block = LearningBlock.defaultsFor(
+                        kind.get(), input.get().kind(), input.get().shape());
+            } else if (ref.settings() instanceof ObjectNode settings) {
+                ObjectNode withKind = settings.deepCopy();
+                withKind.put("kind", name(kind.get()));
+                try {
+                    block = JSON.treeToValue(withKind, LearningBlock.class);
+                } catch (JacksonException e) {
+                    return Optional.empty(); // check() reports it
+                }
+            } else {
+                return Optional.empty();
+            }
+            int outputs = kind.get() == LearningBlock.Kind.CLASSIFICATION ? 2 : 1;
+            if (!block.problems(input.get().shape(), outputs).isEmpty()) {
+                return Optional.empty();
+            }
+            return Optional.of(NetworkFootprint.of(block, input.get().shape(), outputs));
+        }
+        return Optional.empty();
     }
 
     /** Every problem with the learning blocks' settings, fields named as in the impulse JSON. */

@@ -6,7 +6,8 @@ import java.io.InputStream;
 
 /**
  * What one request may still bring in, counted while its files are spooled and its ZIP archives inflated: bytes once
- * unpacked ({@code max-expanded-request-bytes}), ZIP entries ({@code max-zip-entries}, per archive and per request)
+ * unpacked ({@code max-expanded-request-bytes}, each ZIP entry counted at least {@code zip-entry-bytes}), ZIP
+ * entries ({@code max-zip-entries}, per archive and per request)
  * and how much an archive expands ({@code max-compression-ratio}). Every inflated byte goes through an
  * {@link Archive#open entry stream} that counts it, skipped entries included, and the first byte over a limit stops
  * the read with {@link RequestTooLargeViolation} or {@link CompressionBombViolation}: a bomb costs at most the
@@ -19,6 +20,7 @@ final class UploadAllowance {
     private final long maxExpandedBytes;
     private final int maxZipEntries;
     private final int maxZipEntriesPerRequest;
+    private final long zipEntryBytes;
     private final long maxRatio;
     private final long ratioFrom;
     private long expandedBytes;
@@ -28,6 +30,7 @@ final class UploadAllowance {
         this.maxExpandedBytes = limits.maxExpandedRequestBytes().toBytes();
         this.maxZipEntries = limits.maxZipEntries();
         this.maxZipEntriesPerRequest = limits.maxZipEntriesPerRequest();
+        this.zipEntryBytes = limits.zipEntryBytes().toBytes();
         this.maxRatio = limits.maxCompressionRatio();
         this.ratioFrom = limits.compressionRatioFrom().toBytes();
     }
@@ -69,7 +72,9 @@ final class UploadAllowance {
          *
          * @throws RequestTooLargeViolation past {@code max-zip-entries} or {@code max-zip-entries-per-request}
          */
-        void countEntry(boolean skippedEntry) {
+        void countEntry(boolean skippedEntry, String entryName) {
+            // every entry costs a spool (or a skip) and a row at least: counted in bytes, so the bytes bound the count
+            charge(zipEntryBytes, "'" + zipName + "' entry '" + entryName + "'");
             if (skippedEntry) {
                 if (++skipped > maxZipEntries) {
                     throw tooManyEntries("more than " + maxZipEntries + " folders and metadata entries");

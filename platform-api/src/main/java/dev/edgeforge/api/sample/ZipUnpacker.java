@@ -49,7 +49,7 @@ final class ZipUnpacker {
                 boolean skipped = entry.isDirectory()
                         || name.startsWith("__MACOSX/")
                         || FileNames.baseName(name).startsWith(".");
-                archive.countEntry(skipped);
+                archive.countEntry(skipped, name);
                 InputStream content = archive.open(zip, name);
                 if (skipped) {
                     drain(content);

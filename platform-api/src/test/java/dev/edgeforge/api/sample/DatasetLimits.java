@@ -16,6 +16,26 @@ final class DatasetLimits {
             long ratioFromBytes,
             long parseMemoryBytes,
             Duration parseMemoryWait) {
+        return of(
+                maxExpandedBytes,
+                maxZipEntries,
+                maxZipEntriesPerRequest,
+                0,
+                maxRatio,
+                ratioFromBytes,
+                parseMemoryBytes,
+                parseMemoryWait);
+    }
+
+    static DatasetProperties of(
+            long maxExpandedBytes,
+            int maxZipEntries,
+            int maxZipEntriesPerRequest,
+            long zipEntryBytes,
+            int maxRatio,
+            long ratioFromBytes,
+            long parseMemoryBytes,
+            Duration parseMemoryWait) {
         return new DatasetProperties(
                 DataSize.ofMegabytes(1),
                 DataSize.ofMegabytes(1),
@@ -23,6 +43,7 @@ final class DatasetLimits {
                 DataSize.ofBytes(maxExpandedBytes),
                 maxZipEntries,
                 maxZipEntriesPerRequest,
+                DataSize.ofBytes(zipEntryBytes),
                 maxRatio,
                 DataSize.ofBytes(ratioFromBytes),
                 DataSize.ofBytes(parseMemoryBytes),

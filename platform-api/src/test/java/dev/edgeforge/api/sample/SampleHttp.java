@@ -25,8 +25,16 @@ final class SampleHttp {
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
+    private final Duration timeout;
+
     SampleHttp(int port) {
+        this(port, Duration.ofSeconds(60));
+    }
+
+    /** With a longer {@code timeout} for requests that store thousands of samples on a loaded machine. */
+    SampleHttp(int port, Duration timeout) {
         this.base = "http://localhost:" + port;
+        this.timeout = timeout;
     }
 
     /** One part of a multipart body. */
@@ -94,7 +102,7 @@ final class SampleHttp {
 
     Binary sendBinary(String method, String path, byte[] bytes, ApiClient.Auth auth, List<String> headers) {
         HttpRequest.Builder request =
-                HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+                HttpRequest.newBuilder(URI.create(base + path)).timeout(timeout);
         if (auth != null && auth.header() != null) {
             request.header(auth.header(), auth.value());
         }

@@ -31,7 +31,7 @@ class UploadAllowanceTest {
         try (ZipInputStream in = new ZipInputStream(compressed)) {
             ZipEntry entry;
             while ((entry = in.getNextEntry()) != null) {
-                archive.countEntry(entry.getName().startsWith("__MACOSX/"));
+                archive.countEntry(entry.getName().startsWith("__MACOSX/"), entry.getName());
                 InputStream content = archive.open(in, entry.getName());
                 total += content.skip(Long.MAX_VALUE);
             }
@@ -106,5 +106,24 @@ class UploadAllowanceTest {
         assertThatThrownBy(() -> unpack(allowance, "w.zip", zip))
                 .isInstanceOf(RequestTooLargeViolation.class)
                 .hasMessageContaining("'w.zip' entry 'w.2.csv' went past it");
+    }
+
+    @Test
+    void anyNumberOfEntriesPassWithinTheBytesEachEntryCountingAtLeastItsOverhead() throws IOException {
+        // issue #20: a 3,839-image Studio export was refused at 1,000 entries; what bounds an archive is its bytes
+        Map<String, byte[]> images = new LinkedHashMap<>();
+        for (int i = 0; i < 4_000; i++) {
+            images.put("training/img." + i + ".png", new byte[] {(byte) i, 1, 2, 3});
+        }
+        UploadAllowance roomy = new UploadAllowance(
+                DatasetLimits.of(1024 * MB, 1_000_000, 1_000_000, 4096, 100, MB, 16 * MB, Duration.ZERO));
+        assertThat(unpack(roomy, "export.zip", ZipFiles.zip(images))).isEqualTo(4L * 4_000);
+
+        // counted at 4 KB each on top of their bytes (4,000 x 4,100 B = 16.4 MB) they do not pass 15 MB
+        UploadAllowance tight = new UploadAllowance(
+                DatasetLimits.of(15 * MB, 1_000_000, 1_000_000, 4096, 100, MB, 16 * MB, Duration.ZERO));
+        assertThatThrownBy(() -> unpack(tight, "export.zip", ZipFiles.zip(images)))
+                .isInstanceOf(RequestTooLargeViolation.class)
+                .hasMessageStartingWith("The upload holds more than 15 MB once its ZIP archives are unpacked");
     }
 }

@@ -7,6 +7,13 @@ import dev.edgeforge.api.support.IntegrationTest;
 import dev.edgeforge.api.support.TestUsers;
 import dev.edgeforge.api.support.TestUsers.User;
 import dev.edgeforge.app.testing.OwnedProject;
+import dev.edgeforge.core.impulse.ColorDepth;
+import dev.edgeforge.core.learning.Activation;
+import dev.edgeforge.core.learning.DefaultArchitecture;
+import dev.edgeforge.core.learning.FeatureKind;
+import dev.edgeforge.core.learning.LayerSpec;
+import dev.edgeforge.core.learning.Padding;
+import dev.edgeforge.core.learning.TensorShape;
 import dev.edgeforge.firmware.codegen.ModelIdentity;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -269,6 +276,53 @@ class DeploymentApiIT extends OwnedProject {
         for (ApiClient.Response started : List.of(built, roomy)) {
             client.post("/api/v1/jobs/" + started.text("jobId") + "/cancel", Map.of(), owner.auth());
         }
+    }
+
+    @Test
+    void theOldConv16Conv32ImageDefaultIsRefusedBeforeBuildingAndTheNewDefaultFits() {
+        // issue #20: conv16->conv32 on 96x96 RGB on the default board answered 202, then failed at the linker
+        // ("region 'RAM' overflowed by 126216 bytes")
+        DeployableModel old = models.registerImageClassifier(
+                projectId,
+                "components conv16-conv32",
+                96,
+                ColorDepth.RGB,
+                List.of(
+                        LayerSpec.conv2d(16, 3, 3, 1, Padding.SAME, Activation.RELU),
+                        LayerSpec.maxPool2d(2, 2),
+                        LayerSpec.conv2d(32, 3, 3, 1, Padding.SAME, Activation.RELU),
+                        LayerSpec.maxPool2d(2, 2),
+                        LayerSpec.flatten(),
+                        LayerSpec.dropout(0.25)));
+
+        ApiClient.Response refused = client.post(
+                deployments(), request(old.modelId(), "int8", "netduinoplus2-qemu", "firmware"), owner.auth());
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(422);
+        assertThat(refused.text("code")).isEqualTo("deployment-does-not-fit");
+        assertThat(refused.text("detail")).contains("131,072 B available").contains("raw window buffer 27,648 B");
+        JsonNode ram = refused.json().get("budget").get("ram");
+        assertThat(ram.get("neededBytes").asLong()).isGreaterThan(131_072);
+        assertThat(client.get(deployments(), owner.auth()).json().size())
+                .as("nothing queued, nothing built")
+                .isZero();
+
+        TensorShape rgb96 = TensorShape.of(96, 96, 3);
+        DeployableModel current = models.registerImageClassifier(
+                projectId,
+                "components default",
+                96,
+                ColorDepth.RGB,
+                DefaultArchitecture.layersFor(FeatureKind.IMAGE, rgb96));
+        JsonNode estimate = client.get(estimates(current.modelId()) + "?target=netduinoplus2-qemu", owner.auth())
+                .json()
+                .get("targets")
+                .get(0);
+        assertThat(estimate.get("fits").asBoolean()).as(estimate.toString()).isTrue();
+        assertThat(estimate.get("ram").get("windowBytes").asLong()).isEqualTo(27_648);
+        assertThat(estimate.get("ram").get("dspBytes").asLong())
+                .as("no float32 feature buffer: the image block writes the int8 input in the arena")
+                .isZero();
     }
 
     @Test

@@ -2,15 +2,28 @@ package dev.edgeforge.api.deploy;
 
 import dev.edgeforge.core.dsp.FlattenParams;
 import dev.edgeforge.core.dsp.FlattenStat;
+import dev.edgeforge.core.dsp.ImageParams;
+import dev.edgeforge.core.impulse.ColorDepth;
+import dev.edgeforge.core.impulse.ImageInput;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.impulse.ImpulseJson;
 import dev.edgeforge.core.impulse.ProcessingBlock;
+import dev.edgeforge.core.impulse.ResizeMode;
 import dev.edgeforge.core.impulse.TimeSeriesInput;
+import dev.edgeforge.core.learning.LayerSpec;
+import dev.edgeforge.core.learning.LearningBlock;
+import dev.edgeforge.core.learning.TensorShape;
+import dev.edgeforge.core.learning.export.RandomNetworks;
+import dev.edgeforge.core.learning.export.TrainedNetworkConverter;
+import dev.edgeforge.core.quantization.PostTrainingQuantizer;
+import dev.edgeforge.core.tflite.TfliteWriter;
 import dev.edgeforge.infra.storage.ObjectStore;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
@@ -98,6 +111,38 @@ public class StoredModels implements DeployableModelSource {
                 classifier.testSet(),
                 impulse.version(),
                 ImpulseJson.write(impulse));
+    }
+
+    /**
+     * An int8 image classifier of {@code hiddenLayers} (seeded random weights, quantized on random frames) behind a
+     * {@code side}×{@code side} image impulse: what deployment sees of a trained image model, without training.
+     */
+    public DeployableModel registerImageClassifier(
+            UUID projectId, String name, int side, ColorDepth color, List<LayerSpec> hiddenLayers) {
+        int channels = color == ColorDepth.RGB ? 3 : 1;
+        TensorShape shape = TensorShape.of(side, side, channels);
+        List<String> labels = TinyClassifier.LABELS;
+        LearningBlock block = LearningBlock.classification(hiddenLayers);
+        var network = RandomNetworks.of(
+                LearningBlock.Kind.CLASSIFICATION, shape, labels, block.networkLayers(shape, labels.size()), 5);
+        List<float[]> calibration = new ArrayList<>();
+        Random random = new Random(17);
+        for (int i = 0; i < 4; i++) {
+            float[] frame = new float[shape.elementCount()];
+            for (int j = 0; j < frame.length; j++) {
+                frame[j] = random.nextFloat();
+            }
+            calibration.add(frame);
+        }
+        byte[] tflite = new TfliteWriter()
+                .write(new PostTrainingQuantizer()
+                        .quantize(new TrainedNetworkConverter().convert(network), calibration));
+        Impulse impulse = new Impulse(
+                4,
+                new ImageInput(side, side, ResizeMode.FIT_SHORTEST, color),
+                List.of(new ProcessingBlock(1, "Image", List.of(), ImageParams.defaults())),
+                List.of());
+        return register(projectId, name, labels, tflite, null, impulse.version(), ImpulseJson.write(impulse));
     }
 
     @Override

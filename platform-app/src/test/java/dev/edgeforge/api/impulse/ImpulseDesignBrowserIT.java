@@ -112,6 +112,45 @@ class ImpulseDesignBrowserIT {
     }
 
     @Test
+    void anImageImpulseTooLargeForTheBoardSaysSoBesideTheCostsBeforeAnythingIsTrained() throws Exception {
+        // issue #20: POST .../impulse/costs answered errors: [] for 2048x2048 RGB (50 MB of RAM)
+        ApiClient client = ApiClient.stateless(port);
+        User owner = TestUsers.register(client, "ada");
+        UUID projectId = TestUsers.createProject(client, owner, "Components");
+        String impulse = """
+                {"version": 0, "input": {"type": "image", "width": 2048, "height": 2048, "resizeMode": "fit-shortest",
+                           "colorDepth": "rgb"},
+                 "processingBlocks": [{"id": 1, "name": "Image", "axes": [],
+                                       "params": {"type": "image", "normalization": "zero-to-one"}}],
+                 "learningBlocks": [{"type": "classification", "name": "Classifier", "inputs": [1]}]}
+                """;
+        ApiClient.Response saved = client.put("/api/v1/projects/" + projectId + "/impulse", impulse, owner.auth());
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        signIn(owner);
+
+        openImpulsePage(projectId);
+
+        WebElement device = wait.until(
+                ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#cost-totals [data-cost=device]")));
+        assertThat(device.getAttribute("class")).contains("invalid");
+        assertThat(device.getText())
+                .startsWith("Does not fit the board: RAM ")
+                .contains("of 128.0 kB")
+                .contains("raw window 12,582,912 B")
+                .contains("grayscale");
+        screenshot("image-does-not-fit");
+
+        // 96x96 with the default learning block fits
+        String small = impulse.replace("2048", "96");
+        assertThat(client.put("/api/v1/projects/" + projectId + "/impulse", small, owner.auth())
+                        .status())
+                .isEqualTo(200);
+        openImpulsePage(projectId);
+        wait.until(ExpectedConditions.textMatches(
+                By.cssSelector("#cost-totals [data-cost=device]"), Pattern.compile("^Fits the board: RAM .*")));
+    }
+
+    @Test
     void designSaveAndExploreAnImpulse() throws Exception {
         ApiClient client = ApiClient.stateless(port);
         User owner = TestUsers.register(client, "grace");

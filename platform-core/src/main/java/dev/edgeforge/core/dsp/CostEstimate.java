@@ -6,7 +6,8 @@ package dev.edgeforge.core.dsp;
  * <p>The model is deliberately simple and stated here so the numbers can be read correctly:
  * <ul>
  *   <li>{@code ramBytes}: the float32 working buffers and the output buffer the C twin needs (the input window
- *       itself is not counted: it belongs to the sampling code);</li>
+ *       itself is not counted: it belongs to the sampling code); the image block's output is the network's int8
+ *       input tensor, one byte per value, which the device keeps in the network's arena;</li>
  *   <li>{@code romBytes}: the constant tables emitted by the code generator (FFT twiddles, windows, filterbanks,
  *       DCT matrices, filter coefficients);</li>
  *   <li>{@code operations}: floating-point operations per window, counting an add, multiply or compare as one and a

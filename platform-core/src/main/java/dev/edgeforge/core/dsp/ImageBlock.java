@@ -62,7 +62,9 @@ public final class ImageBlock extends ParamsBlock<ImageParams> {
     @Override
     public CostEstimate estimateCost(SignalShape input) {
         long out = (long) input.sampleCount() * input.axisCount();
-        // bilinear resize: 4 taps × 3 channels × 2 ops, plus grayscale (5) and normalisation (2) per output value
-        return new CostEstimate(4 * out, 0, out * 10 + (long) input.sampleCount() * 24);
+        // RAM: the device writes the block's output directly as the network's int8 input tensor (issue #20), one
+        // byte per value, with no float32 buffer. Bilinear resize: 4 taps × 3 channels × 2 ops, plus grayscale (5)
+        // and normalisation (2) per output value
+        return new CostEstimate(out, 0, out * 10 + (long) input.sampleCount() * 24);
     }
 }

@@ -38,7 +38,7 @@ public record FeatureSource(SampleData data, Optional<RgbImage> image) {
 
     /**
      * A parsed upload or stored file. For PNG/JPEG files the decoded pixels are converted to packed RGB (gray is
-     * copied to all three channels; alpha is ignored, as Edge Impulse ignores it).
+     * copied to all three channels; transparency is flattened onto white, {@link #toRgb(ImagePixels)}).
      *
      * @throws FeatureInputViolation for an image parsed without its pixels
      */
@@ -53,11 +53,23 @@ public record FeatureSource(SampleData data, Optional<RgbImage> image) {
         return ofImage(parsed.data(), toRgb(pixels));
     }
 
-    /** Packs interleaved 8-bit pixels (gray, gray + alpha, RGB or RGBA) as {@code 0xRRGGBB}. */
+    /** The background transparent pixels are flattened onto: white, as a viewer shows them on a page. */
+    public static final int DEFAULT_BACKGROUND = 0xFFFFFF;
+
+    /** Packs interleaved 8-bit pixels as {@code 0xRRGGBB}, transparency flattened onto white. */
     public static RgbImage toRgb(ImagePixels pixels) {
+        return toRgb(pixels, DEFAULT_BACKGROUND);
+    }
+
+    /**
+     * Packs interleaved 8-bit pixels (gray, gray + alpha, RGB or RGBA) as {@code 0xRRGGBB}; a pixel's alpha blends it
+     * over {@code background} (issue #20: a transparent PNG's hidden colour, often black, was learnt as if shown).
+     */
+    public static RgbImage toRgb(ImagePixels pixels, int background) {
         int w = pixels.width();
         int h = pixels.height();
         int channels = pixels.channels();
+        boolean alpha = channels == 2 || channels == 4;
         byte[] bytes = pixels.bytes();
         int[] packed = new int[w * h];
         for (int i = 0; i < packed.length; i++) {
@@ -65,8 +77,19 @@ public record FeatureSource(SampleData data, Optional<RgbImage> image) {
             int r = bytes[o] & 0xFF;
             int g = channels >= 3 ? bytes[o + 1] & 0xFF : r;
             int b = channels >= 3 ? bytes[o + 2] & 0xFF : r;
+            if (alpha) {
+                int a = bytes[o + channels - 1] & 0xFF;
+                r = blend(r, (background >> 16) & 0xFF, a);
+                g = blend(g, (background >> 8) & 0xFF, a);
+                b = blend(b, background & 0xFF, a);
+            }
             packed[i] = (r << 16) | (g << 8) | b;
         }
         return new RgbImage(w, h, packed);
+    }
+
+    /** {@code value} over {@code background} at opacity {@code alpha}/255, rounded. */
+    private static int blend(int value, int background, int alpha) {
+        return (value * alpha + background * (255 - alpha) + 127) / 255;
     }
 }

@@ -2,6 +2,7 @@ package dev.edgeforge.core.format;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Tells file formats apart from a file's name and first bytes (64 or more are enough; the whole file works too).
@@ -60,6 +61,41 @@ public final class SampleFormats {
             }
         }
         return byExtension(name);
+    }
+
+    /**
+     * The name of an image format EdgeForge recognises by its signature but does not read (BMP, GIF, WebP, TIFF,
+     * HEIC/HEIF, AVIF), so that its refusal can name it (issue #20); empty for anything else.
+     */
+    public static Optional<String> otherImageFormat(byte[] firstBytes) {
+        byte[] b = firstBytes == null ? new byte[0] : firstBytes;
+        if (startsWith(b, 'B', 'M') && b.length >= 26) {
+            return Optional.of("BMP");
+        }
+        if (startsWith(b, 'G', 'I', 'F', '8')) {
+            return Optional.of("GIF");
+        }
+        if (b.length >= 12
+                && startsWith(b, 'R', 'I', 'F', 'F')
+                && b[8] == 'W'
+                && b[9] == 'E'
+                && b[10] == 'B'
+                && b[11] == 'P') {
+            return Optional.of("WebP");
+        }
+        if (startsWith(b, 'I', 'I', 42, 0) || startsWith(b, 'M', 'M', 0, 42)) {
+            return Optional.of("TIFF");
+        }
+        if (b.length >= 12 && b[4] == 'f' && b[5] == 't' && b[6] == 'y' && b[7] == 'p') {
+            String brand = new String(b, 8, 4, StandardCharsets.US_ASCII);
+            if (brand.startsWith("avi")) {
+                return Optional.of("AVIF");
+            }
+            if (brand.startsWith("hei") || brand.startsWith("mif") || brand.startsWith("hev")) {
+                return Optional.of("HEIC");
+            }
+        }
+        return Optional.empty();
     }
 
     private static SampleFormat byExtension(String name) {

@@ -12,6 +12,7 @@ import dev.edgeforge.core.format.wav.WavAudio;
 import dev.edgeforge.core.format.wav.WavReader;
 import dev.edgeforge.core.sample.SampleDataViolation;
 import java.io.InputStream;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -132,7 +133,12 @@ public final class SampleParsers {
                 case UNKNOWN ->
                     throw new SampleFormatException(
                             SampleFormatException.Reason.UNSUPPORTED,
-                            "not a recognised sample format (Edge Impulse JSON or CBOR, CSV, WAV, PNG, JPEG)");
+                            SampleFormats.otherImageFormat(input.head(512))
+                                    .map(image -> "a " + image + " image, which EdgeForge does not read yet; convert it"
+                                            + " to PNG or JPEG (e.g. ImageMagick: convert photo."
+                                            + image.toLowerCase(Locale.ROOT) + " photo.png)")
+                                    .orElse("not a recognised sample format (Edge Impulse JSON or CBOR, CSV, WAV, PNG,"
+                                            + " JPEG)"));
             };
         } catch (SampleFormatException e) {
             throw e.forFile(fileName);

@@ -58,8 +58,10 @@ public record Hyperparameters(
 
     /**
      * {@link #defaults()} with the augmentation that helps these features by default: for spectrograms two time masks
-     * up to 5 % of the frames wide and one frequency mask up to 15 % of the bins (SpecAugment); none for other kinds
-     * (time-series and image augmentation are offered but off: on the real gestures they did not help).
+     * up to 5 % of the frames wide and one frequency mask up to 15 % of the bins (SpecAugment); for images
+     * {@link ImageAugmentation#defaults()} (flips, crops, brightness, contrast, small rotations; issue #20, where a
+     * small photo set trailed simple baselines without it); none for time series (offered but off: on the real
+     * gestures it did not help).
      */
     public static Hyperparameters defaultsFor(FeatureKind kind, TensorShape shape) {
         Hyperparameters defaults = defaults();
@@ -73,6 +75,9 @@ public record Hyperparameters(
                     Math.max(1, (int) Math.round(0.15 * bins)),
                     0,
                     0)));
+        }
+        if (kind == FeatureKind.IMAGE && shape.rank() == 3) {
+            return defaults.withAugmentation(Augmentation.of(ImageAugmentation.defaults()));
         }
         return defaults;
     }

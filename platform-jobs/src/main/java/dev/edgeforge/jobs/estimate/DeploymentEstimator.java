@@ -22,8 +22,10 @@ import java.util.Optional;
  * <h2>RAM</h2>
  * {@code arena + DSP buffers + raw window buffer + runtime}. The arena is the memory plan's (ModelStats on the int8
  * network); the DSP buffers are the processing block's {@link CostEstimate#ramBytes()} (working buffers and its
- * float32 output); the raw window buffer is one window as the firmware receives it (float32 per value, one byte per
- * RGB value); the runtime is {@value #RUNTIME_RAM_BYTES} bytes (8 KiB stack, the 256-byte serial receive ring,
+ * float32 output; the image block writes its output directly as the network's int8 input tensor, inside the arena,
+ * so it adds nothing, issue #20); the raw window buffer is one window as the firmware receives it (float32 per
+ * value; for an image the camera frame in its pixel format, {@link ImpulseDsp#windowBytes()}); the runtime is
+ * {@value #RUNTIME_RAM_BYTES} bytes (8 KiB stack, the 256-byte serial receive ring,
  * board state) plus {@value #DSP_RUNTIME_RAM_BYTES} bytes of C library data when the DSP code links libm. On the
  * four MLPerf Tiny models and the keyword-spotting model behind its MFCC block this equals the linked image's RAM to
  * within a few bytes.
@@ -77,9 +79,9 @@ public final class DeploymentEstimator {
             CORTEX_M4F_CYCLES_PER_INSTRUCTION,
             CORTEX_M7F_CYCLES_PER_INSTRUCTION);
 
-    static final long RUNTIME_RAM_BYTES = 8_192 + 264;
-    static final long DSP_RUNTIME_RAM_BYTES = 112;
-    static final long RUNTIME_FLASH_BYTES = 3_100;
+    public static final long RUNTIME_RAM_BYTES = 8_192 + 264;
+    public static final long DSP_RUNTIME_RAM_BYTES = 112;
+    public static final long RUNTIME_FLASH_BYTES = 3_100;
     static final long MODEL_CODE_PER_OPERATOR = 100;
     static final long MODEL_CODE_PER_CHANNEL = 10;
     public static final long DSP_CODE_BYTES = 2_700;
@@ -199,7 +201,13 @@ public final class DeploymentEstimator {
         static DspWorkload of(Impulse impulse) {
             ImpulseDsp dsp = ImpulseDsp.of(impulse);
             ProcessingBlock block = dsp.processing();
-            return new DspWorkload(block.createBlock().estimateCost(impulse.signalShapeFor(block)), dsp.windowBytes());
+            CostEstimate cost = block.createBlock().estimateCost(impulse.signalShapeFor(block));
+            if (dsp.image()) {
+                // the image block writes the network's int8 input tensor, which the arena already holds (issue #20)
+                cost = new CostEstimate(
+                        Math.max(0, cost.ramBytes() - dsp.featureCount()), cost.romBytes(), cost.operations());
+            }
+            return new DspWorkload(cost, dsp.windowBytes());
         }
     }
 }

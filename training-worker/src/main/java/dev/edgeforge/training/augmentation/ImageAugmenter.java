@@ -5,8 +5,9 @@ import dev.edgeforge.core.learning.TensorShape;
 import java.util.Random;
 
 /**
- * Random crop scaled back to full size (bilinear), horizontal flip and brightness offset on a
- * {@code [height, width, channels]} image, in that order.
+ * Random crop scaled back to full size (bilinear), small rotation about the centre (bilinear, edges clamp),
+ * horizontal flip, brightness offset and contrast scale on a {@code [height, width, channels]} image, in that order.
+ * Every random draw comes from the trainer's seeded {@link Random}, so a seed gives the same images.
  */
 public final class ImageAugmenter implements Augmenter {
 
@@ -38,6 +39,9 @@ public final class ImageAugmenter implements Augmenter {
             int left = rng.nextInt(width - cropWidth + 1);
             cropAndResize(values, offset, top, left, cropHeight, cropWidth);
         }
+        if (options.maxRotationDegrees() > 0) {
+            rotate(values, offset, (rng.nextDouble() * 2 - 1) * options.maxRotationDegrees());
+        }
         if (options.horizontalFlip() && rng.nextBoolean()) {
             flipHorizontally(values, offset);
         }
@@ -45,6 +49,53 @@ public final class ImageAugmenter implements Augmenter {
             float delta = (float) ((rng.nextDouble() * 2 - 1) * options.brightnessDelta());
             for (int i = 0; i < scratch.length; i++) {
                 values[offset + i] += delta;
+            }
+        }
+        if (options.contrastDelta() > 0) {
+            scaleContrast(values, offset, 1 + (rng.nextDouble() * 2 - 1) * options.contrastDelta());
+        }
+    }
+
+    /** Scales every value's distance from the image's mean by {@code factor}. */
+    void scaleContrast(float[] values, int offset, double factor) {
+        double sum = 0;
+        for (int i = 0; i < scratch.length; i++) {
+            sum += values[offset + i];
+        }
+        double mean = sum / scratch.length;
+        for (int i = 0; i < scratch.length; i++) {
+            values[offset + i] = (float) (mean + (values[offset + i] - mean) * factor);
+        }
+    }
+
+    /**
+     * Rotates the image by {@code degrees} (counter-clockwise as shown, y down) about its centre: each output pixel
+     * samples the input at the inversely rotated position, bilinearly, positions outside clamped to the edge.
+     */
+    void rotate(float[] values, int offset, double degrees) {
+        System.arraycopy(values, offset, scratch, 0, scratch.length);
+        double radians = Math.toRadians(degrees);
+        double cos = Math.cos(radians);
+        double sin = Math.sin(radians);
+        double cy = (height - 1) / 2.0;
+        double cx = (width - 1) / 2.0;
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                double dx = x - cx;
+                double dy = y - cy;
+                double sx = Math.min(Math.max(cx + dx * cos - dy * sin, 0), width - 1);
+                double sy = Math.min(Math.max(cy + dx * sin + dy * cos, 0), height - 1);
+                int x0 = (int) Math.floor(sx);
+                int y0 = (int) Math.floor(sy);
+                int x1 = Math.min(x0 + 1, width - 1);
+                int y1 = Math.min(y0 + 1, height - 1);
+                double fx = sx - x0;
+                double fy = sy - y0;
+                for (int c = 0; c < channels; c++) {
+                    double top0 = pixel(y0, x0, c) * (1 - fx) + pixel(y0, x1, c) * fx;
+                    double bottom = pixel(y1, x0, c) * (1 - fx) + pixel(y1, x1, c) * fx;
+                    values[offset + (y * width + x) * channels + c] = (float) (top0 * (1 - fy) + bottom * fy);
+                }
             }
         }
     }

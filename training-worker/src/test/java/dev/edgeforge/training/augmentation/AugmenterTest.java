@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.edgeforge.core.learning.Augmentation;
 import dev.edgeforge.core.learning.FeatureKind;
+import dev.edgeforge.core.learning.Hyperparameters;
 import dev.edgeforge.core.learning.ImageAugmentation;
 import dev.edgeforge.core.learning.SpectrogramAugmentation;
 import dev.edgeforge.core.learning.TensorShape;
@@ -139,6 +140,69 @@ class AugmenterTest {
         assertThat(delta).isBetween(-0.3f, 0.3f).isNotZero();
         assertThat(values)
                 .containsExactly(new float[] {0.1f + delta, 0.2f + delta, 0.3f + delta, 0.4f + delta}, within(1e-6f));
+    }
+
+    @Test
+    void rotationTurnsAboutTheCentreAndZeroDegreesIsTheIdentity() {
+        ImageAugmenter augmenter =
+                new ImageAugmenter(TensorShape.of(3, 3, 1), new ImageAugmentation(false, 0, 0, 0, 45));
+        float[] values = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+
+        augmenter.rotate(values, 0, 0);
+        assertThat(values).containsExactly(new float[] {1, 2, 3, 4, 5, 6, 7, 8, 9}, within(1e-5f));
+
+        // a quarter turn counter-clockwise as shown: the right column becomes the top row
+        augmenter.rotate(values, 0, 90);
+        assertThat(values).containsExactly(new float[] {3, 6, 9, 2, 5, 8, 1, 4, 7}, within(1e-5f));
+    }
+
+    @Test
+    void contrastScalesTheDistanceFromTheImagesMean() {
+        ImageAugmenter augmenter =
+                new ImageAugmenter(TensorShape.of(2, 2, 1), new ImageAugmentation(false, 0, 0, 0.5, 0));
+        float[] values = {0.1f, 0.2f, 0.3f, 0.4f};
+
+        augmenter.scaleContrast(values, 0, 2);
+
+        assertThat(values).containsExactly(new float[] {-0.05f, 0.15f, 0.35f, 0.55f}, within(1e-6f));
+    }
+
+    @Test
+    void imagesAreAugmentedByDefaultReproduciblyForASeed() {
+        // issue #20: flips, crops, brightness/contrast and small rotations for images by default
+        TensorShape shape = TensorShape.of(8, 8, 3);
+        Augmentation defaults =
+                Hyperparameters.defaultsFor(FeatureKind.IMAGE, shape).augmentation();
+        assertThat(defaults.image()).isEqualTo(new ImageAugmentation(true, 0.1, 0.1, 0.1, 10));
+        Augmenter augmenter = Augmenter.of(FeatureKind.IMAGE, shape, defaults);
+        assertThat(augmenter.isActive()).isTrue();
+
+        float[] first = gradient(shape.elementCount());
+        float[] again = gradient(shape.elementCount());
+        float[] other = gradient(shape.elementCount());
+        augmenter.augment(first, 0, new Random(42));
+        augmenter.augment(again, 0, new Random(42));
+        augmenter.augment(other, 0, new Random(43));
+
+        assertThat(first).containsExactly(again).isNotEqualTo(gradient(shape.elementCount()));
+        assertThat(other).isNotEqualTo(first);
+    }
+
+    @Test
+    void settingsSavedBeforeContrastAndRotationReadWithBothOff() {
+        ImageAugmentation old = new ImageAugmentation(true, 0.2, 0.1);
+        assertThat(old.contrastDelta()).isZero();
+        assertThat(old.maxRotationDegrees()).isZero();
+        assertThat(new ImageAugmentation(false, 0, 0, 0, 60).problems())
+                .containsExactly("augmentation.image.maxRotationDegrees must be between 0 and 45, got 60.0");
+    }
+
+    private static float[] gradient(int n) {
+        float[] values = new float[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = (i % 17) / 17f;
+        }
+        return values;
     }
 
     @Test

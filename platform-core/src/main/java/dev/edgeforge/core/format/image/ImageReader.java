@@ -26,7 +26,8 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * the decoder reports as ending prematurely is refused.
  *
  * <p>Channels: gray, gray + alpha, RGB, RGBA; palette PNGs become RGB (RGBA with transparency); 16-bit images are
- * scaled to 8 bits in {@link ImagePixels}. JPEGs with 4 components (CMYK) are not supported.
+ * scaled to 8 bits in {@link ImagePixels}. JPEGs with 4 components (CMYK) are not supported. A JPEG's EXIF
+ * orientation is applied ({@link ExifOrientation}): the pixels and the size are those of the upright photo.
  */
 public final class ImageReader {
 
@@ -80,9 +81,17 @@ public final class ImageReader {
             throw SampleFormatException.malformed("decoded size " + image.getWidth() + "x" + image.getHeight()
                     + " differs from the header's " + header.width() + "x" + header.height());
         }
-        ImageInfo info = new ImageInfo(header.width(), header.height(), header.channels());
+        // photos are learnt and shown upright: the EXIF orientation a phone or camera wrote is applied (issue #20)
+        int orientation = header.type() == ImageType.JPEG ? ExifOrientation.of(bytes) : ExifOrientation.UPRIGHT;
+        boolean swap = ExifOrientation.swapsSides(orientation);
+        ImageInfo info = new ImageInfo(
+                swap ? header.height() : header.width(), swap ? header.width() : header.height(), header.channels());
         return new ImageSample(
-                header, info, keepPixels ? Optional.of(pixels(image, header.channels())) : Optional.empty());
+                header,
+                info,
+                keepPixels
+                        ? Optional.of(ExifOrientation.apply(pixels(image, header.channels()), orientation))
+                        : Optional.empty());
     }
 
     private static BufferedImage decode(byte[] bytes, ImageHeader header) {

@@ -1,5 +1,6 @@
 package dev.edgeforge.core.impulse.suggest;
 
+import dev.edgeforge.core.device.ImpulseDsp;
 import dev.edgeforge.core.dsp.DspParams;
 import dev.edgeforge.core.dsp.ImageParams;
 import dev.edgeforge.core.dsp.MfccParams;
@@ -7,17 +8,23 @@ import dev.edgeforge.core.dsp.RawParams;
 import dev.edgeforge.core.dsp.SpectralAnalysisParams;
 import dev.edgeforge.core.dsp.WindowFunction;
 import dev.edgeforge.core.impulse.AudioInput;
+import dev.edgeforge.core.impulse.ColorDepth;
 import dev.edgeforge.core.impulse.ImageInput;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.impulse.InputBlock;
 import dev.edgeforge.core.impulse.LearningBlockRef;
 import dev.edgeforge.core.impulse.ProcessingBlock;
+import dev.edgeforge.core.impulse.ResizeMode;
 import dev.edgeforge.core.impulse.TimeSeriesInput;
 import dev.edgeforge.core.learning.DefaultArchitecture;
+import dev.edgeforge.core.learning.FeatureKind;
 import dev.edgeforge.core.learning.LearningBlock;
+import dev.edgeforge.core.learning.NetworkFootprint;
+import dev.edgeforge.core.learning.TensorShape;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -34,6 +41,9 @@ import tools.jackson.databind.json.JsonMapper;
  *       event-like sensor data → raw (a network learns short gestures best from the signal itself); continuous
  *       sensor data → spectral analysis; images → the image block.</li>
  *   <li><b>Learning block:</b> a classifier with {@link DefaultArchitecture}'s layers for the features.</li>
+ *   <li><b>Images on a board</b> ({@link DeviceBudget}, issue #20): the first of 96×96 RGB, 96×96, 64×64, 48×48 and
+ *       32×32 grayscale whose raw frame ({@link ImpulseDsp#windowBytes()}) and network ({@link NetworkFootprint})
+ *       fit the board.</li>
  * </ul>
  */
 public final class ImpulseSuggester {
@@ -61,10 +71,15 @@ public final class ImpulseSuggester {
 
     private ImpulseSuggester() {}
 
-    /** The suggestion for these samples' profile. */
+    /** The suggestion for these samples' profile, for no board in particular. */
     public static Suggestion suggest(DataProfile profile) {
+        return suggest(profile, Optional.empty());
+    }
+
+    /** The suggestion for these samples' profile; an image impulse fits {@code budget} where it can. */
+    public static Suggestion suggest(DataProfile profile, Optional<DeviceBudget> budget) {
         List<String> reasons = new ArrayList<>();
-        Impulse designed = profile.isSeries() ? series(profile, reasons) : images(profile, reasons);
+        Impulse designed = profile.isSeries() ? series(profile, reasons) : images(profile, reasons, budget);
         ProcessingBlock block = designed.processingBlocks().get(0);
         FeatureInput features = FeatureInput.of(designed)
                 .orElseThrow(() -> new IllegalStateException("the suggested impulse is not valid: " + designed));
@@ -82,17 +97,79 @@ public final class ImpulseSuggester {
         return suggest(DataProfile.of(samples));
     }
 
-    private static Impulse images(DataProfile profile, List<String> reasons) {
+    /** The suggestion for these samples, fitting {@code budget} where it can. */
+    public static Suggestion suggest(List<SampleSummary> samples, Optional<DeviceBudget> budget) {
+        return suggest(DataProfile.of(samples), budget);
+    }
+
+    /** Image inputs from the largest to the smallest, tried in turn against a board's budget. */
+    private static final List<ImageInput> IMAGE_LADDER = List.of(
+            ImageInput.defaults(),
+            new ImageInput(96, 96, ResizeMode.FIT_SHORTEST, ColorDepth.GRAYSCALE),
+            new ImageInput(64, 64, ResizeMode.FIT_SHORTEST, ColorDepth.GRAYSCALE),
+            new ImageInput(48, 48, ResizeMode.FIT_SHORTEST, ColorDepth.GRAYSCALE),
+            new ImageInput(32, 32, ResizeMode.FIT_SHORTEST, ColorDepth.GRAYSCALE));
+
+    private static Impulse images(DataProfile profile, List<String> reasons, Optional<DeviceBudget> budget) {
         reasons.add((profile.imageCount() == profile.sampleCount()
                         ? "All " + profile.sampleCount()
                         : profile.imageCount() + " of the " + profile.sampleCount())
                 + " samples are images, so the impulse reads images.");
-        ImageInput input = ImageInput.defaults();
+        Impulse chosen = imageImpulse(IMAGE_LADDER.get(0));
+        if (budget.isPresent()) {
+            DeviceBudget board = budget.get();
+            long needed = 0;
+            for (ImageInput candidate : IMAGE_LADDER) {
+                chosen = imageImpulse(candidate);
+                long[] memory = imageMemory(chosen);
+                needed = memory[0];
+                if (memory[0] <= board.ramBytes() && memory[1] <= board.flashBytes()) {
+                    needed = -1;
+                    break;
+                }
+            }
+            ImageInput input = (ImageInput) chosen.input();
+            if (needed >= 0) {
+                reasons.add(String.format(
+                        Locale.ROOT,
+                        "Even %d×%d grayscale images need %,d B of RAM for the frame and the network on the %s, "
+                                + "which has %,d B for them: choose a board with more RAM.",
+                        input.width(),
+                        input.height(),
+                        needed,
+                        board.boardName(),
+                        board.ramBytes()));
+            } else if (!input.equals(IMAGE_LADDER.get(0))) {
+                long[] largest = imageMemory(imageImpulse(IMAGE_LADDER.get(0)));
+                reasons.add(String.format(
+                        Locale.ROOT,
+                        "96×96 colour images would need %,d B of RAM for the frame and the network on the %s, which "
+                                + "has %,d B for them, so images are read smaller.",
+                        largest[0],
+                        board.boardName(),
+                        board.ramBytes()));
+            }
+        }
+        ImageInput input = (ImageInput) chosen.input();
         reasons.add("Images are scaled to " + input.width() + "×" + input.height()
-                + " pixels (cropped to the shorter side), in colour.");
+                + " pixels (cropped to the shorter side), "
+                + (input.colorDepth() == ColorDepth.RGB ? "in colour." : "in grayscale."));
         reasons.add("The image block hands the pixels, scaled to 0..1, to the network.");
+        return chosen;
+    }
+
+    private static Impulse imageImpulse(ImageInput input) {
         return new Impulse(
                 0, input, List.of(new ProcessingBlock(1, "Image", List.of(), ImageParams.defaults())), List.of());
+    }
+
+    /** RAM (raw frame + int8 activations) and flash (int8 weights) of an image impulse with the default network. */
+    private static long[] imageMemory(Impulse impulse) {
+        ImageInput input = (ImageInput) impulse.input();
+        TensorShape shape = TensorShape.of(input.height(), input.width(), input.colorDepth() == ColorDepth.RGB ? 3 : 1);
+        LearningBlock block = LearningBlock.defaultsFor(LearningBlock.Kind.CLASSIFICATION, FeatureKind.IMAGE, shape);
+        NetworkFootprint network = NetworkFootprint.of(block, shape, 2);
+        return new long[] {ImpulseDsp.of(impulse).windowBytes() + network.activationBytes(), network.weightBytes()};
     }
 
     private static Impulse series(DataProfile profile, List<String> reasons) {

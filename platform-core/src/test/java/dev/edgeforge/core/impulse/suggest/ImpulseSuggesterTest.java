@@ -7,12 +7,15 @@ import dev.edgeforge.core.dsp.MfccParams;
 import dev.edgeforge.core.dsp.RawParams;
 import dev.edgeforge.core.dsp.SpectralAnalysisParams;
 import dev.edgeforge.core.impulse.AudioInput;
+import dev.edgeforge.core.impulse.ColorDepth;
 import dev.edgeforge.core.impulse.ImageInput;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.impulse.ImpulseJson;
+import dev.edgeforge.core.impulse.ResizeMode;
 import dev.edgeforge.core.impulse.TimeSeriesInput;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ImpulseSuggesterTest {
@@ -144,6 +147,34 @@ class ImpulseSuggesterTest {
         assertThat(suggestion.impulse().input()).isEqualTo(ImageInput.defaults());
         assertThat(suggestion.impulse().processingBlocks().get(0).params()).isEqualTo(ImageParams.defaults());
         assertThat(suggestion.reasons().get(0)).contains("All 2 samples are images");
+    }
+
+    @Test
+    void imagesAreSuggestedAtASizeAndColourThatFitTheBoard() {
+        // issue #20: the suggested image impulse and learning block must fit the chosen board
+        List<SampleSummary> samples = List.of(new SampleSummary(SampleSummary.Kind.IMAGE, List.of("image"), 0, 0));
+
+        Suggestion roomy =
+                ImpulseSuggester.suggest(samples, Optional.of(new DeviceBudget("Big board", 122_504, 900_000)));
+        Suggestion small =
+                ImpulseSuggester.suggest(samples, Optional.of(new DeviceBudget("Small board", 60_000, 900_000)));
+        Suggestion tiny =
+                ImpulseSuggester.suggest(samples, Optional.of(new DeviceBudget("Tiny board", 4_000, 900_000)));
+
+        // 96x96 RGB: frame 27,648 B + the network's 55,296 B of activations fit 122,504 B
+        assertThat(roomy.impulse().input()).isEqualTo(ImageInput.defaults());
+        // 96x96 grayscale needs 82,944 B; 64x64 grayscale 36,864 B
+        assertThat(small.impulse().input())
+                .isEqualTo(new ImageInput(64, 64, ResizeMode.FIT_SHORTEST, ColorDepth.GRAYSCALE));
+        assertThat(small.reasons())
+                .anySatisfy(r -> assertThat(r)
+                        .contains("96×96 colour images would need 82,944 B of RAM")
+                        .contains("Small board"))
+                .anySatisfy(r -> assertThat(r).contains("64×64 pixels").contains("in grayscale"));
+        assertThat(small.impulse().learningBlocks().get(0).settings().toString())
+                .contains("depthwise_conv2d");
+        assertThat(tiny.impulse().input().toString()).contains("32");
+        assertThat(tiny.reasons()).anySatisfy(r -> assertThat(r).contains("choose a board with more RAM"));
     }
 
     @Test

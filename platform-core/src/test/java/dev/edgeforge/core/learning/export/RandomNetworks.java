@@ -14,11 +14,11 @@ import java.util.List;
 import java.util.Random;
 
 /** Trained networks with seeded random parameters for any layer list, for conversion tests without DJL. */
-final class RandomNetworks {
+public final class RandomNetworks {
 
     private RandomNetworks() {}
 
-    static TrainedNetwork of(
+    public static TrainedNetwork of(
             LearningBlock.Kind kind, TensorShape input, List<String> outputNames, List<LayerSpec> specs, long seed) {
         Random random = new Random(seed);
         ShapeReport shapes = ShapeInference.infer(input, specs).orThrow();
