@@ -189,7 +189,7 @@ class SampleCommitsIT {
                 .single();
     }
 
-    private static SampleRow row(UUID projectId, byte[] content) {
+    static SampleRow row(UUID projectId, byte[] content) {
         String sha = SampleContent.sha256(content);
         Instant now = Instant.now();
         return new SampleRow(
