@@ -3,6 +3,7 @@ package dev.edgeforge.api.sample;
 import dev.edgeforge.api.problem.EdgeForgeException;
 import dev.edgeforge.api.sample.quota.QuotaRoom;
 import dev.edgeforge.api.sample.quota.StorageQuotaService;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -50,6 +51,9 @@ public class SampleCommits {
     /** Most rows in one transaction: bounds its locks and the wait of the last row in it. */
     static final int MAX_GROUP = 256;
 
+    /** Counter of samples stored (Prometheus {@code edgeforge_samples_ingested_total{category}}). */
+    static final String INGESTED = "edgeforge.samples.ingested";
+
     /** One upload waiting for its row to be committed. */
     record Member(
             SampleRow row, SampleStorage.Content content, boolean refuseDuplicate, CompletableFuture<SampleRow> done) {
@@ -65,12 +69,15 @@ public class SampleCommits {
     private final SampleRepository samples;
     private final StorageQuotaService quotas;
     private final TransactionTemplate transaction;
+    private final MeterRegistry meters;
 
     SampleCommits(
             SampleStorage storage,
             SampleRepository samples,
             StorageQuotaService quotas,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            MeterRegistry meters) {
+        this.meters = meters;
         this.storage = storage;
         this.samples = samples;
         this.quotas = quotas;
@@ -194,6 +201,9 @@ public class SampleCommits {
             if (refusal != null) {
                 member.done().completeExceptionally(refusal);
             } else {
+                // edgeforge_samples_ingested_total: samples stored by this server (committed rows only)
+                meters.counter(INGESTED, "category", member.row().category().value())
+                        .increment();
                 member.done().complete(member.row());
             }
         }
