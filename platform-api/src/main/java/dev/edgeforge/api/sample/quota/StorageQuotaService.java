@@ -100,7 +100,8 @@ public class StorageQuotaService {
      * @param contents size of each content of the upload, by sha256
      * @throws StorageQuotaViolation (413)
      */
-    @Transactional(readOnly = true)
+    // no transaction of its own: a project without a quota costs one query (a round trip, not four), on every device
+    // upload; the check that counts is requireRoomLocked's
     public void requireRoom(UUID projectId, Map<String, Long> contents) {
         Optional<Long> quota = quota(projectId);
         if (quota.isPresent() && !contents.isEmpty()) {
