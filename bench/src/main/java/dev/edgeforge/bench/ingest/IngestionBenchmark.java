@@ -80,8 +80,8 @@ public final class IngestionBenchmark {
         try {
             System.out.printf(
                     Locale.ROOT,
-                    "This disk: %.0f fsyncs/s (a stored sample costs three: its object, the "
-                            + "object's directory, the row's commit)%n",
+                    "This disk: %.0f fsyncs/s (a sample alone costs three: its object, the object's "
+                            + "directory, the row's commit; concurrent uploads share directory syncs and commits)%n",
                     fsyncsPerSecond(dataDir));
             int port = ((WebServerApplicationContext) context).getWebServer().getPort();
             new IngestionBenchmark(new PlatformClient("http://localhost:" + port))

@@ -1,7 +1,6 @@
 package dev.edgeforge.api.project;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
@@ -13,7 +12,4 @@ interface ProjectRepository extends JpaRepository<Project, UUID> {
             + " from Project p join ProjectMember m on m.projectId = p.id"
             + " where m.userId = :userId order by lower(p.name), p.createdAt")
     List<ProjectMembership> findAllOfUser(UUID userId);
-
-    @Query("select p.requireSignedData from Project p where p.id = :projectId")
-    Optional<Boolean> findRequireSignedData(UUID projectId);
 }

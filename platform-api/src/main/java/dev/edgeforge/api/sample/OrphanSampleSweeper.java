@@ -1,5 +1,6 @@
 package dev.edgeforge.api.sample;
 
+import dev.edgeforge.api.storage.OwnedObjects;
 import dev.edgeforge.infra.storage.ObjectInfo;
 import dev.edgeforge.infra.storage.ObjectStore;
 import java.time.Clock;
@@ -7,10 +8,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -21,29 +24,51 @@ import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Removes sample objects no row points at: those of deleted samples, of cropped samples' old content, of deleted
- * projects, and of uploads that died between storing the object and writing the row. Only objects older than
- * {@code edgeforge.datasets.orphan-grace-period} are candidates, and each is removed under its advisory lock after
- * checking again that no row points at it (see {@link SampleStorage}). Runs every
- * {@code edgeforge.datasets.orphan-sweep-interval}.
+ * Removes objects no row references, of every kind the platform stores under {@code projects/{projectId}/}:
+ * <ul>
+ *   <li>samples ({@code samples/{sha256}}): those of deleted samples, of cropped samples' old content, of deleted
+ *       projects, and of uploads that died between storing the object and writing the row. Each is removed under its
+ *       advisory lock after checking again that no row points at it (see {@link SampleStorage});</li>
+ *   <li>objects owned by a row ({@link OwnedObjects}: models, deployments, features, and what other features
+ *       register): those whose owner's row is gone (a model or deployment deleted while its files could not be, a
+ *       project deleted while the store was away, a job that wrote for a model deleted meanwhile). An owner's row never
+ *       comes back once gone (ids are never reused), so no lock is needed;</li>
+ *   <li>anything else under a project whose row is gone. Folders no kind names are left alone while their project
+ *       exists: an object is removed only when the sweeper knows which row would reference it.</li>
+ * </ul>
+ * Only objects last written before {@code edgeforge.datasets.orphan-grace-period} are candidates, which covers uploads
+ * and jobs still writing their rows. Runs every {@code edgeforge.datasets.orphan-sweep-interval}.
  */
 @Component
 public class OrphanSampleSweeper implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OrphanSampleSweeper.class);
     private static final Pattern SAMPLE_KEY = Pattern.compile("projects/([0-9a-f-]{36})/samples/([0-9a-f]{64})");
+    private static final Pattern PROJECT_KEY = Pattern.compile("projects/([0-9a-f-]{36})/([^/]+)/([^/]+)(/.*)?");
     private static final int BATCH = 500;
+    /** The kind figures of objects under a deleted project in a folder no kind names. */
+    static final String OTHER = "other objects of deleted projects";
 
-    /** What one sweep did. */
-    public record Sweep(int examined, int deleted) {}
+    /**
+     * What one sweep did.
+     *
+     * @param deletedByKind removed objects by kind ("samples", "models", …)
+     */
+    public record Sweep(int examined, int deleted, Map<String, Integer> deletedByKind) {}
+
+    /** An object older than the grace period, and what would own it. */
+    private record Candidate(String kind, UUID projectId, String owner, String key) {}
 
     private final ObjectStore store;
     private final SampleRepository samples;
+    private final Map<String, OwnedObjects> kinds;
+    private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
     private final Duration grace;
@@ -53,11 +78,20 @@ public class OrphanSampleSweeper implements SmartLifecycle {
     OrphanSampleSweeper(
             ObjectStore store,
             SampleRepository samples,
+            List<OwnedObjects> kinds,
+            JdbcClient jdbc,
             PlatformTransactionManager transactions,
             Clock clock,
             DatasetProperties properties) {
         this.store = store;
         this.samples = samples;
+        this.kinds = new HashMap<>();
+        for (OwnedObjects kind : kinds) {
+            if (kind.folder().equals("samples") || this.kinds.put(kind.folder(), kind) != null) {
+                throw new IllegalStateException("two kinds of objects claim the folder " + kind.folder());
+            }
+        }
+        this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
         this.grace = properties.orphanGracePeriod();
@@ -69,60 +103,134 @@ public class OrphanSampleSweeper implements SmartLifecycle {
         return sweep(clock.instant().minus(grace));
     }
 
-    /** Sweeps sample objects last written before {@code cutoff} that no row points at. */
+    /** Sweeps objects last written before {@code cutoff} that no row references. */
     public Sweep sweep(Instant cutoff) {
         int examined = 0;
-        int deleted = 0;
-        Map<UUID, List<String>> batch = new HashMap<>();
-        int pending = 0;
+        Map<String, Integer> deleted = new TreeMap<>();
+        List<Candidate> batch = new ArrayList<>();
         try (Stream<ObjectInfo> objects = store.list("projects/")) {
             Iterator<ObjectInfo> it = objects.iterator();
             while (it.hasNext()) {
                 ObjectInfo info = it.next();
-                Matcher m = SAMPLE_KEY.matcher(info.key());
-                if (!m.matches() || !info.lastModified().isBefore(cutoff)) {
+                if (!info.lastModified().isBefore(cutoff)) {
+                    continue;
+                }
+                Candidate candidate = candidate(info.key());
+                if (candidate == null) {
                     continue;
                 }
                 examined++;
-                batch.computeIfAbsent(UUID.fromString(m.group(1)), k -> new ArrayList<>())
-                        .add(m.group(2));
-                if (++pending >= BATCH) {
-                    deleted += sweepBatch(batch);
+                batch.add(candidate);
+                if (batch.size() >= BATCH) {
+                    sweepBatch(batch, deleted);
                     batch.clear();
-                    pending = 0;
                 }
             }
         }
-        deleted += sweepBatch(batch);
-        if (deleted > 0) {
-            log.info("Orphan sweep removed {} of {} examined sample objects", deleted, examined);
+        sweepBatch(batch, deleted);
+        int total = deleted.values().stream().mapToInt(Integer::intValue).sum();
+        if (total > 0) {
+            log.info("Orphan sweep removed {} of {} examined objects: {}", total, examined, deleted);
         }
-        return new Sweep(examined, deleted);
+        return new Sweep(examined, total, Map.copyOf(deleted));
     }
 
-    private int sweepBatch(Map<UUID, List<String>> batch) {
+    private Candidate candidate(String key) {
+        Matcher sample = SAMPLE_KEY.matcher(key);
+        if (sample.matches()) {
+            return new Candidate("samples", UUID.fromString(sample.group(1)), sample.group(2), key);
+        }
+        Matcher m = PROJECT_KEY.matcher(key);
+        if (!m.matches()) {
+            return null;
+        }
+        UUID projectId;
+        try {
+            projectId = UUID.fromString(m.group(1));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        OwnedObjects kind = kinds.get(m.group(2));
+        return kind != null && m.group(4) != null
+                ? new Candidate(kind.kind(), projectId, m.group(3), key)
+                : new Candidate(OTHER, projectId, null, key);
+    }
+
+    private void sweepBatch(List<Candidate> batch, Map<String, Integer> deleted) {
+        Map<String, Map<UUID, List<Candidate>>> grouped = new HashMap<>();
+        for (Candidate c : batch) {
+            grouped.computeIfAbsent(c.kind(), k -> new HashMap<>())
+                    .computeIfAbsent(c.projectId(), k -> new ArrayList<>())
+                    .add(c);
+        }
+        for (Map.Entry<String, Map<UUID, List<Candidate>>> kind : grouped.entrySet()) {
+            for (Map.Entry<UUID, List<Candidate>> project : kind.getValue().entrySet()) {
+                int removed = switch (kind.getKey()) {
+                    case "samples" -> sweepSamples(project.getKey(), project.getValue());
+                    case OTHER -> sweepOfDeletedProject(project.getKey(), project.getValue());
+                    default -> sweepOwned(project.getKey(), project.getValue());
+                };
+                if (removed > 0) {
+                    deleted.merge(kind.getKey(), removed, Integer::sum);
+                }
+            }
+        }
+    }
+
+    private int sweepSamples(UUID projectId, List<Candidate> candidates) {
+        List<String> shas = candidates.stream().map(Candidate::owner).toList();
+        Set<String> referenced = samples.referencedKeys(projectId, shas);
         int deleted = 0;
-        for (Map.Entry<UUID, List<String>> project : batch.entrySet()) {
-            Set<String> referenced = samples.referencedKeys(project.getKey(), project.getValue());
-            for (String sha : project.getValue()) {
-                if (referenced.contains(sha)) {
-                    continue;
+        for (String sha : shas) {
+            if (referenced.contains(sha)) {
+                continue;
+            }
+            String key = SampleStorage.objectKey(projectId, sha);
+            Boolean removed = transaction.execute(status -> {
+                samples.lockObject(key);
+                if (samples.findBySha(projectId, sha).isPresent()) {
+                    return false;
                 }
-                String key = SampleStorage.objectKey(project.getKey(), sha);
-                Boolean removed = transaction.execute(status -> {
-                    samples.lockObject(key);
-                    if (samples.findBySha(project.getKey(), sha).isPresent()) {
-                        return false;
-                    }
-                    store.delete(key);
-                    return true;
-                });
-                if (Boolean.TRUE.equals(removed)) {
-                    deleted++;
-                }
+                store.delete(key);
+                return true;
+            });
+            if (Boolean.TRUE.equals(removed)) {
+                deleted++;
             }
         }
         return deleted;
+    }
+
+    private int sweepOwned(UUID projectId, List<Candidate> candidates) {
+        OwnedObjects kind = kinds.values().stream()
+                .filter(k -> k.kind().equals(candidates.get(0).kind()))
+                .findFirst()
+                .orElseThrow();
+        Set<String> owners = new HashSet<>();
+        candidates.forEach(c -> owners.add(c.owner()));
+        Set<String> owned = new HashSet<>(jdbc.sql(kind.ownersSql())
+                .param("projectId", projectId)
+                .param("owners", List.copyOf(owners))
+                .query(String.class)
+                .list());
+        return deleteAll(
+                candidates.stream().filter(c -> !owned.contains(c.owner())).toList());
+    }
+
+    private int sweepOfDeletedProject(UUID projectId, List<Candidate> candidates) {
+        boolean exists = jdbc.sql("SELECT count(*) FROM project WHERE id = :id")
+                        .param("id", projectId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+        return exists ? 0 : deleteAll(candidates);
+    }
+
+    private int deleteAll(List<Candidate> garbage) {
+        for (Candidate c : garbage) {
+            store.delete(c.key());
+        }
+        return garbage.size();
     }
 
     @Override

@@ -61,6 +61,7 @@ public class SampleIngestion {
     private final UploadSpooler spooler;
     private final ZipUnpacker unpacker;
     private final SampleStorage storage;
+    private final SampleCommits commits;
     private final HmacKeyService hmacKeys;
     private final SignedDataPolicy signedData;
     private final StorageQuotaService quotas;
@@ -71,6 +72,7 @@ public class SampleIngestion {
     SampleIngestion(
             UploadSpooler spooler,
             SampleStorage storage,
+            SampleCommits commits,
             HmacKeyService hmacKeys,
             SignedDataPolicy signedData,
             StorageQuotaService quotas,
@@ -80,6 +82,7 @@ public class SampleIngestion {
         this.spooler = spooler;
         this.unpacker = new ZipUnpacker(spooler);
         this.storage = storage;
+        this.commits = commits;
         this.hmacKeys = hmacKeys;
         this.signedData = signedData;
         this.quotas = quotas;
@@ -239,8 +242,8 @@ public class SampleIngestion {
         }
         // the parsed values are garbage from here on: storing the bytes holds no parse memory
         storage.storeIfMissing(row.objectKey(), spool.content());
-        storage.insert(row, spool.content(), options.disallowDuplicates());
-        return row;
+        // committed with the rows of other uploads arriving meanwhile (group commit); returns once durable
+        return commits.insert(row, spool.content(), options.disallowDuplicates());
     }
 
     /** Parses the file and checks its signature: the row to insert. */

@@ -17,6 +17,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.jdbc.core.namedparam.SqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -36,12 +39,21 @@ public class SampleRepository {
     private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() {};
     private static final TypeReference<List<BoundingBox>> BOXES = new TypeReference<>() {};
 
+    private static final String INSERT = "INSERT INTO sample (" + COLUMNS + ") VALUES (:id, :projectId, :name, "
+            + ":label, :category, :format, :sha256, :objectKey, :sizeBytes, :sensors::jsonb, :intervalMs, "
+            + ":frequencyHz, :length, :durationMs, :deviceName, :deviceType, :metadata::jsonb, :imageWidth, "
+            + ":imageHeight, :imageChannels, :boxes::jsonb, :signatureStatus, :contentOrigin, :enabled, :createdAt, "
+            + ":updatedAt)";
+    private static final int INSERT_BATCH = 100;
+
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final JsonMapper json;
     private final RowMapper<SampleRow> mapper;
 
-    SampleRepository(JdbcClient jdbc, JsonMapper json) {
+    SampleRepository(JdbcClient jdbc, NamedParameterJdbcTemplate named, JsonMapper json) {
         this.jdbc = jdbc;
+        this.named = named;
         this.json = json;
         this.mapper = this::map;
     }
@@ -52,13 +64,7 @@ public class SampleRepository {
     }
 
     public void insert(SampleRow row) {
-        jdbc.sql("INSERT INTO sample (" + COLUMNS + ") VALUES (:id, :projectId, :name, :label, :category, :format, "
-                        + ":sha256, :objectKey, :sizeBytes, :sensors::jsonb, :intervalMs, :frequencyHz, :length, "
-                        + ":durationMs, :deviceName, :deviceType, :metadata::jsonb, :imageWidth, :imageHeight, "
-                        + ":imageChannels, :boxes::jsonb, :signatureStatus, :contentOrigin, :enabled, :createdAt, "
-                        + ":updatedAt)")
-                .params(params(row))
-                .update();
+        jdbc.sql(INSERT).params(params(row)).update();
     }
 
     Map<String, Object> params(SampleRow row) {
@@ -148,6 +154,47 @@ public class SampleRepository {
      * Serializes writers of one object key until the transaction ends ({@code pg_advisory_xact_lock}), so that the
      * orphan sweeper never removes an object while a row pointing at it is being written.
      */
+    /**
+     * Takes the advisory locks of several objects at once, in the order given (callers sort the keys, so two
+     * transactions locking overlapping sets cannot deadlock each other).
+     */
+    void lockObjects(List<String> sortedKeys) {
+        if (sortedKeys.isEmpty()) {
+            return;
+        }
+        jdbc.sql("SELECT count(pg_advisory_xact_lock(hashtextextended(k, 0))) FROM unnest(ARRAY[:keys]::text[]) "
+                        + "AS k")
+                .param("keys", sortedKeys)
+                .query(Long.class)
+                .single();
+    }
+
+    /** The project's rows among these contents, by sha256 (duplicate checks of a group commit). */
+    Set<String> existingShas(UUID projectId, Collection<String> shas) {
+        if (shas.isEmpty()) {
+            return Set.of();
+        }
+        return new HashSet<>(
+                jdbc.sql("SELECT DISTINCT sha256 FROM sample WHERE project_id = :projectId " + "AND sha256 IN (:shas)")
+                        .param("projectId", projectId)
+                        .param("shas", shas)
+                        .query(String.class)
+                        .list());
+    }
+
+    /** Inserts rows in one round trip per {@value #INSERT_BATCH}. */
+    void insertAll(List<SampleRow> rows) {
+        for (int from = 0; from < rows.size(); from += INSERT_BATCH) {
+            List<SampleRow> chunk = rows.subList(from, Math.min(rows.size(), from + INSERT_BATCH));
+            named.batchUpdate(
+                    INSERT,
+                    chunk.stream()
+                            .map(this::params)
+                            .map(MapSqlParameterSource::new)
+                            .toArray(SqlParameterSource[]::new));
+        }
+    }
+
     public void lockObject(String objectKey) {
         jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))")
                 .param("key", objectKey)

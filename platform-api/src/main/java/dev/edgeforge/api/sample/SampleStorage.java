@@ -109,7 +109,8 @@ public class SampleStorage {
         return store.exists(objectKey);
     }
 
-    private void ensureStored(String objectKey, Content content) {
+    /** Within a transaction holding the object's lock: stores it again should the sweeper have removed it. */
+    void ensureStored(String objectKey, Content content) {
         if (!store.exists(objectKey)) {
             put(objectKey, content);
         }

@@ -30,7 +30,9 @@ import org.slf4j.LoggerFactory;
  * An {@link ObjectStore} in a local directory: the key {@code a/b/c} is the file {@code <root>/a/b/c}.
  *
  * <p>A put streams into a hidden temporary file ({@code .c.<random>.part}) in the target's directory, forces it
- * to disk and renames it over the target in one atomic step, so readers never see partial content. Temporary
+ * to disk and renames it over the target in one atomic step, so readers never see partial content; the rename is
+ * made durable by a sync of the directory, shared by puts into one directory at the same time ({@link
+ * DirectorySyncs}). Temporary
  * files left by a crash are never listed; dot-prefixed names cannot be keys.
  *
  * <p>Because keys are paths, one key cannot also be the directory of another ({@code a/b} and {@code a/b/c} cannot
@@ -43,6 +45,7 @@ public final class FileSystemObjectStore implements ObjectStore {
     private static final int DIRECTORY_RACE_RETRIES = 5;
 
     private final Path root;
+    private final DirectorySyncs directorySyncs = new DirectorySyncs();
 
     /** Uses (and creates when missing) {@code root} as the store's directory. */
     public FileSystemObjectStore(Path root) {
@@ -72,7 +75,7 @@ public final class FileSystemObjectStore implements ObjectStore {
         try {
             writeTempFile(key, dir, temp, measured);
             moveIntoPlace(key, temp, target);
-            forceDirectory(dir);
+            directorySyncs.sync(dir);
             return measured.count();
         } catch (MeasuredInputStream.LengthMismatch e) {
             throw new ObjectLengthViolation(key, e.getMessage());
@@ -136,15 +139,6 @@ public final class FileSystemObjectStore implements ObjectStore {
                         "cannot store '" + key + "': other objects have keys starting with '" + key + "/'", e);
             }
             throw e;
-        }
-    }
-
-    /** Makes the rename itself durable: without this a crash may forget it although put returned. */
-    private static void forceDirectory(Path dir) {
-        try (FileChannel channel = FileChannel.open(dir, StandardOpenOption.READ)) {
-            channel.force(true);
-        } catch (IOException e) {
-            // Some platforms cannot open or sync a directory; the data itself is already forced.
         }
     }
 
