@@ -10,8 +10,8 @@ import tools.jackson.databind.JsonNode;
  *
  * @param id                 stable within the job ({@code c01}, {@code c02}, … in the order the search drew them)
  * @param description        one line: window, DSP block and network
- * @param impulse            the impulse it stands for, its learning block included ({@code ImpulseJson}, version 0:
- *                           not saved); {@code apply} saves it as the project's next version
+ * @param impulse            the impulse it stands for, its learning block included ({@code ImpulseJson}; its version
+ *                           number means nothing); {@code apply} saves it as the project's next version
  * @param learningBlock      the learning block (also in {@code impulse})
  * @param learningRate       the learning rate it was trained with
  * @param epochs             the epochs it was trained for (its last rung)

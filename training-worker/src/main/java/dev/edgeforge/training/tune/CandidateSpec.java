@@ -10,7 +10,7 @@ import dev.edgeforge.core.learning.LearningBlock;
  *
  * @param id           {@code c01}, {@code c02}, … in the order drawn
  * @param description  one line saying what it is
- * @param impulse      the impulse, version 0 (not saved)
+ * @param impulse      the impulse (numbered 1; not saved: {@code apply} gives it the project's next version)
  * @param network      the learning block
  * @param learningRate Adam's learning rate
  * @param input        what the network reads per window

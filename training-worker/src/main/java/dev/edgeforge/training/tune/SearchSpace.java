@@ -101,7 +101,7 @@ public final class SearchSpace {
     }
 
     private Optional<CandidateSpec> baseCandidate() {
-        Impulse impulse = new Impulse(0, base.input(), base.processingBlocks(), null);
+        Impulse impulse = new Impulse(1, base.input(), base.processingBlocks(), null);
         Optional<FeatureInput> features = FeatureInput.of(impulse);
         if (features.isEmpty()) {
             return Optional.empty();
@@ -123,8 +123,8 @@ public final class SearchSpace {
                 : new TimeSeriesInput(Math.round(windowMs), strideMs, rate, input.zeroPad());
         DspParams params = audio ? audioBlock(random) : sensorBlock(random, rate);
         Impulse impulse = new Impulse(
-                0, windowed, List.of(new ProcessingBlock(block.id(), dspName(params), block.axes(), params)), null);
-        if (!impulse.withVersion(1).check(null).isEmpty()) {
+                1, windowed, List.of(new ProcessingBlock(block.id(), dspName(params), block.axes(), params)), null);
+        if (!impulse.check(null).isEmpty()) {
             return Optional.empty();
         }
         Optional<FeatureInput> features = FeatureInput.of(impulse);
@@ -161,7 +161,7 @@ public final class SearchSpace {
         LearningBlock learning = LearningBlock.classification(layers);
         int blockId = impulse.processingBlocks().get(0).id();
         Impulse withLearning = new Impulse(
-                0,
+                1,
                 impulse.input(),
                 impulse.processingBlocks(),
                 List.of(new LearningBlockRef(
