@@ -18,6 +18,7 @@ import dev.edgeforge.jobs.tune.TuneCandidate;
 import dev.edgeforge.jobs.tune.TuneJobPayload;
 import dev.edgeforge.jobs.tune.TuneJobResult;
 import dev.edgeforge.jobs.tune.TuneLimits;
+import dev.edgeforge.jobs.tune.TuneObjective;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -119,8 +120,7 @@ public final class TuneJobHandler implements JobHandler {
                 split.training().size() + " training and " + split.validation().size()
                         + " validation samples (a fifth of each label held out), " + classes.size() + " labels");
 
-        int count = (int) Math.max(
-                MIN_CANDIDATES, Math.min(MAX_CANDIDATES, Math.round(payload.budgetMinutes() * CANDIDATES_PER_MINUTE)));
+        int count = candidateCount(payload.budgetMinutes());
         List<CandidateSpec> candidates = space.draw(count, payload.seed());
         context.log("Drew " + candidates.size() + " candidates; c01 is the starting impulse with the default network");
 
@@ -144,7 +144,7 @@ public final class TuneJobHandler implements JobHandler {
             }
         };
         SuccessiveHalving search = new SuccessiveHalving(
-                new SuccessiveHalving.Settings(FIRST_EPOCHS, ETA, MAX_EPOCHS, payload.limits(), payload.objective()),
+                settings(payload.limits(), payload.objective()),
                 new DjlCandidateTrainer(split.training(), split.validation(), classes, board, payload.seed()),
                 listener);
         SuccessiveHalving.Outcome outcome = search.run(candidates, stop);
@@ -181,6 +181,17 @@ public final class TuneJobHandler implements JobHandler {
         context.progress(1.0);
     }
 
+    /** How many candidates a search of this budget draws. */
+    public static int candidateCount(double budgetMinutes) {
+        return (int)
+                Math.max(MIN_CANDIDATES, Math.min(MAX_CANDIDATES, Math.round(budgetMinutes * CANDIDATES_PER_MINUTE)));
+    }
+
+    /** The successive-halving settings of every tune job. */
+    public static SuccessiveHalving.Settings settings(TuneLimits limits, TuneObjective objective) {
+        return new SuccessiveHalving.Settings(FIRST_EPOCHS, ETA, MAX_EPOCHS, limits, objective);
+    }
+
     static TuneCandidate candidate(Trial trial, TuneLimits limits) {
         CandidateSpec spec = trial.spec();
         List<String> exceeds = limits.exceeded(trial.latencyMs(), trial.ramBytes(), trial.flashBytes());
@@ -208,13 +219,13 @@ public final class TuneJobHandler implements JobHandler {
     }
 
     /** The training and validation samples. */
-    record Split(List<LabelledSample> training, List<LabelledSample> validation) {}
+    public record Split(List<LabelledSample> training, List<LabelledSample> validation) {}
 
     /**
      * Per label, a seeded shuffle of its samples; the first fifth (at least one when the label has two or more
      * samples) is the validation split.
      */
-    static Split split(List<LabelledSample> samples, long seed) {
+    public static Split split(List<LabelledSample> samples, long seed) {
         Map<String, List<LabelledSample>> byLabel = new LinkedHashMap<>();
         samples.stream()
                 .sorted((a, b) -> a.id().compareTo(b.id()))
