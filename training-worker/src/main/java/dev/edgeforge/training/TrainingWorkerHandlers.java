@@ -7,6 +7,7 @@ import dev.edgeforge.training.compress.CompressJobHandler;
 import dev.edgeforge.training.feature.FeatureJobHandler;
 import dev.edgeforge.training.job.TestJobHandler;
 import dev.edgeforge.training.job.TrainJobHandler;
+import dev.edgeforge.training.tune.TuneJobHandler;
 import java.util.List;
 
 /**
@@ -30,6 +31,7 @@ public final class TrainingWorkerHandlers {
                 new FeatureJobHandler(store),
                 new TrainJobHandler(store),
                 new TestJobHandler(store),
-                new CompressJobHandler(store));
+                new CompressJobHandler(store),
+                new TuneJobHandler(store));
     }
 }

@@ -195,6 +195,11 @@ class AuthorizationMatrixIT {
             line("GET /api/v1/projects/{projectId}/features", project(VIEWER, READ, ADMIN_SCOPE)),
             line("GET /api/v1/projects/{projectId}/features/explorer", project(VIEWER, READ, ADMIN_SCOPE))
                     .allowing(404, "features-not-found", "no features were generated: the workers are off"),
+            line("POST /api/v1/projects/{projectId}/jobs/tune", project(MEMBER, ADMIN_SCOPE))
+                    .json("{}"),
+            line("POST /api/v1/projects/{projectId}/jobs/tune/{jobId}/apply", project(MEMBER, ADMIN_SCOPE))
+                    .json("{\"candidateId\":\"c01\"}")
+                    .allowing(404, "tune-not-found", "the world's job is a deployment, not a tune job"),
             line("POST /api/v1/projects/{projectId}/jobs/train", project(MEMBER, ADMIN_SCOPE))
                     .json("{}"),
             line("POST /api/v1/projects/{projectId}/jobs/test", project(MEMBER, ADMIN_SCOPE))
@@ -307,6 +312,7 @@ class AuthorizationMatrixIT {
             line("GET /projects/{projectId}/data/dataset", project(VIEWER)),
             line("GET /projects/{projectId}/impulse", project(VIEWER)),
             line("GET /projects/{projectId}/training", project(VIEWER)),
+            line("GET /projects/{projectId}/tuner", project(VIEWER)),
             line("GET /projects/{projectId}/models", project(VIEWER)),
             line("GET /projects/{projectId}/models/{modelId}", project(VIEWER)),
             line("GET /projects/{projectId}/compression", project(VIEWER)),
