@@ -153,7 +153,9 @@ public final class WindowVerification {
                 checkpoint.run();
                 List<TestWindow> windows = batch.stream().map(all::get).toList();
                 VerificationReport report = qemu.verify(elf, new VerificationRequest(model, impulse, labels, windows));
-                windowsDone.accept(done.addAndGet(batch.size()));
+                synchronized (done) { // counts reported in increasing order, whichever batch ends first
+                    windowsDone.accept(done.addAndGet(batch.size()));
+                }
                 return new Batch(batch, report);
             });
             submitted++;
