@@ -35,7 +35,9 @@ class WindowVerificationTest {
         assertThat(perLabel).containsEntry("", 1L);
         List<Integer> ofA = sample.stream().filter(i -> i < 600).toList();
         assertThat(ofA.get(0)).isZero();
-        assertThat(ofA.get(ofA.size() - 1)).as("spread to the end of the label's windows").isGreaterThan(590);
+        assertThat(ofA.get(ofA.size() - 1))
+                .as("spread to the end of the label's windows")
+                .isGreaterThan(590);
         assertThat(sample).isSorted();
         assertThat(order.subList(200, 768)).isSorted();
     }
