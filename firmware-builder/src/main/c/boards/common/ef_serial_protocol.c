@@ -257,7 +257,10 @@ static void command_frame(const ef_protocol_model *model)
             write_ack(i + 1);
         }
     }
-    const uint16_t sent = (uint16_t)((ef_board_getc() & 0xFF) | ((ef_board_getc() & 0xFF) << 8));
+    /* two statements: the order of two calls within one expression is unspecified in C */
+    const uint32_t crc_low = (uint32_t)ef_board_getc() & 0xFFu;
+    const uint32_t crc_high = (uint32_t)ef_board_getc() & 0xFFu;
+    const uint16_t sent = (uint16_t)(crc_low | (crc_high << 8));
     if (sent != crc) {
         write_error("checksum", 0);
         return;
