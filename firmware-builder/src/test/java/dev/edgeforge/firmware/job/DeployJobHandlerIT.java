@@ -141,7 +141,10 @@ class DeployJobHandlerIT {
         // the estimator's network model against what the firmware measured on itself
         assertThat((double) verification.estimatedInstructions())
                 .isCloseTo(instructions.mean(), within(0.05 * instructions.mean()));
-        assertThat(context.log()).contains("Verified 5 of 8 windows", "Verified 8 of 8 windows", "VERIFIED: all 8");
+        // batches of 5 and 3 run at once (one QEMU per processor): whichever ends first is counted first
+        assertThat(context.log())
+                .containsPattern("Verified [35] of 8 windows")
+                .contains("Verified 8 of 8 windows", "VERIFIED: all 8");
         assertThat(context.progressValues()).isSorted().endsWith(1.0);
 
         // the stored bundle: images, sources, memory report, flashing notes, checksums that match
