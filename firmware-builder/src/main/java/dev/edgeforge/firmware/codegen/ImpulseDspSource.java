@@ -1,6 +1,7 @@
 package dev.edgeforge.firmware.codegen;
 
 import dev.edgeforge.core.device.ImpulseDsp;
+import dev.edgeforge.core.device.UnsupportedModelException;
 import dev.edgeforge.core.dsp.ImageBlock;
 import dev.edgeforge.core.dsp.ImageParams;
 import dev.edgeforge.core.impulse.ImageInput;
@@ -36,6 +37,19 @@ public final class ImpulseDspSource {
                     toInput(block, input),
                     SYMBOL,
                     origin);
+        }
+        return generator.generate(dsp.block(), dsp.shape(), SYMBOL, origin);
+    }
+
+    /**
+     * The C twin with float features, for consumers without an int8 input tensor (anomaly scorers).
+     *
+     * @throws UnsupportedModelException for an image impulse, whose twin writes a network's int8 input
+     */
+    public static GeneratedDspSource generate(ImpulseDsp dsp, DspCodeGenerator generator, String origin) {
+        if (dsp.image()) {
+            throw new UnsupportedModelException("the image block on the device writes a network's int8 input; a model"
+                    + " taking float features (an anomaly model) on images is not supported");
         }
         return generator.generate(dsp.block(), dsp.shape(), SYMBOL, origin);
     }
