@@ -1,53 +1,66 @@
 #include "ef_dsp_image.h"
 
-#include <math.h>
+/* One source pixel as 8-bit R, G, B (RGB565 widened by repeating the top bits, grayscale as grey). */
+static void read_pixel(const ef_dsp_image_params *p, const uint8_t *frame, uint32_t index, uint32_t *rgb)
+{
+    if (p->bytes_per_pixel == 1u) {
+        rgb[0] = frame[index];
+        rgb[1] = rgb[0];
+        rgb[2] = rgb[0];
+    } else if (p->bytes_per_pixel == 2u) {
+        const uint32_t v = ((uint32_t)frame[2u * index] << 8) | frame[2u * index + 1u];
+        const uint32_t r5 = v >> 11;
+        const uint32_t g6 = (v >> 5) & 0x3Fu;
+        const uint32_t b5 = v & 0x1Fu;
+        rgb[0] = (r5 << 3) | (r5 >> 2);
+        rgb[1] = (g6 << 2) | (g6 >> 4);
+        rgb[2] = (b5 << 3) | (b5 >> 2);
+    } else {
+        rgb[0] = frame[3u * index];
+        rgb[1] = frame[3u * index + 1u];
+        rgb[2] = frame[3u * index + 2u];
+    }
+}
 
-void ef_dsp_image(const ef_dsp_image_params *p, const uint8_t *rgb, float *out)
+void ef_dsp_image(const ef_dsp_image_params *p, const uint8_t *frame, int8_t *out)
 {
     const uint32_t sw = p->source_width;
-    const float max_x = (float)(sw - 1u);
-    const float max_y = (float)(p->source_height - 1u);
-    uint32_t x;
-    uint32_t y;
-    uint32_t c;
-
-    for (y = 0; y < p->height; y++) {
-        for (x = 0; x < p->width; x++) {
-            float *o = out + (y * p->width + x) * p->channels;
-            float v[3] = {0.0f, 0.0f, 0.0f};
-            if (x >= p->content_x0 && x < p->content_x1 && y >= p->content_y0 && y < p->content_y1) {
-                float sx = ((float)x + 0.5f) * p->scale_x - 0.5f + p->offset_x;
-                float sy = ((float)y + 0.5f) * p->scale_y - 0.5f + p->offset_y;
-                uint32_t x0;
-                uint32_t y0;
-                uint32_t x1;
-                uint32_t y1;
-                float fx;
-                float fy;
-                sx = sx < 0.0f ? 0.0f : (sx > max_x ? max_x : sx);
-                sy = sy < 0.0f ? 0.0f : (sy > max_y ? max_y : sy);
-                x0 = (uint32_t)floorf(sx);
-                y0 = (uint32_t)floorf(sy);
-                x1 = x0 + 1u < sw ? x0 + 1u : sw - 1u;
-                y1 = y0 + 1u < p->source_height ? y0 + 1u : p->source_height - 1u;
-                fx = sx - (float)x0;
-                fy = sy - (float)y0;
-                for (c = 0; c < 3u; c++) {
-                    const float p00 = rgb[(y0 * sw + x0) * 3u + c];
-                    const float p10 = rgb[(y0 * sw + x1) * 3u + c];
-                    const float p01 = rgb[(y1 * sw + x0) * 3u + c];
-                    const float p11 = rgb[(y1 * sw + x1) * 3u + c];
-                    const float top = (1.0f - fx) * p00 + fx * p10;
-                    const float bottom = (1.0f - fx) * p01 + fx * p11;
-                    v[c] = (1.0f - fy) * top + fy * bottom;
+    const int8_t padding = p->to_input[0];
+    for (uint32_t y = 0; y < p->height; y++) {
+        const uint32_t y0 = p->y_first[y];
+        const uint32_t y1 = p->y_second[y];
+        const uint32_t wy = p->y_weight[y];
+        for (uint32_t x = 0; x < p->width; x++) {
+            int8_t *o = out + (y * p->width + x) * p->channels;
+            if (x < p->content_x0 || x >= p->content_x1 || y < p->content_y0 || y >= p->content_y1) {
+                for (uint32_t c = 0; c < p->channels; c++) {
+                    o[c] = padding;
                 }
+                continue;
+            }
+            const uint32_t x0 = p->x_first[x];
+            const uint32_t x1 = p->x_second[x];
+            const uint32_t wx = p->x_weight[x];
+            uint32_t p00[3];
+            uint32_t p10[3];
+            uint32_t p01[3];
+            uint32_t p11[3];
+            uint32_t v[3];
+            read_pixel(p, frame, y0 * sw + x0, p00);
+            read_pixel(p, frame, y0 * sw + x1, p10);
+            read_pixel(p, frame, y1 * sw + x0, p01);
+            read_pixel(p, frame, y1 * sw + x1, p11);
+            for (uint32_t c = 0; c < 3u; c++) {
+                const uint32_t top = p00[c] * (256u - wx) + p10[c] * wx;
+                const uint32_t bottom = p01[c] * (256u - wx) + p11[c] * wx;
+                v[c] = (top * (256u - wy) + bottom * wy + 32768u) >> 16;
             }
             if (p->channels == 1u) {
-                o[0] = (0.299f * v[0] + 0.587f * v[1] + 0.114f * v[2]) * p->out_scale + p->out_offset;
+                o[0] = p->to_input[(77u * v[0] + 150u * v[1] + 29u * v[2] + 128u) >> 8];
             } else {
-                for (c = 0; c < 3u; c++) {
-                    o[c] = v[c] * p->out_scale + p->out_offset;
-                }
+                o[0] = p->to_input[v[0]];
+                o[1] = p->to_input[v[1]];
+                o[2] = p->to_input[v[2]];
             }
         }
     }

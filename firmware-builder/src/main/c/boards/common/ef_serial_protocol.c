@@ -8,6 +8,12 @@
 
 #define COMMAND_MAX 16
 
+/* Binary frames (PROTOCOL.md, "Binary frames"): the first byte, which no text command starts with. */
+#define FRAME_SYNC 0xEF
+/* Payload bytes the host sends before it waits for the next `ack`: at most what the receive buffer of every board
+ * holds, so that no byte is lost while the device is busy between two reads. */
+#define FRAME_CHUNK 256
+
 static int hex_value(int c)
 {
     if (c >= '0' && c <= '9') {
@@ -30,12 +36,17 @@ static void skip_line(int c)
     }
 }
 
-/* Reads the command word; returns the character that ended it (' ' or '\n'). '\r' is ignored. */
+/* Reads the command word; returns the character that ended it (' ' or '\n'), or FRAME_SYNC when a binary frame
+ * starts instead of a word. '\r' is ignored. */
 static int read_word(char *word)
 {
     int n = 0;
     for (;;) {
         const int c = ef_board_getc();
+        if (c == FRAME_SYNC && n == 0) {
+            word[0] = '\0';
+            return c;
+        }
         if (c == '\r') {
             continue;
         }
@@ -183,6 +194,84 @@ static void command_window(const ef_protocol_model *model, int terminator)
     }
 }
 
+/* CRC-16/CCITT-FALSE (polynomial 0x1021, initial 0xFFFF, no reflection), one byte at a time: small, and the
+ * serial line is far slower than the eight shifts per byte. */
+static uint16_t crc16_update(uint16_t crc, uint8_t byte)
+{
+    crc ^= (uint16_t)((uint16_t)byte << 8);
+    for (int bit = 0; bit < 8; ++bit) {
+        crc = (crc & 0x8000u) != 0u ? (uint16_t)((crc << 1) ^ 0x1021u) : (uint16_t)(crc << 1);
+    }
+    return crc;
+}
+
+static void write_ack(int32_t received)
+{
+    ef_board_write("ack ");
+    ef_board_write_int(received);
+    ef_board_putc('\n');
+}
+
+/*
+ * A binary frame after its sync byte: kind ('r' input tensor, 'w' raw window), length (uint32 little-endian), an
+ * `ack 0` or an error from the device, the payload in chunks of FRAME_CHUNK bytes each acknowledged before the next
+ * (`ack <bytes so far>`, none after the last), then the payload's CRC-16 (little-endian). The payload goes straight
+ * into the input tensor or window buffer; a frame whose CRC does not match answers `error checksum` and runs nothing
+ * (the buffer then holds the damaged bytes, which the next frame overwrites).
+ */
+static void command_frame(const ef_protocol_model *model)
+{
+    const int kind = ef_board_getc();
+    uint32_t length = 0;
+    for (int i = 0; i < 4; ++i) {
+        length |= (uint32_t)(ef_board_getc() & 0xFF) << (8 * i);
+    }
+    uint8_t *buffer;
+    int32_t size;
+    if (kind == 'r') {
+        buffer = (uint8_t *)model->input;
+        size = model->input_size;
+    } else if (kind == 'w' && model->classify != 0 && model->window != 0) {
+        buffer = model->window;
+        size = model->window_size;
+    } else {
+        /* nothing of the payload has been sent yet: the host waits for this answer */
+        write_error("unsupported", kind == 'w' ? "window" : "frame");
+        return;
+    }
+    if (length != (uint32_t)size) {
+        ef_board_write("error input-size expected ");
+        ef_board_write_int(size);
+        ef_board_write(" got ");
+        ef_board_write_uint(length);
+        ef_board_putc('\n');
+        return;
+    }
+    write_ack(0);
+    uint16_t crc = 0xFFFFu;
+    for (int32_t i = 0; i < size; ++i) {
+        const uint8_t byte = (uint8_t)ef_board_getc();
+        buffer[i] = byte;
+        crc = crc16_update(crc, byte);
+        if ((i + 1) % FRAME_CHUNK == 0 && i + 1 < size) {
+            write_ack(i + 1);
+        }
+    }
+    /* two statements: the order of two calls within one expression is unspecified in C */
+    const uint32_t crc_low = (uint32_t)ef_board_getc() & 0xFFu;
+    const uint32_t crc_high = (uint32_t)ef_board_getc() & 0xFFu;
+    const uint16_t sent = (uint16_t)(crc_low | (crc_high << 8));
+    if (sent != crc) {
+        write_error("checksum", 0);
+        return;
+    }
+    if (kind == 'r') {
+        invoke_and_report(model, model->invoke, "result");
+    } else {
+        classify_and_report(model, "result");
+    }
+}
+
 /* Prints "score <bits> <0|1> <unit>=<count>[ dsp=<dsp>]": the score's float32 bits in hex, so the host reads the
  * device's value exactly (no float printing on the device). */
 static void write_score(float score, int32_t is_anomaly, uint32_t count, int with_dsp, uint32_t dsp)
@@ -264,6 +353,8 @@ static void write_info(const ef_protocol_model *model, const char *prefix)
     ef_board_write_int(model->output_size);
     ef_board_write(" counter=");
     ef_board_write(ef_board_counter_unit());
+    ef_board_write(" frame=");
+    ef_board_write_int(FRAME_CHUNK);
     if ((model->classify != 0 || model->anomaly_window != 0) && model->window != 0) {
         ef_board_write(" window=");
         ef_board_write_int(model->window_size);
@@ -285,6 +376,10 @@ static int serve_commands(const ef_protocol_model *model)
     for (;;) {
         char word[COMMAND_MAX];
         const int terminator = read_word(word);
+        if (terminator == FRAME_SYNC) {
+            command_frame(model);
+            continue;
+        }
         if (word[0] == '\0' && terminator == '\n') {
             continue; /* empty line */
         }

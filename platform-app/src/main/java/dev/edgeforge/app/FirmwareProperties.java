@@ -11,9 +11,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param workDir               builds and the build cache; defaults to {@code <edgeforge.data-dir>/firmware}
  * @param compilerTimeLimit     how long each compiler or linker run may take
  * @param verificationTimeLimit how long one QEMU run (a batch of test windows) may take
+ * @param verificationInstances QEMU runs at once per deployment; 0: the machine's processors
+ * @param verificationSample    test windows of the stratified sample verified and stored first; 0: none
  */
 @ConfigurationProperties(prefix = "edgeforge.firmware")
 record FirmwareProperties(
         Path workDir,
         @DefaultValue("3m") Duration compilerTimeLimit,
-        @DefaultValue("10m") Duration verificationTimeLimit) {}
+        @DefaultValue("10m") Duration verificationTimeLimit,
+        @DefaultValue("0") int verificationInstances,
+        @DefaultValue("200") int verificationSample) {}

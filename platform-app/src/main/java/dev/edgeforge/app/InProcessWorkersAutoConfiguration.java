@@ -39,6 +39,11 @@ public class InProcessWorkersAutoConfiguration {
                 .optBoards(boards)
                 .optCompilerTimeLimit(properties.compilerTimeLimit())
                 .optVerificationTimeLimit(properties.verificationTimeLimit())
+                .optVerificationInstances(
+                        properties.verificationInstances() > 0
+                                ? properties.verificationInstances()
+                                : Runtime.getRuntime().availableProcessors())
+                .optVerificationSample(properties.verificationSample())
                 .build();
     }
 }

@@ -7,6 +7,7 @@ import dev.edgeforge.core.device.KernelPlan;
 import dev.edgeforge.core.device.NetworkCore;
 import dev.edgeforge.core.device.NetworkPlan;
 import dev.edgeforge.core.device.UnsupportedModelException;
+import dev.edgeforge.core.dsp.ImageBlock;
 import dev.edgeforge.core.interpreter.PreparedModel;
 import dev.edgeforge.core.interpreter.PreparedOperator;
 import dev.edgeforge.core.memory.MemoryPlan;
@@ -61,6 +62,7 @@ public final class CLibraryGenerator {
     private final DspCodeGenerator dspGenerator = new DspCodeGenerator();
     private final CodeTemplate modelSource = CodeTemplate.load("c-library/model.c.tmpl");
     private final CodeTemplate impulseSource = CodeTemplate.load("c-library/impulse.c.tmpl");
+    private final CodeTemplate imageImpulseSource = CodeTemplate.load("c-library/impulse_image.c.tmpl");
     private final CodeTemplate noImpulseSource = CodeTemplate.load("c-library/no_impulse.c.tmpl");
     private final CodeTemplate configHeader = CodeTemplate.load("c-library/ef_model_config.h.tmpl");
     private final CodeTemplate dataHeader = CodeTemplate.load("c-library/model_data.h.tmpl");
@@ -159,21 +161,22 @@ public final class CLibraryGenerator {
                     + dsp.impulse().version() + ", processing block "
                     + dsp.processing().id() + " '"
                     + dsp.processing().name() + "'";
-            GeneratedDspSource source = ImpulseDspSource.generate(dsp, dspGenerator, origin);
+            GeneratedDspSource source = ImpulseDspSource.generate(dsp, dspGenerator, origin, core.inputQuantization());
             write(directory, "dsp/" + source.headerName(), source.header(), generated);
             write(directory, "dsp/" + source.sourceName(), source.source(), generated);
             dspSources.add(Path.of("dsp", source.sourceName()));
             source.runtimeSources().forEach(twin -> dspSources.add(Path.of("dsp", twin)));
             dspInclude = "#include \"" + source.headerName() + "\"";
-            impulseText = impulseSource.render(Map.of(
-                    "blockName",
-                    dsp.processing().name(),
-                    "blockType",
-                    dsp.block().type(),
-                    "dspHeader",
-                    source.headerName(),
-                    "dspSymbol",
-                    source.symbol()));
+            impulseText = (dsp.image() ? imageImpulseSource : impulseSource)
+                    .render(Map.of(
+                            "blockName",
+                            dsp.processing().name(),
+                            "blockType",
+                            dsp.block().type(),
+                            "dspHeader",
+                            source.headerName(),
+                            "dspSymbol",
+                            source.symbol()));
         } else {
             impulseText = noImpulseSource.render(Map.of());
         }
@@ -247,8 +250,14 @@ public final class CLibraryGenerator {
         v.put(
                 "windowDescription",
                 impulse.map(dsp -> dsp.image()
-                                ? "an RGB888 frame of " + dsp.shape().width() + "x"
-                                        + dsp.shape().height() + " pixels"
+                                ? "a camera frame of " + dsp.windowCount() + " bytes ("
+                                        + ((ImageBlock) dsp.block())
+                                                .params()
+                                                .pixelFormat()
+                                                .name()
+                                        + ", resized on the device to "
+                                        + dsp.shape().width() + "x"
+                                        + dsp.shape().height() + ")"
                                 : dsp.shape().axisCount() + " axes x "
                                         + dsp.shape().sampleCount() + " samples at "
                                         + dsp.shape().frequencyHz() + " Hz, interleaved")

@@ -168,7 +168,7 @@ public final class FirmwareApplication {
 
     private static int rgbValue(float value) {
         if (!(value >= 0 && value <= 255) || value != Math.rint(value)) {
-            throw new IllegalArgumentException("an RGB888 window value must be a whole number 0..255, got " + value);
+            throw new IllegalArgumentException("a camera frame's byte must be a whole number 0..255, got " + value);
         }
         return (int) value;
     }

@@ -9,9 +9,9 @@ import java.util.Optional;
  * device by the verification.
  *
  * @param kind   what the values are
- * @param values {@link Kind#RAW}: a raw window of the impulse (time series interleaved sample by sample, or RGB888
- *               values 0..255); {@link Kind#FEATURES}: the classifier's float features; {@link Kind#QUANTIZED}: the
- *               int8 input tensor, each value in −128..127
+ * @param values {@link Kind#RAW}: a raw window of the impulse (time series interleaved sample by sample, or a
+ *               camera frame's bytes as 0..255); {@link Kind#FEATURES}: the classifier's float features;
+ *               {@link Kind#QUANTIZED}: the int8 input tensor, each value in −128..127
  * @param label  the expected class, when known (for on-device accuracy)
  */
 public record TestWindow(Kind kind, float[] values, Optional<String> label) {

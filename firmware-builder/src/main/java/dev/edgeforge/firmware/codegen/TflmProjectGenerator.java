@@ -68,6 +68,8 @@ public final class TflmProjectGenerator {
     private final FirmwareSources sources;
     private final CodeTemplate main = CodeTemplate.load("tflm/main.cc.tmpl");
     private final CodeTemplate classify = CodeTemplate.load("tflm/classify.cc.tmpl");
+    private final CodeTemplate classifyImage = CodeTemplate.load("tflm/classify_image.cc.tmpl");
+    private final CodeTemplate dspStateImage = CodeTemplate.load("tflm/dsp_state_image.cc.tmpl");
     private final CodeTemplate windowFields = CodeTemplate.load("tflm/window_fields.cc.tmpl");
     private final CodeTemplate dspState = CodeTemplate.load("tflm/dsp_state.cc.tmpl");
     private final CodeTemplate dataHeader = CodeTemplate.load("tflm/model_data.h.tmpl");
@@ -174,7 +176,8 @@ public final class TflmProjectGenerator {
                     dsp,
                     new DspCodeGenerator(),
                     "model '" + identity.name() + "' (SHA-256 " + identity.sha256() + "), impulse v"
-                            + dsp.impulse().version());
+                            + dsp.impulse().version(),
+                    library.core().inputQuantization());
             write(directory.resolve("dsp/" + dspSource.headerName()), dspSource.header());
             write(directory.resolve("dsp/" + dspSource.sourceName()), dspSource.source());
             copyTree(sources.root().resolve("dsp"), directory.resolve("dsp"));
@@ -186,9 +189,10 @@ public final class TflmProjectGenerator {
             v.put("dspInclude", "#include \"" + dspSource.headerName() + "\"");
             v.put(
                     "dspState",
-                    dspState.render(Map.of(
+                    (dsp.image() ? dspStateImage : dspState)
+                            .render(Map.of(
                                     "windowDescription",
-                                    dsp.image() ? "RGB888 frame" : "time series, interleaved",
+                                    dsp.image() ? "camera frame" : "time series, interleaved",
                                     "windowType",
                                     dsp.windowType(),
                                     "windowCount",
@@ -198,7 +202,8 @@ public final class TflmProjectGenerator {
                             .stripTrailing());
             v.put(
                     "classify",
-                    classify.render(Map.of(
+                    (dsp.image() ? classifyImage : classify)
+                            .render(Map.of(
                                     "dspSymbol",
                                     dspSource.symbol(),
                                     "featureCount",

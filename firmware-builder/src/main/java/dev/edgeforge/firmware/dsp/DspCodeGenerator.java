@@ -15,7 +15,9 @@ import dev.edgeforge.core.dsp.SpectralAnalysisBlock;
 import dev.edgeforge.core.dsp.SpectrogramBlock;
 import dev.edgeforge.core.impulse.ImageInput;
 import dev.edgeforge.core.impulse.ImageResizer;
+import dev.edgeforge.core.impulse.PixelFormat;
 import dev.edgeforge.core.impulse.ResizeGeometry;
+import dev.edgeforge.core.impulse.ResizePlan;
 import dev.edgeforge.firmware.template.CSyntax;
 import dev.edgeforge.firmware.template.CodeTemplate;
 import java.util.ArrayList;
@@ -94,46 +96,64 @@ public final class DspCodeGenerator {
         int inputCount = input.axisCount() * input.sampleCount();
         String inputDescription = input.axisCount() + " axes × " + input.sampleCount() + " samples at "
                 + input.frequencyHz() + " Hz, interleaved sample by sample";
-        return assemble(block, input, symbol, origin, parts, "float", inputCount, inputDescription);
+        return assemble(block, input, symbol, origin, parts, "float", inputCount, inputDescription, "float");
     }
 
     /**
      * C for the image block together with the image input's resize, from camera frames of
-     * {@code sourceWidth × sourceHeight} RGB888 pixels.
+     * {@code sourceWidth × sourceHeight} in {@code format}, writing the network's int8 input directly.
+     *
+     * @param toInput 256 values: what each pixel value 0..255 becomes in the input tensor (the block's normalisation
+     *                and the tensor's quantization, computed by the caller exactly as the server computes them)
      */
     public GeneratedDspSource generateImage(
-            ImageBlock block, ImageInput input, int sourceWidth, int sourceHeight, String symbol, String origin) {
+            ImageBlock block,
+            ImageInput input,
+            int sourceWidth,
+            int sourceHeight,
+            PixelFormat format,
+            byte[] toInput,
+            String symbol,
+            String origin) {
         checkSymbol(symbol);
         if (sourceWidth < 1 || sourceHeight < 1) {
             throw new IllegalArgumentException(
                     "camera frame size must be positive, got " + sourceWidth + "×" + sourceHeight);
         }
+        if (toInput.length != 256) {
+            throw new IllegalArgumentException("the pixel-to-input table needs 256 values, got " + toInput.length);
+        }
         SignalShape shape = SignalShape.image(
                 input.width(), input.height(), input.colorDepth().channels());
         block.validate(shape);
-        ResizeGeometry g = ImageResizer.geometry(sourceWidth, sourceHeight, input);
+        ResizePlan plan = ImageResizer.plan(sourceWidth, sourceHeight, input);
+        ResizeGeometry g = plan.geometry();
         Map<String, String> v = new LinkedHashMap<>();
         v.put("sourceWidth", u(sourceWidth));
         v.put("sourceHeight", u(sourceHeight));
+        v.put("bytesPerPixel", u(format.bytesPerPixel()));
         v.put("width", u(input.width()));
         v.put("height", u(input.height()));
         v.put("channels", u(input.colorDepth().channels()));
-        v.put("scaleX", f(g.scaleX()));
-        v.put("scaleY", f(g.scaleY()));
-        v.put("offsetX", f(g.offsetX()));
-        v.put("offsetY", f(g.offsetY()));
         v.put("contentX0", u(g.contentX0()));
         v.put("contentY0", u(g.contentY0()));
         v.put("contentX1", u(g.contentX1()));
         v.put("contentY1", u(g.contentY1()));
-        v.put("outScale", f(block.params().normalization().scale()));
-        v.put("outOffset", f(block.params().normalization().offset()));
+        v.put("symbol", symbol);
+        List<String> tables = new ArrayList<>();
+        tables.add(CSyntax.uint16Table(symbol + "_x_first", plan.x().first()));
+        tables.add(CSyntax.uint16Table(symbol + "_x_second", plan.x().second()));
+        tables.add(CSyntax.uint16Table(symbol + "_x_weight", plan.x().weight()));
+        tables.add(CSyntax.uint16Table(symbol + "_y_first", plan.y().first()));
+        tables.add(CSyntax.uint16Table(symbol + "_y_second", plan.y().second()));
+        tables.add(CSyntax.uint16Table(symbol + "_y_weight", plan.y().weight()));
+        tables.add(CSyntax.table("static const", "int8_t", symbol + "_to_input", 256, CSyntax.int8Values(toInput)));
         Parts parts = new Parts(
                 "ef_dsp_image.h",
                 "ef_dsp_image_params",
                 "ef_dsp_image",
                 part(image, v),
-                List.of(),
+                tables,
                 List.of("ef_dsp_image.c"));
         return assemble(
                 block,
@@ -142,8 +162,10 @@ public final class DspCodeGenerator {
                 origin,
                 parts,
                 "uint8_t",
-                sourceWidth * sourceHeight * 3,
-                sourceWidth + "×" + sourceHeight + " RGB888 camera frame, row-major");
+                sourceWidth * sourceHeight * format.bytesPerPixel(),
+                sourceWidth + "×" + sourceHeight + " " + format.name().toLowerCase(Locale.ROOT)
+                        + " camera frame, row-major",
+                "int8_t");
     }
 
     private GeneratedDspSource assemble(
@@ -154,7 +176,8 @@ public final class DspCodeGenerator {
             Parts parts,
             String inputType,
             int inputCount,
-            String inputDescription) {
+            String inputDescription,
+            String outputType) {
         String upper = symbol.toUpperCase(Locale.ROOT);
         int scratch = block.scratchFloats(shape);
         int outputCount = block.outputShape(shape).length();
@@ -171,6 +194,7 @@ public final class DspCodeGenerator {
         h.put("inputType", inputType);
         h.put("symbol", symbol);
         h.put("paramsType", parts.paramsType());
+        h.put("outputType", outputType);
         Map<String, String> c = new LinkedHashMap<>();
         c.put("origin", origin);
         c.put("symbol", symbol);
@@ -184,6 +208,7 @@ public final class DspCodeGenerator {
                         : "/* this block needs no scratch memory */");
         c.put("function", parts.function());
         c.put("scratchArgument", scratch > 0 ? symbol + "_scratch, " : "");
+        c.put("outputType", outputType);
         return new GeneratedDspSource(
                 symbol,
                 symbol + ".h",

@@ -59,6 +59,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import tools.jackson.core.JacksonException;
@@ -97,7 +98,9 @@ public final class DeployJobHandler implements JobHandler {
     private final DeploymentBuilder builder;
     private final BoardCatalogue boards;
     private final Duration compilerTimeLimit;
-    private static final SampleParseOptions SAMPLE_OPTIONS = SampleParseOptions.defaults();
+    // image test samples are read again with their pixels, to become camera frames
+    private static final SampleParseOptions SAMPLE_OPTIONS =
+            SampleParseOptions.defaults().withKeepImagePixels(true);
 
     private final WindowVerification verification;
     private final int randomWindows;
@@ -117,7 +120,8 @@ public final class DeployJobHandler implements JobHandler {
         Duration qemuLimit = b.verificationTimeLimit;
         // QEMU is looked up when a job needs it, so a server without it still starts (and says so in the job)
         Supplier<QemuVerifier> verifier = () -> QemuVerifier.standard(qemuLimit);
-        this.verification = new WindowVerification(verifier, b.verificationBatchSize);
+        this.verification = new WindowVerification(
+                verifier, b.verificationBatchSize, b.verificationInstances, b.verificationSample);
         this.randomWindows = b.randomWindows;
         this.verificationTimeLimit = b.verificationTimeLimit;
     }
@@ -190,16 +194,26 @@ public final class DeployJobHandler implements JobHandler {
 
             phase = "verifying";
             DeployResult.Verification verified = verify(
-                    context, built, board, model, impulse, payload.labels(), windows, estimatedInstructions, format);
+                    context,
+                    built,
+                    board,
+                    model,
+                    impulse,
+                    payload.labels(),
+                    windows,
+                    estimatedInstructions,
+                    format,
+                    sample -> {
+                        // the sample's outcome is stored as the job's result at once (bundle and report first, so
+                        // it never points at a missing object); the final one replaces it
+                        store(context, projectId, payload, format, board, built, sample, estimate);
+                        context.log("Stored the sample's verification (" + sample.windows() + " of "
+                                + sample.windowsTotal() + " windows, " + sample.status() + "); verifying the rest");
+                    });
             context.throwIfCancelled();
 
             phase = "storing the bundle";
-            DeployResult result = result(projectId, payload, format, board, built, verified);
-            storeBundle(result.bundle().key(), built.bundle());
-            store.put(
-                    result.reportKey(),
-                    JSON.writeValueAsBytes(new DeploymentReport(result, estimate, DeploymentBuilder.VERSION)));
-            context.result(JSON.writeValueAsString(result));
+            DeployResult result = store(context, projectId, payload, format, board, built, verified, estimate);
             context.log("Stored " + result.bundle().fileName() + " ("
                     + result.bundle().bytes() + " bytes, sha256 "
                     + result.bundle().sha256() + ")");
@@ -419,7 +433,8 @@ public final class DeployJobHandler implements JobHandler {
             List<String> labels,
             TestWindowFile.Windows windows,
             long estimatedInstructions,
-            DeploymentFormat format) {
+            DeploymentFormat format,
+            Consumer<DeployResult.EmulatedRun> sampleDone) {
         if (board.emulated() && built.firmwareElf().isEmpty() && format == DeploymentFormat.TFLM) {
             // the board is emulated; what is missing is the TFLM build, and saying "deploy to QEMU" would be wrong
             String why = "not verified: no TFLM checkout configured (EDGEFORGE_TFLM_DIR); the bundle holds the"
@@ -449,7 +464,8 @@ public final class DeployJobHandler implements JobHandler {
                     context.progress(0.6 + 0.35 * done / total);
                     context.log("Verified " + done + " of " + total + " windows");
                 },
-                context::throwIfCancelled);
+                context::throwIfCancelled,
+                sampleDone);
         if (result instanceof DeployResult.Verified verified) {
             context.log("VERIFIED: all " + verified.windows() + " outputs equal the reference bit for bit"
                     + instructions(verified));
@@ -491,6 +507,32 @@ public final class DeployJobHandler implements JobHandler {
                         "; %.0f instructions per inference (estimate %d)",
                         result.instructions().mean(),
                         result.estimatedInstructions());
+    }
+
+    /** Stores the bundle (once), the report and the job's result for {@code verification}. */
+    private DeployResult store(
+            JobContext context,
+            UUID projectId,
+            DeployJobPayload payload,
+            DeploymentFormat format,
+            Board board,
+            BuildResult built,
+            DeployResult.Verification verification,
+            DeploymentEstimate estimate) {
+        try {
+            DeployResult result = result(projectId, payload, format, board, built, verification);
+            // the same bytes under the same key: stored once, by the sample's outcome or the final one
+            if (!store.exists(result.bundle().key())) {
+                storeBundle(result.bundle().key(), built.bundle());
+            }
+            store.put(
+                    result.reportKey(),
+                    JSON.writeValueAsBytes(new DeploymentReport(result, estimate, DeploymentBuilder.VERSION)));
+            context.result(JSON.writeValueAsString(result));
+            return result;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot store the deployment's bundle or report", e);
+        }
     }
 
     private static DeployResult result(
@@ -749,6 +791,8 @@ public final class DeployJobHandler implements JobHandler {
         private Duration compilerTimeLimit = Duration.ofMinutes(3);
         private Duration verificationTimeLimit = Duration.ofMinutes(10);
         private int verificationBatchSize = 50;
+        private int verificationInstances = Runtime.getRuntime().availableProcessors();
+        private int verificationSample = 200;
         private int randomWindows = 16;
 
         private Builder() {}
@@ -792,6 +836,21 @@ public final class DeployJobHandler implements JobHandler {
         /** Windows per QEMU run; progress is reported after each. Default: 50. */
         public Builder optVerificationBatchSize(int windows) {
             this.verificationBatchSize = windows;
+            return this;
+        }
+
+        /** QEMU instances verifying at once. Default: the worker's processors. */
+        public Builder optVerificationInstances(int instances) {
+            this.verificationInstances = instances;
+            return this;
+        }
+
+        /**
+         * Windows of the stratified sample verified (and stored) first when the test set is larger; 0 verifies every
+         * window before storing anything. Default: 200.
+         */
+        public Builder optVerificationSample(int windows) {
+            this.verificationSample = windows;
             return this;
         }
 

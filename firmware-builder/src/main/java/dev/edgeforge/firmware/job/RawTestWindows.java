@@ -1,11 +1,17 @@
 package dev.edgeforge.firmware.job;
 
 import dev.edgeforge.core.device.ImpulseDsp;
+import dev.edgeforge.core.dsp.ImageBlock;
+import dev.edgeforge.core.dsp.ImageParams;
 import dev.edgeforge.core.feature.FeatureRow;
 import dev.edgeforge.core.feature.FeatureSet;
+import dev.edgeforge.core.feature.FeatureSource;
 import dev.edgeforge.core.format.ParsedSample;
+import dev.edgeforge.core.impulse.CameraFrame;
+import dev.edgeforge.core.impulse.ImageInput;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.impulse.ProcessingBlock;
+import dev.edgeforge.core.impulse.RgbImage;
 import dev.edgeforge.core.impulse.Window;
 import dev.edgeforge.core.impulse.WindowedInput;
 import dev.edgeforge.core.impulse.Windower;
@@ -24,8 +30,9 @@ import java.util.function.Function;
  * The raw windows behind a test set's rows, so the device's own DSP block can be proven on them: each row names its
  * sample and window index; the sample is read again and cut as the features job cut it ({@link Windower}: resampled,
  * same size, stride and zero padding), and the processing block's axes of that window become one raw window,
- * interleaved sample by sample as the {@code window} command takes it. Time-series and audio impulses only: an image
- * impulse's raw window is a frame of the input's size, which the samples are not.
+ * interleaved sample by sample as the {@code window} command takes it. For an image impulse each row's picture
+ * becomes the frame the device's camera would deliver ({@link CameraFrame#of}: the image block's camera resolution and
+ * pixel format), and the device's own image block resizes it.
  */
 final class RawTestWindows {
 
@@ -42,10 +49,13 @@ final class RawTestWindows {
             Impulse impulse,
             Map<String, FeatureJobSample> samples,
             Function<FeatureJobSample, ParsedSample> load) {
-        if (!(impulse.input() instanceof WindowedInput input)) {
-            return Result.not("the impulse takes images, whose raw frames the test samples are not");
-        }
         ImpulseDsp dsp = ImpulseDsp.of(impulse);
+        if (impulse.input() instanceof ImageInput image) {
+            return frames(set, dsp, image, samples, load);
+        }
+        if (!(impulse.input() instanceof WindowedInput input)) {
+            return Result.not("the impulse's input block " + impulse.input() + " has no raw windows");
+        }
         ProcessingBlock block = dsp.processing();
         Windower windower = new Windower(input);
         Map<String, List<Window>> cut = new HashMap<>();
@@ -87,6 +97,36 @@ final class RawTestWindows {
                         + " values, the impulse's DSP block takes " + dsp.windowCount());
             }
             windows.add(TestWindow.raw(raw, row.label()));
+        }
+        return new Result(Optional.of(windows), "");
+    }
+
+    /** Each row's picture as a camera frame of the image block's resolution and pixel format. */
+    private static Result frames(
+            FeatureSet set,
+            ImpulseDsp dsp,
+            ImageInput image,
+            Map<String, FeatureJobSample> samples,
+            Function<FeatureJobSample, ParsedSample> load) {
+        ImageParams camera = ((ImageBlock) dsp.block()).params();
+        int width = camera.frameWidth(image.width());
+        int height = camera.frameHeight(image.height());
+        Map<String, byte[]> framed = new HashMap<>();
+        List<TestWindow> windows = new ArrayList<>();
+        for (FeatureRow row : set.rows()) {
+            FeatureJobSample sample = samples.get(row.sampleId());
+            if (sample == null) {
+                return Result.not("sample " + row.sampleId() + " of the test set is no longer a test sample");
+            }
+            byte[] frame = framed.computeIfAbsent(row.sampleId(), id -> {
+                RgbImage picture = FeatureSource.of(load.apply(sample)).image().orElseThrow();
+                return CameraFrame.of(picture, width, height, camera.pixelFormat());
+            });
+            float[] values = new float[frame.length];
+            for (int i = 0; i < frame.length; i++) {
+                values[i] = frame[i] & 0xFF;
+            }
+            windows.add(TestWindow.raw(values, row.label()));
         }
         return new Result(Optional.of(windows), "");
     }

@@ -40,4 +40,24 @@ public record DeviceBanner(
             throw new SerialProtocolViolation("a number in 'window='", "window=" + value);
         }
     }
+
+    /**
+     * Payload bytes per acknowledged chunk of a binary frame ({@code frame=}), when the image takes binary frames;
+     * empty for images that only read hex lines.
+     */
+    public OptionalInt frameChunk() {
+        String value = fields.get("frame");
+        if (value == null) {
+            return OptionalInt.empty();
+        }
+        try {
+            int chunk = Integer.parseInt(value);
+            if (chunk < 1) {
+                throw new SerialProtocolViolation("a positive 'frame='", "frame=" + value);
+            }
+            return OptionalInt.of(chunk);
+        } catch (NumberFormatException e) {
+            throw new SerialProtocolViolation("a number in 'frame='", "frame=" + value);
+        }
+    }
 }

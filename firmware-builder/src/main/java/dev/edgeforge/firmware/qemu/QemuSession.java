@@ -208,6 +208,20 @@ public final class QemuSession implements AutoCloseable {
     }
 
     /**
+     * Sends bytes as they are to the firmware's serial input (binary frames). Send only once the firmware has printed
+     * something (see {@link #awaitOutput}).
+     */
+    public void send(byte[] bytes) {
+        try {
+            toFirmware.write(bytes);
+            toFirmware.flush();
+        } catch (IOException e) {
+            throw new QemuExitedException(
+                    "could not send to the firmware: QEMU has ended", statusOrMinusOne(), transcript(), diagnostics());
+        }
+    }
+
+    /**
      * The next line the firmware printed.
      *
      * @throws QemuTimeoutException when no complete line arrives within {@code timeout}

@@ -3,6 +3,7 @@ package dev.edgeforge.firmware.qemu;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.Map;
@@ -18,11 +19,21 @@ public final class SerialProtocolClient {
     private final QemuSession session;
     private final Duration answerTimeout;
     private DeviceBanner banner;
+    private boolean frames = true;
 
     /** @param answerTimeout how long one answer (one inference) may take */
     public SerialProtocolClient(QemuSession session, Duration answerTimeout) {
         this.session = session;
         this.answerTimeout = answerTimeout;
+    }
+
+    /**
+     * Sends inputs and windows as hex text lines even to images that take binary frames: the protocol before frames,
+     * for comparisons (benchmarks) and for tests of the text commands.
+     */
+    public SerialProtocolClient textLinesOnly() {
+        frames = false;
+        return this;
     }
 
     /**
@@ -63,8 +74,9 @@ public final class SerialProtocolClient {
      */
     public InferenceResult run(byte[] input) {
         requireReady();
-        session.sendLine("run " + HexFormat.of().formatHex(input));
-        String answer = session.readLine(answerTimeout);
+        String answer = frames && banner.frameChunk().isPresent()
+                ? sendFrame(BinaryFrame.INPUT, input, banner.frameChunk().getAsInt())
+                : exchange("run " + HexFormat.of().formatHex(input));
         if (answer.startsWith("error ")) {
             throw deviceError(answer);
         }
@@ -77,14 +89,15 @@ public final class SerialProtocolClient {
 
     /**
      * Runs the impulse (DSP block and model) on one raw window, in the bytes the banner's {@code window=} size
-     * announces (float32 little-endian values, or RGB888).
+     * announces (float32 little-endian values, or the camera frame).
      *
      * @throws DeviceErrorException when the firmware answers with an error (e.g. it was built without an impulse)
      */
     public InferenceResult classifyWindow(byte[] window) {
         requireReady();
-        session.sendLine("window " + HexFormat.of().formatHex(window));
-        String answer = session.readLine(answerTimeout);
+        String answer = frames && banner.frameChunk().isPresent()
+                ? sendFrame(BinaryFrame.WINDOW, window, banner.frameChunk().getAsInt())
+                : exchange("window " + HexFormat.of().formatHex(window));
         if (answer.startsWith("error ")) {
             throw deviceError(answer);
         }
@@ -110,6 +123,36 @@ public final class SerialProtocolClient {
             return OptionalLong.of(Long.parseLong(value));
         } catch (NumberFormatException e) {
             throw new SerialProtocolViolation("a number in 'stack='", answer);
+        }
+    }
+
+    /**
+     * Sends one binary frame (PROTOCOL.md): the header, then each chunk of the payload once the device has
+     * acknowledged the bytes before it ({@code ack <n>}: flow control, so a device that reads slowly loses nothing),
+     * then the CRC; returns the answer to the frame (a result or an error line).
+     */
+    String sendFrame(char kind, byte[] payload, int chunk) {
+        session.send(BinaryFrame.header(kind, payload.length));
+        int sent = 0;
+        while (true) {
+            String answer = session.readLine(answerTimeout);
+            if (!answer.equals("ack " + sent)) {
+                if (answer.startsWith("ack ")) {
+                    throw new SerialProtocolViolation("'ack " + sent + "'", answer);
+                }
+                return answer; // an error for the header
+            }
+            int end = Math.min(payload.length, sent + chunk);
+            byte[] part = Arrays.copyOfRange(payload, sent, end);
+            sent = end;
+            if (sent == payload.length) {
+                byte[] trailer = BinaryFrame.trailer(payload);
+                byte[] last = Arrays.copyOf(part, part.length + trailer.length);
+                System.arraycopy(trailer, 0, last, part.length, trailer.length);
+                session.send(last);
+                return session.readLine(answerTimeout);
+            }
+            session.send(part);
         }
     }
 

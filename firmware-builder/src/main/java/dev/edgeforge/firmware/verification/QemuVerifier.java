@@ -36,14 +36,25 @@ public final class QemuVerifier {
 
     private final QemuRunner qemu;
     private final Duration answerTimeout;
+    private final boolean textLines;
 
     /**
      * @param qemu          runs the image (its time limit bounds the whole verification)
      * @param answerTimeout how long one inference may take
      */
     public QemuVerifier(QemuRunner qemu, Duration answerTimeout) {
+        this(qemu, answerTimeout, false);
+    }
+
+    private QemuVerifier(QemuRunner qemu, Duration answerTimeout, boolean textLines) {
         this.qemu = qemu;
         this.answerTimeout = answerTimeout;
+        this.textLines = textLines;
+    }
+
+    /** The same verifier sending hex text lines instead of binary frames (the protocol before them, to compare). */
+    public QemuVerifier withTextLines() {
+        return new QemuVerifier(qemu, answerTimeout, true);
     }
 
     /** QEMU from the PATH, at most {@code timeLimit} for the whole run, 60 s per inference. */
@@ -79,6 +90,9 @@ public final class QemuVerifier {
         OptionalLong stack = OptionalLong.empty();
         try (QemuSession session = qemu.start(firmwareElf)) {
             SerialProtocolClient client = new SerialProtocolClient(session, answerTimeout);
+            if (textLines) {
+                client.textLinesOnly();
+            }
             DeviceBanner banner = client.awaitReady();
             boardId = banner.board();
             unit = banner.counterUnit();

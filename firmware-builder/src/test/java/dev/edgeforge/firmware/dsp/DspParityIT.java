@@ -17,11 +17,17 @@ import dev.edgeforge.core.dsp.SignalShape;
 import dev.edgeforge.core.dsp.SpectralAnalysisParams;
 import dev.edgeforge.core.dsp.SpectrogramParams;
 import dev.edgeforge.core.dsp.WindowFunction;
+import dev.edgeforge.core.impulse.CameraFrame;
 import dev.edgeforge.core.impulse.ColorDepth;
 import dev.edgeforge.core.impulse.ImageInput;
 import dev.edgeforge.core.impulse.ImageResizer;
+import dev.edgeforge.core.impulse.PixelFormat;
 import dev.edgeforge.core.impulse.ResizeMode;
 import dev.edgeforge.core.impulse.RgbImage;
+import dev.edgeforge.core.model.Quantization;
+import dev.edgeforge.firmware.codegen.ImpulseDspSource;
+import dev.edgeforge.firmware.codegen.InputQuantizer;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -29,8 +35,11 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -233,30 +242,76 @@ class DspParityIT {
                         landscape));
     }
 
+    /**
+     * The image twin in integer arithmetic: for every camera pixel format the C output (the int8 input tensor)
+     * equals the server's preprocessing of the same frame (decode, integer resize, normalisation, quantization), bit
+     * for bit.
+     */
     @ParameterizedTest(name = "{0}")
     @MethodSource("imageCases")
-    void imageTwinMatchesJava(ImageCase c) throws IOException {
+    void imageTwinMatchesJavaBitForBit(ImageCase c) throws IOException {
         ImageBlock block = (ImageBlock) c.params().createBlock();
-        GeneratedDspSource generated = new DspCodeGenerator()
-                .generateImage(
-                        block,
-                        c.input(),
-                        c.sourceWidth(),
-                        c.sourceHeight(),
-                        "ef_block",
-                        "DspParityIT case '" + c.name() + "'");
-        ByteBuffer input = ByteBuffer.allocate(c.frames().size() * c.sourceWidth() * c.sourceHeight() * 3);
-        for (int[] frame : c.frames()) {
-            for (int pixel : frame) {
-                input.put((byte) (pixel >> 16)).put((byte) (pixel >> 8)).put((byte) pixel);
+        Quantization quantization = c.params().normalization() == ImageNormalization.ZERO_TO_ONE
+                ? Quantization.perTensor(1f / 255, -128)
+                : Quantization.perTensor(2f / 255, 0);
+        byte[] toInput = ImpulseDspSource.toInput(block, quantization);
+        InputQuantizer quantizer = new InputQuantizer(
+                quantization,
+                c.input().width() * c.input().height() * c.input().colorDepth().channels(),
+                Optional.empty());
+        for (PixelFormat format : PixelFormat.values()) {
+            String name = c.name() + " " + format.name().toLowerCase(Locale.ROOT);
+            GeneratedDspSource generated = new DspCodeGenerator()
+                    .generateImage(
+                            block,
+                            c.input(),
+                            c.sourceWidth(),
+                            c.sourceHeight(),
+                            format,
+                            toInput,
+                            "ef_block",
+                            "DspParityIT case '" + name + "'");
+            ByteArrayOutputStream input = new ByteArrayOutputStream();
+            List<byte[]> frames = new ArrayList<>();
+            for (int[] pixels : c.frames()) {
+                byte[] frame = CameraFrame.encode(new RgbImage(c.sourceWidth(), c.sourceHeight(), pixels), format);
+                frames.add(frame);
+                input.writeBytes(frame);
+            }
+            byte[] fromC = runImageTwin(name, generated, input.toByteArray(), frames.size());
+            int size = generated.outputCount();
+            for (int w = 0; w < frames.size(); w++) {
+                RgbImage read = CameraFrame.decode(frames.get(w), c.sourceWidth(), c.sourceHeight(), format);
+                byte[] server = quantizer.quantize(block.compute(ImageResizer.resize(read, c.input()), 0));
+                assertThat(Arrays.copyOfRange(fromC, w * size, (w + 1) * size))
+                        .as(name + ", frame " + w)
+                        .isEqualTo(server);
             }
         }
-        float[][] fromC = runTwin(c.name(), generated, input.array(), c.frames().size());
-        for (int w = 0; w < c.frames().size(); w++) {
-            float[][] planes = ImageResizer.resize(
-                    new RgbImage(c.sourceWidth(), c.sourceHeight(), c.frames().get(w)), c.input());
-            assertAgree(c.name() + ", frame " + w, block.compute(planes, 0), fromC[w]);
+    }
+
+    /** Compiles the image twin with its harness and runs it over the frames; returns the int8 outputs in a row. */
+    private static byte[] runImageTwin(String name, GeneratedDspSource generated, byte[] input, int frames)
+            throws IOException {
+        Path dir = Files.createDirectories(work.resolve(name.replaceAll("[^A-Za-z0-9]+", "-")));
+        Files.writeString(dir.resolve(generated.headerName()), generated.header());
+        Files.writeString(dir.resolve(generated.sourceName()), generated.source());
+        Path harness = dir.resolve("image_harness.c");
+        try (InputStream in = DspParityIT.class.getResourceAsStream("image_harness.c")) {
+            Files.write(harness, in.readAllBytes());
         }
+        List<Path> sources = new ArrayList<>(List.of(harness, dir.resolve(generated.sourceName())));
+        sources.add(cRoot.resolve("dsp/ef_dsp_image.c"));
+        Path exe = dir.resolve("twin");
+        HostGcc.build(exe, sources, List.of(dir, cRoot.resolve("dsp")), List.of("-pedantic"));
+        Path in = dir.resolve("input.bin");
+        Path out = dir.resolve("output.bin");
+        Files.write(in, input);
+        assertThat(HostGcc.run(List.of(exe.toString(), in.toString(), out.toString()), dir, 60))
+                .contains(frames + " windows");
+        byte[] bytes = Files.readAllBytes(out);
+        assertThat(bytes).hasSize(frames * generated.outputCount());
+        return bytes;
     }
 
     /** Generates, compiles once and runs the twin over all windows; returns the features per window. */

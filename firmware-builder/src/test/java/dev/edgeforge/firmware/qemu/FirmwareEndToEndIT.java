@@ -129,11 +129,54 @@ class FirmwareEndToEndIT {
             assertThat(client.exchange("run 01020304050607zz")).isEqualTo("error bad-hex");
             assertThat(client.exchange("frobnicate now")).isEqualTo("error unknown-command frobnicate");
             assertThat(client.exchange("info"))
-                    .isEqualTo("info board=netduinoplus2-qemu model=fc-demo input=8 output=3 counter=instr");
+                    .isEqualTo("info board=netduinoplus2-qemu model=fc-demo input=8 output=3 counter=instr frame=256");
             assertThat(client.exchange("run 14 0a 05 FD 07 0C F8 01"))
                     .as("spaces and upper case")
                     .startsWith("result 44 -38 42 instr=");
             assertThat(client.run(HAND_WINDOWS[1]).output()).containsExactly(HAND_ANSWERS[1]);
+            client.quit();
+            assertThat(session.awaitExit(ANSWER)).isZero();
+        }
+    }
+
+    /**
+     * Binary frames: the same answers as hex lines; a wrong length is refused before the payload, a damaged payload
+     * (checksum) runs nothing, an unknown kind is refused; the device stays ready after each and text commands still
+     * work between frames.
+     */
+    @Test
+    void binaryFramesAnswerAsHexLinesAndRefuseDamage() {
+        try (QemuSession session = qemu.start(image.elf())) {
+            SerialProtocolClient client = new SerialProtocolClient(session, ANSWER);
+            DeviceBanner banner = client.awaitReady();
+            assertThat(banner.frameChunk()).hasValue(256);
+            for (int i = 0; i < HAND_WINDOWS.length; i++) {
+                assertThat(client.run(HAND_WINDOWS[i]).output())
+                        .as("frame %d", i)
+                        .containsExactly(HAND_ANSWERS[i]);
+            }
+
+            session.send(BinaryFrame.header(BinaryFrame.INPUT, 9));
+            assertThat(session.readLine(ANSWER)).isEqualTo("error input-size expected 8 got 9");
+
+            session.send(BinaryFrame.header(BinaryFrame.INPUT, 8));
+            assertThat(session.readLine(ANSWER)).isEqualTo("ack 0");
+            byte[] trailer = BinaryFrame.trailer(HAND_WINDOWS[0]);
+            byte[] damaged = HAND_WINDOWS[0].clone();
+            damaged[3] ^= 0x10;
+            session.send(damaged);
+            session.send(trailer);
+            assertThat(session.readLine(ANSWER)).isEqualTo("error checksum");
+
+            session.send(BinaryFrame.header('x', 8));
+            assertThat(session.readLine(ANSWER)).isEqualTo("error unsupported frame");
+            session.send(BinaryFrame.header(BinaryFrame.WINDOW, 8));
+            assertThat(session.readLine(ANSWER))
+                    .as("an image without an impulse has no window buffer")
+                    .isEqualTo("error unsupported window");
+
+            assertThat(client.exchange("run 14 0a 05 FD 07 0C F8 01")).startsWith("result 44 -38 42 instr=");
+            assertThat(client.run(HAND_WINDOWS[2]).output()).containsExactly(HAND_ANSWERS[2]);
             client.quit();
             assertThat(session.awaitExit(ANSWER)).isZero();
         }

@@ -15,6 +15,7 @@ import dev.edgeforge.core.dsp.WindowFunction;
 import dev.edgeforge.core.impulse.AudioInput;
 import dev.edgeforge.core.impulse.ImageInput;
 import dev.edgeforge.core.impulse.ImpulseJson;
+import dev.edgeforge.core.impulse.PixelFormat;
 import dev.edgeforge.core.impulse.TimeSeriesInput;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -268,15 +269,40 @@ final class DspBlockCatalogue {
         return new Block(
                 ImageParams.TYPE,
                 "Image",
-                "The resized image's pixels, normalised; size and colour depth come from the image input block.",
+                "The resized image's pixels, normalised; size and colour depth come from the image input block. On the"
+                        + " device it takes the camera's frames as they come and resizes them itself.",
                 IMAGES,
                 "none",
-                List.of(choice(
-                        d,
-                        "normalization",
-                        "Pixel scaling",
-                        ImageNormalization.values(),
-                        "How pixel values 0..255 become features.")));
+                List.of(
+                        choice(
+                                d,
+                                "normalization",
+                                "Pixel scaling",
+                                ImageNormalization.values(),
+                                "How pixel values 0..255 become features."),
+                        integer(
+                                d,
+                                "cameraWidth",
+                                "Camera width",
+                                0,
+                                2048,
+                                "Width of the device camera's frames in pixels (160 for QQVGA, 320 for QVGA); 0: the"
+                                        + " image input's width."),
+                        integer(
+                                d,
+                                "cameraHeight",
+                                "Camera height",
+                                0,
+                                2048,
+                                "Height of the device camera's frames (120 for QQVGA, 240 for QVGA); 0: the image"
+                                        + " input's height."),
+                        choice(
+                                d,
+                                "pixelFormat",
+                                "Camera pixel format",
+                                PixelFormat.values(),
+                                "How the camera delivers pixels: grayscale (1 byte), rgb565 (2 bytes, big-endian) or"
+                                        + " rgb888 (3 bytes). The device keeps one frame in this format.")));
     }
 
     // ---- shared parameters ----

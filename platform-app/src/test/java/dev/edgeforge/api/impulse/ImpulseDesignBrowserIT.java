@@ -9,6 +9,14 @@ import dev.edgeforge.api.support.HeadlessChromium;
 import dev.edgeforge.api.support.IntegrationTest;
 import dev.edgeforge.api.support.TestUsers;
 import dev.edgeforge.api.support.TestUsers.User;
+import dev.edgeforge.core.dsp.ImageParams;
+import dev.edgeforge.core.impulse.ColorDepth;
+import dev.edgeforge.core.impulse.ImageInput;
+import dev.edgeforge.core.impulse.Impulse;
+import dev.edgeforge.core.impulse.ImpulseJson;
+import dev.edgeforge.core.impulse.LearningBlockRef;
+import dev.edgeforge.core.impulse.ProcessingBlock;
+import dev.edgeforge.core.impulse.ResizeMode;
 import dev.edgeforge.core.synthetic.GestureDataset;
 import dev.edgeforge.infra.storage.ObjectStore;
 import dev.edgeforge.jobs.feature.FeatureJobSample;
@@ -34,6 +42,8 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The impulse design page in a real headless Chromium: edit and save (the version goes up), a refused field shown
@@ -43,6 +53,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @IntegrationTest
 class ImpulseDesignBrowserIT {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @LocalServerPort
     int port;
@@ -266,5 +278,49 @@ class ImpulseDesignBrowserIT {
         wait.until(ExpectedConditions.urlContains(
                 "/projects/" + projectId + "/data/samples/" + sampleId + "?window=" + window));
         assertThat(started.impulseVersion()).isEqualTo(2);
+    }
+
+    /** The image block's camera settings (#20): shown with their defaults, saved as typed, a size too large refused. */
+    @Test
+    void theImageBlockNamesTheDevicesCamera() throws Exception {
+        ApiClient client = ApiClient.stateless(port);
+        User owner = TestUsers.register(client, "hedy");
+        UUID projectId = TestUsers.createProject(client, owner, "Parts on a belt");
+        Impulse image = new Impulse(
+                1,
+                new ImageInput(48, 48, ResizeMode.SQUASH, ColorDepth.RGB),
+                List.of(new ProcessingBlock(1, "Image", List.of(), ImageParams.defaults())),
+                List.of(new LearningBlockRef("classification", "NN", List.of(1), null)));
+        String base = "/api/v1/projects/" + projectId + "/impulse";
+        ApiClient.Response put = client.put(base, JSON.readTree(ImpulseJson.write(image)), owner.auth());
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        signIn(owner);
+        openImpulsePage(projectId);
+
+        WebElement width = field("processingBlocks[0].image.cameraWidth").findElement(By.cssSelector("input"));
+        assertThat(width.getAttribute("value")).isEqualTo("0");
+        assertThat(field("processingBlocks[0].image.cameraWidth").getText()).contains("Camera width");
+        setNumber("processingBlocks[0].image.cameraWidth", "160");
+        setNumber("processingBlocks[0].image.cameraHeight", "120");
+        new Select(field("processingBlocks[0].image.pixelFormat").findElement(By.tagName("select")))
+                .selectByValue("rgb565");
+        save("Version 2");
+        screenshot("camera");
+        JsonNode params = client.get(base, owner.auth())
+                .json()
+                .get("impulse")
+                .get("processingBlocks")
+                .get(0)
+                .get("params");
+        assertThat(params.get("cameraWidth").asInt()).isEqualTo(160);
+        assertThat(params.get("cameraHeight").asInt()).isEqualTo(120);
+        assertThat(params.get("pixelFormat").asString()).isEqualTo("rgb565");
+
+        setNumber("processingBlocks[0].image.cameraWidth", "4096");
+        browser.findElement(By.id("save-impulse")).click();
+        WebElement error = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("[data-field=\"processingBlocks[0].image.cameraWidth\"] .error")));
+        assertThat(error.getText()).contains("2048");
+        assertThat(browser.findElement(By.id("impulse-version")).getText()).isEqualTo("Version 2");
     }
 }

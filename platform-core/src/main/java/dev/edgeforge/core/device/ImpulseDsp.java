@@ -2,7 +2,9 @@ package dev.edgeforge.core.device;
 
 import dev.edgeforge.core.dsp.DspBlock;
 import dev.edgeforge.core.dsp.ImageBlock;
+import dev.edgeforge.core.dsp.ImageParams;
 import dev.edgeforge.core.dsp.SignalShape;
+import dev.edgeforge.core.impulse.CameraFrame;
 import dev.edgeforge.core.impulse.ImageInput;
 import dev.edgeforge.core.impulse.ImageResizer;
 import dev.edgeforge.core.impulse.Impulse;
@@ -15,7 +17,8 @@ import java.nio.ByteOrder;
 /**
  * The DSP part of an impulse as the compiled library runs it: one processing block on one raw window. A time-series
  * window is the block's axes interleaved sample by sample as float32 ({@code windowCount = axes × samples}); an
- * image window is an RGB888 frame of the input's width × height ({@code windowCount = width × height × 3}).
+ * image window is a camera frame in the image block's resolution and pixel format ({@link ImageParams}:
+ * {@code windowCount = cameraWidth × cameraHeight × bytes per pixel}), which the block resizes as the server does.
  * {@link #features} computes in Java what the C twin computes on the device (the firmware builder generates that
  * twin; the server only checks that an impulse can have one and sizes its buffers).
  *
@@ -23,7 +26,7 @@ import java.nio.ByteOrder;
  * @param processing  its (only) processing block
  * @param block       the DSP block
  * @param shape       what the block receives per window
- * @param image       whether windows are RGB888 frames (else float32 time series)
+ * @param image       whether windows are camera frames (else float32 time series)
  * @param windowCount values per raw window
  */
 public record ImpulseDsp(
@@ -51,7 +54,16 @@ public record ImpulseDsp(
                 throw new UnsupportedModelException(
                         "an image input needs the image processing block, got " + block.type());
             }
-            return new ImpulseDsp(impulse, processing, block, shape, true, input.width() * input.height() * 3);
+            ImageParams camera = ((ImageBlock) block).params();
+            return new ImpulseDsp(
+                    impulse,
+                    processing,
+                    block,
+                    shape,
+                    true,
+                    camera.frameWidth(input.width())
+                            * camera.frameHeight(input.height())
+                            * camera.pixelFormat().bytesPerPixel());
         }
         if (!(impulse.input() instanceof WindowedInput)) {
             throw new UnsupportedModelException("unknown input block " + impulse.input());
@@ -69,7 +81,7 @@ public record ImpulseDsp(
         return image ? "uint8_t" : "float";
     }
 
-    /** Bytes of one raw window as the serial protocol carries it (float32 little-endian or RGB888). */
+    /** Bytes of one raw window as the serial protocol carries it (float32 little-endian, or the camera frame). */
     public int windowBytes() {
         return image ? windowCount : windowCount * 4;
     }
@@ -77,7 +89,7 @@ public record ImpulseDsp(
     /**
      * The features of one raw window, in Java.
      *
-     * @param window {@link #windowCount} values: interleaved samples, or RGB888 bytes as 0..255
+     * @param window {@link #windowCount} values: interleaved samples, or the camera frame's bytes as 0..255
      */
     public float[] features(float[] window) {
         if (window.length != windowCount) {
@@ -86,12 +98,14 @@ public record ImpulseDsp(
         }
         if (image) {
             ImageInput input = (ImageInput) impulse.input();
-            int[] pixels = new int[input.width() * input.height()];
-            for (int i = 0; i < pixels.length; i++) {
-                pixels[i] =
-                        (channel(window[3 * i]) << 16) | (channel(window[3 * i + 1]) << 8) | channel(window[3 * i + 2]);
+            ImageParams camera = ((ImageBlock) block).params();
+            byte[] frame = new byte[windowCount];
+            for (int i = 0; i < frame.length; i++) {
+                frame[i] = (byte) channel(window[i]);
             }
-            float[][] planes = ImageResizer.resize(new RgbImage(input.width(), input.height(), pixels), input);
+            RgbImage image = CameraFrame.decode(
+                    frame, camera.frameWidth(input.width()), camera.frameHeight(input.height()), camera.pixelFormat());
+            float[][] planes = ImageResizer.resize(image, input);
             return block.compute(planes, 0);
         }
         int axes = shape.axisCount();
@@ -105,7 +119,7 @@ public record ImpulseDsp(
         return block.compute(signal, shape.frequencyHz());
     }
 
-    /** One raw window as the bytes the device reads: float32 little-endian, or one byte per RGB888 value. */
+    /** One raw window as the bytes the device reads: float32 little-endian, or the camera frame's bytes. */
     public byte[] windowBytes(float[] window) {
         if (window.length != windowCount) {
             throw new IllegalArgumentException(
@@ -127,7 +141,7 @@ public record ImpulseDsp(
 
     private static int channel(float value) {
         if (!(value >= 0 && value <= 255) || value != Math.rint(value)) {
-            throw new IllegalArgumentException("an RGB888 window value must be a whole number 0..255, got " + value);
+            throw new IllegalArgumentException("a camera frame's byte must be a whole number 0..255, got " + value);
         }
         return (int) value;
     }

@@ -23,6 +23,15 @@ public final class ImageBlock extends ParamsBlock<ImageParams> {
                 "input",
                 "needs 1 (grayscale) or 3 (RGB) channels, got " + input.axisCount());
         checks.require(params.normalization() != null, "normalization", "must be zero-to-one or minus-one-to-one");
+        checks.require(
+                params.cameraWidth() >= 0 && params.cameraWidth() <= 2048,
+                "cameraWidth",
+                "must be 1..2048 pixels (0: the image input's width), got " + params.cameraWidth());
+        checks.require(
+                params.cameraHeight() >= 0 && params.cameraHeight() <= 2048,
+                "cameraHeight",
+                "must be 1..2048 pixels (0: the image input's height), got " + params.cameraHeight());
+        checks.require(params.pixelFormat() != null, "pixelFormat", "must be grayscale, rgb565 or rgb888");
         return checks.errors();
     }
 

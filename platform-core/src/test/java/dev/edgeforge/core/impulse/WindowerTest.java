@@ -111,6 +111,7 @@ class WindowerTest {
         assertThat(crop[0]).containsExactly(255, 0, 255, 0);
         float[][] gray = ImageResizer.resize(image, new ImageInput(2, 2, ResizeMode.SQUASH, ColorDepth.GRAYSCALE));
         assertThat(gray).hasDimensions(1, 4);
-        assertThat((double) gray[0][0]).isCloseTo(0.299 * 255, within(1e-3));
+        // BT.601 in 8-bit weights, rounded: (77·255 + 128) >> 8
+        assertThat(gray[0][0]).isEqualTo(77f);
     }
 }

@@ -142,6 +142,12 @@ public record DeployResult(
         @JsonProperty("windows")
         int windows();
 
+        /**
+         * The test set's size: {@link #windows} is less while a stratified first sample has been verified and the
+         * rest is still running (runs stored before the sample existed: equal to {@code windows}).
+         */
+        Integer windowsTotal();
+
         @JsonProperty("matching")
         int matching();
 
@@ -178,10 +184,12 @@ public record DeployResult(
             int labelledWindows,
             long elapsedMillis,
             String path,
-            Integer stackBytes)
+            Integer stackBytes,
+            Integer windowsTotal)
             implements EmulatedRun {
 
         public Verified {
+            windowsTotal = windowsTotal == null ? windows : windowsTotal;
             path = path == null ? PATH_FEATURES : path;
         }
 
@@ -223,10 +231,12 @@ public record DeployResult(
             int labelledWindows,
             long elapsedMillis,
             String path,
-            Integer stackBytes)
+            Integer stackBytes,
+            Integer windowsTotal)
             implements EmulatedRun {
 
         public OutputsDiffer {
+            windowsTotal = windowsTotal == null ? windows : windowsTotal;
             path = path == null ? PATH_FEATURES : path;
             mismatches = mismatches == null ? List.of() : List.copyOf(mismatches);
         }
@@ -258,10 +268,12 @@ public record DeployResult(
             String failure,
             long elapsedMillis,
             String path,
-            Integer stackBytes)
+            Integer stackBytes,
+            Integer windowsTotal)
             implements EmulatedRun {
 
         public RunFailed {
+            windowsTotal = windowsTotal == null ? windows : windowsTotal;
             path = path == null ? PATH_FEATURES : path;
             mismatches = mismatches == null ? List.of() : List.copyOf(mismatches);
         }

@@ -66,6 +66,7 @@ class VerificationJsonTest {
                         24,
                         2345,
                         DeployResult.EmulatedRun.PATH_FEATURES,
+                        null,
                         null));
         DeployResult.Verification mismatch = read(STORED_MISMATCH);
         assertThat(mismatch).isInstanceOf(DeployResult.OutputsDiffer.class);
@@ -122,7 +123,8 @@ class VerificationJsonTest {
                 24,
                 1200,
                 DeployResult.EmulatedRun.PATH_RAW,
-                2048);
+                2048,
+                null);
         JsonNode json = JobJson.mapper().valueToTree(raw);
 
         assertThat(json.path("path").asString()).isEqualTo("raw");
