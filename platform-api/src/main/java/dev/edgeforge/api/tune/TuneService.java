@@ -1,6 +1,7 @@
 package dev.edgeforge.api.tune;
 
 import dev.edgeforge.api.feature.ImpulseSampleSource;
+import dev.edgeforge.api.impulse.CostTargets;
 import dev.edgeforge.api.impulse.ImpulseService;
 import dev.edgeforge.api.impulse.StoredImpulse;
 import dev.edgeforge.api.impulse.UnknownTargetViolation;
@@ -41,12 +42,19 @@ public class TuneService {
     private final ImpulseSampleSource samples;
     private final JobQueue queue;
     private final BoardCatalogue boards;
+    private final CostTargets costTargets;
 
-    TuneService(ImpulseService impulses, ImpulseSampleSource samples, JobQueue queue, BoardCatalogue boards) {
+    TuneService(
+            ImpulseService impulses,
+            ImpulseSampleSource samples,
+            JobQueue queue,
+            BoardCatalogue boards,
+            CostTargets costTargets) {
         this.impulses = impulses;
         this.samples = samples;
         this.queue = queue;
         this.boards = boards;
+        this.costTargets = costTargets;
     }
 
     /**
@@ -155,7 +163,8 @@ public class TuneService {
             base = latest.get().impulse();
             startsFrom = "impulse version " + latest.get().version();
         } else {
-            base = impulses.suggestion(projectId)
+            // the suggestion sized for the board the search is for (an image impulse shrinks to fit it)
+            base = impulses.suggestion(projectId, costTargets.require(board.id()))
                     .map(s -> s.suggestion().impulse())
                     .orElseThrow(() -> new NoDataToTuneViolation("The project has no data to suggest an impulse "
                             + "from, so the tuner has nothing to start from; upload data first."));
