@@ -1,8 +1,12 @@
 package dev.edgeforge.api.tune;
 
+import dev.edgeforge.api.impulse.ImpulseDataMismatchViolation;
+import dev.edgeforge.api.impulse.UnknownTargetViolation;
+import dev.edgeforge.api.problem.ValidationViolation;
 import dev.edgeforge.api.project.ProjectAccess;
 import dev.edgeforge.api.project.ProjectGrant;
 import dev.edgeforge.api.project.ProjectRole;
+import dev.edgeforge.api.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -30,9 +34,11 @@ class TuneController {
 
     @PostMapping
     @Operation(
-            summary = "Search windows, DSP blocks and networks that fit a board's budget: {target, maxLatencyMs, "
+            summary = "Tune the impulse",
+            description = "Search windows, DSP blocks and networks that fit a board's budget: {target, maxLatencyMs, "
                     + "maxRamBytes, maxFlashBytes, budgetMinutes, objective, seed}; omitted limits are the board's "
                     + "capacity. Answers 202 with the job id; the result lists candidates[]")
+    @ProblemResponses({ValidationViolation.class, UnknownTargetViolation.class, NoDataToTuneViolation.class})
     ResponseEntity<TuneService.Started> start(
             @PathVariable UUID projectId, @RequestBody(required = false) TuneRequest request) {
         access.requireRole(projectId, ProjectRole.MEMBER);
@@ -47,8 +53,10 @@ class TuneController {
 
     @PostMapping("/{jobId}/apply")
     @Operation(
-            summary = "Save a candidate of a finished tune job as the project's next impulse version (with its "
+            summary = "Apply a tuner candidate",
+            description = "Save a candidate of a finished tune job as the project's next impulse version (with its "
                     + "learning block), ready to generate features and train")
+    @ProblemResponses({TuneNotFoundException.class, TuneNotFinishedViolation.class, ImpulseDataMismatchViolation.class})
     TuneService.Applied apply(
             @PathVariable UUID projectId,
             @PathVariable UUID jobId,

@@ -46,7 +46,7 @@ final class OpenApiProblems implements OperationCustomizer {
         ProblemResponses declared = handler.getMethodAnnotation(ProblemResponses.class);
         if (declared != null) {
             for (Class<?> problem : declared.value()) {
-                add(byStatus, typeOf(problem));
+                typesOf(problem).forEach(type -> add(byStatus, type));
             }
         }
         if (!isOpen(handler)) {
@@ -106,17 +106,26 @@ final class OpenApiProblems implements OperationCustomizer {
                 + handler.getMethod().getName());
     }
 
-    /** The problem type an exception class declares; a class without one is a programming error found at start-up. */
-    private static ProblemType typeOf(Class<?> problem) {
-        try {
-            Field field = problem.getField("TYPE");
-            if (!Modifier.isStatic(field.getModifiers()) || field.getType() != ProblemType.class) {
-                throw new IllegalStateException(problem.getName() + ".TYPE is not a static ProblemType");
+    /**
+     * The problem types an exception class declares as static {@link ProblemType} fields (most declare one, TYPE); a
+     * class without any is a programming error found when the document is first built.
+     */
+    private static List<ProblemType> typesOf(Class<?> problem) {
+        List<ProblemType> types = new ArrayList<>();
+        for (Field field : problem.getDeclaredFields()) {
+            if (Modifier.isStatic(field.getModifiers()) && field.getType() == ProblemType.class) {
+                try {
+                    field.setAccessible(true);
+                    types.add((ProblemType) field.get(null));
+                } catch (IllegalAccessException e) {
+                    throw new IllegalStateException("cannot read " + problem.getName() + "." + field.getName(), e);
+                }
             }
-            return (ProblemType) field.get(null);
-        } catch (NoSuchFieldException | IllegalAccessException e) {
-            throw new IllegalStateException(
-                    problem.getName() + " is listed in @ProblemResponses but declares no public static TYPE", e);
         }
+        if (types.isEmpty()) {
+            throw new IllegalStateException(
+                    problem.getName() + " is listed in @ProblemResponses but declares no static ProblemType");
+        }
+        return types;
     }
 }

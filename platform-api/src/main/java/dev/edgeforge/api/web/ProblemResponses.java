@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
 /**
  * The problems an operation answers besides the ones every operation can (see {@link OpenApiProblems}), named by their
  * exception classes: the OpenAPI document lists each one's code and title under its HTTP status. Each class must
- * declare its problem type as a {@code public static final ProblemType TYPE}.
+ * declare its problem types as static {@code ProblemType} fields (usually one, {@code TYPE}).
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
