@@ -183,6 +183,58 @@ static void command_window(const ef_protocol_model *model, int terminator)
     }
 }
 
+/* Prints "score <bits> <0|1> <unit>=<count>[ dsp=<dsp>]": the score's float32 bits in hex, so the host reads the
+ * device's value exactly (no float printing on the device). */
+static void write_score(float score, int32_t is_anomaly, uint32_t count, int with_dsp, uint32_t dsp)
+{
+    static const char digits[] = "0123456789ABCDEF";
+    uint32_t bits;
+    memcpy(&bits, &score, sizeof bits);
+    ef_board_write("score ");
+    for (int shift = 28; shift >= 0; shift -= 4) {
+        ef_board_putc(digits[(bits >> shift) & 0xFu]);
+    }
+    ef_board_write(is_anomaly ? " 1 " : " 0 ");
+    ef_board_write(ef_board_counter_unit());
+    ef_board_putc('=');
+    ef_board_write_uint(count);
+    if (with_dsp) {
+        ef_board_write(" dsp=");
+        ef_board_write_uint(dsp);
+    }
+    ef_board_putc('\n');
+}
+
+/* `score <hex>` (float32 features) and `score-window <hex>` (a raw window through the DSP block): anomaly images. */
+static void command_score(const ef_protocol_model *model, int terminator, int from_window)
+{
+    if (model->anomaly_score == 0 || (from_window && (model->anomaly_window == 0 || model->window == 0))) {
+        skip_line(terminator);
+        write_error("unsupported", from_window ? "score-window" : "score");
+        return;
+    }
+    const int ok = from_window ? decode_hex_line(terminator, model->window, model->window_size)
+                               : decode_hex_line(terminator, (uint8_t *)model->anomaly_features,
+                                                 model->anomaly_feature_count * (int32_t)sizeof(float));
+    if (!ok) {
+        return;
+    }
+    const uint32_t start = ef_board_counter();
+    ef_status status = from_window ? model->anomaly_window(model->context) : EF_OK;
+    const uint32_t dsp = ef_board_counter() - start;
+    float score = 0.0f;
+    int32_t is_anomaly = 0;
+    if (status == EF_OK) {
+        status = model->anomaly_score(model->context, &score, &is_anomaly);
+    }
+    const uint32_t count = ef_board_counter() - start;
+    if (status != EF_OK) {
+        write_error("invoke-failed", ef_status_name(status));
+        return;
+    }
+    write_score(score, is_anomaly, count, from_window, dsp);
+}
+
 /* Text as one token of a space-separated line: bytes outside '!'..'~', and '%' itself, as %XX (PROTOCOL.md), so a
  * model name with spaces, line breaks or any other byte can neither split the banner nor add a line to it. */
 static void write_token(const char *text)
@@ -212,9 +264,13 @@ static void write_info(const ef_protocol_model *model, const char *prefix)
     ef_board_write_int(model->output_size);
     ef_board_write(" counter=");
     ef_board_write(ef_board_counter_unit());
-    if (model->classify != 0 && model->window != 0) {
+    if ((model->classify != 0 || model->anomaly_window != 0) && model->window != 0) {
         ef_board_write(" window=");
         ef_board_write_int(model->window_size);
+    }
+    if (model->anomaly_score != 0) {
+        ef_board_write(" anomaly=");
+        ef_board_write_int(model->anomaly_feature_count);
     }
     if (model->stack_used != 0) {
         ef_board_write(" stack=");
@@ -236,6 +292,10 @@ static int serve_commands(const ef_protocol_model *model)
             command_run(model, terminator);
         } else if (strcmp(word, "window") == 0) {
             command_window(model, terminator);
+        } else if (strcmp(word, "score") == 0) {
+            command_score(model, terminator, 0);
+        } else if (strcmp(word, "score-window") == 0) {
+            command_score(model, terminator, 1);
         } else if (strcmp(word, "info") == 0) {
             skip_line(terminator);
             write_info(model, "info");

@@ -29,6 +29,14 @@ typedef struct {
     /* Optional (NULL otherwise): the deepest the stack has been so far, in bytes, for `stack=` in the banner and
      * `info` (the image paints its free RAM at boot and looks for the first word the stack overwrote). */
     uint32_t (*stack_used)(void);
+    /* Optional (NULL/zero otherwise), for anomaly images: `score <hex>` decodes float32 features (little-endian)
+     * into `anomaly_features` and calls `anomaly_score`; `score-window <hex>` decodes a raw window into `window`,
+     * runs `anomaly_window` (the DSP block: window to `anomaly_features`), then `anomaly_score`. Both answer
+     * `score <float32 bits as 8 hex digits> <0|1> <unit>=<count>` (`dsp=` after it for `score-window`). */
+    float *anomaly_features;
+    int32_t anomaly_feature_count;
+    ef_status (*anomaly_window)(void *context);
+    ef_status (*anomaly_score)(void *context, float *score, int32_t *is_anomaly);
 } ef_protocol_model;
 
 /*

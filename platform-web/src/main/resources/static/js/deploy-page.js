@@ -77,10 +77,38 @@ function init(root) {
 
   /* ---- estimates ---- */
 
+  /* An anomaly model has no network: only the formats that compile its scorer are offered. */
+  function offerFormats(anomaly) {
+    root.querySelectorAll('input[name=format]').forEach((input) => {
+      const usable = input.getAttribute('data-available') === 'true'
+        && (!anomaly || input.getAttribute('data-anomaly') === 'true');
+      input.disabled = !usable;
+      if (!usable && input.checked) {
+        input.checked = false;
+        root.querySelector('input[name=format][value=firmware]').checked = true;
+      }
+      const note = input.parentElement.querySelector('.anomaly-only');
+      if (note) {
+        note.classList.toggle('hidden', !anomaly);
+      }
+    });
+  }
+
   function showModelInfo() {
     const option = modelSelect.options[modelSelect.selectedIndex];
     const labels = option.getAttribute('data-labels');
     const impulse = option.getAttribute('data-impulse');
+    const anomaly = option.getAttribute('data-anomaly') === 'true';
+    offerFormats(anomaly);
+    if (anomaly) {
+      text(byId('deploy-model-info'), [
+        'anomaly model: the device computes its score (float32) and decides with the saved threshold',
+        impulse ? 'impulse v' + impulse + ' (its DSP block is built in)' : 'no impulse: fed features directly',
+        option.getAttribute('data-test-set') === 'true' ? 'test set: device scores are compared with the server\'s'
+          : 'no test set: not verified'
+      ].join(' · '));
+      return;
+    }
     text(byId('deploy-model-info'), [
       labels ? 'labels: ' + labels : 'no class labels',
       impulse ? 'impulse v' + impulse + ' (its DSP block is built in)' : 'no impulse: fed features directly',
@@ -113,6 +141,16 @@ function init(root) {
       return;
     }
     showModelInfo();
+    const option = modelSelect.options[modelSelect.selectedIndex];
+    if (option.getAttribute('data-anomaly') === 'true') {
+      // the estimator models networks; an anomaly image is measured by its build
+      byId('model-stats').textContent = '';
+      root.querySelectorAll('[data-estimate-for]').forEach((element) => {
+        element.textContent = 'no estimate for anomaly models: the build measures them';
+        element.className = 'target-estimate';
+      });
+      return;
+    }
     root.querySelectorAll('[data-estimate-for]').forEach((element) => {
       element.textContent = 'estimating…';
       element.className = 'target-estimate';
@@ -212,6 +250,11 @@ function init(root) {
     }
     const facts = byId('verification-details');
     facts.textContent = '';
+    byId('mismatch-list').textContent = '';
+    if (v.status === 'anomaly') {
+      showAnomalyScores(facts, v);
+      return;
+    }
     if (v.status === 'not-emulated') {
       fact(facts, 'Status', v.windowNote);
     } else {
@@ -251,6 +294,38 @@ function init(root) {
       mismatches.appendChild(el('p', { className: 'mismatch mono', text: 'window ' + m.window + ': server ['
         + m.expected.join(', ') + '] device [' + m.actual.join(', ') + '] (' + m.differingValues
         + ' values differ, by up to ' + m.maxDifference + ')' }));
+    });
+  }
+
+  /* An anomaly model's scores on the device against the server's, and its decisions at the saved threshold. */
+  function showAnomalyScores(facts, v) {
+    facts.setAttribute('data-anomaly', 'true');
+    fact(facts, 'Test windows', v.windowNote);
+    fact(facts, 'Model', (v.model === 'gmm' ? 'Gaussian mixture' : 'K-means') + ', threshold '
+      + Number(v.threshold).toPrecision(6));
+    fact(facts, 'Decisions equal to the server\'s', v.decisionsEqual + ' of ' + v.windows);
+    fact(facts, 'Scores within tolerance', v.withinTolerance + ' of ' + v.windows + ' (|device − server| ≤ '
+      + v.relativeTolerance + ' × max(1, |server|))');
+    fact(facts, 'Largest score difference', v.maxAbsoluteDifference === null ? '—'
+      : Number(v.maxAbsoluteDifference).toPrecision(3) + ' (relative ' + Number(v.maxRelativeDifference).toPrecision(3)
+        + ')');
+    fact(facts, 'Anomalies called', 'device ' + v.deviceAnomalies + ', server ' + v.serverAnomalies);
+    fact(facts, 'Path', v.path === 'raw' ? 'raw windows through the device\'s own DSP block and scorer'
+      : 'the server\'s features through the device\'s scorer');
+    const counts = v.instructions;
+    if (counts) {
+      fact(facts, 'Instructions per window', formatCount(counts.mean) + ' ' + (v.counterUnit || '')
+        + (counts.dsp ? ' (DSP block ' + formatCount(counts.dsp.mean) + ', score ' + formatCount(counts.network.mean)
+          + ')' : ''));
+    }
+    if (v.failure) {
+      fact(facts, 'Run failed', v.failure);
+    }
+    const list = byId('mismatch-list');
+    (v.worst || []).forEach((w) => {
+      list.appendChild(el('p', { className: 'mismatch mono', text: 'window ' + w.window + ': device '
+        + Number(w.device).toPrecision(7) + (w.deviceAnomaly ? ' (anomaly)' : ' (normal)') + ', server '
+        + Number(w.server).toPrecision(7) + (w.serverAnomaly ? ' (anomaly)' : ' (normal)') }));
     });
   }
 

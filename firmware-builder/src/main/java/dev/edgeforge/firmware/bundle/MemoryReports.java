@@ -35,6 +35,11 @@ final class MemoryReports {
                 image.map(linked -> imageMemory(board, linked)));
     }
 
+    /** The report of an image without a network (an anomaly model): no arena, {@code constants} bytes of tables. */
+    static MemoryReport of(Board board, long constants, Optional<FirmwareImage> image) {
+        return new MemoryReport(board.id(), constants, 0, 0, image.map(linked -> imageMemory(board, linked)));
+    }
+
     private static MemoryReport.ImageMemory imageMemory(Board board, FirmwareImage image) {
         List<MemoryReport.SectionUsage> sections = new ArrayList<>();
         Map<String, Long> flashFiles = Map.of();

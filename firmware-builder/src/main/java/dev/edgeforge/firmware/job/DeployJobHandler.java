@@ -10,8 +10,11 @@ import dev.edgeforge.core.format.SampleParseOptions;
 import dev.edgeforge.core.format.SampleParsers;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.impulse.ImpulseJson;
+import dev.edgeforge.core.learning.anomaly.AnomalyModel;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.tflite.TfliteReader;
+import dev.edgeforge.firmware.anomaly.AnomalyLibraryRequest;
+import dev.edgeforge.firmware.bundle.AnomalyBundler;
 import dev.edgeforge.firmware.bundle.BuildRequest;
 import dev.edgeforge.firmware.bundle.BuildResult;
 import dev.edgeforge.firmware.bundle.DeploymentBuildFailedException;
@@ -20,6 +23,8 @@ import dev.edgeforge.firmware.codegen.InputQuantizer;
 import dev.edgeforge.firmware.codegen.ModelIdentity;
 import dev.edgeforge.firmware.codegen.TestWindow;
 import dev.edgeforge.firmware.toolchain.ToolNotFoundException;
+import dev.edgeforge.firmware.toolchain.Toolchain;
+import dev.edgeforge.firmware.verification.AnomalyVerifier;
 import dev.edgeforge.firmware.verification.QemuVerifier;
 import dev.edgeforge.infra.job.JobCancelledException;
 import dev.edgeforge.infra.job.JobContext;
@@ -27,6 +32,7 @@ import dev.edgeforge.infra.job.JobHandler;
 import dev.edgeforge.infra.job.NonRetryableJobException;
 import dev.edgeforge.infra.storage.ObjectNotFoundException;
 import dev.edgeforge.infra.storage.ObjectStore;
+import dev.edgeforge.jobs.JobJson;
 import dev.edgeforge.jobs.board.Board;
 import dev.edgeforge.jobs.board.BoardCatalogue;
 import dev.edgeforge.jobs.deploy.DeployJobPayload;
@@ -95,6 +101,7 @@ public final class DeployJobHandler implements JobHandler {
 
     private final WindowVerification verification;
     private final int randomWindows;
+    private final Duration verificationTimeLimit;
 
     private DeployJobHandler(Builder b) {
         this.store = b.store;
@@ -112,6 +119,7 @@ public final class DeployJobHandler implements JobHandler {
         Supplier<QemuVerifier> verifier = () -> QemuVerifier.standard(qemuLimit);
         this.verification = new WindowVerification(verifier, b.verificationBatchSize);
         this.randomWindows = b.randomWindows;
+        this.verificationTimeLimit = b.verificationTimeLimit;
     }
 
     public static Builder builder() {
@@ -134,6 +142,10 @@ public final class DeployJobHandler implements JobHandler {
                 .orElseThrow(() -> new NonRetryableJobException("unknown target board '" + payload.target()
                         + "'; known: " + boards.all().stream().map(Board::id).toList()));
         DeploymentFormat format = format(payload.format());
+        if (payload.anomaly()) {
+            new AnomalyDeployment(context, payload, projectId, board, format).run();
+            return;
+        }
         if (!DeployJobPayload.INT8.equals(payload.variant())) {
             throw new NonRetryableJobException("the " + format.id() + " format runs the int8 model; variant '"
                     + payload.variant() + "' cannot be compiled");
@@ -214,11 +226,11 @@ public final class DeployJobHandler implements JobHandler {
                     "the deployment job's payload cannot be read: " + e.getOriginalMessage(), e);
         }
         if (payload.deploymentId() == null
-                || payload.modelKey() == null
+                || (payload.modelKey() == null && payload.anomalyModelKey() == null)
                 || payload.target() == null
                 || payload.format() == null) {
-            throw new NonRetryableJobException("the deployment job's payload needs deploymentId, modelKey, target "
-                    + "and format; got " + context.payload());
+            throw new NonRetryableJobException("the deployment job's payload needs deploymentId, modelKey (or "
+                    + "anomalyModelKey), target and format; got " + context.payload());
         }
         return payload;
     }
@@ -533,6 +545,198 @@ public final class DeployJobHandler implements JobHandler {
             }
         } catch (IOException e) {
             // a leftover build directory wastes space but harms nothing: the next attempt uses another one
+        }
+    }
+
+    /**
+     * The deployment of an anomaly model: its tables and scorer compiled with the impulse's DSP block
+     * ({@link AnomalyBundler}), and in the emulator every test window's score and decision held against the server's
+     * ({@link AnomalyVerifier}). Stored like a network's deployment.
+     */
+    private final class AnomalyDeployment {
+        private final JobContext context;
+        private final DeployJobPayload payload;
+        private final UUID projectId;
+        private final Board board;
+        private final DeploymentFormat format;
+
+        AnomalyDeployment(
+                JobContext context, DeployJobPayload payload, UUID projectId, Board board, DeploymentFormat format) {
+            this.context = context;
+            this.payload = payload;
+            this.projectId = projectId;
+            this.board = board;
+            this.format = format;
+        }
+
+        void run() throws IOException {
+            if (!AnomalyBundler.FORMATS.contains(format)) {
+                throw new NonRetryableJobException("the " + format.id() + " format carries a network only and cannot "
+                        + "hold an anomaly model; deploy it as "
+                        + AnomalyBundler.FORMATS.stream()
+                                .map(DeploymentFormat::id)
+                                .toList());
+            }
+            if (payload.anomalyThreshold() == null || !Double.isFinite(payload.anomalyThreshold())) {
+                throw new NonRetryableJobException("the anomaly deployment job carries no finite threshold");
+            }
+            double threshold = payload.anomalyThreshold();
+            context.log("Deployment " + payload.deploymentId() + ": anomaly model '" + payload.modelName() + "' as "
+                    + format.id() + " for " + board.name() + " (" + board.mcu() + "), threshold " + threshold);
+            context.progress(0.02);
+            String phase = "reading the model";
+            Path buildDirectory = workDirectory.resolve("builds").resolve(context.jobId() + "-" + context.attempt());
+            try {
+                AnomalyModel model = anomalyModel();
+                Optional<Impulse> impulse = impulse(payload);
+                TestWindowFile.Windows windows = anomalyWindows(model, impulse);
+                context.log("Model: " + model.describe() + ", " + model.featureCount() + " features; test windows: "
+                        + windows.note());
+                context.progress(0.08);
+                context.throwIfCancelled();
+
+                phase = "building";
+                BuildResult built;
+                try {
+                    built = new AnomalyBundler(boards, Toolchain.armNoneEabi())
+                            .build(
+                                    new AnomalyLibraryRequest(payload.modelName(), model, threshold, impulse),
+                                    board.id(),
+                                    format,
+                                    buildDirectory,
+                                    compilerTimeLimit);
+                } catch (DeploymentBuildFailedException e) {
+                    context.log("Build failed: " + e.getMessage());
+                    if (!e.compilerOutput().isBlank()) {
+                        context.log("Compiler output:\n" + e.compilerOutput().strip());
+                    }
+                    throw new NonRetryableJobException(e.getMessage(), e);
+                }
+                MemoryReport memory = built.memoryReport();
+                context.log("Built in " + built.elapsed().toMillis() + " ms; model tables "
+                        + memory.modelConstantBytes() + " bytes (float32)"
+                        + memory.image()
+                                .map(image -> "; flash " + image.flashBytes() + " of " + image.flashCapacityBytes()
+                                        + " bytes, RAM " + image.ramBytes() + " of " + image.ramCapacityBytes()
+                                        + " bytes")
+                                .orElse(""));
+                if (!built.compilerOutput().isBlank()) {
+                    context.log("Compiler warnings:\n" + built.compilerOutput().strip());
+                }
+                context.progress(0.6);
+                context.throwIfCancelled();
+
+                phase = "verifying";
+                DeployResult.Verification verified = verify(built, model, threshold, impulse, windows);
+                context.throwIfCancelled();
+
+                phase = "storing the bundle";
+                DeployResult result = result(projectId, payload, format, board, built, verified);
+                storeBundle(result.bundle().key(), built.bundle());
+                store.put(
+                        result.reportKey(),
+                        JSON.writeValueAsBytes(new DeploymentReport(result, null, DeploymentBuilder.VERSION)));
+                context.result(JSON.writeValueAsString(result));
+                context.log("Stored " + result.bundle().fileName() + " ("
+                        + result.bundle().bytes() + " bytes)");
+                context.progress(1.0);
+            } catch (ToolNotFoundException e) {
+                throw new NonRetryableJobException(e.getMessage(), e);
+            } catch (RuntimeException e) {
+                if (context.isCancelRequested()) {
+                    throw new JobCancelledException("deployment cancelled while " + phase);
+                }
+                throw e;
+            } finally {
+                deleteQuietly(buildDirectory);
+            }
+        }
+
+        private AnomalyModel anomalyModel() {
+            byte[] bytes = read(payload.anomalyModelKey(), "the anomaly model");
+            try {
+                return JobJson.mapper().readValue(bytes, AnomalyModel.class);
+            } catch (JacksonException | IllegalArgumentException e) {
+                throw new NonRetryableJobException(
+                        "the anomaly model " + payload.anomalyModelKey() + " cannot be read: " + e.getMessage(), e);
+            }
+        }
+
+        /** The test set's rows (raw when the impulse can cut them again), each checked against the model. */
+        private TestWindowFile.Windows anomalyWindows(AnomalyModel model, Optional<Impulse> impulse) {
+            if (payload.testWindowsKey() == null) {
+                return new TestWindowFile.Windows(
+                        List.of(), TestWindowFile.SOURCE_GIVEN, "none (the model has no test set)");
+            }
+            byte[] bytes = read(payload.testWindowsKey(), "the test windows");
+            TestWindowFile.Windows windows;
+            try {
+                windows = TestWindowFile.read(bytes, payload.testWindowsKey());
+            } catch (IllegalArgumentException e) {
+                throw new NonRetryableJobException(e.getMessage(), e);
+            }
+            for (int i = 0; i < windows.windows().size(); i++) {
+                TestWindow window = windows.windows().get(i);
+                if (window.kind() != TestWindow.Kind.FEATURES || window.values().length != model.featureCount()) {
+                    throw new NonRetryableJobException("test window " + i + " is not " + model.featureCount()
+                            + " features, as the anomaly model takes");
+                }
+            }
+            if (impulse.isPresent() && windows.source().equals(TestWindowFile.SOURCE_TEST_SET)) {
+                windows = rawTestWindows(payload, impulse.get(), bytes, windows);
+            }
+            return windows;
+        }
+
+        private DeployResult.Verification verify(
+                BuildResult built,
+                AnomalyModel model,
+                double threshold,
+                Optional<Impulse> impulse,
+                TestWindowFile.Windows windows) {
+            if (!board.emulated()
+                    || built.firmwareElf().isEmpty()
+                    || windows.windows().isEmpty()) {
+                String why = windows.windows().isEmpty()
+                        ? "not verified: the model has no test windows"
+                        : board.name() + " is not emulated: the image was compiled and linked for it but not run; "
+                                + "deploy to " + BoardCatalogue.QEMU_BOARD_ID + " to prove the same model in QEMU";
+                context.log("Verification: " + why);
+                return new DeployResult.NotEmulated(board.id(), windows.source(), windows.note() + "; " + why, null);
+            }
+            int total = windows.windows().size();
+            context.log("Verifying in QEMU: " + total + " windows, device scores against the server's");
+            DeployResult.AnomalyScores scores = AnomalyVerifier.standard(verificationTimeLimit)
+                    .verify(
+                            built.firmwareElf().get(),
+                            model,
+                            threshold,
+                            impulse,
+                            windows.windows(),
+                            windows.source(),
+                            windows.note(),
+                            done -> {
+                                context.progress(0.6 + 0.35 * done / total);
+                                if (done % 50 == 0 || done == total) {
+                                    context.log("Scored " + done + " of " + total + " windows");
+                                }
+                            });
+            context.log(String.format(
+                    Locale.ROOT,
+                    "%s: %d of %d decisions equal, %d of %d scores within %.0e (relative); largest difference %.3g"
+                            + " (relative %.3g); anomalies device %d, server %d%s",
+                    scores.verified() ? "VERIFIED" : "NOT VERIFIED",
+                    scores.decisionsEqual(),
+                    scores.windows(),
+                    scores.withinTolerance(),
+                    scores.windows(),
+                    scores.relativeTolerance(),
+                    scores.maxAbsoluteDifference(),
+                    scores.maxRelativeDifference(),
+                    scores.deviceAnomalies(),
+                    scores.serverAnomalies(),
+                    scores.failure() == null ? "" : "; the run broke off: " + scores.failure()));
+            return scores;
         }
     }
 

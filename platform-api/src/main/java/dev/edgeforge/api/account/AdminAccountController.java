@@ -43,7 +43,7 @@ class AdminAccountController {
     }
 
     @GetMapping
-    @Operation(summary = "List every account, oldest first")
+    @Operation(summary = "List accounts", description = "List every account, oldest first.")
     List<AccountOverview> list() {
         current.requireAdmin();
         return accounts.listAccounts();
@@ -51,8 +51,9 @@ class AdminAccountController {
 
     @PostMapping
     @Operation(
-            summary = "Create an account with an initial password, also while registration is closed; tell the "
-                    + "person their password and let them change it on their account page")
+            summary = "Create an account",
+            description = "Create an account with an initial password, also while registration is closed; tell the "
+                    + "person their password and let them change it on their account page.")
     ResponseEntity<AccountOverview> create(@Valid @RequestBody CreateAccountRequest request) {
         current.requireAdmin();
         AccountOverview created = accounts.createAccount(

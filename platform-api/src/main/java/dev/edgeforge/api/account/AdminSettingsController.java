@@ -30,14 +30,19 @@ class AdminSettingsController {
     record SettingsUpdate(@NotNull Boolean registrationOpen) {}
 
     @GetMapping
-    @Operation(summary = "Read the platform settings")
+    @Operation(
+            summary = "Read platform settings",
+            description = "The platform settings, such as whether self-registration is open (administrators).")
     SettingsResponse get() {
         current.requireAdmin();
         return new SettingsResponse(settings.registrationOpen());
     }
 
     @PutMapping
-    @Operation(summary = "Change the platform settings, e.g. close self-registration")
+    @Operation(
+            summary = "Change platform settings",
+            description = "Change the platform settings, e.g. close self-registration (administrators). Fields "
+                    + "left out keep their value.")
     SettingsResponse update(@Valid @RequestBody SettingsUpdate update) {
         current.requireAdmin();
         settings.changeRegistrationOpen(update.registrationOpen());

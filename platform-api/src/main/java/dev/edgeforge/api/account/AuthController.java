@@ -63,7 +63,9 @@ class AuthController {
     record PasswordChangeResponse(int loginTokensRevoked, int sessionsEnded) {}
 
     @PostMapping("/register")
-    @Operation(summary = "Create an account (only while an administrator has opened registration)")
+    @Operation(
+            summary = "Register an account",
+            description = "Create an account (only while an administrator has opened registration).")
     ResponseEntity<UserResponse> register(@Valid @RequestBody RegisterRequest request) {
         UserSummary user = accounts.register(request.email(), request.password(), request.name());
         return ResponseEntity.created(URI.create("/api/v1/auth/me"))
@@ -72,8 +74,9 @@ class AuthController {
 
     @PostMapping("/login")
     @Operation(
-            summary = "Exchange email and password for a bearer token; 429 with Retry-After after too many "
-                    + "failures for the account or from the address")
+            summary = "Sign in",
+            description = "Exchange email and password for a bearer token; 429 with Retry-After after too many "
+                    + "failures for the account or from the address.")
     LoginResponse login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
         UserPrincipal user = accounts.authenticate(request.email(), request.password(), http.getRemoteAddr())
                 .orElseThrow(InvalidCredentialsException::new);
@@ -82,7 +85,10 @@ class AuthController {
     }
 
     @GetMapping("/me")
-    @Operation(summary = "The signed-in user")
+    @Operation(
+            summary = "The signed-in user",
+            description = "The account the request is authenticated as: id, email, display name and whether it is "
+                    + "an administrator.")
     UserResponse me() {
         UserPrincipal user = current.requireUser();
         return new UserResponse(user.id(), user.email(), user.displayName(), user.admin());
@@ -90,8 +96,9 @@ class AuthController {
 
     @PostMapping("/password")
     @Operation(
-            summary = "Change your password; your other login tokens and browser sessions are signed out, the "
-                    + "token or session of this request and your personal access tokens keep working")
+            summary = "Change your password",
+            description = "Change your password; your other login tokens and browser sessions are signed out, the "
+                    + "token or session of this request and your personal access tokens keep working.")
     PasswordChangeResponse changePassword(@Valid @RequestBody PasswordChangeRequest request, HttpServletRequest http) {
         HttpSession session = http.getSession(false);
         PasswordChange.Result result = passwordChange.change(

@@ -40,8 +40,9 @@ class TokenController {
 
     @PostMapping
     @Operation(
-            summary = "Create a personal access token that expires after expiresInDays (default 90, at most "
-                    + "365); the token is shown only in this response")
+            summary = "Create a personal access token",
+            description = "Create a personal access token that expires after expiresInDays (default 90, at most "
+                    + "365); the token is shown only in this response.")
     ResponseEntity<CreatedTokenResponse> create(@Valid @RequestBody CreateTokenRequest request) {
         IssuedToken token = tokens.createPersonalToken(current.requireUser(), request.name(), request.expiresInDays());
         return ResponseEntity.created(URI.create("/api/v1/tokens/" + token.id()))
@@ -50,13 +51,17 @@ class TokenController {
     }
 
     @GetMapping
-    @Operation(summary = "List your login tokens and personal access tokens (without secrets), newest first")
+    @Operation(
+            summary = "List your tokens",
+            description = "List your login tokens and personal access tokens (without secrets), newest first.")
     List<TokenView> list() {
         return tokens.list(current.requireUser(), current.bearerTokenId());
     }
 
     @DeleteMapping("/{tokenId}")
-    @Operation(summary = "Revoke one of your tokens")
+    @Operation(
+            summary = "Revoke a token",
+            description = "Revoke one of your tokens; requests that use it are refused from then on.")
     ResponseEntity<Void> revoke(@PathVariable UUID tokenId) {
         tokens.revoke(current.requireUser(), tokenId);
         return ResponseEntity.noContent().build();

@@ -28,8 +28,9 @@ class AuditController {
 
     @GetMapping
     @Operation(
-            summary = "The project's audit log, newest first: pass the answer's 'next' as 'before' for older "
-                    + "entries (admin)")
+            summary = "Read the audit log",
+            description = "The project's audit log, newest first: pass the answer's 'next' as 'before' for older "
+                    + "entries (admin).")
     AuditPage page(
             @PathVariable UUID projectId,
             @RequestParam(required = false) Long before,

@@ -18,6 +18,7 @@ import java.util.UUID;
  * @param testWindowsKey object key of its test windows, or {@code null}: a feature set file (the test split's
  *                       features, {@code core.feature.FeatureSet}) or the JSON of
  *                       {@code dev.edgeforge.firmware.job.TestWindowFile}
+ * @param anomaly        the anomaly model (then {@code int8ModelKey} is {@code null}), or {@code null} for a network
  */
 public record DeployableModel(
         UUID modelId,
@@ -27,12 +28,46 @@ public record DeployableModel(
         String float32ModelKey,
         Integer impulseVersion,
         String impulseJson,
-        String testWindowsKey) {
+        String testWindowsKey,
+        Anomaly anomaly) {
 
     public DeployableModel {
         Objects.requireNonNull(modelId, "modelId");
         Objects.requireNonNull(name, "name");
-        Objects.requireNonNull(int8ModelKey, "int8ModelKey");
+        if (anomaly == null) {
+            Objects.requireNonNull(int8ModelKey, "int8ModelKey");
+        }
         labels = labels == null ? List.of() : List.copyOf(labels);
+    }
+
+    /** A network's deployable model. */
+    public DeployableModel(
+            UUID modelId,
+            String name,
+            List<String> labels,
+            String int8ModelKey,
+            String float32ModelKey,
+            Integer impulseVersion,
+            String impulseJson,
+            String testWindowsKey) {
+        this(modelId, name, labels, int8ModelKey, float32ModelKey, impulseVersion, impulseJson, testWindowsKey, null);
+    }
+
+    /**
+     * An anomaly model as the firmware compiles it: its stored JSON and the threshold saved with it.
+     *
+     * @param modelKey  object key of the {@code AnomalyModel} JSON
+     * @param threshold a score above it is an anomaly
+     */
+    public record Anomaly(String modelKey, double threshold) {
+
+        public Anomaly {
+            Objects.requireNonNull(modelKey, "modelKey");
+        }
+    }
+
+    /** Whether this is an anomaly model (K-means or Gaussian mixture), which has no network. */
+    public boolean isAnomaly() {
+        return anomaly != null;
     }
 }

@@ -29,6 +29,12 @@ class DeployableModelFiles {
 
     /** @throws ModelNotDeployableViolation naming what keeps the model from being compiled */
     Loaded load(DeployableModel model) {
+        if (model.isAnomaly()) {
+            throw new ModelNotDeployableViolation(
+                    "Model '" + model.name() + "' is an anomaly model: it has no network to estimate or read as "
+                            + "int8; its firmware scores it in float32 (deploy it as firmware or c-library).",
+                    null);
+        }
         byte[] bytes;
         try (InputStream in = store.get(model.int8ModelKey())) {
             bytes = in.readAllBytes();

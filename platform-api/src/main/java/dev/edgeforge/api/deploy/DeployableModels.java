@@ -16,6 +16,17 @@ class DeployableModels {
         this.sources = sources.orderedStream().toList();
     }
 
+    /** The model, if a source knows it in this project. */
+    Optional<DeployableModel> find(UUID projectId, UUID modelId) {
+        for (DeployableModelSource source : sources) {
+            Optional<DeployableModel> model = source.find(projectId, modelId);
+            if (model.isPresent()) {
+                return model;
+            }
+        }
+        return Optional.empty();
+    }
+
     /** @throws DeployableModelNotFoundException when no source knows the model in this project */
     DeployableModel require(UUID projectId, UUID modelId) {
         for (DeployableModelSource source : sources) {

@@ -1,9 +1,12 @@
 package dev.edgeforge.api.deploy;
 
+import dev.edgeforge.api.problem.ValidationViolation;
 import dev.edgeforge.api.project.ProjectAccess;
 import dev.edgeforge.api.project.ProjectRole;
 import dev.edgeforge.api.web.Downloads;
+import dev.edgeforge.api.web.ProblemResponses;
 import dev.edgeforge.infra.storage.ObjectStore;
+import io.swagger.v3.oas.annotations.Operation;
 import java.net.URI;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -38,6 +41,17 @@ class DeploymentController {
 
     /** Starts a build: 202 with the deployment (state {@code queued}) and its job. */
     @PostMapping
+    @Operation(
+            summary = "Build a deployment",
+            description = "Starts a firmware build for a model, target board and format; answers 202 with the "
+                    + "deployment (state queued) and its job. 422 deployment-does-not-fit when the estimate exceeds "
+                    + "the board's RAM or flash, unless allowOverBudget is set.")
+    @ProblemResponses({
+        ValidationViolation.class,
+        DeployableModelNotFoundException.class,
+        ModelNotDeployableViolation.class,
+        DeploymentDoesNotFitViolation.class
+    })
     ResponseEntity<DeploymentView> create(@PathVariable UUID projectId, @RequestBody DeploymentRequest request) {
         DeploymentView created = deployments.create(access.requireRole(projectId, ProjectRole.MEMBER), request);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
@@ -47,17 +61,28 @@ class DeploymentController {
 
     /** Newest first, at most {@value DeploymentService#LIST_LIMIT}. */
     @GetMapping
+    @Operation(
+            summary = "List deployments",
+            description = "The project's deployments, newest first, with their state, figures and verification.")
     List<DeploymentView> list(@PathVariable UUID projectId) {
         return deployments.list(access.requireRole(projectId, ProjectRole.VIEWER));
     }
 
     @GetMapping("/{deploymentId}")
+    @Operation(
+            summary = "Get a deployment",
+            description = "One deployment: its state, the bundle's sizes, measured figures and the result of "
+                    + "verifying it in the emulator.")
     DeploymentView get(@PathVariable UUID projectId, @PathVariable UUID deploymentId) {
         return deployments.get(access.requireRole(projectId, ProjectRole.VIEWER), deploymentId);
     }
 
     /** The bundle ZIP; 409 {@code deployment-not-ready} until the deployment is ready. */
     @GetMapping("/{deploymentId}/download")
+    @Operation(
+            summary = "Download a deployment bundle",
+            description = "The bundle as a ZIP; 409 deployment-not-ready until the build has finished.")
+    @ProblemResponses({DeploymentNotFoundException.class, DeploymentNotReadyViolation.class})
     ResponseEntity<InputStreamResource> download(@PathVariable UUID projectId, @PathVariable UUID deploymentId) {
         DeploymentService.Download bundle =
                 deployments.download(access.requireRole(projectId, ProjectRole.VIEWER), deploymentId);

@@ -31,12 +31,17 @@ class DeploymentPageController {
      * A format as the page offers it.
      *
      * @param available whether this version builds it
+     * @param anomaly   whether it can hold an anomaly model (the others carry a network only)
      */
-    record FormatOption(String id, String label, String description, boolean available) {}
+    record FormatOption(String id, String label, String description, boolean available, boolean anomaly) {}
 
     static final List<FormatOption> FORMATS = Arrays.stream(DeploymentFormat.values())
             .map(format -> new FormatOption(
-                    format.id(), label(format), description(format), DeploymentFormat.AVAILABLE.contains(format)))
+                    format.id(),
+                    label(format),
+                    description(format),
+                    DeploymentFormat.AVAILABLE.contains(format),
+                    DeploymentService.ANOMALY_FORMATS.contains(format.id())))
             .toList();
 
     @GetMapping("/projects/{projectId}/deployment")

@@ -36,6 +36,10 @@ import tools.jackson.databind.json.JsonMapper;
 @Service
 class DeploymentService {
 
+    /** The formats an anomaly model deploys as (firmware-builder's {@code AnomalyBundler.FORMATS}). */
+    static final List<String> ANOMALY_FORMATS =
+            List.of(DeploymentFormat.FIRMWARE.id(), DeploymentFormat.C_LIBRARY.id());
+
     /** Most deployments a list shows. */
     static final int LIST_LIMIT = 100;
 
@@ -85,6 +89,12 @@ class DeploymentService {
         String variant = request.variant() == null || request.variant().isBlank()
                 ? DeployJobPayload.INT8
                 : request.variant().trim();
+        Optional<DeployableModel> anomaly = request.modelId() == null
+                ? Optional.empty()
+                : models.find(grant.projectId(), request.modelId()).filter(DeployableModel::isAnomaly);
+        if (anomaly.isPresent()) {
+            return createAnomaly(grant, request, anomaly.get());
+        }
         validate(request, variant);
         DeployableModel model = models.require(grant.projectId(), request.modelId());
         // refuse a model that cannot be compiled now, not in a failed job later
@@ -113,6 +123,56 @@ class DeploymentService {
                 model.testWindowsKey() == null || model.impulseJson() == null
                         ? List.of()
                         : testSamples.enabledTestSamples(grant.projectId()));
+        return queue(grant, request, model, variant, payload, overBudgetJson);
+    }
+
+    /**
+     * An anomaly model: no network and no int8 file; its scorer (float32, the server's definition) is compiled with
+     * the impulse's DSP block, so only the formats that compile C around it can hold it.
+     */
+    private DeploymentView createAnomaly(ProjectGrant grant, DeploymentRequest request, DeployableModel model) {
+        validate(request, DeployJobPayload.INT8);
+        if (!ANOMALY_FORMATS.contains(request.format())) {
+            throw new ModelNotDeployableViolation(
+                    "Model '" + model.name() + "' is an anomaly model (K-means or Gaussian mixture) without a network;"
+                            + " the " + request.format() + " format carries a network only ("
+                            + (request.format().equals(DeploymentFormat.TFLM.id())
+                                    ? "TensorFlow Lite Micro runs a .tflite"
+                                    : "STM32Cube.AI imports a network")
+                            + "). Deploy it as " + String.join(" or ", ANOMALY_FORMATS)
+                            + ", which compile its scorer with the impulse's DSP block.",
+                    null);
+        }
+        UUID deploymentId = UUID.randomUUID();
+        DeployJobPayload payload = new DeployJobPayload(
+                deploymentId,
+                model.modelId(),
+                model.name(),
+                List.of(),
+                DeployJobPayload.FLOAT32,
+                request.target(),
+                request.format(),
+                null,
+                model.impulseJson() == null ? null : JSON.readTree(model.impulseJson()),
+                model.impulseVersion(),
+                model.testWindowsKey(),
+                model.testWindowsKey() == null || model.impulseJson() == null
+                        ? List.of()
+                        : testSamples.enabledTestSamples(grant.projectId()),
+                model.anomaly().modelKey(),
+                model.anomaly().threshold());
+        // the estimator models networks; the anomaly tables are small beside the DSP block (not estimated yet)
+        return queue(grant, request, model, DeployJobPayload.FLOAT32, payload, null);
+    }
+
+    private DeploymentView queue(
+            ProjectGrant grant,
+            DeploymentRequest request,
+            DeployableModel model,
+            String variant,
+            DeployJobPayload payload,
+            String overBudgetJson) {
+        UUID deploymentId = payload.deploymentId();
         Deployment deployment = transaction.execute(status -> {
             UUID jobId = enqueue(NewJob.of(DeployJobPayload.TYPE, grant.projectId(), JSON.writeValueAsString(payload)));
             Deployment row = new Deployment(

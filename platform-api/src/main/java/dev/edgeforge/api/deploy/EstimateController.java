@@ -8,6 +8,7 @@ import dev.edgeforge.core.model.stats.ModelStats;
 import dev.edgeforge.jobs.board.Board;
 import dev.edgeforge.jobs.board.BoardCatalogue;
 import dev.edgeforge.jobs.estimate.DeploymentEstimator;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,6 +35,10 @@ class EstimateController {
     }
 
     @GetMapping("/api/v1/projects/{projectId}/models/{modelId}/estimates")
+    @Operation(
+            summary = "Estimate a model on boards",
+            description = "RAM, flash and latency of the model on each target board (or on target), before "
+                    + "building, with whether it fits.")
     ModelEstimatesView estimates(
             @PathVariable UUID projectId,
             @PathVariable UUID modelId,

@@ -2,6 +2,7 @@ package dev.edgeforge.api.deploy;
 
 import dev.edgeforge.api.security.CurrentPrincipal;
 import dev.edgeforge.jobs.board.BoardCatalogue;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -19,6 +20,10 @@ class TargetController {
     }
 
     @GetMapping("/api/v1/targets")
+    @Operation(
+            summary = "List target boards",
+            description = "The boards EdgeForge builds for, with their MCU, core, clock, RAM and flash, how each "
+                    + "is flashed and whether it can be emulated.")
     List<TargetView> targets() {
         current.require();
         return boards.all().stream().map(TargetView::of).toList();

@@ -6,6 +6,7 @@ import dev.edgeforge.api.job.JobStatus;
 import dev.edgeforge.api.project.ProjectAccess;
 import dev.edgeforge.api.project.ProjectGrant;
 import dev.edgeforge.api.project.ProjectRole;
+import dev.edgeforge.api.web.ProblemResponses;
 import dev.edgeforge.jobs.feature.FeatureJobResult;
 import dev.edgeforge.jobs.feature.FeatureManifest;
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,8 +44,10 @@ class FeatureController {
 
     @PostMapping("/jobs/features")
     @Operation(
-            summary = "Generate the features of an impulse version (default: the latest) from every enabled "
-                    + "sample; answers 202 with the job id")
+            summary = "Generate features",
+            description = "Generate the features of an impulse version (default: the latest) from every enabled "
+                    + "sample; answers 202 with the job id.")
+    @ProblemResponses({ImpulseNotSavedViolation.class, NoFeatureInputViolation.class, FeatureJobRunningViolation.class})
     ResponseEntity<FeatureJobService.Started> start(
             @PathVariable UUID projectId,
             @RequestParam(name = "impulseVersion", required = false) Integer impulseVersion) {
@@ -125,8 +128,9 @@ class FeatureController {
 
     @GetMapping("/features")
     @Operation(
-            summary = "Status of the features of an impulse version (default: the latest): the latest job and "
-                    + "the latest feature set")
+            summary = "Feature status",
+            description = "Status of the features of an impulse version (default: the latest): the latest job and "
+                    + "the latest feature set.")
     FeatureStatusView status(
             @PathVariable UUID projectId,
             @RequestParam(name = "impulseVersion", required = false) Integer impulseVersion) {
@@ -143,8 +147,10 @@ class FeatureController {
 
     @GetMapping("/features/explorer")
     @Operation(
-            summary = "The feature explorer: the windows of the latest feature set of an impulse version "
-                    + "(default: the latest) projected to 2D by PCA, coloured by label; large sets are thinned evenly")
+            summary = "Feature explorer",
+            description = "The feature explorer: the windows of the latest feature set of an impulse version "
+                    + "(default: the latest) projected to 2D by PCA, coloured by label; large sets are thinned "
+                    + "evenly.")
     ExplorerView explorer(
             @PathVariable UUID projectId,
             @RequestParam(name = "impulseVersion", required = false) Integer impulseVersion,

@@ -7,6 +7,8 @@ import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.impulse.ImpulseJson;
 import dev.edgeforge.core.learning.LearningBlock;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Optional;
@@ -35,15 +37,18 @@ class ImpulseCatalogueController {
 
     @GetMapping("/dsp-blocks")
     @Operation(
-            summary = "The processing blocks: type, title, inputs, axes and parameters with kinds, ranges and "
-                    + "defaults")
+            summary = "List processing blocks",
+            description = "The processing blocks: type, title, inputs, axes and parameters with kinds, ranges and "
+                    + "defaults.")
     List<DspBlockCatalogue.Block> dspBlocks() {
         current.require();
         return DspBlockCatalogue.blocks();
     }
 
     @GetMapping("/impulse/cost-targets")
-    @Operation(summary = "The boards cost estimates can be computed for, with their clocks")
+    @Operation(
+            summary = "List cost-estimate boards",
+            description = "The boards cost estimates can be computed for, with their clocks.")
     List<CostTarget> costTargets() {
         current.require();
         return targets.all();
@@ -51,12 +56,17 @@ class ImpulseCatalogueController {
 
     @PostMapping(path = "/learning-blocks/defaults", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
-            summary = "Default settings (layers) of a learning block of this kind for a draft impulse (the body), "
-                    + "reading the processing blocks listed in inputs (all when empty)")
+            summary = "Default learning block",
+            description = "Default settings (layers) of a learning block of this kind for a draft impulse (the "
+                    + "body), reading the processing blocks listed in inputs (all when empty).")
     LearningDefaultsView learningDefaults(
             @RequestParam("kind") String kind,
             @RequestParam(name = "inputs", required = false) List<Integer> inputs,
-            @RequestBody String body) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            description = "The draft impulse, as PUT /impulse takes it",
+                            content = @Content(schema = @Schema(implementation = Impulse.class)))
+                    @RequestBody
+                    String body) {
         current.require();
         LearningBlock.Kind learningKind = LearningBlockSettings.kind(kind)
                 .orElseThrow(() -> new ValidationViolation(

@@ -7,11 +7,15 @@ import dev.edgeforge.api.impulse.ImpulseViews.ImpulseVersionView;
 import dev.edgeforge.api.impulse.ImpulseViews.ImpulseView;
 import dev.edgeforge.api.impulse.ImpulseViews.SavedImpulseView;
 import dev.edgeforge.api.impulse.ImpulseViews.SuggestionView;
+import dev.edgeforge.api.problem.ValidationViolation;
 import dev.edgeforge.api.project.ProjectAccess;
 import dev.edgeforge.api.project.ProjectGrant;
 import dev.edgeforge.api.project.ProjectRole;
+import dev.edgeforge.api.web.ProblemResponses;
 import dev.edgeforge.core.impulse.Impulse;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +51,9 @@ class ImpulseController {
 
     @GetMapping
     @Operation(
-            summary = "The latest impulse version; when none was saved, version 0: the impulse suggested from the "
-                    + "project's data (suggested: true, with its reasons), or the motion template without data")
+            summary = "Get the impulse",
+            description = "The latest impulse version; when none was saved, version 0: the impulse suggested from "
+                    + "the project's data (suggested: true, with its reasons), or the motion template without data.")
     ImpulseView latest(@PathVariable UUID projectId) {
         access.requireRole(projectId, ProjectRole.VIEWER);
         return impulses.latest(projectId)
@@ -60,8 +65,9 @@ class ImpulseController {
 
     @GetMapping("/suggestion")
     @Operation(
-            summary = "An impulse made for the project's samples (kind of data, axes, rate, window, DSP and "
-                    + "learning block), in the JSON PUT takes, with the reasons for each choice; 409 without samples")
+            summary = "Suggest an impulse",
+            description = "An impulse made for the project's samples (kind of data, axes, rate, window, DSP and "
+                    + "learning block), in the JSON PUT takes, with the reasons for each choice; 409 without samples.")
     SuggestionView suggestion(@PathVariable UUID projectId) {
         access.requireRole(projectId, ProjectRole.VIEWER);
         return impulses.suggestion(projectId)
@@ -71,10 +77,18 @@ class ImpulseController {
 
     @PutMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
-            summary = "Save the impulse: a changed impulse becomes a new version, an unchanged one does not; "
+            summary = "Save the impulse",
+            description = "Save the impulse: a changed impulse becomes a new version, an unchanged one does not; "
                     + "invalid fields answer 400 with errors[], fields that do not fit the project's samples 422; "
-                    + "warnings[] says what the impulse does to the data (resampling, data left unused)")
-    SavedImpulseView save(@PathVariable UUID projectId, @RequestBody String body) {
+                    + "warnings[] says what the impulse does to the data (resampling, data left unused).")
+    @ProblemResponses({ValidationViolation.class, ImpulseDataMismatchViolation.class})
+    SavedImpulseView save(
+            @PathVariable UUID projectId,
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            description = "The impulse as GET returns it (its version is assigned on save)",
+                            content = @Content(schema = @Schema(implementation = Impulse.class)))
+                    @RequestBody
+                    String body) {
         ProjectGrant grant = access.requireRole(projectId, ProjectRole.MEMBER);
         Impulse impulse = ImpulseDocuments.read(body);
         return SavedImpulseView.of(
@@ -82,7 +96,10 @@ class ImpulseController {
     }
 
     @GetMapping("/versions")
-    @Operation(summary = "Every saved version, newest first")
+    @Operation(
+            summary = "List impulse versions",
+            description =
+                    "Every saved version of the impulse, newest first, with who saved it and a one-line " + "summary.")
     List<ImpulseVersionView> versions(@PathVariable UUID projectId) {
         access.requireRole(projectId, ProjectRole.VIEWER);
         List<StoredImpulse> all = impulses.versions(projectId);
@@ -104,7 +121,7 @@ class ImpulseController {
     }
 
     @GetMapping("/versions/{version}")
-    @Operation(summary = "One saved version")
+    @Operation(summary = "Get an impulse version", description = "One saved version of the impulse, as PUT takes it.")
     ImpulseView version(@PathVariable UUID projectId, @PathVariable int version) {
         access.requireRole(projectId, ProjectRole.VIEWER);
         return ImpulseView.of(impulses.version(projectId, version));
@@ -112,8 +129,9 @@ class ImpulseController {
 
     @GetMapping("/costs")
     @Operation(
-            summary = "RAM, flash and time per window of each processing block of a saved version (default: the "
-                    + "latest) on a target board")
+            summary = "Estimate the impulse's costs",
+            description = "RAM, flash and time per window of each processing block of a saved version (default: "
+                    + "the latest) on a target board.")
     CostReport costs(
             @PathVariable UUID projectId,
             @RequestParam(name = "target", required = false) String target,
@@ -129,12 +147,17 @@ class ImpulseController {
 
     @PostMapping(path = "/costs", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
-            summary = "Cost estimates of a draft impulse (the body, not saved): what the editor shows while "
-                    + "parameters change")
+            summary = "Estimate a draft impulse's costs",
+            description = "Cost estimates of a draft impulse (the body, not saved): what the editor shows while "
+                    + "parameters change.")
     CostReport draftCosts(
             @PathVariable UUID projectId,
             @RequestParam(name = "target", required = false) String target,
-            @RequestBody String body) {
+            @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            description = "The impulse as GET returns it (its version is assigned on save)",
+                            content = @Content(schema = @Schema(implementation = Impulse.class)))
+                    @RequestBody
+                    String body) {
         access.requireRole(projectId, ProjectRole.VIEWER);
         CostTarget board = targets.require(target);
         return ImpulseCosts.estimate(ImpulseDocuments.read(body), board, null);

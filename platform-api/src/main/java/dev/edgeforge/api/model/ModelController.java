@@ -1,6 +1,7 @@
 package dev.edgeforge.api.model;
 
 import dev.edgeforge.api.web.Downloads;
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -35,22 +36,38 @@ class ModelController {
     }
 
     @GetMapping
+    @Operation(
+            summary = "List models",
+            description =
+                    "The project's models, newest first, with their state, sizes and a summary of their test figures.")
     List<ModelListItem> list(@PathVariable UUID projectId) {
         return models.list(projectId);
     }
 
     @GetMapping("/{modelId}")
+    @Operation(
+            summary = "Get a model",
+            description = "One model: its impulse version, learning block, training history and test metrics "
+                    + "(top-1 accuracy, uncertain rate, per-sample accuracy, macro F1, confusion matrix; for anomaly "
+                    + "models AUC and the threshold's figures).")
     ModelView get(@PathVariable UUID projectId, @PathVariable UUID modelId) {
         return models.get(projectId, modelId);
     }
 
     @PatchMapping("/{modelId}")
+    @Operation(
+            summary = "Change a model",
+            description = "Rename a model or change its thresholds (e.g. anomalyThreshold); the test figures are "
+                    + "recomputed for the new threshold.")
     ModelView update(
             @PathVariable UUID projectId, @PathVariable UUID modelId, @RequestBody UpdateModelRequest request) {
         return models.update(projectId, modelId, request);
     }
 
     @DeleteMapping("/{modelId}")
+    @Operation(
+            summary = "Delete a model",
+            description = "Deletes the model and its files; a model still training has its job cancelled first.")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void delete(@PathVariable UUID projectId, @PathVariable UUID modelId) {
         models.delete(projectId, modelId);
@@ -58,6 +75,9 @@ class ModelController {
 
     /** The model as a {@code .tflite} file; {@code variant} is {@code int8} (default) or {@code float32}. */
     @GetMapping("/{modelId}/tflite")
+    @Operation(
+            summary = "Download a model",
+            description = "The model as a .tflite file; variant is int8 (default) or float32.")
     ResponseEntity<byte[]> tflite(
             @PathVariable UUID projectId,
             @PathVariable UUID modelId,
@@ -71,6 +91,10 @@ class ModelController {
      * (classification or regression) and {@code impulseVersion} (for live classification).
      */
     @PostMapping(path = "/import", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(
+            summary = "Import a .tflite model",
+            description = "Imports a .tflite file (multipart field file) as a ready model of the project, checked "
+                    + "operator by operator; 400 names what cannot be read or run.")
     @ResponseStatus(HttpStatus.CREATED)
     ModelView importTflite(
             @PathVariable UUID projectId,
@@ -83,6 +107,9 @@ class ModelController {
 
     /** Every test window with its prediction at {@code threshold} (default: the model's). */
     @GetMapping("/{modelId}/predictions")
+    @Operation(
+            summary = "Test predictions",
+            description = "Every test window with its prediction at threshold (default: the model's).")
     PredictionsView predictions(
             @PathVariable UUID projectId,
             @PathVariable UUID modelId,
@@ -92,6 +119,10 @@ class ModelController {
 
     /** Live classification of a stored sample: {@code {"sampleId": "...", "threshold": 0.6}}. */
     @PostMapping(path = "/{modelId}/classify", consumes = MediaType.APPLICATION_JSON_VALUE)
+    @Operation(
+            summary = "Classify a stored sample",
+            description = "Live classification of a stored sample: {\"sampleId\": \"...\", \"threshold\": 0.6}; "
+                    + "answers each window's scores.")
     ClassificationView classifySample(
             @PathVariable UUID projectId, @PathVariable UUID modelId, @RequestBody ClassifyRequest request) {
         return live.classify(projectId, modelId, request.sampleId(), null, request.threshold());
@@ -99,6 +130,10 @@ class ModelController {
 
     /** Live classification of an uploaded sample file: multipart field {@code file}, optional {@code threshold}. */
     @PostMapping(path = "/{modelId}/classify", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    @Operation(
+            summary = "Classify an uploaded file",
+            description = "Live classification of an uploaded sample file: multipart field file, optional "
+                    + "threshold; the file is not stored.")
     ClassificationView classifyFile(
             @PathVariable UUID projectId,
             @PathVariable UUID modelId,

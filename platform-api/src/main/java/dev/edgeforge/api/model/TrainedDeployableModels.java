@@ -3,6 +3,7 @@ package dev.edgeforge.api.model;
 import dev.edgeforge.api.deploy.DeployableModel;
 import dev.edgeforge.api.deploy.DeployableModelSource;
 import dev.edgeforge.core.impulse.ImpulseJson;
+import dev.edgeforge.jobs.training.ModelKind;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -42,7 +43,14 @@ class TrainedDeployableModels implements DeployableModelSource {
     private static boolean deployable(ModelRecord model) {
         return model.state() == ModelState.READY
                 && model.artifacts() != null
-                && model.artifacts().int8() != null;
+                && (model.artifacts().int8() != null || anomaly(model));
+    }
+
+    /** An anomaly model with its stored model and a threshold: the firmware scores it on the device. */
+    private static boolean anomaly(ModelRecord model) {
+        return model.kind() == ModelKind.ANOMALY
+                && model.artifacts().kmeans() != null
+                && model.evaluation().anomalyThreshold() != null;
     }
 
     private DeployableModel view(ModelRecord model) {
@@ -57,10 +65,14 @@ class TrainedDeployableModels implements DeployableModelSource {
                 model.id(),
                 model.name(),
                 model.labels(),
-                model.artifacts().int8(),
+                anomaly(model) ? null : model.artifacts().int8(),
                 model.artifacts().float32(),
                 impulseJson != null ? model.lineage().impulseVersion() : null,
                 impulseJson,
-                model.lineage().testingFeaturesKey());
+                model.lineage().testingFeaturesKey(),
+                anomaly(model)
+                        ? new DeployableModel.Anomaly(
+                                model.artifacts().kmeans(), model.evaluation().anomalyThreshold())
+                        : null);
     }
 }

@@ -8,8 +8,10 @@ import java.util.List;
  */
 public class ValidationViolation extends EdgeForgeException {
 
+    public static final ProblemType TYPE = CommonProblems.VALIDATION_FAILED;
+
     public ValidationViolation(String detail, List<FieldProblem> errors) {
-        super(CommonProblems.VALIDATION_FAILED, detail, errors, null);
+        super(TYPE, detail, errors, null);
     }
 
     public ValidationViolation(String field, String message) {

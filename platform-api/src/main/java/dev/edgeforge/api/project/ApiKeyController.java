@@ -39,13 +39,16 @@ class ApiKeyController {
             @NotEmpty Set<ApiKeyScope> scopes) {}
 
     @GetMapping
-    @Operation(summary = "List API keys without their secrets (viewer)")
+    @Operation(summary = "List API keys", description = "List API keys without their secrets (viewer).")
     List<ApiKeyView> list(@PathVariable UUID projectId) {
         return keys.list(access.requireRole(projectId, ProjectRole.VIEWER));
     }
 
     @PostMapping
-    @Operation(summary = "Create an API key with scopes ingest, read and/or admin; the key is shown only here (admin)")
+    @Operation(
+            summary = "Create an API key",
+            description =
+                    "Create an API key with scopes ingest, read and/or admin; the key is shown only here " + "(admin).")
     ResponseEntity<CreatedApiKey> create(
             @PathVariable UUID projectId, @Valid @RequestBody CreateApiKeyRequest request) {
         CreatedApiKey key =
@@ -55,7 +58,9 @@ class ApiKeyController {
     }
 
     @DeleteMapping("/{keyId}")
-    @Operation(summary = "Revoke an API key (admin)")
+    @Operation(
+            summary = "Revoke an API key",
+            description = "Revoke an API key (admin); devices and scripts using it are refused from then on.")
     ResponseEntity<Void> revoke(@PathVariable UUID projectId, @PathVariable UUID keyId) {
         keys.revoke(access.requireRole(projectId, ProjectRole.ADMIN), keyId);
         return ResponseEntity.noContent().build();

@@ -39,15 +39,18 @@ class HmacKeyController {
     record CreateHmacKeyRequest(@NotBlank @Size(max = 200) String name, String secret) {}
 
     @GetMapping
-    @Operation(summary = "List HMAC keys; secrets are included for admins and owners only (viewer)")
+    @Operation(
+            summary = "List HMAC keys",
+            description = "List HMAC keys; secrets are included for admins and owners only (viewer).")
     List<HmacKeyView> list(@PathVariable UUID projectId) {
         return keys.list(access.requireRole(projectId, ProjectRole.VIEWER));
     }
 
     @PostMapping
     @Operation(
-            summary = "Create an HMAC key (admin): with the given secret (bring the key of an Edge Impulse project or "
-                    + "a fleet) or a generated one; 409 when the project has this secret already")
+            summary = "Create an HMAC key",
+            description = "Create an HMAC key (admin): with the given secret (bring the key of an Edge Impulse "
+                    + "project or a fleet) or a generated one; 409 when the project has this secret already.")
     ResponseEntity<HmacKeyView> create(@PathVariable UUID projectId, @Valid @RequestBody CreateHmacKeyRequest request) {
         HmacKeyView key = keys.create(
                 access.requireRole(projectId, ProjectRole.ADMIN),
@@ -58,7 +61,7 @@ class HmacKeyController {
     }
 
     @DeleteMapping("/{keyId}")
-    @Operation(summary = "Delete an HMAC key (admin)")
+    @Operation(summary = "Delete an HMAC key", description = "Delete an HMAC key (admin).")
     ResponseEntity<Void> delete(@PathVariable UUID projectId, @PathVariable UUID keyId) {
         keys.delete(access.requireRole(projectId, ProjectRole.ADMIN), keyId);
         return ResponseEntity.noContent().build();

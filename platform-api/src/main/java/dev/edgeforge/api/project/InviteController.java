@@ -48,16 +48,19 @@ class InviteController {
             UUID id, String email, ProjectRole role, Instant createdAt, Instant expiresAt, String link) {}
 
     @GetMapping
-    @Operation(summary = "List the invites nobody accepted yet, without their links (admin)")
+    @Operation(
+            summary = "List open invites",
+            description = "List the invites nobody accepted yet, without their links (admin).")
     List<InviteView> list(@PathVariable UUID projectId) {
         return invites.list(access.requireRole(projectId, ProjectRole.ADMIN));
     }
 
     @PostMapping
     @Operation(
-            summary = "Invite an email with a role; answers a one-time link, shown only here, that creates the account "
-                    + "(even with registration closed) or adds the existing one (admin; owner to invite an "
-                    + "owner)")
+            summary = "Invite someone",
+            description = "Invite an email with a role; answers a one-time link, shown only here, that creates the "
+                    + "account (even with registration closed) or adds the existing one (admin; owner to invite an "
+                    + "owner).")
     ResponseEntity<CreatedInviteResponse> create(
             @PathVariable UUID projectId, @Valid @RequestBody CreateInviteRequest request) {
         CreatedInvite invite =
@@ -73,7 +76,7 @@ class InviteController {
     }
 
     @DeleteMapping("/{inviteId}")
-    @Operation(summary = "Revoke an invite: its link stops working (admin)")
+    @Operation(summary = "Revoke an invite", description = "Revoke an invite: its link stops working (admin).")
     ResponseEntity<Void> revoke(@PathVariable UUID projectId, @PathVariable UUID inviteId) {
         invites.revoke(access.requireRole(projectId, ProjectRole.ADMIN), inviteId);
         return ResponseEntity.noContent().build();

@@ -35,15 +35,19 @@ class InviteLinkController {
             @Size(max = 200) String name) {}
 
     @GetMapping
-    @Operation(summary = "What an invite link offers: project, email, role, expiry, whether the email has an account")
+    @Operation(
+            summary = "Describe an invite link",
+            description =
+                    "What an invite link offers: project, email, role, expiry, whether the email has an " + "account.")
     InviteDetails describe(@PathVariable String token) {
         return invites.describe(token);
     }
 
     @PostMapping("/accept")
     @Operation(
-            summary = "Accept an invite: creates the account with the given password when the email has none, "
-                    + "otherwise adds the signed-in account of that email to the project")
+            summary = "Accept an invite",
+            description = "Accept an invite: creates the account with the given password when the email has none, "
+                    + "otherwise adds the signed-in account of that email to the project.")
     AcceptedInvite accept(@PathVariable String token, @Valid @RequestBody AcceptInviteRequest request) {
         return invites.accept(token, current.findUser(), request.password(), request.name());
     }

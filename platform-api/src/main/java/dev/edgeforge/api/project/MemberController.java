@@ -44,13 +44,13 @@ class MemberController {
     record ChangeRoleRequest(@NotNull ProjectRole role) {}
 
     @GetMapping
-    @Operation(summary = "List members (viewer)")
+    @Operation(summary = "List members", description = "The project's members with their roles (viewer).")
     List<MemberView> list(@PathVariable UUID projectId) {
         return members.list(access.requireRole(projectId, ProjectRole.VIEWER));
     }
 
     @PostMapping
-    @Operation(summary = "Add a registered user by email (admin; owner to add an owner)")
+    @Operation(summary = "Add a member", description = "Add a registered user by email (admin; owner to add an owner).")
     ResponseEntity<MemberView> add(@PathVariable UUID projectId, @Valid @RequestBody AddMemberRequest request) {
         MemberView member =
                 members.add(access.requireRole(projectId, ProjectRole.ADMIN), request.email(), request.role());
@@ -59,14 +59,18 @@ class MemberController {
     }
 
     @PatchMapping("/{userId}")
-    @Operation(summary = "Change a member's role (admin; owner for the owner role)")
+    @Operation(
+            summary = "Change a member's role",
+            description = "Change a member's role (admin; owner for the owner role).")
     MemberView changeRole(
             @PathVariable UUID projectId, @PathVariable UUID userId, @Valid @RequestBody ChangeRoleRequest request) {
         return members.changeRole(access.requireRole(projectId, ProjectRole.ADMIN), userId, request.role());
     }
 
     @DeleteMapping("/{userId}")
-    @Operation(summary = "Remove a member (admin; owner for owners; anyone may remove themselves)")
+    @Operation(
+            summary = "Remove a member",
+            description = "Remove a member (admin; owner for owners; anyone may remove themselves).")
     ResponseEntity<Void> remove(@PathVariable UUID projectId, @PathVariable UUID userId) {
         members.remove(access.requireRole(projectId, ProjectRole.VIEWER), userId);
         return ResponseEntity.noContent().build();

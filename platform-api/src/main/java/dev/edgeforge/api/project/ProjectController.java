@@ -53,13 +53,13 @@ class ProjectController {
             Boolean requireSignedData) {}
 
     @GetMapping
-    @Operation(summary = "List the projects you are a member of")
+    @Operation(summary = "List projects", description = "The projects you are a member of, with your role in each.")
     List<ProjectView> list() {
         return projects.listVisibleTo(current.require());
     }
 
     @PostMapping
-    @Operation(summary = "Create a project; you become its owner")
+    @Operation(summary = "Create a project", description = "Create a project; you become its owner.")
     ResponseEntity<ProjectView> create(@Valid @RequestBody CreateProjectRequest request) {
         ProjectView project = projects.create(current.requireUser(), request.name(), request.description());
         return ResponseEntity.created(URI.create("/api/v1/projects/" + project.id()))
@@ -67,20 +67,22 @@ class ProjectController {
     }
 
     @GetMapping("/{projectId}")
-    @Operation(summary = "Get a project (viewer or read scope)")
+    @Operation(summary = "Get a project", description = "Get a project (viewer or read scope).")
     ProjectView get(@PathVariable UUID projectId) {
         return projects.get(access.requireRole(projectId, ProjectRole.VIEWER));
     }
 
     @PatchMapping("/{projectId}")
-    @Operation(summary = "Rename a project, describe it or change its settings such as requireSignedData (admin)")
+    @Operation(
+            summary = "Change a project",
+            description = "Rename a project, describe it or change its settings such as requireSignedData (admin).")
     ProjectView update(@PathVariable UUID projectId, @Valid @RequestBody UpdateProjectRequest request) {
         ProjectGrant grant = access.requireRole(projectId, ProjectRole.ADMIN);
         return projects.update(grant, request.name(), request.description(), request.requireSignedData());
     }
 
     @DeleteMapping("/{projectId}")
-    @Operation(summary = "Delete a project with all its data (owner)")
+    @Operation(summary = "Delete a project", description = "Delete a project with all its data (owner).")
     ResponseEntity<Void> delete(@PathVariable UUID projectId) {
         projects.delete(access.requireRole(projectId, ProjectRole.OWNER));
         return ResponseEntity.noContent().build();

@@ -65,9 +65,10 @@ class SampleController {
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(
-            summary = "Upload files as samples (ingest scope or member): Edge Impulse JSON/CBOR, CSV, WAV, PNG, JPEG, "
-                    + "labels sidecars (info.labels), ZIP archives (a Studio export as it is). 200 when every file "
-                    + "was stored, 400 when no data file was, 207 otherwise; one result per file")
+            summary = "Upload samples",
+            description = "Upload files as samples (ingest scope or member): Edge Impulse JSON/CBOR, CSV, WAV, "
+                    + "PNG, JPEG, labels sidecars (info.labels), ZIP archives (a Studio export as it is). 200 when "
+                    + "every file was stored, 400 when no data file was, 207 otherwise; one result per file.")
     ResponseEntity<UploadResponse> upload(
             @PathVariable UUID projectId,
             @RequestPart("files") List<MultipartFile> files,
@@ -94,8 +95,9 @@ class SampleController {
     }
 
     static final String LABEL_RULE_DOC = "How each file's label comes from its name when no label is given: "
-            + "first-dot (default, Edge Impulse's rule: 0_george_5.wav -> 0_george_5), separator:<text> (separator:_ "
-            + "-> 0), or regex:<Java pattern with one group> (regex:^(\\d+)_ -> 0; a name it does not match fails)";
+            + "first-dot (default, Edge Impulse's rule: 0_george_5.wav -> 0_george_5), separator:TEXT (separator:_ "
+            + "-> 0), or regex:PATTERN, a Java pattern with one group (regex:^(\\d+)_ -> 0; a name it does not "
+            + "match fails)";
 
     /** What the upload form shows before the upload starts: the label each chosen file will get. */
     record LabelPreviewRequest(String labelRule, List<String> fileNames) {}
@@ -116,8 +118,9 @@ class SampleController {
 
     @PostMapping(path = "/label-preview", consumes = MediaType.APPLICATION_JSON_VALUE)
     @Operation(
-            summary = "Preview the labels a label rule gives file names (ingest scope or member): the label each "
-                    + "file of an upload will get, before it starts; 400 when the rule cannot be used")
+            summary = "Preview labels",
+            description = "Preview the labels a label rule gives file names (ingest scope or member): the label "
+                    + "each file of an upload will get, before it starts; 400 when the rule cannot be used.")
     LabelPreview labelPreview(@PathVariable UUID projectId, @RequestBody LabelPreviewRequest request) {
         access.requireScope(projectId, ApiKeyScope.INGEST);
         LabelChoice.FromFileName choice = new LabelChoice.FromFileName(
@@ -154,7 +157,9 @@ class SampleController {
     }
 
     @GetMapping
-    @Operation(summary = "List samples, newest first, with filters and keyset paging (pass 'next' as cursor)")
+    @Operation(
+            summary = "List samples",
+            description = "List samples, newest first, with filters and keyset paging (pass 'next' as cursor).")
     SampleService.Page list(
             @PathVariable UUID projectId,
             @RequestParam(required = false) String label,
@@ -179,7 +184,9 @@ class SampleController {
     }
 
     @GetMapping("/{sampleId}")
-    @Operation(summary = "Get one sample's metadata")
+    @Operation(
+            summary = "Get a sample",
+            description = "One sample's metadata: name, label, category, sensors, length, signature status.")
     SampleView get(@PathVariable UUID projectId, @PathVariable UUID sampleId) {
         return SampleView.of(samples.get(access.requireRole(projectId, ProjectRole.VIEWER), sampleId));
     }
@@ -187,7 +194,9 @@ class SampleController {
     private static final Set<String> PATCH_FIELDS = Set.of("name", "label", "category", "enabled");
 
     @PatchMapping("/{sampleId}")
-    @Operation(summary = "Rename, relabel (null: no label), move or enable/disable a sample (member)")
+    @Operation(
+            summary = "Change a sample",
+            description = "Rename, relabel (null: no label), move or enable/disable a sample (member).")
     SampleView update(@PathVariable UUID projectId, @PathVariable UUID sampleId, @RequestBody JsonNode body) {
         ProjectGrant grant = access.requireRole(projectId, ProjectRole.MEMBER);
         JsonFields fields = JsonFields.of(body, PATCH_FIELDS);
@@ -210,14 +219,19 @@ class SampleController {
     }
 
     @DeleteMapping("/{sampleId}")
-    @Operation(summary = "Delete a sample (member)")
+    @Operation(
+            summary = "Delete a sample",
+            description = "Delete a sample (member); a dataset version that lists it can bring it back while its "
+                    + "bytes are kept.")
     ResponseEntity<Void> delete(@PathVariable UUID projectId, @PathVariable UUID sampleId) {
         samples.delete(access.requireRole(projectId, ProjectRole.MEMBER), sampleId);
         return ResponseEntity.noContent().build();
     }
 
     @GetMapping("/{sampleId}/raw")
-    @Operation(summary = "The sample's file as uploaded (or as last cropped), with its content type")
+    @Operation(
+            summary = "Download a sample",
+            description = "The sample's file as uploaded (or as last cropped), with its content type.")
     ResponseEntity<StreamingResponseBody> raw(@PathVariable UUID projectId, @PathVariable UUID sampleId) {
         SampleRow row = samples.get(access.requireRole(projectId, ProjectRole.VIEWER), sampleId);
         String fileName = row.name() + row.format().extension();
@@ -240,8 +254,9 @@ class SampleController {
 
     @GetMapping("/{sampleId}/data")
     @Operation(
-            summary = "The values for plotting: all of them, or min/max per bucket when more than maxPoints; "
-                    + "startMs/endMs select a time range (zoom)")
+            summary = "A sample's values",
+            description = "The values for plotting: all of them, or min/max per bucket when more than maxPoints; "
+                    + "startMs/endMs select a time range (zoom).")
     PlotData data(
             @PathVariable UUID projectId,
             @PathVariable UUID sampleId,
@@ -252,7 +267,9 @@ class SampleController {
     }
 
     @GetMapping("/{sampleId}/spectrogram")
-    @Operation(summary = "A spectrogram of one axis (dB, scaled to bytes) for display")
+    @Operation(
+            summary = "A sample's spectrogram",
+            description = "A spectrogram of one axis (dB, scaled to bytes) for display.")
     Spectrogram spectrogram(
             @PathVariable UUID projectId,
             @PathVariable UUID sampleId,
@@ -262,7 +279,7 @@ class SampleController {
     }
 
     @GetMapping(path = "/{sampleId}/audio", produces = "audio/wav")
-    @Operation(summary = "The sample as WAV audio for a player")
+    @Operation(summary = "A sample as audio", description = "The sample as WAV audio for a player.")
     ResponseEntity<byte[]> audio(@PathVariable UUID projectId, @PathVariable UUID sampleId) {
         byte[] wav = samples.audio(access.requireRole(projectId, ProjectRole.VIEWER), sampleId);
         return ResponseEntity.ok()
@@ -273,7 +290,7 @@ class SampleController {
     private static final Set<String> CROP_FIELDS = Set.of("startMs", "endMs");
 
     @PostMapping("/{sampleId}/crop")
-    @Operation(summary = "Keep only [startMs, endMs) of the sample (member)")
+    @Operation(summary = "Crop a sample", description = "Keep only [startMs, endMs) of the sample (member).")
     SampleView crop(@PathVariable UUID projectId, @PathVariable UUID sampleId, @RequestBody JsonNode body) {
         ProjectGrant grant = access.requireRole(projectId, ProjectRole.MEMBER);
         JsonFields fields = JsonFields.of(body, CROP_FIELDS);
@@ -293,8 +310,9 @@ class SampleController {
 
     @PostMapping("/{sampleId}/split")
     @Operation(
-            summary = "Split into new samples: {mode: fixed, lengthMs} or {mode: energy, thresholdRms, "
-                    + "minLengthMs?, frameMs?, paddingMs?}; the original is deleted unless keepOriginal (member)")
+            summary = "Split a sample",
+            description = "Split into new samples: {mode: fixed, lengthMs} or {mode: energy, thresholdRms, "
+                    + "minLengthMs?, frameMs?, paddingMs?}; the original is deleted unless keepOriginal (member).")
     SampleService.SplitResult split(
             @PathVariable UUID projectId, @PathVariable UUID sampleId, @RequestBody JsonNode body) {
         ProjectGrant grant = access.requireRole(projectId, ProjectRole.MEMBER);
@@ -328,9 +346,10 @@ class SampleController {
 
     @PostMapping("/bulk")
     @Operation(
-            summary = "Relabel, move, enable, disable or delete a filtered selection or a list of ids, or check the "
-                    + "signatures of its unverified and invalid samples against the project's HMAC keys now "
-                    + "(verify) (member)")
+            summary = "Change many samples",
+            description = "Relabel, move, enable, disable or delete a filtered selection or a list of ids, or "
+                    + "check the signatures of its unverified and invalid samples against the project's HMAC keys "
+                    + "now (verify) (member).")
     SampleBulkService.Result bulk(@PathVariable UUID projectId, @RequestBody JsonNode body) {
         ProjectGrant grant = access.requireRole(projectId, ProjectRole.MEMBER);
         JsonFields fields = JsonFields.of(body, BULK_FIELDS);

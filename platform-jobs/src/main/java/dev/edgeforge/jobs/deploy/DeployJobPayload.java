@@ -1,5 +1,6 @@
 package dev.edgeforge.jobs.deploy;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.edgeforge.jobs.feature.FeatureJobSample;
 import java.util.List;
 import java.util.UUID;
@@ -26,6 +27,9 @@ import tools.jackson.databind.JsonNode;
  * @param testSamples    the project's test samples (with their object keys), so that the firmware builder can cut
  *                       the test set's rows again as raw windows and prove the device's own DSP block on them; empty
  *                       (and in jobs queued before) for the feature windows alone
+ * @param anomalyModelKey object key of the anomaly model's JSON ({@code AnomalyModel}) when the deployed model is an
+ *                       anomaly model (then {@code modelKey} is {@code null}); {@code null} for a network
+ * @param anomalyThreshold the threshold saved with the anomaly model, which the firmware decides with
  */
 public record DeployJobPayload(
         UUID deploymentId,
@@ -39,7 +43,9 @@ public record DeployJobPayload(
         JsonNode impulse,
         Integer impulseVersion,
         String testWindowsKey,
-        List<FeatureJobSample> testSamples) {
+        List<FeatureJobSample> testSamples,
+        String anomalyModelKey,
+        Double anomalyThreshold) {
 
     /** The job type. */
     public static final String TYPE = "deploy";
@@ -50,5 +56,42 @@ public record DeployJobPayload(
     public DeployJobPayload {
         labels = labels == null ? List.of() : List.copyOf(labels);
         testSamples = testSamples == null ? List.of() : List.copyOf(testSamples);
+    }
+
+    /** A network's deployment (no anomaly model). */
+    public DeployJobPayload(
+            UUID deploymentId,
+            UUID modelId,
+            String modelName,
+            List<String> labels,
+            String variant,
+            String target,
+            String format,
+            String modelKey,
+            JsonNode impulse,
+            Integer impulseVersion,
+            String testWindowsKey,
+            List<FeatureJobSample> testSamples) {
+        this(
+                deploymentId,
+                modelId,
+                modelName,
+                labels,
+                variant,
+                target,
+                format,
+                modelKey,
+                impulse,
+                impulseVersion,
+                testWindowsKey,
+                testSamples,
+                null,
+                null);
+    }
+
+    /** Whether the deployed model is an anomaly model (scored on the device, no network). */
+    @JsonIgnore
+    public boolean anomaly() {
+        return anomalyModelKey != null;
     }
 }

@@ -74,14 +74,17 @@ public record DeployResult(
         @JsonSubTypes.Type(value = Verified.class, name = Verification.VERIFIED),
         @JsonSubTypes.Type(value = OutputsDiffer.class, name = Verification.OUTPUTS_DIFFER),
         @JsonSubTypes.Type(value = RunFailed.class, name = Verification.RUN_FAILED),
-        @JsonSubTypes.Type(value = NotEmulated.class, name = Verification.NOT_EMULATED)
+        @JsonSubTypes.Type(value = NotEmulated.class, name = Verification.NOT_EMULATED),
+        @JsonSubTypes.Type(value = AnomalyScores.class, name = Verification.ANOMALY)
     })
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public sealed interface Verification permits EmulatedRun, NotEmulated {
+    public sealed interface Verification permits EmulatedRun, NotEmulated, AnomalyScores {
         String VERIFIED = "verified";
         String OUTPUTS_DIFFER = "mismatch";
         String RUN_FAILED = "failed";
         String NOT_EMULATED = "not-emulated";
+        /** An anomaly model's scores on the emulated device against the server's ({@link AnomalyScores}). */
+        String ANOMALY = "anomaly";
 
         /** {@value #VERIFIED}, {@value #OUTPUTS_DIFFER}, {@value #RUN_FAILED} or {@value #NOT_EMULATED}. */
         @JsonProperty("status")
@@ -281,6 +284,89 @@ public record DeployResult(
             return NOT_EMULATED;
         }
     }
+
+    /**
+     * An anomaly model run in the emulator: every test window's score on the device (float32) against the server's
+     * ({@code AnomalyModel.score}, double), and the decisions at the saved {@code threshold}. {@code verified} is true
+     * only when the run completed, every decision is equal and every score is within the tolerance:
+     * {@code |device - server| <= relativeTolerance * max(1, |server|)}.
+     *
+     * @param board                 the board the image announced
+     * @param windowSource          where the windows came from ({@code test-set}, …)
+     * @param windowNote            the same in words
+     * @param estimatedInstructions {@code null}: the estimator models networks only
+     * @param model                 {@code kmeans} or {@code gmm}
+     * @param threshold             the saved threshold the image decides with
+     * @param windows               windows sent
+     * @param answered              windows the device answered
+     * @param decisionsEqual        answered windows whose is-anomaly equals the server's
+     * @param withinTolerance       answered windows whose score is within the tolerance
+     * @param maxAbsoluteDifference largest {@code |device - server|} over the answered windows ({@code null}: none)
+     * @param maxRelativeDifference largest {@code |device - server| / max(1, |server|)} ({@code null}: none)
+     * @param relativeTolerance     the tolerance stated above
+     * @param deviceAnomalies       windows the device called anomalous
+     * @param serverAnomalies       windows the server calls anomalous
+     * @param counterUnit           what the counts measure ({@code instr} under QEMU)
+     * @param instructions          per window (score, or DSP block and score), {@code null} when none was measured
+     * @param path                  {@code raw} (raw windows through the device's DSP block) or {@code features}
+     * @param failure               why the run broke off, or {@code null}
+     * @param elapsedMillis         wall-clock time in the emulator
+     * @param worst                 the windows with the largest differences (at most a few), for the page
+     */
+    public record AnomalyScores(
+            String board,
+            String windowSource,
+            String windowNote,
+            Long estimatedInstructions,
+            String model,
+            double threshold,
+            int windows,
+            int answered,
+            int decisionsEqual,
+            int withinTolerance,
+            Double maxAbsoluteDifference,
+            Double maxRelativeDifference,
+            double relativeTolerance,
+            int deviceAnomalies,
+            int serverAnomalies,
+            String counterUnit,
+            Instructions instructions,
+            String path,
+            String failure,
+            long elapsedMillis,
+            List<ScoreDifference> worst)
+            implements Verification {
+
+        public AnomalyScores {
+            worst = worst == null ? List.of() : List.copyOf(worst);
+        }
+
+        @Override
+        public String status() {
+            return ANOMALY;
+        }
+
+        @Override
+        public boolean verified() {
+            return failure == null
+                    && windows > 0
+                    && answered == windows
+                    && decisionsEqual == windows
+                    && withinTolerance == windows;
+        }
+    }
+
+    /**
+     * One window's anomaly score on the device and on the server.
+     *
+     * @param window index among the windows sent
+     * @param device the device's float32 score
+     * @param server the server's score
+     * @param deviceAnomaly the device's decision
+     * @param serverAnomaly the server's decision
+     */
+    public record ScoreDifference(
+            int window, double device, double server, boolean deviceAnomaly, boolean serverAnomaly) {}
 
     /**
      * One window whose device output differs from the reference.

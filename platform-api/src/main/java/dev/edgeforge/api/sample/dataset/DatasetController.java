@@ -52,21 +52,26 @@ class DatasetController {
     }
 
     @GetMapping("/summary")
-    @Operation(summary = "Counts and total duration per label and category, and the train/test ratio")
+    @Operation(
+            summary = "Dataset summary",
+            description = "Counts and total duration per label and category, and the train/test ratio.")
     DatasetSummary summary(@PathVariable UUID projectId) {
         return summaries.summary(access.requireRole(projectId, ProjectRole.VIEWER));
     }
 
     @PostMapping("/rebalance")
-    @Operation(summary = "Move samples so that each label is 80% training, 20% testing (member)")
+    @Operation(
+            summary = "Rebalance the split",
+            description = "Move samples so that each label is 80% training, 20% testing (member).")
     DatasetSummaryService.Rebalance rebalance(@PathVariable UUID projectId) {
         return summaries.rebalance(access.requireRole(projectId, ProjectRole.MEMBER));
     }
 
     @GetMapping(path = "/export", produces = "application/zip")
     @Operation(
-            summary = "The dataset as a ZIP of Edge Impulse JSON files in training/ and testing/ (images as "
-                    + "they are) plus info.labels; uploading the ZIP imports it back")
+            summary = "Export the dataset",
+            description = "The dataset as a ZIP of Edge Impulse JSON files in training/ and testing/ (images as "
+                    + "they are) plus info.labels; uploading the ZIP imports it back.")
     ResponseEntity<StreamingResponseBody> export(@PathVariable UUID projectId) {
         ProjectGrant grant = access.requireRole(projectId, ProjectRole.VIEWER);
         String projectName = projects.get(grant).name().replaceAll("[^A-Za-z0-9._-]+", "-");
@@ -84,7 +89,9 @@ class DatasetController {
     }
 
     @PostMapping("/versions")
-    @Operation(summary = "Snapshot the sample list as a named, immutable version (member)")
+    @Operation(
+            summary = "Create a dataset version",
+            description = "Snapshot the sample list as a named, immutable version (member).")
     ResponseEntity<DatasetVersionView> createVersion(@PathVariable UUID projectId, @RequestBody JsonNode body) {
         ProjectGrant grant = access.requireRole(projectId, ProjectRole.MEMBER);
         String name = JsonFields.of(body, Set.of("name")).string("name").orElse("");
@@ -94,15 +101,18 @@ class DatasetController {
     }
 
     @GetMapping("/versions")
-    @Operation(summary = "The dataset versions, newest first, with their counts")
+    @Operation(
+            summary = "List dataset versions",
+            description = "The dataset versions, newest first, with their counts.")
     List<DatasetVersionView> listVersions(@PathVariable UUID projectId) {
         return versions.list(access.requireRole(projectId, ProjectRole.VIEWER));
     }
 
     @GetMapping("/versions/{versionId}/compare")
     @Operation(
-            summary = "Counts per label and category of a version and another version (with=<id>) or the "
-                    + "current dataset (with=current)")
+            summary = "Compare dataset versions",
+            description = "Counts per label and category of a version and another version (with=VERSION_ID) or the "
+                    + "current dataset (with=current).")
     DatasetComparison compare(
             @PathVariable UUID projectId,
             @PathVariable UUID versionId,
@@ -112,8 +122,9 @@ class DatasetController {
 
     @PostMapping("/versions/{versionId}/restore")
     @Operation(
-            summary = "Restore names, labels, categories and enabled flags of a version; deleted samples come "
-                    + "back when their bytes are still stored and are reported otherwise (member)")
+            summary = "Restore a dataset version",
+            description = "Restore names, labels, categories and enabled flags of a version; deleted samples come "
+                    + "back when their bytes are still stored and are reported otherwise (member).")
     DatasetRestore restore(@PathVariable UUID projectId, @PathVariable UUID versionId) {
         return versions.restore(access.requireRole(projectId, ProjectRole.MEMBER), versionId);
     }

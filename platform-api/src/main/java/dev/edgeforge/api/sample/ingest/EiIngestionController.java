@@ -10,6 +10,11 @@ import dev.edgeforge.api.sample.UploadCategory;
 import dev.edgeforge.api.sample.UploadTooLargeViolation;
 import dev.edgeforge.api.security.ApiKeyScope;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
@@ -53,14 +58,15 @@ class EiIngestionController {
             path = "/api/{category:training|testing|anomaly|split}/files",
             consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     @Operation(
-            summary = "Upload files (multipart field 'data'), labels sidecars (info.labels) and ZIP archives; 200 "
-                    + "when every file was stored, 400 when no data file was, 207 otherwise; one result per file. "
-                    + "Without x-label, x-label-rule says how labels come from file names: first-dot (default), "
-                    + "separator:<text> or regex:<pattern with one group>")
+            summary = "Upload files (Edge Impulse)",
+            description = "Upload files (multipart field 'data'), labels sidecars (info.labels) and ZIP archives; "
+                    + "200 when every file was stored, 400 when no data file was, 207 otherwise; one result per "
+                    + "file. Without x-label, x-label-rule says how labels come from file names: first-dot "
+                    + "(default), separator:TEXT or regex:PATTERN with one group.")
     ResponseEntity<FilesResponse> files(
             @PathVariable String category,
             @RequestPart("data") List<MultipartFile> data,
-            @RequestHeader HttpHeaders headers) {
+            @Parameter(hidden = true) @RequestHeader HttpHeaders headers) {
         ProjectGrant grant = access.requireApiKey(ApiKeyScope.INGEST);
         List<IncomingFile> incoming = data.stream()
                 .map(f -> new IncomingFile(
@@ -78,10 +84,24 @@ class EiIngestionController {
 
     @PostMapping(path = "/api/{category:training|testing|anomaly}/data")
     @Operation(
-            summary = "Upload one Edge Impulse JSON or CBOR message as the body; answers the sample's name as "
-                    + "text (its id in the x-sample-id header)")
+            summary = "Upload a message (Edge Impulse)",
+            description = "Upload one Edge Impulse JSON or CBOR message as the body; answers the sample's name as "
+                    + "text (its id in the x-sample-id header).")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The sample was stored: its name as text, its id in x-sample-id, its URL in Location",
+            content = @Content(mediaType = MediaType.TEXT_PLAIN_VALUE, schema = @Schema(type = "string")))
+    @RequestBody(
+            description = "One Edge Impulse data acquisition message, JSON or CBOR (signed or not)",
+            required = true,
+            content = {
+                @Content(mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(type = "object")),
+                @Content(mediaType = "application/cbor", schema = @Schema(type = "string", format = "binary"))
+            })
     ResponseEntity<String> data(
-            @PathVariable String category, @RequestHeader HttpHeaders headers, HttpServletRequest request) {
+            @PathVariable String category,
+            @Parameter(hidden = true) @RequestHeader HttpHeaders headers,
+            HttpServletRequest request) {
         ProjectGrant grant = access.requireApiKey(ApiKeyScope.INGEST);
         if (request.getContentLengthLong() > ingestion.maxUploadBytes()) {
             throw new UploadTooLargeViolation("The body", ingestion.maxUploadBytes());

@@ -31,7 +31,9 @@ class AdminQuotaController {
     }
 
     @GetMapping("/api/v1/admin/projects")
-    @Operation(summary = "Every project with its stored sample bytes and storage quota (administrators)")
+    @Operation(
+            summary = "List storage per project",
+            description = "Every project with its stored sample bytes and storage quota (administrators).")
     List<ProjectStorage> list() {
         current.requireAdmin();
         return quotas.all();
@@ -39,8 +41,9 @@ class AdminQuotaController {
 
     @PutMapping("/api/v1/admin/projects/{projectId}/quota")
     @Operation(
-            summary = "Set a project's storage quota: {\"quotaBytes\": 1073741824}, or {\"quotaBytes\": null} for "
-                    + "none (administrators); uploads that would pass it are refused with 413")
+            summary = "Set a storage quota",
+            description = "Set a project's storage quota: {\"quotaBytes\": 1073741824}, or {\"quotaBytes\": null} "
+                    + "for none (administrators); uploads that would pass it are refused with 413.")
     StorageUsage set(@PathVariable UUID projectId, @RequestBody JsonNode body) {
         UserPrincipal admin = current.requireAdmin();
         return quotas.setQuota(projectId, quotaBytes(body), admin.id());

@@ -24,7 +24,9 @@ class ProjectStorageController {
     }
 
     @GetMapping("/api/v1/projects/{projectId}/storage")
-    @Operation(summary = "Stored sample bytes (each distinct content once) and the storage quota (null: none)")
+    @Operation(
+            summary = "Project storage",
+            description = "Stored sample bytes (each distinct content once) and the storage quota (null: none).")
     StorageUsage get(@PathVariable UUID projectId) {
         ProjectGrant grant = access.requireRole(projectId, ProjectRole.VIEWER);
         return quotas.usage(grant.projectId());

@@ -73,6 +73,9 @@ final class EiMessageParser {
 
     static ParsedEiMessage parse(byte[] bytes) {
         EiEncoding encoding = detectEncoding(bytes);
+        if (encoding == EiEncoding.CBOR) {
+            CborTagRuns.check(bytes);
+        }
         JsonParser parser = encoding == EiEncoding.JSON
                 ? JSON.createParser(ObjectReadContext.empty(), bytes)
                 : CBOR.createParser(ObjectReadContext.empty(), bytes);
