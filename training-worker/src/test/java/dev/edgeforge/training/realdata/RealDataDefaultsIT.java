@@ -84,10 +84,10 @@ class RealDataDefaultsIT {
 
     /**
      * Issue #12, "the defaults must hold on voices these tests never saw": trained on jackson and nicolas only, tested
-     * on every recording of theo. fsdd-dev has three speakers, so this is the hardest honest split it allows. Measured
-     * with these defaults: int8 top-1 0.906 per window, 0.936 per recording (0.692 / 0.716 before per-bin offsets, which
-     * were chosen on the other two speakers, never on theo; see docs/DESIGN.md). {@code HeldOutSpeakers} measures every
-     * speaker.
+     * on every recording of theo. fsdd-dev has three speakers, so this is the hardest honest split it allows.
+     * Measured with these defaults: int8 top-1 0.906 per window, 0.936 per recording (0.692 / 0.716 before per-bin
+     * offsets, which were chosen on the other two speakers, never on theo; see docs/DESIGN.md).
+     * {@code HeldOutSpeakers} measures every speaker.
      */
     @Test
     void spokenDigitsOfASpeakerNeverHeardStayAboveTheMeasuredFloor() {
