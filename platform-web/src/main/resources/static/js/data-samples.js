@@ -548,12 +548,12 @@ function init(root) {
    * read here to show what they say, and sent with every batch of the folder's files, which keep their paths so the
    * server finds each file's entry. Without the labels files, each file would take the form's label and category.
    */
-  function enqueueFolder(files) {
+  function enqueueFolder(files, only) {
     const maxBytes = Number(root.getAttribute('data-max-upload'));
     const url = uploadUrl();
     const all = Array.prototype.filter.call(files, function (file) { return !isSkipped(file); });
     const labels = all.filter(isLabelsFile);
-    const data = all.filter(function (file) { return !isLabelsFile(file); });
+    const data = all.filter(function (file) { return !isLabelsFile(file) && (!only || only.indexOf(file) >= 0); });
     const folder = all.length ? (all[0].webkitRelativePath || all[0].name).split('/')[0] : 'folder';
     const part = function (file) { return { file: file, name: file.webkitRelativePath || file.name }; };
     const sidecars = labels.map(part);
@@ -593,12 +593,133 @@ function init(root) {
     });
   }
 
+  /*
+   * A folder without labels files takes its labels from the file names: before anything is sent, the page lists each
+   * file with the label it will get (the given label, or the server's rule applied to its name through the
+   * label-preview endpoint, the one definition) and waits for Upload; a file the rule gets no label from is listed as
+   * not sent. Changing the label or the rule while the list is open lists again.
+   */
+  const PREVIEW_CHUNK = 5000;
+  let pendingFolder = null; // { files, data, sendable }
+
+  function isSampleInFolder(file) {
+    return !isSkipped(file) && !isLabelsFile(file);
+  }
+
+  function closeFolderPreview() {
+    pendingFolder = null;
+    byId('folder-preview').classList.add('hidden');
+    byId('folder-preview-rows').textContent = '';
+  }
+
+  function folderLabels(data) {
+    const label = givenLabel();
+    const names = data.map(function (file) { return file.webkitRelativePath || file.name; });
+    if (label || !ruleSelect) {
+      return Promise.resolve(names.map(function (name) {
+        return { fileName: name, label: label || null, error: null };
+      }));
+    }
+    const chunks = [];
+    for (let i = 0; i < names.length; i += PREVIEW_CHUNK) {
+      chunks.push(previewLabels(names.slice(i, i + PREVIEW_CHUNK)));
+    }
+    return Promise.all(chunks).then(function (previews) {
+      return previews.reduce(function (items, preview) { return items.concat(preview.files); }, []);
+    });
+  }
+
+  function showFolderPreview() {
+    const pending = pendingFolder;
+    const summary = byId('folder-preview-summary');
+    const rows = byId('folder-preview-rows');
+    const button = byId('folder-upload');
+    byId('folder-preview').classList.remove('hidden');
+    button.disabled = true;
+    summary.classList.remove('error');
+    summary.textContent = 'Reading the labels of ' + pending.data.length + ' file(s)\u2026';
+    folderLabels(pending.data).then(function (items) {
+      if (pendingFolder !== pending) {
+        return;
+      }
+      rows.textContent = '';
+      const counts = {};
+      pending.sendable = [];
+      items.forEach(function (item, i) {
+        const failed = Boolean(item.error);
+        const labelText = failed ? 'none: not sent (' + item.error + ')'
+          : item.label === null ? 'unlabeled' : item.label;
+        rows.appendChild(el('tr', { className: failed ? 'failed' : '', 'data-testid': 'folder-preview-row' }, [
+          el('td', { className: 'mono', text: item.fileName }), el('td', { text: labelText })]));
+        if (!failed) {
+          pending.sendable.push(pending.data[i]);
+          const key = item.label === null ? 'unlabeled' : item.label;
+          counts[key] = (counts[key] || 0) + 1;
+        }
+      });
+      const refused = items.length - pending.sendable.length;
+      summary.textContent = pending.sendable.length + ' of ' + items.length + ' file(s) will be uploaded'
+        + (Object.keys(counts).length ? ', labeled ' + Object.keys(counts).sort().map(function (k) {
+          return k + ' \u00d7' + counts[k];
+        }).join(', ') : '')
+        + (refused ? '; ' + refused + ' get no label from the rule and will not be sent' : '') + '.';
+      button.disabled = pending.sendable.length === 0;
+      button.textContent = 'Upload ' + pending.sendable.length + ' file(s)';
+    }).catch(function (problem) {
+      if (pendingFolder !== pending) {
+        return;
+      }
+      rows.textContent = '';
+      summary.classList.add('error');
+      summary.textContent = 'Nothing can be uploaded with this rule: ' + problemMessage(problem);
+    });
+  }
+
+  function chooseFolder(files) {
+    const all = Array.prototype.slice.call(files);
+    if (all.some(function (file) { return !isSkipped(file) && isLabelsFile(file); })) {
+      // an Edge Impulse export: its info.labels says each file's label, shown in the queue as it is read
+      closeFolderPreview();
+      enqueueFolder(all);
+      return;
+    }
+    const data = all.filter(isSampleInFolder);
+    if (!data.length) {
+      closeFolderPreview();
+      queueNote('folder', 'no sample files in it');
+      return;
+    }
+    pendingFolder = { files: all, data: data, sendable: [] };
+    showFolderPreview();
+  }
+
   const folderInput = byId('upload-folder');
   if (folderInput) {
     folderInput.addEventListener('change', function () {
-      enqueueFolder(folderInput.files);
+      chooseFolder(folderInput.files);
       folderInput.value = '';
     });
+    byId('folder-upload').addEventListener('click', function () {
+      const pending = pendingFolder;
+      if (!pending || !pending.sendable.length) {
+        return;
+      }
+      closeFolderPreview();
+      enqueueFolder(pending.files, pending.sendable);
+    });
+    byId('folder-cancel').addEventListener('click', closeFolderPreview);
+    let folderTimer = null;
+    const relist = function () {
+      if (pendingFolder) {
+        clearTimeout(folderTimer);
+        folderTimer = setTimeout(showFolderPreview, 250);
+      }
+    };
+    byId('upload-label').addEventListener('input', relist);
+    if (ruleSelect) {
+      ruleSelect.addEventListener('change', relist);
+      byId('upload-label-rule-value').addEventListener('input', relist);
+    }
   }
 
   const input = byId('upload-input');

@@ -4,8 +4,8 @@
  * scripts; the page declares its data with data-* attributes.
  */
 import {
-  alertProblem, api, appendLine, byId, el, followJob, forPage, formatBytes, formatCount, formatDate, showAlert,
-  showAttempts
+  alertProblem, api, appendLine, byId, DASH, el, followJob, forPage, formatBytes, formatCount, formatDate,
+  formatNumber, formatPercent, showAlert, showAttempts
 } from './ui.js';
 
 function text(element, value) {
@@ -375,7 +375,48 @@ function init(root) {
     text(byId('bundle-info'), d.bundle ? formatBytes(d.bundle.bytes) + ' · sha256 ' + d.bundle.sha256.slice(0, 16)
       + '…' : '');
     showVerification(d);
+    showModelFigures(d);
     showMemory(d);
+  }
+
+  /**
+   * The deployed variant's figures exactly as the model's page shows them (issue #12: one set of definitions): top-1
+   * accuracy, the uncertain rate beside it, per-sample accuracy and macro F1, of the test set (the validation set when
+   * the model was never tested). The device figures above are over the verified windows and top-1 only.
+   */
+  function showModelFigures(d) {
+    const box = byId('model-figures-box');
+    const list = byId('model-figures');
+    list.textContent = '';
+    text(byId('model-figures-note'), '');
+    box.classList.add('hidden');
+    api('GET', base + '/models/' + d.modelId).then((model) => {
+      const metrics = model.metrics || {};
+      const part = metrics.test ? 'test' : 'validation';
+      const report = metrics[part] ? metrics[part][d.variant] : null;
+      if (!report || report.accuracy === undefined || report.accuracy === null) {
+        return;
+      }
+      box.classList.remove('hidden');
+      text(byId('model-figures-title'), 'The model\'s figures (' + d.variant + ', ' + part + ' set, as on its page)');
+      if (report.uncertainRate === undefined || report.uncertainRate === null) {
+        text(byId('model-figures-note'), 'Measured before top-1 figures: windows below the uncertain threshold '
+          + 'were counted as wrong. Test the model again for top-1 accuracy, the uncertain rate and per-sample '
+          + 'accuracy.');
+        fact(list, 'Accuracy (uncertain counted as wrong)', formatPercent(report.accuracy));
+        return;
+      }
+      const vote = report.sampleVote;
+      fact(list, 'Accuracy (top-1)', formatPercent(report.accuracy)).setAttribute('data-figure', 'accuracy');
+      fact(list, 'Uncertain (top score below ' + report.uncertainThreshold + ')', formatPercent(report.uncertainRate))
+        .setAttribute('data-figure', 'uncertain-rate');
+      fact(list, 'Per-sample accuracy', vote ? formatPercent(vote.accuracy) + ' (' + vote.samples
+        + ' samples, majority vote)' : DASH).setAttribute('data-figure', 'sample-accuracy');
+      fact(list, 'Macro F1', formatNumber(report.macroF1, 3)).setAttribute('data-figure', 'macro-f1');
+    }).catch(() => {
+      box.classList.remove('hidden');
+      text(byId('model-figures-note'), 'The model\'s figures cannot be read (it may have been deleted).');
+    });
   }
 
   function follow(deployment) {

@@ -9,9 +9,24 @@ function summaryText(summary) {
   if (!summary) {
     return DASH;
   }
-  if (present(summary.validationAccuracy)) {
-    return formatPercent(summary.validationAccuracy) + ' validation' + (present(summary.testAccuracy)
-      ? ' \u00b7 ' + formatPercent(summary.testAccuracy) + ' test' : '');
+  if (present(summary.validationAccuracy) || present(summary.testAccuracy)) {
+    // the model page's figures and words (issue #12): top-1 accuracy, the uncertain rate beside it, per sample
+    const parts = [];
+    if (present(summary.validationAccuracy)) {
+      parts.push(formatPercent(summary.validationAccuracy) + ' validation');
+    }
+    if (present(summary.testAccuracy)) {
+      parts.push(formatPercent(summary.testAccuracy) + ' test');
+    }
+    const uncertain = present(summary.testUncertainRate) ? summary.testUncertainRate : summary.validationUncertainRate;
+    let text = 'top-1 ' + parts.join(' \u00b7 ');
+    if (present(uncertain)) {
+      text += ' \u00b7 ' + formatPercent(uncertain) + ' uncertain';
+    }
+    if (present(summary.testSampleAccuracy)) {
+      text += ' \u00b7 ' + formatPercent(summary.testSampleAccuracy) + ' per sample';
+    }
+    return text;
   }
   if (present(summary.validationRmse)) {
     return 'RMSE ' + formatNumber(summary.validationRmse);

@@ -35,7 +35,7 @@ const PARAMETERS = {
 const AUGMENTATION = {
   time_series: ['timeSeries', [['noiseStd', 0], ['maxTimeShift', 0], ['scaleRange', 0]]],
   spectrogram: ['spectrogram', [['timeMasks', 0], ['maxTimeMaskWidth', 0], ['frequencyMasks', 0],
-    ['maxFrequencyMaskWidth', 0], ['noiseStd', 0]]],
+    ['maxFrequencyMaskWidth', 0], ['noiseStd', 0], ['maxTimeShift', 0], ['binOffset', 0]]],
   image: ['image', [['horizontalFlip', false], ['maxCropFraction', 0], ['brightnessDelta', 0], ['contrastDelta', 0],
     ['maxRotationDegrees', 0]]]
 };

@@ -28,7 +28,8 @@ class CommandLineTest {
         assertThat(out.toString())
                 .contains("login", "upload", "impulse", "features", "train", "test", "deploy", "jobs");
         assertThat(run("upload", "--help")).isZero();
-        assertThat(out.toString()).contains("--label", "--category", "EDGEFORGE_API_KEY");
+        assertThat(out.toString())
+                .contains("--label", "--label-rule", "separator:_", "--category", "EDGEFORGE_API_KEY");
     }
 
     @Test
@@ -61,6 +62,11 @@ class CommandLineTest {
         assertThat(run("upload", "--category", "validation", sample.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("--category must be training, testing, split or anomaly");
         assertThat(run("upload", "--label", " ", sample.toString())).isEqualTo(2);
+        assertThat(run("upload", "--label", "idle", "--label-rule", "separator:_", sample.toString()))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--label-rule cannot be combined with --label");
+        assertThat(run("upload", "--label-rule", " ", sample.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("--label-rule must not be blank");
         assertThat(run("upload", folder.resolve("missing").toString())).isEqualTo(2);
         assertThat(run("train", "--hyperparameters", "{epochs: 3")).isEqualTo(2);
         assertThat(err.toString()).contains("--hyperparameters is not JSON");

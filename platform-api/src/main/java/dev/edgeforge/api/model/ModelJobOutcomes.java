@@ -186,7 +186,14 @@ class ModelJobOutcomes {
     /** The test numbers of a test job over the row's summary, keeping its validation numbers. */
     private static JsonNode mergeSummary(JsonNode existing, JsonNode test) {
         ObjectNode merged = existing instanceof ObjectNode object ? object.deepCopy() : JSON.createObjectNode();
-        for (String field : List.of("testAccuracy", "int8TestAccuracy", "int8Agreement", "testRmse", "testAuc")) {
+        for (String field : List.of(
+                "testAccuracy",
+                "int8TestAccuracy",
+                "int8Agreement",
+                "testRmse",
+                "testAuc",
+                "testUncertainRate",
+                "testSampleAccuracy")) {
             merged.set(field, test.path(field).isMissingNode() ? JSON.nullNode() : test.get(field));
         }
         return merged;

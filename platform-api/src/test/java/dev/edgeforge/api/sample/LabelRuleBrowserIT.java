@@ -97,6 +97,65 @@ class LabelRuleBrowserIT {
         assertThat(samples.get(0).get("label").asString()).isEqualTo("7");
     }
 
+    /** A folder without info.labels lists each file with the label it will get, and sends nothing before Upload. */
+    @Test
+    void aChosenFolderListsEachFilesLabelBeforeAnythingIsSent() throws Exception {
+        TestProject project = TestProject.create(port, "Digit folder in the browser");
+        signIn(project);
+        browser.get("http://localhost:" + port + "/projects/" + project.id + "/data");
+        Path folder = Files.createDirectories(temp.resolve("digits"));
+        Files.write(folder.resolve("3_theo_1.wav"), SampleFiles.wav(8000, 200, 0, 100));
+        Files.write(folder.resolve("4_jackson_2.wav"), SampleFiles.wav(8000, 200, 1, 100));
+        Files.write(folder.resolve("noise.wav"), SampleFiles.wav(8000, 200, 2, 100));
+        Select rule = new Select(browser.findElement(By.id("upload-label-rule")));
+        rule.selectByValue("regex");
+        WebElement pattern = browser.findElement(By.id("upload-label-rule-value"));
+        pattern.clear();
+        pattern.sendKeys("^(\\d+)_");
+
+        // chromedriver hands a folder path to a webkitdirectory input as the browser's folder picker would
+        browser.findElement(By.id("upload-folder")).sendKeys(folder.toString());
+        By summary = By.id("folder-preview-summary");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(summary, "2 of 3 file(s) will be uploaded"));
+        assertThat(browser.findElement(summary).getText())
+                .contains("labeled 3 \u00d71, 4 \u00d71")
+                .contains("1 get no label from the rule and will not be sent");
+        List<String> rows = previewRows();
+        assertThat(rows).hasSize(3).contains("digits/3_theo_1.wav 3", "digits/4_jackson_2.wav 4");
+        assertThat(rows)
+                .filteredOn(row -> row.startsWith("digits/noise.wav"))
+                .singleElement()
+                .satisfies(row -> assertThat(row).contains("none: not sent (").contains("it does not match"));
+        assertThat(project.listAll("")).as("nothing is sent before Upload").isEmpty();
+
+        // another rule lists again: with the separator _, noise.wav is labeled "noise"
+        rule.selectByValue("separator");
+        WebElement separator = browser.findElement(By.id("upload-label-rule-value"));
+        separator.clear();
+        separator.sendKeys("_");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(summary, "3 of 3 file(s) will be uploaded"));
+        assertThat(previewRows()).contains("digits/noise.wav noise");
+        screenshot("/tmp/ef-folder-label-preview.png");
+
+        rule.selectByValue("regex");
+        separator.clear();
+        separator.sendKeys("^(\\d+)_");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(summary, "2 of 3 file(s) will be uploaded"));
+        WebElement upload = browser.findElement(By.id("folder-upload"));
+        assertThat(upload.getText()).isEqualTo("Upload 2 file(s)");
+        upload.click();
+        wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("folder-preview")));
+        wait.until(d -> d.findElements(By.cssSelector("#upload-queue li.done")).size() == 1);
+        List<JsonNode> samples = project.listAll("");
+        assertThat(samples).extracting(s -> s.get("label").asString()).containsExactlyInAnyOrder("3", "4");
+    }
+
+    private List<String> previewRows() {
+        return browser.findElements(By.cssSelector("[data-testid=folder-preview-row]")).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
     private void signIn(TestProject project) {
         browser.get("http://localhost:" + port + "/login");
         browser.findElement(By.id("email")).sendKeys(project.owner.email());
@@ -106,9 +165,11 @@ class LabelRuleBrowserIT {
     }
 
     private void screenshot() throws IOException {
+        screenshot("/tmp/ef-label-rule.png");
+    }
+
+    private void screenshot(String file) throws IOException {
         Files.copy(
-                browser.getScreenshotAs(OutputType.FILE).toPath(),
-                Path.of("/tmp/ef-label-rule.png"),
-                StandardCopyOption.REPLACE_EXISTING);
+                browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of(file), StandardCopyOption.REPLACE_EXISTING);
     }
 }

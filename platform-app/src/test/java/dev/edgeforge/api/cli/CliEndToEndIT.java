@@ -241,6 +241,32 @@ class CliEndToEndIT {
                 .contains("failed\tbroken.json\tsample-malformed\t");
         assertThat(partly.err()).contains("1 stored, 1 failed");
 
+        // --label-rule: the server labels each file by the rule, as the API's labelRule (#12): fsdd's own names
+        Path named = Files.createDirectories(work.resolve("named"));
+        Path fsdd = datasets().resolve("fsdd-dev");
+        Files.copy(fsdd.resolve("0_jackson_5.wav"), named.resolve("0_jackson_5.wav"));
+        Files.copy(fsdd.resolve("1_theo_7.wav"), named.resolve("1_theo_7.wav"));
+        Files.copy(fsdd.resolve("1_theo_8.wav"), named.resolve("theo-one.wav"));
+        Run byRule = cli(
+                "upload",
+                "--project",
+                projectId,
+                "--label-rule",
+                "regex:^(\\d+)_",
+                "--category",
+                "testing",
+                named.toString());
+        assertThat(byRule.code()).as(byRule.out() + byRule.err()).isEqualTo(1);
+        assertThat(byRule.out())
+                .contains("ok\t0_jackson_5.wav\t0\ttesting")
+                .contains("ok\t1_theo_7.wav\t1\ttesting")
+                .contains("failed\ttheo-one.wav\t")
+                .contains("has no label by the upload's label rule");
+        Run badRule = cli("upload", "--project", projectId, "--label-rule", "regex:^(\\d+_", named.toString());
+        assertThat(badRule.code()).isEqualTo(1);
+        assertThat(badRule.err()).contains("error: the platform answered 400", "not a usable label rule");
+        assertThat(badRule.out()).as("nothing was sent").isEmpty();
+
         // the server's refusals: its problem's title and detail, exit code 1
         Run badTarget = cli(
                 "deploy",

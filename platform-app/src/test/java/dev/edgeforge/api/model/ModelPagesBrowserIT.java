@@ -21,6 +21,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 
@@ -173,6 +174,12 @@ class ModelPagesBrowserIT extends ChromiumPages {
         }
         String headline = testCard.findElement(By.cssSelector("[data-figure=accuracy] .value"))
                 .getText();
+        String uncertainRate = testCard.findElement(By.cssSelector("[data-figure=uncertain-rate] .value"))
+                .getText();
+        String sampleAccuracy = testCard.findElement(By.cssSelector("[data-figure=sample-accuracy] .value"))
+                .getText();
+        String int8Headline = testCard.findElement(By.cssSelector("[data-figure=int8-accuracy] .value"))
+                .getText();
         String lenient = browser.findElement(By.id("testing-summary")).getText();
         assertThat(lenient).contains("accuracy (top-1) " + headline);
         setSlider("0.99");
@@ -203,10 +210,41 @@ class ModelPagesBrowserIT extends ChromiumPages {
 
         browser.findElement(By.cssSelector(".sidebar a[data-nav=models]")).click();
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#model-table [data-model-id]")));
+        // the list says what its accuracy is and shows the model page's test figures beside it (#12)
+        assertThat(browser.findElement(By.cssSelector("#model-table thead")).getAttribute("textContent"))
+                .contains("Accuracy (top-1) / error");
         assertThat(browser.findElement(By.id("model-table")).getText())
                 .contains("Browser gestures")
-                .contains("validation");
+                .contains("top-1 ")
+                .contains("validation")
+                .contains(headline + " test")
+                .contains(uncertainRate + " uncertain")
+                .contains(sampleAccuracy + " per sample");
         screenshot("models-list");
+
+        // the deployment of this model shows its page's figures for the deployed variant beside the device's (#12)
+        browser.get(url("/projects/" + projectId + "/deployment"));
+        assertThat(browser.findElement(By.id("deploy-model")).getText()).contains("Browser gestures");
+        browser.findElement(By.cssSelector(".target-card[data-target=netduinoplus2-qemu]"))
+                .click();
+        browser.findElement(By.id("deploy-build")).click();
+        new WebDriverWait(browser, Duration.ofMinutes(4))
+                .until(ExpectedConditions.textToBePresentInElementLocated(By.id("run-state"), "ready"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("model-figures-box")));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("model-figures"), "Macro F1"));
+        assertThat(browser.findElement(By.id("model-figures-title")).getText())
+                .isEqualTo("The model's figures (int8, test set, as on its page)");
+        assertThat(browser.findElement(By.cssSelector("#model-figures [data-figure=accuracy]"))
+                        .getText())
+                .isEqualTo(int8Headline);
+        assertThat(browser.findElement(By.id("model-figures")).getText())
+                .contains("Accuracy (top-1)")
+                .contains("Uncertain (top score below 0.6)")
+                .contains("samples, majority vote");
+        assertThat(browser.findElement(By.id("verification-details")).getText())
+                .contains("Top-1 accuracy on the server");
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('run-result').scrollIntoView()");
+        screenshot("deployment-figures");
     }
 
     @Test

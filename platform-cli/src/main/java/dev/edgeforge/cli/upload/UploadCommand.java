@@ -8,6 +8,7 @@ import dev.edgeforge.cli.session.UsageException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -26,7 +27,7 @@ import picocli.CommandLine.Parameters;
         description = {
             "Upload sample files (Edge Impulse JSON/CBOR, CSV, WAV, PNG, JPEG, ZIP); folders are searched "
                     + "recursively for them. Without --label each file is labeled by its name up to the first '.' "
-                    + "(idle.01.json -> idle), as Edge Impulse's uploader does.",
+                    + "(idle.01.json -> idle), as Edge Impulse's uploader does; --label-rule chooses another rule.",
             "Prints one tab-separated line per file: 'ok FILE LABEL CATEGORY ID' or 'failed FILE CODE ERROR'. "
                     + "Exit code 1 when any file failed."
         })
@@ -42,6 +43,14 @@ public final class UploadCommand implements Callable<Integer> {
 
     @Option(names = "--label", paramLabel = "LABEL", description = "The label of every file.")
     String label;
+
+    @Option(
+            names = "--label-rule",
+            paramLabel = "RULE",
+            description = "How each file's label comes from its name, as the API's labelRule: first-dot (the "
+                    + "default), separator:TEXT (separator:_ labels 0_george_5.wav '0') or regex:PATTERN with one "
+                    + "group (regex:^(\\d+)_). The server applies it; a name it gets no label from fails on its line.")
+    String labelRule;
 
     @Option(
             names = "--category",
@@ -87,6 +96,10 @@ public final class UploadCommand implements Callable<Integer> {
         if (label != null && label.isBlank()) {
             throw new UsageException("--label must not be blank");
         }
+        if (labelRule != null && (labelRule.isBlank() || label != null)) {
+            throw new UsageException(
+                    label != null ? "--label-rule cannot be combined with --label" : "--label-rule must not be blank");
+        }
         if (batchFiles < 1 || batchMegabytes < 1) {
             throw new UsageException("--batch-files and --batch-mb must be at least 1");
         }
@@ -104,9 +117,18 @@ public final class UploadCommand implements Callable<Integer> {
         }
         Connection server = Connection.open(connection, terminal);
         UUID projectId = server.project(project);
+        Optional<String> rule = Optional.ofNullable(labelRule).map(String::strip);
+        if (rule.isPresent()) {
+            // the server reads the rule: a rule it cannot use is refused (400 naming why) before any file is sent
+            server.client()
+                    .post(
+                            "/api/v1/projects/" + projectId + "/samples/label-preview",
+                            Map.of("labelRule", rule.get(), "fileNames", List.of()));
+        }
         List<UploadPlan.Batch> batches = UploadPlan.plan(
                 found.files(),
                 Optional.ofNullable(label).map(String::strip),
+                rule,
                 batchFiles,
                 (long) batchMegabytes * 1024 * 1024);
         long totalBytes = batches.stream().mapToLong(UploadPlan.Batch::bytes).sum();

@@ -28,6 +28,12 @@ final class UploadPlan {
 
         /** Neither: ZIP archives, whose entries the server labels from their own names by the same rule. */
         record FromEntryNames() implements Labeling {}
+
+        /**
+         * {@code labelRule}: the server labels each file (and each archive entry) from its name by this rule, exactly
+         * as for any other client of the API; a name the rule gets no label from fails on its own line.
+         */
+        record ByRule(String rule) implements Labeling {}
     }
 
     /** One request's files, their total size, and how they are labeled. */
@@ -55,10 +61,18 @@ final class UploadPlan {
      * @param maxBytes most bytes per request
      */
     static List<Batch> plan(List<Path> files, Optional<String> label, int maxFiles, long maxBytes) {
+        return plan(files, label, Optional.empty(), maxFiles, maxBytes);
+    }
+
+    /**
+     * @param labelRule the server's label rule for every file ({@code --label-rule}); excludes {@code label}
+     */
+    static List<Batch> plan(
+            List<Path> files, Optional<String> label, Optional<String> labelRule, int maxFiles, long maxBytes) {
         Map<Labeling, List<Path>> groups = new LinkedHashMap<>();
         for (Path file : files) {
-            groups.computeIfAbsent(labeling(file, label), key -> new ArrayList<>())
-                    .add(file);
+            Labeling labeling = labelRule.<Labeling>map(Labeling.ByRule::new).orElseGet(() -> labeling(file, label));
+            groups.computeIfAbsent(labeling, key -> new ArrayList<>()).add(file);
         }
         List<Batch> batches = new ArrayList<>();
         for (Map.Entry<Labeling, List<Path>> group : groups.entrySet()) {

@@ -187,6 +187,9 @@ final class Uploader {
         if (labeling instanceof Labeling.Given given) {
             return "&label=" + URLEncoder.encode(given.label(), StandardCharsets.UTF_8);
         }
+        if (labeling instanceof Labeling.ByRule byRule) {
+            return "&labelRule=" + URLEncoder.encode(byRule.rule(), StandardCharsets.UTF_8);
+        }
         return labeling instanceof Labeling.None ? "&noLabel=true" : "";
     }
 

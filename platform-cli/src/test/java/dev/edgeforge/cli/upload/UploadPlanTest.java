@@ -76,6 +76,21 @@ class UploadPlanTest {
         assertThat(batches.get(0).labeling()).isEqualTo(new Labeling.Given("walk"));
     }
 
+    /** Issue #12: {@code --label-rule separator:_} leaves each file's label to the server's rule, archives included. */
+    @Test
+    void aLabelRuleSendsEveryFileUnderThatRuleForTheServerToLabel() throws IOException {
+        Path digit = write("0_george_5.wav", 10);
+        Path other = write("1_theo_2.wav", 10);
+        Path archive = write("more.zip", 10);
+
+        List<Batch> batches = UploadPlan.plan(
+                List.of(digit, other, archive), Optional.empty(), Optional.of("separator:_"), 100, 1 << 20);
+
+        assertThat(batches).hasSize(1);
+        assertThat(batches.get(0).labeling()).isEqualTo(new Labeling.ByRule("separator:_"));
+        assertThat(batches.get(0).files()).containsExactly(digit, other, archive);
+    }
+
     @Test
     void requestsStayWithinTheFileAndByteLimitsAndALargerFileGoesAlone() throws IOException {
         Path a = write("x.1.json", 40);

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * SpecAugment-style augmentation of {@code [frames, bins, channels]} spectrograms: a random shift along time, bands of
- * consecutive frames or frequency bins set to zero, plus Gaussian noise.
+ * consecutive frames or frequency bins set to zero, plus Gaussian noise, and a random offset per bin that stays the
+ * same over the whole sample (another microphone, room or voice colours every frame of a recording alike).
  *
  * @param timeMasks             number of time masks per sample (0 to 10)
  * @param maxTimeMaskWidth      largest width of a time mask in frames (each mask is 0 to this wide)
@@ -15,6 +16,9 @@ import java.util.List;
  * @param maxTimeShift          largest shift along time as a fraction of the frames (0 to 0.5): the sample moves by a
  *                              uniform random number of frames in {@code [-max, max]}, the frames it leaves filled
  *                              with each bin's quietest value in the sample (silence for MFE and MFCC)
+ * @param binOffset             size of the per-bin offset, in units of that bin's spread in the sample (its standard
+ *                              deviation over the frames): each bin gets one Gaussian offset with this standard
+ *                              deviation times its spread, added to every frame; 0 for none (0 to 10)
  */
 public record SpectrogramAugmentation(
         int timeMasks,
@@ -22,12 +26,24 @@ public record SpectrogramAugmentation(
         int frequencyMasks,
         int maxFrequencyMaskWidth,
         double noiseStd,
-        double maxTimeShift) {
+        double maxTimeShift,
+        double binOffset) {
 
     /** Masks and noise without a time shift. */
     public SpectrogramAugmentation(
             int timeMasks, int maxTimeMaskWidth, int frequencyMasks, int maxFrequencyMaskWidth, double noiseStd) {
-        this(timeMasks, maxTimeMaskWidth, frequencyMasks, maxFrequencyMaskWidth, noiseStd, 0);
+        this(timeMasks, maxTimeMaskWidth, frequencyMasks, maxFrequencyMaskWidth, noiseStd, 0, 0);
+    }
+
+    /** Masks, noise and a time shift, without per-bin offsets. */
+    public SpectrogramAugmentation(
+            int timeMasks,
+            int maxTimeMaskWidth,
+            int frequencyMasks,
+            int maxFrequencyMaskWidth,
+            double noiseStd,
+            double maxTimeShift) {
+        this(timeMasks, maxTimeMaskWidth, frequencyMasks, maxFrequencyMaskWidth, noiseStd, maxTimeShift, 0);
     }
 
     /** Problems with the options, each naming the field. */
@@ -37,6 +53,7 @@ public record SpectrogramAugmentation(
         checkMasks(problems, "frequency", frequencyMasks, maxFrequencyMaskWidth);
         Augmentation.checkFraction(problems, "augmentation.spectrogram.noiseStd", noiseStd, 1e6);
         Augmentation.checkFraction(problems, "augmentation.spectrogram.maxTimeShift", maxTimeShift, 0.5);
+        Augmentation.checkFraction(problems, "augmentation.spectrogram.binOffset", binOffset, 10);
         return problems;
     }
 

@@ -85,7 +85,8 @@ class LearningBlockTest {
         assertThat(Hyperparameters.defaultsFor(FeatureKind.TIME_SERIES, TensorShape.of(315, 3)))
                 .isEqualTo(defaults);
         Hyperparameters spectrogram = Hyperparameters.defaultsFor(FeatureKind.SPECTROGRAM, TensorShape.of(69, 13));
-        assertThat(spectrogram.augmentation().spectrogram()).isEqualTo(new SpectrogramAugmentation(2, 3, 1, 2, 0, 0));
+        assertThat(spectrogram.augmentation().spectrogram())
+                .isEqualTo(new SpectrogramAugmentation(2, 3, 1, 2, 0, 0, 1.0));
         assertThat(spectrogram.problems()).isEmpty();
         assertThat(spectrogram.augmentation().problemsFor(FeatureKind.SPECTROGRAM))
                 .isEmpty();

@@ -6,9 +6,9 @@ import java.util.Arrays;
 import java.util.Random;
 
 /**
- * A time shift (vacated frames filled with each bin's quietest value), SpecAugment-style time and frequency masking
- * (bands set to zero) and Gaussian noise on a {@code [frames, bins]} or {@code [frames, bins, channels]} spectrogram,
- * in that order.
+ * A time shift (vacated frames filled with each bin's quietest value), a per-bin offset constant over the sample
+ * (scaled by the bin's spread), SpecAugment-style time and frequency masking (bands set to zero) and Gaussian noise
+ * on a {@code [frames, bins]} or {@code [frames, bins, channels]} spectrogram, in that order.
  */
 public final class SpectrogramAugmenter implements Augmenter {
 
@@ -38,6 +38,9 @@ public final class SpectrogramAugmenter implements Augmenter {
     public void augment(float[] values, int offset, Random rng) {
         if (maxShift > 0) {
             shift(values, offset, rng.nextInt(2 * maxShift + 1) - maxShift);
+        }
+        if (options.binOffset() > 0) {
+            offsetBins(values, offset, rng);
         }
         for (int m = 0; m < options.timeMasks(); m++) {
             int width = Math.min(rng.nextInt(options.maxTimeMaskWidth() + 1), frames);
@@ -76,6 +79,30 @@ public final class SpectrogramAugmenter implements Augmenter {
                 System.arraycopy(scratch, source * rowSize, values, offset + f * rowSize, rowSize);
             } else {
                 System.arraycopy(quietest, 0, values, offset + f * rowSize, rowSize);
+            }
+        }
+    }
+
+    /**
+     * Adds to each bin one Gaussian offset of standard deviation {@code binOffset} times the bin's standard deviation
+     * over the frames: a constant colouring of the whole recording, which per-recording differences (microphone,
+     * room, voice) cause and which the model should not take for the class.
+     */
+    void offsetBins(float[] values, int offset, Random rng) {
+        int rowSize = bins * channels;
+        for (int i = 0; i < rowSize; i++) {
+            double sum = 0;
+            double squares = 0;
+            for (int f = 0; f < frames; f++) {
+                double v = values[offset + f * rowSize + i];
+                sum += v;
+                squares += v * v;
+            }
+            double mean = sum / frames;
+            double spread = Math.sqrt(Math.max(0, squares / frames - mean * mean));
+            float shift = (float) (rng.nextGaussian() * options.binOffset() * spread);
+            for (int f = 0; f < frames; f++) {
+                values[offset + f * rowSize + i] += shift;
             }
         }
     }

@@ -77,6 +77,7 @@ final class ModelEvaluator {
                 : null;
         Evaluation<ClassificationReport> evaluation = new Evaluation<>(
                 labels.length, floatReport, int8Report, agreement, rows.size() - labels.length, unknown);
+        ClassificationReport main = floatReport == null ? int8Report : floatReport;
         ModelSummary summary = new ModelSummary(
                 null,
                 null,
@@ -85,7 +86,12 @@ final class ModelEvaluator {
                 agreement,
                 null,
                 null,
-                null);
+                null,
+                null,
+                main == null ? null : main.uncertainRate(),
+                main == null || main.sampleVote() == null
+                        ? null
+                        : main.sampleVote().accuracy());
         return new Outcome(
                 evaluation,
                 new Predictions(ModelKind.CLASSIFICATION, classNames, List.of(), null, predictions),
@@ -129,6 +135,9 @@ final class ModelEvaluator {
                 null,
                 null,
                 floatReport == null ? (int8Report == null ? null : int8Report.rmse()) : floatReport.rmse(),
+                null,
+                null,
+                null,
                 null);
         return new Outcome(
                 evaluation, new Predictions(ModelKind.REGRESSION, targetNames, List.of(), null, predictions), summary);
@@ -158,7 +167,17 @@ final class ModelEvaluator {
         AnomalyEvaluation evaluation =
                 rows.isEmpty() ? null : AnomalyEvaluation.of(scores, isAnomaly, sampleIds, detector.threshold());
         ModelSummary summary = new ModelSummary(
-                null, null, null, null, null, null, null, evaluation == null ? null : evaluation.auc());
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                evaluation == null ? null : evaluation.auc(),
+                null,
+                null,
+                null);
         return new Outcome(
                 evaluation,
                 new Predictions(ModelKind.ANOMALY, List.of("score"), normalLabels, detector.threshold(), predictions),

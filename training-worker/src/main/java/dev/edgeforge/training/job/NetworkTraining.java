@@ -321,9 +321,12 @@ final class NetworkTraining {
                     t.int8Agreement(),
                     null,
                     null,
-                    null);
+                    null,
+                    f.uncertainRate(),
+                    t.testUncertainRate(),
+                    t.testSampleAccuracy());
         }
         RegressionReport f = (RegressionReport) validation.float32();
-        return new ModelSummary(null, null, null, null, null, f.rmse(), t.testRmse(), null);
+        return new ModelSummary(null, null, null, null, null, f.rmse(), t.testRmse(), null, null, null, null);
     }
 }

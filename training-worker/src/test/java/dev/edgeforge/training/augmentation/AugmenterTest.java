@@ -86,6 +86,30 @@ class AugmenterTest {
     }
 
     @Test
+    void binOffsetsMoveEachBinAlikeInEveryFrameScaledByItsSpread() {
+        SpectrogramAugmenter augmenter =
+                new SpectrogramAugmenter(TensorShape.of(4, 3), new SpectrogramAugmentation(0, 0, 0, 0, 0, 0, 1.0));
+        // bin 0 spreads (std 1), bin 1 is constant (std 0: never moved), bin 2 spreads twice as much (std 2)
+        float[] values = {1, 5, 2, 3, 5, 6, 1, 5, 2, 3, 5, 6};
+        float[] before = values.clone();
+
+        augmenter.offsetBins(values, 0, new Random(7));
+
+        float shift0 = values[0] - before[0];
+        float shift2 = values[2] - before[2];
+        assertThat(shift0).isNotZero();
+        for (int f = 0; f < 4; f++) {
+            assertThat(values[f * 3] - before[f * 3]).isCloseTo(shift0, within(1e-5f));
+            assertThat(values[f * 3 + 1]).isEqualTo(5f);
+            assertThat(values[f * 3 + 2] - before[f * 3 + 2]).isCloseTo(shift2, within(1e-5f));
+        }
+        Random rng = new Random(7);
+        assertThat(shift0).isCloseTo((float) rng.nextGaussian(), within(1e-5f));
+        rng.nextGaussian();
+        assertThat(shift2).isCloseTo((float) (2 * rng.nextGaussian()), within(1e-5f));
+    }
+
+    @Test
     void randomMasksStayWithinTheirMaximumWidth() {
         SpectrogramAugmenter augmenter =
                 new SpectrogramAugmenter(TensorShape.of(20, 10), new SpectrogramAugmentation(1, 3, 0, 0, 0));

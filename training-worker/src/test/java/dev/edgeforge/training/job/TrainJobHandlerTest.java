@@ -160,6 +160,17 @@ class TrainJobHandlerTest {
         assertThat(context.lines()).anyMatch(line -> line.startsWith(checkLine));
         assertThat(result.summary().testAccuracy())
                 .isEqualTo(test.path("float32").path("accuracy").asDouble());
+        // the list's figures are the model page's (#12): the float32 report's uncertain rate and per-sample accuracy
+        assertThat(result.summary().testUncertainRate())
+                .isEqualTo(test.path("float32").path("uncertainRate").asDouble());
+        assertThat(result.summary().testSampleAccuracy())
+                .isEqualTo(
+                        test.path("float32").path("sampleVote").path("accuracy").asDouble());
+        assertThat(result.summary().validationUncertainRate())
+                .isEqualTo(metrics.path("validation")
+                        .path("float32")
+                        .path("uncertainRate")
+                        .asDouble());
 
         Predictions predictions =
                 JobJson.mapper().readValue(bytes(result.artifacts().predictions()), Predictions.class);

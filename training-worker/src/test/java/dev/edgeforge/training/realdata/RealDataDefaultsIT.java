@@ -23,6 +23,9 @@ class RealDataDefaultsIT {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** A little under the int8 top-1 the defaults measured on an unseen speaker (0.906, see the test). */
+    private static final double HELD_OUT_SPEAKER_FLOOR = 0.87;
+
     private final RealDataExperiment experiment = new RealDataExperiment(RealDataDefaultsIT::log);
 
     /** What a project gets without changing a setting: the suggested impulse and learning block, default training. */
@@ -77,6 +80,29 @@ class RealDataDefaultsIT {
                 .isGreaterThanOrEqualTo(0.97);
         assertThat(result.int8Accuracy()).as("int8 top-1 per window").isGreaterThanOrEqualTo(0.97);
         assertThat(result.agreement()).as("int8 agrees with float32").isGreaterThanOrEqualTo(0.97);
+    }
+
+    /**
+     * Issue #12, "the defaults must hold on voices these tests never saw": trained on jackson and nicolas only, tested
+     * on every recording of theo. fsdd-dev has three speakers, so this is the hardest honest split it allows.
+     * Measured with these defaults: int8 top-1 0.906 per window, 0.936 per recording (0.692 / 0.716 before per-bin
+     * offsets, which were chosen on the other two speakers, never on theo; see docs/DESIGN.md).
+     * {@code HeldOutSpeakers} measures every speaker.
+     */
+    @Test
+    void spokenDigitsOfASpeakerNeverHeardStayAboveTheMeasuredFloor() {
+        RealSplit split = RealDatasets.fsddLeaveSpeakerOut(RealDatasets.fsdd(), "theo");
+
+        RealDataExperiment.Result result = experiment.run(platformDefaults(), split);
+
+        log(result.row());
+        assertThat(result.testSamples()).isEqualTo(500);
+        assertThat(result.int8Accuracy())
+                .as("int8 top-1 per window on theo, never heard in training")
+                .isGreaterThanOrEqualTo(HELD_OUT_SPEAKER_FLOOR);
+        assertThat(result.int8SampleAccuracy())
+                .as("int8 top-1 per recording on theo")
+                .isGreaterThanOrEqualTo(HELD_OUT_SPEAKER_FLOOR);
     }
 
     private static void log(String line) {
