@@ -141,7 +141,11 @@ class TrainingWorkerProcessIT {
         assertThat(survivor.isAlive()).isTrue();
         List<String> log = new ArrayList<>();
         queue.logs(jobId, 0, 10_000).forEach(line -> log.add(line.line()));
-        assertThat(log).filteredOn(line -> line.contains("attempt 2")).hasSize(1);
+        // one line says why a new attempt began (the queue's), one that the handler trains again (the worker's)
+        assertThat(log)
+                .filteredOn(line -> line.startsWith("attempt 1 on ") && line.contains("lost its lease"))
+                .hasSize(1);
+        assertThat(log).filteredOn(line -> line.endsWith(", attempt 2")).hasSize(1);
         assertThat(log).filteredOn(line -> line.equals("Model ready")).hasSize(1);
 
         TrainJobResult result = JobJson.mapper().readValue(done.result(), TrainJobResult.class);
