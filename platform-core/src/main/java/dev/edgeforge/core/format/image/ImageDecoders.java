@@ -1,5 +1,7 @@
 package dev.edgeforge.core.format.image;
 
+import com.twelvemonkeys.imageio.plugins.jpeg.JPEGImageReaderSpi;
+import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
 import dev.edgeforge.core.format.SampleFormatException;
 import java.awt.image.ColorModel;
 import java.awt.image.IndexColorModel;
@@ -10,6 +12,8 @@ import java.util.Locale;
 import java.util.function.Predicate;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageTypeSpecifier;
+import javax.imageio.spi.IIORegistry;
+import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 
@@ -20,6 +24,15 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 final class ImageDecoders {
 
     private static final String TWELVE_MONKEYS = "com.twelvemonkeys.";
+
+    static {
+        // ImageIO finds plugins through the context class loader of the thread that first uses it; in the packaged
+        // server that may be one that does not see the application's jars (a pool thread), so TwelveMonkeys'
+        // readers are registered here (registering a provider class again replaces the earlier instance)
+        IIORegistry registry = IIORegistry.getDefaultInstance();
+        registry.registerServiceProvider(new WebPImageReaderSpi(), ImageReaderSpi.class);
+        registry.registerServiceProvider(new JPEGImageReaderSpi(), ImageReaderSpi.class);
+    }
 
     private ImageDecoders() {}
 
