@@ -205,6 +205,32 @@ class PhotoReadingTest {
         }
     }
 
+    @Test
+    void aGifWhoseExtensionIsThousandsOfTinyBlocksIsRefusedBeforeTheReaderCopiesThem() throws IOException {
+        byte[] gif = resource("animated.gif");
+        int blocks = 20_000;
+        byte[] extension = new byte[3 + blocks * 4 + 1];
+        extension[0] = 0x21; // extension introducer
+        extension[1] = (byte) 0xFE; // comment
+        for (int i = 0; i < blocks; i++) {
+            extension[2 + i * 4] = 3; // a sub-block of 3 bytes
+        }
+        int packed = gif[10] & 0xFF;
+        int afterColourTable = 13 + ((packed & 0x80) != 0 ? 3 * (1 << ((packed & 7) + 1)) : 0);
+        byte[] hostile = new byte[gif.length + extension.length];
+        System.arraycopy(gif, 0, hostile, 0, afterColourTable);
+        System.arraycopy(extension, 0, hostile, afterColourTable, extension.length);
+        System.arraycopy(
+                gif, afterColourTable, hostile, afterColourTable + extension.length, gif.length - afterColourTable);
+
+        assertThatThrownBy(() -> SampleParsers.parse("comments.gif", hostile, SampleParseOptions.defaults()))
+                .isInstanceOf(SampleFormatException.class)
+                .hasMessageContaining("so many small blocks");
+        assertThat(SampleParsers.parse("animated.gif", gif, SampleParseOptions.defaults())
+                        .format())
+                .isEqualTo(SampleFormat.GIF);
+    }
+
     /** The GIF with its first image descriptor's width and height set (walks past the colour table and extensions). */
     private static byte[] withGifFrameSize(byte[] gif, int side) {
         int packed = gif[10] & 0xFF;
