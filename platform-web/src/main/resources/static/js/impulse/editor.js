@@ -173,7 +173,7 @@ export class ImpulseEditor {
   /* ---------- input block ---------- */
 
   renderInput() {
-    const { field, numberInput, select, checkbox } = this.controls;
+    const { field, numberInput, select, checkbox, colorInput } = this.controls;
     const holder = clear(byId('input-form'));
     const input = this.draft.input || this.catalogue.defaultInput('time-series');
     this.draft.input = input;
@@ -192,6 +192,9 @@ export class ImpulseEditor {
         set('resizeMode'))));
       holder.appendChild(field('Colour depth', 'input.colorDepth', select(COLOR_DEPTHS, input.colorDepth,
         set('colorDepth'))));
+      holder.appendChild(field('Background', 'input.background', colorInput(input.background || '#ffffff',
+        set('background')), 'Transparent pixels of uploaded photos are flattened onto this colour when features'
+        + ' are made. Cameras on devices have no transparency.'));
       return;
     }
     holder.appendChild(field('Window size', 'input.windowSizeMs', numberInput(input.windowSizeMs, 1, 1, null,

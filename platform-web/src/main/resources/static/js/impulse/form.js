@@ -38,6 +38,14 @@ export function formControls(editable) {
     return input;
   }
 
+  /** A colour as #rrggbb, the browser's colour picker. */
+  function colorInput(value, onChange) {
+    const input = el('input', { type: 'color', disabled: !editable });
+    input.value = value || '#ffffff';
+    input.addEventListener('input', () => onChange(input.value));
+    return input;
+  }
+
   /** options: [{value, label}] */
   function select(options, value, onChange) {
     const control = el('select', { disabled: !editable }, options.map((option) => el('option', {
@@ -53,5 +61,5 @@ export function formControls(editable) {
     return el('label', { className: 'check' }, [box, ' ' + label]);
   }
 
-  return { field, numberInput, textInput, select, checkbox };
+  return { field, numberInput, textInput, colorInput, select, checkbox };
 }

@@ -119,7 +119,9 @@ final class RawTestWindows {
                 return Result.not("sample " + row.sampleId() + " of the test set is no longer a test sample");
             }
             byte[] frame = framed.computeIfAbsent(row.sampleId(), id -> {
-                RgbImage picture = FeatureSource.of(load.apply(sample)).image().orElseThrow();
+                RgbImage picture = FeatureSource.of(load.apply(sample))
+                        .image(image.backgroundRgb())
+                        .orElseThrow();
                 return CameraFrame.of(picture, width, height, camera.pixelFormat());
             });
             float[] values = new float[frame.length];

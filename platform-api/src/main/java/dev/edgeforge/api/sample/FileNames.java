@@ -9,7 +9,7 @@ public final class FileNames {
 
     /** Extensions of sample files, dropped from sample names ({@code idle.01.json} is the sample {@code idle.01}). */
     private static final Set<String> SAMPLE_EXTENSIONS =
-            Set.of("json", "cbor", "csv", "tsv", "wav", "wave", "png", "jpg", "jpeg");
+            Set.of("json", "cbor", "csv", "tsv", "wav", "wave", "png", "jpg", "jpeg", "bmp", "gif", "webp");
 
     private FileNames() {}
 

@@ -12,7 +12,11 @@ public enum StoredFormat {
     CSV("text/csv", ".csv"),
     WAV("audio/wav", ".wav"),
     PNG("image/png", ".png"),
-    JPEG("image/jpeg", ".jpg");
+    JPEG("image/jpeg", ".jpg"),
+    BMP("image/bmp", ".bmp"),
+    /** A GIF; its first frame is the sample. */
+    GIF("image/gif", ".gif"),
+    WEBP("image/webp", ".webp");
 
     private final String contentType;
     private final String extension;
@@ -36,7 +40,7 @@ public enum StoredFormat {
     }
 
     public boolean isImage() {
-        return this == PNG || this == JPEG;
+        return this == PNG || this == JPEG || this == BMP || this == GIF || this == WEBP;
     }
 
     /** @throws IllegalArgumentException for a format that is not a sample (labels files, unknown) */
@@ -48,6 +52,9 @@ public enum StoredFormat {
             case WAV -> WAV;
             case PNG -> PNG;
             case JPEG -> JPEG;
+            case BMP -> BMP;
+            case GIF -> GIF;
+            case WEBP -> WEBP;
             case LABELS, UNKNOWN -> throw new IllegalArgumentException(format + " is not a sample format");
         };
     }

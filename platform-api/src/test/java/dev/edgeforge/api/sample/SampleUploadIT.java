@@ -123,6 +123,62 @@ class SampleUploadIT {
     }
 
     @Test
+    void photosInBmpGifWebpAndCmykJpegAreStoredAsSentAndTiffIsRefusedByName() throws IOException {
+        Map<String, byte[]> photos = new HashMap<>();
+        for (String name : List.of("photo.bmp", "animated.gif", "transparent.webp", "cmyk.jpg")) {
+            try (InputStream in = SampleUploadIT.class.getResourceAsStream("/images/" + name)) {
+                photos.put(name, in.readAllBytes());
+            }
+        }
+        ApiClient.Response response = project.http.multipart(
+                project.base + "/samples",
+                project.auth(),
+                SampleHttp.Part.file("photo.bmp", photos.get("photo.bmp")),
+                SampleHttp.Part.file("animated.gif", photos.get("animated.gif")),
+                SampleHttp.Part.file("transparent.webp", photos.get("transparent.webp")),
+                SampleHttp.Part.file("cmyk.jpg", photos.get("cmyk.jpg")),
+                SampleHttp.Part.file("scan.tif", new byte[] {'I', 'I', 42, 0, 8, 0, 0, 0, 0, 0, 0, 0}));
+
+        assertThat(response.status()).as(response.body()).isEqualTo(207);
+        Map<String, JsonNode> byName = new HashMap<>();
+        response.json().get("files").forEach(f -> byName.put(f.get("fileName").asString(), f));
+        JsonNode tiff = byName.get("scan.tif");
+        assertThat(tiff.get("code").asString()).isEqualTo("sample-unsupported");
+        assertThat(tiff.get("error").asString()).contains("a TIFF image, which EdgeForge does not read yet");
+        Map<String, String> types = Map.of(
+                "photo.bmp", "image/bmp",
+                "animated.gif", "image/gif",
+                "transparent.webp", "image/webp",
+                "cmyk.jpg", "image/jpeg");
+        Map<String, String> formats =
+                Map.of("photo.bmp", "bmp", "animated.gif", "gif", "transparent.webp", "webp", "cmyk.jpg", "jpeg");
+        Map<String, List<Integer>> sizes = Map.of(
+                "photo.bmp", List.of(6, 4, 3),
+                "animated.gif", List.of(6, 4, 4),
+                "transparent.webp", List.of(6, 4, 4),
+                "cmyk.jpg", List.of(8, 8, 3));
+        for (String name : types.keySet()) {
+            JsonNode file = byName.get(name);
+            assertThat(file.get("success").asBoolean()).as(name + ": " + file).isTrue();
+            String id = file.get("id").asString();
+            JsonNode sample = project.client
+                    .get(project.base + "/samples/" + id, project.auth())
+                    .json();
+            assertThat(sample.get("format").asString()).as(name).isEqualTo(formats.get(name));
+            JsonNode image = sample.get("image");
+            assertThat(List.of(
+                            image.get("width").asInt(),
+                            image.get("height").asInt(),
+                            image.get("channels").asInt()))
+                    .as(name)
+                    .isEqualTo(sizes.get(name));
+            SampleHttp.Binary raw = project.http.get(project.base + "/samples/" + id + "/raw", project.auth());
+            assertThat(raw.contentType()).as(name).startsWith(types.get(name));
+            assertThat(raw.body()).as(name + " kept as sent").isEqualTo(photos.get(name));
+        }
+    }
+
+    @Test
     void rawBytesComeBackAsUploadedAndDataIsReadyToPlot() {
         byte[] json = SampleFiles.eiJson(3, 300);
         UUID id = project.uploadOne("", "shake.json", json);

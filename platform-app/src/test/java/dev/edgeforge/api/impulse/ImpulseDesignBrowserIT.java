@@ -163,6 +163,47 @@ class ImpulseDesignBrowserIT {
     }
 
     @Test
+    void theBackgroundTransparentPhotosAreFlattenedOntoIsPickedAndSaved() {
+        // issue #20: the transparency background is the image input block's "background"
+        ApiClient client = ApiClient.stateless(port);
+        User owner = TestUsers.register(client, "hedy");
+        UUID projectId = TestUsers.createProject(client, owner, "Stickers");
+        String impulse = """
+                {"version": 0, "input": {"type": "image", "width": 32, "height": 32, "resizeMode": "squash",
+                           "colorDepth": "rgb", "background": "BACKGROUND"},
+                 "processingBlocks": [{"id": 1, "name": "Image", "axes": [],
+                                       "params": {"type": "image", "normalization": "zero-to-one"}}],
+                 "learningBlocks": [{"type": "classification", "name": "Classifier", "inputs": [1]}]}
+                """;
+        ApiClient.Response refused = client.put(
+                "/api/v1/projects/" + projectId + "/impulse", impulse.replace("BACKGROUND", "grey"), owner.auth());
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body()).contains("input.background").contains("#rrggbb");
+        ApiClient.Response saved = client.put(
+                "/api/v1/projects/" + projectId + "/impulse", impulse.replace("BACKGROUND", "#ffffff"), owner.auth());
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+        signIn(owner);
+        openImpulsePage(projectId);
+
+        WebElement colour = field("input.background").findElement(By.cssSelector("input[type=color]"));
+        assertThat(colour.getAttribute("value")).isEqualTo("#ffffff");
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "arguments[0].value = '#336699'; arguments[0].dispatchEvent(new Event('input'))", colour);
+        save("Version 2");
+
+        ApiClient.Response stored = client.get("/api/v1/projects/" + projectId + "/impulse", owner.auth());
+        assertThat(stored.json().get("version").asInt()).isEqualTo(2);
+        assertThat(stored.json().get("impulse").get("input").get("background").asString())
+                .isEqualTo("#336699");
+        openImpulsePage(projectId);
+        assertThat(field("input.background")
+                        .findElement(By.cssSelector("input[type=color]"))
+                        .getAttribute("value"))
+                .isEqualTo("#336699");
+    }
+
+    @Test
     void designSaveAndExploreAnImpulse() throws Exception {
         ApiClient client = ApiClient.stateless(port);
         User owner = TestUsers.register(client, "grace");

@@ -19,7 +19,7 @@ final class UploadFiles {
 
     /** What the platform reads: Edge Impulse JSON/CBOR, CSV, WAV, images, ZIP archives of these. */
     static final Set<String> EXTENSIONS =
-            Set.of("json", "cbor", "csv", "tsv", "wav", "wave", "png", "jpg", "jpeg", "zip");
+            Set.of("json", "cbor", "csv", "tsv", "wav", "wave", "png", "jpg", "jpeg", "bmp", "gif", "webp", "zip");
 
     /**
      * @param files   in the order they are sent

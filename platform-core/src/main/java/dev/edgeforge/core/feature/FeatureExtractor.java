@@ -163,7 +163,7 @@ public final class FeatureExtractor {
         if (!source.data().isImage()) {
             throw new FeatureInputViolation(what + " is a time series, but the impulse's input block takes images");
         }
-        RgbImage image = source.image()
+        RgbImage image = source.image(input.backgroundRgb())
                 .orElseThrow(() -> new FeatureInputViolation(what
                         + " is an image without its pixels; load it with FeatureSource.of(ParsedSample) from a file"
                         + " parsed with keepImagePixels"));

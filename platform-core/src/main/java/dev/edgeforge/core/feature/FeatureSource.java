@@ -13,17 +13,35 @@ import java.util.Optional;
  * image samples need the pixels beside it; build them with {@link #of(ParsedSample)} from a file parsed with
  * {@code SampleParseOptions.withKeepImagePixels(true)}.
  *
- * @param data  the sample's sensors, interval and values (for images: size and channels only)
- * @param image the pixels of an image sample; empty for time series
+ * @param data    the sample's sensors, interval and values (for images: size and channels only)
+ * @param image   the pixels of an image sample, transparency flattened onto white; empty for time series
+ * @param decoded the pixels as decoded, with their alpha, when there is alpha: {@link #image(int)} flattens them
+ *                onto the impulse's background (issue #20); empty otherwise
  */
-public record FeatureSource(SampleData data, Optional<RgbImage> image) {
+public record FeatureSource(SampleData data, Optional<RgbImage> image, Optional<ImagePixels> decoded) {
 
     public FeatureSource {
         Objects.requireNonNull(data, "data");
         Objects.requireNonNull(image, "image");
+        Objects.requireNonNull(decoded, "decoded");
         if (image.isPresent() && !data.isImage()) {
             throw new FeatureInputViolation("pixels were given for a time-series sample");
         }
+    }
+
+    public FeatureSource(SampleData data, Optional<RgbImage> image) {
+        this(data, image, Optional.empty());
+    }
+
+    /**
+     * The image's pixels with transparency flattened onto {@code background} ({@code 0xRRGGBB}); empty for time
+     * series.
+     */
+    public Optional<RgbImage> image(int background) {
+        if (background == DEFAULT_BACKGROUND || decoded.isEmpty()) {
+            return image;
+        }
+        return Optional.of(toRgb(decoded.get(), background));
     }
 
     /** A time series (sensor or audio) sample. */
@@ -38,7 +56,8 @@ public record FeatureSource(SampleData data, Optional<RgbImage> image) {
 
     /**
      * A parsed upload or stored file. For PNG/JPEG files the decoded pixels are converted to packed RGB (gray is
-     * copied to all three channels; transparency is flattened onto white, {@link #toRgb(ImagePixels)}).
+     * copied to all three channels; transparency is flattened onto white, {@link #toRgb(ImagePixels)}; pixels with
+     * alpha are kept too, for {@link #image(int)}).
      *
      * @throws FeatureInputViolation for an image parsed without its pixels
      */
@@ -50,7 +69,9 @@ public record FeatureSource(SampleData data, Optional<RgbImage> image) {
                 .flatMap(i -> i.pixels())
                 .orElseThrow(() -> new FeatureInputViolation(
                         parsed.fileName() + ": image was parsed without its pixels; parse with keepImagePixels"));
-        return ofImage(parsed.data(), toRgb(pixels));
+        boolean alpha = pixels.channels() == 2 || pixels.channels() == 4;
+        return new FeatureSource(
+                parsed.data(), Optional.of(toRgb(pixels)), alpha ? Optional.of(pixels) : Optional.empty());
     }
 
     /** The background transparent pixels are flattened onto: white, as a viewer shows them on a page. */

@@ -12,6 +12,10 @@ public enum SampleFormat {
     WAV,
     PNG,
     JPEG,
+    BMP,
+    /** GIF; the first frame is the sample. */
+    GIF,
+    WEBP,
     /** An Edge Impulse labels sidecar: {@code info.labels} or {@code bounding_boxes.labels}. */
     LABELS,
     UNKNOWN

@@ -7,12 +7,13 @@ import java.util.Optional;
 /**
  * Tells file formats apart from a file's name and first bytes (64 or more are enough; the whole file works too).
  *
- * <p>Content decides first: PNG, JPEG and RIFF/WAVE signatures; a first byte that starts a CBOR map (0xA0..0xBB,
- * 0xBF, or the CBOR self-describe tag) for Edge Impulse CBOR; a JSON object, which is a labels sidecar when the file
- * is named {@code *.labels} or looks like one, and an Edge Impulse message otherwise; text whose first line holds a
- * {@code ,} {@code ;} or tab for CSV. When the content says nothing, the extension does ({@code .json},
- * {@code .cbor}, {@code .csv}, {@code .tsv}, {@code .wav}, {@code .png}, {@code .jpg}, {@code .jpeg},
- * {@code .labels}), so that the matching parser can say what is wrong with the file.
+ * <p>Content decides first: PNG, JPEG, BMP, GIF, RIFF/WEBP and RIFF/WAVE signatures; a first byte that starts a
+ * CBOR map (0xA0..0xBB, 0xBF, or the CBOR self-describe tag) for Edge Impulse CBOR; a JSON object, which is a labels
+ * sidecar when the file is named {@code *.labels} or looks like one, and an Edge Impulse message otherwise; text
+ * whose first line holds a {@code ,} {@code ;} or tab for CSV. When the content says nothing, the extension does
+ * ({@code .json}, {@code .cbor}, {@code .csv}, {@code .tsv}, {@code .wav}, {@code .png}, {@code .jpg}, {@code .jpeg},
+ * {@code .bmp}, {@code .gif}, {@code .webp}, {@code .labels}), so that the matching parser can say what is wrong
+ * with the file.
  */
 public final class SampleFormats {
 
@@ -26,6 +27,20 @@ public final class SampleFormats {
         }
         if (startsWith(b, 0xFF, 0xD8, 0xFF)) {
             return SampleFormat.JPEG;
+        }
+        if (startsWith(b, 'B', 'M') && b.length >= 26) {
+            return SampleFormat.BMP;
+        }
+        if (startsWith(b, 'G', 'I', 'F', '8')) {
+            return SampleFormat.GIF;
+        }
+        if (b.length >= 12
+                && startsWith(b, 'R', 'I', 'F', 'F')
+                && b[8] == 'W'
+                && b[9] == 'E'
+                && b[10] == 'B'
+                && b[11] == 'P') {
+            return SampleFormat.WEBP;
         }
         if (b.length >= 12
                 && startsWith(b, 'R', 'I', 'F', 'F')
@@ -64,25 +79,11 @@ public final class SampleFormats {
     }
 
     /**
-     * The name of an image format EdgeForge recognises by its signature but does not read (BMP, GIF, WebP, TIFF,
-     * HEIC/HEIF, AVIF), so that its refusal can name it (issue #20); empty for anything else.
+     * The name of an image format EdgeForge recognises by its signature but does not read (TIFF, HEIC/HEIF, AVIF),
+     * so that its refusal can name it (issue #20); empty for anything else.
      */
     public static Optional<String> otherImageFormat(byte[] firstBytes) {
         byte[] b = firstBytes == null ? new byte[0] : firstBytes;
-        if (startsWith(b, 'B', 'M') && b.length >= 26) {
-            return Optional.of("BMP");
-        }
-        if (startsWith(b, 'G', 'I', 'F', '8')) {
-            return Optional.of("GIF");
-        }
-        if (b.length >= 12
-                && startsWith(b, 'R', 'I', 'F', 'F')
-                && b[8] == 'W'
-                && b[9] == 'E'
-                && b[10] == 'B'
-                && b[11] == 'P') {
-            return Optional.of("WebP");
-        }
         if (startsWith(b, 'I', 'I', 42, 0) || startsWith(b, 'M', 'M', 0, 42)) {
             return Optional.of("TIFF");
         }
@@ -119,6 +120,15 @@ public final class SampleFormats {
         }
         if (name.endsWith(".jpg") || name.endsWith(".jpeg")) {
             return SampleFormat.JPEG;
+        }
+        if (name.endsWith(".bmp")) {
+            return SampleFormat.BMP;
+        }
+        if (name.endsWith(".gif")) {
+            return SampleFormat.GIF;
+        }
+        if (name.endsWith(".webp")) {
+            return SampleFormat.WEBP;
         }
         return SampleFormat.UNKNOWN;
     }

@@ -7,7 +7,6 @@ import dev.edgeforge.core.format.ei.EiAcquisitionReader;
 import dev.edgeforge.core.format.ei.EiEncoding;
 import dev.edgeforge.core.format.image.ImageReader;
 import dev.edgeforge.core.format.image.ImageSample;
-import dev.edgeforge.core.format.image.ImageType;
 import dev.edgeforge.core.format.wav.WavAudio;
 import dev.edgeforge.core.format.wav.WavReader;
 import dev.edgeforge.core.sample.SampleDataViolation;
@@ -113,10 +112,16 @@ public final class SampleParsers {
                             Optional.of(wav.format()),
                             Optional.empty());
                 }
-                case PNG, JPEG -> {
+                case PNG, JPEG, BMP, GIF, WEBP -> {
                     ImageSample image = ImageReader.read(
                             input.readAll(options.maxBytes()), options.imageLimits(), options.keepImagePixels());
-                    SampleFormat actual = image.header().type() == ImageType.PNG ? SampleFormat.PNG : SampleFormat.JPEG;
+                    SampleFormat actual = switch (image.header().type()) {
+                        case PNG -> SampleFormat.PNG;
+                        case JPEG -> SampleFormat.JPEG;
+                        case BMP -> SampleFormat.BMP;
+                        case GIF -> SampleFormat.GIF;
+                        case WEBP -> SampleFormat.WEBP;
+                    };
                     yield new ParsedSample(
                             fileName,
                             actual,
@@ -138,7 +143,7 @@ public final class SampleParsers {
                                             + " to PNG or JPEG (e.g. ImageMagick: convert photo."
                                             + image.toLowerCase(Locale.ROOT) + " photo.png)")
                                     .orElse("not a recognised sample format (Edge Impulse JSON or CBOR, CSV, WAV, PNG,"
-                                            + " JPEG)"));
+                                            + " JPEG, BMP, GIF, WebP)"));
             };
         } catch (SampleFormatException e) {
             throw e.forFile(fileName);

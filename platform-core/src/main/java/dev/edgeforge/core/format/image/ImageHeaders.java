@@ -2,14 +2,15 @@ package dev.edgeforge.core.format.image;
 
 import dev.edgeforge.core.format.SampleFormatException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.zip.CRC32;
 
 /**
- * Reads PNG and JPEG headers from the bytes, without any decoder: PNG chunks are walked and their CRCs checked
+ * Reads image headers from the bytes, without decoding pixels: PNG chunks are walked and their CRCs checked
  * (so truncation and corruption are found even where the decoder would not look), JPEG segments are walked up to
- * the frame header.
+ * the frame header; BMP, GIF and WebP headers are read by their ImageIO decoder ({@link ImageDecoders#header}).
  */
 final class ImageHeaders {
 
@@ -40,7 +41,107 @@ final class ImageHeaders {
         if (isJpeg(bytes)) {
             return jpeg(bytes);
         }
-        throw SampleFormatException.malformed("neither a PNG nor a JPEG file (unknown signature)");
+        if (isBmp(bytes)) {
+            return bmp(bytes);
+        }
+        if (isGif(bytes)) {
+            checkGifExtensions(bytes);
+            return ImageDecoders.header(bytes, ImageType.GIF);
+        }
+        if (isWebp(bytes)) {
+            return ImageDecoders.header(bytes, ImageType.WEBP);
+        }
+        throw SampleFormatException.malformed("not a PNG, JPEG, BMP, GIF or WebP file (unknown signature)");
+    }
+
+    static boolean isBmp(byte[] b) {
+        return b.length >= 2 && b[0] == 'B' && b[1] == 'M';
+    }
+
+    static boolean isGif(byte[] b) {
+        return b.length >= 6 && b[0] == 'G' && b[1] == 'I' && b[2] == 'F' && b[3] == '8' && b[5] == 'a';
+    }
+
+    static boolean isWebp(byte[] b) {
+        return b.length >= 12
+                && b[0] == 'R'
+                && b[1] == 'I'
+                && b[2] == 'F'
+                && b[3] == 'F'
+                && b[8] == 'W'
+                && b[9] == 'E'
+                && b[10] == 'B'
+                && b[11] == 'P';
+    }
+
+    /** Bytes the JDK's GIF reader may copy while joining the extensions before the first image. */
+    static final long GIF_EXTENSION_COPY_LIMIT = 16L << 20;
+
+    /**
+     * Walks a GIF's extensions up to its first image. The JDK's reader joins an extension's sub-blocks by copying
+     * the data so far for each one, so thousands of tiny sub-blocks cost memory quadratic in their number (found by
+     * {@code ImageHostileInputTest}: 15 KB allocating 100 MB); a file whose joining would copy more than
+     * {@value #GIF_EXTENSION_COPY_LIMIT} bytes is refused. Anything else wrong is left to the reader.
+     */
+    private static void checkGifExtensions(byte[] b) {
+        if (b.length < 13) {
+            return;
+        }
+        int packed = b[10] & 0xFF;
+        int pos = 13 + ((packed & 0x80) != 0 ? 3 * (1 << ((packed & 7) + 1)) : 0);
+        long copied = 0;
+        while (pos + 1 < b.length && (b[pos] & 0xFF) == 0x21) {
+            pos += 2;
+            long joined = 0;
+            while (pos < b.length && b[pos] != 0) {
+                joined += b[pos] & 0xFF;
+                copied += joined;
+                pos += 1 + (b[pos] & 0xFF);
+            }
+            if (copied > GIF_EXTENSION_COPY_LIMIT) {
+                throw SampleFormatException.malformed("GIF extensions are split into so many small blocks that"
+                        + " reading them would copy more than " + GIF_EXTENSION_COPY_LIMIT + " bytes");
+            }
+            pos++;
+        }
+    }
+
+    /**
+     * The BMP headers, read here rather than by the JDK's reader: the size is then checked against the limits
+     * before that reader sees the file, and the offsets must lie inside the file (the reader sizes its palette
+     * buffer from the pixel-data offset, so an offset of gigabytes would make it allocate them). Channels are a
+     * first guess (RGB, RGBA for 32 bits); {@link ImageReader} takes the decoded image's.
+     */
+    private static ImageHeader bmp(byte[] b) {
+        ByteBuffer in = ByteBuffer.wrap(b).order(ByteOrder.LITTLE_ENDIAN);
+        if (b.length < 26) {
+            throw SampleFormatException.malformed("BMP of " + b.length + " bytes is shorter than its headers");
+        }
+        long dataOffset = Integer.toUnsignedLong(in.getInt(10));
+        long infoSize = Integer.toUnsignedLong(in.getInt(14));
+        if (infoSize < 12 || 14 + infoSize > b.length || dataOffset < 14 + infoSize || dataOffset > b.length) {
+            throw SampleFormatException.malformed("BMP header declares its pixel data at byte " + dataOffset + " and a "
+                    + infoSize + "-byte info header, outside the file of " + b.length + " bytes");
+        }
+        long width;
+        long height;
+        int bits;
+        if (infoSize == 12) { // OS/2 core header: 16-bit sizes
+            width = Short.toUnsignedInt(in.getShort(18));
+            height = Short.toUnsignedInt(in.getShort(20));
+            bits = Short.toUnsignedInt(in.getShort(24));
+        } else {
+            if (infoSize < 16) {
+                throw SampleFormatException.malformed("BMP info header of " + infoSize + " bytes is not valid");
+            }
+            width = in.getInt(18);
+            height = Math.abs((long) in.getInt(22)); // negative: rows stored top-down
+            bits = Short.toUnsignedInt(in.getShort(28));
+        }
+        if (width <= 0 || height <= 0 || width > Integer.MAX_VALUE || height > Integer.MAX_VALUE) {
+            throw SampleFormatException.malformed("BMP size " + width + "x" + height + " is not valid");
+        }
+        return new ImageHeader(ImageType.BMP, (int) width, (int) height, bits == 32 ? 4 : 3, Math.min(bits, 8));
     }
 
     private static ImageHeader png(byte[] bytes) {
@@ -118,7 +219,21 @@ final class ImageHeaders {
         };
     }
 
+    /** The number of colour components of a JPEG's frame (4 for CMYK and YCCK). */
+    static int jpegComponents(byte[] b) {
+        return jpegFrame(b).components();
+    }
+
     private static ImageHeader jpeg(byte[] b) {
+        JpegFrame f = jpegFrame(b);
+        // 4 components (CMYK or YCCK) are converted to RGB when decoded
+        return new ImageHeader(
+                ImageType.JPEG, f.width(), f.height(), f.components() == 4 ? 3 : f.components(), f.precision());
+    }
+
+    private record JpegFrame(int width, int height, int components, int precision) {}
+
+    private static JpegFrame jpegFrame(byte[] b) {
         int pos = 2;
         while (true) {
             if (pos >= b.length) {
@@ -169,13 +284,12 @@ final class ImageHeaders {
                             "JPEG size " + width + "x" + height + " (a height given later by a DNL marker is not"
                                     + " supported)");
                 }
-                if (components != 1 && components != 3) {
+                if (components != 1 && components != 3 && components != 4) {
                     throw new SampleFormatException(
                             SampleFormatException.Reason.UNSUPPORTED,
-                            "JPEG with " + components
-                                    + " colour components (CMYK?) is not supported; gray and RGB are");
+                            "JPEG with " + components + " colour components is not supported; gray, RGB and CMYK are");
                 }
-                return new ImageHeader(ImageType.JPEG, width, height, components, precision);
+                return new JpegFrame(width, height, components, precision);
             }
             pos += length;
         }

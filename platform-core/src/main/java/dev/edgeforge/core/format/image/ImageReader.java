@@ -7,27 +7,24 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ColorModel;
 import java.awt.image.IndexColorModel;
 import java.awt.image.Raster;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import javax.imageio.ImageIO;
 import javax.imageio.stream.ImageInputStream;
-import javax.imageio.stream.MemoryCacheImageInputStream;
 
 /**
- * Reads PNG and JPEG images: detects the type by signature, reads the size and channels from the header, checks
- * them against {@link ImageLimits} <em>before</em> decoding, then decodes the whole image with {@code javax.imageio}
- * so that a corrupted file is refused rather than stored. PNG chunk CRCs and the final IEND are checked too; a JPEG
- * the decoder reports as ending prematurely is refused.
+ * Reads PNG, JPEG, BMP, GIF (first frame) and WebP images: detects the type by signature, reads the size and
+ * channels from the header, checks them against {@link ImageLimits} <em>before</em> any pixel is allocated, then
+ * decodes the whole image with {@code javax.imageio} so that a corrupted file is refused rather than stored. PNG
+ * chunk CRCs and the final IEND are checked too; a JPEG the decoder reports as ending prematurely is refused.
  *
  * <p>Channels: gray, gray + alpha, RGB, RGBA; palette PNGs become RGB (RGBA with transparency); 16-bit images are
- * scaled to 8 bits in {@link ImagePixels}. JPEGs with 4 components (CMYK) are not supported. A JPEG's EXIF
- * orientation is applied ({@link ExifOrientation}): the pixels and the size are those of the upright photo.
+ * scaled to 8 bits in {@link ImagePixels}. JPEGs with 4 components (CMYK, YCCK) are converted to RGB by
+ * TwelveMonkeys' JPEG reader ({@link ImageDecoders}). A JPEG's EXIF orientation is applied
+ * ({@link ExifOrientation}): the pixels and the size are those of the upright photo.
  */
 public final class ImageReader {
 
@@ -36,7 +33,7 @@ public final class ImageReader {
     /**
      * The header only: type, size, channels, bit depth. Cheap; decodes nothing.
      *
-     * @throws SampleFormatException when the bytes are not a PNG or JPEG or the header is damaged
+     * @throws SampleFormatException when the bytes are not a PNG, JPEG, BMP, GIF or WebP or the header is damaged
      */
     public static ImageHeader probe(byte[] bytes) {
         return ImageHeaders.read(bytes);
@@ -81,6 +78,15 @@ public final class ImageReader {
             throw SampleFormatException.malformed("decoded size " + image.getWidth() + "x" + image.getHeight()
                     + " differs from the header's " + header.width() + "x" + header.height());
         }
+        if (header.type() != ImageType.PNG && header.type() != ImageType.JPEG) {
+            // BMP, GIF, WebP: the channels are those the decoder produced (its header type may be a guess)
+            header = new ImageHeader(
+                    header.type(),
+                    header.width(),
+                    header.height(),
+                    ImageDecoders.channels(image.getColorModel()),
+                    header.bitDepth());
+        }
         // photos are learnt and shown upright: the EXIF orientation a phone or camera wrote is applied (issue #20)
         int orientation = header.type() == ImageType.JPEG ? ExifOrientation.of(bytes) : ExifOrientation.UPRIGHT;
         boolean swap = ExifOrientation.swapsSides(orientation);
@@ -95,18 +101,12 @@ public final class ImageReader {
     }
 
     private static BufferedImage decode(byte[] bytes, ImageHeader header) {
-        String format = header.type() == ImageType.PNG ? "png" : "jpeg";
+        boolean cmyk = header.type() == ImageType.JPEG && ImageHeaders.jpegComponents(bytes) == 4;
         // fully qualified: ImageIO's reader, not this class
-        Iterator<javax.imageio.ImageReader> readers = ImageIO.getImageReadersByFormatName(format);
-        if (!readers.hasNext()) {
-            throw new IllegalStateException("no " + format + " decoder in this JVM");
-        }
-        // fully qualified: ImageIO's reader, not this class
-        javax.imageio.ImageReader reader = readers.next();
+        javax.imageio.ImageReader reader = ImageDecoders.create(header.type(), cmyk);
         List<String> warnings = new ArrayList<>();
         reader.addIIOReadWarningListener((source, warning) -> warnings.add(warning));
-        // an in-memory stream: ImageIO's default stream would spill to a temporary file
-        try (ImageInputStream in = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
+        try (ImageInputStream in = ImageDecoders.input(bytes, header.type())) {
             reader.setInput(in, true, true);
             BufferedImage image = reader.read(0);
             for (String warning : warnings) {

@@ -13,8 +13,10 @@ import java.awt.image.BufferedImage;
 import java.awt.image.IndexColorModel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
@@ -30,12 +32,13 @@ import net.jqwik.api.Tuple;
 import net.jqwik.api.statistics.Statistics;
 
 /**
- * Hostile images, 10,000 PNG and 10,000 JPEG, through {@link SampleParsers} with pixels kept: each is read or refused
- * with a {@link SampleFormatException}, within a second of CPU and a bounded allocation. Half of the mutated PNGs get
- * their chunk CRCs fixed so that the damage reaches the decoder instead of stopping at the CRC check. Besides
- * byte-level mutations: declared sizes up to 2^31 pixels a side, decompression bombs (a few KB of IDAT that inflate
- * to far more than the image holds), thousands of chunks or segments, segment lengths past the end, a second JPEG
- * frame larger than the first.
+ * Hostile images, 10,000 PNG, 10,000 JPEG and 10,000 BMP, GIF or WebP, through {@link SampleParsers} with pixels
+ * kept: each is read or refused with a {@link SampleFormatException}, within a second of CPU and a bounded
+ * allocation. Half of the mutated PNGs get their chunk CRCs fixed so that the damage reaches the decoder instead of
+ * stopping at the CRC check. Besides byte-level mutations: declared sizes up to 2^31 pixels a side, decompression
+ * bombs (a few KB of IDAT that inflate to far more than the image holds), thousands of chunks, segments or GIF
+ * extensions, segment and chunk lengths past the end, a second JPEG frame larger than the first, BMP offsets and
+ * palette sizes of gigabytes.
  */
 class ImageHostileInputTest {
 
@@ -58,6 +61,11 @@ class ImageHostileInputTest {
     @Property(tries = 10_000)
     void everyHostileJpegIsReadOrRefusedWithinBounds(@ForAll("hostileJpeg") Mutant jpeg) {
         check("hostile.jpg", jpeg);
+    }
+
+    @Property(tries = 10_000)
+    void everyHostileBmpGifOrWebpIsReadOrRefusedWithinBounds(@ForAll("hostileOther") Mutant image) {
+        check("hostile.image", image);
     }
 
     private static void check(String name, Mutant image) {
@@ -104,6 +112,115 @@ class ImageHostileInputTest {
         return Arbitraries.frequencyOf(
                 Tuple.of(3, Mutations.of(seeds)),
                 Tuple.of(1, Arbitraries.randomValue(ImageHostileInputTest::maliciousJpeg)));
+    }
+
+    @Provide
+    Arbitrary<Mutant> hostileOther() {
+        List<Mutant> seeds = List.of(
+                new Mutant("RGB BMP", encode(gradient(BufferedImage.TYPE_INT_RGB, 7, 5), "bmp")),
+                new Mutant("palette BMP", encode(opaquePalette(), "bmp")),
+                new Mutant("GIF", encode(gradient(BufferedImage.TYPE_INT_RGB, 9, 6), "gif")),
+                new Mutant("two-frame GIF with transparency", resource("animated.gif")),
+                new Mutant("lossless WebP with alpha", resource("transparent.webp")),
+                new Mutant("lossy WebP", resource("lossy.webp")));
+        return Arbitraries.frequencyOf(
+                Tuple.of(3, Mutations.of(seeds)),
+                Tuple.of(1, Arbitraries.randomValue(ImageHostileInputTest::maliciousOther)));
+    }
+
+    /** A BMP, GIF or WebP declaring a size, offset or length meant to make a reader allocate or loop. */
+    private static Mutant maliciousOther(Random random) {
+        int[] sides = {0x7FFFFFFF, 0x80000000, 0xFFFFFFFF, 65535, 16384, 4097, 1000, 1, 0};
+        int side = sides[random.nextInt(sides.length)];
+        int other = sides[random.nextInt(sides.length)];
+        return switch (random.nextInt(6)) {
+            case 0 -> {
+                byte[] bmp = encode(gradient(BufferedImage.TYPE_INT_RGB, 7, 5), "bmp");
+                ByteBuffer.wrap(bmp)
+                        .order(ByteOrder.LITTLE_ENDIAN)
+                        .putInt(18, side)
+                        .putInt(22, other);
+                yield new Mutant("a BMP declaring " + side + "x" + other, bmp);
+            }
+            case 1 -> {
+                byte[] bmp = encode(opaquePalette(), "bmp");
+                int at = new int[] {2, 10, 14, 34, 46}[random.nextInt(5)]; // file size, data offset, info size,
+                // image size, colours used
+                ByteBuffer.wrap(bmp).order(ByteOrder.LITTLE_ENDIAN).putInt(at, side);
+                yield new Mutant("a BMP with " + side + " at header offset " + at, bmp);
+            }
+            case 2 -> {
+                byte[] gif = encode(gradient(BufferedImage.TYPE_INT_RGB, 9, 6), "gif");
+                ByteBuffer b = ByteBuffer.wrap(gif).order(ByteOrder.LITTLE_ENDIAN);
+                b.putShort(6, (short) side).putShort(8, (short) other);
+                int descriptor = gifImageDescriptor(gif);
+                if (random.nextBoolean()) {
+                    b.putShort(descriptor + 5, (short) side).putShort(descriptor + 7, (short) other);
+                }
+                yield new Mutant("a GIF declaring " + (side & 0xFFFF) + "x" + (other & 0xFFFF), gif);
+            }
+            case 3 -> {
+                byte[] gif = encode(gradient(BufferedImage.TYPE_INT_RGB, 9, 6), "gif");
+                int n = 1000 + random.nextInt(20_000);
+                byte[] extensions = new byte[n * 4];
+                for (int i = 0; i < n; i++) {
+                    extensions[i * 4] = 0x21; // extension
+                    extensions[i * 4 + 1] = (byte) 0xFE; // comment
+                    extensions[i * 4 + 2] = 0; // no data: the terminator right away (one byte unused below)
+                    extensions[i * 4 + 3] = 0;
+                }
+                yield new Mutant(
+                        n + " empty GIF comments", Mutations.splice(gif, gifImageDescriptor(gif), 0, extensions));
+            }
+            case 4 -> {
+                byte[] webp = resource("transparent.webp");
+                int bits = (side - 1) & 0x3FFF | ((other - 1) & 0x3FFF) << 14 | (webp[24] & 0xF0) << 24;
+                ByteBuffer.wrap(webp).order(ByteOrder.LITTLE_ENDIAN).putInt(21, bits);
+                yield new Mutant("a lossless WebP declaring " + side + "x" + other + " (14 bits each)", webp);
+            }
+            default -> {
+                byte[] webp = resource(random.nextBoolean() ? "lossy.webp" : "transparent.webp");
+                int at = random.nextBoolean() ? 4 : 16; // the RIFF length, the first chunk's length
+                ByteBuffer.wrap(webp).order(ByteOrder.LITTLE_ENDIAN).putInt(at, side);
+                yield new Mutant("a WebP with length " + Integer.toUnsignedString(side) + " at offset " + at, webp);
+            }
+        };
+    }
+
+    /** Offset of a GIF's first image descriptor (past the colour table and extensions). */
+    private static int gifImageDescriptor(byte[] gif) {
+        int packed = gif[10] & 0xFF;
+        int pos = 13 + ((packed & 0x80) != 0 ? 3 * (1 << ((packed & 7) + 1)) : 0);
+        while (gif[pos] == 0x21) {
+            pos += 2;
+            while (gif[pos] != 0) {
+                pos += 1 + (gif[pos] & 0xFF);
+            }
+            pos++;
+        }
+        return pos;
+    }
+
+    private static BufferedImage opaquePalette() {
+        byte[] r = {0, (byte) 255, 10, 20};
+        byte[] g = {0, 0, (byte) 255, 30};
+        byte[] b = {0, 0, 0, (byte) 255};
+        BufferedImage image =
+                new BufferedImage(6, 4, BufferedImage.TYPE_BYTE_INDEXED, new IndexColorModel(2, 4, r, g, b));
+        for (int y = 0; y < 4; y++) {
+            for (int x = 0; x < 6; x++) {
+                image.getRaster().setSample(x, y, 0, (x + y) % 4);
+            }
+        }
+        return image;
+    }
+
+    private static byte[] resource(String name) {
+        try (InputStream in = ImageHostileInputTest.class.getResourceAsStream("/images/" + name)) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A PNG built around one weakness of image readers. */

@@ -268,11 +268,18 @@ class ImageReaderTest {
             0x11,
             0
         };
-        assertThat(failure(cmyk).reason()).isEqualTo(Reason.UNSUPPORTED);
+        // a CMYK frame header is read (CMYK is converted) but the file has no image data
+        assertThat(failure(cmyk).reason()).isEqualTo(Reason.MALFORMED);
+        byte[] twoComponents = cmyk.clone();
+        twoComponents[11] = 2;
+        assertThat(failure(twoComponents).reason()).isEqualTo(Reason.UNSUPPORTED);
+        assertThat(failure(twoComponents).getMessage()).contains("2 colour components");
         assertThat(failure(new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xDA, 0, 2})
                         .getMessage())
                 .contains("no frame header");
-        assertThat(failure("GIF89a....".getBytes()).getMessage()).contains("neither a PNG nor a JPEG");
+        assertThat(failure("XIF89a....".getBytes()).getMessage())
+                .contains("not a PNG, JPEG, BMP, GIF or WebP file (unknown signature)");
+        assertThat(failure("GIF89a....".getBytes()).getMessage()).contains("GIF header cannot be read");
     }
 
     @Test
