@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
@@ -46,8 +47,11 @@ public final class ChecklistReadme {
             String readme = entries.keySet().stream()
                     .filter(name -> name.endsWith("/" + README) || name.equals(README))
                     .min((a, b) -> Integer.compare(depth(a), depth(b)))
-                    .orElseThrow(() -> new IllegalArgumentException("the bundle " + bundle + " has no README.md"));
-            String text = new String(entries.get(readme), StandardCharsets.UTF_8);
+                    .orElseGet(() -> topFolder(entries.keySet()) + README);
+            // every bundler writes a README; one without gets a README holding the checklist alone
+            String text = entries.containsKey(readme)
+                    ? new String(entries.get(readme), StandardCharsets.UTF_8)
+                    : "# " + topFolder(entries.keySet()).replace("/", "") + "\n";
             byte[] updated = (text.stripTrailing() + "\n\n" + markdown(checklist)).getBytes(StandardCharsets.UTF_8);
             entries.put(readme, updated);
             // SHA256SUMS sits in the bundle's root folder and names files relative to it
@@ -61,7 +65,11 @@ public final class ChecklistReadme {
                     ZipOutputStream zip = new ZipOutputStream(out)) {
                 for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
                     ZipEntry copy = new ZipEntry(entry.getKey());
-                    copy.setLastModifiedTime(headers.get(entry.getKey()).getLastModifiedTime());
+                    ZipEntry header = headers.get(entry.getKey());
+                    copy.setLastModifiedTime(
+                            header == null
+                                    ? headers.values().iterator().next().getLastModifiedTime()
+                                    : header.getLastModifiedTime());
                     zip.putNextEntry(copy);
                     zip.write(entry.getValue());
                     zip.closeEntry();
@@ -73,15 +81,29 @@ public final class ChecklistReadme {
         }
     }
 
+    private static String topFolder(Set<String> names) {
+        return names.stream()
+                .filter(name -> name.contains("/"))
+                .map(name -> name.substring(0, name.indexOf('/') + 1))
+                .findFirst()
+                .orElse("");
+    }
+
     private static int depth(String name) {
         return (int) name.chars().filter(c -> c == '/').count();
     }
 
     private static byte[] checksums(byte[] sums, String name, byte[] content) {
         StringBuilder out = new StringBuilder();
+        boolean found = false;
         for (String line : new String(sums, StandardCharsets.UTF_8).lines().toList()) {
-            out.append(line.endsWith("  " + name) ? ModelIdentity.sha256(content) + "  " + name : line)
+            boolean mine = line.endsWith("  " + name);
+            found |= mine;
+            out.append(mine ? ModelIdentity.sha256(content) + "  " + name : line)
                     .append('\n');
+        }
+        if (!found) {
+            out.append(ModelIdentity.sha256(content)).append("  ").append(name).append('\n');
         }
         return out.toString().getBytes(StandardCharsets.UTF_8);
     }
