@@ -478,6 +478,11 @@ public final class DeployJobHandler implements JobHandler {
                     + " windows differ from the reference; first: "
                     + result.mismatches().get(0));
         }
+        if (result.peakRamBytes() != null) {
+            context.log("Peak RAM " + result.peakRamBytes() + " bytes: static RAM of the image (.data, .bss) "
+                    + (result.peakRamBytes() - result.stackBytes()) + " + stack high-water mark "
+                    + result.stackBytes() + "; no heap");
+        }
         if (result.deviceAccuracy() != null) {
             context.log(String.format(
                     Locale.ROOT,
