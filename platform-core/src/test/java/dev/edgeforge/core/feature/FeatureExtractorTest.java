@@ -256,7 +256,11 @@ class FeatureExtractorTest {
         rgba.setRGB(0, 0, 0x400a141e);
         rgba.setRGB(1, 0, 0xc8323c46);
         FeatureSource fromRgba = FeatureSource.of(parsePng("rgba.png", rgba));
-        assertThat(fromRgba.image()).get().extracting(RgbImage::pixels).isEqualTo(new int[] {0x0a141e, 0x323c46});
+        // transparency is flattened onto white (issue #20): 0x0a at alpha 0x40 becomes 10 × 64/255 + 255 × 191/255
+        assertThat(fromRgba.image()).get().extracting(RgbImage::pixels).isEqualTo(new int[] {
+            onWhite(0x400a141e), onWhite(0xc8323c46)
+        });
+        assertThat(onWhite(0x400a141e)).isEqualTo(0xc2c4c7); // 193.5, 196.0, 198.5 rounded
 
         BufferedImage gray = new BufferedImage(1, 1, BufferedImage.TYPE_BYTE_GRAY);
         gray.getRaster().setSample(0, 0, 0, 128);
@@ -270,6 +274,17 @@ class FeatureExtractorTest {
                 .isInstanceOf(FeatureInputViolation.class)
                 .hasMessageContaining("gray.png")
                 .hasMessageContaining("keepImagePixels");
+    }
+
+    /** An ARGB pixel blended onto a white background, each channel rounded. */
+    private static int onWhite(int argb) {
+        double alpha = (argb >>> 24) / 255.0;
+        int rgb = 0;
+        for (int shift = 16; shift >= 0; shift -= 8) {
+            int channel = (argb >> shift) & 0xff;
+            rgb |= (int) Math.round(channel * alpha + 255 * (1 - alpha)) << shift;
+        }
+        return rgb;
     }
 
     private static ParsedSample parsePng(String name, BufferedImage image) throws Exception {
