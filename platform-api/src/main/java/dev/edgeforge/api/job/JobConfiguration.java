@@ -1,6 +1,7 @@
 package dev.edgeforge.api.job;
 
 import dev.edgeforge.infra.job.JobQueue;
+import dev.edgeforge.infra.job.JobQueueStatistics;
 import dev.edgeforge.infra.job.JobStateChanges;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,6 +18,11 @@ class JobConfiguration {
     @Bean
     JobQueue jobQueue(DataSource dataSource, Clock clock) {
         return new JobQueue(dataSource, clock);
+    }
+
+    @Bean
+    JobQueueStatistics jobQueueStatistics(DataSource dataSource) {
+        return new JobQueueStatistics(dataSource);
     }
 
     @Bean

@@ -1,24 +1,24 @@
 package dev.edgeforge.api.job;
 
+import dev.edgeforge.infra.job.JobQueueStatistics;
+import dev.edgeforge.infra.job.JobQueueStatistics.Figures;
 import dev.edgeforge.jobs.compress.CompressJobPayload;
 import dev.edgeforge.jobs.deploy.DeployJobPayload;
 import dev.edgeforge.jobs.feature.FeatureJobPayload;
 import dev.edgeforge.jobs.training.TestJobPayload;
 import dev.edgeforge.jobs.training.TrainJobPayload;
+import dev.edgeforge.jobs.tune.TuneJobPayload;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,26 +47,19 @@ class JobMetrics {
             TrainJobPayload.TYPE,
             TestJobPayload.TYPE,
             CompressJobPayload.TYPE,
-            DeployJobPayload.TYPE);
+            DeployJobPayload.TYPE,
+            TuneJobPayload.TYPE);
     private static final List<String> OUTCOMES = List.of("succeeded", "failed", "cancelled");
 
-    /** One read of the table. */
-    private record Snapshot(
-            Map<String, Long> queued,
-            Map<String, Double> oldestAge,
-            Map<String, Long> running,
-            Map<String, Long> ended,
-            Map<String, Double> runSeconds) {}
-
-    private final JdbcClient jdbc;
+    private final JobQueueStatistics statistics;
     private final MeterRegistry registry;
     private final Clock clock;
     private final Set<String> registeredTypes = ConcurrentHashMap.newKeySet();
-    private volatile Snapshot snapshot = new Snapshot(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+    private volatile Figures snapshot = Figures.NONE;
     private volatile Instant readAt = Instant.EPOCH;
 
-    JobMetrics(JdbcClient jdbc, MeterRegistry registry, Clock clock) {
-        this.jdbc = jdbc;
+    JobMetrics(JobQueueStatistics statistics, MeterRegistry registry, Clock clock) {
+        this.statistics = statistics;
         this.registry = registry;
         this.clock = clock;
         KNOWN_TYPES.forEach(this::register);
@@ -111,7 +104,7 @@ class JobMetrics {
         }
     }
 
-    private Snapshot current() {
+    private Figures current() {
         Instant now = clock.instant();
         if (readAt.plus(REFRESH).isAfter(now)) {
             return snapshot;
@@ -131,34 +124,11 @@ class JobMetrics {
         }
     }
 
-    private Snapshot read() {
-        Map<String, Long> queued = new HashMap<>();
-        Map<String, Double> oldest = new HashMap<>();
-        Map<String, Long> running = new HashMap<>();
-        jdbc.sql("SELECT type, state, count(*) AS n, extract(epoch FROM now() - min(created_at)) AS age FROM jobs "
-                        + "WHERE state IN ('queued', 'running') GROUP BY type, state")
-                .query(rs -> {
-                    String type = rs.getString("type");
-                    if ("queued".equals(rs.getString("state"))) {
-                        queued.put(type, rs.getLong("n"));
-                        oldest.put(type, Math.max(0, rs.getDouble("age")));
-                    } else {
-                        running.put(type, rs.getLong("n"));
-                    }
-                });
-        Map<String, Long> ended = new HashMap<>();
-        Map<String, Double> seconds = new HashMap<>();
-        jdbc.sql("SELECT type, state, count(*) AS n, coalesce(sum(extract(epoch FROM finished_at - "
-                        + "coalesce(started_at, created_at))), 0) AS s FROM jobs "
-                        + "WHERE state IN ('succeeded', 'failed', 'cancelled') GROUP BY type, state")
-                .query(rs -> {
-                    String key = rs.getString("type") + "/" + rs.getString("state");
-                    ended.put(key, rs.getLong("n"));
-                    seconds.put(key, Math.max(0, rs.getDouble("s")));
-                });
-        queued.keySet().forEach(this::register);
-        running.keySet().forEach(this::register);
-        ended.keySet().forEach(k -> register(k.substring(0, k.indexOf('/'))));
-        return new Snapshot(Map.copyOf(queued), Map.copyOf(oldest), Map.copyOf(running), ended, seconds);
+    private Figures read() {
+        Figures figures = statistics.read();
+        figures.queued().keySet().forEach(this::register);
+        figures.running().keySet().forEach(this::register);
+        figures.ended().keySet().forEach(k -> register(k.substring(0, k.indexOf('/'))));
+        return figures;
     }
 }

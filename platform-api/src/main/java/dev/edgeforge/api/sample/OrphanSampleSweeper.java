@@ -1,5 +1,6 @@
 package dev.edgeforge.api.sample;
 
+import dev.edgeforge.api.project.ProjectDirectory;
 import dev.edgeforge.api.storage.OwnedObjects;
 import dev.edgeforge.infra.storage.ObjectInfo;
 import dev.edgeforge.infra.storage.ObjectStore;
@@ -68,6 +69,7 @@ public class OrphanSampleSweeper implements SmartLifecycle {
     private final ObjectStore store;
     private final SampleRepository samples;
     private final Map<String, OwnedObjects> kinds;
+    private final ProjectDirectory projects;
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
     private final Clock clock;
@@ -79,6 +81,7 @@ public class OrphanSampleSweeper implements SmartLifecycle {
             ObjectStore store,
             SampleRepository samples,
             List<OwnedObjects> kinds,
+            ProjectDirectory projects,
             JdbcClient jdbc,
             PlatformTransactionManager transactions,
             Clock clock,
@@ -91,6 +94,7 @@ public class OrphanSampleSweeper implements SmartLifecycle {
                 throw new IllegalStateException("two kinds of objects claim the folder " + kind.folder());
             }
         }
+        this.projects = projects;
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactions);
         this.clock = clock;
@@ -218,12 +222,7 @@ public class OrphanSampleSweeper implements SmartLifecycle {
     }
 
     private int sweepOfDeletedProject(UUID projectId, List<Candidate> candidates) {
-        boolean exists = jdbc.sql("SELECT count(*) FROM project WHERE id = :id")
-                        .param("id", projectId)
-                        .query(Long.class)
-                        .single()
-                > 0;
-        return exists ? 0 : deleteAll(candidates);
+        return projects.exists(projectId) ? 0 : deleteAll(candidates);
     }
 
     private int deleteAll(List<Candidate> garbage) {

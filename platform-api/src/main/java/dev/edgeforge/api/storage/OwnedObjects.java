@@ -7,8 +7,12 @@ import java.util.regex.Pattern;
  * A kind of object that belongs to a row: every object under {@code projects/{projectId}/{folder}/{owner}/} is the
  * owner's (a model's files, a deployment's bundle, an impulse version's features), and is garbage once the owner's
  * row is gone. The orphan sweeper removes such objects after its grace period; objects of a folder no kind names are
- * left alone while their project exists, so a new kind of object is never removed before it is registered
- * ({@link OwnedObjectKinds}).
+ * left alone while their project exists, so a new kind of object is never removed before it is registered.
+ *
+ * <p>The feature that owns the rows declares the bean, with the query over its own table (e.g. {@code ModelObjects},
+ * {@code DeploymentObjects}, {@code FeatureObjects}); a feature that stores a new kind of object declares one too.
+ * Samples are content-addressed and have their own protocol ({@code SampleStorage}); dataset exports are streamed
+ * and stored nowhere, so there is no export kind. Tune runs store nothing in the object store yet.
  *
  * @param kind      what the objects are, for logs and figures ("models")
  * @param folder    the folder under the project ("models")
