@@ -49,6 +49,35 @@ function spread(part) {
   return formatCount(part.mean) + ' mean (' + formatCount(part.min) + ' – ' + formatCount(part.max) + ')';
 }
 
+function checklistOutcome(outcome) {
+  if (outcome === 'pass') {
+    return 'PASS';
+  }
+  return outcome === 'fail' ? 'FAIL' : 'not measured';
+}
+
+function checklistKind(outcome) {
+  if (outcome === 'pass') {
+    return 'verified';
+  }
+  return outcome === 'fail' ? 'not-verified' : 'not-emulated';
+}
+
+/** A checklist figure in its unit: bytes as bytes, milliseconds to two places, windows as a count. */
+function checklistFigure(value, unit) {
+  if (value === null || value === undefined) {
+    return DASH;
+  }
+  if (unit === 'bytes') {
+    // exact bytes beside the rounded size, so a figure just under the limit never reads as equal to it
+    return formatBytes(value) + ' (' + formatCount(value) + ' bytes)';
+  }
+  if (unit === 'ms') {
+    return value.toFixed(2) + ' ms';
+  }
+  return formatCount(value) + (unit ? ' ' + unit : '');
+}
+
 function open(state) {
   return state === 'queued' || state === 'building';
 }
@@ -366,6 +395,30 @@ function init(root) {
     }
   }
 
+  /* The seed's checklist as the deploy job computed it: each item's outcome, figure, limit, measured or estimated. */
+  function showChecklist(checklist) {
+    const box = byId('checklist-box');
+    const rows = byId('checklist-rows');
+    rows.textContent = '';
+    box.classList.toggle('hidden', !checklist);
+    if (!checklist) {
+      return;
+    }
+    const items = checklist.items || [];
+    text(byId('checklist-summary'), items.every((i) => i.outcome === 'pass')
+      ? 'Every item passed.' : 'Not every item passed.');
+    items.forEach((item) => {
+      const row = el('tr', { 'data-item': item.id });
+      cell(row, item.title);
+      cell(row, badge(checklistOutcome(item.outcome), checklistKind(item.outcome)));
+      cell(row, checklistFigure(item.figure, item.unit), 'mono');
+      cell(row, checklistFigure(item.limit, item.unit), 'mono');
+      cell(row, item.basis || DASH);
+      cell(row, item.note || '', 'muted');
+      rows.appendChild(row);
+    });
+  }
+
   function showResult(d) {
     byId('run-result').classList.remove('hidden');
     const link = byId('download-link');
@@ -374,6 +427,7 @@ function init(root) {
     text(link, 'Download ' + (d.bundle ? d.bundle.fileName : 'bundle'));
     text(byId('bundle-info'), d.bundle ? formatBytes(d.bundle.bytes) + ' · sha256 ' + d.bundle.sha256.slice(0, 16)
       + '…' : '');
+    showChecklist(d.checklist);
     showVerification(d);
     showModelFigures(d);
     showMemory(d);

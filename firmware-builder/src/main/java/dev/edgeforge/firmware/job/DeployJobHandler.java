@@ -17,6 +17,7 @@ import dev.edgeforge.firmware.anomaly.AnomalyLibraryRequest;
 import dev.edgeforge.firmware.bundle.AnomalyBundler;
 import dev.edgeforge.firmware.bundle.BuildRequest;
 import dev.edgeforge.firmware.bundle.BuildResult;
+import dev.edgeforge.firmware.bundle.ChecklistReadme;
 import dev.edgeforge.firmware.bundle.DeploymentBuildFailedException;
 import dev.edgeforge.firmware.bundle.DeploymentBuilder;
 import dev.edgeforge.firmware.codegen.InputQuantizer;
@@ -37,6 +38,7 @@ import dev.edgeforge.jobs.board.Board;
 import dev.edgeforge.jobs.board.BoardCatalogue;
 import dev.edgeforge.jobs.deploy.DeployJobPayload;
 import dev.edgeforge.jobs.deploy.DeployResult;
+import dev.edgeforge.jobs.deploy.DeploymentChecklist;
 import dev.edgeforge.jobs.deploy.DeploymentFormat;
 import dev.edgeforge.jobs.deploy.DeploymentObjects;
 import dev.edgeforge.jobs.deploy.MemoryReport;
@@ -476,6 +478,11 @@ public final class DeployJobHandler implements JobHandler {
                     + " windows differ from the reference; first: "
                     + result.mismatches().get(0));
         }
+        if (result.peakRamBytes() != null) {
+            context.log("Peak RAM " + result.peakRamBytes() + " bytes: static RAM of the image (.data, .bss) "
+                    + (result.peakRamBytes() - result.stackBytes()) + " + stack high-water mark "
+                    + result.stackBytes() + "; no heap");
+        }
         if (result.deviceAccuracy() != null) {
             context.log(String.format(
                     Locale.ROOT,
@@ -509,7 +516,10 @@ public final class DeployJobHandler implements JobHandler {
                         result.estimatedInstructions());
     }
 
-    /** Stores the bundle (once), the report and the job's result for {@code verification}. */
+    /**
+     * Stores the bundle with the checklist for {@code verification} in its README, the report and the job's result.
+     * The sample's outcome stores a bundle whose checklist is the sample's; the final outcome replaces it.
+     */
     private DeployResult store(
             JobContext context,
             UUID projectId,
@@ -519,12 +529,32 @@ public final class DeployJobHandler implements JobHandler {
             BuildResult built,
             DeployResult.Verification verification,
             DeploymentEstimate estimate) {
+        Path zip = workDirectory
+                .resolve("builds")
+                .resolve(context.jobId() + "-" + context.attempt() + "-checklist")
+                .resolve(built.bundle().getFileName().toString());
         try {
-            DeployResult result = result(projectId, payload, format, board, built, verification);
-            // the same bytes under the same key: stored once, by the sample's outcome or the final one
-            if (!store.exists(result.bundle().key())) {
-                storeBundle(result.bundle().key(), built.bundle());
-            }
+            DeployResult.Sizes sizes = sizes(board, built);
+            DeploymentChecklist checklist = DeploymentChecklist.of(sizes, verification, board.clockHz(), estimate);
+            ChecklistReadme.write(built.bundle(), checklist, zip);
+            DeployResult.Bundle bundle = new DeployResult.Bundle(
+                    DeploymentObjects.bundle(projectId, payload.deploymentId()),
+                    zip.getFileName().toString(),
+                    Files.size(zip),
+                    ModelIdentity.sha256(Files.readAllBytes(zip)));
+            DeployResult result = new DeployResult(
+                    payload.deploymentId(),
+                    format.id(),
+                    board.id(),
+                    bundle,
+                    DeploymentObjects.report(projectId, payload.deploymentId()),
+                    sizes,
+                    built.memoryReport(),
+                    verification,
+                    new DeployResult.Build(
+                            built.fromCache(), built.cacheKey(), built.elapsed().toMillis(), built.compilerOutput()),
+                    checklist);
+            storeBundle(bundle.key(), zip);
             store.put(
                     result.reportKey(),
                     JSON.writeValueAsBytes(new DeploymentReport(result, estimate, DeploymentBuilder.VERSION)));
@@ -532,19 +562,14 @@ public final class DeployJobHandler implements JobHandler {
             return result;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot store the deployment's bundle or report", e);
+        } finally {
+            deleteQuietly(zip.getParent());
         }
     }
 
-    private static DeployResult result(
-            UUID projectId,
-            DeployJobPayload payload,
-            DeploymentFormat format,
-            Board board,
-            BuildResult built,
-            DeployResult.Verification verification)
-            throws IOException {
+    private static DeployResult.Sizes sizes(Board board, BuildResult built) {
         MemoryReport memory = built.memoryReport();
-        DeployResult.Sizes sizes = new DeployResult.Sizes(
+        return new DeployResult.Sizes(
                 memory.image().map(MemoryReport.ImageMemory::flashBytes).orElse(null),
                 board.flash().sizeBytes(),
                 memory.image().map(MemoryReport.ImageMemory::ramBytes).orElse(null),
@@ -552,21 +577,6 @@ public final class DeployJobHandler implements JobHandler {
                 memory.arenaBytes(),
                 memory.arenaLowerBound(),
                 memory.modelConstantBytes());
-        DeployResult.Bundle bundle = new DeployResult.Bundle(
-                DeploymentObjects.bundle(projectId, payload.deploymentId()),
-                        built.bundle().getFileName().toString(),
-                Files.size(built.bundle()), built.bundleSha256());
-        return new DeployResult(
-                payload.deploymentId(),
-                format.id(),
-                board.id(),
-                bundle,
-                DeploymentObjects.report(projectId, payload.deploymentId()),
-                sizes,
-                memory,
-                verification,
-                new DeployResult.Build(
-                        built.fromCache(), built.cacheKey(), built.elapsed().toMillis(), built.compilerOutput()));
     }
 
     private void storeBundle(String key, Path zip) throws IOException {
@@ -673,12 +683,7 @@ public final class DeployJobHandler implements JobHandler {
                 context.throwIfCancelled();
 
                 phase = "storing the bundle";
-                DeployResult result = result(projectId, payload, format, board, built, verified);
-                storeBundle(result.bundle().key(), built.bundle());
-                store.put(
-                        result.reportKey(),
-                        JSON.writeValueAsBytes(new DeploymentReport(result, null, DeploymentBuilder.VERSION)));
-                context.result(JSON.writeValueAsString(result));
+                DeployResult result = store(context, projectId, payload, format, board, built, verified, null);
                 context.log("Stored " + result.bundle().fileName() + " ("
                         + result.bundle().bytes() + " bytes)");
                 context.progress(1.0);

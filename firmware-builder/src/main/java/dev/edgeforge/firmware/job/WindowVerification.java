@@ -3,6 +3,7 @@ package dev.edgeforge.firmware.job;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.firmware.codegen.TestWindow;
+import dev.edgeforge.firmware.verification.ElfStaticRam;
 import dev.edgeforge.firmware.verification.QemuVerifier;
 import dev.edgeforge.firmware.verification.VerificationReport;
 import dev.edgeforge.firmware.verification.VerificationRequest;
@@ -14,6 +15,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -83,6 +85,7 @@ public final class WindowVerification {
         List<Integer> order = stratifiedOrder(all, sampleSize);
         int first = sampleSize > 0 && sampleSize < all.size() ? sampleSize : all.size();
         long start = System.nanoTime();
+        OptionalLong staticRam = ElfStaticRam.bytes(elf);
         AtomicInteger done = new AtomicInteger();
         Tally tally = new Tally();
         ExecutorService pool = Executors.newFixedThreadPool(instances, runnable -> {
@@ -105,7 +108,7 @@ public final class WindowVerification {
                     windowsDone,
                     checkpoint);
             if (first < all.size() && tally.failure == null) {
-                sampleDone.accept(outcome(windows, first, tally, estimatedInstructions, start));
+                sampleDone.accept(outcome(windows, first, tally, estimatedInstructions, start, staticRam));
                 run(
                         pool,
                         order.subList(first, all.size()),
@@ -123,7 +126,7 @@ public final class WindowVerification {
         } finally {
             pool.shutdownNow();
         }
-        return outcome(windows, all.size(), tally, estimatedInstructions, start);
+        return outcome(windows, all.size(), tally, estimatedInstructions, start, staticRam);
     }
 
     /** The batches of {@code indices} (windows of {@code all}) on the pool; adds each finished batch to the tally. */
@@ -190,11 +193,25 @@ public final class WindowVerification {
         }
     }
 
+    /**
+     * Peak RAM: the linked image's static RAM (sections in RAM but the stack's reservation) plus the deepest the
+     * painted stack went; no heap, the images have none ({@link ElfStaticRam}). Null without either figure.
+     */
+    private static Long peakRam(Tally tally, OptionalLong staticRam) {
+        Integer stack = tally.stackBytes();
+        return stack == null || staticRam.isEmpty() ? null : staticRam.getAsLong() + stack;
+    }
+
     /** One QEMU run: the windows' indices in the test set and its report ({@code null}: not sent). */
     private record Batch(List<Integer> indices, VerificationReport report) {}
 
     private static DeployResult.EmulatedRun outcome(
-            TestWindowFile.Windows windows, int scope, Tally tally, long estimatedInstructions, long start) {
+            TestWindowFile.Windows windows,
+            int scope,
+            Tally tally,
+            long estimatedInstructions,
+            long start,
+            OptionalLong staticRam) {
         int total = windows.windows().size();
         long elapsed = (System.nanoTime() - start) / 1_000_000;
         String note = scope < total
@@ -221,7 +238,8 @@ public final class WindowVerification {
                     elapsed,
                     tally.path(),
                     tally.stackBytes(),
-                    total);
+                    total,
+                    peakRam(tally, staticRam));
         }
         if (tally.matching == scope) {
             return new DeployResult.Verified(
@@ -238,7 +256,8 @@ public final class WindowVerification {
                     elapsed,
                     tally.path(),
                     tally.stackBytes(),
-                    total);
+                    total,
+                    peakRam(tally, staticRam));
         }
         return new DeployResult.OutputsDiffer(
                 tally.board,
@@ -257,7 +276,8 @@ public final class WindowVerification {
                 elapsed,
                 tally.path(),
                 tally.stackBytes(),
-                total);
+                total,
+                peakRam(tally, staticRam));
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.edgeforge.firmware.job;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.edgeforge.core.device.ImpulseDsp;
@@ -36,9 +37,12 @@ import dev.edgeforge.infra.job.NonRetryableJobException;
 import dev.edgeforge.infra.storage.FileSystemObjectStore;
 import dev.edgeforge.infra.storage.ObjectStore;
 import dev.edgeforge.infra.testing.RecordingJobContext;
+import dev.edgeforge.jobs.board.BoardCatalogue;
 import dev.edgeforge.jobs.deploy.DeployJobPayload;
 import dev.edgeforge.jobs.deploy.DeployResult;
+import dev.edgeforge.jobs.deploy.DeploymentChecklist;
 import dev.edgeforge.jobs.deploy.DeploymentObjects;
+import dev.edgeforge.jobs.deploy.MemoryReport;
 import dev.edgeforge.jobs.feature.FeatureJobSample;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -53,6 +57,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -196,6 +201,45 @@ class DeployJobHandlerIT {
                 .isCloseTo(sizes.flashBytes(), within(0.03 * sizes.flashBytes()));
         assertThat((double) report.estimate().ram().totalBytes())
                 .isCloseTo(sizes.ramBytes(), within(0.02 * sizes.ramBytes()));
+
+        // peak RAM: the ELF's static RAM (the linker map's RAM sections but the stack's reservation) + the painted
+        // stack's high-water mark; below the RAM the link reserved, which holds the whole stack reservation
+        long staticRam = result.memoryReport().image().orElseThrow().sections().stream()
+                .filter(section ->
+                        section.region().equals("RAM") && !section.name().equals(".stack"))
+                .mapToLong(MemoryReport.SectionUsage::bytes)
+                .sum();
+        assertThat(staticRam).isGreaterThanOrEqualTo(768);
+        assertThat(verification.stackBytes()).isPositive();
+        assertThat(verification.peakRamBytes()).isEqualTo(staticRam + verification.stackBytes());
+        assertThat(verification.peakRamBytes()).isLessThan(sizes.ramBytes());
+        // the checklist: everything measured on the emulated device, and the same in the bundle's README; MLPerf Tiny's
+        // autoencoder has more than 256 KB of weights alone, so its image fails the flash item
+        DeploymentChecklist checklist = result.checklist();
+        assertThat(checklist.items())
+                .extracting(
+                        DeploymentChecklist.Item::id,
+                        DeploymentChecklist.Item::outcome,
+                        DeploymentChecklist.Item::basis)
+                .containsExactly(
+                        tuple("flash", "fail", "measured"),
+                        tuple("latency", "pass", "measured"),
+                        tuple("peak-ram", "pass", "measured"),
+                        tuple("verified", "pass", "measured"));
+        assertThat(sizes.modelConstantBytes()).isGreaterThan(DeploymentChecklist.FLASH_LIMIT_BYTES);
+        assertThat(checklist.items().get(0).figure()).isEqualTo((double) sizes.flashBytes());
+        assertThat(checklist.items().get(1).figure())
+                .isEqualTo(1000.0
+                        * instructions.max()
+                        / BoardCatalogue.standard()
+                                .find("netduinoplus2-qemu")
+                                .orElseThrow()
+                                .clockHz());
+        assertThat(checklist.items().get(2).figure()).isEqualTo((double) verification.peakRamBytes());
+        assertThat(new String(files.get(root + "README.md"), StandardCharsets.UTF_8))
+                .contains("## Checklist", "Not every item passed.")
+                .contains(String.format(
+                        Locale.ROOT, "| Peak RAM measured | PASS | %,d bytes |", verification.peakRamBytes()));
     }
 
     @Test

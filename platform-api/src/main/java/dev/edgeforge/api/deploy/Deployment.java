@@ -10,6 +10,7 @@ import java.util.UUID;
  * @param memoryReportJson {@code MemoryReport}, once ready
  * @param verificationJson {@code DeployResult.Verification}, once ready
  * @param overBudgetJson   {@link OverBudget}, when it was built although its estimate did not fit; else null
+ * @param checklistJson    {@code DeploymentChecklist}, once ready (null for deployments finished before it existed)
  */
 record Deployment(
         UUID id,
@@ -32,4 +33,5 @@ record Deployment(
         String error,
         Instant createdAt,
         Instant finishedAt,
-        String overBudgetJson) {}
+        String overBudgetJson,
+        String checklistJson) {}

@@ -92,6 +92,7 @@ class DeploymentJobOutcomes {
                 result.bundle().fileName(),
                 result.bundle().bytes(),
                 result.bundle().sha256(),
+                result.checklist() == null ? null : JSON.writeValueAsString(result.checklist()),
                 succeeded.finishedAt());
     }
 }

@@ -21,7 +21,8 @@ class DeploymentRepository {
     private static final String COLUMNS = """
             id, project_id, model_id, model_name, variant, target, format, state, job_id, sizes::text AS sizes,
             memory_report::text AS memory_report, verification::text AS verification, verified, bundle_object_key,
-            bundle_file_name, bundle_bytes, sha256, error, created_at, finished_at, over_budget::text AS over_budget""";
+            bundle_file_name, bundle_bytes, sha256, error, created_at, finished_at, over_budget::text AS over_budget,
+            checklist::text AS checklist""";
     private static final String OPEN = "state IN ('queued', 'building')";
 
     private final JdbcClient jdbc;
@@ -94,12 +95,14 @@ class DeploymentRepository {
             String bundleFileName,
             long bundleBytes,
             String sha256,
+            String checklist,
             Instant finishedAt) {
         jdbc.sql("""
                 UPDATE deployments SET state = 'ready', sizes = CAST(:sizes AS jsonb),
                     memory_report = CAST(:memory AS jsonb), verification = CAST(:verification AS jsonb),
                     verified = :verified, bundle_object_key = :key, bundle_file_name = :fileName,
-                    bundle_bytes = :bytes, sha256 = :sha256, finished_at = :finished
+                    bundle_bytes = :bytes, sha256 = :sha256, checklist = CAST(:checklist AS jsonb),
+                    finished_at = :finished
                 WHERE id = :id AND""" + " " + OPEN)
                 .param("sizes", sizes)
                 .param("memory", memoryReport)
@@ -109,6 +112,7 @@ class DeploymentRepository {
                 .param("fileName", bundleFileName)
                 .param("bytes", bundleBytes)
                 .param("sha256", sha256)
+                .param("checklist", checklist)
                 .param("finished", utc(finishedAt))
                 .param("id", id)
                 .update();
@@ -154,6 +158,7 @@ class DeploymentRepository {
                 rs.getString("error"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 finished == null ? null : finished.toInstant(),
-                rs.getString("over_budget"));
+                rs.getString("over_budget"),
+                rs.getString("checklist"));
     }
 }

@@ -9,6 +9,7 @@ import dev.edgeforge.jobs.board.Board;
 import dev.edgeforge.jobs.board.BoardCatalogue;
 import dev.edgeforge.jobs.deploy.DeployJobPayload;
 import dev.edgeforge.jobs.deploy.DeployResult;
+import dev.edgeforge.jobs.deploy.DeploymentChecklist;
 import dev.edgeforge.jobs.deploy.DeploymentFormat;
 import dev.edgeforge.jobs.deploy.MemoryReport;
 import dev.edgeforge.jobs.estimate.DeploymentEstimator;
@@ -196,7 +197,8 @@ class DeploymentService {
                     null,
                     clock.instant(),
                     null,
-                    overBudgetJson);
+                    overBudgetJson,
+                    null);
             deployments.insert(row);
             return row;
         });
@@ -270,6 +272,7 @@ class DeploymentService {
                 read(d.memoryReportJson(), MemoryReport.class),
                 d.verified(),
                 read(d.verificationJson(), DeployResult.Verification.class),
+                read(d.checklistJson(), DeploymentChecklist.class),
                 ready ? new DeploymentView.BundleView(d.bundleFileName(), d.bundleBytes(), d.sha256()) : null,
                 ready,
                 base + "/download",

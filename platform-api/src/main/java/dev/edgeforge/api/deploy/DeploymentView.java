@@ -1,6 +1,7 @@
 package dev.edgeforge.api.deploy;
 
 import dev.edgeforge.jobs.deploy.DeployResult;
+import dev.edgeforge.jobs.deploy.DeploymentChecklist;
 import dev.edgeforge.jobs.deploy.MemoryReport;
 import java.time.Instant;
 import java.util.UUID;
@@ -28,6 +29,9 @@ import java.util.UUID;
  *                          reference, bit for bit
  * @param verification      the outcome ({@code status}: verified, mismatch, failed or not-emulated) and, for a run in
  *                          the emulator, windows, mismatches, device vs server accuracy, instructions per inference
+ * @param checklist         the seed's checklist (flash &lt; 256 KB, latency &lt; 100 ms, peak RAM measured, verified),
+ *                          each item pass, fail or not-measured with its figure, limit and whether it was measured or
+ *                          estimated; null until ready and for deployments finished before it existed
  * @param bundle            the ZIP, once ready
  * @param downloadAvailable whether {@link #downloadUrl} answers with the ZIP now
  * @param downloadUrl       where to download the ZIP
@@ -54,6 +58,7 @@ public record DeploymentView(
         MemoryReport memoryReport,
         boolean verified,
         DeployResult.Verification verification,
+        DeploymentChecklist checklist,
         BundleView bundle,
         boolean downloadAvailable,
         String downloadUrl,

@@ -7,16 +7,20 @@ import dev.edgeforge.api.support.IntegrationTest;
 import dev.edgeforge.api.support.TestUsers;
 import dev.edgeforge.api.support.TestUsers.User;
 import dev.edgeforge.app.testing.ChromiumPages;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -100,6 +104,29 @@ class DeploymentBrowserIT extends ChromiumPages {
                 .contains("the server's int8 features through the network")
                 .doesNotContain("DSP block\n")
                 .containsPattern("Stack \\(deepest, measured\\)\\s+\\d+(\\.\\d)? (B|KiB)");
+        // the seed's checklist: measured flash and latency, the peak RAM measured in QEMU, verified
+        assertThat(browser.findElement(By.id("checklist-box")).isDisplayed()).isTrue();
+        assertThat(browser.findElements(By.cssSelector("#checklist-rows tr")).stream()
+                        .map(row -> row.getAttribute("data-item"))
+                        .toList())
+                .containsExactly("flash", "latency", "peak-ram", "verified");
+        assertThat(browser.findElement(By.cssSelector("#checklist-rows tr[data-item=peak-ram]"))
+                        .getText())
+                .startsWith("Peak RAM measured PASS")
+                .containsPattern("\\(\\d{1,3}(,\\d{3})* bytes\\) .* measured")
+                .contains("stack painting");
+        assertThat(browser.findElement(By.cssSelector("#checklist-rows tr[data-item=verified]"))
+                        .getText())
+                .contains("PASS")
+                .contains("every output equals the reference bit for bit, 24 windows");
+        assertThat(browser.findElement(By.cssSelector("#checklist-rows tr[data-item=flash]"))
+                        .getText())
+                .contains("256.0 KiB (262,144 bytes)")
+                .contains("measured");
+        assertThat(browser.findElement(By.cssSelector("#checklist-rows tr[data-item=latency]"))
+                        .getText())
+                .containsPattern("\\d+\\.\\d\\d ms")
+                .contains("100.00 ms");
         assertThat(browser.findElement(By.id("memory-details")).getText())
                 .contains("Activation arena")
                 .contains("lower bound");
@@ -122,6 +149,23 @@ class DeploymentBrowserIT extends ChromiumPages {
                         HttpResponse.BodyHandlers.ofByteArray());
         assertThat(zip.statusCode()).isEqualTo(200);
         assertThat(zip.body()).startsWith('P', 'K');
+        assertThat(readme(zip.body()))
+                .contains("## Checklist")
+                .containsPattern("\\| Peak RAM measured \\| PASS \\| \\d{1,3}(,\\d{3})* bytes \\|")
+                .contains("| Verified on the (emulated) device | PASS |");
+    }
+
+    /** The bundle's top README.md. */
+    private static String readme(byte[] zip) throws IOException {
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                if (entry.getName().endsWith("/README.md")
+                        && entry.getName().indexOf('/') == entry.getName().length() - 10) {
+                    return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+            }
+        }
+        throw new AssertionError("the bundle has no README.md");
     }
 
     @Test

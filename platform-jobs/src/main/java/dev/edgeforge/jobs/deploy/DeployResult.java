@@ -21,6 +21,8 @@ import java.util.UUID;
  * @param memoryReport flash and RAM by section, arena vs lower bound
  * @param verification what the emulated device answered, or why it was not asked
  * @param build        how the build went
+ * @param checklist    the seed's checklist (flash, latency, peak RAM, verified) with its figures; {@code null} in
+ *                     results stored before it existed
  */
 public record DeployResult(
         UUID deploymentId,
@@ -31,7 +33,8 @@ public record DeployResult(
         Sizes sizes,
         MemoryReport memoryReport,
         Verification verification,
-        Build build) {
+        Build build,
+        DeploymentChecklist checklist) {
 
     /**
      * @param key      object key of the ZIP
@@ -129,7 +132,8 @@ public record DeployResult(
      * {@code instructions} then has the DSP block's and the network's counts apart) or {@value #PATH_FEATURES} (the
      * int8 input tensor the server computed, the {@code run} command; every run stored before the path was
      * recorded). {@code stackBytes}: the deepest the image's stack went over the run (stack painting), {@code null}
-     * when the image did not say.
+     * when the image did not say. {@code peakRamBytes}: static RAM plus that high-water mark (see
+     * {@link #peakRamBytes()}).
      */
     public sealed interface EmulatedRun extends Verification permits Verified, OutputsDiffer, RunFailed {
         String PATH_RAW = "raw";
@@ -138,6 +142,15 @@ public record DeployResult(
         String path();
 
         Integer stackBytes();
+
+        /**
+         * The most RAM the image used over the run: its static RAM ({@code .data}, {@code .bss} and every other
+         * allocated writable section of the linked ELF except the {@code .stack} reservation) plus
+         * {@link #stackBytes} (the painted stack's high-water mark). No heap is counted because the images have none
+         * (the firmware links no {@code _sbrk}; the TFLM build's always fails). {@code null} when the stack was not
+         * reported or the ELF could not be read, and in runs stored before it was measured.
+         */
+        Long peakRamBytes();
 
         @JsonProperty("windows")
         int windows();
@@ -185,7 +198,8 @@ public record DeployResult(
             long elapsedMillis,
             String path,
             Integer stackBytes,
-            Integer windowsTotal)
+            Integer windowsTotal,
+            Long peakRamBytes)
             implements EmulatedRun {
 
         public Verified {
@@ -232,7 +246,8 @@ public record DeployResult(
             long elapsedMillis,
             String path,
             Integer stackBytes,
-            Integer windowsTotal)
+            Integer windowsTotal,
+            Long peakRamBytes)
             implements EmulatedRun {
 
         public OutputsDiffer {
@@ -269,7 +284,8 @@ public record DeployResult(
             long elapsedMillis,
             String path,
             Integer stackBytes,
-            Integer windowsTotal)
+            Integer windowsTotal,
+            Long peakRamBytes)
             implements EmulatedRun {
 
         public RunFailed {

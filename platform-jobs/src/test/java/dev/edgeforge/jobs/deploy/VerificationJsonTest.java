@@ -67,6 +67,7 @@ class VerificationJsonTest {
                         2345,
                         DeployResult.EmulatedRun.PATH_FEATURES,
                         null,
+                        null,
                         null));
         DeployResult.Verification mismatch = read(STORED_MISMATCH);
         assertThat(mismatch).isInstanceOf(DeployResult.OutputsDiffer.class);
@@ -124,11 +125,13 @@ class VerificationJsonTest {
                 1200,
                 DeployResult.EmulatedRun.PATH_RAW,
                 2048,
-                null);
+                null,
+                61_440L);
         JsonNode json = JobJson.mapper().valueToTree(raw);
 
         assertThat(json.path("path").asString()).isEqualTo("raw");
         assertThat(json.path("stackBytes").asInt()).isEqualTo(2048);
+        assertThat(json.path("peakRamBytes").asLong()).isEqualTo(61_440);
         assertThat(json.path("instructions").path("dsp").path("min").asLong()).isEqualTo(1_500_000);
         assertThat(json.path("instructions").path("network").path("mean").asDouble())
                 .isEqualTo(2_070_000.5);
@@ -142,6 +145,7 @@ class VerificationJsonTest {
 
         assertThat(stored.path()).isEqualTo("features");
         assertThat(stored.stackBytes()).isNull();
+        assertThat(stored.peakRamBytes()).isNull();
         assertThat(stored.instructions().dsp()).isNull();
         assertThat(((DeployResult.EmulatedRun) read(STORED_FAILED)).path()).isEqualTo("features");
     }
