@@ -22,6 +22,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells a failure because the database or the object store cannot be reached (stopped, restarting, network) from any
@@ -76,6 +77,14 @@ public class ServiceOutages {
     public static Optional<Kind> classify(Throwable failure) {
         boolean objectStore = false;
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof TransactionSystemException rollback && rollback.getApplicationException() != null) {
+                // the database went away mid-transaction and the rollback failed too: the rollback's failure
+                // ("Connection is closed", no SQL state) hides the cause, which Spring keeps beside it, not under it
+                Optional<Kind> cause = classify(rollback.getApplicationException());
+                if (cause.isPresent()) {
+                    return cause;
+                }
+            }
             if (t instanceof ObjectStoreException) {
                 objectStore = true;
             } else if (objectStore

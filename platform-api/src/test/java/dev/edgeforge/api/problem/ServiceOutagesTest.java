@@ -9,9 +9,11 @@ import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /** Which failures mean "the service cannot be reached, try again" and which are real errors. */
 class ServiceOutagesTest {
@@ -49,6 +51,20 @@ class ServiceOutagesTest {
                 .contains(ServiceOutages.Kind.DATABASE);
         assertThat(ServiceOutages.classify(new RuntimeException(new SQLException("I/O error", "08006"))))
                 .contains(ServiceOutages.Kind.DATABASE);
+    }
+
+    @Test
+    void aRollbackThatFailedBecauseTheDatabaseWentAwayIsAnOutage() {
+        // as ServiceOutageIT saw it: the token lookup lost its connection, then the rollback found it closed
+        TransactionSystemException rollback = new TransactionSystemException(
+                "Could not roll back JPA transaction", new SQLException("Connection is closed"));
+        rollback.initApplicationException(new DataAccessResourceFailureException(
+                "I/O error", new SQLException("An I/O error occurred while sending to the backend.", "08006")));
+        assertThat(ServiceOutages.classify(rollback)).contains(ServiceOutages.Kind.DATABASE);
+
+        TransactionSystemException noCause =
+                new TransactionSystemException("Could not commit", new SQLException("deferred constraint", "23505"));
+        assertThat(ServiceOutages.classify(noCause)).isEmpty();
     }
 
     @Test
