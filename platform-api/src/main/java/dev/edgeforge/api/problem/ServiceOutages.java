@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import org.hibernate.TransactionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -93,6 +94,11 @@ public class ServiceOutages {
                             || t instanceof UnknownHostException)) {
                 // connection refused or reset, timed out, name not resolved: not a refusal by a server that answered
                 return Optional.of(Kind.OBJECT_STORE);
+            } else if (t instanceof TransactionException && t.getCause() instanceof SQLException) {
+                // a rollback the connection could not carry out ("Unable to rollback against JDBC Connection",
+                // caused by the pool's "Connection is closed", which has no SQL state): the database went away
+                // mid-transaction; Spring throws it in place of the failure that started the rollback
+                return Optional.of(Kind.DATABASE);
             } else if (t instanceof DataAccessResourceFailureException
                     || t instanceof CannotCreateTransactionException
                     || t instanceof SQLTransientConnectionException

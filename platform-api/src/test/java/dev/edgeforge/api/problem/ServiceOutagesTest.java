@@ -8,10 +8,12 @@ import java.net.ConnectException;
 import java.net.SocketTimeoutException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
+import org.hibernate.TransactionException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.orm.jpa.JpaSystemException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 
@@ -61,6 +63,11 @@ class ServiceOutagesTest {
         rollback.initApplicationException(new DataAccessResourceFailureException(
                 "I/O error", new SQLException("An I/O error occurred while sending to the backend.", "08006")));
         assertThat(ServiceOutages.classify(rollback)).contains(ServiceOutages.Kind.DATABASE);
+
+        // what Spring actually throws there with JPA: the rollback's failure in place of the cause
+        JpaSystemException jpaRollback = new JpaSystemException(new TransactionException(
+                "Unable to rollback against JDBC Connection", new SQLException("Connection is closed")));
+        assertThat(ServiceOutages.classify(jpaRollback)).contains(ServiceOutages.Kind.DATABASE);
 
         TransactionSystemException noCause =
                 new TransactionSystemException("Could not commit", new SQLException("deferred constraint", "23505"));
