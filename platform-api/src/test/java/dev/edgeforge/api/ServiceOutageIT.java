@@ -10,6 +10,7 @@ import dev.edgeforge.api.problem.ProblemHandler;
 import dev.edgeforge.api.problem.ServiceOutages;
 import dev.edgeforge.api.support.ApiClient;
 import dev.edgeforge.api.support.ApiClient.Auth;
+import dev.edgeforge.api.support.InJvmS3;
 import dev.edgeforge.api.support.IntegrationTest;
 import dev.edgeforge.api.support.TestUsers;
 import dev.edgeforge.core.format.ei.EiAcquisitionWriter;
@@ -17,16 +18,11 @@ import dev.edgeforge.core.format.ei.EiSigning;
 import dev.edgeforge.core.sample.SampleData;
 import dev.edgeforge.core.sample.Sensor;
 import dev.edgeforge.infra.db.EmbeddedDatabase;
-import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStoreContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,30 +44,18 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class ServiceOutageIT {
 
-    private static final String ACCESS_KEY =
-            "it-" + UUID.randomUUID().toString().substring(0, 8);
-    private static final String SECRET_KEY = UUID.randomUUID().toString();
-    private static final BlobStoreContext BLOBS = ContextBuilder.newBuilder("transient")
-            .credentials(ACCESS_KEY, SECRET_KEY)
-            .build(BlobStoreContext.class);
-    private static S3Proxy proxy = startProxy(0);
-    private static final int PROXY_PORT = proxy.getPort();
+    private static final InJvmS3 S3 = InJvmS3.start();
     private static EmbeddedDatabase restarted;
 
     @DynamicPropertySource
     static void s3(DynamicPropertyRegistry registry) {
-        registry.add("edgeforge.storage.kind", () -> "s3");
-        registry.add("edgeforge.storage.s3.endpoint", () -> "http://127.0.0.1:" + PROXY_PORT);
-        registry.add("edgeforge.storage.s3.access-key", () -> ACCESS_KEY);
-        registry.add("edgeforge.storage.s3.secret-key", () -> SECRET_KEY);
-        registry.add("edgeforge.storage.s3.bucket", () -> "outage-it");
+        S3.register(registry, "outage-it");
         registry.add("edgeforge.workers.embedded", () -> "false");
     }
 
     @AfterAll
     static void stopAll() throws Exception {
-        proxy.stop();
-        BLOBS.close();
+        S3.close();
         if (restarted != null) {
             restarted.close();
         }
@@ -116,7 +100,7 @@ class ServiceOutageIT {
         assertThat(upload(1).status()).isEqualTo(200);
         assertThat(client.get("/readyz", Auth.none()).status()).isEqualTo(200);
 
-        proxy.stop();
+        S3.stopServing();
         try {
             for (int i = 2; i < 12; i++) {
                 long started = System.nanoTime();
@@ -141,7 +125,7 @@ class ServiceOutageIT {
                         assertThat(event.getThrowableProxy()).isNull();
                     });
         } finally {
-            proxy = startProxy(PROXY_PORT);
+            S3.serveAgain();
         }
 
         assertThat(upload(20).status()).isEqualTo(200);
@@ -211,26 +195,5 @@ class ServiceOutageIT {
 
     private static Logger logger(Class<?> type) {
         return (Logger) LoggerFactory.getLogger(type);
-    }
-
-    private static S3Proxy startProxy(int port) {
-        S3Proxy started = S3Proxy.builder()
-                .blobStore(BLOBS.getBlobStore())
-                .endpoint(URI.create("http://127.0.0.1:" + port))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-                .build();
-        try {
-            started.start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (!"STARTED".equals(started.getState())) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("S3Proxy did not start: " + started.getState());
-                }
-                Thread.sleep(10);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return started;
     }
 }

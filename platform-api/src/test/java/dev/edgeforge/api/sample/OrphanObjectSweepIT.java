@@ -2,23 +2,18 @@ package dev.edgeforge.api.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.edgeforge.api.support.InJvmS3;
 import dev.edgeforge.api.support.IntegrationTest;
 import dev.edgeforge.infra.storage.ObjectStore;
 import dev.edgeforge.infra.storage.S3ObjectStore;
 import dev.edgeforge.jobs.deploy.DeploymentObjects;
 import dev.edgeforge.jobs.feature.FeatureObjectKeys;
 import dev.edgeforge.jobs.training.ModelArtifactKeys;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.gaul.s3proxy.AuthenticationType;
-import org.gaul.s3proxy.S3Proxy;
-import org.jclouds.ContextBuilder;
-import org.jclouds.blobstore.BlobStoreContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,42 +33,11 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class OrphanObjectSweepIT {
 
-    private static final String ACCESS_KEY =
-            "it-" + UUID.randomUUID().toString().substring(0, 8);
-    private static final String SECRET_KEY = UUID.randomUUID().toString();
-    private static final BlobStoreContext BLOBS = ContextBuilder.newBuilder("transient")
-            .credentials(ACCESS_KEY, SECRET_KEY)
-            .build(BlobStoreContext.class);
-    private static final S3Proxy PROXY = startProxy();
-
-    private static S3Proxy startProxy() {
-        S3Proxy proxy = S3Proxy.builder()
-                .blobStore(BLOBS.getBlobStore())
-                .endpoint(URI.create("http://127.0.0.1:0"))
-                .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
-                .build();
-        try {
-            proxy.start();
-            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (!"STARTED".equals(proxy.getState())) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("S3Proxy did not start: " + proxy.getState());
-                }
-                Thread.sleep(10);
-            }
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        return proxy;
-    }
+    private static final InJvmS3 S3 = InJvmS3.start();
 
     @DynamicPropertySource
     static void s3(DynamicPropertyRegistry registry) {
-        registry.add("edgeforge.storage.kind", () -> "s3");
-        registry.add("edgeforge.storage.s3.endpoint", () -> "http://127.0.0.1:" + PROXY.getPort());
-        registry.add("edgeforge.storage.s3.access-key", () -> ACCESS_KEY);
-        registry.add("edgeforge.storage.s3.secret-key", () -> SECRET_KEY);
-        registry.add("edgeforge.storage.s3.bucket", () -> "sweep-it");
+        S3.register(registry, "sweep-it");
         registry.add("edgeforge.storage.s3.region", () -> "us-east-1");
         registry.add("edgeforge.workers.embedded", () -> "false");
         registry.add("edgeforge.datasets.orphan-sweep-interval", () -> "0s");
@@ -81,8 +45,7 @@ class OrphanObjectSweepIT {
 
     @AfterAll
     static void stopProxy() throws Exception {
-        PROXY.stop();
-        BLOBS.close();
+        S3.close();
     }
 
     @LocalServerPort
