@@ -11,6 +11,10 @@
 #include <stdint.h>
 #include <stddef.h>
 #include <stdbool.h>
+/* C++ compilers before C++11 give the PRI* macros only when asked. */
+#ifndef __STDC_FORMAT_MACROS
+#define __STDC_FORMAT_MACROS 1
+#endif
 #include <inttypes.h>
 
 #ifndef AI_PLATFORM_API_MAJOR
@@ -343,6 +347,32 @@ typedef struct ai_network_params_ {
 typedef struct ai_network_buffers_ {
     AI_NETWORK_BUFFERS_FIELD_DECLARE
 } ai_network_buffers;
+
+/* Layer options of X-CUBE-AI's runtime, kept for code that names them (EdgeForge's network has no such layers). */
+typedef enum { AI_SCATTER_ND_NONE = 0x0, AI_SCATTER_ND_OPERATION } ai_scatter_nd_reduction;
+typedef enum { AI_UPSAMPLE_ZEROS = 0x0, AI_UPSAMPLE_NEAREST, AI_UPSAMPLE_BILINEAR, AI_UPSAMPLE_TRILINEAR } ai_upsample_mode;
+typedef enum { AI_RESIZE_ZEROS = 0x0, AI_RESIZE_NEAREST, AI_RESIZE_LINEAR, AI_RESIZE_CUBIC } ai_resize_mode;
+typedef enum {
+    AI_HALF_PIXEL = 0x0,
+    AI_PYTORCH_HALF_PIXEL,
+    AI_ALIGN_CORNERS,
+    AI_ASYMMETRIC,
+    AI_TF_HALF_PIXEL_FOR_NN,
+    AI_TF_CROP_AND_RESIZE
+} ai_coord_transf_mode;
+typedef enum { AI_ROUND_PREFER_FLOOR = 0x0, AI_ROUND_PREFER_CEIL, AI_ROUND_FLOOR, AI_ROUND_CEIL } ai_nearest_mode;
+typedef enum { AI_PAD_CONSTANT = 0x0, AI_PAD_REFLECT, AI_PAD_EDGE, AI_PAD_8BIT_CH1ST_CONSTANT } ai_pad_mode;
+/* Layer format bits: bit 0 output padding (valid/same), bit 1 channel first/last, bit 2 the padding pattern. */
+#define OUTPUT_PADDING_FLAG (1 << 0)
+#define CHANNEL_FIRST_FLAG (1 << 1)
+#define CHANNEL_PADDING_PATTERN (1 << 2)
+typedef enum {
+    AI_LAYER_FORMAT_CHANNEL_LAST_VALID = 0x0,
+    AI_LAYER_FORMAT_CHANNEL_LAST_SAME = 0x1,
+    AI_LAYER_FORMAT_CHANNEL_FIRST_VALID = 0x2,
+    AI_LAYER_FORMAT_CHANNEL_FIRST_SAME = 0x3,
+    AI_LAYER_FORMAT_CHANNEL_FIRST_SAME2 = 0x7
+} ai_layer_format_type;
 
 /* What ai_<name>_get_report tells about a network. */
 typedef struct ai_network_report_ {

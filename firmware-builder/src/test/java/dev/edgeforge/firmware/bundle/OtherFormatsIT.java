@@ -233,6 +233,22 @@ class OtherFormatsIT {
         assertThat(legacy.output()).as("warnings").doesNotContain("warning");
         assertGolden(work.resolve("cube-legacy-build/firmware.elf"), golden.subList(0, 3));
 
+        // every macro name of ai_platform.h, network.h and network_data(_params).h, checked at compile time, and
+        // the initializers and readers used once each (the program returns how many gave a wrong value)
+        ProcessResult api = runner.run(
+                example,
+                List.of(
+                        "make",
+                        "APP_SOURCES=" + TestResources.path("cubeai/platform_api.c"),
+                        "BUILD=" + work.resolve("cube-api-build")));
+        assertThat(api.exitCode()).as(api.output()).isZero();
+        assertThat(api.output()).as("warnings").doesNotContain("warning");
+        QemuResult apiRun = QemuRunner.builder()
+                .optTimeLimit(Duration.ofMinutes(1))
+                .build()
+                .run(work.resolve("cube-api-build/firmware.elf"), List.of());
+        assertThat(apiRun.exitCode()).as(apiRun.lines().toString()).isZero();
+
         // walking the report with printf and the platform's format macros
         ProcessResult report = runner.run(
                 example,
@@ -255,6 +271,7 @@ class OtherFormatsIT {
                 .contains("activations 1 buffers, " + result.memoryReport().arenaBytes() + " bytes")
                 .contains("activations 0 at offset 0")
                 .contains("report-end");
+        assertThat(run.exitCode()).isZero();
     }
 
     private static float kwsInputScale() {
