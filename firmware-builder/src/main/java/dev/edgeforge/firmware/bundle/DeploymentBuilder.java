@@ -162,7 +162,8 @@ public final class DeploymentBuilder {
             case TFLM ->
                 new TflmBundler(sources, tflmDirectory, tflmObjects, runner, binaryTools)
                         .bundle(request, board, library, directory, writer);
-            case STM32CUBEAI -> new CubeAiBundler(sources, compiler).bundle(board, library, directory, writer);
+            case STM32CUBEAI ->
+                new CubeAiBundler(sources, runner, binaryTools, toolchain).bundle(board, library, directory, writer);
         };
     }
 

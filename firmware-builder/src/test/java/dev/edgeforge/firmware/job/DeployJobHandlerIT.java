@@ -72,6 +72,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -322,10 +324,12 @@ class DeployJobHandlerIT {
      * A real MFCC audio deployment: spoken digits (FSDD, 8 kHz WAV, resampled by the impulse to 16 kHz) through the
      * MLPerf Tiny KWS network. The test set's rows are cut again from the stored WAV samples and sent raw
      * ({@code window}), so the device's own MFCC runs; its outputs must equal the server's (Java MFCC twin + int8
-     * interpreter) on every window.
+     * interpreter) on every window. The same for the {@code stm32cubeai} format (issue #14), whose image is its
+     * bundle's {@code Example/}: the X-CUBE-AI template whose {@code acquire_and_process_data} runs the MFCC.
      */
-    @Test
-    void anMfccAudioDeploymentIsVerifiedOnRawSpokenDigitsThroughTheDevicesOwnDsp() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"firmware", "stm32cubeai"})
+    void anMfccAudioDeploymentIsVerifiedOnRawSpokenDigitsThroughTheDevicesOwnDsp(String format) throws Exception {
         MlperfTiny.Model kws = MlperfTiny.byShortName().get("kws");
         UUID modelId = UUID.randomUUID();
         String modelKey =
@@ -365,7 +369,7 @@ class DeployJobHandlerIT {
                 KwsImpulse.LABELS,
                 "int8",
                 "netduinoplus2-qemu",
-                "firmware",
+                format,
                 modelKey,
                 JSON.readTree(ImpulseJson.write(impulse)),
                 impulse.version(),
@@ -375,7 +379,8 @@ class DeployJobHandlerIT {
         handler.run(context);
 
         DeployResult result = JSON.readValue(context.resultJson(), DeployResult.class);
-        System.out.println("FSDD raw: " + context.log());
+        assertThat(result.format()).isEqualTo(format);
+        System.out.println("FSDD raw (" + format + "): " + context.log());
         assertThat(result.verification()).as(context.log()).isInstanceOf(DeployResult.Verified.class);
         DeployResult.Verified verified = (DeployResult.Verified) result.verification();
         assertThat(verified.windows()).isEqualTo(rows.size()).isEqualTo(10);
@@ -389,8 +394,8 @@ class DeployJobHandlerIT {
                 .isCloseTo(instructions.mean(), within(1.0));
         assertThat(verified.stackBytes()).isPositive();
         System.out.printf(
-                "FSDD raw: dsp %s, network %s, total mean %.0f, stack %d B%n",
-                instructions.dsp(), instructions.network(), instructions.mean(), verified.stackBytes());
+                "FSDD raw (%s): dsp %s, network %s, total mean %.0f, stack %d B%n",
+                format, instructions.dsp(), instructions.network(), instructions.mean(), verified.stackBytes());
     }
 
     /**
