@@ -558,7 +558,8 @@ function init(root) {
   function deploymentRow(d) {
     const row = el('tr', { 'data-deployment-id': d.id });
     cell(row, formatDate(d.createdAt));
-    cell(row, d.modelName);
+    // the variant built: the model's own int8 file or a compressed variant (issue #17)
+    cell(row, d.modelName + ' \u00b7 ' + d.variant);
     cell(row, d.targetName);
     cell(row, d.format, 'mono');
     cell(row, badge(d.state, 'state-' + d.state));
