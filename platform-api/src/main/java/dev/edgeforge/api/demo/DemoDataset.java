@@ -12,8 +12,8 @@ import java.util.List;
  * The demo's recordings: the four gestures of Edge Impulse's continuous-motion tutorial (idle, wave, circle, updown)
  * by {@value #PERSONS} generated persons, {@value #RECORDINGS} recordings of {@value #SECONDS} s each per gesture, at
  * 62.5 Hz. The last {@value #TEST_PERSONS} persons are the test set, so the test accuracy is that on people the model
- * never saw. Each file is Edge Impulse JSON named {@code <label>.p<person>.r<recording>.json}, the name giving the label
- * by Edge Impulse's rule.
+ * never saw. Each file is Edge Impulse JSON named {@code <label>.p<person>.r<recording>.json}, the name giving the
+ * label by Edge Impulse's rule.
  */
 final class DemoDataset {
 
