@@ -46,6 +46,7 @@ class DemoProjectBrowserIT extends ChromiumPages {
         browser.findElement(By.id("create-demo-button")).click();
         wait.until(ExpectedConditions.urlMatches(".*/projects/[0-9a-f-]+/impulse$"));
         long created = System.nanoTime();
+        String project = browser.getCurrentUrl().replaceFirst("/impulse$", "");
         assertThat(browser.findElement(By.cssSelector(".alert-success")).getText())
                 .contains("Demo project created with 96 recordings");
 
@@ -58,7 +59,8 @@ class DemoProjectBrowserIT extends ChromiumPages {
         assertThat(browser.findElement(By.id("feature-status")).getText()).startsWith("Version 1:");
         long features = System.nanoTime();
 
-        browser.findElement(By.cssSelector(".sidebar a[data-nav=training]")).click();
+        // as the sidebar's Training link goes (the page has scrolled to the features card, under the header)
+        browser.get(project + "/training");
         WebElement train = wait.until(ExpectedConditions.elementToBeClickable(By.id("start-training")));
         assertThat(browser.findElement(By.id("hp-epochs")).getDomProperty("value"))
                 .as("the demo's training settings")
@@ -71,7 +73,7 @@ class DemoProjectBrowserIT extends ChromiumPages {
         screenshot("training");
         long trained = System.nanoTime();
 
-        browser.findElement(By.cssSelector(".sidebar a[data-nav=deployment]")).click();
+        browser.get(project + "/deployment");
         By qemu = By.cssSelector(".target-card[data-target=netduinoplus2-qemu]");
         wait.until(ExpectedConditions.elementToBeClickable(qemu)).click();
         browser.findElement(By.id("deploy-build")).click();
