@@ -38,6 +38,9 @@ import java.util.stream.IntStream;
  */
 public final class WindowVerification {
 
+    /** Windows per QEMU run at most when they go through the image's free flash. */
+    static final int LOADED_RUN = 100;
+
     private final Supplier<QemuVerifier> verifier;
     private final int batchSize;
     private final int instances;
@@ -88,6 +91,7 @@ public final class WindowVerification {
         OptionalLong staticRam = ElfStaticRam.bytes(elf);
         AtomicInteger done = new AtomicInteger();
         Tally tally = new Tally();
+        int perRun = windowsPerRun(elf, model, impulse, all);
         ExecutorService pool = Executors.newFixedThreadPool(instances, runnable -> {
             Thread thread = new Thread(runnable, "qemu-verification");
             thread.setDaemon(true);
@@ -106,7 +110,8 @@ public final class WindowVerification {
                     tally,
                     done,
                     windowsDone,
-                    checkpoint);
+                    checkpoint,
+                    perRun);
             if (first < all.size() && tally.failure == null) {
                 sampleDone.accept(outcome(windows, first, tally, estimatedInstructions, start, staticRam));
                 run(
@@ -121,7 +126,8 @@ public final class WindowVerification {
                         tally,
                         done,
                         windowsDone,
-                        checkpoint);
+                        checkpoint,
+                        perRun);
             }
         } finally {
             pool.shutdownNow();
@@ -142,13 +148,14 @@ public final class WindowVerification {
             Tally tally,
             AtomicInteger done,
             IntConsumer windowsDone,
-            Runnable checkpoint) {
+            Runnable checkpoint,
+            int perRun) {
         QemuVerifier qemu = verifier.get();
         AtomicBoolean stop = new AtomicBoolean();
         CompletionService<Batch> batches = new ExecutorCompletionService<>(pool);
         int submitted = 0;
-        for (int from = 0; from < indices.size(); from += batchSize) {
-            List<Integer> batch = List.copyOf(indices.subList(from, Math.min(indices.size(), from + batchSize)));
+        for (int from = 0; from < indices.size(); from += perRun) {
+            List<Integer> batch = List.copyOf(indices.subList(from, Math.min(indices.size(), from + perRun)));
             batches.submit(() -> {
                 if (stop.get()) {
                     return new Batch(batch, null);
@@ -191,6 +198,19 @@ public final class WindowVerification {
         if (thrown != null) {
             throw thrown; // a cancel (JobCancelledException) or a bug: the caller decides
         }
+    }
+
+    /**
+     * Windows per QEMU run: the batch size over the serial line; when the windows go through the image's free flash
+     * (the verifier's loader), as many as it holds up to {@link #LOADED_RUN} (a run then costs little more than QEMU's
+     * start, but the progress and the cancel checkpoint come once a run).
+     */
+    private int windowsPerRun(Path elf, ModelGraph model, Optional<Impulse> impulse, List<TestWindow> all) {
+        if (all.isEmpty()) {
+            return batchSize;
+        }
+        int loadable = verifier.get().windowsPerLoad(elf, QemuVerifier.itemBytes(model, impulse, all));
+        return loadable > 0 ? Math.min(loadable, Math.max(batchSize, LOADED_RUN)) : batchSize;
     }
 
     /**
