@@ -2,11 +2,21 @@ package dev.edgeforge.api.sample;
 
 import dev.edgeforge.api.project.ProjectGrant;
 import dev.edgeforge.api.sample.quota.StorageQuotaService;
+import dev.edgeforge.core.feature.FeatureSource;
+import dev.edgeforge.core.format.SampleParseOptions;
+import dev.edgeforge.core.format.SampleParsers;
+import dev.edgeforge.core.impulse.ImageInput;
+import dev.edgeforge.core.impulse.ImageResizer;
+import dev.edgeforge.core.impulse.RgbImage;
 import dev.edgeforge.core.sample.EnergySplitOptions;
 import dev.edgeforge.core.sample.SampleData;
 import dev.edgeforge.core.sample.SampleDataViolation;
 import dev.edgeforge.core.sample.SampleSegment;
 import dev.edgeforge.core.sample.SampleSplitter;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import javax.imageio.ImageIO;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -119,6 +130,45 @@ public class SampleService {
             throw new SampleRequestViolation("maxFrames", "must be between 1 and " + Spectrogram.MAX_FRAMES);
         }
         return Spectrogram.of(data, axis, maxFrames);
+    }
+
+    /**
+     * An image sample as the network sees it through an image input block: decoded upright (EXIF), transparency
+     * flattened onto the block's background, resized and cropped or padded by the same integer resizer the features
+     * and the device use ({@link ImageResizer}), grey when the block is; as a PNG of the block's size.
+     */
+    public byte[] preview(ProjectGrant grant, UUID sampleId, ImageInput input) {
+        SampleRow row = get(grant, sampleId);
+        if (row.image() == null) {
+            throw new SampleOperationViolation(
+                    "Sample '" + row.name() + "' is not an image; only images have a preview of an image input block.");
+        }
+        byte[] bytes = storage.read(row);
+        RgbImage image = FeatureSource.of(SampleParsers.parse(
+                        row.name() + row.format().extension(),
+                        bytes,
+                        SampleParseOptions.defaults().withKeepImagePixels(true).withMaxBytes(bytes.length)))
+                .image(input.backgroundRgb())
+                .orElseThrow(() -> new IllegalStateException("an image sample parsed without its pixels"));
+        float[][] planes = ImageResizer.resize(image, input);
+        boolean gray = planes.length == 1;
+        BufferedImage out = new BufferedImage(
+                input.width(), input.height(), gray ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
+        for (int y = 0; y < input.height(); y++) {
+            for (int x = 0; x < input.width(); x++) {
+                int o = y * input.width() + x;
+                int r = (int) planes[0][o];
+                int rgb = gray ? r << 16 | r << 8 | r : r << 16 | (int) planes[1][o] << 8 | (int) planes[2][o];
+                out.setRGB(x, y, rgb);
+            }
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(out, "png", png);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the preview as PNG", e);
+        }
+        return png.toByteArray();
     }
 
     /** The sample as a 16-bit WAV for the audio player (the stored file itself when it is one). */
