@@ -38,9 +38,6 @@ import java.util.stream.IntStream;
  */
 public final class WindowVerification {
 
-    /** Windows per QEMU run at most when they go through the image's free flash. */
-    static final int LOADED_RUN = 100;
-
     private final Supplier<QemuVerifier> verifier;
     private final int batchSize;
     private final int instances;
@@ -201,16 +198,15 @@ public final class WindowVerification {
     }
 
     /**
-     * Windows per QEMU run: the batch size over the serial line; when the windows go through the image's free flash
-     * (the verifier's loader), as many as it holds up to {@link #LOADED_RUN} (a run then costs little more than QEMU's
-     * start, but the progress and the cancel checkpoint come once a run).
+     * Windows per QEMU run: the batch size, or fewer when the windows go through the image's free flash (the
+     * verifier's loader) and it holds fewer, so that no window of a run has to cross the serial line.
      */
     private int windowsPerRun(Path elf, ModelGraph model, Optional<Impulse> impulse, List<TestWindow> all) {
         if (all.isEmpty()) {
             return batchSize;
         }
         int loadable = verifier.get().windowsPerLoad(elf, QemuVerifier.itemBytes(model, impulse, all));
-        return loadable > 0 ? Math.min(loadable, Math.max(batchSize, LOADED_RUN)) : batchSize;
+        return loadable > 0 ? Math.min(loadable, batchSize) : batchSize;
     }
 
     /**
