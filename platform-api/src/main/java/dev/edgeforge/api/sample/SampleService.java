@@ -14,6 +14,7 @@ import dev.edgeforge.core.sample.SampleDataViolation;
 import dev.edgeforge.core.sample.SampleSegment;
 import dev.edgeforge.core.sample.SampleSplitter;
 import java.awt.image.BufferedImage;
+import java.awt.image.WritableRaster;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -154,12 +155,13 @@ public class SampleService {
         boolean gray = planes.length == 1;
         BufferedImage out = new BufferedImage(
                 input.width(), input.height(), gray ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
+        // the raster, not setRGB: setRGB would convert grey values through the linear grey colour space
+        WritableRaster raster = out.getRaster();
         for (int y = 0; y < input.height(); y++) {
             for (int x = 0; x < input.width(); x++) {
-                int o = y * input.width() + x;
-                int r = (int) planes[0][o];
-                int rgb = gray ? r << 16 | r << 8 | r : r << 16 | (int) planes[1][o] << 8 | (int) planes[2][o];
-                out.setRGB(x, y, rgb);
+                for (int band = 0; band < planes.length; band++) {
+                    raster.setSample(x, y, band, (int) planes[band][y * input.width() + x]);
+                }
             }
         }
         ByteArrayOutputStream png = new ByteArrayOutputStream();
