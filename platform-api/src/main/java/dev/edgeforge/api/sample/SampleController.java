@@ -270,7 +270,8 @@ class SampleController {
         return samples.plot(access.requireRole(projectId, ProjectRole.VIEWER), sampleId, startMs, endMs, maxPoints);
     }
 
-    @GetMapping(path = "/{sampleId}/preview", produces = MediaType.IMAGE_PNG_VALUE)
+    // no "produces": a client asking for JSON still gets its 400 as a problem, not a 406
+    @GetMapping("/{sampleId}/preview")
     @Operation(
             summary = "An image sample as the network sees it",
             description = "The image through an image input block with these settings (the impulse's, as the data "
