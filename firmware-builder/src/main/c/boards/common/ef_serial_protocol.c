@@ -457,6 +457,10 @@ static void write_info(const ef_protocol_model *model, const char *prefix)
         ef_board_write(" stack=");
         ef_board_write_uint(model->stack_used());
     }
+    if (model->arena_used != 0) {
+        ef_board_write(" arena=");
+        ef_board_write_uint(model->arena_used);
+    }
     if (batch_capacity() != 0u) {
         ef_board_write(" batch=");
         ef_board_write_uint(batch_capacity());
