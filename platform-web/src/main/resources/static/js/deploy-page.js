@@ -78,6 +78,40 @@ function checklistFigure(value, unit) {
   return formatCount(value) + (unit ? ' ' + unit : '');
 }
 
+/*
+ * The deploy job's log lines that say how far the verification in QEMU has got (firmware-builder's DeployJobHandler
+ * writes them after every QEMU run and once the stratified first sample is stored): the page shows them as they come.
+ */
+const VERIFIED_SO_FAR = /^Verified (\d+) of (\d+) windows$/;
+const SAMPLE_STORED = /^Stored the sample's verification \((\d+) of (\d+) windows, ([a-z-]+)\); verifying the rest$/;
+
+/** The verification's state on the page, from one log line; null when the line is not about it. */
+export function verificationProgress(line, previous) {
+  const done = VERIFIED_SO_FAR.exec(line);
+  if (done) {
+    return { ...previous, done: Number(done[1]), total: Number(done[2]) };
+  }
+  const sample = SAMPLE_STORED.exec(line);
+  if (sample) {
+    return { ...previous, sample: Number(sample[1]), total: Number(sample[2]), sampleStatus: sample[3] };
+  }
+  return null;
+}
+
+/** "Verified on the device so far: 200 of 768 windows · first sample (200 windows): verified" */
+export function verificationText(progress) {
+  const parts = [];
+  if (progress.done !== undefined) {
+    parts.push((progress.done < progress.total ? 'Verified on the device so far: ' : 'Verified on the device: ')
+      + formatCount(progress.done) + ' of ' + formatCount(progress.total) + ' windows');
+  }
+  if (progress.sample !== undefined) {
+    parts.push('first sample (' + formatCount(progress.sample) + ' windows): ' + progress.sampleStatus
+      + (progress.done === undefined || progress.done < progress.total ? ', verifying the rest' : ''));
+  }
+  return parts.join(' · ');
+}
+
 function open(state) {
   return state === 'queued' || state === 'building';
 }
@@ -511,11 +545,21 @@ function init(root) {
     }
     const log = byId('run-log');
     log.textContent = '';
+    const verifying = byId('run-verifying');
+    verifying.classList.add('hidden');
+    text(verifying, '');
+    let progress = {};
     showRun(deployment);
     following = { deploymentId: deployment.id, follower: null };
     following.follower = followJob(deployment.jobId, {
       onLog(line) {
         appendLine(log, line);
+        const next = verificationProgress(line, progress);
+        if (next) {
+          progress = next;
+          verifying.classList.remove('hidden');
+          text(verifying, verificationText(progress));
+        }
       },
       onProgress(job) {
         setProgress(job.progress);

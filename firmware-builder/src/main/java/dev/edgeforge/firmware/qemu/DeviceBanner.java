@@ -3,6 +3,7 @@ package dev.edgeforge.firmware.qemu;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * What the firmware announced at boot.
@@ -74,6 +75,19 @@ public record DeviceBanner(
             return OptionalInt.of(chunk);
         } catch (NumberFormatException e) {
             throw new SerialProtocolViolation("a number in 'frame='", "frame=" + value);
+        }
+    }
+
+    /** Bytes of free flash the image's {@code batch} command reads a batch from ({@code batch=}), when it has any. */
+    public OptionalLong batchBytes() {
+        String value = fields.get("batch");
+        if (value == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            throw new SerialProtocolViolation("a number in 'batch='", "batch=" + value);
         }
     }
 }

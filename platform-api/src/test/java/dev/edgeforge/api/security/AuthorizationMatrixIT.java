@@ -164,6 +164,7 @@ class AuthorizationMatrixIT {
             line("GET /api/v1/projects/{projectId}/samples/{sampleId}/raw", project(VIEWER, READ, ADMIN_SCOPE)),
             line("GET /api/v1/projects/{projectId}/samples/{sampleId}/data", project(VIEWER, READ, ADMIN_SCOPE)),
             line("GET /api/v1/projects/{projectId}/samples/{sampleId}/spectrogram", project(VIEWER, READ, ADMIN_SCOPE)),
+            line("GET /api/v1/projects/{projectId}/samples/{sampleId}/preview", project(VIEWER, READ, ADMIN_SCOPE)),
             line("GET /api/v1/projects/{projectId}/samples/{sampleId}/audio", project(VIEWER, READ, ADMIN_SCOPE)),
             line("POST /api/v1/projects/{projectId}/samples/{sampleId}/crop", project(MEMBER, ADMIN_SCOPE))
                     .json("{}"),
