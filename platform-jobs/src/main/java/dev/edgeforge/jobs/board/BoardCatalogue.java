@@ -109,8 +109,8 @@ public final class BoardCatalogue {
                         new RunPower(
                                 52,
                                 3.0,
-                                "nRF52840 Product Specification: CPU running CoreMark from flash at 64 MHz, DC/DC"
-                                        + " regulator at 3 V, 3.3 mA (52 µA/MHz)"))));
+                                "nRF52840 datasheet (Product Specification): CPU running CoreMark from flash at 64"
+                                        + " MHz, DC/DC regulator at 3 V, 3.3 mA (52 µA/MHz)"))));
     }
 
     /**
