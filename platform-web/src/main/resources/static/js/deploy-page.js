@@ -173,7 +173,7 @@ function init(root) {
         + (latency.networkCalibrated ? ', calibrated' : ', not calibrated')]];
     if (estimate.energy) {
       lines.push(['Energy', '≈ ' + microjoules(estimate.energy.totalMicrojoules) + ' per inference ('
-        + formatNumber(estimate.energy.microampsPerMhz) + ' µA/MHz at ' + estimate.energy.supplyVolts + ' V)']);
+        + estimate.energy.microampsPerMhz + ' µA/MHz at ' + estimate.energy.supplyVolts + ' V)']);
     }
     lines.forEach((pair) => {
       element.appendChild(el('span', { className: 'estimate-line' }, [el('em', { text: pair[0] }), pair[1]]));
