@@ -21,6 +21,17 @@ function millis(ms) {
   return (ms < 100 ? ms.toFixed(1) : Math.round(ms)) + ' ms';
 }
 
+/** " (DSP 1.2 ms + network 3.4 ms)" when there is a DSP block, else "". */
+function latencyParts(latency) {
+  return latency.dspMillis > 0
+    ? ' (DSP ' + millis(latency.dspMillis) + ' + network ' + millis(latency.networkMillis) + ')'
+    : ' (network only)';
+}
+
+function microjoules(uj) {
+  return uj < 1000 ? uj.toFixed(uj < 10 ? 2 : 1) + ' µJ' : (uj / 1000).toFixed(2) + ' mJ';
+}
+
 /** A share as the progress figure: "40%", "12.5%". */
 function percent(fraction) {
   return (100 * fraction).toFixed(fraction === 1 || fraction === 0 ? 0 : 1) + '%';
@@ -218,13 +229,22 @@ function init(root) {
     }
     element.textContent = '';
     element.classList.toggle('too-big', !estimate.fits);
-    [['RAM', formatBytes(estimate.ram.totalBytes) + ' of ' + formatBytes(estimate.ram.capacityBytes)],
+    const latency = estimate.latency;
+    const lines = [['RAM', formatBytes(estimate.ram.totalBytes) + ' of ' + formatBytes(estimate.ram.capacityBytes)],
       ['Flash', formatBytes(estimate.flash.totalBytes) + ' of ' + formatBytes(estimate.flash.capacityBytes)],
-      ['Latency', '≈ ' + millis(estimate.latency.totalMillis)
-        + (estimate.latency.calibrated ? '' : ' (uncalibrated core)')]]
-      .forEach((pair) => {
-        element.appendChild(el('span', { className: 'estimate-line' }, [el('em', { text: pair[0] }), pair[1]]));
-      });
+      ['Latency', '≈ ' + millis(latency.totalMillis) + latencyParts(latency)
+        + (latency.calibrated ? ' (calibrated)' : ' (not calibrated on this board)')],
+      ['Network', formatCount(latency.networkInstructions) + ' instructions'
+        + (latency.networkCalibrated ? ', calibrated' : ', not calibrated')]];
+    if (estimate.energy) {
+      lines.push(['Energy', '≈ ' + microjoules(estimate.energy.totalMicrojoules) + ' per inference ('
+        + estimate.energy.microampsPerMhz + ' µA/MHz at ' + estimate.energy.supplyVolts + ' V)']);
+    }
+    lines.forEach((pair) => {
+      element.appendChild(el('span', { className: 'estimate-line' }, [el('em', { text: pair[0] }), pair[1]]));
+    });
+    element.appendChild(el('small', { className: 'estimate-basis', text: 'Basis: ' + latency.calibration
+      + (estimate.energy ? '. Energy: the MCU alone, ' + estimate.energy.source : '') }));
     if (!estimate.fits) {
       element.appendChild(badge('does not fit', 'not-verified'));
     }

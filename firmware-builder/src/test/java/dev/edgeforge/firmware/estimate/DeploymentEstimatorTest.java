@@ -18,6 +18,7 @@ import dev.edgeforge.jobs.board.BoardCatalogue;
 import dev.edgeforge.jobs.board.CounterKind;
 import dev.edgeforge.jobs.board.CpuCore;
 import dev.edgeforge.jobs.board.MemoryRegion;
+import dev.edgeforge.jobs.board.RunPower;
 import dev.edgeforge.jobs.estimate.DeploymentEstimate;
 import dev.edgeforge.jobs.estimate.DeploymentEstimator;
 import dev.edgeforge.jobs.estimate.KernelCosts;
@@ -96,10 +97,45 @@ class DeploymentEstimatorTest {
         DeploymentEstimate f746 = byId(all, "stm32f746g-disco"); // Cortex-M7F, 216 MHz
         assertThat(l4r5.latency().networkMillis() / f446.latency().networkMillis())
                 .isCloseTo(1.5, Assertions.within(1e-9));
-        assertThat(f446.latency().calibrated()).isTrue();
+        DeploymentEstimate qemu = byId(all, BoardCatalogue.QEMU_BOARD_ID);
+        // The instructions are calibrated on the Cortex-M4F; only the emulated board measures what is estimated.
+        assertThat(f446.latency().networkCalibrated()).isTrue();
+        assertThat(f446.latency().calibrated()).isFalse();
+        assertThat(f446.latency().calibration()).contains("not calibrated on this board");
+        assertThat(qemu.latency().calibrated()).isTrue();
+        assertThat(qemu.latency().cyclesPerInstruction()).isEqualTo(1.0);
+        assertThat(f746.latency().networkCalibrated()).isFalse();
         assertThat(f746.latency().calibrated()).isFalse();
+        assertThat(f746.latency().calibration()).contains("never measured on this core");
         assertThat(f746.latency().networkMillis()).isLessThan(f446.latency().networkMillis());
         assertThat(f446.latency().networkMillis()).isEqualTo(f446.latency().networkInstructions() * 2.5 / 180e6 * 1000);
+    }
+
+    @Test
+    void energyIsTheDatasheetCurrentTimesVoltageTimesCyclesOfSilicon() {
+        List<DeploymentEstimate> all = estimator.estimateAll(kws, Optional.empty(), boards);
+        for (DeploymentEstimate estimate : all) {
+            Board board = boards.byId(estimate.boardId());
+            DeploymentEstimate.Energy energy = estimate.energy();
+            assertThat(energy.microampsPerMhz()).isEqualTo(board.runPower().microampsPerMhz());
+            assertThat(energy.source())
+                    .contains("datasheet")
+                    .isEqualTo(board.runPower().source());
+            assertThat(energy.dspMicrojoules()).isZero();
+            assertThat(energy.totalMicrojoules()).isEqualTo(energy.networkMicrojoules());
+        }
+        DeploymentEstimate f446 = byId(all, "nucleo-f446re");
+        DeploymentEstimate.Energy energy = f446.energy();
+        // I = µA/MHz × MHz, P = I × V, E = P × t, t = instructions × 2.5 cycles / clock: µA/MHz × V × cycles × 1e-6
+        double cycles = f446.latency().networkInstructions() * 2.5;
+        assertThat(energy.totalMicrojoules())
+                .isCloseTo(
+                        energy.microampsPerMhz() * 180 * 1e-6 * energy.supplyVolts() * cycles / 180e6 * 1e6,
+                        Assertions.within(1e-6));
+        // The emulated board times at one instruction per cycle (its counter), but its energy is the silicon's.
+        DeploymentEstimate qemu = byId(all, BoardCatalogue.QEMU_BOARD_ID);
+        assertThat(qemu.energy().networkMicrojoules())
+                .isCloseTo(238 * 3.3 * qemu.latency().networkInstructions() * 2.5 * 1e-6, Assertions.within(1e-6));
     }
 
     @Test
@@ -141,7 +177,8 @@ class DeploymentEstimatorTest {
                 "USART1",
                 CounterKind.CYCLES,
                 List.of("st-flash"),
-                Optional.empty());
+                Optional.empty(),
+                new RunPower(100, 3.3, "test"));
         DeploymentEstimate estimate = estimator.estimate(vww, Optional.empty(), tiny);
         assertThat(estimate.fits()).isFalse();
         assertThat(estimate.flash().totalBytes()).isGreaterThan(estimate.flash().capacityBytes());

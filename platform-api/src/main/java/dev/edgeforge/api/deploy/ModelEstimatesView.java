@@ -38,7 +38,8 @@ public record ModelEstimatesView(
      * @param fits    whether flash and RAM suffice
      * @param ram     RAM by part
      * @param flash   flash by part
-     * @param latency time per inference
+     * @param latency time per inference, DSP block and network apart
+     * @param energy  energy per inference (the MCU's datasheet Run-mode current × voltage × time)
      */
     public record TargetEstimateView(
             String target,
@@ -46,7 +47,8 @@ public record ModelEstimatesView(
             boolean fits,
             DeploymentEstimate.Ram ram,
             DeploymentEstimate.Flash flash,
-            DeploymentEstimate.Latency latency) {
+            DeploymentEstimate.Latency latency,
+            DeploymentEstimate.Energy energy) {
 
         static TargetEstimateView of(DeploymentEstimate estimate) {
             return new TargetEstimateView(
@@ -55,7 +57,8 @@ public record ModelEstimatesView(
                     estimate.fits(),
                     estimate.ram(),
                     estimate.flash(),
-                    estimate.latency());
+                    estimate.latency(),
+                    estimate.energy());
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.edgeforge.api.deploy;
 
 import dev.edgeforge.jobs.board.Board;
+import dev.edgeforge.jobs.board.RunPower;
 import java.util.List;
 
 /**
@@ -17,6 +18,8 @@ import java.util.List;
  * @param flashingMethod  the preferred way to flash it
  * @param flashingMethods every way to flash it, in order of preference
  * @param serialPort      where the firmware's line protocol runs
+ * @param runPower        the MCU's datasheet Run-mode current per MHz and supply voltage, with their source (what
+ *                        energy per inference is computed from)
  */
 public record TargetView(
         String id,
@@ -29,7 +32,8 @@ public record TargetView(
         boolean emulated,
         String flashingMethod,
         List<String> flashingMethods,
-        String serialPort) {
+        String serialPort,
+        RunPower runPower) {
 
     static TargetView of(Board board) {
         return new TargetView(
@@ -43,6 +47,7 @@ public record TargetView(
                 board.emulated(),
                 board.flashingTools().isEmpty() ? "" : board.flashingTools().get(0),
                 board.flashingTools(),
-                board.serialPort());
+                board.serialPort(),
+                board.runPower());
     }
 }

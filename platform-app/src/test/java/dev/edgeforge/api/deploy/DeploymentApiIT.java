@@ -72,6 +72,10 @@ class DeploymentApiIT extends OwnedProject {
         JsonNode nano = find(targets.json(), "id", "arduino-nano-33-ble-sense");
         assertThat(nano.get("emulated").asBoolean()).isFalse();
         assertThat(nano.get("flashingMethod").asString()).contains("bossac");
+        // the datasheet figure energy is computed from, with its source
+        assertThat(qemu.get("runPower").get("microampsPerMhz").asDouble()).isEqualTo(238.0);
+        assertThat(qemu.get("runPower").get("supplyVolts").asDouble()).isEqualTo(3.3);
+        assertThat(qemu.get("runPower").get("source").asString()).contains("DS8626");
 
         assertThat(client.get("/api/v1/targets", ApiClient.Auth.none()).status())
                 .isEqualTo(401);
@@ -91,6 +95,10 @@ class DeploymentApiIT extends OwnedProject {
             assertThat(target.get("ram").get("totalBytes").asLong()).isGreaterThan(8_000);
             assertThat(target.get("flash").get("totalBytes").asLong()).isGreaterThan(3_000);
             assertThat(target.get("latency").get("totalMillis").asDouble()).isPositive();
+            assertThat(target.get("latency").get("calibration").asString()).contains("network instructions");
+            // energy beside latency, from the MCU's datasheet figure
+            assertThat(target.get("energy").get("totalMicrojoules").asDouble()).isPositive();
+            assertThat(target.get("energy").get("source").asString()).contains("datasheet");
         }
 
         ApiClient.Response one = client.get(estimates(model.modelId()) + "?target=nucleo-l4r5zi", owner.auth());
@@ -102,6 +110,12 @@ class DeploymentApiIT extends OwnedProject {
                         .get("clockHz")
                         .asLong())
                 .isEqualTo(120_000_000L);
+        JsonNode l4r5 = one.json().get("targets").get(0);
+        // its network instructions are calibrated on the Cortex-M4F; its time rests on an assumed cycles per
+        // instruction, so it is not called calibrated
+        assertThat(l4r5.get("latency").get("networkCalibrated").asBoolean()).isTrue();
+        assertThat(l4r5.get("latency").get("calibrated").asBoolean()).isFalse();
+        assertThat(l4r5.get("energy").get("microampsPerMhz").asDouble()).isEqualTo(110.0);
 
         ApiClient.Response unknownTarget = client.get(estimates(model.modelId()) + "?target=esp32", owner.auth());
         assertThat(unknownTarget.status()).isEqualTo(400);

@@ -67,7 +67,20 @@ class DeploymentBrowserIT extends ChromiumPages {
                 .contains("RAM")
                 .contains("of 128.0 KiB")
                 .contains("Flash")
-                .contains("ms");
+                .contains("ms")
+                // the network apart from the DSP block, whether it is calibrated, and energy beside latency
+                .contains("(network only)")
+                .contains("instructions")
+                .contains("Energy")
+                .contains("µJ per inference")
+                .contains("238 µA/MHz at 3.3 V")
+                .contains("Basis: network instructions");
+        // a real board's time rests on an assumed cycles per instruction: never "calibrated"
+        assertThat(browser.findElement(By.cssSelector("[data-estimate-for=stm32f746g-disco]"))
+                        .getText())
+                .contains("(not calibrated on this board)")
+                .contains("never measured on this core")
+                .doesNotContain("(calibrated)");
         assertThat(browser.findElements(By.cssSelector(".target-card"))).hasSize(5);
         assertThat(browser.findElement(By.id("model-stats")).getText())
                 .contains("Parameters")

@@ -19,6 +19,7 @@ import java.util.Optional;
  * @param flashingTools the tools that can flash it, in order of preference; the details are in the board's
  *     {@code README.md}, which goes into every firmware bundle
  * @param qemuMachine the {@code qemu-system-arm -M} machine when QEMU emulates the board
+ * @param runPower the MCU's datasheet Run-mode current per MHz and supply voltage, for energy per inference
  */
 public record Board(
         String id,
@@ -31,7 +32,8 @@ public record Board(
         String serialPort,
         CounterKind counter,
         List<String> flashingTools,
-        Optional<String> qemuMachine) {
+        Optional<String> qemuMachine,
+        RunPower runPower) {
 
     public Board {
         Objects.requireNonNull(id, "id");
@@ -44,6 +46,7 @@ public record Board(
         Objects.requireNonNull(counter, "counter");
         flashingTools = List.copyOf(flashingTools);
         Objects.requireNonNull(qemuMachine, "qemuMachine");
+        Objects.requireNonNull(runPower, "runPower");
         if (!id.matches("[a-z0-9][a-z0-9-]*")) {
             throw new IllegalArgumentException("board id must be lower-case letters, digits and dashes: " + id);
         }

@@ -15,6 +15,13 @@ public final class BoardCatalogue {
     private static final List<String> STLINK_TOOLS =
             List.of("ST-LINK drag-and-drop", "STM32CubeProgrammer", "st-flash", "OpenOCD");
 
+    /** The emulated board's MCU: QEMU gives no current, so its energy is what a real STM32F405 would draw. */
+    private static final RunPower STM32F405 = new RunPower(
+            238,
+            3.3,
+            "STM32F405xx/407xx datasheet (DS8626): typical Run mode, code in flash with the ART accelerator, all"
+                    + " peripherals disabled, 40 mA at 168 MHz (238 µA/MHz)");
+
     private final List<Board> boards;
 
     public BoardCatalogue(List<Board> boards) {
@@ -39,7 +46,8 @@ public final class BoardCatalogue {
                         "USART1, the first -serial of qemu-system-arm",
                         CounterKind.INSTRUCTIONS,
                         List.of("none: runs in qemu-system-arm -M netduinoplus2"),
-                        Optional.of("netduinoplus2")),
+                        Optional.of("netduinoplus2"),
+                        STM32F405),
                 stLink(
                         "nucleo-f446re",
                         "NUCLEO-F446RE",
@@ -48,7 +56,12 @@ public final class BoardCatalogue {
                         180_000_000L,
                         512,
                         128,
-                        "USART2 PA2/PA3"),
+                        "USART2 PA2/PA3",
+                        new RunPower(
+                                211,
+                                3.3,
+                                "STM32F446xC/xE datasheet (DS10693): typical Run mode, code in flash with the ART"
+                                        + " accelerator, all peripherals disabled, 38 mA at 180 MHz")),
                 stLink(
                         "nucleo-l4r5zi",
                         "NUCLEO-L4R5ZI",
@@ -57,7 +70,11 @@ public final class BoardCatalogue {
                         120_000_000L,
                         2048,
                         640,
-                        "LPUART1 PG7/PG8"),
+                        "LPUART1 PG7/PG8",
+                        new RunPower(
+                                110,
+                                3.3,
+                                "STM32L4R5xx datasheet (DS12023): Run mode, 110 µA/MHz (LDO mode), code in flash")),
                 stLink(
                         "stm32f746g-disco",
                         "STM32F746G-DISCO",
@@ -66,7 +83,12 @@ public final class BoardCatalogue {
                         216_000_000L,
                         1024,
                         320,
-                        "USART1 PA9/PB7"),
+                        "USART1 PA9/PB7",
+                        new RunPower(
+                                463,
+                                3.3,
+                                "STM32F745xx/746xx datasheet (DS10916): typical Run mode, code in flash with the ART"
+                                        + " accelerator and L1 cache, all peripherals disabled, 100 mA at 216 MHz")),
                 new Board(
                         "arduino-nano-33-ble-sense",
                         "Arduino Nano 33 BLE Sense",
@@ -83,7 +105,12 @@ public final class BoardCatalogue {
                                 "bossac (Arduino bootloader)",
                                 "UF2 (UF2 bootloader, converted image)",
                                 "SWD (J-Link, CMSIS-DAP)"),
-                        Optional.empty())));
+                        Optional.empty(),
+                        new RunPower(
+                                52,
+                                3.0,
+                                "nRF52840 datasheet (Product Specification): CPU running CoreMark from flash at 64"
+                                        + " MHz, DC/DC regulator at 3 V, 3.3 mA (52 µA/MHz)"))));
     }
 
     /**
@@ -91,7 +118,15 @@ public final class BoardCatalogue {
      * the DWT cycle counter, the console on the UART the ST-LINK's virtual COM port is wired to.
      */
     private static Board stLink(
-            String id, String name, String mcu, CpuCore core, long clockHz, int flashKib, int ramKib, String uart) {
+            String id,
+            String name,
+            String mcu,
+            CpuCore core,
+            long clockHz,
+            int flashKib,
+            int ramKib,
+            String uart,
+            RunPower runPower) {
         return new Board(
                 id,
                 name,
@@ -103,7 +138,8 @@ public final class BoardCatalogue {
                 uart + ", ST-LINK virtual COM port",
                 CounterKind.CYCLES,
                 STLINK_TOOLS,
-                Optional.empty());
+                Optional.empty(),
+                runPower);
     }
 
     public List<Board> all() {

@@ -135,6 +135,13 @@ public record DeploymentChecklist(List<Item> items) {
             String what = DeployResult.EmulatedRun.PATH_RAW.equals(path)
                     ? "DSP block and model"
                     : "the model on the server's features (the DSP block not included)";
+            if (counts.dsp() != null && counts.network() != null) {
+                what += String.format(
+                        Locale.ROOT,
+                        "; largest DSP block %d, largest network %d",
+                        counts.dsp().max(),
+                        counts.network().max());
+            }
             return new Item(
                     LATENCY,
                     title,
@@ -161,7 +168,17 @@ public record DeploymentChecklist(List<Item> items) {
                     LATENCY_LIMIT_MILLIS,
                     "ms",
                     ESTIMATED,
-                    "estimated (DSP block and model): no instructions were measured on the device");
+                    String.format(
+                            Locale.ROOT,
+                            "estimated: DSP block %.2f ms + network %.2f ms (%s); no instructions were measured"
+                                    + " on the device",
+                            estimate.latency().dspMillis(),
+                            estimate.latency().networkMillis(),
+                            estimate.latency().calibrated()
+                                    ? "calibrated"
+                                    : estimate.latency().networkCalibrated()
+                                            ? "network instructions calibrated, time on this board not"
+                                            : "not calibrated"));
         }
         return new Item(
                 LATENCY,

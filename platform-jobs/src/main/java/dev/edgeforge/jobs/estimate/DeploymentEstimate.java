@@ -9,8 +9,10 @@ package dev.edgeforge.jobs.estimate;
  * @param ram       statically reserved RAM
  * @param flash     flash used by the image
  * @param latency   time per inference (DSP block and network)
+ * @param energy    energy per inference at that time (the MCU's datasheet Run-mode current)
  */
-public record DeploymentEstimate(String boardId, String boardName, Ram ram, Flash flash, Latency latency) {
+public record DeploymentEstimate(
+        String boardId, String boardName, Ram ram, Flash flash, Latency latency, Energy energy) {
 
     /** Whether the image fits the board's flash and RAM. */
     public boolean fits() {
@@ -65,10 +67,18 @@ public record DeploymentEstimate(String boardId, String boardName, Ram ram, Flas
      * @param dspMillis            the DSP block on one window (0 without an impulse)
      * @param networkInstructions  estimated instructions of one network inference (what the firmware's counter
      *                             measures under QEMU)
-     * @param cyclesPerInstruction the core's assumed average
+     * @param cyclesPerInstruction the core's average: 1 on the emulated board (its counter counts instructions, and
+     *                             the checklist turns them into time at one per cycle), else an assumption
      * @param clockHz              the board's clock
-     * @param calibrated           whether the core's cycles per instruction come from measurements (false: an
-     *                             assumption, see {@link DeploymentEstimator})
+     * @param calibrated           whether {@code totalMillis} was shown to hold within ±15 % of what is measured on
+     *                             this board: the network's instructions are within the calibration (see
+     *                             {@code networkCalibrated}), the board measures what the estimate counts
+     *                             (instructions under QEMU) and the DSP block's time is calibrated too (or there is
+     *                             none)
+     * @param networkCalibrated    whether every operator of the network is of a kind and kernel the instruction
+     *                             model was calibrated on (within ±15 % of QEMU counts, {@link KernelCosts}) and the
+     *                             board's core runs those same kernels as measured (Cortex-M4F)
+     * @param calibration          what the figures rest on for this board, in words
      */
     public record Latency(
             double totalMillis,
@@ -77,5 +87,27 @@ public record DeploymentEstimate(String boardId, String boardName, Ram ram, Flas
             long networkInstructions,
             double cyclesPerInstruction,
             long clockHz,
-            boolean calibrated) {}
+            boolean calibrated,
+            boolean networkCalibrated,
+            String calibration) {}
+
+    /**
+     * Energy of one inference: the MCU's datasheet Run-mode current per MHz at the board's clock × its supply voltage
+     * × the estimated time ({@code µA/MHz × V × cycles}). The MCU alone, at the datasheet's typical figure; as good
+     * as the latency it multiplies.
+     *
+     * @param totalMicrojoules   DSP block plus network
+     * @param networkMicrojoules the network
+     * @param dspMicrojoules     the DSP block (0 without an impulse)
+     * @param microampsPerMhz    the datasheet's typical Run-mode current per MHz
+     * @param supplyVolts        the voltage it is given at
+     * @param source             the datasheet and condition
+     */
+    public record Energy(
+            double totalMicrojoules,
+            double networkMicrojoules,
+            double dspMicrojoules,
+            double microampsPerMhz,
+            double supplyVolts,
+            String source) {}
 }

@@ -9,7 +9,9 @@ import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.model.OpType;
 import dev.edgeforge.jobs.board.Board;
 import dev.edgeforge.jobs.board.BoardCatalogue;
+import dev.edgeforge.jobs.board.CounterKind;
 import dev.edgeforge.jobs.board.CpuCore;
+import dev.edgeforge.jobs.board.RunPower;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -44,22 +46,32 @@ import java.util.Optional;
  *
  * <h2>Latency</h2>
  * Network instructions: {@link KernelCosts}, operator by operator on the kernels the generator picks
- * ({@link NetworkPlan}), fitted to the instructions per inference the Cortex-M kernels measure on the emulated
- * STM32F405 (QEMU {@code -icount shift=0}, TIM2; see {@code QemuVerifier}): within 3% of each MLPerf Tiny model (AD
- * 0.451 M, KWS 3.91 M, ResNet-8 16.42 M, VWW 11.78 M instructions).
+ * ({@link NetworkPlan}), calibrated per operator kind against the instructions per inference the Cortex-M kernels
+ * measure on the emulated STM32F405 (QEMU {@code -icount shift=0}, TIM2; see {@code QemuVerifier}): within
+ * {@value KernelCosts#TOLERANCE_PERCENT} % on the MLPerf Tiny models (AD 0.451 M, KWS 3.91 M, ResNet-8 16.42 M, VWW
+ * 11.78 M instructions) and on networks trained on the real recordings of {@code shared/datasets}
+ * ({@code EstimatorCalibrationIT}).
  *
- * <p>Time {@code = instructions × cycles per instruction / clock + DSP time}. Cycles per instruction: Cortex-M4F
- * {@value #CORTEX_M4F_CYCLES_PER_INSTRUCTION}, calibrated on published MLPerf Tiny v0.5 results of TFLite Micro +
- * CMSIS-NN on the NUCLEO-L4R5ZI (Cortex-M4F at 120 MHz, weights read from flash with wait states): their cycles per
- * inference divided by the QEMU instruction counts of TFLite Micro + CMSIS-NN for the same models
- * ({@code shared/models/mlperf-tiny/README.md}) give 2.1 (AD) to 3.0 (VWW); the TFLite Micro versions differ, so
- * expect real boards within a factor of 1.5 of the estimate. Cortex-M7F
- * {@value #CORTEX_M7F_CYCLES_PER_INSTRUCTION} is an assumption (dual issue, caches), not a measurement, and the
- * estimate says so ({@link DeploymentEstimate.Latency#calibrated()}). The DSP block's time is its own model
- * ({@link CostEstimate#millisecondsPerWindow}).
+ * <p>Time {@code = instructions × cycles per instruction / clock + DSP time}. On the emulated board, whose counter
+ * counts instructions, one cycle per instruction: what the deployment checklist measures, so there the estimate is
+ * {@link DeploymentEstimate.Latency#calibrated() calibrated} when the network's kinds are and there is no DSP block.
+ * Real boards: Cortex-M4F {@value #CORTEX_M4F_CYCLES_PER_INSTRUCTION}, from published MLPerf Tiny v0.5 results of
+ * TFLite Micro + CMSIS-NN on the NUCLEO-L4R5ZI (Cortex-M4F at 120 MHz, weights read from flash with wait states):
+ * their cycles per inference divided by the QEMU instruction counts of TFLite Micro + CMSIS-NN for the same models
+ * ({@code shared/models/mlperf-tiny/README.md}) give 2.1 (AD) to 3.0 (VWW); expect real boards within a factor of 1.5,
+ * so their time is never called calibrated (their network instructions are, on the Cortex-M4F). Cortex-M7F
+ * {@value #CORTEX_M7F_CYCLES_PER_INSTRUCTION} is an assumption (dual issue, caches), and its instructions were never
+ * measured. The DSP block's time is its own model ({@link CostEstimate#millisecondsPerWindow}).
  *
- * <p>How to extend: a new {@link CpuCore} needs its cycles per instruction in {@link #cyclesPerInstruction}; a new
- * kernel its size in {@link #kernelBytes} (measure it in a build's memory report, {@code flashByFile}).
+ * <h2>Energy</h2>
+ * The board's {@link dev.edgeforge.jobs.board.RunPower}: the MCU's datasheet Run-mode current per MHz × supply
+ * voltage × cycles ({@code instructions × the core's cycles per instruction} for the network, also on the emulated
+ * board; the DSP block's time × clock).
+ *
+ * <p>How to extend: a new {@link CpuCore} needs its cycles per instruction in {@link #coreCyclesPerInstruction}; a
+ * new board its {@link dev.edgeforge.jobs.board.RunPower} from the MCU's datasheet; a new kernel its size in
+ * {@link #kernelBytes} (measure it in a build's memory report, {@code flashByFile}), its instructions in
+ * {@link KernelCosts} and a network that uses it in the calibration set.
  */
 public final class DeploymentEstimator {
 
@@ -71,11 +83,14 @@ public final class DeploymentEstimator {
             Locale.ROOT,
             "RAM: activation arena + DSP buffers + raw window + runtime. Flash: weights + compiled model code + "
                     + "kernels + DSP tables and code + runtime (sizes measured from arm-none-eabi-gcc builds). "
-                    + "Latency: network instructions (operator by operator on the kernels the generator picks, "
-                    + "fitted to the instructions per inference measured in QEMU, within 3%% on the MLPerf Tiny "
-                    + "models) times the core's cycles per instruction (Cortex-M4F %.1f from MLPerf Tiny results, "
-                    + "Cortex-M7F %.1f assumed) divided by the clock, plus the DSP block's own estimate. Expect real "
-                    + "boards within a factor of 1.5.",
+                    + "Latency: DSP block and network apart. Network instructions operator by operator on the "
+                    + "kernels the generator picks, calibrated per operator kind against QEMU's instruction counts "
+                    + "(within ±%d%% on the MLPerf Tiny models and networks trained on real gestures and spoken "
+                    + "digits), times the core's cycles per instruction (1 on the emulated board, as its checklist "
+                    + "counts; Cortex-M4F %.1f from MLPerf Tiny results, Cortex-M7F %.1f assumed: real boards within a "
+                    + "factor of 1.5) divided by the clock, plus the DSP block's own estimate. Energy: the MCU's "
+                    + "datasheet Run-mode current per MHz × supply voltage × cycles.",
+            KernelCosts.TOLERANCE_PERCENT,
             CORTEX_M4F_CYCLES_PER_INSTRUCTION,
             CORTEX_M7F_CYCLES_PER_INSTRUCTION);
 
@@ -141,10 +156,13 @@ public final class DeploymentEstimator {
                 runtimeFlash);
 
         long instructions = networkInstructions(network);
-        double cpi = cyclesPerInstruction(board.core());
+        double cpi = cyclesPerInstruction(board);
         double networkMillis = instructions * cpi / board.clockHz() * 1000.0;
         double dspMillis =
                 dsp.map(d -> d.cost().millisecondsPerWindow(board.clockHz())).orElse(0.0);
+        boolean networkCalibrated = board.core() == CpuCore.CORTEX_M4F && KernelCosts.calibrated(network.plan());
+        // The DSP block's time is its own model (CostEstimate), not calibrated against the device here.
+        boolean dspCalibrated = dsp.isEmpty();
         DeploymentEstimate.Latency latency = new DeploymentEstimate.Latency(
                 networkMillis + dspMillis,
                 networkMillis,
@@ -152,8 +170,50 @@ public final class DeploymentEstimator {
                 instructions,
                 cpi,
                 board.clockHz(),
-                isCalibrated(board.core()));
-        return new DeploymentEstimate(board.id(), board.name(), ram, flash, latency);
+                networkCalibrated && dspCalibrated && board.counter() == CounterKind.INSTRUCTIONS,
+                networkCalibrated,
+                calibration(board, networkCalibrated));
+        // Energy is the silicon's: the core's cycles per instruction even on the emulated board, whose time follows
+        // its instruction counter.
+        RunPower power = board.runPower();
+        double networkMicrojoules = power.microjoules(instructions * coreCyclesPerInstruction(board.core()));
+        double dspMicrojoules = power.microjoules(dspMillis * board.clockHz() / 1000.0);
+        DeploymentEstimate.Energy energy = new DeploymentEstimate.Energy(
+                networkMicrojoules + dspMicrojoules,
+                networkMicrojoules,
+                dspMicrojoules,
+                power.microampsPerMhz(),
+                power.supplyVolts(),
+                power.source());
+        return new DeploymentEstimate(board.id(), board.name(), ram, flash, latency, energy);
+    }
+
+    /** What the latency of this board rests on, in words. */
+    static String calibration(Board board, boolean networkCalibrated) {
+        String instructions = networkCalibrated
+                ? String.format(
+                        Locale.ROOT,
+                        "network instructions calibrated per operator kind on QEMU counts (emulated STM32F405,"
+                                + " Cortex-M4 kernels; within ±%d %% on the MLPerf Tiny models and networks trained"
+                                + " on real gestures and spoken digits)",
+                        KernelCosts.TOLERANCE_PERCENT)
+                : board.core() == CpuCore.CORTEX_M4F
+                        ? "network instructions not calibrated: the network has an operator or kernel the"
+                                + " calibration did not measure"
+                        : "network instructions not calibrated for "
+                                + board.core().displayName()
+                                + ": counted with the Cortex-M4 calibration, never measured on this core";
+        String time = board.counter() == CounterKind.INSTRUCTIONS
+                ? "time at one instruction per cycle, as this emulated board's counter and the checklist count it"
+                : String.format(
+                        Locale.ROOT,
+                        "time not calibrated on this board: %.1f cycles per instruction %s (expect within a"
+                                + " factor of 1.5)",
+                        coreCyclesPerInstruction(board.core()),
+                        board.core() == CpuCore.CORTEX_M4F
+                                ? "from published MLPerf Tiny results on a Cortex-M4F"
+                                : "assumed");
+        return instructions + "; " + time + "; DSP block: its own estimate";
     }
 
     /** Instructions of one network inference under the model in the class comment. */
@@ -161,15 +221,17 @@ public final class DeploymentEstimator {
         return KernelCosts.network(network.plan());
     }
 
-    static double cyclesPerInstruction(CpuCore core) {
+    /** 1 on a board whose counter counts instructions (QEMU), else the core's average. */
+    static double cyclesPerInstruction(Board board) {
+        return board.counter() == CounterKind.INSTRUCTIONS ? 1.0 : coreCyclesPerInstruction(board.core());
+    }
+
+    /** The core's average cycles per instruction on real silicon (see the class comment). */
+    static double coreCyclesPerInstruction(CpuCore core) {
         return switch (core) {
             case CORTEX_M4F -> CORTEX_M4F_CYCLES_PER_INSTRUCTION;
             case CORTEX_M7F -> CORTEX_M7F_CYCLES_PER_INSTRUCTION;
         };
-    }
-
-    static boolean isCalibrated(CpuCore core) {
-        return core == CpuCore.CORTEX_M4F;
     }
 
     /**

@@ -21,7 +21,8 @@ class DeploymentChecklistTest {
                 "Netduino Plus 2",
                 new DeploymentEstimate.Ram(ram, 196_608, 4096, 4000, 0, 0, 8192),
                 new DeploymentEstimate.Flash(flash, 1 << 20, 50_000, 1000, 2000, 0, 10_000),
-                new DeploymentEstimate.Latency(millis, millis, 0, 1_000_000, 1.2, CLOCK, false));
+                new DeploymentEstimate.Latency(millis, millis, 0, 1_000_000, 1.2, CLOCK, false, true, "basis"),
+                new DeploymentEstimate.Energy(100, 100, 0, 238, 3.3, "datasheet"));
     }
 
     private static DeployResult.Verified verified(long maxInstructions, Integer stack, Long peak, int windows) {
@@ -96,6 +97,10 @@ class DeploymentChecklistTest {
         assertThat(latency.outcome()).isEqualTo(DeploymentChecklist.PASS);
         assertThat(latency.figure()).isEqualTo(12.5);
         assertThat(latency.basis()).isEqualTo(DeploymentChecklist.ESTIMATED);
+        // the DSP block and the network apart, and how far the figure holds
+        assertThat(latency.note())
+                .contains("DSP block 0.00 ms + network 12.50 ms")
+                .contains("network instructions calibrated, time on this board not");
         // an estimate never passes the peak-RAM item; its figure is shown, marked
         DeploymentChecklist.Item ram = item(checklist, "peak-ram");
         assertThat(ram.outcome()).isEqualTo(DeploymentChecklist.NOT_MEASURED);
