@@ -9,8 +9,17 @@ package dev.edgeforge.jobs.estimate;
  * @param ram       statically reserved RAM
  * @param flash     flash used by the image
  * @param latency   time per inference (DSP block and network)
+ * @param anomaly   what an anomaly model adds ({@link AnomalyEstimator}), {@code null} for a network; then the model's
+ *                  tables are {@link Flash#weightBytes()}, its scorer {@link Flash#modelCodeBytes()}, its feature
+ *                  buffer part of {@link Ram#totalBytes()} and its scoring {@link Latency#networkMillis()}
  */
-public record DeploymentEstimate(String boardId, String boardName, Ram ram, Flash flash, Latency latency) {
+public record DeploymentEstimate(
+        String boardId, String boardName, Ram ram, Flash flash, Latency latency, Anomaly anomaly) {
+
+    /** A network's estimate. */
+    public DeploymentEstimate(String boardId, String boardName, Ram ram, Flash flash, Latency latency) {
+        this(boardId, boardName, ram, flash, latency, null);
+    }
 
     /** Whether the image fits the board's flash and RAM. */
     public boolean fits() {
@@ -42,8 +51,9 @@ public record DeploymentEstimate(String boardId, String boardName, Ram ram, Flas
      *
      * @param totalBytes     the sum of the parts below
      * @param capacityBytes  the board's flash (application area)
-     * @param weightBytes    the model's constants (weights, biases)
-     * @param modelCodeBytes the compiled network: operator calls and per-channel requantization parameters
+     * @param weightBytes    the model's constants (weights, biases; an anomaly model's tables)
+     * @param modelCodeBytes the compiled network: operator calls and per-channel requantization parameters (an anomaly
+     *                       model's scorer and the math library functions it calls)
      * @param kernelBytes    one kernel per operator type used
      * @param dspBytes       the DSP block's code and constant tables (0 without an impulse)
      * @param runtimeBytes   startup code, vector table, UART, line protocol, C library, the built-in test input
@@ -61,10 +71,10 @@ public record DeploymentEstimate(String boardId, String boardName, Ram ram, Flas
      * Time per inference.
      *
      * @param totalMillis          DSP block plus network
-     * @param networkMillis        the network
+     * @param networkMillis        the network (an anomaly model's scoring)
      * @param dspMillis            the DSP block on one window (0 without an impulse)
      * @param networkInstructions  estimated instructions of one network inference (what the firmware's counter
-     *                             measures under QEMU)
+     *                             measures under QEMU; an anomaly model's scoring of one window)
      * @param cyclesPerInstruction the core's assumed average
      * @param clockHz              the board's clock
      * @param calibrated           whether the core's cycles per instruction come from measurements (false: an
@@ -78,4 +88,17 @@ public record DeploymentEstimate(String boardId, String boardName, Ram ram, Flas
             double cyclesPerInstruction,
             long clockHz,
             boolean calibrated) {}
+
+    /**
+     * An anomaly model's share of the image, beside the parts above.
+     *
+     * @param model              {@code kmeans} or {@code gmm}
+     * @param featureCount       features per window
+     * @param components         clusters (K-means) or mixture components (GMM)
+     * @param featureBufferBytes RAM: the float32 features the scorer reads (the DSP block's output, or the
+     *                           {@code score} command's input without an impulse)
+     * @param tableBytes         flash: standardization mean and scale, centres, and a mixture's inverse variances and
+     *                           log normalizers, float32 (the same bytes as {@link Flash#weightBytes()})
+     */
+    public record Anomaly(String model, int featureCount, int components, long featureBufferBytes, long tableBytes) {}
 }
