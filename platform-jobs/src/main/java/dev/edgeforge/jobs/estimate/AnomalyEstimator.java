@@ -40,8 +40,8 @@ import java.util.Optional;
  * #INSTRUCTIONS_PER_WINDOW}: K-means {@value #KMEANS_INSTRUCTIONS_PER_VALUE} per value and {@value
  * #KMEANS_INSTRUCTIONS_PER_COMPONENT} per cluster, a mixture {@value #GMM_INSTRUCTIONS_PER_VALUE} (the inverse
  * variance) and {@value #GMM_INSTRUCTIONS_PER_COMPONENT} (the exponential of the running log-sum-exp), fitted to QEMU
- * counts of the {@code score} command (within 5% from 4 to 32 clusters of 105 features); times the core's cycles per instruction over
- * the clock as for a network, plus the DSP block's own estimate.
+ * counts of the {@code score} command (within 5% from 4 to 32 clusters of 105 features); times the core's cycles
+ * per instruction over the clock as for a network, plus the DSP block's own estimate.
  */
 public final class AnomalyEstimator {
 
