@@ -68,7 +68,8 @@ class DeploymentPageController {
             case FIRMWARE -> ".elf, .bin and .hex for the board, with the sources that rebuild them";
             case C_LIBRARY -> "portable C99: the compiled model, its DSP block and the API, no interpreter";
             case TFLM -> "the .tflite as a C array and an application for a TFLM checkout";
-            case STM32CUBEAI -> "network.c/.h with X-CUBE-AI's API";
+            case STM32CUBEAI ->
+                "X-CUBE-AI's network files and app_x-cube-ai.c for a CubeMX project, and the Example/ image";
         };
     }
 }
