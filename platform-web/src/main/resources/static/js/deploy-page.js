@@ -255,16 +255,6 @@ function init(root) {
       return;
     }
     showModelInfo();
-    const option = modelSelect.options[modelSelect.selectedIndex];
-    if (option.getAttribute('data-anomaly') === 'true') {
-      // the estimator models networks; an anomaly image is measured by its build
-      byId('model-stats').textContent = '';
-      root.querySelectorAll('[data-estimate-for]').forEach((element) => {
-        element.textContent = 'no estimate for anomaly models: the build measures them';
-        element.className = 'target-estimate';
-      });
-      return;
-    }
     root.querySelectorAll('[data-estimate-for]').forEach((element) => {
       element.textContent = 'estimating…';
       element.className = 'target-estimate';
@@ -273,10 +263,14 @@ function init(root) {
     api('GET', base + '/models/' + modelSelect.value + '/estimates' + variant).then((estimates) => {
       const stats = byId('model-stats');
       stats.textContent = '';
-      [['Parameters', formatCount(estimates.parameters)], ['MACs per inference', formatCount(estimates.macs)],
-        ['Weights', formatBytes(estimates.weightBytes)],
-        ['Arena', formatBytes(estimates.arenaBytes) + ' (lower bound ' + formatBytes(estimates.arenaLowerBound)
-          + ')']]
+      // an anomaly model has tables and a feature buffer where a network has weights and an arena
+      const a = estimates.anomaly;
+      (a ? [['Model', a.description], ['Features per window', formatCount(a.featureCount)],
+        ['Tables (float32, flash)', formatBytes(a.tableBytes)], ['Feature buffer', formatBytes(a.featureBufferBytes)]]
+        : [['Parameters', formatCount(estimates.parameters)], ['MACs per inference', formatCount(estimates.macs)],
+          ['Weights', formatBytes(estimates.weightBytes)],
+          ['Arena', formatBytes(estimates.arenaBytes) + ' (lower bound ' + formatBytes(estimates.arenaLowerBound)
+            + ')']])
         .forEach((pair) => {
           stats.appendChild(el('div', { className: 'deploy-stat' }, [el('strong', { text: pair[1] }),
             el('span', { text: pair[0] })]));

@@ -42,6 +42,7 @@ import dev.edgeforge.jobs.deploy.DeploymentChecklist;
 import dev.edgeforge.jobs.deploy.DeploymentFormat;
 import dev.edgeforge.jobs.deploy.DeploymentObjects;
 import dev.edgeforge.jobs.deploy.MemoryReport;
+import dev.edgeforge.jobs.estimate.AnomalyEstimator;
 import dev.edgeforge.jobs.estimate.DeploymentEstimate;
 import dev.edgeforge.jobs.estimate.DeploymentEstimator;
 import dev.edgeforge.jobs.estimate.NetworkWorkload;
@@ -684,7 +685,9 @@ public final class DeployJobHandler implements JobHandler {
                 context.throwIfCancelled();
 
                 phase = "storing the bundle";
-                DeployResult result = store(context, projectId, payload, format, board, built, verified, null);
+                // the estimate made before the build, beside the build's own figures (the checklist falls back on it)
+                DeploymentEstimate estimate = new AnomalyEstimator().estimate(model, impulse, board);
+                DeployResult result = store(context, projectId, payload, format, board, built, verified, estimate);
                 context.log("Stored " + result.bundle().fileName() + " ("
                         + result.bundle().bytes() + " bytes)");
                 context.progress(1.0);

@@ -4,22 +4,29 @@ import dev.edgeforge.core.device.ImpulseDsp;
 import dev.edgeforge.core.device.NetworkCore;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.impulse.ImpulseJson;
+import dev.edgeforge.core.learning.anomaly.AnomalyModel;
 import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.core.tflite.TfliteReader;
 import dev.edgeforge.infra.storage.ObjectNotFoundException;
 import dev.edgeforge.infra.storage.ObjectStore;
+import dev.edgeforge.jobs.JobJson;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** Reads a deployable model's int8 graph and impulse, checking that compiled C can run them. */
+/**
+ * Reads a deployable model's int8 graph (or its anomaly model) and impulse, checking that compiled C can run them.
+ */
 @Component
 class DeployableModelFiles {
 
     /** A model ready for estimates and builds. */
     record Loaded(ModelGraph graph, Optional<Impulse> impulse) {}
+
+    /** An anomaly model ready for estimates and builds. */
+    record LoadedAnomaly(AnomalyModel model, Optional<Impulse> impulse) {}
 
     private final ObjectStore store;
 
@@ -31,8 +38,8 @@ class DeployableModelFiles {
     Loaded load(DeployableModel model) {
         if (model.isAnomaly()) {
             throw new ModelNotDeployableViolation(
-                    "Model '" + model.name() + "' is an anomaly model: it has no network to estimate or read as "
-                            + "int8; its firmware scores it in float32 (deploy it as firmware or c-library).",
+                    "Model '" + model.name() + "' is an anomaly model: it has no network to read as int8; its "
+                            + "firmware scores it in float32 (deploy it as firmware or c-library).",
                     null);
         }
         byte[] bytes;
@@ -54,6 +61,33 @@ class DeployableModelFiles {
             throw new ModelNotDeployableViolation(
                     "Model '" + model.name() + "' cannot be compiled for a device: " + e.getMessage(), e);
         }
+        return new Loaded(graph, impulse(model));
+    }
+
+    /**
+     * @throws ModelNotDeployableViolation when the stored anomaly model is missing or unreadable, or its impulse
+     *     cannot be compiled
+     */
+    LoadedAnomaly loadAnomaly(DeployableModel model) {
+        String key = model.anomaly().modelKey();
+        AnomalyModel anomaly;
+        try (InputStream in = store.get(key)) {
+            anomaly = JobJson.mapper().readValue(in.readAllBytes(), AnomalyModel.class);
+        } catch (ObjectNotFoundException e) {
+            throw new ModelNotDeployableViolation(
+                    "The anomaly model file of model '" + model.name() + "' is missing from the object store (" + key
+                            + "); train the model again.",
+                    e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + key, e);
+        } catch (RuntimeException e) {
+            throw new ModelNotDeployableViolation(
+                    "The anomaly model file of model '" + model.name() + "' cannot be read: " + e.getMessage(), e);
+        }
+        return new LoadedAnomaly(anomaly, impulse(model));
+    }
+
+    private static Optional<Impulse> impulse(DeployableModel model) {
         Optional<Impulse> impulse = Optional.empty();
         if (model.impulseJson() != null) {
             try {
@@ -66,6 +100,6 @@ class DeployableModelFiles {
                         e);
             }
         }
-        return new Loaded(graph, impulse);
+        return impulse;
     }
 }

@@ -12,6 +12,7 @@ import dev.edgeforge.jobs.deploy.DeployResult;
 import dev.edgeforge.jobs.deploy.DeploymentChecklist;
 import dev.edgeforge.jobs.deploy.DeploymentFormat;
 import dev.edgeforge.jobs.deploy.MemoryReport;
+import dev.edgeforge.jobs.estimate.AnomalyEstimator;
 import dev.edgeforge.jobs.estimate.DeploymentEstimator;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -64,6 +65,7 @@ class DeploymentService {
     private final TestSampleSource testSamples;
     private final DeployableVariants variants;
     private final DeploymentEstimator estimator = new DeploymentEstimator();
+    private final AnomalyEstimator anomalyEstimator = new AnomalyEstimator();
 
     DeploymentService(
             DeploymentRepository deployments,
@@ -154,6 +156,13 @@ class DeploymentService {
                             + ", which compile its scorer with the impulse's DSP block.",
                     null);
         }
+        // as for a network: refuse now what the linker would refuse minutes later, with the figures
+        DeployableModelFiles.LoadedAnomaly loaded = files.loadAnomaly(model);
+        OverBudget budget = OverBudget.of(anomalyEstimator.estimate(
+                loaded.model(), loaded.impulse(), boards.find(request.target()).orElseThrow()));
+        if (!budget.fits() && !Boolean.TRUE.equals(request.allowOverBudget())) {
+            throw new DeploymentDoesNotFitViolation(budget);
+        }
         UUID deploymentId = UUID.randomUUID();
         DeployJobPayload payload = new DeployJobPayload(
                 deploymentId,
@@ -172,8 +181,13 @@ class DeploymentService {
                         : testSamples.enabledTestSamples(grant.projectId()),
                 model.anomaly().modelKey(),
                 model.anomaly().threshold());
-        // the estimator models networks; the anomaly tables are small beside the DSP block (not estimated yet)
-        return queue(grant, request, model, DeployJobPayload.FLOAT32, payload, null);
+        return queue(
+                grant,
+                request,
+                model,
+                DeployJobPayload.FLOAT32,
+                payload,
+                budget.fits() ? null : JSON.writeValueAsString(budget));
     }
 
     private DeploymentView queue(

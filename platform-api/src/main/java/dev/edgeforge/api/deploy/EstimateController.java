@@ -7,6 +7,8 @@ import dev.edgeforge.core.device.NetworkCore;
 import dev.edgeforge.core.model.stats.ModelStats;
 import dev.edgeforge.jobs.board.Board;
 import dev.edgeforge.jobs.board.BoardCatalogue;
+import dev.edgeforge.jobs.estimate.AnomalyEstimator;
+import dev.edgeforge.jobs.estimate.DeploymentEstimate;
 import dev.edgeforge.jobs.estimate.DeploymentEstimator;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -27,6 +29,7 @@ class EstimateController {
     private final BoardCatalogue boards;
     private final DeployableVariants variants;
     private final DeploymentEstimator estimator = new DeploymentEstimator();
+    private final AnomalyEstimator anomalyEstimator = new AnomalyEstimator();
 
     EstimateController(
             ProjectAccess access,
@@ -45,7 +48,9 @@ class EstimateController {
     @Operation(
             summary = "Estimate a model on boards",
             description = "RAM, flash and latency of the model (or of one of its compressed variants) on each "
-                    + "target board (or on target), before building, with whether it fits.")
+                    + "target board (or on target), before building, with whether it fits. An anomaly model (K-means,"
+                    + " Gaussian mixture) is estimated as its float32 tables, scorer, feature buffer and DSP block;"
+                    + " `anomaly` says what it is.")
     ModelEstimatesView estimates(
             @PathVariable UUID projectId,
             @PathVariable UUID modelId,
@@ -59,6 +64,9 @@ class EstimateController {
         boolean all = target == null || target.isBlank();
         Board single = all ? null : board(target);
         DeployableModel model = models.require(projectId, modelId);
+        if (model.isAnomaly()) {
+            return anomalyEstimates(model, all ? null : single);
+        }
         DeployableVariants.Resolved resolved = variants.resolve(projectId, model, variant);
         DeployableModelFiles.Loaded loaded = files.load(resolved.model());
         ModelStats stats = ModelStats.of(NetworkCore.of(loaded.graph()).graph());
@@ -76,7 +84,37 @@ class EstimateController {
                 stats.arenaBytes(),
                 stats.activationLowerBound(),
                 DeploymentEstimator.METHOD,
-                estimates);
+                estimates,
+                null);
+    }
+
+    /** An anomaly model: its tables, scorer and feature buffer beside the DSP block ({@link AnomalyEstimator}). */
+    private ModelEstimatesView anomalyEstimates(DeployableModel model, Board single) {
+        DeployableModelFiles.LoadedAnomaly loaded = files.loadAnomaly(model);
+        List<DeploymentEstimate> estimates = single == null
+                ? anomalyEstimator.estimateAll(loaded.model(), loaded.impulse(), boards)
+                : List.of(anomalyEstimator.estimate(loaded.model(), loaded.impulse(), single));
+        DeploymentEstimate.Anomaly anomaly = estimates.get(0).anomaly();
+        return new ModelEstimatesView(
+                model.modelId(),
+                model.name(),
+                "float32",
+                anomaly.tableBytes() / Float.BYTES,
+                (long) anomaly.components() * anomaly.featureCount(),
+                anomaly.tableBytes(),
+                0,
+                0,
+                AnomalyEstimator.METHOD,
+                estimates.stream()
+                        .map(ModelEstimatesView.TargetEstimateView::of)
+                        .toList(),
+                new ModelEstimatesView.AnomalyView(
+                        anomaly.model(),
+                        loaded.model().describe(),
+                        anomaly.featureCount(),
+                        anomaly.components(),
+                        anomaly.featureBufferBytes(),
+                        anomaly.tableBytes()));
     }
 
     private Board board(String id) {

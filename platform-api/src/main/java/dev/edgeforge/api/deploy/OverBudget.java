@@ -58,6 +58,9 @@ public record OverBudget(String boardId, String boardName, boolean fits, Memory 
     public static OverBudget of(DeploymentEstimate estimate) {
         DeploymentEstimate.Ram r = estimate.ram();
         DeploymentEstimate.Flash f = estimate.flash();
+        if (estimate.anomaly() != null) {
+            return anomaly(estimate);
+        }
         Memory ram = Memory.of(
                 r.totalBytes(),
                 r.capacityBytes(),
@@ -73,6 +76,30 @@ public record OverBudget(String boardId, String boardName, boolean fits, Memory 
                         new Buffer("weights", f.weightBytes()),
                         new Buffer("model code", f.modelCodeBytes()),
                         new Buffer("kernels", f.kernelBytes()),
+                        new Buffer("DSP code and tables", f.dspBytes()),
+                        new Buffer("runtime", f.runtimeBytes())));
+        return new OverBudget(estimate.boardId(), estimate.boardName(), estimate.fits(), ram, flash);
+    }
+
+    /** An anomaly image: no arena, no kernels; the feature buffer, the model's tables and its scorer instead. */
+    private static OverBudget anomaly(DeploymentEstimate estimate) {
+        DeploymentEstimate.Ram r = estimate.ram();
+        DeploymentEstimate.Flash f = estimate.flash();
+        long featureBuffer = r.totalBytes() - r.dspBytes() - r.windowBytes() - r.runtimeBytes();
+        Memory ram = Memory.of(
+                r.totalBytes(),
+                r.capacityBytes(),
+                List.of(
+                        new Buffer("DSP buffers", r.dspBytes()),
+                        new Buffer("feature buffer", featureBuffer),
+                        new Buffer("raw window buffer", r.windowBytes()),
+                        new Buffer("runtime (stack, serial, C library)", r.runtimeBytes())));
+        Memory flash = Memory.of(
+                f.totalBytes(),
+                f.capacityBytes(),
+                List.of(
+                        new Buffer("anomaly model tables", f.weightBytes()),
+                        new Buffer("scorer and math library", f.modelCodeBytes()),
                         new Buffer("DSP code and tables", f.dspBytes()),
                         new Buffer("runtime", f.runtimeBytes())));
         return new OverBudget(estimate.boardId(), estimate.boardName(), estimate.fits(), ram, flash);

@@ -1,8 +1,15 @@
 package dev.edgeforge.api.deploy;
 
+import dev.edgeforge.core.device.ImpulseDsp;
+import dev.edgeforge.core.dsp.FeatureShape;
+import dev.edgeforge.core.dsp.FilterType;
 import dev.edgeforge.core.dsp.FlattenParams;
 import dev.edgeforge.core.dsp.FlattenStat;
 import dev.edgeforge.core.dsp.ImageParams;
+import dev.edgeforge.core.dsp.SpectralAnalysisParams;
+import dev.edgeforge.core.feature.FeatureLayout;
+import dev.edgeforge.core.feature.FeatureRow;
+import dev.edgeforge.core.feature.FeatureSet;
 import dev.edgeforge.core.impulse.ColorDepth;
 import dev.edgeforge.core.impulse.ImageInput;
 import dev.edgeforge.core.impulse.Impulse;
@@ -10,14 +17,18 @@ import dev.edgeforge.core.impulse.ImpulseJson;
 import dev.edgeforge.core.impulse.ProcessingBlock;
 import dev.edgeforge.core.impulse.ResizeMode;
 import dev.edgeforge.core.impulse.TimeSeriesInput;
+import dev.edgeforge.core.learning.KMeansSettings;
 import dev.edgeforge.core.learning.LayerSpec;
 import dev.edgeforge.core.learning.LearningBlock;
 import dev.edgeforge.core.learning.TensorShape;
+import dev.edgeforge.core.learning.anomaly.AnomalyModel;
+import dev.edgeforge.core.learning.anomaly.KMeans;
 import dev.edgeforge.core.learning.export.RandomNetworks;
 import dev.edgeforge.core.learning.export.TrainedNetworkConverter;
 import dev.edgeforge.core.quantization.PostTrainingQuantizer;
 import dev.edgeforge.core.tflite.TfliteWriter;
 import dev.edgeforge.infra.storage.ObjectStore;
+import dev.edgeforge.jobs.JobJson;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -111,6 +122,69 @@ public class StoredModels implements DeployableModelSource {
                 classifier.testSet(),
                 impulse.version(),
                 ImpulseJson.write(impulse));
+    }
+
+    /**
+     * A K-means anomaly model ({@code clusters} clusters, seeded) of two axes at 1 kHz behind a window of
+     * {@code windowMillis}, with spectral analysis (the DSP block the estimator's DSP code size is measured on) or
+     * flatten's 8 statistics: the 16 s window of {@link #registerClassifierWithAWindowTooBigForTheEmulatedBoard}
+     * (128,000 B of raw window) does not fit the emulated board, a 1 s one does. Its test set is
+     * {@code testWindows} rows of the features, as the test split stores them, so the emulated board verifies it.
+     */
+    public DeployableModel registerAnomalyModel(
+            UUID projectId, String name, int windowMillis, boolean spectral, int clusters, int testWindows) {
+        Impulse impulse = new Impulse(
+                4,
+                new TimeSeriesInput(windowMillis, windowMillis, 1000, true),
+                List.of(new ProcessingBlock(
+                        1,
+                        spectral ? "Spectral" : "Flatten",
+                        List.of("x", "y"),
+                        spectral
+                                ? new SpectralAnalysisParams(1.0, FilterType.NONE, 3.0, 6, 64, true, true, 0, 0.1)
+                                : new FlattenParams(
+                                        1.0,
+                                        EnumSet.of(
+                                                FlattenStat.AVERAGE,
+                                                FlattenStat.MINIMUM,
+                                                FlattenStat.MAXIMUM,
+                                                FlattenStat.RMS)))),
+                List.of());
+        int features = ImpulseDsp.of(impulse).featureCount();
+        Random random = new Random(23);
+        float[][] normal = new float[4 * clusters][features];
+        for (float[] row : normal) {
+            for (int j = 0; j < row.length; j++) {
+                row[j] = (float) random.nextGaussian();
+            }
+        }
+        AnomalyModel model = KMeans.fit(normal, new KMeansSettings(clusters, 50, true), 5);
+        UUID modelId = UUID.randomUUID();
+        String prefix = "projects/" + projectId + "/models/" + modelId + "/";
+        store.put(prefix + "anomaly.json", JobJson.mapper().writeValueAsBytes(model));
+        List<FeatureRow> rows = new ArrayList<>();
+        for (int i = 0; i < testWindows; i++) {
+            rows.add(new FeatureRow("sample-" + i, 0, 0, "normal", normal[i]));
+        }
+        FeatureLayout layout = new FeatureLayout(List.of(new FeatureLayout.Block(
+                1,
+                spectral ? "Spectral" : "Flatten",
+                spectral ? "spectral-analysis" : "flatten",
+                FeatureShape.of(features),
+                0)));
+        store.put(prefix + "test-windows", FeatureSet.of(4, layout, rows).toBytes());
+        DeployableModel deployable = new DeployableModel(
+                modelId,
+                name,
+                List.of(),
+                null,
+                null,
+                impulse.version(),
+                ImpulseJson.write(impulse),
+                prefix + "test-windows",
+                new DeployableModel.Anomaly(prefix + "anomaly.json", model.scoreQuantile(normal, 0.99)));
+        byProject.computeIfAbsent(projectId, id -> new ConcurrentHashMap<>()).put(modelId, deployable);
+        return deployable;
     }
 
     /**

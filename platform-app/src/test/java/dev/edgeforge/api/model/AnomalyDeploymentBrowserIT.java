@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
  * Anomaly models on the device (issue #19): a K-means and a Gaussian-mixture model trained on the normal gestures
  * deploy as firmware for the emulated board, and every test window's score and decision on the device equal the
  * server's within the stated tolerance; the formats that carry a network only answer 422 naming why. The Deployment
- * page offers an anomaly model only the formats that work and shows the anomaly score verification. Screenshot:
+ * page offers an anomaly model only the formats that work, shows its estimate per target and the anomaly score
+ * verification. Screenshot:
  * {@code /tmp/ef-anomaly-deployment.png}.
  */
 @IntegrationTest
@@ -101,6 +102,19 @@ class AnomalyDeploymentBrowserIT extends ChromiumPages {
         browser.get(url("/projects/" + projectId + "/deployment"));
         new Select(browser.findElement(By.id("deploy-model"))).selectByVisibleText("Pump K-means");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("deploy-model-info"), "anomaly model"));
+        // estimated like a network: per target, and the model's tables and feature buffer
+        By qemuEstimate = By.cssSelector("[data-estimate-for=netduinoplus2-qemu]");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(qemuEstimate, "RAM"));
+        assertThat(browser.findElement(qemuEstimate).getText())
+                .contains("Flash")
+                .contains("Latency");
+        assertThat(browser.findElement(By.id("model-stats")).getText())
+                .contains("K-means, 6 clusters")
+                .contains("Feature buffer")
+                .contains("Tables (float32, flash)");
+        // inside the closed "How the estimates are made": read, not shown
+        assertThat(browser.findElement(By.id("estimate-method")).getAttribute("textContent"))
+                .contains("feature buffer");
         assertThat(browser.findElement(By.cssSelector("input[name=format][value=tflm]"))
                         .isEnabled())
                 .isFalse();
@@ -118,6 +132,8 @@ class AnomalyDeploymentBrowserIT extends ChromiumPages {
         WebDriverWait build = new WebDriverWait(browser, LIMIT);
         build.until(ExpectedConditions.textToBePresentInElementLocated(By.id("verified-badge"), "Verified on device"));
         String facts = browser.findElement(By.id("verification-details")).getText();
+        // the checklist's peak RAM is the estimate, said to be one (an anomaly run does not paint its stack)
+        assertThat(browser.findElement(By.id("checklist-box")).getText()).contains("estimate");
 
         JsonNode kmeansDeployment =
                 client.get(base + "/deployments", user.auth()).json().findValues("verification").stream()

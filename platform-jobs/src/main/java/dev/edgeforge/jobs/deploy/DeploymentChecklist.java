@@ -72,8 +72,8 @@ public record DeploymentChecklist(List<Item> items) {
      * @param sizes        the build's sizes (flash of the linked image, {@code null} without one)
      * @param verification the on-device outcome
      * @param clockHz      the board's clock, to turn measured instructions into time
-     * @param estimate     the estimator's figures for this model and board, {@code null} when there are none (anomaly
-     *                     models)
+     * @param estimate     the estimator's figures for this model and board (an anomaly model's from
+     *                     {@code AnomalyEstimator}), {@code null} when there are none
      */
     public static DeploymentChecklist of(
             DeployResult.Sizes sizes,

@@ -10,9 +10,17 @@ package dev.edgeforge.jobs.estimate;
  * @param flash     flash used by the image
  * @param latency   time per inference (DSP block and network)
  * @param energy    energy per inference at that time (the MCU's datasheet Run-mode current)
+ * @param anomaly   what an anomaly model adds ({@link AnomalyEstimator}), {@code null} for a network; then the model's
+ *                  tables are {@link Flash#weightBytes()}, its scorer {@link Flash#modelCodeBytes()}, its feature
+ *                  buffer part of {@link Ram#totalBytes()} and its scoring {@link Latency#networkMillis()}
  */
 public record DeploymentEstimate(
-        String boardId, String boardName, Ram ram, Flash flash, Latency latency, Energy energy) {
+        String boardId, String boardName, Ram ram, Flash flash, Latency latency, Energy energy, Anomaly anomaly) {
+
+    /** A network's estimate. */
+    public DeploymentEstimate(String boardId, String boardName, Ram ram, Flash flash, Latency latency, Energy energy) {
+        this(boardId, boardName, ram, flash, latency, energy, null);
+    }
 
     /** Whether the image fits the board's flash and RAM. */
     public boolean fits() {
@@ -44,8 +52,9 @@ public record DeploymentEstimate(
      *
      * @param totalBytes     the sum of the parts below
      * @param capacityBytes  the board's flash (application area)
-     * @param weightBytes    the model's constants (weights, biases)
-     * @param modelCodeBytes the compiled network: operator calls and per-channel requantization parameters
+     * @param weightBytes    the model's constants (weights, biases; an anomaly model's tables)
+     * @param modelCodeBytes the compiled network: operator calls and per-channel requantization parameters (an anomaly
+     *                       model's scorer and the math library functions it calls)
      * @param kernelBytes    one kernel per operator type used
      * @param dspBytes       the DSP block's code and constant tables (0 without an impulse)
      * @param runtimeBytes   startup code, vector table, UART, line protocol, C library, the built-in test input
@@ -63,10 +72,10 @@ public record DeploymentEstimate(
      * Time per inference.
      *
      * @param totalMillis          DSP block plus network
-     * @param networkMillis        the network
+     * @param networkMillis        the network (an anomaly model's scoring)
      * @param dspMillis            the DSP block on one window (0 without an impulse)
      * @param networkInstructions  estimated instructions of one network inference (what the firmware's counter
-     *                             measures under QEMU)
+     *                             measures under QEMU; an anomaly model's scoring of one window)
      * @param cyclesPerInstruction the core's average: 1 on the emulated board (its counter counts instructions, and
      *                             the checklist turns them into time at one per cycle), else an assumption
      * @param clockHz              the board's clock
@@ -110,4 +119,17 @@ public record DeploymentEstimate(
             double microampsPerMhz,
             double supplyVolts,
             String source) {}
+
+    /**
+     * An anomaly model's share of the image, beside the parts above.
+     *
+     * @param model              {@code kmeans} or {@code gmm}
+     * @param featureCount       features per window
+     * @param components         clusters (K-means) or mixture components (GMM)
+     * @param featureBufferBytes RAM: the float32 features the scorer reads (the DSP block's output, or the
+     *                           {@code score} command's input without an impulse)
+     * @param tableBytes         flash: standardization mean and scale, centres, and a mixture's inverse variances and
+     *                           log normalizers, float32 (the same bytes as {@link Flash#weightBytes()})
+     */
+    public record Anomaly(String model, int featureCount, int components, long featureBufferBytes, long tableBytes) {}
 }
