@@ -2,7 +2,7 @@
 
 #include <math.h>
 
-void ef_dsp_spectrogram(const ef_dsp_spectrogram_params *p, const float *signal, float *scratch, float *out)
+void ef_dsp_spectrogram(const ef_dsp_spectrogram_params *p, const void *signal, float *scratch, float *out)
 {
     const uint32_t bins = p->frames.fft.length / 2u + 1u;
     const float floor_db = p->noise_floor_db;

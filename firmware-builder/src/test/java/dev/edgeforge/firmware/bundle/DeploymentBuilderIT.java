@@ -180,7 +180,7 @@ class DeploymentBuilderIT {
             client.quit();
         }
         assertThat(banner.model()).isEqualTo("kws words");
-        assertThat(banner.windowBytes()).hasValue(64_000);
+        assertThat(banner.windowBytes()).hasValue(32_000); // one second of 16 kHz audio as int16
         System.out.printf(
                 "boot window: device %s, server %s%n", banner.bootResult().orElseThrow(), Arrays.toString(serverYes));
         System.out.printf("raw window:  device %s, server %s%n", no, Arrays.toString(serverNo));

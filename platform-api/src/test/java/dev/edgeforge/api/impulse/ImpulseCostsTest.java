@@ -75,8 +75,8 @@ class ImpulseCostsTest {
 
         ImpulseCosts.CostReport report = ImpulseCosts.estimate(impulse, BOARD, null);
 
-        assertThat(report.windowBytes()).isEqualTo(64_000);
-        assertThat(report.totalRamBytes()).isEqualTo(report.blocks().get(0).ramBytes() + 64_000);
+        assertThat(report.windowBytes()).isEqualTo(32_000); // one second of 16 kHz audio as int16 counts
+        assertThat(report.totalRamBytes()).isEqualTo(report.blocks().get(0).ramBytes() + 32_000);
     }
 
     @Test
