@@ -30,8 +30,10 @@ import java.util.Optional;
  * features are concatenated) while working buffers are reused, so it is the sum of the outputs plus the largest
  * working buffer, plus the raw window buffer the device receives each window into (in the samples' native type, int16
  * for audio and float32 for other sensors, per value of every axis a block reads, or the camera frame of an image, as
- * {@link ImpulseDsp#windowBytes()} sizes it; 32,000 B for one second of 16 kHz audio), which the firmware holds too. The image block's output is the network's int8 input tensor (one
- * byte per value, issue #20): it lives in the network's arena, so the device's RAM counts it there, not twice.
+ * {@link ImpulseDsp#windowBytes()} sizes it; 32,000 B for one second of 16 kHz audio), which the firmware holds too.
+ * The image block's output is the network's int8 input tensor (one byte per value, issue #20): it lives in the
+ * network's arena, so the device's RAM counts it there, not twice. A time-series block's time per window is its C
+ * twin's instructions ({@link DspCosts}) on a Cortex-M4F, as a deployment's estimate counts them.
  *
  * <p>The device's RAM is {@code raw window + DSP buffers + network arena + runtime}, as {@link DeploymentEstimator}
  * counts a built image; before training the arena is {@link NetworkFootprint}'s estimate of the first neural

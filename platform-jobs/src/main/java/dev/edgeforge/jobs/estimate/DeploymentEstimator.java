@@ -76,9 +76,9 @@ public final class DeploymentEstimator {
                     + "Latency: network instructions (operator by operator on the kernels the generator picks, "
                     + "fitted to the instructions per inference measured in QEMU, within 3%% on the MLPerf Tiny "
                     + "models) times the core's cycles per instruction (Cortex-M4F %.1f from MLPerf Tiny results, "
-                    + "Cortex-M7F %.1f assumed) divided by the clock, plus the DSP block's instructions per window (its C twin's loops, fitted to "
-                    + "QEMU counts within 15%% at default settings) at the same rate. Expect real boards within a "
-                    + "factor of 1.5.",
+                    + "Cortex-M7F %.1f assumed) divided by the clock, plus the DSP block's instructions per "
+                    + "window (its C twin's loops, fitted to QEMU counts within 15%% at default settings) at the "
+                    + "same rate. Expect real boards within a factor of 1.5.",
             CORTEX_M4F_CYCLES_PER_INSTRUCTION,
             CORTEX_M7F_CYCLES_PER_INSTRUCTION);
 
