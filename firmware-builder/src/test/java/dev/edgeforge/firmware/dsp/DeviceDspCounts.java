@@ -86,6 +86,11 @@ public final class DeviceDspCounts {
 
     /** Builds and runs the case in {@code dir} (created); needs arm-none-eabi-gcc and qemu-system-arm. */
     public static Count count(Case c, Path dir) throws IOException, InterruptedException {
+        return run(image(c, dir));
+    }
+
+    /** The harness for the case, built in {@code dir} (created), not run. */
+    public static Path image(Case c, Path dir) throws IOException, InterruptedException {
         DspBlock block = c.params().createBlock();
         GeneratedDspSource generated =
                 new DspCodeGenerator().generate(block, c.shape(), c.sample(), "ef_block", "DeviceDspCounts");
@@ -96,7 +101,10 @@ public final class DeviceDspCounts {
         try (InputStream in = DeviceDspCounts.class.getResourceAsStream("instructions_harness.c")) {
             Files.write(harness, in.readAllBytes());
         }
-        Path elf = build(dir, generated, harness);
+        return build(dir, generated, harness);
+    }
+
+    private static Count run(Path elf) {
         QemuResult run =
                 QemuRunner.builder().optTimeLimit(Duration.ofMinutes(2)).build().run(elf, List.of());
         List<Long> counts = run.lines().stream()

@@ -20,16 +20,20 @@ import java.util.OptionalLong;
  * STM32F405 ({@code -icount shift=0}, TIM2): the real FFT is {@code 56.4·m + 63.7·(m/4)·paired passes + 29.4·(m/2)
  * ·lone passes} for {@code m = n/2} complex points (within 2% from 16 to 2048 points); the audio front end reads 8
  * instructions per int16 sample (6 per float32), pre-emphasis and taper 7 and 5 (9 together), 2 per zero pad; a mel
- * weight 5.5, a filter 12, a log with its floor 120 ({@code logf}) or 127 ({@code log10f}, normalised); a DCT
- * coefficient 4.5 per filter. The spectral-analysis block per axis: 32 per sample (read, mean, moments), 18.4 per
- * sample and filter section, per segment its taper (5), pad (2), FFT and hold (6 per bin), 82.7 per logged bin and
- * 36 per peak and bin; flatten 39 and raw 6 per value. Every block at its default settings is within 15 % of QEMU
- * ({@code DspInstructionsIT} in firmware-builder holds it; measured within 1 % for the audio blocks, 5 % for
- * spectral analysis). The image block has no instruction model yet: {@link #instructions} is empty for it.
+ * weight 5.5, a filter 12, a log with its floor 120 (MFCC) or 96.5 (normalised to the noise floor's scale: MFE,
+ * spectrogram); a DCT coefficient 4.5 per filter. The spectral-analysis block per axis: 32 per sample (read, mean,
+ * moments), 18.4 per sample and filter section, per segment its taper (5), pad (2), FFT and hold (6 per bin), 82.7
+ * per logged bin and 36 per peak and bin; flatten 39 and raw 6 per value. Every block at its default settings is
+ * within 15 % of QEMU ({@code DspInstructionsIT} in firmware-builder holds it; measured within 1.5 %; spectral
+ * analysis within 5 % over six settings). The image block has no instruction model yet: {@link #instructions} is
+ * empty for it.
  *
  * <p>The network operators' coefficients are {@link KernelCosts}; this class is the DSP side only.
  */
 public final class DspCosts {
+
+    /** A power's log with its floor and its normalisation to the noise-floor scale (MFE, spectrogram). */
+    private static final double LOG_NORMALISED = 96.5;
 
     private DspCosts() {}
 
@@ -69,12 +73,12 @@ public final class DspCosts {
             int filters = b.filterbank(input).filterCount();
             double perFrame = frontEnd(layout, read, MfeBlock.PRE_EMPHASIS != 0, false)
                     + 5.5 * b.filterbank(input).weightCount()
-                    + (12 + 127) * filters;
+                    + (12 + LOG_NORMALISED) * filters;
             return layout.frameCount() * perFrame;
         }
         if (block instanceof SpectrogramBlock b) {
             FrameLayout layout = b.layout(input);
-            double perBin = b.params().logScale() ? 127 : 3;
+            double perBin = b.params().logScale() ? LOG_NORMALISED : 3;
             return layout.frameCount() * (frontEnd(layout, read, false, false) + perBin * layout.binCount());
         }
         if (block instanceof SpectralAnalysisBlock b) {
