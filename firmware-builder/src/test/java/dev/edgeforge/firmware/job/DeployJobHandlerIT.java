@@ -25,6 +25,7 @@ import dev.edgeforge.core.tflite.TfliteWriter;
 import dev.edgeforge.firmware.ImageShapes;
 import dev.edgeforge.firmware.KwsImpulse;
 import dev.edgeforge.firmware.MlperfTiny;
+import dev.edgeforge.firmware.SharedTflm;
 import dev.edgeforge.firmware.TinyInt8Model;
 import dev.edgeforge.firmware.bundle.DeploymentBuilder;
 import dev.edgeforge.firmware.codegen.InputQuantizer;
@@ -573,6 +574,50 @@ class DeployJobHandlerIT {
                         .anyMatch(name -> name.endsWith("network_data.c"));
             }
         }
+    }
+
+    @Test
+    void aTflmDeploymentWithACheckoutConfiguredIsBuiltAgainstItAndVerifiedInQemu() throws Exception {
+        DeployJobHandler withTflm = DeployJobHandler.builder()
+                .setObjectStore(store)
+                .setWorkDirectory(work.resolve("work-tflm"))
+                .optVerificationBatchSize(5)
+                .optDeploymentBuilder(DeploymentBuilder.builder()
+                        .setCacheDirectory(work.resolve("cache-tflm"))
+                        .optTflmDirectory(SharedTflm.checkout())
+                        .optTflmObjectDirectory(SharedTflm.objectCache())
+                        .build())
+                .build();
+        UUID modelId = UUID.randomUUID();
+        String modelKey = storeModel(modelId, new TfliteWriter().write(TinyInt8Model.graph()));
+        RecordingJobContext context = recording(payload(
+                UUID.randomUUID(),
+                modelId,
+                "tiny",
+                TinyInt8Model.LABELS,
+                "int8",
+                "netduinoplus2-qemu",
+                "tflm",
+                modelKey,
+                null,
+                null));
+
+        withTflm.run(context);
+
+        DeployResult result = JSON.readValue(context.resultJson(), DeployResult.class);
+        assertThat(result.format()).isEqualTo("tflm");
+        assertThat(result.verification().verified())
+                .as("TFLM's outputs equal the Java interpreter's: %s", context.log())
+                .isTrue();
+        assertThat(context.log()).contains("VERIFIED");
+        Map<String, byte[]> files = unzip(read(result.bundle().key()));
+        assertThat(files.keySet()).anyMatch(name -> name.endsWith("/firmware.elf"));
+        String memory = files.entrySet().stream()
+                .filter(entry -> entry.getKey().endsWith("MEMORY.md"))
+                .map(entry -> new String(entry.getValue(), StandardCharsets.UTF_8))
+                .findFirst()
+                .orElseThrow();
+        assertThat(memory).contains("Tensor arena measured in QEMU").doesNotContain("No image was built");
     }
 
     @Test
