@@ -1,8 +1,10 @@
 /* Real FFT for the DSP blocks: radix-2, in place, float32, no allocation.
  *
  * An n-point real FFT runs as an n/2-point complex FFT of the even/odd samples packed as complex numbers
- * (iterative decimation in time after a bit-reversal permutation), followed by the split step that separates the
- * two interleaved spectra. Sign convention: X[k] = sum x[t] exp(-2 pi i k t / n).
+ * (iterative decimation in time after a bit-reversal permutation: the first two stages together without a multiply,
+ * their twiddles being 1 and -i, the others in fused pairs so each group of four points is loaded and stored once
+ * per two stages, the last alone when their count is odd), followed by the split step that separates the two
+ * interleaved spectra. Sign convention: X[k] = sum x[t] exp(-2 pi i k t / n).
  *
  * The tables are const data emitted by the Java code generator (DspCodeGenerator), never computed on the device:
  *   twiddles[2k] = cos(2 pi k / n), twiddles[2k+1] = sin(2 pi k / n), k < n/2     (n floats)

@@ -7,6 +7,8 @@
 
 #include <stdint.h>
 
+#include "ef_dsp_signal.h"
+
 #define EF_DSP_FLATTEN_AVERAGE (1u << 0)
 #define EF_DSP_FLATTEN_MINIMUM (1u << 1)
 #define EF_DSP_FLATTEN_MAXIMUM (1u << 2)
@@ -19,10 +21,11 @@ typedef struct {
     uint32_t axis_count;
     uint32_t sample_count;
     float scale;
-    uint32_t stats; /* OR of EF_DSP_FLATTEN_* */
+    ef_dsp_reader read; /* the window's sample type */
+    uint32_t stats;     /* OR of EF_DSP_FLATTEN_* */
 } ef_dsp_flatten_params;
 
 /* signal: interleaved window; out: axis_count * (number of chosen stats) floats, axis after axis. */
-void ef_dsp_flatten(const ef_dsp_flatten_params *p, const float *signal, float *out);
+void ef_dsp_flatten(const ef_dsp_flatten_params *p, const void *signal, float *out);
 
 #endif

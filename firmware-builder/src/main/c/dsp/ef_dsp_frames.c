@@ -1,20 +1,41 @@
 #include "ef_dsp_frames.h"
 
-void ef_dsp_frame_power(const ef_dsp_frames_params *p, const float *signal, uint32_t frame, float *buf)
+void ef_dsp_frame_power(const ef_dsp_frames_params *p, const void *signal, uint32_t frame, float *buf)
 {
     const uint32_t start = frame * p->frame_stride;
     const uint32_t n = p->fft.length;
+    const uint32_t count = p->fft_input_length;
     uint32_t j;
 
-    for (j = 0; j < p->fft_input_length; j++) {
-        const uint32_t i = start + j;
-        float v = signal[i] * p->input_scale;
-        if (p->pre_emphasis != 0.0f && i > 0u) {
-            v -= p->pre_emphasis * (signal[i - 1u] * p->input_scale);
+    p->read(signal, start, 1u, count, p->input_scale, buf);
+    if (p->pre_emphasis != 0.0f) {
+        /* y[i] = x[i] - c x[i-1], backwards so x[i-1] is still unchanged (y[0] = x[0] at the signal's start), then
+         * the taper, in the same pass */
+        const float c = p->pre_emphasis;
+        float first = buf[0];
+        if (start > 0u) {
+            float previous;
+            p->read(signal, start - 1u, 1u, 1u, p->input_scale, &previous);
+            first -= c * previous;
         }
-        buf[j] = p->window ? v * p->window[j] : v;
+        if (p->window) {
+            const float *w = p->window;
+            for (j = count - 1u; j > 0u; j--) {
+                buf[j] = (buf[j] - c * buf[j - 1u]) * w[j];
+            }
+            buf[0] = first * w[0];
+        } else {
+            for (j = count - 1u; j > 0u; j--) {
+                buf[j] -= c * buf[j - 1u];
+            }
+            buf[0] = first;
+        }
+    } else if (p->window) {
+        for (j = 0; j < count; j++) {
+            buf[j] *= p->window[j];
+        }
     }
-    for (; j < n; j++) {
+    for (j = count; j < n; j++) {
         buf[j] = 0.0f;
     }
     ef_rfft_power(&p->fft, buf);

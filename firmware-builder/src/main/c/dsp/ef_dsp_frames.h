@@ -8,6 +8,10 @@
 #include <stdint.h>
 
 #include "ef_dsp_fft.h"
+#include "ef_dsp_signal.h"
+
+/* 10 log10(x) = (10 / ln 10) ln x: logf is about a quarter cheaper than log10f on the Cortex-M4F (newlib). */
+#define EF_DSP_DB_PER_NEPER 4.342944819f
 
 typedef struct {
     uint32_t sample_count;
@@ -19,6 +23,7 @@ typedef struct {
     uint32_t fft_input_length; /* min(frame_length, fft length) */
     ef_rfft_plan fft;
     const float *window; /* fft_input_length coefficients, or 0 (rectangular) */
+    ef_dsp_reader read;  /* the window's sample type */
 } ef_dsp_frames_params;
 
 typedef struct {
@@ -29,7 +34,7 @@ typedef struct {
 } ef_dsp_mel_filters;
 
 /* Power spectrum of frame `frame` of `signal` into buf[0 .. n/2]; buf holds n floats. */
-void ef_dsp_frame_power(const ef_dsp_frames_params *p, const float *signal, uint32_t frame, float *buf);
+void ef_dsp_frame_power(const ef_dsp_frames_params *p, const void *signal, uint32_t frame, float *buf);
 
 /* energies[i] = sum of weights of filter i times the power bins it covers. */
 void ef_dsp_mel_energies(const ef_dsp_mel_filters *f, const float *power, float *energies);

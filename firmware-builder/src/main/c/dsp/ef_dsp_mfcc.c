@@ -2,7 +2,7 @@
 
 #include <math.h>
 
-void ef_dsp_mfcc(const ef_dsp_mfcc_params *p, const float *signal, float *scratch, float *out)
+void ef_dsp_mfcc(const ef_dsp_mfcc_params *p, const void *signal, float *scratch, float *out)
 {
     const uint32_t filters = p->mel.filter_count;
     const uint32_t coefficients = p->coefficient_count;

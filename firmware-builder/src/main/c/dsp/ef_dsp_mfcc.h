@@ -18,6 +18,6 @@ typedef struct {
 } ef_dsp_mfcc_params;
 
 /* signal: sample_count audio counts; out: frame_count * coefficient_count floats, frame after frame. */
-void ef_dsp_mfcc(const ef_dsp_mfcc_params *p, const float *signal, float *scratch, float *out);
+void ef_dsp_mfcc(const ef_dsp_mfcc_params *p, const void *signal, float *scratch, float *out);
 
 #endif

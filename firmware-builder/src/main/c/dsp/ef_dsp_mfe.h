@@ -15,6 +15,6 @@ typedef struct {
 } ef_dsp_mfe_params;
 
 /* signal: sample_count audio counts; out: frame_count * filter_count floats, frame after frame. */
-void ef_dsp_mfe(const ef_dsp_mfe_params *p, const float *signal, float *scratch, float *out);
+void ef_dsp_mfe(const ef_dsp_mfe_params *p, const void *signal, float *scratch, float *out);
 
 #endif

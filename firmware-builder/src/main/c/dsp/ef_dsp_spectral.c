@@ -76,7 +76,7 @@ static void spectral_peaks(const ef_dsp_spectral_params *p, const float *hold, f
     }
 }
 
-void ef_dsp_spectral(const ef_dsp_spectral_params *p, const float *signal, float *scratch, float *out)
+void ef_dsp_spectral(const ef_dsp_spectral_params *p, const void *signal, float *scratch, float *out)
 {
     const uint32_t axes = p->axis_count;
     const uint32_t n = p->sample_count;
@@ -101,9 +101,7 @@ void ef_dsp_spectral(const ef_dsp_spectral_params *p, const float *signal, float
         float pmax = 0.0f;
         float floor_power;
 
-        for (i = 0; i < n; i++) {
-            x[i] = signal[i * axes + a] * p->scale;
-        }
+        p->read(signal, a, axes, n, p->scale, x);
         for (s = 0; s < p->section_count; s++) {
             const float *c = p->sections + 5u * s;
             float s1 = 0.0f;

@@ -8,6 +8,8 @@
 
 #include <stdint.h>
 
+#include "ef_dsp_signal.h"
+
 #include "ef_dsp_fft.h"
 
 /* Features per axis for an FFT length and a peak count. */
@@ -20,6 +22,7 @@ typedef struct {
     uint32_t axis_count;
     uint32_t sample_count;
     float scale;
+    ef_dsp_reader read;     /* the window's sample type */
     uint32_t section_count; /* 0: no filter */
     const float *sections;  /* 5 per section: b0 b1 b2 a1 a2 (a0 = 1) */
     ef_rfft_plan fft;
@@ -37,6 +40,6 @@ typedef struct {
 
 /* signal: interleaved window; scratch: EF_DSP_SPECTRAL_SCRATCH_FLOATS floats;
  * out: axis_count * EF_DSP_SPECTRAL_FEATURES_PER_AXIS floats. */
-void ef_dsp_spectral(const ef_dsp_spectral_params *p, const float *signal, float *scratch, float *out);
+void ef_dsp_spectral(const ef_dsp_spectral_params *p, const void *signal, float *scratch, float *out);
 
 #endif

@@ -2,7 +2,7 @@
 
 #include <math.h>
 
-void ef_dsp_spectrogram(const ef_dsp_spectrogram_params *p, const float *signal, float *scratch, float *out)
+void ef_dsp_spectrogram(const ef_dsp_spectrogram_params *p, const void *signal, float *scratch, float *out)
 {
     const uint32_t bins = p->frames.fft.length / 2u + 1u;
     const float floor_db = p->noise_floor_db;
@@ -16,7 +16,7 @@ void ef_dsp_spectrogram(const ef_dsp_spectrogram_params *p, const float *signal,
         for (k = 0; k < bins; k++) {
             float v = scratch[k];
             if (p->log_scale) {
-                v = (10.0f * log10f(v > 1e-30f ? v : 1e-30f) - floor_db) / range;
+                v = (EF_DSP_DB_PER_NEPER * logf(v > 1e-30f ? v : 1e-30f) - floor_db) / range;
                 v = v < 0.0f ? 0.0f : v;
                 v = v > 1.0f ? 1.0f : v;
             }

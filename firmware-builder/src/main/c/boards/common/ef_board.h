@@ -22,7 +22,8 @@ int ef_board_getc(void);
 /* A free-running 32-bit counter; differences of two reads are exact modulo 2^32. */
 uint32_t ef_board_counter(void);
 
-/* What ef_board_counter counts: "instr" (QEMU TIM2 under -icount shift=0) or "cycles" (DWT CYCCNT). */
+/* What ef_board_counter counts: "instr" (QEMU TIM2 under -icount shift=0, checked at boot), "ns" (QEMU TIM2
+ * without -icount: virtual nanoseconds that follow the host's clock) or "cycles" (DWT CYCCNT). */
 const char *ef_board_counter_unit(void);
 
 /* Ends the program: prints `exit <code>` on the serial line, then stops. Under QEMU (run with -no-reboot) the

@@ -32,10 +32,12 @@ uint32_t ef_board_counter(void)
     return EF_BOARD_COUNTER;
 }
 
+#ifndef EF_BOARD_COUNTER_UNIT_DETECTED
 const char *ef_board_counter_unit(void)
 {
     return EF_BOARD_COUNTER_UNIT;
 }
+#endif
 
 void ef_board_exit(int code)
 {

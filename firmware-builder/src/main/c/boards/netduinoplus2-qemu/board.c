@@ -4,7 +4,8 @@
  * What QEMU models matters here: USART1 works without clock setup (RCC is not emulated), DWT CYCCNT
  * reads 0, but TIM2 counts at 1 GHz of virtual time, so under `-icount shift=0` (one instruction per
  * virtual nanosecond) its counter advances exactly once per executed instruction: the firmware
- * measures its own instruction counts, repeatably (ef_board_config.h makes TIM2 the counter). The program
+ * measures its own instruction counts, repeatably (ef_board_config.h makes TIM2 the counter). The image checks
+ * that at boot and names the counter `ns` when QEMU runs without -icount (TIM2 then follows the host's clock). The program
  * ends by printing its exit status and requesting a system reset, which ends QEMU when it runs with
  * `-no-reboot` (boards/common): no semihosting, so the guest has no way to the host's files or commands.
  *
@@ -35,6 +36,7 @@
 #define TIM2_EGR EF_REG32(TIM2_BASE + 0x14u)
 #define TIM2_PSC EF_REG32(TIM2_BASE + 0x28u)
 #define TIM2_ARR EF_REG32(TIM2_BASE + 0x2Cu)
+#define TIM2_CNT_ADDRESS (TIM2_BASE + 0x24u)
 #define TIM_CR1_CEN (1u << 0)
 #define TIM_EGR_UG (1u << 0)
 
@@ -57,6 +59,41 @@ void ef_board_uart_irq(void)
     }
 }
 
+/* What TIM2 counts, found at boot: "instr" under -icount shift=0, else "ns" (see ef_board_counter_unit). */
+static const char *counter_unit = "ns";
+
+/* TIM2 around a loop of 2 * iterations instructions (subs, bne), read by the two loads at its ends. */
+static uint32_t counter_around_loop(uint32_t iterations)
+{
+    uint32_t before;
+    uint32_t after;
+    __asm__ volatile("ldr %0, [%3]\n"
+                     "1: subs %2, %2, #1\n"
+                     "bne 1b\n"
+                     "ldr %1, [%3]\n"
+                     : "=&r"(before), "=&r"(after), "+r"(iterations)
+                     : "r"(TIM2_CNT_ADDRESS)
+                     : "cc", "memory");
+    return after - before;
+}
+
+/* Under -icount shift=0 one instruction is one nanosecond of virtual time and TIM2 counts at 1 GHz, so loops of
+ * 2,000 and 4,000 more instructions move it by exactly 2,000 and 4,000 more; without -icount virtual time follows
+ * the host's clock and TIM2 counts nanoseconds, which never gives both differences exactly. The banner then says
+ * `counter=ns` rather than claiming instructions. */
+static const char *detect_counter_unit(void)
+{
+    const uint32_t base = counter_around_loop(1u);
+    const uint32_t longer = counter_around_loop(1001u);
+    const uint32_t longest = counter_around_loop(2001u);
+    return (longer - base == 2000u && longest - base == 4000u) ? "instr" : "ns";
+}
+
+const char *ef_board_counter_unit(void)
+{
+    return counter_unit;
+}
+
 void ef_board_init(void)
 {
     /* 115200 baud at the 16 MHz HSI the real chip would run on; QEMU ignores the rate. */
@@ -68,6 +105,7 @@ void ef_board_init(void)
     TIM2_ARR = 0xFFFFFFFFu;
     TIM2_EGR = TIM_EGR_UG; /* load the prescaler */
     TIM2_CR1 = TIM_CR1_CEN;
+    counter_unit = detect_counter_unit();
 }
 
 void ef_board_putc(char c)

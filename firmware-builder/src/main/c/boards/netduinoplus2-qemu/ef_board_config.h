@@ -11,7 +11,8 @@
 
 /* TIM2's counter: under -icount shift=0 it advances once per executed instruction (see board.c). */
 #define EF_BOARD_COUNTER EF_REG32(0x40000024u)
-#define EF_BOARD_COUNTER_UNIT "instr"
+/* board.c names the counter after checking at boot that it counts instructions ("instr"), else "ns". */
+#define EF_BOARD_COUNTER_UNIT_DETECTED 1
 
 /* After printing its exit status the program requests a system reset, which ends QEMU (run with -no-reboot). */
 #define EF_BOARD_EXIT_BY_RESET 1

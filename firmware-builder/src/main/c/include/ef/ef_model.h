@@ -11,8 +11,8 @@
  *   EF_MODEL_ARENA_SIZE    bytes of the static activation arena
  *   EF_MODEL_HAS_IMPULSE   1 when the library contains the impulse's DSP block, else 0
  *   EF_MODEL_WINDOW_COUNT  values of one raw window for ef_model_run_impulse (0 without an impulse)
- * and the type of a raw window value, ef_model_window_t (float for time series and audio, uint8_t for RGB888
- * camera frames).
+ * and the type of a raw window value, ef_model_window_t (int16_t counts for audio, float for other time series,
+ * uint8_t for camera frames).
  *
  * Typical use:
  *

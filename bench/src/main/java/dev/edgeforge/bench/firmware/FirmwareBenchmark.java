@@ -10,6 +10,7 @@ import dev.edgeforge.firmware.bundle.BuildResult;
 import dev.edgeforge.firmware.bundle.DeploymentBuilder;
 import dev.edgeforge.firmware.codegen.FirmwareApplication;
 import dev.edgeforge.firmware.codegen.TestWindow;
+import dev.edgeforge.firmware.dsp.DeviceDspCounts;
 import dev.edgeforge.firmware.qemu.DeviceBanner;
 import dev.edgeforge.firmware.qemu.InferenceResult;
 import dev.edgeforge.firmware.qemu.QemuRunner;
@@ -18,6 +19,7 @@ import dev.edgeforge.firmware.qemu.SerialProtocolClient;
 import dev.edgeforge.jobs.board.BoardCatalogue;
 import dev.edgeforge.jobs.deploy.DeploymentFormat;
 import dev.edgeforge.jobs.deploy.MemoryReport;
+import dev.edgeforge.jobs.estimate.DspCosts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -47,7 +49,8 @@ import tools.jackson.databind.node.ObjectNode;
  * outputs against TensorFlow Lite Micro's bit for bit (and the boot line against the Java interpreter), and reports
  * per model: instructions per inference, arena next to the liveness bound, flash split into code and model data,
  * RAM with the stack's high-water mark, build seconds cold, warm and from the cache, and TFLite Micro's figures
- * (README of the models' folder) and the issue's targets beside them. Prints a table and writes
+ * (README of the models' folder) and the issue's targets beside them; then every DSP block's C twin at its default
+ * settings, its instructions per window in QEMU beside the estimator's ({@code dspBlocks}). Prints a table and writes
  * {@code bench/results/firmware-<date>.json}; exits with 1 when an output differs from the golden one.
  *
  * <p>Arguments (optional): the models' folder (default: {@code shared/models/mlperf-tiny} found upwards from the
@@ -102,6 +105,32 @@ public final class FirmwareBenchmark {
                 allExact &= row.get("goldenExact").asBoolean();
                 System.out.println(line(row));
             }
+            // the MLPerf models come without an impulse: the DSP blocks' own instructions per window, beside them
+            ArrayNode dsp = report.putArray("dspBlocks");
+            for (DeviceDspCounts.Case c : DeviceDspCounts.defaults()) {
+                DeviceDspCounts.Count count =
+                        DeviceDspCounts.count(c, work.resolve("dsp-" + c.name().replaceAll("[^A-Za-z0-9]+", "-")));
+                double estimated = DspCosts.instructions(c.params().createBlock(), c.shape(), c.sample());
+                ObjectNode row = dsp.addObject();
+                row.put("block", c.name());
+                row.put("windowSample", c.sample().cType());
+                row.put("instructionsPerWindow", count.first());
+                row.put("repeatable", count.first() == count.second());
+                row.put("counter", count.counterUnit());
+                row.put("estimated", Math.round(estimated));
+                row.put("estimateError", (estimated - count.first()) / count.first());
+                System.out.printf(
+                        Locale.ROOT,
+                        "DSP %-70s %,12d %s per window (estimate %,.0f, %+.1f %%)%n",
+                        c.name(),
+                        count.first(),
+                        count.counterUnit(),
+                        estimated,
+                        100 * (estimated - count.first()) / count.first());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while counting the DSP blocks", e);
         } finally {
             deleteTree(work);
         }

@@ -1,6 +1,7 @@
 package dev.edgeforge.firmware.codegen;
 
 import dev.edgeforge.core.device.ImpulseDsp;
+import dev.edgeforge.core.device.WindowSample;
 import dev.edgeforge.firmware.template.CSyntax;
 import dev.edgeforge.firmware.template.CodeTemplate;
 import dev.edgeforge.jobs.board.Board;
@@ -64,7 +65,11 @@ public final class FirmwareApplication {
             }
             String[] text = new String[values.length];
             for (int i = 0; i < values.length; i++) {
-                text[i] = dsp.image() ? Integer.toString(rgbValue(values[i])) : CSyntax.floatLiteral(values[i]);
+                text[i] = switch (dsp.sample()) {
+                    case UINT8 -> Integer.toString(rgbValue(values[i]));
+                    case INT16 -> Integer.toString(WindowSample.int16(values[i]));
+                    case FLOAT32 -> CSyntax.floatLiteral(values[i]);
+                };
             }
             v.put("bootDescription", "the result of its built-in raw test window through the impulse");
             v.put(
@@ -74,7 +79,7 @@ public final class FirmwareApplication {
                                     "description",
                                     description(boot.get()),
                                     "values",
-                                    CSyntax.values(text, dsp.image() ? 16 : 8)))
+                                    CSyntax.values(text, dsp.sample() == WindowSample.FLOAT32 ? 8 : 16)))
                             .stripTrailing());
             v.put("serve", "ef_protocol_serve_boot_window(&model, (const uint8_t *)boot_window)");
         } else {

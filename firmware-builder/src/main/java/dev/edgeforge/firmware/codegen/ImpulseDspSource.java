@@ -38,7 +38,7 @@ public final class ImpulseDspSource {
                     SYMBOL,
                     origin);
         }
-        return generator.generate(dsp.block(), dsp.shape(), SYMBOL, origin);
+        return generator.generate(dsp.block(), dsp.shape(), dsp.sample(), SYMBOL, origin);
     }
 
     /**
@@ -51,7 +51,7 @@ public final class ImpulseDspSource {
             throw new UnsupportedModelException("the image block on the device writes a network's int8 input; a model"
                     + " taking float features (an anomaly model) on images is not supported");
         }
-        return generator.generate(dsp.block(), dsp.shape(), SYMBOL, origin);
+        return generator.generate(dsp.block(), dsp.shape(), dsp.sample(), SYMBOL, origin);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.edgeforge.firmware.dsp;
 
+import dev.edgeforge.core.device.WindowSample;
 import dev.edgeforge.core.dsp.ButterworthFilter;
 import dev.edgeforge.core.dsp.DspBlock;
 import dev.edgeforge.core.dsp.FlattenBlock;
@@ -62,41 +63,63 @@ public final class DspCodeGenerator {
             List<String> tables,
             List<String> runtimeSources) {}
 
+    /** C for a time-series block on float32 windows: {@link #generate(DspBlock, SignalShape, WindowSample, String,
+     * String)}. */
+    public GeneratedDspSource generate(DspBlock block, SignalShape input, String symbol, String origin) {
+        return generate(block, input, WindowSample.FLOAT32, symbol, origin);
+    }
+
     /**
      * C for a time-series block (raw, flatten, spectral analysis, MFE, MFCC, spectrogram).
      *
      * @param block  the block, valid for {@code input}
      * @param input  the window it runs on (axes × samples at a frequency)
+     * @param sample the type of the window's values on the device (float32, or int16 for audio)
      * @param symbol lower-case C identifier prefix for the generated names
      * @param origin what it was generated from, for the header comment (e.g. "project 4, impulse v3, block 1
      *               (mfcc)"); text for people, escaped by the template
      */
-    public GeneratedDspSource generate(DspBlock block, SignalShape input, String symbol, String origin) {
+    public GeneratedDspSource generate(
+            DspBlock block, SignalShape input, WindowSample sample, String symbol, String origin) {
         checkSymbol(symbol);
+        if (sample == WindowSample.UINT8) {
+            throw new IllegalArgumentException("time-series windows are float32 or int16, not bytes");
+        }
+        String reader = sample == WindowSample.INT16 ? "ef_dsp_read_s16" : "ef_dsp_read_f32";
         if (block instanceof ImageBlock) {
             throw new IllegalArgumentException("image blocks need the camera frame size: use generateImage");
         }
         block.validate(input);
         Parts parts;
         if (block instanceof RawBlock b) {
-            parts = raw(b, input);
+            parts = raw(b, input, reader);
         } else if (block instanceof FlattenBlock b) {
-            parts = flatten(b, input);
+            parts = flatten(b, input, reader);
         } else if (block instanceof SpectralAnalysisBlock b) {
-            parts = spectral(b, input, symbol);
+            parts = spectral(b, input, reader, symbol);
         } else if (block instanceof MfeBlock b) {
-            parts = mfe(b, input, symbol);
+            parts = mfe(b, input, reader, symbol);
         } else if (block instanceof MfccBlock b) {
-            parts = mfcc(b, input, symbol);
+            parts = mfcc(b, input, reader, symbol);
         } else if (block instanceof SpectrogramBlock b) {
-            parts = spectrogram(b, input, symbol);
+            parts = spectrogram(b, input, reader, symbol);
         } else {
             throw new IllegalArgumentException("no C twin for block type " + block.type());
         }
         int inputCount = input.axisCount() * input.sampleCount();
         String inputDescription = input.axisCount() + " axes × " + input.sampleCount() + " samples at "
-                + input.frequencyHz() + " Hz, interleaved sample by sample";
-        return assemble(block, input, symbol, origin, parts, "float", inputCount, inputDescription, "float");
+                + input.frequencyHz() + " Hz, interleaved sample by sample, " + sample.cType();
+        List<String> runtime = new ArrayList<>(parts.runtimeSources());
+        runtime.add("ef_dsp_signal.c");
+        Parts withReader = new Parts(
+                parts.blockHeader(),
+                parts.paramsType(),
+                parts.function(),
+                parts.initializer(),
+                parts.tables(),
+                List.copyOf(runtime));
+        return assemble(
+                block, input, symbol, origin, withReader, sample.cType(), inputCount, inputDescription, "float");
     }
 
     /**
@@ -241,7 +264,7 @@ public final class DspCodeGenerator {
         }
     }
 
-    private Parts raw(RawBlock b, SignalShape in) {
+    private Parts raw(RawBlock b, SignalShape in, String reader) {
         String init = part(
                 raw,
                 Map.of(
@@ -250,11 +273,13 @@ public final class DspCodeGenerator {
                         "sampleCount",
                         u(in.sampleCount()),
                         "scale",
-                        f(b.params().scale())));
+                        f(b.params().scale()),
+                        "reader",
+                        reader));
         return new Parts("ef_dsp_raw.h", "ef_dsp_raw_params", "ef_dsp_raw", init, List.of(), List.of("ef_dsp_raw.c"));
     }
 
-    private Parts flatten(FlattenBlock b, SignalShape in) {
+    private Parts flatten(FlattenBlock b, SignalShape in, String reader) {
         List<String> bits = new ArrayList<>();
         for (FlattenStat stat : b.params().orderedStats()) {
             bits.add("EF_DSP_FLATTEN_" + stat.name());
@@ -269,7 +294,9 @@ public final class DspCodeGenerator {
                         "scale",
                         f(b.params().scale()),
                         "stats",
-                        String.join(" | ", bits)));
+                        String.join(" | ", bits),
+                        "reader",
+                        reader));
         return new Parts(
                 "ef_dsp_flatten.h",
                 "ef_dsp_flatten_params",
@@ -279,7 +306,7 @@ public final class DspCodeGenerator {
                 List.of("ef_dsp_flatten.c"));
     }
 
-    private Parts spectral(SpectralAnalysisBlock b, SignalShape in, String symbol) {
+    private Parts spectral(SpectralAnalysisBlock b, SignalShape in, String reader, String symbol) {
         List<String> tables = new ArrayList<>();
         int fftLength = b.params().fftLength();
         String fftInit = fftPlan(fftLength, symbol, tables);
@@ -294,6 +321,7 @@ public final class DspCodeGenerator {
         v.put("axisCount", u(in.axisCount()));
         v.put("sampleCount", u(in.sampleCount()));
         v.put("scale", f(b.params().scale()));
+        v.put("reader", reader);
         v.put("sectionCount", u(filter == null ? 0 : filter.sectionCount()));
         v.put("sections", sections);
         v.put("fft", fftInit);
@@ -316,9 +344,9 @@ public final class DspCodeGenerator {
                 List.of("ef_dsp_fft.c", "ef_dsp_spectral.c"));
     }
 
-    private Parts mfe(MfeBlock b, SignalShape in, String symbol) {
+    private Parts mfe(MfeBlock b, SignalShape in, String reader, String symbol) {
         List<String> tables = new ArrayList<>();
-        String framesInit = frames(b.layout(in), in, MfeBlock.PRE_EMPHASIS, null, symbol, tables);
+        String framesInit = frames(b.layout(in), in, MfeBlock.PRE_EMPHASIS, null, reader, symbol, tables);
         String melInit = melFilters(b.filterbank(in), symbol, tables);
         String init = part(
                 mfe,
@@ -338,9 +366,9 @@ public final class DspCodeGenerator {
                 List.of("ef_dsp_fft.c", "ef_dsp_frames.c", "ef_dsp_mfe.c"));
     }
 
-    private Parts mfcc(MfccBlock b, SignalShape in, String symbol) {
+    private Parts mfcc(MfccBlock b, SignalShape in, String reader, String symbol) {
         List<String> tables = new ArrayList<>();
-        String framesInit = frames(b.layout(in), in, b.params().preEmphasis(), b.window(in), symbol, tables);
+        String framesInit = frames(b.layout(in), in, b.params().preEmphasis(), b.window(in), reader, symbol, tables);
         MelFilterbank bank = b.filterbank(in);
         String melInit = melFilters(bank, symbol, tables);
         double[][] dct = MfccBlock.liftedDct(
@@ -374,10 +402,10 @@ public final class DspCodeGenerator {
                 List.of("ef_dsp_fft.c", "ef_dsp_frames.c", "ef_dsp_mfcc.c"));
     }
 
-    private Parts spectrogram(SpectrogramBlock b, SignalShape in, String symbol) {
+    private Parts spectrogram(SpectrogramBlock b, SignalShape in, String reader, String symbol) {
         List<String> tables = new ArrayList<>();
         FrameLayout layout = b.layout(in);
-        String framesInit = frames(layout, in, 0, null, symbol, tables);
+        String framesInit = frames(layout, in, 0, null, reader, symbol, tables);
         String init = part(
                 spectrogram,
                 Map.of(
@@ -401,6 +429,7 @@ public final class DspCodeGenerator {
             SignalShape in,
             double preEmphasis,
             double[] window,
+            String reader,
             String symbol,
             List<String> tables) {
         String fftInit = fftPlan(layout.fftLength(), symbol, tables);
@@ -419,6 +448,7 @@ public final class DspCodeGenerator {
         v.put("fftInputLength", u(layout.fftInputLength()));
         v.put("fft", fftInit);
         v.put("window", windowName);
+        v.put("reader", reader);
         return part(frames, v);
     }
 

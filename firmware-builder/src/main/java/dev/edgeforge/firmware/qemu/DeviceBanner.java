@@ -12,7 +12,7 @@ import java.util.OptionalLong;
  * @param model the model name, decoded from the banner's percent-encoded token
  * @param inputBytes size of the int8 input tensor
  * @param outputBytes size of the int8 output tensor
- * @param counterUnit {@code instr} or {@code cycles}
+ * @param counterUnit {@code instr}, {@code ns} (QEMU without {@code -icount}) or {@code cycles}
  * @param fields every {@code key=value} of the banner, including ones this version does not know
  * @param bootResult the result of the built-in test window, when the image has one
  */

@@ -8,7 +8,7 @@ import java.util.OptionalLong;
  *
  * @param output the output tensor, as signed bytes
  * @param count the counter difference (instructions under QEMU, cycles on real boards)
- * @param counterUnit {@code instr} or {@code cycles}
+ * @param counterUnit {@code instr}, {@code ns} (QEMU without {@code -icount}) or {@code cycles}
  * @param dspCount the part of {@code count} the DSP block took ({@code dsp=}, answers to {@code window} from images
  *     that time it apart); the network took the rest
  */

@@ -90,7 +90,7 @@ public final class SerialProtocolClient {
 
     /**
      * Runs the impulse (DSP block and model) on one raw window, in the bytes the banner's {@code window=} size
-     * announces (float32 little-endian values, or the camera frame).
+     * announces (int16 or float32 little-endian values, or the camera frame).
      *
      * @throws DeviceErrorException when the firmware answers with an error (e.g. it was built without an impulse)
      */

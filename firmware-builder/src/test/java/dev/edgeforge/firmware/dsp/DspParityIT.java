@@ -2,6 +2,7 @@ package dev.edgeforge.firmware.dsp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.edgeforge.core.device.WindowSample;
 import dev.edgeforge.core.dsp.DspBlock;
 import dev.edgeforge.core.dsp.DspParams;
 import dev.edgeforge.core.dsp.FilterType;
@@ -62,7 +63,29 @@ class DspParityIT {
     private static Path cRoot;
     private static List<Path> runtimeObjects;
 
-    private record Case(String name, DspParams params, SignalShape shape, List<float[][]> windows) {
+    private record Case(
+            String name, DspParams params, SignalShape shape, WindowSample sample, List<float[][]> windows) {
+        /** A case on windows of float32 values. */
+        Case(String name, DspParams params, SignalShape shape, List<float[][]> windows) {
+            this(name, params, shape, WindowSample.FLOAT32, windows);
+        }
+
+        /** The case on the device's int16 audio windows: the same windows rounded to int16 counts. */
+        Case int16() {
+            List<float[][]> rounded = new ArrayList<>();
+            for (float[][] window : windows) {
+                float[][] r = new float[window.length][];
+                for (int a = 0; a < window.length; a++) {
+                    r[a] = new float[window[a].length];
+                    for (int i = 0; i < r[a].length; i++) {
+                        r[a][i] = WindowSample.int16(window[a][i]);
+                    }
+                }
+                rounded.add(r);
+            }
+            return new Case(name + " int16", params, shape, WindowSample.INT16, rounded);
+        }
+
         @Override
         public String toString() {
             return name;
@@ -123,7 +146,7 @@ class DspParityIT {
         SignalShape s8k = SignalShape.timeSeries(1, 8000, 8000);
         SignalShape m62 = SignalShape.timeSeries(3, 125, 62.5);
         SignalShape m100 = SignalShape.timeSeries(3, 200, 100);
-        return Stream.of(
+        Stream<Case> cases = Stream.of(
                 new Case("raw default", RawParams.defaults(), m62, motion62),
                 new Case("raw scale 0.5", new RawParams(0.5), m100, motion100),
                 new Case("flatten all stats", FlattenParams.defaults(), m62, motion62),
@@ -180,23 +203,33 @@ class DspParityIT {
                         s16k,
                         audio16k),
                 new Case("spectrogram linear", new SpectrogramParams(0.016, 0.008, 256, -52, false), s16k, audio16k),
-                new Case("spectrogram 8k", new SpectrogramParams(0.02, 0.02, 128, -30, true), s8k, audio8k));
+                new Case("spectrogram 8k", new SpectrogramParams(0.02, 0.02, 128, -30, true), s8k, audio8k),
+                new Case("spectral on audio 8k", SpectralAnalysisParams.defaults(), s8k, audio8k),
+                new Case("flatten on audio 8k", FlattenParams.defaults(), s8k, audio8k),
+                new Case("raw on audio 8k", RawParams.defaults(), s8k, audio8k));
+        // audio windows are int16 counts on the device: every audio case runs on them too
+        return cases.flatMap(c -> c.shape().frequencyHz() >= 8000 ? Stream.of(c, c.int16()) : Stream.of(c));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("timeSeriesCases")
     void timeSeriesTwinMatchesJava(Case c) throws IOException {
         DspBlock block = c.params().createBlock();
-        GeneratedDspSource generated =
-                new DspCodeGenerator().generate(block, c.shape(), "ef_block", "DspParityIT case '" + c.name() + "'");
+        GeneratedDspSource generated = new DspCodeGenerator()
+                .generate(block, c.shape(), c.sample(), "ef_block", "DspParityIT case '" + c.name() + "'");
         int axes = c.shape().axisCount();
         int n = c.shape().sampleCount();
-        ByteBuffer input =
-                ByteBuffer.allocate(c.windows().size() * axes * n * 4).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer input = ByteBuffer.allocate(
+                        c.windows().size() * axes * n * c.sample().bytes())
+                .order(ByteOrder.LITTLE_ENDIAN);
         for (float[][] window : c.windows()) {
             for (int i = 0; i < n; i++) {
                 for (int a = 0; a < axes; a++) {
-                    input.putFloat(window[a][i]);
+                    if (c.sample() == WindowSample.INT16) {
+                        input.putShort(WindowSample.int16(window[a][i]));
+                    } else {
+                        input.putFloat(window[a][i]);
+                    }
                 }
             }
         }

@@ -3,16 +3,19 @@ package dev.edgeforge.api.impulse;
 import dev.edgeforge.api.problem.FieldProblem;
 import dev.edgeforge.core.device.ImpulseDsp;
 import dev.edgeforge.core.device.UnsupportedModelException;
+import dev.edgeforge.core.device.WindowSample;
 import dev.edgeforge.core.dsp.CostEstimate;
 import dev.edgeforge.core.dsp.DspBlock;
 import dev.edgeforge.core.dsp.FeatureShape;
 import dev.edgeforge.core.dsp.ParameterError;
 import dev.edgeforge.core.dsp.SignalShape;
+import dev.edgeforge.core.impulse.AudioInput;
 import dev.edgeforge.core.impulse.ImageInput;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.impulse.ProcessingBlock;
 import dev.edgeforge.core.learning.NetworkFootprint;
 import dev.edgeforge.jobs.estimate.DeploymentEstimator;
+import dev.edgeforge.jobs.estimate.DspCosts;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,10 +28,12 @@ import java.util.Optional;
  *
  * <p>The total RAM assumes the blocks run one after the other on one window: every block's output stays (the
  * features are concatenated) while working buffers are reused, so it is the sum of the outputs plus the largest
- * working buffer, plus the raw window buffer the device receives each window into (float32 per value of every axis a
- * block reads, or the camera frame of an image as {@link ImpulseDsp#windowBytes()} sizes it; 64,000 B for one second
- * of 16 kHz audio), which the firmware holds too. The image block's output is the network's int8 input tensor (one
- * byte per value, issue #20): it lives in the network's arena, so the device's RAM counts it there, not twice.
+ * working buffer, plus the raw window buffer the device receives each window into (in the samples' native type, int16
+ * for audio and float32 for other sensors, per value of every axis a block reads, or the camera frame of an image, as
+ * {@link ImpulseDsp#windowBytes()} sizes it; 32,000 B for one second of 16 kHz audio), which the firmware holds too.
+ * The image block's output is the network's int8 input tensor (one byte per value, issue #20): it lives in the
+ * network's arena, so the device's RAM counts it there, not twice. A time-series block's time per window is its C
+ * twin's instructions ({@link DspCosts}) on a Cortex-M4F, as a deployment's estimate counts them.
  *
  * <p>The device's RAM is {@code raw window + DSP buffers + network arena + runtime}, as {@link DeploymentEstimator}
  * counts a built image; before training the arena is {@link NetworkFootprint}'s estimate of the first neural
@@ -161,7 +166,11 @@ final class ImpulseCosts {
             }
             CostEstimate cost = dsp.estimateCost(shape);
             FeatureShape output = dsp.outputShape(shape);
-            double blockMs = cost.millisecondsPerWindow(target.clockHz());
+            // time-series blocks: their C twin's instructions (DspCosts, as a deployment's estimate); the image
+            // block has no instruction model and keeps its operation count
+            double blockMs = image
+                    ? cost.millisecondsPerWindow(target.clockHz())
+                    : DspCosts.millisecondsPerWindow(dsp, shape, windowSample(impulse), target.clockHz());
             blocks.add(new BlockCost(
                     block.id(),
                     block.name(),
@@ -262,7 +271,14 @@ final class ImpulseCosts {
                 return 3L * input.width() * input.height();
             }
         }
-        return 4L * shape.axisCount() * shape.sampleCount();
+        // audio is buffered as int16 counts, other sensors as float32 (core.device.WindowSample)
+        long bytesPerValue =
+                impulse.input() instanceof AudioInput ? WindowSample.INT16.bytes() : WindowSample.FLOAT32.bytes();
+        return bytesPerValue * shape.axisCount() * shape.sampleCount();
+    }
+
+    private static WindowSample windowSample(Impulse impulse) {
+        return impulse.input() instanceof AudioInput ? WindowSample.INT16 : WindowSample.FLOAT32;
     }
 
     private static BlockCost invalid(ProcessingBlock block, DspBlock dsp, List<FieldProblem> errors) {

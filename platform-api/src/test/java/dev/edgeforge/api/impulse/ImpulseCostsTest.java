@@ -1,7 +1,9 @@
 package dev.edgeforge.api.impulse;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import dev.edgeforge.core.device.WindowSample;
 import dev.edgeforge.core.dsp.CostEstimate;
 import dev.edgeforge.core.dsp.FlattenParams;
 import dev.edgeforge.core.dsp.ImageParams;
@@ -16,6 +18,7 @@ import dev.edgeforge.core.impulse.LearningBlockRef;
 import dev.edgeforge.core.impulse.ProcessingBlock;
 import dev.edgeforge.core.impulse.ResizeMode;
 import dev.edgeforge.core.impulse.TimeSeriesInput;
+import dev.edgeforge.jobs.estimate.DspCosts;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
@@ -46,7 +49,11 @@ class ImpulseCostsTest {
         assertThat(report.blocks())
                 .extracting(ImpulseCosts.BlockCost::ramBytes)
                 .containsExactly(spectral.ramBytes(), flatten.ramBytes(), raw.ramBytes());
-        assertThat(report.blocks().get(0).msPerWindow()).isEqualTo(spectral.operations() * 2.0 / 100_000_000 * 1000);
+        // the C twin's instructions per window (DspCosts) at the Cortex-M4F's 2.5 cycles each, on 100 MHz
+        double instructions =
+                DspCosts.instructions(SpectralAnalysisParams.defaults().createBlock(), three, WindowSample.FLOAT32);
+        assertThat(report.blocks().get(0).msPerWindow())
+                .isCloseTo(instructions * 2.5 / 100_000_000 * 1000, within(1e-9));
         int features = report.blocks().stream()
                 .mapToInt(b -> b.featureShape().stream().reduce(1, (x, y) -> x * y))
                 .sum();
@@ -75,8 +82,8 @@ class ImpulseCostsTest {
 
         ImpulseCosts.CostReport report = ImpulseCosts.estimate(impulse, BOARD, null);
 
-        assertThat(report.windowBytes()).isEqualTo(64_000);
-        assertThat(report.totalRamBytes()).isEqualTo(report.blocks().get(0).ramBytes() + 64_000);
+        assertThat(report.windowBytes()).isEqualTo(32_000); // one second of 16 kHz audio as int16 counts
+        assertThat(report.totalRamBytes()).isEqualTo(report.blocks().get(0).ramBytes() + 32_000);
     }
 
     @Test

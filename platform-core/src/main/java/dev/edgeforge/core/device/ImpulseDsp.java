@@ -4,6 +4,7 @@ import dev.edgeforge.core.dsp.DspBlock;
 import dev.edgeforge.core.dsp.ImageBlock;
 import dev.edgeforge.core.dsp.ImageParams;
 import dev.edgeforge.core.dsp.SignalShape;
+import dev.edgeforge.core.impulse.AudioInput;
 import dev.edgeforge.core.impulse.CameraFrame;
 import dev.edgeforge.core.impulse.ImageInput;
 import dev.edgeforge.core.impulse.ImageResizer;
@@ -16,8 +17,9 @@ import java.nio.ByteOrder;
 
 /**
  * The DSP part of an impulse as the compiled library runs it: one processing block on one raw window. A time-series
- * window is the block's axes interleaved sample by sample as float32 ({@code windowCount = axes × samples}); an
- * image window is a camera frame in the image block's resolution and pixel format ({@link ImageParams}:
+ * window is the block's axes interleaved sample by sample ({@code windowCount = axes × samples}) in the samples'
+ * native type ({@link #sample()}: int16 counts for audio, float32 for other sensors); an image window is a camera
+ * frame in the image block's resolution and pixel format ({@link ImageParams}:
  * {@code windowCount = cameraWidth × cameraHeight × bytes per pixel}), which the block resizes as the server does.
  * {@link #features} computes in Java what the C twin computes on the device (the firmware builder generates that
  * twin; the server only checks that an impulse can have one and sizes its buffers).
@@ -26,7 +28,7 @@ import java.nio.ByteOrder;
  * @param processing  its (only) processing block
  * @param block       the DSP block
  * @param shape       what the block receives per window
- * @param image       whether windows are camera frames (else float32 time series)
+ * @param image       whether windows are camera frames (else time series)
  * @param windowCount values per raw window
  */
 public record ImpulseDsp(
@@ -76,20 +78,32 @@ public record ImpulseDsp(
         return block.outputShape(shape).length();
     }
 
-    /** The C type of one raw window value. */
-    public String windowType() {
-        return image ? "uint8_t" : "float";
+    /** The type of one raw window value on the device. */
+    public WindowSample sample() {
+        if (image) {
+            return WindowSample.UINT8;
+        }
+        return impulse.input() instanceof AudioInput ? WindowSample.INT16 : WindowSample.FLOAT32;
     }
 
-    /** Bytes of one raw window as the serial protocol carries it (float32 little-endian, or the camera frame). */
+    /** The C type of one raw window value. */
+    public String windowType() {
+        return sample().cType();
+    }
+
+    /**
+     * Bytes of one raw window, as the device buffers it and the serial protocol carries it (int16 or float32
+     * little-endian, or the camera frame).
+     */
     public int windowBytes() {
-        return image ? windowCount : windowCount * 4;
+        return windowCount * sample().bytes();
     }
 
     /**
      * The features of one raw window, in Java.
      *
-     * @param window {@link #windowCount} values: interleaved samples, or the camera frame's bytes as 0..255
+     * @param window {@link #windowCount} values: interleaved samples (audio is rounded to int16 first, as the device
+     *               holds it), or the camera frame's bytes as 0..255
      */
     public float[] features(float[] window) {
         if (window.length != windowCount) {
@@ -108,18 +122,24 @@ public record ImpulseDsp(
             float[][] planes = ImageResizer.resize(image, input);
             return block.compute(planes, 0);
         }
+        boolean int16 = sample() == WindowSample.INT16;
         int axes = shape.axisCount();
         int samples = shape.sampleCount();
         float[][] signal = new float[axes][samples];
         for (int s = 0; s < samples; s++) {
             for (int a = 0; a < axes; a++) {
-                signal[a][s] = window[s * axes + a];
+                float v = window[s * axes + a];
+                // the device's window holds int16 counts: the features are of those
+                signal[a][s] = int16 ? WindowSample.int16(v) : v;
             }
         }
         return block.compute(signal, shape.frequencyHz());
     }
 
-    /** One raw window as the bytes the device reads: float32 little-endian, or the camera frame's bytes. */
+    /**
+     * One raw window as the bytes the device reads: int16 (audio, rounded and saturated) or float32 little-endian, or
+     * the camera frame's bytes.
+     */
     public byte[] windowBytes(float[] window) {
         if (window.length != windowCount) {
             throw new IllegalArgumentException(
@@ -132,9 +152,13 @@ public record ImpulseDsp(
             }
             return bytes;
         }
-        ByteBuffer bytes = ByteBuffer.allocate(windowCount * 4).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer bytes = ByteBuffer.allocate(windowBytes()).order(ByteOrder.LITTLE_ENDIAN);
         for (float v : window) {
-            bytes.putFloat(v);
+            if (sample() == WindowSample.INT16) {
+                bytes.putShort(WindowSample.int16(v));
+            } else {
+                bytes.putFloat(v);
+            }
         }
         return bytes.array();
     }

@@ -15,7 +15,9 @@ package dev.edgeforge.core.dsp;
  * </ul>
  * Time per window is {@code operations × CYCLES_PER_OPERATION / clock}. {@link #CYCLES_PER_OPERATION} = 2 stands for
  * a Cortex-M4F/M7 class core: single-cycle FPU arithmetic plus the loads, stores and loop overhead around it. Expect
- * the real figure within a factor of two; the benchmark and the emulator give measured numbers.
+ * the real figure within a factor of two; the benchmark and the emulator give measured numbers. The deployment
+ * estimator and the impulse's costs time the time-series blocks with platform-jobs' {@code DspCosts} instead (their C
+ * twins' instructions, fitted to emulator counts); this operation count stays the image block's estimate.
  *
  * @param ramBytes   working RAM in bytes
  * @param romBytes   constant table bytes (flash)

@@ -15,6 +15,7 @@ import dev.edgeforge.jobs.board.RunPower;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * Estimates RAM, flash and latency of a {@code firmware} image (the {@code c-library} bundle links the same image to
@@ -61,7 +62,10 @@ import java.util.Optional;
  * ({@code shared/models/mlperf-tiny/README.md}) give 2.1 (AD) to 3.0 (VWW); expect real boards within a factor of 1.5,
  * so their time is never called calibrated (their network instructions are, on the Cortex-M4F). Cortex-M7F
  * {@value #CORTEX_M7F_CYCLES_PER_INSTRUCTION} is an assumption (dual issue, caches), and its instructions were never
- * measured. The DSP block's time is its own model ({@link CostEstimate#millisecondsPerWindow}).
+ * measured. The DSP block's time is its C twin's instructions per window ({@link DspCosts}, fitted to QEMU counts:
+ * within 1.5 % at default settings) at the same cycles per instruction, calibrated on the Cortex-M4F like the
+ * network's; the image block, not modelled yet, keeps its operation count
+ * ({@link CostEstimate#millisecondsPerWindow}) and is never called calibrated.
  *
  * <h2>Energy</h2>
  * The board's {@link dev.edgeforge.jobs.board.RunPower}: the MCU's datasheet Run-mode current per MHz × supply
@@ -88,7 +92,8 @@ public final class DeploymentEstimator {
                     + "(within ±%d%% on the MLPerf Tiny models and networks trained on real gestures and spoken "
                     + "digits), times the core's cycles per instruction (1 on the emulated board, as its checklist "
                     + "counts; Cortex-M4F %.1f from MLPerf Tiny results, Cortex-M7F %.1f assumed: real boards within a "
-                    + "factor of 1.5) divided by the clock, plus the DSP block's own estimate. Energy: the MCU's "
+                    + "factor of 1.5) divided by the clock, plus the DSP block's instructions per window (its C twin's loops, "
+                    + "fitted to QEMU counts within 15%% at default settings) at the same rate. Energy: the MCU's "
                     + "datasheet Run-mode current per MHz × supply voltage × cycles.",
             KernelCosts.TOLERANCE_PERCENT,
             CORTEX_M4F_CYCLES_PER_INSTRUCTION,
@@ -159,10 +164,12 @@ public final class DeploymentEstimator {
         double cpi = cyclesPerInstruction(board);
         double networkMillis = instructions * cpi / board.clockHz() * 1000.0;
         double dspMillis =
-                dsp.map(d -> d.cost().millisecondsPerWindow(board.clockHz())).orElse(0.0);
+                dsp.map(d -> d.millisecondsPerWindow(cpi, board.clockHz())).orElse(0.0);
         boolean networkCalibrated = board.core() == CpuCore.CORTEX_M4F && KernelCosts.calibrated(network.plan());
-        // The DSP block's time is its own model (CostEstimate), not calibrated against the device here.
-        boolean dspCalibrated = dsp.isEmpty();
+        // The DSP block's instructions are calibrated like the network's (DspCosts, on the Cortex-M4F); the image
+        // block has no instruction model yet.
+        boolean dspCalibrated = dsp.isEmpty()
+                || (dsp.get().instructions().isPresent() && board.core() == CpuCore.CORTEX_M4F);
         DeploymentEstimate.Latency latency = new DeploymentEstimate.Latency(
                 networkMillis + dspMillis,
                 networkMillis,
@@ -172,7 +179,7 @@ public final class DeploymentEstimator {
                 board.clockHz(),
                 networkCalibrated && dspCalibrated && board.counter() == CounterKind.INSTRUCTIONS,
                 networkCalibrated,
-                calibration(board, networkCalibrated));
+                calibration(board, networkCalibrated, dsp));
         // Energy is the silicon's: the core's cycles per instruction even on the emulated board, whose time follows
         // its instruction counter.
         RunPower power = board.runPower();
@@ -189,7 +196,7 @@ public final class DeploymentEstimator {
     }
 
     /** What the latency of this board rests on, in words. */
-    static String calibration(Board board, boolean networkCalibrated) {
+    static String calibration(Board board, boolean networkCalibrated, Optional<DspWorkload> dsp) {
         String instructions = networkCalibrated
                 ? String.format(
                         Locale.ROOT,
@@ -213,7 +220,15 @@ public final class DeploymentEstimator {
                         board.core() == CpuCore.CORTEX_M4F
                                 ? "from published MLPerf Tiny results on a Cortex-M4F"
                                 : "assumed");
-        return instructions + "; " + time + "; DSP block: its own estimate";
+        String dspBasis = dsp.isEmpty()
+                ? "no DSP block"
+                : dsp.get().instructions().isEmpty()
+                        ? "DSP block: operation count, not calibrated (no instruction model for it yet)"
+                        : board.core() == CpuCore.CORTEX_M4F
+                                ? "DSP block: its C twin's instructions per window, calibrated on QEMU counts"
+                                : "DSP block: instructions counted with the Cortex-M4 calibration, never measured on"
+                                        + " this core";
+        return instructions + "; " + time + "; " + dspBasis;
     }
 
     /** Instructions of one network inference under the model in the class comment. */
@@ -255,10 +270,18 @@ public final class DeploymentEstimator {
     /**
      * The DSP side of an impulse as the firmware runs it.
      *
-     * @param cost        the processing block's cost per window
-     * @param windowBytes one raw window as the firmware stores it
+     * @param cost         the processing block's cost per window
+     * @param windowBytes  one raw window as the firmware stores it
+     * @param instructions the C twin's instructions per window ({@link DspCosts}); empty where not modelled
      */
-    record DspWorkload(CostEstimate cost, long windowBytes) {
+    record DspWorkload(CostEstimate cost, long windowBytes, OptionalLong instructions) {
+
+        /** Instructions at the core's cycles per instruction, as the network's; else the block's operation model. */
+        double millisecondsPerWindow(double cyclesPerInstruction, double clockHz) {
+            return instructions.isPresent()
+                    ? instructions.getAsLong() * cyclesPerInstruction / clockHz * 1000.0
+                    : cost.millisecondsPerWindow(clockHz);
+        }
 
         static DspWorkload of(Impulse impulse) {
             ImpulseDsp dsp = ImpulseDsp.of(impulse);
@@ -269,7 +292,7 @@ public final class DeploymentEstimator {
                 cost = new CostEstimate(
                         Math.max(0, cost.ramBytes() - dsp.featureCount()), cost.romBytes(), cost.operations());
             }
-            return new DspWorkload(cost, dsp.windowBytes());
+            return new DspWorkload(cost, dsp.windowBytes(), DspCosts.instructions(dsp));
         }
     }
 }
