@@ -146,7 +146,8 @@ public final class AnomalyEstimator {
                 (scoringCalibrated
                                 ? "anomaly scoring instructions calibrated on QEMU counts (emulated STM32F405, K-means"
                                         + " and Gaussian mixture images, within ±5 %)"
-                                : "anomaly scoring instructions not calibrated for " + board.core().displayName())
+                                : "anomaly scoring instructions not calibrated for "
+                                        + board.core().displayName())
                         + "; "
                         + (board.counter() == CounterKind.INSTRUCTIONS
                                 ? "time at one instruction per cycle, as this emulated board's counter counts it"

@@ -92,8 +92,9 @@ public final class DeploymentEstimator {
                     + "(within ±%d%% on the MLPerf Tiny models and networks trained on real gestures and spoken "
                     + "digits), times the core's cycles per instruction (1 on the emulated board, as its checklist "
                     + "counts; Cortex-M4F %.1f from MLPerf Tiny results, Cortex-M7F %.1f assumed: real boards within a "
-                    + "factor of 1.5) divided by the clock, plus the DSP block's instructions per window (its C twin's loops, "
-                    + "fitted to QEMU counts within 15%% at default settings) at the same rate. Energy: the MCU's "
+                    + "factor of 1.5) divided by the clock, plus the DSP block's instructions per window (its C "
+                    + "twin's loops, fitted to QEMU counts within 15%% at default settings) at the same rate. Energy: "
+                    + "the MCU's "
                     + "datasheet Run-mode current per MHz × supply voltage × cycles.",
             KernelCosts.TOLERANCE_PERCENT,
             CORTEX_M4F_CYCLES_PER_INSTRUCTION,
@@ -168,8 +169,8 @@ public final class DeploymentEstimator {
         boolean networkCalibrated = board.core() == CpuCore.CORTEX_M4F && KernelCosts.calibrated(network.plan());
         // The DSP block's instructions are calibrated like the network's (DspCosts, on the Cortex-M4F); the image
         // block has no instruction model yet.
-        boolean dspCalibrated = dsp.isEmpty()
-                || (dsp.get().instructions().isPresent() && board.core() == CpuCore.CORTEX_M4F);
+        boolean dspCalibrated =
+                dsp.isEmpty() || (dsp.get().instructions().isPresent() && board.core() == CpuCore.CORTEX_M4F);
         DeploymentEstimate.Latency latency = new DeploymentEstimate.Latency(
                 networkMillis + dspMillis,
                 networkMillis,
