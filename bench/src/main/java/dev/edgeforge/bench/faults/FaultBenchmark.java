@@ -9,11 +9,11 @@ import java.util.Locale;
 import java.util.stream.Stream;
 
 /**
- * {@code ./edgeforge bench faults [--keep] [--small]}: the fault scenario at full size
- * ({@link FaultScenario.Settings#full()}): 8 uploading devices and 20 feature/train/deploy jobs through
- * {@code kill -9} of a training worker and of the server, a PostgreSQL restart and the object store away for 20 s; prints what happened, then the {@code RESULT}
- * lines of issue #16. {@code --keep} keeps the temporary folder (every process's log) for reading; {@code --small}
- * runs the test suite's size ({@link FaultScenario.Settings#small()}).
+ * The fault benchmark, {@code ./edgeforge bench faults [--keep] [--small]}: the fault scenario at full size (see
+ * {@link FaultScenario.Settings#full()}): 8 uploading devices and 20 jobs (features, training, deployments) while
+ * a training worker and the server are killed with SIGKILL, PostgreSQL restarts and the object store is away for
+ * 20 s; prints what happened, then the {@code RESULT} lines of issue #16. With {@code --keep} the temporary folder
+ * (every process's log) stays for reading; {@code --small} runs the test suite's size.
  */
 public final class FaultBenchmark {
 
