@@ -12,6 +12,7 @@ import java.util.Map;
  * @param jobsExactlyOnce        jobs that succeeded with exactly one successful attempt and their row made ready
  * @param jobs                   jobs asked for
  * @param attemptsLostToDbRestart attempts of workers nobody killed that ended without success around the restart
+ * @param runningAtDbRestart     jobs running when PostgreSQL was stopped
  * @param outageStatuses         how often each status was answered while the object store was away (0: no answer)
  * @param outageWithoutRetryAfter 503 answers during the outage that lacked {@code Retry-After}
  * @param notes                  one line per finding worth reading (failed attempts with their reasons, ...)
@@ -23,6 +24,7 @@ record FaultReport(
         int jobsExactlyOnce,
         int jobs,
         int attemptsLostToDbRestart,
+        int runningAtDbRestart,
         Map<Integer, Integer> outageStatuses,
         int outageWithoutRetryAfter,
         List<String> notes) {

@@ -136,7 +136,30 @@ public final class FaultScenario {
             }
             Thread.sleep(5000);
 
-            // 2. kill -9 the server, start it again
+            // 2. restart PostgreSQL while jobs run
+            int running = awaitRunningJobs(database, Duration.ofMinutes(3));
+            Instant dbDown = Instant.now();
+            long dbDownNanos = System.nanoTime();
+            Duration restart = cluster.restartPostgres();
+            long dbUpNanos = System.nanoTime();
+            say("PostgreSQL restarted in %.2f s with %d jobs running", restart.toMillis() / 1000.0, running);
+            // a lease lost to the restart would expire within this wait: the next fault starts only after it
+            Thread.sleep(settings.lease().plusSeconds(5).toMillis());
+
+            // 3. the object store away while jobs run
+            int runningThen = awaitRunningJobs(database, Duration.ofMinutes(1));
+            long storeDown = System.nanoTime();
+            Instant storeDownAt = Instant.now();
+            cluster.stopObjectStore();
+            say(
+                    "object store stopped for %d s with %d jobs running",
+                    settings.storeOutage().toSeconds(), runningThen);
+            Thread.sleep(settings.storeOutage().toMillis());
+            cluster.startObjectStore();
+            long storeUp = System.nanoTime();
+            say("object store back after %.1f s", (storeUp - storeDown) / 1e9);
+            Thread.sleep(5000);
+            // 4. kill -9 the server, start it again
             long serverDown = System.nanoTime();
             serverLock.writeLock().lock();
             try {
@@ -148,26 +171,6 @@ public final class FaultScenario {
             say("kill -9 the server; ready again after %.1f s", (serverUp - serverDown) / 1e9);
             Thread.sleep(5000);
 
-            // 3. restart PostgreSQL while jobs run
-            int running = runningJobs(database);
-            Instant dbDown = Instant.now();
-            long dbDownNanos = System.nanoTime();
-            Duration restart = cluster.restartPostgres();
-            long dbUpNanos = System.nanoTime();
-            say("PostgreSQL restarted in %.2f s with %d jobs running", restart.toMillis() / 1000.0, running);
-            // a lease lost to the restart would expire within this wait: the next fault starts only after it
-            Thread.sleep(settings.lease().plusSeconds(5).toMillis());
-
-            // 4. the object store away
-            long storeDown = System.nanoTime();
-            Instant storeDownAt = Instant.now();
-            cluster.stopObjectStore();
-            say("object store stopped for %d s", settings.storeOutage().toSeconds());
-            Thread.sleep(settings.storeOutage().toMillis());
-            cluster.startObjectStore();
-            long storeUp = System.nanoTime();
-            say("object store back after %.1f s", (storeUp - storeDown) / 1e9);
-            Thread.sleep(5000);
             clients.stop();
             deployer.join();
             if (driverFailure.get() != null) {
@@ -185,7 +188,7 @@ public final class FaultScenario {
             Thread.sleep(sweep.toMillis());
 
             FaultChecks checks = new FaultChecks(database, cluster.objectStore());
-            return report(checks, clients, driver, uploads, killedWorkers, dbDown, storeDownAt, new long[] {
+            return report(checks, clients, driver, uploads, killedWorkers, running, dbDown, storeDownAt, new long[] {
                 serverDown, serverUp, dbDownNanos, dbUpNanos, storeDown, storeUp
             });
         }
@@ -197,6 +200,7 @@ public final class FaultScenario {
             JobDriver driver,
             UUID uploads,
             List<Long> killedWorkers,
+            int runningAtDbRestart,
             Instant dbDown,
             Instant storeDown,
             long[] windows)
@@ -261,6 +265,7 @@ public final class FaultScenario {
                 once,
                 driver.jobs().size(),
                 lostToRestart,
+                runningAtDbRestart,
                 FaultChecks.histogram(outage),
                 without,
                 notes);
@@ -294,13 +299,21 @@ public final class FaultScenario {
         return Optional.empty();
     }
 
-    private static int runningJobs(DataSource database) throws SQLException {
-        try (Connection connection = database.getConnection();
-                PreparedStatement statement =
-                        connection.prepareStatement("SELECT count(*) FROM jobs WHERE state = 'running'");
-                ResultSet rows = statement.executeQuery()) {
-            rows.next();
-            return rows.getInt(1);
+    /** Waits until some job runs (at most {@code limit}); how many run then. */
+    private static int awaitRunningJobs(DataSource database, Duration limit) throws Exception {
+        long deadline = System.nanoTime() + limit.toNanos();
+        while (true) {
+            try (Connection connection = database.getConnection();
+                    PreparedStatement statement =
+                            connection.prepareStatement("SELECT count(*) FROM jobs WHERE state = 'running'");
+                    ResultSet rows = statement.executeQuery()) {
+                rows.next();
+                int running = rows.getInt(1);
+                if (running > 0 || System.nanoTime() > deadline) {
+                    return running;
+                }
+            }
+            Thread.sleep(250);
         }
     }
 

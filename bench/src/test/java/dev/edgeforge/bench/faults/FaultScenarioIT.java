@@ -28,6 +28,9 @@ class FaultScenarioIT {
         assertThat(report.orphanObjects()).as(notes).isZero();
         assertThat(report.jobs()).isEqualTo(FaultScenario.Settings.small().jobs());
         assertThat(report.jobsExactlyOnce()).as(notes).isEqualTo(report.jobs());
+        assertThat(report.runningAtDbRestart())
+                .as("jobs running through the restart")
+                .isPositive();
         assertThat(report.attemptsLostToDbRestart()).as(notes).isZero();
         assertThat(report.outageStatus()).as(report.outageStatuses().toString()).isEqualTo(503);
         assertThat(report.outageWithoutRetryAfter()).isZero();
