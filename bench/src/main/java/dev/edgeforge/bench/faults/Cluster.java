@@ -68,7 +68,7 @@ final class Cluster implements AutoCloseable {
         postgres.createDatabaseIfMissing(DATABASE);
         startObjectStore();
         startServer();
-        awaitServerReady(Duration.ofMinutes(5));
+        awaitServerReady(Duration.ofMinutes(10));
         // workers start once the server has migrated the database
         trainingWorkers.add(startWorker("training-worker", "dev.edgeforge.training.TrainingWorkerApplication"));
         trainingWorkers.add(startWorker("training-worker", "dev.edgeforge.training.TrainingWorkerApplication"));
@@ -120,7 +120,7 @@ final class Cluster implements AutoCloseable {
     void killAndRestartServer() throws Exception {
         server.kill9();
         startServer();
-        awaitServerReady(Duration.ofMinutes(5));
+        awaitServerReady(Duration.ofMinutes(10));
     }
 
     /** A fast shutdown of PostgreSQL and a start on the same data and port, as an operator's restart does. */

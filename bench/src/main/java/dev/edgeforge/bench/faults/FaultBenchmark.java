@@ -1,5 +1,7 @@
 package dev.edgeforge.bench.faults;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -7,6 +9,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
+import org.slf4j.LoggerFactory;
 
 /**
  * The fault benchmark, {@code ./edgeforge bench faults [--keep] [--small]}: the fault scenario at full size (see
@@ -20,6 +23,8 @@ public final class FaultBenchmark {
     private FaultBenchmark() {}
 
     public static void main(String[] args) throws Exception {
+        // the embedded PostgreSQL launcher narrates every start (initdb's lines included) at INFO
+        ((Logger) LoggerFactory.getLogger("io.zonky")).setLevel(Level.WARN);
         List<String> options = List.of(args);
         boolean keep = options.contains("--keep");
         FaultScenario.Settings settings =
