@@ -367,6 +367,10 @@ static void write_info(const ef_protocol_model *model, const char *prefix)
         ef_board_write(" stack=");
         ef_board_write_uint(model->stack_used());
     }
+    if (model->arena_used != 0) {
+        ef_board_write(" arena=");
+        ef_board_write_uint(model->arena_used);
+    }
     ef_board_putc('\n');
 }
 

@@ -87,6 +87,7 @@ function init(root) {
   const canDeploy = root.getAttribute('data-can-deploy') === 'true';
   const base = '/api/v1/projects/' + projectId;
   const modelSelect = byId('deploy-model');
+  const variantSelect = byId('deploy-variant');
   let following = null; // { deploymentId, follower }
 
   /* ---- choices ---- */
@@ -103,6 +104,36 @@ function init(root) {
       });
     }
   });
+
+  /*
+   * The variants of the chosen model (issue #17): its own int8 file, then its compressed int8 variants, the one chosen
+   * on the compression page ("Use for deployment") selected; an anomaly model has none (its scorer is float32).
+   */
+  function fillVariants() {
+    const option = modelSelect.options[modelSelect.selectedIndex];
+    const choice = JSON.parse(option.getAttribute('data-variants') || '{"compressed":[]}');
+    variantSelect.textContent = '';
+    if (option.getAttribute('data-anomaly') === 'true') {
+      variantSelect.appendChild(el('option', { value: '', text: 'the anomaly scorer (float32)' }));
+      variantSelect.disabled = true;
+      return;
+    }
+    variantSelect.disabled = false;
+    variantSelect.appendChild(el('option', { value: 'int8', text: 'int8 (the trained model, quantized)' }));
+    choice.compressed.forEach((variant) => {
+      const parts = [variant.name, formatBytes(variant.weightBytes) + ' of weights'];
+      if (variant.testAccuracy !== null && variant.testAccuracy !== undefined) {
+        parts.push('test accuracy ' + formatPercent(variant.testAccuracy));
+      }
+      if (variant.chosen) {
+        parts.push('chosen for deployment');
+      }
+      const item = el('option', { value: variant.name, text: parts.join(' · ') });
+      item.setAttribute('data-weight-bytes', String(variant.weightBytes));
+      variantSelect.appendChild(item);
+    });
+    variantSelect.value = choice.defaultVariant || 'int8';
+  }
 
   /* ---- estimates ---- */
 
@@ -184,7 +215,8 @@ function init(root) {
       element.textContent = 'estimating…';
       element.className = 'target-estimate';
     });
-    api('GET', base + '/models/' + modelSelect.value + '/estimates').then((estimates) => {
+    const variant = variantSelect.value ? '?variant=' + encodeURIComponent(variantSelect.value) : '';
+    api('GET', base + '/models/' + modelSelect.value + '/estimates' + variant).then((estimates) => {
       const stats = byId('model-stats');
       stats.textContent = '';
       [['Parameters', formatCount(estimates.parameters)], ['MACs per inference', formatCount(estimates.macs)],
@@ -526,7 +558,8 @@ function init(root) {
   function deploymentRow(d) {
     const row = el('tr', { 'data-deployment-id': d.id });
     cell(row, formatDate(d.createdAt));
-    cell(row, d.modelName);
+    // the variant built: the model's own int8 file or a compressed variant (issue #17)
+    cell(row, d.modelName + ' \u00b7 ' + d.variant);
     cell(row, d.targetName);
     cell(row, d.format, 'mono');
     cell(row, badge(d.state, 'state-' + d.state));
@@ -578,7 +611,8 @@ function init(root) {
       button.disabled = true;
       byId('deploy-over-budget').classList.add('hidden');
       api('POST', base + '/deployments', {
-        modelId: modelSelect.value, variant: chosen('variant'), target: chosen('target'), format: chosen('format'),
+        modelId: modelSelect.value, variant: variantSelect.value || null, target: chosen('target'),
+        format: chosen('format'),
         allowOverBudget: insist
       }).then((deployment) => {
         follow(deployment);
@@ -597,7 +631,12 @@ function init(root) {
   });
 
   if (modelSelect) {
-    modelSelect.addEventListener('change', loadEstimates);
+    modelSelect.addEventListener('change', () => {
+      fillVariants();
+      loadEstimates();
+    });
+    variantSelect.addEventListener('change', loadEstimates);
+    fillVariants();
     loadEstimates();
   }
   loadList().then((deployments) => {

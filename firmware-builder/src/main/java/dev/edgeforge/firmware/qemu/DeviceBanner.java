@@ -28,6 +28,22 @@ public record DeviceBanner(
         fields = Map.copyOf(fields);
     }
 
+    /**
+     * Bytes of the tensor arena the image's runtime really uses ({@code arena=}), when it reports them (TFLM images
+     * do: {@code arena_used_bytes()} after {@code AllocateTensors()}).
+     */
+    public OptionalInt arenaUsedBytes() {
+        String value = fields.get("arena");
+        if (value == null) {
+            return OptionalInt.empty();
+        }
+        try {
+            return OptionalInt.of(Integer.parseInt(value));
+        } catch (NumberFormatException e) {
+            throw new SerialProtocolViolation("a number in 'arena='", "arena=" + value);
+        }
+    }
+
     /** Bytes of one raw window for the {@code window} command, when the image was built with an impulse. */
     public OptionalInt windowBytes() {
         String value = fields.get("window");
