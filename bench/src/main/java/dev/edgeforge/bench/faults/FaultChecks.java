@@ -42,12 +42,14 @@ final class FaultChecks {
     }
 
     /**
-     * Objects no row references: a sample object without a sample row of its project and content; a model's,
+     * Objects no row references: a sample object no sample row (or dataset version row) points at; a model's,
      * deployment's or impulse version's object without that row; anything under a project that is gone or outside
      * {@code projects/}.
      */
     List<String> orphans() throws SQLException {
-        Set<String> samples = new HashSet<>(strings("SELECT project_id || '/' || sha256 FROM sample"));
+        // rows point at their object by key: an imported dataset's rows share the stored files of another project
+        Set<String> samples = new HashSet<>(strings("SELECT object_key FROM sample"));
+        samples.addAll(strings("SELECT object_key FROM dataset_version_sample"));
         Set<String> models = new HashSet<>(strings("SELECT project_id || '/' || id FROM model"));
         Set<String> deployments = new HashSet<>(strings("SELECT project_id || '/' || id FROM deployments"));
         Set<String> impulses = new HashSet<>(strings("SELECT project_id || '/' || version FROM impulse_version"));
@@ -60,7 +62,7 @@ final class FaultChecks {
                         && parts[0].equals("projects")
                         && projects.contains(parts[1])
                         && switch (parts[2]) {
-                            case "samples" -> samples.contains(parts[1] + "/" + parts[3]);
+                            case "samples" -> samples.contains(key);
                             case "models" -> models.contains(parts[1] + "/" + parts[3]);
                             case "deployments" -> deployments.contains(parts[1] + "/" + parts[3]);
                             case "features" -> impulses.contains(parts[1] + "/" + parts[3]);
