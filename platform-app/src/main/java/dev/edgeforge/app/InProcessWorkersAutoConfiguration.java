@@ -4,6 +4,8 @@ import dev.edgeforge.firmware.job.DeployJobHandler;
 import dev.edgeforge.firmware.tflm.TflmCheckout;
 import dev.edgeforge.infra.job.JobHandler;
 import dev.edgeforge.infra.storage.ObjectStore;
+import dev.edgeforge.infra.storage.PatientObjectStore;
+import dev.edgeforge.infra.worker.StandaloneWorker;
 import dev.edgeforge.jobs.board.BoardCatalogue;
 import java.nio.file.Path;
 import org.springframework.beans.factory.annotation.Value;
@@ -36,7 +38,7 @@ public class InProcessWorkersAutoConfiguration {
             @Value("${edgeforge.tflm.dir:}") String tflmDir) {
         Path workDir = properties.workDir() != null ? properties.workDir() : dataDir.resolve("firmware");
         return DeployJobHandler.builder()
-                .setObjectStore(store)
+                .setObjectStore(new PatientObjectStore(store, StandaloneWorker.STORAGE_PATIENCE))
                 .setWorkDirectory(workDir.toAbsolutePath().normalize())
                 .optBoards(boards)
                 .optCompilerTimeLimit(properties.compilerTimeLimit())

@@ -3,6 +3,8 @@ package dev.edgeforge.app;
 import dev.edgeforge.infra.job.JobHandler;
 import dev.edgeforge.infra.storage.ObjectInfo;
 import dev.edgeforge.infra.storage.ObjectStore;
+import dev.edgeforge.infra.storage.PatientObjectStore;
+import dev.edgeforge.infra.worker.StandaloneWorker;
 import dev.edgeforge.training.TrainingWorkerHandlers;
 import java.io.InputStream;
 import java.util.function.Supplier;
@@ -24,7 +26,9 @@ class TrainingWorkerRegistration implements BeanDefinitionRegistryPostProcessor 
     @Override
     public void postProcessBeanDefinitionRegistry(BeanDefinitionRegistry registry) {
         BeanFactory beans = (BeanFactory) registry;
-        ObjectStore store = new ServerObjectStore(() -> beans.getBean(ObjectStore.class));
+        // jobs wait out a short object-store outage in their attempt, as a standalone worker's do
+        ObjectStore store = new PatientObjectStore(
+                new ServerObjectStore(() -> beans.getBean(ObjectStore.class)), StandaloneWorker.STORAGE_PATIENCE);
         for (JobHandler handler : TrainingWorkerHandlers.create(store, null)) {
             registry.registerBeanDefinition(
                     "trainingWorkerHandler." + handler.type(),

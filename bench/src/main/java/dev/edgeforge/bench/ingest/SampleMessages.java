@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.Random;
 
 /** Distinct 3-axis accelerometer messages in Edge Impulse's acquisition JSON, about 2 KB each. */
-final class SampleMessages {
+public final class SampleMessages {
 
     private static final int TARGET_BYTES = 2048;
 
     private SampleMessages() {}
 
     /** A message from {@code device} with random values. */
-    static byte[] message(Random random, String device) {
+    public static byte[] message(Random random, String device) {
         int rows = 40;
         byte[] bytes;
         do {

@@ -5,7 +5,9 @@ import dev.edgeforge.infra.job.JobWorker;
 import dev.edgeforge.infra.job.JobWorkerSettings;
 import dev.edgeforge.infra.storage.ObjectStore;
 import dev.edgeforge.infra.storage.ObjectStores;
+import dev.edgeforge.infra.storage.PatientObjectStore;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.function.BiFunction;
@@ -37,7 +39,8 @@ public final class StandaloneWorker {
             WorkerEnvironment env,
             BiFunction<ObjectStore, WorkerEnvironment, List<JobHandler>> handlers)
             throws InterruptedException {
-        ObjectStore store = ObjectStores.create(env.storage());
+        // a job waits out a short object-store outage in its attempt rather than spending its attempts on it
+        ObjectStore store = new PatientObjectStore(ObjectStores.create(env.storage()), STORAGE_PATIENCE);
         JobWorker worker = new JobWorker(
                 dataSource(env),
                 Clock.systemUTC(),
@@ -60,6 +63,9 @@ public final class StandaloneWorker {
         log.info("{} {} started with {}; job types {}", service, worker.workerId(), env, worker.types());
         stopped.await();
     }
+
+    /** How long a job's object-store operation waits for an unreachable store before it fails the attempt. */
+    public static final Duration STORAGE_PATIENCE = Duration.ofMinutes(5);
 
     /** How long opening a database connection may take. */
     static final int CONNECT_TIMEOUT_SECONDS = 2;
