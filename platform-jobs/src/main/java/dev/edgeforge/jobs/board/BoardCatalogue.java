@@ -61,7 +61,8 @@ public final class BoardCatalogue {
                                 211,
                                 3.3,
                                 "STM32F446xC/xE datasheet (DS10693): typical Run mode, code in flash with the ART"
-                                        + " accelerator, all peripherals disabled, 38 mA at 180 MHz")),
+                                        + " accelerator, all peripherals disabled, about 38 mA at 180 MHz (approximate:"
+                                        + " not yet checked against the datasheet's table)")),
                 stLink(
                         "nucleo-l4r5zi",
                         "NUCLEO-L4R5ZI",
@@ -88,7 +89,8 @@ public final class BoardCatalogue {
                                 463,
                                 3.3,
                                 "STM32F745xx/746xx datasheet (DS10916): typical Run mode, code in flash with the ART"
-                                        + " accelerator and L1 cache, all peripherals disabled, 100 mA at 216 MHz")),
+                                        + " accelerator and L1 cache, all peripherals disabled, about 100 mA at 216 MHz"
+                                        + " (approximate: not yet checked against the datasheet's table)")),
                 new Board(
                         "arduino-nano-33-ble-sense",
                         "Arduino Nano 33 BLE Sense",
