@@ -158,10 +158,18 @@ class TunerIT {
         for (JsonNode c : measured) {
             JsonNode m = c.get("measurement");
             JsonNode estimate = c.get("estimate");
+            // the figures the README and the report quote
+            System.out.println(
+                    "tune measurement " + c.get("id").asString() + ": estimate " + estimate + " measured " + m);
             assertThat(m.get("verified").asBoolean()).as(m.toString()).isTrue();
+            // the largest inference, and the largest DSP and network parts (each over the windows)
             assertThat(m.get("instructions").asLong())
-                    .isEqualTo(m.get("dspInstructions").asLong()
-                            + m.get("networkInstructions").asLong());
+                    .isPositive()
+                    .isLessThanOrEqualTo(m.get("dspInstructions").asLong()
+                            + m.get("networkInstructions").asLong())
+                    .isGreaterThanOrEqualTo(Math.max(
+                            m.get("dspInstructions").asLong(),
+                            m.get("networkInstructions").asLong()));
             assertThat(c.get("latencyMs").asDouble())
                     .as("instructions at one per cycle of the L4R5's 120 MHz")
                     .isCloseTo(m.get("instructions").asLong() / 120_000.0, within(1e-6));
@@ -175,9 +183,6 @@ class TunerIT {
                     .as("fit is judged on the measured costs")
                     .isEqualTo(fits);
             deviations.addAll(deviations(c.get("id").asString(), estimate, m));
-            // the figures the README and the report quote
-            System.out.println(
-                    "tune measurement " + c.get("id").asString() + ": estimate " + estimate + " measured " + m);
         }
         // issue #13 item 6: the estimate of each confirmed candidate within 15 % of its firmware's measured costs
         assertThat(deviations)

@@ -11,7 +11,7 @@ import java.util.Optional;
  * @param verified            whether every window's output equalled the Java int8 reference interpreter's
  * @param windows             windows run
  * @param instructions        the largest instruction count of one inference (DSP block and network) over the windows
- * @param dspInstructions     the DSP block's part of that inference's kind (largest over the windows)
+ * @param dspInstructions     the DSP block's part (largest over the windows; not always of the same window)
  * @param networkInstructions the network's part (largest over the windows)
  * @param latencyMs           {@code instructions} at one instruction per cycle of the target's clock
  * @param ramBytes            peak RAM: the static RAM of the image linked for the target ({@code .data}, {@code .bss},
