@@ -18,8 +18,9 @@ import org.springframework.context.annotation.Import;
  * firmware builder's deployment and tune-measure handlers become {@link JobHandler} beans, which the server's
  * embedded workers run. It is an auto-configuration so that having this module on the classpath is what turns the
  * server (platform-api) into the all-in-one application; the server alone has no worker classes and leaves the jobs
- * to standalone worker processes. Off with {@code edgeforge.workers.embedded=false} ({@code EDGEFORGE_WORKERS_EMBEDDED}), so a
- * distributed deployment does not load DJL into the server even when it runs this jar.
+ * to standalone worker processes. Off with {@code edgeforge.workers.embedded=false}
+ * ({@code EDGEFORGE_WORKERS_EMBEDDED}), so a distributed deployment does not load DJL into the server even when it
+ * runs this jar.
  */
 @AutoConfiguration
 @ConditionalOnProperty(name = "edgeforge.workers.embedded", havingValue = "true", matchIfMissing = true)
