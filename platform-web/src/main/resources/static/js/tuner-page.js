@@ -86,7 +86,8 @@ function init(root) {
     const m = candidate.measurement;
     const e = candidate.estimate;
     const title = formatCount(m.instructions) + ' instructions per inference (DSP ' + formatCount(m.dspInstructions)
-      + ', network ' + formatCount(m.networkInstructions) + '), arena ' + formatCount(m.arenaBytes) + ' B; '
+      + ', network ' + formatCount(m.networkInstructions) + '), arena ' + formatCount(m.arenaBytes) + ' B, peak RAM '
+      + formatCount(m.peakRamBytes) + ' B (static RAM plus the stack used); '
       + m.note + (e ? '. Estimate was ' + formatNumber(e.latencyMs, 2) + ' ms, ' + formatCount(e.ramBytes)
         + ' B RAM, ' + formatCount(e.flashBytes) + ' B flash' : '');
     return el('td', { title }, [

@@ -49,8 +49,8 @@ import tools.jackson.core.JacksonException;
  * ({@link DeploymentBuilder}, format {@code firmware}) and run in QEMU on its raw validation windows
  * ({@link WindowVerification}: the device's DSP block and network, every output compared with the Java int8 reference
  * interpreter's), and the result ({@link TuneMeasureResult}) carries what was measured: the largest instruction count
- * of one inference, its time at one instruction per cycle of the target's clock, the image's flash, static RAM plus
- * the stack's high-water mark, and the arena.
+ * of one inference, its time at one instruction per cycle of the target's clock, the image's flash and RAM as linked
+ * (the stack reservation included), the run's peak RAM (static RAM plus the stack's high-water mark), and the arena.
  *
  * <p>When the target is not emulated but has the emulated board's core, the finalist is also linked for the target:
  * flash and static RAM are that image's, the instructions and the stack come from the emulated board's run of the same
@@ -160,7 +160,10 @@ public final class TuneMeasureJobHandler implements JobHandler {
         long staticRam = ElfStaticRam.bytes(
                         linked.firmwareElf().orElseThrow(() -> new MeasureFailed("no image linked for the target")))
                 .orElseThrow(() -> new MeasureFailed("the image's static RAM cannot be read"));
-        long ram = staticRam + result.stackBytes();
+        // the RAM the linker reserves (stack reservation included) is what the board must hold and what the estimate
+        // counts; the run's peak (static RAM plus the painted stack's high-water mark) is kept beside it
+        long ram = image.ramBytes();
+        long peak = staticRam + result.stackBytes();
         double latencyMs = counts.max() * 1000.0 / target.clockHz();
         TuneMeasurement m = new TuneMeasurement(
                 id,
@@ -171,6 +174,7 @@ public final class TuneMeasureJobHandler implements JobHandler {
                 counts.network() == null ? counts.max() : counts.network().max(),
                 latencyMs,
                 ram,
+                peak,
                 image.flashBytes(),
                 linked.memoryReport().arenaBytes(),
                 String.format(
@@ -187,8 +191,8 @@ public final class TuneMeasureJobHandler implements JobHandler {
                                         + ", instructions and stack from the emulated run"));
         context.log(String.format(
                 Locale.ROOT,
-                "%s: %d instructions per inference (DSP %d, network %d) = %.2f ms at %d MHz; RAM %d B (static %d +"
-                        + " stack %d), flash %d B, arena %d B; %s",
+                "%s: %d instructions per inference (DSP %d, network %d) = %.2f ms at %d MHz; RAM %d B as linked (peak"
+                        + " %d: static %d + stack %d), flash %d B, arena %d B; %s",
                 id,
                 m.instructions(),
                 m.dspInstructions(),
@@ -196,6 +200,7 @@ public final class TuneMeasureJobHandler implements JobHandler {
                 latencyMs,
                 target.clockHz() / 1_000_000,
                 ram,
+                peak,
                 staticRam,
                 result.stackBytes(),
                 m.flashBytes(),

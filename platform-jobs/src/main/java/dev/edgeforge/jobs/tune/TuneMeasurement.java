@@ -14,8 +14,11 @@ import java.util.Optional;
  * @param dspInstructions     the DSP block's part (largest over the windows; not always of the same window)
  * @param networkInstructions the network's part (largest over the windows)
  * @param latencyMs           {@code instructions} at one instruction per cycle of the target's clock
- * @param ramBytes            peak RAM: the static RAM of the image linked for the target ({@code .data}, {@code .bss},
- *                            arena included) plus the stack high-water mark painted in the emulator
+ * @param ramBytes            the RAM the image linked for the target reserves ({@code .data}, {@code .bss} with the
+ *                            arena, and the stack reservation), as the estimate counts it (its runtime holds the
+ *                            8 KiB stack)
+ * @param peakRamBytes        the most RAM the run used: the target image's static RAM without the stack reservation
+ *                            plus the stack high-water mark painted in the emulator
  * @param flashBytes          flash of the image linked for the target
  * @param arenaBytes          the activation arena the image holds
  * @param note                what was run where, in words
@@ -29,6 +32,7 @@ public record TuneMeasurement(
         long networkInstructions,
         double latencyMs,
         long ramBytes,
+        long peakRamBytes,
         long flashBytes,
         long arenaBytes,
         String note) {

@@ -48,6 +48,7 @@ class TuneJobResultTest {
                 instructions - instructions / 4,
                 instructions / 120_000.0,
                 ram,
+                ram - 6000,
                 flash,
                 4096,
                 "8 raw validation windows");
