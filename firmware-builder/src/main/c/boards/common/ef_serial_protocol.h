@@ -37,6 +37,10 @@ typedef struct {
     int32_t anomaly_feature_count;
     ef_status (*anomaly_window)(void *context);
     ef_status (*anomaly_score)(void *context, float *score, int32_t *is_anomaly);
+    /* Optional (zero otherwise): bytes of the tensor arena the runtime actually uses, for `arena=` in the banner
+     * and `info` (TFLM's arena_used_bytes() after AllocateTensors(); EdgeForge's own images plan theirs at build
+     * time). */
+    uint32_t arena_used;
 } ef_protocol_model;
 
 /*

@@ -11,6 +11,45 @@ function number(id) {
   return text === '' || !isFinite(value) ? null : value;
 }
 
+const RESIZE_WORDS = {
+  squash: 'squashed to',
+  'fit-shortest': 'shortest side fitted, the rest cropped, to',
+  'fit-longest': 'longest side fitted, padded with black, to'
+};
+
+/** The preview's address for an image input block (GET .../preview takes the block's settings). */
+export function previewUrl(base, input) {
+  const params = new URLSearchParams({
+    width: String(input.width), height: String(input.height), resizeMode: input.resizeMode,
+    colorDepth: input.colorDepth, background: input.background || '#ffffff'
+  });
+  return base + '/preview?' + params.toString();
+}
+
+/** "The impulse (version 3) resizes it: shortest side fitted, the rest cropped, to 96 × 96 px, grayscale" */
+export function previewNote(view) {
+  const input = view.impulse.input;
+  return 'The impulse (' + (view.saved ? 'version ' + view.version : 'suggested, not saved yet') + ') resizes it: '
+    + (RESIZE_WORDS[input.resizeMode] || input.resizeMode) + ' ' + input.width + ' × ' + input.height + ' px, '
+    + (input.colorDepth === 'grayscale' ? 'grayscale' : 'RGB')
+    + (input.background && input.background !== '#ffffff' ? ', transparency on ' + input.background : '') + '.';
+}
+
+/* The image as the impulse's image input block gives it to the network, when the impulse takes images. */
+function showPreview(projectId, base) {
+  api('GET', '/api/v1/projects/' + projectId + '/impulse').then(function (view) {
+    const input = view.impulse && view.impulse.input;
+    if (!input || input.type !== 'image') {
+      return;
+    }
+    byId('sample-preview').src = previewUrl(base, input);
+    byId('sample-preview').width = input.width;
+    byId('sample-preview').height = input.height;
+    byId('preview-note').textContent = previewNote(view);
+    byId('preview-card').classList.remove('hidden');
+  }).catch(alertProblem);
+}
+
 function init(root) {
   const projectId = root.getAttribute('data-project-id');
   const sampleId = root.getAttribute('data-sample-id');
@@ -49,6 +88,7 @@ function init(root) {
     api('GET', base).then(function (sample) {
       drawBoxes(byId('image-view'), sample.image, sample.boundingBoxes);
     }).catch(alertProblem);
+    showPreview(projectId, base);
   }
 
   /* ---- edits ---- */

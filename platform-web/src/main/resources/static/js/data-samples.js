@@ -748,6 +748,12 @@ function init(root) {
     });
   }
 
+  // samples that arrived another way (an import from another project, data-import.js)
+  root.addEventListener('ef-samples-changed', () => {
+    loadSummary();
+    reloadFromStart();
+  });
+
   loadSummary();
   load();
 }

@@ -78,6 +78,40 @@ function checklistFigure(value, unit) {
   return formatCount(value) + (unit ? ' ' + unit : '');
 }
 
+/*
+ * The deploy job's log lines that say how far the verification in QEMU has got (firmware-builder's DeployJobHandler
+ * writes them after every QEMU run and once the stratified first sample is stored): the page shows them as they come.
+ */
+const VERIFIED_SO_FAR = /^Verified (\d+) of (\d+) windows$/;
+const SAMPLE_STORED = /^Stored the sample's verification \((\d+) of (\d+) windows, ([a-z-]+)\); verifying the rest$/;
+
+/** The verification's state on the page, from one log line; null when the line is not about it. */
+export function verificationProgress(line, previous) {
+  const done = VERIFIED_SO_FAR.exec(line);
+  if (done) {
+    return { ...previous, done: Number(done[1]), total: Number(done[2]) };
+  }
+  const sample = SAMPLE_STORED.exec(line);
+  if (sample) {
+    return { ...previous, sample: Number(sample[1]), total: Number(sample[2]), sampleStatus: sample[3] };
+  }
+  return null;
+}
+
+/** "Verified on the device so far: 200 of 768 windows · first sample (200 windows): verified" */
+export function verificationText(progress) {
+  const parts = [];
+  if (progress.done !== undefined) {
+    parts.push((progress.done < progress.total ? 'Verified on the device so far: ' : 'Verified on the device: ')
+      + formatCount(progress.done) + ' of ' + formatCount(progress.total) + ' windows');
+  }
+  if (progress.sample !== undefined) {
+    parts.push('first sample (' + formatCount(progress.sample) + ' windows): ' + progress.sampleStatus
+      + (progress.done === undefined || progress.done < progress.total ? ', verifying the rest' : ''));
+  }
+  return parts.join(' · ');
+}
+
 function open(state) {
   return state === 'queued' || state === 'building';
 }
@@ -87,6 +121,7 @@ function init(root) {
   const canDeploy = root.getAttribute('data-can-deploy') === 'true';
   const base = '/api/v1/projects/' + projectId;
   const modelSelect = byId('deploy-model');
+  const variantSelect = byId('deploy-variant');
   let following = null; // { deploymentId, follower }
 
   /* ---- choices ---- */
@@ -103,6 +138,36 @@ function init(root) {
       });
     }
   });
+
+  /*
+   * The variants of the chosen model (issue #17): its own int8 file, then its compressed int8 variants, the one chosen
+   * on the compression page ("Use for deployment") selected; an anomaly model has none (its scorer is float32).
+   */
+  function fillVariants() {
+    const option = modelSelect.options[modelSelect.selectedIndex];
+    const choice = JSON.parse(option.getAttribute('data-variants') || '{"compressed":[]}');
+    variantSelect.textContent = '';
+    if (option.getAttribute('data-anomaly') === 'true') {
+      variantSelect.appendChild(el('option', { value: '', text: 'the anomaly scorer (float32)' }));
+      variantSelect.disabled = true;
+      return;
+    }
+    variantSelect.disabled = false;
+    variantSelect.appendChild(el('option', { value: 'int8', text: 'int8 (the trained model, quantized)' }));
+    choice.compressed.forEach((variant) => {
+      const parts = [variant.name, formatBytes(variant.weightBytes) + ' of weights'];
+      if (variant.testAccuracy !== null && variant.testAccuracy !== undefined) {
+        parts.push('test accuracy ' + formatPercent(variant.testAccuracy));
+      }
+      if (variant.chosen) {
+        parts.push('chosen for deployment');
+      }
+      const item = el('option', { value: variant.name, text: parts.join(' · ') });
+      item.setAttribute('data-weight-bytes', String(variant.weightBytes));
+      variantSelect.appendChild(item);
+    });
+    variantSelect.value = choice.defaultVariant || 'int8';
+  }
 
   /* ---- estimates ---- */
 
@@ -184,7 +249,8 @@ function init(root) {
       element.textContent = 'estimating…';
       element.className = 'target-estimate';
     });
-    api('GET', base + '/models/' + modelSelect.value + '/estimates').then((estimates) => {
+    const variant = variantSelect.value ? '?variant=' + encodeURIComponent(variantSelect.value) : '';
+    api('GET', base + '/models/' + modelSelect.value + '/estimates' + variant).then((estimates) => {
       const stats = byId('model-stats');
       stats.textContent = '';
       [['Parameters', formatCount(estimates.parameters)], ['MACs per inference', formatCount(estimates.macs)],
@@ -479,11 +545,21 @@ function init(root) {
     }
     const log = byId('run-log');
     log.textContent = '';
+    const verifying = byId('run-verifying');
+    verifying.classList.add('hidden');
+    text(verifying, '');
+    let progress = {};
     showRun(deployment);
     following = { deploymentId: deployment.id, follower: null };
     following.follower = followJob(deployment.jobId, {
       onLog(line) {
         appendLine(log, line);
+        const next = verificationProgress(line, progress);
+        if (next) {
+          progress = next;
+          verifying.classList.remove('hidden');
+          text(verifying, verificationText(progress));
+        }
       },
       onProgress(job) {
         setProgress(job.progress);
@@ -526,7 +602,8 @@ function init(root) {
   function deploymentRow(d) {
     const row = el('tr', { 'data-deployment-id': d.id });
     cell(row, formatDate(d.createdAt));
-    cell(row, d.modelName);
+    // the variant built: the model's own int8 file or a compressed variant (issue #17)
+    cell(row, d.modelName + ' \u00b7 ' + d.variant);
     cell(row, d.targetName);
     cell(row, d.format, 'mono');
     cell(row, badge(d.state, 'state-' + d.state));
@@ -578,7 +655,8 @@ function init(root) {
       button.disabled = true;
       byId('deploy-over-budget').classList.add('hidden');
       api('POST', base + '/deployments', {
-        modelId: modelSelect.value, variant: chosen('variant'), target: chosen('target'), format: chosen('format'),
+        modelId: modelSelect.value, variant: variantSelect.value || null, target: chosen('target'),
+        format: chosen('format'),
         allowOverBudget: insist
       }).then((deployment) => {
         follow(deployment);
@@ -597,7 +675,12 @@ function init(root) {
   });
 
   if (modelSelect) {
-    modelSelect.addEventListener('change', loadEstimates);
+    modelSelect.addEventListener('change', () => {
+      fillVariants();
+      loadEstimates();
+    });
+    variantSelect.addEventListener('change', loadEstimates);
+    fillVariants();
     loadEstimates();
   }
   loadList().then((deployments) => {

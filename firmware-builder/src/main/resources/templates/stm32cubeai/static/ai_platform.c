@@ -23,6 +23,19 @@ ai_bool ai_buffer_array_is_empty(const ai_buffer_array *barray)
     return !ai_buffer_array_sane(barray);
 }
 
+ai_bool ai_buffer_array_is_valid(const ai_buffer_array *barray)
+{
+    if (!ai_buffer_array_sane(barray)) {
+        return false;
+    }
+    for (ai_u16 i = 0; i < barray->size; ++i) {
+        if (barray->buffer[i].data == NULL || barray->buffer[i].size == 0) {
+            return false;
+        }
+    }
+    return true;
+}
+
 ai_size ai_buffer_array_get_byte_size(const ai_buffer_array *barray)
 {
     ai_size total = 0;

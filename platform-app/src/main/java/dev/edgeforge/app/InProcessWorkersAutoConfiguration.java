@@ -1,6 +1,7 @@
 package dev.edgeforge.app;
 
 import dev.edgeforge.firmware.job.DeployJobHandler;
+import dev.edgeforge.firmware.tflm.TflmCheckout;
 import dev.edgeforge.firmware.tune.TuneMeasureJobHandler;
 import dev.edgeforge.infra.job.JobHandler;
 import dev.edgeforge.infra.storage.ObjectStore;
@@ -33,7 +34,8 @@ public class InProcessWorkersAutoConfiguration {
             ObjectStore store,
             BoardCatalogue boards,
             FirmwareProperties properties,
-            @Value("${edgeforge.data-dir:./data}") Path dataDir) {
+            @Value("${edgeforge.data-dir:./data}") Path dataDir,
+            @Value("${edgeforge.tflm.dir:}") String tflmDir) {
         Path workDir = properties.workDir() != null ? properties.workDir() : dataDir.resolve("firmware");
         return DeployJobHandler.builder()
                 .setObjectStore(store)
@@ -46,6 +48,11 @@ public class InProcessWorkersAutoConfiguration {
                                 ? properties.verificationInstances()
                                 : Runtime.getRuntime().availableProcessors())
                 .optVerificationSample(properties.verificationSample())
+                // EDGEFORGE_TFLM_DIR: checked here, so a wrong path stops the application with its reason
+                .optTflmDirectory(
+                        tflmDir.isBlank()
+                                ? null
+                                : TflmCheckout.open(Path.of(tflmDir.trim())).root())
                 .build();
     }
 

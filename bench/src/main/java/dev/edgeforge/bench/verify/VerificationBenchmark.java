@@ -45,13 +45,16 @@ import tools.jackson.databind.node.ObjectNode;
  *   <li><b>before</b>: the server's int8 features as hex text lines, one QEMU, every window in order (the protocol of
  *       issue #20's 16.6 minutes); run on the first {@code beforeWindows} windows only and given per window, since
  *       the full set takes a quarter of an hour;</li>
- *   <li><b>after</b>: the camera frames ({@code size × size} RGB888) through the device's own image block, binary
- *       frames, one QEMU per instance, the stratified sample first: wall-clock time to the sample's result and to
- *       the whole set;</li>
+ *   <li><b>serial</b>: the camera frames ({@code size × size} RGB888) through the device's own image block, binary
+ *       frames over the serial line, one QEMU per instance, on the first {@code cameraWindows} windows;</li>
+ *   <li><b>after</b>: the same frames written into the image's free flash by QEMU's loader and run with {@code
+ *       batch} (the rest of a run, if any, as frames), the stratified sample first: wall-clock time to the sample's
+ *       result and to the whole set;</li>
  *   <li><b>camera</b>: the same with 160×120 (QQVGA) RGB565 frames, resized on the device, on the first
  *       {@code cameraWindows} windows (5.5 times the bytes per window).</li>
  * </ol>
- * Every run must verify bit for bit (exit 1 otherwise). Prints a table and writes
+ * Every run must verify bit for bit (exit 1 otherwise). Each run's CPU seconds (the JVM's and its QEMUs') and the
+ * load average before and after it are printed beside its wall time: the machine is shared. Prints a table and writes
  * {@code bench/results/verify-<date>.json}. The issue's target: 768 windows in under 2 minutes on 2 cores.
  *
  * <p>Arguments (optional): windows (768), size (48), instances (the processors), sample (200), beforeWindows (48),
@@ -108,6 +111,13 @@ public final class VerificationBenchmark {
         b.put("secondsPerWindow", beforePerWindow);
         b.put("extrapolatedSecondsForAll", beforePerWindow * count);
         b.put("path", before.result().path());
+        b.put("cpuSeconds", before.cpuSeconds());
+        b.put("cpuSecondsPerWindow", before.cpuSeconds() / features.size());
+
+        List<TestWindow> someFrames = frames.subList(0, Math.min(cameraWindows, frames.size()));
+        Run serial = run(elf, model, impulse, someFrames, verifier::withSerialFramesOnly, instances, 0);
+        allVerified &= serial.verified();
+        put(report.putObject("serialFrames"), serial, someFrames.size());
 
         Run after = run(elf, model, impulse, frames, () -> verifier, instances, sample);
         allVerified &= after.verified();
@@ -124,26 +134,31 @@ public final class VerificationBenchmark {
 
         System.out.printf(
                 Locale.ROOT,
-                "%-44s %8s %10s %10s %12s %8s%n",
+                "%-48s %8s %10s %10s %12s %10s %10s %8s%n",
                 "verification of " + count + " " + size + "x" + size + " image windows",
                 "windows",
                 "sample s",
                 "total s",
                 "s/window",
+                "CPU s",
+                "CPU/window",
                 "path");
         System.out.printf(
                 Locale.ROOT,
-                "%-44s %8d %10s %10.1f %12.3f %8s   (all %d: ~%.0f s)%n",
+                "%-48s %8d %10s %10.1f %12.3f %10.1f %10.3f %8s   (all %d: ~%.0f s)%n",
                 "before: hex lines, 1 QEMU, server features",
                 features.size(),
                 "-",
                 before.seconds(),
                 beforePerWindow,
+                before.cpuSeconds(),
+                before.cpuSeconds() / features.size(),
                 before.result().path(),
                 count,
                 beforePerWindow * count);
-        line("after: binary, " + instances + " QEMU, " + size + "x" + size + " RGB888 frames", after);
-        line("camera: binary, " + instances + " QEMU, 160x120 RGB565 frames", qqvgaRun);
+        line("serial: binary frames, " + instances + " QEMU, " + size + "x" + size + " RGB888", serial);
+        line("after: flash batches, " + instances + " QEMU, " + size + "x" + size + " RGB888", after);
+        line("camera: flash batches, " + instances + " QEMU, 160x120 RGB565", qqvgaRun);
         System.out.printf(
                 Locale.ROOT,
                 "target: %d windows in under 120 s on 2 cores -> %s (%.1f s on %d instances)%n",
@@ -167,7 +182,43 @@ public final class VerificationBenchmark {
         }
     }
 
-    private record Run(DeployResult.EmulatedRun result, double seconds, double sampleSeconds, boolean verified) {}
+    private record Run(
+            DeployResult.EmulatedRun result,
+            double seconds,
+            double sampleSeconds,
+            boolean verified,
+            double cpuSeconds,
+            double loadBefore,
+            double loadAfter) {}
+
+    /**
+     * CPU seconds of this JVM and of its children that ended (QEMU runs under prlimit, which execs it, so each run's
+     * CPU time is added to the JVM's children's when the JVM reaps it): utime, stime, cutime and cstime of
+     * {@code /proc/self/stat}, in clock ticks (100 a second on Linux).
+     */
+    private static double cpuSeconds() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields after the name: state is [0], utime [11], stime [12], cutime [13], cstime [14]
+            long ticks = 0;
+            for (int i = 11; i <= 14; i++) {
+                ticks += Long.parseLong(fields[i]);
+            }
+            return ticks / 100.0;
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    /** The one-minute load average ({@code /proc/loadavg}): how busy the machine was around a run. */
+    private static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException | RuntimeException e) {
+            return Double.NaN;
+        }
+    }
 
     private static List<TestWindow> frames(List<ImageShapes.Picture> pictures, int w, int h, PixelFormat format) {
         List<TestWindow> windows = new ArrayList<>();
@@ -209,6 +260,8 @@ public final class VerificationBenchmark {
             int instances,
             int sample) {
         AtomicLong sampleAt = new AtomicLong();
+        double loadBefore = loadAverage();
+        double cpuBefore = cpuSeconds();
         long start = System.nanoTime();
         DeployResult.EmulatedRun result = new WindowVerification(verifier, 50, instances, sample)
                 .verify(
@@ -223,17 +276,29 @@ public final class VerificationBenchmark {
                         () -> {},
                         interim -> sampleAt.set(System.nanoTime()));
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpu = cpuSeconds() - cpuBefore;
         double sampleSeconds = sampleAt.get() == 0 ? seconds : (sampleAt.get() - start) / 1e9;
         if (!(result instanceof DeployResult.Verified)) {
             System.out.println("NOT VERIFIED: " + result);
         }
-        return new Run(result, seconds, sampleSeconds, result instanceof DeployResult.Verified);
+        return new Run(
+                result,
+                seconds,
+                sampleSeconds,
+                result instanceof DeployResult.Verified,
+                cpu,
+                loadBefore,
+                loadAverage());
     }
 
     private static void put(ObjectNode node, Run run, int count) {
         node.put("seconds", run.seconds());
         node.put("sampleSeconds", run.sampleSeconds());
         node.put("secondsPerWindow", run.seconds() / count);
+        node.put("cpuSeconds", run.cpuSeconds());
+        node.put("cpuSecondsPerWindow", run.cpuSeconds() / count);
+        node.put("loadAverageBefore", run.loadBefore());
+        node.put("loadAverageAfter", run.loadAfter());
         node.put("path", run.result().path());
         node.put("verified", run.verified());
         node.put("status", run.result().status());
@@ -249,12 +314,16 @@ public final class VerificationBenchmark {
     private static void line(String what, Run run) {
         System.out.printf(
                 Locale.ROOT,
-                "%-44s %8d %10.1f %10.1f %12.3f %8s%n",
+                "%-48s %8d %10.1f %10.1f %12.3f %10.1f %10.3f %8s   (load %.1f -> %.1f)%n",
                 what,
                 run.result().windows(),
                 run.sampleSeconds(),
                 run.seconds(),
                 run.seconds() / run.result().windows(),
-                run.result().path());
+                run.cpuSeconds(),
+                run.cpuSeconds() / run.result().windows(),
+                run.result().path(),
+                run.loadBefore(),
+                run.loadAfter());
     }
 }

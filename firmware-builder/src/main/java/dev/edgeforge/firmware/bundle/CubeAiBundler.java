@@ -2,74 +2,104 @@ package dev.edgeforge.firmware.bundle;
 
 import dev.edgeforge.core.interpreter.PreparedModel;
 import dev.edgeforge.core.model.Shapes;
+import dev.edgeforge.firmware.codegen.CubeAiExample;
 import dev.edgeforge.firmware.codegen.GeneratedLibrary;
 import dev.edgeforge.firmware.codegen.MacCounter;
 import dev.edgeforge.firmware.codegen.Stm32CubeAiGenerator;
 import dev.edgeforge.firmware.template.CodeTemplate;
-import dev.edgeforge.firmware.toolchain.FirmwareCompiler;
+import dev.edgeforge.firmware.toolchain.BinaryTools;
+import dev.edgeforge.firmware.toolchain.CompilationFailedException;
 import dev.edgeforge.firmware.toolchain.FirmwareImage;
 import dev.edgeforge.firmware.toolchain.FirmwareSources;
+import dev.edgeforge.firmware.toolchain.MapFileParser;
+import dev.edgeforge.firmware.toolchain.ProcessResult;
+import dev.edgeforge.firmware.toolchain.ProcessRunner;
+import dev.edgeforge.firmware.toolchain.Toolchain;
 import dev.edgeforge.jobs.board.Board;
 import dev.edgeforge.jobs.deploy.MemoryReport;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
- * The {@code stm32cubeai} bundle: the X-CUBE-AI-compatible API ({@code App/}, {@code Inc/}, {@code Lib/}) over the
- * compiled model ({@code edgeforge/}, generated with an application-owned arena), an example application, and the
- * memory report of that example linked for the board.
+ * The {@code stm32cubeai} bundle: the X-CUBE-AI-compatible API and application template ({@code App/}, {@code Inc/},
+ * {@code Lib/}) over the compiled model ({@code edgeforge/}, generated with an application-owned arena), and
+ * {@code Example/}, the template filled for EdgeForge's serial protocol with board support and a Makefile. The image
+ * is built by running that Makefile in a copy of the bundle's files, as a user would after unzipping it, so the
+ * image the deployment verifies is the one the bundle builds; the memory report is that image's.
  */
 final class CubeAiBundler {
 
     private final FirmwareSources sources;
-    private final FirmwareCompiler compiler;
+    private final ProcessRunner runner;
+    private final BinaryTools binaryTools;
+    private final Toolchain toolchain;
     private final MemoryReports memoryReports = new MemoryReports();
     private final CodeTemplate readme = CodeTemplate.load("stm32cubeai/README.md.tmpl");
 
-    CubeAiBundler(FirmwareSources sources, FirmwareCompiler compiler) {
+    CubeAiBundler(FirmwareSources sources, ProcessRunner runner, BinaryTools binaryTools, Toolchain toolchain) {
         this.sources = sources;
-        this.compiler = compiler;
+        this.runner = runner;
+        this.binaryTools = binaryTools;
+        this.toolchain = toolchain;
     }
 
     DeploymentBuilder.Produced bundle(Board board, GeneratedLibrary library, Path directory, BundleWriter writer) {
-        Stm32CubeAiGenerator.CubeAiSources cube =
-                new Stm32CubeAiGenerator().generate(library, directory.resolve("stm32cubeai"));
-        Path example = directory.resolve("example/app_x-cube-ai.c");
-        writeExample(example);
-        List<Path> applicationSources = new ArrayList<>(library.applicationSources());
-        applicationSources.addAll(cube.sources());
-        applicationSources.add(example);
-        List<Path> includes = new ArrayList<>(cube.includeDirectories());
-        includes.addAll(library.includeDirectories());
-        FirmwareImage image = compiler.build(directory.resolve("image"), board, sources, applicationSources, includes);
-        MemoryReport memory = MemoryReports.of(board, library, Optional.of(image));
+        Path tree = directory.resolve("stm32cubeai");
+        Stm32CubeAiGenerator.CubeAiSources cube = new Stm32CubeAiGenerator().generate(library, tree);
+        copyTree(library.root(), tree.resolve("edgeforge"));
+        new CubeAiExample(sources)
+                .generate(library, board, read(cube.root().resolve("App/app_x-cube-ai.c")), tree.resolve("Example"));
+        writer.copyTree(tree, ".");
+        writer.writeText("README.md", readme(board, library));
 
-        writer.copyTree(cube.root(), ".");
-        writer.copyTree(library.root(), "edgeforge");
-        writer.copyFile(example, "Example/app_x-cube-ai.c");
+        // The bundle's files are staged; the build writes into Example/build of the tree, never into the bundle.
+        // -s and the image targets (not `all`, which prints the size table): the output is the compiler's diagnostics
+        List<String> make = new ArrayList<>(List.of("make", "-s"));
+        prefix().ifPresent(prefix -> make.add("PREFIX=" + prefix));
+        make.addAll(List.of("build/firmware.elf", "build/firmware.bin", "build/firmware.hex"));
+        Path example = tree.resolve("Example");
+        ProcessResult built = runner.run(example, make);
+        if (!built.succeeded()) {
+            throw new CompilationFailedException(
+                    "building Example/ with its Makefile", built.exitCode(), built.output());
+        }
+        Path build = example.resolve("build");
+        FirmwareImage image;
+        try {
+            image = new FirmwareImage(
+                    board,
+                    build.resolve("firmware.elf"),
+                    build.resolve("firmware.bin"),
+                    build.resolve("firmware.hex"),
+                    build.resolve("firmware.map"),
+                    binaryTools.size(build.resolve("firmware.elf")),
+                    MapFileParser.parse(Files.readString(build.resolve("firmware.map"))),
+                    built.output());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the example's map file in " + build, e);
+        }
+        MemoryReport memory = MemoryReports.of(board, library, Optional.of(image));
         writer.writeText(
                 "MEMORY.md", memoryReports.markdown(memory, library.identity().name(), board));
-        writer.writeText("README.md", readme(board, library));
         return new DeploymentBuilder.Produced(writer, Optional.of(image.elf()), memory, image.compilerOutput());
     }
 
-    private static void writeExample(Path file) {
-        try {
-            Files.createDirectories(file.getParent());
-            Files.writeString(
-                    file,
-                    CodeTemplate.load("stm32cubeai/static/app_x-cube-ai.c").text());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
-        }
+    /** The toolchain's prefix ({@code /usr/bin/arm-none-eabi-}) when its compiler is named {@code <prefix>gcc}. */
+    private Optional<String> prefix() {
+        String compiler = toolchain.compiler().toAbsolutePath().toString();
+        return compiler.endsWith("gcc")
+                ? Optional.of(compiler.substring(0, compiler.length() - "gcc".length()))
+                : Optional.empty();
     }
 
     private String readme(Board board, GeneratedLibrary library) {
@@ -99,6 +129,41 @@ final class CubeAiBundler {
                         Locale.ROOT,
                         "%,d",
                         MacCounter.count(PreparedModel.prepare(library.core().graph()))));
+        v.put("kernels", board.kernelVariant().folder());
+        boolean impulse = library.impulse().isPresent();
+        v.put("dspSourcesNote", impulse ? ", `edgeforge/dsp/*.c`" : "");
+        v.put("dspIncludeNote", impulse ? "and `edgeforge/dsp`" : "");
+        v.put(
+                "dsp",
+                library.impulse()
+                        .map(dsp -> "The impulse's " + dsp.block().type() + " block is in `edgeforge/dsp/`:"
+                                + " `ef_model_window_to_input(window, EF_MODEL_WINDOW_COUNT)` (`edgeforge/include/ef/"
+                                + "ef_model.h`) turns one raw window into the network's quantized input, which is"
+                                + " `data_ins[0]`; `Example/app_x-cube-ai.c` calls it in `acquire_and_process_data`.")
+                        .orElse("The model was deployed without an impulse: `acquire_and_process_data` writes the"
+                                + " quantized features itself."));
         return readme.render(v);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                if (Files.isRegularFile(path)) {
+                    Path target = to.resolve(from.relativize(path).toString());
+                    Files.createDirectories(target.getParent());
+                    Files.copy(path, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy " + from, e);
+        }
     }
 }

@@ -57,10 +57,15 @@ public final class DeploymentBuilder {
     private final BuildCache cache;
     private final Supplier<Toolchain> armToolchain;
     private final Optional<Path> tflmDirectory;
+    private final Path tflmObjects;
 
     private DeploymentBuilder(Builder builder) {
         this.boards = builder.boards;
         this.cache = new BuildCache(builder.cacheDirectory);
+        // by default beside the finished builds (whose folders are named by hex keys); shared by every tflm build
+        this.tflmObjects = builder.tflmObjectDirectory != null
+                ? builder.tflmObjectDirectory
+                : builder.cacheDirectory.resolve("tflm");
         this.armToolchain = builder.armToolchain;
         this.tflmDirectory = Optional.ofNullable(builder.tflmDirectory);
     }
@@ -155,9 +160,10 @@ public final class DeploymentBuilder {
             case C_LIBRARY ->
                 new FirmwareBundler(sources, compiler).bundle(request, board, library, directory, writer, false);
             case TFLM ->
-                new TflmBundler(sources, tflmDirectory, runner, binaryTools)
+                new TflmBundler(sources, tflmDirectory, tflmObjects, runner, binaryTools)
                         .bundle(request, board, library, directory, writer);
-            case STM32CUBEAI -> new CubeAiBundler(sources, compiler).bundle(board, library, directory, writer);
+            case STM32CUBEAI ->
+                new CubeAiBundler(sources, runner, binaryTools, toolchain).bundle(board, library, directory, writer);
         };
     }
 
@@ -197,12 +203,23 @@ public final class DeploymentBuilder {
         private BoardCatalogue boards = BoardCatalogue.standard();
         private Supplier<Toolchain> armToolchain = Toolchain::armNoneEabi;
         private Path tflmDirectory;
+        private Path tflmObjectDirectory;
 
         private Builder() {}
 
         /**
-         * A tflite-micro checkout: {@code tflm} builds then compile the image (with TFLM's own Makefile, which
-         * downloads TFLM's third-party code on first use). Default: none, the bundle holds the project only.
+         * Where TFLM's compiled objects and archives are kept (they depend only on the checkout, the core and the
+         * operators, not on the model). Default: {@code tflm/} in the cache directory.
+         */
+        public Builder optTflmObjectDirectory(Path tflmObjectDirectory) {
+            this.tflmObjectDirectory = tflmObjectDirectory;
+            return this;
+        }
+
+        /**
+         * A tflite-micro checkout, only read: {@code tflm} builds then compile TFLM's framework and the model's
+         * kernels out of tree (cached beside the finished builds) and link the image with the bundle's own Makefile.
+         * Default: none, the bundle holds the project only.
          */
         public Builder optTflmDirectory(Path tflmDirectory) {
             this.tflmDirectory = tflmDirectory;

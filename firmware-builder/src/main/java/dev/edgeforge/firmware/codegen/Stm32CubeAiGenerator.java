@@ -16,8 +16,9 @@ import java.util.Map;
 
 /**
  * STM32Cube.AI-compatible sources for a compiled model: {@code network.c/.h}, {@code network_data.c/.h},
- * {@code network_config.h} (from {@code templates/stm32cubeai/}) and EdgeForge's subset of {@code ai_platform.h}
- * with the buffer helpers, so that an application written against X-CUBE-AI's generated API ({@code
+ * {@code network_data_params.c/.h} (the address tables), {@code network_config.h}, the application template
+ * {@code app_x-cube-ai.c/.h} (from {@code templates/stm32cubeai/}) and EdgeForge's {@code ai_platform.h} with the
+ * buffer helpers, so that an application written against X-CUBE-AI's generated API ({@code
  * ai_network_create_and_init}, {@code ai_network_inputs_get}, {@code ai_network_run}, the {@code AI_NETWORK_*} and
  * {@code AI_NETWORK_DATA_*} macros …) compiles unchanged. The network behind the API is the library's compiled
  * model, running on the activations buffer the application passes in: the library must be generated with
@@ -26,12 +27,14 @@ import java.util.Map;
 public final class Stm32CubeAiGenerator {
 
     /** Written into the generated files; part of the build cache key. */
-    public static final String GENERATOR = "stm32cubeai generator 1.0";
+    public static final String GENERATOR = "stm32cubeai generator 1.1";
 
     private final CodeTemplate networkHeader = CodeTemplate.load("stm32cubeai/network.h.tmpl");
     private final CodeTemplate networkSource = CodeTemplate.load("stm32cubeai/network.c.tmpl");
     private final CodeTemplate dataHeader = CodeTemplate.load("stm32cubeai/network_data.h.tmpl");
     private final CodeTemplate dataSource = CodeTemplate.load("stm32cubeai/network_data.c.tmpl");
+    private final CodeTemplate paramsHeader = CodeTemplate.load("stm32cubeai/network_data_params.h.tmpl");
+    private final CodeTemplate paramsSource = CodeTemplate.load("stm32cubeai/network_data_params.c.tmpl");
     private final CodeTemplate config = CodeTemplate.load("stm32cubeai/network_config.h.tmpl");
 
     /**
@@ -101,22 +104,38 @@ public final class Stm32CubeAiGenerator {
 
         List<String> table = new ArrayList<>();
         library.constants().forEach(constant -> table.add("(const void *)" + constant.symbol()));
-        Map<String, String> data = new LinkedHashMap<>();
-        data.put("banner", banner);
-        data.put("weightCount", Integer.toString(Math.max(table.size(), 1)));
-        data.put("weightsTable", CSyntax.values(table.toArray(String[]::new), 1));
-
-        Map<String, String> dataH = new LinkedHashMap<>();
-        dataH.put("banner", banner);
-        dataH.put("modelName", identity.name());
-        dataH.put("arenaSize", Integer.toString(library.plan().arenaBytes()));
-        dataH.put("arenaLowerBound", Integer.toString(library.plan().lowerBound()));
-        dataH.put("weightsSize", Long.toString(Math.max(library.constantBytes(), 1)));
+        if (table.isEmpty()) {
+            table.add("NULL"); // a model without constants still has a (one-entry) weights array
+        }
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("banner", banner);
+        params.put("modelName", identity.name());
+        params.put("arenaSize", Integer.toString(library.plan().arenaBytes()));
+        params.put("arenaLowerBound", Integer.toString(library.plan().lowerBound()));
+        params.put("weightsSize", Long.toString(Math.max(library.constantBytes(), 1)));
+        params.put("weightCount", Integer.toString(table.size()));
+        Map<String, String> paramsC = Map.of(
+                "banner",
+                banner,
+                "weightCount",
+                Integer.toString(table.size()),
+                "weightsTable",
+                CSyntax.values(table.toArray(String[]::new), 1));
 
         write(directory.resolve("App/network.h"), networkHeader.render(header));
         write(directory.resolve("App/network.c"), networkSource.render(source));
-        write(directory.resolve("App/network_data.h"), dataHeader.render(dataH));
-        write(directory.resolve("App/network_data.c"), dataSource.render(data));
+        write(
+                directory.resolve("App/network_data.h"),
+                dataHeader.render(Map.of("banner", banner, "modelName", identity.name())));
+        write(directory.resolve("App/network_data.c"), dataSource.render(Map.of("banner", banner)));
+        write(directory.resolve("App/network_data_params.h"), paramsHeader.render(params));
+        write(directory.resolve("App/network_data_params.c"), paramsSource.render(paramsC));
+        write(
+                directory.resolve("App/app_x-cube-ai.h"),
+                CodeTemplate.load("stm32cubeai/static/app_x-cube-ai.h").text());
+        write(
+                directory.resolve("App/app_x-cube-ai.c"),
+                CodeTemplate.load("stm32cubeai/static/app_x-cube-ai.c").text());
         write(directory.resolve("App/network_config.h"), this.config.render(Map.of("banner", banner)));
         write(
                 directory.resolve("Inc/ai_platform.h"),
@@ -132,6 +151,7 @@ public final class Stm32CubeAiGenerator {
                 List.of(
                         directory.resolve("App/network.c"),
                         directory.resolve("App/network_data.c"),
+                        directory.resolve("App/network_data_params.c"),
                         directory.resolve("Lib/ai_platform.c")));
     }
 

@@ -40,7 +40,7 @@ import java.util.stream.Stream;
 public final class TflmProjectGenerator {
 
     /** Written into the generated files; part of the build cache key. */
-    public static final String GENERATOR = "tflm project generator 1.0";
+    public static final String GENERATOR = "tflm project generator 1.1";
 
     /** The resolver method registering each operator. */
     private static final Map<OpType, String> REGISTRATIONS = new EnumMap<>(Map.of(

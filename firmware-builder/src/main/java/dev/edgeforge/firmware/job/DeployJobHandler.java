@@ -116,6 +116,7 @@ public final class DeployJobHandler implements JobHandler {
                 : DeploymentBuilder.builder()
                         .setCacheDirectory(b.workDirectory.resolve("cache"))
                         .optBoards(b.boards)
+                        .optTflmDirectory(b.tflmDirectory)
                         .build();
         this.boards = b.boards;
         this.compilerTimeLimit = b.compilerTimeLimit;
@@ -789,6 +790,7 @@ public final class DeployJobHandler implements JobHandler {
 
     /** Configures a {@link DeployJobHandler}: {@code setX} for required settings, {@code optX} for the rest. */
     public static final class Builder {
+        private Path tflmDirectory;
         private ObjectStore store;
         private Path workDirectory;
         private DeploymentBuilder deploymentBuilder;
@@ -817,6 +819,16 @@ public final class DeployJobHandler implements JobHandler {
         /** Default: a {@link DeploymentBuilder} caching in {@code <work directory>/cache}. */
         public Builder optDeploymentBuilder(DeploymentBuilder deploymentBuilder) {
             this.deploymentBuilder = deploymentBuilder;
+            return this;
+        }
+
+        /**
+         * A tflite-micro checkout ({@code EDGEFORGE_TFLM_DIR}), only read: {@code tflm} deployments are then compiled
+         * against it and verified in QEMU like the other formats. Default: none ({@code tflm} bundles hold the project
+         * and say they are not verified).
+         */
+        public Builder optTflmDirectory(Path tflmDirectory) {
+            this.tflmDirectory = tflmDirectory;
             return this;
         }
 

@@ -88,6 +88,7 @@ public final class WindowVerification {
         OptionalLong staticRam = ElfStaticRam.bytes(elf);
         AtomicInteger done = new AtomicInteger();
         Tally tally = new Tally();
+        int perRun = windowsPerRun(elf, model, impulse, all);
         ExecutorService pool = Executors.newFixedThreadPool(instances, runnable -> {
             Thread thread = new Thread(runnable, "qemu-verification");
             thread.setDaemon(true);
@@ -106,7 +107,8 @@ public final class WindowVerification {
                     tally,
                     done,
                     windowsDone,
-                    checkpoint);
+                    checkpoint,
+                    perRun);
             if (first < all.size() && tally.failure == null) {
                 sampleDone.accept(outcome(windows, first, tally, estimatedInstructions, start, staticRam));
                 run(
@@ -121,7 +123,8 @@ public final class WindowVerification {
                         tally,
                         done,
                         windowsDone,
-                        checkpoint);
+                        checkpoint,
+                        perRun);
             }
         } finally {
             pool.shutdownNow();
@@ -142,13 +145,14 @@ public final class WindowVerification {
             Tally tally,
             AtomicInteger done,
             IntConsumer windowsDone,
-            Runnable checkpoint) {
+            Runnable checkpoint,
+            int perRun) {
         QemuVerifier qemu = verifier.get();
         AtomicBoolean stop = new AtomicBoolean();
         CompletionService<Batch> batches = new ExecutorCompletionService<>(pool);
         int submitted = 0;
-        for (int from = 0; from < indices.size(); from += batchSize) {
-            List<Integer> batch = List.copyOf(indices.subList(from, Math.min(indices.size(), from + batchSize)));
+        for (int from = 0; from < indices.size(); from += perRun) {
+            List<Integer> batch = List.copyOf(indices.subList(from, Math.min(indices.size(), from + perRun)));
             batches.submit(() -> {
                 if (stop.get()) {
                     return new Batch(batch, null);
@@ -191,6 +195,18 @@ public final class WindowVerification {
         if (thrown != null) {
             throw thrown; // a cancel (JobCancelledException) or a bug: the caller decides
         }
+    }
+
+    /**
+     * Windows per QEMU run: the batch size, or fewer when the windows go through the image's free flash (the
+     * verifier's loader) and it holds fewer, so that no window of a run has to cross the serial line.
+     */
+    private int windowsPerRun(Path elf, ModelGraph model, Optional<Impulse> impulse, List<TestWindow> all) {
+        if (all.isEmpty()) {
+            return batchSize;
+        }
+        int loadable = verifier.get().windowsPerLoad(elf, QemuVerifier.itemBytes(model, impulse, all));
+        return loadable > 0 ? Math.min(loadable, batchSize) : batchSize;
     }
 
     /**

@@ -42,8 +42,18 @@ public final class BinaryFrame {
      * {@code "123456789"}: 0x29B1), as {@code ef_serial_protocol.c} computes it.
      */
     public static int crc16(byte[] data) {
-        int crc = 0xFFFF;
-        for (byte b : data) {
+        return crc16(data, 0, data.length);
+    }
+
+    /** {@link #crc16(byte[])} of {@code length} bytes from {@code offset}. */
+    static int crc16(byte[] data, int offset, int length) {
+        return crc16(0xFFFF, data, offset, length);
+    }
+
+    /** Goes on from {@code crc} (the CRC of the bytes before) over {@code length} more bytes. */
+    static int crc16(int crc, byte[] data, int offset, int length) {
+        for (int i = offset; i < offset + length; i++) {
+            byte b = data[i];
             crc ^= (b & 0xFF) << 8;
             for (int bit = 0; bit < 8; bit++) {
                 crc = (crc & 0x8000) != 0 ? (crc << 1) ^ 0x1021 : crc << 1;

@@ -3,6 +3,7 @@ package dev.edgeforge.firmware.qemu;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 
 /**
  * What the firmware announced at boot.
@@ -26,6 +27,22 @@ public record DeviceBanner(
 
     public DeviceBanner {
         fields = Map.copyOf(fields);
+    }
+
+    /**
+     * Bytes of the tensor arena the image's runtime really uses ({@code arena=}), when it reports them (TFLM images
+     * do: {@code arena_used_bytes()} after {@code AllocateTensors()}).
+     */
+    public OptionalInt arenaUsedBytes() {
+        String value = fields.get("arena");
+        if (value == null) {
+            return OptionalInt.empty();
+        }
+        try {
+            return OptionalInt.of(Integer.parseInt(value));
+        } catch (NumberFormatException e) {
+            throw new SerialProtocolViolation("a number in 'arena='", "arena=" + value);
+        }
     }
 
     /** Bytes of one raw window for the {@code window} command, when the image was built with an impulse. */
@@ -58,6 +75,19 @@ public record DeviceBanner(
             return OptionalInt.of(chunk);
         } catch (NumberFormatException e) {
             throw new SerialProtocolViolation("a number in 'frame='", "frame=" + value);
+        }
+    }
+
+    /** Bytes of free flash the image's {@code batch} command reads a batch from ({@code batch=}), when it has any. */
+    public OptionalLong batchBytes() {
+        String value = fields.get("batch");
+        if (value == null) {
+            return OptionalLong.empty();
+        }
+        try {
+            return OptionalLong.of(Long.parseLong(value));
+        } catch (NumberFormatException e) {
+            throw new SerialProtocolViolation("a number in 'batch='", "batch=" + value);
         }
     }
 }

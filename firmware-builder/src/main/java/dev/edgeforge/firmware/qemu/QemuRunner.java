@@ -35,6 +35,9 @@ public final class QemuRunner {
     /** {@code -sandbox}: seccomp filters against what QEMU never needs to emulate a board. */
     static final String SANDBOX = "on,obsolete=deny,elevateprivileges=deny,spawn=deny,resourcecontrol=deny";
 
+    /** The batch's file in QEMU's working directory (a fixed name: no path of the caller reaches the command line). */
+    static final String BATCH_FILE = "batch.bin";
+
     private final Path executable;
     private final String machine;
     private final Duration timeLimit;
@@ -53,6 +56,15 @@ public final class QemuRunner {
 
     /** The QEMU command line for an image (for logs and for people reproducing a run); prlimit wraps it. */
     public List<String> command(Path kernel) {
+        return command(kernel, null);
+    }
+
+    /**
+     * With a batch: {@code -device loader,file=batch.bin,addr=<region>,force-raw=on} (QEMU's generic loader, the file
+     * in QEMU's own working directory) writes it into the image's free flash before the image boots; the guest still
+     * has no way to the host (no semihosting).
+     */
+    private List<String> command(Path kernel, FlashBatchRegion region) {
         List<String> command = new ArrayList<>();
         command.add(executable.toString());
         command.addAll(List.of(
@@ -74,6 +86,11 @@ public final class QemuRunner {
                 "stdio",
                 "-kernel",
                 kernel.toAbsolutePath().toString()));
+        if (region != null) {
+            command.add("-device");
+            command.add(
+                    "loader,file=" + BATCH_FILE + ",addr=0x" + Long.toHexString(region.address()) + ",force-raw=on");
+        }
         return command;
     }
 
@@ -83,14 +100,38 @@ public final class QemuRunner {
      * @throws dev.edgeforge.firmware.toolchain.ToolNotFoundException when prlimit (util-linux) is not installed
      */
     public QemuSession start(Path kernel) {
+        return start(kernel, (byte[]) null, null);
+    }
+
+    /**
+     * Starts QEMU on {@code kernel} with {@code batch} written into {@code region} (the image's free flash) before it
+     * boots; the image's {@code batch} command then runs it.
+     *
+     * @throws IllegalArgumentException when the batch does not fit the region
+     */
+    public QemuSession start(Path kernel, FlashBatch batch, FlashBatchRegion region) {
+        return start(kernel, batch == null ? null : batch.bytes(), region);
+    }
+
+    /** With {@code bytes} as they are in the region (tests write damaged batches). */
+    QemuSession start(Path kernel, byte[] bytes, FlashBatchRegion region) {
         if (!Files.isRegularFile(kernel)) {
             throw new IllegalArgumentException("no firmware image at " + kernel);
         }
-        List<String> boxed = ResourceLimits.forEmulator(timeLimit).wrap(ResourceLimits.prlimit(), command(kernel));
-        Path directory;
+        if (bytes != null && bytes.length > region.bytes()) {
+            throw new IllegalArgumentException("a batch of " + bytes.length + " bytes does not fit the image's "
+                    + region.bytes() + " bytes of free flash");
+        }
+        List<String> boxed = ResourceLimits.forEmulator(timeLimit)
+                .wrap(ResourceLimits.prlimit(), command(kernel, bytes == null ? null : region));
+        Path directory = null;
         try {
             directory = Files.createTempDirectory("edgeforge-qemu-");
+            if (bytes != null) {
+                Files.write(directory.resolve(BATCH_FILE), bytes);
+            }
         } catch (IOException e) {
+            QemuSession.deleteTree(directory);
             throw new UncheckedIOException("could not create a working directory for QEMU", e);
         }
         ProcessBuilder builder = new ProcessBuilder(boxed).directory(directory.toFile());

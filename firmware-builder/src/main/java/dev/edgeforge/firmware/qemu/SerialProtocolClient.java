@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Consumer;
 
 /**
  * Host side of the EdgeForge serial line protocol ({@code src/main/c/boards/PROTOCOL.md}) over a
@@ -106,6 +107,35 @@ public final class SerialProtocolClient {
             throw new SerialProtocolViolation(banner.outputBytes() + " output values", answer);
         }
         return result;
+    }
+
+    /**
+     * Runs the batch QEMU's loader wrote into the image's free flash ({@code batch}, PROTOCOL.md "Batches in flash"):
+     * gives each item's result to {@code results} as it arrives, in the batch's order, so the items answered before a
+     * failure are kept.
+     *
+     * @throws DeviceErrorException when the device refuses the batch (none, damaged, wrong size) or an item fails
+     */
+    public void batch(int count, Consumer<InferenceResult> results) {
+        requireReady();
+        String answer = exchange("batch");
+        if (answer.startsWith("error ")) {
+            throw deviceError(answer);
+        }
+        if (!answer.equals("batch " + count)) {
+            throw new SerialProtocolViolation("'batch " + count + "'", answer);
+        }
+        for (int i = 0; i < count; i++) {
+            String line = session.readLine(answerTimeout);
+            if (line.startsWith("error ")) {
+                throw deviceError(line);
+            }
+            InferenceResult result = parseResult(line, "result", banner.counterUnit());
+            if (result.output().length != banner.outputBytes()) {
+                throw new SerialProtocolViolation(banner.outputBytes() + " output values", line);
+            }
+            results.accept(result);
+        }
     }
 
     /**

@@ -2,12 +2,17 @@ package dev.edgeforge.firmware.verification;
 
 import dev.edgeforge.core.device.ImpulseDsp;
 import dev.edgeforge.core.device.NetworkCore;
+import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.interpreter.Interpreter;
 import dev.edgeforge.core.learning.eval.Prediction;
+import dev.edgeforge.core.model.ModelGraph;
 import dev.edgeforge.firmware.codegen.InputQuantizer;
 import dev.edgeforge.firmware.codegen.TestWindow;
+import dev.edgeforge.firmware.qemu.BinaryFrame;
 import dev.edgeforge.firmware.qemu.DeviceBanner;
 import dev.edgeforge.firmware.qemu.DeviceErrorException;
+import dev.edgeforge.firmware.qemu.FlashBatch;
+import dev.edgeforge.firmware.qemu.FlashBatchRegion;
 import dev.edgeforge.firmware.qemu.InferenceResult;
 import dev.edgeforge.firmware.qemu.QemuException;
 import dev.edgeforge.firmware.qemu.QemuRunner;
@@ -31,30 +36,76 @@ import java.util.OptionalLong;
  * through the interpreter: the proof covers the DSP block too, and the counts come as DSP block and network apart.
  * Feature and int8 windows (and raw ones for an image without {@code window}) go as the int8 input tensor the server
  * computed ({@code run}). After the last window the image's stack high-water mark is read with {@code info}.
+ *
+ * <p>How the windows get there: as many as fit into the flash the image leaves free are written there by QEMU's
+ * generic loader before it boots ({@link FlashBatch}) and run with one {@code batch} command, the rest go over the
+ * serial line in binary frames. QEMU's emulated serial input costs about as much CPU time per byte as the inference
+ * of a small image model: the loader takes it off the line. The image copies each item into the same buffer a frame
+ * fills, so the outputs and counts are those of the serial path.
  */
 public final class QemuVerifier {
 
+    /** How windows reach the image. */
+    private enum Transport {
+        /** Hex text lines (the protocol before frames). */
+        TEXT,
+        /** Binary frames over the serial line. */
+        FRAMES,
+        /** As many as fit into the image's free flash by QEMU's loader ({@code batch}), the rest as frames. */
+        FLASH_BATCH
+    }
+
     private final QemuRunner qemu;
     private final Duration answerTimeout;
-    private final boolean textLines;
+    private final Transport transport;
 
     /**
      * @param qemu          runs the image (its time limit bounds the whole verification)
      * @param answerTimeout how long one inference may take
      */
     public QemuVerifier(QemuRunner qemu, Duration answerTimeout) {
-        this(qemu, answerTimeout, false);
+        this(qemu, answerTimeout, Transport.FLASH_BATCH);
     }
 
-    private QemuVerifier(QemuRunner qemu, Duration answerTimeout, boolean textLines) {
+    private QemuVerifier(QemuRunner qemu, Duration answerTimeout, Transport transport) {
         this.qemu = qemu;
         this.answerTimeout = answerTimeout;
-        this.textLines = textLines;
+        this.transport = transport;
     }
 
     /** The same verifier sending hex text lines instead of binary frames (the protocol before them, to compare). */
     public QemuVerifier withTextLines() {
-        return new QemuVerifier(qemu, answerTimeout, true);
+        return new QemuVerifier(qemu, answerTimeout, Transport.TEXT);
+    }
+
+    /**
+     * The same verifier sending every window over the serial line in binary frames, none through the image's free
+     * flash (to compare, and to test the frames).
+     */
+    public QemuVerifier withSerialFramesOnly() {
+        return new QemuVerifier(qemu, answerTimeout, Transport.FRAMES);
+    }
+
+    /**
+     * How many windows of {@code itemBytes} one run of {@code firmwareElf} takes through its free flash (0: none, all
+     * go over the serial line): what a caller sizes its runs by.
+     */
+    public int windowsPerLoad(Path firmwareElf, int itemBytes) {
+        return transport != Transport.FLASH_BATCH
+                ? 0
+                : FlashBatchRegion.of(firmwareElf)
+                        .map(region -> region.capacity(itemBytes))
+                        .orElse(0);
+    }
+
+    /**
+     * Bytes of one window as the image takes it: the raw window when the request's windows are all raw and it has an
+     * impulse, else the int8 input tensor.
+     */
+    public static int itemBytes(ModelGraph model, Optional<Impulse> impulse, List<TestWindow> windows) {
+        return impulse.isPresent() && windows.stream().allMatch(w -> w.kind() == TestWindow.Kind.RAW)
+                ? ImpulseDsp.of(impulse.get()).windowBytes()
+                : NetworkCore.of(model).input().byteSize();
     }
 
     /** QEMU from the PATH, at most {@code timeLimit} for the whole run, 60 s per inference. */
@@ -82,15 +133,31 @@ public final class QemuVerifier {
             expected.add(reference.runInt8(input));
         }
 
+        // raw windows when the image can take them (checked against its banner below), else input tensors
+        boolean rawWanted =
+                dsp.isPresent() && request.windows().stream().allMatch(w -> w.kind() == TestWindow.Kind.RAW);
+        List<byte[]> items = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            items.add(rawWanted ? dsp.get().windowBytes(request.windows().get(i).values()) : inputs.get(i));
+        }
+        Optional<FlashBatchRegion> region =
+                transport == Transport.FLASH_BATCH ? FlashBatchRegion.of(firmwareElf) : Optional.empty();
+        int loaded = region.map(r -> Math.min(items.size(), r.capacity(items.get(0).length)))
+                .orElse(0);
+        FlashBatch batch = loaded == 0
+                ? null
+                : new FlashBatch(rawWanted ? BinaryFrame.WINDOW : BinaryFrame.INPUT, items.subList(0, loaded));
+
         List<InferenceResult> results = new ArrayList<>();
         String boardId = "";
         String unit = "";
         Optional<String> failure = Optional.empty();
         boolean raw = false;
         OptionalLong stack = OptionalLong.empty();
-        try (QemuSession session = qemu.start(firmwareElf)) {
+        try (QemuSession session =
+                batch == null ? qemu.start(firmwareElf) : qemu.start(firmwareElf, batch, region.get())) {
             SerialProtocolClient client = new SerialProtocolClient(session, answerTimeout);
-            if (textLines) {
+            if (transport == Transport.TEXT) {
                 client.textLinesOnly();
             }
             DeviceBanner banner = client.awaitReady();
@@ -104,16 +171,17 @@ public final class QemuVerifier {
                         "input=" + banner.inputBytes() + " output=" + banner.outputBytes());
             }
             OptionalInt windowBytes = banner.windowBytes();
-            raw = windowBytes.isPresent()
-                    && dsp.isPresent()
-                    && windowBytes.getAsInt() == dsp.get().windowBytes()
-                    && request.windows().stream().allMatch(w -> w.kind() == TestWindow.Kind.RAW);
-            for (int i = 0; i < inputs.size(); i++) {
-                results.add(
-                        raw
-                                ? client.classifyWindow(dsp.orElseThrow()
-                                        .windowBytes(request.windows().get(i).values()))
-                                : client.run(inputs.get(i)));
+            raw = rawWanted
+                    && windowBytes.isPresent()
+                    && windowBytes.getAsInt() == dsp.get().windowBytes();
+            int next = 0;
+            // the loaded batch holds what the image takes (raw windows only when it announced their size)
+            if (batch != null && banner.batchBytes().isPresent() && raw == rawWanted) {
+                client.batch(loaded, results::add);
+                next = loaded;
+            }
+            for (int i = next; i < inputs.size(); i++) {
+                results.add(raw ? client.classifyWindow(items.get(i)) : client.run(inputs.get(i)));
             }
             stack = client.stackBytes();
             client.quit();

@@ -7,9 +7,11 @@ import dev.edgeforge.core.tflite.TfliteReader;
 import dev.edgeforge.firmware.KwsImpulse;
 import dev.edgeforge.firmware.MlperfTiny;
 import dev.edgeforge.firmware.TestResources;
+import dev.edgeforge.firmware.codegen.CubeMxUserCode;
 import dev.edgeforge.firmware.codegen.TestWindow;
 import dev.edgeforge.firmware.qemu.DeviceBanner;
 import dev.edgeforge.firmware.qemu.InferenceResult;
+import dev.edgeforge.firmware.qemu.QemuResult;
 import dev.edgeforge.firmware.qemu.QemuRunner;
 import dev.edgeforge.firmware.qemu.QemuSession;
 import dev.edgeforge.firmware.qemu.SerialProtocolClient;
@@ -65,9 +67,8 @@ class OtherFormatsIT {
         sources = FirmwareSources.extractFromClasspath(work.resolve("c"));
     }
 
-    @Test
-    void anXCubeAiStyleApplicationGivesTheGoldenOutputsInQemu() throws Exception {
-        BuildResult result = builder.build(
+    private static BuildResult cubeBundle(String directory) {
+        return builder.build(
                 new BuildRequest(
                         "kws",
                         kws,
@@ -76,8 +77,13 @@ class OtherFormatsIT {
                         BoardCatalogue.QEMU_BOARD_ID,
                         DeploymentFormat.STM32CUBEAI,
                         List.of()),
-                work.resolve("cube"),
+                work.resolve(directory),
                 LIMIT);
+    }
+
+    @Test
+    void anXCubeAiStyleApplicationGivesTheGoldenOutputsInQemu() throws Exception {
+        BuildResult result = cubeBundle("cube");
         assertThat(result.compilerOutput()).as("compiler warnings").isEmpty();
         Path bundle = BundleFiles.extract(result.bundle(), work.resolve("cube-bundle"));
         for (String file : List.of(
@@ -86,16 +92,30 @@ class OtherFormatsIT {
                 "App/network_data.c",
                 "App/network_data.h",
                 "App/network_config.h",
+                "App/network_data_params.c",
+                "App/network_data_params.h",
+                "App/app_x-cube-ai.c",
+                "App/app_x-cube-ai.h",
                 "Inc/ai_platform.h",
                 "Lib/ai_platform.c",
                 "Example/app_x-cube-ai.c",
+                "Example/main.c",
+                "Example/main.h",
+                "Example/Makefile",
+                "Example/syscalls.c",
+                "Example/PROTOCOL.md",
+                "Example/boards/common/ef_board.h",
+                "Example/boards/netduinoplus2-qemu/linker.ld",
                 "edgeforge/model/model.c",
                 "README.md",
                 "MEMORY.md",
                 "SHA256SUMS")) {
             assertThat(bundle.resolve(file)).as(file).isRegularFile();
         }
-        String networkData = Files.readString(bundle.resolve("App/network_data.h"));
+        assertThat(bundle.resolve("Example/build"))
+                .as("the image is built outside the bundle")
+                .doesNotExist();
+        String networkData = Files.readString(bundle.resolve("App/network_data_params.h"));
         assertThat(networkData)
                 .contains("#define AI_NETWORK_DATA_ACTIVATIONS_SIZE ("
                         + result.memoryReport().arenaBytes() + ")");
@@ -111,6 +131,7 @@ class OtherFormatsIT {
                 TestResources.path("cubeai/app_x-cube-ai.c"),
                 bundle.resolve("App/network.c"),
                 bundle.resolve("App/network_data.c"),
+                bundle.resolve("App/network_data_params.c"),
                 bundle.resolve("Lib/ai_platform.c"),
                 bundle.resolve("edgeforge/runtime/ef_model.c")));
         try (Stream<Path> model = Files.list(bundle.resolve("edgeforge/model"))) {
@@ -158,6 +179,115 @@ class OtherFormatsIT {
             client.awaitReady();
             assertThat(client.run(golden.get(5).input()).output())
                     .containsExactly(golden.get(5).output());
+            client.quit();
+        }
+    }
+
+    /**
+     * Issue #14: the bundle builds as shipped (unzipped, {@code make} in {@code Example/}) and its image gives the
+     * golden outputs; {@code Example/app_x-cube-ai.c} is {@code App/app_x-cube-ai.c} with only its USER CODE filled;
+     * applications written the way ST's documentation shows (the template with a CubeMX main, legacy create and
+     * init, walking the report with printf) compile against the bundle with its own Makefile, and run.
+     */
+    @Test
+    void theBundleBuildsAsShippedAndApplicationsWrittenAsStShowsRunAgainstIt() throws Exception {
+        BuildResult result = cubeBundle("cube-shipped");
+        Path bundle = BundleFiles.extract(result.bundle(), work.resolve("cube-unzipped"));
+        Path example = bundle.resolve("Example");
+        ProcessRunner runner = new ProcessRunner(LIMIT);
+
+        ProcessResult make = runner.run(example, List.of("make"));
+        assertThat(make.exitCode()).as(make.output()).isZero();
+        assertThat(make.output()).as("warnings").doesNotContain("warning");
+        assertGolden(example.resolve("build/firmware.elf"), golden);
+
+        String template = Files.readString(bundle.resolve("App/app_x-cube-ai.c"));
+        String filled = Files.readString(example.resolve("app_x-cube-ai.c"));
+        assertThat(CubeMxUserCode.sections(template)).containsExactly("header", "includes", "log", "2", "5", "6");
+        assertThat(template)
+                .contains("void MX_X_CUBE_AI_Init(void)", "void MX_X_CUBE_AI_Process(void)")
+                .contains("static int ai_boostrap(ai_handle *act_addr)", "static int ai_run(void)")
+                .contains("ai_i8 *data_ins[AI_NETWORK_IN_NUM]", "ai_i8 *data_outs[AI_NETWORK_OUT_NUM]")
+                .contains("int acquire_and_process_data(ai_i8 *data[])", "int post_process(ai_i8 *data[])");
+        assertThat(CubeMxUserCode.withoutUserCode(filled)).isEqualTo(CubeMxUserCode.withoutUserCode(template));
+        assertThat(filled).isNotEqualTo(template);
+
+        // the template as shipped, with a CubeMX main: compiles and links without a warning
+        ProcessResult templateBuild = runner.run(
+                example,
+                List.of(
+                        "make",
+                        "APP_SOURCES=../App/app_x-cube-ai.c " + TestResources.path("cubeai/template_main.c"),
+                        "BUILD=" + work.resolve("cube-template-build")));
+        assertThat(templateBuild.exitCode()).as(templateBuild.output()).isZero();
+        assertThat(templateBuild.output()).as("warnings").doesNotContain("warning");
+
+        // legacy ai_network_create + ai_network_init, own descriptors, the address tables: the golden outputs
+        ProcessResult legacy = runner.run(
+                example,
+                List.of(
+                        "make",
+                        "APP_SOURCES=" + TestResources.path("cubeai/legacy_create_init.c"),
+                        "BUILD=" + work.resolve("cube-legacy-build")));
+        assertThat(legacy.exitCode()).as(legacy.output()).isZero();
+        assertThat(legacy.output()).as("warnings").doesNotContain("warning");
+        assertGolden(work.resolve("cube-legacy-build/firmware.elf"), golden.subList(0, 3));
+
+        // every macro name of ai_platform.h, network.h and network_data(_params).h, checked at compile time, and
+        // the initializers and readers used once each (the program returns how many gave a wrong value)
+        ProcessResult api = runner.run(
+                example,
+                List.of(
+                        "make",
+                        "APP_SOURCES=" + TestResources.path("cubeai/platform_api.c"),
+                        "BUILD=" + work.resolve("cube-api-build")));
+        assertThat(api.exitCode()).as(api.output()).isZero();
+        assertThat(api.output()).as("warnings").doesNotContain("warning");
+        QemuResult apiRun = QemuRunner.builder()
+                .optTimeLimit(Duration.ofMinutes(1))
+                .build()
+                .run(work.resolve("cube-api-build/firmware.elf"), List.of());
+        assertThat(apiRun.exitCode()).as(apiRun.lines().toString()).isZero();
+
+        // walking the report with printf and the platform's format macros
+        ProcessResult report = runner.run(
+                example,
+                List.of(
+                        "make",
+                        "APP_SOURCES=" + TestResources.path("cubeai/report_walk.c"),
+                        "BUILD=" + work.resolve("cube-report-build")));
+        assertThat(report.exitCode()).as(report.output()).isZero();
+        assertThat(report.output()).as("warnings").doesNotContain("warning");
+        QemuResult run = QemuRunner.builder()
+                .optTimeLimit(Duration.ofMinutes(1))
+                .build()
+                .run(work.resolve("cube-report-build/firmware.elf"), List.of());
+        String printed = String.join("\n", run.lines());
+        int scale = Math.round(kwsInputScale() * 1_000_000f);
+        assertThat(printed)
+                .contains("model kws (c-name network)")
+                .contains("input 0: int8, 490 elements, 490 bytes, shape 1 1 10 49, scale " + scale + "/1000000")
+                .contains("output 0: int8, 12 elements, 12 bytes, shape 1 12 1 1")
+                .contains("activations 1 buffers, " + result.memoryReport().arenaBytes() + " bytes")
+                .contains("activations 0 at offset 0")
+                .contains("report-end");
+        assertThat(run.exitCode()).isZero();
+    }
+
+    private static float kwsInputScale() {
+        return kws.inputTensor(0).quantization().scales()[0];
+    }
+
+    private static void assertGolden(Path elf, List<MlperfTiny.GoldenCase> cases) {
+        try (QemuSession session =
+                QemuRunner.builder().optTimeLimit(Duration.ofMinutes(2)).build().start(elf)) {
+            SerialProtocolClient client = new SerialProtocolClient(session, Duration.ofSeconds(60));
+            assertThat(client.awaitReady().model()).isEqualTo("kws");
+            for (int i = 0; i < cases.size(); i++) {
+                assertThat(client.run(cases.get(i).input()).output())
+                        .as("case %d", i)
+                        .containsExactly(cases.get(i).output());
+            }
             client.quit();
         }
     }

@@ -25,6 +25,7 @@ import dev.edgeforge.core.tflite.TfliteWriter;
 import dev.edgeforge.firmware.ImageShapes;
 import dev.edgeforge.firmware.KwsImpulse;
 import dev.edgeforge.firmware.MlperfTiny;
+import dev.edgeforge.firmware.SharedTflm;
 import dev.edgeforge.firmware.TinyInt8Model;
 import dev.edgeforge.firmware.bundle.DeploymentBuilder;
 import dev.edgeforge.firmware.codegen.InputQuantizer;
@@ -71,6 +72,8 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -321,10 +324,12 @@ class DeployJobHandlerIT {
      * A real MFCC audio deployment: spoken digits (FSDD, 8 kHz WAV, resampled by the impulse to 16 kHz) through the
      * MLPerf Tiny KWS network. The test set's rows are cut again from the stored WAV samples and sent raw
      * ({@code window}), so the device's own MFCC runs; its outputs must equal the server's (Java MFCC twin + int8
-     * interpreter) on every window.
+     * interpreter) on every window. The same for the {@code stm32cubeai} format (issue #14), whose image is its
+     * bundle's {@code Example/}: the X-CUBE-AI template whose {@code acquire_and_process_data} runs the MFCC.
      */
-    @Test
-    void anMfccAudioDeploymentIsVerifiedOnRawSpokenDigitsThroughTheDevicesOwnDsp() throws Exception {
+    @ParameterizedTest
+    @ValueSource(strings = {"firmware", "stm32cubeai"})
+    void anMfccAudioDeploymentIsVerifiedOnRawSpokenDigitsThroughTheDevicesOwnDsp(String format) throws Exception {
         MlperfTiny.Model kws = MlperfTiny.byShortName().get("kws");
         UUID modelId = UUID.randomUUID();
         String modelKey =
@@ -364,7 +369,7 @@ class DeployJobHandlerIT {
                 KwsImpulse.LABELS,
                 "int8",
                 "netduinoplus2-qemu",
-                "firmware",
+                format,
                 modelKey,
                 JSON.readTree(ImpulseJson.write(impulse)),
                 impulse.version(),
@@ -374,7 +379,8 @@ class DeployJobHandlerIT {
         handler.run(context);
 
         DeployResult result = JSON.readValue(context.resultJson(), DeployResult.class);
-        System.out.println("FSDD raw: " + context.log());
+        assertThat(result.format()).isEqualTo(format);
+        System.out.println("FSDD raw (" + format + "): " + context.log());
         assertThat(result.verification()).as(context.log()).isInstanceOf(DeployResult.Verified.class);
         DeployResult.Verified verified = (DeployResult.Verified) result.verification();
         assertThat(verified.windows()).isEqualTo(rows.size()).isEqualTo(10);
@@ -388,8 +394,8 @@ class DeployJobHandlerIT {
                 .isCloseTo(instructions.mean(), within(1.0));
         assertThat(verified.stackBytes()).isPositive();
         System.out.printf(
-                "FSDD raw: dsp %s, network %s, total mean %.0f, stack %d B%n",
-                instructions.dsp(), instructions.network(), instructions.mean(), verified.stackBytes());
+                "FSDD raw (%s): dsp %s, network %s, total mean %.0f, stack %d B%n",
+                format, instructions.dsp(), instructions.network(), instructions.mean(), verified.stackBytes());
     }
 
     /**
@@ -573,6 +579,50 @@ class DeployJobHandlerIT {
                         .anyMatch(name -> name.endsWith("network_data.c"));
             }
         }
+    }
+
+    @Test
+    void aTflmDeploymentWithACheckoutConfiguredIsBuiltAgainstItAndVerifiedInQemu() throws Exception {
+        DeployJobHandler withTflm = DeployJobHandler.builder()
+                .setObjectStore(store)
+                .setWorkDirectory(work.resolve("work-tflm"))
+                .optVerificationBatchSize(5)
+                .optDeploymentBuilder(DeploymentBuilder.builder()
+                        .setCacheDirectory(work.resolve("cache-tflm"))
+                        .optTflmDirectory(SharedTflm.checkout())
+                        .optTflmObjectDirectory(SharedTflm.objectCache())
+                        .build())
+                .build();
+        UUID modelId = UUID.randomUUID();
+        String modelKey = storeModel(modelId, new TfliteWriter().write(TinyInt8Model.graph()));
+        RecordingJobContext context = recording(payload(
+                UUID.randomUUID(),
+                modelId,
+                "tiny",
+                TinyInt8Model.LABELS,
+                "int8",
+                "netduinoplus2-qemu",
+                "tflm",
+                modelKey,
+                null,
+                null));
+
+        withTflm.run(context);
+
+        DeployResult result = JSON.readValue(context.resultJson(), DeployResult.class);
+        assertThat(result.format()).isEqualTo("tflm");
+        assertThat(result.verification().verified())
+                .as("TFLM's outputs equal the Java interpreter's: %s", context.log())
+                .isTrue();
+        assertThat(context.log()).contains("VERIFIED");
+        Map<String, byte[]> files = unzip(read(result.bundle().key()));
+        assertThat(files.keySet()).anyMatch(name -> name.endsWith("/firmware.elf"));
+        String memory = files.entrySet().stream()
+                .filter(entry -> entry.getKey().endsWith("MEMORY.md"))
+                .map(entry -> new String(entry.getValue(), StandardCharsets.UTF_8))
+                .findFirst()
+                .orElseThrow();
+        assertThat(memory).contains("Tensor arena measured in QEMU").doesNotContain("No image was built");
     }
 
     @Test

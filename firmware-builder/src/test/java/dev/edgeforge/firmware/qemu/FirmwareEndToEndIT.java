@@ -129,7 +129,8 @@ class FirmwareEndToEndIT {
             assertThat(client.exchange("run 01020304050607zz")).isEqualTo("error bad-hex");
             assertThat(client.exchange("frobnicate now")).isEqualTo("error unknown-command frobnicate");
             assertThat(client.exchange("info"))
-                    .isEqualTo("info board=netduinoplus2-qemu model=fc-demo input=8 output=3 counter=instr frame=256");
+                    .matches("info board=netduinoplus2-qemu model=fc-demo input=8 output=3 counter=instr frame=256"
+                            + " batch=\\d+");
             assertThat(client.exchange("run 14 0a 05 FD 07 0C F8 01"))
                     .as("spaces and upper case")
                     .startsWith("result 44 -38 42 instr=");

@@ -66,6 +66,12 @@ public record DeployableModel(
         }
     }
 
+    /** This model with another int8 file to compile: one of its compressed variants (issue #17). */
+    public DeployableModel withInt8ModelKey(String key) {
+        return new DeployableModel(
+                modelId, name, labels, key, float32ModelKey, impulseVersion, impulseJson, testWindowsKey, anomaly);
+    }
+
     /** Whether this is an anomaly model (K-means or Gaussian mixture), which has no network. */
     public boolean isAnomaly() {
         return anomaly != null;

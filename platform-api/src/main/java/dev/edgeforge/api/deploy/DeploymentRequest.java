@@ -6,7 +6,9 @@ import java.util.UUID;
  * {@code POST /api/v1/projects/{projectId}/deployments}.
  *
  * @param modelId the model to deploy
- * @param variant {@code int8} (default; the only one compiled C runs) or {@code float32}
+ * @param variant {@code int8} (the model's own int8 file) or the name of one of its compressed int8 variants (e.g.
+ *                {@code structured-pruning-int8}); default: the variant chosen for deployment on the compression
+ *                page, else {@code int8}; {@code float32} is refused (compiled C runs int8)
  * @param target  a board id from {@code GET /api/v1/targets}
  * @param format  {@code firmware} or {@code c-library} ({@code tflm} and {@code stm32cubeai} are refused: not
  *                available in this version)

@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.sql.DataSource;
 import org.springframework.context.ApplicationEventPublisher;
@@ -41,6 +42,9 @@ class DeploymentService {
     static final List<String> ANOMALY_FORMATS =
             List.of(DeploymentFormat.FIRMWARE.id(), DeploymentFormat.C_LIBRARY.id());
 
+    /** What a variant's name may be (as the compression feature names them). */
+    private static final Pattern VARIANT_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{0,63}");
+
     /** Most deployments a list shows. */
     static final int LIST_LIMIT = 100;
 
@@ -58,6 +62,7 @@ class DeploymentService {
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TestSampleSource testSamples;
+    private final DeployableVariants variants;
     private final DeploymentEstimator estimator = new DeploymentEstimator();
 
     DeploymentService(
@@ -70,7 +75,8 @@ class DeploymentService {
             TransactionTemplate transaction,
             ApplicationEventPublisher events,
             Clock clock,
-            TestSampleSource testSamples) {
+            TestSampleSource testSamples,
+            DeployableVariants variants) {
         this.deployments = deployments;
         this.queue = queue;
         this.models = models;
@@ -81,14 +87,16 @@ class DeploymentService {
         this.events = events;
         this.clock = clock;
         this.testSamples = testSamples;
+        this.variants = variants;
     }
 
     /** A bundle ready to stream. */
     record Download(String objectKey, String fileName, long bytes, String sha256) {}
 
     DeploymentView create(ProjectGrant grant, DeploymentRequest request) {
+        // none named: the variant chosen on the compression page, else the model's own int8 file
         String variant = request.variant() == null || request.variant().isBlank()
-                ? DeployJobPayload.INT8
+                ? null
                 : request.variant().trim();
         Optional<DeployableModel> anomaly = request.modelId() == null
                 ? Optional.empty()
@@ -96,10 +104,11 @@ class DeploymentService {
         if (anomaly.isPresent()) {
             return createAnomaly(grant, request, anomaly.get());
         }
-        validate(request, variant);
+        validate(request, variant == null ? DeployJobPayload.INT8 : variant);
         DeployableModel model = models.require(grant.projectId(), request.modelId());
+        DeployableVariants.Resolved resolved = variants.resolve(grant.projectId(), model, variant);
         // refuse a model that cannot be compiled now, not in a failed job later
-        DeployableModelFiles.Loaded loaded = files.load(model);
+        DeployableModelFiles.Loaded loaded = files.load(resolved.model());
         OverBudget budget = OverBudget.of(estimator.estimate(
                 loaded.graph(), loaded.impulse(), boards.find(request.target()).orElseThrow()));
         if (!budget.fits() && !Boolean.TRUE.equals(request.allowOverBudget())) {
@@ -113,10 +122,11 @@ class DeploymentService {
                 model.modelId(),
                 model.name(),
                 model.labels(),
-                variant,
+                // what the builder compiles: int8, from the variant's file
+                DeployJobPayload.INT8,
                 request.target(),
                 request.format(),
-                model.int8ModelKey(),
+                resolved.model().int8ModelKey(),
                 model.impulseJson() == null ? null : JSON.readTree(model.impulseJson()),
                 model.impulseVersion(),
                 model.testWindowsKey(),
@@ -124,7 +134,7 @@ class DeploymentService {
                 model.testWindowsKey() == null || model.impulseJson() == null
                         ? List.of()
                         : testSamples.enabledTestSamples(grant.projectId()));
-        return queue(grant, request, model, variant, payload, overBudgetJson);
+        return queue(grant, request, model, resolved.variant(), payload, overBudgetJson);
     }
 
     /**
@@ -303,8 +313,11 @@ class DeploymentService {
         if (request.modelId() == null) {
             errors.add(new FieldProblem("modelId", "is required"));
         }
-        if (!variant.equals(DeployJobPayload.INT8) && !variant.equals(DeployJobPayload.FLOAT32)) {
-            errors.add(new FieldProblem("variant", "must be int8 or float32, got '" + variant + "'"));
+        if (!VARIANT_NAME.matcher(variant).matches()) {
+            errors.add(new FieldProblem(
+                    "variant",
+                    "must be int8 or the name of a compressed variant of the model (lower-case letters, digits and "
+                            + "dashes), got '" + variant + "'"));
         } else if (variant.equals(DeployJobPayload.FLOAT32)) {
             errors.add(new FieldProblem(
                     "variant",

@@ -13,7 +13,8 @@ import java.util.UUID;
  * @param projectId         its project
  * @param modelId           the model deployed
  * @param modelName         its name when it was deployed
- * @param variant           {@code int8}
+ * @param variant           {@code int8} (the model's own int8 file) or the compressed variant built, e.g.
+ *                          {@code structured-pruning-int8}
  * @param target            the board id
  * @param targetName        the board's name
  * @param format            {@code firmware} or {@code c-library}

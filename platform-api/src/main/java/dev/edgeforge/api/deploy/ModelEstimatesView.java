@@ -9,6 +9,7 @@ import java.util.UUID;
  *
  * @param modelId         the model
  * @param modelName       its name
+ * @param variant         the variant estimated: {@code int8} (the model's own file) or a compressed variant's name
  * @param parameters      weights and biases (elements)
  * @param macs            multiply-accumulates per inference
  * @param weightBytes     bytes of weights and biases
@@ -20,6 +21,7 @@ import java.util.UUID;
 public record ModelEstimatesView(
         UUID modelId,
         String modelName,
+        String variant,
         long parameters,
         long macs,
         long weightBytes,

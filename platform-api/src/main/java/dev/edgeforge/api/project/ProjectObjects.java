@@ -4,8 +4,10 @@ import dev.edgeforge.infra.storage.ObjectInfo;
 import dev.edgeforge.infra.storage.ObjectStore;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -20,10 +22,15 @@ class ProjectObjects {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectObjects.class);
 
-    private final ObjectStore store;
+    /** A sample file's key: {@code projects/{projectId}/samples/{sha256}}. */
+    private static final Pattern SAMPLE_KEY = Pattern.compile("projects/[^/]+/samples/[0-9a-f]{64}");
 
-    ProjectObjects(ObjectStore store) {
+    private final ObjectStore store;
+    private final ObjectProvider<SharedSampleObjects> shared;
+
+    ProjectObjects(ObjectStore store, ObjectProvider<SharedSampleObjects> shared) {
         this.store = store;
+        this.shared = shared;
     }
 
     static String prefix(UUID projectId) {
@@ -60,6 +67,23 @@ class ProjectObjects {
                     e.getMessage());
             return;
         }
+        // sample files other projects' rows may share (imports) go through the sample feature, which keeps those
+        List<String> sampleKeys =
+                keys.stream().filter(k -> SAMPLE_KEY.matcher(k).matches()).toList();
+        int kept = 0;
+        if (!sampleKeys.isEmpty()) {
+            SharedSampleObjects samples = shared.getIfAvailable();
+            try {
+                kept = samples == null ? sampleKeys.size() : samples.deleteUnreferenced(sampleKeys);
+            } catch (RuntimeException e) {
+                kept = sampleKeys.size();
+                log.warn(
+                        "Cannot delete the sample files of deleted project {} ({}); the orphan sweeper will",
+                        projectId,
+                        e.getMessage());
+            }
+            keys = keys.stream().filter(k -> !SAMPLE_KEY.matcher(k).matches()).toList();
+        }
         int failed = 0;
         for (String key : keys) {
             try {
@@ -69,6 +93,11 @@ class ProjectObjects {
                 log.warn("Cannot delete {} of deleted project {}: {}", key, projectId, e.getMessage());
             }
         }
-        log.info("Deleted {} of {} objects of deleted project {}", keys.size() - failed, keys.size(), projectId);
+        log.info(
+                "Deleted {} of {} objects of deleted project {}; {} sample files kept, shared with other projects",
+                keys.size() - failed + sampleKeys.size() - kept,
+                keys.size() + sampleKeys.size(),
+                projectId,
+                kept);
     }
 }

@@ -35,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <ul>
  *   <li>samples ({@code samples/{sha256}}): those of deleted samples, of cropped samples' old content, of deleted
  *       projects, and of uploads that died between storing the object and writing the row. Each is removed under its
- *       advisory lock after checking again that no row points at it (see {@link SampleStorage});</li>
+ *       advisory lock after checking again that no row of any project points at it (imported samples share another
+ *       project's files, issue #17; see {@link SampleStorage});</li>
  *   <li>objects owned by a row ({@link OwnedObjects}: models, deployments, features, and what other features
  *       register): those whose owner's row is gone (a model or deployment deleted while its files could not be, a
  *       project deleted while the store was away, a job that wrote for a model deleted meanwhile). An owner's row never
@@ -182,17 +183,19 @@ public class OrphanSampleSweeper implements SmartLifecycle {
     }
 
     private int sweepSamples(UUID projectId, List<Candidate> candidates) {
-        List<String> shas = candidates.stream().map(Candidate::owner).toList();
-        Set<String> referenced = samples.referencedKeys(projectId, shas);
+        // rows of any project count: imported samples share the source project's files (issue #17)
+        List<String> keys = candidates.stream()
+                .map(c -> SampleStorage.objectKey(projectId, c.owner()))
+                .toList();
+        Set<String> referenced = samples.referencedObjects(keys);
         int deleted = 0;
-        for (String sha : shas) {
-            if (referenced.contains(sha)) {
+        for (String key : keys) {
+            if (referenced.contains(key)) {
                 continue;
             }
-            String key = SampleStorage.objectKey(projectId, sha);
             Boolean removed = transaction.execute(status -> {
                 samples.lockObject(key);
-                if (samples.findBySha(projectId, sha).isPresent()) {
+                if (!samples.referencedObjects(List.of(key)).isEmpty()) {
                     return false;
                 }
                 store.delete(key);

@@ -1,9 +1,13 @@
 package dev.edgeforge.api.sample;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.edgeforge.api.project.ProjectAccess;
 import dev.edgeforge.api.project.ProjectGrant;
 import dev.edgeforge.api.project.ProjectRole;
 import dev.edgeforge.api.security.ApiKeyScope;
+import dev.edgeforge.core.impulse.ColorDepth;
+import dev.edgeforge.core.impulse.ImageInput;
+import dev.edgeforge.core.impulse.ResizeMode;
 import dev.edgeforge.core.sample.EnergySplitOptions;
 import dev.edgeforge.core.sample.SampleDataViolation;
 import io.swagger.v3.oas.annotations.Operation;
@@ -264,6 +268,54 @@ class SampleController {
             @RequestParam(required = false) Double endMs,
             @RequestParam(defaultValue = "2000") int maxPoints) {
         return samples.plot(access.requireRole(projectId, ProjectRole.VIEWER), sampleId, startMs, endMs, maxPoints);
+    }
+
+    // no "produces": a client asking for JSON still gets its 400 as a problem, not a 406
+    @GetMapping("/{sampleId}/preview")
+    @Operation(
+            summary = "An image sample as the network sees it",
+            description = "The image through an image input block with these settings (the impulse's, as the data "
+                    + "page sends them): upright, transparency flattened onto the background, resized and cropped or "
+                    + "padded by the integer resizer the features and the device use, grey when colorDepth is; a PNG "
+                    + "of width × height pixels; 400 for a sample that is not an image.")
+    ResponseEntity<byte[]> preview(
+            @PathVariable UUID projectId,
+            @PathVariable UUID sampleId,
+            @RequestParam(defaultValue = "96") int width,
+            @RequestParam(defaultValue = "96") int height,
+            @RequestParam(defaultValue = "fit-shortest") String resizeMode,
+            @RequestParam(defaultValue = "rgb") String colorDepth,
+            @RequestParam(defaultValue = ImageInput.DEFAULT_BACKGROUND) String background) {
+        ProjectGrant grant = access.requireRole(projectId, ProjectRole.VIEWER);
+        ImageInput input = new ImageInput(
+                width,
+                height,
+                choice(ResizeMode.class, "resizeMode", resizeMode),
+                choice(ColorDepth.class, "colorDepth", colorDepth),
+                background);
+        input.check().stream().findFirst().ifPresent(error -> {
+            throw new SampleRequestViolation(error.field().replace("input.", ""), error.message());
+        });
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(samples.preview(grant, sampleId, input));
+    }
+
+    /** The constant of {@code type} whose JSON name ({@code @JsonProperty}) is {@code value}; 400 naming the field. */
+    private static <E extends Enum<E>> E choice(Class<E> type, String field, String value) {
+        List<String> names = new ArrayList<>();
+        for (E constant : type.getEnumConstants()) {
+            String name;
+            try {
+                JsonProperty json = type.getField(constant.name()).getAnnotation(JsonProperty.class);
+                name = json == null ? constant.name() : json.value();
+            } catch (NoSuchFieldException e) {
+                throw new IllegalStateException(e);
+            }
+            if (name.equals(value)) {
+                return constant;
+            }
+            names.add(name);
+        }
+        throw new SampleRequestViolation(field, "must be one of " + String.join(", ", names));
     }
 
     @GetMapping("/{sampleId}/spectrogram")

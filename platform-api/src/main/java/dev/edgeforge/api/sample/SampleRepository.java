@@ -137,17 +137,18 @@ public class SampleRepository {
                 .optional();
     }
 
-    /** Which of {@code keys} (object keys of one project) have at least one row. */
-    Set<String> referencedKeys(UUID projectId, Collection<String> shas) {
-        if (shas.isEmpty()) {
+    /**
+     * Which of {@code keys} (sample object keys) a row of any project points at: a project's rows may share another
+     * project's files (dataset imports, issue #17).
+     */
+    public Set<String> referencedObjects(Collection<String> keys) {
+        if (keys.isEmpty()) {
             return Set.of();
         }
-        return new HashSet<>(
-                jdbc.sql("SELECT DISTINCT sha256 FROM sample WHERE project_id = :projectId " + "AND sha256 IN (:shas)")
-                        .param("projectId", projectId)
-                        .param("shas", List.copyOf(shas))
-                        .query(String.class)
-                        .list());
+        return new HashSet<>(jdbc.sql("SELECT DISTINCT object_key FROM sample WHERE object_key IN (:keys)")
+                .param("keys", List.copyOf(keys))
+                .query(String.class)
+                .list());
     }
 
     /**

@@ -2,11 +2,22 @@ package dev.edgeforge.api.sample;
 
 import dev.edgeforge.api.project.ProjectGrant;
 import dev.edgeforge.api.sample.quota.StorageQuotaService;
+import dev.edgeforge.core.feature.FeatureSource;
+import dev.edgeforge.core.format.SampleParseOptions;
+import dev.edgeforge.core.format.SampleParsers;
+import dev.edgeforge.core.impulse.ImageInput;
+import dev.edgeforge.core.impulse.ImageResizer;
+import dev.edgeforge.core.impulse.RgbImage;
 import dev.edgeforge.core.sample.EnergySplitOptions;
 import dev.edgeforge.core.sample.SampleData;
 import dev.edgeforge.core.sample.SampleDataViolation;
 import dev.edgeforge.core.sample.SampleSegment;
 import dev.edgeforge.core.sample.SampleSplitter;
+import java.awt.image.BufferedImage;
+import java.awt.image.WritableRaster;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -15,6 +26,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import javax.imageio.ImageIO;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -119,6 +131,46 @@ public class SampleService {
             throw new SampleRequestViolation("maxFrames", "must be between 1 and " + Spectrogram.MAX_FRAMES);
         }
         return Spectrogram.of(data, axis, maxFrames);
+    }
+
+    /**
+     * An image sample as the network sees it through an image input block: decoded upright (EXIF), transparency
+     * flattened onto the block's background, resized and cropped or padded by the same integer resizer the features
+     * and the device use ({@link ImageResizer}), grey when the block is; as a PNG of the block's size.
+     */
+    public byte[] preview(ProjectGrant grant, UUID sampleId, ImageInput input) {
+        SampleRow row = get(grant, sampleId);
+        if (row.image() == null) {
+            throw new SampleOperationViolation(
+                    "Sample '" + row.name() + "' is not an image; only images have a preview of an image input block.");
+        }
+        byte[] bytes = storage.read(row);
+        RgbImage image = FeatureSource.of(SampleParsers.parse(
+                        row.name() + row.format().extension(),
+                        bytes,
+                        SampleParseOptions.defaults().withKeepImagePixels(true).withMaxBytes(bytes.length)))
+                .image(input.backgroundRgb())
+                .orElseThrow(() -> new IllegalStateException("an image sample parsed without its pixels"));
+        float[][] planes = ImageResizer.resize(image, input);
+        boolean gray = planes.length == 1;
+        BufferedImage out = new BufferedImage(
+                input.width(), input.height(), gray ? BufferedImage.TYPE_BYTE_GRAY : BufferedImage.TYPE_INT_RGB);
+        // the raster, not setRGB: setRGB would convert grey values through the linear grey colour space
+        WritableRaster raster = out.getRaster();
+        for (int y = 0; y < input.height(); y++) {
+            for (int x = 0; x < input.width(); x++) {
+                for (int band = 0; band < planes.length; band++) {
+                    raster.setSample(x, y, band, (int) planes[band][y * input.width() + x]);
+                }
+            }
+        }
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            ImageIO.write(out, "png", png);
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the preview as PNG", e);
+        }
+        return png.toByteArray();
     }
 
     /** The sample as a 16-bit WAV for the audio player (the stored file itself when it is one). */

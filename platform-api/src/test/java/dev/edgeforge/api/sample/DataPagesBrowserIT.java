@@ -2,14 +2,27 @@ package dev.edgeforge.api.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.edgeforge.api.support.ApiClient;
 import dev.edgeforge.api.support.ChromiumPages;
 import dev.edgeforge.api.support.IntegrationTest;
+import dev.edgeforge.core.impulse.ColorDepth;
+import dev.edgeforge.core.impulse.ImageInput;
+import dev.edgeforge.core.impulse.ImageResizer;
+import dev.edgeforge.core.impulse.ResizeMode;
+import dev.edgeforge.core.impulse.RgbImage;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
@@ -174,5 +187,72 @@ class DataPagesBrowserIT extends ChromiumPages {
         screenshot("dataset");
         assertThat(UUID.fromString(project.listAll("").get(0).get("id").asString()))
                 .isNotNull();
+    }
+
+    @Test
+    void anImageSampleShowsItsSizeAndWhatTheImpulsesResizeAndCropGiveTheNetwork() throws Exception {
+        // issue #20: "no preview of the resized image" on the data page
+        TestProject project = TestProject.create(port, "Components");
+        byte[] photo = SampleFiles.png(160, 120);
+        UUID sampleId = project.uploadOne("?category=training&label=part", "part.png", photo);
+        project.uploadOne("?category=training&label=other", "other.png", SampleFiles.png(160, 120));
+        String impulse = """
+                {"version": 0, "input": {"type": "image", "width": 48, "height": 48, "resizeMode": "fit-shortest",
+                           "colorDepth": "grayscale"},
+                 "processingBlocks": [{"id": 1, "name": "Image", "axes": [],
+                                       "params": {"type": "image", "normalization": "zero-to-one"}}],
+                 "learningBlocks": [{"type": "classification", "name": "Classifier", "inputs": [1]}]}
+                """;
+        ApiClient.Response saved = project.client.put(project.base + "/impulse", impulse, project.auth());
+        assertThat(saved.status()).as(saved.body()).isEqualTo(200);
+
+        signIn(project.owner);
+        browser.get(url("/projects/" + project.id + "/data/samples/" + sampleId));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("preview-card")));
+        wait.until(d -> Boolean.TRUE.equals(((ChromeDriver) d)
+                .executeScript("var i = document.getElementById('sample-preview'); return i.complete && "
+                        + "i.naturalWidth === 48 && i.naturalHeight === 48;")));
+        assertThat(browser.findElement(By.id("preview-note")).getText())
+                .matches("The impulse \\(version \\d+\\) resizes it: shortest side fitted, the rest cropped, to 48 × 48"
+                        + " px, grayscale\\.");
+        assertThat(browser.findElement(By.cssSelector(".sample-layout")).getText())
+                .contains("Size")
+                .contains("160 × 120, 3 channel(s)");
+        screenshot("image-preview");
+
+        // the preview is the integer resizer's output, pixel for pixel
+        String src = browser.findElement(By.id("sample-preview")).getAttribute("src");
+        HttpResponse<byte[]> png = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(src))
+                                .header("Authorization", "Bearer " + project.owner.token())
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(png.statusCode()).isEqualTo(200);
+        assertThat(png.headers().firstValue("Content-Type")).hasValue("image/png");
+        BufferedImage shown = ImageIO.read(new ByteArrayInputStream(png.body()));
+        BufferedImage original = ImageIO.read(new ByteArrayInputStream(photo));
+        int[] pixels = original.getRGB(0, 0, 160, 120, null, 0, 160);
+        float[][] planes = ImageResizer.resize(
+                new RgbImage(160, 120, pixels), new ImageInput(48, 48, ResizeMode.FIT_SHORTEST, ColorDepth.GRAYSCALE));
+        for (int y = 0; y < 48; y++) {
+            for (int x = 0; x < 48; x++) {
+                assertThat(shown.getRaster().getSample(x, y, 0))
+                        .as("pixel %d,%d", x, y)
+                        .isEqualTo((int) planes[0][y * 48 + x]);
+            }
+        }
+
+        // settings it cannot use are named; a sample that is not an image has no preview
+        ApiClient.Response bad = project.client.get(
+                project.base + "/samples/" + sampleId + "/preview?resizeMode=stretch", project.auth());
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()).contains("resizeMode").contains("squash, fit-shortest, fit-longest");
+        UUID series =
+                project.uploadOne("?category=testing", "walk.csv", SampleFiles.text("timestamp,accX\n0,1\n10,2\n"));
+        ApiClient.Response notImage =
+                project.client.get(project.base + "/samples/" + series + "/preview", project.auth());
+        assertThat(notImage.status()).as(notImage.body()).isEqualTo(400);
+        assertThat(notImage.body()).contains("is not an image");
     }
 }

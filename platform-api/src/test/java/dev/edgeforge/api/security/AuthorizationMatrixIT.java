@@ -114,6 +114,7 @@ class AuthorizationMatrixIT {
             // projects, members, keys
             line("GET /api/v1/projects", signedIn()),
             line("POST /api/v1/projects", user()).json("{\"name\":\"matrix created\"}"),
+            line("POST /api/v1/projects/demo", user()),
             line("GET /api/v1/projects/{projectId}", project(VIEWER, READ, ADMIN_SCOPE)),
             line("PATCH /api/v1/projects/{projectId}", project(ADMIN, ADMIN_SCOPE))
                     .json("{\"description\":" + "\"${projectDescription}\"}"),
@@ -163,6 +164,7 @@ class AuthorizationMatrixIT {
             line("GET /api/v1/projects/{projectId}/samples/{sampleId}/raw", project(VIEWER, READ, ADMIN_SCOPE)),
             line("GET /api/v1/projects/{projectId}/samples/{sampleId}/data", project(VIEWER, READ, ADMIN_SCOPE)),
             line("GET /api/v1/projects/{projectId}/samples/{sampleId}/spectrogram", project(VIEWER, READ, ADMIN_SCOPE)),
+            line("GET /api/v1/projects/{projectId}/samples/{sampleId}/preview", project(VIEWER, READ, ADMIN_SCOPE)),
             line("GET /api/v1/projects/{projectId}/samples/{sampleId}/audio", project(VIEWER, READ, ADMIN_SCOPE)),
             line("POST /api/v1/projects/{projectId}/samples/{sampleId}/crop", project(MEMBER, ADMIN_SCOPE))
                     .json("{}"),
@@ -180,6 +182,10 @@ class AuthorizationMatrixIT {
             line(
                     "POST /api/v1/projects/{projectId}/dataset/versions/{versionId}/restore",
                     project(MEMBER, ADMIN_SCOPE)),
+            line("POST /api/v1/projects/{projectId}/dataset/imports", project(MEMBER, ADMIN_SCOPE))
+                    .json("{\"sourceProjectId\":\"6b0f3c52-0d5e-4a55-9f3e-5c1f4f0e2a11\","
+                            + "\"versionId\":\"0e1d6a7b-3f8e-4c1b-8d2a-9a6b5c4d3e21\"}")
+                    .allowing(404, "project-not-found", "the source project is one no caller can read"),
             // impulse, features, training
             line("GET /api/v1/projects/{projectId}/impulse", project(VIEWER, READ, ADMIN_SCOPE)),
             line("GET /api/v1/projects/{projectId}/impulse/suggestion", project(VIEWER, READ, ADMIN_SCOPE)),
@@ -288,6 +294,7 @@ class AuthorizationMatrixIT {
                     .form("email", "${fresh-email}", "password", "matrix-password-1", "name", "matrix"),
             line("GET /projects", user()),
             line("POST /projects", user()).form("name", "matrix page project", "description", ""),
+            line("POST /projects/demo", user()).form(),
             line("GET /projects/{projectId}", project(VIEWER)),
             line("POST /projects/{projectId}/settings", project(ADMIN))
                     .form("name", "${projectName}", "description", "${projectDescription}"),

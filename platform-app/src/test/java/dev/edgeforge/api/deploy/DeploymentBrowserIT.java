@@ -27,6 +27,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The Deployment page in a real headless Chromium: estimates per target before building, Build, the live log, the
@@ -35,6 +36,8 @@ import org.springframework.beans.factory.annotation.Autowired;
  * chromium-driver.
  */
 @IntegrationTest
+// a first sample of 10 of the 24 test windows: the verification runs in two parts the page shows as they end
+@TestPropertySource(properties = "edgeforge.firmware.verification-sample=10")
 class DeploymentBrowserIT extends ChromiumPages {
 
     @Autowired
@@ -81,6 +84,12 @@ class DeploymentBrowserIT extends ChromiumPages {
         assertThat(browser.findElement(By.cssSelector("input[name=format][value=tflm]"))
                         .isEnabled())
                 .isTrue();
+        // every text the verification line shows while the job runs
+        browser.executeScript("window.seenVerifying = [];"
+                + "new MutationObserver(() => window.seenVerifying.push("
+                + "document.getElementById('run-verifying').textContent))"
+                + ".observe(document.getElementById('run-verifying'), {childList: true, characterData: true,"
+                + " subtree: true});");
         browser.findElement(By.id("deploy-build")).click();
 
         // the live log streams while the job runs, then the result replaces the progress
@@ -92,6 +101,17 @@ class DeploymentBrowserIT extends ChromiumPages {
         assertThat(download.getText()).contains("gesture-classifier-firmware-netduinoplus2-qemu.zip");
         assertThat(download.getAttribute("href")).endsWith("/download");
         assertThat(browser.findElement(By.id("run-log")).getText()).contains("VERIFIED: all 24 outputs");
+        // the windows verified so far, the stored sample, then the whole test set, as the job went
+        @SuppressWarnings("unchecked")
+        List<String> seen = (List<String>) browser.executeScript("return window.seenVerifying;");
+        assertThat(seen)
+                .containsSubsequence(
+                        "Verified on the device so far: 10 of 24 windows",
+                        "Verified on the device so far: 10 of 24 windows · first sample (10 windows): verified,"
+                                + " verifying the rest",
+                        "Verified on the device: 24 of 24 windows · first sample (10 windows): verified");
+        assertThat(browser.findElement(By.id("run-verifying")).getText())
+                .isEqualTo("Verified on the device: 24 of 24 windows · first sample (10 windows): verified");
         assertThat(browser.findElement(By.id("run-state")).getText()).isEqualTo("ready");
         String verification = browser.findElement(By.id("verification-details")).getText();
         assertThat(verification)

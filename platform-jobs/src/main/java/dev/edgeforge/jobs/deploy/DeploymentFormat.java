@@ -14,7 +14,10 @@ public enum DeploymentFormat {
     FIRMWARE("firmware"),
     /** A TensorFlow Lite Micro project: the .tflite as a C array, an application, a Makefile expecting TFLM_DIR. */
     TFLM("tflm"),
-    /** STM32Cube.AI-compatible sources: network.c/.h, network_data.c/.h and the ai_platform.h subset they use. */
+    /**
+     * STM32Cube.AI-compatible sources: network.c/.h, network_data(_params).c/.h, the application template
+     * app_x-cube-ai.c/.h, the ai_platform.h API they use, and an Example/ that builds the verified image.
+     */
     STM32CUBEAI("stm32cubeai");
 
     /**

@@ -1,10 +1,14 @@
 package dev.edgeforge.api.sample.dataset;
 
+import dev.edgeforge.api.problem.ValidationViolation;
 import dev.edgeforge.api.project.ProjectAccess;
 import dev.edgeforge.api.project.ProjectGrant;
+import dev.edgeforge.api.project.ProjectNotFoundException;
 import dev.edgeforge.api.project.ProjectRole;
 import dev.edgeforge.api.project.ProjectService;
 import dev.edgeforge.api.sample.JsonFields;
+import dev.edgeforge.api.sample.quota.StorageQuotaViolation;
+import dev.edgeforge.api.web.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
@@ -37,13 +41,16 @@ class DatasetController {
     private final DatasetSummaryService summaries;
     private final DatasetExporter exporter;
     private final DatasetVersionService versions;
+    private final DatasetImportService imports;
 
     DatasetController(
             ProjectAccess access,
             ProjectService projects,
             DatasetSummaryService summaries,
             DatasetExporter exporter,
-            DatasetVersionService versions) {
+            DatasetVersionService versions,
+            DatasetImportService imports) {
+        this.imports = imports;
         this.access = access;
         this.projects = projects;
         this.summaries = summaries;
@@ -118,6 +125,36 @@ class DatasetController {
             @PathVariable UUID versionId,
             @RequestParam(defaultValue = "current") String with) {
         return versions.compare(access.requireRole(projectId, ProjectRole.VIEWER), versionId, with);
+    }
+
+    /**
+     * The body of {@code POST .../dataset/imports}.
+     *
+     * @param sourceProjectId the project whose dataset version to bring in (you must be able to read it)
+     * @param versionId       one of its dataset versions
+     */
+    record DatasetImportRequest(UUID sourceProjectId, UUID versionId) {}
+
+    @PostMapping("/imports")
+    @Operation(
+            summary = "Import a dataset version of another project",
+            description = "Bring the samples of a dataset version of another project you can read into this one, "
+                    + "with their names, labels, categories and settings (member). The samples share the source's "
+                    + "stored files: no byte is copied, and the files stay while either project has a row for them. "
+                    + "Samples whose file is gone are listed as missing. 404 when you cannot read the source project "
+                    + "or it has no such version.")
+    @ProblemResponses({
+        ValidationViolation.class,
+        ProjectNotFoundException.class,
+        DatasetVersionNotFoundException.class,
+        StorageQuotaViolation.class
+    })
+    DatasetImport importVersion(@PathVariable UUID projectId, @RequestBody DatasetImportRequest request) {
+        ProjectGrant grant = access.requireRole(projectId, ProjectRole.MEMBER);
+        if (request == null) {
+            throw new ValidationViolation("body", "must be a JSON object with sourceProjectId and versionId");
+        }
+        return imports.importVersion(grant, request.sourceProjectId(), request.versionId());
     }
 
     @PostMapping("/versions/{versionId}/restore")

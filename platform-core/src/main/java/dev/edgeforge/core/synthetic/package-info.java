@@ -1,6 +1,7 @@
 /**
- * Realistic generated datasets for tests and benchmarks across the project (training, int8 accuracy, firmware
- * verification), seeded and identical on every JVM:
+ * Realistic generated datasets, seeded and identical on every JVM. {@link dev.edgeforge.core.synthetic.GestureDataset}
+ * is main code because the server's demo project is made of it (issue #17); the other generators are in platform-core's
+ * test-jar, for tests and benchmarks across the project (training, int8 accuracy, firmware verification):
  * <ul>
  *   <li>{@link dev.edgeforge.core.synthetic.GestureDataset}: 3-axis accelerometer gestures (idle, wave, circle,
  *       updown, snake) with gravity, per-person variation, sensor noise, drift and quantisation;</li>
