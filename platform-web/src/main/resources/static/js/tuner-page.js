@@ -38,7 +38,7 @@ function init(root) {
   const canTune = root.getAttribute('data-can-tune') === 'true';
   const boards = JSON.parse(root.getAttribute('data-boards') || '[]');
   const base = '/api/v1/projects/' + projectId;
-  const page = { jobId: null, follower: null, result: null, sort: null, ascending: false };
+  const page = { jobId: null, follower: null, result: null, sort: null, ascending: false, poll: null };
 
   function prefill() {
     const form = byId('tune-form');
@@ -63,7 +63,8 @@ function init(root) {
     }
     const over = candidate.exceeds && candidate.exceeds.length ? 'over: ' + candidate.exceeds.join(', ') : 'yes';
     const best = candidate.id === page.result.best;
-    return el('tr', { 'data-candidate': candidate.id, className: best ? 'chosen' : null }, [
+    const classes = [best ? 'chosen' : null, candidate.measured ? 'measured' : null].filter(Boolean).join(' ');
+    return el('tr', { 'data-candidate': candidate.id, className: classes || null }, [
       el('td', {}, [el('strong', { className: 'mono', text: candidate.id }),
         el('span', { className: 'sub', text: candidate.description })]),
       number(formatPercent(candidate.validationAccuracy)),
@@ -72,8 +73,45 @@ function init(root) {
       number(formatCount(candidate.flashBytes)),
       number(String(candidate.epochs)),
       el('td', { text: candidate.fitsBudget ? 'yes' : over }),
+      costs(candidate),
       actions
     ]);
+  }
+
+  /** "measured" with what QEMU counted and the estimate it replaced, or "estimated". */
+  function costs(candidate) {
+    if (!candidate.measured || !candidate.measurement) {
+      return el('td', { className: 'muted', text: 'estimated' });
+    }
+    const m = candidate.measurement;
+    const e = candidate.estimate;
+    const title = formatCount(m.instructions) + ' instructions per inference (DSP ' + formatCount(m.dspInstructions)
+      + ', network ' + formatCount(m.networkInstructions) + '), arena ' + formatCount(m.arenaBytes) + ' B, peak RAM '
+      + formatCount(m.peakRamBytes) + ' B (static RAM plus the stack used); '
+      + m.note + (e ? '. Estimate was ' + formatNumber(e.latencyMs, 2) + ' ms, ' + formatCount(e.ramBytes)
+        + ' B RAM, ' + formatCount(e.flashBytes) + ' B flash' : '');
+    return el('td', { title }, [
+      el('span', { className: 'badge cmp-state-succeeded', text: 'measured' }),
+      el('span', { className: 'sub', text: formatCount(m.instructions) + ' instr.'
+        + (m.verified ? ', verified' : ', outputs differ') })
+    ]);
+  }
+
+  function renderMeasurement(view) {
+    const m = view.measurement;
+    const line = byId('measure-state');
+    const text = {
+      none: '',
+      pending: 'The best candidates within the budget are about to be built and run in QEMU.',
+      queued: 'The best candidates within the budget wait for the firmware builder, to be run in QEMU.',
+      running: 'The best candidates within the budget are being built and run in QEMU…',
+      succeeded: 'Rows marked "measured" were built and run in QEMU' + (m.emulator ? ' (' + m.emulator + ')' : '')
+        + '.' + (m.failures.length ? ' Not measured: ' + m.failures.join('; ') : ''),
+      failed: 'Measuring in QEMU failed: ' + (m.error || 'no reason given') + '; the costs stay estimated.',
+      cancelled: 'Measuring in QEMU was cancelled; the costs stay estimated.'
+    }[m.state] || '';
+    line.textContent = text;
+    line.setAttribute('data-state', m.state);
   }
 
   function renderRows() {
@@ -102,9 +140,22 @@ function init(root) {
     drawTunerChart(byId('tune-chart'), result.candidates, limits);
   }
 
+  /** The result, then again every few seconds while the finalists are being measured. */
   async function loadResult(jobId) {
+    if (page.poll) {
+      clearTimeout(page.poll);
+      page.poll = null;
+    }
     try {
-      renderResult(await api('GET', '/api/v1/jobs/' + encodeURIComponent(jobId) + '/result'));
+      const view = await api('GET', base + '/jobs/tune/' + encodeURIComponent(jobId));
+      if (jobId !== page.jobId || !view.result) {
+        return;
+      }
+      renderResult(view.result);
+      renderMeasurement(view);
+      if (['pending', 'queued', 'running'].includes(view.measurement.state)) {
+        page.poll = setTimeout(() => loadResult(jobId), 3000);
+      }
     } catch (problem) {
       alertProblem(problem);
     }

@@ -54,7 +54,8 @@ class ArchitectureTest {
             Map.entry("model", "model"),
             Map.entry("deployments", "deploy"),
             Map.entry("model_compression_job", "compression"),
-            Map.entry("model_variant_choice", "compression"));
+            Map.entry("model_variant_choice", "compression"),
+            Map.entry("tune_measurement", "tune"));
 
     private static final Pattern CREATE_TABLE =
             Pattern.compile("(?i)create\\s+table\\s+(?:if\\s+not\\s+exists\\s+)?" + "([a-z_]+)");

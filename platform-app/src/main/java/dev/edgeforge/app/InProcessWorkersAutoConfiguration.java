@@ -2,6 +2,7 @@ package dev.edgeforge.app;
 
 import dev.edgeforge.firmware.job.DeployJobHandler;
 import dev.edgeforge.firmware.tflm.TflmCheckout;
+import dev.edgeforge.firmware.tune.TuneMeasureJobHandler;
 import dev.edgeforge.infra.job.JobHandler;
 import dev.edgeforge.infra.storage.ObjectStore;
 import dev.edgeforge.infra.storage.PatientObjectStore;
@@ -17,11 +18,12 @@ import org.springframework.context.annotation.Import;
 
 /**
  * The workers inside the server: every training-worker handler ({@link TrainingWorkerRegistration}) and the
- * firmware builder's deployment handler become {@link JobHandler} beans, which the server's embedded workers run.
- * It is an auto-configuration so that having this module on the classpath is what turns the server (platform-api)
- * into the all-in-one application; the server alone has no worker classes and leaves the jobs to standalone worker
- * processes. Off with {@code edgeforge.workers.embedded=false} ({@code EDGEFORGE_WORKERS_EMBEDDED}), so a
- * distributed deployment does not load DJL into the server even when it runs this jar.
+ * firmware builder's deployment and tune-measure handlers become {@link JobHandler} beans, which the server's
+ * embedded workers run. It is an auto-configuration so that having this module on the classpath is what turns the
+ * server (platform-api) into the all-in-one application; the server alone has no worker classes and leaves the jobs
+ * to standalone worker processes. Off with {@code edgeforge.workers.embedded=false}
+ * ({@code EDGEFORGE_WORKERS_EMBEDDED}), so a distributed deployment does not load DJL into the server even when it
+ * runs this jar.
  */
 @AutoConfiguration
 @ConditionalOnProperty(name = "edgeforge.workers.embedded", havingValue = "true", matchIfMissing = true)
@@ -54,5 +56,20 @@ public class InProcessWorkersAutoConfiguration {
                                 ? null
                                 : TflmCheckout.open(Path.of(tflmDir.trim())).root())
                 .build();
+    }
+
+    @Bean
+    TuneMeasureJobHandler tuneMeasureJobHandler(
+            ObjectStore store,
+            BoardCatalogue boards,
+            FirmwareProperties properties,
+            @Value("${edgeforge.data-dir:./data}") Path dataDir) {
+        Path workDir = properties.workDir() != null ? properties.workDir() : dataDir.resolve("firmware");
+        return new TuneMeasureJobHandler(
+                store,
+                workDir.toAbsolutePath().normalize(),
+                boards,
+                properties.compilerTimeLimit(),
+                properties.verificationTimeLimit());
     }
 }

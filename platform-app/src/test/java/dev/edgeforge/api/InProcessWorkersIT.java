@@ -23,6 +23,6 @@ class InProcessWorkersIT {
     void everyJobTypeHasAnInProcessHandler() {
         assertThat(handlers)
                 .extracting(JobHandler::type)
-                .containsExactlyInAnyOrder("features", "train", "test", "compress", "tune", "deploy");
+                .containsExactlyInAnyOrder("features", "train", "test", "compress", "tune", "deploy", "tune-measure");
     }
 }

@@ -11,6 +11,7 @@ import dev.edgeforge.cli.session.Terminal;
 import dev.edgeforge.cli.training.FeaturesCommand;
 import dev.edgeforge.cli.training.TestCommand;
 import dev.edgeforge.cli.training.TrainCommand;
+import dev.edgeforge.cli.tune.TuneCommand;
 import dev.edgeforge.cli.upload.UploadCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -39,6 +40,7 @@ import picocli.CommandLine.Command;
             TrainCommand.class,
             TestCommand.class,
             DeployCommand.class,
+            TuneCommand.class,
             JobsCommand.class,
             CommandLine.HelpCommand.class
         })

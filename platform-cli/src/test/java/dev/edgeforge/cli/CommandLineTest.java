@@ -26,7 +26,7 @@ class CommandLineTest {
     void helpExitsZeroAndListsTheCommands() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString())
-                .contains("login", "upload", "impulse", "features", "train", "test", "deploy", "jobs");
+                .contains("login", "upload", "impulse", "features", "train", "test", "deploy", "tune", "jobs");
         assertThat(run("upload", "--help")).isZero();
         assertThat(out.toString())
                 .contains("--label", "--label-rule", "separator:_", "--category", "EDGEFORGE_API_KEY");
@@ -54,6 +54,14 @@ class CommandLineTest {
         assertThat(run("deploy", "--format", "firmware", "--out", "x.zip")).isEqualTo(2);
         assertThat(err.toString()).contains("--target");
         assertThat(run("jobs", "logs", "not-a-uuid")).isEqualTo(2);
+        assertThat(run("tune", "--budget-minutes", "1")).isEqualTo(2);
+        assertThat(err.toString()).contains("--target is required");
+        assertThat(run("tune", "--target", "netduinoplus2-qemu", "--budget-minutes", "0"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("--budget-minutes must be a positive number");
+        assertThat(run("tune", "apply", "not-a-uuid", "c01")).isEqualTo(2);
+        assertThat(run("tune", "apply", "3f2b8c1e-0a4d-4c6e-9b7a-2d5e8f1a0c3b")).isEqualTo(2);
+        assertThat(err.toString()).contains("CANDIDATE");
     }
 
     @Test

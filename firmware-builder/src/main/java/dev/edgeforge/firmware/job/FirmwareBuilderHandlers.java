@@ -1,6 +1,7 @@
 package dev.edgeforge.firmware.job;
 
 import dev.edgeforge.firmware.tflm.TflmCheckout;
+import dev.edgeforge.firmware.tune.TuneMeasureJobHandler;
 import dev.edgeforge.infra.job.JobHandler;
 import dev.edgeforge.infra.storage.ObjectStore;
 import dev.edgeforge.infra.worker.WorkerEnvironment;
@@ -16,18 +17,21 @@ public final class FirmwareBuilderHandlers {
 
     /**
      * The deployment handler with its scratch space (builds and build cache) in
-     * {@code <EDGEFORGE_WORK_DIR>/edgeforge-firmware}, and a TFLM checkout from {@code EDGEFORGE_TFLM_DIR} if set.
+     * {@code <EDGEFORGE_WORK_DIR>/edgeforge-firmware}, and a TFLM checkout from {@code EDGEFORGE_TFLM_DIR} if set; the
+     * tune-measure handler with the same scratch space.
      */
     public static List<JobHandler> create(ObjectStore store, WorkerEnvironment env) {
         return create(store, env, System.getenv());
     }
 
     static List<JobHandler> create(ObjectStore store, WorkerEnvironment env, Map<String, String> variables) {
-        return List.of(DeployJobHandler.builder()
-                .setObjectStore(store)
-                .setWorkDirectory(workDirectory(env))
-                .optTflmDirectory(tflmDirectory(variables).orElse(null))
-                .build());
+        return List.of(
+                DeployJobHandler.builder()
+                        .setObjectStore(store)
+                        .setWorkDirectory(workDirectory(env))
+                        .optTflmDirectory(tflmDirectory(variables).orElse(null))
+                        .build(),
+                new TuneMeasureJobHandler(store, workDirectory(env)));
     }
 
     /**

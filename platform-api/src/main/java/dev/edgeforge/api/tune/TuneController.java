@@ -12,6 +12,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.util.UUID;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -46,6 +47,18 @@ class TuneController {
         return ResponseEntity.accepted()
                 .location(URI.create("/api/v1/jobs/" + started.jobId()))
                 .body(started);
+    }
+
+    @GetMapping("/{jobId}")
+    @Operation(
+            summary = "Get a tune job with its measured finalists",
+            description = "The tune job's state and, once it succeeded, its result with the finalists' costs measured "
+                    + "in QEMU in place of the estimates (measured: true) once the firmware builder ran them; "
+                    + "measurement says how that goes (none, pending, queued, running, succeeded, failed, cancelled)")
+    @ProblemResponses({TuneNotFoundException.class})
+    TuneService.TuneView get(@PathVariable UUID projectId, @PathVariable UUID jobId) {
+        access.requireRole(projectId, ProjectRole.VIEWER);
+        return tuner.view(projectId, jobId);
     }
 
     /** @param candidateId the id of one of the job's candidates */

@@ -5,6 +5,7 @@ import dev.edgeforge.api.impulse.CostTargets;
 import dev.edgeforge.api.impulse.ImpulseService;
 import dev.edgeforge.api.impulse.StoredImpulse;
 import dev.edgeforge.api.impulse.UnknownTargetViolation;
+import dev.edgeforge.api.job.JobStatus;
 import dev.edgeforge.api.problem.FieldProblem;
 import dev.edgeforge.api.problem.ValidationViolation;
 import dev.edgeforge.core.impulse.Impulse;
@@ -22,6 +23,7 @@ import dev.edgeforge.jobs.tune.TuneCandidate;
 import dev.edgeforge.jobs.tune.TuneJobPayload;
 import dev.edgeforge.jobs.tune.TuneJobResult;
 import dev.edgeforge.jobs.tune.TuneLimits;
+import dev.edgeforge.jobs.tune.TuneMeasureResult;
 import dev.edgeforge.jobs.tune.TuneObjective;
 import java.util.ArrayList;
 import java.util.List;
@@ -43,18 +45,104 @@ public class TuneService {
     private final JobQueue queue;
     private final BoardCatalogue boards;
     private final CostTargets costTargets;
+    private final TuneMeasurements measurements;
 
     TuneService(
             ImpulseService impulses,
             ImpulseSampleSource samples,
             JobQueue queue,
             BoardCatalogue boards,
-            CostTargets costTargets) {
+            CostTargets costTargets,
+            TuneMeasurements measurements) {
         this.impulses = impulses;
         this.samples = samples;
         this.queue = queue;
         this.boards = boards;
         this.costTargets = costTargets;
+        this.measurements = measurements;
+    }
+
+    /**
+     * A tune job as the tuner shows it.
+     *
+     * @param jobId       the tune job
+     * @param state       its state ({@code queued}, {@code running}, {@code succeeded}, {@code failed},
+     *                    {@code cancelled})
+     * @param progress    0..1
+     * @param error       why it failed, or {@code null}
+     * @param result      its result once it succeeded, the finalists' measured costs in place of the estimates once
+     *                    they were measured; else {@code null}
+     * @param measurement how the finalists' measurement in QEMU goes
+     */
+    public record TuneView(
+            UUID jobId, String state, double progress, String error, TuneJobResult result, Measurement measurement) {}
+
+    /**
+     * The finalists' measurement.
+     *
+     * @param state    {@code none} (nothing to measure: the board's core is not emulated, no candidate fits, or the
+     *                 search has not ended), {@code pending} (the job is about to be queued), else the measurement
+     *                 job's state
+     * @param jobId    the {@code tune-measure} job, or {@code null}
+     * @param emulator the emulated board the finalists run on, or {@code null}
+     * @param failures finalists that could not be measured, each with why
+     * @param error    why the measurement job failed, or {@code null}
+     */
+    public record Measurement(String state, UUID jobId, String emulator, List<String> failures, String error) {}
+
+    /**
+     * A tune job with its finalists' measured costs merged into its result.
+     *
+     * @throws TuneNotFoundException when the project has no such tune job
+     */
+    public TuneView view(UUID projectId, UUID jobId) {
+        Job job = queue.find(jobId)
+                .filter(j -> projectId.equals(j.projectId()) && TuneJobPayload.TYPE.equals(j.type()))
+                .orElseThrow(() -> TuneNotFoundException.job(jobId));
+        String state = JobStatus.of(job.state()).value();
+        if (job.state() != JobState.SUCCEEDED || job.result() == null) {
+            return new TuneView(
+                    jobId,
+                    state,
+                    job.progress(),
+                    job.error(),
+                    null,
+                    new Measurement("none", null, null, List.of(), null));
+        }
+        TuneJobResult result = JobJson.mapper().readValue(job.result(), TuneJobResult.class);
+        if (result.finalists().isEmpty()) {
+            return new TuneView(
+                    jobId, state, job.progress(), null, result, new Measurement("none", null, null, List.of(), null));
+        }
+        Optional<Job> measure = measurements.measureJob(jobId).flatMap(queue::find);
+        if (measure.isEmpty()) {
+            return new TuneView(
+                    jobId,
+                    state,
+                    job.progress(),
+                    null,
+                    result,
+                    new Measurement("pending", null, null, List.of(), null));
+        }
+        Job m = measure.get();
+        String measureState = JobStatus.of(m.state()).value();
+        if (m.state() == JobState.SUCCEEDED && m.result() != null) {
+            TuneMeasureResult measured = JobJson.mapper().readValue(m.result(), TuneMeasureResult.class);
+            return new TuneView(
+                    jobId,
+                    state,
+                    job.progress(),
+                    null,
+                    result.measured(measured),
+                    new Measurement(measureState, m.id(), measured.emulator(), measured.failures(), null));
+        }
+        return new TuneView(
+                jobId,
+                state,
+                job.progress(),
+                null,
+                result,
+                new Measurement(measureState, m.id(), null, List.of(), m.error()));
     }
 
     /**

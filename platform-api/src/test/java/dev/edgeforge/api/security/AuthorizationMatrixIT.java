@@ -203,6 +203,8 @@ class AuthorizationMatrixIT {
                     .allowing(404, "features-not-found", "no features were generated: the workers are off"),
             line("POST /api/v1/projects/{projectId}/jobs/tune", project(MEMBER, ADMIN_SCOPE))
                     .json("{}"),
+            line("GET /api/v1/projects/{projectId}/jobs/tune/{jobId}", project(VIEWER, READ, ADMIN_SCOPE))
+                    .allowing(404, "tune-not-found", "the world's job is a deployment, not a tune job"),
             line("POST /api/v1/projects/{projectId}/jobs/tune/{jobId}/apply", project(MEMBER, ADMIN_SCOPE))
                     .json("{\"candidateId\":\"c01\"}")
                     .allowing(404, "tune-not-found", "the world's job is a deployment, not a tune job"),

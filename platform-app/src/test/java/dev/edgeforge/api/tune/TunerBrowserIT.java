@@ -27,7 +27,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The Tuner page in a real headless Chromium: from the sidebar, the budget form prefilled from the chosen board, a
  * one-minute search on real gestures followed live, the candidates table sorted by a column, the scatter plot with its
- * latency line, and "Use this". Fails (never skips) without Debian's {@code chromium} and {@code chromium-driver}.
+ * latency line, the best candidates marked once measured in QEMU, and "Use this". Fails (never skips) without
+ * Debian's {@code chromium} and {@code chromium-driver}.
  */
 @IntegrationTest
 class TunerBrowserIT {
@@ -88,6 +89,29 @@ class TunerBrowserIT {
                 .ignoring(StaleElementReferenceException.class)
                 .until(d -> !d.findElements(By.cssSelector("#tune-rows tr")).isEmpty());
         assertThat(browser.findElement(By.id("run-state")).getText()).isEqualTo("succeeded");
+        // the best candidates within the budget are built and run in QEMU (the L4R5's Cortex-M4F is emulated); the
+        // page follows the measurement and marks their rows
+        new WebDriverWait(browser, Duration.ofMinutes(12))
+                .ignoring(StaleElementReferenceException.class)
+                .until(d -> {
+                    String state = d.findElement(By.id("measure-state")).getAttribute("data-state");
+                    return state != null
+                            && !List.of("pending", "queued", "running").contains(state);
+                });
+        assertThat(browser.findElement(By.id("measure-state")).getAttribute("data-state"))
+                .as(browser.findElement(By.id("measure-state")).getText())
+                .isEqualTo("succeeded");
+        assertThat(browser.findElement(By.id("measure-state")).getText()).contains("measured", "netduinoplus2-qemu");
+        List<WebElement> measured = browser.findElements(By.cssSelector("#tune-rows tr.measured"));
+        assertThat(measured).hasSizeBetween(1, 3);
+        for (WebElement row : measured) {
+            assertThat(row.findElement(By.cssSelector("td:nth-child(8)")).getText())
+                    .contains("measured", "instr.");
+        }
+        assertThat(browser.findElements(By.cssSelector("#tune-rows tr:not(.measured) td:nth-child(8)")).stream()
+                        .map(WebElement::getText)
+                        .toList())
+                .allMatch(text -> text.equals("estimated"));
         assertThat(browser.findElement(By.id("tune-log")).getText()).contains("Rung 0:", "c01 after 4 epochs");
         List<WebElement> rows = browser.findElements(By.cssSelector("#tune-rows tr"));
         assertThat(browser.findElements(By.cssSelector("#tune-chart svg .tuner-point")))

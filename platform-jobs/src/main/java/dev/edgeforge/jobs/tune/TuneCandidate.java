@@ -26,6 +26,8 @@ import tools.jackson.databind.JsonNode;
  * @param fitsBudget         whether the costs are within every limit
  * @param exceeds            the limits it exceeds ({@code latency}, {@code ram}, {@code flash})
  * @param parameters         the int8 network's parameter count
+ * @param measurement        what QEMU measured, when {@code measured}
+ * @param estimate           the estimator's costs, kept beside the measured ones when {@code measured}
  */
 public record TuneCandidate(
         String id,
@@ -43,10 +45,43 @@ public record TuneCandidate(
         boolean measured,
         boolean fitsBudget,
         List<String> exceeds,
-        long parameters) {
+        long parameters,
+        TuneMeasurement measurement,
+        Estimate estimate) {
+
+    /** The estimator's costs of a candidate. */
+    public record Estimate(double latencyMs, long ramBytes, long flashBytes) {}
 
     public TuneCandidate {
         exceeds = exceeds == null ? List.of() : List.copyOf(exceeds);
         featureShape = featureShape == null ? List.of() : List.copyOf(featureShape);
+    }
+
+    /**
+     * This candidate with its measured costs in place of the estimate ({@code measured} true), its fit to
+     * {@code limits} checked again on them.
+     */
+    public TuneCandidate measuredAs(TuneMeasurement m, TuneLimits limits) {
+        List<String> over = limits.exceeded(m.latencyMs(), m.ramBytes(), m.flashBytes());
+        Estimate estimated = estimate != null ? estimate : new Estimate(latencyMs, ramBytes, flashBytes);
+        return new TuneCandidate(
+                id,
+                description,
+                impulse,
+                learningBlock,
+                learningRate,
+                epochs,
+                rung,
+                featureShape,
+                validationAccuracy,
+                m.latencyMs(),
+                m.ramBytes(),
+                m.flashBytes(),
+                true,
+                over.isEmpty(),
+                over,
+                parameters,
+                m,
+                estimated);
     }
 }

@@ -43,6 +43,14 @@ public final class DjlCandidateTrainer implements CandidateTrainer {
     private final DeploymentEstimator estimator = new DeploymentEstimator();
     private final Map<String, Windows> features = new HashMap<>();
 
+    /** What a trial keeps to go on training and to be deployed: the trained network and its int8 export. */
+    record Trained(TrainingResult result, ModelGraph int8) {}
+
+    /** The int8 network of a trial this trainer made. */
+    public static Optional<ModelGraph> int8(Trial trial) {
+        return trial.state() instanceof Trained trained ? Optional.of(trained.int8()) : Optional.empty();
+    }
+
     /** The windows of both splits under one impulse. */
     private record Windows(float[][] trainRows, int[] trainLabels, float[][] validationRows, int[] validationLabels) {}
 
@@ -77,7 +85,7 @@ public final class DjlCandidateTrainer implements CandidateTrainer {
                     .setClassLabels(windows.trainLabels(), classes)
                     .optCancellation(stop);
             if (previous != null) {
-                builder.optInitialWeights(((TrainingResult) previous.state()).network());
+                builder.optInitialWeights(((Trained) previous.state()).result().network());
             }
             result = builder.build().train();
         } catch (TrainingCancelledException e) {
@@ -112,7 +120,7 @@ public final class DjlCandidateTrainer implements CandidateTrainer {
                 estimate.ram().totalBytes(),
                 estimate.flash().totalBytes(),
                 ModelStats.of(int8).parameters(),
-                result);
+                new Trained(result, int8));
     }
 
     /** Top-1 of the int8 network over the windows; 0 when there are none. */

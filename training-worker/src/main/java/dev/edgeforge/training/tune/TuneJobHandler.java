@@ -6,6 +6,8 @@ import dev.edgeforge.core.format.SampleParseOptions;
 import dev.edgeforge.core.format.SampleParsers;
 import dev.edgeforge.core.impulse.Impulse;
 import dev.edgeforge.core.impulse.ImpulseJson;
+import dev.edgeforge.core.model.ModelGraph;
+import dev.edgeforge.core.tflite.TfliteWriter;
 import dev.edgeforge.infra.job.JobContext;
 import dev.edgeforge.infra.job.JobHandler;
 import dev.edgeforge.infra.job.NonRetryableJobException;
@@ -15,10 +17,13 @@ import dev.edgeforge.jobs.board.Board;
 import dev.edgeforge.jobs.board.BoardCatalogue;
 import dev.edgeforge.jobs.feature.FeatureJobSample;
 import dev.edgeforge.jobs.tune.TuneCandidate;
+import dev.edgeforge.jobs.tune.TuneFinalist;
 import dev.edgeforge.jobs.tune.TuneJobPayload;
 import dev.edgeforge.jobs.tune.TuneJobResult;
 import dev.edgeforge.jobs.tune.TuneLimits;
+import dev.edgeforge.jobs.tune.TuneMeasurement;
 import dev.edgeforge.jobs.tune.TuneObjective;
+import dev.edgeforge.jobs.tune.TuneObjects;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -29,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Random;
 import java.util.function.BooleanSupplier;
 import java.util.function.LongSupplier;
@@ -56,6 +62,8 @@ public final class TuneJobHandler implements JobHandler {
     static final int MAX_EPOCHS = 108;
     /** Share of each label's training samples held out to score candidates. */
     static final double VALIDATION_SHARE = 0.2;
+    /** Candidates built and run in QEMU after the search, when the target can be emulated. */
+    static final int FINALISTS = 3;
 
     private static final SampleParseOptions PARSE_OPTIONS =
             SampleParseOptions.defaults().withKeepImagePixels(true);
@@ -165,6 +173,7 @@ public final class TuneJobHandler implements JobHandler {
                 best == null
                         ? "No candidate fits the budget; loosen a limit or pick a larger board"
                         : "Best candidate within the budget: " + best);
+        List<TuneFinalist> finalists = finalists(context, board, outcome.ranked(), payload.limits(), split, classes);
         context.result(JobJson.write(new TuneJobResult(
                 board.id(),
                 payload.limits(),
@@ -177,8 +186,82 @@ public final class TuneJobHandler implements JobHandler {
                 seconds,
                 outcome.stopped(),
                 results,
-                best)));
+                best,
+                finalists)));
         context.progress(1.0);
+    }
+
+    /**
+     * Stores the int8 networks and a few raw validation windows of the finalists (the best {@link #FINALISTS} of the
+     * Pareto front within the budget, filled up with the next fitting ones) so the firmware builder can run them in
+     * QEMU; none when no emulated board has the target's core.
+     */
+    private List<TuneFinalist> finalists(
+            JobContext context, Board board, List<Trial> ranked, TuneLimits limits, Split split, List<String> classes) {
+        Optional<Board> emulator = TuneMeasurement.emulatorFor(board, boards);
+        if (emulator.isEmpty()) {
+            context.log("Costs stay estimated: no emulated board has the "
+                    + board.core().displayName() + " core of " + board.name());
+            return List.of();
+        }
+        if (context.projectId() == null) {
+            return List.of();
+        }
+        List<TuneFinalist> finalists = new ArrayList<>();
+        for (Trial trial : pick(ranked, limits, FINALISTS)) {
+            Optional<ModelGraph> int8 = DjlCandidateTrainer.int8(trial);
+            if (int8.isEmpty()) {
+                continue;
+            }
+            String id = trial.spec().id();
+            byte[] windows = FinalistWindows.json(trial.spec().impulse(), split.validation(), FinalistWindows.COUNT);
+            String modelKey = TuneObjects.model(context.projectId(), context.jobId(), id);
+            String windowsKey = TuneObjects.windows(context.projectId(), context.jobId(), id);
+            store.put(modelKey, new TfliteWriter().write(int8.get()));
+            store.put(windowsKey, windows);
+            finalists.add(new TuneFinalist(
+                    id, ImpulseJson.mapper().valueToTree(trial.spec().impulse()), classes, modelKey, windowsKey));
+        }
+        if (!finalists.isEmpty()) {
+            context.log("Finalists to measure in QEMU (" + emulator.get().name() + "): "
+                    + finalists.stream().map(TuneFinalist::candidateId).toList());
+        }
+        return finalists;
+    }
+
+    /**
+     * The first {@code count} fitting trials of the Pareto front (no other fitting trial is at least as accurate,
+     * fast, small in RAM and in flash and better in one), in ranking order, filled up with the next fitting trials
+     * in ranking order when the front is smaller.
+     */
+    static List<Trial> pick(List<Trial> ranked, TuneLimits limits, int count) {
+        List<Trial> fitting = ranked.stream()
+                .filter(t -> limits.fits(t.latencyMs(), t.ramBytes(), t.flashBytes()))
+                .toList();
+        List<Trial> picked = new ArrayList<>();
+        for (Trial t : fitting) {
+            if (picked.size() < count && fitting.stream().noneMatch(u -> dominates(u, t))) {
+                picked.add(t);
+            }
+        }
+        for (Trial t : fitting) {
+            if (picked.size() < count && !picked.contains(t)) {
+                picked.add(t);
+            }
+        }
+        return picked;
+    }
+
+    static boolean dominates(Trial a, Trial b) {
+        boolean noWorse = a.accuracy() >= b.accuracy()
+                && a.latencyMs() <= b.latencyMs()
+                && a.ramBytes() <= b.ramBytes()
+                && a.flashBytes() <= b.flashBytes();
+        boolean better = a.accuracy() > b.accuracy()
+                || a.latencyMs() < b.latencyMs()
+                || a.ramBytes() < b.ramBytes()
+                || a.flashBytes() < b.flashBytes();
+        return noWorse && better;
     }
 
     /** How many candidates a search of this budget draws. */
@@ -215,7 +298,9 @@ public final class TuneJobHandler implements JobHandler {
                 false,
                 exceeds.isEmpty(),
                 exceeds,
-                trial.parameters());
+                trial.parameters(),
+                null,
+                null);
     }
 
     /** The training and validation samples. */
