@@ -164,7 +164,10 @@ public final class TuneMeasureJobHandler implements JobHandler {
         // counts; the run's peak (static RAM plus the painted stack's high-water mark) is kept beside it
         long ram = image.ramBytes();
         long peak = staticRam + result.stackBytes();
-        double latencyMs = counts.max() * 1000.0 / target.clockHz();
+        // measured instructions timed as the estimator times them on this board (1 cycle per instruction on the
+        // emulated board, the core's average elsewhere), so the two latencies differ exactly where the counts do
+        double cyclesPerInstruction = DeploymentEstimator.cyclesPerInstruction(target);
+        double latencyMs = counts.max() * cyclesPerInstruction * 1000.0 / target.clockHz();
         TuneMeasurement m = new TuneMeasurement(
                 id,
                 result.verified(),
@@ -191,13 +194,14 @@ public final class TuneMeasureJobHandler implements JobHandler {
                                         + ", instructions and stack from the emulated run"));
         context.log(String.format(
                 Locale.ROOT,
-                "%s: %d instructions per inference (DSP %d, network %d) = %.2f ms at %d MHz; RAM %d B as linked (peak"
+                "%s: %d instructions per inference (DSP %d, network %d) = %.2f ms at %.1f cycles per instruction and %d MHz; RAM %d B as linked (peak"
                         + " %d: static %d + stack %d), flash %d B, arena %d B; %s",
                 id,
                 m.instructions(),
                 m.dspInstructions(),
                 m.networkInstructions(),
                 latencyMs,
+                cyclesPerInstruction,
                 target.clockHz() / 1_000_000,
                 ram,
                 peak,

@@ -41,8 +41,9 @@ import java.util.OptionalLong;
  * parameters per operator (the generated {@code model.c}); one kernel per operator type ({@link #kernelBytes}); for
  * an impulse the block's {@link CostEstimate#romBytes()} tables plus {@value #DSP_CODE_BYTES} bytes of DSP code (FFT,
  * logf, the block); and {@value #RUNTIME_FLASH_BYTES} bytes of startup, vector table, UART, line protocol, stack
- * painting and C library, plus the firmware's built-in test input when it stores one (up to
- * {@value #STORED_BOOT_INPUT_BYTES} bytes; larger ones are generated at boot). Sizes are from the map files of
+ * painting and C library, plus the firmware's built-in test input: with an impulse the raw test window it stores
+ * whole (a deployment with test samples has one; without, the estimate is that window high), else the int8 input when
+ * it stores one (up to {@value #STORED_BOOT_INPUT_BYTES} bytes; larger ones are generated at boot). Sizes are from the map files of
  * arm-none-eabi-gcc 12.2 builds for Cortex-M4F; within 3% of the linked images of the MLPerf Tiny models.
  *
  * <h2>Latency</h2>
@@ -150,7 +151,11 @@ public final class DeploymentEstimator {
                 .mapToLong(DeploymentEstimator::kernelBytes)
                 .sum();
         long dspFlash = dsp.map(d -> d.cost().romBytes() + DSP_CODE_BYTES).orElse(0L);
-        long storedInput = network.inputBytes() <= STORED_BOOT_INPUT_BYTES ? network.inputBytes() : 0;
+        // With an impulse a deployment's firmware stores a raw test window (any size) for its boot self-test, in the
+        // window's native type; without one, its int8 input up to STORED_BOOT_INPUT_BYTES.
+        long storedInput = dsp.isPresent()
+                ? dsp.get().windowBytes()
+                : network.inputBytes() <= STORED_BOOT_INPUT_BYTES ? network.inputBytes() : 0;
         long runtimeFlash = RUNTIME_FLASH_BYTES + storedInput;
         DeploymentEstimate.Flash flash = new DeploymentEstimate.Flash(
                 network.constantBytes() + modelCode + kernels + dspFlash + runtimeFlash,
@@ -238,7 +243,7 @@ public final class DeploymentEstimator {
     }
 
     /** 1 on a board whose counter counts instructions (QEMU), else the core's average. */
-    static double cyclesPerInstruction(Board board) {
+    public static double cyclesPerInstruction(Board board) {
         return board.counter() == CounterKind.INSTRUCTIONS ? 1.0 : coreCyclesPerInstruction(board.core());
     }
 
