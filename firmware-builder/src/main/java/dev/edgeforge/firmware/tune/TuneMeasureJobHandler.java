@@ -194,8 +194,8 @@ public final class TuneMeasureJobHandler implements JobHandler {
                                         + ", instructions and stack from the emulated run"));
         context.log(String.format(
                 Locale.ROOT,
-                "%s: %d instructions per inference (DSP %d, network %d) = %.2f ms at %.1f cycles per instruction and %d MHz; RAM %d B as linked (peak"
-                        + " %d: static %d + stack %d), flash %d B, arena %d B; %s",
+                "%s: %d instructions per inference (DSP %d, network %d) = %.2f ms at %.1f cycles per instruction and"
+                        + " %d MHz; RAM %d B as linked (peak %d: static %d + stack %d), flash %d B, arena %d B; %s",
                 id,
                 m.instructions(),
                 m.dspInstructions(),
