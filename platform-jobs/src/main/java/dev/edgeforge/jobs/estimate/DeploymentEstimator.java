@@ -43,8 +43,8 @@ import java.util.OptionalLong;
  * logf, the block); and {@value #RUNTIME_FLASH_BYTES} bytes of startup, vector table, UART, line protocol, stack
  * painting and C library, plus the firmware's built-in test input: with an impulse the raw test window it stores
  * whole (a deployment with test samples has one; without, the estimate is that window high), else the int8 input when
- * it stores one (up to {@value #STORED_BOOT_INPUT_BYTES} bytes; larger ones are generated at boot). Sizes are from the map files of
- * arm-none-eabi-gcc 12.2 builds for Cortex-M4F; within 3% of the linked images of the MLPerf Tiny models.
+ * it stores one (up to {@value #STORED_BOOT_INPUT_BYTES} bytes; larger ones are generated at boot). Sizes are from the
+ * map files of arm-none-eabi-gcc 12.2 builds for Cortex-M4F; within 3% of the linked images of the MLPerf Tiny models.
  *
  * <h2>Latency</h2>
  * Network instructions: {@link KernelCosts}, operator by operator on the kernels the generator picks

@@ -13,7 +13,8 @@ import java.util.Optional;
  * @param instructions        the largest instruction count of one inference (DSP block and network) over the windows
  * @param dspInstructions     the DSP block's part (largest over the windows; not always of the same window)
  * @param networkInstructions the network's part (largest over the windows)
- * @param latencyMs           {@code instructions} at the estimator's cycles per instruction for the target and its clock
+ * @param latencyMs           {@code instructions} at the estimator's cycles per instruction for the target and its
+ *                            clock
  * @param ramBytes            the RAM the image linked for the target reserves ({@code .data}, {@code .bss} with the
  *                            arena, and the stack reservation), as the estimate counts it (its runtime holds the
  *                            8 KiB stack)
