@@ -8,6 +8,7 @@ import dev.edgeforge.core.learning.EpochMetrics;
 import dev.edgeforge.core.learning.Hyperparameters;
 import dev.edgeforge.core.learning.LayerSpec;
 import dev.edgeforge.core.learning.LearningBlock;
+import dev.edgeforge.core.learning.LearningRateSchedule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -71,6 +72,29 @@ class TrainingCheckpointTest {
         train(SIX_EPOCHS.withLearningRate(0.005), foreign, streamed);
         assertThat(foreign.ignored).isEqualTo("it was saved by a training of another network, data or hyperparameters");
         assertThat(streamed).extracting(EpochMetrics::epoch).startsWith(1).hasSize(6);
+    }
+
+    @Test
+    void aResumedScheduleGoesOnWhereItWasThoughTheOptimizerCountsItsUpdatesFromOneAgain() {
+        LearningRateController running =
+                new LearningRateController(0.01, new LearningRateSchedule.Cosine(0.1, 0.0001), 1000);
+        LearningRateController resumed =
+                new LearningRateController(0.01, new LearningRateSchedule.Cosine(0.1, 0.0001), 1000);
+        resumed.resume(running.state(), 400);
+        assertThat(resumed.getNewValue(1))
+                .isEqualTo(running.getNewValue(401))
+                .isNotEqualTo(running.getNewValue(1)); // update 1 is in the warm-up, update 401 is not
+
+        LearningRateController plateau =
+                new LearningRateController(0.01, new LearningRateSchedule.ReduceOnPlateau(1, 0.5, 0.0001), 100);
+        plateau.onValidation(1.0);
+        plateau.onValidation(2.0); // no improvement for 1 epoch: the rate halves
+        LearningRateController afterResume =
+                new LearningRateController(0.01, new LearningRateSchedule.ReduceOnPlateau(1, 0.5, 0.0001), 100);
+        afterResume.resume(plateau.state(), 20);
+        assertThat(afterResume.getNewValue(1)).isEqualTo(0.005f);
+        afterResume.onValidation(1.5); // still not below the best (1.0) that the checkpoint kept
+        assertThat(afterResume.getNewValue(2)).isEqualTo(0.0025f);
     }
 
     @Test
