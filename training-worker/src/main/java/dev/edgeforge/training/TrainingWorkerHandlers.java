@@ -7,6 +7,7 @@ import dev.edgeforge.training.compress.CompressJobHandler;
 import dev.edgeforge.training.feature.FeatureJobHandler;
 import dev.edgeforge.training.job.TestJobHandler;
 import dev.edgeforge.training.job.TrainJobHandler;
+import dev.edgeforge.training.trainer.CheckpointPolicy;
 import dev.edgeforge.training.tune.TuneJobHandler;
 import java.util.List;
 
@@ -29,7 +30,7 @@ public final class TrainingWorkerHandlers {
     public static List<JobHandler> create(ObjectStore store, WorkerEnvironment environment) {
         return List.of(
                 new FeatureJobHandler(store),
-                new TrainJobHandler(store),
+                new TrainJobHandler(store, CheckpointPolicy.from(System.getenv())),
                 new TestJobHandler(store),
                 new CompressJobHandler(store),
                 new TuneJobHandler(store));

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class ModelObjects {
 
-    /** {@code projects/{p}/models/{modelId}/…}: training runs, tests, imports and variants of a model. */
+    /** {@code projects/{p}/models/{modelId}/…}: training runs, checkpoints, tests, imports and variants. */
     @Bean
     OwnedObjects modelObjectKind() {
         return new OwnedObjects(

@@ -18,6 +18,7 @@ import dev.edgeforge.infra.storage.ObjectStore;
 import dev.edgeforge.infra.testing.SharedPostgres;
 import dev.edgeforge.infra.testing.TestDatabase;
 import dev.edgeforge.jobs.JobJson;
+import dev.edgeforge.jobs.training.ModelArtifactKeys;
 import dev.edgeforge.jobs.training.ModelKind;
 import dev.edgeforge.jobs.training.TrainJobPayload;
 import dev.edgeforge.jobs.training.TrainJobResult;
@@ -48,7 +49,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Robustness with real separate JVMs: two standalone training-worker processes share a PostgreSQL and an object store;
  * the one that took a training job is killed with SIGKILL in the middle of training; the other takes the job again
  * once the lease expired and completes it exactly once — one succeeded job after two attempts, one model made ready
- * from the second attempt's files.
+ * from the second attempt's files. The second attempt resumes from the first one's last checkpoint (saved every 2
+ * epochs here), so the model is trained for the requested epochs in total.
  */
 class TrainingWorkerProcessIT {
 
@@ -115,11 +117,12 @@ class TrainingWorkerProcessIT {
         workers.add(startWorker(objects, "worker-b"));
 
         Job running = await(
-                "the job to run and log its second epoch",
+                "the job to run and save its first checkpoint",
                 Duration.ofSeconds(120),
                 () -> queue.find(jobId)
                         .filter(job -> job.state() == JobState.RUNNING && job.leaseOwner() != null)
-                        .filter(job -> epochsLogged(queue, jobId) >= 2));
+                        .filter(job -> queue.logs(jobId, 0, 10_000).stream()
+                                .anyMatch(line -> line.line().startsWith("Checkpoint saved after epoch "))));
         assertThat(running.attempts()).isEqualTo(1);
         Process owner = workers.stream()
                 .filter(p -> running.leaseOwner().contains("-" + p.pid() + "-"))
@@ -147,6 +150,28 @@ class TrainingWorkerProcessIT {
                 .hasSize(1);
         assertThat(log).filteredOn(line -> line.endsWith(", attempt 2")).hasSize(1);
         assertThat(log).filteredOn(line -> line.equals("Model ready")).hasSize(1);
+        int takeOver = log.indexOf(log.stream()
+                .filter(line -> line.startsWith("attempt 1 on "))
+                .findFirst()
+                .orElseThrow());
+        int checkpointEpoch = log.subList(0, takeOver).stream()
+                .filter(line -> line.startsWith("Checkpoint saved after epoch "))
+                .map(line ->
+                        Integer.parseInt(line.substring("Checkpoint saved after epoch ".length(), line.indexOf(" ("))))
+                .reduce((first, last) -> last)
+                .orElseThrow();
+        assertThat(checkpointEpoch).isBetween(2, 38);
+        assertThat(log.subList(takeOver, log.size()))
+                .anyMatch(line -> line.matches("Attempt 2 on .+ resumes at epoch " + (checkpointEpoch + 1)
+                        + " \\(checkpoint of attempt 1\\)"));
+        List<String> secondEpochs = log.subList(takeOver, log.size()).stream()
+                .filter(line -> line.startsWith("Epoch "))
+                .toList();
+        assertThat(secondEpochs).hasSize(40 - checkpointEpoch);
+        assertThat(secondEpochs.get(0)).startsWith("Epoch " + (checkpointEpoch + 1) + "/40:");
+        assertThat(store.exists(ModelArtifactKeys.trainCheckpoint(projectId, modelId, jobId)))
+                .as("the ended job's checkpoint is removed")
+                .isFalse();
 
         TrainJobResult result = JobJson.mapper().readValue(done.result(), TrainJobResult.class);
         assertThat(result.artifacts().keys()).hasSize(4).allSatisfy(key -> {
@@ -198,15 +223,11 @@ class TrainingWorkerProcessIT {
         env.put("EDGEFORGE_STORAGE_ROOT", objects.toString());
         env.put("EDGEFORGE_WORKERS_LEASE_SECONDS", Integer.toString(LEASE_SECONDS));
         env.put("EDGEFORGE_WORK_DIR", temp.toString());
+        env.put("EDGEFORGE_TRAINING_CHECKPOINT_EPOCHS", "2");
+        env.put("EDGEFORGE_TRAINING_CHECKPOINT_SECONDS", "0");
         return builder.redirectErrorStream(true)
                 .redirectOutput(temp.resolve(name + ".log").toFile())
                 .start();
-    }
-
-    private static long epochsLogged(JobQueue queue, UUID jobId) {
-        return queue.logs(jobId, 0, 10_000).stream()
-                .filter(line -> line.line().startsWith("Epoch "))
-                .count();
     }
 
     private UUID insertProject() throws SQLException {

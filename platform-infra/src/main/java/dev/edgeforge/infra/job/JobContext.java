@@ -23,6 +23,11 @@ public interface JobContext {
 
     int maxAttempts();
 
+    /** The worker running this attempt (as the attempt history names it), for log lines. */
+    default String workerId() {
+        return "this worker";
+    }
+
     /**
      * Reports progress of this attempt, 0 (nothing done) to 1 (done). Written through to the database; call it a
      * few times per second at most.

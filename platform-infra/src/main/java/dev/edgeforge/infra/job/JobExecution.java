@@ -223,6 +223,11 @@ final class JobExecution implements JobContext, Runnable {
     }
 
     @Override
+    public String workerId() {
+        return job.lease().owner();
+    }
+
+    @Override
     public int maxAttempts() {
         return job.maxAttempts();
     }

@@ -17,7 +17,7 @@ import java.util.function.Predicate;
  */
 public final class RecordingJobContext implements JobContext {
 
-    private final UUID jobId = UUID.randomUUID();
+    private UUID jobId = UUID.randomUUID();
     private final UUID projectId;
     private final String type;
     private final String payload;
@@ -36,6 +36,12 @@ public final class RecordingJobContext implements JobContext {
         this.projectId = projectId;
         this.type = Objects.requireNonNull(type, "type");
         this.payload = Objects.requireNonNull(payload, "payload");
+    }
+
+    /** Another attempt of the job {@code jobId} (a new random id otherwise). */
+    public RecordingJobContext job(UUID jobId) {
+        this.jobId = Objects.requireNonNull(jobId, "jobId");
+        return this;
     }
 
     /** Which run this is (1 for the first) out of how many. */

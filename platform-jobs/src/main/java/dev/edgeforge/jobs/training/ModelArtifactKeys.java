@@ -8,7 +8,8 @@ import java.util.UUID;
  * each run in a folder of its own so that a retried or repeated job never overwrites what another run wrote (a
  * worker that lost its lease may still be writing): {@code train-{attempt}/} for training, {@code test-{jobId}-
  * {attempt}/} for a test job, {@code import/} for an uploaded file. The model row names the keys of the run it
- * took its results from; deleting a model deletes the whole prefix.
+ * took its results from; deleting a model deletes the whole prefix. A training job's checkpoint
+ * ({@code checkpoint-{jobId}.bin}) is shared by the job's attempts: a later attempt continues from it.
  */
 public final class ModelArtifactKeys {
 
@@ -32,6 +33,14 @@ public final class ModelArtifactKeys {
     /** The folder of one attempt of the model's training job. */
     public static String trainRun(UUID projectId, UUID modelId, int attempt) {
         return modelPrefix(projectId, modelId) + "train-" + attempt + "/";
+    }
+
+    /**
+     * The training checkpoint of one train job, which every attempt of the job reads and writes (one attempt runs at a
+     * time); the job removes it when it ends, and the sweeper with the model's other objects once the model is gone.
+     */
+    public static String trainCheckpoint(UUID projectId, UUID modelId, UUID jobId) {
+        return modelPrefix(projectId, modelId) + "checkpoint-" + Objects.requireNonNull(jobId, "jobId") + ".bin";
     }
 
     /** The folder of one attempt of a test job on the model. */

@@ -27,6 +27,7 @@ import dev.edgeforge.jobs.training.ModelKind;
 import dev.edgeforge.jobs.training.ModelSummary;
 import dev.edgeforge.jobs.training.TrainJobPayload;
 import dev.edgeforge.jobs.training.TrainJobResult;
+import dev.edgeforge.training.trainer.CheckpointPolicy;
 import dev.edgeforge.training.trainer.Trainer;
 import dev.edgeforge.training.trainer.TrainingException;
 import dev.edgeforge.training.trainer.TrainingResult;
@@ -50,11 +51,20 @@ final class NetworkTraining {
     private final JobContext context;
     private final TrainJobPayload payload;
     private final RunFolder folder;
+    private final JobCheckpoints checkpoints;
+    private final CheckpointPolicy checkpointPolicy;
 
-    NetworkTraining(JobContext context, TrainJobPayload payload, RunFolder folder) {
+    NetworkTraining(
+            JobContext context,
+            TrainJobPayload payload,
+            RunFolder folder,
+            JobCheckpoints checkpoints,
+            CheckpointPolicy checkpointPolicy) {
         this.context = context;
         this.payload = payload;
         this.folder = folder;
+        this.checkpoints = checkpoints;
+        this.checkpointPolicy = checkpointPolicy;
     }
 
     TrainJobResult run(FeatureSet training, FeatureSet testing) {
@@ -188,7 +198,8 @@ final class NetworkTraining {
                     context.progress(EPOCHS_START
                             + (EPOCHS_END - EPOCHS_START) * Math.min(1.0, (double) epoch.epoch() / epoch.epochs()));
                 })
-                .optCancellation(context::isCancelRequested);
+                .optCancellation(context::isCancelRequested)
+                .optCheckpoints(checkpoints, checkpointPolicy);
         if (classIds != null) {
             builder.setClassLabels(classIds, outputNames);
         } else {

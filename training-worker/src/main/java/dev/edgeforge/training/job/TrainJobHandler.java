@@ -12,6 +12,7 @@ import dev.edgeforge.jobs.training.ModelArtifactKeys;
 import dev.edgeforge.jobs.training.ModelKind;
 import dev.edgeforge.jobs.training.TrainJobPayload;
 import dev.edgeforge.jobs.training.TrainJobResult;
+import dev.edgeforge.training.trainer.CheckpointPolicy;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -32,10 +33,17 @@ public final class TrainJobHandler implements JobHandler {
 
     private final ObjectStore store;
     private final FeatureSetLoader features;
+    private final CheckpointPolicy checkpointPolicy;
 
     public TrainJobHandler(ObjectStore store) {
+        this(store, CheckpointPolicy.DEFAULT);
+    }
+
+    /** With checkpoints of network training saved as {@code checkpointPolicy} says. */
+    public TrainJobHandler(ObjectStore store, CheckpointPolicy checkpointPolicy) {
         this.store = Objects.requireNonNull(store, "store");
         this.features = new FeatureSetLoader(store);
+        this.checkpointPolicy = Objects.requireNonNull(checkpointPolicy, "checkpointPolicy");
     }
 
     @Override
@@ -81,10 +89,31 @@ public final class TrainJobHandler implements JobHandler {
         context.throwIfCancelled();
         RunFolder folder = new RunFolder(
                 store, ModelArtifactKeys.trainRun(context.projectId(), payload.modelId(), context.attempt()));
-        TrainJobResult result = payload.learningBlock().kind().isNeural()
-                ? new NetworkTraining(context, payload, folder).run(training, testing)
-                : new AnomalyTraining(context, payload, folder).run(training, testing);
+        if (!payload.learningBlock().kind().isNeural()) {
+            context.result(JobJson.write(new AnomalyTraining(context, payload, folder).run(training, testing)));
+            context.log("Model ready");
+            return;
+        }
+        JobCheckpoints checkpoints = new JobCheckpoints(
+                store,
+                context,
+                ModelArtifactKeys.trainCheckpoint(context.projectId(), payload.modelId(), context.jobId()));
+        TrainJobResult result;
+        try {
+            result =
+                    new NetworkTraining(context, payload, folder, checkpoints, checkpointPolicy).run(training, testing);
+        } catch (NonRetryableJobException e) {
+            checkpoints.discard(); // no attempt follows
+            throw e;
+        } catch (RuntimeException e) {
+            // a cancel or a lost lease keeps it for the attempt that takes over; a last attempt has none
+            if (context.attempt() >= context.maxAttempts() && !context.isCancelRequested()) {
+                checkpoints.discard();
+            }
+            throw e;
+        }
         context.result(JobJson.write(result));
+        checkpoints.discard();
         context.log("Model ready");
     }
 

@@ -19,6 +19,8 @@ final class LearningRateController implements Tracker {
     private double plateauRate;
     private double bestLoss = Double.POSITIVE_INFINITY;
     private int epochsWithoutImprovement;
+    /** Updates done before this run resumed: DJL's optimizer counts its updates from 1 again after a resume. */
+    private long stepOffset;
 
     /**
      * @param baseRate   the hyperparameters' learning rate (the peak for cosine)
@@ -34,7 +36,7 @@ final class LearningRateController implements Tracker {
 
     @Override
     public float getNewValue(int numUpdate) {
-        return (float) rateAt(numUpdate);
+        return (float) rateAt(numUpdate + stepOffset);
     }
 
     /** The rate of update {@code step} (1-based). */
@@ -66,6 +68,21 @@ final class LearningRateController implements Tracker {
             plateauRate = Math.max(plateau.minLearningRate(), plateauRate * plateau.factor());
             epochsWithoutImprovement = 0;
         }
+    }
+
+    /** What a checkpoint keeps of reduce-on-plateau's progress. */
+    record State(double plateauRate, double bestLoss, int epochsWithoutImprovement) {}
+
+    State state() {
+        return new State(plateauRate, bestLoss, epochsWithoutImprovement);
+    }
+
+    /** Continues from a checkpoint's state after {@code stepsDone} updates. */
+    void resume(State state, long stepsDone) {
+        this.plateauRate = state.plateauRate();
+        this.bestLoss = state.bestLoss();
+        this.epochsWithoutImprovement = state.epochsWithoutImprovement();
+        this.stepOffset = stepsDone;
     }
 
     /** The rate the next update gets under reduce-on-plateau or a constant rate (for logs). */

@@ -60,7 +60,12 @@ public final class Trainer {
         this.listener = builder.listener;
         this.setupListener = builder.setupListener;
         this.cancellation = builder.cancellation;
-        this.options = new RunOptions(builder.initialWeights, builder.stepHook, builder.distillation);
+        this.options = new RunOptions(
+                builder.initialWeights,
+                builder.stepHook,
+                builder.distillation,
+                builder.checkpoints,
+                builder.checkpointPolicy);
     }
 
     /** A new builder. */
@@ -95,6 +100,8 @@ public final class Trainer {
         private TrainedNetwork initialWeights;
         private StepHook stepHook = StepHook.NONE;
         private Distillation distillation;
+        private CheckpointStore checkpoints;
+        private CheckpointPolicy checkpointPolicy = CheckpointPolicy.DEFAULT;
 
         private Builder() {}
 
@@ -190,6 +197,17 @@ public final class Trainer {
         /** Trains a classifier against a teacher's soft targets as well as the labels; see {@link Distillation}. */
         public Builder optDistillation(Distillation distillation) {
             this.distillation = Objects.requireNonNull(distillation, "distillation");
+            return this;
+        }
+
+        /**
+         * Continues from the checkpoint in {@code store} when it has one of this same training (same network, data and
+         * hyperparameters; another or an unreadable one is reported to {@link CheckpointStore#ignored} and training
+         * starts at epoch 1), and saves one there as {@code policy} says.
+         */
+        public Builder optCheckpoints(CheckpointStore store, CheckpointPolicy policy) {
+            this.checkpoints = Objects.requireNonNull(store, "store");
+            this.checkpointPolicy = Objects.requireNonNull(policy, "policy");
             return this;
         }
 

@@ -23,8 +23,13 @@ import dev.edgeforge.core.learning.LearningBlock;
 import dev.edgeforge.core.learning.TrainedNetwork;
 import dev.edgeforge.core.learning.eval.Prediction;
 import dev.edgeforge.training.augmentation.Augmenter;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -250,13 +255,18 @@ final class TrainingRun {
         private final float[] classWeights;
         private final Augmenter augmenter;
         private final long setupNanos;
-        private final Random shuffleRng;
-        private final Random augmentationRng;
+        private Random shuffleRng;
+        private Random augmentationRng;
         private final List<EpochMetrics> history = new ArrayList<>();
         private final NetworkWeights weights;
         private final float[][] softTargets;
         private double firstLoss = Double.NaN;
         private long step;
+        private int[] order;
+        private double bestLoss = Double.POSITIVE_INFINITY;
+        private int bestEpoch;
+        private int epochsWithoutImprovement;
+        private float[][] bestWeights;
 
         EpochLoop(
                 Trainer trainer,
@@ -285,12 +295,8 @@ final class TrainingRun {
 
         TrainingResult run() {
             long loopStart = System.nanoTime();
-            int[] order = split.train().clone();
+            order = split.train().clone();
             EarlyStopping earlyStopping = hyperparameters.earlyStopping();
-            double bestLoss = Double.POSITIVE_INFINITY;
-            int bestEpoch = 0;
-            int epochsWithoutImprovement = 0;
-            float[][] bestWeights = null;
             boolean stoppedEarly = false;
             int batchesPerEpoch = batchBounds(order.length, hyperparameters.batchSize()).length;
             options.stepHook()
@@ -303,7 +309,11 @@ final class TrainingRun {
                                     0,
                                     (long) hyperparameters.epochs() * batchesPerEpoch),
                             weights);
-            for (int epoch = 1; epoch <= hyperparameters.epochs(); epoch++) {
+            String fingerprint = options.checkpoints() == null ? null : fingerprint();
+            int firstEpoch = fingerprint == null ? 1 : resume(fingerprint) + 1;
+            int savedEpoch = firstEpoch - 1;
+            long savedAt = System.nanoTime();
+            for (int epoch = firstEpoch; epoch <= hyperparameters.epochs(); epoch++) {
                 long epochStart = System.nanoTime();
                 EpochTotals totals = trainEpoch(epoch, order);
                 checkCancelled(epoch, "before validation");
@@ -330,6 +340,16 @@ final class TrainingRun {
                 } else if (++epochsWithoutImprovement >= earlyStopping.patience()) {
                     stoppedEarly = epoch < hyperparameters.epochs();
                     break;
+                }
+                if (fingerprint != null
+                        && epoch < hyperparameters.epochs()
+                        && epoch - savedEpoch >= options.checkpointPolicy().everyEpochs()
+                        && System.nanoTime() - savedAt
+                                >= options.checkpointPolicy().minInterval().toNanos()) {
+                    options.checkpoints()
+                            .save(epoch, checkpoint(fingerprint, epoch).encode());
+                    savedEpoch = epoch;
+                    savedAt = System.nanoTime();
                 }
             }
             if (bestWeights != null && bestEpoch != history.size()) {
@@ -541,6 +561,114 @@ final class TrainingRun {
                 }
             }
             return result;
+        }
+
+        /**
+         * What makes a checkpoint fit this run: the layers trained, the data's shape, size, outputs and split, the
+         * class weights and the hyperparameters (seed and epochs included). A checkpoint of anything else is ignored.
+         */
+        private String fingerprint() {
+            String identity = String.join(
+                    "\n",
+                    trainedLayers().toString(),
+                    data.sampleShape().toString(),
+                    data.featureKind().name(),
+                    data.kind().name(),
+                    data.outputNames().toString(),
+                    String.valueOf(data.sampleCount()),
+                    Arrays.toString(split.train()),
+                    Arrays.toString(split.validation()),
+                    Arrays.toString(classWeights),
+                    hyperparameters.toString(),
+                    String.valueOf(options.initialWeights() != null),
+                    String.valueOf(options.distillation() != null));
+            try {
+                return HexFormat.of()
+                        .formatHex(
+                                MessageDigest.getInstance("SHA-256").digest(identity.getBytes(StandardCharsets.UTF_8)));
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every Java runtime has SHA-256", e);
+            }
+        }
+
+        /** The state after {@code epoch}; it shares the live generators, so encode it at once. */
+        private TrainingCheckpoint checkpoint(String fingerprint, int epoch) {
+            return new TrainingCheckpoint(
+                    fingerprint,
+                    epoch,
+                    step,
+                    firstLoss,
+                    snapshotWeights(),
+                    bestWeights,
+                    bestLoss,
+                    bestEpoch,
+                    epochsWithoutImprovement,
+                    order.clone(),
+                    shuffleRng,
+                    augmentationRng,
+                    learningRate.state(),
+                    List.copyOf(history));
+        }
+
+        /** Loads the store's checkpoint when it fits this run; answers the last epoch it covers (0 when none). */
+        private int resume(String fingerprint) {
+            byte[] bytes = options.checkpoints().load();
+            if (bytes == null) {
+                return 0;
+            }
+            TrainingCheckpoint checkpoint;
+            try {
+                checkpoint = TrainingCheckpoint.decode(bytes);
+            } catch (IOException e) {
+                options.checkpoints().ignored("it cannot be read (" + e.getMessage() + ")");
+                return 0;
+            }
+            String mismatch = mismatch(checkpoint, fingerprint);
+            if (mismatch != null) {
+                options.checkpoints().ignored(mismatch);
+                return 0;
+            }
+            restoreWeights(checkpoint.weights());
+            step = checkpoint.step();
+            firstLoss = checkpoint.firstLoss();
+            bestWeights = checkpoint.bestWeights();
+            bestLoss = checkpoint.bestLoss();
+            bestEpoch = checkpoint.bestEpoch();
+            epochsWithoutImprovement = checkpoint.epochsWithoutImprovement();
+            order = checkpoint.order();
+            shuffleRng = checkpoint.shuffleRng();
+            augmentationRng = checkpoint.augmentationRng();
+            learningRate.resume(checkpoint.learningRate(), checkpoint.step());
+            history.addAll(checkpoint.history());
+            // dropout draws from the engine's generator, which cannot be saved: reseed it per resumed epoch
+            pyTorch().setRandomSeed((int) Seeds.derive(hyperparameters.seed() + checkpoint.epoch(), Seeds.ENGINE));
+            options.checkpoints().resumed(checkpoint.epoch() + 1);
+            return checkpoint.epoch();
+        }
+
+        /** Why the checkpoint does not fit this run, or null when it does. */
+        private String mismatch(TrainingCheckpoint checkpoint, String fingerprint) {
+            if (!checkpoint.fingerprint().equals(fingerprint)) {
+                return "it was saved by a training of another network, data or hyperparameters";
+            }
+            List<Parameter> parameters = network.getParameters().values();
+            if (checkpoint.weights().length != parameters.size()) {
+                return "it has " + checkpoint.weights().length + " parameter arrays, the network " + parameters.size();
+            }
+            for (int i = 0; i < parameters.size(); i++) {
+                if (checkpoint.weights()[i].length
+                        != parameters.get(i).getArray().size()) {
+                    return "its parameter array " + i + " has another size";
+                }
+            }
+            if (checkpoint.epoch() < 1
+                    || checkpoint.epoch() >= hyperparameters.epochs()
+                    || checkpoint.history().size() != checkpoint.epoch()
+                    || checkpoint.order().length != order.length) {
+                return "its epoch " + checkpoint.epoch() + " or its history does not fit " + hyperparameters.epochs()
+                        + " epochs on " + order.length + " training windows";
+            }
+            return null;
         }
 
         private float[][] snapshotWeights() {

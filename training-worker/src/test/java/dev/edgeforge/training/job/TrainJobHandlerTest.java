@@ -35,10 +35,12 @@ import dev.edgeforge.jobs.training.TestJobPayload;
 import dev.edgeforge.jobs.training.TestJobResult;
 import dev.edgeforge.jobs.training.TrainJobPayload;
 import dev.edgeforge.jobs.training.TrainJobResult;
+import dev.edgeforge.training.trainer.CheckpointPolicy;
 import dev.edgeforge.training.trainer.TrainingCancelledException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -61,6 +63,8 @@ class TrainJobHandlerTest {
     private static final Hyperparameters FAST =
             Hyperparameters.defaults().withEpochs(12).withLearningRate(0.005);
     private static final TensorShape SHAPE = TensorShape.of(33);
+    /** The project of every job here: the attempts of one job share it. */
+    private static final UUID PROJECT = UUID.randomUUID();
 
     @TempDir
     Path root;
@@ -192,6 +196,95 @@ class TrainJobHandlerTest {
         assertThat(result.artifacts().predictions()).isNull();
         assertThat(result.artifacts().int8()).contains("/train-1/");
         assertThat(result.summary().testAccuracy()).isNull();
+    }
+
+    @Test
+    void aLaterAttemptResumesFromTheLastCheckpointAndTrainsTheRequestedEpochsInTotal() throws Exception {
+        String training =
+                put("resume", GestureFeatures.of(3, 2, 1, GestureFeatures.gestures(Gesture.IDLE, Gesture.WAVE)));
+        TrainJobPayload payload = new TrainJobPayload(
+                UUID.randomUUID(), 1, DENSE_20_10, FAST.withEpochs(8), training, null, FeatureKind.FLAT, SHAPE, null);
+        TrainJobHandler handler = new TrainJobHandler(store, new CheckpointPolicy(2, Duration.ZERO));
+        UUID jobId = UUID.randomUUID();
+        String key = ModelArtifactKeys.trainCheckpoint(PROJECT, payload.modelId(), jobId);
+        // attempt 1 dies (its worker stops) once its checkpoint after epoch 4 is stored
+        RecordingJobContext first = context(TrainJobPayload.TYPE, payload, 1, () -> false)
+                .job(jobId)
+                .cancelWhen(c -> c.lines().stream().anyMatch(l -> l.startsWith("Checkpoint saved after epoch 4 (")));
+        assertThatThrownBy(() -> handler.run(first)).isInstanceOf(TrainingCancelledException.class);
+        assertThat(epochNumbers(first)).containsExactly(1, 2, 3, 4);
+        assertThat(first.lines()).anyMatch(l -> l.startsWith("Checkpoint saved after epoch 2 ("));
+        assertThat(store.exists(key)).isTrue();
+
+        RecordingJobContext second =
+                context(TrainJobPayload.TYPE, payload, 2, () -> false).job(jobId);
+        handler.run(second);
+
+        assertThat(second.lines()).contains("Attempt 2 on this worker resumes at epoch 5 (checkpoint of attempt 1)");
+        assertThat(epochNumbers(second)).containsExactly(5, 6, 7, 8);
+        TrainJobResult result = JobJson.mapper().readValue(second.resultJson(), TrainJobResult.class);
+        JsonNode history =
+                JobJson.mapper().readTree(bytes(result.artifacts().metrics())).path("history");
+        assertThat(history.size()).isEqualTo(8);
+        for (int i = 0; i < 8; i++) {
+            assertThat(history.get(i).path("epoch").asInt()).isEqualTo(i + 1);
+        }
+        assertThat(result.summary().validationAccuracy()).isGreaterThan(0.5);
+        assertThat(store.exists(key))
+                .as("the ended job's checkpoint is removed")
+                .isFalse();
+    }
+
+    @Test
+    void aDamagedOrForeignCheckpointIsIgnoredAndTrainingStartsAtEpochOne() throws Exception {
+        String training =
+                put("ignore", GestureFeatures.of(3, 2, 1, GestureFeatures.gestures(Gesture.IDLE, Gesture.WAVE)));
+        TrainJobPayload payload = new TrainJobPayload(
+                UUID.randomUUID(), 1, DENSE_20_10, FAST.withEpochs(4), training, null, FeatureKind.FLAT, SHAPE, null);
+        TrainJobHandler handler = new TrainJobHandler(store, new CheckpointPolicy(1, Duration.ZERO));
+
+        UUID damagedJob = UUID.randomUUID();
+        store.put(ModelArtifactKeys.trainCheckpoint(PROJECT, payload.modelId(), damagedJob), new byte[] {
+            0, 0, 0, 1, 'n', 'o', 't', ' ', 'a', ' ', 'c', 'h', 'e', 'c', 'k', 'p', 'o', 'i', 'n', 't'
+        });
+        RecordingJobContext damaged =
+                context(TrainJobPayload.TYPE, payload, 2, () -> false).job(damagedJob);
+        handler.run(damaged);
+        assertThat(damaged.lines())
+                .anyMatch(l -> l.startsWith("Ignoring the checkpoint of attempt 1: it cannot be read (")
+                        && l.endsWith("; training starts at epoch 1"));
+        assertThat(epochNumbers(damaged)).containsExactly(1, 2, 3, 4);
+
+        // attempt 1 of another architecture leaves a checkpoint after epoch 2; the job's payload then differs
+        UUID foreignJob = UUID.randomUUID();
+        TrainJobPayload other = new TrainJobPayload(
+                payload.modelId(),
+                1,
+                LearningBlock.classification(List.of(LayerSpec.dense(12, RELU))),
+                FAST.withEpochs(4),
+                training,
+                null,
+                FeatureKind.FLAT,
+                SHAPE,
+                null);
+        RecordingJobContext first = context(TrainJobPayload.TYPE, other, 1, () -> false)
+                .job(foreignJob)
+                .cancelWhen(c -> c.lines().stream().anyMatch(l -> l.startsWith("Checkpoint saved after epoch 2 (")));
+        assertThatThrownBy(() -> handler.run(first)).isInstanceOf(TrainingCancelledException.class);
+        RecordingJobContext second =
+                context(TrainJobPayload.TYPE, payload, 2, () -> false).job(foreignJob);
+        handler.run(second);
+        assertThat(second.lines())
+                .contains("Ignoring the checkpoint of attempt 1: it was saved by a training of another network, data"
+                        + " or hyperparameters; training starts at epoch 1");
+        assertThat(epochNumbers(second)).containsExactly(1, 2, 3, 4);
+    }
+
+    private static List<Integer> epochNumbers(RecordingJobContext context) {
+        return context.lines().stream()
+                .filter(l -> l.startsWith("Epoch "))
+                .map(l -> Integer.parseInt(l.substring("Epoch ".length(), l.indexOf('/'))))
+                .toList();
     }
 
     @Test
@@ -784,7 +877,7 @@ class TrainJobHandlerTest {
     }
 
     private RecordingJobContext context(String type, Object payload, int attempt, BooleanSupplier cancelled) {
-        return new RecordingJobContext(UUID.randomUUID(), type, JobJson.write(payload))
+        return new RecordingJobContext(PROJECT, type, JobJson.write(payload))
                 .attempt(attempt, 3)
                 .cancelWhen(c -> cancelled.getAsBoolean());
     }
