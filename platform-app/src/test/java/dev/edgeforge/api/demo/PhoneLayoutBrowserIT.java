@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -55,12 +56,22 @@ class PhoneLayoutBrowserIT extends ChromiumPages {
         super(WIDTH, 844, Duration.ofSeconds(60));
     }
 
+    /** Headless Chromium keeps windows at least 500 px wide, so the phone's viewport is set as its DevTools does. */
+    @BeforeEach
+    void phoneViewport() {
+        browser.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of("width", WIDTH, "height", 844, "deviceScaleFactor", 1, "mobile", false));
+    }
+
     @Test
     void noPageIsWiderThanAPhone() throws Exception {
         ApiClient client = ApiClient.stateless(port);
         TestUsers.User user = TestUsers.register(client, "phone-user");
         signIn(user);
-        assertThat(width("/projects")).as("the window is a phone's").isEqualTo(WIDTH);
+        assertThat(browser.executeScript("return window.innerWidth"))
+                .as("the viewport is a phone's")
+                .isEqualTo((long) WIDTH);
         WebDriverWait job = new WebDriverWait(browser, JOB_LIMIT);
 
         browser.findElement(By.id("create-demo-button")).click();
@@ -126,6 +137,7 @@ class PhoneLayoutBrowserIT extends ChromiumPages {
         job.until(ExpectedConditions.or(
                 ExpectedConditions.textToBePresentInElementLocated(By.id("verified-badge"), "Verified on device"),
                 ExpectedConditions.textToBePresentInElementLocated(By.id("run-state"), "failed")));
+        assertThat(browser.findElement(By.id("verified-badge")).getText()).isEqualTo("Verified on device");
 
         String sampleId = client.get(api + "/samples", user.auth())
                 .json()
