@@ -28,7 +28,8 @@ import tools.jackson.databind.JsonNode;
  * every page the project's menu lists, and the pages below them (a sample, the dataset versions, a model, its
  * compression report), plus the projects list and the account pages, is visited and none may scroll sideways: the
  * document's scroll width is at most the window's. The side navigation is folded away behind a menu button that opens
- * it. A failure names each page that overflows, by how much, and the elements that stick out.
+ * it. A failure names each page that overflows, by how much, and the elements that stick out; each page's screenshot
+ * goes to {@code /tmp/ef-phone-*.png}.
  */
 @IntegrationTest
 class PhoneLayoutBrowserIT extends ChromiumPages {
@@ -44,8 +45,9 @@ class PhoneLayoutBrowserIT extends ChromiumPages {
               const right = e.getBoundingClientRect().right;
               const parent = e.parentElement;
               if (right > width + 0.5 && parent && parent.getBoundingClientRect().right <= width + 0.5) {
-                out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '')
-                    + (e.className && typeof e.className === 'string' ? '.' + e.className.trim().split(/\\s+/).join('.') : '')
+                const classes = typeof e.className === 'string' && e.className.trim()
+                    ? '.' + e.className.trim().split(/\\s+/).join('.') : '';
+                out.push(e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + classes
                     + ' to ' + Math.round(right) + ' px');
               }
             }
@@ -154,8 +156,9 @@ class PhoneLayoutBrowserIT extends ChromiumPages {
         List<String> overflowing = new ArrayList<>();
         for (String page : pages) {
             long scrollWidth = width(page);
+            screenshot(Path.of("/tmp/ef-phone"
+                    + page.replaceAll("[0-9a-f]{8}-[0-9a-f-]{27}", "x").replaceAll("[^a-z0-9]+", "-") + ".png"));
             if (scrollWidth > WIDTH) {
-                screenshot(Path.of("/tmp/ef-phone" + page.replaceAll("[^a-z0-9]+", "-") + ".png"));
                 overflowing.add(page + " is " + scrollWidth + " px wide (" + browser.executeScript(STICKING_OUT) + ")");
             }
         }
