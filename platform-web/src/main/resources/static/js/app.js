@@ -1,6 +1,7 @@
 /*
  * EdgeForge UI behaviour on every page: a little vanilla JS, no inline scripts (pages declare behaviour with data-*
- * attributes): copy buttons (data-copy-target), confirmed forms (data-confirm), and the API keys and members pages.
+ * attributes): copy buttons (data-copy-target), confirmed forms (data-confirm), the project menu button of narrow
+ * screens, and the API keys and members pages.
  */
 import { api, byId, el, forPage, formatDate, problemMessage, showAlert } from './ui.js';
 
@@ -37,6 +38,16 @@ document.addEventListener('click', (event) => {
     }
   }
 });
+
+/* The project menu button of narrow screens: shows or hides the sidebar (app.css hides it under 820 px). */
+const navToggle = byId('nav-toggle');
+if (navToggle) {
+  navToggle.addEventListener('click', () => {
+    const open = navToggle.getAttribute('aria-expanded') !== 'true';
+    navToggle.setAttribute('aria-expanded', String(open));
+    document.body.classList.toggle('nav-open', open);
+  });
+}
 
 document.addEventListener('submit', (event) => {
   const question = event.target.getAttribute('data-confirm');
