@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -87,10 +88,15 @@ public record TflmThirdParty(List<Path> includeDirectories, String description) 
                 parts.add("ruy from the checkout's downloads");
             } else {
                 Path header = generated.resolve("ruy/profiler/instrumentation.h");
-                Files.createDirectories(header.getParent());
-                try (InputStream in =
-                        TflmThirdParty.class.getResourceAsStream("/tflm-support/ruy/profiler/instrumentation.h")) {
-                    Files.write(header, in.readAllBytes());
+                if (!Files.isRegularFile(header)) {
+                    Files.createDirectories(header.getParent());
+                    Path temporary = Files.createTempFile(header.getParent(), "instrumentation", ".tmp");
+                    try (InputStream in =
+                            TflmThirdParty.class.getResourceAsStream("/tflm-support/ruy/profiler/instrumentation.h")) {
+                        Files.write(temporary, in.readAllBytes());
+                    }
+                    // published whole: a compiler of a concurrent build never reads half of it
+                    Files.move(temporary, header, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
                 }
                 if (!includes.contains(generated)) {
                     includes.add(generated);
@@ -113,7 +119,8 @@ public record TflmThirdParty(List<Path> includeDirectories, String description) 
         if (!Files.isRegularFile(schemaSource)) {
             throw new IllegalStateException("the TFLM checkout has no " + schemaSource);
         }
-        Path work = Files.createDirectories(generated.resolveSibling("schema-work"));
+        // a folder of its own: two builds may regenerate at once, and only the atomic move below publishes
+        Path work = Files.createTempDirectory(Files.createDirectories(generated.getParent()), "schema-work-");
         Path schema = work.resolve("schema.fbs");
         String text = Files.readString(schemaSource, StandardCharsets.UTF_8);
         Files.writeString(schema, DEPRECATED_MEMBER.matcher(text).replaceAll(","), StandardCharsets.UTF_8);
@@ -136,7 +143,11 @@ public record TflmThirdParty(List<Path> includeDirectories, String description) 
         if (Files.isSymbolicLink(link) || Files.exists(link)) {
             return;
         }
-        Files.createSymbolicLink(link, target);
+        try {
+            Files.createSymbolicLink(link, target);
+        } catch (FileAlreadyExistsException raced) {
+            // another build linked it first: the same target
+        }
     }
 
     private static Optional<Path> existing(Path directory, String file) {
