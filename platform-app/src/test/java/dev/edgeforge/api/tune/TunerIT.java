@@ -7,6 +7,8 @@ import dev.edgeforge.api.support.ApiClient;
 import dev.edgeforge.api.support.IntegrationTest;
 import dev.edgeforge.api.support.TestUsers;
 import dev.edgeforge.api.support.TestUsers.User;
+import dev.edgeforge.jobs.board.BoardCatalogue;
+import dev.edgeforge.jobs.estimate.DeploymentEstimator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -169,8 +171,13 @@ class TunerIT {
                             m.get("dspInstructions").asLong(),
                             m.get("networkInstructions").asLong()));
             assertThat(c.get("latencyMs").asDouble())
-                    .as("instructions at one per cycle of the L4R5's 120 MHz")
-                    .isCloseTo(m.get("instructions").asLong() / 120_000.0, within(1e-6));
+                    .as("instructions at the estimator's cycles per instruction for the L4R5 (Cortex-M4F) at 120 MHz")
+                    .isCloseTo(
+                            m.get("instructions").asLong()
+                                    * DeploymentEstimator.cyclesPerInstruction(
+                                            BoardCatalogue.standard().byId("nucleo-l4r5zi"))
+                                    / 120_000.0,
+                            within(1e-6));
             assertThat(c.get("ramBytes").asLong()).isEqualTo(m.get("ramBytes").asLong());
             assertThat(c.get("flashBytes").asLong())
                     .isEqualTo(m.get("flashBytes").asLong());
