@@ -34,28 +34,12 @@ public record DeviceBanner(
      * do: {@code arena_used_bytes()} after {@code AllocateTensors()}).
      */
     public OptionalInt arenaUsedBytes() {
-        String value = fields.get("arena");
-        if (value == null) {
-            return OptionalInt.empty();
-        }
-        try {
-            return OptionalInt.of(Integer.parseInt(value));
-        } catch (NumberFormatException e) {
-            throw new SerialProtocolViolation("a number in 'arena='", "arena=" + value);
-        }
+        return intField("arena");
     }
 
     /** Bytes of one raw window for the {@code window} command, when the image was built with an impulse. */
     public OptionalInt windowBytes() {
-        String value = fields.get("window");
-        if (value == null) {
-            return OptionalInt.empty();
-        }
-        try {
-            return OptionalInt.of(Integer.parseInt(value));
-        } catch (NumberFormatException e) {
-            throw new SerialProtocolViolation("a number in 'window='", "window=" + value);
-        }
+        return intField("window");
     }
 
     /**
@@ -63,19 +47,11 @@ public record DeviceBanner(
      * empty for images that only read hex lines.
      */
     public OptionalInt frameChunk() {
-        String value = fields.get("frame");
-        if (value == null) {
-            return OptionalInt.empty();
+        OptionalInt chunk = intField("frame");
+        if (chunk.isPresent() && chunk.getAsInt() < 1) {
+            throw new SerialProtocolViolation("a positive 'frame='", "frame=" + fields.get("frame"));
         }
-        try {
-            int chunk = Integer.parseInt(value);
-            if (chunk < 1) {
-                throw new SerialProtocolViolation("a positive 'frame='", "frame=" + value);
-            }
-            return OptionalInt.of(chunk);
-        } catch (NumberFormatException e) {
-            throw new SerialProtocolViolation("a number in 'frame='", "frame=" + value);
-        }
+        return chunk;
     }
 
     /** Bytes of free flash the image's {@code batch} command reads a batch from ({@code batch=}), when it has any. */
@@ -88,6 +64,19 @@ public record DeviceBanner(
             return OptionalLong.of(Long.parseLong(value));
         } catch (NumberFormatException e) {
             throw new SerialProtocolViolation("a number in 'batch='", "batch=" + value);
+        }
+    }
+
+    /** The banner's {@code key=} as a number, empty when the image does not announce it. */
+    private OptionalInt intField(String key) {
+        String value = fields.get(key);
+        if (value == null) {
+            return OptionalInt.empty();
+        }
+        try {
+            return OptionalInt.of(Integer.parseInt(value));
+        } catch (NumberFormatException e) {
+            throw new SerialProtocolViolation("a number in '" + key + "='", key + "=" + value);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.edgeforge.firmware.tflm;
 
+import dev.edgeforge.firmware.codegen.ModelIdentity;
 import dev.edgeforge.firmware.toolchain.CompilationFailedException;
 import dev.edgeforge.firmware.toolchain.ProcessResult;
 import dev.edgeforge.firmware.toolchain.ProcessRunner;
@@ -9,12 +10,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -191,21 +189,14 @@ public final class TflmLibraryBuilder {
 
     private static String contentHash(Path file) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+            return ModelIdentity.sha256(Files.readAllBytes(file));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 
     private static String sha256(String text) {
-        try {
-            return HexFormat.of()
-                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return ModelIdentity.sha256(text.getBytes(StandardCharsets.UTF_8));
     }
 
     private static Path directory(Path directory) {
